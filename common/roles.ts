@@ -1,0 +1,74 @@
+/**
+ * Roles and permissions shared by server and web. A role is granted at an org node and
+ * reaches that node's whole subtree; `sysAdmin` may also be granted with no node (everything).
+ */
+export const ROLES = [
+  'sysAdmin',
+  'unionChair',
+  'unionStaff',
+  'handler',
+  'representative',
+  'worker',
+  'mediator',
+  'principal',
+  'academicOffice',
+  'headTeacher',
+  'subjectTeacher',
+  'parent',
+  'student',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  sysAdmin: { zh: '系统管理员', en: 'System admin' },
+  unionChair: { zh: '工会主席', en: 'Union chair' },
+  unionStaff: { zh: '工会干事', en: 'Union staff' },
+  handler: { zh: '承办人', en: 'Department handler' },
+  representative: { zh: '职工代表', en: 'Worker representative' },
+  worker: { zh: '职工', en: 'Worker' },
+  mediator: { zh: '调解员', en: 'Mediator' },
+  principal: { zh: '校长', en: 'Principal' },
+  academicOffice: { zh: '教务处', en: 'Academic office' },
+  headTeacher: { zh: '班主任', en: 'Head teacher' },
+  subjectTeacher: { zh: '任课教师', en: 'Subject teacher' },
+  parent: { zh: '家长', en: 'Parent' },
+  student: { zh: '学生', en: 'Student' },
+};
+
+export const PERMISSIONS = [
+  'org.read',
+  'org.manage',
+  'people.read',
+  'people.manage',
+  /** See phone and identity numbers unmasked. */
+  'people.readContact',
+  'people.import',
+  'accounts.manage',
+  'audit.read',
+  'calendar.manage',
+  'webhooks.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Modules add their own permissions to this map through `grantPermissions`. */
+export const ROLE_PERMISSIONS: Record<Role, Set<string>> = {
+  sysAdmin: new Set(PERMISSIONS),
+  unionChair: new Set(['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage', 'webhooks.manage']),
+  unionStaff: new Set(['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import']),
+  handler: new Set(['org.read']),
+  representative: new Set(['org.read']),
+  worker: new Set([]),
+  mediator: new Set(['org.read', 'people.read']),
+  principal: new Set(['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage']),
+  academicOffice: new Set(['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import', 'calendar.manage']),
+  headTeacher: new Set(['org.read', 'people.read', 'people.readContact']),
+  subjectTeacher: new Set(['org.read', 'people.read']),
+  parent: new Set([]),
+  student: new Set([]),
+};
+
+export function grantPermissions(map: Partial<Record<Role, readonly string[]>>): void {
+  for (const [role, perms] of Object.entries(map) as [Role, readonly string[]][]) {
+    for (const p of perms) ROLE_PERMISSIONS[role].add(p);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Composition root: builds the Fastify app from core and then from every module.
+ * Core never imports a module; modules reach core through its public files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from './core/config.js';
+import type { Database } from './core/db/database.js';
+import { createScheduler } from './core/jobs/scheduler.js';
+import { validatorCompiler } from './core/http/validation.js';
+import { registerProblemHandlers, sendProblem } from './core/http/problem.js';
+import { registerAuth } from './core/auth/auth.plugin.js';
+import { authRoutes } from './core/auth/auth.routes.js';
+import { orgRoutes } from './core/org/org.routes.js';
+import { healthRoutes } from './core/http/health.routes.js';
+import { corePlugins } from './core/index.js';
+import { modules } from './modules/registry.js';
+import type { App } from './core/http/types.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  logger?: boolean | object;
+}
+
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: process.env.TRUST_PROXY === '1',
+    bodyLimit: 1024 * 1024,
+    genReqId: () => Math.random().toString(36).slice(2, 12),
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler as any);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const scheduler = createScheduler(database.db, app.log);
+  app.decorate('deps', { config, database, scheduler });
+
+  registerProblemHandlers(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 5 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: '心桥 Xinqiao API', version: '1', description: '工会与学校基层工作平台接口。错误均为 RFC 9457 problem+json。' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_sid' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app);
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(orgRoutes);
+  for (const plugin of corePlugins) await app.register(plugin.routes);
+  for (const job of corePlugins.flatMap((p) => p.jobs ?? [])) scheduler.register(job);
+  for (const mod of modules) {
+    if (mod.routes) await app.register(mod.routes);
+    for (const job of mod.jobs ?? []) scheduler.register(job);
+  }
+
+  serveWeb(app, config.webDir);
+  app.addHook('onClose', async () => scheduler.stop());
+  return app;
+}
+
+/** The built single-page app, with index.html for every non-API path. */
+function serveWeb(app: App, webDir: string) {
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) return;
+  app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html', maxAge: '1h' });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') {
+      return sendProblem(req, reply, 404, 'route_not_found', 'error.routeNotFound');
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

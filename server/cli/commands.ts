@@ -1,0 +1,17 @@
+/**
+ * CLI commands beyond serve/migrate/backup/restore. Each takes the open database and
+ * its own arguments.
+ */
+import type { Database } from '../core/db/database.js';
+import { usersCommand } from './users.js';
+
+export type Command = (database: Database, args: string[]) => Promise<void>;
+
+export const commands: Record<string, Command> = {
+  users: usersCommand,
+};
+
+export function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+}

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** postgres://… or, when absent, an SQLite file under dataDir. */
+  databaseUrl: string;
+  /** Set behind HTTPS so cookies carry the Secure flag. */
+  secureCookies: boolean;
+  sessionDays: number;
+  /** Background scheduler; tests switch it off and drive ticks by hand. */
+  jobs: boolean;
+  logLevel: string;
+  webDir: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: Number(env.PORT ?? 3000),
+    dataDir,
+    databaseUrl: env.DATABASE_URL ?? path.join(dataDir, 'xinqiao.sqlite'),
+    secureCookies: env.SECURE_COOKIES === '1',
+    sessionDays: Number(env.SESSION_DAYS ?? 14),
+    jobs: env.XQ_JOBS !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+    ...overrides,
+  };
+}

@@ -1,0 +1,17 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+import * as core0001 from './migrations/20261124_0001_core.js';
+
+export const coreMigrations: Record<string, Migration> = {
+  '20261124_0001_core': core0001,
+};
+
+/** Migrations of core and of every module, applied in name (timestamp) order. */
+export async function migrateToLatest(db: Db, moduleMigrations: Record<string, Migration> = {}): Promise<string[]> {
+  const all = { ...coreMigrations, ...moduleMigrations };
+  const provider: MigrationProvider = { getMigrations: async () => all };
+  const migrator = new Migrator({ db, provider, migrationTableName: 'xq_migrations', migrationLockTableName: 'xq_migrations_lock' });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,208 @@
+/**
+ * Table types for Kysely. One shape for both engines: ids are UUIDv7 text, times are
+ * ISO-8601 UTC text (sortable as strings), dates are 'YYYY-MM-DD' text, flags are 0/1
+ * integers and structured data is JSON text. Keeping the storage types identical is what
+ * lets every query run unchanged on SQLite and PostgreSQL.
+ */
+
+
+export interface OrgTable {
+  id: string;
+  parent_id: string | null;
+  /** Materialised path of ids, '/root/…/self/'. Subtree = range scan on this column. */
+  path: string;
+  depth: number;
+  kind: string;
+  name: string;
+  code: string | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  name: string;
+  gender: string | null;
+  employee_no: string | null;
+  employment_category: string | null;
+  position: string | null;
+  union_member: number;
+  phone: string | null;
+  id_number: string | null;
+  birth_date: string | null;
+  subject: string | null;
+  archived: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface GuardianLinkTable {
+  guardian_id: string;
+  student_id: string;
+  relation: string;
+  created_at: string;
+}
+
+export interface ClassTeacherTable {
+  class_id: string;
+  teacher_id: string;
+  duty: string; // 'head' | 'subject'
+  subject: string | null;
+  created_at: string;
+}
+
+export interface AccountTable {
+  id: string;
+  username: string;
+  phone: string | null;
+  display_name: string;
+  password_hash: string;
+  person_id: string | null;
+  locale: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+}
+
+export interface RoleGrantTable {
+  id: string;
+  account_id: string;
+  role: string;
+  /** null = the whole deployment (system admin). */
+  org_id: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  /** sha256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  account_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_id: string | null;
+  changes: string | null;
+  ip: string | null;
+  request_id: string | null;
+}
+
+export interface CalendarOverrideTable {
+  id: string;
+  /** null = applies everywhere; otherwise to that org's subtree. */
+  org_id: string | null;
+  date: string;
+  working: number;
+  note: string;
+  created_at: string;
+}
+
+export interface NotificationTable {
+  id: string;
+  account_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface WebhookTable {
+  id: string;
+  org_id: string;
+  flavor: string; // 'wecom' | 'dingtalk'
+  url: string;
+  enabled: number;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  webhook_id: string;
+  payload: string;
+  attempts: number;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface JobRunTable {
+  job: string;
+  tick: string;
+  started_at: string;
+  finished_at: string | null;
+  error: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  account_id: string;
+  route: string;
+  status: number;
+  body: string;
+  created_at: string;
+}
+
+export interface ImportBatchTable {
+  id: string;
+  account_id: string;
+  org_id: string;
+  kind: string;
+  file_name: string;
+  status: string; // preview | importing | done | failed | cancelled
+  total_rows: number;
+  processed_rows: number;
+  rows: string;
+  errors: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
+export interface DB {
+  orgs: OrgTable;
+  persons: PersonTable;
+  guardian_links: GuardianLinkTable;
+  class_teachers: ClassTeacherTable;
+  accounts: AccountTable;
+  role_grants: RoleGrantTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
+  calendar_overrides: CalendarOverrideTable;
+  notifications: NotificationTable;
+  webhooks: WebhookTable;
+  webhook_outbox: OutboxTable;
+  job_runs: JobRunTable;
+  idempotency_keys: IdempotencyKeyTable;
+  import_batches: ImportBatchTable;
+  kv: { key: string; value: string; updated_at: string };
+}

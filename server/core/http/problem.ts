@@ -1,0 +1,103 @@
+/**
+ * RFC 9457 problem+json for every error the server returns. Nothing here ever includes a
+ * stack trace or the raw text of an internal error.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from '../errors.js';
+import { t, type Locale } from '../i18n/messages.js';
+import { RequestValidationError, issuesToFields, localizeIssue } from './validation.js';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  instance: string;
+  requestId: string;
+  errors?: { field: string; message: string }[];
+}
+
+function render(locale: Locale, fields: FieldError[]) {
+  return fields.map((f) => {
+    const issue = (f.params as any)?.issue;
+    return { field: f.field, message: issue ? localizeIssue(issue, locale) : t(locale, f.message, f.params) };
+  });
+}
+
+export function sendProblem(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  messageKey: string,
+  params?: Record<string, unknown>,
+  fields: FieldError[] = [],
+) {
+  const locale = req.locale;
+  const body: Problem = {
+    type: `urn:xinqiao:problem:${code}`,
+    title: t(locale, messageKey, params),
+    status,
+    detail: t(locale, messageKey, params),
+    code,
+    instance: req.url.split('?')[0],
+    requestId: req.id,
+  };
+  if (fields.length) body.errors = render(locale, fields);
+  return reply.status(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+/** Errors from the database driver that mean "the database is not reachable right now". */
+function isDatabaseDown(err: any): boolean {
+  const code = err?.code;
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
+    /Connection terminated|timeout exceeded when trying to connect/i.test(String(err?.message))
+  );
+}
+
+function isUniqueViolation(err: any): boolean {
+  return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export function registerProblemHandlers(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError & Record<string, any>, req, reply) => {
+    if (err instanceof AppError) {
+      return sendProblem(req, reply, err.status, err.code, err.messageKey, err.params, err.fields);
+    }
+    const validation = (err as any).validation;
+    if (validation instanceof RequestValidationError) {
+      return sendProblem(req, reply, 400, 'validation', 'error.validation', {}, issuesToFields(validation.part, validation.issues));
+    }
+    if (err.validation && err.validationContext) {
+      // Fastify's own validation (e.g. content-type parsing of a known route schema).
+      const fields = err.validation.map((v: any) => ({ field: `${err.validationContext}${v.instancePath.replace(/\//g, '.')}`, message: 'error.validation' }));
+      return sendProblem(req, reply, 400, 'validation', 'error.validation', {}, fields);
+    }
+    const code = err.code as string | undefined;
+    if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (err.statusCode === 400 && err instanceof SyntaxError)) {
+      return sendProblem(req, reply, 400, 'bad_json', 'error.badJson', {}, [{ field: 'body', message: 'error.badJson' }]);
+    }
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+      return sendProblem(req, reply, 413, 'payload_too_large', 'error.payloadTooLarge', {}, [{ field: 'body', message: 'error.payloadTooLarge' }]);
+    }
+    if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
+      return sendProblem(req, reply, 415, 'unsupported_media_type', 'error.unsupportedMedia', {}, [{ field: 'headers.content-type', message: 'error.unsupportedMedia' }]);
+    }
+    if (err.statusCode === 429) return sendProblem(req, reply, 429, 'rate_limited', 'error.rateLimited');
+    if (isUniqueViolation(err)) return sendProblem(req, reply, 409, 'conflict', 'error.conflict');
+    if (isDatabaseDown(err)) {
+      req.log.warn({ err: { code, message: err.message } }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return sendProblem(req, reply, 503, 'unavailable', 'error.unavailable');
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return sendProblem(req, reply, err.statusCode, 'bad_request', 'error.validation', {}, [{ field: 'request', message: 'error.validation' }]);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(req, reply, 500, 'internal', 'error.internal');
+  });
+
+  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'route_not_found', 'error.routeNotFound'));
+}

@@ -1,0 +1,61 @@
+/**
+ * Server-side message catalogue. Chinese is the default; English when the caller asks
+ * (Accept-Language: en…). Modules add their own keys with `defineMessages` in a
+ * `*.messages.ts` of their own, so the catalogue stays one lookup.
+ */
+export type Locale = 'zh-CN' | 'en';
+type Entry = readonly [zh: string, en: string];
+
+const catalogue = new Map<string, Entry>();
+
+export function defineMessages<K extends string>(entries: Record<K, Entry>): Record<K, K> {
+  const keys = {} as Record<K, K>;
+  for (const [k, v] of Object.entries(entries) as [K, Entry][]) {
+    catalogue.set(k, v);
+    keys[k] = k;
+  }
+  return keys;
+}
+
+export function t(locale: Locale, key: string, params?: Record<string, unknown>): string {
+  const entry = catalogue.get(key);
+  let text = entry ? (locale === 'en' ? entry[1] : entry[0]) : key;
+  if (params) text = text.replace(/\{(\w+)\}/g, (_, p) => (p in params ? String(params[p]) : `{${p}}`));
+  return text;
+}
+
+export function pickLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'zh-CN';
+  const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh-CN';
+}
+
+export const M = defineMessages({
+  'error.validation': ['请求参数有误，请检查标出的字段', 'The request has invalid fields'],
+  'error.notFound': ['未找到该记录，或您无权查看', 'Not found, or you may not see it'],
+  'error.routeNotFound': ['接口不存在', 'No such endpoint'],
+  'error.unauthenticated': ['请先登录', 'Please sign in'],
+  'error.forbidden': ['您没有执行此操作的权限', 'You may not do this'],
+  'error.csrf': ['页面已过期，请刷新后重试', 'The page has expired; reload and try again'],
+  'error.conflict': ['数据已被修改或已存在，请刷新后重试', 'The data changed or already exists; reload and try again'],
+  'error.rateLimited': ['操作过于频繁，请稍后再试', 'Too many requests; try again later'],
+  'error.unavailable': ['数据库暂时不可用，请稍后再试', 'The database is unavailable; try again shortly'],
+  'error.internal': ['服务器内部错误，请稍后再试', 'Internal server error; try again later'],
+  'error.payloadTooLarge': ['提交的内容过大', 'The request is too large'],
+  'error.unsupportedMedia': ['不支持的内容类型', 'Unsupported content type'],
+  'error.badJson': ['请求内容不是有效的 JSON', 'The request body is not valid JSON'],
+  'error.idempotencyMismatch': ['该幂等键已用于另一个请求', 'This Idempotency-Key was used for a different request'],
+  'auth.badCredentials': ['用户名或密码错误', 'Wrong username or password'],
+  'auth.locked': ['连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试', 'Too many failed sign-ins; the account is locked for {minutes} minutes'],
+  'auth.disabled': ['该账号已停用', 'This account is disabled'],
+  'auth.wrongPassword': ['当前密码不正确', 'The current password is wrong'],
+  'auth.weakPassword': ['新密码至少 8 位，且须同时包含字母和数字', 'The new password needs at least 8 characters with letters and digits'],
+  'org.cycle': ['不能把组织移动到它自己的下级', 'An org cannot move under its own subtree'],
+  'org.hasChildren': ['该组织下还有下级组织或人员，不能删除', 'The org still has children or people'],
+  'org.rootForbidden': ['只有系统管理员可以创建顶级组织', 'Only a system admin may create a top-level org'],
+  'people.duplicateUsername': ['用户名或手机号已被使用', 'The username or phone is already taken'],
+  'import.hasErrors': ['文件中有 {count} 处错误，请修改后重新上传', 'The file has {count} errors; fix them and upload again'],
+  'import.notPreview': ['该导入批次已处理，不能再次确认', 'This import was already processed'],
+  'import.badFile': ['无法读取该文件，请上传 .xlsx 格式的 Excel 文件', 'Cannot read the file; upload an .xlsx workbook'],
+  'calendar.range': ['日期范围不能超过 400 天', 'The date range may not exceed 400 days'],
+});

@@ -1,0 +1,21 @@
+import type { Config } from './core/config.js';
+import type { Database } from './core/db/database.js';
+import { buildApp } from './app.js';
+import { commands } from './cli/commands.js';
+
+export async function serve(config: Config, database: Database) {
+  // First run on an empty database: seed the demo organisation so the README's single
+  // command shows a working system.
+  const empty = !(await database.db.selectFrom('orgs').select('id').limit(1).executeTakeFirst());
+  if (empty && process.env.XQ_SEED_DEMO !== '0' && commands.seed) await commands.seed(database, ['--demo']);
+  const app = await buildApp({ config, database });
+  await app.listen({ host: config.host, port: config.port });
+  if (config.jobs) app.deps.scheduler.start();
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

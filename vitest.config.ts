@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+const unit = ['server/**/*.test.ts', 'test/**/*.test.ts'];
+
+// The same suite runs twice: once on SQLite, once on a real PostgreSQL server that
+// test/pg-global-setup.ts starts. Browser tests run once, against the built app.
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: unit, env: { XQ_TEST_ENGINE: 'sqlite' } } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: unit, env: { XQ_TEST_ENGINE: 'postgres' }, globalSetup: ['test/pg-global-setup.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], fileParallelism: false, testTimeout: 90_000 },
+      },
+    ],
+  },
+});
