@@ -4,6 +4,7 @@
  */
 import type { App } from './http/types.js';
 import type { JobDefinition } from './jobs/scheduler.js';
+import { calendarRoutes } from './calendar/calendar.routes.js';
 
 export interface CorePlugin {
   name: string;
@@ -11,4 +12,4 @@ export interface CorePlugin {
   jobs?: JobDefinition[];
 }
 
-export const corePlugins: CorePlugin[] = [];
+export const corePlugins: CorePlugin[] = [{ name: 'calendar', routes: calendarRoutes }];

@@ -66,9 +66,9 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (err instanceof AppError) {
       return sendProblem(req, reply, err.status, err.code, err.messageKey, err.params, err.fields);
     }
-    const validation = (err as any).validation;
-    if (validation instanceof RequestValidationError) {
-      return sendProblem(req, reply, 400, 'validation', 'error.validation', {}, issuesToFields(validation.part, validation.issues));
+    // Fastify passes our validator's error object through as the error itself.
+    if (err instanceof RequestValidationError) {
+      return sendProblem(req, reply, 400, 'validation', 'error.validation', {}, issuesToFields(err.part, err.issues));
     }
     if (err.validation && err.validationContext) {
       // Fastify's own validation (e.g. content-type parsing of a known route schema).

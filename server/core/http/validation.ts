@@ -43,6 +43,8 @@ function describeInput(issue: any): string {
 export function localizeIssue(issue: any, locale: Locale): string {
   const zh = locale !== 'en';
   const origin = issue.origin as string | undefined;
+  // Schemas in common/ name a catalogue key as their message where the generic text would be vague.
+  if (typeof issue.message === 'string' && issue.message.startsWith('validation.')) return t(locale, issue.message, issue.params);
   switch (issue.code) {
     case 'invalid_type':
       if (describeInput(issue) === 'missing') return zh ? '必填' : 'Required';
@@ -79,9 +81,11 @@ export function localizeIssue(issue: any, locale: Locale): string {
   }
 }
 
+const PART_NAMES: Record<string, string> = { querystring: 'query', params: 'params', headers: 'headers', body: 'body' };
+
 export function issuesToFields(part: string, issues: z.core.$ZodIssue[]): FieldError[] {
   return issues.map((issue) => ({
-    field: [part, ...issue.path.map(String)].join('.'),
+    field: [PART_NAMES[part] ?? part, ...issue.path.map(String)].join('.'),
     message: '',
     params: { issue },
   }));

@@ -31,6 +31,8 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 }
 
 export const M = defineMessages({
+  'validation.date': ['日期格式应为 YYYY-MM-DD 且为有效日期', 'Expected a valid date as YYYY-MM-DD'],
+  'validation.id': ['编号格式不正确', 'Malformed id'],
   'error.validation': ['请求参数有误，请检查标出的字段', 'The request has invalid fields'],
   'error.notFound': ['未找到该记录，或您无权查看', 'Not found, or you may not see it'],
   'error.routeNotFound': ['接口不存在', 'No such endpoint'],
