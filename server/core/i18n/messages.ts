@@ -32,6 +32,7 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 
 export const M = defineMessages({
   'validation.date': ['日期格式应为 YYYY-MM-DD 且为有效日期', 'Expected a valid date as YYYY-MM-DD'],
+  'validation.idempotencyKey': ['Idempotency-Key 应为 8–100 位字母、数字或 _-:.', 'Idempotency-Key must be 8–100 letters, digits or _-:.'],
   'validation.id': ['编号格式不正确', 'Malformed id'],
   'error.validation': ['请求参数有误，请检查标出的字段', 'The request has invalid fields'],
   'error.notFound': ['未找到该记录，或您无权查看', 'Not found, or you may not see it'],

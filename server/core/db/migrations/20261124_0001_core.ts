@@ -198,7 +198,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'integer', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('idempotency_keys_pk', ['account_id', 'route', 'key'])
+    .addPrimaryKeyConstraint('idempotency_keys_pk', ['account_id', 'key'])
     .execute();
 
   await db.schema
