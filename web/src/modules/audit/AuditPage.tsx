@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Button, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useShowError } from '../../shared/errors';
+import { useOrgs } from '../../shared/orgs';
+import { Page } from '../../shared/Page';
+import { formatDateTime } from '../../shared/time';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { AuditFiltersBar } from './AuditFiltersBar';
+import { exportAudit, useAuditEvents, type AuditEvent, type AuditFilters } from './api';
+import { ChangesView } from './ChangesView';
+
+export default function AuditPage() {
+  const { t } = useTranslation('audit');
+  const isMobile = useIsMobile();
+  const showError = useShowError();
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [exporting, setExporting] = useState(false);
+  const { data, isFetching } = useAuditEvents({ ...filters, ...paging });
+  const { data: orgs } = useOrgs();
+  const orgName = (id: string | null) => (id ? (orgs?.find((o) => o.id === id)?.name ?? id) : '');
+
+  const applyFilters = (next: AuditFilters) => {
+    setFilters(next);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await exportAudit(filters);
+    } catch (err) {
+      showError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const columns: TableColumnsType<AuditEvent> = [
+    { key: 'at', dataIndex: 'at', title: t('fields.at'), width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      key: 'actor',
+      title: t('fields.actor'),
+      width: 130,
+      render: (_, e) =>
+        e.actorId ? (
+          <Tooltip title={t('filterByActor')}>
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => applyFilters({ ...filters, actorId: e.actorId ?? undefined })}>
+              {e.actorName ?? e.actorId}
+            </Button>
+          </Tooltip>
+        ) : (
+          t('system')
+        ),
+    },
+    { key: 'action', dataIndex: 'action', title: t('fields.action'), width: 170, render: (v: string) => <Tag>{v}</Tag> },
+    { key: 'entityType', dataIndex: 'entityType', title: t('fields.entityType'), width: 120 },
+    { key: 'entityId', dataIndex: 'entityId', title: t('fields.entityId'), ellipsis: true },
+    { key: 'org', dataIndex: 'orgId', title: t('fields.org'), ellipsis: true, render: (v: string | null) => orgName(v) },
+  ];
+
+  return (
+    <Page
+      title={t('title')}
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="audit-export">
+          {t('common:actions.export')}
+        </Button>
+      }
+    >
+      <AuditFiltersBar value={filters} onChange={applyFilters} isMobile={isMobile} />
+      <div data-testid="audit-table">
+        <Table<AuditEvent>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={data?.items}
+          loading={isFetching}
+          scroll={{ x: 900 }}
+          expandable={{ expandedRowRender: (e) => <ChangesView changes={e.changes} /> }}
+          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: !isMobile,
+            simple: isMobile,
+            showTotal: (total) => t('common:total', { total }),
+          }}
+        />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,9 @@
+import { defineModule } from '../types';
+import { messages } from './messages';
+import { NotificationBell } from './NotificationBell';
+
+export const notificationsModule = defineModule({
+  id: 'notifications',
+  messages,
+  headerWidgets: [NotificationBell],
+});

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { Button } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useShowError } from '../../shared/errors';
+import { Page } from '../../shared/Page';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { exportPeople, usePeople } from './api';
+import { PeopleCards } from './PeopleCards';
+import { PeopleFilters } from './PeopleFilters';
+import { PeopleTable } from './PeopleTable';
+import { usePeopleSearch } from './usePeopleSearch';
+
+export default function PeoplePage() {
+  const { t } = useTranslation('people');
+  const isMobile = useIsMobile();
+  const showError = useShowError();
+  const [query, update] = usePeopleSearch();
+  const { data, isFetching } = usePeople(query);
+  const [exporting, setExporting] = useState(false);
+
+  const onExport = async () => {
+    setExporting(true);
+    try {
+      await exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q });
+    } catch (err) {
+      showError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const List = isMobile ? PeopleCards : PeopleTable;
+  return (
+    <Page
+      title={t('title')}
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="people-export">
+          {t('common:actions.export')}
+        </Button>
+      }
+    >
+      <PeopleFilters value={query} onChange={update} isMobile={isMobile} />
+      <List query={query} data={data} loading={isFetching} onChange={update} />
+    </Page>
+  );
+}

@@ -1,0 +1,77 @@
+import { Table, Tag, type TableColumnsType, type TableProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useEnumLabel } from '../../shared/enumOptions';
+import { PAGE_SIZES } from './usePeopleSearch';
+import type { Paged, PeopleQuery, Person, SortField } from './api';
+
+interface Props {
+  query: PeopleQuery;
+  data: Paged<Person> | undefined;
+  loading: boolean;
+  onChange: (patch: Partial<PeopleQuery>) => void;
+}
+
+export function PeopleTable({ query, data, loading, onChange }: Props) {
+  const { t } = useTranslation('people');
+  const label = useEnumLabel();
+
+  const sortOrder = (field: SortField) =>
+    query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
+
+  const columns: TableColumnsType<Person> = [
+    { key: 'name', dataIndex: 'name', title: t('fields.name'), sorter: true, sortOrder: sortOrder('name'), fixed: 'left', width: 110 },
+    { key: 'employeeNo', dataIndex: 'employeeNo', title: t('fields.employeeNo'), sorter: true, sortOrder: sortOrder('employeeNo'), width: 120 },
+    { key: 'orgName', dataIndex: 'orgName', title: t('fields.org'), sorter: true, sortOrder: sortOrder('orgName'), ellipsis: true },
+    { key: 'kind', dataIndex: 'kind', title: t('fields.kind'), width: 90, render: (v: string) => label('personKind', v) },
+    {
+      key: 'category',
+      dataIndex: 'employmentCategory',
+      title: t('fields.category'),
+      width: 120,
+      render: (v: string | null) => label('employmentCategory', v),
+    },
+    { key: 'gender', dataIndex: 'gender', title: t('fields.gender'), width: 70, render: (v: string | null) => label('gender', v) },
+    { key: 'position', dataIndex: 'position', title: t('fields.position'), ellipsis: true },
+    {
+      key: 'unionMember',
+      dataIndex: 'unionMember',
+      title: t('fields.unionMember'),
+      width: 100,
+      render: (v: boolean) => (v ? <Tag color="red">{t('common:yes')}</Tag> : t('common:no')),
+    },
+    { key: 'phone', dataIndex: 'phone', title: t('fields.phone'), width: 130 },
+    { key: 'idNumber', dataIndex: 'idNumber', title: t('fields.idNumber'), width: 190 },
+  ];
+
+  const handleChange: TableProps<Person>['onChange'] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === 'sort') {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      const field = s?.order ? (String(s.columnKey) as SortField) : undefined;
+      onChange({ sort: field, order: field ? (s.order === 'descend' ? 'desc' : 'asc') : undefined });
+      return;
+    }
+    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
+  };
+
+  return (
+    <div data-testid="people-table">
+      <Table<Person>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items}
+        loading={loading}
+        onChange={handleChange}
+        scroll={{ x: 1200 }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES,
+          showTotal: (total) => t('common:total', { total }),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { EmploymentCategory, PersonKind } from '@common/enums';
+import { api, download } from '../../api/client';
+
+export interface Person {
+  id: string;
+  name: string;
+  kind: PersonKind;
+  gender: string | null;
+  orgId: string;
+  orgName: string;
+  employeeNo: string | null;
+  employmentCategory: EmploymentCategory | null;
+  position: string | null;
+  unionMember: boolean;
+  /** Masked by the server unless the user holds people.readContact. */
+  phone: string | null;
+  idNumber: string | null;
+}
+
+export const SORT_FIELDS = ['name', 'employeeNo', 'orgName', 'createdAt'] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+export type SortOrder = 'asc' | 'desc';
+
+export interface PeopleFilters {
+  orgId?: string;
+  kind?: PersonKind;
+  category?: EmploymentCategory;
+  q?: string;
+}
+
+export interface PeopleQuery extends PeopleFilters {
+  page: number;
+  pageSize: number;
+  sort?: SortField;
+  order?: SortOrder;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export function usePeople(query: PeopleQuery) {
+  return useQuery({
+    queryKey: ['people', 'list', query],
+    queryFn: ({ signal }) => api.get<Paged<Person>>('/people', { ...query }, { signal }),
+    // Keep the old page on screen while the next one loads: no flicker when paging.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The same filters as the list, so the sheet holds exactly what the user sees. */
+export function exportPeople(filters: PeopleFilters): Promise<void> {
+  return download('/people/export.xlsx', { ...filters }, 'people.xlsx');
+}

@@ -1,0 +1,38 @@
+/**
+ * Every front-end module, in one list. To add a practice module (appeals, heartBridge …):
+ * create modules/<name>/index.ts exporting defineModule({...}) and add it here; routes,
+ * menu entries, header widgets and its i18n namespace follow from that entry.
+ */
+import type { Messages } from '../i18n/types';
+import { accountModule } from './account';
+import { auditModule } from './audit';
+import { authModule } from './auth';
+import { calendarModule } from './calendar';
+import { dashboardModule } from './dashboard';
+import { importsModule } from './imports';
+import { notificationsModule } from './notifications';
+import { orgModule } from './org';
+import { peopleModule } from './people';
+import type { XqModule } from './types';
+
+export const modules: readonly XqModule[] = [
+  authModule,
+  dashboardModule,
+  orgModule,
+  peopleModule,
+  importsModule,
+  auditModule,
+  calendarModule,
+  accountModule,
+  notificationsModule,
+];
+
+/** i18n namespaces by module id, handed to initI18n before the first render. */
+export const moduleMessages: Record<string, Messages> = Object.fromEntries(
+  modules.flatMap((m) => (m.messages ? [[m.id, m.messages]] : [])),
+);
+
+// Two modules with one id would silently overwrite each other's strings and routes.
+if (new Set(modules.map((m) => m.id)).size !== modules.length) {
+  throw new Error('Duplicate module id in modules/registry.ts');
+}

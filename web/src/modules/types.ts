@@ -1,0 +1,44 @@
+/**
+ * The shape every front-end module has. A module folder's index.ts exports one
+ * `defineModule({...})`; modules/registry.ts lists them; the shell builds routes, menu,
+ * header widgets and i18n namespaces from that list and knows no module by name.
+ */
+import type { ComponentType } from 'react';
+import type { Messages } from '../i18n/types';
+
+export interface ModuleRoute {
+  /** Relative to the app root, without a leading slash; '' is the home page. */
+  path: string;
+  /** Usually React.lazy(() => import('./SomePage')) so each page is its own chunk. */
+  component: ComponentType;
+  /** Permission needed to open the page; omitted means any signed-in user. */
+  permission?: string;
+}
+
+export interface MenuEntry {
+  key: string;
+  /** Absolute path the entry opens; it is also "selected" for any deeper path. */
+  path: string;
+  /** i18n key, usually in the module's own namespace, e.g. "people:menu". */
+  labelKey: string;
+  icon?: ComponentType;
+  /** Entry shows only with this permission; omitted means everyone. */
+  permission?: string;
+  /** Position in the menu, lower first. */
+  order: number;
+}
+
+export interface XqModule {
+  /** Unique id; also the module's i18n namespace. */
+  id: string;
+  messages?: Messages;
+  /** Pages inside the signed-in layout. */
+  routes?: ModuleRoute[];
+  /** Pages outside the layout that need no session, such as login. */
+  publicRoutes?: ModuleRoute[];
+  menu?: MenuEntry[];
+  /** Small components placed in the top bar for signed-in users (e.g. the bell). */
+  headerWidgets?: ComponentType[];
+}
+
+export const defineModule = (m: XqModule): XqModule => m;
