@@ -4,6 +4,11 @@
  * instance win, on SQLite and PostgreSQL alike, so several servers on one database never
  * run the same sweep twice. Jobs themselves must still be idempotent: a tick that crashed
  * half-way is not retried, the next tick picks up what is left.
+ *
+ * A run that outlasts its interval would otherwise overlap the next tick's run on another
+ * instance (two sweeps over the same rows at once); a tick is therefore skipped while an
+ * earlier run of the same job is unfinished and younger than the job's `maxRunMs`. The age
+ * limit keeps a run orphaned by a crashed instance from blocking the job for ever.
  */
 import type { Db } from '../db/database.js';
 import { nowIso } from '../ids.js';
@@ -18,7 +23,20 @@ export interface JobContext {
 export interface JobDefinition {
   name: string;
   intervalMs: number;
+  /** How long a run may take before it counts as orphaned (default 10 minutes). */
+  maxRunMs?: number;
   run(ctx: JobContext): Promise<void>;
+}
+
+export interface JobStatus {
+  name: string;
+  intervalMs: number;
+  lastStartedAt: string | null;
+  lastFinishedAt: string | null;
+  /** Error of the latest run (null when it succeeded or is still running). */
+  lastError: string | null;
+  /** The latest failed run, kept visible after later runs succeed. */
+  lastFailure: { at: string; error: string } | null;
 }
 
 export interface Scheduler {
@@ -28,45 +46,66 @@ export interface Scheduler {
   tick(now?: Date): Promise<string[]>;
   /** Runs one job for the tick containing `now`, if no instance has yet. */
   runOnce(name: string, now?: Date): Promise<boolean>;
+  status(): Promise<JobStatus[]>;
   start(): void;
   stop(): Promise<void>;
 }
 
-export function createScheduler(db: Db, log: { error: (o: object, msg: string) => void } = console): Scheduler {
+export const DEFAULT_MAX_RUN_MS = 10 * 60_000;
+export const TICK_EVERY_MS = 15_000;
+
+type Log = { error: (o: object, msg: string) => void };
+
+export function createScheduler(db: Db, log: Log = console): Scheduler {
   const registry = new Map<string, JobDefinition>();
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> = Promise.resolve();
+  let running: Promise<unknown> | null = null;
 
   const tickKey = (job: JobDefinition, now: Date) => String(Math.floor(now.getTime() / job.intervalMs));
+
+  async function stillRunning(job: JobDefinition) {
+    const since = new Date(Date.now() - (job.maxRunMs ?? DEFAULT_MAX_RUN_MS)).toISOString();
+    const row = await db
+      .selectFrom('job_runs')
+      .select('tick')
+      .where('job', '=', job.name)
+      .where('finished_at', 'is', null)
+      .where('started_at', '>', since)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 
   async function runOnce(name: string, now = new Date()): Promise<boolean> {
     const job = registry.get(name);
     if (!job) throw new Error(`unknown job ${name}`);
     const tick = tickKey(job, now);
+    if (await stillRunning(job)) return false;
     const claimed = await db
       .insertInto('job_runs')
       .values({ job: name, tick, started_at: nowIso(), finished_at: null, error: null })
       .onConflict((oc) => oc.columns(['job', 'tick']).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    let error: string | null = null;
     try {
       await job.run({ db, now, tick });
-      await db.updateTable('job_runs').set({ finished_at: nowIso() }).where('job', '=', name).where('tick', '=', tick).execute();
     } catch (err) {
       log.error({ err, job: name }, 'job failed');
-      await db
-        .updateTable('job_runs')
-        .set({ finished_at: nowIso(), error: String((err as Error)?.message ?? err).slice(0, 500) })
-        .where('job', '=', name)
-        .where('tick', '=', tick)
-        .execute()
-        .catch(() => {});
+      error = String((err as Error)?.message ?? err).slice(0, 500) || 'error';
     }
+    await db
+      .updateTable('job_runs')
+      .set({ finished_at: nowIso(), error })
+      .where('job', '=', name)
+      .where('tick', '=', tick)
+      .execute()
+      .catch((err) => log.error({ err, job: name }, 'job finish not recorded'));
     return true;
   }
 
   async function tick(now = new Date()) {
     const ran: string[] = [];
+    // One job's failure (or a failed claim) must not keep the others from running.
     for (const job of registry.values()) {
       try {
         if (await runOnce(job.name, now)) ran.push(job.name);
@@ -77,18 +116,57 @@ export function createScheduler(db: Db, log: { error: (o: object, msg: string) =
     return ran;
   }
 
+  async function status(): Promise<JobStatus[]> {
+    const out: JobStatus[] = [];
+    for (const job of registry.values()) {
+      const last = await db
+        .selectFrom('job_runs')
+        .select(['started_at', 'finished_at', 'error'])
+        .where('job', '=', job.name)
+        .orderBy('started_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const failed = await db
+        .selectFrom('job_runs')
+        .select(['started_at', 'error'])
+        .where('job', '=', job.name)
+        .where('error', 'is not', null)
+        .orderBy('started_at', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      out.push({
+        name: job.name,
+        intervalMs: job.intervalMs,
+        lastStartedAt: last?.started_at ?? null,
+        lastFinishedAt: last?.finished_at ?? null,
+        lastError: last?.error ?? null,
+        lastFailure: failed ? { at: failed.started_at, error: failed.error! } : null,
+      });
+    }
+    return out;
+  }
+
   return {
     register(job) {
+      if (!(job.intervalMs > 0)) throw new Error(`job ${job.name} needs a positive interval`);
       registry.set(job.name, job);
     },
     jobs: () => [...registry.values()],
     tick,
     runOnce,
+    status,
     start() {
       if (timer) return;
       timer = setInterval(() => {
-        running = running.then(() => tick()).catch(() => {});
-      }, 15_000);
+        // A tick still busy when the timer fires again is not queued behind: the next
+        // timer tick will cover whatever became due.
+        if (running) return;
+        running = tick()
+          .catch(() => {})
+          .finally(() => {
+            running = null;
+          });
+      }, TICK_EVERY_MS);
       timer.unref();
     },
     async stop() {

@@ -130,6 +130,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_entity').on('audit_events').columns(['entity_type', 'entity_id']).execute();
   await db.schema.createIndex('audit_actor').on('audit_events').columns(['actor_id', 'at']).execute();
+  await db.schema.createIndex('audit_at').on('audit_events').column('at').execute();
   await db.schema.createIndex('audit_org_at').on('audit_events').columns(['org_id', 'at']).execute();
   await makeAppendOnly(db, 'audit_events');
 

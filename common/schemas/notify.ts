@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { Id, QueryBool } from './shared.js';
+
+export const NotificationItem = z.object({
+  id: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type NotificationItem = z.infer<typeof NotificationItem>;
+
+export const NotificationListQuery = z.object({
+  unreadOnly: QueryBool.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const NotificationPage = z.object({
+  items: z.array(NotificationItem),
+  /** Unread across the whole inbox, whatever the page or filter. */
+  unreadCount: z.number().int(),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+
+export const WEBHOOK_FLAVORS = ['wecom', 'dingtalk'] as const;
+export type WebhookFlavor = (typeof WEBHOOK_FLAVORS)[number];
+export const WEBHOOK_FLAVOR_LABELS: Record<WebhookFlavor, { zh: string; en: string }> = {
+  wecom: { zh: '企业微信群机器人', en: 'WeCom group robot' },
+  dingtalk: { zh: '钉钉群机器人', en: 'DingTalk group robot' },
+};
+
+/** Robots are called over plain HTTP(S); anything else (file:, javascript:, credentials in the URL) is refused. */
+export function isHttpUrl(s: string): boolean {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '' && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
+export const HttpUrl = z.string().trim().min(1).max(1000).refine(isHttpUrl, 'validation.httpUrl');
+
+export const Webhook = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  flavor: z.enum(WEBHOOK_FLAVORS),
+  /** The robot key in the query string is masked: the URL is a credential. */
+  url: z.string(),
+  enabled: z.boolean(),
+  createdAt: z.string(),
+  /** Messages waiting to be sent (including ones being retried). */
+  pending: z.number().int(),
+  /** Messages given up on after the last retry. */
+  failed: z.number().int(),
+  lastError: z.string().nullable(),
+  lastSentAt: z.string().nullable(),
+});
+export type Webhook = z.infer<typeof Webhook>;
+
+export const WebhookListQuery = z.object({ orgId: Id.optional() });
+
+export const CreateWebhookBody = z.object({
+  orgId: Id,
+  flavor: z.enum(WEBHOOK_FLAVORS),
+  url: HttpUrl,
+  enabled: z.boolean().default(true),
+});
+
+export const UpdateWebhookBody = z
+  .object({
+    orgId: Id.optional(),
+    flavor: z.enum(WEBHOOK_FLAVORS).optional(),
+    url: HttpUrl.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+
+export const WebhookTestResult = z.object({ ok: z.boolean(), error: z.string().nullable() });

@@ -1,0 +1,162 @@
+import type { Db } from '../db/database.js';
+import { forbidden, notFound } from '../errors.js';
+import { newId, nowIso } from '../ids.js';
+import { recordAudit } from '../audit/audit.js';
+import type { CallContext } from '../context.js';
+import type { Actor } from '../rbac/actor.js';
+import { t } from '../i18n/messages.js';
+import { findOrg } from '../org/org.repository.js';
+import type { NotificationItem, Webhook, WebhookFlavor } from '../../../common/schemas/notify.js';
+import * as repo from './notify.repository.js';
+import { webhookAccess, webhookScope } from './notify.policy.js';
+import { postToRobot, robotPayload, DEFAULT_TIMEOUT_MS } from './robot.js';
+import { NM } from './notify.messages.js';
+
+// ---- inbox ----
+
+function presentNotice(r: { id: string; kind: string; title: string; body: string; link: string | null; created_at: string; read_at: string | null }): NotificationItem {
+  return { id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at };
+}
+
+export async function inbox(db: Db, actor: Actor, q: { unreadOnly?: boolean; page: number; pageSize: number }) {
+  const res = await repo.listInbox(db, actor.accountId, { unreadOnly: !!q.unreadOnly, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { items: res.rows.map(presentNotice), unreadCount: res.unread, total: res.total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function markRead(db: Db, actor: Actor, id: string) {
+  if ((await repo.markRead(db, actor.accountId, id, nowIso())) === 0) throw notFound();
+}
+
+export async function markAllRead(db: Db, actor: Actor) {
+  return { count: await repo.markAllRead(db, actor.accountId, nowIso()) };
+}
+
+// ---- webhooks ----
+
+/** The robot key sits in the query string and lets anyone post to the group: show only its start. */
+export function maskUrl(raw: string): string {
+  try {
+    const u = new URL(raw);
+    for (const [k, v] of [...u.searchParams]) u.searchParams.set(k, v.length > 8 ? v.slice(0, 4) + '****' : '****');
+    return u.toString();
+  } catch {
+    return '****';
+  }
+}
+
+type HookRow = NonNullable<Awaited<ReturnType<typeof repo.findWebhook>>>;
+type ListedHook = Awaited<ReturnType<typeof repo.listWebhooks>>[number];
+
+function presentHook(h: HookRow | ListedHook): Webhook {
+  const l = h as Partial<ListedHook>;
+  return {
+    id: h.id,
+    orgId: h.org_id,
+    orgName: h.org_name,
+    flavor: h.flavor as WebhookFlavor,
+    url: maskUrl(h.url),
+    enabled: h.enabled === 1,
+    createdAt: h.created_at,
+    pending: l.pending ?? 0,
+    failed: l.failed ?? 0,
+    lastError: l.last_error ?? null,
+    lastSentAt: l.last_sent_at ?? null,
+  };
+}
+
+async function orgForWebhooks(db: Db, actor: Actor, orgId: string) {
+  const org = await findOrg(db, orgId);
+  if (!org) throw notFound();
+  const access = webhookAccess(actor, org.path);
+  if (access === 'hidden') throw notFound();
+  if (access === 'forbidden') throw forbidden();
+  return org;
+}
+
+async function manageableHook(db: Db, actor: Actor, id: string) {
+  const hook = await repo.findWebhook(db, id);
+  // Robots are only ever shown to those who manage them, so any other caller learns nothing.
+  if (!hook || webhookAccess(actor, hook.org_path) !== 'ok') throw notFound();
+  return hook;
+}
+
+export async function listWebhooks(db: Db, actor: Actor, orgId?: string) {
+  const scope = webhookScope(actor);
+  if (!scope.all && scope.paths.length === 0) throw forbidden();
+  const under = orgId ? (await orgForWebhooks(db, actor, orgId)).path : undefined;
+  return (await repo.listWebhooks(db, scope, under)).map(presentHook);
+}
+
+export async function getWebhook(db: Db, actor: Actor, id: string) {
+  const hook = await manageableHook(db, actor, id);
+  const listed = (await repo.listWebhooks(db, { all: false, paths: [hook.org_path] })).find((h) => h.id === id);
+  return presentHook(listed ?? hook);
+}
+
+export async function createWebhook(db: Db, ctx: CallContext, actor: Actor, input: { orgId: string; flavor: WebhookFlavor; url: string; enabled: boolean }) {
+  await orgForWebhooks(db, actor, input.orgId);
+  const row = { id: newId(), org_id: input.orgId, flavor: input.flavor, url: input.url, enabled: input.enabled ? 1 : 0, created_at: nowIso() };
+  await db.transaction().execute(async (tx) => {
+    await repo.insertWebhook(tx, row);
+    await recordAudit(tx, ctx, {
+      action: 'webhook.create',
+      entityType: 'webhook',
+      entityId: row.id,
+      orgId: row.org_id,
+      changes: { flavor: row.flavor, url: maskUrl(row.url), enabled: input.enabled },
+    });
+  });
+  return getWebhook(db, actor, row.id);
+}
+
+export async function updateWebhook(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  id: string,
+  input: { orgId?: string; flavor?: WebhookFlavor; url?: string; enabled?: boolean },
+) {
+  const hook = await manageableHook(db, actor, id);
+  if (input.orgId !== undefined && input.orgId !== hook.org_id) await orgForWebhooks(db, actor, input.orgId);
+  const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number }> = {};
+  const changes: Record<string, [unknown, unknown]> = {};
+  if (input.orgId !== undefined && input.orgId !== hook.org_id) {
+    patch.org_id = input.orgId;
+    changes.orgId = [hook.org_id, input.orgId];
+  }
+  if (input.flavor !== undefined && input.flavor !== hook.flavor) {
+    patch.flavor = input.flavor;
+    changes.flavor = [hook.flavor, input.flavor];
+  }
+  if (input.url !== undefined && input.url !== hook.url) {
+    patch.url = input.url;
+    changes.url = [maskUrl(hook.url), maskUrl(input.url)];
+  }
+  if (input.enabled !== undefined && (input.enabled ? 1 : 0) !== hook.enabled) {
+    patch.enabled = input.enabled ? 1 : 0;
+    changes.enabled = [hook.enabled === 1, input.enabled];
+  }
+  if (Object.keys(patch).length) {
+    await db.transaction().execute(async (tx) => {
+      await repo.updateWebhook(tx, id, patch);
+      await recordAudit(tx, ctx, { action: 'webhook.update', entityType: 'webhook', entityId: id, orgId: patch.org_id ?? hook.org_id, changes });
+    });
+  }
+  return getWebhook(db, actor, id);
+}
+
+export async function deleteWebhook(db: Db, ctx: CallContext, actor: Actor, id: string) {
+  const hook = await manageableHook(db, actor, id);
+  await db.transaction().execute(async (tx) => {
+    await repo.deleteWebhook(tx, id);
+    await recordAudit(tx, ctx, { action: 'webhook.delete', entityType: 'webhook', entityId: id, orgId: hook.org_id, changes: { flavor: hook.flavor, url: maskUrl(hook.url) } });
+  });
+}
+
+/** Sends a test message now, bypassing the outbox, so the admin sees the robot's verdict at once. */
+export async function testWebhook(db: Db, ctx: CallContext, actor: Actor, id: string, opts: { timeoutMs?: number } = {}) {
+  const hook = await manageableHook(db, actor, id);
+  const msg = { title: t(ctx.locale, NM['notify.testTitle']), body: t(ctx.locale, NM['notify.testBody']) };
+  const res = await postToRobot(hook.url, robotPayload(hook.flavor as WebhookFlavor, msg), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return res.ok ? { ok: true, error: null } : { ok: false, error: res.error };
+}

@@ -1,0 +1,288 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { notify } from './notify.js';
+import { deliverDue } from './delivery.js';
+
+const t = useTestApp();
+
+interface Answer {
+  status?: number;
+  body?: unknown;
+  /** Never answer (to exercise the timeout). */
+  hang?: boolean;
+  delayMs?: number;
+}
+
+/** A stand-in for the WeCom / DingTalk robot endpoint: records what it got, answers as told. */
+class Receiver {
+  readonly got: { path: string; contentType: string | undefined; body: any }[] = [];
+  private readonly answers = new Map<string, Answer[]>();
+  fallback: Answer = { status: 200, body: { errcode: 0, errmsg: 'ok' } };
+  private server = http.createServer((req, res) => {
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      this.got.push({ path: req.url ?? '', contentType: req.headers['content-type'], body: JSON.parse(raw) });
+      const key = new URL(req.url ?? '/', 'http://x').searchParams.get('key') ?? '';
+      const a = this.answers.get(key)?.shift() ?? this.fallback;
+      if (a.hang) return;
+      setTimeout(() => {
+        res.writeHead(a.status ?? 200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(a.body ?? { errcode: 0, errmsg: 'ok' }));
+      }, a.delayMs ?? 0);
+    });
+  });
+  /** The next answers this robot gives, in order; after them it accepts everything. */
+  answer(key: string, ...answers: Answer[]) {
+    this.answers.set(key, [...(this.answers.get(key) ?? []), ...answers]);
+  }
+  port = 0;
+  async start() {
+    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+  url(key: string) {
+    return `http://127.0.0.1:${this.port}/cgi-bin/webhook/send?key=${key}`;
+  }
+  /** What one robot (told apart by its key) received. */
+  for(key: string) {
+    return this.got.filter((g) => g.path.endsWith(`key=${key}`));
+  }
+  async stop() {
+    this.server.closeAllConnections();
+    await new Promise((r) => this.server.close(r));
+  }
+}
+
+let rx: Receiver;
+beforeAll(async () => {
+  rx = await new Receiver().start();
+});
+afterAll(async () => rx?.stop());
+
+let keySeq = 0;
+async function setup(flavor: 'wecom' | 'dingtalk' = 'wecom', key = `k${++keySeq}-${Math.random().toString(36).slice(2, 10)}`) {
+  const group = await t.org('华能煤业', 'group');
+  const mine = await t.org('一号矿', 'mine', group);
+  const dept = await t.org('生产部', 'department', mine);
+  const chair = await t.user([{ role: 'unionChair', org: mine }]);
+  const created = await chair.post('/api/v1/webhooks', { orgId: mine.id, flavor, url: rx.url(key), enabled: true });
+  expect(created.status).toBe(201);
+  return { group, mine, dept, chair, hook: created.body, key, got: () => rx.for(key) };
+}
+
+async function tell(orgPath: string, title = '诉求已交办', body = '张三的工资诉求已交办生产部，请在 5 个工作日内答复。') {
+  await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.assigned', title, body, link: '/appeals/0190', orgPath }));
+}
+
+const outboxOf = (webhookId: string) => t.db.selectFrom('webhook_outbox').selectAll().where('webhook_id', '=', webhookId).execute();
+const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+
+describe('webhook administration', () => {
+  it('lets a union chair manage the robots of their mine, masks the key, and audits each change', async () => {
+    const { mine, chair, hook } = await setup('wecom', '693axxx6-7aoc-4bc4-97a0-0ec2sifa5aaa');
+    expect(hook).toMatchObject({ orgId: mine.id, orgName: '一号矿', flavor: 'wecom', enabled: true, pending: 0, failed: 0 });
+    expect(hook.url).toBe(`http://127.0.0.1:${rx.port}/cgi-bin/webhook/send?key=693a****`);
+
+    const list = await chair.get('/api/v1/webhooks');
+    expect(list.body.items.map((h: any) => h.id)).toEqual([hook.id]);
+
+    const patched = await chair.patch(`/api/v1/webhooks/${hook.id}`, { flavor: 'dingtalk', enabled: false });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ flavor: 'dingtalk', enabled: false });
+
+    expect((await chair.delete(`/api/v1/webhooks/${hook.id}`)).status).toBe(204);
+    expect((await chair.get('/api/v1/webhooks')).body.items).toEqual([]);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'org_id', 'changes']).where('entity_id', '=', hook.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['webhook.create', 'webhook.update', 'webhook.delete']);
+    expect(audit.every((a) => a.org_id === mine.id)).toBe(true);
+    // The robot key never lands in the audit log in full.
+    expect(audit.some((a) => a.changes!.includes('693axxx6'))).toBe(false);
+  });
+
+  it('answers 404 for another mine, 403 for a role that may not manage robots, and 400 for a non-http URL', async () => {
+    const { mine, hook } = await setup();
+    const other = await t.org('二号矿', 'mine');
+    const chairB = await t.user([{ role: 'unionChair', org: other }]);
+    expect((await chairB.post('/api/v1/webhooks', { orgId: mine.id, flavor: 'wecom', url: rx.url('x') })).status).toBe(404);
+    expect((await chairB.patch(`/api/v1/webhooks/${hook.id}`, { enabled: false })).status).toBe(404);
+    expect((await chairB.post(`/api/v1/webhooks/${hook.id}/test`)).status).toBe(404);
+    expect((await chairB.get('/api/v1/webhooks')).body.items).toEqual([]);
+
+    const handler = await t.user([{ role: 'handler', org: mine }]);
+    expect((await handler.post('/api/v1/webhooks', { orgId: mine.id, flavor: 'wecom', url: rx.url('x') })).status).toBe(403);
+    expect((await handler.get('/api/v1/webhooks')).status).toBe(403);
+
+    const chair = await t.user([{ role: 'unionChair', org: mine }]);
+    const bad = await chair.post('/api/v1/webhooks', { orgId: mine.id, flavor: 'wecom', url: 'file:///etc/passwd' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'body.url', message: '请输入以 http:// 或 https:// 开头的完整网址' }]);
+    expect((await chair.post('/api/v1/webhooks', { orgId: mine.id, flavor: 'feishu', url: rx.url('x') })).status).toBe(400);
+  });
+});
+
+describe('webhook delivery job', () => {
+  // Every test has its own robot (key); assertions look at that robot and its outbox rows
+  // only, since one delivery run also sends whatever earlier tests left due.
+
+  it('sends a WeCom markdown message for a notice in the subtree, exactly once, through the scheduled job', async () => {
+    const { dept, hook, key, got } = await setup('wecom');
+    await tell(dept.path);
+    const now = new Date();
+    expect(await t.app.deps.scheduler.runOnce('webhooks.deliver', now)).toBe(true);
+
+    expect(got()).toHaveLength(1);
+    expect(got()[0].path).toBe(`/cgi-bin/webhook/send?key=${key}`);
+    expect(got()[0].contentType).toContain('application/json');
+    // No PUBLIC_URL in tests: an in-app path is no use in a chat, so it is left out.
+    expect(got()[0].body).toEqual({ msgtype: 'markdown', markdown: { content: '**诉求已交办**\n\n张三的工资诉求已交办生产部，请在 5 个工作日内答复。' } });
+    const [row] = await outboxOf(hook.id);
+    expect(row.sent_at).not.toBeNull();
+    expect(row.attempts).toBe(1);
+
+    // Later ticks of the job find nothing more to send to this robot.
+    expect(await t.app.deps.scheduler.runOnce('webhooks.deliver', at(now, 15_000))).toBe(true);
+    expect(await t.app.deps.scheduler.runOnce('webhooks.deliver', at(now, 3_600_000))).toBe(true);
+    expect(got()).toHaveLength(1);
+  });
+
+  it('sends the DingTalk shape with title and text, and a clickable link when the public address is known', async () => {
+    const { mine, hook, got } = await setup('dingtalk');
+    await tell(mine.path, '职代会提案已立案', '您的提案《井下班中餐改善》已立案。');
+    await deliverDue(t.db, new Date(Date.now() + 1000), { baseUrl: 'https://xq.example.cn/' });
+    expect(got().map((g) => g.body)).toEqual([
+      {
+        msgtype: 'markdown',
+        markdown: { title: '职代会提案已立案', text: '#### 职代会提案已立案\n\n您的提案《井下班中餐改善》已立案。\n\n[查看详情](https://xq.example.cn/appeals/0190)' },
+      },
+    ]);
+    expect((await outboxOf(hook.id))[0].sent_at).not.toBeNull();
+  });
+
+  it('retries after an HTTP 500 with backoff, records the error, and never resends a delivered message', async () => {
+    const { mine, chair, hook, key, got } = await setup('wecom');
+    await tell(mine.path);
+    rx.answer(key, { status: 500, body: { message: 'upstream down' } });
+    const t0 = new Date(Date.now() + 1000);
+
+    await deliverDue(t.db, t0);
+    let [row] = await outboxOf(hook.id);
+    expect(row).toMatchObject({ attempts: 1, sent_at: null });
+    expect(row.last_error).toContain('HTTP 500');
+    expect(row.next_attempt_at).toBe(at(t0, 30_000).toISOString());
+    const shown = (await chair.get(`/api/v1/webhooks/${hook.id}`)).body;
+    expect(shown).toMatchObject({ pending: 1, failed: 0 });
+    expect(shown.lastError).toContain('HTTP 500');
+
+    // Not yet due: nothing is sent.
+    await deliverDue(t.db, at(t0, 10_000));
+    expect(got()).toHaveLength(1);
+
+    await deliverDue(t.db, at(t0, 31_000));
+    [row] = await outboxOf(hook.id);
+    expect(row.attempts).toBe(2);
+    expect(row.sent_at).toBe(at(t0, 31_000).toISOString());
+    expect(got()).toHaveLength(2);
+    expect(got()[1].body).toEqual(got()[0].body);
+
+    // The job running again, much later, leaves the delivered row alone.
+    for (const ms of [60_000, 600_000, 86_400_000]) await deliverDue(t.db, at(t0, ms));
+    expect(got()).toHaveLength(2);
+    expect((await chair.get(`/api/v1/webhooks/${hook.id}`)).body).toMatchObject({ pending: 0, failed: 0, lastError: null });
+  });
+
+  it('treats HTTP 200 with a non-zero errcode as a failure', async () => {
+    const { mine, hook, key, got } = await setup('dingtalk');
+    await tell(mine.path);
+    rx.answer(key, { status: 200, body: { errcode: 310000, errmsg: 'keywords not in content' } });
+    await deliverDue(t.db, new Date(Date.now() + 1000));
+    expect(got()).toHaveLength(1);
+    const [row] = await outboxOf(hook.id);
+    expect(row.sent_at).toBeNull();
+    expect(row.last_error).toBe('errcode 310000: keywords not in content');
+  });
+
+  it('gives up after eight attempts and reports the message as failed', async () => {
+    const { mine, chair, hook, key, got } = await setup('wecom');
+    await tell(mine.path);
+    rx.answer(key, ...Array.from({ length: 10 }, () => ({ status: 502 })));
+    let now = new Date(Date.now() + 1000);
+    for (let i = 0; i < 10; i++) {
+      await deliverDue(t.db, now);
+      now = at(now, 2 * 3_600_000);
+    }
+    expect(got()).toHaveLength(8);
+    const [row] = await outboxOf(hook.id);
+    expect(row).toMatchObject({ attempts: 8, sent_at: null });
+    expect((await chair.get(`/api/v1/webhooks/${hook.id}`)).body).toMatchObject({ pending: 0, failed: 1 });
+  });
+
+  it('times out on a robot that does not answer and tries again later', async () => {
+    const { mine, hook, key, got } = await setup('wecom');
+    await tell(mine.path);
+    rx.answer(key, { hang: true });
+    const t0 = new Date(Date.now() + 1000);
+    const started = Date.now();
+    await deliverDue(t.db, t0, { timeoutMs: 300 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    let [row] = await outboxOf(hook.id);
+    expect(row.last_error).toBe('timeout after 300 ms');
+    expect(row.sent_at).toBeNull();
+    await deliverDue(t.db, at(t0, 31_000));
+    [row] = await outboxOf(hook.id);
+    expect(row.sent_at).not.toBeNull();
+    expect(got()).toHaveLength(2);
+  });
+
+  it('sends each message once even when two instances deliver at the same moment', async () => {
+    const { mine, hook, key, got } = await setup('wecom');
+    for (let i = 0; i < 3; i++) await tell(mine.path, `通知${i}`);
+    // Slow answers keep both runs busy at the same time.
+    rx.answer(key, { delayMs: 80 }, { delayMs: 80 }, { delayMs: 80 });
+    const other: Database = await openDatabase({ url: (t.app.deps.database as unknown as { url: string }).url, poolSize: 3 });
+    try {
+      const now = new Date(Date.now() + 1000);
+      await Promise.all([deliverDue(t.db, now), deliverDue(other.db, now)]);
+    } finally {
+      await other.close();
+    }
+    const titles = got().map((g) => g.body.markdown.content.split('\n')[0]);
+    expect(titles.sort()).toEqual(['**通知0**', '**通知1**', '**通知2**']);
+    expect((await outboxOf(hook.id)).every((r) => r.sent_at !== null && r.attempts === 1)).toBe(true);
+  });
+
+  it('holds messages of a disabled robot and queues none for it', async () => {
+    const { mine, chair, hook, got } = await setup('wecom');
+    await tell(mine.path, '停用前');
+    await chair.patch(`/api/v1/webhooks/${hook.id}`, { enabled: false });
+    await tell(mine.path, '停用后');
+    await deliverDue(t.db, new Date(Date.now() + 1000));
+    expect(got()).toHaveLength(0);
+    expect(await outboxOf(hook.id)).toHaveLength(1);
+    await chair.patch(`/api/v1/webhooks/${hook.id}`, { enabled: true });
+    await deliverDue(t.db, new Date(Date.now() + 1000));
+    expect(got().map((g) => g.body.markdown.content.split('\n')[0])).toEqual(['**停用前**']);
+  });
+});
+
+describe('webhook test message', () => {
+  it('sends a test message at once and reports the robot’s verdict', async () => {
+    const { chair, hook, key, got } = await setup('dingtalk');
+    const ok = await chair.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toEqual({ ok: true, error: null });
+    expect(got().map((g) => g.body)).toEqual([
+      { msgtype: 'markdown', markdown: { title: '心桥测试消息', text: '#### 心桥测试消息\n\n这是一条来自心桥的测试消息。收到它，说明群机器人已配置正确。' } },
+    ]);
+    rx.answer(key, { status: 200, body: { errcode: 300001, errmsg: 'token is not exist' } });
+    const bad = await chair.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(bad.body).toEqual({ ok: false, error: 'errcode 300001: token is not exist' });
+    // A test is not a notice: nothing waits in the outbox afterwards.
+    expect(await outboxOf(hook.id)).toHaveLength(0);
+  });
+});
