@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import {
+  ClassCoverageRow,
+  ClassDashboard,
+  ClassWeekQuery,
+  ClassWeekRow,
+  CoverageQuery,
+  DashboardQuery,
+  HeartBridgeNote,
+  HomeSideBody,
+  NoExchangeQuery,
+  NoExchangeRow,
+  Phrases,
+  PutPhrasesBody,
+  ReadBody,
+  SchoolDashboard,
+  SchoolSideBody,
+  StudentParams,
+  StudentWeekParams,
+  TimelineQuery,
+} from '../../../common/schemas/heartBridge.js';
+import { ClassParams, ClassWeekParams, SchoolParams } from '../../../common/schemas/school.js';
+import { pageOf } from '../../../common/schemas/shared.js';
+import type { App } from '../../core/http/types.js';
+import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
+import { idempotent } from '../../core/http/idempotency.js';
+import { sendXlsx } from '../../core/excel/export.js';
+import { weekEnd, weekStart } from '../../../common/school.js';
+import * as service from './heartBridge.service.js';
+import { renderWeek } from './heartBridge.print.js';
+
+const tags = ['heartBridge'];
+const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
+
+export async function heartBridgeRoutes(app: App) {
+  const db = app.deps.database.db;
+
+  app.get(
+    '/api/v1/heart-bridge/students/:studentId/weeks/:week',
+    { schema: { tags, summary: '某学生某周的心桥（两栏）', params: StudentWeekParams, response: { 200: HeartBridgeNote } } },
+    async (req) => service.getPage(db, requireActor(req), req.params.studentId, req.params.week),
+  );
+
+  app.put(
+    '/api/v1/heart-bridge/students/:studentId/weeks/:week/school',
+    { schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      return service.writeSchoolSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
+    },
+  );
+
+  app.put(
+    '/api/v1/heart-bridge/students/:studentId/weeks/:week/home',
+    { schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      return service.writeHomeSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
+    },
+  );
+
+  app.post(
+    '/api/v1/heart-bridge/students/:studentId/weeks/:week/read',
+    { schema: { tags, summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏', params: StudentWeekParams, body: ReadBody, response: { 200: HeartBridgeNote } } },
+    async (req) => service.markRead(db, callContext(req), requireActor(req), req.params.studentId, req.params.week, req.body.by),
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/students/:studentId/timeline',
+    { schema: { tags, summary: '学生的心桥历史（按周）', params: StudentParams, querystring: TimelineQuery, response: { 200: pageOf(HeartBridgeNote) } } },
+    async (req) => service.timeline(db, requireActor(req), req.params.studentId, req.query),
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/classes/:classId/weeks/:week',
+    {
+      schema: {
+        tags,
+        summary: '班级某周心桥情况',
+        params: ClassWeekParams,
+        querystring: ClassWeekQuery,
+        response: { 200: pageOf(ClassWeekRow).extend({ classId: z.string(), className: z.string(), week: z.string(), weekStart: z.string(), weekEnd: z.string() }) },
+      },
+    },
+    async (req) => service.classWeek(db, requireActor(req), req.params.classId, req.params.week, req.query),
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/classes/:classId/weeks/:week/print',
+    { schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams } },
+    async (req, reply) => {
+      const { cls, week, pages } = await service.classWeekPages(db, requireActor(req), req.params.classId, req.params.week);
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(renderWeek(cls.name, week, weekStart(week), weekEnd(week), pages));
+    },
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/classes/:classId/dashboard',
+    { schema: { tags, summary: '班级心桥指标与学期趋势', params: ClassParams, querystring: DashboardQuery, response: { 200: ClassDashboard } } },
+    async (req) => service.classDashboard(db, requireActor(req), req.params.classId, req.query),
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/schools/:schoolId/dashboard',
+    { schema: { tags, summary: '全校心桥指标与学期趋势', params: SchoolParams, querystring: DashboardQuery, response: { 200: SchoolDashboard } } },
+    async (req) => service.schoolDashboard(db, requireActor(req), req.params.schoolId, req.query),
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/schools/:schoolId/coverage',
+    {
+      schema: {
+        tags,
+        summary: '各班每周双向覆盖率',
+        params: SchoolParams,
+        querystring: CoverageQuery,
+        response: { 200: pageOf(ClassCoverageRow).extend({ week: z.string().nullable() }) },
+      },
+    },
+    async (req) => {
+      const { all: _all, termName: _t, schoolName: _s, ...page } = await service.coverageList(db, requireActor(req), req.params.schoolId, req.query);
+      return page;
+    },
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/schools/:schoolId/coverage.xlsx',
+    { schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery } },
+    async (req, reply) => {
+      const r = await service.coverageList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
+      type Row = (typeof r.all)[number];
+      return sendXlsx<Row>(
+        reply,
+        `心桥覆盖率-${r.schoolName}-${r.week ?? ''}.xlsx`,
+        '心桥覆盖率',
+        [
+          { header: '年级', value: (x) => x.gradeName },
+          { header: '班级', value: (x) => x.className },
+          { header: '周次', value: (x) => x.week },
+          { header: '学生数', value: (x) => x.students },
+          { header: '双向交流人数', value: (x) => x.coverage.num },
+          { header: '双向覆盖率(%)', value: (x) => pct(x.coverage.rate) },
+          { header: '学校已写', value: (x) => x.replyRate.den },
+          { header: '家长回复', value: (x) => x.replyRate.num },
+          { header: '家长回复率(%)', value: (x) => pct(x.replyRate.rate) },
+          { header: '阅读率(%)', value: (x) => pct(x.readRate.rate) },
+        ],
+        r.all,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/schools/:schoolId/no-exchange',
+    { schema: { tags, summary: '连续两周及以上未双向交流的学生', params: SchoolParams, querystring: NoExchangeQuery, response: { 200: pageOf(NoExchangeRow) } } },
+    async (req) => service.noExchangeList(db, requireActor(req), req.params.schoolId, req.query),
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/schools/:schoolId/phrases',
+    { schema: { tags, summary: '鼓励语快捷短语', params: SchoolParams, response: { 200: Phrases } } },
+    async (req) => service.getPhrases(db, requireActor(req), req.params.schoolId),
+  );
+
+  app.put(
+    '/api/v1/heart-bridge/schools/:schoolId/phrases',
+    { schema: { tags, summary: '修改本校鼓励语快捷短语', params: SchoolParams, body: PutPhrasesBody, response: { 200: Phrases } } },
+    async (req) => service.putPhrases(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
+  );
+}

@@ -1,0 +1,436 @@
+import type { Db, Tx } from '../../core/db/database.js';
+import { AppError, forbidden, invalid } from '../../core/errors.js';
+import { newId, nowIso } from '../../core/ids.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import type { CallContext } from '../../core/context.js';
+import type { Actor } from '../../core/rbac/actor.js';
+import { hasPermission } from '../../core/rbac/actor.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { compareNames, HEART_BRIDGE_PERMISSIONS as P, weekEnd, weekOf, weekStart } from '../../../common/school.js';
+import type { HeartBridgeNote } from '../../../common/schemas/heartBridge.js';
+import {
+  classesUnder,
+  describeClasses,
+  loadSchoolCalendar,
+  loadSchoolCalendarSource,
+  studentsOfClass,
+  studentsOfClasses,
+  type ClassInfo,
+  type SchoolCalendar,
+  type StudentInfo,
+  type TermRef,
+} from '../school/index.js';
+import * as repo from './heartBridge.repository.js';
+import { classFor, schoolFor, studentFor } from './heartBridge.policy.js';
+import { figures, loadWeekCounts, studentsWithoutExchange, sumCounts, type ClassCal, type WeekCounts } from './heartBridge.indicators.js';
+import { DEFAULT_PHRASES } from './heartBridge.messages.js';
+
+/** Runs the write in a transaction; routes pass one that also stores an Idempotency-Key. */
+export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
+const plainTx =
+  (db: Db): TxRunner =>
+  (work) =>
+    db.transaction().execute(work);
+
+type Status = 'none' | 'schoolOnly' | 'homeOnly' | 'twoWay';
+
+export function statusOf(n: Pick<repo.NoteRow, 'school_written_at' | 'home_written_at'> | undefined): Status {
+  if (!n) return 'none';
+  if (n.school_written_at && n.home_written_at) return 'twoWay';
+  if (n.school_written_at) return 'schoolOnly';
+  return n.home_written_at ? 'homeOnly' : 'none';
+}
+
+export function present(student: StudentInfo, week: string, n: repo.NoteRow | undefined, may: { writeSchool: boolean; writeHome: boolean }): HeartBridgeNote {
+  return {
+    id: n?.id ?? null,
+    studentId: student.id,
+    studentName: student.name,
+    classId: student.cls.id,
+    className: student.cls.name,
+    week,
+    weekStart: weekStart(week),
+    weekEnd: weekEnd(week),
+    school: n?.school_written_at
+      ? { atSchool: n.school_at_school ?? '', suggestion: n.school_suggestion ?? '', encouragement: n.school_encouragement ?? '', authorName: n.school_author_name, writtenAt: n.school_written_at }
+      : null,
+    home: n?.home_written_at
+      ? { atHome: n.home_at_home ?? '', suggestion: n.home_suggestion ?? '', encouragement: n.home_encouragement ?? '', authorName: n.home_author_name, writtenAt: n.home_written_at }
+      : null,
+    readBySchoolAt: n?.read_by_school_at ?? null,
+    readByHomeAt: n?.read_by_home_at ?? null,
+    canWriteSchool: may.writeSchool,
+    canWriteHome: may.writeHome,
+  };
+}
+
+/** Keeps the per-class weekly counts in step with the page just written (and with the old class, if the student moved). */
+async function refreshStats(tx: Tx, student: StudentInfo, week: string, before: repo.NoteRow | undefined) {
+  await repo.refreshWeekStats(tx, student.cls.id, week, student.cls.schoolId);
+  if (before && before.class_id !== student.cls.id) await repo.refreshWeekStats(tx, before.class_id, week, before.school_id);
+}
+
+// ── one page ──────────────────────────────────────────────────────
+
+export async function getPage(db: Db, actor: Actor, studentId: string, week: string) {
+  const { reach, student } = await studentFor(db, actor, studentId, 'read');
+  const note = await repo.findNote(db, studentId, week);
+  return present(student, week, note, { writeSchool: reach.teaches(student.cls.id), writeHome: reach.isGuardianOf(student.id) });
+}
+
+async function checkWritableWeek(db: Db, cls: ClassInfo, week: string, now: Date) {
+  if (weekStart(week) > shanghaiDate(now)) throw invalid('params.week', 'school.futureWeek');
+  const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
+  if (!cal.weekExists(week)) throw invalid('params.week', 'school.weekNotSchool', { week });
+}
+
+export async function writeSchoolSide(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  studentId: string,
+  week: string,
+  input: { atSchool: string; suggestion: string; encouragement: string },
+  run: TxRunner = plainTx(db),
+  now = new Date(),
+) {
+  const { reach, student } = await studentFor(db, actor, studentId, 'writeSchool');
+  await checkWritableWeek(db, student.cls, week, now);
+  return run(async (tx) => {
+    const before = await repo.findNote(tx, studentId, week);
+    const at = nowIso();
+    const changed = !before || before.school_at_school !== input.atSchool || before.school_suggestion !== input.suggestion || before.school_encouragement !== input.encouragement;
+    await repo.upsertSide(
+      tx,
+      { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
+      {
+        school_at_school: input.atSchool,
+        school_suggestion: input.suggestion,
+        school_encouragement: input.encouragement,
+        school_author_id: actor.accountId,
+        school_author_name: actor.displayName,
+        school_written_at: before?.school_written_at ?? at,
+        // New words are unread words: the guardian's receipt applies to what they saw.
+        ...(changed && before?.read_by_home_at ? { read_by_home_at: null } : {}),
+      },
+    );
+    const after = (await repo.findNote(tx, studentId, week))!;
+    await refreshStats(tx, student, week, before);
+    await recordAudit(tx, ctx, {
+      action: before?.school_written_at ? 'heartBridge.schoolSideUpdate' : 'heartBridge.schoolSideWrite',
+      entityType: 'heartBridgeNote',
+      entityId: after.id,
+      orgId: student.cls.id,
+      changes: { week, studentId, changed },
+    });
+    return present(student, week, after, { writeSchool: true, writeHome: reach.isGuardianOf(studentId) });
+  });
+}
+
+export async function writeHomeSide(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  studentId: string,
+  week: string,
+  input: { atHome: string; suggestion: string; encouragement: string },
+  run: TxRunner = plainTx(db),
+  now = new Date(),
+) {
+  const { reach, student } = await studentFor(db, actor, studentId, 'writeHome');
+  await checkWritableWeek(db, student.cls, week, now);
+  return run(async (tx) => {
+    const before = await repo.findNote(tx, studentId, week);
+    const at = nowIso();
+    const changed = !before || before.home_at_home !== input.atHome || before.home_suggestion !== input.suggestion || before.home_encouragement !== input.encouragement;
+    await repo.upsertSide(
+      tx,
+      { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
+      {
+        home_at_home: input.atHome,
+        home_suggestion: input.suggestion,
+        home_encouragement: input.encouragement,
+        home_author_id: actor.accountId,
+        home_author_name: actor.displayName,
+        home_written_at: before?.home_written_at ?? at,
+        ...(changed && before?.read_by_school_at ? { read_by_school_at: null } : {}),
+      },
+    );
+    const after = (await repo.findNote(tx, studentId, week))!;
+    await refreshStats(tx, student, week, before);
+    await recordAudit(tx, ctx, {
+      action: before?.home_written_at ? 'heartBridge.homeSideUpdate' : 'heartBridge.homeSideWrite',
+      entityType: 'heartBridgeNote',
+      entityId: after.id,
+      orgId: student.cls.id,
+      changes: { week, studentId, changed },
+    });
+    return present(student, week, after, { writeSchool: reach.teaches(student.cls.id), writeHome: true });
+  });
+}
+
+/** The caller read the other side's words: stamps the receipt once (a second read keeps the first time). */
+export async function markRead(db: Db, ctx: CallContext, actor: Actor, studentId: string, week: string, by: 'school' | 'home') {
+  const { reach, student } = await studentFor(db, actor, studentId, by === 'school' ? 'readAsSchool' : 'readAsHome');
+  const note = await repo.findNote(db, studentId, week);
+  const written = by === 'school' ? note?.home_written_at : note?.school_written_at;
+  if (!note || !written) throw new AppError(409, 'conflict', 'heartBridge.nothingToRead');
+  await db.transaction().execute(async (tx) => {
+    const column = by === 'school' ? 'read_by_school_at' : 'read_by_home_at';
+    if (await repo.setRead(tx, note.id, column, nowIso())) {
+      await repo.refreshWeekStats(tx, note.class_id, week, note.school_id);
+      await recordAudit(tx, ctx, { action: 'heartBridge.read', entityType: 'heartBridgeNote', entityId: note.id, orgId: student.cls.id, changes: { by, week } });
+    }
+  });
+  return present(student, week, await repo.findNote(db, studentId, week), { writeSchool: reach.teaches(student.cls.id), writeHome: reach.isGuardianOf(studentId) });
+}
+
+export async function timeline(db: Db, actor: Actor, studentId: string, q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'week'; termId?: string }) {
+  const { reach, student } = await studentFor(db, actor, studentId, 'read');
+  let range: { fromWeek?: string; toWeek?: string } = {};
+  if (q.termId) {
+    const cal = await loadSchoolCalendar(db, student.cls.schoolId, student.cls.path);
+    const term = cal.terms.find((t) => t.id === q.termId);
+    if (!term) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    range = { fromWeek: weekOf(term.start_date), toWeek: weekOf(term.end_date) };
+  }
+  // Newest first unless asked otherwise: a timeline is read from today backwards.
+  const order = q.sort ? q.order : 'desc';
+  const [rows, count] = await repo.timeline(db, studentId, { ...range, order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const may = { writeSchool: reach.teaches(student.cls.id), writeHome: reach.isGuardianOf(studentId) };
+  return { items: rows.map((n) => present(student, n.week, n, may)), total: Number(count.n), page: q.page, pageSize: q.pageSize };
+}
+
+// ── class week view ───────────────────────────────────────────────
+
+export async function classWeek(
+  db: Db,
+  actor: Actor,
+  classId: string,
+  week: string,
+  q: { page: number; pageSize: number; sort?: 'name' | 'status'; order: 'asc' | 'desc'; status?: Status },
+) {
+  const { cls } = await classFor(db, actor, classId);
+  const students = await studentsOfClass(db, cls.id);
+  const notes = new Map((await repo.notesOfWeek(db, students.map((s) => s.id), week)).map((n) => [n.student_id, n]));
+  const statusRank: Record<Status, number> = { none: 0, schoolOnly: 1, homeOnly: 2, twoWay: 3 };
+  let rows = students.map((s) => {
+    const n = notes.get(s.id);
+    return {
+      studentId: s.id,
+      studentName: s.name,
+      noteId: n?.id ?? null,
+      status: statusOf(n),
+      schoolWrittenAt: n?.school_written_at ?? null,
+      homeWrittenAt: n?.home_written_at ?? null,
+      readBySchoolAt: n?.read_by_school_at ?? null,
+      readByHomeAt: n?.read_by_home_at ?? null,
+    };
+  });
+  if (q.status) rows = rows.filter((r) => r.status === q.status);
+  const dir = q.order === 'desc' ? -1 : 1;
+  if (q.sort === 'status') rows.sort((a, b) => dir * (statusRank[a.status] - statusRank[b.status]) || a.studentName.localeCompare(b.studentName, 'zh'));
+  else rows.sort((a, b) => dir * a.studentName.localeCompare(b.studentName, 'zh'));
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    classId: cls.id,
+    className: cls.name,
+    week,
+    weekStart: weekStart(week),
+    weekEnd: weekEnd(week),
+    items: rows.slice(start, start + q.pageSize),
+    total: rows.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** Every page of a class in one week, with names, for the printed book. */
+export async function classWeekPages(db: Db, actor: Actor, classId: string, week: string) {
+  const { cls } = await classFor(db, actor, classId);
+  const students = (await studentsOfClass(db, cls.id)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  const notes = new Map((await repo.notesOfWeek(db, students.map((s) => s.id), week)).map((n) => [n.student_id, n]));
+  return { cls, week, pages: students.map((s) => present({ id: s.id, name: s.name, cls }, week, notes.get(s.id), { writeSchool: false, writeHome: false })) };
+}
+
+// ── dashboards ────────────────────────────────────────────────────
+
+function byClass<T extends { org_id: string }>(rows: T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) m.set(r.org_id, [...(m.get(r.org_id) ?? []), r]);
+  return m;
+}
+
+function pickTerm(terms: TermRef[], cal: SchoolCalendar, termId: string | undefined, today: string): TermRef {
+  const term = termId ? terms.find((t) => t.id === termId) : cal.currentOrLastTerm(today);
+  if (!term) throw new AppError(404, 'not_found', 'school.noTerm');
+  return term;
+}
+
+export async function classDashboard(db: Db, actor: Actor, classId: string, q: { termId?: string; week?: string; asOf?: string }, now = new Date()) {
+  const { cls } = await classFor(db, actor, classId);
+  const today = q.asOf ?? shanghaiDate(now);
+  const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
+  const term = pickTerm(cal.terms, cal, q.termId, today);
+  const weeks = cal.weeksOfTerm(term, today);
+  const counts = await loadWeekCounts(db, [{ id: cls.id, cal }], () => weeks);
+  const week = q.week ?? weeks[weeks.length - 1];
+  let selected: WeekCounts | undefined = counts.find((c) => c.week === week);
+  if (!selected && week && cal.weekExists(week)) selected = (await loadWeekCounts(db, [{ id: cls.id, cal }], () => [week]))[0];
+  const students = await studentsOfClass(db, cls.id);
+  const noExchange = await studentsWithoutExchange(db, [{ id: cls.id, cal, students }], term, today);
+  return {
+    classId: cls.id,
+    className: cls.name,
+    termId: term.id,
+    termName: term.name,
+    week: selected ? figures(selected) : null,
+    trend: counts.map(figures),
+    noExchange: noExchange.map((r) => ({ ...r, className: cls.name })).sort((a, b) => b.weeks - a.weeks || a.studentName.localeCompare(b.studentName, 'zh')),
+  };
+}
+
+interface SchoolView {
+  school: { id: string; name: string; path: string };
+  term: TermRef;
+  today: string;
+  classes: (ClassInfo & { cal: SchoolCalendar })[];
+}
+
+async function schoolView(db: Db, actor: Actor, schoolId: string, q: { termId?: string; asOf?: string }, now: Date): Promise<SchoolView> {
+  const { school } = await schoolFor(db, actor, schoolId);
+  const today = q.asOf ?? shanghaiDate(now);
+  const src = await loadSchoolCalendarSource(db, school.id);
+  const schoolCal = await src.forOrg(school.path);
+  const term = pickTerm(src.terms, schoolCal, q.termId, today);
+  const infos = await describeClasses(db, await classesUnder(db, school.path));
+  const ordered = infos.filter((c) => c.schoolId === school.id).sort((a, b) => compareNames(a.gradeName ?? '', b.gradeName ?? '') || compareNames(a.name, b.name));
+  const classes = await Promise.all(ordered.map(async (c) => ({ ...c, cal: await src.forOrg(c.path) })));
+  return { school, term, today, classes };
+}
+
+function classRows(view: SchoolView, counts: WeekCounts[], week: string | undefined) {
+  const byClass = new Map(counts.filter((c) => c.week === week).map((c) => [c.classId, c]));
+  return view.classes
+    .filter((c) => byClass.has(c.id))
+    .map((c) => ({ ...figures(byClass.get(c.id)!), classId: c.id, className: c.name, gradeId: c.gradeId, gradeName: c.gradeName, counts: byClass.get(c.id)! }));
+}
+
+function trendOf(counts: WeekCounts[]) {
+  const byWeek = new Map<string, WeekCounts[]>();
+  for (const c of counts) byWeek.set(c.week, [...(byWeek.get(c.week) ?? []), c]);
+  return [...byWeek.keys()].sort().map((w) => figures(sumCounts(byWeek.get(w)!, '', w)));
+}
+
+async function schoolCounts(db: Db, view: SchoolView, week?: string, roster?: Map<string, number>) {
+  const weeksOf = (c: ClassCal) => {
+    const ws = c.cal.weeksOfTerm(view.term, view.today);
+    return week && !ws.includes(week) && c.cal.weekExists(week) ? [...ws, week] : ws;
+  };
+  const counts = await loadWeekCounts(db, view.classes, weeksOf, roster);
+  const termWeeks = [...new Set(view.classes.flatMap((c) => c.cal.weeksOfTerm(view.term, view.today)))].sort();
+  const selected = week ?? termWeeks[termWeeks.length - 1];
+  return { counts: counts.filter((c) => termWeeks.includes(c.week) || c.week === selected), termWeeks, selected };
+}
+
+export async function schoolDashboard(db: Db, actor: Actor, schoolId: string, q: { termId?: string; week?: string; asOf?: string }, now = new Date()) {
+  const view = await schoolView(db, actor, schoolId, q, now);
+  const students = byClass(await studentsOfClasses(db, view.classes.map((c) => c.id)));
+  const roster = new Map(view.classes.map((c) => [c.id, students.get(c.id)?.length ?? 0]));
+  const { counts, termWeeks, selected } = await schoolCounts(db, view, q.week, roster);
+  const rows = classRows(view, counts, selected);
+  const grades = new Map<string, typeof rows>();
+  for (const r of rows) grades.set(r.gradeId ?? '', [...(grades.get(r.gradeId ?? '') ?? []), r]);
+  const noExchange = await studentsWithoutExchange(
+    db,
+    view.classes.map((c) => ({ id: c.id, cal: c.cal, students: students.get(c.id) ?? [] })),
+    view.term,
+    view.today,
+  );
+  return {
+    schoolId: view.school.id,
+    schoolName: view.school.name,
+    termId: view.term.id,
+    termName: view.term.name,
+    week: rows.length ? figures(sumCounts(rows.map((r) => r.counts), '', selected)) : null,
+    byGrade: [...grades.values()].map((rs) => ({ ...figures(sumCounts(rs.map((r) => r.counts), '', selected)), gradeId: rs[0].gradeId, gradeName: rs[0].gradeName })),
+    classes: rows.map(({ counts: _c, ...r }) => r),
+    trend: trendOf(counts.filter((c) => termWeeks.includes(c.week))),
+    noExchangeCount: noExchange.length,
+  };
+}
+
+type CoverageSort = 'className' | 'coverage' | 'replyRate' | 'readRate';
+
+export async function coverageList(
+  db: Db,
+  actor: Actor,
+  schoolId: string,
+  q: { termId?: string; week?: string; gradeId?: string; asOf?: string; sort?: CoverageSort; order: 'asc' | 'desc'; page: number; pageSize: number },
+  now = new Date(),
+) {
+  const view = await schoolView(db, actor, schoolId, q, now);
+  const { counts, selected } = await schoolCounts(db, view, q.week);
+  let rows = classRows(view, counts, selected).map(({ counts: _c, ...r }) => r);
+  if (q.gradeId) rows = rows.filter((r) => r.gradeId === q.gradeId);
+  const dir = q.order === 'desc' ? -1 : 1;
+  const key = q.sort ?? 'className';
+  const rate = (r: (typeof rows)[number], k: Exclude<CoverageSort, 'className'>) => r[k === 'coverage' ? 'coverage' : k].rate ?? -1;
+  rows.sort((a, b) => (key === 'className' ? dir * compareNames(a.className, b.className) : dir * (rate(a, key) - rate(b, key)) || compareNames(a.className, b.className)));
+  const start = (q.page - 1) * q.pageSize;
+  return { week: selected ?? null, termName: view.term.name, schoolName: view.school.name, all: rows, items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+}
+
+export async function noExchangeList(
+  db: Db,
+  actor: Actor,
+  schoolId: string,
+  q: { termId?: string; classId?: string; minWeeks: number; asOf?: string; sort?: 'weeks' | 'name' | 'className'; order: 'asc' | 'desc'; page: number; pageSize: number },
+  now = new Date(),
+) {
+  const view = await schoolView(db, actor, schoolId, q, now);
+  const classes = q.classId ? view.classes.filter((c) => c.id === q.classId) : view.classes;
+  const students = byClass(await studentsOfClasses(db, classes.map((c) => c.id)));
+  const names = new Map(classes.map((c) => [c.id, c.name]));
+  const rows = (
+    await studentsWithoutExchange(
+      db,
+      classes.map((c) => ({ id: c.id, cal: c.cal, students: students.get(c.id) ?? [] })),
+      view.term,
+      view.today,
+      q.minWeeks,
+    )
+  ).map((r) => ({ ...r, className: names.get(r.classId) ?? '' }));
+  const dir = q.order === 'desc' ? -1 : 1;
+  const sort = q.sort ?? 'weeks';
+  rows.sort((a, b) =>
+    sort === 'weeks'
+      ? dir * (a.weeks - b.weeks) || compareNames(a.className, b.className) || a.studentName.localeCompare(b.studentName, 'zh')
+      : sort === 'name'
+        ? dir * a.studentName.localeCompare(b.studentName, 'zh')
+        : dir * compareNames(a.className, b.className) || a.studentName.localeCompare(b.studentName, 'zh'),
+  );
+  const start = (q.page - 1) * q.pageSize;
+  return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+}
+
+// ── quick phrases ─────────────────────────────────────────────────
+
+export async function getPhrases(db: Db, actor: Actor, schoolId: string) {
+  await schoolFor(db, actor, schoolId, 'touch');
+  const rows = await repo.phrasesOf(db, schoolId);
+  if (!rows.length) return { ...DEFAULT_PHRASES, custom: false };
+  return { school: rows.filter((r) => r.side === 'school').map((r) => r.text), home: rows.filter((r) => r.side === 'home').map((r) => r.text), custom: true };
+}
+
+export async function putPhrases(db: Db, ctx: CallContext, actor: Actor, schoolId: string, input: { school: string[]; home: string[] }) {
+  const { school } = await schoolFor(db, actor, schoolId, 'touch');
+  if (!hasPermission(actor, P.managePhrases, school.path)) throw forbidden();
+  const at = nowIso();
+  const rows = (['school', 'home'] as const).flatMap((side) => input[side].map((text, i) => ({ id: newId(), school_id: schoolId, side, text, sort_order: i, created_at: at })));
+  await db.transaction().execute(async (tx) => {
+    await repo.replacePhrases(tx, schoolId, rows);
+    await recordAudit(tx, ctx, { action: 'heartBridge.phrasesUpdate', entityType: 'heartBridgePhrases', entityId: schoolId, orgId: schoolId, changes: input });
+  });
+  return { ...input, custom: true };
+}

@@ -1,0 +1,166 @@
+/**
+ * School days: working days of the core calendar (statutory holidays, make-up workdays,
+ * admin overrides) that lie inside a term of the school, minus the closures the school
+ * declared for the class, its grade or the whole school. Both school practices count
+ * against these days, never against calendar days.
+ */
+import type { Db } from '../../core/db/database.js';
+import { addDays, workCalendar, type WorkCalendar } from '../../core/calendar/calendar.js';
+import { weekDates, weekOf } from '../../../common/school.js';
+import * as repo from './school.repository.js';
+
+export interface TermRef {
+  id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+}
+
+export interface SchoolDayInfo {
+  date: string;
+  week: string;
+  schoolDay: boolean;
+  reason: 'weekend' | 'holiday' | 'outsideTerm' | 'closure' | null;
+  note: string | null;
+  termId: string | null;
+}
+
+interface ClosureRef {
+  date: string;
+  path: string;
+  reason: string;
+}
+
+export class SchoolCalendar {
+  private readonly closures = new Map<string, string>();
+  // A dashboard asks the same calendar about the same days many times; classes without a
+  // rule of their own share one calendar (see SchoolCalendarSource), so these memos pay off.
+  private readonly memo = new Map<string, boolean>();
+  private readonly termWeeks = new Map<string, string[]>();
+
+  constructor(
+    private readonly work: WorkCalendar,
+    readonly terms: TermRef[],
+    closures: ClosureRef[],
+    /** The org (school, grade or class) this calendar is seen from. */
+    readonly orgPath: string,
+  ) {
+    for (const c of closures) if (orgPath.startsWith(c.path)) this.closures.set(c.date, c.reason);
+  }
+
+  termOf(date: string): TermRef | null {
+    return this.terms.find((t) => t.start_date <= date && date <= t.end_date) ?? null;
+  }
+
+  /** The term containing `date`, else the latest one that has started before it. */
+  currentOrLastTerm(date: string): TermRef | null {
+    return this.termOf(date) ?? [...this.terms].reverse().find((t) => t.start_date <= date) ?? null;
+  }
+
+  day(date: string): SchoolDayInfo {
+    const week = weekOf(date);
+    const term = this.termOf(date);
+    const d = this.work.day(date);
+    if (!d.working) return { date, week, schoolDay: false, reason: d.kind === 'weekend' ? 'weekend' : 'holiday', note: d.name ?? null, termId: term?.id ?? null };
+    if (!term) return { date, week, schoolDay: false, reason: 'outsideTerm', note: null, termId: null };
+    const closed = this.closures.get(date);
+    if (closed !== undefined) return { date, week, schoolDay: false, reason: 'closure', note: closed, termId: term.id };
+    return { date, week, schoolDay: true, reason: null, note: d.kind === 'makeupWorkday' ? (d.name ?? null) : null, termId: term.id };
+  }
+
+  isSchoolDay(date: string): boolean {
+    let v = this.memo.get(date);
+    if (v === undefined) {
+      v = this.work.isWorkingDay(date) && this.termOf(date) !== null && !this.closures.has(date);
+      this.memo.set(date, v);
+    }
+    return v;
+  }
+
+  schoolDaysIn(from: string, to: string): string[] {
+    const out: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) if (this.isSchoolDay(d)) out.push(d);
+    return out;
+  }
+
+  weekSchoolDays(week: string): string[] {
+    return weekDates(week).filter((d) => this.isSchoolDay(d));
+  }
+
+  /** A week exists for a class when it holds at least one school day. */
+  weekExists(week: string): boolean {
+    return weekDates(week).some((d) => this.isSchoolDay(d));
+  }
+
+  lastSchoolDayOfWeek(week: string): string | null {
+    const days = this.weekSchoolDays(week);
+    return days.length ? days[days.length - 1] : null;
+  }
+
+  /** Weeks with school days between two dates, oldest first. */
+  weeksIn(from: string, to: string): string[] {
+    const seen = new Set<string>();
+    for (const d of this.schoolDaysIn(from, to)) seen.add(weekOf(d));
+    return [...seen];
+  }
+
+  weeksOfTerm(term: TermRef, upTo?: string): string[] {
+    const end = upTo && upTo < term.end_date ? upTo : term.end_date;
+    const key = `${term.start_date}|${end}`;
+    let weeks = this.termWeeks.get(key);
+    if (!weeks) {
+      weeks = end < term.start_date ? [] : this.weeksIn(term.start_date, end);
+      this.termWeeks.set(key, weeks);
+    }
+    return [...weeks];
+  }
+}
+
+/**
+ * What a school's calendars are built from, loaded once; `forOrg` then gives the calendar
+ * of any class or grade of the school without another query. Every org that no rule of its
+ * own reaches (no closure and no core calendar override below the school on its path) gets
+ * the one school-level calendar, so 450 classes cost one calendar's arithmetic, not 450.
+ */
+export class SchoolCalendarSource {
+  private readonly shared = new Map<string, Promise<SchoolCalendar>>();
+
+  constructor(
+    private readonly db: Db,
+    readonly schoolPath: string,
+    readonly terms: TermRef[],
+    private readonly closures: ClosureRef[],
+    /** Paths strictly below the school that carry a closure or a core calendar override. */
+    private readonly specific: string[],
+  ) {}
+
+  forOrg(orgPath: string): Promise<SchoolCalendar> {
+    const own = this.specific.filter((p) => orgPath.startsWith(p));
+    const key = orgPath.startsWith(this.schoolPath) ? own.join('|') : orgPath;
+    let cal = this.shared.get(key);
+    if (!cal) {
+      const viewFrom = own.length || !orgPath.startsWith(this.schoolPath) ? orgPath : this.schoolPath;
+      cal = workCalendar(this.db, viewFrom).then((work) => new SchoolCalendar(work, this.terms, this.closures, viewFrom));
+      this.shared.set(key, cal);
+    }
+    return cal;
+  }
+}
+
+export async function loadSchoolCalendarSource(db: Db, schoolId: string): Promise<SchoolCalendarSource> {
+  const school = await repo.findOrg(db, schoolId);
+  const schoolPath = school?.path ?? `/${schoolId}/`;
+  const [terms, closures, overrides] = await Promise.all([repo.termsOf(db, schoolId), repo.closuresOf(db, schoolId), repo.overridePathsBelow(db, schoolPath)]);
+  const specific = [...new Set([...closures.map((c) => c.path), ...overrides])].filter((p) => p !== schoolPath && p.startsWith(schoolPath));
+  return new SchoolCalendarSource(
+    db,
+    schoolPath,
+    terms,
+    closures.map((c) => ({ date: c.date, path: c.path, reason: c.reason })),
+    specific,
+  );
+}
+
+export async function loadSchoolCalendar(db: Db, schoolId: string, orgPath: string): Promise<SchoolCalendar> {
+  return (await loadSchoolCalendarSource(db, schoolId)).forOrg(orgPath);
+}
