@@ -69,6 +69,10 @@ export const ROLE_PERMISSIONS: Record<Role, Set<string>> = {
 
 export function grantPermissions(map: Partial<Record<Role, readonly string[]>>): void {
   for (const [role, perms] of Object.entries(map) as [Role, readonly string[]][]) {
-    for (const p of perms) ROLE_PERMISSIONS[role].add(p);
+    for (const p of perms) {
+      ROLE_PERMISSIONS[role].add(p);
+      // The system admin holds every permission, including those modules add later.
+      ROLE_PERMISSIONS.sysAdmin.add(p);
+    }
   }
 }

@@ -1,0 +1,272 @@
+import { useState } from 'react';
+import { App, Button, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ActionModal, optional } from './ActionModal';
+import { revealAuthor, useAppealAction, type AppealDetail, type RevealResult } from './api';
+import { DepartmentSelect } from './DepartmentSelect';
+import { useAppealOptions } from './labels';
+import { MergePicker } from './MergePicker';
+
+/** The buttons, in the order a case usually moves; each shows only when the server lists it. */
+const ORDER = ['accept', 'assign', 'answer', 'note', 'setUrgency', 'requestExtension', 'merge', 'supervise', 'close', 'decline', 'reveal'] as const;
+type ActionKey = (typeof ORDER)[number];
+
+const PATHS: Record<Exclude<ActionKey, 'reveal'>, string> = {
+  accept: 'accept',
+  assign: 'assign',
+  answer: 'answer',
+  note: 'notes',
+  setUrgency: 'urgency',
+  requestExtension: 'extensions',
+  merge: 'merge',
+  supervise: 'supervise',
+  close: 'close',
+  decline: 'decline',
+};
+
+interface Props {
+  appeal: AppealDetail;
+  onRevealed: (who: RevealResult) => void;
+}
+
+/** What union staff and handlers can do to the appeal right now. */
+export function visibleActions(appeal: AppealDetail): ActionKey[] {
+  return ORDER.filter((a) => {
+    if (!appeal.abilities.includes(a)) return false;
+    // The server refuses supervising an appeal that is not overdue; do not offer it.
+    if (a === 'supervise') return appeal.light === 'red';
+    return true;
+  });
+}
+
+export function AppealActions({ appeal, onRevealed }: Props) {
+  const { t } = useTranslation('appeals');
+  const { message } = App.useApp();
+  const urgencyOptions = useAppealOptions('urgency');
+  const reasonOptions = useAppealOptions('declineReason');
+  const natureOptions = useAppealOptions('nature');
+  const action = useAppealAction(appeal.id);
+  const [current, setCurrent] = useState<ActionKey | null>(null);
+  const actions = visibleActions(appeal);
+  if (!actions.length) return null;
+
+  const run = async (key: Exclude<ActionKey, 'reveal'>, body: object) => {
+    await action.mutateAsync({ path: PATHS[key], body });
+    void message.success(t('actions.success', { action: t(`actions.${key}`) }));
+  };
+  const primary: ActionKey | undefined = actions.find((a) => a === 'accept' || a === 'answer' || a === 'assign');
+  const close = () => setCurrent(null);
+  const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
+
+  return (
+    <>
+      <Flex wrap gap={8} data-testid="appeal-actions">
+        {actions.map((a) => (
+          <Button
+            key={a}
+            type={a === primary ? 'primary' : 'default'}
+            danger={a === 'decline'}
+            onClick={() => setCurrent(a)}
+            data-testid={`action-${a}`}
+          >
+            {t(`actions.${a}`)}
+          </Button>
+        ))}
+      </Flex>
+
+      <ActionModal<{ urgency: string; nature: string; note?: string }>
+        open={current === 'accept'}
+        title={t('actions.acceptTitle')}
+        hint={t('actions.acceptHint')}
+        initialValues={{ urgency: appeal.urgency, nature: appeal.nature }}
+        onClose={close}
+        onSubmit={(v) => run('accept', { urgency: v.urgency, nature: v.nature, note: optional(v.note) })}
+        testId="modal-accept"
+      >
+        {() => (
+          <>
+            <Form.Item name="urgency" label={t('fields.urgency')}>
+              <Radio.Group optionType="button" options={urgencyOptions} />
+            </Form.Item>
+            <Form.Item name="nature" label={t('fields.nature')}>
+              <Radio.Group options={natureOptions} />
+            </Form.Item>
+            <Form.Item name="note" label={t('actions.noteOptional')}>
+              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ reason: string; explanation: string }>
+        open={current === 'decline'}
+        title={t('actions.declineTitle')}
+        danger
+        onClose={close}
+        onSubmit={(v) => run('decline', { reason: v.reason, explanation: v.explanation.trim() })}
+        testId="modal-decline"
+      >
+        {() => (
+          <>
+            <Form.Item name="reason" label={t('actions.declineReason')} rules={[{ required: true, message: t('actions.reasonRequired') }]}>
+              <Select options={reasonOptions} />
+            </Form.Item>
+            <Form.Item name="explanation" label={t('actions.declineExplanation')} rules={required(t('actions.reasonRequired'))}>
+              <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ urgency: string; nature: string }>
+        open={current === 'setUrgency'}
+        title={t('actions.urgencyTitle')}
+        hint={t('actions.urgencyHint')}
+        initialValues={{ urgency: appeal.urgency, nature: appeal.nature }}
+        onClose={close}
+        onSubmit={(v) => run('setUrgency', v)}
+        testId="modal-urgency"
+      >
+        {() => (
+          <>
+            <Form.Item name="urgency" label={t('fields.urgency')}>
+              <Radio.Group optionType="button" options={urgencyOptions} />
+            </Form.Item>
+            <Form.Item name="nature" label={t('fields.nature')}>
+              <Radio.Group options={natureOptions} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ departmentId: string; note?: string }>
+        open={current === 'assign'}
+        title={t('actions.assignTitle')}
+        hint={t('actions.assignHint')}
+        initialValues={{ departmentId: appeal.department?.id }}
+        onClose={close}
+        onSubmit={(v) => run('assign', { departmentId: v.departmentId, note: optional(v.note) })}
+        testId="modal-assign"
+      >
+        {() => (
+          <>
+            <Form.Item name="departmentId" label={t('actions.assignDepartment')} rules={[{ required: true, message: t('actions.assignDepartmentRequired') }]}>
+              <DepartmentSelect />
+            </Form.Item>
+            <Form.Item name="note" label={t('actions.noteOptional')}>
+              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ answer: string }>
+        open={current === 'answer'}
+        title={t('actions.answerTitle')}
+        onClose={close}
+        onSubmit={(v) => run('answer', { answer: v.answer.trim() })}
+        testId="modal-answer"
+      >
+        {() => (
+          <Form.Item name="answer" label={t('detail.answer')} rules={required(t('actions.noteRequired'))}>
+            <Input.TextArea maxLength={4000} showCount autoSize={{ minRows: 5 }} placeholder={t('actions.answerPlaceholder')} data-testid="answer-text" />
+          </Form.Item>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ note: string }>
+        open={current === 'note'}
+        title={t('actions.noteTitle')}
+        onClose={close}
+        onSubmit={(v) => run('note', { note: v.note.trim() })}
+        testId="modal-note"
+      >
+        {() => (
+          <Form.Item name="note" label={t('actions.progressLabel')} rules={required(t('actions.noteRequired'))}>
+            <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} data-testid="note-text" />
+          </Form.Item>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ days: number; reason: string }>
+        open={current === 'requestExtension'}
+        title={t('actions.extensionTitle')}
+        initialValues={{ days: 3 }}
+        onClose={close}
+        onSubmit={(v) => run('requestExtension', { days: v.days, reason: v.reason.trim() })}
+        testId="modal-extension"
+      >
+        {() => (
+          <>
+            <Form.Item name="days" label={t('actions.extensionDays')} rules={[{ required: true }]}>
+              <InputNumber min={1} max={30} precision={0} style={{ width: 120 }} />
+            </Form.Item>
+            <Form.Item name="reason" label={t('actions.extensionReason')} rules={required(t('actions.reasonRequired'))}>
+              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+            </Form.Item>
+          </>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ duplicateIds: string[] }>
+        open={current === 'merge'}
+        title={t('actions.mergeTitle')}
+        hint={t('actions.mergeHint')}
+        onClose={close}
+        onSubmit={(v) => run('merge', { duplicateIds: v.duplicateIds })}
+        testId="modal-merge"
+      >
+        {() => (
+          <Form.Item name="duplicateIds" rules={[{ required: true, type: 'array', min: 1, message: t('actions.mergeRequired') }]}>
+            <MergePicker excludeId={appeal.id} />
+          </Form.Item>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ note: string }>
+        open={current === 'supervise'}
+        title={t('actions.superviseTitle')}
+        onClose={close}
+        onSubmit={(v) => run('supervise', { note: v.note.trim() })}
+        testId="modal-supervise"
+      >
+        {() => (
+          <Form.Item name="note" rules={required(t('actions.noteRequired'))}>
+            <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
+          </Form.Item>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ note?: string }>
+        open={current === 'close'}
+        title={t('actions.closeTitle')}
+        hint={t('actions.closeHint')}
+        onClose={close}
+        onSubmit={(v) => run('close', { note: optional(v.note) })}
+        testId="modal-close"
+      >
+        {() => (
+          <Form.Item name="note" label={t('actions.noteOptional')}>
+            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+          </Form.Item>
+        )}
+      </ActionModal>
+
+      <ActionModal<{ reason: string }>
+        open={current === 'reveal'}
+        title={t('actions.revealTitle')}
+        hint={t('actions.revealHint')}
+        danger
+        onClose={close}
+        onSubmit={async (v) => onRevealed(await revealAuthor(appeal.id, v.reason.trim()))}
+        testId="modal-reveal"
+      >
+        {() => (
+          <Form.Item name="reason" label={t('actions.revealReason')} rules={required(t('actions.reasonRequired'))}>
+            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+          </Form.Item>
+        )}
+      </ActionModal>
+    </>
+  );
+}

@@ -1,0 +1,5 @@
+import { AppealListPage } from './AppealListPage';
+
+export default function AssignedPage() {
+  return <AppealListPage mode="assigned" />;
+}

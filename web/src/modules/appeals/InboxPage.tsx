@@ -1,0 +1,5 @@
+import { AppealListPage } from './AppealListPage';
+
+export default function InboxPage() {
+  return <AppealListPage mode="inbox" />;
+}
