@@ -7,6 +7,7 @@ import type { Actor } from '../rbac/actor.js';
 import { scopeOf } from '../rbac/actor.js';
 import { can } from './org.policy.js';
 import * as repo from './org.repository.js';
+import { reRootOrgPaths } from '../people/people.repository.js';
 import type { Org } from '../../../common/schemas/org.js';
 
 export function present(row: repo.OrgRow): Org {
@@ -82,6 +83,7 @@ export async function update(
       if (target.path.startsWith(org.path)) throw new AppError(422, 'invalid', 'org.cycle', {}, [{ field: 'body.parentId', message: 'org.cycle' }]);
       const newPath = `${target.path}${org.id}/`;
       await repo.moveSubtree(tx, org.path, newPath, target.depth + 1 - org.depth, now);
+      await reRootOrgPaths(tx, org.path, newPath);
       await repo.updateOrg(tx, id, { parent_id: target.id });
       changes.parentId = [org.parent_id, target.id];
     }
@@ -99,6 +101,10 @@ export async function remove(db: Db, ctx: CallContext, actor: Actor, id: string)
   await db.transaction().execute(async (tx) => {
     if ((await repo.countDependants(tx, id)) > 0) throw new AppError(409, 'conflict', 'org.hasChildren');
     await tx.deleteFrom('calendar_overrides').where('org_id', '=', id).execute();
+    // The org's group robots go with it, and so does whatever they had not yet sent.
+    const hooks = tx.selectFrom('webhooks').select('id').where('org_id', '=', id);
+    await tx.deleteFrom('webhook_outbox').where('webhook_id', 'in', hooks).execute();
+    await tx.deleteFrom('webhooks').where('org_id', '=', id).execute();
     await tx.deleteFrom('role_grants').where('org_id', '=', id).execute();
     await repo.deleteOrg(tx, id);
     await recordAudit(tx, ctx, { action: 'org.delete', entityType: 'org', entityId: id, orgId: org.parent_id, changes: { name: org.name } });

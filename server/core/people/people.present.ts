@@ -1,0 +1,59 @@
+/**
+ * People as the API and the export show them: contacts masked unless the caller may read
+ * them in that person's org, labels in Chinese for spreadsheets.
+ */
+import { EMPLOYMENT_CATEGORY_LABELS, PERSON_KIND_LABELS, type EmploymentCategory, type PersonKind } from '../../../common/enums.js';
+import { GENDER_LABELS, maskIdNumber, maskPhone, type Gender, type Person, type PersonListItem } from '../../../common/schemas/people.js';
+import type { Column } from '../excel/export.js';
+import { inScope, type Scope } from '../rbac/actor.js';
+import type { PersonWithOrg } from './people.repository.js';
+
+export function presentItem(row: PersonWithOrg, contacts: Scope): PersonListItem {
+  const visible = inScope(contacts, row.org_path);
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    gender: row.gender,
+    orgId: row.org_id,
+    orgName: row.org_name,
+    employeeNo: row.employee_no,
+    employmentCategory: row.employment_category,
+    position: row.position,
+    unionMember: row.union_member === 1,
+    phone: visible ? row.phone : maskPhone(row.phone),
+    idNumber: visible ? row.id_number : maskIdNumber(row.id_number),
+  };
+}
+
+export function presentPerson(row: PersonWithOrg, contacts: Scope): Person {
+  return {
+    ...presentItem(row, contacts),
+    birthDate: row.birth_date,
+    subject: row.subject,
+    archived: row.archived === 1,
+    contactVisible: inScope(contacts, row.org_path),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Whether showing this row unmasked reveals anything (what the audit log must know about). */
+export const revealsContact = (row: { phone: string | null; id_number: string | null; org_path: string }, contacts: Scope) =>
+  inScope(contacts, row.org_path) && (!!row.phone || !!row.id_number);
+
+const label = <K extends string>(labels: Record<K, { zh: string }>, key: string | null) => (key ? (labels[key as K]?.zh ?? key) : '');
+
+/** Headers as in the import template, so people see one vocabulary for rosters. */
+export const exportColumns: Column<PersonListItem>[] = [
+  { header: '姓名', width: 12, value: (p) => p.name },
+  { header: '工号', width: 12, value: (p) => p.employeeNo },
+  { header: '人员类别', width: 10, value: (p) => label(PERSON_KIND_LABELS, p.kind as PersonKind) },
+  { header: '用工身份', width: 12, value: (p) => label(EMPLOYMENT_CATEGORY_LABELS, p.employmentCategory as EmploymentCategory) },
+  { header: '岗位', width: 14, value: (p) => p.position },
+  { header: '工会会员', width: 10, value: (p) => (p.unionMember ? '是' : '否') },
+  { header: '手机号', width: 14, value: (p) => p.phone },
+  { header: '身份证号', width: 22, value: (p) => p.idNumber },
+  { header: '性别', width: 6, value: (p) => label(GENDER_LABELS, p.gender as Gender) },
+  { header: '所属组织', width: 20, value: (p) => p.orgName },
+];
