@@ -1,0 +1,216 @@
+/**
+ * Precision and recall of group-alert similarity on the hand-labelled set in eval-set.json.
+ *
+ *   npx tsx bench/appeals/eval.ts            # default threshold, plus a threshold sweep
+ *   npx tsx bench/appeals/eval.ts --bigrams  # the same without ICU (character-bigram fallback)
+ *   npx tsx bench/appeals/eval.ts --set bench/appeals/eval-holdout.json
+ *
+ * Two decisions are measured:
+ * - pairwise: two appeals of the same unit and category, at most `windowDays` apart, are
+ *   "the same issue" when their similarity reaches the threshold; truth is "same group label";
+ * - group: appeals arrive in date order through the same decideGroup() the service uses;
+ *   an alert is correct when most of its members carry one label of kind "group" (≥ 5
+ *   distinct workers) not already alerted. Recall is over those groups.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
+import { decideGroup, signatureOf, similarity, type GroupCandidate } from '../../server/modules/appeals/index.js';
+
+interface EvalAppeal {
+  id: string;
+  unit: string;
+  category: string;
+  worker: string;
+  day: number;
+  group: string | null;
+  kind: string;
+  title: string;
+  description: string;
+}
+interface EvalSet {
+  windowDays: number;
+  minWorkers: number;
+  appeals: EvalAppeal[];
+}
+
+export interface PairResult {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  falsePositives: [string, string, number][];
+  falseNegatives: [string, string, number][];
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+export function pairwise(set: EvalSet, sigs: Map<string, string[]>, threshold: number): PairResult {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const falsePositives: [string, string, number][] = [];
+  const falseNegatives: [string, string, number][] = [];
+  const xs = set.appeals;
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) {
+      const a = xs[i];
+      const b = xs[j];
+      const comparable = a.unit === b.unit && a.category === b.category && Math.abs(a.day - b.day) <= set.windowDays;
+      const truth = comparable && a.group !== null && a.group === b.group;
+      const score = comparable ? similarity(sigs.get(a.id)!, sigs.get(b.id)!) : 0;
+      const predicted = comparable && score >= threshold;
+      if (predicted && truth) tp++;
+      else if (predicted) {
+        fp++;
+        falsePositives.push([a.id, b.id, score]);
+      } else if (truth) {
+        fn++;
+        falseNegatives.push([a.id, b.id, score]);
+      }
+    }
+  }
+  const precision = ratio(tp, tp + fp);
+  const recall = ratio(tp, tp + fn);
+  return { tp, fp, fn, precision, recall, f1: (2 * precision * recall) / (precision + recall || 1), falsePositives, falseNegatives };
+}
+
+export interface GroupResult {
+  alerts: number;
+  correctAlerts: number;
+  expectedGroups: number;
+  alertedGroups: number;
+  alertPrecision: number;
+  alertRecall: number;
+  memberPrecision: number;
+  memberRecall: number;
+  /** Distinct workers when each correct alert was raised (5 = raised at the 5th worker). */
+  workersAtRaise: number[];
+  details: string[];
+}
+
+export function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: number): GroupResult {
+  const order = [...set.appeals].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
+  const alertOf = new Map<string, string>();
+  const alerts = new Map<string, { members: string[]; workersAtRaise: number }>();
+  const seen: EvalAppeal[] = [];
+  for (const a of order) {
+    const candidates: GroupCandidate[] = seen
+      .filter((c) => c.unit === a.unit && c.category === a.category && c.day >= a.day - set.windowDays)
+      .map((c) => ({ id: c.id, authorKey: c.worker, tokens: sigs.get(c.id)!, alertId: alertOf.get(c.id) ?? null, alertActive: true }));
+    const d = decideGroup({ id: a.id, authorKey: a.worker, tokens: sigs.get(a.id)! }, candidates, { minWorkers: set.minWorkers, threshold });
+    if (d.action === 'raise') {
+      const id = `alert${alerts.size + 1}`;
+      alerts.set(id, { members: d.members, workersAtRaise: d.workerCount });
+      for (const m of d.members) alertOf.set(m, id);
+    } else if (d.action === 'join') {
+      alerts.get(d.alertId)!.members.push(a.id);
+      alertOf.set(a.id, d.alertId);
+    }
+    seen.push(a);
+  }
+  const byId = new Map(set.appeals.map((a) => [a.id, a]));
+  const expected = new Set(set.appeals.filter((a) => a.kind === 'group').map((a) => a.group!));
+  const matched = new Map<string, string>();
+  let correct = 0;
+  let memberTp = 0;
+  let memberTotal = 0;
+  const workersAtRaise: number[] = [];
+  const details: string[] = [];
+  for (const [id, alert] of alerts) {
+    const labels = new Map<string, number>();
+    for (const m of alert.members) {
+      const g = byId.get(m)!.group ?? '(none)';
+      labels.set(g, (labels.get(g) ?? 0) + 1);
+    }
+    const [label] = [...labels.entries()].sort((a, b) => b[1] - a[1])[0];
+    const ok = expected.has(label) && !matched.has(label);
+    if (ok) {
+      matched.set(label, id);
+      correct++;
+      workersAtRaise.push(alert.workersAtRaise);
+    }
+    memberTotal += alert.members.length;
+    memberTp += ok ? (labels.get(label) ?? 0) : 0;
+    details.push(`${ok ? 'ok ' : 'BAD'} ${id} → ${label}: ${alert.members.map((m) => `${m}(${byId.get(m)!.group ?? '-'})`).join(' ')}`);
+  }
+  let groupMembers = 0;
+  let groupMembersFound = 0;
+  for (const g of expected) {
+    const members = set.appeals.filter((a) => a.group === g);
+    groupMembers += members.length;
+    const alertId = matched.get(g);
+    if (alertId) groupMembersFound += members.filter((m) => alertOf.get(m.id) === alertId).length;
+    else details.push(`MISSED ${g}`);
+  }
+  return {
+    alerts: alerts.size,
+    correctAlerts: correct,
+    expectedGroups: expected.size,
+    alertedGroups: matched.size,
+    alertPrecision: ratio(correct, alerts.size),
+    alertRecall: ratio(matched.size, expected.size),
+    memberPrecision: ratio(memberTp, memberTotal),
+    memberRecall: ratio(groupMembersFound, groupMembers),
+    workersAtRaise,
+    details,
+  };
+}
+
+export function loadSet(file: string): EvalSet {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+export function signatures(set: EvalSet, forceBigrams = false) {
+  return new Map(set.appeals.map((a) => [a.id, signatureOf(a.title, a.description, { forceBigrams })]));
+}
+
+const pct = (x: number) => (x * 100).toFixed(1) + '%';
+
+function main() {
+  const args = process.argv.slice(2);
+  const file = args.includes('--set') ? args[args.indexOf('--set') + 1] : path.join(path.dirname(new URL(import.meta.url).pathname), 'eval-set.json');
+  const bigrams = args.includes('--bigrams');
+  const verbose = args.includes('--verbose');
+  const set = loadSet(file);
+  const sigs = signatures(set, bigrams);
+  const threshold = args.includes('--threshold') ? Number(args[args.indexOf('--threshold') + 1]) : DEFAULT_APPEAL_SETTINGS.groupThreshold;
+  const kinds = new Map<string, number>();
+  for (const a of set.appeals) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
+  console.log(`set: ${path.relative(process.cwd(), file)} — ${set.appeals.length} appeals (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`);
+  console.log(`segmentation: ${bigrams ? 'character bigrams (fallback)' : 'Intl.Segmenter (ICU) + lexicon'}; window ${set.windowDays} d; ≥ ${set.minWorkers} workers; threshold ${threshold}`);
+  const p = pairwise(set, sigs, threshold);
+  console.log(`pairwise: precision ${pct(p.precision)}  recall ${pct(p.recall)}  F1 ${pct(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);
+  const g = groups(set, sigs, threshold);
+  console.log(
+    `group alerts: precision ${pct(g.alertPrecision)} (${g.correctAlerts}/${g.alerts})  recall ${pct(g.alertRecall)} (${g.alertedGroups}/${g.expectedGroups})  ` +
+      `members: precision ${pct(g.memberPrecision)} recall ${pct(g.memberRecall)}  raised at worker #${summary(g.workersAtRaise)}`,
+  );
+  console.log('\nthreshold sweep (pairwise P / R — alert P / R):');
+  for (let t = 0.3; t <= 0.751; t += 0.05) {
+    const pp = pairwise(set, sigs, t);
+    const gg = groups(set, sigs, t);
+    console.log(`  ${t.toFixed(2)}  ${pct(pp.precision).padStart(6)} / ${pct(pp.recall).padStart(6)}  —  ${pct(gg.alertPrecision).padStart(6)} / ${pct(gg.alertRecall).padStart(6)}`);
+  }
+  if (verbose) {
+    const byId = new Map(set.appeals.map((a) => [a.id, a]));
+    const show = (id: string) => `${id}[${byId.get(id)!.group ?? '-'}] ${byId.get(id)!.title} {${sigs.get(id)!.join(' ')}}`;
+    console.log('\nfalse positives:');
+    for (const [a, b, s] of p.falsePositives) console.log(`  ${s.toFixed(2)}  ${show(a)}  ~  ${show(b)}`);
+    console.log('\nfalse negatives:');
+    for (const [a, b, s] of p.falseNegatives) console.log(`  ${s.toFixed(2)}  ${show(a)}  ~  ${show(b)}`);
+    console.log('\nalerts:');
+    for (const d of g.details) console.log('  ' + d);
+  }
+}
+
+function summary(xs: number[]) {
+  if (!xs.length) return '-';
+  const counts = new Map<number, number>();
+  for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', ');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main();

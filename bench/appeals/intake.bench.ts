@@ -1,0 +1,194 @@
+/**
+ * How long the group-alert check of one intake takes with many appeals in the window.
+ *
+ *   npx tsx bench/appeals/intake.bench.ts                       # SQLite, 100 000 appeals, 20 units
+ *   npx tsx bench/appeals/intake.bench.ts --engine postgres     # embedded PostgreSQL
+ *   npx tsx bench/appeals/intake.bench.ts --units 2             # the demo's two mines: hot buckets
+ *
+ * It loads N appeals (with their signatures) submitted inside the last 30 days across U
+ * units, categories weighted as in the demo, texts drawn from the evaluation set, then
+ * times checkIntake() — bucket lock, candidate read, scoring, decision, signature insert —
+ * for R new appeals, each in its own transaction as at intake. Prints p50 / p95 / max.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase, type Database } from '../../server/core/db/database.js';
+import { migrateToLatest } from '../../server/core/db/migrate.js';
+import { moduleMigrations } from '../../server/modules/module.js';
+import { modules } from '../../server/modules/registry.js';
+import { newId } from '../../server/core/ids.js';
+import { checkIntake } from '../../server/modules/appeals/groupAlert.intake.js';
+import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
+import type { AppealTable } from '../../server/modules/appeals/appeals.tables.js';
+import { loadSet } from './eval.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
+const ENGINE = arg('engine', 'sqlite');
+const N = Number(arg('n', '100000'));
+const UNITS = Number(arg('units', '20'));
+const RUNS = Number(arg('runs', '200'));
+const CATEGORIES: [string, number][] = [
+  ['wages', 28],
+  ['benefits', 20],
+  ['housing', 12],
+  ['medical', 12],
+  ['childrenEmployment', 5],
+  ['antiCorruption', 5],
+  ['fairness', 10],
+  ['other', 8],
+];
+
+let seed = 42;
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+  return seed / 0x7fffffff;
+};
+const pickCategory = () => {
+  let r = rnd() * 100;
+  for (const [c, w] of CATEGORIES) if ((r -= w) < 0) return c;
+  return 'other';
+};
+
+async function open(): Promise<{ database: Database; stop: () => Promise<void> }> {
+  if (ENGINE === 'postgres') {
+    const { startPostgres } = await import('../../test/pg-global-setup.js');
+    const pg = await startPostgres();
+    const database = await openDatabase({ url: `${pg.url}/postgres` });
+    return { database, stop: async () => (await database.close(), await pg.stop()) };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-bench-'));
+  const database = await openDatabase({ url: path.join(dir, 'bench.sqlite') });
+  return { database, stop: async () => (await database.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+function appealRow(id: string, orgId: string, unitId: string, category: string, title: string, description: string, at: Date): AppealTable {
+  const iso = at.toISOString();
+  return {
+    id, code: `B${id.slice(-12)}`, org_id: orgId, unit_id: unitId, department_id: null, author_account_id: null, author_person_id: null,
+    author_category: null, anonymous: 0, channel: 'online', registered_by: null, category, nature: 'request', urgency: 'general', title, description,
+    status: 'submitted', submitted_at: iso, submitted_date: iso.slice(0, 10), accept_due_date: iso.slice(0, 10), accepted_at: null, due_date: null,
+    current_due: null, overdue_at: null, late: 0, answer: null, answered_at: null, first_answered_at: null, answered_by: null, decline_reason: null,
+    closed_at: null, rating: null, rating_comment: null, rated_at: null, reopen_count: 0, master_id: null, affected_workers: 1, group_alert_id: null,
+    created_at: iso, updated_at: iso,
+  };
+}
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+async function main() {
+  const { database, stop } = await open();
+  const db = database.db as any;
+  try {
+    await migrateToLatest(database.db, moduleMigrations(modules));
+    const now = new Date();
+    const iso = now.toISOString();
+    const groupId = newId();
+    await db.insertInto('orgs').values({ id: groupId, parent_id: null, path: `/${groupId}/`, depth: 0, kind: 'group', name: '基准集团', code: null, sort_order: 0, created_at: iso, updated_at: iso }).execute();
+    const units: string[] = [];
+    for (let u = 0; u < UNITS; u++) {
+      const id = newId();
+      await db.insertInto('orgs').values({ id, parent_id: groupId, path: `/${groupId}/${id}/`, depth: 1, kind: 'mine', name: `${u + 1}号矿`, code: null, sort_order: u, created_at: iso, updated_at: iso }).execute();
+      units.push(id);
+    }
+    const texts = loadSet(path.join(path.dirname(new URL(import.meta.url).pathname), 'eval-set.json')).appeals;
+    const load0 = Date.now();
+    const CHUNK = 500;
+    for (let done = 0; done < N; done += CHUNK) {
+      const appeals: AppealTable[] = [];
+      const sigs: any[] = [];
+      const keys: any[] = [];
+      for (let i = 0; i < Math.min(CHUNK, N - done); i++) {
+        const t = texts[Math.floor(rnd() * texts.length)];
+        const unit = units[Math.floor(rnd() * units.length)];
+        const category = pickCategory();
+        const at = new Date(now.getTime() - rnd() * 29 * 86_400_000);
+        const row = appealRow(newId(), unit, unit, category, t.title, `${t.description}（${Math.floor(rnd() * 1e6)}）`, at);
+        appeals.push(row);
+        const tokens = signatureOf(row.title, row.description);
+        sigs.push({ appeal_id: row.id, unit_id: unit, category, submitted_at: row.submitted_at, author_key: `w${Math.floor(rnd() * 50_000)}`, tokens: encodeSignature(tokens), group_alert_id: null, settled: 0 });
+        for (const key of issueKeys(tokens)) keys.push({ unit_id: unit, category, key, submitted_at: row.submitted_at, appeal_id: row.id });
+      }
+      await db.transaction().execute(async (tx: any) => {
+        await tx.insertInto('appeals').values(appeals).execute();
+        await tx.insertInto('appeal_signatures').values(sigs).execute();
+        await tx.insertInto('appeal_signature_keys').values(keys).execute();
+      });
+    }
+    const loadMs = Date.now() - load0;
+    // Fresh statistics, as autovacuum would have gathered by the time a real table is this big.
+    await sql`analyze`.execute(db);
+
+    const times: number[] = [];
+    const candidates: number[] = [];
+    const bucket: number[] = [];
+    const outcomes: string[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const t = texts[Math.floor(rnd() * texts.length)];
+      // Half the runs go to the busiest bucket: unit 1, wages.
+      const unit = r % 2 ? units[0] : units[Math.floor(rnd() * units.length)];
+      const category = r % 2 ? 'wages' : pickCategory();
+      const row = appealRow(newId(), unit, unit, category, t.title, t.description, now);
+      const inBucket = await db
+        .selectFrom('appeal_signatures')
+        .select((eb: any) => eb.fn.countAll().as('n'))
+        .where('unit_id', '=', unit)
+        .where('category', '=', category)
+        .executeTakeFirst();
+      const sharingKey = await db
+        .selectFrom('appeal_signature_keys')
+        .select((eb: any) => eb.fn.count('appeal_id').distinct().as('n'))
+        .where('unit_id', '=', unit)
+        .where('category', '=', category)
+        .where('key', 'in', issueKeys(signatureOf(row.title, row.description)))
+        .executeTakeFirst();
+      bucket.push(Number(inBucket.n));
+      candidates.push(Number(sharingKey.n));
+      const alertsBefore = Number((await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
+      await db.transaction().execute(async (tx: any) => {
+        await tx.insertInto('appeals').values(row).execute();
+        const t0 = performance.now();
+        await checkIntake(tx, row, now);
+        times.push(performance.now() - t0);
+      });
+      const sig = await db.selectFrom('appeal_signatures').select('group_alert_id').where('appeal_id', '=', row.id).executeTakeFirst();
+      const alertsAfter = Number((await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
+      outcomes.push(alertsAfter > alertsBefore ? 'raise' : sig.group_alert_id ? 'join' : 'none');
+    }
+    const alerts = await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const hot = candidates.filter((_, i) => i % 2 === 1);
+    console.log(
+      JSON.stringify(
+        {
+          engine: ENGINE,
+          appealsInWindow: N,
+          units: UNITS,
+          loadSeconds: Math.round(loadMs / 100) / 10,
+          runs: RUNS,
+          appealsInUnitAndCategory: { median: pct(bucket, 0.5), busiestBucket: pct(bucket.filter((_, i) => i % 2 === 1), 0.5) },
+          candidatesScored: { median: pct(candidates, 0.5), p95: pct(candidates, 0.95), busiestBucket: pct(hot, 0.5) },
+          checkMs: { p50: +pct(times, 0.5).toFixed(2), p95: +pct(times, 0.95).toFixed(2), max: +Math.max(...times).toFixed(2) },
+          busiestBucketMs: { p50: +pct(times.filter((_, i) => i % 2 === 1), 0.5).toFixed(2), p95: +pct(times.filter((_, i) => i % 2 === 1), 0.95).toFixed(2) },
+          byOutcomeMs: Object.fromEntries(
+            ['none', 'join', 'raise'].map((o) => {
+              const xs = times.filter((_, i) => outcomes[i] === o);
+              return [o, xs.length ? { runs: xs.length, p50: +pct(xs, 0.5).toFixed(2), p95: +pct(xs, 0.95).toFixed(2), max: +Math.max(...xs).toFixed(2) } : null];
+            }),
+          ),
+          alertsRaisedByTheRandomLoad: Number(alerts.n),
+        },
+        null,
+        1,
+      ),
+    );
+  } finally {
+    await stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

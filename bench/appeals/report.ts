@@ -1,0 +1,105 @@
+/**
+ * Writes the "Appeals: group-alert similarity" section of bench/RESULTS.md (and nothing else):
+ * precision/recall on the labelled sets, and the intake check's latency.
+ *
+ *   npx tsx bench/appeals/report.ts            # evaluation now; latency from the last intake runs
+ *   npx tsx bench/appeals/report.ts --intake   # also re-run the intake benchmark (SQLite, PostgreSQL, hot buckets; minutes)
+ *
+ * Intake runs are kept in bench/.data/appeals-intake-*.json (git-ignored).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
+import { groups, loadSet, pairwise, signatures } from './eval.js';
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const ROOT = path.resolve(HERE, '../..');
+const DATA = path.join(ROOT, 'bench/.data');
+const HEADING = '## Appeals: group-alert similarity';
+const θ = DEFAULT_APPEAL_SETTINGS.groupThreshold;
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+const RUNS = [
+  { file: 'appeals-intake-sqlite-20.json', args: ['--engine', 'sqlite', '--units', '20'] },
+  { file: 'appeals-intake-postgres-20.json', args: ['--engine', 'postgres', '--units', '20'] },
+  { file: 'appeals-intake-sqlite-2.json', args: ['--engine', 'sqlite', '--units', '2'] },
+];
+
+if (process.argv.includes('--intake')) {
+  fs.mkdirSync(DATA, { recursive: true });
+  for (const run of RUNS) {
+    console.log(`intake benchmark ${run.args.join(' ')} …`);
+    const res = spawnSync(process.execPath, ['--import', 'tsx', path.join(HERE, 'intake.bench.ts'), ...run.args], { cwd: ROOT, encoding: 'utf8' });
+    if (res.status !== 0) throw new Error(res.stderr);
+    const json = res.stdout.slice(res.stdout.indexOf('{'));
+    fs.writeFileSync(path.join(DATA, run.file), JSON.stringify({ ...JSON.parse(json), at: new Date().toISOString(), load: os.loadavg()[0] }, null, 1));
+  }
+}
+
+const rows: string[] = [];
+for (const [label, file] of [
+  ['development (`eval-set.json`)', 'eval-set.json'],
+  ['held out (`eval-holdout.json`)', 'eval-holdout.json'],
+] as const) {
+  const set = loadSet(path.join(HERE, file));
+  for (const bigrams of [false, true]) {
+    const sigs = signatures(set, bigrams);
+    const p = pairwise(set, sigs, θ);
+    const g = groups(set, sigs, θ);
+    rows.push(
+      `| ${label}, ${set.appeals.length} appeals | ${bigrams ? 'bigram fallback' : 'ICU + lexicon'} | ${pct(p.precision)} | ${pct(p.recall)} | ${pct(p.f1)} | ` +
+        `${pct(g.alertPrecision)} (${g.correctAlerts}/${g.alerts}) | ${pct(g.alertRecall)} (${g.alertedGroups}/${g.expectedGroups}) | ${pct(g.memberPrecision)} / ${pct(g.memberRecall)} |`,
+    );
+  }
+}
+
+const latency: string[] = [];
+for (const run of RUNS) {
+  const f = path.join(DATA, run.file);
+  if (!fs.existsSync(f)) continue;
+  const r = JSON.parse(fs.readFileSync(f, 'utf8'));
+  latency.push(
+    `| ${r.engine} | ${r.units} | ${r.appealsInWindow.toLocaleString('en-US')} | ${r.appealsInUnitAndCategory.median.toLocaleString('en-US')} | ` +
+      `${r.candidatesScored.median} / ${r.candidatesScored.p95} | ${r.checkMs.p50} | ${r.checkMs.p95} | ${r.checkMs.max} | ${r.alertsRaisedByTheRandomLoad} of ${r.runs} | ${r.load === undefined ? '—' : r.load.toFixed(1)} |`,
+  );
+}
+
+const body = [
+  `Written by \`npx tsx bench/appeals/report.ts\` on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (Node.js ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}). Method: docs/architecture.md, "职工诉求 Appeals". Threshold ${θ}, window 30 days, ≥ 5 distinct workers, same unit and category.`,
+  '',
+  '### Precision and recall',
+  '',
+  'Pairwise: every two appeals of one unit and category at most 30 days apart are "the same issue" when they score ≥ the threshold; truth is the hand label. Alerts: the appeals replayed in date order through the same `decideGroup()` the service runs; an alert is correct when most of its members carry one label of a group with ≥ 5 distinct workers not yet alerted.',
+  '',
+  '| set | segmentation | pairwise precision | pairwise recall | F1 | alert precision | alert recall | member precision / recall |',
+  '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows,
+  '',
+  '- The development set (311 appeals: 28 groups of ≥ 5 workers, groups that must not alert — fewer workers, one worker five times, the same issue in two units, stale —, same-words-other-issue near misses and noise) was written for this module, and the lexicon and threshold were tuned on it: its figures are optimistic.',
+  '- The held-out set (74 appeals, 8 groups) was written after that tuning. It was scored once before one general change to the method (a side that names no known topic may still match on shared words) and the final choice of threshold (0.4: on the development set, the lowest with pairwise precision ≥ 0.9 and every group alerted; the held-out sweep was visible at that time too). The lexicon was not changed after it was written. Its low recall is the honest limit of the method: it finds paraphrases reliably when the lexicon knows the topic (安全奖, 防暑用品, 停水 were unknown to it) — extend `similarity.lexicon.ts` from appeals that should have matched. Alerts that do fire stay precise.',
+  '',
+  '### Intake check latency',
+  '',
+  '`checkIntake()` per new appeal, in its transaction (bucket lock, candidate read through the key index, scoring, decision, signature insert; alert creation when one is raised). Appeals in the window are synthetic: eval-set texts at random over the units, categories weighted as in the demo — far denser in near-duplicates than real appeals, so alerts are raised far more often than in life.',
+  '',
+  '| engine | units | appeals in window | in the unit × category (median) | candidates scored (median / p95) | p50 ms | p95 ms | max ms | alerts raised | load avg |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...(latency.length ? latency : ['| — | | | | | | | | | |']),
+  '',
+  '- Target ≤ 20 ms with 100 000 appeals in the window: met at p95 on both engines with 20 units. The 2-unit row is a stress case (14 000 appeals per unit and category, half of the checks raising an alert); the machine is shared, so tails move with its load.',
+  '',
+].join('\n');
+
+const out = path.join(ROOT, 'bench/RESULTS.md');
+const existing = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# 基准测试结果 / Benchmark results\n';
+const start = existing.indexOf(HEADING);
+let next: string;
+if (start < 0) next = `${existing.trimEnd()}\n\n${HEADING}\n\n${body}`;
+else {
+  const after = existing.indexOf('\n## ', start + HEADING.length);
+  next = `${existing.slice(0, start)}${HEADING}\n\n${body}${after < 0 ? '' : existing.slice(after + 1)}`;
+}
+fs.writeFileSync(out, next.endsWith('\n') ? next : `${next}\n`);
+console.log(`wrote the "${HEADING.slice(3)}" section of ${path.relative(ROOT, out)}`);

@@ -1,0 +1,292 @@
+import { z } from 'zod';
+import {
+  APPEAL_CATEGORIES,
+  APPEAL_CHANNELS,
+  APPEAL_EVENT_KINDS,
+  APPEAL_NATURES,
+  APPEAL_RATINGS,
+  APPEAL_STATUSES,
+  APPEAL_URGENCIES,
+  DECLINE_REASONS,
+  EXTENSION_STATUSES,
+  GROUP_ALERT_STATUSES,
+  LIGHTS,
+} from '../appeals.js';
+import { EMPLOYMENT_CATEGORIES } from '../enums.js';
+import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+
+/** "a,b,c" in a query string → a validated list; the UI's multi-select filters send this. */
+function csv<T extends readonly [string, ...string[]]>(values: T) {
+  return z
+    .string()
+    .max(500)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+}
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+// ---- requests ----
+
+export const SubmitAppealBody = z
+  .object({
+    category: z.enum(APPEAL_CATEGORIES),
+    nature: z.enum(APPEAL_NATURES).default('request'),
+    title: Text(60),
+    description: Text(2000),
+    anonymous: z.boolean().default(false),
+    attachmentIds: z.array(Id).max(5).default([]),
+    /** Union staff registering a walk-in, phone call or letter for a worker (代为登记). */
+    onBehalfOf: z.object({ personId: Id, channel: z.enum(APPEAL_CHANNELS).exclude(['online']) }).strict().optional(),
+  })
+  .strict();
+export type SubmitAppealBody = z.infer<typeof SubmitAppealBody>;
+
+export const AcceptBody = z.object({ urgency: z.enum(APPEAL_URGENCIES).optional(), nature: z.enum(APPEAL_NATURES).optional(), note: Text(500).optional() }).strict();
+export const DeclineBody = z.object({ reason: z.enum(DECLINE_REASONS), explanation: Text(2000) }).strict();
+export const UrgencyBody = z.object({ urgency: z.enum(APPEAL_URGENCIES), nature: z.enum(APPEAL_NATURES).optional() }).strict();
+export const AssignBody = z.object({ departmentId: Id, note: Text(500).optional() }).strict();
+export const NoteBody = z.object({ note: Text(2000) }).strict();
+export const AnswerBody = z.object({ answer: Text(4000) }).strict();
+export const ExtensionBody = z.object({ days: z.number().int().min(1).max(30), reason: Text(500) }).strict();
+export const DecideExtensionBody = z.object({ note: Text(500).optional() }).strict();
+export const RateBody = z
+  .object({ rating: z.enum(APPEAL_RATINGS), comment: Text(500).optional(), reopen: z.boolean().default(false) })
+  .strict()
+  .refine((b) => !b.reopen || b.rating === 'unsatisfied', { message: 'validation.appealReopenNeedsUnsatisfied', path: ['reopen'] });
+export const CloseBody = z.object({ note: Text(500).optional() }).strict();
+export const MergeBody = z.object({ duplicateIds: z.array(Id).min(1).max(50) }).strict();
+export const SuperviseBody = z.object({ note: Text(1000) }).strict();
+export const RevealBody = z.object({ reason: Text(500) }).strict();
+export const ExtensionParams = z.object({ id: Id, extensionId: Id });
+export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
+
+/** Filters shared by the list, the export and the dashboard: a dashboard figure drills into the list with the same params. */
+export const AppealFilterQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  status: csv(APPEAL_STATUSES).optional(),
+  category: csv(APPEAL_CATEGORIES).optional(),
+  urgency: csv(APPEAL_URGENCIES).optional(),
+  rating: csv(APPEAL_RATINGS).optional(),
+  light: csv(LIGHTS).optional(),
+  employmentCategory: csv(EMPLOYMENT_CATEGORIES).optional(),
+  orgId: Id.optional(),
+  departmentId: Id.optional(),
+  unitId: Id.optional(),
+  groupAlertId: Id.optional(),
+  /** Submission date range (Asia/Shanghai), inclusive. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  anonymous: QueryBool.optional(),
+  /** Has a rating. */
+  rated: QueryBool.optional(),
+  /** Reopened at least once. */
+  reopened: QueryBool.optional(),
+  /** Answered after its deadline, or marked overdue. */
+  late: QueryBool.optional(),
+  /** Has been answered at least once. */
+  answered: QueryBool.optional(),
+  /** Has been accepted (受理) at some point. */
+  accepted: QueryBool.optional(),
+  /** Only appeals the caller raised (or that were registered for them). */
+  mine: QueryBool.optional(),
+});
+export type AppealFilter = z.infer<typeof AppealFilterQuery>;
+
+/** The cuts a dashboard may take; its figures drill into the list with these plus the figure's own filters. */
+export const DashboardQuery = AppealFilterQuery.pick({
+  from: true,
+  to: true,
+  category: true,
+  urgency: true,
+  employmentCategory: true,
+  orgId: true,
+  departmentId: true,
+  unitId: true,
+  anonymous: true,
+});
+export type DashboardQuery = z.infer<typeof DashboardQuery>;
+
+export const APPEAL_SORT_KEYS = ['submittedAt', 'dueDate', 'code', 'status', 'category', 'urgency', 'updatedAt'] as const;
+export const AppealListQuery = AppealFilterQuery.extend(listQuery(APPEAL_SORT_KEYS).shape);
+
+export const GroupAlertListQuery = z
+  .object({ status: csv(GROUP_ALERT_STATUSES).optional(), unitId: Id.optional() })
+  .extend(listQuery(['raisedAt', 'workerCount'] as const).shape);
+export const GroupDismissBody = z.object({ reason: Text(500) }).strict();
+export const GroupAssignBody = z.object({ departmentId: Id, note: Text(500).optional() }).strict();
+
+export const SettingsQuery = z.object({ orgId: Id });
+export const AppealSettings = z.object({
+  reopenLimit: z.number().int().min(0).max(5),
+  groupMinWorkers: z.number().int().min(2).max(100),
+  groupWindowDays: z.number().int().min(1).max(365),
+  groupThreshold: z.number().min(0.1).max(1),
+});
+export const PutSettingsBody = AppealSettings.partial().extend({ orgId: Id }).strict();
+export const DeadlineRule = z.object({
+  category: z.enum(APPEAL_CATEGORIES),
+  urgency: z.enum(APPEAL_URGENCIES),
+  acceptDays: z.number().int().min(0).max(30),
+  consultationDays: z.number().int().min(0).max(60),
+  requestDays: z.number().int().min(0).max(90),
+});
+export type DeadlineRule = z.infer<typeof DeadlineRule>;
+export const PutDeadlineRulesBody = z.object({ orgId: Id, rules: z.array(DeadlineRule).min(1).max(100) }).strict();
+
+// ---- responses ----
+
+const Named = z.object({ id: z.string(), name: z.string() });
+
+export const AppealAuthor = z.object({
+  name: z.string(),
+  employmentCategory: z.enum(EMPLOYMENT_CATEGORIES).nullable(),
+  /** Masked unless the viewer may read contact details. */
+  phone: z.string().nullable(),
+});
+
+export const AppealSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  category: z.enum(APPEAL_CATEGORIES),
+  nature: z.enum(APPEAL_NATURES),
+  urgency: z.enum(APPEAL_URGENCIES),
+  status: z.enum(APPEAL_STATUSES),
+  channel: z.enum(APPEAL_CHANNELS),
+  anonymous: z.boolean(),
+  /** The caller raised it (or it was registered for them). */
+  mine: z.boolean(),
+  /** Null when anonymous — for everyone but the author, who sees their own name. */
+  author: AppealAuthor.nullable(),
+  /** For anonymous appeals only the unit, so a small team does not give the author away. */
+  org: Named,
+  unit: Named,
+  department: Named.nullable(),
+  submittedAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  /** The deadline of the current stage (accept, then answer), a Shanghai date; null once finished. */
+  deadline: z.string().nullable(),
+  light: z.enum(LIGHTS).nullable(),
+  late: z.boolean(),
+  rating: z.enum(APPEAL_RATINGS).nullable(),
+  reopenCount: z.number().int(),
+  affectedWorkers: z.number().int(),
+  groupAlertId: z.string().nullable(),
+});
+export type AppealSummary = z.infer<typeof AppealSummary>;
+
+export const AppealEvent = z.object({
+  id: z.string(),
+  kind: z.enum(APPEAL_EVENT_KINDS),
+  at: z.string(),
+  /** Who acted: a display name for staff and handlers, '职工' for the author. */
+  actor: z.string().nullable(),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const AppealAttachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), url: z.string() });
+export const AppealExtension = z.object({
+  id: z.string(),
+  days: z.number().int(),
+  reason: z.string(),
+  status: z.enum(EXTENSION_STATUSES),
+  requestedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  newDeadline: z.string().nullable(),
+});
+
+export const AppealDetail = AppealSummary.extend({
+  description: z.string(),
+  answer: z.string().nullable(),
+  declineReason: z.enum(DECLINE_REASONS).nullable(),
+  acceptDeadline: z.string(),
+  answerDeadline: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  ratingComment: z.string().nullable(),
+  ratedAt: z.string().nullable(),
+  reopenLimit: z.number().int(),
+  mergedInto: z
+    .object({ id: z.string(), code: z.string(), status: z.enum(APPEAL_STATUSES), answer: z.string().nullable(), answeredAt: z.string().nullable() })
+    .nullable(),
+  duplicates: z.array(z.object({ id: z.string(), code: z.string() })),
+  timeline: z.array(AppealEvent),
+  attachments: z.array(AppealAttachment),
+  extensions: z.array(AppealExtension),
+  /** What the caller may do now; the server still checks every call. */
+  abilities: z.array(z.string()),
+});
+export type AppealDetail = z.infer<typeof AppealDetail>;
+
+export const AppealPage = pageOf(AppealSummary);
+
+export const UploadedAttachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
+
+export const RevealResult = z.object({
+  name: z.string(),
+  personId: z.string().nullable(),
+  accountId: z.string().nullable(),
+  phone: z.string().nullable(),
+  employmentCategory: z.string().nullable(),
+  org: Named,
+});
+
+export const GroupAlertMember = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  submittedAt: z.string(),
+  anonymous: z.boolean(),
+});
+export const GroupAlert = z.object({
+  id: z.string(),
+  unit: Named,
+  category: z.enum(APPEAL_CATEGORIES),
+  status: z.enum(GROUP_ALERT_STATUSES),
+  /** Distinct workers behind the member appeals (a count, never who). */
+  workerCount: z.number().int(),
+  appealCount: z.number().int(),
+  /** The words the members share, e.g. "加班费 · 拖欠". */
+  keywords: z.array(z.string()),
+  raisedAt: z.string(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  members: z.array(GroupAlertMember),
+});
+export const GroupAlertPage = pageOf(GroupAlert.omit({ members: true }));
+
+export const EffectiveSettings = AppealSettings.extend({ orgId: z.string(), definedAt: z.string().nullable() });
+export const DeadlineRulesResponse = z.object({
+  orgId: z.string(),
+  rules: z.array(DeadlineRule.extend({ definedAt: z.string().nullable() })),
+});
+
+/** One figure: its value, the counts behind it, and the list filters that show those appeals. */
+export const Figure = z.object({
+  value: z.number().nullable(),
+  numerator: z.number().int(),
+  denominator: z.number().int(),
+  drill: z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) }),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const INDICATOR_KEYS = ['acceptanceHours', 'onTimeClosureRate', 'closureRate', 'satisfactionRate', 'reopenRate', 'overdueCount'] as const;
+export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
+const Figures = z.object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, Figure])) as Record<IndicatorKey, typeof Figure>);
+
+export const Dashboard = z.object({
+  /** The effective cuts (period filled in), as list query params. */
+  filter: z.record(z.string(), z.string()),
+  total: Figure,
+  indicators: Figures,
+  byMonth: z.array(z.object({ month: z.string(), submitted: Figure, closureRate: Figure, satisfactionRate: Figure })),
+  byCategory: z.array(z.object({ category: z.enum(APPEAL_CATEGORIES), submitted: Figure, closureRate: Figure, satisfactionRate: Figure })),
+  byDepartment: z.array(z.object({ department: Named, assigned: Figure, onTimeClosureRate: Figure, satisfactionRate: Figure })),
+});
+export type Dashboard = z.infer<typeof Dashboard>;

@@ -1,0 +1,95 @@
+/**
+ * Full-text search over Chinese text on both engines. A search index is a table of
+ * documents (ref_id → segmented body) that a module keeps in step with its records:
+ * - SQLite: an FTS5 table over the documents (external content, kept in sync by triggers);
+ * - PostgreSQL: a `tsvector` column ('simple' configuration: no stemming, no stop words)
+ *   generated from the same body, with a GIN index.
+ * Both see the same body — bigrams from `indexText` — so a query finds the same records
+ * on either engine. The only dialect-specific SQL of search lives in this file.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { engineOf } from '../db/dialect.js';
+import { indexText, queryTerms } from './segment.js';
+
+const NAME = /^[a-z][a-z0-9_]{0,40}$/;
+
+function checkName(name: string) {
+  if (!NAME.test(name)) throw new Error(`bad search index name: ${name}`);
+}
+
+/** Creates the index's tables; call from a migration. */
+export async function createSearchIndex(db: Kysely<any>, name: string): Promise<void> {
+  checkName(name);
+  if (engineOf(db) === 'postgres') {
+    await db.schema
+      .createTable(name)
+      .addColumn('ref_id', 'text', (c) => c.primaryKey())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('tsv', sql`tsvector`, (c) => c.generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, body)`).stored())
+      .execute();
+    await sql`create index ${sql.id(`${name}_tsv`)} on ${sql.table(name)} using gin (tsv)`.execute(db);
+    return;
+  }
+  // The integer key is the FTS5 rowid; ref_id is the record's own (UUID) id.
+  await db.schema
+    .createTable(name)
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('ref_id', 'text', (c) => c.notNull().unique())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .execute();
+  const fts = `${name}_fts`;
+  await sql.raw(`create virtual table ${fts} using fts5(body, content='${name}', content_rowid='id', tokenize='unicode61')`).execute(db);
+  await sql.raw(`create trigger ${name}_ai after insert on ${name} begin insert into ${fts}(rowid, body) values (new.id, new.body); end`).execute(db);
+  await sql
+    .raw(`create trigger ${name}_ad after delete on ${name} begin insert into ${fts}(${fts}, rowid, body) values ('delete', old.id, old.body); end`)
+    .execute(db);
+  await sql
+    .raw(
+      `create trigger ${name}_au after update on ${name} begin
+         insert into ${fts}(${fts}, rowid, body) values ('delete', old.id, old.body);
+         insert into ${fts}(rowid, body) values (new.id, new.body);
+       end`,
+    )
+    .execute(db);
+}
+
+export async function dropSearchIndex(db: Kysely<any>, name: string): Promise<void> {
+  checkName(name);
+  if (engineOf(db) === 'sqlite') await sql.raw(`drop table if exists ${name}_fts`).execute(db);
+  await db.schema.dropTable(name).ifExists().execute();
+}
+
+/** Adds or replaces the document of one record. `text` is raw text; segmentation happens here. */
+export async function upsertSearchDoc(db: Kysely<any>, name: string, refId: string, text: string): Promise<void> {
+  checkName(name);
+  const body = indexText(text);
+  await db
+    .insertInto(name)
+    .values({ ref_id: refId, body })
+    .onConflict((oc) => oc.column('ref_id').doUpdateSet({ body }))
+    .execute();
+}
+
+export async function deleteSearchDoc(db: Kysely<any>, name: string, refId: string): Promise<void> {
+  checkName(name);
+  await db.deleteFrom(name).where('ref_id', '=', refId).execute();
+}
+
+/**
+ * A subquery of the ref_ids whose text contains every word of `query`, for
+ * `where(id, 'in', searchRefs(...))`, so search composes with the caller's scope and filters.
+ * Null when the query has nothing searchable (the caller then matches nothing).
+ */
+export function searchRefs(db: Kysely<any>, name: string, query: string): RawBuilder<string> | null {
+  checkName(name);
+  const terms = queryTerms(query);
+  if (!terms) return null;
+  // Tokens hold only letters, digits and Han characters (see segment.ts), so quoting them is safe.
+  if (engineOf(db) === 'postgres') {
+    const q = terms.map((t) => (t.prefix ? `'${t.tokens[0]}':*` : t.tokens.map((x) => `'${x}'`).join(' <-> '))).join(' & ');
+    return sql<string>`(select ref_id from ${sql.table(name)} where tsv @@ to_tsquery('simple'::regconfig, ${q}))`;
+  }
+  const q = terms.map((t) => (t.prefix ? `"${t.tokens[0]}"*` : `"${t.tokens.join(' ')}"`)).join(' AND ');
+  const fts = sql.table(`${name}_fts`);
+  return sql<string>`(select ref_id from ${sql.table(name)} where id in (select rowid from ${fts} where ${fts} match ${q}))`;
+}

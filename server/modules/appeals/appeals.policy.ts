@@ -1,0 +1,96 @@
+/**
+ * Who may do what to an appeal. Three relations give rights:
+ * - the author (or the worker it was registered for) reads, rates and reopens their own;
+ *   for appeals staff registered from a visit or call, staff may record the rating the
+ *   worker gives on the follow-up call (回访);
+ * - union staff (appeals.manage) act on appeals raised in their org subtree;
+ * - department handlers (appeals.handle) act on appeals assigned to a department in theirs.
+ * An appeal none of these relations reaches does not exist for the caller (404); an
+ * action the caller's relation does not allow is 403; an action the state does not
+ * allow is 409 (see APPEAL_TRANSITIONS).
+ */
+import { hasPermission, scopeOf, type Actor } from '../../core/rbac/actor.js';
+import { APPEAL_PERMISSIONS as P, APPEAL_TRANSITIONS, type AppealAction, type AppealStatus } from '../../../common/appeals.js';
+import type { Visibility } from './appeals.repository.js';
+
+export interface AppealRef {
+  isMine: boolean;
+  orgPath: string;
+  departmentPath: string | null;
+  status: string;
+  anonymous: boolean;
+  /** Registered by union staff from a visit, call or letter. */
+  registered: boolean;
+}
+
+export interface Relation {
+  author: boolean;
+  staff: boolean;
+  handler: boolean;
+}
+
+export function relationTo(actor: Actor, appeal: AppealRef): Relation {
+  return {
+    author: appeal.isMine,
+    staff: hasPermission(actor, P.manage, appeal.orgPath),
+    handler: appeal.departmentPath !== null && hasPermission(actor, P.handle, appeal.departmentPath),
+  };
+}
+
+const BY_RELATION: Record<Exclude<AppealAction, 'read'>, (r: Relation, actor: Actor, a: AppealRef) => boolean> = {
+  accept: (r) => r.staff,
+  decline: (r) => r.staff,
+  setUrgency: (r) => r.staff,
+  assign: (r) => r.staff,
+  merge: (r) => r.staff,
+  supervise: (r) => r.staff,
+  close: (r) => r.staff,
+  decideExtension: (r) => r.staff,
+  reveal: (r, actor, a) => r.staff && hasPermission(actor, P.reveal, a.orgPath),
+  note: (r) => r.staff || r.handler,
+  answer: (r) => r.staff || r.handler,
+  requestExtension: (r) => r.handler,
+  // Staff record the rating of an appeal they registered for a worker, from a follow-up call (回访).
+  rate: (r, _actor, a) => r.author || (r.staff && a.registered),
+};
+
+/** Whether the caller may see the appeal at all. */
+export function canRead(actor: Actor, appeal: AppealRef): boolean {
+  const r = relationTo(actor, appeal);
+  return r.author || r.staff || r.handler;
+}
+
+/** Whether the caller's relation allows the action (regardless of the appeal's state). */
+export function can(actor: Actor, action: AppealAction, appeal: AppealRef): boolean {
+  if (action === 'read') return canRead(actor, appeal);
+  return BY_RELATION[action](relationTo(actor, appeal), actor, appeal);
+}
+
+/** Whether the appeal's state allows the action. */
+export function allowedIn(action: Exclude<AppealAction, 'read'>, status: string): boolean {
+  return (APPEAL_TRANSITIONS[action] as readonly string[]).includes(status as AppealStatus);
+}
+
+/** What the caller may do right now, for the UI. */
+export function abilities(actor: Actor, appeal: AppealRef): string[] {
+  return (Object.keys(BY_RELATION) as Exclude<AppealAction, 'read'>[]).filter(
+    (a) => allowedIn(a, appeal.status) && can(actor, a, appeal) && (a !== 'reveal' || appeal.anonymous),
+  );
+}
+
+/** The list scope: one's own appeals plus the subtrees where one is staff or handler. */
+export function visibilityOf(actor: Actor): Visibility {
+  return { accountId: actor.accountId, personId: actor.personId, staff: scopeOf(actor, P.manage), handler: scopeOf(actor, P.handle) };
+}
+
+export function isStaffSomewhere(actor: Actor): boolean {
+  return hasPermission(actor, P.manage);
+}
+
+export function mayConfigure(actor: Actor, orgPath: string): boolean {
+  return hasPermission(actor, P.configure, orgPath);
+}
+
+export function maySubmit(actor: Actor): boolean {
+  return hasPermission(actor, P.submit);
+}

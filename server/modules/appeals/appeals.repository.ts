@@ -1,0 +1,777 @@
+/**
+ * All SQL of the appeals module. Reads never select who wrote an anonymous appeal:
+ * author columns come through `case when anonymous = 0`, so no presenter, export or
+ * search can leak them by mistake. `revealAuthor` is the one exception, and the service
+ * audits every call to it.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Tx } from '../../core/db/database.js';
+import type { Scope } from '../../core/rbac/actor.js';
+import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
+import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
+import type { Light } from '../../../common/appeals.js';
+import {
+  adb,
+  type AppealAttachmentTable,
+  type AppealEventTable,
+  type AppealExtensionTable,
+  type AppealGroupAlertTable,
+  type AppealRatingTable,
+  type AppealSignatureTable,
+  type AppealTable,
+} from './appeals.tables.js';
+
+export const SEARCH_INDEX = 'appeal_search';
+
+/** Who is looking: their own appeals, plus the subtrees where they are staff or handler. */
+export interface Visibility {
+  accountId: string;
+  personId: string | null;
+  staff: Scope;
+  handler: Scope;
+}
+
+/** Filters with org ids already resolved to paths by the service. */
+export interface RepoFilter {
+  q?: string;
+  status?: readonly string[];
+  category?: readonly string[];
+  urgency?: readonly string[];
+  rating?: readonly string[];
+  light?: readonly Light[];
+  employmentCategory?: readonly string[];
+  orgPath?: string;
+  departmentPath?: string;
+  unitId?: string;
+  groupAlertId?: string;
+  from?: string;
+  to?: string;
+  anonymous?: boolean;
+  rated?: boolean;
+  reopened?: boolean;
+  late?: boolean;
+  answered?: boolean;
+  accepted?: boolean;
+  mine?: boolean;
+}
+
+/** Today and the second working day after it (Shanghai dates): the 红黄灯 boundaries. */
+export interface LightClock {
+  today: string;
+  soon: string;
+}
+
+const SORT_COLUMNS = {
+  submittedAt: 'a.submitted_at',
+  dueDate: 'a.current_due',
+  code: 'a.code',
+  status: 'a.status',
+  category: 'a.category',
+  urgency: 'a.urgency',
+  updatedAt: 'a.updated_at',
+} as const;
+export type SortKey = keyof typeof SORT_COLUMNS;
+
+function base(db: Tx) {
+  return adb(db)
+    .selectFrom('appeals as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .innerJoin('orgs as u', 'u.id', 'a.unit_id')
+    .leftJoin('orgs as d', 'd.id', 'a.department_id')
+    .leftJoin('persons as p', 'p.id', 'a.author_person_id')
+    .leftJoin('accounts as acc', 'acc.id', 'a.author_account_id');
+}
+
+type Eb = ExpressionBuilder<any, any>;
+
+function mineExpr(eb: Eb, vis: Visibility) {
+  const own = [eb('a.author_account_id', '=', vis.accountId)];
+  if (vis.personId) own.push(eb('a.author_person_id', '=', vis.personId));
+  return eb.or(own);
+}
+
+function visible(eb: Eb, vis: Visibility) {
+  return eb.or([
+    mineExpr(eb, vis),
+    pathInScope(eb, 'o.path', vis.staff),
+    eb.and([eb('a.department_id', 'is not', null), pathInScope(eb, 'd.path', vis.handler)]),
+  ]);
+}
+
+function lightExpr(eb: Eb, light: Light, clock: LightClock) {
+  if (light === 'red') return eb('a.current_due', '<', clock.today);
+  if (light === 'yellow') return eb.and([eb('a.current_due', '>=', clock.today), eb('a.current_due', '<', clock.soon)]);
+  return eb('a.current_due', '>=', clock.soon);
+}
+
+function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock) {
+  const c: Expression<SqlBool>[] = [f.mine ? mineExpr(eb, vis) : visible(eb, vis)];
+  if (f.q !== undefined) {
+    const sub = searchRefs(db, SEARCH_INDEX, f.q);
+    c.push(sub ? eb('a.id', 'in', sub as any) : sql<SqlBool>`1 = 0`);
+  }
+  if (f.status?.length) c.push(eb('a.status', 'in', [...f.status]));
+  if (f.category?.length) c.push(eb('a.category', 'in', [...f.category]));
+  if (f.urgency?.length) c.push(eb('a.urgency', 'in', [...f.urgency]));
+  if (f.rating?.length) c.push(eb('a.rating', 'in', [...f.rating]));
+  if (f.employmentCategory?.length) c.push(eb('a.author_category', 'in', [...f.employmentCategory]));
+  if (f.light?.length) c.push(eb.and([eb('a.current_due', 'is not', null), eb.or(f.light.map((l) => lightExpr(eb, l, clock)))]));
+  if (f.orgPath) c.push(pathUnder(eb, 'o.path', f.orgPath));
+  if (f.departmentPath) c.push(pathUnder(eb, 'd.path', f.departmentPath));
+  if (f.unitId) c.push(eb('a.unit_id', '=', f.unitId));
+  if (f.groupAlertId) c.push(eb('a.group_alert_id', '=', f.groupAlertId));
+  if (f.from) c.push(eb('a.submitted_date', '>=', f.from));
+  if (f.to) c.push(eb('a.submitted_date', '<=', f.to));
+  if (f.anonymous !== undefined) c.push(eb('a.anonymous', '=', f.anonymous ? 1 : 0));
+  if (f.rated !== undefined) c.push(eb('a.rating', f.rated ? 'is not' : 'is', null));
+  if (f.reopened !== undefined) c.push(eb('a.reopen_count', f.reopened ? '>' : '=', 0));
+  if (f.late !== undefined) c.push(eb('a.late', '=', f.late ? 1 : 0));
+  if (f.answered !== undefined) c.push(eb('a.first_answered_at', f.answered ? 'is not' : 'is', null));
+  if (f.accepted !== undefined) c.push(eb('a.accepted_at', f.accepted ? 'is not' : 'is', null));
+  return eb.and(c);
+}
+
+/** Columns every read may carry: the author only when the appeal is named. */
+function safeColumns(eb: Eb, vis: Visibility) {
+  return [
+    'a.id',
+    'a.code',
+    'a.title',
+    'a.category',
+    'a.nature',
+    'a.urgency',
+    'a.status',
+    'a.channel',
+    'a.anonymous',
+    'a.org_id',
+    'o.name as org_name',
+    'o.path as org_path',
+    'a.unit_id',
+    'u.name as unit_name',
+    'u.path as unit_path',
+    'a.department_id',
+    'd.name as department_name',
+    'd.path as department_path',
+    'a.submitted_at',
+    'a.submitted_date',
+    'a.accepted_at',
+    'a.answered_at',
+    'a.first_answered_at',
+    'a.current_due',
+    'a.late',
+    'a.rating',
+    'a.reopen_count',
+    'a.affected_workers',
+    'a.group_alert_id',
+    'a.updated_at',
+    sql<number>`case when ${mineExpr(eb, vis)} then 1 else 0 end`.as('is_mine'),
+    sql<string | null>`case when a.anonymous = 0 then coalesce(p.name, acc.display_name) end`.as('author_name'),
+    sql<string | null>`case when a.anonymous = 0 then coalesce(p.phone, acc.phone) end`.as('author_phone'),
+    sql<string | null>`case when a.anonymous = 0 then a.author_category end`.as('author_category'),
+  ] as const;
+}
+
+export interface SummaryRow {
+  id: string;
+  code: string;
+  title: string;
+  category: string;
+  nature: string;
+  urgency: string;
+  status: string;
+  channel: string;
+  anonymous: number;
+  org_id: string;
+  org_name: string;
+  org_path: string;
+  unit_id: string;
+  unit_name: string;
+  unit_path: string;
+  department_id: string | null;
+  department_name: string | null;
+  department_path: string | null;
+  submitted_at: string;
+  submitted_date: string;
+  accepted_at: string | null;
+  answered_at: string | null;
+  first_answered_at: string | null;
+  current_due: string | null;
+  late: number;
+  rating: string | null;
+  reopen_count: number;
+  affected_workers: number;
+  group_alert_id: string | null;
+  updated_at: string;
+  is_mine: number;
+  author_name: string | null;
+  author_phone: string | null;
+  author_category: string | null;
+}
+
+export interface DetailRow extends SummaryRow {
+  description: string;
+  answer: string | null;
+  decline_reason: string | null;
+  accept_due_date: string;
+  due_date: string | null;
+  closed_at: string | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  master_id: string | null;
+}
+
+export async function listAppeals(
+  db: Tx,
+  vis: Visibility,
+  f: RepoFilter,
+  clock: LightClock,
+  page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc' },
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const where = (eb: Eb) => conditions(db, eb, vis, f, clock);
+  const [{ n }] = await base(db)
+    .where(where as any)
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .execute();
+  const rows = await base(db)
+    .where(where as any)
+    .select((eb) => safeColumns(eb, vis) as any)
+    .orderBy(sql.ref(SORT_COLUMNS[page.sort]), page.order)
+    .orderBy('a.id', page.order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows: rows as unknown as SummaryRow[], total: Number(n) };
+}
+
+/** The rows of an export, detail columns included; capped by the caller. */
+export async function exportAppeals(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, limit: number) {
+  const rows = await base(db)
+    .where(((eb: Eb) => conditions(db, eb, vis, f, clock)) as any)
+    .select((eb) => [...safeColumns(eb, vis), 'a.answer', 'a.due_date', 'a.accept_due_date', 'a.closed_at'] as any)
+    .orderBy('a.submitted_at', 'desc')
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows as unknown as (SummaryRow & { answer: string | null; due_date: string | null; accept_due_date: string; closed_at: string | null })[];
+}
+
+/** Exactly what the indicators need; the employment category counts even for anonymous appeals. */
+export interface IndicatorRow {
+  id: string;
+  category: string;
+  status: string;
+  org_path: string;
+  department_id: string | null;
+  department_name: string | null;
+  department_path: string | null;
+  submitted_at: string;
+  submitted_date: string;
+  accepted_at: string | null;
+  first_answered_at: string | null;
+  current_due: string | null;
+  late: number;
+  rating: string | null;
+  reopen_count: number;
+  employment_category: string | null;
+}
+
+export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<IndicatorRow[]> {
+  const rows = await base(db)
+    .where(((eb: Eb) => conditions(db, eb, vis, f, clock)) as any)
+    .select([
+      'a.id',
+      'a.category',
+      'a.status',
+      'o.path as org_path',
+      'a.department_id',
+      'd.name as department_name',
+      'd.path as department_path',
+      'a.submitted_at',
+      'a.submitted_date',
+      'a.accepted_at',
+      'a.first_answered_at',
+      'a.current_due',
+      'a.late',
+      'a.rating',
+      'a.reopen_count',
+      'a.author_category as employment_category',
+    ])
+    .execute();
+  return rows as IndicatorRow[];
+}
+
+/** One appeal with everything the detail view shows (author already masked when anonymous). */
+export async function findAppeal(db: Tx, vis: Visibility, id: string): Promise<DetailRow | undefined> {
+  const row = await base(db)
+    .where('a.id', '=', id)
+    .select(
+      (eb) =>
+        [
+          ...safeColumns(eb, vis),
+          'a.description',
+          'a.answer',
+          'a.decline_reason',
+          'a.accept_due_date',
+          'a.due_date',
+          'a.closed_at',
+          'a.rating_comment',
+          'a.rated_at',
+          'a.master_id',
+        ] as any,
+    )
+    .executeTakeFirst();
+  return row as unknown as DetailRow | undefined;
+}
+
+/** The raw row, for the service's rules (never presented as such). */
+export function findRaw(db: Tx, id: string) {
+  return adb(db).selectFrom('appeals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findRawMany(db: Tx, ids: string[]) {
+  if (!ids.length) return Promise.resolve([] as AppealTable[]);
+  return adb(db).selectFrom('appeals').selectAll().where('id', 'in', ids).execute();
+}
+
+/** Who wrote an anonymous appeal. Only the reveal service calls this, and it audits the call. */
+export function revealAuthor(db: Tx, id: string) {
+  return adb(db)
+    .selectFrom('appeals as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .leftJoin('persons as p', 'p.id', 'a.author_person_id')
+    .leftJoin('accounts as acc', 'acc.id', 'a.author_account_id')
+    .select([
+      'a.author_account_id',
+      'a.author_person_id',
+      'a.author_category',
+      'o.id as org_id',
+      'o.name as org_name',
+      sql<string>`coalesce(p.name, acc.display_name)`.as('name'),
+      sql<string | null>`coalesce(p.phone, acc.phone)`.as('phone'),
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertAppeal(db: Tx, row: AppealTable) {
+  await adb(db).insertInto('appeals').values(row).execute();
+}
+
+/**
+ * Moves an appeal only if it is still in one of `from`: two staff clicking at once, or a
+ * job racing a person, cannot both win. Returns whether this call won.
+ */
+export async function updateAppeal(db: Tx, id: string, from: readonly string[] | null, patch: Partial<AppealTable>): Promise<boolean> {
+  let q = adb(db).updateTable('appeals').set(patch).where('id', '=', id);
+  if (from) q = q.where('status', 'in', [...from]);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function insertEvent(db: Tx, row: AppealEventTable) {
+  await adb(db).insertInto('appeal_events').values(row).execute();
+}
+
+export function listEvents(db: Tx, appealId: string) {
+  return adb(db)
+    .selectFrom('appeal_events as e')
+    .leftJoin('accounts as acc', 'acc.id', 'e.actor_account_id')
+    .select(['e.id', 'e.kind', 'e.at', 'e.actor_label', 'e.internal', 'e.note', 'e.data', 'acc.display_name as actor_name'])
+    .where('e.appeal_id', '=', appealId)
+    .orderBy('e.at')
+    .orderBy('e.id')
+    .execute();
+}
+
+export function duplicatesOf(db: Tx, masterId: string) {
+  return adb(db).selectFrom('appeals').select(['id', 'code']).where('master_id', '=', masterId).orderBy('code').execute();
+}
+
+export function masterSummary(db: Tx, id: string) {
+  return adb(db).selectFrom('appeals').select(['id', 'code', 'status', 'answer', 'answered_at']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function repointDuplicates(db: Tx, fromMaster: string, toMaster: string) {
+  await adb(db).updateTable('appeals').set({ master_id: toMaster }).where('master_id', '=', fromMaster).execute();
+}
+
+/** Distinct workers behind a master and its merged duplicates. */
+export async function countAffected(db: Tx, masterId: string): Promise<number> {
+  const rows = await adb(db)
+    .selectFrom('appeals')
+    .select(sql<string>`coalesce(author_person_id, author_account_id)`.as('k'))
+    .where((eb) => eb.or([eb('id', '=', masterId), eb('master_id', '=', masterId)]))
+    .execute();
+  return new Set(rows.map((r) => r.k)).size;
+}
+
+// ---- attachments ----
+
+export async function insertAttachment(db: Tx, row: AppealAttachmentTable) {
+  await adb(db).insertInto('appeal_attachments').values(row).execute();
+}
+
+/** Links the uploader's unused uploads to a new appeal; returns how many it could claim. */
+export async function claimAttachments(db: Tx, ids: string[], uploader: string, appealId: string): Promise<number> {
+  if (!ids.length) return 0;
+  const res = await adb(db)
+    .updateTable('appeal_attachments')
+    .set({ appeal_id: appealId })
+    .where('id', 'in', ids)
+    .where('uploader_account_id', '=', uploader)
+    .where('appeal_id', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export function listAttachments(db: Tx, appealId: string) {
+  return adb(db)
+    .selectFrom('appeal_attachments')
+    .select(['id', 'file_name', 'content_type', 'size', 'storage_key'])
+    .where('appeal_id', '=', appealId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function findAttachment(db: Tx, appealId: string, id: string) {
+  return adb(db).selectFrom('appeal_attachments').selectAll().where('id', '=', id).where('appeal_id', '=', appealId).executeTakeFirst();
+}
+
+export function orphanAttachments(db: Tx, before: string) {
+  return adb(db).selectFrom('appeal_attachments').select(['id', 'storage_key']).where('appeal_id', 'is', null).where('created_at', '<', before).limit(500).execute();
+}
+
+export async function deleteAttachment(db: Tx, id: string) {
+  await adb(db).deleteFrom('appeal_attachments').where('id', '=', id).where('appeal_id', 'is', null).execute();
+}
+
+// ---- extensions, ratings, reminders ----
+
+export async function insertExtension(db: Tx, row: AppealExtensionTable) {
+  await adb(db).insertInto('appeal_extensions').values(row).execute();
+}
+
+export function findExtension(db: Tx, appealId: string, id: string) {
+  return adb(db).selectFrom('appeal_extensions').selectAll().where('id', '=', id).where('appeal_id', '=', appealId).executeTakeFirst();
+}
+
+export function pendingExtension(db: Tx, appealId: string) {
+  return adb(db).selectFrom('appeal_extensions').select('id').where('appeal_id', '=', appealId).where('status', '=', 'pending').executeTakeFirst();
+}
+
+export async function decideExtension(db: Tx, id: string, patch: Partial<AppealExtensionTable>): Promise<boolean> {
+  const res = await adb(db).updateTable('appeal_extensions').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function listExtensions(db: Tx, appealId: string) {
+  return adb(db).selectFrom('appeal_extensions').selectAll().where('appeal_id', '=', appealId).orderBy('requested_at').execute();
+}
+
+export async function insertRating(db: Tx, row: AppealRatingTable) {
+  await adb(db).insertInto('appeal_ratings').values(row).execute();
+}
+
+/** Records that a reminder went out; false when it already had (this run or another instance's). */
+export async function claimReminder(db: Tx, appealId: string, kind: string, dueDate: string, at: string): Promise<boolean> {
+  const res = await adb(db)
+    .insertInto('appeal_reminders')
+    .values({ appeal_id: appealId, kind, due_date: dueDate, sent_at: at })
+    .onConflict((oc) => oc.columns(['appeal_id', 'kind', 'due_date']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Open appeals whose current deadline is on or before `until`: the sweep's work list. */
+export function dueSoon(db: Tx, until: string) {
+  return adb(db)
+    .selectFrom('appeals as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .leftJoin('orgs as d', 'd.id', 'a.department_id')
+    .select(['a.id', 'a.code', 'a.title', 'a.status', 'a.current_due', 'a.overdue_at', 'a.department_id', 'o.path as org_path', 'd.path as department_path'])
+    .where('a.current_due', 'is not', null)
+    .where('a.current_due', '<=', until)
+    .where('a.status', 'in', ['submitted', 'accepted', 'assigned', 'handling'])
+    .orderBy('a.current_due')
+    .execute();
+}
+
+// ---- configuration ----
+
+export function ruleRows(db: Tx, orgIds: string[]) {
+  if (!orgIds.length) return Promise.resolve([]);
+  return adb(db)
+    .selectFrom('appeal_deadline_rules as r')
+    .innerJoin('orgs as o', 'o.id', 'r.org_id')
+    .select(['r.org_id', 'o.depth', 'r.category', 'r.urgency', 'r.accept_days', 'r.consultation_days', 'r.request_days'])
+    .where('r.org_id', 'in', orgIds)
+    .execute();
+}
+
+export async function upsertRule(db: Tx, row: { org_id: string; category: string; urgency: string; accept_days: number; consultation_days: number; request_days: number; updated_at: string }) {
+  await adb(db)
+    .insertInto('appeal_deadline_rules')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'category', 'urgency']).doUpdateSet({
+        accept_days: row.accept_days,
+        consultation_days: row.consultation_days,
+        request_days: row.request_days,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
+}
+
+export function settingsRows(db: Tx, orgIds: string[]) {
+  if (!orgIds.length) return Promise.resolve([]);
+  return adb(db)
+    .selectFrom('appeal_settings as s')
+    .innerJoin('orgs as o', 'o.id', 's.org_id')
+    .select(['s.org_id', 'o.depth', 's.reopen_limit', 's.group_min_workers', 's.group_window_days', 's.group_threshold_pct'])
+    .where('s.org_id', 'in', orgIds)
+    .execute();
+}
+
+export async function upsertSettings(db: Tx, row: { org_id: string; reopen_limit?: number; group_min_workers?: number; group_window_days?: number; group_threshold_pct?: number; updated_at: string }) {
+  const patch = Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== undefined && k !== 'org_id'));
+  await adb(db)
+    .insertInto('appeal_settings')
+    .values({ reopen_limit: null, group_min_workers: null, group_window_days: null, group_threshold_pct: null, ...row })
+    .onConflict((oc) => oc.column('org_id').doUpdateSet(patch))
+    .execute();
+}
+
+// ---- orgs, people, accounts the module reads ----
+
+export function orgsByIds(db: Tx, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', ids).execute();
+}
+
+export function findOrg(db: Tx, id: string) {
+  return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findPerson(db: Tx, id: string) {
+  return adb(db).selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(['p.id', 'p.org_id', 'p.kind', 'p.employment_category', 'o.path as org_path']).where('p.id', '=', id).executeTakeFirst();
+}
+
+export function accountOfPerson(db: Tx, personId: string) {
+  return adb(db).selectFrom('accounts').select('id').where('person_id', '=', personId).orderBy('created_at').executeTakeFirst();
+}
+
+/** Accounts holding one of `roles` on one of `orgIds` (ancestors of a node, usually). */
+export function grantees(db: Tx, roles: string[], orgIds: string[]) {
+  if (!orgIds.length) return Promise.resolve([]);
+  return adb(db)
+    .selectFrom('role_grants as g')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .innerJoin('accounts as acc', 'acc.id', 'g.account_id')
+    .select(['g.account_id', 'g.role', 'o.depth'])
+    .where('g.role', 'in', roles)
+    .where('g.org_id', 'in', orgIds)
+    .where('acc.disabled', '=', 0)
+    .execute();
+}
+
+// ---- numbering, search, similarity ----
+
+/** The next number of a Shanghai day; the upsert's row lock serialises concurrent intakes. */
+export async function nextNumber(db: Tx, day: string): Promise<number> {
+  const row = await adb(db)
+    .insertInto('appeal_counters')
+    .values({ day, n: 1 })
+    .onConflict((oc) => oc.column('day').doUpdateSet({ n: sql`appeal_counters.n + 1` }))
+    .returning('n')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export function indexForSearch(db: Tx, id: string, text: string) {
+  return upsertSearchDoc(db, SEARCH_INDEX, id, text);
+}
+
+/** Takes the unit × category lock for the rest of the transaction (see the migration). */
+export async function lockBucket(db: Tx, unitId: string, category: string, at: string) {
+  await adb(db)
+    .insertInto('appeal_group_locks')
+    .values({ unit_id: unitId, category, touched_at: at })
+    .onConflict((oc) => oc.columns(['unit_id', 'category']).doUpdateSet({ touched_at: at }))
+    .execute();
+}
+
+export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: string[]) {
+  await adb(db).insertInto('appeal_signatures').values(row).execute();
+  await adb(db)
+    .insertInto('appeal_signature_keys')
+    .values(keys.map((key) => ({ unit_id: row.unit_id, category: row.category, key, submitted_at: row.submitted_at, appeal_id: row.appeal_id })))
+    .execute();
+}
+
+/** Earlier appeals of the same unit and category since `since` that share an issue key, with their alert's state. */
+export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
+  return adb(db)
+    .selectFrom('appeal_signatures as s')
+    .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
+    .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
+    .where('s.appeal_id', 'in', (eb) =>
+      eb
+        .selectFrom('appeal_signature_keys as k')
+        .select('k.appeal_id')
+        .where('k.unit_id', '=', unitId)
+        .where('k.category', '=', category)
+        .where('k.key', 'in', keys)
+        .where('k.submitted_at', '>=', since),
+    )
+    .execute();
+}
+
+/** Whether an alert already counts this worker. */
+export async function alertHasAuthor(db: Tx, alertId: string, authorKey: string): Promise<boolean> {
+  return !!(await adb(db).selectFrom('appeal_signatures').select('appeal_id').where('group_alert_id', '=', alertId).where('author_key', '=', authorKey).limit(1).executeTakeFirst());
+}
+
+export async function countJoin(db: Tx, alertId: string, newWorker: boolean, at: string) {
+  await adb(db)
+    .updateTable('appeal_group_alerts')
+    .set((eb) => ({ appeal_count: eb('appeal_count', '+', 1), worker_count: eb('worker_count', '+', newWorker ? 1 : 0), updated_at: at }))
+    .where('id', '=', alertId)
+    .execute();
+}
+
+export async function setSignatureAlert(db: Tx, appealIds: string[], alertId: string) {
+  if (!appealIds.length) return;
+  await adb(db).updateTable('appeal_signatures').set({ group_alert_id: alertId }).where('appeal_id', 'in', appealIds).execute();
+  await adb(db).updateTable('appeals').set({ group_alert_id: alertId }).where('id', 'in', appealIds).execute();
+}
+
+export async function settleAlertSignatures(db: Tx, alertId: string) {
+  await adb(db).updateTable('appeal_signatures').set({ settled: 1 }).where('group_alert_id', '=', alertId).execute();
+}
+
+export function signaturesOfAlert(db: Tx, alertId: string) {
+  return adb(db).selectFrom('appeal_signatures').select(['appeal_id', 'author_key', 'tokens']).where('group_alert_id', '=', alertId).execute();
+}
+
+// ---- group alerts ----
+
+export async function insertAlert(db: Tx, row: AppealGroupAlertTable) {
+  await adb(db).insertInto('appeal_group_alerts').values(row).execute();
+}
+
+export async function updateAlert(db: Tx, id: string, from: readonly string[], patch: Partial<AppealGroupAlertTable>): Promise<boolean> {
+  const res = await adb(db).updateTable('appeal_group_alerts').set(patch).where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export function findAlert(db: Tx, id: string) {
+  return adb(db)
+    .selectFrom('appeal_group_alerts as g')
+    .innerJoin('orgs as u', 'u.id', 'g.unit_id')
+    .selectAll('g')
+    .select(['u.name as unit_name', 'u.path as unit_path'])
+    .where('g.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function listAlerts(
+  db: Tx,
+  scope: Scope,
+  f: { status?: readonly string[]; unitId?: string },
+  page: { limit: number; offset: number; sort: 'raisedAt' | 'workerCount'; order: 'asc' | 'desc' },
+) {
+  const q = adb(db)
+    .selectFrom('appeal_group_alerts as g')
+    .innerJoin('orgs as u', 'u.id', 'g.unit_id')
+    .where((eb) => pathInScope(eb, 'u.path', scope))
+    .$if(!!f.status?.length, (qb) => qb.where('g.status', 'in', [...f.status!]))
+    .$if(!!f.unitId, (qb) => qb.where('g.unit_id', '=', f.unitId!));
+  const [{ n }] = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).execute();
+  const rows = await q
+    .selectAll('g')
+    .select(['u.name as unit_name', 'u.path as unit_path'])
+    .orderBy(page.sort === 'workerCount' ? 'g.worker_count' : 'g.raised_at', page.order)
+    .orderBy('g.id', page.order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  return { rows, total: Number(n) };
+}
+
+export function alertMembers(db: Tx, alertId: string) {
+  return adb(db)
+    .selectFrom('appeals')
+    .select(['id', 'code', 'title', 'status', 'submitted_at', 'anonymous'])
+    .where('group_alert_id', '=', alertId)
+    .orderBy('submitted_at')
+    .orderBy('id')
+    .execute();
+}
+
+export type AppealRow = AppealTable;
+
+// ---- what the demo seed looks up ----
+
+export function accountBrief(db: Tx, id: string) {
+  return adb(db).selectFrom('accounts').select(['id', 'display_name', 'person_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function accountByUsernameOrRole(db: Tx, username: string, role: string): Promise<string | null> {
+  const byName = await adb(db).selectFrom('accounts').select('id').where('username', '=', username).executeTakeFirst();
+  if (byName) return byName.id;
+  const byRole = await adb(db).selectFrom('role_grants').select('account_id').where('role', '=', role).orderBy('created_at').executeTakeFirst();
+  return byRole?.account_id ?? null;
+}
+
+export function orgsOfKind(db: Tx, kind: string, under?: string) {
+  return adb(db)
+    .selectFrom('orgs')
+    .select(['id', 'name', 'path'])
+    .where('kind', '=', kind)
+    .$if(!!under, (q) => q.where((eb) => pathUnder(eb, 'path', under!)))
+    .orderBy('path')
+    .execute();
+}
+
+export async function workersUnder(db: Tx, path: string, limit: number): Promise<string[]> {
+  const rows = await adb(db)
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select('p.id')
+    .where('p.kind', '=', 'worker')
+    .where((eb) => pathUnder(eb, 'o.path', path))
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export function grantsOfRole(db: Tx, role: string) {
+  return adb(db).selectFrom('role_grants as g').innerJoin('orgs as o', 'o.id', 'g.org_id').select(['g.account_id', 'o.path']).where('g.role', '=', role).orderBy('g.created_at').execute();
+}
+
+export async function anyAppeal(db: Tx): Promise<boolean> {
+  return !!(await adb(db).selectFrom('appeals').select('id').limit(1).executeTakeFirst());
+}
+
+/** Marks appeal notices read except those about appeals still open and group alerts. */
+export async function markHistoryRead(db: Tx, at: string) {
+  await adb(db)
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('kind', 'like', 'appeal.%')
+    .where('kind', '!=', 'appeal.groupAlert')
+    .where('read_at', 'is', null)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'link',
+        'not in',
+        selectFrom('appeals')
+          .select(sql<string>`'/appeals/' || id`.as('l'))
+          .where('status', 'in', ['submitted', 'accepted', 'assigned', 'handling']),
+      ),
+    )
+    .execute();
+}

@@ -1,0 +1,549 @@
+/**
+ * The appeal's closed loop (闭环): submit → accept (or decline) → assign → handle →
+ * answer → rate (→ reopen) → close, with deadlines in working days, supervision of
+ * overdue items, merging of duplicates and anonymous authorship that only union staff
+ * may lift, each time on the record.
+ *
+ * Every write runs in one transaction with its audit event, its timeline entry and its
+ * notices. State changes are conditional updates ("… where status in (…)"), so two people
+ * acting at once cannot both move the same appeal.
+ */
+import type { Db, Tx } from '../../core/db/database.js';
+import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import type { CallContext } from '../../core/context.js';
+import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
+import { endOfShanghaiDay, shanghaiDate } from '../../core/calendar/calendar.js';
+import type { Locale } from '../../core/i18n/messages.js';
+import {
+  APPEAL_PERMISSIONS as P,
+  APPEAL_STATUS_LABELS,
+  APPEAL_CATEGORY_LABELS,
+  DECLINE_REASON_LABELS,
+  type AppealAction,
+  type AppealCategory,
+  type AppealStatus,
+  type DeclineReason,
+} from '../../../common/appeals.js';
+import type { AppealDetail, SubmitAppealBody } from '../../../common/schemas/appeals.js';
+import * as repo from './appeals.repository.js';
+import type { AppealTable } from './appeals.tables.js';
+import { abilities, allowedIn, can, canRead, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
+import { presentDetail } from './appeals.present.js';
+import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFor, settingsFor } from './deadlines.js';
+import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
+import { checkIntake } from './groupAlert.intake.js';
+import './appeals.messages.js';
+
+type Action = Exclude<AppealAction, 'read'>;
+
+// ---- loading and checking ----
+
+export const refOf = (row: repo.DetailRow): AppealRef => ({
+  isMine: row.is_mine === 1,
+  orgPath: row.org_path,
+  departmentPath: row.department_path,
+  status: row.status,
+  anonymous: row.anonymous === 1,
+  registered: row.channel !== 'online',
+});
+
+/**
+ * The appeal as the caller may act on it: 404 when they cannot see it, 403 when their
+ * relation to it does not allow `action`, 409 when its state does not.
+ */
+async function load(tx: Tx, actor: Actor, id: string, action: AppealAction) {
+  const row = await repo.findAppeal(tx, visibilityOf(actor), id);
+  if (!row) throw notFound();
+  const ref = refOf(row);
+  if (!canRead(actor, ref)) throw notFound();
+  if (action !== 'read') {
+    if (!can(actor, action, ref)) throw forbidden();
+    if (!allowedIn(action, row.status)) throw illegal(row.status);
+  }
+  return { row, ref, relation: relationTo(actor, ref) };
+}
+
+export const illegal = (status: string) =>
+  new AppError(409, 'illegal_transition', 'appeals.illegalTransition', { status: APPEAL_STATUS_LABELS[status as AppealStatus]?.zh ?? status });
+
+const raced = () => new AppError(409, 'conflict', 'appeals.changedMeanwhile');
+
+/** Moves the appeal or fails with 409 when someone else moved it first. */
+async function move(tx: Tx, id: string, from: readonly string[], patch: Partial<AppealTable>) {
+  if (!(await repo.updateAppeal(tx, id, from, patch))) throw raced();
+}
+
+// ---- who acted, on the record ----
+
+type Label = 'author' | 'staff' | 'handler' | 'system';
+
+function actingAs(relation: Relation, _action: Action): Label {
+  if (relation.staff) return 'staff';
+  if (relation.handler) return 'handler';
+  return 'author';
+}
+
+/**
+ * The author of an anonymous appeal acts without a name: their timeline entries and audit
+ * events carry no account, so neither the timeline nor the audit log can reveal them.
+ */
+function actorFor(actor: Actor | null, label: Label, anonymous: boolean) {
+  return label === 'author' && anonymous ? null : (actor?.accountId ?? null);
+}
+
+function auditContext(ctx: CallContext, label: Label, anonymous: boolean): CallContext {
+  return label === 'author' && anonymous ? { ...ctx, actor: null } : ctx;
+}
+
+async function event(
+  tx: Tx,
+  appealId: string,
+  kind: string,
+  at: string,
+  who: { accountId: string | null; label: Label },
+  opts: { note?: string | null; data?: Record<string, unknown>; internal?: boolean } = {},
+) {
+  await repo.insertEvent(tx, {
+    id: newId(),
+    appeal_id: appealId,
+    at,
+    kind,
+    actor_account_id: who.accountId,
+    actor_label: who.label,
+    internal: opts.internal ? 1 : 0,
+    note: opts.note ?? null,
+    data: opts.data ? JSON.stringify(opts.data) : null,
+  });
+}
+
+// ---- reading ----
+
+export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, now = new Date()): Promise<AppealDetail> {
+  const { row, ref, relation } = await load(tx, actor, id, 'read');
+  const [events, attachments, extensions, duplicates, master, settings, clock] = await Promise.all([
+    repo.listEvents(tx, id),
+    repo.listAttachments(tx, id),
+    repo.listExtensions(tx, id),
+    repo.duplicatesOf(tx, id),
+    row.master_id ? repo.masterSummary(tx, row.master_id) : Promise.resolve(undefined),
+    settingsFor(tx, row.org_path),
+    lightClock(tx, now),
+  ]);
+  return presentDetail(
+    row,
+    { events, attachments, extensions, duplicates, master: master ?? null, reopenLimit: settings.reopenLimit, abilities: abilities(actor, ref), relation },
+    actor,
+    clock,
+    locale,
+  );
+}
+
+export function get(db: Db, actor: Actor, id: string, locale: Locale) {
+  return detail(db, actor, id, locale);
+}
+
+// ---- submit ----
+
+interface Author {
+  orgId: string;
+  orgPath: string;
+  accountId: string | null;
+  personId: string | null;
+  category: string | null;
+}
+
+async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Promise<{ author: Author; channel: string; registeredBy: string | null }> {
+  if (body.onBehalfOf) {
+    const person = await repo.findPerson(tx, body.onBehalfOf.personId);
+    if (!person) throw notFound();
+    if (!inScope(scopeOf(actor, P.manage), person.org_path)) {
+      throw new AppError(403, 'forbidden', 'appeals.onBehalfForbidden');
+    }
+    const account = await repo.accountOfPerson(tx, person.id);
+    return {
+      author: { orgId: person.org_id, orgPath: person.org_path, accountId: account?.id ?? null, personId: person.id, category: person.employment_category },
+      channel: body.onBehalfOf.channel,
+      registeredBy: actor.accountId,
+    };
+  }
+  if (!maySubmit(actor)) throw forbidden();
+  const person = actor.personId ? await repo.findPerson(tx, actor.personId) : undefined;
+  if (person) {
+    return { author: { orgId: person.org_id, orgPath: person.org_path, accountId: actor.accountId, personId: person.id, category: person.employment_category }, channel: 'online', registeredBy: null };
+  }
+  // An account without a person raises appeals where it was granted the right to.
+  const grant = actor.grants.find((g) => g.orgId && g.orgPath && scopeOf({ ...actor, grants: [g] }, P.submit).paths.length);
+  if (!grant) throw invalid('body', 'appeals.noOrg');
+  return { author: { orgId: grant.orgId!, orgPath: grant.orgPath!, accountId: actor.accountId, personId: null, category: null }, channel: 'online', registeredBy: null };
+}
+
+/** The nearest mine or branch union above the author's org; without one, the top of the tree. */
+export async function unitOf(tx: Tx, orgPath: string) {
+  const orgs = await repo.orgsByIds(tx, ancestorIds(orgPath));
+  const units = orgs.filter((o) => o.kind === 'mine' || o.kind === 'branchUnion').sort((a, b) => b.depth - a.depth);
+  return units[0] ?? orgs.sort((a, b) => a.depth - b.depth)[0];
+}
+
+/**
+ * Runs inside the caller's transaction — the route wraps it in idempotent(), so a retried
+ * submission returns the first response and creates nothing.
+ */
+export async function submitInTx(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at = new Date()): Promise<AppealDetail> {
+  const id = await createInTx(tx, ctx, actor, body, at);
+  return detail(tx, actor, id, ctx.locale, at);
+}
+
+/** Creates the appeal and runs the group check; returns its id. */
+export async function createInTx(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at = new Date()): Promise<string> {
+  const { author, channel, registeredBy } = await resolveAuthor(tx, actor, body);
+  const iso = at.toISOString();
+  const day = shanghaiDate(at);
+  const unit = await unitOf(tx, author.orgPath);
+  const rule = await ruleFor(tx, author.orgPath, body.category, 'general');
+  const acceptDue = await deadlineAfter(tx, author.orgPath, at, rule.acceptDays);
+  const n = await repo.nextNumber(tx, day);
+  const id = newId();
+  const row: AppealTable = {
+    id,
+    code: `SQ${day.replace(/-/g, '')}-${String(n).padStart(4, '0')}`,
+    org_id: author.orgId,
+    unit_id: unit.id,
+    department_id: null,
+    author_account_id: author.accountId,
+    author_person_id: author.personId,
+    author_category: author.category,
+    anonymous: body.anonymous ? 1 : 0,
+    channel,
+    registered_by: registeredBy,
+    category: body.category,
+    nature: body.nature,
+    urgency: 'general',
+    title: body.title,
+    description: body.description,
+    status: 'submitted',
+    submitted_at: iso,
+    submitted_date: day,
+    accept_due_date: acceptDue,
+    accepted_at: null,
+    due_date: null,
+    current_due: acceptDue,
+    overdue_at: null,
+    late: 0,
+    answer: null,
+    answered_at: null,
+    first_answered_at: null,
+    answered_by: null,
+    decline_reason: null,
+    closed_at: null,
+    rating: null,
+    rating_comment: null,
+    rated_at: null,
+    reopen_count: 0,
+    master_id: null,
+    affected_workers: 1,
+    group_alert_id: null,
+    created_at: iso,
+    updated_at: iso,
+  };
+  await repo.insertAppeal(tx, row);
+  if (body.attachmentIds.length) {
+    const unique = [...new Set(body.attachmentIds)];
+    if ((await repo.claimAttachments(tx, unique, actor.accountId, id)) !== unique.length) throw invalid('body.attachmentIds', 'appeals.attachmentInvalid');
+  }
+  const label: Label = registeredBy ? 'staff' : 'author';
+  await event(tx, id, 'submitted', iso, { accountId: actorFor(actor, label, row.anonymous === 1), label }, { data: { channel } });
+  await repo.indexForSearch(tx, id, `${row.code} ${row.title} ${row.description}`);
+  await checkIntake(tx, row, at, unit);
+  await recordAudit(tx, auditContext(ctx, label, row.anonymous === 1), {
+    action: 'appeal.submit',
+    entityType: 'appeal',
+    entityId: id,
+    orgId: row.unit_id,
+    changes: { code: row.code, category: row.category, anonymous: row.anonymous === 1, channel },
+  });
+  await send(tx, 'new', await unionPeople(tx, author.orgPath, ['unionStaff']), { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh }, appealLink(id));
+  return id;
+}
+
+// ---- union staff ----
+
+export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: string, input: { urgency?: string; nature?: string; note?: string }, at: Date) {
+  const iso = at.toISOString();
+  const { row } = await load(tx, actor, id, 'accept');
+  const urgency = input.urgency ?? row.urgency;
+  const nature = input.nature ?? row.nature;
+  const rule = await ruleFor(tx, row.org_path, row.category, urgency);
+  const due = await deadlineAfter(tx, row.org_path, at, answerDays(rule, nature));
+  await move(tx, id, ['submitted'], { status: 'accepted', accepted_at: iso, urgency, nature, due_date: due, current_due: due, overdue_at: null, updated_at: iso });
+  await event(tx, id, 'accepted', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { urgency, nature, deadline: due } });
+  await recordAudit(tx, ctx, { action: 'appeal.accept', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency, nature, deadline: due } });
+  await send(tx, 'accepted', [await authorAccount(tx, id)], { code: row.code, deadline: due }, appealLink(id));
+}
+
+export async function accept(db: Db, ctx: CallContext, actor: Actor, id: string, input: { urgency?: string; nature?: string; note?: string }, at = new Date()) {
+  await db.transaction().execute((tx) => acceptInTx(tx, ctx, actor, id, input, at));
+}
+
+export async function decline(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: DeclineReason; explanation: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'decline');
+    await move(tx, id, ['submitted'], {
+      status: 'declined',
+      decline_reason: input.reason,
+      answer: input.explanation,
+      answered_at: iso,
+      answered_by: actor.accountId,
+      closed_at: iso,
+      current_due: null,
+      updated_at: iso,
+    });
+    await event(tx, id, 'declined', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.explanation, data: { reason: input.reason } });
+    await recordAudit(tx, ctx, { action: 'appeal.decline', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
+    await send(tx, 'declined', [await authorAccount(tx, id)], { code: row.code, reason: DECLINE_REASON_LABELS[input.reason].zh }, appealLink(id));
+  });
+}
+
+export async function setUrgency(db: Db, ctx: CallContext, actor: Actor, id: string, input: { urgency: string; nature?: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'setUrgency');
+    const nature = input.nature ?? row.nature;
+    const patch: Partial<AppealTable> = { urgency: input.urgency, nature, updated_at: iso };
+    let due: string | null = null;
+    // The answer deadline counts from acceptance under the new rule; before acceptance only the rule is noted.
+    if (row.accepted_at) {
+      const rule = await ruleFor(tx, row.org_path, row.category, input.urgency);
+      due = await deadlineAfter(tx, row.org_path, row.accepted_at, answerDays(rule, nature));
+      Object.assign(patch, { due_date: due, current_due: due, overdue_at: null });
+    }
+    await move(tx, id, [row.status], patch);
+    await event(tx, id, 'urgencySet', iso, { accountId: actor.accountId, label: 'staff' }, { data: { urgency: input.urgency, nature, deadline: due } });
+    await recordAudit(tx, ctx, { action: 'appeal.urgency', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency: [row.urgency, input.urgency], nature: [row.nature, nature], deadline: [row.due_date, due] } });
+  });
+}
+
+/** A department node inside the staff member's scope. */
+async function departmentFor(tx: Tx, actor: Actor, departmentId: string) {
+  const dept = await repo.findOrg(tx, departmentId);
+  if (!dept || !inScope(scopeOf(actor, P.manage), dept.path)) throw invalid('body.departmentId', 'appeals.notDepartment');
+  if (!['department', 'office', 'team'].includes(dept.kind)) throw invalid('body.departmentId', 'appeals.notDepartment');
+  return dept;
+}
+
+export async function assignInTx(tx: Tx, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at: Date) {
+  const iso = at.toISOString();
+  const { row } = await load(tx, actor, id, 'assign');
+  const dept = await departmentFor(tx, actor, input.departmentId);
+  await move(tx, id, [row.status], { status: 'assigned', department_id: dept.id, updated_at: iso });
+  await event(tx, id, 'assigned', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { departmentId: dept.id, departmentName: dept.name } });
+  await recordAudit(tx, ctx, { action: 'appeal.assign', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { department: [row.department_id, dept.id] } });
+  await send(tx, 'assigned', await handlersOf(tx, dept.path), { code: row.code, title: row.title, deadline: row.current_due ?? '' }, appealLink(id));
+}
+
+export async function assign(db: Db, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at = new Date()) {
+  await db.transaction().execute((tx) => assignInTx(tx, ctx, actor, id, input, at));
+}
+
+export async function merge(db: Db, ctx: CallContext, actor: Actor, id: string, input: { duplicateIds: string[] }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row: master } = await load(tx, actor, id, 'merge');
+    const ids = [...new Set(input.duplicateIds)];
+    if (ids.includes(id)) throw invalid('body.duplicateIds', 'appeals.mergeSelf');
+    const codes: string[] = [];
+    const notices: (string | null)[] = [];
+    for (const dupId of ids) {
+      const { row: dup } = await load(tx, actor, dupId, 'merge');
+      await move(tx, dupId, [dup.status], { status: 'merged', master_id: id, current_due: null, updated_at: iso });
+      // A duplicate that was itself a master hands its own duplicates on.
+      await repo.repointDuplicates(tx, dupId, id);
+      await event(tx, dupId, 'merged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { masterId: id, masterCode: master.code } });
+      codes.push(dup.code);
+      notices.push(await authorAccount(tx, dupId));
+      await send(tx, 'merged', [notices[notices.length - 1]], { code: dup.code, master: master.code }, appealLink(dupId));
+    }
+    const affected = await repo.countAffected(tx, id);
+    await move(tx, id, [master.status], { affected_workers: affected, updated_at: iso });
+    await event(tx, id, 'duplicateMerged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { codes, affectedWorkers: affected } });
+    await recordAudit(tx, ctx, { action: 'appeal.merge', entityType: 'appeal', entityId: id, orgId: master.unit_id, changes: { duplicates: ids, affectedWorkers: affected } });
+  });
+}
+
+export async function supervise(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'supervise');
+    if (!row.current_due || row.current_due >= shanghaiDate(at)) throw new AppError(409, 'not_overdue', 'appeals.notOverdue');
+    await event(tx, id, 'supervised', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, internal: true });
+    await move(tx, id, [row.status], { updated_at: iso });
+    await recordAudit(tx, ctx, { action: 'appeal.supervise', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
+    const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
+    await send(tx, 'supervised', to, { code: row.code, note: input.note }, appealLink(id));
+  });
+}
+
+export async function close(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note?: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'close');
+    await move(tx, id, ['answered'], { status: 'closed', closed_at: iso, current_due: null, updated_at: iso });
+    await event(tx, id, 'closed', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note });
+    await recordAudit(tx, ctx, { action: 'appeal.close', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note ?? null } });
+  });
+}
+
+/** Every action below changes the appeal and returns nothing; the route then presents it with get(). */
+
+/** Who wrote an anonymous appeal. Union staff only; every call is audited with its reason. */
+export async function reveal(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: string }) {
+  return db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'reveal');
+    if (row.anonymous !== 1) throw new AppError(409, 'not_anonymous', 'appeals.notAnonymous');
+    const who = (await repo.revealAuthor(tx, id))!;
+    await recordAudit(tx, ctx, { action: 'appeal.reveal', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
+    return {
+      name: who.name,
+      personId: who.author_person_id,
+      accountId: who.author_account_id,
+      phone: who.phone,
+      employmentCategory: who.author_category,
+      org: { id: who.org_id, name: who.org_name },
+    };
+  });
+}
+
+// ---- handling and answering ----
+
+export async function addNote(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row, relation } = await load(tx, actor, id, 'note');
+    await move(tx, id, ['assigned', 'handling'], { status: 'handling', updated_at: iso });
+    await event(tx, id, 'progress', iso, { accountId: actor.accountId, label: actingAs(relation, 'note') }, { note: input.note });
+    await recordAudit(tx, ctx, { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
+  });
+}
+
+/** Answers one appeal; also used for every member of a group case. */
+export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string }, answer: string, label: Label, at: Date, data?: Record<string, unknown>) {
+  const iso = at.toISOString();
+  // Answered after the end of the deadline day: the on-time closure rate counts it as late.
+  const late = row.late === 1 || (row.due_date !== null && iso > endOfShanghaiDay(row.due_date)) ? 1 : 0;
+  const raw = (await repo.findRaw(tx, row.id))!;
+  await move(tx, row.id, ['accepted', 'assigned', 'handling'], {
+    status: 'answered',
+    answer,
+    answered_at: iso,
+    first_answered_at: raw.first_answered_at ?? iso,
+    answered_by: actor.accountId,
+    current_due: null,
+    late,
+    updated_at: iso,
+  });
+  await event(tx, row.id, 'answered', iso, { accountId: actor.accountId, label }, { note: answer, data: { late: late === 1, ...data } });
+  await recordAudit(tx, ctx, { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } });
+  const duplicates = await repo.duplicatesOf(tx, row.id);
+  const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
+  await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));
+}
+
+export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input: { answer: string }, at = new Date()) {
+  await db.transaction().execute(async (tx) => {
+    const { row, relation } = await load(tx, actor, id, 'answer');
+    await answerInTx(tx, ctx, actor, row, input.answer, actingAs(relation, 'answer'), at);
+  });
+}
+
+export async function requestExtension(db: Db, ctx: CallContext, actor: Actor, id: string, input: { days: number; reason: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'requestExtension');
+    if (await repo.pendingExtension(tx, id)) throw new AppError(409, 'conflict', 'appeals.extensionPending');
+    const extId = newId();
+    await repo.insertExtension(tx, {
+      id: extId,
+      appeal_id: id,
+      requested_by: actor.accountId,
+      requested_at: iso,
+      days: input.days,
+      reason: input.reason,
+      status: 'pending',
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      old_due_date: row.due_date!,
+      new_due_date: null,
+    });
+    await move(tx, id, [row.status], { updated_at: iso });
+    await event(tx, id, 'extensionRequested', iso, { accountId: actor.accountId, label: 'handler' }, { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true });
+    await recordAudit(tx, ctx, { action: 'appeal.extensionRequest', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { days: input.days, reason: input.reason } });
+    await send(tx, 'extensionRequested', await unionPeople(tx, row.org_path, ['unionStaff']), { code: row.code, days: input.days, reason: input.reason }, appealLink(id));
+  });
+}
+
+export async function decideExtension(db: Db, ctx: CallContext, actor: Actor, id: string, extensionId: string, approve: boolean, input: { note?: string }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row } = await load(tx, actor, id, 'decideExtension');
+    const ext = await repo.findExtension(tx, id, extensionId);
+    if (!ext) throw notFound();
+    let newDue: string | null = null;
+    if (approve) {
+      // The extension adds working days to the deadline as it stands.
+      newDue = (await calendarFor(tx, row.org_path)).addWorkingDays(row.due_date!, ext.days);
+      await move(tx, id, ['assigned', 'handling'], { due_date: newDue, current_due: newDue, overdue_at: null, late: 0, updated_at: iso });
+    }
+    const won = await repo.decideExtension(tx, extensionId, { status: approve ? 'approved' : 'rejected', decided_by: actor.accountId, decided_at: iso, decision_note: input.note ?? null, new_due_date: newDue });
+    if (!won) throw new AppError(409, 'conflict', 'appeals.extensionDecided');
+    await event(tx, id, approve ? 'extensionApproved' : 'extensionRejected', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { days: ext.days, deadline: newDue ?? row.due_date }, internal: true });
+    await recordAudit(tx, ctx, { action: approve ? 'appeal.extensionApprove' : 'appeal.extensionReject', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { extensionId, deadline: [row.due_date, newDue ?? row.due_date] } });
+    await send(tx, approve ? 'extensionApproved' : 'extensionRejected', [ext.requested_by], { code: row.code, deadline: newDue ?? row.due_date }, appealLink(id));
+  });
+}
+
+// ---- the worker's rating ----
+
+export async function rate(db: Db, ctx: CallContext, actor: Actor, id: string, input: { rating: string; comment?: string; reopen: boolean }, at = new Date()) {
+  const iso = at.toISOString();
+  await db.transaction().execute(async (tx) => {
+    const { row, relation } = await load(tx, actor, id, 'rate');
+    const anonymous = row.anonymous === 1;
+    const label: Label = relation.author ? 'author' : 'staff';
+    const who = { accountId: actorFor(actor, label, anonymous), label };
+    const reopen = input.reopen && input.rating === 'unsatisfied';
+    if (reopen) {
+      const { reopenLimit } = await settingsFor(tx, row.org_path);
+      if (row.reopen_count >= reopenLimit) throw new AppError(409, 'reopen_limit', 'appeals.reopenLimit', { limit: reopenLimit });
+    }
+    await repo.insertRating(tx, { id: newId(), appeal_id: id, round: row.reopen_count + 1, rating: input.rating, comment: input.comment ?? null, reopened: reopen ? 1 : 0, at: iso });
+    const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, updated_at: iso };
+    await event(tx, id, 'rated', iso, who, { note: input.comment, data: { rating: input.rating } });
+    if (reopen) {
+      const rule = await ruleFor(tx, row.org_path, row.category, row.urgency);
+      const due = await deadlineAfter(tx, row.org_path, at, answerDays(rule, row.nature));
+      const status = row.department_id ? 'assigned' : 'accepted';
+      await move(tx, id, ['answered'], { ...rated, status, reopen_count: row.reopen_count + 1, due_date: due, current_due: due, overdue_at: null });
+      await event(tx, id, 'reopened', iso, who, { data: { deadline: due, round: row.reopen_count + 2 } });
+      const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
+      await send(tx, 'reopened', to, { code: row.code, deadline: due }, appealLink(id));
+    } else {
+      await move(tx, id, ['answered'], { ...rated, status: 'closed', closed_at: iso });
+      await event(tx, id, 'closed', iso, who);
+    }
+    await recordAudit(tx, auditContext(ctx, label, anonymous), {
+      action: reopen ? 'appeal.reopen' : 'appeal.rate',
+      entityType: 'appeal',
+      entityId: id,
+      orgId: row.unit_id,
+      changes: { rating: input.rating },
+    });
+  });
+}
+
+async function authorAccount(tx: Tx, id: string): Promise<string | null> {
+  return (await repo.findRaw(tx, id))?.author_account_id ?? null;
+}
+

@@ -1,0 +1,175 @@
+/**
+ * Table types of the appeals module, in the storage conventions of core/db/schema.ts
+ * (UUIDv7 text ids, ISO UTC text times, 'YYYY-MM-DD' dates, 0/1 flags, JSON as text).
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../core/db/schema.js';
+import type { Tx } from '../../core/db/database.js';
+
+export interface AppealTable {
+  id: string;
+  code: string;
+  org_id: string;
+  unit_id: string;
+  department_id: string | null;
+  author_account_id: string | null;
+  author_person_id: string | null;
+  author_category: string | null;
+  anonymous: number;
+  channel: string;
+  registered_by: string | null;
+  category: string;
+  nature: string;
+  urgency: string;
+  title: string;
+  description: string;
+  status: string;
+  submitted_at: string;
+  submitted_date: string;
+  accept_due_date: string;
+  accepted_at: string | null;
+  due_date: string | null;
+  current_due: string | null;
+  overdue_at: string | null;
+  late: number;
+  answer: string | null;
+  answered_at: string | null;
+  first_answered_at: string | null;
+  answered_by: string | null;
+  decline_reason: string | null;
+  closed_at: string | null;
+  rating: string | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  reopen_count: number;
+  master_id: string | null;
+  affected_workers: number;
+  group_alert_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AppealEventTable {
+  id: string;
+  appeal_id: string;
+  at: string;
+  kind: string;
+  actor_account_id: string | null;
+  /** 'author' | 'staff' | 'handler' | 'system': what the worker's timeline shows instead of a name. */
+  actor_label: string | null;
+  internal: number;
+  note: string | null;
+  data: string | null;
+}
+
+export interface AppealAttachmentTable {
+  id: string;
+  appeal_id: string | null;
+  uploader_account_id: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  sha256: string;
+  created_at: string;
+}
+
+export interface AppealExtensionTable {
+  id: string;
+  appeal_id: string;
+  requested_by: string;
+  requested_at: string;
+  days: number;
+  reason: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  old_due_date: string;
+  new_due_date: string | null;
+}
+
+export interface AppealRatingTable {
+  id: string;
+  appeal_id: string;
+  round: number;
+  rating: string;
+  comment: string | null;
+  reopened: number;
+  at: string;
+}
+
+export interface AppealReminderTable {
+  appeal_id: string;
+  kind: string;
+  due_date: string;
+  sent_at: string;
+}
+
+export interface AppealDeadlineRuleTable {
+  org_id: string;
+  category: string;
+  urgency: string;
+  accept_days: number;
+  consultation_days: number;
+  request_days: number;
+  updated_at: string;
+}
+
+export interface AppealSettingsTable {
+  org_id: string;
+  reopen_limit: number | null;
+  group_min_workers: number | null;
+  group_window_days: number | null;
+  group_threshold_pct: number | null;
+  updated_at: string;
+}
+
+export interface AppealSignatureTable {
+  appeal_id: string;
+  unit_id: string;
+  category: string;
+  submitted_at: string;
+  author_key: string;
+  tokens: string;
+  group_alert_id: string | null;
+  settled: number;
+}
+
+export interface AppealGroupAlertTable {
+  id: string;
+  unit_id: string;
+  category: string;
+  status: string;
+  worker_count: number;
+  appeal_count: number;
+  keywords: string;
+  raised_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  updated_at: string;
+}
+
+export interface AppealsTables {
+  appeals: AppealTable;
+  appeal_events: AppealEventTable;
+  appeal_attachments: AppealAttachmentTable;
+  appeal_extensions: AppealExtensionTable;
+  appeal_ratings: AppealRatingTable;
+  appeal_reminders: AppealReminderTable;
+  appeal_deadline_rules: AppealDeadlineRuleTable;
+  appeal_settings: AppealSettingsTable;
+  appeal_signatures: AppealSignatureTable;
+  appeal_signature_keys: { unit_id: string; category: string; key: string; submitted_at: string; appeal_id: string };
+  appeal_group_alerts: AppealGroupAlertTable;
+  appeal_group_locks: { unit_id: string; category: string; touched_at: string };
+  appeal_counters: { day: string; n: number };
+}
+
+export type ADb = Kysely<DB & AppealsTables>;
+
+/** The module's view of a core handle (same connection, same transaction). */
+export const adb = (db: Tx): ADb => db as unknown as ADb;

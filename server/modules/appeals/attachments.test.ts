@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
+
+const t = useTestApp();
+const w = useAppealsWorld(t, beforeAll);
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 32)]);
+
+function multipart(filename: string, content: Buffer, type = 'image/png') {
+  const boundary = '----xqtest' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+describe('attachments', () => {
+  it('accepts images and PDFs by their bytes, stores them under random names and serves them safely', async () => {
+    const worker = await w.worker();
+    const png = multipart('工资条.png', PNG);
+    const up = await worker.post('/api/v1/appeals/attachments', png.body, png.headers);
+    expect(up.status).toBe(201);
+    expect(up.body).toMatchObject({ fileName: '工资条.png', contentType: 'image/png', size: PNG.length });
+    const pdf = multipart('考勤表.pdf', PDF, 'application/pdf');
+    const upPdf = await worker.post('/api/v1/appeals/attachments', pdf.body, pdf.headers);
+    expect(upPdf.body.contentType).toBe('application/pdf');
+
+    const html = multipart('photo.png', Buffer.from('<html><script>alert(1)</script></html>'));
+    const bad = await worker.post('/api/v1/appeals/attachments', html.body, html.headers);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body.file', message: '附件只能是图片（JPG、PNG、GIF、WebP）或 PDF 文件' });
+    const huge = multipart('big.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]));
+    expect((await worker.post('/api/v1/appeals/attachments', huge.body, huge.headers)).status).toBe(413);
+
+    const created = await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id, upPdf.body.id] }));
+    expect(created.status).toBe(201);
+    expect(created.body.attachments.map((a: any) => a.fileName)).toEqual(['工资条.png', '考勤表.pdf']);
+    const stored = await t.db.selectFrom('appeal_attachments' as any).select(['storage_key'] as any).where('id', '=', up.body.id).executeTakeFirst();
+    expect((stored as any).storage_key).toMatch(/^[0-9a-f]{32}$/);
+
+    const img = await worker.get(created.body.attachments[0].url);
+    expect(img.status).toBe(200);
+    expect(img.headers['content-type']).toBe('image/png');
+    expect(img.headers['x-content-type-options']).toBe('nosniff');
+    expect(img.headers['content-disposition']).toMatch(/^inline;/);
+    const doc = await worker.get(created.body.attachments[1].url);
+    expect(doc.headers['content-type']).toBe('application/pdf');
+    expect(doc.headers['content-disposition']).toMatch(/^attachment;/);
+
+    // Used once; and nobody else's upload can be claimed.
+    expect((await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id] }))).status).toBe(422);
+    const other = await w.worker();
+    expect((await other.get(created.body.attachments[0].url)).status).toBe(404);
+    expect((await other.post('/api/v1/appeals', wageAppeal({ attachmentIds: [upPdf.body.id] }))).status).toBe(422);
+  });
+});
+

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
+
+const t = useTestApp();
+const w = useAppealsWorld(t, beforeAll);
+
+/** Every figure in a dashboard response, with where it sits. */
+function figures(d: any): [string, any][] {
+  const out: [string, any][] = [['total', d.total]];
+  for (const [k, f] of Object.entries(d.indicators)) out.push([k, f]);
+  for (const m of d.byMonth) for (const k of ['submitted', 'closureRate', 'satisfactionRate']) out.push([`${m.month}.${k}`, m[k]]);
+  for (const c of d.byCategory) for (const k of ['submitted', 'closureRate', 'satisfactionRate']) out.push([`${c.category}.${k}`, c[k]]);
+  for (const r of d.byDepartment) for (const k of ['assigned', 'onTimeClosureRate', 'satisfactionRate']) out.push([`${r.department.name}.${k}`, r[k]]);
+  return out;
+}
+
+describe('the appeals dashboard', () => {
+  it('computes each indicator from the records, and every figure drills down to exactly the appeals it counts', async () => {
+    const team = await w.team();
+    const A = await w.worker({}, team);
+    const B = await w.worker({}, team);
+    const C = await w.worker({ employment_category: 'migrant' }, team);
+    const post = async (c: typeof A, over: Record<string, unknown>) => (await c.post('/api/v1/appeals', wageAppeal(over))).body.id as string;
+    const s = w.staff;
+
+    const a = await post(A, {});
+    await s.post(`/api/v1/appeals/${a}/accept`, {});
+    await s.post(`/api/v1/appeals/${a}/assign`, { departmentId: w.prod1.id });
+    await w.handler.post(`/api/v1/appeals/${a}/answer`, { answer: '已补发' });
+    await A.post(`/api/v1/appeals/${a}/rate`, { rating: 'satisfied' });
+
+    const b = await post(A, { category: 'housing', title: '宿舍漏雨', description: '宿舍屋顶漏雨' });
+    await s.post(`/api/v1/appeals/${b}/accept`, {});
+    await s.post(`/api/v1/appeals/${b}/answer`, { answer: '已安排维修' });
+    await A.post(`/api/v1/appeals/${b}/rate`, { rating: 'unsatisfied', reopen: true });
+
+    const c = await post(B, { category: 'other', title: '邻里纠纷', description: '邻居噪音' });
+    await s.post(`/api/v1/appeals/${c}/decline`, { reason: 'outOfScope', explanation: '请向社区反映' });
+
+    const d = await post(B, { title: '工资条看不懂', description: '工资条项目太多' });
+    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06', accept_due_date: '2020-01-06' }).where('id', '=', d).execute();
+    const e = await post(C, { title: '工资条不清楚', description: '工资条看不明白' });
+    await s.post(`/api/v1/appeals/${d}/merge`, { duplicateIds: [e] });
+
+    const f = await post(C, { category: 'benefits', title: '劳保用品不够', description: '手套不够用', anonymous: true });
+    await s.post(`/api/v1/appeals/${f}/accept`, {});
+    await s.post(`/api/v1/appeals/${f}/assign`, { departmentId: w.prod1.id });
+    await t.db.updateTable('appeals' as any).set({ due_date: '2020-01-06', current_due: '2020-01-06' }).where('id', '=', f).execute();
+    await w.handler.post(`/api/v1/appeals/${f}/answer`, { answer: '已补发手套' });
+    await s.post(`/api/v1/appeals/${f}/close`, {});
+
+    const res = await s.get(`/api/v1/appeals/dashboard?orgId=${team.id}`);
+    expect(res.status).toBe(200);
+    const dash = res.body;
+    const v = (k: string) => dash.indicators[k];
+    expect(dash.total.numerator).toBe(5); // the merged duplicate counts through its master
+    expect(v('closureRate')).toMatchObject({ numerator: 2, denominator: 3, value: 0.6667 });
+    expect(v('onTimeClosureRate')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(v('satisfactionRate')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(v('reopenRate')).toMatchObject({ numerator: 1, denominator: 3, value: 0.3333 });
+    expect(v('overdueCount')).toMatchObject({ value: 1, numerator: 1, denominator: 2 });
+    expect(v('acceptanceHours').numerator).toBe(3);
+    expect(v('acceptanceHours').value).toBeGreaterThanOrEqual(0);
+    expect(dash.byDepartment.map((r: any) => [r.department.name, r.assigned.numerator])).toEqual([['生产部', 2]]);
+
+    let checked = 0;
+    for (const [where, fig] of figures(dash)) {
+      for (const side of ['numerator', 'denominator'] as const) {
+        const qs = new URLSearchParams({ ...fig.drill[side], pageSize: '1' }).toString();
+        const list = await s.get(`/api/v1/appeals?${qs}`);
+        expect(list.status, `${where} ${side}`).toBe(200);
+        expect(list.body.total, `${where} ${side}: ${qs}`).toBe(fig[side]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+
+    // Cut by employment category: the anonymous appeal counts for its category, and shows no author.
+    const migrant = (await s.get(`/api/v1/appeals/dashboard?orgId=${team.id}&employmentCategory=migrant`)).body;
+    expect(migrant.total.numerator).toBe(1);
+    const drilled = await s.get(`/api/v1/appeals?${new URLSearchParams(migrant.total.drill.numerator)}`);
+    expect(drilled.body.items).toMatchObject([{ id: f, anonymous: true, author: null }]);
+
+    // Handlers see the figures of their own department only; workers have no dashboard.
+    const hd = (await w.handler.get(`/api/v1/appeals/dashboard?orgId=${team.id}`)).body;
+    expect(hd.total.numerator).toBe(2);
+    expect((await A.get('/api/v1/appeals/dashboard')).status).toBe(403);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The group-alert decision for one new appeal, as a pure function so the service, the
+ * evaluation script and the tests run the very same rule.
+ *
+ * Given the earlier appeals of the same unit and category inside the window:
+ * - the similar ones are those scoring at or above the threshold against the new appeal;
+ * - if one of them already belongs to an active alert (open or confirmed), the new appeal
+ *   joins that alert;
+ * - otherwise, when the similar appeals not yet in any alert, plus the new one, come from
+ *   at least `minWorkers` distinct workers, a new alert is raised over them.
+ * Appeals of a dismissed or answered alert do not count again: staff have already judged
+ * that issue, and a fresh alert needs fresh appeals.
+ */
+import { similarity } from './similarity.js';
+
+export interface GroupCandidate {
+  id: string;
+  /** The person (or, without a person, the account) behind the appeal: distinct workers count, not appeals. */
+  authorKey: string;
+  tokens: readonly string[];
+  alertId: string | null;
+  /** The alert is open or confirmed. */
+  alertActive: boolean;
+}
+
+export interface GroupIntake {
+  id: string;
+  authorKey: string;
+  tokens: readonly string[];
+}
+
+export interface GroupRule {
+  minWorkers: number;
+  threshold: number;
+}
+
+export type GroupDecision =
+  | { action: 'none'; similar: string[] }
+  | { action: 'join'; alertId: string; similar: string[] }
+  | { action: 'raise'; members: string[]; workerCount: number; similar: string[] };
+
+export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandidate[], rule: GroupRule): GroupDecision {
+  const similar = candidates.filter((c) => c.id !== intake.id && !(c.alertId && !c.alertActive) && similarity(intake.tokens, c.tokens) >= rule.threshold);
+  const ids = similar.map((c) => c.id);
+  // Join the active alert most of the similar appeals already belong to.
+  const votes = new Map<string, number>();
+  for (const c of similar) if (c.alertId && c.alertActive) votes.set(c.alertId, (votes.get(c.alertId) ?? 0) + 1);
+  if (votes.size) {
+    const alertId = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0];
+    return { action: 'join', alertId, similar: ids };
+  }
+  const free = similar.filter((c) => !c.alertId);
+  const workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
+  if (workers.size >= rule.minWorkers) {
+    return { action: 'raise', members: [...free.map((c) => c.id), intake.id], workerCount: workers.size, similar: ids };
+  }
+  return { action: 'none', similar: ids };
+}

@@ -1,0 +1,107 @@
+/**
+ * The group-dispute check every intake runs, inside the intake's own transaction.
+ *
+ * Cost: the candidates are the appeals of one unit and category inside the window that
+ * share an issue key (a main topic) with the new one, read through the
+ * appeal_signature_keys primary key — a few dozen rows even with 100 000 appeals in the
+ * window (bench/appeals/intake.bench.ts measures it). The key lookup is exact: appeals
+ * without a key in common can never score above zero.
+ * The bucket lock makes concurrent intakes of one unit and category take turns, so the
+ * fifth worker's appeal is counted by exactly one of them.
+ */
+import type { Tx } from '../../core/db/database.js';
+import { newId } from '../../core/ids.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import { systemContext } from '../../core/context.js';
+import * as repo from './appeals.repository.js';
+import type { AppealTable } from './appeals.tables.js';
+import { settingsFor } from './deadlines.js';
+import { decideGroup } from './groupAlert.decide.js';
+import { decodeSignature, encodeSignature, issueKeys, sharedKeywords, signatureOf } from './similarity.js';
+import { alertLink, send, unionPeople } from './appeals.notices.js';
+
+const DAY_MS = 86_400_000;
+
+export const authorKeyOf = (row: Pick<AppealTable, 'author_person_id' | 'author_account_id' | 'id'>) => row.author_person_id ?? row.author_account_id ?? row.id;
+
+export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<void> {
+  unit ??= (await repo.findOrg(tx, row.unit_id))!;
+  const settings = await settingsFor(tx, unit.path);
+  const tokens = signatureOf(row.title, row.description);
+  const iso = at.toISOString();
+  await repo.lockBucket(tx, row.unit_id, row.category, iso);
+  const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
+  const keys = issueKeys(tokens);
+  const rows = await repo.candidates(tx, row.unit_id, row.category, keys, since);
+  const authorKey = authorKeyOf(row);
+  await repo.insertSignature(tx, {
+    appeal_id: row.id,
+    unit_id: row.unit_id,
+    category: row.category,
+    submitted_at: row.submitted_at,
+    author_key: authorKey,
+    tokens: encodeSignature(tokens),
+    group_alert_id: null,
+    settled: 0,
+  }, keys);
+  const decision = decideGroup(
+    { id: row.id, authorKey, tokens },
+    rows.map((c) => ({
+      id: c.appeal_id,
+      authorKey: c.author_key,
+      tokens: decodeSignature(c.tokens),
+      alertId: c.group_alert_id,
+      alertActive: c.settled === 0 && (c.alert_status === 'open' || c.alert_status === 'confirmed'),
+    })),
+    { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold },
+  );
+  if (decision.action === 'none') return;
+  if (decision.action === 'join') {
+    // Counted, not recounted: an alert can have many members, an intake must stay quick.
+    const newWorker = !(await repo.alertHasAuthor(tx, decision.alertId, authorKey));
+    await repo.setSignatureAlert(tx, [row.id], decision.alertId);
+    await repo.countJoin(tx, decision.alertId, newWorker, iso);
+    return;
+  }
+  const alertId = newId();
+  await repo.insertAlert(tx, {
+    id: alertId,
+    unit_id: row.unit_id,
+    category: row.category,
+    status: 'open',
+    worker_count: decision.workerCount,
+    appeal_count: decision.members.length,
+    keywords: '[]',
+    raised_at: iso,
+    decided_by: null,
+    decided_at: null,
+    decision_note: null,
+    answer: null,
+    answered_at: null,
+    updated_at: iso,
+  });
+  await repo.setSignatureAlert(tx, decision.members, alertId);
+  const { keywords } = await refreshCounts(tx, alertId, iso);
+  await recordAudit(tx, systemContext(), {
+    action: 'appeal.groupAlert',
+    entityType: 'appealGroupAlert',
+    entityId: alertId,
+    orgId: row.unit_id,
+    changes: { workers: decision.workerCount, appeals: decision.members, category: row.category },
+  });
+  const to = await unionPeople(tx, unit.path, ['unionStaff', 'unionChair']);
+  await send(tx, 'groupAlert', to, { unit: unit.name, count: decision.workerCount, keywords: keywords.join('、') }, alertLink(alertId), unit.path);
+}
+
+/** Recounts an alert's workers and appeals and relabels it from what its members share. */
+export async function refreshCounts(tx: Tx, alertId: string, iso: string) {
+  const sigs = await repo.signaturesOfAlert(tx, alertId);
+  const keywords = sharedKeywords(sigs.map((s) => decodeSignature(s.tokens)));
+  await repo.updateAlert(tx, alertId, ['open', 'confirmed', 'answered', 'dismissed'], {
+    worker_count: new Set(sigs.map((s) => s.author_key)).size,
+    appeal_count: sigs.length,
+    keywords: JSON.stringify(keywords),
+    updated_at: iso,
+  });
+  return { keywords };
+}

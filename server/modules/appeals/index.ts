@@ -1,0 +1,35 @@
+/**
+ * 职工诉求 Appeals (DOMAIN.md practices 1 and 2): workers' appeals with deadlines in
+ * working days, supervision, anonymous authorship, ratings and reopening, and the
+ * group-dispute early warning. The only import surface of the module.
+ */
+import { grantPermissions } from '../../../common/roles.js';
+import { APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
+import type { XqModule } from '../module.js';
+import * as m0001 from './migrations/20261125_0001_appeals.js';
+import { appealsRoutes } from './appeals.routes.js';
+import { jobs } from './appeals.jobs.js';
+import { seedDemo } from './appeals.seed.js';
+
+grantPermissions({
+  unionChair: [P.manage, P.reveal, P.configure],
+  unionStaff: [P.manage, P.reveal, P.configure],
+  handler: [P.handle],
+  representative: [P.submit],
+  worker: [P.submit],
+});
+
+export const appealsModule: XqModule = {
+  name: 'appeals',
+  migrations: { '20261125_0001_appeals': m0001 },
+  routes: appealsRoutes,
+  jobs,
+  seedDemo,
+};
+
+// For the work report and other modules: the indicators, one function each.
+export * as appealIndicators from './appeals.indicators.js';
+export { sweepDeadlines } from './appeals.jobs.js';
+// For bench/appeals: the similarity method exactly as intake runs it.
+export { signatureOf, similarity } from './similarity.js';
+export { decideGroup, type GroupCandidate } from './groupAlert.decide.js';

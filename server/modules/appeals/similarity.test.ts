@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APPEAL_SETTINGS } from '../../../common/appeals.js';
+import { groups, loadSet, pairwise, signatures } from '../../../bench/appeals/eval.js';
+import { decideGroup } from './groupAlert.decide.js';
+import { sharedKeywords, signatureOf, similarity } from './similarity.js';
+
+const θ = DEFAULT_APPEAL_SETTINGS.groupThreshold;
+const sim = (a: string, b: string, forceBigrams = false) => similarity(signatureOf(a, '', { forceBigrams }), signatureOf(b, '', { forceBigrams }));
+
+describe('similarity of Chinese appeals', () => {
+  it('matches a paraphrase that shares almost no words', () => {
+    expect(signatureOf('三个月没发加班费', '')).toEqual(expect.arrayContaining(['#加班费', '#欠发', '#数月']));
+    expect(sim('三个月没发加班费', '加班工资拖欠了好几个月')).toBeGreaterThanOrEqual(θ);
+    expect(sim('宿舍一下雨就漏水', '职工宿舍屋顶渗水发霉')).toBeGreaterThanOrEqual(θ);
+  });
+
+  it('keeps apart the same words about another issue, and a complaint from a question', () => {
+    expect(sim('三个月没发加班费', '加班费计算标准不对，只按一倍半算')).toBeLessThan(θ);
+    expect(sim('食堂饭菜涨价太多', '食堂卫生很差，有苍蝇')).toBeLessThan(θ);
+    expect(sim('夜班津贴被克扣了一半', '想咨询夜班津贴的发放标准是多少')).toBeLessThan(θ);
+    expect(sim('年终奖还没发', '年终奖分配不均，机关比一线多')).toBeLessThan(θ);
+  });
+
+  it('still works without ICU, on character bigrams plus the lexicon', () => {
+    expect(sim('三个月没发加班费', '加班工资拖欠了好几个月', true)).toBeGreaterThanOrEqual(θ);
+    expect(sim('三个月没发加班费', '食堂饭菜涨价太多', true)).toBe(0);
+  });
+
+  it('labels a group by what its members share', () => {
+    const sigs = ['三个月没发加班费', '加班工资拖欠了', '加班费一直没给'].map((x) => signatureOf(x, ''));
+    expect(sharedKeywords(sigs).slice(0, 2)).toEqual(['加班费', '欠发']);
+  });
+
+  it('counts distinct workers, not appeals, and joins an active alert rather than raising a second', () => {
+    const tok = signatureOf('加班费拖欠', '加班费三个月没发');
+    const c = (id: string, authorKey: string, alertId: string | null = null, alertActive = false) => ({ id, authorKey, tokens: tok, alertId, alertActive });
+    const rule = { minWorkers: 5, threshold: θ };
+    expect(decideGroup({ id: 'n', authorKey: 'w1', tokens: tok }, [c('1', 'w1'), c('2', 'w1'), c('3', 'w2'), c('4', 'w3'), c('5', 'w4')], rule).action).toBe('none');
+    expect(decideGroup({ id: 'n', authorKey: 'w5', tokens: tok }, [c('1', 'w1'), c('2', 'w1'), c('3', 'w2'), c('4', 'w3'), c('5', 'w4')], rule)).toMatchObject({ action: 'raise', workerCount: 5 });
+    expect(decideGroup({ id: 'n', authorKey: 'w6', tokens: tok }, [c('1', 'w1', 'A', true), c('2', 'w2')], rule)).toMatchObject({ action: 'join', alertId: 'A' });
+    // A dismissed alert's members are spent.
+    expect(decideGroup({ id: 'n', authorKey: 'w6', tokens: tok }, [1, 2, 3, 4].map((i) => c(String(i), `w${i}`, 'D', false)), rule).action).toBe('none');
+  });
+});
+
+describe('the hand-labelled evaluation set', () => {
+  const set = loadSet(path.join(__dirname, '../../../bench/appeals/eval-set.json'));
+  const sigs = signatures(set);
+
+  it('has at least 300 appeals in groups, near misses and noise', () => {
+    expect(set.appeals.length).toBeGreaterThanOrEqual(300);
+    const kinds = new Set(set.appeals.map((a) => a.kind));
+    for (const k of ['group', 'nearMiss', 'noise', 'sameWorker', 'otherUnit', 'sameWordsOtherIssue', 'stale']) expect(kinds).toContain(k);
+  });
+
+  it('reaches precision and recall of at least 0.9, pairwise and per alert, at the default threshold', () => {
+    const p = pairwise(set, sigs, θ);
+    expect(p.precision).toBeGreaterThanOrEqual(0.9);
+    expect(p.recall).toBeGreaterThanOrEqual(0.9);
+    const g = groups(set, sigs, θ);
+    expect(g.alertPrecision).toBeGreaterThanOrEqual(0.9);
+    expect(g.alertRecall).toBeGreaterThanOrEqual(0.9);
+  });
+});

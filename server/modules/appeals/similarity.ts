@@ -1,0 +1,206 @@
+/**
+ * Similarity of two appeals for group-dispute early warning (群体诉求预警).
+ *
+ * An appeal's signature is a small set of tokens computed once at intake and stored:
+ * 1. the text (title + description) is NFKC-folded and lower-cased;
+ * 2. phrases of the union-domain lexicon are replaced by their concept, longest phrase
+ *    first (加班工资 → #加班费, 压着不给 → #欠发);
+ * 3. what is left is cut into words by ICU (`Intl.Segmenter('zh')`, or character bigrams
+ *    where ICU is missing); stop words and single characters are dropped.
+ * Two signatures are compared by weighted cosine: the weight of the shared tokens over
+ * the geometric mean of both sets' weights. Concepts weigh what the lexicon says (topic
+ * concepts 2–3, generic ones ≤ 1); plain words weigh 1. Cosine tolerates one text being
+ * longer than the other, which a paraphrase usually is.
+ *
+ * Category and unit are not in the score: the caller only compares appeals of the same
+ * unit and category within the window (see groupAlert.service.ts).
+ */
+import { segmentWords } from '../../core/search/segment.js';
+import { LEXICON, SINGLE_CHARS, STOPWORDS, type ConceptRole } from './similarity.lexicon.js';
+
+const CONCEPT = '#';
+/** Marks a topic that the title names; carries no weight, only says what the appeal is mainly about. */
+const MAIN = '^';
+const variantToConcept = new Map<string, string>();
+const conceptInfo = new Map<string, { role: ConceptRole; family?: string; weight: number }>();
+let maxVariant = 1;
+for (const entry of LEXICON) {
+  conceptInfo.set(CONCEPT + entry.concept, { role: entry.role, family: entry.family, weight: entry.weight });
+  for (const v of entry.variants) {
+    const key = v.normalize('NFKC').toLowerCase();
+    // The first concept listing a phrase keeps it: order in the lexicon breaks ties.
+    if (!variantToConcept.has(key)) variantToConcept.set(key, CONCEPT + entry.concept);
+    maxVariant = Math.max(maxVariant, [...key].length);
+  }
+}
+
+const isHanChar = /\p{Script=Han}/u;
+
+function wordToken(w: string): string | null {
+  const single = SINGLE_CHARS[w];
+  if (single) return CONCEPT + single;
+  if (STOPWORDS.has(w)) return null;
+  if (/^\d+$/.test(w)) return null;
+  // A lone Han character (发, 没, 费) says little once the lexicon has had its turn.
+  return [...w].length >= 2 || !isHanChar.test(w) ? w : null;
+}
+
+/** The stored signature: sorted distinct tokens; concepts start with '#'. */
+export function signatureOf(title: string, description: string, opts: { forceBigrams?: boolean } = {}): string[] {
+  const text = `${title}。${description}`.normalize('NFKC').toLowerCase();
+  const chars = [...text];
+  const tokens = new Set<string>();
+  let residual = '';
+  const flush = () => {
+    if (!residual) return;
+    for (const w of segmentWords(residual, opts)) {
+      const t = wordToken(w);
+      if (t) tokens.add(t);
+    }
+    residual = '';
+  };
+  for (let i = 0; i < chars.length; ) {
+    let matched = 0;
+    for (let len = Math.min(maxVariant, chars.length - i); len >= 2; len--) {
+      const concept = variantToConcept.get(chars.slice(i, i + len).join(''));
+      if (concept) {
+        flush();
+        tokens.add(concept);
+        matched = len;
+        break;
+      }
+    }
+    if (matched) i += matched;
+    else residual += chars[i++];
+  }
+  flush();
+  for (const t of titleTopics(title)) tokens.add(MAIN + t);
+  return [...tokens].sort();
+}
+
+function titleTopics(title: string): string[] {
+  const text = title.normalize('NFKC').toLowerCase();
+  const chars = [...text];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    for (let len = Math.min(maxVariant, chars.length - i); len >= 2; len--) {
+      const concept = variantToConcept.get(chars.slice(i, i + len).join(''));
+      if (concept) {
+        const info = conceptInfo.get(concept);
+        // The generic topics (工资) do not say what an appeal is mainly about.
+        if (info?.role === 'topic' && info.weight >= 2) out.push(concept);
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export function tokenWeight(token: string): number {
+  if (token.startsWith(MAIN)) return 0;
+  return token.startsWith(CONCEPT) ? (conceptInfo.get(token)?.weight ?? 1) : 1;
+}
+
+/** A signature ready for comparison: what it is about, what went wrong, and its norm. */
+export interface Prepared {
+  tokens: Set<string>;
+  topics: Set<string>;
+  /** Topics named in the title: what the appeal is mainly about. */
+  main: Set<string>;
+  families: Set<string>;
+  inquiry: boolean;
+  norm: number;
+}
+
+export function prepare(tokens: readonly string[]): Prepared {
+  const p: Prepared = { tokens: new Set(tokens), topics: new Set(), main: new Set(), families: new Set(), inquiry: false, norm: 0 };
+  const implied = new Set<string>();
+  for (const t of tokens) {
+    p.norm += tokenWeight(t) ** 2;
+    if (t.startsWith(MAIN)) {
+      p.main.add(t.slice(MAIN.length));
+      continue;
+    }
+    const info = conceptInfo.get(t);
+    if (!info) continue;
+    if (info.role === 'topic') {
+      p.topics.add(t);
+      if (info.family) implied.add(info.family);
+    } else if (info.role === 'problem') p.families.add(info.family!);
+    else if (info.role === 'inquiry') p.inquiry = true;
+  }
+  // Naming a problem makes an appeal a complaint, even with a rhetorical question in it;
+  // a question that names none stays a question, whatever its topic implies.
+  if (p.families.size) {
+    p.inquiry = false;
+    for (const f of implied) p.families.add(f);
+  } else if (!p.inquiry) {
+    for (const f of implied) p.families.add(f);
+  }
+  p.norm = Math.sqrt(p.norm);
+  // Without a topic in the title, every topic of the text is a main one.
+  if (!p.main.size) p.main = p.topics;
+  return p;
+}
+
+function intersects(a: Set<string>, b: Set<string>) {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/** Same topic, and problems that can be the same complaint (see the lexicon's roles). */
+function sameIssue(a: Prepared, b: Prepared): boolean {
+  if (a.topics.size && b.topics.size) {
+    // A topic mentioned in passing (…看工资条才发现) does not make two appeals one issue.
+    if (!intersects(a.main, b.main)) return false;
+  } else {
+    // One of them names no known topic: the lexicon cannot decide, the words must.
+    let shared = 0;
+    for (const t of a.tokens) if (!t.startsWith(CONCEPT) && !t.startsWith(MAIN) && b.tokens.has(t)) shared++;
+    if (shared < 1) return false;
+  }
+  // A question or suggestion matches only its like; a complaint and a question on one topic are two issues.
+  if (a.inquiry || b.inquiry) return a.inquiry && b.inquiry;
+  // Complaints match when what went wrong is of one family. An appeal that names no
+  // problem at all may still be the same grievance in words the lexicon lacks.
+  if (a.families.size && b.families.size) return intersects(a.families, b.families);
+  return true;
+}
+
+/** Weighted cosine of two signatures (0–1), or 0 when they are not about the same issue. */
+export function similarity(a: readonly string[] | Prepared, b: readonly string[] | Prepared): number {
+  const pa = Array.isArray(a) ? prepare(a) : (a as Prepared);
+  const pb = Array.isArray(b) ? prepare(b) : (b as Prepared);
+  if (!pa.norm || !pb.norm || !sameIssue(pa, pb)) return 0;
+  let shared = 0;
+  const [small, large] = pa.tokens.size <= pb.tokens.size ? [pa, pb] : [pb, pa];
+  for (const t of small.tokens) if (large.tokens.has(t)) shared += tokenWeight(t) ** 2;
+  return shared / (pa.norm * pb.norm);
+}
+
+/**
+ * Index keys of a signature: its main topics, or one shared key for appeals that name no
+ * topic. sameIssue() never matches two appeals without a key in common, so looking up
+ * candidates by key loses nothing and skips most of a busy unit's appeals.
+ */
+export const NO_TOPIC_KEY = '-';
+export function issueKeys(tokens: readonly string[]): string[] {
+  const p = prepare(tokens);
+  return p.topics.size ? [...p.main] : [NO_TOPIC_KEY];
+}
+
+/** The concepts two or more signatures share most, for an alert's label (e.g. 加班费 · 欠发). */
+export function sharedKeywords(signatures: readonly (readonly string[])[], limit = 4): string[] {
+  const counts = new Map<string, number>();
+  for (const sig of signatures) for (const t of sig) if (!t.startsWith(MAIN)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()]
+    .filter(([, n]) => n >= 2)
+    .sort((x, y) => y[1] * tokenWeight(y[0]) - x[1] * tokenWeight(x[0]) || x[0].localeCompare(y[0]))
+    .slice(0, limit)
+    .map(([t]) => (t.startsWith(CONCEPT) ? t.slice(1) : t));
+}
+
+/** Stored as one space-separated text column. */
+export const encodeSignature = (tokens: readonly string[]) => tokens.join(' ');
+export const decodeSignature = (text: string) => (text ? text.split(' ') : []);
