@@ -5,6 +5,15 @@
 import type { App } from './http/types.js';
 import type { JobDefinition } from './jobs/scheduler.js';
 import { calendarRoutes } from './calendar/calendar.routes.js';
+import { notifyRoutes } from './notify/notify.routes.js';
+import { deliverWebhooks } from './notify/notify.jobs.js';
+import { jobsRoutes } from './jobs/jobs.routes.js';
+import { pruneJobRuns } from './jobs/prune.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { accountsRoutes } from './accounts/accounts.routes.js';
+import { peopleRoutes } from './people/people.routes.js';
+import { importsRoutes } from './imports/imports.routes.js';
+import { expireImportBatches } from './imports/imports.jobs.js';
 
 export interface CorePlugin {
   name: string;
@@ -12,4 +21,12 @@ export interface CorePlugin {
   jobs?: JobDefinition[];
 }
 
-export const corePlugins: CorePlugin[] = [{ name: 'calendar', routes: calendarRoutes }];
+export const corePlugins: CorePlugin[] = [
+  { name: 'calendar', routes: calendarRoutes },
+  { name: 'notify', routes: notifyRoutes, jobs: [deliverWebhooks] },
+  { name: 'jobs', routes: jobsRoutes, jobs: [pruneJobRuns] },
+  { name: 'audit', routes: auditRoutes },
+  { name: 'accounts', routes: accountsRoutes },
+  { name: 'people', routes: peopleRoutes },
+  { name: 'imports', routes: importsRoutes, jobs: [expireImportBatches] },
+];
