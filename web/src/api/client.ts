@@ -15,6 +15,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** For /auth/me and /auth/login, whose 401 is an answer rather than an expired session. */
   expectUnauthorized?: boolean;
+  /** Extra request headers, e.g. an Idempotency-Key so a retried write is not applied twice. */
+  headers?: Record<string, string>;
 }
 
 let csrfToken: string | undefined;
@@ -46,8 +48,8 @@ export function buildUrl(path: string, query?: Query): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-function headersFor(method: string, hasJsonBody: boolean): Headers {
-  const h = new Headers({ Accept: 'application/json, application/problem+json', 'Accept-Language': language });
+function headersFor(method: string, hasJsonBody: boolean, extra?: Record<string, string>): Headers {
+  const h = new Headers({ ...extra, Accept: 'application/json, application/problem+json', 'Accept-Language': language });
   if (hasJsonBody) h.set('Content-Type', 'application/json');
   if (method !== 'GET' && csrfToken) h.set('x-csrf-token', csrfToken);
   return h;
@@ -66,7 +68,7 @@ async function send(method: string, path: string, opts: RequestOptions): Promise
     res = await fetch(buildUrl(path, opts.query), {
       method,
       credentials: 'same-origin',
-      headers: headersFor(method, hasJson),
+      headers: headersFor(method, hasJson, opts.headers),
       body: isForm ? (opts.body as FormData) : hasJson ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     });
@@ -95,7 +97,8 @@ export const api = {
   post: <T = void>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
     request<T>('POST', path, { ...opts, body }),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
+  put: <T = void>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body' | 'query'>) =>
+    request<T>('PUT', path, { ...opts, body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 

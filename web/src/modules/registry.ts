@@ -13,6 +13,10 @@ import { importsModule } from './imports';
 import { notificationsModule } from './notifications';
 import { orgModule } from './org';
 import { peopleModule } from './people';
+import { schoolModule } from './school';
+import { heartBridgeModule } from './heartBridge';
+import { moralEducationModule } from './moralEducation';
+import { appealsModule } from './appeals';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -25,6 +29,10 @@ export const modules: readonly XqModule[] = [
   calendarModule,
   accountModule,
   notificationsModule,
+  heartBridgeModule,
+  moralEducationModule,
+  schoolModule,
+  appealsModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

@@ -1,0 +1,107 @@
+import { Alert, Button, Card, Col, Empty, List, Row, Spin, Tag, Typography } from 'antd';
+import { UnorderedListOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { errorText } from '../../shared/errors';
+import { Page } from '../../shared/Page';
+import { useClassWeeks } from '../school/api';
+import { useWeekLabel } from '../school/useWeekLabel';
+import { pct } from '../school/weeks';
+import { printUrl, useClassDashboard } from './api';
+import { editorPath, weekViewPath } from './paths';
+import { Stat } from '../school/Stat';
+import { TrendChart } from './TrendChart';
+import '../school/school.css';
+
+/** How the home–school exchange of one class is going this week and over the term. */
+export default function ClassDashboardPage() {
+  const { t } = useTranslation('heartBridge');
+  const { classId = '' } = useParams();
+  const navigate = useNavigate();
+  const { data, isLoading, error } = useClassDashboard(classId);
+  const weeks = useClassWeeks(classId);
+  const label = useWeekLabel(weeks.data?.items);
+  const w = data?.week;
+
+  return (
+    <Page
+      title={
+        <span data-testid="hb-dash-title">
+          {t('dash.title')} {data ? `· ${data.className}` : ''}
+        </span>
+      }
+      extra={
+        data?.week && (
+          <>
+            <Link to={weekViewPath(classId, data.week.week)}>
+              <Button icon={<UnorderedListOutlined />} data-testid="hb-dash-weekview">
+                {t('dash.weekView')}
+              </Button>
+            </Link>
+            <Button icon={<PrinterOutlined />} href={printUrl(classId, data.week.week)} target="_blank" rel="noopener" data-testid="hb-dash-print">
+              {t('klass.print')}
+            </Button>
+          </>
+        )
+      }
+    >
+      {error && <Alert type="error" showIcon title={errorText(error, t)} />}
+      <Spin spinning={isLoading}>
+        {data && (
+          <Row gutter={[16, 16]}>
+            <Col xs={24}>
+              <Typography.Text type="secondary">
+                {data.termName}
+                {w ? ` · ${t('dash.thisWeek', { week: label(w.week) })}` : ''}
+              </Typography.Text>
+            </Col>
+            <Col xs={24} md={8}>
+              <Stat
+                label={t('dash.coverage')}
+                value={w ? `${w.coverage.num} / ${w.coverage.den}` : '—'}
+                sub={w ? `${pct(w.coverage.rate)} · ${t('dash.coverageHint')}` : undefined}
+                testId="hb-dash-coverage"
+              />
+            </Col>
+            <Col xs={12} md={8}>
+              <Stat label={t('dash.replyRate')} value={pct(w?.replyRate.rate)} sub={w ? `${w.replyRate.num} / ${w.replyRate.den}` : undefined} testId="hb-dash-reply" />
+            </Col>
+            <Col xs={12} md={8}>
+              <Stat label={t('dash.readRate')} value={pct(w?.readRate.rate)} sub={w ? `${w.readRate.num} / ${w.readRate.den}` : undefined} testId="hb-dash-read" />
+            </Col>
+            <Col xs={24} lg={14}>
+              <Card size="small" title={t('dash.trend')}>
+                <TrendChart trend={data.trend} testId="hb-dash-trend" />
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card size="small" title={t('dash.noExchange')} data-testid="hb-no-exchange">
+                {!data.noExchange.length ? (
+                  <Empty description={t('dash.noExchangeEmpty')} />
+                ) : (
+                  <List
+                    size="small"
+                    dataSource={data.noExchange}
+                    renderItem={(r) => (
+                      <List.Item
+                        data-testid="hb-no-exchange-row"
+                        style={{ cursor: data.week ? 'pointer' : undefined }}
+                        onClick={() => data.week && navigate(editorPath(classId, data.week.week, r.studentId))}
+                      >
+                        <List.Item.Meta
+                          title={r.studentName}
+                          description={`${t('dash.lastExchange')}：${r.lastExchangeWeek ? label(r.lastExchangeWeek) : t('dash.never')}`}
+                        />
+                        <Tag color="orange">{t('dash.weeks', { n: r.weeks })}</Tag>
+                      </List.Item>
+                    )}
+                  />
+                )}
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </Spin>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+import { useMemo } from 'react';
+import { Empty } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
+import { pctValue, shortDate } from '../school/weeks';
+import { weekStart } from '@common/school';
+import type { ClassDash } from './api';
+
+/** Coverage, reply and read rate per week of the term: three lines, one axis in percent. */
+export function TrendChart({ trend, testId }: { trend: ClassDash['trend']; testId?: string }) {
+  const { t } = useTranslation('heartBridge');
+  const option = useMemo<SchoolChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${String(v)}%`) },
+      legend: { top: 0 },
+      grid: compactGrid,
+      xAxis: { type: 'category', data: trend.map((w) => shortDate(weekStart(w.week))) },
+      yAxis: percentAxis,
+      series: [
+        { type: 'line', name: t('dash.coverage'), data: trend.map((w) => pctValue(w.coverage.rate)), smooth: true, connectNulls: true },
+        { type: 'line', name: t('dash.replyRate'), data: trend.map((w) => pctValue(w.replyRate.rate)), smooth: true, connectNulls: true },
+        { type: 'line', name: t('dash.readRate'), data: trend.map((w) => pctValue(w.readRate.rate)), smooth: true, connectNulls: true },
+      ],
+    }),
+    [trend, t],
+  );
+  if (!trend.length) return <Empty description={t('dash.noData')} />;
+  return <SchoolChart option={option} height={280} data-testid={testId} />;
+}

@@ -1,0 +1,23 @@
+import { lazy } from 'react';
+import { FundOutlined, HeartOutlined, SolutionOutlined } from '@ant-design/icons';
+import { HEART_BRIDGE_PERMISSIONS as P } from '@common/school';
+import { defineModule } from '../types';
+import { messages } from './messages';
+
+export const heartBridgeModule = defineModule({
+  id: 'heartBridge',
+  messages,
+  routes: [
+    { path: 'heart-bridge/family', component: lazy(() => import('./FamilyPage')), permission: P.writeHome },
+    // Class views answer teachers of the class and the school's office alike; the server decides.
+    { path: 'heart-bridge/class', component: lazy(() => import('./ClassWeekPage')) },
+    { path: 'heart-bridge/class/:classId/dashboard', component: lazy(() => import('./ClassDashboardPage')) },
+    { path: 'heart-bridge/class/:classId/weeks/:week/students/:studentId', component: lazy(() => import('./StudentNotePage')) },
+    { path: 'heart-bridge/school', component: lazy(() => import('./SchoolDashboardPage')), permission: P.oversee },
+  ],
+  menu: [
+    { key: 'heartBridge-family', path: '/heart-bridge/family', labelKey: 'heartBridge:menuFamily', icon: HeartOutlined, permission: P.writeHome, order: 60 },
+    { key: 'heartBridge-class', path: '/heart-bridge/class', labelKey: 'heartBridge:menuClass', icon: SolutionOutlined, permission: P.writeSchool, order: 61 },
+    { key: 'heartBridge-school', path: '/heart-bridge/school', labelKey: 'heartBridge:menuSchool', icon: FundOutlined, permission: P.oversee, order: 62 },
+  ],
+});

@@ -1,0 +1,221 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Spin, Table, Tag } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorText, useShowError } from '../../shared/errors';
+import { Page } from '../../shared/Page';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { useMySchool, useTerms } from '../school/api';
+import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
+import { SchoolSelect } from '../school/SchoolSelect';
+import { Stat } from '../school/Stat';
+import { pct, pctValue } from '../school/weeks';
+import { exportCoverage, exportMissed, useMissed, useSchoolCoverage, type Coverage, type Missed, type MissedQuery } from './api';
+import '../school/school.css';
+
+type Row = Coverage['items'][number];
+
+/** The office's view of the ten-minute sessions: coverage by grade and class, and what was missed. */
+export default function OverviewPage() {
+  const { t } = useTranslation('moralEducation');
+  const isMobile = useIsMobile();
+  const showError = useShowError();
+  const me = useMySchool();
+  const schools = me.data?.schools ?? [];
+  const [picked, setPicked] = useState<string>();
+  const schoolId = picked ?? schools[0]?.id;
+  const terms = useTerms(schoolId);
+  const [termId, setTermId] = useState<string>();
+  const { data, isFetching, error } = useSchoolCoverage(schoolId, { termId });
+  const [missedQ, setMissedQ] = useState<MissedQuery>({});
+  const [page, setPage] = useState(1);
+  const missed = useMissed(schoolId, { ...missedQ, termId }, page);
+  const [busy, setBusy] = useState<string>();
+
+  const run = async (name: string, fn: () => Promise<void>) => {
+    setBusy(name);
+    try {
+      await fn();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const gradeOption = useMemo<SchoolChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v ?? '—')}%` },
+      grid: { ...compactGrid, top: 16 },
+      xAxis: { type: 'category', data: (data?.grades ?? []).map((g) => g.gradeName ?? '') },
+      yAxis: percentAxis,
+      series: [{ type: 'bar', name: t('klass.coverage'), data: (data?.grades ?? []).map((g) => pctValue(g.coverage.rate)), barMaxWidth: 40, label: { show: true, position: 'top', formatter: '{c}%' } }],
+    }),
+    [data, t],
+  );
+
+  const classOption = useMemo<SchoolChartOption>(
+    () => ({
+      tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v ?? '—')}%` },
+      grid: { ...compactGrid, top: 16, bottom: isMobile ? 48 : 8 },
+      xAxis: { type: 'category', data: (data?.items ?? []).map((c) => c.className), axisLabel: { rotate: isMobile ? 60 : 30, interval: 0 } },
+      yAxis: percentAxis,
+      series: [{ type: 'bar', name: t('klass.coverage'), data: (data?.items ?? []).map((c) => pctValue(c.coverage.rate)), barMaxWidth: 24 }],
+    }),
+    [data, t, isMobile],
+  );
+
+  const grades = data?.grades ?? [];
+  return (
+    <Page
+      title={t('overview.title')}
+      extra={
+        <>
+          <SchoolSelect value={schoolId} schools={schools} onChange={setPicked} />
+          <Select
+            value={termId ?? data?.termId}
+            onChange={(v) => {
+              setTermId(v);
+              setPage(1);
+            }}
+            options={(terms.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
+            placeholder={t('overview.term')}
+            style={{ minWidth: 200, maxWidth: '100%' }}
+            data-testid="me-term"
+          />
+        </>
+      }
+    >
+      {!me.isLoading && !schoolId && <Alert type="info" showIcon title={t('school:noSchool')} />}
+      {error && <Alert type="error" showIcon title={errorText(error, t)} />}
+      <Spin spinning={isFetching}>
+        {data && (
+          <Row gutter={[16, 16]}>
+            <Col xs={24} md={8}>
+              <Stat
+                label={t('overview.school')}
+                value={pct(data.school.coverage.rate)}
+                sub={`${t('overview.schoolSub', { held: data.school.held, days: data.school.schoolDays })} · ${t('klass.asOf', { date: data.asOf })}`}
+                testId="me-school-coverage"
+              />
+            </Col>
+            {grades.map((g) => (
+              <Col xs={12} md={Math.max(4, Math.floor(16 / Math.max(1, grades.length)))} key={g.gradeId ?? ''}>
+                <Stat label={g.gradeName ?? ''} value={pct(g.coverage.rate)} sub={`${g.held} / ${g.schoolDays}`} />
+              </Col>
+            ))}
+            <Col xs={24} lg={10}>
+              <Card size="small" title={t('overview.byGrade')}>
+                {grades.length ? <SchoolChart option={gradeOption} height={260} data-testid="me-grade-chart" /> : <Empty />}
+              </Card>
+            </Col>
+            <Col xs={24} lg={14}>
+              <Card size="small" title={t('overview.byClass')}>
+                {data.items.length ? <SchoolChart option={classOption} height={isMobile ? 300 : 260} data-testid="me-class-chart" /> : <Empty />}
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card
+                size="small"
+                title={t('overview.classes')}
+                extra={
+                  <Button size="small" icon={<DownloadOutlined />} loading={busy === 'coverage'} onClick={() => schoolId && run('coverage', () => exportCoverage(schoolId, { termId }))} data-testid="me-export-coverage">
+                    {t('overview.exportCoverage')}
+                  </Button>
+                }
+              >
+                <Table<Row>
+                  rowKey="classId"
+                  size="small"
+                  dataSource={data.items}
+                  pagination={false}
+                  scroll={{ x: 560 }}
+                  data-testid="me-classes"
+                  columns={[
+                    { title: t('overview.grade'), dataIndex: 'gradeName', width: 70 },
+                    {
+                      title: t('overview.className'),
+                      dataIndex: 'className',
+                      render: (name: string, r) => (
+                        <Link to={`/moral-education/class?class=${r.classId}`} data-testid="me-class-link">
+                          {name}
+                        </Link>
+                      ),
+                    },
+                    { title: t('overview.schoolDays'), dataIndex: 'schoolDays', width: 70 },
+                    { title: t('overview.held'), dataIndex: 'held', width: 70 },
+                    { title: t('overview.skipped'), dataIndex: 'skipped', width: 70 },
+                    { title: t('overview.unrecorded'), dataIndex: 'unrecorded', width: 70 },
+                    { title: t('klass.coverage'), key: 'coverage', width: 90, render: (_, r) => pct(r.coverage.rate) },
+                  ]}
+                />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card
+                size="small"
+                title={t('overview.missed')}
+                data-testid="me-missed"
+                extra={
+                  <Button size="small" icon={<DownloadOutlined />} loading={busy === 'missed'} onClick={() => schoolId && run('missed', () => exportMissed(schoolId, { ...missedQ, termId }))} data-testid="me-export-missed">
+                    {t('overview.exportMissed')}
+                  </Button>
+                }
+              >
+                <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+                  <Select
+                    allowClear
+                    placeholder={t('overview.allKinds')}
+                    value={missedQ.kind}
+                    onChange={(kind) => {
+                      setMissedQ((q) => ({ ...q, kind }));
+                      setPage(1);
+                    }}
+                    options={[
+                      { value: 'skipped', label: t('status.skipped') },
+                      { value: 'unrecorded', label: t('status.unrecorded') },
+                    ]}
+                    style={{ minWidth: 120 }}
+                    data-testid="me-missed-kind"
+                  />
+                  <Select
+                    allowClear
+                    placeholder={t('overview.allGrades')}
+                    value={missedQ.gradeId}
+                    onChange={(gradeId) => {
+                      setMissedQ((q) => ({ ...q, gradeId }));
+                      setPage(1);
+                    }}
+                    options={grades.filter((g) => g.gradeId).map((g) => ({ value: g.gradeId!, label: g.gradeName ?? '' }))}
+                    style={{ minWidth: 120 }}
+                  />
+                </Flex>
+                <Table<Missed>
+                  rowKey={(r) => `${r.classId}|${r.date}`}
+                  size="small"
+                  loading={missed.isFetching}
+                  dataSource={missed.data?.items ?? []}
+                  scroll={{ x: 560 }}
+                  pagination={{ current: page, pageSize: 10, total: missed.data?.total ?? 0, onChange: setPage, showSizeChanger: false, simple: isMobile }}
+                  columns={[
+                    { title: t('overview.date'), dataIndex: 'date', width: 100 },
+                    { title: t('overview.className'), dataIndex: 'className', width: 110 },
+                    {
+                      title: t('overview.kind'),
+                      dataIndex: 'kind',
+                      width: 90,
+                      render: (k: Missed['kind']) => <Tag color={k === 'skipped' ? 'orange' : 'default'}>{t(`status.${k}`)}</Tag>,
+                    },
+                    { title: t('overview.reason'), dataIndex: 'reason' },
+                    { title: t('overview.plannedTopic'), dataIndex: 'plannedTopic' },
+                  ]}
+                />
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </Spin>
+    </Page>
+  );
+}

@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+import { BookOutlined, CalendarOutlined, ClockCircleOutlined, PieChartOutlined } from '@ant-design/icons';
+import { MORAL_EDUCATION_PERMISSIONS as P } from '@common/school';
+import { defineModule } from '../types';
+import { messages } from './messages';
+
+export const moralEducationModule = defineModule({
+  id: 'moralEducation',
+  messages,
+  routes: [
+    { path: 'moral-education/today', component: lazy(() => import('./TodayPage')), permission: P.record },
+    { path: 'moral-education/class', component: lazy(() => import('./ClassPage')), permission: P.read },
+    { path: 'moral-education/overview', component: lazy(() => import('./OverviewPage')), permission: P.oversee },
+    { path: 'moral-education/plan', component: lazy(() => import('./PlanPage')), permission: P.plan },
+  ],
+  menu: [
+    { key: 'moral-today', path: '/moral-education/today', labelKey: 'moralEducation:menuToday', icon: ClockCircleOutlined, permission: P.record, order: 64 },
+    { key: 'moral-class', path: '/moral-education/class', labelKey: 'moralEducation:menuClass', icon: BookOutlined, permission: P.read, order: 65 },
+    { key: 'moral-overview', path: '/moral-education/overview', labelKey: 'moralEducation:menuOverview', icon: PieChartOutlined, permission: P.oversee, order: 66 },
+    { key: 'moral-plan', path: '/moral-education/plan', labelKey: 'moralEducation:menuPlan', icon: CalendarOutlined, permission: P.plan, order: 67 },
+  ],
+});

@@ -1,0 +1,34 @@
+/** Teaching weeks as people say them: "第 12 周（11/23–11/29）", counted within the term. */
+import type { SchoolWeekInfo } from './api';
+
+/**
+ * The week a class is "in" today, as the server counts it: the latest week of the term that
+ * already holds a school day; before the term starts, its first week. A holiday week has no
+ * school day, so the week before it stays current.
+ */
+export function currentWeek(weeks: readonly SchoolWeekInfo[], today: string): string | undefined {
+  const begun = weeks.filter((w) => w.schoolDays.some((d) => d <= today));
+  return (begun[begun.length - 1] ?? weeks[0])?.week;
+}
+
+/** 'YYYY-MM-DD' → 'M/D'. */
+export const shortDate = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
+
+export function weekNumber(weeks: readonly SchoolWeekInfo[], week: string): number | undefined {
+  const i = weeks.findIndex((w) => w.week === week);
+  return i < 0 ? undefined : i + 1;
+}
+
+/** A random key for one write, so a retry after a dropped connection is not applied twice. */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  // getRandomValues works on plain-http deployments too, where randomUUID is unavailable.
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A rate as a whole percentage, or '—' when there was nothing to count. */
+export const pct = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
+
+/** A rate for charts: percent with one decimal, or null (a gap) when undefined. */
+export const pctValue = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
