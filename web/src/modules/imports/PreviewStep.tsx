@@ -79,7 +79,8 @@ export function PreviewStep({ preview, confirming, onConfirm, onRestart }: Props
           type="primary"
           onClick={onConfirm}
           loading={confirming}
-          disabled={preview.validRows === 0}
+          // The server writes a batch only when every row is clean: fix the file and upload again.
+          disabled={preview.validRows === 0 || preview.errors.length > 0}
           data-testid="import-confirm"
         >
           {t('preview.confirm', { count: preview.validRows })}

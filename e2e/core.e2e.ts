@@ -1,0 +1,105 @@
+/**
+ * The core platform as a person uses it, in real Chromium against the built server with
+ * the demo organisation: sign in, find people, import a roster with a bad row.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PHONE, horizontalOverflow, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function rosterWithOneBadRow(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('花名册');
+  ws.addRow(['姓名', '工号', '人员类别', '用工身份', '岗位', '工会会员', '手机号', '身份证号', '性别', '所属组织']);
+  ws.addRow(['韩立新', 'E2E001', '职工', '合同制', '采煤工', '是', '13800138001', '', '男', '']);
+  ws.addRow(['马晓燕', 'E2E002', '职工', '劳务派遣', '电工', '否', '1380013', '', '女', '']); // phone too short
+  ws.addRow(['赵德胜', 'E2E003', '职工', '全民固定工', '安全员', '是', '13800138003', '', '男', '']);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xq-roster-')), '花名册.xlsx');
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe('core platform in the browser', () => {
+  it('signs in, lists and filters people', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${server.url}/login`);
+    await page.getByTestId('login-username').fill('mediator');
+    await page.getByTestId('login-password').fill('wrong-pass1');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+
+    // The mediator reads the roster but not contact details.
+    await login(page, server.url, 'mediator');
+    await page.getByTestId('menu-people').click();
+    const table = page.getByTestId('people-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const totalText = async () => (await page.locator('.ant-pagination-total-text').textContent()) ?? '';
+    const before = await totalText();
+    expect(before).toMatch(/\d/);
+
+    // Filter by employment category: every row shown carries that category.
+    await page.getByTestId('people-filter-category').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('劳务派遣', { exact: true }).click();
+    await expect.poll(totalText).not.toBe(before);
+    const categories = await table.locator('tbody tr.ant-table-row').allTextContents();
+    expect(categories.length).toBeGreaterThan(0);
+    for (const row of categories) expect(row).toContain('劳务派遣');
+    // Phones are masked for everyone's eyes in the list.
+    expect(categories.join('')).toMatch(/1\d{2}\*{4}\d{4}/);
+    await shot(page, 'people-filtered');
+    await context.close();
+  });
+
+  it('imports a roster with one bad row and shows the error table, writing nothing', async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, server.url, 'staff');
+    await page.getByTestId('menu-imports').click();
+    const file = await rosterWithOneBadRow();
+    // Target org: the first node of the org picker (the group the staff member serves).
+    await page.getByTestId('import-upload').waitFor();
+    await page.locator('.ant-tree-select').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').first().click();
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('import-upload').click();
+    const errors = page.getByTestId('import-errors');
+    await errors.waitFor();
+    const text = await errors.textContent();
+    expect(text).toContain('3'); // Excel row 3 holds the bad phone
+    expect(text).toContain('手机号');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await shot(page, 'import-errors');
+
+    // Nothing was written: searching for the good rows finds nobody.
+    await page.goto(`${server.url}/people?q=E2E001`);
+    await page.getByTestId('people-table').waitFor();
+    await expect.poll(async () => (await page.getByTestId('people-table').textContent()) ?? '').not.toContain('韩立新');
+    await context.close();
+  });
+
+  it('works on a 375 px phone: menu drawer, people cards, no sideways scroll', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await login(page, server.url, 'staff');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('menu-people').click();
+    await page.getByTestId('people-card').first().waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'people-phone');
+    await context.close();
+  });
+});
