@@ -9,6 +9,8 @@ export type Command = (database: Database, args: string[]) => Promise<void>;
 
 export const commands: Record<string, Command> = {
   users: usersCommand,
+  seed: (database, args) => import('./seed/index.js').then((m) => m.seedCommand(database, args)),
+  import: (database, args) => import('./import.js').then((m) => m.importCommand(database, args)),
 };
 
 export function flag(args: string[], name: string): string | undefined {
