@@ -302,8 +302,14 @@ export function renderResults(r: Results, startedAt: Date): string {
   return lines.join('\n');
 }
 
+/** Sections below this line belong to other scripts (appeals similarity, load): kept as they are. */
+const OWN_END = '<!-- end of the npm run bench part; sections below are written by their own scripts -->';
+
 export function writeResults(file: string, r: Results, startedAt: Date) {
-  fs.writeFileSync(file, renderResults(r, startedAt));
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const at = existing.indexOf(OWN_END);
+  const others = at >= 0 ? existing.slice(at + OWN_END.length).trim() : '';
+  fs.writeFileSync(file, `${renderResults(r, startedAt).trimEnd()}\n\n${OWN_END}\n${others ? `\n${others}\n` : ''}`);
 }
 
 /** What a benchmark file gets from run.ts. */

@@ -18,6 +18,7 @@ import type { Database } from './core/db/database.js';
 import { createScheduler } from './core/jobs/scheduler.js';
 import { validatorCompiler } from './core/http/validation.js';
 import { registerProblemHandlers, sendProblem } from './core/http/problem.js';
+import { registerWriteLimits } from './core/http/write-limit.js';
 import { registerAuth } from './core/auth/auth.plugin.js';
 import { authRoutes } from './core/auth/auth.routes.js';
 import { orgRoutes } from './core/org/org.routes.js';
@@ -47,7 +48,8 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   const scheduler = createScheduler(database.db, app.log);
   app.decorate('deps', { config, database, scheduler });
 
-  registerProblemHandlers(app);
+  const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
+  registerProblemHandlers(app, { notFound: !hasWeb });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -78,6 +80,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app);
+  registerWriteLimits(app, config.writeLimits);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes);
@@ -90,14 +93,13 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
     for (const job of mod.jobs ?? []) scheduler.register(job);
   }
 
-  serveWeb(app, config.webDir);
+  if (hasWeb) serveWeb(app, config.webDir);
   app.addHook('onClose', async () => scheduler.stop());
   return app;
 }
 
 /** The built single-page app, with index.html for every non-API path. */
 function serveWeb(app: App, webDir: string) {
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) return;
   app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html', maxAge: '1h' });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET') {

@@ -12,6 +12,9 @@ export async function serve(config: Config, database: Database) {
   await app.listen({ host: config.host, port: config.port });
   if (config.jobs) app.deps.scheduler.start();
   const stop = async () => {
+    // Graceful: stop accepting, let in-flight requests and the running job tick finish. A
+    // request that hangs past the grace period must not hold up a rolling restart.
+    setTimeout(() => process.exit(1), Number(process.env.XQ_SHUTDOWN_GRACE_MS ?? 10_000)).unref();
     await app.close();
     await database.close();
     process.exit(0);

@@ -13,6 +13,8 @@ export interface Config {
   jobs: boolean;
   logLevel: string;
   webDir: string;
+  /** Writes per minute per account (signed in) and per client address (anonymous); 0 = off. */
+  writeLimits: { perAccount: number; perIp: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobs: env.XQ_JOBS !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
+    writeLimits: { perAccount: Number(env.XQ_WRITE_LIMIT_ACCOUNT ?? 120), perIp: Number(env.XQ_WRITE_LIMIT_IP ?? 300) },
     ...overrides,
   };
 }

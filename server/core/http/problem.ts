@@ -52,7 +52,8 @@ export function sendProblem(
 function isDatabaseDown(err: any): boolean {
   const code = err?.code;
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'].includes(code) ||
+    // SQLITE_BUSY: another process held the write lock past busy_timeout (a backup tool, a second instance).
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003', 'SQLITE_BUSY'].includes(code) ||
     /Connection terminated|timeout exceeded when trying to connect/i.test(String(err?.message))
   );
 }
@@ -61,7 +62,11 @@ function isUniqueViolation(err: any): boolean {
   return err?.code === '23505' || err?.code === 'SQLITE_CONSTRAINT_UNIQUE' || err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-export function registerProblemHandlers(app: FastifyInstance) {
+/**
+ * `notFound: false` leaves the not-found handler to the caller: Fastify allows one per
+ * prefix, and the built web app needs its own (index.html for client-side routes).
+ */
+export function registerProblemHandlers(app: FastifyInstance, opts: { notFound?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError & Record<string, any>, req, reply) => {
     if (err instanceof AppError) {
       return sendProblem(req, reply, err.status, err.code, err.messageKey, err.params, err.fields);
@@ -99,5 +104,5 @@ export function registerProblemHandlers(app: FastifyInstance) {
     return sendProblem(req, reply, 500, 'internal', 'error.internal');
   });
 
-  app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'route_not_found', 'error.routeNotFound'));
+  if (opts.notFound !== false) app.setNotFoundHandler((req, reply) => sendProblem(req, reply, 404, 'route_not_found', 'error.routeNotFound'));
 }
