@@ -12,8 +12,3 @@ export const commands: Record<string, Command> = {
   seed: (database, args) => import('./seed/index.js').then((m) => m.seedCommand(database, args)),
   import: (database, args) => import('./import.js').then((m) => m.importCommand(database, args)),
 };
-
-export function flag(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}

@@ -8,7 +8,7 @@ import { systemContext } from '../core/context.js';
 import type { Database } from '../core/db/database.js';
 import { findOrg } from '../core/org/org.repository.js';
 import { analyse, renderFaults, writeRoster } from '../core/imports/imports.service.js';
-import { flag } from './commands.js';
+import { flag } from './args.js';
 
 const USAGE = '用法 / usage: import people <file.xlsx> --org <orgId>';
 

@@ -2,7 +2,7 @@ import { ROLES, type Role } from '../../common/roles.js';
 import { createAccount } from '../core/accounts/accounts.service.js';
 import { systemContext } from '../core/context.js';
 import type { Database } from '../core/db/database.js';
-import { flag } from './commands.js';
+import { flag } from './args.js';
 
 export async function usersCommand(database: Database, args: string[]) {
   if (args[0] !== 'create') throw new Error('用法: users create --username <u> --password <p> [--name <n>] [--phone <p>] [--role <role> --org <orgId>]');
