@@ -135,7 +135,11 @@ async function loadOverrides(db: Db): Promise<Override[]> {
   return rows.map((r) => ({ date: r.date, working: r.working === 1, note: r.note, orgPath: r.path ?? null }));
 }
 
-/** The calendar as seen from an org (its own closures and its ancestors' apply). */
+/**
+ * The calendar as seen from an org (its own closures and its ancestors' apply).
+ * Inside a transaction, pass the transaction (a Transaction is a Kysely): on SQLite the root handle waits for the one
+ * connection the open transaction holds, and would wait for ever.
+ */
 export async function workCalendar(db: Db, orgPath: string | null = null): Promise<WorkCalendar> {
   let hit = cache.get(db);
   if (!hit || Date.now() - hit.at > CACHE_MS) {
