@@ -43,7 +43,10 @@ const title =
     ? 'scale-out on PostgreSQL: two server processes on one database behind a round-robin proxy'
     : 'scale-out on SQLite: two server processes on one database file (one host, e.g. during a rolling restart)';
 
-describe(title, () => {
+// Two processes on one machine with 2 cores shared by the whole suite: on SQLite a write can
+// wait past the 5 s busy timeout and get a (correct) 503. One retry keeps that load artefact
+// from failing CI; a real cross-instance fault fails both tries. Seen once in ~10 runs.
+describe(title, { retry: 1 }, () => {
   it('reads on one instance what was written on the other, every time', async () => {
     const admin = await signIn(a.url, world.accounts.admin);
     const teacher = await signIn(b.url, world.accounts.teacher);
