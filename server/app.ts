@@ -19,6 +19,7 @@ import { createScheduler } from './core/jobs/scheduler.js';
 import { validatorCompiler } from './core/http/validation.js';
 import { registerProblemHandlers, sendProblem } from './core/http/problem.js';
 import { registerWriteLimits } from './core/http/write-limit.js';
+import { enforceDeclaredAccess, PUBLIC } from './core/http/access.js';
 import { registerAuth } from './core/auth/auth.plugin.js';
 import { authRoutes } from './core/auth/auth.routes.js';
 import { orgRoutes } from './core/org/org.routes.js';
@@ -81,8 +82,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
 
   registerAuth(app);
   registerWriteLimits(app, config.writeLimits);
+  enforceDeclaredAccess(app);
 
-  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: PUBLIC, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);

@@ -8,6 +8,7 @@ import { findAccount, loadGrants } from './auth.repository.js';
 import { SESSION_COOKIE, callContext, requireActor } from './auth.plugin.js';
 import { changePassword, createApiToken, listApiTokens, login, logout, revokeApiToken } from './auth.service.js';
 import { notFound, unauthenticated } from '../errors.js';
+import { PUBLIC, SIGNED_IN } from '../http/access.js';
 
 export async function authRoutes(app: App) {
   const { database, config } = app.deps;
@@ -37,7 +38,7 @@ export async function authRoutes(app: App) {
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: LoginBody, response: { 200: Me } },
-      config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { ...PUBLIC, rateLimit: { max: 30, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const res = await login(db, callContext(req), {
@@ -52,18 +53,18 @@ export async function authRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } } }, async (req) => {
+  app.get('/api/v1/auth/me', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '当前用户', response: { 200: Me } } }, async (req) => {
     return presentMe(requireActor(req), req.csrfToken);
   });
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  app.post('/api/v1/auth/logout', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
     if (!req.actor) throw unauthenticated();
     if (req.sessionToken) await logout(db, req.sessionToken);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/auth/password', { schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody } }, async (req, reply) => {
+  app.post('/api/v1/auth/password', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody } }, async (req, reply) => {
     const actor = requireActor(req);
     await changePassword(db, callContext(req), actor, req.body.currentPassword, req.body.newPassword, req.sessionToken ?? undefined);
     return reply.status(204).send();
@@ -71,17 +72,17 @@ export async function authRoutes(app: App) {
 
   app.get(
     '/api/v1/auth/tokens',
-    { schema: { tags: ['auth'], summary: 'API 令牌列表', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })) }) } } },
+    { config: SIGNED_IN, schema: { tags: ['auth'], summary: 'API 令牌列表', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })) }) } } },
     async (req) => ({ items: await listApiTokens(db, requireActor(req)) }),
   );
 
   app.post(
     '/api/v1/auth/tokens',
-    { schema: { tags: ['auth'], summary: '创建 API 令牌（只显示一次）', body: CreateTokenBody, response: { 200: z.object({ id: z.string(), name: z.string(), token: z.string() }) } } },
+    { config: SIGNED_IN, schema: { tags: ['auth'], summary: '创建 API 令牌（只显示一次）', body: CreateTokenBody, response: { 200: z.object({ id: z.string(), name: z.string(), token: z.string() }) } } },
     async (req) => createApiToken(db, callContext(req), requireActor(req), req.body.name),
   );
 
-  app.delete('/api/v1/auth/tokens/:id', { schema: { tags: ['auth'], summary: '吊销 API 令牌', params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+  app.delete('/api/v1/auth/tokens/:id', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '吊销 API 令牌', params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
     await revokeApiToken(db, callContext(req), requireActor(req), req.params.id);
     return reply.status(204).send();
   });

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
 import * as service from './imports.service.js';
 import { rosterTemplate } from './template.js';
+import { allow } from '../http/access.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,7 +33,7 @@ export async function importsRoutes(app: App) {
   const db = app.deps.database.db;
   const tags = ['imports'];
 
-  app.get('/api/v1/imports/template.xlsx', { schema: { tags, summary: '人员导入模板 (.xlsx)' } }, async (req, reply) => {
+  app.get('/api/v1/imports/template.xlsx', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '人员导入模板 (.xlsx)' } }, async (req, reply) => {
     requireActor(req);
     return reply
       .header('content-type', XLSX)
@@ -42,7 +43,7 @@ export async function importsRoutes(app: App) {
 
   app.post(
     '/api/v1/imports/people',
-    { schema: { tags, summary: '上传人员名单并预检（不写入人员）', consumes: ['multipart/form-data'], response: { 201: ImportPreview } } },
+    { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '上传人员名单并预检（不写入人员）', consumes: ['multipart/form-data'], response: { 201: ImportPreview } } },
     async (req, reply) => {
       const actor = requireActor(req);
       const { orgId, file } = await readUpload(req);
@@ -50,11 +51,11 @@ export async function importsRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/imports/:id', { schema: { tags, summary: '导入批次状态与进度', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
+  app.get('/api/v1/imports/:id', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '导入批次状态与进度', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
     service.get(db, requireActor(req), req.locale, req.params.id),
   );
 
-  app.post('/api/v1/imports/:id/confirm', { schema: { tags, summary: '确认导入（仅上传人；有错误时拒绝）', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
+  app.post('/api/v1/imports/:id/confirm', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '确认导入（仅上传人；有错误时拒绝）', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
     service.confirm(db, callContext(req), requireActor(req), req.params.id),
   );
 }

@@ -3,6 +3,7 @@ import type { App } from '../http/types.js';
 import { requireActor } from '../auth/auth.plugin.js';
 import { forbidden } from '../errors.js';
 import { isGlobalAdmin } from '../accounts/accounts.policy.js';
+import { allow } from '../http/access.js';
 
 const JobStatus = z.object({
   name: z.string(),
@@ -15,7 +16,7 @@ const JobStatus = z.object({
 
 export async function jobsRoutes(app: App) {
   // Jobs run for the whole deployment, so only a deployment-wide admin sees them.
-  app.get('/api/v1/jobs', { schema: { tags: ['system'], summary: '定时任务运行状态', response: { 200: z.object({ items: z.array(JobStatus) }) } } }, async (req) => {
+  app.get('/api/v1/jobs', { config: allow('sysAdmin'), schema: { tags: ['system'], summary: '定时任务运行状态', response: { 200: z.object({ items: z.array(JobStatus) }) } } }, async (req) => {
     if (!isGlobalAdmin(requireActor(req))) throw forbidden();
     return { items: await app.deps.scheduler.status() };
   });

@@ -28,6 +28,7 @@ import { sendXlsx } from '../../core/excel/export.js';
 import { weekEnd, weekStart } from '../../../common/school.js';
 import * as service from './heartBridge.service.js';
 import { renderWeek } from './heartBridge.print.js';
+import { allow } from '../../core/http/access.js';
 
 const tags = ['heartBridge'];
 const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
@@ -37,13 +38,13 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week',
-    { schema: { tags, summary: '某学生某周的心桥（两栏）', params: StudentWeekParams, response: { 200: HeartBridgeNote } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'), schema: { tags, summary: '某学生某周的心桥（两栏）', params: StudentWeekParams, response: { 200: HeartBridgeNote } } },
     async (req) => service.getPage(db, requireActor(req), req.params.studentId, req.params.week),
   );
 
   app.put(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/school',
-    { schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } } },
+    { config: allow('sysAdmin', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } } },
     async (req, reply) => {
       const actor = requireActor(req);
       return service.writeSchoolSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
@@ -52,7 +53,7 @@ export async function heartBridgeRoutes(app: App) {
 
   app.put(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/home',
-    { schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } } },
+    { config: allow('sysAdmin', 'parent'), schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } } },
     async (req, reply) => {
       const actor = requireActor(req);
       return service.writeHomeSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
@@ -61,19 +62,19 @@ export async function heartBridgeRoutes(app: App) {
 
   app.post(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/read',
-    { schema: { tags, summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏', params: StudentWeekParams, body: ReadBody, response: { 200: HeartBridgeNote } } },
+    { config: allow('sysAdmin', 'headTeacher', 'subjectTeacher', 'parent'), schema: { tags, summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏', params: StudentWeekParams, body: ReadBody, response: { 200: HeartBridgeNote } } },
     async (req) => service.markRead(db, callContext(req), requireActor(req), req.params.studentId, req.params.week, req.body.by),
   );
 
   app.get(
     '/api/v1/heart-bridge/students/:studentId/timeline',
-    { schema: { tags, summary: '学生的心桥历史（按周）', params: StudentParams, querystring: TimelineQuery, response: { 200: pageOf(HeartBridgeNote) } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'), schema: { tags, summary: '学生的心桥历史（按周）', params: StudentParams, querystring: TimelineQuery, response: { 200: pageOf(HeartBridgeNote) } } },
     async (req) => service.timeline(db, requireActor(req), req.params.studentId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/classes/:classId/weeks/:week',
-    {
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
       schema: {
         tags,
         summary: '班级某周心桥情况',
@@ -87,7 +88,7 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/classes/:classId/weeks/:week/print',
-    { schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams } },
     async (req, reply) => {
       const { cls, week, pages } = await service.classWeekPages(db, requireActor(req), req.params.classId, req.params.week);
       return reply
@@ -99,19 +100,19 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/classes/:classId/dashboard',
-    { schema: { tags, summary: '班级心桥指标与学期趋势', params: ClassParams, querystring: DashboardQuery, response: { 200: ClassDashboard } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级心桥指标与学期趋势', params: ClassParams, querystring: DashboardQuery, response: { 200: ClassDashboard } } },
     async (req) => service.classDashboard(db, requireActor(req), req.params.classId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/dashboard',
-    { schema: { tags, summary: '全校心桥指标与学期趋势', params: SchoolParams, querystring: DashboardQuery, response: { 200: SchoolDashboard } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '全校心桥指标与学期趋势', params: SchoolParams, querystring: DashboardQuery, response: { 200: SchoolDashboard } } },
     async (req) => service.schoolDashboard(db, requireActor(req), req.params.schoolId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/coverage',
-    {
+    { config: allow('sysAdmin', 'principal', 'academicOffice'),
       schema: {
         tags,
         summary: '各班每周双向覆盖率',
@@ -128,7 +129,7 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/coverage.xlsx',
-    { schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery } },
     async (req, reply) => {
       const r = await service.coverageList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
       type Row = (typeof r.all)[number];
@@ -155,19 +156,19 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/no-exchange',
-    { schema: { tags, summary: '连续两周及以上未双向交流的学生', params: SchoolParams, querystring: NoExchangeQuery, response: { 200: pageOf(NoExchangeRow) } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '连续两周及以上未双向交流的学生', params: SchoolParams, querystring: NoExchangeQuery, response: { 200: pageOf(NoExchangeRow) } } },
     async (req) => service.noExchangeList(db, requireActor(req), req.params.schoolId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/phrases',
-    { schema: { tags, summary: '鼓励语快捷短语', params: SchoolParams, response: { 200: Phrases } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent'), schema: { tags, summary: '鼓励语快捷短语', params: SchoolParams, response: { 200: Phrases } } },
     async (req) => service.getPhrases(db, requireActor(req), req.params.schoolId),
   );
 
   app.put(
     '/api/v1/heart-bridge/schools/:schoolId/phrases',
-    { schema: { tags, summary: '修改本校鼓励语快捷短语', params: SchoolParams, body: PutPhrasesBody, response: { 200: Phrases } } },
+    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '修改本校鼓励语快捷短语', params: SchoolParams, body: PutPhrasesBody, response: { 200: Phrases } } },
     async (req) => service.putPhrases(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
   );
 }

@@ -30,6 +30,7 @@ import { AppError } from '../../core/errors.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './moralEducation.service.js';
 import { detectImage, MAX_PHOTO_BYTES, readPhoto, removePhoto, storePhoto } from './moralEducation.photos.js';
+import { allow } from '../../core/http/access.js';
 
 const tags = ['moralEducation'];
 const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
@@ -68,30 +69,30 @@ export async function moralEducationRoutes(app: App) {
   const db = app.deps.database.db;
   const dataDir = app.deps.config.dataDir;
 
-  app.get('/api/v1/moral-education/schools/:schoolId/plan', { schema: { tags, summary: '全校主题日历（每周主题、每天话题）', params: SchoolParams, querystring: PlanQuery, response: { 200: z.object({ items: z.array(SchoolPlanDay) }) } } }, async (req) => ({
+  app.get('/api/v1/moral-education/schools/:schoolId/plan', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '全校主题日历（每周主题、每天话题）', params: SchoolParams, querystring: PlanQuery, response: { 200: z.object({ items: z.array(SchoolPlanDay) }) } } }, async (req) => ({
     items: await service.schoolPlan(db, requireActor(req), req.params.schoolId, req.query),
   }));
 
-  app.put('/api/v1/moral-education/schools/:schoolId/plan', { schema: { tags, summary: '编排主题日历（批量；空文本为删除）', params: SchoolParams, body: PutPlanBody, response: { 200: z.object({ updated: z.number() }) } } }, async (req) =>
+  app.put('/api/v1/moral-education/schools/:schoolId/plan', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '编排主题日历（批量；空文本为删除）', params: SchoolParams, body: PutPlanBody, response: { 200: z.object({ updated: z.number() }) } } }, async (req) =>
     service.putPlan(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
   );
 
-  app.get('/api/v1/moral-education/classes/:classId/plan', { schema: { tags, summary: '班级每天的话题与开展情况', params: ClassParams, querystring: PlanQuery, response: { 200: z.object({ items: z.array(ClassPlanDay) }) } } }, async (req) => ({
+  app.get('/api/v1/moral-education/classes/:classId/plan', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级每天的话题与开展情况', params: ClassParams, querystring: PlanQuery, response: { 200: z.object({ items: z.array(ClassPlanDay) }) } } }, async (req) => ({
     items: await service.classPlan(db, requireActor(req), req.params.classId, req.query),
   }));
 
-  app.put('/api/v1/moral-education/classes/:classId/days/:date/topic', { schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } } }, async (req) =>
+  app.put('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('sysAdmin', 'headTeacher'), schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } } }, async (req) =>
     service.replaceTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date, req.body.topic),
   );
 
-  app.delete('/api/v1/moral-education/classes/:classId/days/:date/topic', { schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } }, async (req, reply) => {
+  app.delete('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('sysAdmin', 'headTeacher'), schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } }, async (req, reply) => {
     await service.revertTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date);
     return reply.status(204).send();
   });
 
   app.post(
     '/api/v1/moral-education/classes/:classId/sessions',
-    {
+    { config: allow('sysAdmin', 'headTeacher'),
       schema: {
         tags,
         summary: '记录一次十分钟思想教育（JSON，或 multipart：data=JSON，photo=图片）；支持 Idempotency-Key',
@@ -123,19 +124,19 @@ export async function moralEducationRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/moral-education/classes/:classId/sessions', { schema: { tags, summary: '班级开展记录', params: ClassParams, querystring: SessionListQuery, response: { 200: pageOf(MoralSession) } } }, async (req) =>
+  app.get('/api/v1/moral-education/classes/:classId/sessions', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级开展记录', params: ClassParams, querystring: SessionListQuery, response: { 200: pageOf(MoralSession) } } }, async (req) =>
     service.listSessions(db, requireActor(req), req.params.classId, req.query),
   );
 
-  app.get('/api/v1/moral-education/sessions/:id', { schema: { tags, summary: '开展记录详情', params: IdParams, response: { 200: MoralSession } } }, async (req) => service.getSession(db, requireActor(req), req.params.id));
+  app.get('/api/v1/moral-education/sessions/:id', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展记录详情', params: IdParams, response: { 200: MoralSession } } }, async (req) => service.getSession(db, requireActor(req), req.params.id));
 
-  app.patch('/api/v1/moral-education/sessions/:id', { schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } }, async (req) => {
+  app.patch('/api/v1/moral-education/sessions/:id', { config: allow('sysAdmin', 'headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } }, async (req) => {
     const { session, removedPhoto } = await service.updateSession(db, callContext(req), requireActor(req), req.params.id, req.body);
     await removePhoto(dataDir, removedPhoto);
     return session;
   });
 
-  app.get('/api/v1/moral-education/sessions/:id/photo', { schema: { tags, summary: '开展照片', params: IdParams } }, async (req, reply) => {
+  app.get('/api/v1/moral-education/sessions/:id/photo', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展照片', params: IdParams } }, async (req, reply) => {
     const p = await service.sessionPhoto(db, requireActor(req), req.params.id);
     const buf = await readPhoto(dataDir, p.name).catch(() => {
       throw new AppError(404, 'not_found', 'moralEducation.noPhoto');
@@ -148,16 +149,16 @@ export async function moralEducationRoutes(app: App) {
       .send(buf);
   });
 
-  app.get('/api/v1/moral-education/classes/:classId/indicators', { schema: { tags, summary: '班级覆盖率、话题完成、学生发言情况', params: ClassParams, querystring: IndicatorQuery, response: { 200: ClassIndicators } } }, async (req) =>
+  app.get('/api/v1/moral-education/classes/:classId/indicators', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级覆盖率、话题完成、学生发言情况', params: ClassParams, querystring: IndicatorQuery, response: { 200: ClassIndicators } } }, async (req) =>
     service.classIndicators(db, requireActor(req), req.params.classId, req.query),
   );
 
-  app.get('/api/v1/moral-education/schools/:schoolId/coverage', { schema: { tags, summary: '各班、各年级开展覆盖率', params: SchoolParams, querystring: SchoolCoverageQuery, response: { 200: SchoolCoverage } } }, async (req) => {
+  app.get('/api/v1/moral-education/schools/:schoolId/coverage', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '各班、各年级开展覆盖率', params: SchoolParams, querystring: SchoolCoverageQuery, response: { 200: SchoolCoverage } } }, async (req) => {
     const { all: _all, schoolName: _s, ...r } = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, req.query);
     return r;
   });
 
-  app.get('/api/v1/moral-education/schools/:schoolId/coverage.xlsx', { schema: { tags, summary: '导出各班开展覆盖率（Excel）', params: SchoolParams, querystring: SchoolCoverageQuery } }, async (req, reply) => {
+  app.get('/api/v1/moral-education/schools/:schoolId/coverage.xlsx', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '导出各班开展覆盖率（Excel）', params: SchoolParams, querystring: SchoolCoverageQuery } }, async (req, reply) => {
     const r = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
     type Row = (typeof r.all)[number];
     return sendXlsx<Row>(
@@ -177,12 +178,12 @@ export async function moralEducationRoutes(app: App) {
     );
   });
 
-  app.get('/api/v1/moral-education/schools/:schoolId/missed', { schema: { tags, summary: '缺失的十分钟思想教育（未开展、未记录）', params: SchoolParams, querystring: MissedQuery, response: { 200: pageOf(MissedRow) } } }, async (req) => {
+  app.get('/api/v1/moral-education/schools/:schoolId/missed', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '缺失的十分钟思想教育（未开展、未记录）', params: SchoolParams, querystring: MissedQuery, response: { 200: pageOf(MissedRow) } } }, async (req) => {
     const { all: _all, termName: _t, schoolName: _s, asOf: _a, ...r } = await service.missedList(db, requireActor(req), req.params.schoolId, req.query);
     return r;
   });
 
-  app.get('/api/v1/moral-education/schools/:schoolId/missed.xlsx', { schema: { tags, summary: '导出缺失记录（Excel）', params: SchoolParams, querystring: MissedQuery } }, async (req, reply) => {
+  app.get('/api/v1/moral-education/schools/:schoolId/missed.xlsx', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '导出缺失记录（Excel）', params: SchoolParams, querystring: MissedQuery } }, async (req, reply) => {
     const r = await service.missedList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
     type Row = (typeof r.all)[number];
     return sendXlsx<Row>(

@@ -1,0 +1,66 @@
+/**
+ * Who may call a route, declared next to the route itself (`config: { access }`).
+ *
+ * The declaration is the expected outcome the authorization matrix (test/authz) checks
+ * against the real services and policies: every role, on its own organisation's records,
+ * on a colleague's records and on another organisation's. It enforces one thing only —
+ * that a caller is signed in — so an anonymous caller hears 401 before any validation
+ * tells them the shape of a body. Everything finer stays in the policies, where the rules live.
+ */
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { Role } from '../../../common/roles.js';
+import { requireActor } from '../auth/auth.plugin.js';
+
+export interface RouteAccess {
+  /**
+   * - 'public': anyone, signed in or not (health, login, the API document);
+   * - 'signedIn': any account, acting on what is its own (its session, notifications, tokens);
+   * - a list of roles: the roles that get past authorization on records of their own org.
+   *   On records that belong to a colleague (another worker's appeal, another class's
+   *   student) only the roles whose scope is the whole org (see ORG_WIDE_ROLES) get through;
+   *   on another organisation's records nobody but a global system admin does.
+   */
+  allow: 'public' | 'signedIn' | readonly Role[];
+}
+
+/**
+ * Roles that act on everything in the org they are granted at, rather than on records they
+ * are related to (the author, the assigned department, the guardian of a child, the teacher of a class).
+ */
+export const ORG_WIDE_ROLES: readonly Role[] = ['sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice'];
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
+
+/** `config` for a route: `{ config: allow('unionStaff', 'unionChair'), schema: … }`. */
+export function allow(...roles: Role[]): { access: RouteAccess } {
+  return { access: { allow: roles } };
+}
+export const PUBLIC: { access: RouteAccess } = { access: { allow: 'public' } };
+export const SIGNED_IN: { access: RouteAccess } = { access: { allow: 'signedIn' } };
+
+/** Routes outside the API (the web app's files) and the API's own documentation answer to everyone. */
+const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
+
+export class UndeclaredAccessError extends Error {}
+
+/**
+ * Refuses to register an API route that does not say who may call it, and makes every
+ * non-public route require a signed-in caller before its input is validated.
+ */
+export function enforceDeclaredAccess(app: FastifyInstance): void {
+  app.addHook('onRoute', (route: RouteOptions) => {
+    if (!isApi(route.url) || route.method === 'HEAD') return;
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    if (!access) throw new UndeclaredAccessError(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    if (access.allow === 'public') return;
+    const signedIn = async (req: Parameters<typeof requireActor>[0]) => {
+      requireActor(req);
+    };
+    const existing = route.preValidation ? ([] as unknown[]).concat(route.preValidation) : [];
+    route.preValidation = [signedIn, ...(existing as any[])];
+  });
+}
