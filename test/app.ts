@@ -5,7 +5,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../common/roles.js';
 import { buildApp } from '../server/app.js';
-import { loadConfig } from '../server/core/config.js';
+import { loadConfig, type Config } from '../server/core/config.js';
 import { createAccount } from '../server/core/accounts/accounts.service.js';
 import { systemContext } from '../server/core/context.js';
 import { newId, nowIso } from '../server/core/ids.js';
@@ -27,6 +27,8 @@ export interface Response {
 export class Client {
   cookie = '';
   csrf = '';
+  /** The client's network address, for tests that stand in for many people behind many addresses. */
+  remoteAddress?: string;
   constructor(
     readonly app: App,
     readonly lang = 'zh-CN',
@@ -38,7 +40,7 @@ export class Client {
     if (this.csrf && method !== 'GET') h['x-csrf-token'] = this.csrf;
     const payload = body === undefined ? undefined : typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
     if (payload !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-    const res = await this.app.inject({ method: method as any, url, payload, headers: h });
+    const res = await this.app.inject({ method: method as any, url, payload, headers: h, remoteAddress: this.remoteAddress });
     const setCookie = res.headers['set-cookie'];
     for (const c of ([] as string[]).concat(setCookie ?? [])) {
       const [pair] = c.split(';');
@@ -84,13 +86,13 @@ export interface TestEnv {
 }
 
 /** Call at the top of a test file: one app and one database for the whole file. */
-export function useTestApp(): TestEnv {
+export function useTestApp(opts: { config?: Partial<Config> } = {}): TestEnv {
   const env = {} as TestEnv;
   let dispose: () => Promise<void> = async () => {};
   let seq = 0;
   beforeAll(async () => {
     const database = await createTestDatabase();
-    const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', logLevel: 'silent', dataDir: '/tmp' });
+    const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', logLevel: 'silent', dataDir: '/tmp', ...opts.config });
     const app = await buildApp({ config, database, logger: false });
     await app.ready();
     cachedHash ??= hashPassword(PASSWORD);

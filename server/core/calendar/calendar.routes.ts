@@ -23,7 +23,7 @@ export async function calendarRoutes(app: App) {
     service.day(db, requireActor(req), req.query),
   );
 
-  app.get('/api/v1/calendar/overrides', { config: allow('sysAdmin', 'unionChair', 'principal', 'academicOffice'), schema: { tags: ['calendar'], summary: '日历调整列表', response: { 200: z.object({ items: z.array(CalendarOverride) }) } } }, async (req) => ({
+  app.get('/api/v1/calendar/overrides', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'handler', 'representative', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags: ['calendar'], summary: '日历调整列表', response: { 200: z.object({ items: z.array(CalendarOverride) }) } } }, async (req) => ({
     items: await service.listOverrides(db, requireActor(req)),
   }));
 

@@ -21,6 +21,8 @@ export interface RouteAccess {
    *   on another organisation's records nobody but a global system admin does.
    */
   allow: 'public' | 'signedIn' | readonly Role[];
+  /** The record a path names is the caller's own work (an import batch): nobody else reaches it, not even an admin. */
+  personal?: boolean;
 }
 
 /**
@@ -39,6 +41,10 @@ declare module 'fastify' {
 export function allow(...roles: Role[]): { access: RouteAccess } {
   return { access: { allow: roles } };
 }
+/** Like `allow`, for records that belong to the account that made them. */
+export function allowOwn(...roles: Role[]): { access: RouteAccess } {
+  return { access: { allow: roles, personal: true } };
+}
 export const PUBLIC: { access: RouteAccess } = { access: { allow: 'public' } };
 export const SIGNED_IN: { access: RouteAccess } = { access: { allow: 'signedIn' } };
 
@@ -47,15 +53,32 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
 
 export class UndeclaredAccessError extends Error {}
 
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+  /** The route's validation schemas (zod), so a probe can check it is valid before it is sent. */
+  schema: { body?: unknown; querystring?: unknown; params?: unknown };
+}
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** The API's route table with each route's declaration, in registration order (the matrix walks it). */
+export function declaredRoutes(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
+}
+
 /**
  * Refuses to register an API route that does not say who may call it, and makes every
  * non-public route require a signed-in caller before its input is validated.
  */
 export function enforceDeclaredAccess(app: FastifyInstance): void {
+  const table: DeclaredRoute[] = [];
+  declared.set(app, table);
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!isApi(route.url) || route.method === 'HEAD') return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new UndeclaredAccessError(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    for (const method of ([] as string[]).concat(route.method)) table.push({ method, url: route.url, access, schema: (route.schema ?? {}) as DeclaredRoute['schema'] });
     if (access.allow === 'public') return;
     const signedIn = async (req: Parameters<typeof requireActor>[0]) => {
       requireActor(req);

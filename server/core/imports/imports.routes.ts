@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
 import * as service from './imports.service.js';
 import { rosterTemplate } from './template.js';
-import { allow } from '../http/access.js';
+import { SIGNED_IN, allow, allowOwn } from '../http/access.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -33,7 +33,7 @@ export async function importsRoutes(app: App) {
   const db = app.deps.database.db;
   const tags = ['imports'];
 
-  app.get('/api/v1/imports/template.xlsx', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '人员导入模板 (.xlsx)' } }, async (req, reply) => {
+  app.get('/api/v1/imports/template.xlsx', { config: SIGNED_IN, schema: { tags, summary: '人员导入模板 (.xlsx)' } }, async (req, reply) => {
     requireActor(req);
     return reply
       .header('content-type', XLSX)
@@ -51,11 +51,11 @@ export async function importsRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/imports/:id', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '导入批次状态与进度', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
+  app.get('/api/v1/imports/:id', { config: allowOwn('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '导入批次状态与进度', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
     service.get(db, requireActor(req), req.locale, req.params.id),
   );
 
-  app.post('/api/v1/imports/:id/confirm', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '确认导入（仅上传人；有错误时拒绝）', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
+  app.post('/api/v1/imports/:id/confirm', { config: allowOwn('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '确认导入（仅上传人；有错误时拒绝）', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
     service.confirm(db, callContext(req), requireActor(req), req.params.id),
   );
 }

@@ -64,29 +64,29 @@ export async function peopleRoutes(app: App) {
   );
 
   const Guardians = z.object({ items: z.array(Guardian) });
-  app.get('/api/v1/people/:studentId/guardians', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '学生的家长', params: StudentParams, response: { 200: Guardians } } }, async (req) => ({
+  app.get('/api/v1/people/:studentId/guardians', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '学生的家长', params: StudentParams, response: { 200: Guardians } } }, async (req) => ({
     items: await links.listGuardians(db, requireActor(req), req.params.studentId),
   }));
 
-  app.post('/api/v1/people/:studentId/guardians', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '关联家长（已有家长或新建）', params: StudentParams, body: LinkGuardianBody, response: { 201: Guardians } } }, async (req, reply) =>
+  app.post('/api/v1/people/:studentId/guardians', { config: allow('sysAdmin', 'academicOffice'), schema: { tags, summary: '关联家长（已有家长或新建）', params: StudentParams, body: LinkGuardianBody, response: { 201: Guardians } } }, async (req, reply) =>
     reply.status(201).send({ items: await links.linkGuardian(db, callContext(req), requireActor(req), req.params.studentId, req.body) }),
   );
 
-  app.delete('/api/v1/people/:studentId/guardians/:guardianId', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '解除家长关联', params: GuardianParams } }, async (req, reply) => {
+  app.delete('/api/v1/people/:studentId/guardians/:guardianId', { config: allow('sysAdmin', 'academicOffice'), schema: { tags, summary: '解除家长关联', params: GuardianParams } }, async (req, reply) => {
     await links.unlinkGuardian(db, callContext(req), requireActor(req), req.params.studentId, req.params.guardianId);
     return reply.status(204).send();
   });
 
   const Teachers = z.object({ items: z.array(ClassTeacher) });
-  app.get('/api/v1/orgs/:classId/teachers', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级的班主任与任课教师', params: ClassParams, response: { 200: Teachers } } }, async (req) => ({
+  app.get('/api/v1/orgs/:classId/teachers', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级的班主任与任课教师', params: ClassParams, response: { 200: Teachers } } }, async (req) => ({
     items: await links.listTeachers(db, requireActor(req), req.params.classId),
   }));
 
-  app.post('/api/v1/orgs/:classId/teachers', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '安排班主任或任课教师', params: ClassParams, body: AddClassTeacherBody, response: { 201: Teachers } } }, async (req, reply) =>
+  app.post('/api/v1/orgs/:classId/teachers', { config: allow('sysAdmin', 'academicOffice'), schema: { tags, summary: '安排班主任或任课教师', params: ClassParams, body: AddClassTeacherBody, response: { 201: Teachers } } }, async (req, reply) =>
     reply.status(201).send({ items: await links.addTeacher(db, callContext(req), requireActor(req), req.params.classId, req.body) }),
   );
 
-  app.delete('/api/v1/orgs/:classId/teachers/:teacherId', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '解除班级教师（可按职务）', params: ClassTeacherParams, querystring: ClassTeacherDeleteQuery } }, async (req, reply) => {
+  app.delete('/api/v1/orgs/:classId/teachers/:teacherId', { config: allow('sysAdmin', 'academicOffice'), schema: { tags, summary: '解除班级教师（可按职务）', params: ClassTeacherParams, querystring: ClassTeacherDeleteQuery } }, async (req, reply) => {
     await links.removeTeacher(db, callContext(req), requireActor(req), req.params.classId, req.params.teacherId, req.query.duty);
     return reply.status(204).send();
   });

@@ -186,7 +186,7 @@ export async function appealsRoutes(app: App) {
   act('notes', '记录办理进展', staffOrHandler, NoteBody, (req) => service.addNote(db, callContext(req), requireActor(req), req.params.id, req.body));
   act('answer', '答复', staffOrHandler, AnswerBody, (req) => service.answer(db, callContext(req), requireActor(req), req.params.id, req.body));
   act('extensions', '申请延期（承办人）', allow('sysAdmin', 'handler'), ExtensionBody, (req) => service.requestExtension(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('rate', '评价答复（不满意可申请重办）', allow('sysAdmin', 'unionChair', 'unionStaff', 'worker'), RateBody, (req) => service.rate(db, callContext(req), requireActor(req), req.params.id, req.body));
+  act('rate', '评价答复（不满意可申请重办）', allow('worker'), RateBody, (req) => service.rate(db, callContext(req), requireActor(req), req.params.id, req.body));
   act('close', '结案', staffOnly, CloseBody, (req) => service.close(db, callContext(req), requireActor(req), req.params.id, req.body));
   act('merge', '合并重复诉求到本件', staffOnly, MergeBody, (req) => service.merge(db, callContext(req), requireActor(req), req.params.id, req.body));
   act('supervise', '督办超期诉求', staffOnly, SuperviseBody, (req) => service.supervise(db, callContext(req), requireActor(req), req.params.id, req.body));

@@ -44,7 +44,7 @@ export async function heartBridgeRoutes(app: App) {
 
   app.put(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/school',
-    { config: allow('sysAdmin', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } } },
+    { config: allow('headTeacher', 'subjectTeacher'), schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } } },
     async (req, reply) => {
       const actor = requireActor(req);
       return service.writeSchoolSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
@@ -53,7 +53,7 @@ export async function heartBridgeRoutes(app: App) {
 
   app.put(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/home',
-    { config: allow('sysAdmin', 'parent'), schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } } },
+    { config: allow('parent'), schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } } },
     async (req, reply) => {
       const actor = requireActor(req);
       return service.writeHomeSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
@@ -62,7 +62,7 @@ export async function heartBridgeRoutes(app: App) {
 
   app.post(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/read',
-    { config: allow('sysAdmin', 'headTeacher', 'subjectTeacher', 'parent'), schema: { tags, summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏', params: StudentWeekParams, body: ReadBody, response: { 200: HeartBridgeNote } } },
+    { config: allow('headTeacher', 'subjectTeacher', 'parent'), schema: { tags, summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏', params: StudentWeekParams, body: ReadBody, response: { 200: HeartBridgeNote } } },
     async (req) => service.markRead(db, callContext(req), requireActor(req), req.params.studentId, req.params.week, req.body.by),
   );
 

@@ -81,18 +81,18 @@ export async function moralEducationRoutes(app: App) {
     items: await service.classPlan(db, requireActor(req), req.params.classId, req.query),
   }));
 
-  app.put('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('sysAdmin', 'headTeacher'), schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } } }, async (req) =>
+  app.put('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('headTeacher'), schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } } }, async (req) =>
     service.replaceTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date, req.body.topic),
   );
 
-  app.delete('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('sysAdmin', 'headTeacher'), schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } }, async (req, reply) => {
+  app.delete('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('headTeacher'), schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } }, async (req, reply) => {
     await service.revertTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date);
     return reply.status(204).send();
   });
 
   app.post(
     '/api/v1/moral-education/classes/:classId/sessions',
-    { config: allow('sysAdmin', 'headTeacher'),
+    { config: allow('headTeacher'),
       schema: {
         tags,
         summary: '记录一次十分钟思想教育（JSON，或 multipart：data=JSON，photo=图片）；支持 Idempotency-Key',
@@ -130,7 +130,7 @@ export async function moralEducationRoutes(app: App) {
 
   app.get('/api/v1/moral-education/sessions/:id', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展记录详情', params: IdParams, response: { 200: MoralSession } } }, async (req) => service.getSession(db, requireActor(req), req.params.id));
 
-  app.patch('/api/v1/moral-education/sessions/:id', { config: allow('sysAdmin', 'headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } }, async (req) => {
+  app.patch('/api/v1/moral-education/sessions/:id', { config: allow('headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } }, async (req) => {
     const { session, removedPhoto } = await service.updateSession(db, callContext(req), requireActor(req), req.params.id, req.body);
     await removePhoto(dataDir, removedPhoto);
     return session;
@@ -139,7 +139,7 @@ export async function moralEducationRoutes(app: App) {
   app.get('/api/v1/moral-education/sessions/:id/photo', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展照片', params: IdParams } }, async (req, reply) => {
     const p = await service.sessionPhoto(db, requireActor(req), req.params.id);
     const buf = await readPhoto(dataDir, p.name).catch(() => {
-      throw new AppError(404, 'not_found', 'moralEducation.noPhoto');
+      throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
     });
     return reply
       .type(p.mime)

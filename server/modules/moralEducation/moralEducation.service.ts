@@ -221,7 +221,7 @@ export async function getSession(db: Db, actor: Actor, id: string) {
 
 export async function sessionPhoto(db: Db, actor: Actor, id: string) {
   const { row } = await sessionFor(db, actor, id, 'read');
-  if (!row.photo_name || !row.photo_mime) throw new AppError(404, 'not_found', 'moralEducation.noPhoto');
+  if (!row.photo_name || !row.photo_mime) throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
   return { name: row.photo_name, mime: row.photo_mime };
 }
 
