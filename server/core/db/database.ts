@@ -1,7 +1,7 @@
 /**
  * The one place that knows which engine is underneath. Everything above talks Kysely<DB>.
  */
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -40,7 +40,7 @@ async function openSqlite(file: string): Promise<Database> {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -65536');
   raw.pragma('temp_store = MEMORY');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
   return {
     db,
     engine: 'sqlite',
@@ -52,6 +52,27 @@ async function openSqlite(file: string): Promise<Database> {
       await db.destroy();
     },
   };
+}
+
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE) and so wait for it under
+ * busy_timeout. A deferred BEGIN that reads and then writes fails at once with SQLITE_BUSY when
+ * another process wrote in between (its snapshot is stale), and no timeout helps — which two
+ * instances on one file (a rolling restart, the scale-out suite) would see as spurious 503s.
+ * Every transaction here writes, so taking the lock up front costs nothing.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+  override createDriver() {
+    return new ImmediateSqliteDriver(this.settings);
+  }
 }
 
 async function openPostgres(opts: DatabaseOptions): Promise<Database> {
