@@ -4,6 +4,11 @@
  *   npx tsx bench/appeals/eval.ts            # default threshold, plus a threshold sweep
  *   npx tsx bench/appeals/eval.ts --bigrams  # the same without ICU (character-bigram fallback)
  *   npx tsx bench/appeals/eval.ts --set bench/appeals/eval-holdout.json
+ *   npx tsx bench/appeals/eval.ts --set bench/appeals/eval-holdout2.json
+ *
+ * eval-set.json is the development set (lexicon and threshold were chosen on it). The two
+ * hold-out sets were written without tuning on them and must stay that way: never change the
+ * method to fix one of their items; report their figures as they come.
  *
  * Two decisions are measured:
  * - pairwise: two appeals of the same unit and category, at most `windowDays` apart, are

@@ -11,7 +11,7 @@
  * Appeals of a dismissed or answered alert do not count again: staff have already judged
  * that issue, and a fresh alert needs fresh appeals.
  */
-import { similarity } from './similarity.js';
+import { prepare, similarity } from './similarity.js';
 
 export interface GroupCandidate {
   id: string;
@@ -40,7 +40,8 @@ export type GroupDecision =
   | { action: 'raise'; members: string[]; workerCount: number; similar: string[] };
 
 export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandidate[], rule: GroupRule): GroupDecision {
-  const similar = candidates.filter((c) => c.id !== intake.id && !(c.alertId && !c.alertActive) && similarity(intake.tokens, c.tokens) >= rule.threshold);
+  const mine = prepare(intake.tokens);
+  const similar = candidates.filter((c) => c.id !== intake.id && !(c.alertId && !c.alertActive) && similarity(mine, c.tokens) >= rule.threshold);
   const ids = similar.map((c) => c.id);
   // Join the active alert most of the similar appeals already belong to.
   const votes = new Map<string, number>();

@@ -48,6 +48,29 @@ describe('group-dispute early warning', () => {
     expect((await w.staff.get(`/api/v1/appeals/group-alerts/${alert.id}`)).body.workerCount).toBe(6);
   });
 
+  it('does not count a near miss — same pay item, another grievance — towards the five workers', async () => {
+    const team = await w.team();
+    const before = (await alertsOf(w.mine1.id)).length;
+    for (const [title, d] of [
+      ['夜班津贴三个月没发', '七月以来的夜班津贴一直没有发放。'],
+      ['夜班补贴拖欠', '夜班补贴拖了好几个月了。'],
+      ['夜班费一直没给', '上夜班的钱到现在都没给。'],
+      ['夜班补助没到账', '这几个月的夜班补助一直没到账。'],
+    ]) {
+      expect((await register((await t.person(team)).id, [title, d])).groupAlertId).toBeNull();
+    }
+    // A fifth worker on 夜班津贴, but about how it is calculated: not the same complaint.
+    const near = await register((await t.person(team)).id, ['夜班津贴计算标准不对', '夜班津贴按六小时算，我们实际下井八小时，算少了。']);
+    expect(near.groupAlertId).toBeNull();
+    expect(await alertsOf(w.mine1.id)).toHaveLength(before);
+    // A fifth worker with the same complaint in other words raises it, without the near miss.
+    const fifth = await register((await t.person(team)).id, ['请补发夜班津贴', '夜班津贴欠了一个季度，请尽快补发。']);
+    expect(fifth.groupAlertId).toBeTruthy();
+    const alert = (await w.staff.get(`/api/v1/appeals/group-alerts/${fifth.groupAlertId}`)).body;
+    expect(alert).toMatchObject({ workerCount: 5, appealCount: 5 });
+    expect(alert.members.map((m: any) => m.id)).not.toContain(near.id);
+  });
+
   it('keeps units apart, and five appeals from one worker raise nothing', async () => {
     const team1 = await w.team();
     const before1 = (await alertsOf(w.mine1.id)).length;
