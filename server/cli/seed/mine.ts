@@ -45,12 +45,22 @@ export const UNION_SHARE: Record<EmploymentCategory, number> = {
   retired: 0.9,
 };
 
+const COAL_FACE: Weighted<string> = [['采煤工', 55], ['液压支架工', 20], ['采煤机司机', 15], ['支护工', 10]];
+const ROADWAY: Weighted<string> = [['掘进工', 60], ['掘进机司机', 15], ['支护工', 15], ['爆破工', 10]];
+
 export const MINE_DEPARTMENTS: DepartmentTemplate[] = [
   {
     name: '生产部',
     share: 0.38,
     maleShare: 0.99,
-    teams: [{ name: '综采一队' }, { name: '综采二队' }, { name: '掘进一队' }, { name: '掘进二队' }, { name: '准备队' }],
+    // A coal-face crew mines and supports the face; a roadway crew drives the roadways ahead of it.
+    teams: [
+      { name: '综采一队', positions: COAL_FACE },
+      { name: '综采二队', positions: COAL_FACE },
+      { name: '掘进一队', positions: ROADWAY },
+      { name: '掘进二队', positions: ROADWAY },
+      { name: '准备队', positions: [['支护工', 50], ['液压支架工', 30], ['爆破工', 20]] },
+    ],
     positions: [['采煤工', 34], ['掘进工', 28], ['支护工', 12], ['液压支架工', 9], ['采煤机司机', 6], ['掘进机司机', 6], ['爆破工', 3]],
     categories: [['permanent', 30], ['contract', 38], ['dispatched', 14], ['migrant', 14], ['retired', 4]],
   },
