@@ -19,6 +19,8 @@ export const HEART_BRIDGE_PERMISSIONS = {
   writeSchool: 'heartBridge.writeSchool',
   /** The home side for one's own children (guardian_links). */
   writeHome: 'heartBridge.writeHome',
+  /** A student's own book, read-only: their weeks, the teachers' and the family's words to them. */
+  readOwn: 'heartBridge.readOwn',
   /** Edit the quick phrases of encouraging words. */
   managePhrases: 'heartBridge.managePhrases',
 } as const;
@@ -141,6 +143,8 @@ export interface Fraction {
 
 export const fraction = (num: number, den: number): Fraction => ({ num, den, rate: den ? num / den : null });
 
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const NAME_COLLATOR = new Intl.Collator('zh', { numeric: true });
 const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 
 /**
@@ -149,5 +153,5 @@ const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '
  */
 export function compareNames(a: string, b: string): number {
   const key = (s: string) => s.replace(/[一二三四五六七八九十]/g, (c) => CN_DIGITS[c]);
-  return key(a).localeCompare(key(b), 'zh', { numeric: true });
+  return NAME_COLLATOR.compare(key(a), key(b));
 }

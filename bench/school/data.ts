@@ -35,7 +35,10 @@ export interface SchoolBenchData {
 
 const PASSWORD = 'bench-Passw0rd';
 
-export async function generateSchoolData(db: Db, now = new Date()): Promise<SchoolBenchData> {
+/** Classes per grade: 150 at scale L (20 000+ students); fewer for a quick iteration run. */
+export const CLASSES_PER_GRADE: Record<string, number> = { S: 10, M: 40, L: 150 };
+
+export async function generateSchoolData(db: Db, now = new Date(), classesPerGrade = 150): Promise<SchoolBenchData> {
   const roster = new Roster(now.toISOString());
   const rng = new Rng(0x5c001);
   const built = buildSchool(roster, rng.fork(1), new IdentityPool(rng.fork(2)), null, {
@@ -43,7 +46,7 @@ export async function generateSchoolData(db: Db, now = new Date()): Promise<Scho
     code: null,
     year: now.getUTCFullYear(),
     month: now.getUTCMonth() + 1,
-    classesPerGrade: 150,
+    classesPerGrade,
     studentsPerClass: [42, 48],
     staffPrefix: 'XQB',
   });

@@ -1,7 +1,7 @@
 /**
- * Runs the school benchmark alone: generates the shared data set (BENCH_SCALE, default L),
- * measures the bare baselines, starts the built app and runs school.bench.ts, then writes
- * bench/school/RESULTS.md. `npm run build:server` first.
+ * Runs the school benchmark alone (BENCH_SCALE, default L): the bare baselines on the shared
+ * data set, then school.bench.ts, and writes bench/school/RESULTS.md. `npm run build:server`
+ * first. `npm run bench` runs the same benchmark among the others into bench/RESULTS.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,9 +19,8 @@ if (!fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dis
 const startedAt = new Date();
 const loadAtStart = os.loadavg()[0];
 const results = new Results();
-// Its own file, so a full `npm run bench` of the same scale is never disturbed.
-const dbFile = path.join(ROOT, 'bench/.data', `school-${scale}.sqlite`);
-process.env.BENCH_DB_FILE = dbFile;
+// The bare point select reads the shared data set's persons, as in `npm run bench`.
+const dbFile = path.join(ROOT, 'bench/.data', `${scale}.sqlite`);
 const { database, generated, ms } = await generateFile(dbFile, scale);
 await database.close();
 results.data = { scale, generated, ms };
@@ -39,14 +38,7 @@ try {
   await bare.stop();
 }
 
-// One head teacher writes all the pages under load: the per-account write limit (120/min, a
-// flood guard) would otherwise measure itself, so it is off for this run.
-const app = await startServer('app', [dbFile], { TRUST_PROXY: '1', XQ_JOBS: '0', XQ_WRITE_LIMIT_ACCOUNT: '0' });
-try {
-  await bench.run({ scale, generated, appUrl: app.url, appPid: app.pid, accounts: { staff: { username: '', password: '' } }, baselines, results });
-} finally {
-  await app.stop();
-}
+await bench.run({ scale, generated, dbFile, appUrl: '', appPid: 0, accounts: { staff: { username: '', password: '' } }, baselines, results });
 results.loadAverage = { start: loadAtStart, end: os.loadavg()[0] };
 writeResults(path.join(ROOT, 'bench/school/RESULTS.md'), results, startedAt);
 console.log('wrote bench/school/RESULTS.md');

@@ -72,4 +72,6 @@ export const MySchool = z.object({
   children: z.array(z.object({ id: z.string(), name: z.string(), classId: z.string(), className: z.string(), schoolId: z.string() })),
   /** Schools the caller oversees (principal, academic office). */
   schools: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** The caller's own student record, when the caller is a student (their read-only 心桥 book). */
+  self: z.object({ id: z.string(), name: z.string(), classId: z.string(), className: z.string(), schoolId: z.string() }).nullable(),
 });

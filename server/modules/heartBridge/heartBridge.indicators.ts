@@ -94,6 +94,32 @@ export function finishedWeeks(cal: SchoolCalendar, term: TermRef, today: string)
   return cal.weeksOfTerm(term).filter((w) => (cal.lastSchoolDayOfWeek(w) ?? '9999') < today);
 }
 
+/**
+ * The roster of every class and how many students `studentsWithoutExchange` would list, without
+ * listing them: the school dashboard shows only the number. Classes whose recent weeks are the
+ * same (one shared calendar, the usual case) are counted in one query.
+ */
+export async function rosterAndSilence(db: Db, classes: ClassCal[], term: TermRef, today: string, minWeeks = 2) {
+  const groups = new Map<string, { weeks: string[] | null; ids: string[] }>();
+  for (const c of classes) {
+    const weeks = finishedWeeks(c.cal, term, today);
+    const last = weeks.length < minWeeks ? null : weeks.slice(-minWeeks);
+    const key = last?.join(',') ?? '';
+    const g = groups.get(key) ?? { weeks: last, ids: [] };
+    g.ids.push(c.id);
+    groups.set(key, g);
+  }
+  const roster = new Map<string, number>();
+  let silent = 0;
+  for (const g of groups.values()) {
+    for (const [id, r] of await repo.rosterWithoutTwoWay(db, g.ids, g.weeks)) {
+      roster.set(id, r.students);
+      silent += r.silent;
+    }
+  }
+  return { roster, silent };
+}
+
 export interface NoExchange {
   studentId: string;
   studentName: string;
@@ -129,7 +155,7 @@ export async function studentsWithoutExchange(
   }
   const all = [...weeksByClass.values()].flat().sort();
   const earlier = new Set((await repo.twoWayPairsOfStudents(db, candidates.map((x) => x.s.id), all[0], all[all.length - 1])).map((p) => `${p.student_id}|${p.week}`));
-  return candidates.map(({ c, s, weeks }) => {
+  const listed = candidates.map(({ c, s, weeks }) => {
     let streak = 0;
     let last: string | null = null;
     for (let i = weeks.length - 1; i >= 0; i--) {
@@ -141,4 +167,6 @@ export async function studentsWithoutExchange(
     }
     return { studentId: s.id, studentName: s.name, classId: c.id, weeks: streak, lastExchangeWeek: last };
   });
+  // A student who changed class may have had the exchange on the old class's page.
+  return listed.filter((r) => r.weeks >= minWeeks);
 }

@@ -3,7 +3,8 @@
  * within reach but not allowed answers 403.
  *  - a guardian reaches only their own children, and writes only the home side;
  *  - a teacher reaches the classes they teach (head or subject), and writes only the school side;
- *  - the principal and academic office reach every class of their school and write nothing.
+ *  - the principal and academic office reach every class of their school and write nothing;
+ *  - a student reaches only their own pages, and writes nothing.
  */
 import type { Db } from '../../core/db/database.js';
 import { forbidden, notFound } from '../../core/errors.js';
@@ -14,7 +15,7 @@ import { loadClass, loadSchool, loadStudent, reachOf, type ClassInfo, type Reach
 export type Action = 'read' | 'writeSchool' | 'writeHome' | 'readAsSchool' | 'readAsHome';
 
 export function heartBridgeReach(db: Db, actor: Actor): Promise<Reach> {
-  return reachOf(db, actor, { oversee: P.oversee, teach: P.writeSchool, home: P.writeHome });
+  return reachOf(db, actor, { oversee: P.oversee, teach: P.writeSchool, home: P.writeHome, own: P.readOwn });
 }
 
 export function can(reach: Reach, action: Action, s: StudentInfo): boolean {

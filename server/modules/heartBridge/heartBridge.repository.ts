@@ -64,16 +64,17 @@ export type SchoolSide = Pick<NoteRow, 'school_at_school' | 'school_suggestion' 
 export type HomeSide = Pick<NoteRow, 'home_at_home' | 'home_suggestion' | 'home_encouragement' | 'home_author_id' | 'home_author_name' | 'home_written_at'>;
 
 /**
- * Writes one side of a page, creating the page when it is the first side this week.
- * An upsert on (student, week), so two teachers or two guardians writing at once end
- * with one page, not a unique-key error.
+ * Writes one side of a page, creating the page when it is the first side this week, and
+ * returns the page as stored. An upsert on (student, week), so two teachers or two guardians
+ * writing at once end with one page, not a unique-key error. `side` carries class_id only when
+ * the student changed class: an unchanged column left out of the update leaves its index alone.
  */
 export async function upsertSide(
   db: Tx,
   base: Pick<NoteRow, 'id' | 'school_id' | 'class_id' | 'student_id' | 'week' | 'created_at' | 'updated_at'>,
-  side: Partial<SchoolSide & HomeSide & Pick<NoteRow, 'read_by_home_at' | 'read_by_school_at'>>,
+  side: Partial<SchoolSide & HomeSide & Pick<NoteRow, 'read_by_home_at' | 'read_by_school_at' | 'class_id'>>,
 ) {
-  await q(db)
+  return q(db)
     .insertInto('heart_bridge_notes')
     .values({
       school_at_school: null,
@@ -93,8 +94,9 @@ export async function upsertSide(
       ...base,
       ...side,
     })
-    .onConflict((oc) => oc.columns(['student_id', 'week']).doUpdateSet({ ...side, class_id: base.class_id, updated_at: base.updated_at }))
-    .execute();
+    .onConflict((oc) => oc.columns(['student_id', 'week']).doUpdateSet({ ...side, updated_at: base.updated_at }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export async function setRead(db: Tx, id: string, column: 'read_by_school_at' | 'read_by_home_at', at: string) {
@@ -130,32 +132,46 @@ export interface WeekCountRow {
   home_read: number;
 }
 
+const statSums = [
+  sql<number>`sum(case when school_written_at is not null then 1 else 0 end)`,
+  sql<number>`sum(case when home_written_at is not null then 1 else 0 end)`,
+  sql<number>`sum(case when school_written_at is not null and home_written_at is not null then 1 else 0 end)`,
+  sql<number>`sum(case when school_written_at is not null and read_by_home_at is not null then 1 else 0 end)`,
+  sql<number>`sum(case when home_written_at is not null and read_by_school_at is not null then 1 else 0 end)`,
+];
 const statColumns = [
-  sql<number>`sum(case when school_written_at is not null then 1 else 0 end)`.as('school_sides'),
-  sql<number>`sum(case when home_written_at is not null then 1 else 0 end)`.as('home_sides'),
-  sql<number>`sum(case when school_written_at is not null and home_written_at is not null then 1 else 0 end)`.as('two_way'),
-  sql<number>`sum(case when school_written_at is not null and read_by_home_at is not null then 1 else 0 end)`.as('school_read'),
-  sql<number>`sum(case when home_written_at is not null and read_by_school_at is not null then 1 else 0 end)`.as('home_read'),
+  statSums[0].as('school_sides'),
+  statSums[1].as('home_sides'),
+  statSums[2].as('two_way'),
+  statSums[3].as('school_read'),
+  statSums[4].as('home_read'),
 ];
 
-/** Recomputes one class's counts for one week from its pages; called in every write's transaction. */
+const counted = ['school_sides', 'home_sides', 'two_way', 'school_read', 'home_read'] as const;
+
+/**
+ * Recomputes one class's counts for one week from its pages, in one statement; called in every
+ * write's transaction. Recounting (not adding deltas) stays exact when two writers race on
+ * PostgreSQL. An aggregate without GROUP BY always yields a row, so a class whose last page
+ * moved away is written back to zeros.
+ */
 export async function refreshWeekStats(db: Tx, classId: string, week: string, schoolId: string) {
-  const r = await q(db).selectFrom('heart_bridge_notes').select(statColumns).where('class_id', '=', classId).where('week', '=', week).executeTakeFirst();
-  const row = {
-    class_id: classId,
-    week,
-    school_id: schoolId,
-    school_sides: Number(r?.school_sides ?? 0),
-    home_sides: Number(r?.home_sides ?? 0),
-    two_way: Number(r?.two_way ?? 0),
-    school_read: Number(r?.school_read ?? 0),
-    home_read: Number(r?.home_read ?? 0),
-  };
-  const { class_id: _c, week: _w, ...counts } = row;
   await q(db)
     .insertInto('heart_bridge_week_stats')
-    .values(row)
-    .onConflict((oc) => oc.columns(['class_id', 'week']).doUpdateSet(counts))
+    .columns(['class_id', 'week', 'school_id', ...counted])
+    .expression(
+      q(db)
+        .selectFrom('heart_bridge_notes')
+        .select([
+          sql.val(classId).as('class_id'),
+          sql.val(week).as('week'),
+          sql.val(schoolId).as('school_id'),
+          ...counted.map((c, i) => sql<number>`coalesce(${statSums[i]}, 0)`.as(c)),
+        ])
+        .where('class_id', '=', classId)
+        .where('week', '=', week),
+    )
+    .onConflict((oc) => oc.columns(['class_id', 'week']).doUpdateSet((eb) => Object.fromEntries(counted.map((c) => [c, eb.ref(`excluded.${c}`)]))))
     .execute();
 }
 
@@ -232,6 +248,32 @@ export async function twoWayPairsOfClasses(db: Tx, classIds: string[], weeks: st
     .execute();
 }
 
+/**
+ * Per class: its current students and, when `weeks` is given, how many of them have no
+ * two-way page in any of those weeks. The two-way students of those weeks are read once from
+ * the two-way index (a non-correlated IN), the roster from the covering roster index, so a
+ * whole school's count reads no page and sends no student to the application.
+ */
+export async function rosterWithoutTwoWay(db: Tx, classIds: string[], weeks: string[] | null): Promise<Map<string, { students: number; silent: number }>> {
+  if (!classIds.length) return new Map();
+  const silent = weeks?.length
+    ? sql<number>`sum(case when ${sql.ref('p.id')} in ${q(db)
+        .selectFrom('heart_bridge_notes as n')
+        .select('n.student_id')
+        .where('n.week', 'in', weeks)
+        .where('n.school_written_at', 'is not', null)
+        .where('n.home_written_at', 'is not', null)} then 0 else 1 end)`
+    : sql<number>`0`;
+  const rows = await db
+    .selectFrom('persons as p')
+    .select(['p.org_id', (eb) => eb.fn.countAll<number>().as('students'), silent.as('silent')])
+    .where('p.org_id', 'in', classIds)
+    .where(activeStudent('p'))
+    .groupBy('p.org_id')
+    .execute();
+  return new Map(rows.map((r) => [r.org_id, { students: Number(r.students), silent: Number(r.silent) }]));
+}
+
 /** (student, week) pairs with both sides written for some students, in a week range. */
 export async function twoWayPairsOfStudents(db: Tx, studentIds: string[], fromWeek: string, toWeek: string) {
   const out: { student_id: string; week: string }[] = [];
@@ -298,17 +340,6 @@ export async function personNames(db: Tx, ids: string[]): Promise<Map<string, st
   if (!ids.length) return new Map();
   const rows = await db.selectFrom('persons').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/** Teachers of some classes with their account, if any: the demo book's school-side writers. */
-export function classTeacherWriters(db: Tx, classIds: string[]) {
-  return db
-    .selectFrom('class_teachers as ct')
-    .innerJoin('persons as p', 'p.id', 'ct.teacher_id')
-    .leftJoin('accounts as a', 'a.person_id', 'p.id')
-    .select(['ct.class_id', 'ct.duty', 'p.name', 'a.id as account_id', 'a.display_name'])
-    .where('ct.class_id', 'in', classIds.length ? classIds : [''])
-    .execute();
 }
 
 /** Guardians of some students with their account, if any. */

@@ -7,7 +7,7 @@
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, type SchoolCalendar, type TermRef } from '../school/index.js';
+import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, teachersOfClasses, type SchoolCalendar, type TermRef } from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
 
@@ -81,7 +81,7 @@ export async function seedHeartBridgeDemo(db: Db, now: Date): Promise<void> {
   if (!students.length) return;
 
   // Who writes: the class's teachers (accounts when they have one) and each student's guardians.
-  const teacherRows = await repo.classTeacherWriters(db, classes.map((c) => c.id));
+  const teacherRows = await teachersOfClasses(db, classes.map((c) => c.id));
   const guardianRows = await repo.guardianWriters(db, students.map((s) => s.id));
   const demoChildren = new Set(guardianRows.filter((g) => g.account_id).map((g) => g.student_id));
 
@@ -108,12 +108,15 @@ export async function seedHeartBridgeDemo(db: Db, now: Date): Promise<void> {
       for (const s of roster) {
         let r = rand();
         if (quiet.has(s.id) && wi >= weeks.length - 3) r = 0.99;
-        if (demoChildren.has(s.id)) r = isCurrent ? 0.75 : Math.min(r, 0.6);
+        // A demo guardian's child: the latest school week (the one the family page opens on,
+        // whatever the weekday) has the teacher's words and waits for the family's.
+        if (demoChildren.has(s.id)) r = wi === weeks.length - 1 ? 0.75 : Math.min(r, 0.6);
         // 0–.68 two-way, .68–.80 school only, .80–.85 home only, .85– nothing
-        const bySchool = r < 0.8 && !(isCurrent && r >= 0.3 && r < 0.68);
+        // Only a teacher of the class writes its school side: a class without one gets none.
+        const bySchool = !!head && r < 0.8 && !(isCurrent && r >= 0.3 && r < 0.68);
         const byHome = (r < 0.68 && !isCurrent) || (r >= 0.8 && r < 0.85);
         if (!bySchool && !byHome) continue;
-        const writer = rand() < 0.8 || teachers.length < 2 ? head : pick(teachers);
+        const writer = (rand() < 0.8 || teachers.length < 2 ? head : pick(teachers))!;
         const guardian = pick(guardianRows.filter((g) => g.student_id === s.id)) as (typeof guardianRows)[number] | undefined;
         const schoolAt = notLater(at(last > today ? today : last, 15 + Math.floor(rand() * 3), Math.floor(rand() * 60)));
         const homeDay = plusDays(last, 1 + Math.floor(rand() * 2));
@@ -127,8 +130,8 @@ export async function seedHeartBridgeDemo(db: Db, now: Date): Promise<void> {
           school_at_school: bySchool ? twoOf(AT_SCHOOL) : null,
           school_suggestion: bySchool ? pick(SCHOOL_SUGGESTION) : null,
           school_encouragement: bySchool ? pick(DEFAULT_PHRASES.school) : null,
-          school_author_id: bySchool ? (writer?.account_id ?? null) : null,
-          school_author_name: bySchool ? (writer?.display_name ?? writer?.name ?? '班主任') : null,
+          school_author_id: bySchool ? writer.account_id : null,
+          school_author_name: bySchool ? (writer.display_name ?? writer.name) : null,
           school_written_at: bySchool ? schoolAt : null,
           home_at_home: byHome ? pick(AT_HOME) : null,
           home_suggestion: byHome ? pick(HOME_SUGGESTION) : null,

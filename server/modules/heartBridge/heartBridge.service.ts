@@ -9,20 +9,19 @@ import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { compareNames, HEART_BRIDGE_PERMISSIONS as P, weekEnd, weekOf, weekStart } from '../../../common/school.js';
 import type { HeartBridgeNote } from '../../../common/schemas/heartBridge.js';
 import {
-  classesUnder,
-  describeClasses,
   loadSchoolCalendar,
-  loadSchoolCalendarSource,
+  pickTerm,
+  schoolClasses,
   studentsOfClass,
   studentsOfClasses,
   type ClassInfo,
-  type SchoolCalendar,
+  type ClassWithCalendar,
   type StudentInfo,
   type TermRef,
 } from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
 import { classFor, schoolFor, studentFor } from './heartBridge.policy.js';
-import { figures, loadWeekCounts, studentsWithoutExchange, sumCounts, type ClassCal, type WeekCounts } from './heartBridge.indicators.js';
+import { figures, rosterAndSilence, loadWeekCounts, studentsWithoutExchange, sumCounts, type ClassCal, type WeekCounts } from './heartBridge.indicators.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
 
 /** Runs the write in a transaction; routes pass one that also stores an Idempotency-Key. */
@@ -64,11 +63,22 @@ export function present(student: StudentInfo, week: string, n: repo.NoteRow | un
   };
 }
 
-/** Keeps the per-class weekly counts in step with the page just written (and with the old class, if the student moved). */
-async function refreshStats(tx: Tx, student: StudentInfo, week: string, before: repo.NoteRow | undefined) {
+/** The columns the weekly counts are made of: which sides exist, which were read, and the class. */
+const counted = (n: repo.NoteRow | undefined) =>
+  n ? `${n.class_id}|${!!n.school_written_at}|${!!n.home_written_at}|${!!n.read_by_school_at}|${!!n.read_by_home_at}` : '';
+
+/**
+ * Keeps the per-class weekly counts in step with the page just written (and with the old class,
+ * if the student moved). Rewording a side that was already there changes no count: nothing to do.
+ */
+async function refreshStats(tx: Tx, student: StudentInfo, week: string, before: repo.NoteRow | undefined, after: repo.NoteRow) {
+  if (counted(before) === counted(after)) return;
   await repo.refreshWeekStats(tx, student.cls.id, week, student.cls.schoolId);
   if (before && before.class_id !== student.cls.id) await repo.refreshWeekStats(tx, before.class_id, week, before.school_id);
 }
+
+/** class_id for the update when the student has changed class since the page was begun. */
+const movedFrom = (before: repo.NoteRow | undefined, student: StudentInfo) => (before && before.class_id !== student.cls.id ? { class_id: student.cls.id } : {});
 
 // ── one page ──────────────────────────────────────────────────────
 
@@ -100,7 +110,7 @@ export async function writeSchoolSide(
     const before = await repo.findNote(tx, studentId, week);
     const at = nowIso();
     const changed = !before || before.school_at_school !== input.atSchool || before.school_suggestion !== input.suggestion || before.school_encouragement !== input.encouragement;
-    await repo.upsertSide(
+    const after = await repo.upsertSide(
       tx,
       { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
       {
@@ -109,13 +119,14 @@ export async function writeSchoolSide(
         school_encouragement: input.encouragement,
         school_author_id: actor.accountId,
         school_author_name: actor.displayName,
-        school_written_at: before?.school_written_at ?? at,
+        // The side shows when its words were written: an edit is a new writing, a re-save of the same words is not.
+        school_written_at: changed ? at : before!.school_written_at,
         // New words are unread words: the guardian's receipt applies to what they saw.
         ...(changed && before?.read_by_home_at ? { read_by_home_at: null } : {}),
+        ...movedFrom(before, student),
       },
     );
-    const after = (await repo.findNote(tx, studentId, week))!;
-    await refreshStats(tx, student, week, before);
+    await refreshStats(tx, student, week, before, after);
     await recordAudit(tx, ctx, {
       action: before?.school_written_at ? 'heartBridge.schoolSideUpdate' : 'heartBridge.schoolSideWrite',
       entityType: 'heartBridgeNote',
@@ -143,7 +154,7 @@ export async function writeHomeSide(
     const before = await repo.findNote(tx, studentId, week);
     const at = nowIso();
     const changed = !before || before.home_at_home !== input.atHome || before.home_suggestion !== input.suggestion || before.home_encouragement !== input.encouragement;
-    await repo.upsertSide(
+    const after = await repo.upsertSide(
       tx,
       { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
       {
@@ -152,12 +163,12 @@ export async function writeHomeSide(
         home_encouragement: input.encouragement,
         home_author_id: actor.accountId,
         home_author_name: actor.displayName,
-        home_written_at: before?.home_written_at ?? at,
+        home_written_at: changed ? at : before!.home_written_at,
         ...(changed && before?.read_by_school_at ? { read_by_school_at: null } : {}),
+        ...movedFrom(before, student),
       },
     );
-    const after = (await repo.findNote(tx, studentId, week))!;
-    await refreshStats(tx, student, week, before);
+    await refreshStats(tx, student, week, before, after);
     await recordAudit(tx, ctx, {
       action: before?.home_written_at ? 'heartBridge.homeSideUpdate' : 'heartBridge.homeSideWrite',
       entityType: 'heartBridgeNote',
@@ -257,21 +268,19 @@ export async function classWeekPages(db: Db, actor: Actor, classId: string, week
 
 function byClass<T extends { org_id: string }>(rows: T[]): Map<string, T[]> {
   const m = new Map<string, T[]>();
-  for (const r of rows) m.set(r.org_id, [...(m.get(r.org_id) ?? []), r]);
+  for (const r of rows) {
+    const list = m.get(r.org_id);
+    if (list) list.push(r);
+    else m.set(r.org_id, [r]);
+  }
   return m;
-}
-
-function pickTerm(terms: TermRef[], cal: SchoolCalendar, termId: string | undefined, today: string): TermRef {
-  const term = termId ? terms.find((t) => t.id === termId) : cal.currentOrLastTerm(today);
-  if (!term) throw new AppError(404, 'not_found', 'school.noTerm');
-  return term;
 }
 
 export async function classDashboard(db: Db, actor: Actor, classId: string, q: { termId?: string; week?: string; asOf?: string }, now = new Date()) {
   const { cls } = await classFor(db, actor, classId);
   const today = q.asOf ?? shanghaiDate(now);
   const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
-  const term = pickTerm(cal.terms, cal, q.termId, today);
+  const term = pickTerm(cal, q.termId, today);
   const weeks = cal.weeksOfTerm(term, today);
   const counts = await loadWeekCounts(db, [{ id: cls.id, cal }], () => weeks);
   const week = q.week ?? weeks[weeks.length - 1];
@@ -294,19 +303,13 @@ interface SchoolView {
   school: { id: string; name: string; path: string };
   term: TermRef;
   today: string;
-  classes: (ClassInfo & { cal: SchoolCalendar })[];
+  classes: ClassWithCalendar[];
 }
 
 async function schoolView(db: Db, actor: Actor, schoolId: string, q: { termId?: string; asOf?: string }, now: Date): Promise<SchoolView> {
   const { school } = await schoolFor(db, actor, schoolId);
   const today = q.asOf ?? shanghaiDate(now);
-  const src = await loadSchoolCalendarSource(db, school.id);
-  const schoolCal = await src.forOrg(school.path);
-  const term = pickTerm(src.terms, schoolCal, q.termId, today);
-  const infos = await describeClasses(db, await classesUnder(db, school.path));
-  const ordered = infos.filter((c) => c.schoolId === school.id).sort((a, b) => compareNames(a.gradeName ?? '', b.gradeName ?? '') || compareNames(a.name, b.name));
-  const classes = await Promise.all(ordered.map(async (c) => ({ ...c, cal: await src.forOrg(c.path) })));
-  return { school, term, today, classes };
+  return { school, today, ...(await schoolClasses(db, school, q.termId, today)) };
 }
 
 function classRows(view: SchoolView, counts: WeekCounts[], week: string | undefined) {
@@ -318,7 +321,11 @@ function classRows(view: SchoolView, counts: WeekCounts[], week: string | undefi
 
 function trendOf(counts: WeekCounts[]) {
   const byWeek = new Map<string, WeekCounts[]>();
-  for (const c of counts) byWeek.set(c.week, [...(byWeek.get(c.week) ?? []), c]);
+  for (const c of counts) {
+    const list = byWeek.get(c.week);
+    if (list) list.push(c);
+    else byWeek.set(c.week, [c]);
+  }
   return [...byWeek.keys()].sort().map((w) => figures(sumCounts(byWeek.get(w)!, '', w)));
 }
 
@@ -335,18 +342,15 @@ async function schoolCounts(db: Db, view: SchoolView, week?: string, roster?: Ma
 
 export async function schoolDashboard(db: Db, actor: Actor, schoolId: string, q: { termId?: string; week?: string; asOf?: string }, now = new Date()) {
   const view = await schoolView(db, actor, schoolId, q, now);
-  const students = byClass(await studentsOfClasses(db, view.classes.map((c) => c.id)));
-  const roster = new Map(view.classes.map((c) => [c.id, students.get(c.id)?.length ?? 0]));
+  const { roster, silent: noExchangeCount } = await rosterAndSilence(db, view.classes, view.term, view.today);
   const { counts, termWeeks, selected } = await schoolCounts(db, view, q.week, roster);
   const rows = classRows(view, counts, selected);
   const grades = new Map<string, typeof rows>();
-  for (const r of rows) grades.set(r.gradeId ?? '', [...(grades.get(r.gradeId ?? '') ?? []), r]);
-  const noExchange = await studentsWithoutExchange(
-    db,
-    view.classes.map((c) => ({ id: c.id, cal: c.cal, students: students.get(c.id) ?? [] })),
-    view.term,
-    view.today,
-  );
+  for (const r of rows) {
+    const list = grades.get(r.gradeId ?? '');
+    if (list) list.push(r);
+    else grades.set(r.gradeId ?? '', [r]);
+  }
   return {
     schoolId: view.school.id,
     schoolName: view.school.name,
@@ -356,7 +360,7 @@ export async function schoolDashboard(db: Db, actor: Actor, schoolId: string, q:
     byGrade: [...grades.values()].map((rs) => ({ ...figures(sumCounts(rs.map((r) => r.counts), '', selected)), gradeId: rs[0].gradeId, gradeName: rs[0].gradeName })),
     classes: rows.map(({ counts: _c, ...r }) => r),
     trend: trendOf(counts.filter((c) => termWeeks.includes(c.week))),
-    noExchangeCount: noExchange.length,
+    noExchangeCount,
   };
 }
 

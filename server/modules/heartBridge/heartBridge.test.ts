@@ -75,6 +75,28 @@ describe('the weekly page: two sides, each by its own people', () => {
   });
 });
 
+describe('when a side was written', () => {
+  it('moves to the latest edit, and stays when the same words are saved again', async () => {
+    const { headA, gTwo } = w.users;
+    const pause = () => new Promise((r) => setTimeout(r, 15));
+    const first = await ok(headA.request('PUT', `${page(w.a3.id, '2026-W37')}/school`, school('第一稿')));
+    await pause();
+    const edited = await ok(headA.request('PUT', `${page(w.a3.id, '2026-W37')}/school`, school('第二稿，改了措辞')));
+    expect(edited.school.writtenAt > first.school.writtenAt).toBe(true);
+    await pause();
+    const resaved = await ok(headA.request('PUT', `${page(w.a3.id, '2026-W37')}/school`, school('第二稿，改了措辞')));
+    expect(resaved.school.writtenAt).toBe(edited.school.writtenAt);
+    // What the guardian sees afterwards is the edit's time, not the first draft's.
+    expect((await ok(headA.get(page(w.a3.id, '2026-W37')))).school.writtenAt).toBe(edited.school.writtenAt);
+
+    const home1 = await ok(gTwo.request('PUT', `${page(w.a2.id, '2026-W37')}/home`, home('在家很乖')));
+    await pause();
+    const home2 = await ok(gTwo.request('PUT', `${page(w.a2.id, '2026-W37')}/home`, home('在家很乖，还帮忙洗碗')));
+    expect(home2.home.writtenAt > home1.home.writtenAt).toBe(true);
+    expect(home2.home.atHome).toBe('在家很乖，还帮忙洗碗');
+  });
+});
+
 describe('read receipts', () => {
   it('shows each side when the other side read it; new words clear the old receipt', async () => {
     const { headB, gB1 } = w.users;
@@ -144,6 +166,54 @@ describe('access: own children, own classes, own school', () => {
       for (const who of [w.users.otherPrincipal, w.users.headX, w.users.gX1]) expect((await who.request(method, url, body)).status, `${who.username} ${url}`).toBe(404);
     }
     expect((await w.users.gX1.get(`${base}/schools/${w.school.id}/phrases`)).status).toBe(404);
+  });
+});
+
+describe('a student reads their own book', () => {
+  it('shows the student their own weeks, read-only, and nothing of another student', async () => {
+    const me = await t.user([{ role: 'student', org: w.classA }], { personId: w.a1.id });
+    const own = await ok(me.get(page(w.a1.id, '2026-W37')));
+    expect(own.school.atSchool).toBe('上课专注，主动发言。');
+    expect(own.home.atHome).toBe('在家按时完成作业。');
+    expect(own).toMatchObject({ canWriteSchool: false, canWriteHome: false });
+    const tl = await ok(me.get(`${base}/students/${w.a1.id}/timeline`));
+    expect(tl.items.find((n: any) => n.week === '2026-W37').home.encouragement).toBe('爸爸妈妈为你骄傲');
+    expect(tl.items.every((n: any) => n.studentId === w.a1.id)).toBe(true);
+    const mine = await ok(me.get('/api/v1/school/me'));
+    expect(mine.self).toEqual({ id: w.a1.id, name: '王小明', classId: w.classA.id, className: '初一（1）班', schoolId: w.school.id });
+    expect(mine.children).toEqual([]);
+
+    // Another student's page, in the same class or another, does not exist for them.
+    for (const other of [w.a2, w.b1, w.x1]) {
+      expect((await me.get(page(other.id, '2026-W37'))).status).toBe(404);
+      expect((await me.get(`${base}/students/${other.id}/timeline`)).status).toBe(404);
+      expect((await me.request('PUT', `${page(other.id, '2026-W37')}/school`, school('越权'))).status).toBe(404);
+    }
+    // Their own page is theirs to read, not to write, and reading it is not a guardian's receipt.
+    expect((await me.request('PUT', `${page(w.a1.id, '2026-W37')}/school`, school('自己写老师一栏'))).status).toBe(403);
+    expect((await me.request('PUT', `${page(w.a1.id, '2026-W37')}/home`, home('自己写家里一栏'))).status).toBe(403);
+    expect((await me.post(`${page(w.a1.id, '2026-W37')}/read`, { by: 'home' })).status).toBe(403);
+    // The class lists show classmates: not for a student. Another class: not found.
+    expect((await me.get(`${base}/classes/${w.classA.id}/weeks/2026-W37`)).status).toBe(403);
+    expect((await me.get(`${base}/classes/${w.classA.id}/dashboard`)).status).toBe(403);
+    expect((await me.get(`${base}/classes/${w.classB.id}/weeks/2026-W37`)).status).toBe(404);
+    // School-wide views and the writers' quick phrases are not a student's.
+    expect((await me.get(`${base}/schools/${w.school.id}/dashboard`)).status).toBe(404);
+    expect((await me.get(`${base}/schools/${w.school.id}/phrases`)).status).toBe(404);
+    expect((await me.get(`${base}/schools/${w.other.id}/dashboard`)).status).toBe(404);
+
+    const after = await ok(me.get(page(w.a1.id, '2026-W37')));
+    expect(after.school.atSchool).toBe('上课专注，主动发言。');
+    expect(after.home.atHome).toBe('在家按时完成作业。');
+    expect(after.readByHomeAt).toBe(own.readByHomeAt);
+    const byStudent = await t.db.selectFrom('audit_events').select('action').where('actor_id', '=', me.accountId).execute();
+    expect(byStudent.filter((a) => a.action.startsWith('heartBridge.'))).toEqual([]);
+  });
+
+  it('gives a student account without a student record nothing', async () => {
+    const teacherAsStudent = await t.user([{ role: 'student', org: w.classA }], { personId: (await t.person(w.classA, { kind: 'teacher', name: '实习老师' })).id });
+    expect((await teacherAsStudent.get(page(w.a1.id, '2026-W37'))).status).toBe(404);
+    expect((await ok(teacherAsStudent.get('/api/v1/school/me'))).self).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { weekOf } from '../../../common/school.js';
-import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, teacherAccountsOf } from '../school/index.js';
+import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, teachersOfClasses } from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
 import { loadPlan } from './moralEducation.plan.js';
 import { defaultAsOf, schoolDaysSoFar } from './moralEducation.indicators.js';
@@ -81,7 +81,7 @@ export async function seedMoralEducationDemo(db: Db, now: Date): Promise<void> {
   if (!term) return;
   const classes = await classesUnder(db, school.path);
   const students = await studentsOfClasses(db, classes.map((c) => c.id));
-  const heads = await teacherAccountsOf(db, classes.map((c) => c.id), ['head']);
+  const heads = (await teachersOfClasses(db, classes.map((c) => c.id))).filter((t) => t.duty === 'head');
   const plan = await loadPlan(db, school.id, classes.map((c) => c.id), term.start_date, term.end_date);
   const rand = rng(20261125);
   const rows: repo.SessionRow[] = [];
@@ -90,6 +90,8 @@ export async function seedMoralEducationDemo(db: Db, now: Date): Promise<void> {
     const cal = await src.forOrg(cls.path);
     const roster = students.filter((s) => s.org_id === cls.id);
     const head = heads.find((h) => h.class_id === cls.id);
+    // Sessions are recorded by the class's head teacher, under their name: no head, no record.
+    if (!head) continue;
     let next = 0;
     for (const date of schoolDaysSoFar(cal, term, asOf)) {
       const r = rand();
@@ -112,8 +114,8 @@ export async function seedMoralEducationDemo(db: Db, now: Date): Promise<void> {
         photo_name: null,
         photo_mime: null,
         photo_size: null,
-        recorded_by: head?.account_id ?? null,
-        recorded_by_name: '班主任',
+        recorded_by: head.account_id,
+        recorded_by_name: head.display_name ?? head.name,
         created_at: at > stamp ? stamp : at,
         updated_at: at > stamp ? stamp : at,
       });

@@ -7,16 +7,7 @@ import type { Actor } from '../../core/rbac/actor.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { compareNames, weekOf } from '../../../common/school.js';
 import type { MoralSession } from '../../../common/schemas/moralEducation.js';
-import {
-  classesUnder,
-  describeClasses,
-  loadSchoolCalendar,
-  loadSchoolCalendarSource,
-  studentsOfClass,
-  type ClassInfo,
-  type SchoolCalendar,
-  type TermRef,
-} from '../school/index.js';
+import { loadSchoolCalendar, pickTerm, schoolClasses, studentsOfClass, type ClassInfo, type SchoolCalendar } from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
 import { classFor, mayRecord, schoolFor } from './moralEducation.policy.js';
 import { loadPlan } from './moralEducation.plan.js';
@@ -288,12 +279,6 @@ export async function listSessions(db: Db, actor: Actor, classId: string, q: { p
 
 // ── indicators ────────────────────────────────────────────────────
 
-function pickTerm(cal: SchoolCalendar, termId: string | undefined, asOf: string): TermRef {
-  const term = termId ? cal.terms.find((t) => t.id === termId) : cal.currentOrLastTerm(asOf);
-  if (!term) throw new AppError(404, 'not_found', 'school.noTerm');
-  return term;
-}
-
 export async function classIndicators(db: Db, actor: Actor, classId: string, q: { termId?: string; asOf?: string }, now = new Date()) {
   const { cls } = await classFor(db, actor, classId);
   const asOf = q.asOf ?? defaultAsOf(now);
@@ -315,13 +300,9 @@ export async function classIndicators(db: Db, actor: Actor, classId: string, q: 
   };
 }
 
-async function schoolClasses(db: Db, school: { id: string; path: string }, termId: string | undefined, asOf: string) {
-  const src = await loadSchoolCalendarSource(db, school.id);
-  const term = pickTerm(await src.forOrg(school.path), termId, asOf);
-  const infos = (await describeClasses(db, await classesUnder(db, school.path)))
-    .filter((c) => c.schoolId === school.id)
-    .sort((a, b) => compareNames(a.gradeName ?? '', b.gradeName ?? '') || compareNames(a.name, b.name));
-  const classes: ClassRef[] = await Promise.all(infos.map(async (c) => ({ id: c.id, name: c.name, gradeId: c.gradeId, gradeName: c.gradeName, cal: await src.forOrg(c.path) })));
+async function schoolSessions(db: Db, school: { id: string; path: string }, termId: string | undefined, asOf: string) {
+  const { term, classes: infos } = await schoolClasses(db, school, termId, asOf);
+  const classes: ClassRef[] = infos.map((c) => ({ id: c.id, name: c.name, gradeId: c.gradeId, gradeName: c.gradeName, cal: c.cal }));
   const sessions = await repo.sessionsOf(db, classes.map((c) => c.id), term.start_date, term.end_date);
   return { term, classes, sessions };
 }
@@ -335,7 +316,7 @@ export async function schoolCoverage(
 ) {
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
-  const { term, classes, sessions } = await schoolClasses(db, school, q.termId, asOf);
+  const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
   const all = classes.map((c) => classCoverage(c, term, asOf, sessions));
   let rows = q.gradeId ? all.filter((r) => r.gradeId === q.gradeId) : all;
   const dir = q.order === 'desc' ? -1 : 1;
@@ -367,7 +348,7 @@ export async function missedList(
 ) {
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
-  const { term, classes, sessions } = await schoolClasses(db, school, q.termId, asOf);
+  const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
   const picked = classes.filter((c) => (!q.gradeId || c.gradeId === q.gradeId) && (!q.classId || c.id === q.classId));
   const plan = await loadPlan(db, school.id, picked.map((c) => c.id), term.start_date, term.end_date);
   let rows = missedSessions(picked, term, asOf, sessions, plan);

@@ -32,12 +32,14 @@ export { SchoolCalendar, SchoolCalendarSource, loadSchoolCalendar, loadSchoolCal
 export { Reach, reachOf, loadClass, loadStudent, loadSchool, describeClasses, type ClassInfo, type StudentInfo, type Duty } from './school.policy.js';
 export { shanghaiClock, settingsOfSchools, inQuietHours, claimReminder, type LocalClock } from './school.reminders.js';
 export { presentTerm } from './school.service.js';
+export { pickTerm, schoolClasses, type ClassWithCalendar } from './school.classes.js';
 export {
   schools as allSchools,
   classesUnder,
   studentsOfClass,
   studentsOfClasses,
   teacherAccountsOf,
+  teachersOfClasses,
   guardianAccountsOf,
   termsOf,
   activeStudent,

@@ -37,6 +37,7 @@ export class SchoolCalendar {
   // rule of their own share one calendar (see SchoolCalendarSource), so these memos pay off.
   private readonly memo = new Map<string, boolean>();
   private readonly termWeeks = new Map<string, string[]>();
+  private readonly weekDays = new Map<string, string[]>();
 
   constructor(
     private readonly work: WorkCalendar,
@@ -84,16 +85,22 @@ export class SchoolCalendar {
   }
 
   weekSchoolDays(week: string): string[] {
-    return weekDates(week).filter((d) => this.isSchoolDay(d));
+    let days = this.weekDays.get(week);
+    if (!days) {
+      days = weekDates(week).filter((d) => this.isSchoolDay(d));
+      this.weekDays.set(week, days);
+    }
+    return [...days];
   }
 
   /** A week exists for a class when it holds at least one school day. */
   weekExists(week: string): boolean {
-    return weekDates(week).some((d) => this.isSchoolDay(d));
+    return this.lastSchoolDayOfWeek(week) !== null;
   }
 
   lastSchoolDayOfWeek(week: string): string | null {
-    const days = this.weekSchoolDays(week);
+    if (!this.weekDays.has(week)) this.weekSchoolDays(week);
+    const days = this.weekDays.get(week)!;
     return days.length ? days[days.length - 1] : null;
   }
 
@@ -147,9 +154,8 @@ export class SchoolCalendarSource {
   }
 }
 
-export async function loadSchoolCalendarSource(db: Db, schoolId: string): Promise<SchoolCalendarSource> {
-  const school = await repo.findOrg(db, schoolId);
-  const schoolPath = school?.path ?? `/${schoolId}/`;
+export async function loadSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
+  const schoolPath = knownPath ?? (await repo.findOrg(db, schoolId))?.path ?? `/${schoolId}/`;
   const [terms, closures, overrides] = await Promise.all([repo.termsOf(db, schoolId), repo.closuresOf(db, schoolId), repo.overridePathsBelow(db, schoolPath)]);
   const specific = [...new Set([...closures.map((c) => c.path), ...overrides])].filter((p) => p !== schoolPath && p.startsWith(schoolPath));
   return new SchoolCalendarSource(
@@ -162,5 +168,8 @@ export async function loadSchoolCalendarSource(db: Db, schoolId: string): Promis
 }
 
 export async function loadSchoolCalendar(db: Db, schoolId: string, orgPath: string): Promise<SchoolCalendar> {
-  return (await loadSchoolCalendarSource(db, schoolId)).forOrg(orgPath);
+  // An org inside the school carries the school's path in its own: no need to look it up.
+  const at = orgPath.indexOf(`/${schoolId}/`);
+  const schoolPath = at < 0 ? undefined : orgPath.slice(0, at + schoolId.length + 2);
+  return (await loadSchoolCalendarSource(db, schoolId, schoolPath)).forOrg(orgPath);
 }

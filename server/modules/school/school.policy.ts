@@ -58,8 +58,8 @@ export async function describeClasses(db: Db, classes: repo.OrgRef[]): Promise<C
 
 export async function loadStudent(db: Db, studentId: string): Promise<StudentInfo | undefined> {
   const s = await repo.findStudent(db, studentId);
-  if (!s) return undefined;
-  const cls = await loadClass(db, s.org_id);
+  if (!s || s.org_kind !== 'class') return undefined;
+  const [cls] = await describeClasses(db, [{ id: s.org_id, name: s.org_name, path: s.org_path, kind: s.org_kind }]);
   return cls ? { id: s.id, name: s.name, cls } : undefined;
 }
 
@@ -72,6 +72,14 @@ export interface ReachPermissions {
   oversee: string;
   teach?: string;
   home?: string;
+  /** The caller is the student: their own records, read-only. */
+  own?: string;
+}
+
+export interface SelfRef {
+  studentId: string;
+  classId: string;
+  classPath: string;
 }
 
 export class Reach {
@@ -82,7 +90,13 @@ export class Reach {
     readonly classes: Map<string, { duties: Set<Duty>; path: string }>,
     /** student id → class id and path. */
     readonly children: Map<string, { classId: string; classPath: string }>,
+    /** The caller's own student record, when the caller is a student. */
+    readonly self: SelfRef | null = null,
   ) {}
+
+  isSelf(studentId: string): boolean {
+    return this.self?.studentId === studentId;
+  }
 
   oversees(path: string): boolean {
     return inScope(this.oversee, path);
@@ -101,14 +115,15 @@ export class Reach {
     return this.children.has(studentId);
   }
 
-  /** True when the caller has a child in the class (they know it exists, but may not list it). */
+  /** True when the caller has a child in the class, or studies there (they know it exists, but may not list it). */
   hasChildIn(classId: string): boolean {
+    if (this.self?.classId === classId) return true;
     for (const c of this.children.values()) if (c.classId === classId) return true;
     return false;
   }
 
   seesStudent(s: StudentInfo): boolean {
-    return this.seesClass(s.cls) || this.isGuardianOf(s.id);
+    return this.seesClass(s.cls) || this.isGuardianOf(s.id) || this.isSelf(s.id);
   }
 
   /** Anything of the school within reach: the caller may read school-wide settings like quick phrases. */
@@ -116,6 +131,7 @@ export class Reach {
     if (this.oversee.all || this.oversee.paths.some((p) => p.startsWith(schoolPath) || schoolPath.startsWith(p))) return true;
     for (const c of this.classes.values()) if (c.path.startsWith(schoolPath)) return true;
     for (const c of this.children.values()) if (c.classPath.startsWith(schoolPath)) return true;
+    // A student reads their own pages, not the school's settings for writers.
     return false;
   }
 }
@@ -125,25 +141,21 @@ export async function reachOf(db: Db, actor: Actor, perms: ReachPermissions): Pr
   const classes = new Map<string, { duties: Set<Duty>; path: string }>();
   const children = new Map<string, { classId: string; classPath: string }>();
   if (actor.personId && perms.teach && hasPermission(actor, perms.teach)) {
-    const rows = await repo.teacherClasses(db, actor.personId);
-    const paths = new Map((await repo.findOrgs(db, [...new Set(rows.map((r) => r.class_id))])).map((o) => [o.id, o.path]));
-    for (const r of rows) {
-      const path = paths.get(r.class_id);
-      if (!path) continue;
-      const entry = classes.get(r.class_id) ?? { duties: new Set<Duty>(), path };
+    for (const r of await repo.teacherClasses(db, actor.personId)) {
+      const entry = classes.get(r.class_id) ?? { duties: new Set<Duty>(), path: r.path };
       entry.duties.add(r.duty as Duty);
       classes.set(r.class_id, entry);
     }
   }
   if (actor.personId && perms.home && hasPermission(actor, perms.home)) {
-    const rows = await repo.childrenOf(db, actor.personId);
-    const paths = new Map((await repo.findOrgs(db, [...new Set(rows.map((r) => r.org_id))])).map((o) => [o.id, o.path]));
-    for (const r of rows) {
-      const path = paths.get(r.org_id);
-      if (path) children.set(r.id, { classId: r.org_id, classPath: path });
-    }
+    for (const r of await repo.childrenOf(db, actor.personId)) children.set(r.id, { classId: r.org_id, classPath: r.path });
   }
-  return new Reach(actor, oversee, classes, children);
+  let self: SelfRef | null = null;
+  if (actor.personId && perms.own && hasPermission(actor, perms.own)) {
+    const s = await repo.findStudent(db, actor.personId);
+    if (s && s.org_kind === 'class') self = { studentId: s.id, classId: s.org_id, classPath: s.org_path };
+  }
+  return new Reach(actor, oversee, classes, children, self);
 }
 
 /** Reading a school's calendar: any school role granted inside the school or above it. */

@@ -114,25 +114,35 @@ export function studentsOfClasses(db: Tx, classIds: string[]) {
     .execute();
 }
 
+/** An active student with their class's org row, in one read. */
 export function findStudent(db: Tx, id: string) {
   return db
-    .selectFrom('persons')
-    .select(['id', 'name', 'org_id'])
-    .where('id', '=', id)
-    .where('kind', '=', 'student')
-    .where('archived', '=', 0)
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.name', 'p.org_id', 'o.name as org_name', 'o.path as org_path', 'o.kind as org_kind'])
+    .where('p.id', '=', id)
+    .where('p.kind', '=', 'student')
+    .where('p.archived', '=', 0)
     .executeTakeFirst();
 }
 
+/** The classes a teacher teaches, with each class's path. */
 export function teacherClasses(db: Tx, teacherId: string) {
-  return db.selectFrom('class_teachers').select(['class_id', 'duty']).where('teacher_id', '=', teacherId).execute();
+  return db
+    .selectFrom('class_teachers as ct')
+    .innerJoin('orgs as o', 'o.id', 'ct.class_id')
+    .select(['ct.class_id', 'ct.duty', 'o.path'])
+    .where('ct.teacher_id', '=', teacherId)
+    .execute();
 }
 
+/** A guardian's children (active students), with each child's class path. */
 export function childrenOf(db: Tx, guardianId: string) {
   return db
     .selectFrom('guardian_links as g')
     .innerJoin('persons as p', 'p.id', 'g.student_id')
-    .select(['p.id', 'p.name', 'p.org_id'])
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.name', 'p.org_id', 'o.path'])
     .where('g.guardian_id', '=', guardianId)
     .where(activeStudent('p'))
     .execute();
@@ -148,6 +158,17 @@ export function teacherAccountsOf(db: Tx, classIds: string[], duties: ('head' | 
     .where('ct.class_id', 'in', classIds)
     .where('ct.duty', 'in', duties)
     .where('a.disabled', '=', 0)
+    .execute();
+}
+
+/** Teachers of some classes by name, with their account if they have one (the demo's writers). */
+export function teachersOfClasses(db: Tx, classIds: string[]) {
+  return db
+    .selectFrom('class_teachers as ct')
+    .innerJoin('persons as p', 'p.id', 'ct.teacher_id')
+    .leftJoin('accounts as a', 'a.person_id', 'p.id')
+    .select(['ct.class_id', 'ct.duty', 'p.name', 'a.id as account_id', 'a.display_name'])
+    .where('ct.class_id', 'in', classIds.length ? classIds : [''])
     .execute();
 }
 

@@ -152,7 +152,7 @@ async function readableClass(db: Db, actor: Actor, classId: string): Promise<Cla
   const cls = await loadClass(db, classId);
   if (!cls || !readsSchool(actor, cls.schoolPath)) throw notFound();
   // Within the school, a grant on one class does not open another class's calendar view.
-  const reach = await reachOf(db, actor, { oversee: 'school.read', teach: HEART_BRIDGE_PERMISSIONS.writeSchool, home: HEART_BRIDGE_PERMISSIONS.writeHome });
+  const reach = await reachOf(db, actor, { oversee: 'school.read', teach: HEART_BRIDGE_PERMISSIONS.writeSchool, home: HEART_BRIDGE_PERMISSIONS.writeHome, own: HEART_BRIDGE_PERMISSIONS.readOwn });
   if (!reach.seesClass(cls) && !reach.hasChildIn(cls.id)) throw notFound();
   return cls;
 }
@@ -188,12 +188,19 @@ export async function classWeeks(db: Db, actor: Actor, classId: string, q: { ter
 
 // ── the caller's own school world ─────────────────────────────────
 
+/** The caller as a student: their own record and class, for their read-only book. */
+async function selfOf(db: Db, self: { studentId: string; classId: string } | null, infos: Map<string, ClassInfo>) {
+  const info = self && infos.get(self.classId);
+  const s = self && info ? await repo.findStudent(db, self.studentId) : undefined;
+  return s && info ? { id: s.id, name: s.name, classId: info.id, className: info.name, schoolId: info.schoolId } : null;
+}
+
 export async function mine(db: Db, actor: Actor) {
-  const reach = await reachOf(db, actor, { oversee: 'school.manage', teach: HEART_BRIDGE_PERMISSIONS.writeSchool, home: HEART_BRIDGE_PERMISSIONS.writeHome });
+  const reach = await reachOf(db, actor, { oversee: 'school.manage', teach: HEART_BRIDGE_PERMISSIONS.writeSchool, home: HEART_BRIDGE_PERMISSIONS.writeHome, own: HEART_BRIDGE_PERMISSIONS.readOwn });
   const moral = await reachOf(db, actor, { oversee: MORAL_EDUCATION_PERMISSIONS.oversee, teach: MORAL_EDUCATION_PERMISSIONS.read });
   const taught = new Map(reach.classes);
   for (const [id, c] of moral.classes) taught.set(id, { duties: new Set([...(taught.get(id)?.duties ?? []), ...c.duties]), path: c.path });
-  const classOrgs = await repo.findOrgs(db, [...new Set([...taught.keys(), ...[...reach.children.values()].map((c) => c.classId)])]);
+  const classOrgs = await repo.findOrgs(db, [...new Set([...taught.keys(), ...[...reach.children.values()].map((c) => c.classId), ...(reach.self ? [reach.self.classId] : [])])]);
   const infos = new Map((await describeClasses(db, classOrgs)).map((c) => [c.id, c]));
   const students = (await Promise.all([...reach.children.keys()].map((id) => repo.findStudent(db, id)))).filter((s) => !!s);
   const schools = (await repo.schools(db)).filter((s) => reach.oversees(s.path) || moral.oversees(s.path));
@@ -207,5 +214,6 @@ export async function mine(db: Db, actor: Actor) {
       .map((s) => ({ id: s!.id, name: s!.name, classId: s!.org_id, className: infos.get(s!.org_id)?.name ?? '', schoolId: infos.get(s!.org_id)?.schoolId ?? '' }))
       .filter((c) => c.schoolId),
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
+    self: await selfOf(db, reach.self, infos),
   };
 }

@@ -7,11 +7,10 @@ import { weekEnd, weekStart, HEART_BRIDGE_PERMISSIONS } from '@common/school';
 import { useAuth } from '../../app/auth/AuthContext';
 import { errorText, useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
-import { useIsMobile } from '../../shared/useIsMobile';
 import { useMySchool } from '../school/api';
-import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
+import { RateBars } from '../school/RateBars';
 import { SchoolSelect } from '../school/SchoolSelect';
-import { pct, pctValue, shortDate } from '../school/weeks';
+import { pct, shortDate } from '../school/weeks';
 import { exportCoverage, useNoExchange, useSchoolDashboard, type CoverageRow } from './api';
 import { classDashboardPath } from './paths';
 import { PhrasesModal } from './PhrasesModal';
@@ -25,7 +24,6 @@ const weekText = (w: string) => `${shortDate(weekStart(w))}–${shortDate(weekEn
 export default function SchoolDashboardPage() {
   const { t } = useTranslation('heartBridge');
   const { can } = useAuth();
-  const isMobile = useIsMobile();
   const showError = useShowError();
   const me = useMySchool();
   const schools = me.data?.schools ?? [];
@@ -39,31 +37,20 @@ export default function SchoolDashboardPage() {
   const [phrasesOpen, setPhrasesOpen] = useState(false);
   const w = data?.week;
 
-  const gradeOption = useMemo<SchoolChartOption>(
+  const gradeBars = useMemo(
     () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v ?? '—')}%` },
-      legend: { top: 0 },
-      grid: compactGrid,
-      xAxis: { type: 'category', data: (data?.byGrade ?? []).map((g) => g.gradeName ?? '') },
-      yAxis: percentAxis,
+      categories: (data?.byGrade ?? []).map((g) => g.gradeName ?? ''),
       series: [
-        { type: 'bar', name: t('dash.coverage'), data: (data?.byGrade ?? []).map((g) => pctValue(g.coverage.rate)), barMaxWidth: 32 },
-        { type: 'bar', name: t('dash.replyRate'), data: (data?.byGrade ?? []).map((g) => pctValue(g.replyRate.rate)), barMaxWidth: 32 },
-        { type: 'bar', name: t('dash.readRate'), data: (data?.byGrade ?? []).map((g) => pctValue(g.readRate.rate)), barMaxWidth: 32 },
+        { name: t('dash.coverage'), rates: (data?.byGrade ?? []).map((g) => g.coverage.rate) },
+        { name: t('dash.replyRate'), rates: (data?.byGrade ?? []).map((g) => g.replyRate.rate) },
+        { name: t('dash.readRate'), rates: (data?.byGrade ?? []).map((g) => g.readRate.rate) },
       ],
     }),
     [data, t],
   );
-
-  const classOption = useMemo<SchoolChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v ?? '—')}%` },
-      grid: { ...compactGrid, top: 16, bottom: isMobile ? 48 : 8 },
-      xAxis: { type: 'category', data: (data?.classes ?? []).map((c) => c.className), axisLabel: { rotate: isMobile ? 60 : 30, interval: 0 } },
-      yAxis: percentAxis,
-      series: [{ type: 'bar', name: t('dash.coverage'), data: (data?.classes ?? []).map((c) => pctValue(c.coverage.rate)), barMaxWidth: 24 }],
-    }),
-    [data, t, isMobile],
+  const classBars = useMemo(
+    () => ({ categories: (data?.classes ?? []).map((c) => c.className), series: [{ name: t('dash.coverage'), rates: (data?.classes ?? []).map((c) => c.coverage.rate) }] }),
+    [data, t],
   );
 
   const onExport = async () => {
@@ -117,7 +104,7 @@ export default function SchoolDashboardPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card size="small" title={t('school.byGrade')}>
-                {data.byGrade.length ? <SchoolChart option={gradeOption} height={260} data-testid="hb-grade-chart" /> : <Empty />}
+                {data.byGrade.length ? <RateBars {...gradeBars} testId="hb-grade-chart" /> : <Empty />}
               </Card>
             </Col>
             <Col xs={24} lg={12}>
@@ -127,7 +114,7 @@ export default function SchoolDashboardPage() {
             </Col>
             <Col xs={24}>
               <Card size="small" title={t('school.byClass')}>
-                {data.classes.length ? <SchoolChart option={classOption} height={isMobile ? 300 : 260} data-testid="hb-class-chart" /> : <Empty />}
+                {data.classes.length ? <RateBars {...classBars} manyCategories testId="hb-class-chart" /> : <Empty />}
               </Card>
             </Col>
             <Col xs={24} xl={14}>

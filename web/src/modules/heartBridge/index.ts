@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { FundOutlined, HeartOutlined, SolutionOutlined } from '@ant-design/icons';
+import { BookOutlined, FundOutlined, HeartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { HEART_BRIDGE_PERMISSIONS as P } from '@common/school';
 import { defineModule } from '../types';
 import { messages } from './messages';
@@ -9,6 +9,7 @@ export const heartBridgeModule = defineModule({
   messages,
   routes: [
     { path: 'heart-bridge/family', component: lazy(() => import('./FamilyPage')), permission: P.writeHome },
+    { path: 'heart-bridge/mine', component: lazy(() => import('./MyBookPage')), permission: P.readOwn },
     // Class views answer teachers of the class and the school's office alike; the server decides.
     { path: 'heart-bridge/class', component: lazy(() => import('./ClassWeekPage')) },
     { path: 'heart-bridge/class/:classId/dashboard', component: lazy(() => import('./ClassDashboardPage')) },
@@ -17,6 +18,7 @@ export const heartBridgeModule = defineModule({
   ],
   menu: [
     { key: 'heartBridge-family', path: '/heart-bridge/family', labelKey: 'heartBridge:menuFamily', icon: HeartOutlined, permission: P.writeHome, order: 60 },
+    { key: 'heartBridge-mine', path: '/heart-bridge/mine', labelKey: 'heartBridge:menuMine', icon: BookOutlined, permission: P.readOwn, order: 60 },
     { key: 'heartBridge-class', path: '/heart-bridge/class', labelKey: 'heartBridge:menuClass', icon: SolutionOutlined, permission: P.writeSchool, order: 61 },
     { key: 'heartBridge-school', path: '/heart-bridge/school', labelKey: 'heartBridge:menuSchool', icon: FundOutlined, permission: P.oversee, order: 62 },
   ],

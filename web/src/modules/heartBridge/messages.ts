@@ -3,9 +3,18 @@ import { defineMessages } from '../../i18n/types';
 export const messages = defineMessages(
   {
     menuFamily: '心桥联系本',
+    menuMine: '我的心桥',
     menuClass: '心桥 · 班级',
     menuSchool: '心桥 · 全校',
     week: '周次',
+    mine: {
+      title: '我的心桥',
+      intro: '每周一页：老师写你在学校的样子，家里写你在家的样子，还有他们对你说的鼓励的话。',
+      noRecord: '没有找到你的学生信息，请告诉班主任。',
+      latest: '最近一周',
+      back: '回到最近一周',
+      empty: '这一周还没有内容。',
+    },
     family: {
       title: '心桥 · 家校联系本',
       intro: '每周一页：老师写孩子在学校的样子，您写孩子在家的样子，再互相说一句鼓励的话。',
@@ -125,9 +134,18 @@ export const messages = defineMessages(
   },
   {
     menuFamily: 'Heart Bridge',
+    menuMine: 'My Heart Bridge',
     menuClass: 'Heart Bridge · class',
     menuSchool: 'Heart Bridge · school',
     week: 'Week',
+    mine: {
+      title: 'My Heart Bridge',
+      intro: 'One page a week: how your teachers saw you at school, how your family saw you at home, and the encouraging words they wrote to you.',
+      noRecord: 'Your student record was not found; please tell your head teacher.',
+      latest: 'Latest week',
+      back: 'Back to the latest week',
+      empty: 'Nothing written this week yet.',
+    },
     family: {
       title: 'Heart Bridge · home–school book',
       intro: 'One page a week: the teacher writes how your child is at school, you write how they are at home, and both sides add a word of encouragement.',

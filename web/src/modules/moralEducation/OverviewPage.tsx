@@ -7,10 +7,10 @@ import { errorText, useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useMySchool, useTerms } from '../school/api';
-import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
+import { RateBars } from '../school/RateBars';
 import { SchoolSelect } from '../school/SchoolSelect';
 import { Stat } from '../school/Stat';
-import { pct, pctValue } from '../school/weeks';
+import { pct } from '../school/weeks';
 import { exportCoverage, exportMissed, useMissed, useSchoolCoverage, type Coverage, type Missed, type MissedQuery } from './api';
 import '../school/school.css';
 
@@ -44,26 +44,13 @@ export default function OverviewPage() {
     }
   };
 
-  const gradeOption = useMemo<SchoolChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v ?? '—')}%` },
-      grid: { ...compactGrid, top: 16 },
-      xAxis: { type: 'category', data: (data?.grades ?? []).map((g) => g.gradeName ?? '') },
-      yAxis: percentAxis,
-      series: [{ type: 'bar', name: t('klass.coverage'), data: (data?.grades ?? []).map((g) => pctValue(g.coverage.rate)), barMaxWidth: 40, label: { show: true, position: 'top', formatter: '{c}%' } }],
-    }),
+  const gradeBars = useMemo(
+    () => ({ categories: (data?.grades ?? []).map((g) => g.gradeName ?? ''), series: [{ name: t('klass.coverage'), rates: (data?.grades ?? []).map((g) => g.coverage.rate) }] }),
     [data, t],
   );
-
-  const classOption = useMemo<SchoolChartOption>(
-    () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v ?? '—')}%` },
-      grid: { ...compactGrid, top: 16, bottom: isMobile ? 48 : 8 },
-      xAxis: { type: 'category', data: (data?.items ?? []).map((c) => c.className), axisLabel: { rotate: isMobile ? 60 : 30, interval: 0 } },
-      yAxis: percentAxis,
-      series: [{ type: 'bar', name: t('klass.coverage'), data: (data?.items ?? []).map((c) => pctValue(c.coverage.rate)), barMaxWidth: 24 }],
-    }),
-    [data, t, isMobile],
+  const classBars = useMemo(
+    () => ({ categories: (data?.items ?? []).map((c) => c.className), series: [{ name: t('klass.coverage'), rates: (data?.items ?? []).map((c) => c.coverage.rate) }] }),
+    [data, t],
   );
 
   const grades = data?.grades ?? [];
@@ -107,12 +94,12 @@ export default function OverviewPage() {
             ))}
             <Col xs={24} lg={10}>
               <Card size="small" title={t('overview.byGrade')}>
-                {grades.length ? <SchoolChart option={gradeOption} height={260} data-testid="me-grade-chart" /> : <Empty />}
+                {grades.length ? <RateBars {...gradeBars} valueLabels testId="me-grade-chart" /> : <Empty />}
               </Card>
             </Col>
             <Col xs={24} lg={14}>
               <Card size="small" title={t('overview.byClass')}>
-                {data.items.length ? <SchoolChart option={classOption} height={isMobile ? 300 : 260} data-testid="me-class-chart" /> : <Empty />}
+                {data.items.length ? <RateBars {...classBars} manyCategories testId="me-class-chart" /> : <Empty />}
               </Card>
             </Col>
             <Col xs={24}>

@@ -1,0 +1,412 @@
+/**
+ * The authorization matrix: every API route × every role × own records / a colleague's
+ * records / another organisation's records, plus an anonymous caller — generated from the
+ * server's own route table, judged against the `config.access` each route declares.
+ *
+ * A route added tomorrow is probed without anyone listing it here: its path parameters are
+ * filled from the world by name, its body is the smallest valid one its schema accepts with
+ * the world's ids put in the id fields, so the request reaches the policy rather than stopping
+ * at validation. Besides the declared outcome, every response to anyone in organisation A is
+ * searched for organisation B's marker text (JSON, HTML and .xlsx alike): that is a leak.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../common/roles.js';
+import { declaredRoutes, ORG_WIDE_ROLES, type DeclaredRoute } from '../../server/core/http/access.js';
+import { DEMO_PASSWORD } from '../../server/cli/seed/demo-accounts.js';
+import { useTestApp, type Client, type Response } from '../app.js';
+import { propertiesOf, sampleValid, type JsonSchema } from '../hostile/sample.js';
+import { buildWorld, DEMO_USER, MARKER, multipart, PNG, type Side, type World } from './world.js';
+
+const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
+
+type Target = 'own' | 'sibling' | 'other';
+type Expect = 'allowed' | 'denied';
+const SCHOOL_ROLES = new Set<Role>(['principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student']);
+
+/** What a path segment before `:id` names. */
+const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'person'> = {
+  appeals: 'appeal',
+  'group-alerts': 'groupAlert',
+  orgs: 'org',
+  people: 'person',
+  accounts: 'account',
+  tokens: 'token',
+  notifications: 'notification',
+  webhooks: 'webhook',
+  overrides: 'calendarOverride',
+  imports: 'import',
+  terms: 'term',
+  closures: 'closure',
+  sessions: 'session',
+};
+/** Named path parameters. */
+const PARAM_KIND: Record<string, keyof Side> = {
+  studentId: 'student',
+  classId: 'schoolOrg',
+  schoolId: 'school',
+  guardianId: 'guardian',
+  teacherId: 'teacher',
+  grantId: 'grant',
+  attachmentId: 'attachment',
+  extensionId: 'extension',
+  week: 'week',
+  date: 'schoolDay',
+};
+
+interface Probe {
+  route: DeclaredRoute;
+  role: Role | 'anonymous';
+  target: Target;
+  status: number;
+  expect: Expect | 'signIn' | 'public';
+}
+
+function routeId(r: DeclaredRoute) {
+  return `${r.method} ${r.url}`;
+}
+
+/** Reads come first and the calls that end a session or a term come last, so each probe finds the world it expects. */
+function phase(r: DeclaredRoute): number {
+  if (r.url === '/api/v1/auth/logout') return 9;
+  if (r.url === '/api/v1/auth/password') return 8;
+  if (r.method === 'DELETE' && r.url.includes('/terms/')) return 7;
+  if (r.method === 'GET') return 0;
+  if (r.method === 'DELETE') return 2;
+  return 1;
+}
+
+function family(role: Role | 'anonymous'): 'school' | 'union' {
+  return role !== 'anonymous' && SCHOOL_ROLES.has(role) ? 'school' : 'union';
+}
+
+/** The id a parameter or field names, for this caller and target; undefined when the world has no such record. */
+function idFor(w: World, kind: string, role: Role | 'anonymous', target: Target, caller: Client | null): string | undefined {
+  const side: Partial<Side> = target === 'own' ? w.own : target === 'other' ? w.other : { ...w.own, ...w.sibling };
+  if (kind === 'token') return target === 'own' && caller ? w.tokenOf.get(caller) : w.foreignToken;
+  if (kind === 'notification') return target === 'own' && caller ? w.notificationOf.get(caller) : w.foreignNotification;
+  if (kind === 'import') return target === 'own' ? ((caller && w.importOf.get(caller)) ?? w.own.import) : w.other.import;
+  if (kind === 'org') return family(role) === 'school' ? side.schoolOrg : side.unionOrg;
+  if (kind === 'person') return family(role) === 'school' ? side.student : side.worker;
+  return side[kind as keyof Side];
+}
+
+/** Body and query fields that name records: filled from the world so the request reaches the policy. */
+function fieldIds(w: World, role: Role | 'anonymous', target: Target): Record<string, unknown> {
+  const side = (k: keyof Side) => idFor(w, k, role, target, null);
+  const school = family(role) === 'school';
+  // The deepest org of the role's side lies inside every grant of that side (a handler's department, a class).
+  const org = school ? side('schoolOrg') : side('unionOrg');
+  return {
+    orgId: org,
+    parentId: org,
+    unitId: side('group'),
+    departmentId: side('department'),
+    personId: school ? side('bystanderStudent') : side('bystanderWorker'),
+    guardianId: side('bystanderGuardian'),
+    teacherId: side('bystanderTeacher'),
+    studentId: side('student'),
+    classId: side('schoolOrg'),
+    termId: side('term'),
+    duplicateIds: target === 'other' ? [w.other.appeal] : [w.sibling.appeal],
+    date: side('schoolDay'),
+    week: side('week'),
+    url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=matrix',
+    // Each side marks the other side's words as read; a teacher's duty in a class is a subject, never the headship.
+    by: role === 'parent' ? 'home' : 'school',
+    duty: 'subject',
+    subject: '美术',
+  };
+}
+
+function pick(schema: JsonSchema | undefined, values: Record<string, unknown>): Record<string, unknown> {
+  const names = new Set(propertiesOf(schema).map(([n]) => n));
+  return Object.fromEntries(Object.entries(values).filter(([k, v]) => names.has(k) && v !== undefined));
+}
+
+interface Built {
+  url: string;
+  payload?: unknown;
+  headers?: Record<string, string>;
+  /** False when the world has no record of the kind this target needs (the probe is not made). */
+  complete: boolean;
+}
+
+function buildRequest(w: World, doc: any, r: DeclaredRoute, role: Role | 'anonymous', target: Target, caller: Client | null): Built {
+  let complete = true;
+  const segments = r.url.split('/');
+  const path = segments
+    .map((seg, i) => {
+      if (!seg.startsWith(':')) return seg;
+      const name = seg.slice(1);
+      let kind: string | undefined = name === 'id' ? ID_KIND[segments[i - 1]] : PARAM_KIND[name];
+      // Changing, moving or unlinking people acts on bystanders, so the relations the other probes rely on stay intact.
+      if (kind === 'person' && r.method !== 'GET') kind = family(role) === 'school' ? 'bystanderStudent' : 'bystanderWorker';
+      if (name === 'guardianId') kind = 'bystanderGuardian';
+      if (name === 'teacherId') kind = 'bystanderTeacher';
+      if (!kind) throw new Error(`matrix: no world record for parameter ${name} of ${routeId(r)} — add it to ID_KIND/PARAM_KIND`);
+      const id = idFor(w, kind, role, target, caller);
+      if (!id) complete = false;
+      return id ?? 'missing';
+    })
+    .join('/');
+  const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
+  const ids = fieldIds(w, role, target);
+  const query = new URLSearchParams();
+  for (const p of op?.parameters ?? []) {
+    if (p.in !== 'query') continue;
+    const value = ids[p.name] ?? (p.required ? sampleValid(p.schema) : undefined);
+    if (value !== undefined) query.set(p.name, String(value));
+  }
+  const url = query.size ? `${path}?${query}` : path;
+
+  // Uploads have no JSON body schema: each is built as the web app sends it.
+  if (r.url === '/api/v1/appeals/attachments') {
+    const { body, contentType } = multipart('file', 'photo.png', 'image/png', PNG);
+    return { url, payload: body, headers: { 'content-type': contentType }, complete };
+  }
+  if (r.url === '/api/v1/imports/people') {
+    const { body, contentType } = multipart('file', 'roster.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ROSTER!, { orgId: String(ids.orgId) });
+    return { url, payload: body, headers: { 'content-type': contentType }, complete };
+  }
+  if (r.url === '/api/v1/moral-education/classes/:classId/sessions' && r.method === 'POST') {
+    return { url, payload: { date: ids.date, status: 'held', reflection: '矩阵探测' }, complete };
+  }
+  if (r.url === '/api/v1/auth/password') return { url, payload: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }, complete };
+  if (r.url === '/api/v1/auth/login') return { url, payload: { login: DEMO_USER[role === 'anonymous' ? 'sysAdmin' : role], password: DEMO_PASSWORD }, complete };
+  if (r.method === 'GET' || r.method === 'DELETE') return { url, complete };
+  const schema = op?.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
+  const fields = pick(schema, ids);
+  // Union staff register an appeal for a worker who came by (代为登记); they have no appeal of their own.
+  if (propertiesOf(schema).some(([n]) => n === 'onBehalfOf') && (role === 'unionStaff' || role === 'unionChair')) {
+    fields.onBehalfOf = { personId: idFor(w, 'worker', role, target, caller), channel: 'phone' };
+  }
+  const payload = sampleValid(schema, fields) ?? {};
+  return { url, payload, complete };
+}
+let ROSTER: Buffer | undefined;
+const NEW_PASSWORD = 'Matrix-Passw0rd-2';
+
+/** A probe that would stop at validation proves nothing about authorization: the world must supply valid input. */
+function invalidInput(r: DeclaredRoute, b: Built): string | undefined {
+  const check = (schema: unknown, value: unknown, part: string) => {
+    const z = schema as { safeParse?: (v: unknown) => { success: boolean; error?: { issues: { path: unknown[]; message: string }[] } } } | undefined;
+    if (!z?.safeParse) return undefined;
+    const res = z.safeParse(value);
+    return res.success ? undefined : `${part}: ${res.error!.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+  };
+  const u = new URL(b.url, 'http://x');
+  const query = Object.fromEntries(u.searchParams);
+  const names = r.url.split('/');
+  const values = u.pathname.split('/');
+  const params = Object.fromEntries(names.flatMap((n, i) => (n.startsWith(':') ? [[n.slice(1), decodeURIComponent(values[i])]] : [])));
+  return (
+    check(r.schema.params, params, 'params') ??
+    check(r.schema.querystring, query, 'query') ??
+    (Buffer.isBuffer(b.payload) ? undefined : check(r.schema.body, b.payload, 'body'))
+  );
+}
+
+/** A list or export that answers a caller outside its scope with nothing at all is a refusal too. */
+async function isEmpty(res: Response, raw: Buffer): Promise<boolean> {
+  if (res.status !== 200) return false;
+  if (String(res.headers['content-type'] ?? '').includes('spreadsheetml')) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(raw as any);
+    let rows = 0;
+    wb.eachSheet((ws) => (rows += Math.max(0, ws.actualRowCount - 1)));
+    return rows === 0;
+  }
+  const items = res.body?.items;
+  return Array.isArray(items) && items.length === 0 && (res.body.total === undefined || res.body.total === 0);
+}
+
+async function leakIn(res: Response, raw: Buffer): Promise<boolean> {
+  if (res.text.includes(MARKER)) return true;
+  if (String(res.headers['content-type'] ?? '').includes('spreadsheetml')) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(raw as any);
+    let found = false;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => (found ||= String(cell.text ?? '').includes(MARKER)))));
+    return found;
+  }
+  return false;
+}
+
+async function send(t2: typeof t, c: Client | null, method: string, b: Built): Promise<{ res: Response; raw: Buffer }> {
+  const headers: Record<string, string> = { 'accept-language': 'zh-CN', ...b.headers };
+  if (c?.cookie) headers.cookie = c.cookie;
+  if (c?.csrf && method !== 'GET') headers['x-csrf-token'] = c.csrf;
+  let payload: any = b.payload;
+  if (payload !== undefined && !Buffer.isBuffer(payload) && typeof payload !== 'string') {
+    payload = JSON.stringify(payload);
+    headers['content-type'] ??= 'application/json';
+  }
+  const r = await t2.app.inject({ method: method as any, url: b.url, payload, headers, remoteAddress: c?.remoteAddress });
+  // Signing in again replaces the caller's session (and its CSRF token), as in a browser.
+  const sid = ([] as string[]).concat(r.headers['set-cookie'] ?? []).find((x) => x.startsWith('xq_sid='));
+  if (c && sid) {
+    c.cookie = sid.split(';')[0];
+    try {
+      c.csrf = JSON.parse(r.body).csrfToken ?? c.csrf;
+    } catch {
+      /* not JSON */
+    }
+  }
+  let body: any;
+  try {
+    body = r.body ? JSON.parse(r.body) : undefined;
+  } catch {
+    body = undefined;
+  }
+  return { res: { status: r.statusCode, headers: r.headers, body, text: r.body }, raw: r.rawPayload };
+}
+
+function expected(r: DeclaredRoute, role: Role, target: Target): Expect {
+  const allow = r.access.allow;
+  if (allow === 'public') return 'allowed';
+  if (allow === 'signedIn') return target === 'own' ? 'allowed' : 'denied';
+  const listed = allow.includes(role);
+  if (r.access.personal) return target === 'own' && listed ? 'allowed' : 'denied';
+  if (target === 'own') return listed ? 'allowed' : 'denied';
+  if (role === 'sysAdmin') return listed ? 'allowed' : 'denied';
+  if (target === 'sibling') return listed && ORG_WIDE_ROLES.includes(role) ? 'allowed' : 'denied';
+  return 'denied';
+}
+
+/**
+ * Did the request get past authorization? Hidden records answer the generic not_found; a 404
+ * with another code (the session has no photo) or naming a body field is about the request's content.
+ */
+function passed(res: Response): boolean {
+  if (res.status === 401 || res.status === 403) return false;
+  if (res.status === 404) return res.body?.code !== 'not_found' || (res.body?.errors ?? []).some((e: { field?: string }) => e.field?.startsWith('body'));
+  return res.status < 500;
+}
+
+describe('authorization matrix', () => {
+  let world: World;
+  const probes: Probe[] = [];
+  const wrong: string[] = [];
+  const leaks: string[] = [];
+
+  it('builds the world: the demo organisation as A, a second organisation B made through the API', async () => {
+    world = await buildWorld(t);
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/imports/template.xlsx', headers: { cookie: world.clients.sysAdmin.cookie } });
+    ROSTER = res.rawPayload;
+    // Every kind of record the probes name exists in B.
+    for (const [kind, id] of Object.entries(world.other)) expect(id, `B has a ${kind}`).toBeTruthy();
+  }, 300_000);
+
+  it('declares access on every route in the API document, and the document lists every declared route', () => {
+    const doc: any = t.app.swagger();
+    const documented = Object.entries<any>(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+    const declared = declaredRoutes(t.app).map(routeId);
+    expect(documented.filter((r) => !declared.includes(r))).toEqual([]);
+    // The API document itself is hidden from the document.
+    expect(declared.filter((r) => !documented.includes(r))).toEqual(['GET /api/v1/openapi.json']);
+  });
+
+  it('a route registered without a declaration is refused at start-up', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { enforceDeclaredAccess } = await import('../../server/core/http/access.js');
+    const app = Fastify();
+    enforceDeclaredAccess(app);
+    expect(() => app.get('/api/v1/undeclared', async () => ({}))).toThrow(/declares no access/);
+    await app.close();
+  });
+
+  it(
+    'every route answers every role as declared, on own, colleague and other-organisation records, and leaks nothing of B',
+    async () => {
+      const doc: any = t.app.swagger();
+      const routes = [...declaredRoutes(t.app)].filter((r) => r.url !== '/api/v1/openapi.json').sort((a, b) => phase(a) - phase(b));
+      const consumed = new Set<string>();
+      for (const r of routes) {
+        // Anonymous first: nothing but the public routes may answer.
+        const anon = buildRequest(world, doc, r, 'anonymous', 'own', null);
+        if (anon.complete) {
+          const { res } = await send(t, null, r.method, anon);
+          probes.push({ route: r, role: 'anonymous', target: 'own', status: res.status, expect: r.access.allow === 'public' ? 'public' : 'signIn' });
+          if (r.access.allow === 'public' ? res.status === 401 || res.status >= 500 : res.status !== 401) wrong.push(`${routeId(r)} anonymous → ${res.status}`);
+        }
+        if (phase(r) === 9) {
+          // The password phase changed every caller's password and kept its session; sign in afresh anyway, as a person would.
+          for (const role of ROLES) {
+            const res = await world.clients[role].login(DEMO_USER[role], NEW_PASSWORD);
+            if (res.status !== 200) wrong.push(`${role} could not sign in with the password it changed: ${res.status} ${res.text.slice(0, 160)}`);
+          }
+        }
+        for (const target of ['other', 'sibling', 'own'] as Target[]) {
+          if (target === 'sibling' && !r.url.split('/').some((s) => s.startsWith(':') && siblingKinds(r, s.slice(1)))) continue;
+          // Denied roles first, the system admin last, so a delete by one caller does not hide a denial from the next.
+          const order = [...ROLES].sort((a, b) => rank(r, a, target) - rank(r, b, target));
+          for (const role of order) {
+            const caller = world.clients[role];
+            const req = buildRequest(world, doc, r, role, target, caller);
+            if (!req.complete) continue;
+            if (target !== 'own' && pathless(r) && sameRequest(req, buildRequest(world, doc, r, role, 'own', caller))) continue; // names nothing of B
+            const bad = invalidInput(r, req);
+            if (bad) {
+              wrong.push(`${routeId(r)} ${role} ${target}: the probe's own input is invalid (${bad}) — give the world what it needs`);
+              continue;
+            }
+            const { res, raw } = await send(t, caller, r.method, req);
+            const want: Expect | 'either' = pathless(r) && target !== 'own' ? 'either' : expected(r, role, target);
+            probes.push({ route: r, role, target, status: res.status, expect: want === 'either' ? 'denied' : want });
+            const key = `${routeId(r)} ${target}`;
+            if (res.status >= 500) wrong.push(`${routeId(r)} ${role} ${target} → ${res.status} ${res.text.slice(0, 200)}`);
+            else if (want === 'allowed') {
+              if (!passed(res) && !(res.status === 404 && consumed.has(key))) wrong.push(`${routeId(r)} ${role} ${target}: expected allowed, got ${res.status} ${res.text.slice(0, 160)}`);
+              if (res.status < 300 && r.method === 'DELETE') consumed.add(key);
+            } else if (want === 'denied') {
+              const refused = res.status === 403 || res.status === 404 || (pathless(r) && r.method === 'GET' && (await isEmpty(res, raw)));
+              if (!refused) wrong.push(`${routeId(r)} ${role} ${target}: expected denied, got ${res.status} ${res.text.slice(0, 160)}`);
+            }
+            if (role !== 'sysAdmin' && (await leakIn(res, raw))) leaks.push(`${routeId(r)} ${role} ${target} → ${res.status}: ${res.text.slice(0, 200)}`);
+          }
+        }
+      }
+      console.log(
+        `authorization matrix: ${routes.length} routes, ${probes.length} probes ` +
+          `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
+          `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
+      );
+      if (wrong.length || leaks.length) console.log([...leaks.map((l) => `LEAK ${l}`), ...wrong].join('\n'));
+      expect(leaks).toEqual([]);
+      expect(wrong).toEqual([]);
+    },
+    600_000,
+  );
+
+  it('covers every declared route with at least one allowed and one denied or anonymous probe', () => {
+    const routes = declaredRoutes(t.app).filter((r) => r.url !== '/api/v1/openapi.json');
+    const uncovered = routes.filter((r) => {
+      const mine = probes.filter((p) => p.route === r);
+      const allowedOk = mine.some((p) => (p.expect === 'allowed' || p.expect === 'public') && p.status < 400) || mine.some((p) => p.expect === 'allowed');
+      const refused = mine.some((p) => p.expect === 'denied' || p.expect === 'signIn');
+      return !(allowedOk && (refused || r.access.allow === 'public'));
+    });
+    expect(uncovered.map(routeId)).toEqual([]);
+  });
+});
+
+/** Only the relations the world has colleagues for: another worker's appeal, another class and its child. */
+function siblingKinds(r: DeclaredRoute, param: string): boolean {
+  if (param === 'id') return ['appeals', 'sessions'].some((p) => r.url.includes(`/${p}/:id`));
+  return ['studentId', 'classId', 'extensionId', 'attachmentId'].includes(param);
+}
+
+/** Routes with no record in the path: their "other" probe names B in a field; refusing or answering without B's data are both right. */
+function pathless(r: DeclaredRoute): boolean {
+  return !r.url.includes(':');
+}
+
+function sameRequest(a: Built, b: Built): boolean {
+  return a.url === b.url && JSON.stringify(a.payload) === JSON.stringify(b.payload);
+}
+
+function rank(r: DeclaredRoute, role: Role, target: Target): number {
+  if (role === 'sysAdmin') return 2;
+  return expected(r, role, target) === 'denied' ? 0 : 1;
+}

@@ -1,0 +1,20 @@
+import { it } from 'vitest';
+import { useTestApp } from '../app.js';
+import { buildWorld } from './world.js';
+const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
+it('scratch', async () => {
+  const w = await buildWorld(t);
+  const c = w.clients;
+  const show = (label: string, r: any) => console.log('@@', label, r.status, r.text.slice(0, 300));
+  show('alert get', await c.unionStaff.get(`/api/v1/appeals/group-alerts/${w.own.groupAlert}`));
+  show('org delete B', await c.sysAdmin.delete(`/api/v1/orgs/${w.other.unionOrg}`));
+  show('hb school own head', await c.headTeacher.request('PUT', `/api/v1/heart-bridge/students/${w.own.student}/weeks/${w.own.week}/school`, { atSchool: '好' }));
+  show('hb home own parent', await c.parent.request('PUT', `/api/v1/heart-bridge/students/${w.own.student}/weeks/${w.own.week}/home`, { atHome: '好' }));
+  show('topic put', await c.headTeacher.request('PUT', `/api/v1/moral-education/classes/${w.own.schoolOrg}/days/${w.own.schoolDay}/topic`, { topic: '换题' }));
+  show('topic del', await c.headTeacher.delete(`/api/v1/moral-education/classes/${w.own.schoolOrg}/days/${w.own.schoolDay}/topic`));
+  show('import get staff', await c.unionStaff.get(`/api/v1/imports/${w.own.import}`));
+  show('import get admin', await c.sysAdmin.get(`/api/v1/imports/${w.own.import}`));
+  show('webhook staff', await c.unionStaff.post(`/api/v1/webhooks`, { orgId: w.own.unionOrg, flavor: 'wecom', url: 'https://example.com/hook' }));
+  show('webhook staff2', await c.unionStaff.post(`/api/v1/webhooks`, { orgId: w.own.unionOrg, flavor: 'wecom', url: 'https://example.com/hook' }));
+  show('pw', await c.worker.post(`/api/v1/auth/password`, { currentPassword: 'demo1234', newPassword: 'Matrix-Passw0rd-2' }));
+});
