@@ -186,8 +186,8 @@ describe('appeals in the browser', () => {
     expect(await modal.locator('.ant-select').first().textContent()).toContain('一号矿 / 生产部');
     await modal.getByTestId('action-ok').click();
     await expect.poll(() => statusOf(page)).toBe('已交办');
-    expect(await page.getByTestId('appeal-facts').textContent()).toContain('一号矿 生产部');
-    expect(await page.getByTestId('appeal-timeline').textContent()).toContain('交办至 生产部');
+    expect(await page.getByTestId('appeal-facts').textContent()).toContain('一号矿 / 生产部');
+    expect(await page.getByTestId('appeal-timeline').textContent()).toContain('交办至 一号矿 / 生产部');
     await modalClosed(page);
     await shot(page, 'appeals-staff-assigned');
     await context.close();

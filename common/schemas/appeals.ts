@@ -137,6 +137,8 @@ export const PutDeadlineRulesBody = z.object({ orgId: Id, rules: z.array(Deadlin
 // ---- responses ----
 
 const Named = z.object({ id: z.string(), name: z.string() });
+/** A department with its unit, 「一号矿 / 生产部」: every mine has a 生产部. */
+const Department = Named.extend({ label: z.string() });
 
 export const AppealAuthor = z.object({
   name: z.string(),
@@ -162,7 +164,7 @@ export const AppealSummary = z.object({
   /** For anonymous appeals only the unit, so a small team does not give the author away. */
   org: Named,
   unit: Named,
-  department: Named.nullable(),
+  department: Department.nullable(),
   submittedAt: z.string(),
   acceptedAt: z.string().nullable(),
   answeredAt: z.string().nullable(),
@@ -221,7 +223,8 @@ export const AppealDetail = AppealSummary.extend({
 });
 export type AppealDetail = z.infer<typeof AppealDetail>;
 
-export const AppealPage = pageOf(AppealSummary);
+/** `totalCapped`: more than `total` match; lists stop counting there (shown as 「10000+」). */
+export const AppealPage = pageOf(AppealSummary).extend({ totalCapped: z.boolean() });
 
 export const UploadedAttachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
 
@@ -287,6 +290,6 @@ export const Dashboard = z.object({
   indicators: Figures,
   byMonth: z.array(z.object({ month: z.string(), submitted: Figure, closureRate: Figure, satisfactionRate: Figure })),
   byCategory: z.array(z.object({ category: z.enum(APPEAL_CATEGORIES), submitted: Figure, closureRate: Figure, satisfactionRate: Figure })),
-  byDepartment: z.array(z.object({ department: Named, assigned: Figure, onTimeClosureRate: Figure, satisfactionRate: Figure })),
+  byDepartment: z.array(z.object({ department: Department, assigned: Figure, onTimeClosureRate: Figure, satisfactionRate: Figure })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;

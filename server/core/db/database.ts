@@ -3,6 +3,7 @@
  */
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export type Engine = 'sqlite' | 'postgres';
 export type Db = Kysely<DB>;
@@ -40,7 +41,8 @@ async function openSqlite(file: string): Promise<Database> {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('cache_size = -65536');
   raw.pragma('temp_store = MEMORY');
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: raw }) });
+  // Statements compiled once per SQL text (statement-cache.ts), not once per query.
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw) }) });
   return {
     db,
     engine: 'sqlite',

@@ -13,6 +13,7 @@ import * as repo from './appeals.repository.js';
 import * as ind from './appeals.indicators.js';
 import { calendarFor, lightClock } from './deadlines.js';
 import { visibilityOf } from './appeals.policy.js';
+import { departmentLabels } from './departments.js';
 
 /** Query filters → repository filters: org ids become subtree paths (404 for an unknown one). */
 export async function resolveFilter(db: Db, f: AppealFilter): Promise<repo.RepoFilter> {
@@ -56,48 +57,94 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   const base = toParams(effective);
   const clock = await lightClock(db, now);
   const rows = await repo.indicatorRows(db, visibilityOf(actor), await resolveFilter(db, effective), clock);
+  // One pass: counts per month × category × department; the figures are ratios of those.
+  interface Cell extends ind.Counts {
+    month: string;
+    category: string;
+    department_id: string | null;
+  }
+  const cellsByKey = new Map<string, Cell>();
+  for (const r of rows) {
+    const month = r.submitted_date.slice(0, 7);
+    const key = `${month}|${r.category}|${r.department_id ?? ''}`;
+    let cell = cellsByKey.get(key);
+    if (!cell) cellsByKey.set(key, (cell = { ...ind.ZERO, month, category: r.category, department_id: r.department_id }));
+    ind.count(cell, r, clock.today);
+  }
+  const cells = [...cellsByKey.values()];
+  const sum = (part: Cell[]) => part.reduce<ind.Counts>((acc, c) => ind.addCounts(acc, c), ind.ZERO);
+  // Totals per month, per category and per department, each from one pass over the cells
+  // (filtering the cells once per month, category and department grew with their product).
+  const totals = (keyOf: (c: Cell) => string | null) => {
+    const out = new Map<string, ind.Counts>();
+    for (const c of cells) {
+      const k = keyOf(c);
+      if (k !== null) out.set(k, ind.addCounts(out.get(k) ?? ind.ZERO, c));
+    }
+    return out;
+  };
+  const perMonth = totals((c) => c.month);
+  const perCategory = totals((c) => c.category);
+  const perDepartment = totals((c) => c.department_id);
 
+  // Each author org's own calendar (its and its ancestors' closures count). Orgs under the
+  // same closures share one calendar, so a working day is looked up once per calendar.
+  const closures = await repo.calendarOverridePaths(db);
+  const byClosures = new Map<string, WorkCalendar>();
   const calendars = new Map<string, WorkCalendar>();
-  for (const path of new Set(rows.map((r) => r.org_path))) calendars.set(path, await calendarFor(db, path));
-  const calendarOf = (path: string) => calendars.get(path)!;
+  for (const org of await repo.orgsByIds(db, [...new Set(rows.map((r) => r.org_id))])) {
+    const key = closures.filter((p) => org.path.startsWith(p)).join('|');
+    if (!byClosures.has(key)) byClosures.set(key, await calendarFor(db, org.path));
+    calendars.set(org.id, byClosures.get(key)!);
+  }
+  const calendarOf = (orgId: string) => calendars.get(orgId)!;
 
   const byMonth: Dashboard['byMonth'] = [];
   for (let month = effective.from!.slice(0, 7); month <= effective.to!.slice(0, 7); month = nextMonth(month)) {
     const start = month === effective.from!.slice(0, 7) ? effective.from! : `${month}-01`;
     const end = month === effective.to!.slice(0, 7) ? effective.to! : monthEnd(month);
-    const part = rows.filter((r) => r.submitted_date >= start && r.submitted_date <= end);
+    const c = perMonth.get(month) ?? ind.ZERO;
     const b = { ...base, from: start, to: end };
-    byMonth.push({ month, submitted: within(b, ind.submitted(part)), closureRate: within(b, ind.closureRate(part)), satisfactionRate: within(b, ind.satisfactionRate(part)) });
+    byMonth.push({ month, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) });
   }
 
   const categories = effective.category ?? APPEAL_CATEGORIES;
   const byCategory: Dashboard['byCategory'] = categories.map((category) => {
-    const part = rows.filter((r) => r.category === category);
+    const c = perCategory.get(category) ?? ind.ZERO;
     const b = { ...base, category };
-    return { category, submitted: within(b, ind.submitted(part)), closureRate: within(b, ind.closureRate(part)), satisfactionRate: within(b, ind.satisfactionRate(part)) };
+    return { category, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) };
   });
 
   // A department's figures cover its subtree, as the departmentId filter does.
-  const departments = new Map<string, { name: string; path: string }>();
-  for (const r of rows) if (r.department_id) departments.set(r.department_id, { name: r.department_name ?? '', path: r.department_path! });
-  const byDepartment: Dashboard['byDepartment'] = [...departments.entries()]
-    .map(([id, d]) => {
-      const part = rows.filter((r) => r.department_path?.startsWith(d.path));
-      const b = { ...base, departmentId: id };
-      return { department: { id, name: d.name }, assigned: within(b, ind.submitted(part)), onTimeClosureRate: within(b, ind.onTimeClosureRate(part)), satisfactionRate: within(b, ind.satisfactionRate(part)) };
+  const deptIds = [...new Set(cells.map((c) => c.department_id).filter((id): id is string => !!id))];
+  const depts = await repo.orgsByIds(db, deptIds);
+  const labels = await departmentLabels(db, depts.map((d) => d.path));
+  const pathOf = new Map(depts.map((d) => [d.id, d.path]));
+  const byDepartment: Dashboard['byDepartment'] = depts
+    .map((d) => {
+      let c = ind.ZERO;
+      for (const [id, counts] of perDepartment) if (pathOf.get(id)?.startsWith(d.path)) c = ind.addCounts(c, counts);
+      const b = { ...base, departmentId: d.id };
+      return {
+        department: { id: d.id, name: d.name, label: labels.get(d.path) ?? d.name },
+        assigned: within(b, ind.submittedOf(c)),
+        onTimeClosureRate: within(b, ind.onTimeClosureRateOf(c)),
+        satisfactionRate: within(b, ind.satisfactionRateOf(c)),
+      };
     })
-    .sort((a, b) => b.assigned.numerator - a.assigned.numerator || a.department.name.localeCompare(b.department.name));
+    .sort((a, b) => b.assigned.numerator - a.assigned.numerator || a.department.label.localeCompare(b.department.label));
 
+  const all = sum(cells);
   return {
     filter: base,
-    total: within(base, ind.submitted(rows)),
+    total: within(base, ind.submittedOf(all)),
     indicators: {
       acceptanceHours: within(base, ind.acceptanceHours(rows, calendarOf)),
-      onTimeClosureRate: within(base, ind.onTimeClosureRate(rows)),
-      closureRate: within(base, ind.closureRate(rows)),
-      satisfactionRate: within(base, ind.satisfactionRate(rows)),
-      reopenRate: within(base, ind.reopenRate(rows)),
-      overdueCount: within(base, ind.overdueCount(rows, clock)),
+      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all)),
+      closureRate: within(base, ind.closureRateOf(all)),
+      satisfactionRate: within(base, ind.satisfactionRateOf(all)),
+      reopenRate: within(base, ind.reopenRateOf(all)),
+      overdueCount: within(base, ind.overdueCountOf(all)),
     },
     byMonth,
     byCategory,

@@ -20,25 +20,95 @@
  * - satisfaction rate (满意率): satisfied + basically satisfied ÷ rated (latest rating);
  * - reopen rate: reopened at least once ÷ answered at least once;
  * - overdue count: open appeals whose current deadline day has passed (red light).
+ *
+ * Every rate is a ratio of counts (`Counts`): the dashboard gets them from one SQL
+ * aggregation, and `countsOf` gets the very same counts from rows, so both paths share one
+ * definition per figure.
  */
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
-import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
 import type { IndicatorRow, LightClock } from './appeals.repository.js';
 
 export type Drill = Record<string, string>;
 
 export const NOT_MERGED = 'submitted,accepted,assigned,handling,answered,closed,declined';
-const ACCEPTED = 'accepted,assigned,handling,answered,closed';
-const DONE = 'answered,closed';
-const OPEN = 'submitted,accepted,assigned,handling';
-const SATISFIED = 'satisfied,basicallySatisfied';
+export const ACCEPTED = 'accepted,assigned,handling,answered,closed';
+export const DONE = 'answered,closed';
+export const OPEN = 'submitted,accepted,assigned,handling';
+export const SATISFIED = 'satisfied,basicallySatisfied';
 
-const inList = (list: string) => {
+/** The counts every figure is a ratio of. */
+export interface Counts {
+  /** Not merged. */
+  submitted: number;
+  /** Status in ACCEPTED. */
+  accepted: number;
+  /** Status in DONE. */
+  done: number;
+  /** DONE and never late. */
+  doneOnTime: number;
+  /** Not merged, with a rating. */
+  rated: number;
+  /** … and the rating is in SATISFIED. */
+  satisfied: number;
+  /** Not merged, answered at least once. */
+  answered: number;
+  /** … and reopened at least once. */
+  reopened: number;
+  /** Status in OPEN. */
+  open: number;
+  /** OPEN and the current deadline day has passed. */
+  overdue: number;
+}
+
+export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, rated: 0, satisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
+
+export function addCounts(a: Counts, b: Counts): Counts {
+  const out = { ...a };
+  for (const k of Object.keys(ZERO) as (keyof Counts)[]) out[k] += b[k];
+  return out;
+}
+
+const has = (list: string) => {
   const set = new Set(list.split(','));
-  return (r: IndicatorRow) => set.has(r.status);
+  return (v: string | null) => v !== null && set.has(v);
 };
-const counted = (rows: IndicatorRow[]) => rows.filter((r) => r.status !== 'merged');
+const isAccepted = has(ACCEPTED);
+const isDone = has(DONE);
+const isOpen = has(OPEN);
+const isSatisfied = has(SATISFIED);
+
+/** The counts of `rows`; `today` (Shanghai date) for the overdue count. */
+export function countsOf(rows: IndicatorRow[], today = ''): Counts {
+  const c = { ...ZERO };
+  for (const r of rows) count(c, r, today);
+  return c;
+}
+
+/** Adds one appeal to `c`. */
+export function count(c: Counts, r: IndicatorRow, today: string): void {
+  {
+    const merged = r.status === 'merged';
+    if (!merged) c.submitted++;
+    if (isAccepted(r.status)) c.accepted++;
+    if (isDone(r.status)) {
+      c.done++;
+      if (r.late === 0) c.doneOnTime++;
+    }
+    if (!merged && r.rating) {
+      c.rated++;
+      if (isSatisfied(r.rating)) c.satisfied++;
+    }
+    if (!merged && r.first_answered_at) {
+      c.answered++;
+      if (r.reopen_count > 0) c.reopened++;
+    }
+    if (isOpen(r.status)) {
+      c.open++;
+      if (r.current_due !== null && r.current_due < today) c.overdue++;
+    }
+  }
+}
 
 function figure(value: number | null, numerator: number, denominator: number, num: Drill, den: Drill): Figure {
   return { value, numerator, denominator, drill: { numerator: num, denominator: den } };
@@ -47,9 +117,35 @@ function figure(value: number | null, numerator: number, denominator: number, nu
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 /** Appeals submitted (the cohort every other figure is cut from). */
+export const submittedOf = (c: Counts): Figure => figure(c.submitted, c.submitted, c.submitted, { status: NOT_MERGED }, { status: NOT_MERGED });
+/** 办结率. */
+export const closureRateOf = (c: Counts): Figure => figure(rate(c.done, c.accepted), c.done, c.accepted, { status: DONE }, { status: ACCEPTED });
+/** 按时办结率. */
+export const onTimeClosureRateOf = (c: Counts): Figure => figure(rate(c.doneOnTime, c.done), c.doneOnTime, c.done, { status: DONE, late: '0' }, { status: DONE });
+/** 满意率. */
+export const satisfactionRateOf = (c: Counts): Figure =>
+  figure(rate(c.satisfied, c.rated), c.satisfied, c.rated, { status: NOT_MERGED, rating: SATISFIED }, { status: NOT_MERGED, rated: '1' });
+/** Reopen rate. */
+export const reopenRateOf = (c: Counts): Figure =>
+  figure(rate(c.reopened, c.answered), c.reopened, c.answered, { status: NOT_MERGED, reopened: '1' }, { status: NOT_MERGED, answered: '1' });
+/** Open appeals past their deadline day, out of all open ones. */
+export const overdueCountOf = (c: Counts): Figure => figure(c.overdue, c.overdue, c.open, { light: 'red' }, { status: OPEN });
+
 export function submitted(rows: IndicatorRow[]): Figure {
-  const n = counted(rows).length;
-  return figure(n, n, n, { status: NOT_MERGED }, { status: NOT_MERGED });
+  return submittedOf(countsOf(rows));
+}
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+const workingDayMemo = new WeakMap<WorkCalendar, Map<number, boolean>>();
+
+/** Whether Shanghai day number `d` (days since 1970-01-01 local) is a working day; memoised per calendar. */
+function workingDay(cal: WorkCalendar, d: number): boolean {
+  let memo = workingDayMemo.get(cal);
+  if (!memo) workingDayMemo.set(cal, (memo = new Map()));
+  let v = memo.get(d);
+  if (v === undefined) memo.set(d, (v = cal.isWorkingDay(new Date(d * DAY_MS).toISOString().slice(0, 10))));
+  return v;
 }
 
 /** Hours of [from, to] that fall on working days of `cal` (Shanghai days). */
@@ -58,62 +154,56 @@ export function workingHours(cal: WorkCalendar, from: string, to: string): numbe
   const end = Date.parse(to);
   if (!(end > start)) return 0;
   let ms = 0;
-  for (let day = shanghaiDate(from); ; ) {
-    const dayStart = Date.parse(`${day}T00:00:00+08:00`);
-    const dayEnd = dayStart + 86_400_000;
+  for (let d = Math.floor((start + SHANGHAI_MS) / DAY_MS); ; d++) {
+    const dayStart = d * DAY_MS - SHANGHAI_MS;
     if (dayStart >= end) break;
-    if (cal.isWorkingDay(day)) ms += Math.max(0, Math.min(end, dayEnd) - Math.max(start, dayStart));
-    day = new Date(dayEnd + 8 * 3_600_000).toISOString().slice(0, 10);
+    if (workingDay(cal, d)) ms += Math.max(0, Math.min(end, dayStart + DAY_MS) - Math.max(start, dayStart));
   }
   return ms / 3_600_000;
 }
 
+/** The median of `xs` (sorted in place). */
 function median(xs: number[]): number | null {
   if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.sort((a, b) => a - b);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Median working hours from submission to acceptance. */
-export function acceptanceHours(rows: IndicatorRow[], calendarOf: (orgPath: string) => WorkCalendar): Figure {
-  const accepted = counted(rows).filter((r) => r.accepted_at);
-  const m = median(accepted.map((r) => workingHours(calendarOf(r.org_path), r.submitted_at, r.accepted_at!)));
+/**
+ * Median working hours from submission to acceptance, over accepted appeals that were not
+ * merged; `org` is whatever `calendarOf` looks the author's calendar up by.
+ */
+export function acceptanceHoursOf(accepted: readonly { org: string; submitted_at: string; accepted_at: string }[], calendarOf: (org: string) => WorkCalendar): Figure {
+  const m = median(accepted.map((r) => workingHours(calendarOf(r.org), r.submitted_at, r.accepted_at)));
   const drill = { status: NOT_MERGED, accepted: '1' };
   return figure(m === null ? null : Math.round(m * 10) / 10, accepted.length, accepted.length, drill, drill);
 }
 
-/** 办结率. */
+/** `calendarOf` takes the author's org id. */
+export function acceptanceHours(rows: IndicatorRow[], calendarOf: (orgId: string) => WorkCalendar): Figure {
+  return acceptanceHoursOf(
+    rows.filter((r) => r.status !== 'merged' && r.accepted_at).map((r) => ({ org: r.org_id, submitted_at: r.submitted_at, accepted_at: r.accepted_at! })),
+    calendarOf,
+  );
+}
+
 export function closureRate(rows: IndicatorRow[]): Figure {
-  const den = rows.filter(inList(ACCEPTED));
-  const num = den.filter(inList(DONE));
-  return figure(rate(num.length, den.length), num.length, den.length, { status: DONE }, { status: ACCEPTED });
+  return closureRateOf(countsOf(rows));
 }
 
-/** 按时办结率. */
 export function onTimeClosureRate(rows: IndicatorRow[]): Figure {
-  const den = rows.filter(inList(DONE));
-  const num = den.filter((r) => r.late === 0);
-  return figure(rate(num.length, den.length), num.length, den.length, { status: DONE, late: '0' }, { status: DONE });
+  return onTimeClosureRateOf(countsOf(rows));
 }
 
-/** 满意率. */
 export function satisfactionRate(rows: IndicatorRow[]): Figure {
-  const den = counted(rows).filter((r) => r.rating);
-  const num = den.filter((r) => SATISFIED.split(',').includes(r.rating!));
-  return figure(rate(num.length, den.length), num.length, den.length, { status: NOT_MERGED, rating: SATISFIED }, { status: NOT_MERGED, rated: '1' });
+  return satisfactionRateOf(countsOf(rows));
 }
 
-/** Reopen rate. */
 export function reopenRate(rows: IndicatorRow[]): Figure {
-  const den = counted(rows).filter((r) => r.first_answered_at);
-  const num = den.filter((r) => r.reopen_count > 0);
-  return figure(rate(num.length, den.length), num.length, den.length, { status: NOT_MERGED, reopened: '1' }, { status: NOT_MERGED, answered: '1' });
+  return reopenRateOf(countsOf(rows));
 }
 
-/** Open appeals past their deadline day, out of all open ones. */
 export function overdueCount(rows: IndicatorRow[], clock: LightClock): Figure {
-  const open = rows.filter(inList(OPEN));
-  const red = open.filter((r) => r.current_due !== null && r.current_due < clock.today);
-  return figure(red.length, red.length, open.length, { light: 'red' }, { status: OPEN });
+  return overdueCountOf(countsOf(rows, clock.today));
 }

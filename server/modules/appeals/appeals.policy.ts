@@ -21,6 +21,8 @@ export interface AppealRef {
   anonymous: boolean;
   /** Registered by union staff from a visit, call or letter. */
   registered: boolean;
+  /** The deadline of the stage it is in (a Shanghai date); null when nothing is pending. */
+  currentDue: string | null;
 }
 
 export interface Relation {
@@ -71,10 +73,25 @@ export function allowedIn(action: Exclude<AppealAction, 'read'>, status: string)
   return (APPEAL_TRANSITIONS[action] as readonly string[]).includes(status as AppealStatus);
 }
 
-/** What the caller may do right now, for the UI. */
-export function abilities(actor: Actor, appeal: AppealRef): string[] {
+/** Overdue: the deadline day has passed (the red light). Only overdue appeals may be supervised (督办). */
+export function isOverdue(appeal: Pick<AppealRef, 'currentDue'>, today: string): boolean {
+  return appeal.currentDue !== null && appeal.currentDue < today;
+}
+
+/**
+ * What the appeal itself must satisfy for an action beyond its status: the service checks
+ * this before acting and `abilities` before offering, so the two cannot disagree.
+ */
+export function conditionFails(action: Exclude<AppealAction, 'read'>, appeal: AppealRef, today: string): 'notOverdue' | 'notAnonymous' | null {
+  if (action === 'supervise' && !isOverdue(appeal, today)) return 'notOverdue';
+  if (action === 'reveal' && !appeal.anonymous) return 'notAnonymous';
+  return null;
+}
+
+/** What the caller may do right now (`today`: the Shanghai date), for the UI. */
+export function abilities(actor: Actor, appeal: AppealRef, today: string): string[] {
   return (Object.keys(BY_RELATION) as Exclude<AppealAction, 'read'>[]).filter(
-    (a) => allowedIn(a, appeal.status) && can(actor, a, appeal) && (a !== 'reveal' || appeal.anonymous),
+    (a) => allowedIn(a, appeal.status) && can(actor, a, appeal) && conditionFails(a, appeal, today) === null,
   );
 }
 

@@ -46,7 +46,7 @@ export function presentSummary(row: SummaryRow, actor: Actor, clock: LightClock)
         },
     org: hideOrg ? { id: row.unit_id, name: row.unit_name } : { id: row.org_id, name: row.org_name },
     unit: { id: row.unit_id, name: row.unit_name },
-    department: row.department_id ? { id: row.department_id, name: row.department_name ?? '' } : null,
+    department: row.department_id ? { id: row.department_id, name: row.department_name ?? '', label: row.department_label ?? row.department_name ?? '' } : null,
     submittedAt: row.submitted_at,
     acceptedAt: row.accepted_at,
     answeredAt: row.answered_at,

@@ -26,6 +26,7 @@ import { visibilityOf } from './appeals.policy.js';
 import { maskPhone, presentSummary, readsContact } from './appeals.present.js';
 import { resolveFilter } from './appeals.dashboard.js';
 import { lightClock, lightOf } from './deadlines.js';
+import { labelDepartments } from './departments.js';
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -37,14 +38,15 @@ export async function list(
 ) {
   const { page, pageSize, sort, order, ...filter } = q;
   const clock = await lightClock(db, now);
-  const { rows, total } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
+  const { rows, total, totalCapped } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
     limit: pageSize,
     offset: (page - 1) * pageSize,
     // Newest first unless the caller picks an order.
     sort: sort ?? 'submittedAt',
     order: sort ? order : 'desc',
   });
-  return { items: rows.map((r) => presentSummary(r, actor, clock)), total, page, pageSize };
+  await labelDepartments(db, rows);
+  return { items: rows.map((r) => presentSummary(r, actor, clock)), total, totalCapped, page, pageSize };
 }
 
 /** Beijing time for people reading a spreadsheet. */
@@ -52,7 +54,7 @@ const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_60
 
 export async function exportXlsx(db: Db, actor: Actor, filter: AppealFilter, reply: FastifyReply, now = new Date()) {
   const clock = await lightClock(db, now);
-  const rows = await repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
+  const rows = await labelDepartments(db, await repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT));
   type Row = (typeof rows)[number];
   // Anonymous authors are '匿名' for every reader, staff included: a spreadsheet travels.
   const anon = (r: Row) => r.anonymous === 1;
@@ -68,7 +70,7 @@ export async function exportXlsx(db: Db, actor: Actor, filter: AppealFilter, rep
     { header: '用工身份', value: (r) => (anon(r) ? '' : (EMPLOYMENT_CATEGORY_LABELS[r.author_category as EmploymentCategory]?.zh ?? '')) },
     { header: '联系电话', width: 16, value: (r) => (anon(r) ? '' : readsContact(actor, r.org_path) ? (r.author_phone ?? '') : (maskPhone(r.author_phone) ?? '')) },
     { header: '所属单位', width: 20, value: (r) => (anon(r) ? r.unit_name : r.org_name) },
-    { header: '承办部门', width: 16, value: (r) => r.department_name ?? '' },
+    { header: '承办部门', width: 22, value: (r) => r.department_label ?? '' },
     { header: '提交时间', width: 18, value: (r) => local(r.submitted_at) },
     { header: '受理时间', width: 18, value: (r) => local(r.accepted_at) },
     { header: '办理期限', width: 12, value: (r) => r.due_date ?? r.accept_due_date },

@@ -90,12 +90,24 @@ function mineExpr(eb: Eb, vis: Visibility) {
   return eb.or(own);
 }
 
-function visible(eb: Eb, vis: Visibility) {
-  return eb.or([
-    mineExpr(eb, vis),
-    pathInScope(eb, 'o.path', vis.staff),
-    eb.and([eb('a.department_id', 'is not', null), pathInScope(eb, 'd.path', vis.handler)]),
-  ]);
+/**
+ * `column in (ids of the org nodes inside scope)`: the scope test needs no join, so a
+ * list can walk an ordering index and stop after one page. `indexed: false` hides the
+ * column from the planner (`|| ''`, valid on both engines) where walking the ordering
+ * index beats collecting every appeal of a wide scope and sorting it.
+ */
+function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`${indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`} is not null`;
+  if (scope.paths.length === 0) return sql<SqlBool>`1 = 0`;
+  const ids = eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope));
+  return eb(indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`, 'in', ids);
+}
+
+/** `scopeOnly`: the staff and handler scopes without one's own appeals — a subset, for counting. */
+function visible(eb: Eb, vis: Visibility, indexed: boolean, scopeOnly = false) {
+  // Scope first: a row it admits never needs the author columns (SQLite then defers the table read).
+  const scope = [orgIn(eb, 'a.org_id', vis.staff, indexed), orgIn(eb, 'a.department_id', vis.handler, indexed)];
+  return eb.or(scopeOnly ? scope : [...scope, mineExpr(eb, vis)]);
 }
 
 function lightExpr(eb: Eb, light: Light, clock: LightClock) {
@@ -104,8 +116,8 @@ function lightExpr(eb: Eb, light: Light, clock: LightClock) {
   return eb('a.current_due', '>=', clock.soon);
 }
 
-function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock) {
-  const c: Expression<SqlBool>[] = [f.mine ? mineExpr(eb, vis) : visible(eb, vis)];
+function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock, indexed = true, scopeOnly = false) {
+  const c: Expression<SqlBool>[] = [f.mine ? mineExpr(eb, vis) : visible(eb, vis, indexed, scopeOnly)];
   if (f.q !== undefined) {
     const sub = searchRefs(db, SEARCH_INDEX, f.q);
     c.push(sub ? eb('a.id', 'in', sub as any) : sql<SqlBool>`1 = 0`);
@@ -116,8 +128,8 @@ function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: Light
   if (f.rating?.length) c.push(eb('a.rating', 'in', [...f.rating]));
   if (f.employmentCategory?.length) c.push(eb('a.author_category', 'in', [...f.employmentCategory]));
   if (f.light?.length) c.push(eb.and([eb('a.current_due', 'is not', null), eb.or(f.light.map((l) => lightExpr(eb, l, clock)))]));
-  if (f.orgPath) c.push(pathUnder(eb, 'o.path', f.orgPath));
-  if (f.departmentPath) c.push(pathUnder(eb, 'd.path', f.departmentPath));
+  if (f.orgPath) c.push(orgIn(eb, 'a.org_id', { all: false, paths: [f.orgPath] }, true));
+  if (f.departmentPath) c.push(orgIn(eb, 'a.department_id', { all: false, paths: [f.departmentPath] }, true));
   if (f.unitId) c.push(eb('a.unit_id', '=', f.unitId));
   if (f.groupAlertId) c.push(eb('a.group_alert_id', '=', f.groupAlertId));
   if (f.from) c.push(eb('a.submitted_date', '>=', f.from));
@@ -190,6 +202,8 @@ export interface SummaryRow {
   department_id: string | null;
   department_name: string | null;
   department_path: string | null;
+  /** 「一号矿 / 生产部」, set by departments.ts after the read. */
+  department_label?: string | null;
   submitted_at: string;
   submitted_date: string;
   accepted_at: string | null;
@@ -220,27 +234,62 @@ export interface DetailRow extends SummaryRow {
   master_id: string | null;
 }
 
+/** Lists count at most this many matches: beyond it a page says 「2000+」 instead of scanning on. */
+export const COUNT_CAP = 2_000;
+
+/** Sorts an index serves in order (see the 0002 migration): the page is read off the index. */
+const INDEXED_SORTS: ReadonlySet<SortKey> = new Set(['submittedAt']);
+
 export async function listAppeals(
   db: Tx,
   vis: Visibility,
   f: RepoFilter,
   clock: LightClock,
   page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc' },
-): Promise<{ rows: SummaryRow[]; total: number }> {
-  const where = (eb: Eb) => conditions(db, eb, vis, f, clock);
-  const [{ n }] = await base(db)
-    .where(where as any)
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .execute();
-  const rows = await base(db)
-    .where(where as any)
-    .select((eb) => safeColumns(eb, vis) as any)
+): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
+  const a = adb(db);
+  const countUpTo = async (scopeOnly: boolean) => {
+    const [{ n }] = await a
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('appeals as a')
+          .select(sql<number>`1`.as('x'))
+          .where(((e: Eb) => conditions(db, e, vis, f, clock, true, scopeOnly)) as any)
+          .limit(COUNT_CAP + 1)
+          .as('c'),
+      )
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .execute();
+    return Number(n);
+  };
+  // The scope alone is one indexed IN (no OR with the author columns): when it already
+  // passes the cap, so does the whole list, and the exact count is never needed.
+  let n = f.mine ? 0 : await countUpTo(true);
+  if (n <= COUNT_CAP) n = await countUpTo(false);
+  // The page's ids first, from appeals alone; names and authors are joined for those only.
+  const ordered = INDEXED_SORTS.has(page.sort);
+  const ids = await a
+    .selectFrom('appeals as a')
+    .select('a.id')
+    .where(((e: Eb) => conditions(db, e, vis, f, clock, !ordered)) as any)
     .orderBy(sql.ref(SORT_COLUMNS[page.sort]), page.order)
     .orderBy('a.id', page.order)
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return { rows: rows as unknown as SummaryRow[], total: Number(n) };
+  const rows = ids.length
+    ? ((await base(db)
+        .where(
+          'a.id',
+          'in',
+          ids.map((r) => r.id),
+        )
+        .select((eb) => safeColumns(eb, vis) as any)
+        .execute()) as unknown as SummaryRow[])
+    : [];
+  const at = new Map(ids.map((r, i) => [r.id, i]));
+  rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 /** The rows of an export, detail columns included; capped by the caller. */
@@ -255,15 +304,16 @@ export async function exportAppeals(db: Tx, vis: Visibility, f: RepoFilter, cloc
   return rows as unknown as (SummaryRow & { answer: string | null; due_date: string | null; accept_due_date: string; closed_at: string | null })[];
 }
 
-/** Exactly what the indicators need; the employment category counts even for anonymous appeals. */
+/**
+ * Exactly what the indicators need, from `appeals` alone: with the scope as an id list and
+ * every column in the appeals_indicators index, the period is read off that index without
+ * touching a table row, and the dashboard folds it in one pass.
+ */
 export interface IndicatorRow {
-  id: string;
   category: string;
   status: string;
-  org_path: string;
+  org_id: string;
   department_id: string | null;
-  department_name: string | null;
-  department_path: string | null;
   submitted_at: string;
   submitted_date: string;
   accepted_at: string | null;
@@ -272,20 +322,17 @@ export interface IndicatorRow {
   late: number;
   rating: string | null;
   reopen_count: number;
-  employment_category: string | null;
 }
 
 export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<IndicatorRow[]> {
-  const rows = await base(db)
-    .where(((eb: Eb) => conditions(db, eb, vis, f, clock)) as any)
+  const rows = await adb(db)
+    .selectFrom('appeals as a')
+    .where(((eb: Eb) => conditions(db, eb, vis, f, clock, false)) as any)
     .select([
-      'a.id',
       'a.category',
       'a.status',
-      'o.path as org_path',
+      'a.org_id',
       'a.department_id',
-      'd.name as department_name',
-      'd.path as department_path',
       'a.submitted_at',
       'a.submitted_date',
       'a.accepted_at',
@@ -294,7 +341,6 @@ export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, cloc
       'a.late',
       'a.rating',
       'a.reopen_count',
-      'a.author_category as employment_category',
     ])
     .execute();
   return rows as IndicatorRow[];
@@ -550,6 +596,12 @@ export function orgsByIds(db: Tx, ids: string[]) {
   return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', ids).execute();
 }
 
+/** Org paths that have calendar closures of their own (core/calendar overrides): usually none or a few. */
+export async function calendarOverridePaths(db: Tx): Promise<string[]> {
+  const rows = await adb(db).selectFrom('calendar_overrides as c').innerJoin('orgs as o', 'o.id', 'c.org_id').select('o.path').distinct().execute();
+  return rows.map((r) => r.path);
+}
+
 export function findOrg(db: Tx, id: string) {
   return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path']).where('id', '=', id).executeTakeFirst();
 }
@@ -610,12 +662,17 @@ export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: s
     .execute();
 }
 
-/** Earlier appeals of the same unit and category since `since` that share an issue key, with their alert's state. */
+/**
+ * Earlier appeals of the same unit and category since `since` that share an issue key, with
+ * their alert's state. Members of a settled, dismissed or answered alert never count again
+ * (groupAlert.decide.ts), so they are not read at all: a busy unit's history stays in the index.
+ */
 export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
   return adb(db)
     .selectFrom('appeal_signatures as s')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
     .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
+    .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])])]))
     .where('s.appeal_id', 'in', (eb) =>
       eb
         .selectFrom('appeal_signature_keys as k')

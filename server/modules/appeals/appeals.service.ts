@@ -29,11 +29,12 @@ import {
 import type { AppealDetail, SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import * as repo from './appeals.repository.js';
 import type { AppealTable } from './appeals.tables.js';
-import { abilities, allowedIn, can, canRead, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
+import { abilities, allowedIn, can, canRead, conditionFails, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
 import { presentDetail } from './appeals.present.js';
 import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFor, settingsFor } from './deadlines.js';
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
 import { checkIntake } from './groupAlert.intake.js';
+import { departmentLabels, labelDepartments } from './departments.js';
 import './appeals.messages.js';
 
 type Action = Exclude<AppealAction, 'read'>;
@@ -47,7 +48,19 @@ export const refOf = (row: repo.DetailRow): AppealRef => ({
   status: row.status,
   anonymous: row.anonymous === 1,
   registered: row.channel !== 'online',
+  currentDue: row.current_due,
 });
+
+const CONDITION_ERRORS = {
+  notOverdue: () => new AppError(409, 'not_overdue', 'appeals.notOverdue'),
+  notAnonymous: () => new AppError(409, 'not_anonymous', 'appeals.notAnonymous'),
+};
+
+/** The same condition `abilities` offers the action under (policy.conditionFails), enforced. */
+function requireCondition(action: Action, ref: AppealRef, at: Date) {
+  const failed = conditionFails(action, ref, shanghaiDate(at));
+  if (failed) throw CONDITION_ERRORS[failed]();
+}
 
 /**
  * The appeal as the caller may act on it: 404 when they cannot see it, 403 when their
@@ -122,6 +135,7 @@ async function event(
 
 export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, now = new Date()): Promise<AppealDetail> {
   const { row, ref, relation } = await load(tx, actor, id, 'read');
+  await labelDepartments(tx, [row]);
   const [events, attachments, extensions, duplicates, master, settings, clock] = await Promise.all([
     repo.listEvents(tx, id),
     repo.listAttachments(tx, id),
@@ -133,7 +147,7 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
   ]);
   return presentDetail(
     row,
-    { events, attachments, extensions, duplicates, master: master ?? null, reopenLimit: settings.reopenLimit, abilities: abilities(actor, ref), relation },
+    { events, attachments, extensions, duplicates, master: master ?? null, reopenLimit: settings.reopenLimit, abilities: abilities(actor, ref, clock.today), relation },
     actor,
     clock,
     locale,
@@ -338,7 +352,8 @@ export async function assignInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const { row } = await load(tx, actor, id, 'assign');
   const dept = await departmentFor(tx, actor, input.departmentId);
   await move(tx, id, [row.status], { status: 'assigned', department_id: dept.id, updated_at: iso });
-  await event(tx, id, 'assigned', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { departmentId: dept.id, departmentName: dept.name } });
+  const departmentLabel = (await departmentLabels(tx, [dept.path])).get(dept.path) ?? dept.name;
+  await event(tx, id, 'assigned', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { departmentId: dept.id, departmentName: dept.name, departmentLabel } });
   await recordAudit(tx, ctx, { action: 'appeal.assign', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { department: [row.department_id, dept.id] } });
   await send(tx, 'assigned', await handlersOf(tx, dept.path), { code: row.code, title: row.title, deadline: row.current_due ?? '' }, appealLink(id));
 }
@@ -375,8 +390,8 @@ export async function merge(db: Db, ctx: CallContext, actor: Actor, id: string, 
 export async function supervise(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
   const iso = at.toISOString();
   await db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'supervise');
-    if (!row.current_due || row.current_due >= shanghaiDate(at)) throw new AppError(409, 'not_overdue', 'appeals.notOverdue');
+    const { row, ref } = await load(tx, actor, id, 'supervise');
+    requireCondition('supervise', ref, at);
     await event(tx, id, 'supervised', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, internal: true });
     await move(tx, id, [row.status], { updated_at: iso });
     await recordAudit(tx, ctx, { action: 'appeal.supervise', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
@@ -398,10 +413,10 @@ export async function close(db: Db, ctx: CallContext, actor: Actor, id: string, 
 /** Every action below changes the appeal and returns nothing; the route then presents it with get(). */
 
 /** Who wrote an anonymous appeal. Union staff only; every call is audited with its reason. */
-export async function reveal(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: string }) {
+export async function reveal(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: string }, at = new Date()) {
   return db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'reveal');
-    if (row.anonymous !== 1) throw new AppError(409, 'not_anonymous', 'appeals.notAnonymous');
+    const { row, ref } = await load(tx, actor, id, 'reveal');
+    requireCondition('reveal', ref, at);
     const who = (await repo.revealAuthor(tx, id))!;
     await recordAudit(tx, ctx, { action: 'appeal.reveal', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
     return {

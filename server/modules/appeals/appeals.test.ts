@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal, type World } from './appeals.testkit.js';
+import ExcelJS from 'exceljs';
 import { APPEAL_TRANSITIONS } from '../../../common/appeals.js';
 
 const t = useTestApp();
@@ -274,10 +275,13 @@ describe('extensions and supervision', () => {
     const { worker, appeal } = await submitted(w);
     await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {});
     await w.staff.post(`/api/v1/appeals/${appeal.id}/assign`, { departmentId: w.prod1.id });
+    // Not overdue: 督办 is neither offered nor allowed — the offer and the rule agree.
+    expect((await w.staff.get(`/api/v1/appeals/${appeal.id}`)).body.abilities).not.toContain('supervise');
     const early = await w.staff.post(`/api/v1/appeals/${appeal.id}/supervise`, { note: '请加快' });
     expect(early.status).toBe(409);
     expect(early.body.detail).toBe('只有已超期的诉求才能督办');
     await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06', due_date: '2020-01-06' }).where('id', '=', appeal.id).execute();
+    expect((await w.staff.get(`/api/v1/appeals/${appeal.id}`)).body.abilities).toContain('supervise');
     expect((await w.staff.get(`/api/v1/appeals?light=red`)).body.items.map((a: any) => a.id)).toContain(appeal.id);
     const res = await w.staff.post(`/api/v1/appeals/${appeal.id}/supervise`, { note: '已超期，请三日内答复' });
     expect(res.status).toBe(200);
@@ -287,5 +291,64 @@ describe('extensions and supervision', () => {
     expect((await worker.get(`/api/v1/appeals/${appeal.id}`)).body.timeline.map((e: any) => e.kind)).not.toContain('supervised');
     // Answered after its deadline: counted late.
     expect((await w.handler.post(`/api/v1/appeals/${appeal.id}/answer`, { answer: '已处理' })).body.late).toBe(true);
+  });
+});
+
+describe('what the API offers and shows', () => {
+  it('offers 督办 only for overdue appeals, whatever the open state, and staff only', async () => {
+    const { appeal } = await submitted(w);
+    const abilities = async (c = w.staff) => (await c.get(`/api/v1/appeals/${appeal.id}`)).body.abilities as string[];
+    expect(await abilities()).toEqual(expect.arrayContaining(['accept', 'decline']));
+    expect(await abilities()).not.toContain('supervise');
+    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06' }).where('id', '=', appeal.id).execute();
+    expect(await abilities()).toContain('supervise');
+    await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {});
+    await w.staff.post(`/api/v1/appeals/${appeal.id}/assign`, { departmentId: w.prod1.id });
+    expect(await abilities()).not.toContain('supervise');
+    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06' }).where('id', '=', appeal.id).execute();
+    expect(await abilities()).toContain('supervise');
+    expect(await abilities(w.handler)).not.toContain('supervise');
+    expect((await w.staff.post(`/api/v1/appeals/${appeal.id}/supervise`, { note: '请尽快答复' })).status).toBe(200);
+  });
+
+  it('names a department with its mine — 「一号矿 / 生产部」 — in lists, detail, export and the dashboard', async () => {
+    const team = await w.team();
+    const one = await submitted(w, { title: '一号矿生产部的诉求' }, team);
+    const two = await submitted(w, { title: '二号矿生产部的诉求' }, w.team2);
+    for (const [a, dept] of [[one.appeal, w.prod1], [two.appeal, w.prod2]] as const) {
+      await w.staff.post(`/api/v1/appeals/${a.id}/accept`, {});
+      await w.staff.post(`/api/v1/appeals/${a.id}/assign`, { departmentId: dept.id });
+    }
+    const list = (await w.staff.get('/api/v1/appeals?status=assigned&pageSize=200')).body.items;
+    const dept = (id: string) => list.find((a: any) => a.id === id).department;
+    expect(dept(one.appeal.id)).toEqual({ id: w.prod1.id, name: '生产部', label: '一号矿 / 生产部' });
+    expect(dept(two.appeal.id)).toEqual({ id: w.prod2.id, name: '生产部', label: '二号矿 / 生产部' });
+
+    expect((await w.handler2.get(`/api/v1/appeals/${two.appeal.id}`)).body.department.label).toBe('二号矿 / 生产部');
+    const seen = (await two.worker.get(`/api/v1/appeals/${two.appeal.id}`)).body;
+    expect(seen.department.label).toBe('二号矿 / 生产部');
+    expect(seen.timeline.find((e: any) => e.kind === 'assigned').data).toMatchObject({ departmentName: '生产部', departmentLabel: '二号矿 / 生产部' });
+
+    const board = (await w.staff.get('/api/v1/appeals/dashboard')).body;
+    const labels = board.byDepartment.map((d: any) => d.department.label);
+    expect(labels).toEqual(expect.arrayContaining(['一号矿 / 生产部', '二号矿 / 生产部']));
+    expect(board.byDepartment.find((d: any) => d.department.id === w.prod2.id).assigned.numerator).toBeGreaterThanOrEqual(1);
+
+    const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/appeals/export.xlsx?orgId=${w.team2.id}`, headers: { cookie: w.staff.cookie } });
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as any);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).indexOf('承办部门');
+    const cells = sheet.getColumn(header).values.slice(2);
+    expect(cells).toContain('二号矿 / 生产部');
+  });
+
+  it('counts a long list only up to 2000 and says so, newest first', async () => {
+    const page = (await w.staff.get('/api/v1/appeals?page=1&pageSize=5')).body;
+    expect(page.totalCapped).toBe(false);
+    expect(page.total).toBeGreaterThan(0);
+    const times = page.items.map((a: any) => a.submittedAt);
+    expect([...times].sort().reverse()).toEqual(times);
   });
 });

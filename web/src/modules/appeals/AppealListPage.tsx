@@ -71,7 +71,7 @@ export function AppealListPage({ mode }: { mode: 'inbox' | 'assigned' }) {
         <>
           <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
             <Typography.Text type="secondary" data-testid="appeals-total">
-              {t('common:total', { total: data?.total ?? 0 })}
+              {t('common:total', { total: data?.totalCapped ? `${data.total}+` : (data?.total ?? 0) })}
             </Typography.Text>
             <Select<PhoneSort>
               size="small"

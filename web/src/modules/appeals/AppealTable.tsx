@@ -77,7 +77,7 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
     },
     { key: 'author', title: t('fields.author'), width: 100, render: (_: unknown, a) => <AuthorText appeal={a} /> },
     { key: 'org', title: t('fields.org'), width: 130, ellipsis: true, render: (_: unknown, a) => a.org.name },
-    { key: 'department', title: t('fields.department'), width: 130, ellipsis: true, render: (_: unknown, a) => deptLabel(a.department) },
+    { key: 'department', title: t('fields.department'), width: 160, ellipsis: true, render: (_: unknown, a) => deptLabel(a.department) },
     {
       key: 'submittedAt',
       title: t('fields.submittedAt'),
@@ -117,7 +117,7 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES,
           showTotal: (total) => (
-            <Typography.Text data-testid="appeals-total">{t('common:total', { total })}</Typography.Text>
+            <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>
           ),
         }}
       />

@@ -28,7 +28,9 @@ function useEventDetails() {
     const d = (e.data ?? {}) as Record<string, unknown>;
     const out: string[] = [];
     const str = (k: string) => (typeof d[k] === 'string' ? (d[k] as string) : undefined);
-    if (str('departmentName')) out.push(t('detail.eventDepartment', { name: str('departmentName') }));
+    // 「一号矿 / 生产部」 since the label was recorded; older entries carry the name alone.
+    const dept = str('departmentLabel') ?? str('departmentName');
+    if (dept) out.push(t('detail.eventDepartment', { name: dept }));
     if (e.kind === 'urgencySet' && str('urgency')) out.push(t('detail.eventUrgency', { value: label('urgency', str('urgency')) }));
     if (e.kind === 'accepted' && str('urgency') && str('urgency') !== 'general') out.push(t('detail.eventUrgency', { value: label('urgency', str('urgency')) }));
     if (str('rating')) out.push(label('rating', str('rating')));

@@ -36,6 +36,8 @@ export type AppealSettings = z.infer<typeof EffectiveSettings>;
 export interface Paged<T> {
   items: T[];
   total: number;
+  /** Appeal lists stop counting at `total`: more match (shown as 「2000+」). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }
