@@ -3,7 +3,7 @@ import { App, Button, Flex, Form, Input, InputNumber, Radio, Select } from 'antd
 import { useTranslation } from 'react-i18next';
 import { ActionModal, optional } from './ActionModal';
 import { revealAuthor, useAppealAction, type AppealDetail, type RevealResult } from './api';
-import { DepartmentSelect } from './DepartmentSelect';
+import { AnswerField, AssignFields, requiredText } from './ActionFields';
 import { useAppealOptions } from './labels';
 import { MergePicker } from './MergePicker';
 
@@ -56,7 +56,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
   };
   const primary: ActionKey | undefined = actions.find((a) => a === 'accept' || a === 'answer' || a === 'assign');
   const close = () => setCurrent(null);
-  const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
+  const required = requiredText;
 
   return (
     <>
@@ -148,16 +148,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
         onSubmit={(v) => run('assign', { departmentId: v.departmentId, note: optional(v.note) })}
         testId="modal-assign"
       >
-        {() => (
-          <>
-            <Form.Item name="departmentId" label={t('actions.assignDepartment')} rules={[{ required: true, message: t('actions.assignDepartmentRequired') }]}>
-              <DepartmentSelect />
-            </Form.Item>
-            <Form.Item name="note" label={t('actions.noteOptional')}>
-              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-            </Form.Item>
-          </>
-        )}
+        {() => <AssignFields />}
       </ActionModal>
 
       <ActionModal<{ answer: string }>
@@ -167,11 +158,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
         onSubmit={(v) => run('answer', { answer: v.answer.trim() })}
         testId="modal-answer"
       >
-        {() => (
-          <Form.Item name="answer" label={t('detail.answer')} rules={required(t('actions.noteRequired'))}>
-            <Input.TextArea maxLength={4000} showCount autoSize={{ minRows: 5 }} placeholder={t('actions.answerPlaceholder')} data-testid="answer-text" />
-          </Form.Item>
-        )}
+        {() => <AnswerField testId="answer-text" />}
       </ActionModal>
 
       <ActionModal<{ note: string }>

@@ -1,10 +1,10 @@
-import { Flex, Table, Tag, Typography, type TableColumnsType, type TableProps } from 'antd';
+import { Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../shared/time';
 import type { AppealQuery, AppealSummary, Paged, SortKey } from './api';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
-import { PAGE_SIZES } from './useAppealSearch';
+import { listPagination, listTableChange } from '../../shared/listTable';
 import { useDeptLabel } from './useDeptLabel';
 
 interface Props {
@@ -90,15 +90,7 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
     { key: 'rating', title: t('fields.rating'), dataIndex: 'rating', width: 100, render: (v: string | null) => <RatingTag rating={v} /> },
   ];
 
-  const handleChange: TableProps<AppealSummary>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const key = s?.order ? (String(s.columnKey) as SortKey) : undefined;
-      onChange({ sort: key, order: key ? (s.order === 'descend' ? 'desc' : 'asc') : undefined });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
-  };
+  const handleChange = listTableChange<AppealSummary, SortKey>(query.pageSize, onChange);
 
   return (
     <div data-testid="appeals-table">
@@ -110,16 +102,9 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
         loading={loading}
         onChange={handleChange}
         scroll={{ x: 1400 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => (
-            <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>
-          ),
-        }}
+        pagination={listPagination(query, data?.total ?? 0, (total) => (
+          <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>
+        ))}
       />
     </div>
   );

@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/time';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { ActionModal, optional } from './ActionModal';
 import { useGroupAlert, useGroupAlertAction, type GroupAlert } from './api';
-import { DepartmentSelect } from './DepartmentSelect';
+import { AnswerField, AssignFields, requiredText } from './ActionFields';
 import { Keywords } from './GroupAlertsPage';
 import { AlertStatusTag, StatusTag, useAppealLabel } from './labels';
 
@@ -40,7 +40,7 @@ export default function GroupAlertDetailPage() {
   };
   const close = () => setCurrent(null);
   const actions = actionsFor(alert.status);
-  const required = (msg: string) => [{ required: true, whitespace: true, message: msg }];
+  const required = requiredText;
 
   return (
     <div className="xq-page" data-testid="alert-detail">
@@ -157,16 +157,7 @@ export default function GroupAlertDetailPage() {
         onSubmit={(v) => run('assign', { departmentId: v.departmentId, note: optional(v.note) })}
         testId="modal-alert-assign"
       >
-        {() => (
-          <>
-            <Form.Item name="departmentId" label={t('actions.assignDepartment')} rules={[{ required: true, message: t('actions.assignDepartmentRequired') }]}>
-              <DepartmentSelect />
-            </Form.Item>
-            <Form.Item name="note" label={t('actions.noteOptional')}>
-              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-            </Form.Item>
-          </>
-        )}
+        {() => <AssignFields />}
       </ActionModal>
       <ActionModal<{ answer: string }>
         open={current === 'answer'}
@@ -176,11 +167,7 @@ export default function GroupAlertDetailPage() {
         onSubmit={(v) => run('answer', { answer: v.answer.trim() })}
         testId="modal-alert-answer"
       >
-        {() => (
-          <Form.Item name="answer" label={t('detail.answer')} rules={required(t('actions.noteRequired'))}>
-            <Input.TextArea maxLength={4000} showCount autoSize={{ minRows: 5 }} placeholder={t('actions.answerPlaceholder')} />
-          </Form.Item>
-        )}
+        {() => <AnswerField />}
       </ActionModal>
     </div>
   );

@@ -6,8 +6,8 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { FILTER_KEYS, SORT_KEYS, type AppealFilters, type AppealQuery, type SortKey } from './api';
+import { PAGE_SIZES } from '../../shared/listTable';
 
-export const PAGE_SIZES = [20, 50, 100];
 
 export function useAppealSearch(): [AppealQuery, (patch: Partial<AppealQuery>) => void, () => void] {
   const [params, setParams] = useSearchParams();

@@ -1,7 +1,7 @@
-import { Table, Tag, type TableColumnsType, type TableProps } from 'antd';
+import { Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../shared/enumOptions';
-import { PAGE_SIZES } from './usePeopleSearch';
+import { listPagination, listTableChange } from '../../shared/listTable';
 import type { Paged, PeopleQuery, Person, SortField } from './api';
 
 interface Props {
@@ -43,15 +43,7 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
     { key: 'idNumber', dataIndex: 'idNumber', title: t('fields.idNumber'), width: 190 },
   ];
 
-  const handleChange: TableProps<Person>['onChange'] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === 'sort') {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const field = s?.order ? (String(s.columnKey) as SortField) : undefined;
-      onChange({ sort: field, order: field ? (s.order === 'descend' ? 'desc' : 'asc') : undefined });
-      return;
-    }
-    onChange({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? query.pageSize });
-  };
+  const handleChange = listTableChange<Person, SortField>(query.pageSize, onChange);
 
   return (
     <div data-testid="people-table">
@@ -63,14 +55,7 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
         loading={loading}
         onChange={handleChange}
         scroll={{ x: 1200 }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => t('common:total', { total }),
-        }}
+        pagination={listPagination(query, data?.total ?? 0, (total) => t('common:total', { total }))}
       />
     </div>
   );

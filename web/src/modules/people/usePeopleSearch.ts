@@ -6,8 +6,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { EMPLOYMENT_CATEGORIES, PERSON_KINDS, type EmploymentCategory, type PersonKind } from '@common/enums';
 import { SORT_FIELDS, type PeopleQuery, type SortField } from './api';
+import { PAGE_SIZES } from '../../shared/listTable';
 
-export const PAGE_SIZES = [20, 50, 100];
 
 const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   list.find((x) => x === v);
