@@ -6,6 +6,7 @@ import type { Tx } from '../../core/db/database.js';
 import type { ClassTeacherTable, GuardianLinkTable, OrgTable, PersonTable } from '../../core/db/schema.js';
 import { newId } from '../../core/ids.js';
 import { insertChunked } from './bulk.js';
+import { BLANK_PERSON } from '../../core/people/people.repository.js';
 
 export type OrgNode = Pick<OrgTable, 'id' | 'path' | 'depth' | 'name' | 'kind'>;
 
@@ -45,16 +46,7 @@ export class Roster {
     const row: PersonTable = {
       id: newId(),
       org_id: org.id,
-      gender: null,
-      employee_no: null,
-      employment_category: null,
-      position: null,
-      union_member: 0,
-      phone: null,
-      id_number: null,
-      birth_date: null,
-      subject: null,
-      archived: 0,
+      ...BLANK_PERSON,
       ...fields,
       created_at: this.now,
       updated_at: this.now,

@@ -19,6 +19,20 @@ export type PersonRow = PersonTable & { org_path: string };
 export type PersonWithOrg = PersonRow & { org_name: string };
 export type NewPerson = PersonTable & { org_path?: string };
 
+/** The optional columns of a new person, all empty: every way people are made (form, import, demo seed) starts here. */
+export const BLANK_PERSON = {
+  gender: null,
+  employee_no: null,
+  employment_category: null,
+  position: null,
+  union_member: 0,
+  phone: null,
+  id_number: null,
+  birth_date: null,
+  subject: null,
+  archived: 0,
+} satisfies Omit<PersonTable, 'id' | 'org_id' | 'kind' | 'name' | 'created_at' | 'updated_at'>;
+
 const q = (db: Tx) => db as unknown as Kysely<PeopleDB>;
 type Eb = ExpressionBuilder<PeopleDB & { p: PeopleDB['persons'] }, 'p'>;
 
