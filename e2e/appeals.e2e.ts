@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+import { DESKTOP, PHONE, apiAs, horizontalOverflow, strict, launch, login, newPage, shot, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -30,29 +30,6 @@ const ANSWER = '后勤部已采购 20 组更衣柜，下周三前安装到综采
 /** The appeal the first tests walk through the whole loop. */
 const shared = { id: '', code: '' };
 
-/** Signs in through the API, for setting up what the demo lacks (accounts for more workers). */
-async function apiAs(username: string, password = 'demo1234') {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: username, password }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
-    const r = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);
-    return (await r.json()) as T;
-  };
-}
 
 const statusOf = (page: Page) => page.getByTestId('appeal-detail').getByTestId('appeal-status').first().textContent();
 
@@ -249,7 +226,7 @@ describe('appeals in the browser', () => {
 
   it('five workers of 一号矿 raise the same wage problem in their own words; staff see one group alert and confirm it', { timeout: 240_000 }, async () => {
     // The demo has accounts for two workers only; the admin opens accounts for five more, as the union would.
-    const admin = await apiAs('admin');
+    const admin = strict(await apiAs(server.url, 'admin'));
     const mine = (await admin<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find((o) => o.name === '一号矿' && o.kind === 'mine')!;
     const linked = new Set((await admin<{ items: { personId: string | null }[] }>('GET', '/accounts?pageSize=200')).items.map((a) => a.personId));
     const people = (await admin<{ items: { id: string; name: string }[] }>('GET', `/people?orgId=${mine.id}&kind=worker&pageSize=50`)).items.filter((p) => !linked.has(p.id)).slice(0, 5);

@@ -95,3 +95,37 @@ export async function login(page: Page, base: string, username: string, password
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
+
+export type ApiCall = <T = any>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
+
+/** Signs in through the API, for setting up what a test needs but does not test; the test itself asserts through the UI. */
+export async function apiAs(baseUrl: string, username: string, password = 'demo1234'): Promise<ApiCall> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: username, password }),
+  });
+  if (res.status !== 200) throw new Error(`login ${username} → ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T = any>(method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${baseUrl}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    return { status: r.status, body: (await r.json().catch(() => null)) as T };
+  };
+}
+
+/** The same caller, answering with the body and throwing on anything but success. */
+export function strict(call: ApiCall) {
+  return async <T = any>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await call<T>(method, path, body);
+    if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+}

@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+import { DESKTOP, PHONE, apiAs, launch, login, newPage, shot, startServer, type Server } from './harness.js';
 
 let server: Server;
 let browser: Browser;
@@ -31,28 +31,6 @@ const text = {
   reflection: `同学们讨论热烈${SCRIPT}${SVG}${tag}`,
 };
 
-/** Signs in through the API; returns a caller for setup requests (the test asserts through the UI). */
-async function apiAs(username: string) {
-  const res = await fetch(`${server.url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: username, password: 'demo1234' }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async <T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const r = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: r.status, body: (await r.json().catch(() => null)) as T };
-  };
-}
 
 /** ISO week of a Shanghai calendar day, as the 心桥 routes name weeks (2026-W48). */
 function isoWeek(now = new Date()): string {
@@ -99,14 +77,14 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launch();
 
-  const worker = await apiAs('worker');
+  const worker = await apiAs(server.url, 'worker');
   const appeal = await worker<any>('POST', '/appeals', { category: 'benefits', title: text.appealTitle, description: text.appealDescription });
   expect(appeal.status, JSON.stringify(appeal.body)).toBe(201);
   appealId = appeal.body.id;
 
-  const parent = await apiAs('parent');
+  const parent = await apiAs(server.url, 'parent');
   child = (await parent<any>('GET', '/school/me')).body.children[0];
-  const head = await apiAs('head');
+  const head = await apiAs(server.url, 'head');
   const school = await head('PUT', `/heart-bridge/students/${child.id}/weeks/${week}/school`, { atSchool: text.school });
   expect(school.status, JSON.stringify(school.body)).toBe(200);
   const home = await parent('PUT', `/heart-bridge/students/${child.id}/weeks/${week}/home`, { atHome: text.home });
@@ -121,7 +99,7 @@ beforeAll(async () => {
     expect(upd.status, `record ${rec.status} ${JSON.stringify(rec.body)}; update ${JSON.stringify(upd.body)}`).toBe(200);
   }
 
-  const admin = await apiAs('admin');
+  const admin = await apiAs(server.url, 'admin');
   const person = await admin<any>('POST', '/people', { orgId: child.classId, kind: 'student', name: text.person });
   expect(person.status, JSON.stringify(person.body)).toBe(201);
 });
