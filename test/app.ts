@@ -22,6 +22,8 @@ export interface Response {
   headers: Record<string, any>;
   body: any;
   text: string;
+  /** The bytes as sent (an .xlsx export, a photo). */
+  raw: Buffer;
 }
 
 export class Client {
@@ -52,7 +54,9 @@ export class Client {
     } catch {
       parsed = undefined;
     }
-    return { status: res.statusCode, headers: res.headers, body: parsed, text: res.body };
+    // A sign-in (the login route, or any that answers a new session) brings the session's CSRF token.
+    if (typeof parsed?.csrfToken === 'string') this.csrf = parsed.csrfToken;
+    return { status: res.statusCode, headers: res.headers, body: parsed, text: res.body, raw: res.rawPayload };
   }
   get(url: string, headers?: Record<string, string>) {
     return this.request('GET', url, undefined, headers);
@@ -67,9 +71,7 @@ export class Client {
     return this.request('DELETE', url);
   }
   async login(login: string, password = PASSWORD) {
-    const res = await this.post('/api/v1/auth/login', { login, password });
-    if (res.status === 200) this.csrf = res.body.csrfToken;
-    return res;
+    return this.post('/api/v1/auth/login', { login, password });
   }
 }
 

@@ -9,7 +9,6 @@
  * own people, with the same kinds of records; every text in B carries MARKER, so a response
  * to anyone in A that contains it has leaked.
  */
-import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Role } from '../../common/roles.js';
 import { weekOf } from '../../common/school.js';
@@ -124,9 +123,9 @@ async function lastSchoolDay(c: Client, classId: string): Promise<string> {
 }
 
 async function xlsxTemplate(c: Client): Promise<Buffer> {
-  const res = await c.app.inject({ method: 'GET', url: '/api/v1/imports/template.xlsx', headers: { cookie: c.cookie } });
-  expect(res.statusCode).toBe(200);
-  return res.rawPayload;
+  const res = await c.get('/api/v1/imports/template.xlsx');
+  expect(res.status).toBe(200);
+  return res.raw;
 }
 
 export function multipart(field: string, filename: string, type: string, data: Buffer, fields: Record<string, string> = {}): { body: Buffer; contentType: string } {
@@ -155,14 +154,7 @@ async function appealChain(author: Client, staff: Client, handler: Client, depar
   await ok(staff.post(`/api/v1/appeals/${appeal.id}/assign`, { departmentId: department }), 'assign');
   await ok(handler.post(`/api/v1/appeals/${appeal.id}/extensions`, { days: 2, reason: `${title}：需要核对考勤` }), 'extension');
   const detail = await ok(staff.get(`/api/v1/appeals/${appeal.id}`), 'appeal detail');
-  const extension = (detail.extensions ?? []).find((e: { id: string }) => e.id)?.id ?? (await extensionId(staff, appeal.id));
-  return { appeal: appeal.id as string, attachment: (detail.attachments?.[0]?.id ?? file.id) as string, extension: extension as string };
-}
-
-async function extensionId(c: Client, appealId: string): Promise<string> {
-  const row = await (c.app.deps.database.db as any).selectFrom('appeal_extensions').select('id').where('appeal_id', '=', appealId).executeTakeFirst();
-  if (!row) throw new Error('world: extension not recorded');
-  return row.id;
+  return { appeal: appeal.id as string, attachment: detail.attachments[0].id as string, extension: detail.extensions[0].id as string };
 }
 
 async function groupAlert(t: TestEnv, unitId: string, keywords: string): Promise<string> {
@@ -215,8 +207,6 @@ async function schoolRecords(admin: Client, head: Client, schoolId: string, clas
   return { term: term.id as string, closure: closure.id as string, session: session.id as string, schoolDay: day };
 }
 
-const admin0 = (clients: Record<Role, Client>) => clients.sysAdmin;
-
 async function bystanders(admin: Client, unionOrg: string, classId: string, schoolId: string, label: string) {
   const person = async (orgId: string, kind: string, name: string) =>
     (await ok(admin.post('/api/v1/people', { orgId, kind, name: `${label}${name}`, ...(kind === 'worker' ? { employmentCategory: 'contract' } : {}) }), `bystander ${name}`)).id as string;
@@ -237,7 +227,6 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   for (const [role, username] of Object.entries(DEMO_USER) as [Role, string][]) clients[role] = await signIn(t, username, DEMO_PASSWORD);
   const worker2 = await signIn(t, 'worker2', DEMO_PASSWORD);
   const handler2 = await signIn(t, 'handler2', DEMO_PASSWORD);
-  const parent2 = await signIn(t, 'parent2', DEMO_PASSWORD);
   const db = t.db as any;
 
   // ---- A: the records each role is related to ----
@@ -309,14 +298,9 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderA.id,
     grant: bystanderA.grants?.[0]?.id,
     week,
-    bystanderWorker: '',
-    bystanderStudent: '',
-    bystanderGuardian: '',
-    bystanderTeacher: '',
+    ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
-  void parent2;
-  Object.assign(own, await bystanders(admin0(clients), workerOrg, classId, schoolA, ''));
 
   // ---- B: a second organisation, built by its own people ----
   const admin = clients.sysAdmin;
@@ -395,4 +379,3 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   return { clients, own, sibling, other, tokenOf, notificationOf, importOf, foreignToken, foreignNotification };
 }
 
-export { ExcelJS };

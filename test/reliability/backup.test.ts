@@ -80,95 +80,93 @@ describe(title, () => {
       expect(() => pgTool('pg_restore')).not.toThrow();
     });
   }
-  {
-    it('restores every row that existed when the backup started, and the server runs on the copy', async () => {
-      const env = { ...sdb.env, XQ_WRITE_LIMIT_ACCOUNT: '0' };
-      server = await startXq(env);
-      const sessions = await signInAll(server.url, world);
-      const writers = await available(sessions.admin);
-      const load = pump(sessions, writers, { world, tag: `b${Date.now().toString(36)}`, weeks: await finishedWeeks(sessions.teacher, world.cls.id) }, 4);
-      await sleep(800);
+  it('restores every row that existed when the backup started, and the server runs on the copy', async () => {
+    const env = { ...sdb.env, XQ_WRITE_LIMIT_ACCOUNT: '0' };
+    server = await startXq(env);
+    const sessions = await signInAll(server.url, world);
+    const writers = await available(sessions.admin);
+    const load = pump(sessions, writers, { world, tag: `b${Date.now().toString(36)}`, weeks: await finishedWeeks(sessions.teacher, world.cls.id) }, 4);
+    await sleep(800);
 
-      const live = await sdb.open();
-      const before = await snapshot(live);
-      const acksAtStart = load.acks.length;
-      const file = path.join(scratch, ENGINE === 'sqlite' ? 'xq.sqlite' : 'xq.dump');
-      const started = Date.now();
-      const backup = await runXq(['backup', file], env);
-      const backupMs = Date.now() - started;
-      expect(backup.code, backup.stderr).toBe(0);
-      const after = await snapshot(live);
-      await live.close();
-      await sleep(200);
-      await load.stop();
-      const acksDuring = load.acks.length - acksAtStart;
+    const live = await sdb.open();
+    const before = await snapshot(live);
+    const acksAtStart = load.acks.length;
+    const file = path.join(scratch, ENGINE === 'sqlite' ? 'xq.sqlite' : 'xq.dump');
+    const started = Date.now();
+    const backup = await runXq(['backup', file], env);
+    const backupMs = Date.now() - started;
+    expect(backup.code, backup.stderr).toBe(0);
+    const after = await snapshot(live);
+    await live.close();
+    await sleep(200);
+    await load.stop();
+    const acksDuring = load.acks.length - acksAtStart;
+    expect(await server.stop()).toBe(0);
+    server = undefined;
+    expect(load.refused).toEqual([]);
+    expect(acksDuring).toBeGreaterThan(0);
+
+    // The restore drill: a new place, `xq restore`, then compare table by table.
+    let target: { env: Record<string, string>; url: string; drop(): Promise<void> };
+    if (ENGINE === 'sqlite') {
+      const dir = path.join(scratch, 'restored');
+      target = { env: { DATA_DIR: dir }, url: path.join(dir, 'xinqiao.sqlite'), drop: async () => {} };
+    } else {
+      const base = pgBase;
+      const name = `restored_${Date.now().toString(36)}`;
+      await createPgDatabase(base, name);
+      target = {
+        env: { DATABASE_URL: `${base}/${name}`, DATA_DIR: path.join(scratch, 'restored') },
+        url: `${base}/${name}`,
+        async drop() {
+          const c = new pg.Client({ connectionString: `${base}/postgres` });
+          await c.connect();
+          await c.query(`drop database if exists ${name} with (force)`);
+          await c.end();
+        },
+      };
+    }
+    try {
+      const restore = await runXq(['restore', file], target.env);
+      expect(restore.code, restore.stderr).toBe(0);
+      const copy = await openDatabase({ url: target.url });
+      let rows = 0;
+      try {
+        if (ENGINE === 'sqlite') {
+          const { rows: check } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(copy.db);
+          expect(check.map((r) => r.integrity_check)).toEqual(['ok']);
+          expect((await sql`pragma foreign_key_check`.execute(copy.db)).rows).toEqual([]);
+        }
+        const restored = await snapshot(copy);
+        expect([...restored.keys()]).toEqual([...before.keys()]);
+        expect(missingFrom(restored, before, after)).toEqual([]);
+        for (const [table, r] of restored) {
+          // Nothing is in the copy that was not written by the time the backup ended.
+          expect(r.size, table).toBeGreaterThanOrEqual(before.get(table)!.size);
+          expect(r.size, table).toBeLessThanOrEqual(after.get(table)!.size);
+          rows += r.size;
+        }
+      } finally {
+        await copy.close();
+      }
+
+      // The server starts on the copy and serves what was written before the backup.
+      server = await startXq({ ...target.env, XQ_WRITE_LIMIT_ACCOUNT: '0' });
+      const admin = await signIn(server.url, world.accounts.admin);
+      const early = load.acks.slice(0, acksAtStart).find((a) => a.writer === 'org')!;
+      const org = await admin.get(`/api/v1/orgs/${early.got.id}`);
+      expect(org.status).toBe(200);
+      expect(org.body.name).toBe(early.sent.name);
       expect(await server.stop()).toBe(0);
       server = undefined;
-      expect(load.refused).toEqual([]);
-      expect(acksDuring).toBeGreaterThan(0);
-
-      // The restore drill: a new place, `xq restore`, then compare table by table.
-      let target: { env: Record<string, string>; url: string; drop(): Promise<void> };
-      if (ENGINE === 'sqlite') {
-        const dir = path.join(scratch, 'restored');
-        target = { env: { DATA_DIR: dir }, url: path.join(dir, 'xinqiao.sqlite'), drop: async () => {} };
-      } else {
-        const base = pgBase;
-        const name = `restored_${Date.now().toString(36)}`;
-        await createPgDatabase(base, name);
-        target = {
-          env: { DATABASE_URL: `${base}/${name}`, DATA_DIR: path.join(scratch, 'restored') },
-          url: `${base}/${name}`,
-          async drop() {
-            const c = new pg.Client({ connectionString: `${base}/postgres` });
-            await c.connect();
-            await c.query(`drop database if exists ${name} with (force)`);
-            await c.end();
-          },
-        };
-      }
-      try {
-        const restore = await runXq(['restore', file], target.env);
-        expect(restore.code, restore.stderr).toBe(0);
-        const copy = await openDatabase({ url: target.url });
-        let rows = 0;
-        try {
-          if (ENGINE === 'sqlite') {
-            const { rows: check } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(copy.db);
-            expect(check.map((r) => r.integrity_check)).toEqual(['ok']);
-            expect((await sql`pragma foreign_key_check`.execute(copy.db)).rows).toEqual([]);
-          }
-          const restored = await snapshot(copy);
-          expect([...restored.keys()]).toEqual([...before.keys()]);
-          expect(missingFrom(restored, before, after)).toEqual([]);
-          for (const [table, r] of restored) {
-            // Nothing is in the copy that was not written by the time the backup ended.
-            expect(r.size, table).toBeGreaterThanOrEqual(before.get(table)!.size);
-            expect(r.size, table).toBeLessThanOrEqual(after.get(table)!.size);
-            rows += r.size;
-          }
-        } finally {
-          await copy.close();
-        }
-
-        // The server starts on the copy and serves what was written before the backup.
-        server = await startXq({ ...target.env, XQ_WRITE_LIMIT_ACCOUNT: '0' });
-        const admin = await signIn(server.url, world.accounts.admin);
-        const early = load.acks.slice(0, acksAtStart).find((a) => a.writer === 'org')!;
-        const org = await admin.get(`/api/v1/orgs/${early.got.id}`);
-        expect(org.status).toBe(200);
-        expect(org.body.name).toBe(early.sent.name);
-        expect(await server.stop()).toBe(0);
-        server = undefined;
-        console.log(
-          `[backup ${ENGINE}${own ? ' 15 (a server of the test\'s own)' : ''}] backup took ${backupMs} ms while ${acksDuring} writes were acknowledged around it; ` +
-            `${before.size} tables, ${rows} rows restored, missing 0`,
-        );
-      } finally {
-        await target.drop();
-      }
-    }, 120_000);
-  }
+      console.log(
+        `[backup ${ENGINE}${own ? ' 15 (a server of the test\'s own)' : ''}] backup took ${backupMs} ms while ${acksDuring} writes were acknowledged around it; ` +
+          `${before.size} tables, ${rows} rows restored, missing 0`,
+      );
+    } finally {
+      await target.drop();
+    }
+  }, 120_000);
   if (ownServer) {
     it('refuses a server newer than pg_dump with a message that names the versions, and writes no file', async () => {
       const file = path.join(scratch, 'xq-newer.dump');

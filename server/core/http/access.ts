@@ -53,6 +53,11 @@ const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/
 
 export class UndeclaredAccessError extends Error {}
 
+/** The one check the declaration enforces itself: someone is signed in. */
+async function signedIn(req: Parameters<typeof requireActor>[0]): Promise<void> {
+  requireActor(req);
+}
+
 export interface DeclaredRoute {
   method: string;
   url: string;
@@ -80,9 +85,6 @@ export function enforceDeclaredAccess(app: FastifyInstance): void {
     if (!access) throw new UndeclaredAccessError(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
     for (const method of ([] as string[]).concat(route.method)) table.push({ method, url: route.url, access, schema: (route.schema ?? {}) as DeclaredRoute['schema'] });
     if (access.allow === 'public') return;
-    const signedIn = async (req: Parameters<typeof requireActor>[0]) => {
-      requireActor(req);
-    };
     const existing = route.preValidation ? ([] as unknown[]).concat(route.preValidation) : [];
     route.preValidation = [signedIn, ...(existing as any[])];
   });
