@@ -16,10 +16,18 @@ export function AssignFields() {
       <Form.Item name="departmentId" label={t('actions.assignDepartment')} rules={[{ required: true, message: t('actions.assignDepartmentRequired') }]}>
         <DepartmentSelect />
       </Form.Item>
-      <Form.Item name="note" label={t('actions.noteOptional')}>
-        <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-      </Form.Item>
+      <NoteField />
     </>
+  );
+}
+
+/** An optional note that goes with the act (closing, confirming, assigning). */
+export function NoteField() {
+  const { t } = useTranslation('appeals');
+  return (
+    <Form.Item name="note" label={t('actions.noteOptional')}>
+      <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
+    </Form.Item>
   );
 }
 

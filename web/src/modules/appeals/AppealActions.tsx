@@ -3,7 +3,7 @@ import { App, Button, Flex, Form, Input, InputNumber, Radio, Select } from 'antd
 import { useTranslation } from 'react-i18next';
 import { ActionModal, optional } from './ActionModal';
 import { revealAuthor, useAppealAction, type AppealDetail, type RevealResult } from './api';
-import { AnswerField, AssignFields, requiredText } from './ActionFields';
+import { AnswerField, AssignFields, NoteField, requiredText } from './ActionFields';
 import { useAppealOptions } from './labels';
 import { MergePicker } from './MergePicker';
 
@@ -232,11 +232,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
         onSubmit={(v) => run('close', { note: optional(v.note) })}
         testId="modal-close"
       >
-        {() => (
-          <Form.Item name="note" label={t('actions.noteOptional')}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        )}
+        {() => <NoteField />}
       </ActionModal>
 
       <ActionModal<{ reason: string }>

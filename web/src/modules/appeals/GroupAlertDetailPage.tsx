@@ -7,7 +7,7 @@ import { formatDateTime } from '../../shared/time';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { ActionModal, optional } from './ActionModal';
 import { useGroupAlert, useGroupAlertAction, type GroupAlert } from './api';
-import { AnswerField, AssignFields, requiredText } from './ActionFields';
+import { AnswerField, AssignFields, NoteField, requiredText } from './ActionFields';
 import { Keywords } from './GroupAlertsPage';
 import { AlertStatusTag, StatusTag, useAppealLabel } from './labels';
 
@@ -129,11 +129,7 @@ export default function GroupAlertDetailPage() {
         onSubmit={(v) => run('confirm', { note: optional(v.note) })}
         testId="modal-alert-confirm"
       >
-        {() => (
-          <Form.Item name="note" label={t('actions.noteOptional')}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        )}
+        {() => <NoteField />}
       </ActionModal>
       <ActionModal<{ reason: string }>
         open={current === 'dismiss'}
