@@ -122,8 +122,16 @@ export class WorkCalendar {
 const CACHE_MS = 30_000;
 const cache = new WeakMap<Db, { at: number; overrides: Promise<Override[]> }>();
 
+const listeners: ((db: Db) => void)[] = [];
+
+/** Lets a module drop what it built on the calendar (the school calendars) when it changes. */
+export function onCalendarChange(listener: (db: Db) => void) {
+  listeners.push(listener);
+}
+
 export function invalidateCalendar(db: Db) {
   cache.delete(db);
+  for (const l of listeners) l(db);
 }
 
 async function loadOverrides(db: Db): Promise<Override[]> {

@@ -5,7 +5,7 @@
  * against these days, never against calendar days.
  */
 import type { Db } from '../../core/db/database.js';
-import { addDays, workCalendar, type WorkCalendar } from '../../core/calendar/calendar.js';
+import { addDays, onCalendarChange, workCalendar, type WorkCalendar } from '../../core/calendar/calendar.js';
 import { weekDates, weekOf } from '../../../common/school.js';
 import * as repo from './school.repository.js';
 
@@ -154,7 +154,32 @@ export class SchoolCalendarSource {
   }
 }
 
-export async function loadSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
+// Terms and closures change a few times a term, yet every 心桥 write and every view reads
+// them: like the core calendar's overrides, each instance keeps a school's source (and the
+// calendars and day memos built on it) in memory. The school service clears it after a
+// change it commits; other instances see the change within CACHE_MS.
+const CACHE_MS = 30_000;
+const cached = new WeakMap<Db, Map<string, { at: number; source: Promise<SchoolCalendarSource> }>>();
+
+export function invalidateSchoolCalendar(db: Db) {
+  cached.delete(db);
+}
+onCalendarChange(invalidateSchoolCalendar);
+
+export function loadSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
+  let schools = cached.get(db);
+  if (!schools) cached.set(db, (schools = new Map()));
+  let hit = schools.get(schoolId);
+  if (!hit || Date.now() - hit.at > CACHE_MS) {
+    const entry = { at: Date.now(), source: readSchoolCalendarSource(db, schoolId, knownPath) };
+    schools.set(schoolId, entry);
+    entry.source.catch(() => schools.get(schoolId) === entry && schools.delete(schoolId));
+    hit = entry;
+  }
+  return hit.source;
+}
+
+async function readSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
   const schoolPath = knownPath ?? (await repo.findOrg(db, schoolId))?.path ?? `/${schoolId}/`;
   const [terms, closures, overrides] = await Promise.all([repo.termsOf(db, schoolId), repo.closuresOf(db, schoolId), repo.overridePathsBelow(db, schoolPath)]);
   const specific = [...new Set([...closures.map((c) => c.path), ...overrides])].filter((p) => p !== schoolPath && p.startsWith(schoolPath));

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../core/db/database.js';
 import { newId, nowIso } from '../../core/ids.js';
+import { invalidateSchoolCalendar } from './school.calendar.js';
 import type { Role } from '../../../common/roles.js';
 
 type OrgNode = { id: string; path: string; name: string };
@@ -36,6 +37,7 @@ export async function linkTeacher(db: Db, classId: string, teacherId: string, du
 export async function addTerm(db: Db, schoolId: string, name: string, start: string, end: string) {
   const now = nowIso();
   await (db as any).insertInto('school_terms').values({ id: newId(), school_id: schoolId, name, start_date: start, end_date: end, created_at: now, updated_at: now }).execute();
+  invalidateSchoolCalendar(db);
 }
 
 /**

@@ -9,7 +9,7 @@ import { compareNames, HEART_BRIDGE_PERMISSIONS, MORAL_EDUCATION_PERMISSIONS, we
 import type { SchoolSettings } from '../../../common/schemas/school.js';
 import * as repo from './school.repository.js';
 import { describeClasses, loadClass, loadSchool, managesSchool, reachOf, readsSchool, type ClassInfo } from './school.policy.js';
-import { loadSchoolCalendar } from './school.calendar.js';
+import { invalidateSchoolCalendar, loadSchoolCalendar } from './school.calendar.js';
 import { settingsFromRow } from './school.reminders.js';
 
 const DAY_MS = 86_400_000;
@@ -51,6 +51,7 @@ export async function createTerm(db: Db, ctx: CallContext, actor: Actor, schoolI
     await repo.insertTerm(tx, row);
     await recordAudit(tx, ctx, { action: 'school.termCreate', entityType: 'schoolTerm', entityId: row.id, orgId: schoolId, changes: { name: row.name, startDate: row.start_date, endDate: row.end_date } });
   });
+  invalidateSchoolCalendar(db);
   return presentTerm(row);
 }
 
@@ -66,6 +67,7 @@ export async function updateTerm(db: Db, ctx: CallContext, actor: Actor, id: str
     await repo.updateTerm(tx, id, { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updated_at: nowIso() });
     await recordAudit(tx, ctx, { action: 'school.termUpdate', entityType: 'schoolTerm', entityId: id, orgId: term.school_id, changes: diff(term as any, patch) });
   });
+  invalidateSchoolCalendar(db);
   return presentTerm((await repo.findTerm(db, id))!);
 }
 
@@ -77,6 +79,7 @@ export async function deleteTerm(db: Db, ctx: CallContext, actor: Actor, id: str
     await repo.deleteTerm(tx, id);
     await recordAudit(tx, ctx, { action: 'school.termDelete', entityType: 'schoolTerm', entityId: id, orgId: term.school_id, changes: { name: term.name, startDate: term.start_date, endDate: term.end_date } });
   });
+  invalidateSchoolCalendar(db);
 }
 
 // ── closures ──────────────────────────────────────────────────────
@@ -103,6 +106,7 @@ export async function createClosure(db: Db, ctx: CallContext, actor: Actor, scho
     await repo.insertClosure(tx, row);
     await recordAudit(tx, ctx, { action: 'school.closureCreate', entityType: 'schoolClosure', entityId: row.id, orgId: org.id, changes: { date: row.date, reason: row.reason } });
   });
+  invalidateSchoolCalendar(db);
   return { id: row.id, schoolId, orgId: org.id, orgName: org.name, date: row.date, reason: row.reason };
 }
 
@@ -114,6 +118,7 @@ export async function deleteClosure(db: Db, ctx: CallContext, actor: Actor, id: 
     await repo.deleteClosure(tx, id);
     await recordAudit(tx, ctx, { action: 'school.closureDelete', entityType: 'schoolClosure', entityId: id, orgId: row.org_id, changes: { date: row.date, reason: row.reason } });
   });
+  invalidateSchoolCalendar(db);
 }
 
 // ── settings ──────────────────────────────────────────────────────

@@ -123,6 +123,11 @@ describe('school calendar API', () => {
     expect((await principal.delete(`/api/v1/school/closures/${closure.body.id}`)).status).toBe(204);
     const after = await headA.get(`/api/v1/school/classes/${w.classA.id}/days?from=2026-10-09&to=2026-10-09`);
     expect(after.body.items[0].schoolDay).toBe(true);
+    // A term moved shows at once, though the school's calendar was just read (and is kept in memory).
+    const springDay = async () => (await headA.get(`/api/v1/school/classes/${w.classA.id}/days?from=2027-03-04&to=2027-03-04`)).body.items[0];
+    expect((await springDay()).schoolDay).toBe(true);
+    expect((await principal.patch(`/api/v1/school/terms/${created.body.id}`, { startDate: '2027-03-08' })).status).toBe(200);
+    expect(await springDay()).toMatchObject({ schoolDay: false, reason: 'outsideTerm' });
   });
 
   it('hides another school and another class', async () => {
