@@ -1,18 +1,23 @@
 /**
  * The baseline for writing a 心桥 side: bare Fastify (no plugins, no logger) that takes a JSON
  * body and inserts one row of the same shape into its own table of the benchmark's SQLite
- * file, through a prepared better-sqlite3 statement, with the app's durability settings
- * (WAL, synchronous=FULL): one fsync'd commit per request, as every app write has.
+ * file, through a prepared better-sqlite3 statement. Durable before it answers, two ways:
+ *   bare-insert.ts <file>        WAL, synchronous=FULL: better-sqlite3 flushes inside each commit;
+ *   bare-insert.ts <file> group  the app's group commit (server/core/db/wal-sync.ts):
+ *                                synchronous=NORMAL, then one shared flush before answering.
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { WalSync } from '../../server/core/db/wal-sync.js';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: bare-insert.ts <sqlite file>');
 const db = new Database(file);
 db.pragma('journal_mode = WAL');
-db.pragma('synchronous = FULL');
+const group = process.argv[3] === 'group';
+db.pragma(group ? 'synchronous = NORMAL' : 'synchronous = FULL');
+const wal = group ? new WalSync(file) : null;
 db.pragma('cache_size = -65536');
 db.exec(`create table if not exists bench_bare_pages (
   id text primary key, student_id text not null, week text not null,
@@ -24,6 +29,7 @@ app.put<{ Params: { student: string; week: string }; Body: { atSchool: string; s
   const id = randomUUID();
   const at = new Date().toISOString();
   insert.run(id, req.params.student, req.params.week, req.body.atSchool, req.body.suggestion, req.body.encouragement, at);
+  await wal?.sync();
   return { id, writtenAt: at };
 });
 

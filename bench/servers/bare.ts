@@ -3,12 +3,15 @@
  * (b) a primary-key select on the generated persons table through better-sqlite3 with a
  * prepared statement. What the real app costs is read against these two.
  * (c) POST /appeals: one appeal row inserted through a prepared statement on a second
- * connection with the app's own pragmas (WAL, synchronous=FULL, foreign keys): the
- * baseline of the appeal intake (bench/appeals.bench.ts).
+ * connection with the app's other pragmas (WAL, foreign keys), durable before it answers:
+ * with synchronous=FULL (better-sqlite3's own way, a flush inside every commit), or with
+ * `bare.ts <file> group` the app's group commit (server/core/db/wal-sync.ts). The baseline
+ * of the appeal intake (bench/appeals.bench.ts).
  */
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import Fastify from 'fastify';
+import { WalSync } from '../../server/core/db/wal-sync.js';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: bare.ts <sqlite file>');
@@ -25,10 +28,12 @@ app.get<{ Params: { id: string } }>('/persons/:id', async (req, reply) => {
   return row;
 });
 
-// The app's connection settings (server/core/db/database.ts), so the commit costs the same fsync.
+// The app's connection settings (server/core/db/database.ts) but for how the commit is flushed.
+const group = process.argv[3] === 'group';
 const writer = new Database(file);
 writer.pragma('journal_mode = WAL');
-writer.pragma('synchronous = FULL');
+writer.pragma(group ? 'synchronous = NORMAL' : 'synchronous = FULL');
+const wal = group ? new WalSync(file) : null;
 writer.pragma('foreign_keys = ON');
 writer.pragma('busy_timeout = 5000');
 writer.pragma('cache_size = -65536');
@@ -46,6 +51,7 @@ app.post<{ Body: { orgId: string; unitId: string; personId: string; category: st
   const day = at.slice(0, 10);
   const id = randomUUID();
   insertAppeal.run(id, `BARE-${process.pid}-${++seq}`, b.orgId, b.unitId, b.personId, b.anonymous ? 1 : 0, b.category, b.title, b.description, at, day, day, day, at, at);
+  await wal?.sync();
   return reply.status(201).send({ id });
 });
 

@@ -5,7 +5,7 @@ import { withStatementCache } from './statement-cache.js';
 
 function open(max?: number) {
   const raw = new Database(':memory:');
-  const cached = withStatementCache(raw, max);
+  const cached = withStatementCache(raw, { max });
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: cached }) });
   return { raw, cached, db };
 }

@@ -19,8 +19,18 @@ export interface CachingDatabase extends SqliteDatabase {
   readonly cachedStatements: number;
 }
 
-export function withStatementCache(raw: BetterSqlite3.Database, max = STATEMENT_CACHE_SIZE): CachingDatabase {
+export interface StatementCacheOptions {
+  max?: number;
+  /** Called when a statement that may write is handed out (group commit needs to know). */
+  onWrite?: () => void;
+}
+
+export function withStatementCache(raw: BetterSqlite3.Database, { max = STATEMENT_CACHE_SIZE, onWrite }: StatementCacheOptions = {}): CachingDatabase {
   const cache = new Map<string, BetterSqlite3.Statement>();
+  const handOut = (stmt: BetterSqlite3.Statement) => {
+    if (onWrite && !stmt.readonly) onWrite();
+    return stmt as unknown as SqliteStatement;
+  };
   return {
     close() {
       cache.clear();
@@ -29,16 +39,16 @@ export function withStatementCache(raw: BetterSqlite3.Database, max = STATEMENT_
     prepare(sql: string): SqliteStatement {
       const hit = cache.get(sql);
       if (hit) {
-        if (hit.busy) return raw.prepare(sql) as unknown as SqliteStatement;
+        if (hit.busy) return handOut(raw.prepare(sql));
         // Map order is insertion order: re-inserting marks it most recently used.
         cache.delete(sql);
         cache.set(sql, hit);
-        return hit as unknown as SqliteStatement;
+        return handOut(hit);
       }
       const stmt = raw.prepare(sql);
       cache.set(sql, stmt);
       if (cache.size > max) cache.delete(cache.keys().next().value!);
-      return stmt as unknown as SqliteStatement;
+      return handOut(stmt);
     },
     get cachedStatements() {
       return cache.size;
