@@ -22,7 +22,7 @@ import { moduleMigrations } from '../server/modules/module.js';
 import { modules } from '../server/modules/registry.js';
 import { IdentityPool } from '../server/cli/seed/identity.js';
 import { buildMine, MINE_DEPARTMENTS, type DepartmentTemplate } from '../server/cli/seed/mine.js';
-import { Rng } from '../server/cli/seed/random.js';
+import { Rng } from '../server/core/random.js';
 import { Roster } from '../server/cli/seed/roster.js';
 import { buildSchool } from '../server/cli/seed/school.js';
 

@@ -3,7 +3,6 @@
  * so autocannon (in the runner's process) never shares an event loop with it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,16 +45,6 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** Polls until `url` answers 200; returns the milliseconds since `since`. */
 export async function waitFor200(url: string, child: ChildProcess, since: number, timeoutMs = 60_000): Promise<number> {

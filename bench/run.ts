@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Rng } from '../server/cli/seed/random.js';
+import { Rng } from '../server/core/random.js';
 import { benchAccount, generateFile, SCALES, type Scale } from './generate.js';
 import { fmt, machine, measure, Results, writeResults, type Bench, type BenchContext } from './harness.js';
 import { ROOT, startServer } from './processes.js';

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fmt, percentile, type Bench } from './harness.js';
-import { freePort, ROOT, stop, waitFor200 } from './processes.js';
+import { freePort } from '../test/free-port.js';
+import { ROOT, stop, waitFor200 } from './processes.js';
 
 const COLD_STARTS = 5;
 const IDLE_MS = 3_000;

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/core/db/database.js';
 import { migrateToLatest } from '../server/core/db/migrate.js';
 import { modules } from '../server/modules/registry.js';
 import { moduleMigrations } from '../server/modules/module.js';
+import { freePort } from './free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,16 +22,6 @@ declare module 'vitest' {
 
 export const TEMPLATE_DB = 'xq_template';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /**
  * A PostgreSQL server on loopback in a temp dir. `persistent` keeps the data across

@@ -31,7 +31,7 @@ import { indexText } from '../../server/core/search/segment.js';
 import { moduleMigrations } from '../../server/modules/module.js';
 import { modules } from '../../server/modules/registry.js';
 import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
-import { Rng } from '../../server/cli/seed/random.js';
+import { Rng } from '../../server/core/random.js';
 import type { Scale } from '../generate.js';
 
 export const APPEAL_COUNTS: Record<Scale, number> = { S: 20_000, M: 200_000, L: 1_000_000 };

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Rng } from '../../server/cli/seed/random.js';
+import { Rng } from '../../server/core/random.js';
 import { openDatabase } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { moduleMigrations } from '../../server/modules/module.js';

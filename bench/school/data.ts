@@ -11,7 +11,7 @@ import { hashPassword } from '../../server/core/auth/password.js';
 import { systemContext } from '../../server/core/context.js';
 import { newId } from '../../server/core/ids.js';
 import { IdentityPool } from '../../server/cli/seed/identity.js';
-import { Rng } from '../../server/cli/seed/random.js';
+import { Rng } from '../../server/core/random.js';
 import { Roster } from '../../server/cli/seed/roster.js';
 import { buildSchool } from '../../server/cli/seed/school.js';
 import { shanghaiDate } from '../../server/core/calendar/calendar.js';

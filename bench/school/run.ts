@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Rng } from '../../server/cli/seed/random.js';
+import { Rng } from '../../server/core/random.js';
 import { generateFile, SCALES, type Scale } from '../generate.js';
 import { measure, Results, writeResults, type BenchContext } from '../harness.js';
 import { ROOT, startServer } from '../processes.js';

@@ -13,7 +13,7 @@ import type { XqModule } from '../../modules/module.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, type DemoPerson } from './demo-accounts.js';
 import { fullName, IdentityPool } from './identity.js';
 import { buildMine, type BuiltMine } from './mine.js';
-import { Rng } from './random.js';
+import { Rng } from '../../core/random.js';
 import { Roster, type OrgNode } from './roster.js';
 import { buildSchool } from './school.js';
 

@@ -3,7 +3,7 @@
  * numbers with a valid GB 11643 check digit. Shared by the demo seed and the benchmark
  * generator; deterministic given the Rng.
  */
-import type { Rng } from './random.js';
+import type { Rng } from '../../core/random.js';
 
 /** Stored as in common/schemas/people.ts GENDERS. */
 export type Gender = 'male' | 'female';

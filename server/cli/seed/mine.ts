@@ -5,7 +5,7 @@
 import type { EmploymentCategory } from '../../../common/enums.js';
 import type { PersonTable } from '../../core/db/schema.js';
 import { fullName, randomBirthDate, type Gender, type IdentityPool } from './identity.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../../core/random.js';
 import type { OrgNode, Roster } from './roster.js';
 
 type Weighted<T> = readonly (readonly [T, number])[];

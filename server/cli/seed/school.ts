@@ -5,7 +5,7 @@
  */
 import type { PersonTable } from '../../core/db/schema.js';
 import { fullName, randomBirthDate, surname, type Gender, type IdentityPool } from './identity.js';
-import type { Rng } from './random.js';
+import type { Rng } from '../../core/random.js';
 import type { OrgNode, Roster } from './roster.js';
 
 export const GRADES = ['初一', '初二', '初三'] as const;

@@ -16,6 +16,7 @@ import type { AppealCategory } from '../../../common/appeals.js';
 import * as repo from './appeals.repository.js';
 import * as service from './appeals.service.js';
 import { sweepDeadlines } from './appeals.jobs.js';
+import { Rng } from '../../core/random.js';
 
 type Text = readonly [title: string, description: string];
 
@@ -109,30 +110,6 @@ const CATEGORY_WEIGHTS: [AppealCategory, number][] = [
   ['other', 8],
 ];
 
-class Rng {
-  constructor(private s: number) {}
-  next() {
-    // mulberry32: small, fast, and the same sequence on every run.
-    let t = (this.s += 0x6d2b79f5);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(lo: number, hi: number) {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-  chance(p: number) {
-    return this.next() < p;
-  }
-  pick<T>(xs: readonly T[]): T {
-    return xs[Math.floor(this.next() * xs.length)];
-  }
-  weighted<T>(xs: readonly (readonly [T, number])[]): T {
-    let r = this.next() * xs.reduce((n, [, w]) => n + w, 0);
-    for (const [x, w] of xs) if ((r -= w) < 0) return x;
-    return xs[xs.length - 1][0];
-  }
-}
 
 /** A Shanghai wall-clock time on a date. */
 const at = (date: string, hour: number, minute = 0) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);

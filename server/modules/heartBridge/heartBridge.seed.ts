@@ -10,17 +10,8 @@ import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, teachersOfClasses, type SchoolCalendar, type TermRef } from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
+import { Rng } from '../../core/random.js';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AT_SCHOOL = [
   '本周上课专注，数学课上主动举手回答问题。',
@@ -85,7 +76,8 @@ export async function seedHeartBridgeDemo(db: Db, now: Date): Promise<void> {
   const guardianRows = await repo.guardianWriters(db, students.map((s) => s.id));
   const demoChildren = new Set(guardianRows.filter((g) => g.account_id).map((g) => g.student_id));
 
-  const rand = rng(20260901);
+  const random = new Rng(20260901);
+  const rand = () => random.next();
   const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
   const twoOf = (list: string[]) => {
     const i = Math.floor(rand() * list.length);

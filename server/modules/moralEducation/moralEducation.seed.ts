@@ -11,6 +11,7 @@ import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, 
 import * as repo from './moralEducation.repository.js';
 import { loadPlan } from './moralEducation.plan.js';
 import { defaultAsOf, schoolDaysSoFar } from './moralEducation.indicators.js';
+import { Rng } from '../../core/random.js';
 
 const THEMES: [string, string[]][] = [
   ['开学第一课：新学期新目标', ['我的新学期计划', '认识新同学、新老师', '班规我来定', '时间管理小妙招', '整理书包与书桌']],
@@ -37,16 +38,6 @@ const REFLECTIONS = [
 ];
 const SKIP_REASONS = ['期中考试调整作息', '全校大会占用时间', '运动会彩排', '年级统一活动', '班主任外出培训，未安排代课'];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function seedPlan(db: Db, school: { id: string; path: string }, stamp: string) {
   if (await repo.hasPlan(db, school.id)) return;
@@ -83,7 +74,8 @@ export async function seedMoralEducationDemo(db: Db, now: Date): Promise<void> {
   const students = await studentsOfClasses(db, classes.map((c) => c.id));
   const heads = (await teachersOfClasses(db, classes.map((c) => c.id))).filter((t) => t.duty === 'head');
   const plan = await loadPlan(db, school.id, classes.map((c) => c.id), term.start_date, term.end_date);
-  const rand = rng(20261125);
+  const random = new Rng(20261125);
+  const rand = () => random.next();
   const rows: repo.SessionRow[] = [];
   const presenters: { session_id: string; student_id: string }[] = [];
   for (const cls of classes) {
