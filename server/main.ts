@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
-import { backup, restorePostgres, restoreSqlite } from './core/db/backup.js';
+import { backup, restorePostgres, restoreSqlite, restoreUploads } from './core/db/backup.js';
 import { modules } from './modules/registry.js';
 import { moduleMigrations } from './modules/module.js';
 import { commands } from './cli/commands.js';
@@ -33,7 +33,8 @@ async function main(argv: string[]) {
     if (!file) throw new Error('请指定备份文件');
     if (config.databaseUrl.startsWith('postgres')) restorePostgres(file, config.databaseUrl);
     else restoreSqlite(file, config.databaseUrl);
-    console.log('已恢复 / restored');
+    const files = restoreUploads(file, config.dataDir);
+    console.log(`已恢复 / restored (上传文件 / uploaded files: ${files})`);
     return;
   }
   fs.mkdirSync(config.dataDir, { recursive: true });
@@ -46,8 +47,8 @@ async function main(argv: string[]) {
         return;
       case 'backup':
         if (!rest[0]) throw new Error('请指定备份文件');
-        await backup(database, rest[0]);
-        console.log('已备份 / backed up:', rest[0]);
+        const { files } = await backup(database, rest[0], config.dataDir);
+        console.log(`已备份 / backed up: ${rest[0]} (上传文件 / uploaded files: ${files}, ${rest[0]}.files/)`);
         return;
       case 'serve': {
         const { serve } = await import('./serve.js');

@@ -1,7 +1,8 @@
 /**
  * Backup while the server keeps writing, then a restore drill into a fresh place: every
  * row that existed when the backup started is in the copy (unchanged rows byte for byte),
- * every table is there, and the server starts on the copy and serves it.
+ * every table is there, the files uploaded before it come back byte for byte, and the server
+ * starts on the copy and serves it.
  *
  * SQLite: `xq backup` (VACUUM INTO) and `xq restore` into a new DATA_DIR.
  * PostgreSQL: `xq backup` (pg_dump) and `xq restore` (pg_restore) into a new database. pg_dump
@@ -20,7 +21,7 @@ import { pgTool } from '../../server/core/db/backup.js';
 import { startPostgres } from '../pg-global-setup.js';
 import { openDatabase } from '../../server/core/db/database.js';
 import { createPgDatabase, ENGINE, freshServerDb, missingFrom, snapshot, type ServerDb } from './support/databases.js';
-import { signIn } from './support/http.js';
+import { signIn, type Http } from './support/http.js';
 import { requireBuild, runXq, sleep, startXq, type XqServer } from './support/process.js';
 import { seedWorld, type World } from './support/world.js';
 import { available, finishedWeeks, pump, signInAll } from './support/writers.js';
@@ -73,6 +74,19 @@ const title =
     ? 'backup and restore on SQLite: xq backup (VACUUM INTO) under writes, xq restore into a fresh DATA_DIR'
     : 'backup and restore on PostgreSQL: xq backup (pg_dump) under writes, xq restore (pg_restore) into a fresh database';
 
+/** A worker's appeal with a PDF attached (the file lands under DATA_DIR/files, not in the database). */
+async function attachedAppeal(worker: Http) {
+  const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`备份演练 ${Date.now()}\n`.repeat(200))]);
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type: 'application/pdf' }), '工资条.pdf');
+  const up = await fetch(`${worker.base}/api/v1/appeals/attachments`, { method: 'POST', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf }, body: form });
+  expect(up.status).toBe(201);
+  const attachmentId = (await up.json()).id as string;
+  const appeal = await worker.post('/api/v1/appeals', { category: 'wages', nature: 'request', title: '工资条有误', description: '附件是本月工资条。', anonymous: false, attachmentIds: [attachmentId] });
+  expect(appeal.status, appeal.text).toBe(201);
+  return { appealId: appeal.body.id as string, attachmentId, bytes };
+}
+
 describe(title, () => {
   if (ENGINE === 'postgres') {
     it('pg_dump and pg_restore are installed (.ci/run installs postgresql-client)', () => {
@@ -84,6 +98,7 @@ describe(title, () => {
     const env = { ...sdb.env, XQ_WRITE_LIMIT_ACCOUNT: '0' };
     server = await startXq(env);
     const sessions = await signInAll(server.url, world);
+    const upload = await attachedAppeal(sessions.worker);
     const writers = await available(sessions.admin);
     const load = pump(sessions, writers, { world, tag: `b${Date.now().toString(36)}`, weeks: await finishedWeeks(sessions.teacher, world.cls.id) }, 4);
     await sleep(800);
@@ -157,6 +172,10 @@ describe(title, () => {
       const org = await admin.get(`/api/v1/orgs/${early.got.id}`);
       expect(org.status).toBe(200);
       expect(org.body.name).toBe(early.sent.name);
+      // The attachment uploaded before the backup downloads from the copy as it was sent.
+      const download = await fetch(`${server.url}/api/v1/appeals/${upload.appealId}/attachments/${upload.attachmentId}`, { headers: { cookie: admin.cookie } });
+      expect(download.status).toBe(200);
+      expect(Buffer.from(await download.arrayBuffer()).equals(upload.bytes)).toBe(true);
       expect(await server.stop()).toBe(0);
       server = undefined;
       console.log(
@@ -176,6 +195,7 @@ describe(title, () => {
       expect(res.stderr).toMatch(/pg_dump/);
       expect(res.stderr).toMatch(/PostgreSQL \d+|找不到/);
       expect(fs.existsSync(file)).toBe(false);
+      expect(fs.existsSync(`${file}.files`)).toBe(false);
       console.log(`[backup postgres] no suitable pg_dump here: ${fitness.ok ? '' : fitness.reason}`);
     }, 60_000);
   }

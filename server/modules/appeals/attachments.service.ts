@@ -3,8 +3,9 @@
  * its uploader until an appeal claims it; uploads no appeal claimed within a day are
  * removed by later uploads (a small batch each time), which needs no job of its own.
  */
+import fs from 'node:fs';
 import type { Db } from '../../core/db/database.js';
-import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { CallContext } from '../../core/context.js';
@@ -53,8 +54,11 @@ export async function open(db: Db, actor: Actor, dataDir: string, appealId: stri
   if (index < 0) throw notFound();
   const a = all[index];
   const named = appeal.anonymous !== 1 || appeal.is_mine === 1;
+  const path = filePath(dataDir, a.storage_key);
+  // The row outlived its file (a data directory restored without its files): say so, not 500.
+  if (!fs.existsSync(path)) throw new AppError(410, 'gone', 'appeals.attachmentGone');
   return {
-    path: filePath(dataDir, a.storage_key),
+    path,
     contentType: a.content_type,
     size: a.size,
     fileName: named ? a.file_name : t(locale, 'appeals.attachmentName', { n: index + 1 }) + extensionOf(a.content_type),

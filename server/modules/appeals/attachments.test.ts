@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { filePath } from './attachments.js';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
 
@@ -53,5 +55,17 @@ describe('attachments', () => {
     expect((await other.get(created.body.attachments[0].url)).status).toBe(404);
     expect((await other.post('/api/v1/appeals', wageAppeal({ attachmentIds: [upPdf.body.id] }))).status).toBe(422);
   });
-});
 
+  it('says in words when a stored file is missing, instead of failing', async () => {
+    const worker = await w.worker();
+    const png = multipart('现场照片.png', PNG);
+    const up = await worker.post('/api/v1/appeals/attachments', png.body, png.headers);
+    const created = await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id] }));
+    const row = (await t.db.selectFrom('appeal_attachments' as any).select(['storage_key'] as any).where('id', '=', up.body.id).executeTakeFirst()) as any;
+    fs.rmSync(filePath(t.app.deps.config.dataDir, row.storage_key));
+    const gone = await worker.get(created.body.attachments[0].url);
+    expect(gone.status).toBe(410);
+    expect(gone.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(gone.body.detail).toContain('备份');
+  });
+});
