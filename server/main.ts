@@ -45,11 +45,12 @@ async function main(argv: string[]) {
       case 'migrate':
         console.log('迁移完成 / migrated');
         return;
-      case 'backup':
+      case 'backup': {
         if (!rest[0]) throw new Error('请指定备份文件');
         const { files } = await backup(database, rest[0], config.dataDir);
         console.log(`已备份 / backed up: ${rest[0]} (上传文件 / uploaded files: ${files}, ${rest[0]}.files/)`);
         return;
+      }
       case 'serve': {
         const { serve } = await import('./serve.js');
         await serve(config, database);
