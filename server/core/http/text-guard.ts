@@ -34,18 +34,20 @@ export function nulPaths(value: unknown, limit = 10): (string | number)[][] {
   return found;
 }
 
+/** Throws the named 400 when `value` (a request part, or a body read by hand from a multipart form) holds NUL. */
+export function refuseNul(value: unknown, part: 'body' | 'querystring' | 'params') {
+  if (!value || typeof value !== 'object') return;
+  const paths = nulPaths(value);
+  if (paths.length) {
+    throw new RequestValidationError(
+      part,
+      paths.map((path) => ({ code: 'custom', path, message: 'validation.nul', input: undefined }) as any),
+    );
+  }
+}
+
 export function registerTextGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
-    for (const [prop, part] of PARTS) {
-      const value = (req as unknown as Record<string, unknown>)[prop];
-      if (!value || typeof value !== 'object') continue;
-      const paths = nulPaths(value);
-      if (paths.length) {
-        throw new RequestValidationError(
-          part,
-          paths.map((path) => ({ code: 'custom', path, message: 'validation.nul', input: undefined }) as any),
-        );
-      }
-    }
+    for (const [prop, part] of PARTS) refuseNul((req as unknown as Record<string, unknown>)[prop], part);
   });
 }

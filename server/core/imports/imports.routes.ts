@@ -18,7 +18,8 @@ async function readUpload(req: FastifyRequest) {
   for await (const part of req.parts()) {
     if (part.type === 'file') {
       const content = await part.toBuffer();
-      file ??= { name: part.filename || 'roster.xlsx', content };
+      // The name is kept with the batch: no control characters (PostgreSQL cannot store NUL).
+      file ??= { name: part.filename.replace(/\p{Cc}/gu, '') || 'roster.xlsx', content };
     } else if (part.fieldname === 'orgId') {
       orgId = String(part.value).trim();
     }

@@ -154,6 +154,11 @@ describe('recording a session in one request', () => {
     const tooBig = await w.users.headA.request('POST', url, huge.body, huge.headers);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.detail).toBe('照片不能超过 5 MB');
+    // The record inside the form gets the same NUL check as a JSON body (PostgreSQL would fail on it).
+    const nul = form({ date: '2026-09-16', status: 'held', reflection: '坏\u0000字' }, { bytes: PNG, filename: '现场.png', type: 'image/png' });
+    const refusedNul = await w.users.headA.request('POST', url, nul.body, nul.headers);
+    expect(refusedNul.status).toBe(400);
+    expect(refusedNul.body.errors[0].field).toBe('body.reflection');
     expect(filesNow()).toBe(before);
 
     const good = form({ date: '2026-09-16', status: 'held', presenterIds: [w.a2.id], reflection: '学生动手检查插座' }, { bytes: PNG, filename: '现场.png', type: 'application/octet-stream' });
