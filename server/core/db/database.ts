@@ -26,14 +26,16 @@ export interface DatabaseOptions {
   /** postgres://… or a SQLite file path. */
   url: string;
   poolSize?: number;
+  /** SQLite: how long a query may wait for the one connection before it fails as busy (503). */
+  acquireTimeoutMs?: number;
 }
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (/^postgres(ql)?:\/\//.test(opts.url)) return openPostgres(opts);
-  return openSqlite(opts.url);
+  return openSqlite(opts.url, opts.acquireTimeoutMs);
 }
 
-async function openSqlite(file: string): Promise<Database> {
+async function openSqlite(file: string, acquireTimeoutMs = 10_000): Promise<Database> {
   const { default: SQLite } = await import('better-sqlite3');
   const raw = new SQLite(file);
   // WAL lets readers run beside the writer. Commits are made durable by group commit
@@ -47,7 +49,7 @@ async function openSqlite(file: string): Promise<Database> {
   raw.pragma('temp_store = MEMORY');
   // Statements compiled once per SQL text (statement-cache.ts), not once per query.
   const wal = new WalSync(file);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw, { onWrite: () => wal.wrote() }) }, wal) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw, { onWrite: () => wal.wrote() }) }, wal, acquireTimeoutMs) });
   return {
     db,
     engine: 'sqlite',
@@ -74,8 +76,29 @@ class ImmediateSqliteDriver extends SqliteDriver {
   constructor(
     config: SqliteDialectConfig,
     private readonly wal: WalSync,
+    private readonly acquireTimeoutMs: number,
   ) {
     super(config);
+  }
+  /**
+   * There is one connection; a query on the root handle issued inside an open transaction
+   * (instead of on the transaction) would wait for it for ever. Past the timeout the query
+   * fails as busy (a 503 for a request) and the connection, when it comes, is handed back.
+   */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const acquiring = super.acquireConnection();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`SQLite connection not free after ${this.acquireTimeoutMs} ms (a query on the root handle inside a transaction?)`), { code: 'SQLITE_BUSY' })), this.acquireTimeoutMs);
+    });
+    try {
+      return await Promise.race([acquiring, timeout]);
+    } catch (err) {
+      void acquiring.then(() => super.releaseConnection());
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
   }
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
@@ -94,11 +117,12 @@ class ImmediateSqliteDialect extends SqliteDialect {
   constructor(
     private readonly settings: SqliteDialectConfig,
     private readonly wal: WalSync,
+    private readonly acquireTimeoutMs: number,
   ) {
     super(settings);
   }
   override createDriver() {
-    return new ImmediateSqliteDriver(this.settings, this.wal);
+    return new ImmediateSqliteDriver(this.settings, this.wal, this.acquireTimeoutMs);
   }
 }
 
