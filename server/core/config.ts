@@ -15,6 +15,8 @@ export interface Config {
   webDir: string;
   /** Writes per minute per account (signed in) and per client address (anonymous); 0 = off. */
   writeLimits: { perAccount: number; perIp: number };
+  /** Sign-in attempts per minute per client address (a school behind one NAT needs more); accounts also lock after repeated failures. */
+  loginLimitPerIp: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     writeLimits: { perAccount: Number(env.XQ_WRITE_LIMIT_ACCOUNT ?? 120), perIp: Number(env.XQ_WRITE_LIMIT_IP ?? 300) },
+    loginLimitPerIp: Number(env.XQ_LOGIN_LIMIT_IP ?? 30),
     ...overrides,
   };
 }

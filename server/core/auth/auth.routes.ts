@@ -38,7 +38,7 @@ export async function authRoutes(app: App) {
     '/api/v1/auth/login',
     {
       schema: { tags: ['auth'], summary: '登录', body: LoginBody, response: { 200: Me } },
-      config: { ...PUBLIC, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { ...PUBLIC, rateLimit: { max: config.loginLimitPerIp, timeWindow: '1 minute' } },
     },
     async (req, reply) => {
       const res = await login(db, callContext(req), {
