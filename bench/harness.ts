@@ -312,6 +312,22 @@ export function writeResults(file: string, r: Results, startedAt: Date) {
   fs.writeFileSync(file, `${renderResults(r, startedAt).trimEnd()}\n\n${OWN_END}\n${others ? `\n${others}\n` : ''}`);
 }
 
+/**
+ * Writes (or replaces) one `## heading` section of bench/RESULTS.md below the `npm run bench`
+ * part, for the scripts that measure on their own (appeals similarity, mixed load).
+ */
+export function writeResultsSection(file: string, heading: string, body: string) {
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# 基准测试结果 / Benchmark results\n';
+  const start = existing.indexOf(heading);
+  let next: string;
+  if (start < 0) next = `${existing.trimEnd()}\n\n${heading}\n\n${body}`;
+  else {
+    const after = existing.indexOf('\n## ', start + heading.length);
+    next = `${existing.slice(0, start)}${heading}\n\n${body.trimEnd()}\n${after < 0 ? '' : existing.slice(after)}`;
+  }
+  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+}
+
 /** What a benchmark file gets from run.ts. */
 export interface BenchContext {
   scale: Scale;

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
 import { groups, loadSet, pairwise, signatures } from './eval.js';
+import { writeResultsSection } from '../harness.js';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const ROOT = path.resolve(HERE, '../..');
@@ -97,13 +98,5 @@ const body = [
 ].join('\n');
 
 const out = path.join(ROOT, 'bench/RESULTS.md');
-const existing = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# 基准测试结果 / Benchmark results\n';
-const start = existing.indexOf(HEADING);
-let next: string;
-if (start < 0) next = `${existing.trimEnd()}\n\n${HEADING}\n\n${body}`;
-else {
-  const after = existing.indexOf('\n## ', start + HEADING.length);
-  next = `${existing.slice(0, start)}${HEADING}\n\n${body}${after < 0 ? '' : existing.slice(after + 1)}`;
-}
-fs.writeFileSync(out, next.endsWith('\n') ? next : `${next}\n`);
+writeResultsSection(out, HEADING, body);
 console.log(`wrote the "${HEADING.slice(3)}" section of ${path.relative(ROOT, out)}`);

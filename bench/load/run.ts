@@ -20,7 +20,7 @@ import { moduleMigrations } from '../../server/modules/module.js';
 import { modules } from '../../server/modules/registry.js';
 import { startPostgres } from '../../test/pg-global-setup.js';
 import { generate, generateFile, SCALES, type Scale } from '../generate.js';
-import { cpuSeconds, fmt, machine } from '../harness.js';
+import { cpuSeconds, fmt, machine, writeResultsSection } from '../harness.js';
 import { ROOT, startServer } from '../processes.js';
 import { startXq } from '../../test/reliability/support/process.js';
 import { finishedWeeks, mixedWorkload, oneAtATime, preparePopulation, runMixedLoad, serverRoutes, signInAll, summarise, type ClassResult, type EndpointClass, type Req } from './workload.js';
@@ -213,13 +213,5 @@ const body = [
 ].join('\n');
 
 const out = path.join(ROOT, 'bench/RESULTS.md');
-const existing = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '# 基准测试结果 / Benchmark results\n';
-const start = existing.indexOf(HEADING);
-let next: string;
-if (start < 0) next = `${existing.trimEnd()}\n\n${HEADING}\n\n${body}`;
-else {
-  const after = existing.indexOf('\n## ', start + HEADING.length);
-  next = `${existing.slice(0, start)}${HEADING}\n\n${body}${after < 0 ? '' : existing.slice(after)}`;
-}
-fs.writeFileSync(out, next.endsWith('\n') ? next : `${next}\n`);
+writeResultsSection(out, HEADING, body);
 console.log(`wrote the "${HEADING.slice(3)}" section of ${path.relative(ROOT, out)}`);
