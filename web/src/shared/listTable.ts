@@ -1,6 +1,6 @@
 /**
  * What every server-paged list table does with antd's table: sorting by a column and paging
- * both become a patch of the list's URL query, and the pager offers the same page sizes.
+ * both become a patch of the list's query, and the pager offers the same page sizes.
  */
 import type { ReactNode } from 'react';
 import type { TableProps } from 'antd';
@@ -10,6 +10,13 @@ export const PAGE_SIZES = [20, 50, 100];
 export interface ListQueryPatch<K extends string> {
   page?: number;
   pageSize?: number;
+  sort?: K;
+  order?: 'asc' | 'desc';
+}
+
+interface ListQuery<K extends string> {
+  page: number;
+  pageSize: number;
   sort?: K;
   order?: 'asc' | 'desc';
 }
@@ -27,7 +34,37 @@ export function listTableChange<T, K extends string>(pageSize: number, onChange:
   };
 }
 
-/** The pager of a server-paged list. */
-export function listPagination(query: { page: number; pageSize: number }, total: number, showTotal: (total: number) => ReactNode): TableProps<unknown>['pagination'] {
-  return { current: query.page, pageSize: query.pageSize, total, showSizeChanger: true, pageSizeOptions: PAGE_SIZES, showTotal };
+/** The pager of a server-paged list; `compact` (a phone) drops the size picker for the simple pager. */
+export function listPagination(
+  query: { page: number; pageSize: number },
+  total: number,
+  showTotal: (total: number) => ReactNode,
+  compact?: boolean,
+): TableProps<unknown>['pagination'] {
+  const sizes = compact ? { showSizeChanger: false, simple: true } : { showSizeChanger: true };
+  return { current: query.page, pageSize: query.pageSize, total, ...sizes, pageSizeOptions: PAGE_SIZES, showTotal };
+}
+
+/** The arrow a sortable column shows: the query's sort, if it is this column's key. */
+export function sortOrderOf<K extends string>(query: { sort?: K; order?: 'asc' | 'desc' }, key: K): 'ascend' | 'descend' | null {
+  return query.sort === key ? (query.order === 'desc' ? 'descend' : 'ascend') : null;
+}
+
+/** The table props every server-paged list shares: rows by id, the page shown, the pager, and its changes. */
+export function listTableProps<T extends { id: string }, K extends string>(opts: {
+  query: ListQuery<K>;
+  data: { items: T[]; total: number } | undefined;
+  loading: boolean;
+  onChange: (patch: ListQueryPatch<K>) => void;
+  showTotal: (total: number) => ReactNode;
+  compact?: boolean;
+}): TableProps<T> {
+  const { query, data, loading, onChange, showTotal, compact } = opts;
+  return {
+    rowKey: 'id',
+    dataSource: data?.items,
+    loading,
+    onChange: listTableChange<T, K>(query.pageSize, onChange),
+    pagination: listPagination(query, data?.total ?? 0, showTotal, compact),
+  };
 }

@@ -3,7 +3,7 @@ import { Form, Modal, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
 
-interface Props<V> {
+export interface ActionModalProps<V> {
   open: boolean;
   title: ReactNode;
   hint?: ReactNode;
@@ -18,7 +18,7 @@ interface Props<V> {
 }
 
 /** One dialog shape for every action: a short hint, a few fields, confirm. */
-export function ActionModal<V extends object>({ open, title, hint, okText, danger, initialValues, onClose, onSubmit, children, testId }: Props<V>) {
+export function ActionModal<V extends object>({ open, title, hint, okText, danger, initialValues, onClose, onSubmit, children, testId }: ActionModalProps<V>) {
   const { t } = useTranslation('appeals');
   const [form] = Form.useForm<V>();
   const onError = useFormErrorHandler(form);

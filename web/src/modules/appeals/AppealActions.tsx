@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { App, Button, Flex, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ActionModal, optional } from './ActionModal';
 import { revealAuthor, useAppealAction, type AppealDetail, type RevealResult } from './api';
-import { AnswerField, AssignFields, NoteField, requiredText } from './ActionFields';
+import { AnswerField, AssignFields, NoteField, TextField, UrgencyNatureFields, useNoteField } from './ActionFields';
 import { useAppealOptions } from './labels';
 import { MergePicker } from './MergePicker';
+import { TextActionModal } from './TextActionModal';
 
 /** The buttons, in the order a case usually moves; each shows only when the server lists it. */
 const ORDER = ['accept', 'assign', 'answer', 'note', 'setUrgency', 'requestExtension', 'merge', 'supervise', 'close', 'decline', 'reveal'] as const;
@@ -42,9 +43,8 @@ export function visibleActions(appeal: AppealDetail): ActionKey[] {
 export function AppealActions({ appeal, onRevealed }: Props) {
   const { t } = useTranslation('appeals');
   const { message } = App.useApp();
-  const urgencyOptions = useAppealOptions('urgency');
   const reasonOptions = useAppealOptions('declineReason');
-  const natureOptions = useAppealOptions('nature');
+  const noteField = useNoteField();
   const action = useAppealAction(appeal.id);
   const [current, setCurrent] = useState<ActionKey | null>(null);
   const actions = visibleActions(appeal);
@@ -56,7 +56,6 @@ export function AppealActions({ appeal, onRevealed }: Props) {
   };
   const primary: ActionKey | undefined = actions.find((a) => a === 'accept' || a === 'answer' || a === 'assign');
   const close = () => setCurrent(null);
-  const required = requiredText;
 
   return (
     <>
@@ -85,15 +84,8 @@ export function AppealActions({ appeal, onRevealed }: Props) {
       >
         {() => (
           <>
-            <Form.Item name="urgency" label={t('fields.urgency')}>
-              <Radio.Group optionType="button" options={urgencyOptions} />
-            </Form.Item>
-            <Form.Item name="nature" label={t('fields.nature')}>
-              <Radio.Group options={natureOptions} />
-            </Form.Item>
-            <Form.Item name="note" label={t('actions.noteOptional')}>
-              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-            </Form.Item>
+            <UrgencyNatureFields />
+            <NoteField />
           </>
         )}
       </ActionModal>
@@ -111,9 +103,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
             <Form.Item name="reason" label={t('actions.declineReason')} rules={[{ required: true, message: t('actions.reasonRequired') }]}>
               <Select options={reasonOptions} />
             </Form.Item>
-            <Form.Item name="explanation" label={t('actions.declineExplanation')} rules={required(t('actions.reasonRequired'))}>
-              <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} />
-            </Form.Item>
+            <TextField name="explanation" label={t('actions.declineExplanation')} required={t('actions.reasonRequired')} maxLength={2000} minRows={3} />
           </>
         )}
       </ActionModal>
@@ -127,16 +117,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
         onSubmit={(v) => run('setUrgency', v)}
         testId="modal-urgency"
       >
-        {() => (
-          <>
-            <Form.Item name="urgency" label={t('fields.urgency')}>
-              <Radio.Group optionType="button" options={urgencyOptions} />
-            </Form.Item>
-            <Form.Item name="nature" label={t('fields.nature')}>
-              <Radio.Group options={natureOptions} />
-            </Form.Item>
-          </>
-        )}
+        {() => <UrgencyNatureFields />}
       </ActionModal>
 
       <ActionModal<{ departmentId: string; note?: string }>
@@ -161,19 +142,14 @@ export function AppealActions({ appeal, onRevealed }: Props) {
         {() => <AnswerField testId="answer-text" />}
       </ActionModal>
 
-      <ActionModal<{ note: string }>
+      <TextActionModal
         open={current === 'note'}
         title={t('actions.noteTitle')}
+        field={{ name: 'note', label: t('actions.progressLabel'), required: t('actions.noteRequired'), maxLength: 2000, minRows: 3, testId: 'note-text' }}
         onClose={close}
-        onSubmit={(v) => run('note', { note: v.note.trim() })}
+        onSubmit={(note) => run('note', { note })}
         testId="modal-note"
-      >
-        {() => (
-          <Form.Item name="note" label={t('actions.progressLabel')} rules={required(t('actions.noteRequired'))}>
-            <Input.TextArea maxLength={2000} autoSize={{ minRows: 3 }} data-testid="note-text" />
-          </Form.Item>
-        )}
-      </ActionModal>
+      />
 
       <ActionModal<{ days: number; reason: string }>
         open={current === 'requestExtension'}
@@ -188,9 +164,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
             <Form.Item name="days" label={t('actions.extensionDays')} rules={[{ required: true }]}>
               <InputNumber min={1} max={30} precision={0} style={{ width: 120 }} />
             </Form.Item>
-            <Form.Item name="reason" label={t('actions.extensionReason')} rules={required(t('actions.reasonRequired'))}>
-              <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-            </Form.Item>
+            <TextField name="reason" label={t('actions.extensionReason')} required={t('actions.reasonRequired')} maxLength={500} minRows={2} />
           </>
         )}
       </ActionModal>
@@ -210,46 +184,35 @@ export function AppealActions({ appeal, onRevealed }: Props) {
         )}
       </ActionModal>
 
-      <ActionModal<{ note: string }>
+      <TextActionModal
         open={current === 'supervise'}
         title={t('actions.superviseTitle')}
+        field={{ name: 'note', required: t('actions.noteRequired'), maxLength: 1000, minRows: 3 }}
         onClose={close}
-        onSubmit={(v) => run('supervise', { note: v.note.trim() })}
+        onSubmit={(note) => run('supervise', { note })}
         testId="modal-supervise"
-      >
-        {() => (
-          <Form.Item name="note" rules={required(t('actions.noteRequired'))}>
-            <Input.TextArea maxLength={1000} autoSize={{ minRows: 3 }} />
-          </Form.Item>
-        )}
-      </ActionModal>
+      />
 
-      <ActionModal<{ note?: string }>
+      <TextActionModal
         open={current === 'close'}
         title={t('actions.closeTitle')}
         hint={t('actions.closeHint')}
+        field={noteField}
         onClose={close}
-        onSubmit={(v) => run('close', { note: optional(v.note) })}
+        onSubmit={(note) => run('close', { note: optional(note) })}
         testId="modal-close"
-      >
-        {() => <NoteField />}
-      </ActionModal>
+      />
 
-      <ActionModal<{ reason: string }>
+      <TextActionModal
         open={current === 'reveal'}
         title={t('actions.revealTitle')}
         hint={t('actions.revealHint')}
         danger
+        field={{ name: 'reason', label: t('actions.revealReason'), required: t('actions.reasonRequired'), maxLength: 500, minRows: 2 }}
         onClose={close}
-        onSubmit={async (v) => onRevealed(await revealAuthor(appeal.id, v.reason.trim()))}
+        onSubmit={async (reason) => onRevealed(await revealAuthor(appeal.id, reason))}
         testId="modal-reveal"
-      >
-        {() => (
-          <Form.Item name="reason" label={t('actions.revealReason')} rules={required(t('actions.reasonRequired'))}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        )}
-      </ActionModal>
+      />
     </>
   );
 }

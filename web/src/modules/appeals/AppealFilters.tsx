@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { Badge, Button, DatePicker, Flex, Input, Select, Space, Tag } from 'antd';
-import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Badge, Button, DatePicker, Flex, Select, Tag } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../shared/enumOptions';
+import { ListSearch } from '../../shared/ListSearch';
 import { useOrgs } from '../../shared/orgs';
 import type { AppealQuery, FilterKey } from './api';
 import { DepartmentSelect } from './DepartmentSelect';
@@ -34,8 +35,6 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
   const categoryOptions = useAppealOptions('category');
   const urgencyOptions = useAppealOptions('urgency');
   const lightOptions = useAppealOptions('light');
-  const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
   const [open, setOpen] = useState(false);
 
   const chipText = (key: FilterKey, raw: string): string => {
@@ -67,20 +66,14 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
 
   const activeCount = (['status', 'category', 'urgency', 'light', 'departmentId', 'from', 'to'] as const).filter((k) => value[k]).length;
   const search = (
-    <Space.Compact style={{ width: w(260) }}>
-      <Input
-        value={q}
-        onChange={(e) => {
-          setQ(e.target.value);
-          if (!e.target.value && value.q) onChange({ q: undefined });
-        }}
-        onPressEnter={() => onChange({ q: q.trim() || undefined })}
-        placeholder={t('filters.q')}
-        allowClear
-        data-testid="appeals-filter-q"
-      />
-      <Button icon={<SearchOutlined />} aria-label={t('common:actions.search')} onClick={() => onChange({ q: q.trim() || undefined })} data-testid="appeals-search" />
-    </Space.Compact>
+    <ListSearch
+      value={value.q}
+      onSearch={(q) => onChange({ q })}
+      placeholder={t('filters.q')}
+      width={w(260)}
+      testId="appeals-filter-q"
+      buttonTestId="appeals-search"
+    />
   );
 
   const rest = (

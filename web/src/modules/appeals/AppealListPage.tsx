@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Button, Flex, Select, Typography } from 'antd';
 import { BarChartOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
+import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { exportAppeals, useAppeals, type AppealQuery } from './api';
 import { AppealCards } from './AppealCards';
@@ -34,21 +33,11 @@ export function AppealListPage({ mode }: { mode: 'inbox' | 'assigned' }) {
   const { t } = useTranslation('appeals');
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const showError = useShowError();
   const [query, update, reset] = useAppealSearch();
   const { data, isFetching } = useAppeals(query);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, runExport] = useExport();
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportAppeals(filtersOf(query));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const onExport = () => runExport(() => exportAppeals(filtersOf(query)));
 
   return (
     <Page

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../../shared/time';
 import type { AppealQuery, AppealSummary, Paged, SortKey } from './api';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
-import { listPagination, listTableChange } from '../../shared/listTable';
+import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useDeptLabel } from './useDeptLabel';
 
 interface Props {
@@ -30,7 +30,7 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
   const { t } = useTranslation('appeals');
   const label = useAppealLabel();
   const deptLabel = useDeptLabel();
-  const sortOrder = (key: SortKey) => (query.sort === key ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null);
+  const sortOrder = (key: SortKey) => sortOrderOf(query, key);
 
   const columns: TableColumnsType<AppealSummary> = [
     {
@@ -90,21 +90,19 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
     { key: 'rating', title: t('fields.rating'), dataIndex: 'rating', width: 100, render: (v: string | null) => <RatingTag rating={v} /> },
   ];
 
-  const handleChange = listTableChange<AppealSummary, SortKey>(query.pageSize, onChange);
-
   return (
     <div data-testid="appeals-table">
       <Table<AppealSummary>
-        rowKey="id"
+        {...listTableProps<AppealSummary, SortKey>({
+          query,
+          data,
+          loading,
+          onChange,
+          showTotal: (total) => <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>,
+        })}
         size="middle"
         columns={columns}
-        dataSource={data?.items}
-        loading={loading}
-        onChange={handleChange}
         scroll={{ x: 1400 }}
-        pagination={listPagination(query, data?.total ?? 0, (total) => (
-          <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>
-        ))}
       />
     </div>
   );

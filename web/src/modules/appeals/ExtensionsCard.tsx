@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/time';
-import { ActionModal, optional } from './ActionModal';
+import { optional } from './ActionModal';
+import { useNoteField } from './ActionFields';
 import { useAppealAction, type AppealDetail, type AppealExtension } from './api';
 import { useAppealLabel } from './labels';
+import { TextActionModal } from './TextActionModal';
 
 const COLORS: Record<string, string> = { pending: 'orange', approved: 'green', rejected: 'red' };
 
@@ -15,6 +17,7 @@ export function ExtensionsCard({ appeal }: { appeal: AppealDetail }) {
   const label = useAppealLabel();
   const action = useAppealAction(appeal.id);
   const [deciding, setDeciding] = useState<{ ext: AppealExtension; approve: boolean } | null>(null);
+  const noteField = useNoteField();
   if (!appeal.extensions.length) return null;
   const mayDecide = appeal.abilities.includes('decideExtension');
 
@@ -47,26 +50,21 @@ export function ExtensionsCard({ appeal }: { appeal: AppealDetail }) {
           </div>
         ))}
       </Flex>
-      <ActionModal<{ note?: string }>
+      <TextActionModal
         open={!!deciding}
         title={deciding?.approve ? t('actions.approveTitle') : t('actions.rejectTitle')}
         danger={!deciding?.approve}
+        field={noteField}
         onClose={() => setDeciding(null)}
-        onSubmit={async (v) => {
+        onSubmit={async (note) => {
           if (!deciding) return;
           await action.mutateAsync({
             path: `extensions/${deciding.ext.id}/${deciding.approve ? 'approve' : 'reject'}`,
-            body: { note: optional(v.note) },
+            body: { note: optional(note) },
           });
           void message.success(t('actions.success', { action: deciding.approve ? t('actions.approve') : t('actions.reject') }));
         }}
-      >
-        {() => (
-          <Form.Item name="note" label={t('actions.noteOptional')}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        )}
-      </ActionModal>
+      />
     </Card>
   );
 }

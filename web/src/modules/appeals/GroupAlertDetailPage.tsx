@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, List, Result, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,9 +7,10 @@ import { formatDateTime } from '../../shared/time';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { ActionModal, optional } from './ActionModal';
 import { useGroupAlert, useGroupAlertAction, type GroupAlert } from './api';
-import { AnswerField, AssignFields, NoteField, requiredText } from './ActionFields';
+import { AnswerField, AssignFields, useNoteField } from './ActionFields';
 import { Keywords } from './GroupAlertsPage';
 import { AlertStatusTag, StatusTag, useAppealLabel } from './labels';
+import { TextActionModal } from './TextActionModal';
 
 type AlertAction = 'confirm' | 'dismiss' | 'assign' | 'answer';
 
@@ -30,6 +31,7 @@ export default function GroupAlertDetailPage() {
   const { data: alert, isLoading } = useGroupAlert(id);
   const action = useGroupAlertAction(id ?? '');
   const [current, setCurrent] = useState<AlertAction | null>(null);
+  const noteField = useNoteField();
 
   if (isLoading) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   if (!alert) return <Result status="404" title={t('detail.notFound')} extra={<Button onClick={() => navigate(-1)}>{t('detail.back')}</Button>} />;
@@ -40,7 +42,6 @@ export default function GroupAlertDetailPage() {
   };
   const close = () => setCurrent(null);
   const actions = actionsFor(alert.status);
-  const required = requiredText;
 
   return (
     <div className="xq-page" data-testid="alert-detail">
@@ -121,30 +122,24 @@ export default function GroupAlertDetailPage() {
         </Card>
       </Flex>
 
-      <ActionModal<{ note?: string }>
+      <TextActionModal
         open={current === 'confirm'}
         title={t('alerts.confirmTitle')}
         hint={t('alerts.confirmHint')}
+        field={noteField}
         onClose={close}
-        onSubmit={(v) => run('confirm', { note: optional(v.note) })}
+        onSubmit={(note) => run('confirm', { note: optional(note) })}
         testId="modal-alert-confirm"
-      >
-        {() => <NoteField />}
-      </ActionModal>
-      <ActionModal<{ reason: string }>
+      />
+      <TextActionModal
         open={current === 'dismiss'}
         title={t('alerts.dismissTitle')}
         danger
+        field={{ name: 'reason', label: t('alerts.dismissReason'), required: t('actions.reasonRequired'), maxLength: 500, minRows: 2 }}
         onClose={close}
-        onSubmit={(v) => run('dismiss', { reason: v.reason.trim() })}
+        onSubmit={(reason) => run('dismiss', { reason })}
         testId="modal-alert-dismiss"
-      >
-        {() => (
-          <Form.Item name="reason" label={t('alerts.dismissReason')} rules={required(t('actions.reasonRequired'))}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        )}
-      </ActionModal>
+      />
       <ActionModal<{ departmentId: string; note?: string }>
         open={current === 'assign'}
         title={t('alerts.assignTitle')}

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { Button, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../shared/errors';
 import { useOrgs } from '../../shared/orgs';
 import { Page } from '../../shared/Page';
+import { listTableProps } from '../../shared/listTable';
 import { formatDateTime } from '../../shared/time';
+import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { AuditFiltersBar } from './AuditFiltersBar';
 import { exportAudit, useAuditEvents, type AuditEvent, type AuditFilters } from './api';
@@ -14,10 +15,9 @@ import { ChangesView } from './ChangesView';
 export default function AuditPage() {
   const { t } = useTranslation('audit');
   const isMobile = useIsMobile();
-  const showError = useShowError();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [exporting, setExporting] = useState(false);
+  const [exporting, runExport] = useExport();
   const { data, isFetching } = useAuditEvents({ ...filters, ...paging });
   const { data: orgs } = useOrgs();
   const orgName = (id: string | null) => (id ? (orgs?.find((o) => o.id === id)?.name ?? id) : '');
@@ -27,16 +27,7 @@ export default function AuditPage() {
     setPaging((p) => ({ ...p, page: 1 }));
   };
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportAudit(filters);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const onExport = () => runExport(() => exportAudit(filters));
 
   const columns: TableColumnsType<AuditEvent> = [
     { key: 'at', dataIndex: 'at', title: t('fields.at'), width: 150, render: (v: string) => formatDateTime(v) },
@@ -73,22 +64,18 @@ export default function AuditPage() {
       <AuditFiltersBar value={filters} onChange={applyFilters} isMobile={isMobile} />
       <div data-testid="audit-table">
         <Table<AuditEvent>
-          rowKey="id"
+          {...listTableProps<AuditEvent, never>({
+            query: paging,
+            data,
+            loading: isFetching,
+            onChange: (patch) => setPaging((p) => ({ page: patch.page ?? p.page, pageSize: patch.pageSize ?? p.pageSize })),
+            showTotal: (total) => t('common:total', { total }),
+            compact: isMobile,
+          })}
           size="small"
           columns={columns}
-          dataSource={data?.items}
-          loading={isFetching}
           scroll={{ x: 900 }}
           expandable={{ expandedRowRender: (e) => <ChangesView changes={e.changes} /> }}
-          onChange={(p) => setPaging({ page: p.current ?? 1, pageSize: p.pageSize ?? paging.pageSize })}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            simple: isMobile,
-            showTotal: (total) => t('common:total', { total }),
-          }}
         />
       </div>
     </Page>

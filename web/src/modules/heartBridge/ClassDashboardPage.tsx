@@ -1,15 +1,15 @@
-import { Alert, Button, Card, Col, Empty, List, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Empty, List, Tag, Typography } from 'antd';
 import { UnorderedListOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorText } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { useClassWeeks } from '../school/api';
+import { Board } from '../school/Board';
+import { RateStat, Stat } from '../school/Stat';
 import { useWeekLabel } from '../school/useWeekLabel';
 import { pct } from '../school/weeks';
 import { printUrl, useClassDashboard } from './api';
 import { editorPath, weekViewPath } from './paths';
-import { Stat } from '../school/Stat';
 import { TrendChart } from './TrendChart';
 import '../school/school.css';
 
@@ -45,10 +45,9 @@ export default function ClassDashboardPage() {
         )
       }
     >
-      {error && <Alert type="error" showIcon title={errorText(error, t)} />}
-      <Spin spinning={isLoading}>
+      <Board error={error} loading={isLoading}>
         {data && (
-          <Row gutter={[16, 16]}>
+          <>
             <Col xs={24}>
               <Typography.Text type="secondary">
                 {data.termName}
@@ -64,10 +63,10 @@ export default function ClassDashboardPage() {
               />
             </Col>
             <Col xs={12} md={8}>
-              <Stat label={t('dash.replyRate')} value={pct(w?.replyRate.rate)} sub={w ? `${w.replyRate.num} / ${w.replyRate.den}` : undefined} testId="hb-dash-reply" />
+              <RateStat label={t('dash.replyRate')} rate={w?.replyRate} testId="hb-dash-reply" />
             </Col>
             <Col xs={12} md={8}>
-              <Stat label={t('dash.readRate')} value={pct(w?.readRate.rate)} sub={w ? `${w.readRate.num} / ${w.readRate.den}` : undefined} testId="hb-dash-read" />
+              <RateStat label={t('dash.readRate')} rate={w?.readRate} testId="hb-dash-read" />
             </Col>
             <Col xs={24} lg={14}>
               <Card size="small" title={t('dash.trend')}>
@@ -99,9 +98,9 @@ export default function ClassDashboardPage() {
                 )}
               </Card>
             </Col>
-          </Row>
+          </>
         )}
-      </Spin>
+      </Board>
     </Page>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Segmented, Spin, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { Alert, App, Flex, Segmented, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
@@ -9,10 +8,13 @@ import { useIdempotencyKey } from '../school/useIdempotencyKey';
 import { useWeekLabel } from '../school/useWeekLabel';
 import { currentWeek } from '../school/weeks';
 import { useNote, usePhrases, useWriteHomeSide } from './api';
+import { EditableSide } from './EditableSide';
 import { NoteTimeline } from './NoteTimeline';
-import { SideForm, type SideValues } from './SideForm';
+import type { SideValues } from './SideForm';
 import { SideView } from './SideView';
 import { useAutoRead } from './useAutoRead';
+import { useOpenWeek } from './useOpenWeek';
+import { WeekCard } from './WeekCard';
 import '../school/school.css';
 
 function ChildBook({ child }: { child: Child }) {
@@ -21,8 +23,7 @@ function ChildBook({ child }: { child: Child }) {
   const weeks = useClassWeeks(child.classId);
   const today = useMemo(() => shanghaiToday().format('YYYY-MM-DD'), []);
   const current = weeks.data ? currentWeek(weeks.data.items, today) : undefined;
-  const [picked, setPicked] = useState<string>();
-  const week = picked ?? current;
+  const { week, open, back } = useOpenWeek(current);
   const label = useWeekLabel(weeks.data?.items);
   const { data: note, isLoading } = useNote(child.id, week);
   const phrases = usePhrases(child.schoolId);
@@ -31,11 +32,6 @@ function ChildBook({ child }: { child: Child }) {
   const [editing, setEditing] = useState(false);
   useAutoRead(note, 'home');
   useEffect(() => setEditing(false), [week, child.id]);
-
-  const initial = useMemo<SideValues | null>(
-    () => (note?.home ? { main: note.home.atHome, suggestion: note.home.suggestion, encouragement: note.home.encouragement } : null),
-    [note?.home],
-  );
 
   const onSave = async (v: SideValues) => {
     if (!week) return;
@@ -46,69 +42,25 @@ function ChildBook({ child }: { child: Child }) {
     void message.success(t('savedHome'));
   };
 
-  const openWeek = (w: string) => {
-    setPicked(w === current ? undefined : w);
-    window.scrollTo({ top: 0, behavior: 'smooth' });
-  };
-
   return (
     <Flex vertical gap={16}>
-      <Card
-        size="small"
-        className="hb-card hb-week"
-        data-testid="hb-week"
-        title={
-          <span data-testid="hb-week-label">
-            {week === current ? `${t('family.thisWeek')} · ` : ''}
-            {week ? label(week) : ''}
-          </span>
-        }
-        extra={
-          week !== current && (
-            <Button size="small" type="link" onClick={() => setPicked(undefined)}>
-              {t('family.backToThisWeek')}
-            </Button>
-          )
-        }
+      <WeekCard
+        current={week === current}
+        currentText={t('family.thisWeek')}
+        dates={week ? label(week) : ''}
+        backText={t('family.backToThisWeek')}
+        onBack={back}
+        loading={isLoading || weeks.isLoading}
+        testId="hb-week"
       >
-        <Spin spinning={isLoading || weeks.isLoading}>
-          {note && (
-            <Flex vertical gap={12}>
-              <SideView side="school" note={note} testId="hb-school-side" />
-              {note.home && !editing ? (
-                <SideView
-                  side="home"
-                  note={note}
-                  testId="hb-home-side"
-                  extra={
-                    note.canWriteHome && (
-                      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="hb-home-edit">
-                        {t('side.edit')}
-                      </Button>
-                    )
-                  }
-                />
-              ) : (
-                note.canWriteHome && (
-                  <>
-                    <div className="hb-side-title hb-form-title">{t('side.home')}</div>
-                    <SideForm
-                      side="home"
-                      initial={initial}
-                      phrases={phrases.data?.home}
-                      saving={write.isPending}
-                      onSave={onSave}
-                      onCancel={note.home ? () => setEditing(false) : undefined}
-                      testId="hb-home-form"
-                    />
-                  </>
-                )
-              )}
-            </Flex>
-          )}
-        </Spin>
-      </Card>
-      <NoteTimeline studentId={child.id} onOpen={openWeek} />
+        {note && (
+          <>
+            <SideView side="school" note={note} testId="hb-school-side" />
+            <EditableSide side="home" note={note} editing={editing} onEditing={setEditing} phrases={phrases.data?.home} saving={write.isPending} onSave={onSave} />
+          </>
+        )}
+      </WeekCard>
+      <NoteTimeline studentId={child.id} onOpen={open} />
     </Flex>
   );
 }

@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Spin, Typography } from 'antd';
+import { Alert, Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { useMySchool } from '../school/api';
@@ -7,6 +6,8 @@ import { shortDate } from '../school/weeks';
 import { useNote, useTimeline } from './api';
 import { NoteTimeline } from './NoteTimeline';
 import { SideView } from './SideView';
+import { useOpenWeek } from './useOpenWeek';
+import { WeekCard } from './WeekCard';
 import '../school/school.css';
 
 /** One week of the student's own book, both sides in full; nothing here can be written. */
@@ -14,33 +15,22 @@ function Week({ studentId, week, latest, onBack }: { studentId: string; week: st
   const { t } = useTranslation('heartBridge');
   const { data: note, isLoading } = useNote(studentId, week);
   return (
-    <Card
-      size="small"
-      className="hb-card hb-week"
-      data-testid="hb-mine-week"
-      title={
-        <span data-testid="hb-week-label">
-          {latest ? `${t('mine.latest')} · ` : ''}
-          {note ? `${shortDate(note.weekStart)}–${shortDate(note.weekEnd)}` : ''}
-        </span>
-      }
-      extra={
-        !latest && (
-          <Button size="small" type="link" onClick={onBack}>
-            {t('mine.back')}
-          </Button>
-        )
-      }
+    <WeekCard
+      current={latest}
+      currentText={t('mine.latest')}
+      dates={note ? `${shortDate(note.weekStart)}–${shortDate(note.weekEnd)}` : ''}
+      backText={t('mine.back')}
+      onBack={onBack}
+      loading={isLoading}
+      testId="hb-mine-week"
     >
-      <Spin spinning={isLoading}>
-        {note && (
-          <Flex vertical gap={12}>
-            <SideView side="school" note={note} testId="hb-school-side" />
-            <SideView side="home" note={note} testId="hb-home-side" />
-          </Flex>
-        )}
-      </Spin>
-    </Card>
+      {note && (
+        <>
+          <SideView side="school" note={note} testId="hb-school-side" />
+          <SideView side="home" note={note} testId="hb-home-side" />
+        </>
+      )}
+    </WeekCard>
   );
 }
 
@@ -51,8 +41,7 @@ export default function MyBookPage() {
   const self = me?.self ?? null;
   const timeline = useTimeline(self?.id);
   const latest = timeline.data?.pages[0]?.items[0]?.week;
-  const [picked, setPicked] = useState<string>();
-  const week = picked ?? latest;
+  const { week, open, back } = useOpenWeek(latest);
 
   return (
     <Page title={t('mine.title')}>
@@ -66,17 +55,11 @@ export default function MyBookPage() {
               {self.name} <Typography.Text type="secondary">· {self.className}</Typography.Text>
             </Typography.Title>
             {week ? (
-              <Week studentId={self.id} week={week} latest={week === latest} onBack={() => setPicked(undefined)} />
+              <Week studentId={self.id} week={week} latest={week === latest} onBack={back} />
             ) : (
               !timeline.isLoading && <Empty description={t('timeline.empty')} />
             )}
-            <NoteTimeline
-              studentId={self.id}
-              onOpen={(w) => {
-                setPicked(w === latest ? undefined : w);
-                window.scrollTo({ top: 0, behavior: 'smooth' });
-              }}
-            />
+            <NoteTimeline studentId={self.id} onOpen={open} />
           </Flex>
         )}
       </div>

@@ -1,20 +1,22 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, List, Pagination, Row, Select, Spin, Table, Tag } from 'antd';
+import { Button, Card, Col, Empty, Flex, List, Select, Tag } from 'antd';
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { weekEnd, weekStart, HEART_BRIDGE_PERMISSIONS } from '@common/school';
 import { useAuth } from '../../app/auth/AuthContext';
-import { errorText, useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
-import { useMySchool } from '../school/api';
+import { useExport } from '../../shared/useExport';
+import { Board } from '../school/Board';
+import { ClassTable } from '../school/ClassTable';
+import { PagedList } from '../school/PagedList';
 import { RateBars } from '../school/RateBars';
 import { SchoolSelect } from '../school/SchoolSelect';
+import { RateStat, Stat } from '../school/Stat';
+import { usePickedSchool } from '../school/usePickedSchool';
 import { pct, shortDate } from '../school/weeks';
 import { exportCoverage, useNoExchange, useSchoolDashboard, type CoverageRow } from './api';
 import { classDashboardPath } from './paths';
 import { PhrasesModal } from './PhrasesModal';
-import { Stat } from '../school/Stat';
 import { TrendChart } from './TrendChart';
 import '../school/school.css';
 
@@ -24,16 +26,12 @@ const weekText = (w: string) => `${shortDate(weekStart(w))}–${shortDate(weekEn
 export default function SchoolDashboardPage() {
   const { t } = useTranslation('heartBridge');
   const { can } = useAuth();
-  const showError = useShowError();
-  const me = useMySchool();
-  const schools = me.data?.schools ?? [];
-  const [picked, setPicked] = useState<string>();
-  const schoolId = picked ?? schools[0]?.id;
+  const { schools, schoolId, pick, loading } = usePickedSchool();
   const [week, setWeek] = useState<string>();
   const { data, isFetching, error } = useSchoolDashboard(schoolId, week);
   const [page, setPage] = useState(1);
   const noExchange = useNoExchange(schoolId, page);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, runExport] = useExport();
   const [phrasesOpen, setPhrasesOpen] = useState(false);
   const w = data?.week;
 
@@ -53,17 +51,7 @@ export default function SchoolDashboardPage() {
     [data, t],
   );
 
-  const onExport = async () => {
-    if (!schoolId) return;
-    setExporting(true);
-    try {
-      await exportCoverage(schoolId, week ?? data?.week?.week);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const onExport = () => schoolId && runExport(() => exportCoverage(schoolId, week ?? data?.week?.week));
 
   const weekOptions = [...(data?.trend ?? [])].reverse().map((x) => ({ value: x.week, label: weekText(x.week) }));
 
@@ -72,7 +60,7 @@ export default function SchoolDashboardPage() {
       title={t('school.title')}
       extra={
         <>
-          <SchoolSelect value={schoolId} schools={schools} onChange={setPicked} />
+          <SchoolSelect value={schoolId} schools={schools} onChange={pick} />
           <Select value={week ?? w?.week} onChange={setWeek} options={weekOptions} style={{ minWidth: 150 }} placeholder={t('week')} data-testid="hb-school-week" />
           <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="hb-export">
             {t('common:actions.export')}
@@ -85,19 +73,17 @@ export default function SchoolDashboardPage() {
         </>
       }
     >
-      {!me.isLoading && !schoolId && <Alert type="info" showIcon title={t('school:noSchool')} />}
-      {error && <Alert type="error" showIcon title={errorText(error, t)} />}
-      <Spin spinning={isFetching}>
+      <Board notice={!loading && !schoolId && t('school:noSchool')} error={error} loading={isFetching}>
         {data && (
-          <Row gutter={[16, 16]}>
+          <>
             <Col xs={24} md={6}>
               <Stat label={t('dash.coverage')} value={w ? `${w.coverage.num} / ${w.coverage.den}` : '—'} sub={pct(w?.coverage.rate)} testId="hb-school-coverage" />
             </Col>
             <Col xs={12} md={6}>
-              <Stat label={t('dash.replyRate')} value={pct(w?.replyRate.rate)} sub={w ? `${w.replyRate.num} / ${w.replyRate.den}` : undefined} />
+              <RateStat label={t('dash.replyRate')} rate={w?.replyRate} />
             </Col>
             <Col xs={12} md={6}>
-              <Stat label={t('dash.readRate')} value={pct(w?.readRate.rate)} sub={w ? `${w.readRate.num} / ${w.readRate.den}` : undefined} />
+              <RateStat label={t('dash.readRate')} rate={w?.readRate} />
             </Col>
             <Col xs={24} md={6}>
               <Stat label={t('school.noExchangeCount')} value={t('school.people', { n: data.noExchangeCount })} testId="hb-school-noexchange" />
@@ -119,24 +105,13 @@ export default function SchoolDashboardPage() {
             </Col>
             <Col xs={24} xl={14}>
               <Card size="small" title={t('school.classes')}>
-                <Table<CoverageRow>
-                  rowKey="classId"
-                  size="small"
-                  dataSource={data.classes}
-                  pagination={false}
-                  scroll={{ x: 520 }}
-                  data-testid="hb-school-classes"
+                <ClassTable<CoverageRow>
+                  rows={data.classes}
+                  classPath={classDashboardPath}
+                  linkTestId="hb-school-class-link"
+                  scrollX={520}
+                  testId="hb-school-classes"
                   columns={[
-                    { title: t('school.grade'), dataIndex: 'gradeName', width: 70 },
-                    {
-                      title: t('school.className'),
-                      dataIndex: 'className',
-                      render: (name: string, r) => (
-                        <Link to={classDashboardPath(r.classId)} data-testid="hb-school-class-link">
-                          {name}
-                        </Link>
-                      ),
-                    },
                     { title: t('school.students'), dataIndex: 'students', width: 60 },
                     { title: t('dash.coverage'), key: 'coverage', render: (_, r) => `${r.coverage.num}/${r.coverage.den} · ${pct(r.coverage.rate)}` },
                     { title: t('dash.replyRate'), key: 'reply', render: (_, r) => pct(r.replyRate.rate) },
@@ -147,11 +122,12 @@ export default function SchoolDashboardPage() {
             </Col>
             <Col xs={24} xl={10}>
               <Card size="small" title={t('school.noExchangeList')} data-testid="hb-school-noexchange-list">
-                <List
-                  size="small"
+                <PagedList
+                  data={noExchange.data}
                   loading={noExchange.isFetching}
-                  dataSource={noExchange.data?.items ?? []}
-                  locale={{ emptyText: <Empty description={t('dash.noExchangeEmpty')} /> }}
+                  page={page}
+                  onPage={setPage}
+                  empty={t('dash.noExchangeEmpty')}
                   renderItem={(r) => (
                     <List.Item>
                       <Flex justify="space-between" style={{ width: '100%' }} gap={8}>
@@ -163,14 +139,11 @@ export default function SchoolDashboardPage() {
                     </List.Item>
                   )}
                 />
-                {(noExchange.data?.total ?? 0) > 10 && (
-                  <Pagination simple showSizeChanger={false} align="center" current={page} pageSize={10} total={noExchange.data?.total ?? 0} onChange={setPage} />
-                )}
               </Card>
             </Col>
-          </Row>
+          </>
         )}
-      </Spin>
+      </Board>
       {schoolId && <PhrasesModal schoolId={schoolId} open={phrasesOpen} onClose={() => setPhrasesOpen(false)} />}
     </Page>
   );

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Result, Spin, Typography } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
@@ -9,7 +9,8 @@ import { useIdempotencyKey } from '../school/useIdempotencyKey';
 import { useWeekLabel } from '../school/useWeekLabel';
 import { useClassWeek, useNote, usePhrases, useWriteSchoolSide } from './api';
 import { editorPath, weekViewPath } from './paths';
-import { SideForm, type SideValues } from './SideForm';
+import { EditableSide } from './EditableSide';
+import type { SideValues } from './SideForm';
 import { SideView } from './SideView';
 import { useAutoRead } from './useAutoRead';
 import '../school/school.css';
@@ -52,11 +53,6 @@ export default function StudentNotePage() {
     }
     return -1;
   };
-
-  const initial = useMemo<SideValues | null>(
-    () => (note?.school ? { main: note.school.atSchool, suggestion: note.school.suggestion, encouragement: note.school.encouragement } : null),
-    [note?.school],
-  );
 
   const onSave = async (v: SideValues, then?: 'next') => {
     const body = { atSchool: v.main, suggestion: v.suggestion, encouragement: v.encouragement };
@@ -101,36 +97,17 @@ export default function StudentNotePage() {
             <Card size="small" className="hb-card">
               <Flex vertical gap={12}>
                 {note.home && <SideView side="home" note={note} testId="hb-home-side" />}
-                {note.school && !editing ? (
-                  <SideView
-                    side="school"
-                    note={note}
-                    testId="hb-school-side"
-                    extra={
-                      note.canWriteSchool && (
-                        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="hb-school-edit">
-                          {t('side.edit')}
-                        </Button>
-                      )
-                    }
-                  />
-                ) : note.canWriteSchool ? (
-                  <>
-                    <div className="hb-side-title hb-form-title">{t('side.school')}</div>
-                    <SideForm
-                      side="school"
-                      initial={initial}
-                      phrases={phrases.data?.school}
-                      saving={write.isPending}
-                      onSave={onSave}
-                      withNext
-                      onCancel={note.school ? () => setEditing(false) : undefined}
-                      testId="hb-school-form"
-                    />
-                  </>
-                ) : (
-                  <SideView side="school" note={note} testId="hb-school-side" />
-                )}
+                <EditableSide
+                  side="school"
+                  note={note}
+                  editing={editing}
+                  onEditing={setEditing}
+                  phrases={phrases.data?.school}
+                  saving={write.isPending}
+                  onSave={onSave}
+                  withNext
+                  showUnwritten
+                />
                 {!note.home && <SideView side="home" note={note} testId="hb-home-side" />}
               </Flex>
             </Card>

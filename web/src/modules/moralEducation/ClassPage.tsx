@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, List, Pagination, Row, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Col, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { errorText } from '../../shared/errors';
 import { Page } from '../../shared/Page';
+import { Board } from '../school/Board';
 import { ClassSelect } from '../school/ClassSelect';
+import { PagedList } from '../school/PagedList';
 import { useClassOptions } from '../school/useClassOptions';
 import { pct } from '../school/weeks';
 import { Stat } from '../school/Stat';
@@ -45,11 +46,9 @@ export default function ClassPage() {
         </>
       }
     >
-      {!loading && !classId && <Alert type="info" showIcon title={t('school:noClass')} />}
-      {error && <Alert type="error" showIcon title={errorText(error, t)} />}
-      <Spin spinning={isLoading}>
+      <Board notice={!loading && !classId && t('school:noClass')} error={error} loading={isLoading}>
         {data && (
-          <Row gutter={[16, 16]}>
+          <>
             <Col xs={24}>
               <Typography.Text type="secondary">
                 {cls?.name} · {data.termName} · {t('klass.asOf', { date: data.asOf })}
@@ -104,11 +103,11 @@ export default function ClassPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Card size="small" title={t('klass.sessions')} data-testid="me-sessions">
-                <List
-                  size="small"
+                <PagedList
+                  data={sessions.data}
                   loading={sessions.isFetching}
-                  dataSource={sessions.data?.items ?? []}
-                  locale={{ emptyText: <Empty /> }}
+                  page={page}
+                  onPage={setPage}
                   renderItem={(s) => (
                     <List.Item data-testid="me-session-row">
                       <Flex vertical gap={2} style={{ minWidth: 0, width: '100%' }}>
@@ -131,12 +130,11 @@ export default function ClassPage() {
                     </List.Item>
                   )}
                 />
-                {(sessions.data?.total ?? 0) > 10 && <Pagination simple showSizeChanger={false} align="center" current={page} pageSize={10} total={sessions.data?.total ?? 0} onChange={setPage} />}
               </Card>
             </Col>
-          </Row>
+          </>
         )}
-      </Spin>
+      </Board>
     </Page>
   );
 }

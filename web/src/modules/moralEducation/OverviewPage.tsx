@@ -1,15 +1,17 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Row, Select, Spin, Table, Tag } from 'antd';
+import { Button, Card, Col, Empty, Flex, Select, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { errorText, useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
+import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useMySchool, useTerms } from '../school/api';
+import { useTerms } from '../school/api';
+import { Board } from '../school/Board';
+import { ClassTable } from '../school/ClassTable';
 import { RateBars } from '../school/RateBars';
 import { SchoolSelect } from '../school/SchoolSelect';
 import { Stat } from '../school/Stat';
+import { usePickedSchool } from '../school/usePickedSchool';
 import { pct } from '../school/weeks';
 import { exportCoverage, exportMissed, useMissed, useSchoolCoverage, type Coverage, type Missed, type MissedQuery } from './api';
 import '../school/school.css';
@@ -20,29 +22,15 @@ type Row = Coverage['items'][number];
 export default function OverviewPage() {
   const { t } = useTranslation('moralEducation');
   const isMobile = useIsMobile();
-  const showError = useShowError();
-  const me = useMySchool();
-  const schools = me.data?.schools ?? [];
-  const [picked, setPicked] = useState<string>();
-  const schoolId = picked ?? schools[0]?.id;
+  const { schools, schoolId, pick, loading } = usePickedSchool();
   const terms = useTerms(schoolId);
   const [termId, setTermId] = useState<string>();
   const { data, isFetching, error } = useSchoolCoverage(schoolId, { termId });
   const [missedQ, setMissedQ] = useState<MissedQuery>({});
   const [page, setPage] = useState(1);
   const missed = useMissed(schoolId, { ...missedQ, termId }, page);
-  const [busy, setBusy] = useState<string>();
-
-  const run = async (name: string, fn: () => Promise<void>) => {
-    setBusy(name);
-    try {
-      await fn();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(undefined);
-    }
-  };
+  const [exportingCoverage, runCoverageExport] = useExport();
+  const [exportingMissed, runMissedExport] = useExport();
 
   const gradeBars = useMemo(
     () => ({ categories: (data?.grades ?? []).map((g) => g.gradeName ?? ''), series: [{ name: t('klass.coverage'), rates: (data?.grades ?? []).map((g) => g.coverage.rate) }] }),
@@ -59,7 +47,7 @@ export default function OverviewPage() {
       title={t('overview.title')}
       extra={
         <>
-          <SchoolSelect value={schoolId} schools={schools} onChange={setPicked} />
+          <SchoolSelect value={schoolId} schools={schools} onChange={pick} />
           <Select
             value={termId ?? data?.termId}
             onChange={(v) => {
@@ -74,11 +62,9 @@ export default function OverviewPage() {
         </>
       }
     >
-      {!me.isLoading && !schoolId && <Alert type="info" showIcon title={t('school:noSchool')} />}
-      {error && <Alert type="error" showIcon title={errorText(error, t)} />}
-      <Spin spinning={isFetching}>
+      <Board notice={!loading && !schoolId && t('school:noSchool')} error={error} loading={isFetching}>
         {data && (
-          <Row gutter={[16, 16]}>
+          <>
             <Col xs={24} md={8}>
               <Stat
                 label={t('overview.school')}
@@ -107,29 +93,18 @@ export default function OverviewPage() {
                 size="small"
                 title={t('overview.classes')}
                 extra={
-                  <Button size="small" icon={<DownloadOutlined />} loading={busy === 'coverage'} onClick={() => schoolId && run('coverage', () => exportCoverage(schoolId, { termId }))} data-testid="me-export-coverage">
+                  <Button size="small" icon={<DownloadOutlined />} loading={exportingCoverage} onClick={() => schoolId && runCoverageExport(() => exportCoverage(schoolId, { termId }))} data-testid="me-export-coverage">
                     {t('overview.exportCoverage')}
                   </Button>
                 }
               >
-                <Table<Row>
-                  rowKey="classId"
-                  size="small"
-                  dataSource={data.items}
-                  pagination={false}
-                  scroll={{ x: 560 }}
-                  data-testid="me-classes"
+                <ClassTable<Row>
+                  rows={data.items}
+                  classPath={(classId) => `/moral-education/class?class=${classId}`}
+                  linkTestId="me-class-link"
+                  scrollX={560}
+                  testId="me-classes"
                   columns={[
-                    { title: t('overview.grade'), dataIndex: 'gradeName', width: 70 },
-                    {
-                      title: t('overview.className'),
-                      dataIndex: 'className',
-                      render: (name: string, r) => (
-                        <Link to={`/moral-education/class?class=${r.classId}`} data-testid="me-class-link">
-                          {name}
-                        </Link>
-                      ),
-                    },
                     { title: t('overview.schoolDays'), dataIndex: 'schoolDays', width: 70 },
                     { title: t('overview.held'), dataIndex: 'held', width: 70 },
                     { title: t('overview.skipped'), dataIndex: 'skipped', width: 70 },
@@ -145,7 +120,7 @@ export default function OverviewPage() {
                 title={t('overview.missed')}
                 data-testid="me-missed"
                 extra={
-                  <Button size="small" icon={<DownloadOutlined />} loading={busy === 'missed'} onClick={() => schoolId && run('missed', () => exportMissed(schoolId, { ...missedQ, termId }))} data-testid="me-export-missed">
+                  <Button size="small" icon={<DownloadOutlined />} loading={exportingMissed} onClick={() => schoolId && runMissedExport(() => exportMissed(schoolId, { ...missedQ, termId }))} data-testid="me-export-missed">
                     {t('overview.exportMissed')}
                   </Button>
                 }
@@ -200,9 +175,9 @@ export default function OverviewPage() {
                 />
               </Card>
             </Col>
-          </Row>
+          </>
         )}
-      </Spin>
+      </Board>
     </Page>
   );
 }

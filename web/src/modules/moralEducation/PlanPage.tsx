@@ -7,8 +7,8 @@ import { weekOf, weekStart } from '@common/school';
 import { useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
-import { useMySchool } from '../school/api';
 import { SchoolSelect } from '../school/SchoolSelect';
+import { usePickedSchool } from '../school/usePickedSchool';
 import { shortDate } from '../school/weeks';
 import { usePutPlan, useSchoolPlan, type SchoolDay } from './api';
 import '../school/school.css';
@@ -32,10 +32,7 @@ export default function PlanPage() {
   const { t } = useTranslation('moralEducation');
   const { message } = App.useApp();
   const showError = useShowError();
-  const me = useMySchool();
-  const schools = me.data?.schools ?? [];
-  const [picked, setPicked] = useState<string>();
-  const schoolId = picked ?? schools[0]?.id;
+  const { schools, schoolId, pick, loading } = usePickedSchool();
   const [month, setMonth] = useState(() => shanghaiToday().startOf('month'));
   const { from, to } = monthRange(month);
   const { data, isFetching } = useSchoolPlan(schoolId, from, to);
@@ -80,7 +77,7 @@ export default function PlanPage() {
       title={t('plan.title')}
       extra={
         <>
-          <SchoolSelect value={schoolId} schools={schools} onChange={setPicked} />
+          <SchoolSelect value={schoolId} schools={schools} onChange={pick} />
           <Button type="primary" icon={<SaveOutlined />} onClick={() => void onSave()} loading={save.isPending} disabled={!schoolId} data-testid="me-plan-save">
             {t('common:actions.save')}
             {changes ? `（${changes}）` : ''}
@@ -88,7 +85,7 @@ export default function PlanPage() {
         </>
       }
     >
-      {!me.isLoading && !schoolId && <Alert type="info" showIcon title={t('school:noSchool')} />}
+      {!loading && !schoolId && <Alert type="info" showIcon title={t('school:noSchool')} />}
       {schoolId && (
         <>
           <Typography.Paragraph type="secondary">{t('plan.hint')}</Typography.Paragraph>

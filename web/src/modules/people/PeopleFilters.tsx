@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import { Button, Flex, Input, Select, Space } from 'antd';
-import { SearchOutlined } from '@ant-design/icons';
+import { Flex, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEnumOptions } from '../../shared/enumOptions';
+import { ListSearch } from '../../shared/ListSearch';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import type { PeopleFilters as Filters } from './api';
 
@@ -16,11 +15,20 @@ export function PeopleFilters({ value, onChange, isMobile }: Props) {
   const { t } = useTranslation('people');
   const kindOptions = useEnumOptions('personKind');
   const categoryOptions = useEnumOptions('employmentCategory');
-  // The text box is local until submitted, so typing does not query on every key.
-  const [q, setQ] = useState(value.q ?? '');
-  useEffect(() => setQ(value.q ?? ''), [value.q]);
 
   const width = isMobile ? '100%' : undefined;
+  const select = (key: 'kind' | 'category', options: { value: string; label: string }[], desktopWidth: number) => (
+    <div data-testid={`people-filter-${key}`} style={{ width }}>
+      <Select
+        value={value[key]}
+        onChange={(v) => onChange({ [key]: v })}
+        options={options}
+        placeholder={t(`filters.${key}`)}
+        allowClear
+        style={{ width: isMobile ? '100%' : desktopWidth }}
+      />
+    </div>
+  );
   return (
     <Flex wrap gap={8} style={{ marginBottom: 16 }} vertical={isMobile}>
       <div data-testid="people-filter-org" style={{ width }}>
@@ -32,47 +40,16 @@ export function PeopleFilters({ value, onChange, isMobile }: Props) {
           style={{ width: isMobile ? '100%' : 220 }}
         />
       </div>
-      <div data-testid="people-filter-kind" style={{ width }}>
-        <Select
-          value={value.kind}
-          onChange={(kind) => onChange({ kind })}
-          options={kindOptions}
-          placeholder={t('filters.kind')}
-          allowClear
-          style={{ width: isMobile ? '100%' : 140 }}
-        />
-      </div>
-      <div data-testid="people-filter-category" style={{ width }}>
-        <Select
-          value={value.category}
-          onChange={(category) => onChange({ category })}
-          options={categoryOptions}
-          placeholder={t('filters.category')}
-          allowClear
-          style={{ width: isMobile ? '100%' : 160 }}
-        />
-      </div>
-      {/* Not Input.Search: it puts extra props on its wrapper, and tests need the input itself. */}
-      <Space.Compact style={{ width: isMobile ? '100%' : 280 }}>
-        <Input
-          value={q}
-          onChange={(e) => {
-            setQ(e.target.value);
-            // Clearing the box (×) clears the filter at once, as users expect.
-            if (!e.target.value && value.q) onChange({ q: undefined });
-          }}
-          onPressEnter={() => onChange({ q: q.trim() || undefined })}
-          placeholder={t('filters.q')}
-          allowClear
-          data-testid="people-filter-q"
-        />
-        <Button
-          icon={<SearchOutlined />}
-          aria-label={t('common:actions.search')}
-          onClick={() => onChange({ q: q.trim() || undefined })}
-          data-testid="people-search"
-        />
-      </Space.Compact>
+      {select('kind', kindOptions, 140)}
+      {select('category', categoryOptions, 160)}
+      <ListSearch
+        value={value.q}
+        onSearch={(q) => onChange({ q })}
+        placeholder={t('filters.q')}
+        width={isMobile ? '100%' : 280}
+        testId="people-filter-q"
+        buttonTestId="people-search"
+      />
     </Flex>
   );
 }

@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { Button } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
+import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { exportPeople, usePeople } from './api';
 import { PeopleCards } from './PeopleCards';
@@ -14,21 +13,11 @@ import { usePeopleSearch } from './usePeopleSearch';
 export default function PeoplePage() {
   const { t } = useTranslation('people');
   const isMobile = useIsMobile();
-  const showError = useShowError();
   const [query, update] = usePeopleSearch();
   const { data, isFetching } = usePeople(query);
-  const [exporting, setExporting] = useState(false);
+  const [exporting, runExport] = useExport();
 
-  const onExport = async () => {
-    setExporting(true);
-    try {
-      await exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q });
-    } catch (err) {
-      showError(err);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const onExport = () => runExport(() => exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q }));
 
   const List = isMobile ? PeopleCards : PeopleTable;
   return (

@@ -1,7 +1,7 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../shared/enumOptions';
-import { listPagination, listTableChange } from '../../shared/listTable';
+import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import type { Paged, PeopleQuery, Person, SortField } from './api';
 
 interface Props {
@@ -15,8 +15,7 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
   const { t } = useTranslation('people');
   const label = useEnumLabel();
 
-  const sortOrder = (field: SortField) =>
-    query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
+  const sortOrder = (field: SortField) => sortOrderOf(query, field);
 
   const columns: TableColumnsType<Person> = [
     { key: 'name', dataIndex: 'name', title: t('fields.name'), sorter: true, sortOrder: sortOrder('name'), fixed: 'left', width: 110 },
@@ -43,19 +42,13 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
     { key: 'idNumber', dataIndex: 'idNumber', title: t('fields.idNumber'), width: 190 },
   ];
 
-  const handleChange = listTableChange<Person, SortField>(query.pageSize, onChange);
-
   return (
     <div data-testid="people-table">
       <Table<Person>
-        rowKey="id"
+        {...listTableProps<Person, SortField>({ query, data, loading, onChange, showTotal: (total) => t('common:total', { total }) })}
         size="middle"
         columns={columns}
-        dataSource={data?.items}
-        loading={loading}
-        onChange={handleChange}
         scroll={{ x: 1200 }}
-        pagination={listPagination(query, data?.total ?? 0, (total) => t('common:total', { total }))}
       />
     </div>
   );

@@ -1,25 +1,21 @@
-import { useState } from 'react';
 import { Alert, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
-import { useMySchool } from './api';
 import { ClosuresCard } from './ClosuresCard';
 import { SchoolSelect } from './SchoolSelect';
 import { SettingsCard } from './SettingsCard';
 import { TermsCard } from './TermsCard';
+import { usePickedSchool } from './usePickedSchool';
 import './school.css';
 
 /** Terms and closures decide which days are school days for both school practices. */
 export default function SchoolCalendarPage() {
   const { t } = useTranslation('school');
-  const { data: me, isLoading } = useMySchool();
-  const schools = me?.schools ?? [];
-  const [picked, setPicked] = useState<string>();
-  const schoolId = picked ?? schools[0]?.id;
+  const { schools, schoolId, pick, loading } = usePickedSchool();
 
   return (
-    <Page title={t('title')} extra={<SchoolSelect value={schoolId} schools={schools} onChange={setPicked} />}>
-      {!isLoading && !schoolId && <Alert type="info" showIcon title={t('noSchool')} />}
+    <Page title={t('title')} extra={<SchoolSelect value={schoolId} schools={schools} onChange={pick} />}>
+      {!loading && !schoolId && <Alert type="info" showIcon title={t('noSchool')} />}
       {schoolId && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>

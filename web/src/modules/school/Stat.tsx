@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import type { Fraction } from '@common/school';
+import { pct } from './weeks';
 
 interface Props {
   label: ReactNode;
@@ -18,4 +20,9 @@ export function Stat({ label, value, sub, testId }: Props) {
       {sub && <div className="xq-stat-sub">{sub}</div>}
     </div>
   );
+}
+
+/** A rate as a percentage over the counts it comes from ('—' while there is none). */
+export function RateStat({ label, rate, testId }: { label: ReactNode; rate: Fraction | undefined; testId?: string }) {
+  return <Stat label={label} value={pct(rate?.rate)} sub={rate ? `${rate.num} / ${rate.den}` : undefined} testId={testId} />;
 }
