@@ -16,7 +16,10 @@
  * author's own mine; 15 % anonymous; a 5 % pool of frequent filers; ratings, late answers,
  * reopenings, merged duplicates; the search index and, for the last 30 days, the
  * group-alert signatures (settled under an answered alert per unit and category, as
- * staff would have left them).
+ * staff would have left them); the working time to acceptance as the accept transition
+ * records it, and the dashboard cells — counted once after the load with the migration's
+ * own statements, the triggers dropped meanwhile (they cost 60–300 µs an insert, minutes
+ * over a million rows; the count takes seconds) and created again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,12 +34,14 @@ import { indexText } from '../../server/core/search/segment.js';
 import { moduleMigrations } from '../../server/modules/module.js';
 import { modules } from '../../server/modules/registry.js';
 import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
+import { workingHours } from '../../server/modules/appeals/appeals.indicators.js';
+import { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from '../../server/modules/appeals/migrations/20261126_0900_appeal_cells.js';
 import { Rng } from '../../server/core/random.js';
 import type { Scale } from '../generate.js';
 
 export const APPEAL_COUNTS: Record<Scale, number> = { S: 20_000, M: 200_000, L: 1_000_000 };
 /** Bump when the shape of the generated data changes: the cache is rebuilt. */
-const DATA_VERSION = 4;
+const DATA_VERSION = 5;
 export const PASSWORD = 'bench-Passw0rd';
 
 export interface AppealsData {
@@ -214,10 +219,12 @@ async function build(scale: Scale, baseFile: string, cache: string): Promise<App
     .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`)
     .all(...tables) as { name: string; sql: string }[];
   for (const ix of indexes) raw.exec(`drop index ${ix.name}`);
+  // Likewise the dashboard cells: counted once from the loaded rows instead of by the triggers on every insert.
+  for (const name of TRIGGERS.sqlite) raw.exec(`drop trigger if exists ${name}`);
 
   const cols = [
     'id', 'code', 'org_id', 'unit_id', 'department_id', 'author_account_id', 'author_person_id', 'author_category', 'anonymous', 'channel', 'registered_by',
-    'category', 'nature', 'urgency', 'title', 'description', 'status', 'submitted_at', 'submitted_date', 'accept_due_date', 'accepted_at', 'due_date',
+    'category', 'nature', 'urgency', 'title', 'description', 'status', 'submitted_at', 'submitted_date', 'accept_due_date', 'accepted_at', 'accept_work_tenths', 'due_date',
     'current_due', 'overdue_at', 'late', 'answer', 'answered_at', 'first_answered_at', 'answered_by', 'decline_reason', 'closed_at', 'rating',
     'rating_comment', 'rated_at', 'reopen_count', 'master_id', 'affected_workers', 'group_alert_id', 'created_at', 'updated_at',
   ];
@@ -292,6 +299,7 @@ async function build(scale: Scale, baseFile: string, cache: string): Promise<App
         if (author.path.startsWith(groupPrefix)) groupAppeals++;
         byPerson.set(author.id, (byPerson.get(author.id) ?? 0) + 1);
         const answeredIso = clamp(answeredMs);
+        const acceptedIso = clamp(acceptedMs);
         insAppeal.run({
           id,
           code: `SQ${day.replace(/-/g, '')}-${String(n).padStart(4, '0')}`,
@@ -313,7 +321,9 @@ async function build(scale: Scale, baseFile: string, cache: string): Promise<App
           submitted_at: submittedAt,
           submitted_date: day,
           accept_due_date: acceptDue,
-          accepted_at: clamp(acceptedMs),
+          accepted_at: acceptedIso,
+          // As the accept transition records it. No org has closures of its own here, so every author's calendar is `cal`.
+          accept_work_tenths: acceptedIso === null ? null : Math.round(workingHours(cal, submittedAt, acceptedIso) * 10),
           due_date: dueDate,
           current_due: currentDue,
           overdue_at: OPEN.has(status) && currentDue! < today ? `${currentDue}T16:00:00.000Z` : null,
@@ -358,6 +368,9 @@ async function build(scale: Scale, baseFile: string, cache: string): Promise<App
   })();
   console.log(`  rebuilding ${indexes.length} indexes (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const ix of indexes) raw.exec(ix.sql);
+  console.log(`  counting the dashboard cells (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  for (const statement of REBUILD_STATEMENTS) raw.exec(statement);
+  for (const statement of triggerStatements('sqlite')) raw.exec(statement);
   raw.pragma('journal_mode = WAL');
   raw.close();
 

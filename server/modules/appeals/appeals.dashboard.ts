@@ -2,16 +2,22 @@
  * The appeals dashboard and the list filters both read through `resolveFilter`, so a
  * figure's drill-down (dashboard filters + the figure's own) lists exactly the appeals it
  * counted.
+ *
+ * Its counts come from the cells the database keeps per month × unit × category ×
+ * department × employment category (appeals.cells.ts) whenever the cut is made of whole
+ * cells — the default view, a category, a department, an employment category, a mine —
+ * and from the period's rows otherwise; both give the same figures.
  */
 import type { Db } from '../../core/db/database.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
-import { addDays, shanghaiDate, type WorkCalendar } from '../../core/calendar/calendar.js';
+import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { APPEAL_CATEGORIES, APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
 import type { AppealFilter, Dashboard, DashboardQuery, Figure } from '../../../common/schemas/appeals.js';
 import * as repo from './appeals.repository.js';
 import * as ind from './appeals.indicators.js';
-import { calendarFor, lightClock } from './deadlines.js';
+import * as cells from './appeals.cells.js';
+import { lightClock } from './deadlines.js';
 import { visibilityOf } from './appeals.policy.js';
 import { departmentLabels } from './departments.js';
 
@@ -47,7 +53,66 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = new Date()): Promise<Dashboard> {
+/** Which read answers the dashboard: 'auto' takes the cells whenever they answer exactly. */
+export type DashboardPath = 'auto' | 'cells' | 'rows';
+
+/** Counts per month, per category and per department (its own appeals, not its subtree's). */
+interface Folded {
+  perMonth: Map<string, ind.Counts>;
+  perCategory: Map<string, ind.Counts>;
+  perDepartment: Map<string, ind.Counts>;
+  overdue: number;
+  acceptance: ind.TenthsHistogram;
+}
+
+/** Adds the rows to their month, category and department (counted once per month × category × department, then summed). */
+function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: repo.IndicatorRow[], today: string) {
+  const cells = new Map<string, { month: string; category: string; department: string | null; counts: ind.Counts }>();
+  for (const r of rows) {
+    const month = r.submitted_date.slice(0, 7);
+    const key = `${month}|${r.category}|${r.department_id ?? ''}`;
+    let cell = cells.get(key);
+    if (!cell) cells.set(key, (cell = { month, category: r.category, department: r.department_id, counts: { ...ind.ZERO } }));
+    ind.count(cell.counts, r, today);
+  }
+  const add = (map: Map<string, ind.Counts>, key: string, c: ind.Counts) => map.set(key, ind.addCounts(map.get(key) ?? ind.ZERO, c));
+  for (const c of cells.values()) {
+    add(into.perMonth, c.month, c.counts);
+    add(into.perCategory, c.category, c.counts);
+    if (c.department) add(into.perDepartment, c.department, c.counts);
+  }
+}
+
+/** Every appeal of the period in one pass: for cuts the cells do not hold (status, urgency, a team…). */
+async function fromRows(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock): Promise<Folded> {
+  const rows = await repo.indicatorRows(db, vis, f, clock);
+  const folded = { perMonth: new Map(), perCategory: new Map(), perDepartment: new Map() };
+  fold(folded, rows, clock.today);
+  let overdue = 0;
+  for (const c of folded.perMonth.values()) overdue += c.overdue;
+  return { ...folded, overdue, acceptance: ind.tenthsHistogram(rows) };
+}
+
+/**
+ * The cells the triggers keep, plus what they cannot hold: the overdue count (it moves
+ * with the clock) and the caller's own appeals outside their scope, both from the rows.
+ */
+async function fromCells(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock, byUnit: boolean): Promise<Folded> {
+  const totals = await cells.cellTotals(db, vis, f, byUnit);
+  const own = await cells.ownOutsideScope(db, vis, f, clock);
+  totals.department.delete('');
+  const folded = { perMonth: totals.month, perCategory: totals.category, perDepartment: totals.department };
+  fold(folded, own, clock.today);
+  let acceptance: ind.TenthsHistogram;
+  if (byUnit) {
+    acceptance = await cells.acceptanceHistogram(db, vis, f, ind.tenthsHistogram(own));
+  } else {
+    acceptance = await cells.acceptanceTenths(db, vis, f, clock);
+  }
+  return { ...folded, overdue: await cells.overdueCount(db, vis, f, clock), acceptance };
+}
+
+export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = new Date(), path: DashboardPath = 'auto'): Promise<Dashboard> {
   if (!hasPermission(actor, P.manage) && !hasPermission(actor, P.handle)) throw forbidden();
   const today = shanghaiDate(now);
   // Default period: this month and the eleven before it.
@@ -56,48 +121,14 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   const effective: DashboardQuery = { ...q, from, to: q.to ?? today };
   const base = toParams(effective);
   const clock = await lightClock(db, now);
-  const rows = await repo.indicatorRows(db, visibilityOf(actor), await resolveFilter(db, effective), clock);
-  // One pass: counts per month × category × department; the figures are ratios of those.
-  interface Cell extends ind.Counts {
-    month: string;
-    category: string;
-    department_id: string | null;
-  }
-  const cellsByKey = new Map<string, Cell>();
-  for (const r of rows) {
-    const month = r.submitted_date.slice(0, 7);
-    const key = `${month}|${r.category}|${r.department_id ?? ''}`;
-    let cell = cellsByKey.get(key);
-    if (!cell) cellsByKey.set(key, (cell = { ...ind.ZERO, month, category: r.category, department_id: r.department_id }));
-    ind.count(cell, r, clock.today);
-  }
-  const cells = [...cellsByKey.values()];
-  const sum = (part: Cell[]) => part.reduce<ind.Counts>((acc, c) => ind.addCounts(acc, c), ind.ZERO);
-  // Totals per month, per category and per department, each from one pass over the cells
-  // (filtering the cells once per month, category and department grew with their product).
-  const totals = (keyOf: (c: Cell) => string | null) => {
-    const out = new Map<string, ind.Counts>();
-    for (const c of cells) {
-      const k = keyOf(c);
-      if (k !== null) out.set(k, ind.addCounts(out.get(k) ?? ind.ZERO, c));
-    }
-    return out;
-  };
-  const perMonth = totals((c) => c.month);
-  const perCategory = totals((c) => c.category);
-  const perDepartment = totals((c) => c.department_id);
-
-  // Each author org's own calendar (its and its ancestors' closures count). Orgs under the
-  // same closures share one calendar, so a working day is looked up once per calendar.
-  const closures = await repo.calendarOverridePaths(db);
-  const byClosures = new Map<string, WorkCalendar>();
-  const calendars = new Map<string, WorkCalendar>();
-  for (const org of await repo.orgsByIds(db, [...new Set(rows.map((r) => r.org_id))])) {
-    const key = closures.filter((p) => org.path.startsWith(p)).join('|');
-    if (!byClosures.has(key)) byClosures.set(key, await calendarFor(db, org.path));
-    calendars.set(org.id, byClosures.get(key)!);
-  }
-  const calendarOf = (orgId: string) => calendars.get(orgId)!;
+  const vis = visibilityOf(actor);
+  const filter = await resolveFilter(db, effective);
+  const plan = path === 'rows' ? null : cells.cellsServe(filter, vis, today);
+  const useCells = !!plan?.serve && (await cells.cellsExact(db, plan));
+  if (path === 'cells' && !useCells) throw new Error(`the cells cannot answer this dashboard (${plan?.serve ? 'units or period' : plan?.why})`);
+  const { perMonth, perCategory, perDepartment, overdue, acceptance } = useCells
+    ? await fromCells(db, vis, filter, clock, plan!.serve && plan.byUnit)
+    : await fromRows(db, vis, filter, clock);
 
   const byMonth: Dashboard['byMonth'] = [];
   for (let month = effective.from!.slice(0, 7); month <= effective.to!.slice(0, 7); month = nextMonth(month)) {
@@ -116,7 +147,7 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   });
 
   // A department's figures cover its subtree, as the departmentId filter does.
-  const deptIds = [...new Set(cells.map((c) => c.department_id).filter((id): id is string => !!id))];
+  const deptIds = [...perDepartment.keys()];
   const depts = await repo.orgsByIds(db, deptIds);
   const labels = await departmentLabels(db, depts.map((d) => d.path));
   const pathOf = new Map(depts.map((d) => [d.id, d.path]));
@@ -134,12 +165,14 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     })
     .sort((a, b) => b.assigned.numerator - a.assigned.numerator || a.department.label.localeCompare(b.department.label));
 
-  const all = sum(cells);
+  let all = ind.ZERO;
+  for (const c of perMonth.values()) all = ind.addCounts(all, c);
+  all = { ...all, overdue };
   return {
     filter: base,
     total: within(base, ind.submittedOf(all)),
     indicators: {
-      acceptanceHours: within(base, ind.acceptanceHours(rows, calendarOf)),
+      acceptanceHours: within(base, ind.acceptanceHoursOf(acceptance)),
       onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all)),
       closureRate: within(base, ind.closureRateOf(all)),
       satisfactionRate: within(base, ind.satisfactionRateOf(all)),

@@ -12,7 +12,11 @@
  * - acceptance time: median working hours from submission to acceptance, over accepted
  *   appeals. Working hours are the hours of the interval that fall on working days of the
  *   author's org calendar (a whole working day counts 24 h, a weekend or holiday 0 h): an
- *   appeal sent on Friday evening and accepted Monday morning waited about 15 hours, not 63;
+ *   appeal sent on Friday evening and accepted Monday morning waited about 15 hours, not 63.
+ *   Recorded at acceptance, to the 6 minutes (appeals.accept_work_tenths: tenths of an
+ *   hour, rounded). Rounding is monotone, so for an odd count the median of the recorded
+ *   tenths is the rounded true median; for an even count it is the mean of the two middle
+ *   recorded values, rounded half up to a tenth;
  * - closure rate (办结率): answered or closed ÷ accepted (accepted, assigned, in progress,
  *   answered or closed now);
  * - on-time closure rate (按时办结率): answered or closed and never late ÷ answered or closed.
@@ -21,9 +25,10 @@
  * - reopen rate: reopened at least once ÷ answered at least once;
  * - overdue count: open appeals whose current deadline day has passed (red light).
  *
- * Every rate is a ratio of counts (`Counts`): the dashboard gets them from one SQL
- * aggregation, and `countsOf` gets the very same counts from rows, so both paths share one
- * definition per figure.
+ * Every rate is a ratio of counts (`Counts`): the dashboard reads them from the cells the
+ * database keeps (migration 20261126_0900, whose CASE expressions mirror `count()`) or, for
+ * cuts the cells cannot serve, folds the rows with `count()` — one definition per figure,
+ * and appeals.cells.test.ts checks that both paths agree.
  */
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
@@ -162,30 +167,45 @@ export function workingHours(cal: WorkCalendar, from: string, to: string): numbe
   return ms / 3_600_000;
 }
 
-/** The median of `xs` (sorted in place). */
-function median(xs: number[]): number | null {
-  if (!xs.length) return null;
-  const s = xs.sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+/** How many appeals took each number of tenths: [tenths, count] pairs, any order. */
+export type TenthsHistogram = Iterable<readonly [tenths: number, n: number]>;
+
+/** The median of the values a histogram describes; the mean of the middle two for an even count. */
+export function medianOfHistogram(histogram: TenthsHistogram): number | null {
+  const bins = [...histogram].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = bins.reduce((s, [, n]) => s + n, 0);
+  if (total === 0) return null;
+  // 0-based ranks of the middle value(s).
+  const lo = (total - 1) >> 1;
+  const hi = total >> 1;
+  let seen = 0;
+  let low: number | null = null;
+  for (const [v, n] of bins) {
+    if (low === null && lo < seen + n) low = v;
+    if (hi < seen + n) return (low! + v) / 2;
+    seen += n;
+  }
+  return null;
 }
 
-/**
- * Median working hours from submission to acceptance, over accepted appeals that were not
- * merged; `org` is whatever `calendarOf` looks the author's calendar up by.
- */
-export function acceptanceHoursOf(accepted: readonly { org: string; submitted_at: string; accepted_at: string }[], calendarOf: (org: string) => WorkCalendar): Figure {
-  const m = median(accepted.map((r) => workingHours(calendarOf(r.org), r.submitted_at, r.accepted_at)));
+/** The recorded tenths of accepted, not merged rows, as a histogram. */
+export function tenthsHistogram(rows: readonly Pick<IndicatorRow, 'status' | 'accept_work_tenths'>[]): Map<number, number> {
+  const h = new Map<number, number>();
+  for (const r of rows) if (r.status !== 'merged' && r.accept_work_tenths !== null) h.set(r.accept_work_tenths, (h.get(r.accept_work_tenths) ?? 0) + 1);
+  return h;
+}
+
+/** Median working hours from submission to acceptance, from recorded tenths. */
+export function acceptanceHoursOf(histogram: TenthsHistogram): Figure {
+  const bins = [...histogram];
+  const n = bins.reduce((s, [, k]) => s + k, 0);
+  const m = medianOfHistogram(bins);
   const drill = { status: NOT_MERGED, accepted: '1' };
-  return figure(m === null ? null : Math.round(m * 10) / 10, accepted.length, accepted.length, drill, drill);
+  return figure(m === null ? null : Math.round(m) / 10, n, n, drill, drill);
 }
 
-/** `calendarOf` takes the author's org id. */
-export function acceptanceHours(rows: IndicatorRow[], calendarOf: (orgId: string) => WorkCalendar): Figure {
-  return acceptanceHoursOf(
-    rows.filter((r) => r.status !== 'merged' && r.accepted_at).map((r) => ({ org: r.org_id, submitted_at: r.submitted_at, accepted_at: r.accepted_at! })),
-    calendarOf,
-  );
+export function acceptanceHours(rows: IndicatorRow[]): Figure {
+  return acceptanceHoursOf(tenthsHistogram(rows));
 }
 
 export function closureRate(rows: IndicatorRow[]): Figure {

@@ -82,7 +82,7 @@ function base(db: Tx) {
     .leftJoin('accounts as acc', 'acc.id', 'a.author_account_id');
 }
 
-type Eb = ExpressionBuilder<any, any>;
+export type Eb = ExpressionBuilder<any, any>;
 
 function mineExpr(eb: Eb, vis: Visibility) {
   const own = [eb('a.author_account_id', '=', vis.accountId)];
@@ -104,7 +104,7 @@ function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expressi
 }
 
 /** `scopeOnly`: the staff and handler scopes without one's own appeals — a subset, for counting. */
-function visible(eb: Eb, vis: Visibility, indexed: boolean, scopeOnly = false) {
+export function visible(eb: Eb, vis: Visibility, indexed: boolean, scopeOnly = false) {
   // Scope first: a row it admits never needs the author columns (SQLite then defers the table read).
   const scope = [orgIn(eb, 'a.org_id', vis.staff, indexed), orgIn(eb, 'a.department_id', vis.handler, indexed)];
   return eb.or(scopeOnly ? scope : [...scope, mineExpr(eb, vis)]);
@@ -116,7 +116,7 @@ function lightExpr(eb: Eb, light: Light, clock: LightClock) {
   return eb('a.current_due', '>=', clock.soon);
 }
 
-function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock, indexed = true, scopeOnly = false) {
+export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock, indexed = true, scopeOnly = false) {
   const c: Expression<SqlBool>[] = [f.mine ? mineExpr(eb, vis) : visible(eb, vis, indexed, scopeOnly)];
   if (f.q !== undefined) {
     const sub = searchRefs(db, SEARCH_INDEX, f.q);
@@ -314,14 +314,13 @@ export interface IndicatorRow {
   status: string;
   org_id: string;
   department_id: string | null;
-  submitted_at: string;
   submitted_date: string;
-  accepted_at: string | null;
   first_answered_at: string | null;
   current_due: string | null;
   late: number;
   rating: string | null;
   reopen_count: number;
+  accept_work_tenths: number | null;
 }
 
 export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<IndicatorRow[]> {
@@ -333,14 +332,13 @@ export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, cloc
       'a.status',
       'a.org_id',
       'a.department_id',
-      'a.submitted_at',
       'a.submitted_date',
-      'a.accepted_at',
       'a.first_answered_at',
       'a.current_due',
       'a.late',
       'a.rating',
       'a.reopen_count',
+      'a.accept_work_tenths',
     ])
     .execute();
   return rows as IndicatorRow[];
@@ -594,12 +592,6 @@ export async function upsertSettings(db: Tx, row: { org_id: string; reopen_limit
 export function orgsByIds(db: Tx, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', ids).execute();
-}
-
-/** Org paths that have calendar closures of their own (core/calendar overrides): usually none or a few. */
-export async function calendarOverridePaths(db: Tx): Promise<string[]> {
-  const rows = await adb(db).selectFrom('calendar_overrides as c').innerJoin('orgs as o', 'o.id', 'c.org_id').select('o.path').distinct().execute();
-  return rows.map((r) => r.path);
 }
 
 export function findOrg(db: Tx, id: string) {

@@ -35,6 +35,8 @@ import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFo
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
 import { checkIntake } from './groupAlert.intake.js';
 import { departmentLabels, labelDepartments } from './departments.js';
+import { workingHours } from './appeals.indicators.js';
+import { UNIT_KINDS } from './appeals.cells.js';
 import './appeals.messages.js';
 
 type Action = Exclude<AppealAction, 'read'>;
@@ -196,7 +198,7 @@ async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Prom
 /** The nearest mine or branch union above the author's org; without one, the top of the tree. */
 export async function unitOf(tx: Tx, orgPath: string) {
   const orgs = await repo.orgsByIds(tx, ancestorIds(orgPath));
-  const units = orgs.filter((o) => o.kind === 'mine' || o.kind === 'branchUnion').sort((a, b) => b.depth - a.depth);
+  const units = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth);
   return units[0] ?? orgs.sort((a, b) => a.depth - b.depth)[0];
 }
 
@@ -241,6 +243,7 @@ export async function createInTx(tx: Tx, ctx: CallContext, actor: Actor, body: S
     submitted_date: day,
     accept_due_date: acceptDue,
     accepted_at: null,
+    accept_work_tenths: null,
     due_date: null,
     current_due: acceptDue,
     overdue_at: null,
@@ -289,8 +292,11 @@ export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const urgency = input.urgency ?? row.urgency;
   const nature = input.nature ?? row.nature;
   const rule = await ruleFor(tx, row.org_path, row.category, urgency);
-  const due = await deadlineAfter(tx, row.org_path, at, answerDays(rule, nature));
-  await move(tx, id, ['submitted'], { status: 'accepted', accepted_at: iso, urgency, nature, due_date: due, current_due: due, overdue_at: null, updated_at: iso });
+  const cal = await calendarFor(tx, row.org_path);
+  const due = cal.addWorkingDays(shanghaiDate(at), answerDays(rule, nature));
+  // The acceptance-time indicator reads this, recorded once in the author's calendar (to the 6 minutes).
+  const acceptWorkTenths = Math.round(workingHours(cal, row.submitted_at, iso) * 10);
+  await move(tx, id, ['submitted'], { status: 'accepted', accepted_at: iso, accept_work_tenths: acceptWorkTenths, urgency, nature, due_date: due, current_due: due, overdue_at: null, updated_at: iso });
   await event(tx, id, 'accepted', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { urgency, nature, deadline: due } });
   await recordAudit(tx, ctx, { action: 'appeal.accept', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency, nature, deadline: due } });
   await send(tx, 'accepted', [await authorAccount(tx, id)], { code: row.code, deadline: due }, appealLink(id));

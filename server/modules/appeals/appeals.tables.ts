@@ -28,6 +28,8 @@ export interface AppealTable {
   submitted_date: string;
   accept_due_date: string;
   accepted_at: string | null;
+  /** Working time from submission to acceptance in tenths of an hour (author org's calendar), recorded at acceptance. */
+  accept_work_tenths: number | null;
   due_date: string | null;
   current_due: string | null;
   overdue_at: string | null;
@@ -153,6 +155,34 @@ export interface AppealGroupAlertTable {
   updated_at: string;
 }
 
+/** Counts per month × unit × category × department × employment category, kept by triggers ('' = none). */
+export interface AppealCellTable {
+  month: string;
+  unit_id: string;
+  category: string;
+  department_id: string;
+  author_category: string;
+  /** Every appeal, merged ones included. */
+  total: number;
+  submitted: number;
+  accepted: number;
+  done: number;
+  done_on_time: number;
+  rated: number;
+  satisfied: number;
+  answered: number;
+  reopened: number;
+  open: number;
+}
+
+/** Accepted, not merged appeals per month × unit × working tenths of an hour to acceptance. */
+export interface AppealAcceptanceCellTable {
+  month: string;
+  unit_id: string;
+  tenths: number;
+  n: number;
+}
+
 export interface AppealsTables {
   appeals: AppealTable;
   appeal_events: AppealEventTable;
@@ -167,6 +197,11 @@ export interface AppealsTables {
   appeal_group_alerts: AppealGroupAlertTable;
   appeal_group_locks: { unit_id: string; category: string; touched_at: string };
   appeal_counters: { day: string; n: number };
+  appeal_cells: AppealCellTable;
+  appeal_cells_by_category: Omit<AppealCellTable, 'department_id' | 'author_category'>;
+  appeal_cells_by_department: Omit<AppealCellTable, 'category' | 'author_category'>;
+  appeal_acceptance_cells: AppealAcceptanceCellTable;
+  appeal_acceptance_hours: { month: string; unit_id: string; hours: number; n: number };
 }
 
 export type ADb = Kysely<DB & AppealsTables>;

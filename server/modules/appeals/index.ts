@@ -8,6 +8,7 @@ import { APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
 import type { XqModule } from '../module.js';
 import * as m0001 from './migrations/20261125_0001_appeals.js';
 import * as m0002 from './migrations/20261125_2000_appeals_scale.js';
+import * as m0003 from './migrations/20261126_0900_appeal_cells.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
@@ -22,7 +23,7 @@ grantPermissions({
 
 export const appealsModule: XqModule = {
   name: 'appeals',
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002 },
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003 },
   routes: appealsRoutes,
   jobs,
   seedDemo,

@@ -1,0 +1,271 @@
+/**
+ * The dashboard's reads of the cells that triggers keep (migration 20261126_0900): counts
+ * per month × unit × category × department × employment category, and the acceptance-time
+ * histogram per month × unit. Reading a few thousand cells instead of every appeal of the
+ * period is what keeps the dashboard fast at a million appeals.
+ *
+ * Cells are keyed by unit (mine or branch union) and department, so they answer exactly
+ * only the cuts made of whole cells: `cellsServe` says which (and what must still be
+ * checked against the database, `cellsExact`); the dashboard reads the rows for any other.
+ */
+import { sql, type Expression, type SqlBool } from 'kysely';
+import type { Tx } from '../../core/db/database.js';
+import { addDays } from '../../core/calendar/calendar.js';
+import type { Scope } from '../../core/rbac/actor.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import { conditions, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
+import { OPEN, ZERO, type Counts } from './appeals.indicators.js';
+import { adb } from './appeals.tables.js';
+
+/** Org kinds an appeal's unit_id is taken from (the nearest above the author; else the root). */
+export const UNIT_KINDS: readonly string[] = ['mine', 'branchUnion'];
+
+/** Filters the cells hold as keys; any other one needs the rows. */
+const CELL_FILTERS: ReadonlySet<keyof RepoFilter> = new Set(['from', 'to', 'category', 'employmentCategory', 'departmentPath', 'orgPath', 'unitId']);
+
+export type CellsPlan =
+  | { serve: false; why: string }
+  | {
+      serve: true;
+      /** Org subtrees that must hold whole units (see `coversWholeUnits`). */
+      unitPaths: string[];
+      /** The period ends before its month does: no appeal may lie between it and the month's end. */
+      tailAfter: string | null;
+      /**
+       * Union staff's view, cut by unit at most: the narrow per-unit tables and the
+       * acceptance histogram answer it (they hold no department, category or employment
+       * category to cut by).
+       */
+      byUnit: boolean;
+    };
+
+const isSet = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
+const monthEnd = (date: string) => {
+  const [y, m] = date.split('-').map(Number);
+  return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
+};
+
+/**
+ * Whether the cells can answer the dashboard for `f` as seen by `vis` (today: Shanghai
+ * date). Whole months only: `from` the 1st, `to` a month's last day or not before today
+ * (nothing is submitted after today). Scope and org filters work on units and departments.
+ */
+export function cellsServe(f: RepoFilter, vis: Visibility, today: string): CellsPlan {
+  for (const [k, v] of Object.entries(f) as [keyof RepoFilter, unknown][]) {
+    if (isSet(v) && !CELL_FILTERS.has(k)) return { serve: false, why: `filter ${k}` };
+  }
+  if (!f.from || !f.to) return { serve: false, why: 'open period' };
+  if (!f.from.endsWith('-01')) return { serve: false, why: 'period starts within a month' };
+  const whole = f.to === monthEnd(f.to);
+  if (!whole && f.to < today) return { serve: false, why: 'period ends within a past month' };
+  const staffOnly = vis.staff.all || (!vis.handler.all && vis.handler.paths.length === 0);
+  return {
+    serve: true,
+    unitPaths: [...(vis.staff.all ? [] : vis.staff.paths), ...(f.orgPath ? [f.orgPath] : [])],
+    tailAfter: whole ? null : f.to,
+    byUnit: staffOnly && !isSet(f.category) && !isSet(f.employmentCategory) && !f.departmentPath,
+  };
+}
+
+/**
+ * Whether every appeal raised in the subtree at `path` has its unit in that subtree (and so
+ * `org in subtree` = `unit in subtree`). A root or a unit always does; another node does
+ * when none of its orgs outside a unit below it has an appeal.
+ */
+export async function coversWholeUnits(db: Tx, path: string): Promise<boolean> {
+  const ids = path.split('/').filter(Boolean);
+  if (ids.length === 1) return true;
+  const a = adb(db);
+  const self = await a.selectFrom('orgs').select('kind').where('id', '=', ids[ids.length - 1]).executeTakeFirst();
+  if (!self) return false;
+  if (UNIT_KINDS.includes(self.kind)) return true;
+  const orgs = await a.selectFrom('orgs as o').select(['o.id', 'o.path', 'o.kind']).where((eb) => pathInScope(eb, 'o.path', { all: false, paths: [path] })).execute();
+  const units = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).map((o) => o.path);
+  const stray = orgs.filter((o) => !units.some((u) => o.path.startsWith(u))).map((o) => o.id);
+  for (let i = 0; i < stray.length; i += 500) {
+    if (await a.selectFrom('appeals').select('id').where('org_id', 'in', stray.slice(i, i + 500)).limit(1).executeTakeFirst()) return false;
+  }
+  return true;
+}
+
+/** The checks of a plan that need the database. */
+export async function cellsExact(db: Tx, plan: Extract<CellsPlan, { serve: true }>): Promise<boolean> {
+  for (const p of plan.unitPaths) if (!(await coversWholeUnits(db, p))) return false;
+  if (plan.tailAfter) {
+    const after = await adb(db)
+      .selectFrom('appeals')
+      .select('id')
+      .where('submitted_date', '>', plan.tailAfter)
+      .where('submitted_date', '<=', monthEnd(plan.tailAfter))
+      .limit(1)
+      .executeTakeFirst();
+    if (after) return false;
+  }
+  return true;
+}
+
+/**
+ * `column in (ids of the orgs in scope)`. The column is hidden from the planner (`|| ''`,
+ * as `orgIn` in the repository does): the cells are read month by month off the primary
+ * key, and a seek per month × org of a large subtree would cost far more than the check.
+ */
+function idIn(eb: Eb, column: string, scope: Scope): Expression<SqlBool> {
+  if (scope.all) return sql<SqlBool>`1 = 1`;
+  if (scope.paths.length === 0) return sql<SqlBool>`1 = 0`;
+  return eb(sql`${sql.ref(column)} || ''`, 'in', eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope)));
+}
+
+/** The months of a period, 'YYYY-MM': an IN list lets each month's cells be read by key. */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let [y, m] = from.split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? ((m = 1), y++) : m++) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return out;
+}
+
+/**
+ * The cells in the caller's scope (staff: units; handler: departments) and the filters;
+ * `cut` when the table holds the category, department and employment category (the
+ * narrow tables are read only when none of them is asked, see `byUnit`).
+ */
+function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expression<SqlBool> {
+  const months = monthsOf(f.from!, f.to!);
+  const c: Expression<SqlBool>[] = [months.length ? eb('c.month', 'in', months) : sql<SqlBool>`1 = 0`];
+  c.push(vis.staff.all ? sql<SqlBool>`1 = 1` : eb.or([idIn(eb, 'c.unit_id', vis.staff), ...(cut ? [idIn(eb, 'c.department_id', vis.handler)] : [])]));
+  if (f.orgPath) c.push(idIn(eb, 'c.unit_id', { all: false, paths: [f.orgPath] }));
+  if (f.unitId) c.push(eb('c.unit_id', '=', f.unitId));
+  if (cut) {
+    if (f.category?.length) c.push(eb('c.category', 'in', [...f.category]));
+    if (f.employmentCategory?.length) c.push(eb('c.author_category', 'in', [...f.employmentCategory]));
+    if (f.departmentPath) c.push(idIn(eb, 'c.department_id', { all: false, paths: [f.departmentPath] }));
+  }
+  return eb.and(c);
+}
+
+const COUNT_COLUMNS = ['submitted', 'accepted', 'done', 'done_on_time', 'rated', 'satisfied', 'answered', 'reopened', 'open'] as const;
+const FIELD: Record<(typeof COUNT_COLUMNS)[number], keyof Counts> = {
+  submitted: 'submitted',
+  accepted: 'accepted',
+  done: 'done',
+  done_on_time: 'doneOnTime',
+  rated: 'rated',
+  satisfied: 'satisfied',
+  answered: 'answered',
+  reopened: 'reopened',
+  open: 'open',
+};
+
+/** Counts per month, per category and per department ('' = none); overdue is left at 0. */
+export interface CellTotals {
+  month: Map<string, Counts>;
+  category: Map<string, Counts>;
+  department: Map<string, Counts>;
+}
+
+/**
+ * The dashboard's totals per month, category and department from the cells, in one
+ * statement that answers a few hundred rows (the summing stays in the database). Only
+ * groups holding at least one appeal, merged ones included, as when the rows are folded.
+ * The overdue count moves with the clock, not with a write: see `overdueCount`.
+ */
+export async function cellTotals(db: Tx, vis: Visibility, f: RepoFilter, byUnit: boolean): Promise<CellTotals> {
+  const by = (table: 'appeal_cells' | 'appeal_cells_by_category' | 'appeal_cells_by_department', key: 'month' | 'category' | 'department_id') =>
+    adb(db)
+      .selectFrom(`${table} as c` as 'appeal_cells as c')
+      .where((eb) => cellWhere(eb, vis, f, table === 'appeal_cells'))
+      .select([sql.lit(key).as('by'), sql.ref(`c.${key}`).as('k'), ...COUNT_COLUMNS.map((k) => sql<string | number>`sum(${sql.ref(`c.${k}`)})`.as(k))])
+      .groupBy(`c.${key}`)
+      .having(sql<SqlBool>`sum(c.total) > 0`);
+  const query = byUnit
+    ? by('appeal_cells_by_category', 'month').unionAll(by('appeal_cells_by_category', 'category')).unionAll(by('appeal_cells_by_department', 'department_id'))
+    : by('appeal_cells', 'month').unionAll(by('appeal_cells', 'category')).unionAll(by('appeal_cells', 'department_id'));
+  const rows = await query.execute();
+  const out: CellTotals = { month: new Map(), category: new Map(), department: new Map() };
+  for (const r of rows as any[]) {
+    const counts = { ...ZERO };
+    for (const k of COUNT_COLUMNS) counts[FIELD[k]] = Number(r[k]);
+    out[r.by === 'department_id' ? 'department' : (r.by as 'month' | 'category')].set(r.k, counts);
+  }
+  return out;
+}
+
+/**
+ * The acceptance histogram of the units in scope, exact where the
+ * median lies: whole hours first, then the tenths of the hour(s) holding the middle
+ * rank(s). Hours outside stand for all their appeals at one value below or above, which
+ * keeps every rank in place, so the median and the count come out as from the full
+ * histogram at a fraction of the rows read (plan.byUnit only). `extra`: values the cells
+ * do not hold (the caller's own appeals outside scope).
+ */
+export async function acceptanceHistogram(db: Tx, vis: Visibility, f: RepoFilter, extra: ReadonlyMap<number, number> = new Map()): Promise<Map<number, number>> {
+  const hourly = new Map<number, number>();
+  for (const r of await adb(db)
+    .selectFrom('appeal_acceptance_hours as c')
+    .where((eb) => cellWhere(eb, vis, f, false))
+    .select(['c.hours', sql<string | number>`sum(c.n)`.as('n')])
+    .groupBy('c.hours')
+    .execute()) {
+    hourly.set(Number(r.hours), Number(r.n));
+  }
+  for (const [tenths, n] of extra) hourly.set(Math.floor(tenths / 10), (hourly.get(Math.floor(tenths / 10)) ?? 0) + n);
+  const hours = [...hourly.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = hours.reduce((s, [, n]) => s + n, 0);
+  const out = new Map<number, number>();
+  if (total === 0) return out;
+  // The hours holding the 0-based ranks of the middle value(s).
+  const ranks = [(total - 1) >> 1, total >> 1];
+  const middle = new Set<number>();
+  let seen = 0;
+  for (const [h, n] of hours) {
+    for (const r of ranks) if (r >= seen && r < seen + n) middle.add(h);
+    seen += n;
+  }
+  const lo = Math.min(...middle);
+  const hi = Math.max(...middle);
+  for (const [h, n] of hours) if (h < lo || h > hi) out.set(h * 10 + (h < lo ? 0 : 9), n);
+  const fine = await adb(db)
+    .selectFrom('appeal_acceptance_cells as c')
+    .where((eb) => eb.and([cellWhere(eb, vis, f, false), eb('c.tenths', '>=', lo * 10), eb('c.tenths', '<=', hi * 10 + 9)]))
+    .select(['c.tenths', sql<string | number>`sum(c.n)`.as('n')])
+    .groupBy('c.tenths')
+    .execute();
+  for (const r of fine) out.set(Number(r.tenths), (out.get(Number(r.tenths)) ?? 0) + Number(r.n));
+  for (const [tenths, n] of extra) if (tenths >= lo * 10 && tenths <= hi * 10 + 9) out.set(tenths, (out.get(tenths) ?? 0) + n);
+  return out;
+}
+
+/** Recorded tenths of the accepted, not merged appeals matching `f` in the caller's view, read from the rows. */
+export async function acceptanceTenths(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<[number, number][]> {
+  const rows = await adb(db)
+    .selectFrom('appeals as a')
+    .where((eb: Eb) => eb.and([conditions(db, eb, vis, f, clock, false), eb('a.status', '!=', 'merged'), eb('a.accept_work_tenths', 'is not', null)]))
+    .select(['a.accept_work_tenths as tenths', sql<string | number>`count(*)`.as('n')])
+    .groupBy('a.accept_work_tenths')
+    .execute();
+  return rows.map((r) => [Number(r.tenths), Number(r.n)]);
+}
+
+/** Open appeals matching `f` in the caller's view whose deadline day has passed: live, from the rows. */
+export async function overdueCount(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<number> {
+  const [{ n }] = await adb(db)
+    .selectFrom('appeals as a')
+    .where((eb: Eb) => eb.and([conditions(db, eb, vis, f, clock, false), eb('a.status', 'in', OPEN.split(',')), eb('a.current_due', '<', clock.today)]))
+    .select(sql<string | number>`count(*)`.as('n'))
+    .execute();
+  return Number(n);
+}
+
+/**
+ * The caller's own appeals outside their staff and handler scopes: the dashboard counts
+ * them (as the list does) but the cells in scope do not hold them. Read through the
+ * author indexes — a person's appeals, not a period's.
+ */
+export async function ownOutsideScope(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<IndicatorRow[]> {
+  const rows = await adb(db)
+    .selectFrom('appeals as a')
+    .where((eb: Eb) => eb.and([conditions(db, eb, vis, { ...f, mine: true }, clock), sql<SqlBool>`(${visible(eb, vis, true, true)}) is not true`]))
+    .select(['a.category', 'a.status', 'a.org_id', 'a.department_id', 'a.submitted_date', 'a.first_answered_at', 'a.current_due', 'a.late', 'a.rating', 'a.reopen_count', 'a.accept_work_tenths'])
+    .execute();
+  return rows as IndicatorRow[];
+}

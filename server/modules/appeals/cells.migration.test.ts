@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import { useTestApp } from '../../../test/app.js';
+import { systemContext } from '../../core/context.js';
+import { SubmitAppealBody } from '../../../common/schemas/appeals.js';
+import { actorOf, shanghai, useAppealsWorld, wageAppeal } from './appeals.testkit.js';
+import * as service from './appeals.service.js';
+import { dashboard } from './appeals.dashboard.js';
+import { adb } from './appeals.tables.js';
+import * as migration from './migrations/20261126_0900_appeal_cells.js';
+
+const t = useTestApp();
+const w = useAppealsWorld(t, beforeAll);
+const ctx = systemContext();
+const NOW = shanghai('2026-10-20');
+
+/** The recorded times and every cell table's rows holding something (the triggers leave emptied cells at zero; a rebuild makes none). */
+const snapshot = async () => {
+  const out: Record<string, unknown[]> = { tenths: await adb(t.db).selectFrom('appeals').select(['id', 'accept_work_tenths']).orderBy('id').execute() };
+  for (const { table, key } of [...migration.COUNT_TABLES, ...migration.ACCEPTANCE_TABLES]) {
+    out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where(table.startsWith('appeal_acceptance') ? 'n' : 'total', '>', 0).orderBy(key).execute();
+  }
+  return out;
+};
+
+describe('the appeal cells migration', () => {
+  it('fills the cells and the recorded acceptance times of a database that already holds appeals, and keeps them after', async () => {
+    const staff = await actorOf(t.db, w.staff.accountId);
+    const handler = await actorOf(t.db, w.handler.accountId);
+    const workers = [await w.worker(), await w.worker({ employment_category: 'migrant' }, w.team2)];
+    const ids: string[] = [];
+    for (const [i, [day, time]] of ([['2026-09-11', '18:00'], ['2026-09-14', '10:00'], ['2026-09-15', '11:00'], ['2026-10-09', '09:00'], ['2026-10-10', '09:00']] as const).entries()) {
+      const author = await actorOf(t.db, workers[i % 2].accountId);
+      ids.push(await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, author, SubmitAppealBody.parse(wageAppeal({ title: `诉求${i}`, description: `情况${i}` })), shanghai(day, time))));
+    }
+    // Fri 18:00 → Mon 09:00: 6 + 9 working hours.
+    await service.accept(t.db, ctx, staff, ids[0], {}, shanghai('2026-09-14', '09:00'));
+    await service.assign(t.db, ctx, staff, ids[0], { departmentId: w.prod1.id }, shanghai('2026-09-14', '10:00'));
+    await service.answer(t.db, ctx, handler, ids[0], { answer: '已补发' }, shanghai('2026-09-15', '10:00'));
+    await service.rate(t.db, ctx, await actorOf(t.db, workers[0].accountId), ids[0], { rating: 'satisfied', reopen: false }, shanghai('2026-09-16', '10:00'));
+    await service.accept(t.db, ctx, staff, ids[1], {}, shanghai('2026-09-14', '12:30'));
+    await service.accept(t.db, ctx, staff, ids[2], {}, shanghai('2026-09-15', '11:06'));
+    await service.merge(t.db, ctx, staff, ids[1], { duplicateIds: [ids[2]] }, shanghai('2026-09-16'));
+    await service.decline(t.db, ctx, staff, ids[3], { reason: 'outOfScope', explanation: '不属于受理范围' }, shanghai('2026-10-09', '10:00'));
+
+    const before = await snapshot();
+    const tenths = new Map((before.tenths as { id: string; accept_work_tenths: number | null }[]).map((r) => [r.id, r.accept_work_tenths]));
+    expect(tenths.get(ids[0])).toBe(150);
+    expect(tenths.get(ids[2])).toBe(1); // 6 minutes
+    expect(tenths.get(ids[3])).toBeNull(); // declined, never accepted
+    expect(before.appeal_cells.length).toBeGreaterThan(0);
+    expect(before.appeal_acceptance_hours).toHaveLength(2); // hours 2 and 15; the merged one is left out
+    const dash = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
+    expect(dash.indicators.acceptanceHours).toMatchObject({ value: 8.8, numerator: 2 }); // (150 + 25) / 2 = 87.5 tenths; the merged one is left out
+
+    await migration.down(t.db as Kysely<any>);
+    expect(await adb(t.db).selectFrom('appeals').select('id').where('id', 'in', ids).execute()).toHaveLength(ids.length);
+    await migration.up(t.db as Kysely<any>);
+
+    expect(await snapshot()).toEqual(before);
+    expect(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells')).toEqual(dash);
+
+    // The triggers are back: the next acceptance reaches the cells.
+    await service.accept(t.db, ctx, staff, ids[4], {}, shanghai('2026-10-12', '09:00'));
+    const after = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
+    expect(after.indicators.acceptanceHours.numerator).toBe(3);
+    expect(after).toEqual(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'rows'));
+  });
+});
