@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { systemContext } from '../../core/context.js';
-import { Rng } from '../../cli/seed/random.js';
+import { Rng } from '../../core/random.js';
 import { DashboardQuery, SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { actorOf, shanghai, useAppealsWorld, wageAppeal } from './appeals.testkit.js';
