@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
 import { systemContext } from '../../core/context.js';
+import { invalidateCalendar } from '../../core/calendar/calendar.js';
 import { SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import { actorOf, shanghai, useAppealsWorld, wageAppeal } from './appeals.testkit.js';
 import * as service from './appeals.service.js';
@@ -55,6 +56,8 @@ describe('the appeal cells migration', () => {
 
     await migration.down(t.db as Kysely<any>);
     expect(await adb(t.db).selectFrom('appeals').select('id').where('id', 'in', ids).execute()).toHaveLength(ids.length);
+    // As at a server's start: no calendar in memory yet, so the backfill has to read it.
+    invalidateCalendar(t.db);
     await migration.up(t.db as Kysely<any>);
 
     expect(await snapshot()).toEqual(before);

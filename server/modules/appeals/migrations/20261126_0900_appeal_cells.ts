@@ -185,11 +185,12 @@ async function backfillTenths(db: Kysely<any>): Promise<void> {
       .limit(1000)
       .execute();
     if (!rows.length) return;
+    // Calendars are read before the batch's transaction opens: on SQLite a read on `db`
+    // inside it would wait for the one connection the transaction holds.
+    const tenths: number[] = [];
+    for (const r of rows) tenths.push(Math.round(workingHours(await calendarOf(r.path), r.submitted_at, r.accepted_at) * 10));
     const write = async (tx: Kysely<any>) => {
-      for (const r of rows) {
-        const tenths = Math.round(workingHours(await calendarOf(r.path), r.submitted_at, r.accepted_at) * 10);
-        await tx.updateTable('appeals').set({ accept_work_tenths: tenths }).where('id', '=', r.id).execute();
-      }
+      for (const [i, r] of rows.entries()) await tx.updateTable('appeals').set({ accept_work_tenths: tenths[i] }).where('id', '=', r.id).execute();
     };
     // SQLite runs migrations outside a transaction: one commit per batch, not per row.
     if (db.isTransaction) await write(db);
