@@ -251,7 +251,7 @@ export function renderResults(r: Results, startedAt: Date): string {
   lines.push(`由 \`npm run bench\` 生成，请勿手工修改。 Written by \`npm run bench\`; do not edit by hand.`, '');
   lines.push(`- 日期 / date: ${startedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   lines.push(`- 机器 / machine: ${m.nproc} × ${m.cpu} (nproc ${m.nproc}), ${fmt(m.memoryGiB, 1)} GiB RAM, ${m.os}`);
-  lines.push(`- Node.js ${m.node}; SQLite (better-sqlite3, WAL, synchronous=FULL)`);
+  lines.push(`- Node.js ${m.node}; SQLite (better-sqlite3, WAL; the app flushes by group commit, core/db/wal-sync.ts)`);
   if (r.loadAverage) {
     const nice = os.getPriority();
     lines.push(
