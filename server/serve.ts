@@ -15,7 +15,12 @@ export async function serve(config: Config, database: Database) {
     // Graceful: stop accepting, let in-flight requests and the running job tick finish. A
     // request that hangs past the grace period must not hold up a rolling restart.
     setTimeout(() => process.exit(1), Number(process.env.XQ_SHUTDOWN_GRACE_MS ?? 10_000)).unref();
+    // Closing drops the keep-alive connections idle at that moment; one whose last response
+    // (a file download) is still finishing would otherwise stay open for the whole keep-alive
+    // timeout and make a clean stop look like a hung one.
+    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
     await app.close();
+    clearInterval(sweep);
     await database.close();
     process.exit(0);
   };

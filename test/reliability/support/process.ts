@@ -72,6 +72,8 @@ export async function startXq(env: Record<string, string>, timeoutMs = 60_000): 
     async stop() {
       if (server.alive()) child.kill('SIGTERM');
       await exited(child);
+      // A graceful stop that fails says why: the server's last words go to the test's output.
+      if (child.exitCode !== 0) console.error(`[xq serve exited ${child.exitCode ?? child.signalCode}]\n${out.slice(-4000)}`);
       return child.exitCode;
     },
   };
