@@ -10,7 +10,7 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
-import { addDays } from '../../core/calendar/calendar.js';
+import { monthEnd, monthsOf } from '../../core/calendar/months.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { conditions, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
@@ -40,10 +40,6 @@ export type CellsPlan =
     };
 
 const isSet = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
-const monthEnd = (date: string) => {
-  const [y, m] = date.split('-').map(Number);
-  return addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
-};
 
 /**
  * Whether the cells can answer the dashboard for `f` as seen by `vis` (today: Shanghai
@@ -115,21 +111,13 @@ function idIn(eb: Eb, column: string, scope: Scope): Expression<SqlBool> {
   return eb(sql`${sql.ref(column)} || ''`, 'in', eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope)));
 }
 
-/** The months of a period, 'YYYY-MM': an IN list lets each month's cells be read by key. */
-export function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let [y, m] = from.split('-').map(Number); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? ((m = 1), y++) : m++) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-  }
-  return out;
-}
-
 /**
  * The cells in the caller's scope (staff: units; handler: departments) and the filters;
  * `cut` when the table holds the category, department and employment category (the
  * narrow tables are read only when none of them is asked, see `byUnit`).
  */
 function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expression<SqlBool> {
+  // The months as an IN list: each month's cells are read by key.
   const months = monthsOf(f.from!, f.to!);
   const c: Expression<SqlBool>[] = [months.length ? eb('c.month', 'in', months) : sql<SqlBool>`1 = 0`];
   c.push(vis.staff.all ? sql<SqlBool>`1 = 1` : eb.or([idIn(eb, 'c.unit_id', vis.staff), ...(cut ? [idIn(eb, 'c.department_id', vis.handler)] : [])]));

@@ -11,7 +11,8 @@
 import type { Db } from '../../core/db/database.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
-import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { addMonths, monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { APPEAL_CATEGORIES, APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
 import type { AppealFilter, Dashboard, DashboardQuery, Figure } from '../../../common/schemas/appeals.js';
 import * as repo from './appeals.repository.js';
@@ -45,12 +46,6 @@ function toParams(q: DashboardQuery): Record<string, string> {
 /** The figure's drill-downs with the dashboard's own filters under them. */
 function within(base: Record<string, string>, f: Figure): Figure {
   return { ...f, drill: { numerator: { ...base, ...f.drill.numerator }, denominator: { ...base, ...f.drill.denominator } } };
-}
-
-const monthEnd = (month: string) => addDays(`${nextMonth(month)}-01`, -1);
-function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /** Which read answers the dashboard: 'auto' takes the cells whenever they answer exactly. */
@@ -116,8 +111,7 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   if (!hasPermission(actor, P.manage) && !hasPermission(actor, P.handle)) throw forbidden();
   const today = shanghaiDate(now);
   // Default period: this month and the eleven before it.
-  const [y, m] = today.split('-').map(Number);
-  const from = q.from ?? (m === 12 ? `${y}-01-01` : `${y - 1}-${String(m + 1).padStart(2, '0')}-01`);
+  const from = q.from ?? `${addMonths(today, -11)}-01`;
   const effective: DashboardQuery = { ...q, from, to: q.to ?? today };
   const base = toParams(effective);
   const clock = await lightClock(db, now);
@@ -131,7 +125,7 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     : await fromRows(db, vis, filter, clock);
 
   const byMonth: Dashboard['byMonth'] = [];
-  for (let month = effective.from!.slice(0, 7); month <= effective.to!.slice(0, 7); month = nextMonth(month)) {
+  for (const month of monthsOf(effective.from!, effective.to!)) {
     const start = month === effective.from!.slice(0, 7) ? effective.from! : `${month}-01`;
     const end = month === effective.to!.slice(0, 7) ? effective.to! : monthEnd(month);
     const c = perMonth.get(month) ?? ind.ZERO;
