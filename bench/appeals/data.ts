@@ -34,7 +34,7 @@ import { indexText } from '../../server/core/search/segment.js';
 import { moduleMigrations } from '../../server/modules/module.js';
 import { modules } from '../../server/modules/registry.js';
 import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
-import { workingHours } from '../../server/modules/appeals/appeals.indicators.js';
+import { acceptWorkTenths } from '../../server/modules/appeals/appeals.indicators.js';
 import { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from '../../server/modules/appeals/migrations/20261126_0900_appeal_cells.js';
 import { Rng } from '../../server/core/random.js';
 import type { Scale } from '../generate.js';
@@ -323,7 +323,7 @@ async function build(scale: Scale, baseFile: string, cache: string): Promise<App
           accept_due_date: acceptDue,
           accepted_at: acceptedIso,
           // As the accept transition records it. No org has closures of its own here, so every author's calendar is `cal`.
-          accept_work_tenths: acceptedIso === null ? null : Math.round(workingHours(cal, submittedAt, acceptedIso) * 10),
+          accept_work_tenths: acceptedIso === null ? null : acceptWorkTenths(cal, submittedAt, acceptedIso),
           due_date: dueDate,
           current_due: currentDue,
           overdue_at: OPEN.has(status) && currentDue! < today ? `${currentDue}T16:00:00.000Z` : null,

@@ -167,6 +167,11 @@ export function workingHours(cal: WorkCalendar, from: string, to: string): numbe
   return ms / 3_600_000;
 }
 
+/** What the accept transition records (appeals.accept_work_tenths): working time to acceptance, in tenths of an hour. */
+export function acceptWorkTenths(cal: WorkCalendar, submittedAt: string, acceptedAt: string): number {
+  return Math.round(workingHours(cal, submittedAt, acceptedAt) * 10);
+}
+
 /** How many appeals took each number of tenths: [tenths, count] pairs, any order. */
 export type TenthsHistogram = Iterable<readonly [tenths: number, n: number]>;
 

@@ -35,7 +35,7 @@ import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFo
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
 import { checkIntake } from './groupAlert.intake.js';
 import { departmentLabels, labelDepartments } from './departments.js';
-import { workingHours } from './appeals.indicators.js';
+import { acceptWorkTenths } from './appeals.indicators.js';
 import { UNIT_KINDS } from './appeals.cells.js';
 import './appeals.messages.js';
 
@@ -295,8 +295,7 @@ export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const cal = await calendarFor(tx, row.org_path);
   const due = cal.addWorkingDays(shanghaiDate(at), answerDays(rule, nature));
   // The acceptance-time indicator reads this, recorded once in the author's calendar (to the 6 minutes).
-  const acceptWorkTenths = Math.round(workingHours(cal, row.submitted_at, iso) * 10);
-  await move(tx, id, ['submitted'], { status: 'accepted', accepted_at: iso, accept_work_tenths: acceptWorkTenths, urgency, nature, due_date: due, current_due: due, overdue_at: null, updated_at: iso });
+  await move(tx, id, ['submitted'], { status: 'accepted', accepted_at: iso, accept_work_tenths: acceptWorkTenths(cal, row.submitted_at, iso), urgency, nature, due_date: due, current_due: due, overdue_at: null, updated_at: iso });
   await event(tx, id, 'accepted', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { urgency, nature, deadline: due } });
   await recordAudit(tx, ctx, { action: 'appeal.accept', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency, nature, deadline: due } });
   await send(tx, 'accepted', [await authorAccount(tx, id)], { code: row.code, deadline: due }, appealLink(id));

@@ -26,7 +26,7 @@
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from '../../../core/db/dialect.js';
 import { workCalendar, type WorkCalendar } from '../../../core/calendar/calendar.js';
-import { workingHours } from '../appeals.indicators.js';
+import { acceptWorkTenths } from '../appeals.indicators.js';
 
 const NOT_MERGED = (r: string) => `${r}.status <> 'merged'`;
 const ACCEPTED = `('accepted', 'assigned', 'handling', 'answered', 'closed')`;
@@ -188,7 +188,7 @@ async function backfillTenths(db: Kysely<any>): Promise<void> {
     // Calendars are read before the batch's transaction opens: on SQLite a read on `db`
     // inside it would wait for the one connection the transaction holds.
     const tenths: number[] = [];
-    for (const r of rows) tenths.push(Math.round(workingHours(await calendarOf(r.path), r.submitted_at, r.accepted_at) * 10));
+    for (const r of rows) tenths.push(acceptWorkTenths(await calendarOf(r.path), r.submitted_at, r.accepted_at));
     const write = async (tx: Kysely<any>) => {
       for (const [i, r] of rows.entries()) await tx.updateTable('appeals').set({ accept_work_tenths: tenths[i] }).where('id', '=', r.id).execute();
     };
