@@ -80,12 +80,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
   ) {
     super(config);
   }
+  /** Acquisitions not yet released (holder and waiters): only when some are can one wait. */
+  private claims = 0;
   /**
    * There is one connection; a query on the root handle issued inside an open transaction
    * (instead of on the transaction) would wait for it for ever. Past the timeout the query
    * fails as busy (a 503 for a request) and the connection, when it comes, is handed back.
    */
   override async acquireConnection(): Promise<DatabaseConnection> {
+    // Free (the usual case on every query): no timer to arm.
+    if (this.claims++ === 0) return super.acquireConnection();
     const acquiring = super.acquireConnection();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -94,7 +98,10 @@ class ImmediateSqliteDriver extends SqliteDriver {
     try {
       return await Promise.race([acquiring, timeout]);
     } catch (err) {
-      void acquiring.then(() => super.releaseConnection());
+      void acquiring.then(() => {
+        this.claims--;
+        return super.releaseConnection();
+      });
       throw err;
     } finally {
       clearTimeout(timer);
@@ -109,6 +116,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
    */
   override async releaseConnection(): Promise<void> {
     const wrote = this.wal.takeWrites();
+    this.claims--;
     await super.releaseConnection();
     if (wrote) await this.wal.sync();
   }
