@@ -60,6 +60,9 @@ export const APPEAL_STATUS_LABELS: Record<AppealStatus, { zh: string; en: string
 /** States in which the appeal still waits for the union or a department; they carry a deadline. */
 export const OPEN_STATUSES: readonly AppealStatus[] = ['submitted', 'accepted', 'assigned', 'handling'];
 
+/** Org kinds that make an appeal's unit (the nearest one above its author): group alerts, the dashboard cells and department names cut by it. */
+export const UNIT_KINDS: readonly string[] = ['mine', 'branchUnion'];
+
 export const APPEAL_RATINGS = ['satisfied', 'basicallySatisfied', 'unsatisfied'] as const;
 export type AppealRating = (typeof APPEAL_RATINGS)[number];
 export const APPEAL_RATING_LABELS: Record<AppealRating, { zh: string; en: string }> = {

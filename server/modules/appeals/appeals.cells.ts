@@ -16,9 +16,7 @@ import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { conditions, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
 import { OPEN, ZERO, type Counts } from './appeals.indicators.js';
 import { adb } from './appeals.tables.js';
-
-/** Org kinds an appeal's unit_id is taken from (the nearest above the author; else the root). */
-export const UNIT_KINDS: readonly string[] = ['mine', 'branchUnion'];
+import { UNIT_KINDS } from '../../../common/appeals.js';
 
 /** Filters the cells hold as keys; any other one needs the rows. */
 const CELL_FILTERS: ReadonlySet<keyof RepoFilter> = new Set(['from', 'to', 'category', 'employmentCategory', 'departmentPath', 'orgPath', 'unitId']);

@@ -21,6 +21,7 @@ import {
   APPEAL_STATUS_LABELS,
   APPEAL_CATEGORY_LABELS,
   DECLINE_REASON_LABELS,
+  UNIT_KINDS,
   type AppealAction,
   type AppealCategory,
   type AppealStatus,
@@ -36,7 +37,6 @@ import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js'
 import { checkIntake } from './groupAlert.intake.js';
 import { departmentLabels, labelDepartments } from './departments.js';
 import { acceptWorkTenths } from './appeals.indicators.js';
-import { UNIT_KINDS } from './appeals.cells.js';
 import './appeals.messages.js';
 
 type Action = Exclude<AppealAction, 'read'>;

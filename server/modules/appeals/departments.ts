@@ -6,8 +6,7 @@
 import type { Tx } from '../../core/db/database.js';
 import * as repo from './appeals.repository.js';
 import { ancestorIds } from './deadlines.js';
-
-const UNIT_KINDS = new Set(['mine', 'branchUnion']);
+import { UNIT_KINDS } from '../../../common/appeals.js';
 
 /** Department path → 「unit / department」 (the name alone when no unit is above it). */
 export async function departmentLabels(db: Tx, paths: Iterable<string | null | undefined>): Promise<Map<string, string>> {
@@ -22,7 +21,7 @@ export async function departmentLabels(db: Tx, paths: Iterable<string | null | u
     const unit = chain
       .slice(0, -1)
       .reverse()
-      .find((o) => o && UNIT_KINDS.has(o.kind));
+      .find((o) => o && UNIT_KINDS.includes(o.kind));
     out.set(path, unit ? `${unit.name} / ${self.name}` : self.name);
   }
   return out;
