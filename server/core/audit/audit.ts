@@ -4,6 +4,7 @@
  * DELETE (see the core migration), so the log is append-only below the application too.
  */
 import type { Tx } from '../db/database.js';
+import { insertRow } from '../db/prepared.js';
 import { newId, nowIso } from '../ids.js';
 import type { CallContext } from '../context.js';
 
@@ -17,9 +18,7 @@ export interface AuditInput {
 }
 
 export async function recordAudit(tx: Tx, ctx: CallContext, input: AuditInput): Promise<void> {
-  await tx
-    .insertInto('audit_events')
-    .values({
+  await insertRow(tx, 'audit_events', {
       id: newId(),
       at: nowIso(),
       actor_id: ctx.actor?.accountId ?? null,
@@ -31,8 +30,7 @@ export async function recordAudit(tx: Tx, ctx: CallContext, input: AuditInput): 
       changes: input.changes === undefined ? null : JSON.stringify(input.changes),
       ip: ctx.ip,
       request_id: ctx.requestId,
-    })
-    .execute();
+  });
 }
 
 /** Field-level diff for audit rows: only what actually changed, as [before, after]. */

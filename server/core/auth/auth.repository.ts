@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 import type { Grant } from '../rbac/actor.js';
 import type { Role } from '../../../common/roles.js';
 
@@ -13,35 +14,33 @@ export function findAccountByLogin(db: Db, login: string) {
     .executeTakeFirst();
 }
 
-export function findAccount(db: Tx, id: string) {
-  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
-}
+// Every request reads its session and grants: prepared shapes (core/db/prepared.ts).
+const accountById = prepared((d, p: { id: string }) => d.selectFrom('accounts').selectAll().where('id', '=', p.id));
+export const findAccount = (db: Tx, id: string) => accountById.first(db, { id });
 
+const grantsOf = prepared((d, p: { accountId: string }) =>
+  d.selectFrom('role_grants as g').leftJoin('orgs as o', 'o.id', 'g.org_id').select(['g.role', 'g.org_id', 'o.path', 'o.name']).where('g.account_id', '=', p.accountId),
+);
 export async function loadGrants(db: Db, accountId: string): Promise<Grant[]> {
-  const rows = await db
-    .selectFrom('role_grants as g')
-    .leftJoin('orgs as o', 'o.id', 'g.org_id')
-    .select(['g.role', 'g.org_id', 'o.path', 'o.name'])
-    .where('g.account_id', '=', accountId)
-    .execute();
+  const rows = await grantsOf.all(db, { accountId });
   return rows.map((r) => ({ role: r.role as Role, orgId: r.org_id, orgPath: r.path ?? null, orgName: r.name ?? null }));
 }
 
-export function findSession(db: Db, token: string) {
-  return db
+const sessionById = prepared((d, p: { id: string }) =>
+  d
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.account_id')
     .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'a.id as account_id', 'a.display_name', 'a.person_id', 'a.disabled'])
-    .where('s.id', '=', sha256(token))
-    .executeTakeFirst();
-}
+    .where('s.id', '=', p.id),
+);
+export const findSession = (db: Db, token: string) => sessionById.first(db, { id: sha256(token) });
 
-export function findToken(db: Db, token: string) {
-  return db
+const tokenByHash = prepared((d, p: { hash: string }) =>
+  d
     .selectFrom('api_tokens as t')
     .innerJoin('accounts as a', 'a.id', 't.account_id')
     .select(['t.id', 't.last_used_at', 'a.id as account_id', 'a.display_name', 'a.person_id', 'a.disabled'])
-    .where('t.token_hash', '=', sha256(token))
-    .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
-}
+    .where('t.token_hash', '=', p.hash)
+    .where('t.revoked_at', 'is', null),
+);
+export const findToken = (db: Db, token: string) => tokenByHash.first(db, { hash: sha256(token) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { WorkCalendar } from './calendar.js';
+import { WorkCalendar, workCalendar } from './calendar.js';
 
 describe('working-day calendar (pure)', () => {
   const cal = new WorkCalendar([]);
@@ -78,5 +78,17 @@ describe('calendar API', () => {
     expect((await chairA.get(`/api/v1/calendar/add-working-days?start=2026-09-30&days=1&orgId=${mineA.id}`)).body.date).toBe('2026-10-09');
     const admin = await t.user([{ role: 'sysAdmin', org: null }]);
     expect((await admin.get(`/api/v1/calendar/add-working-days?start=2026-09-30&days=1&orgId=${mineB.id}`)).body.date).toBe('2026-10-08');
+  });
+
+  it('a transaction shares the calendar kept for its database and sees an override as soon as it is committed', async () => {
+    const admin = await t.user([{ role: 'sysAdmin', org: null }]);
+    const inTx = () => t.db.transaction().execute(async (tx) => (await workCalendar(tx, null)).isWorkingDay('2028-03-06'));
+    expect((await workCalendar(t.db, null)).isWorkingDay('2028-03-06')).toBe(true);
+    expect(await inTx()).toBe(true);
+    const created = await admin.post('/api/v1/calendar/overrides', { date: '2028-03-06', working: false, note: '停电检修' });
+    expect(created.status).toBe(201);
+    expect(await inTx()).toBe(false);
+    expect((await admin.delete(`/api/v1/calendar/overrides/${created.body.id}`)).status).toBe(204);
+    expect(await inTx()).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Db } from '../db/database.js';
+import { databaseKey } from '../db/dialect.js';
 
 const require = createRequire(import.meta.url);
 const data: { holidays: Record<string, string>; workdays: Record<string, string> } = require('chinese-days/dist/chinese-days.json');
@@ -120,7 +121,8 @@ export class WorkCalendar {
 // in memory. Writes here clear the cache at once; other instances see a change within
 // CACHE_MS, which is far below the one-day resolution of any deadline.
 const CACHE_MS = 30_000;
-const cache = new WeakMap<Db, { at: number; overrides: Promise<Override[]> }>();
+// Keyed by the database, not the handle: intakes compute deadlines inside their transaction.
+const cache = new WeakMap<object, { at: number; overrides: Promise<Override[]> }>();
 
 const listeners: ((db: Db) => void)[] = [];
 
@@ -130,7 +132,7 @@ export function onCalendarChange(listener: (db: Db) => void) {
 }
 
 export function invalidateCalendar(db: Db) {
-  cache.delete(db);
+  cache.delete(databaseKey(db));
   for (const l of listeners) l(db);
 }
 
@@ -149,11 +151,13 @@ async function loadOverrides(db: Db): Promise<Override[]> {
  * connection the open transaction holds, and would wait for ever.
  */
 export async function workCalendar(db: Db, orgPath: string | null = null): Promise<WorkCalendar> {
-  let hit = cache.get(db);
+  const key = databaseKey(db);
+  let hit = cache.get(key);
   if (!hit || Date.now() - hit.at > CACHE_MS) {
-    hit = { at: Date.now(), overrides: loadOverrides(db) };
-    cache.set(db, hit);
-    hit.overrides.catch(() => cache.delete(db));
+    const entry = { at: Date.now(), overrides: loadOverrides(db) };
+    cache.set(key, entry);
+    entry.overrides.catch(() => cache.get(key) === entry && cache.delete(key));
+    hit = entry;
   }
   return new WorkCalendar(await hit.overrides, orgPath);
 }

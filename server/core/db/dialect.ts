@@ -9,6 +9,14 @@ export function engineOf(db: Kysely<any>): Engine {
 }
 
 /**
+ * One object per opened database, the same for its handle and every transaction on it
+ * (each transaction is a new Kysely object): the key for caches of what a database holds.
+ */
+export function databaseKey(db: Kysely<any>): object {
+  return db.getExecutor().adapter;
+}
+
+/**
  * Column type for materialised paths. PostgreSQL's default locale collations ignore
  * punctuation when comparing, which breaks the prefix range scans subtree queries use;
  * the "C" collation compares bytes, as SQLite does.

@@ -9,6 +9,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db, Tx } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { nowIso } from '../ids.js';
+import { insertRow, prepared } from '../db/prepared.js';
+
+const priorResponse = prepared((db, p: { accountId: string; key: string }) =>
+  db.selectFrom('idempotency_keys').select(['status', 'body', 'route']).where('account_id', '=', p.accountId).where('key', '=', p.key),
+);
 
 const KEY_RE = /^[A-Za-z0-9_\-:.]{8,100}$/;
 
@@ -36,12 +41,7 @@ export async function idempotent<T>(
   // The route plus a hash of the body: the same key reused for a different request is an error, not a replay.
   const route = `${req.method} ${req.routeOptions.url} ${createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('base64url').slice(0, 16)}`;
   const replay = async () => {
-    const prior = await db
-      .selectFrom('idempotency_keys')
-      .select(['status', 'body', 'route'])
-      .where('account_id', '=', accountId)
-      .where('key', '=', key)
-      .executeTakeFirst();
+    const prior = await priorResponse.first(db, { accountId, key });
     if (!prior) return undefined;
     if (prior.route !== route) throw new AppError(422, 'idempotency_mismatch', 'error.idempotencyMismatch', {}, [{ field: 'headers.idempotency-key', message: 'error.idempotencyMismatch' }]);
     reply.header('idempotent-replay', 'true');
@@ -53,10 +53,7 @@ export async function idempotent<T>(
   try {
     return await db.transaction().execute(async (tx) => {
       const result = await work(tx);
-      await tx
-        .insertInto('idempotency_keys')
-        .values({ key, account_id: accountId, route, status, body: JSON.stringify(result), created_at: nowIso() })
-        .execute();
+      await insertRow(tx, 'idempotency_keys', { key, account_id: accountId, route, status, body: JSON.stringify(result), created_at: nowIso() });
       return result;
     });
   } catch (err) {

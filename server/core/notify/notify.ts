@@ -4,6 +4,7 @@
  * Takes the caller's transaction, so a notice exists exactly when the change it reports does.
  */
 import type { Tx } from '../db/database.js';
+import { insertRow } from '../db/prepared.js';
 import { newId, nowIso } from '../ids.js';
 
 export interface Notice {
@@ -22,10 +23,10 @@ export async function notify(tx: Tx, notice: Notice): Promise<void> {
   const now = nowIso();
   const ids = [...new Set(notice.accountIds)];
   if (ids.length) {
-    await tx
-      .insertInto('notifications')
-      .values(ids.map((accountId) => ({ id: newId(), account_id: accountId, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link ?? null, created_at: now, read_at: null })))
-      .execute();
+    // One prepared insert per recipient: a notice usually goes to a handful of people.
+    for (const accountId of ids) {
+      await insertRow(tx, 'notifications', { id: newId(), account_id: accountId, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link ?? null, created_at: now, read_at: null });
+    }
   }
   if (notice.orgPath) {
     const orgIds = notice.orgPath.split('/').filter(Boolean);

@@ -9,6 +9,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { engineOf } from '../db/dialect.js';
+import { prepared, type Prepared } from '../db/prepared.js';
 import { indexText, queryTerms } from './segment.js';
 
 const NAME = /^[a-z][a-z0-9_]{0,40}$/;
@@ -60,14 +61,21 @@ export async function dropSearchIndex(db: Kysely<any>, name: string): Promise<vo
 }
 
 /** Adds or replaces the document of one record. `text` is raw text; segmentation happens here. */
+const upserts = new Map<string, Prepared<{ refId: string; body: string }, unknown>>();
+
 export async function upsertSearchDoc(db: Kysely<any>, name: string, refId: string, text: string): Promise<void> {
-  checkName(name);
-  const body = indexText(text);
-  await db
-    .insertInto(name)
-    .values({ ref_id: refId, body })
-    .onConflict((oc) => oc.column('ref_id').doUpdateSet({ body }))
-    .execute();
+  let upsert = upserts.get(name);
+  if (!upsert) {
+    checkName(name);
+    upsert = prepared((d: Kysely<any>, p: { refId: string; body: string }) =>
+      d
+        .insertInto(name)
+        .values({ ref_id: p.refId, body: p.body })
+        .onConflict((oc) => oc.column('ref_id').doUpdateSet({ body: p.body })),
+    );
+    upserts.set(name, upsert);
+  }
+  await upsert.run(db, { refId, body: indexText(text) });
 }
 
 export async function deleteSearchDoc(db: Kysely<any>, name: string, refId: string): Promise<void> {

@@ -6,12 +6,14 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
+import { insertRow, prepared } from '../../core/db/prepared.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
 import type { Light } from '../../../common/appeals.js';
 import {
   adb,
+  type ADb,
   type AppealAttachmentTable,
   type AppealEventTable,
   type AppealExtensionTable,
@@ -398,7 +400,7 @@ export function revealAuthor(db: Tx, id: string) {
 }
 
 export async function insertAppeal(db: Tx, row: AppealTable) {
-  await adb(db).insertInto('appeals').values(row).execute();
+  await insertRow(adb(db), 'appeals', row);
 }
 
 /**
@@ -413,27 +415,26 @@ export async function updateAppeal(db: Tx, id: string, from: readonly string[] |
 }
 
 export async function insertEvent(db: Tx, row: AppealEventTable) {
-  await adb(db).insertInto('appeal_events').values(row).execute();
+  await insertRow(adb(db), 'appeal_events', row);
 }
 
-export function listEvents(db: Tx, appealId: string) {
-  return adb(db)
+// The detail's parts are read on every view and after every act: prepared shapes.
+const eventsOf = prepared((d: ADb, p: { appealId: string }) =>
+  d
     .selectFrom('appeal_events as e')
     .leftJoin('accounts as acc', 'acc.id', 'e.actor_account_id')
     .select(['e.id', 'e.kind', 'e.at', 'e.actor_label', 'e.internal', 'e.note', 'e.data', 'acc.display_name as actor_name'])
-    .where('e.appeal_id', '=', appealId)
+    .where('e.appeal_id', '=', p.appealId)
     .orderBy('e.at')
-    .orderBy('e.id')
-    .execute();
-}
+    .orderBy('e.id'),
+);
+export const listEvents = (db: Tx, appealId: string) => eventsOf.all(db, { appealId });
 
-export function duplicatesOf(db: Tx, masterId: string) {
-  return adb(db).selectFrom('appeals').select(['id', 'code']).where('master_id', '=', masterId).orderBy('code').execute();
-}
+const duplicatesOfMaster = prepared((d: ADb, p: { masterId: string }) => d.selectFrom('appeals').select(['id', 'code']).where('master_id', '=', p.masterId).orderBy('code'));
+export const duplicatesOf = (db: Tx, masterId: string) => duplicatesOfMaster.all(db, { masterId });
 
-export function masterSummary(db: Tx, id: string) {
-  return adb(db).selectFrom('appeals').select(['id', 'code', 'status', 'answer', 'answered_at']).where('id', '=', id).executeTakeFirst();
-}
+const masterById = prepared((d: ADb, p: { id: string }) => d.selectFrom('appeals').select(['id', 'code', 'status', 'answer', 'answered_at']).where('id', '=', p.id));
+export const masterSummary = (db: Tx, id: string) => masterById.first(db, { id });
 
 export async function repointDuplicates(db: Tx, fromMaster: string, toMaster: string) {
   await adb(db).updateTable('appeals').set({ master_id: toMaster }).where('master_id', '=', fromMaster).execute();
@@ -468,15 +469,10 @@ export async function claimAttachments(db: Tx, ids: string[], uploader: string, 
   return Number(res.numUpdatedRows);
 }
 
-export function listAttachments(db: Tx, appealId: string) {
-  return adb(db)
-    .selectFrom('appeal_attachments')
-    .select(['id', 'file_name', 'content_type', 'size', 'storage_key'])
-    .where('appeal_id', '=', appealId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-}
+const attachmentsOf = prepared((d: ADb, p: { appealId: string }) =>
+  d.selectFrom('appeal_attachments').select(['id', 'file_name', 'content_type', 'size', 'storage_key']).where('appeal_id', '=', p.appealId).orderBy('created_at').orderBy('id'),
+);
+export const listAttachments = (db: Tx, appealId: string) => attachmentsOf.all(db, { appealId });
 
 export function findAttachment(db: Tx, appealId: string, id: string) {
   return adb(db).selectFrom('appeal_attachments').selectAll().where('id', '=', id).where('appeal_id', '=', appealId).executeTakeFirst();
@@ -509,9 +505,8 @@ export async function decideExtension(db: Tx, id: string, patch: Partial<AppealE
   return Number(res.numUpdatedRows) === 1;
 }
 
-export function listExtensions(db: Tx, appealId: string) {
-  return adb(db).selectFrom('appeal_extensions').selectAll().where('appeal_id', '=', appealId).orderBy('requested_at').execute();
-}
+const extensionsOf = prepared((d: ADb, p: { appealId: string }) => d.selectFrom('appeal_extensions').selectAll().where('appeal_id', '=', p.appealId).orderBy('requested_at'));
+export const listExtensions = (db: Tx, appealId: string) => extensionsOf.all(db, { appealId });
 
 export async function insertRating(db: Tx, row: AppealRatingTable) {
   await adb(db).insertInto('appeal_ratings').values(row).execute();
@@ -594,17 +589,16 @@ export function orgsByIds(db: Tx, ids: string[]) {
   return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', ids).execute();
 }
 
-export function findOrg(db: Tx, id: string) {
-  return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path']).where('id', '=', id).executeTakeFirst();
-}
+const orgById = prepared((d: ADb, p: { id: string }) => d.selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path']).where('id', '=', p.id));
+export const findOrg = (db: Tx, id: string) => orgById.first(db, { id });
 
-export function findPerson(db: Tx, id: string) {
-  return adb(db).selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(['p.id', 'p.org_id', 'p.kind', 'p.employment_category', 'o.path as org_path']).where('p.id', '=', id).executeTakeFirst();
-}
+const personById = prepared((d: ADb, p: { id: string }) =>
+  d.selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(['p.id', 'p.org_id', 'p.kind', 'p.employment_category', 'o.path as org_path']).where('p.id', '=', p.id),
+);
+export const findPerson = (db: Tx, id: string) => personById.first(db, { id });
 
-export function accountOfPerson(db: Tx, personId: string) {
-  return adb(db).selectFrom('accounts').select('id').where('person_id', '=', personId).orderBy('created_at').executeTakeFirst();
-}
+const accountByPerson = prepared((d: ADb, p: { personId: string }) => d.selectFrom('accounts').select('id').where('person_id', '=', p.personId).orderBy('created_at').limit(1));
+export const accountOfPerson = (db: Tx, personId: string) => accountByPerson.first(db, { personId });
 
 /** Accounts holding one of `roles` on one of `orgIds` (ancestors of a node, usually). */
 export function grantees(db: Tx, roles: string[], orgIds: string[]) {
@@ -623,14 +617,16 @@ export function grantees(db: Tx, roles: string[], orgIds: string[]) {
 // ---- numbering, search, similarity ----
 
 /** The next number of a Shanghai day; the upsert's row lock serialises concurrent intakes. */
-export async function nextNumber(db: Tx, day: string): Promise<number> {
-  const row = await adb(db)
+const countDay = prepared((d: ADb, p: { day: string }) =>
+  d
     .insertInto('appeal_counters')
-    .values({ day, n: 1 })
+    .values({ day: p.day, n: 1 })
     .onConflict((oc) => oc.column('day').doUpdateSet({ n: sql`appeal_counters.n + 1` }))
-    .returning('n')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .returning('n'),
+);
+export async function nextNumber(db: Tx, day: string): Promise<number> {
+  const row = await countDay.first(db, { day });
+  return Number(row!.n);
 }
 
 export function indexForSearch(db: Tx, id: string, text: string) {
@@ -638,20 +634,19 @@ export function indexForSearch(db: Tx, id: string, text: string) {
 }
 
 /** Takes the unit × category lock for the rest of the transaction (see the migration). */
-export async function lockBucket(db: Tx, unitId: string, category: string, at: string) {
-  await adb(db)
+const lockUnitCategory = prepared((d: ADb, p: { unitId: string; category: string; at: string }) =>
+  d
     .insertInto('appeal_group_locks')
-    .values({ unit_id: unitId, category, touched_at: at })
-    .onConflict((oc) => oc.columns(['unit_id', 'category']).doUpdateSet({ touched_at: at }))
-    .execute();
+    .values({ unit_id: p.unitId, category: p.category, touched_at: p.at })
+    .onConflict((oc) => oc.columns(['unit_id', 'category']).doUpdateSet({ touched_at: p.at })),
+);
+export async function lockBucket(db: Tx, unitId: string, category: string, at: string) {
+  await lockUnitCategory.run(db, { unitId, category, at });
 }
 
 export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: string[]) {
-  await adb(db).insertInto('appeal_signatures').values(row).execute();
-  await adb(db)
-    .insertInto('appeal_signature_keys')
-    .values(keys.map((key) => ({ unit_id: row.unit_id, category: row.category, key, submitted_at: row.submitted_at, appeal_id: row.appeal_id })))
-    .execute();
+  await insertRow(adb(db), 'appeal_signatures', row);
+  for (const key of keys) await insertRow(adb(db), 'appeal_signature_keys', { unit_id: row.unit_id, category: row.category, key, submitted_at: row.submitted_at, appeal_id: row.appeal_id });
 }
 
 /**
