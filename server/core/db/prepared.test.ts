@@ -69,3 +69,21 @@ describe('insertRow', () => {
     expect(await db.selectFrom('orgs').select('id').where('id', '=', 'd-1').execute()).toEqual([]);
   });
 });
+
+describe('prepared lists', () => {
+  it('binds an array as an IN list, one shape per length, in any order of calls', async () => {
+    const db = database.db;
+    for (const [i, name] of ['子一', '子二', '子三', '子四'].entries()) await db.insertInto('orgs').values(org(`l-${i}`, name, i)).execute();
+    let builds = 0;
+    const named = prepared((d, p: { ids: string[]; kind: string }) => {
+      builds++;
+      return d.selectFrom('orgs').select('name').where('id', 'in', p.ids).where('kind', '=', p.kind).orderBy('sort_order');
+    });
+    const names = async (ids: string[]) => (await named.all(db, { ids, kind: 'group' })).map((r) => r.name);
+    expect(await names(['l-2', 'l-0'])).toEqual(['子一', '子三']);
+    expect(await names(['l-3'])).toEqual(['子四']);
+    expect(await names(['l-1', 'l-3'])).toEqual(['子二', '子四']);
+    expect(await names(['l-0', 'l-1', 'l-2', 'l-3'])).toEqual(['子一', '子二', '子三', '子四']);
+    expect(builds).toBe(3);
+  });
+});

@@ -10,8 +10,8 @@
  *
  * The builder runs once, with placeholders for `p`: use each parameter only as a value
  * (`where(…, p.x)`, `values({ … })`, `limit(p.n)`), never to decide the query's shape (no
- * `if (p.x)`, no `p.list.length`, no IN lists — their length is shape). A placeholder that
- * ends up anywhere but the bound values is refused when the shape is built.
+ * `if (p.x)`, no string built from it). An array is a list for `in`: one shape per length.
+ * A placeholder that ends up anywhere but the bound values is refused when the shape is built.
  *
  * Rows to insert get the same treatment through `insertRow`, keyed by table and columns.
  */
@@ -21,7 +21,11 @@ import type { Engine, Tx } from './database.js';
 import { engineOf } from './dialect.js';
 
 class Placeholder {
-  constructor(readonly name: string) {}
+  /** `index`: the element of a list parameter this stands for. */
+  constructor(
+    readonly name: string,
+    readonly index = -1,
+  ) {}
 }
 
 interface Shape {
@@ -29,7 +33,6 @@ interface Shape {
   /** Per bound value: the parameter's name, or the constant the builder wrote in. */
   slots: (Placeholder | unknown)[];
 }
-
 
 function compileShape(query: Compilable<unknown>, used: Set<string>, what: string): Shape {
   const compiled = query.compile();
@@ -44,7 +47,7 @@ function compileShape(query: Compilable<unknown>, used: Set<string>, what: strin
 function bind(shape: Shape, values: Record<string, unknown>): CompiledQuery {
   const parameters = shape.slots.map((s) => {
     if (!(s instanceof Placeholder)) return s;
-    const v = values[s.name];
+    const v = s.index < 0 ? values[s.name] : (values[s.name] as unknown[])[s.index];
     if (v === undefined) throw new Error(`prepared query: no value for "${s.name}"`);
     return v;
   });
@@ -60,28 +63,45 @@ export interface Prepared<P, R> {
   run(db: Tx, params: P): Promise<QueryResult<R>>;
 }
 
-/** `D` is the database as the caller types it (a module's view of its own tables, say). */
+/** Shapes kept per prepared query: lists of that many different lengths. */
+const MAX_SHAPES = 32;
+
+/**
+ * `D` is the database as the caller types it (a module's view of its own tables, say).
+ * A parameter given as an array is a list (`where('id', 'in', p.ids)`): its length is part
+ * of the shape, so each length is compiled once; an empty list is the caller's to handle.
+ */
 export function prepared<P extends object, Q extends Compilable<any>, D = DB>(build: (db: Kysely<D>, p: P) => Q, what = build.toString().slice(0, 80)): Prepared<P, RowOf<Q>> {
-  // Shapes compiled for SQLite do not run on PostgreSQL: one per engine.
-  const shapes = new Map<Engine, Shape>();
-  const shapeFor = (db: Tx): Shape => {
-    const engine = engineOf(db);
-    let shape = shapes.get(engine);
+  // Shapes compiled for SQLite do not run on PostgreSQL: one per engine (and list lengths).
+  const shapes = new Map<string, Shape>();
+  const shapeFor = (db: Tx, values: Record<string, unknown>): Shape => {
+    const engine: Engine = engineOf(db);
+    let key: string = engine;
+    for (const name in values) {
+      const v = values[name];
+      if (Array.isArray(v)) key += ` ${name}:${v.length}`;
+    }
+    let shape = shapes.get(key);
     if (!shape) {
       const used = new Set<string>();
       const p = new Proxy({} as P, {
         get: (_, name) => {
           if (typeof name !== 'string') return undefined;
           used.add(name);
-          return new Placeholder(name);
+          const v = values[name];
+          return Array.isArray(v) ? v.map((_, i) => new Placeholder(name, i)) : new Placeholder(name);
         },
       });
       shape = compileShape(build(db as unknown as Kysely<D>, p), used, what);
-      shapes.set(engine, shape);
+      if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
+      shapes.set(key, shape);
     }
     return shape;
   };
-  const run = (db: Tx, params: P) => db.executeQuery(bind(shapeFor(db), params as Record<string, unknown>)) as Promise<QueryResult<RowOf<Q>>>;
+  const run = (db: Tx, params: P) => {
+    const values = params as Record<string, unknown>;
+    return db.executeQuery(bind(shapeFor(db, values), values)) as Promise<QueryResult<RowOf<Q>>>;
+  };
   return {
     run,
     async all(db, params) {

@@ -4,7 +4,7 @@
  * Takes the caller's transaction, so a notice exists exactly when the change it reports does.
  */
 import type { Tx } from '../db/database.js';
-import { insertRow } from '../db/prepared.js';
+import { insertRow, prepared } from '../db/prepared.js';
 import { newId, nowIso } from '../ids.js';
 
 export interface Notice {
@@ -19,6 +19,8 @@ export interface Notice {
   orgPath?: string | null;
 }
 
+const hooksAt = prepared((d, p: { orgIds: string[] }) => d.selectFrom('webhooks').select(['id']).where('org_id', 'in', p.orgIds).where('enabled', '=', 1));
+
 export async function notify(tx: Tx, notice: Notice): Promise<void> {
   const now = nowIso();
   const ids = [...new Set(notice.accountIds)];
@@ -30,7 +32,7 @@ export async function notify(tx: Tx, notice: Notice): Promise<void> {
   }
   if (notice.orgPath) {
     const orgIds = notice.orgPath.split('/').filter(Boolean);
-    const hooks = await tx.selectFrom('webhooks').select(['id']).where('org_id', 'in', orgIds).where('enabled', '=', 1).execute();
+    const hooks = await hooksAt.all(tx, { orgIds });
     if (hooks.length) {
       const payload = JSON.stringify({ title: notice.title, body: notice.body, link: notice.link ?? null });
       await tx

@@ -346,14 +346,19 @@ export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, cloc
   return rows as IndicatorRow[];
 }
 
-/** One appeal with everything the detail view shows (author already masked when anonymous). */
-export async function findAppeal(db: Tx, vis: Visibility, id: string): Promise<DetailRow | undefined> {
-  const row = await base(db)
-    .where('a.id', '=', id)
+/**
+ * One appeal with everything the detail view shows (author already masked when anonymous).
+ * Read on every view and after every act: a prepared shape. The viewer enters only as
+ * values — `is_mine` compares both author columns, and a null person id matches nothing.
+ */
+const NO_SCOPE: Scope = { all: false, paths: [] };
+const appealById = prepared((d: ADb, p: { id: string; accountId: string; personId: string | null }) =>
+  base(d as unknown as Tx)
+    .where('a.id', '=', p.id)
     .select(
       (eb) =>
         [
-          ...safeColumns(eb, vis),
+          ...safeColumns(eb, { accountId: p.accountId, personId: p.personId, staff: NO_SCOPE, handler: NO_SCOPE }),
           'a.description',
           'a.answer',
           'a.decline_reason',
@@ -364,8 +369,11 @@ export async function findAppeal(db: Tx, vis: Visibility, id: string): Promise<D
           'a.rated_at',
           'a.master_id',
         ] as any,
-    )
-    .executeTakeFirst();
+    ),
+);
+
+export async function findAppeal(db: Tx, vis: Visibility, id: string): Promise<DetailRow | undefined> {
+  const row = await appealById.first(db, { id, accountId: vis.accountId, personId: vis.personId });
   return row as unknown as DetailRow | undefined;
 }
 
@@ -538,14 +546,17 @@ export function dueSoon(db: Tx, until: string) {
 
 // ---- configuration ----
 
-export function ruleRows(db: Tx, orgIds: string[]) {
-  if (!orgIds.length) return Promise.resolve([]);
-  return adb(db)
+// Rules, settings, units and recipients are read along the author's ancestors at every intake.
+const rulesAt = prepared((d: ADb, p: { orgIds: string[] }) =>
+  d
     .selectFrom('appeal_deadline_rules as r')
     .innerJoin('orgs as o', 'o.id', 'r.org_id')
     .select(['r.org_id', 'o.depth', 'r.category', 'r.urgency', 'r.accept_days', 'r.consultation_days', 'r.request_days'])
-    .where('r.org_id', 'in', orgIds)
-    .execute();
+    .where('r.org_id', 'in', p.orgIds),
+);
+export function ruleRows(db: Tx, orgIds: string[]) {
+  if (!orgIds.length) return Promise.resolve([]);
+  return rulesAt.all(db, { orgIds });
 }
 
 export async function upsertRule(db: Tx, row: { org_id: string; category: string; urgency: string; accept_days: number; consultation_days: number; request_days: number; updated_at: string }) {
@@ -563,14 +574,16 @@ export async function upsertRule(db: Tx, row: { org_id: string; category: string
     .execute();
 }
 
-export function settingsRows(db: Tx, orgIds: string[]) {
-  if (!orgIds.length) return Promise.resolve([]);
-  return adb(db)
+const settingsAt = prepared((d: ADb, p: { orgIds: string[] }) =>
+  d
     .selectFrom('appeal_settings as s')
     .innerJoin('orgs as o', 'o.id', 's.org_id')
     .select(['s.org_id', 'o.depth', 's.reopen_limit', 's.group_min_workers', 's.group_window_days', 's.group_threshold_pct'])
-    .where('s.org_id', 'in', orgIds)
-    .execute();
+    .where('s.org_id', 'in', p.orgIds),
+);
+export function settingsRows(db: Tx, orgIds: string[]) {
+  if (!orgIds.length) return Promise.resolve([]);
+  return settingsAt.all(db, { orgIds });
 }
 
 export async function upsertSettings(db: Tx, row: { org_id: string; reopen_limit?: number; group_min_workers?: number; group_window_days?: number; group_threshold_pct?: number; updated_at: string }) {
@@ -584,9 +597,10 @@ export async function upsertSettings(db: Tx, row: { org_id: string; reopen_limit
 
 // ---- orgs, people, accounts the module reads ----
 
+const orgsIn = prepared((d: ADb, p: { ids: string[] }) => d.selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', p.ids));
 export function orgsByIds(db: Tx, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
-  return adb(db).selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', ids).execute();
+  return orgsIn.all(db, { ids });
 }
 
 const orgById = prepared((d: ADb, p: { id: string }) => d.selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path']).where('id', '=', p.id));
@@ -601,17 +615,19 @@ const accountByPerson = prepared((d: ADb, p: { personId: string }) => d.selectFr
 export const accountOfPerson = (db: Tx, personId: string) => accountByPerson.first(db, { personId });
 
 /** Accounts holding one of `roles` on one of `orgIds` (ancestors of a node, usually). */
-export function grantees(db: Tx, roles: string[], orgIds: string[]) {
-  if (!orgIds.length) return Promise.resolve([]);
-  return adb(db)
+const granteesAt = prepared((d: ADb, p: { roles: string[]; orgIds: string[] }) =>
+  d
     .selectFrom('role_grants as g')
     .innerJoin('orgs as o', 'o.id', 'g.org_id')
     .innerJoin('accounts as acc', 'acc.id', 'g.account_id')
     .select(['g.account_id', 'g.role', 'o.depth'])
-    .where('g.role', 'in', roles)
-    .where('g.org_id', 'in', orgIds)
-    .where('acc.disabled', '=', 0)
-    .execute();
+    .where('g.role', 'in', p.roles)
+    .where('g.org_id', 'in', p.orgIds)
+    .where('acc.disabled', '=', 0),
+);
+export function grantees(db: Tx, roles: string[], orgIds: string[]) {
+  if (!orgIds.length || !roles.length) return Promise.resolve([]);
+  return granteesAt.all(db, { roles, orgIds });
 }
 
 // ---- numbering, search, similarity ----
@@ -654,8 +670,8 @@ export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: s
  * their alert's state. Members of a settled, dismissed or answered alert never count again
  * (groupAlert.decide.ts), so they are not read at all: a busy unit's history stays in the index.
  */
-export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
-  return adb(db)
+const candidatesOf = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; since: string }) =>
+  d
     .selectFrom('appeal_signatures as s')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
     .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
@@ -664,12 +680,15 @@ export function candidates(db: Tx, unitId: string, category: string, keys: strin
       eb
         .selectFrom('appeal_signature_keys as k')
         .select('k.appeal_id')
-        .where('k.unit_id', '=', unitId)
-        .where('k.category', '=', category)
-        .where('k.key', 'in', keys)
-        .where('k.submitted_at', '>=', since),
-    )
-    .execute();
+        .where('k.unit_id', '=', p.unitId)
+        .where('k.category', '=', p.category)
+        .where('k.key', 'in', p.keys)
+        .where('k.submitted_at', '>=', p.since),
+    ),
+);
+export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
+  if (!keys.length) return Promise.resolve([]);
+  return candidatesOf.all(db, { unitId, category, keys, since });
 }
 
 /** Whether an alert already counts this worker. */
