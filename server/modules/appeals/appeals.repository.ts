@@ -7,6 +7,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { insertRow, prepared } from '../../core/db/prepared.js';
+import { lockFor } from '../../core/db/locks.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
@@ -650,14 +651,9 @@ export function indexForSearch(db: Tx, id: string, text: string) {
 }
 
 /** Takes the unit × category lock for the rest of the transaction (see the migration). */
-const lockUnitCategory = prepared((d: ADb, p: { unitId: string; category: string; at: string }) =>
-  d
-    .insertInto('appeal_group_locks')
-    .values({ unit_id: p.unitId, category: p.category, touched_at: p.at })
-    .onConflict((oc) => oc.columns(['unit_id', 'category']).doUpdateSet({ touched_at: p.at })),
-);
-export async function lockBucket(db: Tx, unitId: string, category: string, at: string) {
-  await lockUnitCategory.run(db, { unitId, category, at });
+/** Group checks of one unit and category take turns until their transaction ends. */
+export async function lockBucket(db: Tx, unitId: string, category: string) {
+  await lockFor(db, `appeals.group:${unitId}:${category}`);
 }
 
 export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: string[]) {

@@ -195,7 +195,6 @@ export interface AppealsTables {
   appeal_signatures: AppealSignatureTable;
   appeal_signature_keys: { unit_id: string; category: string; key: string; submitted_at: string; appeal_id: string };
   appeal_group_alerts: AppealGroupAlertTable;
-  appeal_group_locks: { unit_id: string; category: string; touched_at: string };
   appeal_counters: { day: string; n: number };
   appeal_cells: AppealCellTable;
   appeal_cells_by_category: Omit<AppealCellTable, 'department_id' | 'author_category'>;

@@ -29,7 +29,7 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   const settings = await settingsFor(tx, unit.path);
   const tokens = signatureOf(row.title, row.description);
   const iso = at.toISOString();
-  await repo.lockBucket(tx, row.unit_id, row.category, iso);
+  await repo.lockBucket(tx, row.unit_id, row.category);
   const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
   const keys = issueKeys(tokens);
   const rows = await repo.candidates(tx, row.unit_id, row.category, keys, since);

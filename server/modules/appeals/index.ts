@@ -9,6 +9,7 @@ import type { XqModule } from '../module.js';
 import * as m0001 from './migrations/20261125_0001_appeals.js';
 import * as m0002 from './migrations/20261125_2000_appeals_scale.js';
 import * as m0003 from './migrations/20261126_0900_appeal_cells.js';
+import * as m0004 from './migrations/20261127_0900_appeals_write_path.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
@@ -23,7 +24,7 @@ grantPermissions({
 
 export const appealsModule: XqModule = {
   name: 'appeals',
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003 },
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004 },
   routes: appealsRoutes,
   jobs,
   seedDemo,
