@@ -223,6 +223,23 @@ export const AppealDetail = AppealSummary.extend({
 });
 export type AppealDetail = z.infer<typeof AppealDetail>;
 
+/**
+ * What a submission answers: enough to confirm it and open it (the client then reads the
+ * detail). Small on purpose — a worker on a mine network waits for every byte, and the same
+ * receipt is kept for a retry with the same Idempotency-Key. Never names the author.
+ */
+export const AppealReceipt = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: z.enum(APPEAL_STATUSES),
+  category: z.enum(APPEAL_CATEGORIES),
+  anonymous: z.boolean(),
+  submittedAt: z.string(),
+  /** The day by which the union accepts or declines it (a Shanghai date). */
+  acceptDeadline: z.string(),
+});
+export type AppealReceipt = z.infer<typeof AppealReceipt>;
+
 /** `totalCapped`: more than `total` match; lists stop counting there (shown as 「10000+」). */
 export const AppealPage = pageOf(AppealSummary).extend({ totalCapped: z.boolean() });
 

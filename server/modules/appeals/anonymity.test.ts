@@ -33,9 +33,12 @@ describe('anonymous appeals', () => {
 
     const file = multipart(`${worker.person.name}的工资条.png`, PNG);
     const upload = await worker.post('/api/v1/appeals/attachments', file.body, file.headers);
-    const created = await worker.post('/api/v1/appeals', wageAppeal({ anonymous: true, attachmentIds: [upload.body.id] }));
-    expect(created.status).toBe(201);
+    const submitted = await worker.post('/api/v1/appeals', wageAppeal({ anonymous: true, attachmentIds: [upload.body.id] }));
+    expect(submitted.status).toBe(201);
+    // The receipt names nobody, not even to the author.
+    for (const secret of secrets) expect(submitted.text).not.toContain(secret);
     // The author still sees their own appeal as theirs.
+    const created = await worker.get(submitted.headers.location);
     expect(created.body).toMatchObject({ anonymous: true, mine: true, author: null });
     expect(created.body.attachments[0].fileName).toBe(`${worker.person.name}的工资条.png`);
     const id = created.body.id;

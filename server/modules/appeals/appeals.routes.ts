@@ -10,6 +10,7 @@ import {
   AcceptBody,
   AnswerBody,
   AppealDetail,
+  AppealReceipt,
   AppealFilterQuery,
   AppealListQuery,
   AppealPage,
@@ -74,11 +75,12 @@ export async function appealsRoutes(app: App) {
 
   app.post(
     '/api/v1/appeals',
-    { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'representative', 'worker'), schema: { tags, summary: '提交诉求（可匿名；支持 Idempotency-Key 重试）', body: SubmitAppealBody, response: { 201: AppealDetail } } },
+    { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'representative', 'worker'), schema: { tags, summary: '提交诉求（可匿名；支持 Idempotency-Key 重试）；答复回执，详情见 Location', body: SubmitAppealBody, response: { 201: AppealReceipt } } },
     async (req, reply) => {
       const { actor, ctx } = who(req);
       reply.status(201);
-      return idempotent(db, req, reply, actor.accountId, 201, (tx) => service.submitInTx(tx, ctx, actor, req.body));
+      const receipt = await idempotent(db, req, reply, actor.accountId, 201, (tx) => service.submitInTx(tx, ctx, actor, req.body));
+      return reply.header('location', `/api/v1/appeals/${receipt.id}`).send(receipt);
     },
   );
 

@@ -27,7 +27,7 @@ import {
   type AppealStatus,
   type DeclineReason,
 } from '../../../common/appeals.js';
-import type { AppealDetail, SubmitAppealBody } from '../../../common/schemas/appeals.js';
+import type { AppealDetail, AppealReceipt, SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import * as repo from './appeals.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import { abilities, allowedIn, can, canRead, conditionFails, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
@@ -206,13 +206,25 @@ export async function unitOf(tx: Tx, orgPath: string) {
  * Runs inside the caller's transaction — the route wraps it in idempotent(), so a retried
  * submission returns the first response and creates nothing.
  */
-export async function submitInTx(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at = new Date()): Promise<AppealDetail> {
-  const id = await createInTx(tx, ctx, actor, body, at);
-  return detail(tx, actor, id, ctx.locale, at);
+export async function submitInTx(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at = new Date()): Promise<AppealReceipt> {
+  const row = await create(tx, ctx, actor, body, at);
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status as AppealReceipt['status'],
+    category: row.category as AppealReceipt['category'],
+    anonymous: row.anonymous === 1,
+    submittedAt: row.submitted_at,
+    acceptDeadline: row.accept_due_date,
+  };
 }
 
 /** Creates the appeal and runs the group check; returns its id. */
 export async function createInTx(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at = new Date()): Promise<string> {
+  return (await create(tx, ctx, actor, body, at)).id;
+}
+
+async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at: Date): Promise<AppealTable> {
   const { author, channel, registeredBy } = await resolveAuthor(tx, actor, body);
   const iso = at.toISOString();
   const day = shanghaiDate(at);
@@ -281,7 +293,7 @@ export async function createInTx(tx: Tx, ctx: CallContext, actor: Actor, body: S
     changes: { code: row.code, category: row.category, anonymous: row.anonymous === 1, channel },
   });
   await send(tx, 'new', await unionPeople(tx, author.orgPath, ['unionStaff']), { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh }, appealLink(id));
-  return id;
+  return row;
 }
 
 // ---- union staff ----

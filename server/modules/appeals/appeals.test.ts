@@ -13,12 +13,15 @@ async function submitted(w: World, over: Record<string, unknown> = {}, team?: { 
   const worker = await w.worker({}, team);
   const res = await worker.post('/api/v1/appeals', wageAppeal(over));
   expect(res.status).toBe(201);
-  return { worker, appeal: res.body };
+  const appeal = (await worker.get(res.headers.location)).body;
+  return { worker, appeal, receipt: res.body };
 }
 
 describe('the closed loop', () => {
   it('walks an appeal from submission to rating, every step dated on the worker’s timeline', async () => {
-    const { worker, appeal } = await submitted(w);
+    const { worker, appeal, receipt } = await submitted(w);
+    // The submission answers with a receipt; Location leads to the detail read above.
+    expect(receipt).toEqual({ id: appeal.id, code: appeal.code, status: 'submitted', category: 'wages', anonymous: false, submittedAt: appeal.submittedAt, acceptDeadline: appeal.acceptDeadline });
     expect(appeal).toMatchObject({ status: 'submitted', mine: true, anonymous: false, category: 'wages', unit: { name: '一号矿' } });
     expect(appeal.code).toMatch(/^SQ\d{8}-\d{4}$/);
     expect(appeal.deadline).toBe(appeal.acceptDeadline);
@@ -200,7 +203,7 @@ describe('appeals registered by union staff', () => {
     const person = await t.person(team, { name: '来访职工' });
     const res = await w.staff.post('/api/v1/appeals', wageAppeal({ onBehalfOf: { personId: person.id, channel: 'phone' } }));
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ channel: 'phone', author: { name: '来访职工' }, org: { id: team.id } });
+    expect((await w.staff.get(res.headers.location)).body).toMatchObject({ channel: 'phone', author: { name: '来访职工' }, org: { id: team.id } });
     const worker = await w.worker();
     expect((await worker.post('/api/v1/appeals', wageAppeal({ onBehalfOf: { personId: person.id, channel: 'visit' } }))).status).toBe(403);
     await w.staff.post(`/api/v1/appeals/${res.body.id}/accept`, {});

@@ -34,8 +34,9 @@ describe('attachments', () => {
     const huge = multipart('big.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]));
     expect((await worker.post('/api/v1/appeals/attachments', huge.body, huge.headers)).status).toBe(413);
 
-    const created = await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id, upPdf.body.id] }));
-    expect(created.status).toBe(201);
+    const submitted = await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id, upPdf.body.id] }));
+    expect(submitted.status).toBe(201);
+    const created = await worker.get(submitted.headers.location);
     expect(created.body.attachments.map((a: any) => a.fileName)).toEqual(['工资条.png', '考勤表.pdf']);
     const stored = await t.db.selectFrom('appeal_attachments' as any).select(['storage_key'] as any).where('id', '=', up.body.id).executeTakeFirst();
     expect((stored as any).storage_key).toMatch(/^[0-9a-f]{32}$/);
@@ -60,7 +61,7 @@ describe('attachments', () => {
     const worker = await w.worker();
     const png = multipart('现场照片.png', PNG);
     const up = await worker.post('/api/v1/appeals/attachments', png.body, png.headers);
-    const created = await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id] }));
+    const created = await worker.get((await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id] }))).headers.location);
     const row = (await t.db.selectFrom('appeal_attachments' as any).select(['storage_key'] as any).where('id', '=', up.body.id).executeTakeFirst()) as any;
     fs.rmSync(filePath(t.app.deps.config.dataDir, row.storage_key));
     const gone = await worker.get(created.body.attachments[0].url);

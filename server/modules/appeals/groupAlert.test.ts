@@ -18,7 +18,8 @@ const PARAPHRASES = [
 async function register(personId: string, [title, description]: readonly [string, string], category = 'wages') {
   const res = await w.staff.post('/api/v1/appeals', { category, title, description, onBehalfOf: { personId, channel: 'visit' } });
   expect(res.status).toBe(201);
-  return res.body as { id: string; groupAlertId: string | null };
+  // The receipt confirms the submission; whether it joined or raised an alert is on the appeal.
+  return (await w.staff.get(`/api/v1/appeals/${res.body.id}`)).body as { id: string; groupAlertId: string | null };
 }
 
 const alertsOf = async (unitId: string) => (await w.staff.get(`/api/v1/appeals/group-alerts?unitId=${unitId}&pageSize=50`)).body.items as any[];

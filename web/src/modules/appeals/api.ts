@@ -6,6 +6,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type {
   AppealDetail as AppealDetailSchema,
+  AppealReceipt as AppealReceiptSchema,
   AppealSummary as AppealSummarySchema,
   Dashboard as DashboardSchema,
   DeadlineRulesResponse,
@@ -21,6 +22,7 @@ import { api, download, upload } from '../../api/client';
 
 export type AppealSummary = z.infer<typeof AppealSummarySchema>;
 export type AppealDetail = z.infer<typeof AppealDetailSchema>;
+export type AppealReceipt = z.infer<typeof AppealReceiptSchema>;
 export type AppealEvent = AppealDetail['timeline'][number];
 export type AppealExtension = AppealDetail['extensions'][number];
 export type GroupAlert = z.infer<typeof GroupAlertSchema>;
@@ -129,8 +131,8 @@ export interface SubmitBody {
  * The key is made once per draft and sent with every attempt, so a retry after a lost
  * answer returns the appeal the first attempt created instead of creating a second one.
  */
-export function submitAppeal(body: SubmitBody, idempotencyKey: string): Promise<AppealDetail> {
-  return api.post<AppealDetail>('/appeals', body, { headers: { 'Idempotency-Key': idempotencyKey } });
+export function submitAppeal(body: SubmitBody, idempotencyKey: string): Promise<AppealReceipt> {
+  return api.post<AppealReceipt>('/appeals', body, { headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export function uploadAttachment(file: File, onProgress: (percent: number) => void): Promise<UploadedAttachment> {
