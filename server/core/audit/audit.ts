@@ -19,17 +19,17 @@ export interface AuditInput {
 
 export async function recordAudit(tx: Tx, ctx: CallContext, input: AuditInput): Promise<void> {
   await insertRow(tx, 'audit_events', {
-      id: newId(),
-      at: nowIso(),
-      actor_id: ctx.actor?.accountId ?? null,
-      actor_name: ctx.actor?.displayName ?? null,
-      action: input.action,
-      entity_type: input.entityType,
-      entity_id: input.entityId ?? null,
-      org_id: input.orgId ?? null,
-      changes: input.changes === undefined ? null : JSON.stringify(input.changes),
-      ip: ctx.ip,
-      request_id: ctx.requestId,
+    id: newId(),
+    at: nowIso(),
+    actor_id: ctx.actor?.accountId ?? null,
+    actor_name: ctx.actor?.displayName ?? null,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId ?? null,
+    org_id: input.orgId ?? null,
+    changes: input.changes === undefined ? null : JSON.stringify(input.changes),
+    ip: ctx.ip,
+    request_id: ctx.requestId,
   });
 }
 

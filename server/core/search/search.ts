@@ -60,9 +60,10 @@ export async function dropSearchIndex(db: Kysely<any>, name: string): Promise<vo
   await db.schema.dropTable(name).ifExists().execute();
 }
 
-/** Adds or replaces the document of one record. `text` is raw text; segmentation happens here. */
+// One prepared upsert per index (its table name is part of the shape).
 const upserts = new Map<string, Prepared<{ refId: string; body: string }, unknown>>();
 
+/** Adds or replaces the document of one record. `text` is raw text; segmentation happens here. */
 export async function upsertSearchDoc(db: Kysely<any>, name: string, refId: string, text: string): Promise<void> {
   let upsert = upserts.get(name);
   if (!upsert) {

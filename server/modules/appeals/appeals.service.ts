@@ -204,7 +204,8 @@ export async function unitOf(tx: Tx, orgPath: string) {
 
 /**
  * Runs inside the caller's transaction — the route wraps it in idempotent(), so a retried
- * submission returns the first response and creates nothing.
+ * submission returns the first response and creates nothing. Answers with a receipt: the
+ * client reads the detail when it opens the appeal.
  */
 export async function submitInTx(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at = new Date()): Promise<AppealReceipt> {
   const row = await create(tx, ctx, actor, body, at);
