@@ -14,6 +14,7 @@ import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { systemContext } from '../../core/context.js';
 import * as repo from './appeals.repository.js';
+import * as alerts from './groupAlert.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import { settingsFor } from './deadlines.js';
 import { decideGroup } from './groupAlert.decide.js';
@@ -29,12 +30,12 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   const settings = await settingsFor(tx, unit.path);
   const tokens = signatureOf(row.title, row.description);
   const iso = at.toISOString();
-  await repo.lockBucket(tx, row.unit_id, row.category);
+  await alerts.lockBucket(tx, row.unit_id, row.category);
   const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
   const keys = issueKeys(tokens);
-  const rows = await repo.candidates(tx, row.unit_id, row.category, keys, since);
+  const rows = await alerts.candidates(tx, row.unit_id, row.category, keys, since);
   const authorKey = authorKeyOf(row);
-  await repo.insertSignature(tx, {
+  await alerts.insertSignature(tx, {
     appeal_id: row.id,
     unit_id: row.unit_id,
     category: row.category,
@@ -58,13 +59,13 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   if (decision.action === 'none') return;
   if (decision.action === 'join') {
     // Counted, not recounted: an alert can have many members, an intake must stay quick.
-    const newWorker = !(await repo.alertHasAuthor(tx, decision.alertId, authorKey));
-    await repo.setSignatureAlert(tx, [row.id], decision.alertId);
-    await repo.countJoin(tx, decision.alertId, newWorker, iso);
+    const newWorker = !(await alerts.alertHasAuthor(tx, decision.alertId, authorKey));
+    await alerts.setSignatureAlert(tx, [row.id], decision.alertId);
+    await alerts.countJoin(tx, decision.alertId, newWorker, iso);
     return;
   }
   const alertId = newId();
-  await repo.insertAlert(tx, {
+  await alerts.insertAlert(tx, {
     id: alertId,
     unit_id: row.unit_id,
     category: row.category,
@@ -80,7 +81,7 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
     answered_at: null,
     updated_at: iso,
   });
-  await repo.setSignatureAlert(tx, decision.members, alertId);
+  await alerts.setSignatureAlert(tx, decision.members, alertId);
   const { keywords } = await refreshCounts(tx, alertId, iso);
   await recordAudit(tx, systemContext(), {
     action: 'appeal.groupAlert',
@@ -95,9 +96,9 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
 
 /** Recounts an alert's workers and appeals and relabels it from what its members share. */
 export async function refreshCounts(tx: Tx, alertId: string, iso: string) {
-  const sigs = await repo.signaturesOfAlert(tx, alertId);
+  const sigs = await alerts.signaturesOfAlert(tx, alertId);
   const keywords = sharedKeywords(sigs.map((s) => decodeSignature(s.tokens)));
-  await repo.updateAlert(tx, alertId, ['open', 'confirmed', 'answered', 'dismissed'], {
+  await alerts.updateAlert(tx, alertId, ['open', 'confirmed', 'answered', 'dismissed'], {
     worker_count: new Set(sigs.map((s) => s.author_key)).size,
     appeal_count: sigs.length,
     keywords: JSON.stringify(keywords),

@@ -12,6 +12,7 @@ import type { CallContext } from '../../core/context.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { APPEAL_PERMISSIONS as P, GROUP_ALERT_STATUS_LABELS, type AppealCategory, type AppealStatus, type GroupAlertStatus } from '../../../common/appeals.js';
 import * as repo from './appeals.repository.js';
+import * as alerts from './groupAlert.repository.js';
 import { acceptInTx, answerInTx, assignInTx, illegal } from './appeals.service.js';
 import { refreshCounts } from './groupAlert.intake.js';
 
@@ -19,12 +20,12 @@ const badState = (status: string) =>
   new AppError(409, 'illegal_transition', 'appeals.groupState', { status: GROUP_ALERT_STATUS_LABELS[status as GroupAlertStatus]?.zh ?? status });
 
 async function loadAlert(db: Db, actor: Actor, id: string) {
-  const alert = await repo.findAlert(db, id);
+  const alert = await alerts.findAlert(db, id);
   if (!alert || !inScope(scopeOf(actor, P.manage), alert.unit_path)) throw notFound();
   return alert;
 }
 
-type AlertRow = Omit<NonNullable<Awaited<ReturnType<typeof repo.findAlert>>>, 'unit_path'>;
+type AlertRow = Omit<NonNullable<Awaited<ReturnType<typeof alerts.findAlert>>>, 'unit_path'>;
 
 function present(alert: AlertRow) {
   return {
@@ -43,7 +44,7 @@ function present(alert: AlertRow) {
   };
 }
 
-function presentWithMembers(alert: AlertRow, members: Awaited<ReturnType<typeof repo.alertMembers>>) {
+function presentWithMembers(alert: AlertRow, members: Awaited<ReturnType<typeof alerts.alertMembers>>) {
   return {
     ...present(alert),
     members: members.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status as AppealStatus, submittedAt: m.submitted_at, anonymous: m.anonymous === 1 })),
@@ -53,13 +54,13 @@ function presentWithMembers(alert: AlertRow, members: Awaited<ReturnType<typeof 
 export async function list(db: Db, actor: Actor, q: { status?: string[]; unitId?: string; page: number; pageSize: number; sort?: 'raisedAt' | 'workerCount'; order: 'asc' | 'desc' }) {
   const scope = scopeOf(actor, P.manage);
   if (!scope.all && !scope.paths.length) throw new AppError(403, 'forbidden', 'error.forbidden');
-  const { rows, total } = await repo.listAlerts(db, scope, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort ?? 'raisedAt', order: q.sort ? q.order : 'desc' });
+  const { rows, total } = await alerts.listAlerts(db, scope, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort ?? 'raisedAt', order: q.sort ? q.order : 'desc' });
   return { items: rows.map((r) => present(r)), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function get(db: Db, actor: Actor, id: string) {
   const alert = await loadAlert(db, actor, id);
-  return presentWithMembers(alert, await repo.alertMembers(db, id));
+  return presentWithMembers(alert, await alerts.alertMembers(db, id));
 }
 
 /** Confirms the alert as one group case; members still waiting are accepted now. */
@@ -67,8 +68,8 @@ export async function confirm(db: Db, ctx: CallContext, actor: Actor, id: string
   const iso = at.toISOString();
   const alert = await loadAlert(db, actor, id);
   await db.transaction().execute(async (tx) => {
-    if (!(await repo.updateAlert(tx, id, ['open'], { status: 'confirmed', decided_by: actor.accountId, decided_at: iso, decision_note: input.note ?? null, updated_at: iso }))) throw badState(alert.status);
-    for (const m of await repo.alertMembers(tx, id)) {
+    if (!(await alerts.updateAlert(tx, id, ['open'], { status: 'confirmed', decided_by: actor.accountId, decided_at: iso, decision_note: input.note ?? null, updated_at: iso }))) throw badState(alert.status);
+    for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, { note: input.note }, at);
       await repo.insertEvent(tx, {
         id: newId(),
@@ -91,8 +92,8 @@ export async function dismiss(db: Db, ctx: CallContext, actor: Actor, id: string
   const iso = at.toISOString();
   const alert = await loadAlert(db, actor, id);
   await db.transaction().execute(async (tx) => {
-    if (!(await repo.updateAlert(tx, id, ['open', 'confirmed'], { status: 'dismissed', decided_by: actor.accountId, decided_at: iso, decision_note: input.reason, updated_at: iso }))) throw badState(alert.status);
-    await repo.settleAlertSignatures(tx, id);
+    if (!(await alerts.updateAlert(tx, id, ['open', 'confirmed'], { status: 'dismissed', decided_by: actor.accountId, decided_at: iso, decision_note: input.reason, updated_at: iso }))) throw badState(alert.status);
+    await alerts.settleAlertSignatures(tx, id);
     await recordAudit(tx, ctx, { action: 'appeal.groupDismiss', entityType: 'appealGroupAlert', entityId: id, orgId: alert.unit_id, changes: { reason: input.reason } });
   });
   return get(db, actor, id);
@@ -103,7 +104,7 @@ export async function assign(db: Db, ctx: CallContext, actor: Actor, id: string,
   const alert = await loadAlert(db, actor, id);
   if (alert.status !== 'confirmed') throw badState(alert.status);
   await db.transaction().execute(async (tx) => {
-    for (const m of await repo.alertMembers(tx, id)) {
+    for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);
       if (['submitted', 'accepted', 'assigned', 'handling'].includes(m.status)) await assignInTx(tx, ctx, actor, m.id, input, at);
     }
@@ -120,9 +121,9 @@ export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string,
   const iso = at.toISOString();
   const alert = await loadAlert(db, actor, id);
   await db.transaction().execute(async (tx) => {
-    if (!(await repo.updateAlert(tx, id, ['confirmed'], { status: 'answered', answer: input.answer, answered_at: iso, updated_at: iso }))) throw badState(alert.status);
+    if (!(await alerts.updateAlert(tx, id, ['confirmed'], { status: 'answered', answer: input.answer, answered_at: iso, updated_at: iso }))) throw badState(alert.status);
     let answered = 0;
-    for (const m of await repo.alertMembers(tx, id)) {
+    for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);
       if (!['submitted', 'accepted', 'assigned', 'handling'].includes(m.status)) continue;
       const raw = (await repo.findRaw(tx, m.id))!;
@@ -130,7 +131,7 @@ export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string,
       await answerInTx(tx, ctx, actor, raw, input.answer, 'staff', at, { groupAlertId: id });
       answered++;
     }
-    await repo.settleAlertSignatures(tx, id);
+    await alerts.settleAlertSignatures(tx, id);
     await refreshCounts(tx, id, iso);
     await recordAudit(tx, ctx, { action: 'appeal.groupAnswer', entityType: 'appealGroupAlert', entityId: id, orgId: alert.unit_id, changes: { answered } });
   });
