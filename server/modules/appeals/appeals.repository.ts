@@ -1,8 +1,8 @@
 /**
- * The SQL of appeals (group alerts have theirs in groupAlert.repository.ts). Reads never select who wrote an anonymous appeal:
- * author columns come through `case when anonymous = 0`, so no presenter, export or
- * search can leak them by mistake. `revealAuthor` is the one exception, and the service
- * audits every call to it.
+ * The SQL of appeals (group alerts keep theirs in groupAlert.repository.ts). Reads never
+ * select who wrote an anonymous appeal: author columns come through `case when anonymous
+ * = 0`, so no presenter, export or search can leak them by mistake. `revealAuthor` is the
+ * one exception, and the service audits every call to it.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
