@@ -272,10 +272,14 @@ describe('school practices in the browser', () => {
       expect(keys).toHaveLength(1);
       expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     } else {
+      // The demo records about one day in twelve as not held: edit what it left — the
+      // reflection of a held session, the reason of a skipped one.
+      const held = ((await page.getByTestId('me-session-status').textContent()) ?? '').includes('已开展');
+      const text = held ? `补充反思（${stamp}）` : `补充说明（${stamp}）`;
       await page.getByTestId('me-edit').click();
-      await page.getByTestId('me-reflection').fill(`补充反思（${stamp}）`);
+      await page.getByTestId(held ? 'me-reflection' : 'me-skip-reason').fill(text);
       await page.getByTestId('me-submit').click();
-      await expect.poll(() => page.getByTestId('me-session').textContent()).toContain(`补充反思（${stamp}）`);
+      await expect.poll(() => page.getByTestId('me-session').textContent()).toContain(text);
     }
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'school-me-today-recorded-phone');
