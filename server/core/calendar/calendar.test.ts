@@ -80,7 +80,7 @@ describe('calendar API', () => {
     expect((await admin.get(`/api/v1/calendar/add-working-days?start=2026-09-30&days=1&orgId=${mineB.id}`)).body.date).toBe('2026-10-08');
   });
 
-  it('a transaction shares the calendar kept for its database and sees an override as soon as it is committed', async () => {
+  it('a transaction sees an override as soon as it is committed, and its removal', async () => {
     const admin = await t.user([{ role: 'sysAdmin', org: null }]);
     const inTx = () => t.db.transaction().execute(async (tx) => (await workCalendar(tx, null)).isWorkingDay('2028-03-06'));
     expect((await workCalendar(t.db, null)).isWorkingDay('2028-03-06')).toBe(true);

@@ -11,9 +11,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { monthEnd, monthsOf } from '../../core/calendar/months.js';
-import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { conditions, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
+import { conditions, orgIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
 import { OPEN, ZERO, type Counts } from './appeals.indicators.js';
 import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
@@ -99,17 +98,6 @@ export async function cellsExact(db: Tx, plan: Extract<CellsPlan, { serve: true 
 }
 
 /**
- * `column in (ids of the orgs in scope)`. The column is hidden from the planner (`|| ''`,
- * as `orgIn` in the repository does): the cells are read month by month off the primary
- * key, and a seek per month × org of a large subtree would cost far more than the check.
- */
-function idIn(eb: Eb, column: string, scope: Scope): Expression<SqlBool> {
-  if (scope.all) return sql<SqlBool>`1 = 1`;
-  if (scope.paths.length === 0) return sql<SqlBool>`1 = 0`;
-  return eb(sql`${sql.ref(column)} || ''`, 'in', eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope)));
-}
-
-/**
  * The cells in the caller's scope (staff: units; handler: departments) and the filters;
  * `cut` when the table holds the category, department and employment category (the
  * narrow tables are read only when none of them is asked, see `byUnit`).
@@ -118,13 +106,13 @@ function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expres
   // The months as an IN list: each month's cells are read by key.
   const months = monthsOf(f.from!, f.to!);
   const c: Expression<SqlBool>[] = [months.length ? eb('c.month', 'in', months) : sql<SqlBool>`1 = 0`];
-  c.push(vis.staff.all ? sql<SqlBool>`1 = 1` : eb.or([idIn(eb, 'c.unit_id', vis.staff), ...(cut ? [idIn(eb, 'c.department_id', vis.handler)] : [])]));
-  if (f.orgPath) c.push(idIn(eb, 'c.unit_id', { all: false, paths: [f.orgPath] }));
+  c.push(vis.staff.all ? sql<SqlBool>`1 = 1` : eb.or([orgIn(eb, 'c.unit_id', vis.staff, false), ...(cut ? [orgIn(eb, 'c.department_id', vis.handler, false)] : [])]));
+  if (f.orgPath) c.push(orgIn(eb, 'c.unit_id', { all: false, paths: [f.orgPath] }, false));
   if (f.unitId) c.push(eb('c.unit_id', '=', f.unitId));
   if (cut) {
     if (f.category?.length) c.push(eb('c.category', 'in', [...f.category]));
     if (f.employmentCategory?.length) c.push(eb('c.author_category', 'in', [...f.employmentCategory]));
-    if (f.departmentPath) c.push(idIn(eb, 'c.department_id', { all: false, paths: [f.departmentPath] }));
+    if (f.departmentPath) c.push(orgIn(eb, 'c.department_id', { all: false, paths: [f.departmentPath] }, false));
   }
   return eb.and(c);
 }

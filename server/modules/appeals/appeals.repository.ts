@@ -94,9 +94,10 @@ function mineExpr(eb: Eb, vis: Visibility) {
  * `column in (ids of the org nodes inside scope)`: the scope test needs no join, so a
  * list can walk an ordering index and stop after one page. `indexed: false` hides the
  * column from the planner (`|| ''`, valid on both engines) where walking the ordering
- * index beats collecting every appeal of a wide scope and sorting it.
+ * index beats collecting every appeal of a wide scope and sorting it (and where the
+ * dashboard cells are read month by month off their key, appeals.cells.ts).
  */
-function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expression<SqlBool> {
+export function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`${indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`} is not null`;
   if (scope.paths.length === 0) return sql<SqlBool>`1 = 0`;
   const ids = eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope));
