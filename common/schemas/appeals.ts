@@ -122,6 +122,8 @@ export const AppealSettings = z.object({
   groupMinWorkers: z.number().int().min(2).max(100),
   groupWindowDays: z.number().int().min(1).max(365),
   groupThreshold: z.number().min(0.1).max(1),
+  /** The union chair may also reveal anonymous authors (union staff always may); off by default. */
+  chairMayReveal: z.boolean(),
 });
 export const PutSettingsBody = AppealSettings.partial().extend({ orgId: Id }).strict();
 export const DeadlineRule = z.object({

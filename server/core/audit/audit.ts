@@ -33,6 +33,15 @@ export async function recordAudit(tx: Tx, ctx: CallContext, input: AuditInput): 
   });
 }
 
+/**
+ * The context of an act done on behalf of an anonymous author (or of an upload that may
+ * become one): no account, no address, no request id. The address and the request id
+ * would otherwise sit next to the same person's named acts and name them.
+ */
+export function anonymousContext(ctx: CallContext): CallContext {
+  return { ...ctx, actor: null, ip: null, requestId: null };
+}
+
 /** Field-level diff for audit rows: only what actually changed, as [before, after]. */
 export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};

@@ -24,14 +24,14 @@ async function configurableOrg(db: Db, actor: Actor, orgId: string) {
 export async function getSettings(db: Db, actor: Actor, orgId: string) {
   const org = await configurableOrg(db, actor, orgId);
   const s = await settingsFor(db, org.path);
-  return { orgId, reopenLimit: s.reopenLimit, groupMinWorkers: s.groupMinWorkers, groupWindowDays: s.groupWindowDays, groupThreshold: s.groupThreshold, definedAt: s.definedAt };
+  return { orgId, reopenLimit: s.reopenLimit, groupMinWorkers: s.groupMinWorkers, groupWindowDays: s.groupWindowDays, groupThreshold: s.groupThreshold, chairMayReveal: s.chairMayReveal, definedAt: s.definedAt };
 }
 
 export async function putSettings(
   db: Db,
   ctx: CallContext,
   actor: Actor,
-  body: { orgId: string; reopenLimit?: number; groupMinWorkers?: number; groupWindowDays?: number; groupThreshold?: number },
+  body: { orgId: string; reopenLimit?: number; groupMinWorkers?: number; groupWindowDays?: number; groupThreshold?: number; chairMayReveal?: boolean },
 ) {
   const org = await configurableOrg(db, actor, body.orgId);
   const before = await settingsFor(db, org.path);
@@ -42,6 +42,7 @@ export async function putSettings(
       group_min_workers: body.groupMinWorkers,
       group_window_days: body.groupWindowDays,
       group_threshold_pct: body.groupThreshold === undefined ? undefined : Math.round(body.groupThreshold * 100),
+      chair_may_reveal: body.chairMayReveal === undefined ? undefined : body.chairMayReveal ? 1 : 0,
       updated_at: new Date().toISOString(),
     });
     const { orgId: _o, ...changes } = body;

@@ -39,6 +39,8 @@ export const AM = defineMessages({
   'appeals.notice.reopened.body': ['职工对答复不满意，请于 {deadline} 前重新答复', 'The worker was not satisfied; answer again by {deadline}'],
   'appeals.notice.merged.title': ['您的诉求已合并办理：{code}', 'Your appeal was merged: {code}'],
   'appeals.notice.merged.body': ['已与同类诉求 {master} 合并办理，结果将同步告知', 'Merged with {master}; you will hear the outcome'],
+  'appeals.notice.revealed.title': ['您的匿名诉求已被查看身份：{code}', 'Your identity on an anonymous appeal was revealed: {code}'],
+  'appeals.notice.revealed.body': ['工会因以下原因查看了您的身份：{reason}。此次查看已记入审计日志。', 'The union saw who you are, for this reason: {reason}. The reveal is in the audit log.'],
   'appeals.notice.supervised.title': ['督办：{code}', 'Supervision: {code}'],
   'appeals.notice.supervised.body': ['{note}', '{note}'],
   'appeals.notice.extensionRequested.title': ['延期申请待审批：{code}', 'Extension to approve: {code}'],

@@ -34,6 +34,7 @@ export type NoticeKind =
   | 'answered'
   | 'reopened'
   | 'merged'
+  | 'revealed'
   | 'supervised'
   | 'extensionRequested'
   | 'extensionApproved'

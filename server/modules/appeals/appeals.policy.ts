@@ -23,6 +23,8 @@ export interface AppealRef {
   registered: boolean;
   /** The deadline of the stage it is in (a Shanghai date); null when nothing is pending. */
   currentDue: string | null;
+  /** The org setting that lets the union chair reveal too (default off); read where a reveal is possible. */
+  chairMayReveal?: boolean;
 }
 
 export interface Relation {
@@ -48,13 +50,27 @@ const BY_RELATION: Record<Exclude<AppealAction, 'read'>, (r: Relation, actor: Ac
   supervise: (r) => r.staff,
   close: (r) => r.staff,
   decideExtension: (r) => r.staff,
-  reveal: (r, actor, a) => r.staff && hasPermission(actor, P.reveal, a.orgPath),
+  reveal: (r, actor, a) => r.staff && mayReveal(actor, a.orgPath, a.chairMayReveal ?? false),
   note: (r) => r.staff || r.handler,
   answer: (r) => r.staff || r.handler,
   requestExtension: (r) => r.handler,
   // Staff record the rating of an appeal they registered for a worker, from a follow-up call (回访).
   rate: (r, _actor, a) => r.author || (r.staff && a.registered),
 };
+
+/**
+ * Who may lift anonymity: union staff (工会干事) over the appeal's org, as the domain says —
+ * by role, not by permission, because the system admin holds every permission and IT is not
+ * the union; the union chair only where the org's settings allow it.
+ */
+export function mayReveal(actor: Actor, orgPath: string, chairMayReveal: boolean): boolean {
+  return actor.grants.some(
+    (g) =>
+      (g.role === 'unionStaff' || (g.role === 'unionChair' && chairMayReveal)) &&
+      (g.orgPath === null || orgPath.startsWith(g.orgPath)) &&
+      hasPermission({ ...actor, grants: [g] }, P.reveal, orgPath),
+  );
+}
 
 /** Whether the caller may see the appeal at all. */
 export function canRead(actor: Actor, appeal: AppealRef): boolean {

@@ -390,13 +390,14 @@ export function findRawMany(db: Tx, ids: string[]) {
 export function revealAuthor(db: Tx, id: string) {
   return adb(db)
     .selectFrom('appeals as a')
-    .innerJoin('orgs as o', 'o.id', 'a.org_id')
     .leftJoin('persons as p', 'p.id', 'a.author_person_id')
     .leftJoin('accounts as acc', 'acc.id', 'a.author_account_id')
+    // The author's own team: an anonymous appeal itself is placed at its unit (service.placement).
+    .innerJoin('orgs as o', (j) => j.on(sql<SqlBool>`o.id = coalesce(p.org_id, a.org_id)`))
     .select([
       'a.author_account_id',
       'a.author_person_id',
-      'a.author_category',
+      'p.employment_category',
       'o.id as org_id',
       'o.name as org_name',
       sql<string>`coalesce(p.name, acc.display_name)`.as('name'),
@@ -447,11 +448,15 @@ export async function repointDuplicates(db: Tx, fromMaster: string, toMaster: st
   await adb(db).updateTable('appeals').set({ master_id: toMaster }).where('master_id', '=', fromMaster).execute();
 }
 
-/** Distinct workers behind a master and its merged duplicates. */
+/**
+ * Workers behind a master and its merged duplicates, as shown: distinct named authors, and
+ * each anonymous appeal as a worker of its own — an exact count would drop by one when a
+ * named author also wrote an anonymous duplicate, and so name them (workerKey).
+ */
 export async function countAffected(db: Tx, masterId: string): Promise<number> {
   const rows = await adb(db)
     .selectFrom('appeals')
-    .select(sql<string>`coalesce(author_person_id, author_account_id)`.as('k'))
+    .select(sql<string>`case when anonymous = 1 then id else coalesce(author_person_id, author_account_id) end`.as('k'))
     .where((eb) => eb.or([eb('id', '=', masterId), eb('master_id', '=', masterId)]))
     .execute();
   return new Set(rows.map((r) => r.k)).size;
@@ -577,7 +582,7 @@ const settingsAt = prepared((d: ADb, p: { orgIds: string[] }) =>
   d
     .selectFrom('appeal_settings as s')
     .innerJoin('orgs as o', 'o.id', 's.org_id')
-    .select(['s.org_id', 'o.depth', 's.reopen_limit', 's.group_min_workers', 's.group_window_days', 's.group_threshold_pct'])
+    .select(['s.org_id', 'o.depth', 's.reopen_limit', 's.group_min_workers', 's.group_window_days', 's.group_threshold_pct', 's.chair_may_reveal'])
     .where('s.org_id', 'in', p.orgIds),
 );
 export function settingsRows(db: Tx, orgIds: string[]) {
@@ -585,11 +590,14 @@ export function settingsRows(db: Tx, orgIds: string[]) {
   return settingsAt.all(db, { orgIds });
 }
 
-export async function upsertSettings(db: Tx, row: { org_id: string; reopen_limit?: number; group_min_workers?: number; group_window_days?: number; group_threshold_pct?: number; updated_at: string }) {
+export async function upsertSettings(
+  db: Tx,
+  row: { org_id: string; reopen_limit?: number; group_min_workers?: number; group_window_days?: number; group_threshold_pct?: number; chair_may_reveal?: number; updated_at: string },
+) {
   const patch = Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== undefined && k !== 'org_id'));
   await adb(db)
     .insertInto('appeal_settings')
-    .values({ reopen_limit: null, group_min_workers: null, group_window_days: null, group_threshold_pct: null, ...row })
+    .values({ reopen_limit: null, group_min_workers: null, group_window_days: null, group_threshold_pct: null, chair_may_reveal: null, ...row })
     .onConflict((oc) => oc.column('org_id').doUpdateSet(patch))
     .execute();
 }

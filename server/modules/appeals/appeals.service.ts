@@ -11,7 +11,7 @@
 import type { Db, Tx } from '../../core/db/database.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { recordAudit } from '../../core/audit/audit.js';
+import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import type { CallContext } from '../../core/context.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../core/calendar/calendar.js';
@@ -109,7 +109,7 @@ function actorFor(actor: Actor | null, label: Label, anonymous: boolean) {
 }
 
 function auditContext(ctx: CallContext, label: Label, anonymous: boolean): CallContext {
-  return label === 'author' && anonymous ? { ...ctx, actor: null } : ctx;
+  return label === 'author' && anonymous ? anonymousContext(ctx) : ctx;
 }
 
 async function event(
@@ -149,7 +149,7 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
   ]);
   return presentDetail(
     row,
-    { events, attachments, extensions, duplicates, master: master ?? null, reopenLimit: settings.reopenLimit, abilities: abilities(actor, ref, clock.today), relation },
+    { events, attachments, extensions, duplicates, master: master ?? null, reopenLimit: settings.reopenLimit, abilities: abilities(actor, { ...ref, chairMayReveal: settings.chairMayReveal }, clock.today), relation },
     actor,
     clock,
     locale,
@@ -203,6 +203,18 @@ export async function unitOf(tx: Tx, orgPath: string) {
 }
 
 /**
+ * Where an appeal is placed, and what of its author it records beside the author's ids.
+ * The anonymity rule, in its one place (docs/architecture.md, 匿名规则): an anonymous
+ * appeal is placed at its unit and carries no person-derived attribute — no team, no
+ * employment category — so no filter, cut, count, sort, export column, deadline rule or
+ * calendar of a smaller org can single its author out. Every read works on what is
+ * stored, so every read obeys the rule without knowing it.
+ */
+export function placement(author: Author, unit: { id: string; path: string }, anonymous: boolean): Author {
+  return anonymous ? { ...author, orgId: unit.id, orgPath: unit.path, category: null } : author;
+}
+
+/**
  * Runs inside the caller's transaction — the route wraps it in idempotent(), so a retried
  * submission returns the first response and creates nothing. Answers with a receipt: the
  * client reads the detail when it opens the appeal.
@@ -226,10 +238,11 @@ export async function createInTx(tx: Tx, ctx: CallContext, actor: Actor, body: S
 }
 
 async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppealBody, at: Date): Promise<AppealTable> {
-  const { author, channel, registeredBy } = await resolveAuthor(tx, actor, body);
+  const { author: person, channel, registeredBy } = await resolveAuthor(tx, actor, body);
   const iso = at.toISOString();
   const day = shanghaiDate(at);
-  const unit = await unitOf(tx, author.orgPath);
+  const unit = await unitOf(tx, person.orgPath);
+  const author = placement(person, unit, body.anonymous);
   const rule = await ruleFor(tx, author.orgPath, body.category, 'general');
   const acceptDue = await deadlineAfter(tx, author.orgPath, at, rule.acceptDays);
   const n = await repo.nextNumber(tx, day);
@@ -291,7 +304,7 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     entityType: 'appeal',
     entityId: id,
     orgId: row.unit_id,
-    changes: { code: row.code, category: row.category, anonymous: row.anonymous === 1, channel },
+    changes: { code: row.code, category: row.category, anonymous: row.anonymous === 1, channel, attachments: [...new Set(body.attachmentIds)] },
   });
   await send(tx, 'new', await unionPeople(tx, author.orgPath, ['unionStaff']), { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh }, appealLink(id));
   return row;
@@ -433,16 +446,20 @@ export async function close(db: Db, ctx: CallContext, actor: Actor, id: string, 
 /** Who wrote an anonymous appeal. Union staff only; every call is audited with its reason. */
 export async function reveal(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: string }, at = new Date()) {
   return db.transaction().execute(async (tx) => {
-    const { row, ref } = await load(tx, actor, id, 'reveal');
+    const { row, ref: seen } = await load(tx, actor, id, 'read');
+    const ref = { ...seen, chairMayReveal: (await settingsFor(tx, row.org_path)).chairMayReveal };
+    if (!can(actor, 'reveal', ref)) throw forbidden();
     requireCondition('reveal', ref, at);
     const who = (await repo.revealAuthor(tx, id))!;
     await recordAudit(tx, ctx, { action: 'appeal.reveal', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
+    // The author is told who may now know them, and why (全过程监督): the notice names the reason, not the staff member.
+    await send(tx, 'revealed', [who.author_account_id], { code: row.code, reason: input.reason }, appealLink(id));
     return {
       name: who.name,
       personId: who.author_person_id,
       accountId: who.author_account_id,
       phone: who.phone,
-      employmentCategory: who.author_category,
+      employmentCategory: who.employment_category,
       org: { id: who.org_id, name: who.org_name },
     };
   });

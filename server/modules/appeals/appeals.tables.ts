@@ -124,6 +124,7 @@ export interface AppealSettingsTable {
   group_min_workers: number | null;
   group_window_days: number | null;
   group_threshold_pct: number | null;
+  chair_may_reveal: number | null;
   updated_at: string;
 }
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import type { Db } from '../../core/db/database.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { recordAudit } from '../../core/audit/audit.js';
+import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import type { CallContext } from '../../core/context.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
 import { t, type Locale } from '../../core/i18n/messages.js';
@@ -37,7 +37,10 @@ export async function upload(db: Db, ctx: CallContext, actor: Actor, dataDir: st
   try {
     await db.transaction().execute(async (tx) => {
       await repo.insertAttachment(tx, row);
-      await recordAudit(tx, ctx, { action: 'appeal.attachmentUpload', entityType: 'appealAttachment', entityId: row.id, changes: { type, size: row.size, sha256 } });
+      // Nobody knows yet whether the appeal that claims the upload will be anonymous, so the
+      // upload is on the record without account or address; the submission that claims it
+      // names its author when the appeal is named (appeal.submit, attachments).
+      await recordAudit(tx, anonymousContext(ctx), { action: 'appeal.attachmentUpload', entityType: 'appealAttachment', entityId: row.id, changes: { type, size: row.size, sha256 } });
     });
   } catch (err) {
     await removeFile(dataDir, key);

@@ -59,19 +59,22 @@ export interface Settings {
   groupMinWorkers: number;
   groupWindowDays: number;
   groupThreshold: number;
+  /** Whether the union chair may reveal anonymous authors here (off unless an org turns it on). */
+  chairMayReveal: boolean;
   definedAt: string | null;
 }
 
 export async function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
   const rows = (await repo.settingsRows(db, ancestorIds(orgPath))).sort((a, b) => b.depth - a.depth);
   // Each setting separately: a mine may set its own reopen limit and inherit the group thresholds.
-  const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct'>(k: K) => rows.find((r) => r[k] !== null)?.[k] ?? null;
+  const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct' | 'chair_may_reveal'>(k: K) => rows.find((r) => r[k] !== null)?.[k] ?? null;
   const pct = pick('group_threshold_pct');
   return {
     reopenLimit: pick('reopen_limit') ?? DEFAULT_APPEAL_SETTINGS.reopenLimit,
     groupMinWorkers: pick('group_min_workers') ?? DEFAULT_APPEAL_SETTINGS.groupMinWorkers,
     groupWindowDays: pick('group_window_days') ?? DEFAULT_APPEAL_SETTINGS.groupWindowDays,
     groupThreshold: pct === null ? DEFAULT_APPEAL_SETTINGS.groupThreshold : pct / 100,
+    chairMayReveal: (pick('chair_may_reveal') ?? 0) === 1,
     definedAt: rows[0]?.org_id ?? null,
   };
 }

@@ -23,7 +23,16 @@ import { alertLink, send, unionPeople } from './appeals.notices.js';
 
 const DAY_MS = 86_400_000;
 
-export const authorKeyOf = (row: Pick<AppealTable, 'author_person_id' | 'author_account_id' | 'id'>) => row.author_person_id ?? row.author_account_id ?? row.id;
+/**
+ * The worker an appeal counts for. An anonymous appeal counts as a worker of its own, in the
+ * decision and in the shown `workerCount` alike: were it keyed by its author, a named appeal
+ * of the same person would leave the count unchanged (16 appeals / 12 workers → 17 / 12) and
+ * name them — and so would an alert raised one appeal later than the shown count says. The
+ * price: one person's anonymous appeals can reach the threshold alone, which staff then
+ * judge (dismiss) like any alert.
+ */
+export const authorKeyOf = (row: Pick<AppealTable, 'author_person_id' | 'author_account_id' | 'id' | 'anonymous'>) =>
+  row.anonymous === 1 ? row.id : (row.author_person_id ?? row.author_account_id ?? row.id);
 
 export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<void> {
   unit ??= (await repo.findOrg(tx, row.unit_id))!;

@@ -10,12 +10,13 @@ import * as m0001 from './migrations/20261125_0001_appeals.js';
 import * as m0002 from './migrations/20261125_2000_appeals_scale.js';
 import * as m0003 from './migrations/20261126_0900_appeal_cells.js';
 import * as m0004 from './migrations/20261127_0900_appeals_write_path.js';
+import * as m0005 from './migrations/20261206_1200_anonymous_placement.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
 
 grantPermissions({
-  unionChair: [P.manage, P.reveal, P.configure],
+  unionChair: [P.manage, P.reveal, P.configure], // reveals only where the org allows it (appeals.policy mayReveal)
   unionStaff: [P.manage, P.reveal, P.configure],
   handler: [P.handle],
   representative: [P.submit],
@@ -24,7 +25,7 @@ grantPermissions({
 
 export const appealsModule: XqModule = {
   name: 'appeals',
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004 },
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_anonymous_placement': m0005 },
   routes: appealsRoutes,
   jobs,
   seedDemo,
