@@ -20,6 +20,8 @@ interface Client {
   accountId: string;
   username: string;
   cookie: string;
+  /** The client's network address (the audit log records it). */
+  remoteAddress?: string;
   get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
