@@ -9,6 +9,7 @@ import { useOrgs } from '../../shared/orgs';
 import type { AppealQuery, FilterKey } from './api';
 import { DepartmentSelect } from './DepartmentSelect';
 import { useAppealLabel, useAppealOptions } from './labels';
+import { AnonymityHint } from './AnonymityHint';
 
 interface Props {
   value: AppealQuery;
@@ -141,6 +142,7 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
           ))}
         </Flex>
       )}
+      <AnonymityHint when={!!value.orgId || !!value.employmentCategory} />
     </Flex>
   );
 }

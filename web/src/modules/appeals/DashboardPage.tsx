@@ -12,6 +12,7 @@ import { useIsMobile } from '../../shared/useIsMobile';
 import { useDashboard, type DashboardQuery, type Figure } from './api';
 import { DepartmentSelect } from './DepartmentSelect';
 import { useAppealOptions } from './labels';
+import { AnonymityHint } from './AnonymityHint';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
@@ -119,6 +120,11 @@ export default function DashboardPage() {
         {data?.filter.from && data.filter.to ? `${data.filter.from} — ${data.filter.to} · ` : ''}
         {t('dashboard.clickHint')}
       </Typography.Paragraph>
+      {(query.orgId || query.employmentCategory) && (
+        <Typography.Paragraph style={{ marginTop: -8 }}>
+          <AnonymityHint when />
+        </Typography.Paragraph>
+      )}
 
       {isLoading || !data ? (
         <Spin style={{ display: 'block', margin: '48px auto' }} />

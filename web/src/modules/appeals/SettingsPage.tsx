@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Card, Flex, Form, InputNumber, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Form, InputNumber, Spin, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
@@ -145,7 +145,7 @@ function RulesCard({ orgId }: { orgId: string }) {
 }
 
 type SettingsValues = Omit<AppealSettings, 'orgId' | 'definedAt'>;
-const SETTING_KEYS: (keyof SettingsValues)[] = ['reopenLimit', 'groupMinWorkers', 'groupWindowDays', 'groupThreshold'];
+const SETTING_KEYS: (keyof SettingsValues)[] = ['reopenLimit', 'groupMinWorkers', 'groupWindowDays', 'groupThreshold', 'chairMayReveal'];
 
 function GroupSettingsCard({ orgId }: { orgId: string }) {
   const { t } = useTranslation('appeals');
@@ -190,6 +190,9 @@ function GroupSettingsCard({ orgId }: { orgId: string }) {
           </Form.Item>
           <Form.Item name="groupThreshold" label={t('settings.groupThreshold')} extra={t('settings.groupThresholdHint')} rules={[{ required: true }]}>
             <InputNumber min={0.1} max={1} step={0.05} precision={2} style={{ width: 120 }} />
+          </Form.Item>
+          <Form.Item name="chairMayReveal" label={t('settings.chairMayReveal')} extra={t('settings.chairMayRevealHint')} valuePropName="checked">
+            <Switch data-testid="settings-chair-may-reveal" />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="settings-save">
             {t('settings.saveSettings')}

@@ -152,6 +152,7 @@ export const messages = defineMessages(
       dateTo: '至',
       reset: '清除筛选',
       more: '其他筛选条件',
+      anonymityHint: '匿名诉求只计入所在单位（矿、分工会），不随班组或用工身份筛选，以免缩小到个人',
       chips: {
         rating: '评价：{{value}}',
         employmentCategory: '用工身份：{{value}}',
@@ -365,6 +366,8 @@ export const messages = defineMessages(
       groupWindowDays: '统计时间窗口（天）',
       groupThreshold: '相似度阈值',
       groupThresholdHint: '0.1–1，越高要求诉求内容越接近才算同一问题',
+      chairMayReveal: '允许工会主席查看匿名诉求人身份',
+      chairMayRevealHint: '默认只有工会干事可以查看；每次查看都须填写原因、记入审计日志，并通知诉求人',
       saveSettings: '保存设置',
     },
   },
@@ -485,6 +488,7 @@ export const messages = defineMessages(
       dateTo: 'to',
       reset: 'Clear filters',
       more: 'Other filters',
+      anonymityHint: 'Anonymous appeals count only at their unit (mine, branch union); team and employment filters leave them out, so no cut narrows to a person',
       chips: {
         rating: 'Rating: {{value}}',
         employmentCategory: 'Employment: {{value}}',
@@ -700,6 +704,8 @@ export const messages = defineMessages(
       groupWindowDays: 'Window (days)',
       groupThreshold: 'Similarity threshold',
       groupThresholdHint: '0.1–1; higher means appeals must be closer to count as one issue',
+      chairMayReveal: 'The union chair may reveal anonymous authors',
+      chairMayRevealHint: 'Off by default: only union staff may. Every reveal needs a reason, is audited, and the author is told',
       saveSettings: 'Save settings',
     },
   },
