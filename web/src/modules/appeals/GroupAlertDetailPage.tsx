@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Flex, List, Result, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, List, Result, Spin, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -62,7 +62,9 @@ export default function GroupAlertDetailPage() {
           </Typography.Paragraph>
           <Descriptions size="small" column={isMobile ? 1 : 3}>
             <Descriptions.Item label={t('alerts.workers')}>
-              <span data-testid="alert-workers">{t('alerts.workerCount', { count: alert.workerCount })}</span>
+              <Tooltip title={t('alerts.workerCountHint')}>
+                <span data-testid="alert-workers">{t('alerts.workerCount', { count: alert.workerCount })}</span>
+              </Tooltip>
             </Descriptions.Item>
             <Descriptions.Item label={t('alerts.appeals')}>{t('alerts.appealCount', { count: alert.appealCount })}</Descriptions.Item>
             <Descriptions.Item label={t('alerts.raisedAt')}>{formatDateTime(alert.raisedAt)}</Descriptions.Item>
