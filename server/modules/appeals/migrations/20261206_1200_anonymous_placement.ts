@@ -11,6 +11,11 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('appeal_settings').addColumn('chair_may_reveal', 'integer').execute();
+  await placeAnonymous(db);
+}
+
+/** The data step alone (idempotent), so a test can run it over appeals stored the old way. */
+export async function placeAnonymous(db: Kysely<any>): Promise<void> {
   await sql`update appeals set org_id = unit_id, author_category = null where anonymous = 1 and (org_id <> unit_id or author_category is not null)`.execute(db);
   await sql`update appeal_signatures set author_key = appeal_id where appeal_id in (select id from appeals where anonymous = 1)`.execute(db);
   await sql`update appeal_group_alerts set worker_count = (select count(distinct s.author_key) from appeal_signatures s where s.group_alert_id = appeal_group_alerts.id)
