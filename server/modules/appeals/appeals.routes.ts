@@ -205,7 +205,8 @@ export async function appealsRoutes(app: App) {
     );
   }
 
-  app.post('/api/v1/appeals/:id/reveal', { config: allow('sysAdmin', 'unionChair', 'unionStaff'), schema: { tags, summary: '查看匿名诉求的提交人（仅工会，留痕审计）', params: IdParams, body: RevealBody, response: { 200: RevealResult } } }, async (req) => {
+  // Union staff only; a union chair too where the org's setting allows it (off by default), never the system admin (appeals.policy mayReveal).
+  app.post('/api/v1/appeals/:id/reveal', { config: allow('unionStaff'), schema: { tags, summary: '查看匿名诉求的提交人（仅工会，留痕审计）', params: IdParams, body: RevealBody, response: { 200: RevealResult } } }, async (req) => {
     const { actor, ctx } = who(req);
     return service.reveal(db, ctx, actor, req.params.id, req.body);
   });
