@@ -3,9 +3,9 @@
  * working days, supervision, anonymous authorship, ratings and reopening, and the
  * group-dispute early warning. The only import surface of the module.
  */
-import { grantPermissions } from '../../../common/roles.js';
-import { APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
-import type { XqModule } from '../module.js';
+import { APPEAL_GRANTS, APPEAL_PERMISSIONS } from '../../../common/appeals.js';
+import { defineModule } from '../module.js';
+import { appealsIndicators } from './appeals.indicators.js';
 import * as m0001 from './migrations/20261125_0001_appeals.js';
 import * as m0002 from './migrations/20261125_2000_appeals_scale.js';
 import * as m0003 from './migrations/20261126_0900_appeal_cells.js';
@@ -13,22 +13,20 @@ import * as m0004 from './migrations/20261127_0900_appeals_write_path.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
+import { appealsMessages } from './appeals.messages.js';
 
-grantPermissions({
-  unionChair: [P.manage, P.reveal, P.configure],
-  unionStaff: [P.manage, P.reveal, P.configure],
-  handler: [P.handle],
-  representative: [P.submit],
-  worker: [P.submit],
-});
-
-export const appealsModule: XqModule = {
+export const appealsModule = defineModule({
   name: 'appeals',
+  permissions: Object.values(APPEAL_PERMISSIONS),
+  grants: APPEAL_GRANTS,
+  messages: appealsMessages,
   migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004 },
   routes: appealsRoutes,
   jobs,
+  indicators: appealsIndicators,
+  homeCards: [],
   seedDemo,
-};
+});
 
 // For the work report and other modules: the indicators, one function each.
 export * as appealIndicators from './appeals.indicators.js';
