@@ -78,9 +78,9 @@ describe('the indicator registry', () => {
 
   it('computes the ten-minute session coverage as class-days held over class-days that were school days', async () => {
     const url = `/api/v1/moral-education/classes/${s.classB.id}/sessions`;
-    expect((await s.users.headB.post(url, { date: '2026-09-14', status: 'held' })).status).toBe(201);
-    expect((await s.users.headB.post(url, { date: '2026-09-15', status: 'skipped', skipReason: '运动会' })).status).toBe(201);
+    expect((await s.users.headB.post(url, { date: '2026-09-14', status: 'held', topic: '交通安全' })).status).toBe(201);
+    expect((await s.users.headB.post(url, { date: '2026-09-15', status: 'skipped', skipReason: '运动会', topic: '交通安全' })).status).toBe(201);
     // Monday 14 to Friday 18 September 2026: five school days, one held.
-    expect(await compute('moralEducation.coverage', [s.classB.path], '2026-09-14', '2026-09-20')).toMatchObject({ value: 0.2, numerator: 1, denominator: 5 });
+    expect(await compute('moralEducation.coverage', [s.classB.path], '2026-09-14', '2026-09-18')).toMatchObject({ value: 0.2, numerator: 1, denominator: 5 });
   });
 });
