@@ -32,9 +32,7 @@ import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { workCalendar, shanghaiDate } from '../../server/core/calendar/calendar.js';
 import { indexText } from '../../server/core/search/segment.js';
 import { house } from '../../server/modules/registry.js';
-import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
-import { acceptWorkTenths } from '../../server/modules/appeals/appeals.indicators.js';
-import { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from '../../server/modules/appeals/migrations/20261126_0900_appeal_cells.js';
+import { acceptWorkTenths, encodeSignature, issueKeys, REBUILD_STATEMENTS, signatureOf, TRIGGERS, triggerStatements } from '../../server/modules/appeals/index.js';
 import { Rng } from '../../server/core/random.js';
 import type { Scale } from '../generate.js';
 

@@ -18,9 +18,7 @@ import { openDatabase, type Database } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { house } from '../../server/modules/registry.js';
 import { newId } from '../../server/core/ids.js';
-import { checkIntake } from '../../server/modules/appeals/groupAlert.intake.js';
-import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
-import type { AppealTable } from '../../server/modules/appeals/appeals.tables.js';
+import { checkIntake, encodeSignature, issueKeys, signatureOf, type AppealTable } from '../../server/modules/appeals/index.js';
 import { loadSet } from './eval.js';
 
 const args = process.argv.slice(2);

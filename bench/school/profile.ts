@@ -13,6 +13,7 @@ import { openDatabase } from '../../server/core/db/database.js';
 import { Migrator, type Kysely } from 'kysely';
 import { coreMigrations } from '../../server/core/db/migrate.js';
 import { house } from '../../server/modules/registry.js';
+import { installHouse } from '../../server/modules/compose.js';
 import { percentile } from '../harness.js';
 import { ROOT } from '../processes.js';
 import { CLASSES_PER_GRADE, generateSchoolData, type SchoolBenchData } from './data.js';
@@ -48,8 +49,9 @@ if (what === 'svc') {
   // The dashboard's service alone, without HTTP: where its time goes, even while a route does not build.
   const database = await openDatabase({ url: file });
   await migrateToLatest(database.db, house.migrations);
+  installHouse(house);
   const { loadGrants } = await import('../../server/core/auth/auth.repository.js');
-  const service = await import('../../server/modules/heartBridge/heartBridge.service.js');
+  const service = await import('../../server/modules/heartBridge/index.js');
   const account = await database.db.selectFrom('accounts').select(['id', 'display_name', 'person_id']).where('username', '=', data.accounts.principal).executeTakeFirstOrThrow();
   const actor = { accountId: account.id, displayName: account.display_name, personId: account.person_id, via: 'session' as const, grants: await loadGrants(database.db, account.id) };
   const { default: SQLite } = await import('better-sqlite3');

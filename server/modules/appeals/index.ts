@@ -31,6 +31,11 @@ export const appealsModule = defineModule({
 // For the work report and other modules: the indicators, one function each.
 export * as appealIndicators from './appeals.indicators.js';
 export { sweepDeadlines } from './appeals.jobs.js';
-// For bench/appeals: the similarity method exactly as intake runs it.
-export { signatureOf, similarity } from './similarity.js';
+// For bench/appeals: the similarity method and the intake check exactly as intake runs them,
+// and what the bulk loader needs to write appeals and their cells without the service.
+export { signatureOf, similarity, encodeSignature, issueKeys } from './similarity.js';
 export { decideGroup, type GroupCandidate } from './groupAlert.decide.js';
+export { checkIntake } from './groupAlert.intake.js';
+export { acceptWorkTenths } from './appeals.indicators.js';
+export type { AppealTable } from './appeals.tables.js';
+export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';

@@ -27,3 +27,5 @@ export const heartBridgeModule = defineModule({
 
 export { twoWayCoverage, guardianReplyRate, readRate, studentsWithoutExchange, loadWeekCounts, type WeekCounts } from './heartBridge.indicators.js';
 export { rebuildWeekStats } from './heartBridge.repository.js';
+// For bench/school/profile.ts: the school dashboard without HTTP.
+export { schoolDashboard } from './heartBridge.service.js';
