@@ -18,8 +18,7 @@ import { hashPassword } from '../server/core/auth/password.js';
 import { systemContext } from '../server/core/context.js';
 import { openDatabase, type Db } from '../server/core/db/database.js';
 import { migrateToLatest } from '../server/core/db/migrate.js';
-import { moduleMigrations } from '../server/modules/module.js';
-import { modules } from '../server/modules/registry.js';
+import { house } from '../server/modules/registry.js';
 import { IdentityPool } from '../server/cli/seed/identity.js';
 import { buildMine, MINE_DEPARTMENTS, type DepartmentTemplate } from '../server/cli/seed/mine.js';
 import { Rng } from '../server/core/random.js';
@@ -175,7 +174,7 @@ export async function generateFile(file: string, scale: Scale) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = await openDatabase({ url: file });
   try {
-    await migrateToLatest(database.db, moduleMigrations(modules));
+    await migrateToLatest(database.db, house.migrations);
     const started = Date.now();
     const generated = await generate(database.db, scale);
     return { database, generated, ms: Date.now() - started };

@@ -2,6 +2,7 @@
  * 职工诉求 Appeals: names shared by server and web — permissions, enums with their
  * Chinese and English labels, and the state machine the service enforces.
  */
+import type { Grants } from './roles.js';
 
 export const APPEAL_PERMISSIONS = {
   /** Raise appeals and see, rate and reopen one's own. */
@@ -15,6 +16,14 @@ export const APPEAL_PERMISSIONS = {
   /** Deadline rules, reopen limit and group-alert thresholds. */
   configure: 'appeals.configure',
 } as const;
+
+export const APPEAL_GRANTS: Grants = {
+  unionChair: [APPEAL_PERMISSIONS.manage, APPEAL_PERMISSIONS.reveal, APPEAL_PERMISSIONS.configure],
+  unionStaff: [APPEAL_PERMISSIONS.manage, APPEAL_PERMISSIONS.reveal, APPEAL_PERMISSIONS.configure],
+  handler: [APPEAL_PERMISSIONS.handle],
+  representative: [APPEAL_PERMISSIONS.submit],
+  worker: [APPEAL_PERMISSIONS.submit],
+};
 
 export const APPEAL_CATEGORIES = ['wages', 'benefits', 'housing', 'medical', 'childrenEmployment', 'antiCorruption', 'fairness', 'other'] as const;
 export type AppealCategory = (typeof APPEAL_CATEGORIES)[number];

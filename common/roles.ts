@@ -50,29 +50,25 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** Modules add their own permissions to this map through `grantPermissions`. */
-export const ROLE_PERMISSIONS: Record<Role, Set<string>> = {
-  sysAdmin: new Set(PERMISSIONS),
-  unionChair: new Set(['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage', 'webhooks.manage']),
-  unionStaff: new Set(['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import']),
-  handler: new Set(['org.read']),
-  representative: new Set(['org.read']),
-  worker: new Set([]),
-  mediator: new Set(['org.read', 'people.read']),
-  principal: new Set(['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage']),
-  academicOffice: new Set(['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import', 'calendar.manage']),
-  headTeacher: new Set(['org.read', 'people.read', 'people.readContact']),
-  subjectTeacher: new Set(['org.read', 'people.read']),
-  parent: new Set([]),
-  student: new Set([]),
-};
+/**
+ * What each role may do in core. Each module declares its own grants (common/<module>.ts);
+ * the composition root (server/modules/compose.ts) joins these tables into the one the
+ * server checks, and gives the system admin every permission of every module.
+ */
+export type Grants = Partial<Record<Role, readonly string[]>>;
 
-export function grantPermissions(map: Partial<Record<Role, readonly string[]>>): void {
-  for (const [role, perms] of Object.entries(map) as [Role, readonly string[]][]) {
-    for (const p of perms) {
-      ROLE_PERMISSIONS[role].add(p);
-      // The system admin holds every permission, including those modules add later.
-      ROLE_PERMISSIONS.sysAdmin.add(p);
-    }
-  }
-}
+export const CORE_GRANTS: Record<Role, readonly Permission[]> = {
+  sysAdmin: PERMISSIONS,
+  unionChair: ['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage', 'webhooks.manage'],
+  unionStaff: ['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import'],
+  handler: ['org.read'],
+  representative: ['org.read'],
+  worker: [],
+  mediator: ['org.read', 'people.read'],
+  principal: ['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage'],
+  academicOffice: ['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import', 'calendar.manage'],
+  headTeacher: ['org.read', 'people.read', 'people.readContact'],
+  subjectTeacher: ['org.read', 'people.read'],
+  parent: [],
+  student: [],
+};

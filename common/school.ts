@@ -1,9 +1,10 @@
 /**
- * The school side shared by server and web: permission names of the school calendar,
- * 心桥 (heartBridge) and the ten-minute moral education (moralEducation), and the week
- * arithmetic both practices count by. A week is the ISO week (Monday–Sunday) of the
+ * The school side shared by server and web: permission names of the school calendar, its
+ * reminder settings, and the week arithmetic both school practices (common/heartBridge.ts,
+ * common/moralEducation.ts) count by. A week is the ISO week (Monday–Sunday) of the
  * Asia/Shanghai calendar date, written 'YYYY-Www'.
  */
+import type { Grants } from './roles.js';
 
 export const SCHOOL_PERMISSIONS = {
   /** See a school's terms, closures and school days. */
@@ -12,39 +13,14 @@ export const SCHOOL_PERMISSIONS = {
   manage: 'school.manage',
 } as const;
 
-export const HEART_BRIDGE_PERMISSIONS = {
-  /** Every class of the subtree: detail and aggregate (principal, academic office). */
-  oversee: 'heartBridge.oversee',
-  /** The school side for the classes one teaches (class_teachers). */
-  writeSchool: 'heartBridge.writeSchool',
-  /** The home side for one's own children (guardian_links). */
-  writeHome: 'heartBridge.writeHome',
-  /** A student's own book, read-only: their weeks, the teachers' and the family's words to them. */
-  readOwn: 'heartBridge.readOwn',
-  /** Edit the quick phrases of encouraging words. */
-  managePhrases: 'heartBridge.managePhrases',
-} as const;
-
-export const MORAL_EDUCATION_PERMISSIONS = {
-  /** Every class of the subtree (the moral-education office: principal, academic office). */
-  oversee: 'moralEducation.oversee',
-  /** Plan the school-wide topic calendar. */
-  plan: 'moralEducation.plan',
-  /** See the sessions of the classes one teaches. */
-  read: 'moralEducation.read',
-  /** Record the session and replace the topic, as head teacher of the class. */
-  record: 'moralEducation.record',
-} as const;
-
-export const NOTE_SIDES = ['school', 'home'] as const;
-export type NoteSide = (typeof NOTE_SIDES)[number];
-
-export const SESSION_STATUSES = ['held', 'skipped'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-export const SESSION_STATUS_LABELS: Record<SessionStatus, { zh: string; en: string }> = {
-  held: { zh: '已开展', en: 'Held' },
-  skipped: { zh: '未开展', en: 'Skipped' },
+export const SCHOOL_GRANTS: Grants = {
+  sysAdmin: [SCHOOL_PERMISSIONS.read, SCHOOL_PERMISSIONS.manage],
+  principal: [SCHOOL_PERMISSIONS.read, SCHOOL_PERMISSIONS.manage],
+  academicOffice: [SCHOOL_PERMISSIONS.read, SCHOOL_PERMISSIONS.manage],
+  headTeacher: [SCHOOL_PERMISSIONS.read],
+  subjectTeacher: [SCHOOL_PERMISSIONS.read],
+  parent: [SCHOOL_PERMISSIONS.read],
+  student: [SCHOOL_PERMISSIONS.read],
 };
 
 /** Reminder defaults; each school may change them (school settings). */

@@ -25,7 +25,8 @@ import { authRoutes } from './core/auth/auth.routes.js';
 import { orgRoutes } from './core/org/org.routes.js';
 import { healthRoutes } from './core/http/health.routes.js';
 import { corePlugins } from './core/index.js';
-import { modules } from './modules/registry.js';
+import { house } from './modules/registry.js';
+import { installHouse } from './modules/compose.js';
 import type { App } from './core/http/types.js';
 
 export interface BuildOptions {
@@ -90,10 +91,9 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(orgRoutes);
   for (const plugin of corePlugins) await app.register(plugin.routes);
   for (const job of corePlugins.flatMap((p) => p.jobs ?? [])) scheduler.register(job);
-  for (const mod of modules) {
-    if (mod.routes) await app.register(mod.routes);
-    for (const job of mod.jobs ?? []) scheduler.register(job);
-  }
+  installHouse(house);
+  for (const mod of house.modules) if (mod.routes) await app.register(mod.routes);
+  for (const job of house.jobs) scheduler.register(job);
 
   if (hasWeb) serveWeb(app, config.webDir);
   app.addHook('onClose', async () => scheduler.stop());

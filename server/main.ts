@@ -8,8 +8,8 @@ import { loadConfig } from './core/config.js';
 import { openDatabase } from './core/db/database.js';
 import { migrateToLatest } from './core/db/migrate.js';
 import { backup, restorePostgres, restoreSqlite, restoreUploads } from './core/db/backup.js';
-import { modules } from './modules/registry.js';
-import { moduleMigrations } from './modules/module.js';
+import { house } from './modules/registry.js';
+import { installHouse } from './modules/compose.js';
 import { commands } from './cli/commands.js';
 
 const USAGE = `用法 / usage: xq <command>
@@ -40,7 +40,8 @@ async function main(argv: string[]) {
   fs.mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({ url: config.databaseUrl });
   try {
-    await migrateToLatest(database.db, moduleMigrations(modules));
+    await migrateToLatest(database.db, house.migrations);
+    installHouse(house);
     switch (cmd) {
       case 'migrate':
         console.log('迁移完成 / migrated');

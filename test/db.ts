@@ -9,12 +9,14 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../server/core/db/database.js';
 import { migrateToLatest } from '../server/core/db/migrate.js';
-import { modules } from '../server/modules/registry.js';
-import { moduleMigrations } from '../server/modules/module.js';
+import { house } from '../server/modules/registry.js';
+import { installHouse } from '../server/modules/compose.js';
 
 export const ENGINE = (process.env.XQ_TEST_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
 
 export async function createTestDatabase(): Promise<Database & { url: string; dispose(): Promise<void> }> {
+  // Tests call services without an app, so the test database is their composition root.
+  installHouse(house);
   if (ENGINE === 'postgres') {
     const base = inject('pgUrl');
     const name = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
@@ -39,7 +41,7 @@ export async function createTestDatabase(): Promise<Database & { url: string; di
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-sqlite-'));
   const file = path.join(dir, 'test.sqlite');
   const database = await openDatabase({ url: file });
-  await migrateToLatest(database.db, moduleMigrations(modules));
+  await migrateToLatest(database.db, house.migrations);
   return {
     ...database,
     url: file,

@@ -10,8 +10,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../server/core/db/database.js';
 import { migrateToLatest } from '../server/core/db/migrate.js';
-import { modules } from '../server/modules/registry.js';
-import { moduleMigrations } from '../server/modules/module.js';
+import { house } from '../server/modules/registry.js';
 import { freePort } from './free-port.js';
 
 declare module 'vitest' {
@@ -72,7 +71,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database ${TEMPLATE_DB}`);
   await admin.end();
   const database = await openDatabase({ url: `${base}/${TEMPLATE_DB}` });
-  await migrateToLatest(database.db, moduleMigrations(modules));
+  await migrateToLatest(database.db, house.migrations);
   await database.close();
   project.provide('pgUrl', base);
   return stop;

@@ -31,11 +31,8 @@ import { openDatabase } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { workCalendar, shanghaiDate } from '../../server/core/calendar/calendar.js';
 import { indexText } from '../../server/core/search/segment.js';
-import { moduleMigrations } from '../../server/modules/module.js';
-import { modules } from '../../server/modules/registry.js';
-import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
-import { acceptWorkTenths } from '../../server/modules/appeals/appeals.indicators.js';
-import { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from '../../server/modules/appeals/migrations/20261126_0900_appeal_cells.js';
+import { house } from '../../server/modules/registry.js';
+import { acceptWorkTenths, encodeSignature, issueKeys, REBUILD_STATEMENTS, signatureOf, TRIGGERS, triggerStatements } from '../../server/modules/appeals/index.js';
 import { Rng } from '../../server/core/random.js';
 import type { Scale } from '../generate.js';
 
@@ -122,7 +119,7 @@ export async function appealsDataFile(scale: Scale, baseFile: string): Promise<{
   // Migrations added since the cache was built (new indexes) are applied to it once.
   const database = await openDatabase({ url: cache });
   try {
-    const applied = await migrateToLatest(database.db, moduleMigrations(modules));
+    const applied = await migrateToLatest(database.db, house.migrations);
     if (applied.length) console.log(`  applied ${applied.join(', ')} to the cached data`);
   } finally {
     await database.close();

@@ -16,12 +16,9 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase, type Database } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
-import { moduleMigrations } from '../../server/modules/module.js';
-import { modules } from '../../server/modules/registry.js';
+import { house } from '../../server/modules/registry.js';
 import { newId } from '../../server/core/ids.js';
-import { checkIntake } from '../../server/modules/appeals/groupAlert.intake.js';
-import { encodeSignature, issueKeys, signatureOf } from '../../server/modules/appeals/similarity.js';
-import type { AppealTable } from '../../server/modules/appeals/appeals.tables.js';
+import { checkIntake, encodeSignature, issueKeys, signatureOf, type AppealTable } from '../../server/modules/appeals/index.js';
 import { loadSet } from './eval.js';
 
 const args = process.argv.slice(2);
@@ -82,7 +79,7 @@ async function main() {
   const { database, stop } = await open();
   const db = database.db as any;
   try {
-    await migrateToLatest(database.db, moduleMigrations(modules));
+    await migrateToLatest(database.db, house.migrations);
     const now = new Date();
     const iso = now.toISOString();
     const groupId = newId();

@@ -16,8 +16,7 @@ import path from 'node:path';
 import { Rng } from '../../server/core/random.js';
 import { openDatabase } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
-import { moduleMigrations } from '../../server/modules/module.js';
-import { modules } from '../../server/modules/registry.js';
+import { house } from '../../server/modules/registry.js';
 import { startPostgres } from '../../test/pg-global-setup.js';
 import { generate, generateFile, SCALES, type Scale } from '../generate.js';
 import { cpuSeconds, fmt, machine, writeResultsSection } from '../harness.js';
@@ -70,7 +69,7 @@ if (ENGINE === 'postgres') {
   stopPostgres = started.dispose;
   const url = `${started.url}/postgres`;
   const pgDb = await openDatabase({ url });
-  await migrateToLatest(pgDb.db, moduleMigrations(modules));
+  await migrateToLatest(pgDb.db, house.migrations);
   await generate(pgDb.db, scale);
   pop = await preparePopulation(pgDb.db, sizes);
   await pgDb.close();

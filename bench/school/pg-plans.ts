@@ -8,8 +8,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { openDatabase } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
-import { moduleMigrations } from '../../server/modules/module.js';
-import { modules } from '../../server/modules/registry.js';
+import { house } from '../../server/modules/registry.js';
 import { startPostgres } from '../../test/pg-global-setup.js';
 import { CLASSES_PER_GRADE, generateSchoolData } from './data.js';
 
@@ -22,7 +21,7 @@ try {
   await admin.end();
   const database = await openDatabase({ url: `${server.url}/xq_plans` });
   const db = database.db;
-  await migrateToLatest(db, moduleMigrations(modules));
+  await migrateToLatest(db, house.migrations);
   const t = Date.now();
   const data = await generateSchoolData(db, new Date(), CLASSES_PER_GRADE[scale]);
   await sql`analyze`.execute(db);

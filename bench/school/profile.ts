@@ -12,8 +12,8 @@ import { loadConfig } from '../../server/core/config.js';
 import { openDatabase } from '../../server/core/db/database.js';
 import { Migrator, type Kysely } from 'kysely';
 import { coreMigrations } from '../../server/core/db/migrate.js';
-import { modules } from '../../server/modules/registry.js';
-import { moduleMigrations } from '../../server/modules/module.js';
+import { house } from '../../server/modules/registry.js';
+import { installHouse } from '../../server/modules/compose.js';
 import { percentile } from '../harness.js';
 import { ROOT } from '../processes.js';
 import { CLASSES_PER_GRADE, generateSchoolData, type SchoolBenchData } from './data.js';
@@ -36,7 +36,7 @@ if (!fs.existsSync(meta)) {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = await openDatabase({ url: file });
-  await migrateToLatest(database.db, moduleMigrations(modules));
+  await migrateToLatest(database.db, house.migrations);
   const t = Date.now();
   data = await generateSchoolData(database.db, new Date(), CLASSES_PER_GRADE[scale]);
   await database.close();
@@ -48,9 +48,10 @@ process.env.XQ_WRITE_LIMIT_ACCOUNT = '0';
 if (what === 'svc') {
   // The dashboard's service alone, without HTTP: where its time goes, even while a route does not build.
   const database = await openDatabase({ url: file });
-  await migrateToLatest(database.db, moduleMigrations(modules));
+  await migrateToLatest(database.db, house.migrations);
+  installHouse(house);
   const { loadGrants } = await import('../../server/core/auth/auth.repository.js');
-  const service = await import('../../server/modules/heartBridge/heartBridge.service.js');
+  const service = await import('../../server/modules/heartBridge/index.js');
   const account = await database.db.selectFrom('accounts').select(['id', 'display_name', 'person_id']).where('username', '=', data.accounts.principal).executeTakeFirstOrThrow();
   const actor = { accountId: account.id, displayName: account.display_name, personId: account.person_id, via: 'session' as const, grants: await loadGrants(database.db, account.id) };
   const { default: SQLite } = await import('better-sqlite3');
@@ -81,7 +82,7 @@ if (what === 'svc') {
   process.exit(0);
 }
 const database = await openDatabase({ url: file });
-await migrateToLatest(database.db, moduleMigrations(modules));
+await migrateToLatest(database.db, house.migrations);
 const config = loadConfig(process.env, { jobs: false, logLevel: 'silent', webDir: '/nonexistent', port: 0, host: '127.0.0.1' });
 const app = await buildApp({ config, database, logger: false });
 

@@ -17,8 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
-import { moduleMigrations } from '../../server/modules/module.js';
-import { modules } from '../../server/modules/registry.js';
+import { house } from '../../server/modules/registry.js';
 import { fmt, measure, ratio, send, type Bench, type Measurement } from '../harness.js';
 import { ROOT, startServer } from '../processes.js';
 import { CLASSES_PER_GRADE, generateSchoolData } from './data.js';
@@ -47,7 +46,7 @@ const bench: Bench = {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const started = Date.now();
     const database = await openDatabase({ url: file });
-    const data = await migrateToLatest(database.db, moduleMigrations(modules))
+    const data = await migrateToLatest(database.db, house.migrations)
       .then(() => generateSchoolData(database.db, new Date(), CLASSES_PER_GRADE[ctx.scale] ?? 150))
       .finally(() => database.close());
     const generatedIn = (Date.now() - started) / 1000;

@@ -15,11 +15,10 @@ const { buildApp } = (await import(dist('app.js'))) as typeof import('../../serv
 const { loadConfig } = (await import(dist('core/config.js'))) as typeof import('../../server/core/config.js');
 const { openDatabase } = (await import(dist('core/db/database.js'))) as typeof import('../../server/core/db/database.js');
 const { migrateToLatest } = (await import(dist('core/db/migrate.js'))) as typeof import('../../server/core/db/migrate.js');
-const { modules } = (await import(dist('modules/registry.js'))) as typeof import('../../server/modules/registry.js');
-const { moduleMigrations } = (await import(dist('modules/module.js'))) as typeof import('../../server/modules/module.js');
+const { house } = (await import(dist('modules/registry.js'))) as typeof import('../../server/modules/registry.js');
 
 const database = await openDatabase({ url: file });
-await migrateToLatest(database.db, moduleMigrations(modules));
+await migrateToLatest(database.db, house.migrations);
 const config = loadConfig(process.env, { jobs: false, logLevel: 'silent', webDir: '/nonexistent', port: 0, host: '127.0.0.1' });
 const app = await buildApp({ config, database, logger: false });
 await app.listen({ host: '127.0.0.1', port: 0 });

@@ -13,6 +13,7 @@ import {
   LIGHTS,
 } from '../appeals.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
+import { Figure as CommonFigure, FigureDrill } from '../figure.js';
 import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
 
 /** "a,b,c" in a query string → a validated list; the UI's multi-select filters send this. */
@@ -289,13 +290,8 @@ export const DeadlineRulesResponse = z.object({
   rules: z.array(DeadlineRule.extend({ definedAt: z.string().nullable() })),
 });
 
-/** One figure: its value, the counts behind it, and the list filters that show those appeals. */
-export const Figure = z.object({
-  value: z.number().nullable(),
-  numerator: z.number().int(),
-  denominator: z.number().int(),
-  drill: z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) }),
-});
+/** The common Figure (common/figure.ts); every appeal figure drills into the appeal list. */
+export const Figure = CommonFigure.extend({ drill: FigureDrill });
 export type Figure = z.infer<typeof Figure>;
 
 export const INDICATOR_KEYS = ['acceptanceHours', 'onTimeClosureRate', 'closureRate', 'satisfactionRate', 'reopenRate', 'overdueCount'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SESSION_STATUSES } from '../school.js';
+import { SESSION_STATUSES } from '../moralEducation.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 import { WeekKey } from './school.js';
 import { Fraction } from './heartBridge.js';

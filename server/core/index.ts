@@ -14,6 +14,7 @@ import { accountsRoutes } from './accounts/accounts.routes.js';
 import { peopleRoutes } from './people/people.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { expireImportBatches } from './imports/imports.jobs.js';
+import { indicatorsRoutes } from './indicators/indicators.routes.js';
 
 export interface CorePlugin {
   name: string;
@@ -29,4 +30,5 @@ export const corePlugins: CorePlugin[] = [
   { name: 'accounts', routes: accountsRoutes },
   { name: 'people', routes: peopleRoutes },
   { name: 'imports', routes: importsRoutes, jobs: [expireImportBatches] },
+  { name: 'indicators', routes: indicatorsRoutes },
 ];

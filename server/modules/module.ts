@@ -1,14 +1,46 @@
+/**
+ * The declaration every practice module makes in its index.ts: `defineModule({...})`. The
+ * composition root (compose.ts) validates all declarations together at start-up and builds
+ * from them the role → permission table, the message catalogue, the migration list, the
+ * scheduler's jobs and the indicator registry. Nothing of a module happens at import time.
+ */
 import type { Migration } from 'kysely';
+import type { Grants, Role } from '../../common/roles.js';
 import type { Db } from '../core/db/database.js';
 import type { App } from '../core/http/types.js';
+import type { MessageEntry } from '../core/i18n/messages.js';
+import type { IndicatorDefinition } from '../core/indicators/indicator.js';
 import type { JobDefinition } from '../core/jobs/scheduler.js';
 
-/** What a practice module hands the composition root. */
-export interface XqModule {
+/** A card the web home page shows to holders of `roles` (the web shell renders it). */
+export interface HomeCard {
+  /** '<module>.<name>'. */
+  key: string;
+  roles: readonly Role[];
+  title: { zh: string; en: string };
+  /** The web route the card opens. */
+  path: string;
+  /** The indicator the card shows, when it shows one. */
+  indicator?: string;
+}
+
+export interface ModuleDeclaration {
+  /** camelCase; the prefix of every permission, job, indicator and new migration key of the module. */
   name: string;
-  migrations?: Record<string, Migration>;
+  /** Every permission name the module checks: '<module>.<verb>'. */
+  permissions: readonly string[];
+  /** Which role holds which of those permissions (common/<module>.ts). */
+  grants: Grants;
+  /** Server-side texts, Chinese and English. */
+  messages: Readonly<Record<string, MessageEntry>>;
+  /** Keyed '<YYYYMMDD>_<HHMM>_<module>_<what>', in ascending order. */
+  migrations: Readonly<Record<string, Migration>>;
   routes?(app: App): Promise<void>;
-  jobs?: JobDefinition[];
+  /** Named '<module>.<what>'. */
+  jobs: readonly JobDefinition[];
+  /** Keyed '<module>.<name>'. */
+  indicators: readonly IndicatorDefinition[];
+  homeCards: readonly HomeCard[];
   /**
    * Adds this module's demo records after the core demo (orgs, people, accounts) exists.
    * Finds what it needs by querying (e.g. accounts by demo username). `now` is the seed's clock.
@@ -16,6 +48,7 @@ export interface XqModule {
   seedDemo?(db: Db, now: Date): Promise<void>;
 }
 
-export function moduleMigrations(modules: XqModule[]): Record<string, Migration> {
-  return Object.assign({}, ...modules.map((m) => m.migrations ?? {}));
+/** Types a module's declaration; validation happens at composition (compose.ts). */
+export function defineModule(d: ModuleDeclaration): ModuleDeclaration {
+  return d;
 }

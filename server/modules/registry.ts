@@ -1,11 +1,14 @@
 /**
- * The list of practice modules. Each module folder exposes one `index.ts` with a
- * `XqModule`; this file is the only place that knows them all.
+ * The practice modules. Each folder declares itself in its `index.ts` (`defineModule`);
+ * adding a module is one folder and one line here. `house` is their composition, validated
+ * when this file loads, so a colliding or misnamed declaration stops the start.
  */
-import type { XqModule } from './module.js';
+import { composeModules } from './compose.js';
 import { schoolModule } from './school/index.js';
 import { heartBridgeModule } from './heartBridge/index.js';
 import { moralEducationModule } from './moralEducation/index.js';
 import { appealsModule } from './appeals/index.js';
 
-export const modules: XqModule[] = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule];
+
+export const house = composeModules(modules);

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../app.js';
-import { schoolWorld } from '../../server/modules/school/school.fixture.js';
+import { schoolWorld } from '../../server/modules/school/school.testkit.js';
 import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.js';
 
 const t = useTestApp();

@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { TestEnv } from '../app.js';
 import { appealsWorld, wageAppeal } from '../../server/modules/appeals/appeals.testkit.js';
 import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.js';
-import { schoolWorld } from '../../server/modules/school/school.fixture.js';
+import { schoolWorld } from '../../server/modules/school/school.testkit.js';
 import { NOWHERE_ID } from './strings.js';
 import { SAMPLE_DATE } from './sample.js';
 

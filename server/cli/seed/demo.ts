@@ -9,7 +9,7 @@ import { createAccount } from '../../core/accounts/accounts.service.js';
 import { hashPassword } from '../../core/auth/password.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { systemContext } from '../../core/context.js';
-import type { XqModule } from '../../modules/module.js';
+import type { ModuleDeclaration } from '../../modules/module.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoOrg, type DemoPerson } from './demo-accounts.js';
 import { fullName, IdentityPool } from './identity.js';
 import { buildMine, type BuiltMine } from './mine.js';
@@ -35,7 +35,7 @@ export type DemoResult = { status: 'seeded'; counts: DemoCounts; ms: number } | 
 
 export interface DemoOptions {
   now?: Date;
-  modules?: readonly XqModule[];
+  modules?: readonly Pick<ModuleDeclaration, 'name' | 'seedDemo'>[];
 }
 
 export async function seedDemoData(db: Db, opts: DemoOptions = {}): Promise<DemoResult> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { isValidIdNumber, PHONE_RE } from '../../../common/schemas/people.js';
-import type { XqModule } from '../../modules/module.js';
+import type { ModuleDeclaration } from '../../modules/module.js';
 import { buildDemo, DEMO_MARKER, seedDemoData } from './demo.js';
 import { DEMO_ACCOUNTS, DEMO_ORG_NAMES, DEMO_PASSWORD } from './demo-accounts.js';
 import { seedCommand } from './index.js';
@@ -24,7 +24,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('demo seed', () => {
   // The tests below share this one seeded database, in order.
   let seenByModule: { orgs: number; accounts: number; now: Date } | undefined;
-  const probe: XqModule = {
+  const probe: Pick<ModuleDeclaration, 'name' | 'seedDemo'> = {
     name: 'probe',
     async seedDemo(db, now) {
       const orgs = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,7 +1,7 @@
 /**
  * The one place that knows which engine is underneath. Everything above talks Kysely<DB>.
  */
-import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig, type Transaction } from 'kysely';
 import type { DB } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 import { WalSync } from './wal-sync.js';
@@ -131,6 +131,21 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
   override createDriver() {
     return new ImmediateSqliteDriver(this.settings, this.wal, this.acquireTimeoutMs);
+  }
+  override createAdapter() {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/**
+ * SQLite's DDL is transactional, but Kysely's adapter says it is not, so its Migrator ran
+ * SQLite migrations outside any transaction: a migration failing half-way left its first
+ * tables behind, unrecorded, and the next start failed on them. Saying yes makes the
+ * Migrator run the pending migrations and their records in one transaction, as on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl() {
+    return true;
   }
 }
 

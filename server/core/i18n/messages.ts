@@ -1,10 +1,12 @@
 /**
  * Server-side message catalogue. Chinese is the default; English when the caller asks
- * (Accept-Language: en…). Modules add their own keys with `defineMessages` in a
- * `*.messages.ts` of their own, so the catalogue stays one lookup.
+ * (Accept-Language: en…). Core files add their keys with `defineMessages`; a module lists
+ * its entries in its declaration and the composition root registers them
+ * (`registerMessages`), so the catalogue stays one lookup and no import has a side effect.
  */
 export type Locale = 'zh-CN' | 'en';
-type Entry = readonly [zh: string, en: string];
+export type MessageEntry = readonly [zh: string, en: string];
+type Entry = MessageEntry;
 
 const catalogue = new Map<string, Entry>();
 
@@ -15,6 +17,20 @@ export function defineMessages<K extends string>(entries: Record<K, Entry>): Rec
     keys[k] = k;
   }
   return keys;
+}
+
+/** The keys of a module's entries, for use in code; registering them is the composition root's job. */
+export function messageKeys<K extends string>(entries: Record<K, Entry>): Record<K, K> {
+  return Object.fromEntries(Object.keys(entries).map((k) => [k, k])) as Record<K, K>;
+}
+
+/** Adds a module's entries; a key already holding a different text is a start-up error. */
+export function registerMessages(owner: string, entries: Readonly<Record<string, Entry>>): void {
+  for (const [k, v] of Object.entries(entries)) {
+    const had = catalogue.get(k);
+    if (had && (had[0] !== v[0] || had[1] !== v[1])) throw new Error(`消息键重复 / message key '${k}' of '${owner}' is already defined with another text`);
+    catalogue.set(k, v);
+  }
 }
 
 export function t(locale: Locale, key: string, params?: Record<string, unknown>): string {

@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp, type Client, type Response } from '../../../test/app.js';
-import { ROLE_PERMISSIONS, type Role } from '../../../common/roles.js';
+import type { Role } from '../../../common/roles.js';
+import { rolePermissions } from '../rbac/permissions.js';
 import { multipart, readXlsx, rosterXlsx } from './people.fixtures.js';
 
 const t = useTestApp();
@@ -151,7 +152,7 @@ describe('mine A never sees or changes mine B', () => {
       it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
         const res = await c.send(actors[label], w);
         if (typeof c.expect === 'number') expect(res.status).toBe(c.expect);
-        else if (c.expect === 'refusedA') expect(ROLE_PERMISSIONS[roleOf(label)].has(c.needs!) ? [404] : [403, 404]).toContain(res.status);
+        else if (c.expect === 'refusedA') expect(rolePermissions()[roleOf(label)].has(c.needs!) ? [404] : [403, 404]).toContain(res.status);
         else await c.expect(res, w);
       });
     });

@@ -2,7 +2,8 @@
  * Who is calling, and what they may reach. Built once per request from the account's
  * role grants; every policy and every list query asks this object.
  */
-import { ROLE_PERMISSIONS, type Role } from '../../../common/roles.js';
+import type { Role } from '../../../common/roles.js';
+import { rolePermissions } from './permissions.js';
 import { forbidden } from '../errors.js';
 
 export interface Grant {
@@ -30,8 +31,9 @@ export interface Scope {
 
 export function scopeOf(actor: Actor, permission: string): Scope {
   const paths: string[] = [];
+  const table = rolePermissions();
   for (const g of actor.grants) {
-    if (!ROLE_PERMISSIONS[g.role]?.has(permission)) continue;
+    if (!table[g.role]?.has(permission)) continue;
     if (g.orgPath === null) return { all: true, paths: [] };
     paths.push(g.orgPath);
   }
@@ -55,7 +57,7 @@ export function assertPermission(actor: Actor, permission: string, orgPath?: str
 
 export function permissionsOf(actor: Actor): string[] {
   const set = new Set<string>();
-  for (const g of actor.grants) for (const p of ROLE_PERMISSIONS[g.role] ?? []) set.add(p);
+  for (const g of actor.grants) for (const p of rolePermissions()[g.role] ?? []) set.add(p);
   return [...set].sort();
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld } from './appeals.testkit.js';
 import { adb } from './appeals.tables.js';
-import { placeAnonymous } from './migrations/20261206_1200_anonymous_placement.js';
+import { placeAnonymous } from './migrations/20261206_1200_appeals_anonymous_placement.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);

@@ -31,8 +31,10 @@
  * and appeals.cells.test.ts checks that both paths agree.
  */
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
+import type { Db } from '../../core/db/database.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
-import type { IndicatorRow, LightClock } from './appeals.repository.js';
+import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { indicatorRows, type IndicatorRow, type LightClock } from './appeals.repository.js';
 
 export type Drill = Record<string, string>;
 
@@ -115,14 +117,14 @@ export function count(c: Counts, r: IndicatorRow, today: string): void {
   }
 }
 
-function figure(value: number | null, numerator: number, denominator: number, num: Drill, den: Drill): Figure {
-  return { value, numerator, denominator, drill: { numerator: num, denominator: den } };
+function figure(value: number | null, numerator: number, denominator: number, num: Drill, den: Drill, unit: Figure['unit'] = 'rate'): Figure {
+  return { value, numerator, denominator, unit, drill: { numerator: num, denominator: den } };
 }
 
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 /** Appeals submitted (the cohort every other figure is cut from). */
-export const submittedOf = (c: Counts): Figure => figure(c.submitted, c.submitted, c.submitted, { status: NOT_MERGED }, { status: NOT_MERGED });
+export const submittedOf = (c: Counts): Figure => figure(c.submitted, c.submitted, c.submitted, { status: NOT_MERGED }, { status: NOT_MERGED }, 'count');
 /** 办结率. */
 export const closureRateOf = (c: Counts): Figure => figure(rate(c.done, c.accepted), c.done, c.accepted, { status: DONE }, { status: ACCEPTED });
 /** 按时办结率. */
@@ -134,7 +136,7 @@ export const satisfactionRateOf = (c: Counts): Figure =>
 export const reopenRateOf = (c: Counts): Figure =>
   figure(rate(c.reopened, c.answered), c.reopened, c.answered, { status: NOT_MERGED, reopened: '1' }, { status: NOT_MERGED, answered: '1' });
 /** Open appeals past their deadline day, out of all open ones. */
-export const overdueCountOf = (c: Counts): Figure => figure(c.overdue, c.overdue, c.open, { light: 'red' }, { status: OPEN });
+export const overdueCountOf = (c: Counts): Figure => figure(c.overdue, c.overdue, c.open, { light: 'red' }, { status: OPEN }, 'count');
 
 export function submitted(rows: IndicatorRow[]): Figure {
   return submittedOf(countsOf(rows));
@@ -206,7 +208,7 @@ export function acceptanceHoursOf(histogram: TenthsHistogram): Figure {
   const n = bins.reduce((s, [, k]) => s + k, 0);
   const m = medianOfHistogram(bins);
   const drill = { status: NOT_MERGED, accepted: '1' };
-  return figure(m === null ? null : Math.round(m) / 10, n, n, drill, drill);
+  return figure(m === null ? null : Math.round(m) / 10, n, n, drill, drill, 'hours');
 }
 
 export function acceptanceHours(rows: IndicatorRow[]): Figure {
@@ -232,3 +234,24 @@ export function reopenRate(rows: IndicatorRow[]): Figure {
 export function overdueCount(rows: IndicatorRow[], clock: LightClock): Figure {
   return overdueCountOf(countsOf(rows, clock.today));
 }
+
+/**
+ * The registry's view (core/indicators): appeals submitted in [from, to] by authors in the
+ * scope, folded with `count()` as above. The overdue count is left out: it is a snapshot of
+ * today, not a figure of a past period.
+ */
+const NOBODY = { all: false, paths: [] };
+function rowsIn(db: Db, q: IndicatorQuery) {
+  return indicatorRows(db, { accountId: '', personId: null, staff: q.scope, handler: NOBODY }, { from: q.from, to: q.to }, { today: q.to, soon: q.to });
+}
+const appealIndicator = (key: string, zh: string, en: string, definition: { zh: string; en: string }, of: (rows: IndicatorRow[]) => Figure, unit: Figure['unit'] = 'rate') =>
+  defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await rowsIn(db, q)) });
+
+export const appealsIndicators = [
+  appealIndicator('submitted', '诉求数', 'Appeals submitted', { zh: '期间提交的诉求（合并的重复诉求不计）', en: 'Appeals submitted in the period (merged duplicates not counted)' }, submitted, 'count'),
+  appealIndicator('acceptanceHours', '受理时长（工作小时，中位数）', 'Acceptance time (median working hours)', { zh: '已受理诉求从提交到受理的工作小时数的中位数', en: 'Median working hours from submission to acceptance, over accepted appeals' }, acceptanceHours, 'hours'),
+  appealIndicator('closureRate', '办结率', 'Closure rate', { zh: '已答复或已办结 ÷ 已受理', en: 'Answered or closed ÷ accepted' }, closureRate),
+  appealIndicator('onTimeClosureRate', '按时办结率', 'On-time closure rate', { zh: '按时答复或办结 ÷ 已答复或已办结', en: 'Answered or closed and never late ÷ answered or closed' }, onTimeClosureRate),
+  appealIndicator('satisfactionRate', '满意率', 'Satisfaction rate', { zh: '满意与基本满意 ÷ 已评价', en: 'Satisfied and basically satisfied ÷ rated' }, satisfactionRate),
+  appealIndicator('reopenRate', '重办率', 'Reopen rate', { zh: '至少重办一次 ÷ 至少答复一次', en: 'Reopened at least once ÷ answered at least once' }, reopenRate),
+];

@@ -1,6 +1,7 @@
-import { defineMessages } from '../../core/i18n/messages.js';
+import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
 
-export const AM = defineMessages({
+/** Registered by the composition root from the module's declaration. */
+export const appealsMessages = {
   // errors
   'appeals.illegalTransition': ['诉求当前状态为「{status}」，不能执行此操作', 'The appeal is {status}; this action is not possible now'],
   'appeals.changedMeanwhile': ['诉求刚被他人处理过，请刷新后重试', 'Someone else just acted on this appeal; reload and try again'],
@@ -59,4 +60,6 @@ export const AM = defineMessages({
   'appeals.notice.groupAlert.body': ['{count} 名职工反映同类问题（{keywords}），请研判', '{count} workers raise the same issue ({keywords})'],
   'appeals.stage.accept': ['受理', 'Acceptance'],
   'appeals.stage.answer': ['办理', 'Answer'],
-});
+} satisfies Record<string, MessageEntry>;
+
+export const AM = messageKeys(appealsMessages);

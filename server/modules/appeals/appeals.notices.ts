@@ -8,7 +8,6 @@ import { notify } from '../../core/notify/notify.js';
 import { t } from '../../core/i18n/messages.js';
 import * as repo from './appeals.repository.js';
 import { ancestorIds } from './deadlines.js';
-import './appeals.messages.js';
 
 /** Union staff (or chairs) holding the role on the org or one of its ancestors. */
 export async function unionPeople(tx: Tx, orgPath: string, roles: ('unionStaff' | 'unionChair')[]): Promise<string[]> {

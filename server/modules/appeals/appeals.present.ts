@@ -11,7 +11,6 @@ import type { DetailRow, LightClock, SummaryRow } from './appeals.repository.js'
 import { lightOf } from './deadlines.js';
 import { extensionOf } from './attachments.js';
 import type { Relation } from './appeals.policy.js';
-import './appeals.messages.js';
 
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;

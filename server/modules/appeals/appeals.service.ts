@@ -37,7 +37,6 @@ import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js'
 import { checkIntake } from './groupAlert.intake.js';
 import { departmentLabels, labelDepartments } from './departments.js';
 import { acceptWorkTenths } from './appeals.indicators.js';
-import './appeals.messages.js';
 
 type Action = Exclude<AppealAction, 'read'>;
 

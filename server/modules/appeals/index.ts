@@ -3,37 +3,40 @@
  * working days, supervision, anonymous authorship, ratings and reopening, and the
  * group-dispute early warning. The only import surface of the module.
  */
-import { grantPermissions } from '../../../common/roles.js';
-import { APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
-import type { XqModule } from '../module.js';
+import { APPEAL_GRANTS, APPEAL_PERMISSIONS } from '../../../common/appeals.js';
+import { defineModule } from '../module.js';
+import { appealsIndicators } from './appeals.indicators.js';
 import * as m0001 from './migrations/20261125_0001_appeals.js';
 import * as m0002 from './migrations/20261125_2000_appeals_scale.js';
 import * as m0003 from './migrations/20261126_0900_appeal_cells.js';
 import * as m0004 from './migrations/20261127_0900_appeals_write_path.js';
-import * as m0005 from './migrations/20261206_1200_anonymous_placement.js';
+import * as m0005 from './migrations/20261206_1200_appeals_anonymous_placement.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
+import { appealsMessages } from './appeals.messages.js';
 
-grantPermissions({
-  unionChair: [P.manage, P.reveal, P.configure], // reveals only where the org allows it (appeals.policy mayReveal)
-  unionStaff: [P.manage, P.reveal, P.configure],
-  handler: [P.handle],
-  representative: [P.submit],
-  worker: [P.submit],
-});
-
-export const appealsModule: XqModule = {
+export const appealsModule = defineModule({
   name: 'appeals',
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_anonymous_placement': m0005 },
+  permissions: Object.values(APPEAL_PERMISSIONS),
+  grants: APPEAL_GRANTS,
+  messages: appealsMessages,
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005 },
   routes: appealsRoutes,
   jobs,
+  indicators: appealsIndicators,
+  homeCards: [],
   seedDemo,
-};
+});
 
 // For the work report and other modules: the indicators, one function each.
 export * as appealIndicators from './appeals.indicators.js';
 export { sweepDeadlines } from './appeals.jobs.js';
-// For bench/appeals: the similarity method exactly as intake runs it.
-export { signatureOf, similarity } from './similarity.js';
+// For bench/appeals: the similarity method and the intake check exactly as intake runs them,
+// and what the bulk loader needs to write appeals and their cells without the service.
+export { signatureOf, similarity, encodeSignature, issueKeys } from './similarity.js';
 export { decideGroup, type GroupCandidate } from './groupAlert.decide.js';
+export { checkIntake } from './groupAlert.intake.js';
+export { acceptWorkTenths } from './appeals.indicators.js';
+export type { AppealTable } from './appeals.tables.js';
+export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';

@@ -5,7 +5,10 @@
  * it holds at least one school day of that class.
  */
 import type { Db } from '../../core/db/database.js';
-import type { SchoolCalendar, TermRef } from '../school/index.js';
+import type { IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator } from '../../core/indicators/indicator.js';
+import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
+import { rateFigure } from '../../../common/figure.js';
 import { fraction, type Fraction } from '../../../common/school.js';
 import * as repo from './heartBridge.repository.js';
 
@@ -170,3 +173,40 @@ export async function studentsWithoutExchange(
   // A student who changed class may have had the exchange on the old class's page.
   return listed.filter((r) => r.weeks >= minWeeks);
 }
+
+/**
+ * The registry's view (core/indicators): the same three figures over every class of a scope
+ * and every school week of [from, to] that has a school day.
+ */
+async function countsIn(db: Db, q: IndicatorQuery): Promise<WeekCounts> {
+  const classes = await classesInScope(db, q.scope);
+  return sumCounts(await loadWeekCounts(db, classes, (c) => c.cal.weeksIn(q.from, q.to).filter((w) => c.cal.weekExists(w))));
+}
+const asFigure = (f: Fraction) => rateFigure(f.num, f.den);
+
+export const heartBridgeIndicators = [
+  defineIndicator({
+    key: 'heartBridge.twoWayCoverage',
+    label: { zh: '心桥双向交流覆盖率', en: 'Heart Bridge two-way coverage' },
+    definition: { zh: '两侧均已填写的学生周数 ÷ 在册学生周数', en: 'Student-weeks with both sides written ÷ student-weeks on the roll' },
+    period: 'week',
+    unit: 'rate',
+    compute: async (db, q) => asFigure(twoWayCoverage(await countsIn(db, q))),
+  }),
+  defineIndicator({
+    key: 'heartBridge.replyRate',
+    label: { zh: '家长回复率', en: 'Guardian reply rate' },
+    definition: { zh: '家长已回复的页数 ÷ 老师已填写的页数', en: 'Pages with a home side ÷ pages with a school side' },
+    period: 'week',
+    unit: 'rate',
+    compute: async (db, q) => asFigure(guardianReplyRate(await countsIn(db, q))),
+  }),
+  defineIndicator({
+    key: 'heartBridge.readRate',
+    label: { zh: '心桥阅读率', en: 'Heart Bridge read rate' },
+    definition: { zh: '对方已阅读的留言数 ÷ 已填写的留言数（家校两侧合计）', en: 'Sides read by the other side ÷ sides written (both directions)' },
+    period: 'week',
+    unit: 'rate',
+    compute: async (db, q) => asFigure(readRate(await countsIn(db, q))),
+  }),
+];

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.fixture.js';
+import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { remindGuardians, remindTeachers } from './heartBridge.jobs.js';
 
 const t = useTestApp();

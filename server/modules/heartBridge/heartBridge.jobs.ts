@@ -20,7 +20,6 @@ import {
   teacherAccountsOf,
 } from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
-import './heartBridge.messages.js';
 
 const zh = (key: string, params: Record<string, unknown>) => t('zh-CN', key, params);
 

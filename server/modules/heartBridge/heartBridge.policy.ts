@@ -9,7 +9,7 @@
 import type { Db } from '../../core/db/database.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import type { Actor } from '../../core/rbac/actor.js';
-import { HEART_BRIDGE_PERMISSIONS as P } from '../../../common/school.js';
+import { HEART_BRIDGE_PERMISSIONS as P } from '../../../common/heartBridge.js';
 import { loadClass, loadSchool, loadStudent, reachOf, type ClassInfo, type Reach, type StudentInfo } from '../school/index.js';
 
 export type Action = 'read' | 'writeSchool' | 'writeHome' | 'readAsSchool' | 'readAsHome';

@@ -6,7 +6,8 @@ import type { CallContext } from '../../core/context.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-import { compareNames, HEART_BRIDGE_PERMISSIONS as P, weekEnd, weekOf, weekStart } from '../../../common/school.js';
+import { compareNames, weekEnd, weekOf, weekStart } from '../../../common/school.js';
+import { HEART_BRIDGE_PERMISSIONS as P } from '../../../common/heartBridge.js';
 import type { HeartBridgeNote } from '../../../common/schemas/heartBridge.js';
 import {
   loadSchoolCalendar,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.fixture.js';
+import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { rebuildWeekStats } from './index.js';
 
 const t = useTestApp();

@@ -4,9 +4,12 @@
  * calendar days, and only days up to `asOf`.
  */
 import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { defineIndicator } from '../../core/indicators/indicator.js';
+import { rateFigure } from '../../../common/figure.js';
 import { fraction, type Fraction } from '../../../common/school.js';
-import type { SchoolCalendar, TermRef } from '../school/index.js';
+import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
 import type { TopicPlan } from './moralEducation.plan.js';
+import { sessionsOf } from './moralEducation.repository.js';
 
 export interface SessionLite {
   id: string;
@@ -123,3 +126,27 @@ export function missedSessions(classes: ClassRef[], term: TermRef, asOf: string,
   }
   return out;
 }
+
+/** The registry's view (core/indicators): coverage over every class of a scope, school days of [from, to]. */
+export const moralEducationIndicators = [
+  defineIndicator({
+    key: 'moralEducation.coverage',
+    label: { zh: '十分钟思想教育开展率', en: 'Ten-minute session coverage' },
+    definition: { zh: '已开展的班级·天数 ÷ 应开展的班级·上课日数', en: 'Class-days with a session held ÷ class-days that were school days' },
+    period: 'day',
+    unit: 'rate',
+    async compute(db, q) {
+      const classes = await classesInScope(db, q.scope);
+      const held = new Set((await sessionsOf(db, classes.map((c) => c.id), q.from, q.to)).filter((s) => s.status === 'held').map((s) => `${s.class_id}|${s.date}`));
+      let days = 0;
+      let done = 0;
+      for (const c of classes) {
+        for (const d of c.cal.schoolDaysIn(q.from, q.to)) {
+          days++;
+          if (held.has(`${c.id}|${d}`)) done++;
+        }
+      }
+      return rateFigure(done, days);
+    },
+  }),
+];

@@ -10,7 +10,6 @@ import { t } from '../../core/i18n/messages.js';
 import { minutesOf } from '../../../common/school.js';
 import { allSchools, claimReminder, classesUnder, inQuietHours, loadSchoolCalendarSource, settingsOfSchools, shanghaiClock, teacherAccountsOf } from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
-import './moralEducation.messages.js';
 
 export async function remindHeadTeachers(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);

@@ -1,6 +1,7 @@
-import { defineMessages } from '../../core/i18n/messages.js';
+import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
 
-export const MM = defineMessages({
+/** Registered by the composition root from the module's declaration. */
+export const moralEducationMessages = {
   'validation.skipReason': ['未开展时请填写原因', 'Give a reason when the session was skipped'],
   'moralEducation.topicRequired': ['请填写本次的主题（当天没有计划主题）', 'Give the topic (nothing was planned for that day)'],
   'moralEducation.presenterNotInClass': ['发言学生只能是本班学生', 'Presenters must be students of this class'],
@@ -12,4 +13,6 @@ export const MM = defineMessages({
   'moralEducation.noPhoto': ['该记录没有照片', 'This record has no photo'],
   'moralEducation.reminder.title': ['十分钟思想教育：{className} 今天还没有记录', 'Ten-minute session: {className} has no record today'],
   'moralEducation.reminder.body': ['{date} 的十分钟思想教育（13:50—14:00）尚未记录，请补记开展情况；未开展请注明原因。', 'The ten-minute session of {date} (13:50–14:00) is not recorded yet; record it, or give the reason it was skipped.'],
-});
+} satisfies Record<string, MessageEntry>;
+
+export const MM = messageKeys(moralEducationMessages);

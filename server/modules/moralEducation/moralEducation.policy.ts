@@ -8,7 +8,7 @@
 import type { Db } from '../../core/db/database.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
-import { MORAL_EDUCATION_PERMISSIONS as P } from '../../../common/school.js';
+import { MORAL_EDUCATION_PERMISSIONS as P } from '../../../common/moralEducation.js';
 import { loadClass, loadSchool, reachOf, type ClassInfo, type Reach } from '../school/index.js';
 
 export function moralReach(db: Db, actor: Actor): Promise<Reach> {

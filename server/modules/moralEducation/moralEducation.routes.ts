@@ -21,7 +21,7 @@ import {
 } from '../../../common/schemas/moralEducation.js';
 import { ClassParams, SchoolParams } from '../../../common/schemas/school.js';
 import { IdParams, pageOf } from '../../../common/schemas/shared.js';
-import { SESSION_STATUS_LABELS } from '../../../common/school.js';
+import { SESSION_STATUS_LABELS } from '../../../common/moralEducation.js';
 import type { App } from '../../core/http/types.js';
 import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';

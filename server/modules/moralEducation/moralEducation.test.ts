@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.fixture.js';
+import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { remindHeadTeachers } from './moralEducation.jobs.js';
 
 const t = useTestApp();

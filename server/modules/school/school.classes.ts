@@ -5,10 +5,11 @@
  */
 import type { Db } from '../../core/db/database.js';
 import { AppError } from '../../core/errors.js';
+import { inScope, type Scope } from '../../core/rbac/actor.js';
 import { compareNames } from '../../../common/school.js';
 import { loadSchoolCalendarSource, type SchoolCalendar, type TermRef } from './school.calendar.js';
 import { describeClasses, type ClassInfo } from './school.policy.js';
-import { classesUnder } from './school.repository.js';
+import { classesUnder, schools } from './school.repository.js';
 
 export type ClassWithCalendar = ClassInfo & { cal: SchoolCalendar };
 
@@ -27,4 +28,19 @@ export async function schoolClasses(db: Db, school: { id: string; path: string }
     .sort((a, b) => compareNames(a.gradeName ?? '', b.gradeName ?? '') || compareNames(a.name, b.name));
   const classes = await Promise.all(infos.map(async (c) => ({ ...c, cal: await src.forOrg(c.path) })));
   return { term, classes };
+}
+
+/**
+ * Every class inside `scope`, each with its own school calendar: what an indicator counts
+ * over when it is asked for a part of the org tree rather than for one school.
+ */
+export async function classesInScope(db: Db, scope: Scope): Promise<{ id: string; path: string; cal: SchoolCalendar }[]> {
+  const out: { id: string; path: string; cal: SchoolCalendar }[] = [];
+  for (const school of await schools(db)) {
+    // A school counts when it lies inside the scope, or the scope lies inside it (a grade).
+    if (!inScope(scope, school.path) && !scope.paths.some((p) => p.startsWith(school.path))) continue;
+    const src = await loadSchoolCalendarSource(db, school.id, school.path);
+    for (const c of await classesUnder(db, school.path)) if (inScope(scope, c.path)) out.push({ id: c.id, path: c.path, cal: await src.forOrg(c.path) });
+  }
+  return out;
 }

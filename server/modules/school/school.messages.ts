@@ -1,6 +1,7 @@
-import { defineMessages } from '../../core/i18n/messages.js';
+import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
 
-export const SM = defineMessages({
+/** Registered by the composition root from the module's declaration. */
+export const schoolMessages = {
   'validation.week': ['周次格式应为 YYYY-Www，例如 2026-W40', 'Expected an ISO week as YYYY-Www, e.g. 2026-W40'],
   'validation.time': ['时间格式应为 HH:MM', 'Expected a time as HH:MM'],
   'school.termOrder': ['学期结束日期不能早于开始日期', 'The term cannot end before it starts'],
@@ -13,4 +14,6 @@ export const SM = defineMessages({
   'school.notSchoolDay': ['{date} 不是该班的上课日', '{date} is not a school day for this class'],
   'school.futureWeek': ['还不能填写以后的周', 'Future weeks cannot be written yet'],
   'school.weekNotSchool': ['{week} 这一周该班没有上课日', 'The class has no school day in {week}'],
-});
+} satisfies Record<string, MessageEntry>;
+
+export const SM = messageKeys(schoolMessages);

@@ -3,7 +3,7 @@ import { useTestApp } from '../../../test/app.js';
 import { WorkCalendar } from '../../core/calendar/calendar.js';
 import { inWindow, minutesOf, shiftWeek, weekDates, weekEnd, weekOf, weekStart, isWeekKey } from '../../../common/school.js';
 import { SchoolCalendar } from './school.calendar.js';
-import { schoolWorld } from './school.fixture.js';
+import { schoolWorld } from './school.testkit.js';
 
 describe('ISO weeks in Asia/Shanghai dates (pure)', () => {
   it('names weeks Monday–Sunday, across a year end with 53 weeks', () => {

@@ -12,8 +12,7 @@ import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../../server/core/db/database.js';
 import { migrateToLatest } from '../../../server/core/db/migrate.js';
-import { modules } from '../../../server/modules/registry.js';
-import { moduleMigrations } from '../../../server/modules/module.js';
+import { house } from '../../../server/modules/registry.js';
 import { ENGINE } from '../../db.js';
 
 export { ENGINE };
@@ -82,7 +81,7 @@ export async function freshServerDb(opts: { pgBase?: string } = {}): Promise<Ser
 async function migrated(url: string) {
   const database = await openDatabase({ url });
   try {
-    await migrateToLatest(database.db, moduleMigrations(modules));
+    await migrateToLatest(database.db, house.migrations);
   } finally {
     await database.close();
   }

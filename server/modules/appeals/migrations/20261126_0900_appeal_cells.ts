@@ -26,7 +26,6 @@
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from '../../../core/db/dialect.js';
 import { workCalendar, type WorkCalendar } from '../../../core/calendar/calendar.js';
-import { acceptWorkTenths } from '../appeals.indicators.js';
 
 const NOT_MERGED = (r: string) => `${r}.status <> 'merged'`;
 const ACCEPTED = `('accepted', 'assigned', 'handling', 'answered', 'closed')`;
@@ -252,4 +251,23 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('appeals_indicators').execute();
   await db.schema.createIndex('appeals_indicators').on('appeals').columns(OLD_INDICATOR_COLUMNS).execute();
   await db.schema.alterTable('appeals').dropColumn('accept_work_tenths').execute();
+}
+
+// A frozen copy of appeals.indicators.ts's acceptWorkTenths as it stood when this migration
+// was written: a migration imports no module code, so a later change to the live function
+// cannot change what this step of history computed.
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+function acceptWorkTenths(cal: Pick<WorkCalendar, 'isWorkingDay'>, submittedAt: string, acceptedAt: string): number {
+  const start = Date.parse(submittedAt);
+  const end = Date.parse(acceptedAt);
+  if (!(end > start)) return 0;
+  let ms = 0;
+  for (let d = Math.floor((start + SHANGHAI_MS) / DAY_MS); ; d++) {
+    const dayStart = d * DAY_MS - SHANGHAI_MS;
+    if (dayStart >= end) break;
+    if (cal.isWorkingDay(new Date(d * DAY_MS).toISOString().slice(0, 10))) ms += Math.max(0, Math.min(end, dayStart + DAY_MS) - Math.max(start, dayStart));
+  }
+  return Math.round((ms / 3_600_000) * 10);
 }

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { BookOutlined, FundOutlined, HeartOutlined, SolutionOutlined } from '@ant-design/icons';
-import { HEART_BRIDGE_PERMISSIONS as P } from '@common/school';
+import { HEART_BRIDGE_PERMISSIONS as P } from '@common/heartBridge';
 import { defineModule } from '../types';
 import { messages } from './messages';
 

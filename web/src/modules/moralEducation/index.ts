@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { BookOutlined, CalendarOutlined, ClockCircleOutlined, PieChartOutlined } from '@ant-design/icons';
-import { MORAL_EDUCATION_PERMISSIONS as P } from '@common/school';
+import { MORAL_EDUCATION_PERMISSIONS as P } from '@common/moralEducation';
 import { defineModule } from '../types';
 import { messages } from './messages';
 

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Migration } from 'kysely';
+import { defineIndicator } from '../core/indicators/indicator.js';
+import { composeModules, ModuleDeclarationError } from './compose.js';
+import { defineModule, type ModuleDeclaration } from './module.js';
+import { house, modules } from './registry.js';
+
+const migration: Migration = { up: async () => {} };
+const figure = async () => ({ value: 0, numerator: 0, denominator: 0, unit: 'count' as const, drill: null });
+
+/** A small valid module; each test breaks one thing in a copy of it. */
+function probe(name: string, extra: Partial<ModuleDeclaration> = {}): ModuleDeclaration {
+  return defineModule({
+    name,
+    permissions: [`${name}.read`],
+    grants: { worker: [`${name}.read`] },
+    messages: { [`${name}.hello`]: ['你好', 'Hello'] },
+    migrations: { [`20270101_0000_${name}_tables`]: migration },
+    jobs: [{ name: `${name}.sweep`, intervalMs: 60_000, run: async () => {} }],
+    indicators: [defineIndicator({ key: `${name}.count`, label: { zh: '数量', en: 'Count' }, definition: { zh: '记录数', en: 'Records' }, period: 'range', unit: 'count', compute: figure })],
+    homeCards: [{ key: `${name}.card`, roles: ['worker'], title: { zh: '卡片', en: 'Card' }, path: `/${name}` }],
+    ...extra,
+  });
+}
+
+const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
+
+describe('the module composition at start-up', () => {
+  it('composes the four modules of the house into one role → permission table', () => {
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals']);
+    const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
+    expect(table('worker')).toEqual(['appeals.submit']);
+    expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
+    expect(table('headTeacher')).toEqual([
+      'heartBridge.writeSchool',
+      'moralEducation.read',
+      'moralEducation.record',
+      'org.read',
+      'people.read',
+      'people.readContact',
+      'school.read',
+    ]);
+    expect(table('handler')).toEqual(['appeals.handle', 'org.read']);
+    // The system admin holds every permission of core and of every module.
+    for (const m of modules) for (const p of m.permissions) expect(house.rolePermissions.sysAdmin.has(p)).toBe(true);
+  });
+
+  it('keeps every migration of core and the modules, each once', () => {
+    expect(Object.keys(house.migrations)).toEqual(
+      expect.arrayContaining(['20261124_0001_core', '20261124_0002_people', '20261125_0001_appeals', '20261127_0900_appeals_write_path', '20261125_1030_heartBridge_twoWay']),
+    );
+    expect(Object.keys(house.migrations)).toHaveLength(10);
+  });
+
+  it('accepts a well-formed new module', () => {
+    const h = composeModules([...modules, probe('congress')]);
+    expect([...h.rolePermissions.worker]).toContain('congress.read');
+    expect(h.jobs.map((j) => j.name)).toContain('congress.sweep');
+    expect(h.indicators.find((i) => i.key === 'congress.count')?.module).toBe('congress');
+  });
+
+  it('refuses a migration key used twice — by another module or by core', () => {
+    // Before, the registry merged the maps with Object.assign and the later module's migration silently won.
+    const stolen = probe('congress', { migrations: { '20261125_0001_appeals': migration } });
+    expect(startWith(...modules, stolen)).toThrow(ModuleDeclarationError);
+    expect(startWith(...modules, stolen)).toThrow(/migration '20261125_0001_appeals' is declared twice \(also by appeals\)/);
+    // A core key is refused already by its name, which no module may take.
+    expect(startWith(probe('congress', { migrations: { '20261124_0001_core': migration } }))).toThrow(/migration '20261124_0001_core' must be named/);
+  });
+
+  it('refuses a new migration key without the <stamp>_<module>_<what> shape, or out of order', () => {
+    expect(startWith(probe('congress', { migrations: { '20270101_0000_congress': migration } }))).toThrow(/must be named '<YYYYMMDD>_<HHMM>_congress_<what>'/);
+    expect(startWith(probe('congress', { migrations: { '20270101_0000_meetings_tables': migration } }))).toThrow(/must be named/);
+    expect(startWith(probe('congress', { migrations: { '2027_congress_tables': migration } }))).toThrow(/must be named/);
+    const backwards = { '20270102_0000_congress_b': migration, '20270101_0000_congress_a': migration };
+    expect(startWith(probe('congress', { migrations: backwards }))).toThrow(/is listed after/);
+  });
+
+  it('refuses a job name used twice or without the module prefix', () => {
+    const job = { name: 'appeals.deadlines', intervalMs: 1, run: async () => {} };
+    expect(startWith(...modules, probe('congress', { jobs: [job] }))).toThrow(/job 'appeals.deadlines' must be named 'congress.<name>'/);
+    const dup = { name: 'congress.sweep', intervalMs: 1, run: async () => {} };
+    expect(startWith(probe('congress', { jobs: [dup, dup] }))).toThrow(/job 'congress.sweep' is declared twice/);
+  });
+
+  it('refuses an indicator key used twice or without the module prefix', () => {
+    const [i] = probe('congress').indicators;
+    expect(startWith(probe('congress', { indicators: [i, i] }))).toThrow(/indicator 'congress.count' is declared twice/);
+    expect(startWith(probe('congress', { indicators: [{ ...i, key: 'count' }] }))).toThrow(/indicator 'count' must be named 'congress.<name>'/);
+  });
+
+  it('refuses a permission used twice, without the prefix, or granted without being declared', () => {
+    expect(startWith(probe('congress', { permissions: ['congress.read', 'congress.read'] }))).toThrow(/permission 'congress.read' is declared twice/);
+    expect(startWith(probe('congress', { permissions: ['appeals.manage'], grants: {} }))).toThrow(/permission 'appeals.manage' must be named 'congress.<name>'/);
+    expect(startWith(probe('congress', { grants: { worker: ['congress.write'] } }))).toThrow(/grants 'congress.write' to worker but does not declare it/);
+  });
+
+  it('refuses a module name or a message key declared twice', () => {
+    expect(startWith(probe('congress'), probe('congress'))).toThrow(/module 'congress' is declared twice/);
+    expect(startWith(probe('congress'), probe('meetings', { messages: { 'congress.hello': ['你好', 'Hello'] } }))).toThrow(/message 'congress.hello' is declared twice/);
+  });
+});
