@@ -159,9 +159,16 @@ export class WorkCalendar {
    */
   deadline(start: string, n: number): { date: string; provisional: boolean } {
     const date = this.addWorkingDays(start, n);
-    let provisional = false;
-    for (let d = n <= 0 ? start : addDays(start, 1); d <= date && !provisional; d = addDays(d, 1)) provisional = this.day(d).provisional;
-    return { date, provisional };
+    return { date, provisional: this.provisionalWithin(n <= 0 ? addDays(start, -1) : start, date) };
+  }
+
+  /**
+   * Whether any day in (from, to] is provisional: a deadline already stored (an appeal's
+   * 办理期限 counted from its acceptance) is flagged with this when it is shown.
+   */
+  provisionalWithin(from: string, to: string): boolean {
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.day(d).provisional) return true;
+    return false;
   }
 
   /** Working days in (from, to]: how many working days have passed since `from`. Negative when `to` is before `from`. */

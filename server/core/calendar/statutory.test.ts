@@ -72,6 +72,9 @@ describe('the calendar beyond the published years', () => {
     // Mon 21 Dec 2026 + 10 working days: 22–31 Dec gives 8, 1 Jan is 元旦, so Mon 4 and Tue 5 Jan.
     expect(cal.deadline('2026-12-21', 10)).toEqual({ date: '2027-01-05', provisional: true });
     expect(cal.deadline('2026-12-01', 5)).toEqual({ date: '2026-12-08', provisional: false });
+    // A deadline stored earlier, shown today: flagged when its span reaches into 2027.
+    expect(cal.provisionalWithin('2026-12-21', '2027-01-05')).toBe(true);
+    expect(cal.provisionalWithin('2026-12-21', '2026-12-31')).toBe(false);
   });
 
   it('treats a year imported from the notice as published', () => {
