@@ -69,7 +69,7 @@ const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && 
 /** The OLE2 container of Excel 97–2003 (.xls) files. */
 const isOle = (b: Buffer) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
-async function loadWorksheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+async function loadWorksheet(buffer: Buffer, csv: boolean): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
   if (isOle(buffer)) throw fileFault('import.xlsUnsupported');
   if (isZip(buffer)) {
@@ -78,6 +78,9 @@ async function loadWorksheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
     } catch {
       throw fileFault('import.badFile');
     }
+  } else if (!csv) {
+    // Text is read as CSV only when it says it is one: an HTML page or an SVG is not a roster.
+    throw fileFault('import.badFile');
   } else {
     const text = decodeText(buffer);
     // A binary file that is neither a workbook nor text.
@@ -92,9 +95,12 @@ async function loadWorksheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   return ws;
 }
 
-/** The first worksheet; a file that is not a readable workbook or CSV is the user's fault (422). */
-export async function readFirstSheet(buffer: Buffer, maxRows = Infinity): Promise<Sheet> {
-  const ws = await loadWorksheet(buffer);
+/**
+ * The first worksheet; a file that is not a readable workbook or CSV is the user's fault (422).
+ * `opts.csv`: the upload is named .csv, so text is read as comma-separated values.
+ */
+export async function readFirstSheet(buffer: Buffer, maxRows = Infinity, opts: { csv?: boolean } = {}): Promise<Sheet> {
+  const ws = await loadWorksheet(buffer, opts.csv ?? false);
   const width = ws.columnCount;
   const rows: SheetRow[] = [];
   let tooMany = false;

@@ -44,8 +44,8 @@ async function duplicateFaults(db: Tx, org: OrgRow, employeeNos: Map<string, num
 }
 
 /** Reads and checks a roster for `org`; writes nothing. */
-export async function analyse(db: Tx, org: OrgRow, file: Buffer): Promise<Analysis> {
-  const sheet = await readFirstSheet(file, MAX_ROWS + 10);
+export async function analyse(db: Tx, org: OrgRow, file: Buffer, fileName: string): Promise<Analysis> {
+  const sheet = await readFirstSheet(file, MAX_ROWS + 10, { csv: /\.csv$/i.test(fileName) });
   const chain = (await namesAlong(db, [org.path])).get(org.path)!;
   const resolver = new OrgPathResolver(org, await repo.subtreeOrgs(db, org.path), chain);
   const parsed = parseRoster(sheet, resolver);
@@ -153,7 +153,7 @@ function present(b: BatchRow, locale: Locale): ImportBatch {
 
 export async function preview(db: Db, actor: Actor, locale: Locale, input: { orgId: string; fileName: string; file: Buffer }): Promise<ImportPreview> {
   const org = await importableOrg(db, actor, input.orgId);
-  const analysis = await analyse(db, org, input.file);
+  const analysis = await analyse(db, org, input.file, input.fileName);
   const row = {
     id: newId(),
     account_id: actor.accountId,
