@@ -18,6 +18,17 @@ describe('statutory holidays of a year nobody has published (pure)', () => {
     expect(qingming(2028)).toBe('2028-04-04');
   });
 
+  it('puts 春节, 清明, 端午 and 中秋 on days the published schedules of 2008–2026 gave off', () => {
+    const published = new WorkCalendar([]);
+    const missed: string[] = [];
+    for (let y = 2008; y <= 2026; y++) {
+      for (const [name, date] of [['春节', lunarToSolar(y, 1, 1)], ['清明', qingming(y)], ['端午', lunarToSolar(y, 5, 5)], ['中秋', lunarToSolar(y, 8, 15)]]) {
+        if (published.isWorkingDay(date)) missed.push(`${y} ${name} ${date}`);
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('takes 除夕 as the last day of lunar month 12, the 30th when that month is long', () => {
     // 2030: month 12 of 2029 has 30 days, so 除夕 is 腊月三十, 2 Feb.
     expect(chineseNewYearsEve(2030)).toBe('2030-02-02');
