@@ -67,5 +67,9 @@ export const ImportBatch = z.object({
 });
 export type ImportBatch = z.infer<typeof ImportBatch>;
 
-export const ImportPreview = ImportBatch.extend({ preview: z.array(RosterRow) });
+export const ImportPreview = ImportBatch.extend({
+  preview: z.array(RosterRow),
+  /** Headers in the file that are not roster columns: their cells are not imported. */
+  ignoredColumns: z.array(z.string()),
+});
 export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -20,7 +20,7 @@ export async function importCommand(database: Database, args: string[], out: (li
   const db = database.db;
   const org = await findOrg(db, orgId);
   if (!org) throw new Error(`找不到组织 / no such org: ${orgId}`);
-  const analysis = await analyse(db, org, fs.readFileSync(file));
+  const analysis = await analyse(db, org, fs.readFileSync(file), file);
   const faults = renderFaults(analysis.faults, 'zh-CN');
   if (faults.length) {
     out(`发现 ${faults.length} 处错误，未写入任何数据 / ${faults.length} faults, nothing written:`);

@@ -16,11 +16,17 @@ export async function days(db: Db, actor: Actor, q: { from: string; to: string; 
   if (q.to < q.from || Date.parse(q.to) - Date.parse(q.from) > 400 * 86_400_000) {
     throw new AppError(400, 'validation', 'error.validation', {}, [{ field: 'query.to', message: 'calendar.range' }]);
   }
-  return (await workCalendar(db, await orgPath(db, actor, q.orgId))).range(q.from, q.to);
+  const cal = await workCalendar(db, await orgPath(db, actor, q.orgId));
+  const years: number[] = [];
+  for (let y = Number(q.from.slice(0, 4)); y <= Number(q.to.slice(0, 4)); y++) years.push(y);
+  return {
+    items: cal.range(q.from, q.to),
+    years: years.map((year) => ({ year, source: cal.yearSource(year), provisional: cal.yearSource(year) === 'statutory' })),
+  };
 }
 
 export async function addWorkingDays(db: Db, actor: Actor, q: { start: string; days: number; orgId?: string }) {
-  return (await workCalendar(db, await orgPath(db, actor, q.orgId))).addWorkingDays(q.start, q.days);
+  return (await workCalendar(db, await orgPath(db, actor, q.orgId))).deadline(q.start, q.days);
 }
 
 export async function day(db: Db, actor: Actor, q: { date: string; orgId?: string }) {

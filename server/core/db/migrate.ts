@@ -2,17 +2,21 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as core0001 from './migrations/20261124_0001_core.js';
 import * as core0002 from './migrations/20261124_0002_people.js';
+import * as core0003 from './migrations/20261124_0003_calendar_notices.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
   '20261124_0002_people': core0002,
+  '20261124_0003_calendar_notices': core0003,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */
 export async function migrateToLatest(db: Db, moduleMigrations: Record<string, Migration> = {}): Promise<string[]> {
   const all = { ...coreMigrations, ...moduleMigrations };
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'xq_migrations', migrationLockTableName: 'xq_migrations_lock' });
+  // Core tables sort before every module's (a module migration may read them, as the appeals
+  // backfill reads the calendar); a database made before one was added still gets it.
+  const migrator = new Migrator({ db, provider, migrationTableName: 'xq_migrations', migrationLockTableName: 'xq_migrations_lock', allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

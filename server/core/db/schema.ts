@@ -124,6 +124,16 @@ export interface CalendarOverrideTable {
   created_at: string;
 }
 
+export interface CalendarNoticeTable {
+  year: number;
+  /** JSON: the parsed days, [{ date, working, name }]. */
+  days: string;
+  /** The notice as the admin pasted it. */
+  text: string;
+  imported_by: string;
+  imported_at: string;
+}
+
 export interface NotificationTable {
   id: string;
   account_id: string;
@@ -198,6 +208,7 @@ export interface DB {
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
   calendar_overrides: CalendarOverrideTable;
+  calendar_notices: CalendarNoticeTable;
   notifications: NotificationTable;
   webhooks: WebhookTable;
   webhook_outbox: OutboxTable;

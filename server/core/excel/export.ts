@@ -8,17 +8,44 @@ import type { FastifyReply } from 'fastify';
 export interface Column<T> {
   header: string;
   width?: number;
+  /** 'text': identifiers (工号, phone, identity number) stay text when the sheet is edited. */
+  type?: 'text';
   value(row: T): string | number | boolean | null | undefined;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+/** What callers already wrote as Beijing wall-clock time: 2026-12-06 09:30(:15). */
+const WALL_CLOCK = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})(:\d{2})?$/;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/**
+ * Dates become date cells people can sort and filter: a calendar date as it is, an instant
+ * at its Beijing wall-clock time (a spreadsheet date has no time zone).
+ */
+function typedCell(value: string | number | boolean | null | undefined, type: Column<unknown>['type']): { value: ExcelJS.CellValue; numFmt?: string } {
+  if (typeof value !== 'string' || type === 'text') return { value: value ?? '' };
+  if (DATE_ONLY.test(value)) return { value: new Date(value + 'T00:00:00Z'), numFmt: 'yyyy-mm-dd' };
+  if (INSTANT.test(value)) return { value: new Date(Date.parse(value) + SHANGHAI_MS), numFmt: 'yyyy-mm-dd hh:mm' };
+  const wall = WALL_CLOCK.exec(value);
+  if (wall) return { value: new Date(`${wall[1]}T${wall[2]}${wall[3] ?? ':00'}Z`), numFmt: wall[3] ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd hh:mm' };
+  return { value };
 }
 
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '心桥 Xinqiao';
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4) }));
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4), style: c.type === 'text' ? { numFmt: '@' } : {} }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
+  for (const row of rows) {
+    const cells = columns.map((c) => typedCell(c.value(row), c.type));
+    const added = ws.addRow(cells.map((c) => c.value));
+    cells.forEach((c, i) => {
+      if (c.numFmt) added.getCell(i + 1).numFmt = c.numFmt;
+    });
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

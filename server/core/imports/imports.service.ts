@@ -19,6 +19,7 @@ import { idNumberBirthDate, idNumberGender } from '../../../common/schemas/peopl
 import { MAX_LISTED_ERRORS, ROSTER_COLUMNS, type ImportBatch, type ImportPreview, type ImportStatus, type RosterRow } from '../../../common/schemas/imports.js';
 import { MAX_ROWS, OrgPathResolver, parseRoster, type RowFault } from './roster.js';
 import * as repo from './imports.repository.js';
+import { namesAlong } from '../people/org-names.js';
 import './imports.messages.js';
 
 const CHUNK = 500;
@@ -31,6 +32,7 @@ export interface Analysis {
   rows: RosterRow[];
   faults: RowFault[];
   totalRows: number;
+  ignoredColumns: string[];
 }
 
 /** Employee numbers are unique among the active people of one top-level organisation. */
@@ -42,16 +44,17 @@ async function duplicateFaults(db: Tx, org: OrgRow, employeeNos: Map<string, num
 }
 
 /** Reads and checks a roster for `org`; writes nothing. */
-export async function analyse(db: Tx, org: OrgRow, file: Buffer): Promise<Analysis> {
-  const sheet = await readFirstSheet(file, MAX_ROWS + 10);
-  const resolver = new OrgPathResolver(org, await repo.subtreeOrgs(db, org.path));
+export async function analyse(db: Tx, org: OrgRow, file: Buffer, fileName: string): Promise<Analysis> {
+  const sheet = await readFirstSheet(file, MAX_ROWS + 10, { csv: /\.csv$/i.test(fileName) });
+  const chain = (await namesAlong(db, [org.path])).get(org.path)!;
+  const resolver = new OrgPathResolver(org, await repo.subtreeOrgs(db, org.path), chain);
   const parsed = parseRoster(sheet, resolver);
   if (parsed.totalRows > MAX_ROWS) throw new AppError(422, 'invalid', 'import.tooManyRows', { max: MAX_ROWS }, [{ field: 'body.file', message: 'import.tooManyRows', params: { max: MAX_ROWS } }]);
   if (parsed.totalRows === 0 && parsed.faults.length === 0) throw new AppError(422, 'invalid', 'import.empty', {}, [{ field: 'body.file', message: 'import.empty' }]);
   const dupes = await duplicateFaults(db, org, parsed.employeeNos);
   const badRows = new Set(dupes.map((f) => f.row));
   const faults = [...parsed.faults, ...dupes].sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
-  return { rows: parsed.rows.filter((r) => !badRows.has(r.row)), faults, totalRows: parsed.totalRows };
+  return { rows: parsed.rows.filter((r) => !badRows.has(r.row)), faults, totalRows: parsed.totalRows, ignoredColumns: parsed.ignoredColumns };
 }
 
 const COLUMN_ORDER = Object.values(ROSTER_COLUMNS) as string[];
@@ -150,7 +153,7 @@ function present(b: BatchRow, locale: Locale): ImportBatch {
 
 export async function preview(db: Db, actor: Actor, locale: Locale, input: { orgId: string; fileName: string; file: Buffer }): Promise<ImportPreview> {
   const org = await importableOrg(db, actor, input.orgId);
-  const analysis = await analyse(db, org, input.file);
+  const analysis = await analyse(db, org, input.file, input.fileName);
   const row = {
     id: newId(),
     account_id: actor.accountId,
@@ -167,7 +170,7 @@ export async function preview(db: Db, actor: Actor, locale: Locale, input: { org
   };
   await repo.insertBatch(db, row);
   const { rows: _rows, ...stored } = row;
-  return { ...present(stored, locale), preview: analysis.rows.slice(0, PREVIEW_ROWS) };
+  return { ...present(stored, locale), preview: analysis.rows.slice(0, PREVIEW_ROWS), ignoredColumns: analysis.ignoredColumns };
 }
 
 /** A batch belongs to its uploader; to anyone else it does not exist. */

@@ -5,7 +5,7 @@
 import { categoryFromLabel, PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '../../../common/enums.js';
 import { ROSTER_COLUMNS, type RosterField, type RosterRow } from '../../../common/schemas/imports.js';
 import { GENDER_LABELS, GENDERS, isValidIdNumber, PHONE_RE } from '../../../common/schemas/people.js';
-import type { Sheet } from '../excel/import.js';
+import type { NumberCell, Sheet } from '../excel/import.js';
 
 /** A fault as stored in the batch; rendered in the caller's language when shown. */
 export interface RowFault {
@@ -38,6 +38,25 @@ function kindFromLabel(text: string): PersonKind | undefined {
   return PERSON_KINDS.find((k) => k === text || PERSON_KIND_LABELS[k].zh === text);
 }
 
+/** Columns whose digits are an identifier: a number cell would have dropped leading zeros or, past 15 digits, the last ones. */
+const IDENTIFIERS: RosterField[] = ['employeeNo', 'phone', 'idNumber'];
+
+/**
+ * The identifier a number cell shows, when what it shows is exactly what was typed: a
+ * zero-padded format (000000) keeps the zeros, and a mobile number has no zeros to lose.
+ * Anything else cannot be trusted, so the row is refused rather than silently changed.
+ */
+function exactIdentifier(field: RosterField, n: NumberCell): string | undefined {
+  if (!Number.isSafeInteger(n.value) || n.value < 0) return undefined;
+  const digits = String(n.value);
+  if (/^0+$/.test(n.numFmt)) return digits.padStart(n.numFmt.length, '0');
+  if (field === 'phone' && (n.numFmt === 'General' || n.numFmt === '0') && /^1\d{10}$/.test(digits)) return digits;
+  return undefined;
+}
+
+/** A CSV saved by Excel from a number cell: 1.10105E+17. */
+const SCIENTIFIC = /^\d+(\.\d+)?E\+?\d+$/i;
+
 const YES = new Set(['是', 'Y', 'y', 'yes', 'Yes', '1', '√']);
 const NO = new Set(['否', 'N', 'n', 'no', 'No', '0', '', '×']);
 
@@ -46,9 +65,11 @@ export class OrgPathResolver {
   private children = new Map<string, Map<string, string[]>>();
   private byId = new Map<string, OrgNode>();
 
+  /** `chain`: the names from the top of the tree down to `root`, as an export writes them before a path. */
   constructor(
     private readonly root: OrgNode,
     subtree: OrgNode[],
+    private readonly chain: string[] = [root.name],
   ) {
     for (const o of subtree) {
       this.byId.set(o.id, o);
@@ -65,8 +86,16 @@ export class OrgPathResolver {
       .split(/[/／\\>＞]/)
       .map((s) => s.trim())
       .filter(Boolean);
-    // Writing the chosen org itself first (「一号矿/生产部」 while importing into 一号矿) is allowed.
-    if (parts[0] === this.root.name && !this.children.get(this.root.id)?.has(parts[0])) parts.shift();
+    // Writing the chosen org itself first (「一号矿/生产部」 while importing into 一号矿), or the
+    // whole path from the top as the export writes it (「集团/一号矿/生产部」), is allowed.
+    if (parts.length && !this.children.get(this.root.id)?.has(parts[0])) {
+      for (let k = Math.min(this.chain.length, parts.length); k > 0; k--) {
+        if (this.chain.slice(this.chain.length - k).every((n, i) => parts[i] === n)) {
+          parts.splice(0, k);
+          break;
+        }
+      }
+    }
     let at = this.root.id;
     for (const name of parts) {
       const ids = this.children.get(at)?.get(name) ?? [];
@@ -88,6 +117,8 @@ export interface ParsedRoster {
   totalRows: number;
   /** Every employee number in the file, with the first row that has it. */
   employeeNos: Map<string, number>;
+  /** Headers of columns the import does not read, so the preview can say they are left out. */
+  ignoredColumns: string[];
 }
 
 /** Reads and checks every row; duplicates against existing people are the caller's second pass. */
@@ -101,19 +132,34 @@ export function parseRoster(sheet: Sheet, orgs: OrgPathResolver): ParsedRoster {
     const i = headerRow?.cells.findIndex((h) => normalHeader(h).startsWith(label)) ?? -1;
     if (i >= 0) col.set(field, i);
   }
+  const used = new Set(col.values());
+  const ignoredColumns = (headerRow?.cells ?? []).filter((h, i) => h.trim() !== '' && !used.has(i)).map((h) => h.trim());
   const missing = REQUIRED_HEADERS.filter((f) => !col.has(f));
   if (missing.length) {
     for (const f of missing) faults.push({ row: headerRow?.row ?? 1, column: ROSTER_COLUMNS[f], key: 'import.missingHeader', params: { column: ROSTER_COLUMNS[f] } });
-    return { rows: [], faults, totalRows: data.length, employeeNos: new Map() };
+    return { rows: [], faults, totalRows: data.length, employeeNos: new Map(), ignoredColumns };
   }
 
   const rows: RosterRow[] = [];
   const seenEmployeeNo = new Map<string, number>();
   const seenIdNumber = new Map<string, number>();
-  for (const { row, cells } of data) {
-    const cell = (f: RosterField) => (col.has(f) ? (cells[col.get(f)!] ?? '').trim() : '');
+  for (const { row, cells, numbers } of data) {
     const fault = (f: RosterField, key: string, params?: Record<string, unknown>) => faults.push({ row, column: ROSTER_COLUMNS[f], key, params });
     const before = faults.length;
+    const numericFaults = new Set<RosterField>();
+    const text = (f: RosterField) => (col.has(f) ? (cells[col.get(f)!] ?? '').trim() : '');
+    const identifier = (f: RosterField) => {
+      const n = col.has(f) ? numbers?.[col.get(f)!] : undefined;
+      const exact = n ? exactIdentifier(f, n) : text(f);
+      if (exact === undefined || SCIENTIFIC.test(exact)) {
+        numericFaults.add(f);
+        return '';
+      }
+      return exact;
+    };
+    const read = new Map(IDENTIFIERS.map((f) => [f, identifier(f)]));
+    for (const f of IDENTIFIERS) if (numericFaults.has(f)) fault(f, 'import.numericCell');
+    const cell = (f: RosterField) => read.get(f) ?? text(f);
 
     for (const [f, max] of Object.entries(LIMITS) as [RosterField, number][]) {
       if (cell(f).length > max) fault(f, 'import.tooLong', { max });
@@ -175,5 +221,5 @@ export function parseRoster(sheet: Sheet, orgs: OrgPathResolver): ParsedRoster {
       orgId: 'id' in where ? where.id : null,
     });
   }
-  return { rows, faults, totalRows: data.length, employeeNos: seenEmployeeNo };
+  return { rows, faults, totalRows: data.length, employeeNos: seenEmployeeNo, ignoredColumns };
 }

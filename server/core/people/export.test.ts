@@ -35,7 +35,8 @@ describe('people export', () => {
     expect(rows[0]).toEqual(['姓名', '工号', '人员类别', '用工身份', '岗位', '工会会员', '手机号', '身份证号', '性别', '所属组织']);
     const body = rows.slice(1);
     expect(body).toEqual(
-      list.body.items.map((p: any) => [p.name, p.employeeNo, '职工', '合同制', '', '是', p.phone, p.idNumber, '', p.orgName]),
+      // The org by its path from the top, as the import reads it back.
+      list.body.items.map((p: any) => [p.name, p.employeeNo, '职工', '合同制', '', '是', p.phone, p.idNumber, '', p.orgName === '采煤一队' ? '华能煤业集团/一号矿/采煤一队' : '华能煤业集团/一号矿']),
     );
     expect(body.map((r) => r[6])).toEqual(['138****0001', '138****0002', '138****0004']);
     expect(body.every((r) => /^\d{3}\*{11}[\dX]{4}$/.test(r[7]))).toBe(true);

@@ -24,7 +24,15 @@ export async function rosterXlsx(rows: (string | number | null)[][], headers = R
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Reads the first sheet back as arrays of cell text, header row first. */
+/** A date cell as its format shows it (exports write dates as date cells, not text). */
+function shownDate(d: Date, numFmt: string | undefined): string {
+  const iso = d.toISOString();
+  if (numFmt === 'yyyy-mm-dd') return iso.slice(0, 10);
+  if (numFmt === 'yyyy-mm-dd hh:mm') return iso.slice(0, 16).replace('T', ' ');
+  return iso.slice(0, 19).replace('T', ' ');
+}
+
+/** Reads the first sheet back as arrays of cell text, header row first; date cells as their format shows them. */
 export async function readXlsx(buf: Buffer | string): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(typeof buf === 'string' ? Buffer.from(buf, 'binary') : (buf as any));
@@ -35,8 +43,9 @@ export async function readXlsx(buf: Buffer | string): Promise<string[][]> {
   ws.eachRow((row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) {
-      const v = row.getCell(c).value;
-      cells.push(v === null || v === undefined ? '' : String(v));
+      const cell = row.getCell(c);
+      const v = cell.value;
+      cells.push(v === null || v === undefined ? '' : v instanceof Date ? shownDate(v, cell.numFmt) : String(v));
     }
     out.push(cells);
   });

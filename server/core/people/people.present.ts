@@ -45,15 +45,18 @@ export const revealsContact = (row: { phone: string | null; id_number: string | 
 const label = <K extends string>(labels: Record<K, { zh: string }>, key: string | null) => (key ? (labels[key as K]?.zh ?? key) : '');
 
 /** Headers as in the import template, so people see one vocabulary for rosters. */
-export const exportColumns: Column<PersonListItem>[] = [
+/** A row of the roster export: the org is named by its path from the top, which the import reads back. */
+export type ExportItem = PersonListItem & { orgNames: string };
+
+export const exportColumns: Column<ExportItem>[] = [
   { header: '姓名', width: 12, value: (p) => p.name },
-  { header: '工号', width: 12, value: (p) => p.employeeNo },
+  { header: '工号', width: 12, type: 'text', value: (p) => p.employeeNo },
   { header: '人员类别', width: 10, value: (p) => label(PERSON_KIND_LABELS, p.kind as PersonKind) },
   { header: '用工身份', width: 12, value: (p) => label(EMPLOYMENT_CATEGORY_LABELS, p.employmentCategory as EmploymentCategory) },
   { header: '岗位', width: 14, value: (p) => p.position },
   { header: '工会会员', width: 10, value: (p) => (p.unionMember ? '是' : '否') },
-  { header: '手机号', width: 14, value: (p) => p.phone },
-  { header: '身份证号', width: 22, value: (p) => p.idNumber },
+  { header: '手机号', width: 14, type: 'text', value: (p) => p.phone },
+  { header: '身份证号', width: 22, type: 'text', value: (p) => p.idNumber },
   { header: '性别', width: 6, value: (p) => label(GENDER_LABELS, p.gender as Gender) },
-  { header: '所属组织', width: 20, value: (p) => p.orgName },
+  { header: '所属组织', width: 30, value: (p) => p.orgNames },
 ];

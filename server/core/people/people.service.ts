@@ -25,6 +25,7 @@ import { canManage, canSee, contactScope, listPrefixes, orgVisible, readScope } 
 import { presentItem, presentPerson, revealsContact } from './people.present.js';
 import * as repo from './people.repository.js';
 import './people.messages.js';
+import { namesAlong } from './org-names.js';
 
 export const EXPORT_CAP = 50_000;
 
@@ -218,5 +219,6 @@ export async function exportList(db: Db, ctx: CallContext, actor: Actor, query: 
       }),
     );
   }
-  return rows.map((r) => presentItem(r, spec.contactScope));
+  const names = await namesAlong(db, rows.map((r) => r.org_path));
+  return rows.map((r) => ({ ...presentItem(r, spec.contactScope), orgNames: names.get(r.org_path)!.join('/') }));
 }

@@ -284,7 +284,8 @@ describe('indicators on a hand-checked fortnight', () => {
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
     expect(rows).toEqual([
       ['日期', '年级', '班级', '情况', '原因', '计划话题'],
-      ['2026-09-17', '初一', '初一（1）班', '未开展', '期中考试', '校园防欺凌'],
+      // A date cell, which a spreadsheet sorts and filters as a date.
+      [new Date('2026-09-17T00:00:00Z'), '初一', '初一（1）班', '未开展', '期中考试', '校园防欺凌'],
     ]);
   });
 });

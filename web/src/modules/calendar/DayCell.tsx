@@ -25,10 +25,12 @@ export function DayCell({ date, day, inMonth, isToday, isSelected, compact }: Pr
       className={classes.join(' ')}
       data-testid={`calendar-day-${date.format('YYYY-MM-DD')}`}
       data-kind={day?.kind}
-      title={day ? [day.name, t(`kind.${day.kind}`), day.override ? t('overridden') : ''].filter(Boolean).join(' · ') : undefined}
+      data-provisional={day?.provisional ? 'true' : undefined}
+      title={day ? [day.name, t(`kind.${day.kind}`), day.override ? t('overridden') : '', day.provisional ? t('provisional') : ''].filter(Boolean).join(' · ') : undefined}
     >
       <span className="xq-cal-day">{date.date()}</span>
       {day?.override && <span className="xq-cal-override-mark">*</span>}
+      {day?.provisional && <span className="xq-cal-provisional-mark">暂</span>}
       {/* Plain working days need no words: the colour says it, and fewer words read faster. */}
       {day && (day.kind !== 'workday' || compact) && <span className="xq-cal-label">{label}</span>}
     </div>

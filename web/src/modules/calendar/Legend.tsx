@@ -17,6 +17,9 @@ export function Legend() {
       <span>
         <span className="xq-cal-override-mark">*</span> {t('overridden')}
       </span>
+      <span>
+        <span className="xq-cal-provisional-mark">暂</span> {t('provisional')}
+      </span>
     </Flex>
   );
 }

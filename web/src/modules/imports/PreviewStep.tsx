@@ -35,6 +35,10 @@ export function PreviewStep({ preview, confirming, onConfirm, onRestart }: Props
         </Col>
       </Row>
 
+      {preview.ignoredColumns.length > 0 && (
+        <Alert type="info" showIcon title={t('preview.ignored', { columns: preview.ignoredColumns.join('、') })} data-testid="import-ignored" />
+      )}
+
       {preview.errors.length > 0 ? (
         <Card size="small" title={t('preview.errorsTitle')}>
           <Alert type="warning" showIcon title={t('preview.errorsHint')} style={{ marginBottom: 12 }} />

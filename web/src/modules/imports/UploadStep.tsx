@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { App, Button, Form, Progress, Typography, Upload, type UploadFile } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useFormErrorHandler } from '../../shared/errors';
+import { ROSTER_COLUMNS } from '@common/schemas/imports';
+import { download } from '../../api/client';
+import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { uploadPeopleSheet, type ImportPreview } from './api';
 
@@ -15,13 +17,15 @@ interface Values {
   orgId: string;
 }
 
-const isXlsx = (name: string) => name.toLowerCase().endsWith('.xlsx');
+const isSheet = (name: string) => /\.(xlsx|csv)$/i.test(name);
+const REQUIRED = new Set<string>([ROSTER_COLUMNS.name, ROSTER_COLUMNS.kind]);
 
 export function UploadStep({ defaultOrgId, onUploaded }: Props) {
   const { t } = useTranslation('imports');
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const onError = useFormErrorHandler(form);
+  const showError = useShowError();
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [fileError, setFileError] = useState<string>();
   const [percent, setPercent] = useState<number | null>(null);
@@ -54,15 +58,28 @@ export function UploadStep({ defaultOrgId, onUploaded }: Props) {
         required
         validateStatus={fileError ? 'error' : undefined}
         help={fileError}
-        extra={t('upload.formatHint')}
+        extra={
+          <>
+            <div>{t('upload.formatHint')}</div>
+            <div data-testid="import-columns">
+              {t('upload.columnsTitle')}：
+              {Object.values(ROSTER_COLUMNS)
+                .map((c) => (REQUIRED.has(c) ? `${c}（${t('upload.required')}）` : c))
+                .join('、')}
+            </div>
+            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => download('/imports/template.xlsx', undefined, '人员导入模板.xlsx').catch(showError)} data-testid="import-template">
+              {t('upload.template')}
+            </Button>
+          </>
+        }
       >
         <Upload.Dragger
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
           maxCount={1}
           fileList={files}
           // Keep the file here; it is sent with the org in one request on submit.
           beforeUpload={(file) => {
-            if (!isXlsx(file.name)) {
+            if (!isSheet(file.name)) {
               void message.error(t('upload.onlyXlsx'));
               return Upload.LIST_IGNORE;
             }

@@ -28,6 +28,8 @@ export interface ImportPreview {
   validRows: number;
   errors: ImportRowError[];
   preview: ImportPreviewRow[];
+  /** Headers in the file that are not roster columns: their cells are not imported. */
+  ignoredColumns: string[];
 }
 
 export interface ImportBatch {
