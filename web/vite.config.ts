@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './precompress';
 
 // Resolve paths from this file, not from the caller's cwd: the project builds with
 // `vite build --config web/vite.config.ts` from the repository root.
@@ -9,7 +10,7 @@ const fromWeb = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: webDir,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: {
     // Enums and permission names are shared with the server; one truth for both.
     alias: { '@common': fromWeb('../common') },
