@@ -29,15 +29,46 @@ export interface Credentials {
   password: string;
 }
 
+// The session cookie is httpOnly, so the page cannot tell whether it has one; asking
+// /auth/me without one answers 401, which the browser logs as a console error on every
+// visit to the sign-in page. So this browser remembers that its last answer was "signed
+// out" and does not ask again until it signs in. Unknown (first visit) still asks.
+const SIGNED_IN_KEY = 'xq.signedIn';
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    localStorage.setItem(SIGNED_IN_KEY, signedIn ? '1' : '0');
+  } catch {}
+}
+
+function knownSignedOut(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_KEY) === '0';
+  } catch {
+    return false;
+  }
+}
+
+/** The session ended (signed out, expired, revoked): the next visit need not ask the server. */
+export function forgetSession(): void {
+  setCsrfToken(undefined);
+  rememberSignedIn(false);
+}
+
 /** null when nobody is signed in: a 401 here is an answer, not an error. */
 export async function fetchSession(): Promise<Session | null> {
+  if (knownSignedOut()) {
+    setCsrfToken(undefined);
+    return null;
+  }
   try {
     const s = await api.get<Session>('/auth/me', undefined, { expectUnauthorized: true });
     setCsrfToken(s.csrfToken);
+    rememberSignedIn(true);
     return s;
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
-      setCsrfToken(undefined);
+      forgetSession();
       return null;
     }
     throw err;
@@ -47,6 +78,7 @@ export async function fetchSession(): Promise<Session | null> {
 export async function signIn(credentials: Credentials): Promise<Session> {
   const s = await api.post<Session>('/auth/login', credentials, { expectUnauthorized: true });
   setCsrfToken(s.csrfToken);
+  rememberSignedIn(true);
   return s;
 }
 
@@ -54,6 +86,6 @@ export async function signOut(): Promise<void> {
   try {
     await api.post('/auth/logout', undefined, { expectUnauthorized: true });
   } finally {
-    setCsrfToken(undefined);
+    forgetSession();
   }
 }

@@ -5,12 +5,13 @@ import { useAuth } from '../../app/auth/AuthContext';
 import { useEnumLabel } from '../../shared/enumOptions';
 import { Page } from '../../shared/Page';
 
-// ECharts is the heaviest library we ship: the greeting and roles should not wait for it.
+// ECharts is the heaviest library we ship: the greeting and roles should not wait for it,
+// and people who cannot read the roster (workers, families, students) never download it.
 const CategoryChart = lazy(() => import('./CategoryChart'));
 
 export default function HomePage() {
   const { t } = useTranslation('dashboard');
-  const { session } = useAuth();
+  const { session, can } = useAuth();
   const label = useEnumLabel();
   if (!session) return null;
 
@@ -32,13 +33,15 @@ export default function HomePage() {
             )}
           </Card>
         </Col>
-        <Col xs={24} lg={14}>
-          <Card title={t('chartTitle')}>
-            <Suspense fallback={<Spin />}>
-              <CategoryChart />
-            </Suspense>
-          </Card>
-        </Col>
+        {can('people.read') && (
+          <Col xs={24} lg={14}>
+            <Card title={t('chartTitle')}>
+              <Suspense fallback={<Spin />}>
+                <CategoryChart />
+              </Suspense>
+            </Card>
+          </Col>
+        )}
       </Row>
     </Page>
   );
