@@ -31,8 +31,9 @@ export interface Credentials {
 
 // The session cookie is httpOnly, so the page cannot tell whether it has one; asking
 // /auth/me without one answers 401, which the browser logs as a console error on every
-// visit to the sign-in page. So this browser remembers that its last answer was "signed
-// out" and does not ask again until it signs in. Unknown (first visit) still asks.
+// visit to the sign-in page. So this browser remembers its last answer and does not ask
+// when it knows it is signed out, nor on the sign-in page unless it knows it is signed in
+// (then the page sends the user on). Elsewhere, not knowing (a first visit) still asks.
 const SIGNED_IN_KEY = 'xq.signedIn';
 
 function rememberSignedIn(signedIn: boolean): void {
@@ -41,12 +42,12 @@ function rememberSignedIn(signedIn: boolean): void {
   } catch {}
 }
 
-function knownSignedOut(): boolean {
+function needNotAsk(): boolean {
+  let known: string | null = null;
   try {
-    return localStorage.getItem(SIGNED_IN_KEY) === '0';
-  } catch {
-    return false;
-  }
+    known = localStorage.getItem(SIGNED_IN_KEY);
+  } catch {}
+  return known === '0' || (known === null && window.location.pathname === '/login');
 }
 
 /** The session ended (signed out, expired, revoked): the next visit need not ask the server. */
@@ -57,7 +58,7 @@ export function forgetSession(): void {
 
 /** null when nobody is signed in: a 401 here is an answer, not an error. */
 export async function fetchSession(): Promise<Session | null> {
-  if (knownSignedOut()) {
+  if (needNotAsk()) {
     setCsrfToken(undefined);
     return null;
   }
