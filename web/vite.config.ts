@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { inlineEntryCss } from './inlineCss';
 import { precompress } from './precompress';
 
 // Resolve paths from this file, not from the caller's cwd: the project builds with
@@ -10,7 +11,7 @@ const fromWeb = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: webDir,
-  plugins: [react(), precompress()],
+  plugins: [react(), inlineEntryCss(), precompress()],
   resolve: {
     // Enums and permission names are shared with the server; one truth for both.
     alias: { '@common': fromWeb('../common') },
