@@ -133,8 +133,18 @@ describe('school practices in the browser', () => {
 
   it('the guardian reads the teacher’s words and writes the home side on a 375 px phone', async () => {
     const { context, page } = await newPage(browser, PHONE);
+    // From the sign-in page on, nothing may reach the console as an error (a 401 for /auth/me included).
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
     await login(page, server.url, 'parent');
-    await openMenu(page, 'heartBridge-family');
+    // A family's menu holds its own tools, not the union's working-day calendar.
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('menu-heartBridge-family').waitFor();
+    expect(await page.getByTestId('menu-calendar').count()).toBe(0);
+    await page.getByTestId('menu-heartBridge-family').click();
     await expect.poll(() => page.getByTestId('hb-child-name').textContent()).toContain(child.name);
     expect(await page.getByTestId('hb-week-label').textContent()).toContain('本周');
 
@@ -147,6 +157,9 @@ describe('school practices in the browser', () => {
 
     // The home side of this week is still empty: the form is open, not an earlier answer to edit.
     await page.getByTestId('hb-home-form').waitFor();
+    // Sent empty, the form names the missing field and throws nothing.
+    await page.getByTestId('hb-home-form-submit').click();
+    await page.getByTestId('hb-home-form').locator('.ant-form-item-explain-error').first().waitFor();
     await page.getByTestId('hb-home-form-main').fill(HOME_TEXT);
     await page.getByTestId('hb-home-form-suggestion').fill('谢谢老师，我们会配合。');
     await page.getByTestId('hb-home-form-encouragement').fill('');
@@ -162,6 +175,13 @@ describe('school practices in the browser', () => {
     await expect.poll(() => page.getByTestId('hb-timeline-item').first().textContent()).toContain(HOME_TEXT.slice(0, 12));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'school-hb-guardian-wrote-phone');
+
+    // The account page offers a family the password, not API tokens, and fits the phone.
+    await page.goto(`${server.url}/account`);
+    await page.getByTestId('password-form').waitFor();
+    expect(await page.getByTestId('token-name').count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
     await context.close();
   });
 

@@ -50,7 +50,9 @@ export function presentSummary(row: SummaryRow, actor: Actor, clock: LightClock)
     acceptedAt: row.accepted_at,
     answeredAt: row.answered_at,
     deadline: row.current_due,
-    light: lightOf(row.current_due, clock),
+    // The yellow/red light is the staff's deadline alarm, not a verdict for the worker: the
+    // author sees status and dates only, unless they also manage appeals at this org.
+    light: mine && !hasPermission(actor, 'appeals.manage', row.org_path) ? null : lightOf(row.current_due, clock),
     late: row.late === 1,
     rating: (row.rating as AppealSummary['rating']) ?? null,
     reopenCount: row.reopen_count,

@@ -36,7 +36,8 @@ describe('teacher reminders at the end of the school week', () => {
     const headA = await inbox(w.users.headA.accountId, kind);
     expect(headA).toHaveLength(1);
     expect(headA[0].title).toBe('心桥：本周还有 3 名学生的学校留言未填写');
-    expect(headA[0].body).toContain('初一（1）班 2026-W38（2026-09-14 至 2026-09-20）');
+    // The term began on Tue 1 Sep (W36 is its first week): weeks are named as the school counts them.
+    expect(headA[0].body).toBe('初一（1）班 第 3 周（9月14日—9月20日）还有 3 名学生的学校一栏为空，请在放学前完成。');
     expect(headA[0].link).toBe(`/heart-bridge/classes/${w.classA.id}/weeks/2026-W38`);
     // The subject teacher of classes A and C hears about each class; class B's head teacher about B.
     expect((await inbox(w.users.subjA.accountId, kind)).map((n) => n.title).sort()).toEqual(['心桥：本周还有 1 名学生的学校留言未填写', '心桥：本周还有 3 名学生的学校留言未填写']);
@@ -59,7 +60,8 @@ describe('teacher reminders at the end of the school week', () => {
     await remindTeachers(t.db, local('2026-10-02T10:00'));
     const after = await inbox(w.users.headB.accountId, kind);
     expect(after).toHaveLength(before + 1);
-    expect(after[after.length - 1].body).toContain('2026-W40');
+    expect(after[after.length - 1].body).toContain('第 5 周（9月28日—10月4日）');
+    expect(after[after.length - 1].body).not.toContain('2026-W');
     // The next ISO week has begun: W40 is not reminded again.
     await remindTeachers(t.db, local('2026-10-05T16:00'));
     expect(await inbox(w.users.headB.accountId, kind)).toHaveLength(before + 1);
@@ -90,6 +92,7 @@ describe('guardian reminders the morning after the school side', () => {
     const two = await inbox(w.users.gTwo.accountId, kind);
     expect(two).toHaveLength(1);
     expect(two[0].title).toBe('心桥：老师给 李小红 写了本周留言');
+    expect(two[0].body).toBe('老师已填写 李小红 第 4 周（9月21日—9月27日） 的在校情况，请抽空阅读并写下孩子在家的情况和对孩子的鼓励。');
     expect(two[0].link).toBe(`/heart-bridge/students/${w.a2.id}/weeks/2026-W39`);
     expect(await inbox(w.users.gB1.accountId, kind)).toHaveLength(1);
     // a1's home side is written: neither of a1's guardians is reminded.

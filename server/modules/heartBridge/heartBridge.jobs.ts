@@ -7,6 +7,7 @@ import type { Db } from '../../core/db/database.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
 import { notify } from '../../core/notify/notify.js';
 import { t } from '../../core/i18n/messages.js';
+import { weekLabel } from '../../../common/dateFormat.js';
 import { minutesOf, weekEnd, weekOf, weekStart } from '../../../common/school.js';
 import {
   allSchools,
@@ -20,6 +21,7 @@ import {
   teacherAccountsOf,
 } from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
+import { termWeekLabel } from './heartBridge.weeks.js';
 
 const zh = (key: string, params: Record<string, unknown>) => t('zh-CN', key, params);
 
@@ -42,11 +44,12 @@ export async function remindTeachers(db: Db, now: Date): Promise<number> {
     if (inQuietHours(s, now)) continue;
     const src = await loadSchoolCalendarSource(db, school.id);
     if (!src.terms.some((term) => term.start_date <= weekEnd(week) && weekStart(week) <= term.end_date)) continue;
-    const due: { id: string; name: string }[] = [];
+    const due: { id: string; name: string; weekLabel: string }[] = [];
     for (const cls of await classesUnder(db, school.path)) {
-      const last = (await src.forOrg(cls.path)).lastSchoolDayOfWeek(week);
+      const cal = await src.forOrg(cls.path);
+      const last = cal.lastSchoolDayOfWeek(week);
       if (!last) continue;
-      if (clock.date > last || (clock.date === last && clock.minutes >= minutesOf(s.teacherReminderAt))) due.push(cls);
+      if (clock.date > last || (clock.date === last && clock.minutes >= minutesOf(s.teacherReminderAt))) due.push({ ...cls, weekLabel: termWeekLabel(cal, week) });
     }
     if (!due.length) continue;
     const missing = await repo.missingSchoolSides(db, due.map((c) => c.id), week);
@@ -58,7 +61,7 @@ export async function remindTeachers(db: Db, now: Date): Promise<number> {
       for (const accountId of accounts) {
         const ok = await db.transaction().execute(async (tx) => {
           if (!(await claimReminder(tx, `hb.teacher:${cls.id}:${week}:${accountId}`, 'heartBridge.teacher', accountId, now))) return false;
-          const params = { className: cls.name, week, start: weekStart(week), end: weekEnd(week), count };
+          const params = { className: cls.name, week: cls.weekLabel, count };
           await notify(tx, {
             accountIds: [accountId],
             kind: 'heartBridge.teacherReminder',
@@ -97,11 +100,17 @@ export async function remindGuardians(db: Db, now: Date): Promise<number> {
     if (!notes.length) continue;
     const guardians = await guardianAccountsOf(db, [...new Set(notes.map((n) => n.student_id))]);
     const names = await repo.personNames(db, [...new Set(notes.map((n) => n.student_id))]);
+    const src = await loadSchoolCalendarSource(db, school.id);
+    const classPaths = new Map((await classesUnder(db, school.path)).map((c) => [c.id, c.path]));
+    const labelOf = async (classId: string, week: string) => {
+      const path = classPaths.get(classId);
+      return path ? termWeekLabel(await src.forOrg(path), week) : weekLabel(week);
+    };
     for (const note of notes) {
       for (const g of guardians.filter((x) => x.student_id === note.student_id)) {
         const ok = await db.transaction().execute(async (tx) => {
           if (!(await claimReminder(tx, `hb.home:${note.id}:${g.account_id}`, 'heartBridge.guardian', g.account_id, now))) return false;
-          const params = { studentName: names.get(note.student_id) ?? '', week: note.week };
+          const params = { studentName: names.get(note.student_id) ?? '', week: await labelOf(note.class_id, note.week) };
           await notify(tx, {
             accountIds: [g.account_id],
             kind: 'heartBridge.guardianReminder',

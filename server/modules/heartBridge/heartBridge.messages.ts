@@ -5,7 +5,7 @@ export const heartBridgeMessages = {
   'heartBridge.nothingToRead': ['对方还没有填写，暂无可阅读的内容', 'The other side has not written anything to read yet'],
   'heartBridge.noTerm': ['该周不在任何学期内', 'That week is outside every term'],
   'heartBridge.teacherReminder.title': ['心桥：本周还有 {count} 名学生的学校留言未填写', 'Heart Bridge: {count} students still have no school note this week'],
-  'heartBridge.teacherReminder.body': ['{className} {week}（{start} 至 {end}）还有 {count} 名学生的学校一栏为空，请在放学前完成。', '{className}, {week} ({start}–{end}): {count} students still have an empty school side.'],
+  'heartBridge.teacherReminder.body': ['{className} {week}还有 {count} 名学生的学校一栏为空，请在放学前完成。', '{className}, {week}: {count} students still have an empty school side.'],
   'heartBridge.guardianReminder.title': ['心桥：老师给 {studentName} 写了本周留言', 'Heart Bridge: the teacher wrote this week’s note for {studentName}'],
   'heartBridge.guardianReminder.body': ['老师已填写 {studentName} {week} 的在校情况，请抽空阅读并写下孩子在家的情况和对孩子的鼓励。', 'The school side of {studentName}’s note for {week} is written; please read it and add the home side.'],
 } satisfies Record<string, MessageEntry>;

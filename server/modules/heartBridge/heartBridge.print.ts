@@ -9,7 +9,6 @@ export function esc(s: string | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-const dateZh = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const stamp = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 /** An unwritten side gets ruled lines to fill in by hand; a written side shows "—" for a field left empty. */
@@ -18,11 +17,11 @@ function field(label: string, text: string | undefined, lines: number, written: 
   return `<div class="field"><div class="label">${esc(label)}</div>${body}</div>`;
 }
 
-function page(n: HeartBridgeNote): string {
+function page(n: HeartBridgeNote, weekLabel: string): string {
   const s = n.school;
   const h = n.home;
   return `<section class="page">
-  <header><h2>${esc(n.studentName)}</h2><span>${esc(n.className)} · ${esc(n.week)}（${dateZh(n.weekStart)}—${dateZh(n.weekEnd)}）</span></header>
+  <header><h2>${esc(n.studentName)}</h2><span>${esc(n.className)} · ${esc(weekLabel)}</span></header>
   <div class="side">
     <h3>学校一栏${s?.authorName ? `<small>${esc(s.authorName)} ${esc(stamp(s.writtenAt))}</small>` : ''}</h3>
     ${field('在校表现', s?.atSchool, 3, !!s)}
@@ -41,8 +40,9 @@ function page(n: HeartBridgeNote): string {
 </section>`;
 }
 
-export function renderWeek(className: string, week: string, start: string, end: string, pages: HeartBridgeNote[]): string {
-  const title = `《心桥》联系本 · ${className} · ${week}`;
+/** `weekLabel` as people say it, '第 14 周（11月30日—12月6日）': a printed page never shows the ISO key. */
+export function renderWeek(className: string, weekLabel: string, pages: HeartBridgeNote[]): string {
+  const title = `《心桥》联系本 · ${className} · ${weekLabel}`;
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -75,8 +75,8 @@ export function renderWeek(className: string, week: string, start: string, end: 
 </style>
 </head>
 <body>
-<div class="cover"><h1>《心桥》联系本</h1><p>${esc(className)} · ${esc(week)}（${dateZh(start)}—${dateZh(end)}） · 共 ${pages.length} 名学生</p></div>
-${pages.map(page).join('\n')}
+<div class="cover"><h1>《心桥》联系本</h1><p>${esc(className)} · ${esc(weekLabel)} · 共 ${pages.length} 名学生</p></div>
+${pages.map((n) => page(n, weekLabel)).join('\n')}
 </body>
 </html>`;
 }

@@ -25,7 +25,6 @@ import type { App } from '../../core/http/types.js';
 import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
 import { sendXlsx } from '../../core/excel/export.js';
-import { weekEnd, weekStart } from '../../../common/school.js';
 import * as service from './heartBridge.service.js';
 import { renderWeek } from './heartBridge.print.js';
 import { allow } from '../../core/http/access.js';
@@ -90,11 +89,11 @@ export async function heartBridgeRoutes(app: App) {
     '/api/v1/heart-bridge/classes/:classId/weeks/:week/print',
     { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams } },
     async (req, reply) => {
-      const { cls, week, pages } = await service.classWeekPages(db, requireActor(req), req.params.classId, req.params.week);
+      const { cls, label, pages } = await service.classWeekPages(db, requireActor(req), req.params.classId, req.params.week);
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'private, no-store')
-        .send(renderWeek(cls.name, week, weekStart(week), weekEnd(week), pages));
+        .send(renderWeek(cls.name, label, pages));
     },
   );
 

@@ -21,6 +21,7 @@ import {
   type TermRef,
 } from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
+import { termWeekLabel } from './heartBridge.weeks.js';
 import { classFor, schoolFor, studentFor } from './heartBridge.policy.js';
 import { figures, rosterAndSilence, loadWeekCounts, studentsWithoutExchange, sumCounts, type ClassCal, type WeekCounts } from './heartBridge.indicators.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
@@ -262,7 +263,8 @@ export async function classWeekPages(db: Db, actor: Actor, classId: string, week
   const { cls } = await classFor(db, actor, classId);
   const students = (await studentsOfClass(db, cls.id)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   const notes = new Map((await repo.notesOfWeek(db, students.map((s) => s.id), week)).map((n) => [n.student_id, n]));
-  return { cls, week, pages: students.map((s) => present({ id: s.id, name: s.name, cls }, week, notes.get(s.id), { writeSchool: false, writeHome: false })) };
+  const label = termWeekLabel(await loadSchoolCalendar(db, cls.schoolId, cls.path), week);
+  return { cls, week, label, pages: students.map((s) => present({ id: s.id, name: s.name, cls }, week, notes.get(s.id), { writeSchool: false, writeHome: false })) };
 }
 
 // ── dashboards ────────────────────────────────────────────────────

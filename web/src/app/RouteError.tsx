@@ -1,6 +1,18 @@
-import { Button, Result } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import type { StatusResultProps } from './StatusResult';
+
+const StatusResult = lazy(() => import('./StatusResult'));
+
+/** A status page, loaded only when one is shown. */
+export function LazyStatusResult(props: StatusResultProps) {
+  return (
+    <Suspense fallback={null}>
+      <StatusResult {...props} />
+    </Suspense>
+  );
+}
 
 /**
  * A page that threw while rendering, or whose chunk failed to load (typically right after a
@@ -9,39 +21,12 @@ import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
 export function RouteError() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const navigate = useNavigate();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
   console.error(error);
-  return (
-    <Result
-      status="error"
-      title={t('page.crashTitle')}
-      subTitle={t('page.crash')}
-      extra={[
-        <Button key="reload" type="primary" onClick={() => window.location.reload()}>
-          {t('page.reload')}
-        </Button>,
-        <Button key="home" onClick={() => navigate('/')}>
-          {t('page.home')}
-        </Button>,
-      ]}
-    />
-  );
+  return <LazyStatusResult status="error" title={t('page.crashTitle')} subTitle={t('page.crash')} reload />;
 }
 
 export function NotFound() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Result
-      status="404"
-      title={t('page.notFoundTitle')}
-      subTitle={t('page.notFound')}
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          {t('page.home')}
-        </Button>
-      }
-    />
-  );
+  return <LazyStatusResult status="404" title={t('page.notFoundTitle')} subTitle={t('page.notFound')} />;
 }

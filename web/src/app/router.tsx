@@ -1,13 +1,25 @@
 /** Routes come from the module registry: the shell names no page itself. */
-import { Suspense } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { modules } from '../modules/registry';
 import type { ModuleRoute } from '../modules/types';
-import { AppLayout } from './layout/AppLayout';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
 import { FullPageSpin } from './FullPageSpin';
 import { NotFound, RouteError } from './RouteError';
+
+// The signed-in frame (header, bell, menu) is not needed to sign in: the sign-in page
+// paints without it and fetches it while the user types.
+const loadShell = () => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout }));
+const AppLayout = lazy(loadShell);
+
+function PrefetchShell({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    const id = setTimeout(() => void loadShell().catch(() => undefined), 300);
+    return () => clearTimeout(id);
+  }, []);
+  return children;
+}
 
 function pageRoute({ path, component: Component, permission }: ModuleRoute): RouteObject {
   const element = (
@@ -24,7 +36,9 @@ function publicRoute({ path, component: Component }: ModuleRoute): RouteObject {
     path: `/${path}`,
     element: (
       <Suspense fallback={<FullPageSpin />}>
-        <Component />
+        <PrefetchShell>
+          <Component />
+        </PrefetchShell>
       </Suspense>
     ),
     errorElement: <RouteError />,
@@ -37,7 +51,9 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<FullPageSpin />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     errorElement: <RouteError />,

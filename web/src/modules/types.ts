@@ -28,6 +28,22 @@ export interface MenuEntry {
   order: number;
 }
 
+/**
+ * A card on the home page. Each module declares the cards of what its users come to do;
+ * the home page shows, in order, every card the signed-in user has the permission for.
+ */
+export interface HomeCard {
+  key: string;
+  /** Usually React.lazy(() => import('./SomeCard')), so a role never loads others' cards. */
+  component: ComponentType;
+  /** Card shows only with this permission; omitted means everyone. */
+  permission?: string;
+  /** Position on the page, lower first; the first action of a role comes first. */
+  order: number;
+  /** 'full' spans the row on wide screens; cards are one column on a phone either way. */
+  width?: 'half' | 'full';
+}
+
 export interface XqModule {
   /** Unique id; also the module's i18n namespace. */
   id: string;
@@ -39,6 +55,7 @@ export interface XqModule {
   menu?: MenuEntry[];
   /** Small components placed in the top bar for signed-in users (e.g. the bell). */
   headerWidgets?: ComponentType[];
+  homeCards?: HomeCard[];
 }
 
 export const defineModule = (m: XqModule): XqModule => m;

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, type ReactN
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { setUnauthorizedHandler } from '../../api/client';
 import { hasStoredLanguage, setLanguage, toLanguage } from '../../i18n';
-import { fetchSession, signIn, signOut, type Credentials, type Session } from './session';
+import { fetchSession, forgetSession, signIn, signOut, type Credentials, type Session } from './session';
 
 export const SESSION_KEY = ['auth', 'session'] as const;
 
@@ -30,7 +30,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // Any 401 means the session ended (expired, revoked elsewhere): drop it, and the
   // route guard sends the user to the login page.
   useEffect(() => {
-    setUnauthorizedHandler(() => queryClient.setQueryData(SESSION_KEY, null));
+    setUnauthorizedHandler(() => {
+      forgetSession();
+      queryClient.setQueryData(SESSION_KEY, null);
+    });
     return () => setUnauthorizedHandler(undefined);
   }, [queryClient]);
 

@@ -29,15 +29,47 @@ export interface Credentials {
   password: string;
 }
 
+// The session cookie is httpOnly, so the page cannot tell whether it has one; asking
+// /auth/me without one answers 401, which the browser logs as a console error on every
+// visit to the sign-in page. So this browser remembers its last answer and does not ask
+// when it knows it is signed out, nor on the sign-in page unless it knows it is signed in
+// (then the page sends the user on). Elsewhere, not knowing (a first visit) still asks.
+const SIGNED_IN_KEY = 'xq.signedIn';
+
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    localStorage.setItem(SIGNED_IN_KEY, signedIn ? '1' : '0');
+  } catch {}
+}
+
+function needNotAsk(): boolean {
+  let known: string | null = null;
+  try {
+    known = localStorage.getItem(SIGNED_IN_KEY);
+  } catch {}
+  return known === '0' || (known === null && window.location.pathname === '/login');
+}
+
+/** The session ended (signed out, expired, revoked): the next visit need not ask the server. */
+export function forgetSession(): void {
+  setCsrfToken(undefined);
+  rememberSignedIn(false);
+}
+
 /** null when nobody is signed in: a 401 here is an answer, not an error. */
 export async function fetchSession(): Promise<Session | null> {
+  if (needNotAsk()) {
+    setCsrfToken(undefined);
+    return null;
+  }
   try {
     const s = await api.get<Session>('/auth/me', undefined, { expectUnauthorized: true });
     setCsrfToken(s.csrfToken);
+    rememberSignedIn(true);
     return s;
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
-      setCsrfToken(undefined);
+      forgetSession();
       return null;
     }
     throw err;
@@ -47,6 +79,7 @@ export async function fetchSession(): Promise<Session | null> {
 export async function signIn(credentials: Credentials): Promise<Session> {
   const s = await api.post<Session>('/auth/login', credentials, { expectUnauthorized: true });
   setCsrfToken(s.csrfToken);
+  rememberSignedIn(true);
   return s;
 }
 
@@ -54,6 +87,6 @@ export async function signOut(): Promise<void> {
   try {
     await api.post('/auth/logout', undefined, { expectUnauthorized: true });
   } finally {
-    setCsrfToken(undefined);
+    forgetSession();
   }
 }

@@ -1,20 +1,30 @@
-import { Suspense, useEffect, useState } from 'react';
-import { Drawer, Layout } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Layout } from 'antd';
 import { Outlet, useLocation } from 'react-router';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { FullPageSpin } from '../FullPageSpin';
-import { AppMenu } from './AppMenu';
 import { Brand } from './Brand';
 import { HeaderBar } from './HeaderBar';
+
+// The menu (antd Menu and its popups) is a large part of the shell; on a phone it stays
+// behind ☰, so it loads after the page the user came for, not before it.
+const AppMenu = lazy(() => import('./AppMenu').then((m) => ({ default: m.AppMenu })));
+const MobileMenu = lazy(() => import('./MobileMenu'));
 
 /** Side menu on desktops; on phones the same menu opens in a drawer from the top bar. */
 export function AppLayout() {
   const isMobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // Mounted from the first open on, so the drawer keeps its closing animation afterwards.
+  const [drawerUsed, setDrawerUsed] = useState(false);
   const location = useLocation();
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
+  const openMenu = () => {
+    setDrawerUsed(true);
+    setDrawerOpen(true);
+  };
 
   return (
     <Layout className="xq-shell">
@@ -28,28 +38,23 @@ export function AppLayout() {
           className="xq-sider"
         >
           <Brand compact={collapsed} />
-          <AppMenu />
+          <Suspense fallback={null}>
+            <AppMenu />
+          </Suspense>
         </Layout.Sider>
       )}
       <Layout className="xq-main">
-        <HeaderBar isMobile={isMobile} onOpenMenu={() => setDrawerOpen(true)} />
+        <HeaderBar isMobile={isMobile} onOpenMenu={openMenu} />
         <Layout.Content className="xq-content">
           <Suspense fallback={<FullPageSpin height={320} />}>
             <Outlet />
           </Suspense>
         </Layout.Content>
       </Layout>
-      {isMobile && (
-        <Drawer
-          placement="left"
-          size={260}
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          title={<Brand inline />}
-          styles={{ body: { padding: 0 } }}
-        >
-          <AppMenu />
-        </Drawer>
+      {isMobile && drawerUsed && (
+        <Suspense fallback={null}>
+          <MobileMenu open={drawerOpen} onClose={() => setDrawerOpen(false)} />
+        </Suspense>
       )}
     </Layout>
   );

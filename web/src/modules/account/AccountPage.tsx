@@ -8,7 +8,7 @@ import { TokensPanel } from './TokensPanel';
 
 export default function AccountPage() {
   const { t } = useTranslation('account');
-  const { session } = useAuth();
+  const { session, can } = useAuth();
   const label = useEnumLabel();
   if (!session) return null;
 
@@ -45,11 +45,15 @@ export default function AccountPage() {
             <PasswordForm />
           </Card>
         </Col>
-        <Col xs={24}>
-          <Card title={t('tokens.title')} size="small">
-            <TokensPanel />
-          </Card>
-        </Col>
+        {/* API tokens serve integrations run by people who work in the organisation;
+            workers, families and students have nothing to connect. */}
+        {can('org.read') && (
+          <Col xs={24}>
+            <Card title={t('tokens.title')} size="small">
+              <TokensPanel />
+            </Card>
+          </Col>
+        )}
       </Row>
     </Page>
   );

@@ -2,6 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Form, Modal, Typography, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
+import { validFields } from '../../shared/validFields';
 
 export interface ActionModalProps<V> {
   open: boolean;
@@ -33,7 +34,8 @@ export function ActionModal<V extends object>({ open, title, hint, okText, dange
   }, [open, form]);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
     setBusy(true);
     try {
       await onSubmit(values);

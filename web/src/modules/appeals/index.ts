@@ -24,6 +24,10 @@ export const appealsModule = defineModule({
     { path: 'appeals/settings', component: lazy(() => import('./SettingsPage')), permission: P.configure },
     { path: 'appeals/:id', component: lazy(() => import('./AppealDetailPage')) },
   ],
+  homeCards: [
+    { key: 'appeals-submit', component: lazy(() => import('./SubmitCard')), permission: P.submit, order: 10 },
+    { key: 'appeals-mine', component: lazy(() => import('./MyAppealsCard')), permission: P.submit, order: 20 },
+  ],
   menu: [
     { key: 'appeals-new', path: '/appeals/new', labelKey: 'appeals:menu.submit', icon: FormOutlined, permission: P.submit, order: 40 },
     { key: 'appeals-mine', path: '/appeals/mine', labelKey: 'appeals:menu.mine', icon: SolutionOutlined, permission: P.submit, order: 41 },

@@ -120,6 +120,11 @@ export const messages = defineMessages(
       submitAsNew: '作为新诉求提交',
       uploading: '附件还在上传，请稍候',
     },
+    home: {
+      submitHint: '工资、福利、安全、住房……有事找工会，手机上就能提。',
+      all: '全部',
+      toRate: '{{count}} 条答复等您评价',
+    },
     mine: {
       title: '我的诉求',
       new: '提诉求',
@@ -456,6 +461,11 @@ export const messages = defineMessages(
       viewMine: 'My appeals',
       submitAsNew: 'Submit as a new appeal',
       uploading: 'Attachments are still uploading',
+    },
+    home: {
+      submitHint: 'Wages, benefits, safety, housing… raise it with the union from your phone.',
+      all: 'All',
+      toRate: '{{count}} answers await your rating',
     },
     mine: {
       title: 'My appeals',

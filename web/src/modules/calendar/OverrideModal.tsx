@@ -6,6 +6,7 @@ import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useOrgs } from '../../shared/orgs';
 import { useCreateOverride, useDeleteOverride, type CalendarDay, type CalendarOverride } from './api';
+import { validFields } from '../../shared/validFields';
 
 interface Props {
   date: Dayjs | null;
@@ -39,7 +40,8 @@ export function OverrideModal({ date, day, existing, onClose }: Props) {
 
   const onOk = async () => {
     if (!date) return;
-    const values = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
     try {
       await create.mutateAsync({
         date: date.format('YYYY-MM-DD'),

@@ -3,9 +3,13 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { defineModule } from '../types';
 import { messages } from './messages';
 
+// The working-day calendar drives the union's and the school's deadlines; it is a tool of
+// people who work in the organisation (org.read), not of workers, families or students.
+const STAFF = 'org.read';
+
 export const calendarModule = defineModule({
   id: 'calendar',
   messages,
-  routes: [{ path: 'calendar', component: lazy(() => import('./CalendarPage')) }],
-  menu: [{ key: 'calendar', path: '/calendar', labelKey: 'calendar:menu', icon: CalendarOutlined, order: 50 }],
+  routes: [{ path: 'calendar', component: lazy(() => import('./CalendarPage')), permission: STAFF }],
+  menu: [{ key: 'calendar', path: '/calendar', labelKey: 'calendar:menu', icon: CalendarOutlined, permission: STAFF, order: 50 }],
 });

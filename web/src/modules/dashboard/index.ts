@@ -8,4 +8,9 @@ export const dashboardModule = defineModule({
   messages,
   routes: [{ path: '', component: lazy(() => import('./HomePage')) }],
   menu: [{ key: 'home', path: '/', labelKey: 'dashboard:menu', icon: HomeOutlined, order: 0 }],
+  homeCards: [
+    // Only roster readers get the chart, and with it echarts; workers and families never load it.
+    { key: 'people-chart', component: lazy(() => import('./PeopleChartCard')), permission: 'people.read', order: 80 },
+    { key: 'roles', component: lazy(() => import('./RolesCard')), order: 90 },
+  ],
 });

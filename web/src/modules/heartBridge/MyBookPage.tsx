@@ -2,7 +2,7 @@ import { Alert, Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { useMySchool } from '../school/api';
-import { shortDate } from '../school/weeks';
+import { dayRange } from '../../shared/dateFormat';
 import { useNote, useTimeline } from './api';
 import { NoteTimeline } from './NoteTimeline';
 import { SideView } from './SideView';
@@ -18,7 +18,7 @@ function Week({ studentId, week, latest, onBack }: { studentId: string; week: st
     <WeekCard
       current={latest}
       currentText={t('mine.latest')}
-      dates={note ? `${shortDate(note.weekStart)}–${shortDate(note.weekEnd)}` : ''}
+      dates={note ? dayRange(note.weekStart, note.weekEnd) : ''}
       backText={t('mine.back')}
       onBack={onBack}
       loading={isLoading}

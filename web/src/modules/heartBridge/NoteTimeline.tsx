@@ -1,7 +1,7 @@
 import { Button, Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { HeartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { shortDate } from '../school/weeks';
+import { dayRange } from '../../shared/dateFormat';
 import { useTimeline, type Note } from './api';
 
 interface Props {
@@ -18,7 +18,7 @@ function Entry({ note, onOpen }: { note: Note; onOpen?: (week: string) => void }
     <div className="hb-tl-entry" data-testid="hb-timeline-item">
       <div className="hb-tl-head">
         <Typography.Text strong>
-          {shortDate(note.weekStart)}–{shortDate(note.weekEnd)}
+          {dayRange(note.weekStart, note.weekEnd)}
         </Typography.Text>
         {onOpen && (
           <Button type="link" size="small" onClick={() => onOpen(note.week)}>

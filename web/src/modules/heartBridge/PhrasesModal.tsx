@@ -3,6 +3,7 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
 import { usePhrases, usePutPhrases } from './api';
+import { validFields } from '../../shared/validFields';
 
 interface Props {
   schoolId: string;
@@ -30,7 +31,8 @@ export function PhrasesModal({ schoolId, open, onClose }: Props) {
   }, [open, data, form]);
 
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await save.mutateAsync({ school: lines(v.school), home: lines(v.home) });
       void message.success(t('common:saved'));

@@ -2,7 +2,6 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Flex, List, Select, Tag } from 'antd';
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { weekEnd, weekStart } from '@common/school';
 import { HEART_BRIDGE_PERMISSIONS } from '@common/heartBridge';
 import { useAuth } from '../../app/auth/AuthContext';
 import { Page } from '../../shared/Page';
@@ -14,14 +13,16 @@ import { RateBars } from '../school/RateBars';
 import { SchoolSelect } from '../school/SchoolSelect';
 import { RateStat, Stat } from '../school/Stat';
 import { usePickedSchool } from '../school/usePickedSchool';
-import { pct, shortDate } from '../school/weeks';
+import { weekLabel } from '../../shared/dateFormat';
+import { pct } from '../school/weeks';
 import { exportCoverage, useNoExchange, useSchoolDashboard, type CoverageRow } from './api';
 import { classDashboardPath } from './paths';
 import { PhrasesModal } from './PhrasesModal';
 import { TrendChart } from './TrendChart';
 import '../school/school.css';
 
-const weekText = (w: string) => `${shortDate(weekStart(w))}–${shortDate(weekEnd(w))}`;
+/** A week by its dates: the school's classes may count term weeks differently. */
+const weekText = (w: string) => weekLabel(w);
 
 /** The principal's and academic office's view: every class of the school, this week and over the term. */
 export default function SchoolDashboardPage() {

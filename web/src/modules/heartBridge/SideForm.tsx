@@ -3,6 +3,7 @@ import { Button, Flex, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
 import { PhraseChips } from './PhraseChips';
+import { validFields } from '../../shared/validFields';
 
 export interface SideValues {
   main: string;
@@ -39,7 +40,8 @@ export function SideForm({ side, initial, phrases, saving, onSave, withNext, onC
   }, [form, initial]);
 
   const submit = async (then?: 'next') => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await onSave({ main: v.main.trim(), suggestion: (v.suggestion ?? '').trim(), encouragement: (v.encouragement ?? '').trim() }, then);
     } catch (err) {

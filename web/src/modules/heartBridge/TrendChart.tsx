@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
-import { pctValue, shortDate } from '../school/weeks';
+import { monthDay } from '../../shared/dateFormat';
+import { pctValue } from '../school/weeks';
 import { weekStart } from '@common/school';
 import type { ClassDash } from './api';
 
@@ -14,7 +15,7 @@ export function TrendChart({ trend, testId }: { trend: ClassDash['trend']; testI
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? '—' : `${String(v)}%`) },
       legend: { top: 0 },
       grid: compactGrid,
-      xAxis: { type: 'category', data: trend.map((w) => shortDate(weekStart(w.week))) },
+      xAxis: { type: 'category', data: trend.map((w) => monthDay(weekStart(w.week))) },
       yAxis: percentAxis,
       series: [
         { type: 'line', name: t('dash.coverage'), data: trend.map((w) => pctValue(w.coverage.rate)), smooth: true, connectNulls: true },

@@ -16,6 +16,7 @@ export const heartBridgeModule = defineModule({
     { path: 'heart-bridge/class/:classId/weeks/:week/students/:studentId', component: lazy(() => import('./StudentNotePage')) },
     { path: 'heart-bridge/school', component: lazy(() => import('./SchoolDashboardPage')), permission: P.oversee },
   ],
+  homeCards: [{ key: 'heartBridge-family', component: lazy(() => import('./FamilyWeekCard')), permission: P.writeHome, order: 10, width: 'full' }],
   menu: [
     { key: 'heartBridge-family', path: '/heart-bridge/family', labelKey: 'heartBridge:menuFamily', icon: HeartOutlined, permission: P.writeHome, order: 60 },
     { key: 'heartBridge-mine', path: '/heart-bridge/mine', labelKey: 'heartBridge:menuMine', icon: BookOutlined, permission: P.readOwn, order: 60 },

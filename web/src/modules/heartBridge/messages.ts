@@ -23,6 +23,14 @@ export const messages = defineMessages(
       otherWeek: '正在查看 {{week}}',
       backToThisWeek: '回到本周',
     },
+    home: {
+      title: '本周心桥',
+      open: '打开联系本',
+      schoolWritten: '老师已写',
+      schoolPending: '老师还没写',
+      homeWritten: '您已回复',
+      homePending: '等您写家里的话',
+    },
     side: {
       school: '老师的话',
       home: '家里的话',
@@ -151,6 +159,14 @@ export const messages = defineMessages(
       thisWeek: 'This week',
       otherWeek: 'Viewing {{week}}',
       backToThisWeek: 'Back to this week',
+    },
+    home: {
+      title: 'This week’s Heart Bridge',
+      open: 'Open the book',
+      schoolWritten: 'Teacher has written',
+      schoolPending: 'Teacher has not written yet',
+      homeWritten: 'You have replied',
+      homePending: 'Your home side awaits',
     },
     side: {
       school: 'From the teacher',

@@ -9,7 +9,7 @@ import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
 import { SchoolSelect } from '../school/SchoolSelect';
 import { usePickedSchool } from '../school/usePickedSchool';
-import { shortDate } from '../school/weeks';
+import { dayRange } from '../../shared/dateFormat';
 import { usePutPlan, useSchoolPlan, type SchoolDay } from './api';
 import '../school/school.css';
 
@@ -107,7 +107,7 @@ export default function PlanPage() {
                   <Flex vertical gap={8}>
                     <Flex align="center" gap={8} wrap>
                       <Typography.Text strong style={{ minWidth: 92 }}>
-                        {shortDate(days[0].date)}–{shortDate(days[days.length - 1].date)}
+                        {dayRange(days[0].date, days[days.length - 1].date)}
                       </Typography.Text>
                       <Input
                         value={themes[week] ?? days[0].theme ?? ''}

@@ -6,6 +6,7 @@ import { useFormErrorHandler } from '../../shared/errors';
 import { useIdempotencyKey } from '../school/useIdempotencyKey';
 import { useClassIndicators, useRecordSession, useUpdateSession, type Session } from './api';
 import { shrinkImage } from './shrinkImage';
+import { validFields } from '../../shared/validFields';
 
 interface Values {
   status: 'held' | 'skipped';
@@ -76,7 +77,8 @@ export function SessionForm({ classId, date, plannedTopic, session, onDone, onCa
   }, [indicators.data, session, t]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     const held = v.status === 'held';
     try {
       let saved: Session;

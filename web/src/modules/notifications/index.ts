@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { defineModule } from '../types';
 import { messages } from './messages';
 import { NotificationBell } from './NotificationBell';
@@ -6,4 +7,5 @@ export const notificationsModule = defineModule({
   id: 'notifications',
   messages,
   headerWidgets: [NotificationBell],
+  homeCards: [{ key: 'notifications-unread', component: lazy(() => import('./UnreadCard')), order: 30 }],
 });

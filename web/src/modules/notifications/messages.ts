@@ -10,6 +10,7 @@ export const messages = defineMessages(
     open: '查看',
     empty: '暂无通知',
     unread: '未读',
+    home: { title: '未读通知（{{count}}）', empty: '没有未读通知' },
   },
   {
     title: 'Notifications',
@@ -20,5 +21,6 @@ export const messages = defineMessages(
     open: 'Open',
     empty: 'No notifications',
     unread: 'Unread',
+    home: { title: 'Unread notices ({{count}})', empty: 'No unread notices' },
   },
 );

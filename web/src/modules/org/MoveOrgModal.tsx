@@ -5,6 +5,7 @@ import { useFormErrorHandler } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { subtreeIds, useOrgs, type Org } from '../../shared/orgs';
 import { useUpdateOrg } from './api';
+import { validFields } from '../../shared/validFields';
 
 interface Props {
   org: Org | null;
@@ -30,7 +31,9 @@ export function MoveOrgModal({ org, onClose }: Props) {
 
   const onOk = async () => {
     if (!org) return;
-    const { parentId } = await form.validateFields();
+    const checked = await validFields(form);
+    if (!checked) return;
+    const { parentId } = checked;
     try {
       await update.mutateAsync({ id: org.id, parentId });
       void message.success(t('moved'));

@@ -7,6 +7,7 @@ import { useFormErrorHandler } from '../../shared/errors';
 import type { Org } from '../../shared/orgs';
 import { useCreateOrg, useUpdateOrg } from './api';
 import { SUGGESTED_CHILD_KIND } from './childKinds';
+import { validFields } from '../../shared/validFields';
 
 interface Values {
   name: string;
@@ -44,7 +45,8 @@ export function OrgFormModal({ target, onClose }: Props) {
 
   const onOk = async () => {
     if (!target) return;
-    const values = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
     const code = values.code?.trim() || undefined;
     try {
       if (target.mode === 'create') {

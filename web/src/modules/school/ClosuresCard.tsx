@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { buildOrgTree, useOrgs, type OrgNode } from '../../shared/orgs';
 import { useClosures, useCreateClosure, useDeleteClosure } from './api';
+import { validFields } from '../../shared/validFields';
 
 interface Values {
   date: Dayjs;
@@ -53,7 +54,8 @@ export function ClosuresCard({ schoolId }: { schoolId: string }) {
   }, [orgs, schoolId]);
 
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     try {
       await create.mutateAsync({ date: v.date.format('YYYY-MM-DD'), reason: v.reason.trim(), orgId: v.orgId });
       void message.success(t('closures.created'));

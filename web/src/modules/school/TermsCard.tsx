@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { shanghaiToday } from '../../shared/time';
 import { useCreateTerm, useDeleteTerm, useTerms, useUpdateTerm, type TermInfo } from './api';
+import { validFields } from '../../shared/validFields';
 
 interface Values {
   name: string;
@@ -34,7 +35,8 @@ export function TermsCard({ schoolId }: { schoolId: string }) {
   };
 
   const onOk = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) return;
     const input = { name: v.name.trim(), startDate: v.range[0].format(DAY), endDate: v.range[1].format(DAY) };
     try {
       if (editing === 'new') await create.mutateAsync(input);

@@ -1,4 +1,4 @@
-/** Teaching weeks as people say them: "第 12 周（11/23–11/29）", counted within the term. */
+/** Teaching weeks as people say them: "第 12 周（11月23日—11月29日）", counted within the term. */
 import type { SchoolWeekInfo } from './api';
 
 /**
@@ -10,9 +10,6 @@ export function currentWeek(weeks: readonly SchoolWeekInfo[], today: string): st
   const begun = weeks.filter((w) => w.schoolDays.some((d) => d <= today));
   return (begun[begun.length - 1] ?? weeks[0])?.week;
 }
-
-/** 'YYYY-MM-DD' → 'M/D'. */
-export const shortDate = (date: string) => `${Number(date.slice(5, 7))}/${Number(date.slice(8, 10))}`;
 
 export function weekNumber(weeks: readonly SchoolWeekInfo[], week: string): number | undefined {
   const i = weeks.findIndex((w) => w.week === week);

@@ -1,0 +1,176 @@
+/**
+ * The first ten seconds on a phone, measured (issue #15): the built server on a fresh demo
+ * database, Debian's Chromium with the network and CPU throttled to a weak mine or home
+ * connection, and the two paths that matter most — a worker's appeal form and a parent's
+ * 心桥 week — from sign-in to usable, plus a repeat visit and the bytes each path costs.
+ *
+ * Run by hand, not in tests (figures go to bench/RESULTS.md):
+ *   npm run build && node --import tsx bench/web/load.ts [--dist dist] [--runs 3]
+ * `--dist` points at another build (dist/<x>/server/main.js and dist/<x>/web) to compare.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { freePort } from '../../test/free-port.js';
+
+const { values: args } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '3' } } });
+const DIST = path.resolve(args.dist!);
+const RUNS = Number(args.runs);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'demo1234';
+
+/** 150 ms round trip, 1.6 Mb/s down, 750 kb/s up, a phone CPU four times slower than this one. */
+const PROFILE = { latency: 150, download: (1.6 * 1024 * 1024) / 8, upload: (750 * 1024) / 8, cpu: 4 };
+const PHONE = { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const entry = path.join(DIST, 'server/main.js');
+  const webDir = path.join(DIST, 'web');
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(webDir, 'index.html'))) throw new Error(`${DIST} has no built server and web: run \`npm run build\` first`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-bench-web-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [entry, 'serve'], {
+    env: { ...process.env, DATA_DIR: dataDir, WEB_DIR: webDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', XQ_JOBS: '0' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Bytes on the wire (headers and body, compressed as sent) by resource type, from the DevTools protocol. */
+class Meter {
+  private types = new Map<string, string>();
+  bytes = { script: 0, other: 0, fromCache: 0 };
+  constructor(cdp: CDPSession) {
+    cdp.on('Network.responseReceived', (e) => this.types.set(e.requestId, e.type));
+    cdp.on('Network.requestServedFromCache', () => this.bytes.fromCache++);
+    cdp.on('Network.loadingFinished', (e) => {
+      if (this.types.get(e.requestId) === 'Script') this.bytes.script += e.encodedDataLength;
+      else this.bytes.other += e.encodedDataLength;
+    });
+  }
+  reset() {
+    this.bytes = { script: 0, other: 0, fromCache: 0 };
+  }
+}
+
+async function throttledPage(context: BrowserContext): Promise<{ page: Page; meter: Meter }> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: PROFILE.latency,
+    downloadThroughput: PROFILE.download,
+    uploadThroughput: PROFILE.upload,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpu });
+  return { page, meter: new Meter(cdp) };
+}
+
+const fcpOf = (page: Page) =>
+  page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+
+interface Run {
+  fcp: number;
+  loginUsable: number;
+  signInToUsable: number;
+  signInScriptBytes: number;
+  pathScriptBytes: number;
+  repeat: number;
+  repeatScriptBytes: number;
+}
+
+/**
+ * One cold visit: the user opens the page's link, meets the sign-in form, signs in and
+ * waits until the page answers; then the same browser opens the link again (a repeat visit).
+ */
+async function coldPath(browser: Browser, base: string, user: string, target: string, usable: string): Promise<Run> {
+  const context = await browser.newContext(PHONE);
+  try {
+    const { page, meter } = await throttledPage(context);
+    const t0 = Date.now();
+    await page.goto(`${base}${target}`);
+    await page.getByTestId('login-submit').waitFor();
+    const loginUsable = Date.now() - t0;
+    const fcp = await fcpOf(page);
+    await page.getByTestId('login-username').fill(user);
+    await page.getByTestId('login-password').fill(PASSWORD);
+    const loginScript = meter.bytes.script;
+    const t1 = Date.now();
+    await page.getByTestId('login-submit').click();
+    await page.locator(usable).first().waitFor({ timeout: 120_000 });
+    const signInToUsable = Date.now() - t1;
+    const pathScriptBytes = meter.bytes.script;
+    const signInScriptBytes = pathScriptBytes - loginScript;
+    await page.close();
+
+    const again = await throttledPage(context);
+    const t2 = Date.now();
+    await again.page.goto(`${base}${target}`);
+    await again.page.locator(usable).first().waitFor({ timeout: 120_000 });
+    const repeat = Date.now() - t2;
+    return { fcp, loginUsable, signInToUsable, signInScriptBytes, pathScriptBytes, repeat, repeatScriptBytes: again.meter.bytes.script };
+  } finally {
+    await context.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const paths = [
+      { name: 'worker → 提诉求 form', user: 'worker', target: '/appeals/new', usable: '[data-testid="appeal-title"]' },
+      { name: 'parent → 心桥 week', user: 'parent', target: '/heart-bridge/family', usable: '[data-testid="hb-home-form"], [data-testid="hb-home-side"]' },
+    ];
+    console.log(`build: ${DIST}; ${RUNS} runs each, medians; ${os.cpus()[0]?.model} ×${os.cpus().length}, Chromium ${browser.version()}`);
+    console.log('| path | FCP | sign-in page usable | sign-in → usable | JS for the path (compressed) | of which after sign-in | repeat visit | JS on repeat |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const p of paths) {
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await coldPath(browser, server.url, p.user, p.target, p.usable));
+      const m = (k: keyof Run) => median(runs.map((r) => r[k]));
+      console.log(
+        `| ${p.name} | ${s(m('fcp'))} | ${s(m('loginUsable'))} | ${s(m('signInToUsable'))} | ${kb(m('pathScriptBytes'))} | ${kb(m('signInScriptBytes'))} | ${s(m('repeat'))} | ${kb(m('repeatScriptBytes'))} |`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+await main();
