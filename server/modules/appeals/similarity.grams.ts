@@ -63,6 +63,7 @@ function readNumeral(s: string): number | null {
   return total + (cur && lastUnit > 10 && !s.endsWith('零' + [...s].at(-1)) ? (cur * lastUnit) / 10 : cur);
 }
 
+const FACT_UNITS = new Set([...'元块点天月年时趟次号楼米码']);
 const unitOf = (u: string) => (u === '块' || u === '块钱' ? '元' : u === '个点' ? '%' : u);
 
 /** Facts of a text: "500元", "11点", "3个月". */
@@ -157,3 +158,42 @@ export function sharedGrams(a: GramVector, b: GramVector): { gram: string; weigh
 
 export const isFact = (g: string) => g.startsWith(FACT);
 export const factText = (g: string) => g.slice(FACT.length);
+
+/**
+ * What a group of appeals has in common, in words a person reads: the numeric facts two or
+ * more of them state (500元, 11点), then the longest phrases whose every bigram is shared by
+ * at least half of them (押金 + 金从 … → 工服押金), rarest first, then rare characters so shared.
+ */
+export function sharedFactsAndPhrases(tokenLists: readonly (readonly string[])[], limit: number): string[] {
+  const counts = new Map<string, number>();
+  for (const tokens of tokenLists) {
+    const seen = new Set<string>();
+    for (const t of tokens) if (t.startsWith(GRAM)) seen.add(t.slice(t[1] === IN_TITLE ? 2 : 1));
+    for (const g of seen) counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  const need = Math.max(2, Math.ceil(tokenLists.length / 2));
+  const facts = [...counts].filter(([g, n]) => g.startsWith(FACT) && n >= 2).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([g]) => g.slice(FACT.length));
+  // A bigram that starts with a unit (号道 of 18号道口) belongs to a fact already named.
+  const bigrams = new Set([...counts].filter(([g, n]) => n >= need && [...g].length === 2 && HAN.test(g) && !FACT_UNITS.has(g[0]) && [...g].some((c) => !STOP_CHARS.has(c))).map(([g]) => g));
+  const phrases: { text: string; weight: number }[] = [];
+  for (const start of bigrams) {
+    // A phrase starts where no shared bigram leads into it.
+    if ([...bigrams].some((b) => b !== start && b[1] === start[0])) continue;
+    let text = start;
+    let weight = idfOf(start);
+    const used = new Set([start]);
+    for (let next = [...bigrams].find((b) => !used.has(b) && b[0] === text.at(-1)); next && text.length < 8; next = [...bigrams].find((b) => !used.has(b) && b[0] === text.at(-1))) {
+      used.add(next);
+      text += next[1];
+      weight += idfOf(next);
+    }
+    phrases.push({ text, weight });
+  }
+  phrases.sort((x, y) => y.weight - x.weight || x.text.localeCompare(y.text));
+  // Paraphrases may share no two characters in a row (自来水发黄 / 锈水 / 水质): then the rare characters they share.
+  const chars = [...counts]
+    .filter(([g, n]) => n >= need && isRareChar(g) && !phrases.some((p) => p.text.includes(g)))
+    .sort((x, y) => y[1] * idfOf(y[0]) - x[1] * idfOf(x[0]) || x[0].localeCompare(y[0]))
+    .map(([g]) => g);
+  return [...facts, ...phrases.map((p) => p.text), ...chars].slice(0, limit);
+}

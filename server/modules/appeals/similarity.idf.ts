@@ -828,7 +828,6 @@ export const IDF: { n: number; df: Record<string, number> } = {
     "雨天": 3,
     "饭菜": 3,
     "$15元": 2,
-    "$1分": 2,
     "$1次": 2,
     "$2个月": 2,
     "$3月": 2,

@@ -18,7 +18,7 @@
 import { DEFAULT_APPEAL_SETTINGS } from '../../../common/appeals.js';
 import { segmentWords } from '../../core/search/segment.js';
 import { LEXICON, SINGLE_CHARS, STOPWORDS, type ConceptRole } from './similarity.lexicon.js';
-import { GRAM, gramCosine, gramTokens, gramVector, type GramVector } from './similarity.grams.js';
+import { GRAM, gramCosine, gramTokens, gramVector, sharedFactsAndPhrases, type GramVector } from './similarity.grams.js';
 
 const CONCEPT = '#';
 export const NO_TOPIC_KEY = '-';
@@ -222,15 +222,26 @@ export function issueKeys(tokens: readonly string[]): string[] {
   return [...prepare(tokens).keys];
 }
 
-/** The concepts two or more signatures share most, for an alert's label (e.g. 加班费 · 欠发). */
-export function sharedKeywords(signatures: readonly (readonly string[])[], limit = 4): string[] {
+/**
+ * What an alert's members share, for its label and notice: the lexicon's concepts two or
+ * more of them name (加班费 · 欠发), then the facts and phrases they share
+ * (similarity.grams.ts: 500元, 工服押金), so an alert on a topic the lexicon lacks still says
+ * what it is about.
+ */
+export function sharedKeywords(signatures: readonly (readonly string[])[], limit = 5): string[] {
   const counts = new Map<string, number>();
-  for (const sig of signatures) for (const t of sig) if (!t.startsWith(MAIN)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts.entries()]
-    .filter(([, n]) => n >= 2)
+  for (const sig of signatures) for (const t of sig) if (!t.startsWith(MAIN) && !t.startsWith(GRAM)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const concepts = [...counts.entries()]
+    .filter(([t, n]) => n >= 2 && t.startsWith(CONCEPT))
     .sort((x, y) => y[1] * tokenWeight(y[0]) - x[1] * tokenWeight(x[0]) || x[0].localeCompare(y[0]))
-    .slice(0, limit)
-    .map(([t]) => (t.startsWith(CONCEPT) ? t.slice(1) : t));
+    .slice(0, Math.ceil(limit / 2))
+    .map(([t]) => t.slice(1));
+  const out = [...concepts];
+  for (const k of sharedFactsAndPhrases(signatures, limit)) {
+    if (out.length >= limit) break;
+    if (!out.some((o) => o.includes(k) || k.includes(o))) out.push(k);
+  }
+  return out;
 }
 
 /** Stored as one space-separated text column. */
