@@ -130,3 +130,31 @@ export function alertMembers(db: Tx, alertId: string) {
     .orderBy('id')
     .execute();
 }
+
+export function signatureOf(db: Tx, appealId: string) {
+  return adb(db).selectFrom('appeal_signatures').select(['tokens', 'group_alert_id']).where('appeal_id', '=', appealId).executeTakeFirst();
+}
+
+export function signaturesOf(db: Tx, appealIds: string[]) {
+  return adb(db).selectFrom('appeal_signatures').select(['appeal_id', 'group_alert_id']).where('appeal_id', 'in', appealIds).execute();
+}
+
+/** Appeals of a unit, any of `categories`, submitted in [from, to], sharing an index key: the similar-appeals list reads what the intake reads. */
+export function similarCandidates(db: Tx, unitId: string, categories: string[], keys: string[], from: string, to: string) {
+  if (!keys.length) return Promise.resolve([]);
+  return adb(db)
+    .selectFrom('appeal_signatures as s')
+    .innerJoin('appeals as a', 'a.id', 's.appeal_id')
+    .select(['s.appeal_id', 's.tokens', 's.group_alert_id', 's.submitted_at', 's.category', 'a.code', 'a.title', 'a.status'])
+    .where('s.appeal_id', 'in', (eb) =>
+      eb
+        .selectFrom('appeal_signature_keys as k')
+        .select('k.appeal_id')
+        .where('k.unit_id', '=', unitId)
+        .where('k.category', 'in', categories)
+        .where('k.key', 'in', keys)
+        .where('k.submitted_at', '>=', from)
+        .where('k.submitted_at', '<=', to),
+    )
+    .execute();
+}
