@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
 import { decideGroup, signatureOf, similarity, type GroupCandidate } from '../../server/modules/appeals/index.js';
-import { issueKeys } from '../../server/modules/appeals/similarity.js';
+import { issueKeys, prepare } from '../../server/modules/appeals/similarity.js';
 
 export interface EvalAppeal {
   id: string;
@@ -186,6 +186,30 @@ export function scoreAlerts(set: EvalSet, alerts: Alerts): GroupResult {
   };
 }
 
+/**
+ * Recall@k of the staff's similar-appeals list (groupAlert.similar.ts): for an appeal of a
+ * true group, is another member among its k most similar appeals of the same unit (any
+ * category) submitted within the window of it? Ranked by the same similarity(), score > 0.
+ */
+export function recallAtK(set: EvalSet, sigs: Map<string, string[]>, k = 5): { hits: number; total: number; recall: number } {
+  const prepared = new Map(set.appeals.map((a) => [a.id, prepare(sigs.get(a.id)!)]));
+  let hits = 0;
+  let total = 0;
+  for (const a of set.appeals) {
+    if (a.kind !== 'group') continue;
+    const near = set.appeals.filter((c) => c.id !== a.id && c.unit === a.unit && Math.abs(c.day - a.day) <= set.windowDays);
+    if (!near.some((c) => c.group === a.group)) continue;
+    total++;
+    const top = near
+      .map((c) => ({ c, s: similarity(prepared.get(a.id)!, prepared.get(c.id)!) }))
+      .filter((x) => x.s > 0)
+      .sort((x, y) => y.s - x.s || x.c.day - y.c.day)
+      .slice(0, k);
+    if (top.some((x) => x.c.group === a.group)) hits++;
+  }
+  return { hits, total, recall: ratio(hits, total) };
+}
+
 export function loadSet(file: string): EvalSet {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -220,6 +244,8 @@ async function main() {
     `group alerts: precision ${pct(g.alertPrecision)} (${g.correctAlerts}/${g.alerts})  recall ${pct(g.alertRecall)} (${g.alertedGroups}/${g.expectedGroups})  ` +
       `members: precision ${pct(g.memberPrecision)} recall ${pct(g.memberRecall)}  raised at worker #${summary(g.workersAtRaise)}`,
   );
+  const r5 = recallAtK(set, sigs);
+  console.log(`similar-appeals list: recall@5 ${pct(r5.recall)} (${r5.hits}/${r5.total})`);
   console.log('\nthreshold sweep (pairwise P / R — alert P / R):');
   for (let t = 0.3; t <= 0.751; t += 0.05) {
     const pp = pairwise(set, sigs, t);
