@@ -100,11 +100,16 @@ export function gramTokens(title: string, description: string): string[] {
 }
 
 /** The background's document frequency of a feature (without its marks). */
-const dfOf = (g: string) => IDF.df[g] ?? 0;
-const idfOf = (g: string) => Math.log((IDF.n + 1) / (dfOf(g) + 1));
+const DF = new Map(Object.entries(IDF.df));
+// Computed once: an intake prepares a few hundred candidates, each with ~100 features.
+const IDF_OF = new Map([...DF].map(([g, n]) => [g, Math.log((IDF.n + 1) / (n + 1))]));
+const UNSEEN_IDF = Math.log(IDF.n + 1);
+const idfOf = (g: string) => IDF_OF.get(g) ?? UNSEEN_IDF;
+const RARE_DF = RARE_SHARE * IDF.n;
 
 export function isRareChar(g: string): boolean {
-  return [...g].length === 1 && HAN.test(g) && !STOP_CHARS.has(g) && dfOf(g) <= RARE_SHARE * IDF.n;
+  // Every Han character a worker types is one UTF-16 unit (the BMP's CJK block).
+  return g.length === 1 && HAN.test(g) && !STOP_CHARS.has(g) && (DF.get(g) ?? 0) <= RARE_DF;
 }
 
 export interface GramVector {
@@ -123,7 +128,7 @@ export function gramVector(tokens: Iterable<string>): GramVector {
     const inTitle = t[1] === IN_TITLE;
     const g = t.slice(inTitle ? 2 : 1);
     const fact = g.startsWith(FACT);
-    const w = (inTitle ? TITLE_WEIGHT : 1) * (fact ? FACT_WEIGHT : [...g].length === 1 ? CHAR_WEIGHT : 1) * idfOf(g);
+    const w = (inTitle ? TITLE_WEIGHT : 1) * (fact ? FACT_WEIGHT : g.length === 1 ? CHAR_WEIGHT : 1) * idfOf(g);
     weights.set(g, w);
     sq += w * w;
     if (isRareChar(g)) keys.add(RARE_KEY + g);
