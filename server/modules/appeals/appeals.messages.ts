@@ -16,6 +16,7 @@ export const AM = defineMessages({
   'appeals.extensionPending': ['已有待审批的延期申请', 'An extension request is already pending'],
   'appeals.extensionDecided': ['该延期申请已处理', 'This extension request was already decided'],
   'appeals.mergeSelf': ['不能把诉求合并到它自己', 'An appeal cannot be merged into itself'],
+  'appeals.linkUnknown': ['关联的诉求（appealIds）中有不存在或您无权处理的诉求', 'Some of appealIds do not exist or are not yours to handle'],
   'appeals.linkSelf': ['关联的诉求（appealIds）不能包含本件', 'appealIds must not contain this appeal'],
   'appeals.linkOtherUnit': ['关联的诉求（appealIds）必须与本件属于同一单位', 'appealIds must be appeals of this appeal\'s unit'],
   'appeals.linkNoSignature': ['关联的诉求（appealIds）中有未做相似度登记的诉求', 'Some of appealIds have no similarity signature'],

@@ -74,6 +74,9 @@ describe('similar appeals and linking by hand', () => {
     expect(self.status).toBe(422);
     expect(self.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(self.body)).toContain('appealIds');
+    const unknown = await w.staff.post(`/api/v1/appeals/${a}/link`, { appealIds: ['00000000-0000-7000-8000-000000000000'] });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.detail ?? unknown.body.title).toMatch(/appealIds/);
     const across = await w.staff.post(`/api/v1/appeals/${a}/link`, { appealIds: [b] });
     expect(across.status).toBe(422);
     expect(across.body.detail ?? across.body.title).toMatch(/同一单位/);

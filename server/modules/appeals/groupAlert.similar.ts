@@ -79,7 +79,13 @@ export async function link(db: Db, ctx: CallContext, actor: Actor, id: string, i
   const ids = [...new Set(input.appealIds)];
   const alertId = await db.transaction().execute(async (tx) => {
     // Who may see what first: a stranger learns nothing from a validation message.
-    for (const x of [id, ...ids]) await loadForStaff(tx, actor, x);
+    await loadForStaff(tx, actor, id);
+    for (const x of ids) {
+      // An id in the body that the caller may not manage reads as unknown, whether it exists or not.
+      await loadForStaff(tx, actor, x).catch((err) => {
+        throw err instanceof AppError && (err.status === 404 || err.status === 403) ? invalid('body.appealIds', 'appeals.linkUnknown') : err;
+      });
+    }
     if (ids.includes(id)) throw invalid('body.appealIds', 'appeals.linkSelf');
     const all = [id, ...ids];
     const raws = await repo.findRawMany(tx, all);
