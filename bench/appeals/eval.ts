@@ -13,7 +13,8 @@
  * Two decisions are measured:
  * - pairwise: two appeals of the same unit and category, at most `windowDays` apart, are
  *   "the same issue" when their similarity reaches the threshold; truth is "same group label";
- * - group: appeals arrive in date order through the same decideGroup() the service uses;
+ * - group: appeals arrive in date order through checkIntake() itself, on a real SQLite
+ *   database (eval-intake.ts; the threshold sweep uses the in-memory replay() instead);
  *   an alert is correct when most of its members carry one label of kind "group" (≥ 5
  *   distinct workers) not already alerted. Recall is over those groups.
  */
@@ -21,8 +22,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
 import { decideGroup, signatureOf, similarity, type GroupCandidate } from '../../server/modules/appeals/index.js';
+import { issueKeys, prepare } from '../../server/modules/appeals/similarity.js';
 
-interface EvalAppeal {
+export interface EvalAppeal {
   id: string;
   unit: string;
   category: string;
@@ -33,7 +35,7 @@ interface EvalAppeal {
   title: string;
   description: string;
 }
-interface EvalSet {
+export interface EvalSet {
   windowDays: number;
   minWorkers: number;
   appeals: EvalAppeal[];
@@ -96,14 +98,23 @@ export interface GroupResult {
   details: string[];
 }
 
-export function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: number): GroupResult {
+/** Alerts as a replay left them: members in the order they joined, and distinct workers when raised. */
+export type Alerts = Map<string, { members: string[]; workersAtRaise: number }>;
+
+/**
+ * The in-memory replay: appeals in date order through decideGroup(), candidates filtered as
+ * the intake reads them. Quick, for threshold sweeps; the published figures come from
+ * eval-intake.ts, which runs the intake itself on a database.
+ */
+export function replay(set: EvalSet, sigs: Map<string, string[]>, threshold: number): Alerts {
   const order = [...set.appeals].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
   const alertOf = new Map<string, string>();
-  const alerts = new Map<string, { members: string[]; workersAtRaise: number }>();
+  const alerts: Alerts = new Map();
   const seen: EvalAppeal[] = [];
   for (const a of order) {
+    const keys = new Set(issueKeys(sigs.get(a.id)!));
     const candidates: GroupCandidate[] = seen
-      .filter((c) => c.unit === a.unit && c.category === a.category && c.day >= a.day - set.windowDays)
+      .filter((c) => c.unit === a.unit && c.category === a.category && c.day >= a.day - set.windowDays && issueKeys(sigs.get(c.id)!).some((k) => keys.has(k)))
       .map((c) => ({ id: c.id, authorKey: c.worker, tokens: sigs.get(c.id)!, alertId: alertOf.get(c.id) ?? null, alertActive: true }));
     const d = decideGroup({ id: a.id, authorKey: a.worker, tokens: sigs.get(a.id)! }, candidates, { minWorkers: set.minWorkers, threshold });
     if (d.action === 'raise') {
@@ -116,6 +127,17 @@ export function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: num
     }
     seen.push(a);
   }
+  return alerts;
+}
+
+export function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: number): GroupResult {
+  return scoreAlerts(set, replay(set, sigs, threshold));
+}
+
+/** How the alerts compare with the hand labels. */
+export function scoreAlerts(set: EvalSet, alerts: Alerts): GroupResult {
+  const alertOf = new Map<string, string>();
+  for (const [id, a] of alerts) for (const m of a.members) alertOf.set(m, id);
   const byId = new Map(set.appeals.map((a) => [a.id, a]));
   const expected = new Set(set.appeals.filter((a) => a.kind === 'group').map((a) => a.group!));
   const matched = new Map<string, string>();
@@ -164,6 +186,30 @@ export function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: num
   };
 }
 
+/**
+ * Recall@k of the staff's similar-appeals list (groupAlert.similar.ts): for an appeal of a
+ * true group, is another member among its k most similar appeals of the same unit (any
+ * category) submitted within the window of it? Ranked by the same similarity(), score > 0.
+ */
+export function recallAtK(set: EvalSet, sigs: Map<string, string[]>, k = 5): { hits: number; total: number; recall: number } {
+  const prepared = new Map(set.appeals.map((a) => [a.id, prepare(sigs.get(a.id)!)]));
+  let hits = 0;
+  let total = 0;
+  for (const a of set.appeals) {
+    if (a.kind !== 'group') continue;
+    const near = set.appeals.filter((c) => c.id !== a.id && c.unit === a.unit && Math.abs(c.day - a.day) <= set.windowDays);
+    if (!near.some((c) => c.group === a.group)) continue;
+    total++;
+    const top = near
+      .map((c) => ({ c, s: similarity(prepared.get(a.id)!, prepared.get(c.id)!) }))
+      .filter((x) => x.s > 0)
+      .sort((x, y) => y.s - x.s || x.c.day - y.c.day)
+      .slice(0, k);
+    if (top.some((x) => x.c.group === a.group)) hits++;
+  }
+  return { hits, total, recall: ratio(hits, total) };
+}
+
 export function loadSet(file: string): EvalSet {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
@@ -174,7 +220,7 @@ export function signatures(set: EvalSet, forceBigrams = false) {
 
 const pct = (x: number) => (x * 100).toFixed(1) + '%';
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   const file = args.includes('--set') ? args[args.indexOf('--set') + 1] : path.join(path.dirname(new URL(import.meta.url).pathname), 'eval-set.json');
   const bigrams = args.includes('--bigrams');
@@ -188,11 +234,18 @@ function main() {
   console.log(`segmentation: ${bigrams ? 'character bigrams (fallback)' : 'Intl.Segmenter (ICU) + lexicon'}; window ${set.windowDays} d; ≥ ${set.minWorkers} workers; threshold ${threshold}`);
   const p = pairwise(set, sigs, threshold);
   console.log(`pairwise: precision ${pct(p.precision)}  recall ${pct(p.recall)}  F1 ${pct(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);
-  const g = groups(set, sigs, threshold);
+  // The published figure: the intake's own code on a real SQLite database (eval-intake.ts).
+  const { intakeAlertsOnSqlite } = await import('./eval-intake.js');
+  const run = threshold === DEFAULT_APPEAL_SETTINGS.groupThreshold && !bigrams ? await intakeAlertsOnSqlite(set) : null;
+  const g = run ? scoreAlerts(set, run.alerts) : groups(set, sigs, threshold);
+  if (run) console.log(`group check: through checkIntake() on SQLite, ${(run.msPerAppeal.reduce((a, b) => a + b, 0) / run.msPerAppeal.length).toFixed(2)} ms per appeal`);
+  else console.log('group check: in-memory replay (only the default threshold with ICU runs the intake itself)');
   console.log(
     `group alerts: precision ${pct(g.alertPrecision)} (${g.correctAlerts}/${g.alerts})  recall ${pct(g.alertRecall)} (${g.alertedGroups}/${g.expectedGroups})  ` +
       `members: precision ${pct(g.memberPrecision)} recall ${pct(g.memberRecall)}  raised at worker #${summary(g.workersAtRaise)}`,
   );
+  const r5 = recallAtK(set, sigs);
+  console.log(`similar-appeals list: recall@5 ${pct(r5.recall)} (${r5.hits}/${r5.total})`);
   console.log('\nthreshold sweep (pairwise P / R — alert P / R):');
   for (let t = 0.3; t <= 0.751; t += 0.05) {
     const pp = pairwise(set, sigs, t);
@@ -218,4 +271,4 @@ function summary(xs: number[]) {
   return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', ');
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) await main();

@@ -308,3 +308,24 @@ export const Dashboard = z.object({
   byDepartment: z.array(z.object({ department: Department, assigned: Figure, onTimeClosureRate: Figure, satisfactionRate: Figure })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+
+// ---- similar appeals and linking by hand (server/modules/appeals/groupAlert.similar.ts) ----
+
+export const LinkBody = z.object({ appealIds: z.array(Id).min(1).max(50) }).strict();
+export const SimilarAppeals = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      code: z.string(),
+      title: z.string(),
+      category: z.enum(APPEAL_CATEGORIES),
+      status: z.enum(APPEAL_STATUSES),
+      submittedAt: z.string(),
+      groupAlertId: z.string().nullable(),
+      /** 0–1: the group alert's similarity; the alert fires at the org's threshold. */
+      score: z.number(),
+      /** Facts, phrases and concepts both texts share, to highlight. */
+      shared: z.array(z.string()),
+    }),
+  ),
+});

@@ -30,6 +30,7 @@ import {
   GroupAlertPage,
   GroupAssignBody,
   GroupDismissBody,
+  LinkBody,
   MergeBody,
   NoteBody,
   PutDeadlineRulesBody,
@@ -38,6 +39,7 @@ import {
   RevealBody,
   RevealResult,
   SettingsQuery,
+  SimilarAppeals,
   SubmitAppealBody,
   SuperviseBody,
   UploadedAttachment,
@@ -52,6 +54,7 @@ import * as service from './appeals.service.js';
 import * as queries from './appeals.queries.js';
 import * as config from './appeals.config.js';
 import * as groups from './groupAlert.service.js';
+import * as similar from './groupAlert.similar.js';
 import * as files from './attachments.service.js';
 import { dashboard } from './appeals.dashboard.js';
 import { SIGNED_IN, allow } from '../../core/http/access.js';
@@ -162,6 +165,14 @@ export async function appealsRoutes(app: App) {
       .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
       .header('cache-control', 'private, no-store')
       .send(fs.createReadStream(f.path));
+  });
+
+  app.get('/api/v1/appeals/:id/similar', { config: allow('sysAdmin', 'unionChair', 'unionStaff'), schema: { tags, summary: '本单位同期相似诉求（排序，标出共同要素）', params: IdParams, response: { 200: SimilarAppeals } } }, async (req) =>
+    similar.similarTo(db, requireActor(req), req.params.id),
+  );
+  app.post('/api/v1/appeals/:id/link', { config: allow('sysAdmin', 'unionChair', 'unionStaff'), schema: { tags, summary: '人工关联为群体诉求（新建或并入）', params: IdParams, body: LinkBody, response: { 200: GroupAlert } } }, async (req) => {
+    const { actor, ctx } = who(req);
+    return similar.link(db, ctx, actor, req.params.id, req.body);
   });
 
   // Who acts on one appeal: union staff run the case; the assigned department's handler works it.

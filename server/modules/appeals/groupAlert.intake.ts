@@ -62,10 +62,19 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
       tokens: decodeSignature(c.tokens),
       alertId: c.group_alert_id,
       alertActive: c.settled === 0 && (c.alert_status === 'open' || c.alert_status === 'confirmed'),
+      alertDismissed: c.alert_status === 'dismissed',
     })),
     { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold },
   );
   if (decision.action === 'none') return;
+  if (decision.action === 'dismissed') {
+    // Filed under the dismissal staff already gave: counted on that alert, no notice, no new alert.
+    const newWorker = !(await alerts.alertHasAuthor(tx, decision.alertId, authorKey));
+    await alerts.setSignatureAlert(tx, [row.id], decision.alertId);
+    await alerts.settleSignature(tx, row.id);
+    await alerts.countJoin(tx, decision.alertId, newWorker, iso);
+    return;
+  }
   if (decision.action === 'join') {
     // Counted, not recounted: an alert can have many members, an intake must stay quick.
     const newWorker = !(await alerts.alertHasAuthor(tx, decision.alertId, authorKey));

@@ -22,15 +22,15 @@ export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: s
 
 /**
  * Earlier appeals of the same unit and category since `since` that share an issue key, with
- * their alert's state. Members of a settled, dismissed or answered alert never count again
- * (groupAlert.decide.ts), so they are not read at all: a busy unit's history stays in the index.
+ * their alert's state. Members of an answered alert never count again (groupAlert.decide.ts),
+ * so they are not read at all; a dismissed alert's are, since they hold its dismissal.
  */
 const candidatesOf = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; since: string }) =>
   d
     .selectFrom('appeal_signatures as s')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
     .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
-    .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])])]))
+    .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])]), eb('g.status', '=', 'dismissed')]))
     .where('s.appeal_id', 'in', (eb) =>
       eb
         .selectFrom('appeal_signature_keys as k')
@@ -63,6 +63,11 @@ export async function setSignatureAlert(db: Tx, appealIds: string[], alertId: st
   if (!appealIds.length) return;
   await adb(db).updateTable('appeal_signatures').set({ group_alert_id: alertId }).where('appeal_id', 'in', appealIds).execute();
   await adb(db).updateTable('appeals').set({ group_alert_id: alertId }).where('id', 'in', appealIds).execute();
+}
+
+/** An appeal filed with a dismissed alert is spent like its members. */
+export async function settleSignature(db: Tx, appealId: string) {
+  await adb(db).updateTable('appeal_signatures').set({ settled: 1 }).where('appeal_id', '=', appealId).execute();
 }
 
 export async function settleAlertSignatures(db: Tx, alertId: string) {
@@ -123,5 +128,33 @@ export function alertMembers(db: Tx, alertId: string) {
     .where('group_alert_id', '=', alertId)
     .orderBy('submitted_at')
     .orderBy('id')
+    .execute();
+}
+
+export function signatureOf(db: Tx, appealId: string) {
+  return adb(db).selectFrom('appeal_signatures').select(['tokens', 'group_alert_id']).where('appeal_id', '=', appealId).executeTakeFirst();
+}
+
+export function signaturesOf(db: Tx, appealIds: string[]) {
+  return adb(db).selectFrom('appeal_signatures').select(['appeal_id', 'group_alert_id']).where('appeal_id', 'in', appealIds).execute();
+}
+
+/** Appeals of a unit, any of `categories`, submitted in [from, to], sharing an index key: the similar-appeals list reads what the intake reads. */
+export function similarCandidates(db: Tx, unitId: string, categories: string[], keys: string[], from: string, to: string) {
+  if (!keys.length) return Promise.resolve([]);
+  return adb(db)
+    .selectFrom('appeal_signatures as s')
+    .innerJoin('appeals as a', 'a.id', 's.appeal_id')
+    .select(['s.appeal_id', 's.tokens', 's.group_alert_id', 's.submitted_at', 's.category', 'a.code', 'a.title', 'a.status'])
+    .where('s.appeal_id', 'in', (eb) =>
+      eb
+        .selectFrom('appeal_signature_keys as k')
+        .select('k.appeal_id')
+        .where('k.unit_id', '=', unitId)
+        .where('k.category', 'in', categories)
+        .where('k.key', 'in', keys)
+        .where('k.submitted_at', '>=', from)
+        .where('k.submitted_at', '<=', to),
+    )
     .execute();
 }

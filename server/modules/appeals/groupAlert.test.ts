@@ -119,7 +119,7 @@ describe('group-dispute early warning', () => {
     expect(late.groupAlertId).toBeNull();
   });
 
-  it('lets staff dismiss an alert; its appeals do not count towards a new one', async () => {
+  it('lets staff dismiss an alert with a reason; later appeals of the same cluster are filed under it and raise no new alert', async () => {
     const team = await w.team();
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) ids.push((await register((await t.person(team)).id, ['宿舍暖气不热', `宿舍暖气一直不热，晚上冻得睡不着${i}。`], 'housing')).id);
@@ -129,7 +129,42 @@ describe('group-dispute early warning', () => {
     const dismissed = await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/dismiss`, { reason: '供暖季刚开始，属于正常调试，已个别答复' });
     expect(dismissed.body).toMatchObject({ status: 'dismissed', decisionNote: '供暖季刚开始，属于正常调试，已个别答复' });
     expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/confirm`, {})).status).toBe(409);
-    expect((await register((await t.person(team)).id, ['暖气还是不热', '宿舍暖气还是不热。'], 'housing')).groupAlertId).toBeNull();
+    // Five more workers with the same complaint: filed under the dismissal, no new alert, no new notice.
+    const before = (await alertsOf(w.mine1.id)).length;
+    const notices = async () => (await t.db.selectFrom('notifications').select('id').where('account_id', '=', w.chair.accountId).where('kind', '=', 'appeal.groupAlert').execute()).length;
+    const noticed = await notices();
+    for (const [title, d] of [
+      ['暖气还是不热', '宿舍暖气还是不热。'],
+      ['宿舍太冷了', '宿舍暖气不热，屋里冷得睡不着。'],
+      ['暖气片是凉的', '宿舍的暖气片摸着是凉的，暖气不热。'],
+      ['宿舍暖气不热', '晚上宿舍暖气不热，冻醒好几次。'],
+      ['暖气温度太低', '宿舍暖气不热，温度只有十几度。'],
+    ]) {
+      const late = await register((await t.person(team)).id, [title, d], 'housing');
+      expect(late.groupAlertId).toBe(alertId);
+    }
+    expect(await alertsOf(w.mine1.id)).toHaveLength(before);
+    expect(await notices()).toBe(noticed);
+    const alert = (await w.staff.get(`/api/v1/appeals/group-alerts/${alertId}`)).body;
+    expect(alert).toMatchObject({ status: 'dismissed', decisionNote: '供暖季刚开始，属于正常调试，已个别答复', appealCount: 10 });
+  });
+
+  it('catches a grievance the lexicon has no word for, and the alert names the facts its appeals share', async () => {
+    const before = (await alertsOf(w.mine2.id)).length;
+    const team2 = await t.org(`掘进${Date.now() % 1000}队`, 'team', w.prod2);
+    const texts = [
+      ['18号道口没人看守', '厂门口的18号道口没有栏杆也没人看守，运煤车来了才知道。'],
+      ['过铁路道口太危险', '下夜班天黑，十八号道口火车鸣笛才发现，差点被撞。'],
+      ['道口需要装栏杆', '每天上下班都要过18号道口，推着车抢着过铁道，没人管。'],
+      ['铁道口无人值守', '运煤专线18号道口调车的时候也不停，吓人。'],
+      ['道口没人看守太吓人', '18号道口一直没人看守，上个月就有工友差点出事。'],
+    ];
+    let last: { groupAlertId: string | null } = { groupAlertId: null };
+    for (const text of texts) last = await register((await t.person(team2)).id, text as [string, string], 'other');
+    expect(last.groupAlertId).toBeTruthy();
+    expect(await alertsOf(w.mine2.id)).toHaveLength(before + 1);
+    const alert = (await w.staff.get(`/api/v1/appeals/group-alerts/${last.groupAlertId}`)).body;
+    expect(alert.keywords).toEqual(expect.arrayContaining(['18号', '道口']));
   });
 
   it('raises exactly one alert when the fifth and sixth workers submit at the same moment', async () => {

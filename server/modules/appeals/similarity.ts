@@ -15,10 +15,13 @@
  * Category and unit are not in the score: the caller only compares appeals of the same
  * unit and category within the window (see groupAlert.service.ts).
  */
+import { DEFAULT_APPEAL_SETTINGS } from '../../../common/appeals.js';
 import { segmentWords } from '../../core/search/segment.js';
 import { LEXICON, SINGLE_CHARS, STOPWORDS, type ConceptRole } from './similarity.lexicon.js';
+import { GRAM, gramCosine, gramTokens, gramVector, sharedFactsAndPhrases, type GramVector } from './similarity.grams.js';
 
 const CONCEPT = '#';
+export const NO_TOPIC_KEY = '-';
 /** Marks a topic that the title names; carries no weight, only says what the appeal is mainly about. */
 const MAIN = '^';
 const variantToConcept = new Map<string, string>();
@@ -75,6 +78,7 @@ export function signatureOf(title: string, description: string, opts: { forceBig
   }
   flush();
   for (const t of titleTopics(title)) tokens.add(MAIN + t);
+  for (const g of gramTokens(title, description)) tokens.add(g);
   return [...tokens].sort();
 }
 
@@ -111,12 +115,20 @@ export interface Prepared {
   families: Set<string>;
   inquiry: boolean;
   norm: number;
+  /** The lexicon's keys: the main topics, or '-' when the appeal names none. */
+  lexKeys: Set<string>;
+  /** What candidates are read by (issueKeys()): the lexicon's keys and the rare characters. Two appeals without a key in common score 0. */
+  keys: Set<string>;
+  /** The lexicon-free features (similarity.grams.ts). */
+  grams: GramVector;
 }
 
 export function prepare(tokens: readonly string[]): Prepared {
-  const p: Prepared = { tokens: new Set(tokens), topics: new Set(), main: new Set(), families: new Set(), inquiry: false, norm: 0 };
+  const grams = gramVector(tokens);
+  const lexical = tokens.filter((t) => !t.startsWith(GRAM));
+  const p: Prepared = { tokens: new Set(lexical), topics: new Set(), main: new Set(), families: new Set(), inquiry: false, norm: 0, lexKeys: new Set(), keys: new Set(), grams };
   const implied = new Set<string>();
-  for (const t of tokens) {
+  for (const t of lexical) {
     p.norm += tokenWeight(t) ** 2;
     if (t.startsWith(MAIN)) {
       p.main.add(t.slice(MAIN.length));
@@ -141,6 +153,8 @@ export function prepare(tokens: readonly string[]): Prepared {
   p.norm = Math.sqrt(p.norm);
   // Without a topic in the title, every topic of the text is a main one.
   if (!p.main.size) p.main = p.topics;
+  p.lexKeys = p.topics.size ? p.main : new Set([NO_TOPIC_KEY]);
+  p.keys = new Set([...p.lexKeys, ...grams.keys]);
   return p;
 }
 
@@ -149,17 +163,17 @@ function intersects(a: Set<string>, b: Set<string>) {
   return false;
 }
 
-/** Same topic, and problems that can be the same complaint (see the lexicon's roles). */
-function sameIssue(a: Prepared, b: Prepared): boolean {
-  if (a.topics.size && b.topics.size) {
-    // A topic mentioned in passing (…看工资条才发现) does not make two appeals one issue.
-    if (!intersects(a.main, b.main)) return false;
-  } else {
-    // One of them names no known topic: the lexicon cannot decide, the words must.
-    let shared = 0;
-    for (const t of a.tokens) if (!t.startsWith(CONCEPT) && !t.startsWith(MAIN) && b.tokens.has(t)) shared++;
-    if (shared < 1) return false;
-  }
+/** The lexicon's gate: same main topic (or, neither naming one, a shared plain word). */
+function sameTopic(a: Prepared, b: Prepared): boolean {
+  if (!intersects(a.lexKeys, b.lexKeys)) return false;
+  if (a.topics.size) return true;
+  // Neither names a known topic (their key is '-'): the lexicon cannot decide, the words must.
+  for (const t of a.tokens) if (!t.startsWith(CONCEPT) && !t.startsWith(MAIN) && b.tokens.has(t)) return true;
+  return false;
+}
+
+/** Problems that can be the same complaint (see the lexicon's roles); both halves of the score obey it. */
+function sameComplaint(a: Prepared, b: Prepared): boolean {
   // A question or suggestion matches only its like; a complaint and a question on one topic are two issues.
   if (a.inquiry || b.inquiry) return a.inquiry && b.inquiry;
   // Complaints match when what went wrong is of one family. An appeal that names no
@@ -168,11 +182,8 @@ function sameIssue(a: Prepared, b: Prepared): boolean {
   return true;
 }
 
-/** Weighted cosine of two signatures (0–1), or 0 when they are not about the same issue. */
-export function similarity(a: readonly string[] | Prepared, b: readonly string[] | Prepared): number {
-  const pa = Array.isArray(a) ? prepare(a) : (a as Prepared);
-  const pb = Array.isArray(b) ? prepare(b) : (b as Prepared);
-  if (!pa.norm || !pb.norm || !sameIssue(pa, pb)) return 0;
+function lexiconScore(pa: Prepared, pb: Prepared): number {
+  if (!pa.norm || !pb.norm || !sameTopic(pa, pb)) return 0;
   let shared = 0;
   const [small, large] = pa.tokens.size <= pb.tokens.size ? [pa, pb] : [pb, pa];
   for (const t of small.tokens) if (large.tokens.has(t)) shared += tokenWeight(t) ** 2;
@@ -180,25 +191,57 @@ export function similarity(a: readonly string[] | Prepared, b: readonly string[]
 }
 
 /**
- * Index keys of a signature: its main topics, or one shared key for appeals that name no
- * topic. sameIssue() never matches two appeals without a key in common, so looking up
- * candidates by key loses nothing and skips most of a busy unit's appeals.
+ * The n-gram cosine at which two appeals count as one issue at the default threshold,
+ * chosen on the development set with the lexicon switched off (bench/RESULTS.md). The
+ * cosine is scaled so that the per-org threshold moves both halves together.
  */
-export const NO_TOPIC_KEY = '-';
-export function issueKeys(tokens: readonly string[]): string[] {
-  const p = prepare(tokens);
-  return p.topics.size ? [...p.main] : [NO_TOPIC_KEY];
+export const GRAM_MATCH = 0.07;
+const GRAM_SCALE = DEFAULT_APPEAL_SETTINGS.groupThreshold / GRAM_MATCH;
+
+/**
+ * Similarity of two appeals (0–1): the lexicon's weighted cosine when it knows both topics,
+ * else the better of that and the scaled n-gram cosine, each 0 outside its own gate. Both gates are key intersections
+ * (Prepared.keys), so candidates read by key are exactly those that can score above 0.
+ */
+export function similarity(a: readonly string[] | Prepared, b: readonly string[] | Prepared): number {
+  const pa = Array.isArray(a) ? prepare(a) : (a as Prepared);
+  const pb = Array.isArray(b) ? prepare(b) : (b as Prepared);
+  if (!sameComplaint(pa, pb)) return 0;
+  const lexicon = lexiconScore(pa, pb);
+  // Where the lexicon knows both topics it judges alone: it tells 夜班津贴没发 from 夜班津贴算错了, characters cannot.
+  if (pa.topics.size && pb.topics.size) return lexicon;
+  return Math.min(1, Math.max(lexicon, GRAM_SCALE * gramCosine(pa.grams, pb.grams)));
 }
 
-/** The concepts two or more signatures share most, for an alert's label (e.g. 加班费 · 欠发). */
-export function sharedKeywords(signatures: readonly (readonly string[])[], limit = 4): string[] {
+/**
+ * Index keys of a signature: its main topics (or '-' when it names none) and its rare
+ * characters. similarity() is 0 for two appeals without a key in common, so looking up
+ * candidates by key loses nothing and skips most of a busy unit's appeals.
+ */
+export function issueKeys(tokens: readonly string[]): string[] {
+  return [...prepare(tokens).keys];
+}
+
+/**
+ * What an alert's members share, for its label and notice: the lexicon's concepts two or
+ * more of them name (加班费 · 欠发), then the facts and phrases they share
+ * (similarity.grams.ts: 500元, 工服押金), so an alert on a topic the lexicon lacks still says
+ * what it is about.
+ */
+export function sharedKeywords(signatures: readonly (readonly string[])[], limit = 5): string[] {
   const counts = new Map<string, number>();
-  for (const sig of signatures) for (const t of sig) if (!t.startsWith(MAIN)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts.entries()]
-    .filter(([, n]) => n >= 2)
+  for (const sig of signatures) for (const t of sig) if (!t.startsWith(MAIN) && !t.startsWith(GRAM)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const concepts = [...counts.entries()]
+    .filter(([t, n]) => n >= 2 && t.startsWith(CONCEPT))
     .sort((x, y) => y[1] * tokenWeight(y[0]) - x[1] * tokenWeight(x[0]) || x[0].localeCompare(y[0]))
-    .slice(0, limit)
-    .map(([t]) => (t.startsWith(CONCEPT) ? t.slice(1) : t));
+    .slice(0, Math.ceil(limit / 2))
+    .map(([t]) => t.slice(1));
+  const out = [...concepts];
+  for (const k of sharedFactsAndPhrases(signatures, limit)) {
+    if (out.length >= limit) break;
+    if (!out.some((o) => o.includes(k) || k.includes(o))) out.push(k);
+  }
+  return out;
 }
 
 /** Stored as one space-separated text column. */

@@ -11,6 +11,7 @@ import { useAppeal, type AppealDetail, type RevealResult } from './api';
 import { AppealActions, visibleActions } from './AppealActions';
 import { AppealTimeline } from './AppealTimeline';
 import { ExtensionsCard } from './ExtensionsCard';
+import { SimilarAppealsCard } from './SimilarAppealsCard';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
 import { RatingForm } from './RatingForm';
 import { useDeptLabel } from './useDeptLabel';
@@ -64,6 +65,7 @@ export default function AppealDetailPage() {
           <Flex vertical gap={16}>
             {!workerView && <AuthorCard appeal={appeal} revealed={revealed} />}
             <ExtensionsCard appeal={appeal} />
+            {appeal.abilities.includes('merge') && <SimilarAppealsCard appealId={appeal.id} />}
             {appeal.duplicates.length > 0 && (
               <Card size="small" title={t('detail.duplicates')}>
                 <Flex wrap gap={8}>

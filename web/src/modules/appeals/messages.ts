@@ -174,6 +174,15 @@ export const messages = defineMessages(
         to: '至 {{value}}',
       },
     },
+    similar: {
+      title: '相似诉求（本单位，预警时间窗内）',
+      hint: '按相似度排序，标出共同的金额、地点、岗位和说法。勾选后可人工关联为群体诉求。',
+      none: '没有相似的诉求',
+      score: '相似度 {{score}}%',
+      inAlert: '已在群体诉求中',
+      link: '关联为群体诉求（{{count}} 件）',
+      linked: '已关联为群体诉求',
+    },
     detail: {
       notFound: '诉求不存在，或您无权查看',
       back: '返回',
@@ -515,6 +524,15 @@ export const messages = defineMessages(
         from: 'From {{value}}',
         to: 'To {{value}}',
       },
+    },
+    similar: {
+      title: 'Similar appeals (this unit, within the alert window)',
+      hint: 'Ranked by similarity, with the amounts, places, posts and words they share. Tick some to link them into a group case.',
+      none: 'No similar appeals',
+      score: 'similarity {{score}}%',
+      inAlert: 'already in a group case',
+      link: 'Link as a group case ({{count}})',
+      linked: 'Linked into a group case',
     },
     detail: {
       notFound: 'The appeal does not exist, or you may not see it',
