@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSet } from './eval.js';
-import { GRAM, gramTokens } from '../../server/modules/appeals/similarity.grams.js';
+import { GRAM, gramTokens } from '../../server/modules/appeals/index.js';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 const set = loadSet(path.join(HERE, 'eval-set.json'));

@@ -11,11 +11,13 @@ import path from 'node:path';
 import type { Db } from '../../server/core/db/database.js';
 import { openDatabase } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
-import { moduleMigrations } from '../../server/modules/module.js';
-import { modules } from '../../server/modules/registry.js';
+import { house } from '../../server/modules/registry.js';
+import { installHouse } from '../../server/modules/compose.js';
+
+// The intake names alerts with the modules' messages: install them as the server does.
+installHouse(house);
 import { newId } from '../../server/core/ids.js';
-import { checkIntake } from '../../server/modules/appeals/groupAlert.intake.js';
-import type { AppealTable } from '../../server/modules/appeals/appeals.tables.js';
+import { checkIntake, type AppealTable } from '../../server/modules/appeals/index.js';
 import type { Alerts, EvalSet } from './eval.js';
 
 const DAY_MS = 86_400_000;
@@ -102,7 +104,7 @@ export async function intakeAlertsOnSqlite(set: EvalSet) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-eval-'));
   const database = await openDatabase({ url: path.join(dir, 'eval.sqlite') });
   try {
-    await migrateToLatest(database.db, moduleMigrations(modules));
+    await migrateToLatest(database.db, house.migrations);
     return await intakeAlerts(database.db, set);
   } finally {
     await database.close();

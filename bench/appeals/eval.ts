@@ -21,8 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
-import { decideGroup, signatureOf, similarity, type GroupCandidate } from '../../server/modules/appeals/index.js';
-import { issueKeys, prepare } from '../../server/modules/appeals/similarity.js';
+import { decideGroup, issueKeys, prepare, signatureOf, similarity, type GroupCandidate } from '../../server/modules/appeals/index.js';
 
 export interface EvalAppeal {
   id: string;
