@@ -12,7 +12,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './core/config.js';
 import type { Database } from './core/db/database.js';
 import { createScheduler } from './core/jobs/scheduler.js';
@@ -20,6 +20,7 @@ import { validatorCompiler } from './core/http/validation.js';
 import { registerProblemHandlers, sendProblem } from './core/http/problem.js';
 import { registerWriteLimits } from './core/http/write-limit.js';
 import { enforceDeclaredAccess, PUBLIC } from './core/http/access.js';
+import { openapiOptions } from './core/http/openapi.js';
 import { registerAuth } from './core/auth/auth.plugin.js';
 import { authRoutes } from './core/auth/auth.routes.js';
 import { orgRoutes } from './core/org/org.routes.js';
@@ -70,15 +71,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 5 } });
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: '心桥 Xinqiao API', version: '1', description: '工会与学校基层工作平台接口。错误均为 RFC 9457 problem+json。' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'xq_sid' }, token: { type: 'http', scheme: 'bearer' } } },
-      security: [{ session: [] }, { token: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions() as any);
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app);
