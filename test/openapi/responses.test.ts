@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../common/roles.js';
 import { declaredRoutes } from '../../server/core/http/access.js';
 import { useTestApp, type Client, type Response } from '../app.js';
-import { storePhoto } from '../../server/modules/moralEducation/moralEducation.photos.js';
+import { storePhoto } from '../../server/modules/moralEducation/moralEducation.testkit.js';
 import { buildWorld, PNG, type Side, type World } from '../authz/world.js';
 
 const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
