@@ -236,6 +236,7 @@ export async function resetPassword(db: Db, ctx: CallContext, actor: Actor, id: 
     // A reset also lifts a lockout: the admin has just confirmed who the owner is.
     await repo.updateAccount(tx, id, { password_hash: hash, password_changed_at: nowIso(), failed_logins: 0, locked_until: null });
     await repo.endSessions(tx, id);
-    await recordAudit(tx, ctx, { action: 'account.passwordReset', entityType: 'account', entityId: id, orgId: homeOrg(scope, grants) });
+    const tokensRevoked = await repo.revokeTokens(tx, id, nowIso());
+    await recordAudit(tx, ctx, { action: 'account.passwordReset', entityType: 'account', entityId: id, orgId: homeOrg(scope, grants), changes: tokensRevoked ? { tokensRevoked } : undefined });
   });
 }

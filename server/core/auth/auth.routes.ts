@@ -64,7 +64,7 @@ export async function authRoutes(app: App) {
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/auth/password', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody } }, async (req, reply) => {
+  app.post('/api/v1/auth/password', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码（结束其他会话、吊销全部 API 令牌）', body: ChangePasswordBody } }, async (req, reply) => {
     const actor = requireActor(req);
     await changePassword(db, callContext(req), actor, req.body.currentPassword, req.body.newPassword, req.sessionToken ?? undefined);
     return reply.status(204).send();

@@ -11,6 +11,7 @@ import type { CallContext } from '../context.js';
 import type { Actor } from '../rbac/actor.js';
 import { dummyHash, hashPassword, isStrongEnough, verifyPassword } from './password.js';
 import { findAccount, findAccountByLogin, sha256 } from './auth.repository.js';
+import { revokeTokens } from '../accounts/accounts.repository.js';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;
@@ -104,11 +105,12 @@ export async function changePassword(db: Db, ctx: CallContext, actor: Actor, cur
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('accounts').set({ password_hash: hash, password_changed_at: nowIso() }).where('id', '=', account.id).execute();
-    // Every other session of this account ends: a changed password must lock out whoever knew the old one.
+    // Every other session and every API token of this account ends: a changed password must lock out whoever knew the old one.
     let del = tx.deleteFrom('sessions').where('account_id', '=', account.id);
     if (keepToken) del = del.where('id', '!=', sha256(keepToken));
     await del.execute();
-    await recordAudit(tx, ctx, { action: 'auth.passwordChanged', entityType: 'account', entityId: account.id });
+    const tokensRevoked = await revokeTokens(tx, account.id, nowIso());
+    await recordAudit(tx, ctx, { action: 'auth.passwordChanged', entityType: 'account', entityId: account.id, changes: tokensRevoked ? { tokensRevoked } : undefined });
   });
 }
 
