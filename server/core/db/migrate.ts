@@ -2,10 +2,12 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.js';
 import * as core0001 from './migrations/20261124_0001_core.js';
 import * as core0002 from './migrations/20261124_0002_people.js';
+import * as core0003 from './migrations/20261206_0001_login_attempts.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
   '20261124_0002_people': core0002,
+  '20261206_0001_login_attempts': core0003,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */

@@ -56,7 +56,6 @@ export const M = defineMessages({
   'error.idempotencyMismatch': ['该幂等键已用于另一个请求', 'This Idempotency-Key was used for a different request'],
   'auth.badCredentials': ['用户名或密码错误', 'Wrong username or password'],
   'auth.locked': ['连续登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试', 'Too many failed sign-ins; the account is locked for {minutes} minutes'],
-  'auth.disabled': ['该账号已停用', 'This account is disabled'],
   'auth.wrongPassword': ['当前密码不正确', 'The current password is wrong'],
   'auth.weakPassword': ['新密码至少 8 位，且须同时包含字母和数字', 'The new password needs at least 8 characters with letters and digits'],
   'org.cycle': ['不能把组织移动到它自己的下级', 'An org cannot move under its own subtree'],
