@@ -21,6 +21,7 @@ import { registerProblemHandlers, sendProblem } from './core/http/problem.js';
 import { registerWriteLimits } from './core/http/write-limit.js';
 import { enforceDeclaredAccess, PUBLIC } from './core/http/access.js';
 import { registerAuth } from './core/auth/auth.plugin.js';
+import { registerNoStore } from './core/http/no-store.js';
 import { authRoutes } from './core/auth/auth.routes.js';
 import { orgRoutes } from './core/org/org.routes.js';
 import { healthRoutes } from './core/http/health.routes.js';
@@ -81,6 +82,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app);
+  registerNoStore(app);
   registerWriteLimits(app, config.writeLimits);
   enforceDeclaredAccess(app);
 

@@ -1,7 +1,7 @@
 import { it } from 'vitest';
 import { useTestApp } from '../app.js';
 import { buildWorld } from './world.js';
-const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
+const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 }, webhookAllowHosts: ['127.0.0.1'] } });
 it('scratch', async () => {
   const w = await buildWorld(t);
   const c = w.clients;
