@@ -40,8 +40,12 @@ export const PERMISSIONS = [
   'org.manage',
   'people.read',
   'people.manage',
-  /** See phone and identity numbers unmasked. */
+  /** See phone numbers unmasked. */
   'people.readContact',
+  /** See full identity numbers in a person's detail and in exports (each read audited; lists always mask them). */
+  'people.readIdNumber',
+  /** Reveal one phone number to call it (tap-to-call), audited each time. */
+  'people.call',
   'people.import',
   'accounts.manage',
   'audit.read',
@@ -53,16 +57,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** Modules add their own permissions to this map through `grantPermissions`. */
 export const ROLE_PERMISSIONS: Record<Role, Set<string>> = {
   sysAdmin: new Set(PERMISSIONS),
-  unionChair: new Set(['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage', 'webhooks.manage']),
-  unionStaff: new Set(['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import']),
+  unionChair: new Set(['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'audit.read', 'calendar.manage', 'webhooks.manage']),
+  unionStaff: new Set(['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import']),
   handler: new Set(['org.read']),
   representative: new Set(['org.read']),
   worker: new Set([]),
   mediator: new Set(['org.read', 'people.read']),
   principal: new Set(['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage']),
-  academicOffice: new Set(['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import', 'calendar.manage']),
-  headTeacher: new Set(['org.read', 'people.read', 'people.readContact']),
-  subjectTeacher: new Set(['org.read', 'people.read']),
+  academicOffice: new Set(['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import', 'calendar.manage']),
+  // PIPL minimisation: teachers see pupils and guardians with masked phones, and reveal one number to call it.
+  headTeacher: new Set(['org.read', 'people.read', 'people.call']),
+  subjectTeacher: new Set(['org.read', 'people.read', 'people.call']),
   parent: new Set([]),
   student: new Set([]),
 };
