@@ -68,7 +68,8 @@ async function bump(db: Db, subject: string, ip: string, now: Date, lockAt: numb
       updated_at: at,
     };
     if (row) await tx.updateTable('login_attempts').set(values).where('subject', '=', subject).where('ip', '=', ip).execute();
-    else await tx.insertInto('login_attempts').values({ subject, ip, trusted: 0, ...values }).execute();
+    // Two first failures at once: the second one counts on the row the first has just made.
+    else await tx.insertInto('login_attempts').values({ subject, ip, trusted: 0, ...values }).onConflict((oc) => oc.columns(['subject', 'ip']).doUpdateSet(values)).execute();
     return { failed, locked };
   });
 }
@@ -85,9 +86,12 @@ export async function recordLoginSuccess(db: Db, subject: string, ip: string, no
   const at = now.toISOString();
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('login_attempts').where('subject', '=', subject).where('ip', '=', ALL).execute();
-    const exists = await tx.selectFrom('login_attempts').select('ip').where('subject', '=', subject).where('ip', '=', ip).executeTakeFirst();
-    if (exists) await tx.updateTable('login_attempts').set({ failed: 0, locked_until: null, last_failed_at: null, trusted: 1, updated_at: at }).where('subject', '=', subject).where('ip', '=', ip).execute();
-    else await tx.insertInto('login_attempts').values({ subject, ip, failed: 0, locked_until: null, last_failed_at: null, trusted: 1, updated_at: at }).execute();
+    const cleared = { failed: 0, locked_until: null, last_failed_at: null, trusted: 1, updated_at: at };
+    await tx
+      .insertInto('login_attempts')
+      .values({ subject, ip, ...cleared })
+      .onConflict((oc) => oc.columns(['subject', 'ip']).doUpdateSet(cleared))
+      .execute();
   });
 }
 
