@@ -40,8 +40,12 @@ export const PERMISSIONS = [
   'org.manage',
   'people.read',
   'people.manage',
-  /** See phone and identity numbers unmasked. */
+  /** See phone numbers unmasked. */
   'people.readContact',
+  /** See full identity numbers in a person's detail and in exports (each read audited; lists always mask them). */
+  'people.readIdNumber',
+  /** Reveal one phone number to call it (tap-to-call), audited each time. */
+  'people.call',
   'people.import',
   'accounts.manage',
   'audit.read',
@@ -59,16 +63,17 @@ export type Grants = Partial<Record<Role, readonly string[]>>;
 
 export const CORE_GRANTS: Record<Role, readonly Permission[]> = {
   sysAdmin: PERMISSIONS,
-  unionChair: ['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage', 'webhooks.manage'],
-  unionStaff: ['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import'],
+  unionChair: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'audit.read', 'calendar.manage', 'webhooks.manage'],
+  unionStaff: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import'],
   handler: ['org.read'],
   representative: ['org.read'],
   worker: [],
   mediator: ['org.read', 'people.read'],
   principal: ['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage'],
-  academicOffice: ['org.read', 'people.read', 'people.readContact', 'people.manage', 'people.import', 'calendar.manage'],
-  headTeacher: ['org.read', 'people.read', 'people.readContact'],
-  subjectTeacher: ['org.read', 'people.read'],
+  academicOffice: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import', 'calendar.manage'],
+  // PIPL minimisation: teachers see pupils and guardians with masked phones, and reveal one number to call it.
+  headTeacher: ['org.read', 'people.read', 'people.call'],
+  subjectTeacher: ['org.read', 'people.read', 'people.call'],
   parent: [],
   student: [],
 };

@@ -22,6 +22,7 @@ import { registerWriteLimits } from './core/http/write-limit.js';
 import { enforceDeclaredAccess, PUBLIC } from './core/http/access.js';
 import { openapiOptions } from './core/http/openapi.js';
 import { registerAuth } from './core/auth/auth.plugin.js';
+import { registerNoStore } from './core/http/no-store.js';
 import { authRoutes } from './core/auth/auth.routes.js';
 import { orgRoutes } from './core/org/org.routes.js';
 import { healthRoutes } from './core/http/health.routes.js';
@@ -75,6 +76,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuth(app);
+  registerNoStore(app);
   registerWriteLimits(app, config.writeLimits);
   enforceDeclaredAccess(app);
 

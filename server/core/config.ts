@@ -17,6 +17,15 @@ export interface Config {
   writeLimits: { perAccount: number; perIp: number };
   /** Sign-in attempts per minute per client address (a school behind one NAT needs more); accounts also lock after repeated failures. */
   loginLimitPerIp: number;
+  /** Intranet group-robot hosts an admin allowed (XQ_WEBHOOK_ALLOW_HOSTS, comma-separated); all others must be public addresses. */
+  webhookAllowHosts: string[];
+}
+
+export function webhookAllowHosts(env: NodeJS.ProcessEnv): string[] {
+  return (env.XQ_WEBHOOK_ALLOW_HOSTS ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -33,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     writeLimits: { perAccount: Number(env.XQ_WRITE_LIMIT_ACCOUNT ?? 120), perIp: Number(env.XQ_WRITE_LIMIT_IP ?? 300) },
     loginLimitPerIp: Number(env.XQ_LOGIN_LIMIT_IP ?? 30),
+    webhookAllowHosts: webhookAllowHosts(env),
     ...overrides,
   };
 }

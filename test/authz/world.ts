@@ -267,7 +267,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   const week = weekOf(new Date().toISOString().slice(0, 10));
   const sA = await schoolRecords(clients.academicOffice, clients.headTeacher, schoolA, classId, '甲校');
   const session2 = (await db.selectFrom('moral_sessions').select('id').where('class_id', '=', class2).executeTakeFirst())?.id as string | undefined;
-  const webhookA = await ok(clients.unionChair.post('/api/v1/webhooks', { orgId: groupA, flavor: 'wecom', url: 'https://example.com/hook-a' }), 'webhook A');
+  const webhookA = await ok(clients.unionChair.post('/api/v1/webhooks', { orgId: groupA, flavor: 'wecom', url: 'http://127.0.0.1:9/hook-a' }), 'webhook A');
   const overrideA = await ok(clients.unionChair.post('/api/v1/calendar/overrides', { date: '2027-01-04', working: false, note: '甲方调休', orgId: groupA }), 'override A');
   const importOf = new Map<Client, string>();
   for (const [role, orgId] of [['unionStaff', groupA], ['academicOffice', schoolA], ['sysAdmin', groupA]] as [Role, string][]) {
@@ -338,7 +338,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   const alertB = await groupAlert(t, mineB, MARKER);
   const sB = await schoolRecords(bPrincipal, bHead, schoolB, classB, MARKER);
   await pageChain(bHead, bParent, studentB, week, MARKER);
-  const webhookB = await ok(bChair.post('/api/v1/webhooks', { orgId: groupB, flavor: 'wecom', url: 'https://example.com/hook-b' }), 'webhook B');
+  const webhookB = await ok(bChair.post('/api/v1/webhooks', { orgId: groupB, flavor: 'wecom', url: 'http://127.0.0.1:9/hook-b' }), 'webhook B');
   const overrideB = await ok(bChair.post('/api/v1/calendar/overrides', { date: '2027-01-05', working: false, note: `${MARKER}调休`, orgId: groupB }), 'override B');
   const importB = await upload(bStaff, '/api/v1/imports/people', 'file', 'roster.xlsx', XLSX, await xlsxTemplate(bStaff), { orgId: groupB });
   const bystanderB = await ok(

@@ -46,6 +46,45 @@ describe('the error contract under hostile input', () => {
     expect(Number(count.n)).toBe(0);
   });
 
+  it('refuses bidi overrides and control characters in any field, and zero-width characters in names, naming the field (were stored)', async () => {
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ name: '工资\u202egnp.exe' }, 'body.name', '不能包含改变文字方向的控制符（U+202A–U+202E、U+2066–U+2069）'],
+      [{ name: '王五', position: '采煤\u2066工\u2069' }, 'body.position', '不能包含改变文字方向的控制符（U+202A–U+202E、U+2066–U+2069）'],
+      [{ name: '响铃\u0007' }, 'body.name', '不能包含控制字符（制表符、换行除外）'],
+      [{ name: '王五', position: '\u001b[31m红字' }, 'body.position', '不能包含控制字符（制表符、换行除外）'],
+      [{ name: '张\u200b三' }, 'body.name', '名称中不能包含零宽字符（U+200B–U+200D、U+2060、U+FEFF）'],
+      [{ name: '\ufeff李四' }, 'body.name', '名称中不能包含零宽字符（U+200B–U+200D、U+2060、U+FEFF）'],
+    ];
+    for (const [fields, field, message] of cases) {
+      const res = await admin.post('/api/v1/people', { orgId, kind: 'worker', ...fields });
+      expect(res.status, res.text).toBe(400);
+      expect(res.body.errors).toEqual([{ field, message }]);
+    }
+    const nested = await admin.request('PUT', `/api/v1/moral-education/schools/${orgId}/plan`, { days: [{ date: '2026-11-20', topic: '诚信\u202e' }] });
+    expect(nested.body.errors[0].field).toBe('body.days.0.topic');
+    expect((await admin.get('/api/v1/people?q=%E2%80%AE')).body.errors[0].field).toBe('query.q');
+    // Line breaks and tabs are text; a zero-width joiner outside a name (an emoji family) is too.
+    expect((await admin.post('/api/v1/people', { orgId, kind: 'worker', name: '孙八', position: '采煤工\t一班\n夜班 👨\u200d👩\u200d👧' })).status).toBe(201);
+    const stored = await t.db.selectFrom('persons').select('name').where('org_id', '=', orgId).execute();
+    expect(stored.filter((r) => [...r.name].some((c) => c < ' ' || /[\u202a-\u202e\u2066-\u2069\u200b]/.test(c)))).toEqual([]);
+  });
+
+  it('takes no bidi override or zero-width name from a roster cell into the people table (the file format cannot carry C0 controls)', async () => {
+    const file = await rosterXlsx([
+      ['王\u200b五', 'E9101', '职工', '合同制', '采煤工', '是', null, null, '男', ''],
+      ['赵\u202e六', 'E9102', '职工', '合同制', '采煤工', '是', null, null, '男', ''],
+      ['钱七', 'E9103', '职工', '合同制', '采煤\u2066工', '是', null, null, '男', ''],
+    ]);
+    const up = multipart({ orgId }, { name: '花名册.xlsx', content: file });
+    const preview = await admin.request('POST', '/api/v1/imports/people', up.body, up.headers);
+    expect(preview.status, preview.text).toBe(201);
+    expect(preview.body.errors.map((f: { row: number; column: string; message: string }) => [f.row, f.column, f.message])).toEqual([
+      [2, '姓名', '名称中不能包含零宽字符（U+200B–U+200D、U+2060、U+FEFF）'],
+      [3, '姓名', '不能包含改变文字方向的控制符（U+202A–U+202E、U+2066–U+2069）'],
+      [4, '岗位', '不能包含改变文字方向的控制符（U+202A–U+202E、U+2066–U+2069）'],
+    ]);
+  });
+
   it('answers JSON sent as text/plain or as a form with 415 naming the content type, in Chinese', async () => {
     for (const type of ['text/plain', 'text/plain; charset=latin1']) {
       const res = await admin.request('POST', '/api/v1/people', JSON.stringify({ orgId, kind: 'worker', name: '王五' }), { 'content-type': type });

@@ -20,7 +20,8 @@ import { rng } from './strings.js';
 
 // The fuzzer sends thousands of writes a minute from a few accounts; the write limit
 // (abuse.test.ts covers it) would turn most of them into 429s before any handler ran.
-const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
+// The fixture's robot sits at a closed loopback port, which only an admin's allow-list opens to robots.
+const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 }, webhookAllowHosts: ['127.0.0.1'] } });
 const SEED = 20261125;
 const METHOD_ORDER: Record<string, number> = { GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 };
 

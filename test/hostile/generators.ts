@@ -7,7 +7,7 @@
  * (an injection string is a legal title) and must only not break the server.
  */
 import { pickBranch, propertiesOf, sampleValid, schemaType, type JsonSchema } from './sample.js';
-import { BAD_DATES, BAD_IDS, BAD_WEEKS, INJECTIONS, NOWHERE_ID, UNICODE, deepJson, type Rng } from './strings.js';
+import { BAD_DATES, BAD_IDS, BAD_WEEKS, BIDI_TEXT, CONTROL_TEXT, INJECTIONS, NOWHERE_ID, UNICODE, ZERO_WIDTH_NAMES, deepJson, type Rng } from './strings.js';
 
 export interface Param {
   name: string;
@@ -196,6 +196,7 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
         add({ label: `query ${p.name} search syntax ${v}`, expect: 'any', url: url(basePath, { ...baseQuery, [p.name]: v }) });
       }
     }
+    add({ label: `query ${p.name} bidi override`, expect: 'reject', url: url(basePath, { ...baseQuery, [p.name]: rng.pick(BIDI_TEXT) }), field: `query.${p.name}` });
     for (const v of rng.some(badQueryValues(p.schema), 3)) {
       add({ label: `query ${p.name}=${String(v.value).slice(0, 24)}`, expect: v.reject ? 'reject' : 'any', url: url(basePath, { ...baseQuery, [p.name]: v.value }), field: `query.${p.name}` });
     }
@@ -242,6 +243,10 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
         set(rng.pick(INJECTIONS.slice(3)), 'any', 'html');
         set(rng.pick(UNICODE), 'any', 'unicode');
         set('前\u0000后', 'any', 'NUL');
+        // What the text guard refuses in every field, named: bidi overrides, C0 controls, zero-width characters in names.
+        set(rng.pick(BIDI_TEXT), 'reject', 'bidi override');
+        set(rng.pick(CONTROL_TEXT), 'reject', 'control character');
+        if (/name$/i.test(name)) set(rng.pick(ZERO_WIDTH_NAMES), 'reject', 'zero-width in a name');
       } else if (t === 'integer' || t === 'number') {
         if (typeof s.minimum === 'number') set(s.minimum - 1, 'reject', 'below minimum');
         if (typeof s.maximum === 'number') set(s.maximum + 1, 'reject', 'above maximum');

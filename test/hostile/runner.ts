@@ -18,6 +18,7 @@ export interface Answer {
   contentType: string;
   text: string;
   body: any;
+  cacheControl: string;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -40,7 +41,7 @@ export async function send(app: App, c: FuzzCase, who: Caller): Promise<Answer> 
   } catch {
     body = undefined;
   }
-  return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), text: res.body, body };
+  return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), text: res.body, body, cacheControl: String(res.headers['cache-control'] ?? '') };
 }
 
 export async function signIn(app: App, who: Caller): Promise<void> {
@@ -63,6 +64,8 @@ export function judge(c: FuzzCase, a: Answer): string[] {
   const lang = (c.headers['accept-language'] ?? 'zh-CN').split(',')[0].trim().toLowerCase();
   const chinese = !lang.startsWith('en');
   if (a.status >= 500) out.push(`status ${a.status}: ${a.text.slice(0, 200)}`);
+  // Personal data and sign-in secrets never stay in a browser or proxy cache, whatever the answer.
+  if (c.url.startsWith('/api/') && a.cacheControl !== 'no-store') out.push(`cache-control is "${a.cacheControl}", not no-store`);
   if (c.expect === 'reject' && a.status < 400) out.push(`accepted an invalid request with ${a.status}: ${a.text.slice(0, 160)}`);
   if (a.status >= 400) {
     if (!a.contentType.startsWith('application/problem+json')) out.push(`${a.status} is ${a.contentType || 'untyped'}, not problem+json: ${a.text.slice(0, 120)}`);

@@ -29,6 +29,13 @@ export const UNICODE = [
   '\u3000\u3000',
 ];
 
+/** Text that reads differently from what it is: every bidi override and isolate. */
+export const BIDI_TEXT = ['工资\u202egnp.exe', '\u202a左', '\u202b右', '\u202c结束', '\u202d强制', '\u2066隔离\u2069', '\u2067右隔离', '\u2068首强'];
+/** C0 controls other than tab, line feed and carriage return, and DEL. */
+export const CONTROL_TEXT = ['响铃\u0007', '\u001b[31m红字', '退格\u0008\u0008', '换页\u000c', '\u001f单元分隔', '删除\u007f', '垂直\u000b制表'];
+/** Names that look like another name: zero-width spaces, joiners, word joiner, BOM. */
+export const ZERO_WIDTH_NAMES = ['张\u200b三', '李\u200c四', '王\u200d五', '\u2060赵六', '\ufeff钱七'];
+
 /** Values for a field or parameter that must name a record. */
 export const BAD_IDS = ['not-a-uuid', '12345', "' or 1=1 --", '../../etc/passwd', '１２３', '0190F3A0-0000-7000-8000-00000000F022'];
 /** Valid-looking, and belonging to nothing. */

@@ -109,3 +109,9 @@ export async function updateAccount(db: Tx, id: string, patch: Partial<AccountTa
 export async function endSessions(db: Tx, accountId: string) {
   await db.deleteFrom('sessions').where('account_id', '=', accountId).execute();
 }
+
+/** A token is a password for programs: whoever held the old password may have minted one. */
+export async function revokeTokens(db: Tx, accountId: string, at: string) {
+  const res = await db.updateTable('api_tokens').set({ revoked_at: at }).where('account_id', '=', accountId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

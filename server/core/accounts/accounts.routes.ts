@@ -38,7 +38,7 @@ export async function accountsRoutes(app: App) {
     service.setDisabled(db, callContext(req), requireActor(req), req.params.id, false),
   );
 
-  app.post('/api/v1/accounts/:id/reset-password', { config: allow('sysAdmin'), schema: { tags, summary: '重置密码（结束其会话、解除锁定）', params: IdParams, body: ResetPasswordBody } }, async (req, reply) => {
+  app.post('/api/v1/accounts/:id/reset-password', { config: allow('sysAdmin'), schema: { tags, summary: '重置密码（结束其会话、吊销其 API 令牌、解除锁定）', params: IdParams, body: ResetPasswordBody } }, async (req, reply) => {
     await service.resetPassword(db, callContext(req), requireActor(req), req.params.id, req.body.password);
     return reply.status(204).send();
   });

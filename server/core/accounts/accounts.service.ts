@@ -8,6 +8,7 @@ import { newId, nowIso } from '../ids.js';
 import { recordAudit } from '../audit/audit.js';
 import type { CallContext } from '../context.js';
 import { hashPassword, isStrongEnough } from '../auth/password.js';
+import { clearLoginLimits, lockedUntilOf } from '../auth/login-limit.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../errors.js';
 import type { Actor, Scope } from '../rbac/actor.js';
 import { hasPermission, inScope } from '../rbac/actor.js';
@@ -74,7 +75,7 @@ export function maskPhone(phone: string | null): string | null {
 
 const refs = (grants: repo.GrantRow[]): GrantRef[] => grants.map((g) => ({ role: g.role, orgPath: g.org_path }));
 
-function present(actor: Actor, scope: Scope, a: NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>, grants: repo.GrantRow[]): AccountItem {
+function present(actor: Actor, scope: Scope, a: NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>, grants: repo.GrantRow[], lockedUntil: string | null): AccountItem {
   return {
     id: a.id,
     username: a.username,
@@ -82,7 +83,7 @@ function present(actor: Actor, scope: Scope, a: NonNullable<Awaited<ReturnType<t
     phone: maskPhone(a.phone),
     personId: a.person_id,
     disabled: a.disabled === 1,
-    lockedUntil: a.locked_until && a.locked_until > nowIso() ? a.locked_until : null,
+    lockedUntil,
     createdAt: a.created_at,
     // Grants elsewhere stay unnamed: an org outside the caller's scope is not theirs to know of.
     grants: grants.filter((g) => grantInScope(scope, { orgPath: g.org_path })).map((g) => ({ id: g.id, role: g.role as Role, orgId: g.org_id, orgName: g.org_name })),
@@ -136,8 +137,9 @@ export async function list(
   }
   const res = await repo.listAccounts(db, scope, { q: q.q, role: q.role, orgPath }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort ?? 'username', order: q.order });
   const grants = await repo.grantsOf(db, res.rows.map((r) => r.id));
+  const locks = await lockedUntilOf(db, res.rows.map((r) => r.id), new Date());
   return {
-    items: res.rows.map((a) => present(actor, scope, a, grants.filter((g) => g.account_id === a.id))),
+    items: res.rows.map((a) => present(actor, scope, a, grants.filter((g) => g.account_id === a.id), locks.get(a.id) ?? null)),
     total: res.total,
     page: q.page,
     pageSize: q.pageSize,
@@ -147,7 +149,7 @@ export async function list(
 export async function get(db: Db, actor: Actor, id: string) {
   const scope = adminScope(actor);
   const { account, grants } = await visible(db, scope, id);
-  return present(actor, scope, account, grants);
+  return present(actor, scope, account, grants, (await lockedUntilOf(db, [id], new Date())).get(id) ?? null);
 }
 
 export async function create(
@@ -236,6 +238,8 @@ export async function resetPassword(db: Db, ctx: CallContext, actor: Actor, id: 
     // A reset also lifts a lockout: the admin has just confirmed who the owner is.
     await repo.updateAccount(tx, id, { password_hash: hash, password_changed_at: nowIso(), failed_logins: 0, locked_until: null });
     await repo.endSessions(tx, id);
-    await recordAudit(tx, ctx, { action: 'account.passwordReset', entityType: 'account', entityId: id, orgId: homeOrg(scope, grants) });
+    await clearLoginLimits(tx, id);
+    const tokensRevoked = await repo.revokeTokens(tx, id, nowIso());
+    await recordAudit(tx, ctx, { action: 'account.passwordReset', entityType: 'account', entityId: id, orgId: homeOrg(scope, grants), changes: tokensRevoked ? { tokensRevoked } : undefined });
   });
 }

@@ -123,8 +123,9 @@ describe('account administration', () => {
     expect((await u.get('/api/v1/auth/me')).status).toBe(401);
     expect(await t.db.selectFrom('sessions').select('id').where('account_id', '=', u.accountId).execute()).toEqual([]);
     const refused = await t.client().login(u.username);
-    expect(refused.status).toBe(403);
-    expect(refused.body.detail).toBe('该账号已停用');
+    // A disabled account does not confirm its password: the answer is that of a wrong one.
+    expect(refused.status).toBe(401);
+    expect(refused.body.detail).toBe('用户名或密码错误');
 
     expect((await adminA.post(`/api/v1/accounts/${u.accountId}/enable`)).body.disabled).toBe(false);
     expect((await t.client().login(u.username)).status).toBe(200);
@@ -140,21 +141,29 @@ describe('account administration', () => {
     expect(self.body.detail).toBe('不能对自己的账号执行此操作');
   });
 
-  it('resets a password: weak ones refused, sessions ended, lockout lifted, old password dead', async () => {
+  it('resets a password: weak ones refused, sessions and API tokens ended, lockout lifted, old password dead', async () => {
     const { mineA, adminA } = await mines();
     const u = await t.user([{ role: 'worker', org: mineA }]);
     const weak = await adminA.post(`/api/v1/accounts/${u.accountId}/reset-password`, { password: '123456' });
     expect(weak.status).toBe(422);
     expect(weak.body.errors).toEqual([{ field: 'body.password', message: '新密码至少 8 位，且须同时包含字母和数字' }]);
 
-    await t.db.updateTable('accounts').set({ locked_until: new Date(Date.now() + 600_000).toISOString() }).where('id', '=', u.accountId).execute();
+    const token = (await u.post('/api/v1/auth/tokens', { name: '脚本' })).body.token;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.client().get('/api/v1/auth/me', bearer)).status).toBe(200);
+    const guesser = t.client();
+    guesser.remoteAddress = '198.51.100.20';
+    for (let i = 0; i < 5; i++) await guesser.login(u.username, `wrong-${i}`);
     expect((await adminA.get(`/api/v1/accounts/${u.accountId}`)).body.lockedUntil).not.toBeNull();
     expect((await adminA.post(`/api/v1/accounts/${u.accountId}/reset-password`, { password: NEW_PASSWORD })).status).toBe(204);
     expect((await u.get('/api/v1/auth/me')).status).toBe(401);
+    // The reset also ends the programs that held a token minted with the old password.
+    expect((await t.client().get('/api/v1/auth/me', bearer)).status).toBe(401);
     expect((await t.client().login(u.username, PASSWORD)).status).toBe(401);
     expect((await t.client().login(u.username, NEW_PASSWORD)).status).toBe(200);
+    expect((await guesser.login(u.username, NEW_PASSWORD)).status).toBe(200);
     const audit = (await auditOf(u.accountId)).find((a) => a.action === 'account.passwordReset');
-    expect(audit).toMatchObject({ org_id: mineA.id, actor_id: adminA.accountId, changes: null });
+    expect(audit).toMatchObject({ org_id: mineA.id, actor_id: adminA.accountId, changes: JSON.stringify({ tokensRevoked: 1 }) });
   });
 
   it('adds and removes grants with immediate effect on what the person may do', async () => {

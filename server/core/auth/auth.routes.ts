@@ -7,7 +7,7 @@ import { permissionsOf, type Actor } from '../rbac/actor.js';
 import { findAccount, loadGrants } from './auth.repository.js';
 import { SESSION_COOKIE, callContext, requireActor } from './auth.plugin.js';
 import { changePassword, createApiToken, listApiTokens, login, logout, revokeApiToken } from './auth.service.js';
-import { notFound, unauthenticated } from '../errors.js';
+import { AppError, notFound, unauthenticated } from '../errors.js';
 import { PUBLIC, SIGNED_IN } from '../http/access.js';
 
 export async function authRoutes(app: App) {
@@ -46,6 +46,10 @@ export async function authRoutes(app: App) {
         userAgent: req.headers['user-agent'],
         previousToken: req.cookies[SESSION_COOKIE],
         sessionDays: config.sessionDays,
+      }).catch((err: unknown) => {
+        // The back-off says when to try again, as the per-address limit does.
+        if (err instanceof AppError && err.status === 429) reply.header('retry-after', String(err.params.retryAfter ?? 1));
+        throw err;
       });
       setCookie(reply, res.sessionToken, res.expiresAt);
       const actor: Actor = { accountId: res.accountId, displayName: '', personId: null, via: 'session', grants: await loadGrants(db, res.accountId) };
@@ -64,7 +68,7 @@ export async function authRoutes(app: App) {
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/auth/password', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码', body: ChangePasswordBody } }, async (req, reply) => {
+  app.post('/api/v1/auth/password', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码（结束其他会话、吊销全部 API 令牌）', body: ChangePasswordBody } }, async (req, reply) => {
     const actor = requireActor(req);
     await changePassword(db, callContext(req), actor, req.body.currentPassword, req.body.newPassword, req.sessionToken ?? undefined);
     return reply.status(204).send();

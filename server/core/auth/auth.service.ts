@@ -11,9 +11,8 @@ import type { CallContext } from '../context.js';
 import type { Actor } from '../rbac/actor.js';
 import { dummyHash, hashPassword, isStrongEnough, verifyPassword } from './password.js';
 import { findAccount, findAccountByLogin, sha256 } from './auth.repository.js';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
+import { LOCK_MINUTES, checkLoginAllowed, recordLoginFailure, recordLoginSuccess, subjectOf } from './login-limit.js';
+import { revokeTokens } from '../accounts/accounts.repository.js';
 
 export interface LoginResult {
   accountId: string;
@@ -22,45 +21,29 @@ export interface LoginResult {
   expiresAt: string;
 }
 
+/**
+ * Unknown name, wrong password, disabled account: one answer (401), the same password
+ * work, the same counting and locking (login-limit.ts) — so the answer never tells whether
+ * a name exists or whether its password was right.
+ */
 export async function login(
   db: Db,
   ctx: CallContext,
   input: { login: string; password: string; userAgent?: string; previousToken?: string; sessionDays: number },
 ): Promise<LoginResult> {
   const account = await findAccountByLogin(db, input.login.trim());
-  if (!account) {
-    await verifyPassword(input.password, await dummyHash());
-    throw new AppError(401, 'bad_credentials', 'auth.badCredentials');
-  }
+  const subject = subjectOf(account?.id, input.login);
   const now = new Date();
-  if (account.locked_until && account.locked_until > now.toISOString()) {
-    const minutes = Math.ceil((Date.parse(account.locked_until) - now.getTime()) / 60_000);
-    throw new AppError(423, 'locked', 'auth.locked', { minutes });
-  }
-  const ok = await verifyPassword(input.password, account.password_hash);
-  if (!ok) {
-    const failed = account.failed_logins + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('accounts')
-        .set({
-          failed_logins: lock ? 0 : failed,
-          locked_until: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : account.locked_until,
-        })
-        .where('id', '=', account.id)
-        .execute();
-      await recordAudit(tx, ctx, {
-        action: lock ? 'auth.locked' : 'auth.loginFailed',
-        entityType: 'account',
-        entityId: account.id,
-        changes: { failed },
-      });
-    });
-    if (lock) throw new AppError(423, 'locked', 'auth.locked', { minutes: LOCK_MINUTES });
+  const ip = ctx.ip ?? 'unknown';
+  const ok = await verifyPassword(input.password, account?.password_hash ?? (await dummyHash()));
+  await checkLoginAllowed(db, subject, ip, now);
+  if (!account || !ok || account.disabled) {
+    const { failed, locked } = await recordLoginFailure(db, subject, ip, now);
+    if (account) await recordAudit(db, ctx, { action: locked ? 'auth.locked' : 'auth.loginFailed', entityType: 'account', entityId: account.id, changes: { failed } });
+    if (locked) throw new AppError(423, 'locked', 'auth.locked', { minutes: LOCK_MINUTES });
     throw new AppError(401, 'bad_credentials', 'auth.badCredentials');
   }
-  if (account.disabled) throw new AppError(403, 'disabled', 'auth.disabled');
+  await recordLoginSuccess(db, subject, ip, now);
 
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -82,7 +65,6 @@ export async function login(
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await tx.updateTable('accounts').set({ failed_logins: 0, locked_until: null }).where('id', '=', account.id).execute();
     await recordAudit(tx, { ...ctx, actor: { accountId: account.id, displayName: account.display_name } as Actor }, {
       action: 'auth.login',
       entityType: 'account',
@@ -104,11 +86,12 @@ export async function changePassword(db: Db, ctx: CallContext, actor: Actor, cur
   const hash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('accounts').set({ password_hash: hash, password_changed_at: nowIso() }).where('id', '=', account.id).execute();
-    // Every other session of this account ends: a changed password must lock out whoever knew the old one.
+    // Every other session and every API token of this account ends: a changed password must lock out whoever knew the old one.
     let del = tx.deleteFrom('sessions').where('account_id', '=', account.id);
     if (keepToken) del = del.where('id', '!=', sha256(keepToken));
     await del.execute();
-    await recordAudit(tx, ctx, { action: 'auth.passwordChanged', entityType: 'account', entityId: account.id });
+    const tokensRevoked = await revokeTokens(tx, account.id, nowIso());
+    await recordAudit(tx, ctx, { action: 'auth.passwordChanged', entityType: 'account', entityId: account.id, changes: tokensRevoked ? { tokensRevoked } : undefined });
   });
 }
 

@@ -104,4 +104,21 @@ describe('sign-in', () => {
     expect((await u.delete(`/api/v1/auth/tokens/${created.body.id}`)).status).toBe(204);
     expect((await api.get('/api/v1/auth/me', bearer)).status).toBe(401);
   });
+
+  it('revokes every API token of the account when its password changes: the bearer gets 401 afterwards', async () => {
+    const u = await t.user([]);
+    const a = await u.post('/api/v1/auth/tokens', { name: '同步脚本' });
+    const b = await u.post('/api/v1/auth/tokens', { name: '报表' });
+    const api = t.client();
+    for (const tok of [a, b]) expect((await api.get('/api/v1/auth/me', { authorization: `Bearer ${tok.body.token}` })).status).toBe(200);
+    expect((await u.post('/api/v1/auth/password', { currentPassword: PASSWORD, newPassword: 'NewPassw0rd' })).status).toBe(204);
+    for (const tok of [a, b]) {
+      const res = await api.get('/api/v1/auth/me', { authorization: `Bearer ${tok.body.token}` });
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await u.get('/api/v1/auth/tokens')).body.items).toEqual([]);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_id', '=', u.accountId).where('action', '=', 'auth.passwordChanged').executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.changes!)).toEqual({ tokensRevoked: 2 });
+  });
 });

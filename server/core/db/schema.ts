@@ -197,6 +197,19 @@ export interface ImportBatchTable {
   finished_at: string | null;
 }
 
+export interface LoginAttemptTable {
+  /** 'a:' + account id, or 'n:' + hash of a login name no account has: both are treated alike. */
+  subject: string;
+  /** Client address, or '*' for the count across all addresses. */
+  ip: string;
+  failed: number;
+  locked_until: string | null;
+  last_failed_at: string | null;
+  /** 1 once the owner signed in from this address: the global back-off never slows it. */
+  trusted: number;
+  updated_at: string;
+}
+
 export interface DB {
   orgs: OrgTable;
   persons: PersonTable;
@@ -215,5 +228,6 @@ export interface DB {
   job_runs: JobRunTable;
   idempotency_keys: IdempotencyKeyTable;
   import_batches: ImportBatchTable;
+  login_attempts: LoginAttemptTable;
   kv: { key: string; value: string; updated_at: string };
 }

@@ -1,6 +1,7 @@
 /**
  * Any list to .xlsx. Columns name their header (Chinese) and how to read a row; the
- * caller has already masked what the role may not see.
+ * caller has already masked what the role may not see. Every exported file is built here,
+ * so the one defence against formula injection (neutralise) covers them all.
  */
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
@@ -11,6 +12,20 @@ export interface Column<T> {
   /** 'text': identifiers (工号, phone, identity number) stay text when the sheet is edited. */
   type?: 'text';
   value(row: T): string | number | boolean | null | undefined;
+}
+
+/** What a spreadsheet reads as the start of a formula (OWASP CSV injection): = + - @, and tab or CR before one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell that a spreadsheet would run as a formula once the file is re-saved as CSV and
+ * opened again gets a leading apostrophe, so it is shown as the text that was typed. Real
+ * numbers, booleans and empty cells pass unchanged: a negative amount stays a number.
+ */
+export function neutralise(value: string | number | boolean | null | undefined): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -24,12 +39,12 @@ const SHANGHAI_MS = 8 * 3_600_000;
  * at its Beijing wall-clock time (a spreadsheet date has no time zone).
  */
 function typedCell(value: string | number | boolean | null | undefined, type: Column<unknown>['type']): { value: ExcelJS.CellValue; numFmt?: string } {
-  if (typeof value !== 'string' || type === 'text') return { value: value ?? '' };
+  if (typeof value !== 'string' || type === 'text') return { value: neutralise(value) };
   if (DATE_ONLY.test(value)) return { value: new Date(value + 'T00:00:00Z'), numFmt: 'yyyy-mm-dd' };
   if (INSTANT.test(value)) return { value: new Date(Date.parse(value) + SHANGHAI_MS), numFmt: 'yyyy-mm-dd hh:mm' };
   const wall = WALL_CLOCK.exec(value);
   if (wall) return { value: new Date(`${wall[1]}T${wall[2]}${wall[3] ?? ':00'}Z`), numFmt: wall[3] ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd hh:mm' };
-  return { value };
+  return { value: neutralise(value) };
 }
 
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<Buffer> {

@@ -1,9 +1,16 @@
 /**
- * Refuses text with NUL characters (U+0000) anywhere in a request's JSON body, query or path,
- * before any handler sees it. PostgreSQL cannot store NUL in text and fails the whole
- * statement (a 500), while SQLite stores it silently — so the same request would behave
- * differently per engine. No person types NUL; it comes from broken clients or probes.
- * Runs for every route, also those that validate their body by hand (multipart forms).
+ * Refuses text no person means to store, anywhere in a request's JSON body, query or path,
+ * before any handler sees it — so every field of every route is covered, also those that
+ * validate their body by hand (multipart forms call refuseBadText themselves):
+ *
+ * - NUL (U+0000): PostgreSQL cannot store it and fails the whole statement (a 500), while
+ *   SQLite stores it silently — the same request would behave differently per engine.
+ * - other C0 controls and DEL (tab, line feed and carriage return are text): they corrupt
+ *   exports, logs and terminals.
+ * - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they make text read
+ *   differently from what it is ("工资\u202Egnp.exe" shows as "工资exe.png").
+ * - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) in names: two people or units whose
+ *   names look the same but differ would be told apart by nobody.
  */
 import type { FastifyInstance } from 'fastify';
 import { RequestValidationError } from './validation.js';
@@ -14,40 +21,60 @@ const PARTS = [
   ['params', 'params'],
 ] as const;
 
-/** Paths (as zod would name them) of every string containing NUL; iterative, so 10 000-deep JSON is fine. */
-export function nulPaths(value: unknown, limit = 10): (string | number)[][] {
-  const found: (string | number)[][] = [];
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
+// eslint-disable-next-line no-control-regex -- the control characters are what this matches
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
+/** Fields that name a person, a unit or a thing: name, displayName, username, orgName … */
+const NAME_KEY = /name$/i;
+
+export type TextFault = 'validation.nul' | 'validation.controlChar' | 'validation.bidi' | 'validation.zeroWidth';
+
+/** Why a string may not be stored, or null; `isName` adds the rule for names. */
+export function textFault(s: string, isName = false): TextFault | null {
+  if (s.includes('\u0000')) return 'validation.nul';
+  if (CONTROL.test(s)) return 'validation.controlChar';
+  if (BIDI.test(s)) return 'validation.bidi';
+  if (isName && ZERO_WIDTH.test(s)) return 'validation.zeroWidth';
+  return null;
+}
+
+/** Paths (as zod would name them) of every string that may not be stored, with the reason; iterative, so 10 000-deep JSON is fine. */
+export function badTextPaths(value: unknown, limit = 10): { path: (string | number)[]; fault: TextFault }[] {
+  const found: { path: (string | number)[]; fault: TextFault }[] = [];
+  const stack: [unknown, (string | number)[], boolean][] = [[value, [], false]];
   while (stack.length && found.length < limit) {
-    const [v, path] = stack.pop()!;
+    const [v, path, isName] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) found.push(path);
+      const fault = textFault(v, isName);
+      if (fault) found.push({ path, fault });
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i], isName]);
     } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
       for (const [k, x] of Object.entries(v)) {
-        if (k.includes('\u0000')) found.push([...path, k]);
-        stack.push([x, [...path, k]]);
+        const keyFault = textFault(k, true);
+        if (keyFault) found.push({ path: [...path, k], fault: keyFault });
+        stack.push([x, [...path, k], NAME_KEY.test(k)]);
       }
     }
   }
   return found;
 }
 
-/** Throws the named 400 when `value` (a request part, or a body read by hand from a multipart form) holds NUL. */
-export function refuseNul(value: unknown, part: 'body' | 'querystring' | 'params') {
+/** Throws the named 400 when `value` (a request part, or a body read by hand from a multipart form) holds text that may not be stored. */
+export function refuseBadText(value: unknown, part: 'body' | 'querystring' | 'params') {
   if (!value || typeof value !== 'object') return;
-  const paths = nulPaths(value);
-  if (paths.length) {
+  const found = badTextPaths(value);
+  if (found.length) {
     throw new RequestValidationError(
       part,
-      paths.map((path) => ({ code: 'custom', path, message: 'validation.nul', input: undefined }) as any),
+      found.map(({ path, fault }) => ({ code: 'custom', path, message: fault, input: undefined }) as any),
     );
   }
 }
 
 export function registerTextGuard(app: FastifyInstance) {
   app.addHook('preValidation', async (req) => {
-    for (const [prop, part] of PARTS) refuseNul((req as unknown as Record<string, unknown>)[prop], part);
+    for (const [prop, part] of PARTS) refuseBadText((req as unknown as Record<string, unknown>)[prop], part);
   });
 }

@@ -2,6 +2,7 @@
  * The roster sheet's rules: which column is which, what each cell may hold, and where each
  * row belongs in the org tree. Pure: the database facts it needs are handed in.
  */
+import { textFault } from '../http/text-guard.js';
 import { categoryFromLabel, PERSON_KIND_LABELS, PERSON_KINDS, type PersonKind } from '../../../common/enums.js';
 import { ROSTER_COLUMNS, type RosterField, type RosterRow } from '../../../common/schemas/imports.js';
 import { GENDER_LABELS, GENDERS, isValidIdNumber, PHONE_RE } from '../../../common/schemas/people.js';
@@ -163,6 +164,11 @@ export function parseRoster(sheet: Sheet, orgs: OrgPathResolver): ParsedRoster {
 
     for (const [f, max] of Object.entries(LIMITS) as [RosterField, number][]) {
       if (cell(f).length > max) fault(f, 'import.tooLong', { max });
+    }
+    // A spreadsheet is text from outside too: the same rules as the text guard of every request.
+    for (const f of col.keys()) {
+      const bad = textFault(cell(f), f === 'name');
+      if (bad) fault(f, bad);
     }
     const name = cell('name');
     if (!name) fault('name', 'import.required');

@@ -12,6 +12,8 @@ export interface DeliverOptions {
   /** Public address of the web app, to turn in-app links into ones a phone can open. */
   baseUrl?: string;
   timeoutMs?: number;
+  /** Intranet robot hosts an admin allowed; every other robot must resolve to public addresses. */
+  allowHosts?: readonly string[];
 }
 
 const BATCH = 40;
@@ -40,7 +42,10 @@ export async function deliverDue(db: Db, now: Date, opts: DeliverOptions = {}): 
     let result;
     try {
       const msg = JSON.parse(m.payload) as RobotMessage;
-      result = await postToRobot(m.url, robotPayload(m.flavor as WebhookFlavor, msg, opts.baseUrl), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      result = await postToRobot(m.url, robotPayload(m.flavor as WebhookFlavor, msg, opts.baseUrl), {
+        timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        allowHosts: opts.allowHosts,
+      });
     } catch (err) {
       result = { ok: false as const, error: String((err as Error)?.message ?? err).slice(0, 300) };
     }

@@ -16,6 +16,7 @@ import { SIGNED_IN, allow } from '../http/access.js';
 
 export async function notifyRoutes(app: App) {
   const db = app.deps.database.db;
+  const hooks = { allowHosts: app.deps.config.webhookAllowHosts };
 
   app.get('/api/v1/notifications', { config: SIGNED_IN, schema: { tags: ['notify'], summary: '我的站内通知', querystring: NotificationListQuery, response: { 200: NotificationPage } } }, async (req) =>
     service.inbox(db, requireActor(req), req.query),
@@ -39,11 +40,11 @@ export async function notifyRoutes(app: App) {
   );
 
   app.post('/api/v1/webhooks', { config: allow('sysAdmin', 'unionChair'), schema: { tags: ['notify'], summary: '新增群机器人', body: CreateWebhookBody, response: { 201: Webhook } } }, async (req, reply) =>
-    reply.status(201).send(await service.createWebhook(db, callContext(req), requireActor(req), req.body)),
+    reply.status(201).send(await service.createWebhook(db, callContext(req), requireActor(req), req.body, hooks)),
   );
 
   app.patch('/api/v1/webhooks/:id', { config: allow('sysAdmin', 'unionChair'), schema: { tags: ['notify'], summary: '修改群机器人', params: IdParams, body: UpdateWebhookBody, response: { 200: Webhook } } }, async (req) =>
-    service.updateWebhook(db, callContext(req), requireActor(req), req.params.id, req.body),
+    service.updateWebhook(db, callContext(req), requireActor(req), req.params.id, req.body, hooks),
   );
 
   app.delete('/api/v1/webhooks/:id', { config: allow('sysAdmin', 'unionChair'), schema: { tags: ['notify'], summary: '删除群机器人（连同未发送的消息）', params: IdParams } }, async (req, reply) => {
@@ -57,6 +58,6 @@ export async function notifyRoutes(app: App) {
       schema: { tags: ['notify'], summary: '立即发送一条测试消息', params: IdParams, response: { 200: WebhookTestResult } },
       config: { ...allow('sysAdmin', 'unionChair'), rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
-    async (req) => service.testWebhook(db, callContext(req), requireActor(req), req.params.id),
+    async (req) => service.testWebhook(db, callContext(req), requireActor(req), req.params.id, hooks),
   );
 }

@@ -10,6 +10,8 @@ import type { NotificationItem, Webhook, WebhookFlavor } from '../../../common/s
 import * as repo from './notify.repository.js';
 import { webhookAccess, webhookScope } from './notify.policy.js';
 import { postToRobot, robotPayload, DEFAULT_TIMEOUT_MS } from './robot.js';
+import { classifyHost, isAllowedHost } from './target.js';
+import { RequestValidationError } from '../http/validation.js';
 import { NM } from './notify.messages.js';
 
 // ---- inbox ----
@@ -93,8 +95,37 @@ export async function getWebhook(db: Db, actor: Actor, id: string) {
   return presentHook(listed ?? hook);
 }
 
-export async function createWebhook(db: Db, ctx: CallContext, actor: Actor, input: { orgId: string; flavor: WebhookFlavor; url: string; enabled: boolean }) {
+/**
+ * Refuses, when saved, a URL whose host is written as a loopback, private or otherwise
+ * non-public address (in any spelling) or a local name. Names are resolved and judged
+ * again at every send (robot.ts): a DNS answer may change after saving.
+ */
+function refuseLocalTarget(url: string, allowHosts: readonly string[]) {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return;
+  }
+  if (classifyHost(host) === 'blocked' && !isAllowedHost(host, allowHosts)) {
+    throw new RequestValidationError('body', [{ code: 'custom', path: ['url'], message: 'validation.privateTarget', input: undefined } as any]);
+  }
+}
+
+export interface WebhookOptions {
+  /** Intranet robot hosts an admin allowed (XQ_WEBHOOK_ALLOW_HOSTS). */
+  allowHosts?: readonly string[];
+}
+
+export async function createWebhook(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  input: { orgId: string; flavor: WebhookFlavor; url: string; enabled: boolean },
+  opts: WebhookOptions = {},
+) {
   await orgForWebhooks(db, actor, input.orgId);
+  refuseLocalTarget(input.url, opts.allowHosts ?? []);
   const row = { id: newId(), org_id: input.orgId, flavor: input.flavor, url: input.url, enabled: input.enabled ? 1 : 0, created_at: nowIso() };
   await db.transaction().execute(async (tx) => {
     await repo.insertWebhook(tx, row);
@@ -115,8 +146,10 @@ export async function updateWebhook(
   actor: Actor,
   id: string,
   input: { orgId?: string; flavor?: WebhookFlavor; url?: string; enabled?: boolean },
+  opts: WebhookOptions = {},
 ) {
   const hook = await manageableHook(db, actor, id);
+  if (input.url !== undefined) refuseLocalTarget(input.url, opts.allowHosts ?? []);
   if (input.orgId !== undefined && input.orgId !== hook.org_id) await orgForWebhooks(db, actor, input.orgId);
   const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number }> = {};
   const changes: Record<string, [unknown, unknown]> = {};
@@ -153,10 +186,13 @@ export async function deleteWebhook(db: Db, ctx: CallContext, actor: Actor, id: 
   });
 }
 
-/** Sends a test message now, bypassing the outbox, so the admin sees the robot's verdict at once. */
-export async function testWebhook(db: Db, ctx: CallContext, actor: Actor, id: string, opts: { timeoutMs?: number } = {}) {
+/**
+ * Sends a test message now, bypassing the outbox, so the admin sees the robot's verdict at
+ * once: reachable, refused, or the robot's error code — never what the far end answered.
+ */
+export async function testWebhook(db: Db, ctx: CallContext, actor: Actor, id: string, opts: WebhookOptions & { timeoutMs?: number } = {}) {
   const hook = await manageableHook(db, actor, id);
   const msg = { title: t(ctx.locale, NM['notify.testTitle']), body: t(ctx.locale, NM['notify.testBody']) };
-  const res = await postToRobot(hook.url, robotPayload(hook.flavor as WebhookFlavor, msg), opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const res = await postToRobot(hook.url, robotPayload(hook.flavor as WebhookFlavor, msg), { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, allowHosts: opts.allowHosts });
   return res.ok ? { ok: true, error: null } : { ok: false, error: res.error };
 }

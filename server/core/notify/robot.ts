@@ -1,9 +1,14 @@
 /**
  * Group robots of WeCom (企业微信) and DingTalk (钉钉): the message shape each expects, and
- * one HTTP POST with a timeout. Both answer HTTP 200 even when they refuse a message; the
+ * one HTTP POST with a timeout to an address judged safe. Both answer HTTP 200 even when they refuse a message; the
  * verdict is the `errcode` in the body (0 = accepted).
  */
+import { lookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
 import type { WebhookFlavor } from '../../../common/schemas/notify.js';
+import { classifyHost, isAllowedHost } from './target.js';
 
 export interface RobotMessage {
   title: string;
@@ -34,34 +39,100 @@ export function robotPayload(flavor: WebhookFlavor, msg: RobotMessage, baseUrl?:
 
 export type SendResult = { ok: true } | { ok: false; error: string };
 
-export async function postToRobot(url: string, payload: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<SendResult> {
-  let res: Response;
+export interface SendOptions {
+  timeoutMs?: number;
+  /** Intranet robot hosts an admin allowed (XQ_WEBHOOK_ALLOW_HOSTS); every other host must resolve to public addresses only. */
+  allowHosts?: readonly string[];
+}
+
+/** The answer a robot's caller sees: never the remote body, so the server cannot be used to read what lies behind a URL. */
+export const REFUSED = 'refused: address not allowed';
+
+/**
+ * One POST to a robot. The host is resolved once, every address it resolves to is judged
+ * (target.ts), and the connection goes to the judged address only (a pinned lookup), so a
+ * second DNS answer cannot point it elsewhere. Redirects are never followed.
+ */
+export async function postToRobot(url: string, payload: unknown, opts: SendOptions = {}): Promise<SendResult> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const target = await resolveTarget(url, opts.allowHosts ?? []);
+  if (!target) return { ok: false, error: REFUSED };
+  const deadline = AbortSignal.timeout(timeoutMs);
+  let answer: { status: number; text: string };
   try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(timeoutMs),
-      // A robot never redirects; following one would let a configured URL bounce requests anywhere.
-      redirect: 'manual',
-    });
+    answer = await send(target, JSON.stringify(payload), deadline);
   } catch (err: any) {
-    if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return { ok: false, error: `timeout after ${timeoutMs} ms` };
-    return { ok: false, error: String(err?.cause?.code ?? err?.cause?.message ?? err?.message ?? err).slice(0, 300) };
+    if (deadline.aborted) return { ok: false, error: `timeout after ${timeoutMs} ms` };
+    return { ok: false, error: `unreachable${err?.code ? ` (${String(err.code).slice(0, 40)})` : ''}` };
   }
-  let text = '';
-  try {
-    text = await res.text();
-  } catch (err: any) {
-    return { ok: false, error: `HTTP ${res.status}: ${String(err?.message ?? err).slice(0, 200)}` };
-  }
-  if (res.status !== 200) return { ok: false, error: `HTTP ${res.status} ${text.slice(0, 200)}`.trim() };
+  if (answer.status !== 200) return { ok: false, error: `HTTP ${answer.status}` };
   let body: any;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(answer.text);
   } catch {
-    return { ok: false, error: `unexpected answer: ${text.slice(0, 200)}` };
+    return { ok: false, error: 'robot error: not a robot answer' };
   }
-  if (body?.errcode === 0) return { ok: true };
-  return { ok: false, error: `errcode ${body?.errcode ?? '?'}: ${String(body?.errmsg ?? '').slice(0, 200)}` };
+  if (!Number.isInteger(body?.errcode)) return { ok: false, error: 'robot error: not a robot answer' };
+  if (body.errcode === 0) return { ok: true };
+  return { ok: false, error: `errcode ${body.errcode}` };
+}
+
+interface Target {
+  url: URL;
+  address: string;
+  family: 4 | 6;
+}
+
+/** The address to connect to, or null when the URL may not be called. */
+export async function resolveTarget(raw: string, allowHosts: readonly string[]): Promise<Target | null> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) return null;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const allowed = isAllowedHost(host, allowHosts);
+  const verdict = classifyHost(host);
+  if (verdict === 'blocked' && !allowed) return null;
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host, { all: true, verbatim: true });
+  } catch {
+    return null;
+  }
+  if (!addresses.length) return null;
+  // One private address among public ones is enough to refuse: the resolver chooses which one a client uses.
+  if (!allowed && addresses.some((a) => classifyHost(a.address) !== 'public')) return null;
+  return { url, address: addresses[0].address, family: addresses[0].family === 6 ? 6 : 4 };
+}
+
+function send(target: Target, body: string, signal: AbortSignal): Promise<{ status: number; text: string }> {
+  const { url, address, family } = target;
+  const pinned: LookupFunction = (_host, options, cb) => {
+    if ((options as { all?: boolean }).all) (cb as any)(null, [{ address, family }]);
+    else (cb as any)(null, address, family);
+  };
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }, lookup: pinned, signal },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        // A robot answers in a few hundred bytes; anything longer is not a robot and is not read on.
+        res.on('data', (c: string) => {
+          text += c;
+          if (text.length > 4096) res.destroy();
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }

@@ -4,9 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { notify } from './notify.js';
-import { deliverDue } from './delivery.js';
+import { deliverDue, type DeliverOptions } from './delivery.js';
 
-const t = useTestApp();
+// The stand-in robots listen on loopback, which only an admin's allow-list opens (target.ts).
+const LOCAL = ['127.0.0.1'];
+// The scheduled job reads the allow-list from the environment, as it reads PUBLIC_URL.
+process.env.XQ_WEBHOOK_ALLOW_HOSTS = LOCAL.join(',');
+const t = useTestApp({ config: { webhookAllowHosts: LOCAL } });
+const deliver = (db: Parameters<typeof deliverDue>[0], now: Date, opts: DeliverOptions = {}) => deliverDue(db, now, { allowHosts: LOCAL, ...opts });
 
 interface Answer {
   status?: number;
@@ -154,7 +159,7 @@ describe('webhook delivery job', () => {
   it('sends the DingTalk shape with title and text, and a clickable link when the public address is known', async () => {
     const { mine, hook, got } = await setup('dingtalk');
     await tell(mine.path, '职代会提案已立案', '您的提案《井下班中餐改善》已立案。');
-    await deliverDue(t.db, new Date(Date.now() + 1000), { baseUrl: 'https://xq.example.cn/' });
+    await deliver(t.db, new Date(Date.now() + 1000), { baseUrl: 'https://xq.example.cn/' });
     expect(got().map((g) => g.body)).toEqual([
       {
         msgtype: 'markdown',
@@ -170,7 +175,7 @@ describe('webhook delivery job', () => {
     rx.answer(key, { status: 500, body: { message: 'upstream down' } });
     const t0 = new Date(Date.now() + 1000);
 
-    await deliverDue(t.db, t0);
+    await deliver(t.db, t0);
     let [row] = await outboxOf(hook.id);
     expect(row).toMatchObject({ attempts: 1, sent_at: null });
     expect(row.last_error).toContain('HTTP 500');
@@ -180,10 +185,10 @@ describe('webhook delivery job', () => {
     expect(shown.lastError).toContain('HTTP 500');
 
     // Not yet due: nothing is sent.
-    await deliverDue(t.db, at(t0, 10_000));
+    await deliver(t.db, at(t0, 10_000));
     expect(got()).toHaveLength(1);
 
-    await deliverDue(t.db, at(t0, 31_000));
+    await deliver(t.db, at(t0, 31_000));
     [row] = await outboxOf(hook.id);
     expect(row.attempts).toBe(2);
     expect(row.sent_at).toBe(at(t0, 31_000).toISOString());
@@ -191,7 +196,7 @@ describe('webhook delivery job', () => {
     expect(got()[1].body).toEqual(got()[0].body);
 
     // The job running again, much later, leaves the delivered row alone.
-    for (const ms of [60_000, 600_000, 86_400_000]) await deliverDue(t.db, at(t0, ms));
+    for (const ms of [60_000, 600_000, 86_400_000]) await deliver(t.db, at(t0, ms));
     expect(got()).toHaveLength(2);
     expect((await chair.get(`/api/v1/webhooks/${hook.id}`)).body).toMatchObject({ pending: 0, failed: 0, lastError: null });
   });
@@ -200,11 +205,11 @@ describe('webhook delivery job', () => {
     const { mine, hook, key, got } = await setup('dingtalk');
     await tell(mine.path);
     rx.answer(key, { status: 200, body: { errcode: 310000, errmsg: 'keywords not in content' } });
-    await deliverDue(t.db, new Date(Date.now() + 1000));
+    await deliver(t.db, new Date(Date.now() + 1000));
     expect(got()).toHaveLength(1);
     const [row] = await outboxOf(hook.id);
     expect(row.sent_at).toBeNull();
-    expect(row.last_error).toBe('errcode 310000: keywords not in content');
+    expect(row.last_error).toBe('errcode 310000');
   });
 
   it('gives up after eight attempts and reports the message as failed', async () => {
@@ -213,7 +218,7 @@ describe('webhook delivery job', () => {
     rx.answer(key, ...Array.from({ length: 10 }, () => ({ status: 502 })));
     let now = new Date(Date.now() + 1000);
     for (let i = 0; i < 10; i++) {
-      await deliverDue(t.db, now);
+      await deliver(t.db, now);
       now = at(now, 2 * 3_600_000);
     }
     expect(got()).toHaveLength(8);
@@ -228,12 +233,12 @@ describe('webhook delivery job', () => {
     rx.answer(key, { hang: true });
     const t0 = new Date(Date.now() + 1000);
     const started = Date.now();
-    await deliverDue(t.db, t0, { timeoutMs: 300 });
+    await deliver(t.db, t0, { timeoutMs: 300 });
     expect(Date.now() - started).toBeLessThan(5000);
     let [row] = await outboxOf(hook.id);
     expect(row.last_error).toBe('timeout after 300 ms');
     expect(row.sent_at).toBeNull();
-    await deliverDue(t.db, at(t0, 31_000));
+    await deliver(t.db, at(t0, 31_000));
     [row] = await outboxOf(hook.id);
     expect(row.sent_at).not.toBeNull();
     expect(got()).toHaveLength(2);
@@ -247,7 +252,7 @@ describe('webhook delivery job', () => {
     const other: Database = await openDatabase({ url: (t.app.deps.database as unknown as { url: string }).url, poolSize: 3 });
     try {
       const now = new Date(Date.now() + 1000);
-      await Promise.all([deliverDue(t.db, now), deliverDue(other.db, now)]);
+      await Promise.all([deliver(t.db, now), deliver(other.db, now)]);
     } finally {
       await other.close();
     }
@@ -261,11 +266,11 @@ describe('webhook delivery job', () => {
     await tell(mine.path, '停用前');
     await chair.patch(`/api/v1/webhooks/${hook.id}`, { enabled: false });
     await tell(mine.path, '停用后');
-    await deliverDue(t.db, new Date(Date.now() + 1000));
+    await deliver(t.db, new Date(Date.now() + 1000));
     expect(got()).toHaveLength(0);
     expect(await outboxOf(hook.id)).toHaveLength(1);
     await chair.patch(`/api/v1/webhooks/${hook.id}`, { enabled: true });
-    await deliverDue(t.db, new Date(Date.now() + 1000));
+    await deliver(t.db, new Date(Date.now() + 1000));
     expect(got().map((g) => g.body.markdown.content.split('\n')[0])).toEqual(['**停用前**']);
   });
 });
@@ -281,8 +286,22 @@ describe('webhook test message', () => {
     ]);
     rx.answer(key, { status: 200, body: { errcode: 300001, errmsg: 'token is not exist' } });
     const bad = await chair.post(`/api/v1/webhooks/${hook.id}/test`);
-    expect(bad.body).toEqual({ ok: false, error: 'errcode 300001: token is not exist' });
+    expect(bad.body).toEqual({ ok: false, error: 'errcode 300001' });
     // A test is not a notice: nothing waits in the outbox afterwards.
     expect(await outboxOf(hook.id)).toHaveLength(0);
+  });
+
+  it('an allowed intranet robot: reports only the status or error code, never the body, and follows no redirect', async () => {
+    const { chair, hook, key, got } = await setup('wecom');
+    rx.answer(key, { status: 500, body: { leaked: 'db-password=hunter2' } });
+    const failed = await chair.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(failed.body).toEqual({ ok: false, error: 'HTTP 500' });
+    rx.answer(key, { status: 200, body: { errcode: 93000, errmsg: 'db-password=hunter2' } });
+    expect((await chair.post(`/api/v1/webhooks/${hook.id}/test`)).body).toEqual({ ok: false, error: 'errcode 93000' });
+    rx.answer(key, { status: 200, body: ['not', 'a', 'robot', 'db-password=hunter2'] });
+    expect((await chair.post(`/api/v1/webhooks/${hook.id}/test`)).body).toEqual({ ok: false, error: 'robot error: not a robot answer' });
+    rx.answer(key, { status: 302, body: {} });
+    expect((await chair.post(`/api/v1/webhooks/${hook.id}/test`)).body).toEqual({ ok: false, error: 'HTTP 302' });
+    expect(got()).toHaveLength(4);
   });
 });

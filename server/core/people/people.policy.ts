@@ -1,6 +1,6 @@
 /**
- * Who may see and change which people. Reach is the org subtree of a grant; contacts
- * (phone, identity number) need people.readContact over the person's own org.
+ * Who may see and change which people. Reach is the org subtree of a grant; phones need
+ * people.readContact and full identity numbers people.readIdNumber over the person's own org.
  */
 import { hasPermission, inScope, scopeOf, type Actor, type Scope } from '../rbac/actor.js';
 import type { Prefixes } from './people.repository.js';
@@ -14,6 +14,13 @@ export function readScope(actor: Actor): Scope {
 }
 
 export const contactScope = (actor: Actor): Scope => scopeOf(actor, 'people.readContact');
+export const idNumberScope = (actor: Actor): Scope => scopeOf(actor, 'people.readIdNumber');
+/** A detail or an export: phones and identity numbers each as the caller may read them. */
+export const fullVisibility = (actor: Actor) => ({ phones: contactScope(actor), idNumbers: idNumberScope(actor) });
+/** A list: identity numbers are never shown in one, whoever reads it (PIPL minimisation). */
+export const listVisibility = (actor: Actor) => ({ phones: contactScope(actor), idNumbers: null });
+/** Tap-to-call: one number revealed, to those who may call the person or read their phone anyway. */
+export const canCall = (actor: Actor, orgPath: string) => hasPermission(actor, 'people.call', orgPath) || hasPermission(actor, 'people.readContact', orgPath);
 
 export const canSee = (actor: Actor, orgPath: string) => inScope(readScope(actor), orgPath);
 export const canManage = (actor: Actor, orgPath: string) => hasPermission(actor, 'people.manage', orgPath);

@@ -1,6 +1,7 @@
 /**
- * People as the API and the export show them: contacts masked unless the caller may read
- * them in that person's org, labels in Chinese for spreadsheets.
+ * People as the API and the export show them: phones masked unless the caller may read them
+ * in that person's org; identity numbers masked in every list, and in full only in a detail
+ * or an export for whoever may read them there (both audited); labels in Chinese for spreadsheets.
  */
 import { EMPLOYMENT_CATEGORY_LABELS, PERSON_KIND_LABELS, type EmploymentCategory, type PersonKind } from '../../../common/enums.js';
 import { GENDER_LABELS, maskIdNumber, maskPhone, type Gender, type Person, type PersonListItem } from '../../../common/schemas/people.js';
@@ -8,8 +9,15 @@ import type { Column } from '../excel/export.js';
 import { inScope, type Scope } from '../rbac/actor.js';
 import type { PersonWithOrg } from './people.repository.js';
 
-export function presentItem(row: PersonWithOrg, contacts: Scope): PersonListItem {
-  const visible = inScope(contacts, row.org_path);
+/** What the caller may see in full: phones, and identity numbers (null: masked whatever the role — a list). */
+export interface Visibility {
+  phones: Scope;
+  idNumbers: Scope | null;
+}
+
+export function presentItem(row: PersonWithOrg, vis: Visibility): PersonListItem {
+  const phone = inScope(vis.phones, row.org_path);
+  const idNumber = vis.idNumbers !== null && inScope(vis.idNumbers, row.org_path);
   return {
     id: row.id,
     name: row.name,
@@ -21,26 +29,30 @@ export function presentItem(row: PersonWithOrg, contacts: Scope): PersonListItem
     employmentCategory: row.employment_category,
     position: row.position,
     unionMember: row.union_member === 1,
-    phone: visible ? row.phone : maskPhone(row.phone),
-    idNumber: visible ? row.id_number : maskIdNumber(row.id_number),
+    phone: phone ? row.phone : maskPhone(row.phone),
+    idNumber: idNumber ? row.id_number : maskIdNumber(row.id_number),
   };
 }
 
-export function presentPerson(row: PersonWithOrg, contacts: Scope): Person {
+export function presentPerson(row: PersonWithOrg, vis: Visibility): Person {
   return {
-    ...presentItem(row, contacts),
+    ...presentItem(row, vis),
     birthDate: row.birth_date,
     subject: row.subject,
     archived: row.archived === 1,
-    contactVisible: inScope(contacts, row.org_path),
+    contactVisible: inScope(vis.phones, row.org_path),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** Whether showing this row unmasked reveals anything (what the audit log must know about). */
-export const revealsContact = (row: { phone: string | null; id_number: string | null; org_path: string }, contacts: Scope) =>
-  inScope(contacts, row.org_path) && (!!row.phone || !!row.id_number);
+/** The fields this row shows in full (what the audit log must know about). */
+export function revealedFields(row: { phone: string | null; id_number: string | null; org_path: string }, vis: Visibility): ('phone' | 'idNumber')[] {
+  const out: ('phone' | 'idNumber')[] = [];
+  if (row.phone && inScope(vis.phones, row.org_path)) out.push('phone');
+  if (row.id_number && vis.idNumbers !== null && inScope(vis.idNumbers, row.org_path)) out.push('idNumber');
+  return out;
+}
 
 const label = <K extends string>(labels: Record<K, { zh: string }>, key: string | null) => (key ? (labels[key as K]?.zh ?? key) : '');
 

@@ -32,7 +32,7 @@ export async function peopleRoutes(app: App) {
   const db = app.deps.database.db;
   const tags = ['people'];
 
-  app.get('/api/v1/people', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '人员列表（本人可见范围，联系方式按权限脱敏）', querystring: PeopleListQuery, response: { 200: PeoplePage } } }, async (req) =>
+  app.get('/api/v1/people', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '人员列表（本人可见范围，手机号按权限脱敏，身份证号一律脱敏）', querystring: PeopleListQuery, response: { 200: PeoplePage } } }, async (req) =>
     service.list(db, requireActor(req), req.query),
   );
 
@@ -47,8 +47,12 @@ export async function peopleRoutes(app: App) {
     return sendXlsx(reply, `人员名单-${day}.xlsx`, '人员名单', exportColumns, rows);
   });
 
-  app.get('/api/v1/people/:id', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '人员详情（查看完整联系方式会记入审计）', params: IdParams, response: { 200: Person } } }, async (req) =>
+  app.get('/api/v1/people/:id', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '人员详情（查看完整手机号、身份证号会记入审计）', params: IdParams, response: { 200: Person } } }, async (req) =>
     service.get(db, callContext(req), requireActor(req), req.params.id),
+  );
+
+  app.post('/api/v1/people/:id/phone', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '显示一个手机号以便拨打（每次记入审计）', params: IdParams, response: { 200: z.object({ phone: z.string().nullable() }) } } }, async (req) =>
+    service.revealPhone(db, callContext(req), requireActor(req), req.params.id),
   );
 
   app.post('/api/v1/people', { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '新增人员', body: CreatePersonBody, response: { 201: Person } } }, async (req, reply) =>

@@ -21,8 +21,8 @@ import {
   type PeopleListQuery,
   type UpdatePersonBody,
 } from '../../../common/schemas/people.js';
-import { canManage, canSee, contactScope, listPrefixes, orgVisible, readScope } from './people.policy.js';
-import { presentItem, presentPerson, revealsContact } from './people.present.js';
+import { canCall, canManage, canSee, contactScope, fullVisibility, listPrefixes, listVisibility, orgVisible, readScope } from './people.policy.js';
+import { presentItem, presentPerson, revealedFields } from './people.present.js';
 import * as repo from './people.repository.js';
 import './people.messages.js';
 import { namesAlong } from './org-names.js';
@@ -54,7 +54,7 @@ export async function list(db: Db, actor: Actor, query: PeopleListQuery) {
     if (total > offset && !query.q) ids = await repo.pageIds(db, { ...spec, ...paging, total });
   }
   const rows = await repo.findManyWithOrg(db, ids);
-  return { page: query.page, pageSize: query.pageSize, total, items: rows.map((r) => presentItem(r, spec.contactScope)) };
+  return { page: query.page, pageSize: query.pageSize, total, items: rows.map((r) => presentItem(r, listVisibility(actor))) };
 }
 
 async function loadVisible(db: Tx, actor: Actor, id: string) {
@@ -65,19 +65,29 @@ async function loadVisible(db: Tx, actor: Actor, id: string) {
 
 export async function get(db: Db, ctx: CallContext, actor: Actor, id: string) {
   const row = await loadVisible(db, actor, id);
-  const contacts = contactScope(actor);
-  if (revealsContact(row, contacts)) {
+  const vis = fullVisibility(actor);
+  const fields = revealedFields(row, vis);
+  if (fields.length) {
     await db.transaction().execute((tx) =>
-      recordAudit(tx, ctx, {
-        action: 'person.readSensitive',
-        entityType: 'person',
-        entityId: row.id,
-        orgId: row.org_id,
-        changes: { fields: [row.phone && 'phone', row.id_number && 'idNumber'].filter(Boolean) },
-      }),
+      recordAudit(tx, ctx, { action: 'person.readSensitive', entityType: 'person', entityId: row.id, orgId: row.org_id, changes: { fields } }),
     );
   }
-  return presentPerson(row, contacts);
+  return presentPerson(row, vis);
+}
+
+/**
+ * Tap-to-call: the one phone number of one person, for a teacher who sees it masked
+ * everywhere else. Each reveal is audited, also for roles that could read it anyway.
+ */
+export async function revealPhone(db: Db, ctx: CallContext, actor: Actor, id: string) {
+  const row = await loadVisible(db, actor, id);
+  if (!canCall(actor, row.org_path)) throw forbidden();
+  if (row.phone) {
+    await db.transaction().execute((tx) =>
+      recordAudit(tx, ctx, { action: 'person.phoneRevealed', entityType: 'person', entityId: row.id, orgId: row.org_id, changes: { fields: ['phone'] } }),
+    );
+  }
+  return { phone: row.phone };
 }
 
 /** Employee numbers are unique among the active people of one top-level organisation. */
@@ -154,7 +164,7 @@ export async function create(db: Db, ctx: CallContext, actor: Actor, body: Creat
       changes: auditSafe(Object.fromEntries(written.map(([k, v]) => [k, [null, v] as [unknown, unknown]]))),
     });
   });
-  return presentPerson((await repo.findWithOrg(db, id))!, contactScope(actor));
+  return presentPerson((await repo.findWithOrg(db, id))!, fullVisibility(actor));
 }
 
 export async function update(db: Db, ctx: CallContext, actor: Actor, id: string, body: UpdatePersonBody) {
@@ -176,7 +186,7 @@ export async function update(db: Db, ctx: CallContext, actor: Actor, id: string,
     await repo.updatePerson(tx, id, { ...patch, updated_at: nowIso() });
     await recordAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, orgId: patch.org_id ?? before.org_id, changes: auditSafe(changes) });
   });
-  return presentPerson((await repo.findWithOrg(db, id))!, contactScope(actor));
+  return presentPerson((await repo.findWithOrg(db, id))!, fullVisibility(actor));
 }
 
 export async function archive(db: Db, ctx: CallContext, actor: Actor, id: string) {
@@ -187,7 +197,7 @@ export async function archive(db: Db, ctx: CallContext, actor: Actor, id: string
     await repo.updatePerson(tx, id, { archived: 1, updated_at: nowIso() });
     await recordAudit(tx, ctx, { action: 'person.archive', entityType: 'person', entityId: id, orgId: row.org_id, changes: { archived: [0, 1] } });
   });
-  return presentPerson((await repo.findWithOrg(db, id))!, contactScope(actor));
+  return presentPerson((await repo.findWithOrg(db, id))!, fullVisibility(actor));
 }
 
 export async function stats(db: Db, actor: Actor, orgId?: string) {
@@ -203,22 +213,25 @@ export async function stats(db: Db, actor: Actor, orgId?: string) {
   };
 }
 
-/** The filtered list as it would page, capped; unmasked contacts in it are audited. */
+/** The filtered list as it would page, capped; unmasked phones and identity numbers in it are audited. */
 export async function exportList(db: Db, ctx: CallContext, actor: Actor, query: Omit<PeopleListQuery, 'page' | 'pageSize'>) {
   const spec = await listSpec(db, actor, query);
   const rows = await repo.exportRows(db, { ...spec, sort: query.sort ?? 'name', order: query.order, offset: 0, limit: EXPORT_CAP, total: 0 });
-  const unmasked = rows.filter((r) => revealsContact(r, spec.contactScope)).length;
+  const vis = fullVisibility(actor);
+  const shown = rows.map((r) => revealedFields(r, vis));
+  const unmasked = shown.filter((f) => f.length > 0).length;
   if (unmasked > 0) {
     const { orgId, kind, category, unionMember, archived, q } = query;
+    const idNumbers = shown.filter((f) => f.includes('idNumber')).length;
     await db.transaction().execute((tx) =>
       recordAudit(tx, ctx, {
         action: 'person.export',
         entityType: 'person',
         orgId: orgId ?? null,
-        changes: { rows: rows.length, unmasked, filter: { orgId, kind, category, unionMember, archived, q } },
+        changes: { rows: rows.length, unmasked, idNumbers, filter: { orgId, kind, category, unionMember, archived, q } },
       }),
     );
   }
   const names = await namesAlong(db, rows.map((r) => r.org_path));
-  return rows.map((r) => ({ ...presentItem(r, spec.contactScope), orgNames: names.get(r.org_path)!.join('/') }));
+  return rows.map((r) => ({ ...presentItem(r, vis), orgNames: names.get(r.org_path)!.join('/') }));
 }

@@ -95,7 +95,7 @@ describe('people list', () => {
 });
 
 describe('contact masking', () => {
-  it('masks phone and identity number for roles without people.readContact, per org', async () => {
+  it('masks phones for roles without people.readContact, per org, and identity numbers in every list', async () => {
     const w = await tree();
     const id = idNumber('19800101', 17);
     const a = await t.person(w.teamA, { name: '联系人甲', phone: '13812341234', id_number: id });
@@ -108,9 +108,11 @@ describe('contact masking', () => {
       { role: 'unionChair', org: w.mineA },
     ]);
     const find = async (c: typeof chair, pid: string) => (await c.get(`/api/v1/people?orgId=${w.group.id}`)).body.items.find((p: any) => p.id === pid);
-    expect(await find(chair, a.id)).toMatchObject({ phone: '13812341234', idNumber: id });
-    expect(await find(mediator, a.id)).toMatchObject({ phone: '138****1234', idNumber: `${id.slice(0, 3)}***********${id.slice(-4)}` });
-    expect(await find(mixed, a.id)).toMatchObject({ phone: '13812341234', idNumber: id });
+    const masked = `${id.slice(0, 3)}***********${id.slice(-4)}`;
+    expect(await find(chair, a.id)).toMatchObject({ phone: '13812341234', idNumber: masked });
+    expect(await find(mediator, a.id)).toMatchObject({ phone: '138****1234', idNumber: masked });
+    expect(await find(mixed, a.id)).toMatchObject({ phone: '13812341234', idNumber: masked });
+    expect((await chair.get(`/api/v1/people/${a.id}`)).body.idNumber).toBe(id);
     expect((await find(mixed, b.id)).phone).toBe('139****5678');
     const detail = await mediator.get(`/api/v1/people/${a.id}`);
     expect(detail.body).toMatchObject({ phone: '138****1234', contactVisible: false });

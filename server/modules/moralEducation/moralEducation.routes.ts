@@ -27,7 +27,7 @@ import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
 import { RequestValidationError } from '../../core/http/validation.js';
 import { AppError } from '../../core/errors.js';
-import { refuseNul } from '../../core/http/text-guard.js';
+import { refuseBadText } from '../../core/http/text-guard.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './moralEducation.service.js';
 import { detectImage, MAX_PHOTO_BYTES, readPhoto, removePhoto, storePhoto } from './moralEducation.photos.js';
@@ -64,7 +64,7 @@ async function readRecordForm(req: FastifyRequest): Promise<{ body: unknown; pho
     throw new AppError(400, 'validation', 'moralEducation.badForm', {}, [{ field: 'body.data', message: 'moralEducation.badForm' }]);
   }
   // The text guard saw only the raw form; the record inside it gets the same check.
-  refuseNul(body, 'body');
+  refuseBadText(body, 'body');
   return { body, photo };
 }
 

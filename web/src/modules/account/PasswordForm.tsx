@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input } from 'antd';
+import { App, Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
 import { changePassword } from './api';
@@ -74,6 +74,9 @@ export function PasswordForm() {
       >
         <Input.Password autoComplete="new-password" data-testid="password-confirm" />
       </Form.Item>
+      <Typography.Paragraph type="secondary" data-testid="password-effect">
+        {t('password.effect')}
+      </Typography.Paragraph>
       <Button type="primary" htmlType="submit" loading={saving} data-testid="password-submit">
         {t('password.submit')}
       </Button>

@@ -20,7 +20,8 @@ export const messages = defineMessages(
       tooShort: '新密码至少 {{min}} 位',
       sameAsOld: '新密码不能与当前密码相同',
       submit: '修改密码',
-      changed: '密码已修改',
+      changed: '密码已修改；其他设备上的登录和全部 API 令牌已失效',
+      effect: '修改后，您在其他设备上的登录会结束，全部 API 令牌会被吊销，需要时请重新创建。',
     },
     tokens: {
       title: 'API 令牌',
@@ -59,7 +60,8 @@ export const messages = defineMessages(
       tooShort: 'At least {{min}} characters',
       sameAsOld: 'The new password must differ from the current one',
       submit: 'Change password',
-      changed: 'Password changed',
+      changed: 'Password changed; sign-ins on other devices and all API tokens have ended',
+      effect: 'Changing it ends your sign-ins on other devices and revokes all your API tokens; create new ones if you need them.',
     },
     tokens: {
       title: 'API tokens',

@@ -2,6 +2,7 @@ import { Card, Empty, Flex, Pagination, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../shared/enumOptions';
 import type { Paged, PeopleQuery, Person } from './api';
+import { PhoneCell } from './PhoneCell';
 
 interface Props {
   query: PeopleQuery;
@@ -41,7 +42,7 @@ export function PeopleCards({ query, data, loading, onChange }: Props) {
               )}
               {p.phone && (
                 <span>
-                  {t('fields.phone')}: {p.phone}
+                  {t('fields.phone')}: <PhoneCell personId={p.id} phone={p.phone} />
                 </span>
               )}
               {p.unionMember && <Tag color="red">{t('fields.unionMember')}</Tag>}

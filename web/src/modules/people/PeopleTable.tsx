@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEnumLabel } from '../../shared/enumOptions';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import type { Paged, PeopleQuery, Person, SortField } from './api';
+import { PhoneCell } from './PhoneCell';
 
 interface Props {
   query: PeopleQuery;
@@ -38,7 +39,7 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
       width: 100,
       render: (v: boolean) => (v ? <Tag color="red">{t('common:yes')}</Tag> : t('common:no')),
     },
-    { key: 'phone', dataIndex: 'phone', title: t('fields.phone'), width: 130 },
+    { key: 'phone', dataIndex: 'phone', title: t('fields.phone'), width: 170, render: (v: string | null, p) => <PhoneCell personId={p.id} phone={v} /> },
     { key: 'idNumber', dataIndex: 'idNumber', title: t('fields.idNumber'), width: 190 },
   ];
 

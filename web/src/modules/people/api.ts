@@ -13,8 +13,9 @@ export interface Person {
   employmentCategory: EmploymentCategory | null;
   position: string | null;
   unionMember: boolean;
-  /** Masked by the server unless the user holds people.readContact. */
+  /** Masked by the server unless the user holds people.readContact; a teacher reveals one with revealPhone. */
   phone: string | null;
+  /** Always masked in a list; in full only in a detail, for the academic office. */
   idNumber: string | null;
 }
 
@@ -55,4 +56,9 @@ export function usePeople(query: PeopleQuery) {
 /** The same filters as the list, so the sheet holds exactly what the user sees. */
 export function exportPeople(filters: PeopleFilters): Promise<void> {
   return download('/people/export.xlsx', { ...filters }, 'people.xlsx');
+}
+
+/** Tap-to-call: one person's number in full; the server audits every reveal. */
+export async function revealPhone(personId: string): Promise<string | null> {
+  return (await api.post<{ phone: string | null }>(`/people/${personId}/phone`)).phone;
 }

@@ -22,6 +22,11 @@ export const messages = defineMessages(
       phone: '手机号',
       idNumber: '身份证号',
     },
+    call: {
+      action: '拨打',
+      hint: '显示完整号码并拨打；每次显示都会记入审计',
+      failed: '无法获取号码，请稍后再试',
+    },
     exporting: '正在导出…',
   },
   {
@@ -44,6 +49,11 @@ export const messages = defineMessages(
       unionMember: 'Union member',
       phone: 'Phone',
       idNumber: 'ID number',
+    },
+    call: {
+      action: 'Call',
+      hint: 'Shows the full number and calls it; every reveal is audited',
+      failed: 'Could not get the number; try again later',
     },
     exporting: 'Exporting…',
   },
