@@ -37,8 +37,9 @@ describe('the module composition at start-up', () => {
       'moralEducation.read',
       'moralEducation.record',
       'org.read',
+      // A head teacher reveals one guardian's number to call it (audited), never the whole class's.
+      'people.call',
       'people.read',
-      'people.readContact',
       'school.read',
     ]);
     expect(table('handler')).toEqual(['appeals.handle', 'org.read']);

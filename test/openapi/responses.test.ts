@@ -11,7 +11,8 @@ import { useTestApp, type Client, type Response } from '../app.js';
 import { storePhoto } from '../../server/modules/moralEducation/moralEducation.testkit.js';
 import { buildWorld, PNG, type Side, type World } from '../authz/world.js';
 
-const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
+// The world's robots listen on loopback, which only an allow-listed host may reach.
+const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 }, webhookAllowHosts: ['127.0.0.1'] } });
 
 type Json = Record<string, any>;
 const SCHOOL_ROLES = new Set<Role>(['principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student']);

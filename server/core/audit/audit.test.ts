@@ -6,6 +6,7 @@ import { newId } from '../ids.js';
 import { systemContext } from '../context.js';
 import { recordAudit } from './audit.js';
 import { EXPORT_CAP } from './audit.service.js';
+import { shownDate } from '../people/people.fixtures.js';
 
 const t = useTestApp();
 
@@ -26,7 +27,12 @@ async function readXlsx(buf: Buffer) {
   await wb.xlsx.load(buf as any);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
-  ws.eachRow((row) => rows.push((row.values as any[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  // A date cell reads as its format shows it, as an office user sees it.
+  ws.eachRow((row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (c) => cells.push(c.value === null || c.value === undefined ? '' : c.value instanceof Date ? shownDate(c.value, c.numFmt) : String(c.value)));
+    rows.push(cells);
+  });
   return { name: ws.name, rows };
 }
 

@@ -25,7 +25,8 @@ export async function rosterXlsx(rows: (string | number | null)[][], headers = R
 }
 
 /** A date cell as its format shows it (exports write dates as date cells, not text). */
-function shownDate(d: Date, numFmt: string | undefined): string {
+/** A date cell as its number format shows it (exported times are Beijing wall-clock). */
+export function shownDate(d: Date, numFmt: string | undefined): string {
   const iso = d.toISOString();
   if (numFmt === 'yyyy-mm-dd') return iso.slice(0, 10);
   if (numFmt === 'yyyy-mm-dd hh:mm') return iso.slice(0, 16).replace('T', ' ');
