@@ -311,7 +311,7 @@ export const Dashboard = z.object({
   filter: z.record(z.string(), z.string()),
   total: Figure,
   indicators: Figures,
-  byMonth: z.array(z.object({ month: z.string(), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
+  byMonth: z.array(z.object({ month: z.string(), partial: z.boolean().describe('本月尚未结束或期间只含本月一部分：数值为「至今」，不与整月比较 / The month is not over, or the period covers part of it: figures so far, not comparable to a whole month'), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
   byCategory: z.array(z.object({ category: z.enum(APPEAL_CATEGORIES), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
   byDepartment: z.array(z.object({ department: Department, assigned: Figure, onTimeClosureRate: described('onTimeClosureRate'), satisfactionRate: described('satisfactionRate') })),
 });

@@ -135,7 +135,9 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     const end = month === effective.to!.slice(0, 7) ? effective.to! : monthEnd(month);
     const c = perMonth.get(month) ?? ind.ZERO;
     const b = { ...base, from: start, to: end };
-    byMonth.push({ month, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) });
+    // Not over yet (or cut by the period): its rates are "so far", drawn apart rather than read as a drop.
+    const partial = start !== `${month}-01` || end !== monthEnd(month) || monthEnd(month) >= today;
+    byMonth.push({ month, partial, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) });
   }
 
   const categories = effective.category ?? APPEAL_CATEGORIES;

@@ -81,6 +81,12 @@ describe('the appeals dashboard', () => {
     expect(v('acceptanceHours').value).toBeGreaterThanOrEqual(0);
     expect(dash.byDepartment.map((r: any) => [r.department.name, r.assigned.numerator])).toEqual([['生产部', 1]]);
 
+    // The default trend ends with this month, not over yet: marked partial, the months before it not.
+    expect(dash.byMonth).toHaveLength(12);
+    expect(dash.byMonth.map((m: any) => m.partial)).toEqual([...Array(11).fill(false), true]);
+    const cut = (await s.get(`/api/v1/appeals/dashboard?orgId=${team.id}&from=2026-01-01&to=2026-02-14`)).body;
+    expect(cut.byMonth.map((m: any) => [m.month, m.partial])).toEqual([['2026-01', false], ['2026-02', true]]);
+
     let checked = 0;
     for (const [where, fig] of figures(dash)) {
       for (const side of ['numerator', 'denominator'] as const) {
