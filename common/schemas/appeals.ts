@@ -89,6 +89,8 @@ export const AppealFilterQuery = z.object({
   answered: QueryBool.optional(),
   /** Has been accepted (受理) at some point. */
   accepted: QueryBool.optional(),
+  /** Accepted after the end of its accept-deadline day (受理超时). */
+  acceptedLate: QueryBool.optional(),
   /** Only appeals the caller raised (or that were registered for them). */
   mine: QueryBool.optional(),
 });
@@ -294,18 +296,20 @@ export const DeadlineRulesResponse = z.object({
 export const Figure = CommonFigure.extend({ drill: FigureDrill });
 export type Figure = z.infer<typeof Figure>;
 
-export const INDICATOR_KEYS = ['acceptanceHours', 'onTimeClosureRate', 'closureRate', 'satisfactionRate', 'reopenRate', 'overdueCount'] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
-const Figures = z.object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, Figure])) as Record<IndicatorKey, typeof Figure>);
+import { INDICATOR_KEYS, INDICATOR_DEFINITIONS, type IndicatorKey } from '../appealIndicators.js';
+export { INDICATOR_KEYS, INDICATOR_DEFINITIONS, type IndicatorKey };
+
+const described = (k: IndicatorKey) => Figure.describe(`${INDICATOR_DEFINITIONS[k].nameZh}：${INDICATOR_DEFINITIONS[k].zh} / ${INDICATOR_DEFINITIONS[k].nameEn}: ${INDICATOR_DEFINITIONS[k].en}`);
+const Figures = z.object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, described(k)])) as Record<IndicatorKey, typeof Figure>);
 
 export const Dashboard = z.object({
   /** The effective cuts (period filled in), as list query params. */
   filter: z.record(z.string(), z.string()),
   total: Figure,
   indicators: Figures,
-  byMonth: z.array(z.object({ month: z.string(), submitted: Figure, closureRate: Figure, satisfactionRate: Figure })),
-  byCategory: z.array(z.object({ category: z.enum(APPEAL_CATEGORIES), submitted: Figure, closureRate: Figure, satisfactionRate: Figure })),
-  byDepartment: z.array(z.object({ department: Department, assigned: Figure, onTimeClosureRate: Figure, satisfactionRate: Figure })),
+  byMonth: z.array(z.object({ month: z.string(), partial: z.boolean().describe('本月尚未结束或期间只含本月一部分：数值为「至今」，不与整月比较 / The month is not over, or the period covers part of it: figures so far, not comparable to a whole month'), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
+  byCategory: z.array(z.object({ category: z.enum(APPEAL_CATEGORIES), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
+  byDepartment: z.array(z.object({ department: Department, assigned: Figure, onTimeClosureRate: described('onTimeClosureRate'), satisfactionRate: described('satisfactionRate') })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

@@ -105,8 +105,8 @@ export const TopicsCovered = z.object({
   heldAsPlanned: z.number().int(),
   heldChanged: z.number().int(),
   notHeld: z.number().int(),
-  /** Days held with a planned topic ÷ days with a planned topic. */
-  coverage: Fraction,
+  coverage: Fraction.describe('按计划话题完成率：按计划话题开讲的天数 ÷ 有计划话题的天数（换题不计入） / Held with the planned topic ÷ days with a planned topic (changed topics not counted)'),
+  changed: Fraction.describe('换题率：开讲但换了话题的天数 ÷ 有计划话题的天数 / Held with another topic ÷ days with a planned topic'),
   uncovered: z.array(z.object({ date: z.string(), topic: z.string() })),
 });
 

@@ -102,6 +102,7 @@ describe('the anonymity rule, as a property', () => {
       late: ['1', '0'],
       answered: ['1', '0'],
       accepted: ['1', '0'],
+      acceptedLate: ['1', '0'],
       mine: ['1', '0'],
     };
     const keys = Object.keys(AppealFilterQuery.shape);

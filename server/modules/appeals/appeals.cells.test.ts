@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INDICATOR_KEYS } from '../../../common/appealIndicators.js';
 import { useTestApp } from '../../../test/app.js';
 import { systemContext } from '../../core/context.js';
 import { Rng } from '../../core/random.js';
@@ -217,7 +218,7 @@ describe('the dashboard from the cells', () => {
     // The world is not trivial: every figure has something behind it.
     expect(all.total.numerator).toBeGreaterThan(50);
     expect(all.byMonth.filter((m) => m.submitted.numerator > 0).length).toBeGreaterThanOrEqual(5);
-    for (const k of ['acceptanceHours', 'onTimeClosureRate', 'closureRate', 'satisfactionRate', 'reopenRate', 'overdueCount'] as const) {
+    for (const k of INDICATOR_KEYS) {
       expect(all.indicators[k].numerator, k).toBeGreaterThan(0);
       expect(all.indicators[k].numerator, k).toBeLessThanOrEqual(all.indicators[k].denominator);
     }

@@ -12,8 +12,8 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { conditions, orgIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
-import { OPEN, ZERO, type Counts } from './appeals.indicators.js';
+import { ACCEPTED_ON_TIME, conditions, orgIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
+import { ACCEPTED, CLOSED, OPEN, ZERO, type Counts } from './appeals.indicators.js';
 import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
 
@@ -239,7 +239,43 @@ export async function ownOutsideScope(db: Tx, vis: Visibility, f: RepoFilter, cl
   const rows = await adb(db)
     .selectFrom('appeals as a')
     .where((eb: Eb) => eb.and([conditions(db, eb, vis, { ...f, mine: true }, clock), sql<SqlBool>`(${visible(eb, vis, true, true)}) is not true`]))
-    .select(['a.category', 'a.status', 'a.org_id', 'a.department_id', 'a.submitted_date', 'a.first_answered_at', 'a.current_due', 'a.late', 'a.rating', 'a.reopen_count', 'a.accept_work_tenths'])
+    .select(['a.category', 'a.status', 'a.org_id', 'a.department_id', 'a.submitted_date', 'a.first_answered_at', 'a.current_due', 'a.late', 'a.rating', 'a.reopen_count', 'a.accept_work_tenths', ACCEPTED_ON_TIME.as('accepted_on_time')])
     .execute();
-  return rows as IndicatorRow[];
+  return rows.map((r) => ({ ...r, accepted_on_time: Number(r.accepted_on_time) })) as IndicatorRow[];
+}
+
+/** The counts the cells (frozen with migration 20261126_0900) do not hold. */
+export const LIVE_COUNTS = ['closed', 'closedOnTime', 'acceptedOnTime', 'fullySatisfied'] as const;
+
+/**
+ * `LIVE_COUNTS` of the appeals matching `f` in the caller's view (own appeals included),
+ * per month, category and department ('' = none), counted in the database from the rows:
+ * one grouped statement, the same definitions as `count()`.
+ */
+export async function liveCounts(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<CellTotals> {
+  const closed = `'${CLOSED}'`;
+  const accepted = ACCEPTED.split(',').map((s) => `'${s}'`).join(', ');
+  const rows = await adb(db)
+    .selectFrom('appeals as a')
+    .where((eb: Eb) => conditions(db, eb, vis, f, clock, false))
+    .select([
+      sql<string>`substr(a.submitted_date, 1, 7)`.as('month'),
+      'a.category',
+      sql<string>`coalesce(a.department_id, '')`.as('department'),
+      sql<string | number>`sum(case when a.status = ${sql.raw(closed)} then 1 else 0 end)`.as('closed'),
+      sql<string | number>`sum(case when a.status = ${sql.raw(closed)} and a.late = 0 then 1 else 0 end)`.as('closedOnTime'),
+      sql<string | number>`sum(case when a.status in (${sql.raw(accepted)}) then ${ACCEPTED_ON_TIME} else 0 end)`.as('acceptedOnTime'),
+      sql<string | number>`sum(case when a.status <> 'merged' and a.rating = 'satisfied' then 1 else 0 end)`.as('fullySatisfied'),
+    ])
+    .groupBy([sql`substr(a.submitted_date, 1, 7)`, 'a.category', sql`coalesce(a.department_id, '')`])
+    .execute();
+  const out: CellTotals = { month: new Map(), category: new Map(), department: new Map() };
+  for (const r of rows as any[]) {
+    for (const [map, key] of [[out.month, r.month], [out.category, r.category], [out.department, r.department]] as const) {
+      const c = map.get(key) ?? { ...ZERO };
+      for (const k of LIVE_COUNTS) c[k] += Number(r[k]);
+      map.set(key, c);
+    }
+  }
+  return out;
 }

@@ -98,6 +98,11 @@ async function fromCells(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock
   totals.department.delete('');
   const folded = { perMonth: totals.month, perCategory: totals.category, perDepartment: totals.department };
   fold(folded, own, clock.today);
+  // The counts the cells do not hold come from the rows, own appeals included: they replace what the fold added.
+  const live = await cells.liveCounts(db, vis, f, clock);
+  for (const [map, from] of [[folded.perMonth, live.month], [folded.perCategory, live.category], [folded.perDepartment, live.department]] as const) {
+    for (const [key, c] of map) for (const k of cells.LIVE_COUNTS) c[k] = from.get(key)?.[k] ?? 0;
+  }
   let acceptance: ind.TenthsHistogram;
   if (byUnit) {
     acceptance = await cells.acceptanceHistogram(db, vis, f, ind.tenthsHistogram(own));
@@ -130,7 +135,9 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     const end = month === effective.to!.slice(0, 7) ? effective.to! : monthEnd(month);
     const c = perMonth.get(month) ?? ind.ZERO;
     const b = { ...base, from: start, to: end };
-    byMonth.push({ month, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) });
+    // Not over yet (or cut by the period): its rates are "so far", drawn apart rather than read as a drop.
+    const partial = start !== `${month}-01` || end !== monthEnd(month) || monthEnd(month) >= today;
+    byMonth.push({ month, partial, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) });
   }
 
   const categories = effective.category ?? APPEAL_CATEGORIES;
@@ -167,9 +174,13 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     total: within(base, ind.submittedOf(all)),
     indicators: {
       acceptanceHours: within(base, ind.acceptanceHoursOf(acceptance)),
-      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all)),
+      acceptedOnTimeRate: within(base, ind.acceptedOnTimeRateOf(all)),
+      answerRate: within(base, ind.answerRateOf(all)),
+      onTimeAnswerRate: within(base, ind.onTimeAnswerRateOf(all)),
       closureRate: within(base, ind.closureRateOf(all)),
+      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all)),
       satisfactionRate: within(base, ind.satisfactionRateOf(all)),
+      satisfiedShare: within(base, ind.satisfiedShareOf(all)),
       reopenRate: within(base, ind.reopenRateOf(all)),
       overdueCount: within(base, ind.overdueCountOf(all)),
     },

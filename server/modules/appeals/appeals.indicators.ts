@@ -17,11 +17,19 @@
  *   hour, rounded). Rounding is monotone, so for an odd count the median of the recorded
  *   tenths is the rounded true median; for an even count it is the mean of the two middle
  *   recorded values, rounded half up to a tenth;
- * - closure rate (办结率): answered or closed ÷ accepted (accepted, assigned, in progress,
- *   answered or closed now);
- * - on-time closure rate (按时办结率): answered or closed and never late ÷ answered or closed.
- *   Late = answered after the end of its answer-deadline day, or marked overdue while open;
+ * - on-time acceptance rate (按时受理率): accepted by the end of the accept-deadline day ÷
+ *   accepted (status in ACCEPTED);
+ * - answer rate (答复率): answered or closed ÷ accepted;
+ * - on-time answer rate (按时答复率): answered or closed and never late ÷ answered or closed.
+ *   Late = answered after the end of its answer-deadline day in any round, or marked
+ *   overdue while open; nothing clears it (an extension cannot be had once late);
+ * - closure rate (办结率): closed ÷ accepted. Closed = status 已办结: the worker rated the
+ *   answer without reopening, or staff closed it (12351 practice: 办结 is the end of the
+ *   matter, not the answer);
+ * - on-time closure rate (按时办结率): closed and never late ÷ closed. The worker's rating
+ *   time is not the department's deadline, so "within the deadline" is judged on the answers;
  * - satisfaction rate (满意率): satisfied + basically satisfied ÷ rated (latest rating);
+ *   satisfied share (满意占比): satisfied alone ÷ rated;
  * - reopen rate: reopened at least once ÷ answered at least once;
  * - overdue count: open appeals whose current deadline day has passed (red light).
  *
@@ -35,12 +43,14 @@ import type { Db } from '../../core/db/database.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { indicatorRows, type IndicatorRow, type LightClock } from './appeals.repository.js';
+import { INDICATOR_DEFINITIONS, type IndicatorKey } from '../../../common/appealIndicators.js';
 
 export type Drill = Record<string, string>;
 
 export const NOT_MERGED = 'submitted,accepted,assigned,handling,answered,closed,declined';
 export const ACCEPTED = 'accepted,assigned,handling,answered,closed';
 export const DONE = 'answered,closed';
+export const CLOSED = 'closed';
 export const OPEN = 'submitted,accepted,assigned,handling';
 export const SATISFIED = 'satisfied,basicallySatisfied';
 
@@ -54,10 +64,18 @@ export interface Counts {
   done: number;
   /** DONE and never late. */
   doneOnTime: number;
+  /** Status closed. */
+  closed: number;
+  /** … and never late. */
+  closedOnTime: number;
+  /** ACCEPTED and accepted by the end of the accept-deadline day. */
+  acceptedOnTime: number;
   /** Not merged, with a rating. */
   rated: number;
   /** … and the rating is in SATISFIED. */
   satisfied: number;
+  /** … and the rating is 满意 alone. */
+  fullySatisfied: number;
   /** Not merged, answered at least once. */
   answered: number;
   /** … and reopened at least once. */
@@ -68,7 +86,7 @@ export interface Counts {
   overdue: number;
 }
 
-export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, rated: 0, satisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
+export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, closed: 0, closedOnTime: 0, acceptedOnTime: 0, rated: 0, satisfied: 0, fullySatisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
 
 export function addCounts(a: Counts, b: Counts): Counts {
   const out = { ...a };
@@ -97,14 +115,22 @@ export function count(c: Counts, r: IndicatorRow, today: string): void {
   {
     const merged = r.status === 'merged';
     if (!merged) c.submitted++;
-    if (isAccepted(r.status)) c.accepted++;
+    if (isAccepted(r.status)) {
+      c.accepted++;
+      if (r.accepted_on_time === 1) c.acceptedOnTime++;
+    }
     if (isDone(r.status)) {
       c.done++;
       if (r.late === 0) c.doneOnTime++;
     }
+    if (r.status === CLOSED) {
+      c.closed++;
+      if (r.late === 0) c.closedOnTime++;
+    }
     if (!merged && r.rating) {
       c.rated++;
       if (isSatisfied(r.rating)) c.satisfied++;
+      if (r.rating === 'satisfied') c.fullySatisfied++;
     }
     if (!merged && r.first_answered_at) {
       c.answered++;
@@ -125,10 +151,20 @@ const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10
 
 /** Appeals submitted (the cohort every other figure is cut from). */
 export const submittedOf = (c: Counts): Figure => figure(c.submitted, c.submitted, c.submitted, { status: NOT_MERGED }, { status: NOT_MERGED }, 'count');
+/** 按时受理率. */
+export const acceptedOnTimeRateOf = (c: Counts): Figure =>
+  figure(rate(c.acceptedOnTime, c.accepted), c.acceptedOnTime, c.accepted, { status: ACCEPTED, acceptedLate: '0' }, { status: ACCEPTED });
+/** 答复率. */
+export const answerRateOf = (c: Counts): Figure => figure(rate(c.done, c.accepted), c.done, c.accepted, { status: DONE }, { status: ACCEPTED });
+/** 按时答复率. */
+export const onTimeAnswerRateOf = (c: Counts): Figure => figure(rate(c.doneOnTime, c.done), c.doneOnTime, c.done, { status: DONE, late: '0' }, { status: DONE });
 /** 办结率. */
-export const closureRateOf = (c: Counts): Figure => figure(rate(c.done, c.accepted), c.done, c.accepted, { status: DONE }, { status: ACCEPTED });
+export const closureRateOf = (c: Counts): Figure => figure(rate(c.closed, c.accepted), c.closed, c.accepted, { status: CLOSED }, { status: ACCEPTED });
 /** 按时办结率. */
-export const onTimeClosureRateOf = (c: Counts): Figure => figure(rate(c.doneOnTime, c.done), c.doneOnTime, c.done, { status: DONE, late: '0' }, { status: DONE });
+export const onTimeClosureRateOf = (c: Counts): Figure => figure(rate(c.closedOnTime, c.closed), c.closedOnTime, c.closed, { status: CLOSED, late: '0' }, { status: CLOSED });
+/** 满意占比. */
+export const satisfiedShareOf = (c: Counts): Figure =>
+  figure(rate(c.fullySatisfied, c.rated), c.fullySatisfied, c.rated, { status: NOT_MERGED, rating: 'satisfied' }, { status: NOT_MERGED, rated: '1' });
 /** 满意率. */
 export const satisfactionRateOf = (c: Counts): Figure =>
   figure(rate(c.satisfied, c.rated), c.satisfied, c.rated, { status: NOT_MERGED, rating: SATISFIED }, { status: NOT_MERGED, rated: '1' });
@@ -246,12 +282,22 @@ function rowsIn(db: Db, q: IndicatorQuery) {
 }
 const appealIndicator = (key: string, zh: string, en: string, definition: { zh: string; en: string }, of: (rows: IndicatorRow[]) => Figure, unit: Figure['unit'] = 'rate') =>
   defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await rowsIn(db, q)) });
+/** A figure of the dashboard's definitions (common/appealIndicators.ts): one text for the dashboard, the API and the registry. */
+const defined = (key: IndicatorKey, of: (rows: IndicatorRow[]) => Figure, unit: Figure['unit'] = 'rate') => {
+  const d = INDICATOR_DEFINITIONS[key];
+  return appealIndicator(key, d.nameZh, d.nameEn, { zh: d.zh, en: d.en }, of, unit);
+};
+const fromCounts = (of: (c: Counts) => Figure) => (rows: IndicatorRow[]) => of(countsOf(rows));
 
 export const appealsIndicators = [
   appealIndicator('submitted', '诉求数', 'Appeals submitted', { zh: '期间提交的诉求（合并的重复诉求不计）', en: 'Appeals submitted in the period (merged duplicates not counted)' }, submitted, 'count'),
-  appealIndicator('acceptanceHours', '受理时长（工作小时，中位数）', 'Acceptance time (median working hours)', { zh: '已受理诉求从提交到受理的工作小时数的中位数', en: 'Median working hours from submission to acceptance, over accepted appeals' }, acceptanceHours, 'hours'),
-  appealIndicator('closureRate', '办结率', 'Closure rate', { zh: '已答复或已办结 ÷ 已受理', en: 'Answered or closed ÷ accepted' }, closureRate),
-  appealIndicator('onTimeClosureRate', '按时办结率', 'On-time closure rate', { zh: '按时答复或办结 ÷ 已答复或已办结', en: 'Answered or closed and never late ÷ answered or closed' }, onTimeClosureRate),
-  appealIndicator('satisfactionRate', '满意率', 'Satisfaction rate', { zh: '满意与基本满意 ÷ 已评价', en: 'Satisfied and basically satisfied ÷ rated' }, satisfactionRate),
-  appealIndicator('reopenRate', '重办率', 'Reopen rate', { zh: '至少重办一次 ÷ 至少答复一次', en: 'Reopened at least once ÷ answered at least once' }, reopenRate),
+  defined('acceptanceHours', acceptanceHours, 'hours'),
+  defined('acceptedOnTimeRate', fromCounts(acceptedOnTimeRateOf)),
+  defined('answerRate', fromCounts(answerRateOf)),
+  defined('onTimeAnswerRate', fromCounts(onTimeAnswerRateOf)),
+  defined('closureRate', fromCounts(closureRateOf)),
+  defined('onTimeClosureRate', fromCounts(onTimeClosureRateOf)),
+  defined('satisfactionRate', fromCounts(satisfactionRateOf)),
+  defined('satisfiedShare', fromCounts(satisfiedShareOf)),
+  defined('reopenRate', fromCounts(reopenRateOf)),
 ];

@@ -11,13 +11,17 @@ const w = useAppealsWorld(t, beforeAll);
 
 /** An appeal accepted on Wed 30 Sep 2026 and assigned to 一号矿/生产部: due Tue 13 Oct. */
 async function assignedAppeal() {
+  return (await assignedAppealOf()).id;
+}
+
+async function assignedAppealOf() {
   const worker = await w.worker();
   const staff = await actorOf(t.db, w.staff.accountId);
   const author = await actorOf(t.db, worker.accountId);
   const id = await t.db.transaction().execute((tx) => service.createInTx(tx, systemContext(), author, SubmitAppealBody.parse(wageAppeal()), shanghai('2026-09-30', '09:00')));
   await service.accept(t.db, systemContext(), staff, id, {}, shanghai('2026-09-30', '10:00'));
   await service.assign(t.db, systemContext(), staff, id, { departmentId: w.prod1.id }, shanghai('2026-09-30', '11:00'));
-  return id;
+  return { id, author, staff, handler: await actorOf(t.db, w.handler.accountId) };
 }
 
 const notices = (accountId: string, id: string) =>
@@ -80,5 +84,37 @@ describe('the deadline sweep', () => {
     const kinds = (await notices(w.handler.accountId, id)).map((n) => n.kind);
     expect(kinds.filter((k) => k === 'appeal.dueToday')).toHaveLength(2);
     expect(kinds).not.toContain('appeal.overdue');
+  });
+});
+
+describe('lateness once incurred', () => {
+  it('refuses an extension requested or approved after the deadline, and the late answer stays late', async () => {
+    const { id, staff, handler } = await assignedAppealOf();
+    // Asked for on the deadline day, in time; not decided until the day after.
+    await service.requestExtension(t.db, systemContext(), handler, id, { days: 3, reason: '等待财务数据' }, shanghai('2026-10-13', '09:00'));
+    await sweepDeadlines(t.db, shanghai('2026-10-14', '08:00'));
+    const ext = (await service.get(t.db, staff, id, 'zh-CN')).extensions[0];
+    const approve = service.decideExtension(t.db, systemContext(), staff, id, ext.id, true, {}, shanghai('2026-10-14', '10:00'));
+    await expect(approve).rejects.toMatchObject({ status: 409, messageKey: 'appeals.pastDeadline' });
+    const late = service.requestExtension(t.db, systemContext(), handler, id, { days: 3, reason: '再等等' }, shanghai('2026-10-14', '10:00'));
+    await expect(late).rejects.toMatchObject({ status: 409 });
+    // Rejecting is still possible; the deadline stands and the answer counts late.
+    await service.decideExtension(t.db, systemContext(), staff, id, ext.id, false, {}, shanghai('2026-10-14', '10:30'));
+    await service.answer(t.db, systemContext(), handler, id, { answer: '已补发' }, shanghai('2026-10-15', '09:00'));
+    const seen = await service.get(t.db, staff, id, 'zh-CN');
+    expect(seen.answerDeadline).toBe('2026-10-13');
+    expect(seen.late).toBe(true);
+  });
+
+  it('keeps the first round’s lateness after a reopen answered in time', async () => {
+    const { id, author, staff, handler } = await assignedAppealOf();
+    await service.answer(t.db, systemContext(), handler, id, { answer: '已核实' }, shanghai('2026-10-15', '09:00'));
+    await service.rate(t.db, systemContext(), author, id, { rating: 'unsatisfied', reopen: true }, shanghai('2026-10-15', '12:00'));
+    const reopened = await service.get(t.db, staff, id, 'zh-CN');
+    expect(reopened.late).toBe(true);
+    await service.answer(t.db, systemContext(), handler, id, { answer: '已补发差额' }, shanghai('2026-10-16', '09:00'));
+    const seen = await service.get(t.db, staff, id, 'zh-CN');
+    expect(seen.late).toBe(true);
+    expect(seen.timeline.filter((e) => e.kind === 'answered')).toHaveLength(2);
   });
 });

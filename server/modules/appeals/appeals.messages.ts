@@ -15,6 +15,7 @@ export const appealsMessages = {
   'appeals.reopenLimit': ['该诉求已重新办理 {limit} 次，不能再次重办', 'This appeal was already reopened {limit} times'],
   'appeals.notOverdue': ['只有已超期的诉求才能督办', 'Only overdue appeals can be supervised'],
   'appeals.extensionPending': ['已有待审批的延期申请', 'An extension request is already pending'],
+  'appeals.pastDeadline': ['办理期限已过，不能再申请或批准延期，已转为督办事项', 'The deadline has passed: no extension can be requested or approved; it is now a matter for supervision (督办)'],
   'appeals.extensionDecided': ['该延期申请已处理', 'This extension request was already decided'],
   'appeals.mergeSelf': ['不能把诉求合并到它自己', 'An appeal cannot be merged into itself'],
   'appeals.linkUnknown': ['关联的诉求（appealIds）中有不存在或您无权处理的诉求', 'Some of appealIds do not exist or are not yours to handle'],

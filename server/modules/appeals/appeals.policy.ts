@@ -93,8 +93,10 @@ export function isOverdue(appeal: Pick<AppealRef, 'currentDue'>, today: string):
  * What the appeal itself must satisfy for an action beyond its status: the service checks
  * this before acting and `abilities` before offering, so the two cannot disagree.
  */
-export function conditionFails(action: Exclude<AppealAction, 'read'>, appeal: AppealRef, today: string): 'notOverdue' | 'notAnonymous' | null {
+export function conditionFails(action: Exclude<AppealAction, 'read'>, appeal: AppealRef, today: string): 'notOverdue' | 'notAnonymous' | 'pastDeadline' | null {
   if (action === 'supervise' && !isOverdue(appeal, today)) return 'notOverdue';
+  // Past its deadline an appeal is a 督办 matter: a late extension would erase the lateness.
+  if (action === 'requestExtension' && isOverdue(appeal, today)) return 'pastDeadline';
   if (action === 'reveal' && !appeal.anonymous) return 'notAnonymous';
   return null;
 }

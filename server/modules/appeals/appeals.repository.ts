@@ -50,6 +50,7 @@ export interface RepoFilter {
   rated?: boolean;
   reopened?: boolean;
   late?: boolean;
+  acceptedLate?: boolean;
   answered?: boolean;
   accepted?: boolean;
   mine?: boolean;
@@ -139,6 +140,7 @@ export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock
   if (f.rated !== undefined) c.push(eb('a.rating', f.rated ? 'is not' : 'is', null));
   if (f.reopened !== undefined) c.push(eb('a.reopen_count', f.reopened ? '>' : '=', 0));
   if (f.late !== undefined) c.push(eb('a.late', '=', f.late ? 1 : 0));
+  if (f.acceptedLate !== undefined) c.push(sql<SqlBool>`${ACCEPTED_ON_TIME} = ${f.acceptedLate ? 0 : 1}`);
   if (f.answered !== undefined) c.push(eb('a.first_answered_at', f.answered ? 'is not' : 'is', null));
   if (f.accepted !== undefined) c.push(eb('a.accepted_at', f.accepted ? 'is not' : 'is', null));
   return eb.and(c);
@@ -322,7 +324,15 @@ export interface IndicatorRow {
   rating: string | null;
   reopen_count: number;
   accept_work_tenths: number | null;
+  /** 1 when accepted by the end of its accept-deadline day, 0 otherwise (never accepted included). */
+  accepted_on_time: number;
 }
+
+/**
+ * Accepted by the end of the accept-deadline day (a Shanghai date, whose end is 16:00 UTC
+ * of the same date): ISO timestamps compare as strings on both engines.
+ */
+export const ACCEPTED_ON_TIME = sql<number>`(case when a.accepted_at is not null and a.accepted_at < (a.accept_due_date || 'T16:00:00.000Z') then 1 else 0 end)`;
 
 export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<IndicatorRow[]> {
   const rows = await adb(db)
@@ -340,9 +350,10 @@ export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, cloc
       'a.rating',
       'a.reopen_count',
       'a.accept_work_tenths',
+      ACCEPTED_ON_TIME.as('accepted_on_time'),
     ])
     .execute();
-  return rows as IndicatorRow[];
+  return rows.map((r) => ({ ...r, accepted_on_time: Number(r.accepted_on_time) })) as IndicatorRow[];
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 import type { AppealDetail, AppealReceipt, SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import * as repo from './appeals.repository.js';
 import type { AppealTable } from './appeals.tables.js';
-import { abilities, allowedIn, can, canRead, conditionFails, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
+import { abilities, allowedIn, can, canRead, conditionFails, isOverdue, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
 import { presentDetail } from './appeals.present.js';
 import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFor, settingsFor } from './deadlines.js';
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
@@ -55,6 +55,7 @@ export const refOf = (row: repo.DetailRow): AppealRef => ({
 const CONDITION_ERRORS = {
   notOverdue: () => new AppError(409, 'not_overdue', 'appeals.notOverdue'),
   notAnonymous: () => new AppError(409, 'not_anonymous', 'appeals.notAnonymous'),
+  pastDeadline: () => new AppError(409, 'past_deadline', 'appeals.pastDeadline'),
 };
 
 /** The same condition `abilities` offers the action under (policy.conditionFails), enforced. */
@@ -509,7 +510,8 @@ export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string,
 export async function requestExtension(db: Db, ctx: CallContext, actor: Actor, id: string, input: { days: number; reason: string }, at = new Date()) {
   const iso = at.toISOString();
   await db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'requestExtension');
+    const { row, ref } = await load(tx, actor, id, 'requestExtension');
+    requireCondition('requestExtension', ref, at);
     if (await repo.pendingExtension(tx, id)) throw new AppError(409, 'conflict', 'appeals.extensionPending');
     const extId = newId();
     await repo.insertExtension(tx, {
@@ -536,14 +538,17 @@ export async function requestExtension(db: Db, ctx: CallContext, actor: Actor, i
 export async function decideExtension(db: Db, ctx: CallContext, actor: Actor, id: string, extensionId: string, approve: boolean, input: { note?: string }, at = new Date()) {
   const iso = at.toISOString();
   await db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'decideExtension');
+    const { row, ref } = await load(tx, actor, id, 'decideExtension');
     const ext = await repo.findExtension(tx, id, extensionId);
     if (!ext) throw notFound();
     let newDue: string | null = null;
     if (approve) {
-      // The extension adds working days to the deadline as it stands.
+      // Approving after the deadline would turn a late answer into an on-time one; rejecting stays possible.
+      if (isOverdue(ref, shanghaiDate(at))) throw CONDITION_ERRORS.pastDeadline();
+      // The extension adds working days to the deadline as it stands. `late` is left alone:
+      // lateness once incurred is never cleared.
       newDue = (await calendarFor(tx, row.org_path)).addWorkingDays(row.due_date!, ext.days);
-      await move(tx, id, ['assigned', 'handling'], { due_date: newDue, current_due: newDue, overdue_at: null, late: 0, updated_at: iso });
+      await move(tx, id, ['assigned', 'handling'], { due_date: newDue, current_due: newDue, overdue_at: null, updated_at: iso });
     }
     const won = await repo.decideExtension(tx, extensionId, { status: approve ? 'approved' : 'rejected', decided_by: actor.accountId, decided_at: iso, decision_note: input.note ?? null, new_due_date: newDue });
     if (!won) throw new AppError(409, 'conflict', 'appeals.extensionDecided');

@@ -292,6 +292,12 @@ describe('extensions and supervision', () => {
     const n = (await noticesOf(w.handler.accountId)).find((x) => x.kind === 'appeal.supervised');
     expect(n?.body).toBe('已超期，请三日内答复');
     expect((await worker.get(`/api/v1/appeals/${appeal.id}`)).body.timeline.map((e: any) => e.kind)).not.toContain('supervised');
+    // Past the deadline it is a 督办 matter: no extension, and nothing offers one.
+    expect((await w.handler.get(`/api/v1/appeals/${appeal.id}`)).body.abilities).not.toContain('requestExtension');
+    const ext = await w.handler.post(`/api/v1/appeals/${appeal.id}/extensions`, { days: 2, reason: '来不及了' });
+    expect(ext.status).toBe(409);
+    expect(ext.headers['content-type']).toContain('application/problem+json');
+    expect(ext.body.detail).toBe('办理期限已过，不能再申请或批准延期，已转为督办事项');
     // Answered after its deadline: counted late.
     expect((await w.handler.post(`/api/v1/appeals/${appeal.id}/answer`, { answer: '已处理' })).body.late).toBe(true);
   });

@@ -50,20 +50,42 @@ describe('the appeals dashboard', () => {
     await w.handler.post(`/api/v1/appeals/${f}/answer`, { answer: '已补发手套' });
     await s.post(`/api/v1/appeals/${f}/close`, {});
 
+    // g: accepted after its accept deadline and answered, not yet rated (答复, not 办结).
+    const g = await post(B, { title: '加班费计算', description: '加班费少算' });
+    await t.db.updateTable('appeals' as any).set({ accept_due_date: '2020-01-06' }).where('id', '=', g).execute();
+    await s.post(`/api/v1/appeals/${g}/accept`, {});
+    await s.post(`/api/v1/appeals/${g}/answer`, { answer: '已重新核算' });
+    // h: answered and rated 基本满意: closed, satisfied but not fully.
+    const h = await post(B, { title: '夜班补贴', description: '夜班补贴未发' });
+    await s.post(`/api/v1/appeals/${h}/accept`, {});
+    await s.post(`/api/v1/appeals/${h}/answer`, { answer: '本月补发' });
+    await B.post(`/api/v1/appeals/${h}/rate`, { rating: 'basicallySatisfied' });
+
     const res = await s.get(`/api/v1/appeals/dashboard?orgId=${team.id}`);
     expect(res.status).toBe(200);
     const dash = res.body;
     const v = (k: string) => dash.indicators[k];
     // The anonymous appeal f is placed at its unit, not at the team (the anonymity rule): the team's figures are a–e.
-    expect(dash.total.numerator).toBe(4); // the merged duplicate counts through its master
-    expect(v('closureRate')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
-    expect(v('onTimeClosureRate')).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
-    expect(v('satisfactionRate')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
-    expect(v('reopenRate')).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(dash.total.numerator).toBe(6); // the merged duplicate counts through its master
+    // Accepted: a, b, g, h. Answered or closed: a, g, h. Closed: a, h. Rated: a, b, h.
+    expect(v('acceptedOnTimeRate')).toMatchObject({ numerator: 3, denominator: 4, value: 0.75 });
+    expect(v('answerRate')).toMatchObject({ numerator: 3, denominator: 4, value: 0.75 });
+    expect(v('onTimeAnswerRate')).toMatchObject({ numerator: 3, denominator: 3, value: 1 });
+    expect(v('closureRate')).toMatchObject({ numerator: 2, denominator: 4, value: 0.5 });
+    expect(v('onTimeClosureRate')).toMatchObject({ numerator: 2, denominator: 2, value: 1 });
+    expect(v('satisfactionRate')).toMatchObject({ numerator: 2, denominator: 3, value: 0.6667 });
+    expect(v('satisfiedShare')).toMatchObject({ numerator: 1, denominator: 3, value: 0.3333 });
+    expect(v('reopenRate')).toMatchObject({ numerator: 1, denominator: 4, value: 0.25 });
     expect(v('overdueCount')).toMatchObject({ value: 1, numerator: 1, denominator: 2 });
-    expect(v('acceptanceHours').numerator).toBe(2);
+    expect(v('acceptanceHours').numerator).toBe(4);
     expect(v('acceptanceHours').value).toBeGreaterThanOrEqual(0);
     expect(dash.byDepartment.map((r: any) => [r.department.name, r.assigned.numerator])).toEqual([['生产部', 1]]);
+
+    // The default trend ends with this month, not over yet: marked partial, the months before it not.
+    expect(dash.byMonth).toHaveLength(12);
+    expect(dash.byMonth.map((m: any) => m.partial)).toEqual([...Array(11).fill(false), true]);
+    const cut = (await s.get(`/api/v1/appeals/dashboard?orgId=${team.id}&from=2026-01-01&to=2026-02-14`)).body;
+    expect(cut.byMonth.map((m: any) => [m.month, m.partial])).toEqual([['2026-01', false], ['2026-02', true]]);
 
     let checked = 0;
     for (const [where, fig] of figures(dash)) {

@@ -9,7 +9,7 @@ import type { IndicatorQuery } from '../../core/indicators/indicator.js';
 import { defineIndicator } from '../../core/indicators/indicator.js';
 import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
 import { rateFigure } from '../../../common/figure.js';
-import { fraction, type Fraction } from '../../../common/school.js';
+import { fraction, weekEnd, type Fraction } from '../../../common/school.js';
 import * as repo from './heartBridge.repository.js';
 
 export { fraction, type Fraction };
@@ -92,9 +92,13 @@ export async function loadWeekCounts(db: Db, classes: ClassCal[], weeksOf: (c: C
   return out;
 }
 
-/** School weeks of the term that are over by `today` (their last school day is before it). */
+/**
+ * School weeks of the term that are over by `today`: their Sunday has passed. Not their
+ * last school day — a family writes its side over the weekend, and counting the week as
+ * finished on Saturday made the figure jump every weekend.
+ */
 export function finishedWeeks(cal: SchoolCalendar, term: TermRef, today: string): string[] {
-  return cal.weeksOfTerm(term).filter((w) => (cal.lastSchoolDayOfWeek(w) ?? '9999') < today);
+  return cal.weeksOfTerm(term).filter((w) => weekEnd(w) < today);
 }
 
 /**

@@ -346,6 +346,20 @@ describe('indicators on a hand-checked week', () => {
     expect(three.items.map((r: any) => r.studentName).sort()).toEqual(['孙小梅', '钱小兵'].sort());
   });
 
+  it('counts a week as finished only once its Sunday has passed, so the figure holds over the weekend', async () => {
+    const asOf = async (day: string) =>
+      (await ok(w.users.principal.get(`${base}/schools/${w.school.id}/no-exchange?asOf=${day}&sort=weeks&order=desc&pageSize=50`))).items.map((r: any) => [r.studentName, r.weeks]);
+    // Fri 25 Sep and Sat 26 Sep 2026: W39 (a1 and a2 two-way) is not over yet; W36–W38 count.
+    const saturday = await asOf('2026-09-26');
+    expect(saturday).toEqual(await asOf('2026-09-25'));
+    expect(saturday.map(([, n]: [string, number]) => n)).toEqual([3, 3, 3, 3, 3]);
+    expect(saturday.map(([name]: [string, number]) => name)).toContain('李小红');
+    // Mon 28 Sep: W39 is finished; 李小红 exchanged in it, the others' silence grows to 4 weeks.
+    const monday = await asOf('2026-09-28');
+    expect(monday.map(([, n]: [string, number]) => n)).toEqual([4, 4, 4, 4]);
+    expect(monday.map(([name]: [string, number]) => name)).not.toContain('李小红');
+  });
+
   it('gives a student’s history as a timeline, newest first, to the guardian', async () => {
     const tl = await ok(w.users.gA1.get(`${base}/students/${w.a1.id}/timeline`));
     expect(tl.items.map((n: any) => n.week)).toEqual(['2026-W40', '2026-W39', '2026-W38', '2026-W37', '2026-W36']);

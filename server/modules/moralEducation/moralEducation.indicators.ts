@@ -84,8 +84,9 @@ export function totalCoverage(rows: CoverageRow[]): { schoolDays: number; held: 
 
 /**
  * Topics covered against the calendar: of the school days so far that had a planned topic
- * (the class's replacement or the school's), on how many a session was held — with the
- * planned topic or another one — and which planned topics were never discussed.
+ * (the class's replacement or the school's), on how many a session was held with the
+ * planned topic (coverage) and on how many with another one (changed), counted apart; and
+ * the planned days on which nothing was held.
  */
 export function topicsCovered(cls: ClassRef, term: TermRef, asOf: string, plan: TopicPlan, sessions: SessionLite[]) {
   const byDate = new Map(sessions.filter((s) => s.class_id === cls.id).map((s) => [s.date, s]));
@@ -103,7 +104,8 @@ export function topicsCovered(cls: ClassRef, term: TermRef, asOf: string, plan: 
       else heldChanged++;
     } else uncovered.push({ date: d, topic });
   }
-  return { planned, heldAsPlanned, heldChanged, notHeld: uncovered.length, coverage: fraction(heldAsPlanned + heldChanged, planned), uncovered };
+  // A session on another topic did not cover the planned one: it is its own figure, not part of coverage.
+  return { planned, heldAsPlanned, heldChanged, notHeld: uncovered.length, coverage: fraction(heldAsPlanned, planned), changed: fraction(heldChanged, planned), uncovered };
 }
 
 /** Students who have presented this term (and who not yet): presenters ÷ students of the class. */

@@ -216,7 +216,7 @@ describe('indicators on a hand-checked fortnight', () => {
   // Class A held on 2, 3, 14, 15, 16, 18 = 6; skipped 17; nothing recorded on the other 7 days.
   //   coverage 6/14. Planned topics up to 18 Sep: 14–18 = 5 days;
   //   as planned 14, 15, 16 (the class's replacement counts as its plan) = 3, changed 18 = 1,
-  //   not held 17 = 1 → topics covered 4/5.
+  //   not held 17 = 1 → topics covered as planned 3/5, changed 1/5 (apart, never summed).
   //   presenters: a1 (14, 18), a2 (15, 16), a3 (2) → 3/4; a4 not yet.
   // Classes B and C recorded nothing: 0/14 each. 初一 6/28, 初二 0/14, school 6/42.
   it('gives a class its coverage, topics covered and presenters', async () => {
@@ -227,7 +227,8 @@ describe('indicators on a hand-checked fortnight', () => {
       heldAsPlanned: 3,
       heldChanged: 1,
       notHeld: 1,
-      coverage: { num: 4, den: 5, rate: 0.8 },
+      coverage: { num: 3, den: 5, rate: 0.6 },
+      changed: { num: 1, den: 5, rate: 0.2 },
       uncovered: [{ date: '2026-09-17', topic: '校园防欺凌' }],
     });
     expect(r.presenters.share).toEqual({ num: 3, den: 4, rate: 0.75 });

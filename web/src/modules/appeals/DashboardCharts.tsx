@@ -20,6 +20,9 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 const pct = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
+/** A partial month's point: hollow and faint. */
+const partialPoint = (partial: boolean, value: number | null) => (partial ? { value, symbol: 'emptyCircle', itemStyle: { opacity: 0.45 } } : value);
+
 type Tip = { dataIndex: number; seriesName: string; value: unknown; marker?: string }[];
 
 export default function DashboardCharts({ data, onDrill }: Props) {
@@ -31,15 +34,16 @@ export default function DashboardCharts({ data, onDrill }: Props) {
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: data.byMonth.map((m) => m.month) },
+      // A month not over is labelled 本月至今 and drawn faint, so its low rates do not read as a drop.
+      xAxis: { type: 'category', data: data.byMonth.map((m) => (m.partial ? t('dashboard.partialMonth', { month: m.month }) : m.month)) },
       yAxis: [
         { type: 'value', minInterval: 1 },
         { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
       ],
       series: [
-        { type: 'bar', name: t('dashboard.submitted'), data: data.byMonth.map((m) => m.submitted.value), barMaxWidth: 28 },
-        { type: 'line', name: t('dashboard.closureRate'), yAxisIndex: 1, data: data.byMonth.map((m) => pct(m.closureRate.value)), connectNulls: true },
-        { type: 'line', name: t('dashboard.satisfactionRate'), yAxisIndex: 1, data: data.byMonth.map((m) => pct(m.satisfactionRate.value)), connectNulls: true },
+        { type: 'bar', name: t('dashboard.submitted'), data: data.byMonth.map((m) => partialPoint(m.partial, m.submitted.value)), barMaxWidth: 28 },
+        { type: 'line', name: t('dashboard.closureRate'), yAxisIndex: 1, data: data.byMonth.map((m) => partialPoint(m.partial, pct(m.closureRate.value))), connectNulls: true },
+        { type: 'line', name: t('dashboard.satisfactionRate'), yAxisIndex: 1, data: data.byMonth.map((m) => partialPoint(m.partial, pct(m.satisfactionRate.value))), connectNulls: true },
       ],
     }),
     [data, t],

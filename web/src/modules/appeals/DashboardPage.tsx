@@ -3,7 +3,7 @@ import { Button, Card, Col, DatePicker, Flex, Result, Row, Select, Spin, Statist
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { IndicatorKey } from '@common/schemas/appeals';
+import { INDICATOR_KEYS, type IndicatorKey } from '@common/appealIndicators';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useEnumOptions } from '../../shared/enumOptions';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
@@ -17,9 +17,7 @@ import { AnonymityHint } from './AnonymityHint';
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 const QUERY_KEYS = ['from', 'to', 'category', 'departmentId', 'employmentCategory', 'orgId'] as const;
-/** In the server's order; a type-only import keeps zod out of the page. */
-const INDICATOR_KEYS: IndicatorKey[] = ['acceptanceHours', 'onTimeClosureRate', 'closureRate', 'satisfactionRate', 'reopenRate', 'overdueCount'];
-const RATES = new Set<IndicatorKey>(['onTimeClosureRate', 'closureRate', 'satisfactionRate', 'reopenRate']);
+const RATES = new Set<IndicatorKey>(['acceptedOnTimeRate', 'answerRate', 'onTimeAnswerRate', 'closureRate', 'onTimeClosureRate', 'satisfactionRate', 'satisfiedShare', 'reopenRate']);
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
 
@@ -237,7 +235,8 @@ function Kpi({ id, title, hint, value, suffix, footer, danger, onClick }: KpiPro
         styles={{ content: { color: danger ? '#cf1322' : undefined, fontSize: 22 } }}
       />
       {hint && (
-        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        // The figure's definition: one line, the whole of it on hover or tap.
+        <Typography.Text type="secondary" ellipsis={{ tooltip: hint }} style={{ fontSize: 12, display: 'block' }} data-testid={`kpi-${id}-definition`}>
           {hint}
         </Typography.Text>
       )}

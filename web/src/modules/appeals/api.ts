@@ -68,6 +68,7 @@ export const FILTER_KEYS = [
   'late',
   'answered',
   'accepted',
+  'acceptedLate',
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type AppealFilters = Partial<Record<FilterKey, string>>;

@@ -10,6 +10,7 @@ import {
   GROUP_ALERT_STATUS_LABELS,
   LIGHT_LABELS,
 } from '@common/appeals';
+import { INDICATOR_DEFINITIONS, INDICATOR_KEYS } from '@common/appealIndicators';
 import { defineMessages } from '../../i18n/types';
 
 type LabelMap = Record<string, { zh: string; en: string }>;
@@ -17,6 +18,10 @@ const pick = (map: LabelMap, lang: 'zh' | 'en'): Record<string, string> =>
   Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v[lang]]));
 
 /** Enum labels come from common/appeals.ts, so the web, the export and the server say the same words. */
+/** The dashboard's figure names and definitions: the same text as the API schema's. */
+const indicatorText = (field: 'nameZh' | 'nameEn' | 'zh' | 'en'): Record<string, string> =>
+  Object.fromEntries(INDICATOR_KEYS.map((k) => [k, INDICATOR_DEFINITIONS[k][field]]));
+
 const enums = (lang: 'zh' | 'en') => ({
   status: pick(APPEAL_STATUS_LABELS, lang),
   category: pick(APPEAL_CATEGORY_LABELS, lang),
@@ -170,6 +175,7 @@ export const messages = defineMessages(
         late: '超期：{{value}}',
         answered: '已答复过：{{value}}',
         accepted: '已受理过：{{value}}',
+        acceptedLate: '受理超时：{{value}}',
         from: '自 {{value}}',
         to: '至 {{value}}',
       },
@@ -327,22 +333,8 @@ export const messages = defineMessages(
       org: '组织范围（含下级）',
       reset: '清除筛选',
       total: '诉求总数',
-      kpi: {
-        acceptanceHours: '受理时长',
-        onTimeClosureRate: '按时办结率',
-        closureRate: '办结率',
-        satisfactionRate: '满意率',
-        reopenRate: '重办率',
-        overdueCount: '超期未办结',
-      },
-      kpiHint: {
-        acceptanceHours: '中位数，工作小时',
-        onTimeClosureRate: '按时答复 ÷ 已答复',
-        closureRate: '已答复 ÷ 已受理',
-        satisfactionRate: '满意和基本满意 ÷ 已评价',
-        reopenRate: '重新办理过 ÷ 答复过',
-        overdueCount: '仍在办理且已过期限',
-      },
+      kpi: indicatorText('nameZh'),
+      kpiHint: indicatorText('zh'),
       hours: '小时',
       items: '件',
       ratio: '{{num}} / {{den}} 件',
@@ -351,6 +343,7 @@ export const messages = defineMessages(
       noData: '—',
       clickHint: '点击数字或图表查看对应诉求',
       trend: '月度趋势',
+      partialMonth: '{{month}}（本月至今）',
       byCategory: '按类别',
       byDepartment: '按承办部门',
       submitted: '提交件数',
@@ -521,6 +514,7 @@ export const messages = defineMessages(
         late: 'Late: {{value}}',
         answered: 'Ever answered: {{value}}',
         accepted: 'Ever accepted: {{value}}',
+        acceptedLate: 'Accepted late: {{value}}',
         from: 'From {{value}}',
         to: 'To {{value}}',
       },
@@ -679,22 +673,8 @@ export const messages = defineMessages(
       org: 'Organisation (with subtree)',
       reset: 'Clear filters',
       total: 'Appeals',
-      kpi: {
-        acceptanceHours: 'Time to accept',
-        onTimeClosureRate: 'On-time closure',
-        closureRate: 'Closure rate',
-        satisfactionRate: 'Satisfaction',
-        reopenRate: 'Reopen rate',
-        overdueCount: 'Overdue',
-      },
-      kpiHint: {
-        acceptanceHours: 'median, working hours',
-        onTimeClosureRate: 'answered on time ÷ answered',
-        closureRate: 'answered ÷ accepted',
-        satisfactionRate: 'satisfied or basically ÷ rated',
-        reopenRate: 'reopened ÷ ever answered',
-        overdueCount: 'open and past the deadline',
-      },
+      kpi: indicatorText('nameEn'),
+      kpiHint: indicatorText('en'),
       hours: 'h',
       items: '',
       ratio: '{{num}} / {{den}}',
@@ -702,6 +682,7 @@ export const messages = defineMessages(
       openCount: '{{count}} open',
       noData: '—',
       clickHint: 'Click a figure or chart to list its appeals',
+      partialMonth: '{{month}} (so far)',
       trend: 'Monthly trend',
       byCategory: 'By category',
       byDepartment: 'By department',
