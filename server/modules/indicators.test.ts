@@ -27,10 +27,14 @@ describe('the indicator registry', () => {
     const byKey = new Map(res.body.items.map((i: any) => [i.key, i]));
     expect([...byKey.keys()].sort()).toEqual([
       'appeals.acceptanceHours',
+      'appeals.acceptedOnTimeRate',
+      'appeals.answerRate',
       'appeals.closureRate',
+      'appeals.onTimeAnswerRate',
       'appeals.onTimeClosureRate',
       'appeals.reopenRate',
       'appeals.satisfactionRate',
+      'appeals.satisfiedShare',
       'appeals.submitted',
       'heartBridge.readRate',
       'heartBridge.replyRate',
@@ -51,9 +55,13 @@ describe('the indicator registry', () => {
     expect((await w.handler.post(`/api/v1/appeals/${ids[0]}/answer`, { answer: '已补发' })).status).toBe(200);
 
     const today = new Date().toISOString().slice(0, 10);
+    // One of two accepted appeals is answered; none is closed yet (no rating, not closed by staff).
+    const answer = await compute('appeals.answerRate', [team.path], '2000-01-01', '2999-12-31');
+    expect(answer).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, unit: 'rate' });
     const closure = await compute('appeals.closureRate', [team.path], '2000-01-01', '2999-12-31');
-    expect(closure).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, unit: 'rate' });
+    expect(closure).toMatchObject({ value: 0, numerator: 0, denominator: 2, unit: 'rate' });
     const dash = (await w.staff.get(`/api/v1/appeals/dashboard?orgId=${team.id}`)).body;
+    expect(answer).toMatchObject({ numerator: dash.indicators.answerRate.numerator, denominator: dash.indicators.answerRate.denominator });
     expect(closure).toMatchObject({ numerator: dash.indicators.closureRate.numerator, denominator: dash.indicators.closureRate.denominator });
     expect(await compute('appeals.submitted', [team.path], '2000-01-01', '2999-12-31')).toMatchObject({ value: 3, unit: 'count' });
     // Outside the period or outside the scope, nothing is counted.
