@@ -251,22 +251,6 @@ export function acceptanceHours(rows: IndicatorRow[]): Figure {
   return acceptanceHoursOf(tenthsHistogram(rows));
 }
 
-export function closureRate(rows: IndicatorRow[]): Figure {
-  return closureRateOf(countsOf(rows));
-}
-
-export function onTimeClosureRate(rows: IndicatorRow[]): Figure {
-  return onTimeClosureRateOf(countsOf(rows));
-}
-
-export function satisfactionRate(rows: IndicatorRow[]): Figure {
-  return satisfactionRateOf(countsOf(rows));
-}
-
-export function reopenRate(rows: IndicatorRow[]): Figure {
-  return reopenRateOf(countsOf(rows));
-}
-
 export function overdueCount(rows: IndicatorRow[], clock: LightClock): Figure {
   return overdueCountOf(countsOf(rows, clock.today));
 }
