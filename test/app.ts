@@ -88,7 +88,7 @@ export interface TestEnv {
 }
 
 /** Call at the top of a test file: one app and one database for the whole file. */
-export function useTestApp(opts: { config?: Partial<Config> } = {}): TestEnv {
+export function useTestApp(opts: { config?: Partial<Config>; routes?: (app: App) => void } = {}): TestEnv {
   const env = {} as TestEnv;
   let dispose: () => Promise<void> = async () => {};
   let seq = 0;
@@ -96,6 +96,8 @@ export function useTestApp(opts: { config?: Partial<Config> } = {}): TestEnv {
     const database = await createTestDatabase();
     const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', logLevel: 'silent', dataDir: '/tmp', ...opts.config });
     const app = await buildApp({ config, database, logger: false });
+    // A test's own probe routes (a core kit piece with no route of its own yet) join the real app before it starts.
+    opts.routes?.(app);
     await app.ready();
     cachedHash ??= hashPassword(PASSWORD);
     Object.assign(env, {

@@ -4,12 +4,14 @@ import * as core0001 from './migrations/20261124_0001_core.js';
 import * as core0002 from './migrations/20261124_0002_people.js';
 import * as core0003 from './migrations/20261124_0003_calendar_notices.js';
 import * as core0004 from './migrations/20261206_0001_login_attempts.js';
+import * as core0005 from './migrations/20261206_1530_core_entity_events.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
   '20261124_0002_people': core0002,
   '20261124_0003_calendar_notices': core0003,
   '20261206_0001_login_attempts': core0004,
+  '20261206_1530_core_entity_events': core0005,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */

@@ -210,6 +210,28 @@ export interface LoginAttemptTable {
   updated_at: string;
 }
 
+/** One step of an entity's timeline (core/workflow). */
+export interface EntityEventTable {
+  id: string;
+  /** '<module>.<entity>', e.g. 'congress.proposal'. */
+  kind: string;
+  entity_id: string;
+  event: string;
+  from_status: string | null;
+  to_status: string | null;
+  /** null for an anonymous author's act. */
+  actor_account_id: string | null;
+  /** JSON shown in the timeline. */
+  data: string | null;
+  at: string;
+}
+
+/** A notice key sent once (core/notify/once.ts). */
+export interface NoticeClaimTable {
+  key: string;
+  at: string;
+}
+
 export interface DB {
   orgs: OrgTable;
   persons: PersonTable;
@@ -229,5 +251,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeyTable;
   import_batches: ImportBatchTable;
   login_attempts: LoginAttemptTable;
+  entity_events: EntityEventTable;
+  notice_claims: NoticeClaimTable;
   kv: { key: string; value: string; updated_at: string };
 }

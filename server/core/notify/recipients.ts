@@ -1,0 +1,38 @@
+/**
+ * Who should hear about a record: the accounts holding a role where the record sits. A grant
+ * reaches its whole subtree, so a chair granted at the mine hears about a team's record, and
+ * one granted at a sibling mine does not.
+ */
+import type { Role } from '../../../common/roles.js';
+import type { Db, Tx } from '../db/database.js';
+
+export interface Holder {
+  accountId: string;
+  role: Role;
+  /** Where the grant is; null = the whole deployment. */
+  orgPath: string | null;
+}
+
+/** Accounts (not disabled) holding any of `roles` at `orgPath` or an ancestor of it; sysAdmin only when asked for. */
+export async function holdersOf(tx: Db | Tx, roles: readonly Role[], orgPath: string): Promise<Holder[]> {
+  if (!roles.length) return [];
+  const ancestors = orgPath.split('/').filter(Boolean);
+  const rows = await tx
+    .selectFrom('role_grants as g')
+    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .leftJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['g.account_id', 'g.role', 'o.path'])
+    .where('g.role', 'in', [...roles])
+    .where('a.disabled', '=', 0)
+    .where((eb) => (ancestors.length ? eb.or([eb('g.org_id', 'in', ancestors), eb('g.org_id', 'is', null)]) : eb('g.org_id', 'is', null)))
+    .execute();
+  // One row per account and role, at its nearest grant: a chair granted twice hears once.
+  const nearest = new Map<string, Holder>();
+  for (const r of rows) {
+    const key = `${r.account_id} ${r.role}`;
+    const had = nearest.get(key);
+    const path = r.path ?? null;
+    if (!had || (path?.length ?? 0) > (had.orgPath?.length ?? 0)) nearest.set(key, { accountId: r.account_id, role: r.role as Role, orgPath: path });
+  }
+  return [...nearest.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+}
