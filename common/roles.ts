@@ -51,6 +51,12 @@ export const PERMISSIONS = [
   'audit.read',
   'calendar.manage',
   'webhooks.manage',
+  /** Every decided item (督办事项) of the subtree. */
+  'decidedItems.read',
+  /** Drop a decided item with a reason, or reopen it. */
+  'decidedItems.manage',
+  /** Decided items whose source is public, of one's own org. */
+  'decidedItems.readPublic',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,11 +69,11 @@ export type Grants = Partial<Record<Role, readonly string[]>>;
 
 export const CORE_GRANTS: Record<Role, readonly Permission[]> = {
   sysAdmin: PERMISSIONS,
-  unionChair: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'audit.read', 'calendar.manage', 'webhooks.manage'],
-  unionStaff: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import'],
+  unionChair: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'audit.read', 'calendar.manage', 'webhooks.manage', 'decidedItems.read', 'decidedItems.manage'],
+  unionStaff: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import', 'decidedItems.read', 'decidedItems.manage'],
   handler: ['org.read'],
-  representative: ['org.read'],
-  worker: [],
+  representative: ['org.read', 'decidedItems.readPublic'],
+  worker: ['decidedItems.readPublic'],
   mediator: ['org.read', 'people.read'],
   principal: ['org.read', 'people.read', 'people.readContact', 'audit.read', 'calendar.manage'],
   academicOffice: ['org.read', 'people.read', 'people.readContact', 'people.readIdNumber', 'people.manage', 'people.import', 'calendar.manage'],

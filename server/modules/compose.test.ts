@@ -30,7 +30,7 @@ describe('the module composition at start-up', () => {
   it('composes the four modules of the house into one role → permission table', () => {
     expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit']);
+    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',

@@ -1,0 +1,48 @@
+/** All SQL of decided items that more than one file needs. */
+import type { DecidedItemStatus } from '../../../common/decidedItems.js';
+import type { Tx } from '../db/database.js';
+import { dq, type DecidedItemTable } from './decidedItems.tables.js';
+import type { DecidedItemSummary } from './decidedItems.types.js';
+
+export async function coOwnersOf(db: Tx, itemIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!itemIds.length) return out;
+  const rows = await dq(db).selectFrom('decided_item_co_owners').select(['item_id', 'account_id']).where('item_id', 'in', itemIds).orderBy('account_id').execute();
+  for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r.account_id]);
+  return out;
+}
+
+export type ItemRow = DecidedItemTable & { owner_name: string };
+
+export function itemRows(db: Tx) {
+  return dq(db)
+    .selectFrom('decided_items as d')
+    .innerJoin('accounts as a', 'a.id', 'd.owner_account_id')
+    .selectAll('d')
+    .select('a.display_name as owner_name');
+}
+
+export async function summarise(db: Tx, rows: ItemRow[]): Promise<DecidedItemSummary[]> {
+  const co = await coOwnersOf(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    source: { kind: r.source_kind, id: r.source_id, label: r.source_label, public: r.source_public === 1 },
+    status: r.status as DecidedItemStatus,
+    progress: r.progress,
+    dueDate: r.due_date,
+    doneAt: r.done_at,
+    dropReason: r.drop_reason,
+    orgId: r.org_id,
+    ownerAccountId: r.owner_account_id,
+    ownerName: r.owner_name,
+    coOwnerAccountIds: co.get(r.id) ?? [],
+    parentId: r.parent_id,
+    weight: r.weight,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function itemById(db: Tx, id: string): Promise<ItemRow | undefined> {
+  return itemRows(db).where('d.id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,21 @@
+/**
+ * Decided items (督办事项) in core: what a meeting decided, a congress resolved, a proposal put
+ * on file — one owner, a due date, progress to closure. Practices create them through this
+ * file; core imports no module.
+ */
+import { DecidedItemMessages } from './decidedItems.messages.js';
+import type { Db, Tx } from '../db/database.js';
+import { itemRows, summarise } from './decidedItems.repository.js';
+import type { DecidedItemSummary } from './decidedItems.types.js';
+
+export type { DecidedItemInput, DecidedItemSource, DecidedItemSummary } from './decidedItems.types.js';
+export { createDecidedItem } from './decidedItems.create.js';
+export { DECIDED_ITEM_STATUSES, OPEN_DECIDED_STATUSES, type DecidedItemStatus } from '../../../common/decidedItems.js';
+
+void DecidedItemMessages;
+
+/** The items one source decided, in the order they were created. Callers authorise the read. */
+export async function decidedItemsOf(db: Db | Tx, source: { kind: string; id: string }): Promise<DecidedItemSummary[]> {
+  const rows = await itemRows(db).where('d.source_kind', '=', source.kind).where('d.source_id', '=', source.id).orderBy('d.created_at').orderBy('d.id').execute();
+  return summarise(db, rows);
+}
