@@ -49,7 +49,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   app.setValidatorCompiler(validatorCompiler as any);
   app.setSerializerCompiler(serializerCompiler);
 
-  const scheduler = createScheduler(database.db, app.log);
+  const scheduler = createScheduler(database.db, app.log, { dataDir: config.dataDir });
   app.decorate('deps', { config, database, scheduler });
 
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));

@@ -15,6 +15,8 @@ import { peopleRoutes } from './people/people.routes.js';
 import { importsRoutes } from './imports/imports.routes.js';
 import { expireImportBatches } from './imports/imports.jobs.js';
 import { indicatorsRoutes } from './indicators/indicators.routes.js';
+import { filesRoutes } from './files/files.routes.js';
+import { sweepFiles } from './files/files.jobs.js';
 
 export interface CorePlugin {
   name: string;
@@ -31,4 +33,5 @@ export const corePlugins: CorePlugin[] = [
   { name: 'people', routes: peopleRoutes },
   { name: 'imports', routes: importsRoutes, jobs: [expireImportBatches] },
   { name: 'indicators', routes: indicatorsRoutes },
+  { name: 'files', routes: filesRoutes, jobs: [sweepFiles] },
 ];

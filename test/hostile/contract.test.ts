@@ -23,7 +23,7 @@ const HAN = /\p{Script=Han}/u;
 
 describe('the error contract under hostile input', () => {
   it('answers a multipart upload without a boundary with a Chinese 400 naming the body, on every upload route (was a 500)', async () => {
-    for (const url of ['/api/v1/appeals/attachments', '/api/v1/imports/people', `/api/v1/moral-education/classes/${classId}/sessions`]) {
+    for (const url of ['/api/v1/appeals/attachments', '/api/v1/files', '/api/v1/imports/people', `/api/v1/moral-education/classes/${classId}/sessions`]) {
       const res = await admin.request('POST', url, '--x\r\n\r\n', { 'content-type': 'multipart/form-data' });
       expect(res.status, `${url}: ${res.text}`).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');

@@ -232,6 +232,22 @@ export interface NoticeClaimTable {
   at: string;
 }
 
+/** An uploaded file (core/files); owner null until a module's write claims it. */
+export interface FileTable {
+  id: string;
+  /** '<module>.<entity>' of the record that claimed it. */
+  owner_kind: string | null;
+  owner_id: string | null;
+  uploader_account_id: string | null;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: string;
+  claimed_at: string | null;
+}
+
 export interface DB {
   orgs: OrgTable;
   persons: PersonTable;
@@ -253,5 +269,6 @@ export interface DB {
   login_attempts: LoginAttemptTable;
   entity_events: EntityEventTable;
   notice_claims: NoticeClaimTable;
+  files: FileTable;
   kv: { key: string; value: string; updated_at: string };
 }

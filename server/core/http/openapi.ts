@@ -181,7 +181,7 @@ export function openapiOptions() {
         access: (route.config as { access?: RouteAccess } | undefined)?.access,
         multipart: consumes.includes('multipart/form-data'),
         // Read from the handler itself, so a route that starts honouring the header is described without a list to update.
-        idempotent: /\bidempotent\b/.test(handler),
+        idempotent: /\b(idempotent|writeCall)\b/.test(handler),
         location: /\.header\(\s*['"]location['"]/i.test(handler),
       };
       for (const method of ([] as string[]).concat(route.method)) facts.set(key(method, route.url), entry);

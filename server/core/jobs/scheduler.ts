@@ -18,6 +18,8 @@ export interface JobContext {
   /** The time the tick stands for (tests pass a fixed one). */
   now: Date;
   tick: string;
+  /** Where uploaded files live (config.dataDir); a sweep of files needs it. */
+  dataDir?: string;
 }
 
 export interface JobDefinition {
@@ -62,7 +64,7 @@ function tickEveryMs() {
   return ms > 0 ? ms : TICK_EVERY_MS;
 }
 
-export function createScheduler(db: Db, log: Log = console): Scheduler {
+export function createScheduler(db: Db, log: Log = console, opts: { dataDir?: string } = {}): Scheduler {
   const registry = new Map<string, JobDefinition>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
@@ -96,7 +98,7 @@ export function createScheduler(db: Db, log: Log = console): Scheduler {
     log.debug?.({ job: name, tick }, 'job claimed');
     let error: string | null = null;
     try {
-      await job.run({ db, now, tick });
+      await job.run({ db, now, tick, dataDir: opts.dataDir });
     } catch (err) {
       log.error({ err, job: name }, 'job failed');
       error = String((err as Error)?.message ?? err).slice(0, 500) || 'error';

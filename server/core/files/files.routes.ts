@@ -1,0 +1,38 @@
+import { FileRef } from '../../../common/schemas/files.js';
+import type { App } from '../http/types.js';
+import { SIGNED_IN } from '../http/access.js';
+import { writeCall } from '../http/call.js';
+import { invalid } from '../errors.js';
+import { removeStored, storageKeyOf } from './storage.js';
+import { MAX_FILE_BYTES, upload } from './files.service.js';
+import { FM } from './files.messages.js';
+
+export async function filesRoutes(app: App) {
+  const db = app.deps.database.db;
+  const dataDir = app.deps.config.dataDir;
+
+  app.post(
+    '/api/v1/files',
+    { config: SIGNED_IN, schema: { tags: ['files'], summary: '上传文件（图片、PDF、Word、Excel，≤ 10 MB；由随后的提交认领，24 小时未认领即删除）', consumes: ['multipart/form-data'], response: { 201: FileRef } } },
+    async (req, reply) => {
+      const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
+      // The first file part is read; one under another name is not the upload this route takes.
+      if (!part || part.fieldname !== 'file') throw invalid('file', FM['files.missing']);
+      const data = await part.toBuffer();
+      let stored: string | null = null;
+      try {
+        const ref = await writeCall(db, req, reply, 201, async (call) => {
+          const r = await upload(call, dataDir, { filename: part.filename, data });
+          stored = storageKeyOf(r.id);
+          return r;
+        });
+        // A racing retry with the same Idempotency-Key lost: the first upload's answer stands, our bytes go.
+        if (stored && reply.getHeader('idempotent-replay') === 'true') await removeStored(dataDir, stored);
+        return ref;
+      } catch (err) {
+        if (stored) await removeStored(dataDir, stored);
+        throw err;
+      }
+    },
+  );
+}
