@@ -29,6 +29,7 @@ import { healthRoutes } from './core/http/health.routes.js';
 import { corePlugins } from './core/index.js';
 import { house } from './modules/registry.js';
 import { installHouse } from './modules/compose.js';
+import { installSecretSource } from './core/secrets.js';
 import type { App } from './core/http/types.js';
 
 export interface BuildOptions {
@@ -87,6 +88,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   for (const plugin of corePlugins) await app.register(plugin.routes);
   for (const job of corePlugins.flatMap((p) => p.jobs ?? [])) scheduler.register(job);
   installHouse(house);
+  installSecretSource({ dataDir: config.dataDir, keyText: config.secretKey });
   for (const mod of house.modules) if (mod.routes) await app.register(mod.routes);
   for (const job of house.jobs) scheduler.register(job);
 

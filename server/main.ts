@@ -10,6 +10,7 @@ import { migrateToLatest } from './core/db/migrate.js';
 import { backup, restorePostgres, restoreSqlite, restoreUploads } from './core/db/backup.js';
 import { house } from './modules/registry.js';
 import { installHouse } from './modules/compose.js';
+import { installSecretSource } from './core/secrets.js';
 import { commands } from './cli/commands.js';
 
 const USAGE = `用法 / usage: xq <command>
@@ -42,6 +43,7 @@ async function main(argv: string[]) {
   try {
     await migrateToLatest(database.db, house.migrations);
     installHouse(house);
+    installSecretSource({ dataDir: config.dataDir, keyText: config.secretKey });
     switch (cmd) {
       case 'migrate':
         console.log('迁移完成 / migrated');

@@ -44,6 +44,24 @@ export function isHttpUrl(s: string): boolean {
   }
 }
 
+/**
+ * Notice kinds a group robot can be set to receive ('<module>.<event>'); modules added later
+ * add theirs here. A webhook with no list set receives DEFAULT_ROBOT_EVENTS.
+ */
+export const ROBOT_EVENTS: Record<string, { zh: string; en: string }> = {
+  'appeal.new': { zh: '新诉求待受理', en: 'New appeal to accept' },
+  'appeal.assigned': { zh: '诉求已交办', en: 'Appeal assigned' },
+  'appeal.overdue': { zh: '诉求超期', en: 'Appeal overdue' },
+  'appeal.groupAlert': { zh: '群体诉求预警', en: 'Group appeal alert' },
+};
+/** What robots received before the list was configurable. */
+export const DEFAULT_ROBOT_EVENTS = ['appeal.overdue', 'appeal.groupAlert'] as const;
+const RobotEvent = z.string().regex(/^[a-z][A-Za-z]*\.[A-Za-z]+$/, 'validation.robotEvent').max(60);
+const RobotEvents = z.array(RobotEvent).min(1).max(50);
+/** DingTalk 加签 secrets start with SEC; stored sealed, never returned. */
+const RobotSecret = z.string().trim().min(1).max(200);
+const RobotKeyword = z.string().trim().min(1).max(20);
+
 export const HttpUrl = z.string().trim().min(1).max(1000).refine(isHttpUrl, 'validation.httpUrl');
 
 export const Webhook = z.object({
@@ -55,6 +73,12 @@ export const Webhook = z.object({
   url: z.string(),
   enabled: z.boolean(),
   createdAt: z.string(),
+  /** A DingTalk 加签 secret is set (the secret itself is never returned). */
+  hasSecret: z.boolean(),
+  /** DingTalk 关键词 every message carries. */
+  keyword: z.string().nullable(),
+  /** Notice kinds this robot receives. */
+  events: z.array(z.string()),
   /** Messages waiting to be sent (including ones being retried). */
   pending: z.number().int(),
   /** Messages given up on after the last retry. */
@@ -71,6 +95,9 @@ export const CreateWebhookBody = z.object({
   flavor: z.enum(WEBHOOK_FLAVORS),
   url: HttpUrl,
   enabled: z.boolean().default(true),
+  secret: RobotSecret.optional(),
+  keyword: RobotKeyword.optional(),
+  events: RobotEvents.optional(),
 });
 
 export const UpdateWebhookBody = z
@@ -79,6 +106,11 @@ export const UpdateWebhookBody = z
     flavor: z.enum(WEBHOOK_FLAVORS).optional(),
     url: HttpUrl.optional(),
     enabled: z.boolean().optional(),
+    /** null removes the secret. */
+    secret: RobotSecret.nullable().optional(),
+    /** null removes the keyword. */
+    keyword: RobotKeyword.nullable().optional(),
+    events: RobotEvents.optional(),
   })
   .strict();
 

@@ -19,6 +19,8 @@ export interface Config {
   loginLimitPerIp: number;
   /** Intranet group-robot hosts an admin allowed (XQ_WEBHOOK_ALLOW_HOSTS, comma-separated); all others must be public addresses. */
   webhookAllowHosts: string[];
+  /** Key text for sealed secrets (XQ_SECRET_KEY); absent → DATA_DIR/secret.key (core/secrets.ts). */
+  secretKey?: string;
 }
 
 export function webhookAllowHosts(env: NodeJS.ProcessEnv): string[] {
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     writeLimits: { perAccount: Number(env.XQ_WRITE_LIMIT_ACCOUNT ?? 120), perIp: Number(env.XQ_WRITE_LIMIT_IP ?? 300) },
     loginLimitPerIp: Number(env.XQ_LOGIN_LIMIT_IP ?? 30),
     webhookAllowHosts: webhookAllowHosts(env),
+    secretKey: env.XQ_SECRET_KEY || undefined,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import * as core0004 from './migrations/20261206_0001_login_attempts.js';
 import * as core0005 from './migrations/20261206_1530_core_entity_events.js';
 import * as coreDecidedItems from './migrations/20261206_1530_core_decided_items.js';
 import * as core0006 from './migrations/20261206_1600_core_files.js';
+import * as coreWebhookRobots from './migrations/20261206_1600_core_webhook_robots.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
@@ -16,6 +17,7 @@ export const coreMigrations: Record<string, Migration> = {
   '20261206_1530_core_entity_events': core0005,
   '20261206_1530_core_decided_items': coreDecidedItems,
   '20261206_1600_core_files': core0006,
+  '20261206_1600_core_webhook_robots': coreWebhookRobots,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */

@@ -152,6 +152,12 @@ export interface WebhookTable {
   url: string;
   enabled: number;
   created_at: string;
+  /** DingTalk 加签 secret, sealed (core/secrets.ts); never returned by the API. */
+  secret_sealed?: string | null;
+  /** DingTalk 关键词: every message to this robot carries it. */
+  keyword?: string | null;
+  /** JSON array of notice kinds this robot receives; null = all. */
+  events?: string | null;
 }
 
 export interface OutboxTable {
@@ -163,6 +169,8 @@ export interface OutboxTable {
   sent_at: string | null;
   last_error: string | null;
   created_at: string;
+  /** When the last attempt started (the per-URL sliding minute counts these). */
+  last_attempt_at?: string | null;
 }
 
 export interface JobRunTable {

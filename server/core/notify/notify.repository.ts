@@ -115,7 +115,7 @@ export function dueMessages(db: Db, now: string, limit: number) {
   return db
     .selectFrom('webhook_outbox as m')
     .innerJoin('webhooks as w', 'w.id', 'm.webhook_id')
-    .select(['m.id', 'm.webhook_id', 'm.payload', 'm.attempts', 'm.next_attempt_at', 'w.flavor', 'w.url'])
+    .select(['m.id', 'm.webhook_id', 'm.payload', 'm.attempts', 'm.next_attempt_at', 'w.flavor', 'w.url', 'w.secret_sealed', 'w.keyword'])
     .where('m.sent_at', 'is', null)
     .where('m.next_attempt_at', '<=', now)
     .where('m.attempts', '<', MAX_ATTEMPTS)
@@ -131,15 +131,27 @@ export function dueMessages(db: Db, now: string, limit: number) {
  * the row being as we read it, so two senders (the job and a slow earlier run, or two
  * instances) never both send it; if the sender dies, the lease runs out and it is retried.
  */
-export async function claimMessage(db: Db, id: string, seenNextAttemptAt: string, leaseUntil: string): Promise<boolean> {
+export async function claimMessage(db: Db, id: string, seenNextAttemptAt: string, leaseUntil: string, at: string): Promise<boolean> {
   const res = await db
     .updateTable('webhook_outbox')
-    .set({ next_attempt_at: leaseUntil })
+    .set({ next_attempt_at: leaseUntil, last_attempt_at: at })
     .where('id', '=', id)
     .where('sent_at', 'is', null)
     .where('next_attempt_at', '=', seenNextAttemptAt)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
+}
+
+/** Attempts made since `since`, per robot URL (rows of several webhooks may share one robot). */
+export async function attemptsSince(db: Db, since: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('webhook_outbox as m')
+    .innerJoin('webhooks as w', 'w.id', 'm.webhook_id')
+    .select((eb) => ['w.url', eb.fn.countAll<number>().as('n')])
+    .where('m.last_attempt_at', '>', since)
+    .groupBy('w.url')
+    .execute();
+  return new Map(rows.map((r) => [r.url, Number(r.n)]));
 }
 
 /** last_error stays: that a message got through only on the third try is worth seeing. */

@@ -6,10 +6,13 @@ import type { CallContext } from '../context.js';
 import type { Actor } from '../rbac/actor.js';
 import { t } from '../i18n/messages.js';
 import { findOrg } from '../org/org.repository.js';
-import type { NotificationItem, Webhook, WebhookFlavor } from '../../../common/schemas/notify.js';
+import { DEFAULT_ROBOT_EVENTS, type NotificationItem, type Webhook, type WebhookFlavor } from '../../../common/schemas/notify.js';
 import * as repo from './notify.repository.js';
 import { webhookAccess, webhookScope } from './notify.policy.js';
-import { postToRobot, robotPayload, DEFAULT_TIMEOUT_MS } from './robot.js';
+import { robotPayload } from './robot.js';
+import { sendToRobot } from './delivery.js';
+import { robotEventsOf } from './notify.js';
+import { seal } from '../secrets.js';
 import { classifyHost, isAllowedHost } from './target.js';
 import { RequestValidationError } from '../http/validation.js';
 import { NM } from './notify.messages.js';
@@ -59,6 +62,9 @@ function presentHook(h: HookRow | ListedHook): Webhook {
     url: maskUrl(h.url),
     enabled: h.enabled === 1,
     createdAt: h.created_at,
+    hasSecret: !!h.secret_sealed,
+    keyword: h.keyword ?? null,
+    events: robotEventsOf(h),
     pending: l.pending ?? 0,
     failed: l.failed ?? 0,
     lastError: l.last_error ?? null,
@@ -121,12 +127,22 @@ export async function createWebhook(
   db: Db,
   ctx: CallContext,
   actor: Actor,
-  input: { orgId: string; flavor: WebhookFlavor; url: string; enabled: boolean },
+  input: { orgId: string; flavor: WebhookFlavor; url: string; enabled: boolean; secret?: string; keyword?: string; events?: string[] },
   opts: WebhookOptions = {},
 ) {
   await orgForWebhooks(db, actor, input.orgId);
   refuseLocalTarget(input.url, opts.allowHosts ?? []);
-  const row = { id: newId(), org_id: input.orgId, flavor: input.flavor, url: input.url, enabled: input.enabled ? 1 : 0, created_at: nowIso() };
+  const row = {
+    id: newId(),
+    org_id: input.orgId,
+    flavor: input.flavor,
+    url: input.url,
+    enabled: input.enabled ? 1 : 0,
+    created_at: nowIso(),
+    secret_sealed: input.secret ? seal(input.secret) : null,
+    keyword: input.keyword ?? null,
+    events: JSON.stringify(input.events ? [...new Set(input.events)] : DEFAULT_ROBOT_EVENTS),
+  };
   await db.transaction().execute(async (tx) => {
     await repo.insertWebhook(tx, row);
     await recordAudit(tx, ctx, {
@@ -134,7 +150,7 @@ export async function createWebhook(
       entityType: 'webhook',
       entityId: row.id,
       orgId: row.org_id,
-      changes: { flavor: row.flavor, url: maskUrl(row.url), enabled: input.enabled },
+      changes: { flavor: row.flavor, url: maskUrl(row.url), enabled: input.enabled, secret: !!input.secret, keyword: row.keyword, events: JSON.parse(row.events) },
     });
   });
   return getWebhook(db, actor, row.id);
@@ -145,13 +161,13 @@ export async function updateWebhook(
   ctx: CallContext,
   actor: Actor,
   id: string,
-  input: { orgId?: string; flavor?: WebhookFlavor; url?: string; enabled?: boolean },
+  input: { orgId?: string; flavor?: WebhookFlavor; url?: string; enabled?: boolean; secret?: string | null; keyword?: string | null; events?: string[] },
   opts: WebhookOptions = {},
 ) {
   const hook = await manageableHook(db, actor, id);
   if (input.url !== undefined) refuseLocalTarget(input.url, opts.allowHosts ?? []);
   if (input.orgId !== undefined && input.orgId !== hook.org_id) await orgForWebhooks(db, actor, input.orgId);
-  const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number }> = {};
+  const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number; secret_sealed: string | null; keyword: string | null; events: string }> = {};
   const changes: Record<string, [unknown, unknown]> = {};
   if (input.orgId !== undefined && input.orgId !== hook.org_id) {
     patch.org_id = input.orgId;
@@ -168,6 +184,22 @@ export async function updateWebhook(
   if (input.enabled !== undefined && (input.enabled ? 1 : 0) !== hook.enabled) {
     patch.enabled = input.enabled ? 1 : 0;
     changes.enabled = [hook.enabled === 1, input.enabled];
+  }
+  // The secret is write-only: the audit says that it changed, never what it is.
+  if (input.secret !== undefined) {
+    patch.secret_sealed = input.secret === null ? null : seal(input.secret);
+    changes.secret = [!!hook.secret_sealed, input.secret !== null];
+  }
+  if (input.keyword !== undefined && input.keyword !== (hook.keyword ?? null)) {
+    patch.keyword = input.keyword;
+    changes.keyword = [hook.keyword ?? null, input.keyword];
+  }
+  if (input.events !== undefined) {
+    const events = [...new Set(input.events)];
+    if (JSON.stringify(events) !== JSON.stringify(robotEventsOf(hook))) {
+      patch.events = JSON.stringify(events);
+      changes.events = [robotEventsOf(hook), events];
+    }
   }
   if (Object.keys(patch).length) {
     await db.transaction().execute(async (tx) => {
@@ -193,6 +225,6 @@ export async function deleteWebhook(db: Db, ctx: CallContext, actor: Actor, id: 
 export async function testWebhook(db: Db, ctx: CallContext, actor: Actor, id: string, opts: WebhookOptions & { timeoutMs?: number } = {}) {
   const hook = await manageableHook(db, actor, id);
   const msg = { title: t(ctx.locale, NM['notify.testTitle']), body: t(ctx.locale, NM['notify.testBody']) };
-  const res = await postToRobot(hook.url, robotPayload(hook.flavor as WebhookFlavor, msg), { timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, allowHosts: opts.allowHosts });
+  const res = await sendToRobot(hook, robotPayload(hook.flavor as WebhookFlavor, msg, undefined, hook.keyword), new Date(), opts);
   return res.ok ? { ok: true, error: null } : { ok: false, error: res.error };
 }

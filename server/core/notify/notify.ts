@@ -6,6 +6,7 @@
 import type { Tx } from '../db/database.js';
 import { insertRow, prepared } from '../db/prepared.js';
 import { newId, nowIso } from '../ids.js';
+import { DEFAULT_ROBOT_EVENTS } from '../../../common/schemas/notify.js';
 
 export interface Notice {
   accountIds: string[];
@@ -19,7 +20,26 @@ export interface Notice {
   orgPath?: string | null;
 }
 
-const hooksAt = prepared((d, p: { orgIds: string[] }) => d.selectFrom('webhooks').select(['id']).where('org_id', 'in', p.orgIds).where('enabled', '=', 1));
+const hooksAt = prepared((d, p: { orgIds: string[] }) =>
+  d.selectFrom('webhooks').select(['id', 'url', 'events']).where('org_id', 'in', p.orgIds).where('enabled', '=', 1).orderBy('created_at').orderBy('id'),
+);
+
+/** The notice kinds a stored webhook receives; rows from before the choice existed get what they always got. */
+export const robotEventsOf = (h: { events?: string | null }): string[] => (h.events ? (JSON.parse(h.events) as string[]) : [...DEFAULT_ROBOT_EVENTS]);
+
+/**
+ * The robots a notice goes to: those that take its kind, and each robot URL once — the same
+ * group robot set on a unit and on its parent would otherwise get every notice twice.
+ */
+export function robotsFor<H extends { id: string; url: string; events?: string | null }>(hooks: readonly H[], kind: string): H[] {
+  const seen = new Set<string>();
+  return hooks.filter((h) => {
+    if (!robotEventsOf(h).includes(kind)) return false;
+    if (seen.has(h.url)) return false;
+    seen.add(h.url);
+    return true;
+  });
+}
 
 export async function notify(tx: Tx, notice: Notice): Promise<void> {
   const now = nowIso();
@@ -32,7 +52,7 @@ export async function notify(tx: Tx, notice: Notice): Promise<void> {
   }
   if (notice.orgPath) {
     const orgIds = notice.orgPath.split('/').filter(Boolean);
-    const hooks = await hooksAt.all(tx, { orgIds });
+    const hooks = robotsFor(await hooksAt.all(tx, { orgIds }), notice.kind);
     if (hooks.length) {
       const payload = JSON.stringify({ title: notice.title, body: notice.body, link: notice.link ?? null });
       await tx

@@ -3,6 +3,7 @@
  * one HTTP POST with a timeout to an address judged safe. Both answer HTTP 200 even when they refuse a message; the
  * verdict is the `errcode` in the body (0 = accepted).
  */
+import { createHmac } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -27,14 +28,33 @@ function absoluteLink(link: string | null | undefined, baseUrl: string | undefin
   return baseUrl.replace(/\/+$/, '') + (link.startsWith('/') ? link : '/' + link);
 }
 
-export function robotPayload(flavor: WebhookFlavor, msg: RobotMessage, baseUrl?: string): unknown {
+/**
+ * What the robot is sent. A DingTalk robot secured by 关键词 drops any message without its
+ * keyword, so the keyword leads the title and the card; the test message goes through here too,
+ * so a test that passes means real messages pass.
+ */
+export function robotPayload(flavor: WebhookFlavor, msg: RobotMessage, baseUrl?: string, keyword?: string | null): unknown {
   const url = absoluteLink(msg.link, baseUrl);
   const more = url ? `\n\n[查看详情](${url})` : '';
+  if (keyword && !msg.title.includes(keyword)) msg = { ...msg, title: `【${keyword}】${msg.title}` };
   if (flavor === 'dingtalk') {
     // DingTalk shows `title` in the chat list and the notification banner; `text` is the card.
     return { msgtype: 'markdown', markdown: { title: msg.title, text: `#### ${msg.title}\n\n${msg.body}${more}` } };
   }
   return { msgtype: 'markdown', markdown: { content: `**${msg.title}**\n\n${msg.body}${more}` } };
+}
+
+/**
+ * A DingTalk robot secured by 加签 accepts only URLs carrying `timestamp` (ms) and
+ * `sign` = Base64(HmacSHA256(secret, timestamp + "\n" + secret)); the robot refuses a timestamp
+ * more than an hour off, so the URL is signed at each attempt.
+ */
+export function signedUrl(url: string, secret: string, nowMs: number): string {
+  const sign = createHmac('sha256', secret).update(`${nowMs}\n${secret}`).digest('base64');
+  const u = new URL(url);
+  u.searchParams.set('timestamp', String(nowMs));
+  u.searchParams.set('sign', sign);
+  return u.toString();
 }
 
 export type SendResult = { ok: true } | { ok: false; error: string };

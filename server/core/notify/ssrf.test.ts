@@ -63,7 +63,7 @@ describe('a robot URL cannot point the server at itself or the intranet (SSRF)',
     expect(res.body).toEqual({ ok: false, error: 'refused: address not allowed' });
     expect(res.text).not.toContain('internal-admin-panel');
 
-    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.assigned', title: '诉求', body: '内容', link: null, orgPath: mine.path }));
+    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.overdue', title: '诉求', body: '内容', link: null, orgPath: mine.path }));
     await deliverDue(t.db, new Date(Date.now() + 1000));
     const row = await t.db.selectFrom('webhook_outbox').select(['sent_at', 'last_error']).where('webhook_id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ sent_at: null, last_error: 'refused: address not allowed' });

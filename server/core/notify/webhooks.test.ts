@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,7 +57,7 @@ class Receiver {
   }
   /** What one robot (told apart by its key) received. */
   for(key: string) {
-    return this.got.filter((g) => g.path.endsWith(`key=${key}`));
+    return this.got.filter((g) => new URL(g.path, 'http://x').searchParams.get('key') === key);
   }
   async stop() {
     this.server.closeAllConnections();
@@ -76,7 +77,8 @@ async function setup(flavor: 'wecom' | 'dingtalk' = 'wecom', key = `k${++keySeq}
   const mine = await t.org('一号矿', 'mine', group);
   const dept = await t.org('生产部', 'department', mine);
   const chair = await t.user([{ role: 'unionChair', org: mine }]);
-  const created = await chair.post('/api/v1/webhooks', { orgId: mine.id, flavor, url: rx.url(key), enabled: true });
+  // The notices these tests tell are of kind appeal.assigned, which a robot receives only when chosen.
+  const created = await chair.post('/api/v1/webhooks', { orgId: mine.id, flavor, url: rx.url(key), enabled: true, events: ['appeal.assigned'] });
   expect(created.status).toBe(201);
   return { group, mine, dept, chair, hook: created.body, key, got: () => rx.for(key) };
 }
@@ -303,5 +305,94 @@ describe('webhook test message', () => {
     rx.answer(key, { status: 302, body: {} });
     expect((await chair.post(`/api/v1/webhooks/${hook.id}/test`)).body).toEqual({ ok: false, error: 'HTTP 302' });
     expect(got()).toHaveLength(4);
+  });
+});
+
+describe('robots as their operators configure them', () => {
+  it('signs every DingTalk message (加签) with a secret that is stored sealed and never shown', async () => {
+    const { mine, chair, hook, key, got } = await setup('dingtalk');
+    const secret = 'SECd1f0c5f2a9e84b7a1e2f3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f';
+    const saved = await chair.patch(`/api/v1/webhooks/${hook.id}`, { secret });
+    expect(saved.status).toBe(200);
+    expect(saved.body.hasSecret).toBe(true);
+    expect(JSON.stringify(saved.body)).not.toContain(secret.slice(3, 20));
+    const raw = await t.db.selectFrom('webhooks').select('secret_sealed').where('id', '=', hook.id).executeTakeFirstOrThrow();
+    expect(raw.secret_sealed).not.toContain(secret.slice(3, 20));
+    const audit = await t.db.selectFrom('audit_events').select('changes').where('entity_id', '=', hook.id).execute();
+    expect(audit.some((a) => a.changes?.includes(secret.slice(3, 20)))).toBe(false);
+
+    await tell(mine.path);
+    const now = new Date(Date.now() + 1000);
+    await deliver(t.db, now);
+    const test = await chair.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(test.body).toEqual({ ok: true, error: null });
+    expect(got()).toHaveLength(2);
+    for (const g of got()) {
+      // What a DingTalk robot checks: the timestamp is fresh and the sign is HmacSHA256(secret, timestamp + "\n" + secret).
+      const q = new URL(g.path, 'http://x').searchParams;
+      const ts = Number(q.get('timestamp'));
+      expect(Math.abs(ts - Date.now())).toBeLessThan(3_600_000);
+      expect(q.get('sign')).toBe(createHmac('sha256', secret).update(`${ts}\n${secret}`).digest('base64'));
+    }
+
+    // Removing the secret sends plain URLs again.
+    expect((await chair.patch(`/api/v1/webhooks/${hook.id}`, { secret: null })).body.hasSecret).toBe(false);
+    await tell(mine.path);
+    await deliver(t.db, new Date(Date.now() + 2000));
+    expect(new URL(got()[2].path, 'http://x').searchParams.has('sign')).toBe(false);
+    expect(got()[2].path).toContain(`key=${key}`);
+  });
+
+  it('puts the DingTalk keyword (关键词) into real messages and the test message alike', async () => {
+    const { mine, chair, hook, got } = await setup('dingtalk');
+    expect((await chair.patch(`/api/v1/webhooks/${hook.id}`, { keyword: '工会' })).body.keyword).toBe('工会');
+    await tell(mine.path, '诉求已交办', '生产部请答复。');
+    await deliver(t.db, new Date(Date.now() + 1000));
+    await chair.post(`/api/v1/webhooks/${hook.id}/test`);
+    expect(got().map((g) => g.body.markdown.title)).toEqual(['【工会】诉求已交办', '【工会】心桥测试消息']);
+    expect(got().every((g) => g.body.markdown.text.includes('工会'))).toBe(true);
+  });
+
+  it('sends a notice once to a robot set on a unit and on its parent, and only the kinds each robot takes', async () => {
+    const { group, mine, chair, hook, key, got } = await setup('wecom');
+    const admin = await t.user([{ role: 'sysAdmin', org: null }]);
+    // The same robot again, on the parent, taking every appeal event: still one message per notice.
+    const twin = await admin.post('/api/v1/webhooks', { orgId: group.id, flavor: 'wecom', url: rx.url(key), events: ['appeal.assigned', 'appeal.overdue'] });
+    expect(twin.status).toBe(201);
+    await tell(mine.path);
+    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.overdue', title: '诉求已超期', body: '请督办', link: null, orgPath: mine.path }));
+    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.groupAlert', title: '群体诉求预警', body: '5 名职工', link: null, orgPath: mine.path }));
+    await deliver(t.db, new Date(Date.now() + 1000));
+    expect(got().map((g) => g.body.markdown.content.split('\n')[0]).sort()).toEqual(['**诉求已交办**', '**诉求已超期**']);
+    expect((await chair.get(`/api/v1/webhooks/${hook.id}`)).body.events).toEqual(['appeal.assigned']);
+    const bad = await chair.patch(`/api/v1/webhooks/${hook.id}`, { events: ['overdue'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toEqual({ field: 'body.events.0', message: '事件名须形如 appeal.overdue（模块.事件）' });
+  });
+
+  it('keeps the 20-a-minute limit per robot URL over a sliding minute, across webhooks sharing the robot', async () => {
+    const { group, mine, key, got } = await setup('wecom');
+    const admin = await t.user([{ role: 'sysAdmin', org: null }]);
+    const other = await t.org('三号矿', 'mine', group);
+    await admin.post('/api/v1/webhooks', { orgId: other.id, flavor: 'wecom', url: rx.url(key), events: ['appeal.assigned'] });
+    for (let i = 0; i < 15; i++) await tell(mine.path, `一号矿 ${i}`);
+    for (let i = 0; i < 10; i++) await tell(other.path, `三号矿 ${i}`);
+    const start = new Date(Date.now() + 1000);
+    await deliver(t.db, start);
+    expect(got()).toHaveLength(20);
+    await deliver(t.db, at(start, 30_000));
+    expect(got()).toHaveLength(20);
+    await deliver(t.db, at(start, 61_000));
+    expect(got()).toHaveLength(25);
+  });
+
+  it('says what to do when a signing secret cannot be read with this server’s key', async () => {
+    const { mine, hook } = await setup('dingtalk');
+    await t.db.updateTable('webhooks').set({ secret_sealed: 'v1:' + Buffer.alloc(40, 7).toString('base64') }).where('id', '=', hook.id).execute();
+    await tell(mine.path);
+    await deliver(t.db, new Date(Date.now() + 1000));
+    const [row] = await outboxOf(hook.id);
+    expect(row.sent_at).toBeNull();
+    expect(row.last_error).toContain('加签密钥无法解密');
   });
 });

@@ -52,7 +52,7 @@ export async function send(
   orgPath?: string | null,
 ): Promise<void> {
   const ids = accountIds.filter((x): x is string => !!x);
-  if (!ids.length) return;
+  if (!ids.length && !orgPath) return;
   await notify(tx, {
     accountIds: ids,
     kind: `appeal.${kind}`,

@@ -306,7 +306,7 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     orgId: row.unit_id,
     changes: { code: row.code, category: row.category, anonymous: row.anonymous === 1, channel, attachments: [...new Set(body.attachmentIds)] },
   });
-  await send(tx, 'new', await unionPeople(tx, author.orgPath, ['unionStaff']), { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh }, appealLink(id));
+  await send(tx, 'new', await unionPeople(tx, author.orgPath, ['unionStaff']), { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh }, appealLink(id), author.orgPath);
   return row;
 }
 
@@ -386,7 +386,7 @@ export async function assignInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const departmentLabel = (await departmentLabels(tx, [dept.path])).get(dept.path) ?? dept.name;
   await event(tx, id, 'assigned', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { departmentId: dept.id, departmentName: dept.name, departmentLabel } });
   await recordAudit(tx, ctx, { action: 'appeal.assign', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { department: [row.department_id, dept.id] } });
-  await send(tx, 'assigned', await handlersOf(tx, dept.path), { code: row.code, title: row.title, deadline: row.current_due ?? '' }, appealLink(id));
+  await send(tx, 'assigned', await handlersOf(tx, dept.path), { code: row.code, title: row.title, deadline: row.current_due ?? '' }, appealLink(id), dept.path);
 }
 
 export async function assign(db: Db, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at = new Date()) {
