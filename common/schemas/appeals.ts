@@ -212,6 +212,8 @@ export const AppealDetail = AppealSummary.extend({
   declineReason: z.enum(DECLINE_REASONS).nullable(),
   acceptDeadline: z.string(),
   answerDeadline: z.string().nullable(),
+  /** The current deadline was counted across days whose holidays are not yet published (暂定): it may move. */
+  deadlineProvisional: z.boolean(),
   closedAt: z.string().nullable(),
   ratingComment: z.string().nullable(),
   ratedAt: z.string().nullable(),

@@ -75,6 +75,7 @@ export interface DetailParts {
     new_due_date: string | null;
   }[];
   duplicates: { id: string; code: string }[];
+  deadlineProvisional: boolean;
   master: { id: string; code: string; status: string; answer: string | null; answered_at: string | null } | null;
   reopenLimit: number;
   abilities: string[];
@@ -112,6 +113,7 @@ export function presentDetail(row: DetailRow, parts: DetailParts, actor: Actor, 
     declineReason: (row.decline_reason as AppealDetail['declineReason']) ?? null,
     acceptDeadline: row.accept_due_date,
     answerDeadline: row.due_date,
+    deadlineProvisional: parts.deadlineProvisional,
     closedAt: row.closed_at,
     ratingComment: row.rating_comment,
     ratedAt: row.rated_at,

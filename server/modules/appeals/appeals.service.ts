@@ -138,7 +138,7 @@ async function event(
 export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, now = new Date()): Promise<AppealDetail> {
   const { row, ref, relation } = await load(tx, actor, id, 'read');
   await labelDepartments(tx, [row]);
-  const [events, attachments, extensions, duplicates, master, settings, clock] = await Promise.all([
+  const [events, attachments, extensions, duplicates, master, settings, clock, deadlineProvisional] = await Promise.all([
     repo.listEvents(tx, id),
     repo.listAttachments(tx, id),
     repo.listExtensions(tx, id),
@@ -146,14 +146,26 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
     row.master_id ? repo.masterSummary(tx, row.master_id) : Promise.resolve(undefined),
     settingsFor(tx, row.org_path),
     lightClock(tx, now),
+    restsOnProvisionalDays(tx, row),
   ]);
   return presentDetail(
     row,
-    { events, attachments, extensions, duplicates, master: master ?? null, reopenLimit: settings.reopenLimit, abilities: abilities(actor, { ...ref, chairMayReveal: settings.chairMayReveal }, clock.today), relation },
+    { events, attachments, extensions, duplicates, master: master ?? null, deadlineProvisional, reopenLimit: settings.reopenLimit, abilities: abilities(actor, { ...ref, chairMayReveal: settings.chairMayReveal }, clock.today), relation },
     actor,
     clock,
     locale,
   );
+}
+
+/**
+ * Whether the current deadline was counted across days of a year whose holidays are not yet
+ * published (statutory rules stand in): the date may still move when the notice is imported.
+ * Counted from the start of the current stage — submission for acceptance, acceptance for the answer.
+ */
+async function restsOnProvisionalDays(tx: Tx, row: { current_due: string | null; submitted_date: string; accepted_at: string | null; org_path: string }): Promise<boolean> {
+  if (!row.current_due) return false;
+  const from = row.accepted_at ? shanghaiDate(new Date(row.accepted_at)) : row.submitted_date;
+  return (await calendarFor(tx, row.org_path)).provisionalWithin(from, row.current_due);
 }
 
 export function get(db: Db, actor: Actor, id: string, locale: Locale) {

@@ -56,6 +56,25 @@ describe('deadlines in working days across the 2026 National Day holiday', () =>
   });
 });
 
+describe('deadlines that rest on a year whose holidays are not published', () => {
+  it('flags the deadline as provisional while it crosses into 2027, and not once the stage ends in 2026', async () => {
+    const staff = await actorOf(t.db, w.staff.accountId);
+    // Submitted Wed 23 Dec 2026: the accept deadline is inside 2026 (published) — not provisional.
+    const early = await createAt(shanghai('2026-12-23', '09:00'));
+    const before = await service.get(t.db, staff, early.id, 'zh-CN');
+    expect(before.acceptDeadline < '2027-01-01').toBe(true);
+    expect(before.deadlineProvisional).toBe(false);
+    // Accepted Mon 28 Dec: 5 working days run through 1 Jan 2027 (元旦 by the statutory rules, not yet published).
+    await service.accept(t.db, systemContext(), staff, early.id, { urgency: 'general' }, shanghai('2026-12-28', '10:00'));
+    const accepted = await service.get(t.db, staff, early.id, 'zh-CN');
+    expect(accepted.answerDeadline).toBe('2027-01-05');
+    expect(accepted.deadlineProvisional).toBe(true);
+    // Answered: no current deadline, nothing to flag.
+    await service.answer(t.db, systemContext(), staff, early.id, { answer: '已答复' }, shanghai('2026-12-30', '10:00'));
+    expect((await service.get(t.db, staff, early.id, 'zh-CN')).deadlineProvisional).toBe(false);
+  });
+});
+
 describe('红黄灯', () => {
   const cal = new WorkCalendar([]);
   const clockAt = (today: string) => ({ today, soon: cal.addWorkingDays(today, 2) });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Flex, Image, Result, Row, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Image, Result, Row, Spin, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,6 +15,18 @@ import { SimilarAppealsCard } from './SimilarAppealsCard';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
 import { RatingForm } from './RatingForm';
 import { useDeptLabel } from './useDeptLabel';
+
+/** A deadline counted across days whose holidays are not yet published may still move. */
+function ProvisionalMark() {
+  const { t } = useTranslation('appeals');
+  return (
+    <Tooltip title={t('fields.provisionalHint')}>
+      <Tag color="gold" style={{ marginInlineStart: 8 }} data-testid="deadline-provisional">
+        {t('fields.provisional')}
+      </Tag>
+    </Tooltip>
+  );
+}
 
 export default function AppealDetailPage() {
   const { id } = useParams();
@@ -125,10 +137,16 @@ function Summary({ appeal }: { appeal: AppealDetail }) {
       <Descriptions size="small" column={isMobile ? 1 : 2} data-testid="appeal-facts">
         <Descriptions.Item label={t('fields.code')}>{appeal.code}</Descriptions.Item>
         <Descriptions.Item label={t('fields.submittedAt')}>{formatDateTime(appeal.submittedAt)}</Descriptions.Item>
-        {appeal.status === 'submitted' && <Descriptions.Item label={t('fields.acceptDeadline')}>{appeal.acceptDeadline}</Descriptions.Item>}
+        {appeal.status === 'submitted' && (
+          <Descriptions.Item label={t('fields.acceptDeadline')}>
+            {appeal.acceptDeadline}
+            {appeal.deadlineProvisional && <ProvisionalMark />}
+          </Descriptions.Item>
+        )}
         {appeal.answerDeadline && (
           <Descriptions.Item label={t('fields.answerDeadline')}>
             <span data-testid="appeal-deadline">{appeal.answerDeadline}</span>
+            {appeal.deadlineProvisional && appeal.status !== 'submitted' && <ProvisionalMark />}
           </Descriptions.Item>
         )}
         {appeal.department && <Descriptions.Item label={t('fields.department')}>{deptLabel(appeal.department)}</Descriptions.Item>}
