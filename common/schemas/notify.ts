@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, QueryBool } from './shared.js';
+export { ROBOT_EVENTS, DEFAULT_ROBOT_EVENTS } from '../robotEvents.js';
 
 export const NotificationItem = z.object({
   id: z.string(),
@@ -44,18 +45,6 @@ export function isHttpUrl(s: string): boolean {
   }
 }
 
-/**
- * Notice kinds a group robot can be set to receive ('<module>.<event>'); modules added later
- * add theirs here. A webhook with no list set receives DEFAULT_ROBOT_EVENTS.
- */
-export const ROBOT_EVENTS: Record<string, { zh: string; en: string }> = {
-  'appeal.new': { zh: '新诉求待受理', en: 'New appeal to accept' },
-  'appeal.assigned': { zh: '诉求已交办', en: 'Appeal assigned' },
-  'appeal.overdue': { zh: '诉求超期', en: 'Appeal overdue' },
-  'appeal.groupAlert': { zh: '群体诉求预警', en: 'Group appeal alert' },
-};
-/** What robots received before the list was configurable. */
-export const DEFAULT_ROBOT_EVENTS = ['appeal.overdue', 'appeal.groupAlert'] as const;
 const RobotEvent = z.string().regex(/^[a-z][A-Za-z]*\.[A-Za-z]+$/, 'validation.robotEvent').max(60);
 const RobotEvents = z.array(RobotEvent).min(1).max(50);
 /** DingTalk 加签 secrets start with SEC; stored sealed, never returned. */
