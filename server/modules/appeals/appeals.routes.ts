@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParams } from '../../../common/schemas/shared.js';
 import {
   AcceptBody,
@@ -49,6 +49,8 @@ import { ATTACHMENT_LIMITS } from '../../../common/appeals.js';
 import type { App } from '../../core/http/types.js';
 import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
+import { writeCall } from '../../core/http/call.js';
+import type { WriteCall } from '../../core/call.js';
 import { invalid } from '../../core/errors.js';
 import * as service from './appeals.service.js';
 import * as queries from './appeals.queries.js';
@@ -185,24 +187,26 @@ export async function appealsRoutes(app: App) {
     summary: string,
     access: ReturnType<typeof allow>,
     body: B,
-    run: (req: FastifyRequest<{ Params: { id: string }; Body: z.infer<B> }>) => Promise<unknown>,
+    run: (call: WriteCall, id: string, body: z.infer<B>) => Promise<unknown>,
   ) =>
-    app.post(`/api/v1/appeals/:id/${path}`, { config: access, schema: { tags, summary, params: IdParams, body, response: { 200: AppealDetail } } }, (async (req: FastifyRequest<{ Params: { id: string }; Body: z.infer<B> }>) => {
-      await run(req);
-      return service.get(db, requireActor(req), req.params.id, req.locale);
-    }) as any);
+    app.post(`/api/v1/appeals/:id/${path}`, { config: access, schema: { tags, summary, params: IdParams, body, response: { 200: AppealDetail } } }, ((req: FastifyRequest<{ Params: { id: string }; Body: z.infer<B> }>, reply: FastifyReply) =>
+      // The action and the appeal it answers with share one transaction; a retry with the same Idempotency-Key gets that answer again.
+      writeCall(db, req, reply, 200, async (call) => {
+        await run(call, req.params.id, req.body as z.infer<B>);
+        return service.detail(call.tx, call.actor, req.params.id, req.locale, call.now);
+      })) as any);
 
-  act('accept', '受理', staffOnly, AcceptBody, (req) => service.accept(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('decline', '不予受理（附政策解释）', staffOnly, DeclineBody, (req) => service.decline(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('urgency', '设定紧急程度（重算办理期限）', staffOnly, UrgencyBody, (req) => service.setUrgency(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('assign', '交办到部门', staffOnly, AssignBody, (req) => service.assign(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('notes', '记录办理进展', staffOrHandler, NoteBody, (req) => service.addNote(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('answer', '答复', staffOrHandler, AnswerBody, (req) => service.answer(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('extensions', '申请延期（承办人）', allow('sysAdmin', 'handler'), ExtensionBody, (req) => service.requestExtension(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('rate', '评价答复（不满意可申请重办）', allow('worker'), RateBody, (req) => service.rate(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('close', '结案', staffOnly, CloseBody, (req) => service.close(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('merge', '合并重复诉求到本件', staffOnly, MergeBody, (req) => service.merge(db, callContext(req), requireActor(req), req.params.id, req.body));
-  act('supervise', '督办超期诉求', staffOnly, SuperviseBody, (req) => service.supervise(db, callContext(req), requireActor(req), req.params.id, req.body));
+  act('accept', '受理', staffOnly, AcceptBody, service.acceptIn);
+  act('decline', '不予受理（附政策解释）', staffOnly, DeclineBody, service.declineIn);
+  act('urgency', '设定紧急程度（重算办理期限）', staffOnly, UrgencyBody, service.setUrgencyIn);
+  act('assign', '交办到部门', staffOnly, AssignBody, service.assignIn);
+  act('notes', '记录办理进展', staffOrHandler, NoteBody, service.addNoteIn);
+  act('answer', '答复', staffOrHandler, AnswerBody, service.answerIn);
+  act('extensions', '申请延期（承办人）', allow('sysAdmin', 'handler'), ExtensionBody, service.requestExtensionIn);
+  act('rate', '评价答复（不满意可申请重办）', allow('worker'), RateBody, service.rateIn);
+  act('close', '结案', staffOnly, CloseBody, service.closeIn);
+  act('merge', '合并重复诉求到本件', staffOnly, MergeBody, service.mergeIn);
+  act('supervise', '督办超期诉求', staffOnly, SuperviseBody, service.superviseIn);
 
   for (const decision of ['approve', 'reject'] as const) {
     app.post(

@@ -13,6 +13,7 @@ import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import type { CallContext } from '../../core/context.js';
+import { writeCallIn, type WriteCall } from '../../core/call.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Locale } from '../../core/i18n/messages.js';
@@ -131,6 +132,14 @@ async function event(
     note: opts.note ?? null,
     data: opts.data ? JSON.stringify(opts.data) : null,
   });
+}
+
+/**
+ * An action outside a request (seeds, jobs, tests): its own transaction and clock. Requests
+ * reach the `…In(call)` form through writeCall, which adds the Idempotency-Key replay.
+ */
+function inOwnTx(db: Db, ctx: CallContext, actor: Actor, at: Date, work: (call: WriteCall) => Promise<void>): Promise<void> {
+  return db.transaction().execute((tx) => work(writeCallIn(db, tx, actor, ctx, at)));
 }
 
 // ---- reading ----
@@ -343,43 +352,49 @@ export async function accept(db: Db, ctx: CallContext, actor: Actor, id: string,
   await db.transaction().execute((tx) => acceptInTx(tx, ctx, actor, id, input, at));
 }
 
-export async function decline(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: DeclineReason; explanation: string }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'decline');
-    await move(tx, id, ['submitted'], {
-      status: 'declined',
-      decline_reason: input.reason,
-      answer: input.explanation,
-      answered_at: iso,
-      answered_by: actor.accountId,
-      closed_at: iso,
-      current_due: null,
-      updated_at: iso,
-    });
-    await event(tx, id, 'declined', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.explanation, data: { reason: input.reason } });
-    await recordAudit(tx, ctx, { action: 'appeal.decline', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
-    await send(tx, 'declined', [await authorAccount(tx, id)], { code: row.code, reason: DECLINE_REASON_LABELS[input.reason].zh }, appealLink(id));
-  });
+export const acceptIn = (call: WriteCall, id: string, input: { urgency?: string; nature?: string; note?: string }) => acceptInTx(call.tx, call.ctx, call.actor, id, input, call.now);
+
+export function decline(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: DeclineReason; explanation: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => declineIn(call, id, input));
 }
 
-export async function setUrgency(db: Db, ctx: CallContext, actor: Actor, id: string, input: { urgency: string; nature?: string }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'setUrgency');
-    const nature = input.nature ?? row.nature;
-    const patch: Partial<AppealTable> = { urgency: input.urgency, nature, updated_at: iso };
-    let due: string | null = null;
-    // The answer deadline counts from acceptance under the new rule; before acceptance only the rule is noted.
-    if (row.accepted_at) {
-      const rule = await ruleFor(tx, row.org_path, row.category, input.urgency);
-      due = await deadlineAfter(tx, row.org_path, row.accepted_at, answerDays(rule, nature));
-      Object.assign(patch, { due_date: due, current_due: due, overdue_at: null });
-    }
-    await move(tx, id, [row.status], patch);
-    await event(tx, id, 'urgencySet', iso, { accountId: actor.accountId, label: 'staff' }, { data: { urgency: input.urgency, nature, deadline: due } });
-    await recordAudit(tx, ctx, { action: 'appeal.urgency', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency: [row.urgency, input.urgency], nature: [row.nature, nature], deadline: [row.due_date, due] } });
+export async function declineIn(call: WriteCall, id: string, input: { reason: DeclineReason; explanation: string }) {
+  const { tx, ctx, actor, iso } = call;
+  const { row } = await load(tx, actor, id, 'decline');
+  await move(tx, id, ['submitted'], {
+    status: 'declined',
+    decline_reason: input.reason,
+    answer: input.explanation,
+    answered_at: iso,
+    answered_by: actor.accountId,
+    closed_at: iso,
+    current_due: null,
+    updated_at: iso,
   });
+  await event(tx, id, 'declined', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.explanation, data: { reason: input.reason } });
+  await recordAudit(tx, ctx, { action: 'appeal.decline', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
+  await send(tx, 'declined', [await authorAccount(tx, id)], { code: row.code, reason: DECLINE_REASON_LABELS[input.reason].zh }, appealLink(id));
+}
+
+export function setUrgency(db: Db, ctx: CallContext, actor: Actor, id: string, input: { urgency: string; nature?: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => setUrgencyIn(call, id, input));
+}
+
+export async function setUrgencyIn(call: WriteCall, id: string, input: { urgency: string; nature?: string }) {
+  const { tx, ctx, actor, iso } = call;
+  const { row } = await load(tx, actor, id, 'setUrgency');
+  const nature = input.nature ?? row.nature;
+  const patch: Partial<AppealTable> = { urgency: input.urgency, nature, updated_at: iso };
+  let due: string | null = null;
+  // The answer deadline counts from acceptance under the new rule; before acceptance only the rule is noted.
+  if (row.accepted_at) {
+    const rule = await ruleFor(tx, row.org_path, row.category, input.urgency);
+    due = await deadlineAfter(tx, row.org_path, row.accepted_at, answerDays(rule, nature));
+    Object.assign(patch, { due_date: due, current_due: due, overdue_at: null });
+  }
+  await move(tx, id, [row.status], patch);
+  await event(tx, id, 'urgencySet', iso, { accountId: actor.accountId, label: 'staff' }, { data: { urgency: input.urgency, nature, deadline: due } });
+  await recordAudit(tx, ctx, { action: 'appeal.urgency', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency: [row.urgency, input.urgency], nature: [row.nature, nature], deadline: [row.due_date, due] } });
 }
 
 /** A department node inside the staff member's scope. */
@@ -405,52 +420,60 @@ export async function assign(db: Db, ctx: CallContext, actor: Actor, id: string,
   await db.transaction().execute((tx) => assignInTx(tx, ctx, actor, id, input, at));
 }
 
-export async function merge(db: Db, ctx: CallContext, actor: Actor, id: string, input: { duplicateIds: string[] }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row: master } = await load(tx, actor, id, 'merge');
-    const ids = [...new Set(input.duplicateIds)];
-    if (ids.includes(id)) throw invalid('body.duplicateIds', 'appeals.mergeSelf');
-    const codes: string[] = [];
-    const notices: (string | null)[] = [];
-    for (const dupId of ids) {
-      const { row: dup } = await load(tx, actor, dupId, 'merge');
-      await move(tx, dupId, [dup.status], { status: 'merged', master_id: id, current_due: null, updated_at: iso });
-      // A duplicate that was itself a master hands its own duplicates on.
-      await repo.repointDuplicates(tx, dupId, id);
-      await event(tx, dupId, 'merged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { masterId: id, masterCode: master.code } });
-      codes.push(dup.code);
-      notices.push(await authorAccount(tx, dupId));
-      await send(tx, 'merged', [notices[notices.length - 1]], { code: dup.code, master: master.code }, appealLink(dupId));
-    }
-    const affected = await repo.countAffected(tx, id);
-    await move(tx, id, [master.status], { affected_workers: affected, updated_at: iso });
-    await event(tx, id, 'duplicateMerged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { codes, affectedWorkers: affected } });
-    await recordAudit(tx, ctx, { action: 'appeal.merge', entityType: 'appeal', entityId: id, orgId: master.unit_id, changes: { duplicates: ids, affectedWorkers: affected } });
-  });
+export const assignIn = (call: WriteCall, id: string, input: { departmentId: string; note?: string }) => assignInTx(call.tx, call.ctx, call.actor, id, input, call.now);
+
+export function merge(db: Db, ctx: CallContext, actor: Actor, id: string, input: { duplicateIds: string[] }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => mergeIn(call, id, input));
 }
 
-export async function supervise(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row, ref } = await load(tx, actor, id, 'supervise');
-    requireCondition('supervise', ref, at);
-    await event(tx, id, 'supervised', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, internal: true });
-    await move(tx, id, [row.status], { updated_at: iso });
-    await recordAudit(tx, ctx, { action: 'appeal.supervise', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
-    const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
-    await send(tx, 'supervised', to, { code: row.code, note: input.note }, appealLink(id));
-  });
+export async function mergeIn(call: WriteCall, id: string, input: { duplicateIds: string[] }) {
+  const { tx, ctx, actor, iso } = call;
+  const { row: master } = await load(tx, actor, id, 'merge');
+  const ids = [...new Set(input.duplicateIds)];
+  if (ids.includes(id)) throw invalid('body.duplicateIds', 'appeals.mergeSelf');
+  const codes: string[] = [];
+  const notices: (string | null)[] = [];
+  for (const dupId of ids) {
+    const { row: dup } = await load(tx, actor, dupId, 'merge');
+    await move(tx, dupId, [dup.status], { status: 'merged', master_id: id, current_due: null, updated_at: iso });
+    // A duplicate that was itself a master hands its own duplicates on.
+    await repo.repointDuplicates(tx, dupId, id);
+    await event(tx, dupId, 'merged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { masterId: id, masterCode: master.code } });
+    codes.push(dup.code);
+    notices.push(await authorAccount(tx, dupId));
+    await send(tx, 'merged', [notices[notices.length - 1]], { code: dup.code, master: master.code }, appealLink(dupId));
+  }
+  const affected = await repo.countAffected(tx, id);
+  await move(tx, id, [master.status], { affected_workers: affected, updated_at: iso });
+  await event(tx, id, 'duplicateMerged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { codes, affectedWorkers: affected } });
+  await recordAudit(tx, ctx, { action: 'appeal.merge', entityType: 'appeal', entityId: id, orgId: master.unit_id, changes: { duplicates: ids, affectedWorkers: affected } });
 }
 
-export async function close(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note?: string }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row } = await load(tx, actor, id, 'close');
-    await move(tx, id, ['answered'], { status: 'closed', closed_at: iso, current_due: null, updated_at: iso });
-    await event(tx, id, 'closed', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note });
-    await recordAudit(tx, ctx, { action: 'appeal.close', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note ?? null } });
-  });
+export function supervise(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => superviseIn(call, id, input));
+}
+
+export async function superviseIn(call: WriteCall, id: string, input: { note: string }) {
+  const { tx, ctx, actor, now: at, iso } = call;
+  const { row, ref } = await load(tx, actor, id, 'supervise');
+  requireCondition('supervise', ref, at);
+  await event(tx, id, 'supervised', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, internal: true });
+  await move(tx, id, [row.status], { updated_at: iso });
+  await recordAudit(tx, ctx, { action: 'appeal.supervise', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
+  const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
+  await send(tx, 'supervised', to, { code: row.code, note: input.note }, appealLink(id));
+}
+
+export function close(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note?: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => closeIn(call, id, input));
+}
+
+export async function closeIn(call: WriteCall, id: string, input: { note?: string }) {
+  const { tx, ctx, actor, iso } = call;
+  const { row } = await load(tx, actor, id, 'close');
+  await move(tx, id, ['answered'], { status: 'closed', closed_at: iso, current_due: null, updated_at: iso });
+  await event(tx, id, 'closed', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note });
+  await recordAudit(tx, ctx, { action: 'appeal.close', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note ?? null } });
 }
 
 /** Every action below changes the appeal and returns nothing; the route then presents it with get(). */
@@ -479,14 +502,16 @@ export async function reveal(db: Db, ctx: CallContext, actor: Actor, id: string,
 
 // ---- handling and answering ----
 
-export async function addNote(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row, relation } = await load(tx, actor, id, 'note');
-    await move(tx, id, ['assigned', 'handling'], { status: 'handling', updated_at: iso });
-    await event(tx, id, 'progress', iso, { accountId: actor.accountId, label: actingAs(relation, 'note') }, { note: input.note });
-    await recordAudit(tx, ctx, { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
-  });
+export function addNote(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => addNoteIn(call, id, input));
+}
+
+export async function addNoteIn(call: WriteCall, id: string, input: { note: string }) {
+  const { tx, ctx, actor, iso } = call;
+  const { row, relation } = await load(tx, actor, id, 'note');
+  await move(tx, id, ['assigned', 'handling'], { status: 'handling', updated_at: iso });
+  await event(tx, id, 'progress', iso, { accountId: actor.accountId, label: actingAs(relation, 'note') }, { note: input.note });
+  await recordAudit(tx, ctx, { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
 }
 
 /** Answers one appeal; also used for every member of a group case. */
@@ -512,39 +537,44 @@ export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { 
   await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));
 }
 
-export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input: { answer: string }, at = new Date()) {
-  await db.transaction().execute(async (tx) => {
-    const { row, relation } = await load(tx, actor, id, 'answer');
-    await answerInTx(tx, ctx, actor, row, input.answer, actingAs(relation, 'answer'), at);
-  });
+export function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input: { answer: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => answerIn(call, id, input));
 }
 
-export async function requestExtension(db: Db, ctx: CallContext, actor: Actor, id: string, input: { days: number; reason: string }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row, ref } = await load(tx, actor, id, 'requestExtension');
-    requireCondition('requestExtension', ref, at);
-    if (await repo.pendingExtension(tx, id)) throw new AppError(409, 'conflict', 'appeals.extensionPending');
-    const extId = newId();
-    await repo.insertExtension(tx, {
-      id: extId,
-      appeal_id: id,
-      requested_by: actor.accountId,
-      requested_at: iso,
-      days: input.days,
-      reason: input.reason,
-      status: 'pending',
-      decided_by: null,
-      decided_at: null,
-      decision_note: null,
-      old_due_date: row.due_date!,
-      new_due_date: null,
-    });
-    await move(tx, id, [row.status], { updated_at: iso });
-    await event(tx, id, 'extensionRequested', iso, { accountId: actor.accountId, label: 'handler' }, { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true });
-    await recordAudit(tx, ctx, { action: 'appeal.extensionRequest', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { days: input.days, reason: input.reason } });
-    await send(tx, 'extensionRequested', await unionPeople(tx, row.org_path, ['unionStaff']), { code: row.code, days: input.days, reason: input.reason }, appealLink(id));
+export async function answerIn(call: WriteCall, id: string, input: { answer: string }) {
+  const { tx, ctx, actor, now: at } = call;
+  const { row, relation } = await load(tx, actor, id, 'answer');
+  await answerInTx(tx, ctx, actor, row, input.answer, actingAs(relation, 'answer'), at);
+}
+
+export function requestExtension(db: Db, ctx: CallContext, actor: Actor, id: string, input: { days: number; reason: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => requestExtensionIn(call, id, input));
+}
+
+export async function requestExtensionIn(call: WriteCall, id: string, input: { days: number; reason: string }) {
+  const { tx, ctx, actor, now: at, iso } = call;
+  const { row, ref } = await load(tx, actor, id, 'requestExtension');
+  requireCondition('requestExtension', ref, at);
+  if (await repo.pendingExtension(tx, id)) throw new AppError(409, 'conflict', 'appeals.extensionPending');
+  const extId = newId();
+  await repo.insertExtension(tx, {
+    id: extId,
+    appeal_id: id,
+    requested_by: actor.accountId,
+    requested_at: iso,
+    days: input.days,
+    reason: input.reason,
+    status: 'pending',
+    decided_by: null,
+    decided_at: null,
+    decision_note: null,
+    old_due_date: row.due_date!,
+    new_due_date: null,
   });
+  await move(tx, id, [row.status], { updated_at: iso });
+  await event(tx, id, 'extensionRequested', iso, { accountId: actor.accountId, label: 'handler' }, { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true });
+  await recordAudit(tx, ctx, { action: 'appeal.extensionRequest', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { days: input.days, reason: input.reason } });
+  await send(tx, 'extensionRequested', await unionPeople(tx, row.org_path, ['unionStaff']), { code: row.code, days: input.days, reason: input.reason }, appealLink(id));
 }
 
 export async function decideExtension(db: Db, ctx: CallContext, actor: Actor, id: string, extensionId: string, approve: boolean, input: { note?: string }, at = new Date()) {
@@ -572,40 +602,42 @@ export async function decideExtension(db: Db, ctx: CallContext, actor: Actor, id
 
 // ---- the worker's rating ----
 
-export async function rate(db: Db, ctx: CallContext, actor: Actor, id: string, input: { rating: string; comment?: string; reopen: boolean }, at = new Date()) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
-    const { row, relation } = await load(tx, actor, id, 'rate');
-    const anonymous = row.anonymous === 1;
-    const label: Label = relation.author ? 'author' : 'staff';
-    const who = { accountId: actorFor(actor, label, anonymous), label };
-    const reopen = input.reopen && input.rating === 'unsatisfied';
-    if (reopen) {
-      const { reopenLimit } = await settingsFor(tx, row.org_path);
-      if (row.reopen_count >= reopenLimit) throw new AppError(409, 'reopen_limit', 'appeals.reopenLimit', { limit: reopenLimit });
-    }
-    await repo.insertRating(tx, { id: newId(), appeal_id: id, round: row.reopen_count + 1, rating: input.rating, comment: input.comment ?? null, reopened: reopen ? 1 : 0, at: iso });
-    const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, updated_at: iso };
-    await event(tx, id, 'rated', iso, who, { note: input.comment, data: { rating: input.rating } });
-    if (reopen) {
-      const rule = await ruleFor(tx, row.org_path, row.category, row.urgency);
-      const due = await deadlineAfter(tx, row.org_path, at, answerDays(rule, row.nature));
-      const status = row.department_id ? 'assigned' : 'accepted';
-      await move(tx, id, ['answered'], { ...rated, status, reopen_count: row.reopen_count + 1, due_date: due, current_due: due, overdue_at: null });
-      await event(tx, id, 'reopened', iso, who, { data: { deadline: due, round: row.reopen_count + 2 } });
-      const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
-      await send(tx, 'reopened', to, { code: row.code, deadline: due }, appealLink(id));
-    } else {
-      await move(tx, id, ['answered'], { ...rated, status: 'closed', closed_at: iso });
-      await event(tx, id, 'closed', iso, who);
-    }
-    await recordAudit(tx, auditContext(ctx, label, anonymous), {
-      action: reopen ? 'appeal.reopen' : 'appeal.rate',
-      entityType: 'appeal',
-      entityId: id,
-      orgId: row.unit_id,
-      changes: { rating: input.rating },
-    });
+export function rate(db: Db, ctx: CallContext, actor: Actor, id: string, input: { rating: string; comment?: string; reopen: boolean }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => rateIn(call, id, input));
+}
+
+export async function rateIn(call: WriteCall, id: string, input: { rating: string; comment?: string; reopen: boolean }) {
+  const { tx, ctx, actor, now: at, iso } = call;
+  const { row, relation } = await load(tx, actor, id, 'rate');
+  const anonymous = row.anonymous === 1;
+  const label: Label = relation.author ? 'author' : 'staff';
+  const who = { accountId: actorFor(actor, label, anonymous), label };
+  const reopen = input.reopen && input.rating === 'unsatisfied';
+  if (reopen) {
+    const { reopenLimit } = await settingsFor(tx, row.org_path);
+    if (row.reopen_count >= reopenLimit) throw new AppError(409, 'reopen_limit', 'appeals.reopenLimit', { limit: reopenLimit });
+  }
+  await repo.insertRating(tx, { id: newId(), appeal_id: id, round: row.reopen_count + 1, rating: input.rating, comment: input.comment ?? null, reopened: reopen ? 1 : 0, at: iso });
+  const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, updated_at: iso };
+  await event(tx, id, 'rated', iso, who, { note: input.comment, data: { rating: input.rating } });
+  if (reopen) {
+    const rule = await ruleFor(tx, row.org_path, row.category, row.urgency);
+    const due = await deadlineAfter(tx, row.org_path, at, answerDays(rule, row.nature));
+    const status = row.department_id ? 'assigned' : 'accepted';
+    await move(tx, id, ['answered'], { ...rated, status, reopen_count: row.reopen_count + 1, due_date: due, current_due: due, overdue_at: null });
+    await event(tx, id, 'reopened', iso, who, { data: { deadline: due, round: row.reopen_count + 2 } });
+    const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
+    await send(tx, 'reopened', to, { code: row.code, deadline: due }, appealLink(id));
+  } else {
+    await move(tx, id, ['answered'], { ...rated, status: 'closed', closed_at: iso });
+    await event(tx, id, 'closed', iso, who);
+  }
+  await recordAudit(tx, auditContext(ctx, label, anonymous), {
+    action: reopen ? 'appeal.reopen' : 'appeal.rate',
+    entityType: 'appeal',
+    entityId: id,
+    orgId: row.unit_id,
+    changes: { rating: input.rating },
   });
 }
 

@@ -230,6 +230,22 @@ describe('idempotent submission', () => {
     expect(other.body.code).toBe('idempotency_mismatch');
     expect((await worker.get('/api/v1/appeals/mine')).body.total).toBe(1);
   });
+
+  it('answers a retried action (受理 on a mine network) with the same appeal instead of a conflict, and records it once', async () => {
+    const { appeal } = await submitted(w);
+    const key = { 'idempotency-key': `accept-retry-${appeal.id}` };
+    const first = await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {}, key);
+    const retry = await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {}, key);
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('accepted');
+    expect(retry.status).toBe(200);
+    expect(retry.headers['idempotent-replay']).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    const now = await w.staff.get(`/api/v1/appeals/${appeal.id}`);
+    expect(now.body.timeline.map((e: any) => e.kind)).toEqual(['submitted', 'accepted']);
+    // Without the key a second 受理 is still the conflict it always was.
+    expect((await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {})).status).toBe(409);
+  });
 });
 
 describe('merging duplicates', () => {
