@@ -23,7 +23,7 @@ const period = (q: IndicatorQuery) => ({ dueFrom: q.from, dueTo: q.to, counted: 
 
 export async function onTimeRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const r = await due(db, q)
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('d.status', '=', 'done').when(onTime).then(1).else(0).end()).as('ok')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(eb.and([eb('d.status', '=', 'done'), onTime])).then(1).else(0).end()).as('ok')])
     .executeTakeFirstOrThrow();
   return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...period(q), onTime: '1' }, denominator: period(q) });
 }
