@@ -40,6 +40,16 @@ export async function averageProgress(db: Db, q: IndicatorQuery): Promise<Figure
   return rateFigure(Number(r.p ?? 0), Number(r.n) * 100, { numerator: period(q), denominator: period(q) });
 }
 
+/** Closed share of one source kind's items due in the period: done ÷ items (dropped left out). */
+export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
+  const r = await due(db, q)
+    .where('d.source_kind', '=', sourceKind)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('d.status', '=', 'done').then(1).else(0).end()).as('done')])
+    .executeTakeFirstOrThrow();
+  const den = { ...period(q), sourceKind };
+  return rateFigure(Number(r.done ?? 0), Number(r.n), { numerator: { ...den, status: 'done' }, denominator: den });
+}
+
 export const decidedItemIndicators = [
   defineIndicator({
     key: 'core.decidedOnTimeRate',
