@@ -11,8 +11,8 @@ import * as service from './meetings.service.js';
 
 const tags = ['meetings'];
 const MANAGERS = allow('sysAdmin', 'unionChair', 'unionStaff');
-/** Handlers of the administration attend joint meetings. */
-const READERS = allow('sysAdmin', 'unionChair', 'unionStaff', 'handler');
+/** Handlers of the administration and worker representatives attend meetings. */
+const READERS = allow('sysAdmin', 'unionChair', 'unionStaff', 'handler', 'representative');
 const Ok = z.object({ ok: z.literal(true) });
 const Created = z.object({ id: z.string() });
 
@@ -27,7 +27,7 @@ export async function meetingsRoutes(app: App) {
   );
   app.post(base, { config: MANAGERS, schema: { tags, summary: '安排会议（议程、参会人员）', body: CreateMeetingBody, response: { 201: Created } } }, (req, reply) => writeCall(db, req, reply, 201, (call) => service.createMeeting(call, req.body)));
   app.get(`${base}/:id`, { config: READERS, schema: { tags, summary: '会议详情（议程、签到、纪要、决定事项、上次督办事项）', params: IdParams, response: { 200: MeetingDetail } } }, async (req) => queries.detail(readCall(db, req), req.params.id));
-  app.post(`${base}/:id/sign-in`, { config: allow('handler'), schema: { tags, summary: '参会签到（本人）', params: IdParams, body: EmptyBody, response: { 200: z.object({ signedInAt: z.string() }) } } }, (req, reply) =>
+  app.post(`${base}/:id/sign-in`, { config: allow('handler', 'representative'), schema: { tags, summary: '参会签到（本人）', params: IdParams, body: EmptyBody, response: { 200: z.object({ signedInAt: z.string() }) } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.signIn(call, req.params.id)),
   );
   app.post(`${base}/:id/attendance`, { config: MANAGERS, schema: { tags, summary: '登记出席或缺席（缺席须写原因）', params: IdParams, body: AttendanceBody, response: { 200: Ok } } }, (req, reply) =>

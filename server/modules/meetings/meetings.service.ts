@@ -32,7 +32,14 @@ async function load(call: Call, tx: Tx, id: string) {
 }
 export const loadMeeting = load;
 
+/** Planning is for union chair and staff: anyone else hears 403 before their input is looked at. */
+function assertPlanner(call: Call): void {
+  const s = scopeOf(call.actor, 'meetings.manage');
+  if (!s.all && !s.paths.length) throw forbidden();
+}
+
 export async function createSeries(call: WriteCall, body: z.infer<typeof CreateSeriesBody>) {
+  assertPlanner(call);
   const org = await mq(call.tx).selectFrom('orgs').select(['id', 'path']).where('id', '=', body.orgId).executeTakeFirst();
   if (!org || !inScope(scopeOf(call.actor, 'meetings.manage'), org.path)) {
     if (org && inScope(scopeOf(call.actor, 'meetings.read'), org.path)) throw forbidden();
@@ -50,6 +57,7 @@ async function activeAccounts(tx: Tx, ids: string[]): Promise<Set<string>> {
 }
 
 export async function createMeeting(call: WriteCall, body: z.infer<typeof CreateMeetingBody>) {
+  assertPlanner(call);
   const series = await mq(call.tx).selectFrom('meeting_series').selectAll().where('id', '=', body.seriesId).executeTakeFirst();
   if (!series || !inScope(scopeOf(call.actor, 'meetings.read'), series.org_path)) throw invalid('seriesId', MM['meetings.seriesUnknown']);
   if (!inScope(scopeOf(call.actor, 'meetings.manage'), series.org_path)) throw forbidden();
