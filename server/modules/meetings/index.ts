@@ -28,3 +28,4 @@ export const meetingsModule = defineModule({
 });
 
 export { heldAsPlanned, decisionsClosed } from './meetings.indicators.js';
+export { carryOver } from './meetings.carryOver.js';
