@@ -5,7 +5,7 @@
  * a worker-facing public list, and the carry-over of a meeting late in its series. Prints median and
  * p95 per query; asserts nothing.
  *
- *   node --import tsx bench/meetings/board.ts            (scale L; ~1 min to build)
+ *   node --import tsx bench/meetings/board.ts            (scale L; ~1 min to build; BENCH_RUNS=n per query, default 200)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,7 +23,7 @@ import * as decided from '../../server/core/decidedItems/decidedItems.queries.js
 import { carryOver } from '../../server/modules/meetings/index.js';
 import { buildMeetingsData } from './data.js';
 
-const RUNS = 200;
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 
 async function time(name: string, fn: () => Promise<unknown>) {
   for (let i = 0; i < 10; i++) await fn();
