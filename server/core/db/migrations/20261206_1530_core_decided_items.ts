@@ -32,8 +32,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('decided_items_source').on('decided_items').columns(['source_kind', 'source_id']).execute();
   await db.schema.createIndex('decided_items_org_due').on('decided_items').columns(['org_path', 'due_date', 'id']).execute();
   await db.schema.createIndex('decided_items_owner').on('decided_items').columns(['owner_account_id', 'status', 'due_date']).execute();
-  // The board's default order: a broad scope (a chair's whole group) walks this and stops after the page.
-  await db.schema.createIndex('decided_items_due').on('decided_items').columns(['due_date', 'id']).execute();
   await db.schema.createIndex('decided_items_status_due').on('decided_items').columns(['status', 'due_date']).execute();
   await db.schema.createIndex('decided_items_parent').on('decided_items').column('parent_id').execute();
 
