@@ -17,11 +17,17 @@ import { expireImportBatches } from './imports/imports.jobs.js';
 import { indicatorsRoutes } from './indicators/indicators.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { sweepFiles } from './files/files.jobs.js';
+import type { IndicatorDefinition } from './indicators/indicator.js';
+import { decidedItemsRoutes } from './decidedItems/decidedItems.routes.js';
+import { decidedItemJobs } from './decidedItems/decidedItems.jobs.js';
+import { decidedItemIndicators } from './decidedItems/decidedItems.indicators.js';
 
 export interface CorePlugin {
   name: string;
   routes(app: App): Promise<void>;
   jobs?: JobDefinition[];
+  /** Keyed 'core.<name>'; registered with the modules' (compose.ts). */
+  indicators?: IndicatorDefinition[];
 }
 
 export const corePlugins: CorePlugin[] = [
@@ -34,4 +40,5 @@ export const corePlugins: CorePlugin[] = [
   { name: 'imports', routes: importsRoutes, jobs: [expireImportBatches] },
   { name: 'indicators', routes: indicatorsRoutes },
   { name: 'files', routes: filesRoutes, jobs: [sweepFiles] },
+  { name: 'decidedItems', routes: decidedItemsRoutes, jobs: decidedItemJobs, indicators: decidedItemIndicators },
 ];

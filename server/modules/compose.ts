@@ -56,7 +56,7 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
     permission: new Map<string, string>(PERMISSIONS.map((p) => [p, 'core'])),
     migration: new Map<string, string>(Object.keys(coreMigrations).map((k) => [k, 'core'])),
     job: new Map<string, string>(corePlugins.flatMap((p) => (p.jobs ?? []).map((j) => [j.name, 'core'] as const))),
-    indicator: new Map<string, string>(),
+    indicator: new Map<string, string>(corePlugins.flatMap((p) => (p.indicators ?? []).map((i) => [i.key, 'core'] as const))),
     homeCard: new Map<string, string>(),
     message: new Map<string, string>(),
   };
@@ -74,7 +74,7 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
   const migrations: Record<string, Migration> = { ...coreMigrations };
   const table = Object.fromEntries(ROLES.map((r) => [r, new Set<string>(CORE_GRANTS[r])])) as Record<Role, Set<string>>;
   const jobs: JobDefinition[] = [];
-  const indicators: (IndicatorDefinition & { module: string })[] = [];
+  const indicators: (IndicatorDefinition & { module: string })[] = corePlugins.flatMap((p) => (p.indicators ?? []).map((i) => ({ ...i, module: 'core' })));
   const homeCards: HomeCard[] = [];
 
   for (const m of modules) {

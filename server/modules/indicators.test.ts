@@ -36,11 +36,17 @@ describe('the indicator registry', () => {
       'appeals.satisfactionRate',
       'appeals.satisfiedShare',
       'appeals.submitted',
+      'core.decidedAverageProgress',
+      'core.decidedOnTimeRate',
+      'core.decidedOverdue',
       'heartBridge.readRate',
       'heartBridge.replyRate',
       'heartBridge.twoWayCoverage',
+      'meetings.decisionsClosed',
+      'meetings.heldAsPlanned',
       'moralEducation.coverage',
     ]);
+    expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });
     expect(byKey.get('appeals.acceptanceHours')).toMatchObject({ unit: 'hours' });
   });

@@ -40,6 +40,8 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   terms: 'term',
   closures: 'closure',
   sessions: 'session',
+  meetings: 'meeting',
+  'decided-items': 'decidedItem',
 };
 /** Named path parameters. */
 const PARAM_KIND: Record<string, keyof Side> = {

@@ -63,6 +63,9 @@ export interface Side {
   grant: string;
   week: string;
   schoolDay: string;
+  /** A meeting the demo handler attends (held, not published) and a decided item it recorded, owned by the handler. */
+  meeting: string;
+  decidedItem: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
@@ -174,6 +177,16 @@ async function notification(t: TestEnv, accountId: string, title: string): Promi
     .values({ id, account_id: accountId, kind: 'test', title, body: title, link: null, created_at: nowIso(), read_at: null })
     .execute();
   return id;
+}
+
+/** A joint meeting with `handler` (and a representative) attending, held, with one decision owned by the handler (meetings, decided items). */
+async function meetingRecords(staff: Client, orgId: string, handlerId: string, text: string, repId?: string): Promise<{ meeting: string; decidedItem: string }> {
+  const series = await ok(staff.post('/api/v1/meetings/series', { orgId, kind: 'joint', name: `${text}联席会` }), 'meeting series');
+  const today = new Date().toISOString().slice(0, 10);
+  const meeting = await ok(staff.post('/api/v1/meetings', { seriesId: series.id, title: `${text}联席会`, plannedDate: today, agenda: [{ title: `${text}议题` }], attendeeAccountIds: repId ? [handlerId, repId] : [handlerId] }), 'meeting');
+  await ok(staff.post(`/api/v1/meetings/${meeting.id}/held`, { heldDate: today }), 'meeting held');
+  const item = await ok(staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: `${text}决定事项`, ownerAccountId: handlerId, dueDate: '2027-12-31', public: true }), 'decision');
+  return { meeting: meeting.id, decidedItem: item.id };
 }
 
 async function accountIdOf(t: TestEnv, username: string): Promise<{ id: string; person_id: string | null }> {
@@ -298,6 +311,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderA.id,
     grant: bystanderA.grants?.[0]?.id,
     week,
+    ...(await meetingRecords(clients.unionStaff, mineA, (await accountIdOf(t, 'handler')).id, '甲方', (await accountIdOf(t, 'rep')).id)),
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -364,6 +378,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderB.id,
     grant: bystanderB.grants?.[0]?.id,
     week,
+    ...(await meetingRecords(bStaff, mineB, (await accountIdOf(t, 'b.handler')).id, MARKER)),
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
 

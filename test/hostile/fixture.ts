@@ -52,6 +52,11 @@ export async function hostileWorld(t: TestEnv) {
   await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
+  const series = await must(u.staff.post('/api/v1/meetings/series', { orgId: u.group.id, kind: 'joint', name: '联席会' }), 'meeting series');
+  const meeting = await must(u.staff.post('/api/v1/meetings', { seriesId: series.id, title: '11月联席会', plannedDate: '2026-11-20', agenda: [{ title: '井口候车室改造' }], attendeeAccountIds: [u.handler.accountId] }), 'meeting');
+  await must(u.staff.post(`/api/v1/meetings/${meeting.id}/held`, { heldDate: '2026-11-20' }), 'meeting held');
+  const decided = await must(u.staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: '候车室加装暖气', ownerAccountId: u.handler.accountId, dueDate: '2026-12-31' }), 'decision');
+
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
     if (where) q = q.where(where[0], '=', where[1]);
@@ -79,6 +84,8 @@ export async function hostileWorld(t: TestEnv) {
     sessions: await one('moral_sessions'),
     'group-alerts': await one('appeal_group_alerts'),
     appeals: appeal.id,
+    meetings: meeting.id,
+    'decided-items': decided.id,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

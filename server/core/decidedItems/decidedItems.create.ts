@@ -9,6 +9,7 @@ import type { WriteCall } from '../call.js';
 import type { Tx } from '../db/database.js';
 import { invalid } from '../errors.js';
 import { newId } from '../ids.js';
+import { recordEvent } from '../workflow/index.js';
 import { dq } from './decidedItems.tables.js';
 import type { DecidedItemInput } from './decidedItems.types.js';
 
@@ -68,6 +69,7 @@ export async function createDecidedItem(call: WriteCall, input: DecidedItemInput
   if (coOwners.length) await dq(tx).insertInto('decided_item_co_owners').values(coOwners.map((account_id) => ({ item_id: id, account_id }))).execute();
   // A new child starts at 0 %: the parent's rolled-up figure changes with it.
   if (input.parentId) await rollUp(tx, input.parentId, call.iso);
+  await recordEvent(call, { kind: 'core.decidedItem', id, event: 'created', to: 'planned', data: { source: input.source.label, dueDate: input.dueDate } });
   await recordAudit(tx, call.ctx, { action: 'decidedItem.create', entityType: 'decidedItem', entityId: id, orgId: org.id, changes: { source: input.source, title, dueDate: input.dueDate, owner: input.ownerAccountId } });
   return { id };
 }

@@ -1,5 +1,6 @@
 /** All SQL of decided items that more than one file needs. */
 import type { DecidedItemStatus } from '../../../common/decidedItems.js';
+import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../db/database.js';
 import { dq, type DecidedItemTable } from './decidedItems.tables.js';
 import type { DecidedItemSummary } from './decidedItems.types.js';
@@ -46,3 +47,6 @@ export async function summarise(db: Tx, rows: ItemRow[]): Promise<DecidedItemSum
 export async function itemById(db: Tx, id: string): Promise<ItemRow | undefined> {
   return itemRows(db).where('d.id', '=', id).executeTakeFirst();
 }
+
+/** Done by the end of the due date in Beijing (UTC+8, no daylight saving): 15:59:59.999Z that day. */
+export const onTime = sql<SqlBool>`d.done_at <= d.due_date || 'T15:59:59.999Z'`;

@@ -49,3 +49,147 @@ describe('createDecidedItem / decidedItemsOf', () => {
     expect(await decidedItemsOf(t.db, { kind: 'meetings.decision', id: 'src-2' })).toEqual([]);
   });
 });
+
+const base = '/api/v1/decided-items';
+async function item(over: Record<string, unknown> = {}, now?: Date) {
+  return asAccount(
+    t.db,
+    w.chair.accountId,
+    (call) => createDecidedItem(call, { source: source(`s-${Math.random()}`), title: '更换综采一队更衣柜', orgId: w.prod.id, ownerAccountId: w.owner.accountId, coOwnerAccountIds: [w.coOwner.accountId], dueDate: '2026-12-31', ...over }),
+    now,
+  );
+}
+const inbox = async (accountId: string, kind: string) =>
+  (await t.db.selectFrom('notifications').select(['title', 'link']).where('account_id', '=', accountId).where('kind', '=', kind).execute()) as { title: string; link: string }[];
+
+describe('acting on a decided item', () => {
+  it('goes planned → inProgress → done by its owner and co-owner, each step on the timeline', async () => {
+    const { id } = await item();
+    expect((await w.coOwner.post(`${base}/${id}/progress`, { progress: 30, note: '已采购更衣柜' })).status).toBe(200);
+    expect((await w.owner.post(`${base}/${id}/progress`, { progress: 60, note: '已安装一半' })).status).toBe(200);
+    const back = await w.owner.post(`${base}/${id}/progress`, { progress: 50, note: '回退' });
+    expect([back.status, back.body.errors[0].field]).toEqual([422, 'progress']);
+    expect((await w.coOwner.post(`${base}/${id}/done`, {})).status).toBe(403);
+    expect((await w.owner.post(`${base}/${id}/done`, {})).status).toBe(200);
+    const d = (await w.owner.get(`${base}/${id}`)).body;
+    expect([d.status, d.progress]).toEqual(['done', 100]);
+    expect(d.timeline.map((e: any) => [e.event, e.to])).toEqual([['created', 'planned'], ['progress', 'inProgress'], ['progress', null], ['done', 'done']]);
+    expect(d.timeline[1]).toMatchObject({ actorName: w.coOwner.username, data: { progress: 30, note: '已采购更衣柜' } });
+    // done → inProgress is not the owner's to make, and a closed item takes no progress.
+    expect((await w.owner.post(`${base}/${id}/start`, {})).status).toBe(409);
+    expect((await w.owner.post(`${base}/${id}/progress`, { progress: 100, note: '再报' })).status).toBe(422);
+  });
+
+  it('refuses a non-owner: 403 to the chair who sees it, 404 to a stranger and to another organisation', async () => {
+    const { id } = await item();
+    expect((await w.chair.post(`${base}/${id}/progress`, { progress: 10, note: '代报' })).status).toBe(403);
+    expect((await w.stranger.post(`${base}/${id}/progress`, { progress: 10, note: '代报' })).status).toBe(404);
+    expect((await w.stranger.get(`${base}/${id}`)).status).toBe(404);
+    expect((await w.otherChair.get(`${base}/${id}`)).status).toBe(404);
+    expect((await w.otherChair.post(`${base}/${id}/drop`, { reason: '越权' })).status).toBe(404);
+    expect((await w.owner.post(`${base}/${id}/drop`, { reason: '自己撤' })).status).toBe(403);
+    expect((await t.db.selectFrom('decided_items' as any).select(['status', 'progress']).where('id', '=', id).executeTakeFirst()) as any).toEqual({ status: 'planned', progress: 0 });
+  });
+
+  it('is dropped with a reason and reopened by union staff; the owner is told', async () => {
+    const { id } = await item();
+    const noReason = await w.staff.post(`${base}/${id}/drop`, {});
+    expect([noReason.status, noReason.body.errors[0].field]).toEqual([400, 'body.reason']);
+    expect((await w.staff.post(`${base}/${id}/drop`, { reason: '并入年度技改计划' })).status).toBe(200);
+    expect((await w.owner.get(`${base}/${id}`)).body).toMatchObject({ status: 'dropped', dropReason: '并入年度技改计划' });
+    expect((await w.staff.post(`${base}/${id}/drop`, { reason: '再撤' })).status).toBe(409);
+    expect((await w.chair.post(`${base}/${id}/reopen`, {})).status).toBe(200);
+    expect((await w.owner.get(`${base}/${id}`)).body).toMatchObject({ status: 'inProgress', dropReason: null });
+    expect((await inbox(w.owner.accountId, 'decidedItem.dropped')).some((n) => n.link === `/decided-items/${id}`)).toBe(true);
+  });
+
+  it('rolls children up into the parent, weighted, and refuses a direct report on the parent', async () => {
+    const { id: parent } = await item({ title: '职工食堂改造' });
+    const { id: a } = await item({ title: '更换灶具', parentId: parent, weight: 3 });
+    await item({ title: '增加窗口', parentId: parent, weight: 1 });
+    expect((await w.owner.post(`${base}/${a}/progress`, { progress: 80, note: '灶具到货' })).status).toBe(200);
+    const p = (await w.owner.get(`${base}/${parent}`)).body;
+    expect([p.progress, p.children.length]).toEqual([60, 2]);
+    expect((await w.owner.post(`${base}/${parent}/progress`, { progress: 90, note: '直接报' })).status).toBe(422);
+  });
+});
+
+describe('lists', () => {
+  it('shows the board to chair and staff of the subtree, owners their own, workers only public items of their org', async () => {
+    const tag = `tag-${Math.random()}`;
+    await item({ source: { kind: 'meetings.decision', id: tag, label: '公开决定', public: true } });
+    await item({ source: { kind: 'meetings.decision', id: tag, label: '内部决定', public: false } });
+    const q = `?sourceId=${encodeURIComponent(tag)}`;
+    expect((await w.chair.get(`${base}${q}`)).body.total).toBe(2);
+    expect((await w.owner.get(`${base}${q}&mine=1`)).body.total).toBe(2);
+    expect((await w.stranger.get(`${base}${q}`)).body.total).toBe(0);
+    expect((await w.otherChair.get(`${base}${q}`)).body.total).toBe(0);
+    const pub = (await w.worker.get(`${base}/public?pageSize=200`)).body.items.map((i: any) => i.sourceLabel);
+    expect(pub).toContain('公开决定');
+    expect(pub).not.toContain('内部决定');
+    const x = await w.staff.get(`${base}/export.xlsx${q}`);
+    expect([x.status, String(x.headers['content-type'])]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+  });
+});
+
+describe('the due sweep', () => {
+  it('reminds the owner 3, 1 and 0 working days before, never twice; marks overdue and tells the union chair once', async () => {
+    const { sweepDecidedItems } = await import('./decidedItems.jobs.js');
+    // Friday 2027-03-05: due Wednesday 03-10 is 3 working days away.
+    const { id } = await item({ title: '井口候车室加装暖气', dueDate: '2027-03-10', orgId: w.team.id });
+    const at = (d: string) => new Date(`${d}T01:00:00Z`);
+    const dueNotices = async () => (await inbox(w.owner.accountId, 'decidedItem.due')).filter((n) => n.link === `/decided-items/${id}`).length;
+    await sweepDecidedItems(t.db, at('2027-03-05'));
+    await sweepDecidedItems(t.db, at('2027-03-05'));
+    expect(await dueNotices()).toBe(1);
+    await sweepDecidedItems(t.db, at('2027-03-09'));
+    await sweepDecidedItems(t.db, at('2027-03-10'));
+    await sweepDecidedItems(t.db, at('2027-03-10'));
+    expect(await dueNotices()).toBe(3);
+    expect((await inbox(w.coOwner.accountId, 'decidedItem.due')).filter((n) => n.link === `/decided-items/${id}`).length).toBe(3);
+    await sweepDecidedItems(t.db, at('2027-03-11'));
+    await sweepDecidedItems(t.db, at('2027-03-12'));
+    const escalated = (await inbox(w.chair.accountId, 'decidedItem.overdue')).filter((n) => n.link === `/decided-items/${id}`);
+    expect(escalated.length).toBe(1);
+    expect((await inbox(w.otherChair.accountId, 'decidedItem.overdue')).length).toBe(0);
+    const d = (await w.owner.get(`${base}/${id}`)).body;
+    expect(d.status).toBe('overdue');
+    expect(d.timeline.at(-1)).toMatchObject({ event: 'overdue', actorName: null });
+    // Late but done: the owner may still close it.
+    expect((await w.owner.post(`${base}/${id}/done`, {})).status).toBe(200);
+  });
+});
+
+describe('indicators', () => {
+  it('each figure equals the rows of its drill-down list', async () => {
+    const { indicator } = await import('../indicators/indicators.registry.js');
+    const org = await t.org('指标专用队', 'team', w.prod);
+    const mk = (dueDate: string) => item({ orgId: org.id, dueDate });
+    const onTime = await mk('2026-11-10');
+    await asAccount(t.db, w.owner.accountId, async (call) => {
+      const s = await import('./decidedItems.service.js');
+      await s.reportProgress(call, onTime.id, { progress: 40, note: '推进' });
+      await s.done(call, onTime.id);
+    }, new Date('2026-11-10T10:00:00Z'));
+    const late = await mk('2026-11-12');
+    await asAccount(t.db, w.owner.accountId, (call) => import('./decidedItems.service.js').then((s) => s.reportProgress(call, late.id, { progress: 50, note: '一半' })));
+    const { sweepDecidedItems } = await import('./decidedItems.jobs.js');
+    await sweepDecidedItems(t.db, new Date('2026-11-20T01:00:00Z'));
+    const dropped = await mk('2026-11-15');
+    await asAccount(t.db, w.staff.accountId, (call) => import('./decidedItems.service.js').then((s) => s.drop(call, dropped.id, '不再需要')));
+    await mk('2026-12-15'); // outside the period
+
+    const q = { scope: { all: false, paths: [org.path] }, from: '2026-11-01', to: '2026-11-30' };
+    const rows = async (filter: Record<string, string>) => (await w.chair.get(`${base}?orgId=${org.id}&${new URLSearchParams(filter)}`)).body.items as { progress: number }[];
+    const rate = await indicator('core.decidedOnTimeRate')!.compute(t.db, q);
+    expect([rate.numerator, rate.denominator, rate.value]).toEqual([1, 2, 0.5]);
+    expect((await rows(rate.drill!.numerator)).length).toBe(rate.numerator);
+    expect((await rows(rate.drill!.denominator)).length).toBe(rate.denominator);
+    const overdue = await indicator('core.decidedOverdue')!.compute(t.db, q);
+    expect(overdue.value).toBe(1);
+    expect((await rows(overdue.drill!.numerator)).length).toBe(1);
+    const avg = await indicator('core.decidedAverageProgress')!.compute(t.db, q);
+    expect([avg.numerator, avg.denominator, avg.value]).toEqual([150, 200, 0.75]);
+    expect((await rows(avg.drill!.numerator)).reduce((s, r) => s + r.progress, 0)).toBe(avg.numerator);
+  });
+});

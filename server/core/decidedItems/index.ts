@@ -10,6 +10,7 @@ import type { DecidedItemSummary } from './decidedItems.types.js';
 
 export type { DecidedItemInput, DecidedItemSource, DecidedItemSummary } from './decidedItems.types.js';
 export { createDecidedItem } from './decidedItems.create.js';
+export { closedRateOf } from './decidedItems.indicators.js';
 export { DECIDED_ITEM_STATUSES, OPEN_DECIDED_STATUSES, type DecidedItemStatus } from '../../../common/decidedItems.js';
 
 void DecidedItemMessages;
@@ -17,5 +18,12 @@ void DecidedItemMessages;
 /** The items one source decided, in the order they were created. Callers authorise the read. */
 export async function decidedItemsOf(db: Db | Tx, source: { kind: string; id: string }): Promise<DecidedItemSummary[]> {
   const rows = await itemRows(db).where('d.source_kind', '=', source.kind).where('d.source_id', '=', source.id).orderBy('d.created_at').orderBy('d.id').execute();
+  return summarise(db, rows);
+}
+
+/** The items of several sources of one kind (a meeting's carry-over reads its series' earlier meetings). */
+export async function decidedItemsOfSources(db: Db | Tx, kind: string, ids: string[]): Promise<DecidedItemSummary[]> {
+  if (!ids.length) return [];
+  const rows = await itemRows(db).where('d.source_kind', '=', kind).where('d.source_id', 'in', ids).orderBy('d.created_at').orderBy('d.id').execute();
   return summarise(db, rows);
 }

@@ -1,0 +1,78 @@
+/**
+ * Figures of decided items, over the items whose due date falls in the period and whose org
+ * lies in the scope, dropped items left out. Each drill is the board's own list filter, so
+ * the list shows exactly the items a figure counts.
+ */
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import type { Db } from '../db/database.js';
+import { defineIndicator, type IndicatorQuery } from '../indicators/indicator.js';
+import { pathInScope } from '../rbac/scope-sql.js';
+import { onTime } from './decidedItems.repository.js';
+import { dq } from './decidedItems.tables.js';
+
+function due(db: Db, q: IndicatorQuery) {
+  return dq(db)
+    .selectFrom('decided_items as d')
+    .where((eb) => pathInScope(eb, 'd.org_path', q.scope))
+    .where('d.due_date', '>=', q.from)
+    .where('d.due_date', '<=', q.to)
+    .where('d.status', '!=', 'dropped');
+}
+
+const period = (q: IndicatorQuery) => ({ dueFrom: q.from, dueTo: q.to, counted: '1' });
+
+export async function onTimeRate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await due(db, q)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(eb.and([eb('d.status', '=', 'done'), onTime])).then(1).else(0).end()).as('ok')])
+    .executeTakeFirstOrThrow();
+  return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...period(q), onTime: '1' }, denominator: period(q) });
+}
+
+export async function overdueCount(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await due(db, q).where('d.status', '=', 'overdue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const drill = { ...period(q), status: 'overdue' };
+  return { value: Number(r.n), numerator: Number(r.n), denominator: Number(r.n), unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
+/** Mean progress as a share: the sum of the items' percentages over 100 × the items. */
+export async function averageProgress(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await due(db, q).select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('d.progress').as('p')]).executeTakeFirstOrThrow();
+  return rateFigure(Number(r.p ?? 0), Number(r.n) * 100, { numerator: period(q), denominator: period(q) });
+}
+
+/** Closed share of one source kind's items due in the period: done ÷ items (dropped left out). */
+export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
+  const r = await due(db, q)
+    .where('d.source_kind', '=', sourceKind)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('d.status', '=', 'done').then(1).else(0).end()).as('done')])
+    .executeTakeFirstOrThrow();
+  const den = { ...period(q), sourceKind };
+  return rateFigure(Number(r.done ?? 0), Number(r.n), { numerator: { ...den, status: 'done' }, denominator: den });
+}
+
+export const decidedItemIndicators = [
+  defineIndicator({
+    key: 'core.decidedOnTimeRate',
+    label: { zh: '督办事项按期完成率', en: 'Decided items done on time' },
+    definition: { zh: '期限在期间内的督办事项中（不含已撤销），在期限当日结束前办结的比例', en: 'Of the decided items due in the period (dropped ones left out), the share done by the end of the due date' },
+    period: 'range',
+    unit: 'rate',
+    compute: onTimeRate,
+  }),
+  defineIndicator({
+    key: 'core.decidedOverdue',
+    label: { zh: '逾期督办事项数', en: 'Overdue decided items' },
+    definition: { zh: '期限在期间内、现仍逾期未办结的督办事项数', en: 'Decided items due in the period that are overdue and still open' },
+    period: 'range',
+    unit: 'count',
+    compute: overdueCount,
+  }),
+  defineIndicator({
+    key: 'core.decidedAverageProgress',
+    label: { zh: '督办事项平均进度', en: 'Average progress of decided items' },
+    definition: { zh: '期限在期间内的督办事项（不含已撤销）进度之和 ÷（100 × 事项数）', en: 'Sum of the progress of the decided items due in the period (dropped left out) ÷ (100 × items)' },
+    period: 'range',
+    unit: 'rate',
+    compute: averageProgress,
+  }),
+];

@@ -1,0 +1,44 @@
+/**
+ * Meeting figures over the meetings planned in the period in the scope: how many were held,
+ * and how many of their decisions due in the period were closed. Drills are the lists' filters.
+ */
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import { MEETING_DECISION_KIND } from '../../../common/meetings.js';
+import { closedRateOf } from '../../core/decidedItems/index.js';
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import { mq } from './meetings.tables.js';
+
+export async function heldAsPlanned(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await mq(db)
+    .selectFrom('meetings as m')
+    .where((eb) => pathInScope(eb, 'm.org_path', q.scope))
+    .where('m.planned_date', '>=', q.from)
+    .where('m.planned_date', '<=', q.to)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('m.held_date').as('held')])
+    .executeTakeFirstOrThrow();
+  const den = { from: q.from, to: q.to };
+  return rateFigure(Number(r.held), Number(r.n), { numerator: { ...den, held: '1' }, denominator: den });
+}
+
+export const decisionsClosed = (db: Db, q: IndicatorQuery) => closedRateOf(db, q, MEETING_DECISION_KIND);
+
+export const meetingsIndicators = [
+  defineIndicator({
+    key: 'meetings.heldAsPlanned',
+    label: { zh: '会议按计划召开率', en: 'Meetings held as planned' },
+    definition: { zh: '计划日期在期间内的例会、联席会中已召开的比例', en: 'Of the meetings planned in the period, the share that were held' },
+    period: 'range',
+    unit: 'rate',
+    compute: heldAsPlanned,
+  }),
+  defineIndicator({
+    key: 'meetings.decisionsClosed',
+    label: { zh: '会议决定事项办结率', en: 'Meeting decisions closed' },
+    definition: { zh: '期限在期间内的会议决定事项（不含已撤销）中已办结的比例', en: 'Of the meeting decisions due in the period (dropped left out), the share done' },
+    period: 'range',
+    unit: 'rate',
+    compute: decisionsClosed,
+  }),
+];

@@ -1,0 +1,193 @@
+/**
+ * Meeting actions: plan a series and its meetings (the carry-over item first when the series
+ * met before), record attendance, mark held, draft → approve → publish the minutes, record
+ * decisions as decided items. Each: load (404) → relation (403) → status (409), then change,
+ * event and audit in the call's transaction.
+ */
+import { z } from 'zod';
+import { MEETING_DECISION_KIND, MEETING_KIND_LABELS, type MeetingKind } from '../../../common/meetings.js';
+import type { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, MinutesBody } from '../../../common/schemas/meetings.js';
+import type { Call, WriteCall } from '../../core/call.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { createDecidedItem } from '../../core/decidedItems/index.js';
+import type { Tx } from '../../core/db/database.js';
+import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { t } from '../../core/i18n/messages.js';
+import { newId } from '../../core/ids.js';
+import { inScope, scopeOf } from '../../core/rbac/actor.js';
+import { recordEvent, transition } from '../../core/workflow/index.js';
+import { MM } from './meetings.messages.js';
+import { assertApprover, assertManager, assertVisible, relationTo } from './meetings.policy.js';
+import { mq, type MeetingTable } from './meetings.tables.js';
+
+export const MEETING_KIND_EVENT = 'meetings.meeting';
+
+async function load(call: Call, tx: Tx, id: string) {
+  const m = await mq(tx).selectFrom('meetings').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!m) throw notFound();
+  const rel = await relationTo(tx, call.actor, m);
+  assertVisible(rel);
+  return { m, rel };
+}
+export const loadMeeting = load;
+
+/** Planning is for union chair and staff: anyone else hears 403 before their input is looked at. */
+function assertPlanner(call: Call): void {
+  const s = scopeOf(call.actor, 'meetings.manage');
+  if (!s.all && !s.paths.length) throw forbidden();
+}
+
+export async function createSeries(call: WriteCall, body: z.infer<typeof CreateSeriesBody>) {
+  assertPlanner(call);
+  const org = await mq(call.tx).selectFrom('orgs').select(['id', 'path']).where('id', '=', body.orgId).executeTakeFirst();
+  if (!org || !inScope(scopeOf(call.actor, 'meetings.manage'), org.path)) {
+    if (org && inScope(scopeOf(call.actor, 'meetings.read'), org.path)) throw forbidden();
+    throw invalid('orgId', MM['meetings.orgUnknown']);
+  }
+  const id = newId();
+  await mq(call.tx).insertInto('meeting_series').values({ id, org_id: org.id, org_path: org.path, kind: body.kind, name: body.name, created_at: call.iso, updated_at: call.iso }).execute();
+  await recordAudit(call.tx, call.ctx, { action: 'meetings.seriesCreate', entityType: 'meetingSeries', entityId: id, orgId: org.id, changes: body });
+  return { id };
+}
+
+async function activeAccounts(tx: Tx, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  return new Set((await mq(tx).selectFrom('accounts').select('id').where('id', 'in', ids).where('disabled', '=', 0).execute()).map((r) => r.id));
+}
+
+export async function createMeeting(call: WriteCall, body: z.infer<typeof CreateMeetingBody>) {
+  assertPlanner(call);
+  const series = await mq(call.tx).selectFrom('meeting_series').selectAll().where('id', '=', body.seriesId).executeTakeFirst();
+  if (!series || !inScope(scopeOf(call.actor, 'meetings.read'), series.org_path)) throw invalid('seriesId', MM['meetings.seriesUnknown']);
+  if (!inScope(scopeOf(call.actor, 'meetings.manage'), series.org_path)) throw forbidden();
+  const people = [...new Set([...body.attendeeAccountIds, ...body.agenda.flatMap((a) => (a.presenterAccountId ? [a.presenterAccountId] : []))])];
+  const known = await activeAccounts(call.tx, people);
+  const unknownAttendee = body.attendeeAccountIds.findIndex((a) => !known.has(a));
+  if (unknownAttendee >= 0) throw invalid(`attendeeAccountIds.${unknownAttendee}`, MM['meetings.accountUnknown']);
+  const unknownPresenter = body.agenda.findIndex((a) => a.presenterAccountId && !known.has(a.presenterAccountId));
+  if (unknownPresenter >= 0) throw invalid(`agenda.${unknownPresenter}.presenterAccountId`, MM['meetings.accountUnknown']);
+
+  const id = newId();
+  await mq(call.tx)
+    .insertInto('meetings')
+    .values({ id, series_id: series.id, org_id: series.org_id, org_path: series.org_path, kind: series.kind, title: body.title, planned_date: body.plannedDate, held_date: null, location: body.location ?? null, status: 'planned', minutes: null, published_org_id: null, published_org_path: null, created_at: call.iso, updated_at: call.iso })
+    .execute();
+  // A meeting of a series that met before opens by reviewing what the earlier meetings decided.
+  const met = await mq(call.tx).selectFrom('meetings').select('id').where('series_id', '=', series.id).where('planned_date', '<', body.plannedDate).where('status', '!=', 'cancelled').executeTakeFirst();
+  const agenda = [...(met ? [{ title: t('zh-CN', MM['meetings.carryOverTitle']), presenterAccountId: undefined, carry: 1 }] : []), ...body.agenda.map((a) => ({ ...a, carry: 0 }))];
+  if (agenda.length) {
+    await mq(call.tx)
+      .insertInto('meeting_agenda_items')
+      .values(agenda.map((a, i) => ({ id: newId(), meeting_id: id, seq: i + 1, title: a.title, presenter_account_id: a.presenterAccountId ?? null, minutes: null, carry_over: a.carry })))
+      .execute();
+  }
+  const attendees = [...new Set(body.attendeeAccountIds)];
+  if (attendees.length) await mq(call.tx).insertInto('meeting_attendees').values(attendees.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null }))).execute();
+  await recordEvent(call, { kind: MEETING_KIND_EVENT, id, event: 'planned', to: 'planned', data: { plannedDate: body.plannedDate } });
+  await recordAudit(call.tx, call.ctx, { action: 'meetings.create', entityType: 'meeting', entityId: id, orgId: series.org_id, changes: { title: body.title, plannedDate: body.plannedDate } });
+  return { id };
+}
+
+/** The attendee signs in on the day (from a phone at the door). */
+export async function signIn(call: WriteCall, id: string) {
+  const { m, rel } = await load(call, call.tx, id);
+  if (!rel.attendee) throw forbidden();
+  if (m.status === 'cancelled') throw invalid('status', MM['meetings.notAttendee']);
+  await mq(call.tx).updateTable('meeting_attendees').set({ signed_in_at: call.iso, absence_reason: null }).where('meeting_id', '=', id).where('account_id', '=', call.actor.accountId).execute();
+  return { signedInAt: call.iso };
+}
+
+export async function recordAttendance(call: WriteCall, id: string, body: { accountId: string; present: boolean; absenceReason?: string }) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  if (!body.present && !body.absenceReason) throw invalid('absenceReason', MM['meetings.absenceReason']);
+  const r = await mq(call.tx)
+    .updateTable('meeting_attendees')
+    .set(body.present ? { signed_in_at: call.iso, absence_reason: null } : { signed_in_at: null, absence_reason: body.absenceReason! })
+    .where('meeting_id', '=', id)
+    .where('account_id', '=', body.accountId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw invalid('accountId', MM['meetings.notAttendee']);
+  await recordAudit(call.tx, call.ctx, { action: 'meetings.attendance', entityType: 'meeting', entityId: id, orgId: m.org_id, changes: body });
+  return { ok: true as const };
+}
+
+export async function markHeld(call: WriteCall, id: string, heldDate: string) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  if (heldDate > shanghaiDate(call.now)) throw invalid('heldDate', MM['meetings.heldInFuture']);
+  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['planned'], to: 'held', patch: { held_date: heldDate }, event: 'held', data: { heldDate }, audit: { action: 'meetings.held', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  return { ok: true as const };
+}
+
+export async function draftMinutes(call: WriteCall, id: string, body: z.infer<typeof MinutesBody>) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  const items = new Set((await mq(call.tx).selectFrom('meeting_agenda_items').select('id').where('meeting_id', '=', id).execute()).map((r) => r.id));
+  const bad = body.items.findIndex((i) => !items.has(i.agendaItemId));
+  if (bad >= 0) throw invalid(`items.${bad}.agendaItemId`, MM['meetings.agendaItemUnknown']);
+  // Drafting happens while held; the conditional update keeps approved minutes unchanged.
+  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['held'], to: 'held', patch: { minutes: body.minutes }, event: 'minutesDrafted', audit: { action: 'meetings.minutes', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  for (const i of body.items) await mq(call.tx).updateTable('meeting_agenda_items').set({ minutes: i.minutes || null }).where('id', '=', i.agendaItemId).execute();
+  return { ok: true as const };
+}
+
+export async function approve(call: WriteCall, id: string) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertApprover(rel);
+  if (!m.minutes) throw invalid('minutes', MM['meetings.notHeld']);
+  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['held'], to: 'approved', event: 'approved', audit: { action: 'meetings.approve', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  return { ok: true as const };
+}
+
+export async function publish(call: WriteCall, id: string, orgId: string) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  const org = await mq(call.tx).selectFrom('orgs').select(['id', 'path']).where('id', '=', orgId).executeTakeFirst();
+  if (!org || !org.path.startsWith(m.org_path)) throw invalid('orgId', MM['meetings.publishScope']);
+  await transition(call, {
+    kind: MEETING_KIND_EVENT,
+    table: 'meetings',
+    id,
+    from: ['approved'],
+    to: 'published',
+    patch: { published_org_id: org.id, published_org_path: org.path },
+    event: 'published',
+    data: { orgId },
+    audit: { action: 'meetings.publish', entityType: 'meeting', entityId: id, orgId: m.org_id },
+  });
+  return { ok: true as const };
+}
+
+export async function cancel(call: WriteCall, id: string, body: z.infer<typeof CancelBody>) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['planned'], to: 'cancelled', event: 'cancelled', data: { reason: body.reason }, audit: { action: 'meetings.cancel', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  return { ok: true as const };
+}
+
+/** A decision of a held meeting becomes a decided item owned by one account, tracked to closure. */
+export async function recordDecision(call: WriteCall, id: string, body: z.infer<typeof DecisionBody>) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  if (m.status === 'planned' || m.status === 'cancelled') throw invalid('status', MM['meetings.notHeld']);
+  let label = `${m.title}（${MEETING_KIND_LABELS[m.kind as MeetingKind].zh}）`;
+  if (body.agendaItemId) {
+    const item = await mq(call.tx).selectFrom('meeting_agenda_items').select(['title', 'seq']).where('id', '=', body.agendaItemId).where('meeting_id', '=', id).executeTakeFirst();
+    if (!item) throw invalid('agendaItemId', MM['meetings.agendaItemUnknown']);
+    label += ` · 议题${item.seq}：${item.title}`;
+  }
+  const created = await createDecidedItem(call, {
+    source: { kind: MEETING_DECISION_KIND, id, label, public: body.public },
+    title: body.title,
+    orgId: m.org_id,
+    ownerAccountId: body.ownerAccountId,
+    coOwnerAccountIds: body.coOwnerAccountIds,
+    dueDate: body.dueDate,
+  });
+  await recordEvent(call, { kind: MEETING_KIND_EVENT, id, event: 'decision', data: { decidedItemId: created.id, title: body.title } });
+  return created;
+}
+
+export type { MeetingTable };

@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { indicator } from '../../core/indicators/indicators.registry.js';
+
+const t = useTestApp();
+let w: Awaited<ReturnType<typeof world>>;
+async function world() {
+  const group = await t.org('煤业集团', 'group');
+  const mine = await t.org('一号矿', 'mine', group);
+  const prod = await t.org('生产部', 'department', mine);
+  const team = await t.org('综采一队', 'team', prod);
+  const mine2 = await t.org('二号矿', 'mine', group);
+  const chair = await t.user([{ role: 'unionChair', org: mine }]);
+  const staff = await t.user([{ role: 'unionStaff', org: mine }]);
+  const handler = await t.user([{ role: 'handler', org: prod }]);
+  const handler2 = await t.user([{ role: 'handler', org: prod }]);
+  const worker = await t.user([{ role: 'worker', org: team }]);
+  const worker2 = await t.user([{ role: 'worker', org: mine2 }]);
+  const other = await t.org('另一集团', 'group');
+  const otherStaff = await t.user([{ role: 'unionStaff', org: other }]);
+  return { group, mine, prod, team, chair, staff, handler, handler2, worker, worker2, other, otherStaff };
+}
+beforeAll(async () => {
+  w = await world();
+});
+
+const base = '/api/v1/meetings';
+async function ok(p: Promise<{ status: number; body: any; text: string }>, status = 200) {
+  const r = await p;
+  expect(r.status, r.text).toBe(status);
+  return r.body;
+}
+
+describe('a joint meeting from plan to published minutes, and its decisions carried over', () => {
+  it('records a decision, the owner reports progress, the next meeting opens with it', async () => {
+    const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'joint', name: '一号矿工会与行政联席会' }), 201);
+    expect((await w.otherStaff.post(`${base}/series`, { orgId: w.mine.id, kind: 'joint', name: '越权' })).status).toBe(422);
+    const first = await ok(
+      w.staff.post(base, { seriesId: series.id, title: '10月联席会', plannedDate: '2026-10-20', agenda: [{ title: '倒班宿舍维修', presenterAccountId: w.handler.accountId }], attendeeAccountIds: [w.chair.accountId, w.handler.accountId, w.handler2.accountId] }),
+      201,
+    );
+    // The handler attends: signs in on a phone and sees the meeting; the worker does not see it yet.
+    await ok(w.handler.post(`${base}/${first.id}/sign-in`, {}));
+    expect((await w.worker.get(`${base}/${first.id}`)).status).toBe(404);
+    const absent = await w.staff.post(`${base}/${first.id}/attendance`, { accountId: w.handler2.accountId, present: false });
+    expect([absent.status, absent.body.errors[0].field]).toEqual([422, 'absenceReason']);
+    await ok(w.staff.post(`${base}/${first.id}/attendance`, { accountId: w.handler2.accountId, present: false, absenceReason: '井下值班' }));
+
+    const early = await w.staff.post(`${base}/${first.id}/decisions`, { title: '更换倒班宿舍门窗', ownerAccountId: w.handler.accountId, dueDate: '2026-11-30' });
+    expect(early.status).toBe(422);
+    await ok(w.staff.post(`${base}/${first.id}/held`, { heldDate: '2026-10-20' }));
+    expect((await w.staff.post(`${base}/${first.id}/held`, { heldDate: '2026-10-20' })).status).toBe(409);
+    const agenda = (await ok(w.staff.get(`${base}/${first.id}`))).agenda;
+    expect(agenda.map((a: any) => [a.seq, a.title, a.carryOver])).toEqual([[1, '倒班宿舍维修', null]]);
+    const d1 = await ok(w.chair.post(`${base}/${first.id}/decisions`, { agendaItemId: agenda[0].id, title: '更换倒班宿舍门窗', ownerAccountId: w.handler.accountId, coOwnerAccountIds: [w.handler2.accountId], dueDate: '2026-11-30', public: true }), 201);
+    await ok(w.chair.post(`${base}/${first.id}/decisions`, { title: '修缮卫生间', ownerAccountId: w.handler2.accountId, dueDate: '2026-11-15' }), 201);
+
+    // Minutes: drafted by staff, approved by the chair only, published to the mine.
+    await ok(w.staff.request('PUT', `${base}/${first.id}/minutes`, { minutes: '会议研究了倒班宿舍维修。', items: [{ agendaItemId: agenda[0].id, minutes: '议定更换门窗。' }] }));
+    expect((await w.staff.post(`${base}/${first.id}/approve`, {})).status).toBe(403);
+    expect((await w.staff.post(`${base}/${first.id}/publish`, { orgId: w.mine.id })).status).toBe(409);
+    await ok(w.chair.post(`${base}/${first.id}/approve`, {}));
+    expect((await w.staff.post(`${base}/${first.id}/publish`, { orgId: w.group.id })).status).toBe(422);
+    await ok(w.staff.post(`${base}/${first.id}/publish`, { orgId: w.mine.id }));
+    expect((await ok(w.worker.get(`${base}/published`))).items.map((m: any) => m.title)).toContain('10月联席会');
+    expect((await ok(w.worker2.get(`${base}/published`))).items).toEqual([]);
+    expect((await ok(w.worker.get(`${base}/${first.id}`))).minutes).toBe('会议研究了倒班宿舍维修。');
+
+    // The owner reports progress on the decided item; the co-owner closes nothing.
+    await ok(w.handler.post(`/api/v1/decided-items/${d1.id}/progress`, { progress: 60, note: '门窗已到货' }));
+    expect((await w.handler2.post(`/api/v1/decided-items/${d1.id}/done`, {})).status).toBe(403);
+    expect((await ok(w.worker.get('/api/v1/decided-items/public?pageSize=200'))).items.map((i: any) => [i.title, i.progress])).toContainEqual(['更换倒班宿舍门窗', 60]);
+
+    // The next meeting of the series opens with the carry-over: both items, with their progress.
+    const second = await ok(w.staff.post(base, { seriesId: series.id, title: '11月联席会', plannedDate: '2026-11-20', agenda: [{ title: '劳保用品' }] }), 201);
+    const next = await ok(w.staff.get(`${base}/${second.id}`));
+    expect(next.agenda.map((a: any) => a.title)).toEqual(['上次会议督办事项落实情况', '劳保用品']);
+    expect(next.agenda[0].carryOver.map((i: any) => [i.title, i.status, i.progress, i.closedSincePrevious])).toEqual([
+      ['更换倒班宿舍门窗', 'inProgress', 60, false],
+      ['修缮卫生间', 'planned', 0, false],
+    ]);
+    expect(next.agenda[0].carryOver[0].sourceLabel).toBe('10月联席会（工会与行政联席会） · 议题1：倒班宿舍维修');
+    // Closed since the previous meeting: still listed, marked closed.
+    await ok(w.handler.post(`/api/v1/decided-items/${d1.id}/done`, {}));
+    const after = await ok(w.staff.get(`${base}/${second.id}`));
+    expect(after.agenda[0].carryOver[0]).toMatchObject({ title: '更换倒班宿舍门窗', status: 'done', progress: 100, closedSincePrevious: true });
+    expect((await w.otherStaff.get(`${base}/${second.id}`)).status).toBe(404);
+    expect((await w.staff.post(`${base}/${second.id}/cancel`, { reason: '与职代会冲突' })).status).toBe(200);
+    expect((await w.staff.post(`${base}/${second.id}/held`, { heldDate: '2026-11-20' })).status).toBe(409);
+  });
+});
+
+describe('meeting indicators', () => {
+  it('each figure equals the rows of its drill-down list', async () => {
+    const org = await t.org('指标矿', 'mine', w.group);
+    const chair = await t.user([{ role: 'unionChair', org }]);
+    const owner = await t.user([{ role: 'handler', org }]);
+    const series = await ok(chair.post(`${base}/series`, { orgId: org.id, kind: 'regular', name: '例会' }), 201);
+    const mk = (plannedDate: string) => ok(chair.post(base, { seriesId: series.id, title: `${plannedDate} 例会`, plannedDate }), 201);
+    const a = await mk('2026-09-10');
+    await mk('2026-09-24');
+    await mk('2026-08-10');
+    await ok(chair.post(`${base}/${a.id}/held`, { heldDate: '2026-09-10' }));
+    const d = await ok(chair.post(`${base}/${a.id}/decisions`, { title: '决定一', ownerAccountId: owner.accountId, dueDate: '2026-09-30' }), 201);
+    await ok(chair.post(`${base}/${a.id}/decisions`, { title: '决定二', ownerAccountId: owner.accountId, dueDate: '2026-09-30' }), 201);
+    await ok(owner.post(`/api/v1/decided-items/${d.id}/done`, {}));
+
+    const q = { scope: { all: false, paths: [org.path] }, from: '2026-09-01', to: '2026-09-30' };
+    const held = await indicator('meetings.heldAsPlanned')!.compute(t.db, q);
+    expect([held.numerator, held.denominator, held.value]).toEqual([1, 2, 0.5]);
+    const meetings = async (f: Record<string, string>) => (await ok(chair.get(`${base}?${new URLSearchParams(f)}`))).total;
+    expect(await meetings(held.drill!.numerator)).toBe(1);
+    expect(await meetings(held.drill!.denominator)).toBe(2);
+    const closed = await indicator('meetings.decisionsClosed')!.compute(t.db, q);
+    expect([closed.numerator, closed.denominator]).toEqual([1, 2]);
+    const items = async (f: Record<string, string>) => (await ok(chair.get(`/api/v1/decided-items?orgId=${org.id}&${new URLSearchParams(f)}`))).total;
+    expect(await items(closed.drill!.numerator)).toBe(1);
+    expect(await items(closed.drill!.denominator)).toBe(2);
+  });
+});

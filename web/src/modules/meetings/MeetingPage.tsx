@@ -1,0 +1,111 @@
+import { App, Button, Card, DatePicker, Flex, Form, Input, List, Spin, Switch, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Page } from '../../shared/Page';
+import { useFormErrorHandler, useShowError } from '../../shared/errors';
+import { useMeeting, useMeetingAction } from './api';
+import { DecidedProgress, DecidedStatusTag } from './labels';
+
+/** One meeting: agenda (the carry-over first), attendance with sign-in, minutes, decisions. */
+export default function MeetingPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('meetings');
+  const { message } = App.useApp();
+  const { data: m, isLoading } = useMeeting(id);
+  const act = useMeetingAction(id);
+  const showError = useShowError();
+  const [form] = Form.useForm();
+  const onFormError = useFormErrorHandler(form);
+  if (isLoading || !m) return <Spin />;
+  const me = m.can;
+
+  return (
+    <Page title={m.title} extra={<Tag>{t(`meetingStatus.${m.status}`)}</Tag>}>
+      <Flex vertical gap={16}>
+        <Typography.Text type="secondary">
+          {t(`kind.${m.kind}`)} · {m.heldDate ?? m.plannedDate} {m.location ?? ''}
+        </Typography.Text>
+        {me.signIn && (
+          <Button type="primary" size="large" block onClick={() => act.mutateAsync({ action: 'sign-in' }).then(() => message.success(t('meetings.signedIn')), showError)}>
+            {t('meetings.signIn')}
+          </Button>
+        )}
+        <Card title={t('meetings.agenda')}>
+          {m.agenda.map((a) => (
+            <div key={a.id} style={{ marginBottom: 12 }}>
+              <Typography.Text strong>
+                {a.seq}. {a.title}
+              </Typography.Text>
+              {a.presenterName && <Typography.Text type="secondary"> {t('meetings.presenter', { name: a.presenterName })}</Typography.Text>}
+              {a.minutes && <Typography.Paragraph>{a.minutes}</Typography.Paragraph>}
+              {a.carryOver && (
+                <List
+                  size="small"
+                  data-testid="carry-over"
+                  dataSource={a.carryOver}
+                  renderItem={(i) => (
+                    <List.Item extra={<DecidedProgress status={i.status} progress={i.progress} small />}>
+                      <List.Item.Meta
+                        title={<Link to={`/decided-items/${i.id}`}>{i.title}</Link>}
+                        description={
+                          <>
+                            <DecidedStatusTag status={i.status} /> {i.ownerName} · {i.dueDate} {i.closedSincePrevious && <Tag color="green">{t('meetings.closedSince')}</Tag>}
+                          </>
+                        }
+                      />
+                    </List.Item>
+                  )}
+                />
+              )}
+            </div>
+          ))}
+        </Card>
+        <Card title={t('meetings.minutes')}>{m.minutes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</Typography.Paragraph> : <Typography.Text type="secondary">{t('meetings.noMinutes')}</Typography.Text>}</Card>
+        {me.approve && <Button onClick={() => act.mutateAsync({ action: 'approve' }).then(() => message.success(t('detail.saved')), showError)}>{t('meetings.approve')}</Button>}
+        <Card title={t('meetings.decisions')}>
+          <List
+            dataSource={m.decisions}
+            renderItem={(d) => (
+              <List.Item extra={<DecidedProgress status={d.status} progress={d.progress} small />}>
+                <List.Item.Meta title={<Link to={`/decided-items/${d.id}`}>{d.title}</Link>} description={`${d.ownerName} · ${d.dueDate}`} />
+              </List.Item>
+            )}
+          />
+          {me.manage && (m.status === 'held' || m.status === 'approved' || m.status === 'published') && (
+            <Form
+              form={form}
+              layout="vertical"
+              onFinish={(v) => act.mutateAsync({ action: 'decisions', body: { title: v.title, ownerAccountId: v.ownerAccountId, dueDate: v.dueDate.format('YYYY-MM-DD'), public: !!v.public } }).then(() => (form.resetFields(), message.success(t('detail.saved'))), onFormError)}
+            >
+              <Typography.Title level={5}>{t('meetings.newDecision')}</Typography.Title>
+              <Form.Item name="title" label={t('meetings.decisionTitle')} rules={[{ required: true }]}>
+                <Input maxLength={200} />
+              </Form.Item>
+              <Form.Item name="ownerAccountId" label={t('meetings.owner')} rules={[{ required: true }]}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="dueDate" label={t('meetings.dueDate')} rules={[{ required: true }]}>
+                <DatePicker />
+              </Form.Item>
+              <Form.Item name="public" label={t('meetings.public')} valuePropName="checked">
+                <Switch />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={act.isPending}>
+                {t('detail.submit')}
+              </Button>
+            </Form>
+          )}
+        </Card>
+        <Card title={t('meetings.attendees')}>
+          <List
+            size="small"
+            dataSource={m.attendees}
+            renderItem={(a) => (
+              <List.Item extra={a.signedInAt ? <Tag color="green">{t('meetings.signedIn')}</Tag> : a.absenceReason ? <Tag>{t('meetings.absent', { reason: a.absenceReason })}</Tag> : <Tag>{t('meetings.notSigned')}</Tag>}>{a.name}</List.Item>
+            )}
+          />
+        </Card>
+      </Flex>
+    </Page>
+  );
+}

@@ -1,0 +1,64 @@
+/** Decided items and meetings: queries and writes; shapes come from common/schemas. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { DecidedItemDetail, DecidedItemPage, PublicDecidedItemPage } from '@common/schemas/decidedItems';
+import type { MeetingDetail, MeetingPage, SeriesList } from '@common/schemas/meetings';
+import { api, download } from '../../api/client';
+
+export type DecidedPage = z.infer<typeof DecidedItemPage>;
+export type DecidedRow = DecidedPage['items'][number];
+export type DecidedDetail = z.infer<typeof DecidedItemDetail>;
+export type PublicPage = z.infer<typeof PublicDecidedItemPage>;
+export type Meetings = z.infer<typeof MeetingPage>;
+export type Meeting = z.infer<typeof MeetingDetail>;
+export type SeriesItems = z.infer<typeof SeriesList>['items'];
+
+export interface DecidedQuery {
+  page: number;
+  pageSize: number;
+  sort?: 'dueDate' | 'progress' | 'updatedAt' | 'title';
+  order?: 'asc' | 'desc';
+  status?: string;
+  sourceKind?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  mine?: '1';
+}
+
+const KEY = 'meetings';
+
+export const useDecidedItems = (q: DecidedQuery) =>
+  useQuery({ queryKey: [KEY, 'decided', q], queryFn: () => api.get<DecidedPage>('/decided-items', { ...q }), placeholderData: keepPreviousData });
+export const exportDecidedItems = (q: DecidedQuery) => download('/decided-items/export.xlsx', { ...q, page: undefined, pageSize: undefined }, '督办事项.xlsx');
+export const usePublicDecidedItems = () => useQuery({ queryKey: [KEY, 'public'], queryFn: () => api.get<PublicPage>('/decided-items/public', { pageSize: 50 }) });
+export const useDecidedItem = (id: string | undefined) => useQuery({ queryKey: [KEY, 'decided', id], enabled: !!id, queryFn: () => api.get<DecidedDetail>(`/decided-items/${id}`) });
+
+/** One action on an item (progress, start, done, drop, reopen); refreshes the board and the detail. */
+export function useDecidedAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: 'progress' | 'start' | 'done' | 'drop' | 'reopen'; body?: unknown }) => api.post(`/decided-items/${id}/${action}`, body ?? {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export interface MeetingQuery {
+  page: number;
+  pageSize: number;
+  sort?: 'plannedDate' | 'title';
+  order?: 'asc' | 'desc';
+  kind?: string;
+  status?: string;
+  seriesId?: string;
+}
+export const useMeetings = (q: MeetingQuery) => useQuery({ queryKey: [KEY, 'meetings', q], queryFn: () => api.get<Meetings>('/meetings', { ...q }), placeholderData: keepPreviousData });
+export const useMeeting = (id: string | undefined) => useQuery({ queryKey: [KEY, 'meeting', id], enabled: !!id, queryFn: () => api.get<Meeting>(`/meetings/${id}`) });
+export const useSeries = (enabled: boolean) => useQuery({ queryKey: [KEY, 'series'], enabled, queryFn: () => api.get<{ items: SeriesItems }>('/meetings/series').then((r) => r.items) });
+
+export function useMeetingAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body, method }: { action: string; body?: unknown; method?: 'put' }) => (method === 'put' ? api.put(`/meetings/${id}/${action}`, body) : api.post(`/meetings/${id}/${action}`, body ?? {})),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
