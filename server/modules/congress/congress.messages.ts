@@ -1,0 +1,32 @@
+import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
+
+/** Registered by the composition root from the module's declaration. */
+export const congressMessages = {
+  'congress.rule.leadersMax': ['领导人员不超过', 'leaders at most'],
+  'congress.rule.frontLineMin': ['一线职工不少于', 'front-line workers at least'],
+  'congress.rule.womenMin': ['女职工不少于', 'women at least'],
+  'congress.rule.dispatchedMin': ['劳务派遣职工不少于', 'dispatched workers at least'],
+  'congress.ruleMet': ['{rule} {limit}%：现有 {count} 人，占 {percent}%，符合', '{rule} {limit}%: {count} of {total} ({percent}%), met'],
+  'congress.ruleAbove': ['{rule} {limit}%：现有 {count} 人，占 {percent}%，超出比例，请调整代表名单', '{rule} {limit}%: {count} of {total} ({percent}%) is above the limit; adjust the roster'],
+  'congress.ruleBelow': ['{rule} {limit}%：现有 {count} 人，占 {percent}%，低于比例，请调整代表名单', '{rule} {limit}%: {count} of {total} ({percent}%) is below the minimum; adjust the roster'],
+  'congress.termName': ['第{number}届职工代表大会', 'Workers\' congress, term {number}'],
+  'congress.sessionName': ['第{term}届第{number}次职工代表大会', 'Workers\' congress, term {term}, session {number}'],
+  'congress.endBeforeStart': ['届期结束日期不能早于开始日期', 'The term cannot end before it starts'],
+  'congress.termNumberTaken': ['该组织已有第{number}届职代会', 'This organisation already has a term {number}'],
+  'congress.sessionNumberTaken': ['本届已有第{number}次会议', 'This term already has a session {number}'],
+  'congress.sessionOutsideTerm': ['会议日期须在本届届期（{start}—{end}）之内', 'The session must fall within the term ({start} to {end})'],
+  'congress.personOutsideOrg': ['代表须是本组织（含下级单位）的在册职工', 'A representative must be an active worker of this organisation or its units'],
+  'congress.alreadyRepresentative': ['此人已是本届职工代表', 'This person is already a representative of this term'],
+  'congress.notRepresentative': ['该代表不在本届代表名单中', 'No such representative in this term'],
+  'congress.sessionClosed': ['本次会议已闭会，不能再登记出席', 'The session is closed; attendance can no longer change'],
+  'congress.noQuorum': ['实到 {present} 人，不足全体代表 {expected} 人的三分之二（至少 {needs} 人），不能开会', '{present} present is less than two thirds of all {expected} representatives (at least {needs}); the session cannot sit'],
+  'congress.sessionNotPlanned': ['会议不在筹备状态，不能宣布开会', 'Only a planned session can be opened'],
+  'congress.sessionNotSitting': ['会议不在进行中，不能闭会', 'Only a sitting session can be closed'],
+  'congress.absenceReasonOnlyAbsent': ['出席的代表不填写请假原因', 'A present representative has no absence reason'],
+} satisfies Record<string, MessageEntry>;
+
+type Short<K> = K extends `congress.${infer S}` ? S : never;
+/** The keys by their name after 'congress.': CM.noQuorum is 'congress.noQuorum'. */
+export const CM = Object.fromEntries(Object.keys(messageKeys(congressMessages)).map((k) => [k.slice('congress.'.length), k])) as {
+  [S in Short<keyof typeof congressMessages>]: `congress.${S}`;
+};

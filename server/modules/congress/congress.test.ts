@@ -1,0 +1,142 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { congressBase as base, congressWorld, type CongressWorld } from './congress.testkit.js';
+import { attendanceRate } from './congress.indicators.js';
+
+const t = useTestApp();
+let w: CongressWorld;
+beforeAll(async () => {
+  w = await congressWorld(t);
+});
+
+async function ok(res: Promise<{ status: number; text: string; body: any }>, status = 200) {
+  const r = await res;
+  expect(r.status, r.text).toBe(status);
+  return r.body;
+}
+
+const newTerm = (number: number, rules?: unknown) =>
+  ok(w.staff.post(`${base}/terms`, { orgId: w.group.id, number, startDate: '2025-03-01', endDate: '2030-02-28', ...(rules ? { rules } : {}) }), 201);
+
+describe('a congress term and its roster', () => {
+  it('warns while the roster breaks the proportions the rules set, and stops warning once it meets them', async () => {
+    const term = await newTerm(5);
+    expect(term.name).toBe('第5届职工代表大会');
+    expect(term.rules).toEqual({ leadersMax: 20, frontLineMin: 50, womenMin: 20, dispatchedMin: 5 });
+
+    // Two leaders and one front-line man: leaders 67 % (> 20 %), front-line 33 % (< 50 %), no women, no dispatched worker.
+    await w.representative(term.id, { category: 'leader' });
+    await w.representative(term.id, { category: 'leader', delegation: '机关代表团' });
+    const added = await w.representative(term.id, { category: 'frontLine' });
+    expect(added.roster.warnings).toBe(4);
+    const leaders = added.roster.checks.find((c: any) => c.rule === 'leadersMax');
+    expect(leaders).toEqual({ rule: 'leadersMax', limit: 20, count: 2, percent: 66.7, ok: false, message: '领导人员不超过 20%：现有 2 人，占 66.7%，超出比例，请调整代表名单' });
+
+    // Seven front-line workers more, two of them women, one dispatched: 10 in all.
+    for (let i = 0; i < 7; i++) await w.representative(term.id, { category: 'frontLine', gender: i < 2 ? 'female' : 'male', employment: i === 2 ? 'dispatched' : 'contract', delegation: '二号矿代表团', org: w.team2 });
+    const detail = await ok(w.chair.get(`${base}/terms/${term.id}`));
+    expect(detail.roster).toMatchObject({ total: 10, leaders: 2, frontLine: 8, women: 2, dispatched: 1, warnings: 0 });
+    expect(detail.roster.checks.map((c: any) => c.ok)).toEqual([true, true, true, true]);
+
+    // A stricter minimum for women is the congress's own choice: the roster now breaks it.
+    const stricter = await ok(w.chair.request('PUT', `${base}/terms/${term.id}/rules`, { leadersMax: 20, frontLineMin: 50, womenMin: 30, dispatchedMin: null }));
+    expect(stricter.roster.checks.map((c: any) => [c.rule, c.ok])).toEqual([['leadersMax', true], ['frontLineMin', true], ['womenMin', false]]);
+    const list = await ok(w.staff.get(`${base}/terms`));
+    expect(list.items.find((x: any) => x.id === term.id)).toMatchObject({ representatives: 10, warnings: 1 });
+  });
+
+  it('lists the roster by delegation and category, sorted and paged', async () => {
+    const term = await newTerm(6);
+    await w.representative(term.id, { category: 'technical', delegation: '机关代表团' });
+    await w.representative(term.id, { category: 'frontLine', delegation: '一号矿代表团' });
+    await w.representative(term.id, { category: 'frontLine', delegation: '二号矿代表团', org: w.team2 });
+    const byDelegation = await ok(w.staff.get(`${base}/terms/${term.id}/representatives?sort=delegation&order=desc`));
+    expect(byDelegation.items.map((r: any) => r.delegation)).toEqual(['机关代表团', '二号矿代表团', '一号矿代表团']);
+    const frontLine = await ok(w.staff.get(`${base}/terms/${term.id}/representatives?category=frontLine&pageSize=1`));
+    expect(frontLine.total).toBe(2);
+    expect(frontLine.items).toHaveLength(1);
+  });
+
+  it('refuses a person outside the organisation, the same person twice, and a term ending before it starts', async () => {
+    const term = await newTerm(7);
+    const outsider = await w.worker(await t.org('外单位班组', 'team', w.otherGroup));
+    const refused = await w.staff.post(`${base}/terms/${term.id}/representatives`, { personId: outsider.id, delegation: '一号矿代表团', category: 'frontLine' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([{ field: 'body.personId', message: '代表须是本组织（含下级单位）的在册职工' }]);
+    const rep = await w.representative(term.id, { category: 'frontLine' });
+    const twice = await w.staff.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: '一号矿代表团', category: 'frontLine' });
+    expect(twice.body.errors[0].message).toBe('此人已是本届职工代表');
+    const backwards = await w.staff.post(`${base}/terms`, { orgId: w.group.id, number: 8, startDate: '2025-03-01', endDate: '2024-03-01' });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.errors[0].field).toBe('body.endDate');
+  });
+
+  it('shows a term to the office and its own representatives only', async () => {
+    const term = await newTerm(9);
+    const rep = await w.representative(term.id, { category: 'frontLine', account: true });
+    const seen = await ok(rep.client!.get(`${base}/terms/${term.id}`));
+    expect(seen).toMatchObject({ myRepresentativeId: rep.id, canManage: false });
+    expect((await rep.client!.get(`${base}/terms`)).body.items.map((x: any) => x.id)).toContain(term.id);
+    // Not on this roster: a representative of another term sees nothing of it.
+    const other = await newTerm(10);
+    const stranger = await w.representative(other.id, { category: 'frontLine', account: true });
+    expect((await stranger.client!.get(`${base}/terms/${term.id}`)).status).toBe(404);
+    expect((await w.otherChair.get(`${base}/terms/${term.id}`)).status).toBe(404);
+    expect((await rep.client!.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: 'x', category: 'other' })).status).toBe(403);
+    expect((await w.handler.get(`${base}/terms/${term.id}`)).status).toBe(404);
+  });
+});
+
+describe('a session, attendance and the two-thirds quorum', () => {
+  it('sits only with two thirds of ALL representatives present, then closes; a closed session takes no sign-in', async () => {
+    const term = await newTerm(11);
+    const reps = [];
+    for (let i = 0; i < 6; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: i < 4 }));
+    const outside = await w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2031-01-01' });
+    expect(outside.body.errors).toEqual([{ field: 'body.startsOn', message: '会议日期须在本届届期（2025-03-01—2030-02-28）之内' }]);
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10' }), 201);
+    expect(session).toMatchObject({ name: '第11届第1次职工代表大会', status: 'planned', attendance: { expected: 6, present: 0, quorumNeeds: 4, quorate: false } });
+
+    // Three sign in on their phones (one twice), one is marked on leave: 3 of 6 is not two thirds.
+    for (const r of reps.slice(0, 3)) expect((await ok(r.client!.post(`${base}/sessions/${session.id}/sign-in`))).signedIn).toBe(true);
+    expect((await ok(reps[0].client!.post(`${base}/sessions/${session.id}/sign-in`))).attendance.present).toBe(3);
+    await ok(w.staff.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: reps[4].id, present: false, absenceReason: '病假' }));
+    const early = await w.chair.post(`${base}/sessions/${session.id}/open`);
+    expect(early.status).toBe(409);
+    expect(early.body.errors[0]).toMatchObject({ field: 'status', message: '实到 3 人，不足全体代表 6 人的三分之二（至少 4 人），不能开会' });
+
+    const fourth = await ok(reps[3].client!.post(`${base}/sessions/${session.id}/sign-in`));
+    expect(fourth.attendance).toEqual({ expected: 6, present: 4, quorumNeeds: 4, quorate: true });
+    expect((await ok(w.chair.post(`${base}/sessions/${session.id}/open`))).status).toBe('sitting');
+    expect((await w.chair.post(`${base}/sessions/${session.id}/open`)).status).toBe(409);
+
+    const sheet = await ok(w.staff.get(`${base}/sessions/${session.id}/attendance`));
+    expect(sheet.items.filter((r: any) => r.present)).toHaveLength(4);
+    expect(sheet.items.find((r: any) => r.representativeId === reps[4].id)).toMatchObject({ present: false, absenceReason: '病假' });
+
+    expect((await ok(w.chair.post(`${base}/sessions/${session.id}/close`))).status).toBe('closed');
+    expect((await w.chair.post(`${base}/sessions/${session.id}/close`)).status).toBe(409);
+    const late = await w.staff.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: reps[5].id, present: true });
+    expect(late.status).toBe(409);
+    expect(late.body.errors[0].message).toBe('本次会议已闭会，不能再登记出席');
+
+    // The attendance rate counts this closed session: 4 present of 6.
+    const { figure, rows } = await attendanceRate(t.db, { scope: { all: false, paths: [w.group.path] }, from: '2026-03-10', to: '2026-03-10' });
+    expect(figure).toMatchObject({ numerator: 4, denominator: 6, value: 0.6667 });
+    expect(rows.map((r) => r.id)).toEqual([session.id]);
+  });
+
+  it('lets only a representative on the roster sign in, and only the office mark attendance', async () => {
+    const term = await newTerm(12);
+    const rep = await w.representative(term.id, { category: 'frontLine', account: true });
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10' }), 201);
+    const other = await newTerm(13);
+    const stranger = await w.representative(other.id, { category: 'frontLine', account: true });
+    expect((await stranger.client!.post(`${base}/sessions/${session.id}/sign-in`)).status).toBe(404);
+    expect((await rep.client!.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: rep.id, present: true })).status).toBe(403);
+    const wrongRep = await w.staff.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: stranger.id, present: true });
+    expect(wrongRep.body.errors).toEqual([{ field: 'body.representativeId', message: '该代表不在本届代表名单中' }]);
+    expect((await w.otherChair.post(`${base}/sessions/${session.id}/open`)).status).toBe(404);
+    expect((await w.chair.post(`${base}/sessions/${session.id}/close`)).status).toBe(409);
+  });
+});
