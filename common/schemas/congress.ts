@@ -48,6 +48,7 @@ export const CongressSessionSummary = z.object({
   number: z.number().int(),
   name: z.string(),
   startsOn: z.string(),
+  proposalsCloseOn: z.string(),
   status: z.enum(CONGRESS_SESSION_STATUSES),
 });
 
@@ -100,6 +101,8 @@ export const CreateSessionBody = z
     /** 第几次. */
     number: z.number().int().min(1).max(99),
     startsOn: IsoDate,
+    /** The last day of proposal collection; a week after the session opens when left out. */
+    proposalsCloseOn: IsoDate.optional(),
   })
   .strict();
 

@@ -53,6 +53,8 @@ const PARAM_KIND: Record<string, keyof Side> = {
   extensionId: 'extension',
   week: 'week',
   date: 'schoolDay',
+  congressTermId: 'congressTerm',
+  congressSessionId: 'congressSession',
 };
 
 interface Probe {

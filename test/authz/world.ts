@@ -63,6 +63,8 @@ export interface Side {
   grant: string;
   week: string;
   schoolDay: string;
+  congressTerm: string;
+  congressSession: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
@@ -279,6 +281,8 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     'bystander A',
   );
 
+  // The demo's congress term (the `rep` account acts for one of its representatives) and its sitting session.
+  const congressA = await db.selectFrom('congress_sessions').innerJoin('congress_terms', 'congress_terms.id', 'congress_sessions.term_id').select(['congress_terms.id as term', 'congress_sessions.id as session']).where('congress_terms.org_id', '=', groupA).where('congress_sessions.status', '=', 'sitting').executeTakeFirst();
   const own: Side = {
     unionOrg: workerOrg,
     schoolOrg: classId,
@@ -298,6 +302,8 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderA.id,
     grant: bystanderA.grants?.[0]?.id,
     week,
+    congressTerm: congressA?.term,
+    congressSession: congressA?.session,
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -345,6 +351,9 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     admin.post('/api/v1/accounts', { username: 'bystander.b', displayName: `${MARKER}旁观者`, password: 'Bystander-1b', grants: [{ role: 'worker', orgId: mineB }] }),
     'bystander B',
   );
+  const congressTermB = await ok(bChair.post('/api/v1/congress/terms', { orgId: groupB, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'congress term B');
+  await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/representatives`, { personId: workerB, delegation: `${MARKER}代表团`, category: 'frontLine' }), 'representative B');
+  const congressSessionB = await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/sessions`, { number: 1, startsOn: '2026-11-19' }), 'congress session B');
   const other: Side = {
     unionOrg: teamB,
     schoolOrg: classB,
@@ -364,6 +373,8 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderB.id,
     grant: bystanderB.grants?.[0]?.id,
     week,
+    congressTerm: congressTermB.id,
+    congressSession: congressSessionB.id,
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
 

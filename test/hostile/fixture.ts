@@ -52,6 +52,10 @@ export async function hostileWorld(t: TestEnv) {
   await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
+  const congressTerm = await must(u.staff.post('/api/v1/congress/terms', { orgId: u.group.id, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'congress term');
+  await must(u.staff.post(`/api/v1/congress/terms/${congressTerm.id}/representatives`, { personId: worker.person.id, delegation: '一号矿代表团', category: 'frontLine' }), 'representative');
+  const congressSession = await must(u.staff.post(`/api/v1/congress/terms/${congressTerm.id}/sessions`, { number: 1, startsOn: '2026-11-19' }), 'congress session');
+
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
     if (where) q = q.where(where[0], '=', where[1]);
@@ -91,6 +95,8 @@ export async function hostileWorld(t: TestEnv) {
     extensionId: await one('appeal_extensions'),
     week: WEEK,
     date: SAMPLE_DATE,
+    congressTermId: congressTerm.id,
+    congressSessionId: congressSession.id,
   };
   /** Real values for body properties and required query parameters of the same name. */
   const unionNamed: Record<string, unknown> = {

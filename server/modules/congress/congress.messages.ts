@@ -23,6 +23,7 @@ export const congressMessages = {
   'congress.sessionNotPlanned': ['会议不在筹备状态，不能宣布开会', 'Only a planned session can be opened'],
   'congress.sessionNotSitting': ['会议不在进行中，不能闭会', 'Only a sitting session can be closed'],
   'congress.absenceReasonOnlyAbsent': ['出席的代表不填写请假原因', 'A present representative has no absence reason'],
+  'congress.closeBeforeSession': ['提案征集截止日期不能早于会议日期', 'Proposal collection cannot close before the session'],
 } satisfies Record<string, MessageEntry>;
 
 type Short<K> = K extends `congress.${infer S}` ? S : never;

@@ -6,7 +6,7 @@
  * quorum. The demo account `rep` acts for one of the mine 1 representatives and has not
  * signed in yet. Deterministic.
  */
-import type { Db } from '../../core/db/database.js';
+import type { Db, Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { Rng } from '../../core/random.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
@@ -22,8 +22,8 @@ export async function seedCongressDemo(db: Db, now: Date) {
   if (await c.selectFrom('congress_terms').select('id').where('org_id', '=', group.id).executeTakeFirst()) return;
   const rng = new Rng(1717);
   const mines = await db.selectFrom('orgs').select(['id', 'path', 'name']).where('kind', '=', 'mine').where('path', '>=', group.path).where('path', '<', `${group.path}~`).orderBy('name').execute();
-  const workersOf = (path: string) =>
-    db
+  const workersOf = (h: Tx, path: string) =>
+    h
       .selectFrom('persons as p')
       .innerJoin('orgs as o', 'o.id', 'p.org_id')
       .select(['p.id', 'p.gender', 'p.employment_category'])
@@ -66,8 +66,8 @@ export async function seedCongressDemo(db: Db, now: Date) {
         reps.push({ id: newId(), term_id: termId, person_id: p.id, account_id: null, delegation, category: categories[k++ % categories.length], created_at: at, updated_at: at });
       }
     };
-    for (const d of plan) pickFrom(await workersOf(d.path), d.n, d.delegation);
-    pickFrom(await workersOf(group.path), 30 - reps.length, '机关代表团');
+    for (const d of plan) pickFrom(await workersOf(tx, d.path), d.n, d.delegation);
+    pickFrom(await workersOf(tx, group.path), 30 - reps.length, '机关代表团');
     // The demo representative account acts for a front-line representative of mine 1.
     const repAccount = await tx.selectFrom('accounts').select('id').where('username', '=', 'rep').executeTakeFirst();
     const mine1Rep = reps.find((r) => r.delegation === plan[0]?.delegation && r.category === 'frontLine');
@@ -81,7 +81,7 @@ export async function seedCongressDemo(db: Db, now: Date) {
     ];
     for (const s of sessions) {
       const id = newId();
-      await t.insertInto('congress_sessions').values({ id, term_id: termId, number: s.number, name: `第5届第${s.number}次职工代表大会`, starts_on: s.starts_on, status: s.status, created_at: at, updated_at: at }).execute();
+      await t.insertInto('congress_sessions').values({ id, term_id: termId, number: s.number, name: `第5届第${s.number}次职工代表大会`, starts_on: s.starts_on, proposals_close_on: addDays(s.starts_on, 7), status: s.status, created_at: at, updated_at: at }).execute();
       // The demo representative is among those not yet signed in at the sitting session.
       const order = reps.filter((r) => r !== mine1Rep);
       for (let i = order.length - 1; i > 0; i--) {

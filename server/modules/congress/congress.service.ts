@@ -11,6 +11,7 @@ import { scopeOf } from '../../core/rbac/actor.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { t } from '../../core/i18n/messages.js';
+import { addDays } from '../../core/calendar/calendar.js';
 import { mayManage, handle, sessionFor, termFor } from './congress.policy.js';
 import { checkRoster } from './congress.roster.js';
 import { CM } from './congress.messages.js';
@@ -148,7 +149,7 @@ export async function addRepresentative(call: WriteCall, termId: string, input: 
 // ── sessions and attendance ───────────────────────────────────────
 
 function presentSessionSummary(s: repo.SessionRow) {
-  return { id: s.id, termId: s.term_id, number: s.number, name: s.name, startsOn: s.starts_on, status: s.status as CongressSessionStatus };
+  return { id: s.id, termId: s.term_id, number: s.number, name: s.name, startsOn: s.starts_on, proposalsCloseOn: s.proposals_close_on, status: s.status as CongressSessionStatus };
 }
 
 async function attendanceFigures(db: Parameters<typeof repo.presentCount>[0], termId: string, sessionId: string) {
@@ -176,6 +177,7 @@ export const getSession = (call: Call, sessionId: string) => presentSession(call
 export async function createSession(call: WriteCall, termId: string, input: z.infer<typeof CreateSessionBody>) {
   const { term } = await termFor(call, termId, 'manage');
   if (input.startsOn < term.start_date || input.startsOn > term.end_date) throw invalid('body.startsOn', CM.sessionOutsideTerm, { start: term.start_date, end: term.end_date });
+  if (input.proposalsCloseOn && input.proposalsCloseOn < input.startsOn) throw invalid('body.proposalsCloseOn', CM.closeBeforeSession);
   if (await repo.sessionNumberTaken(call.tx, termId, input.number)) throw invalid('body.number', CM.sessionNumberTaken, { number: input.number });
   const id = newId();
   await repo.insertSession(call.tx, {
@@ -184,6 +186,7 @@ export async function createSession(call: WriteCall, termId: string, input: z.in
     number: input.number,
     name: t('zh-CN', CM.sessionName, { term: term.number, number: input.number }),
     starts_on: input.startsOn,
+    proposals_close_on: input.proposalsCloseOn ?? addDays(input.startsOn, 7),
     status: 'planned',
     created_at: call.iso,
     updated_at: call.iso,

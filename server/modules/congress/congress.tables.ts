@@ -36,6 +36,7 @@ export interface CongressSessionTable {
   number: number;
   name: string;
   starts_on: string;
+  proposals_close_on: string;
   status: string;
   created_at: string;
   updated_at: string;
@@ -50,7 +51,42 @@ export interface CongressAttendanceTable {
   at: string;
 }
 
+export interface CongressProposalTable {
+  id: string;
+  session_id: string;
+  proposer_id: string;
+  title: string;
+  reasons: string;
+  solution: string;
+  status: string;
+  number: number | null;
+  screening_reason: string | null;
+  merged_into_id: string | null;
+  department_id: string | null;
+  co_department_ids: string;
+  answer_due_date: string | null;
+  answer: string | null;
+  answered_at: string | null;
+  rating: string | null;
+  reopened: number;
+  grade: string | null;
+  grade_reason: string | null;
+  decided_item_id: string | null;
+  published_at: string | null;
+  submitted_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CongressSecondTable {
+  proposal_id: string;
+  representative_id: string;
+  at: string;
+}
+
 export interface CongressTables {
+  congress_proposals: CongressProposalTable;
+  congress_seconds: CongressSecondTable;
   congress_terms: CongressTermTable;
   congress_representatives: CongressRepresentativeTable;
   congress_sessions: CongressSessionTable;

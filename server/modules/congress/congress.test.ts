@@ -90,7 +90,7 @@ describe('a congress term and its roster', () => {
 describe('a session, attendance and the two-thirds quorum', () => {
   it('sits only with two thirds of ALL representatives present, then closes; a closed session takes no sign-in', async () => {
     const term = await newTerm(11);
-    const reps = [];
+    const reps: Awaited<ReturnType<CongressWorld['representative']>>[] = [];
     for (let i = 0; i < 6; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: i < 4 }));
     const outside = await w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2031-01-01' });
     expect(outside.body.errors).toEqual([{ field: 'body.startsOn', message: '会议日期须在本届届期（2025-03-01—2030-02-28）之内' }]);

@@ -6,6 +6,7 @@
 import { CONGRESS_GRANTS, CONGRESS_PERMISSIONS } from '../../../common/congress.js';
 import { defineModule } from '../module.js';
 import * as m1500 from './migrations/20261206_1500_congress_roster.js';
+import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
 import { congressMessages } from './congress.messages.js';
 import { congressRoutes } from './congress.routes.js';
 import { congressIndicators } from './congress.indicators.js';
@@ -16,7 +17,7 @@ export const congressModule = defineModule({
   permissions: Object.values(CONGRESS_PERMISSIONS),
   grants: CONGRESS_GRANTS,
   messages: congressMessages,
-  migrations: { '20261206_1500_congress_roster': m1500 },
+  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510 },
   routes: congressRoutes,
   jobs: [],
   indicators: congressIndicators,
