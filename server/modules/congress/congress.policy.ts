@@ -7,7 +7,7 @@
 import { forbidden, notFound } from '../../core/errors.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
 import { CONGRESS_PERMISSIONS as P } from '../../../common/congress.js';
-import type { Call, WriteCall } from './congress.call.js';
+import type { Call, WriteCall } from '../../core/call.js';
 import * as repo from './congress.repository.js';
 
 export interface TermReach {

@@ -133,12 +133,6 @@ export async function sessionNumberTaken(db: H, termId: string, number: number) 
 export async function insertSession(tx: Tx, row: CongressSessionTable) {
   await cdb(tx).insertInto('congress_sessions').values(row).execute();
 }
-/** Moves the session from one status to another only if it is still in `from`; false when it was not. */
-export async function moveSession(tx: Tx, id: string, from: string, to: string, at: string) {
-  const res = await cdb(tx).updateTable('congress_sessions').set({ status: to, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
 export async function presentCount(db: H, sessionId: string) {
   const row = await cdb(db).selectFrom('congress_attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).where('present', '=', 1).executeTakeFirstOrThrow();
   return Number(row.n);

@@ -19,7 +19,7 @@ import {
 import { pageOf } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
-import { readCall, writeCall } from './congress.call.js';
+import { readCall, writeCall } from '../../core/http/call.js';
 import * as service from './congress.service.js';
 
 const tags = ['congress'];

@@ -10,12 +10,13 @@ import { AppError, invalid, notFound } from '../../core/errors.js';
 import { scopeOf } from '../../core/rbac/actor.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
+import { transition } from '../../core/workflow/index.js';
 import { t } from '../../core/i18n/messages.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { mayManage, handle, sessionFor, termFor } from './congress.policy.js';
 import { checkRoster } from './congress.roster.js';
 import { CM } from './congress.messages.js';
-import type { Call, WriteCall } from './congress.call.js';
+import type { Call, WriteCall } from '../../core/call.js';
 import * as repo from './congress.repository.js';
 import { cdb } from './congress.tables.js';
 
@@ -239,10 +240,20 @@ export async function closeSession(call: WriteCall, sessionId: string) {
   return presentSession(call, sessionId, 'manage');
 }
 
+/** Sessions move through core/workflow: one conditional update, its timeline event and audit row. */
 async function moveSession(call: WriteCall, session: repo.SessionRow, from: CongressSessionStatus, to: CongressSessionStatus, refusal: string, data: Record<string, unknown>) {
-  if (!(await repo.moveSession(call.tx, session.id, from, to, call.iso))) throw conflict(refusal);
+  if (session.status !== from) throw conflict(refusal);
   const term = await repo.findTerm(call.tx, session.term_id);
-  await recordAudit(call.tx, call.ctx, { action: `congress.session.${to}`, entityType: 'congressSession', entityId: session.id, orgId: term!.org_id, changes: { status: [from, to], ...data } });
+  await transition(call, {
+    kind: 'congress.session',
+    table: 'congress_sessions',
+    id: session.id,
+    from: [from],
+    to,
+    event: to === 'sitting' ? 'opened' : 'closed',
+    data,
+    audit: { action: `congress.session.${to}`, entityType: 'congressSession', entityId: session.id, orgId: term!.org_id, changes: { status: [from, to], ...data } },
+  });
 }
 
 /** For the seed and tests: whether a person's account already acts for them. */
