@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, REPRESENTATIVE_CATEGORIES } from '../congress.js';
+import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES } from '../congress.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 
 const Percent = z.number().int().min(0).max(100).nullable();
@@ -139,3 +139,82 @@ export const PutAttendanceBody = z
     absenceReason: z.string().trim().max(100).optional(),
   })
   .strict();
+
+// ── proposals ─────────────────────────────────────────────────────
+
+export const ProposalParams = z.object({ proposalId: Id });
+export const RaiseProposalBody = z
+  .object({
+    title: z.string().trim().min(4).max(60),
+    /** 案由. */
+    reasons: z.string().trim().min(10).max(2000),
+    /** 建议办法. */
+    solution: z.string().trim().min(5).max(2000),
+  })
+  .strict();
+export const ScreenProposalBody = z
+  .object({
+    outcome: z.enum(SCREEN_OUTCOMES),
+    reason: z.string().trim().min(2).max(300),
+    /** For a merge: the adopted proposal this one joins. */
+    mergeIntoId: Id.optional(),
+  })
+  .strict();
+export const AssignProposalBody = z
+  .object({
+    departmentId: Id,
+    coDepartmentIds: z.array(Id).max(5).default([]),
+    /** Working days to answer. */
+    days: z.number().int().min(1).max(90).optional(),
+  })
+  .strict();
+export const AnswerProposalBody = z.object({ answer: z.string().trim().min(5).max(3000) }).strict();
+export const RateProposalBody = z.object({ rating: z.enum(PROPOSAL_RATINGS) }).strict();
+export const GradeProposalBody = z.object({ grade: z.enum(PROPOSAL_GRADES), reason: z.string().trim().min(2).max(300) }).strict();
+export const ProposalListQuery = listQuery(['submittedAt', 'number', 'seconds'] as const).extend({
+  status: z.enum(PROPOSAL_STATUSES).optional(),
+  q: z.string().trim().max(40).optional(),
+});
+
+export const ProposalSummary = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  number: z.number().int().nullable(),
+  title: z.string(),
+  status: z.enum(PROPOSAL_STATUSES),
+  proposerName: z.string(),
+  seconds: z.number().int(),
+  departmentName: z.string().nullable(),
+  answerDueDate: z.string().nullable(),
+  rating: z.enum(PROPOSAL_RATINGS).nullable(),
+  grade: z.enum(PROPOSAL_GRADES).nullable(),
+  submittedAt: z.string(),
+});
+export const ProposalEvent = z.object({
+  event: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
+export const Proposal = ProposalSummary.extend({
+  sessionName: z.string(),
+  reasons: z.string(),
+  solution: z.string(),
+  screeningReason: z.string().nullable(),
+  mergedIntoId: z.string().nullable(),
+  /** The proposer and those of the proposals merged into this one. */
+  proposers: z.number().int(),
+  secondedBy: z.array(z.string()),
+  coDepartmentNames: z.array(z.string()),
+  answer: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  reopened: z.boolean(),
+  gradeReason: z.string().nullable(),
+  published: z.boolean(),
+  decidedItems: z.array(z.object({ id: z.string(), status: z.string(), progress: z.number(), dueDate: z.string() })),
+  timeline: z.array(ProposalEvent),
+  /** What the caller may do now. */
+  can: z.object({ second: z.boolean(), screen: z.boolean(), assign: z.boolean(), answer: z.boolean(), rate: z.boolean(), grade: z.boolean() }),
+});

@@ -24,6 +24,16 @@ export const congressMessages = {
   'congress.sessionNotSitting': ['会议不在进行中，不能闭会', 'Only a sitting session can be closed'],
   'congress.absenceReasonOnlyAbsent': ['出席的代表不填写请假原因', 'A present representative has no absence reason'],
   'congress.closeBeforeSession': ['提案征集截止日期不能早于会议日期', 'Proposal collection cannot close before the session'],
+  'congress.collectionClosed': ['提案征集已于 {date} 截止，或该提案已不在征集附议阶段', 'Proposal collection closed on {date}, or the proposal is past collection'],
+  'congress.secondOwn': ['不能附议自己的提案', 'You cannot second your own proposal'],
+  'congress.alreadySeconded': ['您已附议过该提案', 'You have already seconded this proposal'],
+  'congress.tooFewSeconds': ['该提案只有 {seconds} 名代表附议，立案至少需要 {needed} 名', 'Only {seconds} representatives seconded it; adoption needs at least {needed}'],
+  'congress.mergeTarget': ['请选择本次会议中一件已立案的其他提案并案', 'Pick another adopted proposal of this session to merge into'],
+  'congress.mergeOnlyForMerge': ['只有并案时才填写并入的提案', 'Name a proposal to merge into only when merging'],
+  'congress.departmentOutsideOrg': ['承办部门须是本组织下的其他部门', 'The handling department must be a unit of this organisation'],
+  'congress.noHandler': ['该部门还没有承办人账号，请先为部门指定承办人', 'This department has no handler account yet; appoint one first'],
+  'congress.assignedTitle': ['职代会提案交办：{title}', 'Congress proposal assigned: {title}'],
+  'congress.assignedBody': ['请于 {due} 前答复第{number}号提案。', 'Please answer proposal no. {number} by {due}.'],
 } satisfies Record<string, MessageEntry>;
 
 type Short<K> = K extends `congress.${infer S}` ? S : never;

@@ -21,6 +21,7 @@ import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as service from './congress.service.js';
+import { proposalRoutes } from './congress.proposals.routes.js';
 
 const tags = ['congress'];
 const base = '/api/v1/congress';
@@ -69,4 +70,5 @@ export async function congressRoutes(app: App) {
   app.post(`${base}/sessions/:congressSessionId/close`, { config: allow(...OFFICE), schema: { tags, summary: '闭会', params: CongressSessionParams, response: { 200: CongressSession } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.closeSession(call, req.params.congressSessionId)),
   );
+  await proposalRoutes(app);
 }

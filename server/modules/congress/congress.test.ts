@@ -140,3 +140,86 @@ describe('a session, attendance and the two-thirds quorum', () => {
     expect((await w.chair.post(`${base}/sessions/${session.id}/close`)).status).toBe(409);
   });
 });
+
+describe('proposals from raising to grading', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const raise = (c: any, sessionId: string, title: string) =>
+    ok(c.post(`${base}/sessions/${sessionId}/proposals`, { title, reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '在更衣室加装暖气片并定期检修。' }), 201);
+
+  it('runs every step through its transition, and refuses each illegal one', async () => {
+    const term = await newTerm(20);
+    const [a, b, c] = [
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+    ];
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const prod1 = await t.org('生产部', 'department', w.mine1);
+    const prod2 = await t.org('生产部', 'department', w.mine2);
+    const safety = await t.org('安全部', 'department', w.mine1);
+    const handler1 = await t.user([{ role: 'handler', org: prod1 }]);
+    const handler2 = await t.user([{ role: 'handler', org: prod2 }]);
+
+    const p = await raise(a.client, session.id, '更衣室冬季供暖');
+    expect(p).toMatchObject({ status: 'collecting', number: null, seconds: 0, can: { second: false, rate: false } });
+    const own = await a.client!.post(`${base}/proposals/${p.id}/second`);
+    expect(own.status).toBe(409);
+    expect(own.body.errors[0].message).toBe('不能附议自己的提案');
+    await ok(b.client!.post(`${base}/proposals/${p.id}/second`));
+    expect((await b.client!.post(`${base}/proposals/${p.id}/second`)).body.errors[0].message).toBe('您已附议过该提案');
+    const early = await w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' });
+    expect(early.body.errors[0].message).toBe('该提案只有 1 名代表附议，立案至少需要 2 名');
+    await ok(c.client!.post(`${base}/proposals/${p.id}/second`));
+    const adopted = await ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
+    expect(adopted).toMatchObject({ status: 'adopted', number: 1, seconds: 2, screeningReason: '事关职工切身利益' });
+    expect((await b.client!.post(`${base}/proposals/${p.id}/second`)).status).toBe(409);
+
+    // The same matter raised again is merged: the group counts both proposers. Others become an opinion, or are not accepted.
+    const twin = await raise(b.client, session.id, '更衣室暖气');
+    expect((await ok(w.staff.post(`${base}/proposals/${twin.id}/screen`, { outcome: 'merge', reason: '与第1号提案同一事项', mergeIntoId: p.id }))).status).toBe('merged');
+    expect((await ok(w.chair.get(`${base}/proposals/${p.id}`))).proposers).toBe(2);
+    const idea = await raise(c.client, session.id, '食堂增加面食窗口');
+    expect((await ok(w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'opinion', reason: '属日常管理，转后勤部作为意见建议办理' }))).status).toBe('opinion');
+    const noReason = await w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('body.reason');
+
+    // Assigned with a co-handler: the answer is due in 15 working days, and a decided item tracks it.
+    const assigned = await ok(w.staff.post(`${base}/proposals/${p.id}/assign`, { departmentId: prod1.id, coDepartmentIds: [safety.id] }));
+    expect(assigned).toMatchObject({ status: 'assigned', departmentName: '生产部', coDepartmentNames: ['安全部'] });
+    expect(assigned.answerDueDate > today).toBe(true);
+    expect(assigned.decidedItems).toEqual([expect.objectContaining({ status: 'planned', dueDate: assigned.answerDueDate })]);
+
+    // A handler of another department neither sees nor answers it.
+    expect((await handler2.post(`${base}/proposals/${p.id}/answer`, { answer: '我部门已安排加装暖气。' })).status).toBe(404);
+    expect((await handler1.get(`${base}/proposals/assigned`)).body.items.map((x: any) => x.id)).toEqual([p.id]);
+    await ok(handler1.post(`${base}/proposals/${p.id}/answer`, { answer: '已列入本月检修计划，月底前加装暖气片。' }));
+    expect((await b.client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'satisfied' })).status).toBe(403);
+
+    // The first 不满意 sends it back once; the second closes it.
+    expect((await ok(a.client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'unsatisfied' }))).status).toBe('assigned');
+    await ok(handler1.post(`${base}/proposals/${p.id}/answer`, { answer: '暖气片已于本周安装完毕并试运行。' }));
+    const closed = await ok(a.client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'unsatisfied' }));
+    expect(closed).toMatchObject({ status: 'closed', rating: 'unsatisfied', reopened: true });
+    const graded = await ok(w.chair.post(`${base}/proposals/${p.id}/grade`, { grade: 'A', reason: '暖气已投入使用' }));
+    expect(graded).toMatchObject({ status: 'closed', grade: 'A', gradeReason: '暖气已投入使用' });
+    expect(graded.timeline.map((e: any) => e.event)).toEqual(['raised', 'seconded', 'seconded', 'adopted', 'assigned', 'answered', 'reopened', 'answered', 'rated', 'graded']);
+
+    // Published to the organisation's workers, not to anyone else's.
+    const worker = await t.user([{ role: 'worker', org: w.team1 }]);
+    expect((await ok(worker.get(`${base}/sessions/${session.id}/results`))).total).toBe(0);
+    expect((await ok(w.staff.post(`${base}/sessions/${session.id}/publish`))).published).toBe(3);
+    expect((await ok(worker.get(`${base}/sessions/${session.id}/results?sort=number`))).items.map((x: any) => x.status)).toEqual(expect.arrayContaining(['closed', 'merged', 'opinion']));
+    const outsider = await t.user([{ role: 'worker', org: w.otherGroup }]);
+    expect((await outsider.get(`${base}/sessions/${session.id}/results`)).status).toBe(404);
+  });
+
+  it('refuses proposals and seconds after the collection period', async () => {
+    const term = await newTerm(21);
+    const a = await w.representative(term.id, { category: 'frontLine', account: true });
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10', proposalsCloseOn: '2026-03-17' }), 201);
+    const late = await a.client!.post(`${base}/sessions/${session.id}/proposals`, { title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '加装暖气片。' });
+    expect(late.status).toBe(409);
+    expect(late.body.errors[0].message).toBe('提案征集已于 2026-03-17 截止，或该提案已不在征集附议阶段');
+  });
+});
