@@ -109,3 +109,10 @@ export const PROPOSAL_GRADE_LABELS: Record<ProposalGrade, { zh: string; en: stri
 export const SECONDS_NEEDED = 2;
 /** Working days a department has to answer, unless the office sets another deadline. */
 export const ANSWER_DAYS = 15;
+
+/**
+ * The sets of proposals the indicators count, each a list filter (`set`) so every figure can be
+ * drilled down to exactly its records. Periods count proposals of sessions held in them.
+ */
+export const PROPOSAL_SETS = ['screened', 'adopted', 'answered', 'answeredOnTime', 'rated', 'satisfied', 'graded', 'gradeA'] as const;
+export type ProposalSet = (typeof PROPOSAL_SETS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES } from '../congress.js';
+import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_SETS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES } from '../congress.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 
 const Percent = z.number().int().min(0).max(100).nullable();
@@ -175,6 +175,8 @@ export const ProposalListQuery = listQuery(['submittedAt', 'number', 'seconds'] 
   status: z.enum(PROPOSAL_STATUSES).optional(),
   q: z.string().trim().max(40).optional(),
 });
+/** Proposals across the sessions held between two dates in the caller's reach: the indicators' drill-down. */
+export const ProposalSetQuery = ProposalListQuery.extend({ from: IsoDate, to: IsoDate, set: z.enum(PROPOSAL_SETS).optional() });
 
 export const ProposalSummary = z.object({
   id: z.string(),

@@ -55,6 +55,7 @@ const PARAM_KIND: Record<string, keyof Side> = {
   date: 'schoolDay',
   congressTermId: 'congressTerm',
   congressSessionId: 'congressSession',
+  proposalId: 'congressProposal',
 };
 
 interface Probe {

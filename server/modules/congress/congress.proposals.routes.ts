@@ -7,6 +7,7 @@ import {
   Proposal,
   ProposalListQuery,
   ProposalParams,
+  ProposalSetQuery,
   ProposalSummary,
   RaiseProposalBody,
   RateProposalBody,
@@ -37,7 +38,10 @@ export async function proposalRoutes(app: App) {
   app.post(`${base}/sessions/:congressSessionId/publish`, { config: allow(...OFFICE), schema: { tags, summary: '公布本次会议的提案处理结果', params: CongressSessionParams, response: { 200: z.object({ published: z.number().int() }) } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.publish(call, req.params.congressSessionId)),
   );
-  app.get(`${base}/proposals/assigned`, { config: allow('handler'), schema: { tags, summary: '交办给本部门的提案', querystring: ProposalListQuery, response: { 200: pageOf(ProposalSummary) } } }, (req) =>
+  app.get(`${base}/proposals`, { config: allow(...OFFICE), schema: { tags, summary: '期间内各次会议的提案（指标下钻：set=adopted 等）', querystring: ProposalSetQuery, response: { 200: pageOf(ProposalSummary) } } }, (req) =>
+    service.proposalsInPeriod(readCall(db, req), req.query),
+  );
+  app.get(`${base}/proposals/assigned`, { config: allow('sysAdmin', 'handler'), schema: { tags, summary: '交办给本部门的提案', querystring: ProposalListQuery, response: { 200: pageOf(ProposalSummary) } } }, (req) =>
     service.assignedToMe(readCall(db, req), req.query),
   );
   app.get(`${base}/proposals/:proposalId`, { config: allow(...OFFICE, 'representative', 'handler'), schema: { tags, summary: '提案详情与办理过程', params: ProposalParams, response: { 200: Proposal } } }, (req) =>
@@ -52,7 +56,7 @@ export async function proposalRoutes(app: App) {
   app.post(`${base}/proposals/:proposalId/assign`, { config: allow(...OFFICE), schema: { tags, summary: '交办承办部门（可会签），按工作日计算答复期限', params: ProposalParams, body: AssignProposalBody, response: { 200: Proposal } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.assign(call, req.params.proposalId, req.body)),
   );
-  app.post(`${base}/proposals/:proposalId/answer`, { config: allow('handler'), schema: { tags, summary: '承办部门答复', params: ProposalParams, body: AnswerProposalBody, response: { 200: Proposal } } }, (req, reply) =>
+  app.post(`${base}/proposals/:proposalId/answer`, { config: allow('sysAdmin', 'handler'), schema: { tags, summary: '承办部门答复', params: ProposalParams, body: AnswerProposalBody, response: { 200: Proposal } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.answer(call, req.params.proposalId, req.body)),
   );
   app.post(`${base}/proposals/:proposalId/rate`, { config: allow('representative'), schema: { tags, summary: '提案人评价答复（不满意可退回重办一次）', params: ProposalParams, body: RateProposalBody, response: { 200: Proposal } } }, (req, reply) =>

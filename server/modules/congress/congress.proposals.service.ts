@@ -7,8 +7,9 @@
  */
 import type { z } from 'zod';
 import { ADOPTED_STATUSES, ANSWER_DAYS, CONGRESS_PERMISSIONS as P, SCREENED_STATUS, SECONDS_NEEDED, type ProposalGrade, type ProposalRating, type ProposalStatus } from '../../../common/congress.js';
-import type { AnswerProposalBody, AssignProposalBody, GradeProposalBody, ProposalListQuery, RaiseProposalBody, ScreenProposalBody } from '../../../common/schemas/congress.js';
+import type { ProposalSetQuery, AnswerProposalBody, AssignProposalBody, GradeProposalBody, ProposalListQuery, RaiseProposalBody, ScreenProposalBody } from '../../../common/schemas/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
+import type { Role } from '../../../common/roles.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { hasPermission, scopeOf } from '../../core/rbac/actor.js';
@@ -27,6 +28,7 @@ import * as repo from './congress.proposals.repository.js';
 import * as roster from './congress.repository.js';
 
 const KIND = 'congress.proposal';
+const RESULT_READERS: readonly Role[] = ['sysAdmin', 'unionChair', 'unionStaff', 'representative', 'worker', 'handler'];
 const TABLE = 'congress_proposals';
 const refuse = (key: string, params: Record<string, unknown> = {}) => new AppError(409, 'conflict', key, params, [{ field: 'status', message: key, params }]);
 
@@ -107,6 +109,12 @@ export async function getProposal(call: Call | WriteCall, proposalId: string) {
 export async function listProposals(call: Call, sessionId: string, q: z.infer<typeof ProposalListQuery>) {
   await sessionFor(call, sessionId, 'read');
   return presentList(await repo.listProposals(call.db, { ...q, sessionId }), q);
+}
+
+/** The office's list over the sessions held in a period, by indicator set: every figure's drill-down. */
+export async function proposalsInPeriod(call: Call, q: z.infer<typeof ProposalSetQuery>) {
+  const scope = scopeOf(call.actor, P.manage);
+  return presentList(await repo.listProposals(call.db, { ...q, period: { scope, from: q.from, to: q.to, set: q.set } }), q);
 }
 
 /** A handler's desk: proposals whose lead department lies in the caller's reach. */
@@ -317,7 +325,8 @@ export async function results(call: Call, sessionId: string, q: z.infer<typeof P
   const session = await roster.findSession(call.db, sessionId);
   if (!session) throw notFound();
   const term = await roster.findTerm(call.db, session.term_id);
-  const inOrg = call.actor.grants.some((g) => g.orgPath === null || g.orgPath.startsWith(term!.org_path) || term!.org_path.startsWith(g.orgPath));
+  // Published to the organisation's workers and those who serve them, wherever in its tree they are granted.
+  const inOrg = call.actor.grants.some((g) => RESULT_READERS.includes(g.role) && (g.orgPath === null || g.orgPath.startsWith(term!.org_path) || term!.org_path.startsWith(g.orgPath)));
   if (!inOrg) throw notFound();
   return presentList(await repo.listProposals(call.db, { ...q, sessionId, published: true }), q);
 }

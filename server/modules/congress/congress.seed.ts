@@ -2,15 +2,16 @@
  * Demo congress: the group's 第五届 (five-year term, now in its third year) with 30
  * representatives in three delegations — leaders, front-line, technical and other workers in
  * the proportions the rules ask, women and dispatched workers among them — the first two
- * sessions held and closed with attendance, and the third (第五届第三次) sitting today with a
- * quorum. The demo account `rep` acts for one of the mine 1 representatives and has not
- * signed in yet. Deterministic.
+ * sessions held and closed with attendance, the third (第五届第三次) held 40 days ago with its
+ * 40 proposal submissions being handled (congress.seed.proposals.ts), and the fourth planned in
+ * three days. The demo account `rep` acts for one of the mine 1 representatives. Deterministic.
  */
 import type { Db, Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { Rng } from '../../core/random.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { DEFAULT_PROPORTION_RULES, type RepresentativeCategory } from '../../../common/congress.js';
+import { seedProposals } from './congress.seed.proposals.js';
 import { cdb, type CongressAttendanceTable, type CongressRepresentativeTable } from './congress.tables.js';
 
 const ABSENCE = ['因公出差', '病假', '井下值班', '探亲假', '参加培训'];
@@ -73,22 +74,27 @@ export async function seedCongressDemo(db: Db, now: Date) {
     const mine1Rep = reps.find((r) => r.delegation === plan[0]?.delegation && r.category === 'frontLine');
     if (repAccount && mine1Rep) mine1Rep.account_id = repAccount.id;
     await t.insertInto('congress_representatives').values(reps).execute();
+    const production = mines[0] ? await tx.selectFrom('orgs').select('id').where('parent_id', '=', mines[0].id).where('name', '=', '生产部').executeTakeFirst() : undefined;
+    const handler = await tx.selectFrom('accounts').select('id').where('username', '=', 'handler').executeTakeFirst();
+    const chair = await tx.selectFrom('accounts').select('id').where('username', '=', 'chair').executeTakeFirst();
 
+    // The third session met 40 days ago; its proposals are being handled, and collection stays open in the recess (闭会期间).
     const sessions = [
-      { number: 1, starts_on: addDays(today, -760), status: 'closed', present: 28 },
-      { number: 2, starts_on: addDays(today, -390), status: 'closed', present: 27 },
-      { number: 3, starts_on: today, status: 'sitting', present: 25 },
+      { number: 1, starts_on: addDays(today, -760), close: addDays(today, -753), status: 'closed', present: 28 },
+      { number: 2, starts_on: addDays(today, -390), close: addDays(today, -383), status: 'closed', present: 27 },
+      { number: 3, starts_on: addDays(today, -40), close: addDays(today, 10), status: 'closed', present: 26 },
+      { number: 4, starts_on: addDays(today, 3), close: addDays(today, 10), status: 'planned', present: 0 },
     ];
     for (const s of sessions) {
       const id = newId();
-      await t.insertInto('congress_sessions').values({ id, term_id: termId, number: s.number, name: `第5届第${s.number}次职工代表大会`, starts_on: s.starts_on, proposals_close_on: addDays(s.starts_on, 7), status: s.status, created_at: at, updated_at: at }).execute();
-      // The demo representative is among those not yet signed in at the sitting session.
+      await t.insertInto('congress_sessions').values({ id, term_id: termId, number: s.number, name: `第5届第${s.number}次职工代表大会`, starts_on: s.starts_on, proposals_close_on: s.close, status: s.status, created_at: at, updated_at: at }).execute();
+      if (s.status === 'planned') continue;
       const order = reps.filter((r) => r !== mine1Rep);
       for (let i = order.length - 1; i > 0; i--) {
         const j = rng.int(0, i);
         [order[i], order[j]] = [order[j], order[i]];
       }
-      if (mine1Rep) order.push(mine1Rep);
+      if (mine1Rep) order.unshift(mine1Rep);
       const rows: CongressAttendanceTable[] = order.map((r, i) => ({
         session_id: id,
         representative_id: r.id,
@@ -97,8 +103,8 @@ export async function seedCongressDemo(db: Db, now: Date) {
         recorded_by: null,
         at: `${s.starts_on}T00:30:00.000Z`,
       }));
-      // At the sitting session the ones not yet signed in have no row: they may still arrive.
-      await t.insertInto('congress_attendance').values(s.status === 'sitting' ? rows.filter((r) => r.present) : rows).execute();
+      await t.insertInto('congress_attendance').values(rows).execute();
+      if (s.number === 3 && production && handler && chair) await seedProposals(tx, now, { id, name: `第5届第${s.number}次职工代表大会`, startsOn: s.starts_on }, reps, production.id, handler.id, chair.id);
     }
   });
 }

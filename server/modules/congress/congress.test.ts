@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { congressBase as base, congressWorld, type CongressWorld } from './congress.testkit.js';
-import { attendanceRate } from './congress.indicators.js';
+import { attendanceRate, proposalRate } from './congress.indicators.js';
 
 const t = useTestApp();
 let w: CongressWorld;
@@ -212,6 +212,16 @@ describe('proposals from raising to grading', () => {
     expect((await ok(worker.get(`${base}/sessions/${session.id}/results?sort=number`))).items.map((x: any) => x.status)).toEqual(expect.arrayContaining(['closed', 'merged', 'opinion']));
     const outsider = await t.user([{ role: 'worker', org: w.otherGroup }]);
     expect((await outsider.get(`${base}/sessions/${session.id}/results`)).status).toBe(404);
+
+    // The indicators count exactly the rows their drill-down lists.
+    const q = { scope: { all: false, paths: [w.group.path] }, from: today, to: today };
+    for (const [numerator, denominator, n, d] of [['adopted', 'screened', 1, 3], ['answeredOnTime', 'answered', 1, 1], ['satisfied', 'rated', 0, 1], ['gradeA', 'graded', 1, 1]] as const) {
+      const figure = await proposalRate(t.db, q, numerator, denominator);
+      expect([figure.numerator, figure.denominator]).toEqual([n, d]);
+      for (const [set, count] of [[numerator, n], [denominator, d]] as const) {
+        expect((await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=${set}`))).total).toBe(count);
+      }
+    }
   });
 
   it('refuses proposals and seconds after the collection period', async () => {
