@@ -1,7 +1,7 @@
 /** 职代会 queries and writes; shapes come from common/schemas/congress. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AttendanceRow, CongressSession, CongressTerm, CongressTermSummary, ProportionRules, Representative } from '@common/schemas/congress';
+import type { AttendanceRow, CongressSession, CongressTerm, CongressTermSummary, ProportionRules, ProposalSummary, Representative } from '@common/schemas/congress';
 import type { RepresentativeCategory } from '@common/congress';
 import { api } from '../../api/client';
 
@@ -61,3 +61,14 @@ export const useOpenSession = (sessionId: string) => useCongressWrite(() => api.
 export const useCloseSession = (sessionId: string) => useCongressWrite(() => api.post<Session>(`/congress/sessions/${sessionId}/close`));
 export const usePutAttendance = (sessionId: string) =>
   useCongressWrite((body: { representativeId: string; present: boolean; absenceReason?: string }) => api.put<Session>(`/congress/sessions/${sessionId}/attendance`, body));
+
+export type ProposalRow = z.infer<typeof ProposalSummary>;
+export function useProposals(sessionId: string, page: number) {
+  return useQuery({
+    queryKey: [KEY, 'proposals', sessionId, page],
+    queryFn: () => api.get<{ items: ProposalRow[]; total: number }>(`/congress/sessions/${sessionId}/proposals`, { page, pageSize: 20, sort: 'submittedAt', order: 'desc' }),
+    placeholderData: keepPreviousData,
+  });
+}
+export const useRaise = (sessionId: string) => useCongressWrite((body: { title: string; reasons: string; solution: string }) => api.post<ProposalRow>(`/congress/sessions/${sessionId}/proposals`, body));
+export const useSecond = () => useCongressWrite((proposalId: string) => api.post<ProposalRow>(`/congress/proposals/${proposalId}/second`));

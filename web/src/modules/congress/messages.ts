@@ -25,6 +25,7 @@ export const messages = defineMessages(
     },
     rules: { title: '比例规则（%）', edit: '修改比例规则', save: '保存', off: '留空表示不检查', saved: '比例规则已保存' },
     sessions: { title: '各次会议', open: '查看' },
+    proposals: { title: '提案', raise: '提出提案', number: '立案号', subject: '案由（一事一案）', status: '状态', seconds: '附议', proposer: '提案人', second: '附议', seconded: '已附议', raised: '提案已提交，等待其他代表附议', oneMatter: '一件提案只写一件事', reasons: '提案理由', solution: '建议办法' },
     session: {
       expected: '应到',
       present: '实到',
@@ -68,6 +69,7 @@ export const messages = defineMessages(
     },
     rules: { title: 'Proportion rules (%)', edit: 'Edit rules', save: 'Save', off: 'Leave empty to switch a rule off', saved: 'Rules saved' },
     sessions: { title: 'Sessions', open: 'Open' },
+    proposals: { title: 'Proposals', raise: 'Raise a proposal', number: 'No.', subject: 'Subject (one matter)', status: 'Status', seconds: 'Seconds', proposer: 'Proposer', second: 'Second', seconded: 'Seconded', raised: 'Proposal submitted; it now needs seconds from other representatives', oneMatter: 'One matter per proposal', reasons: 'Reasons', solution: 'Suggested solution' },
     session: {
       expected: 'Expected',
       present: 'Present',
