@@ -9,7 +9,8 @@ import { heartBridgeModule } from './heartBridge/index.js';
 import { moralEducationModule } from './moralEducation/index.js';
 import { appealsModule } from './appeals/index.js';
 import { meetingsModule } from './meetings/index.js';
+import { congressModule } from './congress/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule];
 
 export const house = composeModules(modules);

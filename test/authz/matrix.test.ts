@@ -55,6 +55,9 @@ const PARAM_KIND: Record<string, keyof Side> = {
   extensionId: 'extension',
   week: 'week',
   date: 'schoolDay',
+  congressTermId: 'congressTerm',
+  congressSessionId: 'congressSession',
+  proposalId: 'congressProposal',
 };
 
 interface Probe {

@@ -66,6 +66,9 @@ export interface Side {
   /** A meeting the demo handler attends (held, not published) and a decided item it recorded, owned by the handler. */
   meeting: string;
   decidedItem: string;
+  congressTerm: string;
+  congressSession: string;
+  congressProposal: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
@@ -292,6 +295,13 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     'bystander A',
   );
 
+  // The demo's congress term (the `rep` account acts for one of its representatives), its next session, and rep's proposal with the handler's department.
+  const congressA = await db.selectFrom('congress_sessions').innerJoin('congress_terms', 'congress_terms.id', 'congress_sessions.term_id').select(['congress_terms.id as term', 'congress_sessions.id as session']).where('congress_terms.org_id', '=', groupA).where('congress_sessions.status', '=', 'planned').executeTakeFirst();
+  const repAcc = await accountIdOf(t, 'rep');
+  const proposalA = await one(
+    db.selectFrom('congress_proposals as p').innerJoin('congress_representatives as r', 'r.id', 'p.proposer_id').select('p.id').where('r.account_id', '=', repAcc.id).where('p.status', '=', 'assigned').where('p.department_id', '=', department).executeTakeFirst(),
+    "rep's assigned proposal",
+  );
   const own: Side = {
     unionOrg: workerOrg,
     schoolOrg: classId,
@@ -312,6 +322,9 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     grant: bystanderA.grants?.[0]?.id,
     week,
     ...(await meetingRecords(clients.unionStaff, mineA, (await accountIdOf(t, 'handler')).id, '甲方', (await accountIdOf(t, 'rep')).id)),
+    congressTerm: congressA?.term,
+    congressSession: congressA?.session,
+    congressProposal: proposalA,
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -359,6 +372,17 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     admin.post('/api/v1/accounts', { username: 'bystander.b', displayName: `${MARKER}旁观者`, password: 'Bystander-1b', grants: [{ role: 'worker', orgId: mineB }] }),
     'bystander B',
   );
+  const congressTermB = await ok(bChair.post('/api/v1/congress/terms', { orgId: groupB, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'congress term B');
+  await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/representatives`, { personId: workerB, delegation: `${MARKER}代表团`, category: 'frontLine' }), 'representative B');
+  const today = new Date().toISOString().slice(0, 10);
+  const congressSessionB = await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/sessions`, { number: 1, startsOn: today }), 'congress session B');
+  const bRep = await accountB('b.rep', 'representative', teamB, await personB(teamB, 'worker', '代表'));
+  const bRepPerson = (await db.selectFrom('accounts').select('person_id').where('username', '=', 'b.rep').executeTakeFirst()).person_id as string;
+  await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/representatives`, { personId: bRepPerson, delegation: `${MARKER}代表团`, category: 'frontLine' }), 'representative B (account)');
+  const proposalB = await ok(
+    bRep.post(`/api/v1/congress/sessions/${congressSessionB.id}/proposals`, { title: `${MARKER}提案`, reasons: `${MARKER}：井下更衣室冬季没有暖气。`, solution: `${MARKER}：加装暖气片。` }),
+    'proposal B',
+  );
   const other: Side = {
     unionOrg: teamB,
     schoolOrg: classB,
@@ -379,6 +403,9 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     grant: bystanderB.grants?.[0]?.id,
     week,
     ...(await meetingRecords(bStaff, mineB, (await accountIdOf(t, 'b.handler')).id, MARKER)),
+    congressTerm: congressTermB.id,
+    congressSession: congressSessionB.id,
+    congressProposal: proposalB.id,
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
 

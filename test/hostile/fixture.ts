@@ -56,6 +56,16 @@ export async function hostileWorld(t: TestEnv) {
   const meeting = await must(u.staff.post('/api/v1/meetings', { seriesId: series.id, title: '11月联席会', plannedDate: '2026-11-20', agenda: [{ title: '井口候车室改造' }], attendeeAccountIds: [u.handler.accountId] }), 'meeting');
   await must(u.staff.post(`/api/v1/meetings/${meeting.id}/held`, { heldDate: '2026-11-20' }), 'meeting held');
   const decided = await must(u.staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: '候车室加装暖气', ownerAccountId: u.handler.accountId, dueDate: '2026-12-31' }), 'decision');
+  const congressTerm = await must(u.staff.post('/api/v1/congress/terms', { orgId: u.group.id, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'congress term');
+  await must(u.staff.post(`/api/v1/congress/terms/${congressTerm.id}/representatives`, { personId: worker.person.id, delegation: '一号矿代表团', category: 'frontLine' }), 'representative');
+  const congressSession = await must(u.staff.post(`/api/v1/congress/terms/${congressTerm.id}/sessions`, { number: 1, startsOn: '2026-11-19' }), 'congress session');
+  // A proposal on file, straight into the table: the fuzzer needs a real id, not a representative's phone.
+  const congressRep = await (t.db as any).selectFrom('congress_representatives').select('id').where('term_id', '=', congressTerm.id).executeTakeFirst();
+  const proposalId = (await import('../../server/core/ids.js')).newId();
+  await (t.db as any)
+    .insertInto('congress_proposals')
+    .values({ id: proposalId, session_id: congressSession.id, proposer_id: congressRep.id, title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气。', solution: '加装暖气片。', status: 'collecting', co_department_ids: '[]', reopened: 0, submitted_at: '2026-11-19T01:00:00.000Z', created_at: '2026-11-19T01:00:00.000Z', updated_at: '2026-11-19T01:00:00.000Z' })
+    .execute();
 
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
@@ -98,6 +108,9 @@ export async function hostileWorld(t: TestEnv) {
     extensionId: await one('appeal_extensions'),
     week: WEEK,
     date: SAMPLE_DATE,
+    congressTermId: congressTerm.id,
+    congressSessionId: congressSession.id,
+    proposalId,
   };
   /** Real values for body properties and required query parameters of the same name. */
   const unionNamed: Record<string, unknown> = {

@@ -19,6 +19,7 @@ import { moralEducationModule } from './moralEducation';
 import { appealsModule } from './appeals';
 import { webhooksModule } from './webhooks';
 import { meetingsModule } from './meetings';
+import { congressModule } from './congress';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -37,6 +38,7 @@ export const modules: readonly XqModule[] = [
   appealsModule,
   webhooksModule,
   meetingsModule,
+  congressModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

@@ -1,0 +1,143 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Scope } from '../../core/rbac/actor.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import type { ProposalSet } from '../../../common/congress.js';
+/** All SQL of proposals and their seconds. */
+import type { Db, Tx } from '../../core/db/database.js';
+import { cdb, type CongressProposalTable } from './congress.tables.js';
+
+type H = Db | Tx;
+
+export async function findProposal(db: H, id: string) {
+  return cdb(db).selectFrom('congress_proposals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+export type ProposalRow = CongressProposalTable;
+
+export async function insertProposal(tx: Tx, row: CongressProposalTable) {
+  await cdb(tx).insertInto('congress_proposals').values(row).execute();
+}
+export async function insertSecond(tx: Tx, proposalId: string, representativeId: string, at: string) {
+  await cdb(tx).insertInto('congress_seconds').values({ proposal_id: proposalId, representative_id: representativeId, at }).execute();
+}
+export async function hasSeconded(db: H, proposalId: string, representativeId: string) {
+  return !!(await cdb(db).selectFrom('congress_seconds').select('at').where('proposal_id', '=', proposalId).where('representative_id', '=', representativeId).executeTakeFirst());
+}
+export async function secondsOf(db: H, proposalId: string) {
+  return cdb(db)
+    .selectFrom('congress_seconds as s')
+    .innerJoin('congress_representatives as r', 'r.id', 's.representative_id')
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .select(['p.name', 's.at'])
+    .where('s.proposal_id', '=', proposalId)
+    .orderBy('s.at')
+    .execute();
+}
+/** The next 立案号 of the session. */
+export async function nextNumber(tx: Tx, sessionId: string) {
+  const row = await cdb(tx).selectFrom('congress_proposals').select((eb) => eb.fn.max('number').as('n')).where('session_id', '=', sessionId).executeTakeFirst();
+  return Number(row?.n ?? 0) + 1;
+}
+/** Proposers of the group: this proposal's and those merged into it, each person once. */
+export async function proposerCount(db: H, proposalId: string) {
+  const rows = await cdb(db)
+    .selectFrom('congress_proposals')
+    .select('proposer_id')
+    .where((eb) => eb.or([eb('id', '=', proposalId), eb('merged_into_id', '=', proposalId)]))
+    .execute();
+  return new Set(rows.map((r) => r.proposer_id)).size;
+}
+
+/** What each indicator set means in SQL over congress_proposals as x. */
+export function inSet(eb: ExpressionBuilder<any, any>, set: ProposalSet): Expression<SqlBool> {
+  switch (set) {
+    case 'screened':
+      return eb('x.status', '!=', 'collecting');
+    case 'adopted':
+      return eb('x.number', 'is not', null);
+    case 'answered':
+      return eb('x.answered_at', 'is not', null);
+    case 'answeredOnTime':
+      // answered_at is an instant; the due date a Beijing day: on time up to 24:00 Beijing, 16:00 UTC.
+      return eb.and([eb('x.answered_at', 'is not', null), eb('x.answered_at', '<', sql<string>`${sql.ref('x.answer_due_date')} || 'T16:00:00.000Z'`)]);
+    case 'rated':
+      return eb('x.rating', 'is not', null);
+    case 'satisfied':
+      return eb('x.rating', 'in', ['satisfied', 'basic']);
+    case 'graded':
+      return eb('x.grade', 'is not', null);
+    case 'gradeA':
+      return eb('x.grade', '=', 'A');
+  }
+}
+
+export interface ProposalFilter {
+  /** Sessions held between the dates, of terms whose organisation lies in the scope. */
+  period?: { scope: Scope; from: string; to: string; set?: ProposalSet };
+  sessionId?: string;
+  departmentPaths?: string[];
+  status?: string;
+  q?: string;
+  published?: boolean;
+  sort?: 'submittedAt' | 'number' | 'seconds';
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
+export async function listProposals(db: H, f: ProposalFilter) {
+  let q = cdb(db)
+    .selectFrom('congress_proposals as x')
+    .innerJoin('congress_representatives as r', 'r.id', 'x.proposer_id')
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .leftJoin('orgs as d', 'd.id', 'x.department_id');
+  if (f.sessionId) q = q.where('x.session_id', '=', f.sessionId);
+  if (f.period) {
+    const { scope, from, to, set } = f.period;
+    q = q.where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to));
+    if (set) q = q.where((eb) => inSet(eb, set));
+  }
+  if (f.status) q = q.where('x.status', '=', f.status);
+  if (f.published) q = q.where('x.published_at', 'is not', null);
+  if (f.q) q = q.where('x.title', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.departmentPaths) {
+    const paths = f.departmentPaths;
+    q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb.and([eb('d.path', '>=', p), eb('d.path', '<', `${p}~`)]))) : eb.val(false)));
+  }
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  let page = q
+    .select(['x.id', 'x.session_id', 'x.number', 'x.title', 'x.status', 'p.name as proposer_name', 'd.name as department_name', 'x.answer_due_date', 'x.rating', 'x.grade', 'x.submitted_at'])
+    .select((eb) => eb.selectFrom('congress_seconds as s').whereRef('s.proposal_id', '=', 'x.id').select(eb.fn.countAll<number>().as('n')).as('seconds'));
+  page = f.sort === 'number' ? page.orderBy('x.number', f.order) : f.sort === 'seconds' ? page.orderBy(sql.ref('seconds'), f.order) : page.orderBy('x.submitted_at', f.order);
+  const items = await page.orderBy('x.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  return { items, total };
+}
+
+function sessionsIn(eb: ExpressionBuilder<any, any>, scope: Scope, from: string, to: string) {
+  return eb
+    .selectFrom('congress_sessions as s')
+    .innerJoin('congress_terms as t', 't.id', 's.term_id')
+    .innerJoin('orgs as o', 'o.id', 't.org_id')
+    .select('s.id')
+    .where('s.starts_on', '>=', from)
+    .where('s.starts_on', '<=', to)
+    .where((e) => pathInScope(e, 'o.path', scope));
+}
+
+/** How many proposals of the period are in `set` (all of the period without one). */
+export async function countSet(db: H, scope: Scope, from: string, to: string, set?: ProposalSet) {
+  let q = cdb(db).selectFrom('congress_proposals as x').select((eb) => eb.fn.countAll<number>().as('n')).where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to));
+  if (set) q = q.where((eb) => inSet(eb, set));
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Marks the session's screened proposals published (公布); those already published keep their date. */
+export async function publishSession(tx: Tx, sessionId: string, at: string) {
+  const res = await cdb(tx)
+    .updateTable('congress_proposals')
+    .set({ published_at: at })
+    .where('session_id', '=', sessionId)
+    .where('status', '!=', 'collecting')
+    .where('published_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}

@@ -1,0 +1,235 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { congressBase as base, congressWorld, type CongressWorld } from './congress.testkit.js';
+import { attendanceRate, proposalRate } from './congress.indicators.js';
+
+const t = useTestApp();
+let w: CongressWorld;
+beforeAll(async () => {
+  w = await congressWorld(t);
+});
+
+async function ok(res: Promise<{ status: number; text: string; body: any }>, status = 200) {
+  const r = await res;
+  expect(r.status, r.text).toBe(status);
+  return r.body;
+}
+
+const newTerm = (number: number, rules?: unknown) =>
+  ok(w.staff.post(`${base}/terms`, { orgId: w.group.id, number, startDate: '2025-03-01', endDate: '2030-02-28', ...(rules ? { rules } : {}) }), 201);
+
+describe('a congress term and its roster', () => {
+  it('warns while the roster breaks the proportions the rules set, and stops warning once it meets them', async () => {
+    const term = await newTerm(5);
+    expect(term.name).toBe('第5届职工代表大会');
+    expect(term.rules).toEqual({ leadersMax: 20, frontLineMin: 50, womenMin: 20, dispatchedMin: 5 });
+
+    // Two leaders and one front-line man: leaders 67 % (> 20 %), front-line 33 % (< 50 %), no women, no dispatched worker.
+    await w.representative(term.id, { category: 'leader' });
+    await w.representative(term.id, { category: 'leader', delegation: '机关代表团' });
+    const added = await w.representative(term.id, { category: 'frontLine' });
+    expect(added.roster.warnings).toBe(4);
+    const leaders = added.roster.checks.find((c: any) => c.rule === 'leadersMax');
+    expect(leaders).toEqual({ rule: 'leadersMax', limit: 20, count: 2, percent: 66.7, ok: false, message: '领导人员不超过 20%：现有 2 人，占 66.7%，超出比例，请调整代表名单' });
+
+    // Seven front-line workers more, two of them women, one dispatched: 10 in all.
+    for (let i = 0; i < 7; i++) await w.representative(term.id, { category: 'frontLine', gender: i < 2 ? 'female' : 'male', employment: i === 2 ? 'dispatched' : 'contract', delegation: '二号矿代表团', org: w.team2 });
+    const detail = await ok(w.chair.get(`${base}/terms/${term.id}`));
+    expect(detail.roster).toMatchObject({ total: 10, leaders: 2, frontLine: 8, women: 2, dispatched: 1, warnings: 0 });
+    expect(detail.roster.checks.map((c: any) => c.ok)).toEqual([true, true, true, true]);
+
+    // A stricter minimum for women is the congress's own choice: the roster now breaks it.
+    const stricter = await ok(w.chair.request('PUT', `${base}/terms/${term.id}/rules`, { leadersMax: 20, frontLineMin: 50, womenMin: 30, dispatchedMin: null }));
+    expect(stricter.roster.checks.map((c: any) => [c.rule, c.ok])).toEqual([['leadersMax', true], ['frontLineMin', true], ['womenMin', false]]);
+    const list = await ok(w.staff.get(`${base}/terms`));
+    expect(list.items.find((x: any) => x.id === term.id)).toMatchObject({ representatives: 10, warnings: 1 });
+  });
+
+  it('lists the roster by delegation and category, sorted and paged', async () => {
+    const term = await newTerm(6);
+    await w.representative(term.id, { category: 'technical', delegation: '机关代表团' });
+    await w.representative(term.id, { category: 'frontLine', delegation: '一号矿代表团' });
+    await w.representative(term.id, { category: 'frontLine', delegation: '二号矿代表团', org: w.team2 });
+    const byDelegation = await ok(w.staff.get(`${base}/terms/${term.id}/representatives?sort=delegation&order=desc`));
+    expect(byDelegation.items.map((r: any) => r.delegation)).toEqual(['机关代表团', '二号矿代表团', '一号矿代表团']);
+    const frontLine = await ok(w.staff.get(`${base}/terms/${term.id}/representatives?category=frontLine&pageSize=1`));
+    expect(frontLine.total).toBe(2);
+    expect(frontLine.items).toHaveLength(1);
+  });
+
+  it('refuses a person outside the organisation, the same person twice, and a term ending before it starts', async () => {
+    const term = await newTerm(7);
+    const outsider = await w.worker(await t.org('外单位班组', 'team', w.otherGroup));
+    const refused = await w.staff.post(`${base}/terms/${term.id}/representatives`, { personId: outsider.id, delegation: '一号矿代表团', category: 'frontLine' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([{ field: 'body.personId', message: '代表须是本组织（含下级单位）的在册职工' }]);
+    const rep = await w.representative(term.id, { category: 'frontLine' });
+    const twice = await w.staff.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: '一号矿代表团', category: 'frontLine' });
+    expect(twice.body.errors[0].message).toBe('此人已是本届职工代表');
+    const backwards = await w.staff.post(`${base}/terms`, { orgId: w.group.id, number: 8, startDate: '2025-03-01', endDate: '2024-03-01' });
+    expect(backwards.status).toBe(422);
+    expect(backwards.body.errors[0].field).toBe('body.endDate');
+  });
+
+  it('shows a term to the office and its own representatives only', async () => {
+    const term = await newTerm(9);
+    const rep = await w.representative(term.id, { category: 'frontLine', account: true });
+    const seen = await ok(rep.client!.get(`${base}/terms/${term.id}`));
+    expect(seen).toMatchObject({ myRepresentativeId: rep.id, canManage: false });
+    expect((await rep.client!.get(`${base}/terms`)).body.items.map((x: any) => x.id)).toContain(term.id);
+    // Not on this roster: a representative of another term sees nothing of it.
+    const other = await newTerm(10);
+    const stranger = await w.representative(other.id, { category: 'frontLine', account: true });
+    expect((await stranger.client!.get(`${base}/terms/${term.id}`)).status).toBe(404);
+    expect((await w.otherChair.get(`${base}/terms/${term.id}`)).status).toBe(404);
+    expect((await rep.client!.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: 'x', category: 'other' })).status).toBe(403);
+    expect((await w.handler.get(`${base}/terms/${term.id}`)).status).toBe(404);
+  });
+});
+
+describe('a session, attendance and the two-thirds quorum', () => {
+  it('sits only with two thirds of ALL representatives present, then closes; a closed session takes no sign-in', async () => {
+    const term = await newTerm(11);
+    const reps: Awaited<ReturnType<CongressWorld['representative']>>[] = [];
+    for (let i = 0; i < 6; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: i < 4 }));
+    const outside = await w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2031-01-01' });
+    expect(outside.body.errors).toEqual([{ field: 'body.startsOn', message: '会议日期须在本届届期（2025-03-01—2030-02-28）之内' }]);
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10' }), 201);
+    expect(session).toMatchObject({ name: '第11届第1次职工代表大会', status: 'planned', attendance: { expected: 6, present: 0, quorumNeeds: 4, quorate: false } });
+
+    // Three sign in on their phones (one twice), one is marked on leave: 3 of 6 is not two thirds.
+    for (const r of reps.slice(0, 3)) expect((await ok(r.client!.post(`${base}/sessions/${session.id}/sign-in`))).signedIn).toBe(true);
+    expect((await ok(reps[0].client!.post(`${base}/sessions/${session.id}/sign-in`))).attendance.present).toBe(3);
+    await ok(w.staff.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: reps[4].id, present: false, absenceReason: '病假' }));
+    const early = await w.chair.post(`${base}/sessions/${session.id}/open`);
+    expect(early.status).toBe(409);
+    expect(early.body.errors[0]).toMatchObject({ field: 'status', message: '实到 3 人，不足全体代表 6 人的三分之二（至少 4 人），不能开会' });
+
+    const fourth = await ok(reps[3].client!.post(`${base}/sessions/${session.id}/sign-in`));
+    expect(fourth.attendance).toEqual({ expected: 6, present: 4, quorumNeeds: 4, quorate: true });
+    expect((await ok(w.chair.post(`${base}/sessions/${session.id}/open`))).status).toBe('sitting');
+    expect((await w.chair.post(`${base}/sessions/${session.id}/open`)).status).toBe(409);
+
+    const sheet = await ok(w.staff.get(`${base}/sessions/${session.id}/attendance`));
+    expect(sheet.items.filter((r: any) => r.present)).toHaveLength(4);
+    expect(sheet.items.find((r: any) => r.representativeId === reps[4].id)).toMatchObject({ present: false, absenceReason: '病假' });
+
+    expect((await ok(w.chair.post(`${base}/sessions/${session.id}/close`))).status).toBe('closed');
+    expect((await w.chair.post(`${base}/sessions/${session.id}/close`)).status).toBe(409);
+    const late = await w.staff.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: reps[5].id, present: true });
+    expect(late.status).toBe(409);
+    expect(late.body.errors[0].message).toBe('本次会议已闭会，不能再登记出席');
+
+    // The attendance rate counts this closed session: 4 present of 6.
+    const { figure, rows } = await attendanceRate(t.db, { scope: { all: false, paths: [w.group.path] }, from: '2026-03-10', to: '2026-03-10' });
+    expect(figure).toMatchObject({ numerator: 4, denominator: 6, value: 0.6667 });
+    expect(rows.map((r) => r.id)).toEqual([session.id]);
+  });
+
+  it('lets only a representative on the roster sign in, and only the office mark attendance', async () => {
+    const term = await newTerm(12);
+    const rep = await w.representative(term.id, { category: 'frontLine', account: true });
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10' }), 201);
+    const other = await newTerm(13);
+    const stranger = await w.representative(other.id, { category: 'frontLine', account: true });
+    expect((await stranger.client!.post(`${base}/sessions/${session.id}/sign-in`)).status).toBe(404);
+    expect((await rep.client!.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: rep.id, present: true })).status).toBe(403);
+    const wrongRep = await w.staff.request('PUT', `${base}/sessions/${session.id}/attendance`, { representativeId: stranger.id, present: true });
+    expect(wrongRep.body.errors).toEqual([{ field: 'body.representativeId', message: '该代表不在本届代表名单中' }]);
+    expect((await w.otherChair.post(`${base}/sessions/${session.id}/open`)).status).toBe(404);
+    expect((await w.chair.post(`${base}/sessions/${session.id}/close`)).status).toBe(409);
+  });
+});
+
+describe('proposals from raising to grading', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const raise = (c: any, sessionId: string, title: string) =>
+    ok(c.post(`${base}/sessions/${sessionId}/proposals`, { title, reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '在更衣室加装暖气片并定期检修。' }), 201);
+
+  it('runs every step through its transition, and refuses each illegal one', async () => {
+    const term = await newTerm(20);
+    const [a, b, c] = [
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+    ];
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const prod1 = await t.org('生产部', 'department', w.mine1);
+    const prod2 = await t.org('生产部', 'department', w.mine2);
+    const safety = await t.org('安全部', 'department', w.mine1);
+    const handler1 = await t.user([{ role: 'handler', org: prod1 }]);
+    const handler2 = await t.user([{ role: 'handler', org: prod2 }]);
+
+    const p = await raise(a.client, session.id, '更衣室冬季供暖');
+    expect(p).toMatchObject({ status: 'collecting', number: null, seconds: 0, can: { second: false, rate: false } });
+    const own = await a.client!.post(`${base}/proposals/${p.id}/second`);
+    expect(own.status).toBe(409);
+    expect(own.body.errors[0].message).toBe('不能附议自己的提案');
+    await ok(b.client!.post(`${base}/proposals/${p.id}/second`));
+    expect((await b.client!.post(`${base}/proposals/${p.id}/second`)).body.errors[0].message).toBe('您已附议过该提案');
+    const early = await w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' });
+    expect(early.body.errors[0].message).toBe('该提案只有 1 名代表附议，立案至少需要 2 名');
+    await ok(c.client!.post(`${base}/proposals/${p.id}/second`));
+    const adopted = await ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
+    expect(adopted).toMatchObject({ status: 'adopted', number: 1, seconds: 2, screeningReason: '事关职工切身利益' });
+    expect((await b.client!.post(`${base}/proposals/${p.id}/second`)).status).toBe(409);
+
+    // The same matter raised again is merged: the group counts both proposers. Others become an opinion, or are not accepted.
+    const twin = await raise(b.client, session.id, '更衣室暖气');
+    expect((await ok(w.staff.post(`${base}/proposals/${twin.id}/screen`, { outcome: 'merge', reason: '与第1号提案同一事项', mergeIntoId: p.id }))).status).toBe('merged');
+    expect((await ok(w.chair.get(`${base}/proposals/${p.id}`))).proposers).toBe(2);
+    const idea = await raise(c.client, session.id, '食堂增加面食窗口');
+    expect((await ok(w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'opinion', reason: '属日常管理，转后勤部作为意见建议办理' }))).status).toBe('opinion');
+    const noReason = await w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors[0].field).toBe('body.reason');
+
+    // Assigned with a co-handler: the answer is due in 15 working days, and a decided item tracks it.
+    const assigned = await ok(w.staff.post(`${base}/proposals/${p.id}/assign`, { departmentId: prod1.id, coDepartmentIds: [safety.id] }));
+    expect(assigned).toMatchObject({ status: 'assigned', departmentName: '生产部', coDepartmentNames: ['安全部'] });
+    expect(assigned.answerDueDate > today).toBe(true);
+    expect(assigned.decidedItems).toEqual([expect.objectContaining({ status: 'planned', dueDate: assigned.answerDueDate })]);
+
+    // A handler of another department neither sees nor answers it.
+    expect((await handler2.post(`${base}/proposals/${p.id}/answer`, { answer: '我部门已安排加装暖气。' })).status).toBe(404);
+    expect((await handler1.get(`${base}/proposals/assigned`)).body.items.map((x: any) => x.id)).toEqual([p.id]);
+    await ok(handler1.post(`${base}/proposals/${p.id}/answer`, { answer: '已列入本月检修计划，月底前加装暖气片。' }));
+    expect((await b.client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'satisfied' })).status).toBe(403);
+
+    // The first 不满意 sends it back once; the second closes it.
+    expect((await ok(a.client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'unsatisfied' }))).status).toBe('assigned');
+    await ok(handler1.post(`${base}/proposals/${p.id}/answer`, { answer: '暖气片已于本周安装完毕并试运行。' }));
+    const closed = await ok(a.client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'unsatisfied' }));
+    expect(closed).toMatchObject({ status: 'closed', rating: 'unsatisfied', reopened: true });
+    const graded = await ok(w.chair.post(`${base}/proposals/${p.id}/grade`, { grade: 'A', reason: '暖气已投入使用' }));
+    expect(graded).toMatchObject({ status: 'closed', grade: 'A', gradeReason: '暖气已投入使用' });
+    expect(graded.timeline.map((e: any) => e.event)).toEqual(['raised', 'seconded', 'seconded', 'adopted', 'assigned', 'answered', 'reopened', 'answered', 'rated', 'graded']);
+
+    // Published to the organisation's workers, not to anyone else's.
+    const worker = await t.user([{ role: 'worker', org: w.team1 }]);
+    expect((await ok(worker.get(`${base}/sessions/${session.id}/results`))).total).toBe(0);
+    expect((await ok(w.staff.post(`${base}/sessions/${session.id}/publish`))).published).toBe(3);
+    expect((await ok(worker.get(`${base}/sessions/${session.id}/results?sort=number`))).items.map((x: any) => x.status)).toEqual(expect.arrayContaining(['closed', 'merged', 'opinion']));
+    const outsider = await t.user([{ role: 'worker', org: w.otherGroup }]);
+    expect((await outsider.get(`${base}/sessions/${session.id}/results`)).status).toBe(404);
+
+    // The indicators count exactly the rows their drill-down lists.
+    const q = { scope: { all: false, paths: [w.group.path] }, from: today, to: today };
+    for (const [numerator, denominator, n, d] of [['adopted', 'screened', 1, 3], ['answeredOnTime', 'answered', 1, 1], ['satisfied', 'rated', 0, 1], ['gradeA', 'graded', 1, 1]] as const) {
+      const figure = await proposalRate(t.db, q, numerator, denominator);
+      expect([figure.numerator, figure.denominator]).toEqual([n, d]);
+      for (const [set, count] of [[numerator, n], [denominator, d]] as const) {
+        expect((await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=${set}`))).total).toBe(count);
+      }
+    }
+  });
+
+  it('refuses proposals and seconds after the collection period', async () => {
+    const term = await newTerm(21);
+    const a = await w.representative(term.id, { category: 'frontLine', account: true });
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10', proposalsCloseOn: '2026-03-17' }), 201);
+    const late = await a.client!.post(`${base}/sessions/${session.id}/proposals`, { title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '加装暖气片。' });
+    expect(late.status).toBe(409);
+    expect(late.body.errors[0].message).toBe('提案征集已于 2026-03-17 截止，或该提案已不在征集附议阶段');
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The workers' congress (congress, 职工代表大会), DOMAIN.md practice 5: terms (届) and sessions
+ * (次), the representatives' roster checked against the proportions the rules set, attendance
+ * and the two-thirds quorum. Other modules import only this file.
+ */
+import { CONGRESS_GRANTS, CONGRESS_PERMISSIONS } from '../../../common/congress.js';
+import { defineModule } from '../module.js';
+import * as m1500 from './migrations/20261206_1500_congress_roster.js';
+import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
+import { congressMessages } from './congress.messages.js';
+import { congressRoutes } from './congress.routes.js';
+import { congressIndicators } from './congress.indicators.js';
+import { seedCongressDemo } from './congress.seed.js';
+
+export const congressModule = defineModule({
+  name: 'congress',
+  permissions: Object.values(CONGRESS_PERMISSIONS),
+  grants: CONGRESS_GRANTS,
+  messages: congressMessages,
+  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510 },
+  routes: congressRoutes,
+  jobs: [],
+  indicators: congressIndicators,
+  homeCards: [],
+  seedDemo: seedCongressDemo,
+});
+
+export { attendanceRate } from './congress.indicators.js';
+export { checkRoster } from './congress.roster.js';
