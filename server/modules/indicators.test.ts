@@ -40,6 +40,9 @@ describe('the indicator registry', () => {
       'heartBridge.replyRate',
       'heartBridge.twoWayCoverage',
       'moralEducation.coverage',
+      'policies.faqPublished',
+      'policies.onTimeAnswerRate',
+      'policies.questionsAnswered',
     ]);
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });
     expect(byKey.get('appeals.acceptanceHours')).toMatchObject({ unit: 'hours' });
