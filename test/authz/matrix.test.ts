@@ -40,6 +40,9 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   terms: 'term',
   closures: 'closure',
   sessions: 'session',
+  policies: 'policy',
+  'policy-questions': 'policyQuestion',
+  'policy-faq': 'policyFaq',
 };
 /** Named path parameters. */
 const PARAM_KIND: Record<string, keyof Side> = {

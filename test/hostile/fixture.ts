@@ -52,6 +52,13 @@ export async function hostileWorld(t: TestEnv) {
   await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
+  // A library with one article, a question waiting and one published as FAQ, so /policies/{id}, /policy-questions/{id} and /policy-faq/{id} name real ones.
+  const policy = await must(u.staff.post('/api/v1/policies', { orgId: u.group.id, title: '薪酬管理办法', issuer: '煤业集团', level: 'company', effectiveDate: '2024-01-01', text: '第一条 工资按月发放。' }), 'policy');
+  const question = await must(worker.post('/api/v1/policy-questions', { topic: 'wages', title: '工资晚发', body: '这个月工资晚发了十天' }), 'policy question');
+  const faq = await must(worker.post('/api/v1/policy-questions', { topic: 'leave', title: '年休假几天', body: '工作满十年年休假几天' }), 'faq question');
+  await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: '十天', articleIds: [policy.articles[0].id] }), 'answer');
+  await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: '满十年年休假几天', faqAnswer: '十天' }), 'publish');
+
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
     if (where) q = q.where(where[0], '=', where[1]);
@@ -79,6 +86,9 @@ export async function hostileWorld(t: TestEnv) {
     sessions: await one('moral_sessions'),
     'group-alerts': await one('appeal_group_alerts'),
     appeals: appeal.id,
+    policies: policy.id,
+    'policy-questions': question.id,
+    'policy-faq': faq.id,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

@@ -7,7 +7,6 @@ export const policiesMessages = {
   'policies.notEffective': ['只有现行有效的版本才能修订或废止', 'Only a version in force can be amended or repealed'],
   'policies.repealBeforeEffective': ['废止日期不能早于生效日期', 'The repeal date cannot be before the effective date'],
   'policies.articleUnknown': ['引用的条文不存在，或不在您可见的政策库中', 'A cited article does not exist or is not in a library you can see'],
-  'policies.noPerson': ['您的账号没有关联职工信息，无法提问', 'Your account is not linked to a worker, so you cannot ask'],
   'policies.answered.title': ['您的政策咨询已答复：{title}', 'Your policy question was answered: {title}'],
   'policies.answered.body': ['工会已答复您的问题，并附上了依据的政策条文。', 'The union answered your question, citing the policy articles it rests on.'],
   'policies.asked.title': ['新的政策咨询：{title}', 'New policy question: {title}'],

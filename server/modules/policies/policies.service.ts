@@ -11,7 +11,8 @@ import { t } from '../../core/i18n/messages.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { ArticleHit, CreatePolicyBody, NewVersionBody, PolicyDetail, PolicyListQuery, PolicySummary } from '../../../common/schemas/policies.js';
-import type { PolicyLevel, PolicyStatus } from '../../../common/policies.js';
+import { POLICY_PERMISSIONS, type PolicyLevel, type PolicyStatus } from '../../../common/policies.js';
+import { hasPermission } from '../../core/rbac/actor.js';
 import { parseArticles } from './policies.articles.js';
 import { mayManage, reaches, readReach } from './policies.policy.js';
 import * as repo from './policies.repository.js';
@@ -68,6 +69,7 @@ async function insert(call: WriteCall, org: { id: string }, body: NewVersionBody
 }
 
 export async function create(call: WriteCall, body: CreatePolicyBody): Promise<PolicyDetail> {
+  if (!hasPermission(call.actor, POLICY_PERMISSIONS.manage)) throw forbidden();
   const org = await repo.orgById(call.tx, body.orgId);
   if (!org) throw invalid('body.orgId', PM['policies.orgOutOfScope']);
   if (!mayManage(call.actor, org.path)) throw invalid('body.orgId', PM['policies.orgOutOfScope']);

@@ -8,12 +8,13 @@ import { eventsOf, recordEvent, transition } from '../../core/workflow/index.js'
 import { holdersOf, notify } from '../../core/notify/index.js';
 import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { hasPermission } from '../../core/rbac/actor.js';
 import { t } from '../../core/i18n/messages.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
-import { ANSWER_WORKING_DAYS, QUESTION_TRANSITIONS as T, type PolicyStatus, type QuestionStatus, type QuestionTopic } from '../../../common/policies.js';
+import { ANSWER_WORKING_DAYS, POLICY_PERMISSIONS, QUESTION_TRANSITIONS as T, type PolicyStatus, type QuestionStatus, type QuestionTopic } from '../../../common/policies.js';
 import type { AnswerQuestionBody, AskBody, Citation, FaqEntry, PublishBody, QuestionDetail, QuestionListQuery, QuestionSummary } from '../../../common/schemas/policies.js';
 import { ancestorIds, answerScope, isAsker, mayAnswer, reaches, readReach } from './policies.policy.js';
 import * as repo from './policies.repository.js';
@@ -28,9 +29,9 @@ export const QUESTION_KIND = 'policies.question';
  * the asker out. Only the asker's account is kept, for "my questions".
  */
 async function placement(call: WriteCall, anonymous: boolean) {
-  if (!call.actor.personId) throw invalid('body', PM['policies.noPerson']);
-  const person = await repo.personOfAccount(call.tx, call.actor.personId);
-  if (!person) throw invalid('body', PM['policies.noPerson']);
+  // Only a worker asks, about the org they work in: an account without a person, or a person outside its ask grant, may not.
+  const person = call.actor.personId ? await repo.personOfAccount(call.tx, call.actor.personId) : undefined;
+  if (!person || !hasPermission(call.actor, POLICY_PERMISSIONS.ask, person.org_path)) throw forbidden();
   const orgs = await repo.orgsByIds(call.tx, ancestorIds(person.org_path));
   const top = [...orgs].sort((a, b) => a.depth - b.depth)[0];
   const unit = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth)[0] ?? top;
