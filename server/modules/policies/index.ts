@@ -31,3 +31,9 @@ export const policiesModule = defineModule({
 
 export { citedArticles, type CitedArticle } from './policies.lookup.js';
 export { remindUnanswered } from './policies.jobs.js';
+
+import { list as listPolicies, searchArticles } from './policies.service.js';
+import { faq, list as listQuestions } from './questions.service.js';
+import { onTimeAnswerRate, questionsAnswered } from './policies.indicators.js';
+/** The read paths bench/policies/run.ts times at scale. */
+export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate };
