@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POLICY_LEVELS, POLICY_STATUSES, QUESTION_STATUSES, QUESTION_TOPICS } from '../policies.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
-import { Id, IsoDate, QueryBool, listQuery } from './shared.js';
+import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -143,6 +143,8 @@ export const QuestionSummary = z.object({
   mine: z.boolean(),
 });
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
+/** `totalCapped`: more than `total` match; the list stops counting there (shown as 「2000+」). */
+export const QuestionPage = pageOf(QuestionSummary).extend({ totalCapped: z.boolean() });
 
 export const QuestionEvent = z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() });
 export const QuestionDetail = QuestionSummary.extend({

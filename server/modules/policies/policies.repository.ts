@@ -182,14 +182,19 @@ function listColumns(me: string) {
   ] as const;
 }
 
+export const COUNT_CAP = 2_000;
+
 const QUESTION_SORT: Record<string, string> = { askedAt: 'q.asked_at', dueDate: 'q.due_date', status: 'q.status' };
 
 /** `own` = the caller's own questions only; otherwise those placed in `scope`. */
 export async function listQuestions(db: Db, me: string, where: { own: boolean; scope: Scope }, f: QuestionFilter & { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }) {
   const base = pdb(db).selectFrom('policy_questions as q');
   const q = applyFilter(db, where.own ? base.where('q.author_account_id', '=', me) : base.where((eb) => orgIn(eb, 'q.org_id', where.scope)), f);
-  if (!q) return { items: [], total: 0 };
-  const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  if (!q) return { items: [], total: 0, totalCapped: false };
+  // A queue of years counts only up to COUNT_CAP (shown as 「2000+」): a full count would cost more than the page.
+  const counted = Number(
+    (await pdb(db).selectFrom(q.select('q.id').limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0,
+  );
   const col = QUESTION_SORT[f.sort ?? 'askedAt'];
   const order = f.sort ? f.order : 'desc';
   const rows = await q
@@ -200,7 +205,7 @@ export async function listQuestions(db: Db, me: string, where: { own: boolean; s
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize)
     .execute();
-  return { items: rows, total };
+  return { items: rows, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
 }
 
 /** The filters every question read shares (list, indicator drill-down); null when a search matches nothing. */

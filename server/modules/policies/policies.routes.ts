@@ -14,7 +14,7 @@ import {
   PublishBody,
   QuestionDetail,
   QuestionListQuery,
-  QuestionSummary,
+  QuestionPage,
   RepealBody,
 } from '../../../common/schemas/policies.js';
 import { IdParams, pageOf } from '../../../common/schemas/shared.js';
@@ -62,7 +62,7 @@ export async function policiesRoutes(app: App) {
   app.post('/api/v1/policy-questions', { config: allow('worker'), schema: { tags, summary: '提出政策咨询（可匿名）；支持 Idempotency-Key', body: AskBody, response: { 201: QuestionDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => questions.ask(call, req.body)),
   );
-  app.get('/api/v1/policy-questions', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'worker'), schema: { tags, summary: '政策咨询：职工看自己的，工会看待答复队列', querystring: QuestionListQuery, response: { 200: pageOf(QuestionSummary) } } }, (req) =>
+  app.get('/api/v1/policy-questions', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'worker'), schema: { tags, summary: '政策咨询：职工看自己的，工会看待答复队列', querystring: QuestionListQuery, response: { 200: QuestionPage } } }, (req) =>
     questions.list(readCall(db, req), req.query),
   );
   app.get('/api/v1/policy-questions/:id', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'worker'), schema: { tags, summary: '政策咨询详情（含答复引用的条文）', params: IdParams, response: { 200: QuestionDetail } } }, (req) =>

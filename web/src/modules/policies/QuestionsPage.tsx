@@ -67,7 +67,7 @@ export default function QuestionsPage() {
         />
       ) : (
         <Table<QuestionSummary>
-          {...listTableProps<QuestionSummary, Sort>({ query, data, loading: isLoading, onChange: (patch) => setQuery({ ...query, ...patch }), showTotal: (n) => t('questions.total', { count: n }) })}
+          {...listTableProps<QuestionSummary, Sort>({ query, data, loading: isLoading, onChange: (patch) => setQuery({ ...query, ...patch }), showTotal: (n) => t('questions.total', { count: n, plus: data?.totalCapped ? '+' : '' }) })}
           onRow={() => ({ 'data-testid': 'question-row' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { key: 'title', title: t('questions.subject'), render: (_, q) => <Link to={`/policies/questions/${q.id}`}>{q.title}</Link> },

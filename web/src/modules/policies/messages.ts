@@ -74,7 +74,7 @@ export const messages = defineMessages(
       onTime: '按时',
       late: '超时',
       review: '引用的政策已变更，待复核',
-      total: '共 {{count}} 条',
+      total: '共 {{count}}{{plus}} 条',
       search: '搜索问题',
     },
     question: {
@@ -170,7 +170,7 @@ export const messages = defineMessages(
       onTime: 'On time',
       late: 'Late',
       review: 'A cited policy changed; review',
-      total: '{{count}} in all',
+      total: '{{count}}{{plus}} in all',
       search: 'Search questions',
     },
     question: {
