@@ -84,7 +84,7 @@ function AnswerForm({ id }: { id: string }) {
         <Form.Item name="answer" rules={[{ required: true, max: 4000 }]}>
           <Input.TextArea autoSize={{ minRows: 4 }} data-testid="answer-text" />
         </Form.Item>
-        <Form.Item name="articleIds" label={t('question.cite')}>
+        <Form.Item label={t('question.cite')}>
           <ListSearch value={search} onSearch={setSearch} placeholder={t('question.citeSearch')} width="100%" testId="cite-search" buttonTestId="cite-search-go" />
         </Form.Item>
         {picked.size > 0 && (
@@ -100,8 +100,8 @@ function AnswerForm({ id }: { id: string }) {
           size="small"
           dataSource={hits.data ?? []}
           renderItem={(a) => (
-            <List.Item>
-              <Checkbox checked={picked.has(a.id)} onChange={() => toggle(a.id, `${a.policyTitle} ${a.label}`)} data-testid="cite-pick">
+            <List.Item data-testid="cite-pick">
+              <Checkbox checked={picked.has(a.id)} onChange={() => toggle(a.id, `${a.policyTitle} ${a.label}`)}>
                 <Typography.Text strong>{`${a.policyTitle} ${a.label}`}</Typography.Text> {a.body}
               </Checkbox>
             </List.Item>
