@@ -50,6 +50,9 @@ describe('the indicator registry', () => {
       'meetings.decisionsClosed',
       'meetings.heldAsPlanned',
       'moralEducation.coverage',
+      'policies.faqPublished',
+      'policies.onTimeAnswerRate',
+      'policies.questionsAnswered',
     ]);
     expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });

@@ -10,7 +10,8 @@ import { moralEducationModule } from './moralEducation/index.js';
 import { appealsModule } from './appeals/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { congressModule } from './congress/index.js';
+import { policiesModule } from './policies/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule];
 
 export const house = composeModules(modules);

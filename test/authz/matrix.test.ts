@@ -42,6 +42,9 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   sessions: 'session',
   meetings: 'meeting',
   'decided-items': 'decidedItem',
+  policies: 'policy',
+  'policy-questions': 'policyQuestion',
+  'policy-faq': 'policyFaq',
 };
 /** Named path parameters. */
 const PARAM_KIND: Record<string, keyof Side> = {

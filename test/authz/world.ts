@@ -69,6 +69,9 @@ export interface Side {
   congressTerm: string;
   congressSession: string;
   congressProposal: string;
+  policy: string;
+  policyQuestion: string;
+  policyFaq: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
@@ -223,6 +226,16 @@ async function schoolRecords(admin: Client, head: Client, schoolId: string, clas
   return { term: term.id as string, closure: closure.id as string, session: session.id as string, schoolDay: day };
 }
 
+/** A policy kept by `staff` at `orgId`, a question `worker` asked, and another answered and published as FAQ. */
+async function policyChain(staff: Client, worker: Client, orgId: string, label: string) {
+  const policy = await ok(staff.post('/api/v1/policies', { orgId, title: `${label}工资支付办法`, issuer: `${label}集团`, level: 'company', effectiveDate: '2024-01-01', text: `第一条 ${label}工资按月发放。` }), 'policy');
+  const question = await ok(worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}工资晚发`, body: `${label}这个月工资晚发了` }), 'policy question');
+  const faq = await ok(worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}加班费`, body: `${label}加班费怎么算` }), 'faq question');
+  await ok(staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: `${label}按规定计算`, articleIds: [policy.articles[0].id] }), 'answer');
+  await ok(staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: `${label}加班费怎么算`, faqAnswer: `${label}按规定计算` }), 'publish');
+  return { policy: policy.id as string, policyQuestion: question.id as string, policyFaq: faq.id as string };
+}
+
 async function bystanders(admin: Client, unionOrg: string, classId: string, schoolId: string, label: string) {
   const person = async (orgId: string, kind: string, name: string) =>
     (await ok(admin.post('/api/v1/people', { orgId, kind, name: `${label}${name}`, ...(kind === 'worker' ? { employmentCategory: 'contract' } : {}) }), `bystander ${name}`)).id as string;
@@ -325,6 +338,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     congressTerm: congressA?.term,
     congressSession: congressA?.session,
     congressProposal: proposalA,
+    ...(await policyChain(clients.unionStaff, clients.worker, groupA, '甲方')),
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -406,6 +420,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     congressTerm: congressTermB.id,
     congressSession: congressSessionB.id,
     congressProposal: proposalB.id,
+    ...(await policyChain(bStaff, bWorker, groupB, MARKER)),
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
 

@@ -66,6 +66,12 @@ export async function hostileWorld(t: TestEnv) {
     .insertInto('congress_proposals')
     .values({ id: proposalId, session_id: congressSession.id, proposer_id: congressRep.id, title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气。', solution: '加装暖气片。', status: 'collecting', co_department_ids: '[]', reopened: 0, submitted_at: '2026-11-19T01:00:00.000Z', created_at: '2026-11-19T01:00:00.000Z', updated_at: '2026-11-19T01:00:00.000Z' })
     .execute();
+  // A library with one article, a question waiting and one published as FAQ, so /policies/{id}, /policy-questions/{id} and /policy-faq/{id} name real ones.
+  const policy = await must(u.staff.post('/api/v1/policies', { orgId: u.group.id, title: '薪酬管理办法', issuer: '煤业集团', level: 'company', effectiveDate: '2024-01-01', text: '第一条 工资按月发放。' }), 'policy');
+  const question = await must(worker.post('/api/v1/policy-questions', { topic: 'wages', title: '工资晚发', body: '这个月工资晚发了十天' }), 'policy question');
+  const faq = await must(worker.post('/api/v1/policy-questions', { topic: 'leave', title: '年休假几天', body: '工作满十年年休假几天' }), 'faq question');
+  await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: '十天', articleIds: [policy.articles[0].id] }), 'answer');
+  await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: '满十年年休假几天', faqAnswer: '十天' }), 'publish');
 
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
@@ -96,6 +102,9 @@ export async function hostileWorld(t: TestEnv) {
     appeals: appeal.id,
     meetings: meeting.id,
     'decided-items': decided.id,
+    policies: policy.id,
+    'policy-questions': question.id,
+    'policy-faq': faq.id,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

@@ -20,6 +20,7 @@ import { appealsModule } from './appeals';
 import { webhooksModule } from './webhooks';
 import { meetingsModule } from './meetings';
 import { congressModule } from './congress';
+import { policiesModule } from './policies';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -39,6 +40,7 @@ export const modules: readonly XqModule[] = [
   webhooksModule,
   meetingsModule,
   congressModule,
+  policiesModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

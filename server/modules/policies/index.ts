@@ -1,0 +1,39 @@
+/**
+ * Policy response (policies), DOMAIN.md practice 7 (政策回应机制): a library of laws, policies
+ * and company rules split into citable articles, searchable in Chinese; workers' questions
+ * answered citing articles within working days, and good answers published as FAQ.
+ * Other modules import only this file.
+ */
+import { POLICY_GRANTS, POLICY_PERMISSIONS } from '../../../common/policies.js';
+import { defineModule } from '../module.js';
+import * as m1600 from './migrations/20261206_1600_policies_library.js';
+import { policiesRoutes } from './policies.routes.js';
+import { policiesJobs } from './policies.jobs.js';
+import { policiesIndicators } from './policies.indicators.js';
+import { policiesMessages } from './policies.messages.js';
+import { seedPoliciesDemo } from './policies.seed.js';
+
+export const policiesModule = defineModule({
+  name: 'policies',
+  permissions: Object.values(POLICY_PERMISSIONS),
+  grants: POLICY_GRANTS,
+  messages: policiesMessages,
+  migrations: { '20261206_1600_policies_library': m1600 },
+  routes: policiesRoutes,
+  jobs: policiesJobs,
+  indicators: policiesIndicators,
+  homeCards: [
+    { key: 'policies.ask', roles: ['worker'], title: { zh: '政策咨询', en: 'Ask about a policy' }, path: '/policies' },
+    { key: 'policies.queue', roles: ['unionStaff', 'unionChair'], title: { zh: '待答复的政策咨询', en: 'Policy questions to answer' }, path: '/policies/questions', indicator: 'policies.onTimeAnswerRate' },
+  ],
+  seedDemo: seedPoliciesDemo,
+});
+
+export { citedArticles, type CitedArticle } from './policies.lookup.js';
+export { remindUnanswered } from './policies.jobs.js';
+
+import { list as listPolicies, searchArticles } from './policies.service.js';
+import { faq, list as listQuestions } from './questions.service.js';
+import { onTimeAnswerRate, questionsAnswered } from './policies.indicators.js';
+/** The read paths bench/policies/run.ts times at scale. */
+export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate };

@@ -1,0 +1,63 @@
+/**
+ * The figures of the policy response practice, counted from the questions asked in the period
+ * (Asia/Shanghai days) and placed in the scope. Each drill is the question list's own filter,
+ * so the list opened from a figure holds exactly the questions counted.
+ */
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import type { QuestionStatus } from '../../../common/policies.js';
+import { countQuestions } from './policies.repository.js';
+
+const ANSWERED: QuestionStatus[] = ['answered', 'published'];
+const csv = (s: readonly string[]) => s.join(',');
+
+const period = (q: IndicatorQuery) => ({ from: q.from, to: q.to });
+
+/** 已答复的政策咨询: questions asked in the period that have an answer. */
+export async function questionsAnswered(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const n = await countQuestions(db, q.scope, { ...period(q), status: ANSWERED });
+  const drill = { status: csv(ANSWERED), ...period(q) };
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
+/** 按时答复率: answered on or before the deadline day ÷ answered. */
+export async function onTimeAnswerRate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const answered = await countQuestions(db, q.scope, { ...period(q), status: ANSWERED });
+  const onTime = await countQuestions(db, q.scope, { ...period(q), status: ANSWERED, onTime: true });
+  return rateFigure(onTime, answered, { numerator: { status: csv(ANSWERED), onTime: '1', ...period(q) }, denominator: { status: csv(ANSWERED), ...period(q) } });
+}
+
+/** 收入常见问题: questions asked in the period whose answer was published as an FAQ entry. */
+export async function faqPublished(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const n = await countQuestions(db, q.scope, { ...period(q), status: ['published'] });
+  const drill = { status: 'published', ...period(q) };
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
+export const policiesIndicators = [
+  defineIndicator({
+    key: 'policies.questionsAnswered',
+    label: { zh: '政策咨询答复数', en: 'Policy questions answered' },
+    definition: { zh: '期间提出、已经答复的政策咨询（含收入常见问题的）', en: 'Policy questions asked in the period that have been answered (including those published as FAQ)' },
+    period: 'range',
+    unit: 'count',
+    compute: questionsAnswered,
+  }),
+  defineIndicator({
+    key: 'policies.onTimeAnswerRate',
+    label: { zh: '政策咨询按时答复率', en: 'Policy questions answered on time' },
+    definition: { zh: '在答复期限当天或之前答复的 ÷ 已答复的（期间提出的政策咨询）', en: 'Answered on or before the deadline day ÷ answered (questions asked in the period)' },
+    period: 'range',
+    unit: 'rate',
+    compute: onTimeAnswerRate,
+  }),
+  defineIndicator({
+    key: 'policies.faqPublished',
+    label: { zh: '收入常见问题的答复', en: 'Answers published as FAQ' },
+    definition: { zh: '期间提出、答复后整理为常见问题发布的政策咨询', en: 'Policy questions asked in the period whose answer was published as an FAQ entry' },
+    period: 'range',
+    unit: 'count',
+    compute: faqPublished,
+  }),
+];

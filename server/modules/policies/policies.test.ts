@@ -1,0 +1,199 @@
+/**
+ * The policy library and its questions, through the API as people use them: articles parsed
+ * and found by Chinese words, versions kept and marked, questions answered citing articles
+ * through their states (and refused out of them), anonymous questions that no cut can single
+ * out, figures equal to the lists they drill into, reminders sent once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { indicator } from '../../core/indicators/indicators.registry.js';
+import { remindUnanswered } from './index.js';
+import { addPolicy, askQuestion, policiesWorld, type PoliciesWorld } from './policies.testkit.js';
+import { parseArticles } from './policies.articles.js';
+
+const t = useTestApp();
+let w: PoliciesWorld;
+beforeAll(async () => {
+  w = await policiesWorld(t);
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('the library', () => {
+  it('splits pasted text into 第N条 articles under their chapters, and keeps text without markers whole', () => {
+    const a = parseArticles('第一章 总则\n第一条 为规范工资发放，\n制定本办法。\n第二章 支付\n第十二条　工资按月发放。');
+    expect(a.map((x) => [x.label, x.chapter, x.body])).toEqual([
+      ['第一条', '第一章 总则', '为规范工资发放，\n制定本办法。'],
+      ['第十二条', '第二章 支付', '工资按月发放。'],
+    ]);
+    expect(parseArticles('关于发放防暑降温费的通知：每人300元。')).toEqual([{ seq: 1, label: '全文', chapter: null, body: '关于发放防暑降温费的通知：每人300元。' }]);
+  });
+
+  it('finds articles by two- and three-character Chinese words, for a worker of the group', async () => {
+    const worker = await w.worker();
+    const hits = async (q: string) => (await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent(q)}`)).body.items.map((h: any) => `${h.policyTitle} ${h.label}`);
+    expect(await hits('年休假')).toEqual(expect.arrayContaining(['职工带薪年休假条例 第二条', '职工带薪年休假条例 第三条', '职工带薪年休假条例 第五条']));
+    expect(await hits('工资')).toEqual(expect.arrayContaining(['集团公司薪酬管理办法 第十二条', '职工带薪年休假条例 第五条']));
+    expect(await hits('工伤')).toEqual(['集团公司薪酬管理办法 第十三条']);
+    expect(await hits('仲裁')).toEqual([]);
+    const list = await worker.get(`/api/v1/policies?q=${encodeURIComponent('工伤')}`);
+    expect(list.body.items.map((p: any) => p.title)).toEqual(['集团公司薪酬管理办法']);
+  });
+
+  it('keeps a superseded version readable and marked, and flags the answers that cite it', async () => {
+    const p = await addPolicy(w.staff, w.group.id, { title: '井下津贴标准', level: 'company', text: '第一条 每班津贴40元。\n第二条 夜班补贴每班20元。' });
+    const worker = await w.worker();
+    const q = await askQuestion(worker, { topic: 'wages', title: '夜班补贴多少', body: '夜班补贴每班多少钱？' });
+    expect((await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '每班20元。', articleIds: [w.article(p, '第二条')] })).status).toBe(200);
+
+    const v2 = await w.staff.post(`/api/v1/policies/${p.id}/versions`, { title: '井下津贴标准', issuer: '煤业集团', level: 'company', effectiveDate: '2026-01-01', text: '第一条 每班津贴60元。\n第二条 夜班补贴每班30元。' });
+    expect(v2.status).toBe(201);
+    expect(v2.body).toMatchObject({ version: 2, status: 'effective', versions: [{ version: 2, status: 'effective' }, { version: 1, status: 'superseded' }] });
+    const old = (await worker.get(`/api/v1/policies/${p.id}`)).body;
+    expect(old).toMatchObject({ status: 'superseded', supersededBy: v2.body.id });
+    expect(old.articles.map((a: any) => a.body)).toContain('夜班补贴每班20元。');
+    // The worker's answer still shows the text it cited, marked as an old version, and staff see it needs review.
+    const seen = (await worker.get(`/api/v1/policy-questions/${q.id}`)).body;
+    expect(seen.citations).toEqual([expect.objectContaining({ label: '第二条', body: '夜班补贴每班20元。', policyStatus: 'superseded' })]);
+    expect(seen.reviewNeeded).toBe(true);
+    const review = await w.staff.get(`/api/v1/policy-questions?reviewNeeded=1`);
+    expect(review.body.items.map((x: any) => x.id)).toContain(q.id);
+    // A superseded version can be neither amended again nor repealed.
+    const again = await w.staff.post(`/api/v1/policies/${p.id}/repeal`, { repealDate: '2026-06-01' });
+    expect(again.status).toBe(409);
+    // Search finds only versions in force unless asked for all.
+    const hit = (await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent('夜班补贴')}`)).body.items.map((h: any) => h.body);
+    expect(hit).toEqual(['夜班补贴每班30元。']);
+  });
+
+  it('hides another organisation\'s library and refuses a worker who tries to keep it', async () => {
+    const other = await t.org('另一集团', 'group');
+    const otherStaff = await t.user([{ role: 'unionStaff', org: other }]);
+    expect((await otherStaff.get(`/api/v1/policies/${w.leave.id}`)).status).toBe(404);
+    expect((await otherStaff.get(`/api/v1/policies`)).body.items).toEqual([]);
+    const worker = await w.worker();
+    expect((await worker.post(`/api/v1/policies/${w.leave.id}/repeal`, { repealDate: '2026-06-01' })).status).toBe(403);
+    const refused = await w.staff.post('/api/v1/policies', { orgId: other.id, title: '某办法', issuer: '某单位', level: 'company', effectiveDate: '2026-01-01', text: '第一条 某条。' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0].field).toBe('body.orgId');
+    expect(refused.body.detail).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('questions', () => {
+  it('goes asked → answered (citing articles) → published as FAQ, and the worker reads the cited text', async () => {
+    const worker = await w.worker();
+    const q = await askQuestion(worker);
+    expect(q).toMatchObject({ status: 'submitted', mine: true, askerName: worker.person.name });
+    expect(q.dueDate > today() || q.dueDate === today()).toBe(true);
+    const queue = await w.staff.get('/api/v1/policy-questions?status=submitted');
+    expect(queue.body.items.map((x: any) => x.id)).toContain(q.id);
+
+    const answered = await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '满10年不满20年的，年休假10天。', articleIds: [w.article(w.leave, '第三条')] });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ status: 'answered', onTime: true });
+    const mine = (await worker.get(`/api/v1/policy-questions/${q.id}`)).body;
+    expect(mine.answer).toBe('满10年不满20年的，年休假10天。');
+    expect(mine.citations).toEqual([expect.objectContaining({ policyTitle: '职工带薪年休假条例', label: '第三条', body: expect.stringContaining('年休假10天') })]);
+    expect(mine.events.map((e: any) => e.event)).toEqual(['asked', 'answered']);
+
+    const published = await w.staff.post(`/api/v1/policy-questions/${q.id}/publish`, { faqTitle: '工作满10年年休假几天？', faqAnswer: '满10年不满20年的，每年10天。' });
+    expect(published.body.status).toBe('published');
+    // Another worker drafting a similar question is shown the entry first, and can say it answered them.
+    const other = await w.worker({}, w.team2);
+    const near = await other.get(`/api/v1/policy-faq?q=${encodeURIComponent('我工作十年了年休假有几天')}`);
+    expect(near.body.items.map((f: any) => f.title)).toContain('工作满10年年休假几天？');
+    const entry = near.body.items.find((f: any) => f.id === q.id);
+    expect(entry.citations[0].label).toBe('第三条');
+    expect(JSON.stringify(near.body)).not.toContain(worker.person.name);
+    expect((await other.post(`/api/v1/policy-faq/${q.id}/deflect`, {})).body.deflections).toBe(1);
+  });
+
+  it('refuses illegal transitions with a 409 naming the status, and acts by the wrong person', async () => {
+    const worker = await w.worker();
+    const q = await askQuestion(worker, { title: '婚假几天' });
+    const early = await w.staff.post(`/api/v1/policy-questions/${q.id}/publish`, { faqTitle: '婚假', faqAnswer: '3天' });
+    expect(early.status).toBe(409);
+    expect(early.body.errors[0].field).toBe('status');
+    expect((await worker.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '自己答' })).status).toBe(403);
+    const bystander = await w.worker();
+    expect((await bystander.get(`/api/v1/policy-questions/${q.id}`)).status).toBe(404);
+    expect((await bystander.post(`/api/v1/policy-questions/${q.id}/withdraw`, {})).status).toBe(404);
+    const badCite = await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '三天', articleIds: ['01900000-0000-7000-8000-000000000000'] });
+    expect(badCite.status).toBe(422);
+    expect(badCite.body.errors[0].field).toBe('body.articleIds');
+    expect((await worker.post(`/api/v1/policy-questions/${q.id}/withdraw`, {})).body.status).toBe('withdrawn');
+    expect((await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '三天' })).status).toBe(409);
+    expect((await worker.post(`/api/v1/policy-questions/${q.id}/withdraw`, {})).status).toBe(409);
+  });
+
+  it('places an anonymous question at the unit with no name or category, so no team, category or count cut finds it', async () => {
+    const team = await w.team();
+    const worker = await w.worker({ employment_category: 'dispatched' }, team);
+    const named = await askQuestion(worker, { title: '派遣工同工同酬吗' });
+    const anon = await askQuestion(worker, { title: '举报克扣工资会被报复吗', anonymous: true });
+    expect(anon).toMatchObject({ anonymous: true, askerName: null, mine: true });
+    expect(anon.orgName).toBe('一号矿');
+
+    const ids = async (query: string) => {
+      const r = await w.staff.get(`/api/v1/policy-questions?${query}`);
+      return { ids: r.body.items.map((x: any) => x.id), total: r.body.total, text: JSON.stringify(r.body) };
+    };
+    for (const cut of [`orgId=${team.id}`, 'employmentCategory=dispatched', `orgId=${w.prod1.id}&employmentCategory=dispatched`]) {
+      const r = await ids(cut);
+      expect(r.ids, cut).toContain(named.id);
+      expect(r.ids, cut).not.toContain(anon.id);
+      expect(r.total, cut).toBe(1);
+    }
+    // The whole unit holds it, without a name anywhere in the answer.
+    const unit = await ids(`orgId=${w.mine1.id}&q=${encodeURIComponent('报复')}`);
+    expect(unit.ids).toEqual([anon.id]);
+    expect(unit.text).not.toContain(worker.person.name);
+    const detail = await w.staff.get(`/api/v1/policy-questions/${anon.id}`);
+    expect(detail.body.askerName).toBeNull();
+    expect(detail.body.events[0]).toMatchObject({ event: 'asked', actorName: null });
+    expect(JSON.stringify(detail.body)).not.toContain(worker.person.name);
+    // The team's figure does not count it either.
+    const fig = await indicator('policies.questionsAnswered')!.compute(t.db, { scope: { all: false, paths: [team.path] }, from: '2000-01-01', to: '2999-12-31' });
+    expect(fig.numerator).toBe(0);
+    // Its asker still follows it.
+    expect((await worker.get('/api/v1/policy-questions?mine=1')).body.items.map((x: any) => x.id)).toEqual(expect.arrayContaining([named.id, anon.id]));
+  });
+
+  it('computes each figure exactly as the question list its drill opens', async () => {
+    const team = await w.team();
+    const worker = await w.worker({}, team);
+    const qs = [];
+    for (const title of ['病假工资怎么算', '夜班能调休吗', '防尘口罩多久换']) qs.push(await askQuestion(worker, { title }));
+    await w.staff.post(`/api/v1/policy-questions/${qs[0].id}/answer`, { answer: '按集团规定。' });
+    await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/answer`, { answer: '可以。' });
+    await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/publish`, { faqTitle: '夜班能调休吗', faqAnswer: '可以。' });
+    const q = { scope: { all: false, paths: [team.path] }, from: '2000-01-01', to: '2999-12-31' };
+    for (const key of ['policies.questionsAnswered', 'policies.onTimeAnswerRate', 'policies.faqPublished']) {
+      const fig = await indicator(key)!.compute(t.db, q);
+      for (const side of ['numerator', 'denominator'] as const) {
+        const params = new URLSearchParams({ ...fig.drill![side], orgId: team.id });
+        const list = await w.staff.get(`/api/v1/policy-questions?${params}`);
+        expect(list.status, key).toBe(200);
+        expect(list.body.total, `${key} ${side}`).toBe(fig[side]);
+      }
+    }
+    expect(await indicator('policies.onTimeAnswerRate')!.compute(t.db, q)).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
+    expect(await indicator('policies.faqPublished')!.compute(t.db, q)).toMatchObject({ value: 1 });
+  });
+
+  it('reminds staff before the deadline and the chair once it has passed, each only once', async () => {
+    const team = await w.team();
+    const worker = await w.worker({}, team);
+    const q = await askQuestion(worker, { title: '体检要自己付钱吗' });
+    const inbox = async (c: typeof w.staff) => (await c.get('/api/v1/notifications?pageSize=100')).body.items.filter((n: any) => n.link === `/policies/questions/${q.id}`).map((n: any) => n.title);
+    const dueDay = new Date(`${q.dueDate}T09:00:00+08:00`);
+    await remindUnanswered(t.db, dueDay);
+    await remindUnanswered(t.db, dueDay);
+    expect((await inbox(w.staff)).filter((x: string) => x.startsWith('政策咨询即将到期'))).toHaveLength(1);
+    const late = new Date(dueDay.getTime() + 3 * 86_400_000);
+    await remindUnanswered(t.db, late);
+    await remindUnanswered(t.db, late);
+    expect((await inbox(w.chair)).filter((x: string) => x.startsWith('政策咨询已超期'))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,45 @@
+/** 政策回应 queries and writes; shapes come from common/schemas/policies. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ArticleHit, FaqEntry, PolicyDetail, PolicySummary, QuestionDetail, QuestionSummary } from '@common/schemas/policies';
+import { api, type Query } from '../../api/client';
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const KEY = 'policies';
+
+export const usePolicies = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'list', q], queryFn: () => api.get<Paged<PolicySummary>>('/policies', q), placeholderData: keepPreviousData });
+
+export const usePolicy = (id: string | undefined) => useQuery({ queryKey: [KEY, 'policy', id], enabled: !!id, queryFn: () => api.get<PolicyDetail>(`/policies/${id}`) });
+
+export const useArticleSearch = (q: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'articles', q], enabled: !!q, queryFn: () => api.get<{ items: ArticleHit[] }>('/policy-articles', { q, pageSize: 20 }).then((r) => r.items) });
+
+export const useFaq = (q: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'faq', q], queryFn: () => api.get<{ items: FaqEntry[] }>('/policy-faq', { q, pageSize: q ? 5 : 20 }).then((r) => r.items), placeholderData: keepPreviousData });
+
+export const useQuestions = (q: Query) =>
+  useQuery({ queryKey: [KEY, 'questions', q], queryFn: () => api.get<Paged<QuestionSummary> & { totalCapped: boolean }>('/policy-questions', q), placeholderData: keepPreviousData });
+
+export const useQuestion = (id: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'question', id], enabled: !!id, queryFn: () => api.get<QuestionDetail>(`/policy-questions/${id}`) });
+
+/** A write that refreshes every policies query after it lands. */
+export function usePoliciesWrite<B, R>(send: (body: B) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
+}
+
+export const askQuestion = (body: { topic: string; title: string; body: string; anonymous: boolean }) => api.post<QuestionDetail>('/policy-questions', body);
+export const answerQuestion = (id: string) => (body: { answer: string; articleIds: string[] }) => api.post<QuestionDetail>(`/policy-questions/${id}/answer`, body);
+export const publishQuestion = (id: string) => (body: { faqTitle: string; faqAnswer: string }) => api.post<QuestionDetail>(`/policy-questions/${id}/publish`, body);
+export const withdrawQuestion = (id: string) => () => api.post<QuestionDetail>(`/policy-questions/${id}/withdraw`, {});
+export const deflect = (id: string) => api.post<{ deflections: number }>(`/policy-faq/${id}/deflect`, {});
+export const createPolicy = (body: Record<string, unknown>) => api.post<PolicyDetail>('/policies', body);
+export const newVersion = (id: string) => (body: Record<string, unknown>) => api.post<PolicyDetail>(`/policies/${id}/versions`, body);
+export const repealPolicy = (id: string) => (body: { repealDate: string }) => api.post<PolicyDetail>(`/policies/${id}/repeal`, body);
