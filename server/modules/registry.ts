@@ -8,7 +8,8 @@ import { schoolModule } from './school/index.js';
 import { heartBridgeModule } from './heartBridge/index.js';
 import { moralEducationModule } from './moralEducation/index.js';
 import { appealsModule } from './appeals/index.js';
+import { mediationModule } from './mediation/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, mediationModule];
 
 export const house = composeModules(modules);
