@@ -28,9 +28,9 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the four modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'mediation']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic']);
+    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',

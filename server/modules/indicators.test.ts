@@ -39,6 +39,12 @@ describe('the indicator registry', () => {
       'heartBridge.readRate',
       'heartBridge.replyRate',
       'heartBridge.twoWayCoverage',
+      'mediation.amountAgreed',
+      'mediation.amountPaid',
+      'mediation.cases',
+      'mediation.onTimeRate',
+      'mediation.referred',
+      'mediation.successRate',
       'moralEducation.coverage',
     ]);
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });

@@ -40,6 +40,7 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   terms: 'term',
   closures: 'closure',
   sessions: 'session',
+  cases: 'mediationCase',
 };
 /** Named path parameters. */
 const PARAM_KIND: Record<string, keyof Side> = {

@@ -63,6 +63,7 @@ export interface Side {
   grant: string;
   week: string;
   schoolDay: string;
+  mediationCase: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
@@ -156,6 +157,9 @@ async function appealChain(author: Client, staff: Client, handler: Client, depar
   const detail = await ok(staff.get(`/api/v1/appeals/${appeal.id}`), 'appeal detail');
   return { appeal: appeal.id as string, attachment: detail.attachments[0].id as string, extension: detail.extensions[0].id as string };
 }
+
+/** A labour dispute brought to mediation (the applicant is the caller unless named). */
+const dispute = (words: string) => ({ respondent: `${words}：用人单位`, disputeDate: '2026-11-01', summary: `${words}：三个月没有发放`, claims: [{ type: 'overtime', description: words, amount: 1200 }] });
 
 async function groupAlert(t: TestEnv, unitId: string, keywords: string): Promise<string> {
   const id = newId();
@@ -298,6 +302,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderA.id,
     grant: bystanderA.grants?.[0]?.id,
     week,
+    mediationCase: (await ok(clients.worker.post('/api/v1/mediation/cases', dispute('加班费争议')), 'mediation case A')).id,
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -364,6 +369,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderB.id,
     grant: bystanderB.grants?.[0]?.id,
     week,
+    mediationCase: (await ok(bStaff.post('/api/v1/mediation/cases', { ...dispute(`${MARKER}工资争议`), applicantPersonId: workerB }), 'mediation case B')).id,
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
 

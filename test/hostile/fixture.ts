@@ -10,6 +10,7 @@ import type { TestEnv } from '../app.js';
 import { appealsWorld, wageAppeal } from '../../server/modules/appeals/appeals.testkit.js';
 import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.js';
 import { schoolWorld } from '../../server/modules/school/school.testkit.js';
+import { disputeBody } from '../../server/modules/mediation/mediation.testkit.js';
 import { NOWHERE_ID } from './strings.js';
 import { SAMPLE_DATE } from './sample.js';
 
@@ -52,6 +53,8 @@ export async function hostileWorld(t: TestEnv) {
   await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
+  const dispute = await must(worker.post('/api/v1/mediation/cases', disputeBody()), 'mediation case');
+
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
     if (where) q = q.where(where[0], '=', where[1]);
@@ -79,6 +82,7 @@ export async function hostileWorld(t: TestEnv) {
     sessions: await one('moral_sessions'),
     'group-alerts': await one('appeal_group_alerts'),
     appeals: appeal.id,
+    cases: dispute.id,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { actorOf, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
+import type { Figure } from '../../../common/figure.js';
 import { clocksOf } from './mediation.clocks.js';
 import { acceptMediation, applyForMediation, disputeBody, systemWrite } from './mediation.testkit.js';
 import { tellOverdue } from './mediation.service.js';
@@ -211,7 +212,7 @@ describe('indicators', () => {
       }
     }
     const q = { scope: { all: false, paths: [team.path] }, from: today(), to: today() };
-    const figures = Object.fromEntries(
+    const figures: Record<string, Figure> = Object.fromEntries(
       await Promise.all(['mediation.cases', 'mediation.successRate', 'mediation.onTimeRate', 'mediation.referred', 'mediation.amountAgreed', 'mediation.amountPaid'].map(async (k) => [k, await indicator(k)!.compute(t.db, q)])),
     );
     expect(figures['mediation.cases']).toMatchObject({ value: 4 });
