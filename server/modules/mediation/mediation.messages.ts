@@ -3,7 +3,6 @@ import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
 /** Registered by the composition root from the module's declaration. */
 export const mediationMessages = {
   'validation.mediationCents': ['金额最多保留两位小数', 'Amounts have at most two decimals'],
-  'mediation.wrongState': ['案件当前状态不允许此操作，请刷新后再试', 'The case is not in a state that allows this; reload and try again'],
   'mediation.applicantRequired': ['请选择申请人（职工）', 'Choose the applicant (a worker)'],
   'mediation.applicantNotWorker': ['申请人必须是本单位的职工', 'The applicant must be a worker of this organisation'],
   'mediation.groupSizeRequired': ['集体申请请填写涉及人数', 'Give the number of workers a group application speaks for'],

@@ -139,19 +139,6 @@ export async function accountsOfPerson(db: Tx, personId: string): Promise<string
   return (await mdb(db).selectFrom('accounts').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
 }
 
-/** Holders of `roles` granted at `orgPath` or an ancestor of it: who serves a case of that org. */
-export async function holdersAt(db: Tx, roles: readonly string[], orgPath: string): Promise<{ account_id: string; role: string }[]> {
-  const ancestors = orgPath.split('/').filter(Boolean);
-  return mdb(db)
-    .selectFrom('role_grants as g')
-    .innerJoin('accounts as a', 'a.id', 'g.account_id')
-    .select(['g.account_id', 'g.role'])
-    .where('g.role', 'in', [...roles])
-    .where('g.org_id', 'in', ancestors)
-    .where('a.disabled', '=', 0)
-    .execute();
-}
-
 export async function personForCase(db: Tx, personId: string) {
   return mdb(db)
     .selectFrom('persons as p')
@@ -161,16 +148,15 @@ export async function personForCase(db: Tx, personId: string) {
     .executeTakeFirst();
 }
 
-/** Accepted cases whose mediation period ended before `today` and whose applicant was not told yet. */
-export function overdueUntold(db: Tx, today: string, limit: number) {
+/** Accepted cases whose mediation period ended in the last week: the overdue notice's sweep (older ones were told already). */
+export function overdueAccepted(db: Tx, today: string) {
   return mdb(db)
     .selectFrom('mediation_cases')
-    .select(['id', 'code', 'applicant_person_id', 'mediation_due', 'org_path'])
+    .select(['id', 'code', 'applicant_person_id', 'mediation_due'])
     .where('status', '=', 'accepted')
     .where('mediation_due', '<', today)
-    .where('overdue_notified', '=', 0)
+    .where('mediation_due', '>=', addDays(today, -8))
     .orderBy('mediation_due')
-    .limit(limit)
     .execute();
 }
 

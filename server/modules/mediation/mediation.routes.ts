@@ -3,7 +3,7 @@ import { AcceptCaseBody, AgreementBody, ApplyBody, CaseDetail, CaseListQuery, Ca
 import { IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
-import { readCall, writeCall } from './mediation.call.js';
+import { readCall, writeCall } from '../../core/http/call.js';
 import * as service from './mediation.service.js';
 import { renderAgreement } from './mediation.print.js';
 

@@ -10,7 +10,7 @@ import type { Db } from '../../core/db/database.js';
 import { loadGrants } from '../../core/auth/auth.repository.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import type { ClaimType } from '../../../common/mediation.js';
-import { systemWrite } from './mediation.call.js';
+import { writeCallIn, type WriteCall } from '../../core/call.js';
 import * as service from './mediation.service.js';
 import { mdb } from './mediation.tables.js';
 
@@ -56,7 +56,8 @@ export async function seedMediationDemo(db: Db, now: Date): Promise<void> {
     .limit(12)
     .execute();
   if (!workers.length) return;
-  const step = async <T>(actor: Actor, when: Date, work: Parameters<typeof systemWrite<T>>[4]) => systemWrite(db, actor, { actor, ip: null, requestId: null, locale: 'zh-CN' }, when, work);
+  const step = <T>(actor: Actor, when: Date, work: (call: WriteCall) => Promise<T>) =>
+    db.transaction().execute((tx) => work(writeCallIn(db, tx, actor, { actor, ip: null, requestId: null, locale: 'zh-CN' }, when)));
 
   for (const [i, outcome] of PLAN.entries()) {
     const d = DISPUTES[i % DISPUTES.length];

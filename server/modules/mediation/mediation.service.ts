@@ -10,21 +10,26 @@ import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { t } from '../../core/i18n/messages.js';
 import { hasPermission } from '../../core/rbac/actor.js';
-import { notify, type Notice } from '../../core/notify/notify.js';
+import { holdersOf, notify, notifyOnce, type Notice } from '../../core/notify/index.js';
 import { MEDIATION_PERMISSIONS as P, MAX_EXTENSION_DAYS, type ClaimType } from '../../../common/mediation.js';
 import type { AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CaseSummary, PaymentBody } from '../../../common/schemas/mediation.js';
 import { appealForReferral } from '../appeals/index.js';
-import type { Call, WriteCall } from './mediation.call.js';
+import type { Call, WriteCall } from '../../core/call.js';
 import { acceptDueOf, clocksOf, mediationDueOf } from './mediation.clocks.js';
 import { MM } from './mediation.messages.js';
 import { demand, mayConduct, mayDecide, mayWithdraw, relationTo, visibilityOf, type Relation } from './mediation.policy.js';
 import { fen, summaryOf, yuan } from './mediation.present.js';
 import * as repo from './mediation.repository.js';
-import { eventsOf, recordEvent, transition } from './mediation.workflow.js';
+import { eventsOf, recordEvent, statusConflict, transition, type TransitionSpec } from '../../core/workflow/index.js';
 import { mdb } from './mediation.tables.js';
 import type { Db, Tx } from '../../core/db/database.js';
 
-const KIND = 'mediationCase';
+/** The timeline's kind; the audit log's entity type is the glossary name. */
+const KIND = 'mediation.case';
+const ENTITY = 'mediationCase';
+
+/** A transition of a case: core/workflow on the cases table. */
+const move = (call: WriteCall, spec: Omit<TransitionSpec, 'kind' | 'table'>) => transition(call, { kind: KIND, table: 'mediation_cases', ...spec });
 const today = (call: Call) => shanghaiDate(call.now);
 
 async function claimTypesOf(db: Tx, ids: string[]): Promise<Map<string, ClaimType[]>> {
@@ -66,7 +71,7 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
   const claims = await repo.claimsOf(db, [row.id]);
   const sessions = await repo.sessionsOf(db, row.id);
   const payments = await repo.paymentsOf(db, row.id);
-  const events = await eventsOf(db, row.id);
+  const events = await eventsOf(db, KIND, row.id);
   const types = claims.map((c) => c.type as ClaimType);
   const wage = types.some((x) => x === 'wagesOwed' || x === 'overtime' || x === 'workInjury');
   return {
@@ -106,7 +111,7 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
 export async function detail(call: Call, id: string): Promise<CaseDetail> {
   return call.db.transaction().execute(async (tx) => {
     const l = await load(tx, call, id);
-    await recordAudit(tx, call.ctx, { action: 'mediation.read', entityType: KIND, entityId: id, orgId: l.row.org_id });
+    await recordAudit(tx, call.ctx, { action: 'mediation.read', entityType: ENTITY, entityId: id, orgId: l.row.org_id });
     return detailOf(tx, call, l);
   });
 }
@@ -190,7 +195,6 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<CaseDetai
       applicant_signed_on: null,
       respondent_signer: null,
       respondent_signed_on: null,
-      overdue_notified: 0,
       registered_by: own ? null : actor.accountId,
       created_at: call.iso,
       updated_at: call.iso,
@@ -200,9 +204,9 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<CaseDetai
     .insertInto('mediation_claims')
     .values(body.claims.map((c, i) => ({ id: newId(), case_id: id, type: c.type, description: c.description, amount_cents: c.amount === undefined ? null : fen(c.amount), sort: i })))
     .execute();
-  await recordEvent(call, { id, event: 'applied', to: 'applied', data: appealId ? { appealId } : undefined });
-  await recordAudit(tx, call.ctx, { action: 'mediation.apply', entityType: KIND, entityId: id, orgId: person.org_id, changes: { respondent: body.respondent, claims: body.claims.length, appealId } });
-  const committee = (await repo.holdersAt(tx, ['unionChair', 'unionStaff', 'mediator'], person.org_path)).map((h) => h.account_id).filter((a) => a !== actor.accountId);
+  await recordEvent(call, { kind: KIND, id, event: 'applied', to: 'applied', data: appealId ? { appealId } : undefined });
+  await recordAudit(tx, call.ctx, { action: 'mediation.apply', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { respondent: body.respondent, claims: body.claims.length, appealId } });
+  const committee = (await holdersOf(tx, ['unionChair', 'unionStaff', 'mediator'], person.org_path)).map((h) => h.accountId).filter((a) => a !== actor.accountId);
   await notify(tx, notice('applied', 'applied', { code, applicant: person.name, respondent: body.respondent, due: acceptDue }, committee, id));
   return reload(call, id);
 }
@@ -215,19 +219,19 @@ export async function accept(call: WriteCall, id: string, body: { mediatorAccoun
     if (!rel.mediatorHere) throw invalid('body.mediatorAccountId', MM['mediation.mediatorRequired']);
     mediator = call.actor.accountId;
   } else if (mediator !== call.actor.accountId || !rel.mediatorHere) {
-    const holders = await repo.holdersAt(call.tx, ['mediator'], row.org_path);
-    if (!holders.some((h) => h.account_id === mediator)) throw invalid('body.mediatorAccountId', MM['mediation.notMediator']);
+    const holders = await holdersOf(call.tx, ['mediator'], row.org_path);
+    if (!holders.some((h) => h.accountId === mediator)) throw invalid('body.mediatorAccountId', MM['mediation.notMediator']);
   }
   const day = today(call);
   const due = mediationDueOf(day, 0);
-  await transition(call, {
+  await move(call, {
     id,
     from: ['applied'],
     to: 'accepted',
     patch: { accepted_on: day, mediation_due: due },
     event: 'accepted',
     data: body.note ? { note: body.note } : undefined,
-    audit: { action: 'mediation.accept', entityType: KIND, entityId: id, orgId: row.org_id, changes: { mediator } },
+    audit: { action: 'mediation.accept', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { mediator } },
   });
   await mdb(call.tx).insertInto('mediation_case_mediators').values({ case_id: id, account_id: mediator }).execute();
   const name = (await call.tx.selectFrom('accounts').select('display_name').where('id', '=', mediator).executeTakeFirst())?.display_name ?? '';
@@ -240,14 +244,14 @@ export async function reject(call: WriteCall, id: string, reason: string): Promi
   const { row, rel } = await load(call.tx, call, id);
   demand(mayDecide(rel));
   const day = today(call);
-  await transition(call, {
+  await move(call, {
     id,
     from: ['applied'],
     to: 'rejected',
     patch: { closed_on: day, outcome_reason: reason },
     event: 'rejected',
     data: { reason },
-    audit: { action: 'mediation.reject', entityType: KIND, entityId: id, orgId: row.org_id },
+    audit: { action: 'mediation.reject', entityType: ENTITY, entityId: id, orgId: row.org_id },
     notify: notice('rejected', 'rejected', { code: row.code, reason, limitation: clocksOf({ ...row, status: 'rejected', closed_on: day }, day).limitationEnds }, await applicantAccounts(call.tx, row.applicant_person_id), id),
   });
   return reload(call, id);
@@ -263,23 +267,23 @@ export async function extend(call: WriteCall, id: string, body: { days: number; 
   const { row } = await conducting(call, id);
   const total = row.extension_days + body.days;
   if (total > MAX_EXTENSION_DAYS) throw invalid('body.days', MM['mediation.extensionTooLong']);
-  if (row.status !== 'accepted' || !row.accepted_on) throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: MM['mediation.wrongState'] }]);
+  if (row.status !== 'accepted' || !row.accepted_on) throw statusConflict();
   const due = mediationDueOf(row.accepted_on, total);
-  await transition(call, {
+  await move(call, {
     id,
     from: ['accepted'],
     to: 'accepted',
-    patch: { extension_days: total, mediation_due: due, overdue_notified: 0 },
+    patch: { extension_days: total, mediation_due: due },
     event: 'extended',
     data: { days: body.days, reason: body.reason, mediationDue: due },
-    audit: { action: 'mediation.extend', entityType: KIND, entityId: id, orgId: row.org_id, changes: { extension_days: [row.extension_days, total] } },
+    audit: { action: 'mediation.extend', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { extension_days: [row.extension_days, total] } },
   });
   return reload(call, id);
 }
 
 export async function addSession(call: WriteCall, id: string, body: { date: string; attendees: string; applicantSaid: string; respondentSaid: string; nextStep?: string }): Promise<CaseDetail> {
   const { row } = await conducting(call, id);
-  if (row.status !== 'accepted') throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: MM['mediation.wrongState'] }]);
+  if (row.status !== 'accepted') throw statusConflict();
   if (body.date > today(call)) throw invalid('body.date', MM['mediation.futureDate']);
   if (row.accepted_on && body.date < row.accepted_on) throw invalid('body.date', MM['mediation.sessionBeforeAcceptance']);
   await mdb(call.tx)
@@ -297,8 +301,8 @@ export async function addSession(call: WriteCall, id: string, body: { date: stri
       created_at: call.iso,
     })
     .execute();
-  await recordEvent(call, { id, event: 'session', data: { date: body.date } });
-  await recordAudit(call.tx, call.ctx, { action: 'mediation.session', entityType: KIND, entityId: id, orgId: row.org_id });
+  await recordEvent(call, { kind: KIND, id, event: 'session', data: { date: body.date } });
+  await recordAudit(call.tx, call.ctx, { action: 'mediation.session', entityType: ENTITY, entityId: id, orgId: row.org_id });
   return reload(call, id);
 }
 
@@ -308,7 +312,7 @@ export async function agree(call: WriteCall, id: string, body: AgreementBody): P
   if (body.applicantSignedOn > day) throw invalid('body.applicantSignedOn', MM['mediation.futureDate']);
   if (body.respondentSignedOn > day) throw invalid('body.respondentSignedOn', MM['mediation.futureDate']);
   const agreed = fen(body.agreedAmount);
-  await transition(call, {
+  await move(call, {
     id,
     from: ['accepted'],
     to: 'agreed',
@@ -323,7 +327,7 @@ export async function agree(call: WriteCall, id: string, body: AgreementBody): P
     },
     event: 'agreed',
     data: { agreedAmount: body.agreedAmount, performanceDue: body.performanceDue },
-    audit: { action: 'mediation.agree', entityType: KIND, entityId: id, orgId: row.org_id, changes: { agreedAmount: body.agreedAmount } },
+    audit: { action: 'mediation.agree', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { agreedAmount: body.agreedAmount } },
     notify: notice('agreed', 'agreed', { code: row.code, amount: body.agreedAmount, due: body.performanceDue }, await applicantAccounts(call.tx, row.applicant_person_id), id),
   });
   return reload(call, id);
@@ -333,14 +337,14 @@ export async function agree(call: WriteCall, id: string, body: AgreementBody): P
 export async function fail(call: WriteCall, id: string, reason: string): Promise<CaseDetail> {
   const { row } = await conducting(call, id);
   const day = today(call);
-  await transition(call, {
+  await move(call, {
     id,
     from: ['accepted'],
     to: 'failed',
     patch: { closed_on: day, outcome_reason: reason },
     event: 'referred',
     data: { reason },
-    audit: { action: 'mediation.fail', entityType: KIND, entityId: id, orgId: row.org_id },
+    audit: { action: 'mediation.fail', entityType: ENTITY, entityId: id, orgId: row.org_id },
     notify: notice('failed', 'failed', { code: row.code, limitation: clocksOf({ ...row, status: 'failed', closed_on: day }, day).limitationEnds }, await applicantAccounts(call.tx, row.applicant_person_id), id),
   });
   return reload(call, id);
@@ -349,14 +353,14 @@ export async function fail(call: WriteCall, id: string, reason: string): Promise
 export async function withdraw(call: WriteCall, id: string, reason: string): Promise<CaseDetail> {
   const { row, rel } = await load(call.tx, call, id);
   demand(mayWithdraw(rel));
-  await transition(call, {
+  await move(call, {
     id,
     from: ['applied', 'accepted'],
     to: 'withdrawn',
     patch: { closed_on: today(call), outcome_reason: reason },
     event: 'withdrawn',
     data: { reason },
-    audit: { action: 'mediation.withdraw', entityType: KIND, entityId: id, orgId: row.org_id },
+    audit: { action: 'mediation.withdraw', entityType: ENTITY, entityId: id, orgId: row.org_id },
   });
   return reload(call, id);
 }
@@ -364,7 +368,7 @@ export async function withdraw(call: WriteCall, id: string, reason: string): Pro
 /** A payment under the agreement; the last one (or one marked complete) closes its performance. */
 export async function recordPayment(call: WriteCall, id: string, body: PaymentBody): Promise<CaseDetail> {
   const { row } = await conducting(call, id);
-  if (row.status !== 'agreed') throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: MM['mediation.wrongState'] }]);
+  if (row.status !== 'agreed') throw statusConflict();
   if (body.paidOn > today(call)) throw invalid('body.paidOn', MM['mediation.futureDate']);
   const paid = Number(row.paid_cents) + fen(body.paidAmount);
   const agreed = Number(row.agreed_cents ?? 0);
@@ -374,30 +378,32 @@ export async function recordPayment(call: WriteCall, id: string, body: PaymentBo
     .values({ id: newId(), case_id: id, paid_cents: fen(body.paidAmount), paid_on: body.paidOn, note: body.note ?? null, recorded_by: call.actor.accountId, created_at: call.iso })
     .execute();
   const done = body.complete || paid === agreed;
-  await transition(call, {
+  await move(call, {
     id,
     from: ['agreed'],
     to: done ? 'performed' : 'agreed',
     patch: { paid_cents: paid },
     event: done ? 'performed' : 'paid',
     data: { paidAmount: body.paidAmount, paidOn: body.paidOn },
-    audit: { action: 'mediation.payment', entityType: KIND, entityId: id, orgId: row.org_id, changes: { paid: [yuan(row.paid_cents), yuan(paid)] } },
+    audit: { action: 'mediation.payment', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { paid: [yuan(row.paid_cents), yuan(paid)] } },
   });
   return reload(call, id);
 }
 
-/** Job: tell each applicant once that the mediation period ended without agreement (§14) and until when they may go to arbitration. */
+/**
+ * Job: tell each applicant once that the mediation period ended without agreement (§14) and
+ * until when they may go to arbitration. The key carries the deadline, so a case extended
+ * afterwards is told again when its new period ends.
+ */
 export async function tellOverdue(db: Db, now: Date): Promise<number> {
   const day = shanghaiDate(now);
   let told = 0;
-  for (const c of await repo.overdueUntold(db, day, 500)) {
-    await db.transaction().execute(async (tx) => {
-      const claimed = await mdb(tx).updateTable('mediation_cases').set({ overdue_notified: 1 }).where('id', '=', c.id).where('overdue_notified', '=', 0).executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) return;
-      const limitation = clocksOf({ status: 'accepted', mediation_due: c.mediation_due, accept_due: '', applied_date: '', accepted_on: null, closed_on: null, dispute_date: '', performance_due: null }, day).limitationEnds;
-      await notify(tx, notice('overdue', 'overdue', { code: c.code, limitation }, await repo.accountsOfPerson(tx, c.applicant_person_id), c.id));
-      told++;
-    });
+  for (const c of await repo.overdueAccepted(db, day)) {
+    const limitation = clocksOf({ status: 'accepted', mediation_due: c.mediation_due, accept_due: '', applied_date: '', accepted_on: null, closed_on: null, dispute_date: '', performance_due: null }, day).limitationEnds;
+    const sent = await db.transaction().execute(async (tx) =>
+      notifyOnce(tx, `mediation.overdue:${c.id}:${c.mediation_due}`, notice('overdue', 'overdue', { code: c.code, limitation }, await repo.accountsOfPerson(tx, c.applicant_person_id), c.id)),
+    );
+    if (sent) told++;
   }
   return told;
 }

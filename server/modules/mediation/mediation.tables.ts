@@ -35,7 +35,6 @@ export interface MediationCaseTable {
   applicant_signed_on: string | null;
   respondent_signer: string | null;
   respondent_signed_on: string | null;
-  overdue_notified: number;
   registered_by: string | null;
   created_at: string;
   updated_at: string;
@@ -58,17 +57,6 @@ export interface MediationTables {
     created_at: string;
   };
   mediation_payments: { id: string; case_id: string; paid_cents: number; paid_on: string; note: string | null; recorded_by: string | null; created_at: string };
-  mediation_events: {
-    id: string;
-    case_id: string;
-    event: string;
-    from_status: string | null;
-    to_status: string | null;
-    actor_account_id: string | null;
-    actor_name: string | null;
-    data: string | null;
-    at: string;
-  };
 }
 
 export type MDb = Kysely<DB & MediationTables>;

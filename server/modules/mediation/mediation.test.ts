@@ -10,7 +10,8 @@ import { indicator } from '../../core/indicators/indicators.registry.js';
 import { actorOf, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import type { Figure } from '../../../common/figure.js';
 import { clocksOf } from './mediation.clocks.js';
-import { acceptMediation, applyForMediation, disputeBody, systemWrite } from './mediation.testkit.js';
+import { writeCallIn } from '../../core/call.js';
+import { acceptMediation, applyForMediation, disputeBody } from './mediation.testkit.js';
 import { tellOverdue } from './mediation.service.js';
 
 const t = useTestApp();
@@ -130,7 +131,7 @@ describe('the clocks', () => {
     const staff = await actorOf(t.db, w.staff.accountId);
     const ctx = { actor: staff, ip: null, requestId: null, locale: 'zh-CN' as const };
     // Applied on Wednesday 30 September 2026: 1–7 October are holidays, Saturday 10 October is worked.
-    const c = await systemWrite(t.db, staff, ctx, new Date('2026-09-30T02:00:00Z'), (call) => applyForMediation(call, { ...disputeBody({ disputeDate: '2026-09-01' }), applicantPersonId: worker.person.id, applicantKind: 'worker' } as any));
+    const c = await t.db.transaction().execute((tx) => applyForMediation(writeCallIn(t.db, tx, staff, ctx, new Date('2026-09-30T02:00:00Z')), { ...disputeBody({ disputeDate: '2026-09-01' }), applicantPersonId: worker.person.id, applicantKind: 'worker' } as any));
     expect(c.clocks.acceptDue).toBe('2026-10-10');
     expect(c.clocks.light).toBe('green');
     const row = { ...c, status: 'applied', applied_date: '2026-09-30', accept_due: c.clocks.acceptDue, accepted_on: null, mediation_due: null, closed_on: null, dispute_date: '2026-09-01', performance_due: null };
@@ -141,7 +142,7 @@ describe('the clocks', () => {
 
     // Accepted on 9 October: mediation runs 15 calendar days, to the 24th; arbitration is open from the 25th.
     const mediatorActor = await actorOf(t.db, mediator.accountId);
-    const a = await systemWrite(t.db, mediatorActor, { ...ctx, actor: mediatorActor }, new Date('2026-10-09T02:00:00Z'), (call) => acceptMediation(call, c.id, {}));
+    const a = await t.db.transaction().execute((tx) => acceptMediation(writeCallIn(t.db, tx, mediatorActor, { ...ctx, actor: mediatorActor }, new Date('2026-10-09T02:00:00Z')), c.id, {}));
     expect(a.clocks).toMatchObject({ mediationDue: '2026-10-24', arbitrationFrom: '2026-10-25', limitationEnds: '2027-10-24' });
 
     // Past the period without agreement the worker is told once that arbitration is open (§14).

@@ -2,7 +2,6 @@
  * What tests of other folders may build a mediation world with: a case applied for by a
  * worker, made through the service (the authz matrix and the hostile fixture name it).
  */
-export { systemWrite } from './mediation.call.js';
 export { apply as applyForMediation, accept as acceptMediation } from './mediation.service.js';
 
 /** A valid application body. */

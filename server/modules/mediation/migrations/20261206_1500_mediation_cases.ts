@@ -32,7 +32,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('applicant_signed_on', 'text')
     .addColumn('respondent_signer', 'text')
     .addColumn('respondent_signed_on', 'text')
-    .addColumn('overdue_notified', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('registered_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -89,23 +88,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('mediation_payments_case').on('mediation_payments').column('case_id').execute();
-
-  // The case's timeline, until core's entity_events (issue #12 item 4) is on main.
-  await db.schema
-    .createTable('mediation_events')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('case_id', 'text', (c) => c.notNull().references('mediation_cases.id'))
-    .addColumn('event', 'text', (c) => c.notNull())
-    .addColumn('from_status', 'text')
-    .addColumn('to_status', 'text')
-    .addColumn('actor_account_id', 'text')
-    .addColumn('actor_name', 'text')
-    .addColumn('data', 'text')
-    .addColumn('at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('mediation_events_case').on('mediation_events').columns(['case_id', 'at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['mediation_events', 'mediation_payments', 'mediation_sessions', 'mediation_case_mediators', 'mediation_claims', 'mediation_cases']) await db.schema.dropTable(t).execute();
+  for (const t of ['mediation_payments', 'mediation_sessions', 'mediation_case_mediators', 'mediation_claims', 'mediation_cases']) await db.schema.dropTable(t).execute();
 }
