@@ -12,12 +12,14 @@ export const MEDIATION_PERMISSIONS = {
   mediate: 'mediation.mediate',
   /** A worker: apply for mediation of their own dispute and follow it. */
   apply: 'mediation.apply',
+  /** The committee's desk in the web app (its menu entry and home card): everyone who serves on it. */
+  desk: 'mediation.desk',
 } as const;
 
 export const MEDIATION_GRANTS: Grants = {
-  unionChair: [MEDIATION_PERMISSIONS.oversee],
-  unionStaff: [MEDIATION_PERMISSIONS.oversee],
-  mediator: [MEDIATION_PERMISSIONS.mediate],
+  unionChair: [MEDIATION_PERMISSIONS.oversee, MEDIATION_PERMISSIONS.desk],
+  unionStaff: [MEDIATION_PERMISSIONS.oversee, MEDIATION_PERMISSIONS.desk],
+  mediator: [MEDIATION_PERMISSIONS.mediate, MEDIATION_PERMISSIONS.desk],
   worker: [MEDIATION_PERMISSIONS.apply],
 };
 

@@ -18,6 +18,7 @@ import { heartBridgeModule } from './heartBridge';
 import { moralEducationModule } from './moralEducation';
 import { appealsModule } from './appeals';
 import { webhooksModule } from './webhooks';
+import { mediationModule } from './mediation';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -35,6 +36,7 @@ export const modules: readonly XqModule[] = [
   schoolModule,
   appealsModule,
   webhooksModule,
+  mediationModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */
