@@ -32,3 +32,5 @@ export const mediationModule = defineModule({
 // For the work report, hardship's cross-check and bench: one function per figure, and the bulk loader's table types.
 export * as mediationFigures from './mediation.indicators.js';
 export type { MediationCaseTable, MediationTables } from './mediation.tables.js';
+// For bench/mediation: the services exactly as the routes call them.
+export * as mediationService from './mediation.service.js';

@@ -108,19 +108,22 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
 }
 
 /** The case page. The read itself is audited. */
-export async function detail(call: Call, id: string): Promise<CaseDetail> {
-  return call.db.transaction().execute(async (tx) => {
-    const l = await load(tx, call, id);
-    await recordAudit(tx, call.ctx, { action: 'mediation.read', entityType: ENTITY, entityId: id, orgId: l.row.org_id });
-    return detailOf(tx, call, l);
-  });
+export function detail(call: Call, id: string): Promise<CaseDetail> {
+  return audited(call, id, false);
 }
 
-/** The case as the caller may see it, for the printable agreement (audited like any read). */
-export async function forDocument(call: Call, id: string) {
-  const d = await detail(call, id);
-  if (!d.agreement) throw new AppError(404, 'no_agreement', 'error.notFound');
-  return d;
+/** The case for its printable agreement; 404 (and no audit row) while there is no agreement. */
+export function forDocument(call: Call, id: string): Promise<CaseDetail> {
+  return audited(call, id, true);
+}
+
+async function audited(call: Call, id: string, agreement: boolean): Promise<CaseDetail> {
+  return call.db.transaction().execute(async (tx) => {
+    const l = await load(tx, call, id);
+    if (agreement && l.row.agreement_terms === null) throw new AppError(404, 'no_agreement', 'error.notFound');
+    await recordAudit(tx, call.ctx, { action: agreement ? 'mediation.print' : 'mediation.read', entityType: ENTITY, entityId: id, orgId: l.row.org_id });
+    return detailOf(tx, call, l);
+  });
 }
 
 async function applicantAccounts(tx: Tx, personId: string) {
