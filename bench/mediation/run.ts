@@ -25,6 +25,8 @@ import { startPostgres } from '../../test/pg-global-setup.js';
 import { buildMediationL, SCALE_L } from './data.js';
 
 const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
+/** Timed calls per measurement (BENCH_N). */
+const N = Number(process.env.BENCH_N ?? 200);
 installHouse(house);
 
 async function open(): Promise<{ database: Database; done: () => Promise<void> }> {
@@ -74,13 +76,13 @@ try {
   const worker = await callAs(w.workerAccount.accountId, w.workerAccount.personId);
   const page = { page: 1, pageSize: 20, order: 'asc' as const };
 
-  await time('desk list, union chair, newest first', 200, () => mediationService.list(chair, { ...page }), 20);
-  await time('desk list, union chair, red lights', 200, () => mediationService.list(chair, { ...page, light: 'red' }), 20);
-  await time('desk list, union chair, one team, by mediation due', 200, (i) => mediationService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id, sort: 'mediationDue' }), 20);
-  await time('desk list, union chair, page 50 of agreements', 200, () => mediationService.list(chair, { ...page, page: 50, status: ['agreed', 'performed'] }), 20);
-  await time('desk list, a mediator (named + new)', 200, () => mediationService.list(mediator, { ...page }), 20);
-  await time('my cases, a worker', 200, () => mediationService.list(worker, { ...page }), 20);
-  await time('case page (audited read), union chair', 200, (i) => mediationService.detail(chair, w.caseIds[(i * 7919) % w.caseIds.length]), 20);
+  await time('desk list, union chair, newest first', N, () => mediationService.list(chair, { ...page }), 20);
+  await time('desk list, union chair, red lights', N, () => mediationService.list(chair, { ...page, light: 'red' }), 20);
+  await time('desk list, union chair, one team, by mediation due', N, (i) => mediationService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id, sort: 'mediationDue' }), 20);
+  await time('desk list, union chair, page 50 of agreements', N, () => mediationService.list(chair, { ...page, page: 50, status: ['agreed', 'performed'] }), 20);
+  await time('desk list, a mediator (named + new)', N, () => mediationService.list(mediator, { ...page }), 20);
+  await time('my cases, a worker', N, () => mediationService.list(worker, { ...page }), 20);
+  await time('case page (audited read), union chair', N, (i) => mediationService.detail(chair, w.caseIds[(i * 7919) % w.caseIds.length]), 20);
   const q = { scope: { all: false, paths: [w.group.path] }, from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
   const keys = ['mediation.cases', 'mediation.successRate', 'mediation.onTimeRate', 'mediation.referred', 'mediation.amountAgreed', 'mediation.amountPaid'];
   await time('dashboard: six indicators, whole group, one year', 30, () => Promise.all(keys.map((k) => indicator(k)!.compute(db, q))), 200);

@@ -98,7 +98,9 @@ export async function listCases(
   today: string,
 ): Promise<{ rows: CaseRow[]; total: number }> {
   const filtered = base(db).where((eb) => where(eb as unknown as Eb, v, f, today));
-  const total = Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  // The count needs the applicant's name only to search it: without a search it reads the cases alone.
+  const counted = f.q ? filtered : mdb(db).selectFrom('mediation_cases as c').where((eb) => where(eb as unknown as Eb, v, f, today));
+  const total = Number((await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const col = SORT[page.sort ?? 'appliedAt'];
   const order = page.sort ? page.order : 'desc';
   const rows = await filtered
