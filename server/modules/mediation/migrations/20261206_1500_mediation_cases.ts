@@ -38,7 +38,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('mediation_cases_org_path').on('mediation_cases').columns(['org_path', 'applied_at']).execute();
   // The desk's default order (newest first) over a whole union.
-  await db.schema.createIndex('mediation_cases_applied').on('mediation_cases').columns(['applied_at']).execute();
+  await db.schema.createIndex('mediation_cases_applied').on('mediation_cases').columns(['applied_at', 'id']).execute();
   await db.schema.createIndex('mediation_cases_status_closed').on('mediation_cases').columns(['status', 'closed_on']).execute();
   await db.schema.createIndex('mediation_cases_applicant').on('mediation_cases').column('applicant_person_id').execute();
   await db.schema.createIndex('mediation_cases_appeal').on('mediation_cases').column('appeal_id').execute();
