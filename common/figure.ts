@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const FIGURE_UNITS = ['count', 'rate', 'hours'] as const;
+export const FIGURE_UNITS = ['count', 'rate', 'hours', 'yuan'] as const;
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 export const FigureDrill = z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) });

@@ -11,7 +11,8 @@ import { appealsModule } from './appeals/index.js';
 import { meetingsModule } from './meetings/index.js';
 import { congressModule } from './congress/index.js';
 import { policiesModule } from './policies/index.js';
+import { mediationModule } from './mediation/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule];
 
 export const house = composeModules(modules);

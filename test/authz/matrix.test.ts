@@ -45,6 +45,7 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   policies: 'policy',
   'policy-questions': 'policyQuestion',
   'policy-faq': 'policyFaq',
+  cases: 'mediationCase',
 };
 /** Named path parameters. */
 const PARAM_KIND: Record<string, keyof Side> = {

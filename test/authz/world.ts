@@ -72,6 +72,7 @@ export interface Side {
   policy: string;
   policyQuestion: string;
   policyFaq: string;
+  mediationCase: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
@@ -165,6 +166,9 @@ async function appealChain(author: Client, staff: Client, handler: Client, depar
   const detail = await ok(staff.get(`/api/v1/appeals/${appeal.id}`), 'appeal detail');
   return { appeal: appeal.id as string, attachment: detail.attachments[0].id as string, extension: detail.extensions[0].id as string };
 }
+
+/** A labour dispute brought to mediation (the applicant is the caller unless named). */
+const dispute = (words: string) => ({ respondent: `${words}：用人单位`, disputeDate: '2026-11-01', summary: `${words}：三个月没有发放`, claims: [{ type: 'overtime', description: words, amount: 1200 }] });
 
 async function groupAlert(t: TestEnv, unitId: string, keywords: string): Promise<string> {
   const id = newId();
@@ -339,6 +343,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     congressSession: congressA?.session,
     congressProposal: proposalA,
     ...(await policyChain(clients.unionStaff, clients.worker, groupA, '甲方')),
+    mediationCase: (await ok(clients.worker.post('/api/v1/mediation/cases', dispute('加班费争议')), 'mediation case A')).id,
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -421,6 +426,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     congressSession: congressSessionB.id,
     congressProposal: proposalB.id,
     ...(await policyChain(bStaff, bWorker, groupB, MARKER)),
+    mediationCase: (await ok(bStaff.post('/api/v1/mediation/cases', { ...dispute(`${MARKER}工资争议`), applicantPersonId: workerB }), 'mediation case B')).id,
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
 

@@ -10,6 +10,7 @@ import type { TestEnv } from '../app.js';
 import { appealsWorld, wageAppeal } from '../../server/modules/appeals/appeals.testkit.js';
 import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.js';
 import { schoolWorld } from '../../server/modules/school/school.testkit.js';
+import { disputeBody } from '../../server/modules/mediation/mediation.testkit.js';
 import { NOWHERE_ID } from './strings.js';
 import { SAMPLE_DATE } from './sample.js';
 
@@ -72,6 +73,7 @@ export async function hostileWorld(t: TestEnv) {
   const faq = await must(worker.post('/api/v1/policy-questions', { topic: 'leave', title: '年休假几天', body: '工作满十年年休假几天' }), 'faq question');
   await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: '十天', articleIds: [policy.articles[0].id] }), 'answer');
   await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: '满十年年休假几天', faqAnswer: '十天' }), 'publish');
+  const dispute = await must(worker.post('/api/v1/mediation/cases', disputeBody()), 'mediation case');
 
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
@@ -105,6 +107,7 @@ export async function hostileWorld(t: TestEnv) {
     policies: policy.id,
     'policy-questions': question.id,
     'policy-faq': faq.id,
+    cases: dispute.id,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

@@ -41,3 +41,5 @@ export { checkIntake } from './groupAlert.intake.js';
 export { acceptWorkTenths } from './appeals.indicators.js';
 export type { AppealTable } from './appeals.tables.js';
 export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';
+// For mediation: the appeal a dispute is referred from (its link is shown on the case).
+export { appealForReferral } from './appeals.referral.js';

@@ -21,6 +21,7 @@ import { webhooksModule } from './webhooks';
 import { meetingsModule } from './meetings';
 import { congressModule } from './congress';
 import { policiesModule } from './policies';
+import { mediationModule } from './mediation';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -41,6 +42,7 @@ export const modules: readonly XqModule[] = [
   meetingsModule,
   congressModule,
   policiesModule,
+  mediationModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

@@ -1,0 +1,128 @@
+/**
+ * The figures of mediation, each counted by the same filter its drill-down list applies, so a
+ * figure and the rows behind it cannot disagree. Cases are placed by the applicant's org; a
+ * period selects cases by the day they were applied for (intake) or closed (outcomes).
+ */
+import type { Figure } from '../../../common/figure.js';
+import { rateFigure } from '../../../common/figure.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import * as repo from './mediation.repository.js';
+
+const AGREED = 'agreed,performed';
+const OUTCOMES = 'agreed,performed,failed';
+
+type Drill = Record<string, string>;
+
+/** Drill filters → repository filter: the same words the list's query string carries. */
+function filterOf(d: Drill, q: IndicatorQuery): repo.CaseFilter {
+  return {
+    scopePaths: q.scope.all ? undefined : q.scope.paths,
+    status: d.status?.split(','),
+    closedFrom: d.closedFrom,
+    closedTo: d.closedTo,
+    appliedFrom: d.appliedFrom,
+    appliedTo: d.appliedTo,
+    onTime: d.onTime === undefined ? undefined : d.onTime === '1',
+  };
+}
+
+async function count(db: Db, d: Drill, q: IndicatorQuery) {
+  if (!q.scope.all && q.scope.paths.length === 0) return { n: 0, agreed: 0, paid: 0 };
+  return repo.totals(db, filterOf(d, q), shanghaiDate(new Date()));
+}
+
+const closed = (q: IndicatorQuery) => ({ closedFrom: q.from, closedTo: q.to });
+
+export async function casesApplied(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const d = { appliedFrom: q.from, appliedTo: q.to };
+  const { n } = await count(db, d, q);
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: d, denominator: d } };
+}
+
+/** 调解成功率: agreements ÷ cases that ended in an agreement or a referral to arbitration. */
+export async function successRate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const num = { status: AGREED, ...closed(q) };
+  const den = { status: OUTCOMES, ...closed(q) };
+  return rateFigure((await count(db, num, q)).n, (await count(db, den, q)).n, { numerator: num, denominator: den });
+}
+
+/** 按期结案率: outcomes reached by the mediation deadline (extensions included) ÷ outcomes. */
+export async function onTimeRate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const num = { status: OUTCOMES, ...closed(q), onTime: '1' };
+  const den = { status: OUTCOMES, ...closed(q) };
+  return rateFigure((await count(db, num, q)).n, (await count(db, den, q)).n, { numerator: num, denominator: den });
+}
+
+/** 转仲裁: cases that failed and were referred to arbitration. */
+export async function referred(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const d = { status: 'failed', ...closed(q) };
+  const { n } = await count(db, d, q);
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: d, denominator: d } };
+}
+
+/** 协议金额 (yuan): the sum agreed in the agreements of the period; numerator and denominator count those agreements. */
+export async function amountAgreed(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const d = { status: AGREED, ...closed(q) };
+  const t = await count(db, d, q);
+  return { value: t.agreed / 100, numerator: t.n, denominator: t.n, unit: 'yuan', drill: { numerator: d, denominator: d } };
+}
+
+/** 追回金额 (yuan): what was actually paid under those agreements. */
+export async function amountPaid(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const d = { status: AGREED, ...closed(q) };
+  const t = await count(db, d, q);
+  return { value: t.paid / 100, numerator: t.n, denominator: t.n, unit: 'yuan', drill: { numerator: d, denominator: d } };
+}
+
+export const mediationIndicators = [
+  defineIndicator({
+    key: 'mediation.cases',
+    label: { zh: '调解申请数', en: 'Mediation applications' },
+    definition: { zh: '期间内申请调解的案件数（按申请人所在单位）', en: 'Cases applied for in the period (by the applicant’s unit)' },
+    period: 'range',
+    unit: 'count',
+    compute: casesApplied,
+  }),
+  defineIndicator({
+    key: 'mediation.successRate',
+    label: { zh: '调解成功率', en: 'Mediation success rate' },
+    definition: { zh: '期间内达成调解协议的案件数 ÷ 达成协议与调解不成（转仲裁）的案件数', en: 'Cases closed with an agreement ÷ cases closed with an agreement or a referral to arbitration' },
+    period: 'range',
+    unit: 'rate',
+    compute: successRate,
+  }),
+  defineIndicator({
+    key: 'mediation.onTimeRate',
+    label: { zh: '按期结案率', en: 'Closed within the mediation period' },
+    definition: { zh: '期间内在调解期限（受理后 15 日，含延长）内结案的案件数 ÷ 结案数', en: 'Cases closed within the mediation period (15 days after acceptance, plus extensions) ÷ cases closed' },
+    period: 'range',
+    unit: 'rate',
+    compute: onTimeRate,
+  }),
+  defineIndicator({
+    key: 'mediation.referred',
+    label: { zh: '转仲裁案件数', en: 'Referred to arbitration' },
+    definition: { zh: '期间内调解不成、告知申请仲裁的案件数', en: 'Cases that failed in the period and were referred to arbitration' },
+    period: 'range',
+    unit: 'count',
+    compute: referred,
+  }),
+  defineIndicator({
+    key: 'mediation.amountAgreed',
+    label: { zh: '协议金额', en: 'Amount agreed' },
+    definition: { zh: '期间内达成的调解协议约定金额合计（元）', en: 'Sum of the amounts in the agreements reached in the period (yuan)' },
+    period: 'range',
+    unit: 'yuan',
+    compute: amountAgreed,
+  }),
+  defineIndicator({
+    key: 'mediation.amountPaid',
+    label: { zh: '追回金额', en: 'Amount recovered' },
+    definition: { zh: '期间内达成的调解协议中已实际履行（支付）的金额合计（元）', en: 'Sum actually paid under the agreements reached in the period (yuan)' },
+    period: 'range',
+    unit: 'yuan',
+    compute: amountPaid,
+  }),
+];

@@ -1,0 +1,172 @@
+/**
+ * All SQL of the mediation module. Lists filter by the caller's visibility in SQL (the
+ * committee's subtrees, new applications for a union's mediators, the cases one is named
+ * on, one's own), so a page and its total never count a case the caller may not see.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Tx } from '../../core/db/database.js';
+import { addDays } from '../../core/calendar/calendar.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import type { CaseLight } from '../../../common/mediation.js';
+import type { Visibility } from './mediation.policy.js';
+import { mdb, type MediationCaseTable, type MediationTables } from './mediation.tables.js';
+import type { DB } from '../../core/db/schema.js';
+
+export type CaseRow = MediationCaseTable & { applicant_name: string; org_name: string };
+
+type Eb = ExpressionBuilder<DB & MediationTables & { c: MediationCaseTable }, 'c'>;
+
+export interface CaseFilter {
+  status?: readonly string[];
+  light?: CaseLight;
+  claimType?: string;
+  orgPath?: string;
+  closedFrom?: string;
+  closedTo?: string;
+  appliedFrom?: string;
+  appliedTo?: string;
+  onTime?: boolean;
+  q?: string;
+  /** Only cases of these subtrees (an indicator's scope). */
+  scopePaths?: readonly string[];
+}
+
+function visible(eb: Eb, v: Visibility): Expression<SqlBool> {
+  const any: Expression<SqlBool>[] = [pathInScope(eb, 'c.org_path', v.oversee)];
+  if (v.mediate.all || v.mediate.paths.length) {
+    any.push(eb.and([eb('c.status', '=', 'applied'), pathInScope(eb, 'c.org_path', v.mediate)]));
+    any.push(eb.exists(eb.selectFrom('mediation_case_mediators as m').select('m.case_id').whereRef('m.case_id', '=', 'c.id').where('m.account_id', '=', v.accountId)));
+  }
+  if (v.personId) any.push(eb('c.applicant_person_id', '=', v.personId));
+  return eb.or(any);
+}
+
+/** The light as SQL, the same rule as clocksOf: red past due, yellow within the warning days. */
+function lightExpr(eb: Eb, light: CaseLight, today: string): Expression<SqlBool> {
+  const clocks: [string, 'c.accept_due' | 'c.mediation_due' | 'c.performance_due', number][] = [
+    ['applied', 'c.accept_due', 1],
+    ['accepted', 'c.mediation_due', 3],
+    ['agreed', 'c.performance_due', 3],
+  ];
+  if (light === 'none') return eb.or([eb('c.status', 'not in', clocks.map((x) => x[0])), eb.and([eb('c.status', '=', 'agreed'), eb('c.performance_due', 'is', null)])]);
+  return eb.or(
+    clocks.map(([status, col, warn]) => {
+      const soon = addDays(today, warn);
+      const cond = light === 'red' ? eb(col, '<', today) : light === 'yellow' ? eb.and([eb(col, '>=', today), eb(col, '<=', soon)]) : eb(col, '>', soon);
+      return eb.and([eb('c.status', '=', status), cond]);
+    }),
+  );
+}
+
+function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expression<SqlBool> {
+  const c: Expression<SqlBool>[] = [];
+  if (v) c.push(visible(eb, v));
+  if (f.scopePaths) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [...f.scopePaths] }));
+  if (f.orgPath) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [f.orgPath] }));
+  if (f.status?.length) c.push(eb('c.status', 'in', [...f.status]));
+  if (f.light) c.push(lightExpr(eb, f.light, today));
+  if (f.claimType) c.push(eb.exists(eb.selectFrom('mediation_claims as k').select('k.id').whereRef('k.case_id', '=', 'c.id').where('k.type', '=', f.claimType)));
+  if (f.closedFrom) c.push(eb('c.closed_on', '>=', f.closedFrom));
+  if (f.closedTo) c.push(eb('c.closed_on', '<=', f.closedTo));
+  if (f.appliedFrom) c.push(eb('c.applied_date', '>=', f.appliedFrom));
+  if (f.appliedTo) c.push(eb('c.applied_date', '<=', f.appliedTo));
+  if (f.onTime !== undefined) {
+    const late = eb.and([eb('c.mediation_due', 'is not', null), eb('c.closed_on', '>', eb.ref('c.mediation_due'))]);
+    c.push(f.onTime ? eb.and([eb('c.closed_on', 'is not', null), eb.not(late)]) : late);
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    c.push(eb.or([sql<SqlBool>`c.code like ${like} escape '\\'`, sql<SqlBool>`c.respondent like ${like} escape '\\'`, sql<SqlBool>`p.name like ${like} escape '\\'`]));
+  }
+  return eb.and(c);
+}
+
+const SORT = { appliedAt: 'c.applied_at', acceptDue: 'c.accept_due', mediationDue: 'c.mediation_due', closedOn: 'c.closed_on' } as const;
+
+function base(db: Tx) {
+  return mdb(db)
+    .selectFrom('mediation_cases as c')
+    .innerJoin('persons as p', 'p.id', 'c.applicant_person_id')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id');
+}
+
+export async function listCases(
+  db: Tx,
+  v: Visibility | null,
+  f: CaseFilter,
+  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
+  today: string,
+): Promise<{ rows: CaseRow[]; total: number }> {
+  const filtered = base(db).where((eb) => where(eb as unknown as Eb, v, f, today));
+  // The count needs the applicant's name only to search it: without a search it reads the cases alone.
+  const counted = f.q ? filtered : mdb(db).selectFrom('mediation_cases as c').where((eb) => where(eb as unknown as Eb, v, f, today));
+  const total = Number((await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const col = SORT[page.sort ?? 'appliedAt'];
+  const order = page.sort ? page.order : 'desc';
+  const rows = await filtered
+    .selectAll('c')
+    .select(['p.name as applicant_name', 'o.name as org_name'])
+    .orderBy(col, order)
+    .orderBy('c.id', order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows: rows as CaseRow[], total };
+}
+
+export async function loadCase(db: Tx, id: string): Promise<CaseRow | undefined> {
+  return (await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
+}
+
+export async function mediatorsOf(db: Tx, caseIds: readonly string[]): Promise<{ case_id: string; account_id: string; name: string }[]> {
+  if (!caseIds.length) return [];
+  return mdb(db)
+    .selectFrom('mediation_case_mediators as m')
+    .innerJoin('accounts as a', 'a.id', 'm.account_id')
+    .select(['m.case_id', 'm.account_id', 'a.display_name as name'])
+    .where('m.case_id', 'in', [...caseIds])
+    .execute();
+}
+
+export async function claimsOf(db: Tx, caseIds: readonly string[]) {
+  if (!caseIds.length) return [];
+  return mdb(db).selectFrom('mediation_claims').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('sort').execute();
+}
+
+export const sessionsOf = (db: Tx, caseId: string) => mdb(db).selectFrom('mediation_sessions').selectAll().where('case_id', '=', caseId).orderBy('date').orderBy('id').execute();
+export const paymentsOf = (db: Tx, caseId: string) => mdb(db).selectFrom('mediation_payments').selectAll().where('case_id', '=', caseId).orderBy('paid_on').orderBy('id').execute();
+
+/** The accounts of a worker (the applicant's own sign-in, where they have one). */
+export async function accountsOfPerson(db: Tx, personId: string): Promise<string[]> {
+  return (await mdb(db).selectFrom('accounts').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
+}
+
+export async function personForCase(db: Tx, personId: string) {
+  return mdb(db)
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.name', 'p.kind', 'p.archived', 'o.id as org_id', 'o.path as org_path'])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** Accepted cases whose mediation period ended in the last week: the overdue notice's sweep (older ones were told already). */
+export function overdueAccepted(db: Tx, today: string) {
+  return mdb(db)
+    .selectFrom('mediation_cases')
+    .select(['id', 'code', 'applicant_person_id', 'mediation_due'])
+    .where('status', '=', 'accepted')
+    .where('mediation_due', '<', today)
+    .where('mediation_due', '>=', addDays(today, -8))
+    .orderBy('mediation_due')
+    .execute();
+}
+
+/** Count and amounts of the cases a filter selects, with no caller: what an indicator counts over its scope. */
+export async function totals(db: Tx, f: CaseFilter, today: string): Promise<{ n: number; agreed: number; paid: number }> {
+  const r = await base(db)
+    .where((eb) => where(eb as unknown as Eb, null, f, today))
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('c.agreed_cents').as('agreed'), eb.fn.sum<number>('c.paid_cents').as('paid')])
+    .executeTakeFirst();
+  return { n: Number(r?.n ?? 0), agreed: Number(r?.agreed ?? 0), paid: Number(r?.paid ?? 0) };
+}

@@ -1,0 +1,237 @@
+/**
+ * Labour-dispute mediation on both engines: every transition and refused ones, the clocks on
+ * a holiday boundary, confidentiality (another union's mediator, another worker, a handler:
+ * 404; every read audited), each indicator against the rows of its drill-down, the overdue
+ * notice sent once.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { indicator } from '../../core/indicators/indicators.registry.js';
+import { actorOf, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
+import type { Figure } from '../../../common/figure.js';
+import { clocksOf } from './mediation.clocks.js';
+import { writeCallIn } from '../../core/call.js';
+import { acceptMediation, applyForMediation, disputeBody } from './mediation.testkit.js';
+import { tellOverdue } from './mediation.service.js';
+
+const t = useTestApp();
+const w = useAppealsWorld(t, beforeAll);
+let mediator: Awaited<ReturnType<typeof t.user>>;
+let mediator2: Awaited<ReturnType<typeof t.user>>;
+let outsider: Awaited<ReturnType<typeof t.user>>;
+beforeAll(async () => {
+  mediator = await t.user([{ role: 'mediator', org: w.group }]);
+  mediator2 = await t.user([{ role: 'mediator', org: w.group }]);
+  const other = await t.org('另一集团', 'group');
+  outsider = await t.user([{ role: 'mediator', org: other }]);
+});
+
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const agreement = (amount = 3000) => ({
+  terms: '被申请人于协议签订后十日内支付加班费。',
+  agreedAmount: amount,
+  performanceDue: today(),
+  applicantSignedOn: today(),
+  respondentSigner: '人力资源部 王经理',
+  respondentSignedOn: today(),
+});
+const session = { date: '', attendees: '申请人、单位代表、调解员', applicantSaid: '要求补发三个月加班费', respondentSaid: '同意核对考勤', nextStep: '下周再谈' };
+
+describe('a case from application to a performed agreement', () => {
+  it('walks every step, shows the worker each, and refuses a step out of order with 409 naming status', async () => {
+    const worker = await w.worker({ name: '李矿工' });
+    const applied = await worker.post('/api/v1/mediation/cases', disputeBody({ claims: [{ type: 'overtime', description: '补发加班费', amount: 3200.5 }, { type: 'socialInsurance', description: '补缴社保' }] }));
+    expect(applied.status).toBe(201);
+    expect(applied.body).toMatchObject({ status: 'applied', applicantName: '李矿工', claimedAmount: 3200.5, claimTypes: ['overtime', 'socialInsurance'] });
+    expect(applied.body.clocks.light).not.toBe('none');
+    const id = applied.body.id;
+
+    // A session before acceptance is out of order.
+    const early = await w.chair.post(`/api/v1/mediation/cases/${id}/sessions`, { ...session, date: today() });
+    expect(early.status).toBe(409);
+    expect(early.body.errors[0].field).toBe('status');
+
+    const accepted = await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', acceptedOn: today(), mediators: [{ accountId: mediator.accountId }] });
+    const again = await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    expect(again.status).toBe(409);
+
+    const s = await mediator.post(`/api/v1/mediation/cases/${id}/sessions`, { ...session, date: today() });
+    expect(s.status).toBe(200);
+    expect(s.body.sessions).toHaveLength(1);
+
+    const agreed = await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, agreement(3000));
+    expect(agreed.status).toBe(200);
+    expect(agreed.body).toMatchObject({ status: 'agreed', agreedAmount: 3000, closedOn: today() });
+    expect((await mediator.post(`/api/v1/mediation/cases/${id}/fail`, { reason: '反悔' })).status).toBe(409);
+
+    const tooMuch = await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 3000.01, paidOn: today() });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body.errors[0].field).toBe('body.paidAmount');
+    const part = await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 1000, paidOn: today() });
+    expect(part.body).toMatchObject({ status: 'agreed', paidAmount: 1000 });
+    const rest = await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 2000, paidOn: today() });
+    expect(rest.body).toMatchObject({ status: 'performed', paidAmount: 3000 });
+
+    // The worker sees their case, its timeline, and the printable agreement with parties and amounts.
+    const seen = await worker.get(`/api/v1/mediation/cases/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.body.events.map((e: { event: string }) => e.event)).toEqual(['applied', 'accepted', 'session', 'agreed', 'paid', 'performed']);
+    expect(seen.body.can).toEqual({ accept: false, conduct: false, withdraw: false });
+    const doc = await worker.get(`/api/v1/mediation/cases/${id}/agreement`);
+    expect(doc.status).toBe(200);
+    expect(doc.text).toContain('调解协议书');
+    expect(doc.text).toContain('李矿工');
+    expect(doc.text).toContain('3000.00 元');
+    expect(doc.text).toContain('人力资源部 王经理');
+    const inbox = await worker.get('/api/v1/notifications');
+    expect(JSON.stringify(inbox.body)).toContain('调解协议已达成');
+  });
+
+  it('ends in a referral to arbitration, a refusal or a withdrawal, each with its dates', async () => {
+    const worker = await w.worker();
+    const a = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    await mediator.post(`/api/v1/mediation/cases/${a}/accept`, {});
+    const failed = await mediator.post(`/api/v1/mediation/cases/${a}/fail`, { reason: '单位不同意补发' });
+    expect(failed.body).toMatchObject({ status: 'failed', outcomeReason: '单位不同意补发', clocks: { arbitrationFrom: today(), light: 'none' } });
+    expect(failed.body.clocks.limitationEnds.slice(5)).toBe(today().slice(5));
+
+    const b = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    const rejected = await w.staff.post(`/api/v1/mediation/cases/${b}/reject`, { reason: '已申请仲裁' });
+    expect(rejected.body.status).toBe('rejected');
+
+    const c = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    expect((await worker.post(`/api/v1/mediation/cases/${c}/accept`, {})).status).toBe(403);
+    const withdrawn = await worker.post(`/api/v1/mediation/cases/${c}/withdraw`, { reason: '已与单位协商解决' });
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect((await worker.post(`/api/v1/mediation/cases/${c}/withdraw`, { reason: '再撤' })).status).toBe(409);
+  });
+
+  it('extends mediation by agreement up to 15 more days, and no further', async () => {
+    const worker = await w.worker();
+    const id = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    // Union staff accept and name the mediator; staff cannot accept without naming one.
+    expect((await w.staff.post(`/api/v1/mediation/cases/${id}/accept`, {})).body.errors[0].field).toBe('body.mediatorAccountId');
+    const acc = await w.staff.post(`/api/v1/mediation/cases/${id}/accept`, { mediatorAccountId: mediator2.accountId });
+    expect(acc.body.mediators[0].accountId).toBe(mediator2.accountId);
+    const ext = await mediator2.post(`/api/v1/mediation/cases/${id}/extend`, { days: 10, reason: '双方同意等待社保核定' });
+    expect(ext.body).toMatchObject({ extensionDays: 10 });
+    expect(ext.body.clocks.mediationDue > acc.body.clocks.mediationDue).toBe(true);
+    const over = await mediator2.post(`/api/v1/mediation/cases/${id}/extend`, { days: 6, reason: '再延' });
+    expect(over.status).toBe(422);
+    expect(over.body.errors[0].field).toBe('body.days');
+    expect(over.body.detail).toContain('15');
+  });
+});
+
+describe('the clocks', () => {
+  it('counts acceptance in working days across the National Day holiday and its make-up Saturday', async () => {
+    const worker = await w.worker();
+    const staff = await actorOf(t.db, w.staff.accountId);
+    const ctx = { actor: staff, ip: null, requestId: null, locale: 'zh-CN' as const };
+    // Applied on Wednesday 30 September 2026: 1–7 October are holidays, Saturday 10 October is worked.
+    const c = await t.db.transaction().execute((tx) => applyForMediation(writeCallIn(t.db, tx, staff, ctx, new Date('2026-09-30T02:00:00Z')), { ...disputeBody({ disputeDate: '2026-09-01' }), applicantPersonId: worker.person.id, applicantKind: 'worker' } as any));
+    expect(c.clocks.acceptDue).toBe('2026-10-10');
+    expect(c.clocks.light).toBe('green');
+    const row = { ...c, status: 'applied', applied_date: '2026-09-30', accept_due: c.clocks.acceptDue, accepted_on: null, mediation_due: null, closed_on: null, dispute_date: '2026-09-01', performance_due: null };
+    expect(clocksOf(row, '2026-10-08').light).toBe('green');
+    expect(clocksOf(row, '2026-10-09').light).toBe('yellow');
+    expect(clocksOf(row, '2026-10-10').light).toBe('yellow');
+    expect(clocksOf(row, '2026-10-11').light).toBe('red');
+
+    // Accepted on 9 October: mediation runs 15 calendar days, to the 24th; arbitration is open from the 25th.
+    const mediatorActor = await actorOf(t.db, mediator.accountId);
+    const a = await t.db.transaction().execute((tx) => acceptMediation(writeCallIn(t.db, tx, mediatorActor, { ...ctx, actor: mediatorActor }, new Date('2026-10-09T02:00:00Z')), c.id, {}));
+    expect(a.clocks).toMatchObject({ mediationDue: '2026-10-24', arbitrationFrom: '2026-10-25', limitationEnds: '2027-10-24' });
+
+    // Past the period without agreement the worker is told once that arbitration is open (§14).
+    const accounts = await t.db.selectFrom('accounts').select('id').where('person_id', '=', worker.person.id).execute();
+    const count = async () => (await t.db.selectFrom('notifications').select('id').where('account_id', '=', accounts[0].id).where('kind', '=', 'mediation.overdue').execute()).length;
+    expect(await tellOverdue(t.db, new Date('2026-10-25T02:00:00Z'))).toBeGreaterThanOrEqual(1);
+    expect(await tellOverdue(t.db, new Date('2026-10-26T02:00:00Z'))).toBe(0);
+    expect(await count()).toBe(1);
+  });
+});
+
+describe('confidentiality', () => {
+  it('hides a case from another union’s mediator, another worker and a handler, and audits every read', async () => {
+    const worker = await w.worker();
+    const other = await w.worker();
+    const id = (await worker.post('/api/v1/mediation/cases', disputeBody({ summary: '机密争议内容' }))).body.id;
+    // A mediator of the union sees the new application (to accept it).
+    expect((await mediator2.get(`/api/v1/mediation/cases/${id}`)).status).toBe(200);
+    for (const c of [outsider, other, w.handler]) {
+      expect((await c.get(`/api/v1/mediation/cases/${id}`)).status).toBe(404);
+      expect((await c.post(`/api/v1/mediation/cases/${id}/withdraw`, { reason: '试探' })).status).toBe(404);
+      const list = await c.get('/api/v1/mediation/cases?pageSize=200');
+      expect(JSON.stringify(list.body)).not.toContain(id);
+    }
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    // Once accepted by a colleague, the other mediator no longer sees it; the chair still does.
+    expect((await mediator2.get(`/api/v1/mediation/cases/${id}`)).status).toBe(404);
+    expect((await w.chair.get(`/api/v1/mediation/cases/${id}`)).status).toBe(200);
+    const reads = await t.db.selectFrom('audit_events').select(['actor_id']).where('action', '=', 'mediation.read').where('entity_id', '=', id).execute();
+    expect(reads.map((r) => r.actor_id).sort()).toEqual([mediator2.accountId, w.chair.accountId].sort());
+  });
+
+  it('lets a worker apply only for themself, and staff only for a worker of their union', async () => {
+    const worker = await w.worker();
+    const stranger = await t.person(await t.org('外单位', 'group'), { name: '外单位职工' });
+    const forOther = await worker.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: (await w.worker()).person.id }));
+    expect(forOther.status).toBe(422);
+    expect(forOther.body.errors[0].field).toBe('body.applicantPersonId');
+    expect((await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: stranger.id }))).status).toBe(422);
+    expect((await w.handler.post('/api/v1/mediation/cases', disputeBody())).status).toBe(403);
+  });
+
+  it('keeps the link to the appeal it was referred from', async () => {
+    const worker = await w.worker();
+    const appeal = (await worker.post('/api/v1/appeals', wageAppeal())).body.id;
+    const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: worker.person.id, appealId: appeal }));
+    expect(res.status).toBe(201);
+    expect(res.body.appealId).toBe(appeal);
+    const wrong = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: (await w.worker()).person.id, appealId: appeal }));
+    expect(wrong.body.errors[0].field).toBe('body.appealId');
+  });
+});
+
+describe('indicators', () => {
+  it('equal the rows of their drill-down lists', async () => {
+    const team = await w.team();
+    const made: string[] = [];
+    for (const [i, end] of (['agree', 'agree', 'fail', 'open'] as const).entries()) {
+      const worker = await w.worker({}, team);
+      const id = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+      made.push(id);
+      if (end === 'open') continue;
+      await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+      if (end === 'fail') await mediator.post(`/api/v1/mediation/cases/${id}/fail`, { reason: '不成' });
+      else {
+        await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, agreement(1000 + i * 500));
+        if (i === 0) await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 400, paidOn: today() });
+      }
+    }
+    const q = { scope: { all: false, paths: [team.path] }, from: today(), to: today() };
+    const figures: Record<string, Figure> = Object.fromEntries(
+      await Promise.all(['mediation.cases', 'mediation.successRate', 'mediation.onTimeRate', 'mediation.referred', 'mediation.amountAgreed', 'mediation.amountPaid'].map(async (k) => [k, await indicator(k)!.compute(t.db, q)])),
+    );
+    expect(figures['mediation.cases']).toMatchObject({ value: 4 });
+    expect(figures['mediation.successRate']).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3 });
+    expect(figures['mediation.onTimeRate']).toMatchObject({ value: 1, numerator: 3, denominator: 3 });
+    expect(figures['mediation.referred']).toMatchObject({ value: 1 });
+    expect(figures['mediation.amountAgreed']).toMatchObject({ value: 2500, unit: 'yuan', numerator: 2 });
+    expect(figures['mediation.amountPaid']).toMatchObject({ value: 400 });
+    for (const [key, f] of Object.entries(figures)) {
+      for (const side of ['numerator', 'denominator'] as const) {
+        const qs = new URLSearchParams({ ...f.drill![side], orgId: team.id, pageSize: '200' });
+        const rows = (await w.chair.get(`/api/v1/mediation/cases?${qs}`)).body;
+        expect(rows.total, `${key} ${side}`).toBe(f[side]);
+        if (f.unit === 'yuan' && side === 'numerator') {
+          const field = key === 'mediation.amountPaid' ? 'paidAmount' : 'agreedAmount';
+          expect(rows.items.reduce((s: number, r: any) => s + r[field], 0)).toBe(f.value);
+        }
+      }
+    }
+  });
+});

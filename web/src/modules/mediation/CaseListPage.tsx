@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES, MEDIATION_PERMISSIONS as P } from '@common/mediation';
+import { useAuth } from '../../app/auth/AuthContext';
+import { Page } from '../../shared/Page';
+import { listTableProps, sortOrderOf } from '../../shared/listTable';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { useCases, type CaseQuery, type CaseSummary, type SortKey } from './api';
+import { dueOf, LightTag, StatusTag, useLabel } from './labels';
+
+const money = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+/** One case as a phone card: who against whom, where it stands, the light of its clock. */
+function CaseCard({ c }: { c: CaseSummary }) {
+  const label = useLabel();
+  return (
+    <Link to={`/mediation/cases/${c.id}`} data-testid="mediation-case-card" style={{ display: 'block', width: '100%' }}>
+      <Flex vertical gap={4}>
+        <Flex justify="space-between" gap={8} wrap>
+          <Typography.Text strong>{c.applicantName}</Typography.Text>
+          <Flex gap={4}>
+            <LightTag light={c.clocks.light} due={dueOf(c)} />
+            <StatusTag status={c.status} />
+          </Flex>
+        </Flex>
+        <Typography.Text type="secondary">
+          {c.code} · {c.respondent}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          {c.claimTypes.map(label.claim).join('、')} {c.claimedAmount ? `· ${money(c.claimedAmount)} 元` : ''}
+        </Typography.Text>
+      </Flex>
+    </Link>
+  );
+}
+
+/** The mediator desk (every case one may see, with lights, filters and sorting), or a worker's own cases. */
+export default function CaseListPage() {
+  const { t } = useTranslation('mediation');
+  const { can } = useAuth();
+  const label = useLabel();
+  const mobile = useIsMobile();
+  const desk = can(P.desk);
+  const [query, setQuery] = useState<CaseQuery>({ page: 1, pageSize: 20 });
+  const { data, isFetching } = useCases(query);
+  const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  const showTotal = (total: number) => t('list.total', { total });
+  const applyButton = can(P.apply) ? (
+    <Link to="/mediation/new">
+      <Button type="primary" data-testid="mediation-apply">
+        {t('list.apply')}
+      </Button>
+    </Link>
+  ) : null;
+
+  const filters = desk ? (
+    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+      <Select allowClear placeholder={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="mediation-filter-status" />
+      <Select allowClear placeholder={t('list.allLights')} style={{ minWidth: 120 }} value={query.light} onChange={(v) => patch({ light: v })} options={CASE_LIGHTS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(`light.${l}`) }))} data-testid="mediation-filter-light" />
+      <Select allowClear placeholder={t('list.allClaims')} style={{ minWidth: 140 }} value={query.claimType} onChange={(v) => patch({ claimType: v })} options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))} />
+      <Input.Search allowClear placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
+    </Flex>
+  ) : null;
+
+  if (!desk || mobile) {
+    return (
+      <Page title={desk ? t('list.title') : t('list.mineTitle')} extra={applyButton}>
+        {filters}
+        <Card>
+          <List
+            loading={isFetching}
+            dataSource={data?.items ?? []}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
+            pagination={data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+            renderItem={(c) => (
+              <List.Item>
+                <CaseCard c={c} />
+              </List.Item>
+            )}
+          />
+        </Card>
+      </Page>
+    );
+  }
+
+  const sorted = (key: SortKey) => ({ key, sorter: true, sortOrder: sortOrderOf(query, key) });
+  return (
+    <Page title={t('list.title')} extra={applyButton}>
+      {filters}
+      <Table<CaseSummary>
+        size="middle"
+        data-testid="mediation-table"
+        {...listTableProps<CaseSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal })}
+        columns={[
+          { title: t('list.code'), dataIndex: 'code', render: (code: string, c) => <Link to={`/mediation/cases/${c.id}`}>{code}</Link> },
+          { title: t('list.applicant'), dataIndex: 'applicantName' },
+          { title: t('list.respondent'), dataIndex: 'respondent', ellipsis: true },
+          { title: t('list.claims'), render: (_, c) => c.claimTypes.map(label.claim).join('、') },
+          { title: t('list.claimed'), dataIndex: 'claimedAmount', align: 'right', render: (v: number) => (v ? money(v) : '—') },
+          { title: t('list.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+          { title: t('list.light'), render: (_, c) => <LightTag light={c.clocks.light} due={dueOf(c)} /> },
+          { title: t('list.acceptDue'), dataIndex: ['clocks', 'acceptDue'], ...sorted('acceptDue') },
+          { title: t('list.mediationDue'), dataIndex: ['clocks', 'mediationDue'], render: (v: string | null) => v ?? '—', ...sorted('mediationDue') },
+          { title: t('list.appliedAt'), dataIndex: 'appliedAt', render: (v: string) => v.slice(0, 10), ...sorted('appliedAt') },
+        ]}
+      />
+    </Page>
+  );
+}

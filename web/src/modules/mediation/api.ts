@@ -1,0 +1,54 @@
+/** Mediation queries and writes; shapes come from common/schemas/mediation. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseDetail, CaseSummary } from '@common/schemas/mediation';
+import { api, type Query } from '../../api/client';
+
+export type { CaseDetail, CaseSummary };
+export interface CasePage {
+  items: CaseSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+export type SortKey = 'appliedAt' | 'acceptDue' | 'mediationDue' | 'closedOn';
+export interface CaseQuery {
+  page: number;
+  pageSize: number;
+  sort?: SortKey;
+  order?: 'asc' | 'desc';
+  status?: string;
+  light?: string;
+  claimType?: string;
+  q?: string;
+}
+
+const KEY = 'mediation';
+
+export function useCases(q: CaseQuery) {
+  return useQuery({ queryKey: [KEY, 'cases', q], queryFn: () => api.get<CasePage>('/mediation/cases', q as unknown as Query), placeholderData: keepPreviousData });
+}
+
+export function useCase(id: string | undefined) {
+  return useQuery({ queryKey: [KEY, 'case', id], enabled: !!id, queryFn: () => api.get<CaseDetail>(`/mediation/cases/${id}`) });
+}
+
+export function useApply() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<CaseDetail>('/mediation/cases', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export type CaseAction = 'accept' | 'reject' | 'sessions' | 'extend' | 'agreement' | 'fail' | 'withdraw' | 'payments';
+
+export function useCaseAction(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ action, body }: { action: CaseAction; body: unknown }) => api.post<CaseDetail>(`/mediation/cases/${id}/${action}`, body),
+    onSuccess: (data) => {
+      qc.setQueryData([KEY, 'case', id], data);
+      void qc.invalidateQueries({ queryKey: [KEY, 'cases'] });
+    },
+  });
+}
