@@ -8,7 +8,8 @@ import { schoolModule } from './school/index.js';
 import { heartBridgeModule } from './heartBridge/index.js';
 import { moralEducationModule } from './moralEducation/index.js';
 import { appealsModule } from './appeals/index.js';
+import { workReportModule } from './workReport/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, workReportModule];
 
 export const house = composeModules(modules);
