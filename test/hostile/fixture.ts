@@ -11,6 +11,7 @@ import { appealsWorld, wageAppeal } from '../../server/modules/appeals/appeals.t
 import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.js';
 import { schoolWorld } from '../../server/modules/school/school.testkit.js';
 import { NOWHERE_ID } from './strings.js';
+import { newId, nowIso } from '../../server/core/ids.js';
 import { SAMPLE_DATE } from './sample.js';
 
 /** A real 1×1 PNG. */
@@ -52,6 +53,13 @@ export async function hostileWorld(t: TestEnv) {
   await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
+  // A queued work report, written directly: the fuzzer reaches its routes without waiting on a generation or LibreOffice.
+  const workReport = newId();
+  await (t.db as any)
+    .insertInto('work_reports')
+    .values({ id: workReport, org_id: u.group.id, org_path: u.group.path, kind: 'term', from_date: '2026-11-01', to_date: '2026-11-30', title: '模糊测试工作总结', status: 'queued', progress: 0, version: 0, figures: null, narrative: JSON.stringify({ summary: '', sections: {}, plan: '' }), created_by: null, created_by_name: null, created_at: nowIso(), updated_at: nowIso(), generated_at: null })
+    .execute();
+
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
     if (where) q = q.where(where[0], '=', where[1]);
@@ -79,6 +87,7 @@ export async function hostileWorld(t: TestEnv) {
     sessions: await one('moral_sessions'),
     'group-alerts': await one('appeal_group_alerts'),
     appeals: appeal.id,
+    'work-reports': workReport,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

@@ -17,6 +17,7 @@ import { schoolModule } from './school';
 import { heartBridgeModule } from './heartBridge';
 import { moralEducationModule } from './moralEducation';
 import { appealsModule } from './appeals';
+import { workReportModule } from './workReport';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -33,6 +34,7 @@ export const modules: readonly XqModule[] = [
   moralEducationModule,
   schoolModule,
   appealsModule,
+  workReportModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */
