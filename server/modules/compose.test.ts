@@ -28,7 +28,7 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the four modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'workReport']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
     expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../../core/http/types.js';
-import type { Db } from '../../core/db/database.js';
-import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
-import { idempotent } from '../../core/http/idempotency.js';
+import { readCall, writeCall } from '../../core/http/call.js';
 import { allow } from '../../core/http/access.js';
 import { IdParams } from '../../../common/schemas/shared.js';
 import {
@@ -28,16 +26,6 @@ import { settleGenerations, startGeneration } from './workReport.generate.js';
 
 const tags = ['workReport'];
 const ACCESS = allow(...WORK_REPORT_ROLES);
-
-// Until the kit's readCall/writeCall (core/http/call.ts) land: the same contract, built here.
-function readCall(db: Db, req: FastifyRequest): service.Call {
-  return { db, actor: requireActor(req), ctx: callContext(req), now: new Date() };
-}
-function writeCall<T>(db: Db, req: FastifyRequest, reply: FastifyReply, status: number, work: (call: service.WriteCall) => Promise<T>): Promise<T> {
-  const actor = requireActor(req);
-  const now = new Date();
-  return idempotent(db, req, reply, actor.accountId, status, (tx) => work({ db, actor, ctx: callContext(req), now, tx, iso: now.toISOString() }));
-}
 
 function download(reply: FastifyReply, body: Buffer, type: string, ascii: string, name: string) {
   return reply.header('content-type', type).header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`).header('x-content-type-options', 'nosniff').send(body);

@@ -3,8 +3,8 @@
  * queued, generated (figures frozen once), narrative edited, issued as numbered versions.
  * Checks run in the project's order: not visible → 404, not allowed → 403, state → 409.
  */
-import type { Db, Tx } from '../../core/db/database.js';
-import type { CallContext } from '../../core/context.js';
+import type { Tx } from '../../core/db/database.js';
+import type { Call, WriteCall } from '../../core/call.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
 import { recordAudit } from '../../core/audit/audit.js';
@@ -15,18 +15,6 @@ import { MAX_PERIOD_DAYS, WORK_REPORT_PERMISSIONS as P, type PeriodKind, type Re
 import * as repo from './workReport.repository.js';
 import { byModule, dashboardGroups, type OrgRef } from './workReport.figures.js';
 import { WM } from './workReport.messages.js';
-
-/** The kit's call contract (server/core/call.ts, issue #12 item 3): the same fields, until it lands on main. */
-export interface Call {
-  db: Db;
-  actor: Actor;
-  ctx: CallContext;
-  now: Date;
-}
-export interface WriteCall extends Call {
-  tx: Tx;
-  iso: string;
-}
 
 /** The org named by a query or body, if the caller holds `permission` over it. */
 async function orgFor(db: Tx, actor: Actor, orgId: string, permission: string): Promise<OrgRef> {

@@ -193,7 +193,8 @@ describe('the work report', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // LibreOffice's first start builds its profile: tens of seconds on a loaded machine.
+  }, 180_000);
 
   it('marks a figure that crosses the threshold the org set, and refuses a rate threshold above 1', async () => {
     const put = (items: object[]) => w.chair.request('PUT', '/api/v1/work-report/thresholds', { orgId: w.group.id, items });
