@@ -29,11 +29,14 @@ describe('the work report in the browser', () => {
     // The page polls while the snapshot is counted (progress card), then shows the sections.
     await page.locator('[data-testid="wr-progress"], [data-testid="wr-section-appeals"]').first().waitFor();
     await page.getByTestId('wr-section-appeals').waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('heading', { level: 4 }).first().textContent()).toContain('年度工作总结');
+    await page.getByText(/年度工作总结/).first().waitFor();
 
-    await page.getByTestId('wr-ref-F-01').click();
+    // The first appeal figure: appeals have a record list behind each figure (the school practices count only).
+    const ref = page.getByTestId('wr-section-appeals').locator('[data-testid^="wr-ref-"]').first();
+    const code = (await ref.textContent())!.replace(/[[\]]/g, '');
+    await ref.click();
     const drawer = page.getByTestId('wr-drill');
-    await drawer.getByText('数据附注 F-01').waitFor();
+    await drawer.getByText(`数据附注 ${code}`).waitFor();
     expect(await drawer.getByTestId('wr-drill-filters').textContent()).toContain('status');
     await shot(page, 'work-report-drill');
     await drawer.locator('.ant-drawer-close').click();

@@ -1,7 +1,8 @@
 /**
  * Demo: last year's work report of the group (by the union chair) and of the school (by the
  * principal), generated from the demo records and issued as version 1, so a new user opens
- * an issued report with its figures at once.
+ * an issued report with its figures at once; and the group's draft for this year, which holds
+ * most of the demo's records.
  */
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
@@ -16,7 +17,7 @@ const WORDS: Record<string, string> = {
   moralEducation: '每个上课日 13:50—14:00 开展十分钟思想教育，主题按周编排，学生轮流发言。\n少数班级因活动冲突未开展，已要求补记原因。',
 };
 
-async function seedOne(db: Db, username: string, orgKind: 'group' | 'school', year: number, now: Date) {
+async function seedOne(db: Db, username: string, orgKind: 'group' | 'school', year: number, now: Date, issue = true) {
   const account = await db.selectFrom('accounts').select(['id', 'display_name']).where('username', '=', username).executeTakeFirst();
   const org = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('kind', '=', orgKind).orderBy('path').executeTakeFirst();
   if (!account || !org) return;
@@ -54,6 +55,7 @@ async function seedOne(db: Db, username: string, orgKind: 'group' | 'school', ye
     plan: `${year + 1}年将巩固已有做法，针对上表中低于目标的指标逐项制定改进措施，按月跟踪。`,
   };
   await db.transaction().execute(async (tx) => {
+    if (!issue) return repo.moveReport(tx, id, ['draft'], { narrative: JSON.stringify({ ...narrative, plan: '' }), updated_at: iso });
     await repo.moveReport(tx, id, ['draft'], { narrative: JSON.stringify(narrative), status: 'issued', version: 1, updated_at: iso });
     await repo.insertVersion(tx, { report_id: id, version: 1, narrative: JSON.stringify(narrative), issued_at: iso, issued_by: account.id, issued_by_name: account.display_name });
   });
@@ -63,4 +65,6 @@ export async function seedWorkReportDemo(db: Db, now: Date): Promise<void> {
   const year = Number(new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 4)) - 1;
   await seedOne(db, 'chair', 'group', year, now);
   await seedOne(db, 'principal', 'school', year, now);
+  // The demo's records are mostly this year's: the chair's draft for it shows them, still editable.
+  await seedOne(db, 'chair', 'group', year + 1, now, false);
 }
