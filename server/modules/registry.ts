@@ -12,7 +12,8 @@ import { meetingsModule } from './meetings/index.js';
 import { congressModule } from './congress/index.js';
 import { policiesModule } from './policies/index.js';
 import { mediationModule } from './mediation/index.js';
+import { workReportModule } from './workReport/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule];
 
 export const house = composeModules(modules);

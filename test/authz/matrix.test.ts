@@ -26,7 +26,7 @@ type Expect = 'allowed' | 'denied';
 const SCHOOL_ROLES = new Set<Role>(['principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student']);
 
 /** What a path segment before `:id` names. */
-const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'person'> = {
+const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'person' | 'workReport'> = {
   appeals: 'appeal',
   'group-alerts': 'groupAlert',
   orgs: 'org',
@@ -46,6 +46,7 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   'policy-questions': 'policyQuestion',
   'policy-faq': 'policyFaq',
   cases: 'mediationCase',
+  'work-reports': 'workReport',
 };
 /** Named path parameters. */
 const PARAM_KIND: Record<string, keyof Side> = {
@@ -97,6 +98,7 @@ function idFor(w: World, kind: string, role: Role | 'anonymous', target: Target,
   if (kind === 'notification') return target === 'own' && caller ? w.notificationOf.get(caller) : w.foreignNotification;
   if (kind === 'import') return target === 'own' ? ((caller && w.importOf.get(caller)) ?? w.own.import) : w.other.import;
   if (kind === 'org') return family(role) === 'school' ? side.schoolOrg : side.unionOrg;
+  if (kind === 'workReport') return family(role) === 'school' ? side.schoolWorkReport : side.unionWorkReport;
   if (kind === 'person') return family(role) === 'school' ? side.student : side.worker;
   return side[kind as keyof Side];
 }

@@ -58,6 +58,9 @@ export interface Side {
   session: string;
   webhook: string;
   calendarOverride: string;
+  /** A work report of the group (union roles) and of the school (school roles), left queued. */
+  unionWorkReport: string;
+  schoolWorkReport: string;
   import: string;
   account: string;
   grant: string;
@@ -176,6 +179,18 @@ async function groupAlert(t: TestEnv, unitId: string, keywords: string): Promise
   await (t.db as any)
     .insertInto('appeal_group_alerts')
     .values({ id, unit_id: unitId, category: 'wages', status: 'open', worker_count: 5, appeal_count: 5, keywords: JSON.stringify([keywords]), raised_at: now, decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: now })
+    .execute();
+  return id;
+}
+
+/** A queued work report, written directly: never generated here, so no probe waits on LibreOffice or a count. */
+async function workReport(t: TestEnv, orgId: string, title: string): Promise<string> {
+  const id = newId();
+  const now = nowIso();
+  const org = await (t.db as any).selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirstOrThrow();
+  await (t.db as any)
+    .insertInto('work_reports')
+    .values({ id, org_id: orgId, org_path: org.path, kind: 'term', from_date: '2026-09-01', to_date: '2026-12-31', title, status: 'queued', progress: 0, version: 0, figures: null, narrative: JSON.stringify({ summary: title, sections: {}, plan: '' }), created_by: null, created_by_name: null, created_at: now, updated_at: now, generated_at: null })
     .execute();
   return id;
 }
@@ -334,6 +349,8 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     ...sA,
     webhook: webhookA.id,
     calendarOverride: overrideA.id,
+    unionWorkReport: await workReport(t, groupA, '甲方工作总结'),
+    schoolWorkReport: await workReport(t, schoolA, '甲校工作总结'),
     import: importA.id,
     account: bystanderA.id,
     grant: bystanderA.grants?.[0]?.id,
@@ -417,6 +434,8 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     ...sB,
     webhook: webhookB.id,
     calendarOverride: overrideB.id,
+    unionWorkReport: await workReport(t, groupB, `${MARKER}工作总结`),
+    schoolWorkReport: await workReport(t, schoolB, `${MARKER}学校工作总结`),
     import: importB.id,
     account: bystanderB.id,
     grant: bystanderB.grants?.[0]?.id,

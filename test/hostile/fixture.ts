@@ -12,6 +12,7 @@ import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.
 import { schoolWorld } from '../../server/modules/school/school.testkit.js';
 import { disputeBody } from '../../server/modules/mediation/mediation.testkit.js';
 import { NOWHERE_ID } from './strings.js';
+import { newId, nowIso } from '../../server/core/ids.js';
 import { SAMPLE_DATE } from './sample.js';
 
 /** A real 1×1 PNG. */
@@ -74,6 +75,12 @@ export async function hostileWorld(t: TestEnv) {
   await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: '十天', articleIds: [policy.articles[0].id] }), 'answer');
   await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: '满十年年休假几天', faqAnswer: '十天' }), 'publish');
   const dispute = await must(worker.post('/api/v1/mediation/cases', disputeBody()), 'mediation case');
+  // A queued work report, written directly: the fuzzer reaches its routes without waiting on a generation or LibreOffice.
+  const workReport = newId();
+  await (t.db as any)
+    .insertInto('work_reports')
+    .values({ id: workReport, org_id: u.group.id, org_path: u.group.path, kind: 'term', from_date: '2026-11-01', to_date: '2026-11-30', title: '模糊测试工作总结', status: 'queued', progress: 0, version: 0, figures: null, narrative: JSON.stringify({ summary: '', sections: {}, plan: '' }), created_by: null, created_by_name: null, created_at: nowIso(), updated_at: nowIso(), generated_at: null })
+    .execute();
 
   const one = async (table: string, where?: [string, string]) => {
     let q = (t.db as any).selectFrom(table).select('id');
@@ -108,6 +115,7 @@ export async function hostileWorld(t: TestEnv) {
     'policy-questions': question.id,
     'policy-faq': faq.id,
     cases: dispute.id,
+    'work-reports': workReport,
   };
   const byName: Record<string, string> = {
     studentId: s.a1.id,

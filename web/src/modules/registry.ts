@@ -22,6 +22,7 @@ import { meetingsModule } from './meetings';
 import { congressModule } from './congress';
 import { policiesModule } from './policies';
 import { mediationModule } from './mediation';
+import { workReportModule } from './workReport';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -43,6 +44,7 @@ export const modules: readonly XqModule[] = [
   congressModule,
   policiesModule,
   mediationModule,
+  workReportModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

@@ -1,0 +1,89 @@
+/**
+ * The work report at scale (issue #22: "for the group at scale L it finishes in ≤ 10 s"):
+ * the time to generate the group's year report — every registered indicator for this year
+ * and the year before, frozen into the snapshot — and the school's, and the group's
+ * cross-practice dashboard (each indicator for the period, the previous one and twelve
+ * months of trend), over the appeals data set (bench/appeals/data.ts: L = 1 000 000
+ * appeals over three years on the 10 000-org tree) plus the benchmark school
+ * (bench/school/data.ts: L = 150 classes a grade).
+ *
+ *   npx tsx bench/workReport/report.bench.ts [--scale S|M|L] [--runs 3]
+ *
+ * SQLite only: the appeals data set is built as a SQLite file. Prints one JSON object;
+ * writes nothing to bench/RESULTS.md.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../server/core/db/database.js';
+import { migrateToLatest } from '../../server/core/db/migrate.js';
+import { installHouse } from '../../server/modules/compose.js';
+import { house } from '../../server/modules/registry.js';
+import { newId } from '../../server/core/ids.js';
+import { generateWorkReport } from '../../server/modules/workReport/index.js';
+import { benchAccount, generateFile, SCALES, type Scale } from '../generate.js';
+import { appealsDataFile } from '../appeals/data.js';
+import { CLASSES_PER_GRADE, generateSchoolData } from '../school/data.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, dflt: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
+const SCALE = arg('scale', 'L').toUpperCase() as Scale;
+const RUNS = Number(arg('runs', '3'));
+if (!SCALES.includes(SCALE)) throw new Error(`scale must be one of ${SCALES.join(', ')}`);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+
+async function main() {
+  const base = path.join(ROOT, 'bench/.data', `${SCALE}.sqlite`);
+  if (!fs.existsSync(base)) {
+    // As bench/run.ts builds it: the appeals data set hangs its staff and submitters off bench.staff.
+    const { database, generated } = await generateFile(base, SCALE);
+    await benchAccount(database.db, 'bench.staff', 'bench-Passw0rd', 'unionStaff', generated.groups[0]);
+    await database.close();
+  }
+  const t0 = Date.now();
+  const { file, data } = await appealsDataFile(SCALE, base);
+  const database = await openDatabase({ url: file });
+  const db = database.db;
+  installHouse(house);
+  await migrateToLatest(db, house.migrations);
+  const school = await generateSchoolData(db, new Date(), CLASSES_PER_GRADE[SCALE]);
+  const prepareSeconds = Math.round((Date.now() - t0) / 1000);
+
+  const group = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('kind', '=', 'group').orderBy('path').executeTakeFirstOrThrow();
+  const schoolOrg = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('id', '=', school.schoolId).executeTakeFirstOrThrow();
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
+  const timeReport = async (org: { id: string; name: string; path: string }) => {
+    const times: number[] = [];
+    let figures = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const id = newId();
+      const iso = new Date().toISOString();
+      await db
+        .insertInto('work_reports' as any)
+        .values({ id, org_id: org.id, org_path: org.path, kind: 'year', from_date: `${year}-01-01`, to_date: `${year}-12-31`, title: `${org.name}${year}`, status: 'queued', progress: 0, version: 0, figures: null, narrative: '{"summary":"","sections":{},"plan":""}', created_by: null, created_by_name: null, created_at: iso, updated_at: iso, generated_at: null })
+        .execute();
+      const s = performance.now();
+      await generateWorkReport(db, id);
+      times.push(Math.round(performance.now() - s));
+      const row = (await db.selectFrom('work_reports' as any).select(['figures', 'status']).where('id', '=', id).executeTakeFirstOrThrow()) as { figures: string; status: string };
+      if (row.status !== 'draft') throw new Error(`report ${id} ended ${row.status}`);
+      figures = JSON.parse(row.figures).length;
+    }
+    return { figures, ms: times, medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] };
+  };
+
+  const out = {
+    scale: SCALE,
+    engine: 'sqlite',
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAvg: os.loadavg().map((x) => Math.round(x * 10) / 10), node: process.version },
+    data: { appeals: data.appeals, students: school.students, notes: school.notes, prepareSeconds },
+    groupYearReport: await timeReport(group),
+    schoolYearReport: await timeReport(schoolOrg),
+  };
+  await database.close();
+  fs.rmSync(file, { force: true });
+  console.log(JSON.stringify(out, null, 2));
+}
+
+await main();

@@ -1,0 +1,102 @@
+/** Bodies, queries and responses of the work report and the cross-practice dashboard. */
+import { z } from 'zod';
+import { FIGURE_UNITS, FigureDrill } from '../figure.js';
+import { Id, IsoDate, listQuery, pageOf } from './shared.js';
+import { PERIOD_KINDS, REPORT_STATUSES, THRESHOLD_DIRECTIONS } from '../workReport.js';
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() });
+const Text = (max: number) => z.string().max(max);
+
+export const DashboardQuery = z.object({ orgId: Id, from: IsoDate, to: IsoDate });
+export const OrgQuery = z.object({ orgId: Id });
+
+export const Threshold = z.object({ indicator: z.string().min(1).max(100), direction: z.enum(THRESHOLD_DIRECTIONS), value: z.number().min(0).max(1_000_000) });
+export type Threshold = z.infer<typeof Threshold>;
+export const PutThresholdsBody = z.object({ orgId: Id, items: z.array(Threshold).max(200) });
+export const ThresholdList = z.object({ orgId: Id, items: z.array(Threshold) });
+
+const Counted = z.object({ value: z.number().nullable(), numerator: z.number(), denominator: z.number() });
+
+export const DashboardFigure = z.object({
+  key: z.string(),
+  label: Bilingual,
+  definition: Bilingual,
+  unit: z.enum(FIGURE_UNITS),
+  current: Counted,
+  previous: Counted,
+  trend: z.array(z.object({ label: z.string(), from: IsoDate, to: IsoDate, value: z.number().nullable() })),
+  drill: FigureDrill.nullable(),
+  threshold: Threshold.nullable(),
+  alert: z.boolean(),
+});
+export type DashboardFigure = z.infer<typeof DashboardFigure>;
+
+export const Dashboard = z.object({
+  org: z.object({ id: z.string(), name: z.string() }),
+  from: IsoDate,
+  to: IsoDate,
+  previous: z.object({ from: IsoDate, to: IsoDate }),
+  groups: z.array(z.object({ module: z.string(), items: z.array(DashboardFigure) })),
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+/** One figure as it stood when the report was generated; `ref` is its reference code in the text. */
+export const SnapshotFigure = z.object({
+  ref: z.string(),
+  key: z.string(),
+  module: z.string(),
+  label: Bilingual,
+  definition: Bilingual,
+  unit: z.enum(FIGURE_UNITS),
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number(),
+  previous: Counted,
+  /** The list filters behind numerator and denominator (null: the practice offers no such list). */
+  drill: FigureDrill.nullable(),
+  /** What the figure was counted over: the org subtree and the dates. */
+  query: z.object({ orgId: z.string(), orgPath: z.string(), from: IsoDate, to: IsoDate }),
+});
+export type SnapshotFigure = z.infer<typeof SnapshotFigure>;
+
+export const Narrative = z.object({
+  summary: Text(10_000),
+  /** Per practice module: what was done, notable cases, open problems. */
+  sections: z.record(z.string().max(100), Text(10_000)),
+  plan: Text(10_000),
+});
+export type Narrative = z.infer<typeof Narrative>;
+
+export const CreateReportBody = z.object({ orgId: Id, kind: z.enum(PERIOD_KINDS), from: IsoDate, to: IsoDate, title: Text(200).optional() });
+export type CreateReportBody = z.infer<typeof CreateReportBody>;
+
+export const ReportListQuery = listQuery(['createdAt', 'from'] as const).extend({ orgId: Id.optional(), status: z.enum(REPORT_STATUSES).optional() });
+
+export const ReportSummary = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  kind: z.enum(PERIOD_KINDS),
+  from: IsoDate,
+  to: IsoDate,
+  title: z.string(),
+  status: z.enum(REPORT_STATUSES),
+  progress: z.number(),
+  /** Versions issued so far. */
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ReportSummary = z.infer<typeof ReportSummary>;
+export const ReportPage = pageOf(ReportSummary);
+
+export const Report = ReportSummary.extend({
+  createdBy: z.string().nullable(),
+  generatedAt: z.string().nullable(),
+  figures: z.array(SnapshotFigure),
+  narrative: Narrative,
+  versions: z.array(z.object({ version: z.number(), issuedAt: z.string(), issuedBy: z.string().nullable() })),
+});
+export type Report = z.infer<typeof Report>;
+
+export const ReportFileQuery = z.object({ version: z.coerce.number().int().min(1).max(10_000).optional() });

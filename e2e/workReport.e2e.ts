@@ -1,0 +1,63 @@
+/**
+ * 工作总结 in the browser against the built server with the demo data: the union chair
+ * generates this year's report for the group, opens a figure's reference code, edits the
+ * narrative and downloads the .docx; the principal opens the school's issued report of last year.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, horizontalOverflow, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the work report in the browser', () => {
+  it('the chair generates the year’s report, opens a figure’s drill-down, edits the narrative and downloads the .docx', async () => {
+    const { context, page } = await newPage(browser, DESKTOP);
+    await login(page, server.url, 'chair');
+    await page.goto(`${server.url}/work-reports`);
+    await page.getByTestId('wr-generate').click();
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    // The page polls while the snapshot is counted (progress card), then shows the sections.
+    await page.locator('[data-testid="wr-progress"], [data-testid="wr-section-appeals"]').first().waitFor();
+    await page.getByTestId('wr-section-appeals').waitFor({ timeout: 60_000 });
+    await page.getByText(/年度工作总结/).first().waitFor();
+
+    // The first appeal figure: appeals have a record list behind each figure (the school practices count only).
+    const ref = page.getByTestId('wr-section-appeals').locator('[data-testid^="wr-ref-"]').first();
+    const code = (await ref.textContent())!.replace(/[[\]]/g, '');
+    await ref.click();
+    const drawer = page.getByTestId('wr-drill');
+    await drawer.getByText(`数据附注 ${code}`).waitFor();
+    expect(await drawer.getByTestId('wr-drill-filters').textContent()).toContain('status');
+    await shot(page, 'work-report-drill');
+    await drawer.locator('.ant-drawer-close').click();
+
+    await page.getByTestId('wr-summary').fill('全年职工诉求渠道畅通，答复及时。');
+    await page.getByTestId('wr-save').click();
+    await page.getByText('正文已保存').waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('wr-docx').click()]);
+    expect(file.suggestedFilename()).toMatch(/年度工作总结\.docx$/);
+    await context.close();
+  });
+
+  it('the principal opens last year’s issued school report on a phone, with no sideways scrolling', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    await login(page, server.url, 'principal');
+    await page.goto(`${server.url}/work-reports`);
+    await page.getByTestId('wr-report-link').first().click();
+    await page.getByText('已印发').first().waitFor();
+    await page.getByTestId('wr-section-moralEducation').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await shot(page, 'work-report-school-phone');
+    await context.close();
+  });
+});

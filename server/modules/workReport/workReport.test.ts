@@ -1,0 +1,226 @@
+/**
+ * The work report on a seeded world: every figure of a generated report recounted from the
+ * raw tables, the snapshot unmoved by a later change, the narrative versioned on issue, the
+ * .docx read back through LibreOffice, the dashboard's thresholds, and who may see what.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { useTestApp, type Response } from '../../../test/app.js';
+import { useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
+import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { formatFigure } from '../../../common/workReport.js';
+import { settleGenerations } from './index.js';
+
+const t = useTestApp();
+const w = useAppealsWorld(t, beforeAll);
+let s: SchoolWorld;
+const year = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4);
+const YEAR = { kind: 'year', from: `${year}-01-01`, to: `${year}-12-31` };
+/** Monday 14 to Friday 18 September 2026: five school days of the test school's term, no holiday. */
+const WEEK = { kind: 'term', from: '2026-09-14', to: '2026-09-18' };
+
+type Counted = { value: number | null; numerator: number; denominator: number };
+const rate = (n: number, d: number): Counted => ({ value: d === 0 ? null : Math.round((n / d) * 10_000) / 10_000, numerator: n, denominator: d });
+const count = (n: number): Counted => ({ value: n, numerator: n, denominator: n });
+
+/** The appeal figures counted straight from the appeals table, by the definitions printed in the report. */
+async function appealFiguresFromRows(orgPath: string, from: string, to: string): Promise<Record<string, Counted>> {
+  const rows = (
+    await sql<any>`select a.status, a.late, a.rating, a.reopen_count, a.first_answered_at, a.accepted_at, a.accept_due_date, a.accept_work_tenths
+      from appeals a join orgs o on o.id = a.org_id
+      where o.path like ${orgPath + '%'} and a.submitted_date >= ${from} and a.submitted_date <= ${to}`.execute(t.db)
+  ).rows.filter((r) => r.status !== 'merged');
+  const accepted = rows.filter((r) => ['accepted', 'assigned', 'handling', 'answered', 'closed'].includes(r.status));
+  const done = rows.filter((r) => ['answered', 'closed'].includes(r.status));
+  const closed = rows.filter((r) => r.status === 'closed');
+  const rated = rows.filter((r) => r.rating);
+  const answered = rows.filter((r) => r.first_answered_at);
+  const tenths = accepted.map((r) => Number(r.accept_work_tenths)).sort((a, b) => a - b);
+  expect(tenths.length % 2, 'an odd number of accepted appeals has a plain median').toBe(1);
+  return {
+    'appeals.submitted': count(rows.length),
+    'appeals.acceptanceHours': { value: tenths[(tenths.length - 1) / 2] / 10, numerator: tenths.length, denominator: tenths.length },
+    'appeals.acceptedOnTimeRate': rate(accepted.filter((r) => r.accepted_at < `${r.accept_due_date}T16:00:00.000Z`).length, accepted.length),
+    'appeals.answerRate': rate(done.length, accepted.length),
+    'appeals.onTimeAnswerRate': rate(done.filter((r) => Number(r.late) === 0).length, done.length),
+    'appeals.closureRate': rate(closed.length, accepted.length),
+    'appeals.onTimeClosureRate': rate(closed.filter((r) => Number(r.late) === 0).length, closed.length),
+    'appeals.satisfactionRate': rate(rated.filter((r) => ['satisfied', 'basicallySatisfied'].includes(r.rating)).length, rated.length),
+    'appeals.satisfiedShare': rate(rated.filter((r) => r.rating === 'satisfied').length, rated.length),
+    'appeals.reopenRate': rate(answered.filter((r) => Number(r.reopen_count) > 0).length, answered.length),
+  };
+}
+
+/** The school figures of one school week, counted from the notes, sessions, classes and students. */
+async function schoolFiguresFromRows(schoolPath: string): Promise<Record<string, Counted>> {
+  const classes = (await sql<any>`select id from orgs where kind = 'class' and path like ${schoolPath + '%'}`.execute(t.db)).rows.map((r) => r.id);
+  const students = (await sql<any>`select count(*) as n from persons where kind = 'student' and archived = 0 and org_id in (${sql.join(classes)})`.execute(t.db)).rows[0].n;
+  const notes = (await sql<any>`select * from heart_bridge_notes where week = '2026-W38' and class_id in (${sql.join(classes)})`.execute(t.db)).rows;
+  const held = (await sql<any>`select count(*) as n from moral_sessions where status = 'held' and date between ${WEEK.from} and ${WEEK.to} and class_id in (${sql.join(classes)})`.execute(t.db)).rows[0].n;
+  const school = notes.filter((n) => n.school_written_at);
+  const home = notes.filter((n) => n.home_written_at);
+  return {
+    'heartBridge.twoWayCoverage': rate(notes.filter((n) => n.school_written_at && n.home_written_at).length, Number(students)),
+    'heartBridge.replyRate': rate(school.filter((n) => n.home_written_at).length, school.length),
+    'heartBridge.readRate': rate(school.filter((n) => n.read_by_home_at).length + home.filter((n) => n.read_by_school_at).length, school.length + home.length),
+    // Five school days for every class of the school.
+    'moralEducation.coverage': rate(Number(held), classes.length * 5),
+  };
+}
+
+type Caller = { get(url: string): Promise<{ status: number; body: any }>; post(url: string, body?: unknown): Promise<{ status: number; body: any; text: string }> };
+
+async function generated(client: Caller, body: object) {
+  const res = await client.post('/api/v1/work-reports', body);
+  expect(res.status, res.text).toBe(202);
+  expect(['queued', 'generating']).toContain(res.body.status);
+  await settleGenerations();
+  const done = await client.get(`/api/v1/work-reports/${res.body.id}`);
+  expect(done.status).toBe(200);
+  return done.body;
+}
+
+let groupReport: any;
+
+beforeAll(async () => {
+  s = await schoolWorld(t);
+  // Union: three appeals this year; two accepted, one answered and rated satisfied (closed).
+  const author = await w.worker();
+  const ids: string[] = [];
+  for (const title of ['工资少发', '加班费未发', '夜班补贴']) ids.push((await author.post('/api/v1/appeals', wageAppeal({ title }))).body.id);
+  for (const id of ids.slice(0, 2)) expect((await w.staff.post(`/api/v1/appeals/${id}/accept`, {})).status).toBe(200);
+  expect((await w.staff.post(`/api/v1/appeals/${ids[0]}/assign`, { departmentId: w.prod1.id })).status).toBe(200);
+  expect((await w.handler.post(`/api/v1/appeals/${ids[0]}/answer`, { answer: '已补发' })).status).toBe(200);
+  expect((await author.post(`/api/v1/appeals/${ids[0]}/rate`, { rating: 'satisfied' })).status).toBe(200);
+  // A third accepted appeal gives the median acceptance time a middle value.
+  expect((await w.staff.post(`/api/v1/appeals/${ids[2]}/accept`, {})).status).toBe(200);
+
+  // School: 心桥 pages in week 38 and two ten-minute sessions, one held.
+  const { headA, gA1 } = s.users;
+  const page = (id: string) => `/api/v1/heart-bridge/students/${id}/weeks/2026-W38`;
+  const words = { atSchool: '上课专注。', suggestion: '', encouragement: '继续加油！' };
+  expect((await headA.request('PUT', `${page(s.a1.id)}/school`, words)).status).toBe(200);
+  expect((await gA1.request('PUT', `${page(s.a1.id)}/home`, { atHome: '按时完成作业。', suggestion: '', encouragement: '为你骄傲' })).status).toBe(200);
+  expect((await headA.request('PUT', `${page(s.a2.id)}/school`, words)).status).toBe(200);
+  const url = `/api/v1/moral-education/classes/${s.classB.id}/sessions`;
+  expect((await s.users.headB.post(url, { date: '2026-09-14', status: 'held', topic: '交通安全' })).status).toBe(201);
+  expect((await s.users.headB.post(url, { date: '2026-09-15', status: 'skipped', skipReason: '运动会', topic: '交通安全' })).status).toBe(201);
+
+  groupReport = await generated(w.chair, { orgId: w.group.id, ...YEAR });
+});
+
+describe('the work report', () => {
+  it('snapshots every registered indicator for the group, each recounted from the raw tables', async () => {
+    expect(groupReport).toMatchObject({ status: 'draft', progress: 100, version: 0, kind: 'year', title: `${w.group.name}${year}年度工作总结` });
+    const expected = await appealFiguresFromRows(w.group.path, YEAR.from, YEAR.to);
+    const defs = (await w.chair.get('/api/v1/indicators')).body.items.map((i: { key: string }) => i.key);
+    expect(groupReport.figures.map((f: { key: string }) => f.key).sort()).toEqual([...defs].sort());
+    for (const f of groupReport.figures) {
+      expect(f.ref).toMatch(/^F-\d{2}$/);
+      // The group holds no school: the school figures count nothing there.
+      const want = expected[f.key] ?? { value: null, numerator: 0, denominator: 0 };
+      expect({ key: f.key, value: f.value, numerator: f.numerator, denominator: f.denominator }).toEqual({ key: f.key, ...want });
+    }
+    expect(expected['appeals.submitted'].value).toBe(3);
+    expect(expected['appeals.closureRate']).toEqual({ value: 0.3333, numerator: 1, denominator: 3 });
+    const sub = groupReport.figures.find((f: { key: string }) => f.key === 'appeals.submitted');
+    expect(sub.drill).toEqual({ numerator: { status: expect.any(String) }, denominator: { status: expect.any(String) } });
+    expect(sub.query).toEqual({ orgId: w.group.id, orgPath: w.group.path, from: YEAR.from, to: YEAR.to });
+  });
+
+  it('counts the school term report from the notes and sessions, with no drill list where the practice has none', async () => {
+    const report = await generated(s.users.principal, { orgId: s.school.id, ...WEEK });
+    const expected = await schoolFiguresFromRows(s.school.path);
+    expect(expected['moralEducation.coverage']).toEqual({ value: 0.0667, numerator: 1, denominator: 15 });
+    expect(expected['heartBridge.twoWayCoverage']).toEqual({ value: 0.1429, numerator: 1, denominator: 7 });
+    for (const f of report.figures) {
+      const want = expected[f.key] ?? { value: f.unit === 'count' ? 0 : null, numerator: 0, denominator: 0 };
+      expect({ key: f.key, value: f.value, numerator: f.numerator, denominator: f.denominator }).toEqual({ key: f.key, ...want });
+      if (f.module !== 'appeals') expect(f.drill).toBeNull();
+    }
+  });
+
+  it('keeps an issued snapshot when records change later, while the dashboard moves', async () => {
+    const before = groupReport.figures;
+    const author = await w.worker();
+    const id = (await author.post('/api/v1/appeals', wageAppeal({ title: '后来的诉求' }))).body.id;
+    expect((await w.staff.post(`/api/v1/appeals/${id}/accept`, {})).status).toBe(200);
+    const again = (await w.chair.get(`/api/v1/work-reports/${groupReport.id}`)).body;
+    expect(again.figures).toEqual(before);
+    const dash = (await w.chair.get(`/api/v1/work-report/dashboard?orgId=${w.group.id}&from=${YEAR.from}&to=${YEAR.to}`)).body;
+    const submitted = dash.groups.find((g: { module: string }) => g.module === 'appeals').items.find((i: { key: string }) => i.key === 'appeals.submitted');
+    expect(submitted.current.value).toBe(4);
+    expect(before.find((f: { key: string }) => f.key === 'appeals.submitted').value).toBe(3);
+  });
+
+  it('edits the narrative with the figures locked, issues numbered versions, and keeps each version’s words', async () => {
+    const url = `/api/v1/work-reports/${groupReport.id}`;
+    const narrative = { summary: '全年工作平稳有序。', sections: { appeals: '诉求渠道畅通。' }, plan: '明年继续。' };
+    const bad = await w.chair.request('PUT', `${url}/narrative`, { ...narrative, sections: { nowhere: '？' } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].field).toBe('body.sections.nowhere');
+    expect((await w.chair.request('PUT', `${url}/narrative`, narrative)).body).toMatchObject({ status: 'draft', narrative, figures: groupReport.figures });
+    const v1 = await w.staff.post(`${url}/issue`, {});
+    expect(v1.body).toMatchObject({ status: 'issued', version: 1, versions: [{ version: 1 }] });
+    expect((await w.staff.post(`${url}/issue`, {})).status).toBe(409);
+    await w.chair.request('PUT', `${url}/narrative`, { ...narrative, summary: '第二稿。' });
+    expect((await w.chair.post(`${url}/issue`, {})).body).toMatchObject({ version: 2, versions: [{ version: 1 }, { version: 2 }] });
+    const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', groupReport.id).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['workReport.create', 'workReport.issue', 'workReport.issue', 'workReport.narrative', 'workReport.narrative']);
+  });
+
+  it('writes a .docx that LibreOffice reads back with every snapshot number and its reference code', async () => {
+    const res = await w.chair.get(`/api/v1/work-reports/${groupReport.id}/report.docx?version=1`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('年度工作总结.docx'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-report-test-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'r.docx'), (res as Response).raw);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'pipe', timeout: 120_000 });
+      const text = fs.readFileSync(path.join(dir, 'r.txt'), 'utf8');
+      expect(text).toContain(`${w.group.name}${year}年度工作总结`);
+      // Version 1's words, not the later draft's.
+      expect(text).toContain('全年工作平稳有序。');
+      expect(text).not.toContain('第二稿。');
+      for (const f of groupReport.figures) {
+        expect(text, f.key).toContain(`${f.label.zh}${formatFigure(f.unit, f.value)}[${f.ref}]`);
+        expect(text, f.key).toContain(f.unit === 'count' ? `${f.numerator}` : `${f.numerator} / ${f.denominator}`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    // LibreOffice's first start builds its profile: tens of seconds on a loaded machine.
+  }, 180_000);
+
+  it('marks a figure that crosses the threshold the org set, and refuses a rate threshold above 1', async () => {
+    const put = (items: object[]) => w.chair.request('PUT', '/api/v1/work-report/thresholds', { orgId: w.group.id, items });
+    const bad = await put([{ indicator: 'appeals.closureRate', direction: 'below', value: 90 }]);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].field).toBe('body.items.0.value');
+    expect((await put([{ indicator: 'appeals.closureRate', direction: 'below', value: 0.9 }, { indicator: 'appeals.submitted', direction: 'above', value: 100 }])).status).toBe(200);
+    const dash = (await w.staff.get(`/api/v1/work-report/dashboard?orgId=${w.group.id}&from=${YEAR.from}&to=${YEAR.to}`)).body;
+    const items = dash.groups.find((g: { module: string }) => g.module === 'appeals').items;
+    expect(items.find((i: { key: string }) => i.key === 'appeals.closureRate')).toMatchObject({ alert: true, threshold: { direction: 'below', value: 0.9 } });
+    expect(items.find((i: { key: string }) => i.key === 'appeals.submitted')).toMatchObject({ alert: false });
+    // Twelve months of trend, the year before as the comparison.
+    expect(items[0].trend).toHaveLength(12);
+    expect(dash.previous).toEqual({ from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` });
+  });
+
+  it('shows reports and dashboards only within the viewer’s org', async () => {
+    const other = s.users.otherPrincipal;
+    expect((await other.get(`/api/v1/work-reports/${groupReport.id}`)).status).toBe(404);
+    expect((await other.get(`/api/v1/work-report/dashboard?orgId=${w.group.id}&from=${YEAR.from}&to=${YEAR.to}`)).status).toBe(404);
+    expect((await other.get('/api/v1/work-reports')).body.items.map((r: { id: string }) => r.id)).not.toContain(groupReport.id);
+    expect((await w.chair.get(`/api/v1/work-reports?orgId=${w.group.id}`)).body.items.map((r: { id: string }) => r.id)).toContain(groupReport.id);
+    const worker = await w.worker();
+    expect((await worker.get(`/api/v1/work-reports/${groupReport.id}`)).status).toBe(404);
+    const wrongYear = await w.chair.post('/api/v1/work-reports', { orgId: w.group.id, kind: 'year', from: `${year}-02-01`, to: `${year}-12-31` });
+    expect(wrongYear.status).toBe(422);
+    expect(wrongYear.body.errors[0].field).toBe('body.from');
+  });
+});

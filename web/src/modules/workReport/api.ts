@@ -1,0 +1,82 @@
+/** Work report and cross-practice dashboard queries and writes; shapes come from common/schemas/workReport. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateReportBody, Dashboard, Narrative, Report, ReportSummary, Threshold } from '@common/schemas/workReport';
+import type { ReportStatus } from '@common/workReport';
+import { api, download } from '../../api/client';
+
+export type { Dashboard, Narrative, Report, ReportSummary, Threshold };
+export type ReportDetail = Report & { pdfAvailable: boolean };
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const KEY = 'workReport';
+
+export function useDashboard(orgId: string | undefined, from: string, to: string) {
+  return useQuery({
+    queryKey: [KEY, 'dashboard', orgId, from, to],
+    enabled: !!orgId,
+    queryFn: () => api.get<Dashboard>('/work-report/dashboard', { orgId, from, to }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useThresholds(orgId: string | undefined) {
+  return useQuery({ queryKey: [KEY, 'thresholds', orgId], enabled: !!orgId, queryFn: () => api.get<{ orgId: string; items: Threshold[] }>('/work-report/thresholds', { orgId }) });
+}
+
+export function usePutThresholds() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { orgId: string; items: Threshold[] }) => api.put<{ orgId: string; items: Threshold[] }>('/work-report/thresholds', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export interface ReportListQuery {
+  orgId?: string;
+  status?: ReportStatus;
+  sort?: 'createdAt' | 'from';
+  order?: 'asc' | 'desc';
+  page: number;
+}
+
+export function useReports(q: ReportListQuery) {
+  return useQuery({ queryKey: [KEY, 'reports', q], queryFn: () => api.get<Paged<ReportSummary>>('/work-reports', { ...q, pageSize: 20 }), placeholderData: keepPreviousData });
+}
+
+export function useCreateReport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateReportBody) => api.post<ReportSummary>('/work-reports', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY, 'reports'] }),
+  });
+}
+
+/** Polls while the report is being generated, so the progress bar moves. */
+export function useReport(id: string | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'report', id],
+    enabled: !!id,
+    queryFn: () => api.get<ReportDetail>(`/work-reports/${id}`),
+    refetchInterval: (q) => (q.state.data && ['queued', 'generating'].includes(q.state.data.status) ? 1000 : false),
+  });
+}
+
+export function useSaveNarrative(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Narrative) => api.put<Report>(`/work-reports/${id}/narrative`, body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export function useIssue(id: string) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: () => api.post<Report>(`/work-reports/${id}/issue`, {}), onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
+}
+
+export const downloadReport = (id: string, format: 'docx' | 'pdf', version?: number) => download(`/work-reports/${id}/report.${format}`, { version }, `report.${format}`);

@@ -1,0 +1,9 @@
+/**
+ * Where a figure's records are listed. A figure's `drill` is the filters of its practice's
+ * own list page, which by convention lives at /<module in kebab case> and takes orgId, from
+ * and to beside them (the appeals inbox does); that page applies its own authorization.
+ */
+export function drillPath(module: string, filters: Record<string, string>, q: { orgId: string; from: string; to: string }): string {
+  const path = module.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return `/${path}?${new URLSearchParams({ orgId: q.orgId, from: q.from, to: q.to, ...filters })}`;
+}
