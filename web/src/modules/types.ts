@@ -61,7 +61,7 @@ export interface XqModule {
   /** Pages outside the layout that need no session, such as login. */
   publicRoutes?: ModuleRoute[];
   menu?: MenuEntry[];
-  /** Small components placed in the top bar for signed-in users (e.g. the bell). */
+  /** Small components placed in the top bar for signed-in users (e.g. the bell); may be lazy. */
   headerWidgets?: ComponentType[];
   homeCards?: HomeCard[];
 }
