@@ -18,6 +18,9 @@ const THEME = {
   token: {
     borderRadius: 6,
     colorPrimary: '#0958d9',
+    // Links and info take their own seeds (not colorPrimary's): set them to the same blue.
+    colorLink: '#0958d9',
+    colorInfo: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -25,6 +28,10 @@ const THEME = {
     colorError: '#cf1322',
     colorSuccess: '#237804',
     colorWarning: '#ad4e00',
+    // Preset tag colours print their text in the palette's 7th shade: darker seeds keep it AA on the tinted background.
+    orange: '#d46b08',
+    gold: '#ad6800',
+    green: '#389e0d',
   },
 };
 

@@ -63,7 +63,7 @@ export default function SchoolDashboardPage() {
       extra={
         <>
           <SchoolSelect value={schoolId} schools={schools} onChange={pick} />
-          <Select value={week ?? w?.week} onChange={setWeek} options={weekOptions} style={{ minWidth: 150 }} placeholder={t('week')} data-testid="hb-school-week" />
+          <Select value={week ?? w?.week} onChange={setWeek} options={weekOptions} style={{ minWidth: 150 }} placeholder={t('week')} aria-label={t('week')} data-testid="hb-school-week" />
           <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="hb-export">
             {t('common:actions.export')}
           </Button>
