@@ -28,8 +28,8 @@ export default function HealthCard() {
         testId="home-admin-counts"
         items={[
           { key: 'accounts-total', label: t('home.accounts'), count: all.data?.total, to: '/admin/accounts' },
-          { key: 'jobs-failing', label: failingJobs === 0 ? t('home.jobsOk') : t('home.jobsFailing'), count: failingJobs, to: '/audit', tone: 'danger' },
-          { key: 'webhooks-failing', label: failingHooks === 0 ? t('home.webhooksOk') : t('home.webhooksFailing'), count: failingHooks, to: '/audit', tone: 'danger' },
+          { key: 'jobs-failing', label: failingJobs === 0 ? t('home.jobsOk') : t('home.jobsFailing'), count: failingJobs, tone: 'danger' },
+          { key: 'webhooks-failing', label: failingHooks === 0 ? t('home.webhooksOk') : t('home.webhooksFailing'), count: failingHooks, tone: 'danger' },
         ]}
       />
     </Card>
