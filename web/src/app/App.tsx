@@ -26,8 +26,6 @@ const THEME = {
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorError: '#cf1322',
-    colorSuccess: '#237804',
-    colorWarning: '#ad4e00',
     // Preset tag colours print their text in the palette's 7th shade: darker seeds keep it AA on the tinted background.
     orange: '#d46b08',
     gold: '#ad6800',

@@ -134,7 +134,7 @@ export default function SchoolDashboardPage() {
                     <List.Item>
                       <Flex justify="space-between" style={{ width: '100%' }} gap={8}>
                         <span>
-                          {r.studentName} <span style={{ color: 'rgba(0,0,0,.45)' }}>· {r.className}</span>
+                          {r.studentName} <span style={{ color: 'rgba(0,0,0,.65)' }}>· {r.className}</span>
                         </span>
                         <Tag color="orange">{t('dash.weeks', { n: r.weeks })}</Tag>
                       </Flex>
