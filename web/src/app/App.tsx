@@ -29,7 +29,8 @@ const THEME = {
     // Preset tag colours print their text in the palette's 7th shade: darker seeds keep it AA on the tinted background.
     orange: '#d46b08',
     gold: '#ad6800',
-    green: '#389e0d',
+    green: '#237804',
+    cyan: '#006d75',
   },
 };
 
