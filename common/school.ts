@@ -120,7 +120,11 @@ export interface Fraction {
 export const fraction = (num: number, den: number): Fraction => ({ num, den, rate: den ? num / den : null });
 
 // One collator for every comparison: localeCompare with options builds a new one per call.
-const NAME_COLLATOR = new Intl.Collator('zh', { numeric: true });
+// Pinyin named explicitly: a bare 'zh' may resolve to stroke order in some ICU builds.
+const NAME_COLLATOR = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });
+
+/** People's and places' names in pinyin order (张 after 李), as Chinese lists are read. */
+export const comparePinyin = (a: string, b: string): number => NAME_COLLATOR.compare(a, b);
 const CN_DIGITS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 
 /**

@@ -91,6 +91,45 @@ describe('core platform in the browser', () => {
     await context.close();
   });
 
+  // Every signed-in user also gets their unread notices and their roles.
+  const common = ['notifications-unread', 'roles'];
+  async function expectHomes(homes: Record<string, string[]>) {
+    for (const [username, own] of Object.entries(homes)) {
+      const { context, page } = await newPage(browser);
+      await login(page, server.url, username);
+      const cards = page.locator('[data-testid^="home-card-"]');
+      await cards.first().waitFor();
+      const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('home-card-'.length)));
+      expect(shown.sort(), username).toEqual([...own, ...common].sort());
+      // A count card shows figures, not a spinner, and a figure opens the list it counts.
+      if (username === 'staff') {
+        await expect.poll(() => page.getByTestId('count-appeals-waiting').getAttribute('data-count')).toMatch(/^\d+$/);
+        await page.getByTestId('count-appeals-red').click();
+        await page.waitForURL((u) => u.pathname === '/appeals' && u.searchParams.get('light') === 'red');
+      }
+      await shot(page, `home-${username}`);
+      await context.close();
+    }
+  }
+
+  it("shows the union side's homes: each role its own cards and no other role's", async () => {
+    await expectHomes({
+      admin: ['accounts-health', 'calendar-warning'],
+      staff: ['appeals-staff', 'people-chart'],
+      handler: ['appeals-assigned'],
+      worker: ['appeals-submit', 'appeals-mine'],
+    });
+  });
+
+  it("shows the school side's homes: each role its own cards and no other role's", async () => {
+    await expectHomes({
+      parent: ['heartBridge-family'],
+      student: ['heartBridge-mine'],
+      head: ['moralEducation-today', 'heartBridge-class'],
+      principal: ['heartBridge-school', 'moralEducation-school'],
+    });
+  });
+
   it('works on a 375 px phone: menu drawer, people cards, no sideways scroll', async () => {
     const { context, page } = await newPage(browser, PHONE);
     await login(page, server.url, 'staff');

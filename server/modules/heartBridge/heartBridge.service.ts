@@ -6,7 +6,7 @@ import type { CallContext } from '../../core/context.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-import { compareNames, weekEnd, weekOf, weekStart } from '../../../common/school.js';
+import { compareNames, comparePinyin, weekEnd, weekOf, weekStart } from '../../../common/school.js';
 import { HEART_BRIDGE_PERMISSIONS as P } from '../../../common/heartBridge.js';
 import type { HeartBridgeNote } from '../../../common/schemas/heartBridge.js';
 import {
@@ -242,8 +242,8 @@ export async function classWeek(
   });
   if (q.status) rows = rows.filter((r) => r.status === q.status);
   const dir = q.order === 'desc' ? -1 : 1;
-  if (q.sort === 'status') rows.sort((a, b) => dir * (statusRank[a.status] - statusRank[b.status]) || a.studentName.localeCompare(b.studentName, 'zh'));
-  else rows.sort((a, b) => dir * a.studentName.localeCompare(b.studentName, 'zh'));
+  if (q.sort === 'status') rows.sort((a, b) => dir * (statusRank[a.status] - statusRank[b.status]) || comparePinyin(a.studentName, b.studentName));
+  else rows.sort((a, b) => dir * comparePinyin(a.studentName, b.studentName));
   const start = (q.page - 1) * q.pageSize;
   return {
     classId: cls.id,
@@ -298,7 +298,7 @@ export async function classDashboard(db: Db, actor: Actor, classId: string, q: {
     termName: term.name,
     week: selected ? figures(selected) : null,
     trend: counts.map(figures),
-    noExchange: noExchange.map((r) => ({ ...r, className: cls.name })).sort((a, b) => b.weeks - a.weeks || a.studentName.localeCompare(b.studentName, 'zh')),
+    noExchange: noExchange.map((r) => ({ ...r, className: cls.name })).sort((a, b) => b.weeks - a.weeks || comparePinyin(a.studentName, b.studentName)),
   };
 }
 
@@ -412,10 +412,10 @@ export async function noExchangeList(
   const sort = q.sort ?? 'weeks';
   rows.sort((a, b) =>
     sort === 'weeks'
-      ? dir * (a.weeks - b.weeks) || compareNames(a.className, b.className) || a.studentName.localeCompare(b.studentName, 'zh')
+      ? dir * (a.weeks - b.weeks) || compareNames(a.className, b.className) || comparePinyin(a.studentName, b.studentName)
       : sort === 'name'
-        ? dir * a.studentName.localeCompare(b.studentName, 'zh')
-        : dir * compareNames(a.className, b.className) || a.studentName.localeCompare(b.studentName, 'zh'),
+        ? dir * comparePinyin(a.studentName, b.studentName)
+        : dir * compareNames(a.className, b.className) || comparePinyin(a.studentName, b.studentName),
   );
   const start = (q.page - 1) * q.pageSize;
   return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };

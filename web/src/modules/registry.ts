@@ -5,6 +5,7 @@
  */
 import type { Messages } from '../i18n/types';
 import { accountModule } from './account';
+import { accountsModule } from './accounts';
 import { auditModule } from './audit';
 import { authModule } from './auth';
 import { calendarModule } from './calendar';
@@ -45,6 +46,7 @@ export const modules: readonly XqModule[] = [
   policiesModule,
   mediationModule,
   workReportModule,
+  accountsModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

@@ -4,6 +4,7 @@
  * header widgets and i18n namespaces from that list and knows no module by name.
  */
 import type { ComponentType } from 'react';
+import type { Role } from '@common/roles';
 import type { Messages } from '../i18n/types';
 
 export interface ModuleRoute {
@@ -30,13 +31,20 @@ export interface MenuEntry {
 
 /**
  * A card on the home page. Each module declares the cards of what its users come to do;
- * the home page shows, in order, every card the signed-in user has the permission for.
+ * the home page shows, in order, every card whose roles the signed-in user holds (at any
+ * org) and whose permission they have. A card fetches only the figures it shows.
  */
 export interface HomeCard {
   key: string;
   /** Usually React.lazy(() => import('./SomeCard')), so a role never loads others' cards. */
   component: ComponentType;
-  /** Card shows only with this permission; omitted means everyone. */
+  /**
+   * The roles this card is for; omitted means every role. Roles, not only permissions,
+   * because several roles share a permission but come to the home page for different
+   * things (a teacher reads the roster too, yet has no use for the union's category chart).
+   */
+  roles?: readonly Role[];
+  /** Card shows only with this permission as well; omitted means no extra check. */
   permission?: string;
   /** Position on the page, lower first; the first action of a role comes first. */
   order: number;
@@ -53,7 +61,7 @@ export interface XqModule {
   /** Pages outside the layout that need no session, such as login. */
   publicRoutes?: ModuleRoute[];
   menu?: MenuEntry[];
-  /** Small components placed in the top bar for signed-in users (e.g. the bell). */
+  /** Small components placed in the top bar for signed-in users (e.g. the bell); may be lazy. */
   headerWidgets?: ComponentType[];
   homeCards?: HomeCard[];
 }

@@ -43,6 +43,8 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabl
       treeData={treeData}
       loading={isLoading}
       placeholder={placeholder}
+      // A filter bar has no form label: the placeholder names the picker (inside a Form.Item the id ties the label).
+      aria-label={id ? undefined : placeholder}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={expanded}

@@ -13,7 +13,8 @@ export function Page({ title, extra, children }: Props) {
   return (
     <div className="xq-page">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 16 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        {/* The page's one h1 (screen readers jump by it), sized as the h4 it looked like. */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
           {title}
         </Typography.Title>
         {extra ? (

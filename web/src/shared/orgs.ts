@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { OrgKind } from '@common/enums';
+import { comparePinyin } from '@common/school';
 import { api } from '../api/client';
 
 export interface Org {
@@ -31,7 +32,7 @@ export function useOrgs() {
   });
 }
 
-const byOrder = (a: Org, b: Org) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN');
+const byOrder = (a: Org, b: Org) => a.sortOrder - b.sortOrder || comparePinyin(a.name, b.name);
 
 /** Orgs whose parent the user cannot see become roots: rights start at a subtree. */
 export function buildOrgTree(orgs: readonly Org[]): OrgNode[] {

@@ -3,17 +3,16 @@ import { Card, Col, Row, Skeleton } from 'antd';
 import { modules } from '../../modules/registry';
 import { useAuth } from '../auth/AuthContext';
 
-/** Every module's home cards the user may see, in their declared order. */
+/** Every module's home cards for the user's roles and permissions, in their declared order. */
 export function HomeCards() {
-  const { can } = useAuth();
-  const cards = useMemo(
-    () =>
-      modules
-        .flatMap((m) => m.homeCards ?? [])
-        .filter((c) => !c.permission || can(c.permission))
-        .sort((a, b) => a.order - b.order),
-    [can],
-  );
+  const { can, session } = useAuth();
+  const cards = useMemo(() => {
+    const held = new Set(session?.roles.map((r) => r.role) ?? []);
+    return modules
+      .flatMap((m) => m.homeCards ?? [])
+      .filter((c) => (!c.roles || c.roles.some((r) => held.has(r))) && (!c.permission || can(c.permission)))
+      .sort((a, b) => a.order - b.order);
+  }, [can, session]);
   return (
     <Row gutter={[16, 16]} data-testid="home-cards">
       {cards.map(({ key, component: Component, width }) => (

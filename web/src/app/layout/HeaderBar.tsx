@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { Button, Flex, Layout, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -48,7 +49,9 @@ export function HeaderBar({ isMobile, onOpenMenu }: Props) {
       {/* margin-inline-start: auto pushes the tools to the far end of the bar. */}
       <Flex align="center" gap={isMobile ? 4 : 12} style={{ marginInlineStart: 'auto' }}>
         {widgets.map((Widget, i) => (
-          <Widget key={i} />
+          <Suspense key={i} fallback={null}>
+            <Widget />
+          </Suspense>
         ))}
         <LanguageSwitch />
         {!isMobile && session && (

@@ -60,6 +60,7 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
         onChange={(list: string[]) => onChange({ [key]: joinCsv(list) })}
         options={options}
         placeholder={t(`filters.${key}`)}
+        aria-label={t(`filters.${key}`)}
         style={{ width: '100%' }}
       />
     </div>

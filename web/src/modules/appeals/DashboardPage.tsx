@@ -82,6 +82,7 @@ export default function DashboardPage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('dashboard.category')}
+            aria-label={t('dashboard.category')}
             options={categoryOptions}
             value={csv(query.category)}
             onChange={(l: string[]) => update({ category: l.join(',') || undefined })}
@@ -103,6 +104,7 @@ export default function DashboardPage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('dashboard.employmentCategory')}
+            aria-label={t('dashboard.employmentCategory')}
             options={employmentOptions}
             value={csv(query.employmentCategory)}
             onChange={(l: string[]) => update({ employmentCategory: l.join(',') || undefined })}

@@ -34,6 +34,8 @@ interface Props {
   allowClear?: boolean;
   style?: React.CSSProperties;
   'data-testid'?: string;
+  /** The accessible name where no form label names the picker (a filter bar); defaults to the placeholder. */
+  'aria-label'?: string;
 }
 
 /** Picks a department from the org tree, naming it with its parent so "生产部" is never ambiguous. */
@@ -52,6 +54,7 @@ export function DepartmentSelect({ value, onChange, placeholder, id, onlyAssigna
         treeNodeLabelProp="label"
         loading={isLoading}
         placeholder={placeholder}
+        aria-label={rest['aria-label'] ?? (id ? undefined : placeholder)}
         allowClear={allowClear}
         showSearch={{ treeNodeFilterProp: 'title' }}
         treeDefaultExpandedKeys={expanded}

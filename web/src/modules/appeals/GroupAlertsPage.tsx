@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Empty, Flex, Pagination, Select, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -13,7 +13,9 @@ export default function GroupAlertsPage() {
   const isMobile = useIsMobile();
   const label = useAppealLabel();
   const statusOptions = useAppealOptions('alertStatus');
-  const [query, setQuery] = useState<AlertQuery>({ page: 1, pageSize: 20 });
+  // A home card's count links here with ?status=open: the list starts with that filter.
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState<AlertQuery>({ page: 1, pageSize: 20, status: params.get('status') ?? undefined });
   const { data, isFetching } = useGroupAlerts(query);
   const items = data?.items ?? [];
 

@@ -188,7 +188,7 @@ export default function SubmitPage() {
             <Flex vertical gap={8}>
               <Flex align="center" gap={8}>
                 <Form.Item name="anonymous" valuePropName="checked" noStyle>
-                  <Switch data-testid="appeal-anonymous" />
+                  <Switch aria-label={t('submit.anonymous')} data-testid="appeal-anonymous" />
                 </Form.Item>
                 <Typography.Text>{anonymous ? t('anonymous') : t('submit.named')}</Typography.Text>
               </Flex>

@@ -25,8 +25,10 @@ export const appealsModule = defineModule({
     { path: 'appeals/:id', component: lazy(() => import('./AppealDetailPage')) },
   ],
   homeCards: [
-    { key: 'appeals-submit', component: lazy(() => import('./SubmitCard')), permission: P.submit, order: 10 },
-    { key: 'appeals-mine', component: lazy(() => import('./MyAppealsCard')), permission: P.submit, order: 20 },
+    { key: 'appeals-submit', component: lazy(() => import('./SubmitCard')), roles: ['worker', 'representative'], permission: P.submit, order: 10 },
+    { key: 'appeals-mine', component: lazy(() => import('./MyAppealsCard')), roles: ['worker', 'representative'], permission: P.submit, order: 20 },
+    { key: 'appeals-staff', component: lazy(() => import('./StaffCountsCard')), roles: ['unionStaff', 'unionChair'], permission: P.manage, order: 10, width: 'full' },
+    { key: 'appeals-assigned', component: lazy(() => import('./AssignedCard')), roles: ['handler'], permission: P.handle, order: 10, width: 'full' },
   ],
   menu: [
     { key: 'appeals-new', path: '/appeals/new', labelKey: 'appeals:menu.submit', icon: FormOutlined, permission: P.submit, order: 40 },

@@ -56,7 +56,8 @@ export function StatusTag({ status }: { status: string }) {
   );
 }
 
-const LIGHT_COLORS: Record<string, string> = { green: 'success', yellow: 'warning', red: 'error' };
+// Preset colours, not status ones: their text shade stays AA on the tag's tint (see the theme in app/App.tsx).
+const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red' };
 const LIGHT_DOTS: Record<string, string> = { green: '#52c41a', yellow: '#faad14', red: '#ff4d4f' };
 
 /** 红黄灯: how close the current stage is to its deadline; nothing once finished. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS } from '@common/auditLabels';
 import { useOrgs } from '../../shared/orgs';
 import { Page } from '../../shared/Page';
 import { listTableProps } from '../../shared/listTable';
@@ -13,7 +14,14 @@ import { exportAudit, useAuditEvents, type AuditEvent, type AuditFilters } from 
 import { ChangesView } from './ChangesView';
 
 export default function AuditPage() {
-  const { t } = useTranslation('audit');
+  const { t, i18n } = useTranslation('audit');
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  // The raw key stays in the tooltip: it is what the filter and the export use.
+  const labelled = (map: typeof AUDIT_ACTION_LABELS, key: string) => (
+    <Tooltip title={key}>
+      <span>{map[key]?.[lang] ?? key}</span>
+    </Tooltip>
+  );
   const isMobile = useIsMobile();
   const [filters, setFilters] = useState<AuditFilters>({});
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
@@ -46,8 +54,8 @@ export default function AuditPage() {
           t('system')
         ),
     },
-    { key: 'action', dataIndex: 'action', title: t('fields.action'), width: 170, render: (v: string) => <Tag>{v}</Tag> },
-    { key: 'entityType', dataIndex: 'entityType', title: t('fields.entityType'), width: 120 },
+    { key: 'action', dataIndex: 'action', title: t('fields.action'), width: 170, render: (v: string) => <Tag>{labelled(AUDIT_ACTION_LABELS, v)}</Tag> },
+    { key: 'entityType', dataIndex: 'entityType', title: t('fields.entityType'), width: 120, render: (v: string) => labelled(AUDIT_ENTITY_LABELS, v) },
     { key: 'entityId', dataIndex: 'entityId', title: t('fields.entityId'), ellipsis: true },
     { key: 'org', dataIndex: 'orgId', title: t('fields.org'), ellipsis: true, render: (v: string | null) => orgName(v) },
   ];

@@ -38,13 +38,13 @@ export default function LoginPage() {
   };
 
   return (
-    <Flex className="xq-login" vertical align="center" justify="center">
+    <Flex component="main" className="xq-login" vertical align="center" justify="center">
       <div className="xq-login-lang">
         <LanguageSwitch />
       </div>
       <Card className="xq-login-card">
         <Flex vertical align="center" style={{ marginBottom: 24 }}>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {t('common:appName')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Flex, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
+import { validFields } from '../../shared/validFields';
 import { useConfirmNotice, usePreviewNotice, type NoticeDay, type NoticePreview } from './api';
 
 /** Consecutive days of one name read as a range: 10-01 至 10-08 国庆节. */
@@ -27,7 +28,9 @@ export function NoticeImport() {
   const [parsed, setParsed] = useState<NoticePreview | null>(null);
 
   const onPreview = async () => {
-    const { text } = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
+    const { text } = values;
     try {
       setParsed(await preview.mutateAsync(text));
     } catch (err) {
@@ -37,7 +40,9 @@ export function NoticeImport() {
   };
 
   const onConfirm = async () => {
-    const { text } = await form.validateFields();
+    const values = await validFields(form);
+    if (!values) return;
+    const { text } = values;
     try {
       await confirm.mutateAsync(text);
       void message.success(t('notice.saved', { year: parsed?.year }));

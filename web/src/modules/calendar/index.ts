@@ -11,5 +11,6 @@ export const calendarModule = defineModule({
   id: 'calendar',
   messages,
   routes: [{ path: 'calendar', component: lazy(() => import('./CalendarPage')), permission: STAFF }],
+  homeCards: [{ key: 'calendar-warning', component: lazy(() => import('./WarningCard')), roles: ['sysAdmin'], order: 20 }],
   menu: [{ key: 'calendar', path: '/calendar', labelKey: 'calendar:menu', icon: CalendarOutlined, permission: STAFF, order: 50 }],
 });

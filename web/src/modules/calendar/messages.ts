@@ -4,6 +4,7 @@ export const messages = defineMessages(
   {
     menu: '工作日历',
     title: '工作日历',
+    home: { open: '打开日历', ok: '{{years}} 年的节假日安排已就绪' },
     today: '今天',
     prevMonth: '上个月',
     nextMonth: '下个月',
@@ -64,6 +65,7 @@ export const messages = defineMessages(
   {
     menu: 'Work calendar',
     title: 'Work calendar',
+    home: { open: 'Open calendar', ok: 'Holiday arrangements ready for {{years}}' },
     today: 'Today',
     prevMonth: 'Previous month',
     nextMonth: 'Next month',

@@ -9,8 +9,8 @@ export const dashboardModule = defineModule({
   routes: [{ path: '', component: lazy(() => import('./HomePage')) }],
   menu: [{ key: 'home', path: '/', labelKey: 'dashboard:menu', icon: HomeOutlined, order: 0 }],
   homeCards: [
-    // Only roster readers get the chart, and with it echarts; workers and families never load it.
-    { key: 'people-chart', component: lazy(() => import('./PeopleChartCard')), permission: 'people.read', order: 80 },
+    // The union's category chart (and with it echarts) only for the union; teachers read the roster too.
+    { key: 'people-chart', component: lazy(() => import('./PeopleChartCard')), roles: ['unionChair', 'unionStaff'], permission: 'people.read', order: 80 },
     { key: 'roles', component: lazy(() => import('./RolesCard')), order: 90 },
   ],
 });

@@ -63,7 +63,7 @@ export default function SchoolDashboardPage() {
       extra={
         <>
           <SchoolSelect value={schoolId} schools={schools} onChange={pick} />
-          <Select value={week ?? w?.week} onChange={setWeek} options={weekOptions} style={{ minWidth: 150 }} placeholder={t('week')} data-testid="hb-school-week" />
+          <Select value={week ?? w?.week} onChange={setWeek} options={weekOptions} style={{ minWidth: 150 }} placeholder={t('week')} aria-label={t('week')} data-testid="hb-school-week" />
           <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="hb-export">
             {t('common:actions.export')}
           </Button>
@@ -134,7 +134,7 @@ export default function SchoolDashboardPage() {
                     <List.Item>
                       <Flex justify="space-between" style={{ width: '100%' }} gap={8}>
                         <span>
-                          {r.studentName} <span style={{ color: 'rgba(0,0,0,.45)' }}>· {r.className}</span>
+                          {r.studentName} <span style={{ color: 'rgba(0,0,0,.65)' }}>· {r.className}</span>
                         </span>
                         <Tag color="orange">{t('dash.weeks', { n: r.weeks })}</Tag>
                       </Flex>

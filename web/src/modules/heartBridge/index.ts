@@ -16,7 +16,12 @@ export const heartBridgeModule = defineModule({
     { path: 'heart-bridge/class/:classId/weeks/:week/students/:studentId', component: lazy(() => import('./StudentNotePage')) },
     { path: 'heart-bridge/school', component: lazy(() => import('./SchoolDashboardPage')), permission: P.oversee },
   ],
-  homeCards: [{ key: 'heartBridge-family', component: lazy(() => import('./FamilyWeekCard')), permission: P.writeHome, order: 10, width: 'full' }],
+  homeCards: [
+    { key: 'heartBridge-family', component: lazy(() => import('./FamilyWeekCard')), roles: ['parent'], permission: P.writeHome, order: 10, width: 'full' },
+    { key: 'heartBridge-mine', component: lazy(() => import('./MineCard')), roles: ['student'], permission: P.readOwn, order: 10 },
+    { key: 'heartBridge-class', component: lazy(() => import('./ClassCoverageCard')), roles: ['headTeacher', 'subjectTeacher'], permission: P.writeSchool, order: 20 },
+    { key: 'heartBridge-school', component: lazy(() => import('./SchoolCoverageCard')), roles: ['principal', 'academicOffice'], permission: P.oversee, order: 10 },
+  ],
   menu: [
     { key: 'heartBridge-family', path: '/heart-bridge/family', labelKey: 'heartBridge:menuFamily', icon: HeartOutlined, permission: P.writeHome, order: 60 },
     { key: 'heartBridge-mine', path: '/heart-bridge/mine', labelKey: 'heartBridge:menuMine', icon: BookOutlined, permission: P.readOwn, order: 60 },

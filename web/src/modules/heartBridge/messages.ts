@@ -30,6 +30,7 @@ export const messages = defineMessages(
       schoolPending: '老师还没写',
       homeWritten: '您已回复',
       homePending: '等您写家里的话',
+      schoolOpen: '查看全校看板',
     },
     side: {
       school: '老师的话',
@@ -167,6 +168,7 @@ export const messages = defineMessages(
       schoolPending: 'Teacher has not written yet',
       homeWritten: 'You have replied',
       homePending: 'Your home side awaits',
+      schoolOpen: 'School dashboard',
     },
     side: {
       school: 'From the teacher',

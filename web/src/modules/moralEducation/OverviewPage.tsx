@@ -56,6 +56,7 @@ export default function OverviewPage() {
             }}
             options={(terms.data ?? []).map((x) => ({ value: x.id, label: x.name }))}
             placeholder={t('overview.term')}
+            aria-label={t('overview.term')}
             style={{ minWidth: 200, maxWidth: '100%' }}
             data-testid="me-term"
           />
@@ -129,6 +130,7 @@ export default function OverviewPage() {
                   <Select
                     allowClear
                     placeholder={t('overview.allKinds')}
+                    aria-label={t('overview.allKinds')}
                     value={missedQ.kind}
                     onChange={(kind) => {
                       setMissedQ((q) => ({ ...q, kind }));
@@ -144,6 +146,7 @@ export default function OverviewPage() {
                   <Select
                     allowClear
                     placeholder={t('overview.allGrades')}
+                    aria-label={t('overview.allGrades')}
                     value={missedQ.gradeId}
                     onChange={(gradeId) => {
                       setMissedQ((q) => ({ ...q, gradeId }));

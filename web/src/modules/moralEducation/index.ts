@@ -13,6 +13,10 @@ export const moralEducationModule = defineModule({
     { path: 'moral-education/overview', component: lazy(() => import('./OverviewPage')), permission: P.oversee },
     { path: 'moral-education/plan', component: lazy(() => import('./PlanPage')), permission: P.plan },
   ],
+  homeCards: [
+    { key: 'moralEducation-today', component: lazy(() => import('./TodayCard')), roles: ['headTeacher', 'subjectTeacher'], permission: P.read, order: 10 },
+    { key: 'moralEducation-school', component: lazy(() => import('./SchoolTodayCard')), roles: ['principal', 'academicOffice'], permission: P.oversee, order: 20 },
+  ],
   menu: [
     { key: 'moral-today', path: '/moral-education/today', labelKey: 'moralEducation:menuToday', icon: ClockCircleOutlined, permission: P.record, order: 64 },
     { key: 'moral-class', path: '/moral-education/class', labelKey: 'moralEducation:menuClass', icon: BookOutlined, permission: P.read, order: 65 },

@@ -8,6 +8,13 @@ export const messages = defineMessages(
     menuPlan: '十分钟 · 主题日历',
     slot: '13:50—14:00',
     status: { held: '已开展', skipped: '未开展', unrecorded: '未记录' },
+    home: {
+      noSchoolToday: '今天不是上课日。',
+      noTopic: '学校没有安排话题',
+      record: '记录今天的十分钟',
+      view: '查看',
+      held: '本学期已开展',
+    },
     today: {
       title: '十分钟思想教育',
       today: '今天',
@@ -109,6 +116,13 @@ export const messages = defineMessages(
     menuPlan: 'Ten minutes · topics',
     slot: '13:50–14:00',
     status: { held: 'Held', skipped: 'Skipped', unrecorded: 'Not recorded' },
+    home: {
+      noSchoolToday: 'Today is not a school day.',
+      noTopic: 'No topic planned by the school',
+      record: 'Record today’s ten minutes',
+      view: 'Open',
+      held: 'Held this term',
+    },
     today: {
       title: 'Ten-minute moral education',
       today: 'Today',

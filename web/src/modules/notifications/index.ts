@@ -1,11 +1,11 @@
 import { lazy } from 'react';
 import { defineModule } from '../types';
 import { messages } from './messages';
-import { NotificationBell } from './NotificationBell';
 
 export const notificationsModule = defineModule({
   id: 'notifications',
   messages,
-  headerWidgets: [NotificationBell],
+  // Lazy: the bell (antd Badge and the notice list query) stays out of the entry chunk.
+  headerWidgets: [lazy(() => import('./NotificationBell').then((m) => ({ default: m.NotificationBell })))],
   homeCards: [{ key: 'notifications-unread', component: lazy(() => import('./UnreadCard')), order: 30 }],
 });

@@ -16,6 +16,7 @@ export function SchoolSelect({ value, schools, onChange }: Props) {
       value={value}
       onChange={onChange}
       placeholder={t('pickSchool')}
+      aria-label={t('pickSchool')}
       style={{ minWidth: 150 }}
       data-testid="school-select"
       options={schools.map((s) => ({ value: s.id, label: s.name }))}

@@ -1,0 +1,92 @@
+/**
+ * Accessibility: axe-core in real Chromium on the pages people live in — sign-in, the
+ * worker's appeal form, the parent's 心桥 week, the staff inbox and the dashboards. No
+ * critical or serious violation may appear; each page has a main landmark and an h1.
+ */
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launch, login, newPage, startServer, type Server } from './harness.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// The app's CSP (script-src 'self') rightly refuses the injected axe script; the test's own
+// browser context lets it in, the pages themselves are served unchanged.
+const AUDITED = { ...DESKTOP, bypassCSP: true };
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+let server: Server;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** The critical and serious findings on the page as it is now, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`);
+}
+
+async function expectAccessible(page: Page, ready: string) {
+  await page.getByTestId(ready).first().waitFor();
+  // Antd's enter animations fade colours in: measure contrast once they have settled.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Soft: one run reports every page's findings, not only the first page's.
+  expect.soft(await seriousViolations(page), page.url()).toEqual([]);
+  expect.soft(await page.locator('main, [role="main"]').count(), `landmark on ${page.url()}`).toBeGreaterThan(0);
+  expect.soft(await page.locator('h1').count(), `h1 on ${page.url()}`).toBeGreaterThan(0);
+}
+
+describe('accessibility (axe-core)', () => {
+  it('the sign-in page, the worker’s appeal form and the parent’s week', async () => {
+    const { context, page } = await newPage(browser, AUDITED);
+    await page.goto(`${server.url}/login`);
+    await expectAccessible(page, 'login-username');
+    await login(page, server.url, 'worker');
+    await page.goto(`${server.url}/appeals/new`);
+    await expectAccessible(page, 'appeal-title');
+    await context.close();
+
+    const parent = await newPage(browser, AUDITED);
+    await login(parent.page, server.url, 'parent');
+    await parent.page.goto(`${server.url}/heart-bridge/family`);
+    await expectAccessible(parent.page, 'hb-week');
+    await parent.context.close();
+  });
+
+  it('the staff inbox and the dashboards', async () => {
+    const { context, page } = await newPage(browser, AUDITED);
+    await login(page, server.url, 'staff');
+    await page.goto(`${server.url}/appeals`);
+    await expectAccessible(page, 'appeals-table');
+    await page.goto(`${server.url}/appeals/dashboard`);
+    await expectAccessible(page, 'dashboard-filters');
+    await context.close();
+
+    const principal = await newPage(browser, AUDITED);
+    await login(principal.page, server.url, 'principal');
+    await principal.page.goto(`${server.url}/heart-bridge/school`);
+    await expectAccessible(principal.page, 'hb-school-coverage');
+    await principal.page.goto(`${server.url}/moral-education/overview`);
+    await expectAccessible(principal.page, 'me-school-coverage');
+    await principal.context.close();
+  });
+});

@@ -1,0 +1,34 @@
+import { Card, Flex, Skeleton } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { RateStat } from '../school/Stat';
+import { usePickedSchool } from '../school/usePickedSchool';
+import { useSchoolCoverage } from './api';
+import '../school/school.css';
+
+/** The school's ten-minute sessions held so far this term, for the principal and academic office. */
+export default function SchoolTodayCard() {
+  const { t } = useTranslation('moralEducation');
+  const { schoolId, loading } = usePickedSchool();
+  const { data, isLoading } = useSchoolCoverage(schoolId, {});
+  if (!loading && !schoolId) return null;
+  return (
+    <Card
+      title={t('menuOverview')}
+      extra={
+        <Link to="/moral-education/overview" data-testid="home-me-school-open">
+          {t('home.view')}
+        </Link>
+      }
+      data-testid="home-me-school"
+    >
+      {isLoading || loading ? (
+        <Skeleton active paragraph={{ rows: 1 }} />
+      ) : (
+        <Flex wrap gap={24}>
+          <RateStat label={t('home.held')} rate={data?.school.coverage} testId="home-me-school-coverage" />
+        </Flex>
+      )}
+    </Card>
+  );
+}
