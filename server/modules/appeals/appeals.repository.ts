@@ -9,7 +9,7 @@ import type { Tx } from '../../core/db/database.js';
 import { insertRow, prepared } from '../../core/db/prepared.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
-import { prefixUpper } from '../../core/db/dialect.js';
+import { engineOf, prefixUpper } from '../../core/db/dialect.js';
 import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
 import type { Light } from '../../../common/appeals.js';
 import {
@@ -176,7 +176,10 @@ export function listPart(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: 
     if (vis.staff.all) inside.push(sql<SqlBool>`1 = 0`);
     else if (vis.staff.paths.length) inside.push(eb.not(eb.or(vis.staff.paths.map((p) => pathUnder(eb, 'a.org_path', p)))));
   } else {
-    inside.push(mineExpr(eb, vis));
+    // One's own appeals by id, each author column on its own index: an OR of the two would
+    // let the planner prefer scanning any small index that a filter happens to match.
+    const own = (col: 'author_account_id' | 'author_person_id', v: string) => eb.selectFrom('appeals as o').select('o.id').where(`o.${col}`, '=', v);
+    inside.push(eb('a.id', 'in', vis.personId ? own('author_account_id', vis.accountId).union(own('author_person_id', vis.personId)) : own('author_account_id', vis.accountId)));
     if (!f.mine) inside.push(sql<SqlBool>`(${eb.or([...scopeTerms(eb, vis)])}) is not true`);
   }
   return eb.and([...inside, ...filters(db, eb, f, clock, true)]);
@@ -296,6 +299,34 @@ export const COUNT_CAP = 2_000;
 /** Sorts an index serves in order (see the 0002 migration): the page is read off the index. */
 const INDEXED_SORTS: ReadonlySet<SortKey> = new Set(['submittedAt']);
 
+/** Up to `cap` matches of one list part, counted off that part's index. */
+export function countQuery(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, part: ListPart, cap: number) {
+  return adb(db)
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('appeals as a')
+        .select(sql<number>`1`.as('x'))
+        .where(((e: Eb) => listPart(db, e, vis, f, clock, part)) as any)
+        .limit(cap)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<string | number>().as('c'));
+}
+
+/** The ids (and sort keys) of one part's first `limit` rows; `walk` reads them off the ordering index. */
+export function pageQuery(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, part: ListPart, page: { limit: number; sort: SortKey; order: 'asc' | 'desc' }, walk: boolean) {
+  const sortCol = SORT_COLUMNS[page.sort];
+  // A walk reads the ordering index and nothing else: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
+  const from = walk && engineOf(db) === 'sqlite' ? sql`appeals as a indexed by appeals_submitted_at` : sql`appeals as a`;
+  return adb(db)
+    .selectFrom(from as any)
+    .select(['a.id', sql.ref(sortCol).as('k')])
+    .where(((e: Eb) => listPart(db, e, vis, f, clock, part, walk)) as any)
+    .orderBy(sql.ref(sortCol), page.order)
+    .orderBy('a.id', page.order)
+    .limit(page.limit);
+}
+
 export async function listAppeals(
   db: Tx,
   vis: Visibility,
@@ -303,40 +334,21 @@ export async function listAppeals(
   clock: LightClock,
   page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc' },
 ): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
-  const a = adb(db);
   const parts = listParts(vis, f);
   // Each part counted once, on its own index, up to what the cap still needs: no second count.
   let n = 0;
   for (const part of parts) {
     if (n > COUNT_CAP) break;
-    const [{ c }] = await a
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('appeals as a')
-          .select(sql<number>`1`.as('x'))
-          .where(((e: Eb) => listPart(db, e, vis, f, clock, part)) as any)
-          .limit(COUNT_CAP + 1 - n)
-          .as('c'),
-      )
-      .select((eb) => eb.fn.countAll<string | number>().as('c'))
-      .execute();
+    const [{ c }] = await countQuery(db, vis, f, clock, part, COUNT_CAP + 1 - n).execute();
     n += Number(c);
   }
   // Many matches: walking the ordering index meets a page of them early. Few (the count
   // read them all off a filter's index): the same index finds them and sorting ≤ COUNT_CAP is cheap.
   const walk = INDEXED_SORTS.has(page.sort) && n > COUNT_CAP;
   const want = page.offset + page.limit;
-  const sortCol = SORT_COLUMNS[page.sort];
   const found: { id: string; k: unknown }[] = [];
   for (const part of parts) {
-    const rows = await a
-      .selectFrom('appeals as a')
-      .select(['a.id', sql.ref(sortCol).as('k')])
-      .where(((e: Eb) => listPart(db, e, vis, f, clock, part, walk)) as any)
-      .orderBy(sql.ref(sortCol), page.order)
-      .orderBy('a.id', page.order)
-      .limit(want)
-      .execute();
+    const rows = await pageQuery(db, vis, f, clock, part, { ...page, limit: want }, walk).execute();
     found.push(...(rows as { id: string; k: unknown }[]));
   }
   const dir = page.order === 'asc' ? 1 : -1;
