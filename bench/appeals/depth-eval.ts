@@ -7,7 +7,7 @@
  *   npx tsx bench/appeals/depth-eval.ts
  */
 import path from 'node:path';
-import { KEY_DEPTH } from '../../server/modules/appeals/groupAlert.repository.js';
+import { KEY_DEPTH } from '../../server/modules/appeals/index.js';
 import { loadSet, scoreAlerts, type Alerts } from './eval.js';
 import { intakeAlertsOnSqlite } from './eval-intake.js';
 
