@@ -36,7 +36,7 @@ function appealRow(id: string, unitId: string, personId: string, category: strin
 }
 
 /** Runs the set's appeals through checkIntake() on `db` (a migrated database) under a new org tree; returns the alerts and the time per check. */
-export async function intakeAlerts(db: Db, set: EvalSet, keyDepth?: number): Promise<{ alerts: Alerts; msPerAppeal: number[] }> {
+export async function intakeAlerts(db: Db, set: EvalSet): Promise<{ alerts: Alerts; msPerAppeal: number[] }> {
   const d = db as any;
   const iso = new Date().toISOString();
   const rootId = newId();
@@ -69,7 +69,7 @@ export async function intakeAlerts(db: Db, set: EvalSet, keyDepth?: number): Pro
     await d.transaction().execute(async (tx: any) => {
       await tx.insertInto('appeals').values(row).execute();
       const t0 = performance.now();
-      await checkIntake(tx, row, at, unit, keyDepth);
+      await checkIntake(tx, row, at, unit);
       msPerAppeal.push(performance.now() - t0);
     });
   }
@@ -100,12 +100,12 @@ export async function intakeAlerts(db: Db, set: EvalSet, keyDepth?: number): Pro
 }
 
 /** The same on a fresh, migrated SQLite file that is removed afterwards. */
-export async function intakeAlertsOnSqlite(set: EvalSet, keyDepth?: number) {
+export async function intakeAlertsOnSqlite(set: EvalSet) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-eval-'));
   const database = await openDatabase({ url: path.join(dir, 'eval.sqlite') });
   try {
     await migrateToLatest(database.db, house.migrations);
-    return await intakeAlerts(database.db, set, keyDepth);
+    return await intakeAlerts(database.db, set);
   } finally {
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,6 @@
  *   npx tsx bench/appeals/intake.bench.ts --units 2             # the demo's two mines: hot buckets
  *   npx tsx bench/appeals/intake.bench.ts --surge 10000         # + a mass dispute: 10 000 near-identical
  *                                                               #   appeals of unit 1 this week, one open alert
- *   … --key-depth N                                             # the group check's per-key bound (default: shipped)
  *
  * It loads N appeals (with their signatures) submitted inside the last 30 days across U
  * units, categories weighted as in the demo, texts drawn from the evaluation set, then
@@ -31,7 +30,6 @@ const N = Number(arg('n', '100000'));
 const UNITS = Number(arg('units', '20'));
 const RUNS = Number(arg('runs', '200'));
 const SURGE = Number(arg('surge', '0'));
-const KEY_DEPTH_ARG = args.includes('--key-depth') ? Number(arg('key-depth', '0')) : undefined;
 const CATEGORIES: [string, number][] = [
   ['wages', 28],
   ['benefits', 20],
@@ -119,16 +117,16 @@ async function main() {
         await tx.insertInto('appeal_signature_keys').values(keys).execute();
       });
     }
-    // A surge: near-identical appeals of one unit and category this week, as intake leaves them — members of one open alert.
+    // A surge: near-identical appeals (20 a statement: a text can carry ~70 issue keys, five values each) of one unit and category this week, as intake leaves them — members of one open alert.
     const surgeText = texts[0];
     if (SURGE) {
       const alertId = newId();
       await db.insertInto('appeal_group_alerts').values({ id: alertId, unit_id: units[0], category: 'wages', status: 'open', worker_count: SURGE, appeal_count: SURGE, keywords: '[]', raised_at: new Date(now.getTime() - 7 * 86_400_000).toISOString(), decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: iso }).execute();
-      for (let done = 0; done < SURGE; done += 100) {
+      for (let done = 0; done < SURGE; done += 20) {
         const appeals: AppealTable[] = [];
         const sigs: any[] = [];
         const keys: any[] = [];
-        for (let i = done; i < Math.min(SURGE, done + 100); i++) {
+        for (let i = done; i < Math.min(SURGE, done + 20); i++) {
           const at = new Date(now.getTime() - rnd() * 7 * 86_400_000);
           const row = { ...appealRow(newId(), units[0], units[0], 'wages', surgeText.title, `${surgeText.description}（第${i}位）`, at), group_alert_id: alertId };
           appeals.push(row);
@@ -176,7 +174,7 @@ async function main() {
       await db.transaction().execute(async (tx: any) => {
         await tx.insertInto('appeals').values(row).execute();
         const t0 = performance.now();
-        await checkIntake(tx, row, now, undefined, KEY_DEPTH_ARG);
+        await checkIntake(tx, row, now);
         times.push(performance.now() - t0);
       });
       const sig = await db.selectFrom('appeal_signatures').select('group_alert_id').where('appeal_id', '=', row.id).executeTakeFirst();
@@ -191,7 +189,6 @@ async function main() {
           engine: ENGINE,
           appealsInWindow: N + SURGE,
           surge: SURGE,
-          keyDepth: KEY_DEPTH_ARG ?? 'shipped',
           units: UNITS,
           loadSeconds: Math.round(loadMs / 100) / 10,
           runs: RUNS,

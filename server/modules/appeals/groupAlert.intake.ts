@@ -2,10 +2,10 @@
  * The group-dispute check every intake runs, inside the intake's own transaction.
  *
  * Cost: the candidates are the appeals of one unit and category inside the window that
- * share an issue key (a main topic) with the new one — the newest KEY_DEPTH per key, read
- * through the appeal_signature_keys primary key, so a surge of one cluster costs no more
- * than a quiet week (bench/appeals/intake.bench.ts measures it). Appeals without a key in
- * common can never score above zero.
+ * share an issue key (a main topic) with the new one, read through the
+ * appeal_signature_keys primary key — a few dozen rows even with 100 000 appeals in the
+ * window (bench/appeals/intake.bench.ts measures it). The key lookup is exact: appeals
+ * without a key in common can never score above zero.
  * The bucket lock makes concurrent intakes of one unit and category take turns, so the
  * fifth worker's appeal is counted by exactly one of them.
  */
@@ -34,8 +34,7 @@ const DAY_MS = 86_400_000;
 export const authorKeyOf = (row: Pick<AppealTable, 'author_person_id' | 'author_account_id' | 'id' | 'anonymous'>) =>
   row.anonymous === 1 ? row.id : (row.author_person_id ?? row.author_account_id ?? row.id);
 
-/** `keyDepth`: for the benchmark and the evaluation, which measure what the bound costs and loses. */
-export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }, keyDepth = alerts.KEY_DEPTH): Promise<void> {
+export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<void> {
   unit ??= (await repo.findOrg(tx, row.unit_id))!;
   const settings = await settingsFor(tx, unit.path);
   const tokens = signatureOf(row.title, row.description);
@@ -43,7 +42,7 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   await alerts.lockBucket(tx, row.unit_id, row.category);
   const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
   const keys = issueKeys(tokens);
-  const rows = await alerts.candidates(tx, row.unit_id, row.category, keys, since, keyDepth);
+  const rows = await alerts.candidates(tx, row.unit_id, row.category, keys, since);
   const authorKey = authorKeyOf(row);
   await alerts.insertSignature(tx, {
     appeal_id: row.id,

@@ -21,46 +21,29 @@ export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: s
 }
 
 /**
- * How many of the newest appeals sharing each issue key an intake compares with. Bounded so
- * a surge (thousands of near-identical appeals of one unit in a week, all members of one
- * alert) costs an intake what a quiet week does: the newest members of a cluster are as good
- * a sample of it as all of them. Chosen by measurement (bench/appeals/intake.bench.ts
- * --surge for the cost; bench/appeals/eval-intake.ts over every evaluation set for what the
- * alerts lose: nothing at this depth).
+ * Earlier appeals of the same unit and category since `since` that share an issue key, with
+ * their alert's state. Members of an answered alert never count again (groupAlert.decide.ts),
+ * so they are not read at all; a dismissed alert's are, since they hold its dismissal.
  */
-export const KEY_DEPTH = 64;
-
-const newestWithKey = prepared((d: ADb, p: { unitId: string; category: string; key: string; since: string; depth: number }) =>
-  d
-    .selectFrom('appeal_signature_keys as k')
-    .select('k.appeal_id')
-    .where('k.unit_id', '=', p.unitId)
-    .where('k.category', '=', p.category)
-    .where('k.key', '=', p.key)
-    .where('k.submitted_at', '>=', p.since)
-    .orderBy('k.submitted_at', 'desc')
-    .limit(p.depth),
-);
-
-/**
- * Earlier appeals of the same unit and category since `since` that share an issue key (the
- * newest KEY_DEPTH per key), with their alert's state. Members of an answered alert never
- * count again (groupAlert.decide.ts), so they are not read at all; a dismissed alert's are,
- * since they hold its dismissal.
- */
-const signaturesIn = prepared((d: ADb, p: { ids: string[] }) =>
+const candidatesOf = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; since: string }) =>
   d
     .selectFrom('appeal_signatures as s')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
     .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
     .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])]), eb('g.status', '=', 'dismissed')]))
-    .where('s.appeal_id', 'in', p.ids),
+    .where('s.appeal_id', 'in', (eb) =>
+      eb
+        .selectFrom('appeal_signature_keys as k')
+        .select('k.appeal_id')
+        .where('k.unit_id', '=', p.unitId)
+        .where('k.category', '=', p.category)
+        .where('k.key', 'in', p.keys)
+        .where('k.submitted_at', '>=', p.since),
+    ),
 );
-export async function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string, depth = KEY_DEPTH) {
-  const ids = new Set<string>();
-  for (const key of keys) for (const r of await newestWithKey.all(db, { unitId, category, key, since, depth })) ids.add(r.appeal_id);
-  if (!ids.size) return [];
-  return signaturesIn.all(db, { ids: [...ids] });
+export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
+  if (!keys.length) return Promise.resolve([]);
+  return candidatesOf.all(db, { unitId, category, keys, since });
 }
 
 /** Whether an alert already counts this worker. */

@@ -39,7 +39,6 @@ export { signatureOf, similarity, encodeSignature, issueKeys, prepare } from './
 export { GRAM, gramTokens } from './similarity.grams.js';
 export { decideGroup, type GroupCandidate } from './groupAlert.decide.js';
 export { checkIntake } from './groupAlert.intake.js';
-export { KEY_DEPTH } from './groupAlert.repository.js';
 export { acceptWorkTenths } from './appeals.indicators.js';
 export type { AppealTable } from './appeals.tables.js';
 export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';
