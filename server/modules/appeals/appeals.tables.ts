@@ -10,8 +10,6 @@ export interface AppealTable {
   id: string;
   code: string;
   org_id: string;
-  /** The org's path, kept by triggers when omitted or when the org moves (the list_keys migration). */
-  org_path?: string | null;
   unit_id: string;
   department_id: string | null;
   author_account_id: string | null;
