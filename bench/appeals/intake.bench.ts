@@ -4,6 +4,8 @@
  *   npx tsx bench/appeals/intake.bench.ts                       # SQLite, 100 000 appeals, 20 units
  *   npx tsx bench/appeals/intake.bench.ts --engine postgres     # embedded PostgreSQL
  *   npx tsx bench/appeals/intake.bench.ts --units 2             # the demo's two mines: hot buckets
+ *   npx tsx bench/appeals/intake.bench.ts --surge 10000         # + a mass dispute: 10 000 near-identical
+ *                                                               #   appeals of unit 1 this week, one open alert
  *
  * It loads N appeals (with their signatures) submitted inside the last 30 days across U
  * units, categories weighted as in the demo, texts drawn from the evaluation set, then
@@ -27,6 +29,7 @@ const ENGINE = arg('engine', 'sqlite');
 const N = Number(arg('n', '100000'));
 const UNITS = Number(arg('units', '20'));
 const RUNS = Number(arg('runs', '200'));
+const SURGE = Number(arg('surge', '0'));
 const CATEGORIES: [string, number][] = [
   ['wages', 28],
   ['benefits', 20],
@@ -114,6 +117,30 @@ async function main() {
         await tx.insertInto('appeal_signature_keys').values(keys).execute();
       });
     }
+    // A surge: near-identical appeals (20 a statement: a text can carry ~70 issue keys, five values each) of one unit and category this week, as intake leaves them — members of one open alert.
+    const surgeText = texts[0];
+    if (SURGE) {
+      const alertId = newId();
+      await db.insertInto('appeal_group_alerts').values({ id: alertId, unit_id: units[0], category: 'wages', status: 'open', worker_count: SURGE, appeal_count: SURGE, keywords: '[]', raised_at: new Date(now.getTime() - 7 * 86_400_000).toISOString(), decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: iso }).execute();
+      for (let done = 0; done < SURGE; done += 20) {
+        const appeals: AppealTable[] = [];
+        const sigs: any[] = [];
+        const keys: any[] = [];
+        for (let i = done; i < Math.min(SURGE, done + 20); i++) {
+          const at = new Date(now.getTime() - rnd() * 7 * 86_400_000);
+          const row = { ...appealRow(newId(), units[0], units[0], 'wages', surgeText.title, `${surgeText.description}（第${i}位）`, at), group_alert_id: alertId };
+          appeals.push(row);
+          const tokens = signatureOf(row.title, row.description);
+          sigs.push({ appeal_id: row.id, unit_id: units[0], category: 'wages', submitted_at: row.submitted_at, author_key: `s${i}`, tokens: encodeSignature(tokens), group_alert_id: alertId, settled: 0 });
+          for (const key of issueKeys(tokens)) keys.push({ unit_id: units[0], category: 'wages', key, submitted_at: row.submitted_at, appeal_id: row.id });
+        }
+        await db.transaction().execute(async (tx: any) => {
+          await tx.insertInto('appeals').values(appeals).execute();
+          await tx.insertInto('appeal_signatures').values(sigs).execute();
+          await tx.insertInto('appeal_signature_keys').values(keys).execute();
+        });
+      }
+    }
     const loadMs = Date.now() - load0;
     // Fresh statistics, as autovacuum would have gathered by the time a real table is this big.
     await sql`analyze`.execute(db);
@@ -123,10 +150,10 @@ async function main() {
     const bucket: number[] = [];
     const outcomes: string[] = [];
     for (let r = 0; r < RUNS; r++) {
-      const t = texts[Math.floor(rnd() * texts.length)];
-      // Half the runs go to the busiest bucket: unit 1, wages.
-      const unit = r % 2 ? units[0] : units[Math.floor(rnd() * units.length)];
-      const category = r % 2 ? 'wages' : pickCategory();
+      // In a surge every run is one more of it; otherwise half the runs go to the busiest bucket: unit 1, wages.
+      const t = SURGE ? { ...surgeText, description: `${surgeText.description}（又一位${r}）` } : texts[Math.floor(rnd() * texts.length)];
+      const unit = SURGE || r % 2 ? units[0] : units[Math.floor(rnd() * units.length)];
+      const category = SURGE || r % 2 ? 'wages' : pickCategory();
       const row = appealRow(newId(), unit, unit, category, t.title, t.description, now);
       const inBucket = await db
         .selectFrom('appeal_signatures')
@@ -160,7 +187,8 @@ async function main() {
       JSON.stringify(
         {
           engine: ENGINE,
-          appealsInWindow: N,
+          appealsInWindow: N + SURGE,
+          surge: SURGE,
           units: UNITS,
           loadSeconds: Math.round(loadMs / 100) / 10,
           runs: RUNS,
