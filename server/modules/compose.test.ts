@@ -28,9 +28,9 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'meetings.readPublished']);
+    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
@@ -42,7 +42,7 @@ describe('the module composition at start-up', () => {
       'people.read',
       'school.read',
     ]);
-    expect(table('handler')).toEqual(['appeals.handle', 'meetings.readPublished', 'org.read']);
+    expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'meetings.readPublished', 'org.read', 'policies.read']);
     // The system admin holds every permission of core and of every module.
     for (const m of modules) for (const p of m.permissions) expect(house.rolePermissions.sysAdmin.has(p)).toBe(true);
   });
@@ -57,50 +57,50 @@ describe('the module composition at start-up', () => {
   });
 
   it('accepts a well-formed new module', () => {
-    const h = composeModules([...modules, probe('congress')]);
-    expect([...h.rolePermissions.worker]).toContain('congress.read');
-    expect(h.jobs.map((j) => j.name)).toContain('congress.sweep');
-    expect(h.indicators.find((i) => i.key === 'congress.count')?.module).toBe('congress');
+    const h = composeModules([...modules, probe('honours')]);
+    expect([...h.rolePermissions.worker]).toContain('honours.read');
+    expect(h.jobs.map((j) => j.name)).toContain('honours.sweep');
+    expect(h.indicators.find((i) => i.key === 'honours.count')?.module).toBe('honours');
   });
 
   it('refuses a migration key used twice — by another module or by core', () => {
     // Before, the registry merged the maps with Object.assign and the later module's migration silently won.
-    const stolen = probe('congress', { migrations: { '20261125_0001_appeals': migration } });
+    const stolen = probe('honours', { migrations: { '20261125_0001_appeals': migration } });
     expect(startWith(...modules, stolen)).toThrow(ModuleDeclarationError);
     expect(startWith(...modules, stolen)).toThrow(/migration '20261125_0001_appeals' is declared twice \(also by appeals\)/);
     // A core key is refused already by its name, which no module may take.
-    expect(startWith(probe('congress', { migrations: { '20261124_0001_core': migration } }))).toThrow(/migration '20261124_0001_core' must be named/);
+    expect(startWith(probe('honours', { migrations: { '20261124_0001_core': migration } }))).toThrow(/migration '20261124_0001_core' must be named/);
   });
 
   it('refuses a new migration key without the <stamp>_<module>_<what> shape, or out of order', () => {
-    expect(startWith(probe('congress', { migrations: { '20270101_0000_congress': migration } }))).toThrow(/must be named '<YYYYMMDD>_<HHMM>_congress_<what>'/);
-    expect(startWith(probe('congress', { migrations: { '20270101_0000_meetings_tables': migration } }))).toThrow(/must be named/);
-    expect(startWith(probe('congress', { migrations: { '2027_congress_tables': migration } }))).toThrow(/must be named/);
-    const backwards = { '20270102_0000_congress_b': migration, '20270101_0000_congress_a': migration };
-    expect(startWith(probe('congress', { migrations: backwards }))).toThrow(/is listed after/);
+    expect(startWith(probe('honours', { migrations: { '20270101_0000_honours': migration } }))).toThrow(/must be named '<YYYYMMDD>_<HHMM>_honours_<what>'/);
+    expect(startWith(probe('honours', { migrations: { '20270101_0000_meetings_tables': migration } }))).toThrow(/must be named/);
+    expect(startWith(probe('honours', { migrations: { '2027_honours_tables': migration } }))).toThrow(/must be named/);
+    const backwards = { '20270102_0000_honours_b': migration, '20270101_0000_honours_a': migration };
+    expect(startWith(probe('honours', { migrations: backwards }))).toThrow(/is listed after/);
   });
 
   it('refuses a job name used twice or without the module prefix', () => {
     const job = { name: 'appeals.deadlines', intervalMs: 1, run: async () => {} };
-    expect(startWith(...modules, probe('congress', { jobs: [job] }))).toThrow(/job 'appeals.deadlines' must be named 'congress.<name>'/);
-    const dup = { name: 'congress.sweep', intervalMs: 1, run: async () => {} };
-    expect(startWith(probe('congress', { jobs: [dup, dup] }))).toThrow(/job 'congress.sweep' is declared twice/);
+    expect(startWith(...modules, probe('honours', { jobs: [job] }))).toThrow(/job 'appeals.deadlines' must be named 'honours.<name>'/);
+    const dup = { name: 'honours.sweep', intervalMs: 1, run: async () => {} };
+    expect(startWith(probe('honours', { jobs: [dup, dup] }))).toThrow(/job 'honours.sweep' is declared twice/);
   });
 
   it('refuses an indicator key used twice or without the module prefix', () => {
-    const [i] = probe('congress').indicators;
-    expect(startWith(probe('congress', { indicators: [i, i] }))).toThrow(/indicator 'congress.count' is declared twice/);
-    expect(startWith(probe('congress', { indicators: [{ ...i, key: 'count' }] }))).toThrow(/indicator 'count' must be named 'congress.<name>'/);
+    const [i] = probe('honours').indicators;
+    expect(startWith(probe('honours', { indicators: [i, i] }))).toThrow(/indicator 'honours.count' is declared twice/);
+    expect(startWith(probe('honours', { indicators: [{ ...i, key: 'count' }] }))).toThrow(/indicator 'count' must be named 'honours.<name>'/);
   });
 
   it('refuses a permission used twice, without the prefix, or granted without being declared', () => {
-    expect(startWith(probe('congress', { permissions: ['congress.read', 'congress.read'] }))).toThrow(/permission 'congress.read' is declared twice/);
-    expect(startWith(probe('congress', { permissions: ['appeals.manage'], grants: {} }))).toThrow(/permission 'appeals.manage' must be named 'congress.<name>'/);
-    expect(startWith(probe('congress', { grants: { worker: ['congress.write'] } }))).toThrow(/grants 'congress.write' to worker but does not declare it/);
+    expect(startWith(probe('honours', { permissions: ['honours.read', 'honours.read'] }))).toThrow(/permission 'honours.read' is declared twice/);
+    expect(startWith(probe('honours', { permissions: ['appeals.manage'], grants: {} }))).toThrow(/permission 'appeals.manage' must be named 'honours.<name>'/);
+    expect(startWith(probe('honours', { grants: { worker: ['honours.write'] } }))).toThrow(/grants 'honours.write' to worker but does not declare it/);
   });
 
   it('refuses a module name or a message key declared twice', () => {
-    expect(startWith(probe('congress'), probe('congress'))).toThrow(/module 'congress' is declared twice/);
-    expect(startWith(probe('congress'), probe('meetings', { messages: { 'congress.hello': ['你好', 'Hello'] } }))).toThrow(/message 'congress.hello' is declared twice/);
+    expect(startWith(probe('honours'), probe('honours'))).toThrow(/module 'honours' is declared twice/);
+    expect(startWith(probe('honours'), probe('meetings', { messages: { 'honours.hello': ['你好', 'Hello'] } }))).toThrow(/message 'honours.hello' is declared twice/);
   });
 });
