@@ -4,9 +4,9 @@
  * critical or serious violation may appear; each page has a main landmark and an h1.
  */
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launch, login, newPage, startServer, type Server } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {DESKTOP, login, newPage, useE2E } from './harness.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // The app's CSP (script-src 'self') rightly refuses the injected axe script; the test's own
@@ -20,17 +20,7 @@ interface Violation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 /** The critical and serious findings on the page as it is now, as readable lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -57,35 +47,35 @@ async function expectAccessible(page: Page, ready: string) {
 
 describe('accessibility (axe-core)', () => {
   it('the sign-in page, the worker’s appeal form and the parent’s week', async () => {
-    const { context, page } = await newPage(browser, AUDITED);
-    await page.goto(`${server.url}/login`);
+    const { context, page } = await newPage(e2e.browser, AUDITED);
+    await page.goto(`${e2e.server.url}/login`);
     await expectAccessible(page, 'login-username');
-    await login(page, server.url, 'worker');
-    await page.goto(`${server.url}/appeals/new`);
+    await login(page, e2e.server.url, 'worker');
+    await page.goto(`${e2e.server.url}/appeals/new`);
     await expectAccessible(page, 'appeal-title');
     await context.close();
 
-    const parent = await newPage(browser, AUDITED);
-    await login(parent.page, server.url, 'parent');
-    await parent.page.goto(`${server.url}/heart-bridge/family`);
+    const parent = await newPage(e2e.browser, AUDITED);
+    await login(parent.page, e2e.server.url, 'parent');
+    await parent.page.goto(`${e2e.server.url}/heart-bridge/family`);
     await expectAccessible(parent.page, 'hb-week');
     await parent.context.close();
   });
 
   it('the staff inbox and the dashboards', async () => {
-    const { context, page } = await newPage(browser, AUDITED);
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}/appeals`);
+    const { context, page } = await newPage(e2e.browser, AUDITED);
+    await login(page, e2e.server.url, 'staff');
+    await page.goto(`${e2e.server.url}/appeals`);
     await expectAccessible(page, 'appeals-table');
-    await page.goto(`${server.url}/appeals/dashboard`);
+    await page.goto(`${e2e.server.url}/appeals/dashboard`);
     await expectAccessible(page, 'dashboard-filters');
     await context.close();
 
-    const principal = await newPage(browser, AUDITED);
-    await login(principal.page, server.url, 'principal');
-    await principal.page.goto(`${server.url}/heart-bridge/school`);
+    const principal = await newPage(e2e.browser, AUDITED);
+    await login(principal.page, e2e.server.url, 'principal');
+    await principal.page.goto(`${e2e.server.url}/heart-bridge/school`);
     await expectAccessible(principal.page, 'hb-school-coverage');
-    await principal.page.goto(`${server.url}/moral-education/overview`);
+    await principal.page.goto(`${e2e.server.url}/moral-education/overview`);
     await expectAccessible(principal.page, 'me-school-coverage');
     await principal.context.close();
   });

@@ -4,21 +4,11 @@
  * the department answers, the worker rates it and sees the whole closed loop; then five
  * workers raise the same wage problem in their own words and staff confirm the group alert.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiAs, horizontalOverflow, strict, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {DESKTOP, PHONE, apiAs, horizontalOverflow, strict, login, newPage, shot, useE2E } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 /** A real 1×1 PNG: the server checks the bytes, not the name. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -61,8 +51,8 @@ async function runAction(page: Page, action: string) {
 
 describe('appeals in the browser', () => {
   it('a worker raises an appeal on a 375 px phone; the draft survives a reload and a lost answer is retried without a duplicate', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await login(page, server.url, 'worker');
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await login(page, e2e.server.url, 'worker');
     await openMenu(page, 'appeals-new');
     await page.getByTestId('appeal-title').waitFor();
 
@@ -128,8 +118,8 @@ describe('appeals in the browser', () => {
   });
 
   it('union staff find it in the inbox with its timeliness light, accept it and assign it to 一号矿/生产部', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await login(page, server.url, 'staff');
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'staff');
     await openMenu(page, 'appeals-inbox');
     await page.getByTestId('appeals-filter-q').fill(shared.code);
     await page.getByTestId('appeals-filter-q').press('Enter');
@@ -171,8 +161,8 @@ describe('appeals in the browser', () => {
   });
 
   it('the handler of 一号矿/生产部 sees it among the assigned appeals and answers it', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await login(page, server.url, 'handler');
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'handler');
     await openMenu(page, 'appeals-assigned');
     await page.getByTestId('appeals-filter-q').fill(shared.code);
     await page.getByTestId('appeals-filter-q').press('Enter');
@@ -197,8 +187,8 @@ describe('appeals in the browser', () => {
   });
 
   it('the worker reads the answer on the phone, rates it and sees the closed timeline with every date', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await login(page, server.url, 'worker');
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await login(page, e2e.server.url, 'worker');
     await openMenu(page, 'appeals-mine');
     const card = page.getByTestId('appeal-card').filter({ hasText: TITLE });
     await card.waitFor();
@@ -226,7 +216,7 @@ describe('appeals in the browser', () => {
 
   it('five workers of 一号矿 raise the same wage problem in their own words; staff see one group alert and confirm it', { timeout: 240_000 }, async () => {
     // The demo has accounts for two workers only; the admin opens accounts for five more, as the union would.
-    const admin = strict(await apiAs(server.url, 'admin'));
+    const admin = strict(await apiAs(e2e.server.url, 'admin'));
     const mine = (await admin<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find((o) => o.name === '一号矿' && o.kind === 'mine')!;
     const linked = new Set((await admin<{ items: { personId: string | null }[] }>('GET', '/accounts?pageSize=200')).items.map((a) => a.personId));
     const people = (await admin<{ items: { id: string; name: string }[] }>('GET', `/people?orgId=${mine.id}&kind=worker&pageSize=50`)).items.filter((p) => !linked.has(p.id)).slice(0, 5);
@@ -244,9 +234,9 @@ describe('appeals in the browser', () => {
       ['夏天的高温补助还没到账', '七月到九月的高温补助至今没有到账，工友们意见很大。'],
     ] as const;
     for (const [i, [title, description]] of PARAPHRASES.entries()) {
-      const { context, page } = await newPage(browser, PHONE);
-      await login(page, server.url, `e2e.worker${i + 1}`, password);
-      await page.goto(`${server.url}/appeals/new`);
+      const { context, page } = await newPage(e2e.browser, PHONE);
+      await login(page, e2e.server.url, `e2e.worker${i + 1}`, password);
+      await page.goto(`${e2e.server.url}/appeals/new`);
       await fillAppeal(page, '工资', title, description);
       await page.getByTestId('appeal-submit').click();
       await page.waitForURL(/\/appeals\/[0-9a-f-]{36}$/);
@@ -255,8 +245,8 @@ describe('appeals in the browser', () => {
       await context.close();
     }
 
-    const { context, page } = await newPage(browser, DESKTOP);
-    await login(page, server.url, 'staff');
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'staff');
     await openMenu(page, 'appeals-alerts');
     const row = page.getByTestId('alerts-table').locator('tr.ant-table-row', { hasText: '高温补贴' });
     await row.waitFor();
@@ -290,8 +280,8 @@ describe('appeals in the browser', () => {
   });
 
   it('the dashboard drills down: a figure opens the list of exactly the appeals it counts', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await login(page, server.url, 'chair');
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'chair');
     await openMenu(page, 'appeals-dashboard');
     const total = page.getByTestId('kpi-total');
     await total.waitFor();

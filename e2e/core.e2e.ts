@@ -6,21 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, horizontalOverflow, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import {PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 async function rosterWithOneBadRow(): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -36,15 +25,15 @@ async function rosterWithOneBadRow(): Promise<string> {
 
 describe('core platform in the browser', () => {
   it('signs in, lists and filters people', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${server.url}/login`);
+    const { context, page } = await newPage(e2e.browser);
+    await page.goto(`${e2e.server.url}/login`);
     await page.getByTestId('login-username').fill('mediator');
     await page.getByTestId('login-password').fill('wrong-pass1');
     await page.getByTestId('login-submit').click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
 
     // The mediator reads the roster but not contact details.
-    await login(page, server.url, 'mediator');
+    await login(page, e2e.server.url, 'mediator');
     await page.getByTestId('menu-people').click();
     const table = page.getByTestId('people-table');
     await table.locator('tbody tr.ant-table-row').first().waitFor();
@@ -66,8 +55,8 @@ describe('core platform in the browser', () => {
   });
 
   it('imports a roster with one bad row and shows the error table, writing nothing', async () => {
-    const { context, page } = await newPage(browser);
-    await login(page, server.url, 'staff');
+    const { context, page } = await newPage(e2e.browser);
+    await login(page, e2e.server.url, 'staff');
     await page.getByTestId('menu-imports').click();
     const file = await rosterWithOneBadRow();
     // Target org: the first node of the org picker (the group the staff member serves).
@@ -85,7 +74,7 @@ describe('core platform in the browser', () => {
     await shot(page, 'import-errors');
 
     // Nothing was written: searching for the good rows finds nobody.
-    await page.goto(`${server.url}/people?q=E2E001`);
+    await page.goto(`${e2e.server.url}/people?q=E2E001`);
     await page.getByTestId('people-table').waitFor();
     await expect.poll(async () => (await page.getByTestId('people-table').textContent()) ?? '').not.toContain('韩立新');
     await context.close();
@@ -95,8 +84,8 @@ describe('core platform in the browser', () => {
   const common = ['notifications-unread', 'roles'];
   async function expectHomes(homes: Record<string, string[]>) {
     for (const [username, own] of Object.entries(homes)) {
-      const { context, page } = await newPage(browser);
-      await login(page, server.url, username);
+      const { context, page } = await newPage(e2e.browser);
+      await login(page, e2e.server.url, username);
       const cards = page.locator('[data-testid^="home-card-"]');
       await cards.first().waitFor();
       const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('home-card-'.length)));
@@ -131,8 +120,8 @@ describe('core platform in the browser', () => {
   });
 
   it('works on a 375 px phone: menu drawer, people cards, no sideways scroll', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await login(page, server.url, 'staff');
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await login(page, e2e.server.url, 'staff');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await page.getByTestId('menu-toggle').click();
     await page.getByTestId('menu-people').click();

@@ -3,21 +3,10 @@
  * a worker on a phone searches the library for 年休假, asks a question, union staff answer it
  * citing 第三条 found by search, and the worker reads the answer with the cited article's text.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import {DESKTOP, PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 const TITLE = '在矿上干了十二年，年休假能休几天';
 const ANSWER = '您累计工作已满10年不满20年，每年可休年休假10天，请向所在单位人力资源部门申请。';
@@ -25,15 +14,15 @@ let questionPath = '';
 
 describe('policy questions in the browser', () => {
   it('a worker on a 375 px phone finds 年休假 in the library and asks', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await login(page, server.url, 'worker');
-    await page.goto(`${server.url}/policies?q=${encodeURIComponent('年休假')}`);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await login(page, e2e.server.url, 'worker');
+    await page.goto(`${e2e.server.url}/policies?q=${encodeURIComponent('年休假')}`);
     await page.getByTestId('policies-hit').first().waitFor();
     expect(await page.getByTestId('policies-hit').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('职工带薪年休假条例 第三条')]));
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'policies-search-phone');
 
-    await page.goto(`${server.url}/policies/ask`);
+    await page.goto(`${e2e.server.url}/policies/ask`);
     await page.getByTestId('ask-title').fill(TITLE);
     // The nearest FAQ entries show before the question is sent.
     await page.getByTestId('ask-similar').waitFor();
@@ -46,9 +35,9 @@ describe('policy questions in the browser', () => {
   });
 
   it('union staff answer it citing the article they find by search', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await login(page, server.url, 'staff');
-    await page.goto(`${server.url}${questionPath}`);
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'staff');
+    await page.goto(`${e2e.server.url}${questionPath}`);
     await page.getByTestId('answer-text').fill(ANSWER);
     await page.getByTestId('cite-search').fill('年休假');
     await page.getByTestId('cite-search-go').click();
@@ -60,9 +49,9 @@ describe('policy questions in the browser', () => {
   });
 
   it('the worker reads the answer and the cited article on the phone', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await login(page, server.url, 'worker');
-    await page.goto(`${server.url}${questionPath}`);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await login(page, e2e.server.url, 'worker');
+    await page.goto(`${e2e.server.url}${questionPath}`);
     const answer = page.getByTestId('question-answer');
     await answer.waitFor();
     expect(await answer.textContent()).toContain(ANSWER);

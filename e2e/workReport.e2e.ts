@@ -3,27 +3,16 @@
  * generates this year's report for the group, opens a figure's reference code, edits the
  * narrative and downloads the .docx; the principal opens the school's issued report of last year.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, launch, login, newPage, shot, startServer, type Server } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import {DESKTOP, PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
-let server: Server;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 describe('the work report in the browser', () => {
   it('the chair generates the year’s report, opens a figure’s drill-down, edits the narrative and downloads the .docx', async () => {
-    const { context, page } = await newPage(browser, DESKTOP);
-    await login(page, server.url, 'chair');
-    await page.goto(`${server.url}/work-reports`);
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'chair');
+    await page.goto(`${e2e.server.url}/work-reports`);
     await page.getByTestId('wr-generate').click();
     await page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
     // The page polls while the snapshot is counted (progress card), then shows the sections.
@@ -50,9 +39,9 @@ describe('the work report in the browser', () => {
   });
 
   it('the principal opens last year’s issued school report on a phone, with no sideways scrolling', async () => {
-    const { context, page } = await newPage(browser, PHONE);
-    await login(page, server.url, 'principal');
-    await page.goto(`${server.url}/work-reports`);
+    const { context, page } = await newPage(e2e.browser, PHONE);
+    await login(page, e2e.server.url, 'principal');
+    await page.goto(`${e2e.server.url}/work-reports`);
     await page.getByTestId('wr-report-link').first().click();
     await page.getByText('已印发').first().waitFor();
     await page.getByTestId('wr-section-moralEducation').waitFor();
