@@ -7,24 +7,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { extensionOf, safeFileName, sniff as sniffBytes } from '../../core/files/bytes.js';
 
 export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
 export type AttachmentType = (typeof ALLOWED_TYPES)[number];
 
-const EXT: Record<AttachmentType, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/gif': '.gif', 'image/webp': '.webp', 'application/pdf': '.pdf' };
-
-const startsWith = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b);
-const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
-
-/** The type the bytes are, or null when they are none of the allowed ones. */
+/** The type the bytes are (core's sniffing), or null when it is not one appeals accept. */
 export function sniff(buf: Buffer): AttachmentType | null {
-  if (buf.length < 8) return null;
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(buf, ascii('GIF87a')) || startsWith(buf, ascii('GIF89a'))) return 'image/gif';
-  if (buf.length >= 12 && startsWith(buf, ascii('RIFF')) && startsWith(buf, ascii('WEBP'), 8)) return 'image/webp';
-  if (startsWith(buf, ascii('%PDF-'))) return 'application/pdf';
-  return null;
+  const type = sniffBytes(buf);
+  return type && (ALLOWED_TYPES as readonly string[]).includes(type) ? (type as AttachmentType) : null;
 }
 
 const KEY = /^[0-9a-f]{32}$/;
@@ -50,16 +41,4 @@ export async function removeFile(dataDir: string, key: string): Promise<void> {
   await fs.rm(filePath(dataDir, key), { force: true });
 }
 
-/** A display name: no directories or control characters, at most 100 characters, the extension of the real type. */
-export function safeFileName(name: string | undefined, type: AttachmentType): string {
-  const base = (name ?? '')
-    .split(/[\\/]/)
-    .pop()!
-    .replace(/[\p{Cc}"<>|:*?]/gu, '')
-    .trim()
-    .slice(0, 100);
-  const stem = base.replace(/\.[A-Za-z0-9]{1,5}$/, '') || 'file';
-  return stem + EXT[type];
-}
-
-export const extensionOf = (type: string) => EXT[type as AttachmentType] ?? '';
+export { safeFileName, extensionOf };
