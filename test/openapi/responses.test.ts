@@ -18,7 +18,7 @@ type Json = Record<string, any>;
 const SCHOOL_ROLES = new Set<Role>(['principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student']);
 
 /** What `{id}` names, by the path segment before it. */
-const ID_KIND: Record<string, keyof Side | 'org' | 'person'> = {
+const ID_KIND: Record<string, keyof Side | 'org' | 'person' | 'workReport'> = {
   appeals: 'appeal',
   'group-alerts': 'groupAlert',
   orgs: 'org',
@@ -27,6 +27,13 @@ const ID_KIND: Record<string, keyof Side | 'org' | 'person'> = {
   webhooks: 'webhook',
   imports: 'import',
   sessions: 'session',
+  meetings: 'meeting',
+  'decided-items': 'decidedItem',
+  policies: 'policy',
+  'policy-questions': 'policyQuestion',
+  'policy-faq': 'policyFaq',
+  cases: 'mediationCase',
+  'work-reports': 'workReport',
 };
 const PARAM_KIND: Record<string, keyof Side> = {
   studentId: 'student',
@@ -34,6 +41,9 @@ const PARAM_KIND: Record<string, keyof Side> = {
   schoolId: 'school',
   attachmentId: 'attachment',
   week: 'week',
+  congressTermId: 'congressTerm',
+  congressSessionId: 'congressSession',
+  proposalId: 'congressProposal',
 };
 
 const today = new Date().toISOString().slice(0, 10);
@@ -47,6 +57,7 @@ function pathWith(w: World, path: string, role: Role): string | undefined {
     let kind: string | undefined = name === 'id' ? ID_KIND[before] : PARAM_KIND[name];
     if (kind === 'org') kind = school ? 'schoolOrg' : 'unionOrg';
     if (kind === 'person') kind = school ? 'student' : 'worker';
+    if (kind === 'workReport') kind = school ? 'schoolWorkReport' : 'unionWorkReport';
     const id = kind ? w.own[kind as keyof Side] : undefined;
     if (!id) missing = true;
     return id ?? '';
@@ -55,7 +66,7 @@ function pathWith(w: World, path: string, role: Role): string | undefined {
 }
 
 function queryWith(w: World, op: Json): string {
-  const values: Record<string, string> = { from: today, to: inTwoWeeks, start: today, days: '5', date: today, orgId: w.own.unionOrg };
+  const values: Record<string, string> = { from: today, to: inTwoWeeks, start: today, days: '5', date: today, orgId: w.own.unionOrg, q: '工资' };
   const required = (op.parameters ?? []).filter((p: Json) => p.in === 'query' && p.required).map((p: Json) => p.name as string);
   for (const name of required) if (!(name in values)) throw new Error(`no value for required query ${name}`);
   return required.length ? `?${new URLSearchParams(required.map((n: string) => [n, values[n]])).toString()}` : '';
@@ -100,6 +111,17 @@ describe('the OpenAPI document describes what the API really answers', () => {
     // The demo records no photos; the world's session gets one so the photo route has something to send.
     const name = await storePhoto(t.app.deps.config.dataDir, PNG, 'png');
     await (t.db as any).updateTable('moral_sessions').set({ photo_name: name, photo_mime: 'image/png', photo_size: PNG.length }).where('id', '=', world.own.session).execute();
+    // The world's mediation case is only applied for; accepted and agreed here, so its printable agreement exists.
+    const committee = world.clients.mediator;
+    expect((await committee.post(`/api/v1/mediation/cases/${world.own.mediationCase}/accept`, {})).status).toBe(200);
+    const agreement = { terms: '单位于月底前补发加班费。', agreedAmount: 1200, performanceDue: inTwoWeeks, applicantSignedOn: today, respondentSigner: '人力资源部', respondentSignedOn: today };
+    expect((await committee.post(`/api/v1/mediation/cases/${world.own.mediationCase}/agreement`, agreement)).status).toBe(200);
+    // The world's work reports are queued rows; marked generated (with no figures) so their documents can be downloaded.
+    await (t.db as any)
+      .updateTable('work_reports')
+      .set({ status: 'draft', progress: 100, figures: '[]', generated_at: new Date().toISOString() })
+      .where('id', 'in', [world.own.unionWorkReport, world.own.schoolWorkReport])
+      .execute();
     const res = await t.client().get('/api/v1/openapi.json');
     expect(res.status).toBe(200);
     doc = res.body;

@@ -16,6 +16,8 @@ interface RouteFacts {
   multipart: boolean;
   idempotent: boolean;
   location: boolean;
+  /** Problem statuses the route answers beyond those its method and path imply (route config `problems`), e.g. a GET that answers 409. */
+  problems: number[];
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -24,6 +26,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const BINARY: [RegExp, Record<string, Json>][] = [
   [/\.xlsx$/, { [XLSX]: { schema: { type: 'string', format: 'binary' } } }],
   [/\/print$/, { 'text/html': { schema: { type: 'string' } } }],
+  [/\/agreement$/, { 'text/html': { schema: { type: 'string' } } }],
+  [/\/report\.docx$/, { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } }],
+  [/\/report\.pdf$/, { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }],
   [/\/photo$/, { 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } } }],
   [
     /\/attachments\/\{attachmentId\}$/,
@@ -75,6 +80,7 @@ function problemStatuses(method: string, path: string, facts: RouteFacts | undef
   if (/\{[^}]+\}/.test(path)) statuses.push(404);
   if (WRITES.has(method) && !isPublic) statuses.push(409, 422);
   if (op.requestBody || facts?.multipart) statuses.push(413, 415);
+  for (const extra of facts?.problems ?? []) if (!statuses.includes(extra)) statuses.push(extra);
   return statuses.sort((a, b) => a - b);
 }
 
@@ -183,6 +189,7 @@ export function openapiOptions() {
         // Read from the handler itself, so a route that starts honouring the header is described without a list to update.
         idempotent: /\b(idempotent|writeCall)\b/.test(handler),
         location: /\.header\(\s*['"]location['"]/i.test(handler),
+        problems: (route.config as { problems?: number[] } | undefined)?.problems ?? [],
       };
       for (const method of ([] as string[]).concat(route.method)) facts.set(key(method, route.url), entry);
       return jsonSchemaTransform(arg);

@@ -72,12 +72,12 @@ export async function workReportRoutes(app: App) {
     writeCall(db, req, reply, 200, (call) => service.issue(call, req.params.id)),
   );
 
-  app.get('/api/v1/work-reports/:id/report.docx', { config: ACCESS, schema: { tags, summary: '下载 Word 文档（.docx）', params: IdParams, querystring: ReportFileQuery } }, async (req, reply) => {
+  app.get('/api/v1/work-reports/:id/report.docx', { config: { ...ACCESS, problems: [409] }, schema: { tags, summary: '下载 Word 文档（.docx）', params: IdParams, querystring: ReportFileQuery } }, async (req, reply) => {
     const r = await service.forFile(readCall(db, req), req.params.id, req.query.version);
     return download(reply, await reportDocx(r), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'report.docx', `${r.title}.docx`);
   });
 
-  app.get('/api/v1/work-reports/:id/report.pdf', { config: ACCESS, schema: { tags, summary: '下载 PDF（需服务器安装 LibreOffice）', params: IdParams, querystring: ReportFileQuery } }, async (req, reply) => {
+  app.get('/api/v1/work-reports/:id/report.pdf', { config: { ...ACCESS, problems: [409] }, schema: { tags, summary: '下载 PDF（需服务器安装 LibreOffice）', params: IdParams, querystring: ReportFileQuery } }, async (req, reply) => {
     const r = await service.forFile(readCall(db, req), req.params.id, req.query.version);
     const pdf = await reportPdf(`${r.id}:${req.query.version ?? 'now'}:${r.updatedAt}`, () => reportDocx(r));
     return download(reply, pdf, 'application/pdf', 'report.pdf', `${r.title}.pdf`);
