@@ -104,9 +104,10 @@ describe('core platform in the browser', () => {
   it("shows the union side's homes: each role its own cards and no other role's", async () => {
     await expectHomes({
       admin: ['accounts-health', 'calendar-warning'],
-      staff: ['appeals-staff', 'people-chart'],
-      handler: ['appeals-assigned'],
-      worker: ['appeals-submit', 'appeals-mine'],
+      staff: ['appeals-staff', 'people-chart', 'policies-queue'],
+      handler: ['appeals-assigned', 'meetings-mine'],
+      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public'],
+      mediator: ['mediation-desk'],
     });
   });
 

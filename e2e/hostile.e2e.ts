@@ -19,7 +19,8 @@ const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';
 const SVG = '<svg onload="window.__xss=3"></svg>';
 const IFRAME = '<iframe src="javascript:window.top.__xss=4"></iframe>';
-const tag = `${Date.now() % 100000}`;
+// Letters first: a bare number would also match the demo's 工号 (a search for 1009 found 105 workers numbered 1009xx).
+const tag = `XQ${Date.now() % 100000}`;
 
 const text = {
   appealTitle: `更衣柜${IMG}${tag}`,

@@ -16,5 +16,5 @@ export const congressModule = defineModule({
     { key: 'congress', path: '/congress', labelKey: 'congress:menu', icon: TeamOutlined, permission: P.manage, order: 40 },
     { key: 'congress-mine', path: '/congress', labelKey: 'congress:menuMine', icon: TeamOutlined, permission: P.participate, order: 41 },
   ],
-  homeCards: [{ key: 'congress-sessions', component: lazy(() => import('./SessionsCard')), permission: P.participate, order: 15 }],
+  homeCards: [{ key: 'congress-sessions', component: lazy(() => import('./SessionsCard')), roles: ['representative'], permission: P.participate, order: 15 }],
 });

@@ -18,8 +18,8 @@ export const mediationModule = defineModule({
     { path: 'mediation/cases/:id', component: lazy(() => import('./CasePage')) },
   ],
   homeCards: [
-    { key: 'mediation-desk', component: lazy(() => import('./DeskCard')), permission: P.desk, order: 30 },
-    { key: 'mediation-mine', component: lazy(() => import('./MyCasesCard')), permission: P.apply, order: 25 },
+    { key: 'mediation-desk', component: lazy(() => import('./DeskCard')), roles: ['mediator'], permission: P.desk, order: 30 },
+    { key: 'mediation-mine', component: lazy(() => import('./MyCasesCard')), roles: ['worker', 'representative'], permission: P.apply, order: 25 },
   ],
   menu: [
     { key: 'mediation-desk', path: '/mediation', labelKey: 'mediation:menu.desk', icon: TeamOutlined, permission: P.desk, order: 50 },

@@ -21,7 +21,7 @@ export const policiesModule = defineModule({
     { key: 'policies-questions', path: '/policies/questions', labelKey: 'policies:menu.questions', icon: SolutionOutlined, permission: P.answer, order: 52 },
   ],
   homeCards: [
-    { key: 'policies-ask', component: lazy(() => import('./AskCard')), permission: P.ask, order: 30 },
-    { key: 'policies-queue', component: lazy(() => import('./QueueCard')), permission: P.answer, order: 30 },
+    { key: 'policies-ask', component: lazy(() => import('./AskCard')), roles: ['worker', 'representative'], permission: P.ask, order: 30 },
+    { key: 'policies-queue', component: lazy(() => import('./QueueCard')), roles: ['unionStaff', 'unionChair'], permission: P.answer, order: 30 },
   ],
 });
