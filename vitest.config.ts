@@ -6,6 +6,9 @@ const unit = ['server/**/*.test.ts', 'test/**/*.test.ts'];
 // test/pg-global-setup.ts starts. Browser tests run once, against the built app.
 export default defineConfig({
   test: {
+    // Vitest's default on a 2-core machine is one worker (CPUs − 1), and most of a file's time is
+    // spent waiting on PostgreSQL, a spawned server or Chromium: two workers overlap those waits.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
