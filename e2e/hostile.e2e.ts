@@ -19,8 +19,9 @@ const IMG = '<img src=x onerror="window.__xss=1">';
 const SCRIPT = '<script>window.__xss=2</script>';
 const SVG = '<svg onload="window.__xss=3"></svg>';
 const IFRAME = '<iframe src="javascript:window.top.__xss=4"></iframe>';
-// Letters first: a bare number would also match the demo's 工号 (a search for 1009 found 105 workers numbered 1009xx).
-const tag = `XQ${Date.now() % 100000}`;
+// A letter first: a bare number would also match the demo's 工号 (a search for 1009 found 105 workers numbered
+// 1009xx). Short, because a person's name holds at most 40 characters and the markup takes 36 of them.
+const tag = `Q${Date.now() % 100}`;
 
 const text = {
   appealTitle: `更衣柜${IMG}${tag}`,
