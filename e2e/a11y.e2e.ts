@@ -46,6 +46,17 @@ async function expectAccessible(page: Page, ready: string) {
 }
 
 describe('accessibility (axe-core)', () => {
+  it('the check itself reports a serious violation it is shown (control: the test can fail)', async () => {
+    const { context, page } = await newPage(e2e.browser, AUDITED);
+    await page.goto(`${e2e.server.url}/login`);
+    await page.getByTestId('login-username').waitFor();
+    // An image with no text alternative is a critical finding (image-alt).
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/favicon.ico">'));
+    const found = await seriousViolations(page);
+    expect(found.some((v) => v.startsWith('image-alt'))).toBe(true);
+    await context.close();
+  });
+
   it('the sign-in page, the worker’s appeal form and the parent’s week', async () => {
     const { context, page } = await newPage(e2e.browser, AUDITED);
     await page.goto(`${e2e.server.url}/login`);
