@@ -5,6 +5,7 @@
 export const ROBOT_EVENTS: Record<string, { zh: string; en: string }> = {
   'appeal.new': { zh: '新诉求待受理', en: 'New appeal to accept' },
   'appeal.assigned': { zh: '诉求已交办', en: 'Appeal assigned' },
+  'appeal.answered': { zh: '诉求已答复', en: 'Appeal answered' },
   'appeal.overdue': { zh: '诉求超期', en: 'Appeal overdue' },
   'appeal.groupAlert': { zh: '群体诉求预警', en: 'Group appeal alert' },
 };

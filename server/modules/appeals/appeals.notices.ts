@@ -31,6 +31,8 @@ export type NoticeKind =
   | 'declined'
   | 'assigned'
   | 'answered'
+  /** Robots only: the answered notice without the author's words. */
+  | 'answeredRobot'
   | 'reopened'
   | 'merged'
   | 'revealed'
@@ -55,7 +57,7 @@ export async function send(
   if (!ids.length && !orgPath) return;
   await notify(tx, {
     accountIds: ids,
-    kind: `appeal.${kind}`,
+    kind: `appeal.${kind === 'answeredRobot' ? 'answered' : kind}`,
     title: t('zh-CN', `appeals.notice.${kind}.title`, params),
     body: t('zh-CN', `appeals.notice.${kind}.body`, params),
     link,

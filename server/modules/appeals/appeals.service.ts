@@ -16,7 +16,7 @@ import type { CallContext } from '../../core/context.js';
 import { writeCallIn, type WriteCall } from '../../core/call.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { endOfShanghaiDay, shanghaiDate } from '../../core/calendar/calendar.js';
-import type { Locale } from '../../core/i18n/messages.js';
+import { t, type Locale } from '../../core/i18n/messages.js';
 import {
   APPEAL_PERMISSIONS as P,
   APPEAL_STATUS_LABELS,
@@ -535,6 +535,9 @@ export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { 
   const duplicates = await repo.duplicatesOf(tx, row.id);
   const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
   await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));
+  // The answering department's robots (the unit's, when union staff answered it themselves) hear that it was answered: the number and who answered, never who asked or what was said.
+  const answeredBy = await repo.findOrg(tx, raw.department_id ?? row.unit_id);
+  if (answeredBy) await send(tx, 'answeredRobot', [], { code: row.code, department: answeredBy.name, late: late ? t('zh-CN', 'appeals.notice.answeredRobot.late') : '' }, appealLink(row.id), answeredBy.path);
 }
 
 export function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input: { answer: string }, at = new Date()) {

@@ -61,6 +61,26 @@ describe('the closed loop', () => {
     expect(detail.body.abilities).toEqual([]);
   });
 
+  it('tells the answering department’s group robot that an appeal was answered, never who asked or what was said', async () => {
+    const admin = await t.user([{ role: 'sysAdmin', org: null }]);
+    const robot = (events?: string[]) => admin.post('/api/v1/webhooks', { orgId: w.prod1.id, flavor: 'wecom', url: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${events ? 'answered' : 'default'}`, ...(events ? { events } : {}) });
+    const takesAnswers = await robot(['appeal.answered']);
+    const takesDefaults = await robot();
+    expect([takesAnswers.status, takesDefaults.status]).toEqual([201, 201]);
+    const { worker, appeal } = await submitted(w);
+    await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {});
+    await w.staff.post(`/api/v1/appeals/${appeal.id}/assign`, { departmentId: w.prod1.id });
+    expect((await w.handler.post(`/api/v1/appeals/${appeal.id}/answer`, { answer: '随十月工资补发。' })).status).toBe(200);
+    const outbox = (id: string) => t.db.selectFrom('webhook_outbox').select('payload').where('webhook_id', '=', id).execute();
+    const sent = (await outbox(takesAnswers.body.id)).map((r) => JSON.parse(r.payload));
+    expect(sent).toEqual([{ title: `诉求已答复：${appeal.code}`, body: '生产部已答复，等待职工评价', link: `/appeals/${appeal.id}` }]);
+    expect(JSON.stringify(sent)).not.toContain(worker.person.name);
+    // A robot left on the default events (overdue, group alerts) hears nothing of answers.
+    expect(await outbox(takesDefaults.body.id)).toEqual([]);
+    // The worker's own notice still says what to do.
+    expect((await noticesOf(worker.accountId)).find((n) => n.kind === 'appeal.answered')).toMatchObject({ title: `您的诉求已答复：${appeal.code}` });
+  });
+
   it('refuses transitions the state does not allow with 409', async () => {
     const { worker, appeal } = await submitted(w);
     const answerEarly = await w.staff.post(`/api/v1/appeals/${appeal.id}/answer`, { answer: '提前答复' });
