@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileIds } from './files.js';
 import { DECIDED_ITEM_STATUSES } from '../decidedItems.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 
@@ -64,6 +65,8 @@ export const DecidedItemDetail = DecidedItemRow.extend({
   can: z.object({ progress: z.boolean(), start: z.boolean(), done: z.boolean(), drop: z.boolean(), reopen: z.boolean() }),
 });
 
-export const ProgressBody = z.object({ progress: z.number().int().min(0).max(100), note: Text(1000) }).strict();
+/** A progress report; `fileIds` are uploads (POST /api/v1/files) kept as its evidence (图片、PDF、Word、Excel). */
+export const ProgressBody = z.object({ progress: z.number().int().min(0).max(100), note: Text(1000), fileIds: FileIds.max(5).optional() }).strict();
+export const DecidedFileParams = z.object({ id: z.string().uuid(), decidedFileId: z.string().uuid() }).strict();
 export const DropBody = z.object({ reason: Text(500) }).strict();
 export const EmptyBody = z.object({}).strict();

@@ -68,6 +68,18 @@ export interface HostilePart {
   build(ctx: HostileContext): Promise<{ ids?: Record<string, string>; params?: Record<string, string>; fields?: Record<string, unknown> }>;
 }
 
+/** A 1×1 PNG. */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082', 'hex');
+
+/** Uploads a small PNG as `who` (POST /api/v1/files) and answers its id: evidence a part's records can claim. */
+export async function uploadPng(who: Caller, name = 'evidence.png'): Promise<string> {
+  const boundary = '----xqpart';
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`), PNG, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const res = await who.request('POST', '/api/v1/files', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  if (res.status !== 201) throw new Error(`upload ${name} → ${res.status} ${res.text.slice(0, 200)}`);
+  return res.body.id as string;
+}
+
 export interface LoadedPart {
   module: string;
   world?: WorldPart;

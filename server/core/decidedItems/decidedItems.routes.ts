@@ -4,9 +4,10 @@ import type { App } from '../http/types.js';
 import { allow } from '../http/access.js';
 import { readCall, writeCall } from '../http/call.js';
 import { IdParams } from '../../../common/schemas/shared.js';
-import { DecidedItemDetail, DecidedItemFilter, DecidedItemPage, DropBody, EmptyBody, ProgressBody, PublicDecidedItemPage, PublicDecidedQuery } from '../../../common/schemas/decidedItems.js';
+import { DecidedFileParams, DecidedItemDetail, DecidedItemFilter, DecidedItemPage, DropBody, EmptyBody, ProgressBody, PublicDecidedItemPage, PublicDecidedQuery } from '../../../common/schemas/decidedItems.js';
 import * as queries from './decidedItems.queries.js';
 import * as service from './decidedItems.service.js';
+import { sendFile } from '../files/index.js';
 
 const tags = ['decidedItems'];
 const BOARD = allow('sysAdmin', 'unionChair', 'unionStaff', 'handler');
@@ -28,6 +29,9 @@ export async function decidedItemsRoutes(app: App) {
 
   app.post(`${base}/:id/progress`, { config: OWNER, schema: { tags, summary: '报告进度（责任人、协办人）', params: IdParams, body: ProgressBody, response: { 200: z.object({ progress: z.number() }) } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.reportProgress(call, req.params.id, req.body)),
+  );
+  app.get(`${base}/:id/files/:decidedFileId`, { config: BOARD, schema: { tags, summary: '下载进度佐证材料', params: DecidedFileParams } }, async (req, reply) =>
+    sendFile(reply, app.deps.config.dataDir, await service.evidenceFile(readCall(db, req), req.params.id, req.params.decidedFileId)),
   );
   app.post(`${base}/:id/start`, { config: OWNER, schema: { tags, summary: '开始办理（责任人）', params: IdParams, body: EmptyBody, response: { 200: Ok } } }, (req, reply) =>
     writeCall(db, req, reply, 200, async (call) => (await service.start(call, req.params.id), { ok: true as const })),

@@ -14,6 +14,10 @@ import { itemById, itemRows, summarise, type ItemRow } from './decidedItems.repo
 import { assertCarrier, assertManager, assertVisible, relationTo, type Relation } from './decidedItems.policy.js';
 import { dq } from './decidedItems.tables.js';
 import { rollUp } from './decidedItems.create.js';
+import { claimFiles, fileOf, DOCX, IMAGE_AND_PDF, XLSX, type FileRef } from '../files/index.js';
+
+/** What an owner shows as evidence: photos and scans, and the office's own documents. */
+const EVIDENCE_TYPES = [...IMAGE_AND_PDF, DOCX, XLSX];
 
 export const DECIDED_KIND = 'core.decidedItem';
 const TABLE = 'decided_items';
@@ -54,7 +58,7 @@ export async function detail(call: Call, id: string) {
 }
 
 /** A progress report: the figure (never below the last one), a note, and the item moves to in progress. */
-export async function reportProgress(call: WriteCall, id: string, body: { progress: number; note: string }): Promise<{ progress: number }> {
+export async function reportProgress(call: WriteCall, id: string, body: { progress: number; note: string; fileIds?: string[] }): Promise<{ progress: number }> {
   const { item, rel } = await load(call.tx, call, id);
   assertCarrier(rel, false);
   if (!(OPEN as readonly string[]).includes(item.status)) throw invalid('status', 'decidedItem.closed');
@@ -62,7 +66,9 @@ export async function reportProgress(call: WriteCall, id: string, body: { progre
   if (body.progress < item.progress) throw invalid('progress', 'decidedItem.progressBack', { progress: item.progress });
   const reportId = newId();
   await dq(call.tx).insertInto('decided_item_progress').values({ id: reportId, item_id: id, progress: body.progress, note: body.note, account_id: call.actor.accountId, at: call.iso }).execute();
-  const data = { progress: body.progress, note: body.note, reportId };
+  // Evidence belongs to the item (one owner for every report's files), and the event names which report brought which file.
+  const files = await claimFiles(call, body.fileIds ?? [], { kind: DECIDED_KIND, id }, { types: EVIDENCE_TYPES });
+  const data = { progress: body.progress, note: body.note, reportId, ...(files.length ? { files: files.map((f) => ({ id: f.id, name: f.name })) } : {}) };
   if (item.status === 'planned') {
     await transition(call, { kind: DECIDED_KIND, table: TABLE, id, from: ['planned'], to: 'inProgress', patch: { progress: body.progress }, event: 'progress', data });
   } else {
@@ -72,6 +78,14 @@ export async function reportProgress(call: WriteCall, id: string, body: { progre
   await recordAudit(call.tx, call.ctx, { action: 'decidedItem.progress', entityType: 'decidedItem', entityId: id, orgId: item.org_id, changes: { progress: [item.progress, body.progress] } });
   await rollUp(call.tx, item.parent_id, call.iso);
   return { progress: body.progress };
+}
+
+/** One evidence file of an item, for whoever may see the item (404 for anyone else and for another item's file). */
+export async function evidenceFile(call: Call, id: string, fileId: string): Promise<FileRef> {
+  await load(call.db, call, id);
+  const file = await fileOf(call, { kind: DECIDED_KIND, id }, fileId);
+  if (!file) throw notFound();
+  return file;
 }
 
 export async function start(call: WriteCall, id: string): Promise<void> {

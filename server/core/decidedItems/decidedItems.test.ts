@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { createDecidedItem, decidedItemsOf } from './index.js';
 import { asAccount } from './decidedItems.testkit.js';
+import { multipart } from '../people/people.fixtures.js';
 
 const t = useTestApp();
 let w: Awaited<ReturnType<typeof world>>;
@@ -78,6 +79,36 @@ describe('acting on a decided item', () => {
     // done → inProgress is not the owner's to make, and a closed item takes no progress.
     expect((await w.owner.post(`${base}/${id}/start`, {})).status).toBe(409);
     expect((await w.owner.post(`${base}/${id}/progress`, { progress: 100, note: '再报' })).status).toBe(422);
+  });
+
+  it('keeps files as evidence of a report: shown on the timeline, readable by who sees the item, nobody else’s uploads', async () => {
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+    const put = async (who: typeof w.owner, name: string) => {
+      const m = multipart({}, { name, content: PNG, field: 'file' });
+      const res = await who.post('/api/v1/files', m.body, m.headers);
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const { id } = await item();
+    const photo = await put(w.owner, '更衣柜安装照片.png');
+    expect((await w.owner.post(`${base}/${id}/progress`, { progress: 40, note: '已安装四十个', fileIds: [photo] })).status).toBe(200);
+    const d = (await w.chair.get(`${base}/${id}`)).body;
+    expect(d.timeline.find((e: any) => e.event === 'progress').data.files).toEqual([{ id: photo, name: '更衣柜安装照片.png' }]);
+    for (const who of [w.owner, w.chair, w.coOwner]) {
+      const got = await who.get(`${base}/${id}/files/${photo}`);
+      expect([got.status, got.headers['content-type'], Buffer.compare(got.raw, PNG)]).toEqual([200, 'image/png', 0]);
+    }
+    expect((await w.stranger.get(`${base}/${id}/files/${photo}`)).status).toBe(404);
+    expect((await w.otherChair.get(`${base}/${id}/files/${photo}`)).status).toBe(404);
+    // Another item does not serve this item's evidence; a file is given once; nobody reports with someone else's upload.
+    const other = await item();
+    expect((await w.owner.get(`${base}/${other.id}/files/${photo}`)).status).toBe(404);
+    const reused = await w.owner.post(`${base}/${other.id}/progress`, { progress: 10, note: '同一张照片', fileIds: [photo] });
+    expect([reused.status, reused.body.errors[0].field]).toEqual([422, 'fileIds']);
+    const strangers = await put(w.stranger, '别人的照片.png');
+    const borrowed = await w.coOwner.post(`${base}/${other.id}/progress`, { progress: 10, note: '借用', fileIds: [strangers] });
+    expect([borrowed.status, borrowed.body.errors[0].field]).toEqual([422, 'fileIds']);
+    expect((await w.owner.get(`${base}/${other.id}`)).body.progress).toBe(0);
   });
 
   it('refuses a non-owner: 403 to the chair who sees it, 404 to a stranger and to another organisation', async () => {

@@ -57,6 +57,12 @@ export const commonMessages = defineMessages(
       required: '请填写{{field}}',
       select: '请选择{{field}}',
     },
+    files: {
+      add: '添加附件',
+      failed: '上传失败：{{reason}}',
+      tooLarge: '文件不能超过 10 MB',
+      tooMany: '最多 {{max}} 个文件',
+    },
   },
   {
     appName: 'Xinqiao',
@@ -112,6 +118,12 @@ export const commonMessages = defineMessages(
     form: {
       required: 'Enter {{field}}',
       select: 'Select {{field}}',
+    },
+    files: {
+      add: 'Add a file',
+      failed: 'Upload failed: {{reason}}',
+      tooLarge: 'A file may be at most 10 MB',
+      tooMany: 'At most {{max}} files',
     },
   },
 );

@@ -1,6 +1,8 @@
 import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { FileRef } from '@common/schemas/files';
+import { FileField } from '../../shared/FileField';
 import { Page } from '../../shared/Page';
 import { useShowError, useFormErrorHandler } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
@@ -15,7 +17,7 @@ export default function DecidedItemPage() {
   const { data: item, isLoading } = useDecidedItem(id);
   const act = useDecidedAction(id);
   const showError = useShowError();
-  const [form] = Form.useForm<{ progress: number; note: string }>();
+  const [form] = Form.useForm<{ progress: number; note: string; files?: FileRef[] }>();
   const onFormError = useFormErrorHandler(form);
   if (isLoading || !item) return <Spin />;
 
@@ -54,12 +56,15 @@ export default function DecidedItemPage() {
         </Card>
         {item.can.progress && (
           <Card title={t('detail.report')}>
-            <Form form={form} layout="vertical" initialValues={{ progress: item.progress }} onFinish={(v) => act.mutateAsync({ action: 'progress', body: v }).then(() => (form.resetFields(['note']), message.success(t('detail.saved'))), onFormError)}>
+            <Form form={form} layout="vertical" initialValues={{ progress: item.progress }} onFinish={({ files, ...v }) => act.mutateAsync({ action: 'progress', body: { ...v, ...(files?.length ? { fileIds: files.map((f) => f.id) } : {}) } }).then(() => (form.resetFields(['note', 'files']), message.success(t('detail.saved'))), onFormError)}>
               <Form.Item name="progress" label={t('detail.percent')} rules={[{ required: true }]}>
                 <InputNumber min={item.progress} max={100} data-testid="progress-percent" />
               </Form.Item>
               <Form.Item name="note" label={t('detail.note')} rules={[{ required: true }]}>
                 <Input.TextArea rows={3} maxLength={1000} placeholder={t('detail.notePlaceholder')} data-testid="progress-note" />
+              </Form.Item>
+              <Form.Item name="files" label={t('detail.evidence')}>
+                <FileField />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="progress-submit">
                 {t('detail.submit')}
@@ -86,6 +91,15 @@ export default function DecidedItemPage() {
                   <Typography.Text strong>{t(`detail.events.${e.event}`, { defaultValue: e.event })}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(e.at)} {e.actorName ?? ''}</Typography.Text>
                   {typeof e.data?.progress === 'number' && <div>{String(e.data.progress)}% · {String(e.data.note ?? '')}</div>}
                   {typeof e.data?.reason === 'string' && <div>{e.data.reason}</div>}
+                  {Array.isArray(e.data?.files) && (
+                    <Flex gap={8} wrap>
+                      {(e.data.files as { id: string; name: string }[]).map((f) => (
+                        <a key={f.id} href={`/api/v1/decided-items/${id}/files/${f.id}`} target="_blank" rel="noreferrer">
+                          {f.name}
+                        </a>
+                      ))}
+                    </Flex>
+                  )}
                 </>
               ),
             }))}
