@@ -140,6 +140,7 @@ export const APPEAL_EVENT_KINDS = [
   'supervised',
   'overdue',
   'groupConfirmed',
+  'meeting',
 ] as const;
 export type AppealEventKind = (typeof APPEAL_EVENT_KINDS)[number];
 export const APPEAL_EVENT_LABELS: Record<AppealEventKind, { zh: string; en: string }> = {
@@ -161,6 +162,7 @@ export const APPEAL_EVENT_LABELS: Record<AppealEventKind, { zh: string; en: stri
   supervised: { zh: '督办', en: 'Supervised' },
   overdue: { zh: '超期', en: 'Overdue' },
   groupConfirmed: { zh: '纳入群体诉求统一办理', en: 'Handled as a group case' },
+  meeting: { zh: '提交会议研究', en: 'Taken to a meeting' },
 };
 
 /** Every action on an appeal and the states it may start from; anything else answers 409. */

@@ -4,6 +4,8 @@ import { DECIDED_ITEM_STATUSES } from '../decidedItems.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
+/** An appeal's number as workers and staff quote it (SQ + Shanghai date + sequence). */
+const AppealCode = z.string().trim().regex(/^SQ\d{8}-\d{4}$/, '诉求编号形如 SQ20261206-0001');
 
 export const CreateSeriesBody = z.object({ orgId: Id, kind: z.enum(MEETING_KINDS), name: Text(60) }).strict();
 export const Series = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), kind: z.enum(MEETING_KINDS), name: z.string(), meetings: z.number().int() });
@@ -15,7 +17,7 @@ export const CreateMeetingBody = z
     title: Text(80),
     plannedDate: IsoDate,
     location: z.string().trim().max(60).optional(),
-    agenda: z.array(z.object({ title: Text(100), presenterAccountId: Id.optional() }).strict()).max(20).default([]),
+    agenda: z.array(z.object({ title: Text(100), presenterAccountId: Id.optional(), appealCode: AppealCode.optional() }).strict()).max(20).default([]),
     attendeeAccountIds: z.array(Id).max(200).default([]),
   })
   .strict();
@@ -70,6 +72,8 @@ export const MeetingDetail = MeetingRow.extend({
       minutes: z.string().nullable(),
       /** The first item of a meeting in a series: the decided items of the earlier meetings. */
       carryOver: z.array(CarriedItem).nullable(),
+      /** The appeal the item studies, by its number (no author: the meeting needs the matter, not the person). */
+      appeal: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
     }),
   ),
   attendees: z.array(z.object({ accountId: z.string(), name: z.string(), signedInAt: z.string().nullable(), absenceReason: z.string().nullable() })),

@@ -1,4 +1,5 @@
 /** Reading meetings: series, the list, the published minutes, one meeting with its carry-over. */
+import { appealsOnAgenda } from '../appeals/index.js';
 import { MEETING_DECISION_KIND, type MeetingKind, type MeetingStatus } from '../../../common/meetings.js';
 import type { MeetingFilter } from '../../../common/schemas/meetings.js';
 import type { Call } from '../../core/call.js';
@@ -78,10 +79,11 @@ export async function detail(call: Call, id: string) {
   const agenda = await mq(call.db)
     .selectFrom('meeting_agenda_items as a')
     .leftJoin('accounts as p', 'p.id', 'a.presenter_account_id')
-    .select(['a.id', 'a.seq', 'a.title', 'a.minutes', 'a.carry_over', 'p.display_name as presenter'])
+    .select(['a.id', 'a.seq', 'a.title', 'a.minutes', 'a.carry_over', 'a.appeal_id', 'p.display_name as presenter'])
     .where('a.meeting_id', '=', id)
     .orderBy('a.seq')
     .execute();
+  const studied = new Map((await appealsOnAgenda(call.db, agenda.flatMap((a) => (a.appeal_id ? [a.appeal_id] : [])))).map((a) => [a.id, a]));
   const carried = agenda.some((a) => a.carry_over === 1) ? await carryOver(call.db, m) : null;
   const attendees = await mq(call.db)
     .selectFrom('meeting_attendees as t')
@@ -97,7 +99,7 @@ export async function detail(call: Call, id: string) {
     ...row({ ...m, series_name: series.name }),
     minutes: showMinutes ? m.minutes : null,
     publishedToOrgId: m.published_org_id,
-    agenda: agenda.map((a) => ({ id: a.id, seq: a.seq, title: a.title, presenterName: a.presenter ?? null, minutes: showMinutes ? a.minutes : null, carryOver: a.carry_over === 1 ? carried : null })),
+    agenda: agenda.map((a) => ({ id: a.id, seq: a.seq, title: a.title, presenterName: a.presenter ?? null, minutes: showMinutes ? a.minutes : null, carryOver: a.carry_over === 1 ? carried : null, appeal: (rel.manager || rel.overseer ? a.appeal_id && studied.get(a.appeal_id) : null) || null })),
     attendees: attendees.map((a) => ({ accountId: a.account_id, name: a.display_name, signedInAt: a.signed_in_at, absenceReason: a.absence_reason })),
     decisions,
     can: { manage: rel.manager, approve: rel.approver && m.status === 'held', signIn: rel.attendee && m.status !== 'cancelled' },

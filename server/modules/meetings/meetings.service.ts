@@ -11,6 +11,7 @@ import type { Call, WriteCall } from '../../core/call.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { createDecidedItem } from '../../core/decidedItems/index.js';
+import { appealForAgenda, recordMeetingOutcome } from '../appeals/index.js';
 import type { Tx } from '../../core/db/database.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { t } from '../../core/i18n/messages.js';
@@ -68,6 +69,18 @@ export async function createMeeting(call: WriteCall, body: z.infer<typeof Create
   const unknownPresenter = body.agenda.findIndex((a) => a.presenterAccountId && !known.has(a.presenterAccountId));
   if (unknownPresenter >= 0) throw invalid(`agenda.${unknownPresenter}.presenterAccountId`, MM['meetings.accountUnknown']);
 
+  // An appeal goes on the agenda of a meeting whose org holds its unit: a mine's meeting studies the mine's appeals.
+  const appeals: (string | null)[] = [];
+  for (const [i, a] of body.agenda.entries()) {
+    if (!a.appealCode) {
+      appeals.push(null);
+      continue;
+    }
+    const appeal = await appealForAgenda(call.tx, a.appealCode);
+    if (!appeal || !appeal.unitPath.startsWith(series.org_path)) throw invalid(`agenda.${i}.appealCode`, MM['meetings.appealUnknown']);
+    appeals.push(appeal.id);
+  }
+
   const id = newId();
   await mq(call.tx)
     .insertInto('meetings')
@@ -75,11 +88,14 @@ export async function createMeeting(call: WriteCall, body: z.infer<typeof Create
     .execute();
   // A meeting of a series that met before opens by reviewing what the earlier meetings decided.
   const met = await mq(call.tx).selectFrom('meetings').select('id').where('series_id', '=', series.id).where('planned_date', '<', body.plannedDate).where('status', '!=', 'cancelled').executeTakeFirst();
-  const agenda = [...(met ? [{ title: t('zh-CN', MM['meetings.carryOverTitle']), presenterAccountId: undefined, carry: 1 }] : []), ...body.agenda.map((a) => ({ ...a, carry: 0 }))];
+  const agenda = [
+    ...(met ? [{ title: t('zh-CN', MM['meetings.carryOverTitle']), presenterAccountId: undefined, carry: 1, appealId: null }] : []),
+    ...body.agenda.map((a, i) => ({ ...a, carry: 0, appealId: appeals[i] })),
+  ];
   if (agenda.length) {
     await mq(call.tx)
       .insertInto('meeting_agenda_items')
-      .values(agenda.map((a, i) => ({ id: newId(), meeting_id: id, seq: i + 1, title: a.title, presenter_account_id: a.presenterAccountId ?? null, minutes: null, carry_over: a.carry })))
+      .values(agenda.map((a, i) => ({ id: newId(), meeting_id: id, seq: i + 1, title: a.title, presenter_account_id: a.presenterAccountId ?? null, minutes: null, carry_over: a.carry, appeal_id: a.appealId })))
       .execute();
   }
   const attendees = [...new Set(body.attendeeAccountIds)];
@@ -138,6 +154,10 @@ export async function approve(call: WriteCall, id: string) {
   assertApprover(rel);
   if (!m.minutes) throw invalid('minutes', MM['meetings.notHeld']);
   await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['held'], to: 'approved', event: 'approved', audit: { action: 'meetings.approve', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  // Approved minutes are the meeting's word: each appeal it studied gets its item's conclusion on its timeline — never the whole
+  // minutes, which speak of other people's matters too.
+  const studied = await mq(call.tx).selectFrom('meeting_agenda_items').select(['appeal_id', 'minutes']).where('meeting_id', '=', id).where('appeal_id', 'is not', null).orderBy('seq').execute();
+  for (const item of studied) await recordMeetingOutcome(call.tx, { appealId: item.appeal_id!, at: call.iso, meetingTitle: m.title, outcome: item.minutes ?? t('zh-CN', MM['meetings.appealStudied']) });
   return { ok: true as const };
 }
 

@@ -36,6 +36,8 @@ export interface MeetingAgendaItemTable {
   presenter_account_id: string | null;
   minutes: string | null;
   carry_over: number;
+  /** A worker's appeal the item studies (its outcome goes back to the appeal's timeline). */
+  appeal_id: string | null;
 }
 export interface MeetingAttendeeTable {
   meeting_id: string;

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { wageAppeal } from '../appeals/appeals.testkit.js';
 
 const t = useTestApp();
 let w: Awaited<ReturnType<typeof world>>;
@@ -87,6 +88,36 @@ describe('a joint meeting from plan to published minutes, and its decisions carr
     expect((await w.otherStaff.get(`${base}/${second.id}`)).status).toBe(404);
     expect((await w.staff.post(`${base}/${second.id}/cancel`, { reason: '与职代会冲突' })).status).toBe(200);
     expect((await w.staff.post(`${base}/${second.id}/held`, { heldDate: '2026-11-20' })).status).toBe(409);
+  });
+});
+
+describe('an appeal taken to a meeting', () => {
+  it('goes on the agenda by its number, within the meeting’s org, and the approved conclusion reaches the worker’s timeline', async () => {
+    const submitted = await ok(w.worker.post('/api/v1/appeals', wageAppeal({ title: '井口澡堂热水不够' })), 201);
+    const elsewhere = await ok(w.worker2.post('/api/v1/appeals', wageAppeal({ title: '二号矿食堂' })), 201);
+    const quiet = await ok(w.worker.post('/api/v1/appeals', wageAppeal({ title: '更衣柜不够用' })), 201);
+    const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'regular', name: '一号矿工会例会' }), 201);
+    const plan = (agenda: unknown[]) => w.staff.post(base, { seriesId: series.id, title: '12月例会', plannedDate: '2026-12-01', agenda, attendeeAccountIds: [w.handler.accountId] });
+    // Another mine's appeal is not this meeting's to study; nor is a number nobody has.
+    for (const code of [elsewhere.code, 'SQ20200101-9999']) {
+      const refused = await plan([{ title: '热水', appealCode: code }]);
+      expect([refused.status, refused.body.errors[0].field]).toEqual([422, 'agenda.0.appealCode']);
+    }
+    const meeting = await ok(plan([{ title: '澡堂热水', appealCode: submitted.code }, { title: '更衣柜', appealCode: quiet.code }, { title: '劳保用品' }]), 201);
+    const detail = await ok(w.staff.get(`${base}/${meeting.id}`));
+    expect(detail.agenda.map((a: any) => a.appeal?.code ?? null)).toEqual([submitted.code, quiet.code, null]);
+    // An attendee reads the agenda, not the appeals behind it.
+    expect((await ok(w.handler.get(`${base}/${meeting.id}`))).agenda.map((a: any) => a.appeal)).toEqual([null, null, null]);
+
+    await ok(w.staff.post(`${base}/${meeting.id}/held`, { heldDate: '2026-12-01' }));
+    await ok(w.staff.request('PUT', `${base}/${meeting.id}/minutes`, { minutes: '例会研究了澡堂、更衣柜和劳保用品。', items: [{ agendaItemId: detail.agenda[0].id, minutes: '澡堂加装一台热水器，月底前完成。' }] }));
+    const before = await ok(w.worker.get(`/api/v1/appeals/${submitted.id}`));
+    expect(before.timeline.map((e: any) => e.kind)).not.toContain('meeting');
+    await ok(w.chair.post(`${base}/${meeting.id}/approve`, {}));
+    const timeline = async (id: string) => (await ok(w.worker.get(`/api/v1/appeals/${id}`))).timeline.filter((e: any) => e.kind === 'meeting');
+    expect((await timeline(submitted.id)).map((e: any) => [e.actor, e.note])).toEqual([['工会', '澡堂加装一台热水器，月底前完成。']]);
+    // An item with no conclusion of its own says so — the minutes as a whole speak of other people's matters.
+    expect((await timeline(quiet.id)).map((e: any) => e.note)).toEqual(['会议已研究此诉求，结论另行答复']);
   });
 });
 

@@ -36,6 +36,7 @@ function useEventDetails() {
     if (str('rating')) out.push(label('rating', str('rating')));
     if (str('reason') && e.kind === 'declined') out.push(label('declineReason', str('reason')));
     if (str('masterCode')) out.push(t('detail.eventMaster', { code: str('masterCode') }));
+    if (str('meetingTitle')) out.push(t('detail.eventMeeting', { title: str('meetingTitle') }));
     if (Array.isArray(d.codes)) out.push(t('detail.eventCodes', { codes: (d.codes as string[]).join('、') }));
     if (typeof d.days === 'number') out.push(t('detail.eventExtension', { days: d.days }));
     if (typeof d.round === 'number') out.push(t('detail.eventRound', { round: d.round }));

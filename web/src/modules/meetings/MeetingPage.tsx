@@ -37,6 +37,11 @@ export default function MeetingPage() {
                 {a.seq}. {a.title}
               </Typography.Text>
               {a.presenterName && <Typography.Text type="secondary"> {t('meetings.presenter', { name: a.presenterName })}</Typography.Text>}
+              {a.appeal && (
+                <div>
+                  <Link to={`/appeals/${a.appeal.id}`}>{t('meetings.studiesAppeal', { code: a.appeal.code, title: a.appeal.title })}</Link>
+                </div>
+              )}
               {a.minutes && <Typography.Paragraph>{a.minutes}</Typography.Paragraph>}
               {a.carryOver && (
                 <List
