@@ -17,7 +17,7 @@ import { recordAudit } from '../../core/audit/audit.js';
 import { notify } from '../../core/notify/index.js';
 import { eventsOf, transition } from '../../core/workflow/index.js';
 import { SM } from './surveys.messages.js';
-import { manageScope, mayManage, seesScreening } from './surveys.policy.js';
+import { demandOffice, manageScope, mayManage, seesScreening } from './surveys.policy.js';
 import * as repo from './screening.repository.js';
 import { orgById } from './surveys.repository.js';
 import { sdb } from './surveys.tables.js';
@@ -63,6 +63,7 @@ export async function list(call: Call, q: ScreeningListQuery) {
 
 /** Open problems per unit in the caller's reach, with the age of the oldest. */
 export async function units(call: Call) {
+  demandOffice(call.actor);
   const today = shanghaiDate(call.now);
   const rows = await repo.openByOrg(call.db, manageScope(call.actor));
   return { rows: rows.map((r) => ({ orgId: r.org_id, orgName: r.name, open: Number(r.n), high: Number(r.high), oldestDays: r.oldest ? daysBetween(r.oldest, today) : null })) };
@@ -85,6 +86,7 @@ async function activeAccount(tx: Tx, id: string) {
 }
 
 export async function create(call: WriteCall, body: ScreeningBody) {
+  demandOffice(call.actor);
   const org = await orgById(call.tx, body.orgId);
   if (!org || !mayManage(call.actor, org.path)) throw invalid('body.orgId', SM['screening.orgOutOfScope']);
   if (!(await activeAccount(call.tx, body.ownerAccountId))) throw invalid('body.ownerAccountId', SM['screening.ownerUnknown']);

@@ -5,12 +5,19 @@
  * its unit and by its owner. Anything else is 404, so ids reveal nothing.
  */
 import { SURVEY_PERMISSIONS as P } from '../../../common/surveys.js';
+import { forbidden } from '../../core/errors.js';
 import { inScope, scopeOf, type Actor, type Scope } from '../../core/rbac/actor.js';
 
 export const manageScope = (actor: Actor): Scope => scopeOf(actor, P.manage);
 
 export function mayManage(actor: Actor, orgPath: string): boolean {
   return inScope(manageScope(actor), orgPath);
+}
+
+/** The office's own acts (build a survey, raise a problem, the per-unit view): 403 for a role that holds surveys.manage nowhere. */
+export function demandOffice(actor: Actor): void {
+  const s = manageScope(actor);
+  if (!s.all && s.paths.length === 0) throw forbidden();
 }
 
 export function mayAnswer(actor: Actor): boolean {

@@ -16,7 +16,7 @@ import { notify } from '../../core/notify/index.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { transition } from '../../core/workflow/index.js';
 import { SM } from './surveys.messages.js';
-import { manageScope, mayManage } from './surveys.policy.js';
+import { demandOffice, manageScope, mayManage } from './surveys.policy.js';
 import * as repo from './surveys.repository.js';
 import { sdb } from './surveys.tables.js';
 
@@ -99,6 +99,7 @@ async function targetPaths(db: Tx, orgPath: string, target: SurveyTarget): Promi
 }
 
 export async function create(call: WriteCall, body: SurveyBody): Promise<SurveyDetail> {
+  demandOffice(call.actor);
   const org = await repo.orgById(call.tx, body.orgId);
   if (!org || !mayManage(call.actor, org.path)) throw invalid('body.orgId', SM['surveys.orgOutOfScope']);
   checkQuestions(body);

@@ -85,8 +85,8 @@ describe('a named survey', () => {
 
 describe('an anonymous survey', () => {
   let s: any;
-  let team1: { id: string };
-  let team2: { id: string };
+  let team1: { id: string; path: string; name: string };
+  let team2: { id: string; path: string; name: string };
   let workers: Awaited<ReturnType<SurveysWorld['worker']>>[];
   beforeAll(async () => {
     team1 = await t.org('匿名一队', 'team', w.prod1);
