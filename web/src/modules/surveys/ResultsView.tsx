@@ -51,6 +51,13 @@ export default function ResultsView({ results }: { results: SurveyResults }) {
         <Card key={q.id} size="small" title={`${q.sort}. ${q.text}`} extra={<Tag>{t(`kind.${q.kind}`)}</Tag>} data-testid="surveys-question-result">
           {q.kind === 'top3' ? <Typography.Paragraph type="secondary">{t('detail.score')}</Typography.Paragraph> : null}
           {q.kind !== 'text' ? <Chart q={q} /> : null}
+          {q.cells
+            .filter((c) => !c.suppressed)
+            .map((c) => (
+              <Tag key={c.group} color="blue" data-testid="surveys-group">
+                {t('detail.group', { label: c.label, n: c.respondents })}
+              </Tag>
+            ))}
           {[q.overall, ...q.cells]
             .filter((c) => c.suppressed)
             .map((c) => (
