@@ -34,3 +34,5 @@ export const surveysModule = defineModule({
 export { remindNonRespondents, inQuietHours } from './surveys.jobs.js';
 export * as surveysFigures from './surveys.indicators.js';
 export type { SurveyTables } from './surveys.tables.js';
+// For bench/surveys: the reads exactly as the routes call them.
+export * as surveysBench from './surveys.bench.js';
