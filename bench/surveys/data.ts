@@ -84,7 +84,7 @@ export async function buildSurveysL(db: Db, today: string): Promise<Built> {
       if (!answered) continue;
       const rid = anonymous ? randomUUID() : newId();
       rs.push({ id: rid, survey_id: id, person_id: anonymous ? null : p.id, submitted_at: anonymous ? null : `${opened}T03:00:00.000Z`, org_id: team.id, unit_id: mine.id, category: p.employment_category, gender: p.gender, union_member: p.union_member });
-      const base = { response_id: rid, survey_id: id, rank: null, value: null, text: null };
+      const base = { response_id: rid, survey_id: id, rank: null, value: null, text: null, unit_id: mine.id, org_id: team.id, category: p.employment_category, gender: p.gender, union_member: p.union_member };
       answers.push({ ...base, question_id: q[0], choice: Math.floor(rng.next() * 4) });
       const first = Math.floor(rng.next() * 7);
       for (let r = 0; r < 3; r++) answers.push({ ...base, question_id: q[1], choice: (first + r * 2) % 7, rank: r + 1 });

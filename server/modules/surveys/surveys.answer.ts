@@ -80,7 +80,9 @@ export async function saveDraft(call: WriteCall, id: string, body: AnswersBody):
 }
 
 /** Answers → rows, refusing any that does not fit its question (422 naming the answer). */
-function answerRows(questions: repo.QuestionRow[], body: AnswersBody, responseId: string, surveyId: string): Omit<SurveyAnswerTable, never>[] {
+type Cut = Pick<SurveyAnswerTable, 'unit_id' | 'org_id' | 'category' | 'gender' | 'union_member'>;
+
+function answerRows(questions: repo.QuestionRow[], body: AnswersBody, responseId: string, surveyId: string, cut: Cut): SurveyAnswerTable[] {
   const byId = new Map(questions.map((q) => [q.id, q]));
   const given = new Map<string, { a: AnswerInput; i: number }>();
   body.answers.forEach((a, i) => {
@@ -88,7 +90,7 @@ function answerRows(questions: repo.QuestionRow[], body: AnswersBody, responseId
     given.set(a.questionId, { a, i });
   });
   const rows: SurveyAnswerTable[] = [];
-  const row = (q: repo.QuestionRow, over: Partial<SurveyAnswerTable>) => rows.push({ response_id: responseId, survey_id: surveyId, question_id: q.id, choice: null, rank: null, value: null, text: null, ...over });
+  const row = (q: repo.QuestionRow, over: Partial<SurveyAnswerTable>) => rows.push({ response_id: responseId, survey_id: surveyId, question_id: q.id, choice: null, rank: null, value: null, text: null, ...cut, ...over });
   for (const q of questions) {
     const g = given.get(q.id);
     const n = q.sort;
@@ -137,7 +139,7 @@ export async function submit(call: WriteCall, id: string, body: AnswersBody) {
   mustBeOpen(s, r);
   const anonymous = s.anonymous === 1;
   const responseId = anonymous ? randomId() : newId();
-  const rows = answerRows(await repo.questionsOf(call.tx, id), body, responseId, id);
+  const rows = answerRows(await repo.questionsOf(call.tx, id), body, responseId, id, { unit_id: r.unit_id, org_id: r.org_id, category: r.category, gender: r.gender, union_member: r.union_member });
   if (!(await repo.markAnswered(call.tx, id, r.person_id))) throw conflict(SM['surveys.alreadyAnswered']);
   await sdb(call.tx)
     .insertInto('survey_responses')

@@ -101,7 +101,7 @@ async function writeSurvey(tx: Tx, p: Plan, now: Date, rand: () => number, by: s
   for (const x of answered) {
     const rid = p.anonymous ? randomUUID() : newId();
     responses.push({ id: rid, survey_id: id, person_id: p.anonymous ? null : x.id, submitted_at: p.anonymous ? null : `${addDays(opened!, Math.floor(rand() * 5))}T03:00:00.000Z`, org_id: x.org_id, unit_id: x.unit_id, category: x.employment_category, gender: x.gender, union_member: Number(x.union_member) });
-    const base = { response_id: rid, survey_id: id, choice: null, rank: null, value: null, text: null };
+    const base = { response_id: rid, survey_id: id, choice: null, rank: null, value: null, text: null, unit_id: x.unit_id, org_id: x.org_id, category: x.employment_category, gender: x.gender, union_member: Number(x.union_member) };
     // Dispatched and migrant workers weigh pay and housing more: the cuts have something to show.
     const precarious = x.employment_category === 'dispatched' || x.employment_category === 'migrant';
     for (const [i, q] of p.questions.entries()) {

@@ -69,6 +69,11 @@ export interface SurveyAnswerTable {
   rank: number | null;
   value: number | null;
   text: string | null;
+  unit_id: string;
+  org_id: string;
+  category: string | null;
+  gender: string | null;
+  union_member: number;
 }
 
 export interface ScreeningItemTable {
