@@ -130,6 +130,15 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'workReport.create': { zh: '生成工作总结', en: 'Work report generated' },
   'workReport.narrative': { zh: '修改工作总结文字', en: 'Work report text edited' },
   'workReport.issue': { zh: '印发工作总结', en: 'Work report issued' },
+  'survey.create': { zh: '新建问卷', en: 'Survey created' },
+  'survey.open': { zh: '发布问卷', en: 'Survey opened' },
+  'survey.close': { zh: '结束问卷', en: 'Survey closed' },
+  'survey.answer': { zh: '提交问卷', en: 'Survey answered' },
+  'screening.create': { zh: '登记排查问题', en: 'Screening problem raised' },
+  'screening.start': { zh: '开始处理排查问题', en: 'Screening problem started' },
+  'screening.resolve': { zh: '排查问题已解决', en: 'Screening problem resolved' },
+  'screening.drop': { zh: '撤销排查问题', en: 'Screening problem dropped' },
+  'screening.decide': { zh: '排查问题转督办', en: 'Screening problem made a decided item' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -164,4 +173,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   policy: { zh: '政策', en: 'Policy' },
   policyQuestion: { zh: '政策咨询', en: 'Policy question' },
   workReport: { zh: '工作总结', en: 'Work report' },
+  survey: { zh: '问卷', en: 'Survey' },
+  screeningItem: { zh: '排查问题', en: 'Screening problem' },
 };

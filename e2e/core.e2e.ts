@@ -106,7 +106,7 @@ describe('core platform in the browser', () => {
       admin: ['accounts-health', 'calendar-warning'],
       staff: ['appeals-staff', 'people-chart', 'policies-queue'],
       handler: ['appeals-assigned', 'meetings-mine'],
-      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public'],
+      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public', 'surveys-mine'],
       mediator: ['mediation-desk'],
     });
   });

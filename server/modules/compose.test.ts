@@ -28,9 +28,9 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read']);
+    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read', 'surveys.answer']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',

@@ -59,6 +59,9 @@ describe('the indicator registry', () => {
       'policies.faqPublished',
       'policies.onTimeAnswerRate',
       'policies.questionsAnswered',
+      'surveys.agedProblems',
+      'surveys.openProblems',
+      'surveys.responseRate',
     ]);
     expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });
