@@ -59,6 +59,10 @@ describe('the indicator registry', () => {
       'policies.faqPublished',
       'policies.onTimeAnswerRate',
       'policies.questionsAnswered',
+      'teacherGrowth.observations',
+      'teacherGrowth.placed',
+      'teacherGrowth.plansOnTrack',
+      'teacherGrowth.promotions',
     ]);
     expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });
