@@ -18,10 +18,8 @@ export const MentorshipParams = z.object({ mentorshipId: Id });
 // ---- tiers ----
 export const TierDutyShape = z.object({ key: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthDutyKey'), name: Text(200), evidenceKind: z.enum(EVIDENCE_KINDS), perTerm: z.number().int().min(1).max(20) }).strict();
 export const Weights = z.object(Object.fromEntries(GOAL_AREAS.map((a) => [a, z.number().int().min(0).max(100)])) as Record<(typeof GOAL_AREAS)[number], z.ZodNumber>).strict();
-export const TierBody = z
-  .object({ name: Text(60), milestones: z.array(Text(20)).max(6), duties: z.array(TierDutyShape).max(10), criteria: Text(1000), weights: Weights })
-  .strict()
-  .refine((b) => Object.values(b.weights).reduce((s, w) => s + w, 0) === 100, { message: 'validation.growthWeights', path: ['weights'] });
+/** The weights must add up to 100: checked by the service (422 naming body.weights). */
+export const TierBody = z.object({ name: Text(60), milestones: z.array(Text(20)).max(6), duties: z.array(TierDutyShape).max(10), criteria: Text(1000), weights: Weights }).strict();
 export type TierBody = z.infer<typeof TierBody>;
 export const Tier = z.object({ key: z.enum(TIER_KEYS), name: z.string(), milestones: z.array(z.string()), duties: z.array(TierDutyShape), criteria: z.string(), weights: Weights, custom: z.boolean() });
 export const TierList = z.object({ items: z.array(Tier) });
@@ -53,10 +51,10 @@ export type PlanListQuery = z.infer<typeof PlanListQuery>;
 
 export const Goal = z.object({ id: z.string(), year: z.number(), area: z.enum(GOAL_AREAS), title: z.string(), measure: z.string().nullable(), weight: z.number(), doneOn: z.string().nullable() });
 export const Rubric = z.object(Object.fromEntries(OBSERVATION_RUBRIC.map((c) => [c, z.number().int().min(1).max(5)])) as Record<(typeof OBSERVATION_RUBRIC)[number], z.ZodNumber>).strict();
+/** An observation record carries the rubric's scores: checked by the service (422 naming body.rubric). */
 export const EvidenceBody = z
   .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional() })
-  .strict()
-  .refine((b) => b.kind !== 'observation' || b.rubric !== undefined, { message: 'validation.growthRubric', path: ['rubric'] });
+  .strict();
 export type EvidenceBody = z.infer<typeof EvidenceBody>;
 export const Evidence = z.object({
   id: z.string(),

@@ -3,8 +3,8 @@ import type { MessageEntry } from '../../core/i18n/messages.js';
 /** Registered by the composition root from the module's declaration. */
 export const teacherGrowthMessages = {
   'validation.growthDutyKey': ['职责代码须以字母开头，只含字母和数字', 'A duty key starts with a letter and holds letters and digits only'],
-  'validation.growthWeights': ['各方面权重之和必须为 100', 'The weights must add up to 100'],
-  'validation.growthRubric': ['听课评课记录须按评课量表逐项打分', 'An observation record scores every criterion of the rubric'],
+  'teacherGrowth.weights': ['各方面权重之和必须为 100', 'The weights must add up to 100'],
+  'teacherGrowth.rubric': ['听课评课记录须按评课量表逐项打分', 'An observation record scores every criterion of the rubric'],
   'teacherGrowth.notTeacher': ['只有本校在职教师才能制定成长规划', 'Only a current teacher of a school writes a growth plan'],
   'teacherGrowth.noPlacement': ['该教师尚未分入梯队，请先由教务处确定梯队', 'The teacher has no tier yet; the office places them first'],
   'teacherGrowth.planOpen': ['已有一份未完成的三年成长规划', 'There is already an unfinished three-year plan'],

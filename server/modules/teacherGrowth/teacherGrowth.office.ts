@@ -25,6 +25,7 @@ export async function tiers(call: Call, schoolId: string) {
 
 export async function saveTier(call: WriteCall, schoolId: string, key: TierKey, body: TierBody) {
   await overseenSchool(call.tx, call.actor, schoolId);
+  if (Object.values(body.weights).reduce((s, w) => s + w, 0) !== 100) throw invalid('body.weights', 'teacherGrowth.weights');
   const before = await tierOf(call.tx, schoolId, key);
   await repo.saveTier(call.tx, schoolId, key, JSON.stringify(body), call.iso);
   await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.tierSave', entityType: 'teacherTier', entityId: key, orgId: schoolId, changes: { name: [before.name, body.name] } });

@@ -279,6 +279,7 @@ export async function yearReview(call: WriteCall, id: string, body: { rating: Ye
 export async function addEvidence(call: WriteCall, id: string, body: EvidenceBody): Promise<PlanDetail> {
   const { plan, reach } = await load(call.tx, call, id);
   if (plan.status === 'complete') throw conflict();
+  if (body.kind === 'observation' && !body.rubric) throw invalid('body.rubric', 'teacherGrowth.rubric');
   if (body.goalId && !(await repo.goalsOf(call.tx, [id])).some((g) => g.id === body.goalId)) throw invalid('body.goalId', 'teacherGrowth.goalUnknown');
   if (body.duty && !(await tierOf(call.tx, plan.school_id, plan.tier as TierKey)).duties.some((d) => d.key === body.duty)) throw invalid('body.duty', 'teacherGrowth.dutyUnknown');
   const evidenceId = newId();

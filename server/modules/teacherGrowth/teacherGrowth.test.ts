@@ -74,7 +74,7 @@ describe('a three-year plan from draft to its second year', () => {
     expect(observed.status).toBe(200);
     expect(observed.body.evidence[0]).toMatchObject({ kind: 'observation', observerName: '陈老师', rubric: { inClassChecking: 3 } });
     const unscored = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ rubric: undefined }));
-    expect(unscored.status).toBe(400);
+    expect(unscored.status).toBe(422);
     expect(unscored.body.errors[0]).toMatchObject({ field: 'body.rubric', message: '听课评课记录须按评课量表逐项打分' });
 
     const reflected = await subjA.post(`${B}/plans/${planId}/self-review`, { reflection: '课堂检测时间仍不足 10 分钟。' });
@@ -109,7 +109,21 @@ describe('a three-year plan from draft to its second year', () => {
   });
 });
 
-describe('promotion and activities', () => {
+describe('tiers, promotion and activities', () => {
+  it('lets the office redefine a tier, with weights adding up to 100, and keeps the defaults for the others', async () => {
+    const { academic, headB } = w.users;
+    const tier = { name: '青年教师（35 岁以下）', milestones: [], duties: [{ key: 'competition', name: '参加基本功大赛', evidenceKind: 'competitionResult', perTerm: 1 }], criteria: '大赛获奖', weights: { ethics: 10, teaching: 50, research: 20, classManagement: 10, leadership: 5 } };
+    const bad = await academic.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, tier);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body.weights', message: '各方面权重之和必须为 100' });
+    expect((await headB.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, { ...tier, weights: { ...tier.weights, leadership: 10 } })).status).toBe(404);
+    const saved = await academic.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, { ...tier, weights: { ...tier.weights, leadership: 10 } });
+    expect(saved.status).toBe(200);
+    const seen = await headB.get(`${B}/schools/${w.school.id}/tiers`);
+    expect(seen.body.items.map((x: { key: string; custom: boolean }) => [x.key, x.custom])).toEqual([['new', false], ['young', true], ['experienced', false], ['top', false]]);
+    expect((await w.users.headX.get(`${B}/schools/${w.school.id}/tiers`)).status).toBe(404);
+  });
+
   it('the research office proposes, the principal approves, the tier moves and the history keeps it', async () => {
     const { academic, principal, headB } = w.users;
     expect((await academic.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'new', reason: '降级' })).status).toBe(422);
