@@ -36,8 +36,8 @@ export async function saveTier(call: WriteCall, schoolId: string, key: TierKey, 
 export async function roster(call: Call, schoolId: string, tier?: TierKey) {
   const school = await overseenSchool(call.db, call.actor, schoolId);
   const teachers = await repo.teachersOfSchool(call.db, school.path);
-  const plans = await repo.listPlans(call.db, { schoolPath: school.path });
-  const latest = new Map<string, repo.PlanRow>();
+  const plans = await repo.planStatesUnder(call.db, school.path);
+  const latest = new Map<string, (typeof plans)[number]>();
   for (const p of plans) if (!latest.has(p.teacher_id) || latest.get(p.teacher_id)!.created_at < p.created_at) latest.set(p.teacher_id, p);
   const pairs = (await repo.mentorships(call.db, { schoolPath: school.path })).filter((m) => m.ended_on === null);
   const perTier: Record<string, number> = Object.fromEntries(TIER_KEYS.map((k) => [k, 0]));

@@ -139,6 +139,28 @@ export function listPlans(db: H, f: PlanFilter): Promise<PlanRow[]> {
   return q.orderBy('p.name').orderBy('g.created_at', 'desc').limit(2000).execute();
 }
 
+/** Each plan's state for the roster, without its texts. */
+export function planStatesUnder(db: H, schoolPath: string) {
+  return gdb(db).selectFrom('growth_plans').select(['id', 'teacher_id', 'status', 'created_at']).where((eb) => pathUnder(eb, 'school_path', schoolPath)).execute();
+}
+
+/** Per plan, the weight of its current year's goals and of those done: a list's progress without loading goals. */
+export function currentYearWeights(db: H, planIds: string[]) {
+  if (!planIds.length) return Promise.resolve([]);
+  return gdb(db)
+    .selectFrom('growth_goals as g')
+    .innerJoin('growth_plans as p', 'p.id', 'g.plan_id')
+    .select(['g.plan_id'])
+    .select((eb) => [
+      eb.fn.sum<number>('g.weight').as('total'),
+      eb.fn.sum<number>(eb.case().when('g.done_on', 'is not', null).then(eb.ref('g.weight')).else(0).end()).as('done'),
+    ])
+    .where('g.plan_id', 'in', planIds)
+    .whereRef('g.year', '=', 'p.current_year')
+    .groupBy('g.plan_id')
+    .execute();
+}
+
 export function insertPlan(db: Tx, row: GrowthPlanTable) {
   return gdb(db).insertInto('growth_plans').values(row).execute();
 }

@@ -40,16 +40,24 @@ async function load(db: Call['db'] | Tx, call: Call, id: string): Promise<Loaded
 
 type GoalRow = Awaited<ReturnType<typeof repo.goalsOf>>[number];
 
-/** The weighted share of the current year's goals done. */
-function progressOf(plan: repo.PlanRow, goals: GoalRow[]): number | null {
-  if (plan.status !== 'active' && plan.status !== 'yearReview' && plan.status !== 'complete') return null;
-  const year = goals.filter((g) => g.year === plan.current_year);
-  const total = year.reduce((s, g) => s + g.weight, 0);
-  if (total === 0) return null;
-  return Math.round((year.filter((g) => g.done_on !== null).reduce((s, g) => s + g.weight, 0) / total) * 1000) / 1000;
+interface Weights {
+  total: number;
+  done: number;
 }
 
-function summaryOf(plan: repo.PlanRow, goals: GoalRow[]): PlanSummary {
+const weightsOf = (plan: repo.PlanRow, goals: GoalRow[]): Weights => {
+  const year = goals.filter((g) => g.year === plan.current_year);
+  return { total: year.reduce((s, g) => s + g.weight, 0), done: year.filter((g) => g.done_on !== null).reduce((s, g) => s + g.weight, 0) };
+};
+
+/** The weighted share of the current year's goals done. */
+function progressOf(plan: repo.PlanRow, w: Weights): number | null {
+  if (plan.status !== 'active' && plan.status !== 'yearReview' && plan.status !== 'complete') return null;
+  if (w.total === 0) return null;
+  return Math.round((w.done / w.total) * 1000) / 1000;
+}
+
+function summaryOf(plan: repo.PlanRow, w: Weights): PlanSummary {
   return {
     id: plan.id,
     teacherId: plan.teacher_id,
@@ -59,7 +67,7 @@ function summaryOf(plan: repo.PlanRow, goals: GoalRow[]): PlanSummary {
     startYear: plan.start_year,
     currentYear: plan.current_year,
     status: plan.status as PlanStatus,
-    yearProgress: progressOf(plan, goals),
+    yearProgress: progressOf(plan, w),
   };
 }
 
@@ -71,7 +79,7 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
   const events = await eventsOf(db, KIND, plan.id);
   const s = plan.status as PlanStatus;
   return {
-    ...summaryOf(plan, goals),
+    ...summaryOf(plan, weightsOf(plan, goals)),
     vision: plan.vision,
     reviewComment: plan.review_comment,
     goals: goals.map((g) => ({ id: g.id, year: g.year, area: g.area as GoalArea, title: g.title, measure: g.measure, weight: g.weight, doneOn: g.done_on })),
@@ -129,10 +137,8 @@ export async function list(call: Call, q: PlanListQuery): Promise<{ items: PlanS
     }
     rows = await repo.listPlans(call.db, { scope, schoolPath, status: q.status });
   }
-  const goals = await repo.goalsOf(call.db, rows.map((r) => r.id));
-  const byPlan = new Map<string, GoalRow[]>();
-  for (const g of goals) byPlan.set(g.plan_id, [...(byPlan.get(g.plan_id) ?? []), g]);
-  return { items: rows.map((r) => summaryOf(r, byPlan.get(r.id) ?? [])) };
+  const weights = new Map((await repo.currentYearWeights(call.db, rows.map((r) => r.id))).map((x) => [x.plan_id, { total: Number(x.total), done: Number(x.done) }]));
+  return { items: rows.map((r) => summaryOf(r, weights.get(r.id) ?? { total: 0, done: 0 })) };
 }
 
 async function goalRows(call: WriteCall, planId: string, schoolId: string, tier: TierKey, goals: PlanBody['goals']) {
