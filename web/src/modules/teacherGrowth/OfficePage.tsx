@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { ACTIVITY_KINDS, TIER_KEYS } from '@common/teacherGrowth';
 import { Page } from '../../shared/Page';
 import { useShowError, useFormErrorHandler } from '../../shared/errors';
-import { useActivities, useGrowthWrite, useOverseenSchool, usePromotions, useRoster } from './api';
+import { useActivities, useGrowthWrite, useOverseenSchool, usePairs, usePromotions, useRoster } from './api';
 import { PlanStatusTag, useLabel } from './labels';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -20,18 +20,22 @@ export default function OfficePage() {
   const roster = useRoster(schoolId);
   const promotions = usePromotions(schoolId);
   const activities = useActivities(schoolId);
+  const pairs = usePairs(schoolId);
   const write = useGrowthWrite();
   const showError = useShowError();
-  const [modal, setModal] = useState<'propose' | 'activity' | null>(null);
+  const [modal, setModal] = useState<'propose' | 'activity' | 'pair' | null>(null);
   const [form] = Form.useForm();
   const onError = useFormErrorHandler(form);
   if (me.data === null) return <Result status="info" title={t('office.noSchool')} />;
   const done = () => (setModal(null), message.success(t('action.done')));
   const decide = (id: string, approve: boolean) => write.mutate({ path: `/promotions/${id}/${approve ? 'approve' : 'reject'}`, body: {} }, { onSuccess: done, onError: showError });
-  const finish = (v: Record<string, string>) =>
-    modal === 'propose'
-      ? write.mutate({ path: `/schools/${schoolId}/promotions`, body: { teacherPersonId: v.teacher, toTier: v.toTier, reason: v.reason } }, { onSuccess: done, onError })
-      : write.mutate({ path: `/schools/${schoolId}/activities`, body: { kind: v.kind, title: v.title, date: v.date } }, { onSuccess: done, onError });
+  const finish = (v: Record<string, string>) => {
+    if (modal === 'propose') write.mutate({ path: `/schools/${schoolId}/promotions`, body: { teacherPersonId: v.teacher, toTier: v.toTier, reason: v.reason } }, { onSuccess: done, onError });
+    if (modal === 'activity') write.mutate({ path: `/schools/${schoolId}/activities`, body: { kind: v.kind, title: v.title, date: v.date } }, { onSuccess: done, onError });
+    if (modal === 'pair') write.mutate({ path: `/schools/${schoolId}/mentorships`, body: { mentorId: v.mentorId, menteeId: v.menteeId, startedOn: v.startedOn } }, { onSuccess: done, onError });
+  };
+  const endPair = (id: string) => write.mutate({ path: `/mentorships/${id}/end`, body: { endedOn: today() } }, { onSuccess: done, onError: showError });
+  const teacherOptions = (roster.data?.items ?? []).map((x) => ({ value: x.teacherId, label: `${x.name}（${label.tier(x.tier)}）` }));
   const teachers = roster.data?.items ?? [];
   return (
     <Page title={t('office.title')}>
@@ -95,6 +99,23 @@ export default function OfficePage() {
             ),
           },
           {
+            key: 'pairs',
+            label: t('office.pairs'),
+            children: (
+              <Card extra={<Button onClick={() => (form.setFieldsValue({ startedOn: today() }), setModal('pair'))}>{t('office.newPair')}</Button>}>
+                <List
+                  loading={pairs.isLoading}
+                  dataSource={(pairs.data ?? []).filter((x) => x.endedOn === null)}
+                  renderItem={(x) => (
+                    <List.Item actions={[<Button key="end" type="link" onClick={() => endPair(x.id)}>{t('office.endPair')}</Button>]}>
+                      <List.Item.Meta title={`${x.mentorName} → ${x.menteeName}`} description={x.startedOn} />
+                    </List.Item>
+                  )}
+                />
+              </Card>
+            ),
+          },
+          {
             key: 'activities',
             label: t('office.activities'),
             children: (
@@ -113,8 +134,21 @@ export default function OfficePage() {
           },
         ]}
       />
-      <Modal open={modal !== null} title={modal === 'propose' ? t('office.propose') : t('office.newActivity')} okText={t('action.ok')} onOk={() => form.submit()} confirmLoading={write.isPending} onCancel={() => setModal(null)} destroyOnHidden>
+      <Modal open={modal !== null} title={modal === 'propose' ? t('office.propose') : modal === 'pair' ? t('office.newPair') : t('office.newActivity')} okText={t('action.ok')} onOk={() => form.submit()} confirmLoading={write.isPending} onCancel={() => setModal(null)} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={finish} preserve={false}>
+          {modal === 'pair' && (
+            <>
+              <Form.Item name="mentorId" label={t('office.mentor')} rules={[{ required: true }]}>
+                <Select aria-label={t('office.mentor')} showSearch optionFilterProp="label" options={teacherOptions} />
+              </Form.Item>
+              <Form.Item name="menteeId" label={t('office.mentee')} rules={[{ required: true }]}>
+                <Select aria-label={t('office.mentee')} showSearch optionFilterProp="label" options={teacherOptions} />
+              </Form.Item>
+              <Form.Item name="startedOn" label={t('action.date')} rules={[{ required: true }]}>
+                <Input type="date" />
+              </Form.Item>
+            </>
+          )}
           {modal === 'propose' ? (
             <>
               <Form.Item name="teacher" label={t('office.teacher')} rules={[{ required: true }]}>
@@ -127,7 +161,7 @@ export default function OfficePage() {
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
             </>
-          ) : (
+          ) : modal === 'activity' ? (
             <>
               <Form.Item name="kind" label={t('action.kind')}>
                 <Select aria-label={t('action.kind')} options={ACTIVITY_KINDS.map((k) => ({ value: k, label: label.activity(k) }))} />
@@ -139,7 +173,7 @@ export default function OfficePage() {
                 <Input type="date" />
               </Form.Item>
             </>
-          )}
+          ) : null}
         </Form>
       </Modal>
     </Page>

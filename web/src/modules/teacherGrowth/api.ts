@@ -1,7 +1,7 @@
 /** Teacher-growth queries and writes; shapes come from common/schemas/teacherGrowth. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Activity, PlanDetail, PlanSummary, Promotion, Roster, Tier } from '@common/schemas/teacherGrowth';
+import type { Activity, Mentorship, PlanDetail, PlanSummary, Promotion, Roster, Tier } from '@common/schemas/teacherGrowth';
 import { api } from '../../api/client';
 
 export type { PlanDetail, PlanSummary };
@@ -9,6 +9,7 @@ export type RosterInfo = z.infer<typeof Roster>;
 export type PromotionInfo = z.infer<typeof Promotion>;
 export type ActivityInfo = z.infer<typeof Activity>;
 export type TierInfo = z.infer<typeof Tier>;
+export type PairInfo = z.infer<typeof Mentorship>;
 
 const KEY = 'teacherGrowth';
 const B = '/teacher-growth';
@@ -35,6 +36,10 @@ export function usePromotions(schoolId: string | undefined) {
 
 export function useActivities(schoolId: string | undefined) {
   return useQuery({ queryKey: [KEY, 'activities', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: ActivityInfo[] }>(`${B}/schools/${schoolId}/activities`).then((r) => r.items) });
+}
+
+export function usePairs(schoolId: string | undefined) {
+  return useQuery({ queryKey: [KEY, 'pairs', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: PairInfo[] }>(`${B}/schools/${schoolId}/mentorships`).then((r) => r.items) });
 }
 
 /** Any write of the module: the answer replaces what it changed, the lists refetch. */
