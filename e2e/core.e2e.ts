@@ -115,8 +115,8 @@ describe('core platform in the browser', () => {
     await expectHomes({
       parent: ['heartBridge-family'],
       student: ['heartBridge-mine'],
-      head: ['moralEducation-today', 'heartBridge-class'],
-      principal: ['heartBridge-school', 'moralEducation-school'],
+      head: ['moralEducation-today', 'heartBridge-class', 'teacher-growth-mine'],
+      principal: ['heartBridge-school', 'moralEducation-school', 'teacher-growth-office'],
     });
   });
 

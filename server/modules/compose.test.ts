@@ -28,7 +28,7 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys', 'teacherGrowth']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
     expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read', 'surveys.answer']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
@@ -41,6 +41,7 @@ describe('the module composition at start-up', () => {
       'people.call',
       'people.read',
       'school.read',
+      'teacherGrowth.own',
     ]);
     expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'meetings.readPublished', 'org.read', 'policies.read']);
     // The system admin holds every permission of core and of every module.

@@ -62,6 +62,10 @@ describe('the indicator registry', () => {
       'surveys.agedProblems',
       'surveys.openProblems',
       'surveys.responseRate',
+      'teacherGrowth.observations',
+      'teacherGrowth.placed',
+      'teacherGrowth.plansOnTrack',
+      'teacherGrowth.promotions',
     ]);
     expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });

@@ -14,7 +14,9 @@ import { policiesModule } from './policies/index.js';
 import { mediationModule } from './mediation/index.js';
 import { workReportModule } from './workReport/index.js';
 import { surveysModule } from './surveys/index.js';
+import { teacherGrowthModule } from './teacherGrowth/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule];
+
 
 export const house = composeModules(modules);

@@ -25,6 +25,7 @@ import { policiesModule } from './policies';
 import { mediationModule } from './mediation';
 import { workReportModule } from './workReport';
 import { surveysModule } from './surveys';
+import { teacherGrowthModule } from './teacherGrowth';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -48,6 +49,7 @@ export const modules: readonly XqModule[] = [
   mediationModule,
   workReportModule,
   surveysModule,
+  teacherGrowthModule,
   accountsModule,
 ];
 

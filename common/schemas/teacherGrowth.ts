@@ -1,0 +1,147 @@
+/** zod for every body, query and response of tiered teacher growth (teacherTier, growthPlan). */
+import { z } from 'zod';
+import { ACTIVITY_KINDS, EVIDENCE_KINDS, GOAL_AREAS, OBSERVATION_RUBRIC, PLAN_STATUSES, PLAN_YEARS, PROMOTION_STATUSES, TIER_KEYS, YEAR_RATINGS } from '../teacherGrowth.js';
+import { Id, IsoDate } from './shared.js';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+// ---- params ----
+export const PlanParams = z.object({ planId: Id });
+export const GoalParams = z.object({ planId: Id, goalId: Id });
+export const SchoolParams = z.object({ schoolId: Id });
+export const TierParams = z.object({ schoolId: Id, tierKey: z.enum(TIER_KEYS) });
+export const TeacherParams = z.object({ teacherPersonId: Id });
+export const PromotionParams = z.object({ promotionId: Id });
+export const ActivityParams = z.object({ activityId: Id });
+export const MentorshipParams = z.object({ mentorshipId: Id });
+
+// ---- tiers ----
+export const TierDutyShape = z.object({ key: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthDutyKey'), name: Text(200), evidenceKind: z.enum(EVIDENCE_KINDS), perTerm: z.number().int().min(1).max(20) }).strict();
+export const Weights = z.object(Object.fromEntries(GOAL_AREAS.map((a) => [a, z.number().int().min(0).max(100)])) as Record<(typeof GOAL_AREAS)[number], z.ZodNumber>).strict();
+/** The weights must add up to 100: checked by the service (422 naming body.weights). */
+export const TierBody = z.object({ name: Text(60), milestones: z.array(Text(20)).max(6), duties: z.array(TierDutyShape).max(10), criteria: Text(1000), weights: Weights }).strict();
+export type TierBody = z.infer<typeof TierBody>;
+export const Tier = z.object({ key: z.enum(TIER_KEYS), name: z.string(), milestones: z.array(z.string()), duties: z.array(TierDutyShape), criteria: z.string(), weights: Weights, custom: z.boolean() });
+export const TierList = z.object({ items: z.array(Tier) });
+
+// ---- placements and the office's roster (no ranking: ordered by name) ----
+export const PlacementBody = z.object({ tier: z.enum(TIER_KEYS), milestone: Text(20).nullable().optional(), since: IsoDate }).strict();
+export const RosterQuery = z.object({ tier: z.enum(TIER_KEYS).optional() });
+export const RosterItem = z.object({
+  teacherId: z.string(),
+  name: z.string(),
+  subject: z.string().nullable(),
+  tier: z.enum(TIER_KEYS).nullable(),
+  milestone: z.string().nullable(),
+  planId: z.string().nullable(),
+  planStatus: z.enum(PLAN_STATUSES).nullable(),
+  mentors: z.array(z.string()),
+});
+export const Roster = z.object({ items: z.array(RosterItem), perTier: z.record(z.string(), z.number()) });
+
+// ---- plans ----
+export const GoalInput = z.object({ year: z.number().int().min(1).max(PLAN_YEARS), area: z.enum(GOAL_AREAS), title: Text(200), measure: Text(300).optional() }).strict();
+export const PlanBody = z.object({ title: Text(100), vision: Text(2000), startYear: z.number().int().min(2000).max(2100), goals: z.array(GoalInput).max(30) }).strict();
+export type PlanBody = z.infer<typeof PlanBody>;
+export const ReviewBody = z.object({ decision: z.enum(['approve', 'return']), comment: Text(2000) }).strict();
+export const SelfReviewBody = z.object({ reflection: Text(3000) }).strict();
+export const YearReviewBody = z.object({ rating: z.enum(YEAR_RATINGS), comment: Text(2000) }).strict();
+export const PlanListQuery = z.object({ view: z.enum(['mine', 'mentees', 'school']).default('mine'), schoolId: Id.optional(), status: z.enum(PLAN_STATUSES).optional() });
+export type PlanListQuery = z.infer<typeof PlanListQuery>;
+
+export const Goal = z.object({ id: z.string(), year: z.number(), area: z.enum(GOAL_AREAS), title: z.string(), measure: z.string().nullable(), weight: z.number(), doneOn: z.string().nullable() });
+export const Rubric = z.object(Object.fromEntries(OBSERVATION_RUBRIC.map((c) => [c, z.number().int().min(1).max(5)])) as Record<(typeof OBSERVATION_RUBRIC)[number], z.ZodNumber>).strict();
+/** An observation record carries the rubric's scores: checked by the service (422 naming body.rubric). */
+export const EvidenceBody = z
+  .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional() })
+  .strict();
+export type EvidenceBody = z.infer<typeof EvidenceBody>;
+export const Evidence = z.object({
+  id: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  title: z.string(),
+  note: z.string().nullable(),
+  date: z.string(),
+  goalId: z.string().nullable(),
+  duty: z.string().nullable(),
+  rubric: Rubric.nullable(),
+  observerName: z.string().nullable(),
+  activityId: z.string().nullable(),
+});
+export const YearReview = z.object({ year: z.number(), reflection: z.string(), rating: z.enum(YEAR_RATINGS).nullable(), comment: z.string().nullable() });
+export const PlanSummary = z.object({
+  id: z.string(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  tier: z.enum(TIER_KEYS),
+  title: z.string(),
+  startYear: z.number(),
+  currentYear: z.number(),
+  status: z.enum(PLAN_STATUSES),
+  /** Weighted share of this year's goals done (0–1); null before the plan is active. */
+  yearProgress: z.number().nullable(),
+});
+export const PlanList = z.object({ items: z.array(PlanSummary) });
+export const PlanDetail = PlanSummary.extend({
+  vision: z.string(),
+  reviewComment: z.string().nullable(),
+  goals: z.array(Goal),
+  evidence: z.array(Evidence),
+  yearReviews: z.array(YearReview),
+  duties: z.array(z.object({ key: z.string(), name: z.string(), perTerm: z.number(), doneThisTerm: z.number() })),
+  events: z.array(z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
+  relation: z.enum(['own', 'mentor', 'office']),
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), activate: z.boolean(), selfReview: z.boolean(), yearReview: z.boolean(), addEvidence: z.boolean() }),
+});
+export type PlanDetail = z.infer<typeof PlanDetail>;
+export type PlanSummary = z.infer<typeof PlanSummary>;
+
+// ---- mentoring pairs ----
+export const MentorshipBody = z.object({ mentorId: Id, menteeId: Id, startedOn: IsoDate }).strict();
+export const Mentorship = z.object({ id: z.string(), mentorId: z.string(), mentorName: z.string(), menteeId: z.string(), menteeName: z.string(), startedOn: z.string(), endedOn: z.string().nullable() });
+export const MentorshipList = z.object({ items: z.array(Mentorship) });
+export const EndBody = z.object({ endedOn: IsoDate }).strict();
+
+// ---- promotions ----
+export const ProposeBody = z.object({ teacherPersonId: Id, toTier: z.enum(TIER_KEYS), reason: Text(2000) }).strict();
+export const DecideBody = z.object({ note: Text(1000).optional() }).strict();
+export const Promotion = z.object({
+  id: z.string(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  fromTier: z.enum(TIER_KEYS),
+  toTier: z.enum(TIER_KEYS),
+  reason: z.string(),
+  status: z.enum(PROMOTION_STATUSES),
+  proposedAt: z.string(),
+  decidedOn: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+export const PromotionList = z.object({ items: z.array(Promotion) });
+export const TeacherHistory = z.object({
+  teacherId: z.string(),
+  name: z.string(),
+  tier: z.enum(TIER_KEYS).nullable(),
+  milestone: z.string().nullable(),
+  promotions: z.array(Promotion),
+  plans: z.array(PlanSummary),
+});
+
+// ---- activities ----
+export const ActivityBody = z.object({ kind: z.enum(ACTIVITY_KINDS), title: Text(200), date: IsoDate, tier: z.enum(TIER_KEYS).optional() }).strict();
+export const ResultsBody = z
+  .object({ entries: z.array(z.object({ teacherPersonId: Id, attended: z.boolean(), result: Text(200).optional() }).strict()).min(1).max(500) })
+  .strict();
+export type ResultsBody = z.infer<typeof ResultsBody>;
+export const Activity = z.object({
+  id: z.string(),
+  kind: z.enum(ACTIVITY_KINDS),
+  title: z.string(),
+  date: z.string(),
+  tier: z.enum(TIER_KEYS).nullable(),
+  resultsOn: z.string().nullable(),
+  signedUp: z.number(),
+  /** The caller's own entry, for a teacher. */
+  mine: z.object({ signedUp: z.boolean(), attended: z.boolean().nullable(), result: z.string().nullable() }).nullable(),
+});
+export const ActivityList = z.object({ items: z.array(Activity) });

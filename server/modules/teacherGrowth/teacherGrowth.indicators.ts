@@ -1,0 +1,99 @@
+/**
+ * The figures of teacher growth, counted from the records over the scope's schools; records are
+ * placed by the teacher's school (`school_path`).
+ */
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import { gdb } from './teacherGrowth.tables.js';
+
+// No drill-down yet: the office's lists do not take these filters (see the module's section in docs/architecture.md).
+const count = (n: number): Figure => ({ value: n, numerator: n, denominator: n, unit: 'count', drill: null });
+
+/** Teachers placed in a tier (a snapshot: placements as they stand). */
+export async function placed(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await gdb(db).selectFrom('growth_placements').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => pathInScope(eb, 'school_path', q.scope)).executeTakeFirstOrThrow();
+  return count(Number(r.n));
+}
+
+/**
+ * Plans on track: plans under way (active or in yearly review) with at least one piece of evidence
+ * dated in the period and no year rated 'not met' ÷ plans under way.
+ */
+export async function plansOnTrack(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const g = gdb(db);
+  const plans = await g
+    .selectFrom('growth_plans as p')
+    .select(['p.id'])
+    .select((eb) => [
+      eb.exists(eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'p.id').where('e.date', '>=', q.from).where('e.date', '<=', q.to)).as('has_evidence'),
+      eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'p.id').where('y.rating', '=', 'notMet')).as('missed'),
+    ])
+    .where('p.status', 'in', ['active', 'yearReview'])
+    .where((eb) => pathInScope(eb, 'p.school_path', q.scope))
+    .execute();
+  const ok = plans.filter((p) => Number(p.has_evidence) && !Number(p.missed)).length;
+  return rateFigure(ok, plans.length);
+}
+
+/** Observation records (听课评课) dated in the period. */
+export async function observations(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await gdb(db)
+    .selectFrom('growth_evidence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('kind', '=', 'observation')
+    .where('date', '>=', q.from)
+    .where('date', '<=', q.to)
+    .where((eb) => pathInScope(eb, 'school_path', q.scope))
+    .executeTakeFirstOrThrow();
+  return count(Number(r.n));
+}
+
+/** Promotions approved in the period. */
+export async function promotions(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await gdb(db)
+    .selectFrom('growth_promotions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'approved')
+    .where('decided_on', '>=', q.from)
+    .where('decided_on', '<=', q.to)
+    .where((eb) => pathInScope(eb, 'school_path', q.scope))
+    .executeTakeFirstOrThrow();
+  return count(Number(r.n));
+}
+
+export const teacherGrowthIndicators = [
+  defineIndicator({
+    key: 'teacherGrowth.placed',
+    label: { zh: '分层培养教师数', en: 'Teachers in a tier' },
+    definition: { zh: '已确定梯队的在职教师人数（当前）', en: 'Teachers placed in a tier (as they stand now)' },
+    period: 'range',
+    unit: 'count',
+    compute: placed,
+  }),
+  defineIndicator({
+    key: 'teacherGrowth.plansOnTrack',
+    label: { zh: '成长规划按计划推进率', en: 'Growth plans on track' },
+    definition: { zh: '执行中且期内有成长佐证、无“未达成”年度评估的规划数 ÷ 执行中的规划数', en: 'Plans under way with evidence in the period and no year rated not met ÷ plans under way' },
+    period: 'range',
+    unit: 'rate',
+    compute: plansOnTrack,
+  }),
+  defineIndicator({
+    key: 'teacherGrowth.observations',
+    label: { zh: '听课评课次数', en: 'Lesson observations' },
+    definition: { zh: '期内登记的听课评课记录数', en: 'Observation records dated in the period' },
+    period: 'range',
+    unit: 'count',
+    compute: observations,
+  }),
+  defineIndicator({
+    key: 'teacherGrowth.promotions',
+    label: { zh: '梯队晋升人数', en: 'Promotions between tiers' },
+    definition: { zh: '期内校长批准的梯队晋升数', en: 'Promotions the principal approved in the period' },
+    period: 'range',
+    unit: 'count',
+    compute: promotions,
+  }),
+];

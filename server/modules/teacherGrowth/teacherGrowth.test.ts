@@ -1,0 +1,170 @@
+/**
+ * Teacher growth on both engines: a plan's whole workflow and the steps refused out of order;
+ * who reaches a plan (own, mentor, the school's office — nobody else, and no ranking); a
+ * promotion proposed by the research office and approved by the principal; an activity's
+ * results becoming evidence; the figures against the records.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { indicator } from '../../core/indicators/indicators.registry.js';
+import { observationBody, planBody } from './teacherGrowth.testkit.js';
+
+const t = useTestApp();
+let w: SchoolWorld;
+const B = '/api/v1/teacher-growth';
+let ids: { subjA: string; headA: string; headB: string; headX: string };
+
+beforeAll(async () => {
+  w = await schoolWorld(t);
+  const personOf = async (accountId: string) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
+  ids = { subjA: await personOf(w.users.subjA.accountId), headA: await personOf(w.users.headA.accountId), headB: await personOf(w.users.headB.accountId), headX: await personOf(w.users.headX.accountId) };
+  const place = async (id: string, tier: string) => expect((await w.users.academic.request('PUT', `${B}/teachers/${id}/placement`, { tier, since: '2026-09-01' })).status).toBe(200);
+  await place(ids.subjA, 'new');
+  await place(ids.headA, 'experienced');
+  await place(ids.headB, 'young');
+  const pair = await w.users.academic.post(`${B}/schools/${w.school.id}/mentorships`, { mentorId: ids.headA, menteeId: ids.subjA, startedOn: '2026-09-01' });
+  expect(pair.status).toBe(201);
+});
+
+describe('a three-year plan from draft to its second year', () => {
+  let planId: string;
+
+  it('refuses to submit a plan without a goal in every year, then walks draft → submitted → reviewed → active → yearReview → active', async () => {
+    const { subjA, headA, academic } = w.users;
+    const made = await subjA.post(`${B}/plans`, planBody({ goals: [{ year: 1, area: 'teaching', title: '规范上好每一节课' }] }));
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ status: 'draft', tier: 'new', relation: 'own', can: { submit: true, review: false } });
+    // The weight comes from the tier: a new teacher's teaching counts 35.
+    expect(made.body.goals[0]).toMatchObject({ area: 'teaching', weight: 35 });
+    planId = made.body.id;
+
+    const early = await subjA.post(`${B}/plans/${planId}/submit`);
+    expect(early.status).toBe(422);
+    expect(early.body.errors[0]).toMatchObject({ field: 'goals' });
+    expect(early.body.errors[0].message).toContain('每一年');
+
+    expect((await subjA.post(`${B}/plans`, planBody())).status).toBe(409);
+    expect((await subjA.request('PUT', `${B}/plans/${planId}`, planBody())).status).toBe(200);
+    const submitted = await subjA.post(`${B}/plans/${planId}/submit`);
+    expect(submitted.body.status).toBe('submitted');
+    const inbox = await headA.get('/api/v1/notifications');
+    expect(JSON.stringify(inbox.body)).toContain('提交了三年成长规划');
+
+    // The teacher cannot review their own plan; the mentor can.
+    expect((await subjA.post(`${B}/plans/${planId}/review`, { decision: 'approve', comment: '自己审' })).status).toBe(403);
+    const reviewed = await headA.post(`${B}/plans/${planId}/review`, { decision: 'approve', comment: '目标清晰，第二年可加一项课题。' });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({ status: 'reviewed', reviewComment: '目标清晰，第二年可加一项课题。', relation: 'mentor' });
+
+    // An illegal transition: a reviewed plan cannot be reviewed again, nor reflected on before it is active.
+    const again = await headA.post(`${B}/plans/${planId}/review`, { decision: 'approve', comment: '再审' });
+    expect(again.status).toBe(409);
+    expect(again.body.errors[0].field).toBe('status');
+    expect((await subjA.post(`${B}/plans/${planId}/self-review`, { reflection: '太早' })).status).toBe(409);
+
+    const active = await subjA.post(`${B}/plans/${planId}/activate`);
+    expect(active.body).toMatchObject({ status: 'active', currentYear: 1, yearProgress: 0 });
+    const teaching = active.body.goals.find((g: { year: number; area: string }) => g.year === 1 && g.area === 'teaching');
+    const done = await subjA.post(`${B}/plans/${planId}/goals/${teaching.id}/complete`);
+    // Teaching (35) of teaching + ethics (35 + 25) this year.
+    expect(done.body.yearProgress).toBeCloseTo(35 / 60, 3);
+
+    const observed = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ duty: 'observed' }));
+    expect(observed.status).toBe(200);
+    expect(observed.body.evidence[0]).toMatchObject({ kind: 'observation', observerName: '陈老师', rubric: { inClassChecking: 3 } });
+    const unscored = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ rubric: undefined }));
+    expect(unscored.status).toBe(422);
+    expect(unscored.body.errors[0]).toMatchObject({ field: 'body.rubric', message: '听课评课记录须按评课量表逐项打分' });
+
+    const reflected = await subjA.post(`${B}/plans/${planId}/self-review`, { reflection: '课堂检测时间仍不足 10 分钟。' });
+    expect(reflected.body.status).toBe('yearReview');
+    const rated = await academic.post(`${B}/plans/${planId}/year-review`, { rating: 'met', comment: '第一年目标达成。' });
+    expect(rated.body).toMatchObject({ status: 'active', currentYear: 2, yearReviews: [{ year: 1, rating: 'met', reflection: '课堂检测时间仍不足 10 分钟。' }] });
+    expect(rated.body.events.map((e: { event: string }) => e.event)).toEqual(['created', 'edited', 'submitted', 'reviewed', 'activated', 'goalDone', 'evidence', 'selfReviewed', 'yearReviewed']);
+  });
+
+  it('shows a plan to its teacher, their mentor and the school office only, and ranks nobody', async () => {
+    const { subjA, headA, headB, principal, otherPrincipal, headX, gA1 } = w.users;
+    for (const c of [subjA, headA, principal]) expect((await c.get(`${B}/plans/${planId}`)).status).toBe(200);
+    for (const c of [headB, otherPrincipal, headX, gA1]) expect((await c.get(`${B}/plans/${planId}`)).status).toBe(404);
+    expect((await headB.post(`${B}/plans/${planId}/evidence`, observationBody())).status).toBe(404);
+    expect((await headB.get(`${B}/teachers/${ids.subjA}`)).status).toBe(404);
+
+    expect((await headA.get(`${B}/plans?view=mentees`)).body.items.map((p: { id: string }) => p.id)).toEqual([planId]);
+    expect((await headB.get(`${B}/plans?view=mentees`)).body.items).toEqual([]);
+    // A teacher asking for the whole school gets nothing; the roster (tier dashboard) is the office's.
+    expect((await headB.get(`${B}/plans?view=school`)).body.items).toEqual([]);
+    expect([403, 404]).toContain((await headB.get(`${B}/schools/${w.school.id}/teachers`)).status);
+    expect((await otherPrincipal.get(`${B}/schools/${w.school.id}/teachers`)).status).toBe(404);
+
+    const roster = await principal.get(`${B}/schools/${w.school.id}/teachers`);
+    expect(roster.status).toBe(200);
+    const names = roster.body.items.map((i: { name: string }) => i.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en')));
+    expect(roster.body.items.find((i: { teacherId: string }) => i.teacherId === ids.subjA)).toMatchObject({ tier: 'new', planStatus: 'active', mentors: ['陈老师'] });
+    expect(roster.body.perTier).toMatchObject({ new: 1, young: 1, experienced: 1, top: 0 });
+    // Summaries carry no score to sort by beyond one's own year progress.
+    expect(Object.keys(roster.body.items[0]).sort()).toEqual(['mentors', 'milestone', 'name', 'planId', 'planStatus', 'subject', 'teacherId', 'tier']);
+  });
+});
+
+describe('tiers, promotion and activities', () => {
+  it('lets the office redefine a tier, with weights adding up to 100, and keeps the defaults for the others', async () => {
+    const { academic, headB } = w.users;
+    const tier = { name: '青年教师（35 岁以下）', milestones: [], duties: [{ key: 'competition', name: '参加基本功大赛', evidenceKind: 'competitionResult', perTerm: 1 }], criteria: '大赛获奖', weights: { ethics: 10, teaching: 50, research: 20, classManagement: 10, leadership: 5 } };
+    const bad = await academic.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, tier);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body.weights', message: '各方面权重之和必须为 100' });
+    expect((await headB.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, { ...tier, weights: { ...tier.weights, leadership: 10 } })).status).toBe(404);
+    const saved = await academic.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, { ...tier, weights: { ...tier.weights, leadership: 10 } });
+    expect(saved.status).toBe(200);
+    const seen = await headB.get(`${B}/schools/${w.school.id}/tiers`);
+    expect(seen.body.items.map((x: { key: string; custom: boolean }) => [x.key, x.custom])).toEqual([['new', false], ['young', true], ['experienced', false], ['top', false]]);
+    expect((await w.users.headX.get(`${B}/schools/${w.school.id}/tiers`)).status).toBe(404);
+  });
+
+  it('the research office proposes, the principal approves, the tier moves and the history keeps it', async () => {
+    const { academic, principal, headB } = w.users;
+    expect((await academic.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'new', reason: '降级' })).status).toBe(422);
+    expect((await principal.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'experienced', reason: '基本功大赛一等奖' })).status).toBe(403);
+    const proposed = await academic.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'experienced', reason: '基本功大赛一等奖' });
+    expect(proposed.status).toBe(201);
+    expect((await academic.post(`${B}/promotions/${proposed.body.id}/approve`, {})).status).toBe(403);
+    const approved = await principal.post(`${B}/promotions/${proposed.body.id}/approve`, { note: '同意' });
+    expect(approved.body).toMatchObject({ status: 'approved', fromTier: 'young', toTier: 'experienced' });
+    expect((await principal.post(`${B}/promotions/${proposed.body.id}/reject`, {})).status).toBe(409);
+    const mine = await headB.get(`${B}/teachers/${ids.headB}`);
+    expect(mine.body).toMatchObject({ tier: 'experienced', promotions: [{ status: 'approved', fromTier: 'young', toTier: 'experienced' }] });
+  });
+
+  it("turns an activity's attended results into evidence, and shows a teacher only their own entry", async () => {
+    const { academic, headB, subjA, headX } = w.users;
+    const made = await academic.post(`${B}/schools/${w.school.id}/activities`, { kind: 'competition', title: '课堂教学基本功大赛', date: '2026-11-25' });
+    expect(made.status).toBe(201);
+    expect((await headB.post(`${B}/activities/${made.body.id}/sign-up`)).body.mine).toMatchObject({ signedUp: true });
+    expect((await headX.post(`${B}/activities/${made.body.id}/sign-up`)).status).toBe(404);
+    const res = await academic.post(`${B}/activities/${made.body.id}/results`, { entries: [{ teacherPersonId: ids.headB, attended: true, result: '一等奖' }, { teacherPersonId: ids.subjA, attended: true, result: '三等奖' }] });
+    expect(res.status).toBe(200);
+    expect((await academic.post(`${B}/activities/${made.body.id}/results`, { entries: [{ teacherPersonId: ids.headX, attended: true }] })).body.errors[0].field).toBe('body.entries.0.teacherPersonId');
+    expect((await headB.post(`${B}/activities/${made.body.id}/sign-up`)).status).toBe(409);
+
+    const list = await headB.get(`${B}/schools/${w.school.id}/activities`);
+    expect(list.body.items[0].mine).toEqual({ signedUp: true, attended: true, result: '一等奖' });
+    expect(list.text).not.toContain('三等奖');
+    const plan = (await subjA.get(`${B}/plans?view=mine`)).body.items[0];
+    const detail = await subjA.get(`${B}/plans/${plan.id}`);
+    expect(detail.body.evidence.find((e: { kind: string }) => e.kind === 'competitionResult')).toMatchObject({ title: '课堂教学基本功大赛：三等奖', activityId: made.body.id });
+  });
+
+  it('counts the figures from the records', async () => {
+    const scope = { all: false, paths: [w.school.path] };
+    const q = { scope, from: '2026-01-01', to: '2099-12-31' };
+    expect((await indicator('teacherGrowth.placed')!.compute(t.db, q)).value).toBe(3);
+    expect((await indicator('teacherGrowth.promotions')!.compute(t.db, q)).value).toBe(1);
+    expect((await indicator('teacherGrowth.observations')!.compute(t.db, q)).value).toBe(1);
+    // subjA's active plan has evidence and its year was met.
+    expect(await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, q)).toMatchObject({ numerator: 1, denominator: 1 });
+    expect((await indicator('teacherGrowth.placed')!.compute(t.db, { ...q, scope: { all: false, paths: [w.other.path] } })).value).toBe(0);
+  });
+});
