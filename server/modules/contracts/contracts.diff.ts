@@ -33,8 +33,9 @@ export function textDiff(before: string, after: string): Segment[] {
     if (i < x.length && j < y.length && x[i] === y[j]) {
       push('same', x[i++]);
       j++;
-    } else if (j < y.length && (i >= x.length || L[i][j + 1] >= L[i + 1][j])) push('insert', y[j++]);
-    else push('delete', x[i++]);
+      // Deletions first: 「删去 5，加上 6」 reads better than the other way round.
+    } else if (i < x.length && (j >= y.length || L[i + 1][j] >= L[i][j + 1])) push('delete', x[i++]);
+    else push('insert', y[j++]);
   }
   a.slice(a.length - suf).forEach((ch) => push('same', ch));
   return out;

@@ -17,7 +17,7 @@ export const contractsMessages = {
   'contracts.versionUnknown': ['版本不存在', 'No such version'],
   'contracts.voteCounts': ['赞成、反对、弃权票数之和不能超过应到人数', 'For, against and abstain cannot exceed the eligible voters'],
   'contracts.congressMissing': ['职代会表决尚未接入，请按全体职工表决登记', 'Congress votes are not wired yet; record a vote of all workers'],
-  'contracts.signedBeforeApproval': ['签字日期不能早于审议通过', 'Signing cannot come before the approval'],
+  'contracts.signedBeforeApproval': ['签字日期不能早于协商要约日期', 'Signing cannot come before the bargaining request'],
   'contracts.receivedBeforeSigned': ['收到日期不能早于签字日期', 'Receipt cannot come before signing'],
   'contracts.objectionPending': ['劳动行政部门审查期（收到文本之日起15日）尚未届满', 'The labour administration’s 15 days are not over yet'],
   'contracts.startsOn': ['合同期限应自生效之日或之后开始', 'The term starts on or after the effective date'],

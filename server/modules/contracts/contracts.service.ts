@@ -178,8 +178,8 @@ export async function sign(call: WriteCall, id: string, signedDate: string) {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertSigner(rel);
   notAfterToday(call, 'signedDate', signedDate);
-  const approvedOn = shanghaiDate(c.updated_at);
-  if (signedDate < approvedOn) throw invalid('signedDate', CM['contracts.signedBeforeApproval']);
+  // Records are often entered after the fact, so the date is checked against the request, not the clock of the vote.
+  if (signedDate < c.request_date) throw invalid('signedDate', CM['contracts.signedBeforeApproval']);
   const cal = await workCalendar(call.db, c.org_path);
   const filingDue = legalDeadline(cal, signedDate, FILING_DAYS);
   await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['approved'], to: 'signed', patch: { signed_date: signedDate, filing_due: filingDue }, event: 'signed', data: { signedDate, filingDue }, audit: audit(c, 'contracts.sign') });
