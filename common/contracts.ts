@@ -86,6 +86,8 @@ export type ReviewMode = (typeof REVIEW_MODES)[number];
 
 /** Decided items made from promise clauses carry this source kind; so do citations' links. */
 export const CLAUSE_SOURCE_KIND = 'contracts.clause';
+/** A congress vote on a draft names the contract with this subject kind. */
+export const CONTRACT_SUBJECT_KIND = 'contracts.contract';
 /** Citations of one clause within this many days flag it at risk. */
 export const AT_RISK_CITATIONS = 3;
 export const AT_RISK_WINDOW_DAYS = 90;

@@ -44,7 +44,8 @@ export const ClauseInput = z
   })
   .strict();
 export const VersionBody = z.object({ note: z.string().trim().max(200).optional(), clauses: z.array(ClauseInput).min(1).max(300) }).strict();
-export const ReviewBody = z.object({ mode: z.enum(REVIEW_MODES) }).strict();
+/** `sessionId`: the sitting congress session that votes the draft (mode 'congress'). */
+export const ReviewBody = z.object({ mode: z.enum(REVIEW_MODES), sessionId: Id.optional() }).strict();
 /** A vote of all workers (where there is no congress): passed with more than half of all eligible. */
 export const VoteBody = z.object({ eligible: z.number().int().min(1).max(1_000_000), for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0) }).strict();
 export const SignBody = z.object({ signedDate: IsoDate }).strict();

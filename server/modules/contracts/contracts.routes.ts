@@ -46,7 +46,8 @@ export async function contractsRoutes(app: App) {
   app.post(`${one}/versions`, { config: UNION, schema: { tags, summary: '保存合同草案新版本（结构化条款）', params, body: S.VersionBody, response: { 201: z.object({ id: z.string(), version: z.number().int() }) } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => service.saveVersion(call, req.params.contractId, req.body)),
   );
-  act('review', '提交审议（职代会或全体职工）', S.ReviewBody, (call, id, b) => service.submitForReview(call, id, b.mode));
+  act('review', '提交审议（职代会表决或全体职工表决）', S.ReviewBody, (call, id, b) => service.submitForReview(call, id, b));
+  act('congress-result', '取职代会表决结果（超过全体代表半数通过）', z.object({}).strict(), (call, id) => service.takeCongressResult(call, id), UNION, z.object({ passed: z.boolean() }));
   act('vote', '登记全体职工表决结果（超过全体半数通过）', S.VoteBody, (call, id, b) => service.recordVote(call, id, b), UNION, z.object({ passed: z.boolean() }));
   act('sign', '首席代表签字', S.SignBody, (call, id, b) => service.sign(call, id, b.signedDate), SIGNERS);
   act('file', '报送劳动行政部门（登记收到日期）', S.FileBody, (call, id, b) => service.file(call, id, b.receivedDate));

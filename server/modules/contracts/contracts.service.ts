@@ -5,18 +5,19 @@
  * call's transaction. Clause monitoring lives in contracts.monitor.ts.
  */
 import type { z } from 'zod';
-import { CLAUSE_SOURCE_KIND } from '../../../common/contracts.js';
+import { CLAUSE_SOURCE_KIND, CONTRACT_SUBJECT_KIND } from '../../../common/contracts.js';
 import type { CreateContractBody, NegotiatorsBody, RoundBody, VersionBody, VoteBody } from '../../../common/schemas/contracts.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { createDecidedItem } from '../../core/decidedItems/index.js';
-import type { Tx } from '../../core/db/database.js';
-import { forbidden, invalid, notFound } from '../../core/errors.js';
+import type { Db, Tx } from '../../core/db/database.js';
+import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { holdersOf } from '../../core/notify/index.js';
 import { inScope, scopeOf } from '../../core/rbac/actor.js';
-import { recordEvent, transition } from '../../core/workflow/index.js';
+import { recordEvent, statusConflict, transition } from '../../core/workflow/index.js';
+import { openSubjectVote, voteResultOf } from '../congress/index.js';
 import { FILING_DAYS, legalDeadline, OBJECTION_DAYS, REPLY_DAYS, termEnd } from './contracts.clocks.js';
 import { CM } from './contracts.messages.js';
 import { assertManager, assertSigner, assertVisible, relationTo } from './contracts.policy.js';
@@ -148,13 +149,46 @@ export async function saveVersion(call: WriteCall, id: string, body: z.infer<typ
   return { id, version };
 }
 
-/** The draft goes to review. A congress vote is opened through the congress module once it offers one. */
-export async function submitForReview(call: WriteCall, id: string, mode: 'congress' | 'allWorkers') {
+/**
+ * The draft goes to review: to the workers' congress as a vote opened in a sitting session of a
+ * congress of the contract's org or above it (the congress module counts it: more than half of
+ * ALL representatives), or — where there is no congress — to a vote of all workers whose tally
+ * the union records.
+ */
+export async function submitForReview(call: WriteCall, id: string, body: { mode: 'congress' | 'allWorkers'; sessionId?: string }) {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
-  if (mode === 'congress') throw invalid('mode', CM['contracts.congressMissing']);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['drafted'], to: 'underReview', patch: { review_mode: mode }, event: 'submitted', data: { mode, version: c.current_version }, audit: audit(c, 'contracts.submit') });
+  let voteId: string | null = null;
+  if (body.mode === 'congress') {
+    if (!body.sessionId) throw invalid('sessionId', CM['contracts.sessionMissing']);
+    await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['drafted'], to: 'drafted', event: 'toCongress', audit: audit(c, 'contracts.submit') });
+    const opened = await openSubjectVote(call, { sessionId: body.sessionId, subject: { kind: CONTRACT_SUBJECT_KIND, id, label: `${c.title}（第${c.current_version}稿）` }, title: `审议通过《${c.title}》草案` }).catch((e: unknown) => {
+      if (e instanceof AppError && e.status === 404) throw invalid('sessionId', CM['contracts.sessionUnknown']);
+      throw e;
+    });
+    const result = await voteResultOf(call.tx as unknown as Db, opened.id);
+    const org = result && (await cq(call.tx).selectFrom('orgs').select('path').where('id', '=', result.orgId).executeTakeFirst());
+    // A congress of another org cannot approve this contract; throwing also rolls the opened vote back.
+    if (!org || !c.org_path.startsWith(org.path)) throw invalid('sessionId', CM['contracts.sessionUnknown']);
+    voteId = opened.id;
+  }
+  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['drafted'], to: 'underReview', patch: { review_mode: body.mode, congress_vote_id: voteId }, event: 'submitted', data: { mode: body.mode, version: c.current_version, congressVoteId: voteId }, ...(voteId ? {} : { audit: audit(c, 'contracts.submit') }) });
   return Ok;
+}
+
+/** The congress closed its vote: passed → approved, otherwise back to draft. Only the congress's count decides. */
+export async function takeCongressResult(call: WriteCall, id: string) {
+  const { c, rel } = await loadContract(call, call.tx, id);
+  assertManager(rel);
+  if (c.status !== 'underReview' || c.review_mode !== 'congress' || !c.congress_vote_id) throw statusConflict();
+  const r = await voteResultOf(call.tx as unknown as Db, c.congress_vote_id);
+  if (!r || r.status !== 'closed') throw new AppError(409, 'conflict', CM['contracts.voteOpen'], {}, [{ field: 'status', message: CM['contracts.voteOpen'] }]);
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['underReview'], to: r.passed ? 'approved' : 'drafted',
+    patch: { vote_eligible: r.representatives, vote_for: r.for, vote_against: r.against, vote_abstain: r.abstain },
+    event: r.passed ? 'approved' : 'rejected', data: { mode: 'congress', congressVoteId: r.id, for: r.for, against: r.against, abstain: r.abstain, representatives: r.representatives, passed: r.passed }, audit: audit(c, 'contracts.vote'),
+  });
+  return { passed: !!r.passed };
 }
 
 /**
@@ -164,6 +198,7 @@ export async function submitForReview(call: WriteCall, id: string, mode: 'congre
 export async function recordVote(call: WriteCall, id: string, body: z.infer<typeof VoteBody>) {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
+  if (c.status === 'underReview' && c.review_mode !== 'allWorkers') throw statusConflict();
   if (body.for + body.against + body.abstain > body.eligible) throw invalid('eligible', CM['contracts.voteCounts']);
   const passed = body.for * 2 > body.eligible;
   await transition(call, {

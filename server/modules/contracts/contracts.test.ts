@@ -100,7 +100,7 @@ describe('a collective contract from bargaining request to clause monitoring', (
     await problem(staff.get(`${one}/diff?from=1&to=3`), 422, 'to');
 
     // Review by all workers: more than half of ALL workers, so 50 of 100 fails and the draft comes back.
-    await problem(staff.post(`${one}/review`, { mode: 'congress' }), 422, 'mode');
+    await problem(staff.post(`${one}/review`, { mode: 'congress' }), 422, 'sessionId');
     await ok(staff.post(`${one}/review`, { mode: 'allWorkers' }));
     await problem(staff.post(`${one}/vote`, { eligible: 100, for: 60, against: 30, abstain: 20 }), 422, 'eligible');
     expect(await ok(staff.post(`${one}/vote`, { eligible: 100, for: 50, against: 10, abstain: 5 }))).toEqual({ passed: false });
@@ -188,6 +188,51 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(await sweepContractClocks(t.db, new Date('2027-09-02T02:00:00Z'))).toBe(0);
     const inbox = await ok(chair.get('/api/v1/notifications?pageSize=50'));
     expect(inbox.items.map((n: any) => n.title)).toContain('集体合同即将到期，请启动续订协商');
+  });
+});
+
+describe('the congress votes the draft', () => {
+  it('opens a congress vote on the contract and approves it only when the congress counts more than half of all representatives', async () => {
+    const cb = '/api/v1/congress';
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    /** A sitting session of a congress of `org` with `n` representatives, all present. */
+    async function sitting(org: { id: string; path: string }, office: { staff: any; chair: any }, n: number) {
+      const term = await ok(office.staff.post(`${cb}/terms`, { orgId: org.id, number: 9, startDate: '2025-03-01', endDate: '2030-02-28' }), 201);
+      const reps = [];
+      for (let i = 0; i < n; i++) {
+        const p = await t.person(org, { name: `代表${i}` });
+        const client = await t.user([{ role: 'representative', org }], { personId: p.id });
+        await ok(office.staff.post(`${cb}/terms/${term.id}/representatives`, { personId: p.id, delegation: '代表团', category: 'frontLine' }), 201);
+        reps.push(client);
+      }
+      const session = await ok(office.staff.post(`${cb}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+      for (const r of reps) await ok(r.post(`${cb}/sessions/${session.id}/sign-in`));
+      await ok(office.chair.post(`${cb}/sessions/${session.id}/open`));
+      return { session, reps };
+    }
+    const { session, reps } = await sitting(w.mine1, w, 3);
+
+    const { id } = await ok(w.staff.post(base, { orgId: w.mine1.id, kind: 'wage', title: '一号矿2027年工资专项集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 1 }), 201);
+    const one = `${base}/${id}`;
+    await ok(w.staff.post(`${one}/reply`, { repliedDate: '2026-11-10' }));
+    await ok(w.staff.request('PUT', `${one}/negotiators`, { negotiators: [{ side: 'union', name: '甲', chief: true }, { side: 'employer', name: '乙', chief: true }] }));
+    await ok(w.staff.post(`${one}/versions`, { clauses: clauses('7%') }), 201);
+    const otherOrg = await t.org('另一集团', 'group');
+    const other = await sitting(otherOrg, { staff: await t.user([{ role: 'unionStaff', org: otherOrg }]), chair: await t.user([{ role: 'unionChair', org: otherOrg }]) }, 1);
+    const otherSession = other.session;
+    await problem(w.staff.post(`${one}/review`, { mode: 'congress', sessionId: otherSession.id }), 422, 'sessionId');
+    await ok(w.staff.post(`${one}/review`, { mode: 'congress', sessionId: session.id }));
+    await problem(w.staff.post(`${one}/vote`, { eligible: 3, for: 3, against: 0, abstain: 0 }), 409, 'status');
+
+    // The representatives find the vote in their session's list, naming the contract.
+    const votes = (await ok(reps[0].get(`${cb}/sessions/${session.id}/votes`))).items;
+    expect(votes.map((v: any) => [v.subject.kind, v.subject.id, v.status])).toEqual([['contracts.contract', id, 'open']]);
+    const voteId = votes[0].id;
+    for (const r of reps.slice(0, 2)) await ok(r.post(`${cb}/votes/${voteId}/ballot`, { choice: 'for' }));
+    await problem(w.staff.post(`${one}/congress-result`, {}), 409, 'status');
+    await ok(w.chair.post(`${cb}/votes/${voteId}/close`));
+    expect(await ok(w.staff.post(`${one}/congress-result`, {}))).toEqual({ passed: true });
+    expect((await ok(w.staff.get(one))).review).toEqual({ mode: 'congress', eligible: 3, for: 2, against: 0, abstain: 0 });
   });
 });
 
