@@ -11,6 +11,7 @@ import { contractsIndicators } from './contracts.indicators.js';
 import { contractsJobs } from './contracts.jobs.js';
 import { contractsMessages } from './contracts.messages.js';
 import { contractsRoutes } from './contracts.routes.js';
+import { seedContractsDemo } from './contracts.seed.js';
 
 export const contractsModule = defineModule({
   name: 'contracts',
@@ -21,6 +22,7 @@ export const contractsModule = defineModule({
   routes: contractsRoutes,
   jobs: contractsJobs,
   indicators: contractsIndicators,
+  seedDemo: seedContractsDemo,
   homeCards: [{ key: 'contracts.contracts', roles: ['unionChair', 'unionStaff'], title: { zh: '集体合同', en: 'Collective contracts' }, path: '/contracts', indicator: 'contracts.clausesHonoured' }],
 });
 
