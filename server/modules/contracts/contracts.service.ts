@@ -49,7 +49,7 @@ export async function createContract(call: WriteCall, body: z.infer<typeof Creat
     const prev = await cq(call.tx).selectFrom('contracts').select('id').where('id', '=', body.predecessorId).where('org_id', '=', org.id).executeTakeFirst();
     if (!prev) throw invalid('predecessorId', CM['contracts.predecessorUnknown']);
   }
-  const cal = await workCalendar(call.db, org.path);
+  const cal = await workCalendar(call.tx as unknown as Db, org.path);
   const id = newId();
   await cq(call.tx)
     .insertInto('contracts')
@@ -215,7 +215,7 @@ export async function sign(call: WriteCall, id: string, signedDate: string) {
   notAfterToday(call, 'signedDate', signedDate);
   // Records are often entered after the fact, so the date is checked against the request, not the clock of the vote.
   if (signedDate < c.request_date) throw invalid('signedDate', CM['contracts.signedBeforeApproval']);
-  const cal = await workCalendar(call.db, c.org_path);
+  const cal = await workCalendar(call.tx as unknown as Db, c.org_path);
   const filingDue = legalDeadline(cal, signedDate, FILING_DAYS);
   await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['approved'], to: 'signed', patch: { signed_date: signedDate, filing_due: filingDue }, event: 'signed', data: { signedDate, filingDue }, audit: audit(c, 'contracts.sign') });
   return Ok;
@@ -227,7 +227,7 @@ export async function file(call: WriteCall, id: string, receivedDate: string) {
   assertManager(rel);
   notAfterToday(call, 'receivedDate', receivedDate);
   if (c.signed_date && receivedDate < c.signed_date) throw invalid('receivedDate', CM['contracts.receivedBeforeSigned']);
-  const cal = await workCalendar(call.db, c.org_path);
+  const cal = await workCalendar(call.tx as unknown as Db, c.org_path);
   const objectionDue = legalDeadline(cal, receivedDate, OBJECTION_DAYS);
   await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['signed'], to: 'filed', patch: { received_date: receivedDate, objection_due: objectionDue }, event: 'filed', data: { receivedDate, objectionDue, late: receivedDate > (c.filing_due ?? receivedDate) }, audit: audit(c, 'contracts.file') });
   return Ok;
