@@ -52,7 +52,8 @@ export const SignBody = z.object({ signedDate: IsoDate }).strict();
 export const FileBody = z.object({ receivedDate: IsoDate }).strict();
 export const ObjectionBody = z.object({ reason: Text(500) }).strict();
 export const EffectiveBody = z.object({ startsOn: IsoDate.optional() }).strict();
-export const DiffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+/** Default: the last version against the one before it. */
+export const DiffQuery = z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() });
 export const CheckpointBody = z.object({ dueDate: IsoDate, method: Text(500), evidenceRequired: Text(500) }).strict();
 export const CheckResultBody = z
   .object({ status: z.enum(CHECKPOINT_STATUSES), finding: z.string().trim().max(2000).optional(), checkedDate: IsoDate, fileIds: z.array(Id).max(10).default([]) })

@@ -105,9 +105,11 @@ export async function detail(call: Call, id: string) {
   };
 }
 
-export async function diff(call: Call, id: string, from: number, to: number) {
+export async function diff(call: Call, id: string, q: { from?: number; to?: number }) {
   const { c, rel } = await loadContract(call, call.db, id);
   assertOverseer(rel);
+  const to = q.to ?? c.current_version;
+  const from = q.from ?? Math.max(1, to - 1);
   if (from > c.current_version) throw invalid('from', CM['contracts.versionUnknown']);
   if (to > c.current_version) throw invalid('to', CM['contracts.versionUnknown']);
   return { from, to, clauses: clauseDiff(await clausesOf(call, id, from), await clausesOf(call, id, to)) };

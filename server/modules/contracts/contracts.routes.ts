@@ -29,10 +29,10 @@ export async function contractsRoutes(app: App) {
   app.get(`${base}/published`, { config: EVERYONE, schema: { tags, summary: '已公布的集体合同', response: { 200: S.ContractPage } } }, async (req) => queries.published(readCall(db, req)));
   app.get(`${base}/published/:contractId`, { config: EVERYONE, schema: { tags, summary: '已公布的集体合同文本（职工手机端）', params, response: { 200: S.PublishedContract } } }, async (req) => queries.publishedText(readCall(db, req), req.params.contractId));
   app.get(one, { config: UNION, schema: { tags, summary: '集体合同详情（协商代表、协商轮次、版本、时间线）', params, response: { 200: S.ContractDetail } } }, async (req) => queries.detail(readCall(db, req), req.params.contractId));
-  app.get(`${one}/diff`, { config: UNION, schema: { tags, summary: '两个草案版本的条款对照', params, querystring: S.DiffQuery, response: { 200: S.ContractDiff } } }, async (req) => queries.diff(readCall(db, req), req.params.contractId, req.query.from, req.query.to));
+  app.get(`${one}/diff`, { config: UNION, schema: { tags, summary: '两个草案版本的条款对照', params, querystring: S.DiffQuery, response: { 200: S.ContractDiff } } }, async (req) => queries.diff(readCall(db, req), req.params.contractId, req.query));
   app.get(`${one}/board`, { config: UNION, schema: { tags, summary: '条款履约看板（红黄绿灯、履约率）', params, response: { 200: S.ContractBoard } } }, async (req) => monitor.board(readCall(db, req), req.params.contractId));
   app.get(`${one}/inspection`, { config: UNION, schema: { tags, summary: '履约检查报告', params, response: { 200: S.Inspection } } }, async (req) => inspection(readCall(db, req), req.params.contractId));
-  app.get(`${one}/inspection.html`, { config: UNION, schema: { tags, summary: '履约检查报告（打印版 HTML）', params } }, async (req, reply) =>
+  app.get(`${one}/inspection/print`, { config: UNION, schema: { tags, summary: '履约检查报告（打印版 HTML）', params } }, async (req, reply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(renderInspection(await inspection(readCall(db, req), req.params.contractId))),
   );
 

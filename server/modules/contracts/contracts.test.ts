@@ -98,6 +98,7 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(diff.clauses.map((c: any) => [c.number, c.change])).toEqual([[1, 'changed'], [2, 'same'], [3, 'same'], [4, 'removed'], [5, 'added']]);
     expect(diff.clauses[0].segments).toEqual([{ op: 'same', text: '一线职工工资年增长不低于' }, { op: 'delete', text: '5' }, { op: 'insert', text: '6' }, { op: 'same', text: '%' }]);
     await problem(staff.get(`${one}/diff?from=1&to=3`), 422, 'to');
+    expect(await ok(staff.get(`${one}/diff`))).toMatchObject({ from: 1, to: 2 }); // by default the last draft against the one before
 
     // Review by all workers: more than half of ALL workers, so 50 of 100 fails and the draft comes back.
     await problem(staff.post(`${one}/review`, { mode: 'congress' }), 422, 'sessionId');
@@ -166,7 +167,7 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(clause3.body).toMatchObject({ citations: 3, atRisk: true, light: 'red' });
     expect(clause3.body.citingAppeals.map((a: any) => a.title).sort()).toEqual(['派遣工加班费低于正式工', '派遣工工资不同酬', '派遣工没有高温补贴']);
     for (const leak of ['匿名作者张三', author.accountId, author.person.id, author.username]) expect(clause3.text).not.toContain(leak);
-    for (const reader of [chair, staff]) expect((await reader.get(`${one}/inspection.html`)).text).not.toContain('匿名作者张三');
+    for (const reader of [chair, staff]) expect((await reader.get(`${one}/inspection/print`)).text).not.toContain('匿名作者张三');
 
     // The board's lights and health, the inspection report and its page.
     const after = await ok(staff.get(`${one}/board`));
@@ -177,7 +178,7 @@ describe('a collective contract from bargaining request to clause monitoring', (
     const report = await ok(staff.get(`${one}/inspection`));
     expect(report.counts).toEqual({ notDue: 1, honoured: 1, partly: 0, notHonoured: 1 });
     expect(report.clauses.map((c: any) => [c.number, c.status, c.evidence, c.citations])).toEqual([[1, 'honoured', 1, 0], [2, 'notHonoured', 0, 0], [3, null, 0, 3]]);
-    const html = await staff.get(`${one}/inspection.html`);
+    const html = await staff.get(`${one}/inspection/print`);
     expect(html.text).toContain('体检推迟到明年');
     expect(html.text).toContain('1/2 = 50.0%');
 

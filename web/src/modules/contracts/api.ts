@@ -27,6 +27,6 @@ export const useBoard = (id: string | undefined) => useQuery({ queryKey: [KEY, '
 export const useDiff = (id: string | undefined, from: number, to: number) =>
   useQuery({ queryKey: [KEY, 'diff', id, from, to], enabled: !!id && from > 0 && to > 0, queryFn: () => api.get<Diff>(`/contracts/${id}/diff`, { from, to }) });
 export const useInspection = (id: string | undefined) => useQuery({ queryKey: [KEY, 'inspection', id], enabled: !!id, queryFn: () => api.get<Report>(`/contracts/${id}/inspection`) });
-export const inspectionUrl = (id: string) => `${API_BASE}/contracts/${id}/inspection.html`;
+export const inspectionUrl = (id: string) => `${API_BASE}/contracts/${id}/inspection/print`;
 export const usePublished = () => useQuery({ queryKey: [KEY, 'published'], queryFn: () => api.get<Contracts>('/contracts/published') });
 export const usePublishedText = (id: string | undefined) => useQuery({ queryKey: [KEY, 'published', id], enabled: !!id, queryFn: () => api.get<Published>(`/contracts/published/${id}`) });
