@@ -189,7 +189,8 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(await sweepContractClocks(t.db, new Date('2027-09-02T02:00:00Z'))).toBe(0);
     const inbox = await ok(chair.get('/api/v1/notifications?pageSize=50'));
     expect(inbox.items.map((n: any) => n.title)).toContain('集体合同即将到期，请启动续订协商');
-  });
+    // One whole lifecycle (about sixty requests): the default 30 s is too short on a loaded PostgreSQL run.
+  }, 120_000);
 });
 
 describe('the congress votes the draft', () => {
