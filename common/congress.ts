@@ -116,3 +116,39 @@ export const ANSWER_DAYS = 15;
  */
 export const PROPOSAL_SETS = ['screened', 'adopted', 'answered', 'answeredOnTime', 'rated', 'satisfied', 'graded', 'gradeA'] as const;
 export type ProposalSet = (typeof PROPOSAL_SETS)[number];
+
+/**
+ * Votes (表决) on the items a session decides. A vote is put on the agenda (planned), opened and
+ * closed while the session sits, and passes with more than half of ALL representatives of the
+ * term — not of those present. A secret ballot (无记名) keeps who voted apart from what was chosen.
+ */
+export const VOTE_KINDS = ['resolution', 'contract', 'wage', 'appraisal', 'other'] as const;
+export type VoteKind = (typeof VOTE_KINDS)[number];
+export const VOTE_KIND_LABELS: Record<VoteKind, { zh: string; en: string }> = {
+  resolution: { zh: '决议', en: 'Resolution' },
+  contract: { zh: '集体合同草案', en: 'Collective contract draft' },
+  wage: { zh: '工资专项协议', en: 'Wage agreement' },
+  appraisal: { zh: '民主评议', en: 'Democratic appraisal' },
+  other: { zh: '其他事项', en: 'Other matter' },
+};
+export const VOTE_STATUSES = ['planned', 'open', 'closed'] as const;
+export type VoteStatus = (typeof VOTE_STATUSES)[number];
+export const VOTE_STATUS_LABELS: Record<VoteStatus, { zh: string; en: string }> = {
+  planned: { zh: '待表决', en: 'On the agenda' },
+  open: { zh: '表决中', en: 'Voting' },
+  closed: { zh: '已结束', en: 'Closed' },
+};
+export const VOTE_CHOICES = ['for', 'against', 'abstain'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+export const VOTE_CHOICE_LABELS: Record<VoteChoice, { zh: string; en: string }> = {
+  for: { zh: '赞成', en: 'For' },
+  against: { zh: '反对', en: 'Against' },
+  abstain: { zh: '弃权', en: 'Abstain' },
+};
+
+/** 过半数: more than half of all representatives of the term voted for. */
+export function votePasses(forVotes: number, representatives: number): boolean {
+  return representatives > 0 && forVotes * 2 > representatives;
+}
+/** Working days a passed resolution's decided item has to be carried out, unless its owner changes it. */
+export const RESOLUTION_DAYS = 30;

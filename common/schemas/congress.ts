@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_SETS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES } from '../congress.js';
+import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_SETS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES, VOTE_CHOICES, VOTE_KINDS, VOTE_STATUSES } from '../congress.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 
 const Percent = z.number().int().min(0).max(100).nullable();
@@ -219,4 +219,65 @@ export const Proposal = ProposalSummary.extend({
   timeline: z.array(ProposalEvent),
   /** What the caller may do now. */
   can: z.object({ second: z.boolean(), screen: z.boolean(), assign: z.boolean(), answer: z.boolean(), rate: z.boolean(), grade: z.boolean() }),
+});
+
+// ── votes ─────────────────────────────────────────────────────────
+
+export const CongressVoteParams = z.object({ congressVoteId: Id });
+export const CreateVoteBody = z
+  .object({
+    title: z.string().trim().min(4).max(80),
+    kind: z.enum(VOTE_KINDS),
+    /** 无记名投票. */
+    secret: z.boolean().default(false),
+    description: z.string().trim().max(2000).optional(),
+  })
+  .strict();
+export const CastBallotBody = z.object({ choice: z.enum(VOTE_CHOICES) }).strict();
+/** The receipt code is shown once, when the ballot is cast; with the choice it proves the ballot was counted. */
+export const VerifyReceiptBody = z.object({ receipt: z.string().trim().min(4).max(20), choice: z.enum(VOTE_CHOICES) }).strict();
+export const VoteListQuery = z.object({ status: z.enum(VOTE_STATUSES).optional() });
+
+const Tally = z.object({
+  for: z.number().int(),
+  against: z.number().int(),
+  abstain: z.number().int(),
+  /** 全体代表: the base of the majority. */
+  representatives: z.number().int(),
+  /** More than half of all representatives: the fewest votes for that pass it. */
+  needs: z.number().int(),
+  voted: z.number().int(),
+  /** 投票率: voted ÷ all representatives. */
+  turnout: z.number(),
+  /** 实到 at the session when the vote closed. */
+  present: z.number().int(),
+  passed: z.boolean(),
+});
+export const VoteSummary = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  title: z.string(),
+  kind: z.enum(VOTE_KINDS),
+  secret: z.boolean(),
+  status: z.enum(VOTE_STATUSES),
+  subject: z.object({ kind: z.string(), id: z.string(), label: z.string() }).nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  /** Only after the vote closes; null while it is planned or open. */
+  result: Tally.nullable(),
+  /** Whether the caller, as a representative, has voted. */
+  iVoted: z.boolean().nullable(),
+});
+export const Vote = VoteSummary.extend({
+  sessionName: z.string(),
+  description: z.string().nullable(),
+  /** 记名表决: each representative's choice, after close; always empty for a secret ballot. */
+  roll: z.array(z.object({ name: z.string(), delegation: z.string(), choice: z.enum(VOTE_CHOICES) })),
+  decidedItems: z.array(z.object({ id: z.string(), status: z.string(), progress: z.number(), dueDate: z.string() })),
+  can: z.object({ open: z.boolean(), close: z.boolean(), cast: z.boolean() }),
+});
+export const CastBallotResult = z.object({
+  voteId: z.string(),
+  /** For a secret ballot only: keep it to check later that the ballot was counted. Shown once. */
+  receipt: z.string().nullable(),
 });

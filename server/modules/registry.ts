@@ -15,8 +15,10 @@ import { mediationModule } from './mediation/index.js';
 import { workReportModule } from './workReport/index.js';
 import { surveysModule } from './surveys/index.js';
 import { teacherGrowthModule } from './teacherGrowth/index.js';
+import { contractsModule } from './contracts/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule];
+
 
 
 export const house = composeModules(modules);

@@ -34,6 +34,14 @@ export const congressMessages = {
   'congress.noHandler': ['该部门还没有承办人账号，请先为部门指定承办人', 'This department has no handler account yet; appoint one first'],
   'congress.assignedTitle': ['职代会提案交办：{title}', 'Congress proposal assigned: {title}'],
   'congress.assignedBody': ['请于 {due} 前答复第{number}号提案。', 'Please answer proposal no. {number} by {due}.'],
+  'congress.voteSessionClosed': ['本次会议已闭会，不能再安排表决事项', 'The session is closed; no item can be put to the vote'],
+  'congress.voteNeedsSitting': ['会议开会期间才能开始或结束表决（当前会议不在进行中）', 'A vote opens and closes only while the session sits'],
+  'congress.voteNotPlanned': ['该事项已开始表决或已结束，不能再次开始', 'This vote has already been opened'],
+  'congress.voteNotOpen': ['表决未在进行中（尚未开始或已结束），不能投票或结束表决', 'The vote is not open: it has not started or has closed'],
+  'congress.alreadyVoted': ['您已对该事项投过票，每位代表只能投一次', 'You have already voted on this item; each representative votes once'],
+  'congress.notPresent': ['请先签到：只有本次会议实到的代表才能投票', 'Sign in first: only representatives present at the session vote'],
+  'congress.openVotesRemain': ['还有 {count} 项表决尚未结束，请先结束表决再闭会', '{count} votes are still open; close them before closing the session'],
+  'congress.resolutionTitle': ['落实职代会决议：{title}', 'Carry out the congress resolution: {title}'],
 } satisfies Record<string, MessageEntry>;
 
 type Short<K> = K extends `congress.${infer S}` ? S : never;

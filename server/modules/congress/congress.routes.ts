@@ -22,6 +22,7 @@ import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as service from './congress.service.js';
 import { proposalRoutes } from './congress.proposals.routes.js';
+import { voteRoutes } from './congress.votes.routes.js';
 
 const tags = ['congress'];
 const base = '/api/v1/congress';
@@ -71,4 +72,5 @@ export async function congressRoutes(app: App) {
     writeCall(db, req, reply, 200, (call) => service.closeSession(call, req.params.congressSessionId)),
   );
   await proposalRoutes(app);
+  await voteRoutes(app);
 }

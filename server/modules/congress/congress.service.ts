@@ -19,6 +19,7 @@ import { CM } from './congress.messages.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import * as repo from './congress.repository.js';
 import { cdb } from './congress.tables.js';
+import { openVoteCount } from './congress.votes.repository.js';
 
 /** A refusal because of the record's state: 409 naming its status. */
 const conflict = (key: string, params: Record<string, unknown> = {}) => new AppError(409, 'conflict', key, params, [{ field: 'status', message: key, params }]);
@@ -236,6 +237,8 @@ export async function openSession(call: WriteCall, sessionId: string) {
 
 export async function closeSession(call: WriteCall, sessionId: string) {
   const { session } = await sessionFor(call, sessionId, 'manage');
+  const open = await openVoteCount(call.tx, session.id);
+  if (open) throw conflict(CM.openVotesRemain, { count: open });
   await moveSession(call, session, 'sitting', 'closed', CM.sessionNotSitting, {});
   return presentSession(call, sessionId, 'manage');
 }

@@ -84,7 +84,55 @@ export interface CongressSecondTable {
   at: string;
 }
 
+export interface CongressVoteTable {
+  id: string;
+  session_id: string;
+  title: string;
+  kind: string;
+  secret: number;
+  description: string | null;
+  status: string;
+  subject_kind: string | null;
+  subject_id: string | null;
+  subject_label: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  representatives: number | null;
+  present: number | null;
+  voted: number | null;
+  for_count: number | null;
+  against_count: number | null;
+  abstain_count: number | null;
+  passed: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who voted. Deliberately nothing but the vote and the representative: see congress_ballots. */
+export interface CongressBallotVoterTable {
+  vote_id: string;
+  representative_id: string;
+}
+
+/** What was chosen, with a random id and no time: nothing joins it to congress_ballot_voters. */
+export interface CongressBallotTable {
+  vote_id: string;
+  id: string;
+  choice: string;
+  receipt_hash: string | null;
+}
+
+export interface CongressOpenChoiceTable {
+  vote_id: string;
+  representative_id: string;
+  choice: string;
+}
+
 export interface CongressTables {
+  congress_votes: CongressVoteTable;
+  congress_ballot_voters: CongressBallotVoterTable;
+  congress_ballots: CongressBallotTable;
+  congress_open_choices: CongressOpenChoiceTable;
   congress_proposals: CongressProposalTable;
   congress_seconds: CongressSecondTable;
   congress_terms: CongressTermTable;

@@ -1,9 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
 import { congressBase as base, congressWorld, type CongressWorld } from './congress.testkit.js';
 import { attendanceRate, proposalRate } from './congress.indicators.js';
+import { writeCallIn } from '../../core/call.js';
+import { systemContext } from '../../core/context.js';
+import { openSubjectVote, voteResultOf } from './index.js';
 
-const t = useTestApp();
+// Every representative signs in from the same test address: the per-address login limit would stop the roster.
+const t = useTestApp({ config: { loginLimitPerIp: 1000 } });
 let w: CongressWorld;
 beforeAll(async () => {
   w = await congressWorld(t);
@@ -231,5 +236,122 @@ describe('proposals from raising to grading', () => {
     const late = await a.client!.post(`${base}/sessions/${session.id}/proposals`, { title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '加装暖气片。' });
     expect(late.status).toBe(409);
     expect(late.body.errors[0].message).toBe('提案征集已于 2026-03-17 截止，或该提案已不在征集附议阶段');
+  });
+});
+
+describe('votes and the secret ballot', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+  /** A sitting session of a term with `reps` representatives, the first `present` of them signed in. */
+  async function sitting(number: number, reps: number, present: number) {
+    const term = await newTerm(number);
+    const all = [];
+    for (let i = 0; i < reps; i++) all.push(await w.representative(term.id, { category: 'frontLine', account: true }));
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    for (const r of all.slice(0, present)) await ok(r.client!.post(`${base}/sessions/${session.id}/sign-in`));
+    await ok(w.chair.post(`${base}/sessions/${session.id}/open`));
+    return { term, session, reps: all };
+  }
+  const newVote = (sessionId: string, title: string, secret = false) => ok(w.staff.post(`${base}/sessions/${sessionId}/votes`, { title, kind: 'resolution', secret }), 201);
+  const cast = (r: { client: any }, voteId: string, choice: string) => r.client.post(`${base}/votes/${voteId}/ballot`, { choice });
+
+  it('passes only with more than half of ALL representatives, hides the count until close, and refuses a second ballot, an absent voter and a late one', async () => {
+    const { session, reps } = await sitting(30, 7, 5);
+    const vote = await newVote(session.id, '关于调整井下津贴标准的决议');
+    expect((await cast(reps[0], vote.id, 'for')).body.errors[0].message).toBe('表决未在进行中（尚未开始或已结束），不能投票或结束表决');
+    expect((await ok(w.chair.post(`${base}/votes/${vote.id}/open`))).status).toBe('open');
+
+    // 3 of the 5 present vote for: a majority of those present, but not more than half of all 7.
+    for (const r of reps.slice(0, 3)) expect((await ok(cast(r, vote.id, 'for'))).receipt).toBeNull();
+    const twice = await cast(reps[0], vote.id, 'against');
+    expect(twice.status).toBe(409);
+    expect(twice.body.errors[0].message).toBe('您已对该事项投过票，每位代表只能投一次');
+    expect((await cast(reps[6], vote.id, 'for')).body.errors[0].message).toBe('请先签到：只有本次会议实到的代表才能投票');
+    await ok(cast(reps[3], vote.id, 'against'));
+    await ok(cast(reps[4], vote.id, 'abstain'));
+
+    // While open nobody — the office included — sees a count; a representative sees only that they voted.
+    const during = await ok(w.chair.get(`${base}/votes/${vote.id}`));
+    expect(during).toMatchObject({ status: 'open', result: null, roll: [] });
+    expect((await ok(reps[0].client!.get(`${base}/sessions/${session.id}/votes`))).items).toEqual([expect.objectContaining({ id: vote.id, result: null, iVoted: true })]);
+    const closeSession = await w.chair.post(`${base}/sessions/${session.id}/close`);
+    expect(closeSession.body.errors[0].message).toBe('还有 1 项表决尚未结束，请先结束表决再闭会');
+
+    const failed = await ok(w.chair.post(`${base}/votes/${vote.id}/close`));
+    expect(failed.result).toEqual({ for: 3, against: 1, abstain: 1, representatives: 7, needs: 4, voted: 5, turnout: 0.7143, present: 5, passed: false });
+    expect(failed.roll.map((r: any) => r.choice).sort()).toEqual(['abstain', 'against', 'for', 'for', 'for']);
+    expect(failed.decidedItems).toEqual([]);
+    expect((await cast(reps[5], vote.id, 'for')).body.errors[0].message).toBe('表决未在进行中（尚未开始或已结束），不能投票或结束表决');
+
+    // Four for is more than half of seven: the resolution passes and becomes a decided item.
+    const next = await newVote(session.id, '关于职工疗养安排的决议');
+    await ok(w.chair.post(`${base}/votes/${next.id}/open`));
+    for (const r of reps.slice(0, 4)) await ok(cast(r, next.id, 'for'));
+    const passed = await ok(w.chair.post(`${base}/votes/${next.id}/close`));
+    expect(passed.result).toMatchObject({ for: 4, representatives: 7, needs: 4, voted: 4, passed: true });
+    expect(passed.decidedItems).toEqual([expect.objectContaining({ status: 'planned' })]);
+    expect((await ok(w.chair.post(`${base}/sessions/${session.id}/close`))).status).toBe('closed');
+  });
+
+  it('lets only the term\'s representatives vote, and only the office open and close', async () => {
+    const { session, reps } = await sitting(32, 3, 3);
+    const vote = await newVote(session.id, '关于修订职工奖惩办法的决议');
+    expect((await reps[0].client!.post(`${base}/votes/${vote.id}/open`)).status).toBe(403);
+    await ok(w.chair.post(`${base}/votes/${vote.id}/open`));
+    const other = await newTerm(33);
+    const stranger = await w.representative(other.id, { category: 'frontLine', account: true });
+    expect((await cast(stranger, vote.id, 'for')).status).toBe(404);
+    expect((await w.staff.post(`${base}/votes/${vote.id}/ballot`, { choice: 'for' })).status).toBe(403);
+    expect((await w.otherChair.post(`${base}/votes/${vote.id}/close`)).status).toBe(404);
+    expect((await w.otherChair.get(`${base}/votes/${vote.id}`)).status).toBe(404);
+  });
+
+  it('keeps a secret ballot\'s voters and choices in tables no query can join, and the voter\'s receipt proves the ballot was counted', async () => {
+    const { session, reps } = await sitting(34, 4, 4);
+    const vote = await newVote(session.id, '民主评议矿长班子', true);
+    await ok(w.chair.post(`${base}/votes/${vote.id}/open`));
+    const choices = ['for', 'against', 'for', 'abstain'];
+    const receipts: string[] = [];
+    for (const [i, r] of reps.entries()) receipts.push((await ok(cast(r, vote.id, choices[i]))).receipt);
+    expect(receipts.every((c) => /^[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(c))).toBe(true);
+    expect((await ok(reps[1].client!.post(`${base}/votes/${vote.id}/verify`, { receipt: receipts[1], choice: 'against' }))).counted).toBe(true);
+    expect((await ok(reps[1].client!.post(`${base}/votes/${vote.id}/verify`, { receipt: receipts[1], choice: 'for' }))).counted).toBe(false);
+
+    const closed = await ok(w.chair.post(`${base}/votes/${vote.id}/close`));
+    expect(closed.result).toMatchObject({ for: 2, against: 1, abstain: 1, voted: 4, passed: false });
+    expect(closed.roll).toEqual([]);
+    expect((await ok(reps[3].client!.post(`${base}/votes/${vote.id}/verify`, { receipt: receipts[3].toLowerCase(), choice: 'abstain' }))).counted).toBe(true);
+
+    // The two tables share no column but the vote: no time, no order, no key in common.
+    const voterRows = await t.db.selectFrom('congress_ballot_voters' as any).selectAll().where('vote_id', '=', vote.id).execute();
+    const ballotRows = await t.db.selectFrom('congress_ballots' as any).selectAll().where('vote_id', '=', vote.id).execute();
+    expect(Object.keys(voterRows[0]).sort()).toEqual(['representative_id', 'vote_id']);
+    expect(Object.keys(ballotRows[0]).sort()).toEqual(['choice', 'id', 'receipt_hash', 'vote_id']);
+    // Random (v4) ballot ids, not time-ordered v7 ones.
+    expect(ballotRows.every((b: any) => b.id[14] === '4')).toBe(true);
+    // Any join of voter to ballot can only go through the vote, which pairs every voter with every ballot.
+    const joined = await t.db.selectFrom('congress_ballot_voters as v' as any).innerJoin('congress_ballots as b' as any, 'b.vote_id', 'v.vote_id').select(['v.representative_id', 'b.choice']).where('v.vote_id', '=', vote.id).execute();
+    expect(joined).toHaveLength(16);
+    // Nor can storage order: SQLite keeps no rowid; on PostgreSQL the close rewrote every ballot in one transaction.
+    if (t.engine === 'sqlite') await expect(sql`select rowid from congress_ballots`.execute(t.db)).rejects.toThrow(/rowid/);
+    else expect(Number((await sql<{ n: number }>`select count(distinct xmin::text) as n from congress_ballots where vote_id = ${vote.id}`.execute(t.db)).rows[0].n)).toBe(1);
+  });
+
+  it('puts another practice\'s subject to the vote and reports its result to it', async () => {
+    const { session, reps } = await sitting(35, 3, 3);
+    const chair = await t.db.selectFrom('accounts').select(['id', 'display_name']).where('id', '=', w.chair.accountId).executeTakeFirstOrThrow();
+    const actor = { accountId: chair.id, displayName: chair.display_name, personId: null, grants: [], via: 'session' as const };
+    const subject = { kind: 'contracts.contract', id: '0190c0de-0000-7000-8000-000000000001', label: '2026年集体合同（草案）' };
+    const { id } = await t.db.transaction().execute((tx) => openSubjectVote(writeCallIn(t.db, tx, actor, { ...systemContext(), actor }), { sessionId: session.id, subject, title: '审议通过2026年集体合同（草案）' }));
+    expect(await voteResultOf(t.db, id)).toMatchObject({ status: 'open', passed: null, for: 0, representatives: 3, subject, sessionId: session.id, closedAt: null });
+    const listed = await ok(reps[0].client!.get(`${base}/votes/${id}`));
+    expect(listed).toMatchObject({ kind: 'contract', subject, can: { cast: true } });
+    for (const r of reps.slice(0, 2)) await ok(cast(r, id, 'for'));
+    await ok(w.chair.post(`${base}/votes/${id}/close`));
+    const result = await voteResultOf(t.db, id);
+    expect(result).toMatchObject({ status: 'closed', passed: true, for: 2, against: 0, abstain: 0, representatives: 3 });
+    expect(result!.closedAt).not.toBeNull();
+    // The contract, not the congress, files what follows from it.
+    expect((await ok(w.chair.get(`${base}/votes/${id}`))).decidedItems).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { CONGRESS_GRANTS, CONGRESS_PERMISSIONS } from '../../../common/congress.
 import { defineModule } from '../module.js';
 import * as m1500 from './migrations/20261206_1500_congress_roster.js';
 import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
+import * as m1840 from './migrations/20261206_1840_congress_votes.js';
 import { congressMessages } from './congress.messages.js';
 import { congressRoutes } from './congress.routes.js';
 import { congressIndicators } from './congress.indicators.js';
@@ -17,7 +18,7 @@ export const congressModule = defineModule({
   permissions: Object.values(CONGRESS_PERMISSIONS),
   grants: CONGRESS_GRANTS,
   messages: congressMessages,
-  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510 },
+  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510, '20261206_1840_congress_votes': m1840 },
   routes: congressRoutes,
   jobs: [],
   indicators: congressIndicators,
@@ -27,3 +28,4 @@ export const congressModule = defineModule({
 
 export { attendanceRate } from './congress.indicators.js';
 export { checkRoster } from './congress.roster.js';
+export { openSubjectVote, voteResultOf } from './congress.votes.service.js';

@@ -26,6 +26,7 @@ import { mediationModule } from './mediation';
 import { workReportModule } from './workReport';
 import { surveysModule } from './surveys';
 import { teacherGrowthModule } from './teacherGrowth';
+import { contractsModule } from './contracts';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -50,6 +51,7 @@ export const modules: readonly XqModule[] = [
   workReportModule,
   surveysModule,
   teacherGrowthModule,
+  contractsModule,
   accountsModule,
 ];
 

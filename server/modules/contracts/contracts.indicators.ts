@@ -1,0 +1,113 @@
+/**
+ * Contract figures over the contracts of orgs in the scope. Counts of a state are judged on
+ * the period's last day; their drills are the contract list's own filters (set + asOf). The
+ * clause figures have no cross-contract list yet: each contract's board shows its rows.
+ */
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import { clauseStates, healthOf } from './contracts.monitor.js';
+import { setFilter } from './contracts.queries.js';
+import { cq } from './contracts.tables.js';
+
+type SetName = 'inForce' | 'expiring' | 'overdueRenewal';
+export async function countSet(db: Db, q: IndicatorQuery, set: SetName): Promise<Figure> {
+  const r = await cq(db)
+    .selectFrom('contracts')
+    .where((eb) => pathInScope(eb, 'org_path', q.scope))
+    .where((eb) => setFilter(eb, set, q.to))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(r.n);
+  const drill = { set, asOf: q.to };
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
+/** Requests made in the period answered within their 20 days ÷ requests made in the period. */
+export async function replyInTime(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await cq(db)
+    .selectFrom('contracts')
+    .where((eb) => pathInScope(eb, 'org_path', q.scope))
+    .where('request_date', '>=', q.from)
+    .where('request_date', '<=', q.to)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(eb.and([eb('replied_date', 'is not', null), eb('replied_date', '<=', eb.ref('reply_due'))])).then(1).else(0).end()).as('ok')])
+    .executeTakeFirstOrThrow();
+  const den = { from: q.from, to: q.to };
+  return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...den, repliedInTime: '1' }, denominator: den });
+}
+
+/** Over the contracts in force on the period's last day: clauses honoured at their last checkpoint ÷ clauses checked. */
+export async function clausesHonoured(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const rows = await cq(db).selectFrom('contracts').selectAll().where((eb) => pathInScope(eb, 'org_path', q.scope)).where((eb) => setFilter(eb, 'inForce', q.to)).execute();
+  let num = 0;
+  let den = 0;
+  for (const c of rows) {
+    // Health reads only each clause's last finding, so the day passed for the lights does not matter.
+    const h = healthOf(await clauseStates(db, c, q.to));
+    num += h.numerator;
+    den += h.denominator;
+  }
+  return rateFigure(num, den);
+}
+
+/** Appeals cited on clauses in the period ÷ promise clauses of the contracts in force on its last day. */
+export async function appealsPerClause(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const inForce = (eb: any) => setFilter(eb, 'inForce', q.to, (c) => `c.${c}`);
+  const cites = await cq(db)
+    .selectFrom('contract_clause_citations as x')
+    .innerJoin('contracts as c', 'c.id', 'x.contract_id')
+    .where((eb) => pathInScope(eb, 'c.org_path', q.scope))
+    .where(inForce)
+    .where('x.appeal_date', '>=', q.from)
+    .where('x.appeal_date', '<=', q.to)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const clauses = await cq(db)
+    .selectFrom('contract_clauses as cl')
+    .innerJoin('contracts as c', (j) => j.onRef('c.id', '=', 'cl.contract_id').onRef('c.current_version', '=', 'cl.version'))
+    .where((eb) => pathInScope(eb, 'c.org_path', q.scope))
+    .where(inForce)
+    .where('cl.promise', '=', 1)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(cites.n);
+  const d = Number(clauses.n);
+  return { value: d ? Math.round((n / d) * 10_000) / 10_000 : null, numerator: n, denominator: d, unit: 'count', drill: null };
+}
+
+const COUNTS: { set: SetName; label: [string, string]; definition: [string, string] }[] = [
+  { set: 'inForce', label: ['履行中的集体合同', 'Contracts in force'], definition: ['期末日已公布且在合同期限内的集体合同数', 'Published contracts whose term covers the last day of the period'] },
+  { set: 'expiring', label: ['60日内到期的集体合同', 'Contracts expiring within 60 days'], definition: ['期末日履行中、且在其后60日内到期的合同数', 'Contracts in force on the last day of the period that end within 60 days of it'] },
+  { set: 'overdueRenewal', label: ['到期未续订的集体合同', 'Contracts overdue for renewal'], definition: ['期末日已到期、且没有已签字的续订合同的合同数', 'Contracts ended by the last day of the period with no signed successor'] },
+];
+
+export const contractsIndicators = [
+  ...COUNTS.map((c) =>
+    defineIndicator({ key: `contracts.${c.set}`, label: { zh: c.label[0], en: c.label[1] }, definition: { zh: c.definition[0], en: c.definition[1] }, period: 'range', unit: 'count', compute: (db, q) => countSet(db, q, c.set) }),
+  ),
+  defineIndicator({
+    key: 'contracts.replyInTime',
+    label: { zh: '协商要约20日内回应率', en: 'Bargaining requests answered within 20 days' },
+    definition: { zh: '期间内提出的协商要约中，在20日（末日遇节假日顺延）内书面回应的比例', en: 'Of the bargaining requests made in the period, the share answered within 20 days (extended past a holiday)' },
+    period: 'range',
+    unit: 'rate',
+    compute: replyInTime,
+  }),
+  defineIndicator({
+    key: 'contracts.clausesHonoured',
+    label: { zh: '合同条款履约率', en: 'Clauses honoured' },
+    definition: { zh: '期末日履行中的合同里，末次检查为已履行的条款 ÷ 已检查的条款', en: 'In the contracts in force on the last day, clauses honoured at their last checkpoint ÷ clauses checked' },
+    period: 'range',
+    unit: 'rate',
+    compute: clausesHonoured,
+  }),
+  defineIndicator({
+    key: 'contracts.appealsPerClause',
+    label: { zh: '每条款关联诉求数', en: 'Appeals per clause' },
+    definition: { zh: '期间内提出并关联到条款的诉求数 ÷ 期末日履行中合同的承诺性条款数', en: 'Appeals raised in the period and cited on a clause ÷ promise clauses of the contracts in force on the last day' },
+    period: 'range',
+    unit: 'count',
+    compute: appealsPerClause,
+  }),
+];

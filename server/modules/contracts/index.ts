@@ -1,0 +1,30 @@
+/**
+ * Collective contracts and wage agreements (contracts), DOMAIN.md practice 4: bargaining
+ * request → negotiation → versioned draft → vote → signing → filing → effect → publication,
+ * then clause-by-clause monitoring with checkpoints, evidence and the appeals citing a clause.
+ * Other modules import only this file.
+ */
+import { CONTRACTS_GRANTS, CONTRACTS_PERMISSIONS } from '../../../common/contracts.js';
+import { defineModule } from '../module.js';
+import * as m1900 from './migrations/20261206_1900_contracts_core.js';
+import { contractsIndicators } from './contracts.indicators.js';
+import { contractsJobs } from './contracts.jobs.js';
+import { contractsMessages } from './contracts.messages.js';
+import { contractsRoutes } from './contracts.routes.js';
+import { seedContractsDemo } from './contracts.seed.js';
+
+export const contractsModule = defineModule({
+  name: 'contracts',
+  permissions: Object.values(CONTRACTS_PERMISSIONS),
+  grants: CONTRACTS_GRANTS,
+  messages: contractsMessages,
+  migrations: { '20261206_1900_contracts_core': m1900 },
+  routes: contractsRoutes,
+  jobs: contractsJobs,
+  indicators: contractsIndicators,
+  seedDemo: seedContractsDemo,
+  homeCards: [{ key: 'contracts.contracts', roles: ['unionChair', 'unionStaff'], title: { zh: '集体合同', en: 'Collective contracts' }, path: '/contracts', indicator: 'contracts.clausesHonoured' }],
+});
+
+export { legalDeadline, termEnd } from './contracts.clocks.js';
+export { sweepContractClocks } from './contracts.jobs.js';

@@ -1,0 +1,3 @@
+import { PublishedTextPage } from './PublishedPage';
+
+export default PublishedTextPage;
