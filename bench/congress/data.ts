@@ -59,7 +59,7 @@ export async function buildCongressL(db: Db, today: string, scale = SCALE_L): Pr
     const start = addDays(today, -365 * (scale.terms - t) * scale.sessionsPerTerm + 30);
     await bulk(db, 'congress_terms', [{ id: termId, org_id: group.id, number: t + 1, name: `第${t + 1}届职工代表大会`, start_date: start, end_date: addDays(start, 365 * scale.sessionsPerTerm), rules: JSON.stringify(DEFAULT_PROPORTION_RULES), created_at: iso, updated_at: iso }]);
     const reps = people.slice(t * scale.representatives, (t + 1) * scale.representatives).map((p, i) => ({
-      id: newId(), term_id: termId, person_id: p.id, account_id: null, delegation: `代表团${i % 6}`, category: i % 5 === 0 ? 'leader' : i % 5 < 4 ? 'frontLine' : 'technical', created_at: iso, updated_at: iso,
+      id: newId(), term_id: termId, person_id: p.id, account_id: repAccounts[t * scale.representatives + i].id, delegation: `代表团${i % 6}`, category: i % 5 === 0 ? 'leader' : i % 5 < 4 ? 'frontLine' : 'technical', created_at: iso, updated_at: iso,
     }));
     await bulk(db, 'congress_representatives', reps);
     for (let s = 0; s < scale.sessionsPerTerm; s++) {
