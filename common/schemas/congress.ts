@@ -281,3 +281,6 @@ export const CastBallotResult = z.object({
   /** For a secret ballot only: keep it to check later that the ballot was counted. Shown once. */
   receipt: z.string().nullable(),
 });
+/** Closed votes of the sessions held between two dates in the caller's reach: the turnout indicator's drill-down. */
+export const VotePeriodQuery = z.object({ from: IsoDate, to: IsoDate });
+export const VoteInPeriod = VoteSummary.extend({ sessionName: z.string() });

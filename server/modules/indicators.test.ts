@@ -41,6 +41,7 @@ describe('the indicator registry', () => {
       'congress.implementationRate',
       'congress.onTimeAnswerRate',
       'congress.satisfactionRate',
+      'congress.turnout',
       'contracts.appealsPerClause',
       'contracts.clausesHonoured',
       'contracts.expiring',

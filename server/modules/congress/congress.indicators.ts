@@ -5,6 +5,7 @@ import type { IndicatorQuery } from '../../core/indicators/indicator.js';
 import { defineIndicator, type IndicatorDefinition } from '../../core/indicators/indicator.js';
 import { heldSessions } from './congress.repository.js';
 import { countSet } from './congress.proposals.repository.js';
+import { closedVotes } from './congress.votes.repository.js';
 import type { ProposalSet } from '../../../common/congress.js';
 
 /** Representatives present ÷ representatives expected, over the sessions held in the period. */
@@ -16,7 +17,27 @@ export async function attendanceRate(db: Db, q: IndicatorQuery) {
   return { rows, figure: rateFigure(present, expected) };
 }
 
+/** 投票率: ballots cast ÷ all representatives, summed over the votes closed at the sessions held in the period. */
+export async function turnout(db: Db, q: IndicatorQuery) {
+  const rows = await closedVotes(db, q.scope, q.from, q.to);
+  const voted = rows.reduce((s, r) => s + Number(r.voted ?? 0), 0);
+  const all = rows.reduce((s, r) => s + Number(r.representatives ?? 0), 0);
+  // Each listed vote shows its own voted and representatives: the one list holds both counts.
+  const drill = { from: q.from, to: q.to, list: 'votes' };
+  return { rows, figure: rateFigure(voted, all, { numerator: drill, denominator: drill }) };
+}
+
 export const congressIndicators: IndicatorDefinition[] = [
+  defineIndicator({
+    key: 'congress.turnout',
+    label: { zh: '职代会表决投票率', en: 'Congress vote turnout' },
+    definition: { zh: '期间内召开的会议中已结束表决的投票人次 ÷ 全体代表人次（每项表决计全体代表）', en: 'Ballots cast ÷ all representatives, summed over the votes closed at sessions held in the period' },
+    period: 'range',
+    unit: 'rate',
+    async compute(db, q) {
+      return (await turnout(db, q)).figure;
+    },
+  }),
   defineIndicator({
     key: 'congress.attendanceRate',
     label: { zh: '职代会代表出席率', en: 'Congress attendance' },

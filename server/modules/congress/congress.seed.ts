@@ -4,7 +4,8 @@
  * the proportions the rules ask, women and dispatched workers among them — the first two
  * sessions held and closed with attendance, the third (第五届第三次) held 40 days ago with its
  * 40 proposal submissions being handled (congress.seed.proposals.ts), and the fourth planned in
- * three days. The demo account `rep` acts for one of the mine 1 representatives. Deterministic.
+ * three days. Session 3 also voted: a roll-call resolution and a secret appraisal ballot
+ * (congress.seed.votes.ts). The demo account `rep` acts for one of the mine 1 representatives. Deterministic.
  */
 import type { Db, Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
@@ -12,6 +13,7 @@ import { Rng } from '../../core/random.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { DEFAULT_PROPORTION_RULES, type RepresentativeCategory } from '../../../common/congress.js';
 import { seedProposals } from './congress.seed.proposals.js';
+import { seedVotes } from './congress.seed.votes.js';
 import { cdb, type CongressAttendanceTable, type CongressRepresentativeTable } from './congress.tables.js';
 
 const ABSENCE = ['因公出差', '病假', '井下值班', '探亲假', '参加培训'];
@@ -85,8 +87,10 @@ export async function seedCongressDemo(db: Db, now: Date) {
       { number: 3, starts_on: addDays(today, -40), close: addDays(today, 10), status: 'closed', present: 26 },
       { number: 4, starts_on: addDays(today, 3), close: addDays(today, 10), status: 'planned', present: 0 },
     ];
-    for (const s of sessions) {
-      const id = newId();
+    const ids = sessions.map(() => newId());
+    let held: Parameters<typeof seedVotes>[3] | undefined;
+    for (const [n, s] of sessions.entries()) {
+      const id = ids[n];
       await t.insertInto('congress_sessions').values({ id, term_id: termId, number: s.number, name: `第5届第${s.number}次职工代表大会`, starts_on: s.starts_on, proposals_close_on: s.close, status: s.status, created_at: at, updated_at: at }).execute();
       if (s.status === 'planned') continue;
       const order = reps.filter((r) => r !== mine1Rep);
@@ -105,6 +109,8 @@ export async function seedCongressDemo(db: Db, now: Date) {
       }));
       await t.insertInto('congress_attendance').values(rows).execute();
       if (s.number === 3 && production && handler && chair) await seedProposals(tx, now, { id, name: `第5届第${s.number}次职工代表大会`, startsOn: s.starts_on }, reps, production.id, handler.id, chair.id);
+      if (s.number === 3) held = { id, name: `第5届第${s.number}次职工代表大会`, startsOn: s.starts_on, present: order.slice(0, s.present).map((r) => r.id) };
     }
+    if (held && chair) await seedVotes(tx, now, rng, held, { id: ids[3] }, { id: group.id, representatives: reps.length }, chair.id);
   });
 }

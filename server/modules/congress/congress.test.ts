@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
 import { congressBase as base, congressWorld, type CongressWorld } from './congress.testkit.js';
-import { attendanceRate, proposalRate } from './congress.indicators.js';
+import { attendanceRate, proposalRate, turnout } from './congress.indicators.js';
 import { writeCallIn } from '../../core/call.js';
 import { systemContext } from '../../core/context.js';
 import { openSubjectVote, voteResultOf } from './index.js';
@@ -291,6 +291,13 @@ describe('votes and the secret ballot', () => {
     expect(passed.result).toMatchObject({ for: 4, representatives: 7, needs: 4, voted: 4, passed: true });
     expect(passed.decidedItems).toEqual([expect.objectContaining({ status: 'planned' })]);
     expect((await ok(w.chair.post(`${base}/sessions/${session.id}/close`))).status).toBe('closed');
+
+    // 投票率 counts 5 + 4 ballots over 7 + 7 representatives, exactly the votes its drill-down lists.
+    const { figure } = await turnout(t.db, { scope: { all: false, paths: [w.group.path] }, from: today, to: today });
+    expect(figure).toMatchObject({ numerator: 9, denominator: 14, value: 0.6429 });
+    const drilled = await ok(w.chair.get(`${base}/votes?from=${today}&to=${today}`));
+    expect(drilled.items.map((v: any) => [v.result.voted, v.result.representatives])).toEqual([[5, 7], [4, 7]]);
+    expect((await w.otherChair.get(`${base}/votes?from=${today}&to=${today}`)).body.items).toEqual([]);
   });
 
   it('lets only the term\'s representatives vote, and only the office open and close', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CastBallotBody, CastBallotResult, CongressSessionParams, CongressVoteParams, CreateVoteBody, VerifyReceiptBody, Vote, VoteListQuery, VoteSummary } from '../../../common/schemas/congress.js';
+import { CastBallotBody, CastBallotResult, CongressSessionParams, CongressVoteParams, CreateVoteBody, VerifyReceiptBody, Vote, VoteInPeriod, VoteListQuery, VotePeriodQuery, VoteSummary } from '../../../common/schemas/congress.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
@@ -17,6 +17,9 @@ export async function voteRoutes(app: App) {
   );
   app.post(`${base}/sessions/:congressSessionId/votes`, { config: allow(...OFFICE), schema: { tags, summary: '列入表决事项（决议、集体合同草案、工资协议、民主评议；可无记名）', params: CongressSessionParams, body: CreateVoteBody, response: { 201: Vote } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => service.createVote(call, req.params.congressSessionId, req.body)),
+  );
+  app.get(`${base}/votes`, { config: allow(...OFFICE), schema: { tags, summary: '期间内已结束的表决及其投票率（指标下钻）', querystring: VotePeriodQuery, response: { 200: z.object({ items: z.array(VoteInPeriod) }) } } }, (req) =>
+    service.votesInPeriod(readCall(db, req), req.query),
   );
   app.get(`${base}/votes/:congressVoteId`, { config: allow(...OFFICE, 'representative'), schema: { tags, summary: '表决事项详情；结束后显示结果、投票率与记名表决的逐人选择', params: CongressVoteParams, response: { 200: Vote } } }, (req) =>
     service.getVote(readCall(db, req), req.params.congressVoteId),

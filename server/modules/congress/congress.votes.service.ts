@@ -5,11 +5,12 @@
  * then no read returns a count. A passed resolution becomes a decided item (督办事项).
  */
 import type { z } from 'zod';
-import { RESOLUTION_DAYS, VOTE_KINDS, votePasses, type VoteChoice, type VoteKind, type VoteStatus } from '../../../common/congress.js';
+import { CONGRESS_PERMISSIONS as P, RESOLUTION_DAYS, VOTE_KINDS, votePasses, type VoteChoice, type VoteKind, type VoteStatus } from '../../../common/congress.js';
 import type { CreateVoteBody, VerifyReceiptBody } from '../../../common/schemas/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { AppError, forbidden, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { scopeOf } from '../../core/rbac/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { transition } from '../../core/workflow/index.js';
 import { createDecidedItem, decidedItemsOf } from '../../core/decidedItems/index.js';
@@ -205,6 +206,12 @@ export async function cast(call: WriteCall, voteId: string, choice: VoteChoice) 
 export async function verifyReceipt(call: Call, voteId: string, input: z.infer<typeof VerifyReceiptBody>) {
   const { vote } = await voteFor(call, voteId, 'participate');
   return { counted: vote.secret === 1 && (await ballots.receiptCounted(call.db, vote.id, input.receipt, input.choice)) };
+}
+
+/** The office's list of closed votes over the sessions held in a period: what the turnout figure counts. */
+export async function votesInPeriod(call: Call, q: { from: string; to: string }) {
+  const rows = await repo.closedVotes(call.db, scopeOf(call.actor, P.manage), q.from, q.to);
+  return { items: rows.map((r) => ({ ...summary(r as unknown as repo.VoteRow, null), sessionName: r.session_name })) };
 }
 
 // ── for other practices (index.ts) ────────────────────────────────

@@ -2,7 +2,7 @@
  * The congress's records in the test worlds (test/authz/part.ts). In A: the demo's term, its
  * planned session and the demo representative's proposal assigned to the handler's department.
  * In B: a term made by B's chair with B's worker and B's `rep` account on the roster, a session,
- * and a proposal by that representative.
+ * and a proposal by that representative. Both sides: a secret resolution vote on that session's agenda.
  */
 import type { HostilePart, WorldPart } from '../../../test/authz/part.js';
 import { newId } from '../../core/ids.js';
@@ -14,7 +14,7 @@ async function ok(res: Promise<{ status: number; body: any; text: string }>, wha
 }
 
 export const world: WorldPart = {
-  params: { congressTermId: 'congressTerm', congressSessionId: 'congressSession', proposalId: 'congressProposal' },
+  params: { congressTermId: 'congressTerm', congressSessionId: 'congressSession', proposalId: 'congressProposal', congressVoteId: 'congressVote' },
   async build(ctx) {
     const db = ctx.t.db as any;
     if (ctx.side === 'own') {
@@ -34,7 +34,8 @@ export const world: WorldPart = {
         .where('p.department_id', '=', ctx.orgs.department)
         .executeTakeFirst();
       if (!demo || !proposal) throw new Error("congress world: the demo has no planned session or no rep's assigned proposal");
-      return { congressTerm: demo.term, congressSession: demo.session, congressProposal: proposal.id };
+      const vote = await ok(ctx.clients.unionChair!.post(`/api/v1/congress/sessions/${demo.session}/votes`, { title: `${ctx.label}决议`, kind: 'resolution', secret: true }), 'vote');
+      return { congressTerm: demo.term, congressSession: demo.session, congressProposal: proposal.id, congressVote: vote.id };
     }
     const chair = ctx.clients.unionChair!;
     const term = await ok(chair.post('/api/v1/congress/terms', { orgId: ctx.orgs.group, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'term');
@@ -46,7 +47,8 @@ export const world: WorldPart = {
       ctx.clients.representative!.post(`/api/v1/congress/sessions/${session.id}/proposals`, { title: `${ctx.label}提案`, reasons: `${ctx.label}：井下更衣室冬季没有暖气。`, solution: `${ctx.label}：加装暖气片。` }),
       'proposal',
     );
-    return { congressTerm: term.id, congressSession: session.id, congressProposal: proposal.id };
+    const vote = await ok(chair.post(`/api/v1/congress/sessions/${session.id}/votes`, { title: `${ctx.label}决议`, kind: 'resolution', secret: true }), 'vote');
+    return { congressTerm: term.id, congressSession: session.id, congressProposal: proposal.id, congressVote: vote.id };
   },
 };
 
@@ -63,6 +65,7 @@ export const hostile: HostilePart = {
       .insertInto('congress_proposals')
       .values({ id: proposalId, session_id: session.id, proposer_id: rep.id, title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气。', solution: '加装暖气片。', status: 'collecting', co_department_ids: '[]', reopened: 0, submitted_at: at, created_at: at, updated_at: at })
       .execute();
-    return { params: { congressTermId: term.id, congressSessionId: session.id, proposalId } };
+    const vote = await ok(u.staff.post(`/api/v1/congress/sessions/${session.id}/votes`, { title: '关于调整井下津贴标准的决议', kind: 'resolution' }), 'vote');
+    return { params: { congressTermId: term.id, congressSessionId: session.id, proposalId, congressVoteId: vote.id } };
   },
 };

@@ -29,3 +29,6 @@ export const congressModule = defineModule({
 export { attendanceRate } from './congress.indicators.js';
 export { checkRoster } from './congress.roster.js';
 export { openSubjectVote, voteResultOf } from './congress.votes.service.js';
+/** The services themselves, for the scale benchmark (bench/congress) that calls them in process. */
+export * as congressProposals from './congress.proposals.service.js';
+export * as congressVotes from './congress.votes.service.js';

@@ -7,6 +7,7 @@ import { useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
 import { ProposalsCard } from './ProposalsCard';
+import { VotesCard } from './VotesCard';
 import { useAttendance, useCloseSession, useOpenSession, usePutAttendance, useSession, useSignIn, type Attendance, type Session } from './api';
 
 /** One session: expected, present and the two-thirds quorum; a representative signs in, the office registers and opens. */
@@ -23,6 +24,7 @@ export default function SessionPage() {
       <Flex vertical gap={16}>
         <Quorum s={s} />
         {s.signedIn !== null && <SignIn s={s} />}
+        <VotesCard s={s} />
         <ProposalsCard s={s} />
         {s.canManage && <OfficeControls s={s} />}
       </Flex>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useTerm, useTerms } from './api';
 
-/** Home card of a representative: the sessions of their term that are planned or sitting, one tap to sign in. */
+/** Home card: the sessions of the latest term that are planned or sitting — a representative signs in with one tap, the office opens the session's desk. */
 export default function SessionsCard() {
   const { t } = useTranslation('congress');
   const terms = useTerms();
@@ -20,7 +20,7 @@ export default function SessionsCard() {
             <List.Item
               actions={[
                 <Link key="go" to={`/congress/sessions/${s.id}`}>
-                  <Button type="primary">{t('session.signIn')}</Button>
+                  <Button type="primary">{term.data?.myRepresentativeId ? t('session.signIn') : t('sessions.open')}</Button>
                 </Link>,
               ]}
             >

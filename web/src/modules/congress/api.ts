@@ -1,8 +1,8 @@
 /** 职代会 queries and writes; shapes come from common/schemas/congress. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AttendanceRow, CongressSession, CongressTerm, CongressTermSummary, ProportionRules, ProposalSummary, Representative } from '@common/schemas/congress';
-import type { RepresentativeCategory } from '@common/congress';
+import type { AttendanceRow, CastBallotResult, CongressSession, CongressTerm, CongressTermSummary, ProportionRules, Proposal, ProposalSummary, Representative, Vote, VoteSummary } from '@common/schemas/congress';
+import type { ProposalGrade, ProposalRating, ProposalStatus, RepresentativeCategory, ScreenOutcome, VoteChoice, VoteKind } from '@common/congress';
 import { api } from '../../api/client';
 
 export type Term = z.infer<typeof CongressTerm>;
@@ -63,12 +63,56 @@ export const usePutAttendance = (sessionId: string) =>
   useCongressWrite((body: { representativeId: string; present: boolean; absenceReason?: string }) => api.put<Session>(`/congress/sessions/${sessionId}/attendance`, body));
 
 export type ProposalRow = z.infer<typeof ProposalSummary>;
-export function useProposals(sessionId: string, page: number) {
+export interface ProposalQuery {
+  page: number;
+  pageSize: number;
+  sort?: 'submittedAt' | 'number' | 'seconds';
+  order?: 'asc' | 'desc';
+  status?: ProposalStatus;
+  q?: string;
+}
+export function useProposals(sessionId: string, q: ProposalQuery) {
   return useQuery({
-    queryKey: [KEY, 'proposals', sessionId, page],
-    queryFn: () => api.get<{ items: ProposalRow[]; total: number }>(`/congress/sessions/${sessionId}/proposals`, { page, pageSize: 20, sort: 'submittedAt', order: 'desc' }),
+    queryKey: [KEY, 'proposals', sessionId, q],
+    queryFn: () => api.get<{ items: ProposalRow[]; total: number }>(`/congress/sessions/${sessionId}/proposals`, { sort: 'submittedAt', order: 'desc', ...q }),
     placeholderData: keepPreviousData,
   });
 }
+/** A handler's desk: proposals assigned to the caller's department. */
+export function useAssigned(q: ProposalQuery) {
+  return useQuery({
+    queryKey: [KEY, 'assigned', q],
+    queryFn: () => api.get<{ items: ProposalRow[]; total: number }>('/congress/proposals/assigned', { sort: 'submittedAt', order: 'desc', ...q }),
+    placeholderData: keepPreviousData,
+  });
+}
+export type ProposalDetail = z.infer<typeof Proposal>;
+export function useProposal(id: string | undefined) {
+  return useQuery({ queryKey: [KEY, 'proposal', id], enabled: !!id, queryFn: () => api.get<ProposalDetail>(`/congress/proposals/${id}`) });
+}
+const proposalAct =
+  <B,>(id: string, path: string) =>
+  (body: B) =>
+    api.post<ProposalDetail>(`/congress/proposals/${id}/${path}`, body);
+export const useScreen = (id: string) => useCongressWrite(proposalAct<{ outcome: ScreenOutcome; reason: string; mergeIntoId?: string }>(id, 'screen'));
+export const useAssign = (id: string) => useCongressWrite(proposalAct<{ departmentId: string; coDepartmentIds: string[]; days?: number }>(id, 'assign'));
+export const useAnswer = (id: string) => useCongressWrite(proposalAct<{ answer: string }>(id, 'answer'));
+export const useRate = (id: string) => useCongressWrite(proposalAct<{ rating: ProposalRating }>(id, 'rate'));
+export const useGrade = (id: string) => useCongressWrite(proposalAct<{ grade: ProposalGrade; reason: string }>(id, 'grade'));
+export const usePublish = (sessionId: string) => useCongressWrite(() => api.post<{ published: number }>(`/congress/sessions/${sessionId}/publish`));
+
+export type VoteRow = z.infer<typeof VoteSummary>;
+export type VoteDetail = z.infer<typeof Vote>;
+export function useVotes(sessionId: string) {
+  return useQuery({ queryKey: [KEY, 'votes', sessionId], queryFn: () => api.get<{ items: VoteRow[] }>(`/congress/sessions/${sessionId}/votes`).then((r) => r.items) });
+}
+export function useVote(id: string | undefined) {
+  return useQuery({ queryKey: [KEY, 'vote', id], enabled: !!id, queryFn: () => api.get<VoteDetail>(`/congress/votes/${id}`) });
+}
+export const useCreateVote = (sessionId: string) => useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string }) => api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body));
+export const useOpenVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/open`));
+export const useCloseVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/close`));
+export const useCast = () => useCongressWrite((b: { voteId: string; choice: VoteChoice }) => api.post<z.infer<typeof CastBallotResult>>(`/congress/votes/${b.voteId}/ballot`, { choice: b.choice }));
+export const useVerify = () => useMutation({ mutationFn: (b: { voteId: string; receipt: string; choice: VoteChoice }) => api.post<{ counted: boolean }>(`/congress/votes/${b.voteId}/verify`, { receipt: b.receipt, choice: b.choice }) });
 export const useRaise = (sessionId: string) => useCongressWrite((body: { title: string; reasons: string; solution: string }) => api.post<ProposalRow>(`/congress/sessions/${sessionId}/proposals`, body));
 export const useSecond = () => useCongressWrite((proposalId: string) => api.post<ProposalRow>(`/congress/proposals/${proposalId}/second`));
