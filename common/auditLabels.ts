@@ -130,6 +130,11 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'workReport.create': { zh: '生成工作总结', en: 'Work report generated' },
   'workReport.narrative': { zh: '修改工作总结文字', en: 'Work report text edited' },
   'workReport.issue': { zh: '印发工作总结', en: 'Work report issued' },
+  'notice.publish': { zh: '发布公开事项', en: 'Notice published' },
+  'notice.correct': { zh: '更正公开事项', en: 'Notice corrected' },
+  'notice.withdraw': { zh: '撤回公开事项', en: 'Notice withdrawn' },
+  'noticeQuestion.ask': { zh: '对公开事项提问', en: 'Question on a notice asked' },
+  'noticeQuestion.answer': { zh: '答复公开事项提问', en: 'Question on a notice answered' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -164,4 +169,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   policy: { zh: '政策', en: 'Policy' },
   policyQuestion: { zh: '政策咨询', en: 'Policy question' },
   workReport: { zh: '工作总结', en: 'Work report' },
+  notice: { zh: '公开事项', en: 'Notice' },
+  noticeQuestion: { zh: '公开事项提问', en: 'Question on a notice' },
 };

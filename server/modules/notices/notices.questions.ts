@@ -66,6 +66,7 @@ export async function ask(call: WriteCall, noticeId: string, body: AskNoticeQues
     answer: null,
     answered_at: null,
     answered_by: null,
+    updated_at: call.iso,
   });
   await recordEvent(call, { kind: QUESTION_KIND, id, event: 'asked', to: 'open', anonymous: body.anonymous });
   await recordAudit(call.tx, body.anonymous ? anonymousContext(call.ctx) : call.ctx, { action: 'noticeQuestion.ask', entityType: 'noticeQuestion', entityId: id, orgId });

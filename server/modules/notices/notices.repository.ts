@@ -103,13 +103,14 @@ export function noticesByIds(db: Tx, ids: string[]) {
 // ---- receipts ----
 
 /** A recipient's first read; a second is a no-op (primary key). */
-export async function insertReceipt(tx: Tx, row: { notice_id: string; account_id: string; unit_id: string; category: string; read_at: string }) {
-  const r = await ndb(tx).insertInto('notice_receipts').values(row).onConflict((oc) => oc.columns(['notice_id', 'account_id']).doNothing()).executeTakeFirst();
+export async function insertReceipt(tx: Tx, row: { notice_id: string; person_id: string; unit_id: string; category: string; read_at: string }) {
+  const r = await ndb(tx).insertInto('notice_receipts').values(row).onConflict((oc) => oc.columns(['notice_id', 'person_id']).doNothing()).executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-export function receiptOf(db: Tx, noticeId: string, accountId: string) {
-  return ndb(db).selectFrom('notice_receipts').select('read_at').where('notice_id', '=', noticeId).where('account_id', '=', accountId).executeTakeFirst();
+export function receiptOf(db: Tx, noticeId: string, personId: string | null) {
+  if (!personId) return Promise.resolve(undefined);
+  return ndb(db).selectFrom('notice_receipts').select('read_at').where('notice_id', '=', noticeId).where('person_id', '=', personId).executeTakeFirst();
 }
 
 export async function readCounts(db: Tx, ids: string[]) {
@@ -118,9 +119,9 @@ export async function readCounts(db: Tx, ids: string[]) {
   return new Map(rows.map((r) => [r.notice_id, Number(r.n)]));
 }
 
-export async function readAtOf(db: Tx, ids: string[], accountId: string) {
-  if (!ids.length) return new Map<string, string>();
-  const rows = await ndb(db).selectFrom('notice_receipts').select(['notice_id', 'read_at']).where('notice_id', 'in', ids).where('account_id', '=', accountId).execute();
+export async function readAtOf(db: Tx, ids: string[], personId: string | null) {
+  if (!ids.length || !personId) return new Map<string, string>();
+  const rows = await ndb(db).selectFrom('notice_receipts').select(['notice_id', 'read_at']).where('notice_id', 'in', ids).where('person_id', '=', personId).execute();
   return new Map(rows.map((r) => [r.notice_id, r.read_at]));
 }
 
@@ -164,7 +165,7 @@ export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolea
   if (f.onSchedule !== undefined) q = f.onSchedule ? q.where('n.followed_on_time', '=', 1) : q.where((eb) => eb.or([eb('n.followed_on_time', '=', 0), eb('n.followed_on_time', 'is', null)]));
   if (f.unreadBy) {
     const a = f.unreadBy;
-    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.account_id', '=', a))));
+    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.person_id', '=', a))));
   }
   return q;
 }

@@ -195,7 +195,7 @@ async function detailIn(call: Call & { tx?: Tx }, id: string): Promise<NoticeDet
   const db = call.tx ?? call.db;
   const { n, publisher } = await load(call, id);
   const [receipt, reads, files, questions] = await Promise.all([
-    repo.receiptOf(db, id, call.actor.accountId),
+    repo.receiptOf(db, id, call.actor.personId),
     publisher ? repo.readCounts(db, [id]) : Promise.resolve(new Map<string, number>()),
     filesOf(db, { kind: repo.FILE_KIND, id }),
     repo.questionCounts(db, id),
@@ -241,14 +241,14 @@ export async function list(call: Call, q: NoticeListQuery) {
   }
   const reach = desk ? undefined : await reachOf(call, call.db);
   const where = reach ? (eb: Parameters<typeof repo.orgIn>[0]) => repo.readable(eb, reach) : (eb: Parameters<typeof repo.orgIn>[0]) => repo.orgIn(eb, 'n.org_id', scope);
-  const f: repo.NoticeFilter = { orgPath, kind: q.kind, status: q.status, from: q.from, to: q.to, dueFrom: q.dueFrom, dueTo: q.dueTo, onSchedule: q.onSchedule, unreadBy: q.unread ? call.actor.accountId : undefined };
+  const f: repo.NoticeFilter = { orgPath, kind: q.kind, status: q.status, from: q.from, to: q.to, dueFrom: q.dueFrom, dueTo: q.dueTo, onSchedule: q.onSchedule, unreadBy: q.unread ? (call.actor.personId ?? '-') : undefined };
   const order = q.sort ? q.order : 'desc';
   const [rows, total] = await Promise.all([
     repo.pageFiltered(call.db, where, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort ?? 'publishedAt', order }),
     repo.countFiltered(call.db, where, f),
   ]);
   const ids = rows.map((r) => r.id);
-  const [readAt, reads] = await Promise.all([repo.readAtOf(call.db, ids, call.actor.accountId), repo.readCounts(call.db, ids)]);
+  const [readAt, reads] = await Promise.all([repo.readAtOf(call.db, ids, call.actor.personId), repo.readCounts(call.db, ids)]);
   return { items: rows.map((n) => summaryOf(n, mayPublish(call.actor, n.org_path), readAt.get(n.id) ?? null, reads.get(n.id) ?? 0)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -264,8 +264,8 @@ export async function read(call: WriteCall, id: string): Promise<Receipt> {
   const recipient =
     !!person && person.kind === 'worker' && person.archived === 0 && n.status === 'published' && (person.org_path as string).startsWith(n.org_path) && (!n.categories || n.categories.includes(`,${category},`));
   if (!recipient) return { readAt: null, recipient: false };
-  const fresh = await repo.insertReceipt(call.tx, { notice_id: id, account_id: call.actor.accountId, unit_id: unitUnder(n.org_path, person.org_path as string), category, read_at: call.iso });
-  return { readAt: fresh ? call.iso : ((await repo.receiptOf(call.tx, id, call.actor.accountId))?.read_at ?? call.iso), recipient: true };
+  const fresh = await repo.insertReceipt(call.tx, { notice_id: id, person_id: person.id, unit_id: unitUnder(n.org_path, person.org_path as string), category, read_at: call.iso });
+  return { readAt: fresh ? call.iso : ((await repo.receiptOf(call.tx, id, person.id))?.read_at ?? call.iso), recipient: true };
 }
 
 const rate = (read: number, recipients: number) => (recipients ? Math.round((read / recipients) * 10_000) / 10_000 : null);

@@ -45,7 +45,7 @@ export interface NoticeRecipientCountTable {
 
 export interface NoticeReceiptTable {
   notice_id: string;
-  account_id: string;
+  person_id: string;
   unit_id: string;
   category: string;
   read_at: string;
@@ -65,6 +65,7 @@ export interface NoticeQuestionTable {
   answer: string | null;
   answered_at: string | null;
   answered_by: string | null;
+  updated_at: string;
 }
 
 export interface NoticeChainTable {

@@ -113,8 +113,8 @@ describe('questions', () => {
     const inbox = (await asker.get('/api/v1/notifications?pageSize=50')).body.items.map((x: any) => x.title);
     expect(inbox).toContain('您的提问已答复：食堂承包费用公开');
     // The audit row of the anonymous ask carries no account.
-    const audit = await t.db.selectFrom('audit_log' as any).select(['actor_account_id' as any]).where('entity_id' as any, '=', anon.body.id).where('action' as any, '=', 'noticeQuestion.ask').executeTakeFirst();
-    expect(audit).toEqual({ actor_account_id: null });
+    const audit = await t.db.selectFrom('audit_events').select(['actor_id', 'actor_name']).where('entity_id', '=', anon.body.id).where('action', '=', 'noticeQuestion.ask').executeTakeFirst();
+    expect(audit).toEqual({ actor_id: null, actor_name: null });
 
     const fig = await indicator('notices.questionsAnswered')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: today(), to: today() });
     const all = await w.staff.get(`/api/v1/notice-questions?from=${today()}&to=${today()}&pageSize=200`);

@@ -49,15 +49,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('notice_recipient_counts_pk', ['notice_id', 'unit_id', 'category'])
     .execute();
 
-  // One receipt per recipient: the primary key makes a second read a no-op.
+  // One receipt per recipient (a person, whatever account they read with): the primary key makes a second read a no-op.
   await db.schema
     .createTable('notice_receipts')
     .addColumn('notice_id', 'text', (c) => c.notNull())
-    .addColumn('account_id', 'text', (c) => c.notNull())
+    .addColumn('person_id', 'text', (c) => c.notNull())
     .addColumn('unit_id', 'text', (c) => c.notNull())
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('read_at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('notice_receipts_pk', ['notice_id', 'account_id'])
+    .addPrimaryKeyConstraint('notice_receipts_pk', ['notice_id', 'person_id'])
     .execute();
 
   await db.schema
@@ -76,6 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answer', 'text')
     .addColumn('answered_at', 'text')
     .addColumn('answered_by', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('notice_questions_notice').on('notice_questions').columns(['notice_id', 'asked_at']).execute();
   await db.schema.createIndex('notice_questions_org_date').on('notice_questions').columns(['org_id', 'asked_date']).execute();
