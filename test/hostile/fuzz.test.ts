@@ -23,6 +23,13 @@ import { rng } from './strings.js';
 // The fixture's robot sits at a closed loopback port, which only an admin's allow-list opens to robots.
 const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 }, webhookAllowHosts: ['127.0.0.1'] } });
 const SEED = 20261125;
+/**
+ * Validation runs before any query, so a request refused on SQLite is refused the same way on
+ * PostgreSQL: the full plan runs on SQLite, and on PostgreSQL a fixed third of the invalid cases
+ * (at least two per route) and every injection case, each as one caller in turn — what differs by
+ * engine is what reaches SQL. XQ_FUZZ_FULL=1 runs the full plan on both (docs/reliability.md).
+ */
+const FULL = t.engine === 'sqlite' || process.env.XQ_FUZZ_FULL === '1';
 const METHOD_ORDER: Record<string, number> = { GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 };
 
 let w: HostileWorld;
@@ -51,11 +58,13 @@ beforeAll(async () => {
 async function run(phase: 'reject' | 'any') {
   const started = Date.now();
   for (const op of ops) {
-    const cases = plan.get(op)!.filter((c) => c.expect === phase);
+    const all = plan.get(op)!.filter((c) => c.expect === phase);
+    const cases = FULL || phase === 'any' ? all : all.filter((_, i) => i % 3 === 0 || i === 1);
     const t0 = Date.now();
     const signedOut = new Set<Caller>();
     for (const [i, c] of cases.entries()) {
-      for (const who of [callers[0], callers[1 + (i % 3)]]) {
+      const as = FULL ? [callers[0], callers[1 + (i % 3)]] : [callers[i % 4]];
+      for (const who of as) {
         const a = await send(t.app, c, who);
         stats.requests++;
         const bucket = `${Math.floor(a.status / 100)}xx`;
@@ -109,7 +118,7 @@ describe('hostile input against every route of the OpenAPI document', () => {
   }, 600_000);
 
   it('left no audit row behind any refused request', async () => {
-    expect(rejectedIds.length).toBeGreaterThan(1000);
+    expect(rejectedIds.length).toBeGreaterThan(FULL ? 1000 : 300);
     for (let i = 0; i < rejectedIds.length; i += 500) {
       const rows = await t.db.selectFrom('audit_events').select(['action', 'request_id']).where('request_id', 'in', rejectedIds.slice(i, i + 500)).execute();
       expect(rows).toEqual([]);
