@@ -30,3 +30,10 @@ export const noticesModule = defineModule({
 
 export { publishNotice, verify as verifyNoticeChain } from './notices.service.js';
 export { remindDue as remindNoticesDue } from './notices.jobs.js';
+
+import { list, read } from './notices.service.js';
+import { list as listQuestions } from './notices.questions.js';
+import { canonical, entryHash, GENESIS } from './notices.chain.js';
+import { stateOf } from './notices.state.js';
+/** What bench/notices times at scale, and the chain's pieces its data builder needs to write valid entries in bulk. */
+export const benchNotices = { list, read, listQuestions, canonical, entryHash, GENESIS, stateOf };

@@ -50,9 +50,6 @@ export async function noticesRoutes(app: App) {
   app.post('/api/v1/notices/:id/correct', { config: allow(...PUBLISHERS), schema: { tags, summary: '更正公开事项（须写明原因，记录改动）', params: IdParams, body: CorrectNoticeBody, response: { 200: NoticeDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => notices.correct(call, req.params.id, req.body)),
   );
-  app.post('/api/v1/notices/:id/withdraw', { config: allow(...PUBLISHERS), schema: { tags, summary: '撤回公开事项（须写明原因）', params: IdParams, body: WithdrawNoticeBody, response: { 200: NoticeDetail } } }, (req, reply) =>
-    writeCall(db, req, reply, 200, (call) => notices.withdraw(call, req.params.id, req.body)),
-  );
   app.post('/api/v1/notices/:id/read', { config: allow(...READERS), schema: { tags, summary: '已读回执（重复提交不变）', params: IdParams, response: { 200: Receipt } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => notices.read(call, req.params.id)),
   );
@@ -74,5 +71,9 @@ export async function noticesRoutes(app: App) {
   );
   app.post('/api/v1/notice-questions/:id/answer', { config: allow(...PUBLISHERS), schema: { tags, summary: '答复提问', params: IdParams, body: AnswerNoticeQuestionBody, response: { 200: NoticeQuestion } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => questions.answer(call, req.params.id, req.body)),
+  );
+  // Last: a withdrawn notice is gone for its readers, so the matrix probes everything else on it first.
+  app.post('/api/v1/notices/:id/withdraw', { config: allow(...PUBLISHERS), schema: { tags, summary: '撤回公开事项（须写明原因）', params: IdParams, body: WithdrawNoticeBody, response: { 200: NoticeDetail } } }, (req, reply) =>
+    writeCall(db, req, reply, 200, (call) => notices.withdraw(call, req.params.id, req.body)),
   );
 }

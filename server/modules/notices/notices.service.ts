@@ -12,7 +12,8 @@ import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { statusConflict } from '../../core/workflow/index.js';
-import { NOTICE_SCHEDULE_MONTHS, type NoticeKind, type NoticeSchedule, type NoticeStatus } from '../../../common/notices.js';
+import { hasPermission } from '../../core/rbac/actor.js';
+import { NOTICE_PERMISSIONS, NOTICE_SCHEDULE_MONTHS, type NoticeKind, type NoticeSchedule, type NoticeStatus } from '../../../common/notices.js';
 import type { EmploymentCategory } from '../../../common/enums.js';
 import type {
   ChainDigest,
@@ -314,7 +315,10 @@ export async function history(call: Call, id: string): Promise<HistoryEntry[]> {
   });
 }
 
-export const digest = (call: Call): Promise<ChainDigest> => headOf(call.db);
+export async function digest(call: Call): Promise<ChainDigest> {
+  if (!hasPermission(call.actor, NOTICE_PERMISSIONS.read)) throw forbidden();
+  return headOf(call.db);
+}
 
 /** Recomputes the chain: the CLI `xq notices verify` and the tests. */
 export const verify = (db: Db) => verifyChain(db, (ids) => storedStates(db, ids));
