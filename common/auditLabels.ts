@@ -174,6 +174,11 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'screening.resolve': { zh: '排查问题已解决', en: 'Screening problem resolved' },
   'screening.drop': { zh: '撤销排查问题', en: 'Screening problem dropped' },
   'screening.decide': { zh: '排查问题转督办', en: 'Screening problem made a decided item' },
+  'notice.publish': { zh: '发布公开事项', en: 'Notice published' },
+  'notice.correct': { zh: '更正公开事项', en: 'Notice corrected' },
+  'notice.withdraw': { zh: '撤回公开事项', en: 'Notice withdrawn' },
+  'noticeQuestion.ask': { zh: '对公开事项提问', en: 'Question on a notice asked' },
+  'noticeQuestion.answer': { zh: '答复公开事项提问', en: 'Question on a notice answered' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -220,4 +225,6 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   growthMentorship: { zh: '师徒结对', en: 'Mentoring pair' },
   growthPromotion: { zh: '梯队晋升', en: 'Tier promotion' },
   growthActivity: { zh: '教师培养活动', en: 'Growth activity' },
+  notice: { zh: '公开事项', en: 'Notice' },
+  noticeQuestion: { zh: '公开事项提问', en: 'Question on a notice' },
 };

@@ -20,7 +20,8 @@ const USAGE = `用法 / usage: xq <command>
   backup <file>                 在线备份
   restore <file>                从备份恢复（需先停止服务）
   import people <file.xlsx> --org <orgId>
-  users create --username <u> --password <p> [--name <n>] [--role <role> --org <orgId>]`;
+  users create --username <u> --password <p> [--name <n>] [--role <role> --org <orgId>]
+  notices verify                核验厂务公开记录链（哈希链），指出第一条被破坏的记录`;
 
 async function main(argv: string[]) {
   const [cmd, ...rest] = argv;
@@ -60,7 +61,8 @@ async function main(argv: string[]) {
         return new Promise(() => {}); // runs until a signal
       }
       default: {
-        const run = commands[cmd];
+        // A module's own commands (defineModule `commands`), after core's.
+        const run = commands[cmd] ?? house.modules.find((m) => m.commands?.[cmd])?.commands?.[cmd];
         if (!run) {
           console.error(USAGE);
           process.exitCode = 2;

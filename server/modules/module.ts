@@ -6,7 +6,7 @@
  */
 import type { Migration } from 'kysely';
 import type { Grants, Role } from '../../common/roles.js';
-import type { Db } from '../core/db/database.js';
+import type { Database, Db } from '../core/db/database.js';
 import type { App } from '../core/http/types.js';
 import type { MessageEntry } from '../core/i18n/messages.js';
 import type { IndicatorDefinition } from '../core/indicators/indicator.js';
@@ -46,6 +46,11 @@ export interface ModuleDeclaration {
    * Finds what it needs by querying (e.g. accounts by demo username). `now` is the seed's clock.
    */
   seedDemo?(db: Db, now: Date): Promise<void>;
+  /**
+   * CLI commands the module adds, keyed by the first word: `xq <key> …` runs it with the open,
+   * migrated database and the remaining words (e.g. notices: `xq notices verify`).
+   */
+  commands?: Readonly<Record<string, (database: Database, args: string[]) => Promise<void>>>;
 }
 
 /** Types a module's declaration; validation happens at composition (compose.ts). */

@@ -16,8 +16,10 @@ import { workReportModule } from './workReport/index.js';
 import { surveysModule } from './surveys/index.js';
 import { teacherGrowthModule } from './teacherGrowth/index.js';
 import { contractsModule } from './contracts/index.js';
+import { noticesModule } from './notices/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule];
+
 
 
 

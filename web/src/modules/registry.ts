@@ -27,6 +27,7 @@ import { workReportModule } from './workReport';
 import { surveysModule } from './surveys';
 import { teacherGrowthModule } from './teacherGrowth';
 import { contractsModule } from './contracts';
+import { noticesModule } from './notices';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -52,6 +53,7 @@ export const modules: readonly XqModule[] = [
   surveysModule,
   teacherGrowthModule,
   contractsModule,
+  noticesModule,
   accountsModule,
 ];
 

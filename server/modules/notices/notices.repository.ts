@@ -1,0 +1,307 @@
+/**
+ * All SQL of the notices module. Question reads select an asker's name only through
+ * `case when anonymous = 0`, so no list or count can name the author of an anonymous question.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db, Tx } from '../../core/db/database.js';
+import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
+import type { Scope } from '../../core/rbac/actor.js';
+import { ndb, type NoticeQuestionTable, type NoticeRecipientCountTable, type NoticeTable } from './notices.tables.js';
+import type { Reach } from './notices.policy.js';
+
+type Eb = ExpressionBuilder<any, any>;
+export const FILE_KIND = 'notice';
+
+/** Orgs of the scope, as an id subquery (never a join: a list reads its page from one table). */
+export function orgIn(eb: Eb, column: string, scope: Scope) {
+  if (scope.all) return sql<boolean>`1 = 1`;
+  return eb(column, 'in', eb.selectFrom('orgs').select('orgs.id').where((w: Eb) => pathInScope(w, 'orgs.path', scope)));
+}
+
+/** Notices a reader reaches: published at or above a grant, or anywhere below one; of their category when bound by it. */
+export function readable(eb: Eb, reach: Reach) {
+  if (!reach.scope.all && !reach.scope.paths.length && !reach.up.length) return sql<boolean>`1 = 0`;
+  const where = [eb('n.status', '=', 'published')];
+  if (!reach.scope.all) {
+    const at = [...(reach.up.length ? [eb('n.org_id', 'in', reach.up)] : []), ...(reach.scope.paths.length ? [orgIn(eb, 'n.org_id', reach.scope)] : [])];
+    where.push(eb.or(at));
+  }
+  const category = reach.category;
+  if (reach.categoryBound) where.push(eb.or([eb('n.categories', 'is', null), ...(category ? [eb('n.categories', 'like', `%,${category},%`)] : [])]));
+  return eb.and(where);
+}
+
+export function orgById(db: Tx, id: string) {
+  return ndb(db).selectFrom('orgs').select(['id', 'path', 'name', 'kind', 'depth']).where('id', '=', id).executeTakeFirst();
+}
+
+export function orgsByIds(db: Tx, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return ndb(db).selectFrom('orgs').select(['id', 'path', 'name', 'kind', 'depth']).where('id', 'in', ids).execute();
+}
+
+export function personOf(db: Tx, personId: string) {
+  return ndb(db).selectFrom('persons').select(['id', 'name', 'org_id', 'org_path', 'employment_category', 'kind', 'archived']).where('id', '=', personId).executeTakeFirst();
+}
+
+/** Active workers of the subtree (of the categories), per org and category: the recipients frozen at publication. */
+export function recipientsBy(db: Tx, orgPath: string, categories: string[] | null) {
+  let q = ndb(db)
+    .selectFrom('persons')
+    .select(['org_path', 'employment_category', sql<number>`count(*)`.as('n')])
+    .where('archived', '=', 0)
+    .where('kind', '=', 'worker')
+    .where((eb) => pathUnder(eb, 'org_path', orgPath));
+  if (categories) q = q.where('employment_category', 'in', categories);
+  return q.groupBy(['org_path', 'employment_category']).execute();
+}
+
+export async function insertNotice(tx: Tx, row: NoticeTable, counts: NoticeRecipientCountTable[]) {
+  await ndb(tx).insertInto('notices').values(row).execute();
+  for (let i = 0; i < counts.length; i += 200) await ndb(tx).insertInto('notice_recipient_counts').values(counts.slice(i, i + 200)).execute();
+}
+
+export function noticeById(db: Tx, id: string) {
+  return ndb(db)
+    .selectFrom('notices as n')
+    .innerJoin('orgs as o', 'o.id', 'n.org_id')
+    .selectAll('n')
+    .select(['o.path as org_path', 'o.name as org_name'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+}
+export type NoticeRow = NonNullable<Awaited<ReturnType<typeof noticeById>>>;
+
+export function updateNotice(tx: Tx, id: string, version: number, patch: Partial<NoticeTable>) {
+  return ndb(tx).updateTable('notices').set(patch).where('id', '=', id).where('version', '=', version).where('status', '=', 'published').executeTakeFirst();
+}
+
+export function markFollowed(tx: Tx, id: string, at: string, onTime: boolean) {
+  return ndb(tx).updateTable('notices').set({ followed_at: at, followed_on_time: onTime ? 1 : 0 }).where('id', '=', id).where('followed_at', 'is', null).executeTakeFirst();
+}
+
+/** The attachments of notices by content, in upload order. */
+export async function fileHashes(db: Tx, noticeIds: string[]) {
+  if (!noticeIds.length) return new Map<string, { id: string; name: string; sha256: string }[]>();
+  const rows = await ndb(db)
+    .selectFrom('files')
+    .select(['id', 'name', 'sha256', 'owner_id'])
+    .where('owner_kind', '=', FILE_KIND)
+    .where('owner_id', 'in', noticeIds)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const out = new Map<string, { id: string; name: string; sha256: string }[]>();
+  for (const r of rows) out.set(r.owner_id!, [...(out.get(r.owner_id!) ?? []), { id: r.id, name: r.name, sha256: r.sha256 }]);
+  return out;
+}
+
+export function noticesByIds(db: Tx, ids: string[]) {
+  return ndb(db).selectFrom('notices').selectAll().where('id', 'in', ids).execute();
+}
+
+// ---- receipts ----
+
+/** A recipient's first read; a second is a no-op (primary key). */
+export async function insertReceipt(tx: Tx, row: { notice_id: string; person_id: string; unit_id: string; category: string; read_at: string }) {
+  const r = await ndb(tx).insertInto('notice_receipts').values(row).onConflict((oc) => oc.columns(['notice_id', 'person_id']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function receiptOf(db: Tx, noticeId: string, personId: string | null) {
+  if (!personId) return Promise.resolve(undefined);
+  return ndb(db).selectFrom('notice_receipts').select('read_at').where('notice_id', '=', noticeId).where('person_id', '=', personId).executeTakeFirst();
+}
+
+export async function readCounts(db: Tx, ids: string[]) {
+  if (!ids.length) return new Map<string, number>();
+  const rows = await ndb(db).selectFrom('notice_receipts').select(['notice_id', sql<number>`count(*)`.as('n')]).where('notice_id', 'in', ids).groupBy('notice_id').execute();
+  return new Map(rows.map((r) => [r.notice_id, Number(r.n)]));
+}
+
+export async function readAtOf(db: Tx, ids: string[], personId: string | null) {
+  if (!ids.length || !personId) return new Map<string, string>();
+  const rows = await ndb(db).selectFrom('notice_receipts').select(['notice_id', 'read_at']).where('notice_id', 'in', ids).where('person_id', '=', personId).execute();
+  return new Map(rows.map((r) => [r.notice_id, r.read_at]));
+}
+
+export async function readRatesOf(db: Tx, noticeId: string) {
+  const [recipients, reads] = await Promise.all([
+    ndb(db).selectFrom('notice_recipient_counts').select(['unit_id', 'category', 'recipients']).where('notice_id', '=', noticeId).execute(),
+    ndb(db).selectFrom('notice_receipts').select(['unit_id', 'category', sql<number>`count(*)`.as('n')]).where('notice_id', '=', noticeId).groupBy(['unit_id', 'category']).execute(),
+  ]);
+  return { recipients, reads: reads.map((r) => ({ ...r, n: Number(r.n) })) };
+}
+
+// ---- lists ----
+
+export interface NoticeFilter {
+  orgPath?: string;
+  kind?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+  dueFrom?: string;
+  dueTo?: string;
+  onSchedule?: boolean;
+  unreadBy?: string;
+}
+
+export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolean>> | ReturnType<Eb['and']>, f: NoticeFilter) {
+  let q = ndb(db)
+    .selectFrom('notices as n')
+    .where((eb) => where(eb));
+  if (f.orgPath) {
+    const p = f.orgPath;
+    q = q.where((eb) => eb('n.org_id', 'in', eb.selectFrom('orgs').select('orgs.id').where((w) => pathUnder(w, 'orgs.path', p))));
+  }
+  if (f.kind) q = q.where('n.kind', '=', f.kind);
+  if (f.status) q = q.where('n.status', '=', f.status);
+  if (f.from) q = q.where('n.published_date', '>=', f.from);
+  if (f.to) q = q.where('n.published_date', '<=', f.to);
+  if (f.dueFrom) q = q.where('n.next_due_date', '>=', f.dueFrom);
+  if (f.dueTo) q = q.where('n.next_due_date', '<=', f.dueTo);
+  if (f.dueFrom || f.dueTo) q = q.where('n.status', '=', 'published');
+  if (f.onSchedule !== undefined) q = f.onSchedule ? q.where('n.followed_on_time', '=', 1) : q.where((eb) => eb.or([eb('n.followed_on_time', '=', 0), eb('n.followed_on_time', 'is', null)]));
+  if (f.unreadBy) {
+    const a = f.unreadBy;
+    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.person_id', '=', a))));
+  }
+  return q;
+}
+
+export async function countFiltered(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter): Promise<number> {
+  const r = await filtered(db, where, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function pageFiltered(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter, page: { offset: number; limit: number; sort: 'publishedAt' | 'nextDueDate'; order: 'asc' | 'desc' }) {
+  const col = page.sort === 'nextDueDate' ? 'n.next_due_date' : 'n.published_at';
+  const ids = await filtered(db, where, f).select('n.id').orderBy(col, page.order).orderBy('n.id', page.order).offset(page.offset).limit(page.limit).execute();
+  if (!ids.length) return [];
+  const rows = await ndb(db)
+    .selectFrom('notices as n')
+    .innerJoin('orgs as o', 'o.id', 'n.org_id')
+    .selectAll('n')
+    .select(['o.path as org_path', 'o.name as org_name'])
+    .where(
+      'n.id',
+      'in',
+      ids.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((r) => byId.get(r.id)!);
+}
+
+/** Receipts and recipients of the notices a filter selects (the read-rate figure). */
+export async function readTotals(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter) {
+  const r = await filtered(db, where, f)
+    .select([sql<number>`coalesce(sum(n.recipients), 0)`.as('recipients'), sql<number>`coalesce(sum((select count(*) from notice_receipts r where r.notice_id = n.id)), 0)`.as('reads')])
+    .executeTakeFirstOrThrow();
+  return { recipients: Number(r.recipients), reads: Number(r.reads) };
+}
+
+// ---- questions ----
+
+export function insertQuestion(tx: Tx, row: NoticeQuestionTable) {
+  return ndb(tx).insertInto('notice_questions').values(row).execute();
+}
+
+const QUESTION_COLUMNS = [
+  'q.id',
+  'q.notice_id',
+  'q.org_id',
+  'q.author_account_id',
+  'q.anonymous',
+  'q.body',
+  'q.status',
+  'q.asked_at',
+  'q.answer',
+  'q.answered_at',
+  'n.title as notice_title',
+  'n.org_id as notice_org_id',
+] as const;
+
+function questions(db: Tx) {
+  return ndb(db)
+    .selectFrom('notice_questions as q')
+    .innerJoin('notices as n', 'n.id', 'q.notice_id')
+    .innerJoin('orgs as o', 'o.id', 'n.org_id')
+    .select(QUESTION_COLUMNS)
+    .select([sql<string | null>`case when q.anonymous = 0 then q.author_name end`.as('author_name'), 'o.path as notice_org_path']);
+}
+
+export function questionById(db: Tx, id: string) {
+  return questions(db).where('q.id', '=', id).executeTakeFirst();
+}
+export type QuestionRow = NonNullable<Awaited<ReturnType<typeof questionById>>>;
+
+export interface QuestionFilter {
+  noticeId?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+}
+
+function questionWhere(db: Tx, publish: Scope, account: string, f: QuestionFilter, publicOf?: string) {
+  let q = questions(db).where((eb) =>
+    eb.or([
+      orgIn(eb, 'n.org_id', publish),
+      eb('q.author_account_id', '=', account),
+      // Readers of a notice see its answered questions, without names.
+      ...(publicOf ? [eb.and([eb('q.notice_id', '=', publicOf), eb('q.status', '=', 'answered')])] : []),
+    ]),
+  );
+  if (f.noticeId) q = q.where('q.notice_id', '=', f.noticeId);
+  if (f.status) q = q.where('q.status', '=', f.status);
+  if (f.from) q = q.where('q.asked_date', '>=', f.from);
+  if (f.to) q = q.where('q.asked_date', '<=', f.to);
+  return q;
+}
+
+export async function listQuestions(db: Tx, publish: Scope, account: string, f: QuestionFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }, publicOf?: string) {
+  const base = questionWhere(db, publish, account, f, publicOf);
+  const [items, total] = await Promise.all([
+    base.orderBy('q.asked_at', page.order).orderBy('q.id', page.order).offset(page.offset).limit(page.limit).execute(),
+    base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
+
+export async function questionCounts(db: Tx, noticeId: string) {
+  const r = await ndb(db)
+    .selectFrom('notice_questions')
+    .select([sql<number>`count(*)`.as('total'), sql<number>`coalesce(sum(case when status = 'answered' then 1 else 0 end), 0)`.as('answered')])
+    .where('notice_id', '=', noticeId)
+    .executeTakeFirstOrThrow();
+  return { total: Number(r.total), answered: Number(r.answered) };
+}
+
+/** Questions placed in the scope and asked in [from, to], optionally only the answered ones. */
+export async function countQuestions(db: Tx, scope: Scope, f: { from: string; to: string; status?: string }) {
+  let q = ndb(db)
+    .selectFrom('notice_questions as q')
+    .select(sql<number>`count(*)`.as('n'))
+    .where((eb) => orgIn(eb, 'q.org_id', scope))
+    .where('q.asked_date', '>=', f.from)
+    .where('q.asked_date', '<=', f.to);
+  if (f.status) q = q.where('q.status', '=', f.status);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/** Periodic notices not yet followed whose next issue is due by `until`. */
+export function dueNotices(db: Db, since: string, until: string, limit: number) {
+  return ndb(db)
+    .selectFrom('notices as n')
+    .innerJoin('orgs as o', 'o.id', 'n.org_id')
+    .select(['n.id', 'n.title', 'n.next_due_date', 'n.published_by', 'o.path as org_path'])
+    .where('n.kind', '=', 'periodic')
+    .where('n.status', '=', 'published')
+    .where('n.followed_at', 'is', null)
+    .where('n.next_due_date', '>=', since)
+    .where('n.next_due_date', '<=', until)
+    .orderBy('n.next_due_date')
+    .limit(limit)
+    .execute();
+}
