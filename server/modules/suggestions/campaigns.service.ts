@@ -5,7 +5,7 @@
  */
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { invalid, notFound } from '../../core/errors.js';
+import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { rateFigure } from '../../../common/figure.js';
@@ -32,6 +32,7 @@ export async function campaign(call: Call, id: string): Promise<CampaignSummary>
 }
 
 export async function createCampaign(call: WriteCall, body: CampaignBody): Promise<CampaignSummary> {
+  if (!hasPermission(call.actor, P.oversee)) throw forbidden();
   const org = await call.tx.selectFrom('orgs').select(['id', 'path']).where('id', '=', body.orgId).executeTakeFirst();
   if (!org || !hasPermission(call.actor, P.oversee, org.path)) throw invalid('body.orgId', SM['suggestions.orgOutOfReach']);
   if (body.endsOn < body.startsOn) throw invalid('body.endsOn', SM['suggestions.periodOrder']);

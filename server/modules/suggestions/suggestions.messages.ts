@@ -8,7 +8,6 @@ export const suggestionsMessages = {
   'suggestions.criteriaKeys': ['评审标准的代码不能重复', 'Criterion keys must be unique'],
   'suggestions.campaignUnknown': ['活动不存在或不面向您所在单位', 'No such campaign for your unit'],
   'suggestions.campaignClosed': ['活动不在征集期内（{startsOn} 至 {endsOn}）', 'The campaign is not collecting now ({startsOn} to {endsOn})'],
-  'suggestions.noPerson': ['您的账号未关联职工档案，无法提交建议', 'Your account is not linked to a worker; you cannot submit'],
   'suggestions.coAuthorUnknown': ['合作者必须是本活动范围内的职工', 'Co-authors must be workers within the campaign'],
   'suggestions.teamNameRequired': ['有合作者时请填写集体（班组）名称', 'Name the team when the suggestion has co-authors'],
   'suggestions.mergeTarget': ['只能合并到同一活动中另一条未合并、未退回的建议', 'Merge only into another suggestion of the same campaign that is neither merged nor returned'],

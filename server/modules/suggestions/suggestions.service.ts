@@ -172,8 +172,8 @@ async function coAuthors(tx: Tx, ids: string[] | undefined, leadId: string, camp
 
 export async function submit(call: WriteCall, body: SubmitBody): Promise<SuggestionDetail> {
   const { actor, tx } = call;
-  if (!hasPermission(actor, P.submit)) throw forbidden();
-  if (!actor.personId) throw invalid('body.campaignId', SM['suggestions.noPerson']);
+  // Only a worker submits, in their own name: an account with no worker behind it (an admin) is refused outright.
+  if (!hasPermission(actor, P.submit) || !actor.personId) throw forbidden();
   const person = await tx
     .selectFrom('persons as p')
     .innerJoin('orgs as o', 'o.id', 'p.org_id')
