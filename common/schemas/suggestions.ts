@@ -1,6 +1,7 @@
 /** zod for every body, query and response of the suggestion campaign (suggestion, suggestionCampaign). */
 import { z } from 'zod';
 import { BENEFIT_KINDS, DECISIONS, SUGGESTION_STATUSES } from '../suggestions.js';
+import { ROLES } from '../roles.js';
 import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -158,6 +159,10 @@ export const SuggestionDetail = SuggestionSummary.extend({
   can: z.object({ revise: z.boolean(), review: z.boolean(), score: z.boolean(), manage: z.boolean() }),
 });
 export type SuggestionDetail = z.infer<typeof SuggestionDetail>;
+
+export const Candidate = z.object({ accountId: z.string(), name: z.string(), role: z.enum(ROLES), orgName: z.string().nullable() });
+export type Candidate = z.infer<typeof Candidate>;
+export const Candidates = z.object({ evaluators: z.array(Candidate), owners: z.array(Candidate) });
 
 export const UnitRow = z.object({
   orgId: z.string(),

@@ -229,6 +229,24 @@ export async function holdersAround(db: Tx, roles: readonly string[], path: stri
   return new Set(rows.map((r) => r.account_id));
 }
 
+/** The accounts holding one of `roles` inside `path` or above it, with their names: whom the desk may name. */
+export async function candidatesAround(db: Tx, roles: readonly string[], path: string) {
+  const ancestors = path.split('/').filter(Boolean);
+  const rows = await db
+    .selectFrom('role_grants as g')
+    .innerJoin('accounts as a', 'a.id', 'g.account_id')
+    .leftJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['a.id', 'a.display_name', 'g.role', 'o.name as org_name'])
+    .where('g.role', 'in', [...roles])
+    .where('a.disabled', '=', 0)
+    .where((eb) => eb.or([eb('g.org_id', 'is', null), eb('g.org_id', 'in', ancestors), pathUnder(eb, 'o.path', path)]))
+    .orderBy('a.display_name')
+    .orderBy('a.id')
+    .limit(300)
+    .execute();
+  return rows;
+}
+
 // ── campaigns ─────────────────────────────────────────────────────
 
 const campaigns = (db: Tx) =>

@@ -2,6 +2,7 @@
 import {
   BenefitBody,
   CampaignBody,
+  Candidates,
   CampaignList,
   CampaignStatistics,
   CampaignSummary,
@@ -59,6 +60,10 @@ export async function suggestionsRoutes(app: App) {
   );
   app.get('/api/v1/suggestions/:id', { config: allow(...PARTIES), schema: { tags, summary: '建议详情与进度（评审专家互不可见评分，直至全部评完）', params: IdParams, response: ok } }, async (req) =>
     service.detail(readCall(db, req), req.params.id),
+  );
+
+  app.get('/api/v1/suggestions/:id/candidates', { config: allow(...OVERSEE), schema: { tags, summary: '可指定的评审专家与落实负责人', params: IdParams, response: { 200: Candidates } } }, async (req) =>
+    service.candidates(readCall(db, req), req.params.id),
   );
 
   const act = <B>(path: string, roles: readonly (typeof PARTIES)[number][], summary: string, body: unknown, work: (call: WriteCall, id: string, body: B) => Promise<SuggestionDetail>) =>

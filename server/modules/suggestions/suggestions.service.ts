@@ -16,7 +16,7 @@ import { eventsOf, recordEvent, statusConflict, transition, type TransitionSpec 
 import type { Call, WriteCall } from '../../core/call.js';
 import type { Tx } from '../../core/db/database.js';
 import { DECISION_STATUS, EVALUATOR_ROLES, SUGGESTION_PERMISSIONS as P, SUGGESTION_STATUS_LABELS, type BenefitKind, type Decision } from '../../../common/suggestions.js';
-import type { BenefitBody, DecisionBody, ImplementBody, ReviseBody, RewardBody, ScoreBody, SubmitBody, SuggestionDetail, SuggestionListQuery, SuggestionSummary } from '../../../common/schemas/suggestions.js';
+import type { Candidate, BenefitBody, DecisionBody, ImplementBody, ReviseBody, RewardBody, ScoreBody, SubmitBody, SuggestionDetail, SuggestionListQuery, SuggestionSummary } from '../../../common/schemas/suggestions.js';
 import { SM } from './suggestions.messages.js';
 import { demand, reachesCampaign, relationTo, visibilityOf, type Relation } from './suggestions.policy.js';
 import { criteriaOf, fen, summaryOf, yuan } from './suggestions.present.js';
@@ -301,6 +301,24 @@ export async function merge(call: WriteCall, id: string, intoId: string): Promis
   });
   await recordEvent(call, { kind: KIND, id: into.id, event: 'absorbed', data: { from: l.row.code } });
   return reload(call, id);
+}
+
+/** Whom the desk may name as evaluators (not the authors) and as the owner of the implementation. */
+export async function candidates(call: Call, id: string): Promise<{ evaluators: Candidate[]; owners: Candidate[] }> {
+  return call.db.transaction().execute(async (tx) => {
+    const l = await load(tx, call, id);
+    demand(l.rel.oversees);
+    const authorAccts = new Set(await repo.accountsOfPersons(tx, l.authors.map((a) => a.person_id)));
+    const pick = (rows: Awaited<ReturnType<typeof repo.candidatesAround>>) => {
+      const out = new Map<string, Candidate>();
+      for (const r of rows) if (!authorAccts.has(r.id) && !out.has(r.id)) out.set(r.id, { accountId: r.id, name: r.display_name, role: r.role as Candidate['role'], orgName: r.org_name ?? null });
+      return [...out.values()];
+    };
+    return {
+      evaluators: pick(await repo.candidatesAround(tx, EVALUATOR_ROLES, l.row.org_path)),
+      owners: pick(await repo.candidatesAround(tx, ['handler', 'unionStaff', 'unionChair'], l.row.org_path)),
+    };
+  });
 }
 
 // ── expert evaluation ─────────────────────────────────────────────

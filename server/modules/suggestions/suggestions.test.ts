@@ -48,6 +48,14 @@ describe('a suggestion from submission to reward', () => {
     expect((await w.staff.post(`/api/v1/suggestions/${id}/accept`, { note: '问题真实，建议可行' })).body.status).toBe('accepted');
     expect((await w.staff.post(`/api/v1/suggestions/${id}/accept`, {})).status).toBe(409);
 
+    // The desk offers the unit's experts (another mine's handler is not one) and never an author.
+    const cands = await w.staff.get(`/api/v1/suggestions/${id}/candidates`);
+    const offered = cands.body.evaluators.map((c: { accountId: string }) => c.accountId);
+    expect(offered).toEqual(expect.arrayContaining([w.handler.accountId, rep.accountId, w.staff.accountId]));
+    expect(offered).not.toContain(w.handler2.accountId);
+    expect(offered).not.toContain(worker.accountId);
+    expect((await worker.get(`/api/v1/suggestions/${id}/candidates`)).status).toBe(403);
+
     const one = await w.staff.post(`/api/v1/suggestions/${id}/evaluators`, { evaluatorAccountIds: [w.handler.accountId, w.handler.accountId] });
     expect(one.status).toBe(422);
     expect(one.body.errors[0].field).toBe('body.evaluatorAccountIds');
