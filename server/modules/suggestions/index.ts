@@ -31,4 +31,5 @@ export const suggestionsModule = defineModule({
 // For the work report and bench: one function per figure, the services as the routes call them, the table types.
 export * as suggestionsFigures from './suggestions.indicators.js';
 export * as suggestionsService from './suggestions.service.js';
+export { statistics as campaignStatistics } from './campaigns.service.js';
 export type { SuggestionTables, SuggestionTable } from './suggestions.tables.js';
