@@ -28,9 +28,9 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'suggestions']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read']);
+    expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read', 'suggestions.submit']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
@@ -42,7 +42,7 @@ describe('the module composition at start-up', () => {
       'people.read',
       'school.read',
     ]);
-    expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'meetings.readPublished', 'org.read', 'policies.read']);
+    expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'meetings.readPublished', 'org.read', 'policies.read', 'suggestions.evaluate']);
     // The system admin holds every permission of core and of every module.
     for (const m of modules) for (const p of m.permissions) expect(house.rolePermissions.sysAdmin.has(p)).toBe(true);
   });

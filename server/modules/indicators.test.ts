@@ -59,6 +59,12 @@ describe('the indicator registry', () => {
       'policies.faqPublished',
       'policies.onTimeAnswerRate',
       'policies.questionsAnswered',
+      'suggestions.adoptionRate',
+      'suggestions.benefit',
+      'suggestions.implemented',
+      'suggestions.participationRate',
+      'suggestions.per100Workers',
+      'suggestions.rewardsPaid',
     ]);
     expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });
