@@ -66,6 +66,8 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
     const workers = await repo.workersIn(db, [u.path]);
     const participants = await repo.participants(db, f);
     const sub = await repo.totals(db, f);
+    // A child with no workers and no suggestions (the union committee beside the mines) is no unit of the campaign.
+    if (!workers && !sub.n) continue;
     const drill = Object.fromEntries(Object.entries({ campaignId: id, orgId: u.id, submittedFrom: q.from, submittedTo: q.to }).filter(([, v]) => v !== undefined)) as Record<string, string>;
     unitRows.push({
       orgId: u.id,

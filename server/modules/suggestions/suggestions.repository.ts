@@ -36,10 +36,10 @@ export interface SuggestionFilter {
   scopePaths?: readonly string[];
 }
 
-const authoredBy = (eb: Eb, personId: string) =>
-  eb.exists(eb.selectFrom('suggestion_authors as a').select('a.person_id').whereRef('a.suggestion_id', '=', 's.id').where('a.person_id', '=', personId));
-const evaluatedBy = (eb: Eb, accountId: string) =>
-  eb.exists(eb.selectFrom('suggestion_evaluations as e').select('e.account_id').whereRef('e.suggestion_id', '=', 's.id').where('e.account_id', '=', accountId));
+// Uncorrelated IN sets: each is read once from its (person|account, suggestion) index and probed by primary key,
+// so an OR with the scope's path range stays indexable; a correlated EXISTS ran once per row of the subtree.
+const authoredBy = (eb: Eb, personId: string) => eb('s.id', 'in', eb.selectFrom('suggestion_authors as a').select('a.suggestion_id').where('a.person_id', '=', personId));
+const evaluatedBy = (eb: Eb, accountId: string) => eb('s.id', 'in', eb.selectFrom('suggestion_evaluations as e').select('e.suggestion_id').where('e.account_id', '=', accountId));
 
 function visible(eb: Eb, v: Visibility): Expression<SqlBool> {
   const any: Expression<SqlBool>[] = [pathInScope(eb, 's.org_path', v.oversee), evaluatedBy(eb, v.accountId)];

@@ -193,6 +193,8 @@ describe('who sees a suggestion', () => {
 
 describe('statistics', () => {
   it('each unit row and each registry figure equals the rows of its drill-down', async () => {
+    // 二号矿 has a worker and no suggestion: it is a unit of the campaign with nothing submitted.
+    await w.worker({}, w.team2);
     const st = await w.staff.get(`/api/v1/suggestion-campaigns/${campaignId}/statistics`);
     expect(st.status).toBe(200);
     expect(st.body.submitted).toBeGreaterThanOrEqual(4);
@@ -203,6 +205,7 @@ describe('statistics', () => {
       expect(drilled.body.items.filter((s: { status: string }) => ['adopted', 'trial', 'implementing', 'assessed', 'verified', 'rewarded'].includes(s.status))).toHaveLength(u.adopted);
       expect(drilled.body.items.reduce((s: number, x: { benefit: number | null }) => s + (x.benefit ?? 0), 0)).toBeCloseTo(u.benefit, 2);
     }
+    expect(st.body.units.find((u: { orgName: string }) => u.orgName === '二号矿')).toMatchObject({ workers: 1, participants: 0, participationRate: 0, submitted: 0 });
     const mine1 = st.body.units.find((u: { orgName: string }) => u.orgName === '一号矿');
     expect(mine1).toMatchObject({ submitted: st.body.submitted, benefit: 123456.78, rewards: 2000.5 });
     // 王献策 and his co-author, the worker of the returned one, the author of the private one.

@@ -56,6 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('suggestions_org_path').on('suggestions').columns(['org_path', 'submitted_at']).execute();
   await db.schema.createIndex('suggestions_submitted').on('suggestions').columns(['submitted_at', 'id']).execute();
   await db.schema.createIndex('suggestions_campaign').on('suggestions').columns(['campaign_id', 'status']).execute();
+  await db.schema.createIndex('suggestions_campaign_submitted').on('suggestions').columns(['campaign_id', 'submitted_at', 'id']).execute();
 
   await db.schema
     .createTable('suggestion_authors')
