@@ -41,13 +41,47 @@ export interface SuggestionFilter {
 const authoredBy = (eb: Eb, personId: string) => eb('s.id', 'in', eb.selectFrom('suggestion_authors as a').select('a.suggestion_id').where('a.person_id', '=', personId));
 const evaluatedBy = (eb: Eb, accountId: string) => eb('s.id', 'in', eb.selectFrom('suggestion_evaluations as e').select('e.suggestion_id').where('e.account_id', '=', accountId));
 
-function visible(eb: Eb, v: Visibility): Expression<SqlBool> {
-  const any: Expression<SqlBool>[] = [pathInScope(eb, 's.org_path', v.oversee), evaluatedBy(eb, v.accountId)];
-  if (v.personId) any.push(authoredBy(eb, v.personId));
+/**
+ * The caller's visibility, resolved so that SQL gets an indexable condition: the whole deployment
+ * (no condition); a subtree plus the few of one's own or assigned suggestions that lie outside it
+ * (a path range, or-ed with literal ids only when there are such); or, with no subtree, the
+ * author and evaluator sets. An OR of a path range with a sub-query made SQLite scan every row.
+ */
+export type Reach = { all: true } | { paths: string[]; outside: string[] } | { personId: string | null; accountId: string };
+
+export async function reachOf(db: Tx, v: Visibility): Promise<Reach> {
+  if (v.oversee.all) return { all: true };
+  if (!v.oversee.paths.length) return { personId: v.personId, accountId: v.accountId };
+  const mine = sdb(db)
+    .selectFrom('suggestion_evaluations as e')
+    .innerJoin('suggestions as s', 's.id', 'e.suggestion_id')
+    .select('s.id')
+    .where('e.account_id', '=', v.accountId)
+    .where((eb) => eb.not(pathInScope(eb, 's.org_path', v.oversee)));
+  const authored = v.personId
+    ? sdb(db)
+        .selectFrom('suggestion_authors as a')
+        .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
+        .select('s.id')
+        .where('a.person_id', '=', v.personId)
+        .where((eb) => eb.not(pathInScope(eb, 's.org_path', v.oversee)))
+    : null;
+  const rows = await (authored ? mine.union(authored) : mine).limit(1000).execute();
+  return { paths: v.oversee.paths, outside: rows.map((r) => r.id) };
+}
+
+function visible(eb: Eb, r: Reach): Expression<SqlBool> {
+  if ('all' in r) return sql<SqlBool>`1 = 1`;
+  if ('paths' in r) {
+    const scope = pathInScope(eb, 's.org_path', { all: false, paths: r.paths });
+    return r.outside.length ? eb.or([scope, eb('s.id', 'in', r.outside)]) : scope;
+  }
+  const any: Expression<SqlBool>[] = [evaluatedBy(eb, r.accountId)];
+  if (r.personId) any.push(authoredBy(eb, r.personId));
   return eb.or(any);
 }
 
-function where(eb: Eb, v: Visibility | null, f: SuggestionFilter): Expression<SqlBool> {
+function where(eb: Eb, v: Reach | null, f: SuggestionFilter): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [];
   if (v) c.push(visible(eb, v));
   if (f.scopePaths) c.push(pathInScope(eb, 's.org_path', { all: false, paths: [...f.scopePaths] }));
@@ -77,11 +111,12 @@ const base = (db: Tx) => sdb(db).selectFrom('suggestions as s');
 
 export async function listSuggestions(
   db: Tx,
-  v: Visibility | null,
+  v: Visibility,
   f: SuggestionFilter,
   page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
 ): Promise<{ rows: SuggestionRow[]; total: number }> {
-  const filtered = base(db).where((eb) => where(eb as unknown as Eb, v, f));
+  const reach = await reachOf(db, v);
+  const filtered = base(db).where((eb) => where(eb as unknown as Eb, reach, f));
   const { n } = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   // Default order: newest first; the id breaks ties so pages never overlap.
   const col = page.sort ? SORT[page.sort] : 's.submitted_at';
