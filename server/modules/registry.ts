@@ -17,8 +17,10 @@ import { surveysModule } from './surveys/index.js';
 import { teacherGrowthModule } from './teacherGrowth/index.js';
 import { contractsModule } from './contracts/index.js';
 import { noticesModule } from './notices/index.js';
+import { suggestionsModule } from './suggestions/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule];
+
 
 
 

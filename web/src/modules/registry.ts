@@ -28,6 +28,7 @@ import { surveysModule } from './surveys';
 import { teacherGrowthModule } from './teacherGrowth';
 import { contractsModule } from './contracts';
 import { noticesModule } from './notices';
+import { suggestionsModule } from './suggestions';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -54,6 +55,7 @@ export const modules: readonly XqModule[] = [
   teacherGrowthModule,
   contractsModule,
   noticesModule,
+  suggestionsModule,
   accountsModule,
 ];
 

@@ -1,0 +1,109 @@
+/**
+ * Campaigns (活动: a period and the org whose workers it invites) and their statistics. The
+ * statistics count with the same repository filter the suggestion list applies, and every unit
+ * row carries that filter as its drill-down, so a row and the list behind it cannot disagree.
+ */
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { hasPermission } from '../../core/rbac/actor.js';
+import { rateFigure } from '../../../common/figure.js';
+import type { Call, WriteCall } from '../../core/call.js';
+import { ADOPTED_STATUSES, DECIDED_STATUSES, DEFAULT_CRITERIA, IMPLEMENTED_STATUSES, SUGGESTION_PERMISSIONS as P } from '../../../common/suggestions.js';
+import type { CampaignBody, CampaignStatistics, CampaignSummary } from '../../../common/schemas/suggestions.js';
+import { SM } from './suggestions.messages.js';
+import { campaignReach, demand, reachesCampaign } from './suggestions.policy.js';
+import { campaignOf, yuan } from './suggestions.present.js';
+import * as repo from './suggestions.repository.js';
+import { sdb } from './suggestions.tables.js';
+
+const today = (call: Call) => shanghaiDate(call.now);
+
+export async function listCampaigns(call: Call): Promise<{ items: CampaignSummary[] }> {
+  const rows = await repo.listCampaigns(call.db, campaignReach(call.actor));
+  return { items: rows.map((r) => campaignOf(r, today(call))) };
+}
+
+export async function campaign(call: Call, id: string): Promise<CampaignSummary> {
+  const row = await repo.loadCampaign(call.db, id);
+  if (!row || !reachesCampaign(call.actor, row.org_path)) throw notFound();
+  return campaignOf(row, today(call));
+}
+
+export async function createCampaign(call: WriteCall, body: CampaignBody): Promise<CampaignSummary> {
+  if (!hasPermission(call.actor, P.oversee)) throw forbidden();
+  const org = await call.tx.selectFrom('orgs').select(['id', 'path']).where('id', '=', body.orgId).executeTakeFirst();
+  if (!org || !hasPermission(call.actor, P.oversee, org.path)) throw invalid('body.orgId', SM['suggestions.orgOutOfReach']);
+  if (body.endsOn < body.startsOn) throw invalid('body.endsOn', SM['suggestions.periodOrder']);
+  const criteria = body.criteria ?? DEFAULT_CRITERIA;
+  if (new Set(criteria.map((c) => c.key)).size !== criteria.length) throw invalid('body.criteria', SM['suggestions.criteriaKeys']);
+  const id = newId();
+  await sdb(call.tx)
+    .insertInto('suggestion_campaigns')
+    .values({ id, org_id: org.id, org_path: org.path, title: body.title, starts_on: body.startsOn, ends_on: body.endsOn, criteria: JSON.stringify(criteria), created_by: call.actor.accountId, created_at: call.iso, updated_at: call.iso })
+    .execute();
+  await recordAudit(call.tx, call.ctx, { action: 'suggestion.campaignCreate', entityType: 'suggestionCampaign', entityId: id, orgId: org.id, changes: { title: body.title } });
+  return campaignOf((await repo.loadCampaign(call.tx, id))!, today(call));
+}
+
+/**
+ * A campaign's figures for the union side of the campaign's org: per month of submission and
+ * per unit (the campaign org's children), over suggestions submitted in [from, to].
+ */
+export async function statistics(call: Call, id: string, q: { from?: string; to?: string }): Promise<CampaignStatistics> {
+  const row = await repo.loadCampaign(call.db, id);
+  if (!row || !reachesCampaign(call.actor, row.org_path)) throw notFound();
+  demand(hasPermission(call.actor, P.oversee, row.org_path));
+  const period = { submittedFrom: q.from, submittedTo: q.to };
+  const all: repo.SuggestionFilter = { campaignId: id, ...period };
+  const db = call.db;
+  const units = await repo.childUnits(db, row.org_id);
+  const cut = units.length ? units : [{ id: row.org_id, name: row.org_name, path: row.org_path }];
+  const unitRows = [];
+  for (const u of cut) {
+    const f: repo.SuggestionFilter = { ...all, orgPath: u.path };
+    const workers = await repo.workersIn(db, [u.path]);
+    const participants = await repo.participants(db, f);
+    const sub = await repo.totals(db, f);
+    // A child with no workers and no suggestions (the union committee beside the mines) is no unit of the campaign.
+    if (!workers && !sub.n) continue;
+    const drill = Object.fromEntries(Object.entries({ campaignId: id, orgId: u.id, submittedFrom: q.from, submittedTo: q.to }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    unitRows.push({
+      orgId: u.id,
+      orgName: u.name,
+      workers,
+      participants,
+      participationRate: rateFigure(participants, workers).value,
+      submitted: sub.n,
+      adopted: (await repo.totals(db, { ...f, status: ADOPTED_STATUSES })).n,
+      implemented: (await repo.totals(db, { ...f, status: IMPLEMENTED_STATUSES })).n,
+      benefit: yuan(sub.benefitFen)!,
+      rewards: yuan(sub.rewardFen)!,
+      drill,
+    });
+  }
+  const workers = await repo.workersIn(db, [row.org_path]);
+  const t = await repo.totals(db, all);
+  const participants = await repo.participants(db, all);
+  const decided = (await repo.totals(db, { ...all, status: DECIDED_STATUSES })).n;
+  const adopted = (await repo.totals(db, { ...all, status: ADOPTED_STATUSES })).n;
+  const months = await repo.byMonth(db, all, { decided: DECIDED_STATUSES, adopted: ADOPTED_STATUSES, implemented: IMPLEMENTED_STATUSES });
+  return {
+    campaign: campaignOf(row, today(call)),
+    workers,
+    submitted: t.n,
+    per100Workers: workers ? Math.round((t.n * 100 * 100) / workers) / 100 : null,
+    participants,
+    participationRate: rateFigure(participants, workers).value,
+    decided,
+    adopted,
+    adoptionRate: rateFigure(adopted, decided).value,
+    implemented: (await repo.totals(db, { ...all, status: IMPLEMENTED_STATUSES })).n,
+    benefit: yuan(t.benefitFen)!,
+    rewards: yuan(t.rewardFen)!,
+    byStatus: await repo.countByStatus(db, all),
+    months: months.map((m) => ({ month: m.month, submitted: m.submitted, decided: m.decided, adopted: m.adopted, implemented: m.implemented, benefit: yuan(m.benefitFen)!, rewards: yuan(m.rewardFen)! })),
+    units: unitRows,
+  };
+}

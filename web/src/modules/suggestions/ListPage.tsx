@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { Button, Card, Empty, Flex, Input, List, Select, Table, Tabs, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { SUGGESTION_PERMISSIONS as P, SUGGESTION_STATUSES } from '@common/suggestions';
+import { useAuth } from '../../app/auth/AuthContext';
+import { Page } from '../../shared/Page';
+import { useIsMobile } from '../../shared/useIsMobile';
+import { useCampaigns, useSuggestions, type SuggestionQuery, type SuggestionSummary } from './api';
+import { money, StatusTag, useLabel } from './labels';
+
+type Tab = 'mine' | 'assigned' | 'all';
+
+function SuggestionCard({ s }: { s: SuggestionSummary }) {
+  return (
+    <Link to={`/suggestions/${s.id}`} data-testid="suggestion-card" style={{ display: 'block', width: '100%' }}>
+      <Flex vertical gap={4}>
+        <Flex justify="space-between" gap={8}>
+          <Typography.Text strong ellipsis>
+            {s.title}
+          </Typography.Text>
+          <StatusTag status={s.status} />
+        </Flex>
+        <Typography.Text type="secondary">
+          {s.code} · {s.leadName}
+          {s.teamName ? `（${s.teamName}）` : ''} · {s.submittedAt.slice(0, 10)}
+        </Typography.Text>
+      </Flex>
+    </Link>
+  );
+}
+
+/**
+ * One page for three callers: a worker's own suggestions (phone cards), an evaluator's queue,
+ * and the union desk's list with filters. Drill-downs from the statistics open it with their filters.
+ */
+export default function ListPage() {
+  const { t } = useTranslation('suggestions');
+  const { can } = useAuth();
+  const label = useLabel();
+  const mobile = useIsMobile();
+  const [params] = useSearchParams();
+  const desk = can(P.oversee);
+  const tabs: Tab[] = [...(can(P.submit) ? (['mine'] as const) : []), ...(can(P.evaluate) ? (['assigned'] as const) : []), ...(desk ? (['all'] as const) : [])];
+  const drill = Object.fromEntries(params.entries());
+  const [tab, setTab] = useState<Tab>(Object.keys(drill).length && desk ? 'all' : (tabs[0] ?? 'mine'));
+  const [query, setQuery] = useState<SuggestionQuery>({ page: 1, pageSize: 20, ...drill });
+  const effective: SuggestionQuery = { ...query, ...(tab === 'mine' ? { mine: '1' } : tab === 'assigned' ? { assigned: '1' } : {}) };
+  const { data, isFetching } = useSuggestions(effective);
+  const campaigns = useCampaigns();
+  const patch = (p: Partial<SuggestionQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  const submitButton = can(P.submit) ? (
+    <Link to="/suggestions/new">
+      <Button type="primary" data-testid="suggestion-new">
+        {t('list.submit')}
+      </Button>
+    </Link>
+  ) : desk ? (
+    <Link to="/suggestions/statistics">
+      <Button>{t('list.statistics')}</Button>
+    </Link>
+  ) : null;
+
+  const filters =
+    tab === 'all' ? (
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Select allowClear placeholder={t('list.allCampaigns')} style={{ minWidth: 200 }} value={query.campaignId} onChange={(v) => patch({ campaignId: v })} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+        <Select allowClear placeholder={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="suggestion-filter-status" />
+        <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
+      </Flex>
+    ) : null;
+
+  const body =
+    tab !== 'all' || mobile ? (
+      <Card>
+        <List
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
+          pagination={data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+          renderItem={(s) => (
+            <List.Item>
+              <SuggestionCard s={s} />
+            </List.Item>
+          )}
+        />
+      </Card>
+    ) : (
+      <Table<SuggestionSummary>
+        size="middle"
+        rowKey="id"
+        data-testid="suggestion-table"
+        loading={isFetching}
+        dataSource={data?.items ?? []}
+        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('list.total', { total }), onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+        columns={[
+          { title: t('list.code'), dataIndex: 'code', render: (code: string, s) => <Link to={`/suggestions/${s.id}`}>{code}</Link> },
+          { title: t('list.titleCol'), dataIndex: 'title', ellipsis: true },
+          { title: t('list.lead'), render: (_, s) => `${s.leadName}${s.teamName ? `（${s.teamName}）` : ''}` },
+          { title: t('list.unit'), dataIndex: 'orgName' },
+          { title: t('list.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+          { title: t('list.benefit'), dataIndex: 'benefit', align: 'right', render: (v: number | null) => money(v) },
+          { title: t('list.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
+        ]}
+      />
+    );
+
+  return (
+    <Page title={tab === 'mine' ? t('list.mineTitle') : tab === 'assigned' ? t('list.assignedTitle') : t('list.title')} extra={submitButton}>
+      {tabs.length > 1 && <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)} items={tabs.map((k) => ({ key: k, label: t(`list.tab${k[0].toUpperCase()}${k.slice(1)}`) }))} />}
+      {filters}
+      {body}
+    </Page>
+  );
+}
