@@ -100,6 +100,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'congress.representativeAdd': { zh: '增补职工代表', en: 'Representative added' },
   'congress.sessionCreate': { zh: '新建职代会会次', en: 'Congress session created' },
   'congress.attendance': { zh: '登记代表出席', en: 'Attendance recorded' },
+  'timetable.update': { zh: '保存班级课表', en: 'Timetable saved' },
+  'timetable.import': { zh: '导入课表', en: 'Timetable imported' },
+  'lessonLog.create': { zh: '记录一节课', en: 'Lesson logged' },
+  'lessonLog.afterClass': { zh: '补记课后面批与辅导', en: 'After-class items completed' },
   'mediation.print': { zh: '打印调解协议书', en: 'Agreement printed' },
   'mediation.read': { zh: '查看调解案件', en: 'Mediation case read' },
   'mediation.apply': { zh: '申请调解', en: 'Mediation applied for' },
@@ -133,6 +137,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  timetable: { zh: '课表', en: 'Timetable' },
+  lessonLog: { zh: '课堂常规记录', en: 'Lesson log' },
   account: { zh: '账号', en: 'Account' },
   apiToken: { zh: 'API 令牌', en: 'API token' },
   audit: { zh: '审计日志', en: 'Audit log' },

@@ -13,7 +13,9 @@ import { congressModule } from './congress/index.js';
 import { policiesModule } from './policies/index.js';
 import { mediationModule } from './mediation/index.js';
 import { workReportModule } from './workReport/index.js';
+import { timetableModule } from './timetable/index.js';
+import { lessonLogsModule } from './lessonLogs/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, timetableModule, lessonLogsModule];
 
 export const house = composeModules(modules);
