@@ -9,6 +9,7 @@ import * as m1910 from './migrations/20261206_1910_lessonLogs_logs.js';
 import { lessonLogsJobs } from './lessonLogs.jobs.js';
 import { lessonLogsMessages } from './lessonLogs.messages.js';
 import { lessonLogsRoutes } from './lessonLogs.routes.js';
+import { seedLessonLogsDemo } from './lessonLogs.seed.js';
 
 export const lessonLogsModule = defineModule({
   name: 'lessonLogs',
@@ -20,6 +21,7 @@ export const lessonLogsModule = defineModule({
   jobs: lessonLogsJobs,
   indicators: [],
   homeCards: [],
+  seedDemo: seedLessonLogsDemo,
 });
 
 export type { LessonLogTable, LessonLogStudentTable, LessonLogTables } from './lessonLogs.tables.js';

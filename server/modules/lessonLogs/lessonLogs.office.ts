@@ -21,8 +21,8 @@ function checkRange(from: string, to: string) {
 }
 
 export async function notLogged(call: Call, schoolId: string, q: { from: string; to: string; teacherId?: string }) {
-  checkRange(q.from, q.to);
   const { school } = await schoolFor(call.db, call.actor, schoolId, 'oversee');
+  checkRange(q.from, q.to);
   // Today's lessons may still be logged today: the view (like the reminder) counts up to yesterday.
   const to = [q.to, addDays(shanghaiDate(call.now), -1)].sort()[0];
   if (to < q.from) return { items: [], total: 0 };
@@ -43,8 +43,8 @@ export const TEN_OF: Record<Ten, (l: repo.SchoolLogRow) => boolean> = {
 };
 
 export async function compliance(call: Call, schoolId: string, q: { from: string; to: string; by: ComplianceCut }): Promise<Compliance> {
-  checkRange(q.from, q.to);
   const { school, oversees } = await schoolFor(call.db, call.actor, schoolId, 'own');
+  checkRange(q.from, q.to);
   const own = !oversees;
   if (own && !call.actor.personId) throw forbidden();
   const teacherId = own ? call.actor.personId! : undefined;

@@ -7,6 +7,7 @@ import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import { importTimetable } from './timetable.import.js';
+import { schoolToManage } from './timetable.policy.js';
 import * as service from './timetable.service.js';
 
 const tags = ['timetable'];
@@ -36,6 +37,8 @@ export async function timetableRoutes(app: App) {
     '/api/v1/timetable/schools/:schoolId/import',
     { config: allow(...OFFICE), schema: { tags, summary: '从 Excel 导入全校课表（班级、星期、节次、学科、教师；任一行有误则不写入）', consumes: ['multipart/form-data'], params: SchoolParams, response: { 200: TimetableImportResult } } },
     async (req, reply) => {
+      // Who may import is settled before the upload is read, so a refused caller learns nothing about the file.
+      await schoolToManage(db, readCall(db, req).actor, req.params.schoolId);
       const file = await readFile(req);
       return writeCall(db, req, reply, 200, (call) => importTimetable(call, req.params.schoolId, file));
     },
