@@ -94,7 +94,7 @@ export const NotLogged = z.object({
   total: z.number().int(),
 });
 
-export const ComplianceQuery = PeriodQuery.extend({ by: z.enum(COMPLIANCE_CUTS).default('week') });
+export const ComplianceQuery = PeriodQuery.extend({ cut: z.enum(COMPLIANCE_CUTS).default('week') });
 export const ComplianceRow = z.object({
   key: z.string(),
   label: z.string(),
@@ -106,5 +106,5 @@ export const ComplianceRow = z.object({
   studentsReached: z.number().int(),
 });
 export type ComplianceRow = z.infer<typeof ComplianceRow>;
-export const Compliance = z.object({ by: z.enum(COMPLIANCE_CUTS), from: z.string(), to: z.string(), own: z.boolean(), rows: z.array(ComplianceRow) });
+export const Compliance = z.object({ cut: z.enum(COMPLIANCE_CUTS), from: z.string(), to: z.string(), own: z.boolean(), rows: z.array(ComplianceRow) });
 export type Compliance = z.infer<typeof Compliance>;

@@ -6,6 +6,7 @@
 import { LESSON_LOG_GRANTS, LESSON_LOG_PERMISSIONS } from '../../../common/lessonLogs.js';
 import { defineModule } from '../module.js';
 import * as m1910 from './migrations/20261206_1910_lessonLogs_logs.js';
+import { lessonLogsIndicators } from './lessonLogs.indicators.js';
 import { lessonLogsJobs } from './lessonLogs.jobs.js';
 import { lessonLogsMessages } from './lessonLogs.messages.js';
 import { lessonLogsRoutes } from './lessonLogs.routes.js';
@@ -19,9 +20,12 @@ export const lessonLogsModule = defineModule({
   migrations: { '20261206_1910_lessonLogs_logs': m1910 },
   routes: lessonLogsRoutes,
   jobs: lessonLogsJobs,
-  indicators: [],
+  indicators: lessonLogsIndicators,
   homeCards: [],
   seedDemo: seedLessonLogsDemo,
 });
 
 export type { LessonLogTable, LessonLogStudentTable, LessonLogTables } from './lessonLogs.tables.js';
+
+// For the work report and bench: one function per figure.
+export * as lessonLogsFigures from './lessonLogs.indicators.js';

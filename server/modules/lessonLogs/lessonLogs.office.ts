@@ -33,7 +33,10 @@ export async function notLogged(call: Call, schoolId: string, q: { from: string;
   return { items: missing.slice(0, 1000).map(({ gradeId: _g, ...l }) => l), total: missing.length };
 }
 
-export const TEN_OF: Record<Ten, (l: repo.SchoolLogRow) => boolean> = {
+/** The six counts of a log as stored. */
+export type LogCounts = Pick<repo.SchoolLogRow, 'questioned' | 'homework_checked' | 'demonstrations' | 'practice_minutes' | 'corrections' | 'tutoring'>;
+
+export const TEN_OF: Record<Ten, (l: LogCounts) => boolean> = {
   questioned: (l) => l.questioned >= TEN,
   homeworkChecked: (l) => l.homework_checked >= TEN,
   demonstrations: (l) => l.demonstrations >= TEN,
@@ -42,7 +45,7 @@ export const TEN_OF: Record<Ten, (l: repo.SchoolLogRow) => boolean> = {
   tutoring: (l) => (l.tutoring ?? 0) >= TEN,
 };
 
-export async function compliance(call: Call, schoolId: string, q: { from: string; to: string; by: ComplianceCut }): Promise<Compliance> {
+export async function compliance(call: Call, schoolId: string, q: { from: string; to: string; cut: ComplianceCut }): Promise<Compliance> {
   const { school, oversees } = await schoolFor(call.db, call.actor, schoolId, 'own');
   checkRange(q.from, q.to);
   const own = !oversees;
@@ -56,7 +59,7 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const reached = await repo.reachedOfSchool(call.db, school.id, q.from, q.to, teacherId);
 
   const keyOf = (x: { teacherId: string; subject: string; gradeId: string | null; date: string }): [string, string] => {
-    switch (q.by) {
+    switch (q.cut) {
       case 'teacher':
         return [x.teacherId, ''];
       case 'subject':
@@ -88,6 +91,6 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   }
   for (const t of reached) rowOfLog.get(t.log_id)?.students.add(t.student_id);
   const out = [...rows.values()].map(({ students, ...r }) => ({ ...r, studentsReached: students.size }));
-  out.sort((a, b) => (q.by === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label)));
-  return { by: q.by, from: q.from, to: q.to, own, rows: out };
+  out.sort((a, b) => (q.cut === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label)));
+  return { cut: q.cut, from: q.from, to: q.to, own, rows: out };
 }

@@ -115,3 +115,35 @@ export function accountsOfPersons(db: Tx, personIds: readonly string[]) {
   if (!personIds.length) return Promise.resolve([] as { id: string; person_id: string | null }[]);
   return db.selectFrom('accounts').select(['id', 'person_id']).where('person_id', 'in', personIds).where('disabled', '=', 0).execute();
 }
+
+/** Logs of some classes in a period, with the distinct students they tallied (indicators). */
+export async function logsOfClasses(db: Tx, classIds: readonly string[], from: string, to: string) {
+  const logs: { id: string; minutes_taught: number; minutes_checking: number; questioned: number; homework_checked: number; demonstrations: number; practice_minutes: number; corrections: number | null; tutoring: number | null }[] = [];
+  for (let i = 0; i < classIds.length; i += 200) {
+    logs.push(
+      ...(await ldb(db)
+        .selectFrom('lesson_logs')
+        .select(['id', 'minutes_taught', 'minutes_checking', 'questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'])
+        .where('class_id', 'in', classIds.slice(i, i + 200))
+        .where('date', '>=', from)
+        .where('date', '<=', to)
+        .execute()),
+    );
+  }
+  return logs;
+}
+
+export async function studentsReachedIn(db: Tx, classIds: readonly string[], from: string, to: string): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < classIds.length; i += 200) {
+    const r = await ldb(db)
+      .selectFrom('lesson_log_students')
+      .select((eb) => eb.fn.count<number>('student_id').distinct().as('n'))
+      .where('class_id', 'in', classIds.slice(i, i + 200))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .executeTakeFirst();
+    n += Number(r?.n ?? 0);
+  }
+  return n;
+}

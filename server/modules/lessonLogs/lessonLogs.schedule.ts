@@ -31,7 +31,7 @@ export async function classesOfSchool(db: Db, school: { id: string; path: string
 }
 
 /** Lessons timetabled for `classes` from `from` to `to` (inclusive), by date then class and period. */
-export async function expectedLessons(db: Db, classes: readonly ClassWithCal[], from: string, to: string, teacherId?: string): Promise<ExpectedLesson[]> {
+export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCal, 'id' | 'name' | 'gradeId' | 'cal'>[], from: string, to: string, teacherId?: string): Promise<ExpectedLesson[]> {
   const byClass = new Map<string, (TimetableSlotTable & { teacher_name: string })[]>();
   // Which weekend rows a class has decides a make-up day's weekday, whoever's slots are asked for.
   const weekendRows = new Map<string, Set<number>>();

@@ -157,8 +157,10 @@ export async function myWeek(call: Call, week?: string): Promise<MyWeek> {
   const key = week ?? weekOf(shanghaiDate(call.now));
   const dates = weekDates(key);
   const personId = call.actor.personId;
+  // Only teachers have a week of lessons; anyone else asking is refused rather than shown an empty one.
+  if (!hasPermission(call.actor, P.log)) throw forbidden();
   const reach = await lessonReach(call.db, call.actor);
-  const classIds = personId && hasPermission(call.actor, P.log) ? [...new Set((await slotsOfTeacher(call.db, personId)).map((s) => s.class_id))].filter((id) => reach.teaches(id)) : [];
+  const classIds = personId ? [...new Set((await slotsOfTeacher(call.db, personId)).map((s) => s.class_id))].filter((id) => reach.teaches(id)) : [];
   const classes: ClassWithCal[] = [];
   for (const id of classIds) {
     const cls = await loadClass(call.db, id);

@@ -3,6 +3,8 @@ import { useTestApp } from '../../../test/app.js';
 import { writeCallIn, type Call } from '../../core/call.js';
 import { actorOf, shanghai } from '../appeals/appeals.testkit.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { house } from '../registry.js';
+import { loggedRate, studentsReached } from './lessonLogs.indicators.js';
 import { remindNotLogged } from './lessonLogs.jobs.js';
 import { classStudents, completeAfterClass, logLesson } from './lessonLogs.service.js';
 
@@ -169,7 +171,7 @@ describe('lessons not logged', () => {
 describe('compliance', () => {
   it('cuts by teacher for the office, and shows a teacher only their own', async () => {
     const q = `from=2026-09-14&to=2026-09-18`;
-    const office = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&by=teacher`);
+    const office = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=teacher`);
     expect(office.status, office.text).toBe(200);
     expect(office.body.own).toBe(false);
     expect(office.body.rows.map((r: any) => [r.label, r.timetabled, r.logged, r.standardMet, r.tens.questioned, r.tens.demonstrations, r.studentsReached]).sort()).toEqual(
@@ -178,10 +180,20 @@ describe('compliance', () => {
         ['陈老师', 1, 0, 0, 0, 0, 0],
       ].sort(),
     );
-    const own = await w.users.headA.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&by=week`);
+    const own = await w.users.headA.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=week`);
     expect(own.body.own).toBe(true);
     expect(own.body.rows).toEqual([{ key: '2026-W38', label: '2026-W38', timetabled: 1, logged: 0, standardMet: 0, tens: { questioned: 0, homeworkChecked: 0, demonstrations: 0, practiceMinutes: 0, corrections: 0, tutoring: 0 }, studentsReached: 0 }]);
     expect((await w.users.gA1.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}`)).status).toBe(404);
+  });
+
+  it('gives the registry the same counts: logged ÷ timetabled, 35+10 met, students reached', async () => {
+    const q = { scope: { all: false, paths: [w.classA.path] }, from: '2026-09-14', to: '2026-09-18' };
+    expect(await loggedRate(t.db, q)).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
+    expect(await studentsReached(t.db, q)).toMatchObject({ value: 0.5, numerator: 2, denominator: 4 });
+    const standard = house.indicators.find((i) => i.key === 'lessonLogs.standardMetRate')!;
+    expect(await standard.compute(t.db, q)).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
+    const demonstrations = house.indicators.find((i) => i.key === 'lessonLogs.demonstrationsMet')!;
+    expect(await demonstrations.compute(t.db, q)).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
   });
 });
 
