@@ -25,6 +25,7 @@ import { policiesModule } from './policies';
 import { mediationModule } from './mediation';
 import { workReportModule } from './workReport';
 import { lessonLogsModule } from './lessonLogs';
+import { timetableModule } from './timetable';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -47,6 +48,7 @@ export const modules: readonly XqModule[] = [
   policiesModule,
   mediationModule,
   workReportModule,
+  timetableModule,
   lessonLogsModule,
   accountsModule,
 ];
