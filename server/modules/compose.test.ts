@@ -28,12 +28,13 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'timetable', 'lessonLogs']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
     expect(table('worker')).toEqual(['appeals.submit', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'policies.ask', 'policies.read']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
+      'lessonLogs.log',
       'moralEducation.read',
       'moralEducation.record',
       'org.read',
@@ -41,6 +42,7 @@ describe('the module composition at start-up', () => {
       'people.call',
       'people.read',
       'school.read',
+      'timetable.read',
     ]);
     expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'meetings.readPublished', 'org.read', 'policies.read']);
     // The system admin holds every permission of core and of every module.
