@@ -29,3 +29,6 @@ export type { LessonLogTable, LessonLogStudentTable, LessonLogTables } from './l
 
 // For the work report and bench: one function per figure.
 export * as lessonLogsFigures from './lessonLogs.indicators.js';
+// For bench/lessonLogs: the services exactly as the routes call them.
+export * as lessonLogsService from './lessonLogs.service.js';
+export * as lessonLogsOffice from './lessonLogs.office.js';
