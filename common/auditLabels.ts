@@ -103,6 +103,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'congress.voteCreate': { zh: '列入表决事项', en: 'Item put to the vote' },
   'congress.voteOpen': { zh: '开始表决', en: 'Vote opened' },
   'congress.voteClose': { zh: '结束表决并计票', en: 'Vote closed and counted' },
+  'timetable.update': { zh: '保存班级课表', en: 'Timetable saved' },
+  'timetable.import': { zh: '导入课表', en: 'Timetable imported' },
+  'lessonLog.create': { zh: '记录一节课', en: 'Lesson logged' },
+  'lessonLog.afterClass': { zh: '补记课后面批与辅导', en: 'After-class items completed' },
   'mediation.print': { zh: '打印调解协议书', en: 'Agreement printed' },
   'mediation.read': { zh: '查看调解案件', en: 'Mediation case read' },
   'mediation.apply': { zh: '申请调解', en: 'Mediation applied for' },
@@ -195,6 +199,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  timetable: { zh: '课表', en: 'Timetable' },
+  lessonLog: { zh: '课堂常规记录', en: 'Lesson log' },
   account: { zh: '账号', en: 'Account' },
   apiToken: { zh: 'API 令牌', en: 'API token' },
   audit: { zh: '审计日志', en: 'Audit log' },

@@ -28,12 +28,13 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys', 'teacherGrowth', 'contracts', 'notices', 'suggestions']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys', 'teacherGrowth', 'contracts', 'notices', 'suggestions', 'timetable', 'lessonLogs']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
     expect(table('worker')).toEqual(['appeals.submit', 'contracts.readPublished', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'notices.ask', 'notices.read', 'policies.ask', 'policies.read', 'suggestions.submit', 'surveys.answer']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
+      'lessonLogs.log',
       'moralEducation.read',
       'moralEducation.record',
       'org.read',
@@ -42,6 +43,7 @@ describe('the module composition at start-up', () => {
       'people.read',
       'school.read',
       'teacherGrowth.own',
+      'timetable.read',
     ]);
     expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'contracts.readPublished', 'meetings.readPublished', 'notices.read', 'org.read', 'policies.read', 'suggestions.evaluate']);
     // The system admin holds every permission of core and of every module.

@@ -18,8 +18,11 @@ import { teacherGrowthModule } from './teacherGrowth/index.js';
 import { contractsModule } from './contracts/index.js';
 import { noticesModule } from './notices/index.js';
 import { suggestionsModule } from './suggestions/index.js';
+import { timetableModule } from './timetable/index.js';
+import { lessonLogsModule } from './lessonLogs/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule];
+
 
 
 

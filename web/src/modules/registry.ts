@@ -29,6 +29,8 @@ import { teacherGrowthModule } from './teacherGrowth';
 import { contractsModule } from './contracts';
 import { noticesModule } from './notices';
 import { suggestionsModule } from './suggestions';
+import { lessonLogsModule } from './lessonLogs';
+import { timetableModule } from './timetable';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -56,6 +58,8 @@ export const modules: readonly XqModule[] = [
   contractsModule,
   noticesModule,
   suggestionsModule,
+  timetableModule,
+  lessonLogsModule,
   accountsModule,
 ];
 

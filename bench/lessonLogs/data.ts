@@ -1,0 +1,124 @@
+/**
+ * Scale-L data for the 35+10 lesson log (issue #21): one school of 450 classes (9 grades × 50)
+ * with 40 students each, 1 500 teachers (each with an account) assigned 8 subjects a class, a
+ * 5 × 7 timetable per class, and `days` calendar days of lesson logs before the last school day
+ * (90 % logged), with per-student tallies for the last two weeks. The last school day is left
+ * unlogged for the write benchmark. Written in bulk; deterministic (seeded).
+ */
+import type { Kysely } from 'kysely';
+import type { Db } from '../../server/core/db/database.js';
+import { addDays, workCalendar } from '../../server/core/calendar/calendar.js';
+import { newId } from '../../server/core/ids.js';
+import { Rng } from '../../server/core/random.js';
+
+export const SCALE_L = { grades: 9, classesPerGrade: 50, students: 40, teachers: 1500, periods: 7 };
+const SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '历史', '地理', '生物'];
+
+async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
+  const k = db as unknown as Kysely<any>;
+  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+}
+
+export interface Built {
+  school: { id: string; path: string };
+  classes: { id: string; path: string }[];
+  officeAccount: string;
+  teacherAccount: Map<string, string>;
+  /** Slots of the last school day, unlogged: [classId, period, teacherId]. */
+  open: { classId: string; period: number; teacherId: string }[];
+  lastDay: string;
+  logs: number;
+  tallies: number;
+}
+
+export async function buildLessonsL(db: Db, today: string, days: number, scale = SCALE_L): Promise<Built> {
+  const rng = new Rng(21);
+  const iso = new Date().toISOString();
+  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
+    const id = newId();
+    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+  };
+  const school = org('基准实验中学', 'school', null);
+  const orgs = [school];
+  const classes: ReturnType<typeof org>[] = [];
+  const gradeOf = new Map<string, string>();
+  for (let g = 0; g < scale.grades; g++) {
+    const grade = org(`${g + 1}年级`, 'grade', school);
+    orgs.push(grade);
+    for (let c = 0; c < scale.classesPerGrade; c++) {
+      const cls = org(`${g + 1}年级（${c + 1}）班`, 'class', grade);
+      classes.push(cls);
+      gradeOf.set(cls.id, grade.id);
+    }
+  }
+  orgs.push(...classes);
+  await bulk(db, 'orgs', orgs);
+  const person = (orgId: string, kind: string, name: string) => ({ id: newId(), org_id: orgId, kind, name, gender: null, employee_no: null, employment_category: null, position: null, union_member: 0, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso });
+  const teachers = Array.from({ length: scale.teachers }, (_, i) => person(school.id, 'teacher', `教师${i}`));
+  const students = classes.flatMap((c, ci) => Array.from({ length: scale.students }, (_, i) => person(c.id, 'student', `学生${ci}-${i}`)));
+  await bulk(db, 'persons', [...teachers, ...students], 200);
+  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const office = account('bench.academic', null);
+  const teacherAccounts = teachers.map((t, i) => account(`bench.teacher${i}`, t.id));
+  await bulk(db, 'accounts', [office, ...teacherAccounts]);
+  await bulk(db, 'role_grants', [{ id: newId(), account_id: office.id, role: 'academicOffice', org_id: school.id, created_at: iso }, ...teacherAccounts.map((a) => ({ id: newId(), account_id: a.id, role: 'subjectTeacher', org_id: school.id, created_at: iso }))]);
+
+  // Subject s of class c is taught by one teacher; a teacher takes 2–3 classes.
+  const duties: { class_id: string; teacher_id: string; duty: string; subject: string; created_at: string }[] = [];
+  const teacherOf = new Map<string, string>();
+  classes.forEach((c, ci) =>
+    SUBJECTS.forEach((subject, si) => {
+      const t = teachers[(ci * SUBJECTS.length + si) % teachers.length];
+      teacherOf.set(`${c.id}|${subject}`, t.id);
+      duties.push({ class_id: c.id, teacher_id: t.id, duty: 'subject', subject, created_at: iso });
+    }),
+  );
+  await bulk(db, 'class_teachers', duties);
+  const slots: { class_id: string; weekday: number; period: number; subject: string; teacher_id: string; updated_at: string }[] = [];
+  classes.forEach((c, ci) => {
+    for (let wd = 1; wd <= 5; wd++)
+      for (let p = 1; p <= scale.periods; p++) {
+        const subject = SUBJECTS[(ci + wd * 3 + p) % SUBJECTS.length];
+        slots.push({ class_id: c.id, weekday: wd, period: p, subject, teacher_id: teacherOf.get(`${c.id}|${subject}`)!, updated_at: iso });
+      }
+  });
+  await bulk(db, 'timetable_slots', slots);
+  await bulk(db, 'school_terms', [{ id: newId(), school_id: school.id, name: '基准学期', start_date: addDays(today, -days - 30), end_date: addDays(today, 60), created_at: iso, updated_at: iso }]);
+
+  const cal = await workCalendar(db, school.path);
+  let lastDay = today;
+  while (!cal.isWorkingDay(lastDay)) lastDay = addDays(lastDay, -1);
+  const bySlot = new Map<string, typeof slots>();
+  for (const s of slots) (bySlot.get(`${s.class_id}|${s.weekday}`) ?? bySlot.set(`${s.class_id}|${s.weekday}`, []).get(`${s.class_id}|${s.weekday}`)!).push(s);
+  const roster = new Map<string, string[]>();
+  for (const s of students) (roster.get(s.org_id) ?? roster.set(s.org_id, []).get(s.org_id)!).push(s.id);
+  let logs = 0;
+  let tallies = 0;
+  for (let d = addDays(lastDay, -days); d < lastDay; d = addDays(d, 1)) {
+    if (!cal.isWorkingDay(d)) continue;
+    const wd = ((new Date(d + 'T00:00:00Z').getUTCDay() + 6) % 7) + 1;
+    if (wd > 5) continue;
+    const rows: object[] = [];
+    const taps: object[] = [];
+    for (const c of classes) {
+      for (const s of bySlot.get(`${c.id}|${wd}`) ?? []) {
+        if (!rng.chance(0.9)) continue;
+        const id = newId();
+        rows.push({ id, class_id: c.id, class_path: c.path, school_id: school.id, grade_id: gradeOf.get(c.id)!, teacher_id: s.teacher_id, subject: s.subject, date: d, period: s.period, minutes_taught: 35, minutes_checking: rng.int(6, 12), questioned: rng.int(6, 14), homework_checked: rng.int(5, 12), demonstrations: rng.int(3, 11), practice_minutes: rng.int(6, 12), corrections: rng.int(5, 12), tutoring: rng.int(4, 11), after_class_until: addDays(d, 1), created_by: s.teacher_id, created_at: iso, updated_at: iso });
+        if (d >= addDays(lastDay, -14)) {
+          const r = roster.get(c.id)!;
+          const seen = new Set<string>();
+          for (let k = 0; k < 10; k++) seen.add(r[rng.int(0, r.length - 1)]);
+          for (const st of seen) taps.push({ log_id: id, kind: 'questioned', student_id: st, class_id: c.id, date: d });
+        }
+      }
+    }
+    await bulk(db, 'lesson_logs', rows, 200);
+    await bulk(db, 'lesson_log_students', taps, 1000);
+    logs += rows.length;
+    tallies += taps.length;
+  }
+  const lastWd = ((new Date(lastDay + 'T00:00:00Z').getUTCDay() + 6) % 7) + 1;
+  const open = classes.flatMap((c) => (bySlot.get(`${c.id}|${lastWd}`) ?? []).map((s) => ({ classId: c.id, period: s.period, teacherId: s.teacher_id })));
+  return { school, classes, officeAccount: office.id, teacherAccount: new Map(teacherAccounts.map((a) => [a.person_id!, a.id])), open, lastDay, logs, tallies };
+}

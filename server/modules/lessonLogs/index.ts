@@ -1,0 +1,34 @@
+/**
+ * 35+10 课堂与「六个十」 The lesson log (issue #21): teachers log their timetabled lessons from
+ * the phone; the academic office sees what is not logged and compliance by teacher, subject,
+ * grade and week. Stands on the timetable and the school calendar. Other modules import only this file.
+ */
+import { LESSON_LOG_GRANTS, LESSON_LOG_PERMISSIONS } from '../../../common/lessonLogs.js';
+import { defineModule } from '../module.js';
+import * as m1910 from './migrations/20261206_1910_lessonLogs_logs.js';
+import { lessonLogsIndicators } from './lessonLogs.indicators.js';
+import { lessonLogsJobs } from './lessonLogs.jobs.js';
+import { lessonLogsMessages } from './lessonLogs.messages.js';
+import { lessonLogsRoutes } from './lessonLogs.routes.js';
+import { seedLessonLogsDemo } from './lessonLogs.seed.js';
+
+export const lessonLogsModule = defineModule({
+  name: 'lessonLogs',
+  permissions: Object.values(LESSON_LOG_PERMISSIONS),
+  grants: LESSON_LOG_GRANTS,
+  messages: lessonLogsMessages,
+  migrations: { '20261206_1910_lessonLogs_logs': m1910 },
+  routes: lessonLogsRoutes,
+  jobs: lessonLogsJobs,
+  indicators: lessonLogsIndicators,
+  homeCards: [],
+  seedDemo: seedLessonLogsDemo,
+});
+
+export type { LessonLogTable, LessonLogStudentTable, LessonLogTables } from './lessonLogs.tables.js';
+
+// For the work report and bench: one function per figure.
+export * as lessonLogsFigures from './lessonLogs.indicators.js';
+// For bench/lessonLogs: the services exactly as the routes call them.
+export * as lessonLogsService from './lessonLogs.service.js';
+export * as lessonLogsOffice from './lessonLogs.office.js';

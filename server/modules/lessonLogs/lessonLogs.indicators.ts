@@ -1,0 +1,77 @@
+/**
+ * The lesson log's figures for the registry: lessons logged ÷ timetabled, 35+10 met, each of
+ * the six tens met, and students reached. Counted over the classes of the scope and the school
+ * days of the period, against the timetable (lessonLogs.schedule.ts), as the office's views count.
+ */
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import { TEN_LABELS, TENS, standardMet } from '../../../common/lessonLogs.js';
+import { classesInScope, studentsOfClasses } from '../school/index.js';
+import { TEN_OF } from './lessonLogs.office.js';
+import * as repo from './lessonLogs.repository.js';
+import { expectedLessons } from './lessonLogs.schedule.js';
+
+const COMPLIANCE = { view: 'compliance' };
+
+async function scoped(db: Db, q: IndicatorQuery) {
+  const classes = (await classesInScope(db, q.scope)).map((c) => ({ id: c.id, name: '', gradeId: null, cal: c.cal }));
+  return { classes, ids: classes.map((c) => c.id) };
+}
+
+export async function loggedRate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const { classes, ids } = await scoped(db, q);
+  const expected = await expectedLessons(db, classes, q.from, q.to);
+  const logged = await repo.loggedKeys(db, ids, q.from, q.to);
+  const done = expected.filter((l) => logged.has(`${l.classId}:${l.date}:${l.period}`)).length;
+  return rateFigure(done, expected.length, { numerator: COMPLIANCE, denominator: { view: 'notLogged' } });
+}
+
+async function shareOfLogs(db: Db, q: IndicatorQuery, met: (l: Awaited<ReturnType<typeof repo.logsOfClasses>>[number]) => boolean): Promise<Figure> {
+  const { ids } = await scoped(db, q);
+  const logs = await repo.logsOfClasses(db, ids, q.from, q.to);
+  return rateFigure(logs.filter(met).length, logs.length, { numerator: COMPLIANCE, denominator: COMPLIANCE });
+}
+
+export async function studentsReached(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const { ids } = await scoped(db, q);
+  const roster = (await studentsOfClasses(db, ids)).length;
+  return rateFigure(await repo.studentsReachedIn(db, ids, q.from, q.to), roster, { numerator: COMPLIANCE, denominator: COMPLIANCE });
+}
+
+export const lessonLogsIndicators: IndicatorDefinition[] = [
+  defineIndicator({
+    key: 'lessonLogs.loggedRate',
+    label: { zh: '课堂记录率', en: 'Lessons logged' },
+    definition: { zh: '已记录的课节 ÷ 课表上应上的课节（上课日）', en: 'Lessons logged ÷ lessons timetabled on school days' },
+    period: 'range',
+    unit: 'rate',
+    compute: loggedRate,
+  }),
+  defineIndicator({
+    key: 'lessonLogs.standardMetRate',
+    label: { zh: '35+10 达标率', en: '35+10 met' },
+    definition: { zh: '讲授不超过 35 分钟且当堂检测不少于 10 分钟的课节 ÷ 已记录的课节', en: 'Logged lessons with ≤ 35 minutes taught and ≥ 10 of checking ÷ lessons logged' },
+    period: 'range',
+    unit: 'rate',
+    compute: (db, q) => shareOfLogs(db, q, (l) => standardMet(l.minutes_taught, l.minutes_checking)),
+  }),
+  ...TENS.map((ten) =>
+    defineIndicator({
+      key: `lessonLogs.${ten}Met`,
+      label: { zh: `「${TEN_LABELS[ten].zh}」达 10`, en: `${TEN_LABELS[ten].en}: ten met` },
+      definition: { zh: `「${TEN_LABELS[ten].zh}」达到 10 ${TEN_LABELS[ten].unit}的课节 ÷ 已记录的课节`, en: `Logged lessons where ${TEN_LABELS[ten].en.toLowerCase()} reached 10 ÷ lessons logged` },
+      period: 'range',
+      unit: 'rate',
+      compute: (db, q) => shareOfLogs(db, q, (l) => TEN_OF[ten](l)),
+    }),
+  ),
+  defineIndicator({
+    key: 'lessonLogs.studentsReached',
+    label: { zh: '学生关注覆盖率', en: 'Students reached' },
+    definition: { zh: '期间内被提问、检查、展示、面批或辅导过的学生 ÷ 班级学生数（建议按两周统计）', en: 'Students questioned, checked, shown, corrected or tutored in the period ÷ students on the rolls (best read per fortnight)' },
+    period: 'range',
+    unit: 'rate',
+    compute: studentsReached,
+  }),
+];

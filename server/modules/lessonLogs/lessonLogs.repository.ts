@@ -1,0 +1,149 @@
+/** All SQL of the lessonLogs module. */
+import type { Tx } from '../../core/db/database.js';
+import { ldb, type LessonLogStudentTable, type LessonLogTable } from './lessonLogs.tables.js';
+
+export function findLog(db: Tx, id: string) {
+  return ldb(db)
+    .selectFrom('lesson_logs as l')
+    .innerJoin('orgs as o', 'o.id', 'l.class_id')
+    .innerJoin('persons as p', 'p.id', 'l.teacher_id')
+    .selectAll('l')
+    .select(['o.name as class_name', 'p.name as teacher_name'])
+    .where('l.id', '=', id)
+    .executeTakeFirst();
+}
+export type LogRow = NonNullable<Awaited<ReturnType<typeof findLog>>>;
+
+export function logAt(db: Tx, classId: string, date: string, period: number) {
+  return ldb(db).selectFrom('lesson_logs').select('id').where('class_id', '=', classId).where('date', '=', date).where('period', '=', period).executeTakeFirst();
+}
+
+export async function insertLog(db: Tx, row: LessonLogTable) {
+  await ldb(db).insertInto('lesson_logs').values(row).execute();
+}
+
+export async function updateAfterClass(db: Tx, id: string, patch: { corrections: number; tutoring: number; updated_at: string }) {
+  await ldb(db).updateTable('lesson_logs').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertTallies(db: Tx, rows: LessonLogStudentTable[]) {
+  for (let i = 0; i < rows.length; i += 150) await ldb(db).insertInto('lesson_log_students').values(rows.slice(i, i + 150)).execute();
+}
+
+export async function deleteTallies(db: Tx, logId: string, kinds: readonly string[]) {
+  await ldb(db).deleteFrom('lesson_log_students').where('log_id', '=', logId).where('kind', 'in', kinds).execute();
+}
+
+export function talliesOf(db: Tx, logId: string) {
+  return ldb(db)
+    .selectFrom('lesson_log_students as t')
+    .innerJoin('persons as p', 'p.id', 't.student_id')
+    .select(['t.kind', 't.student_id', 'p.name'])
+    .where('t.log_id', '=', logId)
+    .orderBy('p.name')
+    .execute();
+}
+
+/** A teacher's logs of some dates: which of their slots are logged, and whose after-class items are open. */
+export function logsOfTeacher(db: Tx, teacherId: string, from: string, to: string) {
+  return ldb(db)
+    .selectFrom('lesson_logs')
+    .select(['id', 'class_id', 'date', 'period', 'corrections', 'tutoring'])
+    .where('teacher_id', '=', teacherId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
+}
+
+/** The logs of a school's period, as compliance counts them (one teacher's when given). */
+export function logsOfSchool(db: Tx, schoolId: string, from: string, to: string, teacherId?: string) {
+  return ldb(db)
+    .selectFrom('lesson_logs as l')
+    .innerJoin('persons as p', 'p.id', 'l.teacher_id')
+    .select(['l.id', 'l.class_id', 'l.teacher_id', 'p.name as teacher_name', 'l.subject', 'l.grade_id', 'l.date', 'l.period', 'l.minutes_taught', 'l.minutes_checking', 'l.questioned', 'l.homework_checked', 'l.demonstrations', 'l.practice_minutes', 'l.corrections', 'l.tutoring'])
+    .where('l.school_id', '=', schoolId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .$if(!!teacherId, (q) => q.where('l.teacher_id', '=', teacherId!))
+    .execute();
+}
+export type SchoolLogRow = Awaited<ReturnType<typeof logsOfSchool>>[number];
+
+/** Distinct students tallied per log of a school's period (the log decides the compliance row). */
+export function reachedOfSchool(db: Tx, schoolId: string, from: string, to: string, teacherId?: string) {
+  return ldb(db)
+    .selectFrom('lesson_log_students as t')
+    .innerJoin('lesson_logs as l', 'l.id', 't.log_id')
+    .select(['t.log_id', 't.student_id'])
+    .distinct()
+    .where('l.school_id', '=', schoolId)
+    .where('l.date', '>=', from)
+    .where('l.date', '<=', to)
+    .$if(!!teacherId, (q) => q.where('l.teacher_id', '=', teacherId!))
+    .execute();
+}
+
+/** Each student's latest tally in a class up to a date. */
+export function lastReached(db: Tx, classId: string, from: string, to: string) {
+  return ldb(db)
+    .selectFrom('lesson_log_students')
+    .select(['student_id', (eb) => eb.fn.max('date').as('last')])
+    .where('class_id', '=', classId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .groupBy('student_id')
+    .execute();
+}
+
+/** Logged (class, date, period) keys among some classes' dates. */
+export async function loggedKeys(db: Tx, classIds: readonly string[], from: string, to: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < classIds.length; i += 200) {
+    const rows = await ldb(db)
+      .selectFrom('lesson_logs')
+      .select(['class_id', 'date', 'period'])
+      .where('class_id', 'in', classIds.slice(i, i + 200))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
+    for (const r of rows) out.add(`${r.class_id}:${r.date}:${r.period}`);
+  }
+  return out;
+}
+
+export function accountsOfPersons(db: Tx, personIds: readonly string[]) {
+  if (!personIds.length) return Promise.resolve([] as { id: string; person_id: string | null }[]);
+  return db.selectFrom('accounts').select(['id', 'person_id']).where('person_id', 'in', personIds).where('disabled', '=', 0).execute();
+}
+
+/** Logs of some classes in a period, with the distinct students they tallied (indicators). */
+export async function logsOfClasses(db: Tx, classIds: readonly string[], from: string, to: string) {
+  const logs: { id: string; minutes_taught: number; minutes_checking: number; questioned: number; homework_checked: number; demonstrations: number; practice_minutes: number; corrections: number | null; tutoring: number | null }[] = [];
+  for (let i = 0; i < classIds.length; i += 200) {
+    logs.push(
+      ...(await ldb(db)
+        .selectFrom('lesson_logs')
+        .select(['id', 'minutes_taught', 'minutes_checking', 'questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'])
+        .where('class_id', 'in', classIds.slice(i, i + 200))
+        .where('date', '>=', from)
+        .where('date', '<=', to)
+        .execute()),
+    );
+  }
+  return logs;
+}
+
+export async function studentsReachedIn(db: Tx, classIds: readonly string[], from: string, to: string): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < classIds.length; i += 200) {
+    const r = await ldb(db)
+      .selectFrom('lesson_log_students')
+      .select((eb) => eb.fn.count<number>('student_id').distinct().as('n'))
+      .where('class_id', 'in', classIds.slice(i, i + 200))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .executeTakeFirst();
+    n += Number(r?.n ?? 0);
+  }
+  return n;
+}

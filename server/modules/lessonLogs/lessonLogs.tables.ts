@@ -1,0 +1,45 @@
+/** Table types of the lessonLogs module (storage conventions of core/db/schema.ts). */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../core/db/schema.js';
+import type { Tx } from '../../core/db/database.js';
+import type { TimetableTables } from '../timetable/index.js';
+
+export interface LessonLogTable {
+  id: string;
+  class_id: string;
+  class_path: string;
+  school_id: string;
+  grade_id: string | null;
+  teacher_id: string;
+  subject: string;
+  date: string;
+  period: number;
+  minutes_taught: number;
+  minutes_checking: number;
+  questioned: number;
+  homework_checked: number;
+  demonstrations: number;
+  practice_minutes: number;
+  corrections: number | null;
+  tutoring: number | null;
+  after_class_until: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LessonLogStudentTable {
+  log_id: string;
+  kind: string;
+  student_id: string;
+  class_id: string;
+  date: string;
+}
+
+export interface LessonLogTables {
+  lesson_logs: LessonLogTable;
+  lesson_log_students: LessonLogStudentTable;
+}
+
+export type LDb = Kysely<DB & LessonLogTables & TimetableTables>;
+export const ldb = (db: Tx): LDb => db as unknown as LDb;

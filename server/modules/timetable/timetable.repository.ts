@@ -1,0 +1,55 @@
+/** All SQL of the timetable module. */
+import type { Tx } from '../../core/db/database.js';
+import { tdb, type TimetableSlotTable } from './timetable.tables.js';
+
+export function slotsOfClass(db: Tx, classId: string) {
+  return tdb(db)
+    .selectFrom('timetable_slots as s')
+    .innerJoin('persons as p', 'p.id', 's.teacher_id')
+    .select(['s.class_id', 's.weekday', 's.period', 's.subject', 's.teacher_id', 'p.name as teacher_name', 's.updated_at'])
+    .where('s.class_id', '=', classId)
+    .orderBy('s.weekday')
+    .orderBy('s.period')
+    .execute();
+}
+
+export function slotsOfClasses(db: Tx, classIds: readonly string[]) {
+  if (!classIds.length) return Promise.resolve([] as (TimetableSlotTable & { teacher_name: string })[]);
+  return tdb(db)
+    .selectFrom('timetable_slots as s')
+    .innerJoin('persons as p', 'p.id', 's.teacher_id')
+    .select(['s.class_id', 's.weekday', 's.period', 's.subject', 's.teacher_id', 'p.name as teacher_name', 's.updated_at'])
+    .where('s.class_id', 'in', classIds)
+    .execute();
+}
+
+export function slotsOfTeacher(db: Tx, teacherId: string) {
+  return tdb(db)
+    .selectFrom('timetable_slots as s')
+    .innerJoin('orgs as o', 'o.id', 's.class_id')
+    .select(['s.class_id', 'o.name as class_name', 'o.path as class_path', 's.weekday', 's.period', 's.subject', 's.teacher_id'])
+    .where('s.teacher_id', '=', teacherId)
+    .orderBy('s.weekday')
+    .orderBy('s.period')
+    .execute();
+}
+
+export function slotAt(db: Tx, classId: string, weekday: number, period: number) {
+  return tdb(db).selectFrom('timetable_slots').selectAll().where('class_id', '=', classId).where('weekday', '=', weekday).where('period', '=', period).executeTakeFirst();
+}
+
+/** Replaces a class's whole week in the caller's transaction. */
+export async function replaceSlots(db: Tx, classId: string, rows: TimetableSlotTable[]) {
+  await tdb(db).deleteFrom('timetable_slots').where('class_id', '=', classId).execute();
+  for (let i = 0; i < rows.length; i += 100) await tdb(db).insertInto('timetable_slots').values(rows.slice(i, i + 100)).execute();
+}
+
+export function teachersOfClass(db: Tx, classId: string) {
+  return db
+    .selectFrom('class_teachers as ct')
+    .innerJoin('persons as p', 'p.id', 'ct.teacher_id')
+    .select(['ct.teacher_id', 'ct.duty', 'ct.subject', 'p.name'])
+    .where('ct.class_id', '=', classId)
+    .orderBy('p.name')
+    .execute();
+}

@@ -1,0 +1,19 @@
+import { lazy } from 'react';
+import { EditOutlined, HeatMapOutlined } from '@ant-design/icons';
+import { LESSON_LOG_PERMISSIONS as P } from '@common/lessonLogs';
+import { defineModule } from '../types';
+import { messages } from './messages';
+
+export const lessonLogsModule = defineModule({
+  id: 'lessonLogs',
+  messages,
+  routes: [
+    { path: 'lessons', component: lazy(() => import('./MyWeekPage')), permission: P.log },
+    { path: 'lessons/log', component: lazy(() => import('./LogPage')), permission: P.log },
+    { path: 'lesson-logs', component: lazy(() => import('./OfficePage')), permission: P.oversee },
+  ],
+  menu: [
+    { key: 'lessons-mine', path: '/lessons', labelKey: 'lessonLogs:menuMine', icon: EditOutlined, permission: P.log, order: 68 },
+    { key: 'lessons-office', path: '/lesson-logs', labelKey: 'lessonLogs:menuOffice', icon: HeatMapOutlined, permission: P.oversee, order: 69 },
+  ],
+});
