@@ -13,7 +13,8 @@ import { congressModule } from './congress/index.js';
 import { policiesModule } from './policies/index.js';
 import { mediationModule } from './mediation/index.js';
 import { workReportModule } from './workReport/index.js';
+import { honoursModule } from './honours/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, honoursModule];
 
 export const house = composeModules(modules);

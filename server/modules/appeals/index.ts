@@ -43,3 +43,5 @@ export type { AppealTable } from './appeals.tables.js';
 export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';
 // For mediation: the appeal a dispute is referred from (its link is shown on the case).
 export { appealForReferral } from './appeals.referral.js';
+// For honours: the arrears appeals and confirmed group alerts of a unit (its disqualifier check).
+export { arrearsAppealsIn, confirmedGroupAlertsIn } from './appeals.arrears.js';

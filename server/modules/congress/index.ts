@@ -27,3 +27,5 @@ export const congressModule = defineModule({
 
 export { attendanceRate } from './congress.indicators.js';
 export { checkRoster } from './congress.roster.js';
+// For honours: whether a workers' congress term covers a unit (its disqualifier check).
+export { termsCovering } from './congress.covering.js';
