@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../../server/cli/seed/demo-accounts.js';
 import { useTestApp, type Client, type Response } from '../app.js';
 import { propertiesOf, sampleValid, type JsonSchema } from '../hostile/sample.js';
 import { buildWorld, DEMO_USER, MARKER, multipart, PNG, type Side, type World } from './world.js';
+import { mergeKinds } from './part.js';
 
 // Robots at a closed loopback port, which only an admin's allow-list opens: the matrix sends nothing off this machine.
 const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 }, webhookAllowHosts: ['127.0.0.1'] } });
@@ -25,8 +26,8 @@ type Target = 'own' | 'sibling' | 'other';
 type Expect = 'allowed' | 'denied';
 const SCHOOL_ROLES = new Set<Role>(['principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student']);
 
-/** What a path segment before `:id` names. */
-const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'person' | 'workReport'> = {
+/** What a path segment before `:id` names (core's and the older modules'; each newer module's come from its `<m>.world.ts`). */
+const CORE_ID_KIND: Record<string, (keyof Side & string) | 'token' | 'notification' | 'org' | 'person' | 'workReport'> = {
   appeals: 'appeal',
   'group-alerts': 'groupAlert',
   orgs: 'org',
@@ -40,16 +41,10 @@ const ID_KIND: Record<string, keyof Side | 'token' | 'notification' | 'org' | 'p
   terms: 'term',
   closures: 'closure',
   sessions: 'session',
-  meetings: 'meeting',
-  'decided-items': 'decidedItem',
-  policies: 'policy',
-  'policy-questions': 'policyQuestion',
-  'policy-faq': 'policyFaq',
-  cases: 'mediationCase',
   'work-reports': 'workReport',
 };
 /** Named path parameters. */
-const PARAM_KIND: Record<string, keyof Side> = {
+const CORE_PARAM_KIND: Record<string, keyof Side & string> = {
   studentId: 'student',
   classId: 'schoolOrg',
   schoolId: 'school',
@@ -60,10 +55,12 @@ const PARAM_KIND: Record<string, keyof Side> = {
   extensionId: 'extension',
   week: 'week',
   date: 'schoolDay',
-  congressTermId: 'congressTerm',
-  congressSessionId: 'congressSession',
-  proposalId: 'congressProposal',
 };
+
+/** The central maps merged with the modules' parts, once the world is built. */
+let ID_KIND: Record<string, string> = CORE_ID_KIND;
+let PARAM_KIND: Record<string, string> = CORE_PARAM_KIND;
+let FIELD_KIND: Record<string, string> = {};
 
 interface Probe {
   route: DeclaredRoute;
@@ -105,7 +102,7 @@ function idFor(w: World, kind: string, role: Role | 'anonymous', target: Target,
 
 /** Body and query fields that name records: filled from the world so the request reaches the policy. */
 function fieldIds(w: World, role: Role | 'anonymous', target: Target): Record<string, unknown> {
-  const side = (k: keyof Side) => idFor(w, k, role, target, null);
+  const side = (k: string) => idFor(w, k, role, target, null);
   const school = family(role) === 'school';
   // The deepest org of the role's side lies inside every grant of that side (a handler's department, a class).
   const org = school ? side('schoolOrg') : side('unionOrg');
@@ -128,6 +125,7 @@ function fieldIds(w: World, role: Role | 'anonymous', target: Target): Record<st
     by: role === 'parent' ? 'home' : 'school',
     duty: 'subject',
     subject: '美术',
+    ...Object.fromEntries(Object.entries(FIELD_KIND).map(([field, kind]) => [field, side(kind)])),
   };
 }
 
@@ -156,7 +154,7 @@ function buildRequest(w: World, doc: any, r: DeclaredRoute, role: Role | 'anonym
       if (kind === 'person' && r.method !== 'GET') kind = family(role) === 'school' ? 'bystanderStudent' : 'bystanderWorker';
       if (name === 'guardianId') kind = 'bystanderGuardian';
       if (name === 'teacherId') kind = 'bystanderTeacher';
-      if (!kind) throw new Error(`matrix: no world record for parameter ${name} of ${routeId(r)} — add it to ID_KIND/PARAM_KIND`);
+      if (!kind) throw new Error(`matrix: no world record for parameter ${name} of ${routeId(r)} — add it to ID_KIND/PARAM_KIND, or to the module's <m>.world.ts`);
       const id = idFor(w, kind, role, target, caller);
       if (!id) complete = false;
       return id ?? 'missing';
@@ -278,6 +276,9 @@ describe('authorization matrix', () => {
 
   it('builds the world: the demo organisation as A, a second organisation B made through the API', async () => {
     world = await buildWorld(t);
+    ID_KIND = mergeKinds(CORE_ID_KIND, world.parts, 'ids');
+    PARAM_KIND = mergeKinds(CORE_PARAM_KIND, world.parts, 'params');
+    FIELD_KIND = mergeKinds({}, world.parts, 'fields');
     ROSTER = (await world.clients.sysAdmin.get('/api/v1/imports/template.xlsx')).raw;
     // Every kind of record the probes name exists in B.
     for (const [kind, id] of Object.entries(world.other)) expect(id, `B has a ${kind}`).toBeTruthy();

@@ -17,6 +17,7 @@ import { DEMO_PASSWORD } from '../../server/cli/seed/demo-accounts.js';
 import { modules } from '../../server/modules/registry.js';
 import { newId, nowIso } from '../../server/core/ids.js';
 import { Client, type TestEnv, type Response } from '../app.js';
+import { checkKinds, loadParts, type LoadedPart, type SideContext } from './part.js';
 
 export const MARKER = '乙方机密';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,21 +67,13 @@ export interface Side {
   grant: string;
   week: string;
   schoolDay: string;
-  /** A meeting the demo handler attends (held, not published) and a decided item it recorded, owned by the handler. */
-  meeting: string;
-  decidedItem: string;
-  congressTerm: string;
-  congressSession: string;
-  congressProposal: string;
-  policy: string;
-  policyQuestion: string;
-  policyFaq: string;
-  mediationCase: string;
   /** People nobody in the matrix is related to: what the routes that change, move or unlink people act on. */
   bystanderWorker: string;
   bystanderStudent: string;
   bystanderGuardian: string;
   bystanderTeacher: string;
+  /** The modules' records (their `<m>.world.ts`), by kind. */
+  [kind: string]: string;
 }
 
 export interface World {
@@ -95,6 +88,8 @@ export interface World {
   importOf: Map<Client, string>;
   foreignToken: string;
   foreignNotification: string;
+  /** The modules' parts that built records here; tests merge their segment, parameter and field kinds. */
+  parts: LoadedPart[];
 }
 
 let address = 0;
@@ -170,9 +165,6 @@ async function appealChain(author: Client, staff: Client, handler: Client, depar
   return { appeal: appeal.id as string, attachment: detail.attachments[0].id as string, extension: detail.extensions[0].id as string };
 }
 
-/** A labour dispute brought to mediation (the applicant is the caller unless named). */
-const dispute = (words: string) => ({ respondent: `${words}：用人单位`, disputeDate: '2026-11-01', summary: `${words}：三个月没有发放`, claims: [{ type: 'overtime', description: words, amount: 1200 }] });
-
 async function groupAlert(t: TestEnv, unitId: string, keywords: string): Promise<string> {
   const id = newId();
   const now = nowIso();
@@ -204,16 +196,6 @@ async function notification(t: TestEnv, accountId: string, title: string): Promi
   return id;
 }
 
-/** A joint meeting with `handler` (and a representative) attending, held, with one decision owned by the handler (meetings, decided items). */
-async function meetingRecords(staff: Client, orgId: string, handlerId: string, text: string, repId?: string): Promise<{ meeting: string; decidedItem: string }> {
-  const series = await ok(staff.post('/api/v1/meetings/series', { orgId, kind: 'joint', name: `${text}联席会` }), 'meeting series');
-  const today = new Date().toISOString().slice(0, 10);
-  const meeting = await ok(staff.post('/api/v1/meetings', { seriesId: series.id, title: `${text}联席会`, plannedDate: today, agenda: [{ title: `${text}议题` }], attendeeAccountIds: repId ? [handlerId, repId] : [handlerId] }), 'meeting');
-  await ok(staff.post(`/api/v1/meetings/${meeting.id}/held`, { heldDate: today }), 'meeting held');
-  const item = await ok(staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: `${text}决定事项`, ownerAccountId: handlerId, dueDate: '2027-12-31', public: true }), 'decision');
-  return { meeting: meeting.id, decidedItem: item.id };
-}
-
 async function accountIdOf(t: TestEnv, username: string): Promise<{ id: string; person_id: string | null }> {
   const row = await (t.db as any).selectFrom('accounts').select(['id', 'person_id']).where('username', '=', username).executeTakeFirst();
   if (!row) throw new Error(`world: no account ${username}`);
@@ -243,16 +225,6 @@ async function schoolRecords(admin: Client, head: Client, schoolId: string, clas
   // A class topic replaced for the day, so reverting it has something to revert.
   await ok(head.request('PUT', `/api/v1/moral-education/classes/${classId}/days/${day}/topic`, { topic: `${label}班会话题` }), 'replace topic');
   return { term: term.id as string, closure: closure.id as string, session: session.id as string, schoolDay: day };
-}
-
-/** A policy kept by `staff` at `orgId`, a question `worker` asked, and another answered and published as FAQ. */
-async function policyChain(staff: Client, worker: Client, orgId: string, label: string) {
-  const policy = await ok(staff.post('/api/v1/policies', { orgId, title: `${label}工资支付办法`, issuer: `${label}集团`, level: 'company', effectiveDate: '2024-01-01', text: `第一条 ${label}工资按月发放。` }), 'policy');
-  const question = await ok(worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}工资晚发`, body: `${label}这个月工资晚发了` }), 'policy question');
-  const faq = await ok(worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}加班费`, body: `${label}加班费怎么算` }), 'faq question');
-  await ok(staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: `${label}按规定计算`, articleIds: [policy.articles[0].id] }), 'answer');
-  await ok(staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: `${label}加班费怎么算`, faqAnswer: `${label}按规定计算` }), 'publish');
-  return { policy: policy.id as string, policyQuestion: question.id as string, policyFaq: faq.id as string };
 }
 
 async function bystanders(admin: Client, unionOrg: string, classId: string, schoolId: string, label: string) {
@@ -327,13 +299,6 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     'bystander A',
   );
 
-  // The demo's congress term (the `rep` account acts for one of its representatives), its next session, and rep's proposal with the handler's department.
-  const congressA = await db.selectFrom('congress_sessions').innerJoin('congress_terms', 'congress_terms.id', 'congress_sessions.term_id').select(['congress_terms.id as term', 'congress_sessions.id as session']).where('congress_terms.org_id', '=', groupA).where('congress_sessions.status', '=', 'planned').executeTakeFirst();
-  const repAcc = await accountIdOf(t, 'rep');
-  const proposalA = await one(
-    db.selectFrom('congress_proposals as p').innerJoin('congress_representatives as r', 'r.id', 'p.proposer_id').select('p.id').where('r.account_id', '=', repAcc.id).where('p.status', '=', 'assigned').where('p.department_id', '=', department).executeTakeFirst(),
-    "rep's assigned proposal",
-  );
   const own: Side = {
     unionOrg: workerOrg,
     schoolOrg: classId,
@@ -355,12 +320,6 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderA.id,
     grant: bystanderA.grants?.[0]?.id,
     week,
-    ...(await meetingRecords(clients.unionStaff, mineA, (await accountIdOf(t, 'handler')).id, '甲方', (await accountIdOf(t, 'rep')).id)),
-    congressTerm: congressA?.term,
-    congressSession: congressA?.session,
-    congressProposal: proposalA,
-    ...(await policyChain(clients.unionStaff, clients.worker, groupA, '甲方')),
-    mediationCase: (await ok(clients.worker.post('/api/v1/mediation/cases', dispute('加班费争议')), 'mediation case A')).id,
     ...(await bystanders(clients.sysAdmin, workerOrg, classId, schoolA, '')),
   };
   const sibling: Partial<Side> = { ...a2, department: department2, student: child2, schoolOrg: class2, ...(session2 ? { session: session2 } : {}) };
@@ -408,17 +367,7 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     admin.post('/api/v1/accounts', { username: 'bystander.b', displayName: `${MARKER}旁观者`, password: 'Bystander-1b', grants: [{ role: 'worker', orgId: mineB }] }),
     'bystander B',
   );
-  const congressTermB = await ok(bChair.post('/api/v1/congress/terms', { orgId: groupB, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'congress term B');
-  await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/representatives`, { personId: workerB, delegation: `${MARKER}代表团`, category: 'frontLine' }), 'representative B');
-  const today = new Date().toISOString().slice(0, 10);
-  const congressSessionB = await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/sessions`, { number: 1, startsOn: today }), 'congress session B');
   const bRep = await accountB('b.rep', 'representative', teamB, await personB(teamB, 'worker', '代表'));
-  const bRepPerson = (await db.selectFrom('accounts').select('person_id').where('username', '=', 'b.rep').executeTakeFirst()).person_id as string;
-  await ok(bChair.post(`/api/v1/congress/terms/${congressTermB.id}/representatives`, { personId: bRepPerson, delegation: `${MARKER}代表团`, category: 'frontLine' }), 'representative B (account)');
-  const proposalB = await ok(
-    bRep.post(`/api/v1/congress/sessions/${congressSessionB.id}/proposals`, { title: `${MARKER}提案`, reasons: `${MARKER}：井下更衣室冬季没有暖气。`, solution: `${MARKER}：加装暖气片。` }),
-    'proposal B',
-  );
   const other: Side = {
     unionOrg: teamB,
     schoolOrg: classB,
@@ -440,14 +389,51 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     account: bystanderB.id,
     grant: bystanderB.grants?.[0]?.id,
     week,
-    ...(await meetingRecords(bStaff, mineB, (await accountIdOf(t, 'b.handler')).id, MARKER)),
-    congressTerm: congressTermB.id,
-    congressSession: congressSessionB.id,
-    congressProposal: proposalB.id,
-    ...(await policyChain(bStaff, bWorker, groupB, MARKER)),
-    mediationCase: (await ok(bStaff.post('/api/v1/mediation/cases', { ...dispute(`${MARKER}工资争议`), applicantPersonId: workerB }), 'mediation case B')).id,
     ...(await bystanders(admin, teamB, classB, schoolB, MARKER)),
   };
+
+  // ---- the modules' records (their <m>.world.ts), in A and in B ----
+  const parts = (await loadParts()).filter((p) => p.world);
+  const accountsOf = async (names: Partial<Record<Role, string>>) => {
+    const out: SideContext['accounts'] = {};
+    for (const [role, username] of Object.entries(names) as [Role, string][]) {
+      const a = await accountIdOf(t, username);
+      out[role] = { id: a.id, personId: a.person_id };
+    }
+    return out;
+  };
+  let extra = 0;
+  const account = (prefix: string) => async (role: Role, orgId: string, personId: string | null = null) => {
+    const username = `${prefix}.part${++extra}`;
+    const created = await ok(admin.post('/api/v1/accounts', { username, displayName: `${prefix === 'b' ? MARKER : '甲方'}${role}`, password: 'Passw0rd-P1', personId, grants: [{ role, orgId }] }), `account ${username}`);
+    return { client: await signIn(t, username, 'Passw0rd-P1'), id: created.id as string };
+  };
+  const bClients: Partial<Record<Role, Client>> = { worker: bWorker, unionStaff: bStaff, unionChair: bChair, handler: bHandler, representative: bRep, headTeacher: bHead, parent: bParent, principal: bPrincipal };
+  const sideA: SideContext = {
+    t,
+    side: 'own',
+    label: '甲方',
+    clients,
+    accounts: await accountsOf(DEMO_USER),
+    account: account('a'),
+    orgs: { group: groupA, mine: mineA, department, team: workerOrg, school: schoolA, class: classId },
+    people: { worker: workerAcc.person_id!, student: studentAcc.person_id!, guardian: parentAcc.person_id!, teacher: teacherAcc.person_id! },
+  };
+  const sideB: SideContext = {
+    t,
+    side: 'other',
+    label: MARKER,
+    clients: bClients,
+    accounts: await accountsOf({ worker: 'b.worker', unionStaff: 'b.staff', unionChair: 'b.chair', handler: 'b.handler', representative: 'b.rep', headTeacher: 'b.head', parent: 'b.parent', principal: 'b.principal' }),
+    account: account('b'),
+    orgs: { group: groupB, mine: mineB, department: deptB, team: teamB, school: schoolB, class: classB },
+    people: { worker: workerB, student: studentB, guardian: guardianB, teacher: teacherB },
+  };
+  for (const p of parts) {
+    Object.assign(own, await p.world!.build(sideA));
+    Object.assign(other, await p.world!.build(sideB));
+  }
+  checkKinds(parts, own);
 
   // ---- per caller: its own token and notification ----
   const tokenOf = new Map<Client, string>();
@@ -458,6 +444,6 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   }
   const foreignToken = (await ok(bWorker.post('/api/v1/auth/tokens', { name: `${MARKER}令牌` }), 'token B')).id;
   const foreignNotification = await notification(t, (await accountIdOf(t, 'b.worker')).id, `${MARKER}通知`);
-  return { clients, own, sibling, other, tokenOf, notificationOf, importOf, foreignToken, foreignNotification };
+  return { clients, own, sibling, other, tokenOf, notificationOf, importOf, foreignToken, foreignNotification, parts };
 }
 

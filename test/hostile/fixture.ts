@@ -10,10 +10,10 @@ import type { TestEnv } from '../app.js';
 import { appealsWorld, wageAppeal } from '../../server/modules/appeals/appeals.testkit.js';
 import { multipart, rosterXlsx } from '../../server/core/people/people.fixtures.js';
 import { schoolWorld } from '../../server/modules/school/school.testkit.js';
-import { disputeBody } from '../../server/modules/mediation/mediation.testkit.js';
 import { NOWHERE_ID } from './strings.js';
 import { newId, nowIso } from '../../server/core/ids.js';
 import { SAMPLE_DATE } from './sample.js';
+import { loadParts } from '../authz/part.js';
 
 /** A real 1×1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -54,27 +54,6 @@ export async function hostileWorld(t: TestEnv) {
   await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
-  const series = await must(u.staff.post('/api/v1/meetings/series', { orgId: u.group.id, kind: 'joint', name: '联席会' }), 'meeting series');
-  const meeting = await must(u.staff.post('/api/v1/meetings', { seriesId: series.id, title: '11月联席会', plannedDate: '2026-11-20', agenda: [{ title: '井口候车室改造' }], attendeeAccountIds: [u.handler.accountId] }), 'meeting');
-  await must(u.staff.post(`/api/v1/meetings/${meeting.id}/held`, { heldDate: '2026-11-20' }), 'meeting held');
-  const decided = await must(u.staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: '候车室加装暖气', ownerAccountId: u.handler.accountId, dueDate: '2026-12-31' }), 'decision');
-  const congressTerm = await must(u.staff.post('/api/v1/congress/terms', { orgId: u.group.id, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'congress term');
-  await must(u.staff.post(`/api/v1/congress/terms/${congressTerm.id}/representatives`, { personId: worker.person.id, delegation: '一号矿代表团', category: 'frontLine' }), 'representative');
-  const congressSession = await must(u.staff.post(`/api/v1/congress/terms/${congressTerm.id}/sessions`, { number: 1, startsOn: '2026-11-19' }), 'congress session');
-  // A proposal on file, straight into the table: the fuzzer needs a real id, not a representative's phone.
-  const congressRep = await (t.db as any).selectFrom('congress_representatives').select('id').where('term_id', '=', congressTerm.id).executeTakeFirst();
-  const proposalId = (await import('../../server/core/ids.js')).newId();
-  await (t.db as any)
-    .insertInto('congress_proposals')
-    .values({ id: proposalId, session_id: congressSession.id, proposer_id: congressRep.id, title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气。', solution: '加装暖气片。', status: 'collecting', co_department_ids: '[]', reopened: 0, submitted_at: '2026-11-19T01:00:00.000Z', created_at: '2026-11-19T01:00:00.000Z', updated_at: '2026-11-19T01:00:00.000Z' })
-    .execute();
-  // A library with one article, a question waiting and one published as FAQ, so /policies/{id}, /policy-questions/{id} and /policy-faq/{id} name real ones.
-  const policy = await must(u.staff.post('/api/v1/policies', { orgId: u.group.id, title: '薪酬管理办法', issuer: '煤业集团', level: 'company', effectiveDate: '2024-01-01', text: '第一条 工资按月发放。' }), 'policy');
-  const question = await must(worker.post('/api/v1/policy-questions', { topic: 'wages', title: '工资晚发', body: '这个月工资晚发了十天' }), 'policy question');
-  const faq = await must(worker.post('/api/v1/policy-questions', { topic: 'leave', title: '年休假几天', body: '工作满十年年休假几天' }), 'faq question');
-  await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: '十天', articleIds: [policy.articles[0].id] }), 'answer');
-  await must(u.staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: '满十年年休假几天', faqAnswer: '十天' }), 'publish');
-  const dispute = await must(worker.post('/api/v1/mediation/cases', disputeBody()), 'mediation case');
   // A queued work report, written directly: the fuzzer reaches its routes without waiting on a generation or LibreOffice.
   const workReport = newId();
   await (t.db as any)
@@ -109,12 +88,6 @@ export async function hostileWorld(t: TestEnv) {
     sessions: await one('moral_sessions'),
     'group-alerts': await one('appeal_group_alerts'),
     appeals: appeal.id,
-    meetings: meeting.id,
-    'decided-items': decided.id,
-    policies: policy.id,
-    'policy-questions': question.id,
-    'policy-faq': faq.id,
-    cases: dispute.id,
     'work-reports': workReport,
   };
   const byName: Record<string, string> = {
@@ -128,9 +101,6 @@ export async function hostileWorld(t: TestEnv) {
     extensionId: await one('appeal_extensions'),
     week: WEEK,
     date: SAMPLE_DATE,
-    congressTermId: congressTerm.id,
-    congressSessionId: congressSession.id,
-    proposalId,
   };
   /** Real values for body properties and required query parameters of the same name. */
   const unionNamed: Record<string, unknown> = {
@@ -153,6 +123,15 @@ export async function hostileWorld(t: TestEnv) {
     endDate: '2027-07-10',
     uploadFields: { orgId: u.group.id, data: JSON.stringify({ date: '2026-11-19', status: 'held', topic: '节约', reflection: '上传测试' }) },
   };
+
+  // Each module's records for the fuzzer come from its <m>.world.ts.
+  for (const part of await loadParts()) {
+    if (!part.hostile) continue;
+    const got = await part.hostile.build({ t, admin, u, s, worker });
+    Object.assign(byCollection, got.ids);
+    Object.assign(byName, got.params);
+    Object.assign(unionNamed, got.fields);
+  }
 
   /** School routes name orgs inside the school (a closure for one grade, a class's people). */
   const schoolNamed = { ...unionNamed, orgId: s.grade1.id, parentId: s.grade1.id };
