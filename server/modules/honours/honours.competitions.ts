@@ -44,6 +44,11 @@ async function load(call: Call, db: Db | Tx, id: string) {
   return { c, manager: inScope(scopeOf(call.actor, P.manage), c.org_path) };
 }
 
+/** 404 for a competition the caller cannot see, 403 for one it cannot score. */
+export async function assertScorer(call: Call, id: string): Promise<void> {
+  if (!(await load(call, call.db, id)).manager) throw forbidden();
+}
+
 async function loadForScores(call: WriteCall, id: string) {
   const { c, manager } = await load(call, call.tx, id);
   if (!manager) throw forbidden();

@@ -94,6 +94,8 @@ export async function honoursRoutes(app: App) {
     writeCall(db, req, reply, 200, (call) => competitions.enterScores(call, req.params.competitionId, req.body)),
   );
   app.post(`${c}/:competitionId/scores/import`, { config: UNION, schema: { tags, summary: '从 Excel 导入得分（班组、指标、期间、得分；有错误时逐行指出且不写入）', params: CompetitionParams, consumes: ['multipart/form-data'], response: { 200: ImportResult } } }, async (req, reply) => {
+    // Who may import into this competition is settled before the upload is read: a stranger hears 404, not a complaint about the file.
+    await competitions.assertScorer(readCall(db, req), req.params.competitionId);
     const rows = await sheetOf(req);
     return writeCall(db, req, reply, 200, (call) => competitions.importScores(call, req.params.competitionId, rows));
   });
