@@ -1,7 +1,9 @@
 /**
  * For honours' disqualifier check: the appeals about wage or social-insurance arrears raised in
- * an org subtree since a date, and the confirmed group alerts of units in it. Declined and merged
+ * an org subtree since a date, and the confirmed group alerts concerning it. Declined and merged
  * appeals are left out (a declined one was not taken up; a merged one is counted by its master).
+ * An anonymous appeal is placed at its mine, so it counts against a mine's subtree only, never
+ * against a department or team inside it (the anonymity rule: no smaller org singles its author out).
  * The org filter is an IN over the subtree's org ids, so both engines read `appeals_org_date`.
  */
 import type { Db, Tx } from '../../core/db/database.js';
@@ -25,12 +27,16 @@ export async function arrearsAppealsIn(db: Db | Tx, orgPath: string, sinceDate: 
     .execute();
 }
 
-/** Group alerts confirmed (then perhaps answered) for a unit of the subtree, raised since a date. */
+/**
+ * Group alerts confirmed (then perhaps answered) raised since a date for the org at `orgPath`:
+ * an alert's unit is a mine, so one raised for the org's mine (or any unit above or inside it) concerns it.
+ */
 export async function confirmedGroupAlertsIn(db: Db | Tx, orgPath: string, sinceIso: string, limit = 20) {
+  const ancestors = orgPath.split('/').filter(Boolean);
   return adb(db)
     .selectFrom('appeal_group_alerts as g')
     .select(['g.id', 'g.keywords', 'g.worker_count', 'g.raised_at'])
-    .where('g.unit_id', 'in', (eb) => eb.selectFrom('orgs as o').select('o.id').where((e) => pathUnder(e, 'o.path', orgPath)))
+    .where((eb) => eb.or([eb('g.unit_id', 'in', ancestors), eb('g.unit_id', 'in', eb.selectFrom('orgs as o').select('o.id').where((e) => pathUnder(e, 'o.path', orgPath)))]))
     .where('g.status', 'in', ['confirmed', 'answered'])
     .where('g.raised_at', '>=', sinceIso)
     .orderBy('g.raised_at', 'desc')

@@ -66,13 +66,13 @@ export interface ScoreCell {
 }
 
 async function writeScores(call: WriteCall, competitionId: string, cells: ScoreCell[]) {
-  for (const s of cells) {
-    await hq(call.tx)
-      .insertInto('competition_scores')
-      .values({ competition_id: competitionId, team_id: s.teamOrgId, measure_id: s.measureId, period: s.period, value: s.value, entered_by: call.actor.accountId, entered_at: call.iso })
-      .onConflict((oc) => oc.columns(['competition_id', 'team_id', 'measure_id', 'period']).doUpdateSet({ value: s.value, entered_by: call.actor.accountId, entered_at: call.iso }))
-      .execute();
-  }
+  if (!cells.length) return;
+  // A later entry for a cell replaces the earlier one.
+  await hq(call.tx)
+    .insertInto('competition_scores')
+    .values(cells.map((s) => ({ competition_id: competitionId, team_id: s.teamOrgId, measure_id: s.measureId, period: s.period, value: s.value, entered_by: call.actor.accountId, entered_at: call.iso })))
+    .onConflict((oc) => oc.columns(['competition_id', 'team_id', 'measure_id', 'period']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), entered_by: eb.ref('excluded.entered_by'), entered_at: eb.ref('excluded.entered_at') })))
+    .execute();
 }
 
 const periodInside = (c: { starts_on: string; ends_on: string }, period: string) => period >= c.starts_on.slice(0, 7) && period <= c.ends_on.slice(0, 7);

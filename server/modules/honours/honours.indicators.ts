@@ -10,6 +10,7 @@ import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { scopeOf } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
+import { assertHolds } from './honours.policy.js';
 import { hq } from './honours.tables.js';
 
 function inPeriod(db: Db, q: IndicatorQuery) {
@@ -42,6 +43,7 @@ export async function awards(db: Db, q: IndicatorQuery): Promise<Figure> {
 
 /** The cuts the review desk shows: disqualified nominations per reason, and per unit and year. Drill: `reason` / `unitId` + `year`. */
 export async function honourStats(call: Call, year?: number) {
+  assertHolds(call.actor, P.read);
   const scope = scopeOf(call.actor, P.read);
   let base = hq(call.db).selectFrom('honour_nominations as n').where((eb) => pathInScope(eb, 'n.unit_path', scope));
   if (year) base = base.where('n.year', '=', year);

@@ -60,11 +60,15 @@ async function loadNomination(call: Call, db: Db | Tx, id: string) {
 }
 export { loadNomination };
 
-/** The nearest mine or branch union above the team: the unit whose records the disqualifiers read. */
+/**
+ * The unit that nominates a team and whose records the disqualifiers read: the nearest department
+ * (区队/科室) above the team, else its mine, else the top of the tree. A department rather than the
+ * mine, so one department's arrears do not bar every team of the mine.
+ */
 async function unitOf(tx: Tx, teamPath: string) {
   const ids = teamPath.split('/').filter(Boolean);
-  const orgs = await hq(tx).selectFrom('orgs').select(['id', 'path', 'kind', 'depth']).where('id', 'in', ids).execute();
-  return orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth)[0] ?? orgs.sort((a, b) => a.depth - b.depth)[0];
+  const orgs = (await hq(tx).selectFrom('orgs').select(['id', 'path', 'kind', 'depth']).where('id', 'in', ids).execute()).sort((a, b) => b.depth - a.depth);
+  return orgs.find((o) => o.kind === 'department') ?? orgs.find((o) => UNIT_KINDS.includes(o.kind)) ?? orgs[orgs.length - 1];
 }
 
 async function saveFindings(call: WriteCall, nominationId: string, findings: Finding[]) {

@@ -56,6 +56,8 @@ const nominate = (by: typeof w.staff, honourId: string, team: { id: string }) =>
 describe('disqualifiers are found in the records the platform holds', () => {
   it('an arrears appeal in the unit disqualifies its team; the same in another unit does not', async () => {
     const appeal = await ok(w.worker1.post('/api/v1/appeals', { category: 'wages', title: '拖欠三个月工资', description: '综采队十月起工资一直拖欠未发。' }), 201);
+    // An anonymous one is placed at its mine: it never singles out a department, so it bars none of mine 2's teams.
+    await ok(w.worker2.post('/api/v1/appeals', { category: 'wages', title: '工资拖欠', description: '掘进队工资拖欠两个月。', anonymous: true }), 201);
     // A wages appeal that is no arrears (a question about the rate) disqualifies nobody.
     await ok(w.worker2.post('/api/v1/appeals', { category: 'wages', nature: 'consultation', title: '夜班津贴标准', description: '想了解夜班津贴怎么计算。' }), 201);
     const h = await honour('2026年度工人先锋号');

@@ -25,12 +25,13 @@ async function build(staff: Caller, handler: Caller, orgs: { group: string; mine
 
 export const world: WorldPart = {
   params: { honourId: 'honour', nominationId: 'honourNomination', competitionId: 'competition' },
-  fields: { teamOrgId: 'honourTeam' },
+  fields: { teamOrgId: 'honourTeam', period: 'scorePeriod' },
   async build(ctx) {
     const dept = await ctx.t.db.selectFrom('orgs').select(['id', 'path']).where('id', '=', ctx.orgs.department).executeTakeFirstOrThrow();
     const team2 = await ctx.t.org(`${ctx.label}掘进队`, 'team', dept);
     const ids = await build(ctx.clients.unionStaff!, ctx.clients.handler!, { ...ctx.orgs, team2: team2.id }, ctx.label);
-    return { ...ids, honourTeam: ctx.orgs.team };
+    // A month inside the competition: the score routes' period field.
+    return { ...ids, honourTeam: ctx.orgs.team, scorePeriod: `${year}-06` };
   },
 };
 
@@ -38,6 +39,6 @@ export const hostile: HostilePart = {
   async build(ctx) {
     const team2 = await ctx.u.team();
     const ids = await build(ctx.u.staff, ctx.u.handler, { group: ctx.u.group.id, mine: ctx.u.mine1.id, team: ctx.u.team1.id, team2: team2.id }, '井口');
-    return { params: { honourId: ids.honour, nominationId: ids.honourNomination, competitionId: ids.competition }, fields: { teamOrgId: ctx.u.team1.id } };
+    return { params: { honourId: ids.honour, nominationId: ids.honourNomination, competitionId: ids.competition }, fields: { teamOrgId: ctx.u.team1.id, period: `${year}-06` } };
   },
 };
