@@ -24,6 +24,7 @@ import { congressModule } from './congress';
 import { policiesModule } from './policies';
 import { mediationModule } from './mediation';
 import { workReportModule } from './workReport';
+import { honoursModule } from './honours';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -46,6 +47,7 @@ export const modules: readonly XqModule[] = [
   policiesModule,
   mediationModule,
   workReportModule,
+  honoursModule,
   accountsModule,
 ];
 
