@@ -94,7 +94,7 @@ export const CreateCompetitionBody = z
   })
   .strict();
 /** A score period is a month: 'YYYY-MM'. */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.period');
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'honours.periodFormat');
 export const ScoresBody = z
   .object({ period: Period, scores: z.array(z.object({ teamOrgId: Id, measureId: Id, value: z.number().min(0).max(100) }).strict()).min(1).max(2000) })
   .strict();

@@ -32,3 +32,5 @@ export const honoursModule = defineModule({
 export * as honoursFigures from './honours.indicators.js';
 export { checkDisqualifiers, DISQUALIFIERS } from './honours.disqualifiers.js';
 export type { HonoursTables } from './honours.tables.js';
+// For bench/honours: the list and the review desk exactly as the routes call them.
+export * as honoursQueries from './honours.queries.js';
