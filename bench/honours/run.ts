@@ -25,7 +25,7 @@ import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
 import { checkDisqualifiers, honoursFigures, honoursQueries } from '../../server/modules/honours/index.js';
 import { appealsDataFile } from '../appeals/data.js';
-import { generateFile, type Scale } from '../generate.js';
+import { benchAccount, generateFile, type Scale } from '../generate.js';
 
 installHouse(house);
 const scale = (process.argv[2] ?? 'L').toUpperCase() as Scale;
@@ -47,7 +47,12 @@ async function time(name: string, n: number, work: (i: number) => Promise<unknow
 
 const t0 = performance.now();
 const base = path.join(ROOT, 'bench/.data', `${scale}.sqlite`);
-if (!fs.existsSync(base)) await generateFile(base, scale);
+if (!fs.existsSync(base)) {
+  // The appeals data set is built over the generated tree and needs the run's union staff account.
+  const { database, generated } = await generateFile(base, scale);
+  await benchAccount(database.db, 'bench.staff', 'bench-Passw0rd', 'unionStaff', generated.groups[0]);
+  await database.close();
+}
 const { file, data } = await appealsDataFile(scale, base);
 const database = await openDatabase({ url: file });
 try {
