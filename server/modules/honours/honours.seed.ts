@@ -53,8 +53,8 @@ export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
     if (!found && lastYears.length < 4 && !(await checkDisqualifiers(db, { unitPath: t.dept_path, today: lastYearDay })).length) lastYears.push(entry);
   }
   const clean = checked.filter((t) => !t.found && !lastYears.includes(t));
-  if (clean.length < 5 || lastYears.length < 4) return;
   let tainted = checked.find((t) => t.found);
+  if (lastYears.length < 4 || clean.length < (tainted ? 4 : 5)) return;
   if (!tainted) {
     // The demo's appeals and cases bar no department: the union records an accident in the last clean one's.
     tainted = clean.pop()!;
