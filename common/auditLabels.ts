@@ -196,6 +196,19 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'notice.withdraw': { zh: '撤回公开事项', en: 'Notice withdrawn' },
   'noticeQuestion.ask': { zh: '对公开事项提问', en: 'Question on a notice asked' },
   'noticeQuestion.answer': { zh: '答复公开事项提问', en: 'Question on a notice answered' },
+  'honours.create': { zh: '设立荣誉', en: 'Honour created' },
+  'honours.nominate': { zh: '推荐先进班组', en: 'Team nominated' },
+  'honours.recommend': { zh: '荣誉推荐审核通过', en: 'Nomination passed review' },
+  'honours.disqualify': { zh: '荣誉推荐一票否决', en: 'Nomination disqualified' },
+  'honours.reject': { zh: '荣誉推荐未通过', en: 'Nomination rejected' },
+  'honours.award': { zh: '评定授予荣誉', en: 'Honour awarded' },
+  'honours.publish': { zh: '公布荣誉评定结果', en: 'Award published' },
+  'honours.revoke': { zh: '撤销荣誉', en: 'Award revoked' },
+  'honours.accident': { zh: '登记安全事故', en: 'Safety accident recorded' },
+  'honours.competitionCreate': { zh: '发起劳动竞赛', en: 'Competition created' },
+  'honours.competitionClose': { zh: '结束劳动竞赛', en: 'Competition closed' },
+  'honours.scores': { zh: '录入竞赛得分', en: 'Competition scores entered' },
+  'honours.scoresImport': { zh: '导入竞赛得分', en: 'Competition scores imported' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -248,4 +261,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   noticeQuestion: { zh: '公开事项提问', en: 'Question on a notice' },
   suggestion: { zh: '合理化建议', en: 'Suggestion' },
   suggestionCampaign: { zh: '合理化建议活动', en: 'Suggestion campaign' },
+  honour: { zh: '荣誉', en: 'Honour' },
+  honourNomination: { zh: '荣誉推荐', en: 'Honour nomination' },
+  safetyAccident: { zh: '安全事故', en: 'Safety accident' },
+  competition: { zh: '劳动竞赛', en: 'Labour competition' },
 };

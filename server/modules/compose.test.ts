@@ -28,9 +28,9 @@ const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys', 'teacherGrowth', 'contracts', 'notices', 'suggestions', 'timetable', 'lessonLogs']);
+    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'workReport', 'surveys', 'teacherGrowth', 'contracts', 'notices', 'suggestions', 'timetable', 'lessonLogs', 'honours']);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit', 'contracts.readPublished', 'decidedItems.readPublic', 'mediation.apply', 'meetings.readPublished', 'notices.ask', 'notices.read', 'policies.ask', 'policies.read', 'suggestions.submit', 'surveys.answer']);
+    expect(table('worker')).toEqual(['appeals.submit', 'contracts.readPublished', 'decidedItems.readPublic', 'honours.readPublished', 'mediation.apply', 'meetings.readPublished', 'notices.ask', 'notices.read', 'policies.ask', 'policies.read', 'suggestions.submit', 'surveys.answer']);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
@@ -45,7 +45,7 @@ describe('the module composition at start-up', () => {
       'teacherGrowth.own',
       'timetable.read',
     ]);
-    expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'contracts.readPublished', 'meetings.readPublished', 'notices.read', 'org.read', 'policies.read', 'suggestions.evaluate']);
+    expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'contracts.readPublished', 'honours.nominate', 'honours.readPublished', 'meetings.readPublished', 'notices.read', 'org.read', 'policies.read', 'suggestions.evaluate']);
     // The system admin holds every permission of core and of every module.
     for (const m of modules) for (const p of m.permissions) expect(house.rolePermissions.sysAdmin.has(p)).toBe(true);
   });
@@ -60,45 +60,45 @@ describe('the module composition at start-up', () => {
   });
 
   it('accepts a well-formed new module', () => {
-    const h = composeModules([...modules, probe('honours')]);
-    expect([...h.rolePermissions.worker]).toContain('honours.read');
-    expect(h.jobs.map((j) => j.name)).toContain('honours.sweep');
-    expect(h.indicators.find((i) => i.key === 'honours.count')?.module).toBe('honours');
+    const h = composeModules([...modules, probe('trial')]);
+    expect([...h.rolePermissions.worker]).toContain('trial.read');
+    expect(h.jobs.map((j) => j.name)).toContain('trial.sweep');
+    expect(h.indicators.find((i) => i.key === 'trial.count')?.module).toBe('trial');
   });
 
   it('refuses a migration key used twice — by another module or by core', () => {
     // Before, the registry merged the maps with Object.assign and the later module's migration silently won.
-    const stolen = probe('honours', { migrations: { '20261125_0001_appeals': migration } });
+    const stolen = probe('trial', { migrations: { '20261125_0001_appeals': migration } });
     expect(startWith(...modules, stolen)).toThrow(ModuleDeclarationError);
     expect(startWith(...modules, stolen)).toThrow(/migration '20261125_0001_appeals' is declared twice \(also by appeals\)/);
     // A core key is refused already by its name, which no module may take.
-    expect(startWith(probe('honours', { migrations: { '20261124_0001_core': migration } }))).toThrow(/migration '20261124_0001_core' must be named/);
+    expect(startWith(probe('trial', { migrations: { '20261124_0001_core': migration } }))).toThrow(/migration '20261124_0001_core' must be named/);
   });
 
   it('refuses a new migration key without the <stamp>_<module>_<what> shape, or out of order', () => {
-    expect(startWith(probe('honours', { migrations: { '20270101_0000_honours': migration } }))).toThrow(/must be named '<YYYYMMDD>_<HHMM>_honours_<what>'/);
-    expect(startWith(probe('honours', { migrations: { '20270101_0000_meetings_tables': migration } }))).toThrow(/must be named/);
-    expect(startWith(probe('honours', { migrations: { '2027_honours_tables': migration } }))).toThrow(/must be named/);
-    const backwards = { '20270102_0000_honours_b': migration, '20270101_0000_honours_a': migration };
-    expect(startWith(probe('honours', { migrations: backwards }))).toThrow(/is listed after/);
+    expect(startWith(probe('trial', { migrations: { '20270101_0000_trial': migration } }))).toThrow(/must be named '<YYYYMMDD>_<HHMM>_trial_<what>'/);
+    expect(startWith(probe('trial', { migrations: { '20270101_0000_meetings_tables': migration } }))).toThrow(/must be named/);
+    expect(startWith(probe('trial', { migrations: { '2027_trial_tables': migration } }))).toThrow(/must be named/);
+    const backwards = { '20270102_0000_trial_b': migration, '20270101_0000_trial_a': migration };
+    expect(startWith(probe('trial', { migrations: backwards }))).toThrow(/is listed after/);
   });
 
   it('refuses a job name used twice or without the module prefix', () => {
     const job = { name: 'appeals.deadlines', intervalMs: 1, run: async () => {} };
-    expect(startWith(...modules, probe('honours', { jobs: [job] }))).toThrow(/job 'appeals.deadlines' must be named 'honours.<name>'/);
-    const dup = { name: 'honours.sweep', intervalMs: 1, run: async () => {} };
-    expect(startWith(probe('honours', { jobs: [dup, dup] }))).toThrow(/job 'honours.sweep' is declared twice/);
+    expect(startWith(...modules, probe('trial', { jobs: [job] }))).toThrow(/job 'appeals.deadlines' must be named 'trial.<name>'/);
+    const dup = { name: 'trial.sweep', intervalMs: 1, run: async () => {} };
+    expect(startWith(probe('trial', { jobs: [dup, dup] }))).toThrow(/job 'trial.sweep' is declared twice/);
   });
 
   it('refuses an indicator key used twice or without the module prefix', () => {
-    const [i] = probe('honours').indicators;
-    expect(startWith(probe('honours', { indicators: [i, i] }))).toThrow(/indicator 'honours.count' is declared twice/);
-    expect(startWith(probe('honours', { indicators: [{ ...i, key: 'count' }] }))).toThrow(/indicator 'count' must be named 'honours.<name>'/);
+    const [i] = probe('trial').indicators;
+    expect(startWith(probe('trial', { indicators: [i, i] }))).toThrow(/indicator 'trial.count' is declared twice/);
+    expect(startWith(probe('trial', { indicators: [{ ...i, key: 'count' }] }))).toThrow(/indicator 'count' must be named 'trial.<name>'/);
   });
 
   it('refuses a permission used twice, without the prefix, or granted without being declared', () => {
-    expect(startWith(probe('honours', { permissions: ['honours.read', 'honours.read'] }))).toThrow(/permission 'honours.read' is declared twice/);
-    expect(startWith(probe('honours', { permissions: ['appeals.manage'], grants: {} }))).toThrow(/permission 'appeals.manage' must be named 'honours.<name>'/);
+    expect(startWith(probe('trial', { permissions: ['trial.read', 'trial.read'] }))).toThrow(/permission 'trial.read' is declared twice/);
+    expect(startWith(probe('trial', { permissions: ['appeals.manage'], grants: {} }))).toThrow(/permission 'appeals.manage' must be named 'trial.<name>'/);
     expect(startWith(probe('honours', { grants: { worker: ['honours.write'] } }))).toThrow(/grants 'honours.write' to worker but does not declare it/);
   });
 

@@ -20,8 +20,10 @@ import { noticesModule } from './notices/index.js';
 import { suggestionsModule } from './suggestions/index.js';
 import { timetableModule } from './timetable/index.js';
 import { lessonLogsModule } from './lessonLogs/index.js';
+import { honoursModule } from './honours/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule, honoursModule];
+
 
 
 

@@ -45,3 +45,5 @@ export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20
 export { appealForReferral } from './appeals.referral.js';
 // For meetings: an appeal put on an agenda by its code, and the meeting's outcome on its timeline.
 export { appealForAgenda, appealsOnAgenda, recordMeetingOutcome } from './appeals.meetings.js';
+// For honours: the arrears appeals and confirmed group alerts of a unit (its disqualifier check).
+export { arrearsAppealsIn, confirmedGroupAlertsIn } from './appeals.arrears.js';

@@ -32,3 +32,5 @@ export { openSubjectVote, voteResultOf } from './congress.votes.service.js';
 /** The services themselves, for the scale benchmark (bench/congress) that calls them in process. */
 export * as congressProposals from './congress.proposals.service.js';
 export * as congressVotes from './congress.votes.service.js';
+// For honours: whether a workers' congress term covers a unit (its disqualifier check).
+export { termsCovering } from './congress.covering.js';

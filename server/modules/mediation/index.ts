@@ -34,3 +34,5 @@ export * as mediationFigures from './mediation.indicators.js';
 export type { MediationCaseTable, MediationTables } from './mediation.tables.js';
 // For bench/mediation: the services exactly as the routes call them.
 export * as mediationService from './mediation.service.js';
+// For honours: the arrears cases of a unit (its disqualifier check).
+export { arrearsCasesIn } from './mediation.arrears.js';

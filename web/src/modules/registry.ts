@@ -31,6 +31,7 @@ import { noticesModule } from './notices';
 import { suggestionsModule } from './suggestions';
 import { lessonLogsModule } from './lessonLogs';
 import { timetableModule } from './timetable';
+import { honoursModule } from './honours';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -60,6 +61,7 @@ export const modules: readonly XqModule[] = [
   suggestionsModule,
   timetableModule,
   lessonLogsModule,
+  honoursModule,
   accountsModule,
 ];
 

@@ -1,0 +1,83 @@
+/**
+ * Honours (工人先锋号) and labour competitions (劳动竞赛), shared by server and web: the module's
+ * permissions and their grants, the kinds of honour, the states of a nomination and the
+ * disqualifiers the union checks automatically before a nomination may be recommended.
+ */
+import type { Grants } from './roles.js';
+
+export const HONOURS_PERMISSIONS = {
+  /** Every honour, nomination (with its disqualifier evidence) and competition of the subtree. */
+  read: 'honours.read',
+  /** Nominate a team of one's subtree, and follow one's own nominations. */
+  nominate: 'honours.nominate',
+  /** Create honours and competitions, record safety accidents and scores, review nominations. */
+  manage: 'honours.manage',
+  /** Award, publish and revoke. */
+  award: 'honours.award',
+  /** Published awards and competition rankings of one's org and the orgs above it. */
+  readPublished: 'honours.readPublished',
+} as const;
+
+const P = HONOURS_PERMISSIONS;
+export const HONOURS_GRANTS: Grants = {
+  unionChair: [P.read, P.nominate, P.manage, P.award, P.readPublished],
+  unionStaff: [P.read, P.nominate, P.manage, P.readPublished],
+  // A department (the administration side) puts its teams forward; it never sees the union's evidence.
+  handler: [P.nominate, P.readPublished],
+  representative: [P.readPublished],
+  worker: [P.readPublished],
+};
+
+export const HONOUR_KINDS = ['pioneerTeam', 'redFlagTeam', 'competitionWinner'] as const;
+export type HonourKind = (typeof HONOUR_KINDS)[number];
+export const HONOUR_KIND_LABELS: Record<HonourKind, { zh: string; en: string }> = {
+  pioneerTeam: { zh: '工人先锋号', en: 'Workers’ Pioneer team' },
+  redFlagTeam: { zh: '红旗班组', en: 'Red-flag team' },
+  competitionWinner: { zh: '劳动竞赛优胜班组', en: 'Labour competition winner' },
+};
+
+/**
+ * submitted → recommended (review passed, no disqualifier) → awarded → published; a submitted
+ * nomination may instead be disqualified (a disqualifier found) or rejected; an award is revoked with a reason.
+ */
+export const NOMINATION_STATUSES = ['submitted', 'recommended', 'disqualified', 'rejected', 'awarded', 'published', 'revoked'] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+export const NOMINATION_STATUS_LABELS: Record<NominationStatus, { zh: string; en: string }> = {
+  submitted: { zh: '已推荐（待审核）', en: 'Nominated (to review)' },
+  recommended: { zh: '审核通过（待评定）', en: 'Reviewed (to award)' },
+  disqualified: { zh: '一票否决', en: 'Disqualified' },
+  rejected: { zh: '未通过', en: 'Rejected' },
+  awarded: { zh: '已评定', en: 'Awarded' },
+  published: { zh: '已公布', en: 'Published' },
+  revoked: { zh: '已撤销', en: 'Revoked' },
+};
+
+/** What the union checks from the platform's own records (a later module adds 'noCollectiveContract'). */
+export const DISQUALIFIER_REASONS = ['arrearsAppeal', 'arrearsMediation', 'noCongress', 'groupIncident', 'safetyAccident'] as const;
+export type DisqualifierReason = (typeof DISQUALIFIER_REASONS)[number];
+export const DISQUALIFIER_LABELS: Record<DisqualifierReason, { zh: string; en: string }> = {
+  arrearsAppeal: { zh: '近一年有欠薪、欠缴社保诉求', en: 'Wage or social-insurance arrears appeal in the last year' },
+  arrearsMediation: { zh: '近一年有欠薪、欠缴社保调解案件', en: 'Wage or social-insurance arrears mediation case in the last year' },
+  noCongress: { zh: '单位未建立职工代表大会（无在届职代会）', en: 'No workers’ congress term covers the unit' },
+  groupIncident: { zh: '近三年发生群体性事件（已确认的群体诉求预警）', en: 'Confirmed group alert in the last 3 years' },
+  safetyAccident: { zh: '近三年发生安全事故', en: 'Safety accident in the last 3 years' },
+};
+
+/** The record kinds evidence links to (the web turns each into a link to its page). */
+export const EVIDENCE_KINDS = ['appeal', 'mediationCase', 'groupAlert', 'safetyAccident'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const ACCIDENT_SEVERITIES = ['minor', 'serious', 'major'] as const;
+export type AccidentSeverity = (typeof ACCIDENT_SEVERITIES)[number];
+export const ACCIDENT_SEVERITY_LABELS: Record<AccidentSeverity, { zh: string; en: string }> = {
+  minor: { zh: '一般事故', en: 'Minor' },
+  serious: { zh: '较大事故', en: 'Serious' },
+  major: { zh: '重大事故', en: 'Major' },
+};
+
+export const COMPETITION_STATUSES = ['running', 'closed'] as const;
+export type CompetitionStatus = (typeof COMPETITION_STATUSES)[number];
+export const COMPETITION_STATUS_LABELS: Record<CompetitionStatus, { zh: string; en: string }> = {
+  running: { zh: '进行中', en: 'Running' },
+  closed: { zh: '已结束', en: 'Closed' },
+};

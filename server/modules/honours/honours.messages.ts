@@ -1,0 +1,26 @@
+import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
+
+/** Registered by the composition root from the module's declaration. */
+export const honoursMessages = {
+  'honours.orgUnknown': ['组织不存在或不在您的管理范围内', 'The org does not exist or is outside your reach'],
+  'honours.honourUnknown': ['荣誉不存在或不在您的范围内', 'No such honour within your reach'],
+  'honours.teamUnknown': ['班组不存在、不是班组，或不在您可推荐的范围内', 'The team does not exist, is not a team, or is outside what you may nominate'],
+  'honours.teamOutsideHonour': ['该班组不在本荣誉的评选范围内', 'The team is outside the org this honour is awarded in'],
+  'honours.alreadyNominated': ['该班组已被推荐参评本荣誉', 'The team is already nominated for this honour'],
+  'honours.disqualifierFound': ['存在一票否决情形，不能审核通过', 'A disqualifier was found: the nomination cannot pass review'],
+  'honours.noDisqualifier': ['未发现一票否决情形，不能以此否决', 'No disqualifier was found to disqualify on'],
+  'honours.competitionUnknown': ['劳动竞赛不存在或不在您的范围内', 'No such competition within your reach'],
+  'honours.endsBeforeStart': ['结束日期不能早于开始日期', 'The end date cannot be before the start date'],
+  'honours.occurredInFuture': ['事故日期不能晚于今天', 'The accident cannot have happened after today'],
+  'honours.notInCompetition': ['该班组不在本次竞赛中', 'The team is not in this competition'],
+  'honours.measureUnknown': ['指标不属于本次竞赛', 'The measure does not belong to this competition'],
+  'honours.periodOutside': ['期间不在竞赛起止日期内', 'The period is outside the competition dates'],
+  'honours.competitionClosed': ['竞赛已结束，不能再录入得分', 'The competition is closed: no more scores'],
+  'honours.scoreRange': ['得分应为 0–100 的数字', 'A score is a number from 0 to 100'],
+  'honours.periodFormat': ['期间应写作 YYYY-MM（如 2026-10）', 'Write the period as YYYY-MM (e.g. 2026-10)'],
+  'honours.noFile': ['请上传得分表（.xlsx）', 'Upload the score sheet (.xlsx)'],
+  'honours.sheetFaults': ['得分表有 {rows} 处错误，未写入任何得分', 'The score sheet has {rows} faults; no score was written'],
+  'honours.sheetEmpty': ['得分表没有数据行', 'The score sheet has no data rows'],
+} satisfies Record<string, MessageEntry>;
+
+export const HM = messageKeys(honoursMessages);

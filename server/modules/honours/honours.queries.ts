@@ -1,0 +1,140 @@
+/** Reading honours: the honours one may see, the nominations list, one nomination with its evidence, the published awards. */
+import { HONOURS_PERMISSIONS as P, type DisqualifierReason, type HonourKind, type NominationStatus } from '../../../common/honours.js';
+import type { Finding, NominationFilter } from '../../../common/schemas/honours.js';
+import type { Call } from '../../core/call.js';
+import { scopeOf } from '../../core/rbac/actor.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import { eventsOf } from '../../core/workflow/index.js';
+import { alongLine } from './honours.policy.js';
+import { honourReaches, loadNomination, NOMINATION_KIND } from './honours.service.js';
+import { hq } from './honours.tables.js';
+
+/** The orgs at and above the caller's grants of `permission`: what "along the line" means as an IN list. */
+function lineOf(paths: string[]): string[] {
+  const out = new Set<string>();
+  for (const p of paths) {
+    const ids = p.split('/').filter(Boolean);
+    for (let i = 1; i <= ids.length; i++) out.add(`/${ids.slice(0, i).join('/')}/`);
+  }
+  return [...out];
+}
+
+export async function listHonours(call: Call, q: { year?: number }) {
+  const read = scopeOf(call.actor, P.read);
+  const nominate = scopeOf(call.actor, P.nominate);
+  const line = nominate.all ? [] : lineOf(nominate.paths);
+  let query = hq(call.db)
+    .selectFrom('honours as h')
+    .innerJoin('orgs as o', 'o.id', 'h.org_id')
+    .select(['h.id', 'h.org_id', 'o.name as org_name', 'h.kind', 'h.name', 'h.year', 'h.criteria', 'h.competition_id', 'h.org_path'])
+    .select((eb) => eb.selectFrom('honour_nominations as n').whereRef('n.honour_id', '=', 'h.id').select((e) => e.fn.countAll<number>().as('c')).as('nominations'))
+    .where((eb) => eb.or([pathInScope(eb, 'h.org_path', read), pathInScope(eb, 'h.org_path', nominate), ...(line.length ? [eb('h.org_path', 'in', line)] : [])]));
+  if (q.year) query = query.where('h.year', '=', q.year);
+  const rows = await query.orderBy('h.year', 'desc').orderBy('h.name').limit(500).execute();
+  return {
+    items: rows
+      .filter((r) => honourReaches(call, r.org_path))
+      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as HonourKind, name: r.name, year: r.year, criteria: r.criteria, competitionId: r.competition_id, nominations: Number(r.nominations ?? 0) })),
+  };
+}
+
+function nominations(call: Call) {
+  return hq(call.db)
+    .selectFrom('honour_nominations as n')
+    .innerJoin('honours as h', 'h.id', 'n.honour_id')
+    .innerJoin('orgs as u', 'u.id', 'n.unit_id')
+    .innerJoin('orgs as t', 't.id', 'n.team_id')
+    .select(['n.id', 'n.honour_id', 'h.name as honour_name', 'n.year', 'n.unit_id', 'u.name as unit_name', 'n.team_id', 't.name as team_name', 'n.status', 'n.created_at', 'n.nominated_by', 'n.unit_path', 'h.org_path as honour_path']);
+}
+
+async function reasonsOf(call: Call, ids: string[]): Promise<Map<string, DisqualifierReason[]>> {
+  const out = new Map<string, DisqualifierReason[]>();
+  if (!ids.length) return out;
+  for (const r of await hq(call.db).selectFrom('honour_findings').select(['nomination_id', 'reason']).where('nomination_id', 'in', ids).orderBy('reason').execute()) {
+    out.set(r.nomination_id, [...(out.get(r.nomination_id) ?? []), r.reason as DisqualifierReason]);
+  }
+  return out;
+}
+
+/** Union readers: nominations of their subtree (by unit or by honour); anyone else: the nominations they made. */
+export async function listNominations(call: Call, f: NominationFilter) {
+  const read = scopeOf(call.actor, P.read);
+  let q = nominations(call).where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read), eb('n.nominated_by', '=', call.actor.accountId)]));
+  if (f.mine === '1') q = q.where('n.nominated_by', '=', call.actor.accountId);
+  if (f.honourId) q = q.where('n.honour_id', '=', f.honourId);
+  if (f.year) q = q.where('n.year', '=', f.year);
+  if (f.unitId) q = q.where('n.unit_id', '=', f.unitId);
+  if (f.status) q = q.where('n.status', '=', f.status);
+  if (f.from) q = q.where('n.nominated_on', '>=', f.from);
+  if (f.to) q = q.where('n.nominated_on', '<=', f.to);
+  if (f.awarded === '1') q = q.where('n.status', 'in', ['awarded', 'published']);
+  // The reason filter reads the union's evidence: it narrows only to what the caller oversees.
+  if (f.reason) q = q.where('n.id', 'in', (eb) => eb.selectFrom('honour_findings').select('nomination_id').where('reason', '=', f.reason!)).where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read)]));
+  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const col = f.sort === 'teamName' ? 't.name' : 'n.created_at';
+  const rows = await q.orderBy(col, f.order).orderBy('n.id', f.order).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const reasons = await reasonsOf(call, rows.map((r) => r.id));
+  const sees = (r: { unit_path: string; honour_path: string }) => read.all || read.paths.some((p) => r.unit_path.startsWith(p) || r.honour_path.startsWith(p));
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      honourId: r.honour_id,
+      honourName: r.honour_name,
+      year: r.year,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      teamOrgId: r.team_id,
+      teamName: r.team_name,
+      status: r.status as NominationStatus,
+      reasons: sees(r) || r.status === 'disqualified' ? (reasons.get(r.id) ?? []) : [],
+      createdAt: r.created_at,
+    })),
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+  };
+}
+
+export async function nominationDetail(call: Call, id: string) {
+  const { rel } = await loadNomination(call, call.db, id);
+  const r = await nominations(call).select(['n.record', 'n.checked_at', 'n.note']).innerJoin('accounts as a', 'a.id', 'n.nominated_by').select('a.display_name as nominated_by_name').where('n.id', '=', id).executeTakeFirstOrThrow();
+  const rows = await hq(call.db).selectFrom('honour_findings').select(['reason', 'evidence']).where('nomination_id', '=', id).orderBy('reason').execute();
+  const findings: Finding[] = rows.map((f) => ({ reason: f.reason as DisqualifierReason, evidence: JSON.parse(f.evidence) }));
+  const timeline = (await eventsOf(call.db, NOMINATION_KIND, id)).map((e) => ({ event: e.event, to: e.to, actorName: e.actorName, at: e.at, data: rel.overseer ? e.data : null }));
+  return {
+    id: r.id,
+    honourId: r.honour_id,
+    honourName: r.honour_name,
+    year: r.year,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    teamOrgId: r.team_id,
+    teamName: r.team_name,
+    status: r.status as NominationStatus,
+    // The nominator learns the reasons only once the union decided on them; the evidence never.
+    reasons: rel.overseer || r.status === 'disqualified' ? findings.map((f) => f.reason) : [],
+    createdAt: r.created_at,
+    record: r.record,
+    nominatedBy: r.nominated_by_name,
+    findings: rel.overseer ? findings : null,
+    checkedAt: rel.overseer ? r.checked_at : null,
+    note: r.note,
+    timeline,
+    can: { review: rel.reviewer && r.status === 'submitted', award: rel.awarder && ['recommended', 'awarded', 'published'].includes(r.status) },
+  };
+}
+
+/** Published awards of honours declared at the caller's orgs, above them or below them. */
+export async function publishedAwards(call: Call, q: { year?: number }) {
+  const scope = scopeOf(call.actor, P.readPublished);
+  if (!scope.all && !scope.paths.length) return { items: [] };
+  let query = nominations(call).select(['h.kind', 'n.updated_at']).where('n.status', '=', 'published');
+  if (!scope.all) query = query.where((eb) => eb.or([eb('h.org_path', 'in', lineOf(scope.paths)), pathInScope(eb, 'h.org_path', scope)]));
+  if (q.year) query = query.where('n.year', '=', q.year);
+  const rows = await query.orderBy('n.year', 'desc').orderBy('t.name').limit(500).execute();
+  return {
+    items: rows
+      .filter((r) => alongLine(scope, r.honour_path))
+      .map((r) => ({ nominationId: r.id, honourName: r.honour_name, kind: r.kind as HonourKind, year: r.year, unitName: r.unit_name, teamName: r.team_name, publishedAt: r.updated_at })),
+  };
+}

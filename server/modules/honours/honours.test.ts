@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { toXlsx } from '../../core/excel/export.js';
+import { indicator } from '../../core/indicators/indicators.registry.js';
+import { newId } from '../../core/ids.js';
+import { multipart } from '../../core/people/people.fixtures.js';
+
+const t = useTestApp();
+const today = shanghaiDate(new Date());
+const yearsFrom = (years: number) => `${Number(today.slice(0, 4)) + years}${today.slice(4, 8)}01`;
+const year = Number(today.slice(0, 4));
+
+async function ok(p: Promise<{ status: number; body: any; text: string }>, status = 200) {
+  const r = await p;
+  expect(r.status, r.text).toBe(status);
+  return r.body;
+}
+
+/**
+ * A group with three mines: mine 1 with a congress and a worker's wage-arrears appeal, mine 2
+ * clean (a congress, a wages appeal of another unit's kind elsewhere), mine 3 without a congress
+ * and with an arrears mediation case, a confirmed group alert and a safety accident.
+ */
+async function world() {
+  const group = await t.org('荣誉集团', 'group');
+  const mine = async (name: string) => {
+    const m = await t.org(name, 'mine', group);
+    const dept = await t.org(`${name}生产部`, 'department', m);
+    return { m, dept, team: await t.org(`${name}综采队`, 'team', dept), team2: await t.org(`${name}掘进队`, 'team', dept) };
+  };
+  const [m1, m2, m3] = [await mine('甲矿'), await mine('乙矿'), await mine('丙矿')];
+  const chair = await t.user([{ role: 'unionChair', org: group }]);
+  const staff = await t.user([{ role: 'unionStaff', org: group }]);
+  const handler1 = await t.user([{ role: 'handler', org: m1.dept }]);
+  const handler2 = await t.user([{ role: 'handler', org: m2.dept }]);
+  const worker = async (org: { id: string }) => t.user([{ role: 'worker', org }], { personId: (await t.person(org)).id });
+  const worker1 = await worker(m1.team);
+  const worker2 = await worker(m2.team);
+  const other = await t.org('别的集团', 'group');
+  const otherStaff = await t.user([{ role: 'unionStaff', org: other }]);
+  const otherWorker = await t.user([{ role: 'worker', org: other }]);
+  for (const [m, n] of [[m1.m, 1], [m2.m, 2]] as const) await ok(staff.post('/api/v1/congress/terms', { orgId: m.id, number: n, startDate: yearsFrom(-1), endDate: yearsFrom(4) }), 201);
+  return { group, m1, m2, m3, chair, staff, handler1, handler2, worker1, worker2, other, otherStaff, otherWorker };
+}
+let w: Awaited<ReturnType<typeof world>>;
+beforeAll(async () => {
+  w = await world();
+});
+
+const H = '/api/v1/honours';
+const N = '/api/v1/honour-nominations';
+const honour = (name: string) => ok(w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name, year, criteria: '安全生产无事故，班组管理规范' }), 201);
+const nominate = (by: typeof w.staff, honourId: string, team: { id: string }) => ok(by.post(`${H}/${honourId}/nominations`, { teamOrgId: team.id, record: '连续三年安全生产无事故' }), 201);
+
+describe('disqualifiers are found in the records the platform holds', () => {
+  it('an arrears appeal in the unit disqualifies its team; the same in another unit does not', async () => {
+    const appeal = await ok(w.worker1.post('/api/v1/appeals', { category: 'wages', title: '拖欠三个月工资', description: '综采队十月起工资一直拖欠未发。' }), 201);
+    // An anonymous one is placed at its mine: it never singles out a department, so it bars none of mine 2's teams.
+    await ok(w.worker2.post('/api/v1/appeals', { category: 'wages', title: '工资拖欠', description: '掘进队工资拖欠两个月。', anonymous: true }), 201);
+    // A wages appeal that is no arrears (a question about the rate) disqualifies nobody.
+    await ok(w.worker2.post('/api/v1/appeals', { category: 'wages', nature: 'consultation', title: '夜班津贴标准', description: '想了解夜班津贴怎么计算。' }), 201);
+    const h = await honour('2026年度工人先锋号');
+    const n1 = await nominate(w.staff, h.id, w.m1.team);
+    const n2 = await nominate(w.staff, h.id, w.m2.team);
+    const d1 = await ok(w.staff.get(`${N}/${n1.id}`));
+    expect(d1.findings).toEqual([{ reason: 'arrearsAppeal', evidence: [{ kind: 'appeal', id: appeal.id, label: `${appeal.code} 拖欠三个月工资`, date: today }] }]);
+    expect((await ok(w.staff.get(`${N}/${n2.id}`))).findings).toEqual([]);
+  });
+
+  it('no congress, an arrears mediation case, a confirmed group alert and a safety accident each disqualify mine 3', async () => {
+    const applicant = await t.user([{ role: 'worker', org: w.m3.team }], { personId: (await t.person(w.m3.team)).id });
+    const mediation = await ok(applicant.post('/api/v1/mediation/cases', { respondent: '丙矿', disputeDate: today, summary: '工资拖欠两个月。', claims: [{ type: 'wagesOwed', description: '补发工资', amount: 9000 }] }), 201);
+    // The group alert is written as the appeals module stores a confirmed one (raising one takes many similar appeals).
+    const alertId = newId();
+    await t.db.insertInto('appeal_group_alerts' as any).values({ id: alertId, unit_id: w.m3.m.id, category: 'wages', status: 'confirmed', worker_count: 12, appeal_count: 12, keywords: '欠薪 掘进队', raised_at: new Date().toISOString(), decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: new Date().toISOString() }).execute();
+    const accident = await ok(w.staff.post('/api/v1/safety-accidents', { orgId: w.m3.dept.id, occurredOn: `${year - 1}-03-02`, severity: 'minor', description: '掘进工作面片帮伤人' }), 201);
+    expect((await w.staff.post('/api/v1/safety-accidents', { orgId: w.m3.dept.id, occurredOn: `${year + 1}-01-01`, severity: 'minor', description: '未来' })).body.errors[0].field).toBe('occurredOn');
+    const h = await honour('2026年度红旗班组');
+    const n = await nominate(w.staff, h.id, w.m3.team);
+    const d = await ok(w.staff.get(`${N}/${n.id}`));
+    expect(d.findings.map((f: any) => [f.reason, f.evidence.map((e: any) => e.id)])).toEqual([
+      ['arrearsMediation', [mediation.id]],
+      ['groupIncident', [alertId]],
+      ['noCongress', []],
+      ['safetyAccident', [accident.id]],
+    ]);
+    // The review desk records the disqualification; the reasons are what the check found.
+    await ok(w.staff.post(`${N}/${n.id}/disqualify`, { note: '一票否决' }));
+    expect((await ok(w.staff.get(`${N}?status=disqualified&reason=noCongress&honourId=${h.id}`))).items.map((i: any) => i.teamName)).toEqual(['丙矿综采队']);
+  });
+});
+
+describe('the nomination loop', () => {
+  it('review → award → publish → revoke, each step by its role, an illegal step refused', async () => {
+    const h = await honour('2026年度工人先锋号（二）');
+    const clean = await nominate(w.handler2, h.id, w.m2.team2);
+    const tainted = await nominate(w.staff, h.id, w.m1.team2);
+    const weak = await nominate(w.staff, h.id, w.m2.team);
+
+    // A tainted nomination cannot pass review: the 422 names the status; it is disqualified instead.
+    const refused = await w.staff.post(`${N}/${tainted.id}/recommend`, {});
+    expect([refused.status, refused.body.errors[0].field]).toEqual([422, 'status']);
+    expect((await w.staff.post(`${N}/${clean.id}/disqualify`, {})).status).toBe(422);
+    await ok(w.staff.post(`${N}/${tainted.id}/disqualify`, {}));
+    expect((await w.staff.post(`${N}/${tainted.id}/recommend`, {})).status).toBe(409);
+
+    await ok(w.staff.post(`${N}/${weak.id}/reject`, { reason: '事迹材料不充分' }));
+    expect((await w.chair.post(`${N}/${weak.id}/award`, {})).status).toBe(409);
+
+    await ok(w.staff.post(`${N}/${clean.id}/recommend`, { note: '符合条件' }));
+    expect((await w.staff.post(`${N}/${clean.id}/award`, {})).status).toBe(403);
+    expect((await w.chair.post(`${N}/${clean.id}/publish`, {})).status).toBe(409);
+    await ok(w.chair.post(`${N}/${clean.id}/award`, {}));
+    await ok(w.chair.post(`${N}/${clean.id}/publish`, {}));
+    expect((await ok(w.worker2.get(`${H}/awards`))).items.map((a: any) => a.teamName)).toContain('乙矿掘进队');
+    expect((await ok(w.otherWorker.get(`${H}/awards`))).items).toEqual([]);
+
+    expect((await w.chair.post(`${N}/${clean.id}/revoke`, {})).status).toBe(400);
+    await ok(w.chair.post(`${N}/${clean.id}/revoke`, { reason: '事迹材料失实' }));
+    expect((await ok(w.worker2.get(`${H}/awards`))).items.map((a: any) => a.teamName)).not.toContain('乙矿掘进队');
+    const detail = await ok(w.staff.get(`${N}/${clean.id}`));
+    expect([detail.status, detail.note]).toEqual(['revoked', '事迹材料失实']);
+    expect(detail.timeline.map((e: any) => e.event)).toEqual(['nominated', 'checked', 'recommended', 'awarded', 'published', 'revoked']);
+  });
+});
+
+describe('privacy: the evidence is the union’s', () => {
+  it('a department follows its own nomination without the evidence; others see nothing', async () => {
+    const h = await honour('2026年度工人先锋号（三）');
+    const n = await nominate(w.handler1, h.id, w.m1.team);
+    // The handler cannot nominate a team of another mine, nor see a nomination it did not make.
+    expect((await w.handler1.post(`${H}/${h.id}/nominations`, { teamOrgId: w.m2.team.id, record: '越权' })).body.errors[0].field).toBe('teamOrgId');
+    const own = await ok(w.handler1.get(`${N}/${n.id}`));
+    expect([own.findings, own.reasons, own.checkedAt]).toEqual([null, [], null]);
+    expect(own.timeline.every((e: any) => e.data === null)).toBe(true);
+    expect((await w.handler2.get(`${N}/${n.id}`)).status).toBe(404);
+    expect((await w.otherStaff.get(`${N}/${n.id}`)).status).toBe(404);
+    expect((await w.worker1.get(`${N}/${n.id}`)).status).toBe(404);
+    expect((await w.handler1.post(`${N}/${n.id}/recommend`, {})).status).toBe(403);
+    // A reason filter does not tell a nominator which of its nominations the union found something on.
+    expect((await ok(w.handler1.get(`${N}?reason=arrearsAppeal`))).items).toEqual([]);
+    expect((await ok(w.handler1.get(`${N}?mine=1`))).items.map((i: any) => i.id)).toEqual([n.id]);
+    expect((await ok(w.handler2.get(`${N}?honourId=${h.id}`))).items).toEqual([]);
+    // Once disqualified, the department hears the reason, still without the records behind it.
+    await ok(w.staff.post(`${N}/${n.id}/disqualify`, {}));
+    const after = await ok(w.handler1.get(`${N}/${n.id}`));
+    expect([after.status, after.reasons, after.findings]).toEqual(['disqualified', ['arrearsAppeal'], null]);
+  });
+});
+
+describe('a labour competition', () => {
+  it('scores entered and imported (a faulty sheet names its rows) make a live ranking the workers see', async () => {
+    const c = await ok(
+      w.staff.post('/api/v1/competitions', { orgId: w.m1.m.id, name: '安全高效劳动竞赛', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, teamOrgIds: [w.m1.team.id, w.m1.team2.id], measures: [{ name: '安全', weight: 2 }, { name: '产量', unit: '吨', weight: 1 }] }),
+      201,
+    );
+    const detail = await ok(w.staff.get(`/api/v1/competitions/${c.id}`));
+    const [safety, output] = detail.measures;
+    await ok(w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year}-01`, scores: [{ teamOrgId: w.m1.team.id, measureId: safety.id, value: 90 }, { teamOrgId: w.m1.team2.id, measureId: safety.id, value: 80 }] }));
+    const outside = await w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year + 1}-01`, scores: [{ teamOrgId: w.m1.team.id, measureId: safety.id, value: 90 }] });
+    expect([outside.status, outside.body.errors[0].field]).toEqual([422, 'period']);
+
+    const sheet = (rows: (string | number)[][]) => toXlsx('得分', ['班组', '指标', '期间', '得分'].map((header, i) => ({ header, value: (r: (string | number)[]) => r[i] })), rows);
+    const bad = multipart({}, { name: '得分.xlsx', content: await sheet([['甲矿综采队', '产量', `${year}-01`, 50], ['不存在的队', '产量', `${year}-01`, 120]]) });
+    const refused = await w.staff.request('POST', `/api/v1/competitions/${c.id}/scores/import`, bad.body, bad.headers);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: any) => e.field)).toEqual(['rows.3.班组', 'rows.3.得分']);
+    const good = multipart({}, { name: '得分.xlsx', content: await sheet([['甲矿综采队', '产量', `${year}-01`, 50], ['甲矿掘进队', '产量', `${year}-01`, 95]]) });
+    expect((await ok(w.staff.request('POST', `/api/v1/competitions/${c.id}/scores/import`, good.body, good.headers))).written).toBe(2);
+
+    // Totals: 综采 2×90 + 50 = 230; 掘进 2×80 + 95 = 255 — 掘进 leads. A worker of the mine reads it on the phone.
+    const ranking = (await ok(w.worker1.get(`/api/v1/competitions/${c.id}`))).ranking;
+    expect(ranking.map((r: any) => [r.rank, r.teamName, r.total])).toEqual([[1, '甲矿掘进队', 255], [2, '甲矿综采队', 230]]);
+    expect((await ok(w.worker1.get('/api/v1/competitions'))).items.map((i: any) => i.name)).toContain('安全高效劳动竞赛');
+    expect((await w.worker1.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year}-02`, scores: [{ teamOrgId: w.m1.team.id, measureId: output.id, value: 1 }] })).status).toBe(403);
+    expect((await w.worker2.get(`/api/v1/competitions/${c.id}`)).status).toBe(404);
+    expect((await w.otherWorker.get(`/api/v1/competitions/${c.id}`)).status).toBe(404);
+
+    const led = await ok(w.staff.post(H, { orgId: w.m1.m.id, kind: 'competitionWinner', name: '劳动竞赛优胜班组', year, criteria: '竞赛总分第一', competitionId: c.id }), 201);
+    await ok(w.staff.post(`/api/v1/competitions/${c.id}/close`, {}));
+    const closed = await ok(w.staff.get(`/api/v1/competitions/${c.id}`));
+    expect([closed.status, closed.honours.map((x: any) => x.id)]).toEqual(['closed', [led.id]]);
+    expect((await w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year}-02`, scores: [{ teamOrgId: w.m1.team.id, measureId: output.id, value: 1 }] })).body.errors[0].field).toBe('status');
+    expect((await w.staff.post(`/api/v1/competitions/${c.id}/close`, {})).status).toBe(409);
+  });
+});
+
+describe('honour indicators', () => {
+  it('each figure equals the rows of its drill-down list, and the cuts add up', async () => {
+    const q = { scope: { all: false, paths: [w.group.path] }, from: `${year}-01-01`, to: `${year}-12-31` };
+    const count = async (f: Record<string, string>) => (await ok(w.chair.get(`${N}?${new URLSearchParams({ ...f, pageSize: '200' })}`))).total;
+    const nominations = await indicator('honours.nominations')!.compute(t.db, q);
+    expect(nominations.value).toBe(7);
+    expect(await count(nominations.drill!.numerator)).toBe(nominations.numerator);
+    const dq = await indicator('honours.disqualifiedRate')!.compute(t.db, q);
+    expect([dq.numerator, dq.denominator]).toEqual([3, nominations.value]);
+    expect(await count(dq.drill!.numerator)).toBe(3);
+    const awards = await indicator('honours.awards')!.compute(t.db, q);
+    expect(awards.value).toBe(0);
+    expect(await count(awards.drill!.numerator)).toBe(0);
+    const stats = await ok(w.chair.get(`${H}/stats?year=${year}`));
+    expect(stats.byReason.find((r: any) => r.reason === 'arrearsAppeal').nominations).toBe(2);
+    expect(stats.byUnit.reduce((s: number, u: any) => s + u.nominations, 0)).toBe(nominations.value);
+    expect((await ok(w.otherStaff.get(`${H}/stats`))).byUnit).toEqual([]);
+  });
+});
