@@ -60,7 +60,8 @@ const CORE_PARAM_KIND: Record<string, keyof Side & string> = {
 /** The central maps merged with the modules' parts, once the world is built. */
 let ID_KIND: Record<string, string> = CORE_ID_KIND;
 let PARAM_KIND: Record<string, string> = CORE_PARAM_KIND;
-let FIELD_KIND: Record<string, string> = {};
+/** Each part's body fields, for the routes that name one of its records (a field name means different things in different modules). */
+let PART_FIELDS: { names: Set<string>; fields: Record<string, string> }[] = [];
 
 interface Probe {
   route: DeclaredRoute;
@@ -101,7 +102,7 @@ function idFor(w: World, kind: string, role: Role | 'anonymous', target: Target,
 }
 
 /** Body and query fields that name records: filled from the world so the request reaches the policy. */
-function fieldIds(w: World, role: Role | 'anonymous', target: Target): Record<string, unknown> {
+function fieldIds(w: World, r: DeclaredRoute, role: Role | 'anonymous', target: Target): Record<string, unknown> {
   const side = (k: string) => idFor(w, k, role, target, null);
   const school = family(role) === 'school';
   // The deepest org of the role's side lies inside every grant of that side (a handler's department, a class).
@@ -125,7 +126,9 @@ function fieldIds(w: World, role: Role | 'anonymous', target: Target): Record<st
     by: role === 'parent' ? 'home' : 'school',
     duty: 'subject',
     subject: '美术',
-    ...Object.fromEntries(Object.entries(FIELD_KIND).map(([field, kind]) => [field, side(kind)])),
+    ...Object.fromEntries(
+      PART_FIELDS.filter((p) => r.url.split('/').some((seg, i, all) => p.names.has(seg.replace(/^:/, '')) || (seg === ':id' && p.names.has(all[i - 1])))).flatMap((p) => Object.entries(p.fields).map(([field, kind]) => [field, side(kind)])),
+    ),
   };
 }
 
@@ -161,7 +164,7 @@ function buildRequest(w: World, doc: any, r: DeclaredRoute, role: Role | 'anonym
     })
     .join('/');
   const op = doc.paths[r.url.replace(/:(\w+)/g, '{$1}')]?.[r.method.toLowerCase()];
-  const ids = fieldIds(w, role, target);
+  const ids = fieldIds(w, r, role, target);
   const query = new URLSearchParams();
   for (const p of op?.parameters ?? []) {
     if (p.in !== 'query') continue;
@@ -278,7 +281,7 @@ describe('authorization matrix', () => {
     world = await buildWorld(t);
     ID_KIND = mergeKinds(CORE_ID_KIND, world.parts, 'ids');
     PARAM_KIND = mergeKinds(CORE_PARAM_KIND, world.parts, 'params');
-    FIELD_KIND = mergeKinds({}, world.parts, 'fields');
+    PART_FIELDS = world.parts.filter((p) => p.world?.fields).map((p) => ({ names: new Set([...Object.keys(p.world!.ids ?? {}), ...Object.keys(p.world!.params ?? {})]), fields: p.world!.fields! }));
     ROSTER = (await world.clients.sysAdmin.get('/api/v1/imports/template.xlsx')).raw;
     // Every kind of record the probes name exists in B.
     for (const [kind, id] of Object.entries(world.other)) expect(id, `B has a ${kind}`).toBeTruthy();

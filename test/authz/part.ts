@@ -38,7 +38,7 @@ export interface WorldPart {
   ids?: Record<string, string>;
   /** Named path parameter → kind. */
   params?: Record<string, string>;
-  /** Body or query field → kind, for the id fields a module's bodies carry. */
+  /** Body or query field → kind, for the id fields a module's bodies carry; used on the routes that name one of the part's `ids` or `params`. */
   fields?: Record<string, string>;
   /** Builds the module's records on one side; kind → id. Called for A, then for B. */
   build(ctx: SideContext): Promise<Record<string, string>>;

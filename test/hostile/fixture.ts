@@ -124,14 +124,20 @@ export async function hostileWorld(t: TestEnv) {
     uploadFields: { orgId: u.group.id, data: JSON.stringify({ date: '2026-11-19', status: 'held', topic: '节约', reflection: '上传测试' }) },
   };
 
-  // Each module's records for the fuzzer come from its <m>.world.ts.
+  // Each module's records for the fuzzer come from its <m>.world.ts; its body fields apply to the paths naming its records.
+  const partFields: { names: Set<string>; fields: Record<string, unknown> }[] = [];
   for (const part of await loadParts()) {
     if (!part.hostile) continue;
     const got = await part.hostile.build({ t, admin, u, s, worker });
     Object.assign(byCollection, got.ids);
     Object.assign(byName, got.params);
-    Object.assign(unionNamed, got.fields);
+    if (got.fields) partFields.push({ names: new Set([...Object.keys(got.ids ?? {}), ...Object.keys(got.params ?? {})]), fields: got.fields });
   }
+  const fieldsFor = (path: string) => {
+    const segs = path.split('/');
+    const names = segs.map((seg, i) => (seg === '{id}' ? segs[i - 1] : seg.replace(/^\{(\w+)\}$/, '$1')));
+    return Object.assign({}, ...partFields.filter((p) => names.some((n) => p.names.has(n))).map((p) => p.fields));
+  };
 
   /** School routes name orgs inside the school (a closure for one grade, a class's people). */
   const schoolNamed = { ...unionNamed, orgId: s.grade1.id, parentId: s.grade1.id };
@@ -150,7 +156,7 @@ export async function hostileWorld(t: TestEnv) {
       const at = segs.indexOf('{id}');
       return byCollection[segs[at - 1]] ?? (segs[at - 1] === 'overrides' ? byCollection.overrides : undefined);
     },
-    named: (path: string) => (SCHOOL_PATHS.test(path) ? schoolNamed : unionNamed),
+    named: (path: string) => ({ ...(SCHOOL_PATHS.test(path) ? schoolNamed : unionNamed), ...fieldsFor(path) }),
   };
 }
 
