@@ -10,11 +10,7 @@
  *
  * Prints the figures with the scale and the machine; writes nothing into the repository.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { openDatabase, type Database } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { loadGrants } from '../../server/core/auth/auth.repository.js';
 import { shanghaiDate } from '../../server/core/calendar/calendar.js';
@@ -23,41 +19,15 @@ import { writeCallIn, type Call } from '../../server/core/call.js';
 import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
 import { congressProposals as proposals, congressVotes as votes } from '../../server/modules/congress/index.js';
-import { startPostgres } from '../../test/pg-global-setup.js';
 import { buildCongressL, SCALE_L } from './data.js';
+import { engine, N, openBenchDatabase, time, machine, analyze } from '../kit.js';
 
-const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
-const N = Number(process.env.BENCH_N ?? 200);
 installHouse(house);
 
-async function open(): Promise<{ database: Database; done: () => Promise<void> }> {
-  if (engine === 'postgres') {
-    const pg = await startPostgres();
-    const database = await openDatabase({ url: `${pg.url}/postgres`, poolSize: 5 });
-    return { database, done: async () => { await database.close(); await pg.dispose(); } };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-bench-congress-'));
-  const database = await openDatabase({ url: path.join(dir, 'bench.sqlite') });
-  return { database, done: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
-}
 
-const p = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
-async function time(name: string, n: number, work: (i: number) => Promise<unknown>, limit?: number, warm = 5) {
-  for (let i = 0; i < warm; i++) await work(i);
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await work(i + warm);
-    ms.push(performance.now() - t0);
-  }
-  const p95 = p(ms, 0.95);
-  const median = p(ms, 0.5);
-  console.log(`${name.padEnd(52)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms${limit ? `   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}` : ''}`);
-  return { median, p95 };
-}
 
-const { database, done } = await open();
+const { database, done } = await openBenchDatabase('congress');
 try {
   const db = database.db;
   const t0 = performance.now();
@@ -65,8 +35,8 @@ try {
   const today = shanghaiDate(new Date());
   const w = await buildCongressL(db, today);
   console.log(`engine ${engine}; scale L: ${SCALE_L.terms * SCALE_L.sessionsPerTerm} sessions over 10 years, ${SCALE_L.terms * SCALE_L.sessionsPerTerm * SCALE_L.proposalsPerSession} proposals, ${SCALE_L.representatives} representatives a term; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os.loadavg()[0].toFixed(2)}, node ${process.version}`);
-  if (engine === 'postgres') await (db as any).executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } }).catch(() => undefined);
+  console.log(machine());
+  await analyze(db);
 
   const ctx = { actor: null, ip: null, requestId: null, locale: 'zh-CN' as const };
   const callAs = async (accountId: string): Promise<Call> => ({ db, actor: { accountId, displayName: 'bench', personId: null, grants: await loadGrants(db, accountId), via: 'session' }, ctx, now: new Date() });

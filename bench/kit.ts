@@ -1,0 +1,58 @@
+/**
+ * What every module's in-process benchmark (bench/<m>/run.ts) shares: a fresh database on the
+ * engine BENCH_ENGINE names, the timing loop with its median and p95 against a target, a call
+ * as a given account, and the lines that say on what machine and data a figure was measured.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Database, type Db } from '../server/core/db/database.js';
+import { loadGrants } from '../server/core/auth/auth.repository.js';
+import type { Call } from '../server/core/call.js';
+import { startPostgres } from '../test/pg-global-setup.js';
+
+export const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
+/** Timed calls per measurement (BENCH_N). */
+export const N = Number(process.env.BENCH_N ?? 200);
+
+/** An empty database: a temporary SQLite file, or an embedded PostgreSQL server; `done` removes it. */
+export async function openBenchDatabase(tag: string): Promise<{ database: Database; done: () => Promise<void> }> {
+  if (engine === 'postgres') {
+    const pg = await startPostgres();
+    const database = await openDatabase({ url: `${pg.url}/postgres`, poolSize: 5 });
+    return { database, done: async () => { await database.close(); await pg.dispose(); } };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xq-bench-${tag}-`));
+  const database = await openDatabase({ url: path.join(dir, 'bench.sqlite') });
+  return { database, done: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export const percentile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+
+/** Runs `work` `warm` times untimed (statement caches), then `n` times timed; prints median and p95 against `limit` (ms). */
+export async function time(name: string, n: number, work: (i: number) => Promise<unknown>, limit?: number, warm = 5): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < warm; i++) await work(i);
+  const ms: number[] = [];
+  for (let i = warm; i < n + warm; i++) {
+    const t0 = performance.now();
+    await work(i);
+    ms.push(performance.now() - t0);
+  }
+  const median = percentile(ms, 0.5);
+  const p95 = percentile(ms, 0.95);
+  console.log(`${name.padEnd(52)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms${limit ? `   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}` : ''}`);
+  return { median, p95 };
+}
+
+/** A read call as the account (its real grants), as a route would build it. */
+export async function callAs(db: Db, accountId: string, personId: string | null = null): Promise<Call> {
+  return { db, actor: { accountId, displayName: 'bench', personId, grants: await loadGrants(db, accountId), via: 'session' }, ctx: { actor: null, ip: null, requestId: null, locale: 'zh-CN' }, now: new Date() };
+}
+
+/** The machine line every figure is printed with. */
+export const machine = () => `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os.loadavg()[0].toFixed(2)}, node ${process.version}`;
+
+/** PostgreSQL plans from fresh statistics after a bulk load (SQLite needs none). */
+export async function analyze(db: Db): Promise<void> {
+  if (engine === 'postgres') await (db as any).executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } }).catch(() => undefined);
+}
