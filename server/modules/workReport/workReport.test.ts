@@ -69,8 +69,20 @@ async function schoolFiguresFromRows(schoolPath: string): Promise<Record<string,
     'heartBridge.readRate': rate(school.filter((n) => n.read_by_home_at).length + home.filter((n) => n.read_by_school_at).length, school.length + home.length),
     // Five school days for every class of the school.
     'moralEducation.coverage': rate(Number(held), classes.length * 5),
+    // Nobody logged a lesson yet: none of the students on the rolls was reached.
+    'lessonLogs.studentsReached': rate(0, Number(students)),
   };
 }
+
+/** Figures whose denominator is the roster, not a practice's records: the workers on it, though none made a suggestion. */
+async function rosterFiguresFromRows(orgPath: string): Promise<Record<string, Counted>> {
+  const workers = Number((await sql<any>`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'worker' and p.archived = 0 and o.path like ${orgPath + '%'}`.execute(t.db)).rows[0].n);
+  return { 'suggestions.per100Workers': rate(0, workers), 'suggestions.participationRate': rate(0, workers) };
+}
+
+/** Averages (a count per record) have no value without records, like a rate; other counts are 0. */
+const AVERAGES = new Set(['contracts.appealsPerClause']);
+const nothing = (f: { key: string; unit: string }) => ({ value: (f.unit === 'count' && !AVERAGES.has(f.key)) || f.unit === 'yuan' ? 0 : null, numerator: 0, denominator: 0 });
 
 type Caller = { get(url: string): Promise<{ status: number; body: any }>; post(url: string, body?: unknown): Promise<{ status: number; body: any; text: string }> };
 
@@ -116,13 +128,13 @@ beforeAll(async () => {
 describe('the work report', () => {
   it('snapshots every registered indicator for the group, each recounted from the raw tables', async () => {
     expect(groupReport).toMatchObject({ status: 'draft', progress: 100, version: 0, kind: 'year', title: `${w.group.name}${year}年度工作总结` });
-    const expected = await appealFiguresFromRows(w.group.path, YEAR.from, YEAR.to);
+    const expected = { ...(await appealFiguresFromRows(w.group.path, YEAR.from, YEAR.to)), ...(await rosterFiguresFromRows(w.group.path)) };
     const defs = (await w.chair.get('/api/v1/indicators')).body.items.map((i: { key: string }) => i.key);
     expect(groupReport.figures.map((f: { key: string }) => f.key).sort()).toEqual([...defs].sort());
     for (const f of groupReport.figures) {
       expect(f.ref).toMatch(/^F-\d{2}$/);
       // The group holds no school, and this world holds no records of the other practices: they count nothing there.
-      const want = expected[f.key] ?? { value: f.unit === 'count' || f.unit === 'yuan' ? 0 : null, numerator: 0, denominator: 0 };
+      const want = expected[f.key] ?? nothing(f);
       expect({ key: f.key, value: f.value, numerator: f.numerator, denominator: f.denominator }).toEqual({ key: f.key, ...want });
     }
     expect(expected['appeals.submitted'].value).toBe(3);
@@ -138,7 +150,7 @@ describe('the work report', () => {
     expect(expected['moralEducation.coverage']).toEqual({ value: 0.0667, numerator: 1, denominator: 15 });
     expect(expected['heartBridge.twoWayCoverage']).toEqual({ value: 0.1429, numerator: 1, denominator: 7 });
     for (const f of report.figures) {
-      const want = expected[f.key] ?? { value: f.unit === 'count' || f.unit === 'yuan' ? 0 : null, numerator: 0, denominator: 0 };
+      const want = expected[f.key] ?? nothing(f);
       expect({ key: f.key, value: f.value, numerator: f.numerator, denominator: f.denominator }).toEqual({ key: f.key, ...want });
       // The school practices have no record lists to drill into yet.
       if (f.module === 'heartBridge' || f.module === 'moralEducation') expect(f.drill).toBeNull();
