@@ -19,7 +19,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], fileParallelism: false, testTimeout: 90_000 },
+        // Each browser file starts its own server (free port, own data directory) and browser, so two run side by side:
+        // run one after another they were the last 7 minutes of CI, after every other file had finished.
+        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 90_000 },
       },
     ],
   },

@@ -32,6 +32,8 @@ describe('surveys in the browser', () => {
     for (const [k, option] of ['工资收入', '安全生产', '住房'].entries()) {
       await page.getByTestId(`surveys-top3-${k}`).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
+      // The closing dropdown stays in the page while it animates: the next pick must not find its options.
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     }
     await questions.nth(2).getByText('技能培训').click();
     await questions.nth(3).getByText('4', { exact: true }).click();
