@@ -10,6 +10,7 @@ import { openDatabase, type Database, type Db } from '../server/core/db/database
 import { loadGrants } from '../server/core/auth/auth.repository.js';
 import type { Call } from '../server/core/call.js';
 import { startPostgres } from '../test/pg-global-setup.js';
+import { percentile } from './harness.js';
 
 export const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as 'sqlite' | 'postgres';
 /** Timed calls per measurement (BENCH_N). */
@@ -27,8 +28,6 @@ export async function openBenchDatabase(tag: string): Promise<{ database: Databa
   return { database, done: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
 }
 
-export const percentile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
-
 /** Runs `work` `warm` times untimed (statement caches), then `n` times timed; prints median and p95 against `limit` (ms). */
 export async function time(name: string, n: number, work: (i: number) => Promise<unknown>, limit?: number, warm = 5): Promise<{ median: number; p95: number }> {
   for (let i = 0; i < warm; i++) await work(i);
@@ -38,8 +37,9 @@ export async function time(name: string, n: number, work: (i: number) => Promise
     await work(i);
     ms.push(performance.now() - t0);
   }
-  const median = percentile(ms, 0.5);
-  const p95 = percentile(ms, 0.95);
+  ms.sort((a, b) => a - b);
+  const median = percentile(ms, 50);
+  const p95 = percentile(ms, 95);
   console.log(`${name.padEnd(52)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms${limit ? `   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}` : ''}`);
   return { median, p95 };
 }

@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from '../../server/cli/seed/demo-accounts.js';
 import { useTestApp, type Client, type Response } from '../app.js';
 import { propertiesOf, sampleValid, type JsonSchema } from '../hostile/sample.js';
 import { buildWorld, DEMO_USER, MARKER, multipart, PNG, type Side, type World } from './world.js';
-import { mergeKinds } from './part.js';
+import { mergeKinds, recordNames } from './part.js';
 
 // Robots at a closed loopback port, which only an admin's allow-list opens: the matrix sends nothing off this machine.
 const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 }, webhookAllowHosts: ['127.0.0.1'] } });
@@ -127,7 +127,7 @@ function fieldIds(w: World, r: DeclaredRoute, role: Role | 'anonymous', target: 
     duty: 'subject',
     subject: '美术',
     ...Object.fromEntries(
-      PART_FIELDS.filter((p) => r.url.split('/').some((seg, i, all) => p.names.has(seg.replace(/^:/, '')) || (seg === ':id' && p.names.has(all[i - 1])))).flatMap((p) => Object.entries(p.fields).map(([field, kind]) => [field, side(kind)])),
+      PART_FIELDS.filter((p) => recordNames(r.url).some((n) => p.names.has(n))).flatMap((p) => Object.entries(p.fields).map(([field, kind]) => [field, side(kind)])),
     ),
   };
 }

@@ -118,6 +118,15 @@ export function mergeKinds(central: Record<string, string>, parts: LoadedPart[],
   return out;
 }
 
+/**
+ * The records a route path names, by the names parts use: the collection before `:id` / `{id}`, and
+ * each named parameter. A part's body fields apply to a route only when it names one of its records.
+ */
+export function recordNames(path: string): string[] {
+  const segs = path.split('/');
+  return segs.map((seg, i) => (seg === ':id' || seg === '{id}' ? segs[i - 1] : seg.replace(/^:(\w+)$|^\{(\w+)\}$/, '$1$2')));
+}
+
 /** Every kind a part's maps name must be a record some side built. */
 export function checkKinds(parts: LoadedPart[], built: Record<string, unknown>): void {
   for (const p of parts) {

@@ -13,7 +13,7 @@ import { schoolWorld } from '../../server/modules/school/school.testkit.js';
 import { NOWHERE_ID } from './strings.js';
 import { newId, nowIso } from '../../server/core/ids.js';
 import { SAMPLE_DATE } from './sample.js';
-import { loadParts } from '../authz/part.js';
+import { loadParts, recordNames } from '../authz/part.js';
 
 /** A real 1×1 PNG. */
 export const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -133,11 +133,7 @@ export async function hostileWorld(t: TestEnv) {
     Object.assign(byName, got.params);
     if (got.fields) partFields.push({ names: new Set([...Object.keys(got.ids ?? {}), ...Object.keys(got.params ?? {})]), fields: got.fields });
   }
-  const fieldsFor = (path: string) => {
-    const segs = path.split('/');
-    const names = segs.map((seg, i) => (seg === '{id}' ? segs[i - 1] : seg.replace(/^\{(\w+)\}$/, '$1')));
-    return Object.assign({}, ...partFields.filter((p) => names.some((n) => p.names.has(n))).map((p) => p.fields));
-  };
+  const fieldsFor = (path: string) => Object.assign({}, ...partFields.filter((p) => recordNames(path).some((n) => p.names.has(n))).map((p) => p.fields));
 
   /** School routes name orgs inside the school (a closure for one grade, a class's people). */
   const schoolNamed = { ...unionNamed, orgId: s.grade1.id, parentId: s.grade1.id };
