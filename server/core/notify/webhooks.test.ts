@@ -9,8 +9,14 @@ import { deliverDue, type DeliverOptions } from './delivery.js';
 
 // The stand-in robots listen on loopback, which only an admin's allow-list opens (target.ts).
 const LOCAL = ['127.0.0.1'];
-// The scheduled job reads the allow-list from the environment, as it reads PUBLIC_URL.
+// The scheduled job reads the allow-list from the environment, as it reads PUBLIC_URL. Put back
+// afterwards: test files share a process (vitest.config.ts), and another file's loopback robot must stay refused.
+const allowHostsBefore = process.env.XQ_WEBHOOK_ALLOW_HOSTS;
 process.env.XQ_WEBHOOK_ALLOW_HOSTS = LOCAL.join(',');
+afterAll(() => {
+  if (allowHostsBefore === undefined) delete process.env.XQ_WEBHOOK_ALLOW_HOSTS;
+  else process.env.XQ_WEBHOOK_ALLOW_HOSTS = allowHostsBefore;
+});
 const t = useTestApp({ config: { webhookAllowHosts: LOCAL } });
 const deliver = (db: Parameters<typeof deliverDue>[0], now: Date, opts: DeliverOptions = {}) => deliverDue(db, now, { allowHosts: LOCAL, ...opts });
 
