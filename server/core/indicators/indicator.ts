@@ -15,6 +15,24 @@ export interface IndicatorQuery {
   from: string;
   /** YYYY-MM-DD, inclusive. */
   to: string;
+  /**
+   * Reads shared by the figures of one batch (a dashboard column, a report's year): several of a
+   * module's figures are cut from the same rows, and counted one by one they re-read a year of
+   * appeals ten times. Absent when a single figure is asked for.
+   */
+  reads?: SharedReads;
+}
+
+/** One batch's reads, by module read key: a batch covers one scope and one period, and is dropped after it. */
+export type SharedReads = Map<string, Promise<unknown>>;
+
+/** `read()` once per batch for `key` over the query's scope and period; without a batch, simply `read()`. */
+export function sharedRead<T>(q: IndicatorQuery, key: string, read: () => Promise<T>): Promise<T> {
+  if (!q.reads) return read();
+  const k = `${key}|${q.scope.all ? '*' : q.scope.paths.join(',')}|${q.from}|${q.to}`;
+  let p = q.reads.get(k) as Promise<T> | undefined;
+  if (!p) q.reads.set(k, (p = read()));
+  return p;
 }
 
 export type Bilingual = { zh: string; en: string };

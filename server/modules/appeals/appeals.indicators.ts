@@ -41,7 +41,7 @@
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { indicatorRows, type IndicatorRow, type LightClock } from './appeals.repository.js';
 import { INDICATOR_DEFINITIONS, type IndicatorKey } from '../../../common/appealIndicators.js';
 
@@ -261,8 +261,11 @@ export function overdueCount(rows: IndicatorRow[], clock: LightClock): Figure {
  * today, not a figure of a past period.
  */
 const NOBODY = { all: false, paths: [] };
+/** Read once for all ten figures of a batch (`sharedRead`); the folds below never change a row. */
 function rowsIn(db: Db, q: IndicatorQuery) {
-  return indicatorRows(db, { accountId: '', personId: null, staff: q.scope, handler: NOBODY }, { from: q.from, to: q.to }, { today: q.to, soon: q.to });
+  return sharedRead(q, 'appeals.indicatorRows', () =>
+    indicatorRows(db, { accountId: '', personId: null, staff: q.scope, handler: NOBODY }, { from: q.from, to: q.to }, { today: q.to, soon: q.to }),
+  );
 }
 const appealIndicator = (key: string, zh: string, en: string, definition: { zh: string; en: string }, of: (rows: IndicatorRow[]) => Figure, unit: Figure['unit'] = 'rate') =>
   defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await rowsIn(db, q)) });

@@ -5,8 +5,7 @@
  * it holds at least one school day of that class.
  */
 import type { Db } from '../../core/db/database.js';
-import type { IndicatorQuery } from '../../core/indicators/indicator.js';
-import { defineIndicator } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
 import { rateFigure } from '../../../common/figure.js';
 import { fraction, weekEnd, type Fraction } from '../../../common/school.js';
@@ -182,9 +181,11 @@ export async function studentsWithoutExchange(
  * The registry's view (core/indicators): the same three figures over every class of a scope
  * and every school week of [from, to] that has a school day.
  */
-async function countsIn(db: Db, q: IndicatorQuery): Promise<WeekCounts> {
-  const classes = await classesInScope(db, q.scope);
-  return sumCounts(await loadWeekCounts(db, classes, (c) => c.cal.weeksIn(q.from, q.to).filter((w) => c.cal.weekExists(w))));
+function countsIn(db: Db, q: IndicatorQuery): Promise<WeekCounts> {
+  return sharedRead(q, 'heartBridge.weekCounts', async () => {
+    const classes = await classesInScope(db, q.scope);
+    return sumCounts(await loadWeekCounts(db, classes, (c) => c.cal.weeksIn(q.from, q.to).filter((w) => c.cal.weekExists(w))));
+  });
 }
 const asFigure = (f: Fraction) => rateFigure(f.num, f.den);
 

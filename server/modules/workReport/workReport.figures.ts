@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../core/db/database.js';
 import { indicators, type RegisteredIndicator } from '../../core/indicators/indicators.registry.js';
+import type { SharedReads } from '../../core/indicators/indicator.js';
 import type { Figure } from '../../../common/figure.js';
 import type { DashboardFigure, SnapshotFigure, Threshold } from '../../../common/schemas/workReport.js';
 import { previousPeriod, trendBuckets } from '../../../common/workReport.js';
@@ -23,8 +24,22 @@ export function byModule(list: readonly RegisteredIndicator[] = indicators()): {
 }
 
 /** The figure over the org's whole subtree: the org was checked against the viewer's scope before. */
-export function countOver(db: Db, ind: RegisteredIndicator, org: OrgRef, from: string, to: string): Promise<Figure> {
-  return ind.compute(db, { scope: { all: false, paths: [org.path] }, from, to });
+export function countOver(db: Db, ind: RegisteredIndicator, org: OrgRef, from: string, to: string, reads?: SharedReads): Promise<Figure> {
+  return ind.compute(db, { scope: { all: false, paths: [org.path] }, from, to, reads });
+}
+
+/**
+ * One module's figures over each period, period by period: the figures of a period share one
+ * batch of reads (a module's rows are read once, not once per figure), and the batch is dropped
+ * before the next period, so at most one period's rows are held at a time.
+ */
+async function countPeriods(db: Db, items: readonly RegisteredIndicator[], org: OrgRef, periods: readonly { from: string; to: string }[]): Promise<Figure[][]> {
+  const out: Figure[][] = items.map(() => []);
+  for (const p of periods) {
+    const reads: SharedReads = new Map();
+    for (let i = 0; i < items.length; i++) out[i].push(await countOver(db, items[i], org, p.from, p.to, reads));
+  }
+  return out;
 }
 
 const counted = (f: Figure) => ({ value: f.value, numerator: f.numerator, denominator: f.denominator });
@@ -41,11 +56,10 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
   const groups: { module: string; items: DashboardFigure[] }[] = [];
   for (const g of byModule()) {
     const items: DashboardFigure[] = [];
-    for (const ind of g.items) {
-      const current = await countOver(db, ind, org, from, to);
-      const previous = await countOver(db, ind, org, prev.from, prev.to);
-      const trend = [];
-      for (const b of buckets) trend.push({ ...b, value: (await countOver(db, ind, org, b.from, b.to)).value });
+    const counts = await countPeriods(db, g.items, org, [{ from, to }, prev, ...buckets]);
+    for (const [i, ind] of g.items.entries()) {
+      const [current, previous, ...inBuckets] = counts[i];
+      const trend = buckets.map((b, k) => ({ ...b, value: inBuckets[k].value }));
       const threshold = thresholds.get(ind.key) ?? null;
       items.push({
         key: ind.key,
@@ -68,29 +82,32 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
 /** Reference codes in the order the report prints the figures: F-01, F-02, … */
 export const refCode = (n: number) => `F-${String(n).padStart(2, '0')}`;
 
-/** The report's figures, each counted now and frozen; `progress` hears the share done after each. */
+/** The report's figures, each counted now and frozen; `progress` hears the share done after each module. */
 export async function snapshotFigures(db: Db, org: OrgRef, from: string, to: string, progress: (done: number, of: number) => Promise<void>): Promise<SnapshotFigure[]> {
   const prev = previousPeriod(from, to);
-  const list = byModule().flatMap((g) => g.items);
+  const groups = byModule();
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
   const out: SnapshotFigure[] = [];
-  for (const ind of list) {
-    const f = await countOver(db, ind, org, from, to);
-    const p = await countOver(db, ind, org, prev.from, prev.to);
-    out.push({
-      ref: refCode(out.length + 1),
-      key: ind.key,
-      module: ind.module,
-      label: ind.label,
-      definition: ind.definition,
-      unit: ind.unit,
-      value: f.value,
-      numerator: f.numerator,
-      denominator: f.denominator,
-      previous: counted(p),
-      drill: f.drill,
-      query: { orgId: org.id, orgPath: org.path, from, to },
-    });
-    await progress(out.length, list.length);
+  for (const g of groups) {
+    const counts = await countPeriods(db, g.items, org, [{ from, to }, prev]);
+    for (const [i, ind] of g.items.entries()) {
+      const [f, p] = counts[i];
+      out.push({
+        ref: refCode(out.length + 1),
+        key: ind.key,
+        module: ind.module,
+        label: ind.label,
+        definition: ind.definition,
+        unit: ind.unit,
+        value: f.value,
+        numerator: f.numerator,
+        denominator: f.denominator,
+        previous: counted(p),
+        drill: f.drill,
+        query: { orgId: org.id, orgPath: org.path, from, to },
+      });
+    }
+    await progress(out.length, total);
   }
   return out;
 }
