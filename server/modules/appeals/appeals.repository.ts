@@ -9,6 +9,7 @@ import type { Tx } from '../../core/db/database.js';
 import { insertRow, prepared } from '../../core/db/prepared.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
+import { engineOf, prefixUpper } from '../../core/db/dialect.js';
 import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
 import type { Light } from '../../../common/appeals.js';
 import {
@@ -99,8 +100,16 @@ function mineExpr(eb: Eb, vis: Visibility) {
  * dashboard cells are read month by month off their key, appeals.cells.ts).
  */
 export function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expression<SqlBool> {
+  return scopeIn(eb, column, scope, indexed) ?? sql<SqlBool>`1 = 0`;
+}
+
+/**
+ * `orgIn`, or null for an empty scope: an OR must leave the branch out rather than carry
+ * `or 1 = 0`, because SQLite gives up every index for a disjunction with a constant branch.
+ */
+export function scopeIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expression<SqlBool> | null {
   if (scope.all) return sql<SqlBool>`${indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`} is not null`;
-  if (scope.paths.length === 0) return sql<SqlBool>`1 = 0`;
+  if (scope.paths.length === 0) return null;
   const ids = eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope));
   return eb(indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`, 'in', ids);
 }
@@ -108,8 +117,9 @@ export function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): E
 /** `scopeOnly`: the staff and handler scopes without one's own appeals — a subset, for counting. */
 export function visible(eb: Eb, vis: Visibility, indexed: boolean, scopeOnly = false) {
   // Scope first: a row it admits never needs the author columns (SQLite then defers the table read).
-  const scope = [orgIn(eb, 'a.org_id', vis.staff, indexed), orgIn(eb, 'a.department_id', vis.handler, indexed)];
-  return eb.or(scopeOnly ? scope : [...scope, mineExpr(eb, vis)]);
+  const scope = [scopeIn(eb, 'a.org_id', vis.staff, indexed), scopeIn(eb, 'a.department_id', vis.handler, indexed)].filter((e) => e !== null);
+  const terms = scopeOnly ? scope : [...scope, mineExpr(eb, vis)];
+  return terms.length ? eb.or(terms) : sql<SqlBool>`1 = 0`;
 }
 
 function lightExpr(eb: Eb, light: Light, clock: LightClock) {
@@ -119,7 +129,16 @@ function lightExpr(eb: Eb, light: Light, clock: LightClock) {
 }
 
 export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock, indexed = true, scopeOnly = false) {
-  const c: Expression<SqlBool>[] = [f.mine ? mineExpr(eb, vis) : visible(eb, vis, indexed, scopeOnly)];
+  return eb.and([f.mine ? mineExpr(eb, vis) : visible(eb, vis, indexed, scopeOnly), ...filters(db, eb, f, clock, false)]);
+}
+
+/**
+ * The filters alone. `byPath`: an org filter is a range on `a.org_path` (the lists' keyed
+ * indexes, 20261206_2300 migration); otherwise an IN over the subtree's org ids, which the
+ * dashboard's index-only reads need (appeals_indicators holds org_id, not the path).
+ */
+function filters(db: Tx, eb: Eb, f: RepoFilter, clock: LightClock, byPath: boolean): Expression<SqlBool>[] {
+  const c: Expression<SqlBool>[] = [];
   if (f.q !== undefined) {
     const sub = searchRefs(db, SEARCH_INDEX, f.q);
     c.push(sub ? eb('a.id', 'in', sub as any) : sql<SqlBool>`1 = 0`);
@@ -130,7 +149,7 @@ export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock
   if (f.rating?.length) c.push(eb('a.rating', 'in', [...f.rating]));
   if (f.employmentCategory?.length) c.push(eb('a.author_category', 'in', [...f.employmentCategory]));
   if (f.light?.length) c.push(eb.and([eb('a.current_due', 'is not', null), eb.or(f.light.map((l) => lightExpr(eb, l, clock)))]));
-  if (f.orgPath) c.push(orgIn(eb, 'a.org_id', { all: false, paths: [f.orgPath] }, true));
+  if (f.orgPath) c.push(byPath ? pathUnder(eb, 'a.org_path', f.orgPath) : orgIn(eb, 'a.org_id', { all: false, paths: [f.orgPath] }, true));
   if (f.departmentPath) c.push(orgIn(eb, 'a.department_id', { all: false, paths: [f.departmentPath] }, true));
   if (f.unitId) c.push(eb('a.unit_id', '=', f.unitId));
   if (f.groupAlertId) c.push(eb('a.group_alert_id', '=', f.groupAlertId));
@@ -143,7 +162,56 @@ export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock
   if (f.acceptedLate !== undefined) c.push(sql<SqlBool>`${ACCEPTED_ON_TIME} = ${f.acceptedLate ? 0 : 1}`);
   if (f.answered !== undefined) c.push(eb('a.first_answered_at', f.answered ? 'is not' : 'is', null));
   if (f.accepted !== undefined) c.push(eb('a.accepted_at', f.accepted ? 'is not' : 'is', null));
-  return eb.and(c);
+  return c;
+}
+
+/**
+ * A list's three parts, each one indexed predicate without an OR between them, so every
+ * part is a range on one index: the staff scope (ranges on `a.org_path`), the handler
+ * scope (departments), and one's own appeals that neither admits.
+ * `hide`: the columns go through `|| ''` (valid on both engines), so the planner walks the
+ * ordering index instead — used for a page when matches are many (see listAppeals).
+ */
+export type ListPart = 'staff' | 'handler' | 'own';
+
+export function listPart(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: LightClock, part: ListPart, hide = false): Expression<SqlBool> {
+  const col = (c: string) => (hide ? sql`${sql.ref(c)} || ''` : sql.ref(c));
+  const inside: Expression<SqlBool>[] = [];
+  if (part === 'staff') {
+    if (!vis.staff.all) inside.push(eb.or(vis.staff.paths.map((p) => eb.and([eb(col('a.org_path'), '>=', p), eb(col('a.org_path'), '<', prefixUpper(p))]))));
+  } else if (part === 'handler') {
+    // listParts reads this part only when the staff scope is not everything.
+    inside.push(orgIn(eb, 'a.department_id', vis.handler, !hide));
+    // Already counted by the staff part.
+    if (vis.staff.paths.length) inside.push(eb.not(eb.or(vis.staff.paths.map((p) => pathUnder(eb, 'a.org_path', p)))));
+  } else {
+    // One's own appeals by id, each author column on its own index: an OR of the two would
+    // let the planner prefer scanning any small index that a filter happens to match.
+    const own = (col: 'author_account_id' | 'author_person_id', v: string) => eb.selectFrom('appeals as o').select('o.id').where(`o.${col}`, '=', v);
+    inside.push(eb('a.id', 'in', vis.personId ? own('author_account_id', vis.accountId).union(own('author_person_id', vis.personId)) : own('author_account_id', vis.accountId)));
+    // Only what the scope parts did not already read; with no scope there is nothing to leave out.
+    const scope = scopeTerms(eb, vis);
+    if (!f.mine && scope.length) inside.push(sql<SqlBool>`(${eb.or(scope)}) is not true`);
+  }
+  return eb.and([...inside, ...filters(db, eb, f, clock, true)]);
+}
+
+/** The parts a viewer's list reads: `mine` is the own part alone; a scope of everything holds one's own appeals already. */
+export function listParts(vis: Visibility, f: RepoFilter): ListPart[] {
+  if (f.mine) return ['own'];
+  const parts: ListPart[] = [];
+  if (vis.staff.all || vis.staff.paths.length) parts.push('staff');
+  if (vis.staff.all) return parts;
+  if (vis.handler.all || vis.handler.paths.length) parts.push('handler');
+  return [...parts, 'own'];
+}
+
+/** The scopes the own part leaves out (a scope of everything has no own part, see listParts). */
+function scopeTerms(eb: Eb, vis: Visibility): Expression<SqlBool>[] {
+  const t: Expression<SqlBool>[] = vis.staff.paths.map((p) => pathUnder(eb, 'a.org_path', p));
+  const handler = scopeIn(eb, 'a.department_id', vis.handler, true);
+  if (handler) t.push(handler);
+  return t;
 }
 
 /** Columns every read may carry: the author only when the appeal is named. */
@@ -243,6 +311,34 @@ export const COUNT_CAP = 2_000;
 /** Sorts an index serves in order (see the 0002 migration): the page is read off the index. */
 const INDEXED_SORTS: ReadonlySet<SortKey> = new Set(['submittedAt']);
 
+/** Up to `cap` matches of one list part, counted off that part's index. */
+export function countQuery(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, part: ListPart, cap: number) {
+  return adb(db)
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('appeals as a')
+        .select(sql<number>`1`.as('x'))
+        .where(((e: Eb) => listPart(db, e, vis, f, clock, part)) as any)
+        .limit(cap)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<string | number>().as('c'));
+}
+
+/** The ids (and sort keys) of one part's first `limit` rows; `walk` reads them off the ordering index. */
+export function pageQuery(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, part: ListPart, page: { limit: number; sort: SortKey; order: 'asc' | 'desc' }, walk: boolean) {
+  const sortCol = SORT_COLUMNS[page.sort];
+  // A walk reads the ordering index and nothing else: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
+  const from = walk && engineOf(db) === 'sqlite' ? sql`appeals as a indexed by appeals_submitted_at` : sql`appeals as a`;
+  return adb(db)
+    .selectFrom(from as any)
+    .select(['a.id', sql.ref(sortCol).as('k')])
+    .where(((e: Eb) => listPart(db, e, vis, f, clock, part, walk)) as any)
+    .orderBy(sql.ref(sortCol), page.order)
+    .orderBy('a.id', page.order)
+    .limit(page.limit);
+}
+
 export async function listAppeals(
   db: Tx,
   vis: Visibility,
@@ -250,36 +346,27 @@ export async function listAppeals(
   clock: LightClock,
   page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc' },
 ): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
-  const a = adb(db);
-  const countUpTo = async (scopeOnly: boolean) => {
-    const [{ n }] = await a
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('appeals as a')
-          .select(sql<number>`1`.as('x'))
-          .where(((e: Eb) => conditions(db, e, vis, f, clock, true, scopeOnly)) as any)
-          .limit(COUNT_CAP + 1)
-          .as('c'),
-      )
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .execute();
-    return Number(n);
-  };
-  // The scope alone is one indexed IN (no OR with the author columns): when it already
-  // passes the cap, so does the whole list, and the exact count is never needed.
-  let n = f.mine ? 0 : await countUpTo(true);
-  if (n <= COUNT_CAP) n = await countUpTo(false);
-  // The page's ids first, from appeals alone; names and authors are joined for those only.
-  const ordered = INDEXED_SORTS.has(page.sort);
-  const ids = await a
-    .selectFrom('appeals as a')
-    .select('a.id')
-    .where(((e: Eb) => conditions(db, e, vis, f, clock, !ordered)) as any)
-    .orderBy(sql.ref(SORT_COLUMNS[page.sort]), page.order)
-    .orderBy('a.id', page.order)
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
+  const parts = listParts(vis, f);
+  // Each part counted once, on its own index, up to what the cap still needs: no second count.
+  let n = 0;
+  for (const part of parts) {
+    if (n > COUNT_CAP) break;
+    const [{ c }] = await countQuery(db, vis, f, clock, part, COUNT_CAP + 1 - n).execute();
+    n += Number(c);
+  }
+  // Many matches: walking the ordering index meets a page of them early. Few (the count
+  // read them all off a filter's index): the same index finds them and sorting ≤ COUNT_CAP is cheap.
+  const walk = INDEXED_SORTS.has(page.sort) && n > COUNT_CAP;
+  const want = page.offset + page.limit;
+  const found: { id: string; k: unknown }[] = [];
+  for (const part of parts) {
+    const rows = await pageQuery(db, vis, f, clock, part, { ...page, limit: want }, walk).execute();
+    found.push(...(rows as { id: string; k: unknown }[]));
+  }
+  const dir = page.order === 'asc' ? 1 : -1;
+  const cmp = (x: unknown, y: unknown) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : (x as any) < (y as any) ? -1 : 1);
+  if (parts.length > 1) found.sort((x, y) => dir * (cmp(x.k, y.k) || cmp(x.id, y.id)));
+  const ids = found.slice(page.offset, want);
   const rows = ids.length
     ? ((await base(db)
         .where(

@@ -272,6 +272,7 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     id,
     code: `SQ${day.replace(/-/g, '')}-${String(n).padStart(4, '0')}`,
     org_id: author.orgId,
+    org_path: author.orgPath,
     unit_id: unit.id,
     department_id: null,
     author_account_id: author.accountId,

@@ -10,6 +10,8 @@ export interface AppealTable {
   id: string;
   code: string;
   org_id: string;
+  /** The org's path, kept by triggers when omitted or when the org moves (the 20261206_2300_appeals_org_path migration). */
+  org_path?: string | null;
   unit_id: string;
   department_id: string | null;
   author_account_id: string | null;
