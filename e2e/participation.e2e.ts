@@ -105,15 +105,16 @@ describe('worker participation in the browser', () => {
     const { context, page } = await newPage(e2e.browser, DESKTOP);
     await login(page, e2e.server.url, 'staff');
     await page.goto(`${e2e.server.url}/honours?status=disqualified`);
-    await page.locator('.ant-table-row a').first().click();
+    await page.locator('a[href^="/honours/nominations/"]').first().click();
     await page.waitForURL(/\/honours\/nominations\/[0-9a-f-]{36}$/);
     const findings = page.getByTestId('findings');
     await findings.waitFor();
-    expect(await page.getByText('一票否决', { exact: true }).count()).toBeGreaterThan(0);
-    // Each finding names its disqualifier and lists the dated records behind it.
-    const alerts = findings.locator('.ant-alert-error');
-    expect(await alerts.count()).toBeGreaterThan(0);
-    expect(await alerts.first().locator('.ant-list-item').first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2} · \S/);
+    expect(await page.locator('.ant-tag', { hasText: '一票否决' }).count()).toBeGreaterThan(0);
+    // Each finding names its disqualifier and lists the dated records behind it, each a link to the record.
+    const evidence = findings.locator('.ant-alert-error .ant-list-item');
+    await evidence.first().waitFor();
+    expect(await evidence.first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2} · \S/);
+    expect(await evidence.first().locator('a').getAttribute('href')).toMatch(/^\/(appeals|mediation\/cases)\//);
     await shot(page, 'participation-honour-evidence');
     await context.close();
   });
