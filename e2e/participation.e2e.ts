@@ -40,7 +40,7 @@ describe('worker participation in the browser', () => {
     await expert.page.goto(`${e2e.server.url}/suggestions/${id}`);
     await expert.page.getByTestId('suggestion-scores').click();
     for (const [key, score] of [['innovation', '22'], ['feasibility', '27'], ['benefit', '31']]) await expert.page.getByTestId(`suggestion-score-${key}`).fill(score);
-    await expert.page.locator('.ant-modal:visible').getByRole('button', { name: '提交' }).click();
+    await expert.page.locator('.ant-modal:visible').getByRole('button', { name: /^提\s*交$/ }).click();
     const panel = expert.page.getByTestId('suggestion-evaluations');
     // The expert sees their own total, and of the other expert only that the score is not in yet.
     await expect.poll(() => panel.textContent()).toContain('80');
@@ -61,7 +61,7 @@ describe('worker participation in the browser', () => {
     await desk.page.getByTestId('suggestion-decision-pick').click();
     await desk.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '采纳' }).click();
     await desk.page.getByTestId('suggestion-decision-note').fill('投入小、见效快，列入本年度实施计划');
-    await desk.page.locator('.ant-modal:visible').getByRole('button', { name: '提交' }).click();
+    await desk.page.locator('.ant-modal:visible').getByRole('button', { name: /^提\s*交$/ }).click();
     await expect.poll(() => desk.page.getByTestId('suggestion-status').textContent()).toBe('采纳');
     await desk.context.close();
 
