@@ -11,9 +11,11 @@ import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, shot, strict
 const e2e = useE2E();
 const SUGGESTION = '井口候车室加装暖风幕';
 const NOTICE = '一号矿十二月份职工福利费使用情况公示';
+let suggestionId = '';
+let notice: { id: string; recipients: number };
 
 describe('worker participation in the browser', () => {
-  it('a suggestion from the phone is scored blind by two experts and adopted', async () => {
+  it('a suggestion from the phone is scored by two experts, each blind to the other until both are in', async () => {
     const phone = await newPage(e2e.browser, PHONE);
     await login(phone.page, e2e.server.url, 'worker');
     await phone.page.goto(`${e2e.server.url}/suggestions/new`);
@@ -25,7 +27,8 @@ describe('worker participation in the browser', () => {
     await phone.page.getByTestId('suggestion-submit').click();
     await phone.page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
     expect(await phone.page.getByTestId('suggestion-status').textContent()).toBe('待初审');
-    const id = phone.page.url().split('/').pop()!;
+    const id = (suggestionId = phone.page.url().split('/').pop()!);
+    await phone.context.close();
 
     // The desk's first review and the choice of experts are set up through the API; the scoring is what this flow shows.
     const staff = strict(await apiAs(e2e.server.url, 'staff'));
@@ -53,6 +56,10 @@ describe('worker participation in the browser', () => {
     expect(await panel.textContent()).toContain('74');
     await shot(expert.page, 'participation-suggestion-scored');
     await expert.context.close();
+  });
+
+  it('the union adopts the scored suggestion, and its author sees the decision on the phone', async () => {
+    const id = suggestionId;
 
     const desk = await newPage(e2e.browser, DESKTOP);
     await login(desk.page, e2e.server.url, 'staff');
@@ -65,17 +72,19 @@ describe('worker participation in the browser', () => {
     await expect.poll(() => desk.page.getByTestId('suggestion-status').textContent()).toBe('采纳');
     await desk.context.close();
 
-    await phone.page.reload();
+    const phone = await newPage(e2e.browser, PHONE);
+    await login(phone.page, e2e.server.url, 'worker');
+    await phone.page.goto(`${e2e.server.url}/suggestions/${id}`);
     await expect.poll(() => phone.page.getByTestId('suggestion-status').textContent()).toBe('采纳');
     expect(await phone.page.getByTestId('suggestion-decision').textContent()).toContain('列入本年度实施计划');
     await shot(phone.page, 'participation-suggestion-adopted-phone');
     await phone.context.close();
   });
 
-  it('a worker opening a notice on the phone shows on the publisher’s read count', async () => {
+  it('a notice reaches the worker’s home page on the phone, unread until opened', async () => {
     const staff = strict(await apiAs(e2e.server.url, 'staff'));
     const mine = (await staff<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find((o) => o.name === '一号矿' && o.kind === 'mine')!;
-    const notice = await staff<{ id: string; recipients: number }>('POST', '/notices', { orgId: mine.id, title: NOTICE, body: '十二月份职工福利费支出共计十二万元，明细如下：困难职工补助五万元，职工体检七万元。', kind: 'adHoc' });
+    notice = await staff<{ id: string; recipients: number }>('POST', '/notices', { orgId: mine.id, title: NOTICE, body: '十二月份职工福利费支出共计十二万元，明细如下：困难职工补助五万元，职工体检七万元。', kind: 'adHoc' });
 
     const desk = await newPage(e2e.browser, DESKTOP);
     await login(desk.page, e2e.server.url, 'staff');
@@ -97,8 +106,14 @@ describe('worker participation in the browser', () => {
     await unread.locator('.ant-list').waitFor();
     await expect.poll(() => unread.getByRole('link', { name: NOTICE }).count()).toBe(0);
     await phone.context.close();
+    await desk.context.close();
+  });
 
-    await desk.page.reload();
+  it('the worker’s opening shows on the publisher’s read count', async () => {
+    const desk = await newPage(e2e.browser, DESKTOP);
+    await login(desk.page, e2e.server.url, 'staff');
+    await desk.page.goto(`${e2e.server.url}/notices/${notice.id}`);
+    const rates = desk.page.getByTestId('notice-rates');
     await expect.poll(() => rates.textContent()).toContain(`已读 1 / 公开对象 ${notice.recipients} 人`);
     await shot(desk.page, 'participation-notice-read');
     await desk.context.close();
