@@ -52,13 +52,14 @@ export const NOMINATION_STATUS_LABELS: Record<NominationStatus, { zh: string; en
   revoked: { zh: '已撤销', en: 'Revoked' },
 };
 
-/** What the union checks from the platform's own records (a later module adds 'noCollectiveContract'). */
-export const DISQUALIFIER_REASONS = ['arrearsAppeal', 'arrearsMediation', 'noCongress', 'groupIncident', 'safetyAccident'] as const;
+/** What the union checks from the platform's own records. */
+export const DISQUALIFIER_REASONS = ['arrearsAppeal', 'arrearsMediation', 'noCongress', 'noCollectiveContract', 'groupIncident', 'safetyAccident'] as const;
 export type DisqualifierReason = (typeof DISQUALIFIER_REASONS)[number];
 export const DISQUALIFIER_LABELS: Record<DisqualifierReason, { zh: string; en: string }> = {
   arrearsAppeal: { zh: '近一年有欠薪、欠缴社保诉求', en: 'Wage or social-insurance arrears appeal in the last year' },
   arrearsMediation: { zh: '近一年有欠薪、欠缴社保调解案件', en: 'Wage or social-insurance arrears mediation case in the last year' },
   noCongress: { zh: '单位未建立职工代表大会（无在届职代会）', en: 'No workers’ congress term covers the unit' },
+  noCollectiveContract: { zh: '单位未签订集体合同（无生效的集体合同）', en: 'No collective contract in force covers the unit' },
   groupIncident: { zh: '近三年发生群体性事件（已确认的群体诉求预警）', en: 'Confirmed group alert in the last 3 years' },
   safetyAccident: { zh: '近三年发生安全事故', en: 'Safety accident in the last 3 years' },
 };

@@ -22,6 +22,7 @@ import { holdersOf } from '../../core/notify/index.js';
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { handle, sessionFor } from './congress.policy.js';
+import { publishResultsNotice } from './congress.notice.js';
 import { CM } from './congress.messages.js';
 import { decideProposal } from './congress.decided.js';
 import * as repo from './congress.proposals.repository.js';
@@ -317,6 +318,7 @@ export async function grade(call: WriteCall, proposalId: string, input: z.infer<
 export async function publish(call: WriteCall, sessionId: string) {
   const { session, term } = await sessionFor(call, sessionId, 'manage');
   const published = await repo.publishSession(call.tx, session.id, call.iso);
+  if (published > 0) await publishResultsNotice(call, session, term.org_id);
   await recordAudit(call.tx, call.ctx, { action: 'congress.publish', entityType: 'congressSession', entityId: session.id, orgId: term.org_id, changes: { published } });
   return { published };
 }

@@ -217,6 +217,14 @@ describe('proposals from raising to grading', () => {
     expect((await ok(worker.get(`${base}/sessions/${session.id}/results?sort=number`))).items.map((x: any) => x.status)).toEqual(expect.arrayContaining(['closed', 'merged', 'opinion']));
     const outsider = await t.user([{ role: 'worker', org: w.otherGroup }]);
     expect((await outsider.get(`${base}/sessions/${session.id}/results`)).status).toBe(404);
+    // 公布 is also a notice to the organisation (in the notices' chain) saying how each was handled; publishing nothing new adds none.
+    expect((await ok(w.staff.post(`${base}/sessions/${session.id}/publish`))).published).toBe(0);
+    const reader = await t.user([{ role: 'worker', org: w.team1 }], { personId: (await t.person(w.team1)).id });
+    const notices = (await ok(reader.get('/api/v1/notices'))).items.filter((x: any) => x.source?.id === session.id || x.title.endsWith('提案处理结果公布'));
+    expect(notices.length).toBe(1);
+    const notice = await ok(reader.get(`/api/v1/notices/${notices[0].id}`));
+    expect([notice.source.kind, notice.body.includes('已办结。答复：暖气片已于本周安装完毕并试运行。')]).toEqual(['congress.session', true]);
+    expect((await ok(outsider.get('/api/v1/notices'))).items.some((x: any) => x.id === notice.id)).toBe(false);
 
     // The indicators count exactly the rows their drill-down lists.
     const q = { scope: { all: false, paths: [w.group.path] }, from: today, to: today };

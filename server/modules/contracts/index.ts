@@ -28,3 +28,4 @@ export const contractsModule = defineModule({
 
 export { legalDeadline, termEnd } from './contracts.clocks.js';
 export { sweepContractClocks } from './contracts.jobs.js';
+export { collectiveContractsCovering } from './contracts.covering.js';

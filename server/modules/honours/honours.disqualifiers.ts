@@ -1,8 +1,7 @@
 /**
  * The disqualifiers (一票否决) the union checks automatically from records the platform already
  * holds, one small function each behind one list. Each returns null when the unit is clear, or
- * the evidence found (possibly none, for an absence such as no congress). When the collective
- * contracts module lands, "no collective contract in force" is one more entry here.
+ * the evidence found (possibly none, for an absence such as no congress or no collective contract).
  */
 import type { DisqualifierReason } from '../../../common/honours.js';
 import type { Finding } from '../../../common/schemas/honours.js';
@@ -10,6 +9,7 @@ import type { Db, Tx } from '../../core/db/database.js';
 import { pathUnder } from '../../core/rbac/scope-sql.js';
 import { arrearsAppealsIn, confirmedGroupAlertsIn } from '../appeals/index.js';
 import { termsCovering } from '../congress/index.js';
+import { collectiveContractsCovering } from '../contracts/index.js';
 import { arrearsCasesIn } from '../mediation/index.js';
 import { hq } from './honours.tables.js';
 
@@ -42,6 +42,11 @@ const noCongress: Disqualifier = {
   check: async (db, s) => ((await termsCovering(db, s.unitPath, s.today)).length ? null : []),
 };
 
+const noCollectiveContract: Disqualifier = {
+  reason: 'noCollectiveContract',
+  check: async (db, s) => ((await collectiveContractsCovering(db, s.unitPath, s.today)).length ? null : []),
+};
+
 const groupIncident: Disqualifier = {
   reason: 'groupIncident',
   check: async (db, s) =>
@@ -64,7 +69,7 @@ const safetyAccident: Disqualifier = {
   },
 };
 
-export const DISQUALIFIERS: readonly Disqualifier[] = [arrearsAppeal, arrearsMediation, noCongress, groupIncident, safetyAccident];
+export const DISQUALIFIERS: readonly Disqualifier[] = [arrearsAppeal, arrearsMediation, noCongress, noCollectiveContract, groupIncident, safetyAccident];
 
 /** Every disqualifier found for the unit, with its evidence. */
 export async function checkDisqualifiers(db: Db | Tx, s: CheckSubject): Promise<Finding[]> {

@@ -18,6 +18,7 @@ import { inScope, scopeOf } from '../../core/rbac/actor.js';
 import { recordEvent, statusConflict, transition } from '../../core/workflow/index.js';
 import { checkDisqualifiers } from './honours.disqualifiers.js';
 import { HM } from './honours.messages.js';
+import { publishAwardNotice } from './honours.notice.js';
 import { alongLine, assertAwarder, assertHolds, assertReviewer, assertVisible, relationTo } from './honours.policy.js';
 import { hq } from './honours.tables.js';
 
@@ -149,6 +150,7 @@ export async function publish(call: WriteCall, id: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertAwarder(rel);
   await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['awarded'], to: 'published', event: 'published', audit: audit('honours.publish', id, n.unit_id) });
+  await publishAwardNotice(call, id);
   return { ok: true as const };
 }
 

@@ -41,7 +41,25 @@ async function world() {
   const otherStaff = await t.user([{ role: 'unionStaff', org: other }]);
   const otherWorker = await t.user([{ role: 'worker', org: other }]);
   for (const [m, n] of [[m1.m, 1], [m2.m, 2]] as const) await ok(staff.post('/api/v1/congress/terms', { orgId: m.id, number: n, startDate: yearsFrom(-1), endDate: yearsFrom(4) }), 201);
+  // Collective contracts, written as the contracts module stores them (its bargaining loop is long):
+  // mine 1's in force (published) and mine 2's (effective, its publication to follow) cover their teams;
+  // mine 3 has only one that ended and one still being negotiated.
+  await collective(m1.m, 'published', yearsFrom(-1), yearsFrom(2));
+  await collective(m2.m, 'effective', yearsFrom(-1), yearsFrom(2));
+  await collective(m3.m, 'published', yearsFrom(-4), yearsFrom(-1));
+  await collective(m3.m, 'negotiating', null, null);
   return { group, m1, m2, m3, chair, staff, handler1, handler2, worker1, worker2, other, otherStaff, otherWorker };
+}
+async function collective(org: { id: string; path: string }, status: string, startsOn: string | null, endsOn: string | null) {
+  const iso = new Date().toISOString();
+  await t.db
+    .insertInto('contracts' as any)
+    .values({
+      id: newId(), org_id: org.id, org_path: org.path, kind: 'collective', title: '集体合同', status, predecessor_id: null, requested_by: 'union', request_date: today, reply_due: today, replied_date: null,
+      term_years: 3, current_version: 1, review_mode: null, congress_vote_id: null, vote_eligible: null, vote_for: null, vote_against: null, vote_abstain: null, signed_date: null, filing_due: null,
+      received_date: null, objection_due: null, effective_date: startsOn, published_date: startsOn, starts_on: startsOn, ends_on: endsOn, created_at: iso, updated_at: iso,
+    })
+    .execute();
 }
 let w: Awaited<ReturnType<typeof world>>;
 beforeAll(async () => {
@@ -68,7 +86,7 @@ describe('disqualifiers are found in the records the platform holds', () => {
     expect((await ok(w.staff.get(`${N}/${n2.id}`))).findings).toEqual([]);
   });
 
-  it('no congress, an arrears mediation case, a confirmed group alert and a safety accident each disqualify mine 3', async () => {
+  it('no congress, no collective contract in force, an arrears mediation case, a confirmed group alert and a safety accident each disqualify mine 3', async () => {
     const applicant = await t.user([{ role: 'worker', org: w.m3.team }], { personId: (await t.person(w.m3.team)).id });
     const mediation = await ok(applicant.post('/api/v1/mediation/cases', { respondent: '丙矿', disputeDate: today, summary: '工资拖欠两个月。', claims: [{ type: 'wagesOwed', description: '补发工资', amount: 9000 }] }), 201);
     // The group alert is written as the appeals module stores a confirmed one (raising one takes many similar appeals).
@@ -82,6 +100,7 @@ describe('disqualifiers are found in the records the platform holds', () => {
     expect(d.findings.map((f: any) => [f.reason, f.evidence.map((e: any) => e.id)])).toEqual([
       ['arrearsMediation', [mediation.id]],
       ['groupIncident', [alertId]],
+      ['noCollectiveContract', []],
       ['noCongress', []],
       ['safetyAccident', [accident.id]],
     ]);
@@ -114,6 +133,12 @@ describe('the nomination loop', () => {
     await ok(w.chair.post(`${N}/${clean.id}/award`, {}));
     await ok(w.chair.post(`${N}/${clean.id}/publish`, {}));
     expect((await ok(w.worker2.get(`${H}/awards`))).items.map((a: any) => a.teamName)).toContain('乙矿掘进队');
+    // The publication is also a notice to the whole group, in the hash chain, pointing back to the nomination.
+    const notices = (await ok(w.worker1.get('/api/v1/notices'))).items.filter((x: any) => x.title.includes('乙矿掘进队'));
+    expect(notices.map((x: any) => x.title)).toEqual(['关于授予乙矿生产部乙矿掘进队“2026年度工人先锋号（二）”称号的决定']);
+    const notice = await ok(w.worker1.get(`/api/v1/notices/${notices[0].id}`));
+    expect([notice.orgName, notice.source, notice.body.includes('连续三年安全生产无事故')]).toEqual(['荣誉集团', { kind: 'honours.nomination', id: clean.id, label: '2026年度工人先锋号（二） · 乙矿掘进队' }, true]);
+    expect((await ok(w.otherWorker.get('/api/v1/notices'))).items.some((x: any) => x.title.includes('乙矿掘进队'))).toBe(false);
     expect((await ok(w.otherWorker.get(`${H}/awards`))).items).toEqual([]);
 
     expect((await w.chair.post(`${N}/${clean.id}/revoke`, {})).status).toBe(400);

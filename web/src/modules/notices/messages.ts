@@ -3,6 +3,7 @@ import { defineMessages } from '../../i18n/types';
 export const messages = defineMessages(
   {
     menu: { list: '厂务公开', publish: '发布公开事项' },
+    home: { title: '厂务公开 · 未读', all: '全部', none: '没有未读的公开事项' },
     list: { title: '厂务公开', mine: '发给我的', desk: '发布台', unread: '未读', read: '已读', empty: '暂无公开事项', publish: '发布公开事项', readRate: '已读 {{read}}/{{recipients}}', digest: '记录链摘要：共 {{n}} 条，链头 {{hash}}' },
     kind: { standing: '长期公开', periodic: '定期公开', adHoc: '随时公开' },
     status: { published: '公开中', withdrawn: '已撤回' },
@@ -40,6 +41,7 @@ export const messages = defineMessages(
   },
   {
     menu: { list: 'Notices', publish: 'Publish a notice' },
+    home: { title: 'Notices · unread', all: 'All', none: 'No unread notices' },
     list: { title: 'Transparent notices', mine: 'For me', desk: 'Publisher desk', unread: 'Unread', read: 'Read', empty: 'No notices', publish: 'Publish a notice', readRate: 'Read {{read}}/{{recipients}}', digest: 'History digest: {{n}} entries, head {{hash}}' },
     kind: { standing: 'Standing', periodic: 'Periodic', adHoc: 'Ad hoc' },
     status: { published: 'Published', withdrawn: 'Withdrawn' },

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Page } from '../../shared/Page';
@@ -39,10 +39,13 @@ export default function SubmitPage() {
     <Page title={t('submit.title')}>
       <Card style={{ maxWidth: 640 }}>
         <Alert type="info" showIcon message={t('submit.hint')} style={{ marginBottom: 16 }} />
-        {campaigns.isSuccess && !open.length ? (
+        {/* The form mounts once the campaigns are in, so its initial campaign is the open one (a remount keeps the old store empty). */}
+        {!campaigns.isSuccess ? (
+          <Spin />
+        ) : !open.length ? (
           <Alert type="warning" message={t('submit.noCampaign')} />
         ) : (
-          <Form form={form} layout="vertical" onFinish={send} initialValues={{ campaignId: open[0]?.id }} key={open[0]?.id ?? 'none'}>
+          <Form form={form} layout="vertical" onFinish={send} initialValues={{ campaignId: open[0].id }}>
             <Form.Item name="campaignId" label={t('submit.campaign')} rules={[{ required: true }]}>
               <Select options={open.map((c) => ({ value: c.id, label: `${c.title}（${c.startsOn} 至 ${c.endsOn}）` }))} data-testid="suggestion-campaign" />
             </Form.Item>
