@@ -37,11 +37,20 @@ export async function hardshipRoutes(app: App) {
       writeCall(db, req, reply, 200, (call) => work(call, (req.params as { id: string }).id, req.body)),
     );
 
+  // The public notice first: an objection is raised while the notice runs, before any decision ends it.
+  app.get('/api/v1/hardship/publicity', { config: allow(...UNION), schema: { tags, summary: '公示名单（姓名已隐去）', querystring: PublicNoticeQuery, response: { 200: PublicNoticePage } } }, async (req) =>
+    publicity.list(readCall(db, req), req.query),
+  );
+  app.post('/api/v1/hardship/publicity/:id/objections', { config: allow(...UNION), schema: { tags, summary: '对公示提出异议', params: IdParams, body: ObjectionBody, response: { 201: z.object({ id: Id, raisedOn: z.string() }) } } }, (req, reply) =>
+    writeCall(db, req, reply, 201, (call) => publicity.object(call, req.params.id, req.body.content)),
+  );
+
   app.get('/api/v1/hardship/households', { config: allow(...HOUSEHOLD), schema: { tags, summary: '困难职工档案列表（帮扶专干：所辖；职工：本人）', querystring: ProfileListQuery, response: { 200: ProfilePage } } }, async (req) =>
     service.list(readCall(db, req), req.query),
   );
   app.get('/api/v1/hardship/households/export.xlsx', { config: allow(...OFFICERS), schema: { tags, summary: '导出困难职工档案（导出记入审计）', querystring: ProfileListQuery } }, async (req, reply) => {
     const call = readCall(db, req);
+    service.assertOfficer(call);
     const page = await service.list(call, { ...req.query, page: 1, pageSize: 200 });
     const rows = [...page.items];
     for (let p = 2; rows.length < page.total && p <= 250; p++) rows.push(...(await service.list(call, { ...req.query, page: p, pageSize: 200 })).items);
@@ -83,13 +92,6 @@ export async function hardshipRoutes(app: App) {
   act('assistance', '记录一次帮扶', AssistanceBody, (call, id, body) => assistance.add(call, id, body));
   app.post('/api/v1/hardship/households/:id/objections/:objectionId/decide', { config: allow(...OFFICERS), schema: { tags, summary: '处理公示异议', params: ObjectionParams, body: DecideObjectionBody, response: ok } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.decideObjection(call, req.params.id, req.params.objectionId, req.body)),
-  );
-
-  app.get('/api/v1/hardship/publicity', { config: allow(...UNION), schema: { tags, summary: '公示名单（姓名已隐去）', querystring: PublicNoticeQuery, response: { 200: PublicNoticePage } } }, async (req) =>
-    publicity.list(readCall(db, req), req.query),
-  );
-  app.post('/api/v1/hardship/publicity/:id/objections', { config: allow(...UNION), schema: { tags, summary: '对公示提出异议', params: IdParams, body: ObjectionBody, response: { 201: z.object({ id: Id, raisedOn: z.string() }) } } }, (req, reply) =>
-    writeCall(db, req, reply, 201, (call) => publicity.object(call, req.params.id, req.body.content)),
   );
 
   app.get('/api/v1/hardship/counts', { config: allow(...COUNTS), schema: { tags, summary: '困难职工户数（按类别、原因、状态；只有数字）', querystring: OrgQuery, response: { 200: Counts } } }, async (req) =>

@@ -30,6 +30,11 @@ import { scopeOf } from '../../core/rbac/actor.js';
 
 const conflictOn = (field: string, key: string, params?: Record<string, unknown>) => new AppError(409, 'conflict', key, params, [{ field, message: key, params }]);
 
+/** Officers only (the export): a worker's own file is read on its page, not exported. */
+export function assertOfficer(call: Call): void {
+  if (!hasPermission(call.actor, P.officer)) throw forbidden();
+}
+
 export async function list(call: Call, q: ProfileListQuery): Promise<{ items: ProfileSummary[]; total: number; page: number; pageSize: number }> {
   const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
   let orgPath: string | undefined;
