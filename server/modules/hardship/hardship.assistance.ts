@@ -90,6 +90,7 @@ export async function totals(call: Call, q: { orgId?: string; year: number }) {
 
 /** The year's budget of a fund at an org, replaced when set again. */
 export async function setBudget(call: WriteCall, body: { orgId: string; year: number; fund: string; amountFen: number }) {
+  if (!hasPermission(call.actor, P.officer)) throw forbidden();
   const org = await repo.orgOf(call.tx, body.orgId);
   if (!org || !hasPermission(call.actor, P.officer, org.path)) throw invalid('body.orgId', HM['hardship.orgOutOfScope']);
   const existing = await hdb(call.tx).selectFrom('hardship_budgets').select('id').where('org_id', '=', org.id).where('year', '=', body.year).where('fund', '=', body.fund).executeTakeFirst();

@@ -33,7 +33,9 @@ const ruleOf = (r: RuleRow) => ({
 
 const rules = (db: Tx) => hdb(db).selectFrom('hardship_rules as r').innerJoin('orgs as o', 'o.id', 'r.org_id').selectAll('r').select('o.name as org_name');
 
+/** A non-officer hears 403; an officer naming an org outside their subtrees, 422 on the field. */
 async function orgInScope(call: WriteCall, orgId: string) {
+  if (!hasPermission(call.actor, P.officer)) throw forbidden();
   const org = await repo.orgOf(call.tx, orgId);
   if (!org || !hasPermission(call.actor, P.officer, org.path)) throw invalid('body.orgId', HM['hardship.orgOutOfScope']);
   return org;
