@@ -85,7 +85,7 @@ export const RuleParams = z.object({ ruleId: Id });
 export const SettingsBody = z.object({ orgId: Id, noticeDays: z.number().int().min(1).max(30) }).strict();
 export const OrgQuery = z.object({ orgId: Id.optional() });
 export const BudgetBody = z.object({ orgId: Id, year: Year, fund: Text(50), amountFen: Fen }).strict();
-export const TotalsQuery = z.object({ orgId: Id.optional(), year: z.coerce.number().int().min(2000).max(2100) });
+export const TotalsQuery = z.object({ orgId: Id.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() });
 export const ObjectionParams = z.object({ id: Id, objectionId: Id });
 
 export const ProfileListQuery = listQuery(['appliedAt', 'code', 'reviewDue', 'incomePerHead'] as const).extend({

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   ApplyBody, AssistanceBody, Budget, BudgetBody, CallbackBody, Counts, DecideObjectionBody, NoteBody, ObjectionBody, ObjectionParams, OrgQuery, ProfileDetail, ProfileListQuery, ProfilePage,
-  PublicNoticePage, PublicNoticeQuery, ReasonBody, ReviewBody, Rule, RuleBody, RuleList, RuleParams, RulePatch, Settings, SettingsBody, Totals, VisitBody,
+  PublicNoticePage, PublicNoticeQuery, TotalsQuery, ReasonBody, ReviewBody, Rule, RuleBody, RuleList, RuleParams, RulePatch, Settings, SettingsBody, Totals, VisitBody,
 } from '../../../common/schemas/hardship.js';
 import { CAUSE_LABELS, PROFILE_STATUS_LABELS, TIER_LABELS, type Cause } from '../../../common/hardship.js';
 import { Id, IdParams } from '../../../common/schemas/shared.js';
@@ -15,6 +15,7 @@ import { sendXlsx } from '../../core/excel/export.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { WriteCall } from '../../core/call.js';
 import type { ProfileDetail as ProfileDetailT } from '../../../common/schemas/hardship.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
 import * as service from './hardship.service.js';
 import * as aftercare from './hardship.aftercare.js';
 import * as assistance from './hardship.assistance.js';
@@ -97,9 +98,11 @@ export async function hardshipRoutes(app: App) {
   app.get('/api/v1/hardship/counts', { config: allow(...COUNTS), schema: { tags, summary: '困难职工户数（按类别、原因、状态；只有数字）', querystring: OrgQuery, response: { 200: Counts } } }, async (req) =>
     config.counts(readCall(db, req), req.query.orgId),
   );
-  app.get('/api/v1/hardship/totals', { config: allow(...OFFICERS), schema: { tags, summary: '年度帮扶金额（按方式、原因、资金与预算）', querystring: z.object({ orgId: Id.optional(), year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: Totals } } }, async (req) =>
-    assistance.totals(readCall(db, req), req.query),
-  );
+  app.get('/api/v1/hardship/totals', { config: allow(...OFFICERS), schema: { tags, summary: '年度帮扶金额（按方式、原因、资金与预算）', querystring: TotalsQuery, response: { 200: Totals } } }, async (req) => {
+    const call = readCall(db, req);
+    // The year defaults to this (Beijing) year.
+    return assistance.totals(call, { orgId: req.query.orgId, year: req.query.year ?? Number(shanghaiDate(call.now).slice(0, 4)) });
+  });
   app.put('/api/v1/hardship/budgets', { config: allow(...OFFICERS), schema: { tags, summary: '设置年度帮扶资金预算', body: BudgetBody, response: { 200: Budget } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => assistance.setBudget(call, req.body)),
   );

@@ -32,3 +32,5 @@ export const hardshipModule = defineModule({
 // For the work report and bench: one function per figure, and the bulk loader's table types.
 export * as hardshipFigures from './hardship.indicators.js';
 export type { HardshipTables, HardshipProfileTable } from './hardship.tables.js';
+// For bench/hardship: the services exactly as the routes call them.
+export * as hardshipService from './hardship.bench-surface.js';
