@@ -209,6 +209,22 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'honours.competitionClose': { zh: '结束劳动竞赛', en: 'Competition closed' },
   'honours.scores': { zh: '录入竞赛得分', en: 'Competition scores entered' },
   'honours.scoresImport': { zh: '导入竞赛得分', en: 'Competition scores imported' },
+  'hardship.read': { zh: '查看困难职工档案', en: 'Hardship file read' },
+  'hardship.export': { zh: '导出困难职工档案', en: 'Hardship files exported' },
+  'hardship.apply': { zh: '申请困难帮扶', en: 'Hardship application' },
+  'hardship.visit': { zh: '入户核实', en: 'Home visit recorded' },
+  'hardship.approve': { zh: '困难认定通过并公示', en: 'Hardship approved for notice' },
+  'hardship.refuse': { zh: '困难认定不予通过', en: 'Hardship refused' },
+  'hardship.file': { zh: '困难档案归档', en: 'Hardship file filed' },
+  'hardship.object': { zh: '对公示提出异议', en: 'Objection to a notice' },
+  'hardship.objectionDecide': { zh: '处理公示异议', en: 'Objection decided' },
+  'hardship.review': { zh: '困难档案年度复核', en: 'Hardship file reviewed' },
+  'hardship.exit': { zh: '困难职工脱困', en: 'Household exited hardship' },
+  'hardship.callback': { zh: '脱困回访', en: 'Callback after exit' },
+  'hardship.assist': { zh: '记录帮扶', en: 'Assistance recorded' },
+  'hardship.budget': { zh: '设置帮扶资金预算', en: 'Assistance budget set' },
+  'hardship.rule': { zh: '设置困难认定标准', en: 'Hardship rule set' },
+  'hardship.settings': { zh: '设置公示天数', en: 'Notice period set' },
 };
 
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
@@ -265,4 +281,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   honourNomination: { zh: '荣誉推荐', en: 'Honour nomination' },
   safetyAccident: { zh: '安全事故', en: 'Safety accident' },
   competition: { zh: '劳动竞赛', en: 'Labour competition' },
+  hardshipProfile: { zh: '困难职工档案', en: 'Hardship file' },
+  hardshipRule: { zh: '困难认定标准', en: 'Hardship rule' },
+  hardshipBudget: { zh: '帮扶资金预算', en: 'Assistance budget' },
 };

@@ -104,9 +104,9 @@ describe('core platform in the browser', () => {
   it("shows the union side's homes: each role its own cards and no other role's", async () => {
     await expectHomes({
       admin: ['accounts-health', 'calendar-warning'],
-      staff: ['appeals-staff', 'people-chart', 'policies-queue', 'congress-office', 'honours-review', 'suggestions-desk'],
+      staff: ['appeals-staff', 'people-chart', 'policies-queue', 'congress-office', 'honours-review', 'suggestions-desk', 'hardship-desk'],
       handler: ['appeals-assigned', 'meetings-mine', 'congress-assigned', 'honours-mine', 'honours-ranking'],
-      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public', 'surveys-mine', 'suggestions-mine', 'honours-ranking'],
+      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public', 'surveys-mine', 'suggestions-mine', 'honours-ranking', 'hardship-mine'],
       mediator: ['mediation-desk'],
     });
   });

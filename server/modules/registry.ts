@@ -21,8 +21,9 @@ import { suggestionsModule } from './suggestions/index.js';
 import { timetableModule } from './timetable/index.js';
 import { lessonLogsModule } from './lessonLogs/index.js';
 import { honoursModule } from './honours/index.js';
+import { hardshipModule } from './hardship/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule, honoursModule];
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule, honoursModule, hardshipModule];
 
 
 

@@ -48,3 +48,5 @@ export { appealForReferral } from './appeals.referral.js';
 export { appealForAgenda, appealsOnAgenda, recordMeetingOutcome } from './appeals.meetings.js';
 // For honours: the arrears appeals and confirmed group alerts of a unit (its disqualifier check).
 export { arrearsAppealsIn, confirmedGroupAlertsIn } from './appeals.arrears.js';
+// For hardship: the worker's own named appeals about wages or medical costs (never an anonymous one).
+export { namedAppealsOf } from './appeals.crossCheck.js';

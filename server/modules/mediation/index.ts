@@ -36,3 +36,5 @@ export type { MediationCaseTable, MediationTables } from './mediation.tables.js'
 export * as mediationService from './mediation.service.js';
 // For honours: the arrears cases of a unit (its disqualifier check).
 export { arrearsCasesIn } from './mediation.arrears.js';
+// For hardship: the cases a worker applied for (its officers' cross-check panel).
+export { casesOfApplicant } from './mediation.parties.js';

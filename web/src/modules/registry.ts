@@ -32,6 +32,7 @@ import { suggestionsModule } from './suggestions';
 import { lessonLogsModule } from './lessonLogs';
 import { timetableModule } from './timetable';
 import { honoursModule } from './honours';
+import { hardshipModule } from './hardship';
 import type { XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
@@ -63,6 +64,7 @@ export const modules: readonly XqModule[] = [
   lessonLogsModule,
   honoursModule,
   accountsModule,
+  hardshipModule,
 ];
 
 /** i18n namespaces by module id, handed to initI18n before the first render. */

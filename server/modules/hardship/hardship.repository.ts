@@ -1,0 +1,237 @@
+/**
+ * All SQL of the hardship module. Lists filter by the caller's reach in SQL (officer subtrees,
+ * or the caller's own household), so a page and its total never count a file the caller may not see.
+ */
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Tx } from '../../core/db/database.js';
+import { pathInScope } from '../../core/rbac/scope-sql.js';
+import type { Scope } from '../../core/rbac/actor.js';
+import type { DB } from '../../core/db/schema.js';
+import { hdb, type HardshipProfileTable, type HardshipTables } from './hardship.tables.js';
+
+export type ProfileRow = HardshipProfileTable & { worker_name: string; org_name: string };
+
+type Eb = ExpressionBuilder<DB & HardshipTables & { h: HardshipProfileTable }, 'h'>;
+
+/** Who the list answers: the subtrees where the caller is an officer, and the caller's own household. */
+export interface Reach {
+  officer: Scope;
+  personId: string | null;
+}
+
+export interface ProfileFilter {
+  status?: readonly string[];
+  tier?: string;
+  cause?: string;
+  orgPath?: string;
+  q?: string;
+  scopePaths?: readonly string[];
+  filedFrom?: string;
+  filedTo?: string;
+  exitedFrom?: string;
+  exitedTo?: string;
+  relapsed?: boolean;
+  assistedFrom?: string;
+  assistedTo?: string;
+  reviewDueFrom?: string;
+  reviewDueTo?: string;
+  reviewOnTime?: boolean;
+  callbackDueFrom?: string;
+  callbackDueTo?: string;
+  callbackOnTime?: boolean;
+}
+
+/**
+ * A review or callback counts once it is done, or once its due date has passed undone (it is
+ * then late); one not yet due is neither on time nor late. On time = done by its due date.
+ */
+function dueRows(eb: Eb, table: 'hardship_reviews' | 'hardship_callbacks', done: 'reviewed_on' | 'done_on', from: string | undefined, to: string | undefined, onTime: boolean | undefined, today: string) {
+  return eb.exists(
+    eb
+      .selectFrom(`${table} as d` as 'hardship_reviews as d')
+      .select('d.id')
+      .whereRef('d.profile_id', '=', 'h.id')
+      .where('d.cancelled', '=', 0)
+      .where((e) => {
+        const c: Expression<SqlBool>[] = [];
+        if (from) c.push(e('d.due_date', '>=', from));
+        if (to) c.push(e('d.due_date', '<=', to));
+        const doneCol = `d.${done}` as 'd.reviewed_on';
+        c.push(e.or([e(doneCol, 'is not', null), e('d.due_date', '<', today)]));
+        if (onTime !== undefined) {
+          const ok = e.and([e(doneCol, 'is not', null), e(doneCol, '<=', e.ref('d.due_date'))]);
+          c.push(onTime ? ok : e.not(ok));
+        }
+        return e.and(c);
+      }),
+  );
+}
+
+function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Expression<SqlBool> {
+  const c: Expression<SqlBool>[] = [];
+  if (reach) {
+    const any: Expression<SqlBool>[] = [pathInScope(eb, 'h.org_path', reach.officer)];
+    if (reach.personId) any.push(eb('h.worker_person_id', '=', reach.personId));
+    c.push(eb.or(any));
+  }
+  if (f.scopePaths) c.push(pathInScope(eb, 'h.org_path', { all: false, paths: [...f.scopePaths] }));
+  if (f.orgPath) c.push(pathInScope(eb, 'h.org_path', { all: false, paths: [f.orgPath] }));
+  if (f.status?.length) c.push(eb('h.status', 'in', [...f.status]));
+  if (f.tier) c.push(eb('h.tier', '=', f.tier));
+  if (f.cause) c.push(eb.exists(eb.selectFrom('hardship_causes as k').select('k.cause').whereRef('k.profile_id', '=', 'h.id').where('k.cause', '=', f.cause)));
+  if (f.filedFrom) c.push(eb('h.filed_on', '>=', f.filedFrom));
+  if (f.filedTo) c.push(eb('h.filed_on', '<=', f.filedTo));
+  if (f.exitedFrom) c.push(eb('h.exited_on', '>=', f.exitedFrom));
+  if (f.exitedTo) c.push(eb('h.exited_on', '<=', f.exitedTo));
+  if (f.relapsed !== undefined) c.push(eb('h.relapsed_on', f.relapsed ? 'is not' : 'is', null));
+  if (f.assistedFrom || f.assistedTo) {
+    c.push(
+      eb.exists(
+        eb
+          .selectFrom('hardship_assistance as a')
+          .select('a.id')
+          .whereRef('a.profile_id', '=', 'h.id')
+          .where((e) => e.and([...(f.assistedFrom ? [e('a.given_on', '>=', f.assistedFrom)] : []), ...(f.assistedTo ? [e('a.given_on', '<=', f.assistedTo)] : [])])),
+      ),
+    );
+  }
+  if (f.reviewDueFrom || f.reviewDueTo || f.reviewOnTime !== undefined) c.push(dueRows(eb, 'hardship_reviews', 'reviewed_on', f.reviewDueFrom, f.reviewDueTo, f.reviewOnTime, today));
+  if (f.callbackDueFrom || f.callbackDueTo || f.callbackOnTime !== undefined) c.push(dueRows(eb, 'hardship_callbacks', 'done_on', f.callbackDueFrom, f.callbackDueTo, f.callbackOnTime, today));
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    c.push(eb.or([sql<SqlBool>`h.code like ${like} escape '\\'`, sql<SqlBool>`p.name like ${like} escape '\\'`]));
+  }
+  return eb.and(c);
+}
+
+const SORT = { appliedAt: 'h.applied_at', code: 'h.code', reviewDue: 'h.review_due', incomePerHead: 'h.income_per_head_fen' } as const;
+
+function base(db: Tx) {
+  return hdb(db)
+    .selectFrom('hardship_profiles as h')
+    .innerJoin('persons as p', 'p.id', 'h.worker_person_id')
+    .innerJoin('orgs as o', 'o.id', 'h.org_id');
+}
+
+export async function listProfiles(
+  db: Tx,
+  reach: Reach | null,
+  f: ProfileFilter,
+  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
+  today: string,
+): Promise<{ rows: ProfileRow[]; total: number }> {
+  const filtered = base(db).where((eb) => where(eb as unknown as Eb, reach, f, today));
+  // Without a name search the count reads the files alone.
+  const counted = f.q ? filtered : hdb(db).selectFrom('hardship_profiles as h').where((eb) => where(eb as unknown as Eb, reach, f, today));
+  const total = Number((await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const col = SORT[page.sort ?? 'appliedAt'];
+  const order = page.sort ? page.order : 'desc';
+  const rows = await filtered
+    .selectAll('h')
+    .select(['p.name as worker_name', 'o.name as org_name'])
+    .orderBy(col, order)
+    .orderBy('h.id', order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows: rows as ProfileRow[], total };
+}
+
+/** Count of the files a filter selects, with no caller: what an indicator counts over its scope. */
+export async function countProfiles(db: Tx, f: ProfileFilter, today: string): Promise<number> {
+  const r = await hdb(db)
+    .selectFrom('hardship_profiles as h')
+    .where((eb) => where(eb as unknown as Eb, null, f, today))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function loadProfile(db: Tx, id: string): Promise<ProfileRow | undefined> {
+  return (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', '=', id).executeTakeFirst()) as ProfileRow | undefined;
+}
+
+export async function causesOf(db: Tx, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!ids.length) return out;
+  for (const r of await hdb(db).selectFrom('hardship_causes').selectAll().where('profile_id', 'in', [...ids]).orderBy('profile_id').orderBy('cause').execute()) {
+    out.set(r.profile_id, [...(out.get(r.profile_id) ?? []), r.cause]);
+  }
+  return out;
+}
+
+export const membersOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_members').selectAll().where('profile_id', '=', id).orderBy('sort').execute();
+export const visitsOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_visits').selectAll().where('profile_id', '=', id).orderBy('visited_on').orderBy('id').execute();
+export const objectionsOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_objections').selectAll().where('profile_id', '=', id).orderBy('created_at').orderBy('id').execute();
+export const reviewsOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_reviews').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('id').execute();
+export const callbacksOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_callbacks').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('month').execute();
+export const assistanceOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_assistance').selectAll().where('profile_id', '=', id).orderBy('given_on', 'desc').orderBy('id', 'desc').execute();
+
+export async function personOf(db: Tx, personId: string) {
+  return hdb(db)
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.name', 'p.kind', 'p.archived', 'o.id as org_id', 'o.path as org_path'])
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function orgOf(db: Tx, orgId: string) {
+  return db.selectFrom('orgs').select(['id', 'path', 'name']).where('id', '=', orgId).executeTakeFirst();
+}
+
+/** A household with a file in progress or open (not refused, not exited): one household, one file. */
+export async function openFileOf(db: Tx, personId: string) {
+  return hdb(db).selectFrom('hardship_profiles').select('id').where('worker_person_id', '=', personId).where('status', 'in', ['applied', 'verified', 'notice', 'filed']).executeTakeFirst();
+}
+
+export async function accountsOfPerson(db: Tx, personId: string): Promise<string[]> {
+  return (await db.selectFrom('accounts').select('id').where('person_id', '=', personId).execute()).map((r) => r.id);
+}
+
+/** The union roots of a scope: a notice is shown to the whole top-level organisation the worker belongs to. */
+export function rootsOf(scope: Scope): string[] {
+  return [...new Set(scope.paths.map((p) => `/${p.split('/').filter(Boolean)[0]}/`))];
+}
+
+export async function publicNotices(db: Tx, roots: readonly string[], today: string, page: { page: number; pageSize: number; order: 'asc' | 'desc' }) {
+  if (!roots.length) return { rows: [], total: 0 };
+  const q = base(db)
+    .where('h.status', '=', 'notice')
+    .where('h.notice_to', '>=', today)
+    .where((eb) => pathInScope(eb, 'h.org_path', { all: false, paths: [...roots] }));
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const rows = await q
+    .select(['h.id', 'h.code', 'h.tier', 'h.notice_from', 'h.notice_to', 'p.name as worker_name', 'o.name as org_name'])
+    .orderBy('h.notice_from', page.order === 'asc' ? 'asc' : 'desc')
+    .orderBy('h.id')
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize)
+    .execute();
+  return { rows, total };
+}
+
+/** Files whose next review is due within `ahead` days or overdue, and callbacks likewise: the reminder sweep. */
+export function reviewsDue(db: Tx, until: string) {
+  return hdb(db)
+    .selectFrom('hardship_reviews as r')
+    .innerJoin('hardship_profiles as h', 'h.id', 'r.profile_id')
+    .select(['r.id', 'r.due_date', 'h.id as profile_id', 'h.code', 'h.org_path'])
+    .where('r.reviewed_on', 'is', null)
+    .where('r.cancelled', '=', 0)
+    .where('r.due_date', '<=', until)
+    .where('h.status', '=', 'filed')
+    .execute();
+}
+
+export function callbacksDue(db: Tx, until: string) {
+  return hdb(db)
+    .selectFrom('hardship_callbacks as c')
+    .innerJoin('hardship_profiles as h', 'h.id', 'c.profile_id')
+    .select(['c.id', 'c.month', 'c.due_date', 'h.id as profile_id', 'h.code', 'h.org_path'])
+    .where('c.done_on', 'is', null)
+    .where('c.cancelled', '=', 0)
+    .where('c.due_date', '<=', until)
+    .where('h.status', '=', 'exited')
+    .execute();
+}
