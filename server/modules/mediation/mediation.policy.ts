@@ -52,6 +52,9 @@ export const mayConduct = (r: Relation) => r.oversees || r.named;
 /** Withdraw: the applicant, or those conducting it on the applicant's word. */
 export const mayWithdraw = (r: Relation) => r.applicant || mayConduct(r);
 
+/** Evidence: the applicant, or those conducting the case (a mediator still to accept does not add to it). */
+export const mayAddEvidence = (r: Relation) => r.applicant || mayConduct(r);
+
 export function demand(ok: boolean): void {
   if (!ok) throw forbidden();
 }

@@ -13,6 +13,7 @@ import { clocksOf } from './mediation.clocks.js';
 import { writeCallIn } from '../../core/call.js';
 import { acceptMediation, applyForMediation, disputeBody } from './mediation.testkit.js';
 import { tellOverdue } from './mediation.service.js';
+import { uploadPng } from '../../../test/authz/part.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -78,7 +79,7 @@ describe('a case from application to a performed agreement', () => {
     const seen = await worker.get(`/api/v1/mediation/cases/${id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.events.map((e: { event: string }) => e.event)).toEqual(['applied', 'accepted', 'session', 'agreed', 'paid', 'performed']);
-    expect(seen.body.can).toEqual({ accept: false, conduct: false, withdraw: false });
+    expect(seen.body.can).toEqual({ accept: false, conduct: false, withdraw: false, addEvidence: false });
     const doc = await worker.get(`/api/v1/mediation/cases/${id}/agreement`);
     expect(doc.status).toBe(200);
     expect(doc.text).toContain('调解协议书');
@@ -173,6 +174,35 @@ describe('confidentiality', () => {
     expect((await w.chair.get(`/api/v1/mediation/cases/${id}`)).status).toBe(200);
     const reads = await t.db.selectFrom('audit_events').select(['actor_id']).where('action', '=', 'mediation.read').where('entity_id', '=', id).execute();
     expect(reads.map((r) => r.actor_id).sort()).toEqual([mediator2.accountId, w.chair.accountId].sort());
+  });
+
+  it('keeps evidence files on the case: the parties and the committee download them (audited), nobody else, and only while open', async () => {
+    const worker = await w.worker();
+    const slip = await uploadPng(worker, '工资条.png');
+    const applied = await worker.post('/api/v1/mediation/cases', disputeBody({ fileIds: [slip] }));
+    expect(applied.status).toBe(201);
+    const id = applied.body.id;
+    expect(applied.body.files.map((f: { name: string }) => f.name)).toEqual(['工资条.png']);
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    const card = await uploadPng(mediator, '考勤记录.png');
+    const added = await mediator.post(`/api/v1/mediation/cases/${id}/evidence`, { fileIds: [card] });
+    expect(added.body.files.map((f: { name: string }) => f.name)).toEqual(['工资条.png', '考勤记录.png']);
+    expect(added.body.events.filter((e: { event: string }) => e.event === 'evidence')).toHaveLength(2);
+    for (const who of [worker, mediator, w.chair]) {
+      const got = await who.get(`/api/v1/mediation/cases/${id}/files/${card}`);
+      expect([got.status, got.headers['content-type']]).toEqual([200, 'image/png']);
+    }
+    for (const who of [outsider, mediator2, await w.worker(), w.handler]) expect((await who.get(`/api/v1/mediation/cases/${id}/files/${slip}`)).status).toBe(404);
+    // Another case does not serve this case's file; a file is claimed once; a stranger's upload is refused.
+    const other = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    expect((await worker.get(`/api/v1/mediation/cases/${other}/files/${slip}`)).status).toBe(404);
+    const reused = await worker.post(`/api/v1/mediation/cases/${other}/evidence`, { fileIds: [slip] });
+    expect([reused.status, reused.body.errors[0].field]).toEqual([422, 'fileIds']);
+    const downloads = await t.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'mediation.file').where('entity_id', '=', id).execute();
+    expect(downloads.map((r) => r.actor_id).sort()).toEqual([worker.accountId, mediator.accountId, w.chair.accountId].sort());
+    await mediator.post(`/api/v1/mediation/cases/${id}/fail`, { reason: '不成' });
+    const late = await worker.post(`/api/v1/mediation/cases/${id}/evidence`, { fileIds: [await uploadPng(worker, '迟到的材料.png')] });
+    expect(late.status).toBe(409);
   });
 
   it('lets a worker apply only for themself, and staff only for a worker of their union', async () => {
