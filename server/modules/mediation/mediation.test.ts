@@ -4,8 +4,12 @@
  * 404; every read audited), each indicator against the rows of its drill-down, the overdue
  * notice sent once.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.js';
+import { useTestApp, type Response } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { actorOf, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import type { Figure } from '../../../common/figure.js';
@@ -89,6 +93,33 @@ describe('a case from application to a performed agreement', () => {
     const inbox = await worker.get('/api/v1/notifications');
     expect(JSON.stringify(inbox.body)).toContain('调解协议已达成');
   });
+
+  it('writes the 调解协议书 as a .docx that LibreOffice reads back with the parties, claims, amounts and signatures', async () => {
+    const worker = await w.worker({ name: '赵采煤' });
+    const claims = [{ type: 'wagesOwed', description: '补发十月工资', amount: 6800 }, { type: 'overtime', description: '补发国庆加班费', amount: 1250.5 }];
+    const id = (await worker.post('/api/v1/mediation/cases', disputeBody({ respondent: '华能煤业集团二号矿', claims }))).body.id;
+    expect((await worker.get(`/api/v1/mediation/cases/${id}/agreement.docx`)).status).toBe(404);
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, { ...agreement(7500.5), respondentSigner: '二号矿 孙矿长' });
+    const res = await worker.get(`/api/v1/mediation/cases/${id}/agreement.docx`);
+    expect([res.status, res.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('调解协议书'));
+    expect((await outsider.get(`/api/v1/mediation/cases/${id}/agreement.docx`)).status).toBe(404);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-mediation-test-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.docx'), (res as Response).raw);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'a.docx')], { stdio: 'pipe', timeout: 120_000 });
+      const text = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
+      for (const words of ['调解协议书', '申请人：赵采煤', '被申请人：华能煤业集团二号矿', '补发十月工资', '6800.00 元', '补发国庆加班费', '1250.50 元', '请求金额合计：8050.50 元', '协议金额：7500.50 元', `履行期限：${today().slice(0, 4)} 年`, '二号矿 孙矿长', mediator.username]) {
+        expect(text, words).toContain(words);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const prints = await t.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'mediation.print').where('entity_id', '=', id).execute();
+    expect(prints.map((p) => p.actor_id)).toEqual([worker.accountId]);
+    // LibreOffice's first start builds its profile: tens of seconds on a loaded machine.
+  }, 180_000);
 
   it('ends in a referral to arbitration, a refusal or a withdrawal, each with its dates', async () => {
     const worker = await w.worker();
