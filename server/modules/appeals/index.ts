@@ -42,7 +42,7 @@ export { acceptWorkTenths } from './appeals.indicators.js';
 export type { AppealTable } from './appeals.tables.js';
 export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';
 // For mediation: the appeal a dispute is referred from (its link is shown on the case).
-export { appealForReferral } from './appeals.referral.js';
+export { appealForReferral, recordMediationReferral } from './appeals.referral.js';
 // For meetings: an appeal put on an agenda by its code, and the meeting's outcome on its timeline.
 export { appealForAgenda, appealsOnAgenda, recordMeetingOutcome } from './appeals.meetings.js';
 // For honours: the arrears appeals and confirmed group alerts of a unit (its disqualifier check).

@@ -13,7 +13,7 @@ import { hasPermission } from '../../core/rbac/actor.js';
 import { holdersOf, notify, notifyOnce, type Notice } from '../../core/notify/index.js';
 import { MEDIATION_PERMISSIONS as P, MAX_EXTENSION_DAYS, type ClaimType } from '../../../common/mediation.js';
 import type { AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CaseSummary, PaymentBody } from '../../../common/schemas/mediation.js';
-import { appealForReferral } from '../appeals/index.js';
+import { appealForReferral, recordMediationReferral } from '../appeals/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { acceptDueOf, clocksOf, mediationDueOf } from './mediation.clocks.js';
 import { MM } from './mediation.messages.js';
@@ -246,6 +246,7 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<CaseDetai
     .execute();
   await recordEvent(call, { kind: KIND, id, event: 'applied', to: 'applied', data: appealId ? { appealId } : undefined });
   await attachEvidence(call, id, person.org_id, body.fileIds ?? []);
+  if (appealId) await recordMediationReferral(tx, { appealId, at: call.iso, caseId: id, caseCode: code });
   await recordAudit(tx, call.ctx, { action: 'mediation.apply', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { respondent: body.respondent, claims: body.claims.length, appealId } });
   const committee = (await holdersOf(tx, ['unionChair', 'unionStaff', 'mediator'], person.org_path)).map((h) => h.accountId).filter((a) => a !== actor.accountId);
   await notify(tx, notice('applied', 'applied', { code, applicant: person.name, respondent: body.respondent, due: acceptDue }, committee, id));

@@ -246,14 +246,37 @@ describe('confidentiality', () => {
     expect((await w.handler.post('/api/v1/mediation/cases', disputeBody())).status).toBe(403);
   });
 
-  it('keeps the link to the appeal it was referred from', async () => {
+  it('keeps the link both ways: the case names its appeal, the appeal’s timeline names the case to the union and the author only', async () => {
     const worker = await w.worker();
     const appeal = (await worker.post('/api/v1/appeals', wageAppeal())).body.id;
+    await w.staff.post(`/api/v1/appeals/${appeal}/accept`, { urgency: 'general' });
+    await w.staff.post(`/api/v1/appeals/${appeal}/assign`, { departmentId: w.prod1.id });
     const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: worker.person.id, appealId: appeal }));
     expect(res.status).toBe(201);
     expect(res.body.appealId).toBe(appeal);
+    const referral = (who: typeof worker) => who.get(`/api/v1/appeals/${appeal}`).then((r) => r.body.timeline.find((e: { kind: string }) => e.kind === 'mediation'));
+    for (const who of [w.staff, worker]) expect((await referral(who))?.data).toEqual({ mediationCaseId: res.body.id, mediationCaseCode: res.body.code });
+    // The department handling the appeal does not learn that a confidential case exists.
+    const handlerView = await w.handler.get(`/api/v1/appeals/${appeal}`);
+    expect(handlerView.status).toBe(200);
+    expect(handlerView.text).not.toContain(res.body.code);
     const wrong = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: (await w.worker()).person.id, appealId: appeal }));
     expect(wrong.body.errors[0].field).toBe('body.appealId');
+  });
+
+  it('does not refer an anonymous appeal in anyone’s name, so its author stays unknown to the committee', async () => {
+    const worker = await w.worker();
+    const appeal = (await worker.post('/api/v1/appeals', wageAppeal({ anonymous: true }))).body.id;
+    for (const applicantPersonId of [worker.person.id, (await w.worker()).person.id]) {
+      const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: appeal }));
+      expect([res.status, res.body.errors?.[0].field]).toEqual([422, 'body.appealId']);
+      // The refusal reads the same whether or not the named worker wrote it.
+      expect(res.body.detail).toBe((await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: '01900000-0000-7000-8000-000000000000' }))).body.detail);
+    }
+    const seen = await w.staff.get(`/api/v1/appeals/${appeal}`);
+    expect(seen.body.author).toBeNull();
+    expect(seen.body.timeline.map((e: { kind: string }) => e.kind)).not.toContain('mediation');
+    expect((await t.db.selectFrom('mediation_cases' as any).select('id').where('appeal_id', '=', appeal).execute()).length).toBe(0);
   });
 });
 
