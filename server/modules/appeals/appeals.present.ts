@@ -89,7 +89,7 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   system: { zh: '系统', en: 'System' },
 };
 
-export function presentDetail(row: DetailRow, parts: DetailParts, actor: Actor, clock: LightClock, locale: Locale): AppealDetail {
+export function presentDetail(row: DetailRow, parts: DetailParts, actor: Actor, clock: LightClock, locale: Locale): Omit<AppealDetail, 'citations' | 'citationsNeedReview'> {
   const summary = presentSummary(row, actor, clock);
   // The worker sees the public steps, and who acted only as a role.
   const workerView = !parts.relation.staff && !parts.relation.handler;

@@ -254,7 +254,7 @@ describe('confidentiality', () => {
     const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: worker.person.id, appealId: appeal }));
     expect(res.status).toBe(201);
     expect(res.body.appealId).toBe(appeal);
-    const referral = (who: typeof worker) => who.get(`/api/v1/appeals/${appeal}`).then((r) => r.body.timeline.find((e: { kind: string }) => e.kind === 'mediation'));
+    const referral = (who: typeof w.staff) => who.get(`/api/v1/appeals/${appeal}`).then((r) => r.body.timeline.find((e: { kind: string }) => e.kind === 'mediation'));
     for (const who of [w.staff, worker]) expect((await referral(who))?.data).toEqual({ mediationCaseId: res.body.id, mediationCaseCode: res.body.code });
     // The department handling the appeal does not learn that a confidential case exists.
     const handlerView = await w.handler.get(`/api/v1/appeals/${appeal}`);
