@@ -141,6 +141,7 @@ export const APPEAL_EVENT_KINDS = [
   'overdue',
   'groupConfirmed',
   'meeting',
+  'mediation',
 ] as const;
 export type AppealEventKind = (typeof APPEAL_EVENT_KINDS)[number];
 export const APPEAL_EVENT_LABELS: Record<AppealEventKind, { zh: string; en: string }> = {
@@ -163,6 +164,7 @@ export const APPEAL_EVENT_LABELS: Record<AppealEventKind, { zh: string; en: stri
   overdue: { zh: '超期', en: 'Overdue' },
   groupConfirmed: { zh: '纳入群体诉求统一办理', en: 'Handled as a group case' },
   meeting: { zh: '提交会议研究', en: 'Taken to a meeting' },
+  mediation: { zh: '转劳动争议调解', en: 'Referred to mediation' },
 };
 
 /** Every action on an appeal and the states it may start from; anything else answers 409. */

@@ -109,6 +109,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'lessonLog.afterClass': { zh: '补记课后面批与辅导', en: 'After-class items completed' },
   'mediation.print': { zh: '打印调解协议书', en: 'Agreement printed' },
   'mediation.read': { zh: '查看调解案件', en: 'Mediation case read' },
+  'mediation.evidence': { zh: '提交调解证据材料', en: 'Mediation evidence added' },
+  'mediation.file': { zh: '下载调解证据材料', en: 'Mediation evidence downloaded' },
   'mediation.apply': { zh: '申请调解', en: 'Mediation applied for' },
   'mediation.accept': { zh: '受理调解申请', en: 'Mediation accepted' },
   'mediation.reject': { zh: '不予受理调解申请', en: 'Mediation refused' },

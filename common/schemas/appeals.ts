@@ -44,11 +44,13 @@ export const SubmitAppealBody = z
 export type SubmitAppealBody = z.infer<typeof SubmitAppealBody>;
 
 export const AcceptBody = z.object({ urgency: z.enum(APPEAL_URGENCIES).optional(), nature: z.enum(APPEAL_NATURES).optional(), note: Text(500).optional() }).strict();
-export const DeclineBody = z.object({ reason: z.enum(DECLINE_REASONS), explanation: Text(2000) }).strict();
+/** Articles of the policy library an answer or a decline rests on (policies' article ids). */
+const CitedArticleIds = z.array(Id).max(10).optional();
+export const DeclineBody = z.object({ reason: z.enum(DECLINE_REASONS), explanation: Text(2000), citedArticleIds: CitedArticleIds }).strict();
 export const UrgencyBody = z.object({ urgency: z.enum(APPEAL_URGENCIES), nature: z.enum(APPEAL_NATURES).optional() }).strict();
 export const AssignBody = z.object({ departmentId: Id, note: Text(500).optional() }).strict();
 export const NoteBody = z.object({ note: Text(2000) }).strict();
-export const AnswerBody = z.object({ answer: Text(4000) }).strict();
+export const AnswerBody = z.object({ answer: Text(4000), citedArticleIds: CitedArticleIds }).strict();
 export const ExtensionBody = z.object({ days: z.number().int().min(1).max(30), reason: Text(500) }).strict();
 export const DecideExtensionBody = z.object({ note: Text(500).optional() }).strict();
 export const RateBody = z
@@ -225,6 +227,12 @@ export const AppealDetail = AppealSummary.extend({
   timeline: z.array(AppealEvent),
   attachments: z.array(AppealAttachment),
   extensions: z.array(AppealExtension),
+  /** Articles the answer or decline cites; `review` when the cited policy was since amended or repealed. */
+  citations: z.array(
+    z.object({ kind: z.enum(['answer', 'decline']), articleId: z.string(), policyId: z.string(), policyTitle: z.string(), label: z.string(), body: z.string(), policyStatus: z.string(), review: z.boolean() }),
+  ),
+  /** Some cited article's policy changed since: the answer is to be reviewed, like an FAQ entry. */
+  citationsNeedReview: z.boolean(),
   /** What the caller may do now; the server still checks every call. */
   abilities: z.array(z.string()),
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { APPLICANT_KINDS, CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES } from '../mediation.js';
 import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+import { FileIds, FileRef } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Yuan with at most two decimals (stored as fen). */
@@ -38,6 +39,8 @@ export const ApplyBody = z
     claims: z.array(ClaimInput).min(1).max(20),
     /** The appeal this dispute was referred from, when it was. */
     appealId: Id.optional(),
+    /** Evidence uploaded beforehand (POST /api/v1/files): pay slips, attendance records, the contract. */
+    fileIds: FileIds.optional(),
   })
   .strict();
 export type ApplyBody = z.infer<typeof ApplyBody>;
@@ -65,6 +68,9 @@ export const AgreementBody = z
   })
   .strict();
 export type AgreementBody = z.infer<typeof AgreementBody>;
+/** More evidence on an open case (the applicant, or those conducting it). */
+export const EvidenceBody = z.object({ fileIds: FileIds.min(1) }).strict();
+export const MediationFileParams = z.object({ id: Id, mediationFileId: Id }).strict();
 export const PaymentBody = z.object({ paidAmount: Yuan, paidOn: IsoDate, note: Text(500).optional(), complete: z.boolean().default(false) }).strict();
 export type PaymentBody = z.infer<typeof PaymentBody>;
 
@@ -130,12 +136,14 @@ export const CaseDetail = CaseSummary.extend({
   agreement: z
     .object({ terms: z.string(), agreedAmount: z.number(), performanceDue: IsoDate, applicantSignedOn: IsoDate, respondentSigner: z.string(), respondentSignedOn: IsoDate })
     .nullable(),
+  /** Evidence files of the case; each download is audited like a read. */
+  files: z.array(FileRef),
   payments: z.array(z.object({ paidAmount: z.number(), paidOn: IsoDate, note: z.string().nullable() })),
   /** A wage agreement unpaid past its deadline: the worker may ask the court for a payment order (支付令, §16). */
   paymentOrderHint: z.boolean(),
   events: z.array(CaseEvent),
   /** What the caller may do next. */
-  can: z.object({ accept: z.boolean(), conduct: z.boolean(), withdraw: z.boolean() }),
+  can: z.object({ accept: z.boolean(), conduct: z.boolean(), withdraw: z.boolean(), addEvidence: z.boolean() }),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -27,7 +27,7 @@ const BINARY: [RegExp, Record<string, Json>][] = [
   [/\.xlsx$/, { [XLSX]: { schema: { type: 'string', format: 'binary' } } }],
   [/\/print$/, { 'text/html': { schema: { type: 'string' } } }],
   [/\/agreement$/, { 'text/html': { schema: { type: 'string' } } }],
-  [/\/report\.docx$/, { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } }],
+  [/\.docx$/, { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } }],
   [/\/report\.pdf$/, { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }],
   // A module's stored file (core/files): whatever type the upload was judged to be.
   [/\/files\/\{\w+\}$/, Object.fromEntries(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', XLSX].map((t) => [t, { schema: { type: 'string', format: 'binary' } }]))],

@@ -25,6 +25,7 @@ export const appealsMessages = {
   'appeals.linkSettled': ['关联的诉求（appealIds）中有诉求所在的群体诉求已答复或已排除', 'Some of appealIds are in a group case already answered or dismissed'],
   'appeals.linkTwoAlerts': ['关联的诉求（appealIds）分属两个群体诉求，请先处理其中一个', 'appealIds belong to two group cases; settle one first'],
   'appeals.groupState': ['群体诉求预警当前状态为「{status}」，不能执行此操作', 'The group alert is {status}; this action is not possible now'],
+  'appeals.citationUnknown': ['引用的政策条文（citedArticleIds）中有不存在或您无权查阅的条文', 'Some of citedArticleIds do not exist or are not in a library you may read'],
   'appeals.onBehalfForbidden': ['只有工会工作人员可以代职工登记诉求', 'Only union staff may register an appeal for a worker'],
   'validation.appealReopenNeedsUnsatisfied': ['只有「不满意」时才能申请重新办理', 'Only an unsatisfied rating can reopen the appeal'],
   // labels used in timelines and exports

@@ -89,12 +89,15 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   system: { zh: '系统', en: 'System' },
 };
 
-export function presentDetail(row: DetailRow, parts: DetailParts, actor: Actor, clock: LightClock, locale: Locale): AppealDetail {
+export function presentDetail(row: DetailRow, parts: DetailParts, actor: Actor, clock: LightClock, locale: Locale): Omit<AppealDetail, 'citations' | 'citationsNeedReview'> {
   const summary = presentSummary(row, actor, clock);
   // The worker sees the public steps, and who acted only as a role.
   const workerView = !parts.relation.staff && !parts.relation.handler;
+  // A referral to mediation names a confidential case: the department handling the appeal does not see it.
+  const mediationHidden = !parts.relation.staff && !parts.relation.author;
   const timeline = parts.events
     .filter((e) => !workerView || e.internal === 0)
+    .filter((e) => !(mediationHidden && e.kind === 'mediation'))
     .map((e) => ({
       id: e.id,
       kind: e.kind as AppealDetail['timeline'][number]['kind'],

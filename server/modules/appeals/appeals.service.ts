@@ -8,6 +8,7 @@
  * notices. State changes are conditional updates ("… where status in (…)"), so two people
  * acting at once cannot both move the same appeal.
  */
+import { cite, citationsOf } from './appeals.citations.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -157,13 +158,15 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
     lightClock(tx, now),
     restsOnProvisionalDays(tx, row),
   ]);
-  return presentDetail(
+  const citations = await citationsOf(tx, actor, id);
+  const shown = presentDetail(
     row,
     { events, attachments, extensions, duplicates, master: master ?? null, deadlineProvisional, reopenLimit: settings.reopenLimit, abilities: abilities(actor, { ...ref, chairMayReveal: settings.chairMayReveal }, clock.today), relation },
     actor,
     clock,
     locale,
   );
+  return { ...shown, citations, citationsNeedReview: citations.some((c) => c.review) };
 }
 
 /**
@@ -359,7 +362,7 @@ export function decline(db: Db, ctx: CallContext, actor: Actor, id: string, inpu
   return inOwnTx(db, ctx, actor, at, (call) => declineIn(call, id, input));
 }
 
-export async function declineIn(call: WriteCall, id: string, input: { reason: DeclineReason; explanation: string }) {
+export async function declineIn(call: WriteCall, id: string, input: { reason: DeclineReason; explanation: string; citedArticleIds?: string[] }) {
   const { tx, ctx, actor, iso } = call;
   const { row } = await load(tx, actor, id, 'decline');
   await move(tx, id, ['submitted'], {
@@ -372,6 +375,7 @@ export async function declineIn(call: WriteCall, id: string, input: { reason: De
     current_due: null,
     updated_at: iso,
   });
+  await cite(tx, actor, id, 'decline', input.citedArticleIds, iso);
   await event(tx, id, 'declined', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.explanation, data: { reason: input.reason } });
   await recordAudit(tx, ctx, { action: 'appeal.decline', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
   await send(tx, 'declined', [await authorAccount(tx, id)], { code: row.code, reason: DECLINE_REASON_LABELS[input.reason].zh }, appealLink(id));
@@ -545,9 +549,10 @@ export function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input
   return inOwnTx(db, ctx, actor, at, (call) => answerIn(call, id, input));
 }
 
-export async function answerIn(call: WriteCall, id: string, input: { answer: string }) {
+export async function answerIn(call: WriteCall, id: string, input: { answer: string; citedArticleIds?: string[] }) {
   const { tx, ctx, actor, now: at } = call;
   const { row, relation } = await load(tx, actor, id, 'answer');
+  await cite(tx, actor, id, 'answer', input.citedArticleIds, call.iso);
   await answerInTx(tx, ctx, actor, row, input.answer, actingAs(relation, 'answer'), at);
 }
 

@@ -188,6 +188,7 @@ export interface AppealAcceptanceCellTable {
 
 export interface AppealsTables {
   appeals: AppealTable;
+  appeal_citations: { appeal_id: string; article_id: string; kind: string; created_at: string };
   appeal_events: AppealEventTable;
   appeal_attachments: AppealAttachmentTable;
   appeal_extensions: AppealExtensionTable;

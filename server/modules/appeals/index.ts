@@ -11,7 +11,8 @@ import * as m0002 from './migrations/20261125_2000_appeals_scale.js';
 import * as m0003 from './migrations/20261126_0900_appeal_cells.js';
 import * as m0004 from './migrations/20261127_0900_appeals_write_path.js';
 import * as m0005 from './migrations/20261206_1200_appeals_anonymous_placement.js';
-import * as m0006 from './migrations/20261206_2300_appeals_org_path.js';
+import * as m0006 from './migrations/20261206_2200_appeals_citations.js';
+import * as m0007 from './migrations/20261206_2300_appeals_org_path.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
@@ -22,7 +23,7 @@ export const appealsModule = defineModule({
   permissions: Object.values(APPEAL_PERMISSIONS),
   grants: APPEAL_GRANTS,
   messages: appealsMessages,
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2300_appeals_org_path': m0006 },
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2200_appeals_citations': m0006, '20261206_2300_appeals_org_path': m0007 },
   routes: appealsRoutes,
   jobs,
   indicators: appealsIndicators,
@@ -43,7 +44,7 @@ export { acceptWorkTenths } from './appeals.indicators.js';
 export type { AppealTable } from './appeals.tables.js';
 export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261126_0900_appeal_cells.js';
 // For mediation: the appeal a dispute is referred from (its link is shown on the case).
-export { appealForReferral } from './appeals.referral.js';
+export { appealForReferral, recordMediationReferral } from './appeals.referral.js';
 // For meetings: an appeal put on an agenda by its code, and the meeting's outcome on its timeline.
 export { appealForAgenda, appealsOnAgenda, recordMeetingOutcome } from './appeals.meetings.js';
 // For honours: the arrears appeals and confirmed group alerts of a unit (its disqualifier check).

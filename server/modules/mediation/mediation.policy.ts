@@ -52,6 +52,12 @@ export const mayConduct = (r: Relation) => r.oversees || r.named;
 /** Withdraw: the applicant, or those conducting it on the applicant's word. */
 export const mayWithdraw = (r: Relation) => r.applicant || mayConduct(r);
 
+/**
+ * Evidence: the applicant, those conducting the case, and — while it waits for acceptance — a
+ * mediator of the union, who often receives the worker's paper documents at the desk and scans them.
+ */
+export const mayAddEvidence = (r: Relation) => r.applicant || mayConduct(r) || r.mediatorHere;
+
 export function demand(ok: boolean): void {
   if (!ok) throw forbidden();
 }

@@ -1,11 +1,14 @@
 /** HTTP only: path, declared access, schemas, one call into the service. */
-import { AcceptCaseBody, AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CasePage, ExtendBody, PaymentBody, ReasonBody, SessionBody } from '../../../common/schemas/mediation.js';
+import { AcceptCaseBody, AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CasePage, EvidenceBody, ExtendBody, MediationFileParams, PaymentBody, ReasonBody, SessionBody } from '../../../common/schemas/mediation.js';
 import { IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
+import { sendFile } from '../../core/files/index.js';
 import * as service from './mediation.service.js';
 import { renderAgreement } from './mediation.print.js';
+import { agreementDocx } from './mediation.docx.js';
+import { DOCX } from '../../core/files/index.js';
 
 const tags = ['mediation'];
 const COMMITTEE = ['sysAdmin', 'unionChair', 'unionStaff', 'mediator'] as const;
@@ -30,6 +33,24 @@ export async function mediationRoutes(app: App) {
   app.get('/api/v1/mediation/cases/:id/agreement', { config: allow(...PARTIES), schema: { tags, summary: '打印调解协议书（HTML）', params: IdParams } }, async (req, reply) => {
     const c = await service.forDocument(readCall(db, req), req.params.id);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(renderAgreement(c));
+  });
+
+  app.post('/api/v1/mediation/cases/:id/evidence', { config: allow(...PARTIES), schema: { tags, summary: '补充证据材料（申请人或承办人；先上传文件）', params: IdParams, body: EvidenceBody, response: ok } }, (req, reply) =>
+    writeCall(db, req, reply, 200, (call) => service.addEvidence(call, req.params.id, req.body.fileIds)),
+  );
+
+  app.get('/api/v1/mediation/cases/:id/files/:mediationFileId', { config: allow(...PARTIES), schema: { tags, summary: '下载证据材料（记入审计）', params: MediationFileParams } }, async (req, reply) =>
+    sendFile(reply, app.deps.config.dataDir, await service.evidenceFile(readCall(db, req), req.params.id, req.params.mediationFileId)),
+  );
+
+  app.get('/api/v1/mediation/cases/:id/agreement.docx', { config: allow(...PARTIES), schema: { tags, summary: '下载调解协议书（Word .docx，记入审计）', params: IdParams } }, async (req, reply) => {
+    const c = await service.forDocument(readCall(db, req), req.params.id);
+    return reply
+      .type(DOCX)
+      .header('content-disposition', `attachment; filename="agreement.docx"; filename*=UTF-8''${encodeURIComponent(`调解协议书 ${c.code}.docx`)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(await agreementDocx(c));
   });
 
   app.post('/api/v1/mediation/cases/:id/accept', { config: allow(...COMMITTEE), schema: { tags, summary: '受理（指定调解员）', params: IdParams, body: AcceptCaseBody, response: ok } }, (req, reply) =>

@@ -13,20 +13,26 @@ import { hasPermission } from '../../core/rbac/actor.js';
 import { holdersOf, notify, notifyOnce, type Notice } from '../../core/notify/index.js';
 import { MEDIATION_PERMISSIONS as P, MAX_EXTENSION_DAYS, type ClaimType } from '../../../common/mediation.js';
 import type { AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CaseSummary, PaymentBody } from '../../../common/schemas/mediation.js';
-import { appealForReferral } from '../appeals/index.js';
+import { appealForReferral, recordMediationReferral } from '../appeals/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { acceptDueOf, clocksOf, mediationDueOf } from './mediation.clocks.js';
 import { MM } from './mediation.messages.js';
-import { demand, mayConduct, mayDecide, mayWithdraw, relationTo, visibilityOf, type Relation } from './mediation.policy.js';
+import { demand, mayAddEvidence, mayConduct, mayDecide, mayWithdraw, relationTo, visibilityOf, type Relation } from './mediation.policy.js';
 import { fen, summaryOf, yuan } from './mediation.present.js';
 import * as repo from './mediation.repository.js';
 import { eventsOf, recordEvent, statusConflict, transition, type TransitionSpec } from '../../core/workflow/index.js';
 import { mdb } from './mediation.tables.js';
 import type { Db, Tx } from '../../core/db/database.js';
+import { claimFiles, DOCX, filesOf, IMAGE_AND_PDF, XLSX, type FileRef } from '../../core/files/index.js';
 
 /** The timeline's kind; the audit log's entity type is the glossary name. */
 const KIND = 'mediation.case';
 const ENTITY = 'mediationCase';
+/** Owner kind of a case's evidence files in core/files. */
+const FILE_KIND = 'mediation.case';
+/** Evidence a worker brings: photos and scans of pay slips and attendance, and office documents. */
+const EVIDENCE_TYPES = [...IMAGE_AND_PDF, DOCX, XLSX];
+const OPEN_STATUSES = ['applied', 'accepted'];
 
 /** A transition of a case: core/workflow on the cases table. */
 const move = (call: WriteCall, spec: Omit<TransitionSpec, 'kind' | 'table'>) => transition(call, { kind: KIND, table: 'mediation_cases', ...spec });
@@ -72,6 +78,7 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
   const sessions = await repo.sessionsOf(db, row.id);
   const payments = await repo.paymentsOf(db, row.id);
   const events = await eventsOf(db, KIND, row.id);
+  const files = await filesOf(db, { kind: FILE_KIND, id: row.id });
   const types = claims.map((c) => c.type as ClaimType);
   const wage = types.some((x) => x === 'wagesOwed' || x === 'overtime' || x === 'workInjury');
   return {
@@ -96,13 +103,15 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
             respondentSignedOn: row.respondent_signed_on!,
           }
         : null,
+    files,
     payments: payments.map((p) => ({ paidAmount: yuan(p.paid_cents)!, paidOn: p.paid_on, note: p.note })),
     paymentOrderHint: wage && row.status === 'agreed' && row.performance_due !== null && row.performance_due < day && Number(row.paid_cents) < Number(row.agreed_cents ?? 0),
     events: events.map((e) => ({ event: e.event, from: e.from, to: e.to, actorName: e.actorName, data: e.data, at: e.at })),
     can: {
       accept: row.status === 'applied' && mayDecide(rel),
       conduct: (row.status === 'accepted' || row.status === 'agreed') && mayConduct(rel),
-      withdraw: (row.status === 'applied' || row.status === 'accepted') && mayWithdraw(rel),
+      withdraw: OPEN_STATUSES.includes(row.status) && mayWithdraw(rel),
+      addEvidence: OPEN_STATUSES.includes(row.status) && mayAddEvidence(rel),
     },
   };
 }
@@ -124,6 +133,34 @@ async function audited(call: Call, id: string, agreement: boolean): Promise<Case
     await recordAudit(tx, call.ctx, { action: agreement ? 'mediation.print' : 'mediation.read', entityType: ENTITY, entityId: id, orgId: l.row.org_id });
     return detailOf(tx, call, l);
   });
+}
+
+/** One evidence file of a case for download; the download is audited like a read of the case. */
+export async function evidenceFile(call: Call, id: string, fileId: string): Promise<FileRef> {
+  return call.db.transaction().execute(async (tx) => {
+    const l = await load(tx, call, id);
+    const file = (await filesOf(tx, { kind: FILE_KIND, id })).find((f) => f.id === fileId);
+    if (!file) throw notFound();
+    await recordAudit(tx, call.ctx, { action: 'mediation.file', entityType: ENTITY, entityId: id, orgId: l.row.org_id, changes: { fileId } });
+    return file;
+  });
+}
+
+/** Claims the caller's uploads as the case's evidence and names them on the timeline. */
+async function attachEvidence(call: WriteCall, id: string, orgId: string, fileIds: string[]): Promise<void> {
+  const files = await claimFiles(call, fileIds, { kind: FILE_KIND, id }, { types: EVIDENCE_TYPES });
+  if (!files.length) return;
+  await recordEvent(call, { kind: KIND, id, event: 'evidence', data: { files: files.map((f) => ({ id: f.id, name: f.name })) } });
+  await recordAudit(call.tx, call.ctx, { action: 'mediation.evidence', entityType: ENTITY, entityId: id, orgId, changes: { files: files.length } });
+}
+
+/** More evidence while the case is open: the applicant, or those conducting it. */
+export async function addEvidence(call: WriteCall, id: string, fileIds: string[]): Promise<CaseDetail> {
+  const { row, rel } = await load(call.tx, call, id);
+  demand(mayAddEvidence(rel));
+  if (!OPEN_STATUSES.includes(row.status)) throw statusConflict();
+  await attachEvidence(call, id, row.org_id, fileIds);
+  return reload(call, id);
 }
 
 async function applicantAccounts(tx: Tx, personId: string) {
@@ -208,6 +245,8 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<CaseDetai
     .values(body.claims.map((c, i) => ({ id: newId(), case_id: id, type: c.type, description: c.description, amount_cents: c.amount === undefined ? null : fen(c.amount), sort: i })))
     .execute();
   await recordEvent(call, { kind: KIND, id, event: 'applied', to: 'applied', data: appealId ? { appealId } : undefined });
+  await attachEvidence(call, id, person.org_id, body.fileIds ?? []);
+  if (appealId) await recordMediationReferral(tx, { appealId, at: call.iso, caseId: id, caseCode: code });
   await recordAudit(tx, call.ctx, { action: 'mediation.apply', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { respondent: body.respondent, claims: body.claims.length, appealId } });
   const committee = (await holdersOf(tx, ['unionChair', 'unionStaff', 'mediator'], person.org_path)).map((h) => h.accountId).filter((a) => a !== actor.accountId);
   await notify(tx, notice('applied', 'applied', { code, applicant: person.name, respondent: body.respondent, due: acceptDue }, committee, id));

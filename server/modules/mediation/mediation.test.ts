@@ -4,8 +4,12 @@
  * 404; every read audited), each indicator against the rows of its drill-down, the overdue
  * notice sent once.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.js';
+import { useTestApp, type Response } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { actorOf, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import type { Figure } from '../../../common/figure.js';
@@ -13,6 +17,7 @@ import { clocksOf } from './mediation.clocks.js';
 import { writeCallIn } from '../../core/call.js';
 import { acceptMediation, applyForMediation, disputeBody } from './mediation.testkit.js';
 import { tellOverdue } from './mediation.service.js';
+import { uploadPng } from '../../../test/authz/part.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -78,7 +83,7 @@ describe('a case from application to a performed agreement', () => {
     const seen = await worker.get(`/api/v1/mediation/cases/${id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.events.map((e: { event: string }) => e.event)).toEqual(['applied', 'accepted', 'session', 'agreed', 'paid', 'performed']);
-    expect(seen.body.can).toEqual({ accept: false, conduct: false, withdraw: false });
+    expect(seen.body.can).toEqual({ accept: false, conduct: false, withdraw: false, addEvidence: false });
     const doc = await worker.get(`/api/v1/mediation/cases/${id}/agreement`);
     expect(doc.status).toBe(200);
     expect(doc.text).toContain('调解协议书');
@@ -88,6 +93,33 @@ describe('a case from application to a performed agreement', () => {
     const inbox = await worker.get('/api/v1/notifications');
     expect(JSON.stringify(inbox.body)).toContain('调解协议已达成');
   });
+
+  it('writes the 调解协议书 as a .docx that LibreOffice reads back with the parties, claims, amounts and signatures', async () => {
+    const worker = await w.worker({ name: '赵采煤' });
+    const claims = [{ type: 'wagesOwed', description: '补发十月工资', amount: 6800 }, { type: 'overtime', description: '补发国庆加班费', amount: 1250.5 }];
+    const id = (await worker.post('/api/v1/mediation/cases', disputeBody({ respondent: '华能煤业集团二号矿', claims }))).body.id;
+    expect((await worker.get(`/api/v1/mediation/cases/${id}/agreement.docx`)).status).toBe(404);
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, { ...agreement(7500.5), respondentSigner: '二号矿 孙矿长' });
+    const res = await worker.get(`/api/v1/mediation/cases/${id}/agreement.docx`);
+    expect([res.status, res.headers['content-type']]).toEqual([200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('调解协议书'));
+    expect((await outsider.get(`/api/v1/mediation/cases/${id}/agreement.docx`)).status).toBe(404);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-mediation-test-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'a.docx'), (res as Response).raw);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'a.docx')], { stdio: 'pipe', timeout: 120_000 });
+      const text = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
+      for (const words of ['调解协议书', '申请人：赵采煤', '被申请人：华能煤业集团二号矿', '补发十月工资', '6800.00 元', '补发国庆加班费', '1250.50 元', '请求金额合计：8050.50 元', '协议金额：7500.50 元', `履行期限：${today().slice(0, 4)} 年`, '二号矿 孙矿长', mediator.username]) {
+        expect(text, words).toContain(words);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const prints = await t.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'mediation.print').where('entity_id', '=', id).execute();
+    expect(prints.map((p) => p.actor_id)).toEqual([worker.accountId]);
+    // LibreOffice's first start builds its profile: tens of seconds on a loaded machine.
+  }, 180_000);
 
   it('ends in a referral to arbitration, a refusal or a withdrawal, each with its dates', async () => {
     const worker = await w.worker();
@@ -175,6 +207,35 @@ describe('confidentiality', () => {
     expect(reads.map((r) => r.actor_id).sort()).toEqual([mediator2.accountId, w.chair.accountId].sort());
   });
 
+  it('keeps evidence files on the case: the parties and the committee download them (audited), nobody else, and only while open', async () => {
+    const worker = await w.worker();
+    const slip = await uploadPng(worker, '工资条.png');
+    const applied = await worker.post('/api/v1/mediation/cases', disputeBody({ fileIds: [slip] }));
+    expect(applied.status).toBe(201);
+    const id = applied.body.id;
+    expect(applied.body.files.map((f: { name: string }) => f.name)).toEqual(['工资条.png']);
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    const card = await uploadPng(mediator, '考勤记录.png');
+    const added = await mediator.post(`/api/v1/mediation/cases/${id}/evidence`, { fileIds: [card] });
+    expect(added.body.files.map((f: { name: string }) => f.name)).toEqual(['工资条.png', '考勤记录.png']);
+    expect(added.body.events.filter((e: { event: string }) => e.event === 'evidence')).toHaveLength(2);
+    for (const who of [worker, mediator, w.chair]) {
+      const got = await who.get(`/api/v1/mediation/cases/${id}/files/${card}`);
+      expect([got.status, got.headers['content-type']]).toEqual([200, 'image/png']);
+    }
+    for (const who of [outsider, mediator2, await w.worker(), w.handler]) expect((await who.get(`/api/v1/mediation/cases/${id}/files/${slip}`)).status).toBe(404);
+    // Another case does not serve this case's file; a file is claimed once; a stranger's upload is refused.
+    const other = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    expect((await worker.get(`/api/v1/mediation/cases/${other}/files/${slip}`)).status).toBe(404);
+    const reused = await worker.post(`/api/v1/mediation/cases/${other}/evidence`, { fileIds: [slip] });
+    expect([reused.status, reused.body.errors[0].field]).toEqual([422, 'fileIds']);
+    const downloads = await t.db.selectFrom('audit_events').select('actor_id').where('action', '=', 'mediation.file').where('entity_id', '=', id).execute();
+    expect(downloads.map((r) => r.actor_id).sort()).toEqual([worker.accountId, mediator.accountId, w.chair.accountId].sort());
+    await mediator.post(`/api/v1/mediation/cases/${id}/fail`, { reason: '不成' });
+    const late = await worker.post(`/api/v1/mediation/cases/${id}/evidence`, { fileIds: [await uploadPng(worker, '迟到的材料.png')] });
+    expect(late.status).toBe(409);
+  });
+
   it('lets a worker apply only for themself, and staff only for a worker of their union', async () => {
     const worker = await w.worker();
     const stranger = await t.person(await t.org('外单位', 'group'), { name: '外单位职工' });
@@ -185,14 +246,37 @@ describe('confidentiality', () => {
     expect((await w.handler.post('/api/v1/mediation/cases', disputeBody())).status).toBe(403);
   });
 
-  it('keeps the link to the appeal it was referred from', async () => {
+  it('keeps the link both ways: the case names its appeal, the appeal’s timeline names the case to the union and the author only', async () => {
     const worker = await w.worker();
     const appeal = (await worker.post('/api/v1/appeals', wageAppeal())).body.id;
+    await w.staff.post(`/api/v1/appeals/${appeal}/accept`, { urgency: 'general' });
+    await w.staff.post(`/api/v1/appeals/${appeal}/assign`, { departmentId: w.prod1.id });
     const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: worker.person.id, appealId: appeal }));
     expect(res.status).toBe(201);
     expect(res.body.appealId).toBe(appeal);
+    const referral = (who: typeof w.staff) => who.get(`/api/v1/appeals/${appeal}`).then((r) => r.body.timeline.find((e: { kind: string }) => e.kind === 'mediation'));
+    for (const who of [w.staff, worker]) expect((await referral(who))?.data).toEqual({ mediationCaseId: res.body.id, mediationCaseCode: res.body.code });
+    // The department handling the appeal does not learn that a confidential case exists.
+    const handlerView = await w.handler.get(`/api/v1/appeals/${appeal}`);
+    expect(handlerView.status).toBe(200);
+    expect(handlerView.text).not.toContain(res.body.code);
     const wrong = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: (await w.worker()).person.id, appealId: appeal }));
     expect(wrong.body.errors[0].field).toBe('body.appealId');
+  });
+
+  it('does not refer an anonymous appeal in anyone’s name, so its author stays unknown to the committee', async () => {
+    const worker = await w.worker();
+    const appeal = (await worker.post('/api/v1/appeals', wageAppeal({ anonymous: true }))).body.id;
+    for (const applicantPersonId of [worker.person.id, (await w.worker()).person.id]) {
+      const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: appeal }));
+      expect([res.status, res.body.errors?.[0].field]).toEqual([422, 'body.appealId']);
+      // The refusal reads the same whether or not the named worker wrote it.
+      expect(res.body.detail).toBe((await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: '01900000-0000-7000-8000-000000000000' }))).body.detail);
+    }
+    const seen = await w.staff.get(`/api/v1/appeals/${appeal}`);
+    expect(seen.body.author).toBeNull();
+    expect(seen.body.timeline.map((e: { kind: string }) => e.kind)).not.toContain('mediation');
+    expect((await t.db.selectFrom('mediation_cases' as any).select('id').where('appeal_id', '=', appeal).execute()).length).toBe(0);
   });
 });
 

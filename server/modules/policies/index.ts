@@ -29,7 +29,7 @@ export const policiesModule = defineModule({
   seedDemo: seedPoliciesDemo,
 });
 
-export { citedArticles, type CitedArticle } from './policies.lookup.js';
+export { citedArticles, citedArticlesFor, type CitedArticle } from './policies.lookup.js';
 export { remindUnanswered } from './policies.jobs.js';
 
 import { list as listPolicies, searchArticles } from './policies.service.js';

@@ -4,6 +4,8 @@
  * access; articles of a library the caller's actor does not reach are left out.
  */
 import type { Call } from '../../core/call.js';
+import type { Db, Tx } from '../../core/db/database.js';
+import type { Actor } from '../../core/rbac/actor.js';
 import { reaches, readReach } from './policies.policy.js';
 import { articlesByIds } from './policies.repository.js';
 
@@ -17,9 +19,15 @@ export interface CitedArticle {
   policyStatus: string;
 }
 
-export async function citedArticles(call: Call, articleIds: string[]): Promise<CitedArticle[]> {
-  const reach = readReach(call.actor);
-  const rows = await articlesByIds(call.db, [...new Set(articleIds)]);
+export function citedArticles(call: Call, articleIds: string[]): Promise<CitedArticle[]> {
+  return citedArticlesFor(call.db, call.actor, articleIds);
+}
+
+/** The same inside a caller's transaction (a module's write checking the ids it is given). */
+export async function citedArticlesFor(db: Db | Tx, actor: Actor, articleIds: string[]): Promise<CitedArticle[]> {
+  if (!articleIds.length) return [];
+  const reach = readReach(actor);
+  const rows = await articlesByIds(db, [...new Set(articleIds)]);
   return rows
     .filter((a) => reaches(reach, a.org_path))
     .map((a) => ({ articleId: a.id, policyId: a.policy_id, policyTitle: a.policy_title, label: a.label, body: a.body, policyStatus: a.policy_status }));

@@ -197,3 +197,29 @@ describe('questions', () => {
     expect((await inbox(w.chair)).filter((x: string) => x.startsWith('政策咨询已超期'))).toHaveLength(1);
   });
 });
+
+describe('appeals citing articles', () => {
+  it('keeps the articles an answer and a decline cite, shows them on the appeal, and flags the answer when its policy is repealed', async () => {
+    const rule = await addPolicy(w.staff, w.group.id, { title: '井下津贴发放办法', issuer: '煤业集团', docNumber: '集团人字〔2024〕7号', level: 'company', effectiveDate: '2024-01-01', text: '第一条 井下津贴按出勤天数计发。\n第二条 津贴随当月工资发放。' });
+    const worker = await w.worker();
+    const appeal = (await worker.post('/api/v1/appeals', { category: 'wages', title: '井下津贴少发', description: '十月井下津贴少发了五天。' })).body.id;
+    await w.staff.post(`/api/v1/appeals/${appeal}/accept`, { urgency: 'general' });
+    const unknown = await w.staff.post(`/api/v1/appeals/${appeal}/answer`, { answer: '按办法补发。', citedArticleIds: ['01900000-0000-7000-8000-000000000000'] });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([422, 'body.citedArticleIds']);
+    expect(unknown.body.detail).toContain('citedArticleIds');
+    const answered = await w.staff.post(`/api/v1/appeals/${appeal}/answer`, { answer: '按办法第一条补发五天津贴。', citedArticleIds: [w.article(rule, '第一条')] });
+    expect(answered.status).toBe(200);
+    const mine = (await worker.get(`/api/v1/appeals/${appeal}`)).body;
+    expect(mine.citations.map((c: any) => [c.kind, c.policyTitle, c.label, c.review])).toEqual([['answer', '井下津贴发放办法', '第一条', false]]);
+    expect(mine.citationsNeedReview).toBe(false);
+
+    const other = (await worker.post('/api/v1/appeals', { category: 'benefits', title: '年休假怎么算', description: '工作满十一年年休假几天？' })).body.id;
+    const declined = await w.staff.post(`/api/v1/appeals/${other}/decline`, { reason: 'outOfScope', explanation: '属政策咨询，依条例第三条为10天。', citedArticleIds: [w.article(w.leave, '第三条')] });
+    expect(declined.body.citations.map((c: any) => [c.kind, c.label])).toEqual([['decline', '第三条']]);
+
+    expect((await w.staff.post(`/api/v1/policies/${rule.id}/repeal`, { repealDate: today() })).status).toBe(200);
+    const after = (await w.staff.get(`/api/v1/appeals/${appeal}`)).body;
+    expect([after.citationsNeedReview, after.citations[0].policyStatus, after.citations[0].review]).toEqual([true, 'repealed', true]);
+    expect((await w.staff.get(`/api/v1/appeals/${other}`)).body.citationsNeedReview).toBe(false);
+  });
+});

@@ -1,3 +1,5 @@
+import type { Citation } from '@common/schemas/policies';
+import { Citations } from '../policies';
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Descriptions, Flex, Image, Result, Row, Spin, Tag, Tooltip, Typography } from 'antd';
 import { ArrowLeftOutlined, FilePdfOutlined } from '@ant-design/icons';
@@ -195,6 +197,8 @@ function AnswerCard({ appeal }: { appeal: AppealDetail }) {
       styles={{ header: { whiteSpace: 'normal' } }}
     >
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: appeal.rating ? 12 : 0 }}>{answer}</Typography.Paragraph>
+      {appeal.citationsNeedReview && !appeal.mine && <Alert type="warning" showIcon message={t('detail.citationsReview')} style={{ marginBottom: 8 }} data-testid="appeal-citations-review" />}
+      <Citations items={appeal.citations as Citation[]} />
       {appeal.rating && (
         <Flex vertical gap={4} data-testid="appeal-rating">
           <Flex gap={8} align="center" wrap>

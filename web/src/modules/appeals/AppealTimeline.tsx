@@ -1,5 +1,6 @@
 import { Flex, Tag, Timeline, Typography, type TimelineItemProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { formatDateTime } from '../../shared/time';
 import type { AppealDetail, AppealEvent } from './api';
 import { useAppealLabel } from './labels';
@@ -70,8 +71,10 @@ export function AppealTimeline({ appeal }: { appeal: AppealDetail }) {
   const details = useEventDetails();
   const next = useNextStep(appeal);
 
+  const { t } = useTranslation('appeals');
   const items: TimelineItemProps[] = appeal.timeline.map((e) => {
     const extra = details(e);
+    const mediation = e.kind === 'mediation' ? (e.data as { mediationCaseId?: string; mediationCaseCode?: string } | null) : null;
     return {
       key: e.id,
       color: COLORS[e.kind] ?? 'blue',
@@ -94,6 +97,11 @@ export function AppealTimeline({ appeal }: { appeal: AppealDetail }) {
             <Typography.Text type="secondary" style={{ fontSize: 13, display: 'block' }}>
               {extra.join(' · ')}
             </Typography.Text>
+          )}
+          {mediation?.mediationCaseId && (
+            <Link to={`/mediation/cases/${mediation.mediationCaseId}`} data-testid="timeline-mediation">
+              {t('detail.eventMediation', { code: mediation.mediationCaseCode })}
+            </Link>
           )}
           {e.note && (
             <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{e.note}</Typography.Paragraph>

@@ -1,6 +1,9 @@
 import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FileRef } from '@common/schemas/files';
+import { FileField } from '../../shared/FileField';
 import { useNavigate } from 'react-router';
 import { CLAIM_TYPES } from '@common/mediation';
 import { Page } from '../../shared/Page';
@@ -13,6 +16,7 @@ interface Values {
   disputeDate: string;
   summary: string;
   claims: { type: string; description: string; amount?: number | null }[];
+  files?: FileRef[];
 }
 
 /** A worker applies for mediation of their own dispute, from a phone. */
@@ -24,9 +28,10 @@ export default function ApplyPage() {
   const onError = useFormErrorHandler(form);
   const apply = useApply();
   const navigate = useNavigate();
-  const submit = (v: Values) =>
+  const [uploading, setUploading] = useState(false);
+  const submit = ({ files, ...v }: Values) =>
     apply.mutate(
-      { ...v, claims: v.claims.map((c) => ({ type: c.type, description: c.description, ...(c.amount ? { amount: c.amount } : {}) })) },
+      { ...v, ...(files?.length ? { fileIds: files.map((f) => f.id) } : {}), claims: v.claims.map((c) => ({ type: c.type, description: c.description, ...(c.amount ? { amount: c.amount } : {}) })) },
       {
         onSuccess: (c) => {
           void message.success(t('apply.sent', { code: c.code }));
@@ -71,7 +76,10 @@ export default function ApplyPage() {
               </Flex>
             )}
           </Form.List>
-          <Button type="primary" htmlType="submit" block loading={apply.isPending} data-testid="mediation-submit">
+          <Form.Item name="files" label={t('evidence.add')}>
+            <FileField onBusyChange={setUploading} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={apply.isPending} disabled={uploading} data-testid="mediation-submit">
             {t('apply.submit')}
           </Button>
         </Form>

@@ -5,6 +5,7 @@ import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
 import { useCase } from './api';
 import { CaseActions } from './CaseActions';
+import { EvidenceCard } from './EvidenceCard';
 import { dueOf, LightTag, StatusTag, useLabel } from './labels';
 
 const money = (y: number | null) => (y === null ? '—' : `${y.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`);
@@ -51,6 +52,7 @@ export default function CasePage() {
             )}
           />
         </Card>
+        <EvidenceCard c={c} />
         <Card title={t('detail.clocks')} extra={<LightTag light={d.light} due={dueOf(c)} />}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small">
             <Descriptions.Item label={t('detail.acceptDue')}>{d.acceptDue}</Descriptions.Item>
@@ -81,9 +83,14 @@ export default function CasePage() {
             title={c.agreement ? t('detail.agreement') : t('detail.outcome')}
             extra={
               c.agreement ? (
-                <Button href={`/api/v1/mediation/cases/${c.id}/agreement`} target="_blank" data-testid="mediation-print">
-                  {t('detail.print')}
-                </Button>
+                <Flex gap={8}>
+                  <Button href={`/api/v1/mediation/cases/${c.id}/agreement`} target="_blank" data-testid="mediation-print">
+                    {t('detail.print')}
+                  </Button>
+                  <Button href={`/api/v1/mediation/cases/${c.id}/agreement.docx`} data-testid="mediation-docx">
+                    {t('detail.docx')}
+                  </Button>
+                </Flex>
               ) : null
             }
             data-testid="mediation-outcome"

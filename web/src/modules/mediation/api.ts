@@ -40,7 +40,7 @@ export function useApply() {
   });
 }
 
-export type CaseAction = 'accept' | 'reject' | 'sessions' | 'extend' | 'agreement' | 'fail' | 'withdraw' | 'payments';
+export type CaseAction = 'accept' | 'reject' | 'sessions' | 'extend' | 'agreement' | 'fail' | 'withdraw' | 'payments' | 'evidence';
 
 export function useCaseAction(id: string) {
   const qc = useQueryClient();

@@ -25,3 +25,6 @@ export const policiesModule = defineModule({
     { key: 'policies-queue', component: lazy(() => import('./QueueCard')), roles: ['unionStaff', 'unionChair'], permission: P.answer, order: 30 },
   ],
 });
+
+// For appeals: the cited articles of an answer or decline, shown as a question's are.
+export { Citations } from './Citations';
