@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
-import { decideGroup, issueKeys, prepare, signatureOf, similarity, type GroupCandidate } from '../../server/modules/appeals/index.js';
+import { decideGroup, issueKeys, listRank, prepare, signatureOf, similarity, type GroupCandidate, type Prepared } from '../../server/modules/appeals/index.js';
 
 export interface EvalAppeal {
   id: string;
@@ -188,10 +188,14 @@ export function scoreAlerts(set: EvalSet, alerts: Alerts): GroupResult {
 /**
  * Recall@k of the staff's similar-appeals list (groupAlert.similar.ts): for an appeal of a
  * true group, is another member among its k most similar appeals of the same unit (any
- * category) submitted within the window of it? Ranked by the same similarity(), score > 0.
+ * category) submitted within the window of it? Ranked as the list ranks them (listRank()).
  */
 export function recallAtK(set: EvalSet, sigs: Map<string, string[]>, k = 5): { hits: number; total: number; recall: number } {
-  const prepared = new Map(set.appeals.map((a) => [a.id, prepare(sigs.get(a.id)!)]));
+  return recallAtKWith(set, new Map(set.appeals.map((a) => [a.id, prepare(sigs.get(a.id)!)])), listRank, k);
+}
+
+/** The same for any similarity (eval-methods.ts). */
+export function recallAtKWith(set: EvalSet, prepared: Map<string, Prepared>, sim: (a: Prepared, b: Prepared) => number, k = 5): { hits: number; total: number; recall: number } {
   let hits = 0;
   let total = 0;
   for (const a of set.appeals) {
@@ -200,7 +204,7 @@ export function recallAtK(set: EvalSet, sigs: Map<string, string[]>, k = 5): { h
     if (!near.some((c) => c.group === a.group)) continue;
     total++;
     const top = near
-      .map((c) => ({ c, s: similarity(prepared.get(a.id)!, prepared.get(c.id)!) }))
+      .map((c) => ({ c, s: sim(prepared.get(a.id)!, prepared.get(c.id)!) }))
       .filter((x) => x.s > 0)
       .sort((x, y) => y.s - x.s || x.c.day - y.c.day)
       .slice(0, k);

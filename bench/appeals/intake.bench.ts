@@ -146,6 +146,8 @@ async function main() {
     await sql`analyze`.execute(db);
 
     const times: number[] = [];
+    // This process's CPU time per check: on a loaded machine it says more than wall time (not PostgreSQL's own CPU).
+    const cpu: number[] = [];
     const candidates: number[] = [];
     const bucket: number[] = [];
     const outcomes: string[] = [];
@@ -174,8 +176,11 @@ async function main() {
       await db.transaction().execute(async (tx: any) => {
         await tx.insertInto('appeals').values(row).execute();
         const t0 = performance.now();
+        const c0 = process.cpuUsage();
         await checkIntake(tx, row, now);
         times.push(performance.now() - t0);
+        const c1 = process.cpuUsage(c0);
+        cpu.push((c1.user + c1.system) / 1000);
       });
       const sig = await db.selectFrom('appeal_signatures').select('group_alert_id').where('appeal_id', '=', row.id).executeTakeFirst();
       const alertsAfter = Number((await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
@@ -195,6 +200,8 @@ async function main() {
           appealsInUnitAndCategory: { median: pct(bucket, 0.5), busiestBucket: pct(bucket.filter((_, i) => i % 2 === 1), 0.5) },
           candidatesScored: { median: pct(candidates, 0.5), p95: pct(candidates, 0.95), busiestBucket: pct(hot, 0.5) },
           checkMs: { p50: +pct(times, 0.5).toFixed(2), p95: +pct(times, 0.95).toFixed(2), max: +Math.max(...times).toFixed(2) },
+          checkCpuMs: { p50: +pct(cpu, 0.5).toFixed(2), p95: +pct(cpu, 0.95).toFixed(2) },
+          loadAverage: +os.loadavg()[0].toFixed(1),
           busiestBucketMs: { p50: +pct(times.filter((_, i) => i % 2 === 1), 0.5).toFixed(2), p95: +pct(times.filter((_, i) => i % 2 === 1), 0.95).toFixed(2) },
           byOutcomeMs: Object.fromEntries(
             ['none', 'join', 'raise'].map((o) => {

@@ -46,6 +46,8 @@ const SETS = [
   ['held out 2 (`eval-holdout2.json`)', 'eval-holdout2.json'],
   ['held out 3 (`eval-holdout3.json`)', 'eval-holdout3.json'],
   ['held out 4 (`eval-holdout4.json`)', 'eval-holdout4.json'],
+  ['held out 5 (`eval-holdout5.json`)', 'eval-holdout5.json'],
+  ['held out 6 (`eval-holdout6.json`)', 'eval-holdout6.json'],
 ] as const;
 const rows: string[] = [];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);

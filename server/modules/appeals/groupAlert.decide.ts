@@ -14,8 +14,21 @@
  * filed with that alert, under the reason staff gave, instead of counting towards a new
  * one — the same cluster does not re-alert. An answered alert does not hold: a grievance
  * that returns after an answer is news.
+ *
+ * A cluster, not only a star: the appeals of one grievance in ordinary words are often each
+ * like two or three others rather than all like the newest one. So, when the star (the
+ * appeals similar to the new one at the threshold) is short of `minWorkers`, the free
+ * appeals at DENSE_SHARE of the threshold form the neighbourhood, and those of them similar
+ * (at that lower score) to at least one other of the neighbourhood besides the new appeal
+ * count too. One loose link is not enough; a triangle is. The share and the triangle were
+ * chosen on the development set (bench/RESULTS.md): lower shares merge two of its groups.
  */
-import { prepare, similarity } from './similarity.js';
+import { prepare, similarity, type Prepared } from './similarity.js';
+
+/** The neighbourhood's score as a share of the threshold (0.25 at the default 0.4). */
+export const DENSE_SHARE = 0.625;
+/** Bounds the neighbourhood's pairwise scoring (n² / 2 scores) in a surge. */
+const DENSE_MAX = 40;
 
 export interface GroupCandidate {
   id: string;
@@ -48,7 +61,12 @@ export type GroupDecision =
 
 export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandidate[], rule: GroupRule): GroupDecision {
   const mine = prepare(intake.tokens);
-  const scored = candidates.filter((c) => c.id !== intake.id && (!c.alertId || c.alertActive || c.alertDismissed) && similarity(mine, c.tokens) >= rule.threshold);
+  const low = rule.threshold * DENSE_SHARE;
+  const all = candidates
+    .filter((c) => c.id !== intake.id && (!c.alertId || c.alertActive || c.alertDismissed))
+    .map((c) => ({ c, p: prepare(c.tokens) }))
+    .map((x) => ({ ...x, score: similarity(mine, x.p) }));
+  const scored = all.filter((x) => x.score >= rule.threshold).map((x) => x.c);
   const similar = scored.filter((c) => !c.alertDismissed);
   const ids = similar.map((c) => c.id);
   // Join the active alert most of the similar appeals already belong to.
@@ -57,11 +75,22 @@ export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandi
   const dismissed = mostVoted(scored.filter((c) => c.alertDismissed));
   if (dismissed) return { action: 'dismissed', alertId: dismissed, similar: ids };
   const free = similar.filter((c) => !c.alertId);
-  const workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
+  let workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
+  if (workers.size < rule.minWorkers) {
+    const dense = denseMembers(all.filter((x) => !x.c.alertId && x.score >= low), low);
+    free.push(...dense.filter((c) => !free.includes(c)));
+    workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
+  }
   if (workers.size >= rule.minWorkers) {
     return { action: 'raise', members: [...free.map((c) => c.id), intake.id], workerCount: workers.size, similar: ids };
   }
   return { action: 'none', similar: ids };
+}
+
+/** The free appeals of the new one's neighbourhood (`hood`: scoring ≥ `low` against it) that are similar, at `low`, to another of the neighbourhood. */
+function denseMembers(hood: { c: GroupCandidate; p: Prepared; score: number }[], low: number): GroupCandidate[] {
+  const near = hood.sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id)).slice(0, DENSE_MAX);
+  return near.filter((x) => near.some((o) => o !== x && similarity(x.p, o.p) >= low)).map((x) => x.c);
 }
 
 function mostVoted(members: readonly GroupCandidate[]): string | null {

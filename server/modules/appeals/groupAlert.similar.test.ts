@@ -19,11 +19,16 @@ describe('similar appeals and linking by hand', () => {
     const b = await register((await t.person(team, { name: '道口乙' })).id, ['过铁路道口太危险', '下夜班天黑，十八号道口火车鸣笛才发现，差点被撞。']);
     const c = await register((await t.person(team)).id, ['铁道口无人值守', '运煤专线18号道口调车的时候也不停，吓人。'], 'fairness');
     const other = await register((await t.person(team)).id, ['更衣室柜子不够', '更衣室的柜子两个人合用一个，衣服放不下。']);
+    // A question is never the same issue as a complaint for the alert, but it shares the place: listed after the others.
+    const question = await register((await t.person(team)).id, ['道口旁边的路灯', '请问18号道口边上的路灯能不能修一下？']);
     const res = await w.staff.get(`/api/v1/appeals/${b}/similar`);
     expect(res.status).toBe(200);
     const ids = res.body.items.map((i: any) => i.id);
     // Another category of the same unit is listed too: the list is for a person to judge.
     expect(ids.slice(0, 2).sort()).toEqual([a, c].sort());
+    expect(ids.indexOf(question)).toBeGreaterThan(1);
+    const scores = res.body.items.map((i: any) => i.score);
+    expect(scores).toEqual([...scores].sort((x: number, y: number) => y - x));
     expect(ids).not.toContain(other);
     expect(res.body.items[0].shared).toEqual(expect.arrayContaining(['18号']));
     expect(res.body.items.find((i: any) => i.id === a).shared.join(' ')).toContain('道口');

@@ -4,9 +4,10 @@
  * share; and linking appeals by hand into a group case, which does what confirming an
  * alert does.
  *
- * Recall first: the list is not cut at the alert's threshold, only at a score above 0 — the
- * same similarity() and the same key read as the intake, across every category of the unit
- * (bench/RESULTS.md measures its recall@5). It never says who wrote an appeal.
+ * Recall first: the list is not cut at the alert's threshold — the same similarity() and the
+ * same key read as the intake, across every category of the unit, and after the appeals it
+ * scores above 0 those its gates leave out that still share rare characters or facts
+ * (listRank(); bench/RESULTS.md measures its recall@5). It never says who wrote an appeal.
  */
 import type { Db, Tx } from '../../core/db/database.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
@@ -21,7 +22,7 @@ import { can, canRead, visibilityOf } from './appeals.policy.js';
 import { acceptInTx, refOf } from './appeals.service.js';
 import { refreshCounts } from './groupAlert.intake.js';
 import { settingsFor } from './deadlines.js';
-import { decodeSignature, issueKeys, prepare, sharedKeywords, similarity } from './similarity.js';
+import { decodeSignature, GRAM_SCALE, issueKeys, listRank, prepare, sharedKeywords } from './similarity.js';
 import { get as getAlert } from './groupAlert.service.js';
 
 const DAY_MS = 86_400_000;
@@ -50,12 +51,18 @@ export async function similarTo(db: Db, actor: Actor, id: string) {
   const rows = await alerts.similarCandidates(db, raw.unit_id, [...APPEAL_CATEGORIES], issueKeys(tokens), new Date(at - window).toISOString(), new Date(at + window).toISOString());
   const ranked = rows
     .filter((r) => r.appeal_id !== id)
-    .map((r) => ({ r, tokens: decodeSignature(r.tokens), score: similarity(mine, decodeSignature(r.tokens)) }))
-    .filter((x) => x.score > 0)
-    .sort((a, b) => b.score - a.score || a.r.submitted_at.localeCompare(b.r.submitted_at))
+    .map((r) => {
+      const tokens = decodeSignature(r.tokens);
+      return { r, tokens, rank: listRank(mine, prepare(tokens)) };
+    })
+    .filter((x) => x.rank > 0)
+    .sort((a, b) => b.rank - a.rank || a.r.submitted_at.localeCompare(b.r.submitted_at))
     .slice(0, LIMIT);
+  // Shown scores fall as the list does: one the alert's gates left out shows its n-gram score, at most the last one above it.
+  let floor = 1;
+  const scores = ranked.map((x) => (floor = x.rank > 1 ? x.rank - 1 : Math.min(floor, GRAM_SCALE * x.rank)));
   return {
-    items: ranked.map((x) => ({
+    items: ranked.map((x, i) => ({
       id: x.r.appeal_id,
       code: x.r.code,
       title: x.r.title,
@@ -63,7 +70,7 @@ export async function similarTo(db: Db, actor: Actor, id: string) {
       status: x.r.status as AppealStatus,
       submittedAt: x.r.submitted_at,
       groupAlertId: x.r.group_alert_id,
-      score: Math.round(x.score * 100) / 100,
+      score: Math.round(Math.min(1, scores[i]) * 100) / 100,
       shared: sharedKeywords([tokens, x.tokens], 6),
     })),
   };

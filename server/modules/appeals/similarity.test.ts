@@ -43,6 +43,29 @@ describe('similarity of Chinese appeals', () => {
     // A dismissed alert's members are spent.
     expect(decideGroup({ id: 'n', authorKey: 'w6', tokens: tok }, [1, 2, 3, 4].map((i) => c(String(i), `w${i}`, 'D', false)), rule).action).toBe('none');
   });
+
+  it('raises on a cluster whose appeals are each like another, though none is like the newest at the threshold; one loose link is not enough', () => {
+    // Plain words (no lexicon topic, no n-grams): the score is the share of words in common.
+    const newest = ['矿灯房', '排队', '窗口', '领灯', '早班', '耽误', '下井', '太久', '交接', '发灯', '效率', '大姐'];
+    const rule = { minWorkers: 5, threshold: θ };
+    const appeal = (i: number, fromNewest: string[], common: string[]) => ({
+      id: String(i),
+      authorKey: `w${i}`,
+      tokens: [...fromNewest, ...common, ...Array.from({ length: 10 - fromNewest.length - common.length }, (_, j) => `其他${i}${j}`)].sort(),
+      alertId: null,
+      alertActive: false,
+    });
+    // Each shares three other words with the newest (0.27: below the threshold) and three with each other.
+    const cluster = [0, 1, 2, 3].map((i) => appeal(i, newest.slice(i * 3, i * 3 + 3), ['交灯', '升井', '半小时']));
+    for (const c of cluster) expect(similarity(newest, c.tokens)).toBeLessThan(θ);
+    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, cluster, rule)).toMatchObject({ action: 'raise', workerCount: 5 });
+    // The same links to the newest, nothing in common with each other: a star of loose links raises nothing.
+    const loose = [0, 1, 2, 3].map((i) => appeal(i, newest.slice(i * 3, i * 3 + 3), []));
+    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, loose, rule).action).toBe('none');
+    // Alike among themselves but barely like the newest (two words of twelve): not its cluster.
+    const far = [0, 1, 2, 3].map((i) => appeal(i, newest.slice(i * 3, i * 3 + 2), ['交灯', '升井', '半小时']));
+    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, far, rule).action).toBe('none');
+  });
 });
 
 describe('the hand-labelled evaluation set', () => {

@@ -173,7 +173,7 @@ function sameTopic(a: Prepared, b: Prepared): boolean {
 }
 
 /** Problems that can be the same complaint (see the lexicon's roles); both halves of the score obey it. */
-function sameComplaint(a: Prepared, b: Prepared): boolean {
+export function sameComplaint(a: Prepared, b: Prepared): boolean {
   // A question or suggestion matches only its like; a complaint and a question on one topic are two issues.
   if (a.inquiry || b.inquiry) return a.inquiry && b.inquiry;
   // Complaints match when what went wrong is of one family. An appeal that names no
@@ -182,7 +182,7 @@ function sameComplaint(a: Prepared, b: Prepared): boolean {
   return true;
 }
 
-function lexiconScore(pa: Prepared, pb: Prepared): number {
+export function lexiconScore(pa: Prepared, pb: Prepared): number {
   if (!pa.norm || !pb.norm || !sameTopic(pa, pb)) return 0;
   let shared = 0;
   const [small, large] = pa.tokens.size <= pb.tokens.size ? [pa, pb] : [pb, pa];
@@ -196,7 +196,7 @@ function lexiconScore(pa: Prepared, pb: Prepared): number {
  * cosine is scaled so that the per-org threshold moves both halves together.
  */
 export const GRAM_MATCH = 0.07;
-const GRAM_SCALE = DEFAULT_APPEAL_SETTINGS.groupThreshold / GRAM_MATCH;
+export const GRAM_SCALE = DEFAULT_APPEAL_SETTINGS.groupThreshold / GRAM_MATCH;
 
 /**
  * Similarity of two appeals (0–1): the lexicon's weighted cosine when it knows both topics,
@@ -211,6 +211,18 @@ export function similarity(a: readonly string[] | Prepared, b: readonly string[]
   // Where the lexicon knows both topics it judges alone: it tells 夜班津贴没发 from 夜班津贴算错了, characters cannot.
   if (pa.topics.size && pb.topics.size) return lexicon;
   return Math.min(1, Math.max(lexicon, GRAM_SCALE * gramCosine(pa.grams, pb.grams)));
+}
+
+/**
+ * The order of the staff's similar-appeals list, which is for recall (groupAlert.similar.ts):
+ * every appeal similarity() scores above 0 first (key 1 + score), then those it gates out
+ * that still share characters and facts (key: their n-gram cosine, below 1), so the list is
+ * filled where the alert's gates are strict. 0: not listed.
+ */
+export function listRank(a: Prepared, b: Prepared): number {
+  const s = similarity(a, b);
+  if (s > 0) return 1 + s;
+  return Math.min(0.999, gramCosine(a.grams, b.grams));
 }
 
 /**
