@@ -8,6 +8,7 @@ import { inspection, renderInspection } from './contracts.inspection.js';
 import * as monitor from './contracts.monitor.js';
 import * as queries from './contracts.queries.js';
 import * as service from './contracts.service.js';
+import { wageRoutes } from './wages.routes.js';
 
 const tags = ['contracts'];
 const UNION = allow('sysAdmin', 'unionChair', 'unionStaff');
@@ -66,4 +67,5 @@ export async function contractsRoutes(app: App) {
   app.post('/api/v1/contract-checkpoints/:checkpointId/result', { config: UNION, schema: { tags, summary: '登记检查结果与佐证材料', params: S.CheckpointIdParams, body: S.CheckResultBody, response: { 200: S.Ok } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => monitor.recordCheck(call, req.params.checkpointId, req.body)),
   );
+  await wageRoutes(app);
 }
