@@ -163,6 +163,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'contracts.publish': { zh: '公布集体合同', en: 'Contract published' },
   'contracts.check': { zh: '登记条款履约检查', en: 'Clause checkpoint recorded' },
   'contracts.cite': { zh: '诉求关联合同条款', en: 'Appeal cited on clause' },
+  'contracts.evidenceOpen': { zh: '查看履约佐证材料', en: 'Checkpoint evidence opened' },
   'contracts.wageImport': { zh: '导入工资数据', en: 'Wage data imported' },
   'contracts.wageProposal': { zh: '记录工资协商方案', en: 'Wage proposal recorded' },
   'contracts.wageAdopt': { zh: '工资方案写入合同条款', en: 'Wage proposal written into clauses' },

@@ -84,6 +84,8 @@ const CostItem = z.object({
 export const WageNegotiation = z.object({
   contractId: Id,
   orgId: Id,
+  /** The contract's rounds, for a proposal's roundId. */
+  rounds: z.array(z.object({ id: Id, seq: z.number().int(), heldDate: z.string() })),
   proposals: z.array(
     z.object({
       id: Id,

@@ -175,6 +175,16 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(after.health).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
     const clause1 = await ok(staff.get(`/api/v1/contract-clauses/${c1.id}`));
     expect(clause1.checkpointList[0]).toMatchObject({ status: 'honoured', files: [{ name: '工资台账.png', type: 'image/png' }] });
+    // The evidence opens for whoever reads the clause's monitoring, and each opening is audited.
+    const cp1 = clause1.checkpointList[0];
+    const evidence = `/api/v1/contract-checkpoints/${cp1.id}/files/${cp1.files[0].id}`;
+    expect((await outsider.get(evidence)).status).toBe(404);
+    const got = await (await t.user([{ role: 'unionStaff', org: w.mine1 }])).get(evidence);
+    expect([got.status, got.headers['content-type'], got.raw.equals(PNG)], got.text).toEqual([200, 'image/png', true]);
+    expect((await worker.get(evidence)).status).toBe(404);
+    await problem(staff.get(`/api/v1/contract-checkpoints/${cp1.id}/files/${clause1.id}`), 404);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'entity_id']).where('action', '=', 'contracts.evidenceOpen').execute();
+    expect(audit).toEqual([{ action: 'contracts.evidenceOpen', entity_id: cp1.id }]);
     const report = await ok(staff.get(`${one}/inspection`));
     expect(report.counts).toEqual({ notDue: 1, honoured: 1, partly: 0, notHonoured: 1 });
     expect(report.clauses.map((c: any) => [c.number, c.status, c.evidence, c.citations])).toEqual([[1, 'honoured', 1, 0], [2, 'notHonoured', 0, 0], [3, null, 0, 3]]);
@@ -274,8 +284,11 @@ describe('contract indicators', () => {
 });
 
 /**
- * Wage data saved by LibreOffice Calc (a CSV of the rows below converted with
- * `soffice --headless --infilter=CSV:44,34,76,1 --convert-to xlsx`): years, heads and amounts are
+ * Wage data saved by LibreOffice Calc — WAGE_HEADERS and the rows
+ *   2025,合同制,一线生产,100,7200000,4000,2000    2025,合同制,经营管理,20,2400000,8000,2000
+ *   2026,合同制,一线生产,100,7560000,4200,2100    2026,合同制,经营管理,20,2520000,8400,2100
+ *   2026,劳务派遣,一线生产,30,1700000.50,3150,2100
+ * as a CSV converted with `soffice --headless --infilter=CSV:44,34,76,1 --convert-to xlsx`: years, heads and amounts are
  * number cells (1700000.5 among them) and a header is rich text. Kept as a file because one
  * conversion takes half a minute on a loaded machine.
  */
@@ -292,7 +305,8 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
       return client.post(`/api/v1/contract-wages/${step}`, up.body, up.headers);
     };
 
-    const template = await w.staff.get('/api/v1/contract-wages/template.xlsx');
+    const office = await t.user([{ role: 'unionStaff', org: mine }]);
+    const template = await office.get('/api/v1/contract-wages/template.xlsx');
     expect(template.status).toBe(200);
     expect((await readXlsx(template.raw))[0]).toEqual(WAGE_HEADERS.split(','));
 
@@ -318,8 +332,7 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
     await problem(send(worker, 'import', mine.id, faulty, '工资.csv'), 404);
     await problem(w.handler.get(`/api/v1/contract-wages?orgId=${mine.id}`), 404);
 
-    // The sheet LibreOffice wrote (CALC_XLSX):
-    // 2025 and 2026 of contract front line and management, and 30 dispatched front-line workers in 2026.
+    // The sheet LibreOffice wrote (CALC_XLSX): number cells read exactly, to the fen.
     expect(await ok(send(w.staff, 'import', mine.id, CALC_XLSX, '工资数据.xlsx'), 201)).toEqual({ totalRows: 5, validRows: 5, years: [2025, 2026], written: true, errors: [] });
     const f = await ok(w.staff.get(`/api/v1/contract-wages?orgId=${mine.id}`));
     const row = (year: number, category: string, jobFamily: string) => f.rows.find((r: any) => r.year === year && r.category === category && r.jobFamily === jobFamily);

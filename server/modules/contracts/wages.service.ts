@@ -191,7 +191,8 @@ export async function negotiation(call: Call, contractId: string): Promise<z.inf
   const tx = call.db as unknown as Tx;
   const { c, rel } = await loadContract(call, tx, contractId);
   assertOverseer(rel);
-  return { contractId: c.id, orgId: c.org_id, proposals: await proposalsOf(tx, c.id, c.org_id) };
+  const rounds = await cq(tx).selectFrom('contract_rounds').select(['id', 'seq', 'held_date']).where('contract_id', '=', c.id).orderBy('seq').execute();
+  return { contractId: c.id, orgId: c.org_id, rounds: rounds.map((r) => ({ id: r.id, seq: Number(r.seq), heldDate: r.held_date })), proposals: await proposalsOf(tx, c.id, c.org_id) };
 }
 
 const groupName = (category: EmploymentCategory | null, family: WageJobFamily) => `${category ? EMPLOYMENT_CATEGORY_LABELS[category].zh : ''}${WAGE_JOB_FAMILY_LABELS[family].zh}岗位${category ? '' : '（各用工类别）'}`;
