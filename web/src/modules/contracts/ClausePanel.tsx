@@ -55,7 +55,7 @@ export function ClausePanel({ clauseId, monitored }: { clauseId: string; monitor
           <Button size="small" onClick={() => { form.resetFields(); setOpen('add'); }} data-testid="contracts-add-checkpoint">{t('clause.add')}</Button>
         </Flex>
       )}
-      <Modal open={!!open} title={open === 'add' ? t('clause.add') : t('clause.record')} onCancel={() => setOpen(null)} onOk={() => form.submit()} okButtonProps={{ disabled: busy, 'data-testid': 'contracts-check-submit' } as Record<string, unknown>} confirmLoading={write.isPending} destroyOnHidden>
+      <Modal open={!!open} title={open === 'add' ? t('clause.add') : t('clause.record')} onCancel={() => setOpen(null)} onOk={() => form.submit()} okButtonProps={{ disabled: busy, 'data-testid': 'contracts-check-submit' } as { disabled: boolean }} confirmLoading={write.isPending} destroyOnHidden>
         {open && (
           <Form form={form} layout="vertical" onFinish={submit} preserve={false} initialValues={open === 'add' ? {} : { status: 'honoured', checkedDate: today(), files: [] }}>
             {open === 'add' ? (
