@@ -328,8 +328,8 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
     expect(refused.errors[0].message).toBe('第2行「年度」：年度应为 1990 至 2100 之间的四位年份');
     expect((await ok(w.staff.get(`/api/v1/contract-wages?orgId=${mine.id}`))).rows).toEqual([]);
     await problem(send(far, 'import', mine.id, faulty, '工资.csv'), 404);
-    // Wage data are the union's: to a worker or a handler of the org they do not exist.
-    await problem(send(worker, 'import', mine.id, faulty, '工资.csv'), 404);
+    // Wage data are the union's: a worker may not upload a sheet, and to a handler the org's figures do not exist.
+    await problem(send(worker, 'import', mine.id, faulty, '工资.csv'), 403);
     await problem(w.handler.get(`/api/v1/contract-wages?orgId=${mine.id}`), 404);
 
     // The sheet LibreOffice wrote (CALC_XLSX): number cells read exactly, to the fen.

@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import * as W from '../../../common/schemas/contractWages.js';
 import { ContractIdParams, Created } from '../../../common/schemas/contracts.js';
+import { CONTRACTS_PERMISSIONS as P } from '../../../common/contracts.js';
+import type { Call } from '../../core/call.js';
+import { forbidden } from '../../core/errors.js';
 import { allow } from '../../core/http/access.js';
+import { scopeOf } from '../../core/rbac/actor.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import type { App } from '../../core/http/types.js';
 import { readUpload } from '../../core/imports/imports.routes.js';
@@ -13,12 +17,19 @@ const tags = ['contracts'];
 const UNION = allow('sysAdmin', 'unionChair', 'unionStaff');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Only those who manage contracts somewhere handle wage sheets; which org, the service checks. */
+function wageOffice(call: Call): Call {
+  const s = scopeOf(call.actor, P.manage);
+  if (!s.all && !s.paths.length) throw forbidden();
+  return call;
+}
+
 export async function wageRoutes(app: App) {
   const db = app.deps.database.db;
   const base = '/api/v1/contract-wages';
 
   app.get(`${base}/template.xlsx`, { config: UNION, schema: { tags, summary: '工资数据导入模板 (.xlsx)' } }, async (req, reply) => {
-    readCall(db, req);
+    wageOffice(readCall(db, req));
     return reply
       .header('content-type', XLSX)
       .header('content-disposition', `attachment; filename="wage-template.xlsx"; filename*=UTF-8''${encodeURIComponent('工资数据导入模板.xlsx')}`)
@@ -30,7 +41,7 @@ export async function wageRoutes(app: App) {
     ['import', true, 201, '导入工资数据（全部无误才写入，替换所涉年度）'],
   ] as const) {
     app.post(`${base}/${path}`, { config: UNION, schema: { tags, summary, consumes: ['multipart/form-data'], response: { [status]: W.WageImportResult } } }, async (req, reply) => {
-      readCall(db, req); // 401 before the body is read
+      wageOffice(readCall(db, req)); // 401 or 403 before the body is read
       const { orgId, file } = await readUpload(req);
       return writeCall(db, req, reply, status, (call) => wages.importWages(call, { orgId, fileName: file.name, file: file.content, write }));
     });
