@@ -93,3 +93,24 @@ export const AT_RISK_CITATIONS = 3;
 export const AT_RISK_WINDOW_DAYS = 90;
 /** Renewal reminders start this many days before expiry. */
 export const RENEWAL_WINDOW_DAYS = 60;
+
+/** Job families of the wage data (岗位序列): the front line against management is the ratio bargained over. */
+export const WAGE_JOB_FAMILIES = ['frontLine', 'technical', 'management', 'support'] as const;
+export type WageJobFamily = (typeof WAGE_JOB_FAMILIES)[number];
+export const WAGE_JOB_FAMILY_LABELS: Record<WageJobFamily, { zh: string; en: string }> = {
+  frontLine: { zh: '一线生产', en: 'Front line' },
+  technical: { zh: '专业技术', en: 'Technical' },
+  management: { zh: '经营管理', en: 'Management' },
+  support: { zh: '辅助服务', en: 'Support' },
+};
+/** The wage sheet's headers, in the template's order (amounts in 元, two decimals at most). */
+export const WAGE_COLUMNS = {
+  year: '年度',
+  category: '用工类别',
+  jobFamily: '岗位序列',
+  headcount: '人数',
+  total: '工资总额（元）',
+  lowestMonthly: '最低月工资（元）',
+  localMinimum: '当地最低工资标准（元/月）',
+} as const;
+export type WageField = keyof typeof WAGE_COLUMNS;

@@ -9,6 +9,7 @@ const Light = z.enum(['green', 'yellow', 'red', 'done']).nullable();
 export const ContractIdParams = z.object({ contractId: Id });
 export const ClauseIdParams = z.object({ clauseId: Id });
 export const CheckpointIdParams = z.object({ checkpointId: Id });
+export const EvidenceFileParams = z.object({ checkpointId: Id, evidenceFileId: Id });
 
 export const CreateContractBody = z
   .object({

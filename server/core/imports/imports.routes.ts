@@ -11,7 +11,7 @@ import { SIGNED_IN, allow, allowOwn } from '../http/access.js';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The orgId field and the first file of a multipart upload. */
-async function readUpload(req: FastifyRequest) {
+export async function readUpload(req: FastifyRequest) {
   if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'error.unsupportedMedia', {}, [{ field: 'headers.content-type', message: 'error.unsupportedMedia' }]);
   let orgId: string | undefined;
   let file: { name: string; content: Buffer } | undefined;

@@ -31,6 +31,22 @@ export const contractsMessages = {
   'contracts.appealUnknown': ['诉求不存在或不在您的管理范围内', 'The appeal does not exist or is outside your reach'],
   'contracts.citedTwice': ['该诉求已关联到此条款', 'That appeal already cites this clause'],
   'contracts.signedVersion': ['只有签字版本的条款可以关联诉求', 'Only clauses of the signed version can be cited'],
+  'contracts.wageColumnMissing': ['缺少此列（请使用工资数据导入模板）', 'This column is missing (use the wage data template)'],
+  'contracts.wageYear': ['年度应为 1990 至 2100 之间的四位年份', 'The year is a four-digit year from 1990 to 2100'],
+  'contracts.wageCategory': ['用工类别应为：全民固定工、合同制、劳务派遣、农民工或退休', 'Employment category: permanent, contract, dispatched, migrant or retired'],
+  'contracts.wageJobFamily': ['岗位序列应为：一线生产、专业技术、经营管理或辅助服务', 'Job family: front line, technical, management or support'],
+  'contracts.wageHeadcount': ['人数应为正整数', 'Headcount is a positive whole number'],
+  'contracts.wageAmount': ['金额应为大于 0 的元数，最多两位小数', 'An amount in yuan above 0, with at most two decimals'],
+  'contracts.wageMinimumDiffers': ['同一年度（{year}年）的当地最低工资标准应当一致', 'The local minimum wage differs within {year}'],
+  'contracts.wageGroupTwice': ['同一年度、用工类别和岗位序列已在第 {row} 行出现', 'The same year, category and job family is already on row {row}'],
+  'contracts.wageSheetFaults': ['工资数据有 {count} 处错误，未导入；请按提示修改后重新上传', '{count} faults in the wage data; nothing imported'],
+  'contracts.notWageAgreement': ['只有工资专项集体合同可以记录工资协商方案', 'Only a wage agreement records wage proposals'],
+  'contracts.roundUnknown': ['协商轮次不存在或不属于该合同', 'No such round of this contract'],
+  'contracts.wageYearMissing': ['该年度没有本单位的工资数据，请先导入', 'No wage data of the org for that year; import it first'],
+  'contracts.wageGroupMissing': ['基数年度没有该岗位序列（及用工类别）的工资数据', 'The base year has no wage data for that group'],
+  'contracts.wageItemOverlap': ['同一岗位序列的增幅重复（或与“各用工类别”重叠）', 'Two raises cover the same group'],
+  'contracts.proposalUnknown': ['工资方案不存在或不属于该合同', 'No such wage proposal of this contract'],
+  'contracts.raisePercent': ['增幅应为百分数，最多两位小数，如 5 或 5.5', 'A raise in percent with at most two decimals, e.g. 5 or 5.5'],
 } satisfies Record<string, MessageEntry>;
 
 export const CM = messageKeys(contractsMessages);

@@ -14,7 +14,7 @@ import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { decidedItemsOfSources } from '../../core/decidedItems/index.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
-import { claimFiles, filesOf } from '../../core/files/index.js';
+import { claimFiles, filesOf, type FileRef } from '../../core/files/index.js';
 import { newId } from '../../core/ids.js';
 import { inScope, scopeOf } from '../../core/rbac/actor.js';
 import { recordEvent } from '../../core/workflow/index.js';
@@ -47,6 +47,19 @@ export async function addCheckpoint(call: WriteCall, clauseId: string, body: z.i
     .execute();
   await recordEvent(call, { kind: CONTRACT_KIND_EVENT, id: c.id, event: 'checkpoint', data: { clause: cl.number, dueDate: body.dueDate } });
   return { id };
+}
+
+/** One evidence file of a checkpoint, to whoever reads the clause's monitoring; each opening is audited. */
+export async function evidenceFile(call: WriteCall, checkpointId: string, fileId: string): Promise<FileRef> {
+  const cp = await cq(call.tx).selectFrom('contract_checkpoints').select(['id', 'clause_id']).where('id', '=', checkpointId).executeTakeFirst();
+  if (!cp) throw notFound();
+  const { c, rel } = await loadClause(call, call.tx, cp.clause_id);
+  assertOverseer(rel);
+  // Read in the call's transaction: on SQLite a second connection would wait for this one.
+  const file = (await filesOf(call.tx, { kind: CHECKPOINT_FILE_KIND, id: cp.id })).find((f) => f.id === fileId);
+  if (!file) throw notFound();
+  await recordAudit(call.tx, call.ctx, { action: 'contracts.evidenceOpen', entityType: 'contractCheckpoint', entityId: cp.id, orgId: c.org_id, changes: { fileId, name: file.name } });
+  return file;
 }
 
 /** The finding of one checkpoint (履约检查), with its evidence; a later check may revise it. */

@@ -1,6 +1,7 @@
 /** HTTP for contracts: path, declared access, schemas, one call into the service. */
 import { z } from 'zod';
 import * as S from '../../../common/schemas/contracts.js';
+import { sendFile } from '../../core/files/index.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import type { App } from '../../core/http/types.js';
@@ -8,6 +9,7 @@ import { inspection, renderInspection } from './contracts.inspection.js';
 import * as monitor from './contracts.monitor.js';
 import * as queries from './contracts.queries.js';
 import * as service from './contracts.service.js';
+import { wageRoutes } from './wages.routes.js';
 
 const tags = ['contracts'];
 const UNION = allow('sysAdmin', 'unionChair', 'unionStaff');
@@ -66,4 +68,9 @@ export async function contractsRoutes(app: App) {
   app.post('/api/v1/contract-checkpoints/:checkpointId/result', { config: UNION, schema: { tags, summary: '登记检查结果与佐证材料', params: S.CheckpointIdParams, body: S.CheckResultBody, response: { 200: S.Ok } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => monitor.recordCheck(call, req.params.checkpointId, req.body)),
   );
+  app.get('/api/v1/contract-checkpoints/:checkpointId/files/:evidenceFileId', { config: UNION, schema: { tags, summary: '下载履约检查佐证材料（留痕）', params: S.EvidenceFileParams } }, async (req, reply) => {
+    const file = await writeCall(db, req, reply, 200, (call) => monitor.evidenceFile(call, req.params.checkpointId, req.params.evidenceFileId));
+    return sendFile(reply, app.deps.config.dataDir, file);
+  });
+  await wageRoutes(app);
 }

@@ -15,6 +15,7 @@ import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { legalDeadline, REPLY_DAYS, termEnd } from './contracts.clocks.js';
 import { cq, type ContractCheckpointTable, type ContractClauseTable, type ContractTable } from './contracts.tables.js';
+import { seedWageDemo } from './wages.seed.js';
 
 type Dept = '生产部' | '机电部' | '通风部' | '运输部' | '安全部' | '调度室' | '后勤部';
 /** [chapter, category, text, promise, owner department] — the current contract's text; the previous one differs in the figures. */
@@ -128,6 +129,7 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
     { round_id: round, seq: 2, topic: '井下津贴', category: 'wages', union_position: '每工提高10元', employer_position: '每工提高5元', agreed: 0 },
     { round_id: round, seq: 3, topic: '劳务派遣工工资', category: 'dispatch', union_position: '与同岗位合同制职工同工同酬', employer_position: '同意', agreed: 1 },
   ]).execute();
+  await seedWageDemo(db, { orgId: group.id, orgPath: group.path, contractId: wage.id, roundId: round, lastYear: Number(today.slice(0, 4)) - 1, staffId: staff.id, iso });
 
   await cq(db).insertInto('contract_versions').values([
     { contract_id: prev.id, version: 1, note: '签字版本', created_by: staff.id, created_at: iso },

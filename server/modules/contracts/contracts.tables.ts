@@ -99,6 +99,39 @@ export interface ContractCitationTable {
   cited_by: string | null;
   cited_at: string;
 }
+/** Money columns are bigint: PostgreSQL hands them back as strings, so reads go through Number(). */
+export interface ContractWageRowTable {
+  id: string;
+  org_id: string;
+  org_path: string;
+  year: number;
+  category: string;
+  job_family: string;
+  headcount: number;
+  total_fen: number | string;
+  lowest_monthly_fen: number | string;
+  local_minimum_fen: number | string;
+  imported_by: string | null;
+  imported_at: string;
+}
+export interface ContractWageProposalTable {
+  id: string;
+  contract_id: string;
+  round_id: string;
+  side: string;
+  base_year: number;
+  note: string | null;
+  adopted_version: number | null;
+  created_by: string | null;
+  created_at: string;
+}
+export interface ContractWageItemTable {
+  proposal_id: string;
+  seq: number;
+  category: string | null;
+  job_family: string;
+  raise_bp: number;
+}
 /** The columns of appeals a citation may read: never an author column. */
 interface CitedAppeal {
   id: string;
@@ -118,6 +151,9 @@ export interface ContractTables {
   contract_clauses: ContractClauseTable;
   contract_checkpoints: ContractCheckpointTable;
   contract_clause_citations: ContractCitationTable;
+  contract_wage_rows: ContractWageRowTable;
+  contract_wage_proposals: ContractWageProposalTable;
+  contract_wage_items: ContractWageItemTable;
   appeals: CitedAppeal;
 }
 export const cq = (db: Tx) => db as unknown as Kysely<Omit<DB, 'appeals'> & ContractTables>;

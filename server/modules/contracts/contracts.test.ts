@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { workCalendar } from '../../core/calendar/calendar.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
-import { multipart } from '../../core/people/people.fixtures.js';
+import { multipart, readXlsx } from '../../core/people/people.fixtures.js';
 import { appealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import { legalDeadline, sweepContractClocks, termEnd } from './index.js';
 
@@ -175,6 +175,16 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(after.health).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
     const clause1 = await ok(staff.get(`/api/v1/contract-clauses/${c1.id}`));
     expect(clause1.checkpointList[0]).toMatchObject({ status: 'honoured', files: [{ name: '工资台账.png', type: 'image/png' }] });
+    // The evidence opens for whoever reads the clause's monitoring, and each opening is audited.
+    const cp1 = clause1.checkpointList[0];
+    const evidence = `/api/v1/contract-checkpoints/${cp1.id}/files/${cp1.files[0].id}`;
+    expect((await outsider.get(evidence)).status).toBe(404);
+    const got = await (await t.user([{ role: 'unionStaff', org: w.mine1 }])).get(evidence);
+    expect([got.status, got.headers['content-type'], got.raw.equals(PNG)], got.text).toEqual([200, 'image/png', true]);
+    expect((await worker.get(evidence)).status).toBe(404);
+    await problem(staff.get(`/api/v1/contract-checkpoints/${cp1.id}/files/${clause1.id}`), 404);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'entity_id']).where('action', '=', 'contracts.evidenceOpen').execute();
+    expect(audit).toEqual([{ action: 'contracts.evidenceOpen', entity_id: cp1.id }]);
     const report = await ok(staff.get(`${one}/inspection`));
     expect(report.counts).toEqual({ notDue: 1, honoured: 1, partly: 0, notHonoured: 1 });
     expect(report.clauses.map((c: any) => [c.number, c.status, c.evidence, c.citations])).toEqual([[1, 'honoured', 1, 0], [2, 'notHonoured', 0, 0], [3, null, 0, 3]]);
@@ -271,4 +281,132 @@ describe('contract indicators', () => {
     const perClause = await indicator('contracts.appealsPerClause')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2026-01-01', to: '2026-12-31' });
     expect([perClause.numerator, perClause.denominator]).toEqual([3, 3]);
   });
+});
+
+/**
+ * Wage data saved by LibreOffice Calc — WAGE_HEADERS and the rows
+ *   2025,合同制,一线生产,100,7200000,4000,2000    2025,合同制,经营管理,20,2400000,8000,2000
+ *   2026,合同制,一线生产,100,7560000,4200,2100    2026,合同制,经营管理,20,2520000,8400,2100
+ *   2026,劳务派遣,一线生产,30,1700000.50,3150,2100
+ * as a CSV converted with `soffice --headless --infilter=CSV:44,34,76,1 --convert-to xlsx`: years, heads and amounts are
+ * number cells (1700000.5 among them) and a header is rich text. Kept as a file because one
+ * conversion takes half a minute on a loaded machine.
+ */
+const CALC_XLSX = fs.readFileSync(new URL('./fixtures/wages-libreoffice.xlsx', import.meta.url));
+const WAGE_HEADERS = '年度,用工类别,岗位序列,人数,工资总额（元）,最低月工资（元）,当地最低工资标准（元/月）';
+
+describe('wage negotiation: wage data, exact figures, costed proposals, agreed clauses', () => {
+  it('imports wage data with row errors and computes averages, growth and multiples exactly', async () => {
+    const mine = await t.org('工资矿', 'mine', w.group);
+    const far = await t.user([{ role: 'unionStaff', org: w.mine2 }]);
+    const worker = await w.worker();
+    const send = (client: typeof w.staff, step: 'check' | 'import', orgId: string, content: Buffer, name: string) => {
+      const up = multipart({ orgId }, { name, content });
+      return client.post(`/api/v1/contract-wages/${step}`, up.body, up.headers);
+    };
+
+    const office = await t.user([{ role: 'unionStaff', org: mine }]);
+    const template = await office.get('/api/v1/contract-wages/template.xlsx');
+    expect(template.status).toBe(200);
+    expect((await readXlsx(template.raw))[0]).toEqual(WAGE_HEADERS.split(','));
+
+    // Every faulty cell is named with its row and column; nothing is written while one remains.
+    const faulty = Buffer.from(
+      `${WAGE_HEADERS}\n二〇二六,合同制,一线生产,100,7560000,4200,2100\n2026,临时工,一线生产,0,7560000.123,4200,2100\n2026,合同制,一线生产,100,7560000,4200,2100\n2026,合同制,一线生产,100,7560000,4200,2200\n`,
+    );
+    const checked = await ok(send(w.staff, 'check', mine.id, faulty, '工资.csv'));
+    expect(checked).toMatchObject({ totalRows: 4, validRows: 1, written: false, years: [2026] });
+    expect(checked.errors).toEqual([
+      { row: 2, column: '年度', message: '年度应为 1990 至 2100 之间的四位年份' },
+      { row: 3, column: '用工类别', message: '用工类别应为：全民固定工、合同制、劳务派遣、农民工或退休' },
+      { row: 3, column: '人数', message: '人数应为正整数' },
+      { row: 3, column: '工资总额（元）', message: '金额应为大于 0 的元数，最多两位小数' },
+      { row: 5, column: '当地最低工资标准（元/月）', message: '同一年度（2026年）的当地最低工资标准应当一致' },
+      { row: 5, column: '岗位序列', message: '同一年度、用工类别和岗位序列已在第 4 行出现' },
+    ]);
+    const refused = await problem(send(w.staff, 'import', mine.id, faulty, '工资.csv'), 422, 'body.file');
+    expect(refused.errors[0].message).toBe('第2行「年度」：年度应为 1990 至 2100 之间的四位年份');
+    expect((await ok(w.staff.get(`/api/v1/contract-wages?orgId=${mine.id}`))).rows).toEqual([]);
+    await problem(send(far, 'import', mine.id, faulty, '工资.csv'), 404);
+    // Wage data are the union's: a worker may not upload a sheet, and to a handler the org's figures do not exist.
+    await problem(send(worker, 'import', mine.id, faulty, '工资.csv'), 403);
+    await problem(w.handler.get(`/api/v1/contract-wages?orgId=${mine.id}`), 404);
+
+    // The sheet LibreOffice wrote (CALC_XLSX): number cells read exactly, to the fen.
+    expect(await ok(send(w.staff, 'import', mine.id, CALC_XLSX, '工资数据.xlsx'), 201)).toEqual({ totalRows: 5, validRows: 5, years: [2025, 2026], written: true, errors: [] });
+    const f = await ok(w.staff.get(`/api/v1/contract-wages?orgId=${mine.id}`));
+    const row = (year: number, category: string, jobFamily: string) => f.rows.find((r: any) => r.year === year && r.category === category && r.jobFamily === jobFamily);
+    expect(row(2026, 'contract', 'frontLine')).toMatchObject({ headcount: 100, totalFen: 756_000_000, average: { num: '7560000', den: '1', display: '75600.00' }, growth: { num: '1', den: '20', display: '5.00%' }, lowestVsMinimum: { display: '2.0000' } });
+    expect(row(2026, 'dispatched', 'frontLine')).toMatchObject({ totalFen: 170_000_050, average: { num: '17000005', den: '3', display: '56666.68' }, growth: null, lowestVsMinimum: { num: '3', den: '2', display: '1.5000' } });
+    expect(f.totals).toEqual([
+      { year: 2025, headcount: 120, totalFen: 960_000_000, average: { num: '8000000', den: '1', display: '80000.00' }, growth: null, multipleOfFirst: { num: '1', den: '1', display: '1.0000' }, frontLineVsManagement: { num: '3', den: '5', display: '0.6000' }, localMinimumFen: 200_000 },
+      {
+        year: 2026, headcount: 150, totalFen: 1_178_000_050, average: { num: '23560001', den: '3', display: '78533.34' },
+        growth: { num: '-439999', den: '24000000', display: '-1.83%' }, multipleOfFirst: { num: '23560001', den: '24000000', display: '0.9817' },
+        frontLineVsManagement: { num: '18520001', den: '32760000', display: '0.5653' }, localMinimumFen: 210_000,
+      },
+    ]);
+    expect((await far.get(`/api/v1/contract-wages?orgId=${mine.id}`)).status).toBe(404);
+
+    // The write-up's own table: 6,281 元 in 2001 and 35,553 元 in 2008, a multiple of 5.6604.
+    const town = await t.org('示例县', 'mine', w.group);
+    await ok(send(w.staff, 'import', town.id, Buffer.from(`${WAGE_HEADERS}\n2001,合同制,一线生产,1,6281,400,300\n2008,合同制,一线生产,1,35553,900,690\n`), '人均收入.csv'), 201);
+    const years = (await ok(w.staff.get(`/api/v1/contract-wages?orgId=${town.id}`))).totals;
+    expect(years[1]).toMatchObject({ year: 2008, growth: null, multipleOfFirst: { num: '35553', den: '6281', display: '5.6604' } });
+  });
+
+  it('costs each side’s proposal from the wage data and writes the agreed one into the wage agreement as monitored clauses', async () => {
+    const mine = (await t.db.selectFrom('orgs').select(['id', 'path']).where('name', '=', '工资矿').executeTakeFirstOrThrow()) as { id: string; path: string };
+    const hr = await t.org('人力资源部', 'department', mine);
+    await t.user([{ role: 'handler', org: hr }]);
+    const { staff, chair } = w;
+    const { id } = await ok(staff.post(base, { orgId: mine.id, kind: 'wage', title: '工资矿2027年工资专项集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 1 }), 201);
+    const one = `${base}/${id}`;
+    await ok(staff.post(`${one}/reply`, { repliedDate: '2026-11-03' }));
+    await ok(staff.request('PUT', `${one}/negotiators`, { negotiators: [{ side: 'union', name: '工会首席', chief: true }, { side: 'employer', name: '行政首席', chief: true }] }));
+    const round = await ok(staff.post(`${one}/rounds`, { heldDate: '2026-11-05', minutes: '第一轮：双方提出工资调整方案' }), 201);
+    const propose = (body: object) => staff.post(`${one}/wage-proposals`, { roundId: round.id, baseYear: 2026, ...body });
+
+    const union = await ok(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8' }, { jobFamily: 'management', raisePercent: '3' }] }), 201);
+    const employer = await ok(propose({ side: 'employer', items: [{ jobFamily: 'frontLine', raisePercent: '5' }] }), 201);
+    await problem(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8' }, { category: 'contract', jobFamily: 'frontLine', raisePercent: '9' }] }), 422, 'items.1.category');
+    await problem(propose({ side: 'union', items: [{ jobFamily: 'technical', raisePercent: '8' }] }), 422, 'items.0.jobFamily');
+    await problem(propose({ side: 'union', baseYear: 2020, items: [{ jobFamily: 'frontLine', raisePercent: '8' }] }), 422, 'baseYear');
+    await problem(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8.125' }] }), 400, 'body.items.0.raisePercent');
+    const collective = await ok(staff.post(base, { orgId: mine.id, kind: 'collective', title: '集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 3 }), 201);
+    await problem(staff.post(`${base}/${collective.id}/wage-proposals`, { roundId: round.id, side: 'union', baseYear: 2026, items: [{ jobFamily: 'frontLine', raisePercent: '8' }] }), 422, 'contractId');
+
+    // Costs on the 2026 wage bill: 8 % of 9,260,000.50 元 for 130 front-line heads, 3 % of 2,520,000 元 for 20 managers.
+    const neg = await ok(staff.get(`${one}/wage-negotiation`));
+    const u = neg.proposals.find((p: any) => p.id === union.id);
+    expect(u.items.map((i: any) => [i.jobFamily, i.raiseBp, i.headcount, i.yearlyCost.display, i.perHead.display])).toEqual([
+      ['frontLine', 800, 130, '740800.04', '5698.46'],
+      ['management', 300, 20, '75600.00', '3780.00'],
+    ]);
+    expect([u.headcount, u.yearlyCost, u.perHead.display]).toEqual([150, { num: '81640004', den: '1', display: '816400.04' }, '5442.67']);
+    const e = neg.proposals.find((p: any) => p.id === employer.id);
+    expect([e.yearlyCost, e.perHead.display, e.adoptedVersion]).toEqual([{ num: '92600005', den: '2', display: '463000.03' }, '3561.54', null]);
+    expect((await w.handler.get(`${one}/wage-negotiation`)).status).toBe(404);
+
+    // A hand-written draft, then the agreed proposal replaces its wage clauses and keeps the rest.
+    await ok(staff.post(`${one}/versions`, { clauses: [{ chapter: '总则', number: 1, category: 'other', text: '本协议适用于工资矿全体职工' }, { chapter: '工资调整', number: 2, category: 'wages', text: '工资待协商', promise: true, ownerOrgId: hr.id }] }), 201);
+    await problem(staff.post(`${one}/wage-agreement`, { proposalId: collective.id, ownerOrgId: hr.id }), 422, 'proposalId');
+    expect(await ok(staff.post(`${one}/wage-agreement`, { proposalId: union.id, ownerOrgId: hr.id }), 201)).toEqual({ version: 2 });
+    expect((await ok(staff.get(`${one}/wage-negotiation`))).proposals.find((p: any) => p.id === union.id).adoptedVersion).toBe(2);
+
+    // It then follows the normal path: a vote of all workers, signing, filing, effect, publication — and the board monitors the wage clauses.
+    await ok(staff.post(`${one}/review`, { mode: 'allWorkers' }));
+    await ok(staff.post(`${one}/vote`, { eligible: 150, for: 120, against: 10, abstain: 5 }));
+    await ok(chair.post(`${one}/sign`, { signedDate: '2026-11-06' }));
+    await ok(staff.post(`${one}/file`, { receivedDate: '2026-11-09' }));
+    await ok(staff.post(`${one}/effective`, {}));
+    await ok(staff.post(`${one}/publish`, {}));
+    await problem(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8' }] }), 409, 'status');
+    const board = await ok(staff.get(`${one}/board`));
+    expect(board.clauses.map((c: any) => [c.number, c.category, c.text])).toEqual([
+      [1, 'other', '本协议适用于工资矿全体职工'],
+      [2, 'wages', '2027年度一线生产岗位（各用工类别）职工平均工资增长不低于8%（以2026年130人工资总额9260000.50元为基数，年增资总额740800.04元，人均5698.46元）'],
+      [3, 'wages', '2027年度经营管理岗位（各用工类别）职工平均工资增长不低于3%（以2026年20人工资总额2520000.00元为基数，年增资总额75600.00元，人均3780.00元）'],
+    ]);
+  }, 120_000);
 });

@@ -2,9 +2,9 @@
  * Contracts' records in the test worlds (test/authz/part.ts): on each side a collective contract
  * of the mine taken through the whole lifecycle by the side's union staff and chair — published,
  * so the side's workers read it — with promise clauses owned by the handler's department, one
- * checkpoint, and (in the fuzzer) an appeal cited on a clause.
+ * checkpoint checked with an evidence file, and (in the fuzzer) an appeal cited on a clause.
  */
-import type { Caller, HostilePart, WorldPart } from '../../../test/authz/part.js';
+import { uploadPng, type Caller, type HostilePart, type WorldPart } from '../../../test/authz/part.js';
 
 async function ok(res: Promise<{ status: number; body: any; text: string }>, what: string): Promise<any> {
   const r = await res;
@@ -32,11 +32,13 @@ async function publishedContract(staff: Caller, chair: Caller, orgId: string, de
   const board = await ok(staff.get(`${one}/board`), 'board');
   const clause = board.clauses[0].id as string;
   const cp = await ok(staff.post(`/api/v1/contract-clauses/${clause}/checkpoints`, { dueDate: '2026-11-30', method: `${label}：查工资台账`, evidenceRequired: `${label}：工资台账` }), 'checkpoint');
-  return { contract: c.id as string, contractClause: clause, contractCheckpoint: cp.id as string };
+  const file = await uploadPng(staff, `${label}工资台账.png`);
+  await ok(staff.post(`/api/v1/contract-checkpoints/${cp.id}/result`, { status: 'honoured', checkedDate: '2026-11-30', fileIds: [file] }), 'check with evidence');
+  return { contract: c.id as string, contractClause: clause, contractCheckpoint: cp.id as string, contractEvidence: file };
 }
 
 export const world: WorldPart = {
-  params: { contractId: 'contract', clauseId: 'contractClause', checkpointId: 'contractCheckpoint' },
+  params: { contractId: 'contract', clauseId: 'contractClause', checkpointId: 'contractCheckpoint', evidenceFileId: 'contractEvidence' },
   fields: { appealId: 'appeal' },
   build: (ctx) => publishedContract(ctx.clients.unionStaff!, ctx.clients.unionChair!, ctx.orgs.mine, ctx.orgs.department, ctx.label),
 };
@@ -46,6 +48,6 @@ export const hostile: HostilePart = {
     const r = await publishedContract(ctx.u.staff, ctx.u.chair, ctx.u.mine1.id, ctx.u.prod1.id, '一号矿');
     const appeal = await ok(ctx.worker.post('/api/v1/appeals', { category: 'wages', title: '派遣工同工不同酬', description: '劳务派遣工与正式工同岗不同酬。', anonymous: true }), 'appeal');
     await ok(ctx.u.staff.post(`/api/v1/contract-clauses/${r.contractClause}/citations`, { appealId: appeal.id }), 'citation');
-    return { params: { contractId: r.contract, clauseId: r.contractClause, checkpointId: r.contractCheckpoint }, fields: { appealId: appeal.id } };
+    return { params: { contractId: r.contract, clauseId: r.contractClause, checkpointId: r.contractCheckpoint, evidenceFileId: r.contractEvidence }, fields: { appealId: appeal.id } };
   },
 };

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { inspectionUrl, useBoard, useContract, useDiff, useInspection, type Board, type Contract } from './api';
+import { ClausePanel } from './ClausePanel';
+import { ContractActions } from './ContractActions';
+import { WageNegotiationTab } from './WageNegotiationTab';
 import { ContractStatusTag, Light } from './labels';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
@@ -19,6 +22,7 @@ function ClauseBoard({ board }: { board: Board }) {
         size="small"
         pagination={false}
         dataSource={board.clauses}
+        expandable={{ rowExpandable: (c) => c.promise, expandedRowRender: (c) => <ClausePanel clauseId={c.id} monitored={board.status === 'effective' || board.status === 'published'} /> }}
         columns={[
           { key: 'n', title: t('board.clause'), render: (_, c) => t('board.number', { n: c.number }), width: 90 },
           { key: 'text', title: t('board.text'), render: (_, c) => c.text },
@@ -118,11 +122,13 @@ export default function ContractPage() {
           { key: 'term', label: t('list.term'), children: c.startsOn ? `${c.startsOn} — ${c.endsOn}` : '—' },
         ]}
       />
+      <ContractActions c={c} />
       <Tabs
         items={[
           { key: 'board', label: t('tabs.board'), children: board ? <ClauseBoard board={board} /> : <Spin /> },
           { key: 'diff', label: t('tabs.diff'), children: <VersionDiff contract={c} /> },
           { key: 'negotiation', label: t('tabs.negotiation'), children: <Negotiation contract={c} /> },
+          ...(c.kind === 'wage' ? [{ key: 'wages', label: t('tabs.wages'), children: <WageNegotiationTab c={c} /> }] : []),
           { key: 'inspection', label: t('tabs.inspection'), children: <InspectionTab id={c.id} /> },
         ]}
       />

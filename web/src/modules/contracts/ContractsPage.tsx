@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Segmented, Table } from 'antd';
+import { Button, Flex, Segmented, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useContracts, type ContractQuery, type Contracts } from './api';
+import { CreateContract } from './CreateContract';
 import { ContractStatusTag, Light } from './labels';
 
 type Row = Contracts['items'][number];
@@ -18,7 +19,15 @@ export default function ContractsPage() {
   const { data, isFetching } = useContracts(query);
   const patch = (p: ListQueryPatch<SortKey> | Partial<ContractQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
   return (
-    <Page title={t('list.title')}>
+    <Page
+      title={t('list.title')}
+      extra={
+        <Flex gap={8}>
+          <Link to="/contracts/wages"><Button>{t('create.wages')}</Button></Link>
+          <CreateContract />
+        </Flex>
+      }
+    >
       <Segmented<SetKey>
         style={{ marginBottom: 12 }}
         value={query.set ?? 'all'}

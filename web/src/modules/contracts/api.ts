@@ -1,8 +1,9 @@
-/** Contracts: queries only (the lifecycle's writes are in the API; their forms are not built yet). */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+/** Contracts: the queries, the lifecycle's writes (one mutation for every action) and wage negotiation. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, PublishedContract } from '@common/schemas/contracts';
-import { api, API_BASE } from '../../api/client';
+import type { ClauseDetail, ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, PublishedContract } from '@common/schemas/contracts';
+import type { WageFigures, WageImportResult, WageNegotiation } from '@common/schemas/contractWages';
+import { api, API_BASE, upload } from '../../api/client';
 
 export type Contracts = z.infer<typeof ContractPage>;
 export type Contract = z.infer<typeof ContractDetail>;
@@ -10,6 +11,10 @@ export type Board = z.infer<typeof ContractBoard>;
 export type Diff = z.infer<typeof ContractDiff>;
 export type Report = z.infer<typeof Inspection>;
 export type Published = z.infer<typeof PublishedContract>;
+export type Clause = z.infer<typeof ClauseDetail>;
+export type Figures = z.infer<typeof WageFigures>;
+export type ImportResult = z.infer<typeof WageImportResult>;
+export type Negotiation = z.infer<typeof WageNegotiation>;
 
 export interface ContractQuery {
   page: number;
@@ -30,3 +35,24 @@ export const useInspection = (id: string | undefined) => useQuery({ queryKey: [K
 export const inspectionUrl = (id: string) => `${API_BASE}/contracts/${id}/inspection/print`;
 export const usePublished = () => useQuery({ queryKey: [KEY, 'published'], queryFn: () => api.get<Contracts>('/contracts/published') });
 export const usePublishedText = (id: string | undefined) => useQuery({ queryKey: [KEY, 'published', id], enabled: !!id, queryFn: () => api.get<Published>(`/contracts/published/${id}`) });
+export const useClause = (id: string | undefined) => useQuery({ queryKey: [KEY, 'clause', id], enabled: !!id, queryFn: () => api.get<Clause>(`/contract-clauses/${id}`) });
+
+/** Any write of the lifecycle or the monitoring: every contract query is stale afterwards. */
+export function useContractWrite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ method = 'POST', path, body }: { method?: 'POST' | 'PUT'; path: string; body: unknown }) => (method === 'PUT' ? api.put<unknown>(path, body) : api.post<unknown>(path, body)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export const useWageFigures = (orgId: string | undefined) => useQuery({ queryKey: [KEY, 'wages', orgId], enabled: !!orgId, queryFn: () => api.get<Figures>('/contract-wages', { orgId: orgId! }) });
+export const useWageNegotiation = (id: string | undefined, enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'wageNegotiation', id], enabled: !!id && enabled, queryFn: () => api.get<Negotiation>(`/contracts/${id}/wage-negotiation`) });
+/** `step` 'check' reads and reports; 'import' writes when every row is right. */
+export function uploadWages(step: 'check' | 'import', orgId: string, file: File) {
+  const form = new FormData();
+  form.append('orgId', orgId);
+  form.append('file', file, file.name);
+  return upload<ImportResult>(`/contract-wages/${step}`, form);
+}
