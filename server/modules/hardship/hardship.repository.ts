@@ -70,9 +70,11 @@ function dueRows(eb: Eb, table: 'hardship_reviews' | 'hardship_callbacks', done:
 function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [];
   if (reach) {
-    const any: Expression<SqlBool>[] = [pathInScope(eb, 'h.org_path', reach.officer)];
+    // Only the branches that can match: an OR with an always-false branch keeps both engines off the index.
+    const officer = reach.officer.all || reach.officer.paths.length > 0;
+    const any: Expression<SqlBool>[] = officer ? [pathInScope(eb, 'h.org_path', reach.officer)] : [];
     if (reach.personId) any.push(eb('h.worker_person_id', '=', reach.personId));
-    c.push(eb.or(any));
+    c.push(any.length === 0 ? sql<SqlBool>`1 = 0` : any.length === 1 ? any[0] : eb.or(any));
   }
   if (f.scopePaths) c.push(pathInScope(eb, 'h.org_path', { all: false, paths: [...f.scopePaths] }));
   if (f.orgPath) c.push(pathInScope(eb, 'h.org_path', { all: false, paths: [f.orgPath] }));
