@@ -41,7 +41,7 @@ export interface BoardSpec {
  */
 export type ReadPlan = 'range' | 'walk';
 
-function filterTerms(eb: Eb, s: BoardSpec): Expression<SqlBool>[] {
+function filterTerms(eb: Eb, s: BoardSpec, walk: boolean): Expression<SqlBool>[] {
   const f = s.filter;
   const t: Expression<SqlBool>[] = [];
   if (f.sourceKind) t.push(eb('d.source_kind', '=', f.sourceKind));
@@ -52,7 +52,7 @@ function filterTerms(eb: Eb, s: BoardSpec): Expression<SqlBool>[] {
   if (f.dueTo) t.push(eb('d.due_date', '<=', f.dueTo));
   if (f.counted === '1') t.push(eb('d.status', '!=', 'dropped'));
   if (f.onTime === '1') t.push(eb.and([eb('d.status', '=', 'done'), onTime]));
-  if (s.orgPath) t.push(eb.and([eb('d.org_path', '>=', s.orgPath), eb('d.org_path', '<', s.orgPath + '~')]));
+  if (s.orgPath) t.push(scopeTerm(eb, { all: false, paths: [s.orgPath] }, walk));
   return t;
 }
 
@@ -85,7 +85,7 @@ function branches(s: BoardSpec): { scope: boolean; own: boolean } {
 function branchQuery(db: Tx, s: BoardSpec, branch: 'scope' | 'own', plan: ReadPlan) {
   return dq(db)
     .selectFrom('decided_items as d')
-    .where((eb) => eb.and([...filterTerms(eb as Eb, s), branch === 'scope' ? scopeTerm(eb as Eb, s.scope, plan === 'walk') : ownTerm(eb as Eb, s)]));
+    .where((eb) => eb.and([...filterTerms(eb as Eb, s, plan === 'walk'), branch === 'scope' ? scopeTerm(eb as Eb, s.scope, plan === 'walk') : ownTerm(eb as Eb, s)]));
 }
 
 async function countUpTo(db: Tx, s: BoardSpec, branch: 'scope' | 'own'): Promise<number> {
@@ -152,7 +152,8 @@ export async function publicPage(db: Tx, reach: PublicReach, p: { page: number; 
     dq(db)
       .selectFrom('decided_items as d')
       .where('d.source_public', '=', 1)
-      .where('d.parent_id', 'is', null)
+      // In the walk, a plain "parent_id is null" lures SQLite onto the parent index (most rows) and a sort.
+      .where((eb) => (walk ? eb(eb.fn.coalesce('d.parent_id', sql.lit('')), '=', '') : eb('d.parent_id', 'is', null)))
       .where((eb) => {
         if (reach.all) return sql<SqlBool>`1 = 1`;
         // In the walk, `org_path || ''` keeps SQLite from reading the exact orgs off the path index and sorting them.
