@@ -21,6 +21,9 @@ export const SCALE_L: MeetingsScale = { mines: 20, owners: 500, series: 200, mee
 
 export interface MeetingsData {
   chairId: string;
+  /** Union staff of the first mine: a board of about a twentieth of the items. */
+  deptStaffId: string;
+  mineId: string;
   ownerIds: string[];
   groupPath: string;
   meetingIds: string[];
@@ -65,9 +68,11 @@ export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, 
 
   const account = (username: string) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: null, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
   const chair = account('bench.chair');
+  const staff = account('bench.staff');
   const owners = Array.from({ length: scale.owners }, (_, i) => account(`bench.owner${i}`));
-  await chunked([chair, ...owners], 500, (c) => q.insertInto('accounts').values(c).execute());
-  const grants = [{ id: newId(), account_id: chair.id, role: 'unionChair', org_id: groupId, created_at: iso }, ...owners.map((o, i) => ({ id: newId(), account_id: o.id, role: 'handler', org_id: depts[i % depts.length].id, created_at: iso }))];
+  await chunked([chair, staff, ...owners], 500, (c) => q.insertInto('accounts').values(c).execute());
+  const mineId = orgs[1].id;
+  const grants = [{ id: newId(), account_id: chair.id, role: 'unionChair', org_id: groupId, created_at: iso }, { id: newId(), account_id: staff.id, role: 'unionStaff', org_id: mineId, created_at: iso }, ...owners.map((o, i) => ({ id: newId(), account_id: o.id, role: 'handler', org_id: depts[i % depts.length].id, created_at: iso }))];
   await chunked(grants, 500, (c) => q.insertInto('role_grants').values(c).execute());
 
   const series: any[] = [];
@@ -107,5 +112,5 @@ export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, 
   await chunked(series, 500, (c) => q.insertInto('meeting_series').values(c).execute());
   await chunked(meetings, 500, (c) => q.insertInto('meetings').values(c).execute());
   await chunked(items, 500, (c) => q.insertInto('decided_items').values(c).execute());
-  return { chairId: chair.id, ownerIds: owners.map((o) => o.id), groupPath, meetingIds: meetings.map((m) => m.id) };
+  return { chairId: chair.id, deptStaffId: staff.id, mineId, ownerIds: owners.map((o) => o.id), groupPath, meetingIds: meetings.map((m) => m.id) };
 }

@@ -231,6 +231,8 @@ export const CreateVoteBody = z
     /** 无记名投票. */
     secret: z.boolean().default(false),
     description: z.string().trim().max(2000).optional(),
+    /** 承办部门: carries out the resolution if it passes (its handler owns the decided item); without one, the union chair of the congress's organisation. */
+    departmentId: Id.optional(),
   })
   .strict();
 export const CastBallotBody = z.object({ choice: z.enum(VOTE_CHOICES) }).strict();

@@ -42,10 +42,11 @@ export const DecidedItemRow = z.object({
   weight: z.number().int(),
   updatedAt: z.string(),
 });
-export const DecidedItemPage = pageOf(DecidedItemRow);
+/** `totalCapped`: more than `total` match; the board stops counting there (shown as 「2000+」). */
+export const DecidedItemPage = pageOf(DecidedItemRow).extend({ totalCapped: z.boolean() });
 
 export const PublicDecidedItem = DecidedItemRow.pick({ id: true, title: true, status: true, progress: true, dueDate: true, doneAt: true }).extend({ sourceLabel: z.string(), ownerName: z.string() });
-export const PublicDecidedItemPage = pageOf(PublicDecidedItem);
+export const PublicDecidedItemPage = pageOf(PublicDecidedItem).extend({ totalCapped: z.boolean() });
 export const PublicDecidedQuery = listQuery(['dueDate'] as const);
 
 export const DecidedItemEvent = z.object({

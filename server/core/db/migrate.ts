@@ -8,6 +8,7 @@ import * as core0005 from './migrations/20261206_1530_core_entity_events.js';
 import * as coreDecidedItems from './migrations/20261206_1530_core_decided_items.js';
 import * as core0006 from './migrations/20261206_1600_core_files.js';
 import * as coreWebhookRobots from './migrations/20261206_1600_core_webhook_robots.js';
+import * as coreDecidedBoard from './migrations/20261206_2200_core_decided_board.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
@@ -18,6 +19,7 @@ export const coreMigrations: Record<string, Migration> = {
   '20261206_1530_core_decided_items': coreDecidedItems,
   '20261206_1600_core_files': core0006,
   '20261206_1600_core_webhook_robots': coreWebhookRobots,
+  '20261206_2200_core_decided_board': coreDecidedBoard,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */

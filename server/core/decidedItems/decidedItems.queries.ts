@@ -9,12 +9,12 @@ import { scopeOf } from '../rbac/actor.js';
 import { pathUnder } from '../rbac/scope-sql.js';
 import { DECIDED_ITEM_STATUS_LABELS, type DecidedItemStatus } from '../../../common/decidedItems.js';
 import type { DecidedItemFilter } from '../../../common/schemas/decidedItems.js';
-import { itemRows, onTime, summarise } from './decidedItems.repository.js';
+import { itemRows, onTime, rowsInOrder, summarise } from './decidedItems.repository.js';
 import { visibleTo } from './decidedItems.policy.js';
+import { boardPage, publicPage } from './decidedItems.board.js';
 import type { DecidedItemSummary } from './decidedItems.types.js';
 import type { Tx } from '../db/database.js';
 
-const SORT_COLUMN = { dueDate: 'd.due_date', progress: 'd.progress', updatedAt: 'd.updated_at', title: 'd.title' } as const;
 
 function filtered(db: Tx, call: Call, f: DecidedItemFilter, orgPath: string | null) {
   let q = visibleTo(itemRows(db), call.actor);
@@ -38,11 +38,9 @@ async function orgPathOf(call: Call, f: DecidedItemFilter): Promise<string | nul
 }
 
 export async function list(call: Call, f: DecidedItemFilter) {
-  const base = filtered(call.db, call, f, await orgPathOf(call, f));
-  const total = Number((await base.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const col = SORT_COLUMN[f.sort ?? 'dueDate'];
-  const rows = await base.orderBy(col, f.order).orderBy('d.id', f.order).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  return { items: await summarise(call.db, rows), total, page: f.page, pageSize: f.pageSize };
+  const page = await boardPage(call.db, { filter: f, orgPath: await orgPathOf(call, f), accountId: call.actor.accountId, scope: scopeOf(call.actor, 'decidedItems.read') });
+  const rows = await rowsInOrder(call.db, page.ids);
+  return { items: await summarise(call.db, rows), total: page.total, totalCapped: page.totalCapped, page: f.page, pageSize: f.pageSize };
 }
 
 const EXPORT_LIMIT = 50_000;
@@ -72,16 +70,13 @@ export async function publicList(call: Call, f: { page: number; pageSize: number
     const ids = p.split('/').filter(Boolean);
     for (let i = 1; i <= ids.length; i++) ancestors.add(`/${ids.slice(0, i).join('/')}/`);
   }
-  if (!scope.all && !over.all && !ancestors.size && !over.paths.length) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
-  let q = itemRows(call.db).where('d.source_public', '=', 1).where('d.parent_id', 'is', null);
-  if (!scope.all && !over.all) {
-    q = q.where((eb) => eb.or([...(ancestors.size ? [eb('d.org_path', 'in', [...ancestors])] : []), ...over.paths.map((p) => eb.and([eb('d.org_path', '>=', p), eb('d.org_path', '<', p + '~')]))]));
-  }
-  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await q.orderBy('d.due_date', f.order).orderBy('d.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  if (!scope.all && !over.all && !ancestors.size && !over.paths.length) return { items: [], total: 0, totalCapped: false, page: f.page, pageSize: f.pageSize };
+  const page = await publicPage(call.db, { all: scope.all || over.all, exact: [...ancestors], ranges: over.paths }, f);
+  const rows = await rowsInOrder(call.db, page.ids);
   return {
     items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status as DecidedItemStatus, progress: r.progress, dueDate: r.due_date, doneAt: r.done_at, sourceLabel: r.source_label, ownerName: r.owner_name })),
-    total,
+    total: page.total,
+    totalCapped: page.totalCapped,
     page: f.page,
     pageSize: f.pageSize,
   };

@@ -44,6 +44,14 @@ export async function summarise(db: Tx, rows: ItemRow[]): Promise<DecidedItemSum
   }));
 }
 
+/** The full rows of a page's ids, in the page's order. */
+export async function rowsInOrder(db: Tx, ids: string[]): Promise<ItemRow[]> {
+  if (!ids.length) return [];
+  const rows = await itemRows(db).where('d.id', 'in', ids).execute();
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
+}
+
 export async function itemById(db: Tx, id: string): Promise<ItemRow | undefined> {
   return itemRows(db).where('d.id', '=', id).executeTakeFirst();
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CompiledQuery, sql } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
 import { createDecidedItem, decidedItemsOf } from './index.js';
 import { asAccount } from './decidedItems.testkit.js';
@@ -160,6 +161,51 @@ describe('lists', () => {
     expect(pub).not.toContain('内部决定');
     const x = await w.staff.get(`${base}/export.xlsx${q}`);
     expect([x.status, String(x.headers['content-type'])]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+  });
+});
+
+describe('the board read as two branches', () => {
+  it('merges the overseen subtree with the items the caller owns elsewhere, in one order, counted once', async () => {
+    // Union staff of the other group who also owns an item in this one: both branches hold rows
+    // (due after the sweep test's dates, so its escalation count stays its own).
+    const tag = `merge-${Math.random()}`;
+    const staffThere = await t.user([{ role: 'unionStaff', org: w.other }]);
+    const otherTeam = await t.org('乙方班组', 'team', w.other);
+    const src = { kind: 'meetings.decision', id: tag, label: '合并测试', public: false };
+    const mk = (title: string, orgId: string, ownerAccountId: string, dueDate: string) => item({ source: src, title, orgId, ownerAccountId, dueDate });
+    await mk('乙方一', otherTeam.id, w.owner.accountId, '2028-01-05');
+    await mk('乙方三', otherTeam.id, w.owner.accountId, '2028-01-20');
+    await mk('本人在甲方', w.prod.id, staffThere.accountId, '2028-01-10');
+    await mk('与我无关', w.prod.id, w.owner.accountId, '2028-01-01');
+    const page = async (q: string) => (await staffThere.get(`${base}?sourceId=${encodeURIComponent(tag)}&${q}`)).body;
+    const all = await page('sort=dueDate&order=asc');
+    expect([all.items.map((i: any) => i.title), all.total, all.totalCapped]).toEqual([['乙方一', '本人在甲方', '乙方三'], 3, false]);
+    expect((await page('sort=dueDate&order=desc&pageSize=1&page=2')).items.map((i: any) => i.title)).toEqual(['本人在甲方']);
+    expect((await page('mine=1')).items.map((i: any) => i.title)).toEqual(['本人在甲方']);
+  });
+
+  it('reads the scope branch from an index on both engines, in both plans (EXPLAIN)', async () => {
+    const { compileScopePage } = await import('./decidedItems.board.js');
+    const spec = { filter: { page: 1, pageSize: 20, sort: 'dueDate' as const, order: 'asc' as const }, orgPath: null, accountId: w.chair.accountId, scope: { all: false, paths: [w.mine.path] } };
+    const plan = (q: { sql: string; parameters: readonly unknown[] }) =>
+      t.db.transaction().execute(async (tx) => {
+        // A small table is cheaper to scan; take that choice away so the plan shows which index serves the shape.
+        if (t.engine === 'postgres') await sql`set local enable_seqscan = off`.execute(tx);
+        const { rows } = await tx.executeQuery<any>(CompiledQuery.raw((t.engine === 'sqlite' ? 'explain query plan ' : 'explain ') + q.sql, [...q.parameters]));
+        return rows.map((r: any) => r.detail ?? r['QUERY PLAN']).join('\n');
+      });
+    const walk = await plan(compileScopePage(t.db, spec, 'walk'));
+    const range = await plan(compileScopePage(t.db, spec, 'range'));
+    const byProgress = await plan(compileScopePage(t.db, { ...spec, filter: { ...spec.filter, sort: 'progress' as const, order: 'desc' as const } }, 'walk'));
+    if (t.engine === 'sqlite') {
+      expect(walk).toMatch(/USING COVERING INDEX decided_items_by_due/);
+      expect(walk).not.toMatch(/TEMP B-TREE/);
+      expect(byProgress).toMatch(/USING COVERING INDEX decided_items_by_progress/);
+      expect(range).toMatch(/USING COVERING INDEX decided_items_org_due \(org_path>\? AND org_path<\?\)/);
+    } else {
+      for (const p of [walk, range, byProgress]) expect(p).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+      for (const p of [walk, range, byProgress]) expect(p).not.toMatch(/Seq Scan on decided_items/);
+    }
   });
 });
 

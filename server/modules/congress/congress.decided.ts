@@ -1,9 +1,31 @@
 /**
- * An adopted proposal becomes a decided item (督办事项) of core, owned by a handler of the
- * department it was assigned to; the one place the congress calls core/decidedItems.
+ * An adopted proposal or a passed resolution becomes a decided item (督办事项) of core, owned
+ * in the department that carries it out; the one place the congress calls core/decidedItems.
  */
 import type { WriteCall } from '../../core/call.js';
+import type { Tx } from '../../core/db/database.js';
 import { createDecidedItem } from '../../core/decidedItems/index.js';
+import { holdersOf } from '../../core/notify/index.js';
+
+/** The department's own handler (an ancestor's grant reaches it too; the nearest wins), or null. */
+export async function departmentHandler(tx: Tx, departmentPath: string): Promise<string | null> {
+  const nearest = (await holdersOf(tx, ['handler'], departmentPath)).sort((a, b) => (b.orgPath ?? '').length - (a.orgPath ?? '').length)[0];
+  return nearest?.accountId ?? null;
+}
+
+/**
+ * Who carries out a passed resolution: the handler of its 承办部门; without a department the
+ * union chair of the congress's organisation (the union is the congress's working body between
+ * sessions), and only if it has none, the office member who closed the vote.
+ */
+export async function resolutionOwner(call: WriteCall, termOrgPath: string, department: { id: string; path: string } | null): Promise<{ orgId: string | null; accountId: string }> {
+  if (department) {
+    const handler = await departmentHandler(call.tx, department.path);
+    if (handler) return { orgId: department.id, accountId: handler };
+  }
+  const chair = (await holdersOf(call.tx, ['unionChair'], termOrgPath)).sort((a, b) => (b.orgPath ?? '').length - (a.orgPath ?? '').length)[0];
+  return { orgId: null, accountId: chair?.accountId ?? call.actor.accountId };
+}
 
 export async function decideProposal(call: WriteCall, p: { id: string; number: number | null; title: string; sessionName: string; departmentId: string; ownerAccountId: string; dueDate: string }) {
   return createDecidedItem(call, {

@@ -18,13 +18,12 @@ import { recordAudit } from '../../core/audit/audit.js';
 import { t } from '../../core/i18n/messages.js';
 import { cdb } from './congress.tables.js';
 import { decidedItemsOf } from '../../core/decidedItems/index.js';
-import { holdersOf } from '../../core/notify/index.js';
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { handle, sessionFor } from './congress.policy.js';
 import { publishResultsNotice } from './congress.notice.js';
 import { CM } from './congress.messages.js';
-import { decideProposal } from './congress.decided.js';
+import { decideProposal, departmentHandler } from './congress.decided.js';
 import * as repo from './congress.proposals.repository.js';
 import * as roster from './congress.repository.js';
 
@@ -236,8 +235,9 @@ export async function assign(call: WriteCall, proposalId: string, input: z.infer
     if (!path || !path.startsWith(r.term.org_path) || id === input.departmentId) throw invalid(`body.coDepartmentIds.${i}`, CM.departmentOutsideOrg);
   });
   // The department's own handler owns the decided item; an ancestor's grant reaches it too.
-  const owner = (await holdersOf(call.tx, ['handler'], lead)).sort((a, b) => (b.orgPath ?? '').length - (a.orgPath ?? '').length)[0];
-  if (!owner) throw invalid('body.departmentId', CM.noHandler);
+  const ownerId = await departmentHandler(call.tx, lead);
+  if (!ownerId) throw invalid('body.departmentId', CM.noHandler);
+  const owner = { accountId: ownerId };
   const due = (await workCalendar(call.tx as unknown as Db, lead)).addWorkingDays(shanghaiDate(call.now), input.days ?? ANSWER_DAYS);
   await transition(call, {
     kind: KIND,

@@ -44,6 +44,7 @@ export async function seedVotes(tx: Tx, now: Date, rng: Rng, held: Held, planned
     subject_kind: null,
     subject_id: null,
     subject_label: null,
+    department_id: null,
     opened_at: null,
     closed_at: null,
     representatives: null,

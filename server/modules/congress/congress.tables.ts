@@ -95,6 +95,8 @@ export interface CongressVoteTable {
   subject_kind: string | null;
   subject_id: string | null;
   subject_label: string | null;
+  /** 承办部门: owns the decided item of a passed resolution (null: the term's union chair). */
+  department_id: string | null;
   opened_at: string | null;
   closed_at: string | null;
   representatives: number | null;

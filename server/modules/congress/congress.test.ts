@@ -291,13 +291,18 @@ describe('votes and the secret ballot', () => {
     expect(failed.decidedItems).toEqual([]);
     expect((await cast(reps[5], vote.id, 'for')).body.errors[0].message).toBe('表决未在进行中（尚未开始或已结束），不能投票或结束表决');
 
-    // Four for is more than half of seven: the resolution passes and becomes a decided item.
-    const next = await newVote(session.id, '关于职工疗养安排的决议');
+    // Four for is more than half of seven: the resolution passes and becomes a decided item of
+    // its 承办部门 — owned by that department's handler, not by the office member who closed the vote.
+    const outside = await w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', departmentId: w.otherGroup.id });
+    expect([outside.status, outside.body.errors[0].field]).toEqual([422, 'body.departmentId']);
+    const next = await ok(w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', departmentId: w.mine1.id }), 201);
     await ok(w.chair.post(`${base}/votes/${next.id}/open`));
     for (const r of reps.slice(0, 4)) await ok(cast(r, next.id, 'for'));
     const passed = await ok(w.chair.post(`${base}/votes/${next.id}/close`));
     expect(passed.result).toMatchObject({ for: 4, representatives: 7, needs: 4, voted: 4, passed: true });
     expect(passed.decidedItems).toEqual([expect.objectContaining({ status: 'planned' })]);
+    const owned = (await t.db.selectFrom('decided_items' as any).select(['owner_account_id', 'org_id']).where('id', '=', passed.decidedItems[0].id).executeTakeFirst()) as any;
+    expect(owned).toEqual({ owner_account_id: w.handler.accountId, org_id: w.mine1.id });
     expect((await ok(w.chair.post(`${base}/sessions/${session.id}/close`))).status).toBe('closed');
 
     // 投票率 counts 5 + 4 ballots over 7 + 7 representatives, exactly the votes its drill-down lists.

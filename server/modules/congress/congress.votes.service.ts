@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { CONGRESS_PERMISSIONS as P, RESOLUTION_DAYS, VOTE_KINDS, votePasses, type VoteChoice, type VoteKind, type VoteStatus } from '../../../common/congress.js';
 import type { CreateVoteBody, VerifyReceiptBody } from '../../../common/schemas/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { scopeOf } from '../../core/rbac/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
@@ -18,6 +18,7 @@ import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Db } from '../../core/db/database.js';
 import { handle, sessionFor } from './congress.policy.js';
+import { departmentHandler, resolutionOwner } from './congress.decided.js';
 import { CM } from './congress.messages.js';
 import * as ballots from './congress.ballots.js';
 import * as repo from './congress.votes.repository.js';
@@ -27,6 +28,7 @@ const KIND = 'congress.vote';
 const TABLE = 'congress_votes';
 /** The decided-items source a passed resolution is filed under (the board's filter knows it). */
 const RESOLUTION = 'congress.resolution';
+const orgPathOf = async (call: WriteCall, id: string) => (await call.tx.selectFrom('orgs').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null;
 const refuse = (key: string, params: Record<string, unknown> = {}) => new AppError(409, 'conflict', key, params, [{ field: 'status', message: key, params }]);
 
 async function voteFor(call: Call | WriteCall, voteId: string, action: 'read' | 'manage' | 'participate') {
@@ -96,8 +98,14 @@ export async function listVotes(call: Call, sessionId: string, q: { status?: Vot
   return { items: rows.map((r) => summary(r, mine ? mine.has(r.id) : null)) };
 }
 
-async function insertVote(call: WriteCall, session: roster.SessionRow, orgId: string, input: { title: string; kind: VoteKind; secret: boolean; description?: string | null; subject?: { kind: string; id: string; label: string } }) {
+async function insertVote(call: WriteCall, session: roster.SessionRow, term: { org_id: string; org_path: string }, input: { title: string; kind: VoteKind; secret: boolean; description?: string | null; subject?: { kind: string; id: string; label: string }; departmentId?: string }) {
+  const orgId = term.org_id;
   if (session.status === 'closed') throw refuse(CM.voteSessionClosed);
+  if (input.departmentId) {
+    const dept = await orgPathOf(call, input.departmentId);
+    if (!dept || !dept.startsWith(term.org_path)) throw invalid('body.departmentId', CM.departmentOutsideOrg);
+    if (!(await departmentHandler(call.tx, dept))) throw invalid('body.departmentId', CM.noHandler);
+  }
   const id = newId();
   await repo.insertVote(call.tx, {
     id,
@@ -110,6 +118,7 @@ async function insertVote(call: WriteCall, session: roster.SessionRow, orgId: st
     subject_kind: input.subject?.kind ?? null,
     subject_id: input.subject?.id ?? null,
     subject_label: input.subject?.label ?? null,
+    department_id: input.departmentId ?? null,
     opened_at: null,
     closed_at: null,
     representatives: null,
@@ -129,7 +138,7 @@ async function insertVote(call: WriteCall, session: roster.SessionRow, orgId: st
 /** 列入表决: an item on the session's agenda, planned until the office opens it. */
 export async function createVote(call: WriteCall, sessionId: string, input: z.infer<typeof CreateVoteBody>) {
   const { session, term } = await sessionFor(call, sessionId, 'manage');
-  const id = await insertVote(call, session, term.org_id, input);
+  const id = await insertVote(call, session, term, input);
   return getVote(call, id);
 }
 
@@ -178,12 +187,14 @@ export async function closeVote(call: WriteCall, voteId: string) {
   });
   // A vote on another practice's subject is that practice's to carry out (contracts reads voteResultOf).
   if (passed && !vote.subject_kind) {
-    const due = (await workCalendar(call.tx as unknown as Db, term.org_path)).addWorkingDays(shanghaiDate(call.now), RESOLUTION_DAYS);
+    const deptPath = vote.department_id ? await orgPathOf(call, vote.department_id) : null;
+    const owner = await resolutionOwner(call, term.org_path, vote.department_id && deptPath ? { id: vote.department_id, path: deptPath } : null);
+    const due = (await workCalendar(call.tx as unknown as Db, deptPath ?? term.org_path)).addWorkingDays(shanghaiDate(call.now), RESOLUTION_DAYS);
     await createDecidedItem(call, {
       source: { kind: RESOLUTION, id: vote.id, label: `${session.name} · ${vote.title}`, public: true },
       title: t('zh-CN', CM.resolutionTitle, { title: vote.title }),
-      orgId: term.org_id,
-      ownerAccountId: call.actor.accountId,
+      orgId: owner.orgId ?? term.org_id,
+      ownerAccountId: owner.accountId,
       dueDate: due,
     });
   }
@@ -224,7 +235,7 @@ export async function openSubjectVote(call: WriteCall, input: { sessionId: strin
   if (!session) throw notFound();
   const term = (await roster.findTerm(call.tx, session.term_id))!;
   if (session.status !== 'sitting') throw refuse(CM.voteNeedsSitting);
-  const id = await insertVote(call, session, term.org_id, { title: input.title, kind: kindOfSubject(input.subject.kind), secret: input.secret ?? false, subject: input.subject });
+  const id = await insertVote(call, session, term, { title: input.title, kind: kindOfSubject(input.subject.kind), secret: input.secret ?? false, subject: input.subject });
   await open(call, (await repo.findVote(call.tx, id))!, session, term.org_id);
   return { id };
 }

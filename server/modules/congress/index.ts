@@ -8,6 +8,7 @@ import { defineModule } from '../module.js';
 import * as m1500 from './migrations/20261206_1500_congress_roster.js';
 import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
 import * as m1840 from './migrations/20261206_1840_congress_votes.js';
+import * as m2205 from './migrations/20261206_2205_congress_vote_department.js';
 import { congressMessages } from './congress.messages.js';
 import { congressRoutes } from './congress.routes.js';
 import { congressIndicators } from './congress.indicators.js';
@@ -18,7 +19,7 @@ export const congressModule = defineModule({
   permissions: Object.values(CONGRESS_PERMISSIONS),
   grants: CONGRESS_GRANTS,
   messages: congressMessages,
-  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510, '20261206_1840_congress_votes': m1840 },
+  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510, '20261206_1840_congress_votes': m1840, '20261206_2205_congress_vote_department': m2205 },
   routes: congressRoutes,
   jobs: [],
   indicators: congressIndicators,

@@ -6,7 +6,10 @@ import { MEETING_KINDS } from '@common/meetings';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
+import { useAuth } from '../../app/auth/AuthContext';
+import { MEETINGS_PERMISSIONS } from '@common/meetings';
 import { useMeetings, type MeetingQuery, type Meetings } from './api';
+import { PlanMeetingCard } from './PlanMeetingCard';
 
 type Row = Meetings['items'][number];
 type SortKey = NonNullable<MeetingQuery['sort']>;
@@ -15,12 +18,14 @@ type SortKey = NonNullable<MeetingQuery['sort']>;
 export default function MeetingsPage() {
   const { t } = useTranslation('meetings');
   const phone = useIsMobile();
+  const { can } = useAuth();
   const [query, setQuery] = useState<MeetingQuery>({ page: 1, pageSize: 20, sort: 'plannedDate', order: 'desc' });
   const { data, isFetching } = useMeetings(query);
   const patch = (p: ListQueryPatch<SortKey> | Partial<MeetingQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
   const status = (r: Row) => <Tag color={r.status === 'published' ? 'green' : r.status === 'cancelled' ? 'default' : 'blue'}>{t(`meetingStatus.${r.status}`)}</Tag>;
   return (
     <Page title={t('meetings.title')}>
+      {can(MEETINGS_PERMISSIONS.manage) && <PlanMeetingCard />}
       <Select allowClear placeholder={t('meetings.allKinds')} style={{ width: 160, marginBottom: 12 }} value={query.kind} onChange={(kind) => patch({ kind })} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       {phone ? (
         <List

@@ -62,3 +62,13 @@ export function useMeetingAction(id: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
+
+/** 新建系列 and 安排会议: each answers with the new id and refreshes the lists. */
+export function usePlanning() {
+  const qc = useQueryClient();
+  const done = () => qc.invalidateQueries({ queryKey: [KEY] });
+  return {
+    createSeries: useMutation({ mutationFn: (body: { orgId: string; kind: string; name: string }) => api.post<{ id: string }>('/meetings/series', body), onSuccess: done }),
+    planMeeting: useMutation({ mutationFn: (body: unknown) => api.post<{ id: string }>('/meetings', body), onSuccess: done }),
+  };
+}
