@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { writeCallIn, type Call } from '../../core/call.js';
@@ -212,7 +213,7 @@ describe('kept at write time', () => {
     const q = 'from=2026-10-05&to=2026-10-11&cut=teacher';
     const res = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}`);
     const liu = res.body.rows.find((r: any) => r.label === '刘老师');
-    const recount = await t.db
+    const recount = await (t.db as unknown as Kysely<any>)
       .selectFrom('lesson_log_students as s')
       .innerJoin('lesson_logs as l', 'l.id', 's.log_id')
       .select((eb) => eb.fn.count<number>('s.student_id').distinct().as('n'))

@@ -12,6 +12,8 @@ import {
   DecideBody,
   EndBody,
   EvidenceBody,
+  EvidenceList,
+  EvidenceListQuery,
   GoalParams,
   Mentorship,
   MentorshipBody,
@@ -25,6 +27,7 @@ import {
   PlanParams,
   Promotion,
   PromotionList,
+  PromotionListQuery,
   PromotionParams,
   ProposeBody,
   ResultsBody,
@@ -104,7 +107,7 @@ export async function teacherGrowthRoutes(app: App) {
     writeCall(db, req, reply, 200, (call) => office.saveTier(call, req.params.schoolId, req.params.tierKey, req.body)),
   );
   app.get(`${B}/schools/:schoolId/teachers`, { config: allow(...OFFICE), schema: { tags, summary: '梯队看板：全校教师的梯队、规划状态、师傅（按姓名）', params: SchoolParams, querystring: RosterQuery, response: { 200: Roster } } }, async (req) =>
-    office.roster(readCall(db, req), req.params.schoolId, req.query.tier),
+    office.roster(readCall(db, req), req.params.schoolId, req.query.tier, req.query.placed === '1'),
   );
   app.get(`${B}/teachers/:teacherPersonId`, { config: allow(...SCHOOL), schema: { tags, summary: '教师成长档案：梯队、晋升历史、规划', params: TeacherParams, response: { 200: TeacherHistory } } }, async (req) =>
     office.history(readCall(db, req), req.params.teacherPersonId),
@@ -114,8 +117,11 @@ export async function teacherGrowthRoutes(app: App) {
   );
 
   // ---- promotions ----
-  app.get(`${B}/schools/:schoolId/promotions`, { config: allow(...OFFICE), schema: { tags, summary: '梯队晋升记录', params: SchoolParams, response: { 200: PromotionList } } }, async (req) =>
-    office.listPromotions(readCall(db, req), req.params.schoolId),
+  app.get(`${B}/schools/:schoolId/promotions`, { config: allow(...OFFICE), schema: { tags, summary: '梯队晋升记录', params: SchoolParams, querystring: PromotionListQuery, response: { 200: PromotionList } } }, async (req) =>
+    office.listPromotions(readCall(db, req), req.params.schoolId, req.query),
+  );
+  app.get(`${B}/schools/:schoolId/evidence`, { config: allow(...OFFICE), schema: { tags, summary: '全校成长佐证（按类别、日期；指标下钻）', params: SchoolParams, querystring: EvidenceListQuery, response: { 200: EvidenceList } } }, async (req) =>
+    office.listEvidence(readCall(db, req), req.params.schoolId, req.query),
   );
   app.post(`${B}/schools/:schoolId/promotions`, { config: allow('sysAdmin', 'academicOffice'), schema: { tags, summary: '教研室提出晋升', params: SchoolParams, body: ProposeBody, response: { 201: Promotion } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => office.propose(call, req.params.schoolId, req.body)),

@@ -135,7 +135,8 @@ export async function list(call: Call, q: PlanListQuery): Promise<{ items: PlanS
       if (!school) return { items: [] };
       schoolPath = school.path;
     }
-    rows = await repo.listPlans(call.db, { scope, schoolPath, status: q.status });
+    const onTrack = q.onTrackFrom && q.onTrackTo ? { from: q.onTrackFrom, to: q.onTrackTo } : undefined;
+    rows = await repo.listPlans(call.db, { scope, schoolPath, status: q.status, underWay: q.underWay === '1' || !!onTrack, onTrack });
   }
   const weights = new Map((await repo.currentYearWeights(call.db, rows.map((r) => r.id))).map((x) => [x.plan_id, { total: Number(x.total), done: Number(x.done) }]));
   return { items: rows.map((r) => summaryOf(r, weights.get(r.id) ?? { total: 0, done: 0 })) };

@@ -167,4 +167,31 @@ describe('tiers, promotion and activities', () => {
     expect(await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, q)).toMatchObject({ numerator: 1, denominator: 1 });
     expect((await indicator('teacherGrowth.placed')!.compute(t.db, { ...q, scope: { all: false, paths: [w.other.path] } })).value).toBe(0);
   });
+
+  it('drills each figure down to the office list whose rows are exactly the figure', async () => {
+    const { principal } = w.users;
+    const q = { scope: { all: false, paths: [w.school.path] }, from: '2026-01-01', to: '2099-12-31' };
+    const S = `${B}/schools/${w.school.id}`;
+    const rows = async (path: string, f: Record<string, string>) => {
+      const res = await principal.get(`${path}?${new URLSearchParams(f)}`);
+      expect(res.status, res.text).toBe(200);
+      return res.body.items as { teacherId?: string }[];
+    };
+    const placed = await indicator('teacherGrowth.placed')!.compute(t.db, q);
+    expect((await rows(`${S}/teachers`, placed.drill!.numerator)).length).toBe(placed.numerator);
+    const observations = await indicator('teacherGrowth.observations')!.compute(t.db, q);
+    expect((await rows(`${S}/evidence`, observations.drill!.numerator)).length).toBe(observations.numerator);
+    expect((await rows(`${S}/evidence`, { ...observations.drill!.numerator, from: '2099-01-01' })).length).toBe(0);
+    const promotions = await indicator('teacherGrowth.promotions')!.compute(t.db, q);
+    expect((await rows(`${S}/promotions`, promotions.drill!.numerator)).map((p) => p.teacherId)).toEqual([ids.headB]);
+    const onTrack = await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, q);
+    const plans = (f: Record<string, string>) => rows(`${B}/plans`, { ...f, schoolId: w.school.id });
+    expect((await plans(onTrack.drill!.numerator)).length).toBe(onTrack.numerator);
+    expect((await plans(onTrack.drill!.denominator)).length).toBe(onTrack.denominator);
+    // A period without evidence: the plan is under way but not on track, in the figure and in the list.
+    const quiet = await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, { ...q, from: '2030-01-01', to: '2030-12-31' });
+    expect([quiet.numerator, (await plans(quiet.drill!.numerator)).length]).toEqual([0, 0]);
+    // The evidence list is the office's: a teacher does not reach it.
+    expect((await w.users.headB.get(`${S}/evidence`)).status).toBe(404);
+  });
 });
