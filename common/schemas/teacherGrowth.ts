@@ -65,7 +65,7 @@ export const Goal = z.object({ id: z.string(), year: z.number(), area: z.enum(GO
 export const Rubric = z.object(Object.fromEntries(OBSERVATION_RUBRIC.map((c) => [c, z.number().int().min(1).max(5)])) as Record<(typeof OBSERVATION_RUBRIC)[number], z.ZodNumber>).strict();
 /** An observation record carries the rubric's scores: checked by the service (422 naming body.rubric). */
 export const EvidenceBody = z
-  .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional() })
+  .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional(), fileIds: z.array(Id).max(5).optional() })
   .strict();
 export type EvidenceBody = z.infer<typeof EvidenceBody>;
 export const Evidence = z.object({
@@ -79,7 +79,10 @@ export const Evidence = z.object({
   rubric: Rubric.nullable(),
   observerName: z.string().nullable(),
   activityId: z.string().nullable(),
+  /** Uploads (core/files) claimed by the evidence: photos, PDF, Word lesson plans; served as the plan is seen. */
+  files: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number() })),
 });
+export const EvidenceFileParams = z.object({ planId: Id, evidenceId: Id, growthFileId: Id });
 export const YearReview = z.object({ year: z.number(), reflection: z.string(), rating: z.enum(YEAR_RATINGS).nullable(), comment: z.string().nullable() });
 export const PlanSummary = z.object({
   id: z.string(),

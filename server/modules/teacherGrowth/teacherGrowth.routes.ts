@@ -12,6 +12,7 @@ import {
   DecideBody,
   EndBody,
   EvidenceBody,
+  EvidenceFileParams,
   EvidenceList,
   EvidenceListQuery,
   GoalParams,
@@ -45,6 +46,8 @@ import {
 } from '../../../common/schemas/teacherGrowth.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
+import { notFound } from '../../core/errors.js';
+import { fileOf, sendFile } from '../../core/files/index.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as plans from './teacherGrowth.service.js';
 import * as office from './teacherGrowth.office.js';
@@ -62,6 +65,7 @@ const B = '/api/v1/teacher-growth';
 
 export async function teacherGrowthRoutes(app: App) {
   const db = app.deps.database.db;
+  const dataDir = app.deps.config.dataDir;
   const plan = { 200: PlanDetail };
 
   // ---- plans ----
@@ -98,6 +102,13 @@ export async function teacherGrowthRoutes(app: App) {
   app.post(`${B}/plans/:planId/evidence`, { config: allow(...SCHOOL), schema: { tags, summary: '添加成长佐证（教案、听课评课记录等）', params: PlanParams, body: EvidenceBody, response: plan } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => plans.addEvidence(call, req.params.planId, req.body)),
   );
+
+  app.get(`${B}/plans/:planId/evidence/:evidenceId/files/:growthFileId`, { config: allow(...SCHOOL), schema: { tags, summary: '成长佐证附件（与规划同样可见）', params: EvidenceFileParams } }, async (req, reply) => {
+    const call = readCall(db, req);
+    const file = await fileOf(call, await plans.evidenceFileOwner(call, req.params.planId, req.params.evidenceId), req.params.growthFileId);
+    if (!file) throw notFound();
+    return sendFile(reply, dataDir, file);
+  });
 
   // ---- tiers, roster, a teacher's record ----
   app.get(`${B}/schools/:schoolId/tiers`, { config: allow(...SCHOOL), schema: { tags, summary: '本校梯队设置', params: SchoolParams, response: { 200: TierList } } }, async (req) =>

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { multipart } from '../../core/people/people.fixtures.js';
 import { observationBody, planBody } from './teacherGrowth.testkit.js';
 
 const t = useTestApp();
@@ -106,6 +107,33 @@ describe('a three-year plan from draft to its second year', () => {
     expect(roster.body.perTier).toMatchObject({ new: 1, young: 1, experienced: 1, top: 0 });
     // Summaries carry no score to sort by beyond one's own year progress.
     expect(Object.keys(roster.body.items[0]).sort()).toEqual(['mentors', 'milestone', 'name', 'planId', 'planStatus', 'subject', 'teacherId', 'tier']);
+  });
+});
+
+describe('evidence files', () => {
+  it('attaches an upload to a piece of evidence and serves it to whoever sees the plan, and to no one else', async () => {
+    const { subjA, headA, principal, headB, headX } = w.users;
+    const plan = (await subjA.get(`${B}/plans?view=mine`)).body.items[0];
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40, 7)]);
+    const m = multipart({}, { name: '第三周教案.png', content: png });
+    const file = await subjA.post('/api/v1/files', m.body, m.headers);
+    expect(file.status, file.text).toBe(201);
+    const added = await subjA.post(`${B}/plans/${plan.id}/evidence`, { kind: 'lessonPlan', title: '第三周教案', date: '2026-11-18', fileIds: [file.body.id] });
+    expect(added.status, added.text).toBe(200);
+    const evidence = added.body.evidence.find((e: { title: string }) => e.title === '第三周教案');
+    expect(evidence.files).toEqual([{ id: file.body.id, name: '第三周教案.png', type: 'image/png', size: png.length }]);
+    const url = `${B}/plans/${plan.id}/evidence/${evidence.id}/files/${file.body.id}`;
+    for (const who of [subjA, headA, principal]) {
+      const got = await who.get(url);
+      expect(got.status).toBe(200);
+      expect(got.headers['content-type']).toBe('image/png');
+    }
+    expect((await headB.get(url)).status).toBe(404);
+    expect((await headX.get(url)).status).toBe(404);
+    // A file is claimed once: the same upload cannot be attached again.
+    const again = await subjA.post(`${B}/plans/${plan.id}/evidence`, { kind: 'lessonPlan', title: '再交一次', date: '2026-11-18', fileIds: [file.body.id] });
+    expect(again.status).toBe(422);
+    expect(again.body.errors[0].field).toBe('fileIds');
   });
 });
 
