@@ -10,6 +10,7 @@ import type { Db } from '../../server/core/db/database.js';
 import { addDays, workCalendar } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { maskOf } from '../../server/modules/lessonLogs/index.js';
 
 export const SCALE_L = { grades: 9, classesPerGrade: 50, students: 40, teachers: 1500, periods: 7 };
 const SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '历史', '地理', '生物'];
@@ -92,6 +93,8 @@ export async function buildLessonsL(db: Db, today: string, days: number, scale =
   for (const s of slots) (bySlot.get(`${s.class_id}|${s.weekday}`) ?? bySlot.set(`${s.class_id}|${s.weekday}`, []).get(`${s.class_id}|${s.weekday}`)!).push(s);
   const roster = new Map<string, string[]>();
   for (const s of students) (roster.get(s.org_id) ?? roster.set(s.org_id, []).get(s.org_id)!).push(s.id);
+  await bulk(db, 'lesson_seats', [...roster].flatMap(([class_id, ids]) => ids.map((student_id, seat) => ({ class_id, student_id, seat }))), 1000);
+  await bulk(db, 'lesson_seat_counters', [...roster].map(([class_id, ids]) => ({ class_id, next: ids.length })));
   let logs = 0;
   let tallies = 0;
   for (let d = addDays(lastDay, -days); d < lastDay; d = addDays(d, 1)) {
@@ -104,13 +107,14 @@ export async function buildLessonsL(db: Db, today: string, days: number, scale =
       for (const s of bySlot.get(`${c.id}|${wd}`) ?? []) {
         if (!rng.chance(0.9)) continue;
         const id = newId();
-        rows.push({ id, class_id: c.id, class_path: c.path, school_id: school.id, grade_id: gradeOf.get(c.id)!, teacher_id: s.teacher_id, subject: s.subject, date: d, period: s.period, minutes_taught: 35, minutes_checking: rng.int(6, 12), questioned: rng.int(6, 14), homework_checked: rng.int(5, 12), demonstrations: rng.int(3, 11), practice_minutes: rng.int(6, 12), corrections: rng.int(5, 12), tutoring: rng.int(4, 11), after_class_until: addDays(d, 1), created_by: s.teacher_id, created_at: iso, updated_at: iso });
+        // A student's seat (their bit in the log's mask of students reached) is their place on the roster.
+        const seen = new Set<number>();
         if (d >= addDays(lastDay, -14)) {
           const r = roster.get(c.id)!;
-          const seen = new Set<string>();
-          for (let k = 0; k < 10; k++) seen.add(r[rng.int(0, r.length - 1)]);
-          for (const st of seen) taps.push({ log_id: id, kind: 'questioned', student_id: st, class_id: c.id, date: d });
+          for (let k = 0; k < 10; k++) seen.add(rng.int(0, r.length - 1));
+          for (const st of seen) taps.push({ log_id: id, kind: 'questioned', student_id: r[st], class_id: c.id, date: d });
         }
+        rows.push({ id, class_id: c.id, class_path: c.path, school_id: school.id, grade_id: gradeOf.get(c.id)!, teacher_id: s.teacher_id, subject: s.subject, date: d, period: s.period, minutes_taught: 35, minutes_checking: rng.int(6, 12), questioned: rng.int(6, 14), homework_checked: rng.int(5, 12), demonstrations: rng.int(3, 11), practice_minutes: rng.int(6, 12), corrections: rng.int(5, 12), tutoring: rng.int(4, 11), after_class_until: addDays(d, 1), reached: maskOf(seen), created_by: s.teacher_id, created_at: iso, updated_at: iso });
       }
     }
     await bulk(db, 'lesson_logs', rows, 200);

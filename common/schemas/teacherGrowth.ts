@@ -26,7 +26,8 @@ export const TierList = z.object({ items: z.array(Tier) });
 
 // ---- placements and the office's roster (no ranking: ordered by name) ----
 export const PlacementBody = z.object({ tier: z.enum(TIER_KEYS), milestone: Text(20).nullable().optional(), since: IsoDate }).strict();
-export const RosterQuery = z.object({ tier: z.enum(TIER_KEYS).optional() });
+/** `placed=1`: placed teachers only (the drill of teacherGrowth.placed). */
+export const RosterQuery = z.object({ tier: z.enum(TIER_KEYS).optional(), placed: z.enum(['1']).optional() });
 export const RosterItem = z.object({
   teacherId: z.string(),
   name: z.string(),
@@ -46,14 +47,25 @@ export type PlanBody = z.infer<typeof PlanBody>;
 export const ReviewBody = z.object({ decision: z.enum(['approve', 'return']), comment: Text(2000) }).strict();
 export const SelfReviewBody = z.object({ reflection: Text(3000) }).strict();
 export const YearReviewBody = z.object({ rating: z.enum(YEAR_RATINGS), comment: Text(2000) }).strict();
-export const PlanListQuery = z.object({ view: z.enum(['mine', 'mentees', 'school']).default('mine'), schoolId: Id.optional(), status: z.enum(PLAN_STATUSES).optional() });
+/**
+ * `underWay=1`: active or in yearly review; `onTrackFrom`/`onTrackTo`: of those, the plans with
+ * evidence dated in the range and no year rated not met (the drills of teacherGrowth.plansOnTrack).
+ */
+export const PlanListQuery = z.object({
+  view: z.enum(['mine', 'mentees', 'school']).default('mine'),
+  schoolId: Id.optional(),
+  status: z.enum(PLAN_STATUSES).optional(),
+  underWay: z.enum(['1']).optional(),
+  onTrackFrom: IsoDate.optional(),
+  onTrackTo: IsoDate.optional(),
+});
 export type PlanListQuery = z.infer<typeof PlanListQuery>;
 
 export const Goal = z.object({ id: z.string(), year: z.number(), area: z.enum(GOAL_AREAS), title: z.string(), measure: z.string().nullable(), weight: z.number(), doneOn: z.string().nullable() });
 export const Rubric = z.object(Object.fromEntries(OBSERVATION_RUBRIC.map((c) => [c, z.number().int().min(1).max(5)])) as Record<(typeof OBSERVATION_RUBRIC)[number], z.ZodNumber>).strict();
 /** An observation record carries the rubric's scores: checked by the service (422 naming body.rubric). */
 export const EvidenceBody = z
-  .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional() })
+  .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional(), fileIds: z.array(Id).max(5).optional() })
   .strict();
 export type EvidenceBody = z.infer<typeof EvidenceBody>;
 export const Evidence = z.object({
@@ -67,7 +79,10 @@ export const Evidence = z.object({
   rubric: Rubric.nullable(),
   observerName: z.string().nullable(),
   activityId: z.string().nullable(),
+  /** Uploads (core/files) claimed by the evidence: photos, PDF, Word lesson plans; served as the plan is seen. */
+  files: z.array(z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number() })),
 });
+export const EvidenceFileParams = z.object({ planId: Id, evidenceId: Id, growthFileId: Id });
 export const YearReview = z.object({ year: z.number(), reflection: z.string(), rating: z.enum(YEAR_RATINGS).nullable(), comment: z.string().nullable() });
 export const PlanSummary = z.object({
   id: z.string(),
@@ -118,6 +133,12 @@ export const Promotion = z.object({
   decisionNote: z.string().nullable(),
 });
 export const PromotionList = z.object({ items: z.array(Promotion) });
+/** Promotions of a status decided in a range (the drill of teacherGrowth.promotions). */
+export const PromotionListQuery = z.object({ status: z.enum(PROMOTION_STATUSES).optional(), decidedFrom: IsoDate.optional(), decidedTo: IsoDate.optional() });
+/** The school's evidence of a kind dated in a range, by date (the drill of teacherGrowth.observations). */
+export const EvidenceListQuery = z.object({ kind: z.enum(EVIDENCE_KINDS).optional(), from: IsoDate.optional(), to: IsoDate.optional() });
+export const EvidenceListItem = z.object({ id: z.string(), teacherId: z.string(), teacherName: z.string(), kind: z.enum(EVIDENCE_KINDS), title: z.string(), date: z.string(), observerName: z.string().nullable() });
+export const EvidenceList = z.object({ items: z.array(EvidenceListItem), total: z.number() });
 export const TeacherHistory = z.object({
   teacherId: z.string(),
   name: z.string(),

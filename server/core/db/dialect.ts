@@ -63,3 +63,9 @@ export function containsCi(column: RawBuilder<unknown> | string, needle: string)
   const col = typeof column === 'string' ? sql.ref(column) : column;
   return sql<boolean>`lower(${col}) like ${pattern} escape '\\'`;
 }
+
+/** A group's non-null values of `column` joined by commas (SQLite group_concat, PostgreSQL string_agg). */
+export function joinedTexts(db: Kysely<any>, column: RawBuilder<unknown> | string) {
+  const col = typeof column === 'string' ? sql.ref(column) : column;
+  return engineOf(db) === 'postgres' ? sql<string | null>`string_agg(${col}, ',')` : sql<string | null>`group_concat(${col}, ',')`;
+}

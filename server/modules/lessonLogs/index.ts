@@ -6,6 +6,7 @@
 import { LESSON_LOG_GRANTS, LESSON_LOG_PERMISSIONS } from '../../../common/lessonLogs.js';
 import { defineModule } from '../module.js';
 import * as m1910 from './migrations/20261206_1910_lessonLogs_logs.js';
+import * as m2230 from './migrations/20261206_2230_lessonLogs_reach.js';
 import { lessonLogsIndicators } from './lessonLogs.indicators.js';
 import { lessonLogsJobs } from './lessonLogs.jobs.js';
 import { lessonLogsMessages } from './lessonLogs.messages.js';
@@ -17,7 +18,7 @@ export const lessonLogsModule = defineModule({
   permissions: Object.values(LESSON_LOG_PERMISSIONS),
   grants: LESSON_LOG_GRANTS,
   messages: lessonLogsMessages,
-  migrations: { '20261206_1910_lessonLogs_logs': m1910 },
+  migrations: { '20261206_1910_lessonLogs_logs': m1910, '20261206_2230_lessonLogs_reach': m2230 },
   routes: lessonLogsRoutes,
   jobs: lessonLogsJobs,
   indicators: lessonLogsIndicators,
@@ -32,3 +33,5 @@ export * as lessonLogsFigures from './lessonLogs.indicators.js';
 // For bench/lessonLogs: the services exactly as the routes call them.
 export * as lessonLogsService from './lessonLogs.service.js';
 export * as lessonLogsOffice from './lessonLogs.office.js';
+// For bench/lessonLogs' bulk loader: the mask a log keeps of the students it tallied.
+export { maskOf } from './lessonLogs.reach.js';

@@ -6,12 +6,13 @@
 import type { Call } from '../../core/call.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { forbidden, invalid } from '../../core/errors.js';
-import { TEN, TENS, standardMet, type ComplianceCut, type Ten } from '../../../common/lessonLogs.js';
+import { TEN, TENS, type ComplianceCut, type Ten } from '../../../common/lessonLogs.js';
 import type { Compliance, ComplianceRow } from '../../../common/schemas/lessonLogs.js';
 import { compareNames, weekOf } from '../../../common/school.js';
 import { schoolFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
-import { classesOfSchool, expectedLessons } from './lessonLogs.schedule.js';
+import { popcount, union } from './lessonLogs.reach.js';
+import { classesOfSchool, countTimetabled, expectedLessons } from './lessonLogs.schedule.js';
 
 const MAX_DAYS = 186;
 
@@ -45,6 +46,13 @@ export const TEN_OF: Record<Ten, (l: LogCounts) => boolean> = {
   tutoring: (l) => (l.tutoring ?? 0) >= TEN,
 };
 
+const CELL_BY: Record<ComplianceCut, repo.CellBy> = { teacher: 'teacher_id', subject: 'subject', grade: 'grade_id', week: 'date' };
+
+/**
+ * Counted by the engine per cut value and class (repo.complianceCells) and against the timetable
+ * by arithmetic (countTimetabled); students reached are the union of the logs' masks per class
+ * (lessonLogs.reach.ts), so the figures equal a recount of the logs and tallies behind them.
+ */
 export async function compliance(call: Call, schoolId: string, q: { from: string; to: string; cut: ComplianceCut }): Promise<Compliance> {
   const { school, oversees } = await schoolFor(call.db, call.actor, schoolId, 'own');
   checkRange(q.from, q.to);
@@ -52,45 +60,40 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   if (own && !call.actor.personId) throw forbidden();
   const teacherId = own ? call.actor.personId! : undefined;
   const classes = await classesOfSchool(call.db, school);
+  const gradeOf = new Map(classes.map((c) => [c.id, c.gradeId ?? '']));
   const grades = new Map(classes.map((c) => [c.gradeId ?? '', c.gradeName ?? '—']));
   const upTo = [q.to, shanghaiDate(call.now)].sort()[0];
-  const expected = upTo < q.from ? [] : await expectedLessons(call.db, classes, q.from, upTo, teacherId);
-  const logs = await repo.logsOfSchool(call.db, school.id, q.from, q.to, teacherId);
-  const reached = await repo.reachedOfSchool(call.db, school.id, q.from, q.to, teacherId);
+  // A row's key: the teacher, subject, grade or week (the log cells group by date; weeks are folded here).
+  const rowKey = (value: string | null) => (q.cut === 'week' ? weekOf(value!) : (value ?? ''));
+  const timetabled =
+    upTo < q.from
+      ? new Map<string, number>()
+      : await countTimetabled(call.db, classes, q.from, upTo, (s, c, d) => (q.cut === 'teacher' ? s.teacher_id : q.cut === 'subject' ? s.subject : q.cut === 'grade' ? (gradeOf.get(c.id) ?? '') : weekOf(d)), teacherId);
+  const cells = await repo.complianceCells(call.db, school.id, q.from, q.to, CELL_BY[q.cut], teacherId);
 
-  const keyOf = (x: { teacherId: string; subject: string; gradeId: string | null; date: string }): [string, string] => {
-    switch (q.cut) {
-      case 'teacher':
-        return [x.teacherId, ''];
-      case 'subject':
-        return [x.subject, x.subject];
-      case 'grade':
-        return [x.gradeId ?? '', grades.get(x.gradeId ?? '') ?? '—'];
-      case 'week':
-        return [weekOf(x.date), weekOf(x.date)];
-    }
-  };
-  const rows = new Map<string, ComplianceRow & { students: Set<string> }>();
-  const row = (key: string, label: string) => {
+  type Row = ComplianceRow & { masks: Map<string, bigint> };
+  const rows = new Map<string, Row>();
+  const row = (key: string) => {
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { key, label, timetabled: 0, logged: 0, standardMet: 0, tens: Object.fromEntries(TENS.map((k) => [k, 0])) as ComplianceRow['tens'], studentsReached: 0, students: new Set() }));
+    if (!r) rows.set(key, (r = { key, label: '', timetabled: 0, logged: 0, standardMet: 0, tens: Object.fromEntries(TENS.map((k) => [k, 0])) as ComplianceRow['tens'], studentsReached: 0, masks: new Map() }));
     return r;
   };
-  for (const l of expected) {
-    const [key, label] = keyOf(l);
-    row(key, label || l.teacherName).timetabled++;
+  for (const [key, n] of timetabled) row(key).timetabled += n;
+  for (const c of cells) {
+    const r = row(rowKey(c.key));
+    r.logged += Number(c.logged);
+    r.standardMet += Number(c.standard_met);
+    r.tens.questioned += Number(c.questioned);
+    r.tens.homeworkChecked += Number(c.homework_checked);
+    r.tens.demonstrations += Number(c.demonstrations);
+    r.tens.practiceMinutes += Number(c.practice_minutes);
+    r.tens.corrections += Number(c.corrections);
+    r.tens.tutoring += Number(c.tutoring);
+    r.masks.set(c.class_id, union(r.masks.get(c.class_id) ?? 0n, c.reached));
   }
-  const rowOfLog = new Map<string, ComplianceRow & { students: Set<string> }>();
-  for (const l of logs) {
-    const [key, label] = keyOf({ teacherId: l.teacher_id, subject: l.subject, gradeId: l.grade_id, date: l.date });
-    const r = row(key, label || l.teacher_name);
-    rowOfLog.set(l.id, r);
-    r.logged++;
-    if (standardMet(l.minutes_taught, l.minutes_checking)) r.standardMet++;
-    for (const t of TENS) if (TEN_OF[t](l)) r.tens[t]++;
-  }
-  for (const t of reached) rowOfLog.get(t.log_id)?.students.add(t.student_id);
-  const out = [...rows.values()].map(({ students, ...r }) => ({ ...r, studentsReached: students.size }));
+  const names = q.cut === 'teacher' ? await repo.namesOfPersons(call.db, [...rows.keys()]) : null;
+  const labelOf = (key: string) => (q.cut === 'teacher' ? (names!.get(key) ?? '—') : q.cut === 'grade' ? (grades.get(key) ?? '—') : key);
+  const out = [...rows.values()].map(({ masks, ...r }) => ({ ...r, label: labelOf(r.key), studentsReached: [...masks.values()].reduce((n, m) => n + popcount(m), 0) }));
   out.sort((a, b) => (q.cut === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label)));
   return { cut: q.cut, from: q.from, to: q.to, own, rows: out };
 }

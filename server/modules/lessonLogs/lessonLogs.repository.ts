@@ -1,5 +1,8 @@
 /** All SQL of the lessonLogs module. */
+import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
+import { joinedTexts } from '../../core/db/dialect.js';
+import { CHECKING_MINUTES, TEACHING_MINUTES, TEN } from '../../../common/lessonLogs.js';
 import { ldb, type LessonLogStudentTable, type LessonLogTable } from './lessonLogs.tables.js';
 
 export function findLog(db: Tx, id: string) {
@@ -22,7 +25,7 @@ export async function insertLog(db: Tx, row: LessonLogTable) {
   await ldb(db).insertInto('lesson_logs').values(row).execute();
 }
 
-export async function updateAfterClass(db: Tx, id: string, patch: { corrections: number; tutoring: number; updated_at: string }) {
+export async function updateAfterClass(db: Tx, id: string, patch: { corrections: number; tutoring: number; reached: string; updated_at: string }) {
   await ldb(db).updateTable('lesson_logs').set(patch).where('id', '=', id).execute();
 }
 
@@ -68,6 +71,43 @@ export function logsOfSchool(db: Tx, schoolId: string, from: string, to: string,
     .execute();
 }
 export type SchoolLogRow = Awaited<ReturnType<typeof logsOfSchool>>[number];
+
+export type CellBy = 'teacher_id' | 'subject' | 'grade_id' | 'date';
+
+/**
+ * Compliance counted by the engine: per value of `by` and class, the logs, those meeting the
+ * 35+10 and each ten, and the masks of students reached (unioned by the caller). A few thousand
+ * rows for a school's month instead of every log and every tally.
+ */
+export function complianceCells(db: Tx, schoolId: string, from: string, to: string, by: CellBy, teacherId?: string) {
+  const met = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
+  return ldb(db)
+    .selectFrom('lesson_logs')
+    .select([sql.ref<string | null>(by).as('key'), 'class_id'])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('logged'),
+      met(sql`minutes_taught <= ${TEACHING_MINUTES} and minutes_checking >= ${CHECKING_MINUTES}`).as('standard_met'),
+      met(sql`questioned >= ${TEN}`).as('questioned'),
+      met(sql`homework_checked >= ${TEN}`).as('homework_checked'),
+      met(sql`demonstrations >= ${TEN}`).as('demonstrations'),
+      met(sql`practice_minutes >= ${TEN}`).as('practice_minutes'),
+      met(sql`coalesce(corrections, 0) >= ${TEN}`).as('corrections'),
+      met(sql`coalesce(tutoring, 0) >= ${TEN}`).as('tutoring'),
+      joinedTexts(db, sql`nullif(reached, '')`).as('reached'),
+    ])
+    .where('school_id', '=', schoolId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .$if(!!teacherId, (q) => q.where('teacher_id', '=', teacherId!))
+    .groupBy([by, 'class_id'])
+    .execute();
+}
+
+export async function namesOfPersons(db: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) for (const p of await db.selectFrom('persons').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(p.id, p.name);
+  return out;
+}
 
 /** Distinct students tallied per log of a school's period (the log decides the compliance row). */
 export function reachedOfSchool(db: Tx, schoolId: string, from: string, to: string, teacherId?: string) {

@@ -54,6 +54,59 @@ export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCa
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.period - b.period);
 }
 
+export type TimetabledSlot = TimetableSlotTable & { teacher_name: string };
+
+/**
+ * Counts what expectedLessons lists, by `keyOf(slot, class, date)`, without building the list:
+ * the school days of the period are sorted once per calendar (classes mostly share one) into the
+ * timetable weekday each follows, then every slot adds its weekday's days. The dashboard's
+ * denominator at scale L, 63 000 lessons a month, in a few milliseconds.
+ */
+export async function countTimetabled<C extends Pick<ClassWithCal, 'id' | 'cal'>>(
+  db: Db,
+  classes: readonly C[],
+  from: string,
+  to: string,
+  keyOf: (slot: TimetabledSlot, cls: C, date: string) => string,
+  teacherId?: string,
+): Promise<Map<string, number>> {
+  const slots = await slotsOfClasses(db, classes.map((c) => c.id));
+  const ofClass = new Map<string, TimetabledSlot[]>();
+  const weekendRows = new Map<string, Set<number>>();
+  for (const s of slots) {
+    if (s.weekday >= 6) (weekendRows.get(s.class_id) ?? weekendRows.set(s.class_id, new Set()).get(s.class_id)!).add(s.weekday);
+    if (teacherId && s.teacher_id !== teacherId) continue;
+    (ofClass.get(s.class_id) ?? ofClass.set(s.class_id, []).get(s.class_id)!).push(s);
+  }
+  const daysOf = new Map<SchoolCalendar, string[]>();
+  const byWeekday = new Map<string, Map<number, string[]>>();
+  const calIds = new Map<SchoolCalendar, number>();
+  const out = new Map<string, number>();
+  for (const c of classes) {
+    const mine = ofClass.get(c.id);
+    if (!mine) continue;
+    let days = daysOf.get(c.cal);
+    if (!days) daysOf.set(c.cal, (days = c.cal.schoolDaysIn(from, to)));
+    if (!calIds.has(c.cal)) calIds.set(c.cal, calIds.size);
+    const rows = weekendRows.get(c.id) ?? NONE;
+    const sig = `${calIds.get(c.cal)}|${[...rows].sort().join(',')}`;
+    let wds = byWeekday.get(sig);
+    if (!wds) {
+      wds = new Map();
+      for (const d of days) {
+        const wd = timetableWeekday(d, rows);
+        (wds.get(wd) ?? wds.set(wd, []).get(wd)!).push(d);
+      }
+      byWeekday.set(sig, wds);
+    }
+    for (const s of mine) for (const d of wds.get(s.weekday) ?? []) {
+      const k = keyOf(s, c, d);
+      out.set(k, (out.get(k) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
 /** The next school day after `date` on a class's calendar (the last day to complete after-class items). */
 export function nextSchoolDay(cal: SchoolCalendar, date: string): string {
   for (let d = addDays(date, 1), i = 0; i < 60; d = addDays(d, 1), i++) if (cal.isSchoolDay(d)) return d;

@@ -13,7 +13,8 @@ import { allSchools, studentsOfClasses } from '../school/index.js';
 import { slotsOfClasses } from '../timetable/index.js';
 import { nextSchoolDay, classesOfSchool, expectedLessons } from './lessonLogs.schedule.js';
 import { accountsOfPersons } from './lessonLogs.repository.js';
-import { ldb, type LessonLogStudentTable, type LessonLogTable } from './lessonLogs.tables.js';
+import { maskOf } from './lessonLogs.reach.js';
+import { ldb, type LessonLogStudentTable, type LessonLogTable, type LessonSeatTable } from './lessonLogs.tables.js';
 
 const TALLY_DAYS = 14;
 
@@ -30,6 +31,8 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
   const stamp = now.toISOString();
   const logs: LessonLogTable[] = [];
   const tallies: LessonLogStudentTable[] = [];
+  const seats: LessonSeatTable[] = [];
+  const counters: { class_id: string; next: number }[] = [];
   for (const school of await allSchools(db)) {
     const classes = await classesOfSchool(db, school);
     const term = classes[0]?.cal.currentOrLastTerm(until);
@@ -37,6 +40,10 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
     const byId = new Map(classes.map((c) => [c.id, c]));
     const roster = new Map<string, string[]>();
     for (const s of await studentsOfClasses(db, classes.map((c) => c.id))) (roster.get(s.org_id) ?? roster.set(s.org_id, []).get(s.org_id)!).push(s.id);
+    for (const [classId, ids] of roster) {
+      seats.push(...ids.map((student_id, seat) => ({ class_id: classId, student_id, seat })));
+      counters.push({ class_id: classId, next: ids.length });
+    }
     const rate = new Map<string, number>();
     const accountOf = new Map((await accountsOfPersons(db, [...new Set((await slotsTeachers(db, classes.map((c) => c.id))))])).map((a) => [a.person_id, a.id]));
     for (const lesson of await expectedLessons(db, classes, term.start_date, until < term.end_date ? until : term.end_date)) {
@@ -66,6 +73,7 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
         corrections: afterClass ? count(5, 14) : null,
         tutoring: afterClass ? count(4, 12) : null,
         after_class_until: nextSchoolDay(cls.cal, lesson.date),
+        reached: '',
         created_by: accountOf.get(lesson.teacherId) ?? lesson.teacherId,
         created_at: stamp,
         updated_at: stamp,
@@ -74,17 +82,25 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
       const students = roster.get(cls.id) ?? [];
       if (lesson.date < tallyFrom || !students.length) continue;
       // Teachers tend to ask the same front rows: the tail of the roster is reached less.
+      // A student's seat is their place on the roster (seated below, once per class).
+      const reached = new Set<number>();
       const tap = (kind: string, n: number) => {
-        const seen = new Set<string>();
-        for (let k = 0; k < n; k++) seen.add(students[Math.min(students.length - 1, Math.floor(students.length * Math.pow(random.next(), 1.6)))]);
-        for (const s of seen) tallies.push({ log_id: id, kind, student_id: s, class_id: cls.id, date: lesson.date });
+        const seen = new Set<number>();
+        for (let k = 0; k < n; k++) seen.add(Math.min(students.length - 1, Math.floor(students.length * Math.pow(random.next(), 1.6))));
+        for (const i of seen) {
+          tallies.push({ log_id: id, kind, student_id: students[i], class_id: cls.id, date: lesson.date });
+          reached.add(i);
+        }
       };
       tap('questioned', Math.min(row.questioned, 8));
       tap('homeworkChecked', Math.min(row.homework_checked, 5));
       tap('demonstrations', Math.min(row.demonstrations, 3));
       if (afterClass) tap('tutoring', Math.min(row.tutoring!, 3));
+      row.reached = maskOf(reached);
     }
   }
   for (let i = 0; i < logs.length; i += 400) await l.insertInto('lesson_logs').values(logs.slice(i, i + 400)).execute();
+  for (let i = 0; i < seats.length; i += 2000) await l.insertInto('lesson_seats').values(seats.slice(i, i + 2000)).execute();
+  if (counters.length) await l.insertInto('lesson_seat_counters').values(counters).execute();
   for (let i = 0; i < tallies.length; i += 2000) await l.insertInto('lesson_log_students').values(tallies.slice(i, i + 2000)).execute();
 }

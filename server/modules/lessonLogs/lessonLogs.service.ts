@@ -19,6 +19,7 @@ import { loadClass, loadSchoolCalendar, studentsOfClass, type ClassInfo } from '
 import { slotsOfClasses, slotsOfTeacher } from '../timetable/index.js';
 import { classFor, isAuthor, lessonReach, logFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
+import { maskOf, seatsOf } from './lessonLogs.reach.js';
 import { expectedLessons, nextSchoolDay, type ClassWithCal } from './lessonLogs.schedule.js';
 
 const ENTITY = 'lessonLog';
@@ -111,6 +112,7 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
     tutoring: body.tutoring,
   });
   const id = newId();
+  const seats = await seatsOf(db, cls.id, tallies.map(([, student]) => student));
   await repo.insertLog(db, {
     id,
     class_id: cls.id,
@@ -130,6 +132,7 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
     corrections: body.corrections ?? null,
     tutoring: body.tutoring ?? null,
     after_class_until: nextSchoolDay(cal, body.date),
+    reached: maskOf(seats.values()),
     created_by: call.actor.accountId,
     created_at: call.iso,
     updated_at: call.iso,
@@ -145,9 +148,10 @@ export async function completeAfterClass(call: WriteCall, logId: string, body: {
   if (shanghaiDate(call.now) > row.after_class_until) throw conflict('lessonLogs.afterClassClosed', { until: row.after_class_until });
   const roster = new Set((await studentsOfClass(db, row.class_id)).map((s) => s.id));
   const tallies = checkTallies(roster, body.students, { corrections: body.corrections, tutoring: body.tutoring });
-  await repo.updateAfterClass(db, row.id, { corrections: body.corrections, tutoring: body.tutoring, updated_at: call.iso });
   await repo.deleteTallies(db, row.id, ['corrections', 'tutoring']);
   await repo.insertTallies(db, tallies.map(([kind, student_id]) => ({ log_id: row.id, kind, student_id, class_id: row.class_id, date: row.date })));
+  const seats = await seatsOf(db, row.class_id, (await repo.talliesOf(db, row.id)).map((t) => t.student_id));
+  await repo.updateAfterClass(db, row.id, { corrections: body.corrections, tutoring: body.tutoring, reached: maskOf(seats.values()), updated_at: call.iso });
   await recordAudit(call.tx, call.ctx, { action: 'lessonLog.afterClass', entityType: ENTITY, entityId: row.id, orgId: row.class_id, changes: { corrections: [row.corrections, body.corrections], tutoring: [row.tutoring, body.tutoring] } });
   return load(call, db, row.id);
 }

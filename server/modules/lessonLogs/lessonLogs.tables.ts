@@ -23,6 +23,8 @@ export interface LessonLogTable {
   corrections: number | null;
   tutoring: number | null;
   after_class_until: string;
+  /** Mask of the students tallied, by seat (hex; '' for none): see lessonLogs.reach.ts. */
+  reached: string;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -36,9 +38,17 @@ export interface LessonLogStudentTable {
   date: string;
 }
 
+export interface LessonSeatTable {
+  class_id: string;
+  student_id: string;
+  seat: number;
+}
+
 export interface LessonLogTables {
   lesson_logs: LessonLogTable;
   lesson_log_students: LessonLogStudentTable;
+  lesson_seats: LessonSeatTable;
+  lesson_seat_counters: { class_id: string; next: number };
 }
 
 export type LDb = Kysely<DB & LessonLogTables & TimetableTables>;

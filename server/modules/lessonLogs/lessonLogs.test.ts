@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { writeCallIn, type Call } from '../../core/call.js';
@@ -204,5 +205,34 @@ describe('a teacher’s week', () => {
     const lessons = res.body.days.flatMap((d: any) => d.lessons.map((l: any) => `${l.date}#${l.period}:${l.logId ? 'logged' : 'open'}`));
     expect(lessons).toEqual(['2026-09-14#1:logged', '2026-09-16#2:open', '2026-09-18#1:open', '2026-09-20#1:open']);
     expect(res.body.days[0].lessons[0].afterClassOpen).toBe(true);
+  });
+});
+
+describe('kept at write time', () => {
+  it('counts students reached from the logs’ masks, equal to a recount of the tallies, after-class ones included', async () => {
+    const q = 'from=2026-10-05&to=2026-10-11&cut=teacher';
+    const res = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}`);
+    const liu = res.body.rows.find((r: any) => r.label === '刘老师');
+    const recount = await (t.db as unknown as Kysely<any>)
+      .selectFrom('lesson_log_students as s')
+      .innerJoin('lesson_logs as l', 'l.id', 's.log_id')
+      .select((eb) => eb.fn.count<number>('s.student_id').distinct().as('n'))
+      .where('l.teacher_id', '=', subjA)
+      .where('l.date', '>=', '2026-10-05')
+      .where('l.date', '<=', '2026-10-11')
+      .executeTakeFirstOrThrow();
+    // 9 October: no one tapped in class; 张小刚 and 赵小丽 corrected and tutored after it.
+    expect(liu).toMatchObject({ logged: 1, studentsReached: 2, tens: { corrections: 1, tutoring: 0 } });
+    expect(liu.studentsReached).toBe(Number(recount.n));
+  });
+
+  it('sees a closure the office declares at once, though the calendar was read before', async () => {
+    expect((await w.users.subjA.get('/api/v1/lesson-logs/my-week?week=2026-W40')).status).toBe(200);
+    const closure = await w.users.academic.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-09-28', reason: '运动会' });
+    expect(closure.status, closure.text).toBe(201);
+    const closed = await w.users.subjA.post('/api/v1/lesson-logs', lesson({ date: '2026-09-28', students: {} }));
+    expect(closed.body.errors?.[0]).toEqual({ field: 'body.date', message: '2026-09-28 不是该班的上课日' });
+    expect((await w.users.academic.request('DELETE', `/api/v1/school/closures/${closure.body.id}`)).status).toBe(204);
+    expect((await w.users.subjA.post('/api/v1/lesson-logs', lesson({ date: '2026-09-28', students: {} }))).status).toBe(201);
   });
 });

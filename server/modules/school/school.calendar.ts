@@ -6,6 +6,7 @@
  */
 import type { Db } from '../../core/db/database.js';
 import { addDays, onCalendarChange, workCalendar, type WorkCalendar } from '../../core/calendar/calendar.js';
+import { databaseKey } from '../../core/db/dialect.js';
 import { weekDates, weekOf } from '../../../common/school.js';
 import * as repo from './school.repository.js';
 
@@ -123,73 +124,88 @@ export class SchoolCalendar {
   }
 }
 
+/** What a school's calendars are built from, as read from the database (kept across requests). */
+interface SourceData {
+  schoolPath: string;
+  terms: TermRef[];
+  closures: ClosureRef[];
+  /** Paths strictly below the school that carry a closure or a core calendar override. */
+  specific: string[];
+  /** Calendars built so far, by the rules that reach them; shared by every handle on the database. */
+  shared: Map<string, Promise<SchoolCalendar>>;
+}
+
 /**
  * What a school's calendars are built from, loaded once; `forOrg` then gives the calendar
  * of any class or grade of the school without another query. Every org that no rule of its
  * own reaches (no closure and no core calendar override below the school on its path) gets
  * the one school-level calendar, so 450 classes cost one calendar's arithmetic, not 450.
+ * The data is kept per database; each caller gets it bound to its own handle (a transaction
+ * ends, the data outlives it).
  */
 export class SchoolCalendarSource {
-  private readonly shared = new Map<string, Promise<SchoolCalendar>>();
-
   constructor(
     private readonly db: Db,
-    readonly schoolPath: string,
-    readonly terms: TermRef[],
-    private readonly closures: ClosureRef[],
-    /** Paths strictly below the school that carry a closure or a core calendar override. */
-    private readonly specific: string[],
+    private readonly data: SourceData,
   ) {}
 
+  get schoolPath() {
+    return this.data.schoolPath;
+  }
+
+  get terms() {
+    return this.data.terms;
+  }
+
   forOrg(orgPath: string): Promise<SchoolCalendar> {
-    const own = this.specific.filter((p) => orgPath.startsWith(p));
-    const key = orgPath.startsWith(this.schoolPath) ? own.join('|') : orgPath;
-    let cal = this.shared.get(key);
+    const { schoolPath, specific, shared, terms, closures } = this.data;
+    const own = specific.filter((p) => orgPath.startsWith(p));
+    const key = orgPath.startsWith(schoolPath) ? own.join('|') : orgPath;
+    let cal = shared.get(key);
     if (!cal) {
-      const viewFrom = own.length || !orgPath.startsWith(this.schoolPath) ? orgPath : this.schoolPath;
-      cal = workCalendar(this.db, viewFrom).then((work) => new SchoolCalendar(work, this.terms, this.closures, viewFrom));
-      this.shared.set(key, cal);
+      const viewFrom = own.length || !orgPath.startsWith(schoolPath) ? orgPath : schoolPath;
+      cal = workCalendar(this.db, viewFrom).then((work) => new SchoolCalendar(work, terms, closures, viewFrom));
+      shared.set(key, cal);
+      cal.catch(() => shared.get(key) === cal && shared.delete(key));
     }
     return cal;
   }
 }
 
-// Terms and closures change a few times a term, yet every 心桥 write and every view reads
-// them: like the core calendar's overrides, each instance keeps a school's source (and the
-// calendars and day memos built on it) in memory. The school service clears it after a
-// change it commits; other instances see the change within CACHE_MS.
+// Terms and closures change a few times a term, yet every 心桥 write, every lesson log and every
+// view reads them: like the core calendar's overrides, each instance keeps a school's source (and
+// the calendars and day memos built on it) in memory, keyed by the database and not by the handle
+// — writes run in a transaction, a new handle each time, and a cache keyed by it never hit. The
+// school service clears it after a change it commits (and core calendar changes do); other
+// instances see the change within CACHE_MS.
 const CACHE_MS = 30_000;
-const cached = new WeakMap<Db, Map<string, { at: number; source: Promise<SchoolCalendarSource> }>>();
+const cached = new WeakMap<object, Map<string, { at: number; data: Promise<SourceData> }>>();
 
 export function invalidateSchoolCalendar(db: Db) {
-  cached.delete(db);
+  cached.delete(databaseKey(db));
 }
 onCalendarChange(invalidateSchoolCalendar);
 
-export function loadSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
-  let schools = cached.get(db);
-  if (!schools) cached.set(db, (schools = new Map()));
+export async function loadSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
+  const key = databaseKey(db);
+  let schools = cached.get(key);
+  if (!schools) cached.set(key, (schools = new Map()));
   let hit = schools.get(schoolId);
   if (!hit || Date.now() - hit.at > CACHE_MS) {
-    const entry = { at: Date.now(), source: readSchoolCalendarSource(db, schoolId, knownPath) };
+    const entry = { at: Date.now(), data: readSourceData(db, schoolId, knownPath) };
     schools.set(schoolId, entry);
-    entry.source.catch(() => schools.get(schoolId) === entry && schools.delete(schoolId));
+    const map = schools;
+    entry.data.catch(() => map.get(schoolId) === entry && map.delete(schoolId));
     hit = entry;
   }
-  return hit.source;
+  return new SchoolCalendarSource(db, await hit.data);
 }
 
-async function readSchoolCalendarSource(db: Db, schoolId: string, knownPath?: string): Promise<SchoolCalendarSource> {
+async function readSourceData(db: Db, schoolId: string, knownPath?: string): Promise<SourceData> {
   const schoolPath = knownPath ?? (await repo.findOrg(db, schoolId))?.path ?? `/${schoolId}/`;
   const [terms, closures, overrides] = await Promise.all([repo.termsOf(db, schoolId), repo.closuresOf(db, schoolId), repo.overridePathsBelow(db, schoolPath)]);
   const specific = [...new Set([...closures.map((c) => c.path), ...overrides])].filter((p) => p !== schoolPath && p.startsWith(schoolPath));
-  return new SchoolCalendarSource(
-    db,
-    schoolPath,
-    terms,
-    closures.map((c) => ({ date: c.date, path: c.path, reason: c.reason })),
-    specific,
-  );
+  return { schoolPath, terms, closures: closures.map((c) => ({ date: c.date, path: c.path, reason: c.reason })), specific, shared: new Map() };
 }
 
 export async function loadSchoolCalendar(db: Db, schoolId: string, orgPath: string): Promise<SchoolCalendar> {

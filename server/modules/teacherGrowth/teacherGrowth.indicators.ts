@@ -8,13 +8,23 @@ import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indi
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { gdb } from './teacherGrowth.tables.js';
 
-// No drill-down yet: the office's lists do not take these filters (see the module's section in docs/architecture.md).
-const count = (n: number): Figure => ({ value: n, numerator: n, denominator: n, unit: 'count', drill: null });
+// Each drill is a filter of the school office's own list (per school of the scope): the roster
+// (`placed`), the plans (`underWay`, `onTrackFrom/To`), the evidence (`kind`, `from/to`) and the
+// promotions (`status`, `decidedFrom/To`); teacherGrowth.test.ts checks each list's rows equal the figure.
+const count = (n: number, filters: Record<string, string>): Figure => ({ value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: filters, denominator: filters } });
 
 /** Teachers placed in a tier (a snapshot: placements as they stand). */
 export async function placed(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const r = await gdb(db).selectFrom('growth_placements').select((eb) => eb.fn.countAll<number>().as('n')).where((eb) => pathInScope(eb, 'school_path', q.scope)).executeTakeFirstOrThrow();
-  return count(Number(r.n));
+  // As the roster counts them: teachers on the rolls (not archived).
+  const r = await gdb(db)
+    .selectFrom('growth_placements as g')
+    .innerJoin('persons as p', 'p.id', 'g.teacher_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('p.kind', '=', 'teacher')
+    .where('p.archived', '=', 0)
+    .where((eb) => pathInScope(eb, 'g.school_path', q.scope))
+    .executeTakeFirstOrThrow();
+  return count(Number(r.n), { placed: '1' });
 }
 
 /**
@@ -34,7 +44,7 @@ export async function plansOnTrack(db: Db, q: IndicatorQuery): Promise<Figure> {
     .where((eb) => pathInScope(eb, 'p.school_path', q.scope))
     .execute();
   const ok = plans.filter((p) => Number(p.has_evidence) && !Number(p.missed)).length;
-  return rateFigure(ok, plans.length);
+  return rateFigure(ok, plans.length, { numerator: { view: 'school', onTrackFrom: q.from, onTrackTo: q.to }, denominator: { view: 'school', underWay: '1' } });
 }
 
 /** Observation records (听课评课) dated in the period. */
@@ -47,7 +57,7 @@ export async function observations(db: Db, q: IndicatorQuery): Promise<Figure> {
     .where('date', '<=', q.to)
     .where((eb) => pathInScope(eb, 'school_path', q.scope))
     .executeTakeFirstOrThrow();
-  return count(Number(r.n));
+  return count(Number(r.n), { kind: 'observation', from: q.from, to: q.to });
 }
 
 /** Promotions approved in the period. */
@@ -60,7 +70,7 @@ export async function promotions(db: Db, q: IndicatorQuery): Promise<Figure> {
     .where('decided_on', '<=', q.to)
     .where((eb) => pathInScope(eb, 'school_path', q.scope))
     .executeTakeFirstOrThrow();
-  return count(Number(r.n));
+  return count(Number(r.n), { status: 'approved', decidedFrom: q.from, decidedTo: q.to });
 }
 
 export const teacherGrowthIndicators = [

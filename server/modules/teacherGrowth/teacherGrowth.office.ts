@@ -10,7 +10,7 @@ import { newId } from '../../core/ids.js';
 import { t } from '../../core/i18n/messages.js';
 import { transition } from '../../core/workflow/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
-import { TEACHER_GROWTH_PERMISSIONS as P, TIER_KEYS, type PlanStatus, type PromotionStatus, type TierKey } from '../../../common/teacherGrowth.js';
+import { TEACHER_GROWTH_PERMISSIONS as P, TIER_KEYS, type EvidenceKind, type PlanStatus, type PromotionStatus, type TierKey } from '../../../common/teacherGrowth.js';
 import type { TierBody } from '../../../common/schemas/teacherGrowth.js';
 import * as repo from './teacherGrowth.repository.js';
 import { memberSchool, overseenSchool, reachOf, sees } from './teacherGrowth.policy.js';
@@ -33,7 +33,7 @@ export async function saveTier(call: WriteCall, schoolId: string, key: TierKey, 
 }
 
 /** The office's tier dashboard: every teacher of the school with tier, plan state and mentors, by name. */
-export async function roster(call: Call, schoolId: string, tier?: TierKey) {
+export async function roster(call: Call, schoolId: string, tier?: TierKey, placedOnly = false) {
   const school = await overseenSchool(call.db, call.actor, schoolId);
   const teachers = await repo.teachersOfSchool(call.db, school.path);
   const plans = await repo.planStatesUnder(call.db, school.path);
@@ -45,7 +45,7 @@ export async function roster(call: Call, schoolId: string, tier?: TierKey) {
   return {
     perTier,
     items: teachers
-      .filter((x) => !tier || x.tier === tier)
+      .filter((x) => (!tier || x.tier === tier) && (!placedOnly || !!x.tier))
       .map((x) => ({
         teacherId: x.id,
         name: x.name,
@@ -144,9 +144,19 @@ const promotionOf = (r: PromotionRow) => ({
   decisionNote: r.decision_note,
 });
 
-export async function listPromotions(call: Call, schoolId: string) {
+export async function listPromotions(call: Call, schoolId: string, f: { status?: string; decidedFrom?: string; decidedTo?: string } = {}) {
   const school = await overseenSchool(call.db, call.actor, schoolId);
-  return { items: (await repo.promotions(call.db, { schoolPath: school.path })).map(promotionOf) };
+  return { items: (await repo.promotions(call.db, { schoolPath: school.path, ...f })).map(promotionOf) };
+}
+
+/** The school's evidence of a kind in a range: what teacherGrowth.observations counts. */
+export async function listEvidence(call: Call, schoolId: string, f: { kind?: string; from?: string; to?: string }) {
+  const school = await overseenSchool(call.db, call.actor, schoolId);
+  const rows = await repo.evidenceOfSchool(call.db, school.path, f);
+  return {
+    items: rows.map((r) => ({ id: r.id, teacherId: r.teacher_id, teacherName: r.teacher_name, kind: r.kind as EvidenceKind, title: r.title, date: r.date, observerName: r.observer_name ?? null })),
+    total: rows.length,
+  };
 }
 
 export async function propose(call: WriteCall, schoolId: string, body: { teacherPersonId: string; toTier: TierKey; reason: string }) {

@@ -124,6 +124,8 @@ export interface PlanFilter {
   scope?: Scope;
   schoolPath?: string;
   status?: string;
+  underWay?: boolean;
+  onTrack?: { from: string; to: string };
 }
 
 /** Ordered by teacher name: lists never rank teachers. */
@@ -136,6 +138,13 @@ export function listPlans(db: H, f: PlanFilter): Promise<PlanRow[]> {
   if (f.scope) q = q.where((eb) => pathInScope(eb, 'g.school_path', f.scope!));
   if (f.schoolPath) q = q.where((eb) => pathUnder(eb, 'g.school_path', f.schoolPath!));
   if (f.status) q = q.where('g.status', '=', f.status);
+  if (f.underWay) q = q.where('g.status', 'in', ['active', 'yearReview']);
+  if (f.onTrack) {
+    const { from, to } = f.onTrack;
+    q = q
+      .where((eb) => eb.exists(eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'g.id').where('e.date', '>=', from).where('e.date', '<=', to)))
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'g.id').where('y.rating', '=', 'notMet'))));
+  }
   return q.orderBy('p.name').orderBy('g.created_at', 'desc').limit(2000).execute();
 }
 
@@ -212,6 +221,20 @@ export function evidenceOf(db: H, planId: string) {
     .execute();
 }
 
+/** A school's evidence, by date (the office's list; no texts beyond the title). */
+export function evidenceOfSchool(db: H, schoolPath: string, f: { kind?: string; from?: string; to?: string }) {
+  let q = gdb(db)
+    .selectFrom('growth_evidence as e')
+    .innerJoin('persons as t', 't.id', 'e.teacher_id')
+    .leftJoin('persons as o', 'o.id', 'e.observer_id')
+    .select(['e.id', 'e.teacher_id', 't.name as teacher_name', 'e.kind', 'e.title', 'e.date', 'o.name as observer_name'])
+    .where('e.school_path', '=', schoolPath);
+  if (f.kind) q = q.where('e.kind', '=', f.kind as never);
+  if (f.from) q = q.where('e.date', '>=', f.from);
+  if (f.to) q = q.where('e.date', '<=', f.to);
+  return q.orderBy('e.date', 'desc').orderBy('e.id').limit(2000).execute();
+}
+
 export function insertEvidence(db: Tx, row: import('./teacherGrowth.tables.js').GrowthEvidenceTable) {
   return gdb(db).insertInto('growth_evidence').values(row).execute();
 }
@@ -229,8 +252,11 @@ export function loadPromotion(db: H, id: string) {
   return promotionSelect(db).where('r.id', '=', id).executeTakeFirst();
 }
 
-export function promotions(db: H, f: { schoolPath?: string; teacherId?: string }) {
+export function promotions(db: H, f: { schoolPath?: string; teacherId?: string; status?: string; decidedFrom?: string; decidedTo?: string }) {
   let q = promotionSelect(db);
+  if (f.status) q = q.where('r.status', '=', f.status as never);
+  if (f.decidedFrom) q = q.where('r.decided_on', '>=', f.decidedFrom);
+  if (f.decidedTo) q = q.where('r.decided_on', '<=', f.decidedTo);
   if (f.schoolPath) q = q.where('r.school_path', '=', f.schoolPath);
   if (f.teacherId) q = q.where('r.teacher_id', '=', f.teacherId);
   return q.orderBy('r.proposed_at', 'desc').orderBy('r.id', 'desc').limit(1000).execute();

@@ -12,6 +12,9 @@ import {
   DecideBody,
   EndBody,
   EvidenceBody,
+  EvidenceFileParams,
+  EvidenceList,
+  EvidenceListQuery,
   GoalParams,
   Mentorship,
   MentorshipBody,
@@ -25,6 +28,7 @@ import {
   PlanParams,
   Promotion,
   PromotionList,
+  PromotionListQuery,
   PromotionParams,
   ProposeBody,
   ResultsBody,
@@ -42,6 +46,8 @@ import {
 } from '../../../common/schemas/teacherGrowth.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
+import { notFound } from '../../core/errors.js';
+import { fileOf, sendFile } from '../../core/files/index.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as plans from './teacherGrowth.service.js';
 import * as office from './teacherGrowth.office.js';
@@ -59,6 +65,7 @@ const B = '/api/v1/teacher-growth';
 
 export async function teacherGrowthRoutes(app: App) {
   const db = app.deps.database.db;
+  const dataDir = app.deps.config.dataDir;
   const plan = { 200: PlanDetail };
 
   // ---- plans ----
@@ -96,6 +103,13 @@ export async function teacherGrowthRoutes(app: App) {
     writeCall(db, req, reply, 200, (call) => plans.addEvidence(call, req.params.planId, req.body)),
   );
 
+  app.get(`${B}/plans/:planId/evidence/:evidenceId/files/:growthFileId`, { config: allow(...SCHOOL), schema: { tags, summary: '成长佐证附件（与规划同样可见）', params: EvidenceFileParams } }, async (req, reply) => {
+    const call = readCall(db, req);
+    const file = await fileOf(call, await plans.evidenceFileOwner(call, req.params.planId, req.params.evidenceId), req.params.growthFileId);
+    if (!file) throw notFound();
+    return sendFile(reply, dataDir, file);
+  });
+
   // ---- tiers, roster, a teacher's record ----
   app.get(`${B}/schools/:schoolId/tiers`, { config: allow(...SCHOOL), schema: { tags, summary: '本校梯队设置', params: SchoolParams, response: { 200: TierList } } }, async (req) =>
     office.tiers(readCall(db, req), req.params.schoolId),
@@ -104,7 +118,7 @@ export async function teacherGrowthRoutes(app: App) {
     writeCall(db, req, reply, 200, (call) => office.saveTier(call, req.params.schoolId, req.params.tierKey, req.body)),
   );
   app.get(`${B}/schools/:schoolId/teachers`, { config: allow(...OFFICE), schema: { tags, summary: '梯队看板：全校教师的梯队、规划状态、师傅（按姓名）', params: SchoolParams, querystring: RosterQuery, response: { 200: Roster } } }, async (req) =>
-    office.roster(readCall(db, req), req.params.schoolId, req.query.tier),
+    office.roster(readCall(db, req), req.params.schoolId, req.query.tier, req.query.placed === '1'),
   );
   app.get(`${B}/teachers/:teacherPersonId`, { config: allow(...SCHOOL), schema: { tags, summary: '教师成长档案：梯队、晋升历史、规划', params: TeacherParams, response: { 200: TeacherHistory } } }, async (req) =>
     office.history(readCall(db, req), req.params.teacherPersonId),
@@ -114,8 +128,11 @@ export async function teacherGrowthRoutes(app: App) {
   );
 
   // ---- promotions ----
-  app.get(`${B}/schools/:schoolId/promotions`, { config: allow(...OFFICE), schema: { tags, summary: '梯队晋升记录', params: SchoolParams, response: { 200: PromotionList } } }, async (req) =>
-    office.listPromotions(readCall(db, req), req.params.schoolId),
+  app.get(`${B}/schools/:schoolId/promotions`, { config: allow(...OFFICE), schema: { tags, summary: '梯队晋升记录', params: SchoolParams, querystring: PromotionListQuery, response: { 200: PromotionList } } }, async (req) =>
+    office.listPromotions(readCall(db, req), req.params.schoolId, req.query),
+  );
+  app.get(`${B}/schools/:schoolId/evidence`, { config: allow(...OFFICE), schema: { tags, summary: '全校成长佐证（按类别、日期；指标下钻）', params: SchoolParams, querystring: EvidenceListQuery, response: { 200: EvidenceList } } }, async (req) =>
+    office.listEvidence(readCall(db, req), req.params.schoolId, req.query),
   );
   app.post(`${B}/schools/:schoolId/promotions`, { config: allow('sysAdmin', 'academicOffice'), schema: { tags, summary: '教研室提出晋升', params: SchoolParams, body: ProposeBody, response: { 201: Promotion } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => office.propose(call, req.params.schoolId, req.body)),

@@ -7,6 +7,7 @@ import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { conflict, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
+import { DOCX, IMAGE_AND_PDF, claimFiles, filesOf } from '../../core/files/index.js';
 import { t } from '../../core/i18n/messages.js';
 import { hasPermission, scopeOf } from '../../core/rbac/actor.js';
 import { eventsOf, recordEvent, transition, type TransitionSpec } from '../../core/workflow/index.js';
@@ -19,6 +20,7 @@ import { demand, mayReview, reachOf, relationOf, sees, type Reach } from './teac
 import { tierOf } from './teacherGrowth.tiers.js';
 import { dutiesDone } from './teacherGrowth.duties.js';
 
+const EVIDENCE_FILES = 'teacherGrowth.evidence';
 const KIND = 'teacherGrowth.plan';
 const ENTITY = 'growthPlan';
 
@@ -83,7 +85,7 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
     vision: plan.vision,
     reviewComment: plan.review_comment,
     goals: goals.map((g) => ({ id: g.id, year: g.year, area: g.area as GoalArea, title: g.title, measure: g.measure, weight: g.weight, doneOn: g.done_on })),
-    evidence: evidence.map((e) => ({
+    evidence: (await Promise.all(evidence.map(async (e) => ({ e, files: await filesOf(db, { kind: EVIDENCE_FILES, id: e.id }) })))).map(({ e, files }) => ({
       id: e.id,
       kind: e.kind as PlanDetail['evidence'][number]['kind'],
       title: e.title,
@@ -94,6 +96,7 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
       rubric: e.rubric === null ? null : JSON.parse(e.rubric),
       observerName: e.observer_name ?? null,
       activityId: e.activity_id,
+      files: files.map((f) => ({ id: f.id, name: f.name, type: f.type, size: f.size })),
     })),
     yearReviews: reviews.map((r) => ({ year: r.year, reflection: r.reflection, rating: r.rating as YearRating | null, comment: r.comment })),
     duties: await dutiesDone(db, plan, today(call)),
@@ -109,6 +112,13 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
       addEvidence: s !== 'complete',
     },
   };
+}
+
+/** An evidence file's owner, once the caller is seen to reach the plan and the evidence is the plan's. */
+export async function evidenceFileOwner(call: Call, planId: string, evidenceId: string) {
+  await load(call.db, call, planId);
+  if (!(await repo.evidenceOf(call.db, planId)).some((e) => e.id === evidenceId)) throw notFound();
+  return { kind: EVIDENCE_FILES, id: evidenceId };
 }
 
 export async function detail(call: Call, id: string): Promise<PlanDetail> {
@@ -135,7 +145,8 @@ export async function list(call: Call, q: PlanListQuery): Promise<{ items: PlanS
       if (!school) return { items: [] };
       schoolPath = school.path;
     }
-    rows = await repo.listPlans(call.db, { scope, schoolPath, status: q.status });
+    const onTrack = q.onTrackFrom && q.onTrackTo ? { from: q.onTrackFrom, to: q.onTrackTo } : undefined;
+    rows = await repo.listPlans(call.db, { scope, schoolPath, status: q.status, underWay: q.underWay === '1' || !!onTrack, onTrack });
   }
   const weights = new Map((await repo.currentYearWeights(call.db, rows.map((r) => r.id))).map((x) => [x.plan_id, { total: Number(x.total), done: Number(x.done) }]));
   return { items: rows.map((r) => summaryOf(r, weights.get(r.id) ?? { total: 0, done: 0 })) };
@@ -306,6 +317,8 @@ export async function addEvidence(call: WriteCall, id: string, body: EvidenceBod
     created_by: call.actor.accountId,
     created_at: call.iso,
   });
+  // A lesson plan is often a Word file: photos, PDF and .docx are taken.
+  await claimFiles(call, body.fileIds ?? [], { kind: EVIDENCE_FILES, id: evidenceId }, { types: [...IMAGE_AND_PDF, DOCX] });
   await recordEvent(call, { kind: KIND, id, event: 'evidence', data: { kind: body.kind, title: body.title } });
   await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.evidenceAdd', entityType: 'growthEvidence', entityId: evidenceId, orgId: plan.school_id, changes: { plan: id, kind: body.kind } });
   return reload(call, id);

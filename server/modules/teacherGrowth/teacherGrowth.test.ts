@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { multipart } from '../../core/people/people.fixtures.js';
 import { observationBody, planBody } from './teacherGrowth.testkit.js';
 
 const t = useTestApp();
@@ -109,6 +110,33 @@ describe('a three-year plan from draft to its second year', () => {
   });
 });
 
+describe('evidence files', () => {
+  it('attaches an upload to a piece of evidence and serves it to whoever sees the plan, and to no one else', async () => {
+    const { subjA, headA, principal, headB, headX } = w.users;
+    const plan = (await subjA.get(`${B}/plans?view=mine`)).body.items[0];
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(40, 7)]);
+    const m = multipart({}, { name: '第三周教案.png', content: png });
+    const file = await subjA.post('/api/v1/files', m.body, m.headers);
+    expect(file.status, file.text).toBe(201);
+    const added = await subjA.post(`${B}/plans/${plan.id}/evidence`, { kind: 'lessonPlan', title: '第三周教案', date: '2026-11-18', fileIds: [file.body.id] });
+    expect(added.status, added.text).toBe(200);
+    const evidence = added.body.evidence.find((e: { title: string }) => e.title === '第三周教案');
+    expect(evidence.files).toEqual([{ id: file.body.id, name: '第三周教案.png', type: 'image/png', size: png.length }]);
+    const url = `${B}/plans/${plan.id}/evidence/${evidence.id}/files/${file.body.id}`;
+    for (const who of [subjA, headA, principal]) {
+      const got = await who.get(url);
+      expect(got.status).toBe(200);
+      expect(got.headers['content-type']).toBe('image/png');
+    }
+    expect((await headB.get(url)).status).toBe(404);
+    expect((await headX.get(url)).status).toBe(404);
+    // A file is claimed once: the same upload cannot be attached again.
+    const again = await subjA.post(`${B}/plans/${plan.id}/evidence`, { kind: 'lessonPlan', title: '再交一次', date: '2026-11-18', fileIds: [file.body.id] });
+    expect(again.status).toBe(422);
+    expect(again.body.errors[0].field).toBe('fileIds');
+  });
+});
+
 describe('tiers, promotion and activities', () => {
   it('lets the office redefine a tier, with weights adding up to 100, and keeps the defaults for the others', async () => {
     const { academic, headB } = w.users;
@@ -166,5 +194,32 @@ describe('tiers, promotion and activities', () => {
     // subjA's active plan has evidence and its year was met.
     expect(await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, q)).toMatchObject({ numerator: 1, denominator: 1 });
     expect((await indicator('teacherGrowth.placed')!.compute(t.db, { ...q, scope: { all: false, paths: [w.other.path] } })).value).toBe(0);
+  });
+
+  it('drills each figure down to the office list whose rows are exactly the figure', async () => {
+    const { principal } = w.users;
+    const q = { scope: { all: false, paths: [w.school.path] }, from: '2026-01-01', to: '2099-12-31' };
+    const S = `${B}/schools/${w.school.id}`;
+    const rows = async (path: string, f: Record<string, string>) => {
+      const res = await principal.get(`${path}?${new URLSearchParams(f)}`);
+      expect(res.status, res.text).toBe(200);
+      return res.body.items as { teacherId?: string }[];
+    };
+    const placed = await indicator('teacherGrowth.placed')!.compute(t.db, q);
+    expect((await rows(`${S}/teachers`, placed.drill!.numerator)).length).toBe(placed.numerator);
+    const observations = await indicator('teacherGrowth.observations')!.compute(t.db, q);
+    expect((await rows(`${S}/evidence`, observations.drill!.numerator)).length).toBe(observations.numerator);
+    expect((await rows(`${S}/evidence`, { ...observations.drill!.numerator, from: '2099-01-01' })).length).toBe(0);
+    const promotions = await indicator('teacherGrowth.promotions')!.compute(t.db, q);
+    expect((await rows(`${S}/promotions`, promotions.drill!.numerator)).map((p) => p.teacherId)).toEqual([ids.headB]);
+    const onTrack = await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, q);
+    const plans = (f: Record<string, string>) => rows(`${B}/plans`, { ...f, schoolId: w.school.id });
+    expect((await plans(onTrack.drill!.numerator)).length).toBe(onTrack.numerator);
+    expect((await plans(onTrack.drill!.denominator)).length).toBe(onTrack.denominator);
+    // A period without evidence: the plan is under way but not on track, in the figure and in the list.
+    const quiet = await indicator('teacherGrowth.plansOnTrack')!.compute(t.db, { ...q, from: '2030-01-01', to: '2030-12-31' });
+    expect([quiet.numerator, (await plans(quiet.drill!.numerator)).length]).toEqual([0, 0]);
+    // The evidence list is the office's: a teacher does not reach it.
+    expect((await w.users.headB.get(`${S}/evidence`)).status).toBe(404);
   });
 });

@@ -6,7 +6,10 @@
  * carrying the marker.
  */
 import type { Caller, HostilePart, WorldPart } from '../../../test/authz/part.js';
+import { multipart } from '../../core/people/people.fixtures.js';
 import { planBody } from './teacherGrowth.testkit.js';
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 5)]);
 
 const B = '/api/v1/teacher-growth';
 
@@ -37,6 +40,11 @@ async function records(a: Actors): Promise<Record<string, string>> {
   const mine = (await ok(owner.get(`${B}/plans?view=mine`), 'my plans')).items as { id: string; status: string }[];
   const open = mine.find((p) => p.status !== 'complete');
   const planId = open?.id ?? (await ok(owner.post(`${B}/plans`, planBody({ title: `${label}三年规划`, vision: `${label}站稳讲台` })), 'plan')).id;
+  // A lesson plan with a photo, added by the owner: its file is served as the plan is seen.
+  const m = multipart({}, { name: `${label}教案.png`, content: PNG });
+  const file = await ok(owner.post('/api/v1/files', m.body, m.headers), 'file');
+  const withFile = await ok(owner.post(`${B}/plans/${planId}/evidence`, { kind: 'lessonPlan', title: `${label}教案`, date: '2026-11-20', fileIds: [file.id] }), 'evidence');
+  const evidence = (withFile.evidence as { id: string; files: { id: string }[] }[]).find((e) => e.files.some((f) => f.id === file.id))!;
   const plan = await ok(owner.get(`${B}/plans/${planId}`), 'plan detail');
   const proposals = (await ok(office.get(`${B}/schools/${schoolId}/promotions`), 'promotions')).items as { id: string; status: string }[];
   const promotion =
@@ -53,6 +61,8 @@ async function records(a: Actors): Promise<Record<string, string>> {
     growthPromotion: promotion.id,
     growthActivity: activity.id,
     growthTier: 'young',
+    growthEvidence: evidence.id,
+    growthFile: file.id,
   };
 }
 
@@ -65,6 +75,8 @@ export const world: WorldPart = {
     promotionId: 'growthPromotion',
     activityId: 'growthActivity',
     mentorshipId: 'growthMentorship',
+    evidenceId: 'growthEvidence',
+    growthFileId: 'growthFile',
   },
   fields: { mentorId: 'growthMentor', menteeId: 'growthMentee', teacherPersonId: 'growthTeacher' },
   async build(ctx) {
@@ -92,7 +104,7 @@ export const hostile: HostilePart = {
     const person = async (c: { accountId: string }) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', c.accountId).executeTakeFirstOrThrow()).person_id!;
     const r = await records({ office: s.users.academic, owner: s.users.subjA, schoolId: s.school.id, ownerPerson: await person(s.users.subjA), mentorPerson: await person(s.users.headA), label: '' });
     return {
-      params: { planId: r.growthPlan!, goalId: r.growthGoal!, teacherPersonId: r.growthTeacher!, tierKey: 'young', promotionId: r.growthPromotion!, activityId: r.growthActivity!, mentorshipId: r.growthMentorship! },
+      params: { planId: r.growthPlan!, goalId: r.growthGoal!, teacherPersonId: r.growthTeacher!, tierKey: 'young', promotionId: r.growthPromotion!, activityId: r.growthActivity!, mentorshipId: r.growthMentorship!, evidenceId: r.growthEvidence!, growthFileId: r.growthFile! },
       fields: { mentorId: r.growthMentor, menteeId: r.growthMentee, teacherPersonId: r.growthTeacher },
     };
   },
