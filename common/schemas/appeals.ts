@@ -14,16 +14,7 @@ import {
 } from '../appeals.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
 import { Figure as CommonFigure, FigureDrill } from '../figure.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
-
-/** "a,b,c" in a query string → a validated list; the UI's multi-select filters send this. */
-function csv<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .max(500)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
-}
+import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 

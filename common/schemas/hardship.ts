@@ -1,21 +1,13 @@
 /** zod for every body, query and response of hardship assistance (hardshipProfile, assistance). Money is in fen, integers. */
 import { z } from 'zod';
 import { ASSISTANCE_KINDS, CAUSES, OBJECTION_DECISIONS, PROFILE_STATUSES, TIERS } from '../hardship.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** An amount in fen (分): whole numbers only, so totals are exact on both engines. */
 const Fen = z.number().int().min(0).max(100_000_000_000);
 const Year = z.number().int().min(2000).max(2100);
 const Pct = z.number().int().min(1).max(1000);
-
-function csv<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .max(200)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
-}
 
 // ---- requests ----
 
@@ -89,7 +81,7 @@ export const TotalsQuery = z.object({ orgId: Id.optional(), year: z.coerce.numbe
 export const ObjectionParams = z.object({ id: Id, objectionId: Id });
 
 export const ProfileListQuery = listQuery(['appliedAt', 'code', 'reviewDue', 'incomePerHead'] as const).extend({
-  status: csv(PROFILE_STATUSES).optional(),
+  status: csv(PROFILE_STATUSES, 200).optional(),
   tier: z.enum(TIERS).optional(),
   cause: z.enum(CAUSES).optional(),
   orgId: Id.optional(),

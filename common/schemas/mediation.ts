@@ -1,7 +1,7 @@
 /** zod for every body, query and response of labour-dispute mediation (mediationCase). */
 import { z } from 'zod';
 import { APPLICANT_KINDS, CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES } from '../mediation.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 import { FileIds, FileRef } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -11,15 +11,6 @@ const Yuan = z
   .min(0)
   .max(10_000_000)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'validation.mediationCents');
-
-/** "a,b,c" in a query string → a validated list. */
-function csv<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .max(200)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
-}
 
 // ---- requests ----
 
@@ -75,7 +66,7 @@ export const PaymentBody = z.object({ paidAmount: Yuan, paidOn: IsoDate, note: T
 export type PaymentBody = z.infer<typeof PaymentBody>;
 
 export const CaseListQuery = listQuery(['appliedAt', 'acceptDue', 'mediationDue', 'closedOn'] as const).extend({
-  status: csv(CASE_STATUSES).optional(),
+  status: csv(CASE_STATUSES, 200).optional(),
   light: z.enum(CASE_LIGHTS).optional(),
   claimType: z.enum(CLAIM_TYPES).optional(),
   orgId: Id.optional(),

@@ -1,18 +1,9 @@
 import { z } from 'zod';
 import { POLICY_LEVELS, POLICY_STATUSES, QUESTION_STATUSES, QUESTION_TOPICS } from '../policies.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
-
-/** "a,b" in a query string → a validated list. */
-function csv<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .max(200)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
-}
 
 // ---- the library ----
 
@@ -38,8 +29,8 @@ export const POLICY_SORT_KEYS = ['effectiveDate', 'title', 'updatedAt'] as const
 export const PolicyListQuery = z
   .object({
     q: z.string().trim().min(1).max(100).optional(),
-    level: csv(POLICY_LEVELS).optional(),
-    status: csv(POLICY_STATUSES).optional(),
+    level: csv(POLICY_LEVELS, 200).optional(),
+    status: csv(POLICY_STATUSES, 200).optional(),
   })
   .extend(listQuery(POLICY_SORT_KEYS).shape);
 export type PolicyListQuery = z.infer<typeof PolicyListQuery>;
@@ -105,9 +96,9 @@ export type PublishBody = z.infer<typeof PublishBody>;
 export const QUESTION_SORT_KEYS = ['askedAt', 'dueDate', 'status'] as const;
 export const QuestionFilterQuery = z.object({
   q: z.string().trim().min(1).max(100).optional(),
-  status: csv(QUESTION_STATUSES).optional(),
-  topic: csv(QUESTION_TOPICS).optional(),
-  employmentCategory: csv(EMPLOYMENT_CATEGORIES).optional(),
+  status: csv(QUESTION_STATUSES, 200).optional(),
+  topic: csv(QUESTION_TOPICS, 200).optional(),
+  employmentCategory: csv(EMPLOYMENT_CATEGORIES, 200).optional(),
   orgId: Id.optional(),
   /** Asked on these days (Asia/Shanghai), inclusive. */
   from: IsoDate.optional(),
@@ -160,7 +151,7 @@ export type QuestionDetail = z.infer<typeof QuestionDetail>;
 
 export const FaqQuery = z.object({
   q: z.string().trim().min(1).max(200).optional(),
-  topic: csv(QUESTION_TOPICS).optional(),
+  topic: csv(QUESTION_TOPICS, 200).optional(),
   page: z.coerce.number().int().min(1).max(1000).default(1),
   pageSize: z.coerce.number().int().min(1).max(50).default(20),
 });

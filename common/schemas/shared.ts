@@ -30,4 +30,13 @@ export const Problem = z.object({
 });
 
 /** Query-string boolean: "1"/"true" → true. */
+/** "a,b,c" in a query string → a validated list of `values` (at most `max` characters as sent). */
+export function csv<T extends readonly [string, ...string[]]>(values: T, max = 500) {
+  return z
+    .string()
+    .max(max)
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1));
+}
+
 export const QueryBool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BENEFIT_KINDS, DECISIONS, SUGGESTION_STATUSES } from '../suggestions.js';
 import { ROLES } from '../roles.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Yuan with at most two decimals (stored as fen, exact integers). */
@@ -11,14 +11,6 @@ const Yuan = z
   .min(0)
   .max(100_000_000)
   .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, 'validation.suggestionCents');
-
-function csv<T extends readonly [string, ...string[]]>(values: T) {
-  return z
-    .string()
-    .max(300)
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1));
-}
 
 // ---- requests ----
 
@@ -70,7 +62,7 @@ export type RewardBody = z.infer<typeof RewardBody>;
 
 export const SuggestionListQuery = listQuery(['submittedAt', 'decidedOn', 'status'] as const).extend({
   campaignId: Id.optional(),
-  status: csv(SUGGESTION_STATUSES).optional(),
+  status: csv(SUGGESTION_STATUSES, 300).optional(),
   /** Suggestions of this unit's subtree (the lead author's unit). */
   orgId: Id.optional(),
   /** Only my own (as author or co-author). */

@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsCi } from '../../core/db/dialect.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { ProposalSet } from '../../../common/congress.js';
@@ -98,7 +99,8 @@ export async function listProposals(db: H, f: ProposalFilter) {
   }
   if (f.status) q = q.where('x.status', '=', f.status);
   if (f.published) q = q.where('x.published_at', 'is not', null);
-  if (f.q) q = q.where('x.title', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  // Escaped, case-blind and alike on both engines (SQLite's LIKE has no default escape character).
+  if (f.q) q = q.where(containsCi('x.title', f.q) as Expression<SqlBool>);
   if (f.departmentPaths) {
     const paths = f.departmentPaths;
     q = q.where((eb) => (paths.length ? eb.or(paths.map((p) => eb.and([eb('d.path', '>=', p), eb('d.path', '<', `${p}~`)]))) : eb.val(false)));

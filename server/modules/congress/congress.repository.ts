@@ -1,3 +1,5 @@
+import type { Expression, SqlBool } from 'kysely';
+import { containsCi } from '../../core/db/dialect.js';
 /** All SQL of the congress roster: terms, representatives, sessions, attendance. */
 import type { Db, Tx } from '../../core/db/database.js';
 import type { Scope } from '../../core/rbac/actor.js';
@@ -96,7 +98,7 @@ export async function listRepresentatives(db: H, termId: string, f: Representati
     .where('r.term_id', '=', termId);
   if (f.delegation) q = q.where('r.delegation', '=', f.delegation);
   if (f.category) q = q.where('r.category', '=', f.category);
-  if (f.q) q = q.where('p.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) q = q.where(containsCi('p.name', f.q) as Expression<SqlBool>);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const sortCol = f.sort === 'delegation' ? 'r.delegation' : f.sort === 'category' ? 'r.category' : 'p.name';
   const items = await q

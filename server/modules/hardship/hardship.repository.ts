@@ -3,6 +3,7 @@
  * or the caller's own household), so a page and its total never count a file the caller may not see.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsCi } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
@@ -100,8 +101,7 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
   if (f.reviewDueFrom || f.reviewDueTo || f.reviewOnTime !== undefined) c.push(dueRows(eb, 'hardship_reviews', 'reviewed_on', f.reviewDueFrom, f.reviewDueTo, f.reviewOnTime, today));
   if (f.callbackDueFrom || f.callbackDueTo || f.callbackOnTime !== undefined) c.push(dueRows(eb, 'hardship_callbacks', 'done_on', f.callbackDueFrom, f.callbackDueTo, f.callbackOnTime, today));
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    c.push(eb.or([sql<SqlBool>`h.code like ${like} escape '\\'`, sql<SqlBool>`p.name like ${like} escape '\\'`]));
+    c.push(eb.or([containsCi('h.code', f.q), containsCi('p.name', f.q)] as Expression<SqlBool>[]));
   }
   return eb.and(c);
 }

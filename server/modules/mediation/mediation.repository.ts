@@ -3,7 +3,8 @@
  * committee's subtrees, new applications for a union's mediators, the cases one is named
  * on, one's own), so a page and its total never count a case the caller may not see.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsCi } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
@@ -75,8 +76,7 @@ function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expr
     c.push(f.onTime ? eb.and([eb('c.closed_on', 'is not', null), eb.not(late)]) : late);
   }
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    c.push(eb.or([sql<SqlBool>`c.code like ${like} escape '\\'`, sql<SqlBool>`c.respondent like ${like} escape '\\'`, sql<SqlBool>`p.name like ${like} escape '\\'`]));
+    c.push(eb.or([containsCi('c.code', f.q), containsCi('c.respondent', f.q), containsCi('p.name', f.q)] as Expression<SqlBool>[]));
   }
   return eb.and(c);
 }

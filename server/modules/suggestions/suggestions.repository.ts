@@ -4,6 +4,7 @@
  * total never count a suggestion the caller may not see.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsCi } from '../../core/db/dialect.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import type { DB } from '../../core/db/schema.js';
@@ -99,8 +100,7 @@ function where(eb: Eb, v: Reach | null, f: SuggestionFilter): Expression<SqlBool
   range('s.verified_on', f.verifiedFrom, f.verifiedTo);
   range('s.reward_paid_on', f.rewardedFrom, f.rewardedTo);
   if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    c.push(eb.or([sql<SqlBool>`s.code like ${like} escape '\\'`, sql<SqlBool>`s.title like ${like} escape '\\'`]));
+    c.push(eb.or([containsCi('s.code', f.q), containsCi('s.title', f.q)] as Expression<SqlBool>[]));
   }
   return eb.and(c);
 }
