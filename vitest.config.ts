@@ -23,7 +23,9 @@ export default defineConfig({
         extends: true,
         // Each browser file starts its own server (free port, own data directory) and browser, so two run side by side:
         // run one after another they were the last 7 minutes of CI, after every other file had finished.
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 90_000 },
+        // expect.poll waits for the page to catch up with a write; its default of 1 s failed on a loaded CI machine
+        // while Playwright's own waits (30 s) held. A poll that never matches still fails, after 15 s.
+        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 90_000, expect: { poll: { timeout: 15_000 } } },
       },
     ],
   },

@@ -105,9 +105,9 @@ describe('core platform in the browser', () => {
     await expectHomes({
       admin: ['accounts-health', 'calendar-warning'],
       staff: ['appeals-staff', 'people-chart', 'policies-queue', 'congress-office', 'honours-review', 'suggestions-desk', 'hardship-desk'],
-      handler: ['appeals-assigned', 'meetings-mine', 'congress-assigned', 'honours-mine', 'honours-ranking'],
-      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public', 'surveys-mine', 'suggestions-mine', 'honours-ranking', 'hardship-mine'],
-      mediator: ['mediation-desk'],
+      handler: ['appeals-assigned', 'meetings-mine', 'congress-assigned', 'honours-mine', 'honours-ranking', 'notices-unread'],
+      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public', 'surveys-mine', 'suggestions-mine', 'honours-ranking', 'hardship-mine', 'notices-unread'],
+      mediator: ['mediation-desk', 'notices-unread'],
     });
   });
 

@@ -81,8 +81,8 @@ async function rosterFiguresFromRows(orgPath: string): Promise<Record<string, Co
 }
 
 /** Averages (a count per record) have no value without records, like a rate; other counts are 0. */
-const AVERAGES = new Set(['contracts.appealsPerClause']);
-const nothing = (f: { key: string; unit: string }) => ({ value: (f.unit === 'count' && !AVERAGES.has(f.key)) || f.unit === 'yuan' ? 0 : null, numerator: 0, denominator: 0 });
+const AVERAGES = new Set(['contracts.appealsPerClause', 'hardship.assistancePerHousehold']);
+const nothing = (f: { key: string; unit: string }) => ({ value: !AVERAGES.has(f.key) && (f.unit === 'count' || f.unit === 'yuan') ? 0 : null, numerator: 0, denominator: 0 });
 
 type Caller = { get(url: string): Promise<{ status: number; body: any }>; post(url: string, body?: unknown): Promise<{ status: number; body: any; text: string }> };
 
