@@ -32,7 +32,10 @@ describe('surveys in the browser', () => {
     for (const [k, option] of ['工资收入', '安全生产', '住房'].entries()) {
       await page.getByTestId(`surveys-top3-${k}`).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
-      // The closing dropdown stays in the page while it animates: the next pick must not find its options.
+      await expect.poll(() => page.getByTestId(`surveys-top3-${k}`).textContent()).toContain(option);
+      // The next pick must not find this dropdown's options: a loaded machine once left it open after the pick, so
+      // close it as a person would, and wait until it has gone (it stays in the page while it animates).
+      if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     }
     await questions.nth(2).getByText('技能培训').click();
