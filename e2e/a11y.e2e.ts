@@ -37,8 +37,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 async function expectAccessible(page: Page, ready: string) {
   await page.getByTestId(ready).first().waitFor();
-  // Antd's enter animations fade colours in: measure contrast once they have settled.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Antd's enter animations fade colours in, and a table that is still loading sits under a translucent mask with a
+  // spinner: measure contrast once every animation has stopped. A loaded CI machine needed more than the default 30 s.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 60_000 });
   // Soft: one run reports every page's findings, not only the first page's.
   expect.soft(await seriousViolations(page), page.url()).toEqual([]);
   expect.soft(await page.locator('main, [role="main"]').count(), `landmark on ${page.url()}`).toBeGreaterThan(0);

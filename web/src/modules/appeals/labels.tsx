@@ -42,7 +42,7 @@ const STATUS_COLORS: Record<string, string> = {
   assigned: 'geekblue',
   handling: 'processing',
   answered: 'cyan',
-  closed: 'success',
+  closed: 'green',
   declined: 'default',
   merged: 'purple',
 };
