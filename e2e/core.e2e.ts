@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
+import { PHONE, horizontalOverflow, login, newPage, pickOption, shot, useE2E } from './harness.js';
 
 const e2e = useE2E();
 
@@ -42,8 +42,7 @@ describe('core platform in the browser', () => {
     expect(before).toMatch(/\d/);
 
     // Filter by employment category: every row shown carries that category.
-    await page.getByTestId('people-filter-category').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('劳务派遣', { exact: true }).click();
+    await pickOption(page, page.getByTestId('people-filter-category'), '劳务派遣');
     await expect.poll(totalText).not.toBe(before);
     const categories = await table.locator('tbody tr.ant-table-row').allTextContents();
     expect(categories.length).toBeGreaterThan(0);

@@ -4,7 +4,7 @@
  * and the public notice shows the worker's name masked (张*) with the notice period.
  */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, shot, strict, useE2E } from './harness.js';
+import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
 
 const e2e = useE2E();
 let filePath = '';
@@ -18,9 +18,7 @@ describe('a hardship application in the browser', () => {
     await page.getByTestId('hardship-add-member').click();
     await page.getByTestId('hardship-member-name-0').fill('刘桂兰');
     await page.getByTestId('hardship-member-relation-0').fill('配偶');
-    await page.getByTestId('hardship-causes').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '因病' }).click();
-    await page.keyboard.press('Escape');
+    await pickOption(page, page.getByTestId('hardship-causes'), '因病');
     await page.getByTestId('hardship-situation').fill('妻子患尿毒症长期透析，家中只有我一人有收入。');
     await page.getByTestId('hardship-submit').click();
     await page.waitForURL(/\/hardship\/households\/[0-9a-f-]{36}$/);

@@ -6,7 +6,7 @@
  * opens the nomination the automatic check barred and sees the evidence behind it.
  */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, shot, strict, useE2E } from './harness.js';
+import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
 
 const e2e = useE2E();
 const SUGGESTION = '井口候车室加装暖风幕';
@@ -65,8 +65,7 @@ describe('worker participation in the browser', () => {
     await login(desk.page, e2e.server.url, 'staff');
     await desk.page.goto(`${e2e.server.url}/suggestions/${id}`);
     await desk.page.getByRole('button', { name: '作出决定' }).click();
-    await desk.page.getByTestId('suggestion-decision-pick').click();
-    await desk.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '采纳' }).click();
+    await pickOption(desk.page, desk.page.getByTestId('suggestion-decision-pick'), '采纳');
     await desk.page.getByTestId('suggestion-decision-note').fill('投入小、见效快，列入本年度实施计划');
     await desk.page.locator('.ant-modal:visible').getByRole('button', { name: /^提\s*交$/ }).click();
     await expect.poll(() => desk.page.getByTestId('suggestion-status').textContent()).toBe('采纳');

@@ -5,7 +5,7 @@
  * employment category, the worker's answer counted.
  */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
+import { DESKTOP, PHONE, horizontalOverflow, login, newPage, pickOption, shot, useE2E } from './harness.js';
 
 const e2e = useE2E();
 const TITLE = '2026年度职工最关心的问题调查（匿名）';
@@ -30,13 +30,7 @@ describe('surveys in the browser', () => {
     expect(await questions.nth(0).locator('.ant-radio-wrapper-checked').textContent()).toBe('基本满意');
 
     for (const [k, option] of ['工资收入', '安全生产', '住房'].entries()) {
-      await page.getByTestId(`surveys-top3-${k}`).click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
-      await expect.poll(() => page.getByTestId(`surveys-top3-${k}`).textContent()).toContain(option);
-      // The next pick must not find this dropdown's options: a loaded machine once left it open after the pick, so
-      // close it as a person would, and wait until it has gone (it stays in the page while it animates).
-      if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
-      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+      await pickOption(page, page.getByTestId(`surveys-top3-${k}`), option);
     }
     await questions.nth(2).getByText('技能培训').click();
     await questions.nth(3).getByText('4', { exact: true }).click();
@@ -61,8 +55,7 @@ describe('surveys in the browser', () => {
     await page.getByTestId('surveys-chart').first().waitFor();
     expect(await page.getByTestId('surveys-question-result').count()).toBe(6);
 
-    await page.getByTestId('surveys-cut').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '用工身份' }).click();
+    await pickOption(page, page.getByTestId('surveys-cut'), '用工身份');
     await page.getByTestId('surveys-group').filter({ hasText: '劳务派遣' }).first().waitFor();
     await shot(page, 'surveys-results-chair');
     await context.close();
