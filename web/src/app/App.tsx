@@ -26,6 +26,9 @@ const THEME = {
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorError: '#cf1322',
+    // Status tags 'success' and 'warning' print their text in these on a pale tint: antd's defaults are 2.2:1 and 1.9:1.
+    colorSuccess: '#237804',
+    colorWarning: '#ad6800',
     // Preset tag colours print their text in the palette's 7th shade: darker seeds keep it AA on the tinted background.
     orange: '#d46b08',
     gold: '#ad6800',
