@@ -25,7 +25,7 @@ export default defineConfig({
         // run one after another they were the last 7 minutes of CI, after every other file had finished.
         // expect.poll waits for the page to catch up with a write; its default of 1 s failed on a loaded CI machine
         // while Playwright's own waits (30 s) held. A poll that never matches still fails, after 15 s.
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], testTimeout: 90_000, expect: { poll: { timeout: 15_000 } } },
+        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 90_000, expect: { poll: { timeout: 15_000 } } },
       },
     ],
   },
