@@ -40,7 +40,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
       const res = await fetch(`${url}/api/v1/health`);
       if (res.ok) break;
     } catch {}
-    if (Date.now() > deadline) throw new Error('server did not start');
+    if (Date.now() > deadline) {
+      // Not left running for the rest of the run (it would hold its port, data directory and a core).
+      child.kill('SIGKILL');
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error('server did not start');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
