@@ -30,13 +30,13 @@ describe('the shell offline', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await expect(page.getByTestId('appeal-title')).toHaveValue('井下三号巷道照明不足');
+    await expect.poll(() => page.getByTestId('appeal-title').inputValue()).toBe('井下三号巷道照明不足');
     expect(new URL(page.url()).pathname).toBe('/appeals/new');
 
     // Back online, the server confirms the session: the worker stays on the form, still signed in.
     await context.setOffline(false);
     await page.reload();
-    await expect(page.getByTestId('appeal-title')).toHaveValue('井下三号巷道照明不足');
+    await expect.poll(() => page.getByTestId('appeal-title').inputValue()).toBe('井下三号巷道照明不足');
     expect(new URL(page.url()).pathname).toBe('/appeals/new');
     await context.close();
   });
