@@ -10,7 +10,7 @@ const e2e = useE2E();
 
 describe('the shell offline', () => {
   it('a worker reloads the appeal form with no network: the form and the draft come back, not the sign-in page', async () => {
-    const { context, page } = await newPage(e2e.browser, PHONE);
+    const { context, page } = await newPage(e2e.browser, { ...PHONE, serviceWorkers: 'allow' });
     await login(page, e2e.server.url, 'worker');
     await page.goto(`${e2e.server.url}/appeals/new`);
     await page.getByTestId('appeal-title').fill('井下三号巷道照明不足');
