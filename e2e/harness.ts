@@ -96,7 +96,9 @@ export const PHONE = { viewport: { width: 375, height: 740 }, deviceScaleFactor:
 export const DESKTOP = { viewport: { width: 1366, height: 860 } };
 
 export async function newPage(browser: Browser, opts: Parameters<Browser['newContext']>[0] = DESKTOP): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...opts });
+  // The app's service worker stays off unless a test asks for it (e2e/shell.e2e.ts): requests it
+  // sees are hidden from page.route, which several tests use to cut the network.
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'block', ...opts });
   const page = await context.newPage();
   return { context, page };
 }

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { inlineEntryCss } from './inlineCss';
 import { precompress } from './precompress';
+import { serviceWorker } from './serviceWorker';
 
 // Resolve paths from this file, not from the caller's cwd: the project builds with
 // `vite build --config web/vite.config.ts` from the repository root.
@@ -11,7 +12,7 @@ const fromWeb = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
   root: webDir,
-  plugins: [react(), inlineEntryCss(), precompress()],
+  plugins: [react(), inlineEntryCss(), serviceWorker(), precompress()],
   resolve: {
     // Enums and permission names are shared with the server; one truth for both.
     alias: { '@common': fromWeb('../common') },

@@ -3,9 +3,11 @@ import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { modules } from '../modules/registry';
 import type { ModuleRoute } from '../modules/types';
+import { preloadNamespace } from '../i18n';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
 import { FullPageSpin } from './FullPageSpin';
+import { HomeCardsProvider } from './home/cards';
 import { NotFound, RouteError } from './RouteError';
 
 // The signed-in frame (header, bell, menu) is not needed to sign in: the sign-in page
@@ -21,10 +23,18 @@ function PrefetchShell({ children }: { children: ReactNode }) {
   return children;
 }
 
-function pageRoute({ path, component: Component, permission }: ModuleRoute): RouteObject {
+/** Asks for the module's strings as its page starts loading, not after the page's code has arrived. */
+function WithNamespace({ ns, children }: { ns: string; children: ReactNode }) {
+  preloadNamespace(ns);
+  return children;
+}
+
+function pageRoute({ path, component: Component, permission }: ModuleRoute, ns: string): RouteObject {
   const element = (
     <RequirePermission permission={permission}>
-      <Component />
+      <WithNamespace ns={ns}>
+        <Component />
+      </WithNamespace>
     </RequirePermission>
   );
   // errorElement per page keeps the menu usable when one page fails.
@@ -45,6 +55,10 @@ function publicRoute({ path, component: Component }: ModuleRoute): RouteObject {
   };
 }
 
+// Handed to the home page through context: the page belongs to a module, and importing the
+// registry from it would close a cycle (registry → dashboard → home page → registry).
+const homeCards = modules.flatMap((m) => (m.homeCards ?? []).map((c) => ({ ...c, ns: m.id })));
+
 export const router = createBrowserRouter([
   ...modules.flatMap((m) => m.publicRoutes ?? []).map(publicRoute),
   {
@@ -52,11 +66,13 @@ export const router = createBrowserRouter([
     element: (
       <RequireAuth>
         <Suspense fallback={<FullPageSpin />}>
-          <AppLayout />
+          <HomeCardsProvider cards={homeCards}>
+            <AppLayout />
+          </HomeCardsProvider>
         </Suspense>
       </RequireAuth>
     ),
     errorElement: <RouteError />,
-    children: [...modules.flatMap((m) => m.routes ?? []).map(pageRoute), { path: '*', element: <NotFound /> }],
+    children: [...modules.flatMap((m) => (m.routes ?? []).map((r) => pageRoute(r, m.id))), { path: '*', element: <NotFound /> }],
   },
 ]);

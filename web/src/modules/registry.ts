@@ -33,7 +33,7 @@ import { lessonLogsModule } from './lessonLogs';
 import { timetableModule } from './timetable';
 import { honoursModule } from './honours';
 import { hardshipModule } from './hardship';
-import type { XqModule } from './types';
+import type { MessageLoader, XqModule } from './types';
 
 export const modules: readonly XqModule[] = [
   authModule,
@@ -67,9 +67,12 @@ export const modules: readonly XqModule[] = [
   hardshipModule,
 ];
 
-/** i18n namespaces by module id, handed to initI18n before the first render. */
+/** i18n namespaces by module id, handed to initI18n before the first render: bundled ones, and loaders for the rest. */
 export const moduleMessages: Record<string, Messages> = Object.fromEntries(
-  modules.flatMap((m) => (m.messages ? [[m.id, m.messages]] : [])),
+  modules.flatMap((m) => (m.messages && typeof m.messages !== 'function' ? [[m.id, m.messages]] : [])),
+);
+export const moduleMessageLoaders: Record<string, MessageLoader> = Object.fromEntries(
+  modules.flatMap((m) => (typeof m.messages === 'function' ? [[m.id, m.messages]] : [])),
 );
 
 // Two modules with one id would silently overwrite each other's strings and routes.

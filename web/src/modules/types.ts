@@ -55,7 +55,12 @@ export interface HomeCard {
 export interface XqModule {
   /** Unique id; also the module's i18n namespace. */
   id: string;
-  messages?: Messages;
+  /**
+   * The module's strings. Prefer a loader, `() => import('./messages').then((m) => m.messages)`:
+   * the strings then travel with the module's pages instead of in every user's first download
+   * (a worker's phone does not need the congress catalogue to raise an appeal).
+   */
+  messages?: Messages | MessageLoader;
   /** Pages inside the signed-in layout. */
   routes?: ModuleRoute[];
   /** Pages outside the layout that need no session, such as login. */
@@ -65,5 +70,7 @@ export interface XqModule {
   headerWidgets?: ComponentType[];
   homeCards?: HomeCard[];
 }
+
+export type MessageLoader = () => Promise<Messages>;
 
 export const defineModule = (m: XqModule): XqModule => m;

@@ -19,13 +19,27 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const { data, isPending } = useQuery({
+  const { data, isPending, refetch } = useQuery({
     queryKey: SESSION_KEY,
     queryFn: fetchSession,
     staleTime: Infinity,
     retry: false,
   });
   const session = data ?? null;
+
+  // A session kept from an earlier visit while offline: ask the server again as soon as the
+  // network is back, and every little while in case the browser never says so.
+  const offline = session?.offline === true;
+  useEffect(() => {
+    if (!offline) return;
+    const again = () => void refetch();
+    window.addEventListener('online', again);
+    const id = setInterval(again, 15_000);
+    return () => {
+      window.removeEventListener('online', again);
+      clearInterval(id);
+    };
+  }, [offline, refetch]);
 
   // Any 401 means the session ended (expired, revoked elsewhere): drop it, and the
   // route guard sends the user to the login page.

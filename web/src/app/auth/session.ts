@@ -21,6 +21,12 @@ export interface Session {
   roles: RoleGrant[];
   permissions: string[];
   csrfToken: string;
+  /**
+   * True when the server could not be reached and this is the last session this browser saw:
+   * a worker on a mine network keeps their form (and its draft) instead of being sent to sign
+   * in; the app asks again when the network returns, and no write can succeed meanwhile.
+   */
+  offline?: boolean;
 }
 
 export interface Credentials {
@@ -50,10 +56,32 @@ function needNotAsk(): boolean {
   return known === '0' || (known === null && window.location.pathname === '/login');
 }
 
+// The last session seen, without its CSRF token (no write can be made from it), for when the network is gone.
+const LAST_SESSION_KEY = 'xq.lastSession';
+
+function rememberSession(s: Session): void {
+  try {
+    const { csrfToken: _token, offline: _offline, ...kept } = s;
+    localStorage.setItem(LAST_SESSION_KEY, JSON.stringify(kept));
+  } catch {}
+}
+
+function lastSession(): Session | null {
+  try {
+    const kept = localStorage.getItem(LAST_SESSION_KEY);
+    return kept ? { ...(JSON.parse(kept) as Omit<Session, 'csrfToken'>), csrfToken: '', offline: true } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The session ended (signed out, expired, revoked): the next visit need not ask the server. */
 export function forgetSession(): void {
   setCsrfToken(undefined);
   rememberSignedIn(false);
+  try {
+    localStorage.removeItem(LAST_SESSION_KEY);
+  } catch {}
 }
 
 /** null when nobody is signed in: a 401 here is an answer, not an error. */
@@ -66,11 +94,17 @@ export async function fetchSession(): Promise<Session | null> {
     const s = await api.get<Session>('/auth/me', undefined, { expectUnauthorized: true });
     setCsrfToken(s.csrfToken);
     rememberSignedIn(true);
+    rememberSession(s);
     return s;
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
       forgetSession();
       return null;
+    }
+    // No answer at all (offline, server unreachable): not a signed-out answer.
+    if (isApiError(err) && err.status === 0) {
+      const last = lastSession();
+      if (last) return last;
     }
     throw err;
   }
@@ -80,6 +114,7 @@ export async function signIn(credentials: Credentials): Promise<Session> {
   const s = await api.post<Session>('/auth/login', credentials, { expectUnauthorized: true });
   setCsrfToken(s.csrfToken);
   rememberSignedIn(true);
+  rememberSession(s);
   return s;
 }
 

@@ -8,17 +8,19 @@ import { useAuth } from '../auth/AuthContext';
 /** Menu entries from every module, filtered by the user's permissions. */
 export function AppMenu() {
   const { can } = useAuth();
-  const { t } = useTranslation();
   const { pathname } = useLocation();
 
   const entries = useMemo(
     () =>
       modules
-        .flatMap((m) => m.menu ?? [])
+        .flatMap((m) => (m.menu ?? []).map((e) => ({ ...e, ns: m.id })))
         .filter((e) => !e.permission || can(e.permission))
         .sort((a, b) => a.order - b.order),
     [can],
   );
+  // The labels live in each module's namespace: wait (in the menu's Suspense) for those this user sees.
+  const namespaces = useMemo(() => ['common', ...new Set(entries.map((e) => e.ns))], [entries]);
+  const { t } = useTranslation(namespaces);
 
   // The longest matching path wins, so "/" only lights up on the home page itself.
   const selected = entries

@@ -1,11 +1,10 @@
 import { lazy } from 'react';
 import { UserOutlined } from '@ant-design/icons';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const accountModule = defineModule({
   id: 'account',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [{ path: 'account', component: lazy(() => import('./AccountPage')) }],
   menu: [{ key: 'account', path: '/account', labelKey: 'account:menu', icon: UserOutlined, order: 90 }],
 });

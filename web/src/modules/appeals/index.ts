@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { AlertOutlined, AuditOutlined, DashboardOutlined, FormOutlined, InboxOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
 import { APPEAL_PERMISSIONS as P } from '@common/appeals';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /**
  * 职工诉求 Appeals: workers raise and rate appeals from a phone; union staff accept, assign
@@ -11,7 +10,7 @@ import { messages } from './messages';
  */
 export const appealsModule = defineModule({
   id: 'appeals',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'appeals/new', component: lazy(() => import('./SubmitPage')), permission: P.submit },
     { path: 'appeals/mine', component: lazy(() => import('./MyAppealsPage')), permission: P.submit },

@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { TeamOutlined } from '@ant-design/icons';
 import { CONGRESS_PERMISSIONS as P } from '@common/congress';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const congressModule = defineModule({
   id: 'congress',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     // The office and the representatives share the pages; the server decides what each sees.
     { path: 'congress', component: lazy(() => import('./TermPage')) },

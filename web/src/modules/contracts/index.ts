@@ -2,12 +2,11 @@ import { lazy } from 'react';
 import { AuditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { CONTRACTS_PERMISSIONS as P } from '@common/contracts';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /** Collective contracts: the union's list, board, diff and inspection; the workers' published text. */
 export const contractsModule = defineModule({
   id: 'contracts',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'contracts', component: lazy(() => import('./ContractsPage')), permission: P.read },
     { path: 'contracts/wages', component: lazy(() => import('./WagesPage')), permission: P.manage },

@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { FileAddOutlined, HeartOutlined, NotificationOutlined } from '@ant-design/icons';
 import { HARDSHIP_PERMISSIONS as P } from '@common/hardship';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /**
  * 困难职工帮扶 Hardship assistance: the officers' desk (list, file page with visits, approval,
@@ -11,7 +10,7 @@ import { messages } from './messages';
  */
 export const hardshipModule = defineModule({
   id: 'hardship',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'hardship', component: lazy(() => import('./ListPage')) },
     { path: 'hardship/mine', component: lazy(() => import('./ListPage')), permission: P.apply },

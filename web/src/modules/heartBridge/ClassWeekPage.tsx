@@ -26,7 +26,7 @@ const FILTERS: Record<Filter, (r: WeekRow) => boolean> = {
 
 /** A teacher's week: every student of the class and where their page stands. */
 export default function ClassWeekPage() {
-  const { t } = useTranslation('heartBridge');
+  const { t } = useTranslation(['heartBridge', 'school']);
   const isMobile = useIsMobile();
   const navigate = useNavigate();
   const route = useClassRoute();

@@ -26,7 +26,7 @@ const weekText = (w: string) => weekLabel(w);
 
 /** The principal's and academic office's view: every class of the school, this week and over the term. */
 export default function SchoolDashboardPage() {
-  const { t } = useTranslation('heartBridge');
+  const { t } = useTranslation(['heartBridge', 'school']);
   const { can } = useAuth();
   const { schools, schoolId, pick, loading } = usePickedSchool();
   const [week, setWeek] = useState<string>();

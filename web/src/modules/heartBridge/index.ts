@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { BookOutlined, FundOutlined, HeartOutlined, SolutionOutlined } from '@ant-design/icons';
 import { HEART_BRIDGE_PERMISSIONS as P } from '@common/heartBridge';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const heartBridgeModule = defineModule({
   id: 'heartBridge',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'heart-bridge/family', component: lazy(() => import('./FamilyPage')), permission: P.writeHome },
     { path: 'heart-bridge/mine', component: lazy(() => import('./MyBookPage')), permission: P.readOwn },

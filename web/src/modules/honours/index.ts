@@ -2,12 +2,11 @@ import { lazy } from 'react';
 import { FlagOutlined, TrophyOutlined } from '@ant-design/icons';
 import { HONOURS_PERMISSIONS as P } from '@common/honours';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /** Honours (工人先锋号): nomination, the review desk with the disqualifier evidence; labour competitions and their ranking. */
 export const honoursModule = defineModule({
   id: 'honours',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'honours', component: lazy(() => import('./HonoursPage')), permission: P.nominate },
     { path: 'honours/nominations/:id', component: lazy(() => import('./NominationPage')), permission: P.nominate },

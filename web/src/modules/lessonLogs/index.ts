@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { EditOutlined, HeatMapOutlined } from '@ant-design/icons';
 import { LESSON_LOG_PERMISSIONS as P } from '@common/lessonLogs';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const lessonLogsModule = defineModule({
   id: 'lessonLogs',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'lessons', component: lazy(() => import('./MyWeekPage')), permission: P.log },
     { path: 'lessons/log', component: lazy(() => import('./LogPage')), permission: P.log },

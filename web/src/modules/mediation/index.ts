@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { FileAddOutlined, TeamOutlined } from '@ant-design/icons';
 import { MEDIATION_PERMISSIONS as P } from '@common/mediation';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /**
  * 劳动争议调解 Mediation: the committee's desk (mediators, union chair and staff) with the
@@ -11,7 +10,7 @@ import { messages } from './messages';
  */
 export const mediationModule = defineModule({
   id: 'mediation',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'mediation', component: lazy(() => import('./CaseListPage')) },
     { path: 'mediation/new', component: lazy(() => import('./ApplyPage')), permission: P.apply },

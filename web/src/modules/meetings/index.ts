@@ -2,12 +2,11 @@ import { lazy } from 'react';
 import { CheckSquareOutlined, TeamOutlined } from '@ant-design/icons';
 import { MEETINGS_PERMISSIONS as P } from '@common/meetings';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /** Decided items (督办事项, core) and meetings (例会、联席会): the board, an item, the meetings. */
 export const meetingsModule = defineModule({
   id: 'meetings',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'decided-items', component: lazy(() => import('./DecidedItemsPage')) },
     { path: 'decided-items/:id', component: lazy(() => import('./DecidedItemPage')) },

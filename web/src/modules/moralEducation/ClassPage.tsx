@@ -14,7 +14,7 @@ import '../school/school.css';
 
 /** One class over the term: how often the session was held, topics covered, who has spoken. */
 export default function ClassPage() {
-  const { t } = useTranslation('moralEducation');
+  const { t } = useTranslation(['moralEducation', 'school']);
   const [params, setParams] = useSearchParams();
   const { options, loading } = useClassOptions({ oversee: true });
   const classId = params.get('class') ?? options.find((o) => o.teaches)?.id ?? options[0]?.id;

@@ -20,7 +20,7 @@ type Row = Coverage['items'][number];
 
 /** The office's view of the ten-minute sessions: coverage by grade and class, and what was missed. */
 export default function OverviewPage() {
-  const { t } = useTranslation('moralEducation');
+  const { t } = useTranslation(['moralEducation', 'school']);
   const isMobile = useIsMobile();
   const { schools, schoolId, pick, loading } = usePickedSchool();
   const terms = useTerms(schoolId);

@@ -29,7 +29,7 @@ function monthRange(month: dayjs.Dayjs) {
  * day. Edits collect locally and go in one save.
  */
 export default function PlanPage() {
-  const { t } = useTranslation('moralEducation');
+  const { t } = useTranslation(['moralEducation', 'school']);
   const { message } = App.useApp();
   const showError = useShowError();
   const { schools, schoolId, pick, loading } = usePickedSchool();

@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { BookOutlined, CalendarOutlined, ClockCircleOutlined, PieChartOutlined } from '@ant-design/icons';
 import { MORAL_EDUCATION_PERMISSIONS as P } from '@common/moralEducation';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const moralEducationModule = defineModule({
   id: 'moralEducation',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'moral-education/today', component: lazy(() => import('./TodayPage')), permission: P.record },
     { path: 'moral-education/class', component: lazy(() => import('./ClassPage')), permission: P.read },

@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { NotificationOutlined } from '@ant-design/icons';
 import { NOTICE_PERMISSIONS as P } from '@common/notices';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const noticesModule = defineModule({
   id: 'notices',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'notices', component: lazy(() => import('./NoticesPage')), permission: P.read },
     { path: 'notices/new', component: lazy(() => import('./PublishPage')), permission: P.publish },

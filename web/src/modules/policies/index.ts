@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { BookOutlined, QuestionCircleOutlined, SolutionOutlined } from '@ant-design/icons';
 import { POLICY_PERMISSIONS as P } from '@common/policies';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const policiesModule = defineModule({
   id: 'policies',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'policies', component: lazy(() => import('./LibraryPage')), permission: P.read },
     { path: 'policies/new', component: lazy(() => import('./PolicyFormPage')), permission: P.manage },

@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { BarChartOutlined, BulbOutlined } from '@ant-design/icons';
 import { SUGGESTION_PERMISSIONS as P } from '@common/suggestions';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /**
  * 合理化建议 / 我为企业发展献一策: the worker's phone pages (submit, follow my suggestions), the
@@ -11,7 +10,7 @@ import { messages } from './messages';
  */
 export const suggestionsModule = defineModule({
   id: 'suggestions',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'suggestions', component: lazy(() => import('./ListPage')) },
     { path: 'suggestions/new', component: lazy(() => import('./SubmitPage')), permission: P.submit },

@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { FormOutlined, SearchOutlined } from '@ant-design/icons';
 import { SURVEY_PERMISSIONS as P } from '@common/surveys';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /**
  * 调研摸底与问题排查 Surveys and screening: the office builds, opens and reads surveys (results
@@ -11,7 +10,7 @@ import { messages } from './messages';
  */
 export const surveysModule = defineModule({
   id: 'surveys',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'surveys', component: lazy(() => import('./OfficePage')), permission: P.manage },
     { path: 'surveys/new', component: lazy(() => import('./BuildPage')), permission: P.manage },

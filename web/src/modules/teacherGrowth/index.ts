@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { RiseOutlined } from '@ant-design/icons';
 import { TEACHER_GROWTH_PERMISSIONS as P } from '@common/teacherGrowth';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 /**
  * 梯队培养 Tiered teacher growth: a teacher's own three-year plan on the phone, the mentor's
@@ -11,7 +10,7 @@ import { messages } from './messages';
  */
 export const teacherGrowthModule = defineModule({
   id: 'teacherGrowth',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'teacher-growth', component: lazy(() => import('./MyGrowthPage')), permission: P.own },
     { path: 'teacher-growth/plans/:id', component: lazy(() => import('./PlanPage')) },

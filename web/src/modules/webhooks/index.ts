@@ -1,13 +1,12 @@
 import { lazy } from 'react';
 import { RobotOutlined } from '@ant-design/icons';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 const MANAGE = 'webhooks.manage';
 
 export const webhooksModule = defineModule({
   id: 'webhooks',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [{ path: 'webhooks', component: lazy(() => import('./WebhooksPage')), permission: MANAGE }],
   menu: [{ key: 'webhooks', path: '/webhooks', labelKey: 'webhooks:menu', icon: RobotOutlined, permission: MANAGE, order: 55 }],
 });

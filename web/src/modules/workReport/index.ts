@@ -2,11 +2,10 @@ import { lazy } from 'react';
 import { FileTextOutlined, FundOutlined } from '@ant-design/icons';
 import { WORK_REPORT_PERMISSIONS as P } from '@common/workReport';
 import { defineModule } from '../types';
-import { messages } from './messages';
 
 export const workReportModule = defineModule({
   id: 'workReport',
-  messages,
+  messages: () => import('./messages').then((m) => m.messages),
   routes: [
     { path: 'work-report/dashboard', component: lazy(() => import('./DashboardPage')), permission: P.read },
     { path: 'work-reports', component: lazy(() => import('./ReportsPage')), permission: P.read },
