@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
 import { CONTRACT_SIDES, WAGE_JOB_FAMILIES } from '../contracts.js';
-import { Id } from './shared.js';
+import { Id, listQuery, pageOf } from './shared.js';
 
 /** An exact figure: num/den (money in fen, a rate as a fraction of 1), and `display` rounded half away from zero (元 with 2 decimals, a ratio with 4, a percent with 2 and "%"). */
 export const Exact = z.object({ num: z.string(), den: z.string(), display: z.string() });
@@ -101,3 +101,25 @@ export const WageNegotiation = z.object({
     }),
   ),
 });
+
+/** Agreed raises compared with the wage data, for agreed years [fromYear, toYear] (default: this year). */
+const Year = z.coerce.number().int().min(1990).max(2100);
+export const AgreedWageQuery = z.object({ fromYear: Year.optional(), toYear: Year.optional() });
+export type AgreedWageQuery = z.infer<typeof AgreedWageQuery>;
+export const AgreedWageFilter = listQuery(['year'] as const).extend({ fromYear: Year.optional(), toYear: Year.optional(), category: z.enum(EMPLOYMENT_CATEGORIES).optional(), reached: z.enum(['0', '1']).optional() });
+export type AgreedWageFilter = z.infer<typeof AgreedWageFilter>;
+export const AgreedWageRow = z.object({
+  contractId: z.string(),
+  contractTitle: z.string(),
+  orgId: z.string(),
+  year: z.number().int(),
+  ...Group,
+  /** The raise agreed, in percent with two decimals. */
+  agreedPercent: z.string(),
+  /** The group's average of the year against the base year's, exactly. */
+  actualGrowth: Exact,
+  reached: z.boolean(),
+});
+export const AgreedWagePage = pageOf(AgreedWageRow);
+const AgreedCut = z.object({ reached: z.number().int(), compared: z.number().int(), rate: z.number().nullable(), drill: z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) }) });
+export const AgreedWageCuts = z.object({ fromYear: z.number().int(), toYear: z.number().int(), total: AgreedCut, byCategory: z.array(AgreedCut.extend({ category: z.enum(EMPLOYMENT_CATEGORIES) })) });

@@ -176,3 +176,27 @@ export const Inspection = z.object({
 export const Created = z.object({ id: z.string() });
 export const Ok = z.object({ ok: z.literal(true) });
 export const PublishedContract = ContractRow.extend({ clauses: z.array(ClauseView) });
+
+/** Clauses across the contracts in force on `asOf` (default today): the rows behind the honoured rate and its cuts. */
+export const ClauseCutsQuery = z.object({ asOf: IsoDate.optional() });
+export type ClauseCutsQuery = z.infer<typeof ClauseCutsQuery>;
+export const ClauseListFilter = listQuery(['number'] as const).extend({
+  asOf: IsoDate.optional(),
+  category: z.enum(CLAUSE_CATEGORIES).optional(),
+  ownerOrgId: Id.optional(),
+  /** The finding of the clause's last checked checkpoint. */
+  lastStatus: z.enum(CHECKPOINT_STATUSES).optional(),
+  /** '1': clauses checked at least once. */
+  checked: z.enum(['1']).optional(),
+});
+export type ClauseListFilter = z.infer<typeof ClauseListFilter>;
+export const ClauseListRow = ClauseView.omit({ chapter: true, promise: true }).extend({ contractId: z.string(), contractTitle: z.string(), orgName: z.string(), lastStatus: z.enum(CHECKPOINT_STATUSES).nullable() });
+export const ClausePage = pageOf(ClauseListRow);
+const Drill = z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) });
+const Cut = z.object({ honoured: z.number().int(), checked: z.number().int(), rate: z.number().nullable(), drill: Drill });
+export const ClauseCuts = z.object({
+  asOf: z.string(),
+  total: Cut,
+  byCategory: z.array(Cut.extend({ category: z.enum(CLAUSE_CATEGORIES) })),
+  byOwner: z.array(Cut.extend({ ownerOrgId: z.string(), ownerOrgName: z.string() })),
+});

@@ -48,6 +48,7 @@ describe('the indicator registry', () => {
       'contracts.inForce',
       'contracts.overdueRenewal',
       'contracts.replyInTime',
+      'contracts.wageRaiseReached',
       'core.decidedAverageProgress',
       'core.decidedOnTimeRate',
       'core.decidedOverdue',

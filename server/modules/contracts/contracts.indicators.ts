@@ -1,15 +1,16 @@
 /**
  * Contract figures over the contracts of orgs in the scope. Counts of a state are judged on
  * the period's last day; their drills are the contract list's own filters (set + asOf). The
- * clause figures have no cross-contract list yet: each contract's board shows its rows.
+ * honoured rate drills to the clause list across contracts; the wage figure to the agreed-raise list.
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { clauseStates, healthOf } from './contracts.monitor.js';
+import { honouredCounts } from './contracts.cuts.js';
 import { setFilter } from './contracts.queries.js';
 import { cq } from './contracts.tables.js';
+import { comparisons } from './wages.agreed.js';
 
 type SetName = 'inForce' | 'expiring' | 'overdueRenewal';
 export async function countSet(db: Db, q: IndicatorQuery, set: SetName): Promise<Figure> {
@@ -37,18 +38,22 @@ export async function replyInTime(db: Db, q: IndicatorQuery): Promise<Figure> {
   return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...den, repliedInTime: '1' }, denominator: den });
 }
 
-/** Over the contracts in force on the period's last day: clauses honoured at their last checkpoint ÷ clauses checked. */
+/**
+ * Over the contracts in force on the period's last day: clauses honoured at their last checkpoint ÷ clauses checked.
+ * Drills to the clause list (/api/v1/contract-clauses); its cuts by category and owner are /api/v1/contract-clauses/cuts.
+ */
 export async function clausesHonoured(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const rows = await cq(db).selectFrom('contracts').selectAll().where((eb) => pathInScope(eb, 'org_path', q.scope)).where((eb) => setFilter(eb, 'inForce', q.to)).execute();
-  let num = 0;
-  let den = 0;
-  for (const c of rows) {
-    // Health reads only each clause's last finding, so the day passed for the lights does not matter.
-    const h = healthOf(await clauseStates(db, c, q.to));
-    num += h.numerator;
-    den += h.denominator;
-  }
-  return rateFigure(num, den);
+  const { honoured, checked } = await honouredCounts(db, q.scope, q.to);
+  return rateFigure(honoured, checked, { numerator: { asOf: q.to, lastStatus: 'honoured' }, denominator: { asOf: q.to, checked: '1' } });
+}
+
+/** Wage groups whose raise agreed for a year of the period was reached ÷ the groups with wage data for it. */
+export async function wageRaiseReached(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const fromYear = Number(q.from.slice(0, 4));
+  const toYear = Number(q.to.slice(0, 4));
+  const rows = await comparisons(db, q.scope, fromYear, toYear);
+  const span = { fromYear: String(fromYear), toYear: String(toYear) };
+  return rateFigure(rows.filter((r) => r.reached).length, rows.length, { numerator: { ...span, reached: '1' }, denominator: span });
 }
 
 /** Appeals cited on clauses in the period ÷ promise clauses of the contracts in force on its last day. */
@@ -97,10 +102,21 @@ export const contractsIndicators = [
   defineIndicator({
     key: 'contracts.clausesHonoured',
     label: { zh: '合同条款履约率', en: 'Clauses honoured' },
-    definition: { zh: '期末日履行中的合同里，末次检查为已履行的条款 ÷ 已检查的条款', en: 'In the contracts in force on the last day, clauses honoured at their last checkpoint ÷ clauses checked' },
+    definition: { zh: '期末日履行中的合同里，末次检查为已履行的条款 ÷ 已检查的条款（可按条款类别、责任部门分列）', en: 'In the contracts in force on the last day, clauses honoured at their last checkpoint ÷ clauses checked (cut by clause category and by owner department)' },
     period: 'range',
     unit: 'rate',
     compute: clausesHonoured,
+  }),
+  defineIndicator({
+    key: 'contracts.wageRaiseReached',
+    label: { zh: '约定工资增幅达成率', en: 'Agreed wage raises reached' },
+    definition: {
+      zh: '已公布的工资专项集体合同中，约定增幅年度在期间内的各组（用工类别×岗位序列）：实际平均工资增长不低于约定增幅的组数 ÷ 有两年工资数据的组数（可按用工类别分列）',
+      en: 'Groups (employment category × job family) of published wage agreements whose agreed year falls in the period: groups whose average wage grew at least the agreed raise ÷ groups with wage data for both years (cut by employment category)',
+    },
+    period: 'range',
+    unit: 'rate',
+    compute: wageRaiseReached,
   }),
   defineIndicator({
     key: 'contracts.appealsPerClause',

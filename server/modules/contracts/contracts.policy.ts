@@ -45,3 +45,10 @@ export function assertSigner(r: ContractRelation): void {
   assertOverseer(r);
   if (!r.signer) throw forbidden();
 }
+
+/** The contracts the actor oversees; who oversees none may not ask for figures or lists across them (403). */
+export function overseenScope(actor: Actor) {
+  const s = scopeOf(actor, P.read);
+  if (!s.all && !s.paths.length) throw forbidden();
+  return s;
+}

@@ -5,6 +5,7 @@ import { sendFile } from '../../core/files/index.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import type { App } from '../../core/http/types.js';
+import { clauseCuts, clauseList } from './contracts.cuts.js';
 import { inspection, renderInspection } from './contracts.inspection.js';
 import * as monitor from './contracts.monitor.js';
 import * as queries from './contracts.queries.js';
@@ -57,6 +58,8 @@ export async function contractsRoutes(app: App) {
   act('effective', '确认生效（收到文本15日内无异议）', S.EffectiveBody, (call, id, b) => service.makeEffective(call, id, b.startsOn));
   act('publish', '向全体职工公布', z.object({}).strict(), (call, id) => service.publish(call, id));
 
+  app.get('/api/v1/contract-clauses', { config: UNION, schema: { tags, summary: '履行中合同的条款（按类别、责任部门、末次检查结果）', querystring: S.ClauseListFilter, response: { 200: S.ClausePage } } }, async (req) => clauseList(readCall(db, req), req.query));
+  app.get('/api/v1/contract-clauses/cuts', { config: UNION, schema: { tags, summary: '条款履约率（按类别、按责任部门）', querystring: S.ClauseCutsQuery, response: { 200: S.ClauseCuts } } }, async (req) => clauseCuts(readCall(db, req), req.query));
   const clause = '/api/v1/contract-clauses/:clauseId';
   app.get(clause, { config: UNION, schema: { tags, summary: '条款履约详情（检查点、佐证、关联诉求）', params: S.ClauseIdParams, response: { 200: S.ClauseDetail } } }, async (req) => monitor.clauseDetail(readCall(db, req), req.params.clauseId));
   app.post(`${clause}/checkpoints`, { config: UNION, schema: { tags, summary: '设置履约检查点', params: S.ClauseIdParams, body: S.CheckpointBody, response: { 201: S.Created } } }, (req, reply) =>

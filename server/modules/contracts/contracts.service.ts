@@ -22,6 +22,7 @@ import { FILING_DAYS, legalDeadline, OBJECTION_DAYS, REPLY_DAYS, termEnd } from 
 import { CM } from './contracts.messages.js';
 import { assertManager, assertSigner, assertVisible, relationTo } from './contracts.policy.js';
 import { cq, type ContractTable } from './contracts.tables.js';
+import { publishContractNotice } from './contracts.notice.js';
 
 export const CONTRACT_KIND_EVENT = 'contracts.contract';
 const Ok = { ok: true as const };
@@ -283,5 +284,6 @@ export async function publish(call: WriteCall, id: string) {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
   await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['effective'], to: 'published', patch: { published_date: shanghaiDate(call.now) }, event: 'published', audit: audit(c, 'contracts.publish') });
+  await publishContractNotice(call, c, c.starts_on!, c.ends_on!);
   return Ok;
 }

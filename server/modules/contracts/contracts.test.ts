@@ -130,6 +130,14 @@ describe('a collective contract from bargaining request to clause monitoring', (
     // Published: the worker of the mine reads it on the phone; a worker of another mine does not.
     await ok(staff.post(`${one}/publish`, {}));
     expect((await ok(worker.get(`${base}/published`))).items.map((c: any) => [c.title, c.inForce])).toEqual([['一号矿2026年集体合同', true]]);
+    // The publication is also a 厂务公开 notice to the mine, pointing back to the contract; another mine's worker does not get it.
+    const notices = (await ok(worker.get('/api/v1/notices'))).items.filter((n: any) => n.title.includes('一号矿2026年集体合同'));
+    expect(notices.map((n: any) => n.title)).toEqual(['关于公布《一号矿2026年集体合同》的通知']);
+    const notice = await ok(worker.get(`/api/v1/notices/${notices[0].id}`));
+    expect([notice.source, notice.kind, notice.body.includes('合同期限：2026-10-27至2027-10-26'), notice.body.includes('第5条 女职工每年两癌筛查一次')]).toEqual([
+      { kind: 'contracts.contract', id, label: '集体合同 · 一号矿2026年集体合同' }, 'standing', true, true,
+    ]);
+    expect((await ok(farWorker.get('/api/v1/notices'))).items.some((n: any) => n.title.includes('一号矿2026年集体合同'))).toBe(false);
     expect((await ok(worker.get(`${base}/published/${id}`))).clauses.map((c: any) => c.number)).toEqual([1, 2, 3, 5]);
     expect((await farWorker.get(`${base}/published/${id}`)).status).toBe(404);
     expect((await worker.get(`${one}/board`)).status).toBe(404);
@@ -409,4 +417,57 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
       [3, 'wages', '2027年度经营管理岗位（各用工类别）职工平均工资增长不低于3%（以2026年20人工资总额2520000.00元为基数，年增资总额75600.00元，人均3780.00元）'],
     ]);
   }, 120_000);
+});
+
+describe('honoured rate by category and owner, agreed wage raises by employment category', () => {
+  it('each cut equals the rows of its drill-down list, and a raise counts as reached only where the wage data show it', async () => {
+    // The wage agreement of 工资矿 (published above): its two wage clauses owned by 人力资源部, one partly honoured.
+    const agreement = (await ok(w.staff.get(`${base}?kind=wage&set=inForce`))).items.find((c: any) => c.title === '工资矿2027年工资专项集体合同');
+    const board = await ok(w.staff.get(`${base}/${agreement.id}/board`));
+    for (const [clause, status] of [[board.clauses[1], 'partly'], [board.clauses[2], 'honoured']] as const) {
+      const cp = await ok(w.staff.post(`/api/v1/contract-clauses/${clause.id}/checkpoints`, { dueDate: '2026-11-30', method: '查工资台账', evidenceRequired: '工资台账' }), 201);
+      await ok(w.staff.post(`/api/v1/contract-checkpoints/${cp.id}/result`, { status, checkedDate: '2026-12-01', ...(status === 'partly' ? { finding: '劳务派遣工未足额调整' } : {}) }));
+    }
+    const cuts = await ok(w.chair.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'));
+    // With 一号矿's contract: wages 1 honoured of 1 there + 1 of 2 here; safety 0 of 1.
+    expect(cuts.total).toMatchObject({ honoured: 2, checked: 4, rate: 0.5 });
+    expect(cuts.byCategory.map((c: any) => [c.category, c.honoured, c.checked])).toEqual([['safety', 0, 1], ['wages', 2, 3]]);
+    expect(cuts.byOwner.map((c: any) => [c.ownerOrgName, c.honoured, c.checked]).sort()).toEqual([['人力资源部', 1, 2], ['生产部', 1, 2]]);
+    const rows = async (f: Record<string, string>) => (await ok(w.chair.get(`/api/v1/contract-clauses?${new URLSearchParams(f)}`))).total;
+    for (const c of [cuts.total, ...cuts.byCategory, ...cuts.byOwner]) {
+      expect(await rows(c.drill.numerator)).toBe(c.honoured);
+      expect(await rows(c.drill.denominator)).toBe(c.checked);
+    }
+    const partly = (await ok(w.chair.get('/api/v1/contract-clauses?asOf=2026-12-31&lastStatus=partly'))).items;
+    expect(partly.map((r: any) => [r.contractTitle, r.number, r.ownerOrgName])).toEqual([['工资矿2027年工资专项集体合同', 2, '人力资源部']]);
+    // The indicator is the same count, and drills to the same list.
+    const figure = await indicator('contracts.clausesHonoured')!.compute(t.db, { scope: { all: true, paths: [] }, from: '2026-12-01', to: '2026-12-31' });
+    expect([figure.numerator, figure.denominator, await rows(figure.drill!.numerator), await rows(figure.drill!.denominator)]).toEqual([2, 4, 2, 4]);
+    // Another mine's union sees none of it; a worker may not ask.
+    const far = await t.user([{ role: 'unionStaff', org: w.mine2 }]);
+    expect((await ok(far.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'))).total).toMatchObject({ honoured: 0, checked: 0, rate: null });
+    expect((await ok(far.get('/api/v1/contract-clauses?asOf=2026-12-31'))).total).toBe(0);
+    expect((await (await w.worker()).get('/api/v1/contract-clauses/cuts')).status).toBe(403);
+
+    // 2027 wage data: contract front line +8 % (agreed 8 %: reached), dispatch front line +5 % (agreed 8 %: not), management +3 % (agreed 3 %: reached).
+    const mine = (await t.db.selectFrom('orgs').select(['id', 'path']).where('name', '=', '工资矿').executeTakeFirstOrThrow()) as { id: string; path: string };
+    const sheet = `${WAGE_HEADERS}\n2027,合同制,一线生产,100,8164800,4500,2200\n2027,劳务派遣,一线生产,30,1785000.53,3300,2200\n2027,合同制,经营管理,20,2595600,8600,2200\n`;
+    const up = multipart({ orgId: mine.id }, { name: '2027工资.csv', content: Buffer.from(sheet) });
+    await ok(w.staff.post('/api/v1/contract-wages/import', up.body, up.headers), 201);
+    const wage = await ok(w.chair.get('/api/v1/contract-wages/agreed/cuts?fromYear=2027&toYear=2027'));
+    expect(wage.total).toMatchObject({ reached: 2, compared: 3 });
+    expect(wage.byCategory.map((c: any) => [c.category, c.reached, c.compared])).toEqual([['contract', 2, 2], ['dispatched', 0, 1]]);
+    const agreedRows = async (f: Record<string, string>) => (await ok(w.chair.get(`/api/v1/contract-wages/agreed?${new URLSearchParams(f)}`))).total;
+    for (const c of [wage.total, ...wage.byCategory]) {
+      expect(await agreedRows(c.drill.numerator)).toBe(c.reached);
+      expect(await agreedRows(c.drill.denominator)).toBe(c.compared);
+    }
+    const missed = (await ok(w.chair.get('/api/v1/contract-wages/agreed?fromYear=2027&toYear=2027&reached=0'))).items;
+    expect(missed.map((r: any) => [r.category, r.jobFamily, r.agreedPercent, r.actualGrowth.display])).toEqual([['dispatched', 'frontLine', '8.00', '5.00%']]);
+    const raise = await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2027-01-01', to: '2027-12-31' });
+    expect([raise.numerator, raise.denominator, await agreedRows(raise.drill!.numerator), await agreedRows(raise.drill!.denominator)]).toEqual([2, 3, 2, 3]);
+    // A year with no agreement compares nothing.
+    expect((await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2026-01-01', to: '2026-12-31' })).denominator).toBe(0);
+    expect((await ok(far.get('/api/v1/contract-wages/agreed/cuts?fromYear=2027&toYear=2027'))).total.compared).toBe(0);
+  });
 });

@@ -10,6 +10,7 @@ import { scopeOf } from '../../core/rbac/actor.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import type { App } from '../../core/http/types.js';
 import { readUpload } from '../../core/imports/imports.routes.js';
+import { agreedCuts, agreedList } from './wages.agreed.js';
 import * as wages from './wages.service.js';
 import { wageTemplate } from './wages.template.js';
 
@@ -36,6 +37,8 @@ export async function wageRoutes(app: App) {
       .send(await wageTemplate());
   });
   app.get(base, { config: UNION, schema: { tags, summary: '工资数据与测算（平均工资、增长率、倍数，精确分数）', querystring: W.WageFiguresQuery, response: { 200: W.WageFigures } } }, async (req) => wages.figures(readCall(db, req), req.query.orgId));
+  app.get(`${base}/agreed`, { config: UNION, schema: { tags, summary: '约定工资增幅与实际增长逐组对照（按用工类别）', querystring: W.AgreedWageFilter, response: { 200: W.AgreedWagePage } } }, async (req) => agreedList(readCall(db, req), req.query));
+  app.get(`${base}/agreed/cuts`, { config: UNION, schema: { tags, summary: '约定工资增幅达成率（按用工类别）', querystring: W.AgreedWageQuery, response: { 200: W.AgreedWageCuts } } }, async (req) => agreedCuts(readCall(db, req), req.query));
   for (const [path, write, status, summary] of [
     ['check', false, 200, '上传工资数据并逐行检查（不写入）'],
     ['import', true, 201, '导入工资数据（全部无误才写入，替换所涉年度）'],

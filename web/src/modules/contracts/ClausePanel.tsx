@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Flex, Form, Input, Modal, Select, Spin, Table, Tag } from 'antd';
+import { App, Button, Flex, Form, Input, List, Modal, Select, Spin, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CHECKPOINT_STATUSES } from '@common/contracts';
 import type { FileRef } from '@common/schemas/files';
@@ -50,6 +50,10 @@ export function ClausePanel({ clauseId, monitored }: { clauseId: string; monitor
           { key: 'act', width: 120, render: (_, cp) => monitored && <Button size="small" onClick={() => { form.resetFields(); setOpen(cp); }} data-testid="contracts-check">{t('clause.record')}</Button> },
         ]}
       />
+      {data.citingAppeals.length > 0 && (
+        // Code, title and status only: the clause never shows who raised an appeal.
+        <List size="small" header={t('clause.citing')} dataSource={data.citingAppeals} data-testid="contracts-citing" renderItem={(a) => <List.Item>{`${a.code} ${a.title}（${a.submittedDate}）`}</List.Item>} style={{ marginTop: 8 }} />
+      )}
       {monitored && data.promise && (
         <Flex style={{ marginTop: 8 }}>
           <Button size="small" onClick={() => { form.resetFields(); setOpen('add'); }} data-testid="contracts-add-checkpoint">{t('clause.add')}</Button>

@@ -42,7 +42,7 @@ export const messages = defineMessages(
       congressResultHint: '职代会表决结束后，取回结果：超过全体代表半数赞成即通过，否则退回草案。', publishHint: '合同将向本单位全体职工公布，职工可在手机端查看。',
       field: { repliedDate: '回应日期', heldDate: '协商日期', minutes: '协商纪要', note: '版本说明', number: '序号', chapter: '章', promise: '承诺性条款', name: '姓名', chief: '首席', mode: '审议方式', sessionId: '职代会会议', eligible: '应参加表决人数', for: '赞成', against: '反对', abstain: '弃权', signedDate: '签字日期', receivedDate: '劳动行政部门收到日期', reason: '异议理由', startsOn: '合同期限起始日（可空）' },
     },
-    clause: { noCheckpoints: '尚未设置检查点', due: '检查日期', method: '检查方式', evidence: '所需佐证', files: '佐证材料', record: '登记检查结果', add: '设置检查点', checkedDate: '实际检查日期', finding: '检查发现' },
+    clause: { noCheckpoints: '尚未设置检查点', due: '检查日期', method: '检查方式', evidence: '所需佐证', files: '佐证材料', record: '登记检查结果', add: '设置检查点', checkedDate: '实际检查日期', finding: '检查发现', citing: '关联到本条款的诉求' },
     wages: {
       title: '工资数据与测算', org: '选择单位', template: '下载导入模板', check: '上传并检查', import: '确认导入 {{n}} 行（{{years}}年）', imported: '已导入 {{n}} 行', faults: '有 {{n}} 处错误，未导入；请修改文件后重新上传',
       row: '行', column: '列', problem: '问题', byYear: '按年度汇总', byGroup: '按用工类别与岗位序列', empty: '尚无工资数据', year: '年度', headcount: '人数', total: '合计', average: '人均年工资（元）', growth: '比上年增长',
@@ -95,7 +95,7 @@ export const messages = defineMessages(
       congressResultHint: 'Once the congress vote closes, take its result: passed with more than half of all representatives, else back to draft.', publishHint: 'The contract is published to every worker of the org, readable on the phone.',
       field: { repliedDate: 'Reply date', heldDate: 'Date held', minutes: 'Minutes', note: 'Version note', number: 'No.', chapter: 'Chapter', promise: 'Makes a promise', name: 'Name', chief: 'Chief', mode: 'Review by', sessionId: 'Congress session', eligible: 'Eligible voters', for: 'For', against: 'Against', abstain: 'Abstain', signedDate: 'Signed on', receivedDate: 'Received by the administration on', reason: 'Reason', startsOn: 'Term starts on (optional)' },
     },
-    clause: { noCheckpoints: 'No checkpoints yet', due: 'Due', method: 'How it is checked', evidence: 'Evidence required', files: 'Evidence', record: 'Record the finding', add: 'Add a checkpoint', checkedDate: 'Checked on', finding: 'Finding' },
+    clause: { noCheckpoints: 'No checkpoints yet', due: 'Due', method: 'How it is checked', evidence: 'Evidence required', files: 'Evidence', record: 'Record the finding', add: 'Add a checkpoint', checkedDate: 'Checked on', finding: 'Finding', citing: 'Appeals citing this clause' },
     wages: {
       title: 'Wage data and figures', org: 'Choose an org', template: 'Download the template', check: 'Upload and check', import: 'Import {{n}} rows ({{years}})', imported: '{{n}} rows imported', faults: '{{n}} faults; nothing imported — fix the file and upload again',
       row: 'Row', column: 'Column', problem: 'Problem', byYear: 'By year', byGroup: 'By category and job family', empty: 'No wage data yet', year: 'Year', headcount: 'Heads', total: 'Total', average: 'Average yearly wage (yuan)', growth: 'Growth on last year',
