@@ -229,6 +229,12 @@ describe('compliance', () => {
     expect(await standard.compute(t.db, q)).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
     const demonstrations = house.indicators.find((i) => i.key === 'lessonLogs.demonstrationsMet')!;
     expect(await demonstrations.compute(t.db, q)).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    // A dashboard's batch reads the period's logs once for all nine figures, and gets the same figures.
+    const nine = house.indicators.filter((i) => i.key.startsWith('lessonLogs.'));
+    const reads = new Map<string, Promise<unknown>>();
+    const batch = await Promise.all(nine.map((i) => i.compute(t.db, { ...q, reads })));
+    expect(batch).toEqual(await Promise.all(nine.map((i) => i.compute(t.db, q))));
+    expect([...reads.keys()].filter((k) => k.startsWith('lessonLogs.logs|'))).toHaveLength(1);
   });
 });
 
