@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { weekOf } from '../common/school.js';
 import { PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
 const e2e = useE2E();
@@ -47,20 +48,25 @@ describe('school routines on a phone', () => {
     const { context, page } = await newPage(e2e.browser, PHONE);
     await login(page, e2e.server.url, 'teacher');
     await openMenu(page, 'lessons-mine');
-    // The demo logs lessons up to the day before yesterday: this week (or, early in a week, last week) has an open slot.
-    const open = page.locator('[data-testid="lessons-slot"][data-logged="no"] a');
-    const back = async (has: () => Promise<boolean>) =>
-      expect.poll(async () => {
-        if (await has()) return true;
-        await page.getByRole('button', { name: '上一周' }).click();
-        return false;
-      }, { timeout: 30_000 }).toBe(true);
-    await back(async () => (await open.count()) > 0);
-    const slot = new URL((await open.first().getAttribute('href'))!, e2e.server.url).searchParams;
-    await open.first().click();
+    // The demo logs lessons up to the day before yesterday: this week or last week has an open slot (found as setup).
+    const today = lastFourWeeks().to;
+    const openIn = (w: { days: { lessons: { date: string; period: number; logId: string | null }[] }[] }) => w.days.flatMap((d) => d.lessons).find((l) => !l.logId && l.date <= today);
+    const thisWeek = await apiAs('teacher', '/lesson-logs/my-week');
+    const weeksBack = openIn(thisWeek) ? 0 : 1;
+    const monday = new Date(`${thisWeek.days[0].date}T00:00:00Z`);
+    const lastWeek = await apiAs('teacher', `/lesson-logs/my-week?week=${weekOf(new Date(monday.getTime() - 7 * 86_400_000).toISOString().slice(0, 10))}`);
+    const target = openIn(weeksBack ? lastWeek : thisWeek)!;
+    expect(target, 'an open slot this week or last').toBeTruthy();
+    const slotIn = (logged: 'yes' | 'no') =>
+      page.locator(`[data-testid="lessons-day"][data-date="${target.date}"] [data-testid="lessons-slot"][data-logged="${logged}"]`).filter({ hasText: `第 ${target.period} 节` });
+    const goBack = async () => {
+      for (let i = 0; i < weeksBack; i++) await page.getByRole('button', { name: '上一周' }).click();
+    };
+    await goBack();
+    await slotIn('no').locator('a').click();
 
     // Five taps in all: the slot, three students asked, save. Class, date and period come from the slot; the counts start at the standard.
-    await expect.poll(() => page.getByTestId('lessons-log-slot').textContent()).toContain(`第 ${slot.get('period')} 节`);
+    await expect.poll(() => page.getByTestId('lessons-log-slot').textContent()).toContain(`第 ${target.period} 节`);
     const students = page.getByTestId('lessons-student');
     await expect.poll(() => students.count()).toBeGreaterThan(3);
     const tapped = await Promise.all([0, 1, 2].map(async (i) => (await students.nth(i).textContent())!));
@@ -72,9 +78,8 @@ describe('school routines on a phone', () => {
     await page.waitForURL((u) => u.pathname === '/lessons');
 
     // The slot now shows as logged; opening it names the three students asked.
-    const saved = page.locator(`[data-testid="lessons-day"][data-date="${slot.get('date')}"] [data-testid="lessons-slot"][data-logged="yes"]`).filter({ hasText: `第 ${slot.get('period')} 节` });
-    await back(async () => (await saved.count()) > 0);
-    await saved.locator('a').click();
+    await goBack();
+    await slotIn('yes').locator('a').click();
     const questioned = page.locator('.ant-descriptions-row').filter({ hasText: '提问' });
     for (const name of tapped) await expect.poll(() => questioned.textContent()).toContain(name);
     const logged = await apiAs('teacher', `/lesson-logs/schools/${school.id}/compliance?cut=teacher&from=${from}&to=${to}`);
