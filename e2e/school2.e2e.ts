@@ -71,7 +71,7 @@ describe('school routines on a phone', () => {
     await expect.poll(() => students.count()).toBeGreaterThan(3);
     const tapped = await Promise.all([0, 1, 2].map(async (i) => (await students.nth(i).textContent())!));
     for (let i = 0; i < 3; i++) await students.nth(i).click();
-    await expect.poll(() => page.locator('.ant-segmented-item-selected').textContent()).toContain('(3)');
+    await expect.poll(() => page.locator('.ant-segmented-item-selected').filter({ hasText: '提问' }).textContent()).toContain('(3)');
     expect(await horizontalOverflow(page)).toBe(0);
     await shot(page, 'school2-log-phone');
     await page.getByTestId('lessons-save').click();
