@@ -45,7 +45,8 @@ export type TallyKind = (typeof TALLY_KINDS)[number];
 /** A student counts as reached by any tally of any lesson of their class. Two school weeks: */
 export const NOT_REACHED_SCHOOL_DAYS = 10;
 
-export const COMPLIANCE_CUTS = ['teacher', 'subject', 'grade', 'week'] as const;
+/** teacherWeek is the heat-map's cut: one row per teacher and week (key `teacherId|week`). */
+export const COMPLIANCE_CUTS = ['teacher', 'subject', 'grade', 'week', 'teacherWeek'] as const;
 export type ComplianceCut = (typeof COMPLIANCE_CUTS)[number];
 
 export function standardMet(minutesTaught: number, minutesChecking: number): boolean {

@@ -4,7 +4,7 @@
  * days of the period, against the timetable (lessonLogs.schedule.ts), as the office's views count.
  */
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import { TEN_LABELS, TENS, standardMet } from '../../../common/lessonLogs.js';
 import { classesInScope, studentsOfClasses } from '../school/index.js';
@@ -14,9 +14,20 @@ import { expectedLessons } from './lessonLogs.schedule.js';
 
 const COMPLIANCE = { view: 'compliance' };
 
-async function scoped(db: Db, q: IndicatorQuery) {
-  const classes = (await classesInScope(db, q.scope)).map((c) => ({ id: c.id, name: '', gradeId: null, cal: c.cal }));
-  return { classes, ids: classes.map((c) => c.id) };
+/**
+ * The scope's classes and the period's logs are read once for the nine figures of one batch (a
+ * dashboard or a report period, `sharedRead`); a single figure asked alone reads them itself.
+ */
+function scoped(db: Db, q: IndicatorQuery) {
+  return sharedRead(q, 'lessonLogs.classes', async () => {
+    const classes = (await classesInScope(db, q.scope)).map((c) => ({ id: c.id, name: '', gradeId: null, cal: c.cal }));
+    return { classes, ids: classes.map((c) => c.id) };
+  });
+}
+
+async function logsOf(db: Db, q: IndicatorQuery) {
+  const { ids } = await scoped(db, q);
+  return sharedRead(q, 'lessonLogs.logs', () => repo.logsOfClasses(db, ids, q.from, q.to));
 }
 
 export async function loggedRate(db: Db, q: IndicatorQuery): Promise<Figure> {
@@ -28,8 +39,7 @@ export async function loggedRate(db: Db, q: IndicatorQuery): Promise<Figure> {
 }
 
 async function shareOfLogs(db: Db, q: IndicatorQuery, met: (l: Awaited<ReturnType<typeof repo.logsOfClasses>>[number]) => boolean): Promise<Figure> {
-  const { ids } = await scoped(db, q);
-  const logs = await repo.logsOfClasses(db, ids, q.from, q.to);
+  const logs = await logsOf(db, q);
   return rateFigure(logs.filter(met).length, logs.length, { numerator: COMPLIANCE, denominator: COMPLIANCE });
 }
 

@@ -46,7 +46,7 @@ export const TEN_OF: Record<Ten, (l: LogCounts) => boolean> = {
   tutoring: (l) => (l.tutoring ?? 0) >= TEN,
 };
 
-const CELL_BY: Record<ComplianceCut, repo.CellBy> = { teacher: 'teacher_id', subject: 'subject', grade: 'grade_id', week: 'date' };
+const CELL_BY: Record<ComplianceCut, [repo.CellBy] | [repo.CellBy, repo.CellBy]> = { teacher: ['teacher_id'], subject: ['subject'], grade: ['grade_id'], week: ['date'], teacherWeek: ['teacher_id', 'date'] };
 
 /**
  * Counted by the engine per cut value and class (repo.complianceCells) and against the timetable
@@ -63,13 +63,21 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const gradeOf = new Map(classes.map((c) => [c.id, c.gradeId ?? '']));
   const grades = new Map(classes.map((c) => [c.gradeId ?? '', c.gradeName ?? '—']));
   const upTo = [q.to, shanghaiDate(call.now)].sort()[0];
-  // A row's key: the teacher, subject, grade or week (the log cells group by date; weeks are folded here).
-  const rowKey = (value: string | null) => (q.cut === 'week' ? weekOf(value!) : (value ?? ''));
+  // A row's key: the teacher, subject, grade, week, or teacher|week (the log cells group by date; weeks are folded here).
+  const rowKey = (value: string | null, value2: string | null) => (q.cut === 'week' ? weekOf(value!) : q.cut === 'teacherWeek' ? `${value}|${weekOf(value2!)}` : (value ?? ''));
   const timetabled =
     upTo < q.from
       ? new Map<string, number>()
-      : await countTimetabled(call.db, classes, q.from, upTo, (s, c, d) => (q.cut === 'teacher' ? s.teacher_id : q.cut === 'subject' ? s.subject : q.cut === 'grade' ? (gradeOf.get(c.id) ?? '') : weekOf(d)), teacherId);
-  const cells = await repo.complianceCells(call.db, school.id, q.from, q.to, CELL_BY[q.cut], teacherId);
+      : await countTimetabled(
+          call.db,
+          classes,
+          q.from,
+          upTo,
+          (s, c, d) => (q.cut === 'teacher' ? s.teacher_id : q.cut === 'subject' ? s.subject : q.cut === 'grade' ? (gradeOf.get(c.id) ?? '') : q.cut === 'week' ? weekOf(d) : `${s.teacher_id}|${weekOf(d)}`),
+          teacherId,
+        );
+  const [by, by2] = CELL_BY[q.cut];
+  const cells = await repo.complianceCells(call.db, school.id, q.from, q.to, by, teacherId, by2);
 
   type Row = ComplianceRow & { masks: Map<string, bigint> };
   const rows = new Map<string, Row>();
@@ -80,7 +88,7 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   };
   for (const [key, n] of timetabled) row(key).timetabled += n;
   for (const c of cells) {
-    const r = row(rowKey(c.key));
+    const r = row(rowKey(c.key, c.key2));
     r.logged += Number(c.logged);
     r.standardMet += Number(c.standard_met);
     r.tens.questioned += Number(c.questioned);
@@ -91,9 +99,12 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
     r.tens.tutoring += Number(c.tutoring);
     r.masks.set(c.class_id, union(r.masks.get(c.class_id) ?? 0n, c.reached));
   }
-  const names = q.cut === 'teacher' ? await repo.namesOfPersons(call.db, [...rows.keys()]) : null;
-  const labelOf = (key: string) => (q.cut === 'teacher' ? (names!.get(key) ?? '—') : q.cut === 'grade' ? (grades.get(key) ?? '—') : key);
+  const byTeacher = q.cut === 'teacher' || q.cut === 'teacherWeek';
+  const teacherOf = (key: string) => (q.cut === 'teacherWeek' ? key.split('|')[0]! : key);
+  const names = byTeacher ? await repo.namesOfPersons(call.db, [...new Set([...rows.keys()].map(teacherOf))]) : null;
+  // A teacher×week row is labelled by the teacher; its week is the key's second part.
+  const labelOf = (key: string) => (byTeacher ? (names!.get(teacherOf(key)) ?? '—') : q.cut === 'grade' ? (grades.get(key) ?? '—') : key);
   const out = [...rows.values()].map(({ masks, ...r }) => ({ ...r, label: labelOf(r.key), studentsReached: [...masks.values()].reduce((n, m) => n + popcount(m), 0) }));
-  out.sort((a, b) => (q.cut === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label)));
+  out.sort((a, b) => (q.cut === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label) || (a.key < b.key ? -1 : 1)));
   return { cut: q.cut, from: q.from, to: q.to, own, rows: out };
 }

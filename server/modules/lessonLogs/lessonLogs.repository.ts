@@ -79,11 +79,11 @@ export type CellBy = 'teacher_id' | 'subject' | 'grade_id' | 'date';
  * 35+10 and each ten, and the masks of students reached (unioned by the caller). A few thousand
  * rows for a school's month instead of every log and every tally.
  */
-export function complianceCells(db: Tx, schoolId: string, from: string, to: string, by: CellBy, teacherId?: string) {
+export function complianceCells(db: Tx, schoolId: string, from: string, to: string, by: CellBy, teacherId?: string, by2?: CellBy) {
   const met = (cond: ReturnType<typeof sql>) => sql<number>`sum(case when ${cond} then 1 else 0 end)`;
   return ldb(db)
     .selectFrom('lesson_logs')
-    .select([sql.ref<string | null>(by).as('key'), 'class_id'])
+    .select([sql.ref<string | null>(by).as('key'), sql.ref<string | null>(by2 ?? by).as('key2'), 'class_id'])
     .select((eb) => [
       eb.fn.countAll<number>().as('logged'),
       met(sql`minutes_taught <= ${TEACHING_MINUTES} and minutes_checking >= ${CHECKING_MINUTES}`).as('standard_met'),
@@ -99,7 +99,7 @@ export function complianceCells(db: Tx, schoolId: string, from: string, to: stri
     .where('date', '>=', from)
     .where('date', '<=', to)
     .$if(!!teacherId, (q) => q.where('teacher_id', '=', teacherId!))
-    .groupBy([by, 'class_id'])
+    .groupBy(by2 ? [by, by2, 'class_id'] : [by, 'class_id'])
     .execute();
 }
 

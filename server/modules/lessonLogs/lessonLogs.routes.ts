@@ -5,6 +5,7 @@ import { ClassParams, SchoolParams } from '../../../common/schemas/school.js';
 import type { App } from '../../core/http/types.js';
 import { allow, allowOwn } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
+import { complianceXlsx } from './lessonLogs.export.js';
 import * as office from './lessonLogs.office.js';
 import * as service from './lessonLogs.service.js';
 
@@ -58,5 +59,11 @@ export async function lessonLogsRoutes(app: App) {
 
   app.get('/api/v1/lesson-logs/schools/:schoolId/compliance', { config: allow(...SCHOOL), schema: { tags, summary: '课堂常规落实情况（按教师、学科、年级、周；教师只看本人）', params: SchoolParams, querystring: ComplianceQuery, response: { 200: Compliance } } }, async (req) =>
     office.compliance(readCall(db, req), req.params.schoolId, req.query),
+  );
+
+  app.get(
+    '/api/v1/lesson-logs/schools/:schoolId/compliance.xlsx',
+    { config: allow(...SCHOOL), schema: { tags, summary: '导出课堂常规落实情况（Excel；与页面同一范围，教师只含本人）', params: SchoolParams, querystring: ComplianceQuery } },
+    async (req, reply) => complianceXlsx(readCall(db, req), reply, req.params.schoolId, req.query),
   );
 }

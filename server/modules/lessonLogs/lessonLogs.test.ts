@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { writeCallIn, type Call } from '../../core/call.js';
 import { actorOf, shanghai } from '../appeals/appeals.testkit.js';
+import { readXlsx } from '../../core/people/people.fixtures.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { house } from '../registry.js';
 import { loggedRate, studentsReached } from './lessonLogs.indicators.js';
@@ -187,6 +188,39 @@ describe('compliance', () => {
     expect((await w.users.gA1.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}`)).status).toBe(404);
   });
 
+  it('draws the teacher × week heat-map for the office only, and exports the page’s rows to Excel for the same readers', async () => {
+    const q = `from=2026-09-14&to=2026-09-25`;
+    const grid = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=teacherWeek`);
+    expect(grid.status, grid.text).toBe(200);
+    // 20 September is the make-up Sunday of week 38 (Monday's timetable); 25 September is the Mid-Autumn holiday.
+    expect(grid.body.rows.map((r: any) => [r.label, r.key.split('|')[1], r.timetabled, r.logged]).sort()).toEqual(
+      [
+        ['刘老师', '2026-W38', 4, 1],
+        ['刘老师', '2026-W39', 2, 0],
+        ['陈老师', '2026-W38', 2, 0],
+        ['陈老师', '2026-W39', 1, 0],
+      ].sort(),
+    );
+    const own = await w.users.headA.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=teacherWeek`);
+    expect(own.body.rows.map((r: any) => r.label)).toEqual(['陈老师', '陈老师']);
+
+    const xlsx = async (cookie: string) => t.app.inject({ method: 'GET', url: `/api/v1/lesson-logs/schools/${w.school.id}/compliance.xlsx?${q}&cut=teacher`, headers: { cookie } });
+    const office = await xlsx(w.users.academic.cookie);
+    expect(office.statusCode).toBe(200);
+    const sheet = await readXlsx(office.rawPayload);
+    expect(sheet[0]).toEqual(expect.arrayContaining(['教师', '应上课时', '已记录', '记录率(%)', '35+10 达标率(%)', '提问≥10', '关注学生(人)']));
+    expect(sheet.slice(1).map((r) => r.slice(0, 4)).sort()).toEqual(
+      [
+        ['刘老师', '6', '1', '16.7'],
+        ['陈老师', '3', '0', '0'],
+      ].sort(),
+    );
+    const mine = await readXlsx((await xlsx(w.users.headA.cookie)).rawPayload);
+    expect(mine.slice(1).map((r) => r[0])).toEqual(['陈老师']);
+    expect((await xlsx(w.users.gA1.cookie)).statusCode).toBe(404);
+    expect((await xlsx(w.users.otherPrincipal.cookie)).statusCode).toBe(404);
+  });
+
   it('gives the registry the same counts: logged ÷ timetabled, 35+10 met, students reached', async () => {
     const q = { scope: { all: false, paths: [w.classA.path] }, from: '2026-09-14', to: '2026-09-18' };
     expect(await loggedRate(t.db, q)).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
@@ -195,6 +229,12 @@ describe('compliance', () => {
     expect(await standard.compute(t.db, q)).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
     const demonstrations = house.indicators.find((i) => i.key === 'lessonLogs.demonstrationsMet')!;
     expect(await demonstrations.compute(t.db, q)).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    // A dashboard's batch reads the period's logs once for all nine figures, and gets the same figures.
+    const nine = house.indicators.filter((i) => i.key.startsWith('lessonLogs.'));
+    const reads = new Map<string, Promise<unknown>>();
+    const batch = await Promise.all(nine.map((i) => i.compute(t.db, { ...q, reads })));
+    expect(batch).toEqual(await Promise.all(nine.map((i) => i.compute(t.db, q))));
+    expect([...reads.keys()].filter((k) => k.startsWith('lessonLogs.logs|'))).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, DatePicker, Flex, Segmented, Select, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Segmented, Select, Table, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,25 +9,21 @@ import type { ComplianceRow } from '@common/schemas/lessonLogs';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
 import { useMySchool } from '../school/api';
-import { useCompliance, useNotLogged } from './api';
+import { errorText } from '../../shared/errors';
+import { exportCompliance, useCompliance, useNotLogged } from './api';
+import { ComplianceHeatMap } from './ComplianceHeatMap';
+import { ComplianceTrend } from './ComplianceTrend';
+import { Heat } from './Heat';
+
+/** The table's cuts; teacher × week is the heat-map's own tab. */
+const TABLE_CUTS = COMPLIANCE_CUTS.filter((c) => c !== 'teacherWeek');
 
 const DAY = 'YYYY-MM-DD';
 
-/** A share as a heat-map cell: the warmer, the further from the routine. */
-function Heat({ n, of }: { n: number; of: number }) {
-  if (!of) return <Typography.Text type="secondary">—</Typography.Text>;
-  const rate = n / of;
-  const bg = rate >= 0.9 ? '#d9f7be' : rate >= 0.7 ? '#fff1b8' : rate >= 0.5 ? '#ffd8bf' : '#ffccc7';
-  return (
-    <span style={{ display: 'block', background: bg, padding: '2px 6px', borderRadius: 4, textAlign: 'right' }} title={`${n} / ${of}`}>
-      {Math.round(rate * 100)}%
-    </span>
-  );
-}
-
 /**
  * The academic office's view of the 35+10 routine: compliance by teacher, subject, grade or
- * week as a heat-map (rows in name order — no ranking), and the lessons not logged. A drill-down
+ * week as a table of heat cells (rows in name order — no ranking) with its Excel export, the
+ * weekly trend, the teacher × week heat-map, and the lessons not logged. A drill-down
  * from the work report arrives with orgId, from, to and view in the address.
  */
 export default function OfficePage() {
@@ -40,7 +37,11 @@ export default function OfficePage() {
   const [cut, setCut] = useState<ComplianceCut>('teacher');
   const [tab, setTab] = useState(params.get('view') === 'notLogged' ? 'notLogged' : 'compliance');
   const q = { from: range[0], to: range[1] };
+  const { message } = App.useApp();
   const { data, isFetching } = useCompliance(schoolId, { ...q, cut });
+  const trend = useCompliance(tab === 'trend' ? schoolId : undefined, { ...q, cut: 'week' });
+  const grid = useCompliance(tab === 'heatmap' ? schoolId : undefined, { ...q, cut: 'teacherWeek' });
+  const download = () => schoolId && exportCompliance(schoolId, { ...q, cut }).catch((err: unknown) => message.error(errorText(err, t)));
   const { data: missing, isFetching: missingLoading } = useNotLogged(schoolId, q, tab === 'notLogged');
 
   const columns = [
@@ -75,13 +76,20 @@ export default function OfficePage() {
             label: t('office.compliance'),
             children: (
               <Flex vertical gap={12}>
-                <Segmented value={cut} onChange={(v) => setCut(v as ComplianceCut)} options={COMPLIANCE_CUTS.map((c) => ({ value: c, label: t(`office.cuts.${c}`) }))} />
+                <Flex gap={8} wrap justify="space-between">
+                  <Segmented value={cut} onChange={(v) => setCut(v as ComplianceCut)} options={TABLE_CUTS.map((c) => ({ value: c, label: t(`office.cuts.${c}`) }))} />
+                  <Button icon={<DownloadOutlined />} onClick={download} data-testid="lessons-export">
+                    {t('office.export')}
+                  </Button>
+                </Flex>
                 {data?.own && <Alert type="info" showIcon title={t('office.own')} />}
                 <Typography.Text type="secondary">{t('office.noRanking')}</Typography.Text>
                 <Table data-testid="lessons-compliance" rowKey="key" size="small" loading={isFetching} columns={columns} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 900 }} />
               </Flex>
             ),
           },
+          { key: 'trend', label: t('office.trend'), children: <ComplianceTrend weeks={trend.data?.rows ?? []} /> },
+          { key: 'heatmap', label: t('office.heatmap'), children: <ComplianceHeatMap rows={grid.data?.rows ?? []} loading={grid.isFetching} /> },
           {
             key: 'notLogged',
             label: t('office.notLogged'),

@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ComplianceCut, TallyKind } from '@common/lessonLogs';
 import type { Compliance, LessonLog, MyWeek } from '@common/schemas/lessonLogs';
-import { api } from '../../api/client';
+import { api, download } from '../../api/client';
 
 export type { Compliance, LessonLog, MyWeek };
 export interface ClassStudents {
@@ -41,6 +41,9 @@ export function useClassStudents(classId: string | undefined) {
 export function useCompliance(schoolId: string | undefined, q: { from: string; to: string; cut: ComplianceCut }) {
   return useQuery({ queryKey: [KEY, 'compliance', schoolId, q], enabled: !!schoolId, queryFn: () => api.get<Compliance>(`/lesson-logs/schools/${schoolId}/compliance`, q), placeholderData: keepPreviousData });
 }
+
+export const exportCompliance = (schoolId: string, q: { from: string; to: string; cut: ComplianceCut }) =>
+  download(`/lesson-logs/schools/${schoolId}/compliance.xlsx`, q, `35+10落实情况-${q.from}-${q.to}.xlsx`);
 
 export function useNotLogged(schoolId: string | undefined, q: { from: string; to: string }, enabled: boolean) {
   return useQuery({

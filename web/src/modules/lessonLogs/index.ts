@@ -11,6 +11,10 @@ export const lessonLogsModule = defineModule({
     { path: 'lessons/log', component: lazy(() => import('./LogPage')), permission: P.log },
     { path: 'lesson-logs', component: lazy(() => import('./OfficePage')), permission: P.oversee },
   ],
+  homeCards: [
+    { key: 'lessons-today', component: lazy(() => import('./TodayCard')), roles: ['headTeacher', 'subjectTeacher'], permission: P.log, order: 15 },
+    { key: 'lessons-week', component: lazy(() => import('./WeekComplianceCard')), roles: ['principal', 'academicOffice'], permission: P.oversee, order: 15 },
+  ],
   menu: [
     { key: 'lessons-mine', path: '/lessons', labelKey: 'lessonLogs:menuMine', icon: EditOutlined, permission: P.log, order: 68 },
     { key: 'lessons-office', path: '/lesson-logs', labelKey: 'lessonLogs:menuOffice', icon: HeatMapOutlined, permission: P.oversee, order: 69 },
