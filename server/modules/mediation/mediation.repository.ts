@@ -66,9 +66,18 @@ function lightExpr(eb: Eb, light: CaseLight, today: string): Expression<SqlBool>
   );
 }
 
+/**
+ * A scope narrowed to one subtree: the filter's org and the caller's reach become one path range
+ * instead of two, so the engines read the small subtree's index range and not the union's.
+ */
+function within(s: Visibility['oversee'], path: string): Visibility['oversee'] {
+  if (s.all || s.paths.some((p) => path.startsWith(p))) return { all: false, paths: [path] };
+  return { all: false, paths: s.paths.filter((p) => p.startsWith(path)) };
+}
+
 function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [];
-  if (v) c.push(visible(eb, v));
+  if (v) c.push(visible(eb, f.orgPath ? { ...v, oversee: within(v.oversee, f.orgPath), mediate: within(v.mediate, f.orgPath) } : v));
   if (f.scopePaths) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [...f.scopePaths] }));
   if (f.orgPath) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [f.orgPath] }));
   if (f.status?.length) c.push(eb('c.status', 'in', [...f.status]));
