@@ -58,6 +58,12 @@ export const CLAIM_TYPE_LABELS: Record<ClaimType, { zh: string; en: string }> = 
   other: { zh: '其他', en: 'Other' },
 };
 
+/**
+ * Claims whose agreement the court may enforce by a payment order when it is not performed
+ * (调解仲裁法 §16: 拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金).
+ */
+export const PAYMENT_ORDER_CLAIMS: readonly ClaimType[] = ['wagesOwed', 'overtime', 'workInjury'];
+
 export const APPLICANT_KINDS = ['worker', 'group'] as const;
 export type ApplicantKind = (typeof APPLICANT_KINDS)[number];
 

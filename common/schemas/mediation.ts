@@ -1,5 +1,6 @@
 /** zod for every body, query and response of labour-dispute mediation (mediationCase). */
 import { z } from 'zod';
+import { DECIDED_ITEM_STATUSES } from '../decidedItems.js';
 import { APPLICANT_KINDS, CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES } from '../mediation.js';
 import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 import { FileIds, FileRef } from './files.js';
@@ -56,6 +57,8 @@ export const AgreementBody = z
     applicantSignedOn: IsoDate,
     respondentSigner: Text(100),
     respondentSignedOn: IsoDate,
+    /** The respondent's department that carries out the agreement: its handler owns the performance item (督办). */
+    respondentOrgId: Id.optional(),
   })
   .strict();
 export type AgreementBody = z.infer<typeof AgreementBody>;
@@ -130,6 +133,10 @@ export const CaseDetail = CaseSummary.extend({
   /** Evidence files of the case; each download is audited like a read. */
   files: z.array(FileRef),
   payments: z.array(z.object({ paidAmount: z.number(), paidOn: IsoDate, note: z.string().nullable() })),
+  /** The agreement's performance as a decided item (督办事项): its owner, due date and status. */
+  performance: z
+    .object({ itemId: z.string(), status: z.enum(DECIDED_ITEM_STATUSES), progress: z.number(), dueDate: IsoDate, ownerName: z.string() })
+    .nullable(),
   /** A wage agreement unpaid past its deadline: the worker may ask the court for a payment order (支付令, §16). */
   paymentOrderHint: z.boolean(),
   events: z.array(CaseEvent),
@@ -138,4 +145,10 @@ export const CaseDetail = CaseSummary.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
-export const CasePage = pageOf(CaseSummary);
+export const CasePage = pageOf(CaseSummary).extend({
+  /** The total stopped counting at its cap: the list says 「2000+」. */
+  totalCapped: z.boolean(),
+});
+
+/** The committee's mediators a case may be assigned to on acceptance. */
+export const MediatorOptions = z.object({ items: z.array(z.object({ accountId: z.string(), name: z.string() })) });

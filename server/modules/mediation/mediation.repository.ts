@@ -3,8 +3,8 @@
  * committee's subtrees, new applications for a union's mediators, the cases one is named
  * on, one's own), so a page and its total never count a case the caller may not see.
  */
-import { type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { containsCi } from '../../core/db/dialect.js';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { containsCi, engineOf } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
@@ -32,14 +32,21 @@ export interface CaseFilter {
   scopePaths?: readonly string[];
 }
 
+const reaches = (s: Visibility['oversee']) => s.all || s.paths.length > 0;
+
+/**
+ * Only the parts the caller has, each an index range (org path, applicant, the mediators'
+ * table): a constant-false part in the OR would keep the engines from using any index for it.
+ */
 function visible(eb: Eb, v: Visibility): Expression<SqlBool> {
-  const any: Expression<SqlBool>[] = [pathInScope(eb, 'c.org_path', v.oversee)];
-  if (v.mediate.all || v.mediate.paths.length) {
+  const any: Expression<SqlBool>[] = [];
+  if (reaches(v.oversee)) any.push(pathInScope(eb, 'c.org_path', v.oversee));
+  if (reaches(v.mediate)) {
     any.push(eb.and([eb('c.status', '=', 'applied'), pathInScope(eb, 'c.org_path', v.mediate)]));
-    any.push(eb.exists(eb.selectFrom('mediation_case_mediators as m').select('m.case_id').whereRef('m.case_id', '=', 'c.id').where('m.account_id', '=', v.accountId)));
+    any.push(eb('c.id', 'in', eb.selectFrom('mediation_case_mediators as m').select('m.case_id').where('m.account_id', '=', v.accountId)));
   }
   if (v.personId) any.push(eb('c.applicant_person_id', '=', v.personId));
-  return eb.or(any);
+  return any.length ? eb.or(any) : sql<SqlBool>`1 = 0`;
 }
 
 /** The light as SQL, the same rule as clocksOf: red past due, yellow within the warning days. */
@@ -59,9 +66,18 @@ function lightExpr(eb: Eb, light: CaseLight, today: string): Expression<SqlBool>
   );
 }
 
+/**
+ * A scope narrowed to one subtree: the filter's org and the caller's reach become one path range
+ * instead of two, so the engines read the small subtree's index range and not the union's.
+ */
+function within(s: Visibility['oversee'], path: string): Visibility['oversee'] {
+  if (s.all || s.paths.some((p) => path.startsWith(p))) return { all: false, paths: [path] };
+  return { all: false, paths: s.paths.filter((p) => p.startsWith(path)) };
+}
+
 function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [];
-  if (v) c.push(visible(eb, v));
+  if (v) c.push(visible(eb, f.orgPath ? { ...v, oversee: within(v.oversee, f.orgPath), mediate: within(v.mediate, f.orgPath) } : v));
   if (f.scopePaths) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [...f.scopePaths] }));
   if (f.orgPath) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [f.orgPath] }));
   if (f.status?.length) c.push(eb('c.status', 'in', [...f.status]));
@@ -81,6 +97,9 @@ function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expr
   return eb.and(c);
 }
 
+/** Lists count at most this many matches (as appeals do): beyond it a page says 「2000+」. */
+export const COUNT_CAP = 2_000;
+
 const SORT = { appliedAt: 'c.applied_at', acceptDue: 'c.accept_due', mediationDue: 'c.mediation_due', closedOn: 'c.closed_on' } as const;
 
 function base(db: Tx) {
@@ -96,22 +115,33 @@ export async function listCases(
   f: CaseFilter,
   page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
   today: string,
-): Promise<{ rows: CaseRow[]; total: number }> {
+): Promise<{ rows: CaseRow[]; total: number; totalCapped: boolean }> {
   const filtered = base(db).where((eb) => where(eb as unknown as Eb, v, f, today));
   // The count needs the applicant's name only to search it: without a search it reads the cases alone.
   const counted = f.q ? filtered : mdb(db).selectFrom('mediation_cases as c').where((eb) => where(eb as unknown as Eb, v, f, today));
-  const total = Number((await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const col = SORT[page.sort ?? 'appliedAt'];
+  // Counted up to the cap and no further: a union's whole desk is 「2000+」, not a scan of every case.
+  const capped = counted.select(sql<number>`1`.as('x')).limit(COUNT_CAP + 1).as('k');
+  const n = Number((await mdb(db).selectFrom(capped).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  const sort = page.sort ?? 'appliedAt';
+  const col = SORT[sort];
   const order = page.sort ? page.order : 'desc';
-  const rows = await filtered
-    .selectAll('c')
-    .select(['p.name as applicant_name', 'o.name as org_name'])
+  // Many matches in the order of the (applied_at, id) index: walking it meets a page early, so
+  // SQLite is told to (PostgreSQL's costs choose it with the LIMIT). Few: a filter's index finds
+  // them all and sorting ≤ COUNT_CAP rows is cheap.
+  const walk = !f.q && sort === 'appliedAt' && n > COUNT_CAP && engineOf(db) === 'sqlite';
+  const from = walk ? sql`mediation_cases as c indexed by mediation_cases_applied` : sql`mediation_cases as c`;
+  const ids = f.q ? filtered : (mdb(db).selectFrom(from as unknown as 'mediation_cases as c') as unknown as typeof counted).where((eb) => where(eb as unknown as Eb, v, f, today));
+  const picked = (await ids
+    .select('c.id')
     .orderBy(col, order)
     .orderBy('c.id', order)
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows: rows as CaseRow[], total };
+    .execute()) as { id: string }[];
+  const rows = picked.length ? ((await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', 'in', picked.map((r) => r.id)).execute()) as CaseRow[]) : [];
+  const at = new Map(picked.map((r, i) => [r.id, i]));
+  rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 export async function loadCase(db: Tx, id: string): Promise<CaseRow | undefined> {

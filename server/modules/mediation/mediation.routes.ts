@@ -1,5 +1,5 @@
 /** HTTP only: path, declared access, schemas, one call into the service. */
-import { AcceptCaseBody, AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CasePage, EvidenceBody, ExtendBody, MediationFileParams, PaymentBody, ReasonBody, SessionBody } from '../../../common/schemas/mediation.js';
+import { AcceptCaseBody, AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CasePage, EvidenceBody, ExtendBody, MediationFileParams, MediatorOptions, PaymentBody, ReasonBody, SessionBody } from '../../../common/schemas/mediation.js';
 import { IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
@@ -52,6 +52,10 @@ export async function mediationRoutes(app: App) {
       .header('cache-control', 'private, no-store')
       .send(await agreementDocx(c));
   });
+
+  app.get('/api/v1/mediation/cases/:id/mediators', { config: allow(...COMMITTEE), schema: { tags, summary: '可指定的调解员（受理时选择）', params: IdParams, response: { 200: MediatorOptions } } }, async (req) =>
+    service.mediatorOptions(readCall(db, req), req.params.id),
+  );
 
   app.post('/api/v1/mediation/cases/:id/accept', { config: allow(...COMMITTEE), schema: { tags, summary: '受理（指定调解员）', params: IdParams, body: AcceptCaseBody, response: ok } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.accept(call, req.params.id, req.body)),

@@ -22,6 +22,7 @@ import { fen, summaryOf, yuan } from './mediation.present.js';
 import * as repo from './mediation.repository.js';
 import { eventsOf, recordEvent, statusConflict, transition, type TransitionSpec } from '../../core/workflow/index.js';
 import { mdb } from './mediation.tables.js';
+import { followPayments, paymentOrderDue, performanceOf, trackPerformance } from './mediation.performance.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { claimFiles, DOCX, filesOf, IMAGE_AND_PDF, XLSX, type FileRef } from '../../core/files/index.js';
 
@@ -44,16 +45,16 @@ async function claimTypesOf(db: Tx, ids: string[]): Promise<Map<string, ClaimTyp
   return out;
 }
 
-export async function list(call: Call, q: CaseListQuery): Promise<{ items: CaseSummary[]; total: number; page: number; pageSize: number }> {
+export async function list(call: Call, q: CaseListQuery): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await call.db.selectFrom('orgs').select('path').where('id', '=', q.orgId).executeTakeFirst();
-    if (!org) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+    if (!org) return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
     orgPath = org.path;
   }
-  const { rows, total } = await repo.listCases(call.db, visibilityOf(call.actor), { ...q, status: q.status, orgPath }, q, today(call));
+  const { rows, total, totalCapped } = await repo.listCases(call.db, visibilityOf(call.actor), { ...q, status: q.status, orgPath }, q, today(call));
   const types = await claimTypesOf(call.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => summaryOf(r, types.get(r.id) ?? [], today(call))), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => summaryOf(r, types.get(r.id) ?? [], today(call))), total, totalCapped, page: q.page, pageSize: q.pageSize };
 }
 
 interface Loaded {
@@ -80,7 +81,6 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
   const events = await eventsOf(db, KIND, row.id);
   const files = await filesOf(db, { kind: FILE_KIND, id: row.id });
   const types = claims.map((c) => c.type as ClaimType);
-  const wage = types.some((x) => x === 'wagesOwed' || x === 'overtime' || x === 'workInjury');
   return {
     ...summaryOf(row, types, day),
     groupSize: row.group_size,
@@ -105,7 +105,8 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
         : null,
     files,
     payments: payments.map((p) => ({ paidAmount: yuan(p.paid_cents)!, paidOn: p.paid_on, note: p.note })),
-    paymentOrderHint: wage && row.status === 'agreed' && row.performance_due !== null && row.performance_due < day && Number(row.paid_cents) < Number(row.agreed_cents ?? 0),
+    performance: await performanceOf(db, row.id),
+    paymentOrderHint: paymentOrderDue(row, types, day),
     events: events.map((e) => ({ event: e.event, from: e.from, to: e.to, actorName: e.actorName, data: e.data, at: e.at })),
     can: {
       accept: row.status === 'applied' && mayDecide(rel),
@@ -182,20 +183,23 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<CaseDetai
   const { actor, tx } = call;
   const day = today(call);
   if (![P.apply, P.oversee, P.mediate].some((p) => hasPermission(actor, p))) throw forbidden();
-  const personId = body.applicantPersonId ?? actor.personId;
+  const appeal = body.appealId ? await appealForReferral(tx, body.appealId) : undefined;
+  // The committee referring an appeal registers its author (never an anonymous one's: authorPersonId is null).
+  const fromAppeal = !body.applicantPersonId && !!body.appealId && [P.oversee, P.mediate].some((p) => hasPermission(actor, p));
+  if (fromAppeal && !appeal?.authorPersonId) throw invalid('body.appealId', MM['mediation.appealUnknown']);
+  const personId = body.applicantPersonId ?? (fromAppeal ? appeal!.authorPersonId : actor.personId);
   if (!personId) throw invalid('body.applicantPersonId', MM['mediation.applicantRequired']);
   const person = await repo.personForCase(tx, personId);
   const own = personId === actor.personId;
   const registers = person && (hasPermission(actor, P.oversee, person.org_path) || hasPermission(actor, P.mediate, person.org_path));
   // Someone out of reach is answered like someone who does not exist.
   if (!person || person.kind !== 'worker' || person.archived || !(registers || (own && hasPermission(actor, P.apply, person.org_path)))) {
-    throw invalid('body.applicantPersonId', MM['mediation.applicantNotWorker']);
+    throw fromAppeal ? invalid('body.appealId', MM['mediation.appealNotReachable']) : invalid('body.applicantPersonId', MM['mediation.applicantNotWorker']);
   }
   if (body.applicantKind === 'group' && !body.groupSize) throw invalid('body.groupSize', MM['mediation.groupSizeRequired']);
   if (body.disputeDate > day) throw invalid('body.disputeDate', MM['mediation.futureDate']);
   let appealId: string | null = null;
   if (body.appealId) {
-    const appeal = await appealForReferral(tx, body.appealId);
     if (!appeal || appeal.authorPersonId !== personId) throw invalid('body.appealId', MM['mediation.appealUnknown']);
     appealId = appeal.id;
   }
@@ -280,6 +284,17 @@ export async function accept(call: WriteCall, id: string, body: { mediatorAccoun
   await notify(call.tx, notice('accepted', 'accepted', { code: row.code, mediator: name, due }, await applicantAccounts(call.tx, row.applicant_person_id), id));
   if (mediator !== call.actor.accountId) await notify(call.tx, notice('assigned', 'assigned', { code: row.code, applicant: row.applicant_name, respondent: row.respondent, due }, [mediator], id));
   return reload(call, id);
+}
+
+/** The union's mediators a new case may be assigned to: for whoever decides on acceptance. */
+export async function mediatorOptions(call: Call, id: string): Promise<{ items: { accountId: string; name: string }[] }> {
+  const { row, rel } = await load(call.db, call, id);
+  demand(mayDecide(rel));
+  const holders = await holdersOf(call.db, ['mediator'], row.org_path);
+  const ids = [...new Set(holders.map((h) => h.accountId))];
+  if (!ids.length) return { items: [] };
+  const rows = await call.db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', ids).where('disabled', '=', 0).orderBy('display_name').execute();
+  return { items: rows.map((r) => ({ accountId: r.id, name: r.display_name })) };
 }
 
 export async function reject(call: WriteCall, id: string, reason: string): Promise<CaseDetail> {
@@ -372,6 +387,7 @@ export async function agree(call: WriteCall, id: string, body: AgreementBody): P
     audit: { action: 'mediation.agree', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { agreedAmount: body.agreedAmount } },
     notify: notice('agreed', 'agreed', { code: row.code, amount: body.agreedAmount, due: body.performanceDue }, await applicantAccounts(call.tx, row.applicant_person_id), id),
   });
+  await trackPerformance(call, row, body);
   return reload(call, id);
 }
 
@@ -429,6 +445,7 @@ export async function recordPayment(call: WriteCall, id: string, body: PaymentBo
     data: { paidAmount: body.paidAmount, paidOn: body.paidOn },
     audit: { action: 'mediation.payment', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { paid: [yuan(row.paid_cents), yuan(paid)] } },
   });
+  await followPayments(call, id, paid, agreed, done);
   return reload(call, id);
 }
 

@@ -17,6 +17,8 @@ import { clocksOf } from './mediation.clocks.js';
 import { writeCallIn } from '../../core/call.js';
 import { acceptMediation, applyForMediation, disputeBody } from './mediation.testkit.js';
 import { tellOverdue } from './mediation.service.js';
+import { tellPaymentOrder } from './mediation.performance.js';
+import { sweepDecidedItems } from '../../core/decidedItems/decidedItems.jobs.js';
 import { uploadPng } from '../../../test/authz/part.js';
 
 const t = useTestApp();
@@ -157,6 +159,74 @@ describe('a case from application to a performed agreement', () => {
   });
 });
 
+describe('the agreement’s performance (督办) and the payment order route', () => {
+  const daysFromToday = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
+
+  it('becomes a decided item of the paying department, moved by payments and back on the case page', async () => {
+    const worker = await w.worker({ name: '钱掘进' });
+    const id = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    const elsewhere = await t.org('外单位财务部', 'department', await t.org('外集团', 'group'));
+    const wrong = await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, { ...agreement(3000), respondentOrgId: elsewhere.id });
+    expect([wrong.status, wrong.body.errors[0].field]).toEqual([422, 'body.respondentOrgId']);
+    expect(wrong.body.detail).toContain('履行部门');
+    const due = daysFromToday(10);
+    const agreed = await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, { ...agreement(3000), performanceDue: due, respondentOrgId: w.prod1.id });
+    expect(agreed.body.performance).toMatchObject({ status: 'planned', progress: 0, dueDate: due, ownerName: w.handler.username });
+
+    // The department's handler carries the item on the decided-item board, and still does not see the confidential case.
+    const item = await w.handler.get(`/api/v1/decided-items/${agreed.body.performance.itemId}`);
+    expect(item.status).toBe(200);
+    expect(item.body).toMatchObject({ dueDate: due, ownerAccountId: w.handler.accountId, source: { kind: 'mediation.agreement', public: false } });
+    expect(item.body.title).toContain('3000');
+    expect(item.body.title).not.toContain('钱掘进');
+    expect((await w.handler.get(`/api/v1/mediation/cases/${id}`)).status).toBe(404);
+    expect(JSON.stringify((await w.handler.get('/api/v1/notifications')).body)).toContain(agreed.body.code);
+
+    const part = await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 1000, paidOn: today() });
+    expect(part.body.performance).toMatchObject({ status: 'inProgress', progress: 33 });
+    const rest = await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 2000, paidOn: today() });
+    expect(rest.body).toMatchObject({ status: 'performed', performance: { status: 'done', progress: 100 } });
+    expect((await w.handler.get(`/api/v1/decided-items/${agreed.body.performance.itemId}`)).body.timeline.map((e: { event: string }) => e.event)).toEqual(['created', 'progress', 'done']);
+  });
+
+  it('without a department is the union side’s; past its deadline unpaid it shows overdue on the case', async () => {
+    const worker = await w.worker();
+    const id = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
+    await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    const agreed = await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, agreement(800));
+    expect(agreed.body.performance.ownerName).toBe(w.chair.username);
+    await sweepDecidedItems(t.db, new Date(Date.now() + 3 * 86_400_000));
+    const seen = await worker.get(`/api/v1/mediation/cases/${id}`);
+    expect(seen.body.performance).toMatchObject({ status: 'overdue', progress: 0 });
+  });
+
+  it('reminds the worker of an unpaid wage agreement once, with the 支付令 route on the case page', async () => {
+    const worker = await w.worker();
+    const wages = disputeBody({ claims: [{ type: 'wagesOwed', description: '补发十月工资', amount: 5000 }] });
+    const make = async (body: Record<string, unknown>, pay?: number) => {
+      const id = (await worker.post('/api/v1/mediation/cases', body)).body.id;
+      await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+      const agreed = await mediator.post(`/api/v1/mediation/cases/${id}/agreement`, { ...agreement(5000), performanceDue: daysFromToday(-2) });
+      if (pay) await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: pay, paidOn: today() });
+      return { id, code: agreed.body.code as string };
+    };
+    const unpaid = await make(wages, 1500);
+    const paid = await make(wages, 5000);
+    const insurance = await make(disputeBody({ claims: [{ type: 'socialInsurance', description: '补缴社保' }] }));
+    expect((await worker.get(`/api/v1/mediation/cases/${unpaid.id}`)).body.paymentOrderHint).toBe(true);
+    expect((await worker.get(`/api/v1/mediation/cases/${paid.id}`)).body.paymentOrderHint).toBe(false);
+
+    expect(await tellPaymentOrder(t.db, new Date())).toBeGreaterThanOrEqual(1);
+    expect(await tellPaymentOrder(t.db, new Date())).toBe(0);
+    const inbox = JSON.stringify((await worker.get('/api/v1/notifications')).body);
+    expect(inbox).toContain(`调解协议逾期未履行：${unpaid.code}`);
+    expect(inbox).toContain('支付令');
+    expect(inbox).toContain('3500');
+    for (const other of [paid, insurance]) expect(inbox).not.toContain(`逾期未履行：${other.code}`);
+  });
+});
+
 describe('the clocks', () => {
   it('counts acceptance in working days across the National Day holiday and its make-up Saturday', async () => {
     const worker = await w.worker();
@@ -264,6 +334,22 @@ describe('confidentiality', () => {
     expect(wrong.body.errors[0].field).toBe('body.appealId');
   });
 
+  it('registers a referred appeal in its author’s name when staff name no applicant, and offers the union’s mediators to accept it', async () => {
+    const worker = await w.worker({ name: '孙转介' });
+    const appeal = (await worker.post('/api/v1/appeals', wageAppeal())).body.id;
+    const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ appealId: appeal }));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ applicantName: '孙转介', appealId: appeal });
+    const options = await w.staff.get(`/api/v1/mediation/cases/${res.body.id}/mediators`);
+    expect(options.body.items.map((m: { accountId: string }) => m.accountId)).toEqual(expect.arrayContaining([mediator.accountId, mediator2.accountId]));
+    expect(options.body.items.map((m: { accountId: string }) => m.accountId)).not.toContain(outsider.accountId);
+    expect((await outsider.get(`/api/v1/mediation/cases/${res.body.id}/mediators`)).status).toBe(404);
+    expect((await worker.get(`/api/v1/mediation/cases/${res.body.id}/mediators`)).status).toBe(403);
+    const list = await w.staff.get('/api/v1/mediation/cases?pageSize=5');
+    expect(list.body).toMatchObject({ totalCapped: false });
+    expect(list.body.total).toBeGreaterThanOrEqual(1);
+  });
+
   it('does not refer an anonymous appeal in anyone’s name, so its author stays unknown to the committee', async () => {
     const worker = await w.worker();
     const appeal = (await worker.post('/api/v1/appeals', wageAppeal({ anonymous: true }))).body.id;
@@ -273,6 +359,9 @@ describe('confidentiality', () => {
       // The refusal reads the same whether or not the named worker wrote it.
       expect(res.body.detail).toBe((await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: '01900000-0000-7000-8000-000000000000' }))).body.detail);
     }
+    // Without a named applicant the referral has nobody to name either.
+    const unnamed = await w.staff.post('/api/v1/mediation/cases', disputeBody({ appealId: appeal }));
+    expect([unnamed.status, unnamed.body.errors?.[0].field]).toEqual([422, 'body.appealId']);
     const seen = await w.staff.get(`/api/v1/appeals/${appeal}`);
     expect(seen.body.author).toBeNull();
     expect(seen.body.timeline.map((e: { kind: string }) => e.kind)).not.toContain('mediation');

@@ -17,6 +17,8 @@ import { SimilarAppealsCard } from './SimilarAppealsCard';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
 import { RatingForm } from './RatingForm';
 import { useDeptLabel } from './useDeptLabel';
+import { useAuth } from '../../app/auth/AuthContext';
+import { MEDIATION_PERMISSIONS } from '@common/mediation';
 
 /** A deadline counted across days whose holidays are not yet published may still move. */
 function ProvisionalMark() {
@@ -36,6 +38,7 @@ export default function AppealDetailPage() {
   const navigate = useNavigate();
   const { data: appeal, error, isLoading } = useAppeal(id);
   const [revealed, setRevealed] = useState<RevealResult | null>(null);
+  const { can } = useAuth();
 
   if (isLoading) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   if (!appeal) {
@@ -67,6 +70,12 @@ export default function AppealDetailPage() {
               <Card size="small" title={t('detail.actions')}>
                 <AppealActions appeal={appeal} onRevealed={setRevealed} />
               </Card>
+            )}
+            {/* A labour dispute goes to the mediation committee in its author's name: never an anonymous appeal's. */}
+            {!appeal.anonymous && (can(MEDIATION_PERMISSIONS.oversee) || can(MEDIATION_PERMISSIONS.mediate)) && (
+              <Link to={`/mediation/register?appealId=${appeal.id}`} style={{ alignSelf: 'flex-start' }}>
+                <Button data-testid="appeal-refer-mediation">{t('detail.referMediation')}</Button>
+              </Link>
             )}
             <AnswerCard appeal={appeal} />
             {appeal.abilities.includes('rate') && <RatingForm appeal={appeal} />}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal } from 'antd';
+import { App, Button, Checkbox, Flex, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
-import { useCaseAction, type CaseAction, type CaseDetail } from './api';
+import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
+import { useCaseAction, useMediatorOptions, type CaseAction, type CaseDetail } from './api';
 
-type Field = { name: string; kind: 'text' | 'area' | 'date' | 'money' | 'days' | 'check'; label: string; required?: boolean };
+type Field = { name: string; kind: 'text' | 'area' | 'date' | 'money' | 'days' | 'check' | 'mediator' | 'org'; label: string; required?: boolean };
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -16,9 +17,16 @@ export function CaseActions({ c }: { c: CaseDetail }) {
   const [form] = Form.useForm();
   const onError = useFormErrorHandler(form);
   const act = useCaseAction(c.id);
+  const mediators = useMediatorOptions(c.id, c.can.accept && open === 'accept');
 
   const forms: Partial<Record<CaseAction, { title: string; fields: Field[]; initial?: Record<string, unknown> }>> = {
-    accept: { title: t('action.accept'), fields: [{ name: 'note', kind: 'text', label: t('action.note') }] },
+    accept: {
+      title: t('action.accept'),
+      fields: [
+        { name: 'mediatorAccountId', kind: 'mediator', label: t('action.mediator') },
+        { name: 'note', kind: 'text', label: t('action.note') },
+      ],
+    },
     reject: { title: t('action.reject'), fields: [{ name: 'reason', kind: 'area', label: t('action.reason'), required: true }] },
     sessions: {
       title: t('action.session'),
@@ -48,6 +56,7 @@ export function CaseActions({ c }: { c: CaseDetail }) {
         { name: 'applicantSignedOn', kind: 'date', label: t('detail.applicantSigned', { date: '' }).trim(), required: true },
         { name: 'respondentSigner', kind: 'text', label: t('apply.respondent'), required: true },
         { name: 'respondentSignedOn', kind: 'date', label: t('detail.respondentSigned', { name: '', date: '' }).trim(), required: true },
+        { name: 'respondentOrgId', kind: 'org', label: t('performance.respondentOrg') },
       ],
     },
     fail: { title: t('action.fail'), fields: [{ name: 'reason', kind: 'area', label: t('action.reason'), required: true }] },
@@ -92,6 +101,9 @@ export function CaseActions({ c }: { c: CaseDetail }) {
     if (f.kind === 'money') return <InputNumber min={0} max={10_000_000} precision={2} style={{ width: '100%' }} data-testid={`mediation-field-${f.name}`} />;
     if (f.kind === 'days') return <InputNumber min={1} max={15} style={{ width: '100%' }} data-testid={`mediation-field-${f.name}`} />;
     if (f.kind === 'check') return <Checkbox />;
+    if (f.kind === 'org') return <OrgTreeSelect allowClear />;
+    if (f.kind === 'mediator')
+      return <Select allowClear loading={mediators.isFetching} options={(mediators.data?.items ?? []).map((m) => ({ value: m.accountId, label: m.name }))} data-testid="mediation-field-mediator" />;
     return <Input data-testid={`mediation-field-${f.name}`} />;
   };
 

@@ -46,8 +46,14 @@ export default function CaseListPage() {
   const [query, setQuery] = useState<CaseQuery>({ page: 1, pageSize: 20 });
   const { data, isFetching } = useCases(query);
   const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
-  const showTotal = (total: number) => t('list.total', { total });
-  const applyButton = can(P.apply) ? (
+  const showTotal = (total: number) => t('list.total', { total: data?.totalCapped ? `${total}+` : total });
+  const applyButton = desk ? (
+    <Link to="/mediation/register">
+      <Button type="primary" data-testid="mediation-register">
+        {t('register.button')}
+      </Button>
+    </Link>
+  ) : can(P.apply) ? (
     <Link to="/mediation/new">
       <Button type="primary" data-testid="mediation-apply">
         {t('list.apply')}

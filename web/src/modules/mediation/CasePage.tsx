@@ -1,12 +1,33 @@
-import { Alert, Button, Card, Descriptions, Empty, Flex, List, Result, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, List, Progress, Result, Spin, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
-import { useCase } from './api';
+import { useAuth } from '../../app/auth/AuthContext';
+import { useCase, type CaseDetail } from './api';
 import { CaseActions } from './CaseActions';
 import { EvidenceCard } from './EvidenceCard';
-import { dueOf, LightTag, StatusTag, useLabel } from './labels';
+import { DecidedTag, dueOf, LightTag, StatusTag, useLabel } from './labels';
+
+/** The agreement's performance as the decided item tracks it; the item itself opens for those at the decided-item board. */
+function PerformanceCard({ p }: { p: NonNullable<CaseDetail['performance']> }) {
+  const { t } = useTranslation('mediation');
+  const { can } = useAuth();
+  return (
+    <Card title={t('performance.title')} extra={can('decidedItems.read') ? <Link to={`/decided-items/${p.itemId}`}>{t('performance.open')}</Link> : null} data-testid="mediation-performance">
+      <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+        <Descriptions.Item label={t('detail.performanceDue')}>{p.dueDate}</Descriptions.Item>
+        <Descriptions.Item label={t('performance.status')}>
+          <DecidedTag status={p.status} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('performance.owner')}>{p.ownerName}</Descriptions.Item>
+        <Descriptions.Item label={t('performance.progress')}>
+          <Progress percent={p.progress} size="small" style={{ maxWidth: 200 }} />
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
 
 const money = (y: number | null) => (y === null ? '—' : `${y.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`);
 
@@ -24,6 +45,7 @@ export default function CasePage() {
       <Flex vertical gap={16}>
         <CaseActions c={c} />
         {c.status === 'accepted' && d.light === 'red' && <Alert type="warning" showIcon message={t('detail.arbitrationHint')} />}
+        {c.performance?.status === 'overdue' && <Alert type="warning" showIcon message={t('performance.overdue')} data-testid="mediation-performance-overdue" />}
         {c.paymentOrderHint && <Alert type="error" showIcon message={t('detail.paymentOrder')} data-testid="mediation-payment-order" />}
         <Card title={t('detail.parties')}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small">
@@ -112,6 +134,7 @@ export default function CasePage() {
             )}
           </Card>
         )}
+        {c.performance && <PerformanceCard p={c.performance} />}
         <Card title={t('detail.timeline')}>
           <Timeline
             items={c.events.map((e) => ({

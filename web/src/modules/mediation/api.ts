@@ -7,6 +7,8 @@ export type { CaseDetail, CaseSummary };
 export interface CasePage {
   items: CaseSummary[];
   total: number;
+  /** The server stopped counting at its cap: shown as 「2000+」. */
+  totalCapped: boolean;
   page: number;
   pageSize: number;
 }
@@ -50,5 +52,20 @@ export function useCaseAction(id: string) {
       qc.setQueryData([KEY, 'case', id], data);
       void qc.invalidateQueries({ queryKey: [KEY, 'cases'] });
     },
+  });
+}
+
+/** The union's mediators a new case may be assigned to (asked only by those who decide on acceptance). */
+export function useMediatorOptions(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [KEY, 'mediators', id], enabled, queryFn: () => api.get<{ items: { accountId: string; name: string }[] }>(`/mediation/cases/${id}/mediators`) });
+}
+
+/** Workers the committee may register a case for, searched by name or number (the people list scopes them). */
+export function useWorkerSearch(q: string) {
+  return useQuery({
+    queryKey: [KEY, 'workers', q],
+    enabled: q.trim().length > 0,
+    queryFn: () => api.get<{ items: { id: string; name: string; orgName: string; employeeNo: string | null }[] }>('/people', { kind: 'worker', q: q.trim(), pageSize: 20 }),
+    placeholderData: keepPreviousData,
   });
 }

@@ -14,6 +14,7 @@ export const mediationModule = defineModule({
   routes: [
     { path: 'mediation', component: lazy(() => import('./CaseListPage')) },
     { path: 'mediation/new', component: lazy(() => import('./ApplyPage')), permission: P.apply },
+    { path: 'mediation/register', component: lazy(() => import('./RegisterPage')), permission: P.desk },
     { path: 'mediation/cases/:id', component: lazy(() => import('./CasePage')) },
   ],
   homeCards: [
