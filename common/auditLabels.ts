@@ -120,6 +120,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'mediation.fail': { zh: '调解不成', en: 'Mediation failed' },
   'mediation.withdraw': { zh: '撤回调解申请', en: 'Mediation withdrawn' },
   'suggestion.campaignCreate': { zh: '发起合理化建议活动', en: 'Suggestion campaign started' },
+  'suggestion.campaignEdit': { zh: '修改合理化建议活动', en: 'Suggestion campaign edited' },
+  'suggestion.export': { zh: '导出合理化建议列表', en: 'Suggestion list exported' },
   'suggestion.submit': { zh: '提交合理化建议', en: 'Suggestion submitted' },
   'suggestion.revise': { zh: '修改并重新提交建议', en: 'Suggestion revised' },
   'suggestion.accept': { zh: '建议初审通过', en: 'Suggestion accepted' },

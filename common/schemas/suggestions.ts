@@ -27,6 +27,11 @@ export const CampaignBody = z
   })
   .strict();
 export type CampaignBody = z.infer<typeof CampaignBody>;
+/** Editing a campaign: its org stays; criteria change only while no evaluator has scored against them. */
+export const CampaignEditBody = z
+  .object({ title: Text(100).optional(), startsOn: IsoDate.optional(), endsOn: IsoDate.optional(), criteria: z.array(CriterionInput).min(1).max(10).optional() })
+  .strict();
+export type CampaignEditBody = z.infer<typeof CampaignEditBody>;
 
 const SuggestionFields = {
   title: Text(100),

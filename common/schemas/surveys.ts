@@ -176,6 +176,28 @@ export type RecipientQuery = z.infer<typeof RecipientQuery>;
 export const RecipientRow = z.object({ surveyId: Id, surveyTitle: z.string(), personId: Id, name: z.string(), orgName: z.string(), category: z.string().nullable(), answered: z.boolean() });
 export const RecipientPage = pageOf(RecipientRow);
 
+/**
+ * Top concerns (the top-concerns indicator's drill): the 'top 3 concerns' answers of the surveys
+ * opened in [from, to], counted per unit and named by option text across surveys. An anonymous
+ * survey's unit enters only when its results page would show that unit's cell (≥ 5, complements hidden).
+ */
+export const ConcernQuery = z
+  .object({ from: IsoDate, to: IsoDate, orgId: Id.optional(), concern: z.string().trim().min(1).max(200).optional() })
+  .strict();
+export type ConcernQuery = z.infer<typeof ConcernQuery>;
+const ConcernCount = z.object({ concern: z.string(), mentions: z.number().int(), share: z.number().nullable() });
+export const ConcernRanking = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  /** Answers to a 'top 3 concerns' question (one per respondent and question): the denominator. */
+  answers: z.number().int(),
+  /** Unit cells of anonymous surveys left out because they are under 5 or would give one away. */
+  hiddenCells: z.number().int(),
+  rows: z.array(ConcernCount),
+  units: z.array(z.object({ unitId: Id, unitName: z.string(), answers: z.number().int(), top: z.array(ConcernCount) })),
+});
+export type ConcernRanking = z.infer<typeof ConcernRanking>;
+
 // ---- screening ----
 
 export const ScreeningBody = z

@@ -99,6 +99,7 @@ describe('the indicator registry', () => {
       'surveys.agedProblems',
       'surveys.openProblems',
       'surveys.responseRate',
+      'surveys.topConcern',
       'teacherGrowth.observations',
       'teacherGrowth.placed',
       'teacherGrowth.plansOnTrack',

@@ -18,7 +18,7 @@ import { inScope, scopeOf } from '../../core/rbac/actor.js';
 import { recordEvent, statusConflict, transition } from '../../core/workflow/index.js';
 import { checkDisqualifiers } from './honours.disqualifiers.js';
 import { HM } from './honours.messages.js';
-import { publishAwardNotice } from './honours.notice.js';
+import { publishAwardNotice, withdrawAwardNotice } from './honours.notice.js';
 import { alongLine, assertAwarder, assertHolds, assertReviewer, assertVisible, relationTo } from './honours.policy.js';
 import { hq } from './honours.tables.js';
 
@@ -158,5 +158,6 @@ export async function revoke(call: WriteCall, id: string, reason: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertAwarder(rel);
   await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['awarded', 'published'], to: 'revoked', patch: { note: reason }, event: 'revoked', data: { reason }, audit: audit('honours.revoke', id, n.unit_id, { reason }) });
+  await withdrawAwardNotice(call, id, reason);
   return { ok: true as const };
 }

@@ -5,6 +5,7 @@ import { toXlsx } from '../../core/excel/export.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { newId } from '../../core/ids.js';
 import { multipart } from '../../core/people/people.fixtures.js';
+import { verifyNoticeChain } from '../notices/index.js';
 
 const t = useTestApp();
 const today = shanghaiDate(new Date());
@@ -147,6 +148,15 @@ describe('the nomination loop', () => {
     const detail = await ok(w.staff.get(`${N}/${clean.id}`));
     expect([detail.status, detail.note]).toEqual(['revoked', '事迹材料失实']);
     expect(detail.timeline.map((e: any) => e.event)).toEqual(['nominated', 'checked', 'recommended', 'awarded', 'published', 'revoked']);
+    // The revoke withdrew the award's notice: workers no longer reach it; the chain keeps both the publication and the withdrawal.
+    expect((await w.worker1.get(`/api/v1/notices/${notice.id}`)).status).toBe(404);
+    expect((await ok(w.worker1.get('/api/v1/notices'))).items.some((x: any) => x.id === notice.id)).toBe(false);
+    const hist = (await ok(w.chair.get(`/api/v1/notices/${notice.id}/history`))).items;
+    expect(hist.map((e: any) => [e.action, e.reason])).toEqual([
+      ['publish', null],
+      ['withdraw', '撤销称号：事迹材料失实'],
+    ]);
+    expect((await verifyNoticeChain(t.db)).ok).toBe(true);
   });
 });
 

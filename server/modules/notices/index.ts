@@ -28,7 +28,7 @@ export const noticesModule = defineModule({
   seedDemo: seedNoticesDemo,
 });
 
-export { publishNotice, verify as verifyNoticeChain } from './notices.service.js';
+export { publishNotice, withdrawNoticesOf, verify as verifyNoticeChain } from './notices.service.js';
 export { remindDue as remindNoticesDue } from './notices.jobs.js';
 
 import { list, read } from './notices.service.js';

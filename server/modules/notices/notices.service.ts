@@ -173,6 +173,24 @@ export async function withdraw(call: WriteCall, id: string, body: WithdrawNotice
   return detailIn(call, id);
 }
 
+/**
+ * For other practices: the published notices that made `source` public are withdrawn with
+ * `reason`, in the caller's transaction, which has authorised the act (an award revoked). Each
+ * withdrawal is an entry in the chain, so what was said and when it was taken back both stay.
+ */
+export async function withdrawNoticesOf(call: WriteCall, source: { kind: string; id: string }, reason: string): Promise<string[]> {
+  const rows = await ndb(call.tx).selectFrom('notices').select('id').where('source_kind', '=', source.kind).where('source_id', '=', source.id).where('status', '=', 'published').execute();
+  for (const { id } of rows) {
+    const n = (await repo.noticeById(call.tx, id))!;
+    const before = await currentState(call.tx, n);
+    const entry = await appendEntry(call.tx, { action: 'withdraw', at: call.iso, actorAccountId: call.actor.accountId, reason, state: { ...before, status: 'withdrawn', version: n.version + 1 } });
+    const res = await repo.updateNotice(call.tx, id, n.version, { status: 'withdrawn', version: n.version + 1, withdrawn_at: call.iso, withdraw_reason: reason, updated_at: call.iso, chain_seq: entry.seq, chain_hash: entry.hash });
+    if (Number(res.numUpdatedRows) === 0) throw statusConflict();
+    await recordAudit(call.tx, call.ctx, { action: 'notice.withdraw', entityType: 'notice', entityId: id, orgId: n.org_id, changes: { reason, chainSeq: entry.seq, source: source.kind } });
+  }
+  return rows.map((r) => r.id);
+}
+
 function summaryOf(n: repo.NoticeRow, publisher: boolean, readAt: string | null, reads: number): NoticeSummary {
   return {
     id: n.id,

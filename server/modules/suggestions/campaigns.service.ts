@@ -11,10 +11,10 @@ import { hasPermission } from '../../core/rbac/actor.js';
 import { rateFigure } from '../../../common/figure.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { ADOPTED_STATUSES, DECIDED_STATUSES, DEFAULT_CRITERIA, IMPLEMENTED_STATUSES, SUGGESTION_PERMISSIONS as P } from '../../../common/suggestions.js';
-import type { CampaignBody, CampaignStatistics, CampaignSummary } from '../../../common/schemas/suggestions.js';
+import type { CampaignBody, CampaignEditBody, CampaignStatistics, CampaignSummary } from '../../../common/schemas/suggestions.js';
 import { SM } from './suggestions.messages.js';
 import { campaignReach, demand, reachesCampaign } from './suggestions.policy.js';
-import { campaignOf, yuan } from './suggestions.present.js';
+import { campaignOf, criteriaOf, yuan } from './suggestions.present.js';
 import * as repo from './suggestions.repository.js';
 import { sdb } from './suggestions.tables.js';
 
@@ -44,6 +44,34 @@ export async function createCampaign(call: WriteCall, body: CampaignBody): Promi
     .values({ id, org_id: org.id, org_path: org.path, title: body.title, starts_on: body.startsOn, ends_on: body.endsOn, criteria: JSON.stringify(criteria), created_by: call.actor.accountId, created_at: call.iso, updated_at: call.iso })
     .execute();
   await recordAudit(call.tx, call.ctx, { action: 'suggestion.campaignCreate', entityType: 'suggestionCampaign', entityId: id, orgId: org.id, changes: { title: body.title } });
+  return campaignOf((await repo.loadCampaign(call.tx, id))!, today(call));
+}
+
+/** The union over the campaign's org edits it; once a score is in, its criteria are fixed (scores are kept against them). */
+export async function editCampaign(call: WriteCall, id: string, body: CampaignEditBody): Promise<CampaignSummary> {
+  const row = await repo.loadCampaign(call.tx, id);
+  if (!row || !reachesCampaign(call.actor, row.org_path)) throw notFound();
+  if (!hasPermission(call.actor, P.oversee, row.org_path)) throw forbidden();
+  const startsOn = body.startsOn ?? row.starts_on;
+  const endsOn = body.endsOn ?? row.ends_on;
+  if (endsOn < startsOn) throw invalid(body.endsOn ? 'body.endsOn' : 'body.startsOn', SM['suggestions.periodOrder']);
+  if (body.criteria) {
+    if (new Set(body.criteria.map((c) => c.key)).size !== body.criteria.length) throw invalid('body.criteria', SM['suggestions.criteriaKeys']);
+    const scored = await sdb(call.tx)
+      .selectFrom('suggestion_evaluations as e')
+      .innerJoin('suggestions as s', 's.id', 'e.suggestion_id')
+      .select('e.suggestion_id')
+      .where('s.campaign_id', '=', id)
+      .where('e.scored_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirst();
+    const same = (cs: { key: string; label: string; max: number }[]) => JSON.stringify(cs.map((c) => [c.key, c.label, c.max]));
+    if (scored && same(body.criteria) !== same(criteriaOf(row))) throw invalid('body.criteria', SM['suggestions.criteriaScored']);
+  }
+  const patch = { title: body.title ?? row.title, starts_on: startsOn, ends_on: endsOn, criteria: body.criteria ? JSON.stringify(body.criteria) : row.criteria };
+  await sdb(call.tx).updateTable('suggestion_campaigns').set({ ...patch, updated_at: call.iso }).where('id', '=', id).execute();
+  const changes = Object.fromEntries(Object.entries({ title: body.title, startsOn: body.startsOn, endsOn: body.endsOn, criteria: body.criteria }).filter(([, v]) => v !== undefined));
+  await recordAudit(call.tx, call.ctx, { action: 'suggestion.campaignEdit', entityType: 'suggestionCampaign', entityId: id, orgId: row.org_id, changes });
   return campaignOf((await repo.loadCampaign(call.tx, id))!, today(call));
 }
 

@@ -6,6 +6,7 @@ export const suggestionsMessages = {
   'suggestions.orgOutOfReach': ['只能为本人所辖组织发起活动', 'You can start a campaign only for an organisation you oversee'],
   'suggestions.periodOrder': ['结束日期不能早于开始日期', 'The end date cannot be before the start date'],
   'suggestions.criteriaKeys': ['评审标准的代码不能重复', 'Criterion keys must be unique'],
+  'suggestions.criteriaScored': ['已有专家按现行评审标准打分，评审标准不能再修改', 'Evaluators have scored against the criteria; they can no longer change'],
   'suggestions.campaignUnknown': ['活动不存在或不面向您所在单位', 'No such campaign for your unit'],
   'suggestions.campaignClosed': ['活动不在征集期内（{startsOn} 至 {endsOn}）', 'The campaign is not collecting now ({startsOn} to {endsOn})'],
   'suggestions.coAuthorUnknown': ['合作者必须是本活动范围内的职工', 'Co-authors must be workers within the campaign'],

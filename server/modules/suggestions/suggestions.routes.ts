@@ -2,6 +2,7 @@
 import {
   BenefitBody,
   CampaignBody,
+  CampaignEditBody,
   Candidates,
   CampaignList,
   CampaignStatistics,
@@ -28,6 +29,7 @@ import { readCall, writeCall } from '../../core/http/call.js';
 import type { WriteCall } from '../../core/call.js';
 import * as campaigns from './campaigns.service.js';
 import * as service from './suggestions.service.js';
+import { exportXlsx } from './suggestions.export.js';
 
 const tags = ['suggestions'];
 const OVERSEE = ['sysAdmin', 'unionChair', 'unionStaff'] as const;
@@ -48,12 +50,18 @@ export async function suggestionsRoutes(app: App) {
   app.get('/api/v1/suggestion-campaigns/:id', { config: allow(...PARTIES), schema: { tags, summary: '活动详情（征集期、评审标准）', params: IdParams, response: { 200: CampaignSummary } } }, async (req) =>
     campaigns.campaign(readCall(db, req), req.params.id),
   );
+  app.put('/api/v1/suggestion-campaigns/:id', { config: allow(...OVERSEE), schema: { tags, summary: '修改活动（名称、征集期；已有评分后评审标准不可改）', params: IdParams, body: CampaignEditBody, response: { 200: CampaignSummary } } }, (req, reply) =>
+    writeCall(db, req, reply, 200, (call) => campaigns.editCampaign(call, req.params.id, req.body)),
+  );
   app.get('/api/v1/suggestion-campaigns/:id/statistics', { config: allow(...OVERSEE), schema: { tags, summary: '活动统计：按月、按单位（每行带下钻条件）', params: IdParams, querystring: StatisticsQuery, response: { 200: CampaignStatistics } } }, async (req) =>
     campaigns.statistics(readCall(db, req), req.params.id, req.query),
   );
 
   app.get('/api/v1/suggestions', { config: allow(...PARTIES), schema: { tags, summary: '建议列表（本人的、评审的、所辖单位的）', querystring: SuggestionListQuery, response: { 200: SuggestionPage } } }, async (req) =>
     service.list(readCall(db, req), req.query),
+  );
+  app.get('/api/v1/suggestions/export.xlsx', { config: allow(...PARTIES), schema: { tags, summary: '导出建议列表（.xlsx，与列表可见范围相同；导出记入审计）', querystring: SuggestionListQuery } }, async (req, reply) =>
+    exportXlsx(db, readCall(db, req), req.query, reply),
   );
   app.post('/api/v1/suggestions', { config: allow('worker'), schema: { tags, summary: '职工提交合理化建议（个人或集体）；支持 Idempotency-Key', body: SubmitBody, response: { 201: SuggestionDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => service.submit(call, req.body)),

@@ -4,6 +4,7 @@
  * suggestion (authors, assigned evaluators, the union side of the subtree; others 404), and
  * the campaign's statistics and the registry's figures against the rows of their drill-downs.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld } from '../appeals/appeals.testkit.js';
@@ -22,6 +23,19 @@ beforeAll(async () => {
 });
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The export's data rows as the spreadsheet shows them (the header row left out). */
+async function exported(client: { cookie: string }, query: string): Promise<string[][]> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/suggestions/export.xlsx?${query}`, headers: { cookie: client.cookie } });
+  expect(res.statusCode).toBe(200);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as never);
+  const rows: string[][] = [];
+  wb.worksheets[0].eachRow((row, n) => {
+    if (n > 1) rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')));
+  });
+  return rows;
+}
 const evs = (body: { events: { event: string }[] }) => body.events.map((e) => e.event);
 
 describe('a suggestion from submission to reward', () => {
@@ -188,6 +202,17 @@ describe('who sees a suggestion', () => {
     expect((await rep.get('/api/v1/suggestions?assigned=1')).body.items.map((s: { id: string }) => s.id)).toContain(id);
     // Statistics are the union side's.
     expect((await rep.get(`/api/v1/suggestion-campaigns/${campaignId}/statistics`)).status).toBe(403);
+
+    // The Excel export follows the list: the author exports their own, an outsider nothing, the union its subtree — audited.
+    const { code, leadName } = (await author.get(`/api/v1/suggestions/${id}`)).body;
+    expect((await exported(author, 'mine=1')).map((r) => r.slice(0, 4))).toEqual([[code, '皮带机托辊快速更换工装', '专家评审中', leadName]]);
+    expect(await exported(outsider, `campaignId=${campaignId}`)).toEqual([]);
+    expect(await exported(other, `campaignId=${campaignId}`)).toEqual([]);
+    const union = await exported(w.staff, `campaignId=${campaignId}&pageSize=1`);
+    expect(union.map((r) => r[0])).toContain(code);
+    expect(union.length).toBe((await w.staff.get(`/api/v1/suggestions?campaignId=${campaignId}`)).body.total);
+    const audits = await (t.db as any).selectFrom('audit_events').select(['action', 'changes']).where('action', '=', 'suggestion.export').execute();
+    expect(audits.length).toBe(4);
   });
 });
 
@@ -228,5 +253,32 @@ describe('statistics', () => {
     }
     expect((await indicator('suggestions.benefit')!.compute(t.db, q)).value).toBe(123456.78);
     expect((await indicator('suggestions.rewardsPaid')!.compute(t.db, q)).value).toBe(2000.5);
+  });
+});
+
+describe('a campaign edited', () => {
+  it('by the union over its org: title and period change; criteria are fixed once a score is in; others are refused', async () => {
+    const c = (await w.staff.post('/api/v1/suggestion-campaigns', campaignBody(w.group.id, { title: '修改测试活动' }))).body;
+    const endsOn = new Date(Date.now() + 8 * 3_600_000 + 60 * 86_400_000).toISOString().slice(0, 10);
+    const edited = await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { title: '修改后的活动', endsOn });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: '修改后的活动', endsOn, startsOn: c.startsOn });
+    const order = await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { endsOn: '2000-01-01' });
+    expect([order.status, order.body.errors[0].field]).toEqual([422, 'body.endsOn']);
+    expect((await w.handler.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { title: '越权' })).status).toBe(403);
+    const outsider = await t.user([{ role: 'unionStaff', org: await t.org('又一集团', 'group') }]);
+    expect((await outsider.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { title: '越权' })).status).toBe(404);
+
+    const criteria = [{ key: 'value', label: '价值', max: 60 }, { key: 'cost', label: '成本', max: 40 }];
+    expect((await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { criteria })).body.criteria).toEqual(criteria);
+    const worker = await w.worker();
+    const sid = (await worker.post('/api/v1/suggestions', suggestionBody(c.id))).body.id;
+    await w.staff.post(`/api/v1/suggestions/${sid}/accept`, {});
+    await w.staff.post(`/api/v1/suggestions/${sid}/evaluators`, { evaluatorAccountIds: [rep.accountId, w.chair.accountId] });
+    expect((await rep.post(`/api/v1/suggestions/${sid}/scores`, { scores: { value: 50, cost: 30 } })).status).toBe(200);
+    const late = await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { criteria: [{ key: 'value', label: '价值', max: 100 }] });
+    expect([late.status, late.body.errors[0].field]).toEqual([422, 'body.criteria']);
+    expect(late.body.detail).toContain('评审标准');
+    expect((await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { criteria, title: '仍可改名' })).status).toBe(200);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The figures of surveys and screening, each counted by the same filter its drill-down list
- * applies (GET /api/v1/surveys/recipients, GET /api/v1/screening-items), so a figure and the
+ * applies (GET /api/v1/surveys/recipients, /surveys/concerns, /screening-items), so a figure and the
  * rows behind it cannot disagree.
  */
 import type { Figure } from '../../../common/figure.js';
@@ -10,6 +10,7 @@ import { addDays } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import * as screening from './screening.repository.js';
+import { ranking } from './surveys.concerns.js';
 import * as repo from './surveys.repository.js';
 
 const OPEN = OPEN_SCREENING.join(',');
@@ -38,6 +39,18 @@ export async function agedProblems(db: Db, q: IndicatorQuery): Promise<Figure> {
   return count(await screening.countItems(db, { scope: q.scope, status: [...OPEN_SCREENING], raisedTo }), d);
 }
 
+/**
+ * 首要关切提及率: of the answers to 'top 3 concerns' questions in the surveys opened in the period
+ * (by respondents of units in scope), the share that name the most-named concern; the drill's
+ * numerator names that concern, so the figure says which concern it is.
+ */
+export async function topConcern(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await ranking(db, { scope: q.scope, from: q.from, to: q.to });
+  const top = r.rows[0];
+  const den = { from: q.from, to: q.to };
+  return rateFigure(top?.mentions ?? 0, r.answers, { numerator: top ? { ...den, concern: top.concern } : den, denominator: den });
+}
+
 export const surveysIndicators = [
   defineIndicator({
     key: 'surveys.responseRate',
@@ -46,6 +59,17 @@ export const surveysIndicators = [
     period: 'range',
     unit: 'rate',
     compute: responseRate,
+  }),
+  defineIndicator({
+    key: 'surveys.topConcern',
+    label: { zh: '首要关切提及率', en: 'Top concern share' },
+    definition: {
+      zh: '期间内发布的问卷中，“最关心的三件事”把提及最多的一项列入的答题人次 ÷ 回答该题的人次（按单位计；匿名问卷不足 5 人的单位不计）',
+      en: "Answers to 'top 3 concerns' questions of the surveys opened in the period that name the most-named concern ÷ all answers to those questions (by unit; an anonymous survey's units under 5 left out)",
+    },
+    period: 'range',
+    unit: 'rate',
+    compute: topConcern,
   }),
   defineIndicator({
     key: 'surveys.openProblems',

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import {
   AnswersBody,
+  ConcernQuery,
+  ConcernRanking,
   MySurveys,
   RatesQuery,
   Receipt,
@@ -33,6 +35,7 @@ import * as results from './surveys.results.js';
 import * as screening from './screening.service.js';
 import * as service from './surveys.service.js';
 import * as recipients from './surveys.recipients.js';
+import * as concerns from './surveys.concerns.js';
 
 const tags = ['surveys'];
 const OFFICE = ['sysAdmin', 'unionChair', 'unionStaff'] as const;
@@ -55,6 +58,10 @@ export async function surveysRoutes(app: App) {
 
   app.get('/api/v1/surveys/recipients', { config: allow(...OFFICE), schema: { tags, summary: '调研对象与是否已提交（不含答卷内容）', querystring: RecipientQuery, response: { 200: RecipientPage } } }, async (req) =>
     recipients.list(readCall(db, req), req.query),
+  );
+
+  app.get('/api/v1/surveys/concerns', { config: allow(...OFFICE), schema: { tags, summary: '职工最关心的问题排行（按单位；匿名问卷不足 5 人的单位不计）', querystring: ConcernQuery, response: { 200: ConcernRanking } } }, async (req) =>
+    concerns.list(readCall(db, req), req.query),
   );
 
   app.get('/api/v1/surveys/:surveyId', { config: allow(...OFFICE), schema: { tags, summary: '问卷详情', params: SurveyParams, response: { 200: SurveyDetail } } }, async (req) => service.detail(readCall(db, req), req.params.surveyId));

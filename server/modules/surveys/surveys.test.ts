@@ -12,7 +12,8 @@ import { decidedItemsOf } from '../../core/decidedItems/index.js';
 import { remindNonRespondents } from './index.js';
 import { answer, answersFor, buildSurvey, openSurvey, surveysWorld, type SurveysWorld } from './surveys.testkit.js';
 
-const t = useTestApp();
+// The file signs in some forty workers within a minute, over the per-address sign-in limit.
+const t = useTestApp({ config: { loginLimitPerIp: 1000 } });
 let w: SurveysWorld;
 beforeAll(async () => {
   w = await surveysWorld(t);
@@ -221,5 +222,55 @@ describe('screening and the figures', () => {
     const num = await w.staff.get(`/api/v1/surveys/recipients?orgId=${mine.id}&${new URLSearchParams(f.drill!.numerator)}`);
     const den = await w.staff.get(`/api/v1/surveys/recipients?orgId=${mine.id}&${new URLSearchParams(f.drill!.denominator)}`);
     expect([num.body.total, den.body.total]).toEqual([3, 4]);
+  });
+
+  it('ranks the top concerns by unit: an anonymous survey’s hidden units never count, and the figure equals its drill list', async () => {
+    const unit = async (name: string, n: number) => {
+      const m = await t.org(name, 'mine', w.group);
+      const team = await t.org(`${name}一队`, 'team', m);
+      const ws = [];
+      for (let i = 0; i < n; i++) ws.push(await w.worker(team));
+      return { m, team, ws };
+    };
+    const [m1, m2, m3] = [await unit('关切甲矿', 6), await unit('关切乙矿', 3), await unit('关切丙矿', 5)];
+    const anon = await buildSurvey(w.staff, w.group.id, [m1.team.id, m2.team.id, m3.team.id], { anonymous: true, title: '匿名关切排行' });
+    await openSurvey(w.staff, anon.id);
+    // 甲矿 (6) shows; 乙矿 (3) is under 5 and 丙矿 (5) would give it away: both stay out, though they all name 子女就学.
+    for (const [i, c] of m1.ws.entries()) await answer(c, anon.id, i < 4 ? 0 : 2);
+    for (const c of [...m2.ws, ...m3.ws]) await answer(c, anon.id, 3);
+    // A named survey counts every unit, however small.
+    const named = await buildSurvey(w.staff, w.group.id, [m2.team.id], { title: '实名关切排行' });
+    await openSurvey(w.staff, named.id);
+    for (const c of m2.ws) await answer(c, named.id, 3);
+
+    const all = { scope: { all: false, paths: [m1.m.path, m2.m.path, m3.m.path] }, from: today(), to: today() };
+    const f = await indicator('surveys.topConcern')!.compute(t.db, all);
+    // 工资收入: 4 in 甲矿 + 3 in 乙矿's named survey, of 6 + 3 answers.
+    expect(f).toMatchObject({ numerator: 7, denominator: 9, value: 0.7778 });
+    expect(f.drill!.numerator).toEqual({ from: today(), to: today(), concern: '工资收入' });
+
+    const one = await indicator('surveys.topConcern')!.compute(t.db, scopeOf(m1.m.path));
+    const list = (await w.staff.get(`/api/v1/surveys/concerns?orgId=${m1.m.id}&${new URLSearchParams(one.drill!.numerator)}`)).body;
+    expect(list.rows).toEqual([{ concern: '住房', mentions: one.numerator, share: one.value }]);
+    expect(list.answers).toBe(one.denominator);
+    const den = (await w.staff.get(`/api/v1/surveys/concerns?orgId=${m1.m.id}&${new URLSearchParams(one.drill!.denominator)}`)).body;
+    expect(den.rows.map((r: any) => [r.concern, r.mentions])).toEqual([
+      ['住房', 6],
+      ['安全生产', 4],
+      ['工资收入', 4],
+      ['医疗保障', 2],
+      ['子女就学', 2],
+    ].sort((a, b) => (b[1] as number) - (a[1] as number) || (a[0] as string).localeCompare(b[0] as string, 'zh')));
+    expect(den.units).toEqual([{ unitId: m1.m.id, unitName: '关切甲矿', answers: 6, top: den.rows.slice(0, 3) }]);
+    const small = (await w.staff.get(`/api/v1/surveys/concerns?orgId=${m2.m.id}&from=${today()}&to=${today()}`)).body;
+    expect([small.answers, small.hiddenCells]).toEqual([3, 1]);
+
+    // Another mine's office sees none of these units; a worker is refused; a bad date is named.
+    const other = (await w.mineStaff.get(`/api/v1/surveys/concerns?from=${today()}&to=${today()}`)).body;
+    expect(other.units.map((u: any) => u.unitId)).not.toContain(m1.m.id);
+    expect((await m1.ws[0].get(`/api/v1/surveys/concerns?from=${today()}&to=${today()}`)).status).toBe(403);
+    const bad = await w.staff.get(`/api/v1/surveys/concerns?from=2026-13-01&to=${today()}`);
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'query.from']);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
   });
 });

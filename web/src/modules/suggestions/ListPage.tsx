@@ -1,4 +1,7 @@
 import { useState } from 'react';
+import { download, type Query } from '../../api/client';
+import { useExport } from '../../shared/useExport';
+import CampaignForm from './CampaignForm';
 import { Button, Card, Empty, Flex, Input, List, Select, Table, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -48,6 +51,8 @@ export default function ListPage() {
   const effective: SuggestionQuery = { ...query, ...(tab === 'mine' ? { mine: '1' } : tab === 'assigned' ? { assigned: '1' } : {}) };
   const { data, isFetching } = useSuggestions(effective);
   const campaigns = useCampaigns();
+  const [exporting, runExport] = useExport();
+  const [starting, setStarting] = useState(false);
   const patch = (p: Partial<SuggestionQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
   const submitButton = can(P.submit) ? (
     <Link to="/suggestions/new">
@@ -67,6 +72,13 @@ export default function ListPage() {
         <Select allowClear placeholder={t('list.allCampaigns')} style={{ minWidth: 200 }} value={query.campaignId} onChange={(v) => patch({ campaignId: v })} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
         <Select allowClear placeholder={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="suggestion-filter-status" />
         <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
+        <Button loading={exporting} data-testid="suggestion-export" onClick={() => void runExport(() => download('/suggestions/export.xlsx', { ...effective, page: undefined, pageSize: undefined } as unknown as Query, '合理化建议.xlsx'))}>
+          {t('list.export')}
+        </Button>
+        <Button data-testid="campaign-new" onClick={() => setStarting(true)}>
+          {t('campaign.new')}
+        </Button>
+        <CampaignForm open={starting} onClose={() => setStarting(false)} />
       </Flex>
     ) : null;
 

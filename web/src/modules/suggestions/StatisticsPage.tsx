@@ -3,7 +3,8 @@
  * submission, and a row per unit whose link opens exactly the suggestions the row counts.
  */
 import { useMemo, useState } from 'react';
-import { Card, Col, Empty, Row, Select, Spin, Statistic, Table } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Select, Spin, Statistic, Table } from 'antd';
+import CampaignForm from './CampaignForm';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EChart, type ChartOption } from '../../shared/EChart';
@@ -19,6 +20,8 @@ export default function StatisticsPage() {
   const [picked, setPicked] = useState<string | undefined>();
   const id = picked ?? campaigns.data?.items[0]?.id;
   const { data, isLoading } = useStatistics(id);
+  const [editing, setEditing] = useState(false);
+  const current = campaigns.data?.items.find((c) => c.id === id);
   const chart = useMemo<ChartOption | null>(
     () =>
       data
@@ -39,7 +42,18 @@ export default function StatisticsPage() {
   );
   if (campaigns.isSuccess && !campaigns.data.items.length) return <Empty description={t('stats.empty')} />;
   return (
-    <Page title={data ? t('stats.title', { title: data.campaign.title }) : t('menu.statistics')} extra={<Select style={{ minWidth: 240 }} value={id} onChange={setPicked} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} aria-label={t('stats.pick')} />}>
+    <Page title={data ? t('stats.title', { title: data.campaign.title }) : t('menu.statistics')} extra={
+        <Flex gap={8}>
+          <Select style={{ minWidth: 240 }} value={id} onChange={setPicked} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} aria-label={t('stats.pick')} />
+          {current && (
+            <Button data-testid="campaign-edit" onClick={() => setEditing(true)}>
+              {t('campaign.edit')}
+            </Button>
+          )}
+        </Flex>
+      }
+    >
+      {current && <CampaignForm key={current.id} campaign={current} open={editing} onClose={() => setEditing(false)} />}
       {isLoading || !data ? (
         <Spin />
       ) : (

@@ -31,6 +31,15 @@ export function useStatistics(id: string | undefined) {
   return useQuery({ queryKey: [KEY, 'statistics', id], enabled: !!id, queryFn: () => api.get<CampaignStatistics>(`/suggestion-campaigns/${id}/statistics`) });
 }
 
+/** Start a campaign (no id) or edit one. */
+export function useSaveCampaign(id: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: object) => (id ? api.put<CampaignSummary>(`/suggestion-campaigns/${id}`, body) : api.post<CampaignSummary>('/suggestion-campaigns', body)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
 export function useSuggestions(q: SuggestionQuery) {
   return useQuery({ queryKey: [KEY, 'list', q], queryFn: () => api.get<SuggestionPage>('/suggestions', q as unknown as Query), placeholderData: keepPreviousData });
 }
