@@ -232,6 +232,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'hardship.assist': { zh: '记录帮扶', en: 'Assistance recorded' },
   'hardship.budget': { zh: '设置帮扶资金预算', en: 'Assistance budget set' },
   'hardship.rule': { zh: '设置困难认定标准', en: 'Hardship rule set' },
+  'hardship.retier': { zh: '按修改后的认定标准重新分档', en: 'Hardship file re-tiered under a changed rule' },
   'hardship.settings': { zh: '设置公示天数', en: 'Notice period set' },
 };
 

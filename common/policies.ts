@@ -77,3 +77,11 @@ export const QUESTION_TRANSITIONS = {
 
 /** Working days a question waits for its answer, counted from the day after it was asked. */
 export const ANSWER_WORKING_DAYS = 3;
+
+/**
+ * 政策解读 prompt: when at least EXPLAIN_MIN_ASKERS different workers ask about one thing within
+ * EXPLAIN_WINDOW_DAYS days, staff are prompted to publish an explanation. "One thing" is the
+ * group-alert rule of appeals (similarity at its default threshold, star or triangle), within a topic.
+ */
+export const EXPLAIN_MIN_ASKERS = 3;
+export const EXPLAIN_WINDOW_DAYS = 14;

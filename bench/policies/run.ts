@@ -86,6 +86,7 @@ try {
   await time('question list: newest (staff)', 20, () => r.listQuestions(staff, { page: 1, pageSize: 20, order: 'desc' }));
   await time('question list: one team (staff)', 20, (i) => r.listQuestions(staff, { page: 1, pageSize: 20, order: 'desc', orgId: data.teamIds[i % data.teamIds.length] }));
   await time('FAQ nearest to a draft (worker)', 50, (i) => r.faq(worker, { q: `我想问一下${words[i % words.length]}怎么算`, page: 1, pageSize: 5 }));
+  await time('政策解读 prompts: 14 days, every topic (staff)', 200, () => r.explainPrompts(staff));
   const year = { scope: { all: false, paths: [(await db.selectFrom('orgs').select('path').where('id', '=', data.groupId).executeTakeFirstOrThrow()).path] }, from: '2026-01-01', to: '2026-12-31' };
   await time('indicator: questions answered, group, a year', 200, () => r.questionsAnswered(db, year));
   await time('indicator: on-time answer rate, group, a year', 200, () => r.onTimeAnswerRate(db, year));

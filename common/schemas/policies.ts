@@ -23,6 +23,9 @@ export type CreatePolicyBody = z.infer<typeof CreatePolicyBody>;
 /** A new version replaces the one named in the path; the old one stays readable, marked superseded. */
 export const NewVersionBody = z.object(PolicyFields).strict();
 export type NewVersionBody = z.infer<typeof NewVersionBody>;
+/** A .docx read back as the text the form sends (paragraph per line), with the articles it splits into. */
+export const DocxText = z.object({ text: z.string(), articles: z.array(z.object({ label: z.string(), chapter: z.string().nullable() })) });
+export type DocxText = z.infer<typeof DocxText>;
 export const RepealBody = z.object({ repealDate: IsoDate, note: Text(500).optional() }).strict();
 
 export const POLICY_SORT_KEYS = ['effectiveDate', 'title', 'updatedAt'] as const;
@@ -166,3 +169,14 @@ export const FaqEntry = z.object({
   reviewNeeded: z.boolean(),
 });
 export type FaqEntry = z.infer<typeof FaqEntry>;
+
+/** Several workers asked about one thing lately: publish an explanation (政策解读). Counts only; no asker is named. */
+export const ExplainPrompt = z.object({
+  topic: z.enum(QUESTION_TOPICS),
+  keywords: z.array(z.string()),
+  askers: z.number().int(),
+  firstAsked: z.string(),
+  lastAsked: z.string(),
+  questions: z.array(z.object({ id: Id, title: z.string(), status: z.enum(QUESTION_STATUSES) })),
+});
+export type ExplainPrompt = z.infer<typeof ExplainPrompt>;

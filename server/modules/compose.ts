@@ -88,7 +88,9 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
         table[role].add(p);
       }
     }
-    for (const p of m.permissions) table.sysAdmin.add(p); // the system admin holds every permission
+    for (const p of m.needToKnow ?? []) if (owners.permission.get(p) !== m.name) throw new ModuleDeclarationError(m.name, `needToKnow names '${p}', which it does not declare / 须知权限「${p}」未声明`);
+    // The system admin holds every permission but the module's need-to-know ones.
+    for (const p of m.permissions) if (!m.needToKnow?.includes(p)) table.sysAdmin.add(p);
     const keyRule = new RegExp(`^(\\d{8})_(\\d{4})_${escape(m.name)}_[a-zA-Z0-9]+(_[a-zA-Z0-9]+)*$`);
     let previous = '';
     for (const [key, migration] of Object.entries(m.migrations)) {

@@ -31,6 +31,12 @@ export interface ModuleDeclaration {
   permissions: readonly string[];
   /** Which role holds which of those permissions (common/<module>.ts). */
   grants: Grants;
+  /**
+   * Need-to-know permissions: held only by the roles `grants` names, never by the system admin
+   * (who otherwise holds every permission). For records the admin has no business reading, such as
+   * a household's hardship file.
+   */
+  needToKnow?: readonly string[];
   /** Server-side texts, Chinese and English. */
   messages: Readonly<Record<string, MessageEntry>>;
   /** Keyed '<YYYYMMDD>_<HHMM>_<module>_<what>', in ascending order. */

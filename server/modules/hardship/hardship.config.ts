@@ -14,7 +14,8 @@ import type { Call, WriteCall } from '../../core/call.js';
 import type { Tx } from '../../core/db/database.js';
 import { HM } from './hardship.messages.js';
 import * as repo from './hardship.repository.js';
-import { ancestorPaths, noticeDaysFor } from './hardship.rules.js';
+import { ancestorPaths, noticeDaysFor, ruleFor, tierOf, type TierRule } from './hardship.rules.js';
+import { move } from './hardship.load.js';
 import { officerScope } from './hardship.assistance.js';
 import { hdb } from './hardship.tables.js';
 
@@ -66,7 +67,41 @@ export async function createRule(call: WriteCall, body: RuleBody) {
   return ruleOf((await rules(call.tx).where('r.id', '=', id).executeTakeFirstOrThrow()) as RuleRow);
 }
 
-/** A rule changed applies to tiers decided from now on; tiers already decided stay until the next review. */
+/** Files a re-tier may touch: not yet refused, exited or closed. */
+const OPEN = ['applied', 'verified', 'notice', 'filed'];
+
+/**
+ * A changed rule re-tiers, in the same transaction, every open file it decides (same locality and
+ * year, placed under the rule's org, with no nearer rule): each changed tier is an event
+ * 'retiered' on the file's timeline and an audit row. A household the new line leaves without
+ * any tier keeps its tier until its review decides the exit — an officer's call, not a rule's.
+ */
+async function retier(call: WriteCall, rule: { id: string; org_path: string; locality: string; year: number } & TierRule) {
+  const files = await hdb(call.tx)
+    .selectFrom('hardship_profiles')
+    .select(['id', 'org_id', 'org_path', 'status', 'tier', 'income_per_head_fen'])
+    .where('locality', '=', rule.locality)
+    .where('year', '=', rule.year)
+    .where('status', 'in', OPEN)
+    .where((eb) => pathInScope(eb, 'org_path', { all: false, paths: [rule.org_path] }))
+    .execute();
+  const causes = await repo.causesOf(call.tx, files.map((f) => f.id));
+  for (const f of files) {
+    const tier = tierOf(rule, Number(f.income_per_head_fen), causes.get(f.id) ?? []);
+    if (!tier || tier === f.tier) continue;
+    if ((await ruleFor(call.tx, f.org_path, rule.locality, rule.year))?.id !== rule.id) continue;
+    await move(call, {
+      id: f.id,
+      from: [f.status],
+      to: f.status,
+      patch: { tier },
+      event: 'retiered',
+      data: { from: f.tier, to: tier, rule: rule.id },
+      audit: { action: 'hardship.retier', entityType: 'hardshipProfile', entityId: f.id, orgId: f.org_id, changes: { tier: [f.tier, tier] } },
+    });
+  }
+}
+
 export async function updateRule(call: WriteCall, id: string, body: RulePatch) {
   const row = await hdb(call.tx).selectFrom('hardship_rules').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || !hasPermission(call.actor, P.officer, row.org_path)) throw notFound();
@@ -76,6 +111,7 @@ export async function updateRule(call: WriteCall, id: string, body: RulePatch) {
     .where('id', '=', id)
     .execute();
   await recordAudit(call.tx, call.ctx, { action: 'hardship.rule', entityType: 'hardshipRule', entityId: id, orgId: row.org_id, changes: { minimumLivingFen: [Number(row.minimum_living_fen), body.minimumLivingFen] } });
+  await retier(call, { ...row, minimum_living_fen: body.minimumLivingFen, deep_pct: body.deepPct, relative_pct: body.relativePct, sudden_pct: body.suddenPct });
   return ruleOf((await rules(call.tx).where('r.id', '=', id).executeTakeFirstOrThrow()) as RuleRow);
 }
 

@@ -23,11 +23,12 @@ import * as config from './hardship.config.js';
 import * as publicity from './hardship.publicity.js';
 
 const tags = ['hardship'];
-// sysAdmin holds every permission (compose.ts), so it is listed wherever officers are.
-const OFFICERS = ['sysAdmin', 'unionChair', 'unionStaff'] as const;
+// The officer permission is need-to-know (index.ts): the system admin does not hold it and sees
+// no file, only the counts and the public notice everyone in the union sees.
+const OFFICERS = ['unionChair', 'unionStaff'] as const;
 const HOUSEHOLD = [...OFFICERS, 'worker'] as const;
-const UNION = [...OFFICERS, 'representative', 'worker'] as const;
-const COUNTS = [...OFFICERS, 'representative'] as const;
+const UNION = ['sysAdmin', ...OFFICERS, 'representative', 'worker'] as const;
+const COUNTS = ['sysAdmin', ...OFFICERS, 'representative'] as const;
 
 export async function hardshipRoutes(app: App) {
   const db = app.deps.database.db;

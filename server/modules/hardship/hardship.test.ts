@@ -98,7 +98,7 @@ describe('a household from application to filing, review, exit and relapse', () 
 });
 
 describe('the tier rules the union configures', () => {
-  it('decides the tier at the boundaries of each line, and a changed rule decides new applications', async () => {
+  it('decides the tier at the boundaries of each line, and a changed rule re-tiers open files and decides new applications', async () => {
     const rule = { minimum_living_fen: 80_000, deep_pct: 100, relative_pct: 150, sudden_pct: 200 };
     expect(tierOf(rule, 80_000, ['illness'])).toBe('deep');
     expect(tierOf(rule, 80_001, ['illness'])).toBe('relative');
@@ -115,9 +115,14 @@ describe('the tier rules the union configures', () => {
     expect(bad.status).toBe(400);
     // The team's own rule (the nearest) decides: 900 元 is deep under a 1 000 元 line.
     const worker = await w.worker({}, team);
-    expect((await worker.post(H, householdBody(90_000))).body.tier).toBe('deep');
+    const open = (await worker.post(H, householdBody(90_000))).body;
+    expect(open.tier).toBe('deep');
     const edited = await w.chair.request('PUT', `/api/v1/hardship/rules/${local.body.id}`, { minimumLivingFen: 60_000, deepPct: 100, relativePct: 150, suddenPct: 200 });
     expect(edited.body.minimumLivingFen).toBe(60_000);
+    // The open file the rule decides is re-tiered with it, on its timeline.
+    const retiered = (await w.staff.get(`${H}/${open.id}`)).body;
+    expect(retiered.tier).toBe('relative');
+    expect(retiered.events.map((e: any) => e.event)).toEqual(['applied', 'retiered']);
     expect((await (await w.worker({}, team)).post(H, householdBody(90_000))).body.tier).toBe('relative');
     expect((await (await w.worker({}, team)).post(H, householdBody(90_000, { locality: '外县' }))).body.errors[0].field).toBe('body.locality');
     expect((await otherStaff.request('PUT', `/api/v1/hardship/rules/${local.body.id}`, { minimumLivingFen: 1, deepPct: 100, relativePct: 150, suddenPct: 200 })).status).toBe(404);
@@ -144,7 +149,11 @@ describe('need-to-know, the public notice and the cross-check', () => {
     const own = await worker.get(`${H}/${id}`);
     expect(own.body).toMatchObject({ status: 'notice', officer: false, visits: null, crossCheck: null, events: null });
     expect(own.text).not.toContain('旧家具');
-    for (const c of [otherStaff, w.handler, colleague, rep]) {
+    // The system admin holds every permission but this need-to-know one: the file, its photo and its list are closed to it too.
+    const admin = await t.user([{ role: 'sysAdmin', org: null }]);
+    expect((await admin.get(`${H}/${id}/files/${photo}`)).status).toBe(404);
+    expect((await admin.get('/api/v1/hardship/counts')).status).toBe(200);
+    for (const c of [otherStaff, w.handler, colleague, rep, admin]) {
       expect((await c.get(`${H}/${id}`)).status).toBe(404);
       expect((await c.post(`${H}/${id}/refuse`, { reason: '试探' })).status).toBe(404);
       expect(JSON.stringify((await c.get(`${H}?pageSize=200`)).body)).not.toContain(id);

@@ -17,6 +17,8 @@ export const hardshipModule = defineModule({
   name: 'hardship',
   permissions: Object.values(HARDSHIP_PERMISSIONS),
   grants: HARDSHIP_GRANTS,
+  // A household's file is for the hardship officers of its union alone: not the system admin either.
+  needToKnow: [HARDSHIP_PERMISSIONS.officer, HARDSHIP_PERMISSIONS.apply],
   messages: hardshipMessages,
   migrations: { '20261206_2200_hardship_files': m2200 },
   routes: hardshipRoutes,

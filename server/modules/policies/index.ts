@@ -35,5 +35,6 @@ export { remindUnanswered } from './policies.jobs.js';
 import { list as listPolicies, searchArticles } from './policies.service.js';
 import { faq, list as listQuestions } from './questions.service.js';
 import { onTimeAnswerRate, questionsAnswered } from './policies.indicators.js';
+import { explainPrompts } from './policies.explain.js';
 /** The read paths bench/policies/run.ts times at scale. */
-export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate };
+export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate, explainPrompts };

@@ -329,3 +329,28 @@ export function dueQuestions(db: Tx, day: string, limit: number) {
     .limit(limit)
     .execute();
 }
+
+/** The questions of `topic` placed in `scope` asked on or after `since` (not withdrawn), newest first, at most `cap`. */
+export function recentQuestions(db: Db, scope: Scope, topic: string, since: string, cap: number) {
+  return pdb(db)
+    .selectFrom('policy_questions as q')
+    .select(['q.id', 'q.topic', 'q.title', 'q.body', 'q.status', 'q.asked_at', 'q.asked_date', 'q.author_account_id'])
+    .where((eb) => orgIn(eb, 'q.org_id', scope))
+    .where('q.topic', '=', topic)
+    .where('q.asked_date', '>=', since)
+    .where('q.status', '!=', 'withdrawn')
+    .orderBy('q.asked_at', 'desc')
+    .limit(cap)
+    .execute();
+}
+
+/** FAQ entries of the reach published on or after `since`: an explanation already given. */
+export function faqPublishedSince(db: Db, reach: Reach, since: string) {
+  return pdb(db)
+    .selectFrom('policy_questions as q')
+    .select(['q.id', 'q.topic', 'q.faq_title', 'q.faq_answer', 'q.published_at'])
+    .where('q.status', '=', 'published')
+    .where('q.published_at', '>=', since)
+    .where((eb) => inReach(eb, 'q.library_org_id', reach))
+    .execute();
+}

@@ -5,6 +5,8 @@ import {
   ArticleSearchQuery,
   AskBody,
   CreatePolicyBody,
+  DocxText,
+  ExplainPrompt,
   FaqEntry,
   FaqQuery,
   NewVersionBody,
@@ -24,6 +26,11 @@ import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as library from './policies.service.js';
 import * as questions from './questions.service.js';
+import { mayKeepSomewhere, readDocx } from './policies.docx.js';
+import { explainPrompts } from './policies.explain.js';
+import { MAX_FILE_BYTES } from '../../core/files/index.js';
+import { invalid } from '../../core/errors.js';
+import { PM } from './policies.messages.js';
 
 const tags = ['policies'];
 const READERS: Role[] = ['sysAdmin', 'unionChair', 'unionStaff', 'handler', 'representative', 'worker', 'mediator'];
@@ -39,6 +46,13 @@ export async function policiesRoutes(app: App) {
   app.post('/api/v1/policies', { config: allow(...KEEPERS), schema: { tags, summary: '添加政策（粘贴正文，自动按“第N条”分条）；支持 Idempotency-Key', body: CreatePolicyBody, response: { 201: PolicyDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => library.create(call, req.body)),
   );
+  app.post('/api/v1/policies/docx-text', { config: allow(...KEEPERS), schema: { tags, summary: '读取 Word 正文（.docx，≤ 10 MB）并预览分条；不保存，随后用正文添加政策或新版本', consumes: ['multipart/form-data'], response: { 200: DocxText } } }, async (req) => {
+    const call = readCall(db, req);
+    mayKeepSomewhere(call); // 403 before the body is read
+    const part = req.isMultipart() ? await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } }) : undefined;
+    if (!part || part.fieldname !== 'file') throw invalid('file', PM['policies.docxMissing']);
+    return readDocx(call, await part.toBuffer());
+  });
   app.get('/api/v1/policies/:id', { config: allow(...READERS), schema: { tags, summary: '政策详情：条文与历次版本', params: IdParams, response: { 200: PolicyDetail } } }, (req) => library.detail(readCall(db, req), req.params.id));
   app.post('/api/v1/policies/:id/versions', { config: allow(...KEEPERS), schema: { tags, summary: '发布新版本（旧版本保留并标记为已替代）', params: IdParams, body: NewVersionBody, response: { 201: PolicyDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => library.newVersion(call, req.params.id, req.body)),
@@ -64,6 +78,9 @@ export async function policiesRoutes(app: App) {
   );
   app.get('/api/v1/policy-questions', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'worker'), schema: { tags, summary: '政策咨询：职工看自己的，工会看待答复队列', querystring: QuestionListQuery, response: { 200: QuestionPage } } }, (req) =>
     questions.list(readCall(db, req), req.query),
+  );
+  app.get('/api/v1/policy-questions/explain-prompts', { config: allow(...KEEPERS), schema: { tags, summary: '建议发布政策解读：近 14 天内 3 位以上职工问到同一件事（只给人数，不给姓名）', response: { 200: z.object({ items: z.array(ExplainPrompt), windowDays: z.number().int(), minAskers: z.number().int() }) } } }, (req) =>
+    explainPrompts(readCall(db, req)),
   );
   app.get('/api/v1/policy-questions/:id', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'worker'), schema: { tags, summary: '政策咨询详情（含答复引用的条文）', params: IdParams, response: { 200: QuestionDetail } } }, (req) =>
     questions.get(readCall(db, req), req.params.id),

@@ -4,7 +4,10 @@
  * through their states (and refused out of them), anonymous questions that no cut can single
  * out, figures equal to the lists they drill into, reminders sent once.
  */
+import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { multipart } from '../../core/people/people.fixtures.js';
+import { PNG } from '../../../test/authz/world.js';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { remindUnanswered } from './index.js';
@@ -64,6 +67,43 @@ describe('the library', () => {
     // Search finds only versions in force unless asked for all.
     const hit = (await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent('夜班补贴')}`)).body.items.map((h: any) => h.body);
     expect(hit).toEqual(['夜班补贴每班30元。']);
+  });
+
+  /**
+   * A company rule saved by LibreOffice Writer (`soffice --convert-to 'docx:MS Word 2007 XML'` from an HTML page
+   * with bold and coloured runs, an escaped & and <, and a line break inside 第四条): the keeper reads it back,
+   * sees its articles, and adds the policy with the text as read.
+   */
+  it('reads a .docx written by LibreOffice into articles, and refuses a file that is no .docx naming the file field', async () => {
+    const docx = fs.readFileSync(new URL('./fixtures/rule-libreoffice.docx', import.meta.url));
+    const send = (client: typeof w.staff, content: Buffer, name = '劳动保护管理办法.docx') => {
+      const up = multipart({}, { name, content });
+      return client.post('/api/v1/policies/docx-text', up.body, up.headers);
+    };
+    const read = await send(w.staff, docx);
+    expect(read.status).toBe(200);
+    expect(read.body.articles).toEqual([
+      { label: '第一条', chapter: '第一章 总则' },
+      { label: '第二条', chapter: '第一章 总则' },
+      { label: '第三条', chapter: '第二章 劳动防护用品' },
+      { label: '第四条', chapter: '第二章 劳动防护用品' },
+      { label: '第五条', chapter: '第二章 劳动防护用品' },
+    ]);
+    const p = await addPolicy(w.staff, w.group.id, { title: '集团公司劳动保护管理办法', issuer: '煤业集团', level: 'company', text: read.body.text });
+    const bodies = Object.fromEntries(p.articles.map((a: any) => [a.label, a.body]));
+    expect(bodies['第一条']).toBe('为保障职工在生产中的安全与健康，依据《劳动法》&《安全生产法》，制定本办法。');
+    expect(bodies['第四条']).toBe('高温作业岗位每月发放防暑降温费300元<含>税前。\n特殊岗位另行规定。');
+    const worker = await w.worker();
+    const hits = (await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent('防护靴')}`)).body.items.map((h: any) => `${h.policyTitle} ${h.label}`);
+    expect(hits).toEqual(['集团公司劳动保护管理办法 第三条']);
+
+    const png = await send(w.staff, PNG, '办法.docx');
+    expect([png.status, png.body.errors[0].field]).toEqual([422, 'file']);
+    expect(png.body.detail).toContain('.docx');
+    const empty = multipart({ note: '无文件' });
+    const none = await w.staff.post('/api/v1/policies/docx-text', empty.body, empty.headers);
+    expect([none.status, none.body.errors[0].field]).toEqual([422, 'file']);
+    expect((await send(worker, docx)).status).toBe(403);
   });
 
   it('hides another organisation\'s library and refuses a worker who tries to keep it', async () => {
@@ -158,6 +198,32 @@ describe('questions', () => {
     expect(fig.numerator).toBe(0);
     // Its asker still follows it.
     expect((await worker.get('/api/v1/policy-questions?mine=1')).body.items.map((x: any) => x.id)).toEqual(expect.arrayContaining([named.id, anon.id]));
+  });
+
+  it('prompts staff to publish an explanation when three workers ask about one thing, naming none of them, until an FAQ entry explains it', async () => {
+    const [a, b, c] = [await w.worker(), await w.worker({}, w.team2), await w.worker()];
+    const prompts = async (client = w.staff) => (await client.get('/api/v1/policy-questions/explain-prompts')).body;
+    const heat = (ids: string[]) => async () => (await prompts()).items.find((p: any) => p.questions.some((q: any) => ids.includes(q.id)));
+    const first = await askQuestion(a, { topic: 'wages', title: '高温津贴什么时候发', body: '今年夏天的高温津贴什么时候发放？' });
+    const again = await askQuestion(a, { topic: 'wages', title: '高温津贴还没发', body: '高温津贴到现在还没发，能问问吗？' });
+    const second = await askQuestion(b, { topic: 'wages', title: '高温津贴标准', body: '井下高温津贴每月发多少钱？', anonymous: true });
+    await askQuestion(c, { topic: 'wages', title: '婚假工资怎么算', body: '休婚假期间工资照发吗？' });
+    // Three questions, two askers: not yet.
+    expect(await heat([first.id, again.id, second.id])()).toBeUndefined();
+    const third = await askQuestion(c, { topic: 'wages', title: '高温补贴还有吗', body: '听说今年高温补贴不发了，是真的吗？' });
+    const prompt = await heat([first.id])();
+    expect(prompt).toMatchObject({ topic: 'wages', askers: 3 });
+    expect(prompt.keywords).toContain('高温补贴');
+    expect(prompt.questions.map((q: any) => q.id).sort()).toEqual([first.id, again.id, second.id, third.id].sort());
+    for (const who of [a, b, c]) expect(JSON.stringify(prompt)).not.toContain(who.person.name);
+    // Only those who answer see prompts: a worker is refused, another union's staff sees none of these.
+    expect((await a.get('/api/v1/policy-questions/explain-prompts')).status).toBe(403);
+    const elsewhere = await t.user([{ role: 'unionStaff', org: await t.org('另一工会', 'group') }]);
+    expect((await prompts(elsewhere)).items).toEqual([]);
+    // An explanation published as an FAQ entry answers the group: the prompt goes.
+    await w.staff.post(`/api/v1/policy-questions/${third.id}/answer`, { answer: '高温津贴照常发放，标准见薪酬办法。' });
+    expect((await w.staff.post(`/api/v1/policy-questions/${third.id}/publish`, { faqTitle: '今年高温津贴怎么发？', faqAnswer: '照常按月随工资发放。' })).status).toBe(200);
+    expect(await heat([first.id])()).toBeUndefined();
   });
 
   it('computes each figure exactly as the question list its drill opens', async () => {

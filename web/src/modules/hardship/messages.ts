@@ -28,7 +28,7 @@ export const messages = defineMessages(
       decision: '处理结果', submit: '提交', done: '已保存',
     },
     publicity: { title: '困难职工帮扶公示', hint: '以下为审核通过、正在公示的困难职工家庭（姓名已隐去）。如有异议，请在公示期内提出。', period: '公示期 {{from}} 至 {{to}}', object: '提出异议', content: '异议内容', sent: '异议已提交，工会将核实处理', empty: '目前没有正在公示的名单' },
-    event: { applied: '提交申请', visited: '入户核实', verified: '核实完成', approved: '审核通过，公示', refused: '不予通过', objection: '收到异议', objectionUpheld: '异议成立', objectionDismissed: '异议不成立', filed: '归档', assisted: '帮扶', reviewed: '年度复核', exited: '脱困', callback: '回访', relapsed: '返困，重新纳入' },
+    event: { applied: '提交申请', visited: '入户核实', verified: '核实完成', approved: '审核通过，公示', refused: '不予通过', objection: '收到异议', objectionUpheld: '异议成立', objectionDismissed: '异议不成立', filed: '归档', assisted: '帮扶', reviewed: '年度复核', exited: '脱困', callback: '回访', relapsed: '返困，重新纳入', retiered: '认定标准修改，重新分档' },
     home: { desk: '困难职工帮扶', mine: '困难帮扶申请', all: '全部', filed: '在档', pending: '待办', notice: '公示中', none: '暂无申请' },
   },
   {
@@ -58,7 +58,7 @@ export const messages = defineMessages(
       decision: 'Decision', submit: 'Submit', done: 'Saved',
     },
     publicity: { title: 'Hardship public notice', hint: 'Households approved for assistance, names masked. Raise an objection within the notice period.', period: 'Notice {{from}} – {{to}}', object: 'Object', content: 'Objection', sent: 'Objection sent; the union will look into it', empty: 'Nothing on notice now' },
-    event: { applied: 'Applied', visited: 'Home visit', verified: 'Verified', approved: 'Approved, on notice', refused: 'Refused', objection: 'Objection received', objectionUpheld: 'Objection upheld', objectionDismissed: 'Objection dismissed', filed: 'Filed', assisted: 'Assistance', reviewed: 'Reviewed', exited: 'Exited', callback: 'Callback', relapsed: 'Relapsed, reopened' },
+    event: { applied: 'Applied', visited: 'Home visit', verified: 'Verified', approved: 'Approved, on notice', refused: 'Refused', objection: 'Objection received', objectionUpheld: 'Objection upheld', objectionDismissed: 'Objection dismissed', filed: 'Filed', assisted: 'Assistance', reviewed: 'Reviewed', exited: 'Exited', callback: 'Callback', relapsed: 'Relapsed, reopened', retiered: 'Re-tiered under a changed rule' },
     home: { desk: 'Hardship assistance', mine: 'Hardship application', all: 'All', filed: 'On file', pending: 'To do', notice: 'On notice', none: 'No application' },
   },
 );

@@ -1,13 +1,15 @@
-import { App, Button, DatePicker, Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { App, Button, DatePicker, Form, Input, Select, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import dayjs, { type Dayjs } from 'dayjs';
 import { POLICY_LEVELS } from '@common/policies';
 import { Page } from '../../shared/Page';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
-import { useFormErrorHandler } from '../../shared/errors';
+import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { useAuth } from '../../app/auth/AuthContext';
-import { createPolicy, newVersion, usePoliciesWrite, usePolicy } from './api';
+import { createPolicy, newVersion, readDocx, usePoliciesWrite, usePolicy } from './api';
 import { levelLabel } from './labels';
 
 interface Values {
@@ -31,6 +33,20 @@ export default function PolicyFormPage() {
   const { data: old } = usePolicy(from);
   const [form] = Form.useForm<Values>();
   const onError = useFormErrorHandler(form);
+  const showError = useShowError();
+  const [reading, setReading] = useState(false);
+  // The .docx fills the text box; the keeper checks it and saves as if pasted.
+  const fromDocx = (file: File) => {
+    setReading(true);
+    readDocx(file)
+      .then((r) => {
+        form.setFieldValue('text', r.text);
+        void message.success(t('form.docxRead', { count: r.articles.length, first: r.articles[0]?.label ?? '', last: r.articles.at(-1)?.label ?? '' }));
+      })
+      .catch(showError)
+      .finally(() => setReading(false));
+    return false;
+  };
   const grantOrg = session?.roles.find((r) => (r.role === 'unionStaff' || r.role === 'unionChair') && r.orgId)?.orgId ?? undefined;
   const save = usePoliciesWrite((v: Values) => {
     const body = { title: v.title, issuer: v.issuer, docNumber: v.docNumber || undefined, level: v.level, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), text: v.text };
@@ -74,6 +90,11 @@ export default function PolicyFormPage() {
         <Form.Item name="effectiveDate" label={t('form.effectiveDate')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>
+        <Upload accept=".docx" showUploadList={false} disabled={reading} beforeUpload={fromDocx}>
+          <Button icon={<UploadOutlined />} loading={reading} style={{ marginBottom: 8 }} data-testid="policy-docx">
+            {t('form.docx')}
+          </Button>
+        </Upload>
         <Form.Item name="text" label={t('form.text')} extra={t('form.textHelp')} rules={[{ required: true }]}>
           <Input.TextArea autoSize={{ minRows: 10, maxRows: 30 }} data-testid="policy-text" />
         </Form.Item>

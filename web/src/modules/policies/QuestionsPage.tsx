@@ -12,6 +12,7 @@ import { formatDateTime } from '../../shared/time';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useQuestions } from './api';
 import { questionStatusLabel, QuestionStatusTag, topicLabel } from './labels';
+import { ExplainPrompts } from './ExplainPrompts';
 
 type Sort = 'askedAt' | 'dueDate' | 'status';
 
@@ -40,6 +41,7 @@ export default function QuestionsPage() {
   );
   return (
     <Page title={staff ? t('questions.queue') : t('questions.mine')}>
+      {staff && <ExplainPrompts />}
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <ListSearch value={query.q} onSearch={(q) => setQuery({ ...query, q, page: 1 })} placeholder={t('questions.search')} width={mobile ? '100%' : 260} testId="questions-search" buttonTestId="questions-search-go" />
         <Select allowClear placeholder={t('questions.status')} style={{ width: 180 }} value={query.status} options={QUESTION_STATUSES.map((v) => ({ value: v, label: questionStatusLabel(v) }))} onChange={(status) => setQuery({ ...query, status, page: 1 })} />

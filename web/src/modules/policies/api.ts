@@ -1,7 +1,7 @@
 /** 政策回应 queries and writes; shapes come from common/schemas/policies. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ArticleHit, FaqEntry, PolicyDetail, PolicySummary, QuestionDetail, QuestionSummary } from '@common/schemas/policies';
-import { api, type Query } from '../../api/client';
+import type { ArticleHit, DocxText, ExplainPrompt, FaqEntry, PolicyDetail, PolicySummary, QuestionDetail, QuestionSummary } from '@common/schemas/policies';
+import { api, upload, type Query } from '../../api/client';
 
 export interface Paged<T> {
   items: T[];
@@ -26,6 +26,10 @@ export const useFaq = (q: string | undefined) =>
 export const useQuestions = (q: Query) =>
   useQuery({ queryKey: [KEY, 'questions', q], queryFn: () => api.get<Paged<QuestionSummary> & { totalCapped: boolean }>('/policy-questions', q), placeholderData: keepPreviousData });
 
+/** 政策解读 prompts, for those who answer questions. */
+export const useExplainPrompts = (enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'explainPrompts'], enabled, queryFn: () => api.get<{ items: ExplainPrompt[]; windowDays: number; minAskers: number }>('/policy-questions/explain-prompts') });
+
 export const useQuestion = (id: string | undefined) =>
   useQuery({ queryKey: [KEY, 'question', id], enabled: !!id, queryFn: () => api.get<QuestionDetail>(`/policy-questions/${id}`) });
 
@@ -43,3 +47,10 @@ export const deflect = (id: string) => api.post<{ deflections: number }>(`/polic
 export const createPolicy = (body: Record<string, unknown>) => api.post<PolicyDetail>('/policies', body);
 export const newVersion = (id: string) => (body: Record<string, unknown>) => api.post<PolicyDetail>(`/policies/${id}/versions`, body);
 export const repealPolicy = (id: string) => (body: { repealDate: string }) => api.post<PolicyDetail>(`/policies/${id}/repeal`, body);
+
+/** A .docx read back as text with its articles (nothing saved). */
+export function readDocx(file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return upload<DocxText>('/policies/docx-text', form);
+}

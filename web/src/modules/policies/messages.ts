@@ -43,6 +43,8 @@ export const messages = defineMessages(
       effectiveDate: '施行日期',
       text: '正文',
       textHelp: '粘贴全文即可：以“第N条”开头的行自动分为一条，“第N章”作为章名。',
+      docx: '从 Word 文件读取（.docx）',
+      docxRead: '已读取 {{count}} 条：{{first}} … {{last}}，请核对正文后保存',
       save: '保存',
       saved: '已保存，共 {{count}} 条',
     },
@@ -58,6 +60,12 @@ export const messages = defineMessages(
       thanks: '很高兴帮到您',
       send: '提交问题',
       sent: '已提交，答复期限 {{date}}',
+    },
+    explain: {
+      title: '建议发布政策解读',
+      item: '近 {{days}} 天有 {{n}} 位职工问到「{{words}}」（{{topic}}，{{first}} 至 {{last}}）',
+      help: '答复其中一条后，整理为常见问题发布，提示即消失。',
+      open: '查看',
     },
     questions: {
       mine: '我的咨询',
@@ -139,6 +147,8 @@ export const messages = defineMessages(
       effectiveDate: 'In force from',
       text: 'Text',
       textHelp: 'Paste the whole text: each line starting with 第N条 becomes an article, 第N章 a chapter.',
+      docx: 'Read from a Word file (.docx)',
+      docxRead: '{{count}} articles read: {{first}} … {{last}}; check the text, then save',
       save: 'Save',
       saved: 'Saved, {{count}} articles',
     },
@@ -154,6 +164,12 @@ export const messages = defineMessages(
       thanks: 'Glad it helped',
       send: 'Send',
       sent: 'Sent; the answer is due by {{date}}',
+    },
+    explain: {
+      title: 'Publish a policy explanation',
+      item: '{{n}} workers asked about “{{words}}” in the last {{days}} days ({{topic}}, {{first}} to {{last}})',
+      help: 'Answer one of them and publish it as an FAQ entry; the prompt then goes.',
+      open: 'Open',
     },
     questions: {
       mine: 'My questions',
