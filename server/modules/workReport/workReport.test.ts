@@ -12,7 +12,10 @@ import { sql } from 'kysely';
 import { useTestApp, type Response } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import JSZip from 'jszip';
 import { formatFigure } from '../../../common/workReport.js';
+import { chartedFigures } from '../../../common/workReportChart.js';
+import { sectionsOf } from './workReport.service.js';
 import { settleGenerations } from './index.js';
 
 const t = useTestApp();
@@ -186,15 +189,31 @@ describe('the work report', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['workReport.create', 'workReport.issue', 'workReport.issue', 'workReport.narrative', 'workReport.narrative']);
   });
 
-  it('writes a .docx that LibreOffice reads back with every snapshot number and its reference code', async () => {
+  it('writes a .docx with a chart per practice that LibreOffice reads back with every snapshot number and its reference code', async () => {
     const res = await w.chair.get(`/api/v1/work-reports/${groupReport.id}/report.docx?version=1`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('年度工作总结.docx'));
+    const raw = (res as Response).raw;
+    // Each charted practice's picture: the SVG ECharts drew and the EMF every reader draws, both holding the figure labels.
+    const zip = await JSZip.loadAsync(raw);
+    const charted = sectionsOf(groupReport.figures).map((s) => chartedFigures(s.figures)).filter((l) => l.length);
+    expect(charted.length).toBeGreaterThan(0);
+    for (const [i, figures] of charted.entries()) {
+      const svg = await zip.file(`word/media/picture${i + 1}.svg`)!.async('string');
+      const emf = await zip.file(`word/media/picture${i + 1}.emf`)!.async('nodebuffer');
+      for (const f of figures) {
+        expect(svg, f.key).toContain(`>${f.label.zh}</text>`);
+        expect(emf.includes(Buffer.from(f.label.zh, 'utf16le')), f.key).toBe(true);
+      }
+    }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-report-test-'));
     try {
-      fs.writeFileSync(path.join(dir, 'r.docx'), (res as Response).raw);
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'pipe', timeout: 120_000 });
-      const text = fs.readFileSync(path.join(dir, 'r.txt'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'r.docx'), raw);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'html:XHTML Writer File:UTF8', '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'pipe', timeout: 120_000 });
+      const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
+      // LibreOffice drew every chart: it exports each picture it rendered as an image of the page.
+      expect(html.match(/<img\b/g) ?? []).toHaveLength(charted.length);
+      const text = html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
       expect(text).toContain(`${w.group.name}${year}年度工作总结`);
       // Version 1's words, not the later draft's.
       expect(text).toContain('全年工作平稳有序。');

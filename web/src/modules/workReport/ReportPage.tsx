@@ -8,7 +8,8 @@ import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { errorText, useShowError } from '../../shared/errors';
 import { useAuth } from '../../app/auth/AuthContext';
-import { downloadReport, useIssue, useReport, useSaveNarrative, type Narrative, type Report } from './api';
+import { downloadReport, useIssue, useNotableCases, useReport, useSaveNarrative, type Narrative, type Report } from './api';
+import { NotableCases } from './NotableCases';
 import { FigureDrawer } from './FigureDrawer';
 import { StatusTag } from './ReportsPage';
 
@@ -28,6 +29,8 @@ export default function ReportPage() {
   const [open, setOpen] = useState<Figure | null>(null);
   const [version, setVersion] = useState<number>();
   const [downloading, runDownload] = useExport();
+  const mayWrite = can('workReport.write') && (r?.status === 'draft' || r?.status === 'issued');
+  const { data: suggested } = useNotableCases(id ?? '', !!id && mayWrite);
   useEffect(() => setText(r?.narrative), [r?.narrative]);
   const en = i18n.language === 'en';
   const sections = useMemo(() => {
@@ -37,7 +40,7 @@ export default function ReportPage() {
 
   if (error) return <Result status="warning" title={errorText(error, t)} />;
   if (isLoading || !r || !text) return <Spin />;
-  const writable = can('workReport.write') && (r.status === 'draft' || r.status === 'issued');
+  const writable = mayWrite;
   const dirty = JSON.stringify(text) !== JSON.stringify(r.narrative);
 
   if (r.status === 'queued' || r.status === 'generating') {
@@ -129,6 +132,13 @@ export default function ReportPage() {
             readOnly={!writable}
             maxLength={10_000}
             style={{ marginTop: 12 }}
+          />
+          <NotableCases
+            module={s.module}
+            picked={text.cases?.[s.module] ?? []}
+            suggested={suggested?.items.find((x) => x.module === s.module)?.cases ?? []}
+            writable={writable}
+            onChange={(list) => setText({ ...text, cases: { ...text.cases, [s.module]: list } })}
           />
         </Card>
       ))}
