@@ -255,4 +255,43 @@ describe('the work report', () => {
     expect(wrongYear.status).toBe(422);
     expect(wrongYear.body.errors[0].field).toBe('body.from');
   });
+
+  it('suggests the largest group dispute settled as a notable case, naming nobody, and prints only what a module suggested', async () => {
+    const team = await w.team();
+    const complaints = ['食堂饭菜涨价了', '食堂价格上涨太快', '班中餐变贵了', '职工餐涨价没公示', '吃饭越来越贵'];
+    const ids: string[] = [];
+    for (const [i, title] of complaints.entries()) {
+      const person = await t.person(team, { name: `食堂职工${i + 1}` });
+      ids.push((await w.staff.post('/api/v1/appeals', { category: 'benefits', title, description: `${title}，职工食堂每份菜涨了两块钱。`, onBehalfOf: { personId: person.id, channel: 'visit' } })).body.id);
+    }
+    const alertId = (await w.staff.get(`/api/v1/appeals/${ids[0]}`)).body.groupAlertId;
+    expect(alertId).toBeTruthy();
+    expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/confirm`, { note: '确认为群体诉求' })).status).toBe(200);
+    expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/assign`, { departmentId: w.elec1.id })).status).toBe(200);
+    expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/answer`, { answer: '食堂价格恢复原标准，多收部分下月退还。' })).status).toBe(200);
+
+    const url = `/api/v1/work-reports/${groupReport.id}`;
+    const res = await w.chair.get(`${url}/notable-cases`);
+    expect(res.status).toBe(200);
+    const cases = res.body.items.find((x: { module: string }) => x.module === 'appeals').cases;
+    expect(cases[0]).toMatchObject({ key: `groupAlert:${alertId}`, title: expect.stringContaining('福利群体诉求') });
+    expect(cases[0].summary).toContain('5 名职工');
+    expect(cases[0].summary).toContain('食堂价格恢复原标准，多收部分下月退还。');
+    expect(JSON.stringify(res.body)).not.toMatch(/食堂职工\d/);
+    // Who may not write the report gets no suggestions.
+    expect((await (await w.worker()).get(`${url}/notable-cases`)).status).toBe(404);
+
+    const words = { summary: '全年工作平稳有序。', sections: {}, plan: '' };
+    const forged = await w.chair.request('PUT', `${url}/narrative`, { ...words, cases: { appeals: [{ ...cases[0], key: 'groupAlert:none' }] } });
+    expect(forged.status).toBe(422);
+    expect(forged.body.errors[0].field).toBe('body.cases.appeals.0');
+    // The case is kept as its module words it, whatever the browser sent with its key.
+    const saved = await w.chair.request('PUT', `${url}/narrative`, { ...words, cases: { appeals: [{ ...cases[0], summary: '张三等人闹事' }] } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.narrative.cases.appeals).toEqual([cases[0]]);
+    const docx = await JSZip.loadAsync((await w.chair.get(`${url}/report.docx`) as Response).raw);
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain(`典型案例一：${cases[0].title}`);
+    expect(xml).not.toContain('张三');
+  });
 });
