@@ -45,7 +45,7 @@ export function documentParts(r: Report): { xml: string; media: MediaPart[] } {
     const chart = sectionChart(s.figures);
     if (chart) {
       const n = media.length / 2 + 1;
-      const caption = `图 ${n}　${moduleLabel(s.module).zh}本期与上期对比`;
+      const caption = `图 ${n}${WIDE_SPACE}${moduleLabel(s.module).zh}本期与上期对比`;
       const pic = svgPicture(chart.svg, chart.width, chart.height, n, caption);
       body.push(pic.xml, para(caption, { size: 24, align: 'center' }));
       media.push(...pic.media);
