@@ -15,7 +15,7 @@ export interface ComparedFigure {
 }
 
 /** Pixels a chart takes: one band per figure plus axis and legend. */
-export const chartHeight = (figures: number) => 70 + 44 * figures;
+export const chartHeight = (figures: number) => 70 + 36 * figures;
 export const CHART_WIDTH = 640;
 
 /** The figures the chart of a practice shows: its rates, else its counts; none when it has neither. */

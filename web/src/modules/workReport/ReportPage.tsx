@@ -4,6 +4,8 @@ import { Alert, App, Button, Card, Flex, Input, Popconfirm, Progress, Result, Se
 import { DownloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { chineseOrdinal, formatFigure, moduleLabel } from '@common/workReport';
+import { chartedFigures, chartHeight, comparisonOption } from '@common/workReportChart';
+import { EChart } from '../../shared/EChart';
 import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { errorText, useShowError } from '../../shared/errors';
@@ -124,6 +126,7 @@ export default function ReportPage() {
               },
             ]}
           />
+          <SectionChart figures={s.figures} en={en} />
           <Input.TextArea
             value={text.sections[s.module] ?? ''}
             onChange={(e) => setSection(s.module, e.target.value)}
@@ -148,4 +151,11 @@ export default function ReportPage() {
       <FigureDrawer figure={open} orgName={r.orgName} onClose={() => setOpen(null)} />
     </Page>
   );
+}
+
+/** The chart the .docx embeds for this practice, from the same options. */
+function SectionChart({ figures, en }: { figures: Figure[]; en: boolean }) {
+  const compared = figures.map((f) => ({ label: f.label, unit: f.unit, current: f.value, previous: f.previous.value }));
+  const n = chartedFigures(compared).length;
+  return n ? <EChart height={chartHeight(n)} option={comparisonOption(compared, en)} /> : null;
 }
