@@ -1,6 +1,7 @@
 /** Bodies, queries and responses of the work report and the cross-practice dashboard. */
 import { z } from 'zod';
 import { FIGURE_UNITS, FigureDrill } from '../figure.js';
+import { NotableCase } from '../notableCase.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 import { PERIOD_KINDS, REPORT_STATUSES, THRESHOLD_DIRECTIONS } from '../workReport.js';
 
@@ -64,8 +65,13 @@ export const Narrative = z.object({
   /** Per practice module: what was done, notable cases, open problems. */
   sections: z.record(z.string().max(100), Text(10_000)),
   plan: Text(10_000),
+  /** Per practice module: the notable cases the author picked, as suggested when picked (the server re-reads each by key). */
+  cases: z.record(z.string().max(100), z.array(NotableCase).max(10)).optional(),
 });
 export type Narrative = z.infer<typeof Narrative>;
+
+export const NotableCaseSuggestions = z.object({ items: z.array(z.object({ module: z.string(), cases: z.array(NotableCase) })) });
+export type NotableCaseSuggestions = z.infer<typeof NotableCaseSuggestions>;
 
 export const CreateReportBody = z.object({ orgId: Id, kind: z.enum(PERIOD_KINDS), from: IsoDate, to: IsoDate, title: Text(200).optional() });
 export type CreateReportBody = z.infer<typeof CreateReportBody>;

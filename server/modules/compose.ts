@@ -11,6 +11,7 @@ import { coreMigrations } from '../core/db/migrate.js';
 import { registerMessages } from '../core/i18n/messages.js';
 import type { IndicatorDefinition } from '../core/indicators/indicator.js';
 import { installIndicators } from '../core/indicators/indicators.registry.js';
+import { installNotableCases } from '../core/indicators/notableCases.js';
 import type { JobDefinition } from '../core/jobs/scheduler.js';
 import { installRolePermissions, type RolePermissions } from '../core/rbac/permissions.js';
 import { corePlugins } from '../core/index.js';
@@ -129,4 +130,5 @@ export function installHouse(house: House): void {
   installRolePermissions(house.rolePermissions);
   for (const m of house.modules) registerMessages(m.name, m.messages);
   installIndicators(house.indicators);
+  installNotableCases(house.modules.flatMap((m) => (m.notableCases ? [{ module: m.name, suggest: m.notableCases }] : [])));
 }

@@ -11,6 +11,8 @@ import type { App } from '../core/http/types.js';
 import type { MessageEntry } from '../core/i18n/messages.js';
 import type { IndicatorDefinition } from '../core/indicators/indicator.js';
 import type { JobDefinition } from '../core/jobs/scheduler.js';
+import type { NotableCaseQuery } from '../core/indicators/notableCases.js';
+import type { NotableCase } from '../../common/notableCase.js';
 
 /** A card the web home page shows to holders of `roles` (the web shell renders it). */
 export interface HomeCard {
@@ -47,6 +49,11 @@ export interface ModuleDeclaration {
   /** Keyed '<module>.<name>'. */
   indicators: readonly IndicatorDefinition[];
   homeCards: readonly HomeCard[];
+  /**
+   * The module's notable cases of a period, for the work report's author to pick from (e.g. the
+   * largest group alert resolved): de-identified here, best first, a handful at most.
+   */
+  notableCases?(db: Db, q: NotableCaseQuery): Promise<NotableCase[]>;
   /**
    * Adds this module's demo records after the core demo (orgs, people, accounts) exists.
    * Finds what it needs by querying (e.g. accounts by demo username). `now` is the seed's clock.

@@ -17,6 +17,7 @@ import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
 import { appealsMessages } from './appeals.messages.js';
+import { appealNotableCases } from './appeals.notable.js';
 
 export const appealsModule = defineModule({
   name: 'appeals',
@@ -28,6 +29,7 @@ export const appealsModule = defineModule({
   jobs,
   indicators: appealsIndicators,
   homeCards: [],
+  notableCases: appealNotableCases,
   seedDemo,
 });
 

@@ -25,3 +25,5 @@ export const workReportModule = defineModule({
 });
 
 export { generate as generateWorkReport, settleGenerations } from './workReport.generate.js';
+// For bench/workReport: the snapshot with a hook after each module, to time the practices one by one.
+export { snapshotFigures } from './workReport.figures.js';

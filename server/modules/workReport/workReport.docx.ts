@@ -3,12 +3,14 @@
  * official documents (GB/T 9704: 37/35/28/26 mm), 仿宋 三号 body, 黑体 headings, tables of the
  * snapshot's real numbers, and every figure followed by its bracketed reference code, which
  * the appendix (数据附注) resolves to the definition, the counts and the list filters behind it.
- * Charts are not embedded: no server-side renderer of ECharts is available without a new
- * dependency, so each practice gets its table instead.
+ * Each practice's comparison chart (this period against the previous) is the dashboard's,
+ * rendered on the server to SVG and embedded as a picture.
  */
 import type { Report, SnapshotFigure } from '../../../common/schemas/workReport.js';
 import { chineseOrdinal, formatFigure, moduleLabel, PERIOD_KIND_LABELS } from '../../../common/workReport.js';
-import { docxOf, documentOf, para, prose, table } from '../../core/office/docx.js';
+import { docxOf, documentOf, para, prose, table, type MediaPart } from '../../core/office/docx.js';
+import { svgPicture } from '../../core/office/picture.js';
+import { sectionChart } from './workReport.chart.js';
 import { sectionsOf } from './workReport.service.js';
 
 /** The ideographic space between the parts of a document's subtitle. */
@@ -18,8 +20,10 @@ const counts = (f: SnapshotFigure) => (f.unit === 'count' ? String(f.numerator) 
 const drillText = (f: SnapshotFigure) =>
   f.drill ? `分子：${Object.entries(f.drill.numerator).map(([k, v]) => `${k}=${v}`).join('；')}；分母：${Object.entries(f.drill.denominator).map(([k, v]) => `${k}=${v}`).join('；')}` : '该项工作暂无明细列表，按计数留存';
 
-export function documentXml(r: Report): string {
+/** The document.xml and the pictures it references. */
+export function documentParts(r: Report): { xml: string; media: MediaPart[] } {
   const body: string[] = [];
+  const media: MediaPart[] = [];
   body.push(para(r.title, { font: '黑体', size: 44, align: 'center' }));
   const versionText = r.status === 'issued' ? `第 ${r.version} 版` : '草稿';
   body.push(para([r.orgName, PERIOD_KIND_LABELS[r.kind].zh, `${r.from} 至 ${r.to}`, versionText].join(WIDE_SPACE), { font: '楷体', size: 28, align: 'center' }));
@@ -33,6 +37,19 @@ export function documentXml(r: Report): string {
     const lead = s.figures.map((f) => `${f.label.zh}${fmt(f, f.value)}[${f.ref}]`).join('，');
     body.push(para(`本期${lead}。`, { indent: true }));
     body.push(prose(r.narrative.sections[s.module] ?? '', '（工作情况、典型案例和存在问题待填写）'));
+    // The notable cases the author picked, as their module worded them (de-identified there).
+    for (const [i, c] of (r.narrative.cases?.[s.module] ?? []).entries()) {
+      body.push(para(`典型案例${chineseOrdinal(i + 1)}：${c.title}（${c.kind.zh}）`, { font: '楷体', indent: true }));
+      body.push(prose(c.summary, ''));
+    }
+    const chart = sectionChart(s.figures);
+    if (chart) {
+      const n = media.length / 2 + 1;
+      const caption = `图 ${n}${WIDE_SPACE}${moduleLabel(s.module).zh}本期与上期对比`;
+      const pic = svgPicture(chart.svg, chart.width, chart.height, n, caption);
+      body.push(pic.xml, para(caption, { size: 24, align: 'center' }));
+      media.push(...pic.media);
+    }
     body.push(
       table(
         [2900, 1500, 1500, 1900, 1000],
@@ -53,9 +70,10 @@ export function documentXml(r: Report): string {
     ),
   );
 
-  return documentOf(body);
+  return { xml: documentOf(body), media };
 }
 
 export function reportDocx(r: Report): Promise<Buffer> {
-  return docxOf(documentXml(r));
+  const { xml, media } = documentParts(r);
+  return docxOf(xml, media);
 }

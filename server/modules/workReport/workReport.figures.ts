@@ -82,8 +82,8 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
 /** Reference codes in the order the report prints the figures: F-01, F-02, … */
 export const refCode = (n: number) => `F-${String(n).padStart(2, '0')}`;
 
-/** The report's figures, each counted now and frozen; `progress` hears the share done after each module. */
-export async function snapshotFigures(db: Db, org: OrgRef, from: string, to: string, progress: (done: number, of: number) => Promise<void>): Promise<SnapshotFigure[]> {
+/** The report's figures, each counted now and frozen; `progress` hears the share done after each module (and which: bench times them). */
+export async function snapshotFigures(db: Db, org: OrgRef, from: string, to: string, progress: (done: number, of: number, module: string) => Promise<void>): Promise<SnapshotFigure[]> {
   const prev = previousPeriod(from, to);
   const groups = byModule();
   const total = groups.reduce((n, g) => n + g.items.length, 0);
@@ -107,7 +107,7 @@ export async function snapshotFigures(db: Db, org: OrgRef, from: string, to: str
         query: { orgId: org.id, orgPath: org.path, from, to },
       });
     }
-    await progress(out.length, total);
+    await progress(out.length, total, g.module);
   }
   return out;
 }

@@ -10,6 +10,7 @@ export const workReportMessages = {
   'workReport.rateThreshold': ['比率指标的阈值须在 0 到 1 之间（0.9 即 90%）', 'A rate’s threshold lies between 0 and 1 (0.9 = 90 %)'],
   'workReport.duplicateIndicator': ['同一指标只能设置一个阈值', 'One threshold per indicator'],
   'workReport.unknownSection': ['报告中没有这一部分', 'The report has no such section'],
+  'workReport.unknownCase': ['所选典型案例不在本期的案例建议中', 'The case picked is not among this period’s suggested cases'],
   'workReport.notReady': ['报告尚未生成完毕', 'The report is not generated yet'],
   'workReport.notDraft': ['只有草稿可以印发；请先修改正文', 'Only a draft can be issued; edit the text first'],
   'workReport.noVersion': ['没有这个版本', 'No such version'],

@@ -9,6 +9,7 @@ import {
   Dashboard,
   DashboardQuery,
   Narrative,
+  NotableCaseSuggestions,
   OrgQuery,
   PutThresholdsBody,
   Report,
@@ -63,6 +64,10 @@ export async function workReportRoutes(app: App) {
     ...(await service.get(readCall(db, req), req.params.id)),
     pdfAvailable: libreOfficePath() !== null,
   }));
+
+  app.get('/api/v1/work-reports/:id/notable-cases', { config: { ...ACCESS, problems: [409] }, schema: { tags, summary: '典型案例建议（各实践按本报告的组织与统计期提供，已去标识）', params: IdParams, response: { 200: NotableCaseSuggestions } } }, async (req) =>
+    service.notableCases(readCall(db, req), req.params.id),
+  );
 
   app.put('/api/v1/work-reports/:id/narrative', { config: ACCESS, schema: { tags, summary: '修改正文（数据锁定为快照）', params: IdParams, body: Narrative, response: { 200: Report } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.putNarrative(call, req.params.id, req.body)),

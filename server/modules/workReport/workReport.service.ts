@@ -10,6 +10,8 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../core/err
 import { recordAudit } from '../../core/audit/audit.js';
 import { newId } from '../../core/ids.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { notableCaseSources } from '../../core/indicators/notableCases.js';
+import type { NotableCase } from '../../../common/notableCase.js';
 import type { CreateReportBody, Dashboard, Narrative, Report, ReportSummary, SnapshotFigure, Threshold } from '../../../common/schemas/workReport.js';
 import { MAX_PERIOD_DAYS, WORK_REPORT_PERMISSIONS as P, type PeriodKind, type ReportStatus } from '../../../common/workReport.js';
 import * as repo from './workReport.repository.js';
@@ -168,13 +170,53 @@ export async function forFile(call: Call, id: string, version?: number): Promise
   return { ...report, narrative: JSON.parse(v.narrative), status: 'issued', version };
 }
 
+/** Every module's notable cases over the report's org and period, for the author to pick from (practices with a section only). */
+async function suggestionsFor(db: Tx, r: repo.ReportRow): Promise<Map<string, NotableCase[]>> {
+  const modules = new Set(figuresOf(r).map((f) => f.module));
+  const q = { scope: { all: false, paths: [r.org_path] }, from: r.from_date, to: r.to_date };
+  const out = new Map<string, NotableCase[]>();
+  for (const s of notableCaseSources()) if (modules.has(s.module)) out.set(s.module, await s.suggest(db, q));
+  return out;
+}
+
+export async function notableCases(call: Call, id: string): Promise<{ items: { module: string; cases: NotableCase[] }[] }> {
+  const r = await load(call.db, call.actor, id, P.write);
+  if (!r.figures) throw conflict(WM['workReport.notReady']);
+  return { items: [...(await suggestionsFor(call.db, r))].map(([module, cases]) => ({ module, cases })) };
+}
+
+/**
+ * The picked cases as their module words them now: a case is picked by its key, so a report
+ * prints only what a module suggested (de-identified there), never text sent as a case.
+ */
+async function resolveCases(db: Tx, r: repo.ReportRow, picked: NonNullable<Narrative['cases']>): Promise<Narrative['cases']> {
+  const entries = Object.entries(picked).filter(([, list]) => list.length);
+  if (!entries.length) return undefined;
+  const suggested = await suggestionsFor(db, r);
+  const keep = (JSON.parse(r.narrative) as Narrative).cases ?? {};
+  const out: NonNullable<Narrative['cases']> = {};
+  for (const [module, list] of entries) {
+    out[module] = list.map((c, i) => {
+      // A case picked before stays as it was worded then, even once it no longer ranks among the suggestions.
+      const found = suggested.get(module)?.find((s) => s.key === c.key) ?? keep[module]?.find((s) => s.key === c.key);
+      if (!found) throw invalid(`body.cases.${module}.${i}`, WM['workReport.unknownCase']);
+      return found;
+    });
+  }
+  return out;
+}
+
 /** Edits the words; the figures stay as generated. Editing an issued report opens the next version's draft. */
 export async function putNarrative(call: WriteCall, id: string, body: Narrative): Promise<Report> {
   const r = await load(call.tx, call.actor, id, P.write);
   if (r.status !== 'draft' && r.status !== 'issued') throw conflict(WM['workReport.notReady']);
   const modules = new Set(figuresOf(r).map((f) => f.module));
   for (const key of Object.keys(body.sections)) if (!modules.has(key)) throw invalid(`body.sections.${key}`, WM['workReport.unknownSection']);
-  if (!(await repo.moveReport(call.tx, id, ['draft', 'issued'], { narrative: JSON.stringify(body), status: 'draft', updated_at: call.iso }))) throw conflict();
+  for (const key of Object.keys(body.cases ?? {})) if (!modules.has(key)) throw invalid(`body.cases.${key}`, WM['workReport.unknownSection']);
+  const words = { summary: body.summary, sections: body.sections, plan: body.plan };
+  const cases = await resolveCases(call.tx, r, body.cases ?? {});
+  const narrative: Narrative = cases ? { ...words, cases } : words;
+  if (!(await repo.moveReport(call.tx, id, ['draft', 'issued'], { narrative: JSON.stringify(narrative), status: 'draft', updated_at: call.iso }))) throw conflict();
   await recordAudit(call.tx, call.ctx, { action: 'workReport.narrative', entityType: 'workReport', entityId: id, orgId: r.org_id, changes: { version: r.version + 1 } });
   return present(call.tx, (await repo.findReport(call.tx, id))!);
 }

@@ -12,7 +12,10 @@ import { sql } from 'kysely';
 import { useTestApp, type Response } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import JSZip from 'jszip';
 import { formatFigure } from '../../../common/workReport.js';
+import { chartedFigures } from '../../../common/workReportChart.js';
+import { sectionsOf } from './workReport.service.js';
 import { settleGenerations } from './index.js';
 
 const t = useTestApp();
@@ -186,15 +189,31 @@ describe('the work report', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['workReport.create', 'workReport.issue', 'workReport.issue', 'workReport.narrative', 'workReport.narrative']);
   });
 
-  it('writes a .docx that LibreOffice reads back with every snapshot number and its reference code', async () => {
+  it('writes a .docx with a chart per practice that LibreOffice reads back with every snapshot number and its reference code', async () => {
     const res = await w.chair.get(`/api/v1/work-reports/${groupReport.id}/report.docx?version=1`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('年度工作总结.docx'));
+    const raw = (res as Response).raw;
+    // Each charted practice's picture: the SVG ECharts drew and the EMF every reader draws, both holding the figure labels.
+    const zip = await JSZip.loadAsync(raw);
+    const charted = sectionsOf(groupReport.figures).map((s) => chartedFigures(s.figures)).filter((l) => l.length);
+    expect(charted.length).toBeGreaterThan(0);
+    for (const [i, figures] of charted.entries()) {
+      const svg = await zip.file(`word/media/picture${i + 1}.svg`)!.async('string');
+      const emf = await zip.file(`word/media/picture${i + 1}.emf`)!.async('nodebuffer');
+      for (const f of figures) {
+        expect(svg, f.key).toContain(`>${f.label.zh}</text>`);
+        expect(emf.includes(Buffer.from(f.label.zh, 'utf16le')), f.key).toBe(true);
+      }
+    }
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-report-test-'));
     try {
-      fs.writeFileSync(path.join(dir, 'r.docx'), (res as Response).raw);
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'pipe', timeout: 120_000 });
-      const text = fs.readFileSync(path.join(dir, 'r.txt'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'r.docx'), raw);
+      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'html:XHTML Writer File:UTF8', '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'pipe', timeout: 120_000 });
+      const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
+      // LibreOffice drew every chart: it exports each picture it rendered as an image of the page.
+      expect(html.match(/<img\b/g) ?? []).toHaveLength(charted.length);
+      const text = html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
       expect(text).toContain(`${w.group.name}${year}年度工作总结`);
       // Version 1's words, not the later draft's.
       expect(text).toContain('全年工作平稳有序。');
@@ -235,5 +254,44 @@ describe('the work report', () => {
     const wrongYear = await w.chair.post('/api/v1/work-reports', { orgId: w.group.id, kind: 'year', from: `${year}-02-01`, to: `${year}-12-31` });
     expect(wrongYear.status).toBe(422);
     expect(wrongYear.body.errors[0].field).toBe('body.from');
+  });
+
+  it('suggests the largest group dispute settled as a notable case, naming nobody, and prints only what a module suggested', async () => {
+    const team = await w.team();
+    const complaints = ['食堂饭菜涨价了', '食堂价格上涨太快', '班中餐变贵了', '职工餐涨价没公示', '吃饭越来越贵'];
+    const ids: string[] = [];
+    for (const [i, title] of complaints.entries()) {
+      const person = await t.person(team, { name: `食堂职工${i + 1}` });
+      ids.push((await w.staff.post('/api/v1/appeals', { category: 'benefits', title, description: `${title}，职工食堂每份菜涨了两块钱。`, onBehalfOf: { personId: person.id, channel: 'visit' } })).body.id);
+    }
+    const alertId = (await w.staff.get(`/api/v1/appeals/${ids[0]}`)).body.groupAlertId;
+    expect(alertId).toBeTruthy();
+    expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/confirm`, { note: '确认为群体诉求' })).status).toBe(200);
+    expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/assign`, { departmentId: w.elec1.id })).status).toBe(200);
+    expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/answer`, { answer: '食堂价格恢复原标准，多收部分下月退还。' })).status).toBe(200);
+
+    const url = `/api/v1/work-reports/${groupReport.id}`;
+    const res = await w.chair.get(`${url}/notable-cases`);
+    expect(res.status).toBe(200);
+    const cases = res.body.items.find((x: { module: string }) => x.module === 'appeals').cases;
+    expect(cases[0]).toMatchObject({ key: `groupAlert:${alertId}`, title: expect.stringContaining('福利群体诉求') });
+    expect(cases[0].summary).toContain('5 名职工');
+    expect(cases[0].summary).toContain('食堂价格恢复原标准，多收部分下月退还。');
+    expect(JSON.stringify(res.body)).not.toMatch(/食堂职工\d/);
+    // Who may not write the report gets no suggestions.
+    expect((await (await w.worker()).get(`${url}/notable-cases`)).status).toBe(404);
+
+    const words = { summary: '全年工作平稳有序。', sections: {}, plan: '' };
+    const forged = await w.chair.request('PUT', `${url}/narrative`, { ...words, cases: { appeals: [{ ...cases[0], key: 'groupAlert:none' }] } });
+    expect(forged.status).toBe(422);
+    expect(forged.body.errors[0].field).toBe('body.cases.appeals.0');
+    // The case is kept as its module words it, whatever the browser sent with its key.
+    const saved = await w.chair.request('PUT', `${url}/narrative`, { ...words, cases: { appeals: [{ ...cases[0], summary: '张三等人闹事' }] } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.narrative.cases.appeals).toEqual([cases[0]]);
+    const docx = await JSZip.loadAsync((await w.chair.get(`${url}/report.docx`) as Response).raw);
+    const xml = await docx.file('word/document.xml')!.async('string');
+    expect(xml).toContain(`典型案例一：${cases[0].title}`);
+    expect(xml).not.toContain('张三');
   });
 });

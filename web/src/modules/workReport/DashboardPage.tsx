@@ -4,6 +4,7 @@ import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatFigure, moduleLabel } from '@common/workReport';
+import { chartedFigures, chartHeight, comparisonOption } from '@common/workReportChart';
 import { Page } from '../../shared/Page';
 import { EChart } from '../../shared/EChart';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
@@ -48,6 +49,7 @@ export default function DashboardPage() {
         {data && !data.groups.length && <Empty description={t('dashboard.empty')} />}
         {data?.groups.map((g) => (
           <Card key={g.module} size="small" title={en ? moduleLabel(g.module).en : moduleLabel(g.module).zh} style={{ marginBottom: 16 }} data-testid={`wr-group-${g.module}`}>
+            <ComparisonChart items={g.items} en={en} />
             <Row gutter={[12, 12]}>
               {g.items.map((item) => (
                 <Col key={item.key} xs={24} sm={12} lg={8}>
@@ -61,6 +63,13 @@ export default function DashboardPage() {
       {editing && orgId && <ThresholdsModal orgId={orgId} onClose={() => setEditing(false)} />}
     </Page>
   );
+}
+
+/** The practice's figures against the previous period: the chart the .docx embeds, from the same options. */
+function ComparisonChart({ items, en }: { items: Item[]; en: boolean }) {
+  const compared = items.map((i) => ({ label: i.label, unit: i.unit, current: i.current.value, previous: i.previous.value }));
+  const n = chartedFigures(compared).length;
+  return n ? <EChart height={chartHeight(n)} option={comparisonOption(compared, en)} /> : null;
 }
 
 function FigureCard({ item, module, query }: { item: Item; module: string; query: { orgId: string; from: string; to: string } }) {

@@ -4,11 +4,14 @@ import { Alert, App, Button, Card, Flex, Input, Popconfirm, Progress, Result, Se
 import { DownloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { chineseOrdinal, formatFigure, moduleLabel } from '@common/workReport';
+import { chartedFigures, chartHeight, comparisonOption } from '@common/workReportChart';
+import { EChart } from '../../shared/EChart';
 import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { errorText, useShowError } from '../../shared/errors';
 import { useAuth } from '../../app/auth/AuthContext';
-import { downloadReport, useIssue, useReport, useSaveNarrative, type Narrative, type Report } from './api';
+import { downloadReport, useIssue, useNotableCases, useReport, useSaveNarrative, type Narrative, type Report } from './api';
+import { NotableCases } from './NotableCases';
 import { FigureDrawer } from './FigureDrawer';
 import { StatusTag } from './ReportsPage';
 
@@ -28,6 +31,8 @@ export default function ReportPage() {
   const [open, setOpen] = useState<Figure | null>(null);
   const [version, setVersion] = useState<number>();
   const [downloading, runDownload] = useExport();
+  const mayWrite = can('workReport.write') && (r?.status === 'draft' || r?.status === 'issued');
+  const { data: suggested } = useNotableCases(id ?? '', !!id && mayWrite);
   useEffect(() => setText(r?.narrative), [r?.narrative]);
   const en = i18n.language === 'en';
   const sections = useMemo(() => {
@@ -37,7 +42,7 @@ export default function ReportPage() {
 
   if (error) return <Result status="warning" title={errorText(error, t)} />;
   if (isLoading || !r || !text) return <Spin />;
-  const writable = can('workReport.write') && (r.status === 'draft' || r.status === 'issued');
+  const writable = mayWrite;
   const dirty = JSON.stringify(text) !== JSON.stringify(r.narrative);
 
   if (r.status === 'queued' || r.status === 'generating') {
@@ -121,6 +126,7 @@ export default function ReportPage() {
               },
             ]}
           />
+          <SectionChart figures={s.figures} en={en} />
           <Input.TextArea
             value={text.sections[s.module] ?? ''}
             onChange={(e) => setSection(s.module, e.target.value)}
@@ -130,6 +136,13 @@ export default function ReportPage() {
             maxLength={10_000}
             style={{ marginTop: 12 }}
           />
+          <NotableCases
+            module={s.module}
+            picked={text.cases?.[s.module] ?? []}
+            suggested={suggested?.items.find((x) => x.module === s.module)?.cases ?? []}
+            writable={writable}
+            onChange={(list) => setText({ ...text, cases: { ...text.cases, [s.module]: list } })}
+          />
         </Card>
       ))}
       <Card size="small" title={`${chineseOrdinal(sections.length + 2)}、${t('report.plan')}`}>
@@ -138,4 +151,11 @@ export default function ReportPage() {
       <FigureDrawer figure={open} orgName={r.orgName} onClose={() => setOpen(null)} />
     </Page>
   );
+}
+
+/** The chart the .docx embeds for this practice, from the same options. */
+function SectionChart({ figures, en }: { figures: Figure[]; en: boolean }) {
+  const compared = figures.map((f) => ({ label: f.label, unit: f.unit, current: f.value, previous: f.previous.value }));
+  const n = chartedFigures(compared).length;
+  return n ? <EChart height={chartHeight(n)} option={comparisonOption(compared, en)} /> : null;
 }

@@ -1,6 +1,6 @@
 /** Work report and cross-practice dashboard queries and writes; shapes come from common/schemas/workReport. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateReportBody, Dashboard, Narrative, Report, ReportSummary, Threshold } from '@common/schemas/workReport';
+import type { CreateReportBody, Dashboard, Narrative, NotableCaseSuggestions, Report, ReportSummary, Threshold } from '@common/schemas/workReport';
 import type { ReportStatus } from '@common/workReport';
 import { api, download } from '../../api/client';
 
@@ -72,6 +72,11 @@ export function useSaveNarrative(id: string) {
     mutationFn: (body: Narrative) => api.put<Report>(`/work-reports/${id}/narrative`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
+}
+
+/** The practices' case suggestions for the report's org and period; only an author asks. */
+export function useNotableCases(id: string, enabled: boolean) {
+  return useQuery({ queryKey: [KEY, 'cases', id], enabled, queryFn: () => api.get<NotableCaseSuggestions>(`/work-reports/${id}/notable-cases`) });
 }
 
 export function useIssue(id: string) {
