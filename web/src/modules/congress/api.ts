@@ -109,7 +109,7 @@ export function useVotes(sessionId: string) {
 export function useVote(id: string | undefined) {
   return useQuery({ queryKey: [KEY, 'vote', id], enabled: !!id, queryFn: () => api.get<VoteDetail>(`/congress/votes/${id}`) });
 }
-export const useCreateVote = (sessionId: string) => useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string }) => api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body));
+export const useCreateVote = (sessionId: string) => useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string; departmentId?: string }) => api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body));
 export const useOpenVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/open`));
 export const useCloseVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/close`));
 export const useCast = () => useCongressWrite((b: { voteId: string; choice: VoteChoice }) => api.post<z.infer<typeof CastBallotResult>>(`/congress/votes/${b.voteId}/ballot`, { choice: b.choice }));
