@@ -189,7 +189,8 @@ export const ProposalSetQuery = ProposalListQuery.extend({
   proposerId: Id.optional(),
   secondedBy: Id.optional(),
 });
-export const ProposalCutQuery = z.object({ from: IsoDate, to: IsoDate, by: z.enum(PROPOSAL_CUTS) });
+/** `by` defaults to the session cut (the registered indicators' own grouping). */
+export const ProposalCutQuery = z.object({ from: IsoDate, to: IsoDate, by: z.enum(PROPOSAL_CUTS).default('session') });
 /** One row of a cut: how many proposals of the row fall in each set, and the drill filter that lists them. */
 export const ProposalCutRow = z.object({
   key: z.string(),
