@@ -189,8 +189,8 @@ export const ProposalSetQuery = ProposalListQuery.extend({
   proposerId: Id.optional(),
   secondedBy: Id.optional(),
 });
-/** `by` defaults to the session cut (the registered indicators' own grouping). */
-export const ProposalCutQuery = z.object({ from: IsoDate, to: IsoDate, by: z.enum(PROPOSAL_CUTS).default('session') });
+/** `cut` (not `by`, a name the authorization probes fill with record ids) defaults to the session cut (the registered indicators' own grouping). */
+export const ProposalCutQuery = z.object({ from: IsoDate, to: IsoDate, cut: z.enum(PROPOSAL_CUTS).default('session') });
 /** One row of a cut: how many proposals of the row fall in each set, and the drill filter that lists them. */
 export const ProposalCutRow = z.object({
   key: z.string(),

@@ -279,7 +279,7 @@ describe('proposal figures by cut, and representatives\' participation', () => {
     await ok(a.client!.post(`${base}/sessions/${session.id}/sign-in`));
 
     const listed = async (drill: Record<string, string>, set?: string) => (await ok(v.chair.get(`${base}/proposals?${new URLSearchParams({ ...drill, ...(set ? { set } : {}) })}`))).total;
-    const cut = async (by: string) => (await ok(v.chair.get(`${base}/proposals/cuts?from=${today}&to=${today}&by=${by}`))).rows;
+    const cut = async (by: string) => (await ok(v.chair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=${by}`))).rows;
     for (const by of ['session', 'department', 'delegation', 'category']) {
       const rows = await cut(by);
       expect(rows.reduce((n: number, r: any) => n + r.proposals, 0)).toBe(3);
@@ -301,8 +301,8 @@ describe('proposal figures by cut, and representatives\' participation', () => {
       expect(await listed(r.drill.seconds)).toBe(r.seconds);
     }
     // The office's figures: a handler hears 403, another organisation's chair counts nothing of these.
-    expect((await handler.get(`${base}/proposals/cuts?from=${today}&to=${today}&by=session`)).status).toBe(403);
-    expect((await ok(v.otherChair.get(`${base}/proposals/cuts?from=${today}&to=${today}&by=session`))).rows.filter((r: any) => r.key === session.id)).toEqual([]);
+    expect((await handler.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`)).status).toBe(403);
+    expect((await ok(v.otherChair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`))).rows.filter((r: any) => r.key === session.id)).toEqual([]);
     expect((await ok(v.otherChair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows.filter((r: any) => r.representativeId === a.id)).toEqual([]);
   });
 });

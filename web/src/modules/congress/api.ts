@@ -119,7 +119,7 @@ export const useSecond = () => useCongressWrite((proposalId: string) => api.post
 
 export type Cuts = z.infer<typeof ProposalCuts>;
 export type ParticipationRows = z.infer<typeof Participation>['rows'];
-export const useProposalCuts = (q: { from: string; to: string; by: ProposalCut }) => useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/congress/proposals/cuts', { ...q }), placeholderData: keepPreviousData });
+export const useProposalCuts = (q: { from: string; to: string; by: ProposalCut }) => useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/congress/proposals/cuts', { from: q.from, to: q.to, cut: q.by }), placeholderData: keepPreviousData });
 export const useParticipation = (q: { from: string; to: string }) => useQuery({ queryKey: [KEY, 'participation', q], queryFn: () => api.get<z.infer<typeof Participation>>('/congress/representatives/participation', { ...q }).then((r) => r.rows) });
 /** The proposals behind one figure: a cut's row (or a representative's) and a set, as GET /congress/proposals lists them. */
 export const useProposalDrill = (drill: Record<string, string> | null, page: number) =>
