@@ -23,7 +23,6 @@ export const congressModule = defineModule({
   ],
   homeCards: [
     { key: 'congress-sessions', component: lazy(() => import('./SessionsCard')), roles: ['representative'], permission: P.participate, order: 15 },
-    { key: 'congress-figures', path: '/congress/figures', labelKey: 'congress:figures.menu', icon: TeamOutlined, permission: P.manage, order: 43 },
     { key: 'congress-assigned', component: lazy(() => import('./AssignedCard')), roles: ['handler'], permission: P.answer, order: 16 },
     { key: 'congress-office', component: lazy(() => import('./SessionsCard')), roles: ['unionChair', 'unionStaff'], permission: P.manage, order: 30 },
   ],
