@@ -173,6 +173,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'contracts.wageAdopt': { zh: '工资方案写入合同条款', en: 'Wage proposal written into clauses' },
   'meetings.seriesCreate': { zh: '新建会议系列', en: 'Meeting series created' },
   'meetings.create': { zh: '安排会议', en: 'Meeting planned' },
+  'meetings.update': { zh: '修改会议安排', en: 'Meeting plan changed' },
   'meetings.attendance': { zh: '会议签到', en: 'Meeting attendance' },
   'meetings.held': { zh: '会议已召开', en: 'Meeting held' },
   'meetings.minutes': { zh: '起草会议纪要', en: 'Minutes drafted' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_SETS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES, VOTE_CHOICES, VOTE_KINDS, VOTE_STATUSES } from '../congress.js';
+import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_CUTS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_SETS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES, VOTE_CHOICES, VOTE_KINDS, VOTE_STATUSES } from '../congress.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 
 const Percent = z.number().int().min(0).max(100).nullable();
@@ -176,7 +176,44 @@ export const ProposalListQuery = listQuery(['submittedAt', 'number', 'seconds'] 
   q: z.string().trim().max(40).optional(),
 });
 /** Proposals across the sessions held between two dates in the caller's reach: the indicators' drill-down. */
-export const ProposalSetQuery = ProposalListQuery.extend({ from: IsoDate, to: IsoDate, set: z.enum(PROPOSAL_SETS).optional() });
+export const ProposalSetQuery = ProposalListQuery.extend({
+  from: IsoDate,
+  to: IsoDate,
+  set: z.enum(PROPOSAL_SETS).optional(),
+  /** A cut's row (GET /congress/proposals/cuts): one session, one lead department ('none': not assigned), the proposer's delegation or category. */
+  sessionId: Id.optional(),
+  departmentId: z.union([Id, z.literal('none')]).optional(),
+  delegation: z.string().trim().min(1).max(40).optional(),
+  category: z.enum(REPRESENTATIVE_CATEGORIES).optional(),
+  /** A representative's participation: the proposals they raised, or seconded. */
+  proposerId: Id.optional(),
+  secondedBy: Id.optional(),
+});
+/** `cut` (not `by`, a name the authorization probes fill with record ids) defaults to the session cut (the registered indicators' own grouping). */
+export const ProposalCutQuery = z.object({ from: IsoDate, to: IsoDate, cut: z.enum(PROPOSAL_CUTS).default('session') });
+/** One row of a cut: how many proposals of the row fall in each set, and the drill filter that lists them. */
+export const ProposalCutRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  proposals: z.number().int(),
+  counts: z.record(z.enum(PROPOSAL_SETS), z.number().int()),
+  drill: z.record(z.string(), z.string()),
+});
+export const ProposalCuts = z.object({ by: z.enum(PROPOSAL_CUTS), rows: z.array(ProposalCutRow) });
+export const ParticipationQuery = z.object({ from: IsoDate, to: IsoDate });
+/** A representative's part in the sessions held in the period: proposals raised, seconded, sessions attended of those recorded. */
+export const ParticipationRow = z.object({
+  representativeId: z.string(),
+  name: z.string(),
+  delegation: z.string(),
+  category: z.enum(REPRESENTATIVE_CATEGORIES),
+  proposals: z.number().int(),
+  seconds: z.number().int(),
+  present: z.number().int(),
+  recorded: z.number().int(),
+  drill: z.object({ proposals: z.record(z.string(), z.string()), seconds: z.record(z.string(), z.string()) }),
+});
+export const Participation = z.object({ rows: z.array(ParticipationRow) });
 
 export const ProposalSummary = z.object({
   id: z.string(),

@@ -11,16 +11,16 @@ export const CreateSeriesBody = z.object({ orgId: Id, kind: z.enum(MEETING_KINDS
 export const Series = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), kind: z.enum(MEETING_KINDS), name: z.string(), meetings: z.number().int() });
 export const SeriesList = z.object({ items: z.array(Series) });
 
-export const CreateMeetingBody = z
-  .object({
-    seriesId: Id,
-    title: Text(80),
-    plannedDate: IsoDate,
-    location: z.string().trim().max(60).optional(),
-    agenda: z.array(z.object({ title: Text(100), presenterAccountId: Id.optional(), appealCode: AppealCode.optional() }).strict()).max(20).default([]),
-    attendeeAccountIds: z.array(Id).max(200).default([]),
-  })
-  .strict();
+const PlanFields = {
+  title: Text(80),
+  plannedDate: IsoDate,
+  location: z.string().trim().max(60).optional(),
+  agenda: z.array(z.object({ title: Text(100), presenterAccountId: Id.optional(), appealCode: AppealCode.optional() }).strict()).max(20).default([]),
+  attendeeAccountIds: z.array(Id).max(200).default([]),
+};
+export const CreateMeetingBody = z.object({ seriesId: Id, ...PlanFields }).strict();
+/** A planned meeting's plan, replaced whole (the series stays). */
+export const UpdateMeetingBody = z.object(PlanFields).strict();
 
 export const MEETING_SORTS = ['plannedDate', 'title'] as const;
 export const MeetingFilter = listQuery(MEETING_SORTS).extend({
@@ -69,6 +69,8 @@ export const MeetingDetail = MeetingRow.extend({
       seq: z.number().int(),
       title: z.string(),
       presenterName: z.string().nullable(),
+      /** For the planners' edit form; null on the carry-over item. */
+      presenterAccountId: z.string().nullable(),
       minutes: z.string().nullable(),
       /** The first item of a meeting in a series: the decided items of the earlier meetings. */
       carryOver: z.array(CarriedItem).nullable(),

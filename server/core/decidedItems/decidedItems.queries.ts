@@ -6,30 +6,11 @@ import type { FastifyReply } from 'fastify';
 import type { Call } from '../call.js';
 import { sendXlsx } from '../excel/export.js';
 import { scopeOf } from '../rbac/actor.js';
-import { pathUnder } from '../rbac/scope-sql.js';
 import { DECIDED_ITEM_STATUS_LABELS, type DecidedItemStatus } from '../../../common/decidedItems.js';
 import type { DecidedItemFilter } from '../../../common/schemas/decidedItems.js';
-import { itemRows, onTime, rowsInOrder, summarise } from './decidedItems.repository.js';
-import { visibleTo } from './decidedItems.policy.js';
-import { boardPage, publicPage } from './decidedItems.board.js';
+import { rowsInOrder, summarise } from './decidedItems.repository.js';
+import { boardPage, publicPage, type BoardSpec } from './decidedItems.board.js';
 import type { DecidedItemSummary } from './decidedItems.types.js';
-import type { Tx } from '../db/database.js';
-
-
-function filtered(db: Tx, call: Call, f: DecidedItemFilter, orgPath: string | null) {
-  let q = visibleTo(itemRows(db), call.actor);
-  if (f.sourceKind) q = q.where('d.source_kind', '=', f.sourceKind);
-  if (f.sourceId) q = q.where('d.source_id', '=', f.sourceId);
-  if (f.ownerAccountId) q = q.where('d.owner_account_id', '=', f.ownerAccountId);
-  if (f.status) q = q.where('d.status', '=', f.status);
-  if (f.dueFrom) q = q.where('d.due_date', '>=', f.dueFrom);
-  if (f.dueTo) q = q.where('d.due_date', '<=', f.dueTo);
-  if (f.counted === '1') q = q.where('d.status', '!=', 'dropped');
-  if (f.onTime === '1') q = q.where('d.status', '=', 'done').where(onTime);
-  if (orgPath) q = q.where((eb) => pathUnder(eb, 'd.org_path', orgPath));
-  if (f.mine === '1') q = q.where((eb) => eb.or([eb('d.owner_account_id', '=', call.actor.accountId), eb('d.id', 'in', eb.selectFrom('decided_item_co_owners').select('item_id').where('account_id', '=', call.actor.accountId))]));
-  return q;
-}
 
 /** The path of the org filter; an unknown org filters everything out. */
 async function orgPathOf(call: Call, f: DecidedItemFilter): Promise<string | null> {
@@ -37,16 +18,29 @@ async function orgPathOf(call: Call, f: DecidedItemFilter): Promise<string | nul
   return (await call.db.selectFrom('orgs').select('path').where('id', '=', f.orgId).executeTakeFirst())?.path ?? '/none/';
 }
 
+async function boardSpec(call: Call, f: DecidedItemFilter): Promise<BoardSpec> {
+  return { filter: f, orgPath: await orgPathOf(call, f), accountId: call.actor.accountId, scope: scopeOf(call.actor, 'decidedItems.read') };
+}
+
 export async function list(call: Call, f: DecidedItemFilter) {
-  const page = await boardPage(call.db, { filter: f, orgPath: await orgPathOf(call, f), accountId: call.actor.accountId, scope: scopeOf(call.actor, 'decidedItems.read') });
+  const page = await boardPage(call.db, await boardSpec(call, f));
   const rows = await rowsInOrder(call.db, page.ids);
   return { items: await summarise(call.db, rows), total: page.total, totalCapped: page.totalCapped, page: f.page, pageSize: f.pageSize };
 }
 
 const EXPORT_LIMIT = 50_000;
 
+/** Rows and co-owners are read by id a chunk at a time: one IN of 50 000 ids passes SQLite's and PostgreSQL's parameter limits. */
+const CHUNK = 1_000;
+
+/**
+ * The board's rows, every page of them, by due date: the same two reads as the board, so the
+ * file holds exactly what the caller's board shows (a handler's own and co-owned items only).
+ */
 export async function exportXlsx(call: Call, f: DecidedItemFilter, reply: FastifyReply) {
-  const rows = await summarise(call.db, await filtered(call.db, call, f, await orgPathOf(call, f)).orderBy('d.due_date').orderBy('d.id').limit(EXPORT_LIMIT).execute());
+  const page = await boardPage(call.db, await boardSpec(call, { ...f, sort: 'dueDate', order: 'asc', page: 1, pageSize: EXPORT_LIMIT }));
+  const items: DecidedItemSummary[] = [];
+  for (let i = 0; i < page.ids.length; i += CHUNK) items.push(...(await summarise(call.db, await rowsInOrder(call.db, page.ids.slice(i, i + CHUNK)))));
   return sendXlsx<DecidedItemSummary>(reply, '督办事项.xlsx', '督办事项', [
     { header: '事项', width: 40, value: (r) => r.title },
     { header: '来源', width: 30, value: (r) => r.source.label },
@@ -55,7 +49,7 @@ export async function exportXlsx(call: Call, f: DecidedItemFilter, reply: Fastif
     { header: '状态', width: 10, value: (r) => DECIDED_ITEM_STATUS_LABELS[r.status as DecidedItemStatus].zh },
     { header: '进度(%)', width: 8, value: (r) => r.progress },
     { header: '撤销原因', width: 30, value: (r) => r.dropReason },
-  ], rows);
+  ], items);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { CompiledQuery, sql } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
 import { createDecidedItem, decidedItemsOf } from './index.js';
@@ -161,6 +162,37 @@ describe('lists', () => {
     expect(pub).not.toContain('内部决定');
     const x = await w.staff.get(`${base}/export.xlsx${q}`);
     expect([x.status, String(x.headers['content-type'])]).toEqual([200, expect.stringContaining('spreadsheetml')]);
+  });
+});
+
+describe('the xlsx export', () => {
+  /** The 事项 column of the export, in file order. */
+  async function exported(caller: typeof w.owner, q: string): Promise<string[]> {
+    const r = await caller.get(`${base}/export.xlsx${q}`);
+    expect(r.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(r.raw as any);
+    const titles: string[] = [];
+    book.worksheets[0].eachRow((row, n) => n > 1 && titles.push(String(row.getCell(1).value)));
+    return titles;
+  }
+  const board = async (caller: typeof w.owner, q: string) => (await caller.get(`${base}${q}&sort=dueDate&order=asc&pageSize=200`)).body.items.map((i: any) => i.title);
+
+  it('holds what the caller’s board shows: a handler’s own and co-owned items, never the department’s others', async () => {
+    // Due after the sweep test's dates, so its escalation count stays its own.
+    const tag = `export-${Math.random()}`;
+    const src = { kind: 'meetings.decision', id: tag, label: '导出测试', public: false };
+    await item({ source: src, title: '本人负责', ownerAccountId: w.owner.accountId, coOwnerAccountIds: [], dueDate: '2029-03-01' });
+    await item({ source: src, title: '本人协办', ownerAccountId: w.stranger.accountId, coOwnerAccountIds: [w.owner.accountId], dueDate: '2029-03-02' });
+    await item({ source: src, title: '同部门他人', ownerAccountId: w.stranger.accountId, coOwnerAccountIds: [], dueDate: '2029-03-03' });
+    await item({ source: src, title: '另一集团', orgId: w.other.id, ownerAccountId: w.otherChair.accountId, coOwnerAccountIds: [], dueDate: '2029-03-04' });
+    const q = `?sourceId=${encodeURIComponent(tag)}`;
+    expect(await board(w.owner, q)).toEqual(['本人负责', '本人协办']);
+    expect(await exported(w.owner, q)).toEqual(['本人负责', '本人协办']);
+    expect(await exported(w.owner, `${q}&mine=1`)).toEqual(['本人负责', '本人协办']);
+    expect(await exported(w.chair, q)).toEqual(await board(w.chair, q));
+    expect(await exported(w.chair, q)).toEqual(['本人负责', '本人协办', '同部门他人']);
+    expect(await exported(w.otherChair, q)).toEqual(['另一集团']);
   });
 });
 

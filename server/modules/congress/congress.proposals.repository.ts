@@ -68,6 +68,10 @@ export function inSet(eb: ExpressionBuilder<any, any>, set: ProposalSet): Expres
       return eb('x.grade', 'is not', null);
     case 'gradeA':
       return eb('x.grade', '=', 'A');
+    case 'gradeB':
+      return eb('x.grade', '=', 'B');
+    case 'gradeC':
+      return eb('x.grade', '=', 'C');
   }
 }
 
@@ -76,6 +80,8 @@ export interface ProposalFilter {
   period?: { scope: Scope; from: string; to: string; set?: ProposalSet };
   sessionId?: string;
   departmentPaths?: string[];
+  /** A cut's row or a representative's participation (see ProposalSetQuery). */
+  cut?: { departmentId?: string; delegation?: string; category?: string; proposerId?: string; secondedBy?: string };
   status?: string;
   q?: string;
   published?: boolean;
@@ -97,6 +103,14 @@ export async function listProposals(db: H, f: ProposalFilter) {
     q = q.where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to));
     if (set) q = q.where((eb) => inSet(eb, set));
   }
+  if (f.cut) {
+    const c = f.cut;
+    if (c.departmentId) q = c.departmentId === 'none' ? q.where('x.department_id', 'is', null) : q.where('x.department_id', '=', c.departmentId);
+    if (c.delegation) q = q.where('r.delegation', '=', c.delegation);
+    if (c.category) q = q.where('r.category', '=', c.category);
+    if (c.proposerId) q = q.where('x.proposer_id', '=', c.proposerId);
+    if (c.secondedBy) q = q.where('x.id', 'in', (eb) => eb.selectFrom('congress_seconds as s2').select('s2.proposal_id').where('s2.representative_id', '=', c.secondedBy!));
+  }
   if (f.status) q = q.where('x.status', '=', f.status);
   if (f.published) q = q.where('x.published_at', 'is not', null);
   // Escaped, case-blind and alike on both engines (SQLite's LIKE has no default escape character).
@@ -114,7 +128,7 @@ export async function listProposals(db: H, f: ProposalFilter) {
   return { items, total };
 }
 
-function sessionsIn(eb: ExpressionBuilder<any, any>, scope: Scope, from: string, to: string) {
+export function sessionsIn(eb: ExpressionBuilder<any, any>, scope: Scope, from: string, to: string) {
   return eb
     .selectFrom('congress_sessions as s')
     .innerJoin('congress_terms as t', 't.id', 's.term_id')

@@ -4,7 +4,11 @@ import {
   AssignProposalBody,
   CongressSessionParams,
   GradeProposalBody,
+  Participation,
+  ParticipationQuery,
   Proposal,
+  ProposalCutQuery,
+  ProposalCuts,
   ProposalListQuery,
   ProposalParams,
   ProposalSetQuery,
@@ -18,6 +22,7 @@ import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as service from './congress.proposals.service.js';
+import * as cuts from './congress.cuts.js';
 
 const tags = ['congress'];
 const base = '/api/v1/congress';
@@ -40,6 +45,12 @@ export async function proposalRoutes(app: App) {
   );
   app.get(`${base}/proposals`, { config: allow(...OFFICE), schema: { tags, summary: '期间内各次会议的提案（指标下钻：set=adopted 等）', querystring: ProposalSetQuery, response: { 200: pageOf(ProposalSummary) } } }, (req) =>
     service.proposalsInPeriod(readCall(db, req), req.query),
+  );
+  app.get(`${base}/proposals/cuts`, { config: allow(...OFFICE), schema: { tags, summary: '提案指标分组（按会议、承办部门、代表团、代表类别），每行可下钻', querystring: ProposalCutQuery, response: { 200: ProposalCuts } } }, (req) =>
+    cuts.proposalCuts(readCall(db, req), { from: req.query.from, to: req.query.to, by: req.query.cut }),
+  );
+  app.get(`${base}/representatives/participation`, { config: allow(...OFFICE), schema: { tags, summary: '代表履职：提案、附议、出席（期间内召开的会议）', querystring: ParticipationQuery, response: { 200: Participation } } }, (req) =>
+    cuts.participation(readCall(db, req), req.query),
   );
   app.get(`${base}/proposals/assigned`, { config: allow('sysAdmin', 'handler'), schema: { tags, summary: '交办给本部门的提案', querystring: ProposalListQuery, response: { 200: pageOf(ProposalSummary) } } }, (req) =>
     service.assignedToMe(readCall(db, req), req.query),

@@ -114,7 +114,8 @@ export async function listProposals(call: Call, sessionId: string, q: z.infer<ty
 /** The office's list over the sessions held in a period, by indicator set: every figure's drill-down. */
 export async function proposalsInPeriod(call: Call, q: z.infer<typeof ProposalSetQuery>) {
   const scope = scopeOf(call.actor, P.manage);
-  return presentList(await repo.listProposals(call.db, { ...q, period: { scope, from: q.from, to: q.to, set: q.set } }), q);
+  const cut = { departmentId: q.departmentId, delegation: q.delegation, category: q.category, proposerId: q.proposerId, secondedBy: q.secondedBy };
+  return presentList(await repo.listProposals(call.db, { ...q, period: { scope, from: q.from, to: q.to, set: q.set }, cut }), q);
 }
 
 /** A handler's desk: proposals whose lead department lies in the caller's reach. */

@@ -247,6 +247,66 @@ describe('proposals from raising to grading', () => {
   });
 });
 
+describe('proposal figures by cut, and representatives\' participation', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  it('cuts by session, department, delegation and category, each row\'s counts equal to its drill-down lists', async () => {
+    // A world of its own: its chair's reach holds only these proposals.
+    const v = await congressWorld(t);
+    const term = await ok(v.staff.post(`${base}/terms`, { orgId: v.group.id, number: 30, startDate: '2025-03-01', endDate: '2030-02-28' }), 201);
+    const a = await v.representative(term.id, { category: 'frontLine', account: true });
+    const b = await v.representative(term.id, { category: 'frontLine', delegation: '二号矿代表团', org: v.team2, account: true });
+    const c = await v.representative(term.id, { category: 'leader', account: true });
+    const session = await ok(v.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const dept = await t.org('机电部', 'department', v.mine1);
+    const handler = await t.user([{ role: 'handler', org: dept }]);
+    const raise = (r: typeof a, title: string) => ok(r.client!.post(`${base}/sessions/${session.id}/proposals`, { title, reasons: '井口候车室冬季寒冷，职工候车受冻。', solution: '加装暖风机并安排专人管理。' }), 201);
+    const second = (r: typeof a, id: string) => ok(r.client!.post(`${base}/proposals/${id}/second`));
+
+    const p1 = await raise(a, '候车室加装暖风机');
+    await second(b, p1.id);
+    await second(c, p1.id);
+    await ok(v.staff.post(`${base}/proposals/${p1.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
+    await ok(v.staff.post(`${base}/proposals/${p1.id}/assign`, { departmentId: dept.id }));
+    await ok(handler.post(`${base}/proposals/${p1.id}/answer`, { answer: '暖风机已安装并试运行。' }));
+    await ok(a.client!.post(`${base}/proposals/${p1.id}/rate`, { rating: 'satisfied' }));
+    await ok(v.chair.post(`${base}/proposals/${p1.id}/grade`, { grade: 'A', reason: '已投入使用' }));
+    const p2 = await raise(b, '澡堂延长开放时间');
+    await second(a, p2.id);
+    await second(c, p2.id);
+    await ok(v.staff.post(`${base}/proposals/${p2.id}/screen`, { outcome: 'adopt', reason: '职工普遍反映' }));
+    const p3 = await raise(c, '食堂增加夜班餐');
+    await ok(v.staff.post(`${base}/proposals/${p3.id}/screen`, { outcome: 'opinion', reason: '属日常管理，转后勤部办理' }));
+    await ok(a.client!.post(`${base}/sessions/${session.id}/sign-in`));
+
+    const listed = async (drill: Record<string, string>, set?: string) => (await ok(v.chair.get(`${base}/proposals?${new URLSearchParams({ ...drill, ...(set ? { set } : {}) })}`))).total;
+    const cut = async (by: string) => (await ok(v.chair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=${by}`))).rows;
+    for (const by of ['session', 'department', 'delegation', 'category']) {
+      const rows = await cut(by);
+      expect(rows.reduce((n: number, r: any) => n + r.proposals, 0)).toBe(3);
+      // Each row's figure beside its list's total, read side by side.
+      const pairs = rows.flatMap((r: any) => [[r.label, 'all', r.proposals, r.drill, undefined], ...Object.entries(r.counts).map(([set, n]) => [r.label, set, n, r.drill, set])]);
+      const totals = await Promise.all(pairs.map(([, , , drill, set]: any) => listed(drill, set)));
+      expect(pairs.map(([label, set]: any, i: number) => [by, label, set, totals[i]])).toEqual(pairs.map(([label, set, n]: any) => [by, label, set, n]));
+    }
+    const pick = (rows: any[]) => rows.map((r) => [r.label, r.proposals, r.counts.adopted, r.counts.answeredOnTime, r.counts.satisfied, r.counts.gradeA, r.counts.gradeB]);
+    expect(pick(await cut('department'))).toEqual([['未交办', 2, 1, 0, 0, 0, 0], ['机电部', 1, 1, 1, 1, 1, 0]]);
+    expect(pick(await cut('category'))).toEqual([['一线职工', 2, 2, 1, 1, 1, 0], ['领导人员', 1, 0, 0, 0, 0, 0]]);
+    expect(pick(await cut('delegation'))).toEqual([['一号矿代表团', 2, 1, 1, 1, 1, 0], ['二号矿代表团', 1, 1, 0, 0, 0, 0]]);
+
+    const part = (await ok(v.chair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows;
+    const byId = new Map(part.map((r: any) => [r.representativeId, r]));
+    expect([a, b, c].map((r) => { const x: any = byId.get(r.id); return [x.proposals, x.seconds, x.present, x.recorded]; })).toEqual([[1, 1, 1, 1], [1, 1, 0, 0], [1, 2, 0, 0]]);
+    for (const r of part) {
+      expect(await listed(r.drill.proposals)).toBe(r.proposals);
+      expect(await listed(r.drill.seconds)).toBe(r.seconds);
+    }
+    // The office's figures: a handler hears 403, another organisation's chair counts nothing of these.
+    expect((await handler.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`)).status).toBe(403);
+    expect((await ok(v.otherChair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`))).rows.filter((r: any) => r.key === session.id)).toEqual([]);
+    expect((await ok(v.otherChair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows.filter((r: any) => r.representativeId === a.id)).toEqual([]);
+  });
+});
+
 describe('votes and the secret ballot', () => {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 

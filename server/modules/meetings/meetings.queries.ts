@@ -79,7 +79,7 @@ export async function detail(call: Call, id: string) {
   const agenda = await mq(call.db)
     .selectFrom('meeting_agenda_items as a')
     .leftJoin('accounts as p', 'p.id', 'a.presenter_account_id')
-    .select(['a.id', 'a.seq', 'a.title', 'a.minutes', 'a.carry_over', 'a.appeal_id', 'p.display_name as presenter'])
+    .select(['a.id', 'a.seq', 'a.title', 'a.minutes', 'a.carry_over', 'a.appeal_id', 'a.presenter_account_id', 'p.display_name as presenter'])
     .where('a.meeting_id', '=', id)
     .orderBy('a.seq')
     .execute();
@@ -99,7 +99,7 @@ export async function detail(call: Call, id: string) {
     ...row({ ...m, series_name: series.name }),
     minutes: showMinutes ? m.minutes : null,
     publishedToOrgId: m.published_org_id,
-    agenda: agenda.map((a) => ({ id: a.id, seq: a.seq, title: a.title, presenterName: a.presenter ?? null, minutes: showMinutes ? a.minutes : null, carryOver: a.carry_over === 1 ? carried : null, appeal: (rel.manager || rel.overseer ? a.appeal_id && studied.get(a.appeal_id) : null) || null })),
+    agenda: agenda.map((a) => ({ id: a.id, seq: a.seq, title: a.title, presenterName: a.presenter ?? null, presenterAccountId: rel.manager ? a.presenter_account_id : null, minutes: showMinutes ? a.minutes : null, carryOver: a.carry_over === 1 ? carried : null, appeal: (rel.manager || rel.overseer ? a.appeal_id && studied.get(a.appeal_id) : null) || null })),
     attendees: attendees.map((a) => ({ accountId: a.account_id, name: a.display_name, signedInAt: a.signed_in_at, absenceReason: a.absence_reason })),
     decisions,
     can: { manage: rel.manager, approve: rel.approver && m.status === 'held', signIn: rel.attendee && m.status !== 'cancelled' },

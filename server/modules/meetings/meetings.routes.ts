@@ -1,6 +1,6 @@
 /** HTTP for meetings: path, declared access, schemas, one call into the service. */
 import { z } from 'zod';
-import { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, HeldBody, MeetingDetail, MeetingFilter, MeetingPage, MinutesBody, PublishBody, PublishedQuery, SeriesList, AttendanceBody } from '../../../common/schemas/meetings.js';
+import { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, HeldBody, MeetingDetail, MeetingFilter, MeetingPage, MinutesBody, PublishBody, PublishedQuery, SeriesList, AttendanceBody, UpdateMeetingBody } from '../../../common/schemas/meetings.js';
 import { EmptyBody } from '../../../common/schemas/decidedItems.js';
 import { IdParams } from '../../../common/schemas/shared.js';
 import { allow } from '../../core/http/access.js';
@@ -27,6 +27,9 @@ export async function meetingsRoutes(app: App) {
   );
   app.post(base, { config: MANAGERS, schema: { tags, summary: '安排会议（议程、参会人员）', body: CreateMeetingBody, response: { 201: Created } } }, (req, reply) => writeCall(db, req, reply, 201, (call) => service.createMeeting(call, req.body)));
   app.get(`${base}/:id`, { config: READERS, schema: { tags, summary: '会议详情（议程、签到、纪要、决定事项、上次督办事项）', params: IdParams, response: { 200: MeetingDetail } } }, async (req) => queries.detail(readCall(db, req), req.params.id));
+  app.put(`${base}/:id`, { config: MANAGERS, schema: { tags, summary: '修改待召开的会议（议程、参会人员、时间地点）', params: IdParams, body: UpdateMeetingBody, response: { 200: Ok } } }, (req, reply) =>
+    writeCall(db, req, reply, 200, (call) => service.updateMeeting(call, req.params.id, req.body)),
+  );
   app.post(`${base}/:id/sign-in`, { config: allow('handler', 'representative'), schema: { tags, summary: '参会签到（本人）', params: IdParams, body: EmptyBody, response: { 200: z.object({ signedInAt: z.string() }) } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => service.signIn(call, req.params.id)),
   );

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MEETING_DECISION_KIND, MEETING_KIND_LABELS, type MeetingKind } from '../../../common/meetings.js';
-import type { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, MinutesBody } from '../../../common/schemas/meetings.js';
+import type { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, MinutesBody, UpdateMeetingBody } from '../../../common/schemas/meetings.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
@@ -17,7 +17,7 @@ import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { t } from '../../core/i18n/messages.js';
 import { newId } from '../../core/ids.js';
 import { inScope, scopeOf } from '../../core/rbac/actor.js';
-import { recordEvent, transition } from '../../core/workflow/index.js';
+import { recordEvent, statusConflict, transition } from '../../core/workflow/index.js';
 import { MM } from './meetings.messages.js';
 import { assertApprover, assertManager, assertVisible, relationTo } from './meetings.policy.js';
 import { mq, type MeetingTable } from './meetings.tables.js';
@@ -57,11 +57,11 @@ async function activeAccounts(tx: Tx, ids: string[]): Promise<Set<string>> {
   return new Set((await mq(tx).selectFrom('accounts').select('id').where('id', 'in', ids).where('disabled', '=', 0).execute()).map((r) => r.id));
 }
 
-export async function createMeeting(call: WriteCall, body: z.infer<typeof CreateMeetingBody>) {
-  assertPlanner(call);
-  const series = await mq(call.tx).selectFrom('meeting_series').selectAll().where('id', '=', body.seriesId).executeTakeFirst();
-  if (!series || !inScope(scopeOf(call.actor, 'meetings.read'), series.org_path)) throw invalid('seriesId', MM['meetings.seriesUnknown']);
-  if (!inScope(scopeOf(call.actor, 'meetings.manage'), series.org_path)) throw forbidden();
+type PlanBody = z.infer<typeof UpdateMeetingBody>;
+type SeriesRow = { id: string; org_id: string; org_path: string; kind: string };
+
+/** Attendees and presenters are active accounts; an agenda's appeal belongs to the series' org. Answers the appeal id of each item. */
+async function checkPlan(call: WriteCall, series: SeriesRow, body: PlanBody): Promise<(string | null)[]> {
   const people = [...new Set([...body.attendeeAccountIds, ...body.agenda.flatMap((a) => (a.presenterAccountId ? [a.presenterAccountId] : []))])];
   const known = await activeAccounts(call.tx, people);
   const unknownAttendee = body.attendeeAccountIds.findIndex((a) => !known.has(a));
@@ -80,14 +80,16 @@ export async function createMeeting(call: WriteCall, body: z.infer<typeof Create
     if (!appeal || !appeal.unitPath.startsWith(series.org_path)) throw invalid(`agenda.${i}.appealCode`, MM['meetings.appealUnknown']);
     appeals.push(appeal.id);
   }
+  return appeals;
+}
 
-  const id = newId();
-  await mq(call.tx)
-    .insertInto('meetings')
-    .values({ id, series_id: series.id, org_id: series.org_id, org_path: series.org_path, kind: series.kind, title: body.title, planned_date: body.plannedDate, held_date: null, location: body.location ?? null, status: 'planned', minutes: null, published_org_id: null, published_org_path: null, created_at: call.iso, updated_at: call.iso })
-    .execute();
-  // A meeting of a series that met before opens by reviewing what the earlier meetings decided.
-  const met = await mq(call.tx).selectFrom('meetings').select('id').where('series_id', '=', series.id).where('planned_date', '<', body.plannedDate).where('status', '!=', 'cancelled').executeTakeFirst();
+/**
+ * Writes the agenda of a planned meeting afresh. A meeting of a series that met before opens by
+ * reviewing what the earlier meetings decided; moving the date can add or remove that item.
+ */
+async function writeAgenda(call: WriteCall, id: string, series: SeriesRow, body: PlanBody, appeals: (string | null)[]) {
+  await mq(call.tx).deleteFrom('meeting_agenda_items').where('meeting_id', '=', id).execute();
+  const met = await mq(call.tx).selectFrom('meetings').select('id').where('series_id', '=', series.id).where('planned_date', '<', body.plannedDate).where('status', '!=', 'cancelled').where('id', '!=', id).executeTakeFirst();
   const agenda = [
     ...(met ? [{ title: t('zh-CN', MM['meetings.carryOverTitle']), presenterAccountId: undefined, carry: 1, appealId: null }] : []),
     ...body.agenda.map((a, i) => ({ ...a, carry: 0, appealId: appeals[i] })),
@@ -98,11 +100,50 @@ export async function createMeeting(call: WriteCall, body: z.infer<typeof Create
       .values(agenda.map((a, i) => ({ id: newId(), meeting_id: id, seq: i + 1, title: a.title, presenter_account_id: a.presenterAccountId ?? null, minutes: null, carry_over: a.carry, appeal_id: a.appealId })))
       .execute();
   }
+}
+
+export async function createMeeting(call: WriteCall, body: z.infer<typeof CreateMeetingBody>) {
+  assertPlanner(call);
+  const series = await mq(call.tx).selectFrom('meeting_series').selectAll().where('id', '=', body.seriesId).executeTakeFirst();
+  if (!series || !inScope(scopeOf(call.actor, 'meetings.read'), series.org_path)) throw invalid('seriesId', MM['meetings.seriesUnknown']);
+  if (!inScope(scopeOf(call.actor, 'meetings.manage'), series.org_path)) throw forbidden();
+  const appeals = await checkPlan(call, series, body);
+
+  const id = newId();
+  await mq(call.tx)
+    .insertInto('meetings')
+    .values({ id, series_id: series.id, org_id: series.org_id, org_path: series.org_path, kind: series.kind, title: body.title, planned_date: body.plannedDate, held_date: null, location: body.location ?? null, status: 'planned', minutes: null, published_org_id: null, published_org_path: null, created_at: call.iso, updated_at: call.iso })
+    .execute();
+  await writeAgenda(call, id, series, body, appeals);
   const attendees = [...new Set(body.attendeeAccountIds)];
   if (attendees.length) await mq(call.tx).insertInto('meeting_attendees').values(attendees.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null }))).execute();
   await recordEvent(call, { kind: MEETING_KIND_EVENT, id, event: 'planned', to: 'planned', data: { plannedDate: body.plannedDate } });
   await recordAudit(call.tx, call.ctx, { action: 'meetings.create', entityType: 'meeting', entityId: id, orgId: series.org_id, changes: { title: body.title, plannedDate: body.plannedDate } });
   return { id };
+}
+
+/**
+ * Changes a planned meeting: title, date, place, agenda and attendees. Once held, the agenda is
+ * what was discussed and the attendance what happened, so only a planned meeting changes (409).
+ * An attendee kept on the list keeps a sign-in or absence already recorded.
+ */
+export async function updateMeeting(call: WriteCall, id: string, body: PlanBody) {
+  const { m, rel } = await load(call, call.tx, id);
+  assertManager(rel);
+  if (m.status !== 'planned') throw statusConflict();
+  const series = await mq(call.tx).selectFrom('meeting_series').selectAll().where('id', '=', m.series_id).executeTakeFirstOrThrow();
+  const appeals = await checkPlan(call, series, body);
+  // The conditional update is the guard against a twin that marked the meeting held meanwhile.
+  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['planned'], to: 'planned', patch: { title: body.title, planned_date: body.plannedDate, location: body.location ?? null }, event: 'updated', data: { plannedDate: body.plannedDate } });
+  await writeAgenda(call, id, series, body, appeals);
+  const attendees = [...new Set(body.attendeeAccountIds)];
+  const before = new Set((await mq(call.tx).selectFrom('meeting_attendees').select('account_id').where('meeting_id', '=', id).execute()).map((r) => r.account_id));
+  const gone = [...before].filter((a) => !attendees.includes(a));
+  if (gone.length) await mq(call.tx).deleteFrom('meeting_attendees').where('meeting_id', '=', id).where('account_id', 'in', gone).execute();
+  const added = attendees.filter((a) => !before.has(a));
+  if (added.length) await mq(call.tx).insertInto('meeting_attendees').values(added.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null }))).execute();
+  await recordAudit(call.tx, call.ctx, { action: 'meetings.update', entityType: 'meeting', entityId: id, orgId: m.org_id, changes: { title: body.title, plannedDate: body.plannedDate, agenda: body.agenda.length, attendeesAdded: added.length, attendeesRemoved: gone.length } });
+  return { ok: true as const };
 }
 
 /** The attendee signs in on the day (from a phone at the door). */

@@ -91,6 +91,40 @@ describe('a joint meeting from plan to published minutes, and its decisions carr
   });
 });
 
+describe('a planned meeting changed before it is held', () => {
+  it('takes a new date, agenda and attendees, keeps a sign-in already recorded, and refuses once held', async () => {
+    const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'regular', name: '一号矿改期例会' }), 201);
+    const earlier = await ok(w.staff.post(base, { seriesId: series.id, title: '1月例会', plannedDate: '2027-01-10' }), 201);
+    const m = await ok(w.staff.post(base, { seriesId: series.id, title: '元旦前例会', plannedDate: '2027-01-05', agenda: [{ title: '节日慰问' }], attendeeAccountIds: [w.handler.accountId, w.handler2.accountId] }), 201);
+    await ok(w.handler.post(`${base}/${m.id}/sign-in`, {}));
+    // Moved after the series' first meeting: it now opens with the carry-over report.
+    const plan = { title: '1月下旬例会', plannedDate: '2027-01-25', location: '工会会议室', agenda: [{ title: '春节慰问', presenterAccountId: w.chair.accountId }, { title: '劳保用品' }], attendeeAccountIds: [w.handler.accountId, w.chair.accountId] };
+    expect((await w.handler.request('PUT', `${base}/${m.id}`, plan)).status).toBe(403);
+    expect((await w.otherStaff.request('PUT', `${base}/${m.id}`, plan)).status).toBe(404);
+    const stranger = await w.staff.request('PUT', `${base}/${m.id}`, { ...plan, attendeeAccountIds: [w.handler.accountId, w.mine.id] });
+    expect([stranger.status, stranger.body.errors[0].field]).toEqual([422, 'attendeeAccountIds.1']);
+    await ok(w.staff.request('PUT', `${base}/${m.id}`, plan));
+    const d = await ok(w.staff.get(`${base}/${m.id}`));
+    expect([d.title, d.plannedDate, d.location]).toEqual(['1月下旬例会', '2027-01-25', '工会会议室']);
+    expect(d.agenda.map((a: any) => [a.seq, a.title, a.presenterAccountId])).toEqual([
+      [1, '上次会议督办事项落实情况', null],
+      [2, '春节慰问', w.chair.accountId],
+      [3, '劳保用品', null],
+    ]);
+    expect(d.attendees.map((a: any) => [a.accountId, !!a.signedInAt]).sort()).toEqual([[w.chair.accountId, false], [w.handler.accountId, true]].sort());
+    // The removed attendee no longer reaches the meeting.
+    expect((await w.handler2.get(`${base}/${m.id}`)).status).toBe(404);
+    // Moved before the series' first meeting again: the carry-over item goes.
+    await ok(w.staff.request('PUT', `${base}/${m.id}`, { ...plan, plannedDate: '2027-01-02' }));
+    expect((await ok(w.staff.get(`${base}/${m.id}`))).agenda.map((a: any) => a.title)).toEqual(['春节慰问', '劳保用品']);
+
+    await ok(w.staff.post(`${base}/${earlier.id}/cancel`, { reason: '并入下旬例会' }));
+    expect((await w.staff.request('PUT', `${base}/${earlier.id}`, plan)).status).toBe(409);
+    await ok(w.staff.post(`${base}/${m.id}/held`, { heldDate: '2026-12-01' }));
+    expect((await w.staff.request('PUT', `${base}/${m.id}`, plan)).status).toBe(409);
+  });
+});
+
 describe('an appeal taken to a meeting', () => {
   it('goes on the agenda by its number, within the meeting’s org, and the approved conclusion reaches the worker’s timeline', async () => {
     const submitted = await ok(w.worker.post('/api/v1/appeals', wageAppeal({ title: '井口澡堂热水不够' })), 201);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, VOTE_CHOICE_LABELS, VOTE_KINDS, VOTE_KIND_LABELS, VOTE_STATUS_LABELS, type VoteChoice, type VoteKind } from '@common/congress';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
+import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useCast, useCloseVote, useCreateVote, useOpenVote, useVerify, useVote, useVotes, type Session, type VoteRow } from './api';
 
 const STATUS_COLOR = { planned: 'default', open: 'processing', closed: 'blue' } as const;
@@ -157,7 +158,7 @@ function AddVote({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation('congress');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ title: string; kind: VoteKind; secret: boolean; description?: string }>();
+  const [form] = Form.useForm<{ title: string; kind: VoteKind; secret: boolean; description?: string; departmentId?: string }>();
   const create = useCreateVote(sessionId);
   const onError = useFormErrorHandler(form);
   const submit = async () => {
@@ -182,6 +183,9 @@ function AddVote({ sessionId }: { sessionId: string }) {
           </Form.Item>
           <Form.Item name="description" label={t('votes.description')}>
             <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="departmentId" label={t('votes.department')} extra={t('votes.departmentHelp')}>
+            <OrgTreeSelect id="congress-vote-department" allowClear />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,8 +1,8 @@
 /** 职代会 queries and writes; shapes come from common/schemas/congress. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AttendanceRow, CastBallotResult, CongressSession, CongressTerm, CongressTermSummary, ProportionRules, Proposal, ProposalSummary, Representative, Vote, VoteSummary } from '@common/schemas/congress';
-import type { ProposalGrade, ProposalRating, ProposalStatus, RepresentativeCategory, ScreenOutcome, VoteChoice, VoteKind } from '@common/congress';
+import type { AttendanceRow, CastBallotResult, CongressSession, CongressTerm, CongressTermSummary, Participation, ProportionRules, Proposal, ProposalCuts, ProposalSummary, Representative, Vote, VoteSummary } from '@common/schemas/congress';
+import type { ProposalCut, ProposalGrade, ProposalRating, ProposalStatus, RepresentativeCategory, ScreenOutcome, VoteChoice, VoteKind } from '@common/congress';
 import { api } from '../../api/client';
 
 export type Term = z.infer<typeof CongressTerm>;
@@ -109,10 +109,18 @@ export function useVotes(sessionId: string) {
 export function useVote(id: string | undefined) {
   return useQuery({ queryKey: [KEY, 'vote', id], enabled: !!id, queryFn: () => api.get<VoteDetail>(`/congress/votes/${id}`) });
 }
-export const useCreateVote = (sessionId: string) => useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string }) => api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body));
+export const useCreateVote = (sessionId: string) => useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string; departmentId?: string }) => api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body));
 export const useOpenVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/open`));
 export const useCloseVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/close`));
 export const useCast = () => useCongressWrite((b: { voteId: string; choice: VoteChoice }) => api.post<z.infer<typeof CastBallotResult>>(`/congress/votes/${b.voteId}/ballot`, { choice: b.choice }));
 export const useVerify = () => useMutation({ mutationFn: (b: { voteId: string; receipt: string; choice: VoteChoice }) => api.post<{ counted: boolean }>(`/congress/votes/${b.voteId}/verify`, { receipt: b.receipt, choice: b.choice }) });
 export const useRaise = (sessionId: string) => useCongressWrite((body: { title: string; reasons: string; solution: string }) => api.post<ProposalRow>(`/congress/sessions/${sessionId}/proposals`, body));
 export const useSecond = () => useCongressWrite((proposalId: string) => api.post<ProposalRow>(`/congress/proposals/${proposalId}/second`));
+
+export type Cuts = z.infer<typeof ProposalCuts>;
+export type ParticipationRows = z.infer<typeof Participation>['rows'];
+export const useProposalCuts = (q: { from: string; to: string; by: ProposalCut }) => useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/congress/proposals/cuts', { from: q.from, to: q.to, cut: q.by }), placeholderData: keepPreviousData });
+export const useParticipation = (q: { from: string; to: string }) => useQuery({ queryKey: [KEY, 'participation', q], queryFn: () => api.get<z.infer<typeof Participation>>('/congress/representatives/participation', { ...q }).then((r) => r.rows) });
+/** The proposals behind one figure: a cut's row (or a representative's) and a set, as GET /congress/proposals lists them. */
+export const useProposalDrill = (drill: Record<string, string> | null, page: number) =>
+  useQuery({ queryKey: [KEY, 'drill', drill, page], enabled: !!drill, queryFn: () => api.get<{ items: ProposalRow[]; total: number }>('/congress/proposals', { ...drill, page, pageSize: 20 }), placeholderData: keepPreviousData });

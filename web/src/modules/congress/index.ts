@@ -12,10 +12,12 @@ export const congressModule = defineModule({
     { path: 'congress/sessions/:id', component: lazy(() => import('./SessionPage')) },
     { path: 'congress/proposals/:id', component: lazy(() => import('./ProposalPage')) },
     { path: 'congress/assigned', component: lazy(() => import('./AssignedPage')) },
+    { path: 'congress/figures', component: lazy(() => import('./FiguresPage')), permission: P.manage },
   ],
   menu: [
     { key: 'congress', path: '/congress', labelKey: 'congress:menu', icon: TeamOutlined, permission: P.manage, order: 40 },
     { key: 'congress-mine', path: '/congress', labelKey: 'congress:menuMine', icon: TeamOutlined, permission: P.participate, order: 41 },
+    { key: 'congress-figures', path: '/congress/figures', labelKey: 'congress:figures.menu', icon: TeamOutlined, permission: P.manage, order: 43 },
     { key: 'congress-assigned', path: '/congress/assigned', labelKey: 'congress:assigned.menu', icon: TeamOutlined, permission: P.answer, order: 42 },
   ],
   homeCards: [

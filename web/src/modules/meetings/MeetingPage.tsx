@@ -1,12 +1,14 @@
-import { App, Button, Card, DatePicker, Flex, Form, Input, List, Spin, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, DatePicker, Flex, Form, Input, List, Select, Spin, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { useMeeting, useMeetingAction } from './api';
 import { DecidedProgress, DecidedStatusTag } from './labels';
+import { MeetingActions } from './MeetingActions';
 
-/** One meeting: agenda (the carry-over first), attendance with sign-in, minutes, decisions. */
+/** One meeting: agenda (the carry-over first), attendance with sign-in, minutes, decisions, and the managers' next steps. */
 export default function MeetingPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('meetings');
@@ -16,6 +18,7 @@ export default function MeetingPage() {
   const showError = useShowError();
   const [form] = Form.useForm();
   const onFormError = useFormErrorHandler(form);
+  const [absentFor, setAbsentFor] = useState<string | null>(null);
   if (isLoading || !m) return <Spin />;
   const me = m.can;
 
@@ -25,6 +28,7 @@ export default function MeetingPage() {
         <Typography.Text type="secondary">
           {t(`kind.${m.kind}`)} · {m.heldDate ?? m.plannedDate} {m.location ?? ''}
         </Typography.Text>
+        <MeetingActions m={m} absentFor={absentFor} onAbsentClose={() => setAbsentFor(null)} />
         {me.signIn && (
           <Button type="primary" size="large" block onClick={() => act.mutateAsync({ action: 'sign-in' }).then(() => message.success(t('meetings.signedIn')), showError)}>
             {t('meetings.signIn')}
@@ -54,7 +58,7 @@ export default function MeetingPage() {
                         title={<Link to={`/decided-items/${i.id}`}>{i.title}</Link>}
                         description={
                           <>
-                            <DecidedStatusTag status={i.status} /> {i.ownerName} · {i.dueDate} {i.closedSincePrevious && <Tag color="green">{t('meetings.closedSince')}</Tag>}
+                            <DecidedStatusTag status={i.status} /> {i.ownerName} · {i.dueDate} {i.closedSincePrevious && <Tag color="success">{t('meetings.closedSince')}</Tag>}
                           </>
                         }
                       />
@@ -66,7 +70,6 @@ export default function MeetingPage() {
           ))}
         </Card>
         <Card title={t('meetings.minutes')}>{m.minutes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</Typography.Paragraph> : <Typography.Text type="secondary">{t('meetings.noMinutes')}</Typography.Text>}</Card>
-        {me.approve && <Button onClick={() => act.mutateAsync({ action: 'approve' }).then(() => message.success(t('detail.saved')), showError)}>{t('meetings.approve')}</Button>}
         <Card title={t('meetings.decisions')}>
           <List
             dataSource={m.decisions}
@@ -86,8 +89,8 @@ export default function MeetingPage() {
               <Form.Item name="title" label={t('meetings.decisionTitle')} rules={[{ required: true }]}>
                 <Input maxLength={200} />
               </Form.Item>
-              <Form.Item name="ownerAccountId" label={t('meetings.owner')} rules={[{ required: true }]}>
-                <Input />
+              <Form.Item name="ownerAccountId" label={t('meetings.owner')} rules={[{ required: true }]} extra={m.attendees.length ? undefined : t('meetings.ownerHelp')}>
+                {m.attendees.length ? <Select showSearch optionFilterProp="label" options={m.attendees.map((a) => ({ value: a.accountId, label: a.name }))} /> : <Input />}
               </Form.Item>
               <Form.Item name="dueDate" label={t('meetings.dueDate')} rules={[{ required: true }]}>
                 <DatePicker />
@@ -106,7 +109,23 @@ export default function MeetingPage() {
             size="small"
             dataSource={m.attendees}
             renderItem={(a) => (
-              <List.Item extra={a.signedInAt ? <Tag color="green">{t('meetings.signedIn')}</Tag> : a.absenceReason ? <Tag>{t('meetings.absent', { reason: a.absenceReason })}</Tag> : <Tag>{t('meetings.notSigned')}</Tag>}>{a.name}</List.Item>
+              <List.Item
+                extra={a.signedInAt ? <Tag color="success">{t('meetings.signedIn')}</Tag> : a.absenceReason ? <Tag>{t('meetings.absent', { reason: a.absenceReason })}</Tag> : <Tag>{t('meetings.notSigned')}</Tag>}
+                actions={
+                  me.manage && (m.status === 'planned' || m.status === 'held')
+                    ? [
+                        <Button key="present" size="small" disabled={!!a.signedInAt} onClick={() => act.mutateAsync({ action: 'attendance', body: { accountId: a.accountId, present: true } }).then(() => message.success(t('detail.saved')), showError)}>
+                          {t('act.present')}
+                        </Button>,
+                        <Button key="absent" size="small" onClick={() => setAbsentFor(a.accountId)}>
+                          {t('act.absent')}
+                        </Button>,
+                      ]
+                    : undefined
+                }
+              >
+                {a.name}
+              </List.Item>
             )}
           />
         </Card>

@@ -1,21 +1,13 @@
-import { App, Button, Card, DatePicker, Flex, Form, Input, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { Dayjs } from 'dayjs';
 import { MEETING_KINDS } from '@common/meetings';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useFormErrorHandler } from '../../shared/errors';
 import { usePlanning, useSeries } from './api';
+import { PlanFields, planBody, type PlanValues } from './PlanFields';
 
-interface PlanValues {
-  seriesId: string;
-  title: string;
-  plannedDate: Dayjs;
-  location?: string;
-  agenda?: { title: string; appealCode?: string }[];
-  attendeeAccountIds?: string[];
-}
+type PlanMeetingValues = PlanValues & { seriesId: string };
 
 /**
  * The union office plans: a series (regular union meeting or joint meeting with the
@@ -30,7 +22,7 @@ export function PlanMeetingCard() {
   const series = useSeries(true);
   const { createSeries, planMeeting } = usePlanning();
   const [seriesForm] = Form.useForm();
-  const [form] = Form.useForm<PlanValues>();
+  const [form] = Form.useForm<PlanMeetingValues>();
   const onSeriesError = useFormErrorHandler(seriesForm);
   const onError = useFormErrorHandler(form);
 
@@ -41,16 +33,9 @@ export function PlanMeetingCard() {
       message.success(t('detail.saved'));
     }, onSeriesError);
 
-  const plan = (v: PlanValues) =>
+  const plan = (v: PlanMeetingValues) =>
     planMeeting
-      .mutateAsync({
-        seriesId: v.seriesId,
-        title: v.title,
-        plannedDate: v.plannedDate.format('YYYY-MM-DD'),
-        location: v.location || undefined,
-        agenda: (v.agenda ?? []).map((a) => ({ title: a.title, appealCode: a.appealCode?.trim() || undefined })),
-        attendeeAccountIds: v.attendeeAccountIds ?? [],
-      })
+      .mutateAsync({ seriesId: v.seriesId, ...planBody(v) })
       .then(({ id }) => navigate(`/meetings/${id}`), onError);
 
   return (
@@ -70,43 +55,13 @@ export function PlanMeetingCard() {
         </Button>
       </Form>
       <Form form={form} layout="vertical" onFinish={plan} data-testid="plan-form">
-        <Flex gap={12} wrap>
-          <Form.Item name="seriesId" label={t('meetings.series')} rules={[{ required: true }]} style={{ minWidth: 240 }}>
-            <Select loading={series.isLoading} options={(series.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.orgName}）` }))} />
-          </Form.Item>
-          <Form.Item name="title" label={t('meetings.name')} rules={[{ required: true }]} style={{ minWidth: 280 }}>
-            <Input maxLength={80} />
-          </Form.Item>
-          <Form.Item name="plannedDate" label={t('meetings.date')} rules={[{ required: true }]}>
-            <DatePicker />
-          </Form.Item>
-          <Form.Item name="location" label={t('plan.location')}>
-            <Input maxLength={60} />
-          </Form.Item>
-        </Flex>
-        <Form.List name="agenda">
-          {(fields, { add, remove }) => (
-            <Form.Item label={t('meetings.agenda')}>
-              {fields.map((f) => (
-                <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                  <Form.Item name={[f.name, 'title']} rules={[{ required: true, message: t('plan.itemRequired') }]}>
-                    <Input placeholder={t('plan.itemTitle')} maxLength={100} style={{ width: 320 }} />
-                  </Form.Item>
-                  <Form.Item name={[f.name, 'appealCode']}>
-                    <Input placeholder={t('plan.appealCode')} maxLength={40} style={{ width: 200 }} />
-                  </Form.Item>
-                  <MinusCircleOutlined aria-label={t('plan.removeItem')} onClick={() => remove(f.name)} />
-                </Space>
-              ))}
-              <Button type="dashed" onClick={() => add()} icon={<PlusOutlined />}>
-                {t('plan.addItem')}
-              </Button>
+        <PlanFields
+          lead={
+            <Form.Item name="seriesId" label={t('meetings.series')} rules={[{ required: true }]} style={{ minWidth: 240 }}>
+              <Select loading={series.isLoading} options={(series.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.orgName}）` }))} />
             </Form.Item>
-          )}
-        </Form.List>
-        <Form.Item name="attendeeAccountIds" label={t('plan.attendees')} extra={t('plan.attendeesHelp')}>
-          <Select mode="tags" tokenSeparators={[',', ' ', '，']} open={false} />
-        </Form.Item>
+          }
+        />
         <Button type="primary" htmlType="submit" loading={planMeeting.isPending}>
           {t('plan.submit')}
         </Button>

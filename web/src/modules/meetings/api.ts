@@ -55,10 +55,14 @@ export const useMeetings = (q: MeetingQuery) => useQuery({ queryKey: [KEY, 'meet
 export const useMeeting = (id: string | undefined) => useQuery({ queryKey: [KEY, 'meeting', id], enabled: !!id, queryFn: () => api.get<Meeting>(`/meetings/${id}`) });
 export const useSeries = (enabled: boolean) => useQuery({ queryKey: [KEY, 'series'], enabled, queryFn: () => api.get<{ items: SeriesItems }>('/meetings/series').then((r) => r.items) });
 
+/** A write on one meeting; `action: ''` with `put` replaces a planned meeting's plan. */
 export function useMeetingAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body, method }: { action: string; body?: unknown; method?: 'put' }) => (method === 'put' ? api.put(`/meetings/${id}/${action}`, body) : api.post(`/meetings/${id}/${action}`, body ?? {})),
+    mutationFn: ({ action, body, method }: { action: string; body?: unknown; method?: 'put' }) => {
+      const path = action ? `/meetings/${id}/${action}` : `/meetings/${id}`;
+      return method === 'put' ? api.put(path, body) : api.post(path, body ?? {});
+    },
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }

@@ -1,0 +1,97 @@
+/**
+ * The proposal figures cut by session, lead department, and the proposer's delegation or
+ * category, and each representative's part (proposals raised, seconded, sessions attended).
+ * Every count is a COUNT over the rows GET /congress/proposals lists with the row's drill
+ * filter, so a figure and its drill-down cannot disagree.
+ */
+import { sql, type ExpressionBuilder } from 'kysely';
+import { CONGRESS_PERMISSIONS as P, PROPOSAL_SETS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet, type RepresentativeCategory } from '../../../common/congress.js';
+import type { Call } from '../../core/call.js';
+import { forbidden } from '../../core/errors.js';
+import { scopeOf, type Scope } from '../../core/rbac/actor.js';
+import { inSet, sessionsIn } from './congress.proposals.repository.js';
+import { cdb } from './congress.tables.js';
+
+/** The office's figures: anyone without the congress office's permission hears 403, not an empty table. */
+function officeScope(call: Call): Scope {
+  const scope = scopeOf(call.actor, P.manage);
+  if (!scope.all && !scope.paths.length) throw forbidden();
+  return scope;
+}
+
+const UNASSIGNED = { zh: '未交办', en: 'Not assigned' };
+
+/** The column a cut groups by, and how its key becomes the drill filter. */
+const CUT = {
+  session: { key: 'x.session_id', label: 's.name', drill: (k: string) => ({ sessionId: k }) },
+  department: { key: 'x.department_id', label: 'd.name', drill: (k: string) => ({ departmentId: k || 'none' }) },
+  delegation: { key: 'r.delegation', label: 'r.delegation', drill: (k: string) => ({ delegation: k }) },
+  category: { key: 'r.category', label: 'r.category', drill: (k: string) => ({ category: k }) },
+} as const;
+
+const count = (eb: ExpressionBuilder<any, any>, set: ProposalSet) => eb.fn.sum<number>(eb.case().when(inSet(eb, set)).then(1).else(0).end()).as(set);
+
+export async function proposalCuts(call: Call, q: { from: string; to: string; by: ProposalCut }) {
+  const scope = officeScope(call);
+  const c = CUT[q.by];
+  const rows = await cdb(call.db)
+    .selectFrom('congress_proposals as x')
+    .innerJoin('congress_representatives as r', 'r.id', 'x.proposer_id')
+    .innerJoin('congress_sessions as s', 's.id', 'x.session_id')
+    .leftJoin('orgs as d', 'd.id', 'x.department_id')
+    .where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, q.from, q.to))
+    .select([sql.ref<string | null>(c.key).as('k'), sql<string | null>`max(${sql.ref(c.label)})`.as('label')])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => PROPOSAL_SETS.map((set) => count(eb, set)))
+    .groupBy(sql.ref(c.key))
+    .execute();
+  const from = { from: q.from, to: q.to };
+  const out = rows.map((r) => {
+    const key = (r.k as string | null) ?? '';
+    const label = q.by === 'category' ? REPRESENTATIVE_CATEGORY_LABELS[key as RepresentativeCategory].zh : ((r.label as string | null) ?? UNASSIGNED.zh);
+    const counts = Object.fromEntries(PROPOSAL_SETS.map((set) => [set, Number((r as Record<string, unknown>)[set] ?? 0)])) as Record<ProposalSet, number>;
+    return { key, label, proposals: Number(r.n), counts, drill: { ...from, ...c.drill(key) } };
+  });
+  return { by: q.by, rows: out.sort((a, b) => b.proposals - a.proposals || a.label.localeCompare(b.label, 'zh')) };
+}
+
+/** Representatives of the terms that held a session in the period, each with what they did in those sessions. */
+export async function participation(call: Call, q: { from: string; to: string }) {
+  const scope = officeScope(call);
+  const held = (eb: ExpressionBuilder<any, any>) => sessionsIn(eb, scope, q.from, q.to);
+  const rows = await cdb(call.db)
+    .selectFrom('congress_representatives as r')
+    .innerJoin('persons as p', 'p.id', 'r.person_id')
+    .where('r.term_id', 'in', (eb) => eb.selectFrom('congress_sessions as hs').select('hs.term_id').where('hs.id', 'in', held(eb)))
+    .select(['r.id', 'p.name', 'r.delegation', 'r.category'])
+    .select((eb) => eb.selectFrom('congress_proposals as x').whereRef('x.proposer_id', '=', 'r.id').where('x.session_id', 'in', held(eb)).select(eb.fn.countAll<number>().as('n')).as('proposals'))
+    .select((eb) =>
+      eb
+        .selectFrom('congress_seconds as sc')
+        .innerJoin('congress_proposals as x', 'x.id', 'sc.proposal_id')
+        .whereRef('sc.representative_id', '=', 'r.id')
+        .where('x.session_id', 'in', held(eb))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('seconds'),
+    )
+    .select((eb) => eb.selectFrom('congress_attendance as a').whereRef('a.representative_id', '=', 'r.id').where('a.session_id', 'in', held(eb)).where('a.present', '=', 1).select(eb.fn.countAll<number>().as('n')).as('present'))
+    .select((eb) => eb.selectFrom('congress_attendance as a').whereRef('a.representative_id', '=', 'r.id').where('a.session_id', 'in', held(eb)).select(eb.fn.countAll<number>().as('n')).as('recorded'))
+    .orderBy('r.delegation')
+    .orderBy('p.name')
+    .orderBy('r.id')
+    .execute();
+  const period = { from: q.from, to: q.to };
+  return {
+    rows: rows.map((r) => ({
+      representativeId: r.id,
+      name: r.name,
+      delegation: r.delegation,
+      category: r.category as RepresentativeCategory,
+      proposals: Number(r.proposals ?? 0),
+      seconds: Number(r.seconds ?? 0),
+      present: Number(r.present ?? 0),
+      recorded: Number(r.recorded ?? 0),
+      drill: { proposals: { ...period, proposerId: r.id }, seconds: { ...period, secondedBy: r.id } },
+    })),
+  };
+}
