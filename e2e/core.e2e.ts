@@ -87,8 +87,9 @@ describe('core platform in the browser', () => {
       await login(page, e2e.server.url, username);
       const cards = page.locator('[data-testid^="home-card-"]');
       await cards.first().waitFor();
-      const shown = await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('home-card-'.length)));
-      expect(shown.sort(), username).toEqual([...own, ...common].sort());
+      // Cards come with their modules' code and messages, not all in one paint: wait for the whole set.
+      const shown = async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('home-card-'.length)))).sort();
+      await expect.poll(shown, { message: username }).toEqual([...own, ...common].sort());
       // A count card shows figures, not a spinner, and a figure opens the list it counts.
       if (username === 'staff') {
         await expect.poll(() => page.getByTestId('count-appeals-waiting').getAttribute('data-count')).toMatch(/^\d+$/);
@@ -114,8 +115,8 @@ describe('core platform in the browser', () => {
     await expectHomes({
       parent: ['heartBridge-family'],
       student: ['heartBridge-mine'],
-      head: ['moralEducation-today', 'heartBridge-class', 'teacher-growth-mine'],
-      principal: ['heartBridge-school', 'moralEducation-school', 'teacher-growth-office'],
+      head: ['moralEducation-today', 'heartBridge-class', 'teacher-growth-mine', 'lessons-today'],
+      principal: ['heartBridge-school', 'moralEducation-school', 'teacher-growth-office', 'lessons-week'],
     });
   });
 

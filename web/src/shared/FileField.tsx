@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -29,20 +29,34 @@ export function FileField({ value = [], onChange, max = 5, onBusyChange }: Props
   const [uploading, setUploading] = useState<UploadFile[]>([]);
   const busy = (list: UploadFile[]) => (setUploading(list), onBusyChange?.(list.length > 0));
 
+  // Several files upload at once: each finished one joins the files as they are then, not as they were when it started.
+  const latest = useRef(value);
+  latest.current = value;
+
   const start = (file: File & { uid: string }) => {
     const item: UploadFile = { uid: file.uid, name: file.name, status: 'uploading', percent: 0 };
     setUploading((cur) => [...cur, item]);
     onBusyChange?.(true);
     const form = new FormData();
     form.append('file', file, file.name);
-    upload<FileRef>('/files', form, (percent) => setUploading((cur) => cur.map((u) => (u.uid === file.uid ? { ...u, percent } : u))))
-      .then((f) => onChange?.([...value, f]))
-      .catch((err: unknown) => void message.error(t('files.failed', { reason: errorText(err, t) })))
-      .finally(() => setUploading((cur) => {
+    // One update takes the file out of the uploading list and into the value, so it never shows twice.
+    const settle = (f?: FileRef) => {
+      setUploading((cur) => {
         const next = cur.filter((u) => u.uid !== file.uid);
         onBusyChange?.(next.length > 0);
         return next;
-      }));
+      });
+      if (f) {
+        latest.current = [...latest.current, f];
+        onChange?.(latest.current);
+      }
+    };
+    upload<FileRef>('/files', form, (percent) => setUploading((cur) => cur.map((u) => (u.uid === file.uid ? { ...u, percent } : u))))
+      .then((f) => settle(f))
+      .catch((err: unknown) => {
+        settle();
+        void message.error(t('files.failed', { reason: errorText(err, t) }));
+      });
   };
 
   const list: UploadFile[] = [...value.map((f) => ({ uid: f.id, name: f.name, status: 'done' as const })), ...uploading];
