@@ -32,6 +32,10 @@ export function FileField({ value = [], onChange, max = 5, onBusyChange }: Props
   // Several files upload at once: each finished one joins the files as they are then, not as they were when it started.
   const latest = useRef(value);
   latest.current = value;
+  // A finished file keeps the list key it had while uploading: under a new key antd animates the old row out beside
+  // the new one, and the file shows twice until the animation ends.
+  const keys = useRef(new Map<string, string>());
+  const keyOf = (f: FileRef) => keys.current.get(f.id) ?? f.id;
 
   const start = (file: File & { uid: string }) => {
     const item: UploadFile = { uid: file.uid, name: file.name, status: 'uploading', percent: 0 };
@@ -47,6 +51,7 @@ export function FileField({ value = [], onChange, max = 5, onBusyChange }: Props
         return next;
       });
       if (f) {
+        keys.current.set(f.id, file.uid);
         latest.current = [...latest.current, f];
         onChange?.(latest.current);
       }
@@ -59,7 +64,7 @@ export function FileField({ value = [], onChange, max = 5, onBusyChange }: Props
       });
   };
 
-  const list: UploadFile[] = [...value.map((f) => ({ uid: f.id, name: f.name, status: 'done' as const })), ...uploading];
+  const list: UploadFile[] = [...value.map((f) => ({ uid: keyOf(f), name: f.name, status: 'done' as const })), ...uploading];
   return (
     <Upload
       accept={ACCEPT}
@@ -79,7 +84,7 @@ export function FileField({ value = [], onChange, max = 5, onBusyChange }: Props
       }}
       onRemove={(f) => {
         if (f.status === 'uploading') busy(uploading.filter((u) => u.uid !== f.uid));
-        else onChange?.(value.filter((v) => v.id !== f.uid));
+        else onChange?.(value.filter((v) => keyOf(v) !== f.uid));
         return true;
       }}
     >
