@@ -63,6 +63,8 @@ export const CiteBody = z.object({ appealId: Id }).strict();
 
 export const CONTRACT_SORTS = ['requestDate', 'endsOn', 'title'] as const;
 export const ContractFilter = listQuery(CONTRACT_SORTS).extend({
+  /** Contracts of this org's subtree (within the reader's own scope): a work report's drill names its org. */
+  orgId: Id.optional(),
   status: z.enum(CONTRACT_STATUSES).optional(),
   kind: z.enum(CONTRACT_KINDS).optional(),
   /** 'inForce': published and today within the term; 'expiring': … ending in the next 60 days; 'overdueRenewal': ended with no successor. */
@@ -178,10 +180,12 @@ export const Ok = z.object({ ok: z.literal(true) });
 export const PublishedContract = ContractRow.extend({ clauses: z.array(ClauseView) });
 
 /** Clauses across the contracts in force on `asOf` (default today): the rows behind the honoured rate and its cuts. */
-export const ClauseCutsQuery = z.object({ asOf: IsoDate.optional() });
+export const ClauseCutsQuery = z.object({ asOf: IsoDate.optional(), orgId: Id.optional() });
 export type ClauseCutsQuery = z.infer<typeof ClauseCutsQuery>;
 export const ClauseListFilter = listQuery(['number'] as const).extend({
   asOf: IsoDate.optional(),
+  /** Contracts of this org's subtree (within the reader's own scope). */
+  orgId: Id.optional(),
   category: z.enum(CLAUSE_CATEGORIES).optional(),
   ownerOrgId: Id.optional(),
   /** The finding of the clause's last checked checkpoint. */

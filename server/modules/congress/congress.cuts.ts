@@ -7,17 +7,9 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { CONGRESS_PERMISSIONS as P, PROPOSAL_SETS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet, type RepresentativeCategory } from '../../../common/congress.js';
 import type { Call } from '../../core/call.js';
-import { forbidden } from '../../core/errors.js';
-import { scopeOf, type Scope } from '../../core/rbac/actor.js';
+import { officeScope } from './congress.policy.js';
 import { inSet, sessionsIn } from './congress.proposals.repository.js';
 import { cdb } from './congress.tables.js';
-
-/** The office's figures: anyone without the congress office's permission hears 403, not an empty table. */
-function officeScope(call: Call): Scope {
-  const scope = scopeOf(call.actor, P.manage);
-  if (!scope.all && !scope.paths.length) throw forbidden();
-  return scope;
-}
 
 const UNASSIGNED = { zh: '未交办', en: 'Not assigned' };
 

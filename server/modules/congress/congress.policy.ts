@@ -5,7 +5,7 @@
  * allowed is 403.
  */
 import { forbidden, notFound } from '../../core/errors.js';
-import { hasPermission, type Actor } from '../../core/rbac/actor.js';
+import { hasPermission, scopeOf, type Actor, type Scope } from '../../core/rbac/actor.js';
 import { CONGRESS_PERMISSIONS as P } from '../../../common/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import * as repo from './congress.repository.js';
@@ -37,4 +37,11 @@ export async function sessionFor(call: Call, sessionId: string, action: 'read' |
   const session = await repo.findSession(handle(call), sessionId);
   if (!session) throw notFound();
   return { session, ...(await termFor(call, session.term_id, action)) };
+}
+
+/** The office's figures and their drill lists: anyone without the congress office's permission hears 403, not an empty table. */
+export function officeScope(call: Call): Scope {
+  const scope = scopeOf(call.actor, P.manage);
+  if (!scope.all && !scope.paths.length) throw forbidden();
+  return scope;
 }

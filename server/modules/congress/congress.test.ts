@@ -302,6 +302,7 @@ describe('proposal figures by cut, and representatives\' participation', () => {
     }
     // The office's figures: a handler hears 403, another organisation's chair counts nothing of these.
     expect((await handler.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`)).status).toBe(403);
+    expect((await handler.get(`${base}/proposals?from=${today}&to=${today}&set=adopted`)).status).toBe(403);
     expect((await ok(v.otherChair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`))).rows.filter((r: any) => r.key === session.id)).toEqual([]);
     expect((await ok(v.otherChair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows.filter((r: any) => r.representativeId === a.id)).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { setFilter } from './contracts.queries.js';
+import { narrowScope, setFilter } from './contracts.queries.js';
 import { overseenScope } from './contracts.policy.js';
 import { cq } from './contracts.tables.js';
 
@@ -67,7 +67,7 @@ const cut = (asOf: string, honoured: number, checked: number, key: Record<string
 
 /** The honoured rate by clause category and by owner department, each with the list filters of its rows. */
 export async function clauseCuts(call: Call, q: ClauseCutsQuery) {
-  const scope = overseenScope(call.actor);
+  const scope = await narrowScope(call.db, overseenScope(call.actor), q.orgId);
   const asOf = q.asOf ?? shanghaiDate(call.now);
   const byCategory = await narrowed(call.db, scope, asOf, { checked: '1' })
     .select((eb) => ['x.category', eb.fn.countAll<number>().as('checked'), honouredSum(eb).as('honoured')])
@@ -92,7 +92,7 @@ export async function clauseCuts(call: Call, q: ClauseCutsQuery) {
 
 /** The clause list a cut opens: one row per clause, in contract then clause order. */
 export async function clauseList(call: Call, f: ClauseListFilter) {
-  const scope = overseenScope(call.actor);
+  const scope = await narrowScope(call.db, overseenScope(call.actor), f.orgId);
   const asOf = f.asOf ?? shanghaiDate(call.now);
   const q = narrowed(call.db, scope, asOf, f);
   const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

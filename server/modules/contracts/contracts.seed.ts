@@ -1,7 +1,7 @@
 /**
  * Demo contracts of the group: the previous collective contract (three years, ended, fully
  * inspected: two clauses not honoured, with appeals cited on them), the current one mid-term
- * (published, about half of its checkpoints checked, its promise clauses decided items), a
+ * (published through the service with its notice, about half of its checkpoints checked, its promise clauses decided items), a
  * yearly wage agreement in its first bargaining round, and a special contract for women workers
  * whose bargaining request waits for its reply. Bulk inserts, deterministic for a given `now`.
  */
@@ -14,6 +14,7 @@ import { createDecidedItem } from '../../core/decidedItems/index.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { legalDeadline, REPLY_DAYS, termEnd } from './contracts.clocks.js';
+import { publish } from './contracts.service.js';
 import { cq, type ContractCheckpointTable, type ContractClauseTable, type ContractTable } from './contracts.tables.js';
 import { seedWageDemo } from './wages.seed.js';
 
@@ -96,12 +97,13 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
     signed_date: null, filing_due: null, received_date: null, objection_due: null, effective_date: null, published_date: null, starts_on: null, ends_on: null,
     created_at: iso, updated_at: iso, ...over,
   });
+  // Both collective contracts took effect; their publication (with its 厂务公开 notice) goes through the service below.
   const done = (id: string, title: string, from: string, version: number, predecessor: string | null): ContractTable => {
     const request = addDays(from, -75);
     return contract({
-      id, kind: 'collective', title, status: 'published', request_date: request, replied_date: addDays(request, 6), predecessor_id: predecessor, current_version: version,
+      id, kind: 'collective', title, status: 'effective', request_date: request, replied_date: addDays(request, 6), predecessor_id: predecessor, current_version: version,
       review_mode: 'allWorkers', vote_eligible: 2000, vote_for: 1712, vote_against: 96, vote_abstain: 41,
-      signed_date: addDays(from, -30), filing_due: addDays(from, -20), received_date: addDays(from, -26), objection_due: addDays(from, -11), effective_date: addDays(from, -10), published_date: addDays(from, -8),
+      signed_date: addDays(from, -30), filing_due: addDays(from, -20), received_date: addDays(from, -26), objection_due: addDays(from, -11), effective_date: addDays(from, -10),
       starts_on: from, ends_on: termEnd(from, 3),
     });
   };
@@ -177,8 +179,15 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
     await cq(db).insertInto('contract_clause_citations').values(appeals.map((a, i) => ({ clause_id: cited[i % 2].id, appeal_id: a.id, contract_id: prev.id, appeal_date: a.submitted_date, cited_by: staff.id, cited_at: iso }))).execute();
   }
 
-  // The current contract's promise clauses are decided items, owned in the production department by its handler.
   const actor = { accountId: staff.id, displayName: staff.display_name, personId: staff.person_id, grants: await loadGrants(db, staff.id), via: 'session' as const };
+  // Published to all workers eight days after taking effect, on that day's clock: the notice, its chain entry and the
+  // contract's event are what a publication from the contract page writes.
+  for (const c of [prev, cur]) {
+    const day = new Date(`${addDays(c.starts_on!, -8)}T09:00:00+08:00`);
+    await db.transaction().execute((tx) => publish(writeCallIn(db, tx, actor, { ...systemContext(), actor }, day), c.id));
+  }
+
+  // The current contract's promise clauses are decided items, owned in the production department by its handler.
   await db.transaction().execute(async (tx) => {
     const call = writeCallIn(db, tx, actor, { ...systemContext(), actor }, now);
     for (const c of curClauses.filter((x) => x.promise && x.owner_org_id)) {

@@ -271,15 +271,19 @@ describe('contract indicators', () => {
     const q = { scope: { all: false, paths: [org.path] }, from: '2026-09-01', to: '2026-09-30' };
     const reply = await indicator('contracts.replyInTime')!.compute(t.db, q);
     expect([reply.numerator, reply.denominator]).toEqual([1, 3]);
-    const total = async (f: Record<string, string>) => (await ok(chair.get(`${base}?${new URLSearchParams(f)}`))).total;
+    const total = async (f: Record<string, string>, as = chair) => (await ok(as.get(`${base}?${new URLSearchParams(f)}`))).total;
     expect(await total(reply.drill!.numerator)).toBe(1);
     expect(await total(reply.drill!.denominator)).toBe(3);
     for (const key of ['contracts.inForce', 'contracts.expiring', 'contracts.overdueRenewal']) {
       const f = await indicator(key)!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2027-09-01', to: '2027-09-30' });
-      expect(await (async () => (await ok(w.chair.get(`${base}?${new URLSearchParams(f.drill!.numerator)}`))).total)(), key).toBe(f.value);
+      // Read by the group's chair, narrowed to the figure's org as a work report's drill does.
+      expect(await total({ orgId: w.mine1.id, ...f.drill!.numerator }, w.chair), key).toBe(f.value);
     }
     const inForce = await indicator('contracts.inForce')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2027-09-01', to: '2027-09-30' });
     expect(inForce.value).toBe(1);
+    // Narrowing never widens: the mine's own union asking for the group gets its own contracts, another mine's none.
+    expect(await total({ orgId: w.group.id, ...reply.drill!.denominator })).toBe(3);
+    expect(await total({ orgId: w.mine1.id, ...reply.drill!.denominator })).toBe(0);
     const expiring = await indicator('contracts.expiring')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2027-09-01', to: '2027-09-30' });
     expect(expiring.value).toBe(1);
     const overdue = await indicator('contracts.overdueRenewal')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2027-11-01', to: '2027-11-30' });
@@ -438,6 +442,10 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
       expect(await rows(c.drill.numerator)).toBe(c.honoured);
       expect(await rows(c.drill.denominator)).toBe(c.checked);
     }
+    // A drill's org narrows the cuts and their rows to that org's contracts.
+    const mineOnly = await ok(w.chair.get(`/api/v1/contract-clauses/cuts?asOf=2026-12-31&orgId=${agreement.orgId}`));
+    expect(mineOnly.total).toMatchObject({ honoured: 1, checked: 2 });
+    expect(await rows({ orgId: agreement.orgId, ...mineOnly.total.drill.denominator })).toBe(2);
     const partly = (await ok(w.chair.get('/api/v1/contract-clauses?asOf=2026-12-31&lastStatus=partly'))).items;
     expect(partly.map((r: any) => [r.contractTitle, r.number, r.ownerOrgName])).toEqual([['工资矿2027年工资专项集体合同', 2, '人力资源部']]);
     // The indicator is the same count, and drills to the same list.

@@ -46,7 +46,8 @@ interface Plan {
 }
 
 export async function seedNoticesDemo(db: Db, now: Date): Promise<void> {
-  if (await ndb(db).selectFrom('notices').select('id').limit(1).executeTakeFirst()) return;
+  // Another module's demo may publish through notices first (a contract's publication): only the notices' own mark a run.
+  if (await ndb(db).selectFrom('notices').select('id').where('source_kind', 'is', null).limit(1).executeTakeFirst()) return;
   const staff = await actorOf(db, 'staff');
   const worker = await actorOf(db, 'worker');
   if (!staff || !worker?.personId) return;

@@ -28,7 +28,7 @@ const NEXT: Partial<Record<Contract['status'], Action[]>> = {
 /** Sitting sessions of the congresses the union manages, for sending a draft to a congress vote. */
 function SittingSessions({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
   const { t } = useTranslation('contracts');
-  const { data } = useQuery({
+  const { data, isFetching } = useQuery({
     queryKey: ['contracts', 'sittingSessions'],
     queryFn: async () => {
       const terms = await api.get<{ items: { id: string; name: string; orgName: string }[] }>('/congress/terms');
@@ -36,7 +36,7 @@ function SittingSessions({ value, onChange }: { value?: string; onChange?: (v: s
       return full.flatMap((tm) => tm.sessions.filter((s) => s.status === 'sitting').map((s) => ({ value: s.id, label: `${tm.orgName} ${tm.name} ${s.name}` })));
     },
   });
-  return <Select value={value} onChange={onChange} options={data ?? []} notFoundContent={t('act.noSitting')} data-testid="contracts-field-sessionId" />;
+  return <Select value={value} onChange={onChange} options={data ?? []} loading={isFetching} notFoundContent={isFetching ? null : t('act.noSitting')} data-testid="contracts-field-sessionId" />;
 }
 
 const row = { display: 'flex', marginBottom: 8 } as const;
@@ -49,7 +49,6 @@ export function ContractActions({ c }: { c: Contract }) {
   const [form] = Form.useForm();
   const onError = useFormErrorHandler(form);
   const write = useContractWrite();
-  const mode = Form.useWatch('mode', form);
   const actions = NEXT[c.status] ?? [];
   if (!actions.length) return null;
 
@@ -153,7 +152,11 @@ export function ContractActions({ c }: { c: Contract }) {
         <Form.Item name="mode" label={t('act.field.mode')} rules={[{ required: true }]}>
           <Select options={(['allWorkers', 'congress'] as const).map((m) => ({ value: m, label: t(`mode.${m}`) }))} data-testid="contracts-field-mode" />
         </Form.Item>
-        {mode === 'congress' && <Form.Item name="sessionId" label={t('act.field.sessionId')} rules={[{ required: true }]}><SittingSessions /></Form.Item>}
+        {/* The session field follows the mode in the form's own render: Form.useWatch reports a macrotask later
+            through the whole action bar's render, a step that lagged the shown mode in a loaded browser test. */}
+        <Form.Item noStyle shouldUpdate={(prev, next) => prev.mode !== next.mode}>
+          {({ getFieldValue }) => getFieldValue('mode') === 'congress' && <Form.Item name="sessionId" label={t('act.field.sessionId')} rules={[{ required: true }]}><SittingSessions /></Form.Item>}
+        </Form.Item>
       </>
     ),
     'congress-result': <p>{t('act.congressResultHint')}</p>,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Button, Flex, Segmented, Table } from 'antd';
+import { Alert, Button, Flex, Segmented, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useContracts, type ContractQuery, type Contracts } from './api';
@@ -12,22 +12,58 @@ type Row = Contracts['items'][number];
 type SortKey = NonNullable<ContractQuery['sort']>;
 type SetKey = 'all' | NonNullable<ContractQuery['set']>;
 
+const URL_FILTERS = ['orgId', 'status', 'kind', 'set', 'asOf', 'from', 'to', 'repliedInTime'] as const;
+/** The clause list's own filters: an honoured-rate drill names them and lands here by the module's path. */
+const CLAUSE_FILTERS = ['lastStatus', 'checked', 'category', 'ownerOrgId'];
+
+/**
+ * The list's filters from the address (a work report's drill): a set is judged on its day (`asOf`), so the period's
+ * from/to that the drill adds beside it do not also narrow the bargaining requests.
+ */
+function filtersOf(params: URLSearchParams): Partial<ContractQuery> {
+  const f: Record<string, string> = {};
+  for (const k of URL_FILTERS) if (params.get(k)) f[k] = params.get(k)!;
+  if (f.set) {
+    delete f.from;
+    delete f.to;
+  }
+  return f as Partial<ContractQuery>;
+}
+
 /** Every contract of the union's subtree with its clocks: the reply to a request, the filing, the term. */
 export default function ContractsPage() {
   const { t } = useTranslation('contracts');
-  const [query, setQuery] = useState<ContractQuery>({ page: 1, pageSize: 20 });
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState<ContractQuery>(() => ({ page: 1, pageSize: 20, ...filtersOf(params) }));
   const { data, isFetching } = useContracts(query);
   const patch = (p: ListQueryPatch<SortKey> | Partial<ContractQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  if (CLAUSE_FILTERS.some((k) => params.has(k))) return <Navigate to={`/contracts/clauses?${params}`} replace />;
+  // The set shows in the segmented control; the other filters only a drill sets, so they are named above the list.
+  const drilled = URL_FILTERS.filter((k) => k !== 'set' && query[k]);
+  const filterText = (k: (typeof URL_FILTERS)[number], v: string) =>
+    k === 'orgId' ? t('list.filter.orgId') : k === 'repliedInTime' ? t(`list.filter.repliedInTime${v}`) : `${t(`list.filter.${k}`)} ${k === 'status' || k === 'kind' ? t(`${k}.${v}`) : v}`;
+  const clear = () => patch(Object.fromEntries(drilled.map((k) => [k, undefined])));
   return (
     <Page
       title={t('list.title')}
       extra={
         <Flex gap={8}>
+          <Link to="/contracts/clauses"><Button data-testid="contracts-clauses-link">{t('clauses.link')}</Button></Link>
           <Link to="/contracts/wages"><Button>{t('create.wages')}</Button></Link>
           <CreateContract />
         </Flex>
       }
     >
+      {drilled.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('list.drilled', { filters: drilled.map((k) => filterText(k, query[k]!)).join('，') })}
+          action={<Button size="small" onClick={clear} data-testid="contracts-clear-filters">{t('list.clearFilters')}</Button>}
+          data-testid="contracts-drill"
+        />
+      )}
       <Segmented<SetKey>
         style={{ marginBottom: 12 }}
         value={query.set ?? 'all'}

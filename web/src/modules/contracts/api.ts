@@ -1,7 +1,7 @@
 /** Contracts: the queries, the lifecycle's writes (one mutation for every action) and wage negotiation. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClauseDetail, ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, PublishedContract } from '@common/schemas/contracts';
+import type { ClauseCuts, ClauseDetail, ClausePage, ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, PublishedContract } from '@common/schemas/contracts';
 import type { WageFigures, WageImportResult, WageNegotiation } from '@common/schemas/contractWages';
 import { api, API_BASE, upload } from '../../api/client';
 
@@ -23,6 +23,12 @@ export interface ContractQuery {
   order?: 'asc' | 'desc';
   status?: string;
   set?: 'inForce' | 'expiring' | 'overdueRenewal';
+  orgId?: string;
+  kind?: string;
+  asOf?: string;
+  from?: string;
+  to?: string;
+  repliedInTime?: '0' | '1';
 }
 
 const KEY = 'contracts';
@@ -56,3 +62,11 @@ export function uploadWages(step: 'check' | 'import', orgId: string, file: File)
   form.append('file', file, file.name);
   return upload<ImportResult>(`/contract-wages/${step}`, form);
 }
+
+export type Cuts = z.infer<typeof ClauseCuts>;
+export type ClauseRows = z.infer<typeof ClausePage>;
+/** The honoured rate over the contracts in force on `asOf`, by category and by owner department. */
+export const useClauseCuts = (q: { asOf?: string; orgId?: string }) => useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/contract-clauses/cuts', { ...q }) });
+/** The clause rows a cut counts: its drill filter, paged. */
+export const useClauseList = (filter: Record<string, string>, page: number) =>
+  useQuery({ queryKey: [KEY, 'clauses', filter, page], queryFn: () => api.get<ClauseRows>('/contract-clauses', { ...filter, page, pageSize: 20 }), placeholderData: keepPreviousData });
