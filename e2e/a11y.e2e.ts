@@ -81,6 +81,10 @@ describe('accessibility (axe-core)', () => {
     await expectAccessible(page, 'appeals-table');
     await page.goto(`${e2e.server.url}/appeals/dashboard`);
     await expectAccessible(page, 'dashboard-filters');
+    await page.goto(`${e2e.server.url}/congress/figures`);
+    await expectAccessible(page, 'congress-held');
+    await page.goto(`${e2e.server.url}/contracts/clauses`);
+    await expectAccessible(page, 'contracts-cuts');
     await context.close();
 
     const principal = await newPage(e2e.browser, AUDITED);

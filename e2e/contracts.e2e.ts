@@ -6,7 +6,7 @@
  * The bargaining steps before the drafts and the representatives' ballots go through the API.
  */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, apiAs, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
+import { DESKTOP, apiAs, dialogAtRest, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
 
 const e2e = useE2E();
 const TITLE = '女职工劳动保护专项集体合同（浏览器）';
@@ -51,6 +51,7 @@ describe('a collective contract in the browser', () => {
 
     const act = async (action: string, fill?: () => Promise<void>) => {
       await page.getByTestId(`contracts-action-${action}`).click();
+      await dialogAtRest(page);
       await fill?.();
       await page.getByTestId('contracts-action-submit').click();
       await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
@@ -82,12 +83,14 @@ describe('a collective contract in the browser', () => {
     const row = page.locator('tr', { hasText: '女职工每年妇科病检查两次' });
     await row.locator('.ant-table-row-expand-icon').click();
     await page.getByTestId('contracts-add-checkpoint').click();
+    await dialogAtRest(page);
     await page.getByTestId('contracts-field-dueDate').fill(day(20));
     await page.getByTestId('contracts-field-method').fill('查阅体检名单');
     await page.getByTestId('contracts-field-evidenceRequired').fill('体检机构出具的名单');
     await page.getByTestId('contracts-check-submit').click();
     await page.getByTestId('contracts-check').waitFor();
     await page.getByTestId('contracts-check').click();
+    await dialogAtRest(page);
     await page.locator('.ant-modal:visible input[type=file]').setInputFiles({ name: '体检名单.png', mimeType: 'image/png', buffer: PNG });
     await page.locator('.ant-modal:visible').getByText('体检名单.png').waitFor();
     await expect.poll(() => page.getByTestId('contracts-check-submit').isEnabled()).toBe(true);

@@ -127,8 +127,23 @@ export async function pickOption(page: Page, select: Locator, option: string) {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
     return (await select.textContent()) ?? '';
   }, { timeout: 30_000 }).toContain(option);
-  if (await page.locator('.ant-select-dropdown:visible').count()) await page.keyboard.press('Escape');
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  // A dropdown still shown is usually animating out; one the select still holds open is closed by clicking the select,
+  // never by Escape: inside a modal, an Escape that lands as the dropdown closes shuts the whole dialog.
+  const expanded = () => select.evaluate((el) => !!el.closest('.ant-select-open') || !!el.querySelector('.ant-select-open, [aria-expanded="true"]') || el.getAttribute('aria-expanded') === 'true');
+  await expect.poll(async () => {
+    const shown = await page.locator('.ant-select-dropdown:visible').count();
+    if (shown && (await expanded())) await select.click();
+    return shown;
+  }).toBe(0);
+}
+
+/**
+ * Waits for the open antd dialog to come to rest: while it zooms in its buttons move under the pointer, and on a loaded
+ * machine a click then lands beside the button and the dialog stays open. Fill and submit a dialog only after this.
+ */
+export async function dialogAtRest(page: Page) {
+  await page.locator('.ant-modal:visible').first().waitFor();
+  await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="-appear"], .ant-modal[class*="-enter"]'), undefined, { timeout: 30_000 });
 }
 
 /** The page must not scroll sideways at phone width. */

@@ -214,6 +214,10 @@ export const ParticipationRow = z.object({
   drill: z.object({ proposals: z.record(z.string(), z.string()), seconds: z.record(z.string(), z.string()) }),
 });
 export const Participation = z.object({ rows: z.array(ParticipationRow) });
+/** The sessions held (closed) in a period, each with its attendance: the attendance figure's one list of both counts. */
+export const HeldSessions = z.object({
+  items: z.array(z.object({ id: z.string(), termId: z.string(), name: z.string(), orgName: z.string(), startsOn: z.string(), present: z.number().int(), expected: z.number().int() })),
+});
 
 export const ProposalSummary = z.object({
   id: z.string(),
@@ -300,6 +304,8 @@ export const VoteSummary = z.object({
   secret: z.boolean(),
   status: z.enum(VOTE_STATUSES),
   subject: z.object({ kind: z.string(), id: z.string(), label: z.string() }).nullable(),
+  /** 承办部门: carries the resolution out if it passes; null: the union chair does. */
+  department: z.object({ id: z.string(), name: z.string() }).nullable(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   /** Only after the vote closes; null while it is planned or open. */

@@ -13,8 +13,9 @@ export async function attendanceRate(db: Db, q: IndicatorQuery) {
   const rows = await heldSessions(db, q.scope, q.from, q.to);
   const present = rows.reduce((s, r) => s + Number(r.present), 0);
   const expected = rows.reduce((s, r) => s + Number(r.expected), 0);
-  // No list of attendance across sessions exists yet to drill into; each session's sheet shows its rows.
-  return { rows, figure: rateFigure(present, expected) };
+  // Each listed session shows its own present and expected (GET /congress/sessions/held): the one list holds both counts.
+  const drill = { from: q.from, to: q.to, list: 'sessions' };
+  return { rows, figure: rateFigure(present, expected, { numerator: drill, denominator: drill }) };
 }
 
 /** 投票率: ballots cast ÷ all representatives, summed over the votes closed at the sessions held in the period. */

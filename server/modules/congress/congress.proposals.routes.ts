@@ -4,6 +4,7 @@ import {
   AssignProposalBody,
   CongressSessionParams,
   GradeProposalBody,
+  HeldSessions,
   Participation,
   ParticipationQuery,
   Proposal,
@@ -48,6 +49,9 @@ export async function proposalRoutes(app: App) {
   );
   app.get(`${base}/proposals/cuts`, { config: allow(...OFFICE), schema: { tags, summary: '提案指标分组（按会议、承办部门、代表团、代表类别），每行可下钻', querystring: ProposalCutQuery, response: { 200: ProposalCuts } } }, (req) =>
     cuts.proposalCuts(readCall(db, req), { from: req.query.from, to: req.query.to, by: req.query.cut }),
+  );
+  app.get(`${base}/sessions/held`, { config: allow(...OFFICE), schema: { tags, summary: '期间内已闭会的会议及实到、应到代表（出席率下钻）', querystring: ParticipationQuery, response: { 200: HeldSessions } } }, (req) =>
+    cuts.heldInPeriod(readCall(db, req), req.query),
   );
   app.get(`${base}/representatives/participation`, { config: allow(...OFFICE), schema: { tags, summary: '代表履职：提案、附议、出席（期间内召开的会议）', querystring: ParticipationQuery, response: { 200: Participation } } }, (req) =>
     cuts.participation(readCall(db, req), req.query),

@@ -173,7 +173,7 @@ export async function heldSessions(db: H, scope: Scope, from: string, to: string
     .selectFrom('congress_sessions as s')
     .innerJoin('congress_terms as t', 't.id', 's.term_id')
     .innerJoin('orgs as o', 'o.id', 't.org_id')
-    .select(['s.id', 's.term_id'])
+    .select(['s.id', 's.term_id', 's.name', 's.starts_on', 'o.name as org_name'])
     .select((eb) => [
       eb.selectFrom('congress_representatives as r').whereRef('r.term_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('expected'),
       eb.selectFrom('congress_attendance as a').whereRef('a.session_id', '=', 's.id').where('a.present', '=', 1).select(eb.fn.countAll<number>().as('n')).as('present'),
@@ -182,5 +182,7 @@ export async function heldSessions(db: H, scope: Scope, from: string, to: string
     .where('s.starts_on', '>=', from)
     .where('s.starts_on', '<=', to)
     .where((eb) => pathInScope(eb, 'o.path', scope))
+    .orderBy('s.starts_on', 'desc')
+    .orderBy('s.id')
     .execute();
 }

@@ -129,6 +129,10 @@ describe('a session, attendance and the two-thirds quorum', () => {
     const { figure, rows } = await attendanceRate(t.db, { scope: { all: false, paths: [w.group.path] }, from: '2026-03-10', to: '2026-03-10' });
     expect(figure).toMatchObject({ numerator: 4, denominator: 6, value: 0.6667 });
     expect(rows.map((r) => r.id)).toEqual([session.id]);
+    // Its drill lists the sessions with both counts, which sum to the figure; a representative may not ask.
+    const held = (await ok(w.chair.get(`${base}/sessions/held?${new URLSearchParams(figure.drill!.numerator)}`))).items;
+    expect(held.map((r: any) => [r.id, r.present, r.expected])).toEqual([[session.id, 4, 6]]);
+    expect((await reps[0].client!.get(`${base}/sessions/held?from=2026-03-10&to=2026-03-10`)).status).toBe(403);
   });
 
   it('lets only a representative on the roster sign in, and only the office mark attendance', async () => {
@@ -361,6 +365,9 @@ describe('votes and the secret ballot', () => {
     for (const r of reps.slice(0, 4)) await ok(cast(r, next.id, 'for'));
     const passed = await ok(w.chair.post(`${base}/votes/${next.id}/close`));
     expect(passed.result).toMatchObject({ for: 4, representatives: 7, needs: 4, voted: 4, passed: true });
+    // The detail and the session's list name the 承办部门; a vote without one names none.
+    expect(passed.department).toEqual({ id: w.mine1.id, name: '一号矿' });
+    expect((await ok(w.chair.get(`${base}/sessions/${session.id}/votes`))).items.map((v: any) => v.department?.name ?? null)).toEqual([null, '一号矿']);
     expect(passed.decidedItems).toEqual([expect.objectContaining({ status: 'planned' })]);
     const owned = (await t.db.selectFrom('decided_items' as any).select(['owner_account_id', 'org_id']).where('id', '=', passed.decidedItems[0].id).executeTakeFirst()) as any;
     expect(owned).toEqual({ owner_account_id: w.handler.accountId, org_id: w.mine1.id });

@@ -13,10 +13,16 @@ export async function findVote(db: H, id: string) {
 export async function insertVote(tx: Tx, row: CongressVoteTable) {
   await cdb(tx).insertInto('congress_votes').values(row).execute();
 }
-export async function votesOfSession(db: H, sessionId: string, status?: string) {
-  let q = cdb(db).selectFrom('congress_votes').selectAll().where('session_id', '=', sessionId);
-  if (status) q = q.where('status', '=', status);
-  return q.orderBy('created_at').orderBy('id').execute();
+/** A vote's row with its 承办部门's name, as lists and the detail show it. */
+export type VoteWithDepartment = VoteRow & { department_name: string | null };
+export async function votesOfSession(db: H, sessionId: string, status?: string): Promise<VoteWithDepartment[]> {
+  let q = cdb(db).selectFrom('congress_votes as v').leftJoin('orgs as d', 'd.id', 'v.department_id').selectAll('v').select('d.name as department_name').where('v.session_id', '=', sessionId);
+  if (status) q = q.where('v.status', '=', status);
+  return q.orderBy('v.created_at').orderBy('v.id').execute();
+}
+export async function departmentName(db: H, departmentId: string | null) {
+  if (!departmentId) return null;
+  return (await cdb(db).selectFrom('orgs').select('name').where('id', '=', departmentId).executeTakeFirst())?.name ?? null;
 }
 export async function openVoteCount(db: H, sessionId: string) {
   const row = await cdb(db).selectFrom('congress_votes').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).where('status', '=', 'open').executeTakeFirstOrThrow();
@@ -49,6 +55,8 @@ export async function closedVotes(db: H, scope: Scope, from: string, to: string)
     .innerJoin('congress_sessions as s', 's.id', 'v.session_id')
     .innerJoin('congress_terms as t', 't.id', 's.term_id')
     .innerJoin('orgs as o', 'o.id', 't.org_id')
+    .leftJoin('orgs as d', 'd.id', 'v.department_id')
+    .select(['v.department_id', 'd.name as department_name'])
     .select(['v.id', 'v.session_id', 'v.title', 'v.kind', 'v.secret', 'v.status', 'v.subject_kind', 'v.subject_id', 'v.subject_label', 'v.opened_at', 'v.closed_at'])
     .select(['v.representatives', 'v.present', 'v.voted', 'v.for_count', 'v.against_count', 'v.abstain_count', 'v.passed', 's.name as session_name'])
     .where('v.status', '=', 'closed')

@@ -17,7 +17,7 @@ import { createDecidedItem, decidedItemsOf } from '../../core/decidedItems/index
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Db } from '../../core/db/database.js';
-import { handle, sessionFor } from './congress.policy.js';
+import { handle, officeScope, sessionFor } from './congress.policy.js';
 import { departmentHandler, resolutionOwner } from './congress.decided.js';
 import { CM } from './congress.messages.js';
 import * as ballots from './congress.ballots.js';
@@ -55,7 +55,7 @@ function resultOf(v: repo.VoteRow) {
   };
 }
 
-function summary(v: repo.VoteRow, iVoted: boolean | null) {
+function summary(v: repo.VoteWithDepartment, iVoted: boolean | null) {
   return {
     id: v.id,
     sessionId: v.session_id,
@@ -64,6 +64,7 @@ function summary(v: repo.VoteRow, iVoted: boolean | null) {
     secret: v.secret === 1,
     status: v.status as VoteStatus,
     subject: v.subject_kind && v.subject_id ? { kind: v.subject_kind, id: v.subject_id, label: v.subject_label ?? '' } : null,
+    department: v.department_id ? { id: v.department_id, name: v.department_name ?? '' } : null,
     openedAt: v.opened_at,
     closedAt: v.closed_at,
     result: resultOf(v),
@@ -78,7 +79,7 @@ export async function getVote(call: Call | WriteCall, voteId: string) {
   const present = me ? (await roster.attendanceOf(db, session.id, me))?.present === 1 : false;
   const closed = vote.status === 'closed';
   return {
-    ...summary(vote, iVoted),
+    ...summary({ ...vote, department_name: await repo.departmentName(db, vote.department_id) }, iVoted),
     sessionName: session.name,
     description: vote.description,
     roll: closed && vote.secret === 0 ? (await repo.rollOf(db, vote.id)).map((r) => ({ name: r.name, delegation: r.delegation, choice: r.choice as VoteChoice })) : [],
@@ -221,8 +222,8 @@ export async function verifyReceipt(call: Call, voteId: string, input: z.infer<t
 
 /** The office's list of closed votes over the sessions held in a period: what the turnout figure counts. */
 export async function votesInPeriod(call: Call, q: { from: string; to: string }) {
-  const rows = await repo.closedVotes(call.db, scopeOf(call.actor, P.manage), q.from, q.to);
-  return { items: rows.map((r) => ({ ...summary(r as unknown as repo.VoteRow, null), sessionName: r.session_name })) };
+  const rows = await repo.closedVotes(call.db, officeScope(call), q.from, q.to);
+  return { items: rows.map((r) => ({ ...summary(r as unknown as repo.VoteWithDepartment, null), sessionName: r.session_name })) };
 }
 
 // ── for other practices (index.ts) ────────────────────────────────

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_CUTS, PROPOSAL_STATUS_LABELS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet } from '@common/congress';
 import { Page } from '../../shared/Page';
-import { useParticipation, useProposalCuts, useProposalDrill, type Cuts, type ParticipationRows } from './api';
+import { useHeldSessions, useParticipation, useProposalCuts, useProposalDrill, type Cuts, type HeldRows, type ParticipationRows } from './api';
 
 type CutRow = Cuts['rows'][number];
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -30,6 +30,7 @@ export default function FiguresPage() {
   const [page, setPage] = useState(1);
   const cuts = useProposalCuts({ ...period, by });
   const people = useParticipation(period);
+  const held = useHeldSessions(period);
   const list = useProposalDrill(drill?.filter ?? null, page);
 
   const open = (filter: Record<string, string>, title: string) => {
@@ -74,6 +75,33 @@ export default function FiguresPage() {
                 ),
               })),
               { key: 'abc', title: 'A / B / C', render: (_, r) => <span>{setCount(r, 'gradeA')}/{setCount(r, 'gradeB')}/{setCount(r, 'gradeC')}</span> },
+            ]}
+          />
+        </Card>
+        <Card size="small" title={t('figures.held')}>
+          <Table<HeldRows[number]>
+            size="small"
+            rowKey="id"
+            loading={held.isFetching}
+            dataSource={held.data ?? []}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            data-testid="congress-held"
+            summary={(rows) => {
+              const present = rows.reduce((n, r) => n + r.present, 0);
+              const expected = rows.reduce((n, r) => n + r.expected, 0);
+              return rows.length ? (
+                <Table.Summary.Row>
+                  <Table.Summary.Cell index={0} colSpan={2}>{t('figures.rate')}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={2}>{`${present}/${expected}`}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={3}>{pct(present, expected)}</Table.Summary.Cell>
+                </Table.Summary.Row>
+              ) : null;
+            }}
+            columns={[
+              { key: 'name', title: t('figures.session'), render: (_, r) => <Link to={`/congress/sessions/${r.id}`}>{`${r.orgName} ${r.name}`}</Link> },
+              { key: 'startsOn', dataIndex: 'startsOn', title: t('figures.heldOn') },
+              { key: 'pe', title: t('figures.presentExpected'), render: (_, r) => `${r.present}/${r.expected}` },
+              { key: 'rate', title: t('figures.rate'), render: (_, r) => pct(r.present, r.expected) },
             ]}
           />
         </Card>

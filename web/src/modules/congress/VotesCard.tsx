@@ -34,6 +34,7 @@ function VoteItem({ v, s }: { v: VoteRow; s: Session }) {
           <Tag>{VOTE_KIND_LABELS[v.kind][lang]}</Tag>
           <Tag>{v.secret ? t('votes.secret') : t('votes.open')}</Tag>
           <Tag color={STATUS_COLOR[v.status]}>{VOTE_STATUS_LABELS[v.status][lang]}</Tag>
+          {v.department && <Typography.Text type="secondary" data-testid="congress-vote-department">{`${t('votes.department')}：${v.department.name}`}</Typography.Text>}
         </Flex>
         {v.result ? <Result v={v} /> : v.status === 'open' && <Typography.Text type="secondary">{t('votes.hidden')}</Typography.Text>}
         {rep && v.status === 'open' && (v.iVoted ? <Tag color="green">{t('votes.voted')}</Tag> : s.signedIn ? <Ballot v={v} /> : <Typography.Text type="warning">{t('votes.notPresent')}</Typography.Text>)}

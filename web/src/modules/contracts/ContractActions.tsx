@@ -152,8 +152,8 @@ export function ContractActions({ c }: { c: Contract }) {
         <Form.Item name="mode" label={t('act.field.mode')} rules={[{ required: true }]}>
           <Select options={(['allWorkers', 'congress'] as const).map((m) => ({ value: m, label: t(`mode.${m}`) }))} data-testid="contracts-field-mode" />
         </Form.Item>
-        {/* The session field follows the mode in the form's own render: Form.useWatch reports a macrotask later
-            through the whole action bar's render, a step that lagged the shown mode in a loaded browser test. */}
+        {/* The session field follows the mode in the form's own render (a Form.useWatch in the action bar would
+            report it a macrotask later and re-render every button). */}
         <Form.Item noStyle shouldUpdate={(prev, next) => prev.mode !== next.mode}>
           {({ getFieldValue }) => getFieldValue('mode') === 'congress' && <Form.Item name="sessionId" label={t('act.field.sessionId')} rules={[{ required: true }]}><SittingSessions /></Form.Item>}
         </Form.Item>

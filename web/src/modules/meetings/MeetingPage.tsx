@@ -30,7 +30,7 @@ export default function MeetingPage() {
         </Typography.Text>
         <MeetingActions m={m} absentFor={absentFor} onAbsentClose={() => setAbsentFor(null)} />
         {me.signIn && (
-          <Button type="primary" size="large" block onClick={() => act.mutateAsync({ action: 'sign-in' }).then(() => message.success(t('meetings.signedIn')), showError)}>
+          <Button type="primary" size="large" block data-testid="meeting-sign-in" onClick={() => act.mutateAsync({ action: 'sign-in' }).then(() => message.success(t('meetings.signedIn')), showError)}>
             {t('meetings.signIn')}
           </Button>
         )}
@@ -72,6 +72,7 @@ export default function MeetingPage() {
         <Card title={t('meetings.minutes')}>{m.minutes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</Typography.Paragraph> : <Typography.Text type="secondary">{t('meetings.noMinutes')}</Typography.Text>}</Card>
         <Card title={t('meetings.decisions')}>
           <List
+            data-testid="meeting-decisions"
             dataSource={m.decisions}
             renderItem={(d) => (
               <List.Item extra={<DecidedProgress status={d.status} progress={d.progress} small />}>
@@ -87,18 +88,18 @@ export default function MeetingPage() {
             >
               <Typography.Title level={5}>{t('meetings.newDecision')}</Typography.Title>
               <Form.Item name="title" label={t('meetings.decisionTitle')} rules={[{ required: true }]}>
-                <Input maxLength={200} />
+                <Input maxLength={200} data-testid="decision-title" />
               </Form.Item>
               <Form.Item name="ownerAccountId" label={t('meetings.owner')} rules={[{ required: true }]} extra={m.attendees.length ? undefined : t('meetings.ownerHelp')}>
-                {m.attendees.length ? <Select showSearch optionFilterProp="label" options={m.attendees.map((a) => ({ value: a.accountId, label: a.name }))} /> : <Input />}
+                {m.attendees.length ? <Select showSearch optionFilterProp="label" options={m.attendees.map((a) => ({ value: a.accountId, label: a.name }))} data-testid="decision-owner" /> : <Input />}
               </Form.Item>
               <Form.Item name="dueDate" label={t('meetings.dueDate')} rules={[{ required: true }]}>
-                <DatePicker />
+                <DatePicker data-testid="decision-due" />
               </Form.Item>
               <Form.Item name="public" label={t('meetings.public')} valuePropName="checked">
                 <Switch />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={act.isPending}>
+              <Button type="primary" htmlType="submit" loading={act.isPending} data-testid="decision-submit">
                 {t('detail.submit')}
               </Button>
             </Form>
@@ -107,6 +108,7 @@ export default function MeetingPage() {
         <Card title={t('meetings.attendees')}>
           <List
             size="small"
+            data-testid="meeting-attendees"
             dataSource={m.attendees}
             renderItem={(a) => (
               <List.Item

@@ -1,0 +1,64 @@
+/**
+ * A union meeting as its people use it, in real Chromium against the built server with the demo data: an attendee
+ * signs in on a phone, the desk marks another present, marks the meeting held and records a decision with its owner,
+ * and the decided item shows on the board under that owner. The meeting is planned through the API.
+ */
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, apiAs, dialogAtRest, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
+
+const e2e = useE2E();
+const TITLE = '井下班中餐质量专题会（浏览器）';
+const DECISION = '三个月内完成井下班中餐保温车更换';
+const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('a meeting in the browser', () => {
+  it('sign-in → present → held → a decision with its owner → on the board', async () => {
+    const staff = strict(await apiAs(e2e.server.url, 'staff'));
+    const me = async (username: string) => (await strict(await apiAs(e2e.server.url, username))('GET', '/auth/me')).account as { id: string; displayName: string };
+    const [handler, chair] = [await me('handler'), await me('chair')];
+    const [series] = (await staff('GET', '/meetings/series')).items;
+    const { id } = await staff('POST', '/meetings', { seriesId: series.id, title: TITLE, plannedDate: day(0), agenda: [{ title: '班中餐质量问题' }], attendeeAccountIds: [handler.id, chair.id] });
+
+    // The handler signs in on a phone.
+    const phone = await newPage(e2e.browser, PHONE);
+    await login(phone.page, e2e.server.url, 'handler');
+    await phone.page.goto(`${e2e.server.url}/meetings/${id}`);
+    await phone.page.getByTestId('meeting-sign-in').click();
+    const handlerRow = phone.page.getByTestId('meeting-attendees').locator('.ant-list-item', { hasText: handler.displayName });
+    await expect.poll(() => handlerRow.textContent()).toContain('已签到');
+    await phone.context.close();
+
+    // The desk marks the chair present, the meeting held, and records a decision owned by the handler.
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'staff');
+    await page.goto(`${e2e.server.url}/meetings/${id}`);
+    const chairRow = page.getByTestId('meeting-attendees').locator('.ant-list-item', { hasText: chair.displayName });
+    await chairRow.getByRole('button', { name: '出席' }).click();
+    await expect.poll(() => chairRow.textContent()).toContain('已签到');
+    expect(await page.getByTestId('meeting-attendees').locator('.ant-list-item', { hasText: handler.displayName }).textContent()).toContain('已签到');
+    await page.getByTestId('meeting-action-held').click();
+    await dialogAtRest(page);
+    await page.getByTestId('meeting-action-submit').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await page.getByTestId('decision-title').fill(DECISION);
+    await pickOption(page, page.getByTestId('decision-owner'), handler.displayName);
+    const due = day(1500);
+    await page.getByTestId('decision-due').click();
+    await page.getByTestId('decision-due').fill(due);
+    await page.getByTestId('decision-due').press('Enter');
+    await expect.poll(() => page.getByTestId('decision-due').inputValue()).toBe(due);
+    await page.getByTestId('decision-submit').click();
+    const decisions = page.getByTestId('meeting-decisions');
+    await expect.poll(() => decisions.textContent()).toContain(DECISION);
+    expect(await decisions.textContent()).toContain(`${handler.displayName} · ${due}`);
+
+    // The board, latest due first: the item with its source meeting and its owner.
+    await page.goto(`${e2e.server.url}/decided-items`);
+    await page.getByRole('columnheader', { name: '完成期限' }).click();
+    const row = page.locator('tr', { hasText: DECISION });
+    await expect.poll(() => row.textContent()).toContain(handler.displayName);
+    expect(await row.textContent()).toContain(due);
+    await shot(page, 'meetings-decided-on-board');
+    await context.close();
+  }, 180_000);
+});
