@@ -5,7 +5,7 @@
  * filter, so a figure and its drill-down cannot disagree.
  */
 import { sql, type ExpressionBuilder } from 'kysely';
-import { CONGRESS_PERMISSIONS as P, PROPOSAL_SETS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet, type RepresentativeCategory } from '../../../common/congress.js';
+import { PROPOSAL_SETS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet, type RepresentativeCategory } from '../../../common/congress.js';
 import type { Call } from '../../core/call.js';
 import { officeScope } from './congress.policy.js';
 import { heldSessions } from './congress.repository.js';

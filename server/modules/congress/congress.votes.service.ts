@@ -5,12 +5,11 @@
  * then no read returns a count. A passed resolution becomes a decided item (督办事项).
  */
 import type { z } from 'zod';
-import { CONGRESS_PERMISSIONS as P, RESOLUTION_DAYS, VOTE_KINDS, votePasses, type VoteChoice, type VoteKind, type VoteStatus } from '../../../common/congress.js';
+import { RESOLUTION_DAYS, VOTE_KINDS, votePasses, type VoteChoice, type VoteKind, type VoteStatus } from '../../../common/congress.js';
 import type { CreateVoteBody, VerifyReceiptBody } from '../../../common/schemas/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { scopeOf } from '../../core/rbac/actor.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { transition } from '../../core/workflow/index.js';
 import { createDecidedItem, decidedItemsOf } from '../../core/decidedItems/index.js';
