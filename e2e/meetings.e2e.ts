@@ -33,7 +33,8 @@ describe('a meeting in the browser', () => {
     await login(page, e2e.server.url, 'staff');
     await page.goto(`${e2e.server.url}/meetings/${id}`);
     const chairRow = page.getByTestId('meeting-attendees').locator('.ant-list-item', { hasText: chair.displayName });
-    await chairRow.getByRole('button', { name: '出席' }).click();
+    // antd spaces a two-character Chinese label: the button reads 「出 席」.
+    await chairRow.getByRole('button', { name: /^出\s?席$/ }).click();
     await expect.poll(() => chairRow.textContent()).toContain('已签到');
     expect(await page.getByTestId('meeting-attendees').locator('.ant-list-item', { hasText: handler.displayName }).textContent()).toContain('已签到');
     await page.getByTestId('meeting-action-held').click();

@@ -271,7 +271,7 @@ describe('contract indicators', () => {
     const q = { scope: { all: false, paths: [org.path] }, from: '2026-09-01', to: '2026-09-30' };
     const reply = await indicator('contracts.replyInTime')!.compute(t.db, q);
     expect([reply.numerator, reply.denominator]).toEqual([1, 3]);
-    const total = async (f: Record<string, string>, as = chair) => (await ok(as.get(`${base}?${new URLSearchParams(f)}`))).total;
+    const total = async (f: Record<string, string>, as: typeof w.chair = chair) => (await ok(as.get(`${base}?${new URLSearchParams(f)}`))).total;
     expect(await total(reply.drill!.numerator)).toBe(1);
     expect(await total(reply.drill!.denominator)).toBe(3);
     for (const key of ['contracts.inForce', 'contracts.expiring', 'contracts.overdueRenewal']) {
