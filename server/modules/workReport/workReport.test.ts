@@ -244,6 +244,27 @@ describe('the work report', () => {
     expect(dash.previous).toEqual({ from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` });
   });
 
+  it('alerts on a threshold held for weeks only when every one of the last whole weeks crossed it', async () => {
+    const put = (value: number) => s.users.principal.request('PUT', '/api/v1/work-report/thresholds', { orgId: s.school.id, items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value, weeks: 2 }] });
+    // September to Sunday the 27th: weeks 38 (one student of seven wrote both sides) and 39 (nobody wrote).
+    const coverage = async () => {
+      const dash = (await s.users.principal.get(`/api/v1/work-report/dashboard?orgId=${s.school.id}&from=2026-09-01&to=2026-09-27`)).body;
+      return dash.groups.find((g: { module: string }) => g.module === 'heartBridge').items.find((i: { key: string }) => i.key === 'heartBridge.twoWayCoverage');
+    };
+    const weeks = [
+      { from: '2026-09-14', to: '2026-09-20', value: 0.1429 },
+      { from: '2026-09-21', to: '2026-09-27', value: 0 },
+    ];
+    expect((await put(0.1)).status).toBe(200);
+    // Below 10 % in week 39 alone: one week is not two.
+    expect(await coverage()).toMatchObject({ alert: false, alertWeeks: weeks, threshold: { value: 0.1, weeks: 2 } });
+    expect((await put(0.8)).status).toBe(200);
+    expect(await coverage()).toMatchObject({ alert: true, alertWeeks: weeks });
+    const bad = await s.users.principal.request('PUT', '/api/v1/work-report/thresholds', { orgId: s.school.id, items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value: 0.8, weeks: 9 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body.items.0.weeks', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
   it('shows reports and dashboards only within the viewer’s org', async () => {
     const other = s.users.otherPrincipal;
     expect((await other.get(`/api/v1/work-reports/${groupReport.id}`)).status).toBe(404);
