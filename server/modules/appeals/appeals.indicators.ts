@@ -282,7 +282,10 @@ function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
     const plan = cells.cellsServe(f, vis, shanghaiDate(new Date()));
     if (plan.serve && (await cells.cellsExact(db, plan))) {
       let counts = ZERO;
-      for (const c of (await cells.cellTotals(db, vis, f, plan.byUnit)).month.values()) counts = addCounts(counts, c);
+      const months = (await cells.cellTotals(db, vis, f, plan.byUnit)).month;
+      // No cell holds an appeal (a school, a quiet unit): nothing left to count in the rows either.
+      if (!months.size) return { counts, tenths: new Map() };
+      for (const c of months.values()) counts = addCounts(counts, c);
       const live = [...(await cells.liveCounts(db, vis, f, clock)).month.values()];
       for (const k of cells.LIVE_COUNTS) counts[k] = live.reduce((n, c) => n + c[k], 0);
       return { counts, tenths: await cells.acceptanceHistogram(db, vis, f) };
