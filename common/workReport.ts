@@ -46,6 +46,25 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, { zh: string; en: string
 export const THRESHOLD_DIRECTIONS = ['below', 'above'] as const;
 export type ThresholdDirection = (typeof THRESHOLD_DIRECTIONS)[number];
 
+/** Most consecutive weeks a threshold may ask for. */
+export const MAX_THRESHOLD_WEEKS = 8;
+
+/**
+ * The `n` whole weeks (Monday to Sunday) a weeks-long threshold is judged on, oldest first: the
+ * last ends on the latest Sunday on or before the period's end that is already over by `today`
+ * (a week under way is not yet a week below).
+ */
+export function wholeWeeksBefore(to: string, today: string, n: number): { from: string; to: string }[] {
+  const day = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const end = Math.min(Date.parse(`${to}T00:00:00Z`), Date.parse(`${today}T00:00:00Z`) - day);
+  // getUTCDay: Sunday 0; step back to the Sunday on or before `end`.
+  const sunday = end - new Date(end).getUTCDay() * day;
+  const out: { from: string; to: string }[] = [];
+  for (let k = n - 1; k >= 0; k--) out.push({ from: iso(sunday - (7 * k + 6) * day), to: iso(sunday - 7 * k * day) });
+  return out;
+}
+
 /** Longest period a report or dashboard covers, in days (a year plus a leap day). */
 export const MAX_PERIOD_DAYS = 366;
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FIGURE_UNITS, FigureDrill } from '../figure.js';
 import { NotableCase } from '../notableCase.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
-import { PERIOD_KINDS, REPORT_STATUSES, THRESHOLD_DIRECTIONS } from '../workReport.js';
+import { MAX_THRESHOLD_WEEKS, PERIOD_KINDS, REPORT_STATUSES, THRESHOLD_DIRECTIONS } from '../workReport.js';
 
 const Bilingual = z.object({ zh: z.string(), en: z.string() });
 const Text = (max: number) => z.string().max(max);
@@ -11,7 +11,13 @@ const Text = (max: number) => z.string().max(max);
 export const DashboardQuery = z.object({ orgId: Id, from: IsoDate, to: IsoDate });
 export const OrgQuery = z.object({ orgId: Id });
 
-export const Threshold = z.object({ indicator: z.string().min(1).max(100), direction: z.enum(THRESHOLD_DIRECTIONS), value: z.number().min(0).max(1_000_000) });
+export const Threshold = z.object({
+  indicator: z.string().min(1).max(100),
+  direction: z.enum(THRESHOLD_DIRECTIONS),
+  value: z.number().min(0).max(1_000_000),
+  /** Alert only when the figure stayed on the wrong side this many whole weeks running (心桥 coverage below 80 % two weeks); absent: the period's figure. */
+  weeks: z.number().int().min(1).max(MAX_THRESHOLD_WEEKS).nullable().optional(),
+});
 export type Threshold = z.infer<typeof Threshold>;
 export const PutThresholdsBody = z.object({ orgId: Id, items: z.array(Threshold).max(200) });
 export const ThresholdList = z.object({ orgId: Id, items: z.array(Threshold) });
@@ -29,6 +35,8 @@ export const DashboardFigure = z.object({
   drill: FigureDrill.nullable(),
   threshold: Threshold.nullable(),
   alert: z.boolean(),
+  /** For a threshold held for weeks: the whole weeks it was judged on, oldest first. */
+  alertWeeks: z.array(z.object({ from: IsoDate, to: IsoDate, value: z.number().nullable() })).nullable(),
 });
 export type DashboardFigure = z.infer<typeof DashboardFigure>;
 

@@ -23,7 +23,8 @@ import { lessonLogsModule } from './lessonLogs/index.js';
 import { honoursModule } from './honours/index.js';
 import { hardshipModule } from './hardship/index.js';
 
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, workReportModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule, honoursModule, hardshipModule];
+// workReport last: its demo seed generates reports from every other module's demo records.
+export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule, honoursModule, hardshipModule, workReportModule];
 
 
 

@@ -43,6 +43,9 @@ import type { Db } from '../../core/db/database.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
 import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { indicatorRows, type IndicatorRow, type LightClock } from './appeals.repository.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
+// A cycle (the cells read the counts' shape from here): neither file uses the other's bindings at load.
+import * as cells from './appeals.cells.js';
 import { INDICATOR_DEFINITIONS, type IndicatorKey } from '../../../common/appealIndicators.js';
 
 export type Drill = Record<string, string>;
@@ -257,28 +260,52 @@ export function overdueCount(rows: IndicatorRow[], clock: LightClock): Figure {
 
 /**
  * The registry's view (core/indicators): appeals submitted in [from, to] by authors in the
- * scope, folded with `count()` as above. The overdue count is left out: it is a snapshot of
- * today, not a figure of a past period.
+ * scope. The overdue count is left out: it is a snapshot of today, not a figure of a past period.
  */
 const NOBODY = { all: false, paths: [] };
-/** Read once for all ten figures of a batch (`sharedRead`); the folds below never change a row. */
-function rowsIn(db: Db, q: IndicatorQuery) {
-  return sharedRead(q, 'appeals.indicatorRows', () =>
-    indicatorRows(db, { accountId: '', personId: null, staff: q.scope, handler: NOBODY }, { from: q.from, to: q.to }, { today: q.to, soon: q.to }),
-  );
+/** What every registry figure is cut from: the counts and the acceptance-time histogram of a period. */
+interface PeriodCounts {
+  counts: Counts;
+  tenths: TenthsHistogram;
 }
-const appealIndicator = (key: string, zh: string, en: string, definition: { zh: string; en: string }, of: (rows: IndicatorRow[]) => Figure, unit: Figure['unit'] = 'rate') =>
-  defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await rowsIn(db, q)) });
+/**
+ * Read once for all ten figures of a batch (`sharedRead`). A period of whole months (a year's
+ * report, the dashboard's months) is summed from the cells, as the appeals dashboard does, with
+ * the counts the cells do not hold counted in the database: a year of a group's appeals is
+ * hundreds of thousands of rows, too many to fold here. Any other period folds its rows.
+ */
+function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
+  return sharedRead(q, 'appeals.periodCounts', async () => {
+    const vis = { accountId: '', personId: null, staff: q.scope, handler: NOBODY };
+    const f = { from: q.from, to: q.to };
+    const clock = { today: q.to, soon: q.to };
+    const plan = cells.cellsServe(f, vis, shanghaiDate(new Date()));
+    if (plan.serve && (await cells.cellsExact(db, plan))) {
+      let counts = ZERO;
+      const months = (await cells.cellTotals(db, vis, f, plan.byUnit)).month;
+      // No cell holds an appeal (a school, a quiet unit): nothing left to count in the rows either.
+      if (!months.size) return { counts, tenths: new Map() };
+      for (const c of months.values()) counts = addCounts(counts, c);
+      const live = [...(await cells.liveCounts(db, vis, f, clock)).month.values()];
+      for (const k of cells.LIVE_COUNTS) counts[k] = live.reduce((n, c) => n + c[k], 0);
+      return { counts, tenths: await cells.acceptanceHistogram(db, vis, f) };
+    }
+    const rows = await indicatorRows(db, vis, f, clock);
+    return { counts: countsOf(rows), tenths: tenthsHistogram(rows) };
+  });
+}
+const appealIndicator = (key: string, zh: string, en: string, definition: { zh: string; en: string }, of: (p: PeriodCounts) => Figure, unit: Figure['unit'] = 'rate') =>
+  defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await countsIn(db, q)) });
 /** A figure of the dashboard's definitions (common/appealIndicators.ts): one text for the dashboard, the API and the registry. */
-const defined = (key: IndicatorKey, of: (rows: IndicatorRow[]) => Figure, unit: Figure['unit'] = 'rate') => {
+const defined = (key: IndicatorKey, of: (p: PeriodCounts) => Figure, unit: Figure['unit'] = 'rate') => {
   const d = INDICATOR_DEFINITIONS[key];
   return appealIndicator(key, d.nameZh, d.nameEn, { zh: d.zh, en: d.en }, of, unit);
 };
-const fromCounts = (of: (c: Counts) => Figure) => (rows: IndicatorRow[]) => of(countsOf(rows));
+const fromCounts = (of: (c: Counts) => Figure) => (p: PeriodCounts) => of(p.counts);
 
 export const appealsIndicators = [
-  appealIndicator('submitted', '诉求数', 'Appeals submitted', { zh: '期间提交的诉求（合并的重复诉求不计）', en: 'Appeals submitted in the period (merged duplicates not counted)' }, submitted, 'count'),
-  defined('acceptanceHours', acceptanceHours, 'hours'),
+  appealIndicator('submitted', '诉求数', 'Appeals submitted', { zh: '期间提交的诉求（合并的重复诉求不计）', en: 'Appeals submitted in the period (merged duplicates not counted)' }, fromCounts(submittedOf), 'count'),
+  defined('acceptanceHours', (p) => acceptanceHoursOf(p.tenths), 'hours'),
   defined('acceptedOnTimeRate', fromCounts(acceptedOnTimeRateOf)),
   defined('answerRate', fromCounts(answerRateOf)),
   defined('onTimeAnswerRate', fromCounts(onTimeAnswerRateOf)),

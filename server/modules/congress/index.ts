@@ -5,6 +5,7 @@
  */
 import { CONGRESS_GRANTS, CONGRESS_PERMISSIONS } from '../../../common/congress.js';
 import { defineModule } from '../module.js';
+import { congressNotableCases } from './congress.notable.js';
 import * as m1500 from './migrations/20261206_1500_congress_roster.js';
 import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
 import * as m1840 from './migrations/20261206_1840_congress_votes.js';
@@ -23,6 +24,7 @@ export const congressModule = defineModule({
   routes: congressRoutes,
   jobs: [],
   indicators: congressIndicators,
+  notableCases: congressNotableCases,
   homeCards: [],
   seedDemo: seedCongressDemo,
 });

@@ -6,6 +6,7 @@
  */
 import { HARDSHIP_GRANTS, HARDSHIP_PERMISSIONS } from '../../../common/hardship.js';
 import { defineModule } from '../module.js';
+import { hardshipNotableCases } from './hardship.notable.js';
 import * as m2200 from './migrations/20261206_2200_hardship_files.js';
 import { hardshipIndicators } from './hardship.indicators.js';
 import { hardshipJobs } from './hardship.jobs.js';
@@ -24,6 +25,7 @@ export const hardshipModule = defineModule({
   routes: hardshipRoutes,
   jobs: hardshipJobs,
   indicators: hardshipIndicators,
+  notableCases: hardshipNotableCases,
   homeCards: [
     { key: 'hardship.desk', roles: ['unionChair', 'unionStaff'], title: { zh: '困难职工帮扶', en: 'Hardship assistance' }, path: '/hardship', indicator: 'hardship.households' },
     { key: 'hardship.mine', roles: ['worker'], title: { zh: '困难帮扶申请', en: 'Hardship application' }, path: '/hardship/mine' },

@@ -6,6 +6,7 @@
  */
 import { SUGGESTION_GRANTS, SUGGESTION_PERMISSIONS } from '../../../common/suggestions.js';
 import { defineModule } from '../module.js';
+import { suggestionNotableCases } from './suggestions.notable.js';
 import * as m1800 from './migrations/20261206_1800_suggestions_campaigns.js';
 import { suggestionsIndicators } from './suggestions.indicators.js';
 import { suggestionsMessages } from './suggestions.messages.js';
@@ -21,6 +22,7 @@ export const suggestionsModule = defineModule({
   routes: suggestionsRoutes,
   jobs: [],
   indicators: suggestionsIndicators,
+  notableCases: suggestionNotableCases,
   homeCards: [
     { key: 'suggestions.desk', roles: ['unionChair', 'unionStaff'], title: { zh: '合理化建议', en: 'Suggestions' }, path: '/suggestions', indicator: 'suggestions.adoptionRate' },
     { key: 'suggestions.mine', roles: ['worker'], title: { zh: '我为企业献一策', en: 'My suggestions' }, path: '/suggestions' },

@@ -6,7 +6,7 @@
 import type { Figure } from '../../../common/figure.js';
 import { rateFigure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { ADOPTED_STATUSES, DECIDED_STATUSES, IMPLEMENTED_STATUSES } from '../../../common/suggestions.js';
 import * as repo from './suggestions.repository.js';
 
@@ -30,7 +30,8 @@ function filterOf(d: Drill, q: IndicatorQuery): repo.SuggestionFilter {
 
 const none = (q: IndicatorQuery) => !q.scope.all && q.scope.paths.length === 0;
 const count = async (db: Db, d: Drill, q: IndicatorQuery) => (none(q) ? { n: 0, benefitFen: 0, rewardFen: 0 } : repo.totals(db, filterOf(d, q)));
-const workers = (db: Db, q: IndicatorQuery) => repo.workersIn(db, q.scope.all ? null : q.scope.paths);
+// The roster is counted once per batch: per-100-workers and participation share the denominator.
+const workers = (db: Db, q: IndicatorQuery) => sharedRead(q, 'suggestions.workers', () => repo.workersIn(db, q.scope.all ? null : q.scope.paths));
 const submitted = (q: IndicatorQuery) => ({ submittedFrom: q.from, submittedTo: q.to });
 const decided = (q: IndicatorQuery) => ({ decidedFrom: q.from, decidedTo: q.to });
 

@@ -8,7 +8,7 @@ import { indicators, type RegisteredIndicator } from '../../core/indicators/indi
 import type { SharedReads } from '../../core/indicators/indicator.js';
 import type { Figure } from '../../../common/figure.js';
 import type { DashboardFigure, SnapshotFigure, Threshold } from '../../../common/schemas/workReport.js';
-import { previousPeriod, trendBuckets } from '../../../common/workReport.js';
+import { previousPeriod, trendBuckets, wholeWeeksBefore } from '../../../common/workReport.js';
 
 export interface OrgRef {
   id: string;
@@ -50,7 +50,18 @@ export function crosses(t: Threshold | null | undefined, value: number | null): 
   return t.direction === 'below' ? value < t.value : value > t.value;
 }
 
-export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: string, thresholds: Map<string, Threshold>) {
+/**
+ * A threshold held for weeks: the figure of each of its last whole weeks, and whether every one
+ * of them crossed it (a week with nothing to count has no figure, so it breaks the run).
+ */
+async function weeksBelow(db: Db, ind: RegisteredIndicator, org: OrgRef, t: Threshold & { weeks: number }, to: string, today: string) {
+  const weeks = [];
+  for (const w of wholeWeeksBefore(to, today, t.weeks)) weeks.push({ ...w, value: (await countOver(db, ind, org, w.from, w.to)).value });
+  return { weeks, alert: weeks.every((w) => crosses(t, w.value)) };
+}
+
+/** `today`: the Shanghai date, for thresholds held for whole weeks (only weeks already over count). */
+export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: string, thresholds: Map<string, Threshold>, today: string) {
   const prev = previousPeriod(from, to);
   const buckets = trendBuckets(from, to);
   const groups: { module: string; items: DashboardFigure[] }[] = [];
@@ -61,6 +72,7 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
       const [current, previous, ...inBuckets] = counts[i];
       const trend = buckets.map((b, k) => ({ ...b, value: inBuckets[k].value }));
       const threshold = thresholds.get(ind.key) ?? null;
+      const held = threshold?.weeks ? await weeksBelow(db, ind, org, { ...threshold, weeks: threshold.weeks }, to, today) : null;
       items.push({
         key: ind.key,
         label: ind.label,
@@ -71,7 +83,8 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
         trend,
         drill: current.drill,
         threshold,
-        alert: crosses(threshold, current.value),
+        alert: held ? held.alert : crosses(threshold, current.value),
+        alertWeeks: held?.weeks ?? null,
       });
     }
     groups.push({ module: g.module, items });

@@ -76,11 +76,11 @@ export async function insertVersion(tx: Tx, row: { report_id: string; version: n
 }
 
 export function thresholdsOf(db: Tx, orgId: string) {
-  return wdb(db).selectFrom('work_report_thresholds').select(['indicator', 'direction', 'value']).where('org_id', '=', orgId).orderBy('indicator').execute();
+  return wdb(db).selectFrom('work_report_thresholds').select(['indicator', 'direction', 'value', 'weeks']).where('org_id', '=', orgId).orderBy('indicator').execute();
 }
 
 /** Replaces the org's thresholds with `items`. */
-export async function replaceThresholds(tx: Tx, orgId: string, items: { indicator: string; direction: string; value: number }[], at: string) {
+export async function replaceThresholds(tx: Tx, orgId: string, items: { indicator: string; direction: string; value: number; weeks?: number | null }[], at: string) {
   await wdb(tx).deleteFrom('work_report_thresholds').where('org_id', '=', orgId).execute();
-  if (items.length) await wdb(tx).insertInto('work_report_thresholds').values(items.map((i) => ({ id: newId(), org_id: orgId, ...i, updated_at: at }))).execute();
+  if (items.length) await wdb(tx).insertInto('work_report_thresholds').values(items.map((i) => ({ id: newId(), org_id: orgId, indicator: i.indicator, direction: i.direction, value: i.value, weeks: i.weeks ?? null, updated_at: at }))).execute();
 }

@@ -2,13 +2,16 @@
  * Demo: last year's work report of the group (by the union chair) and of the school (by the
  * principal), generated from the demo records and issued as version 1, so a new user opens
  * an issued report with its figures at once; and the group's draft for this year, which holds
- * most of the demo's records.
+ * most of the demo's records. Each picks the first notable case its practices suggest, if any,
+ * so the case section shows filled. (workReport comes last in the registry: every other
+ * module's demo records exist when these are counted.)
  */
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import type { Narrative } from '../../../common/schemas/workReport.js';
 import * as repo from './workReport.repository.js';
-import { defaultTitle } from './workReport.service.js';
+import { defaultTitle, figuresOf } from './workReport.service.js';
+import { notableCaseSources } from '../../core/indicators/notableCases.js';
 import { generate } from './workReport.generate.js';
 
 const WORDS: Record<string, string> = {
@@ -16,6 +19,18 @@ const WORDS: Record<string, string> = {
   heartBridge: '坚持每周一次《心桥》家校交流，班主任和任课教师与家长互写在校、在家表现及鼓励的话。\n个别班级家长回复偏少，需加强提醒。',
   moralEducation: '每个上课日 13:50—14:00 开展十分钟思想教育，主题按周编排，学生轮流发言。\n少数班级因活动冲突未开展，已要求补记原因。',
 };
+
+/** The first case the report's practices suggest, in registry order. */
+async function firstCase(db: Db, r: repo.ReportRow): Promise<Narrative['cases']> {
+  const modules = new Set(figuresOf(r).map((f) => f.module));
+  const q = { scope: { all: false, paths: [r.org_path] }, from: r.from_date, to: r.to_date };
+  for (const s of notableCaseSources()) {
+    if (!modules.has(s.module)) continue;
+    const [c] = await s.suggest(db, q);
+    if (c) return { [s.module]: [c] };
+  }
+  return undefined;
+}
 
 async function seedOne(db: Db, username: string, orgKind: 'group' | 'school', year: number, now: Date, issue = true) {
   const account = await db.selectFrom('accounts').select(['id', 'display_name']).where('username', '=', username).executeTakeFirst();
@@ -49,10 +64,12 @@ async function seedOne(db: Db, username: string, orgKind: 'group' | 'school', ye
   const r = (await repo.findReport(db, id))!;
   const sections: Record<string, string> = {};
   for (const key of Object.keys(JSON.parse(r.narrative).sections)) sections[key] = WORDS[key] ?? '';
+  const cases = await firstCase(db, r);
   const narrative: Narrative = {
     summary: `${year}年，${org.name}围绕中心工作，把各项实践做成闭环，每项数据均可追溯到具体记录。`,
     sections,
     plan: `${year + 1}年将巩固已有做法，针对上表中低于目标的指标逐项制定改进措施，按月跟踪。`,
+    ...(cases ? { cases } : {}),
   };
   await db.transaction().execute(async (tx) => {
     if (!issue) return repo.moveReport(tx, id, ['draft'], { narrative: JSON.stringify({ ...narrative, plan: '' }), updated_at: iso });

@@ -8,6 +8,7 @@ import type { Call, WriteCall } from '../../core/call.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
 import { recordAudit } from '../../core/audit/audit.js';
+import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { newId } from '../../core/ids.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { notableCaseSources } from '../../core/indicators/notableCases.js';
@@ -36,7 +37,7 @@ export async function dashboard(call: Call, q: { orgId: string; from: string; to
   const org = await orgFor(call.db, call.actor, q.orgId, P.read);
   checkPeriod(q.from, q.to, 'query.to');
   const thresholds = new Map((await repo.thresholdsOf(call.db, org.id)).map((t) => [t.indicator, t as Threshold]));
-  const { previous, groups } = await dashboardGroups(call.db, org, q.from, q.to, thresholds);
+  const { previous, groups } = await dashboardGroups(call.db, org, q.from, q.to, thresholds, shanghaiDate(call.now));
   return { org: { id: org.id, name: org.name }, from: q.from, to: q.to, previous, groups };
 }
 

@@ -41,6 +41,8 @@ export interface WorkReportThresholdTable {
   indicator: string;
   direction: string;
   value: number;
+  /** Consecutive whole weeks on the wrong side before it alerts; null: the period's figure alone. */
+  weeks: number | null;
   updated_at: string;
 }
 

@@ -17,6 +17,7 @@ import { formatFigure } from '../../../common/workReport.js';
 import { chartedFigures } from '../../../common/workReportChart.js';
 import { sectionsOf } from './workReport.service.js';
 import { settleGenerations } from './index.js';
+import { notableRecords } from './notableCases.testkit.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -243,6 +244,27 @@ describe('the work report', () => {
     expect(dash.previous).toEqual({ from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` });
   });
 
+  it('alerts on a threshold held for weeks only when every one of the last whole weeks crossed it', async () => {
+    const put = (value: number) => s.users.principal.request('PUT', '/api/v1/work-report/thresholds', { orgId: s.school.id, items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value, weeks: 2 }] });
+    // September to Sunday the 27th: weeks 38 (one student of seven wrote both sides) and 39 (nobody wrote).
+    const coverage = async () => {
+      const dash = (await s.users.principal.get(`/api/v1/work-report/dashboard?orgId=${s.school.id}&from=2026-09-01&to=2026-09-27`)).body;
+      return dash.groups.find((g: { module: string }) => g.module === 'heartBridge').items.find((i: { key: string }) => i.key === 'heartBridge.twoWayCoverage');
+    };
+    const weeks = [
+      { from: '2026-09-14', to: '2026-09-20', value: 0.1429 },
+      { from: '2026-09-21', to: '2026-09-27', value: 0 },
+    ];
+    expect((await put(0.1)).status).toBe(200);
+    // Below 10 % in week 39 alone: one week is not two.
+    expect(await coverage()).toMatchObject({ alert: false, alertWeeks: weeks, threshold: { value: 0.1, weeks: 2 } });
+    expect((await put(0.8)).status).toBe(200);
+    expect(await coverage()).toMatchObject({ alert: true, alertWeeks: weeks });
+    const bad = await s.users.principal.request('PUT', '/api/v1/work-report/thresholds', { orgId: s.school.id, items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value: 0.8, weeks: 9 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body.items.0.weeks', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
   it('shows reports and dashboards only within the viewer’s org', async () => {
     const other = s.users.otherPrincipal;
     expect((await other.get(`/api/v1/work-reports/${groupReport.id}`)).status).toBe(404);
@@ -293,5 +315,37 @@ describe('the work report', () => {
     const xml = await docx.file('word/document.xml')!.async('string');
     expect(xml).toContain(`典型案例一：${cases[0].title}`);
     expect(xml).not.toContain('张三');
+  });
+
+  it('suggests a household helped, the suggestion with the largest benefit and the widest proposal, each naming nobody, and prints the picked ones', async () => {
+    const r = await notableRecords(t.db, year, { group: w.group, mine: w.mine1, department: w.elec1, person: (org, name) => t.person(org, { name }) });
+    const url = `/api/v1/work-reports/${groupReport.id}`;
+    const res = await w.chair.get(`${url}/notable-cases`);
+    expect(res.status).toBe(200);
+    const first = (module: string) => res.body.items.find((x: { module: string }) => x.module === module).cases[0];
+    const household = first('hardship');
+    expect(household).toMatchObject({ kind: { zh: '帮扶脱困的困难职工家庭' }, title: '一户因病、因子女就学致困的职工家庭' });
+    expect(household.summary).toBe(`${Number(year) - 1}年建档（深度困难），期间得到生活救助、医疗救助、助学共 3 次帮扶，${year}年6月脱困，至今未返困。`);
+    // Not even the file's id: the key is a digest of it.
+    expect(household.key).not.toContain(r.household.id);
+    const suggestion = first('suggestions');
+    expect(suggestion).toMatchObject({ key: `suggestion:${r.suggestion.id}`, title: `一号矿职工建议“${r.suggestion.title}”` });
+    expect(suggestion.summary).toContain('经核实节约成本 128,000 元');
+    const proposal = first('congress');
+    expect(proposal).toMatchObject({ key: `proposal:${r.proposal.id}`, title: `三届二次职代会第 1 号提案“${r.proposal.title}”` });
+    expect(proposal.summary).toContain('3 名代表附议，交机电部办理');
+    expect(proposal.summary).toContain('已开通井下送餐专线');
+    const words = JSON.stringify(res.body.items.flatMap((x: { cases: { title: string; summary: string }[] }) => x.cases.map((c) => [c.title, c.summary])));
+    for (const secret of r.secrets) expect(words, secret).not.toContain(secret);
+
+    const picked = { hardship: [household], suggestions: [suggestion], congress: [proposal] };
+    const saved = await w.chair.request('PUT', `${url}/narrative`, { summary: '全年工作平稳有序。', sections: {}, plan: '', cases: picked });
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body.narrative.cases).toMatchObject(picked);
+    const xml = await (await JSZip.loadAsync(((await w.chair.get(`${url}/report.docx`)) as Response).raw)).file('word/document.xml')!.async('string');
+    for (const c of [household, suggestion, proposal]) {
+      expect(xml).toContain(c.title);
+      expect(xml).toContain(c.summary);
+    }
   });
 });

@@ -83,7 +83,11 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
         <Typography.Text type="secondary" title={i18n.language === 'en' ? item.definition.en : item.definition.zh}>
           {label}
         </Typography.Text>
-        {item.alert && <Tag color="red">{t('dashboard.alert')}</Tag>}
+        {item.alert && (
+          <Tag color="red" title={item.alertWeeks?.map((w) => `${w.from}～${w.to} ${formatFigure(item.unit, w.value)}`).join('\n')} data-testid={`wr-alert-${item.key}`}>
+            {item.alertWeeks ? t('dashboard.alertWeeks', { n: item.alertWeeks.length }) : t('dashboard.alert')}
+          </Tag>
+        )}
       </Flex>
       <Flex align="baseline" gap={8} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>
@@ -94,7 +98,8 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dashboard.previous', { value: formatFigure(item.unit, item.previous.value) })}
-        {item.threshold && ` · ${t(item.threshold.direction === 'below' ? 'dashboard.thresholdBelow' : 'dashboard.thresholdAbove', { value: formatFigure(item.unit, item.threshold.value) })}`}
+        {item.threshold &&
+          ` · ${t(item.threshold.direction === 'below' ? 'dashboard.thresholdBelow' : 'dashboard.thresholdAbove', { value: formatFigure(item.unit, item.threshold.value) })}${item.threshold.weeks ? t('dashboard.forWeeks', { n: item.threshold.weeks }) : ''}`}
       </Typography.Text>
       <EChart
         height={70}

@@ -3,7 +3,7 @@ import { App, Button, Flex, InputNumber, Modal, Select, Typography } from 'antd'
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { THRESHOLD_DIRECTIONS } from '@common/workReport';
+import { MAX_THRESHOLD_WEEKS, THRESHOLD_DIRECTIONS } from '@common/workReport';
 import type { FigureUnit } from '@common/figure';
 import { api } from '../../api/client';
 import { useShowError } from '../../shared/errors';
@@ -50,11 +50,13 @@ export function ThresholdsModal({ orgId, onClose }: { orgId: string; onClose: ()
       }
     >
       <Typography.Paragraph type="secondary">{t('dashboard.rateHint')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('dashboard.weeksHint')}</Typography.Paragraph>
       {items.map((x, i) => (
         <Flex key={i} gap={8} wrap style={{ marginBottom: 8 }}>
           <Select value={x.indicator} onChange={(indicator) => set(i, { indicator })} options={(defs.data ?? []).map((d) => ({ value: d.key, label: label(d) }))} style={{ minWidth: 180, flex: 1 }} aria-label={t('dashboard.indicator')} />
           <Select value={x.direction} onChange={(direction) => set(i, { direction })} options={THRESHOLD_DIRECTIONS.map((d) => ({ value: d, label: t(`dashboard.direction.${d}`) }))} style={{ width: 80 }} />
           <InputNumber value={x.value} min={0} step={0.01} onChange={(v) => set(i, { value: v ?? 0 })} style={{ width: 100 }} aria-label={t('dashboard.value')} />
+          <InputNumber value={x.weeks ?? null} min={1} max={MAX_THRESHOLD_WEEKS} precision={0} onChange={(v) => set(i, { weeks: v ?? null })} placeholder={t('dashboard.weeksPlaceholder')} addonAfter={t('dashboard.weeksUnit')} style={{ width: 150 }} aria-label={t('dashboard.weeks')} />
           <Button icon={<DeleteOutlined />} onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} aria-label="delete" />
         </Flex>
       ))}
