@@ -223,8 +223,8 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
   const cols = [
     'id', 'code', 'org_id', 'unit_id', 'department_id', 'author_account_id', 'author_person_id', 'author_category', 'anonymous', 'channel', 'registered_by',
     'category', 'nature', 'urgency', 'title', 'description', 'status', 'submitted_at', 'submitted_date', 'accept_due_date', 'accepted_at', 'accept_work_tenths', 'due_date',
-    'current_due', 'overdue_at', 'late', 'answer', 'answered_at', 'first_answered_at', 'answered_by', 'decline_reason', 'closed_at', 'rating',
-    'rating_comment', 'rated_at', 'reopen_count', 'master_id', 'affected_workers', 'group_alert_id', 'created_at', 'updated_at',
+    'current_due', 'overdue_at', 'late', 'answer', 'answered_at', 'first_answered_at', 'first_answer_department_id', 'answered_by', 'decline_reason', 'closed_at', 'rating',
+    'rating_comment', 'rated_at', 'rated_department_id', 'reopen_count', 'master_id', 'affected_workers', 'group_alert_id', 'created_at', 'updated_at',
   ];
   const insAppeal = raw.prepare(`insert into appeals (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`);
   const insEvent = raw.prepare(`insert into appeal_events (id, appeal_id, at, kind, actor_account_id, actor_label, internal, note, data) values (?, ?, ?, 'submitted', null, 'author', 0, null, ?)`);
@@ -329,12 +329,15 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
           answer: answered || status === 'declined' ? '经核实，已按政策办理，详见答复。' : null,
           answered_at: answeredIso,
           first_answered_at: answered ? answeredIso : null,
+          // No reassignment in the bench's history: the department that answered and was rated is the current one.
+          first_answer_department_id: answered ? department : null,
           answered_by: null,
           decline_reason: status === 'declined' ? DECLINES[Math.floor(rng.next() * DECLINES.length)] : null,
           closed_at: clamp(closedMs),
           rating,
           rating_comment: rating === 'unsatisfied' ? '问题没有彻底解决' : null,
           rated_at: rating ? clamp(closedMs ?? answeredMs) : null,
+          rated_department_id: rating ? department : null,
           reopen_count: answered && rng.next() < 0.03 ? 1 : 0,
           master_id: status === 'merged' ? lastId : null,
           affected_workers: 1,

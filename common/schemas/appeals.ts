@@ -66,6 +66,10 @@ export const AppealFilterQuery = z.object({
   employmentCategory: csv(EMPLOYMENT_CATEGORIES).optional(),
   orgId: Id.optional(),
   departmentId: Id.optional(),
+  /** The department (subtree) whose answer the latest rating rated: a department's 满意率 drills with it. */
+  ratedDepartmentId: Id.optional(),
+  /** The department (subtree) that gave the first answer: a department's 重办率 drills with it. */
+  firstAnswerDepartmentId: Id.optional(),
   unitId: Id.optional(),
   groupAlertId: Id.optional(),
   /** Submission date range (Asia/Shanghai), inclusive. */

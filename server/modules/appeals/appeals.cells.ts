@@ -7,6 +7,9 @@
  * Cells are keyed by unit (mine or branch union) and department, so they answer exactly
  * only the cuts made of whole cells: `cellsServe` says which (and what must still be
  * checked against the database, `cellsExact`); the dashboard reads the rows for any other.
+ * A department's cell holds each count under the department it is attributed to
+ * (migration 20261207_0430): it answers the dashboard's department cut, never a
+ * "currently assigned" one, nor a handler's view (appeals currently in their departments).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
@@ -18,7 +21,10 @@ import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
 
 /** Filters the cells hold as keys; any other one needs the rows. */
-const CELL_FILTERS: ReadonlySet<keyof RepoFilter> = new Set(['from', 'to', 'category', 'employmentCategory', 'departmentPath', 'orgPath', 'unitId']);
+const CELL_FILTERS: ReadonlySet<keyof RepoFilter> = new Set(['from', 'to', 'category', 'employmentCategory', 'attributedDepartmentPath', 'orgPath', 'unitId']);
+
+/** The same filter cut by the current department: for the counts of the case (acceptance, overdue), read from the rows. */
+const caseFilter = ({ attributedDepartmentPath, ...f }: RepoFilter): RepoFilter => (attributedDepartmentPath ? { ...f, departmentPath: attributedDepartmentPath } : f);
 
 export type CellsPlan =
   | { serve: false; why: string }
@@ -29,9 +35,8 @@ export type CellsPlan =
       /** The period ends before its month does: no appeal may lie between it and the month's end. */
       tailAfter: string | null;
       /**
-       * Union staff's view, cut by unit at most: the narrow per-unit tables and the
-       * acceptance histogram answer it (they hold no department, category or employment
-       * category to cut by).
+       * Cut by unit at most: the narrow per-unit tables and the acceptance histogram answer
+       * it (they hold no department, category or employment category to cut by).
        */
       byUnit: boolean;
     };
@@ -48,15 +53,16 @@ export function cellsServe(f: RepoFilter, vis: Visibility, today: string): Cells
     if (isSet(v) && !CELL_FILTERS.has(k)) return { serve: false, why: `filter ${k}` };
   }
   if (!f.from || !f.to) return { serve: false, why: 'open period' };
+  // A handler sees the appeals now in their departments; the cells hold each department's attributed counts.
+  if (!vis.staff.all && (vis.handler.all || vis.handler.paths.length > 0)) return { serve: false, why: 'handler scope' };
   if (!f.from.endsWith('-01')) return { serve: false, why: 'period starts within a month' };
   const whole = f.to === monthEnd(f.to);
   if (!whole && f.to < today) return { serve: false, why: 'period ends within a past month' };
-  const staffOnly = vis.staff.all || (!vis.handler.all && vis.handler.paths.length === 0);
   return {
     serve: true,
     unitPaths: [...(vis.staff.all ? [] : vis.staff.paths), ...(f.orgPath ? [f.orgPath] : [])],
     tailAfter: whole ? null : f.to,
-    byUnit: staffOnly && !isSet(f.category) && !isSet(f.employmentCategory) && !f.departmentPath,
+    byUnit: !isSet(f.category) && !isSet(f.employmentCategory) && !f.attributedDepartmentPath,
   };
 }
 
@@ -98,25 +104,21 @@ export async function cellsExact(db: Tx, plan: Extract<CellsPlan, { serve: true 
 }
 
 /**
- * The cells in the caller's scope (staff: units; handler: departments) and the filters;
- * `cut` when the table holds the category, department and employment category (the
- * narrow tables are read only when none of them is asked, see `byUnit`).
+ * The cells in the caller's scope (units: `cellsServe` leaves handler views to the rows)
+ * and the filters; `cut` when the table holds the category, department and employment
+ * category (the narrow tables are read only when none of them is asked, see `byUnit`).
  */
 function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expression<SqlBool> {
   // The months as an IN list: each month's cells are read by key.
   const months = monthsOf(f.from!, f.to!);
   const c: Expression<SqlBool>[] = [months.length ? eb('c.month', 'in', months) : sql<SqlBool>`1 = 0`];
-  if (!vis.staff.all) {
-    // An empty scope is left out of the OR, never `or 1 = 0` (see scopeIn).
-    const scope = [scopeIn(eb, 'c.unit_id', vis.staff, false), cut ? scopeIn(eb, 'c.department_id', vis.handler, false) : null].filter((e) => e !== null);
-    c.push(scope.length ? eb.or(scope) : sql<SqlBool>`1 = 0`);
-  }
+  if (!vis.staff.all) c.push(scopeIn(eb, 'c.unit_id', vis.staff, false) ?? sql<SqlBool>`1 = 0`);
   if (f.orgPath) c.push(orgIn(eb, 'c.unit_id', { all: false, paths: [f.orgPath] }, false));
   if (f.unitId) c.push(eb('c.unit_id', '=', f.unitId));
   if (cut) {
     if (f.category?.length) c.push(eb('c.category', 'in', [...f.category]));
     if (f.employmentCategory?.length) c.push(eb('c.author_category', 'in', [...f.employmentCategory]));
-    if (f.departmentPath) c.push(orgIn(eb, 'c.department_id', { all: false, paths: [f.departmentPath] }, false));
+    if (f.attributedDepartmentPath) c.push(orgIn(eb, 'c.department_id', { all: false, paths: [f.attributedDepartmentPath] }, false));
   }
   return eb.and(c);
 }
@@ -217,7 +219,7 @@ export async function acceptanceHistogram(db: Tx, vis: Visibility, f: RepoFilter
 export async function acceptanceTenths(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<[number, number][]> {
   const rows = await adb(db)
     .selectFrom('appeals as a')
-    .where((eb: Eb) => eb.and([conditions(db, eb, vis, f, clock, false), eb('a.status', '!=', 'merged'), eb('a.accept_work_tenths', 'is not', null)]))
+    .where((eb: Eb) => eb.and([conditions(db, eb, vis, caseFilter(f), clock, false), eb('a.status', '!=', 'merged'), eb('a.accept_work_tenths', 'is not', null)]))
     .select(['a.accept_work_tenths as tenths', sql<string | number>`count(*)`.as('n')])
     .groupBy('a.accept_work_tenths')
     .execute();
@@ -228,7 +230,7 @@ export async function acceptanceTenths(db: Tx, vis: Visibility, f: RepoFilter, c
 export async function overdueCount(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<number> {
   const [{ n }] = await adb(db)
     .selectFrom('appeals as a')
-    .where((eb: Eb) => eb.and([conditions(db, eb, vis, f, clock, false), eb('a.status', 'in', OPEN.split(',')), eb('a.current_due', '<', clock.today)]))
+    .where((eb: Eb) => eb.and([conditions(db, eb, vis, caseFilter(f), clock, false), eb('a.status', 'in', OPEN.split(',')), eb('a.current_due', '<', clock.today)]))
     .select(sql<string | number>`count(*)`.as('n'))
     .execute();
   return Number(n);
@@ -243,22 +245,41 @@ export async function ownOutsideScope(db: Tx, vis: Visibility, f: RepoFilter, cl
   const rows = await adb(db)
     .selectFrom('appeals as a')
     .where((eb: Eb) => eb.and([conditions(db, eb, vis, { ...f, mine: true }, clock), sql<SqlBool>`(${visible(eb, vis, true, true)}) is not true`]))
-    .select(['a.category', 'a.status', 'a.org_id', 'a.department_id', 'a.submitted_date', 'a.first_answered_at', 'a.current_due', 'a.late', 'a.rating', 'a.reopen_count', 'a.accept_work_tenths', ACCEPTED_ON_TIME.as('accepted_on_time')])
+    .select([
+      'a.category',
+      'a.status',
+      'a.org_id',
+      'a.department_id',
+      'a.submitted_date',
+      'a.first_answered_at',
+      'a.first_answer_department_id',
+      'a.current_due',
+      'a.late',
+      'a.rating',
+      'a.rated_department_id',
+      'a.reopen_count',
+      'a.accept_work_tenths',
+      ACCEPTED_ON_TIME.as('accepted_on_time'),
+    ])
     .execute();
   return rows.map((r) => ({ ...r, accepted_on_time: Number(r.accepted_on_time) })) as IndicatorRow[];
 }
 
-/** The counts the cells (frozen with migration 20261126_0900) do not hold. */
+/** The counts the cells (20261126_0900, 20261207_0430) do not hold. */
 export const LIVE_COUNTS = ['closed', 'closedOnTime', 'acceptedOnTime', 'fullySatisfied'] as const;
+/** Of them, the rating's (attributed to the rated department); the others are the case's. */
+const RATING_LIVE = new Set<(typeof LIVE_COUNTS)[number]>(['fullySatisfied']);
 
 /**
  * `LIVE_COUNTS` of the appeals matching `f` in the caller's view (own appeals included),
  * per month, category and department ('' = none), counted in the database from the rows:
- * one grouped statement, the same definitions as `count()`.
+ * one grouped statement, the same definitions as `count()`, each count under the
+ * department it is attributed to. `cut`: a department cut's ids (see `fold`).
  */
-export async function liveCounts(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<CellTotals> {
+export async function liveCounts(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, cut: ReadonlySet<string> | null = null): Promise<CellTotals> {
   const closed = `'${CLOSED}'`;
   const accepted = ACCEPTED.split(',').map((s) => `'${s}'`).join(', ');
+  const ratedDepartment = sql<string>`(case when a.rating is null then coalesce(a.department_id, '') else coalesce(a.rated_department_id, '') end)`;
   const rows = await adb(db)
     .selectFrom('appeals as a')
     .where((eb: Eb) => conditions(db, eb, vis, f, clock, false))
@@ -266,19 +287,24 @@ export async function liveCounts(db: Tx, vis: Visibility, f: RepoFilter, clock: 
       sql<string>`substr(a.submitted_date, 1, 7)`.as('month'),
       'a.category',
       sql<string>`coalesce(a.department_id, '')`.as('department'),
+      ratedDepartment.as('rated_department'),
       sql<string | number>`sum(case when a.status = ${sql.raw(closed)} then 1 else 0 end)`.as('closed'),
       sql<string | number>`sum(case when a.status = ${sql.raw(closed)} and a.late = 0 then 1 else 0 end)`.as('closedOnTime'),
       sql<string | number>`sum(case when a.status in (${sql.raw(accepted)}) then ${ACCEPTED_ON_TIME} else 0 end)`.as('acceptedOnTime'),
       sql<string | number>`sum(case when a.status <> 'merged' and a.rating = 'satisfied' then 1 else 0 end)`.as('fullySatisfied'),
     ])
-    .groupBy([sql`substr(a.submitted_date, 1, 7)`, 'a.category', sql`coalesce(a.department_id, '')`])
+    .groupBy([sql`substr(a.submitted_date, 1, 7)`, 'a.category', sql`coalesce(a.department_id, '')`, ratedDepartment])
     .execute();
   const out: CellTotals = { month: new Map(), category: new Map(), department: new Map() };
   for (const r of rows as any[]) {
-    for (const [map, key] of [[out.month, r.month], [out.category, r.category], [out.department, r.department]] as const) {
-      const c = map.get(key) ?? { ...ZERO };
-      for (const k of LIVE_COUNTS) c[k] += Number(r[k]);
-      map.set(key, c);
+    for (const k of LIVE_COUNTS) {
+      const department = RATING_LIVE.has(k) ? r.rated_department : r.department;
+      if (cut && !cut.has(department)) continue;
+      for (const [map, key] of [[out.month, r.month], [out.category, r.category], [out.department, department]] as const) {
+        const c = map.get(key) ?? { ...ZERO };
+        c[k] += Number(r[k]);
+        map.set(key, c);
+      }
     }
   }
   return out;

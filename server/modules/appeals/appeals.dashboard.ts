@@ -30,8 +30,14 @@ export async function resolveFilter(db: Db, f: AppealFilter): Promise<repo.RepoF
     if (!org) throw notFound();
     return org.path;
   };
-  const { orgId, departmentId, ...rest } = f;
-  return { ...rest, orgPath: await path(orgId), departmentPath: await path(departmentId) };
+  const { orgId, departmentId, ratedDepartmentId, firstAnswerDepartmentId, ...rest } = f;
+  return {
+    ...rest,
+    orgPath: await path(orgId),
+    departmentPath: await path(departmentId),
+    ratedDepartmentPath: await path(ratedDepartmentId),
+    firstAnswerDepartmentPath: await path(firstAnswerDepartmentId),
+  };
 }
 
 function toParams(q: DashboardQuery): Record<string, string> {
@@ -43,9 +49,18 @@ function toParams(q: DashboardQuery): Record<string, string> {
   return out;
 }
 
-/** The figure's drill-downs with the dashboard's own filters under them. */
-function within(base: Record<string, string>, f: Figure): Figure {
-  return { ...f, drill: { numerator: { ...base, ...f.drill.numerator }, denominator: { ...base, ...f.drill.denominator } } };
+/** The list filter that cuts a group's appeals by department: the department each figure is attributed to. */
+const DEPARTMENT_FILTER: Record<ind.Group, string> = { case: 'departmentId', answer: 'firstAnswerDepartmentId', rating: 'ratedDepartmentId' };
+
+/**
+ * The figure's drill-downs with the dashboard's own filters under them; a department cut
+ * becomes the filter of the department the figure is attributed to (`FIGURE_GROUP`), so
+ * the list shows exactly the appeals the figure counted.
+ */
+function within(base: Record<string, string>, f: Figure, key: keyof typeof ind.FIGURE_GROUP): Figure {
+  const { departmentId, ...rest } = base;
+  const cut = departmentId ? { ...rest, [DEPARTMENT_FILTER[ind.FIGURE_GROUP[key]]]: departmentId } : base;
+  return { ...f, drill: { numerator: { ...cut, ...f.drill.numerator }, denominator: { ...cut, ...f.drill.denominator } } };
 }
 
 /** Which read answers the dashboard: 'auto' takes the cells whenever they answer exactly. */
@@ -60,15 +75,27 @@ interface Folded {
   acceptance: ind.TenthsHistogram;
 }
 
-/** Adds the rows to their month, category and department (counted once per month × category × department, then summed). */
-function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: repo.IndicatorRow[], today: string) {
-  const cells = new Map<string, { month: string; category: string; department: string | null; counts: ind.Counts }>();
+/**
+ * Adds the rows to their month, category and department (counted once per month × category
+ * × department, then summed), each count under the department it is attributed to, as the
+ * cell triggers part an appeal. `cut`: the ids of a department cut's subtree — a row counts
+ * there only for what is attributed inside it.
+ */
+function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: repo.IndicatorRow[], today: string, cut: ReadonlySet<string> | null) {
+  const cells = new Map<string, { month: string; category: string; department: string; counts: ind.Counts }>();
   for (const r of rows) {
     const month = r.submitted_date.slice(0, 7);
-    const key = `${month}|${r.category}|${r.department_id ?? ''}`;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { month, category: r.category, department: r.department_id, counts: { ...ind.ZERO } }));
-    ind.count(cell.counts, r, today);
+    const touched = new Map<string, Set<ind.Group>>();
+    for (const g of ind.GROUPS) {
+      const d = ind.departmentOf(r, g);
+      if (!cut || cut.has(d)) touched.set(d, (touched.get(d) ?? new Set<ind.Group>()).add(g));
+    }
+    for (const [department, groups] of touched) {
+      const key = `${month}|${r.category}|${department}`;
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = { month, category: r.category, department, counts: { ...ind.ZERO } }));
+      ind.count(cell.counts, r, today, groups);
+    }
   }
   const add = (map: Map<string, ind.Counts>, key: string, c: ind.Counts) => map.set(key, ind.addCounts(map.get(key) ?? ind.ZERO, c));
   for (const c of cells.values()) {
@@ -79,27 +106,28 @@ function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: repo.Indicator
 }
 
 /** Every appeal of the period in one pass: for cuts the cells do not hold (status, urgency, a team…). */
-async function fromRows(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock): Promise<Folded> {
+async function fromRows(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock, cut: ReadonlySet<string> | null): Promise<Folded> {
   const rows = await repo.indicatorRows(db, vis, f, clock);
   const folded = { perMonth: new Map(), perCategory: new Map(), perDepartment: new Map() };
-  fold(folded, rows, clock.today);
+  fold(folded, rows, clock.today, cut);
   let overdue = 0;
   for (const c of folded.perMonth.values()) overdue += c.overdue;
-  return { ...folded, overdue, acceptance: ind.tenthsHistogram(rows) };
+  // The median of acceptance belongs to the case: the rows whose case is in the cut.
+  return { ...folded, overdue, acceptance: ind.tenthsHistogram(cut ? rows.filter((r) => cut.has(r.department_id ?? '')) : rows) };
 }
 
 /**
  * The cells the triggers keep, plus what they cannot hold: the overdue count (it moves
  * with the clock) and the caller's own appeals outside their scope, both from the rows.
  */
-async function fromCells(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock, byUnit: boolean): Promise<Folded> {
+async function fromCells(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock, byUnit: boolean, cut: ReadonlySet<string> | null): Promise<Folded> {
   const totals = await cells.cellTotals(db, vis, f, byUnit);
   const own = await cells.ownOutsideScope(db, vis, f, clock);
   totals.department.delete('');
   const folded = { perMonth: totals.month, perCategory: totals.category, perDepartment: totals.department };
-  fold(folded, own, clock.today);
+  fold(folded, own, clock.today, cut);
   // The counts the cells do not hold come from the rows, own appeals included: they replace what the fold added.
-  const live = await cells.liveCounts(db, vis, f, clock);
+  const live = await cells.liveCounts(db, vis, f, clock, cut);
   for (const [map, from] of [[folded.perMonth, live.month], [folded.perCategory, live.category], [folded.perDepartment, live.department]] as const) {
     for (const [key, c] of map) for (const k of cells.LIVE_COUNTS) c[k] = from.get(key)?.[k] ?? 0;
   }
@@ -121,13 +149,17 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   const base = toParams(effective);
   const clock = await lightClock(db, now);
   const vis = visibilityOf(actor);
-  const filter = await resolveFilter(db, effective);
+  const resolved = await resolveFilter(db, effective);
+  // A department cut counts each figure for the department it is attributed to (指标口径), not the current one alone.
+  const { departmentPath, ...rest } = resolved;
+  const filter: repo.RepoFilter = departmentPath ? { ...rest, attributedDepartmentPath: departmentPath } : resolved;
+  const cut = departmentPath ? await repo.orgIdsUnder(db, departmentPath) : null;
   const plan = path === 'rows' ? null : cells.cellsServe(filter, vis, today);
   const useCells = !!plan?.serve && (await cells.cellsExact(db, plan));
   if (path === 'cells' && !useCells) throw new Error(`the cells cannot answer this dashboard (${plan?.serve ? 'units or period' : plan?.why})`);
   const { perMonth, perCategory, perDepartment, overdue, acceptance } = useCells
-    ? await fromCells(db, vis, filter, clock, plan!.serve && plan.byUnit)
-    : await fromRows(db, vis, filter, clock);
+    ? await fromCells(db, vis, filter, clock, plan!.serve && plan.byUnit, cut)
+    : await fromRows(db, vis, filter, clock, cut);
 
   const byMonth: Dashboard['byMonth'] = [];
   for (const month of monthsOf(effective.from!, effective.to!)) {
@@ -137,14 +169,14 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     const b = { ...base, from: start, to: end };
     // Not over yet (or cut by the period): its rates are "so far", drawn apart rather than read as a drop.
     const partial = start !== `${month}-01` || end !== monthEnd(month) || monthEnd(month) >= today;
-    byMonth.push({ month, partial, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) });
+    byMonth.push({ month, partial, submitted: within(b, ind.submittedOf(c), 'submitted'), closureRate: within(b, ind.closureRateOf(c), 'closureRate'), satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate') });
   }
 
   const categories = effective.category ?? APPEAL_CATEGORIES;
   const byCategory: Dashboard['byCategory'] = categories.map((category) => {
     const c = perCategory.get(category) ?? ind.ZERO;
     const b = { ...base, category };
-    return { category, submitted: within(b, ind.submittedOf(c)), closureRate: within(b, ind.closureRateOf(c)), satisfactionRate: within(b, ind.satisfactionRateOf(c)) };
+    return { category, submitted: within(b, ind.submittedOf(c), 'submitted'), closureRate: within(b, ind.closureRateOf(c), 'closureRate'), satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate') };
   });
 
   // A department's figures cover its subtree, as the departmentId filter does.
@@ -159,9 +191,9 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
       const b = { ...base, departmentId: d.id };
       return {
         department: { id: d.id, name: d.name, label: labels.get(d.path) ?? d.name },
-        assigned: within(b, ind.submittedOf(c)),
-        onTimeClosureRate: within(b, ind.onTimeClosureRateOf(c)),
-        satisfactionRate: within(b, ind.satisfactionRateOf(c)),
+        assigned: within(b, ind.submittedOf(c), 'submitted'),
+        onTimeClosureRate: within(b, ind.onTimeClosureRateOf(c), 'onTimeClosureRate'),
+        satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate'),
       };
     })
     .sort((a, b) => b.assigned.numerator - a.assigned.numerator || a.department.label.localeCompare(b.department.label));
@@ -171,18 +203,18 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   all = { ...all, overdue };
   return {
     filter: base,
-    total: within(base, ind.submittedOf(all)),
+    total: within(base, ind.submittedOf(all), 'submitted'),
     indicators: {
-      acceptanceHours: within(base, ind.acceptanceHoursOf(acceptance)),
-      acceptedOnTimeRate: within(base, ind.acceptedOnTimeRateOf(all)),
-      answerRate: within(base, ind.answerRateOf(all)),
-      onTimeAnswerRate: within(base, ind.onTimeAnswerRateOf(all)),
-      closureRate: within(base, ind.closureRateOf(all)),
-      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all)),
-      satisfactionRate: within(base, ind.satisfactionRateOf(all)),
-      satisfiedShare: within(base, ind.satisfiedShareOf(all)),
-      reopenRate: within(base, ind.reopenRateOf(all)),
-      overdueCount: within(base, ind.overdueCountOf(all)),
+      acceptanceHours: within(base, ind.acceptanceHoursOf(acceptance), 'acceptanceHours'),
+      acceptedOnTimeRate: within(base, ind.acceptedOnTimeRateOf(all), 'acceptedOnTimeRate'),
+      answerRate: within(base, ind.answerRateOf(all), 'answerRate'),
+      onTimeAnswerRate: within(base, ind.onTimeAnswerRateOf(all), 'onTimeAnswerRate'),
+      closureRate: within(base, ind.closureRateOf(all), 'closureRate'),
+      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all), 'onTimeClosureRate'),
+      satisfactionRate: within(base, ind.satisfactionRateOf(all), 'satisfactionRate'),
+      satisfiedShare: within(base, ind.satisfiedShareOf(all), 'satisfiedShare'),
+      reopenRate: within(base, ind.reopenRateOf(all), 'reopenRate'),
+      overdueCount: within(base, ind.overdueCountOf(all), 'overdueCount'),
     },
     byMonth,
     byCategory,

@@ -33,6 +33,14 @@
  * - reopen rate: reopened at least once ÷ answered at least once;
  * - overdue count: open appeals whose current deadline day has passed (red light).
  *
+ * Per department (the dashboard's department table and its department cut) each count is
+ * attributed to the department whose work it judges (`departmentOf`): the case's counts
+ * (submitted, accepted, answered or closed as a status, open, overdue) to the current
+ * department — an answered or closed appeal cannot be reassigned, so that is the department
+ * that gave its latest answer; "answered at least once" and "reopened" to the department
+ * that gave the first answer (the first reopen always rejects it); the rating to the
+ * department whose answer was rated. A reopen and a reassignment keep these facts.
+ *
  * Every rate is a ratio of counts (`Counts`): the dashboard reads them from the cells the
  * database keeps (migration 20261126_0900, whose CASE expressions mirror `count()`) or, for
  * cuts the cells cannot serve, folds the rows with `count()` — one definition per figure,
@@ -97,6 +105,34 @@ export function addCounts(a: Counts, b: Counts): Counts {
   return out;
 }
 
+/** Who a count is attributed to in a department cut (docs/architecture.md, 指标口径). */
+export type Group = 'case' | 'answer' | 'rating';
+export const GROUPS: readonly Group[] = ['case', 'answer', 'rating'];
+const ALL_GROUPS: ReadonlySet<Group> = new Set(GROUPS);
+
+/** The department ('' = none) a group of `r` is attributed to; a group with no fact yet stays with the case (as the cell triggers of 20261207_0430 do). */
+export function departmentOf(r: Pick<IndicatorRow, 'department_id' | 'first_answered_at' | 'first_answer_department_id' | 'rating' | 'rated_department_id'>, g: Group): string {
+  const current = r.department_id ?? '';
+  if (g === 'answer' && r.first_answered_at !== null) return r.first_answer_department_id ?? '';
+  if (g === 'rating' && r.rating !== null) return r.rated_department_id ?? '';
+  return current;
+}
+
+/** The group of each dashboard figure's numerator and denominator: a figure's drill cuts by that group's department. */
+export const FIGURE_GROUP: Record<IndicatorKey | 'submitted', Group> = {
+  submitted: 'case',
+  acceptanceHours: 'case',
+  acceptedOnTimeRate: 'case',
+  answerRate: 'case',
+  onTimeAnswerRate: 'case',
+  closureRate: 'case',
+  onTimeClosureRate: 'case',
+  satisfactionRate: 'rating',
+  satisfiedShare: 'rating',
+  reopenRate: 'answer',
+  overdueCount: 'case',
+};
+
 const has = (list: string) => {
   const set = new Set(list.split(','));
   return (v: string | null) => v !== null && set.has(v);
@@ -113,10 +149,10 @@ export function countsOf(rows: IndicatorRow[], today = ''): Counts {
   return c;
 }
 
-/** Adds one appeal to `c`. */
-export function count(c: Counts, r: IndicatorRow, today: string): void {
-  {
-    const merged = r.status === 'merged';
+/** Adds one appeal to `c`: the counts of `groups` only (a department cut, see `departmentOf`). */
+export function count(c: Counts, r: IndicatorRow, today: string, groups: ReadonlySet<Group> = ALL_GROUPS): void {
+  const merged = r.status === 'merged';
+  if (groups.has('case')) {
     if (!merged) c.submitted++;
     if (isAccepted(r.status)) {
       c.accepted++;
@@ -130,18 +166,22 @@ export function count(c: Counts, r: IndicatorRow, today: string): void {
       c.closed++;
       if (r.late === 0) c.closedOnTime++;
     }
+    if (isOpen(r.status)) {
+      c.open++;
+      if (r.current_due !== null && r.current_due < today) c.overdue++;
+    }
+  }
+  if (groups.has('rating')) {
     if (!merged && r.rating) {
       c.rated++;
       if (isSatisfied(r.rating)) c.satisfied++;
       if (r.rating === 'satisfied') c.fullySatisfied++;
     }
+  }
+  if (groups.has('answer')) {
     if (!merged && r.first_answered_at) {
       c.answered++;
       if (r.reopen_count > 0) c.reopened++;
-    }
-    if (isOpen(r.status)) {
-      c.open++;
-      if (r.current_due !== null && r.current_due < today) c.overdue++;
     }
   }
 }

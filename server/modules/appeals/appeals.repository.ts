@@ -43,6 +43,16 @@ export interface RepoFilter {
   employmentCategory?: readonly string[];
   orgPath?: string;
   departmentPath?: string;
+  /** The department whose answer the latest rating rated (a figure's drill, see 指标口径). */
+  ratedDepartmentPath?: string;
+  /** The department that gave the first answer (the reopen rate's drill). */
+  firstAnswerDepartmentPath?: string;
+  /**
+   * The dashboard's department cut: appeals with any of their three departments (current,
+   * first answer, rated) in the subtree; the fold then counts each figure only for the
+   * department it is attributed to (appeals.indicators.ts, `departmentOf`).
+   */
+  attributedDepartmentPath?: string;
   unitId?: string;
   groupAlertId?: string;
   from?: string;
@@ -151,6 +161,12 @@ function filters(db: Tx, eb: Eb, f: RepoFilter, clock: LightClock, byPath: boole
   if (f.light?.length) c.push(eb.and([eb('a.current_due', 'is not', null), eb.or(f.light.map((l) => lightExpr(eb, l, clock)))]));
   if (f.orgPath) c.push(byPath ? pathUnder(eb, 'a.org_path', f.orgPath) : orgIn(eb, 'a.org_id', { all: false, paths: [f.orgPath] }, true));
   if (f.departmentPath) c.push(orgIn(eb, 'a.department_id', { all: false, paths: [f.departmentPath] }, true));
+  if (f.ratedDepartmentPath) c.push(orgIn(eb, 'a.rated_department_id', { all: false, paths: [f.ratedDepartmentPath] }, true));
+  if (f.firstAnswerDepartmentPath) c.push(orgIn(eb, 'a.first_answer_department_id', { all: false, paths: [f.firstAnswerDepartmentPath] }, true));
+  if (f.attributedDepartmentPath) {
+    const under = { all: false, paths: [f.attributedDepartmentPath] };
+    c.push(eb.or(['a.department_id', 'a.first_answer_department_id', 'a.rated_department_id'].map((col) => orgIn(eb, col, under, true))));
+  }
   if (f.unitId) c.push(eb('a.unit_id', '=', f.unitId));
   if (f.groupAlertId) c.push(eb('a.group_alert_id', '=', f.groupAlertId));
   if (f.from) c.push(eb('a.submitted_date', '>=', f.from));
@@ -406,9 +422,11 @@ export interface IndicatorRow {
   department_id: string | null;
   submitted_date: string;
   first_answered_at: string | null;
+  first_answer_department_id: string | null;
   current_due: string | null;
   late: number;
   rating: string | null;
+  rated_department_id: string | null;
   reopen_count: number;
   accept_work_tenths: number | null;
   /** 1 when accepted by the end of its accept-deadline day, 0 otherwise (never accepted included). */
@@ -432,9 +450,11 @@ export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, cloc
       'a.department_id',
       'a.submitted_date',
       'a.first_answered_at',
+      'a.first_answer_department_id',
       'a.current_due',
       'a.late',
       'a.rating',
+      'a.rated_department_id',
       'a.reopen_count',
       'a.accept_work_tenths',
       ACCEPTED_ON_TIME.as('accepted_on_time'),
@@ -819,4 +839,14 @@ export async function markHistoryRead(db: Tx, at: string) {
       ),
     )
     .execute();
+}
+
+/** Ids of the org nodes in the subtree at `path`: the dashboard's department cut, to attribute each figure (see `attributedDepartmentPath`). */
+export async function orgIdsUnder(db: Tx, path: string): Promise<Set<string>> {
+  const rows = await adb(db)
+    .selectFrom('orgs as so')
+    .select('so.id')
+    .where((eb: Eb) => pathInScope(eb, 'so.path', { all: false, paths: [path] }))
+    .execute();
+  return new Set(rows.map((r) => r.id));
 }

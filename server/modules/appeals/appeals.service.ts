@@ -302,12 +302,14 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     answer: null,
     answered_at: null,
     first_answered_at: null,
+    first_answer_department_id: null,
     answered_by: null,
     decline_reason: null,
     closed_at: null,
     rating: null,
     rating_comment: null,
     rated_at: null,
+    rated_department_id: null,
     reopen_count: 0,
     master_id: null,
     affected_workers: 1,
@@ -530,6 +532,8 @@ export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { 
     answer,
     answered_at: iso,
     first_answered_at: raw.first_answered_at ?? iso,
+    // The first answer's department keeps its reopen on its own figures, whoever answers later rounds.
+    first_answer_department_id: raw.first_answered_at ? raw.first_answer_department_id : raw.department_id,
     answered_by: actor.accountId,
     current_due: null,
     late,
@@ -627,7 +631,8 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
     if (row.reopen_count >= reopenLimit) throw new AppError(409, 'reopen_limit', 'appeals.reopenLimit', { limit: reopenLimit });
   }
   await repo.insertRating(tx, { id: newId(), appeal_id: id, round: row.reopen_count + 1, rating: input.rating, comment: input.comment ?? null, reopened: reopen ? 1 : 0, at: iso });
-  const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, updated_at: iso };
+  // An answered appeal cannot be reassigned: its department gave the answer being rated, and keeps the rating after a reopen moves the appeal on.
+  const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, rated_department_id: row.department_id, updated_at: iso };
   await event(tx, id, 'rated', iso, who, { note: input.comment, data: { rating: input.rating } });
   if (reopen) {
     const rule = await ruleFor(tx, row.org_path, row.category, row.urgency);

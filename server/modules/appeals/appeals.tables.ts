@@ -39,12 +39,16 @@ export interface AppealTable {
   answer: string | null;
   answered_at: string | null;
   first_answered_at: string | null;
+  /** The department that gave the first answer (null: union staff answered); kept through reopens and reassignments. */
+  first_answer_department_id: string | null;
   answered_by: string | null;
   decline_reason: string | null;
   closed_at: string | null;
   rating: string | null;
   rating_comment: string | null;
   rated_at: string | null;
+  /** The department whose answer the latest rating rated (null: union staff's answer). */
+  rated_department_id: string | null;
   reopen_count: number;
   master_id: string | null;
   affected_workers: number;

@@ -9,6 +9,7 @@ import * as service from './appeals.service.js';
 import { dashboard } from './appeals.dashboard.js';
 import { adb } from './appeals.tables.js';
 import * as migration from './migrations/20261126_0900_appeal_cells.js';
+import * as attribution from './migrations/20261207_0430_appeals_attribution.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -17,7 +18,9 @@ const NOW = shanghai('2026-10-20');
 
 /** The recorded times and every cell table's rows holding something (the triggers leave emptied cells at zero; a rebuild makes none). */
 const snapshot = async () => {
-  const out: Record<string, unknown[]> = { tenths: await adb(t.db).selectFrom('appeals').select(['id', 'accept_work_tenths']).orderBy('id').execute() };
+  const out: Record<string, unknown[]> = {
+    tenths: await adb(t.db).selectFrom('appeals').select(['id', 'accept_work_tenths', 'first_answer_department_id', 'rated_department_id']).orderBy('id').execute(),
+  };
   for (const { table, key } of [...migration.COUNT_TABLES, ...migration.ACCEPTANCE_TABLES]) {
     out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where(table.startsWith('appeal_acceptance') ? 'n' : 'total', '>', 0).orderBy(key).execute();
   }
@@ -43,22 +46,33 @@ describe('the appeal cells migration', () => {
     await service.accept(t.db, ctx, staff, ids[2], {}, shanghai('2026-09-15', '11:06'));
     await service.merge(t.db, ctx, staff, ids[1], { duplicateIds: [ids[2]] }, shanghai('2026-09-16'));
     await service.decline(t.db, ctx, staff, ids[3], { reason: 'outOfScope', explanation: '不属于受理范围' }, shanghai('2026-10-09', '10:00'));
+    // Answered by 生产部, reopened, reassigned to 机电部: the backfill finds 生产部 in the history.
+    const worker0 = await actorOf(t.db, workers[0].accountId);
+    const reopened = await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, worker0, SubmitAppealBody.parse(wageAppeal({ title: '补贴', description: '补贴少发' })), shanghai('2026-10-12', '09:00')));
+    await service.accept(t.db, ctx, staff, reopened, {}, shanghai('2026-10-12', '10:00'));
+    await service.assign(t.db, ctx, staff, reopened, { departmentId: w.prod1.id }, shanghai('2026-10-12', '11:00'));
+    await service.answer(t.db, ctx, handler, reopened, { answer: '已核实' }, shanghai('2026-10-13', '10:00'));
+    await service.rate(t.db, ctx, worker0, reopened, { rating: 'unsatisfied', reopen: true }, shanghai('2026-10-14', '10:00'));
+    await service.assign(t.db, ctx, staff, reopened, { departmentId: w.elec1.id }, shanghai('2026-10-14', '11:00'));
 
     const before = await snapshot();
     const tenths = new Map((before.tenths as { id: string; accept_work_tenths: number | null }[]).map((r) => [r.id, r.accept_work_tenths]));
     expect(tenths.get(ids[0])).toBe(150);
     expect(tenths.get(ids[2])).toBe(1); // 6 minutes
     expect(tenths.get(ids[3])).toBeNull(); // declined, never accepted
+    expect((before.tenths as any[]).find((r) => r.id === reopened)).toMatchObject({ first_answer_department_id: w.prod1.id, rated_department_id: w.prod1.id });
     expect(before.appeal_cells.length).toBeGreaterThan(0);
-    expect(before.appeal_acceptance_hours).toHaveLength(2); // hours 2 and 15; the merged one is left out
+    expect(before.appeal_acceptance_hours).toHaveLength(3); // hours 2 and 15 in September, 1 in October; the merged one is left out
     const dash = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
-    expect(dash.indicators.acceptanceHours).toMatchObject({ value: 8.8, numerator: 2 }); // (150 + 25) / 2 = 87.5 tenths; the merged one is left out
+    expect(dash.indicators.acceptanceHours).toMatchObject({ value: 2.5, numerator: 3 }); // 10, 25, 150 tenths: the middle one; the merged one is left out
 
+    await attribution.down(t.db as Kysely<any>);
     await migration.down(t.db as Kysely<any>);
     expect(await adb(t.db).selectFrom('appeals').select('id').where('id', 'in', ids).execute()).toHaveLength(ids.length);
     // As at a server's start: no calendar in memory yet, so the backfill has to read it.
     invalidateCalendar(t.db);
     await migration.up(t.db as Kysely<any>);
+    await attribution.up(t.db as Kysely<any>);
 
     expect(await snapshot()).toEqual(before);
     expect(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells')).toEqual(dash);
@@ -66,7 +80,7 @@ describe('the appeal cells migration', () => {
     // The triggers are back: the next acceptance reaches the cells.
     await service.accept(t.db, ctx, staff, ids[4], {}, shanghai('2026-10-12', '09:00'));
     const after = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
-    expect(after.indicators.acceptanceHours.numerator).toBe(3);
+    expect(after.indicators.acceptanceHours.numerator).toBe(4);
     expect(after).toEqual(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'rows'));
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
+import { actorOf, useAppealsWorld, wageAppeal } from './appeals.testkit.js';
+import { dashboard } from './appeals.dashboard.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -112,5 +113,73 @@ describe('the appeals dashboard', () => {
     const hd = (await w.handler.get(`/api/v1/appeals/dashboard?orgId=${team.id}`)).body;
     expect(hd.total.numerator).toBe(1);
     expect((await A.get('/api/v1/appeals/dashboard')).status).toBe(403);
+  });
+
+  it('counts a rating against the department whose answer was rated, and a reopen against the first answer, after the appeal is reassigned', async () => {
+    const team = await w.team();
+    const A = await w.worker({}, team);
+    const s = w.staff;
+    const elecHandler = await t.user([{ role: 'handler', org: w.elec1 }]);
+    const a = (await A.post('/api/v1/appeals', wageAppeal({ title: '井下补贴少发', description: '井下补贴少发三个月' }))).body.id as string;
+    await s.post(`/api/v1/appeals/${a}/accept`, {});
+    await s.post(`/api/v1/appeals/${a}/assign`, { departmentId: w.prod1.id });
+    await w.handler.post(`/api/v1/appeals/${a}/answer`, { answer: '已核实' });
+    expect((await A.post(`/api/v1/appeals/${a}/rate`, { rating: 'unsatisfied', reopen: true })).status).toBeLessThan(300);
+    // Reopened, then reassigned: 机电部 has the case now; 生产部 gave the answer that was rated.
+    expect((await s.post(`/api/v1/appeals/${a}/assign`, { departmentId: w.elec1.id })).status).toBeLessThan(300);
+
+    const staff = await actorOf(t.db, s.accountId);
+    const read = async (q: Record<string, string>) => {
+      const rows = await dashboard(t.db, staff, q, new Date(), 'rows');
+      // The cells (which answer a whole mine, not a team below it) keep the same attribution as the rows.
+      expect(await dashboard(t.db, staff, q, new Date(), q.orgId === w.mine1.id ? 'cells' : 'auto'), JSON.stringify(q)).toEqual(rows);
+      return rows as any;
+    };
+    const row = (d: any, id: string) => d.byDepartment.find((r: any) => r.department.id === id);
+    // The figures a department cut moves (the trend and category charts are checked by the test above).
+    const drillsMatch = async (d: any) => {
+      for (const [where, fig] of figures(d).filter(([k]) => !/^\d{4}-|^[a-z]+\./.test(k))) {
+        for (const side of ['numerator', 'denominator'] as const) {
+          const list = await s.get(`/api/v1/appeals?${new URLSearchParams({ ...fig.drill[side], pageSize: '1' })}`);
+          expect(list.body.total, `${where} ${side}`).toBe(fig[side]);
+        }
+      }
+    };
+
+    let d = await read({ orgId: w.mine1.id });
+    const before = { prod: row(d, w.prod1.id), elec: row(d, w.elec1.id) };
+    d = await read({ orgId: team.id });
+    expect(row(d, w.prod1.id)).toMatchObject({ assigned: { numerator: 0 }, satisfactionRate: { numerator: 0, denominator: 1 } });
+    expect(row(d, w.elec1.id)).toMatchObject({ assigned: { numerator: 1 }, satisfactionRate: { denominator: 0 } });
+    expect(row(d, w.prod1.id).satisfactionRate.drill.denominator).toMatchObject({ ratedDepartmentId: w.prod1.id, rated: '1' });
+    // The department cut: the case is 机电部's, the rated answer and the reopen are 生产部's.
+    const prod = await read({ orgId: team.id, departmentId: w.prod1.id });
+    expect(prod.total.numerator).toBe(0);
+    expect(prod.indicators.satisfactionRate).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(prod.indicators.reopenRate).toMatchObject({ numerator: 1, denominator: 1 });
+    await drillsMatch(prod);
+    const elec = await read({ orgId: team.id, departmentId: w.elec1.id });
+    expect(elec.total.numerator).toBe(1);
+    expect(elec.indicators.satisfactionRate.denominator).toBe(0);
+    expect(elec.indicators.reopenRate.denominator).toBe(0);
+    // The handler of 机电部 sees the case, and neither its rating nor its reopen as 机电部's.
+    const hd = (await elecHandler.get(`/api/v1/appeals/dashboard?orgId=${team.id}&departmentId=${w.elec1.id}`)).body;
+    expect(hd.total.numerator).toBe(1);
+    expect(hd.indicators.satisfactionRate.denominator).toBe(0);
+
+    // The next round: 机电部 answers, the worker is satisfied. The latest rating is now 机电部's; the reopen stays 生产部's.
+    await elecHandler.post(`/api/v1/appeals/${a}/answer`, { answer: '已补发' });
+    await A.post(`/api/v1/appeals/${a}/rate`, { rating: 'satisfied' });
+    d = await read({ orgId: team.id });
+    expect(row(d, w.elec1.id)).toMatchObject({ assigned: { numerator: 1 }, onTimeClosureRate: { denominator: 1 }, satisfactionRate: { numerator: 1, denominator: 1 } });
+    // 生产部 still shows: its first answer was reopened.
+    expect(row(d, w.prod1.id)).toMatchObject({ assigned: { numerator: 0 }, satisfactionRate: { denominator: 0 } });
+    expect((await read({ orgId: team.id, departmentId: w.prod1.id })).indicators.reopenRate).toMatchObject({ numerator: 1, denominator: 1 });
+    await read({ orgId: w.mine1.id, departmentId: w.prod1.id });
+    await drillsMatch(d);
+    // At the mine, the departments' figures moved by this appeal alone.
+    const after = await read({ orgId: w.mine1.id });
+    expect(row(after, w.elec1.id).satisfactionRate.denominator).toBe((before.elec?.satisfactionRate.denominator ?? 0) + 1);
+    expect(row(after, w.prod1.id).satisfactionRate.denominator).toBe(before.prod.satisfactionRate.denominator - 1);
   });
 });

@@ -21,7 +21,7 @@ interface Props {
 }
 
 /** Filters a drill-down may set that have no control of their own: shown as removable chips. */
-const CHIP_KEYS: FilterKey[] = ['rating', 'employmentCategory', 'orgId', 'unitId', 'groupAlertId', 'anonymous', 'rated', 'reopened', 'late', 'answered', 'accepted', 'acceptedLate'];
+const CHIP_KEYS: FilterKey[] = ['rating', 'employmentCategory', 'orgId', 'unitId', 'ratedDepartmentId', 'firstAnswerDepartmentId', 'groupAlertId', 'anonymous', 'rated', 'reopened', 'late', 'answered', 'accepted', 'acceptedLate'];
 const BOOLEAN_KEYS = new Set<FilterKey>(['anonymous', 'rated', 'reopened', 'late', 'answered', 'accepted', 'acceptedLate']);
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
@@ -44,7 +44,7 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
     if (key === 'employmentCategory') {
       return t('filters.chips.employmentCategory', { value: csv(raw).map((c) => enumLabel('employmentCategory', c)).join('、') });
     }
-    if (key === 'orgId' || key === 'unitId') return t(`filters.chips.${key}`, { value: orgs?.find((o) => o.id === raw)?.name ?? '…' });
+    if (key === 'orgId' || key === 'unitId' || key === 'ratedDepartmentId' || key === 'firstAnswerDepartmentId') return t(`filters.chips.${key}`, { value: orgs?.find((o) => o.id === raw)?.name ?? '…' });
     return t(`filters.chips.${key}`);
   };
   const chips = CHIP_KEYS.filter((k) => value[k]);

@@ -58,6 +58,8 @@ export const FILTER_KEYS = [
   'employmentCategory',
   'orgId',
   'departmentId',
+  'ratedDepartmentId',
+  'firstAnswerDepartmentId',
   'unitId',
   'groupAlertId',
   'from',
