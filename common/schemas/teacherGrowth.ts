@@ -118,6 +118,8 @@ export const PlanSummary = z.object({
 });
 export const PlanList = z.object({ items: z.array(PlanSummary) });
 export const PlanDetail = PlanSummary.extend({
+  /** The teacher's school: its rubric is the one an observation of this plan is scored on. */
+  schoolId: z.string(),
   vision: z.string(),
   reviewComment: z.string().nullable(),
   goals: z.array(Goal),

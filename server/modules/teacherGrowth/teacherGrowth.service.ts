@@ -84,6 +84,7 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
   const s = plan.status as PlanStatus;
   return {
     ...summaryOf(plan, weightsOf(plan, goals)),
+    schoolId: plan.school_id,
     vision: plan.vision,
     reviewComment: plan.review_comment,
     goals: goals.map((g) => ({ id: g.id, year: g.year, area: g.area as GoalArea, title: g.title, measure: g.measure, weight: g.weight, doneOn: g.done_on })),
