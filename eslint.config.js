@@ -22,12 +22,6 @@ export default tseslint.config(
     rules: { 'xq/imports': 'error' },
   },
   {
-    // heartBridge and moralEducation still reach into school's web internals (64 imports);
-    // a warning until those pieces move to web/src/shared or behind school's index.
-    files: ['web/src/**/*.{ts,tsx}'],
-    rules: { 'xq/imports': 'warn' },
-  },
-  {
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(server|web)/', message: 'common imports neither server nor web.' }] }],

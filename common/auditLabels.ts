@@ -144,6 +144,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'teacherGrowth.planYearReview': { zh: '成长规划年度评估', en: 'Yearly review' },
   'teacherGrowth.evidenceAdd': { zh: '添加成长佐证', en: 'Growth evidence added' },
   'teacherGrowth.tierSave': { zh: '修改梯队设置', en: 'Tier changed' },
+  'teacherGrowth.rubricSave': { zh: '修改听课评课量表', en: 'Observation rubric changed' },
   'teacherGrowth.place': { zh: '确定教师梯队', en: 'Teacher placed in a tier' },
   'teacherGrowth.pair': { zh: '师徒结对', en: 'Mentoring pair made' },
   'teacherGrowth.unpair': { zh: '结束师徒结对', en: 'Mentoring pair ended' },

@@ -51,7 +51,11 @@ export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, { zh: string; en: string
   selfReflection: { zh: '教学反思', en: 'Self-reflection' },
 };
 
-/** The school's observation rubric (听课评课): each criterion scored 1–5. */
+/**
+ * The observation rubric (听课评课) a school starts from until its academic office saves its own:
+ * items with weights (summing to 100), each scored 1..scaleMax; an observation's total is the
+ * weighted share of full marks (0–100) and meets the rubric at passMark or above.
+ */
 export const OBSERVATION_RUBRIC = ['objectives', 'process', 'inClassChecking', 'participation', 'outcome'] as const;
 export const OBSERVATION_RUBRIC_LABELS: Record<(typeof OBSERVATION_RUBRIC)[number], { zh: string; en: string }> = {
   objectives: { zh: '教学目标', en: 'Objectives' },
@@ -60,6 +64,30 @@ export const OBSERVATION_RUBRIC_LABELS: Record<(typeof OBSERVATION_RUBRIC)[numbe
   participation: { zh: '学生参与', en: 'Participation' },
   outcome: { zh: '教学效果', en: 'Outcome' },
 };
+
+export interface RubricItem {
+  key: string;
+  name: string;
+  weight: number;
+}
+export interface RubricDefinition {
+  title: string;
+  scaleMax: number;
+  passMark: number;
+  items: RubricItem[];
+}
+export const DEFAULT_RUBRIC: RubricDefinition = {
+  title: '35+10 课堂教学评价表',
+  scaleMax: 5,
+  passMark: 80,
+  items: OBSERVATION_RUBRIC.map((key) => ({ key, name: OBSERVATION_RUBRIC_LABELS[key].zh, weight: 20 })),
+};
+
+/** An observation's total (0–100, one decimal): Σ weight × score ÷ scaleMax. */
+export function rubricTotal(r: Pick<RubricDefinition, 'scaleMax' | 'items'>, scores: Record<string, number>): number {
+  const sum = r.items.reduce((s, i) => s + i.weight * (scores[i.key] ?? 0), 0);
+  return Math.round((sum / r.scaleMax) * 10) / 10;
+}
 
 export interface TierDuty {
   key: string;

@@ -47,11 +47,15 @@ describe('school routines on a phone', () => {
 
     const { context, page } = await newPage(e2e.browser, PHONE);
     await login(page, e2e.server.url, 'teacher');
-    await openMenu(page, 'lessons-mine');
     // The demo logs lessons up to the day before yesterday: this week or last week has an open slot (found as setup).
     const today = lastFourWeeks().to;
     const openIn = (w: { days: { lessons: { date: string; period: number; logId: string | null }[] }[] }) => w.days.flatMap((d) => d.lessons).find((l) => !l.logId && l.date <= today);
     const thisWeek = await apiAs('teacher', '/lesson-logs/my-week');
+    // The home card lists exactly today's lessons still to log, each a link to its log form.
+    const todayOpen = (thisWeek.days.find((d: { date: string }) => d.date === today)?.lessons ?? []).filter((l: { logId: string | null }) => !l.logId);
+    await expect.poll(() => page.getByTestId('home-lessons-today').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('home-lessons-slot').count()).toBe(todayOpen.length);
+    await openMenu(page, 'lessons-mine');
     const weeksBack = openIn(thisWeek) ? 0 : 1;
     const monday = new Date(`${thisWeek.days[0].date}T00:00:00Z`);
     const lastWeek = await apiAs('teacher', `/lesson-logs/my-week?week=${weekOf(new Date(monday.getTime() - 7 * 86_400_000).toISOString().slice(0, 10))}`);
@@ -86,13 +90,27 @@ describe('school routines on a phone', () => {
     expect(logged.rows.find((r: { key: string }) => r.key === teacherPerson).logged).toBe(row.logged + 1);
     await context.close();
 
-    // The academic office, on its phone, finds the teacher's row one lesson higher.
+    // The academic office's home card shows this week's lessons logged of those timetabled, as the API counts them.
     const office = await newPage(e2e.browser, PHONE);
     await login(office.page, e2e.server.url, 'academic');
+    const week = (await apiAs('academic', `/lesson-logs/schools/${school.id}/compliance?cut=week&from=${thisWeek.days[0].date}&to=${today}`)).rows[0];
+    if (week) await expect.poll(() => office.page.getByTestId('home-lessons-week-logged').textContent()).toContain(`${week.logged} / ${week.timetabled}`);
+    else await expect.poll(() => office.page.getByTestId('home-lessons-week').isVisible()).toBe(true);
+
+    // On its phone it finds the teacher's row one lesson higher.
     await openMenu(office.page, 'lessons-office');
     const cell = office.page.locator(`[data-testid="lessons-compliance"] tr[data-row-key="${teacherPerson}"] td`).nth(1).locator('span');
     await expect.poll(() => cell.getAttribute('title')).toBe(`${row.logged + 1} / ${row.timetabled}`);
     await shot(office.page, 'school2-compliance-phone');
+
+    // The heat-map's cell of that teacher and week carries the lesson too; the trend tab draws its chart.
+    const grid = await apiAs('academic', `/lesson-logs/schools/${school.id}/compliance?cut=teacherWeek&from=${from}&to=${to}`);
+    const weekCell = grid.rows.find((r: { key: string }) => r.key === `${teacherPerson}|${weekOf(target.date)}`);
+    await office.page.getByRole('tab', { name: '教师×周' }).click();
+    const heat = office.page.locator(`[data-testid="lessons-heatmap"] tr[data-row-key="${teacherPerson}"] span[title="${weekCell.logged} / ${weekCell.timetabled}"]`);
+    await expect.poll(() => heat.count()).toBeGreaterThan(0);
+    await office.page.getByRole('tab', { name: '按周趋势' }).click();
+    await expect.poll(() => office.page.locator('[data-testid="lessons-trend"] canvas').count()).toBeGreaterThan(0);
     await office.context.close();
   });
 

@@ -79,7 +79,7 @@ export async function buildGrowthL(db: Db, today: string, scale = SCALE_L): Prom
     for (let e = 0; e < scale.evidencePerTeacher; e++) {
       const kind = KINDS[Math.floor(rng.next() * KINDS.length)]!;
       const mentor = kind === 'observation' ? (mentorOf.get(t.id) ?? null) : null;
-      evidence.push({ id: newId(), teacher_id: t.id, school_path: school.path, plan_id: id, goal_id: null, duty: null, kind, title: '佐证', note: null, date: addDays(today, -Math.floor(rng.next() * 1095)), rubric: kind === 'observation' ? '{"objectives":4,"process":4,"inClassChecking":3,"participation":4,"outcome":4}' : null, observer_id: mentor, activity_id: null, created_by: office.id, created_at: iso });
+      evidence.push({ id: newId(), teacher_id: t.id, school_path: school.path, plan_id: id, goal_id: null, duty: null, kind, title: '佐证', note: null, date: addDays(today, -Math.floor(rng.next() * 1095)), rubric: kind === 'observation' ? '{"objectives":4,"process":4,"inClassChecking":3,"participation":4,"outcome":4}' : null, rubric_id: null, score: kind === 'observation' ? 76 : null, rubric_met: kind === 'observation' ? 0 : null, observer_id: mentor, activity_id: null, created_by: office.id, created_at: iso });
     }
   });
   const promotions: GrowthTables['growth_promotions'][] = Array.from({ length: scale.promotions }, (_, k) => ({

@@ -1,6 +1,6 @@
 /** zod for every body, query and response of tiered teacher growth (teacherTier, growthPlan). */
 import { z } from 'zod';
-import { ACTIVITY_KINDS, EVIDENCE_KINDS, GOAL_AREAS, OBSERVATION_RUBRIC, PLAN_STATUSES, PLAN_YEARS, PROMOTION_STATUSES, TIER_KEYS, YEAR_RATINGS } from '../teacherGrowth.js';
+import { ACTIVITY_KINDS, EVIDENCE_KINDS, GOAL_AREAS, PLAN_STATUSES, PLAN_YEARS, PROMOTION_STATUSES, TIER_KEYS, YEAR_RATINGS } from '../teacherGrowth.js';
 import { Id, IsoDate } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -62,10 +62,26 @@ export const PlanListQuery = z.object({
 export type PlanListQuery = z.infer<typeof PlanListQuery>;
 
 export const Goal = z.object({ id: z.string(), year: z.number(), area: z.enum(GOAL_AREAS), title: z.string(), measure: z.string().nullable(), weight: z.number(), doneOn: z.string().nullable() });
-export const Rubric = z.object(Object.fromEntries(OBSERVATION_RUBRIC.map((c) => [c, z.number().int().min(1).max(5)])) as Record<(typeof OBSERVATION_RUBRIC)[number], z.ZodNumber>).strict();
-/** An observation record carries the rubric's scores: checked by the service (422 naming body.rubric). */
+const RubricKey = z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthRubricKey');
+/** Scores by rubric item key. */
+export const Rubric = z.record(RubricKey, z.number().int().min(0).max(10));
+/**
+ * An observation record carries the scores against the rubric version it was scored on
+ * (`rubricId`; null: the default rubric of a school that has not saved its own): checked by the
+ * service (422 naming body.rubric, 409 when the school has moved on to another version).
+ */
 export const EvidenceBody = z
-  .object({ kind: z.enum(EVIDENCE_KINDS), title: Text(200), note: Text(3000).optional(), date: IsoDate, goalId: Id.optional(), duty: z.string().trim().max(30).optional(), rubric: Rubric.optional(), fileIds: z.array(Id).max(5).optional() })
+  .object({
+    kind: z.enum(EVIDENCE_KINDS),
+    title: Text(200),
+    note: Text(3000).optional(),
+    date: IsoDate,
+    goalId: Id.optional(),
+    duty: z.string().trim().max(30).optional(),
+    rubricId: Id.nullable().optional(),
+    rubric: Rubric.optional(),
+    fileIds: z.array(Id).max(5).optional(),
+  })
   .strict();
 export type EvidenceBody = z.infer<typeof EvidenceBody>;
 export const Evidence = z.object({
@@ -77,6 +93,10 @@ export const Evidence = z.object({
   goalId: z.string().nullable(),
   duty: z.string().nullable(),
   rubric: Rubric.nullable(),
+  /** An observation as scored: the rubric version, each item's score, the total (0–100) and whether it met the pass mark. */
+  observation: z
+    .object({ rubricId: z.string().nullable(), version: z.number(), title: z.string(), scaleMax: z.number(), passMark: z.number(), items: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), score: z.number().nullable() })), total: z.number(), met: z.boolean() })
+    .nullable(),
   observerName: z.string().nullable(),
   activityId: z.string().nullable(),
   /** Uploads (core/files) claimed by the evidence: photos, PDF, Word lesson plans; served as the plan is seen. */
@@ -98,6 +118,8 @@ export const PlanSummary = z.object({
 });
 export const PlanList = z.object({ items: z.array(PlanSummary) });
 export const PlanDetail = PlanSummary.extend({
+  /** The teacher's school: its rubric is the one an observation of this plan is scored on. */
+  schoolId: z.string(),
   vision: z.string(),
   reviewComment: z.string().nullable(),
   goals: z.array(Goal),
@@ -136,8 +158,19 @@ export const PromotionList = z.object({ items: z.array(Promotion) });
 /** Promotions of a status decided in a range (the drill of teacherGrowth.promotions). */
 export const PromotionListQuery = z.object({ status: z.enum(PROMOTION_STATUSES).optional(), decidedFrom: IsoDate.optional(), decidedTo: IsoDate.optional() });
 /** The school's evidence of a kind dated in a range, by date (the drill of teacherGrowth.observations). */
-export const EvidenceListQuery = z.object({ kind: z.enum(EVIDENCE_KINDS).optional(), from: IsoDate.optional(), to: IsoDate.optional() });
-export const EvidenceListItem = z.object({ id: z.string(), teacherId: z.string(), teacherName: z.string(), kind: z.enum(EVIDENCE_KINDS), title: z.string(), date: z.string(), observerName: z.string().nullable() });
+/** `met=1`: observations that reached their rubric's pass mark (the drill of teacherGrowth.observationsMet). */
+export const EvidenceListQuery = z.object({ kind: z.enum(EVIDENCE_KINDS).optional(), from: IsoDate.optional(), to: IsoDate.optional(), met: z.enum(['1']).optional() });
+export const EvidenceListItem = z.object({
+  id: z.string(),
+  teacherId: z.string(),
+  teacherName: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  title: z.string(),
+  date: z.string(),
+  observerName: z.string().nullable(),
+  /** An observation's total (0–100) on its rubric version; null for other evidence. */
+  score: z.number().nullable(),
+});
 export const EvidenceList = z.object({ items: z.array(EvidenceListItem), total: z.number() });
 export const TeacherHistory = z.object({
   teacherId: z.string(),
@@ -166,3 +199,30 @@ export const Activity = z.object({
   mine: z.object({ signedUp: z.boolean(), attended: z.boolean().nullable(), result: z.string().nullable() }).nullable(),
 });
 export const ActivityList = z.object({ items: z.array(Activity) });
+
+// ---- the observation rubric (听课评课量表) ----
+const RubricItemShape = z.object({ key: z.string(), name: z.string(), weight: z.number() });
+/** Item keys are kept when given (a new version of a known item) and made up for new items; the weights must add up to 100 (422 naming body.items). */
+export const RubricBody = z
+  .object({
+    title: Text(60),
+    scaleMax: z.number().int().min(2).max(10),
+    passMark: z.number().int().min(0).max(100),
+    items: z.array(z.object({ key: RubricKey.optional(), name: Text(60), weight: z.number().int().min(1).max(100) }).strict()).min(1).max(12),
+  })
+  .strict();
+export type RubricBody = z.infer<typeof RubricBody>;
+export const RubricVersion = z.object({
+  /** null: the default rubric, in force until the school saves its own. */
+  id: z.string().nullable(),
+  version: z.number(),
+  title: z.string(),
+  scaleMax: z.number(),
+  passMark: z.number(),
+  items: z.array(RubricItemShape),
+  createdAt: z.string().nullable(),
+  /** Observations scored on this version: a version in use is never changed in place. */
+  used: z.number(),
+});
+export type RubricVersion = z.infer<typeof RubricVersion>;
+export const RubricState = z.object({ current: RubricVersion, versions: z.array(RubricVersion) });

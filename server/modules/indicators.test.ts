@@ -101,6 +101,7 @@ describe('the indicator registry', () => {
       'surveys.responseRate',
       'surveys.topConcern',
       'teacherGrowth.observations',
+      'teacherGrowth.observationsMet',
       'teacherGrowth.placed',
       'teacherGrowth.plansOnTrack',
       'teacherGrowth.promotions',

@@ -8,6 +8,7 @@
 import { TEACHER_GROWTH_GRANTS, TEACHER_GROWTH_PERMISSIONS } from '../../../common/teacherGrowth.js';
 import { defineModule } from '../module.js';
 import * as m1900 from './migrations/20261206_1900_teacherGrowth_plans.js';
+import * as m0420 from './migrations/20261207_0420_teacherGrowth_rubrics.js';
 import { teacherGrowthIndicators } from './teacherGrowth.indicators.js';
 import { teacherGrowthMessages } from './teacherGrowth.messages.js';
 import { teacherGrowthRoutes } from './teacherGrowth.routes.js';
@@ -18,7 +19,7 @@ export const teacherGrowthModule = defineModule({
   permissions: Object.values(TEACHER_GROWTH_PERMISSIONS),
   grants: TEACHER_GROWTH_GRANTS,
   messages: teacherGrowthMessages,
-  migrations: { '20261206_1900_teacherGrowth_plans': m1900 },
+  migrations: { '20261206_1900_teacherGrowth_plans': m1900, '20261207_0420_teacherGrowth_rubrics': m0420 },
   routes: teacherGrowthRoutes,
   jobs: [],
   indicators: teacherGrowthIndicators,

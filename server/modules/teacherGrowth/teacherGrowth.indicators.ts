@@ -60,6 +60,23 @@ export async function observations(db: Db, q: IndicatorQuery): Promise<Figure> {
   return count(Number(r.n), { kind: 'observation', from: q.from, to: q.to });
 }
 
+/**
+ * Observations that met their rubric's pass mark ÷ observations, dated in the period: each judged
+ * on the version of the school's rubric it was scored on (kept on the record when it was scored).
+ */
+export async function observationsMet(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await gdb(db)
+    .selectFrom('growth_evidence')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('rubric_met', '=', 1).then(1).else(0).end()).as('met')])
+    .where('kind', '=', 'observation')
+    .where('date', '>=', q.from)
+    .where('date', '<=', q.to)
+    .where((eb) => pathInScope(eb, 'school_path', q.scope))
+    .executeTakeFirstOrThrow();
+  const all = { kind: 'observation', from: q.from, to: q.to };
+  return rateFigure(Number(r.met ?? 0), Number(r.n), { numerator: { ...all, met: '1' }, denominator: all });
+}
+
 /** Promotions approved in the period. */
 export async function promotions(db: Db, q: IndicatorQuery): Promise<Figure> {
   const r = await gdb(db)
@@ -97,6 +114,14 @@ export const teacherGrowthIndicators = [
     period: 'range',
     unit: 'count',
     compute: observations,
+  }),
+  defineIndicator({
+    key: 'teacherGrowth.observationsMet',
+    label: { zh: '听课评课达标率', en: 'Observations meeting the rubric' },
+    definition: { zh: '期内听课评课记录中，按评课时的本校量表版本总分达到达标线的记录数 ÷ 听课评课记录数', en: 'Observation records in the period whose total on the school rubric version they were scored on reached its pass mark ÷ observation records' },
+    period: 'range',
+    unit: 'rate',
+    compute: observationsMet,
   }),
   defineIndicator({
     key: 'teacherGrowth.promotions',

@@ -4,7 +4,11 @@ import type { MessageEntry } from '../../core/i18n/messages.js';
 export const teacherGrowthMessages = {
   'validation.growthDutyKey': ['职责代码须以字母开头，只含字母和数字', 'A duty key starts with a letter and holds letters and digits only'],
   'teacherGrowth.weights': ['各方面权重之和必须为 100', 'The weights must add up to 100'],
-  'teacherGrowth.rubric': ['听课评课记录须按评课量表逐项打分', 'An observation record scores every criterion of the rubric'],
+  'teacherGrowth.rubric': ['听课评课记录须按评课量表逐项打分（每项 1—{max} 分）', 'An observation record scores every item of the rubric (1–{max} each)'],
+  'teacherGrowth.rubricWeights': ['评课量表各项权重之和必须为 100', 'The rubric items’ weights must add up to 100'],
+  'teacherGrowth.rubricKeys': ['评课量表的评价项不能重复', 'A rubric item appears twice'],
+  'teacherGrowth.rubricChanged': ['教务处已更新评课量表，请按新量表重新打分', 'The office has changed the rubric; score again on the new one'],
+  'validation.growthRubricKey': ['评价项代码须以字母开头，只含字母和数字', 'A rubric item key starts with a letter and holds letters and digits only'],
   'teacherGrowth.notTeacher': ['只有本校在职教师才能制定成长规划', 'Only a current teacher of a school writes a growth plan'],
   'teacherGrowth.noPlacement': ['该教师尚未分入梯队，请先由教务处确定梯队', 'The teacher has no tier yet; the office places them first'],
   'teacherGrowth.planOpen': ['已有一份未完成的三年成长规划', 'There is already an unfinished three-year plan'],

@@ -150,11 +150,11 @@ export async function listPromotions(call: Call, schoolId: string, f: { status?:
 }
 
 /** The school's evidence of a kind in a range: what teacherGrowth.observations counts. */
-export async function listEvidence(call: Call, schoolId: string, f: { kind?: string; from?: string; to?: string }) {
+export async function listEvidence(call: Call, schoolId: string, f: { kind?: string; from?: string; to?: string; met?: '1' }) {
   const school = await overseenSchool(call.db, call.actor, schoolId);
-  const rows = await repo.evidenceOfSchool(call.db, school.path, f);
+  const rows = await repo.evidenceOfSchool(call.db, school.path, { ...f, met: f.met === '1' });
   return {
-    items: rows.map((r) => ({ id: r.id, teacherId: r.teacher_id, teacherName: r.teacher_name, kind: r.kind as EvidenceKind, title: r.title, date: r.date, observerName: r.observer_name ?? null })),
+    items: rows.map((r) => ({ id: r.id, teacherId: r.teacher_id, teacherName: r.teacher_name, kind: r.kind as EvidenceKind, title: r.title, date: r.date, observerName: r.observer_name ?? null, score: r.score === null ? null : Number(r.score) })),
     total: rows.length,
   };
 }

@@ -222,14 +222,15 @@ export function evidenceOf(db: H, planId: string) {
 }
 
 /** A school's evidence, by date (the office's list; no texts beyond the title). */
-export function evidenceOfSchool(db: H, schoolPath: string, f: { kind?: string; from?: string; to?: string }) {
+export function evidenceOfSchool(db: H, schoolPath: string, f: { kind?: string; from?: string; to?: string; met?: boolean }) {
   let q = gdb(db)
     .selectFrom('growth_evidence as e')
     .innerJoin('persons as t', 't.id', 'e.teacher_id')
     .leftJoin('persons as o', 'o.id', 'e.observer_id')
-    .select(['e.id', 'e.teacher_id', 't.name as teacher_name', 'e.kind', 'e.title', 'e.date', 'o.name as observer_name'])
+    .select(['e.id', 'e.teacher_id', 't.name as teacher_name', 'e.kind', 'e.title', 'e.date', 'e.score', 'o.name as observer_name'])
     .where('e.school_path', '=', schoolPath);
   if (f.kind) q = q.where('e.kind', '=', f.kind as never);
+  if (f.met) q = q.where('e.rubric_met', '=', 1);
   if (f.from) q = q.where('e.date', '>=', f.from);
   if (f.to) q = q.where('e.date', '<=', f.to);
   return q.orderBy('e.date', 'desc').orderBy('e.id').limit(2000).execute();
@@ -313,4 +314,36 @@ export async function upsertEntry(db: Tx, row: import('./teacherGrowth.tables.js
 
 export function setResultsOn(db: Tx, id: string, on: string) {
   return gdb(db).updateTable('growth_activities').set({ results_on: on }).where('id', '=', id).execute();
+}
+
+// ---- the observation rubric ----
+
+/** A school's rubric versions, newest first, each with the observations scored on it. */
+export function rubricVersions(db: H, schoolId: string) {
+  return gdb(db)
+    .selectFrom('growth_rubrics as r')
+    .selectAll('r')
+    .select((eb) => eb.selectFrom('growth_evidence as e').select((e) => e.fn.countAll<number>().as('n')).whereRef('e.rubric_id', '=', 'r.id').as('used'))
+    .where('r.school_id', '=', schoolId)
+    .orderBy('r.version', 'desc')
+    .execute();
+}
+
+export function rubricsByIds(db: H, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return gdb(db).selectFrom('growth_rubrics').selectAll().where('id', 'in', ids).execute();
+}
+
+export function insertRubric(db: Tx, row: import('./teacherGrowth.tables.js').GrowthRubricTable) {
+  return gdb(db).insertInto('growth_rubrics').values(row).execute();
+}
+
+/** Only a version no observation was scored on is changed in place (the service checks `used`; the guard repeats it). */
+export function rewriteUnusedRubric(db: Tx, id: string, patch: { title: string; scale_max: number; pass_mark: number; items: string; created_by: string; created_at: string }) {
+  return gdb(db)
+    .updateTable('growth_rubrics')
+    .set(patch)
+    .where('id', '=', id)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('growth_evidence').select('id').where('rubric_id', '=', id))))
+    .executeTakeFirst();
 }

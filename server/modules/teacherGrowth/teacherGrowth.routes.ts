@@ -33,6 +33,8 @@ import {
   ProposeBody,
   ResultsBody,
   ReviewBody,
+  RubricBody,
+  RubricState,
   Roster,
   RosterQuery,
   SchoolParams,
@@ -52,6 +54,7 @@ import { readCall, writeCall } from '../../core/http/call.js';
 import * as plans from './teacherGrowth.service.js';
 import * as office from './teacherGrowth.office.js';
 import * as activities from './teacherGrowth.activities.js';
+import * as rubrics from './teacherGrowth.rubric.js';
 
 const tags = ['teacherGrowth'];
 const OFFICE = ['sysAdmin', 'principal', 'academicOffice'] as const;
@@ -116,6 +119,12 @@ export async function teacherGrowthRoutes(app: App) {
   );
   app.put(`${B}/schools/:schoolId/tiers/:tierKey`, { config: allow(...OFFICE), schema: { tags, summary: '修改一个梯队（名称、阶段、职责、晋升条件、权重）', params: TierParams, body: TierBody, response: { 200: TierList } } }, (req, reply) =>
     writeCall(db, req, reply, 200, (call) => office.saveTier(call, req.params.schoolId, req.params.tierKey, req.body)),
+  );
+  app.get(`${B}/schools/:schoolId/rubric`, { config: allow(...SCHOOL), schema: { tags, summary: '本校听课评课量表（现行版本与历史版本）', params: SchoolParams, response: { 200: RubricState } } }, async (req) =>
+    rubrics.rubric(readCall(db, req), req.params.schoolId),
+  );
+  app.put(`${B}/schools/:schoolId/rubric`, { config: allow(...OFFICE), schema: { tags, summary: '修改听课评课量表（已用于评课的版本不改动，另存为新版本）', params: SchoolParams, body: RubricBody, response: { 200: RubricState } } }, (req, reply) =>
+    writeCall(db, req, reply, 200, (call) => rubrics.saveRubric(call, req.params.schoolId, req.body)),
   );
   app.get(`${B}/schools/:schoolId/teachers`, { config: allow(...OFFICE), schema: { tags, summary: '梯队看板：全校教师的梯队、规划状态、师傅（按姓名）', params: SchoolParams, querystring: RosterQuery, response: { 200: Roster } } }, async (req) =>
     office.roster(readCall(db, req), req.params.schoolId, req.query.tier, req.query.placed === '1'),

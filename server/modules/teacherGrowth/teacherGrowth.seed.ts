@@ -9,7 +9,7 @@
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import { DEFAULT_TIERS, type GoalArea, type TierKey } from '../../../common/teacherGrowth.js';
+import { DEFAULT_TIERS, rubricTotal, type GoalArea, type RubricDefinition, type TierKey } from '../../../common/teacherGrowth.js';
 import { gdb, type GDb, type GrowthTables } from './teacherGrowth.tables.js';
 
 const GOALS: Record<GoalArea, string[]> = {
@@ -18,6 +18,19 @@ const GOALS: Record<GoalArea, string[]> = {
   research: ['参加教研组集体备课', '完成一项校级小课题', '发表一篇教学论文'],
   classManagement: ['协助班主任组织一次主题班会', '独立带好一个班'],
   leadership: ['指导一名青年教师', '主持一次学科沙龙'],
+};
+
+const RUBRIC: RubricDefinition = {
+  title: '35+10 课堂教学评价表（本校）',
+  scaleMax: 5,
+  passMark: 75,
+  items: [
+    { key: 'objectives', name: '教学目标', weight: 15 },
+    { key: 'process', name: '教学过程', weight: 20 },
+    { key: 'inClassChecking', name: '当堂检测（不少于 10 分钟）', weight: 25 },
+    { key: 'participation', name: '学生参与（六个十）', weight: 20 },
+    { key: 'outcome', name: '教学效果', weight: 20 },
+  ],
 };
 
 async function chunked<T extends keyof GrowthTables>(db: GDb, table: T, rows: GrowthTables[T][]) {
@@ -63,6 +76,10 @@ export async function seedTeacherGrowthDemo(root: Db, now: Date): Promise<void> 
   const rows: { [K in keyof GrowthTables]?: GrowthTables[K][] } = {};
   const push = <K extends keyof GrowthTables>(k: K, r: GrowthTables[K]) => ((rows[k] ??= [] as never) as GrowthTables[K][]).push(r);
   const id = newId;
+
+  // The school's own rubric (version 1): in-class checking weighs most, as the 35+10 lesson asks.
+  const rubricId = id();
+  push('growth_rubrics', { id: rubricId, school_id: school.school_id, version: 1, title: RUBRIC.title, scale_max: RUBRIC.scaleMax, pass_mark: RUBRIC.passMark, items: JSON.stringify(RUBRIC.items), created_by: academic?.id ?? principal.account_id, created_at: iso });
 
   // Placements, and new teachers' mentors among the experienced ones.
   const experienced = teachers.filter((t) => tiers.get(t.id) === 'experienced' && t.id !== demoHead);
@@ -117,12 +134,16 @@ export async function seedTeacherGrowthDemo(root: Db, now: Date): Promise<void> 
     }
     if (['active', 'yearReview', 'complete'].includes(status)) {
       const ev = (kind: string, title: string, days: number, extra: Partial<GrowthTables['growth_evidence']> = {}) =>
-        push('growth_evidence', { id: id(), teacher_id: t.id, school_path: school.school_path, plan_id: planId, goal_id: null, duty: null, kind, title, note: null, date: addDays(today, -days), rubric: null, observer_id: null, activity_id: null, created_by: academic?.id ?? principal.account_id, created_at: iso, ...extra });
+        push('growth_evidence', { id: id(), teacher_id: t.id, school_path: school.school_path, plan_id: planId, goal_id: null, duty: null, kind, title, note: null, date: addDays(today, -days), rubric: null, rubric_id: null, score: null, rubric_met: null, observer_id: null, activity_id: null, created_by: academic?.id ?? principal.account_id, created_at: iso, ...extra });
       ev('lessonPlan', '单元教学设计', 12 + (i % 9));
       ev('selfReflection', '一节课后的反思：当堂检测没留够 10 分钟', 5 + (i % 7));
       const mentor = mentorOf.get(t.id);
       if (mentor) {
-        for (let k = 0; k < 2; k++) ev('observation', `师傅听课（第 ${k + 1} 次）`, 7 + 14 * k + (i % 5), { observer_id: mentor, rubric: JSON.stringify({ objectives: 4, process: 3 + k, inClassChecking: 3, participation: 4, outcome: 3 + k }) });
+        for (let k = 0; k < 2; k++) {
+          const scores = { objectives: 4, process: 3 + k, inClassChecking: 3 + ((i + k) % 3), participation: 4, outcome: 3 + k };
+          const total = rubricTotal(RUBRIC, scores);
+          ev('observation', `师傅听课（第 ${k + 1} 次）`, 7 + 14 * k + (i % 5), { observer_id: mentor, rubric: JSON.stringify(scores), rubric_id: rubricId, score: total, rubric_met: total >= RUBRIC.passMark ? 1 : 0 });
+        }
       }
       if (tier === 'experienced') ev('showcaseLesson', '教学特色展示课', 25 + (i % 10));
       if (tier === 'top') ev('exhibition', '个人教学风格研讨会', 40);
@@ -148,12 +169,12 @@ export async function seedTeacherGrowthDemo(root: Db, now: Date): Promise<void> 
     const result = prizes[k % prizes.length]!;
     push('growth_activity_entries', { activity_id: contest, teacher_id: t.id, signed_up_at: iso, attended: 1, result, evidence_id: evidenceId });
     const plan = rows.growth_plans!.find((p) => p.teacher_id === t.id && p.status !== 'complete');
-    push('growth_evidence', { id: evidenceId, teacher_id: t.id, school_path: school.school_path, plan_id: plan?.id ?? null, goal_id: null, duty: null, kind: 'competitionResult', title: `${year} 年课堂教学基本功大赛：${result}`, note: '课堂教学基本功大赛', date: contestDay, rubric: null, observer_id: null, activity_id: contest, created_by: academic?.id ?? principal.account_id, created_at: iso });
+    push('growth_evidence', { id: evidenceId, teacher_id: t.id, school_path: school.school_path, plan_id: plan?.id ?? null, goal_id: null, duty: null, kind: 'competitionResult', title: `${year} 年课堂教学基本功大赛：${result}`, note: '课堂教学基本功大赛', date: contestDay, rubric: null, rubric_id: null, score: null, rubric_met: null, observer_id: null, activity_id: contest, created_by: academic?.id ?? principal.account_id, created_at: iso });
   });
   push('growth_activities', { id: id(), ...school, kind: 'salon', title: '新教师沙龙：如何留足 10 分钟当堂检测', date: addDays(today, 7), tier: 'new', results_on: null, created_at: iso });
 
   await root.transaction().execute(async (tx) => {
     const t = gdb(tx);
-    for (const k of ['growth_placements', 'growth_mentorships', 'growth_plans', 'growth_goals', 'growth_year_reviews', 'growth_evidence', 'growth_promotions', 'growth_activities', 'growth_activity_entries'] as const) await chunked(t, k, (rows[k] ?? []) as never);
+    for (const k of ['growth_rubrics', 'growth_placements', 'growth_mentorships', 'growth_plans', 'growth_goals', 'growth_year_reviews', 'growth_evidence', 'growth_promotions', 'growth_activities', 'growth_activity_entries'] as const) await chunked(t, k, (rows[k] ?? []) as never);
   });
 }

@@ -19,6 +19,7 @@ import * as repo from './teacherGrowth.repository.js';
 import { demand, mayReview, reachOf, relationOf, sees, type Reach } from './teacherGrowth.policy.js';
 import { tierOf } from './teacherGrowth.tiers.js';
 import { dutiesDone } from './teacherGrowth.duties.js';
+import { observationsOf, scoreObservation } from './teacherGrowth.rubric.js';
 
 const EVIDENCE_FILES = 'teacherGrowth.evidence';
 const KIND = 'teacherGrowth.plan';
@@ -77,11 +78,13 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
   const { plan, reach } = l;
   const goals = await repo.goalsOf(db, [plan.id]);
   const evidence = await repo.evidenceOf(db, plan.id);
+  const observation = await observationsOf(db, evidence);
   const reviews = await repo.yearReviewsOf(db, plan.id);
   const events = await eventsOf(db, KIND, plan.id);
   const s = plan.status as PlanStatus;
   return {
     ...summaryOf(plan, weightsOf(plan, goals)),
+    schoolId: plan.school_id,
     vision: plan.vision,
     reviewComment: plan.review_comment,
     goals: goals.map((g) => ({ id: g.id, year: g.year, area: g.area as GoalArea, title: g.title, measure: g.measure, weight: g.weight, doneOn: g.done_on })),
@@ -94,6 +97,7 @@ async function detailOf(db: Call['db'] | Tx, call: Call, l: Loaded): Promise<Pla
       goalId: e.goal_id,
       duty: e.duty,
       rubric: e.rubric === null ? null : JSON.parse(e.rubric),
+      observation: observation(e),
       observerName: e.observer_name ?? null,
       activityId: e.activity_id,
       files: files.map((f) => ({ id: f.id, name: f.name, type: f.type, size: f.size })),
@@ -296,7 +300,8 @@ export async function yearReview(call: WriteCall, id: string, body: { rating: Ye
 export async function addEvidence(call: WriteCall, id: string, body: EvidenceBody): Promise<PlanDetail> {
   const { plan, reach } = await load(call.tx, call, id);
   if (plan.status === 'complete') throw conflict();
-  if (body.kind === 'observation' && !body.rubric) throw invalid('body.rubric', 'teacherGrowth.rubric');
+  // Only an observation is scored; any other kind carries no scores.
+  const scored = body.kind === 'observation' ? await scoreObservation(call.tx, plan.school_id, body.rubricId, body.rubric) : { rubric_id: null, score: null, rubric_met: null };
   if (body.goalId && !(await repo.goalsOf(call.tx, [id])).some((g) => g.id === body.goalId)) throw invalid('body.goalId', 'teacherGrowth.goalUnknown');
   if (body.duty && !(await tierOf(call.tx, plan.school_id, plan.tier as TierKey)).duties.some((d) => d.key === body.duty)) throw invalid('body.duty', 'teacherGrowth.dutyUnknown');
   const evidenceId = newId();
@@ -311,7 +316,8 @@ export async function addEvidence(call: WriteCall, id: string, body: EvidenceBod
     title: body.title,
     note: body.note ?? null,
     date: body.date,
-    rubric: body.rubric ? JSON.stringify(body.rubric) : null,
+    rubric: body.kind === 'observation' ? JSON.stringify(body.rubric) : null,
+    ...scored,
     observer_id: reach.own ? null : call.actor.personId,
     activity_id: null,
     created_by: call.actor.accountId,

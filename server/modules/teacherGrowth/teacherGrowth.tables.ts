@@ -33,13 +33,30 @@ export interface GrowthEvidenceTable {
   note: string | null;
   date: string;
   rubric: string | null;
+  rubric_id: string | null;
+  score: number | null;
+  rubric_met: number | null;
   observer_id: string | null;
   activity_id: string | null;
   created_by: string;
   created_at: string;
 }
 
+export interface GrowthRubricTable {
+  id: string;
+  school_id: string;
+  version: number;
+  title: string;
+  scale_max: number;
+  pass_mark: number;
+  /** JSON of RubricItem[]. */
+  items: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface GrowthTables {
+  growth_rubrics: GrowthRubricTable;
   growth_tiers: { school_id: string; tier: string; definition: string; updated_at: string };
   growth_placements: { teacher_id: string; school_id: string; school_path: string; tier: string; milestone: string | null; since: string; updated_at: string };
   growth_plans: GrowthPlanTable;

@@ -73,10 +73,10 @@ describe('a three-year plan from draft to its second year', () => {
 
     const observed = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ duty: 'observed' }));
     expect(observed.status).toBe(200);
-    expect(observed.body.evidence[0]).toMatchObject({ kind: 'observation', observerName: '陈老师', rubric: { inClassChecking: 3 } });
+    expect(observed.body.evidence[0]).toMatchObject({ kind: 'observation', observerName: '陈老师', rubric: { inClassChecking: 3 }, observation: { version: 0, total: 72, met: false } });
     const unscored = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ rubric: undefined }));
     expect(unscored.status).toBe(422);
-    expect(unscored.body.errors[0]).toMatchObject({ field: 'body.rubric', message: '听课评课记录须按评课量表逐项打分' });
+    expect(unscored.body.errors[0]).toMatchObject({ field: 'body.rubric', message: '听课评课记录须按评课量表逐项打分（每项 1—5 分）' });
 
     const reflected = await subjA.post(`${B}/plans/${planId}/self-review`, { reflection: '课堂检测时间仍不足 10 分钟。' });
     expect(reflected.body.status).toBe('yearReview');
@@ -221,5 +221,75 @@ describe('tiers, promotion and activities', () => {
     expect([quiet.numerator, (await plans(quiet.drill!.numerator)).length]).toEqual([0, 0]);
     // The evidence list is the office's: a teacher does not reach it.
     expect((await w.users.headB.get(`${S}/evidence`)).status).toBe(404);
+  });
+});
+
+describe("the school's observation rubric (听课评课量表)", () => {
+  const R = () => `${B}/schools/${w.school.id}/rubric`;
+  const own = { title: '本校 35+10 课堂评价表', scaleMax: 4, passMark: 75, items: [{ name: '当堂检测不少于 10 分钟', weight: 50 }, { name: '教学目标', weight: 25 }, { name: '学生参与', weight: 25 }] };
+  let planId: string;
+
+  it('is defined by the office, weights adding up to 100, and changed in place only while no observation was scored on it', async () => {
+    const { academic, headB, headX } = w.users;
+    const start = await headB.get(R());
+    expect(start.status).toBe(200);
+    expect(start.body.current).toMatchObject({ id: null, version: 0, scaleMax: 5, passMark: 80 });
+    expect(start.body.current.items.map((i: { name: string }) => i.name)).toEqual(['教学目标', '教学过程', '当堂检测', '学生参与', '教学效果']);
+    expect((await headX.get(R())).status).toBe(404);
+    expect([403, 404]).toContain((await headB.request('PUT', R(), own)).status);
+
+    const bad = await academic.request('PUT', R(), { ...own, items: [...own.items, { name: '板书', weight: 10 }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ field: 'body.items', message: '评课量表各项权重之和必须为 100' });
+
+    const v1 = await academic.request('PUT', R(), own);
+    expect(v1.status, v1.text).toBe(200);
+    expect(v1.body.current).toMatchObject({ version: 1, used: 0, scaleMax: 4, items: [{ key: 'item1', weight: 50 }, { key: 'item2' }, { key: 'item3' }] });
+    const renamed = await academic.request('PUT', R(), { ...own, title: '35+10 课堂评价表（试行）', items: v1.body.current.items });
+    expect(renamed.body.current).toMatchObject({ id: v1.body.current.id, version: 1, title: '35+10 课堂评价表（试行）' });
+    expect(renamed.body.versions).toHaveLength(1);
+  });
+
+  it('scores an observation on the version in force, keeps that version on the record when the office makes the next, and refuses a stale form', async () => {
+    const { academic, headA, subjA } = w.users;
+    planId = (await subjA.get(`${B}/plans?view=mine`)).body.items[0].id;
+    const v1 = (await headA.get(R())).body.current;
+    const body = (scores: Record<string, number>, rubricId: string | null = v1.id) => ({ kind: 'observation', title: '师傅听课（新量表）', date: '2026-12-01', rubricId, rubric: scores });
+
+    const partial = await headA.post(`${B}/plans/${planId}/evidence`, body({ item1: 4, item2: 3 }));
+    expect(partial.status).toBe(422);
+    expect(partial.body.errors[0]).toMatchObject({ field: 'body.rubric', message: '听课评课记录须按评课量表逐项打分（每项 1—4 分）' });
+    expect((await headA.post(`${B}/plans/${planId}/evidence`, body({ item1: 5, item2: 3, item3: 2 }))).status).toBe(422);
+
+    const scored = await headA.post(`${B}/plans/${planId}/evidence`, body({ item1: 4, item2: 3, item3: 2 }));
+    expect(scored.status, scored.text).toBe(200);
+    // (50 × 4 + 25 × 3 + 25 × 2) ÷ 4 = 81.25 of 100: at or above the pass mark of 75.
+    const mine = () => (scored.body.evidence as { title: string; observation: any }[]).find((e) => e.title === '师傅听课（新量表）')!.observation;
+    expect(mine()).toMatchObject({ version: 1, total: 81.3, met: true, items: [{ name: '当堂检测不少于 10 分钟', score: 4 }, { score: 3 }, { score: 2 }] });
+
+    const next = await academic.request('PUT', R(), { ...own, items: [{ key: 'item1', name: '当堂检测不少于 10 分钟', weight: 40 }, { name: '六个十落实', weight: 60 }] });
+    expect(next.body.current).toMatchObject({ version: 2, used: 0, items: [{ key: 'item1' }, { key: 'item2', name: '六个十落实' }] });
+    expect(next.body.versions.map((v: { version: number; used: number }) => [v.version, v.used])).toEqual([[2, 0], [1, 1]]);
+    expect(next.body.versions[1].items).toHaveLength(3);
+
+    // The record still reads on version 1; a form still showing version 1 is refused.
+    const detail = await subjA.get(`${B}/plans/${planId}`);
+    expect(detail.body.evidence.find((e: { title: string }) => e.title === '师傅听课（新量表）').observation).toMatchObject({ version: 1, total: 81.3, items: [{}, {}, { name: '学生参与', score: 2 }] });
+    const stale = await headA.post(`${B}/plans/${planId}/evidence`, body({ item1: 4, item2: 3, item3: 2 }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.detail).toContain('重新打分');
+    const low = await headA.post(`${B}/plans/${planId}/evidence`, { ...body({ item1: 2, item2: 3 }, next.body.current.id), title: '师傅听课（第二版量表）' });
+    expect(low.body.evidence.find((e: { title: string }) => e.title === '师傅听课（第二版量表）').observation).toMatchObject({ version: 2, total: 65, met: false });
+  });
+
+  it('counts observations meeting their own version of the rubric, and drills to exactly those records', async () => {
+    const { principal } = w.users;
+    const q = { scope: { all: false, paths: [w.school.path] }, from: '2026-01-01', to: '2099-12-31' };
+    // The first observation on the default rubric (72 < 80), 81.3 on version 1 (met), 65 on version 2.
+    const f = await indicator('teacherGrowth.observationsMet')!.compute(t.db, q);
+    expect(f).toMatchObject({ numerator: 1, denominator: 3, unit: 'rate' });
+    const list = async (filters: Record<string, string>) => (await principal.get(`${B}/schools/${w.school.id}/evidence?${new URLSearchParams(filters)}`)).body.items as { title: string; score: number }[];
+    expect((await list(f.drill!.numerator)).map((e) => [e.title, e.score])).toEqual([['师傅听课（新量表）', 81.3]]);
+    expect(await list(f.drill!.denominator)).toHaveLength(3);
   });
 });

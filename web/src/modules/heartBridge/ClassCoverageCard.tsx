@@ -1,10 +1,10 @@
 import { Card, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RateStat } from '../school/Stat';
-import { useClassOptions } from '../school/useClassOptions';
+import { RateStat } from '../../shared/school/Stat';
+import { useClassOptions } from '../../shared/school/useClassOptions';
 import { useClassDashboard } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** A teacher's class this week in 心桥: how many pages both sides wrote, replied and read. */
 export default function ClassCoverageCard() {

@@ -3,15 +3,15 @@ import { UnorderedListOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
-import { useClassWeeks } from '../school/api';
-import { Board } from '../school/Board';
-import { RateStat, Stat } from '../school/Stat';
-import { useWeekLabel } from '../school/useWeekLabel';
-import { pct } from '../school/weeks';
+import { useClassWeeks } from '../../shared/school/api';
+import { Board } from '../../shared/school/Board';
+import { RateStat, Stat } from '../../shared/school/Stat';
+import { useWeekLabel } from '../../shared/school/useWeekLabel';
+import { pct } from '../../shared/school/weeks';
 import { printUrl, useClassDashboard } from './api';
 import { editorPath, weekViewPath } from './paths';
 import { TrendChart } from './TrendChart';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** How the home–school exchange of one class is going this week and over the term. */
 export default function ClassDashboardPage() {

@@ -5,14 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Page } from '../../shared/Page';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { ClassSelect } from '../school/ClassSelect';
-import { useWeekLabel } from '../school/useWeekLabel';
+import { ClassSelect } from '../../shared/school/ClassSelect';
+import { useWeekLabel } from '../../shared/school/useWeekLabel';
 import { printUrl, useClassWeek, type WeekRow } from './api';
-import { Stat } from '../school/Stat';
+import { Stat } from '../../shared/school/Stat';
 import { classDashboardPath, editorPath } from './paths';
 import { StatusTags } from './StatusTags';
 import { useClassRoute } from './useClassRoute';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** Filters as a teacher thinks of them: whom have I not written for, who has not answered yet. */
 type Filter = 'all' | 'schoolMissing' | 'awaitingHome' | 'twoWay';

@@ -3,10 +3,10 @@ import { Alert, App, Flex, Segmented, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
-import { useClassWeeks, useMySchool, type Child } from '../school/api';
-import { useIdempotencyKey } from '../school/useIdempotencyKey';
-import { useWeekLabel } from '../school/useWeekLabel';
-import { currentWeek } from '../school/weeks';
+import { useClassWeeks, useMySchool, type Child } from '../../shared/school/api';
+import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
+import { useWeekLabel } from '../../shared/school/useWeekLabel';
+import { currentWeek } from '../../shared/school/weeks';
 import { useNote, usePhrases, useWriteHomeSide } from './api';
 import { EditableSide } from './EditableSide';
 import { NoteTimeline } from './NoteTimeline';
@@ -15,7 +15,7 @@ import { SideView } from './SideView';
 import { useAutoRead } from './useAutoRead';
 import { useOpenWeek } from './useOpenWeek';
 import { WeekCard } from './WeekCard';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 function ChildBook({ child }: { child: Child }) {
   const { t } = useTranslation('heartBridge');

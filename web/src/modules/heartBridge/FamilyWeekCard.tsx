@@ -3,9 +3,9 @@ import { Card, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { shanghaiToday } from '../../shared/time';
-import { useClassWeeks, useMySchool, type Child } from '../school/api';
-import { useWeekLabel } from '../school/useWeekLabel';
-import { currentWeek } from '../school/weeks';
+import { useClassWeeks, useMySchool, type Child } from '../../shared/school/api';
+import { useWeekLabel } from '../../shared/school/useWeekLabel';
+import { currentWeek } from '../../shared/school/weeks';
 import { useNote } from './api';
 
 function ChildWeek({ child }: { child: Child }) {

@@ -1,14 +1,14 @@
 import { Alert, Empty, Flex, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
-import { useMySchool } from '../school/api';
+import { useMySchool } from '../../shared/school/api';
 import { dayRange } from '../../shared/dateFormat';
 import { useNote, useTimeline } from './api';
 import { NoteTimeline } from './NoteTimeline';
 import { SideView } from './SideView';
 import { useOpenWeek } from './useOpenWeek';
 import { WeekCard } from './WeekCard';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** One week of the student's own book, both sides in full; nothing here can be written. */
 function Week({ studentId, week, latest, onBack }: { studentId: string; week: string; latest: boolean; onBack: () => void }) {

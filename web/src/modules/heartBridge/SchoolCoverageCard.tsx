@@ -1,10 +1,10 @@
 import { Card, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RateStat, Stat } from '../school/Stat';
-import { usePickedSchool } from '../school/usePickedSchool';
+import { RateStat, Stat } from '../../shared/school/Stat';
+import { usePickedSchool } from '../../shared/school/usePickedSchool';
 import { useSchoolDashboard } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** The principal's and academic office's whole school in 心桥 this week. */
 export default function SchoolCoverageCard() {

@@ -4,16 +4,16 @@ import { ArrowLeftOutlined, LeftOutlined, RightOutlined } from '@ant-design/icon
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
-import { useClassWeeks } from '../school/api';
-import { useIdempotencyKey } from '../school/useIdempotencyKey';
-import { useWeekLabel } from '../school/useWeekLabel';
+import { useClassWeeks } from '../../shared/school/api';
+import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
+import { useWeekLabel } from '../../shared/school/useWeekLabel';
 import { useClassWeek, useNote, usePhrases, useWriteSchoolSide } from './api';
 import { editorPath, weekViewPath } from './paths';
 import { EditableSide } from './EditableSide';
 import type { SideValues } from './SideForm';
 import { SideView } from './SideView';
 import { useAutoRead } from './useAutoRead';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /**
  * Writing the school side student after student: the family's words of the week first (so

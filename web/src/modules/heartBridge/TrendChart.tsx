@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
+import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../../shared/school/Chart';
 import { monthDay } from '../../shared/dateFormat';
-import { pctValue } from '../school/weeks';
+import { pctValue } from '../../shared/school/weeks';
 import { weekStart } from '@common/school';
 import type { ClassDash } from './api';
 

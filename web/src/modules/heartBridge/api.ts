@@ -11,8 +11,8 @@ import type {
   SchoolDashboard,
 } from '@common/schemas/heartBridge';
 import { api, download } from '../../api/client';
-import type { Paged } from '../school/api';
-import { newIdempotencyKey } from '../school/weeks';
+import type { Paged } from '../../shared/school/api';
+import { newIdempotencyKey } from '../../shared/school/weeks';
 
 export type Note = HeartBridgeNote;
 export type WeekRow = z.infer<typeof ClassWeekRow>;

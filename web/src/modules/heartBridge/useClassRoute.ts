@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { shanghaiToday } from '../../shared/time';
-import { useClassWeeks } from '../school/api';
-import { useClassOptions } from '../school/useClassOptions';
-import { currentWeek } from '../school/weeks';
+import { useClassWeeks } from '../../shared/school/api';
+import { useClassOptions } from '../../shared/school/useClassOptions';
+import { currentWeek } from '../../shared/school/weeks';
 
 /**
  * Class and week of the class views, kept in the address (?class=…&week=…) so going back

@@ -5,8 +5,8 @@ import { TENS } from '@common/lessonLogs';
 import { weekStart } from '@common/school';
 import type { ComplianceRow } from '@common/schemas/lessonLogs';
 import { monthDay } from '../../shared/dateFormat';
-import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../school/Chart';
-import { pctValue } from '../school/weeks';
+import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../../shared/school/Chart';
+import { pctValue } from '../../shared/school/weeks';
 
 const rate = (n: number, of: number) => pctValue(of ? n / of : undefined);
 

@@ -8,7 +8,7 @@ import { COMPLIANCE_CUTS, TENS, type ComplianceCut } from '@common/lessonLogs';
 import type { ComplianceRow } from '@common/schemas/lessonLogs';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
-import { useMySchool } from '../school/api';
+import { useMySchool } from '../../shared/school/api';
 import { errorText } from '../../shared/errors';
 import { exportCompliance, useCompliance, useNotLogged } from './api';
 import { ComplianceHeatMap } from './ComplianceHeatMap';

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { weekDates, weekOf } from '@common/school';
 import { shanghaiToday } from '../../shared/time';
-import { Stat } from '../school/Stat';
-import { usePickedSchool } from '../school/usePickedSchool';
-import { pct } from '../school/weeks';
+import { Stat } from '../../shared/school/Stat';
+import { usePickedSchool } from '../../shared/school/usePickedSchool';
+import { pct } from '../../shared/school/weeks';
 import { useCompliance } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** The academic office's and principal's home card: this week's 35+10 compliance for the whole school. */
 export default function WeekComplianceCard() {

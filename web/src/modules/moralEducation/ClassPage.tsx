@@ -3,14 +3,14 @@ import { Button, Card, Col, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../shared/Page';
-import { Board } from '../school/Board';
-import { ClassSelect } from '../school/ClassSelect';
-import { PagedList } from '../school/PagedList';
-import { useClassOptions } from '../school/useClassOptions';
-import { pct } from '../school/weeks';
-import { Stat } from '../school/Stat';
+import { Board } from '../../shared/school/Board';
+import { ClassSelect } from '../../shared/school/ClassSelect';
+import { PagedList } from '../../shared/school/PagedList';
+import { useClassOptions } from '../../shared/school/useClassOptions';
+import { pct } from '../../shared/school/weeks';
+import { Stat } from '../../shared/school/Stat';
 import { useClassIndicators, useSessions } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** One class over the term: how often the session was held, topics covered, who has spoken. */
 export default function ClassPage() {

@@ -5,16 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useTerms } from '../school/api';
-import { Board } from '../school/Board';
-import { ClassTable } from '../school/ClassTable';
-import { RateBars } from '../school/RateBars';
-import { SchoolSelect } from '../school/SchoolSelect';
-import { Stat } from '../school/Stat';
-import { usePickedSchool } from '../school/usePickedSchool';
-import { pct } from '../school/weeks';
+import { useTerms } from '../../shared/school/api';
+import { Board } from '../../shared/school/Board';
+import { ClassTable } from '../../shared/school/ClassTable';
+import { RateBars } from '../../shared/school/RateBars';
+import { SchoolSelect } from '../../shared/school/SchoolSelect';
+import { Stat } from '../../shared/school/Stat';
+import { usePickedSchool } from '../../shared/school/usePickedSchool';
+import { pct } from '../../shared/school/weeks';
 import { exportCoverage, exportMissed, useMissed, useSchoolCoverage, type Coverage, type Missed, type MissedQuery } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 type Row = Coverage['items'][number];
 

@@ -7,11 +7,11 @@ import { weekOf, weekStart } from '@common/school';
 import { useShowError } from '../../shared/errors';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
-import { SchoolSelect } from '../school/SchoolSelect';
-import { usePickedSchool } from '../school/usePickedSchool';
+import { SchoolSelect } from '../../shared/school/SchoolSelect';
+import { usePickedSchool } from '../../shared/school/usePickedSchool';
 import { dayRange } from '../../shared/dateFormat';
 import { usePutPlan, useSchoolPlan, type SchoolDay } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 const DAY = 'YYYY-MM-DD';
 

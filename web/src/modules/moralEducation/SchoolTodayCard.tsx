@@ -1,10 +1,10 @@
 import { Card, Flex, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { RateStat } from '../school/Stat';
-import { usePickedSchool } from '../school/usePickedSchool';
+import { RateStat } from '../../shared/school/Stat';
+import { usePickedSchool } from '../../shared/school/usePickedSchool';
 import { useSchoolCoverage } from './api';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 /** The school's ten-minute sessions held so far this term, for the principal and academic office. */
 export default function SchoolTodayCard() {

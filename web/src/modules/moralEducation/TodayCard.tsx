@@ -2,7 +2,7 @@ import { Button, Card, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { shanghaiToday } from '../../shared/time';
-import { useClassOptions } from '../school/useClassOptions';
+import { useClassOptions } from '../../shared/school/useClassOptions';
 import { useClassPlan } from './api';
 
 /**

@@ -6,13 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
-import { ClassSelect } from '../school/ClassSelect';
-import { useClassOptions } from '../school/useClassOptions';
+import { ClassSelect } from '../../shared/school/ClassSelect';
+import { useClassOptions } from '../../shared/school/useClassOptions';
 import { useClassPlan, useSession, type PlanDay } from './api';
 import { SessionForm } from './SessionForm';
 import { SessionView } from './SessionView';
 import { TopicBox } from './TopicBox';
-import '../school/school.css';
+import '../../shared/school/school.css';
 
 const DAY = 'YYYY-MM-DD';
 const RECENT = 5;

@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { z } from 'zod';
 import type { ClassIndicators, ClassPlanDay, MissedRow, MoralSession, SchoolCoverage, SchoolPlanDay } from '@common/schemas/moralEducation';
 import { api, download } from '../../api/client';
-import type { Paged } from '../school/api';
+import type { Paged } from '../../shared/school/api';
 
 export type Session = MoralSession;
 export type PlanDay = z.infer<typeof ClassPlanDay>;

@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { buildOrgTree, useOrgs, type OrgNode } from '../../shared/orgs';
-import { useClosures, useCreateClosure, useDeleteClosure } from './api';
+import { useClosures, useCreateClosure, useDeleteClosure } from '../../shared/school/api';
 import { validFields } from '../../shared/validFields';
 
 interface Values {

@@ -2,11 +2,11 @@ import { Alert, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { ClosuresCard } from './ClosuresCard';
-import { SchoolSelect } from './SchoolSelect';
+import { SchoolSelect } from '../../shared/school/SchoolSelect';
 import { SettingsCard } from './SettingsCard';
 import { TermsCard } from './TermsCard';
-import { usePickedSchool } from './usePickedSchool';
-import './school.css';
+import { usePickedSchool } from '../../shared/school/usePickedSchool';
+import '../../shared/school/school.css';
 
 /** Terms and closures decide which days are school days for both school practices. */
 export default function SchoolCalendarPage() {

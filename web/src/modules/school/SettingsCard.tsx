@@ -3,7 +3,7 @@ import { App, Button, Card, Flex, Form, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
-import { useSettings, useUpdateSettings, type Settings } from './api';
+import { useSettings, useUpdateSettings, type Settings } from '../../shared/school/api';
 
 const KEYS = ['quietStart', 'quietEnd', 'teacherReminderAt', 'guardianReminderAt', 'moralReminderAt'] as const;
 type Values = Record<(typeof KEYS)[number], Dayjs | null>;

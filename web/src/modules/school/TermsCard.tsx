@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { shanghaiToday } from '../../shared/time';
-import { useCreateTerm, useDeleteTerm, useTerms, useUpdateTerm, type TermInfo } from './api';
+import { useCreateTerm, useDeleteTerm, useTerms, useUpdateTerm, type TermInfo } from '../../shared/school/api';
 import { validFields } from '../../shared/validFields';
 
 interface Values {

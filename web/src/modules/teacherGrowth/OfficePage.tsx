@@ -7,6 +7,7 @@ import { Page } from '../../shared/Page';
 import { useShowError, useFormErrorHandler } from '../../shared/errors';
 import { useActivities, useGrowthWrite, useOverseenSchool, usePairs, usePromotions, useRoster } from './api';
 import { PlanStatusTag, useLabel } from './labels';
+import { RubricTab } from './RubricTab';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -114,6 +115,11 @@ export default function OfficePage() {
                 />
               </Card>
             ),
+          },
+          {
+            key: 'rubric',
+            label: t('office.rubric'),
+            children: <RubricTab schoolId={schoolId} />,
           },
           {
             key: 'activities',

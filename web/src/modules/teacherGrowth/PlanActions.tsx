@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { EVIDENCE_KINDS, OBSERVATION_RUBRIC, OBSERVATION_RUBRIC_LABELS } from '@common/teacherGrowth';
+import { EVIDENCE_KINDS, rubricTotal } from '@common/teacherGrowth';
 import { useFormErrorHandler } from '../../shared/errors';
-import { useGrowthWrite, type PlanDetail } from './api';
-import { useLabel } from './labels';
+import { useGrowthWrite, useRubric, type PlanDetail } from './api';
+import { useLabel, versionLabel } from './labels';
 
 type Action = 'review' | 'selfReview' | 'yearReview' | 'evidence';
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The steps the caller may take now (the server's `can`), each one button; those that need words open a form. */
 export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => void }) {
-  const { t, i18n } = useTranslation('teacherGrowth');
+  const { t } = useTranslation('teacherGrowth');
   const label = useLabel();
   const { message } = App.useApp();
   const [open, setOpen] = useState<Action | null>(null);
@@ -19,6 +19,9 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => 
   const onError = useFormErrorHandler(form);
   const write = useGrowthWrite<PlanDetail>();
   const kind = Form.useWatch('kind', form);
+  const scores = Form.useWatch('scores', form) as Record<string, number> | undefined;
+  // The rubric is read only once an observation is being scored.
+  const rubric = useRubric(open === 'evidence' && kind === 'observation' ? plan.schoolId : undefined).data?.current;
   const step = (path: string, body?: unknown) =>
     write.mutate({ path: `/plans/${plan.id}${path}`, body }, { onSuccess: () => (setOpen(null), form.resetFields(), message.success(t('action.done'))), onError });
   const c = plan.can;
@@ -27,11 +30,10 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => 
     if (open === 'selfReview') step('/self-review', { reflection: v.reflection });
     if (open === 'yearReview') step('/year-review', { rating: v.rating, comment: v.comment });
     if (open === 'evidence') {
-      const rubric = v.kind === 'observation' ? Object.fromEntries(OBSERVATION_RUBRIC.map((k) => [k, v[`r_${k}`]])) : undefined;
-      step('/evidence', { kind: v.kind, title: v.title, date: v.date, note: (v.note as string | undefined)?.trim() || undefined, rubric });
+      const observed = v.kind === 'observation' && rubric ? { rubricId: rubric.id, rubric: v.scores } : {};
+      step('/evidence', { kind: v.kind, title: v.title, date: v.date, note: (v.note as string | undefined)?.trim() || undefined, ...observed });
     }
   };
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
   return (
     <>
       <Flex gap={8} wrap>
@@ -98,15 +100,16 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => 
               <Form.Item name="note" label={t('action.note')}>
                 <Input.TextArea rows={2} maxLength={3000} />
               </Form.Item>
-              {kind === 'observation' && (
-                <Form.Item label={t('action.rubric')} required>
+              {kind === 'observation' && rubric && (
+                <Form.Item label={t('action.rubric', { title: rubric.title, version: versionLabel(t, rubric.version), max: rubric.scaleMax })} required data-testid="growth-rubric-scores">
                   <Flex gap={8} wrap>
-                    {OBSERVATION_RUBRIC.map((k) => (
-                      <Form.Item key={k} name={`r_${k}`} label={OBSERVATION_RUBRIC_LABELS[k][lang]} initialValue={4} style={{ marginBottom: 0 }}>
-                        <InputNumber min={1} max={5} aria-label={OBSERVATION_RUBRIC_LABELS[k][lang]} />
+                    {rubric.items.map((i) => (
+                      <Form.Item key={i.key} name={['scores', i.key]} label={t('action.rubricItem', { name: i.name, weight: i.weight })} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
+                        <InputNumber min={1} max={rubric.scaleMax} precision={0} aria-label={i.name} />
                       </Form.Item>
                     ))}
                   </Flex>
+                  <div data-testid="growth-rubric-total">{t('action.rubricTotal', { total: rubricTotal(rubric, scores ?? {}), pass: rubric.passMark })}</div>
                 </Form.Item>
               )}
             </>

@@ -5,7 +5,7 @@ import { useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
 import { useGrowthWrite, usePlan } from './api';
-import { PlanStatusTag, useLabel } from './labels';
+import { PlanStatusTag, useLabel, versionLabel } from './labels';
 import { PlanActions } from './PlanActions';
 import { PlanForm } from './PlanForm';
 
@@ -73,7 +73,7 @@ export default function PlanPage() {
               <List.Item>
                 <List.Item.Meta
                   title={`${label.evidence(e.kind)} · ${e.title}`}
-                  description={[e.date, e.observerName ? t('plan.observer', { name: e.observerName }) : null, e.rubric ? Object.values(e.rubric).join(' / ') : null, e.note].filter(Boolean).join(' · ')}
+                  description={[e.date, e.observerName ? t('plan.observer', { name: e.observerName }) : null, e.observation ? t('plan.observation', { total: e.observation.total, version: versionLabel(t, e.observation.version), result: t(e.observation.met ? 'plan.met' : 'plan.notMet'), items: e.observation.items.map((i) => `${i.name} ${i.score ?? '—'}`).join('、') }) : null, e.note].filter(Boolean).join(' · ')}
                 />
               </List.Item>
             )}

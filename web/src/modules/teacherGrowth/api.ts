@@ -1,7 +1,7 @@
 /** Teacher-growth queries and writes; shapes come from common/schemas/teacherGrowth. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Activity, Mentorship, PlanDetail, PlanSummary, Promotion, Roster, Tier } from '@common/schemas/teacherGrowth';
+import type { Activity, Mentorship, PlanDetail, PlanSummary, Promotion, Roster, RubricState, Tier } from '@common/schemas/teacherGrowth';
 import { api } from '../../api/client';
 
 export type { PlanDetail, PlanSummary };
@@ -10,6 +10,7 @@ export type PromotionInfo = z.infer<typeof Promotion>;
 export type ActivityInfo = z.infer<typeof Activity>;
 export type TierInfo = z.infer<typeof Tier>;
 export type PairInfo = z.infer<typeof Mentorship>;
+export type RubricInfo = z.infer<typeof RubricState>;
 
 const KEY = 'teacherGrowth';
 const B = '/teacher-growth';
@@ -40,6 +41,11 @@ export function useActivities(schoolId: string | undefined) {
 
 export function usePairs(schoolId: string | undefined) {
   return useQuery({ queryKey: [KEY, 'pairs', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: PairInfo[] }>(`${B}/schools/${schoolId}/mentorships`).then((r) => r.items) });
+}
+
+/** The school's observation rubric in force and its earlier versions. */
+export function useRubric(schoolId: string | undefined) {
+  return useQuery({ queryKey: [KEY, 'rubric', schoolId], enabled: !!schoolId, queryFn: () => api.get<RubricInfo>(`${B}/schools/${schoolId}/rubric`) });
 }
 
 /** Any write of the module: the answer replaces what it changed, the lists refetch. */

@@ -25,3 +25,6 @@ export function PlanStatusTag({ status }: { status: string }) {
     </Tag>
   );
 }
+
+/** A rubric version as the office knows it: 「第 2 版」, or the default before the school saved its own. */
+export const versionLabel = (t: (key: string, o?: Record<string, unknown>) => string, version: number) => (version ? t('rubric.versionN', { n: version }) : t('rubric.default'));

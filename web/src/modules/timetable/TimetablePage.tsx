@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { MAX_PERIODS, WEEKDAY_LABELS } from '@common/timetable';
 import { Page } from '../../shared/Page';
 import { errorText } from '../../shared/errors';
-import { ClassSelect } from '../school/ClassSelect';
-import { useClassOptions } from '../school/useClassOptions';
+import { ClassSelect } from '../../shared/school/ClassSelect';
+import { useClassOptions } from '../../shared/school/useClassOptions';
 import { useClassTimetable, useSaveTimetable, type Slot } from './api';
 
 const PERIODS = 8;
