@@ -52,6 +52,18 @@ describe('serving the built web app', () => {
     expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('keeps the document-only security headers off hashed assets and on index.html', async () => {
+    const asset = await t.client().get(`/${ASSET}`, { 'accept-encoding': CHROME });
+    expect(asset.headers['content-security-policy']).toBeUndefined();
+    expect(asset.headers['x-frame-options']).toBeUndefined();
+    // These do apply to a script: a script served as text must not run, nor be read cross-origin.
+    expect(asset.headers['x-content-type-options']).toBe('nosniff');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
+    const page = await t.client().get('/appeals/new', { 'accept-encoding': CHROME });
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
+
   it('makes the browser revalidate index.html at the root and on any app path, compressed', async () => {
     for (const url of ['/', '/appeals/new', '/heart-bridge/family']) {
       const res = await t.client().get(url, { 'accept-encoding': CHROME });

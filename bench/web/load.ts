@@ -6,7 +6,8 @@
  *
  * Run by hand, not in tests (figures go to bench/RESULTS.md):
  *   npm run build && node --import tsx bench/web/load.ts [--dist dist] [--runs 3]
- * `--dist` points at another build (dist/<x>/server/main.js and dist/<x>/web) to compare.
+ * `--dist` points at another build (dist/<x>/server/main.js and dist/<x>/web) to compare;
+ * `--list` also prints each script a path fetched with its bytes (what to cut next).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,7 +17,9 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { freePort } from '../../test/free-port.js';
 
-const { values: args } = parseArgs({ options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({
+  options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '3' }, list: { type: 'boolean', default: false } },
+});
 const DIST = path.resolve(args.dist!);
 const RUNS = Number(args.runs);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -64,14 +67,19 @@ async function startServer(): Promise<Server> {
 
 /** Bytes on the wire (headers and body, compressed as sent) by resource type, from the DevTools protocol. */
 class Meter {
-  private types = new Map<string, string>();
+  private types = new Map<string, { type: string; url: string }>();
   bytes = { script: 0, other: 0, fromCache: 0 };
+  /** Scripts in the order they finished, with their bytes on the wire. */
+  scripts: { url: string; bytes: number }[] = [];
   constructor(cdp: CDPSession) {
-    cdp.on('Network.responseReceived', (e) => this.types.set(e.requestId, e.type));
+    cdp.on('Network.responseReceived', (e) => this.types.set(e.requestId, { type: e.type, url: e.response.url }));
     cdp.on('Network.requestServedFromCache', () => this.bytes.fromCache++);
     cdp.on('Network.loadingFinished', (e) => {
-      if (this.types.get(e.requestId) === 'Script') this.bytes.script += e.encodedDataLength;
-      else this.bytes.other += e.encodedDataLength;
+      const r = this.types.get(e.requestId);
+      if (r?.type === 'Script') {
+        this.bytes.script += e.encodedDataLength;
+        this.scripts.push({ url: r.url, bytes: e.encodedDataLength });
+      } else this.bytes.other += e.encodedDataLength;
     });
   }
   reset() {
@@ -104,6 +112,8 @@ interface Run {
   pathScriptBytes: number;
   repeat: number;
   repeatScriptBytes: number;
+  /** Scripts before sign-in, then after. */
+  scripts: { before: Meter['scripts']; after: Meter['scripts'] };
 }
 
 /**
@@ -124,12 +134,14 @@ async function coldPath(browser: Browser, base: string, user: string, target: st
     await page.getByTestId('login-username').fill(user);
     await page.getByTestId('login-password').fill(PASSWORD);
     const loginScript = meter.bytes.script;
+    const before = [...meter.scripts];
     const t1 = Date.now();
     await page.getByTestId('login-submit').click();
     await page.locator(usable).first().waitFor({ timeout: 120_000 });
     const signInToUsable = Date.now() - t1;
     const pathScriptBytes = meter.bytes.script;
     const signInScriptBytes = pathScriptBytes - loginScript;
+    const after = meter.scripts.slice(before.length);
     await page.close();
 
     const again = await throttledPage(context);
@@ -137,10 +149,15 @@ async function coldPath(browser: Browser, base: string, user: string, target: st
     await again.page.goto(`${base}${target}`);
     await again.page.locator(usable).first().waitFor({ timeout: 120_000 });
     const repeat = Date.now() - t2;
-    return { fcp, loginUsable, signInToUsable, signInScriptBytes, pathScriptBytes, repeat, repeatScriptBytes: again.meter.bytes.script };
+    return { fcp, loginUsable, signInToUsable, signInScriptBytes, pathScriptBytes, repeat, repeatScriptBytes: again.meter.bytes.script, scripts: { before, after } };
   } finally {
     await context.close();
   }
+}
+
+function listScripts({ before, after }: Run['scripts']): void {
+  const line = (x: { url: string; bytes: number }) => `    ${(x.bytes / 1024).toFixed(1).padStart(6)} KB  ${new URL(x.url).pathname}`;
+  console.log(['  before sign-in:', ...before.map(line), '  after sign-in:', ...after.map(line)].join('\n'));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -165,10 +182,11 @@ async function main() {
     for (const p of paths) {
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await coldPath(browser, server.url, p.user, p.target, p.usable));
-      const m = (k: keyof Run) => median(runs.map((r) => r[k]));
+      const m = (k: Exclude<keyof Run, 'scripts'>) => median(runs.map((r) => r[k]));
       console.log(
         `| ${p.name} | ${s(m('fcp'))} | ${s(m('loginUsable'))} | ${s(m('signInToUsable'))} | ${kb(m('pathScriptBytes'))} | ${kb(m('signInScriptBytes'))} | ${s(m('repeat'))} | ${kb(m('repeatScriptBytes'))} |`,
       );
+      if (args.list) listScripts(runs[0].scripts);
     }
   } finally {
     await browser.close();

@@ -2,6 +2,8 @@ import { useMemo } from 'react';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { menuLabels } from 'virtual:xq-menu-labels';
+import { currentLanguage } from '../../i18n';
 import { modules } from '../../modules/registry';
 import { useAuth } from '../auth/AuthContext';
 
@@ -18,9 +20,13 @@ export function AppMenu() {
         .sort((a, b) => a.order - b.order),
     [can],
   );
-  // The labels live in each module's namespace: wait (in the menu's Suspense) for those this user sees.
-  const namespaces = useMemo(() => ['common', ...new Set(entries.map((e) => e.ns))], [entries]);
+  // The build gathers the labels into this chunk (web/menuLabels.ts), so the menu paints without
+  // fetching each module's catalogue; only a label it could not find waits for its module's namespace.
+  // (useTranslation below re-renders the menu when the language changes.)
+  const labels = menuLabels[currentLanguage()] ?? {};
+  const namespaces = useMemo(() => ['common', ...new Set(entries.filter((e) => !(e.labelKey in labels)).map((e) => e.ns))], [entries, labels]);
   const { t } = useTranslation(namespaces);
+  const label = (key: string) => labels[key] ?? t(key);
 
   // The longest matching path wins, so "/" only lights up on the home page itself.
   const selected = entries
@@ -38,7 +44,7 @@ export function AppMenu() {
           icon: e.icon ? <e.icon /> : undefined,
           label: (
             <Link to={e.path} data-testid={`menu-${e.key}`}>
-              {t(e.labelKey)}
+              {label(e.labelKey)}
             </Link>
           ),
         }))}

@@ -1,10 +1,9 @@
-import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { CAUSES } from '@common/hardship';
 import { Page } from '../../shared/Page';
-import { useFormErrorHandler } from '../../shared/errors';
+import { useSubmitForm } from '../../shared/useSubmitForm';
 import { useApply } from './api';
 import { useLabel } from './labels';
 
@@ -21,34 +20,23 @@ const fen = (yuan: number | null | undefined) => Math.round((yuan ?? 0) * 100);
 /** A worker applies for hardship assistance for their household, from a phone. */
 export default function ApplyPage() {
   const { t } = useTranslation('hardship');
-  const { message } = App.useApp();
   const label = useLabel();
-  const [form] = Form.useForm<Values>();
-  const onError = useFormErrorHandler(form);
-  const apply = useApply();
-  const navigate = useNavigate();
-  const submit = (v: Values) =>
-    apply.mutate(
-      {
-        locality: v.locality,
-        workerMonthlyIncomeFen: fen(v.workerMonthlyIncome),
-        members: (v.members ?? []).map((m) => ({ name: m.name, relation: m.relation, ...(m.condition ? { condition: m.condition } : {}), monthlyIncomeFen: fen(m.monthlyIncome) })),
-        causes: v.causes,
-        situation: v.situation,
-      },
-      {
-        onSuccess: (p) => {
-          void message.success(t('apply.sent', { code: p.code }));
-          void navigate(`/hardship/households/${p.id}`);
-        },
-        onError,
-      },
-    );
+  const { form, onFinish, pending } = useSubmitForm(useApply(), {
+    toBody: (v: Values) => ({
+      locality: v.locality,
+      workerMonthlyIncomeFen: fen(v.workerMonthlyIncome),
+      members: (v.members ?? []).map((m) => ({ name: m.name, relation: m.relation, ...(m.condition ? { condition: m.condition } : {}), monthlyIncomeFen: fen(m.monthlyIncome) })),
+      causes: v.causes,
+      situation: v.situation,
+    }),
+    sent: (p) => t('apply.sent', { code: p.code }),
+    to: (p) => `/hardship/households/${p.id}`,
+  });
   return (
     <Page title={t('apply.title')}>
       <Card style={{ maxWidth: 640 }}>
         <Alert type="info" showIcon message={t('apply.hint')} style={{ marginBottom: 16 }} />
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ locality: '本市', members: [], causes: [] }}>
+        <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ locality: '本市', members: [], causes: [] }}>
           <Form.Item name="locality" label={t('apply.locality')} rules={[{ required: true, max: 50 }]}>
             <Input data-testid="hardship-locality" />
           </Form.Item>
@@ -86,7 +74,7 @@ export default function ApplyPage() {
           <Form.Item name="situation" label={t('apply.situation')} rules={[{ required: true, max: 2000 }]}>
             <Input.TextArea rows={4} data-testid="hardship-situation" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={apply.isPending} data-testid="hardship-submit">
+          <Button type="primary" htmlType="submit" block loading={pending} data-testid="hardship-submit">
             {t('apply.submit')}
           </Button>
         </Form>

@@ -1,12 +1,11 @@
-import { App, Button, Flex, Form, Input, InputNumber, Radio, Select, Card } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Radio, Select, Card } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import type { FileRef } from '@common/schemas/files';
 import { CLAIM_TYPES } from '@common/mediation';
 import { FileField } from '../../shared/FileField';
-import { useFormErrorHandler } from '../../shared/errors';
+import { useSubmitForm } from '../../shared/useSubmitForm';
 import { useApply, useWorkerSearch } from './api';
 import { useLabel } from './labels';
 
@@ -49,33 +48,22 @@ function WorkerPicker({ value, onChange, id }: { value?: string; onChange?: (v: 
  */
 export function CaseForm({ staff, appealId }: { staff: boolean; appealId?: string }) {
   const { t } = useTranslation('mediation');
-  const { message } = App.useApp();
   const label = useLabel();
-  const [form] = Form.useForm<Values>();
-  const onError = useFormErrorHandler(form);
-  const apply = useApply();
-  const navigate = useNavigate();
   const [uploading, setUploading] = useState(false);
+  const { form, onFinish, pending } = useSubmitForm(useApply(), {
+    toBody: ({ files, claims, groupSize, ...v }: Values) => ({
+      ...v,
+      ...(v.applicantKind === 'group' && groupSize ? { groupSize } : {}),
+      ...(appealId ? { appealId } : {}),
+      ...(files?.length ? { fileIds: files.map((f) => f.id) } : {}),
+      claims: claims.map((c) => ({ type: c.type, description: c.description, ...(c.amount ? { amount: c.amount } : {}) })),
+    }),
+    sent: (c) => t('apply.sent', { code: c.code }),
+    to: (c) => `/mediation/cases/${c.id}`,
+  });
   const group = Form.useWatch('applicantKind', form) === 'group';
-  const submit = ({ files, claims, groupSize, ...v }: Values) =>
-    apply.mutate(
-      {
-        ...v,
-        ...(group && groupSize ? { groupSize } : {}),
-        ...(appealId ? { appealId } : {}),
-        ...(files?.length ? { fileIds: files.map((f) => f.id) } : {}),
-        claims: claims.map((c) => ({ type: c.type, description: c.description, ...(c.amount ? { amount: c.amount } : {}) })),
-      },
-      {
-        onSuccess: (c) => {
-          void message.success(t('apply.sent', { code: c.code }));
-          void navigate(`/mediation/cases/${c.id}`);
-        },
-        onError,
-      },
-    );
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ applicantKind: 'worker', claims: [{ type: 'wagesOwed', description: '' }] }}>
+    <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ applicantKind: 'worker', claims: [{ type: 'wagesOwed', description: '' }] }}>
       {staff && !appealId && (
         <Form.Item name="applicantPersonId" label={t('register.applicant')} rules={[{ required: true }]}>
           <WorkerPicker />
@@ -127,7 +115,7 @@ export function CaseForm({ staff, appealId }: { staff: boolean; appealId?: strin
       <Form.Item name="files" label={t('evidence.add')}>
         <FileField onBusyChange={setUploading} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={apply.isPending} disabled={uploading} data-testid="mediation-submit">
+      <Button type="primary" htmlType="submit" block loading={pending} disabled={uploading} data-testid="mediation-submit">
         {staff ? t('register.submit') : t('apply.submit')}
       </Button>
     </Form>
