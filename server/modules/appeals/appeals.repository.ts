@@ -25,6 +25,14 @@ import {
 
 export const SEARCH_INDEX = 'appeal_search';
 
+/**
+ * The search filter `q` looks among the newest this many appeals that contain its words,
+ * and the other filters and the scope apply within them: a common word reads this many
+ * index entries, not every appeal that holds it. A list that reached the bound says its
+ * total is a lower bound (`totalCapped`).
+ */
+export const SEARCH_NEWEST = 5_000;
+
 /** Who is looking: their own appeals, plus the subtrees where they are staff or handler. */
 export interface Visibility {
   accountId: string;
@@ -141,7 +149,7 @@ export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock
 function filters(db: Tx, eb: Eb, f: RepoFilter, clock: LightClock, byPath: boolean): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
   if (f.q !== undefined) {
-    const sub = searchRefs(db, SEARCH_INDEX, f.q);
+    const sub = searchRefs(db, SEARCH_INDEX, f.q, SEARCH_NEWEST);
     c.push(sub ? eb('a.id', 'in', sub as any) : sql<SqlBool>`1 = 0`);
   }
   if (f.status?.length) c.push(eb('a.status', 'in', [...f.status]));
@@ -355,6 +363,13 @@ export function pageQuery(
     .limit(page.limit);
 }
 
+async function searchReachedBound(db: Tx, q: string): Promise<boolean> {
+  const sub = searchRefs(db, SEARCH_INDEX, q, SEARCH_NEWEST);
+  if (!sub) return false;
+  const r = await sql<{ n: number | string }>`select count(*) as n from ${sub} as s`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) >= SEARCH_NEWEST;
+}
+
 export async function listAppeals(
   db: Tx,
   vis: Visibility,
@@ -373,6 +388,8 @@ export async function listAppeals(
     const [{ c }] = await countQuery(db, vis, f, clock, part, COUNT_CAP + 1 - n).execute();
     n += Number(c);
   }
+  // A search that reached its bound may have older matches beyond it: the total is then a lower bound.
+  const searchBound = f.q !== undefined && known === undefined && n <= COUNT_CAP && (await searchReachedBound(db, f.q));
   // Many matches: walking the ordering index meets a page of them early. Few (the count
   // read them all off a filter's index): the same index finds them and sorting ≤ COUNT_CAP is cheap.
   const walk = INDEXED_SORTS.has(page.sort) && n > COUNT_CAP;
@@ -401,7 +418,7 @@ export async function listAppeals(
     : [];
   const at = new Map(ids.map((r, i) => [r.id, i]));
   rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
-  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, nextCursor, counted: n };
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP || searchBound, nextCursor, counted: n };
 }
 
 const EXPORT_COLUMNS = ['a.answer', 'a.due_date', 'a.accept_due_date', 'a.closed_at'] as const;

@@ -8,12 +8,13 @@
  * the day it is added (and fails here until it has a sample value and an index).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { searchRefs } from '../../core/search/search.js';
 import { useTestApp } from '../../../test/app.js';
 import { AppealFilterQuery, APPEAL_SORT_KEYS } from '../../../common/schemas/appeals.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
 import { resolveFilter } from './appeals.dashboard.js';
-import { countQuery, listParts, pageQuery, type Visibility } from './appeals.repository.js';
+import { countQuery, listParts, pageQuery, SEARCH_INDEX, type Visibility } from './appeals.repository.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -113,6 +114,10 @@ describe('appeal list plans', () => {
     const next = await workers[0].get(`/api/v1/appeals/mine?pageSize=1&after=${mine.body.nextCursor}`);
     expect(next.body.items).toHaveLength(1);
     expect(next.body.items[0].code).not.toBe(mine.body.items[0].code);
+    // The search filter reads the newest matches first and stops at its bound.
+    const newest = (await w.staff.get(`/api/v1/appeals?q=${encodeURIComponent('加班费')}&pageSize=1`)).body.items[0].id;
+    const bounded = await t.db.selectFrom(sql`${searchRefs(t.db, SEARCH_INDEX, '加班费', 1)!}`.as('s') as any).selectAll().execute();
+    expect(bounded).toEqual([{ ref_id: newest }]);
   });
 
   it('refuses a forged cursor, a cursor with another sort, and page numbers past the count, naming the field', async () => {
