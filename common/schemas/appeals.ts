@@ -14,7 +14,7 @@ import {
 } from '../appeals.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
 import { Figure as CommonFigure, FigureDrill } from '../figure.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
+import { After, Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -108,7 +108,8 @@ export const DashboardQuery = AppealFilterQuery.pick({
 export type DashboardQuery = z.infer<typeof DashboardQuery>;
 
 export const APPEAL_SORT_KEYS = ['submittedAt', 'dueDate', 'code', 'status', 'category', 'urgency', 'updatedAt'] as const;
-export const AppealListQuery = AppealFilterQuery.extend(listQuery(APPEAL_SORT_KEYS).shape);
+/** `after`: the `nextCursor` of the page shown, for the page after it (newest first, or sort=submittedAt). */
+export const AppealListQuery = AppealFilterQuery.extend(listQuery(APPEAL_SORT_KEYS).shape).extend({ after: After.optional() });
 
 export const GroupAlertListQuery = z
   .object({ status: csv(GROUP_ALERT_STATUSES).optional(), unitId: Id.optional() })
@@ -250,8 +251,11 @@ export const AppealReceipt = z.object({
 });
 export type AppealReceipt = z.infer<typeof AppealReceipt>;
 
-/** `totalCapped`: more than `total` match; lists stop counting there (shown as 「10000+」). */
-export const AppealPage = pageOf(AppealSummary).extend({ totalCapped: z.boolean() });
+/**
+ * `totalCapped`: more than `total` match; lists stop counting there (shown as 「2000+」).
+ * `nextCursor`: pass as `after` for the next page; null on the last page and for sorts other than submittedAt.
+ */
+export const AppealPage = pageOf(AppealSummary).extend({ totalCapped: z.boolean(), nextCursor: z.string().nullable() });
 
 export const UploadedAttachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
 

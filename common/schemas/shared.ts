@@ -14,6 +14,12 @@ export function listQuery<S extends readonly [string, ...string[]]>(sortKeys: S)
   });
 }
 
+/**
+ * A list's cursor (`after`): opaque, written by the server (server/core/db/keyset.ts) and handed
+ * back as given to read the page after the one shown.
+ */
+export const After = z.string().regex(/^[A-Za-z0-9_-]{1,300}$/, 'validation.cursor');
+
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }

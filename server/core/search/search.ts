@@ -88,17 +88,22 @@ export async function deleteSearchDoc(db: Kysely<any>, name: string, refId: stri
  * A subquery of the ref_ids whose text contains every word of `query`, for
  * `where(id, 'in', searchRefs(...))`, so search composes with the caller's scope and filters.
  * Null when the query has nothing searchable (the caller then matches nothing).
+ * `newest`: only the newest so many matches (documents in the order they were first
+ * written), so a common word costs a bounded read — the index must keep that order: on
+ * SQLite its rowid does, on PostgreSQL a `seq` column the module's migration adds.
  */
-export function searchRefs(db: Kysely<any>, name: string, query: string): RawBuilder<string> | null {
+export function searchRefs(db: Kysely<any>, name: string, query: string, newest?: number): RawBuilder<string> | null {
   checkName(name);
   const terms = queryTerms(query);
   if (!terms) return null;
   // Tokens hold only letters, digits and Han characters (see segment.ts), so quoting them is safe.
   if (engineOf(db) === 'postgres') {
     const q = terms.map((t) => (t.prefix ? `'${t.tokens[0]}':*` : t.tokens.map((x) => `'${x}'`).join(' <-> '))).join(' & ');
-    return sql<string>`(select ref_id from ${sql.table(name)} where tsv @@ to_tsquery('simple'::regconfig, ${q}))`;
+    const bound = newest === undefined ? sql`` : sql` order by seq desc limit ${newest}`;
+    return sql<string>`(select ref_id from ${sql.table(name)} where tsv @@ to_tsquery('simple'::regconfig, ${q})${bound})`;
   }
   const q = terms.map((t) => (t.prefix ? `"${t.tokens[0]}"*` : `"${t.tokens.join(' ')}"`)).join(' AND ');
   const fts = sql.table(`${name}_fts`);
-  return sql<string>`(select ref_id from ${sql.table(name)} where id in (select rowid from ${fts} where ${fts} match ${q}))`;
+  const bound = newest === undefined ? sql`` : sql` order by rowid desc limit ${newest}`;
+  return sql<string>`(select ref_id from ${sql.table(name)} where id in (select rowid from ${fts} where ${fts} match ${q}${bound}))`;
 }

@@ -5,7 +5,8 @@
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../core/db/database.js';
 import type { Actor } from '../../core/rbac/actor.js';
-import { sendXlsx, type Column } from '../../core/excel/export.js';
+import { streamXlsx, type Column } from '../../core/excel/export.js';
+import { checkCursorSort, checkPageReach, decodeCursor } from '../../core/db/keyset.js';
 import {
   APPEAL_CATEGORY_LABELS,
   APPEAL_NATURE_LABELS,
@@ -33,20 +34,25 @@ export const EXPORT_LIMIT = 50_000;
 export async function list(
   db: Db,
   actor: Actor,
-  q: AppealFilter & { page: number; pageSize: number; sort?: repo.SortKey; order: 'asc' | 'desc' },
+  q: AppealFilter & { page: number; pageSize: number; sort?: repo.SortKey; order: 'asc' | 'desc'; after?: string },
   now = new Date(),
 ) {
-  const { page, pageSize, sort, order, ...filter } = q;
+  const { page, pageSize, sort, order, after, ...filter } = q;
+  const key = sort ?? 'submittedAt';
+  // A cursor follows the order it was written in; page numbers stop where the count does.
+  if (after) checkCursorSort(repo.CURSOR_SORTS.has(key));
+  if (!after) checkPageReach(page, pageSize);
   const clock = await lightClock(db, now);
-  const { rows, total, totalCapped } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
+  const { rows, total, totalCapped, nextCursor } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
     limit: pageSize,
-    offset: (page - 1) * pageSize,
+    offset: after ? 0 : (page - 1) * pageSize,
+    sort: key,
     // Newest first unless the caller picks an order.
-    sort: sort ?? 'submittedAt',
     order: sort ? order : 'desc',
+    after: after ? decodeCursor(after) : undefined,
   });
   await labelDepartments(db, rows);
-  return { items: rows.map((r) => presentSummary(r, actor, clock)), total, totalCapped, page, pageSize };
+  return { items: rows.map((r) => presentSummary(r, actor, clock)), total, totalCapped, page, pageSize, nextCursor };
 }
 
 /** Beijing time for people reading a spreadsheet. */
@@ -54,8 +60,11 @@ const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_60
 
 export async function exportXlsx(db: Db, actor: Actor, filter: AppealFilter, reply: FastifyReply, now = new Date()) {
   const clock = await lightClock(db, now);
-  const rows = await labelDepartments(db, await repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT));
-  type Row = (typeof rows)[number];
+  const read = repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
+  async function* labelled() {
+    for await (const batch of read) yield await labelDepartments(db, batch);
+  }
+  type Row = repo.ExportRow;
   // Anonymous authors are '匿名' for every reader, staff included: a spreadsheet travels.
   const anon = (r: Row) => r.anonymous === 1;
   const columns: Column<Row>[] = [
@@ -81,5 +90,5 @@ export async function exportXlsx(db: Db, actor: Actor, filter: AppealFilter, rep
     { header: '涉及职工数', value: (r) => r.affected_workers },
     { header: '答复内容', width: 40, value: (r) => r.answer ?? '' },
   ];
-  return sendXlsx(reply, `职工诉求_${clock.today}.xlsx`, '职工诉求', columns, rows);
+  return streamXlsx(reply, `职工诉求_${clock.today}.xlsx`, '职工诉求', columns, labelled());
 }

@@ -11,6 +11,7 @@ import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import { engineOf, prefixUpper } from '../../core/db/dialect.js';
 import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
+import { afterCursor, COUNT_CAP, decodeCursor, encodeCursor, type Cursor } from '../../core/db/keyset.js';
 import type { Light } from '../../../common/appeals.js';
 import {
   adb,
@@ -23,6 +24,14 @@ import {
 } from './appeals.tables.js';
 
 export const SEARCH_INDEX = 'appeal_search';
+
+/**
+ * The search filter `q` looks among the newest this many appeals that contain its words,
+ * and the other filters and the scope apply within them: a common word reads this many
+ * index entries, not every appeal that holds it. A list that reached the bound says its
+ * total is a lower bound (`totalCapped`).
+ */
+export const SEARCH_NEWEST = 5_000;
 
 /** Who is looking: their own appeals, plus the subtrees where they are staff or handler. */
 export interface Visibility {
@@ -150,7 +159,7 @@ export function conditions(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock
 function filters(db: Tx, eb: Eb, f: RepoFilter, clock: LightClock, byPath: boolean): Expression<SqlBool>[] {
   const c: Expression<SqlBool>[] = [];
   if (f.q !== undefined) {
-    const sub = searchRefs(db, SEARCH_INDEX, f.q);
+    const sub = searchRefs(db, SEARCH_INDEX, f.q, SEARCH_NEWEST);
     c.push(sub ? eb('a.id', 'in', sub as any) : sql<SqlBool>`1 = 0`);
   }
   if (f.status?.length) c.push(eb('a.status', 'in', [...f.status]));
@@ -321,8 +330,7 @@ export interface DetailRow extends SummaryRow {
   master_id: string | null;
 }
 
-/** Lists count at most this many matches: beyond it a page says 「2000+」 instead of scanning on. */
-export const COUNT_CAP = 2_000;
+export { COUNT_CAP };
 
 /** Sorts an index serves in order (see the 0002 migration): the page is read off the index. */
 const INDEXED_SORTS: ReadonlySet<SortKey> = new Set(['submittedAt']);
@@ -341,18 +349,41 @@ export function countQuery(db: Tx, vis: Visibility, f: RepoFilter, clock: LightC
     .select((eb) => eb.fn.countAll<string | number>().as('c'));
 }
 
-/** The ids (and sort keys) of one part's first `limit` rows; `walk` reads them off the ordering index. */
-export function pageQuery(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, part: ListPart, page: { limit: number; sort: SortKey; order: 'asc' | 'desc' }, walk: boolean) {
+/** Sorts a cursor can follow: a key that is never null, on a (key, id) index. */
+export const CURSOR_SORTS: ReadonlySet<SortKey> = INDEXED_SORTS;
+
+/**
+ * The ids (and sort keys) of one part's first `limit` rows; `walk` reads them off the
+ * ordering index; `after` starts after a cursor (keyset: a range on that index, no OFFSET).
+ */
+export function pageQuery(
+  db: Tx,
+  vis: Visibility,
+  f: RepoFilter,
+  clock: LightClock,
+  part: ListPart,
+  page: { limit: number; sort: SortKey; order: 'asc' | 'desc'; after?: Cursor },
+  walk: boolean,
+) {
   const sortCol = SORT_COLUMNS[page.sort];
   // A walk reads the ordering index and nothing else: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
   const from = walk && engineOf(db) === 'sqlite' ? sql`appeals as a indexed by appeals_submitted_at` : sql`appeals as a`;
+  const after = page.after;
   return adb(db)
     .selectFrom(from as any)
     .select(['a.id', sql.ref(sortCol).as('k')])
     .where(((e: Eb) => listPart(db, e, vis, f, clock, part, walk)) as any)
+    .$if(!!after, (q) => q.where(afterCursor(sortCol, 'a.id', after!, page.order) as any))
     .orderBy(sql.ref(sortCol), page.order)
     .orderBy('a.id', page.order)
     .limit(page.limit);
+}
+
+async function searchReachedBound(db: Tx, q: string): Promise<boolean> {
+  const sub = searchRefs(db, SEARCH_INDEX, q, SEARCH_NEWEST);
+  if (!sub) return false;
+  const r = await sql<{ n: number | string }>`select count(*) as n from ${sub} as s`.execute(db);
+  return Number(r.rows[0]?.n ?? 0) >= SEARCH_NEWEST;
 }
 
 export async function listAppeals(
@@ -360,20 +391,26 @@ export async function listAppeals(
   vis: Visibility,
   f: RepoFilter,
   clock: LightClock,
-  page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc' },
-): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean }> {
+  page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc'; after?: Cursor },
+  /** known: the (capped) count an earlier page of the same walk returned, so an export counts once; detail: the export's columns too. */
+  opts: { known?: number; detail?: boolean } = {},
+): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean; nextCursor: string | null; counted: number }> {
+  const known = opts.known;
   const parts = listParts(vis, f);
   // Each part counted once, on its own index, up to what the cap still needs: no second count.
-  let n = 0;
-  for (const part of parts) {
+  let n = known ?? 0;
+  for (const part of known === undefined ? parts : []) {
     if (n > COUNT_CAP) break;
     const [{ c }] = await countQuery(db, vis, f, clock, part, COUNT_CAP + 1 - n).execute();
     n += Number(c);
   }
+  // A search that reached its bound may have older matches beyond it: the total is then a lower bound.
+  const searchBound = f.q !== undefined && known === undefined && n <= COUNT_CAP && (await searchReachedBound(db, f.q));
   // Many matches: walking the ordering index meets a page of them early. Few (the count
   // read them all off a filter's index): the same index finds them and sorting ≤ COUNT_CAP is cheap.
   const walk = INDEXED_SORTS.has(page.sort) && n > COUNT_CAP;
-  const want = page.offset + page.limit;
+  // One row beyond the page says whether a next page exists.
+  const want = page.offset + page.limit + 1;
   const found: { id: string; k: unknown }[] = [];
   for (const part of parts) {
     const rows = await pageQuery(db, vis, f, clock, part, { ...page, limit: want }, walk).execute();
@@ -382,7 +419,9 @@ export async function listAppeals(
   const dir = page.order === 'asc' ? 1 : -1;
   const cmp = (x: unknown, y: unknown) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : (x as any) < (y as any) ? -1 : 1);
   if (parts.length > 1) found.sort((x, y) => dir * (cmp(x.k, y.k) || cmp(x.id, y.id)));
-  const ids = found.slice(page.offset, want);
+  const ids = found.slice(page.offset, want - 1);
+  const last = ids[ids.length - 1];
+  const nextCursor = CURSOR_SORTS.has(page.sort) && found.length >= want && last ? encodeCursor(last.k as string, last.id) : null;
   const rows = ids.length
     ? ((await base(db)
         .where(
@@ -390,24 +429,33 @@ export async function listAppeals(
           'in',
           ids.map((r) => r.id),
         )
-        .select((eb) => safeColumns(eb, vis) as any)
+        .select((eb) => (opts.detail ? [...safeColumns(eb, vis), ...EXPORT_COLUMNS] : safeColumns(eb, vis)) as any)
         .execute()) as unknown as SummaryRow[])
     : [];
   const at = new Map(ids.map((r, i) => [r.id, i]));
   rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
-  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP || searchBound, nextCursor, counted: n };
 }
 
-/** The rows of an export, detail columns included; capped by the caller. */
-export async function exportAppeals(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, limit: number) {
-  const rows = await base(db)
-    .where(((eb: Eb) => conditions(db, eb, vis, f, clock)) as any)
-    .select((eb) => [...safeColumns(eb, vis), 'a.answer', 'a.due_date', 'a.accept_due_date', 'a.closed_at'] as any)
-    .orderBy('a.submitted_at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows as unknown as (SummaryRow & { answer: string | null; due_date: string | null; accept_due_date: string; closed_at: string | null })[];
+const EXPORT_COLUMNS = ['a.answer', 'a.due_date', 'a.accept_due_date', 'a.closed_at'] as const;
+export type ExportRow = SummaryRow & { answer: string | null; due_date: string | null; accept_due_date: string; closed_at: string | null };
+
+/**
+ * The rows of an export in batches, newest first, detail columns included: each batch is a
+ * list page read by cursor, so no batch re-reads the rows before it and only one batch is
+ * held at a time however many rows the export has. Capped by the caller.
+ */
+export async function* exportAppeals(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, limit: number, batch = 500): AsyncGenerator<ExportRow[]> {
+  let after: Cursor | undefined;
+  let known: number | undefined;
+  for (let left = limit; left > 0; ) {
+    const r = await listAppeals(db, vis, f, clock, { limit: Math.min(batch, left), offset: 0, sort: 'submittedAt', order: 'desc', after }, { known, detail: true });
+    if (r.rows.length) yield r.rows as ExportRow[];
+    left -= r.rows.length;
+    known = r.counted;
+    if (!r.nextCursor) return;
+    after = decodeCursor(r.nextCursor);
+  }
 }
 
 /**

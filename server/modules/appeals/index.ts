@@ -14,6 +14,7 @@ import * as m0005 from './migrations/20261206_1200_appeals_anonymous_placement.j
 import * as m0006 from './migrations/20261206_2200_appeals_citations.js';
 import * as m0007 from './migrations/20261206_2300_appeals_org_path.js';
 import * as m0008 from './migrations/20261207_0430_appeals_attribution.js';
+import * as m0009 from './migrations/20261207_0500_appeals_search_order.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
@@ -25,7 +26,7 @@ export const appealsModule = defineModule({
   permissions: Object.values(APPEAL_PERMISSIONS),
   grants: APPEAL_GRANTS,
   messages: appealsMessages,
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2200_appeals_citations': m0006, '20261206_2300_appeals_org_path': m0007, '20261207_0430_appeals_attribution': m0008 },
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2200_appeals_citations': m0006, '20261206_2300_appeals_org_path': m0007, '20261207_0430_appeals_attribution': m0008, '20261207_0500_appeals_search_order': m0009 },
   routes: appealsRoutes,
   jobs,
   indicators: appealsIndicators,

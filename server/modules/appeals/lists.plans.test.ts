@@ -8,12 +8,13 @@
  * the day it is added (and fails here until it has a sample value and an index).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
+import { searchRefs } from '../../core/search/search.js';
 import { useTestApp } from '../../../test/app.js';
 import { AppealFilterQuery, APPEAL_SORT_KEYS } from '../../../common/schemas/appeals.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
 import { resolveFilter } from './appeals.dashboard.js';
-import { countQuery, listParts, pageQuery, type Visibility } from './appeals.repository.js';
+import { countQuery, listParts, pageQuery, SEARCH_INDEX, type Visibility } from './appeals.repository.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -73,8 +74,10 @@ describe('appeal list plans', () => {
           for (const part of listParts(vis, f)) {
             const where = `${who} ${part} ${Object.keys(raw).join('+')}`;
             for (const l of await fullScans(explain, countQuery(t.db, vis, f, clock, part, 2001).compile(), false)) out.push(`${where} count: ${l}`);
+            // The walk carries a cursor: a deep page reads on from it, a range on the ordering index.
             for (const walk of [false, true]) {
-              const page = pageQuery(t.db, vis, f, clock, part, { limit: 20, sort: 'submittedAt', order: 'desc' }, walk).compile();
+              const after = walk ? { k: '2026-06-01T00:00:00.000Z', id: w.mine1.id } : undefined;
+              const page = pageQuery(t.db, vis, f, clock, part, { limit: 20, sort: 'submittedAt', order: 'desc', after }, walk).compile();
               // PostgreSQL prices a test-sized table so that the ordered walk (which stops after the page) wins even where a real one would not.
               for (const l of await fullScans(explain, page, walk || t.engine === 'postgres')) out.push(`${where} page${walk ? ' (walk)' : ''}: ${l}`);
             }
@@ -85,6 +88,50 @@ describe('appeal list plans', () => {
     });
     expect(combos.length).toBe(21 + (21 * 20) / 2);
     expect(bad).toEqual([]);
+  });
+
+  it('walks a list by cursor: every row once, newest first, while new appeals arrive in between', async () => {
+    const team = await w.team();
+    const workers = await Promise.all([0, 1, 2].map(() => w.worker({}, team)));
+    const submit = async (i: number) => expect((await workers[i % 3].post('/api/v1/appeals', wageAppeal({ title: `加班费第${i}次` }))).status).toBe(201);
+    for (let i = 0; i < 7; i++) await submit(i);
+    const url = `/api/v1/appeals?orgId=${team.id}`;
+    const all = (await w.staff.get(`${url}&pageSize=200`)).body.items.map((a: { code: string }) => a.code);
+    expect(all).toHaveLength(7);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: { status: number; body: { items: { code: string }[]; nextCursor: string | null } } = await w.staff.get(`${url}&pageSize=2${after ? `&after=${after}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((a) => a.code));
+      after = res.body.nextCursor;
+      // Newer appeals land before the cursor: the walk neither repeats nor skips a row.
+      await submit(seen.length);
+    } while (after);
+    expect(seen).toEqual(all);
+    // The worker's own list walks the same way, and holds only their own appeals.
+    const mine = await workers[0].get('/api/v1/appeals/mine?pageSize=1');
+    const next = await workers[0].get(`/api/v1/appeals/mine?pageSize=1&after=${mine.body.nextCursor}`);
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.items[0].code).not.toBe(mine.body.items[0].code);
+    // The search filter reads the newest matches first and stops at its bound.
+    const newest = (await w.staff.get(`/api/v1/appeals?q=${encodeURIComponent('加班费')}&pageSize=1`)).body.items[0].id;
+    const bounded = await t.db.selectFrom(sql`${searchRefs(t.db, SEARCH_INDEX, '加班费', 1)!}`.as('s') as any).selectAll().execute();
+    expect(bounded).toEqual([{ ref_id: newest }]);
+  });
+
+  it('refuses a forged cursor, a cursor with another sort, and page numbers past the count, naming the field', async () => {
+    const bad = await w.staff.get('/api/v1/appeals?after=bm90LWEtY3Vyc29y');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([{ field: 'query.after', message: '翻页位置（after）无效，请回到第一页重新翻看' }]);
+    const first = await w.staff.get('/api/v1/appeals?pageSize=1');
+    const sorted = await w.staff.get(`/api/v1/appeals?pageSize=1&sort=code&after=${first.body.nextCursor}`);
+    expect(sorted.status).toBe(400);
+    expect(sorted.body.errors[0].field).toBe('query.after');
+    const deep = await w.staff.get('/api/v1/appeals?page=101&pageSize=20');
+    expect(deep.status).toBe(400);
+    expect(deep.body.errors[0]).toMatchObject({ field: 'query.page' });
+    expect(deep.body.errors[0].message).toContain('2000');
   });
 
   it('keeps the sort keys to those the schema whitelists', () => {
