@@ -1,6 +1,6 @@
 /**
- * Writes server/modules/appeals/similarity.idf.ts: the background document frequencies of
- * the n-gram features (similarity.grams.ts), counted over the development set only — never
+ * Writes server/core/similarity/idf.ts: the background document frequencies of
+ * the n-gram features (server/core/similarity/grams.ts), counted over the development set only — never
  * over a hold-out, so their figures stay honest.
  *
  *   npx tsx bench/appeals/eval-idf.ts
@@ -22,7 +22,7 @@ for (const a of set.appeals) {
 const kept = [...df].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 const body = [
   '// Written by `npx tsx bench/appeals/eval-idf.ts` from bench/appeals/eval-set.json — do not edit by hand.',
-  '// Background document frequencies for similarity.grams.ts: n = appeals counted, df = appeals with the feature.',
+  '// Background document frequencies for server/core/similarity/grams.ts: n = appeals counted, df = appeals with the feature.',
   `export const IDF: { n: number; df: Record<string, number> } = {`,
   `  n: ${set.appeals.length},`,
   '  df: {',
@@ -31,5 +31,5 @@ const body = [
   '};',
   '',
 ].join('\n');
-fs.writeFileSync(path.join(HERE, '../../server/modules/appeals/similarity.idf.ts'), body);
+fs.writeFileSync(path.join(HERE, '../../server/core/similarity/idf.ts'), body);
 console.log(`${kept.length} features of ${df.size} kept`);

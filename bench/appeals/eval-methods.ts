@@ -17,6 +17,8 @@ import { loadSet, recallAtKWith, scoreAlerts, signatures, type Alerts, type Eval
 type Sim = (a: Prepared, b: Prepared) => number;
 interface Decision {
   kind: 'star' | 'dense';
+  /** Also count free appeals similar (at the threshold) to at least this many of the star's members: a cluster reached in two steps. */
+  twoHop?: number;
   /** dense: the neighbourhood's score and how many of its others a member must be similar to. */
   low?: number;
   k?: number;
@@ -74,6 +76,13 @@ function replayWith(set: EvalSet, prep: Map<string, Prepared>, m: Method): Alert
         if (links >= m.decision.k!) members.add(c.id);
       }
     }
+    if (m.decision.twoHop) {
+      const star = [...members];
+      for (const c of near) {
+        if (alertOf.has(c.id) || members.has(c.id)) continue;
+        if (star.filter((s) => sim(s, c.id) >= θ).length >= m.decision.twoHop) members.add(c.id);
+      }
+    }
     const byId = new Map(set.appeals.map((x) => [x.id, x]));
     const workers = new Set([a.worker, ...[...members].map((id) => byId.get(id)!.worker)]);
     if (workers.size >= set.minWorkers) {
@@ -109,6 +118,14 @@ function pairs(set: EvalSet, prep: Map<string, Prepared>, sim: Sim) {
 }
 
 const lexStar: Sim = (a, b) => similarity(a, b);
+/** Where characters and facts agree strongly (scaled n-gram score ≥ s), the lexicon's gates (problem family, question vs complaint, its judging alone) do not veto. */
+const factsAgree =
+  (s: number, inquiryToo = true): Sim =>
+  (a, b) => {
+    const g = SCALE * gramCosine(a.grams, b.grams);
+    if (g >= s && (inquiryToo || a.inquiry === b.inquiry)) return Math.min(1, Math.max(g, lexiconScore(a, b)));
+    return similarity(a, b);
+  };
 export const METHODS: Method[] = [
   { name: 'A. lexicon judges alone where it knows both topics, else n-grams; star (shipped until 2026-12-06)', sim: lexStar, decision: { kind: 'star' } },
   { name: 'B. n-grams alone; star', sim: gramOnly, decision: { kind: 'star' } },
@@ -117,8 +134,32 @@ export const METHODS: Method[] = [
   { name: 'E. A + dense on n-grams alone (0.25, k=3)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 3, hood: gramOnly } },
   { name: 'F. A + dense(0.15, k=2)', sim: lexStar, decision: { kind: 'dense', low: 0.15, k: 2 } },
   { name: 'G. A + dense(0.25, k=3)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 3 } },
-  { name: 'H. A + dense(0.25, k=2) (shipped)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2 } },
+  { name: 'H. A + dense(0.25, k=2) (shipped until 2026-12-07)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2 } },
+  // Rows I–K and the sweeps were measured on 2026-12-07 against the similarity() of 95edc9d (before the facts-agree rule was shipped); since then lexStar includes it.
+  { name: 'I1. H, facts agree ≥ 1.0 overrides the gates', sim: factsAgree(1.0), decision: { kind: 'dense', low: 0.25, k: 2 } },
+  { name: 'I2. H, facts agree ≥ 1.5 overrides the gates', sim: factsAgree(1.5), decision: { kind: 'dense', low: 0.25, k: 2 } },
+  { name: 'I3. H, facts agree ≥ 2.0 overrides the gates', sim: factsAgree(2.0), decision: { kind: 'dense', low: 0.25, k: 2 } },
+  { name: 'I4. H, facts agree ≥ 1.5 overrides the gates but not question vs complaint', sim: factsAgree(1.5, false), decision: { kind: 'dense', low: 0.25, k: 2 } },
+  { name: 'J2. H + two-hop (similar to 2 of the star)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
+  { name: 'J3. H + two-hop (similar to 3 of the star)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 3 } },
+  { name: 'K. I2 + two-hop(2)', sim: factsAgree(1.5), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
+  { name: 'K3. I3 + two-hop(2)', sim: factsAgree(2.0), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
+  { name: 'L. facts agree where the lexicon does not know both topics + H + two-hop(2) (shipped)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
 ];
+/** As factsAgree, but not where the lexicon knows a topic both name: there its gates stand (夜班津贴没发 ≠ 夜班津贴算错了). */
+const factsAgreeUnknown =
+  (s: number): Sim =>
+  (a, b) => {
+    const g = SCALE * gramCosine(a.grams, b.grams);
+    if (g >= s && ![...a.topics].some((t) => b.topics.has(t))) return Math.min(1, Math.max(g, lexiconScore(a, b)));
+    return similarity(a, b);
+  };
+for (const a of (process.env.AGREE2 ?? '').split(',').filter(Boolean).map(Number))
+  METHODS.push({ name: `sweep2: facts agree ≥ ${a} where the lexicon knows no shared topic + two-hop(2)`, sim: factsAgreeUnknown(a), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } });
+// A sweep of the facts-agree override and the two-hop rule: AGREE=1,1.5 HOPS=2,3 npx tsx bench/appeals/eval-methods.ts --method sweep
+for (const a of (process.env.AGREE ?? '').split(',').filter(Boolean).map(Number))
+  for (const h of (process.env.HOPS ?? '2').split(',').map(Number))
+    METHODS.push({ name: `sweep: facts agree ≥ ${a} + two-hop(${h})`, sim: factsAgree(a), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: h } });
 // A sweep: LOWS=0.1,0.2 KS=2,3 npx tsx bench/appeals/eval-methods.ts --dev
 for (const low of (process.env.LOWS ?? '').split(',').filter(Boolean).map(Number))
   for (const k of (process.env.KS ?? '2').split(',').map(Number)) {
@@ -128,7 +169,7 @@ for (const low of (process.env.LOWS ?? '').split(',').filter(Boolean).map(Number
   }
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
-const SETS = process.argv.includes('--dev') ? ['eval-set.json'] : ['eval-set.json', 'eval-holdout.json', 'eval-holdout2.json', 'eval-holdout3.json', 'eval-holdout4.json', 'eval-holdout5.json', 'eval-holdout6.json'];
+const SETS = process.argv.includes('--dev') ? ['eval-set.json'] : ['eval-set.json', 'eval-holdout.json', 'eval-holdout2.json', 'eval-holdout3.json', 'eval-holdout4.json', 'eval-holdout5.json', 'eval-holdout6.json', 'eval-holdout7.json'];
 const only = process.argv.includes('--method') ? process.argv[process.argv.indexOf('--method') + 1] : null;
 for (const file of SETS) {
   const set = loadSet(path.join(HERE, file));

@@ -4,7 +4,7 @@ import { useTestApp } from '../../../test/app.js';
 import { DEFAULT_APPEAL_SETTINGS } from '../../../common/appeals.js';
 import { loadSet, replay, signatures } from '../../../bench/appeals/eval.js';
 import { intakeAlerts } from '../../../bench/appeals/eval-intake.js';
-import { issueKeys, prepare, similarity } from './similarity.js';
+import { issueKeys, prepare, similarity } from '../../core/similarity/index.js';
 
 const t = useTestApp();
 const SETS = ['eval-set', 'eval-holdout', 'eval-holdout2', 'eval-holdout3', 'eval-holdout4', 'eval-holdout5', 'eval-holdout6'];

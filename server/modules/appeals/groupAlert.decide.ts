@@ -22,13 +22,17 @@
  * (at that lower score) to at least one other of the neighbourhood besides the new appeal
  * count too. One loose link is not enough; a triangle is. The share and the triangle were
  * chosen on the development set (bench/RESULTS.md): lower shares merge two of its groups.
+ * Still short, free appeals similar at the threshold to two of the cluster so found join it
+ * (twoHopMembers()), though they share too little with the new appeal itself.
  */
-import { prepare, similarity, type Prepared } from './similarity.js';
+import { prepare, similarity, type Prepared } from '../../core/similarity/index.js';
 
 /** The neighbourhood's score as a share of the threshold (0.25 at the default 0.4). */
 export const DENSE_SHARE = 0.625;
 /** Bounds the neighbourhood's pairwise scoring (n² / 2 scores) in a surge. */
 const DENSE_MAX = 40;
+/** Links to the cluster an appeal needs to join it in two steps. */
+const TWO_HOP_LINKS = 2;
 
 export interface GroupCandidate {
   id: string;
@@ -81,6 +85,10 @@ export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandi
     free.push(...dense.filter((c) => !free.includes(c)));
     workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
   }
+  if (workers.size < rule.minWorkers) {
+    free.push(...twoHopMembers(all.filter((x) => !x.c.alertId && !free.includes(x.c)), all.filter((x) => free.includes(x.c)), rule.threshold));
+    workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
+  }
   if (workers.size >= rule.minWorkers) {
     return { action: 'raise', members: [...free.map((c) => c.id), intake.id], workerCount: workers.size, similar: ids };
   }
@@ -91,6 +99,24 @@ export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandi
 function denseMembers(hood: { c: GroupCandidate; p: Prepared; score: number }[], low: number): GroupCandidate[] {
   const near = hood.sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id)).slice(0, DENSE_MAX);
   return near.filter((x) => near.some((o) => o !== x && similarity(x.p, o.p) >= low)).map((x) => x.c);
+}
+
+/**
+ * Free appeals similar, at the threshold, to two or more of the cluster found so far, though not
+ * to the new appeal: one grievance told in two vocabularies (药箱 / 急救箱 / 绷带) is linked
+ * through the appeals that use both. Two links, not one: a single shared neighbour is how two
+ * issues of one unit run together.
+ */
+function twoHopMembers(others: { c: GroupCandidate; p: Prepared }[], cluster: { p: Prepared }[], threshold: number): GroupCandidate[] {
+  if (cluster.length < TWO_HOP_LINKS) return [];
+  const members = cluster.slice(0, DENSE_MAX);
+  return others
+    .filter((x) => {
+      let links = 0;
+      for (const m of members) if (similarity(x.p, m.p) >= threshold && ++links >= TWO_HOP_LINKS) return true;
+      return false;
+    })
+    .map((x) => x.c);
 }
 
 function mostVoted(members: readonly GroupCandidate[]): string | null {

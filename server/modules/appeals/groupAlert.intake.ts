@@ -18,7 +18,7 @@ import * as alerts from './groupAlert.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import { settingsFor } from './deadlines.js';
 import { decideGroup } from './groupAlert.decide.js';
-import { decodeSignature, encodeSignature, issueKeys, sharedKeywords, signatureOf } from './similarity.js';
+import { decodeSignature, encodeSignature, issueKeys, sharedKeywords, signatureOf } from '../../core/similarity/index.js';
 import { alertLink, send, unionPeople } from './appeals.notices.js';
 
 const DAY_MS = 86_400_000;

@@ -22,7 +22,7 @@ import { can, canRead, visibilityOf } from './appeals.policy.js';
 import { acceptInTx, refOf } from './appeals.service.js';
 import { refreshCounts } from './groupAlert.intake.js';
 import { settingsFor } from './deadlines.js';
-import { decodeSignature, GRAM_SCALE, issueKeys, listRank, prepare, sharedKeywords } from './similarity.js';
+import { decodeSignature, GRAM_SCALE, issueKeys, listRank, prepare, sharedKeywords } from '../../core/similarity/index.js';
 import { get as getAlert } from './groupAlert.service.js';
 
 const DAY_MS = 86_400_000;

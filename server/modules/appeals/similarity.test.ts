@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPEAL_SETTINGS } from '../../../common/appeals.js';
 import { groups, loadSet, pairwise, signatures } from '../../../bench/appeals/eval.js';
 import { decideGroup } from './groupAlert.decide.js';
-import { sharedKeywords, signatureOf, similarity } from './similarity.js';
+import { sharedKeywords, signatureOf, similarity } from '../../core/similarity/index.js';
 
 const θ = DEFAULT_APPEAL_SETTINGS.groupThreshold;
 const sim = (a: string, b: string, forceBigrams = false) => similarity(signatureOf(a, '', { forceBigrams }), signatureOf(b, '', { forceBigrams }));
@@ -26,6 +26,15 @@ describe('similarity of Chinese appeals', () => {
   it('still works without ICU, on character bigrams plus the lexicon', () => {
     expect(sim('三个月没发加班费', '加班工资拖欠了好几个月', true)).toBeGreaterThanOrEqual(θ);
     expect(sim('三个月没发加班费', '食堂饭菜涨价太多', true)).toBe(0);
+  });
+
+  it('takes the same rare words for one grievance where the lexicon knows no shared topic, whatever problem it reads', () => {
+    // 漏发 reads as 漏 (leaking) to the lexicon, 没发 as unpaid: two problems to it, one grievance.
+    expect(sim('防寒棉衣今年没发', '防寒棉衣是不是漏发了')).toBeGreaterThanOrEqual(θ);
+    // A suggestion and a complaint about the same new thing: one grievance too.
+    expect(sim('防寒棉衣今年没发', '建议今年早点发防寒棉衣')).toBeGreaterThanOrEqual(θ);
+    // Where the lexicon knows the topic both name, its gates stand.
+    expect(sim('矿工节慰问品没发', '矿工节慰问品是不是漏发了')).toBeLessThan(θ);
   });
 
   it('labels a group by what its members share', () => {
@@ -65,6 +74,25 @@ describe('similarity of Chinese appeals', () => {
     // Alike among themselves but barely like the newest (two words of twelve): not its cluster.
     const far = [0, 1, 2, 3].map((i) => appeal(i, newest.slice(i * 3, i * 3 + 2), ['交灯', '升井', '半小时']));
     expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, far, rule).action).toBe('none');
+  });
+
+  it('reaches, in two steps, an appeal like two of the cluster though nothing like the newest; one such link is not enough', () => {
+    const w = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
+    const newest = w('甲', 10);
+    const rule = { minWorkers: 5, threshold: θ };
+    const appeal = (id: string, tokens: string[]) => ({ id, authorKey: `w${id}`, tokens: [...tokens, ...w(`其他${id}`, 10 - tokens.length)].sort(), alertId: null, alertActive: false });
+    // Three like the newest (five words of ten each): four workers with it, one short.
+    const a = appeal('a', [...newest.slice(0, 5), ...w('乙', 5)]);
+    const b = appeal('b', [...newest.slice(5, 10), ...w('乙', 5)]);
+    const c = appeal('c', [newest[0], newest[2], newest[4], newest[6], newest[8]]);
+    // The fifth shares five words with a and with b, none with the newest.
+    const d = appeal('d', w('乙', 5));
+    expect(similarity(newest, d.tokens)).toBe(0);
+    expect(similarity(a.tokens, d.tokens)).toBeGreaterThanOrEqual(θ);
+    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, [a, b, c, d], rule)).toMatchObject({ action: 'raise', workerCount: 5, members: ['a', 'b', 'c', 'd', 'n'] });
+    // Like a alone: not reached.
+    const bAlone = appeal('b', newest.slice(5, 10));
+    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, [a, bAlone, c, d], rule).action).toBe('none');
   });
 });
 

@@ -17,7 +17,7 @@ import type { ExplainPrompt } from '../../../common/schemas/policies.js';
 import type { Call } from '../../core/call.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { forbidden } from '../../core/errors.js';
-import { GRAM_MATCH, gramCosine, prepare, sharedKeywords, signatureOf, type Prepared } from '../appeals/index.js';
+import { GRAM_MATCH, gramCosine, prepare, sharedKeywords, signatureOf, type Prepared } from '../../core/similarity/index.js';
 import { answerScope, readReach } from './policies.policy.js';
 import * as repo from './policies.repository.js';
 

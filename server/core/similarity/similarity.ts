@@ -13,12 +13,12 @@
  * longer than the other, which a paraphrase usually is.
  *
  * Category and unit are not in the score: the caller only compares appeals of the same
- * unit and category within the window (see groupAlert.service.ts).
+ * unit and category within the window (server/modules/appeals/groupAlert.intake.ts).
  */
 import { DEFAULT_APPEAL_SETTINGS } from '../../../common/appeals.js';
-import { segmentWords } from '../../core/search/segment.js';
-import { LEXICON, SINGLE_CHARS, STOPWORDS, type ConceptRole } from './similarity.lexicon.js';
-import { GRAM, gramCosine, gramTokens, gramVector, sharedFactsAndPhrases, type GramVector } from './similarity.grams.js';
+import { segmentWords } from '../search/segment.js';
+import { LEXICON, SINGLE_CHARS, STOPWORDS, type ConceptRole } from './lexicon.js';
+import { GRAM, gramCosine, gramTokens, gramVector, sharedFactsAndPhrases, type GramVector } from './grams.js';
 
 const CONCEPT = '#';
 export const NO_TOPIC_KEY = '-';
@@ -119,7 +119,7 @@ export interface Prepared {
   lexKeys: Set<string>;
   /** What candidates are read by (issueKeys()): the lexicon's keys and the rare characters. Two appeals without a key in common score 0. */
   keys: Set<string>;
-  /** The lexicon-free features (similarity.grams.ts). */
+  /** The lexicon-free features (grams.ts). */
   grams: GramVector;
 }
 
@@ -197,24 +197,36 @@ export function lexiconScore(pa: Prepared, pb: Prepared): number {
  */
 export const GRAM_MATCH = 0.07;
 export const GRAM_SCALE = DEFAULT_APPEAL_SETTINGS.groupThreshold / GRAM_MATCH;
+/**
+ * The n-gram cosine above which the lexicon's problem and question gates no longer veto where
+ * it does not know both topics (similarity()): the middle of the range (2.5–4.4 × GRAM_MATCH) over which every
+ * evaluation set gave the same groups and no false alert (bench/RESULTS.md, 2026-12-07).
+ */
+export const GRAM_AGREE = 0.24;
 
 /**
  * Similarity of two appeals (0–1): the lexicon's weighted cosine when it knows both topics,
- * else the better of that and the scaled n-gram cosine, each 0 outside its own gate. Both gates are key intersections
+ * else the better of that and the scaled n-gram cosine, each 0 outside its own gate (the
+ * lexicon's problem and question gates hold unless the n-grams agree at GRAM_AGREE). Both gates are key intersections
  * (Prepared.keys), so candidates read by key are exactly those that can score above 0.
  */
 export function similarity(a: readonly string[] | Prepared, b: readonly string[] | Prepared): number {
   const pa = Array.isArray(a) ? prepare(a) : (a as Prepared);
   const pb = Array.isArray(b) ? prepare(b) : (b as Prepared);
+  // Where the lexicon knows both topics it judges alone: it tells 夜班津贴没发 from 夜班津贴算错了, characters cannot.
+  if (pa.topics.size && pb.topics.size) return sameComplaint(pa, pb) ? lexiconScore(pa, pb) : 0;
+  const grams = gramCosine(pa.grams, pb.grams);
+  // Elsewhere, texts that share this much (the same rare words, amounts, places) are one
+  // grievance whatever problem the lexicon reads into a few words of them (是不是漏发了 / 没发;
+  // 建议多装 / 太少): its families and its question/complaint split do not veto.
+  if (grams >= GRAM_AGREE) return Math.min(1, Math.max(GRAM_SCALE * grams, lexiconScore(pa, pb)));
   if (!sameComplaint(pa, pb)) return 0;
   const lexicon = lexiconScore(pa, pb);
-  // Where the lexicon knows both topics it judges alone: it tells 夜班津贴没发 from 夜班津贴算错了, characters cannot.
-  if (pa.topics.size && pb.topics.size) return lexicon;
-  return Math.min(1, Math.max(lexicon, GRAM_SCALE * gramCosine(pa.grams, pb.grams)));
+  return Math.min(1, Math.max(lexicon, GRAM_SCALE * grams));
 }
 
 /**
- * The order of the staff's similar-appeals list, which is for recall (groupAlert.similar.ts):
+ * The order of the staff's similar-appeals list, which is for recall (server/modules/appeals/groupAlert.similar.ts):
  * every appeal similarity() scores above 0 first (key 1 + score), then those it gates out
  * that still share characters and facts (key: their n-gram cosine, below 1), so the list is
  * filled where the alert's gates are strict. 0: not listed.
@@ -237,7 +249,7 @@ export function issueKeys(tokens: readonly string[]): string[] {
 /**
  * What an alert's members share, for its label and notice: the lexicon's concepts two or
  * more of them name (加班费 · 欠发), then the facts and phrases they share
- * (similarity.grams.ts: 500元, 工服押金), so an alert on a topic the lexicon lacks still says
+ * (grams.ts: 500元, 工服押金), so an alert on a topic the lexicon lacks still says
  * what it is about.
  */
 export function sharedKeywords(signatures: readonly (readonly string[])[], limit = 5): string[] {

@@ -1,5 +1,5 @@
 // Written by `npx tsx bench/appeals/eval-idf.ts` from bench/appeals/eval-set.json — do not edit by hand.
-// Background document frequencies for similarity.grams.ts: n = appeals counted, df = appeals with the feature.
+// Background document frequencies for grams.ts: n = appeals counted, df = appeals with the feature.
 export const IDF: { n: number; df: Record<string, number> } = {
   n: 311,
   df: {

@@ -9,14 +9,14 @@
  * Title features weigh twice the body's; characters weigh 1.5 (a single character carries
  * the meaning a paraphrase keeps: 水, 锁, 押); facts weigh 2. Every feature is weighted by
  * its rarity (IDF) in a fixed background table built from the development set
- * (similarity.idf.ts, written by bench/appeals/eval-idf.ts): words every appeal uses
+ * (idf.ts, written by bench/appeals/eval-idf.ts): words every appeal uses
  * (没有, 工资, 一直) count little; a topic the table never saw counts most.
  *
  * Two appeals are compared only when they share a *rare character* (background document
  * frequency ≤ RARE_DF): those characters are the index keys candidates are read by, so the
  * score and the retrieval are one rule.
  */
-import { IDF } from './similarity.idf.js';
+import { IDF } from './idf.js';
 
 export const GRAM = '~';
 /** Marks a feature seen in the title. */
