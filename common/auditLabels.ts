@@ -281,6 +281,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   growthPlan: { zh: '成长规划', en: 'Growth plan' },
   growthEvidence: { zh: '成长佐证', en: 'Growth evidence' },
   teacherTier: { zh: '教师梯队', en: 'Teacher tier' },
+  growthRubric: { zh: '听课评课量表', en: 'Observation rubric' },
   growthMentorship: { zh: '师徒结对', en: 'Mentoring pair' },
   growthPromotion: { zh: '梯队晋升', en: 'Tier promotion' },
   growthActivity: { zh: '教师培养活动', en: 'Growth activity' },
