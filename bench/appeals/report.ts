@@ -48,6 +48,7 @@ const SETS = [
   ['held out 4 (`eval-holdout4.json`)', 'eval-holdout4.json'],
   ['held out 5 (`eval-holdout5.json`)', 'eval-holdout5.json'],
   ['held out 6 (`eval-holdout6.json`)', 'eval-holdout6.json'],
+  ['held out 7 (`eval-holdout7.json`)', 'eval-holdout7.json'],
 ] as const;
 const rows: string[] = [];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);

@@ -7,7 +7,7 @@ import { intakeAlerts } from '../../../bench/appeals/eval-intake.js';
 import { issueKeys, prepare, similarity } from '../../core/similarity/index.js';
 
 const t = useTestApp();
-const SETS = ['eval-set', 'eval-holdout', 'eval-holdout2', 'eval-holdout3', 'eval-holdout4', 'eval-holdout5', 'eval-holdout6'];
+const SETS = ['eval-set', 'eval-holdout', 'eval-holdout2', 'eval-holdout3', 'eval-holdout4', 'eval-holdout5', 'eval-holdout6', 'eval-holdout7'];
 const load = (name: string) => loadSet(path.join(__dirname, `../../../bench/appeals/${name}.json`));
 
 describe('candidate retrieval and score are one rule', () => {

@@ -33,6 +33,8 @@ export const DENSE_SHARE = 0.625;
 const DENSE_MAX = 40;
 /** Links to the cluster an appeal needs to join it in two steps. */
 const TWO_HOP_LINKS = 2;
+/** The cluster members a two-step candidate is compared with. */
+const TWO_HOP_MAX = 10;
 
 export interface GroupCandidate {
   id: string;
@@ -107,10 +109,13 @@ function denseMembers(hood: { c: GroupCandidate; p: Prepared; score: number }[],
  * through the appeals that use both. Two links, not one: a single shared neighbour is how two
  * issues of one unit run together.
  */
-function twoHopMembers(others: { c: GroupCandidate; p: Prepared }[], cluster: { p: Prepared }[], threshold: number): GroupCandidate[] {
+function twoHopMembers(others: { c: GroupCandidate; p: Prepared; score: number }[], cluster: { p: Prepared }[], threshold: number): GroupCandidate[] {
   if (cluster.length < TWO_HOP_LINKS) return [];
-  const members = cluster.slice(0, DENSE_MAX);
+  // Bounded like the neighbourhood: at most TWO_HOP_MAX × DENSE_MAX scores in a busy bucket.
+  const members = cluster.slice(0, TWO_HOP_MAX);
   return others
+    .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id))
+    .slice(0, DENSE_MAX)
     .filter((x) => {
       let links = 0;
       for (const m of members) if (similarity(x.p, m.p) >= threshold && ++links >= TWO_HOP_LINKS) return true;
