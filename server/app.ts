@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ServerResponse } from 'node:http';
 import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -116,7 +117,8 @@ function serveWeb(app: App, webDir: string) {
       res.setHeader('cache-control', webCacheControl(relative));
       // A shared cache must not hand the brotli body to a client that asked for none.
       res.setHeader('vary', 'Accept-Encoding');
-      if (isHashedAsset(relative)) for (const name of DOCUMENT_ONLY_HEADERS) res.removeHeader(name);
+      // @fastify/static hands over reply.raw (its type names only get/set), where helmet put these.
+      if (isHashedAsset(relative)) for (const name of DOCUMENT_ONLY_HEADERS) (res as unknown as ServerResponse).removeHeader(name);
     },
   });
   app.setNotFoundHandler((req, reply) => {

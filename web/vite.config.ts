@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { manualChunks } from './chunks';
 import { inlineEntryCss } from './inlineCss';
 import { menuLabels } from './menuLabels';
 import { precompress } from './precompress';
@@ -26,10 +25,13 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       output: {
-        manualChunks: manualChunks(),
-        // The app's own small shared files (an api helper, a label map) ride with a neighbour
-        // rather than costing a request each (~1 KB of headers for a few hundred bytes).
-        experimentalMinChunkSize: 4_000,
+        // Long-lived vendor chunks survive app deploys in the browser cache.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
+          if (/node_modules\/(react|react-dom|scheduler|react-router)\//.test(id)) return 'react';
+          return undefined;
+        },
       },
     },
   },
