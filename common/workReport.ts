@@ -127,6 +127,14 @@ export const MODULE_LABELS: Record<string, { zh: string; en: string }> = {
   meetings: { zh: '例会与联席会', en: 'Meetings' },
   mediation: { zh: '劳动争议调解', en: 'Dispute mediation' },
   policies: { zh: '政策回应', en: 'Policy response' },
+  surveys: { zh: '调研与问题排查', en: 'Surveys and screening' },
+  teacherGrowth: { zh: '教师梯队培养', en: 'Tiered teacher growth' },
+  contracts: { zh: '集体合同', en: 'Collective contracts' },
+  notices: { zh: '厂务公开', en: 'Open affairs notices' },
+  suggestions: { zh: '合理化建议', en: 'Suggestions' },
+  lessonLogs: { zh: '35+10 课堂落实', en: '35+10 lessons' },
+  honours: { zh: '先进评选与劳动竞赛', en: 'Honours and competitions' },
+  hardship: { zh: '困难职工帮扶', en: 'Hardship assistance' },
 };
 export const moduleLabel = (m: string) => MODULE_LABELS[m] ?? { zh: m, en: m };
 
