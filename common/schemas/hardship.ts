@@ -1,7 +1,7 @@
 /** zod for every body, query and response of hardship assistance (hardshipProfile, assistance). Money is in fen, integers. */
 import { z } from 'zod';
 import { ASSISTANCE_KINDS, CAUSES, OBJECTION_DECISIONS, PROFILE_STATUSES, TIERS } from '../hardship.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
+import { After, Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** An amount in fen (分): whole numbers only, so totals are exact on both engines. */
@@ -100,6 +100,8 @@ export const ProfileListQuery = listQuery(['appliedAt', 'code', 'reviewDue', 'in
   callbackDueFrom: IsoDate.optional(),
   callbackDueTo: IsoDate.optional(),
   callbackOnTime: QueryBool.optional(),
+  /** The `nextCursor` of the page shown: the page after it (newest first). */
+  after: After.optional(),
 });
 export type ProfileListQuery = z.infer<typeof ProfileListQuery>;
 
@@ -123,7 +125,12 @@ export const ProfileSummary = z.object({
   assistanceFen: z.number().int(),
 });
 export type ProfileSummary = z.infer<typeof ProfileSummary>;
-export const ProfilePage = pageOf(ProfileSummary);
+export const ProfilePage = pageOf(ProfileSummary).extend({
+  /** The total stopped counting at its cap: the list says 「2000+」. */
+  totalCapped: z.boolean(),
+  /** Pass as `after` for the next page (newest first); null on the last page and for other sorts. */
+  nextCursor: z.string().nullable(),
+});
 
 const FileRef = z.object({ id: Id, name: z.string(), type: z.string(), size: z.number(), createdAt: z.string() });
 export const ProfileDetail = ProfileSummary.extend({

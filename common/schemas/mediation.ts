@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DECIDED_ITEM_STATUSES } from '../decidedItems.js';
 import { APPLICANT_KINDS, CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES } from '../mediation.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
+import { After, Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 import { FileIds, FileRef } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -81,6 +81,8 @@ export const CaseListQuery = listQuery(['appliedAt', 'acceptDue', 'mediationDue'
   /** Closed on or before the mediation deadline. */
   onTime: QueryBool.optional(),
   q: z.string().trim().max(50).optional(),
+  /** The `nextCursor` of the page shown: the page after it (newest first). */
+  after: After.optional(),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
@@ -148,6 +150,8 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CasePage = pageOf(CaseSummary).extend({
   /** The total stopped counting at its cap: the list says 「2000+」. */
   totalCapped: z.boolean(),
+  /** Pass as `after` for the next page (newest first); null on the last page and for other sorts. */
+  nextCursor: z.string().nullable(),
 });
 
 /** The committee's mediators a case may be assigned to on acceptance. */

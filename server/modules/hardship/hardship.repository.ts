@@ -3,8 +3,9 @@
  * or the caller's own household), so a page and its total never count a file the caller may not see.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { containsCi } from '../../core/db/dialect.js';
+import { containsCi, engineOf } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
+import { pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import type { DB } from '../../core/db/schema.js';
@@ -119,24 +120,24 @@ export async function listProfiles(
   db: Tx,
   reach: Reach | null,
   f: ProfileFilter,
-  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
+  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc'; after?: string },
   today: string,
-): Promise<{ rows: ProfileRow[]; total: number }> {
-  const filtered = base(db).where((eb) => where(eb as unknown as Eb, reach, f, today));
-  // Without a name search the count reads the files alone.
-  const counted = f.q ? filtered : hdb(db).selectFrom('hardship_profiles as h').where((eb) => where(eb as unknown as Eb, reach, f, today));
-  const total = Number((await counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const col = SORT[page.sort ?? 'appliedAt'];
-  const order = page.sort ? page.order : 'desc';
-  const rows = await filtered
-    .selectAll('h')
-    .select(['p.name as worker_name', 'o.name as org_name'])
-    .orderBy(col, order)
-    .orderBy('h.id', order)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows: rows as ProfileRow[], total };
+): Promise<PagedList<ProfileRow>> {
+  const filter = (eb: unknown) => where(eb as Eb, reach, f, today);
+  const sort = page.sort ?? 'appliedAt';
+  return pagedList(db, {
+    // Without a name search the count reads the files alone.
+    counted: f.q ? base(db).where(filter) : hdb(db).selectFrom('hardship_profiles as h').where(filter),
+    // A walk reads the (applied_at, id) index: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
+    ids: (walk) =>
+      f.q
+        ? base(db).where(filter)
+        : (hdb(db).selectFrom((walk && engineOf(db) === 'sqlite' ? sql`hardship_profiles as h indexed by hardship_profiles_applied` : sql`hardship_profiles as h`) as unknown as 'hardship_profiles as h')).where(filter),
+    sort: { column: SORT[sort], id: 'h.id', order: page.sort ? page.order : 'desc' },
+    keyed: sort === 'appliedAt',
+    page,
+    load: async (ids) => (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', 'in', ids).execute()) as ProfileRow[],
+  });
 }
 
 /** Count of the files a filter selects, with no caller: what an indicator counts over its scope. */

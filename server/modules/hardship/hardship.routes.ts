@@ -14,7 +14,7 @@ import { notFound } from '../../core/errors.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { WriteCall } from '../../core/call.js';
-import type { ProfileDetail as ProfileDetailT } from '../../../common/schemas/hardship.js';
+import type { ProfileDetail as ProfileDetailT, ProfileSummary } from '../../../common/schemas/hardship.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import * as service from './hardship.service.js';
 import * as aftercare from './hardship.aftercare.js';
@@ -53,9 +53,14 @@ export async function hardshipRoutes(app: App) {
   app.get('/api/v1/hardship/households/export.xlsx', { config: allow(...OFFICERS), schema: { tags, summary: '导出困难职工档案（导出记入审计）', querystring: ProfileListQuery } }, async (req, reply) => {
     const call = readCall(db, req);
     service.assertOfficer(call);
-    const page = await service.list(call, { ...req.query, page: 1, pageSize: 200 });
-    const rows = [...page.items];
-    for (let p = 2; rows.length < page.total && p <= 250; p++) rows.push(...(await service.list(call, { ...req.query, page: p, pageSize: 200 })).items);
+    // Newest first, page after page by cursor (page numbers stop at the count), up to 50 000 files.
+    const rows: ProfileSummary[] = [];
+    for (let after: string | undefined, p = 0; p < 250; p++) {
+      const page = await service.list(call, { ...req.query, sort: undefined, page: 1, pageSize: 200, after });
+      rows.push(...page.items);
+      if (!page.nextCursor) break;
+      after = page.nextCursor;
+    }
     await db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows: rows.length } }));
     return sendXlsx(reply, '困难职工档案.xlsx', '困难职工档案', [
       { header: '档案编号', type: 'text', value: (r) => r.code },

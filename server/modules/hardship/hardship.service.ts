@@ -35,8 +35,8 @@ export function assertOfficer(call: Call): void {
   if (!hasPermission(call.actor, P.officer)) throw forbidden();
 }
 
-export async function list(call: Call, q: ProfileListQuery): Promise<{ items: ProfileSummary[]; total: number; page: number; pageSize: number }> {
-  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+export async function list(call: Call, q: ProfileListQuery): Promise<{ items: ProfileSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
+  const empty = { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await repo.orgOf(call.db, q.orgId);
@@ -44,9 +44,9 @@ export async function list(call: Call, q: ProfileListQuery): Promise<{ items: Pr
     orgPath = org.path;
   }
   const reach = { officer: scopeOf(call.actor, P.officer), personId: hasPermission(call.actor, P.apply) ? call.actor.personId : null };
-  const { rows, total } = await repo.listProfiles(call.db, reach, { ...q, orgPath }, q, today(call));
+  const { rows, total, totalCapped, nextCursor } = await repo.listProfiles(call.db, reach, { ...q, orgPath }, q, today(call));
   const causes = await repo.causesOf(call.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => summaryOf(r, causes.get(r.id) ?? [])), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => summaryOf(r, causes.get(r.id) ?? [])), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
 async function detailOf(db: Tx, call: Call, row: repo.ProfileRow, officer: boolean): Promise<ProfileDetail> {

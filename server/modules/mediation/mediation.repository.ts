@@ -6,6 +6,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { containsCi, engineOf } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
+import { pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { CaseLight } from '../../../common/mediation.js';
@@ -97,8 +98,6 @@ function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expr
   return eb.and(c);
 }
 
-/** Lists count at most this many matches (as appeals do): beyond it a page says 「2000+」. */
-export const COUNT_CAP = 2_000;
 
 const SORT = { appliedAt: 'c.applied_at', acceptDue: 'c.accept_due', mediationDue: 'c.mediation_due', closedOn: 'c.closed_on' } as const;
 
@@ -113,35 +112,24 @@ export async function listCases(
   db: Tx,
   v: Visibility | null,
   f: CaseFilter,
-  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
+  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc'; after?: string },
   today: string,
-): Promise<{ rows: CaseRow[]; total: number; totalCapped: boolean }> {
-  const filtered = base(db).where((eb) => where(eb as unknown as Eb, v, f, today));
-  // The count needs the applicant's name only to search it: without a search it reads the cases alone.
-  const counted = f.q ? filtered : mdb(db).selectFrom('mediation_cases as c').where((eb) => where(eb as unknown as Eb, v, f, today));
-  // Counted up to the cap and no further: a union's whole desk is 「2000+」, not a scan of every case.
-  const capped = counted.select(sql<number>`1`.as('x')).limit(COUNT_CAP + 1).as('k');
-  const n = Number((await mdb(db).selectFrom(capped).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+): Promise<PagedList<CaseRow>> {
+  const filter = (eb: unknown) => where(eb as Eb, v, f, today);
   const sort = page.sort ?? 'appliedAt';
-  const col = SORT[sort];
-  const order = page.sort ? page.order : 'desc';
-  // Many matches in the order of the (applied_at, id) index: walking it meets a page early, so
-  // SQLite is told to (PostgreSQL's costs choose it with the LIMIT). Few: a filter's index finds
-  // them all and sorting ≤ COUNT_CAP rows is cheap.
-  const walk = !f.q && sort === 'appliedAt' && n > COUNT_CAP && engineOf(db) === 'sqlite';
-  const from = walk ? sql`mediation_cases as c indexed by mediation_cases_applied` : sql`mediation_cases as c`;
-  const ids = f.q ? filtered : (mdb(db).selectFrom(from as unknown as 'mediation_cases as c') as unknown as typeof counted).where((eb) => where(eb as unknown as Eb, v, f, today));
-  const picked = (await ids
-    .select('c.id')
-    .orderBy(col, order)
-    .orderBy('c.id', order)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute()) as { id: string }[];
-  const rows = picked.length ? ((await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', 'in', picked.map((r) => r.id)).execute()) as CaseRow[]) : [];
-  const at = new Map(picked.map((r, i) => [r.id, i]));
-  rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
-  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
+  return pagedList(db, {
+    // The count needs the applicant's name only to search it: without a search it reads the cases alone.
+    counted: f.q ? base(db).where(filter) : mdb(db).selectFrom('mediation_cases as c').where(filter),
+    // A walk reads the (applied_at, id) index: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
+    ids: (walk) =>
+      f.q
+        ? base(db).where(filter)
+        : (mdb(db).selectFrom((walk && engineOf(db) === 'sqlite' ? sql`mediation_cases as c indexed by mediation_cases_applied` : sql`mediation_cases as c`) as unknown as 'mediation_cases as c')).where(filter),
+    sort: { column: SORT[sort], id: 'c.id', order: page.sort ? page.order : 'desc' },
+    keyed: sort === 'appliedAt',
+    page,
+    load: async (ids) => (await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', 'in', ids).execute()) as CaseRow[],
+  });
 }
 
 export async function loadCase(db: Tx, id: string): Promise<CaseRow | undefined> {

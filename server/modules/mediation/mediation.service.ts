@@ -45,16 +45,16 @@ async function claimTypesOf(db: Tx, ids: string[]): Promise<Map<string, ClaimTyp
   return out;
 }
 
-export async function list(call: Call, q: CaseListQuery): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
+export async function list(call: Call, q: CaseListQuery): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await call.db.selectFrom('orgs').select('path').where('id', '=', q.orgId).executeTakeFirst();
-    if (!org) return { items: [], total: 0, totalCapped: false, page: q.page, pageSize: q.pageSize };
+    if (!org) return { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
     orgPath = org.path;
   }
-  const { rows, total, totalCapped } = await repo.listCases(call.db, visibilityOf(call.actor), { ...q, status: q.status, orgPath }, q, today(call));
+  const { rows, total, totalCapped, nextCursor } = await repo.listCases(call.db, visibilityOf(call.actor), { ...q, status: q.status, orgPath }, q, today(call));
   const types = await claimTypesOf(call.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => summaryOf(r, types.get(r.id) ?? [], today(call))), total, totalCapped, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((r) => summaryOf(r, types.get(r.id) ?? [], today(call))), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
 interface Loaded {

@@ -6,6 +6,7 @@ import type { AppealQuery, AppealSummary, Paged, SortKey } from './api';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useDeptLabel } from './useDeptLabel';
+import { CursorPager } from './CursorPager';
 
 interface Props {
   query: AppealQuery;
@@ -100,10 +101,13 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
           onChange,
           showTotal: (total) => <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>,
         })}
+        // Paging by cursor: the numbered pager does not apply.
+        {...(query.after ? { pagination: false as const } : {})}
         size="middle"
         columns={columns}
         scroll={{ x: 1400 }}
       />
+      <CursorPager query={query} data={data} onChange={onChange} />
     </div>
   );
 }

@@ -40,6 +40,8 @@ export interface Paged<T> {
   total: number;
   /** Appeal lists stop counting at `total`: more match (shown as 「2000+」). */
   totalCapped?: boolean;
+  /** Appeal lists: pass as `after` for the page after this one (newest first); null on the last page. */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
 }
@@ -83,6 +85,8 @@ export interface AppealQuery extends AppealFilters {
   pageSize: number;
   sort?: SortKey;
   order?: 'asc' | 'desc';
+  /** Past the counted pages the list goes on by the server's cursor (newest first only). */
+  after?: string;
 }
 
 export const appealKeys = {

@@ -85,6 +85,7 @@ export const messages = defineMessages(
     anonymousAuthor: '匿名职工',
     overdueLate: '超期答复',
     noDeadline: '—',
+    cursor: { older: '更早的诉求', newer: '上一页', first: '回到第一页' },
     affected: '{{count}} 名职工',
     submit: {
       title: '提诉求',
@@ -440,6 +441,7 @@ export const messages = defineMessages(
     anonymousAuthor: 'Anonymous worker',
     overdueLate: 'Answered late',
     noDeadline: '—',
+    cursor: { older: 'Older appeals', newer: 'Previous page', first: 'Back to the first page' },
     affected: '{{count}} workers',
     submit: {
       title: 'Raise an appeal',

@@ -26,6 +26,7 @@ export function useAppealSearch(): [AppealQuery, (patch: Partial<AppealQuery>) =
       pageSize: PAGE_SIZES.includes(size) ? size : PAGE_SIZES[0],
       sort,
       order: sort ? (params.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
+      after: params.get('after') ?? undefined,
     };
   }, [params]);
 
@@ -34,6 +35,8 @@ export function useAppealSearch(): [AppealQuery, (patch: Partial<AppealQuery>) =
       const next: Partial<AppealQuery> = { ...query, ...patch };
       // Any change but paging starts again at page 1; the old page may be past the end.
       if (!('page' in patch)) next.page = 1;
+      // A cursor belongs to the page it came from: any other change leaves cursor paging.
+      if (!('after' in patch)) delete next.after;
       const out = new URLSearchParams();
       for (const [k, v] of Object.entries(next)) {
         if (v === undefined || v === null || v === '') continue;

@@ -12,9 +12,9 @@ export default function DeskCard() {
   return (
     <Card title={t('home.desk')} extra={<Link to="/hardship">{t('home.all')}</Link>} data-testid="hardship-desk-card">
       <Flex gap={24} wrap>
-        <Statistic title={t('home.filed')} value={filed.data?.total ?? '—'} />
-        <Statistic title={t('home.pending')} value={pending.data?.total ?? '—'} />
-        <Statistic title={t('home.notice')} value={notice.data?.total ?? '—'} />
+        <Statistic title={t('home.filed')} value={filed.data ? `${filed.data.total}${filed.data.totalCapped ? '+' : ''}` : '—'} />
+        <Statistic title={t('home.pending')} value={pending.data ? `${pending.data.total}${pending.data.totalCapped ? '+' : ''}` : '—'} />
+        <Statistic title={t('home.notice')} value={notice.data ? `${notice.data.total}${notice.data.totalCapped ? '+' : ''}` : '—'} />
       </Flex>
     </Card>
   );

@@ -91,7 +91,7 @@ export default function ListPage() {
       <Table<ProfileSummary>
         size="middle"
         data-testid="hardship-table"
-        {...listTableProps<ProfileSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal: (total) => t('list.total', { total }) })}
+        {...listTableProps<ProfileSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal: (total) => t('list.total', { total: data?.totalCapped ? `${total}+` : total }) })}
         columns={[
           { title: t('list.code'), dataIndex: 'code', render: (code: string, h) => <Link to={`/hardship/households/${h.id}`}>{code}</Link>, ...sorted('code') },
           { title: t('list.worker'), dataIndex: 'workerName' },

@@ -7,6 +7,8 @@ export type { ProfileDetail, ProfileSummary };
 export interface Paged<T> {
   items: T[];
   total: number;
+  /** The files list stops counting at `total` (2 000): more match, shown as 「2000+」. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

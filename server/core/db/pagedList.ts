@@ -1,0 +1,57 @@
+/**
+ * The module kit's list: one page and a bounded total, by the rules of keyset.ts — count at
+ * most COUNT_CAP + 1 matches off the filtered table alone, read the page's ids in the list's
+ * order (walking the sort's (key, id) index when matches are many, so the read stops after
+ * the page), go on by cursor past the counted pages, and join the rows of those ids only.
+ * A module gives its filtered queries and how to load rows; docs/architecture.md 「列表」.
+ */
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { afterCursor, checkCursorSort, checkPageReach, COUNT_CAP, decodeCursor, encodeCursor } from './keyset.js';
+
+export interface PagedListSpec<R> {
+  /** The filtered table alone, for the count: no join a filter does not need. */
+  counted: SelectQueryBuilder<any, any, any>;
+  /** The filtered table for the page's ids; `walk`: matches are many, read the sort's own index (SQLite needs telling). */
+  ids(walk: boolean): SelectQueryBuilder<any, any, any>;
+  /** The sort column and the id column, qualified as in `ids`. */
+  sort: { column: string; id: string; order: 'asc' | 'desc' };
+  /** The sort has a (key, id) index and a key that is never null: it may walk and follow a cursor. */
+  keyed: boolean;
+  page: { page: number; pageSize: number; after?: string };
+  /** The rows of the page's ids, in any order. */
+  load(ids: string[]): Promise<R[]>;
+}
+
+export interface PagedList<R> {
+  rows: R[];
+  total: number;
+  totalCapped: boolean;
+  /** Pass back as `after` for the next page; null on the last page or when the sort is not keyed. */
+  nextCursor: string | null;
+}
+
+export async function pagedList<R extends { id: string }>(db: Kysely<any>, spec: PagedListSpec<R>): Promise<PagedList<R>> {
+  const { page, pageSize, after } = spec.page;
+  if (after) checkCursorSort(spec.keyed);
+  else checkPageReach(page, pageSize);
+  const cursor = after ? decodeCursor(after) : undefined;
+  const capped = spec.counted.select(sql<number>`1`.as('x')).limit(COUNT_CAP + 1).as('k');
+  const n = Number((await db.selectFrom(capped).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const { column, id, order } = spec.sort;
+  const found = (await spec
+    .ids(spec.keyed && n > COUNT_CAP)
+    .select([sql.ref(id).as('id'), sql.ref(column).as('k')])
+    .$if(!!cursor, (q) => q.where(afterCursor(column, id, cursor!, order)))
+    .orderBy(sql.ref(column), order)
+    .orderBy(sql.ref(id), order)
+    // One row beyond the page says whether a next page exists.
+    .limit(pageSize + 1)
+    .offset(cursor ? 0 : (page - 1) * pageSize)
+    .execute()) as { id: string; k: string | number }[];
+  const picked = found.slice(0, pageSize);
+  const last = picked[picked.length - 1];
+  const rows = picked.length ? await spec.load(picked.map((r) => r.id)) : [];
+  const at = new Map(picked.map((r, i) => [r.id, i]));
+  rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, nextCursor: spec.keyed && found.length > pageSize && last ? encodeCursor(last.k, last.id) : null };
+}
