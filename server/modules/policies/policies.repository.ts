@@ -119,11 +119,12 @@ export async function searchArticles(db: Db, reach: Reach, query: string, all: b
   const refs = searchRefs(db, ARTICLE_INDEX, query);
   if (!refs) return [];
   const dense = (await countMatchesUpTo(db, ARTICLE_INDEX, query, denseAbove)) > denseAbove;
-  // Dense: `cross join` fixes the join order on SQLite (policies outer, by the effective-date index),
-  // so the walk reads policies newest first and each one's articles in order, testing each article.
+  // Dense: `cross join` and `indexed by` fix the plan on SQLite (policies outer, by the effective-date
+  // index; else it gathers the reach's policies by org and sorts), so the walk reads policies newest
+  // first and each one's articles in order, testing each article.
   // Sparse: the few matches drive the join and are sorted. PostgreSQL plans either freely.
   const from = dense
-    ? pdb(db).selectFrom('policies as p').crossJoin('policy_articles as a').whereRef('a.policy_id', '=', 'p.id').where(() => matchesRef(db, ARTICLE_INDEX, query, 'a.id')!)
+    ? pdb(db).selectFrom(engineOf(db) === 'sqlite' ? (sql`policies as p indexed by policies_effective` as unknown as 'policies as p') : 'policies as p').crossJoin('policy_articles as a').whereRef('a.policy_id', '=', 'p.id').where(() => matchesRef(db, ARTICLE_INDEX, query, 'a.id')!)
     : pdb(db).selectFrom('policy_articles as a').innerJoin('policies as p', 'p.id', 'a.policy_id').where('a.id', 'in', refs);
   let q = from
     .selectAll('a')
@@ -307,8 +308,15 @@ export async function indexFaq(tx: Tx, id: string, text: string) {
  * a sentence), the entries sharing any of its words, nearest first: most words shared, then most reused.
  */
 export async function listFaq(db: Db, reach: Reach, f: { q?: string; topic?: string[]; page: number; pageSize: number }) {
+  const words = f.q ? [...new Set(segmentWords(f.q).filter((w) => [...w].length >= 2))].slice(0, 8) : [];
+  // Common words (a large FAQ): the newest entries are tested one by one until 200 share a word,
+  // instead of gathering every entry of every word first; on SQLite by the (status, published_at)
+  // index, which it would otherwise pass over for the libraries' ids and a sort.
+  let dense = false;
+  for (const w of words) if (!dense && (await countMatchesUpTo(db, FAQ_INDEX, w, DENSE_MATCHES)) > DENSE_MATCHES) dense = true;
+  const table = dense && engineOf(db) === 'sqlite' ? (sql`policy_questions as q indexed by policy_questions_published` as unknown as 'policy_questions as q') : 'policy_questions as q';
   let q = pdb(db)
-    .selectFrom('policy_questions as q')
+    .selectFrom(table)
     .where('q.status', '=', 'published')
     .where((eb) => inReach(eb, 'q.library_org_id', reach));
   if (f.topic) q = q.where('q.topic', 'in', f.topic);
@@ -323,13 +331,8 @@ export async function listFaq(db: Db, reach: Reach, f: { q?: string; topic?: str
       .offset((f.page - 1) * f.pageSize)
       .execute();
   }
-  const words = [...new Set(segmentWords(f.q).filter((w) => [...w].length >= 2))].slice(0, 8);
   const refs = words.map((w) => searchRefs(db, FAQ_INDEX, w)).filter((r): r is NonNullable<typeof r> => r !== null);
   if (!refs.length) return [];
-  // Common words (a large FAQ): the newest entries are tested one by one until 200 share a word,
-  // instead of gathering every entry of every word first.
-  let dense = false;
-  for (const w of words) if (!dense && (await countMatchesUpTo(db, FAQ_INDEX, w, DENSE_MATCHES)) > DENSE_MATCHES) dense = true;
   const tests = dense ? words.map((w) => matchesRef(db, FAQ_INDEX, w, 'q.id')).filter((r): r is NonNullable<typeof r> => r !== null) : [];
   const candidates = await q
     .where((eb) => (dense ? eb.or(tests) : eb.or(refs.map((r) => eb('q.id', 'in', r)))))

@@ -9,11 +9,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Article search by a common word walks the library newest first and stops at its page.
   await db.schema.createIndex('policies_effective').on('policies').columns(['effective_date', 'id']).execute();
   // The answer figures count a period's questions by status (and on time) from this index alone.
+  // FAQ nearest to a draft, by common words: published entries newest first.
+  await db.schema.createIndex('policy_questions_published').on('policy_questions').columns(['status', 'published_at']).execute();
   await db.schema.createIndex('policy_questions_figures').on('policy_questions').columns(['status', 'asked_date', 'org_id', 'on_time']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('policy_questions_figures').execute();
+  await db.schema.dropIndex('policy_questions_published').execute();
   await db.schema.dropIndex('policies_effective').execute();
   await db.schema.alterTable('policy_questions').dropColumn('signature').execute();
 }
