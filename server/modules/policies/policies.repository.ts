@@ -94,13 +94,7 @@ export async function listPolicies(db: Db, reach: Reach, f: PolicyListQuery) {
   if (f.q) {
     const refs = searchRefs(db, ARTICLE_INDEX, f.q);
     if (!refs) return { items: [], total: 0 };
-    // A common word: each policy is tested by its own articles (stopping at the first match)
-    // instead of gathering every matching article first; a rare word: its few matches name the policies.
-    const dense = (await countMatchesUpTo(db, ARTICLE_INDEX, f.q, DENSE_MATCHES)) > DENSE_MATCHES;
-    const word = f.q;
-    q = dense
-      ? q.where((eb) => eb.exists(eb.selectFrom('policy_articles as a').select('a.id').whereRef('a.policy_id', '=', 'p.id').where(() => matchesRef(db, ARTICLE_INDEX, word, 'a.id')!)))
-      : q.where('p.id', 'in', (eb) => eb.selectFrom('policy_articles').select('policy_id').where('id', 'in', refs));
+    q = q.where('p.id', 'in', (eb) => eb.selectFrom('policy_articles').select('policy_id').where('id', 'in', refs));
   }
   const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
   const col = POLICY_SORT[f.sort ?? 'effectiveDate'];
