@@ -14,6 +14,7 @@ import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { indexText } from '../../server/core/search/segment.js';
+import { benchReads } from '../../server/modules/policies/index.js';
 
 export const SPECS = {
   S: { policies: 100, articlesPer: 60, questions: 4_000 },
@@ -142,6 +143,7 @@ export async function generatePolicyData(db: Db, scale: PolicyScale, now = new D
         published_at: state === 'published' ? `${addDays(asked, 3)}T08:00:00.000Z` : null,
         deflections: 0,
         review_needed: 0,
+        signature: benchReads.questionSignature(title, body),
         created_at: iso,
         updated_at: iso,
       });
@@ -169,6 +171,21 @@ export async function generatePolicyData(db: Db, scale: PolicyScale, now = new D
     keeper: 'bench.keeper',
     worker: 'bench.worker',
     password,
+    counts: { policies: spec.policies, articles: spec.policies * spec.articlesPer, questions: spec.questions },
+  };
+}
+
+/** The handles of data a previous run built into `db` (BENCH_REUSE): the same shape `generatePolicyData` returns. */
+export async function existingPolicyData(db: Db, scale: PolicyScale): Promise<PolicyBenchData> {
+  const orgs = await (db as any).selectFrom('orgs').select(['id', 'kind']).orderBy('path').execute();
+  const spec = SPECS[scale];
+  return {
+    groupId: orgs.find((o: any) => o.kind === 'group').id,
+    teamIds: orgs.filter((o: any) => o.kind === 'team').map((o: any) => o.id),
+    mineIds: orgs.filter((o: any) => o.kind === 'mine').map((o: any) => o.id),
+    keeper: 'bench.keeper',
+    worker: 'bench.worker',
+    password: 'bench-Passw0rd',
     counts: { policies: spec.policies, articles: spec.policies * spec.articlesPer, questions: spec.questions },
   };
 }

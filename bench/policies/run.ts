@@ -6,6 +6,8 @@
  * list, the question queue and its filters, and the indicators over a year. Prints p50/p95 per
  * path against the issue's targets (lists ≤ 20 ms, article search ≤ 50 ms, dashboards ≤ 200 ms).
  * No HTTP: these are the queries a route runs, without Fastify's constant overhead.
+ * BENCH_REUSE=1 (SQLite) times the database a previous run left in bench/.data without
+ * rebuilding it, so a change can be measured before and after on the same data.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,11 +22,12 @@ import { systemContext } from '../../server/core/context.js';
 import type { Call } from '../../server/core/call.js';
 import { benchReads } from '../../server/modules/policies/index.js';
 import { percentile } from '../harness.js';
-import { generatePolicyData, SPECS, type PolicyScale } from './data.js';
+import { existingPolicyData, generatePolicyData, SPECS, type PolicyScale } from './data.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'L').toUpperCase() as PolicyScale;
 if (!(scale in SPECS)) throw new Error('BENCH_SCALE must be S, M or L');
 const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const reuse = engine === 'sqlite' && process.env.BENCH_REUSE === '1';
 installHouse(house);
 
 let database: Database;
@@ -41,7 +44,7 @@ if (engine === 'postgres') {
 } else {
   const file = path.join(import.meta.dirname, '..', '.data', `policies-${scale}.sqlite`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  if (!reuse) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   database = await openDatabase({ url: file });
 }
 const db = database.db;
@@ -49,7 +52,9 @@ const db = database.db;
 try {
   await migrateToLatest(db, house.migrations);
   let t0 = Date.now();
-  const data = await generatePolicyData(db, scale);
+  const data = reuse ? await existingPolicyData(db, scale) : await generatePolicyData(db, scale);
+  // A database built before signatures were kept gets them as a deployment would: by the job.
+  if (reuse) while ((await benchReads.signOldQuestions(db)) > 0);
   console.log(`${engine} ${scale}: ${data.counts.policies} policies, ${data.counts.articles} articles, ${data.counts.questions} questions in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (engine === 'postgres') await (await import('kysely')).sql`analyze`.execute(db);
 
@@ -61,7 +66,7 @@ try {
   const worker = await callAs(data.worker);
   const staff = await callAs(data.keeper);
 
-  const N = 200;
+  const N = Number(process.env.BENCH_N ?? 200);
   const rows: string[] = [];
   const time = async (name: string, target: number, run: (i: number) => Promise<unknown>) => {
     for (let i = 0; i < 10; i++) await run(i);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { createSearchIndex, deleteSearchDoc, searchRefs, upsertSearchDoc } from './search.js';
+import { countMatchesUpTo, createSearchIndex, deleteSearchDoc, matchesRef, searchRefs, upsertSearchDoc } from './search.js';
 import { indexText, queryTerms, segmentWords } from './segment.js';
 
 describe('Chinese segmentation', () => {
@@ -36,6 +36,7 @@ describe('search index on the database engine', () => {
   const ids = Object.fromEntries(Object.keys(docs).map((k, i) => [k, `00000000-0000-7000-8000-00000000000${i}`]));
   const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
 
+  /** The matches of `q`, found the three ways a reader may ask: which ids, each row's test, how many. */
   async function find(q: string) {
     const sub = searchRefs(t.db, INDEX, q);
     if (!sub) return [];
@@ -44,7 +45,11 @@ describe('search index on the database engine', () => {
       .select('ref_id')
       .where('ref_id', 'in', sub as any)
       .execute();
-    return rows.map((r: any) => byId[r.ref_id]).sort();
+    const found = rows.map((r: any) => byId[r.ref_id]).sort();
+    const tested = await t.db.selectFrom(`${INDEX} as d` as any).select('d.ref_id').where(() => matchesRef(t.db, INDEX, q, 'd.ref_id')!).execute();
+    expect(tested.map((r: any) => byId[r.ref_id]).sort()).toEqual(found);
+    expect(await countMatchesUpTo(t.db, INDEX, q, 1)).toBe(Math.min(found.length, 2));
+    return found;
   }
 
   it('finds two-character words such as 工资, 维权, 住房 and nothing across punctuation', async () => {

@@ -93,17 +93,48 @@ export async function deleteSearchDoc(db: Kysely<any>, name: string, refId: stri
  * SQLite its rowid does, on PostgreSQL a `seq` column the module's migration adds.
  */
 export function searchRefs(db: Kysely<any>, name: string, query: string, newest?: number): RawBuilder<string> | null {
+  const m = matchOf(db, name, query);
+  if (!m) return null;
+  if (m.pg) {
+    const bound = newest === undefined ? sql`` : sql` order by seq desc limit ${newest}`;
+    return sql<string>`(select ref_id from ${sql.table(name)} where tsv @@ to_tsquery('simple'::regconfig, ${m.q})${bound})`;
+  }
+  const fts = sql.table(`${name}_fts`);
+  const bound = newest === undefined ? sql`` : sql` order by rowid desc limit ${newest}`;
+  return sql<string>`(select ref_id from ${sql.table(name)} where id in (select rowid from ${fts} where ${fts} match ${m.q}${bound}))`;
+}
+
+/** The engine's query text for `query`'s terms; null when nothing in it is searchable. */
+function matchOf(db: Kysely<any>, name: string, query: string): { pg: boolean; q: string } | null {
   checkName(name);
   const terms = queryTerms(query);
   if (!terms) return null;
   // Tokens hold only letters, digits and Han characters (see segment.ts), so quoting them is safe.
-  if (engineOf(db) === 'postgres') {
-    const q = terms.map((t) => (t.prefix ? `'${t.tokens[0]}':*` : t.tokens.map((x) => `'${x}'`).join(' <-> '))).join(' & ');
-    const bound = newest === undefined ? sql`` : sql` order by seq desc limit ${newest}`;
-    return sql<string>`(select ref_id from ${sql.table(name)} where tsv @@ to_tsquery('simple'::regconfig, ${q})${bound})`;
-  }
-  const q = terms.map((t) => (t.prefix ? `"${t.tokens[0]}"*` : `"${t.tokens.join(' ')}"`)).join(' AND ');
+  if (engineOf(db) === 'postgres') return { pg: true, q: terms.map((t) => (t.prefix ? `'${t.tokens[0]}':*` : t.tokens.map((x) => `'${x}'`).join(' <-> '))).join(' & ') };
+  return { pg: false, q: terms.map((t) => (t.prefix ? `"${t.tokens[0]}"*` : `"${t.tokens.join(' ')}"`)).join(' AND ') };
+}
+
+/** How many records match `query`, counted no further than `cap + 1`: a caller picks its plan by it. */
+export async function countMatchesUpTo(db: Kysely<any>, name: string, query: string, cap: number): Promise<number> {
+  const m = matchOf(db, name, query);
+  if (!m) return 0;
+  const inner = m.pg
+    ? sql`select 1 from ${sql.table(name)} where tsv @@ to_tsquery('simple'::regconfig, ${m.q}) limit ${cap + 1}`
+    : sql`select rowid from ${sql.table(`${name}_fts`)} where ${sql.table(`${name}_fts`)} match ${m.q} limit ${cap + 1}`;
+  const r = await sql<{ n: number | string }>`select count(*) as n from (${inner}) c`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/**
+ * True for the row whose `refColumn` is a matching record: for a walk in another order (newest
+ * first) that stops at its page, where `in (searchRefs)` would first gather every match. Worth it
+ * only when matches are many (see `countMatchesUpTo`): with few, the walk would visit every row.
+ */
+export function matchesRef(db: Kysely<any>, name: string, query: string, refColumn: string): RawBuilder<boolean> | null {
+  const m = matchOf(db, name, query);
+  if (!m) return null;
+  const doc = sql.table(name);
+  if (m.pg) return sql<boolean>`exists (select 1 from ${doc} s where s.ref_id = ${sql.ref(refColumn)} and s.tsv @@ to_tsquery('simple'::regconfig, ${m.q}))`;
   const fts = sql.table(`${name}_fts`);
-  const bound = newest === undefined ? sql`` : sql` order by rowid desc limit ${newest}`;
-  return sql<string>`(select ref_id from ${sql.table(name)} where id in (select rowid from ${fts} where ${fts} match ${q}${bound}))`;
+  return sql<boolean>`exists (select 1 from ${doc} s where s.ref_id = ${sql.ref(refColumn)} and s.id in (select rowid from ${fts} where ${fts} match ${m.q}))`;
 }

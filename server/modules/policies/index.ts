@@ -7,6 +7,7 @@
 import { POLICY_GRANTS, POLICY_PERMISSIONS } from '../../../common/policies.js';
 import { defineModule } from '../module.js';
 import * as m1600 from './migrations/20261206_1600_policies_library.js';
+import * as m0420 from './migrations/20261207_0420_policies_scale.js';
 import { policiesRoutes } from './policies.routes.js';
 import { policiesJobs } from './policies.jobs.js';
 import { policiesIndicators } from './policies.indicators.js';
@@ -18,7 +19,7 @@ export const policiesModule = defineModule({
   permissions: Object.values(POLICY_PERMISSIONS),
   grants: POLICY_GRANTS,
   messages: policiesMessages,
-  migrations: { '20261206_1600_policies_library': m1600 },
+  migrations: { '20261206_1600_policies_library': m1600, '20261207_0420_policies_scale': m0420 },
   routes: policiesRoutes,
   jobs: policiesJobs,
   indicators: policiesIndicators,
@@ -35,6 +36,7 @@ export { remindUnanswered } from './policies.jobs.js';
 import { list as listPolicies, searchArticles } from './policies.service.js';
 import { faq, list as listQuestions } from './questions.service.js';
 import { onTimeAnswerRate, questionsAnswered } from './policies.indicators.js';
-import { explainPrompts } from './policies.explain.js';
-/** The read paths bench/policies/run.ts times at scale. */
-export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate, explainPrompts };
+import { explainPrompts, questionSignature } from './policies.explain.js';
+import { signOldQuestions } from './policies.jobs.js';
+/** The read paths bench/policies/run.ts times at scale, and the signature its data builder stores as `ask` does. */
+export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate, explainPrompts, questionSignature, signOldQuestions };

@@ -8,8 +8,8 @@
  * problem gate (欠发 vs 算错) is left out: every question is an inquiry, and one explanation of a
  * topic answers them all. A group is a star: a question alike to questions of at least
  * EXPLAIN_MIN_ASKERS − 1 other askers, with them; the largest star first, each question in one group.
- * Computed on read, within a topic, over the window's newest PER_TOPIC questions; nothing is
- * stored. A group is left out once an explanation exists: one of its questions was published as
+ * Grouped on read, within a topic, over the window's newest PER_TOPIC questions, from the
+ * signatures stored when each was asked (`questionSignature`); only the groups are not stored. A group is left out once an explanation exists: one of its questions was published as
  * an FAQ entry, or an FAQ entry published since its first question is alike to one of them.
  */
 import { EXPLAIN_MIN_ASKERS, EXPLAIN_WINDOW_DAYS, QUESTION_TOPICS, type QuestionStatus, type QuestionTopic } from '../../../common/policies.js';
@@ -31,6 +31,8 @@ export interface AskedQuestion {
   status: string;
   askedAt: string;
   askedDate: string;
+  /** The signature stored at ask time (tokens); null for a question asked before it was kept. */
+  signature?: readonly string[] | null;
   /** Distinct askers count, not questions; an anonymous question still has its account (never shown). */
   askerKey: string;
 }
@@ -44,7 +46,13 @@ export function askedAlike(a: Prepared, b: Prepared): boolean {
   return gramCosine(a.grams, b.grams) >= GRAM_MATCH;
 }
 
-const signature = (q: { title: string; body: string }) => signatureOf(q.title, q.body);
+/** What `ask` stores (policy_questions.signature): the question's tokens, space-joined (tokens hold no space). */
+export const questionSignature = (title: string, body: string) => signatureOf(title, body).join(' ');
+
+const stored = (text: string | null) => (text === null ? null : text ? text.split(' ') : []);
+
+/** The stored signature; recomputed only for a question asked before signatures were kept. */
+const signature = (q: { title: string; body: string; signature?: readonly string[] | null }) => q.signature ?? signatureOf(q.title, q.body);
 
 /** The groups of ≥ EXPLAIN_MIN_ASKERS askers among `questions`, each oldest first. */
 export function groupQuestions(questions: readonly AskedQuestion[]): AskedQuestion[][] {
@@ -85,7 +93,7 @@ export async function explainPrompts(call: Call): Promise<{ items: ExplainPrompt
   const faqs = (await repo.faqPublishedSince(call.db, readReach(call.actor), since)).map((f) => ({ ...f, p: prepare(signature({ title: f.faq_title ?? '', body: f.faq_answer ?? '' })) }));
   for (const topic of QUESTION_TOPICS) {
     const rows = await repo.recentQuestions(call.db, scope, topic, since, PER_TOPIC);
-    const asked = rows.map((r) => ({ id: r.id, title: r.title, body: r.body, status: r.status, askedAt: r.asked_at, askedDate: r.asked_date, askerKey: r.author_account_id ?? r.id }));
+    const asked = rows.map((r) => ({ id: r.id, title: r.title, body: r.body, status: r.status, askedAt: r.asked_at, askedDate: r.asked_date, signature: stored(r.signature), askerKey: r.author_account_id ?? r.id }));
     for (const g of groupQuestions(asked)) {
       if (g.some((q) => q.status === 'published')) continue;
       const prepared = g.map((q) => prepare(signature(q)));

@@ -8,8 +8,9 @@ import type { JobDefinition } from '../../core/jobs/scheduler.js';
 import { holdersOf, notifyOnce } from '../../core/notify/index.js';
 import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { t } from '../../core/i18n/messages.js';
-import { dueQuestions } from './policies.repository.js';
+import { dueQuestions, setSignature, unsignedQuestions } from './policies.repository.js';
 import { PM } from './policies.messages.js';
+import { questionSignature } from './policies.explain.js';
 
 const BATCH = 500;
 
@@ -40,4 +41,17 @@ export async function remindUnanswered(db: Db, now: Date): Promise<number> {
   return sent;
 }
 
-export const policiesJobs: JobDefinition[] = [{ name: 'policies.remind', intervalMs: 15 * 60_000, run: ({ db, now }) => remindUnanswered(db, now).then(() => undefined) }];
+/**
+ * Questions asked before signatures were kept at ask time get theirs, a batch per run (the
+ * migration that added the column may not run module code); how many were signed.
+ */
+export async function signOldQuestions(db: Db): Promise<number> {
+  const rows = await unsignedQuestions(db, BATCH);
+  if (rows.length) await db.transaction().execute(async (tx) => { for (const q of rows) await setSignature(tx, q.id, questionSignature(q.title, q.body)); });
+  return rows.length;
+}
+
+export const policiesJobs: JobDefinition[] = [
+  { name: 'policies.remind', intervalMs: 15 * 60_000, run: ({ db, now }) => remindUnanswered(db, now).then(() => undefined) },
+  { name: 'policies.signatures', intervalMs: 15 * 60_000, run: ({ db }) => signOldQuestions(db).then(() => undefined) },
+];

@@ -5,9 +5,10 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../../core/db/database.js';
+import { engineOf } from '../../core/db/dialect.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
-import { searchRefs, upsertSearchDoc } from '../../core/search/search.js';
+import { countMatchesUpTo, matchesRef, searchRefs, upsertSearchDoc } from '../../core/search/search.js';
 import { segmentWords } from '../../core/search/segment.js';
 import { pdb, type PolicyArticleTable, type PolicyQuestionTable, type PolicyTable } from './policies.tables.js';
 import type { Reach } from './policies.policy.js';
@@ -76,6 +77,12 @@ export function versionsOf(db: Tx, seriesId: string) {
   return pdb(db).selectFrom('policies').select(['id', 'version', 'status', 'effective_date']).where('series_id', '=', seriesId).orderBy('version', 'desc').execute();
 }
 
+/**
+ * Below this many matching articles a search sorts its matches; above it (a common word such as
+ * 工资 matches a sixth of a large library) it walks the library newest first and stops at its page.
+ */
+export const DENSE_MATCHES = 2_000;
+
 const POLICY_SORT: Record<string, string> = { effectiveDate: 'p.effective_date', title: 'p.title', updatedAt: 'p.updated_at' };
 
 export async function listPolicies(db: Db, reach: Reach, f: PolicyListQuery) {
@@ -102,20 +109,25 @@ export async function listPolicies(db: Db, reach: Reach, f: PolicyListQuery) {
   return { items, total };
 }
 
-export async function searchArticles(db: Db, reach: Reach, query: string, all: boolean, page: number, pageSize: number) {
+export async function searchArticles(db: Db, reach: Reach, query: string, all: boolean, page: number, pageSize: number, denseAbove = DENSE_MATCHES) {
   const refs = searchRefs(db, ARTICLE_INDEX, query);
   if (!refs) return [];
-  let q = pdb(db)
-    .selectFrom('policy_articles as a')
-    .innerJoin('policies as p', 'p.id', 'a.policy_id')
+  const dense = (await countMatchesUpTo(db, ARTICLE_INDEX, query, denseAbove)) > denseAbove;
+  // Dense: `cross join` and `indexed by` fix the plan on SQLite (policies outer, by the effective-date
+  // index; else it gathers the reach's policies by org and sorts), so the walk reads policies newest
+  // first and each one's articles in order, testing each article.
+  // Sparse: the few matches drive the join and are sorted. PostgreSQL plans either freely.
+  const from = dense
+    ? pdb(db).selectFrom(engineOf(db) === 'sqlite' ? (sql`policies as p indexed by policies_effective` as unknown as 'policies as p') : 'policies as p').crossJoin('policy_articles as a').whereRef('a.policy_id', '=', 'p.id').where(() => matchesRef(db, ARTICLE_INDEX, query, 'a.id')!)
+    : pdb(db).selectFrom('policy_articles as a').innerJoin('policies as p', 'p.id', 'a.policy_id').where('a.id', 'in', refs);
+  let q = from
     .selectAll('a')
     .select(['p.title as policy_title', 'p.status as policy_status', 'p.doc_number'])
-    .where('a.id', 'in', refs)
     .where((eb) => inReach(eb, 'p.org_id', reach));
   if (!all) q = q.where('p.status', '=', 'effective');
   return q
     .orderBy('p.effective_date', 'desc')
-    .orderBy('a.policy_id')
+    .orderBy('p.id', 'desc')
     .orderBy('a.seq')
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -188,8 +200,14 @@ const QUESTION_SORT: Record<string, string> = { askedAt: 'q.asked_at', dueDate: 
 
 /** `own` = the caller's own questions only; otherwise those placed in `scope`. */
 export async function listQuestions(db: Db, me: string, where: { own: boolean; scope: Scope }, f: QuestionFilter & { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }) {
-  const base = pdb(db).selectFrom('policy_questions as q');
-  const q = applyFilter(db, where.own ? base.where('q.author_account_id', '=', me) : base.where((eb) => orgIn(eb, 'q.org_id', where.scope)), f);
+  const narrowed = where.own ? where.scope : await narrowTo(db, where.scope, f.orgId);
+  if (!narrowed) return { items: [], total: 0, totalCapped: false };
+  const g = where.own ? f : { ...f, orgId: undefined };
+  const from = (table: string) => {
+    const base = pdb(db).selectFrom(sql`${sql.raw(table)}` as unknown as 'policy_questions as q');
+    return applyFilter(db, where.own ? base.where('q.author_account_id', '=', me) : base.where((eb) => orgIn(eb, 'q.org_id', narrowed)), g);
+  };
+  const q = from('policy_questions as q');
   if (!q) return { items: [], total: 0, totalCapped: false };
   // A queue of years counts only up to COUNT_CAP (shown as 「2000+」): a full count would cost more than the page.
   const counted = Number(
@@ -197,7 +215,11 @@ export async function listQuestions(db: Db, me: string, where: { own: boolean; s
   );
   const col = QUESTION_SORT[f.sort ?? 'askedAt'];
   const order = f.sort ? f.order : 'desc';
-  const rows = await q
+  // Many matches, newest first: walking the asked_at index meets a page early, so SQLite is told to
+  // (it would gather a union's every question by unit and sort them); few: a filter's index finds them.
+  const walk = !f.q && !where.own && col === 'q.asked_at' && counted > COUNT_CAP && engineOf(db) === 'sqlite';
+  const picked = walk ? from('policy_questions as q indexed by policy_questions_asked')! : q;
+  const rows = await picked
     .innerJoin('orgs as o', 'o.id', 'q.org_id')
     .select([...listColumns(me), 'o.name as org_name'])
     .orderBy(sql.ref(col), order)
@@ -206,6 +228,19 @@ export async function listQuestions(db: Db, me: string, where: { own: boolean; s
     .offset((f.page - 1) * f.pageSize)
     .execute();
   return { items: rows, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
+}
+
+/**
+ * The scope cut to the subtree of `orgId` (a unit filter), as one path range the org index reads
+ * instead of two id lists; null when the unit is unknown or outside the scope.
+ */
+async function narrowTo(db: Db, scope: Scope, orgId: string | undefined): Promise<Scope | null> {
+  if (!orgId) return scope;
+  const org = await orgById(db, orgId);
+  if (!org) return null;
+  if (scope.all || scope.paths.some((p) => org.path.startsWith(p))) return { all: false, paths: [org.path] };
+  const below = scope.paths.filter((p) => p.startsWith(org.path));
+  return below.length ? { all: false, paths: below } : null;
 }
 
 /** The filters every question read shares (list, indicator drill-down); null when a search matches nothing. */
@@ -267,8 +302,15 @@ export async function indexFaq(tx: Tx, id: string, text: string) {
  * a sentence), the entries sharing any of its words, nearest first: most words shared, then most reused.
  */
 export async function listFaq(db: Db, reach: Reach, f: { q?: string; topic?: string[]; page: number; pageSize: number }) {
+  const words = f.q ? [...new Set(segmentWords(f.q).filter((w) => [...w].length >= 2))].slice(0, 8) : [];
+  // Common words (a large FAQ): the newest entries are tested one by one until 200 share a word,
+  // instead of gathering every entry of every word first; on SQLite by the (status, published_at)
+  // index, which it would otherwise pass over for the libraries' ids and a sort.
+  let dense = false;
+  for (const w of words) if (!dense && (await countMatchesUpTo(db, FAQ_INDEX, w, DENSE_MATCHES)) > DENSE_MATCHES) dense = true;
+  const table = dense && engineOf(db) === 'sqlite' ? (sql`policy_questions as q indexed by policy_questions_published` as unknown as 'policy_questions as q') : 'policy_questions as q';
   let q = pdb(db)
-    .selectFrom('policy_questions as q')
+    .selectFrom(table)
     .where('q.status', '=', 'published')
     .where((eb) => inReach(eb, 'q.library_org_id', reach));
   if (f.topic) q = q.where('q.topic', 'in', f.topic);
@@ -283,11 +325,11 @@ export async function listFaq(db: Db, reach: Reach, f: { q?: string; topic?: str
       .offset((f.page - 1) * f.pageSize)
       .execute();
   }
-  const words = [...new Set(segmentWords(f.q).filter((w) => [...w].length >= 2))].slice(0, 8);
   const refs = words.map((w) => searchRefs(db, FAQ_INDEX, w)).filter((r): r is NonNullable<typeof r> => r !== null);
   if (!refs.length) return [];
+  const tests = dense ? words.map((w) => matchesRef(db, FAQ_INDEX, w, 'q.id')).filter((r): r is NonNullable<typeof r> => r !== null) : [];
   const candidates = await q
-    .where((eb) => eb.or(refs.map((r) => eb('q.id', 'in', r))))
+    .where((eb) => (dense ? eb.or(tests) : eb.or(refs.map((r) => eb('q.id', 'in', r)))))
     .select(columns)
     .orderBy('q.published_at', 'desc')
     .limit(200)
@@ -334,7 +376,7 @@ export function dueQuestions(db: Tx, day: string, limit: number) {
 export function recentQuestions(db: Db, scope: Scope, topic: string, since: string, cap: number) {
   return pdb(db)
     .selectFrom('policy_questions as q')
-    .select(['q.id', 'q.topic', 'q.title', 'q.body', 'q.status', 'q.asked_at', 'q.asked_date', 'q.author_account_id'])
+    .select(['q.id', 'q.topic', 'q.title', 'q.body', 'q.status', 'q.asked_at', 'q.asked_date', 'q.author_account_id', 'q.signature'])
     .where((eb) => orgIn(eb, 'q.org_id', scope))
     .where('q.topic', '=', topic)
     .where('q.asked_date', '>=', since)
@@ -353,4 +395,13 @@ export function faqPublishedSince(db: Db, reach: Reach, since: string) {
     .where('q.published_at', '>=', since)
     .where((eb) => inReach(eb, 'q.library_org_id', reach))
     .execute();
+}
+
+/** Questions asked before signatures were kept (the backfill job's batch). */
+export function unsignedQuestions(db: Db, limit: number) {
+  return pdb(db).selectFrom('policy_questions').select(['id', 'title', 'body']).where('signature', 'is', null).limit(limit).execute();
+}
+
+export async function setSignature(db: Tx, id: string, signature: string) {
+  await pdb(db).updateTable('policy_questions').set({ signature }).where('id', '=', id).where('signature', 'is', null).execute();
 }

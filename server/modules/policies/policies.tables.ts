@@ -59,6 +59,8 @@ export interface PolicyQuestionTable {
   published_at: string | null;
   deflections: number;
   review_needed: number;
+  /** The asked text's similarity signature (space-joined tokens); null only for questions asked before it was kept. */
+  signature: string | null;
   created_at: string;
   updated_at: string;
 }

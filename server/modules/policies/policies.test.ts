@@ -13,6 +13,11 @@ import { indicator } from '../../core/indicators/indicators.registry.js';
 import { remindUnanswered } from './index.js';
 import { addPolicy, askQuestion, policiesWorld, type PoliciesWorld } from './policies.testkit.js';
 import { parseArticles } from './policies.articles.js';
+import { signOldQuestions } from './policies.jobs.js';
+import { DENSE_MATCHES, searchArticles } from './policies.repository.js';
+import { readReach } from './policies.policy.js';
+import { loadGrants } from '../../core/auth/auth.repository.js';
+import { questionSignature } from './policies.explain.js';
 
 const t = useTestApp();
 let w: PoliciesWorld;
@@ -38,6 +43,14 @@ describe('the library', () => {
     expect(await hits('年休假')).toEqual(expect.arrayContaining(['职工带薪年休假条例 第二条', '职工带薪年休假条例 第三条', '职工带薪年休假条例 第五条']));
     expect(await hits('工资')).toEqual(expect.arrayContaining(['集团公司薪酬管理办法 第十二条', '职工带薪年休假条例 第五条']));
     expect(await hits('工伤')).toEqual(['集团公司薪酬管理办法 第十三条']);
+    // A common word in a large library walks it newest first (see DENSE_MATCHES): the same pages as sorting the matches.
+    const reach = readReach({ accountId: worker.accountId, displayName: '', personId: worker.person.id, grants: await loadGrants(t.db, worker.accountId), via: 'session' });
+    for (const q of ['年休假', '工资', '工伤']) {
+      for (const page of [1, 2]) {
+        const ids = async (denseAbove: number) => (await searchArticles(t.db, reach, q, false, page, 2, denseAbove)).map((a) => a.id);
+        expect(await ids(0)).toEqual(await ids(DENSE_MATCHES));
+      }
+    }
     expect(await hits('仲裁')).toEqual([]);
     const list = await worker.get(`/api/v1/policies?q=${encodeURIComponent('工伤')}`);
     expect(list.body.items.map((p: any) => p.title)).toEqual(['集团公司薪酬管理办法']);
@@ -216,6 +229,16 @@ describe('questions', () => {
     expect(prompt.keywords).toContain('高温补贴');
     expect(prompt.questions.map((q: any) => q.id).sort()).toEqual([first.id, again.id, second.id, third.id].sort());
     for (const who of [a, b, c]) expect(JSON.stringify(prompt)).not.toContain(who.person.name);
+    // The prompt groups the signatures stored at ask time; questions asked before they were kept
+    // (null) give the same prompt, before and after the job signs them.
+    const ids = [first.id, again.id, second.id, third.id];
+    const sigs = async () => (await t.db.selectFrom('policy_questions' as any).select(['id', 'title', 'body', 'signature'] as any).where('id', 'in', ids).execute()) as any[];
+    for (const r of await sigs()) expect(r.signature).toBe(questionSignature(r.title, r.body));
+    await t.db.updateTable('policy_questions' as any).set({ signature: null } as any).where('id', 'in', ids).execute();
+    expect(await heat([first.id])()).toEqual(prompt);
+    expect(await signOldQuestions(t.db)).toBeGreaterThanOrEqual(4);
+    for (const r of await sigs()) expect(r.signature).toBe(questionSignature(r.title, r.body));
+    expect(await heat([first.id])()).toEqual(prompt);
     // Only those who answer see prompts: a worker is refused, another union's staff sees none of these.
     expect((await a.get('/api/v1/policy-questions/explain-prompts')).status).toBe(403);
     const elsewhere = await t.user([{ role: 'unionStaff', org: await t.org('另一工会', 'group') }]);

@@ -19,6 +19,7 @@ import type { AnswerQuestionBody, AskBody, Citation, FaqEntry, PublishBody, Ques
 import { ancestorIds, answerScope, isAsker, mayAnswer, reaches, readReach } from './policies.policy.js';
 import * as repo from './policies.repository.js';
 import { PM } from './policies.messages.js';
+import { questionSignature } from './policies.explain.js';
 
 export const QUESTION_KIND = 'policies.question';
 
@@ -70,6 +71,7 @@ export async function ask(call: WriteCall, body: AskBody): Promise<QuestionDetai
     published_at: null,
     deflections: 0,
     review_needed: 0,
+    signature: questionSignature(body.title, body.body),
     created_at: call.iso,
     updated_at: call.iso,
   });
