@@ -92,6 +92,8 @@ describe('the anonymity rule, as a property', () => {
       employmentCategory: [...EMPLOYMENT_CATEGORIES, 'contract,migrant'],
       orgId: orgs.map((o) => o.id),
       departmentId: [w.prod1.id, w.prod2.id, w.elec1.id],
+      ratedDepartmentId: [w.prod1.id, w.prod2.id],
+      firstAnswerDepartmentId: [w.prod1.id, w.prod2.id],
       unitId: [w.mine1.id, w.mine2.id],
       groupAlertId: [teamA.id],
       from: ['2020-01-01'],
