@@ -98,9 +98,28 @@ export async function streamXlsx<T>(reply: FastifyReply, fileName: string, sheet
       added.commit();
     }
   };
+  // A slow download: the next batch is read only once the client has taken what is buffered,
+  // so the zipped output does not pile up either; a closed download stops the reading.
+  const taken = () =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        out.off('drain', done);
+        out.off('close', done);
+        resolve();
+      };
+      out.on('drain', done);
+      out.on('close', done);
+    });
   void (async () => {
     if (!first.done) write(first.value);
-    for (let next = await it.next(); !next.done; next = await it.next()) write(next.value);
+    for (let next = await it.next(); !next.done; next = await it.next()) {
+      // Compression runs off the main thread: without a turn of the event loop between batches
+      // nothing reaches `out`, so it never asks to wait and every batch piles up unzipped.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (out.writableNeedDrain && !out.destroyed) await taken();
+      if (out.destroyed) return void (await it.return?.());
+      write(next.value);
+    }
     ws.commit();
     await wb.commit();
   })().catch((err: unknown) => out.destroy(err as Error));
