@@ -4,7 +4,7 @@
  * and the public notice shows the worker's name masked (张*) with the notice period.
  */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
+import { DESKTOP, PHONE, apiAs, dialogAtRest, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
 
 const e2e = useE2E();
 let filePath = '';
@@ -37,6 +37,7 @@ describe('a hardship application in the browser', () => {
     await login(page, e2e.server.url, 'staff');
     await page.goto(`${e2e.server.url}${filePath}`);
     await page.getByTestId('hardship-action-visits').click();
+    await dialogAtRest(page);
     await page.getByTestId('hardship-field-notes').fill('入户核实：透析票据齐全，住房为单位旧宿舍。');
     await page.getByTestId('hardship-action-submit').click();
     await page.getByTestId('hardship-visit').first().waitFor();
@@ -44,6 +45,7 @@ describe('a hardship application in the browser', () => {
     await chair('POST', `/hardship/households/${id}/visits`, { visitedOn: today, notes: '与社区核实属实。' });
     await page.reload();
     await page.getByTestId('hardship-action-approve').click();
+    await dialogAtRest(page);
     await page.getByTestId('hardship-action-submit').click();
     await expect.poll(() => page.getByTestId('hardship-status').textContent()).toBe('公示中');
     const file = await chair('GET', `/hardship/households/${id}`);

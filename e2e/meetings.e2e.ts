@@ -44,10 +44,16 @@ describe('a meeting in the browser', () => {
     await page.getByTestId('decision-title').fill(DECISION);
     await pickOption(page, page.getByTestId('decision-owner'), handler.displayName);
     const due = day(1500);
-    await page.getByTestId('decision-due').click();
-    await page.getByTestId('decision-due').fill(due);
-    await page.getByTestId('decision-due').press('Enter');
-    await expect.poll(() => page.getByTestId('decision-due').inputValue()).toBe(due);
+    // Typed into the picker and confirmed; typed again if a re-render (the meeting read again after 「已召开」) lost it.
+    const dueInput = page.getByTestId('decision-due');
+    await expect.poll(async () => {
+      if ((await dueInput.inputValue()) !== due) {
+        await dueInput.click();
+        await dueInput.fill(due);
+        await dueInput.press('Enter');
+      }
+      return dueInput.inputValue();
+    }).toBe(due);
     await page.getByTestId('decision-submit').click();
     const decisions = page.getByTestId('meeting-decisions');
     await expect.poll(() => decisions.textContent()).toContain(DECISION);
