@@ -101,6 +101,8 @@ if (ENGINE === 'postgres') {
 
       // Down: every API answer is a 503 problem (after the requests already in flight).
       await sleep(3000);
+      // A server that died with its database would answer nothing: say so with what it wrote last.
+      expect(server.alive(), server.output().slice(-4000)).toBe(true);
       const health = await admin.get('/api/v1/health');
       expectUnavailable(health);
       expectUnavailable(await admin.post('/api/v1/orgs', { parentId: world.group.id, kind: 'department', name: '停机时写入' }));
