@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { Id, QueryBool } from './shared.js';
-export { ROBOT_EVENTS, DEFAULT_ROBOT_EVENTS } from '../robotEvents.js';
 
 export const NotificationItem = z.object({
   id: z.string(),
@@ -44,6 +43,19 @@ export function isHttpUrl(s: string): boolean {
     return false;
   }
 }
+
+/** What robots received before the list was configurable (and what a new robot is offered first). */
+export const DEFAULT_ROBOT_EVENTS = ['appeal.overdue', 'appeal.groupAlert'] as const;
+
+const Label = z.object({ zh: z.string(), en: z.string() });
+/** One module's robot events, as the robot page lists them ('<module>.<event>', declared in defineModule). */
+export const RobotEventGroup = z.object({
+  module: z.string(),
+  label: Label,
+  events: z.array(z.object({ key: z.string(), label: Label })),
+});
+export type RobotEventGroup = z.infer<typeof RobotEventGroup>;
+export const RobotEventList = z.object({ groups: z.array(RobotEventGroup) });
 
 const RobotEvent = z.string().regex(/^[a-z][A-Za-z]*\.[A-Za-z]+$/, 'validation.robotEvent').max(60);
 const RobotEvents = z.array(RobotEvent).min(1).max(50);

@@ -103,6 +103,16 @@ describe('the module composition at start-up', () => {
     expect(startWith(probe('honours', { grants: { worker: ['honours.write'] } }))).toThrow(/grants 'honours.write' to worker but does not declare it/);
   });
 
+  it('refuses a robot event declared twice, or named without the module prefix', () => {
+    const event = (key: string) => ({ label: { zh: '试点', en: 'Trial' }, events: [{ key, label: { zh: '事件', en: 'Event' } }] });
+    expect(composeModules([...modules, probe('trial', { robotEvents: event('trial.done') })]).robotEvents.at(-1)).toEqual({ module: 'trial', ...event('trial.done') });
+    const twice = { label: { zh: '试点', en: 'Trial' }, events: [...event('trial.done').events, ...event('trial.done').events] };
+    expect(startWith(probe('trial', { robotEvents: twice }))).toThrow(/robotEvent 'trial.done' is declared twice/);
+    expect(startWith(...modules, probe('trial', { robotEvents: event('contracts.clock') }))).toThrow(/robotEvent 'contracts.clock' must be named 'trial.<name>'/);
+    // The stored 'appeal.' kinds stay appeals' alone.
+    expect(startWith(...modules, probe('trial', { robotEvents: event('appeal.overdue') }))).toThrow(/robotEvent 'appeal.overdue' must be named 'trial.<name>'/);
+  });
+
   it('refuses a module name or a message key declared twice', () => {
     expect(startWith(probe('honours'), probe('honours'))).toThrow(/module 'honours' is declared twice/);
     expect(startWith(probe('honours'), probe('meetings', { messages: { 'honours.hello': ['你好', 'Hello'] } }))).toThrow(/message 'honours.hello' is declared twice/);

@@ -13,6 +13,8 @@ import type { IndicatorDefinition } from '../core/indicators/indicator.js';
 import { installIndicators } from '../core/indicators/indicators.registry.js';
 import { installNotableCases } from '../core/indicators/notableCases.js';
 import type { JobDefinition } from '../core/jobs/scheduler.js';
+import { installRobotEvents } from '../core/notify/robotEvents.js';
+import type { RobotEventGroup } from '../../common/schemas/notify.js';
 import { installRolePermissions, type RolePermissions } from '../core/rbac/permissions.js';
 import { corePlugins } from '../core/index.js';
 import type { HomeCard, ModuleDeclaration } from './module.js';
@@ -29,6 +31,12 @@ export const GRANDFATHERED_MIGRATIONS: ReadonlySet<string> = new Set([
   '20261125_1020_moralEducation',
 ]);
 
+/**
+ * Robot events named before the prefix rule: webhooks and inboxes have stored these kinds, so
+ * they stay, for appeals alone; every new event must be named '<module>.<event>'.
+ */
+export const GRANDFATHERED_ROBOT_EVENTS: ReadonlyMap<string, string> = new Map(['appeal.new', 'appeal.assigned', 'appeal.answered', 'appeal.overdue', 'appeal.groupAlert'].map((k) => [k, 'appeals']));
+
 export interface House {
   modules: readonly ModuleDeclaration[];
   rolePermissions: RolePermissions;
@@ -38,6 +46,7 @@ export interface House {
   jobs: readonly JobDefinition[];
   indicators: readonly (IndicatorDefinition & { module: string })[];
   homeCards: readonly HomeCard[];
+  robotEvents: readonly RobotEventGroup[];
 }
 
 export class ModuleDeclarationError extends Error {
@@ -59,6 +68,7 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
     job: new Map<string, string>(corePlugins.flatMap((p) => (p.jobs ?? []).map((j) => [j.name, 'core'] as const))),
     indicator: new Map<string, string>(corePlugins.flatMap((p) => (p.indicators ?? []).map((i) => [i.key, 'core'] as const))),
     homeCard: new Map<string, string>(),
+    robotEvent: new Map<string, string>(),
     message: new Map<string, string>(),
   };
   const claim = (kind: keyof typeof owners, name: string, module: string) => {
@@ -77,6 +87,7 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
   const jobs: JobDefinition[] = [];
   const indicators: (IndicatorDefinition & { module: string })[] = corePlugins.flatMap((p) => (p.indicators ?? []).map((i) => ({ ...i, module: 'core' })));
   const homeCards: HomeCard[] = [];
+  const robotEvents: RobotEventGroup[] = [];
 
   for (const m of modules) {
     if (!MODULE_NAME.test(m.name)) throw new ModuleDeclarationError(m.name, 'the name must be camelCase / 模块名应为驼峰式（camelCase）');
@@ -114,15 +125,22 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
       prefixed('homeCard', c.key, m.name);
       homeCards.push(c);
     }
+    if (m.robotEvents) {
+      for (const e of m.robotEvents.events) {
+        if (GRANDFATHERED_ROBOT_EVENTS.get(e.key) === m.name) claim('robotEvent', e.key, m.name);
+        else prefixed('robotEvent', e.key, m.name);
+      }
+      robotEvents.push({ module: m.name, label: m.robotEvents.label, events: m.robotEvents.events.map((e) => ({ key: e.key, label: e.label })) });
+    }
     for (const k of Object.keys(m.messages)) claim('message', k, m.name);
   }
-  return { modules, rolePermissions: table, migrations, jobs, indicators, homeCards };
+  return { modules, rolePermissions: table, migrations, jobs, indicators, homeCards, robotEvents };
 }
 
-const kindZh: Record<string, string> = { module: '模块', permission: '权限', migration: '迁移', job: '定时任务', indicator: '指标', homeCard: '首页卡片', message: '消息键' };
+const kindZh: Record<string, string> = { module: '模块', permission: '权限', migration: '迁移', job: '定时任务', indicator: '指标', homeCard: '首页卡片', robotEvent: '机器人推送事件', message: '消息键' };
 
 /**
- * Hands core what the modules declared: the role table, the texts, the indicators. The
+ * Hands core what the modules declared: the role table, the texts, the indicators, the robot events. The
  * composition roots (app.ts, main.ts, the test database) call it before serving or
  * calling a service; calling it again with the same house changes nothing.
  */
@@ -130,5 +148,6 @@ export function installHouse(house: House): void {
   installRolePermissions(house.rolePermissions);
   for (const m of house.modules) registerMessages(m.name, m.messages);
   installIndicators(house.indicators);
+  installRobotEvents(house.robotEvents);
   installNotableCases(house.modules.flatMap((m) => (m.notableCases ? [{ module: m.name, suggest: m.notableCases }] : [])));
 }

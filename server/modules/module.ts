@@ -26,6 +26,14 @@ export interface HomeCard {
   indicator?: string;
 }
 
+/** The notices of a module a group robot may be set to receive, as the robot page lists them. */
+export interface RobotEvents {
+  /** The heading of the module's group on the robot page. */
+  label: { zh: string; en: string };
+  /** key '<module>.<event>' = the `kind` of the notices it names; each sent with the org's path (notify's orgPath). */
+  events: readonly { key: string; label: { zh: string; en: string } }[];
+}
+
 export interface ModuleDeclaration {
   /** camelCase; the prefix of every permission, job, indicator and new migration key of the module. */
   name: string;
@@ -49,6 +57,11 @@ export interface ModuleDeclaration {
   /** Keyed '<module>.<name>'. */
   indicators: readonly IndicatorDefinition[];
   homeCards: readonly HomeCard[];
+  /**
+   * Notices a group robot may receive. Only what carries no personal data of an anonymous
+   * author or a household in need belongs here: a robot posts into a chat group.
+   */
+  robotEvents?: RobotEvents;
   /**
    * The module's notable cases of a period, for the work report's author to pick from (e.g. the
    * largest group alert resolved): de-identified here, best first, a handful at most.

@@ -3,6 +3,7 @@ import {
   CreateWebhookBody,
   NotificationListQuery,
   NotificationPage,
+  RobotEventList,
   UpdateWebhookBody,
   Webhook,
   WebhookListQuery,
@@ -34,6 +35,8 @@ export async function notifyRoutes(app: App) {
   app.get('/api/v1/webhooks', { config: allow('sysAdmin', 'unionChair'), schema: { tags: ['notify'], summary: '群机器人列表（企业微信、钉钉）', querystring: WebhookListQuery, response: { 200: z.object({ items: z.array(Webhook) }) } } }, async (req) => ({
     items: await service.listWebhooks(db, requireActor(req), req.query.orgId),
   }));
+
+  app.get('/api/v1/webhooks/events', { config: allow('sysAdmin', 'unionChair'), schema: { tags: ['notify'], summary: '群机器人可推送的事件（按模块分组）', response: { 200: RobotEventList } } }, async (req) => service.listRobotEvents(requireActor(req)));
 
   app.get('/api/v1/webhooks/:id', { config: allow('sysAdmin', 'unionChair'), schema: { tags: ['notify'], summary: '群机器人详情', params: IdParams, response: { 200: Webhook } } }, async (req) =>
     service.getWebhook(db, requireActor(req), req.params.id),

@@ -12,6 +12,7 @@ import { webhookAccess, webhookScope } from './notify.policy.js';
 import { robotPayload } from './robot.js';
 import { sendToRobot } from './delivery.js';
 import { robotEventsOf } from './notify.js';
+import { isRobotEvent, robotEventGroups } from './robotEvents.js';
 import { seal } from '../secrets.js';
 import { classifyHost, isAllowedHost } from './target.js';
 import { RequestValidationError } from '../http/validation.js';
@@ -118,6 +119,19 @@ function refuseLocalTarget(url: string, allowHosts: readonly string[]) {
   }
 }
 
+/** A robot subscribed to an event no module sends would stay silent without saying why. */
+function refuseUnknownEvents(events: readonly string[] | undefined) {
+  const issues = (events ?? []).flatMap((event, i) => (isRobotEvent(event) ? [] : [{ code: 'custom', path: ['events', i], message: 'validation.robotEventUnknown', params: { event }, input: undefined } as any]));
+  if (issues.length) throw new RequestValidationError('body', issues);
+}
+
+/** The events a robot may take, grouped by the module that sends them: for those who manage a robot somewhere. */
+export function listRobotEvents(actor: Actor) {
+  const scope = webhookScope(actor);
+  if (!scope.all && scope.paths.length === 0) throw forbidden();
+  return { groups: [...robotEventGroups()] };
+}
+
 export interface WebhookOptions {
   /** Intranet robot hosts an admin allowed (XQ_WEBHOOK_ALLOW_HOSTS). */
   allowHosts?: readonly string[];
@@ -132,6 +146,7 @@ export async function createWebhook(
 ) {
   await orgForWebhooks(db, actor, input.orgId);
   refuseLocalTarget(input.url, opts.allowHosts ?? []);
+  refuseUnknownEvents(input.events);
   const row = {
     id: newId(),
     org_id: input.orgId,
@@ -166,6 +181,7 @@ export async function updateWebhook(
 ) {
   const hook = await manageableHook(db, actor, id);
   if (input.url !== undefined) refuseLocalTarget(input.url, opts.allowHosts ?? []);
+  refuseUnknownEvents(input.events);
   if (input.orgId !== undefined && input.orgId !== hook.org_id) await orgForWebhooks(db, actor, input.orgId);
   const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number; secret_sealed: string | null; keyword: string | null; events: string }> = {};
   const changes: Record<string, [unknown, unknown]> = {};

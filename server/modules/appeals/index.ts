@@ -20,6 +20,7 @@ import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
 import { appealsMessages } from './appeals.messages.js';
 import { appealNotableCases } from './appeals.notable.js';
+import { appealsRobotEvents } from './appeals.robotEvents.js';
 
 export const appealsModule = defineModule({
   name: 'appeals',
@@ -32,6 +33,7 @@ export const appealsModule = defineModule({
   indicators: appealsIndicators,
   homeCards: [],
   notableCases: appealNotableCases,
+  robotEvents: appealsRobotEvents,
   seedDemo,
 });
 

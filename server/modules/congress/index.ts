@@ -27,6 +27,7 @@ export const congressModule = defineModule({
   notableCases: congressNotableCases,
   homeCards: [],
   seedDemo: seedCongressDemo,
+  robotEvents: { label: { zh: '职代会', en: 'Workers’ congress' }, events: [{ key: 'congress.proposalAssigned', label: { zh: '职代会提案已交办', en: 'Congress proposal assigned' } }] },
 });
 
 export { attendanceRate } from './congress.indicators.js';

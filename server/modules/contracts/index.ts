@@ -24,6 +24,7 @@ export const contractsModule = defineModule({
   jobs: contractsJobs,
   indicators: contractsIndicators,
   seedDemo: seedContractsDemo,
+  robotEvents: { label: { zh: '集体合同', en: 'Collective contracts' }, events: [{ key: 'contracts.clock', label: { zh: '协商、报送或续订期限将到', en: 'Bargaining, filing or renewal deadline near' } }] },
   homeCards: [{ key: 'contracts.contracts', roles: ['unionChair', 'unionStaff'], title: { zh: '集体合同', en: 'Collective contracts' }, path: '/contracts', indicator: 'contracts.clausesHonoured' }],
 });
 

@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
-import { App, Checkbox, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Radio, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_ROBOT_EVENTS, ROBOT_EVENTS } from '@common/robotEvents';
+import { DEFAULT_ROBOT_EVENTS } from '@common/schemas/notify';
 import { useFormErrorHandler } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { validFields } from '../../shared/validFields';
-import { useSaveWebhook, type Webhook, type WebhookFlavor, type WebhookInput } from './api';
+import { useRobotEvents, useSaveWebhook, type Webhook, type WebhookFlavor, type WebhookInput } from './api';
 
 interface Values {
   orgId: string;
@@ -25,6 +25,7 @@ export function WebhookModal({ open, editing, onClose }: { open: boolean; editin
   const [form] = Form.useForm<Values>();
   const onError = useFormErrorHandler(form);
   const save = useSaveWebhook();
+  const events = useRobotEvents();
   const flavor = Form.useWatch('flavor', form);
   const en = i18n.language.startsWith('en');
 
@@ -70,7 +71,22 @@ export function WebhookModal({ open, editing, onClose }: { open: boolean; editin
           <Input autoComplete="off" inputMode="url" />
         </Form.Item>
         <Form.Item name="events" label={t('form.events')} rules={[{ required: true, type: 'array', min: 1, message: t('form.eventsRequired') }]}>
-          <Checkbox.Group options={Object.entries(ROBOT_EVENTS).map(([value, l]) => ({ value, label: en ? l.en : l.zh }))} />
+          <Checkbox.Group style={{ display: 'block' }}>
+            {(events.data?.groups ?? []).map((g) => (
+              <fieldset key={g.module} style={{ border: 0, margin: '0 0 8px', padding: 0 }}>
+                <legend style={{ fontSize: 'inherit', marginBottom: 4 }}>
+                  <Typography.Text strong>{en ? g.label.en : g.label.zh}</Typography.Text>
+                </legend>
+                <Space wrap>
+                  {g.events.map((e) => (
+                    <Checkbox key={e.key} value={e.key}>
+                      {en ? e.label.en : e.label.zh}
+                    </Checkbox>
+                  ))}
+                </Space>
+              </fieldset>
+            ))}
+          </Checkbox.Group>
         </Form.Item>
         {flavor === 'dingtalk' && (
           <>

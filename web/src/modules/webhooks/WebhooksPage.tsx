@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { App, Button, Flex, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ROBOT_EVENTS } from '@common/robotEvents';
 import { Page } from '../../shared/Page';
 import { useShowError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
-import { useDeleteWebhook, useTestWebhook, useWebhooks, type Webhook } from './api';
+import { useDeleteWebhook, useRobotEventLabel, useTestWebhook, useWebhooks, type Webhook } from './api';
 import { WebhookModal } from './WebhookModal';
 
 export default function WebhooksPage() {
@@ -18,6 +17,7 @@ export default function WebhooksPage() {
   const test = useTestWebhook();
   const [editing, setEditing] = useState<Webhook | null | undefined>(undefined);
   const en = i18n.language.startsWith('en');
+  const eventLabel = useRobotEventLabel(en);
 
   const runTest = async (id: string) => {
     try {
@@ -53,7 +53,7 @@ export default function WebhooksPage() {
           {
             title: t('col.events'),
             dataIndex: 'events',
-            render: (events: string[]) => events.map((e) => <Tag key={e}>{ROBOT_EVENTS[e] ? (en ? ROBOT_EVENTS[e].en : ROBOT_EVENTS[e].zh) : e}</Tag>),
+            render: (events: string[]) => events.map((e) => <Tag key={e}>{eventLabel(e)}</Tag>),
           },
           {
             title: t('col.security'),

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { Webhook, WebhookFlavor } from '@common/schemas/notify';
+import type { RobotEventGroup, Webhook, WebhookFlavor } from '@common/schemas/notify';
 
-export type { Webhook, WebhookFlavor };
+export type { RobotEventGroup, Webhook, WebhookFlavor };
 
 export interface WebhookInput {
   orgId?: string;
@@ -19,6 +19,18 @@ const KEY = ['webhooks'];
 
 export function useWebhooks() {
   return useQuery({ queryKey: KEY, queryFn: () => api.get<{ items: Webhook[] }>('/webhooks') });
+}
+
+/** The events robots may take, grouped by the module that sends them (declared on the server). */
+export function useRobotEvents() {
+  return useQuery({ queryKey: [...KEY, 'events'], queryFn: () => api.get<{ groups: RobotEventGroup[] }>('/webhooks/events'), staleTime: Infinity });
+}
+
+/** key → its label in the current language; an event no module declares any more shows its key. */
+export function useRobotEventLabel(en: boolean): (key: string) => string {
+  const { data } = useRobotEvents();
+  const labels = new Map((data?.groups ?? []).flatMap((g) => g.events.map((e) => [e.key, en ? e.label.en : e.label.zh] as const)));
+  return (key) => labels.get(key) ?? key;
 }
 
 export function useSaveWebhook() {
