@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { PHONE, horizontalOverflow, login, newPage, pickOption, shot, useE2E } from './harness.js';
+import { PHONE, apiAs, dialogAtRest, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
 
 const e2e = useE2E();
 
@@ -100,6 +100,31 @@ describe('core platform in the browser', () => {
       await context.close();
     }
   }
+
+  it('lets the admin choose what a group robot receives, from the events the modules declare, grouped by module', async () => {
+    const admin = strict(await apiAs(e2e.server.url, 'admin'));
+    const [top] = (await admin<{ items: { id: string; parentId: string | null }[] }>('GET', '/orgs')).items.filter((o) => o.parentId === null);
+    // The robot's org is picked from a tree; this step is about the events, so the robot is made here.
+    const hook = await admin<{ id: string }>('POST', '/webhooks', { orgId: top.id, flavor: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-robot', events: ['appeal.overdue'] });
+    const { context, page } = await newPage(e2e.browser);
+    await login(page, e2e.server.url, 'admin');
+    await page.getByTestId('menu-webhooks').click();
+    const row = page.locator('tr.ant-table-row', { hasText: 'key=e2e-' });
+    await row.getByText('诉求超期').waitFor();
+    await row.getByRole('button', { name: '修改' }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialogAtRest(page);
+    // Each module's events under its own heading.
+    for (const [group, event] of [['职工诉求', '群体诉求预警'], ['职代会', '职代会提案已交办'], ['集体合同', '协商、报送或续订期限将到']]) {
+      await dialog.locator('fieldset', { has: page.locator('legend', { hasText: group }) }).getByText(event).waitFor();
+    }
+    await dialog.getByRole('checkbox', { name: '职代会提案已交办' }).check();
+    await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await row.getByText('职代会提案已交办').waitFor();
+    await expect.poll(async () => (await admin<{ events: string[] }>('GET', `/webhooks/${hook.id}`)).events).toEqual(['appeal.overdue', 'congress.proposalAssigned']);
+    await shot(page, 'webhooks-events');
+    await context.close();
+  });
 
   it("shows the union side's homes: each role its own cards and no other role's", async () => {
     await expectHomes({

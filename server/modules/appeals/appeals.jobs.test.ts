@@ -115,6 +115,20 @@ describe('lateness once incurred', () => {
     await service.answer(t.db, systemContext(), handler, id, { answer: '已补发差额' }, shanghai('2026-10-16', '09:00'));
     const seen = await service.get(t.db, staff, id, 'zh-CN');
     expect(seen.late).toBe(true);
-    expect(seen.timeline.filter((e) => e.kind === 'answered')).toHaveLength(2);
+    // The history keeps each round's own lateness: the first round late, the reopened round answered in time.
+    expect(seen.timeline.filter((e) => e.kind === 'answered').map((e) => e.data)).toEqual([{ late: true }, { late: false, round: 2 }]);
+  });
+
+  it('marks late only the round that missed its deadline when a reopened round is answered late', async () => {
+    const { id, author, staff, handler } = await assignedAppealOf();
+    await service.answer(t.db, systemContext(), handler, id, { answer: '已核实' }, shanghai('2026-10-12', '09:00'));
+    expect((await service.get(t.db, staff, id, 'zh-CN')).late).toBe(false);
+    await service.rate(t.db, systemContext(), author, id, { rating: 'unsatisfied', reopen: true }, shanghai('2026-10-12', '12:00'));
+    const reopened = await service.get(t.db, staff, id, 'zh-CN');
+    await service.answer(t.db, systemContext(), handler, id, { answer: '已补发差额' }, shanghai('2026-12-31', '09:00'));
+    const seen = await service.get(t.db, staff, id, 'zh-CN');
+    expect(reopened.answerDeadline! < '2026-12-31').toBe(true);
+    expect(seen.late).toBe(true);
+    expect(seen.timeline.filter((e) => e.kind === 'answered').map((e) => e.data)).toEqual([{ late: false }, { late: true, round: 2 }]);
   });
 });

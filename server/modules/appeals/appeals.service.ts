@@ -524,9 +524,13 @@ export async function addNoteIn(call: WriteCall, id: string, input: { note: stri
 /** Answers one appeal; also used for every member of a group case. */
 export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string }, answer: string, label: Label, at: Date, data?: Record<string, unknown>) {
   const iso = at.toISOString();
-  // Answered after the end of the deadline day: the on-time closure rate counts it as late.
-  const late = row.late === 1 || (row.due_date !== null && iso > endOfShanghaiDay(row.due_date)) ? 1 : 0;
+  // This round answered after the end of its deadline day. The appeal stays late once any round was:
+  // the on-time closure rate counts it as late, and lateness once incurred is never cleared.
+  const roundLate = row.due_date !== null && iso > endOfShanghaiDay(row.due_date);
+  const late = row.late === 1 || roundLate ? 1 : 0;
   const raw = (await repo.findRaw(tx, row.id))!;
+  // The history tells each round's own lateness: an on-time second round is not shown as late, and the first stays late.
+  const round = raw.reopen_count + 1;
   await move(tx, row.id, ['accepted', 'assigned', 'handling'], {
     status: 'answered',
     answer,
@@ -539,7 +543,7 @@ export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { 
     late,
     updated_at: iso,
   });
-  await event(tx, row.id, 'answered', iso, { accountId: actor.accountId, label }, { note: answer, data: { late: late === 1, ...data } });
+  await event(tx, row.id, 'answered', iso, { accountId: actor.accountId, label }, { note: answer, data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data } });
   await recordAudit(tx, ctx, { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } });
   const duplicates = await repo.duplicatesOf(tx, row.id);
   const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
