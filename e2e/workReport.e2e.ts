@@ -1,8 +1,11 @@
 /**
  * 工作总结 in the browser against the built server with the demo data: the union chair
- * generates this year's report for the group, opens a figure's reference code, edits the
- * narrative and downloads the .docx; the principal opens the school's issued report of last year.
+ * generates this year's report for the group, opens a figure's reference code, picks a notable
+ * case, edits the narrative and downloads the .docx (the case and the charts in it); the
+ * principal opens the school's issued report of last year.
  */
+import fs from 'node:fs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import {DESKTOP, PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
@@ -30,11 +33,26 @@ describe('the work report in the browser', () => {
     await shot(page, 'work-report-drill');
     await drawer.locator('.ant-drawer-close').click();
 
+    // Every practice's section draws the chart the .docx embeds.
+    await page.getByTestId('wr-section-appeals').locator('canvas').first().waitFor();
+    // A notable case the practices suggest for the year (the demo holds some), picked into its section.
+    const pick = page.getByTestId('wr-case-pick').first();
+    const title = (await pick.locator('xpath=ancestor::li[1]').locator('.ant-list-item-meta-title').textContent())!.replace(/（[^（]*）$/, '');
+    const cases = (await pick.locator('xpath=ancestor::*[starts-with(@data-testid, "wr-cases-")][1]').getAttribute('data-testid'))!;
+    await pick.click();
+    // Picked, it moves to its section's chosen cases (with a 移除 button) and leaves the suggestions.
+    const section = page.getByTestId(cases);
+    await section.locator('.ant-list-item').filter({ hasText: title }).getByRole('button', { name: /移\s*除/ }).waitFor();
+
     await page.getByTestId('wr-summary').fill('全年职工诉求渠道畅通，答复及时。');
     await page.getByTestId('wr-save').click();
     await page.getByText('正文已保存').waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('wr-docx').click()]);
     expect(file.suggestedFilename()).toMatch(/年度工作总结\.docx$/);
+    // The .docx prints the case under its practice and carries the charts as pictures.
+    const docx = await JSZip.loadAsync(fs.readFileSync((await file.path())!));
+    expect(await docx.file('word/document.xml')!.async('string')).toContain(`：${title}（`);
+    expect(docx.file(/^word\/media\/picture\d+\.emf$/).length).toBeGreaterThan(0);
     await context.close();
   });
 

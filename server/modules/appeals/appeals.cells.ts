@@ -10,13 +10,15 @@
  * A department's cell holds each count under the department it is attributed to
  * (migration 20261207_0430): it answers the dashboard's department cut, never a
  * "currently assigned" one, nor a handler's view (appeals currently in their departments).
+ * Since 20261207_0900 the cells hold every count of `Counts` but the overdue one (it moves
+ * with the clock, not with a write).
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { ACCEPTED_ON_TIME, conditions, orgIn, scopeIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
-import { ACCEPTED, CLOSED, OPEN, ZERO, type Counts } from './appeals.indicators.js';
+import { conditions, INDICATOR_COLUMNS, orgIn, scopeIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
+import { OPEN, ZERO, type Counts } from './appeals.counts.js';
 import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
 
@@ -123,7 +125,7 @@ function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expres
   return eb.and(c);
 }
 
-const COUNT_COLUMNS = ['submitted', 'accepted', 'done', 'done_on_time', 'rated', 'satisfied', 'answered', 'reopened', 'open'] as const;
+const COUNT_COLUMNS = ['submitted', 'accepted', 'done', 'done_on_time', 'rated', 'satisfied', 'answered', 'reopened', 'open', 'closed', 'closed_on_time', 'accepted_on_time', 'fully_satisfied'] as const;
 const FIELD: Record<(typeof COUNT_COLUMNS)[number], keyof Counts> = {
   submitted: 'submitted',
   accepted: 'accepted',
@@ -134,6 +136,10 @@ const FIELD: Record<(typeof COUNT_COLUMNS)[number], keyof Counts> = {
   answered: 'answered',
   reopened: 'reopened',
   open: 'open',
+  closed: 'closed',
+  closed_on_time: 'closedOnTime',
+  accepted_on_time: 'acceptedOnTime',
+  fully_satisfied: 'fullySatisfied',
 };
 
 /** Counts per month, per category and per department ('' = none); overdue is left at 0. */
@@ -245,67 +251,7 @@ export async function ownOutsideScope(db: Tx, vis: Visibility, f: RepoFilter, cl
   const rows = await adb(db)
     .selectFrom('appeals as a')
     .where((eb: Eb) => eb.and([conditions(db, eb, vis, { ...f, mine: true }, clock), sql<SqlBool>`(${visible(eb, vis, true, true)}) is not true`]))
-    .select([
-      'a.category',
-      'a.status',
-      'a.org_id',
-      'a.department_id',
-      'a.submitted_date',
-      'a.first_answered_at',
-      'a.first_answer_department_id',
-      'a.current_due',
-      'a.late',
-      'a.rating',
-      'a.rated_department_id',
-      'a.reopen_count',
-      'a.accept_work_tenths',
-      ACCEPTED_ON_TIME.as('accepted_on_time'),
-    ])
+    .select(INDICATOR_COLUMNS)
     .execute();
   return rows.map((r) => ({ ...r, accepted_on_time: Number(r.accepted_on_time) })) as IndicatorRow[];
-}
-
-/** The counts the cells (20261126_0900, 20261207_0430) do not hold. */
-export const LIVE_COUNTS = ['closed', 'closedOnTime', 'acceptedOnTime', 'fullySatisfied'] as const;
-/** Of them, the rating's (attributed to the rated department); the others are the case's. */
-const RATING_LIVE = new Set<(typeof LIVE_COUNTS)[number]>(['fullySatisfied']);
-
-/**
- * `LIVE_COUNTS` of the appeals matching `f` in the caller's view (own appeals included),
- * per month, category and department ('' = none), counted in the database from the rows:
- * one grouped statement, the same definitions as `count()`, each count under the
- * department it is attributed to. `cut`: a department cut's ids (see `fold`).
- */
-export async function liveCounts(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, cut: ReadonlySet<string> | null = null): Promise<CellTotals> {
-  const closed = `'${CLOSED}'`;
-  const accepted = ACCEPTED.split(',').map((s) => `'${s}'`).join(', ');
-  const ratedDepartment = sql<string>`(case when a.rating is null then coalesce(a.department_id, '') else coalesce(a.rated_department_id, '') end)`;
-  const rows = await adb(db)
-    .selectFrom('appeals as a')
-    .where((eb: Eb) => conditions(db, eb, vis, f, clock, false))
-    .select([
-      sql<string>`substr(a.submitted_date, 1, 7)`.as('month'),
-      'a.category',
-      sql<string>`coalesce(a.department_id, '')`.as('department'),
-      ratedDepartment.as('rated_department'),
-      sql<string | number>`sum(case when a.status = ${sql.raw(closed)} then 1 else 0 end)`.as('closed'),
-      sql<string | number>`sum(case when a.status = ${sql.raw(closed)} and a.late = 0 then 1 else 0 end)`.as('closedOnTime'),
-      sql<string | number>`sum(case when a.status in (${sql.raw(accepted)}) then ${ACCEPTED_ON_TIME} else 0 end)`.as('acceptedOnTime'),
-      sql<string | number>`sum(case when a.status <> 'merged' and a.rating = 'satisfied' then 1 else 0 end)`.as('fullySatisfied'),
-    ])
-    .groupBy([sql`substr(a.submitted_date, 1, 7)`, 'a.category', sql`coalesce(a.department_id, '')`, ratedDepartment])
-    .execute();
-  const out: CellTotals = { month: new Map(), category: new Map(), department: new Map() };
-  for (const r of rows as any[]) {
-    for (const k of LIVE_COUNTS) {
-      const department = RATING_LIVE.has(k) ? r.rated_department : r.department;
-      if (cut && !cut.has(department)) continue;
-      for (const [map, key] of [[out.month, r.month], [out.category, r.category], [out.department, department]] as const) {
-        const c = map.get(key) ?? { ...ZERO };
-        c[k] += Number(r[k]);
-        map.set(key, c);
-      }
-    }
-  }
-  return out;
 }

@@ -126,11 +126,6 @@ async function fromCells(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock
   totals.department.delete('');
   const folded = { perMonth: totals.month, perCategory: totals.category, perDepartment: totals.department };
   fold(folded, own, clock.today, cut);
-  // The counts the cells do not hold come from the rows, own appeals included: they replace what the fold added.
-  const live = await cells.liveCounts(db, vis, f, clock, cut);
-  for (const [map, from] of [[folded.perMonth, live.month], [folded.perCategory, live.category], [folded.perDepartment, live.department]] as const) {
-    for (const [key, c] of map) for (const k of cells.LIVE_COUNTS) c[k] = from.get(key)?.[k] ?? 0;
-  }
   let acceptance: ind.TenthsHistogram;
   if (byUnit) {
     acceptance = await cells.acceptanceHistogram(db, vis, f, ind.tenthsHistogram(own));

@@ -42,7 +42,7 @@
  * department whose answer was rated. A reopen and a reassignment keep these facts.
  *
  * Every rate is a ratio of counts (`Counts`): the dashboard reads them from the cells the
- * database keeps (migration 20261126_0900, whose CASE expressions mirror `count()`) or, for
+ * database keeps (migrations 20261126_0900 and 20261207_0900, whose CASE expressions mirror `count()`) or, for
  * cuts the cells cannot serve, folds the rows with `count()` — one definition per figure,
  * and appeals.cells.test.ts checks that both paths agree.
  */
@@ -52,58 +52,13 @@ import type { Figure } from '../../../common/schemas/appeals.js';
 import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { indicatorRows, type IndicatorRow, type LightClock } from './appeals.repository.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-// A cycle (the cells read the counts' shape from here): neither file uses the other's bindings at load.
 import * as cells from './appeals.cells.js';
+import { ACCEPTED, CLOSED, DONE, NOT_MERGED, OPEN, SATISFIED, ZERO, addCounts, type Counts } from './appeals.counts.js';
 import { INDICATOR_DEFINITIONS, type IndicatorKey } from '../../../common/appealIndicators.js';
 
 export type Drill = Record<string, string>;
 
-export const NOT_MERGED = 'submitted,accepted,assigned,handling,answered,closed,declined';
-export const ACCEPTED = 'accepted,assigned,handling,answered,closed';
-export const DONE = 'answered,closed';
-export const CLOSED = 'closed';
-export const OPEN = 'submitted,accepted,assigned,handling';
-export const SATISFIED = 'satisfied,basicallySatisfied';
-
-/** The counts every figure is a ratio of. */
-export interface Counts {
-  /** Not merged. */
-  submitted: number;
-  /** Status in ACCEPTED. */
-  accepted: number;
-  /** Status in DONE. */
-  done: number;
-  /** DONE and never late. */
-  doneOnTime: number;
-  /** Status closed. */
-  closed: number;
-  /** … and never late. */
-  closedOnTime: number;
-  /** ACCEPTED and accepted by the end of the accept-deadline day. */
-  acceptedOnTime: number;
-  /** Not merged, with a rating. */
-  rated: number;
-  /** … and the rating is in SATISFIED. */
-  satisfied: number;
-  /** … and the rating is 满意 alone. */
-  fullySatisfied: number;
-  /** Not merged, answered at least once. */
-  answered: number;
-  /** … and reopened at least once. */
-  reopened: number;
-  /** Status in OPEN. */
-  open: number;
-  /** OPEN and the current deadline day has passed. */
-  overdue: number;
-}
-
-export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, closed: 0, closedOnTime: 0, acceptedOnTime: 0, rated: 0, satisfied: 0, fullySatisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
-
-export function addCounts(a: Counts, b: Counts): Counts {
-  const out = { ...a };
-  for (const k of Object.keys(ZERO) as (keyof Counts)[]) out[k] += b[k];
-  return out;
-}
+export { NOT_MERGED, ACCEPTED, DONE, CLOSED, OPEN, SATISFIED, ZERO, addCounts, type Counts } from './appeals.counts.js';
 
 /** Who a count is attributed to in a department cut (docs/architecture.md, 指标口径). */
 export type Group = 'case' | 'answer' | 'rating';
@@ -310,9 +265,9 @@ interface PeriodCounts {
 }
 /**
  * Read once for all ten figures of a batch (`sharedRead`). A period of whole months (a year's
- * report, the dashboard's months) is summed from the cells, as the appeals dashboard does, with
- * the counts the cells do not hold counted in the database: a year of a group's appeals is
- * hundreds of thousands of rows, too many to fold here. Any other period folds its rows.
+ * report, the dashboard's months) is summed from the cells alone, as the appeals dashboard
+ * does: a year of a group's appeals is hundreds of thousands of rows, too many to read here.
+ * Any other period folds its rows.
  */
 function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
   return sharedRead(q, 'appeals.periodCounts', async () => {
@@ -326,8 +281,6 @@ function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
       // No cell holds an appeal (a school, a quiet unit): nothing left to count in the rows either.
       if (!months.size) return { counts, tenths: new Map() };
       for (const c of months.values()) counts = addCounts(counts, c);
-      const live = [...(await cells.liveCounts(db, vis, f, clock)).month.values()];
-      for (const k of cells.LIVE_COUNTS) counts[k] = live.reduce((n, c) => n + c[k], 0);
       return { counts, tenths: await cells.acceptanceHistogram(db, vis, f) };
     }
     const rows = await indicatorRows(db, vis, f, clock);

@@ -487,26 +487,29 @@ export interface IndicatorRow {
  */
 export const ACCEPTED_ON_TIME = sql<number>`(case when a.accepted_at is not null and a.accepted_at < (a.accept_due_date || 'T16:00:00.000Z') then 1 else 0 end)`;
 
+/** What `IndicatorRow` is made of: the dashboard's rows and the caller's own appeals outside scope (appeals.cells.ts) read the same columns. */
+export const INDICATOR_COLUMNS = [
+  'a.category',
+  'a.status',
+  'a.org_id',
+  'a.department_id',
+  'a.submitted_date',
+  'a.first_answered_at',
+  'a.first_answer_department_id',
+  'a.current_due',
+  'a.late',
+  'a.rating',
+  'a.rated_department_id',
+  'a.reopen_count',
+  'a.accept_work_tenths',
+  ACCEPTED_ON_TIME.as('accepted_on_time'),
+] as const;
+
 export async function indicatorRows(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<IndicatorRow[]> {
   const rows = await adb(db)
     .selectFrom('appeals as a')
     .where(((eb: Eb) => conditions(db, eb, vis, f, clock, false)) as any)
-    .select([
-      'a.category',
-      'a.status',
-      'a.org_id',
-      'a.department_id',
-      'a.submitted_date',
-      'a.first_answered_at',
-      'a.first_answer_department_id',
-      'a.current_due',
-      'a.late',
-      'a.rating',
-      'a.rated_department_id',
-      'a.reopen_count',
-      'a.accept_work_tenths',
-      ACCEPTED_ON_TIME.as('accepted_on_time'),
-    ])
+    .select(INDICATOR_COLUMNS)
     .execute();
   return rows.map((r) => ({ ...r, accepted_on_time: Number(r.accepted_on_time) })) as IndicatorRow[];
 }

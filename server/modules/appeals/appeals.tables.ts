@@ -180,6 +180,11 @@ export interface AppealCellTable {
   answered: number;
   reopened: number;
   open: number;
+  /** Migration 20261207_0900: status closed, closed never late, accepted on time (case); 满意 alone (rating). */
+  closed: number;
+  closed_on_time: number;
+  accepted_on_time: number;
+  fully_satisfied: number;
 }
 
 /** Accepted, not merged appeals per month × unit × working tenths of an hour to acceptance. */

@@ -10,6 +10,7 @@ import { dashboard } from './appeals.dashboard.js';
 import { adb } from './appeals.tables.js';
 import * as migration from './migrations/20261126_0900_appeal_cells.js';
 import * as attribution from './migrations/20261207_0430_appeals_attribution.js';
+import * as closure from './migrations/20261207_0900_appeals_cells_closure.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -66,6 +67,15 @@ describe('the appeal cells migration', () => {
     const dash = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
     expect(dash.indicators.acceptanceHours).toMatchObject({ value: 2.5, numerator: 3 }); // 10, 25, 150 tenths: the middle one; the merged one is left out
 
+    await closure.down(t.db as Kysely<any>);
+    // Down leaves 20261207_0430's cells: the other columns as they were, the four gone.
+    const added = closure.ADDED.map(([column]) => column);
+    const without = (rows: unknown[]) => (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k))));
+    const down = await snapshot();
+    for (const { table } of closure.COUNT_TABLES) {
+      expect(Object.keys((down[table] as object[])[0])).not.toContain('closed');
+      expect(down[table]).toEqual(without(before[table]));
+    }
     await attribution.down(t.db as Kysely<any>);
     await migration.down(t.db as Kysely<any>);
     expect(await adb(t.db).selectFrom('appeals').select('id').where('id', 'in', ids).execute()).toHaveLength(ids.length);
@@ -73,6 +83,7 @@ describe('the appeal cells migration', () => {
     invalidateCalendar(t.db);
     await migration.up(t.db as Kysely<any>);
     await attribution.up(t.db as Kysely<any>);
+    await closure.up(t.db as Kysely<any>);
 
     expect(await snapshot()).toEqual(before);
     expect(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells')).toEqual(dash);
