@@ -18,7 +18,7 @@ import { installHouse } from '../../server/modules/compose.js';
 installHouse(house);
 import { newId } from '../../server/core/ids.js';
 import { checkIntake, type AppealTable } from '../../server/modules/appeals/index.js';
-import type { Alerts, EvalSet } from './eval.js';
+import { alertName, type Alerts, type EvalSet } from './eval.js';
 
 const DAY_MS = 86_400_000;
 const START = Date.parse('2026-01-05T02:00:00Z');
@@ -91,7 +91,7 @@ export async function intakeAlerts(db: Db, set: EvalSet): Promise<{ alerts: Aler
   }
   for (const [id, members] of [...byAlert].sort((x, y) => raised.get(x[0])!.localeCompare(raised.get(y[0])!) || x[0].localeCompare(y[0]))) {
     const at = raised.get(id)!;
-    alerts.set(`alert${alerts.size + 1}`, {
+    alerts.set(alertName(alerts.size + 1), {
       members: members.map((m) => idOf.get(m.appeal_id)!),
       workersAtRaise: new Set(members.filter((m) => m.submitted_at <= at).map((m) => m.author_key)).size,
     });

@@ -169,7 +169,7 @@ for (const low of (process.env.LOWS ?? '').split(',').filter(Boolean).map(Number
   }
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
-const SETS = process.argv.includes('--dev') ? ['eval-set.json'] : ['eval-set.json', 'eval-holdout.json', 'eval-holdout2.json', 'eval-holdout3.json', 'eval-holdout4.json', 'eval-holdout5.json', 'eval-holdout6.json', 'eval-holdout7.json'];
+const SETS = process.argv.includes('--dev') ? ['eval-set.json'] : ['eval-set.json', 'eval-holdout.json', 'eval-holdout2.json', 'eval-holdout3.json', 'eval-holdout4.json', 'eval-holdout5.json', 'eval-holdout6.json', 'eval-holdout7.json', 'eval-holdout8.json'];
 const only = process.argv.includes('--method') ? process.argv[process.argv.indexOf('--method') + 1] : null;
 for (const file of SETS) {
   const set = loadSet(path.join(HERE, file));

@@ -14,14 +14,15 @@
  * - pairwise: two appeals of the same unit and category, at most `windowDays` apart, are
  *   "the same issue" when their similarity reaches the threshold; truth is "same group label";
  * - group: appeals arrive in date order through checkIntake() itself, on a real SQLite
- *   database (eval-intake.ts; the threshold sweep uses the in-memory replay() instead);
+ *   database (eval-intake.ts; the threshold sweep uses the in-memory replay(), which runs the
+ *   same decision and reads);
  *   an alert is correct when most of its members carry one label of kind "group" (≥ 5
  *   distinct workers) not already alerted. Recall is over those groups.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
-import { decideGroup, issueKeys, listRank, prepare, signatureOf, similarity, type GroupCandidate, type Prepared } from '../../server/modules/appeals/index.js';
+import { decideWithReads, issueKeys, listRank, prepare, READ_MAX, READ_PER_KEY, signatureOf, similarity, type GroupCandidate, type Prepared } from '../../server/modules/appeals/index.js';
 
 export interface EvalAppeal {
   id: string;
@@ -101,23 +102,38 @@ export interface GroupResult {
 export type Alerts = Map<string, { members: string[]; workersAtRaise: number }>;
 
 /**
- * The in-memory replay: appeals in date order through decideGroup(), candidates filtered as
- * the intake reads them. Quick, for threshold sweeps; the published figures come from
- * eval-intake.ts, which runs the intake itself on a database.
+ * The in-memory replay: appeals in date order through decideWithReads() — the intake's own
+ * decision and reads — with a reader that applies the rule of the intake's SQL
+ * (groupAlert.repository.ts candidates()) to the appeals seen so far: the newest
+ * READ_PER_KEY per key, then the READ_MAX sharing most keys, newest first; arrival order
+ * stands for the id order (ids are time-ordered). Quick, for threshold sweeps; the published
+ * figures come from eval-intake.ts, which runs the intake itself on a database, and
+ * groupAlert.agreement.test.ts checks the two raise the same alerts.
  */
-export function replay(set: EvalSet, sigs: Map<string, string[]>, threshold: number): Alerts {
+export async function replay(set: EvalSet, sigs: Map<string, string[]>, threshold: number): Promise<Alerts> {
   const order = [...set.appeals].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
   const alertOf = new Map<string, string>();
   const alerts: Alerts = new Map();
+  const keysOf = new Map(order.map((a) => [a.id, new Set(issueKeys(sigs.get(a.id)!))]));
   const seen: EvalAppeal[] = [];
   for (const a of order) {
-    const keys = new Set(issueKeys(sigs.get(a.id)!));
-    const candidates: GroupCandidate[] = seen
-      .filter((c) => c.unit === a.unit && c.category === a.category && c.day >= a.day - set.windowDays && issueKeys(sigs.get(c.id)!).some((k) => keys.has(k)))
-      .map((c) => ({ id: c.id, authorKey: c.worker, tokens: sigs.get(c.id)!, alertId: alertOf.get(c.id) ?? null, alertActive: true }));
-    const d = decideGroup({ id: a.id, authorKey: a.worker, tokens: sigs.get(a.id)! }, candidates, { minWorkers: set.minWorkers, threshold });
+    const bucket = seen.filter((c) => c.unit === a.unit && c.category === a.category && c.day >= a.day - set.windowDays);
+    const read = async (keys: string[]): Promise<GroupCandidate[]> => {
+      const hits = new Map<EvalAppeal, number>();
+      for (const key of keys) {
+        // Newest first: a later day, or on one day the later arrival (the larger id in the intake).
+        const withKey = bucket.filter((c) => keysOf.get(c.id)!.has(key)).reverse().sort((x, y) => y.day - x.day);
+        for (const c of withKey.slice(0, READ_PER_KEY)) hits.set(c, (hits.get(c) ?? 0) + 1);
+      }
+      const rank = (c: EvalAppeal) => seen.indexOf(c);
+      return [...hits]
+        .sort((x, y) => y[1] - x[1] || y[0].day - x[0].day || rank(y[0]) - rank(x[0]))
+        .slice(0, READ_MAX)
+        .map(([c]) => ({ id: c.id, authorKey: c.worker, tokens: sigs.get(c.id)!, alertId: alertOf.get(c.id) ?? null, alertActive: true }));
+    };
+    const d = await decideWithReads({ id: a.id, authorKey: a.worker, tokens: sigs.get(a.id)! }, read, { minWorkers: set.minWorkers, threshold });
     if (d.action === 'raise') {
-      const id = `alert${alerts.size + 1}`;
+      const id = alertName(alerts.size + 1);
       alerts.set(id, { members: d.members, workersAtRaise: d.workerCount });
       for (const m of d.members) alertOf.set(m, id);
     } else if (d.action === 'join') {
@@ -129,8 +145,11 @@ export function replay(set: EvalSet, sigs: Map<string, string[]>, threshold: num
   return alerts;
 }
 
-export function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: number): GroupResult {
-  return scoreAlerts(set, replay(set, sigs, threshold));
+/** alert0001, …: in the order raised, like the intake's time-ordered ids (a tie between two alerts goes to the earlier). */
+export const alertName = (n: number) => `alert${String(n).padStart(4, '0')}`;
+
+export async function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: number): Promise<GroupResult> {
+  return scoreAlerts(set, await replay(set, sigs, threshold));
 }
 
 /** How the alerts compare with the hand labels. */
@@ -240,7 +259,7 @@ async function main() {
   // The published figure: the intake's own code on a real SQLite database (eval-intake.ts).
   const { intakeAlertsOnSqlite } = await import('./eval-intake.js');
   const run = threshold === DEFAULT_APPEAL_SETTINGS.groupThreshold && !bigrams ? await intakeAlertsOnSqlite(set) : null;
-  const g = run ? scoreAlerts(set, run.alerts) : groups(set, sigs, threshold);
+  const g = run ? scoreAlerts(set, run.alerts) : await groups(set, sigs, threshold);
   if (run) console.log(`group check: through checkIntake() on SQLite, ${(run.msPerAppeal.reduce((a, b) => a + b, 0) / run.msPerAppeal.length).toFixed(2)} ms per appeal`);
   else console.log('group check: in-memory replay (only the default threshold with ICU runs the intake itself)');
   console.log(
@@ -252,7 +271,7 @@ async function main() {
   console.log('\nthreshold sweep (pairwise P / R — alert P / R):');
   for (let t = 0.3; t <= 0.751; t += 0.05) {
     const pp = pairwise(set, sigs, t);
-    const gg = groups(set, sigs, t);
+    const gg = await groups(set, sigs, t);
     console.log(`  ${t.toFixed(2)}  ${pct(pp.precision).padStart(6)} / ${pct(pp.recall).padStart(6)}  —  ${pct(gg.alertPrecision).padStart(6)} / ${pct(gg.alertRecall).padStart(6)}`);
   }
   if (verbose) {

@@ -49,6 +49,7 @@ const SETS = [
   ['held out 5 (`eval-holdout5.json`)', 'eval-holdout5.json'],
   ['held out 6 (`eval-holdout6.json`)', 'eval-holdout6.json'],
   ['held out 7 (`eval-holdout7.json`)', 'eval-holdout7.json'],
+  ['held out 8 (`eval-holdout8.json`)', 'eval-holdout8.json'],
 ] as const;
 const rows: string[] = [];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
@@ -59,7 +60,7 @@ for (const [label, file] of SETS) {
     const p = pairwise(set, sigs, θ);
     // ICU (what the server runs): the intake itself on a real SQLite database; the bigram fallback: the replay.
     const run = bigrams ? null : await intakeAlertsOnSqlite(set);
-    const g = run ? scoreAlerts(set, run.alerts) : groups(set, sigs, θ);
+    const g = run ? scoreAlerts(set, run.alerts) : await groups(set, sigs, θ);
     const r5 = recallAtK(set, sigs);
     const falseAlerts = g.alerts - g.correctAlerts;
     rows.push(

@@ -24,8 +24,14 @@
  * chosen on the development set (bench/RESULTS.md): lower shares merge two of its groups.
  * Still short, free appeals similar at the threshold to two of the cluster so found join it
  * (twoHopMembers()), though they share too little with the new appeal itself.
+ *
+ * Retrieval follows the same rule (decideWithReads()): the candidates are read by the new
+ * appeal's index keys, and when a cluster short of `minWorkers` is found, once more by its
+ * members' keys — a two-hop member shares no key with the new appeal, so a read by the new
+ * appeal's keys alone never meets it (held out 4 lost a group to that). The intake and the
+ * evaluation's replay both decide through decideWithReads(), each with its own reader.
  */
-import { prepare, similarity, type Prepared } from '../../core/similarity/index.js';
+import { issueKeys, prepare, similarity, type Prepared } from '../../core/similarity/index.js';
 
 /** The neighbourhood's score as a share of the threshold (0.25 at the default 0.4). */
 export const DENSE_SHARE = 0.625;
@@ -60,7 +66,8 @@ export interface GroupRule {
 }
 
 export type GroupDecision =
-  | { action: 'none'; similar: string[] }
+  /** `hopKeys`: the index keys of a cluster short of `minWorkers` that the new appeal lacks (where two-hop members are found). */
+  | { action: 'none'; similar: string[]; hopKeys?: string[] }
   | { action: 'join'; alertId: string; similar: string[] }
   | { action: 'dismissed'; alertId: string; similar: string[] }
   | { action: 'raise'; members: string[]; workerCount: number; similar: string[] };
@@ -87,19 +94,46 @@ export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandi
     free.push(...dense.filter((c) => !free.includes(c)));
     workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
   }
+  const cluster = all.filter((x) => free.includes(x.c)).slice(0, TWO_HOP_MAX);
   if (workers.size < rule.minWorkers) {
-    free.push(...twoHopMembers(all.filter((x) => !x.c.alertId && !free.includes(x.c)), all.filter((x) => free.includes(x.c)), rule.threshold));
+    free.push(...twoHopMembers(all.filter((x) => !x.c.alertId && !free.includes(x.c)), cluster, rule.threshold));
     workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
   }
   if (workers.size >= rule.minWorkers) {
     return { action: 'raise', members: [...free.map((c) => c.id), intake.id], workerCount: workers.size, similar: ids };
   }
-  return { action: 'none', similar: ids };
+  if (cluster.length < TWO_HOP_LINKS) return { action: 'none', similar: ids };
+  const hopKeys = new Set<string>();
+  for (const x of cluster) for (const k of x.p.keys) if (!mine.keys.has(k)) hopKeys.add(k);
+  return { action: 'none', similar: ids, hopKeys: [...hopKeys].sort() };
+}
+
+/**
+ * Reads the earlier appeals of the new one's unit and category inside the window that share
+ * one of `keys`, in the order the reader defines (see groupAlert.repository.ts candidates()).
+ */
+export type CandidateReader = (keys: string[]) => Promise<GroupCandidate[]>;
+
+/**
+ * The decision with its reads: by the new appeal's keys, then, for a cluster short of
+ * `minWorkers`, by its members' keys, so that every appeal the rule could count is read.
+ */
+export async function decideWithReads(intake: GroupIntake, read: CandidateReader, rule: GroupRule): Promise<GroupDecision> {
+  const first = await read(issueKeys(intake.tokens));
+  const decision = decideGroup(intake, first, rule);
+  if (decision.action !== 'none' || !decision.hopKeys?.length) return decision;
+  const seen = new Set(first.map((c) => c.id));
+  const more = (await read(decision.hopKeys)).filter((c) => !seen.has(c.id));
+  if (!more.length) return decision;
+  const again = decideGroup(intake, [...first, ...more], rule);
+  // The second read only adds two-hop members; a cluster still short stays 'none' (no third read).
+  return again.action === 'none' ? { action: 'none', similar: again.similar } : again;
 }
 
 /** The free appeals of the new one's neighbourhood (`hood`: scoring ≥ `low` against it) that are similar, at `low`, to another of the neighbourhood. */
 function denseMembers(hood: { c: GroupCandidate; p: Prepared; score: number }[], low: number): GroupCandidate[] {
-  const near = hood.sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id)).slice(0, DENSE_MAX);
+  // Ties keep the reader's order (most keys shared, newest first): the same in the intake and the replay, whatever the ids.
+  const near = hood.sort((a, b) => b.score - a.score).slice(0, DENSE_MAX);
   return near.filter((x) => near.some((o) => o !== x && similarity(x.p, o.p) >= low)).map((x) => x.c);
 }
 
@@ -109,12 +143,15 @@ function denseMembers(hood: { c: GroupCandidate; p: Prepared; score: number }[],
  * through the appeals that use both. Two links, not one: a single shared neighbour is how two
  * issues of one unit run together.
  */
-function twoHopMembers(others: { c: GroupCandidate; p: Prepared; score: number }[], cluster: { p: Prepared }[], threshold: number): GroupCandidate[] {
-  if (cluster.length < TWO_HOP_LINKS) return [];
-  // Bounded like the neighbourhood: at most TWO_HOP_MAX × DENSE_MAX scores in a busy bucket.
-  const members = cluster.slice(0, TWO_HOP_MAX);
+function twoHopMembers(others: { c: GroupCandidate; p: Prepared; score: number }[], members: { p: Prepared }[], threshold: number): GroupCandidate[] {
+  if (members.length < TWO_HOP_LINKS) return [];
+  // Only appeals sharing a key with two members can be similar to two (similarity() is 0 without a shared key);
+  // then bounded like the neighbourhood: at most TWO_HOP_MAX × DENSE_MAX scores in a busy bucket.
+  const sharing = (x: { p: Prepared }) => members.filter((m) => [...m.p.keys].some((k) => x.p.keys.has(k))).length;
   return others
-    .sort((a, b) => b.score - a.score || a.c.id.localeCompare(b.c.id))
+    .map((x) => ({ ...x, links: sharing(x) }))
+    .filter((x) => x.links >= TWO_HOP_LINKS)
+    .sort((a, b) => b.score - a.score || b.links - a.links)
     .slice(0, DENSE_MAX)
     .filter((x) => {
       let links = 0;
@@ -127,5 +164,6 @@ function twoHopMembers(others: { c: GroupCandidate; p: Prepared; score: number }
 function mostVoted(members: readonly GroupCandidate[]): string | null {
   const votes = new Map<string, number>();
   for (const c of members) if (c.alertId) votes.set(c.alertId, (votes.get(c.alertId) ?? 0) + 1);
-  return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+  // Ties: the alert met first in the reader's order (Map keeps insertion order, sort is stable).
+  return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }

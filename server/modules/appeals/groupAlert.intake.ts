@@ -2,10 +2,11 @@
  * The group-dispute check every intake runs, inside the intake's own transaction.
  *
  * Cost: the candidates are the appeals of one unit and category inside the window that
- * share an issue key (a main topic) with the new one, read through the
- * appeal_signature_keys primary key — a few dozen rows even with 100 000 appeals in the
- * window (bench/appeals/intake.bench.ts measures it). The key lookup is exact: appeals
- * without a key in common can never score above zero.
+ * share an index key with the new one (or, for a cluster still short, with its members:
+ * decideWithReads()), read through the appeal_signature_keys primary key and bounded per key
+ * and in all (groupAlert.repository.ts candidates()), whatever the window holds
+ * (bench/appeals/intake.bench.ts measures it with 100 000). Appeals without a key in common
+ * can never score above zero.
  * The bucket lock makes concurrent intakes of one unit and category take turns, so the
  * fifth worker's appeal is counted by exactly one of them.
  */
@@ -17,7 +18,7 @@ import * as repo from './appeals.repository.js';
 import * as alerts from './groupAlert.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import { settingsFor } from './deadlines.js';
-import { decideGroup } from './groupAlert.decide.js';
+import { decideWithReads } from './groupAlert.decide.js';
 import { decodeSignature, encodeSignature, issueKeys, sharedKeywords, signatureOf } from '../../core/similarity/index.js';
 import { alertLink, send, unionPeople } from './appeals.notices.js';
 
@@ -42,8 +43,17 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   await alerts.lockBucket(tx, row.unit_id, row.category);
   const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
   const keys = issueKeys(tokens);
-  const rows = await alerts.candidates(tx, row.unit_id, row.category, keys, since);
   const authorKey = authorKeyOf(row);
+  const read = async (readKeys: string[]) =>
+    (await alerts.candidates(tx, row.unit_id, row.category, readKeys, since)).map((c) => ({
+      id: c.appeal_id,
+      authorKey: c.author_key,
+      tokens: decodeSignature(c.tokens),
+      alertId: c.group_alert_id,
+      alertActive: c.settled === 0 && (c.alert_status === 'open' || c.alert_status === 'confirmed'),
+      alertDismissed: c.alert_status === 'dismissed',
+    }));
+  const decision = await decideWithReads({ id: row.id, authorKey, tokens }, read, { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold });
   await alerts.insertSignature(tx, {
     appeal_id: row.id,
     unit_id: row.unit_id,
@@ -54,18 +64,6 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
     group_alert_id: null,
     settled: 0,
   }, keys);
-  const decision = decideGroup(
-    { id: row.id, authorKey, tokens },
-    rows.map((c) => ({
-      id: c.appeal_id,
-      authorKey: c.author_key,
-      tokens: decodeSignature(c.tokens),
-      alertId: c.group_alert_id,
-      alertActive: c.settled === 0 && (c.alert_status === 'open' || c.alert_status === 'confirmed'),
-      alertDismissed: c.alert_status === 'dismissed',
-    })),
-    { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold },
-  );
   if (decision.action === 'none') return;
   if (decision.action === 'dismissed') {
     // Filed under the dismissal staff already gave: counted on that alert, no notice, no new alert.

@@ -4,11 +4,11 @@
  * The decision is groupAlert.decide.ts; the intake's part groupAlert.intake.ts.
  */
 import type { Tx } from '../../core/db/database.js';
-import { insertRow, prepared } from '../../core/db/prepared.js';
+import { insertRow } from '../../core/db/prepared.js';
 import { lockFor } from '../../core/db/locks.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { adb, type ADb, type AppealGroupAlertTable, type AppealSignatureTable } from './appeals.tables.js';
+import { adb, type AppealGroupAlertTable, type AppealSignatureTable } from './appeals.tables.js';
 
 /** Group checks of one unit and category take turns until their transaction ends. */
 export async function lockBucket(db: Tx, unitId: string, category: string) {
@@ -21,30 +21,59 @@ export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: s
   if (keys.length) await adb(db).insertInto('appeal_signature_keys').values(keys.map((key) => ({ unit_id: row.unit_id, category: row.category, key, submitted_at: row.submitted_at, appeal_id: row.appeal_id }))).execute();
 }
 
+/** Per key, the newest appeals read: a surge of one grievance fills each key's list with its own members. */
+export const READ_PER_KEY = 64;
+/** Appeals read in all, those sharing most keys first: bounds the scoring (prepare + score) of one check. */
+export const READ_MAX = 200;
+
 /**
  * Earlier appeals of the same unit and category since `since` that share an issue key, with
- * their alert's state. Members of an answered alert never count again (groupAlert.decide.ts),
- * so they are not read at all; a dismissed alert's are, since they hold its dismissal.
+ * their alert's state: the newest READ_PER_KEY per key (a walk down the primary key, bounded
+ * whatever the window holds), of those the READ_MAX sharing most keys, newest first on a tie.
+ * This order is the decision's tie order; the evaluation's replay reads by the same rule
+ * (bench/appeals/eval.ts). Members of an answered alert never count again
+ * (groupAlert.decide.ts), so they are not returned; a dismissed alert's are, since they hold
+ * its dismissal.
  */
-const candidatesOf = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; since: string }) =>
-  d
-    .selectFrom('appeal_signatures as s')
+export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
+  if (!keys.length) return Promise.resolve([]);
+  const d = adb(db);
+  const perKey = keys.map((key) =>
+    d
+      .selectFrom(
+        d
+          .selectFrom('appeal_signature_keys')
+          .select(['appeal_id', 'submitted_at'])
+          .where('unit_id', '=', unitId)
+          .where('category', '=', category)
+          .where('key', '=', key)
+          .where('submitted_at', '>=', since)
+          .orderBy('submitted_at', 'desc')
+          .orderBy('appeal_id', 'desc')
+          .limit(READ_PER_KEY)
+          .as('k'),
+      )
+      .select(['k.appeal_id', 'k.submitted_at']),
+  );
+  const hits = perKey.slice(1).reduce((u, q) => u.unionAll(q), perKey[0]);
+  const ranked = d
+    .selectFrom(hits.as('h'))
+    .select((eb) => ['h.appeal_id', eb.fn.countAll<number>().as('n'), eb.fn.max('h.submitted_at').as('latest')])
+    .groupBy('h.appeal_id')
+    .orderBy('n', 'desc')
+    .orderBy('latest', 'desc')
+    .orderBy('h.appeal_id', 'desc')
+    .limit(READ_MAX);
+  return d
+    .selectFrom(ranked.as('r'))
+    .innerJoin('appeal_signatures as s', 's.appeal_id', 'r.appeal_id')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
     .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
     .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])]), eb('g.status', '=', 'dismissed')]))
-    .where('s.appeal_id', 'in', (eb) =>
-      eb
-        .selectFrom('appeal_signature_keys as k')
-        .select('k.appeal_id')
-        .where('k.unit_id', '=', p.unitId)
-        .where('k.category', '=', p.category)
-        .where('k.key', 'in', p.keys)
-        .where('k.submitted_at', '>=', p.since),
-    ),
-);
-export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
-  if (!keys.length) return Promise.resolve([]);
-  return candidatesOf.all(db, { unitId, category, keys, since });
+    .orderBy('r.n', 'desc')
+    .orderBy('r.latest', 'desc')
+    .orderBy('r.appeal_id', 'desc')
+    .execute();
 }
 
 /** Whether an alert already counts this worker. */

@@ -44,7 +44,8 @@ export { sweepDeadlines } from './appeals.jobs.js';
 // For bench/appeals (and policies' 政策解读 prompt, which groups questions by the same rule): the similarity method and the intake check exactly as intake runs them,
 // and what the bulk loader needs to write appeals and their cells without the service.
 export { signatureOf, similarity, sharedKeywords, encodeSignature, issueKeys, prepare, listRank, lexiconScore, sameComplaint, GRAM_MATCH, GRAM, gramTokens, gramCosine, type Prepared } from '../../core/similarity/index.js';
-export { decideGroup, type GroupCandidate } from './groupAlert.decide.js';
+export { decideGroup, decideWithReads, type GroupCandidate } from './groupAlert.decide.js';
+export { READ_MAX, READ_PER_KEY } from './groupAlert.repository.js';
 export { checkIntake } from './groupAlert.intake.js';
 export { acceptWorkTenths } from './appeals.indicators.js';
 export type { AppealTable } from './appeals.tables.js';
