@@ -58,7 +58,7 @@ describe('appeals in the browser', () => {
 
     await fillAppeal(page, '福利', TITLE, DESCRIPTION);
     await page.locator('[data-testid="appeal-attachments"] input[type=file]').setInputFiles({ name: '更衣室.png', mimeType: 'image/png', buffer: PNG });
-    await page.locator('[data-testid="appeal-attachments"] .ant-upload-list-item-done').waitFor();
+    await page.getByTestId('appeal-attachment-done').waitFor();
     // The anonymity switch says who will see the author, both ways.
     const explain = page.getByTestId('appeal-anonymous-explain');
     expect(await explain.textContent()).toContain('承办部门可以看到您的姓名');
@@ -71,7 +71,7 @@ describe('appeals in the browser', () => {
     await page.getByTestId('appeal-draft-restored').waitFor();
     expect(await page.getByTestId('appeal-title').inputValue()).toBe(TITLE);
     expect(await page.getByTestId('appeal-description').inputValue()).toBe(DESCRIPTION);
-    expect(await page.locator('[data-testid="appeal-attachments"] .ant-upload-list-item').textContent()).toContain('更衣室.png');
+    expect(await page.getByTestId('appeal-attachment-done').textContent()).toContain('更衣室.png');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'appeals-submit-phone');
 

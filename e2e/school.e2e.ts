@@ -159,7 +159,7 @@ describe('school practices in the browser', () => {
     await page.getByTestId('hb-home-form').waitFor();
     // Sent empty, the form names the missing field and throws nothing.
     await page.getByTestId('hb-home-form-submit').click();
-    await page.getByTestId('hb-home-form').locator('.ant-form-item-explain-error').first().waitFor();
+    await page.getByTestId('hb-home-form').getByRole('alert').first().waitFor();
     await page.getByTestId('hb-home-form-main').fill(HOME_TEXT);
     await page.getByTestId('hb-home-form-suggestion').fill('谢谢老师，我们会配合。');
     await page.getByTestId('hb-home-form-encouragement').fill('');

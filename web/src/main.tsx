@@ -6,6 +6,8 @@ import { moduleMessageLoaders, moduleMessages } from './modules/registry';
 import { App } from './app/App';
 import { queryClient } from './app/queryClient';
 import './styles.css';
+// The light phone path's styles travel inlined with the entry (web/inlineCss.ts): no extra request before its first paint.
+import './shared/light/light.css';
 
 // Before the first render, so nothing paints in the wrong language.
 initI18n(moduleMessages, moduleMessageLoaders);

@@ -1,6 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { AntdFrame } from './AntdFrame';
 
 export interface StatusResultProps {
   status: 'error' | '403' | '404';
@@ -30,5 +31,10 @@ export default function StatusResult({ status, title, subTitle, reload }: Status
         home,
       ]
     : home;
-  return <Result status={status} title={title} subTitle={subTitle} extra={extra} />;
+  // Its own antd frame: shown outside the shell too (a light page's 403, a failed chunk).
+  return (
+    <AntdFrame>
+      <Result status={status} title={title} subTitle={subTitle} extra={extra} />
+    </AntdFrame>
+  );
 }

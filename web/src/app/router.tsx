@@ -1,6 +1,6 @@
 /** Routes come from the module registry: the shell names no page itself. */
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchPath, useLocation, type RouteObject } from 'react-router';
 import { modules } from '../modules/registry';
 import type { ModuleRoute } from '../modules/types';
 import { preloadNamespace } from '../i18n';
@@ -15,11 +15,17 @@ import { NotFound, RouteError } from './RouteError';
 const loadShell = () => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout }));
 const AppLayout = lazy(loadShell);
 
+const lightPaths = modules.flatMap((m) => (m.routes ?? []).filter((r) => r.light).map((r) => `/${r.path}`));
+
+/** Not when the user signs in on the way to a light page: that path must not download antd. */
 function PrefetchShell({ children }: { children: ReactNode }) {
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const toLight = lightPaths.some((p) => matchPath(p, from.split('?')[0]));
   useEffect(() => {
+    if (toLight) return;
     const id = setTimeout(() => void loadShell().catch(() => undefined), 300);
     return () => clearTimeout(id);
-  }, []);
+  }, [toLight]);
   return children;
 }
 
@@ -39,6 +45,26 @@ function pageRoute({ path, component: Component, permission }: ModuleRoute, ns: 
   );
   // errorElement per page keeps the menu usable when one page fails.
   return path === '' ? { index: true, element, errorElement: <RouteError /> } : { path, element, errorElement: <RouteError /> };
+}
+
+/** Signed-in, but outside the antd shell: the light phone path never downloads antd. */
+function lightRoute(route: ModuleRoute, ns: string): RouteObject {
+  const { path, component: Component, permission } = route;
+  return {
+    path: `/${path}`,
+    element: (
+      <RequireAuth>
+        <RequirePermission permission={permission}>
+          <Suspense fallback={<FullPageSpin />}>
+            <WithNamespace ns={ns}>
+              <Component />
+            </WithNamespace>
+          </Suspense>
+        </RequirePermission>
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+  };
 }
 
 function publicRoute({ path, component: Component }: ModuleRoute): RouteObject {
@@ -61,6 +87,7 @@ const homeCards = modules.flatMap((m) => (m.homeCards ?? []).map((c) => ({ ...c,
 
 export const router = createBrowserRouter([
   ...modules.flatMap((m) => m.publicRoutes ?? []).map(publicRoute),
+  ...modules.flatMap((m) => (m.routes ?? []).filter((r) => r.light).map((r) => lightRoute(r, m.id))),
   {
     path: '/',
     element: (
@@ -73,6 +100,6 @@ export const router = createBrowserRouter([
       </RequireAuth>
     ),
     errorElement: <RouteError />,
-    children: [...modules.flatMap((m) => (m.routes ?? []).map((r) => pageRoute(r, m.id))), { path: '*', element: <NotFound /> }],
+    children: [...modules.flatMap((m) => (m.routes ?? []).filter((r) => !r.light).map((r) => pageRoute(r, m.id))), { path: '*', element: <NotFound /> }],
   },
 ]);

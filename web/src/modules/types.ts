@@ -14,6 +14,11 @@ export interface ModuleRoute {
   component: ComponentType;
   /** Permission needed to open the page; omitted means any signed-in user. */
   permission?: string;
+  /**
+   * A page of the light phone path (docs/architecture.md): rendered outside the antd shell,
+   * with its own small frame; the page and everything it imports must not import antd.
+   */
+  light?: boolean;
 }
 
 export interface MenuEntry {

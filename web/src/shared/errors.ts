@@ -4,17 +4,12 @@
  */
 import { useCallback } from 'react';
 import { App, type FormInstance } from 'antd';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { fieldPath, isApiError } from '../api/problem';
+import { errorText } from './problemText';
 
-export function errorText(err: unknown, t: TFunction): string {
-  if (isApiError(err)) {
-    if (err.code === 'network') return t('common:error.network');
-    return err.problem.detail || err.problem.title;
-  }
-  return t('common:error.unknown');
-}
+// Kept here too: the antd pages import it from this file.
+export { errorText };
 
 /** Puts each field error under its form item; returns whether any field was marked. */
 export function applyFieldErrors(form: FormInstance, err: unknown): boolean {

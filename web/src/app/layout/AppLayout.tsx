@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Layout } from 'antd';
+import { Flex, Layout, Spin } from 'antd';
 import { Outlet, useLocation } from 'react-router';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { FullPageSpin } from '../FullPageSpin';
+import { AntdFrame } from '../AntdFrame';
 import { Brand } from './Brand';
 import { HeaderBar } from './HeaderBar';
 
@@ -27,6 +27,7 @@ export function AppLayout() {
   };
 
   return (
+    <AntdFrame>
     <Layout className="xq-shell">
       {!isMobile && (
         <Layout.Sider
@@ -46,7 +47,13 @@ export function AppLayout() {
       <Layout className="xq-main">
         <HeaderBar isMobile={isMobile} onOpenMenu={openMenu} />
         <Layout.Content className="xq-content">
-          <Suspense fallback={<FullPageSpin height={320} />}>
+          <Suspense
+            fallback={
+              <Flex align="center" justify="center" style={{ height: 320, width: '100%' }}>
+                <Spin size="large" />
+              </Flex>
+            }
+          >
             <Outlet />
           </Suspense>
         </Layout.Content>
@@ -57,5 +64,6 @@ export function AppLayout() {
         </Suspense>
       )}
     </Layout>
+    </AntdFrame>
   );
 }

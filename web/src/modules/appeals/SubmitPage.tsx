@@ -1,43 +1,37 @@
-import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Radio, Switch, Typography } from 'antd';
-import { ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import type { AppealCategory, AppealNature } from '@common/appeals';
+import { useNavigate } from 'react-router';
+import { APPEAL_CATEGORIES, type AppealCategory } from '@common/appeals';
 import { useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../../app/auth/AuthContext';
 import { isApiError } from '../../api/problem';
-import { useFormErrorHandler } from '../../shared/errors';
-import { Page } from '../../shared/Page';
+import { errorText } from '../../shared/problemText';
 import { formatDateTime } from '../../shared/time';
+import { Field, invalidProps } from '../../shared/light/Field';
+import { problemFieldErrors, useFieldErrors } from '../../shared/light/fieldErrors';
+import { LightFrame, Notice } from '../../shared/light/LightFrame';
+import { toast } from '../../shared/light/toast';
 import { submitAppeal, type SubmitBody } from './api';
-import { AttachmentField } from './AttachmentField';
+import { AnonymitySwitch } from './AnonymitySwitch';
 import { clearDraft, freshDraft, hasContent, loadDraft, newIdempotencyKey, saveDraft, type Draft, type DraftValues } from './draft';
-import { useAppealOptions } from './labels';
-
-interface Values {
-  category: AppealCategory;
-  nature: AppealNature;
-  title: string;
-  description: string;
-  anonymous: boolean;
-}
-
-type Failure = 'network' | 'mismatch' | null;
+import { LightAttachments } from './LightAttachments';
+import { SubmitFailure, type Failure } from './SubmitFailure';
 
 /** Lost answers (no response, a gateway error) may still have reached the server: retry with the same key. */
 const isTransient = (err: unknown) => isApiError(err) && (err.status === 0 || err.status >= 500);
 
+/**
+ * 提诉求 on the light phone path (no antd; docs/architecture.md): a worker on a weak mine
+ * network gets the form after the smallest download. The draft, its Idempotency-Key and the
+ * retry after a lost answer work as before.
+ */
 export default function SubmitPage() {
   const { t } = useTranslation('appeals');
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { session } = useAuth();
   const accountId = session?.account.id ?? 'anonymous';
-  const [form] = Form.useForm<Values>();
-  const onError = useFormErrorHandler(form);
-  const categoryOptions = useAppealOptions('category');
+  const { errors, setErrors, clear } = useFieldErrors();
 
   const restored = useMemo(() => {
     const d = loadDraft(accountId);
@@ -48,9 +42,10 @@ export default function SubmitPage() {
   const [busyUploading, setBusyUploading] = useState(false);
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<Failure>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
   // The exact body of the last attempt: a retry must send the same bytes under the same key.
   const [pending, setPending] = useState<SubmitBody | null>(null);
-  const anonymous = Form.useWatch('anonymous', form) ?? draft.values.anonymous ?? false;
+  const values = draft.values;
 
   const update = useCallback(
     (patch: (d: Draft) => Partial<Draft>) =>
@@ -61,6 +56,10 @@ export default function SubmitPage() {
       }),
     [accountId],
   );
+  const set = <K extends keyof DraftValues>(name: K, value: DraftValues[K]) => {
+    update((d) => ({ values: { ...d.values, [name]: value } }));
+    clear(name);
+  };
 
   const send = async (body: SubmitBody, key: string) => {
     setSending(true);
@@ -69,27 +68,34 @@ export default function SubmitPage() {
       const appeal = await submitAppeal(body, key);
       clearDraft(accountId);
       void queryClient.invalidateQueries({ queryKey: ['appeals', 'list'] });
-      void message.success(t('submit.submitted', { code: appeal.code }));
+      toast(t('submit.submitted', { code: appeal.code }));
       navigate(`/appeals/${appeal.id}`, { replace: true });
     } catch (err) {
       if (isTransient(err)) setFailure('network');
       else if (isApiError(err) && err.code === 'idempotency_mismatch') setFailure('mismatch');
-      else onError(err);
+      else {
+        setErrors(problemFieldErrors(err));
+        toast(errorText(err, t), 'error');
+      }
     } finally {
       setSending(false);
     }
   };
 
-  const onFinish = (values: Values) => {
-    if (busyUploading) {
-      void message.warning(t('submit.uploading'));
-      return;
-    }
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const missing = {
+      category: values.category ? undefined : t('submit.categoryRequired'),
+      title: values.title?.trim() ? undefined : t('submit.titleRequired'),
+      description: values.description?.trim() ? undefined : t('submit.descriptionRequired'),
+    };
+    if (missing.category || missing.title || missing.description) return setErrors(missing);
+    if (busyUploading) return toast(t('submit.uploading'), 'error');
     const body: SubmitBody = {
-      category: values.category,
-      nature: values.nature,
-      title: values.title.trim(),
-      description: values.description.trim(),
+      category: values.category!,
+      nature: values.nature ?? 'request',
+      title: values.title!.trim(),
+      description: values.description!.trim(),
       anonymous: !!values.anonymous,
       attachmentIds: draft.attachments.map((a) => a.id),
     };
@@ -106,165 +112,114 @@ export default function SubmitPage() {
 
   const startOver = () => {
     clearDraft(accountId);
-    const fresh = freshDraft();
-    setDraft(fresh);
+    setDraft(freshDraft());
     setPending(null);
     setFailure(null);
     setRestoredAt(undefined);
-    form.resetFields();
-    form.setFieldsValue(fresh.values as Values);
+    setErrors({});
+    setConfirmClear(false);
   };
 
+  const title = values.title ?? '';
+  const description = values.description ?? '';
   return (
-    <Page title={t('submit.title')}>
-      <Card style={{ maxWidth: 680 }} styles={{ body: { padding: 16 } }}>
-        <Typography.Paragraph type="secondary">{t('submit.intro')}</Typography.Paragraph>
-        {restoredAt && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('submit.draftRestored', { time: formatDateTime(restoredAt) })}
-            data-testid="appeal-draft-restored"
-          />
-        )}
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          initialValues={draft.values as DraftValues}
-          onValuesChange={(_, all) => update(() => ({ values: all as DraftValues }))}
-          onFinish={onFinish}
-          disabled={sending}
-          requiredMark={false}
-        >
-          <Form.Item name="category" label={t('submit.category')} rules={[{ required: true, message: t('submit.categoryRequired') }]}>
-            <Radio.Group
-              data-testid="appeal-category"
-              optionType="button"
-              buttonStyle="solid"
-              options={categoryOptions}
-              style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}
+    <LightFrame title={t('submit.title')}>
+      <div className="lt-card">
+        <p className="lt-muted" style={{ marginTop: 0 }}>
+          {t('submit.intro')}
+        </p>
+        {restoredAt && <Notice title={t('submit.draftRestored', { time: formatDateTime(restoredAt) })} testId="appeal-draft-restored" />}
+        <form onSubmit={onSubmit} noValidate>
+          <fieldset className="lt-field" disabled={sending} {...invalidProps('appeal-category', errors.category)}>
+            <legend className="lt-label">{t('submit.category')}</legend>
+            <div className="lt-choices" data-testid="appeal-category">
+              {APPEAL_CATEGORIES.map((c) => (
+                <label key={c} className="lt-choice">
+                  <input type="radio" name="category" value={c} checked={values.category === c} onChange={() => set('category', c as AppealCategory)} />
+                  <span>{t(`enums.category.${c}`)}</span>
+                </label>
+              ))}
+            </div>
+            {errors.category && (
+              <div className="lt-error" id="appeal-category-error" role="alert" data-testid="field-error">
+                {errors.category}
+              </div>
+            )}
+          </fieldset>
+          <fieldset className="lt-field" disabled={sending} data-testid="appeal-nature">
+            <legend className="lt-label">{t('submit.nature')}</legend>
+            {(['request', 'consultation'] as const).map((n) => (
+              <label key={n} className="lt-inline-choice">
+                <input type="radio" name="nature" value={n} checked={(values.nature ?? 'request') === n} onChange={() => set('nature', n)} />
+                {n === 'request' ? t('submit.natureRequest') : t('submit.natureConsultation')}
+              </label>
+            ))}
+          </fieldset>
+          <Field id="appeal-title" label={t('submit.titleLabel')} error={errors.title} count={`${title.length} / 60`}>
+            <input
+              id="appeal-title"
+              className="lt-input"
+              maxLength={60}
+              value={title}
+              disabled={sending}
+              placeholder={t('submit.titlePlaceholder')}
+              onChange={(e) => set('title', e.target.value)}
+              data-testid="appeal-title"
+              {...invalidProps('appeal-title', errors.title)}
             />
-          </Form.Item>
-          <Form.Item name="nature" label={t('submit.nature')}>
-            <Radio.Group
-              data-testid="appeal-nature"
-              options={[
-                { value: 'request', label: t('submit.natureRequest') },
-                { value: 'consultation', label: t('submit.natureConsultation') },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item
-            name="title"
-            label={t('submit.titleLabel')}
-            rules={[{ required: true, whitespace: true, message: t('submit.titleRequired') }]}
-          >
-            <Input maxLength={60} showCount placeholder={t('submit.titlePlaceholder')} data-testid="appeal-title" />
-          </Form.Item>
-          <Form.Item
-            name="description"
-            label={t('submit.description')}
-            rules={[{ required: true, whitespace: true, message: t('submit.descriptionRequired') }]}
-          >
-            <Input.TextArea
+          </Field>
+          <Field id="appeal-description" label={t('submit.description')} error={errors.description} count={`${description.length} / 2000`}>
+            <textarea
+              id="appeal-description"
+              className="lt-input"
               maxLength={2000}
-              showCount
-              autoSize={{ minRows: 4, maxRows: 12 }}
+              rows={5}
+              value={description}
+              disabled={sending}
               placeholder={t('submit.descriptionPlaceholder')}
+              onChange={(e) => set('description', e.target.value)}
               data-testid="appeal-description"
+              {...invalidProps('appeal-description', errors.description)}
             />
-          </Form.Item>
-          <Form.Item label={t('submit.attachments')}>
-            <AttachmentField
+          </Field>
+          <div className="lt-field">
+            <div className="lt-label">{t('submit.attachments')}</div>
+            <LightAttachments
               value={draft.attachments}
               onAdd={(a) => update((d) => ({ attachments: [...d.attachments, a] }))}
               onRemove={(id) => update((d) => ({ attachments: d.attachments.filter((a) => a.id !== id) }))}
               onBusyChange={setBusyUploading}
               disabled={sending}
             />
-          </Form.Item>
-          <Form.Item label={t('submit.anonymous')} style={{ marginBottom: 8 }}>
-            <Flex vertical gap={8}>
-              <Flex align="center" gap={8}>
-                <Form.Item name="anonymous" valuePropName="checked" noStyle>
-                  <Switch aria-label={t('submit.anonymous')} data-testid="appeal-anonymous" />
-                </Form.Item>
-                <Typography.Text>{anonymous ? t('anonymous') : t('submit.named')}</Typography.Text>
-              </Flex>
-              <Alert
-                type={anonymous ? 'warning' : 'info'}
-                showIcon
-                title={anonymous ? t('submit.anonymousOn') : t('submit.anonymousOff')}
-                data-testid="appeal-anonymous-explain"
-              />
-            </Flex>
-          </Form.Item>
+            {errors.attachmentIds && <div className="lt-error" role="alert">{errors.attachmentIds}</div>}
+          </div>
+          <AnonymitySwitch value={!!values.anonymous} onChange={(v) => set('anonymous', v)} disabled={sending} />
 
-          {failure === 'network' && (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={t('submit.networkFailed')}
-              description={t('submit.networkHint')}
-              data-testid="appeal-submit-failed"
-              action={
-                <Button
-                  danger
-                  icon={<ReloadOutlined />}
-                  loading={sending}
-                  onClick={() => pending && void send(pending, draft.key)}
-                  data-testid="appeal-submit-retry"
-                >
-                  {t('submit.retry')}
-                </Button>
-              }
-            />
-          )}
-          {failure === 'mismatch' && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 16 }}
-              title={t('submit.mismatch')}
-              data-testid="appeal-submit-mismatch"
-              description={
-                <Flex gap={8} wrap style={{ marginTop: 8 }}>
-                  <Link to="/appeals/mine">{t('submit.viewMine')}</Link>
-                  <Button size="small" onClick={submitAsNew}>
-                    {t('submit.submitAsNew')}
-                  </Button>
-                </Flex>
-              }
-            />
-          )}
+          <SubmitFailure failure={failure} sending={sending} onRetry={() => pending && void send(pending, draft.key)} onSubmitAsNew={submitAsNew} />
 
-          <Flex gap={8} wrap>
-            <Button
-              type="primary"
-              htmlType="submit"
-              icon={<SendOutlined />}
-              loading={sending}
-              size="large"
-              style={{ flex: '1 1 200px' }}
-              data-testid="appeal-submit"
-            >
+          <div className="lt-row">
+            <button type="submit" className="lt-btn lt-btn-primary" style={{ flex: '1 1 200px' }} disabled={sending} data-testid="appeal-submit">
               {sending ? t('submit.submitting') : t('submit.submit')}
-            </Button>
-            <Popconfirm title={t('submit.clearConfirm')} onConfirm={startOver}>
-              <Button size="large" disabled={sending} data-testid="appeal-clear">
+            </button>
+            {!confirmClear ? (
+              <button type="button" className="lt-btn" disabled={sending} onClick={() => setConfirmClear(true)} data-testid="appeal-clear">
                 {t('submit.clearDraft')}
-              </Button>
-            </Popconfirm>
-          </Flex>
-          {draft.savedAt && (
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>
-              {t('submit.draftSaved')}
-            </Typography.Text>
-          )}
-        </Form>
-      </Card>
-    </Page>
+              </button>
+            ) : (
+              <span className="lt-row" role="group" aria-label={t('submit.clearConfirm')}>
+                <span>{t('submit.clearConfirm')}</span>
+                <button type="button" className="lt-btn lt-btn-small lt-btn-danger" onClick={startOver} data-testid="appeal-clear-confirm">
+                  {t('common:actions.ok')}
+                </button>
+                <button type="button" className="lt-btn lt-btn-small" onClick={() => setConfirmClear(false)}>
+                  {t('common:actions.cancel')}
+                </button>
+              </span>
+            )}
+          </div>
+          {draft.savedAt && <div className="lt-muted lt-small" style={{ marginTop: 8 }}>{t('submit.draftSaved')}</div>}
+        </form>
+      </div>
+    </LightFrame>
   );
 }

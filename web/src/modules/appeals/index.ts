@@ -12,7 +12,7 @@ export const appealsModule = defineModule({
   id: 'appeals',
   messages: () => import('./messages').then((m) => m.messages),
   routes: [
-    { path: 'appeals/new', component: lazy(() => import('./SubmitPage')), permission: P.submit },
+    { path: 'appeals/new', component: lazy(() => import('./SubmitPage')), permission: P.submit, light: true },
     { path: 'appeals/mine', component: lazy(() => import('./MyAppealsPage')), permission: P.submit },
     { path: 'appeals', component: lazy(() => import('./InboxPage')), permission: P.manage },
     { path: 'appeals/assigned', component: lazy(() => import('./AssignedPage')), permission: P.handle },

@@ -1,18 +1,20 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../../app/auth/AuthContext';
-import { LanguageSwitch } from '../../app/layout/LanguageSwitch';
-import type { Credentials } from '../../app/auth/session';
-import { applyFieldErrors, errorText } from '../../shared/errors';
-import './login.css';
+import { errorText } from '../../shared/problemText';
+import { Field, invalidProps } from '../../shared/light/Field';
+import { problemFieldErrors, useFieldErrors } from '../../shared/light/fieldErrors';
+import { LangSwitch } from '../../shared/light/LangSwitch';
+import { Notice } from '../../shared/light/LightFrame';
+import '../../shared/light/light.css';
 
+/** The sign-in page is on the light phone path (no antd): every worker and parent meets it first. */
 export default function LoginPage() {
   const { t } = useTranslation('auth');
   const { session, login } = useAuth();
-  const [form] = Form.useForm<Credentials>();
+  const [values, setValues] = useState({ login: '', password: '' });
+  const { errors, setErrors, clear } = useFieldErrors();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string>();
   const navigate = useNavigate();
@@ -21,14 +23,25 @@ export default function LoginPage() {
 
   if (session) return <Navigate to={from} replace />;
 
-  const onFinish = async (values: Credentials) => {
+  const change = (name: 'login' | 'password', value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
+    clear(name);
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const missing = {
+      login: values.login.trim() ? undefined : t('loginRequired'),
+      password: values.password ? undefined : t('passwordRequired'),
+    };
+    if (missing.login || missing.password) return setErrors(missing);
     setSubmitting(true);
     setError(undefined);
     try {
       await login({ login: values.login.trim(), password: values.password });
       navigate(from, { replace: true });
     } catch (err) {
-      applyFieldErrors(form, err);
+      setErrors(problemFieldErrors(err));
       // Shown in the form rather than as a toast: the user is looking at the form, and
       // the text (wrong password, locked for N minutes) must stay until they act on it.
       setError(errorText(err, t));
@@ -38,41 +51,50 @@ export default function LoginPage() {
   };
 
   return (
-    <Flex component="main" className="xq-login" vertical align="center" justify="center">
-      <div className="xq-login-lang">
-        <LanguageSwitch />
+    <main className="lt-frame lt-login">
+      <div style={{ position: 'absolute', top: 16, right: 16 }}>
+        <LangSwitch />
       </div>
-      <Card className="xq-login-card">
-        <Flex vertical align="center" style={{ marginBottom: 24 }}>
-          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
-            {t('common:appName')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('subtitle')}</Typography.Text>
-        </Flex>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
-        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
-          <Form.Item name="login" label={t('login')} rules={[{ required: true, whitespace: true, message: t('loginRequired') }]}>
-            <Input
-              prefix={<UserOutlined />}
-              autoComplete="username"
-              autoFocus
-              size="large"
-              data-testid="login-username"
-            />
-          </Form.Item>
-          <Form.Item name="password" label={t('password')} rules={[{ required: true, message: t('passwordRequired') }]}>
-            <Input.Password
-              prefix={<LockOutlined />}
-              autoComplete="current-password"
-              size="large"
-              data-testid="login-password"
-            />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={submitting} data-testid="login-submit">
-            {t('submit')}
-          </Button>
-        </Form>
-      </Card>
-    </Flex>
+      <div className="lt-card">
+        <div style={{ textAlign: 'center', marginBottom: 24 }}>
+          <h1>{t('common:appName')}</h1>
+          <div className="lt-muted">{t('subtitle')}</div>
+        </div>
+        {error && (
+          <Notice kind="error" title={error} testId="login-error" />
+        )}
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <fieldset disabled={submitting} style={{ border: 0, padding: 0, margin: 0 }}>
+            <Field id="login-username" label={t('login')} error={errors.login}>
+              <input
+                id="login-username"
+                className="lt-input"
+                autoComplete="username"
+                autoFocus
+                value={values.login}
+                onChange={(e) => change('login', e.target.value)}
+                data-testid="login-username"
+                {...invalidProps('login-username', errors.login)}
+              />
+            </Field>
+            <Field id="login-password" label={t('password')} error={errors.password}>
+              <input
+                id="login-password"
+                className="lt-input"
+                type="password"
+                autoComplete="current-password"
+                value={values.password}
+                onChange={(e) => change('password', e.target.value)}
+                data-testid="login-password"
+                {...invalidProps('login-password', errors.password)}
+              />
+            </Field>
+            <button type="submit" className="lt-btn lt-btn-primary lt-btn-block" data-testid="login-submit">
+              {submitting ? `${t('submit')}…` : t('submit')}
+            </button>
+          </fieldset>
+        </form>
+      </div>
+    </main>
   );
 }

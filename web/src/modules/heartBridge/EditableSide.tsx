@@ -1,6 +1,4 @@
 import { useMemo } from 'react';
-import { Button } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Note } from './api';
 import { SideForm, type SideValues } from './SideForm';
@@ -36,9 +34,9 @@ export function EditableSide({ side, note, editing, onEditing, phrases, saving, 
 
   if (written && !editing) {
     const edit = canWrite && (
-      <Button size="small" icon={<EditOutlined />} onClick={() => onEditing(true)} data-testid={`hb-${side}-edit`}>
-        {t('side.edit')}
-      </Button>
+      <button type="button" className="lt-btn lt-btn-small" onClick={() => onEditing(true)} data-testid={`hb-${side}-edit`}>
+        <span aria-hidden="true">✎</span> {t('side.edit')}
+      </button>
     );
     return <SideView side={side} note={note} testId={`hb-${side}-side`} extra={edit} />;
   }

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Flex, Segmented, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Page } from '../../shared/Page';
+import { LightFrame, Notice } from '../../shared/light/LightFrame';
+import { toast } from '../../shared/light/toast';
 import { shanghaiToday } from '../../shared/time';
 import { useClassWeeks, useMySchool, type Child } from '../../shared/school/api';
 import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
@@ -19,7 +19,6 @@ import '../../shared/school/school.css';
 
 function ChildBook({ child }: { child: Child }) {
   const { t } = useTranslation('heartBridge');
-  const { message } = App.useApp();
   const weeks = useClassWeeks(child.classId);
   const today = useMemo(() => shanghaiToday().format('YYYY-MM-DD'), []);
   const current = weeks.data ? currentWeek(weeks.data.items, today) : undefined;
@@ -39,11 +38,11 @@ function ChildBook({ child }: { child: Child }) {
     await write.mutateAsync({ studentId: child.id, week, key: idem.keyFor({ child: child.id, week, ...body }), ...body });
     idem.done();
     setEditing(false);
-    void message.success(t('savedHome'));
+    toast(t('savedHome'));
   };
 
   return (
-    <Flex vertical gap={16}>
+    <div className="lt-stack" style={{ gap: 16 }}>
       <WeekCard
         current={week === current}
         currentText={t('family.thisWeek')}
@@ -61,11 +60,14 @@ function ChildBook({ child }: { child: Child }) {
         )}
       </WeekCard>
       <NoteTimeline studentId={child.id} onOpen={open} />
-    </Flex>
+    </div>
   );
 }
 
-/** A guardian's page: each of their children's book, this week first, then the history. */
+/**
+ * A guardian's page: each of their children's book, this week first, then the history. On the
+ * light phone path (no antd; docs/architecture.md): a parent's phone reaches it with the least download.
+ */
 export default function FamilyPage() {
   const { t } = useTranslation('heartBridge');
   const { data: me, isLoading } = useMySchool();
@@ -74,30 +76,31 @@ export default function FamilyPage() {
   const child = children.find((c) => c.id === picked) ?? children[0];
 
   return (
-    <Page title={t('family.title')}>
+    <LightFrame title={t('family.title')}>
       <div className="hb-page">
-        <Typography.Paragraph type="secondary">{t('family.intro')}</Typography.Paragraph>
-        {isLoading && <Spin />}
-        {!isLoading && !child && <Alert type="info" showIcon title={t('family.noChild')} />}
+        <p className="lt-muted" style={{ marginTop: 0 }}>
+          {t('family.intro')}
+        </p>
+        {isLoading && <div className="hb-loading" role="status">{t('common:loading')}</div>}
+        {!isLoading && !child && <Notice title={t('family.noChild')} />}
         {children.length > 1 && (
-          <Segmented
-            block
-            value={child?.id}
-            onChange={(v) => setPicked(String(v))}
-            options={children.map((c) => ({ value: c.id, label: <span data-testid="hb-child-tab">{c.name}</span> }))}
-            style={{ marginBottom: 12 }}
-            data-testid="hb-child-switch"
-          />
+          <div className="lt-seg" role="group" aria-label={t('family.title')} style={{ marginBottom: 12 }} data-testid="hb-child-switch">
+            {children.map((c) => (
+              <button key={c.id} type="button" aria-pressed={c.id === child?.id} onClick={() => setPicked(c.id)} data-testid="hb-child-tab">
+                {c.name}
+              </button>
+            ))}
+          </div>
         )}
         {child && (
           <>
-            <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="hb-child-name">
-              {child.name} <Typography.Text type="secondary">· {child.className}</Typography.Text>
-            </Typography.Title>
+            <h2 style={{ fontSize: 16, margin: '0 0 8px' }} data-testid="hb-child-name">
+              {child.name} <span className="lt-muted">· {child.className}</span>
+            </h2>
             <ChildBook key={child.id} child={child} />
           </>
         )}
       </div>
-    </Page>
+    </LightFrame>
   );
 }

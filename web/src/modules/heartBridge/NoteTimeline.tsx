@@ -1,8 +1,7 @@
-import { Button, Card, Empty, Spin, Timeline, Typography } from 'antd';
-import { HeartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { dayRange } from '../../shared/dateFormat';
 import { useTimeline, type Note } from './api';
+import './book.css';
 
 interface Props {
   studentId: string;
@@ -17,13 +16,11 @@ function Entry({ note, onOpen }: { note: Note; onOpen?: (week: string) => void }
   return (
     <div className="hb-tl-entry" data-testid="hb-timeline-item">
       <div className="hb-tl-head">
-        <Typography.Text strong>
-          {dayRange(note.weekStart, note.weekEnd)}
-        </Typography.Text>
+        <strong>{dayRange(note.weekStart, note.weekEnd)}</strong>
         {onOpen && (
-          <Button type="link" size="small" onClick={() => onOpen(note.week)}>
+          <button type="button" className="lt-link" onClick={() => onOpen(note.week)}>
             {t('timeline.open')}
-          </Button>
+          </button>
         )}
       </div>
       {note.school && (
@@ -32,7 +29,7 @@ function Entry({ note, onOpen }: { note: Note; onOpen?: (week: string) => void }
           {clip(note.school.atSchool)}
           {note.school.encouragement && (
             <div className="hb-tl-enc">
-              <HeartOutlined /> {note.school.encouragement}
+              <span aria-hidden="true">♥</span> {note.school.encouragement}
             </div>
           )}
         </div>
@@ -43,7 +40,7 @@ function Entry({ note, onOpen }: { note: Note; onOpen?: (week: string) => void }
           {clip(note.home.atHome)}
           {note.home.encouragement && (
             <div className="hb-tl-enc">
-              <HeartOutlined /> {note.home.encouragement}
+              <span aria-hidden="true">♥</span> {note.home.encouragement}
             </div>
           )}
         </div>
@@ -58,25 +55,27 @@ export function NoteTimeline({ studentId, onOpen }: Props) {
   const { data, isLoading, fetchNextPage, hasNextPage, isFetchingNextPage } = useTimeline(studentId);
   const notes = data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Card title={t('timeline.title')} size="small" className="hb-card" data-testid="hb-timeline">
-      <Spin spinning={isLoading}>
-        {!notes.length && !isLoading ? (
-          <Empty description={t('timeline.empty')} />
-        ) : (
-          <Timeline
-            items={notes.map((n) => ({
-              key: n.week,
-              color: n.school && n.home ? 'green' : 'blue',
-              content: <Entry note={n} onOpen={onOpen} />,
-            }))}
-          />
-        )}
-        {hasNextPage && (
-          <Button block onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
-            {t('timeline.more')}
-          </Button>
-        )}
-      </Spin>
-    </Card>
+    <section className="lt-card hb-card" data-testid="hb-timeline" aria-busy={isLoading}>
+      <h2 className="lt-card-head" style={{ fontSize: 15 }}>
+        {t('timeline.title')}
+      </h2>
+      {isLoading && <div className="hb-loading" role="status">{t('common:loading')}</div>}
+      {!notes.length && !isLoading ? (
+        <p className="lt-muted">{t('timeline.empty')}</p>
+      ) : (
+        <ol className="hb-timeline">
+          {notes.map((n) => (
+            <li key={n.week} className={n.school && n.home ? 'hb-tl-both' : undefined}>
+              <Entry note={n} onOpen={onOpen} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {hasNextPage && (
+        <button type="button" className="lt-btn lt-btn-block" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
+          {t('timeline.more')}
+        </button>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
-import { Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import './book.css';
 
 interface Props {
   phrases: string[] | undefined;
@@ -12,16 +12,14 @@ export function PhraseChips({ phrases, onPick }: Props) {
   if (!phrases?.length) return null;
   return (
     <div className="hb-phrases" data-testid="hb-phrases">
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('phrases.label')}
-      </Typography.Text>
-      <Flex wrap gap={6} style={{ marginTop: 4 }}>
+      <div className="lt-muted lt-small">{t('phrases.label')}</div>
+      <div className="lt-row" style={{ gap: 6, marginTop: 4 }}>
         {phrases.map((p) => (
-          <Tag.CheckableTag key={p} checked={false} onChange={() => onPick(p)} className="hb-phrase" data-testid="hb-phrase">
+          <button type="button" key={p} onClick={() => onPick(p)} className="hb-phrase" data-testid="hb-phrase">
             {p}
-          </Tag.CheckableTag>
+          </button>
         ))}
-      </Flex>
+      </div>
     </div>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
-import { Button, Flex, Form, Input } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormErrorHandler } from '../../shared/errors';
+import { errorText } from '../../shared/problemText';
+import { Field, invalidProps } from '../../shared/light/Field';
+import { problemFieldErrors, useFieldErrors } from '../../shared/light/fieldErrors';
+import { toast } from '../../shared/light/toast';
 import { PhraseChips } from './PhraseChips';
-import { validFields } from '../../shared/validFields';
+import '../../shared/light/light.css';
 
 export interface SideValues {
   main: string;
@@ -24,80 +26,116 @@ interface Props {
   testId: string;
 }
 
+const EMPTY: SideValues = { main: '', suggestion: '', encouragement: '' };
+
 /**
- * The writing half of a page. The main text is what the reader cares about most, so it is
- * the only required field; suggestion and encouragement may stay empty.
+ * The writing half of a page, in plain markup (a parent's week is on the light phone path).
+ * The main text is what the reader cares about most, so it is the only required field;
+ * suggestion and encouragement may stay empty.
  */
 export function SideForm({ side, initial, phrases, saving, onSave, withNext, onCancel, testId }: Props) {
   const { t } = useTranslation('heartBridge');
-  const [form] = Form.useForm<SideValues>();
-  const onError = useFormErrorHandler(form);
+  const [values, setValues] = useState<SideValues>(initial ?? EMPTY);
+  const { errors, setErrors, clear } = useFieldErrors();
   const main = side === 'school' ? 'atSchool' : 'atHome';
+  const id = (f: keyof SideValues) => `${testId}-${f}`;
 
   useEffect(() => {
-    form.resetFields();
-    form.setFieldsValue(initial ?? { main: '', suggestion: '', encouragement: '' });
-  }, [form, initial]);
+    setValues(initial ?? EMPTY);
+    setErrors({});
+  }, [initial, setErrors]);
+
+  const set = (f: keyof SideValues, v: string) => {
+    setValues((cur) => ({ ...cur, [f]: v }));
+    clear(f);
+  };
 
   const submit = async (then?: 'next') => {
-    const v = await validFields(form);
-    if (!v) return;
+    if (!values.main.trim()) return setErrors({ main: t('common:form.required', { field: t(`fields.${main}`) }) });
     try {
-      await onSave({ main: v.main.trim(), suggestion: (v.suggestion ?? '').trim(), encouragement: (v.encouragement ?? '').trim() }, then);
+      await onSave({ main: values.main.trim(), suggestion: values.suggestion.trim(), encouragement: values.encouragement.trim() }, then);
     } catch (err) {
-      // Field errors come back as body.atSchool / body.atHome: map them onto "main".
-      onError(renameField(err, main));
+      // Field errors come back as body.atSchool / body.atHome: the form calls it "main".
+      const { [main]: mainError, ...rest } = problemFieldErrors(err);
+      setErrors({ ...rest, main: mainError });
+      toast(errorText(err, t), 'error');
     }
   };
 
   const pick = (p: string) => {
-    const cur = (form.getFieldValue('encouragement') as string | undefined)?.trim() ?? '';
-    form.setFieldValue('encouragement', cur && !cur.includes(p) ? `${cur}${p}` : p);
+    const cur = values.encouragement.trim();
+    set('encouragement', cur && !cur.includes(p) ? `${cur}${p}` : p);
   };
 
   return (
-    <Form form={form} layout="vertical" className={`hb-form hb-side hb-side-${side}`} data-testid={testId} requiredMark={false}>
-      <Form.Item
-        name="main"
-        label={t(`fields.${main}`)}
-        rules={[{ required: true, whitespace: true, message: t('common:form.required', { field: t(`fields.${main}`) }) }]}
-      >
-        <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount placeholder={t(`fields.${main}Placeholder`)} data-testid={`${testId}-main`} />
-      </Form.Item>
-      <Form.Item name="suggestion" label={side === 'school' ? t('fields.schoolSuggestion') : t('fields.homeSuggestion')}>
-        <Input.TextArea
-          autoSize={{ minRows: 1, maxRows: 5 }}
+    <form
+      className={`hb-form hb-side hb-side-${side}`}
+      data-testid={testId}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <Field id={id('main')} label={t(`fields.${main}`)} error={errors.main} count={`${values.main.length} / 1000`}>
+        <textarea
+          id={id('main')}
+          className="lt-input"
+          rows={3}
+          maxLength={1000}
+          value={values.main}
+          onChange={(e) => set('main', e.target.value)}
+          placeholder={t(`fields.${main}Placeholder`)}
+          data-testid={`${testId}-main`}
+          {...invalidProps(id('main'), errors.main)}
+        />
+      </Field>
+      <Field id={id('suggestion')} label={side === 'school' ? t('fields.schoolSuggestion') : t('fields.homeSuggestion')} error={errors.suggestion}>
+        <textarea
+          id={id('suggestion')}
+          className="lt-input"
+          rows={2}
           maxLength={500}
+          value={values.suggestion}
+          onChange={(e) => set('suggestion', e.target.value)}
           placeholder={side === 'school' ? t('fields.schoolSuggestionPlaceholder') : t('fields.homeSuggestionPlaceholder')}
           data-testid={`${testId}-suggestion`}
+          {...invalidProps(id('suggestion'), errors.suggestion)}
         />
-      </Form.Item>
-      <Form.Item
-        name="encouragement"
+      </Field>
+      <Field
+        id={id('encouragement')}
         label={side === 'school' ? t('fields.schoolEncouragement') : t('fields.homeEncouragement')}
-        extra={<PhraseChips phrases={phrases} onPick={pick} />}
+        error={errors.encouragement}
+        hint={<PhraseChips phrases={phrases} onPick={pick} />}
       >
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={300} placeholder={t('fields.encouragementPlaceholder')} data-testid={`${testId}-encouragement`} />
-      </Form.Item>
-      <Flex gap={8} wrap justify="flex-end">
-        {onCancel && <Button onClick={onCancel}>{t('common:actions.cancel')}</Button>}
-        <Button type={withNext ? 'default' : 'primary'} loading={saving} onClick={() => void submit()} data-testid={`${testId}-submit`} size="large">
-          {side === 'school' ? t('saveSchool') : t('submitHome')}
-        </Button>
-        {withNext && (
-          <Button type="primary" loading={saving} onClick={() => void submit('next')} data-testid={`${testId}-save-next`} size="large">
-            {t('saveNext')}
-          </Button>
+        <textarea
+          id={id('encouragement')}
+          className="lt-input"
+          rows={2}
+          maxLength={300}
+          value={values.encouragement}
+          onChange={(e) => set('encouragement', e.target.value)}
+          placeholder={t('fields.encouragementPlaceholder')}
+          data-testid={`${testId}-encouragement`}
+          {...invalidProps(id('encouragement'), errors.encouragement)}
+        />
+      </Field>
+      <div className="lt-row" style={{ justifyContent: 'flex-end' }}>
+        {onCancel && (
+          <button type="button" className="lt-btn" onClick={onCancel}>
+            {t('common:actions.cancel')}
+          </button>
         )}
-      </Flex>
-    </Form>
+        <button type="submit" className={`lt-btn${withNext ? '' : ' lt-btn-primary'}`} disabled={saving} data-testid={`${testId}-submit`}>
+          {side === 'school' ? t('saveSchool') : t('submitHome')}
+        </button>
+        {withNext && (
+          <button type="button" className="lt-btn lt-btn-primary" disabled={saving} onClick={() => void submit('next')} data-testid={`${testId}-save-next`}>
+            {t('saveNext')}
+          </button>
+        )}
+      </div>
+    </form>
   );
-}
-
-/** The server names the real field; the form calls it "main". */
-function renameField(err: unknown, name: string): unknown {
-  const e = err as { problem?: { errors?: { field: string; message: string }[] } };
-  if (!e?.problem?.errors) return err;
-  for (const f of e.problem.errors) if (f.field === `body.${name}`) f.field = 'body.main';
-  return err;
 }

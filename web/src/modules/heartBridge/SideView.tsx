@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { Flex, Typography } from 'antd';
-import { CheckCircleOutlined, ClockCircleOutlined, HeartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../shared/time';
 import type { Note } from './api';
+import './book.css';
 
 interface Props {
   side: 'school' | 'home';
@@ -18,14 +17,14 @@ function Field({ label, text }: { label: string; text: string }) {
   return (
     <div className="hb-field">
       <div className="hb-field-label">{label}</div>
-      <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>{text}</Typography.Paragraph>
+      <p className="hb-p">{text}</p>
     </div>
   );
 }
 
 /**
  * One side of a week's page as its reader sees it: who wrote it when, what they wrote, the
- * encouraging words set apart, and when the other side read it.
+ * encouraging words set apart, and when the other side read it. Plain markup (the light path).
  */
 export function SideView({ side, note, extra, testId }: Props) {
   const { t } = useTranslation('heartBridge');
@@ -34,28 +33,28 @@ export function SideView({ side, note, extra, testId }: Props) {
   const title = side === 'school' ? t('side.school') : t('side.home');
   return (
     <section className={`hb-side hb-side-${side}`} data-testid={testId}>
-      <Flex justify="space-between" align="center" gap={8} wrap>
+      <div className="lt-row" style={{ justifyContent: 'space-between' }}>
         <span className="hb-side-title">{title}</span>
         {extra}
-      </Flex>
+      </div>
       {!s ? (
-        <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }} data-testid={`${testId}-empty`}>
+        <p className="lt-muted" style={{ margin: '8px 0 0' }} data-testid={`${testId}-empty`}>
           {side === 'school' ? t('side.schoolNotYet') : t('side.homeNotYet')}
-        </Typography.Paragraph>
+        </p>
       ) : (
         <>
-          <Typography.Text type="secondary" className="hb-meta" data-testid={`${testId}-written`}>
+          <span className="lt-muted hb-meta" data-testid={`${testId}-written`}>
             {s.authorName ? t('side.writtenBy', { name: s.authorName, time: formatDateTime(s.writtenAt) }) : t('side.writtenAt', { time: formatDateTime(s.writtenAt) })}
-          </Typography.Text>
+          </span>
           <Field label={side === 'school' ? t('fields.atSchool') : t('fields.atHome')} text={'atSchool' in s ? s.atSchool : s.atHome} />
           <Field label={side === 'school' ? t('fields.schoolSuggestion') : t('fields.homeSuggestion')} text={s.suggestion} />
           {s.encouragement && (
             <div className="hb-encouragement" data-testid={`${testId}-encouragement`}>
-              <HeartOutlined className="hb-heart" /> {s.encouragement}
+              <span className="hb-heart" aria-hidden="true">♥</span> {s.encouragement}
             </div>
           )}
           <div className={`hb-read ${readAt ? 'hb-read-done' : ''}`} data-testid={`${testId}-read`}>
-            {readAt ? <CheckCircleOutlined /> : <ClockCircleOutlined />}{' '}
+            <span aria-hidden="true">{readAt ? '✓' : '◷'}</span>{' '}
             {side === 'school'
               ? readAt
                 ? t('side.readByHome', { time: formatDateTime(readAt) })

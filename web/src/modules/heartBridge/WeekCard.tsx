@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Flex, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import '../../shared/light/light.css';
+import './book.css';
 
 interface Props {
   /** The week the page opens on; any other week offers the way back to it. */
@@ -15,34 +17,24 @@ interface Props {
   children: ReactNode;
 }
 
-/** One week of a student's book, opened above its timeline. */
+/** One week of a student's book, opened above its timeline (plain markup: on the light phone path). */
 export function WeekCard({ current, currentText, dates, backText, onBack, loading, testId, children }: Props) {
+  const { t } = useTranslation();
   return (
-    <Card
-      size="small"
-      className="hb-card hb-week"
-      data-testid={testId}
-      title={
-        <span data-testid="hb-week-label">
+    <section className="lt-card hb-card hb-week" data-testid={testId} aria-busy={loading}>
+      <div className="hb-week-head">
+        <h2 style={{ fontSize: 15, margin: 0 }} data-testid="hb-week-label">
           {current ? `${currentText} · ` : ''}
           {dates}
-        </span>
-      }
-      extra={
-        !current && (
-          <Button size="small" type="link" onClick={onBack}>
+        </h2>
+        {!current && (
+          <button type="button" className="lt-link" onClick={onBack}>
             {backText}
-          </Button>
-        )
-      }
-    >
-      <Spin spinning={loading}>
-        {children && (
-          <Flex vertical gap={12}>
-            {children}
-          </Flex>
+          </button>
         )}
-      </Spin>
-    </Card>
+      </div>
+      {loading && !children ? <div className="hb-loading" role="status">{t('loading')}</div> : null}
+      {children && <div className="lt-stack">{children}</div>}
+    </section>
   );
 }

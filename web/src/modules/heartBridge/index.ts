@@ -7,7 +7,7 @@ export const heartBridgeModule = defineModule({
   id: 'heartBridge',
   messages: () => import('./messages').then((m) => m.messages),
   routes: [
-    { path: 'heart-bridge/family', component: lazy(() => import('./FamilyPage')), permission: P.writeHome },
+    { path: 'heart-bridge/family', component: lazy(() => import('./FamilyPage')), permission: P.writeHome, light: true },
     { path: 'heart-bridge/mine', component: lazy(() => import('./MyBookPage')), permission: P.readOwn },
     // Class views answer teachers of the class and the school's office alike; the server decides.
     { path: 'heart-bridge/class', component: lazy(() => import('./ClassWeekPage')) },
