@@ -6,6 +6,7 @@
  * A module gives its filtered queries and how to load rows; docs/architecture.md 「列表」.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { engineOf } from './dialect.js';
 import { afterCursor, checkCursorSort, checkPageReach, COUNT_CAP, decodeCursor, encodeCursor } from './keyset.js';
 
 export interface PagedListSpec<R> {
@@ -54,4 +55,16 @@ export async function pagedList<R extends { id: string }>(db: Kysely<any>, spec:
   const at = new Map(picked.map((r, i) => [r.id, i]));
   rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
   return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, nextCursor: spec.keyed && found.length > pageSize && last ? encodeCursor(last.k, last.id) : null };
+}
+
+/**
+ * The table a page's ids are read from (`'table as alias'`). On a walk SQLite is told the
+ * sort's (key, id) index: it plans without statistics and would read the filter's range and
+ * sort all of it. PostgreSQL's costs choose that index with the LIMIT, so it is never told.
+ */
+export function indexedWalk(db: Kysely<any>, table: string, index: string, walk: boolean): SelectQueryBuilder<any, any, {}> {
+  const m = /^(\w+) as (\w+)$/.exec(table);
+  if (!m) throw new Error(`indexedWalk: '${table}' is not 'table as alias'`);
+  const from = sql`${sql.table(m[1])} as ${sql.id(m[2])}${walk && engineOf(db) === 'sqlite' ? sql` indexed by ${sql.id(index)}` : sql``}`;
+  return db.selectFrom(from as unknown as string);
 }
