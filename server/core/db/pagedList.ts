@@ -65,7 +65,7 @@ export const sortKey = (column: string | RawBuilder<unknown>) => (typeof column 
  * sort's (key, id) index: it plans without statistics and would read the filter's range and
  * sort all of it. PostgreSQL's costs choose that index with the LIMIT, so it is never told.
  */
-export function indexedWalk(db: Kysely<any>, table: string, index: string, walk: boolean): SelectQueryBuilder<any, any, {}> {
+export function indexedWalk(db: Kysely<any>, table: string, index: string, walk: boolean): SelectQueryBuilder<any, any, object> {
   const m = /^(\w+) as (\w+)$/.exec(table);
   if (!m) throw new Error(`indexedWalk: '${table}' is not 'table as alias'`);
   const from = sql`${sql.table(m[1])} as ${sql.id(m[2])}${walk && engineOf(db) === 'sqlite' ? sql` indexed by ${sql.id(index)}` : sql``}`;
