@@ -253,9 +253,11 @@ export type AppealReceipt = z.infer<typeof AppealReceipt>;
 
 /**
  * `totalCapped`: more than `total` match; lists stop counting there (shown as 「2000+」).
+ * `searchCapped`: the search `q` matched at least SEARCH_NEWEST (5 000) appeals and only the newest of them were
+ * looked through (older matches are not listed; shown as 「5000+」 with a sentence saying so).
  * `nextCursor`: pass as `after` for the next page; null on the last page and for sorts other than submittedAt.
  */
-export const AppealPage = pageOf(AppealSummary).extend({ totalCapped: z.boolean(), nextCursor: z.string().nullable() });
+export const AppealPage = pageOf(AppealSummary).extend({ totalCapped: z.boolean(), searchCapped: z.boolean(), nextCursor: z.string().nullable() });
 
 export const UploadedAttachment = z.object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int() });
 

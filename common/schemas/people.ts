@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EMPLOYMENT_CATEGORIES, PERSON_KINDS } from '../enums.js';
-import { Id, IsoDate, listQuery, pageOf, QueryBool } from './shared.js';
+import { After, Id, IsoDate, listQuery, pageOf, QueryBool } from './shared.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -80,7 +80,8 @@ export const PeopleFilter = z.object({
 });
 export type PeopleFilter = z.infer<typeof PeopleFilter>;
 
-export const PeopleListQuery = PeopleFilter.extend(listQuery(PERSON_SORT_KEYS).shape);
+/** `after`: the `nextCursor` of the page shown, for the page after it (sorted by name or by creation). */
+export const PeopleListQuery = PeopleFilter.extend(listQuery(PERSON_SORT_KEYS).shape).extend({ after: After.optional() });
 export type PeopleListQuery = z.infer<typeof PeopleListQuery>;
 
 export const PersonListItem = z.object({
@@ -100,7 +101,11 @@ export const PersonListItem = z.object({
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
 
-export const PeoplePage = pageOf(PersonListItem);
+/**
+ * `totalCapped`: more than `total` match; the list stops counting there (shown as 「2000+」).
+ * `nextCursor`: pass as `after` for the next page; null on the last page and for the org and number sorts.
+ */
+export const PeoplePage = pageOf(PersonListItem).extend({ totalCapped: z.boolean(), nextCursor: z.string().nullable() });
 
 export const Person = PersonListItem.extend({
   birthDate: z.string().nullable(),

@@ -3,10 +3,11 @@
  * the total stops at the cap, and page numbers stop where the count does. Hardship and
  * mediation list through it; appeals keep their own multi-part reader on the same keyset.ts.
  */
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { AppError } from '../errors.js';
-import { pagedList } from './pagedList.js';
+import { indexedWalk, pagedList } from './pagedList.js';
 
 const t = useTestApp();
 
@@ -40,4 +41,18 @@ describe('pagedList', () => {
     const first = await list({ page: 1, pageSize: 2 }, true);
     await expect(list({ page: 1, pageSize: 2, after: first.nextCursor! }, false)).rejects.toBeInstanceOf(AppError);
   });
+
+  it('indexedWalk names the sort index to SQLite on a walk only, and the walk reads it without sorting', async () => {
+    const walk = indexedWalk(t.db, 'persons as p', 'persons_by_name', true).select('p.id').where('p.archived', '=', 0).orderBy('p.name').orderBy('p.id').limit(21).compile();
+    const plain = indexedWalk(t.db, 'persons as p', 'persons_by_name', false).select('p.id').compile();
+    expect(plain.sql).not.toMatch(/indexed by/i);
+    if (t.engine === 'sqlite') {
+      expect(walk.sql).toMatch(/"persons" as "p" indexed by "persons_by_name"/);
+      const plan = (await sql.raw<{ detail: string }>(`explain query plan ${walk.sql.replace(/\?/g, '0')}`).execute(t.db)).rows.map((r) => r.detail).join('\n');
+      expect(plan).toMatch(/persons_by_name/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    } else expect(walk.sql).not.toMatch(/indexed by/i);
+    expect(() => indexedWalk(t.db, 'persons p', 'persons_by_name', true)).toThrow();
+  });
 });
+

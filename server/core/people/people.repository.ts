@@ -6,7 +6,8 @@
 import { sql, type Expression, type ExpressionBuilder, type Generated, type Kysely, type SqlBool } from 'kysely';
 import type { Tx } from '../db/database.js';
 import type { DB, PersonTable } from '../db/schema.js';
-import { containsCi, engineOf, prefixUpper } from '../db/dialect.js';
+import { containsCi, prefixUpper } from '../db/dialect.js';
+import { indexedWalk, pagedList, sortKey, type PagedList } from '../db/pagedList.js';
 import type { Scope } from '../rbac/actor.js';
 import { pathInScope, pathUnder } from '../rbac/scope-sql.js';
 import type { PeopleFilter } from '../../../common/schemas/people.js';
@@ -66,123 +67,68 @@ function filterTerms(eb: Eb, spec: ListSpec): Expression<SqlBool>[] {
 
 const rangeOf = (eb: Eb, prefix: string) => pathUnder(eb, 'p.org_path', prefix);
 
-/** Sum of per-subtree counts: each one is a range on persons_list that never reads the table. */
-export async function countPeople(db: Tx, spec: ListSpec): Promise<number> {
-  const one = async (prefix: string | null) => {
-    const row = await q(db)
-      .selectFrom('persons as p')
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .where((eb) => eb.and([...filterTerms(eb, spec), ...(prefix ? [rangeOf(eb, prefix)] : [])]))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  };
-  if (spec.prefixes === null) return one(null);
-  let n = 0;
-  for (const p of spec.prefixes) n += await one(p);
-  return n;
+function pathTerm(eb: Eb, prefixes: Prefixes): Expression<SqlBool> | null {
+  if (prefixes === null) return null;
+  if (prefixes.length === 0) return sql<SqlBool>`1 = 0`;
+  return pathInScope(eb, 'p.org_path', { all: false, paths: prefixes });
 }
 
+const whereList = (spec: ListSpec) => (eb: Eb) => {
+  const path = pathTerm(eb, spec.prefixes);
+  return eb.and([...filterTerms(eb, spec), ...(path ? [path] : [])]);
+};
+
 export type SortKey = 'name' | 'employeeNo' | 'orgName' | 'createdAt';
+
+/**
+ * The key each sort pages by, after the id. coalesce: both engines then put "no number" first,
+ * instead of disagreeing on NULLs. Ids are UUIDv7, so id order is creation order. By org the
+ * org's name comes first (ordered in `filtered`), then the person's name.
+ */
+const SORT_KEY = { name: 'p.name', employeeNo: sql`coalesce(p.employee_no, '')`, orgName: 'p.name', createdAt: 'p.id' } as const;
+
+/**
+ * The people a list selects, in its sort's leading order where the key alone is not it. A walk
+ * (many matches, name order, no text search) reads persons_by_name in name order and stops
+ * after the page; otherwise each subtree is a range of persons_list (counts and small subtrees
+ * read a slice of that index and nothing else).
+ */
+function filtered(db: Tx, spec: ListSpec, sort: SortKey, order: 'asc' | 'desc', walk: boolean) {
+  // Text matches cluster in name order (a surname is one run of the index): a walk could cross most of the table.
+  const inNameOrder = walk && sort === 'name' && !spec.filter.q;
+  const query = indexedWalk(db, 'persons as p', 'persons_by_name', inNameOrder).where((eb) => whereList(spec)(eb as unknown as Eb));
+  return sort === 'orgName' ? query.innerJoin('orgs as o', 'o.id', 'p.org_id').orderBy('o.name', order) : query;
+}
 
 export interface PageSpec extends ListSpec {
   sort: SortKey;
   order: 'asc' | 'desc';
-  offset: number;
-  limit: number;
-  /** Matching rows, from countPeople: decides how the page is read. */
-  total: number;
+  page: { page: number; pageSize: number; after?: string };
 }
 
 /**
- * How a page is read. 'range': the subtree slice of persons_list, sorted. 'nameOrder':
- * persons_by_name walked in name order, stopping after the page; it pays when matches are
- * dense enough that (offset + limit) rows are found in fewer steps than the range holds.
- * Only SQLite needs telling: it plans without statistics and would always take the range
- * and sort the whole subtree. There the subtree test is written as substr(...) = prefix,
- * which it cannot use as a range. PostgreSQL plans by statistics and finds the cheap order
- * itself, so it always gets the plain range. Both forms are the same SQL on both engines.
+ * A page by the kit's list: the count stops at COUNT_CAP + 1 matches (a range on persons_list
+ * per subtree), ids first in the list's order, then the rows of those ids; by name and by
+ * creation the list goes on by cursor past the counted pages.
  */
-export type ReadPlan = 'range' | 'nameOrder';
-
-export function choosePlan(spec: Pick<PageSpec, 'sort' | 'total' | 'offset' | 'limit'>, partitionSize: number): ReadPlan {
-  if (spec.sort !== 'name' || spec.total === 0) return 'range';
-  const steps = ((spec.offset + spec.limit) * partitionSize) / spec.total;
-  return steps <= spec.total ? 'nameOrder' : 'range';
+export function listPage(db: Tx, spec: PageSpec): Promise<PagedList<PersonWithOrg>> {
+  return pagedList(db, {
+    counted: q(db).selectFrom('persons as p').where((eb) => whereList(spec)(eb)),
+    ids: (walk) => filtered(db, spec, spec.sort, spec.order, walk),
+    sort: { column: SORT_KEY[spec.sort], id: 'p.id', order: spec.order },
+    keyed: spec.sort === 'name' || spec.sort === 'createdAt',
+    page: spec.page,
+    load: (ids) => findManyWithOrg(db, ids),
+  });
 }
 
-/** Active (or archived) people in the whole table: the length of the name-order walk. Cached, as it only steers the plan. */
-const partitionSizes = new WeakMap<object, Map<number, { n: number; at: number }>>();
-async function partitionSize(db: Tx, archived: number): Promise<number> {
-  const cache = partitionSizes.get(db) ?? new Map<number, { n: number; at: number }>();
-  partitionSizes.set(db, cache);
-  const hit = cache.get(archived);
-  if (hit && Date.now() - hit.at < 60_000) return hit.n;
-  const row = await q(db).selectFrom('persons as p').select((eb) => eb.fn.countAll<string | number>().as('n')).where('p.archived', '=', archived).executeTakeFirstOrThrow();
-  cache.set(archived, { n: Number(row.n), at: Date.now() });
-  return Number(row.n);
+/** The statement of a page's ids (walked or by range), for EXPLAIN in tests and benchmarks. */
+export function compilePage(db: Tx, spec: Omit<PageSpec, 'page'>, walk: boolean, limit = 21) {
+  return orderedIds(db, spec, walk).limit(limit).compile();
 }
 
-export async function planFor(db: Tx, spec: PageSpec): Promise<ReadPlan> {
-  // Text matches cluster in name order (a surname is one run of the index), so a walk in
-  // name order can cross most of the table before it finds a page of them.
-  if (engineOf(db) !== 'sqlite' || spec.sort !== 'name' || spec.filter.q) return 'range';
-  return choosePlan(spec, await partitionSize(db, spec.filter.archived ? 1 : 0));
-}
-
-function pathTerm(eb: Eb, prefixes: Prefixes, inNameOrder: boolean): Expression<SqlBool> | null {
-  if (prefixes === null) return null;
-  if (prefixes.length === 0) return sql<SqlBool>`1 = 0`;
-  if (inNameOrder) return eb.or(prefixes.map((p) => eb(eb.fn('substr', ['p.org_path', sql.lit(1), sql.lit(p.length)]), '=', p)));
-  return pathInScope(eb, 'p.org_path', { all: false, paths: prefixes });
-}
-
-function idsQuery(db: Tx, spec: PageSpec, plan: ReadPlan) {
-  const inNameOrder = plan === 'nameOrder';
-  let query = q(db)
-    .selectFrom('persons as p')
-    .select('p.id')
-    .where((eb) => {
-      const path = pathTerm(eb, spec.prefixes, inNameOrder);
-      return eb.and([...filterTerms(eb, spec), ...(path ? [path] : [])]);
-    });
-  const dir = spec.order;
-  switch (spec.sort) {
-    case 'employeeNo':
-      // coalesce: both engines then put "no number" first, instead of disagreeing on NULLs.
-      query = query.orderBy(sql`coalesce(p.employee_no, '')`, dir).orderBy('p.id', dir);
-      break;
-    case 'orgName':
-      query = query.innerJoin('orgs as o', 'o.id', 'p.org_id').orderBy('o.name', dir).orderBy('p.name', dir).orderBy('p.id', dir);
-      break;
-    case 'createdAt':
-      // Ids are UUIDv7: their order is the order the rows were created in.
-      query = query.orderBy('p.id', dir);
-      break;
-    default:
-      query = query.orderBy('p.name', dir).orderBy('p.id', dir);
-  }
-  return query.limit(spec.limit).offset(spec.offset);
-}
-
-export async function pageIds(db: Tx, spec: PageSpec, plan?: ReadPlan): Promise<string[]> {
-  return (await idsQuery(db, spec, plan ?? (await planFor(db, spec))).execute()).map((r) => r.id);
-}
-
-/**
- * A text search reads its whole subtree anyway (no index answers a substring), so the page
- * and the count come from that one pass instead of two. Null when the page is past the end.
- */
-export async function searchPage(db: Tx, spec: Omit<PageSpec, 'total'>): Promise<{ ids: string[]; total: number } | null> {
-  const rows = await idsQuery(db, { ...spec, total: 0 }, 'range')
-    .select(sql<string | number>`count(*) over ()`.as('total'))
-    .execute();
-  if (rows.length === 0) return null;
-  return { ids: rows.map((r) => r.id), total: Number(rows[0].total) };
-}
-
-/** The statement behind pageIds, for EXPLAIN in tests and benchmarks. */
-export function compilePage(db: Tx, spec: PageSpec, plan: ReadPlan) {
-  return idsQuery(db, spec, plan).compile();
+function orderedIds(db: Tx, spec: Omit<PageSpec, 'page'>, walk: boolean) {
+  return filtered(db, spec, spec.sort, spec.order, walk).select('p.id').orderBy(sortKey(SORT_KEY[spec.sort]), spec.order).orderBy(sql.ref('p.id'), spec.order);
 }
 
 export function compileCount(db: Tx, spec: ListSpec, prefix: string | null) {
@@ -220,8 +166,8 @@ export function findWithOrg(db: Tx, id: string): Promise<PersonWithOrg | undefin
 }
 
 /** Export: the same filter and order as the list, capped, in one statement. */
-export async function exportRows(db: Tx, spec: PageSpec): Promise<PersonWithOrg[]> {
-  return findManyWithOrg(db, await pageIds(db, spec, 'range'));
+export async function exportRows(db: Tx, spec: Omit<PageSpec, 'page'>, limit: number): Promise<PersonWithOrg[]> {
+  return findManyWithOrg(db, (await orderedIds(db, spec, false).limit(limit).execute()).map((r: { id: string }) => r.id));
 }
 
 export async function insertPerson(db: Tx, row: NewPerson): Promise<void> {

@@ -26,7 +26,7 @@ import * as service from './people.service.js';
 import * as links from './links.service.js';
 import { allow } from '../http/access.js';
 
-const ExportQuery = PeopleListQuery.omit({ page: true, pageSize: true });
+const ExportQuery = PeopleListQuery.omit({ page: true, pageSize: true, after: true });
 
 export async function peopleRoutes(app: App) {
   const db = app.deps.database.db;

@@ -43,18 +43,8 @@ async function listSpec(db: Db, actor: Actor, filter: PeopleFilter): Promise<rep
 
 export async function list(db: Db, actor: Actor, query: PeopleListQuery) {
   const spec = await listSpec(db, actor, query);
-  const offset = (query.page - 1) * query.pageSize;
-  const paging = { sort: query.sort ?? 'name', order: query.order, offset, limit: query.pageSize };
-  let ids: string[] = [];
-  let total: number;
-  const found = query.q ? await repo.searchPage(db, { ...spec, ...paging }) : null;
-  if (found) ({ ids, total } = found);
-  else {
-    total = await repo.countPeople(db, spec);
-    if (total > offset && !query.q) ids = await repo.pageIds(db, { ...spec, ...paging, total });
-  }
-  const rows = await repo.findManyWithOrg(db, ids);
-  return { page: query.page, pageSize: query.pageSize, total, items: rows.map((r) => presentItem(r, listVisibility(actor))) };
+  const { rows, total, totalCapped, nextCursor } = await repo.listPage(db, { ...spec, sort: query.sort ?? 'name', order: query.order, page: query });
+  return { page: query.page, pageSize: query.pageSize, total, totalCapped, nextCursor, items: rows.map((r) => presentItem(r, listVisibility(actor))) };
 }
 
 async function loadVisible(db: Tx, actor: Actor, id: string) {
@@ -216,7 +206,7 @@ export async function stats(db: Db, actor: Actor, orgId?: string) {
 /** The filtered list as it would page, capped; unmasked phones and identity numbers in it are audited. */
 export async function exportList(db: Db, ctx: CallContext, actor: Actor, query: Omit<PeopleListQuery, 'page' | 'pageSize'>) {
   const spec = await listSpec(db, actor, query);
-  const rows = await repo.exportRows(db, { ...spec, sort: query.sort ?? 'name', order: query.order, offset: 0, limit: EXPORT_CAP, total: 0 });
+  const rows = await repo.exportRows(db, { ...spec, sort: query.sort ?? 'name', order: query.order }, EXPORT_CAP);
   const vis = fullVisibility(actor);
   const shown = rows.map((r) => revealedFields(r, vis));
   const unmasked = shown.filter((f) => f.length > 0).length;

@@ -43,7 +43,7 @@ export async function list(
   if (after) checkCursorSort(repo.CURSOR_SORTS.has(key));
   if (!after) checkPageReach(page, pageSize);
   const clock = await lightClock(db, now);
-  const { rows, total, totalCapped, nextCursor } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
+  const { rows, total, totalCapped, searchCapped, nextCursor } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
     limit: pageSize,
     offset: after ? 0 : (page - 1) * pageSize,
     sort: key,
@@ -52,7 +52,7 @@ export async function list(
     after: after ? decodeCursor(after) : undefined,
   });
   await labelDepartments(db, rows);
-  return { items: rows.map((r) => presentSummary(r, actor, clock)), total, totalCapped, page, pageSize, nextCursor };
+  return { items: rows.map((r) => presentSummary(r, actor, clock)), total, totalCapped, searchCapped, page, pageSize, nextCursor };
 }
 
 /** Beijing time for people reading a spreadsheet. */

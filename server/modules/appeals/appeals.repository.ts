@@ -394,7 +394,7 @@ export async function listAppeals(
   page: { limit: number; offset: number; sort: SortKey; order: 'asc' | 'desc'; after?: Cursor },
   /** known: the (capped) count an earlier page of the same walk returned, so an export counts once; detail: the export's columns too. */
   opts: { known?: number; detail?: boolean } = {},
-): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean; nextCursor: string | null; counted: number }> {
+): Promise<{ rows: SummaryRow[]; total: number; totalCapped: boolean; searchCapped: boolean; nextCursor: string | null; counted: number }> {
   const known = opts.known;
   const parts = listParts(vis, f);
   // Each part counted once, on its own index, up to what the cap still needs: no second count.
@@ -434,7 +434,7 @@ export async function listAppeals(
     : [];
   const at = new Map(ids.map((r, i) => [r.id, i]));
   rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
-  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP || searchBound, nextCursor, counted: n };
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP || searchBound, searchCapped: searchBound, nextCursor, counted: n };
 }
 
 const EXPORT_COLUMNS = ['a.answer', 'a.due_date', 'a.accept_due_date', 'a.closed_at'] as const;

@@ -10,6 +10,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import { searchRefs } from '../../core/search/search.js';
+import { indexText } from '../../core/search/segment.js';
 import { useTestApp } from '../../../test/app.js';
 import { AppealFilterQuery, APPEAL_SORT_KEYS } from '../../../common/schemas/appeals.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
@@ -118,6 +119,24 @@ describe('appeal list plans', () => {
     const newest = (await w.staff.get(`/api/v1/appeals?q=${encodeURIComponent('加班费')}&pageSize=1`)).body.items[0].id;
     const bounded = await t.db.selectFrom(sql`${searchRefs(t.db, SEARCH_INDEX, '加班费', 1)!}`.as('s') as any).selectAll().execute();
     expect(bounded).toEqual([{ ref_id: newest }]);
+  });
+
+  it('a search reads its newest 5 000 matches only and says so (searchCapped); an older match is not listed', async () => {
+    const search = (q: string) => w.staff.get(`/api/v1/appeals?q=${encodeURIComponent(q)}`);
+    const worker = await w.worker({}, await w.team());
+    const old = (await worker.post('/api/v1/appeals', wageAppeal({ title: '井下通风机噪声超标' }))).body;
+    expect((await search('通风机噪声')).body).toMatchObject({ total: 1, totalCapped: false, searchCapped: false });
+    // 5 000 later documents with the words (search rows alone, no appeals behind them) push it past the bound.
+    const body = indexText('通风机噪声');
+    for (let i = 0; i < 5_000; i += 1_000) {
+      await t.db.insertInto(SEARCH_INDEX as any).values(Array.from({ length: 1_000 }, (_, j) => ({ ref_id: `bound-${i + j}`, body }))).execute();
+    }
+    const fresh = (await worker.post('/api/v1/appeals', wageAppeal({ title: '通风机噪声又超标了' }))).body;
+    const res = (await search('通风机噪声')).body;
+    expect(res).toMatchObject({ total: 1, totalCapped: true, searchCapped: true });
+    expect(res.items.map((a: { id: string }) => a.id)).toEqual([fresh.id]);
+    expect(res.items.map((a: { id: string }) => a.id)).not.toContain(old.id);
+    await t.db.deleteFrom(SEARCH_INDEX as any).where('ref_id', 'like', 'bound-%').execute();
   });
 
   it('refuses a forged cursor, a cursor with another sort, and page numbers past the count, naming the field', async () => {

@@ -3,9 +3,9 @@
  * or the caller's own household), so a page and its total never count a file the caller may not see.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { containsCi, engineOf } from '../../core/db/dialect.js';
+import { containsCi } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
-import { pagedList, type PagedList } from '../../core/db/pagedList.js';
+import { indexedWalk, pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import type { DB } from '../../core/db/schema.js';
@@ -128,11 +128,8 @@ export async function listProfiles(
   return pagedList(db, {
     // Without a name search the count reads the files alone.
     counted: f.q ? base(db).where(filter) : hdb(db).selectFrom('hardship_profiles as h').where(filter),
-    // A walk reads the (applied_at, id) index: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
-    ids: (walk) =>
-      f.q
-        ? base(db).where(filter)
-        : (hdb(db).selectFrom((walk && engineOf(db) === 'sqlite' ? sql`hardship_profiles as h indexed by hardship_profiles_applied` : sql`hardship_profiles as h`) as unknown as 'hardship_profiles as h')).where(filter),
+    // A walk reads the (applied_at, id) index.
+    ids: (walk) => (f.q ? base(db).where(filter) : indexedWalk(db, 'hardship_profiles as h', 'hardship_profiles_applied', walk).where(filter)),
     sort: { column: SORT[sort], id: 'h.id', order: page.sort ? page.order : 'desc' },
     keyed: sort === 'appliedAt',
     page,

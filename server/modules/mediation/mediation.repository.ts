@@ -4,9 +4,9 @@
  * on, one's own), so a page and its total never count a case the caller may not see.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { containsCi, engineOf } from '../../core/db/dialect.js';
+import { containsCi } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
-import { pagedList, type PagedList } from '../../core/db/pagedList.js';
+import { indexedWalk, pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { CaseLight } from '../../../common/mediation.js';
@@ -120,11 +120,8 @@ export async function listCases(
   return pagedList(db, {
     // The count needs the applicant's name only to search it: without a search it reads the cases alone.
     counted: f.q ? base(db).where(filter) : mdb(db).selectFrom('mediation_cases as c').where(filter),
-    // A walk reads the (applied_at, id) index: SQLite is told so, PostgreSQL's costs choose it with the LIMIT.
-    ids: (walk) =>
-      f.q
-        ? base(db).where(filter)
-        : (mdb(db).selectFrom((walk && engineOf(db) === 'sqlite' ? sql`mediation_cases as c indexed by mediation_cases_applied` : sql`mediation_cases as c`) as unknown as 'mediation_cases as c')).where(filter),
+    // A walk reads the (applied_at, id) index.
+    ids: (walk) => (f.q ? base(db).where(filter) : indexedWalk(db, 'mediation_cases as c', 'mediation_cases_applied', walk).where(filter)),
     sort: { column: SORT[sort], id: 'c.id', order: page.sort ? page.order : 'desc' },
     keyed: sort === 'appliedAt',
     page,

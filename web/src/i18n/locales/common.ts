@@ -33,6 +33,7 @@ export const commonMessages = defineMessages(
     saved: '已保存',
     deleted: '已删除',
     total: '共 {{total}} 条',
+    cursor: { older: '更早的', newer: '上一页', first: '回到第一页' },
     header: {
       menu: '菜单',
       logout: '退出登录',
@@ -95,6 +96,7 @@ export const commonMessages = defineMessages(
     saved: 'Saved',
     deleted: 'Deleted',
     total: '{{total}} in total',
+    cursor: { older: 'Older', newer: 'Previous page', first: 'Back to the first page' },
     header: {
       menu: 'Menu',
       logout: 'Sign out',

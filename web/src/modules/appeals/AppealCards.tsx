@@ -6,19 +6,22 @@ import type { AppealQuery, AppealSummary, Paged } from './api';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
 import { AuthorText } from './AppealTable';
 import { useDeptLabel } from './useDeptLabel';
+import { CursorPager } from '../../shared/CursorPager';
 
 interface Props {
-  query: Pick<AppealQuery, 'page' | 'pageSize'>;
+  query: Pick<AppealQuery, 'page' | 'pageSize' | 'after'>;
   data: Paged<AppealSummary> | undefined;
   loading: boolean;
   onPage: (page: number) => void;
+  /** Past the counted pages (or by cursor): 「更早的诉求」 goes on by the server's cursor. */
+  onCursor?: (patch: { after?: string; page: number }) => void;
   /** The worker's own list: no author, and a nudge on answers waiting for a rating. */
   own?: boolean;
   emptyText?: string;
 }
 
 /** Phones: one card per appeal, everything that matters readable without scrolling sideways. */
-export function AppealCards({ query, data, loading, onPage, own, emptyText }: Props) {
+export function AppealCards({ query, data, loading, onPage, onCursor, own, emptyText }: Props) {
   const { t } = useTranslation('appeals');
   const label = useAppealLabel();
   const deptLabel = useDeptLabel();
@@ -84,9 +87,10 @@ export function AppealCards({ query, data, loading, onPage, own, emptyText }: Pr
           );
           return <div key={a.id}>{card}</div>;
         })}
-        {(data?.total ?? 0) > query.pageSize && (
+        {!query.after && (data?.total ?? 0) > query.pageSize && (
           <Pagination simple align="center" current={query.page} pageSize={query.pageSize} total={data?.total ?? 0} onChange={onPage} />
         )}
+        {onCursor && <CursorPager query={query} data={data} onChange={onCursor} olderLabel={t('cursor.older')} testId="appeals-cursor-pager" />}
       </Flex>
     </Spin>
   );

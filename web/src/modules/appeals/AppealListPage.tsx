@@ -1,4 +1,4 @@
-import { Button, Flex, Select, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Typography } from 'antd';
 import { BarChartOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -56,6 +56,7 @@ export function AppealListPage({ mode }: { mode: 'inbox' | 'assigned' }) {
       }
     >
       <AppealFilters value={query} onChange={update} onReset={reset} isMobile={isMobile} showDepartment={mode === 'inbox'} />
+      {data?.searchCapped && <Alert type="info" showIcon style={{ marginBottom: 8 }} message={t('list.searchCapped')} data-testid="appeals-search-capped" />}
       {isMobile ? (
         <>
           <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
@@ -72,7 +73,7 @@ export function AppealListPage({ mode }: { mode: 'inbox' | 'assigned' }) {
               data-testid="appeals-sort"
             />
           </Flex>
-          <AppealCards query={query} data={data} loading={isFetching} onPage={(page) => update({ page })} />
+          <AppealCards query={query} data={data} loading={isFetching} onPage={(page) => update({ page })} onCursor={update} />
         </>
       ) : (
         <AppealTable query={query} data={data} loading={isFetching} onChange={update} />

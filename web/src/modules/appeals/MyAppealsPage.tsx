@@ -20,8 +20,8 @@ export default function MyAppealsPage() {
   const { t } = useTranslation('appeals');
   const navigate = useNavigate();
   const [tab, setTab] = useState<TabKey>('all');
-  const [page, setPage] = useState(1);
-  const query = { page, pageSize: 20, status: TABS[tab] };
+  const [at, setAt] = useState<{ page: number; after?: string }>({ page: 1 });
+  const query = { ...at, pageSize: 20, status: TABS[tab] };
   const { data, isFetching } = useAppeals(query, 'mine');
 
   return (
@@ -38,13 +38,13 @@ export default function MyAppealsPage() {
         value={tab}
         onChange={(k) => {
           setTab(k);
-          setPage(1);
+          setAt({ page: 1 });
         }}
         options={(Object.keys(TABS) as TabKey[]).map((k) => ({ value: k, label: t(`mine.tabs.${k}`) }))}
         style={{ marginBottom: 12 }}
         data-testid="appeals-mine-tabs"
       />
-      <AppealCards own query={query} data={data} loading={isFetching} onPage={setPage} emptyText={t('mine.empty')} />
+      <AppealCards own query={query} data={data} loading={isFetching} onPage={(page) => setAt({ page })} onCursor={setAt} emptyText={t('mine.empty')} />
     </Page>
   );
 }

@@ -40,6 +40,8 @@ export interface Paged<T> {
   total: number;
   /** Appeal lists stop counting at `total`: more match (shown as 「2000+」). */
   totalCapped?: boolean;
+  /** The search `q` matched 5 000 appeals or more and only the newest 5 000 were looked through. */
+  searchCapped?: boolean;
   /** Appeal lists: pass as `after` for the page after this one (newest first); null on the last page. */
   nextCursor?: string | null;
   page: number;

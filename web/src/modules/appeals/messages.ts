@@ -151,6 +151,7 @@ export const messages = defineMessages(
       deadline: '期限 {{date}}',
     },
     list: {
+      searchCapped: '关键词命中 5000+ 条诉求：只在最新的 5000 条中查找，更早的不在结果里。请加上筛选条件或换更具体的词。',
       inboxTitle: '诉求受理',
       assignedTitle: '承办诉求',
       dashboard: '统计看板',
@@ -507,6 +508,7 @@ export const messages = defineMessages(
       deadline: 'Due {{date}}',
     },
     list: {
+      searchCapped: 'The search words match 5000+ appeals: only the newest 5 000 are searched, older ones are not in the results. Add a filter or use more specific words.',
       inboxTitle: 'Appeal inbox',
       assignedTitle: 'Assigned appeals',
       dashboard: 'Dashboard',

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { CAUSES, HARDSHIP_PERMISSIONS as P, PROFILE_STATUSES, TIERS } from '@common/hardship';
 import { useAuth } from '../../app/auth/AuthContext';
 import { download, type Query } from '../../api/client';
+import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -41,7 +42,7 @@ export default function ListPage() {
   const officer = can(P.officer);
   const [query, setQuery] = useState<HouseholdQuery>({ page: 1, pageSize: 20 });
   const { data, isFetching } = useHouseholds(query);
-  const patch = (p: Partial<HouseholdQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  const patch = (p: Partial<HouseholdQuery>) => setQuery((q) => ({ ...q, page: 1, after: undefined, ...p }));
   const extra = (
     <Flex gap={8}>
       {can(P.apply) && (
@@ -72,13 +73,14 @@ export default function ListPage() {
             loading={isFetching}
             dataSource={data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={officer ? t('list.empty') : t('list.mineEmpty')} /> }}
-            pagination={data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+            pagination={!query.after && data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
             renderItem={(h) => (
               <List.Item>
                 <HouseholdCard h={h} />
               </List.Item>
             )}
           />
+          <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="hardship-cursor-pager" />
         </Card>
       </Page>
     );
@@ -91,7 +93,7 @@ export default function ListPage() {
       <Table<ProfileSummary>
         size="middle"
         data-testid="hardship-table"
-        {...listTableProps<ProfileSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal: (total) => t('list.total', { total: data?.totalCapped ? `${total}+` : total }) })}
+        {...listTableProps<ProfileSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })), showTotal: (total) => t('list.total', { total: data?.totalCapped ? `${total}+` : total }) })}
         columns={[
           { title: t('list.code'), dataIndex: 'code', render: (code: string, h) => <Link to={`/hardship/households/${h.id}`}>{code}</Link>, ...sorted('code') },
           { title: t('list.worker'), dataIndex: 'workerName' },
@@ -105,6 +107,7 @@ export default function ListPage() {
           { title: t('list.appliedAt'), dataIndex: 'appliedDate', ...sorted('appliedAt') },
         ]}
       />
+      <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="hardship-cursor-pager" />
     </Page>
   );
 }

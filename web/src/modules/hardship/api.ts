@@ -9,6 +9,8 @@ export interface Paged<T> {
   total: number;
   /** The files list stops counting at `total` (2 000): more match, shown as 「2000+」. */
   totalCapped?: boolean;
+  /** Pass as `after` for the page after this one (newest first); null on the last page. */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
 }
@@ -22,6 +24,8 @@ export interface HouseholdQuery {
   tier?: string;
   cause?: string;
   q?: string;
+  /** Past the counted pages the list goes on by the server's cursor (newest first only). */
+  after?: string;
 }
 export interface PublicNotice {
   id: string;

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES, MEDIATION_PERMISSIONS as P } from '@common/mediation';
 import { useAuth } from '../../app/auth/AuthContext';
+import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -45,7 +46,7 @@ export default function CaseListPage() {
   const desk = can(P.desk);
   const [query, setQuery] = useState<CaseQuery>({ page: 1, pageSize: 20 });
   const { data, isFetching } = useCases(query);
-  const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, page: 1, after: undefined, ...p }));
   const showTotal = (total: number) => t('list.total', { total: data?.totalCapped ? `${total}+` : total });
   const applyButton = desk ? (
     <Link to="/mediation/register">
@@ -79,13 +80,14 @@ export default function CaseListPage() {
             loading={isFetching}
             dataSource={data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
-            pagination={data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+            pagination={!query.after && data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
             renderItem={(c) => (
               <List.Item>
                 <CaseCard c={c} />
               </List.Item>
             )}
           />
+          <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="mediation-cursor-pager" />
         </Card>
       </Page>
     );
@@ -98,7 +100,7 @@ export default function CaseListPage() {
       <Table<CaseSummary>
         size="middle"
         data-testid="mediation-table"
-        {...listTableProps<CaseSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal })}
+        {...listTableProps<CaseSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })), showTotal })}
         columns={[
           { title: t('list.code'), dataIndex: 'code', render: (code: string, c) => <Link to={`/mediation/cases/${c.id}`}>{code}</Link> },
           { title: t('list.applicant'), dataIndex: 'applicantName' },
@@ -112,6 +114,7 @@ export default function CaseListPage() {
           { title: t('list.appliedAt'), dataIndex: 'appliedAt', render: (v: string) => v.slice(0, 10), ...sorted('appliedAt') },
         ]}
       />
+      <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="mediation-cursor-pager" />
     </Page>
   );
 }

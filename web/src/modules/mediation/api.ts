@@ -9,6 +9,8 @@ export interface CasePage {
   total: number;
   /** The server stopped counting at its cap: shown as 「2000+」. */
   totalCapped: boolean;
+  /** Pass as `after` for the page after this one (newest first); null on the last page. */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
 }
@@ -22,6 +24,8 @@ export interface CaseQuery {
   light?: string;
   claimType?: string;
   q?: string;
+  /** Past the counted pages the list goes on by the server's cursor (newest first only). */
+  after?: string;
 }
 
 const KEY = 'mediation';

@@ -1,5 +1,6 @@
 import { Card, Empty, Flex, Pagination, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../../shared/CursorPager';
 import { useEnumLabel } from '../../shared/enumOptions';
 import type { Paged, PeopleQuery, Person } from './api';
 import { PhoneCell } from './PhoneCell';
@@ -49,7 +50,8 @@ export function PeopleCards({ query, data, loading, onChange }: Props) {
             </Flex>
           </Card>
         ))}
-        <Pagination
+        {!query.after && (
+          <Pagination
           simple
           align="center"
           current={query.page}
@@ -57,6 +59,8 @@ export function PeopleCards({ query, data, loading, onChange }: Props) {
           total={data?.total ?? 0}
           onChange={(page) => onChange({ page })}
         />
+        )}
+        <CursorPager query={query} data={data} onChange={onChange} testId="people-cursor-pager" />
       </Flex>
     </Spin>
   );

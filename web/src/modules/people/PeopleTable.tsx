@@ -1,5 +1,6 @@
 import { Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CursorPager } from '../../shared/CursorPager';
 import { useEnumLabel } from '../../shared/enumOptions';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import type { Paged, PeopleQuery, Person, SortField } from './api';
@@ -46,11 +47,12 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
   return (
     <div data-testid="people-table">
       <Table<Person>
-        {...listTableProps<Person, SortField>({ query, data, loading, onChange, showTotal: (total) => t('common:total', { total }) })}
+        {...listTableProps<Person, SortField>({ query, data, loading, onChange, showTotal: (total) => t('common:total', { total: data?.totalCapped ? `${total}+` : total }) })}
         size="middle"
         columns={columns}
         scroll={{ x: 1200 }}
       />
+      <CursorPager query={query} data={data} onChange={onChange} testId="people-cursor-pager" />
     </div>
   );
 }

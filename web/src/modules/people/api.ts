@@ -35,11 +35,17 @@ export interface PeopleQuery extends PeopleFilters {
   pageSize: number;
   sort?: SortField;
   order?: SortOrder;
+  /** Past the counted pages the list goes on by the server's cursor (by name or by creation only). */
+  after?: string;
 }
 
 export interface Paged<T> {
   items: T[];
   total: number;
+  /** The list stops counting at `total` (2 000): more match, shown as 「2000+」. */
+  totalCapped?: boolean;
+  /** Pass as `after` for the page after this one; null on the last page and for the org and number sorts. */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
 }

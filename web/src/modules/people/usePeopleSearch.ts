@@ -28,6 +28,7 @@ export function usePeopleSearch(): [PeopleQuery, (patch: Partial<PeopleQuery>) =
       q: params.get('q') || undefined,
       sort,
       order: sort ? (params.get('order') === 'desc' ? 'desc' : 'asc') : undefined,
+      after: params.get('after') || undefined,
     };
   }, [params]);
 
@@ -37,6 +38,8 @@ export function usePeopleSearch(): [PeopleQuery, (patch: Partial<PeopleQuery>) =
       const filterChanged = ['orgId', 'kind', 'category', 'q', 'sort', 'order', 'pageSize'].some((k) => k in patch);
       const next: Partial<PeopleQuery> = { ...query, ...patch };
       if (filterChanged && !('page' in patch)) next.page = 1;
+      // A cursor belongs to the page it was handed with: any other change leaves it.
+      if (!('after' in patch)) next.after = undefined;
       const out = new URLSearchParams();
       for (const [k, v] of Object.entries(next)) {
         if (v !== undefined && v !== null && v !== '') out.set(k, String(v));
