@@ -180,6 +180,8 @@ export const ProposalSetQuery = ProposalListQuery.extend({
   from: IsoDate,
   to: IsoDate,
   set: z.enum(PROPOSAL_SETS).optional(),
+  /** A work report's drill: the org its figure was computed for (its subtree within the caller's reach). */
+  orgId: Id.optional(),
   /** A cut's row (GET /congress/proposals/cuts): one session, one lead department ('none': not assigned), the proposer's delegation or category. */
   sessionId: Id.optional(),
   departmentId: z.union([Id, z.literal('none')]).optional(),
@@ -200,7 +202,8 @@ export const ProposalCutRow = z.object({
   drill: z.record(z.string(), z.string()),
 });
 export const ProposalCuts = z.object({ by: z.enum(PROPOSAL_CUTS), rows: z.array(ProposalCutRow) });
-export const ParticipationQuery = z.object({ from: IsoDate, to: IsoDate });
+/** `orgId`: a work report's drill names the org its figure was computed for. */
+export const ParticipationQuery = z.object({ from: IsoDate, to: IsoDate, orgId: Id.optional() });
 /** A representative's part in the sessions held in the period: proposals raised, seconded, sessions attended of those recorded. */
 export const ParticipationRow = z.object({
   representativeId: z.string(),
@@ -327,5 +330,5 @@ export const CastBallotResult = z.object({
   receipt: z.string().nullable(),
 });
 /** Closed votes of the sessions held between two dates in the caller's reach: the turnout indicator's drill-down. */
-export const VotePeriodQuery = z.object({ from: IsoDate, to: IsoDate });
+export const VotePeriodQuery = z.object({ from: IsoDate, to: IsoDate, orgId: Id.optional() });
 export const VoteInPeriod = VoteSummary.extend({ sessionName: z.string() });

@@ -104,9 +104,9 @@ export const WageNegotiation = z.object({
 
 /** Agreed raises compared with the wage data, for agreed years [fromYear, toYear] (default: this year). */
 const Year = z.coerce.number().int().min(1990).max(2100);
-export const AgreedWageQuery = z.object({ fromYear: Year.optional(), toYear: Year.optional() });
+export const AgreedWageQuery = z.object({ fromYear: Year.optional(), toYear: Year.optional(), orgId: Id.optional() });
 export type AgreedWageQuery = z.infer<typeof AgreedWageQuery>;
-export const AgreedWageFilter = listQuery(['year'] as const).extend({ fromYear: Year.optional(), toYear: Year.optional(), category: z.enum(EMPLOYMENT_CATEGORIES).optional(), reached: z.enum(['0', '1']).optional() });
+export const AgreedWageFilter = listQuery(['year'] as const).extend({ fromYear: Year.optional(), toYear: Year.optional(), category: z.enum(EMPLOYMENT_CATEGORIES).optional(), reached: z.enum(['0', '1']).optional(), orgId: Id.optional() });
 export type AgreedWageFilter = z.infer<typeof AgreedWageFilter>;
 export const AgreedWageRow = z.object({
   contractId: z.string(),

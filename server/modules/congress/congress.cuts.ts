@@ -7,7 +7,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { PROPOSAL_SETS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet, type RepresentativeCategory } from '../../../common/congress.js';
 import type { Call } from '../../core/call.js';
-import { officeScope } from './congress.policy.js';
+import { drillScope, officeScope } from './congress.policy.js';
 import { heldSessions } from './congress.repository.js';
 import { inSet, sessionsIn } from './congress.proposals.repository.js';
 import { cdb } from './congress.tables.js';
@@ -90,7 +90,7 @@ export async function participation(call: Call, q: { from: string; to: string })
 }
 
 /** The sessions held in the period with their attendance, for the office: what the attendance figure sums. */
-export async function heldInPeriod(call: Call, q: { from: string; to: string }) {
-  const rows = await heldSessions(call.db, officeScope(call), q.from, q.to);
+export async function heldInPeriod(call: Call, q: { from: string; to: string; orgId?: string }) {
+  const rows = await heldSessions(call.db, await drillScope(call, q.orgId), q.from, q.to);
   return { items: rows.map((r) => ({ id: r.id, termId: r.term_id, name: r.name, orgName: r.org_name, startsOn: r.starts_on, present: Number(r.present ?? 0), expected: Number(r.expected ?? 0) })) };
 }

@@ -6,6 +6,7 @@
  */
 import { forbidden, notFound } from '../../core/errors.js';
 import { hasPermission, scopeOf, type Actor, type Scope } from '../../core/rbac/actor.js';
+import { narrowScope } from '../../core/rbac/narrowScope.js';
 import { CONGRESS_PERMISSIONS as P } from '../../../common/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import * as repo from './congress.repository.js';
@@ -44,4 +45,9 @@ export function officeScope(call: Call): Scope {
   const scope = scopeOf(call.actor, P.manage);
   if (!scope.all && !scope.paths.length) throw forbidden();
   return scope;
+}
+
+/** A drill list's scope: the office's, narrowed to the org a work report's figure was computed for. */
+export async function drillScope(call: Call, orgId: string | undefined): Promise<Scope> {
+  return narrowScope(call.db, officeScope(call), orgId);
 }

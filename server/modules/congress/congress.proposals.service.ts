@@ -20,7 +20,7 @@ import { cdb } from './congress.tables.js';
 import { decidedItemsOf } from '../../core/decidedItems/index.js';
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
-import { handle, officeScope, sessionFor } from './congress.policy.js';
+import { drillScope, handle, sessionFor } from './congress.policy.js';
 import { publishResultsNotice } from './congress.notice.js';
 import { CM } from './congress.messages.js';
 import { decideProposal, departmentHandler } from './congress.decided.js';
@@ -113,7 +113,7 @@ export async function listProposals(call: Call, sessionId: string, q: z.infer<ty
 
 /** The office's list over the sessions held in a period, by indicator set: every figure's drill-down (403 outside the office, as its figures). */
 export async function proposalsInPeriod(call: Call, q: z.infer<typeof ProposalSetQuery>) {
-  const scope = officeScope(call);
+  const scope = await drillScope(call, q.orgId);
   const cut = { departmentId: q.departmentId, delegation: q.delegation, category: q.category, proposerId: q.proposerId, secondedBy: q.secondedBy };
   return presentList(await repo.listProposals(call.db, { ...q, period: { scope, from: q.from, to: q.to, set: q.set }, cut }), q);
 }

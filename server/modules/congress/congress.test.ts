@@ -132,6 +132,8 @@ describe('a session, attendance and the two-thirds quorum', () => {
     // Its drill lists the sessions with both counts, which sum to the figure; a representative may not ask.
     const held = (await ok(w.chair.get(`${base}/sessions/held?${new URLSearchParams(figure.drill!.numerator)}`))).items;
     expect(held.map((r: any) => [r.id, r.present, r.expected])).toEqual([[session.id, 4, 6]]);
+    // Drilled from a mine's work report (orgId), the group's session is not the mine's: none listed.
+    expect((await ok(w.chair.get(`${base}/sessions/held?${new URLSearchParams({ ...figure.drill!.numerator, orgId: w.mine1.id })}`))).items).toEqual([]);
     expect((await reps[0].client!.get(`${base}/sessions/held?from=2026-03-10&to=2026-03-10`)).status).toBe(403);
   });
 
@@ -239,6 +241,9 @@ describe('proposals from raising to grading', () => {
         expect((await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=${set}`))).total).toBe(count);
       }
     }
+    // A work report's drill carries its org: the group's report lists the same rows, a mine's none (the session is the group's).
+    const screenedIn = async (orgId: string) => (await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=screened&orgId=${orgId}`))).total;
+    expect([await screenedIn(w.group.id), await screenedIn(w.mine1.id)]).toEqual([3, 0]);
   });
 
   it('refuses proposals and seconds after the collection period', async () => {
@@ -379,6 +384,14 @@ describe('votes and the secret ballot', () => {
     const drilled = await ok(w.chair.get(`${base}/votes?from=${today}&to=${today}`));
     expect(drilled.items.map((v: any) => [v.result.voted, v.result.representatives])).toEqual([[5, 7], [4, 7]]);
     expect((await w.otherChair.get(`${base}/votes?from=${today}&to=${today}`)).body.items).toEqual([]);
+    // A work report's drill names its org: the group's lists the same votes, a mine's (whose figure counts none) lists none.
+    const viaReport = async (org: { id: string; path: string }) => {
+      const f = (await turnout(t.db, { scope: { all: false, paths: [org.path] }, from: today, to: today })).figure;
+      const items = (await ok(w.chair.get(`${base}/votes?${new URLSearchParams({ ...f.drill!.numerator, orgId: org.id })}`))).items;
+      return [f.denominator, items.reduce((n: number, v: any) => n + v.result.representatives, 0)];
+    };
+    expect(await viaReport(w.group)).toEqual([14, 14]);
+    expect(await viaReport(w.mine1)).toEqual([0, 0]);
   });
 
   it('lets only the term\'s representatives vote, and only the office open and close', async () => {

@@ -16,7 +16,7 @@ import { createDecidedItem, decidedItemsOf } from '../../core/decidedItems/index
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { t } from '../../core/i18n/messages.js';
 import type { Db } from '../../core/db/database.js';
-import { handle, officeScope, sessionFor } from './congress.policy.js';
+import { drillScope, handle, sessionFor } from './congress.policy.js';
 import { departmentHandler, resolutionOwner } from './congress.decided.js';
 import { CM } from './congress.messages.js';
 import * as ballots from './congress.ballots.js';
@@ -220,8 +220,8 @@ export async function verifyReceipt(call: Call, voteId: string, input: z.infer<t
 }
 
 /** The office's list of closed votes over the sessions held in a period: what the turnout figure counts. */
-export async function votesInPeriod(call: Call, q: { from: string; to: string }) {
-  const rows = await repo.closedVotes(call.db, officeScope(call), q.from, q.to);
+export async function votesInPeriod(call: Call, q: { from: string; to: string; orgId?: string }) {
+  const rows = await repo.closedVotes(call.db, await drillScope(call, q.orgId), q.from, q.to);
   return { items: rows.map((r) => ({ ...summary(r as unknown as repo.VoteWithDepartment, null), sessionName: r.session_name })) };
 }
 

@@ -10,8 +10,9 @@ import type { Call } from '../../core/call.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import type { Scope } from '../../core/rbac/actor.js';
+import { narrowScope } from '../../core/rbac/narrowScope.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { narrowScope, setFilter } from './contracts.queries.js';
+import { setFilter } from './contracts.queries.js';
 import { overseenScope } from './contracts.policy.js';
 import { cq } from './contracts.tables.js';
 

@@ -7,9 +7,9 @@ import { RENEWAL_WINDOW_DAYS, type ClauseCategory, type ContractKind, type Contr
 import type { ContractFilter } from '../../../common/schemas/contracts.js';
 import type { Call } from '../../core/call.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
-import type { Db } from '../../core/db/database.js';
 import { invalid } from '../../core/errors.js';
-import { inScope, scopeOf, type Scope } from '../../core/rbac/actor.js';
+import { scopeOf, type Scope } from '../../core/rbac/actor.js';
+import { narrowScope } from '../../core/rbac/narrowScope.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { eventsOf } from '../../core/workflow/index.js';
 import { clockLight, REPLY_WARNING_DAYS } from './contracts.clocks.js';
@@ -47,18 +47,6 @@ export function rowOf(c: ContractTable & { org_name: string }, today: string) {
 
 function base(call: Call, scope: Scope) {
   return cq(call.db).selectFrom('contracts as c').innerJoin('orgs as o', 'o.id', 'c.org_id').where((eb) => pathInScope(eb, 'c.org_path', scope));
-}
-
-/**
- * The reader's scope narrowed to one org's subtree (a drill's `orgId`): the parts of the scope under that org. An org
- * outside the scope, or no such org, narrows to nothing, so the answer is the same empty list either way.
- */
-export async function narrowScope(db: Db, scope: Scope, orgId: string | undefined): Promise<Scope> {
-  if (!orgId) return scope;
-  const org = await cq(db).selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
-  if (!org) return { all: false, paths: [] };
-  if (inScope(scope, org.path)) return { all: false, paths: [org.path] };
-  return { all: false, paths: scope.paths.filter((p) => p.startsWith(org.path)) };
 }
 
 export async function list(call: Call, f: ContractFilter) {

@@ -14,7 +14,8 @@ import { createDecidedItem } from '../../core/decidedItems/index.js';
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { legalDeadline, REPLY_DAYS, termEnd } from './contracts.clocks.js';
-import { publish } from './contracts.service.js';
+import { readContractNotice } from './contracts.seed.readers.js';
+import { publishWithNotice } from './contracts.service.js';
 import { cq, type ContractCheckpointTable, type ContractClauseTable, type ContractTable } from './contracts.tables.js';
 import { seedWageDemo } from './wages.seed.js';
 
@@ -182,10 +183,14 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
   const actor = { accountId: staff.id, displayName: staff.display_name, personId: staff.person_id, grants: await loadGrants(db, staff.id), via: 'session' as const };
   // Published to all workers eight days after taking effect, on that day's clock: the notice, its chain entry and the
   // contract's event are what a publication from the contract page writes.
+  let current = { id: '', publishedAt: now };
   for (const c of [prev, cur]) {
     const day = new Date(`${addDays(c.starts_on!, -8)}T09:00:00+08:00`);
-    await db.transaction().execute((tx) => publish(writeCallIn(db, tx, actor, { ...systemContext(), actor }, day), c.id));
+    const { noticeId } = await db.transaction().execute((tx) => publishWithNotice(writeCallIn(db, tx, actor, { ...systemContext(), actor }, day), c.id));
+    current = { id: noticeId, publishedAt: day };
   }
+  const readers = await db.selectFrom('accounts').select('person_id').where('username', 'in', ['worker', 'worker2']).execute();
+  await readContractNotice(db, current, readers.flatMap((r) => (r.person_id ? [r.person_id] : [])));
 
   // The current contract's promise clauses are decided items, owned in the production department by its handler.
   await db.transaction().execute(async (tx) => {

@@ -281,9 +281,14 @@ export async function makeEffective(call: WriteCall, id: string, startsOn: strin
 }
 
 export async function publish(call: WriteCall, id: string) {
+  await publishWithNotice(call, id);
+  return Ok;
+}
+
+/** The publication and its 厂务公开 notice, whose id the demo needs to have workers read it. */
+export async function publishWithNotice(call: WriteCall, id: string): Promise<{ noticeId: string }> {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
   await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['effective'], to: 'published', patch: { published_date: shanghaiDate(call.now) }, event: 'published', audit: audit(c, 'contracts.publish') });
-  await publishContractNotice(call, c, c.starts_on!, c.ends_on!);
-  return Ok;
+  return { noticeId: (await publishContractNotice(call, c, c.starts_on!, c.ends_on!)).id };
 }

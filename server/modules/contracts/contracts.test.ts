@@ -474,6 +474,8 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     expect(missed.map((r: any) => [r.category, r.jobFamily, r.agreedPercent, r.actualGrowth.display])).toEqual([['dispatched', 'frontLine', '8.00', '5.00%']]);
     const raise = await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2027-01-01', to: '2027-12-31' });
     expect([raise.numerator, raise.denominator, await agreedRows(raise.drill!.numerator), await agreedRows(raise.drill!.denominator)]).toEqual([2, 3, 2, 3]);
+    // The work report's drill names the mine; another org of the chair's (mine2, no agreement) lists none.
+    expect([await agreedRows({ ...raise.drill!.numerator, orgId: mine.id }), await agreedRows({ ...raise.drill!.denominator, orgId: w.mine2.id })]).toEqual([2, 0]);
     // A year with no agreement compares nothing.
     expect((await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2026-01-01', to: '2026-12-31' })).denominator).toBe(0);
     expect((await ok(far.get('/api/v1/contract-wages/agreed/cuts?fromYear=2027&toYear=2027'))).total.compared).toBe(0);

@@ -12,6 +12,7 @@ import type { AgreedWageFilter, AgreedWageQuery } from '../../../common/schemas/
 import type { Call } from '../../core/call.js';
 import type { Db } from '../../core/db/database.js';
 import type { Scope } from '../../core/rbac/actor.js';
+import { narrowScope } from '../../core/rbac/narrowScope.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { overseenScope } from './contracts.policy.js';
 import { cq } from './contracts.tables.js';
@@ -87,7 +88,7 @@ const yearsOf = (q: { fromYear?: number; toYear?: number }, now: Date) => {
 /** The reached share by employment category, each with the list filters of its rows. */
 export async function agreedCuts(call: Call, q: AgreedWageQuery) {
   const { fromYear, toYear } = yearsOf(q, call.now);
-  const all = await comparisons(call.db, overseenScope(call.actor), fromYear, toYear);
+  const all = await comparisons(call.db, await narrowScope(call.db, overseenScope(call.actor), q.orgId), fromYear, toYear);
   const span = { fromYear: String(fromYear), toYear: String(toYear) };
   const cut = (rows: Comparison[], key: Record<string, string>) => {
     const reached = rows.filter((r) => r.reached).length;
@@ -103,7 +104,7 @@ export async function agreedCuts(call: Call, q: AgreedWageQuery) {
 
 export async function agreedList(call: Call, f: AgreedWageFilter) {
   const { fromYear, toYear } = yearsOf(f, call.now);
-  let rows = await comparisons(call.db, overseenScope(call.actor), fromYear, toYear);
+  let rows = await comparisons(call.db, await narrowScope(call.db, overseenScope(call.actor), f.orgId), fromYear, toYear);
   if (f.category) rows = rows.filter((r) => r.category === f.category);
   if (f.reached) rows = rows.filter((r) => r.reached === (f.reached === '1'));
   const items = rows.slice((f.page - 1) * f.pageSize, f.page * f.pageSize).map(({ agreedBp, ...r }) => ({ ...r, agreedPercent: (agreedBp / 100).toFixed(2) }));

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CONGRESS_SESSION_STATUS_LABELS } from '@common/congress';
 import { Page } from '../../shared/Page';
+import { ReportDrill } from './ReportDrill';
 import { RosterCheck } from './RosterCheck';
 import { RosterTable } from './RosterTable';
 import { RulesButton } from './RulesForm';
@@ -20,7 +21,15 @@ export default function TermPage() {
   const termId = picked ?? terms.data?.[0]?.id;
   const term = useTerm(termId);
   if (terms.isLoading) return <Skeleton active />;
-  if (!terms.data?.length) return <Page title={t('terms.title')}>{<Empty description={t('terms.none')} />}</Page>;
+  if (!terms.data?.length)
+    return (
+      <Page title={t('terms.title')}>
+        <Flex vertical gap={16}>
+          <ReportDrill />
+          <Empty description={t('terms.none')} />
+        </Flex>
+      </Page>
+    );
   const data = term.data;
   return (
     <Page
@@ -38,6 +47,7 @@ export default function TermPage() {
         <Skeleton active />
       ) : (
         <Flex vertical gap={16}>
+          <ReportDrill />
           <Typography.Text type="secondary">{t('terms.period', { start: data.startDate, end: data.endDate })}</Typography.Text>
           <Card title={t('sessions.title')} size="small">
             <List

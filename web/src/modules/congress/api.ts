@@ -1,7 +1,7 @@
 /** 职代会 queries and writes; shapes come from common/schemas/congress. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AttendanceRow, CastBallotResult, CongressSession, CongressTerm, CongressTermSummary, HeldSessions, Participation, ProportionRules, Proposal, ProposalCuts, ProposalSummary, Representative, Vote, VoteSummary } from '@common/schemas/congress';
+import type { AttendanceRow, CastBallotResult, CongressSession, CongressTerm, CongressTermSummary, HeldSessions, Participation, VoteInPeriod, ProportionRules, Proposal, ProposalCuts, ProposalSummary, Representative, Vote, VoteSummary } from '@common/schemas/congress';
 import type { ProposalCut, ProposalGrade, ProposalRating, ProposalStatus, RepresentativeCategory, ScreenOutcome, VoteChoice, VoteKind } from '@common/congress';
 import { api } from '../../api/client';
 
@@ -122,8 +122,12 @@ export type ParticipationRows = z.infer<typeof Participation>['rows'];
 export const useProposalCuts = (q: { from: string; to: string; by: ProposalCut }) => useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/congress/proposals/cuts', { from: q.from, to: q.to, cut: q.by }), placeholderData: keepPreviousData });
 export type HeldRows = z.infer<typeof HeldSessions>['items'];
 /** The sessions held in the period with their attendance: the rows the attendance figure sums. */
-export const useHeldSessions = (q: { from: string; to: string }) => useQuery({ queryKey: [KEY, 'held', q], queryFn: () => api.get<z.infer<typeof HeldSessions>>('/congress/sessions/held', { ...q }).then((r) => r.items) });
+export const useHeldSessions = (q: { from: string; to: string; orgId?: string }, enabled = true) => useQuery({ queryKey: [KEY, 'held', q], enabled, queryFn: () => api.get<z.infer<typeof HeldSessions>>('/congress/sessions/held', { ...q }).then((r) => r.items) });
 export const useParticipation = (q: { from: string; to: string }) => useQuery({ queryKey: [KEY, 'participation', q], queryFn: () => api.get<z.infer<typeof Participation>>('/congress/representatives/participation', { ...q }).then((r) => r.rows) });
 /** The proposals behind one figure: a cut's row (or a representative's) and a set, as GET /congress/proposals lists them. */
 export const useProposalDrill = (drill: Record<string, string> | null, page: number) =>
   useQuery({ queryKey: [KEY, 'drill', drill, page], enabled: !!drill, queryFn: () => api.get<{ items: ProposalRow[]; total: number }>('/congress/proposals', { ...drill, page, pageSize: 20 }), placeholderData: keepPreviousData });
+export type VotesInPeriod = z.infer<typeof VoteInPeriod>[];
+/** The votes closed at the sessions held in the period, each with its turnout: the rows the turnout figure sums. */
+export const useVotesInPeriod = (q: { from: string; to: string; orgId?: string }, enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'votesInPeriod', q], enabled, queryFn: () => api.get<{ items: VotesInPeriod }>('/congress/votes', { ...q }).then((r) => r.items) });

@@ -81,6 +81,10 @@ export const messages = defineMessages(
       closeList: '收起',
       total: '共 {{n}} 件',
     },
+    drill: {
+      banner: '按统计口径筛选：{{filters}}', clear: '清除筛选', period: '期间 {{from}} 至 {{to}}', org: '所选组织', sessions: '期间内已闭会的会议（出席率）', votes: '期间内已结束的表决（投票率）',
+      proposals: '期间内各次会议的提案：{{set}}', allProposals: '全部', vote: '表决事项', votedOf: '投票/全体代表', turnout: '投票率', result: '结果', passed: '通过', failed: '未通过',
+    },
     assigned: { menu: '职代会提案办理', title: '交办给本部门的提案', none: '没有待办的提案', due: '答复期限', answerNow: '去答复' },
     votes: {
       title: '表决事项',
@@ -214,6 +218,10 @@ export const messages = defineMessages(
       grade: 'Grade',
       closeList: 'Close',
       total: '{{n}} in all',
+    },
+    drill: {
+      banner: 'Filtered as the figure counts: {{filters}}', clear: 'Clear filters', period: 'period {{from}} to {{to}}', org: 'the chosen org', sessions: 'Sessions held and closed in the period (attendance)', votes: 'Votes closed in the period (turnout)',
+      proposals: 'Proposals of the sessions held in the period: {{set}}', allProposals: 'all', vote: 'Item', votedOf: 'Voted / all representatives', turnout: 'Turnout', result: 'Result', passed: 'Passed', failed: 'Not passed',
     },
     assigned: { menu: 'Congress proposals to answer', title: 'Proposals assigned to my department', none: 'No proposal to answer', due: 'Answer due', answerNow: 'Answer' },
     votes: {

@@ -15,6 +15,8 @@ type SetKey = 'all' | NonNullable<ContractQuery['set']>;
 const URL_FILTERS = ['orgId', 'status', 'kind', 'set', 'asOf', 'from', 'to', 'repliedInTime'] as const;
 /** The clause list's own filters: an honoured-rate drill names them and lands here by the module's path. */
 const CLAUSE_FILTERS = ['lastStatus', 'checked', 'category', 'ownerOrgId'];
+/** The agreed-raise list's own filter: the wage figure's drill names the agreed years. */
+const RAISE_FILTERS = ['fromYear', 'toYear'];
 
 /**
  * The list's filters from the address (a work report's drill): a set is judged on its day (`asOf`), so the period's
@@ -37,6 +39,7 @@ export default function ContractsPage() {
   const [query, setQuery] = useState<ContractQuery>(() => ({ page: 1, pageSize: 20, ...filtersOf(params) }));
   const { data, isFetching } = useContracts(query);
   const patch = (p: ListQueryPatch<SortKey> | Partial<ContractQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  if (RAISE_FILTERS.some((k) => params.has(k))) return <Navigate to={`/contracts/wage-raises?${params}`} replace />;
   if (CLAUSE_FILTERS.some((k) => params.has(k))) return <Navigate to={`/contracts/clauses?${params}`} replace />;
   // The set shows in the segmented control; the other filters only a drill sets, so they are named above the list.
   const drilled = URL_FILTERS.filter((k) => k !== 'set' && query[k]);
@@ -49,6 +52,7 @@ export default function ContractsPage() {
       extra={
         <Flex gap={8}>
           <Link to="/contracts/clauses"><Button data-testid="contracts-clauses-link">{t('clauses.link')}</Button></Link>
+          <Link to="/contracts/wage-raises"><Button data-testid="contracts-raises-link">{t('raises.link')}</Button></Link>
           <Link to="/contracts/wages"><Button>{t('create.wages')}</Button></Link>
           <CreateContract />
         </Flex>

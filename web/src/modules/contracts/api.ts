@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ClauseCuts, ClauseDetail, ClausePage, ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, PublishedContract } from '@common/schemas/contracts';
-import type { WageFigures, WageImportResult, WageNegotiation } from '@common/schemas/contractWages';
+import type { AgreedWageCuts, AgreedWagePage, WageFigures, WageImportResult, WageNegotiation } from '@common/schemas/contractWages';
 import { api, API_BASE, upload } from '../../api/client';
 
 export type Contracts = z.infer<typeof ContractPage>;
@@ -70,3 +70,11 @@ export const useClauseCuts = (q: { asOf?: string; orgId?: string }) => useQuery(
 /** The clause rows a cut counts: its drill filter, paged. */
 export const useClauseList = (filter: Record<string, string>, page: number) =>
   useQuery({ queryKey: [KEY, 'clauses', filter, page], queryFn: () => api.get<ClauseRows>('/contract-clauses', { ...filter, page, pageSize: 20 }), placeholderData: keepPreviousData });
+
+export type RaiseCuts = z.infer<typeof AgreedWageCuts>;
+export type RaiseRows = z.infer<typeof AgreedWagePage>;
+/** Agreed raises against the wage data, by employment category, for the agreed years [fromYear, toYear]. */
+export const useRaiseCuts = (q: { fromYear: string; toYear: string }) => useQuery({ queryKey: [KEY, 'raiseCuts', q], queryFn: () => api.get<RaiseCuts>('/contract-wages/agreed/cuts', { ...q }) });
+/** The groups a raise figure counts: its drill filter, paged. */
+export const useRaiseList = (filter: Record<string, string> | null, page: number) =>
+  useQuery({ queryKey: [KEY, 'raises', filter, page], enabled: !!filter, queryFn: () => api.get<RaiseRows>('/contract-wages/agreed', { ...filter, page, pageSize: 20 }), placeholderData: keepPreviousData });

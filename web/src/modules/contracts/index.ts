@@ -11,6 +11,7 @@ export const contractsModule = defineModule({
     { path: 'contracts', component: lazy(() => import('./ContractsPage')), permission: P.read },
     { path: 'contracts/wages', component: lazy(() => import('./WagesPage')), permission: P.manage },
     { path: 'contracts/clauses', component: lazy(() => import('./ClausesPage')), permission: P.read },
+    { path: 'contracts/wage-raises', component: lazy(() => import('./WageRaisesPage')), permission: P.read },
     { path: 'contracts/published', component: lazy(() => import('./PublishedPage')), permission: P.readPublished },
     { path: 'contracts/published/:id', component: lazy(() => import('./PublishedTextRoute')), permission: P.readPublished },
     { path: 'contracts/:id', component: lazy(() => import('./ContractPage')), permission: P.read },

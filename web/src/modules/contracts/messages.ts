@@ -69,6 +69,11 @@ export const messages = defineMessages(
       raise: '增幅', baseTotal: '基数工资总额（元）', yearlyCost: '年增资总额（元）', perHead: '人均增资（元）', fen: '分', round: '协商轮次', side: '提出方', baseYear: '基数年度', addGroup: '添加人员组', chapter: '工资调整',
       adoptHint: '方案的每组增幅将成为一条承诺性工资条款（替换草案原有工资条款），生效后按条款监督履行。',
     },
+    raises: {
+      title: '约定工资增幅达成情况', link: '工资增幅达成率', category: '用工类别', rateShort: '达成率', fromYear: '约定年度自', toYear: '至', rate: '达成率（实际增长不低于约定增幅的组 ÷ 有两年数据的组）', all: '合计',
+      reached: '已达成', compared: '已对照', none: '这些年度没有可对照的工资协议', fromReport: '统计口径对应的人员组', close: '关闭列表', total: '共 {{n}} 组',
+      agreed: '约定增幅', actual: '实际增长', yes: '达成', no: '未达成', filter: { category: '用工类别', reached1: '已达成', reached0: '未达成' },
+    },
   },
   {
     menu: 'Collective contracts',
@@ -137,6 +142,11 @@ export const messages = defineMessages(
       allCategories: 'All categories', propose: 'Record a wage proposal', roundFirst: 'Record a round first', proposalTitle: 'Round {{n}} · {{side}} proposal (base year {{year}})', adopted: 'In draft {{n}}', adopt: 'Adopt as clauses',
       raise: 'Raise', baseTotal: 'Base wage bill (yuan)', yearlyCost: 'Yearly cost (yuan)', perHead: 'Per head (yuan)', fen: 'fen', round: 'Round', side: 'Side', baseYear: 'Base year', addGroup: 'Add a group', chapter: 'Wage adjustment',
       adoptHint: 'Each group’s raise becomes a promise clause on wages (replacing the draft’s wage clauses), monitored once in effect.',
+    },
+    raises: {
+      title: 'Agreed wage raises reached', link: 'Wage raises reached', category: 'Employment category', rateShort: 'Reached', fromYear: 'Agreed years from', toYear: 'to', rate: 'Reached (groups whose wage grew at least the agreed raise ÷ groups with data for both years)', all: 'All',
+      reached: 'Reached', compared: 'Compared', none: 'No wage agreement of these years can be compared', fromReport: 'The groups the figure counts', close: 'Close list', total: '{{n}} groups',
+      agreed: 'Agreed raise', actual: 'Actual growth', yes: 'Reached', no: 'Not reached', filter: { category: 'category', reached1: 'reached', reached0: 'not reached' },
     },
   },
 );
