@@ -1,15 +1,17 @@
 /**
  * 职工参与 as people use it, in real Chromium against the built server with the demo data (one
- * server for the three flows): a worker puts a suggestion forward on a 375 px phone, two experts
+ * server for the three flows): a worker puts a suggestion forward on a 375 px phone with a photo, two experts
  * score it without seeing each other's scores until both are in, and the union adopts it; a
  * notice reaches the worker, whose opening it shows on the publisher's read count; the union
- * opens the nomination the automatic check barred and sees the evidence behind it.
+ * opens the nomination the automatic check barred and sees the evidence behind it; the union edits a
+ * campaign's evaluation criteria.
  */
 import { describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, apiAs, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
+import { DESKTOP, PHONE, apiAs, dialogAtRest, horizontalOverflow, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
 
 const e2e = useE2E();
 const SUGGESTION = '井口候车室加装暖风幕';
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 const NOTICE = '一号矿十二月份职工福利费使用情况公示';
 let suggestionId = '';
 let notice: { id: string; recipients: number };
@@ -23,10 +25,17 @@ describe('worker participation in the browser', () => {
     await phone.page.getByTestId('suggestion-problem').fill('冬季井口候车室门常开，升井职工候车时受冻。');
     await phone.page.getByTestId('suggestion-proposal').fill('在候车室入口加装一台电热风幕，并加装自动闭门器。');
     await phone.page.getByTestId('suggestion-benefit').fill('减少职工感冒请假，每年节约取暖用电约两万元。');
+    await phone.page.locator('input[type=file]').setInputFiles({ name: '候车室门口.png', mimeType: 'image/png', buffer: PNG });
+    await phone.page.locator('.ant-upload-list').getByText('候车室门口.png').waitFor();
     expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+    await expect.poll(() => phone.page.getByTestId('suggestion-submit').isEnabled()).toBe(true);
     await phone.page.getByTestId('suggestion-submit').click();
     await phone.page.waitForURL(/\/suggestions\/[0-9a-f-]{36}$/);
     expect(await phone.page.getByTestId('suggestion-status').textContent()).toBe('待初审');
+    // The photo went with the suggestion and opens from it.
+    const photo = phone.page.getByTestId('suggestion-files').getByRole('link', { name: '候车室门口.png' });
+    const served = await phone.page.request.get(`${e2e.server.url}${await photo.getAttribute('href')}`);
+    expect([served.status(), served.headers()['content-type']]).toEqual([200, 'image/png']);
     const id = (suggestionId = phone.page.url().split('/').pop()!);
     await phone.context.close();
 
@@ -133,6 +142,31 @@ describe('worker participation in the browser', () => {
     expect(await evidence.first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2} · \S/);
     expect(await evidence.first().locator('a').getAttribute('href')).toMatch(/^\/(appeals|mediation\/cases)\//);
     await shot(page, 'participation-honour-evidence');
+    await context.close();
+  });
+
+  it('the union edits a campaign’s evaluation criteria before anyone has scored', async () => {
+    const staff = strict(await apiAs(e2e.server.url, 'staff'));
+    const demo = (await staff('GET', '/suggestion-campaigns')).items[0];
+    const CAMPAIGN = '安全生产专项献一策';
+    const c = await staff('POST', '/suggestion-campaigns', { orgId: demo.orgId, title: CAMPAIGN, startsOn: demo.startsOn, endsOn: demo.endsOn });
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'staff');
+    await page.goto(`${e2e.server.url}/suggestions/statistics`);
+    await pickOption(page, page.getByTestId('campaign-pick'), CAMPAIGN);
+    await page.getByTestId('campaign-edit').click();
+    await dialogAtRest(page);
+    const labels = page.getByTestId('campaign-criterion-label');
+    expect(await labels.count()).toBe(3);
+    await labels.nth(2).fill('安全效益');
+    await page.getByTestId('campaign-criterion-add').click();
+    await labels.nth(3).fill('推广价值');
+    await page.getByRole('spinbutton', { name: '满分' }).nth(3).fill('10');
+    await page.getByTestId('campaign-save').click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await expect
+      .poll(async () => (await staff('GET', `/suggestion-campaigns/${c.id}`)).criteria.map((k: { label: string; max: number }) => `${k.label}${k.max}`))
+      .toEqual(['创新性30', '可行性30', '安全效益40', '推广价值10']);
     await context.close();
   });
 });

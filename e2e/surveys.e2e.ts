@@ -2,7 +2,8 @@
  * 调研摸底 as people use it, in real Chromium against the built server with the demo data: the
  * demo worker answers the group's anonymous concerns survey on a 375 px phone (saving first,
  * resuming, then submitting), and the union chair reads the results with charts, cut by
- * employment category, the worker's answer counted.
+ * employment category, the worker's answer counted, then the top concerns of the year, overall
+ * and per unit.
  */
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, horizontalOverflow, login, newPage, pickOption, shot, useE2E } from './harness.js';
@@ -58,6 +59,18 @@ describe('surveys in the browser', () => {
     await pickOption(page, page.getByTestId('surveys-cut'), '用工身份');
     await page.getByTestId('surveys-group').filter({ hasText: '劳务派遣' }).first().waitFor();
     await shot(page, 'surveys-results-chair');
+
+    // The year's top concerns: the ranking chart over the group and each unit's own top three.
+    await page.goto(`${e2e.server.url}/surveys`);
+    await page.getByTestId('surveys-concerns').click();
+    await page.waitForURL(/\/surveys\/concerns$/);
+    await page.getByTestId('surveys-concerns-chart').waitFor();
+    const units = page.getByTestId('surveys-concerns-units').locator('tbody tr.ant-table-row');
+    await units.first().waitFor();
+    const top = units.first().locator('.ant-tag');
+    expect(await top.count()).toBe(3);
+    expect(await top.first().textContent()).toMatch(/^1\. \S+ \d+(\.\d)?%$/);
+    await shot(page, 'surveys-concerns-chair');
     await context.close();
   });
 });

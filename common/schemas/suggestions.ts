@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { BENEFIT_KINDS, DECISIONS, SUGGESTION_STATUSES } from '../suggestions.js';
 import { ROLES } from '../roles.js';
 import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
+import { FileIds, FileRef } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Yuan with at most two decimals (stored as fen, exact integers). */
@@ -41,6 +42,8 @@ const SuggestionFields = {
   /** A team suggestion (集体建议): the team's name and its other members. */
   teamName: Text(50).optional(),
   coAuthorPersonIds: z.array(Id).max(10).optional(),
+  /** Uploads (POST /api/v1/files) this write claims: photos of the site, a drawing, a calculation. On revision, added to those already there. */
+  fileIds: FileIds.optional(),
 };
 
 export const SubmitBody = z.object({ campaignId: Id, ...SuggestionFields }).strict();
@@ -141,6 +144,7 @@ export const SuggestionDetail = SuggestionSummary.extend({
   expectedBenefit: z.string(),
   authors: z.array(z.object({ personId: z.string(), name: z.string(), lead: z.boolean() })),
   returnReason: z.string().nullable(),
+  files: z.array(FileRef),
   mergedInto: z.object({ id: z.string(), code: z.string() }).nullable(),
   criteria: z.array(Criterion),
   evaluations: z.array(Evaluation),

@@ -7,6 +7,7 @@
 import { MEDIATION_GRANTS, MEDIATION_PERMISSIONS } from '../../../common/mediation.js';
 import { defineModule } from '../module.js';
 import * as m1500 from './migrations/20261206_1500_mediation_cases.js';
+import * as m0800 from './migrations/20261207_0800_mediation_figures.js';
 import { mediationIndicators } from './mediation.indicators.js';
 import { mediationJobs } from './mediation.jobs.js';
 import { mediationMessages } from './mediation.messages.js';
@@ -18,7 +19,7 @@ export const mediationModule = defineModule({
   permissions: Object.values(MEDIATION_PERMISSIONS),
   grants: MEDIATION_GRANTS,
   messages: mediationMessages,
-  migrations: { '20261206_1500_mediation_cases': m1500 },
+  migrations: { '20261206_1500_mediation_cases': m1500, '20261207_0800_mediation_figures': m0800 },
   routes: mediationRoutes,
   jobs: mediationJobs,
   indicators: mediationIndicators,

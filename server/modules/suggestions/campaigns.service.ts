@@ -89,11 +89,19 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
   const units = await repo.childUnits(db, row.org_id);
   const cut = units.length ? units : [{ id: row.org_id, name: row.org_name, path: row.org_path }];
   const unitRows = [];
+  // The children's paths have one length (ids are of one form); then every unit row comes from three grouped reads.
+  const len = cut[0].path.length;
+  const grouped = units.length > 0 && cut.every((u) => u.path.length === len);
+  const [subs, parts, rosters] = grouped
+    ? await Promise.all([repo.byUnit(db, all, len, { adopted: ADOPTED_STATUSES, implemented: IMPLEMENTED_STATUSES }), repo.participantsByUnit(db, all, len), repo.workersByUnit(db, row.org_path, len)])
+    : [null, null, null];
   for (const u of cut) {
     const f: repo.SuggestionFilter = { ...all, orgPath: u.path };
-    const workers = await repo.workersIn(db, [u.path]);
-    const participants = await repo.participants(db, f);
-    const sub = await repo.totals(db, f);
+    const workers = rosters ? (rosters.get(u.path) ?? 0) : await repo.workersIn(db, [u.path]);
+    const participants = parts ? (parts.get(u.path) ?? 0) : await repo.participants(db, f);
+    const sub = subs
+      ? (subs.get(u.path) ?? { n: 0, adopted: 0, implemented: 0, benefitFen: 0, rewardFen: 0 })
+      : { ...(await repo.totals(db, f)), adopted: (await repo.totals(db, { ...f, status: ADOPTED_STATUSES })).n, implemented: (await repo.totals(db, { ...f, status: IMPLEMENTED_STATUSES })).n };
     // A child with no workers and no suggestions (the union committee beside the mines) is no unit of the campaign.
     if (!workers && !sub.n) continue;
     const drill = Object.fromEntries(Object.entries({ campaignId: id, orgId: u.id, submittedFrom: q.from, submittedTo: q.to }).filter(([, v]) => v !== undefined)) as Record<string, string>;
@@ -104,8 +112,8 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
       participants,
       participationRate: rateFigure(participants, workers).value,
       submitted: sub.n,
-      adopted: (await repo.totals(db, { ...f, status: ADOPTED_STATUSES })).n,
-      implemented: (await repo.totals(db, { ...f, status: IMPLEMENTED_STATUSES })).n,
+      adopted: sub.adopted,
+      implemented: sub.implemented,
       benefit: yuan(sub.benefitFen)!,
       rewards: yuan(sub.rewardFen)!,
       drill,

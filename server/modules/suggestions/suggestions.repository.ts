@@ -180,6 +180,50 @@ export async function workersIn(db: Db | Tx, paths: readonly string[] | null): P
   return Number(r.n);
 }
 
+/**
+ * Per unit in one pass: a unit is the prefix of `unitPathLength` characters of each org path (every
+ * child of the campaign's org has a path of that length), so the rows come from one read of the
+ * campaign's suggestions instead of five counts per unit. Each count uses the filter its drill-down uses.
+ */
+export async function byUnit(db: Db | Tx, f: SuggestionFilter, unitPathLength: number, sets: { adopted: readonly string[]; implemented: readonly string[] }) {
+  const isIn = (statuses: readonly string[]) => sql<number>`sum(case when s.status in (${sql.join([...statuses])}) then 1 else 0 end)`;
+  const unit = sql<string>`substr(s.org_path, 1, ${sql.lit(unitPathLength)})`;
+  const rows = await base(db)
+    .where((eb) => where(eb as unknown as Eb, null, f))
+    .select((eb) => [unit.as('unit'), eb.fn.countAll<number>().as('n'), isIn(sets.adopted).as('adopted'), isIn(sets.implemented).as('implemented'), eb.fn.sum<number>('s.benefit_fen').as('b'), eb.fn.sum<number>('s.reward_fen').as('r')])
+    .groupBy(unit)
+    .execute();
+  return new Map(rows.map((r) => [String(r.unit), { n: Number(r.n), adopted: Number(r.adopted ?? 0), implemented: Number(r.implemented ?? 0), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) }]));
+}
+
+/** Distinct authors per unit (see byUnit for what a unit is). */
+export async function participantsByUnit(db: Db | Tx, f: SuggestionFilter, unitPathLength: number): Promise<Map<string, number>> {
+  const unit = sql<string>`substr(s.org_path, 1, ${sql.lit(unitPathLength)})`;
+  const rows = await sdb(db)
+    .selectFrom('suggestion_authors as a')
+    .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
+    .where((eb) => where(eb as unknown as Eb, null, f))
+    .select([unit.as('unit'), sql<number>`count(distinct a.person_id)`.as('n')])
+    .groupBy(unit)
+    .execute();
+  return new Map(rows.map((r) => [String(r.unit), Number(r.n)]));
+}
+
+/** Workers on the roster per unit under `path` (see byUnit for what a unit is). */
+export async function workersByUnit(db: Db | Tx, path: string, unitPathLength: number): Promise<Map<string, number>> {
+  const unit = sql<string>`substr(o.path, 1, ${sql.lit(unitPathLength)})`;
+  const rows = await db
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .where('p.kind', '=', 'worker')
+    .where('p.archived', '=', 0)
+    .where((eb) => pathUnder(eb, 'o.path', path))
+    .select([unit.as('unit'), sql<number>`count(*)`.as('n')])
+    .groupBy(unit)
+    .execute();
+  return new Map(rows.map((r) => [String(r.unit), Number(r.n)]));
+}
+
 /** Per month of submission (the cohort of that month): counts and sums, for a campaign's chart. */
 export async function byMonth(db: Tx, f: SuggestionFilter, sets: { decided: readonly string[]; adopted: readonly string[]; implemented: readonly string[] }) {
   const isIn = (statuses: readonly string[]) => sql<number>`sum(case when s.status in (${sql.join([...statuses])}) then 1 else 0 end)`;

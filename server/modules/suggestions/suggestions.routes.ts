@@ -22,7 +22,10 @@ import {
   SuggestionPage,
   VerifyBody,
 } from '../../../common/schemas/suggestions.js';
-import { IdParams } from '../../../common/schemas/shared.js';
+import { z } from 'zod';
+import { Id, IdParams } from '../../../common/schemas/shared.js';
+import { notFound } from '../../core/errors.js';
+import { fileOf, sendFile } from '../../core/files/index.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
@@ -69,6 +72,13 @@ export async function suggestionsRoutes(app: App) {
   app.get('/api/v1/suggestions/:id', { config: allow(...PARTIES), schema: { tags, summary: '建议详情与进度（评审专家互不可见评分，直至全部评完）', params: IdParams, response: ok } }, async (req) =>
     service.detail(readCall(db, req), req.params.id),
   );
+
+  app.get('/api/v1/suggestions/:id/files/:suggestionFileId', { config: allow(...PARTIES), schema: { tags, summary: '建议附件（与建议详情可见范围相同）', params: z.object({ id: Id, suggestionFileId: Id }) } }, async (req, reply) => {
+    const call = readCall(db, req);
+    const file = await fileOf(call, await service.fileOwner(call, req.params.id), req.params.suggestionFileId);
+    if (!file) throw notFound();
+    return sendFile(reply, app.deps.config.dataDir, file);
+  });
 
   app.get('/api/v1/suggestions/:id/candidates', { config: allow(...OVERSEE), schema: { tags, summary: '可指定的评审专家与落实负责人', params: IdParams, response: { 200: Candidates } } }, async (req) =>
     service.candidates(readCall(db, req), req.params.id),

@@ -12,6 +12,7 @@ import { t } from '../../core/i18n/messages.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import type { Notice } from '../../core/notify/index.js';
 import { createDecidedItem, decidedItemsOf } from '../../core/decidedItems/index.js';
+import { claimFiles, filesOf, DOCX, XLSX, IMAGE_AND_PDF } from '../../core/files/index.js';
 import { eventsOf, recordEvent, statusConflict, transition, type TransitionSpec } from '../../core/workflow/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import type { Tx } from '../../core/db/database.js';
@@ -26,6 +27,11 @@ import { sdb } from './suggestions.tables.js';
 /** The timeline's kind; the audit log's entity type is the glossary name. */
 export const KIND = 'suggestions.suggestion';
 const ENTITY = 'suggestion';
+/** The owner kind of a suggestion's files in core/files. */
+export const FILE_KIND = 'suggestion';
+/** A suggestion's evidence: photos and PDFs, and the drawing or calculation a worker keeps in Word or Excel. */
+const FILE_TYPES = [...IMAGE_AND_PDF, DOCX, XLSX];
+const claim = (call: WriteCall, ids: string[] | undefined, id: string) => claimFiles(call, ids ?? [], { kind: FILE_KIND, id }, { types: FILE_TYPES });
 
 const move = (call: WriteCall, spec: Omit<TransitionSpec, 'kind' | 'table'>) => transition(call, { kind: KIND, table: 'suggestions', ...spec });
 const today = (call: Call) => shanghaiDate(call.now);
@@ -86,6 +92,7 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<SuggestionDetail
   const who = await names([row.benefit_recorded_by, row.benefit_verified_by]);
   const myScore = l.evaluations.find((e) => e.account_id === call.actor.accountId);
   const events = await eventsOf(db, KIND, row.id);
+  const files = await filesOf(db, { kind: FILE_KIND, id: row.id });
   return {
     ...summaryOf(row),
     problem: row.problem,
@@ -93,6 +100,7 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<SuggestionDetail
     expectedBenefit: row.expected_benefit,
     authors: l.authors.map((a) => ({ personId: a.person_id, name: a.name, lead: Number(a.lead) === 1 })),
     returnReason: row.return_reason,
+    files,
     mergedInto: merged ? { id: merged.id, code: merged.code } : null,
     criteria: criteriaOf(campaign),
     // Authors see who evaluates only once the scores are open; the scores of others stay hidden until all are in.
@@ -133,6 +141,12 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<SuggestionDetail
       manage: rel.oversees,
     },
   };
+}
+
+/** The owner of a suggestion's files, once the caller is shown to see the suggestion (404 otherwise). */
+export async function fileOwner(call: Call, id: string): Promise<{ kind: string; id: string }> {
+  await call.db.transaction().execute((tx) => load(tx, call, id));
+  return { kind: FILE_KIND, id };
 }
 
 export async function detail(call: Call, id: string): Promise<SuggestionDetail> {
@@ -230,8 +244,9 @@ export async function submit(call: WriteCall, body: SubmitBody): Promise<Suggest
     .insertInto('suggestion_authors')
     .values([{ suggestion_id: id, person_id: person.id, lead: 1 }, ...co.map((p) => ({ suggestion_id: id, person_id: p, lead: 0 }))])
     .execute();
+  const files = await claim(call, body.fileIds, id);
   await recordEvent(call, { kind: KIND, id, event: 'submitted', to: 'submitted', data: co.length ? { coAuthors: co.length } : undefined });
-  await recordAudit(tx, call.ctx, { action: 'suggestion.submit', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { campaignId: campaign.id, coAuthors: co.length } });
+  await recordAudit(tx, call.ctx, { action: 'suggestion.submit', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { campaignId: campaign.id, coAuthors: co.length, files: files.length } });
   return reload(call, id);
 }
 
@@ -252,6 +267,7 @@ export async function revise(call: WriteCall, id: string, body: ReviseBody): Pro
   });
   await sdb(call.tx).deleteFrom('suggestion_authors').where('suggestion_id', '=', id).where('lead', '=', 0).execute();
   if (co.length) await sdb(call.tx).insertInto('suggestion_authors').values(co.map((p) => ({ suggestion_id: id, person_id: p, lead: 0 }))).execute();
+  await claim(call, body.fileIds, id);
   return reload(call, id);
 }
 

@@ -2,13 +2,15 @@
  * The suggestion campaign on both engines: every transition from submission to reward and
  * refused ones (409 naming status), evaluator blindness enforced by the server, who sees a
  * suggestion (authors, assigned evaluators, the union side of the subtree; others 404), and
- * the campaign's statistics and the registry's figures against the rows of their drill-downs.
+ * the campaign's statistics and the registry's figures against the rows of their drill-downs, and
+ * attachments claimed at submission and served under the suggestion's own access.
  */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld } from '../appeals/appeals.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { multipart } from '../../core/people/people.fixtures.js';
 import { campaignBody, scores, suggestionBody } from './suggestions.testkit.js';
 
 const t = useTestApp();
@@ -280,5 +282,47 @@ describe('a campaign edited', () => {
     expect([late.status, late.body.errors[0].field]).toEqual([422, 'body.criteria']);
     expect(late.body.detail).toContain('评审标准');
     expect((await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { criteria, title: '仍可改名' })).status).toBe(200);
+  });
+});
+
+describe('attachments of a suggestion', () => {
+  const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 7)]);
+  const upload = async (c: { post: (typeof w.staff)['post'] }, name: string, content: Buffer) => {
+    const m = multipart({}, { name, content });
+    return c.post('/api/v1/files', m.body, m.headers);
+  };
+
+  it('are claimed by the submission, judged by their bytes, and served only to those who see the suggestion', async () => {
+    const author = await w.worker();
+    const other = await w.worker();
+    // A page named like a picture is refused for what its bytes are.
+    const page = await upload(author, '现场.png', Buffer.from('<html><script>alert(1)</script></html>'));
+    expect(page.status).toBe(422);
+    expect(page.body.errors[0].field).toBe('file');
+
+    // Someone else's upload cannot be claimed, and the refused submission leaves nothing behind.
+    const theirs = (await upload(other, '别人的.png', PNG)).body;
+    const stolen = await author.post('/api/v1/suggestions', suggestionBody(campaignId, { fileIds: [theirs.id] }));
+    expect(stolen.status).toBe(422);
+    expect(stolen.body.errors[0].field).toBe('fileIds');
+    expect((await author.get('/api/v1/suggestions?mine=1')).body.total).toBe(0);
+
+    const photo = (await upload(author, '托辊现场.png', PNG)).body;
+    const sub = await author.post('/api/v1/suggestions', suggestionBody(campaignId, { fileIds: [photo.id] }));
+    expect(sub.status).toBe(201);
+    expect(sub.body.files.map((f: { name: string }) => f.name)).toEqual(['托辊现场.png']);
+    // Claimed once: a second submission with the same upload is refused.
+    expect((await author.post('/api/v1/suggestions', suggestionBody(campaignId, { fileIds: [photo.id] }))).body.errors[0].field).toBe('fileIds');
+
+    const url = `/api/v1/suggestions/${sub.body.id}/files/${photo.id}`;
+    for (const c of [author, w.staff]) {
+      const got = await c.get(url);
+      expect(got.status).toBe(200);
+      expect(got.headers['content-type']).toBe('image/png');
+      expect(got.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await other.get(url)).status).toBe(404);
+    // A file of another record is not reachable through this suggestion.
+    expect((await author.get(`/api/v1/suggestions/${sub.body.id}/files/${theirs.id}`)).status).toBe(404);
   });
 });

@@ -44,7 +44,7 @@ export default function StatisticsPage() {
   return (
     <Page title={data ? t('stats.title', { title: data.campaign.title }) : t('menu.statistics')} extra={
         <Flex gap={8}>
-          <Select style={{ minWidth: 240 }} value={id} onChange={setPicked} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} aria-label={t('stats.pick')} />
+          <Select style={{ minWidth: 240 }} value={id} onChange={setPicked} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} aria-label={t('stats.pick')} data-testid="campaign-pick" />
           {current && (
             <Button data-testid="campaign-edit" onClick={() => setEditing(true)}>
               {t('campaign.edit')}

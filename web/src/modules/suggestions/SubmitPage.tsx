@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Select, Spin } from 'antd';
+import type { FileRef } from '@common/schemas/files';
+import { FileField } from '../../shared/FileField';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Page } from '../../shared/Page';
@@ -12,6 +15,7 @@ interface Values {
   proposal: string;
   expectedBenefit: string;
   teamName?: string;
+  files?: FileRef[];
 }
 
 /** A worker submits a suggestion from a phone: problem, proposal, expected benefit. */
@@ -22,11 +26,13 @@ export default function SubmitPage() {
   const onError = useFormErrorHandler(form);
   const submit = useSubmit();
   const navigate = useNavigate();
+  // A photo still uploading would be left out of the submission: the button waits for it.
+  const [uploading, setUploading] = useState(false);
   const campaigns = useCampaigns();
   const open = (campaigns.data?.items ?? []).filter((c) => c.open);
-  const send = (v: Values) =>
+  const send = ({ files, ...v }: Values) =>
     submit.mutate(
-      { ...v, teamName: v.teamName?.trim() || undefined },
+      { ...v, teamName: v.teamName?.trim() || undefined, fileIds: files?.length ? files.map((f) => f.id) : undefined },
       {
         onSuccess: (s) => {
           void message.success(t('submit.sent', { code: s.code }));
@@ -64,7 +70,10 @@ export default function SubmitPage() {
             <Form.Item name="teamName" label={t('submit.teamName')} rules={[{ max: 50 }]}>
               <Input />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={submit.isPending} data-testid="suggestion-submit">
+            <Form.Item name="files" label={t('submit.files')} extra={t('submit.filesHint')}>
+              <FileField onBusyChange={setUploading} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={submit.isPending} disabled={uploading} data-testid="suggestion-submit">
               {t('submit.send')}
             </Button>
           </Form>

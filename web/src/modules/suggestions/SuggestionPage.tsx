@@ -31,6 +31,17 @@ export default function SuggestionPage() {
             <Descriptions.Item label={t('detail.problem')}>{s.problem}</Descriptions.Item>
             <Descriptions.Item label={t('detail.proposal')}>{s.proposal}</Descriptions.Item>
             <Descriptions.Item label={t('detail.expectedBenefit')}>{s.expectedBenefit}</Descriptions.Item>
+            {s.files.length > 0 && (
+              <Descriptions.Item label={t('detail.files')}>
+                <Flex vertical data-testid="suggestion-files">
+                  {s.files.map((f) => (
+                    <a key={f.id} href={`/api/v1/suggestions/${s.id}/files/${f.id}`} target="_blank" rel="noreferrer">
+                      {f.name}
+                    </a>
+                  ))}
+                </Flex>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
         {s.evaluations.length > 0 && (

@@ -15,6 +15,9 @@ export default function OfficePage() {
       title={t('list.title')}
       extra={
         <>
+          <Link to="/surveys/concerns">
+            <Button data-testid="surveys-concerns">{t('list.concerns')}</Button>
+          </Link>
           <Link to="/surveys/screening">
             <Button>{t('list.screening')}</Button>
           </Link>

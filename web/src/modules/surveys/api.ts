@@ -1,11 +1,11 @@
 /** Surveys and screening queries and writes; shapes come from common/schemas/surveys. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { MySurveys, ResponseRates, ScreeningItem, ScreeningUnits, SurveyDetail, SurveyForm, SurveyResults, SurveySummary, AnswerInput } from '@common/schemas/surveys';
+import type { ConcernRanking, MySurveys, ResponseRates, ScreeningItem, ScreeningUnits, SurveyDetail, SurveyForm, SurveyResults, SurveySummary, AnswerInput } from '@common/schemas/surveys';
 import type { SurveyCut } from '@common/surveys';
 import { api, type Query } from '../../api/client';
 
-export type { SurveyDetail, SurveyForm, SurveyResults, SurveySummary, ScreeningItem, AnswerInput };
+export type { ConcernRanking, SurveyDetail, SurveyForm, SurveyResults, SurveySummary, ScreeningItem, AnswerInput };
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
 
 const KEY = 'surveys';
@@ -24,6 +24,10 @@ export function useResults(id: string, cut: SurveyCut | undefined, enabled: bool
 
 export function useRates(id: string, cut: SurveyCut, enabled: boolean) {
   return useQuery({ queryKey: [KEY, 'rates', id, cut], enabled, queryFn: () => api.get<z.infer<typeof ResponseRates>>(`/surveys/${id}/rates`, { cut }) });
+}
+
+export function useConcerns(q: { from: string; to: string; orgId?: string }) {
+  return useQuery({ queryKey: [KEY, 'concerns', q], queryFn: () => api.get<ConcernRanking>('/surveys/concerns', q as unknown as Query), placeholderData: keepPreviousData });
 }
 
 export function useCreateSurvey() {

@@ -14,6 +14,7 @@ export const surveysModule = defineModule({
   routes: [
     { path: 'surveys', component: lazy(() => import('./OfficePage')), permission: P.manage },
     { path: 'surveys/new', component: lazy(() => import('./BuildPage')), permission: P.manage },
+    { path: 'surveys/concerns', component: lazy(() => import('./ConcernsPage')), permission: P.manage },
     { path: 'surveys/screening', component: lazy(() => import('./ScreeningPage')) },
     { path: 'surveys/mine', component: lazy(() => import('./MySurveysPage')), permission: P.answer },
     { path: 'surveys/answer/:id', component: lazy(() => import('./AnswerPage')), permission: P.answer },
