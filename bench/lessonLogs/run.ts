@@ -2,7 +2,8 @@
  * The 35+10 lesson log at scale L (issue #21: 450 classes, 1 500 teachers), in process through
  * the module's own services (no HTTP): logging a lesson against a bare one-row insert in the
  * same run (target ≥ 30 % of its rate), a teacher's week and a class's "not reached" (p95 ≤ 20 ms),
- * and the school compliance dashboard (≤ 200 ms).
+ * the school compliance dashboard (≤ 200 ms), and the not-logged count before/after in one run
+ * (before.ts). Three school years of logs: BENCH_DAYS=1095 (the 4-week reads should stay flat).
  *
  *   node --import tsx bench/lessonLogs/run.ts                        # SQLite (temp file)
  *   BENCH_DAYS=120 node --import tsx bench/lessonLogs/run.ts         # days of logs before the last school day (default 60)
@@ -17,7 +18,8 @@ import { writeCallIn, type Call } from '../../server/core/call.js';
 import { newId } from '../../server/core/ids.js';
 import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
-import { lessonLogsOffice, lessonLogsService } from '../../server/modules/lessonLogs/index.js';
+import { lessonLogsFigures, lessonLogsOffice, lessonLogsSchedule, lessonLogsService } from '../../server/modules/lessonLogs/index.js';
+import { notLoggedInMemory } from './before.js';
 import { weekOf } from '../../common/school.js';
 import { buildLessonsL, SCALE_L } from './data.js';
 import { engine, N, openBenchDatabase, time, machine, analyze } from '../kit.js';
@@ -25,9 +27,6 @@ import { percentile } from '../harness.js';
 
 const DAYS = Number(process.env.BENCH_DAYS ?? 60);
 installHouse(house);
-
-
-
 
 const { database, done } = await openBenchDatabase('lessons');
 try {
@@ -88,6 +87,28 @@ try {
   await time('compliance dashboard, 4 weeks, by teacher', 20, () => lessonLogsOffice.compliance(office, w.school.id, { ...q, cut: 'teacher' }), 200, 2);
   await time('compliance dashboard, 4 weeks, by grade', 20, () => lessonLogsOffice.compliance(office, w.school.id, { ...q, cut: 'grade' }), 200, 2);
   await time('not logged, 4 weeks (office)', 20, () => lessonLogsOffice.notLogged(office, w.school.id, q), 200, 2);
+  const scope = { scope: { all: false, paths: [w.school.path] }, ...q };
+  await time('figure: lessons logged ÷ timetabled, 4 weeks', 20, () => lessonLogsFigures.loggedRate(db, scope), 200, 2);
+
+  // Before and after in one run, alternating per round (as the write rounds above): the lessons a
+  // month promises built in memory and compared with every log's key, against the engine's count.
+  const classes = await lessonLogsSchedule.classesOfSchool(db, w.school);
+  const rounds = { before: [] as number[], after: [] as number[] };
+  for (let i = 0; i < 12; i++) {
+    const b0 = performance.now();
+    const old = await notLoggedInMemory(db, classes, q.from, q.to);
+    const a0 = performance.now();
+    const now = await lessonLogsSchedule.timetabledAndLogged(db, classes, q.from, q.to);
+    const a1 = performance.now();
+    if (old.timetabled !== now.timetabled || old.logged !== now.logged) throw new Error(`counts differ: ${JSON.stringify({ old, now })}`);
+    if (i < 2) continue;
+    rounds.before.push(a0 - b0);
+    rounds.after.push(a1 - a0);
+  }
+  const was = stats('lessons promised, 4 weeks: in memory (before)', rounds.before);
+  const is = stats('lessons promised, 4 weeks: joined in the engine (after)', rounds.after);
+  console.log(`engine count ÷ in-memory count time (alternating rounds, median): ${((is.median / was.median) * 100).toFixed(0)} %`);
+  console.log(`load at the end: ${machine()}`);
 } finally {
   await done();
 }

@@ -21,9 +21,6 @@ import { engine, N, openBenchDatabase, time, callAs, analyze } from '../kit.js';
 
 installHouse(house);
 
-
-
-
 const { database, done } = await openBenchDatabase('growth');
 try {
   const db = database.db;
@@ -40,10 +37,11 @@ try {
   const teacher = await as(w.teacher.accountId, w.teacher.personId);
 
   await time("a teacher's plan page", N, () => teacherGrowthPlans.detail(teacher, w.teacher.planId), 20);
-  await time("a teacher's own plans", N, () => teacherGrowthPlans.list(teacher, { view: 'mine' }), 20);
+  await time("a teacher's own plans", N, () => teacherGrowthPlans.list(teacher, { view: 'mine', page: 1, pageSize: 50 }), 20);
   await time('any plan page, academic office', N, (i) => teacherGrowthPlans.detail(office, w.planIds[(i * 7919) % w.planIds.length]!), 20);
   await time('tier dashboard (roster of 1 500), academic office', 50, () => teacherGrowthOffice.roster(office, w.school.id), 200);
-  await time('school plan list, academic office', 50, () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id }), 200);
+  await time('school plan list, first page of 50, academic office', 50, () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id, page: 1, pageSize: 50 }), 20);
+  await time('school plan list, page 20 of 50, academic office', 50, () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id, page: 20, pageSize: 50 }), 20);
   const q = { scope: { all: false, paths: [w.school.path] }, from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
   const keys = ['teacherGrowth.placed', 'teacherGrowth.plansOnTrack', 'teacherGrowth.observations', 'teacherGrowth.observationsMet', 'teacherGrowth.promotions'];
   await time('dashboard: five indicators, the school, one year', 30, () => Promise.all(keys.map((k) => indicator(k)!.compute(db, q))), 200);

@@ -58,6 +58,8 @@ export const PlanListQuery = z.object({
   underWay: z.enum(['1']).optional(),
   onTrackFrom: IsoDate.optional(),
   onTrackTo: IsoDate.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PlanListQuery = z.infer<typeof PlanListQuery>;
 
@@ -116,7 +118,8 @@ export const PlanSummary = z.object({
   /** Weighted share of this year's goals done (0–1); null before the plan is active. */
   yearProgress: z.number().nullable(),
 });
-export const PlanList = z.object({ items: z.array(PlanSummary) });
+export const PlanList = z.object({ items: z.array(PlanSummary), total: z.number().int(), totalCapped: z.boolean(), page: z.number().int(), pageSize: z.number().int() });
+export type PlanList = z.infer<typeof PlanList>;
 export const PlanDetail = PlanSummary.extend({
   /** The teacher's school: its rubric is the one an observation of this plan is scored on. */
   schoolId: z.string(),

@@ -33,5 +33,7 @@ export * as lessonLogsFigures from './lessonLogs.indicators.js';
 // For bench/lessonLogs: the services exactly as the routes call them.
 export * as lessonLogsService from './lessonLogs.service.js';
 export * as lessonLogsOffice from './lessonLogs.office.js';
+// For bench/lessonLogs' baseline: the lessons a timetable promises, listed or counted.
+export * as lessonLogsSchedule from './lessonLogs.schedule.js';
 // For bench/lessonLogs' bulk loader: the mask a log keeps of the students it tallied.
 export { maskOf } from './lessonLogs.reach.js';

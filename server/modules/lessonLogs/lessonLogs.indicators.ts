@@ -10,7 +10,7 @@ import { TEN_LABELS, TENS, standardMet } from '../../../common/lessonLogs.js';
 import { classesInScope, studentsOfClasses } from '../school/index.js';
 import { TEN_OF } from './lessonLogs.office.js';
 import * as repo from './lessonLogs.repository.js';
-import { expectedLessons } from './lessonLogs.schedule.js';
+import { timetabledAndLogged } from './lessonLogs.schedule.js';
 
 const COMPLIANCE = { view: 'compliance' };
 
@@ -31,11 +31,9 @@ async function logsOf(db: Db, q: IndicatorQuery) {
 }
 
 export async function loggedRate(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const { classes, ids } = await scoped(db, q);
-  const expected = await expectedLessons(db, classes, q.from, q.to);
-  const logged = await repo.loggedKeys(db, ids, q.from, q.to);
-  const done = expected.filter((l) => logged.has(`${l.classId}:${l.date}:${l.period}`)).length;
-  return rateFigure(done, expected.length, { numerator: COMPLIANCE, denominator: { view: 'notLogged' } });
+  const { classes } = await scoped(db, q);
+  const { timetabled, logged } = await timetabledAndLogged(db, classes, q.from, q.to);
+  return rateFigure(logged, timetabled, { numerator: COMPLIANCE, denominator: { view: 'notLogged' } });
 }
 
 async function shareOfLogs(db: Db, q: IndicatorQuery, met: (l: Awaited<ReturnType<typeof repo.logsOfClasses>>[number]) => boolean): Promise<Figure> {

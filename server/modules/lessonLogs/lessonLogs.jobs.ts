@@ -10,7 +10,7 @@ import { t } from '../../core/i18n/messages.js';
 import { minutesOf } from '../../../common/school.js';
 import { allSchools, inQuietHours, settingsOfSchools, shanghaiClock } from '../school/index.js';
 import * as repo from './lessonLogs.repository.js';
-import { classesOfSchool, expectedLessons } from './lessonLogs.schedule.js';
+import { classesOfSchool, dayGroups, missing } from './lessonLogs.schedule.js';
 
 /** Lessons are over by then in the schools of the write-up; the reminder waits for it. */
 export const DAY_END = '17:30';
@@ -23,13 +23,10 @@ export async function remindNotLogged(db: Db, now: Date): Promise<number> {
   let sent = 0;
   for (const school of schools) {
     if (inQuietHours(settings.get(school.id)!, now)) continue;
-    const classes = await classesOfSchool(db, school);
-    const expected = await expectedLessons(db, classes, clock.date, clock.date);
-    if (!expected.length) continue;
-    const logged = await repo.loggedKeys(db, classes.map((c) => c.id), clock.date, clock.date);
+    const open = await missing(db, await dayGroups(db, await classesOfSchool(db, school), clock.date, clock.date));
+    if (!open.length) continue;
     const byTeacher = new Map<string, string[]>();
-    for (const l of expected) {
-      if (logged.has(`${l.classId}:${l.date}:${l.period}`)) continue;
+    for (const l of open) {
       (byTeacher.get(l.teacherId) ?? byTeacher.set(l.teacherId, []).get(l.teacherId)!).push(`${l.className} 第${l.period}节${l.subject}`);
     }
     const accounts = await repo.accountsOfPersons(db, [...byTeacher.keys()]);

@@ -12,9 +12,11 @@ import { compareNames, weekOf } from '../../../common/school.js';
 import { schoolFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
 import { popcount, union } from './lessonLogs.reach.js';
-import { classesOfSchool, countTimetabled, expectedLessons } from './lessonLogs.schedule.js';
+import { classesOfSchool, countTimetabled, dayGroups, missing } from './lessonLogs.schedule.js';
 
 const MAX_DAYS = 186;
+/** The not-logged view lists this many lessons; its total counts them all. */
+const MAX_ITEMS = 1000;
 
 function checkRange(from: string, to: string) {
   if (to < from) throw invalid('query.to', 'lessonLogs.rangeReversed');
@@ -27,11 +29,10 @@ export async function notLogged(call: Call, schoolId: string, q: { from: string;
   // Today's lessons may still be logged today: the view (like the reminder) counts up to yesterday.
   const to = [q.to, addDays(shanghaiDate(call.now), -1)].sort()[0];
   if (to < q.from) return { items: [], total: 0 };
-  const classes = await classesOfSchool(call.db, school);
-  const expected = await expectedLessons(call.db, classes, q.from, to, q.teacherId);
-  const logged = await repo.loggedKeys(call.db, classes.map((c) => c.id), q.from, to);
-  const missing = expected.filter((l) => !logged.has(`${l.classId}:${l.date}:${l.period}`));
-  return { items: missing.slice(0, 1000).map(({ gradeId: _g, ...l }) => l), total: missing.length };
+  const groups = await dayGroups(call.db, await classesOfSchool(call.db, school), q.from, to);
+  // Counted and listed by the engine from the same join, so the total is the rows the list pages through.
+  const { timetabled, logged } = await repo.countPromised(call.db, groups, q.teacherId);
+  return { items: await missing(call.db, groups, MAX_ITEMS, q.teacherId), total: timetabled - logged };
 }
 
 /** The six counts of a log as stored. */
@@ -73,7 +74,8 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
           classes,
           q.from,
           upTo,
-          (s, c, d) => (q.cut === 'teacher' ? s.teacher_id : q.cut === 'subject' ? s.subject : q.cut === 'grade' ? (gradeOf.get(c.id) ?? '') : q.cut === 'week' ? weekOf(d) : `${s.teacher_id}|${weekOf(d)}`),
+          q.cut === 'week' || q.cut === 'teacherWeek',
+          (s, c, week) => (q.cut === 'teacher' ? s.teacher_id : q.cut === 'subject' ? s.subject : q.cut === 'grade' ? (gradeOf.get(c.id) ?? '') : q.cut === 'week' ? week : `${s.teacher_id}|${week}`),
           teacherId,
         );
   const [by, by2] = CELL_BY[q.cut];

@@ -1,5 +1,5 @@
 /** All SQL of the lessonLogs module. */
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { joinedTexts } from '../../core/db/dialect.js';
 import { CHECKING_MINUTES, TEACHING_MINUTES, TEN } from '../../../common/lessonLogs.js';
@@ -135,22 +135,6 @@ export function lastReached(db: Tx, classId: string, from: string, to: string) {
     .execute();
 }
 
-/** Logged (class, date, period) keys among some classes' dates. */
-export async function loggedKeys(db: Tx, classIds: readonly string[], from: string, to: string): Promise<Set<string>> {
-  const out = new Set<string>();
-  for (let i = 0; i < classIds.length; i += 200) {
-    const rows = await ldb(db)
-      .selectFrom('lesson_logs')
-      .select(['class_id', 'date', 'period'])
-      .where('class_id', 'in', classIds.slice(i, i + 200))
-      .where('date', '>=', from)
-      .where('date', '<=', to)
-      .execute();
-    for (const r of rows) out.add(`${r.class_id}:${r.date}:${r.period}`);
-  }
-  return out;
-}
-
 export function accountsOfPersons(db: Tx, personIds: readonly string[]) {
   if (!personIds.length) return Promise.resolve([] as { id: string; person_id: string | null }[]);
   return db.selectFrom('accounts').select(['id', 'person_id']).where('person_id', 'in', personIds).where('disabled', '=', 0).execute();
@@ -186,4 +170,67 @@ export async function studentsReachedIn(db: Tx, classIds: readonly string[], fro
     n += Number(r?.n ?? 0);
   }
   return n;
+}
+
+/** Classes sharing one calendar and weekend rows, with the school days of a period and the timetable weekday each follows. */
+export interface DayGroup {
+  classIds: string[];
+  days: { date: string; weekday: number }[];
+}
+
+interface Promised {
+  select: RawBuilder<unknown>;
+  joins?: RawBuilder<unknown>;
+  tail?: RawBuilder<unknown>;
+}
+
+/**
+ * The timetable × the school days, joined in the engine: one row per lesson the timetable
+ * promises, with its log when there is one. Counting or listing it never builds the period's
+ * lessons in memory (63 000 in a month at scale L).
+ */
+async function promised<R>(db: Tx, groups: readonly DayGroup[], teacherId: string | undefined, q: Promised): Promise<R[]> {
+  const out: R[] = [];
+  for (const g of groups) {
+    if (!g.days.length) continue;
+    const days = sql.join(g.days.map((d) => sql`(${d.date}, cast(${d.weekday} as integer))`));
+    for (let i = 0; i < g.classIds.length; i += 400) {
+      const { rows } = await sql<R>`with days(day, wd) as (values ${days})
+        select ${q.select}
+        from timetable_slots s
+        join days d on d.wd = s.weekday
+        left join lesson_logs l on l.class_id = s.class_id and l.date = d.day and l.period = s.period
+        ${q.joins ?? sql``}
+        where s.class_id in (${sql.join(g.classIds.slice(i, i + 400))}) ${teacherId ? sql`and s.teacher_id = ${teacherId}` : sql``}
+        ${q.tail ?? sql``}`.execute(db);
+      out.push(...rows);
+    }
+  }
+  return out;
+}
+
+/** Lessons timetabled and, of them, those logged. */
+export async function countPromised(db: Tx, groups: readonly DayGroup[], teacherId?: string): Promise<{ timetabled: number; logged: number }> {
+  const rows = await promised<{ timetabled: number | string; logged: number | string }>(db, groups, teacherId, { select: sql`count(*) as timetabled, count(l.id) as logged` });
+  return { timetabled: rows.reduce((n, r) => n + Number(r.timetabled), 0), logged: rows.reduce((n, r) => n + Number(r.logged), 0) };
+}
+
+export interface MissingLesson {
+  date: string;
+  period: number;
+  classId: string;
+  className: string;
+  subject: string;
+  teacherId: string;
+  teacherName: string;
+}
+
+/** Lessons timetabled but not logged, by date, period and class id; at most `limit` from each batch of classes (sorted and cut by the schedule's `missing`). */
+export async function missingLessons(db: Tx, groups: readonly DayGroup[], limit?: number, teacherId?: string): Promise<MissingLesson[]> {
+  const rows = await promised<MissingLesson>(db, groups, teacherId, {
+    select: sql`d.day as date, s.period, s.class_id as "classId", o.name as "className", s.subject, s.teacher_id as "teacherId", p.name as "teacherName"`,
+    joins: sql`join orgs o on o.id = s.class_id join persons p on p.id = s.teacher_id`,
+    tail: sql`and l.id is null order by d.day, s.period, s.class_id ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
+  });
+  return rows.map((r) => ({ ...r, period: Number(r.period) }));
 }

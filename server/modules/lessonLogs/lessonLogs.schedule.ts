@@ -6,8 +6,10 @@
 import type { Db } from '../../core/db/database.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { timetableWeekday } from '../../../common/timetable.js';
+import { weekOf } from '../../../common/school.js';
 import { classesUnder, describeClasses, loadSchoolCalendarSource, type ClassInfo, type SchoolCalendar } from '../school/index.js';
-import { slotsOfClasses, type TimetableSlotTable } from '../timetable/index.js';
+import { slotKeysOfClasses, slotsOfClasses, weekendRowsOf, type TimetableSlotTable } from '../timetable/index.js';
+import * as repo from './lessonLogs.repository.js';
 
 export interface ExpectedLesson {
   classId: string;
@@ -54,23 +56,24 @@ export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCa
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.period - b.period);
 }
 
-export type TimetabledSlot = TimetableSlotTable & { teacher_name: string };
+export type TimetabledSlot = Pick<TimetableSlotTable, 'class_id' | 'weekday' | 'period' | 'subject' | 'teacher_id'>;
 
 /**
- * Counts what expectedLessons lists, by `keyOf(slot, class, date)`, without building the list:
- * the school days of the period are sorted once per calendar (classes mostly share one) into the
- * timetable weekday each follows, then every slot adds its weekday's days. The dashboard's
- * denominator at scale L, 63 000 lessons a month, in a few milliseconds.
+ * Counts what expectedLessons lists, by `keyOf(slot, class, week)`, without building the list:
+ * the school days of the period are sorted once per calendar and weekend rows (classes mostly
+ * share one) into the timetable weekday each follows — and the week, when the key needs it —
+ * then every slot adds its weekday's number of days. `week` is '' unless `byWeek`.
  */
 export async function countTimetabled<C extends Pick<ClassWithCal, 'id' | 'cal'>>(
   db: Db,
   classes: readonly C[],
   from: string,
   to: string,
-  keyOf: (slot: TimetabledSlot, cls: C, date: string) => string,
+  byWeek: boolean,
+  keyOf: (slot: TimetabledSlot, cls: C, week: string) => string,
   teacherId?: string,
 ): Promise<Map<string, number>> {
-  const slots = await slotsOfClasses(db, classes.map((c) => c.id));
+  const slots = await slotKeysOfClasses(db, classes.map((c) => c.id));
   const ofClass = new Map<string, TimetabledSlot[]>();
   const weekendRows = new Map<string, Set<number>>();
   for (const s of slots) {
@@ -79,7 +82,8 @@ export async function countTimetabled<C extends Pick<ClassWithCal, 'id' | 'cal'>
     (ofClass.get(s.class_id) ?? ofClass.set(s.class_id, []).get(s.class_id)!).push(s);
   }
   const daysOf = new Map<SchoolCalendar, string[]>();
-  const byWeekday = new Map<string, Map<number, string[]>>();
+  // weekday → week → school days of that weekday in the week
+  const byWeekday = new Map<string, Map<number, Map<string, number>>>();
   const calIds = new Map<SchoolCalendar, number>();
   const out = new Map<string, number>();
   for (const c of classes) {
@@ -95,16 +99,50 @@ export async function countTimetabled<C extends Pick<ClassWithCal, 'id' | 'cal'>
       wds = new Map();
       for (const d of days) {
         const wd = timetableWeekday(d, rows);
-        (wds.get(wd) ?? wds.set(wd, []).get(wd)!).push(d);
+        const weeks = wds.get(wd) ?? wds.set(wd, new Map()).get(wd)!;
+        const week = byWeek ? weekOf(d) : '';
+        weeks.set(week, (weeks.get(week) ?? 0) + 1);
       }
       byWeekday.set(sig, wds);
     }
-    for (const s of mine) for (const d of wds.get(s.weekday) ?? []) {
-      const k = keyOf(s, c, d);
-      out.set(k, (out.get(k) ?? 0) + 1);
+    for (const s of mine) for (const [week, n] of wds.get(s.weekday) ?? []) {
+      const k = keyOf(s, c, week);
+      out.set(k, (out.get(k) ?? 0) + n);
     }
   }
   return out;
+}
+
+/**
+ * The classes grouped by calendar and weekend rows, each group with the period's school days
+ * and the timetable weekday each follows: what the engine joins the timetable with to count
+ * or list the lessons promised (repo.countPromised, repo.missingLessons).
+ */
+export async function dayGroups(db: Db, classes: readonly Pick<ClassWithCal, 'id' | 'cal'>[], from: string, to: string): Promise<repo.DayGroup[]> {
+  const weekendRows = await weekendRowsOf(db, classes.map((c) => c.id));
+  const calIds = new Map<SchoolCalendar, number>();
+  const groups = new Map<string, repo.DayGroup>();
+  for (const c of classes) {
+    if (!calIds.has(c.cal)) calIds.set(c.cal, calIds.size);
+    const rows = weekendRows.get(c.id) ?? NONE;
+    const sig = `${calIds.get(c.cal)}|${[...rows].sort().join(',')}`;
+    let g = groups.get(sig);
+    if (!g) groups.set(sig, (g = { classIds: [], days: from <= to ? c.cal.schoolDaysIn(from, to).map((date) => ({ date, weekday: timetableWeekday(date, rows) })) : [] }));
+    g.classIds.push(c.id);
+  }
+  return [...groups.values()];
+}
+
+/** Lessons timetabled for `classes` over a period, and how many of them are logged. */
+export async function timetabledAndLogged(db: Db, classes: readonly Pick<ClassWithCal, 'id' | 'cal'>[], from: string, to: string, teacherId?: string) {
+  return repo.countPromised(db, await dayGroups(db, classes, from, to), teacherId);
+}
+
+/** Lessons timetabled and not logged (the first `limit` when given), by date, period and class. */
+export async function missing(db: Db, groups: readonly repo.DayGroup[], limit?: number, teacherId?: string): Promise<repo.MissingLesson[]> {
+  const rows = await repo.missingLessons(db, groups, limit, teacherId);
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.period - b.period || (a.classId < b.classId ? -1 : a.classId > b.classId ? 1 : 0)));
+  return limit === undefined ? rows : rows.slice(0, limit);
 }
 
 /** The next school day after `date` on a class's calendar (the last day to complete after-class items). */

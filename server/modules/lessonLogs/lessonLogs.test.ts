@@ -238,6 +238,21 @@ describe('compliance', () => {
   });
 });
 
+describe('the figure and its drills', () => {
+  it('counts the lessons logged ÷ timetabled from the lessons its drills list: the not-logged rows and the compliance rows', async () => {
+    const from = '2026-09-14';
+    const to = '2026-10-11';
+    const figure = await loggedRate(t.db, { scope: { all: false, paths: [w.school.path] }, from, to });
+    const drill = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/not-logged?from=${from}&to=${to}`);
+    expect(drill.body.total).toBeGreaterThan(0);
+    expect(drill.body.items).toHaveLength(drill.body.total);
+    expect(figure.denominator! - figure.numerator!).toBe(drill.body.total);
+    const rows = (await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?from=${from}&to=${to}&cut=teacher`)).body.rows;
+    expect(rows.reduce((n: number, r: any) => n + r.timetabled, 0)).toBe(figure.denominator);
+    expect(rows.reduce((n: number, r: any) => n + r.logged, 0)).toBe(figure.numerator);
+  });
+});
+
 describe('a teacher’s week', () => {
   it('lists the timetabled lessons of the week with their logs', async () => {
     const res = await w.users.subjA.get('/api/v1/lesson-logs/my-week?week=2026-W38');

@@ -83,7 +83,7 @@ export async function history(call: Call, teacherId: string) {
   const reach = await reachOf(call.db, call.actor, teacherId, teacher.schoolPath);
   if (!sees(reach)) throw notFound();
   const placement = await repo.placementOf(call.db, teacherId);
-  const plans = await repo.listPlans(call.db, { teacherIds: [teacherId] });
+  const plans = await repo.plansOfTeacher(call.db, teacherId);
   return {
     teacherId,
     name: teacher.name,

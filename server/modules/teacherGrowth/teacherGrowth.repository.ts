@@ -1,5 +1,7 @@
 /** All SQL of teacherGrowth. */
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Db, Tx } from '../../core/db/database.js';
+import { pagedList, type PagedList } from '../../core/db/pagedList.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import { gdb, type GrowthPlanTable } from './teacherGrowth.tables.js';
@@ -128,24 +130,43 @@ export interface PlanFilter {
   onTrack?: { from: string; to: string };
 }
 
-/** Ordered by teacher name: lists never rank teachers. */
-export function listPlans(db: H, f: PlanFilter): Promise<PlanRow[]> {
-  let q = planSelect(db);
-  if (f.teacherIds) {
-    if (!f.teacherIds.length) return Promise.resolve([]);
-    q = q.where('g.teacher_id', 'in', f.teacherIds);
-  }
-  if (f.scope) q = q.where((eb) => pathInScope(eb, 'g.school_path', f.scope!));
-  if (f.schoolPath) q = q.where((eb) => pathUnder(eb, 'g.school_path', f.schoolPath!));
-  if (f.status) q = q.where('g.status', '=', f.status);
-  if (f.underWay) q = q.where('g.status', 'in', ['active', 'yearReview']);
+/** One teacher's plans, newest first (a teacher writes one every three years). */
+export function plansOfTeacher(db: H, teacherId: string): Promise<PlanRow[]> {
+  return planSelect(db).where('g.teacher_id', '=', teacherId).orderBy('g.created_at', 'desc').execute();
+}
+
+/** The filter's conditions on `growth_plans as g`, for the count (the table alone) and the page (joined to the names). */
+function planWhere<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: PlanFilter): Q {
+  let out = q as SelectQueryBuilder<any, any, any>;
+  if (f.teacherIds) out = out.where('g.teacher_id', 'in', f.teacherIds);
+  if (f.scope) out = out.where((eb) => pathInScope(eb as never, 'g.school_path', f.scope!));
+  if (f.schoolPath) out = out.where((eb) => pathUnder(eb as never, 'g.school_path', f.schoolPath!));
+  if (f.status) out = out.where('g.status', '=', f.status);
+  if (f.underWay) out = out.where('g.status', 'in', ['active', 'yearReview']);
   if (f.onTrack) {
     const { from, to } = f.onTrack;
-    q = q
+    out = out
       .where((eb) => eb.exists(eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'g.id').where('e.date', '>=', from).where('e.date', '<=', to)))
       .where((eb) => eb.not(eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'g.id').where('y.rating', '=', 'notMet'))));
   }
-  return q.orderBy('p.name').orderBy('g.created_at', 'desc').limit(2000).execute();
+  return out as Q;
+}
+
+/**
+ * One page of plans by teacher name (lists never rank teachers), on the kit's list: a bounded
+ * count off the plans alone, the page's ids from the plans joined to the names, rows of the page only.
+ */
+export function pagePlans(db: H, f: PlanFilter, page: { page: number; pageSize: number }): Promise<PagedList<PlanRow>> {
+  if (f.teacherIds && !f.teacherIds.length) return Promise.resolve({ rows: [], total: 0, totalCapped: false, nextCursor: null });
+  const k = db as unknown as Kysely<any>;
+  return pagedList(k, {
+    counted: planWhere(k.selectFrom('growth_plans as g'), f),
+    ids: () => planWhere(k.selectFrom('growth_plans as g').innerJoin('persons as p', 'p.id', 'g.teacher_id'), f),
+    sort: { column: 'p.name', id: 'g.id', order: 'asc' },
+    keyed: false,
+    page,
+    load: (ids) => planSelect(db).where('g.id', 'in', ids).execute(),
+  });
 }
 
 /** Each plan's state for the roster, without its texts. */

@@ -14,7 +14,7 @@ import { eventsOf, recordEvent, transition, type TransitionSpec } from '../../co
 import type { Call, WriteCall } from '../../core/call.js';
 import type { Tx } from '../../core/db/database.js';
 import { PLAN_YEARS, TEACHER_GROWTH_PERMISSIONS as P, type GoalArea, type PlanStatus, type TierKey, type YearRating } from '../../../common/teacherGrowth.js';
-import type { EvidenceBody, PlanBody, PlanDetail, PlanListQuery, PlanSummary } from '../../../common/schemas/teacherGrowth.js';
+import type { EvidenceBody, PlanBody, PlanDetail, PlanList, PlanListQuery, PlanSummary } from '../../../common/schemas/teacherGrowth.js';
 import * as repo from './teacherGrowth.repository.js';
 import { demand, mayReview, reachOf, relationOf, sees, type Reach } from './teacherGrowth.policy.js';
 import { tierOf } from './teacherGrowth.tiers.js';
@@ -133,27 +133,27 @@ async function reload(call: WriteCall, id: string): Promise<PlanDetail> {
   return detailOf(call.tx, call, await load(call.tx, call, id));
 }
 
-/** Mine, the teachers I mentor, or (the office) every plan of the schools I oversee — by teacher name, never ranked. */
-export async function list(call: Call, q: PlanListQuery): Promise<{ items: PlanSummary[] }> {
-  let rows: repo.PlanRow[] = [];
+/** Mine, the teachers I mentor, or (the office) every plan of the schools I oversee — by teacher name, never ranked, a page at a time. */
+export async function list(call: Call, q: PlanListQuery): Promise<PlanList> {
   const me = call.actor.personId;
-  if (q.view === 'mine') rows = me && hasPermission(call.actor, P.own) ? await repo.listPlans(call.db, { teacherIds: [me], status: q.status }) : [];
-  else if (q.view === 'mentees') {
-    const mentees = me && hasPermission(call.actor, P.own) ? (await repo.menteeIdsOf(call.db, me)).map((m) => m.mentee_id) : [];
-    rows = await repo.listPlans(call.db, { teacherIds: mentees, status: q.status });
-  } else {
-    const scope = scopeOf(call.actor, P.oversee);
+  const page = { page: q.page, pageSize: q.pageSize };
+  const empty = { items: [], total: 0, totalCapped: false, ...page };
+  let filter: repo.PlanFilter;
+  if (q.view === 'mine') filter = { teacherIds: me && hasPermission(call.actor, P.own) ? [me] : [], status: q.status };
+  else if (q.view === 'mentees') filter = { teacherIds: me && hasPermission(call.actor, P.own) ? (await repo.menteeIdsOf(call.db, me)).map((m) => m.mentee_id) : [], status: q.status };
+  else {
     let schoolPath: string | undefined;
     if (q.schoolId) {
       const school = await repo.schoolOrg(call.db, q.schoolId);
-      if (!school) return { items: [] };
+      if (!school) return empty;
       schoolPath = school.path;
     }
     const onTrack = q.onTrackFrom && q.onTrackTo ? { from: q.onTrackFrom, to: q.onTrackTo } : undefined;
-    rows = await repo.listPlans(call.db, { scope, schoolPath, status: q.status, underWay: q.underWay === '1' || !!onTrack, onTrack });
+    filter = { scope: scopeOf(call.actor, P.oversee), schoolPath, status: q.status, underWay: q.underWay === '1' || !!onTrack, onTrack };
   }
+  const { rows, total, totalCapped } = await repo.pagePlans(call.db, filter, page);
   const weights = new Map((await repo.currentYearWeights(call.db, rows.map((r) => r.id))).map((x) => [x.plan_id, { total: Number(x.total), done: Number(x.done) }]));
-  return { items: rows.map((r) => summaryOf(r, weights.get(r.id) ?? { total: 0, done: 0 })) };
+  return { items: rows.map((r) => summaryOf(r, weights.get(r.id) ?? { total: 0, done: 0 })), total, totalCapped, ...page };
 }
 
 async function goalRows(call: WriteCall, planId: string, schoolId: string, tier: TierKey, goals: PlanBody['goals']) {

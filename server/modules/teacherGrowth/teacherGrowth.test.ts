@@ -96,6 +96,13 @@ describe('a three-year plan from draft to its second year', () => {
     expect((await headB.get(`${B}/plans?view=mentees`)).body.items).toEqual([]);
     // A teacher asking for the whole school gets nothing; the roster (tier dashboard) is the office's.
     expect((await headB.get(`${B}/plans?view=school`)).body.items).toEqual([]);
+    // The office reads the school's plans a page at a time, by name, with the count of them all.
+    const school = (await w.users.academic.get(`${B}/plans?view=school`)).body;
+    expect(school.total).toBe(school.items.length);
+    expect(school.items.map((p: { id: string }) => p.id)).toContain(planId);
+    const pages = await Promise.all(school.items.map((_: unknown, i: number) => w.users.academic.get(`${B}/plans?view=school&pageSize=1&page=${i + 1}`)));
+    expect(pages.map((r) => r.body.items[0].id)).toEqual(school.items.map((p: { id: string }) => p.id));
+    expect(pages.map((r) => r.body.total)).toEqual(school.items.map(() => school.total));
     expect([403, 404]).toContain((await headB.get(`${B}/schools/${w.school.id}/teachers`)).status);
     expect((await otherPrincipal.get(`${B}/schools/${w.school.id}/teachers`)).status).toBe(404);
 

@@ -23,6 +23,23 @@ export function slotsOfClasses(db: Tx, classIds: readonly string[]) {
     .execute();
 }
 
+/** What counting lessons needs of some classes' slots: no names, no timestamps (450 classes are 15 750 slots at scale L). */
+export async function slotKeysOfClasses(db: Tx, classIds: readonly string[]) {
+  const out: Pick<TimetableSlotTable, 'class_id' | 'weekday' | 'period' | 'subject' | 'teacher_id'>[] = [];
+  for (let i = 0; i < classIds.length; i += 500) out.push(...(await tdb(db).selectFrom('timetable_slots').select(['class_id', 'weekday', 'period', 'subject', 'teacher_id']).where('class_id', 'in', classIds.slice(i, i + 500)).execute()));
+  return out;
+}
+
+/** The weekend rows (weekday 6 or 7) some classes keep: they decide which weekday a make-up day follows. */
+export async function weekendRowsOf(db: Tx, classIds: readonly string[]): Promise<Map<string, Set<number>>> {
+  const out = new Map<string, Set<number>>();
+  for (let i = 0; i < classIds.length; i += 500) {
+    const rows = await tdb(db).selectFrom('timetable_slots').select(['class_id', 'weekday']).distinct().where('class_id', 'in', classIds.slice(i, i + 500)).where('weekday', '>=', 6).execute();
+    for (const r of rows) (out.get(r.class_id) ?? out.set(r.class_id, new Set()).get(r.class_id)!).add(Number(r.weekday));
+  }
+  return out;
+}
+
 export function slotsOfTeacher(db: Tx, teacherId: string) {
   return tdb(db)
     .selectFrom('timetable_slots as s')

@@ -19,6 +19,11 @@ export function usePlans(view: 'mine' | 'mentees' | 'school', schoolId?: string)
   return useQuery({ queryKey: [KEY, 'plans', view, schoolId], queryFn: () => api.get<{ items: PlanSummary[] }>(`${B}/plans`, schoolId ? { view, schoolId } : { view }).then((r) => r.items) });
 }
 
+/** How many plans a view holds (the office card's count): one row is read, the total counted. */
+export function usePlanTotal(view: 'mine' | 'mentees' | 'school', schoolId?: string) {
+  return useQuery({ queryKey: [KEY, 'plans', view, schoolId, 'total'], queryFn: () => api.get<{ total: number }>(`${B}/plans`, { view, pageSize: 1, ...(schoolId ? { schoolId } : {}) }).then((r) => r.total) });
+}
+
 export function usePlan(id: string | undefined) {
   return useQuery({ queryKey: [KEY, 'plan', id], enabled: !!id, queryFn: () => api.get<PlanDetail>(`${B}/plans/${id}`) });
 }
