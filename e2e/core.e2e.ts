@@ -111,7 +111,7 @@ describe('core platform in the browser', () => {
     await page.getByTestId('menu-webhooks').click();
     const row = page.locator('tr.ant-table-row', { hasText: 'key=e2e-' });
     await row.getByText('诉求超期').waitFor();
-    await row.getByRole('button', { name: '修改' }).click();
+    await row.getByRole('button', { name: /修\s*改/ }).click();
     const dialog = page.locator('.ant-modal:visible');
     await dialogAtRest(page);
     // Each module's events under its own heading.
