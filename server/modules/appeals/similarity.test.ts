@@ -29,12 +29,22 @@ describe('similarity of Chinese appeals', () => {
   });
 
   it('takes the same rare words for one grievance where the lexicon knows no shared topic, whatever problem it reads', () => {
-    // 漏发 reads as 漏 (leaking) to the lexicon, 没发 as unpaid: two problems to it, one grievance.
     expect(sim('防寒棉衣今年没发', '防寒棉衣是不是漏发了')).toBeGreaterThanOrEqual(θ);
     // A suggestion and a complaint about the same new thing: one grievance too.
     expect(sim('防寒棉衣今年没发', '建议今年早点发防寒棉衣')).toBeGreaterThanOrEqual(θ);
-    // Where the lexicon knows the topic both name, its gates stand.
-    expect(sim('矿工节慰问品没发', '矿工节慰问品是不是漏发了')).toBeLessThan(θ);
+    // Where the lexicon knows the topic both name, its gates stand: a complaint is not a question.
+    expect(sim('矿工节慰问品没发', '想问一下矿工节慰问品发什么')).toBeLessThan(θ);
+  });
+
+  it('reads the words a single character hides and the ways of saying "paid late" as the lexicon means them', () => {
+    // 漏 alone is a leak; 漏发 / 漏缴 is unpaid, like 没发.
+    expect(signatureOf('慰问品是不是漏发了', '')).not.toContain('#漏水');
+    expect(sim('矿工节慰问品没发', '矿工节慰问品是不是漏发了')).toBeGreaterThanOrEqual(θ);
+    // Late is short of what is due on the day: 晚发 / 推迟 / 一拖再拖 are one grievance.
+    expect(sim('这个月工资又晚发了', '工资推迟半个月才发')).toBeGreaterThanOrEqual(θ);
+    expect(sim('发薪日一拖再拖', '工资推迟半个月才发')).toBeGreaterThanOrEqual(θ);
+    // A queue is not a clinic: 排队 names no topic.
+    expect(signatureOf('食堂打饭排队太久', '')).not.toContain('#就诊');
   });
 
   it('labels a group by what its members share', () => {
