@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { inlineEntryCss } from './inlineCss';
+import { menuIcons } from './menuIcons';
 import { menuLabels } from './menuLabels';
 import { precompress } from './precompress';
 import { serviceWorker } from './serviceWorker';
@@ -16,7 +17,7 @@ const alias = { '@common': fromWeb('../common') };
 
 export default defineConfig({
   root: webDir,
-  plugins: [react(), menuLabels(fromWeb('src/modules'), alias), inlineEntryCss(), serviceWorker(), precompress()],
+  plugins: [react(), menuIcons(fromWeb('src/modules')), menuLabels(fromWeb('src/modules'), alias), inlineEntryCss(), serviceWorker(), precompress()],
   resolve: { alias },
   build: {
     outDir: fromWeb('../dist/web'),

@@ -5,8 +5,10 @@
  * 心桥 week — from sign-in to usable, plus a repeat visit and the bytes each path costs.
  *
  * Run by hand, not in tests (figures go to bench/RESULTS.md):
- *   npm run build && node --import tsx bench/web/load.ts [--dist dist] [--runs 3]
- * `--dist` points at another build (dist/<x>/server/main.js and dist/<x>/web) to compare;
+ *   npm run build && node --import tsx bench/web/load.ts [--dist dist] [--dist other/dist …] [--runs 3]
+ * `--dist` points at a build (<x>/server/main.js and <x>/web); given several times, the builds
+ * are measured in ONE interleaved run (run 1 of each build, then run 2 of each …), so a busy
+ * machine's drift falls on all of them alike and before/after compare fairly;
  * `--list` also prints each script a path fetched with its bytes (what to cut next).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,9 +20,9 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { freePort } from '../../test/free-port.js';
 
 const { values: args } = parseArgs({
-  options: { dist: { type: 'string', default: 'dist' }, runs: { type: 'string', default: '3' }, list: { type: 'boolean', default: false } },
+  options: { dist: { type: 'string', multiple: true, default: ['dist'] }, runs: { type: 'string', default: '3' }, list: { type: 'boolean', default: false } },
 });
-const DIST = path.resolve(args.dist!);
+const DISTS = args.dist!.map((d) => path.resolve(d));
 const RUNS = Number(args.runs);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PASSWORD = 'demo1234';
@@ -34,10 +36,10 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(): Promise<Server> {
-  const entry = path.join(DIST, 'server/main.js');
-  const webDir = path.join(DIST, 'web');
-  if (!fs.existsSync(entry) || !fs.existsSync(path.join(webDir, 'index.html'))) throw new Error(`${DIST} has no built server and web: run \`npm run build\` first`);
+async function startServer(dist: string): Promise<Server> {
+  const entry = path.join(dist, 'server/main.js');
+  const webDir = path.join(dist, 'web');
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(webDir, 'index.html'))) throw new Error(`${dist} has no built server and web: run \`npm run build\` first`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-bench-web-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [entry, 'serve'], {
@@ -165,7 +167,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
-  const server = await startServer();
+  // One after the other: two demo seeds at once on a loaded machine take longer than twice one.
+  const servers: Server[] = [];
+  for (const dist of DISTS) servers.push(await startServer(dist));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -176,21 +180,28 @@ async function main() {
       { name: 'worker → 提诉求 form', user: 'worker', target: '/appeals/new', usable: '[data-testid="appeal-title"]' },
       { name: 'parent → 心桥 week', user: 'parent', target: '/heart-bridge/family', usable: '[data-testid="hb-home-form"], [data-testid="hb-home-side"]' },
     ];
-    console.log(`build: ${DIST}; ${RUNS} runs each, medians; ${os.cpus()[0]?.model} ×${os.cpus().length}, Chromium ${browser.version()}`);
-    console.log('| path | FCP | sign-in page usable | sign-in → usable | JS for the path (compressed) | of which after sign-in | repeat visit | JS on repeat |');
-    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
-    for (const p of paths) {
-      const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await coldPath(browser, server.url, p.user, p.target, p.usable));
-      const m = (k: Exclude<keyof Run, 'scripts'>) => median(runs.map((r) => r[k]));
-      console.log(
-        `| ${p.name} | ${s(m('fcp'))} | ${s(m('loginUsable'))} | ${s(m('signInToUsable'))} | ${kb(m('pathScriptBytes'))} | ${kb(m('signInScriptBytes'))} | ${s(m('repeat'))} | ${kb(m('repeatScriptBytes'))} |`,
-      );
-      if (args.list) listScripts(runs[0].scripts);
-    }
+    console.log(`builds: ${DISTS.join(', ')}; ${RUNS} runs each, interleaved, medians; ${os.cpus()[0]?.model} ×${os.cpus().length}, Chromium ${browser.version()}`);
+    const runs = new Map<string, Run[]>();
+    for (let i = 0; i < RUNS; i++)
+      for (const p of paths)
+        for (const [d, server] of servers.entries()) {
+          const key = `${d}|${p.name}`;
+          runs.set(key, [...(runs.get(key) ?? []), await coldPath(browser, server.url, p.user, p.target, p.usable)]);
+        }
+    console.log('| path | build | FCP | sign-in page usable | sign-in → usable | JS for the path (compressed) | of which after sign-in | repeat visit | JS on repeat |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+    for (const p of paths)
+      for (const [d, dist] of DISTS.entries()) {
+        const rs = runs.get(`${d}|${p.name}`)!;
+        const m = (k: Exclude<keyof Run, 'scripts'>) => median(rs.map((r) => r[k]));
+        console.log(
+          `| ${p.name} | ${path.relative(process.cwd(), dist) || dist} | ${s(m('fcp'))} | ${s(m('loginUsable'))} | ${s(m('signInToUsable'))} | ${kb(m('pathScriptBytes'))} | ${kb(m('signInScriptBytes'))} | ${s(m('repeat'))} | ${kb(m('repeatScriptBytes'))} |`,
+        );
+        if (args.list) listScripts(rs[0].scripts);
+      }
   } finally {
     await browser.close();
-    await server.stop();
+    for (const server of servers) await server.stop();
   }
 }
 

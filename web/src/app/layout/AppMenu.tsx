@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { menuIcons } from 'virtual:xq-menu-icons';
 import { menuLabels } from 'virtual:xq-menu-labels';
 import { currentLanguage } from '../../i18n';
 import { modules } from '../../modules/registry';
@@ -39,15 +40,19 @@ export function AppMenu() {
         mode="inline"
         selectedKeys={selected ? [selected.key] : []}
         style={{ borderInlineEnd: 'none' }}
-        items={entries.map((e) => ({
-          key: e.key,
-          icon: e.icon ? <e.icon /> : undefined,
-          label: (
-            <Link to={e.path} data-testid={`menu-${e.key}`}>
-              {label(e.labelKey)}
-            </Link>
-          ),
-        }))}
+        items={entries.map((e) => {
+          // The build moves each entry's icon from its module's index.ts into this chunk (web/menuIcons.ts).
+          const Icon = menuIcons[e.key] ?? e.icon;
+          return {
+            key: e.key,
+            icon: Icon ? <Icon /> : undefined,
+            label: (
+              <Link to={e.path} data-testid={`menu-${e.key}`}>
+                {label(e.labelKey)}
+              </Link>
+            ),
+          };
+        })}
       />
     </div>
   );

@@ -56,7 +56,7 @@ export function StatusTag({ status }: { status: string }) {
   );
 }
 
-// Preset colours, not status ones: their text shade stays AA on the tag's tint (see the theme in app/App.tsx).
+// Preset colours, not status ones: their text shade stays AA on the tag's tint (see the theme in app/AntdFrame.tsx).
 const LIGHT_COLORS: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red' };
 const LIGHT_DOTS: Record<string, string> = { green: '#52c41a', yellow: '#faad14', red: '#ff4d4f' };
 
