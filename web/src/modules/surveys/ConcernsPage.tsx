@@ -2,7 +2,8 @@
  * 职工最关心的问题 Top concerns: the "pick your top 3 concerns" answers of every survey opened in
  * a period, ranked over the office's subtree (a chart of shares) and per unit (each unit's own
  * top 3). Anonymous surveys' small cells are left out by the server; the page says how many.
- * The period and unit live in the address, so a figure's drill-down can link here.
+ * The period, unit and one concern (the figure's `concern=` drill) live in the address, so a
+ * figure's drill-down can link here.
  */
 import { useMemo } from 'react';
 import { Alert, Card, DatePicker, Flex, Table, Tag, Typography } from 'antd';
@@ -38,9 +39,10 @@ export default function ConcernsPage() {
   const from = params.get('from') ?? `${today.slice(0, 4)}-01-01`;
   const to = params.get('to') ?? today;
   const orgId = params.get('orgId') ?? undefined;
-  const { data, isFetching } = useConcerns({ from, to, orgId });
+  const concern = params.get('concern') ?? undefined;
+  const { data, isFetching } = useConcerns({ from, to, orgId, concern });
   const set = (next: Record<string, string | undefined>) => {
-    const p = new URLSearchParams({ from, to, ...(orgId ? { orgId } : {}) });
+    const p = new URLSearchParams({ from, to, ...(orgId ? { orgId } : {}), ...(concern ? { concern } : {}) });
     for (const [k, v] of Object.entries(next)) {
       if (v) p.set(k, v);
       else p.delete(k);
@@ -57,6 +59,11 @@ export default function ConcernsPage() {
           aria-label={t('concerns.period')}
         />
         <OrgTreeSelect value={orgId} onChange={(v) => set({ orgId: v })} allowClear placeholder={t('concerns.allUnits')} style={{ minWidth: 220 }} />
+        {concern && (
+          <Tag closable onClose={() => set({ concern: undefined })} style={{ alignSelf: 'center' }}>
+            {t('concerns.only', { concern })}
+          </Tag>
+        )}
       </Flex>
       <Flex vertical gap={12}>
         <Card size="small" title={t('concerns.overall', { n: data?.answers ?? 0 })} loading={!data && isFetching}>

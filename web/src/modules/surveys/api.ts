@@ -26,7 +26,7 @@ export function useRates(id: string, cut: SurveyCut, enabled: boolean) {
   return useQuery({ queryKey: [KEY, 'rates', id, cut], enabled, queryFn: () => api.get<z.infer<typeof ResponseRates>>(`/surveys/${id}/rates`, { cut }) });
 }
 
-export function useConcerns(q: { from: string; to: string; orgId?: string }) {
+export function useConcerns(q: { from: string; to: string; orgId?: string; concern?: string }) {
   return useQuery({ queryKey: [KEY, 'concerns', q], queryFn: () => api.get<ConcernRanking>('/surveys/concerns', q as unknown as Query), placeholderData: keepPreviousData });
 }
 
