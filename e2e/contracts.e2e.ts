@@ -111,4 +111,49 @@ describe('a collective contract in the browser', () => {
     await shot(page, 'contracts-clause-cited');
     await context.close();
   }, 240_000);
+
+  it('figures land where they are listed: the contract list, the clauses chart, the wage raises and the congress drill, each with its banner', async () => {
+    const chair = strict(await apiAs(e2e.server.url, 'chair'));
+    const groupId = (await chair('GET', '/congress/terms')).items[0].orgId;
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'chair');
+
+    // A work report's "in force" drill: the list names its filters and lists what the figure counts; clearing them shows all.
+    await page.goto(`${e2e.server.url}/contracts?${new URLSearchParams({ orgId: groupId, from: day(-30), to: day(0), set: 'inForce', asOf: day(0) })}`);
+    await page.getByTestId('contracts-drill').waitFor();
+    const inForce = (await chair('GET', `/contracts?set=inForce&asOf=${day(0)}&orgId=${groupId}`)).total;
+    await expect.poll(() => page.locator('main .ant-table-row').count()).toBe(inForce);
+    await page.getByTestId('contracts-clear-filters').click();
+    await page.getByTestId('contracts-drill').waitFor({ state: 'hidden' });
+
+    // The clauses honoured: the chart draws the category bars, and a row's count opens exactly that many clauses.
+    await page.getByTestId('contracts-clauses-link').click();
+    await page.locator('[data-testid="contracts-cuts"] .ant-table-row').first().waitFor();
+    expect(await page.locator('main canvas').count()).toBeGreaterThan(0);
+    const first = page.locator('[data-testid="contracts-cuts"] .ant-table-row').first();
+    const checked = Number(await first.locator('td').nth(3).textContent());
+    await first.locator('td').nth(3).getByRole('button').click();
+    await expect.poll(() => page.getByTestId('contracts-clauses-drill').locator('.ant-pagination-total-text').textContent()).toBe(`共 ${checked} 条`);
+
+    // The wage figure's drill lands on the agreed raises (not the plain list), its filters named.
+    const year = day(0).slice(0, 4);
+    await page.goto(`${e2e.server.url}/contracts?${new URLSearchParams({ orgId: groupId, from: `${year}-01-01`, to: day(0), fromYear: year, toYear: year, reached: '1' })}`);
+    await page.waitForURL(/\/contracts\/wage-raises\?/);
+    await expect.poll(() => page.getByTestId('contracts-raises-drill').locator('.ant-card-head').textContent()).toContain('已达成');
+
+    // The work report's turnout drill on /congress: a banner over the votes it counts, cleared by one click.
+    await page.goto(`${e2e.server.url}/congress?${new URLSearchParams({ orgId: groupId, from: `${year}-01-01`, to: day(0), list: 'votes' })}`);
+    await page.getByTestId('congress-drill').waitFor();
+    const votes = (await chair('GET', `/congress/votes?from=${year}-01-01&to=${day(0)}&orgId=${groupId}`)).items.length;
+    await expect.poll(() => page.getByTestId('congress-drill-list').locator('.ant-table-row').count()).toBe(votes);
+    await page.getByTestId('congress-clear-drill').click();
+    await page.getByTestId('congress-drill').waitFor({ state: 'hidden' });
+    await shot(page, 'congress-drill-cleared');
+    await context.close();
+
+    // The demo contract's 厂务公开 notice has been read, as other notices have.
+    const published = (await chair('GET', '/notices?desk=1&pageSize=100')).items.filter((n: any) => n.title.startsWith('关于公布《'));
+    const reads = await Promise.all(published.map(async (n: any) => (await chair('GET', `/notices/${n.id}/read-rates`)).read));
+    expect(Math.max(0, ...reads)).toBeGreaterThan(0);
+  }, 120_000);
 });

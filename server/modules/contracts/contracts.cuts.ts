@@ -70,24 +70,33 @@ const cut = (asOf: string, honoured: number, checked: number, key: Record<string
 export async function clauseCuts(call: Call, q: ClauseCutsQuery) {
   const scope = await narrowScope(call.db, overseenScope(call.actor), q.orgId);
   const asOf = q.asOf ?? shanghaiDate(call.now);
-  const byCategory = await narrowed(call.db, scope, asOf, { checked: '1' })
-    .select((eb) => ['x.category', eb.fn.countAll<number>().as('checked'), honouredSum(eb).as('honoured')])
-    .groupBy('x.category')
-    .orderBy('x.category')
-    .execute();
-  const byOwner = await narrowed(call.db, scope, asOf, { checked: '1' })
+  // One pass over the clauses in force (each reads its last checkpoint): category × owner, summed here both ways and in all.
+  const cells = await narrowed(call.db, scope, asOf, { checked: '1' })
     .leftJoin('orgs as o', 'o.id', 'x.owner_org_id')
-    .select((eb) => ['x.owner_org_id', 'o.name', eb.fn.countAll<number>().as('checked'), honouredSum(eb).as('honoured')])
-    .groupBy(['x.owner_org_id', 'o.name'])
-    .orderBy('o.name')
+    .select((eb) => ['x.category', 'x.owner_org_id', 'o.name', eb.fn.countAll<number>().as('checked'), honouredSum(eb).as('honoured')])
+    .groupBy(['x.category', 'x.owner_org_id', 'o.name'])
     .execute();
-  const all = await honouredCounts(call.db, scope, asOf);
+  const sum = <K extends string>(key: (r: (typeof cells)[number]) => K) => {
+    const m = new Map<K, { honoured: number; checked: number; name: string }>();
+    for (const r of cells) {
+      const v = m.get(key(r)) ?? { honoured: 0, checked: 0, name: r.name ?? '' };
+      v.honoured += Number(r.honoured ?? 0);
+      v.checked += Number(r.checked);
+      m.set(key(r), v);
+    }
+    return [...m.entries()];
+  };
+  const all = sum(() => 'all')[0]?.[1] ?? { honoured: 0, checked: 0 };
   return {
     asOf,
     total: cut(asOf, all.honoured, all.checked, {}),
-    byCategory: byCategory.map((r) => ({ category: r.category as ClauseCategory, ...cut(asOf, Number(r.honoured ?? 0), Number(r.checked), { category: r.category }) })),
+    byCategory: sum((r) => r.category as ClauseCategory)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([category, v]) => ({ category, ...cut(asOf, v.honoured, v.checked, { category }) })),
     // Only promise clauses carry checkpoints, and a promise clause always names its owner.
-    byOwner: byOwner.map((r) => ({ ownerOrgId: r.owner_org_id!, ownerOrgName: r.name ?? '', ...cut(asOf, Number(r.honoured ?? 0), Number(r.checked), { ownerOrgId: r.owner_org_id! }) })),
+    byOwner: sum((r) => r.owner_org_id!)
+      .sort(([, a], [, b]) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map(([ownerOrgId, v]) => ({ ownerOrgId, ownerOrgName: v.name, ...cut(asOf, v.honoured, v.checked, { ownerOrgId }) })),
   };
 }
 

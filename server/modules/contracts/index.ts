@@ -31,3 +31,11 @@ export const contractsModule = defineModule({
 export { legalDeadline, termEnd } from './contracts.clocks.js';
 export { sweepContractClocks } from './contracts.jobs.js';
 export { collectiveContractsCovering } from './contracts.covering.js';
+
+import { list as listContracts } from './contracts.queries.js';
+import { board as clauseBoard } from './contracts.monitor.js';
+import { clauseCuts, clauseList } from './contracts.cuts.js';
+import { inspection } from './contracts.inspection.js';
+import { clausesHonoured } from './contracts.indicators.js';
+/** The reads the scale benchmark (bench/contracts) times in process. */
+export const benchContracts = { listContracts, clauseBoard, clauseCuts, clauseList, inspection, clausesHonoured };

@@ -1,0 +1,93 @@
+/**
+ * Scale-L data for contracts (issue #18: 2 000 contracts over 10 years in 24 mines and the group, 80 000 clauses,
+ * 400 000 checkpoints): each org has 80 contracts — collective (3 years), wage (1 year), special (2 years) — whose
+ * terms run across the ten years, the newest still in force; 40 promise clauses each, owned by one of the org's six
+ * departments, with five checkpoints a clause spread over the term (past ones honoured, partly or not, the rest not
+ * yet due). Written in bulk with the columns the services write; the appeals citing clauses are not built (the 1 M
+ * appeals are another builder's). Deterministic (seeded).
+ */
+import type { Kysely } from 'kysely';
+import { CLAUSE_CATEGORIES } from '../../common/contracts.js';
+import { addDays } from '../../server/core/calendar/calendar.js';
+import type { Db } from '../../server/core/db/database.js';
+import { newId } from '../../server/core/ids.js';
+import { Rng } from '../../server/core/random.js';
+
+export const SCALE_L = { mines: 24, contractsPerOrg: 80, clauses: 40, checkpoints: 5 };
+const KINDS = [
+  ['collective', 3],
+  ['wage', 1],
+  ['special', 2],
+] as const;
+
+async function bulk(db: Db, table: string, rows: object[], chunk = 200) {
+  const k = db as unknown as Kysely<any>;
+  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+}
+
+export interface Built {
+  chairAccount: string;
+  groupId: string;
+  mineIds: string[];
+  /** Contracts in force today, for the board and the inspection report. */
+  inForce: string[];
+}
+
+export async function buildContractsL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
+  const rng = new Rng(18);
+  const iso = new Date().toISOString();
+  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
+    const id = newId();
+    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+  };
+  const group = org('基准煤业集团', 'group', null);
+  const mines = Array.from({ length: scale.mines }, (_, i) => org(`${i + 1}号矿`, 'mine', group));
+  const depts = new Map([group, ...mines].map((o) => [o.id, Array.from({ length: 6 }, (_, i) => org(`${o.name}部门${i + 1}`, 'department', o))]));
+  await bulk(db, 'orgs', [group, ...mines, ...[...depts.values()].flat()]);
+  const chair = { id: newId(), username: 'bench.chair', phone: null, display_name: 'bench.chair', password_hash: 'x', person_id: null, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso };
+  await bulk(db, 'accounts', [chair]);
+  await bulk(db, 'role_grants', [{ id: newId(), account_id: chair.id, role: 'unionChair', org_id: group.id, created_at: iso }]);
+
+  const inForce: string[] = [];
+  const firstDay = addDays(today, -3650);
+  for (const o of [group, ...mines]) {
+    const contracts = [];
+    const clauses = [];
+    const checkpoints = [];
+    for (let k = 0; k < scale.contractsPerOrg; k++) {
+      const [kind, years] = KINDS[k % KINDS.length];
+      // Spread the starts over the ten years so that the last of each kind is still running today.
+      const startsOn = addDays(firstDay, Math.floor((k / scale.contractsPerOrg) * 3650) - (years - 1) * 365 + 365);
+      const endsOn = addDays(startsOn, 365 * years - 1);
+      const requestDate = addDays(startsOn, -90);
+      const id = newId();
+      if (startsOn <= today && endsOn >= today) inForce.push(id);
+      contracts.push({
+        id, org_id: o.id, org_path: o.path, kind, title: `${o.name}${kind === 'wage' ? '工资专项集体合同' : kind === 'special' ? '专项集体合同' : '集体合同'}（${startsOn.slice(0, 4)}）`, status: 'published', predecessor_id: null, requested_by: 'union',
+        request_date: requestDate, reply_due: addDays(requestDate, 20), replied_date: addDays(requestDate, rng.int(5, 25)), term_years: years, current_version: 1, review_mode: 'congress', congress_vote_id: null,
+        vote_eligible: 100, vote_for: 80, vote_against: 10, vote_abstain: 10, signed_date: addDays(startsOn, -40), filing_due: addDays(startsOn, -30), received_date: addDays(startsOn, -32), objection_due: addDays(startsOn, -17),
+        effective_date: addDays(startsOn, -17), published_date: addDays(startsOn, -10), starts_on: startsOn, ends_on: endsOn, created_at: iso, updated_at: iso,
+      });
+      const owners = depts.get(o.id)!;
+      for (let n = 1; n <= scale.clauses; n++) {
+        const clauseId = newId();
+        const category = CLAUSE_CATEGORIES[n % CLAUSE_CATEGORIES.length];
+        clauses.push({ id: clauseId, contract_id: id, version: 1, chapter: `第${Math.ceil(n / 5)}章`, number: n, category, text: `第${n}条 承诺事项${'内容'.repeat(10)}`, promise: 1, owner_org_id: owners[n % owners.length].id, decided_item_id: null });
+        for (let c = 0; c < scale.checkpoints; c++) {
+          const due = addDays(startsOn, Math.floor(((c + 1) * 365 * years) / (scale.checkpoints + 1)));
+          const past = due <= today;
+          const status = !past ? 'notDue' : rng.pick(['honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'partly', 'notHonoured'] as const);
+          checkpoints.push({
+            id: newId(), clause_id: clauseId, contract_id: id, due_date: due, method: '年度履约检查', evidence_required: '台账', status, finding: status === 'notHonoured' ? '未按约定履行' : null,
+            checked_date: past ? due : null, checked_by: past ? chair.id : null, created_at: iso, updated_at: iso,
+          });
+        }
+      }
+    }
+    await bulk(db, 'contracts', contracts, 50);
+    await bulk(db, 'contract_versions', contracts.map((c) => ({ contract_id: c.id, version: 1, note: '定稿', created_by: chair.id, created_at: iso })));
+    await bulk(db, 'contract_clauses', clauses);
+    await bulk(db, 'contract_checkpoints', checkpoints);
+  }
+  return { chairAccount: chair.id, groupId: group.id, mineIds: mines.map((m) => m.id), inForce };
+}
