@@ -6,8 +6,10 @@
  * appeal), assistance totals against the budget, each indicator against its drill-down, and the
  * reminder job sending once.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
+import { readCsv } from '../../core/excel/csv.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { actorOf, shanghai, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import { disputeBody } from '../mediation/mediation.testkit.js';
@@ -209,6 +211,21 @@ describe('assistance totals and the indicators', () => {
       await as(w.chair, '2026-11-20', (c) => fileHousehold(c, p.id));
       ids.push(p.id);
     }
+    // The export keeps the list's filters and sort, in both formats.
+    const list = async (order: string) => (await w.staff.get(`${H}?orgId=${team.id}&sort=incomePerHead&order=${order}`)).body.items.map((h: { code: string }) => h.code);
+    const exported = async (format: string, order: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `${H}/export.${format}?orgId=${team.id}&sort=incomePerHead&order=${order}`, headers: { cookie: w.staff.cookie } });
+      expect(res.statusCode).toBe(200);
+      if (format === 'csv') return readCsv(res.rawPayload).rows.slice(1).map((r) => r[0]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as any);
+      return book.worksheets[0].getColumn(1).values.slice(2).map(String);
+    };
+    const ascending = await list('asc');
+    expect(ascending).toHaveLength(3);
+    expect(await exported('csv', 'asc')).toEqual(ascending);
+    expect(await exported('xlsx', 'desc')).toEqual([...ascending].reverse());
+    expect(await list('desc')).toEqual([...ascending].reverse());
     await as(w.staff, '2026-11-25', (c) => addAssistance(c, ids[0], { kind: 'festival', amountFen: 100_000, givenOn: '2026-11-25', fund: '送温暖专项资金', deliveredBy: '工会' }));
     await as(w.staff, '2026-11-25', (c) => addAssistance(c, ids[1], { kind: 'medical', amountFen: 250_050, givenOn: '2026-11-25', fund: '工会帮扶资金', deliveredBy: '工会' }));
     // One exits at once and relapses at its first callback.
