@@ -197,21 +197,12 @@ describe('need-to-know, the public notice and the cross-check', () => {
 });
 
 describe('assistance totals and the indicators', () => {
-  it('totals a year by kind, cause and fund against its budget, and each figure equals its drill-down rows', async () => {
+  it('exports the files by the filters and the sort of the list, in both formats', async () => {
     const team = await w.team();
-    expect((await w.chair.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 500_000 })).status).toBe(200);
-    expect((await otherStaff.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 1 })).body.errors[0].field).toBe('body.orgId');
-    const ids: string[] = [];
     for (const income of [60_000, 100_000, 70_000]) {
       const worker = await w.worker({}, team);
-      const p = await as(worker, '2026-11-02', (c) => applyForHardship(c, { ...householdBody(income), year: 2026 } as any));
-      await as(w.staff, '2026-11-03', (c) => visitHousehold(c, p.id, { visitedOn: '2026-11-03', notes: '核实', fileIds: [] }));
-      await as(w.chair, '2026-11-03', (c) => visitHousehold(c, p.id, { visitedOn: '2026-11-03', notes: '核实', fileIds: [] }));
-      await as(w.chair, '2026-11-04', (c) => approveHousehold(c, p.id));
-      await as(w.chair, '2026-11-20', (c) => fileHousehold(c, p.id));
-      ids.push(p.id);
+      await as(worker, '2026-11-02', (c) => applyForHardship(c, { ...householdBody(income), year: 2026 } as any));
     }
-    // The export keeps the list's filters and sort, in both formats.
     const list = async (order: string) => (await w.staff.get(`${H}?orgId=${team.id}&sort=incomePerHead&order=${order}`)).body.items.map((h: { code: string }) => h.code);
     const exported = async (format: string, order: string) => {
       const res = await t.app.inject({ method: 'GET', url: `${H}/export.${format}?orgId=${team.id}&sort=incomePerHead&order=${order}`, headers: { cookie: w.staff.cookie } });
@@ -226,6 +217,22 @@ describe('assistance totals and the indicators', () => {
     expect(await exported('csv', 'asc')).toEqual(ascending);
     expect(await exported('xlsx', 'desc')).toEqual([...ascending].reverse());
     expect(await list('desc')).toEqual([...ascending].reverse());
+  });
+
+  it('totals a year by kind, cause and fund against its budget, and each figure equals its drill-down rows', async () => {
+    const team = await w.team();
+    expect((await w.chair.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 500_000 })).status).toBe(200);
+    expect((await otherStaff.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 1 })).body.errors[0].field).toBe('body.orgId');
+    const ids: string[] = [];
+    for (const income of [60_000, 100_000, 70_000]) {
+      const worker = await w.worker({}, team);
+      const p = await as(worker, '2026-11-02', (c) => applyForHardship(c, { ...householdBody(income), year: 2026 } as any));
+      await as(w.staff, '2026-11-03', (c) => visitHousehold(c, p.id, { visitedOn: '2026-11-03', notes: '核实', fileIds: [] }));
+      await as(w.chair, '2026-11-03', (c) => visitHousehold(c, p.id, { visitedOn: '2026-11-03', notes: '核实', fileIds: [] }));
+      await as(w.chair, '2026-11-04', (c) => approveHousehold(c, p.id));
+      await as(w.chair, '2026-11-20', (c) => fileHousehold(c, p.id));
+      ids.push(p.id);
+    }
     await as(w.staff, '2026-11-25', (c) => addAssistance(c, ids[0], { kind: 'festival', amountFen: 100_000, givenOn: '2026-11-25', fund: '送温暖专项资金', deliveredBy: '工会' }));
     await as(w.staff, '2026-11-25', (c) => addAssistance(c, ids[1], { kind: 'medical', amountFen: 250_050, givenOn: '2026-11-25', fund: '工会帮扶资金', deliveredBy: '工会' }));
     // One exits at once and relapses at its first callback.
