@@ -22,6 +22,7 @@ import {
 } from '../../../common/appeals.js';
 import { EMPLOYMENT_CATEGORY_LABELS, type EmploymentCategory } from '../../../common/enums.js';
 import type { AppealFilter } from '../../../common/schemas/appeals.js';
+import { forbidden } from '../../core/errors.js';
 import * as repo from './appeals.repository.js';
 import { visibilityOf } from './appeals.policy.js';
 import { maskPhone, presentSummary, readsContact } from './appeals.present.js';
@@ -59,6 +60,9 @@ export async function list(
 const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 export async function exportList(db: Db, actor: Actor, filter: AppealFilter, reply: FastifyReply, format: ExportFormat, now = new Date()) {
+  // A .csv of nothing reads as a file, not as a refusal: a caller who may list no one's appeals is refused outright.
+  const vis = visibilityOf(actor);
+  if (format === 'csv' && !vis.staff.all && !vis.staff.paths.length && !vis.handler.all && !vis.handler.paths.length) throw forbidden();
   const clock = await lightClock(db, now);
   const read = repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
   async function* labelled() {
