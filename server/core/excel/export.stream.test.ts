@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { streamXlsx, type Column } from './export.js';
+import { streamCsv, streamXlsx, type Column } from './export.js';
+import { readCsv } from './csv.testkit.js';
 
 type Row = { n: number; text: string };
 const BATCH = 500;
@@ -60,6 +61,69 @@ describe('streamed .xlsx export', () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
     // The client takes the first bytes and hangs up, as a phone that loses its network would.
+    await new Promise<void>((resolve) => {
+      const req = http.get({ host: '127.0.0.1', port, path: '/x' }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on('error', () => undefined);
+    });
+    await done;
+    await app.close();
+    expect(read.batches).toBeLessThan(TOTAL / 4);
+  });
+});
+
+describe('streamed .csv export', () => {
+  it('writes UTF-8 with a byte-order mark, every row in order, quoted where a field needs it, formulas defused', async () => {
+    type R = { text: string; at: string | null; n: number };
+    const cols: Column<R>[] = [
+      { header: '内容', value: (r) => r.text },
+      { header: '提交时间', value: (r) => r.at },
+      { header: '序号', value: (r) => r.n },
+    ];
+    const rows: R[] = [
+      { text: '工资，拖欠"三个月"\n请协调', at: '2026-12-06T01:30:00Z', n: -2 },
+      { text: '=HYPERLINK("x")', at: null, n: 0 },
+    ];
+    const app = Fastify();
+    app.get('/x', (_req, reply) =>
+      streamCsv(
+        reply,
+        '职工诉求.csv',
+        cols,
+        (async function* () {
+          yield rows;
+          yield Array.from({ length: BATCH }, (_, i) => ({ text: `第${i}条`, at: null, n: i }));
+        })(),
+      ),
+    );
+    const res = await app.inject({ method: 'GET', url: '/x' });
+    await app.close();
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''%E8%81%8C%E5%B7%A5%E8%AF%89%E6%B1%82.csv");
+    const { bom, rows: back } = readCsv(res.rawPayload);
+    expect(bom).toBe(true);
+    expect(back[0]).toEqual(['内容', '提交时间', '序号']);
+    // Beijing wall-clock time, as in the sheet; a formula is shown as the text typed.
+    expect(back[1]).toEqual(['工资，拖欠"三个月"\n请协调', '2026-12-06 09:30', '-2']);
+    expect(back[2]).toEqual(["'=HYPERLINK(\"x\")", '', '0']);
+    expect(back.slice(3).map((r) => r[2])).toEqual(Array.from({ length: BATCH }, (_, i) => String(i)));
+  });
+
+  it('stops reading the list when the download is dropped', async () => {
+    // Plain text goes straight to the socket, whose loopback buffers take a few MB (~150
+    // batches) before the client's hang-up is seen: the list is longer, so stopping shows.
+    const TOTAL = 1000;
+    const read = { batches: 0 };
+    let finished!: () => void;
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    const app = Fastify();
+    app.get('/x', (_req, reply) => streamCsv(reply, 'x.csv', columns, batches(TOTAL, read, finished)));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.server.address() as AddressInfo;
     await new Promise<void>((resolve) => {
       const req = http.get({ host: '127.0.0.1', port, path: '/x' }, (res) => {
         res.once('data', () => {

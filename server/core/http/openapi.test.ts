@@ -40,6 +40,7 @@ describe('API documentation and health', () => {
 
     expect(doc.paths['/api/v1/appeals/attachments'].post.requestBody.content['multipart/form-data']).toBeTruthy();
     expect(Object.keys(doc.paths['/api/v1/appeals/export.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(doc.paths['/api/v1/appeals/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
     expect(doc.paths['/api/v1/heart-bridge/classes/{classId}/weeks/{week}/print'].get.responses['200'].content['text/html']).toBeTruthy();
     expect(doc.paths['/api/v1/orgs/{id}'].delete.responses['204']).toBeTruthy();
   });

@@ -25,6 +25,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 /** Responses that are not JSON, by what the path ends with: exports, stored files, print pages. */
 const BINARY: [RegExp, Record<string, Json>][] = [
   [/\.xlsx$/, { [XLSX]: { schema: { type: 'string', format: 'binary' } } }],
+  [/\.csv$/, { 'text/csv': { schema: { type: 'string' } } }],
   [/\/print$/, { 'text/html': { schema: { type: 'string' } } }],
   [/\/agreement$/, { 'text/html': { schema: { type: 'string' } } }],
   [/\.docx$/, { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } }],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp, type Client } from '../../../test/app.js';
+import { readCsv } from '../excel/csv.testkit.js';
 import { idNumber, readXlsx } from './people.fixtures.js';
 
 const t = useTestApp();
@@ -38,6 +39,10 @@ describe('people export', () => {
       // The org by its path from the top, as the import reads it back.
       list.body.items.map((p: any) => [p.name, p.employeeNo, '职工', '合同制', '', '是', p.phone, p.idNumber, '', p.orgName === '采煤一队' ? '华能煤业集团/一号矿/采煤一队' : '华能煤业集团/一号矿']),
     );
+    // The same list as .csv: the same header and cells, masked alike.
+    const csv = await download(mediator, `/api/v1/people/export.csv?${filter}`);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(readCsv(csv.rawPayload)).toEqual({ bom: true, rows: rows.map((r) => r.map(String)) });
     expect(body.map((r) => r[6])).toEqual(['138****0001', '138****0002', '138****0004']);
     expect(body.every((r) => /^\d{3}\*{11}[\dX]{4}$/.test(r[7]))).toBe(true);
     const audit = await t.db.selectFrom('audit_events').select('action').where('actor_id', '=', mediator.accountId).where('action', '=', 'person.export').execute();

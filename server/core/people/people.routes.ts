@@ -20,7 +20,7 @@ import {
 import { IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../http/types.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
-import { sendXlsx } from '../excel/export.js';
+import { sendExport } from '../excel/export.js';
 import { exportColumns } from './people.present.js';
 import * as service from './people.service.js';
 import * as links from './links.service.js';
@@ -40,12 +40,14 @@ export async function peopleRoutes(app: App) {
     service.stats(db, requireActor(req), req.query.orgId),
   );
 
-  app.get('/api/v1/people/export.xlsx', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '导出人员名单 (.xlsx，最多 5 万行)', querystring: ExportQuery } }, async (req, reply) => {
-    const rows = await service.exportList(db, callContext(req), requireActor(req), req.query);
-    if (rows.length >= service.EXPORT_CAP) reply.header('x-truncated', 'true');
-    const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-    return sendXlsx(reply, `人员名单-${day}.xlsx`, '人员名单', exportColumns, rows);
-  });
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(`/api/v1/people/export.${format}`, { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: `导出人员名单 (.${format}，最多 5 万行)`, querystring: ExportQuery } }, async (req, reply) => {
+      const rows = await service.exportList(db, callContext(req), requireActor(req), req.query);
+      if (rows.length >= service.EXPORT_CAP) reply.header('x-truncated', 'true');
+      const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
+      return sendExport(reply, format, `人员名单-${day}`, '人员名单', exportColumns, rows);
+    });
+  }
 
   app.get('/api/v1/people/:id', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '人员详情（查看完整手机号、身份证号会记入审计）', params: IdParams, response: { 200: Person } } }, async (req) =>
     service.get(db, callContext(req), requireActor(req), req.params.id),

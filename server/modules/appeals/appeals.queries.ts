@@ -5,7 +5,7 @@
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../../core/db/database.js';
 import type { Actor } from '../../core/rbac/actor.js';
-import { streamXlsx, type Column } from '../../core/excel/export.js';
+import { streamExport, type Column, type ExportFormat } from '../../core/excel/export.js';
 import { checkCursorSort, checkPageReach, decodeCursor } from '../../core/db/keyset.js';
 import {
   APPEAL_CATEGORY_LABELS,
@@ -22,6 +22,7 @@ import {
 } from '../../../common/appeals.js';
 import { EMPLOYMENT_CATEGORY_LABELS, type EmploymentCategory } from '../../../common/enums.js';
 import type { AppealFilter } from '../../../common/schemas/appeals.js';
+import { forbidden } from '../../core/errors.js';
 import * as repo from './appeals.repository.js';
 import { visibilityOf } from './appeals.policy.js';
 import { maskPhone, presentSummary, readsContact } from './appeals.present.js';
@@ -58,7 +59,10 @@ export async function list(
 /** Beijing time for people reading a spreadsheet. */
 const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
-export async function exportXlsx(db: Db, actor: Actor, filter: AppealFilter, reply: FastifyReply, now = new Date()) {
+export async function exportList(db: Db, actor: Actor, filter: AppealFilter, reply: FastifyReply, format: ExportFormat, now = new Date()) {
+  // A .csv of nothing reads as a file, not as a refusal: a caller who may list no one's appeals is refused outright.
+  const vis = visibilityOf(actor);
+  if (format === 'csv' && !vis.staff.all && !vis.staff.paths.length && !vis.handler.all && !vis.handler.paths.length) throw forbidden();
   const clock = await lightClock(db, now);
   const read = repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
   async function* labelled() {
@@ -90,5 +94,5 @@ export async function exportXlsx(db: Db, actor: Actor, filter: AppealFilter, rep
     { header: '涉及职工数', value: (r) => r.affected_workers },
     { header: '答复内容', width: 40, value: (r) => r.answer ?? '' },
   ];
-  return streamXlsx(reply, `职工诉求_${clock.today}.xlsx`, '职工诉求', columns, labelled());
+  return streamExport(reply, format, `职工诉求_${clock.today}`, '职工诉求', columns, labelled());
 }

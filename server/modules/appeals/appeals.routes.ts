@@ -99,9 +99,11 @@ export async function appealsRoutes(app: App) {
     queries.list(db, requireActor(req), { ...req.query, mine: true }),
   );
 
-  app.get('/api/v1/appeals/export.xlsx', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'handler'), schema: { tags, summary: '导出诉求列表（.xlsx，个人信息按角色脱敏）', querystring: AppealFilterQuery } }, async (req, reply) =>
-    queries.exportXlsx(db, requireActor(req), req.query, reply),
-  );
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(`/api/v1/appeals/export.${format}`, { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'handler'), schema: { tags, summary: `导出诉求列表（.${format}，个人信息按角色脱敏）`, querystring: AppealFilterQuery } }, async (req, reply) =>
+      queries.exportList(db, requireActor(req), req.query, reply, format),
+    );
+  }
 
   app.get('/api/v1/appeals/dashboard', { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'handler'), schema: { tags, summary: '诉求指标看板（每个数字可下钻到列表）', querystring: DashboardQuery, response: { 200: Dashboard } } }, async (req) =>
     dashboard(db, requireActor(req), req.query),

@@ -7,10 +7,12 @@
  * serve the query at all. Combinations come from the schema: a new filter is covered here
  * the day it is added (and fails here until it has a sample value and an index).
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import { searchRefs } from '../../core/search/search.js';
 import { indexText } from '../../core/search/segment.js';
+import { readCsv } from '../../core/excel/csv.testkit.js';
 import { useTestApp } from '../../../test/app.js';
 import { AppealFilterQuery, APPEAL_SORT_KEYS } from '../../../common/schemas/appeals.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
@@ -137,6 +139,35 @@ describe('appeal list plans', () => {
     expect(res.items.map((a: { id: string }) => a.id)).toEqual([fresh.id]);
     expect(res.items.map((a: { id: string }) => a.id)).not.toContain(old.id);
     await t.db.deleteFrom(SEARCH_INDEX as any).where('ref_id', 'like', 'bound-%').execute();
+  });
+
+  it('exports the same list as .csv as .xlsx: the same columns, rows and anonymity, UTF-8 with a byte-order mark', async () => {
+    const team = await w.team();
+    const named = await w.worker({ name: '导出职工乙', phone: '13700002222' }, team);
+    const hidden = await w.worker({ name: '隐名职工丙', phone: '13700003333' }, team);
+    await named.post('/api/v1/appeals', wageAppeal({ title: '班组导出一' }));
+    await hidden.post('/api/v1/appeals', wageAppeal({ title: '班组导出二', anonymous: true }));
+    const get = (format: string) => t.app.inject({ method: 'GET', url: `/api/v1/appeals/export.${format}?q=${encodeURIComponent('班组导出')}`, headers: { cookie: w.staff.cookie } });
+    const [xlsx, csv] = [await get('xlsx'), await get('csv')];
+    expect(csv.statusCode).toBe(200);
+    const { bom, rows } = readCsv(csv.rawPayload);
+    expect(bom).toBe(true);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as any);
+    const sheet = book.worksheets[0];
+    const sheetRows = Array.from({ length: sheet.rowCount }, (_, i) => (sheet.getRow(i + 1).values as unknown[]).slice(1));
+    expect(rows[0]).toEqual(sheetRows[0]);
+    const col = (name: string) => rows[0].indexOf(name);
+    expect(rows).toHaveLength(3);
+    // Text cells agree cell for cell (dates are typed cells in the sheet, text in the file).
+    for (const name of ['编号', '标题', '提交人', '联系电话', '所属单位']) {
+      expect(rows.slice(1).map((r) => r[col(name)])).toEqual(sheetRows.slice(1).map((r) => String(r[col(name)] ?? '')));
+    }
+    const byTitle = new Map(rows.slice(1).map((r) => [r[col('标题')], r]));
+    expect(byTitle.get('班组导出一')![col('提交人')]).toBe('导出职工乙');
+    expect(byTitle.get('班组导出二')![col('提交人')]).toBe('匿名');
+    expect(csv.payload).not.toContain('隐名职工丙');
+    expect(csv.payload).not.toContain('13700003333');
   });
 
   it('refuses a forged cursor, a cursor with another sort, and page numbers past the count, naming the field', async () => {

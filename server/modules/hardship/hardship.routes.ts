@@ -4,19 +4,18 @@ import {
   ApplyBody, AssistanceBody, Budget, BudgetBody, CallbackBody, Counts, DecideObjectionBody, NoteBody, ObjectionBody, ObjectionParams, OrgQuery, ProfileDetail, ProfileListQuery, ProfilePage,
   PublicNoticePage, PublicNoticeQuery, TotalsQuery, ReasonBody, ReviewBody, Rule, RuleBody, RuleList, RuleParams, RulePatch, Settings, SettingsBody, Totals, VisitBody,
 } from '../../../common/schemas/hardship.js';
-import { CAUSE_LABELS, PROFILE_STATUS_LABELS, TIER_LABELS, type Cause } from '../../../common/hardship.js';
 import { Id, IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import { sendFile } from '../../core/files/index.js';
 import { notFound } from '../../core/errors.js';
-import { sendXlsx } from '../../core/excel/export.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { WriteCall } from '../../core/call.js';
-import type { ProfileDetail as ProfileDetailT, ProfileSummary } from '../../../common/schemas/hardship.js';
+import type { ProfileDetail as ProfileDetailT } from '../../../common/schemas/hardship.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import * as service from './hardship.service.js';
+import * as fileExport from './hardship.export.js';
 import * as aftercare from './hardship.aftercare.js';
 import * as assistance from './hardship.assistance.js';
 import * as config from './hardship.config.js';
@@ -50,33 +49,16 @@ export async function hardshipRoutes(app: App) {
   app.get('/api/v1/hardship/households', { config: allow(...HOUSEHOLD), schema: { tags, summary: '困难职工档案列表（帮扶专干：所辖；职工：本人）', querystring: ProfileListQuery, response: { 200: ProfilePage } } }, async (req) =>
     service.list(readCall(db, req), req.query),
   );
-  app.get('/api/v1/hardship/households/export.xlsx', { config: allow(...OFFICERS), schema: { tags, summary: '导出困难职工档案（导出记入审计）', querystring: ProfileListQuery } }, async (req, reply) => {
-    const call = readCall(db, req);
-    service.assertOfficer(call);
-    // Newest first, page after page by cursor (page numbers stop at the count), up to 50 000 files.
-    const rows: ProfileSummary[] = [];
-    for (let after: string | undefined, p = 0; p < 250; p++) {
-      const page = await service.list(call, { ...req.query, sort: undefined, page: 1, pageSize: 200, after });
-      rows.push(...page.items);
-      if (!page.nextCursor) break;
-      after = page.nextCursor;
-    }
-    await db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows: rows.length } }));
-    return sendXlsx(reply, '困难职工档案.xlsx', '困难职工档案', [
-      { header: '档案编号', type: 'text', value: (r) => r.code },
-      { header: '职工', value: (r) => r.workerName },
-      { header: '单位', value: (r) => r.orgName },
-      { header: '状态', value: (r) => PROFILE_STATUS_LABELS[r.status].zh },
-      { header: '困难类别', value: (r) => (r.tier ? TIER_LABELS[r.tier].zh : '') },
-      { header: '致困原因', value: (r) => r.causes.map((c: Cause) => CAUSE_LABELS[c].zh).join('、') },
-      { header: '家庭人口', value: (r) => r.householdSize },
-      { header: '人均月收入（元）', value: (r) => r.incomePerHeadFen / 100 },
-      { header: '申请日期', value: (r) => r.appliedDate },
-      { header: '归档日期', value: (r) => r.filedOn },
-      { header: '复核期限', value: (r) => r.reviewDue },
-      { header: '帮扶金额（元）', value: (r) => r.assistanceFen / 100 },
-    ], rows);
-  });
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(`/api/v1/hardship/households/export.${format}`, { config: allow(...OFFICERS), schema: { tags, summary: `导出困难职工档案（.${format}，按列表的筛选与排序；导出记入审计）`, querystring: ProfileListQuery } }, async (req, reply) => {
+      const call = readCall(db, req);
+      service.assertOfficer(call);
+      const { rows, capped } = await fileExport.exportRows(call, req.query);
+      if (capped) reply.header('x-truncated', 'true');
+      await db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows: rows.length, format } }));
+      return fileExport.sendFiles(reply, format, rows);
+    });
+  }
   app.post('/api/v1/hardship/households', { config: allow(...HOUSEHOLD), schema: { tags, summary: '申请困难帮扶（职工本人）或代为登记；支持 Idempotency-Key', body: ApplyBody, response: { 201: ProfileDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => service.apply(call, req.body)),
   );

@@ -6,8 +6,10 @@
  * appeal), assistance totals against the budget, each indicator against its drill-down, and the
  * reminder job sending once.
  */
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
+import { readCsv } from '../../core/excel/csv.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { actorOf, shanghai, useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
 import { disputeBody } from '../mediation/mediation.testkit.js';
@@ -195,6 +197,28 @@ describe('need-to-know, the public notice and the cross-check', () => {
 });
 
 describe('assistance totals and the indicators', () => {
+  it('exports the files by the filters and the sort of the list, in both formats', async () => {
+    const team = await w.team();
+    for (const income of [60_000, 100_000, 70_000]) {
+      const worker = await w.worker({}, team);
+      await as(worker, '2026-11-02', (c) => applyForHardship(c, { ...householdBody(income), year: 2026 } as any));
+    }
+    const list = async (order: string) => (await w.staff.get(`${H}?orgId=${team.id}&sort=incomePerHead&order=${order}`)).body.items.map((h: { code: string }) => h.code);
+    const exported = async (format: string, order: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `${H}/export.${format}?orgId=${team.id}&sort=incomePerHead&order=${order}`, headers: { cookie: w.staff.cookie } });
+      expect(res.statusCode).toBe(200);
+      if (format === 'csv') return readCsv(res.rawPayload).rows.slice(1).map((r) => r[0]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as any);
+      return book.worksheets[0].getColumn(1).values.slice(2).map(String);
+    };
+    const ascending = await list('asc');
+    expect(ascending).toHaveLength(3);
+    expect(await exported('csv', 'asc')).toEqual(ascending);
+    expect(await exported('xlsx', 'desc')).toEqual([...ascending].reverse());
+    expect(await list('desc')).toEqual([...ascending].reverse());
+  });
+
   it('totals a year by kind, cause and fund against its budget, and each figure equals its drill-down rows', async () => {
     const team = await w.team();
     expect((await w.chair.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 500_000 })).status).toBe(200);

@@ -37,7 +37,7 @@ export function AppealListPage({ mode }: { mode: 'inbox' | 'assigned' }) {
   const { data, isFetching } = useAppeals(query);
   const [exporting, runExport] = useExport();
 
-  const onExport = () => runExport(() => exportAppeals(filtersOf(query)));
+  const onExport = (format?: 'csv') => runExport(() => exportAppeals(filtersOf(query), format));
 
   return (
     <Page
@@ -49,8 +49,11 @@ export function AppealListPage({ mode }: { mode: 'inbox' | 'assigned' }) {
               {t('list.dashboard')}
             </Button>
           )}
-          <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="appeals-export">
+          <Button icon={<DownloadOutlined />} onClick={() => onExport()} loading={exporting} data-testid="appeals-export">
             {t('common:actions.export')}
+          </Button>
+          <Button onClick={() => onExport('csv')} loading={exporting} data-testid="appeals-export-csv">
+            {t('common:actions.exportCsv')}
           </Button>
         </>
       }

@@ -112,8 +112,9 @@ export function useAppeals(query: AppealQuery, scope: 'all' | 'mine' = 'all') {
 }
 
 /** The same filters as the list, so the sheet holds exactly what the user sees. */
-export function exportAppeals(filters: AppealFilters): Promise<void> {
-  return download('/appeals/export.xlsx', { ...filters }, '职工诉求.xlsx');
+/** The same filters as the list, as .xlsx or as .csv (UTF-8 with BOM: the same columns and masking). */
+export function exportAppeals(filters: AppealFilters, format: 'xlsx' | 'csv' = 'xlsx'): Promise<void> {
+  return download(`/appeals/export.${format}`, { ...filters }, `职工诉求.${format}`);
 }
 
 export function useAppeal(id: string | undefined) {

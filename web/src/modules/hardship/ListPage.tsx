@@ -52,7 +52,12 @@ export default function ListPage() {
           </Button>
         </Link>
       )}
-      {officer && <Button onClick={() => void download(`${H}/export.xlsx`, { ...query, page: undefined, pageSize: undefined } as unknown as Query, '困难职工档案.xlsx')}>{t('list.export')}</Button>}
+      {officer &&
+        (['xlsx', 'csv'] as const).map((format) => (
+          <Button key={format} onClick={() => void download(`${H}/export.${format}`, { ...query, page: undefined, pageSize: undefined, after: undefined } as unknown as Query, `困难职工档案.${format}`)}>
+            {format === 'csv' ? t('common:actions.exportCsv') : t('list.export')}
+          </Button>
+        ))}
     </Flex>
   );
   const filters = officer ? (

@@ -17,16 +17,21 @@ export default function PeoplePage() {
   const { data, isFetching } = usePeople(query);
   const [exporting, runExport] = useExport();
 
-  const onExport = () => runExport(() => exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q }));
+  const onExport = (format?: 'csv') => runExport(() => exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q }, format));
 
   const List = isMobile ? PeopleCards : PeopleTable;
   return (
     <Page
       title={t('title')}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="people-export">
-          {t('common:actions.export')}
-        </Button>
+        <>
+          <Button icon={<DownloadOutlined />} onClick={() => onExport()} loading={exporting} data-testid="people-export">
+            {t('common:actions.export')}
+          </Button>
+          <Button onClick={() => onExport('csv')} loading={exporting} data-testid="people-export-csv">
+            {t('common:actions.exportCsv')}
+          </Button>
+        </>
       }
     >
       <PeopleFilters value={query} onChange={update} isMobile={isMobile} />

@@ -60,8 +60,8 @@ export function usePeople(query: PeopleQuery) {
 }
 
 /** The same filters as the list, so the sheet holds exactly what the user sees. */
-export function exportPeople(filters: PeopleFilters): Promise<void> {
-  return download('/people/export.xlsx', { ...filters }, 'people.xlsx');
+export function exportPeople(filters: PeopleFilters, format: 'xlsx' | 'csv' = 'xlsx'): Promise<void> {
+  return download(`/people/export.${format}`, { ...filters }, `people.${format}`);
 }
 
 /** Tap-to-call: one person's number in full; the server audits every reveal. */
