@@ -36,10 +36,11 @@ describe('the work report in the browser', () => {
     // Every practice's section draws the chart the .docx embeds.
     await page.getByTestId('wr-section-appeals').locator('canvas').first().waitFor();
     // A notable case the practices suggest for the year (the demo holds some), picked into its section.
-    const pick = page.getByTestId('wr-case-pick').first();
-    const title = (await pick.locator('xpath=ancestor::li[1]').locator('.ant-list-item-meta-title').textContent())!.replace(/（[^（]*）$/, '');
-    const cases = (await pick.locator('xpath=ancestor::*[starts-with(@data-testid, "wr-cases-")][1]').getAttribute('data-testid'))!;
-    await pick.click();
+    // The list item holding the first 选用 button (the button itself sits in the item's own action list).
+    const item = page.locator('.ant-list-item').filter({ has: page.getByTestId('wr-case-pick') }).first();
+    const title = (await item.locator('.ant-list-item-meta-title').textContent())!.replace(/（[^（]*）$/, '');
+    const cases = (await item.locator('xpath=ancestor::*[starts-with(@data-testid, "wr-cases-")][1]').getAttribute('data-testid'))!;
+    await item.getByTestId('wr-case-pick').click();
     // Picked, it moves to its section's chosen cases (with a 移除 button) and leaves the suggestions.
     const section = page.getByTestId(cases);
     await section.locator('.ant-list-item').filter({ hasText: title }).getByRole('button', { name: /移\s*除/ }).waitFor();
