@@ -3,6 +3,8 @@ import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal, type World } from './appeals.testkit.js';
 import ExcelJS from 'exceljs';
 import { APPEAL_TRANSITIONS } from '../../../common/appeals.js';
+import { COUNT_CAP } from '../../core/db/keyset.js';
+import { newId } from '../../core/ids.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -395,5 +397,25 @@ describe('what the API offers and shows', () => {
     expect(page.total).toBeGreaterThan(0);
     const times = page.items.map((a: any) => a.submittedAt);
     expect([...times].sort().reverse()).toEqual(times);
+  });
+});
+
+describe('the list above 2 000 matches', () => {
+  it('walks newest first off the submitted-at index: the capped total, a page, and the cursor’s next page', async () => {
+    const person = await t.person(await w.team(), { name: '来访职工' });
+    const seed = (await w.staff.post('/api/v1/appeals', wageAppeal({ onBehalfOf: { personId: person.id, channel: 'phone' } }))).body.id;
+    const row = await t.db.selectFrom('appeals' as any).selectAll().where('id', '=', seed).executeTakeFirstOrThrow();
+    // Copies of one appeal in bulk, each a millisecond newer, so they lead the list whatever else this file wrote.
+    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({ ...row, id: newId(), code: `${row.code}-${i}`, submitted_at: new Date(Date.parse(row.submitted_at) + i + 1).toISOString() }));
+    await t.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < copies.length; i += 100) await tx.insertInto('appeals' as any).values(copies.slice(i, i + 100)).execute();
+    });
+    const first = await w.staff.get('/api/v1/appeals?pageSize=20');
+    expect(first.status, first.text).toBe(200);
+    expect([first.body.total, first.body.totalCapped, first.body.items.length]).toEqual([COUNT_CAP, true, 20]);
+    const next = await w.staff.get(`/api/v1/appeals?pageSize=20&after=${first.body.nextCursor}`);
+    expect(next.status, next.text).toBe(200);
+    const ids = [...first.body.items, ...next.body.items].map((a: { id: string }) => a.id);
+    expect(ids).toEqual(copies.slice(-40).reverse().map((c) => c.id));
   });
 });

@@ -17,6 +17,8 @@ import { writeCallIn, type WriteCall } from '../../core/call.js';
 import type { Figure } from '../../../common/figure.js';
 import { uploadPng } from '../../../test/authz/part.js';
 import { tierOf } from './hardship.rules.js';
+import { COUNT_CAP } from '../../core/db/keyset.js';
+import { newId } from '../../core/ids.js';
 import { remindDue } from './hardship.jobs.js';
 import {
   addAssistance, applyForHardship, approveHousehold, callbackHousehold, exitHousehold, fileHousehold, householdBody, reviewHousehold, ruleBody, visitHousehold,
@@ -273,5 +275,24 @@ describe('assistance totals and the indicators', () => {
     expect(await remindDue(t.db, shanghai('2027-11-11'))).toBe(0);
     const inbox = await w.chair.get('/api/v1/notifications?pageSize=100');
     expect(JSON.stringify(inbox.body)).toContain('困难档案年度复核');
+  });
+});
+
+describe('the household list above 2 000 matches', () => {
+  it('walks newest first off the applied-at index: the capped total, a page, and the cursor’s next page', async () => {
+    const seed = (await (await w.worker()).post(H, householdBody(90_000))).body.id;
+    const row = await t.db.selectFrom('hardship_profiles' as any).selectAll().where('id', '=', seed).executeTakeFirstOrThrow();
+    // Copies of one file in bulk, each a millisecond newer, so they lead the list whatever else this file wrote: 2 001 applications through the API would cost the test its budget.
+    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({ ...row, id: newId(), applied_at: new Date(Date.parse(row.applied_at) + i + 1).toISOString() }));
+    await t.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < copies.length; i += 250) await tx.insertInto('hardship_profiles' as any).values(copies.slice(i, i + 250)).execute();
+    });
+    const first = await w.chair.get(`${H}?pageSize=20`);
+    expect(first.status, first.text).toBe(200);
+    expect([first.body.total, first.body.totalCapped, first.body.items.length]).toEqual([COUNT_CAP, true, 20]);
+    const next = await w.chair.get(`${H}?pageSize=20&after=${first.body.nextCursor}`);
+    expect(next.status, next.text).toBe(200);
+    const ids = [...first.body.items, ...next.body.items].map((h: { id: string }) => h.id);
+    expect(ids).toEqual(copies.slice(-40).reverse().map((c) => c.id));
   });
 });

@@ -332,6 +332,8 @@ export async function listFaq(db: Db, reach: Reach, f: { q?: string; topic?: str
     .where((eb) => (dense ? eb.or(tests) : eb.or(refs.map((r) => eb('q.id', 'in', r)))))
     .select(columns)
     .orderBy('q.published_at', 'desc')
+    // Entries published in the same instant (a bulk import) come in one order on both engines, so pages neither repeat nor skip one.
+    .orderBy('q.id', 'desc')
     .limit(200)
     .execute();
   const shared = (c: (typeof candidates)[number]) => words.filter((w) => `${c.faq_title} ${c.faq_answer}`.toLowerCase().includes(w)).length;

@@ -18,6 +18,9 @@ import { DENSE_MATCHES, searchArticles } from './policies.repository.js';
 import { readReach } from './policies.policy.js';
 import { loadGrants } from '../../core/auth/auth.repository.js';
 import { questionSignature } from './policies.explain.js';
+import { ARTICLE_INDEX, COUNT_CAP, FAQ_INDEX, QUESTION_INDEX } from './policies.repository.js';
+import { newId } from '../../core/ids.js';
+import { indexText } from '../../core/search/segment.js';
 
 const t = useTestApp();
 let w: PoliciesWorld;
@@ -310,5 +313,65 @@ describe('appeals citing articles', () => {
     const after = (await w.staff.get(`/api/v1/appeals/${appeal}`)).body;
     expect([after.citationsNeedReview, after.citations[0].policyStatus, after.citations[0].review]).toEqual([true, 'repealed', true]);
     expect((await w.staff.get(`/api/v1/appeals/${other}`)).body.citationsNeedReview).toBe(false);
+  });
+});
+
+describe('above 2 000 matches (the newest-first walks)', () => {
+  it('the question list answers a page, the capped total and the next page for each filter and sort; FAQ and article search still answer', async () => {
+    const u = await policiesWorld(t);
+    const worker = await u.worker();
+    const n = COUNT_CAP + 30;
+    // Bulk rows in one transaction: asking 2 030 questions through the API would cost the test its budget.
+    const questions = Array.from({ length: n }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 3) * 3_600_000).toISOString();
+      return {
+        id: newId(), org_id: u.team1.id, library_org_id: u.group.id, author_account_id: worker.accountId, author_person_id: null, author_name: `职工${i}`,
+        author_category: 'contract', anonymous: 0, topic: 'wages', title: `夜班工资${i}`, body: '夜班工资怎么算？', status: 'published', asked_at: at, asked_date: at.slice(0, 10),
+        due_date: '2026-12-31', answer: '按月发放。', answered_at: at, answered_by: null, on_time: 1, faq_title: `夜班工资${i}怎么算`, faq_answer: '夜班工资按月发放。', published_at: at,
+        deflections: 0, review_needed: 0, signature: null, created_at: at, updated_at: at,
+      };
+    });
+    const articles = Array.from({ length: n }, (_, i) => ({ id: newId(), policy_id: u.pay.id, seq: 100 + i, label: `第${100 + i}条`, chapter: null, body: '夜班工资按月发放。' }));
+    await t.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < n; i += 250) {
+        const qs = questions.slice(i, i + 250);
+        const as = articles.slice(i, i + 250);
+        await tx.insertInto('policy_questions' as any).values(qs).execute();
+        await tx.insertInto(QUESTION_INDEX as any).values(qs.map((r) => ({ ref_id: r.id, body: indexText(`${r.title} ${r.body}`) }))).execute();
+        await tx.insertInto(FAQ_INDEX as any).values(qs.map((r) => ({ ref_id: r.id, body: indexText(`${r.faq_title} ${r.faq_answer}`) }))).execute();
+        await tx.insertInto('policy_articles' as any).values(as).execute();
+        await tx.insertInto(ARTICLE_INDEX as any).values(as.map((a) => ({ ref_id: a.id, body: indexText(`集团公司薪酬管理办法 ${a.label} ${a.body}`) }))).execute();
+      }
+    });
+    const newest = [...questions].sort((a, b) => b.asked_at.localeCompare(a.asked_at) || b.id.localeCompare(a.id)).map((r) => r.id);
+    const list = async (who: typeof u.staff, query: string) => {
+      const r = await who.get(`/api/v1/policy-questions?pageSize=20&${query}`);
+      expect(r.status, `${query}: ${r.text}`).toBe(200);
+      return r.body;
+    };
+    for (const query of ['', 'status=published', 'topic=wages', `q=${encodeURIComponent('工资')}`, `orgId=${u.mine1.id}`, 'onTime=1', 'employmentCategory=contract']) {
+      const first = await list(u.staff, query);
+      expect([first.total, first.totalCapped, first.items.length], query).toEqual([COUNT_CAP, true, 20]);
+      // Newest first, and the next page goes on where the first stopped.
+      expect(first.items.map((x: any) => x.id)).toEqual(newest.slice(0, 20));
+      expect((await list(u.staff, `${query}&page=2`)).items.map((x: any) => x.id)).toEqual(newest.slice(20, 40));
+    }
+    for (const sort of ['sort=dueDate&order=asc', 'sort=status&order=desc', 'sort=askedAt&order=asc']) {
+      const [p1, p2] = [await list(u.staff, sort), await list(u.staff, `${sort}&page=2`)];
+      expect([p1.total, p1.totalCapped, p1.items.length, p2.items.length], sort).toEqual([COUNT_CAP, true, 20, 20]);
+      expect(p2.items.some((x: any) => p1.items.some((y: any) => y.id === x.id))).toBe(false);
+    }
+    expect((await list(u.staff, 'sort=askedAt&order=asc')).items[0].id).toBe(newest[n - 1]);
+    // The asker's own list: over the cap too.
+    expect(await list(worker, 'mine=1').then((b) => [b.total, b.totalCapped, b.items.every((x: any) => x.mine)])).toEqual([COUNT_CAP, true, true]);
+    // The FAQ's nearest entries and the article search by a word in every row walk newest first too.
+    const faq = await worker.get(`/api/v1/policy-faq?q=${encodeURIComponent('夜班工资怎么算')}&pageSize=5`);
+    expect(faq.status, faq.text).toBe(200);
+    expect(faq.body.items.map((x: any) => x.id)).toEqual(newest.slice(0, 5));
+    // Entries published in the same hour: page 2 goes on from page 1 on both engines.
+    expect((await worker.get(`/api/v1/policy-faq?q=${encodeURIComponent('夜班工资怎么算')}&pageSize=5&page=2`)).body.items.map((x: any) => x.id)).toEqual(newest.slice(5, 10));
+    const hits = await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent('夜班工资')}&pageSize=5`);
+    expect(hits.status, hits.text).toBe(200);
+    expect(hits.body.items.map((x: any) => x.label)).toEqual(['第100条', '第101条', '第102条', '第103条', '第104条']);
   });
 });
