@@ -93,6 +93,9 @@ export const NotLogged = z.object({
   items: z.array(z.object({ date: z.string(), period: z.number().int(), classId: z.string(), className: z.string(), subject: z.string(), teacherId: z.string(), teacherName: z.string() })),
   total: z.number().int(),
 });
+export type NotLogged = z.infer<typeof NotLogged>;
+/** A timetabled lesson with no log: one row of the not-logged view. */
+export type NotLoggedLesson = NotLogged['items'][number];
 
 export const ComplianceQuery = PeriodQuery.extend({ cut: z.enum(COMPLIANCE_CUTS).default('week') });
 export const ComplianceRow = z.object({

@@ -3,6 +3,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { joinedTexts } from '../../core/db/dialect.js';
 import { CHECKING_MINUTES, TEACHING_MINUTES, TEN } from '../../../common/lessonLogs.js';
+import type { NotLoggedLesson } from '../../../common/schemas/lessonLogs.js';
 import { ldb, type LessonLogStudentTable, type LessonLogTable } from './lessonLogs.tables.js';
 
 export function findLog(db: Tx, id: string) {
@@ -215,15 +216,7 @@ export async function countPromised(db: Tx, groups: readonly DayGroup[], teacher
   return { timetabled: rows.reduce((n, r) => n + Number(r.timetabled), 0), logged: rows.reduce((n, r) => n + Number(r.logged), 0) };
 }
 
-export interface MissingLesson {
-  date: string;
-  period: number;
-  classId: string;
-  className: string;
-  subject: string;
-  teacherId: string;
-  teacherName: string;
-}
+export type MissingLesson = NotLoggedLesson;
 
 /** Lessons timetabled but not logged, by date, period and class id; at most `limit` from each batch of classes (sorted and cut by the schedule's `missing`). */
 export async function missingLessons(db: Tx, groups: readonly DayGroup[], limit?: number, teacherId?: string): Promise<MissingLesson[]> {

@@ -1,7 +1,7 @@
 /** 35+10 lesson log queries and writes; shapes come from common/schemas/lessonLogs. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ComplianceCut, TallyKind } from '@common/lessonLogs';
-import type { Compliance, LessonLog, MyWeek } from '@common/schemas/lessonLogs';
+import type { Compliance, LessonLog, MyWeek, NotLogged } from '@common/schemas/lessonLogs';
 import { api, download } from '../../api/client';
 
 export type { Compliance, LessonLog, MyWeek };
@@ -13,15 +13,6 @@ export interface ClassStudents {
   schoolDays: number;
   roster: number;
   students: { id: string; name: string; lastReached: string | null }[];
-}
-export interface NotLoggedRow {
-  date: string;
-  period: number;
-  classId: string;
-  className: string;
-  subject: string;
-  teacherId: string;
-  teacherName: string;
 }
 
 const KEY = 'lessonLogs';
@@ -49,7 +40,7 @@ export function useNotLogged(schoolId: string | undefined, q: { from: string; to
   return useQuery({
     queryKey: [KEY, 'notLogged', schoolId, q],
     enabled: !!schoolId && enabled,
-    queryFn: () => api.get<{ items: NotLoggedRow[]; total: number }>(`/lesson-logs/schools/${schoolId}/not-logged`, q),
+    queryFn: () => api.get<NotLogged>(`/lesson-logs/schools/${schoolId}/not-logged`, q),
   });
 }
 
