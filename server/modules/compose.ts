@@ -35,7 +35,10 @@ export const GRANDFATHERED_MIGRATIONS: ReadonlySet<string> = new Set([
  * Robot events named before the prefix rule: webhooks and inboxes have stored these kinds, so
  * they stay, for appeals alone; every new event must be named '<module>.<event>'.
  */
-export const GRANDFATHERED_ROBOT_EVENTS: ReadonlyMap<string, string> = new Map(['appeal.new', 'appeal.assigned', 'appeal.answered', 'appeal.overdue', 'appeal.groupAlert'].map((k) => [k, 'appeals']));
+export const GRANDFATHERED_ROBOT_EVENTS = {
+  module: 'appeals',
+  keys: new Set(['appeal.new', 'appeal.assigned', 'appeal.answered', 'appeal.overdue', 'appeal.groupAlert']),
+} as const;
 
 export interface House {
   modules: readonly ModuleDeclaration[];
@@ -127,7 +130,7 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
     }
     if (m.robotEvents) {
       for (const e of m.robotEvents.events) {
-        if (GRANDFATHERED_ROBOT_EVENTS.get(e.key) === m.name) claim('robotEvent', e.key, m.name);
+        if (m.name === GRANDFATHERED_ROBOT_EVENTS.module && GRANDFATHERED_ROBOT_EVENTS.keys.has(e.key)) claim('robotEvent', e.key, m.name);
         else prefixed('robotEvent', e.key, m.name);
       }
       robotEvents.push({ module: m.name, label: m.robotEvents.label, events: m.robotEvents.events.map((e) => ({ key: e.key, label: e.label })) });

@@ -65,12 +65,17 @@ export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: I
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function headersOf(reply: FastifyReply, fileName: string) {
-  // RFC 5987 filename* so Chinese file names survive every browser.
+const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+function headersOf(reply: FastifyReply, fileName: string, format: keyof typeof CONTENT_TYPES = 'xlsx') {
+  // RFC 5987 filename* so Chinese file names survive every browser; the plain filename is the fallback.
   const encoded = encodeURIComponent(fileName);
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encoded}`);
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="export.${format}"; filename*=UTF-8''${encoded}`);
 }
 
 /**
@@ -166,11 +171,7 @@ export async function streamCsv<T>(reply: FastifyReply, fileName: string, column
       await it.return?.();
     }
   }
-  const encoded = encodeURIComponent(fileName);
-  return reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', `attachment; filename="export.csv"; filename*=UTF-8''${encoded}`)
-    .send(Readable.from(lines(), { objectMode: false }));
+  return headersOf(reply, fileName, 'csv').send(Readable.from(lines(), { objectMode: false }));
 }
 
 async function* once<T>(rows: Iterable<T>): AsyncIterable<T[]> {

@@ -8,6 +8,7 @@ import { isApiError } from '../../api/problem';
 import { errorText } from '../../shared/problemText';
 import { formatDateTime } from '../../shared/time';
 import { Field, invalidProps } from '../../shared/light/Field';
+import { TextAreaField } from '../../shared/light/TextAreaField';
 import { problemFieldErrors, useFieldErrors } from '../../shared/light/fieldErrors';
 import { LightFrame, Notice } from '../../shared/light/LightFrame';
 import { toast } from '../../shared/light/toast';
@@ -168,20 +169,18 @@ export default function SubmitPage() {
               {...invalidProps('appeal-title', errors.title)}
             />
           </Field>
-          <Field id="appeal-description" label={t('submit.description')} error={errors.description} count={`${description.length} / 2000`}>
-            <textarea
-              id="appeal-description"
-              className="lt-input"
-              maxLength={2000}
-              rows={5}
-              value={description}
-              disabled={sending}
-              placeholder={t('submit.descriptionPlaceholder')}
-              onChange={(e) => set('description', e.target.value)}
-              data-testid="appeal-description"
-              {...invalidProps('appeal-description', errors.description)}
-            />
-          </Field>
+          <TextAreaField
+            id="appeal-description"
+            label={t('submit.description')}
+            error={errors.description}
+            counted
+            maxLength={2000}
+            rows={5}
+            value={description}
+            disabled={sending}
+            placeholder={t('submit.descriptionPlaceholder')}
+            onChange={(v) => set('description', v)}
+          />
           <div className="lt-field">
             <div className="lt-label">{t('submit.attachments')}</div>
             <LightAttachments

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../shared/problemText';
-import { Field, invalidProps } from '../../shared/light/Field';
+import { TextAreaField } from '../../shared/light/TextAreaField';
 import { problemFieldErrors, useFieldErrors } from '../../shared/light/fieldErrors';
 import { toast } from '../../shared/light/toast';
 import { PhraseChips } from './PhraseChips';
@@ -77,50 +77,41 @@ export function SideForm({ side, initial, phrases, saving, onSave, withNext, onC
         void submit();
       }}
     >
-      <Field id={id('main')} label={t(`fields.${main}`)} error={errors.main} count={`${values.main.length} / 1000`}>
-        <textarea
-          id={id('main')}
-          className="lt-input"
-          rows={3}
-          maxLength={1000}
-          value={values.main}
-          onChange={(e) => set('main', e.target.value)}
-          placeholder={t(`fields.${main}Placeholder`)}
-          data-testid={`${testId}-main`}
-          {...invalidProps(id('main'), errors.main)}
-        />
-      </Field>
-      <Field id={id('suggestion')} label={side === 'school' ? t('fields.schoolSuggestion') : t('fields.homeSuggestion')} error={errors.suggestion}>
-        <textarea
-          id={id('suggestion')}
-          className="lt-input"
-          rows={2}
-          maxLength={500}
-          value={values.suggestion}
-          onChange={(e) => set('suggestion', e.target.value)}
-          placeholder={side === 'school' ? t('fields.schoolSuggestionPlaceholder') : t('fields.homeSuggestionPlaceholder')}
-          data-testid={`${testId}-suggestion`}
-          {...invalidProps(id('suggestion'), errors.suggestion)}
-        />
-      </Field>
-      <Field
+      <TextAreaField
+        id={id('main')}
+        label={t(`fields.${main}`)}
+        error={errors.main}
+        counted
+        rows={3}
+        maxLength={1000}
+        value={values.main}
+        onChange={(v) => set('main', v)}
+        placeholder={t(`fields.${main}Placeholder`)}
+        testId={`${testId}-main`}
+      />
+      <TextAreaField
+        id={id('suggestion')}
+        label={side === 'school' ? t('fields.schoolSuggestion') : t('fields.homeSuggestion')}
+        error={errors.suggestion}
+        rows={2}
+        maxLength={500}
+        value={values.suggestion}
+        onChange={(v) => set('suggestion', v)}
+        placeholder={side === 'school' ? t('fields.schoolSuggestionPlaceholder') : t('fields.homeSuggestionPlaceholder')}
+        testId={`${testId}-suggestion`}
+      />
+      <TextAreaField
         id={id('encouragement')}
         label={side === 'school' ? t('fields.schoolEncouragement') : t('fields.homeEncouragement')}
         error={errors.encouragement}
         hint={<PhraseChips phrases={phrases} onPick={pick} />}
-      >
-        <textarea
-          id={id('encouragement')}
-          className="lt-input"
-          rows={2}
-          maxLength={300}
-          value={values.encouragement}
-          onChange={(e) => set('encouragement', e.target.value)}
-          placeholder={t('fields.encouragementPlaceholder')}
-          data-testid={`${testId}-encouragement`}
-          {...invalidProps(id('encouragement'), errors.encouragement)}
-        />
-      </Field>
+        rows={2}
+        maxLength={300}
+        value={values.encouragement}
+        onChange={(v) => set('encouragement', v)}
+        placeholder={t('fields.encouragementPlaceholder')}
+        testId={`${testId}-encouragement`}
+      />
       <div className="lt-row" style={{ justifyContent: 'flex-end' }}>
         {onCancel && (
           <button type="button" className="lt-btn" onClick={onCancel}>
