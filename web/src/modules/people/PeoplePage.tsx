@@ -17,7 +17,9 @@ export default function PeoplePage() {
   const { data, isFetching } = usePeople(query);
   const [exporting, runExport] = useExport();
 
-  const onExport = (format?: 'csv') => runExport(() => exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q }, format));
+  // The file lists what the table shows, in the table's order.
+  const onExport = (format?: 'csv') =>
+    runExport(() => exportPeople({ orgId: query.orgId, kind: query.kind, category: query.category, q: query.q, sort: query.sort, order: query.order }, format));
 
   const List = isMobile ? PeopleCards : PeopleTable;
   return (

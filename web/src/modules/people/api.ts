@@ -60,7 +60,7 @@ export function usePeople(query: PeopleQuery) {
 }
 
 /** The same filters as the list, so the sheet holds exactly what the user sees. */
-export function exportPeople(filters: PeopleFilters, format: 'xlsx' | 'csv' = 'xlsx'): Promise<void> {
+export function exportPeople(filters: PeopleFilters & Pick<PeopleQuery, 'sort' | 'order'>, format: 'xlsx' | 'csv' = 'xlsx'): Promise<void> {
   return download(`/people/export.${format}`, { ...filters }, `people.${format}`);
 }
 
