@@ -21,8 +21,9 @@ import { loggedRate } from './lessonLogs.indicators.js';
 const t = useTestApp();
 let w: SchoolWorld;
 const rng = new Rng(1207);
-const FROM = '2026-09-01';
-const TO = '2026-11-27';
+// Six weeks across the National Day holiday and its make-up days; the last log is on Wednesday 14 October.
+const FROM = '2026-09-07';
+const TO = '2026-10-14';
 
 const personOf = async (accountId: string) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
 async function at<T>(accountId: string, instant: Date, work: (call: ReturnType<typeof writeCallIn>) => Promise<T>): Promise<T> {
@@ -42,8 +43,8 @@ beforeAll(async () => {
   // 初一（1）班: 数学 (刘老师) and 语文 (陈老师); 初一（2）班: 语文 (杨老师); 初二（1）班: 数学 (刘老师).
   const week = (slots: [number, string, string][]) => [1, 2, 3, 4, 5].flatMap((weekday) => slots.map(([period, subject, teacherId]) => ({ weekday, period, subject, teacherId })));
   const tables = new Map([
-    [w.classA.id, week([[1, '数学', subjA], [2, '语文', headA], [3, '数学', subjA]])],
-    [w.classB.id, week([[1, '语文', headB], [4, '语文', headB]])],
+    [w.classA.id, week([[1, '数学', subjA], [2, '语文', headA]])],
+    [w.classB.id, week([[1, '语文', headB]])],
     [w.classC.id, week([[2, '数学', subjA]])],
   ]);
   const roster = new Map([
@@ -110,19 +111,19 @@ async function recount(from: string, to: string, cut: string, teacherId?: string
 }
 
 describe('compliance cells kept at write time', () => {
-  // Whole weeks (Monday to Sunday), a period starting and ending mid-week, one within a week, one
-  // ending on a Wednesday after the last log (the cells serve that week), and the whole term.
+  // Whole weeks (Monday to Sunday), a period starting and ending mid-week (logs follow its end),
+  // one within a week, one ending on the Friday after the last log (the cells serve that week), and all.
   const periods: [string, string][] = [
     ['2026-09-07', '2026-10-04'],
     ['2026-09-16', '2026-10-13'],
-    ['2026-10-20', '2026-10-22'],
-    ['2026-11-09', '2026-12-02'],
+    ['2026-09-22', '2026-09-24'],
+    ['2026-09-28', '2026-10-16'],
     [FROM, TO],
   ];
 
   it('gives every cut over any period the figures a recount of the logs and tallies gives', async () => {
     const logged = await (t.db as unknown as Kysely<any>).selectFrom('lesson_logs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    expect(Number(logged.n)).toBeGreaterThan(150);
+    expect(Number(logged.n)).toBeGreaterThan(50);
     for (const [from, to] of periods) {
       for (const cut of COMPLIANCE_CUTS) {
         const res = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?from=${from}&to=${to}&cut=${cut}`);
@@ -157,7 +158,7 @@ describe('compliance cells kept at write time', () => {
     const kept = await db.selectFrom('lesson_log_cells').selectAll().where('school_id', '=', w.school.id).orderBy('class_id').orderBy('teacher_id').orderBy('subject').orderBy('week_start').execute();
     await t.db.transaction().execute((tx) => rebuildCells(tx, w.school.id));
     const rebuilt = await db.selectFrom('lesson_log_cells').selectAll().where('school_id', '=', w.school.id).orderBy('class_id').orderBy('teacher_id').orderBy('subject').orderBy('week_start').execute();
-    expect(kept.length).toBeGreaterThan(20);
+    expect(kept.length).toBeGreaterThan(15);
     const norm = (rows: any[]) => rows.map((r) => ({ ...r, reached: r.reached ? BigInt(`0x${r.reached}`).toString(16) : '', ...Object.fromEntries(['logged', 'standard_met', 'questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'].map((c) => [c, Number(r[c])])) }));
     expect(norm(kept)).toEqual(norm(rebuilt));
   });
