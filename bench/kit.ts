@@ -16,8 +16,15 @@ export const engine = (process.env.BENCH_ENGINE ?? 'sqlite') as 'sqlite' | 'post
 /** Timed calls per measurement (BENCH_N). */
 export const N = Number(process.env.BENCH_N ?? 200);
 
-/** An empty database: a temporary SQLite file, or an embedded PostgreSQL server; `done` removes it. */
-export async function openBenchDatabase(tag: string): Promise<{ database: Database; done: () => Promise<void> }> {
+/**
+ * An empty database: a temporary SQLite file, or an embedded PostgreSQL server; `done` removes it.
+ * With `keep` (SQLite only), that file instead, opened as it is and kept: a cache of a slow build.
+ */
+export async function openBenchDatabase(tag: string, keep?: string): Promise<{ database: Database; done: () => Promise<void> }> {
+  if (keep && engine === 'sqlite') {
+    const database = await openDatabase({ url: keep });
+    return { database, done: () => database.close() };
+  }
   if (engine === 'postgres') {
     const pg = await startPostgres();
     const database = await openDatabase({ url: `${pg.url}/postgres`, poolSize: 5 });

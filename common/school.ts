@@ -34,6 +34,8 @@ export const SCHOOL_SETTING_DEFAULTS = {
   guardianReminderAt: '07:30',
   /** Head teachers who have not recorded today's session by this time are reminded. */
   moralReminderAt: '14:30',
+  /** Teachers with lessons of the day not logged are reminded from this time (the day's lessons are over). */
+  lessonReminderAt: '17:30',
 } as const;
 
 const DAY_MS = 86_400_000;

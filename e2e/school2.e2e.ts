@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { weekOf } from '../common/school.js';
+import { shiftWeek, weekDates, weekOf } from '../common/school.js';
 import { PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
 const e2e = useE2E();
@@ -28,11 +28,10 @@ async function openMenu(page: Page, key: string) {
   await page.getByTestId(`menu-${key}`).click();
 }
 
-/** The office's compliance page opens on the last four weeks by teacher; the API answers the same query. */
+/** The office's compliance page opens on this week and the three before it (from a Monday) by teacher; the API answers the same query. */
 function lastFourWeeks() {
-  const today = new Date(Date.now() + 8 * 3_600_000);
-  const from = new Date(today.getTime() - 27 * 86_400_000);
-  return { from: from.toISOString().slice(0, 10), to: today.toISOString().slice(0, 10) };
+  const to = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { from: weekDates(shiftWeek(weekOf(to), -3))[0], to };
 }
 
 describe('school routines on a phone', () => {

@@ -49,6 +49,7 @@ export const SchoolSettings = z.object({
   teacherReminderAt: HhMm,
   guardianReminderAt: HhMm,
   moralReminderAt: HhMm,
+  lessonReminderAt: HhMm,
 });
 export type SchoolSettings = z.infer<typeof SchoolSettings>;
 export const UpdateSchoolSettingsBody = SchoolSettings.partial().strict();

@@ -7,6 +7,7 @@ import { LESSON_LOG_GRANTS, LESSON_LOG_PERMISSIONS } from '../../../common/lesso
 import { defineModule } from '../module.js';
 import * as m1910 from './migrations/20261206_1910_lessonLogs_logs.js';
 import * as m2230 from './migrations/20261206_2230_lessonLogs_reach.js';
+import * as m1250 from './migrations/20261207_1250_lessonLogs_cells.js';
 import { lessonLogsIndicators } from './lessonLogs.indicators.js';
 import { lessonLogsJobs } from './lessonLogs.jobs.js';
 import { lessonLogsMessages } from './lessonLogs.messages.js';
@@ -18,7 +19,7 @@ export const lessonLogsModule = defineModule({
   permissions: Object.values(LESSON_LOG_PERMISSIONS),
   grants: LESSON_LOG_GRANTS,
   messages: lessonLogsMessages,
-  migrations: { '20261206_1910_lessonLogs_logs': m1910, '20261206_2230_lessonLogs_reach': m2230 },
+  migrations: { '20261206_1910_lessonLogs_logs': m1910, '20261206_2230_lessonLogs_reach': m2230, '20261207_1250_lessonLogs_cells': m1250 },
   routes: lessonLogsRoutes,
   jobs: lessonLogsJobs,
   indicators: lessonLogsIndicators,
@@ -37,3 +38,5 @@ export * as lessonLogsOffice from './lessonLogs.office.js';
 export * as lessonLogsSchedule from './lessonLogs.schedule.js';
 // For bench/lessonLogs' bulk loader: the mask a log keeps of the students it tallied.
 export { maskOf } from './lessonLogs.reach.js';
+// For bulk loaders that write logs directly (the bench): the compliance cells rebuilt from them.
+export { rebuildCells } from './lessonLogs.cells.js';

@@ -1,7 +1,8 @@
 /**
  * The day-end sweep: from each school's timetable and calendar, today's lessons not logged
  * yet; each of their teachers gets one gentle reminder (notifyOnce per teacher and day), only
- * after the day's lessons are over and never in the school's quiet hours.
+ * after the day's lessons are over (the school's `lessonReminderAt`, 17:30 unless it changes it)
+ * and never in the school's quiet hours.
  */
 import type { Db } from '../../core/db/database.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
@@ -12,17 +13,14 @@ import { allSchools, inQuietHours, settingsOfSchools, shanghaiClock } from '../s
 import * as repo from './lessonLogs.repository.js';
 import { classesOfSchool, dayGroups, missing } from './lessonLogs.schedule.js';
 
-/** Lessons are over by then in the schools of the write-up; the reminder waits for it. */
-export const DAY_END = '17:30';
-
 export async function remindNotLogged(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);
-  if (clock.minutes < minutesOf(DAY_END)) return 0;
   const schools = await allSchools(db);
   const settings = await settingsOfSchools(db, schools.map((s) => s.id));
   let sent = 0;
   for (const school of schools) {
-    if (inQuietHours(settings.get(school.id)!, now)) continue;
+    const s = settings.get(school.id)!;
+    if (clock.minutes < minutesOf(s.lessonReminderAt) || inQuietHours(s, now)) continue;
     const open = await missing(db, await dayGroups(db, await classesOfSchool(db, school), clock.date, clock.date));
     if (!open.length) continue;
     const byTeacher = new Map<string, string[]>();

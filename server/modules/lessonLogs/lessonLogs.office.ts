@@ -12,7 +12,8 @@ import { compareNames, weekOf } from '../../../common/school.js';
 import { schoolFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
 import { popcount, union } from './lessonLogs.reach.js';
-import { classesOfSchool, countTimetabled, dayGroups, missing } from './lessonLogs.schedule.js';
+import { cellsOfPeriod } from './lessonLogs.cells.js';
+import { classesOfSchool, dayGroups, missing } from './lessonLogs.schedule.js';
 
 const MAX_DAYS = 186;
 /** The not-logged view lists this many lessons; its total counts them all. */
@@ -50,8 +51,9 @@ export const TEN_OF: Record<Ten, (l: LogCounts) => boolean> = {
 const CELL_BY: Record<ComplianceCut, [repo.CellBy] | [repo.CellBy, repo.CellBy]> = { teacher: ['teacher_id'], subject: ['subject'], grade: ['grade_id'], week: ['date'], teacherWeek: ['teacher_id', 'date'] };
 
 /**
- * Counted by the engine per cut value and class (repo.complianceCells) and against the timetable
- * by arithmetic (countTimetabled); students reached are the union of the logs' masks per class
+ * Counted per cut value and class from the cells kept at write time, and from the logs for days
+ * at either end of the period that do not fill a week (cellsOfPeriod), and against the timetable
+ * summed by the engine from the timetable × the school days (repo.timetabledBy); students reached are the union of the logs' masks per class
  * (lessonLogs.reach.ts), so the figures equal a recount of the logs and tallies behind them.
  */
 export async function compliance(call: Call, schoolId: string, q: { from: string; to: string; cut: ComplianceCut }): Promise<Compliance> {
@@ -66,20 +68,18 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const upTo = [q.to, shanghaiDate(call.now)].sort()[0];
   // A row's key: the teacher, subject, grade, week, or teacher|week (the log cells group by date; weeks are folded here).
   const rowKey = (value: string | null, value2: string | null) => (q.cut === 'week' ? weekOf(value!) : q.cut === 'teacherWeek' ? `${value}|${weekOf(value2!)}` : (value ?? ''));
-  const timetabled =
-    upTo < q.from
-      ? new Map<string, number>()
-      : await countTimetabled(
-          call.db,
-          classes,
-          q.from,
-          upTo,
-          q.cut === 'week' || q.cut === 'teacherWeek',
-          (s, c, week) => (q.cut === 'teacher' ? s.teacher_id : q.cut === 'subject' ? s.subject : q.cut === 'grade' ? (gradeOf.get(c.id) ?? '') : q.cut === 'week' ? week : `${s.teacher_id}|${week}`),
-          teacherId,
-        );
+  // Lessons timetabled, summed by the engine per slot column (and week); the grade cut sums its classes.
+  const column: repo.SlotColumn | null = q.cut === 'teacher' || q.cut === 'teacherWeek' ? 'teacher_id' : q.cut === 'subject' ? 'subject' : q.cut === 'grade' ? 'class_id' : null;
+  const byWeek = q.cut === 'week' || q.cut === 'teacherWeek';
+  const timetabled = new Map<string, number>();
+  if (upTo >= q.from) {
+    for (const r of await repo.timetabledBy(call.db, await dayGroups(call.db, classes, q.from, upTo), column, byWeek, teacherId)) {
+      const k = q.cut === 'grade' ? (gradeOf.get(r.key) ?? '') : q.cut === 'week' ? r.week : q.cut === 'teacherWeek' ? `${r.key}|${r.week}` : r.key;
+      timetabled.set(k, (timetabled.get(k) ?? 0) + r.n);
+    }
+  }
   const [by, by2] = CELL_BY[q.cut];
-  const cells = await repo.complianceCells(call.db, school.id, q.from, q.to, by, teacherId, by2);
+  const cells = await cellsOfPeriod(call.db, school.id, q.from, q.to, by, teacherId, by2);
 
   type Row = ComplianceRow & { masks: Map<string, bigint> };
   const rows = new Map<string, Row>();

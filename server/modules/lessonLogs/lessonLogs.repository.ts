@@ -4,6 +4,7 @@ import type { Tx } from '../../core/db/database.js';
 import { joinedTexts } from '../../core/db/dialect.js';
 import { CHECKING_MINUTES, TEACHING_MINUTES, TEN } from '../../../common/lessonLogs.js';
 import type { NotLoggedLesson } from '../../../common/schemas/lessonLogs.js';
+import { weekOf } from '../../../common/school.js';
 import { ldb, type LessonLogStudentTable, type LessonLogTable } from './lessonLogs.tables.js';
 
 export function findLog(db: Tx, id: string) {
@@ -226,4 +227,37 @@ export async function missingLessons(db: Tx, groups: readonly DayGroup[], limit?
     tail: sql`and l.id is null order by d.day, s.period, s.class_id ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
   });
   return rows.map((r) => ({ ...r, period: Number(r.period) }));
+}
+
+export type SlotColumn = 'teacher_id' | 'subject' | 'class_id';
+
+/**
+ * Lessons timetabled per value of a slot's column (and per week when asked), summed by the engine:
+ * each slot counts the school days of the period that follow its weekday. One row per value (and
+ * week) instead of every slot of the school.
+ */
+export async function timetabledBy(db: Tx, groups: readonly DayGroup[], column: SlotColumn | null, byWeek: boolean, teacherId?: string): Promise<{ key: string; week: string; n: number }[]> {
+  const out: { key: string; week: string; n: number }[] = [];
+  for (const g of groups) {
+    const counts = new Map<string, { wd: number; week: string; n: number }>();
+    for (const d of g.days) {
+      const week = byWeek ? weekOf(d.date) : '';
+      const k = `${d.weekday}|${week}`;
+      const c = counts.get(k) ?? counts.set(k, { wd: d.weekday, week, n: 0 }).get(k)!;
+      c.n++;
+    }
+    if (!counts.size) continue;
+    const days = sql.join([...counts.values()].map((c) => sql`(cast(${c.wd} as integer), ${c.week}, cast(${c.n} as integer))`));
+    const key = column ? sql.ref(`s.${column}`) : sql`''`;
+    for (let i = 0; i < g.classIds.length; i += 400) {
+      const { rows } = await sql<{ key: string; week: string; n: number | string }>`with days(wd, week, n) as (values ${days})
+        select ${key} as key, d.week as week, sum(d.n) as n
+        from timetable_slots s
+        join days d on d.wd = s.weekday
+        where s.class_id in (${sql.join(g.classIds.slice(i, i + 400))}) ${teacherId ? sql`and s.teacher_id = ${teacherId}` : sql``}
+        group by ${column ? sql`${key}, d.week` : sql`d.week`}`.execute(db);
+      for (const r of rows) out.push({ key: r.key, week: r.week, n: Number(r.n) });
+    }
+  }
+  return out;
 }

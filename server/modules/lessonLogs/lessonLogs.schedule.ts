@@ -6,9 +6,8 @@
 import type { Db } from '../../core/db/database.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { timetableWeekday } from '../../../common/timetable.js';
-import { weekOf } from '../../../common/school.js';
 import { classesUnder, describeClasses, loadSchoolCalendarSource, type ClassInfo, type SchoolCalendar } from '../school/index.js';
-import { slotKeysOfClasses, slotsOfClasses, weekendRowsOf, type TimetableSlotTable } from '../timetable/index.js';
+import { slotsOfClasses, weekendRowsOf, type TimetableSlotTable } from '../timetable/index.js';
 import * as repo from './lessonLogs.repository.js';
 
 export interface ExpectedLesson {
@@ -54,63 +53,6 @@ export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCa
     }
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) || a.period - b.period);
-}
-
-export type TimetabledSlot = Pick<TimetableSlotTable, 'class_id' | 'weekday' | 'period' | 'subject' | 'teacher_id'>;
-
-/**
- * Counts what expectedLessons lists, by `keyOf(slot, class, week)`, without building the list:
- * the school days of the period are sorted once per calendar and weekend rows (classes mostly
- * share one) into the timetable weekday each follows — and the week, when the key needs it —
- * then every slot adds its weekday's number of days. `week` is '' unless `byWeek`.
- */
-export async function countTimetabled<C extends Pick<ClassWithCal, 'id' | 'cal'>>(
-  db: Db,
-  classes: readonly C[],
-  from: string,
-  to: string,
-  byWeek: boolean,
-  keyOf: (slot: TimetabledSlot, cls: C, week: string) => string,
-  teacherId?: string,
-): Promise<Map<string, number>> {
-  const slots = await slotKeysOfClasses(db, classes.map((c) => c.id));
-  const ofClass = new Map<string, TimetabledSlot[]>();
-  const weekendRows = new Map<string, Set<number>>();
-  for (const s of slots) {
-    if (s.weekday >= 6) (weekendRows.get(s.class_id) ?? weekendRows.set(s.class_id, new Set()).get(s.class_id)!).add(s.weekday);
-    if (teacherId && s.teacher_id !== teacherId) continue;
-    (ofClass.get(s.class_id) ?? ofClass.set(s.class_id, []).get(s.class_id)!).push(s);
-  }
-  const daysOf = new Map<SchoolCalendar, string[]>();
-  // weekday → week → school days of that weekday in the week
-  const byWeekday = new Map<string, Map<number, Map<string, number>>>();
-  const calIds = new Map<SchoolCalendar, number>();
-  const out = new Map<string, number>();
-  for (const c of classes) {
-    const mine = ofClass.get(c.id);
-    if (!mine) continue;
-    let days = daysOf.get(c.cal);
-    if (!days) daysOf.set(c.cal, (days = c.cal.schoolDaysIn(from, to)));
-    if (!calIds.has(c.cal)) calIds.set(c.cal, calIds.size);
-    const rows = weekendRows.get(c.id) ?? NONE;
-    const sig = `${calIds.get(c.cal)}|${[...rows].sort().join(',')}`;
-    let wds = byWeekday.get(sig);
-    if (!wds) {
-      wds = new Map();
-      for (const d of days) {
-        const wd = timetableWeekday(d, rows);
-        const weeks = wds.get(wd) ?? wds.set(wd, new Map()).get(wd)!;
-        const week = byWeek ? weekOf(d) : '';
-        weeks.set(week, (weeks.get(week) ?? 0) + 1);
-      }
-      byWeekday.set(sig, wds);
-    }
-    for (const s of mine) for (const [week, n] of wds.get(s.weekday) ?? []) {
-      const k = keyOf(s, c, week);
-      out.set(k, (out.get(k) ?? 0) + n);
-    }
-  }
-  return out;
 }
 
 /**

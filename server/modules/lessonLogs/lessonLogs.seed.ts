@@ -14,6 +14,7 @@ import { slotsOfClasses } from '../timetable/index.js';
 import { nextSchoolDay, classesOfSchool, expectedLessons } from './lessonLogs.schedule.js';
 import { accountsOfPersons } from './lessonLogs.repository.js';
 import { maskOf } from './lessonLogs.reach.js';
+import { rebuildCells } from './lessonLogs.cells.js';
 import { ldb, type LessonLogStudentTable, type LessonLogTable, type LessonSeatTable } from './lessonLogs.tables.js';
 
 const TALLY_DAYS = 14;
@@ -103,4 +104,6 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
   for (let i = 0; i < seats.length; i += 2000) await l.insertInto('lesson_seats').values(seats.slice(i, i + 2000)).execute();
   if (counters.length) await l.insertInto('lesson_seat_counters').values(counters).execute();
   for (let i = 0; i < tallies.length; i += 2000) await l.insertInto('lesson_log_students').values(tallies.slice(i, i + 2000)).execute();
+  // Written in bulk, not through the service: the compliance cells are counted from the logs once.
+  for (const schoolId of new Set(logs.map((g) => g.school_id))) await rebuildCells(db, schoolId);
 }

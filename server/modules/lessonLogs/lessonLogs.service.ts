@@ -20,6 +20,7 @@ import { slotsOfClasses, slotsOfTeacher } from '../timetable/index.js';
 import { classFor, isAuthor, lessonReach, logFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
 import { maskOf, seatsOf } from './lessonLogs.reach.js';
+import { addToCell, recountCell } from './lessonLogs.cells.js';
 import { expectedLessons, nextSchoolDay, type ClassWithCal } from './lessonLogs.schedule.js';
 
 const ENTITY = 'lessonLog';
@@ -113,7 +114,7 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
   });
   const id = newId();
   const seats = await seatsOf(db, cls.id, tallies.map(([, student]) => student));
-  await repo.insertLog(db, {
+  const row = {
     id,
     class_id: cls.id,
     class_path: cls.path,
@@ -136,7 +137,9 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
     created_by: call.actor.accountId,
     created_at: call.iso,
     updated_at: call.iso,
-  });
+  };
+  await repo.insertLog(db, row);
+  await addToCell(db, row);
   await repo.insertTallies(db, tallies.map(([kind, student_id]) => ({ log_id: id, kind, student_id, class_id: cls.id, date: body.date })));
   await recordAudit(call.tx, call.ctx, { action: 'lessonLog.create', entityType: ENTITY, entityId: id, orgId: cls.id, changes: { date: body.date, period: body.period, subject: slot.subject } });
   return load(call, db, id);
@@ -152,6 +155,7 @@ export async function completeAfterClass(call: WriteCall, logId: string, body: {
   await repo.insertTallies(db, tallies.map(([kind, student_id]) => ({ log_id: row.id, kind, student_id, class_id: row.class_id, date: row.date })));
   const seats = await seatsOf(db, row.class_id, (await repo.talliesOf(db, row.id)).map((t) => t.student_id));
   await repo.updateAfterClass(db, row.id, { corrections: body.corrections, tutoring: body.tutoring, reached: maskOf(seats.values()), updated_at: call.iso });
+  await recountCell(db, row);
   await recordAudit(call.tx, call.ctx, { action: 'lessonLog.afterClass', entityType: ENTITY, entityId: row.id, orgId: row.class_id, changes: { corrections: [row.corrections, body.corrections], tutoring: [row.tutoring, body.tutoring] } });
   return load(call, db, row.id);
 }

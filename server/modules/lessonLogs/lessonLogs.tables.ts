@@ -44,8 +44,29 @@ export interface LessonSeatTable {
   seat: number;
 }
 
+/** Compliance per class, teacher, subject and ISO week (its Monday), kept at write time: lessonLogs.cells.ts. */
+export interface LessonLogCellTable {
+  class_id: string;
+  teacher_id: string;
+  subject: string;
+  week_start: string;
+  school_id: string;
+  grade_id: string | null;
+  logged: number;
+  standard_met: number;
+  questioned: number;
+  homework_checked: number;
+  demonstrations: number;
+  practice_minutes: number;
+  corrections: number;
+  tutoring: number;
+  /** Union of the cell's logs' masks of students reached (hex; '' for none). */
+  reached: string;
+}
+
 export interface LessonLogTables {
   lesson_logs: LessonLogTable;
+  lesson_log_cells: LessonLogCellTable;
   lesson_log_students: LessonLogStudentTable;
   lesson_seats: LessonSeatTable;
   lesson_seat_counters: { class_id: string; next: number };

@@ -168,6 +168,18 @@ describe('lessons not logged', () => {
     expect(await remindNotLogged(t.db, shanghai('2026-09-21', '22:30'))).toBe(0); // quiet hours
     expect(await remindNotLogged(t.db, shanghai('2026-09-20', '18:00'))).toBe(2); // make-up Sunday, both teachers
   });
+
+  it('goes out at the time the school sets, before quiet hours that begin early', async () => {
+    const settings = `/api/v1/school/schools/${w.school.id}/settings`;
+    // Wednesday 16 September: 刘老师's 2nd lesson is not logged; at 16:45 the default 17:30 has not come.
+    expect(await remindNotLogged(t.db, shanghai('2026-09-16', '16:45'))).toBe(0);
+    expect((await w.users.academic.patch(settings, { lessonReminderAt: '16:30', quietStart: '17:00' })).status).toBe(200);
+    expect(await remindNotLogged(t.db, shanghai('2026-09-16', '16:45'))).toBe(1);
+    expect((await inbox(w.users.subjA))[0].title).toBe('今天还有 1 节课未记录');
+    expect(await remindNotLogged(t.db, shanghai('2026-09-16', '16:50'))).toBe(0); // never twice
+    expect(await remindNotLogged(t.db, shanghai('2026-09-18', '17:10'))).toBe(0); // Friday, in the quiet hours from 17:00
+    expect((await w.users.academic.patch(settings, { lessonReminderAt: '17:30', quietStart: '21:00' })).status).toBe(200);
+  });
 });
 
 describe('compliance', () => {

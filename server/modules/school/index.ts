@@ -6,6 +6,7 @@
 import { SCHOOL_GRANTS, SCHOOL_PERMISSIONS } from '../../../common/school.js';
 import { defineModule } from '../module.js';
 import * as m1000 from './migrations/20261125_1000_school.js';
+import * as m1251 from './migrations/20261207_1251_school_lesson_reminder.js';
 import { schoolMessages } from './school.messages.js';
 import { schoolRoutes } from './school.routes.js';
 import { seedSchoolDemo } from './school.seed.js';
@@ -15,7 +16,7 @@ export const schoolModule = defineModule({
   permissions: Object.values(SCHOOL_PERMISSIONS),
   grants: SCHOOL_GRANTS,
   messages: schoolMessages,
-  migrations: { '20261125_1000_school': m1000 },
+  migrations: { '20261125_1000_school': m1000, '20261207_1251_school_lesson_reminder': m1251 },
   routes: schoolRoutes,
   jobs: [],
   indicators: [],

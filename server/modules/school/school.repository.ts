@@ -29,6 +29,7 @@ export interface SchoolSettingsTable {
   teacher_reminder_at: string;
   guardian_reminder_at: string;
   moral_reminder_at: string;
+  lesson_reminder_at: string;
   updated_at: string;
 }
 

@@ -142,6 +142,7 @@ export async function updateSettings(db: Db, ctx: CallContext, actor: Actor, sch
       teacher_reminder_at: after.teacherReminderAt,
       guardian_reminder_at: after.guardianReminderAt,
       moral_reminder_at: after.moralReminderAt,
+      lesson_reminder_at: after.lessonReminderAt,
       updated_at: nowIso(),
     });
     await recordAudit(tx, ctx, { action: 'school.settingsUpdate', entityType: 'schoolSettings', entityId: schoolId, orgId: schoolId, changes: diff(before as any, input) });

@@ -147,6 +147,7 @@ describe('school calendar API', () => {
       teacherReminderAt: '16:00',
       guardianReminderAt: '07:30',
       moralReminderAt: '14:30',
+      lessonReminderAt: '17:30',
     });
     expect((await headA.patch(`/api/v1/school/schools/${w.school.id}/settings`, { quietStart: '22:00' })).status).toBe(403);
     const bad = await academic.patch(`/api/v1/school/schools/${w.school.id}/settings`, { quietStart: '25:00' });

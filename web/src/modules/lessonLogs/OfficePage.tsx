@@ -5,6 +5,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { COMPLIANCE_CUTS, TENS, type ComplianceCut } from '@common/lessonLogs';
+import { shiftWeek, weekDates, weekOf } from '@common/school';
 import type { ComplianceRow } from '@common/schemas/lessonLogs';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
@@ -26,6 +27,9 @@ const DAY = 'YYYY-MM-DD';
  * weekly trend, the teacher × week heat-map, and the lessons not logged. A drill-down
  * from the work report arrives with orgId, from, to and view in the address.
  */
+/** The page opens on this week and the three before it, from a Monday: whole weeks are what the server keeps counted. */
+const fourWeeksFrom = (today: string) => weekDates(shiftWeek(weekOf(today), -3))[0]!;
+
 export default function OfficePage() {
   const { t } = useTranslation('lessonLogs');
   const [params] = useSearchParams();
@@ -33,7 +37,7 @@ export default function OfficePage() {
   const today = shanghaiToday();
   const [schoolPick, setSchool] = useState<string>();
   const schoolId = schoolPick ?? me?.schools.find((s) => s.id === params.get('orgId'))?.id ?? me?.schools[0]?.id;
-  const [range, setRange] = useState<[string, string]>([params.get('from') ?? today.subtract(27, 'day').format(DAY), params.get('to') ?? today.format(DAY)]);
+  const [range, setRange] = useState<[string, string]>([params.get('from') ?? fourWeeksFrom(today.format(DAY)), params.get('to') ?? today.format(DAY)]);
   const [cut, setCut] = useState<ComplianceCut>('teacher');
   const [tab, setTab] = useState(params.get('view') === 'notLogged' ? 'notLogged' : 'compliance');
   const q = { from: range[0], to: range[1] };

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
 import { useSettings, useUpdateSettings, type Settings } from '../../shared/school/api';
 
-const KEYS = ['quietStart', 'quietEnd', 'teacherReminderAt', 'guardianReminderAt', 'moralReminderAt'] as const;
+const KEYS = ['quietStart', 'quietEnd', 'teacherReminderAt', 'guardianReminderAt', 'moralReminderAt', 'lessonReminderAt'] as const;
 type Values = Record<(typeof KEYS)[number], Dayjs | null>;
 
 const toTime = (hhmm: string) => dayjs(`2000-01-01T${hhmm}:00`);
@@ -55,6 +55,9 @@ export function SettingsCard({ schoolId }: { schoolId: string }) {
           {time}
         </Form.Item>
         <Form.Item name="moralReminderAt" label={t('settings.moralReminderAt')}>
+          {time}
+        </Form.Item>
+        <Form.Item name="lessonReminderAt" label={t('settings.lessonReminderAt')}>
           {time}
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={save.isPending}>

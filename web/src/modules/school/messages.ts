@@ -48,6 +48,7 @@ export const messages = defineMessages(
       teacherReminderAt: '提醒老师填写心桥（每周最后一个上课日）',
       guardianReminderAt: '提醒家长阅读心桥（次日）',
       moralReminderAt: '提醒班主任记录十分钟思想教育',
+      lessonReminderAt: '提醒任课教师补记当天未记录的课',
     },
   },
   {
@@ -97,6 +98,7 @@ export const messages = defineMessages(
       teacherReminderAt: 'Remind teachers of Heart Bridge (last school day of the week)',
       guardianReminderAt: 'Remind guardians to read Heart Bridge (next day)',
       moralReminderAt: 'Remind head teachers to record the ten-minute session',
+      lessonReminderAt: 'Remind teachers of lessons not logged today',
     },
   },
 );
