@@ -78,6 +78,10 @@ describe('the library', () => {
     expect(seen.reviewNeeded).toBe(true);
     const review = await w.staff.get(`/api/v1/policy-questions?reviewNeeded=1`);
     expect(review.body.items.map((x: any) => x.id)).toContain(q.id);
+    // The figure of answers awaiting review counts it, as many as the list its drill opens.
+    const pending = await indicator('policies.reviewPending')!.compute(t.db, { scope: { all: false, paths: [w.group.path] }, from: '2000-01-01', to: '2999-12-31' });
+    expect(pending.value).toBeGreaterThanOrEqual(1);
+    expect((await w.staff.get(`/api/v1/policy-questions?${new URLSearchParams(pending.drill!.numerator)}`)).body.total).toBe(pending.value);
     // A superseded version can be neither amended again nor repealed.
     const again = await w.staff.post(`/api/v1/policies/${p.id}/repeal`, { repealDate: '2026-06-01' });
     expect(again.status).toBe(409);
@@ -262,7 +266,7 @@ describe('questions', () => {
     await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/answer`, { answer: '可以。' });
     await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/publish`, { faqTitle: '夜班能调休吗', faqAnswer: '可以。' });
     const q = { scope: { all: false, paths: [team.path] }, from: '2000-01-01', to: '2999-12-31' };
-    for (const key of ['policies.questionsAnswered', 'policies.onTimeAnswerRate', 'policies.faqPublished']) {
+    for (const key of ['policies.questionsAnswered', 'policies.onTimeAnswerRate', 'policies.faqPublished', 'policies.reviewPending']) {
       const fig = await indicator(key)!.compute(t.db, q);
       for (const side of ['numerator', 'denominator'] as const) {
         const params = new URLSearchParams({ ...fig.drill![side], orgId: team.id });
