@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { POLICY_LEVELS, POLICY_STATUSES, QUESTION_STATUSES, QUESTION_TOPICS } from '../policies.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
+import { After, Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -114,7 +114,10 @@ export const QuestionFilterQuery = z.object({
   mine: QueryBool.optional(),
 });
 export type QuestionFilter = z.infer<typeof QuestionFilterQuery>;
-export const QuestionListQuery = QuestionFilterQuery.extend(listQuery(QUESTION_SORT_KEYS).shape);
+export const QuestionListQuery = QuestionFilterQuery.extend(listQuery(QUESTION_SORT_KEYS).shape).extend({
+  /** The `nextCursor` of the page shown: the page after it, in the same sort (askedAt or dueDate). */
+  after: After.optional(),
+});
 export type QuestionListQuery = z.infer<typeof QuestionListQuery>;
 
 export const Citation = z.object({ articleId: Id, policyId: Id, policyTitle: z.string(), label: z.string(), body: z.string(), policyStatus: z.enum(POLICY_STATUSES) });
@@ -137,8 +140,11 @@ export const QuestionSummary = z.object({
   mine: z.boolean(),
 });
 export type QuestionSummary = z.infer<typeof QuestionSummary>;
-/** `totalCapped`: more than `total` match; the list stops counting there (shown as 「2000+」). */
-export const QuestionPage = pageOf(QuestionSummary).extend({ totalCapped: z.boolean() });
+/**
+ * `totalCapped`: more than `total` match; the list stops counting there (shown as 「2000+」) and goes
+ * on by `nextCursor` (null on the last page, and in the status sort, which has no cursor).
+ */
+export const QuestionPage = pageOf(QuestionSummary).extend({ totalCapped: z.boolean(), nextCursor: z.string().nullable() });
 
 export const QuestionEvent = z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() });
 export const QuestionDetail = QuestionSummary.extend({

@@ -90,6 +90,7 @@ describe('the indicator registry', () => {
       'policies.faqPublished',
       'policies.onTimeAnswerRate',
       'policies.questionsAnswered',
+      'policies.reviewPending',
       'suggestions.adoptionRate',
       'suggestions.benefit',
       'suggestions.implemented',

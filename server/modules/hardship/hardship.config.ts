@@ -146,8 +146,10 @@ export async function counts(call: Call, orgId?: string) {
     scope = org && (s.all || s.paths.some((p) => org.path.startsWith(p))) ? { all: false, paths: [org.path] } : { all: false, paths: [] };
   }
   const h = hdb(call.db).selectFrom('hardship_profiles as h').where((eb) => pathInScope(eb, 'h.org_path', scope));
-  const byStatus = await h.select(['h.status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('h.status').execute();
-  const byTier = await h.where('h.status', '=', 'filed').where('h.tier', 'is not', null).select(['h.tier', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('h.tier').execute();
+  // States and the tiers of files on record in one pass off the (unit, state, tier) index.
+  const cells = await h.select(['h.status', 'h.tier', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['h.status', 'h.tier']).execute();
+  const byStatus = [...cells.reduce((m, c) => m.set(c.status, (m.get(c.status) ?? 0) + Number(c.n)), new Map<string, number>())].map(([status, n]) => ({ status, n }));
+  const byTier = cells.filter((c) => c.status === 'filed' && c.tier !== null).map((c) => ({ tier: c.tier, n: c.n }));
   const byCause = await h.innerJoin('hardship_causes as k', 'k.profile_id', 'h.id').where('h.status', '=', 'filed').select(['k.cause', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('k.cause').execute();
   return {
     byTier: byTier.map((r) => ({ tier: r.tier as never, count: Number(r.n) })),

@@ -1,19 +1,21 @@
 /**
- * The officers' export of files (.xlsx or .csv, the same columns): the list's filters and its
- * order, newest first by cursor up to 50 000 files. Another sort than the filing date has no
- * cursor (page numbers stop at the count), so the files are walked by date and put in that
- * order here — the list's own: the key, then the id, both in the order asked for; an empty
- * review date first when ascending, as SQLite lists it.
+ * The officers' export of files (.xlsx or .csv, the same columns): the list's filters in the
+ * list's own ORDER BY (its sort key, then the id), streamed batch by batch through the kit's
+ * `streamExport` — memory is one batch however many files, up to 50 000 (more is said by
+ * `x-truncated`). The export is audited with its filter and row count before the first byte.
  */
 import type { FastifyReply } from 'fastify';
 import { CAUSE_LABELS, PROFILE_STATUS_LABELS, TIER_LABELS, type Cause } from '../../../common/hardship.js';
 import type { ProfileListQuery, ProfileSummary } from '../../../common/schemas/hardship.js';
 import type { Call } from '../../core/call.js';
-import { sendExport, type Column, type ExportFormat } from '../../core/excel/export.js';
+import { recordAudit } from '../../core/audit/audit.js';
+import { streamExport, type Column, type ExportFormat } from '../../core/excel/export.js';
+import { today } from './hardship.load.js';
+import { summaryOf } from './hardship.present.js';
+import * as repo from './hardship.repository.js';
 import * as service from './hardship.service.js';
 
 export const EXPORT_CAP = 50_000;
-const BATCH = 200;
 
 const COLUMNS: Column<ProfileSummary>[] = [
   { header: '档案编号', type: 'text', value: (r) => r.code },
@@ -30,38 +32,23 @@ const COLUMNS: Column<ProfileSummary>[] = [
   { header: '帮扶金额（元）', value: (r) => r.assistanceFen / 100 },
 ];
 
-const KEY: Record<Exclude<ProfileListQuery['sort'], 'appliedAt' | undefined>, (r: ProfileSummary) => string | number | null> = {
-  code: (r) => r.code,
-  reviewDue: (r) => r.reviewDue,
-  incomePerHead: (r) => r.incomePerHeadFen,
-};
+async function* none(): AsyncGenerator<ProfileSummary[]> {}
 
-const cmp = (x: string | number | null, y: string | number | null) => (x === y ? 0 : x === null ? -1 : y === null ? 1 : x < y ? -1 : 1);
-
-/** The files of the list as filtered, in its order; `capped` when more than EXPORT_CAP match. */
-export async function exportRows(call: Call, q: ProfileListQuery): Promise<{ rows: ProfileSummary[]; capped: boolean }> {
-  const byDate = !q.sort || q.sort === 'appliedAt';
-  const order = byDate && q.sort ? q.order : 'desc';
-  const rows: ProfileSummary[] = [];
-  let capped = false;
-  for (let after: string | undefined; ; ) {
-    const page = await service.list(call, { ...q, sort: 'appliedAt', order, page: 1, pageSize: BATCH, after });
-    rows.push(...page.items);
-    if (!page.nextCursor) break;
-    if (rows.length >= EXPORT_CAP) {
-      capped = true;
-      break;
+export async function sendFiles(call: Call, reply: FastifyReply, format: ExportFormat, q: ProfileListQuery) {
+  service.assertOfficer(call);
+  const args = await service.listed(call, q);
+  const day = today(call);
+  const found = args ? await repo.countUpTo(call.db, args.reach, args.filter, day, EXPORT_CAP + 1) : 0;
+  if (found > EXPORT_CAP) reply.header('x-truncated', 'true');
+  const rows = Math.min(found, EXPORT_CAP);
+  await call.db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows, format } }));
+  // The list's default is newest first; a chosen sort keeps the order asked for.
+  const order = { sort: q.sort ?? 'appliedAt', order: q.sort ? q.order : 'desc' } as const;
+  async function* summaries() {
+    for await (const batch of repo.exportProfiles(call.db, args!.reach, args!.filter, order, day, rows)) {
+      const causes = await repo.causesOf(call.db, batch.map((r) => r.id));
+      yield batch.map((r) => summaryOf(r, causes.get(r.id) ?? []));
     }
-    after = page.nextCursor;
   }
-  if (!byDate) {
-    const key = KEY[q.sort as keyof typeof KEY];
-    const dir = q.order === 'desc' ? -1 : 1;
-    rows.sort((x, y) => dir * (cmp(key(x), key(y)) || cmp(x.id, y.id)));
-  }
-  return { rows: rows.slice(0, EXPORT_CAP), capped };
-}
-
-export async function sendFiles(reply: FastifyReply, format: ExportFormat, rows: ProfileSummary[]) {
-  return sendExport(reply, format, '困难职工档案', '困难职工档案', COLUMNS, rows);
+  return streamExport(reply, format, '困难职工档案', '困难职工档案', COLUMNS, args ? summaries() : none());
 }

@@ -5,7 +5,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { containsCi } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
-import { indexedWalk, pagedList, type PagedList } from '../../core/db/pagedList.js';
+import { indexedWalk, pagedList, sortKey, type PagedList } from '../../core/db/pagedList.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import type { DB } from '../../core/db/schema.js';
@@ -43,16 +43,20 @@ export interface ProfileFilter {
   callbackOnTime?: boolean;
 }
 
+// The filters on other tables are id sets (`h.id in (…)`), not correlated EXISTS: the engines then
+// read the other table's (date, profile) index range once, instead of probing it for every file
+// of the scope (a year's reviews at L: 3.3× faster on SQLite).
 /**
  * A review or callback counts once it is done, or once its due date has passed undone (it is
  * then late); one not yet due is neither on time nor late. On time = done by its due date.
  */
 function dueRows(eb: Eb, table: 'hardship_reviews' | 'hardship_callbacks', done: 'reviewed_on' | 'done_on', from: string | undefined, to: string | undefined, onTime: boolean | undefined, today: string) {
-  return eb.exists(
+  return eb(
+    'h.id',
+    'in',
     eb
       .selectFrom(`${table} as d` as 'hardship_reviews as d')
-      .select('d.id')
-      .whereRef('d.profile_id', '=', 'h.id')
+      .select('d.profile_id')
       .where('d.cancelled', '=', 0)
       .where((e) => {
         const c: Expression<SqlBool>[] = [];
@@ -82,7 +86,7 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
   if (f.orgPath) c.push(pathInScope(eb, 'h.org_path', { all: false, paths: [f.orgPath] }));
   if (f.status?.length) c.push(eb('h.status', 'in', [...f.status]));
   if (f.tier) c.push(eb('h.tier', '=', f.tier));
-  if (f.cause) c.push(eb.exists(eb.selectFrom('hardship_causes as k').select('k.cause').whereRef('k.profile_id', '=', 'h.id').where('k.cause', '=', f.cause)));
+  if (f.cause) c.push(eb('h.id', 'in', eb.selectFrom('hardship_causes as k').select('k.profile_id').where('k.cause', '=', f.cause)));
   if (f.filedFrom) c.push(eb('h.filed_on', '>=', f.filedFrom));
   if (f.filedTo) c.push(eb('h.filed_on', '<=', f.filedTo));
   if (f.exitedFrom) c.push(eb('h.exited_on', '>=', f.exitedFrom));
@@ -90,11 +94,12 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
   if (f.relapsed !== undefined) c.push(eb('h.relapsed_on', f.relapsed ? 'is not' : 'is', null));
   if (f.assistedFrom || f.assistedTo) {
     c.push(
-      eb.exists(
+      eb(
+        'h.id',
+        'in',
         eb
           .selectFrom('hardship_assistance as a')
-          .select('a.id')
-          .whereRef('a.profile_id', '=', 'h.id')
+          .select('a.profile_id')
           .where((e) => e.and([...(f.assistedFrom ? [e('a.given_on', '>=', f.assistedFrom)] : []), ...(f.assistedTo ? [e('a.given_on', '<=', f.assistedTo)] : [])])),
       ),
     );
@@ -107,7 +112,13 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
   return eb.and(c);
 }
 
-const SORT = { appliedAt: 'h.applied_at', code: 'h.code', reviewDue: 'h.review_due', incomePerHead: 'h.income_per_head_fen' } as const;
+/**
+ * The list's sorts. A file without a review date sorts as '' — first ascending, last descending —
+ * alike on both engines (PostgreSQL would put a bare null last ascending, SQLite first), so the
+ * list and its export, which walks this same key, agree everywhere.
+ */
+const SORT = { appliedAt: 'h.applied_at', code: 'h.code', reviewDue: sql<string>`coalesce(h.review_due, '')`, incomePerHead: 'h.income_per_head_fen' } as const;
+export type ProfileSort = keyof typeof SORT;
 
 function base(db: Tx) {
   return hdb(db)
@@ -126,15 +137,55 @@ export async function listProfiles(
   const filter = (eb: unknown) => where(eb as Eb, reach, f, today);
   const sort = page.sort ?? 'appliedAt';
   return pagedList(db, {
-    // Without a name search the count reads the files alone.
-    counted: f.q ? base(db).where(filter) : hdb(db).selectFrom('hardship_profiles as h').where(filter),
+    counted: filtered(db, reach, f, today),
     // A walk reads the (applied_at, id) index.
     ids: (walk) => (f.q ? base(db).where(filter) : indexedWalk(db, 'hardship_profiles as h', 'hardship_profiles_applied', walk).where(filter)),
     sort: { column: SORT[sort], id: 'h.id', order: page.sort ? page.order : 'desc' },
     keyed: sort === 'appliedAt',
     page,
-    load: async (ids) => (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', 'in', ids).execute()) as ProfileRow[],
+    load: (ids) => profileRows(db, ids),
   });
+}
+
+/** The files a filter selects; without a name search, the files alone (no join). */
+function filtered(db: Tx, reach: Reach | null, f: ProfileFilter, today: string) {
+  const filter = (eb: unknown) => where(eb as Eb, reach, f, today);
+  return f.q ? base(db).where(filter) : hdb(db).selectFrom('hardship_profiles as h').where(filter);
+}
+
+async function profileRows(db: Tx, ids: string[]): Promise<ProfileRow[]> {
+  return (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', 'in', ids).execute()) as ProfileRow[];
+}
+
+/** How many files a filter selects, counting no further than `upTo`. */
+export async function countUpTo(db: Tx, reach: Reach | null, f: ProfileFilter, today: string, upTo: number): Promise<number> {
+  const capped = filtered(db, reach, f, today).select(sql<number>`1`.as('x')).limit(upTo).as('k');
+  return Number((await hdb(db).selectFrom(capped).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+}
+
+/**
+ * The files of the list as filtered, in its own ORDER BY (the sort key, then the id), batch by
+ * batch: each batch starts after the last (key, id) of the one before, so memory is one batch and
+ * no batch re-reads the rows before it by OFFSET. At most `limit` files.
+ */
+export async function* exportProfiles(db: Tx, reach: Reach | null, f: ProfileFilter, order: { sort: ProfileSort; order: 'asc' | 'desc' }, today: string, limit: number, batch = 200): AsyncGenerator<ProfileRow[]> {
+  const key = sortKey(SORT[order.sort]);
+  const past = order.order === 'desc' ? sql.raw('<') : sql.raw('>');
+  let after: { k: string | number; id: string } | undefined;
+  for (let left = limit; left > 0; ) {
+    const page = (await filtered(db, reach, f, today)
+      .select([sql.ref('h.id').as('id'), key.as('k')])
+      .$if(!!after, (q) => q.where(sql<SqlBool>`(${key}, h.id) ${past} (${after!.k}, ${after!.id})`))
+      .orderBy(key, order.order)
+      .orderBy('h.id', order.order)
+      .limit(Math.min(batch, left))
+      .execute()) as { id: string; k: string | number }[];
+    if (!page.length) return;
+    const at = new Map(page.map((r, i) => [r.id, i]));
+    yield (await profileRows(db, page.map((r) => r.id))).sort((x, y) => at.get(x.id)! - at.get(y.id)!);
+    left -= page.length;
+    after = page[page.length - 1];
+  }
 }
 
 /** Count of the files a filter selects, with no caller: what an indicator counts over its scope. */

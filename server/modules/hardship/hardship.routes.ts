@@ -10,7 +10,6 @@ import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import { sendFile } from '../../core/files/index.js';
 import { notFound } from '../../core/errors.js';
-import { recordAudit } from '../../core/audit/audit.js';
 import type { WriteCall } from '../../core/call.js';
 import type { ProfileDetail as ProfileDetailT } from '../../../common/schemas/hardship.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
@@ -50,14 +49,9 @@ export async function hardshipRoutes(app: App) {
     service.list(readCall(db, req), req.query),
   );
   for (const format of ['xlsx', 'csv'] as const) {
-    app.get(`/api/v1/hardship/households/export.${format}`, { config: allow(...OFFICERS), schema: { tags, summary: `导出困难职工档案（.${format}，按列表的筛选与排序；导出记入审计）`, querystring: ProfileListQuery } }, async (req, reply) => {
-      const call = readCall(db, req);
-      service.assertOfficer(call);
-      const { rows, capped } = await fileExport.exportRows(call, req.query);
-      if (capped) reply.header('x-truncated', 'true');
-      await db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows: rows.length, format } }));
-      return fileExport.sendFiles(reply, format, rows);
-    });
+    app.get(`/api/v1/hardship/households/export.${format}`, { config: allow(...OFFICERS), schema: { tags, summary: `导出困难职工档案（.${format}，按列表的筛选与排序；导出记入审计）`, querystring: ProfileListQuery } }, async (req, reply) =>
+      fileExport.sendFiles(readCall(db, req), reply, format, req.query),
+    );
   }
   app.post('/api/v1/hardship/households', { config: allow(...HOUSEHOLD), schema: { tags, summary: '申请困难帮扶（职工本人）或代为登记；支持 Idempotency-Key', body: ApplyBody, response: { 201: ProfileDetail } } }, (req, reply) =>
     writeCall(db, req, reply, 201, (call) => service.apply(call, req.body)),

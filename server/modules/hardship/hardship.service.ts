@@ -35,16 +35,22 @@ export function assertOfficer(call: Call): void {
   if (!hasPermission(call.actor, P.officer)) throw forbidden();
 }
 
-export async function list(call: Call, q: ProfileListQuery): Promise<{ items: ProfileSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
-  const empty = { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
+/** Who the list answers and its filter, as the repository takes them; null when the unit asked for is unknown. */
+export async function listed(call: Call, q: ProfileListQuery): Promise<{ reach: repo.Reach; filter: repo.ProfileFilter } | null> {
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await repo.orgOf(call.db, q.orgId);
-    if (!org) return empty;
+    if (!org) return null;
     orgPath = org.path;
   }
   const reach = { officer: scopeOf(call.actor, P.officer), personId: hasPermission(call.actor, P.apply) ? call.actor.personId : null };
-  const { rows, total, totalCapped, nextCursor } = await repo.listProfiles(call.db, reach, { ...q, orgPath }, q, today(call));
+  return { reach, filter: { ...q, orgPath } };
+}
+
+export async function list(call: Call, q: ProfileListQuery): Promise<{ items: ProfileSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
+  const args = await listed(call, q);
+  if (!args) return { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
+  const { rows, total, totalCapped, nextCursor } = await repo.listProfiles(call.db, args.reach, args.filter, q, today(call));
   const causes = await repo.causesOf(call.db, rows.map((r) => r.id));
   return { items: rows.map((r) => summaryOf(r, causes.get(r.id) ?? [])), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }

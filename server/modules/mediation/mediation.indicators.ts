@@ -16,7 +16,7 @@ const OUTCOMES = 'agreed,performed,failed';
 type Drill = Record<string, string>;
 
 /** Drill filters → repository filter: the same words the list's query string carries. */
-function filterOf(d: Drill, q: IndicatorQuery): repo.CaseFilter {
+function filterOf(d: Drill, q: IndicatorQuery): Omit<repo.CaseFilter, 'q'> {
   return {
     scopePaths: q.scope.all ? undefined : q.scope.paths,
     status: d.status?.split(','),

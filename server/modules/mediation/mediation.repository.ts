@@ -177,15 +177,15 @@ export function overdueAccepted(db: Tx, today: string) {
     .execute();
 }
 
-/** Count and amounts of the cases a filter selects, with no caller: what an indicator counts over its scope. */
 /**
- * A figure's count and sums. Without a text search it reads the cases alone (no applicant or org
- * join), so a period's figure is a range of one covering index (migration 20261207_0800).
+ * A figure's count and sums over the cases a filter selects, with no caller: what an indicator
+ * counts over its scope. No figure searches text, so it reads the cases alone (no applicant or
+ * org join) and a period's figure is a range of one covering index (migration 20261207_0800).
  */
-export async function totals(db: Tx, f: CaseFilter, today: string): Promise<{ n: number; agreed: number; paid: number }> {
-  const from = f.q ? base(db) : mdb(db).selectFrom('mediation_cases as c');
-  const r = await (from as ReturnType<typeof base>)
-    .where((eb) => where(eb as unknown as Eb, null, f, today))
+export async function totals(db: Tx, f: Omit<CaseFilter, 'q'>, today: string): Promise<{ n: number; agreed: number; paid: number }> {
+  const r = await mdb(db)
+    .selectFrom('mediation_cases as c')
+    .where((eb) => where(eb, null, f, today))
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('c.agreed_cents').as('agreed'), eb.fn.sum<number>('c.paid_cents').as('paid')])
     .executeTakeFirst();
   return { n: Number(r?.n ?? 0), agreed: Number(r?.agreed ?? 0), paid: Number(r?.paid ?? 0) };

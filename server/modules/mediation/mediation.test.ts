@@ -1,6 +1,6 @@
 /**
  * Labour-dispute mediation on both engines: every transition and refused ones, the clocks on
- * a holiday boundary, confidentiality (another union's mediator, another worker, a handler:
+ * a holiday boundary, confidentiality (another union's mediator or staff, another worker, a handler:
  * 404; every read audited), each indicator against the rows of its drill-down, the overdue
  * notice sent once.
  */
@@ -28,11 +28,13 @@ const w = useAppealsWorld(t, beforeAll);
 let mediator: Awaited<ReturnType<typeof t.user>>;
 let mediator2: Awaited<ReturnType<typeof t.user>>;
 let outsider: Awaited<ReturnType<typeof t.user>>;
+let outsideStaff: Awaited<ReturnType<typeof t.user>>;
 beforeAll(async () => {
   mediator = await t.user([{ role: 'mediator', org: w.group }]);
   mediator2 = await t.user([{ role: 'mediator', org: w.group }]);
   const other = await t.org('另一集团', 'group');
   outsider = await t.user([{ role: 'mediator', org: other }]);
+  outsideStaff = await t.user([{ role: 'unionStaff', org: other }]);
 });
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -259,13 +261,13 @@ describe('the clocks', () => {
 });
 
 describe('confidentiality', () => {
-  it('hides a case from another union’s mediator, another worker and a handler, and audits every read', async () => {
+  it('hides a case from another union’s mediator and staff, another worker and a handler, and audits every read', async () => {
     const worker = await w.worker();
     const other = await w.worker();
     const id = (await worker.post('/api/v1/mediation/cases', disputeBody({ summary: '机密争议内容' }))).body.id;
     // A mediator of the union sees the new application (to accept it).
     expect((await mediator2.get(`/api/v1/mediation/cases/${id}`)).status).toBe(200);
-    for (const c of [outsider, other, w.handler]) {
+    for (const c of [outsider, outsideStaff, other, w.handler]) {
       expect((await c.get(`/api/v1/mediation/cases/${id}`)).status).toBe(404);
       expect((await c.post(`/api/v1/mediation/cases/${id}/withdraw`, { reason: '试探' })).status).toBe(404);
       const list = await c.get('/api/v1/mediation/cases?pageSize=200');

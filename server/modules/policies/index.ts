@@ -8,6 +8,7 @@ import { POLICY_GRANTS, POLICY_PERMISSIONS } from '../../../common/policies.js';
 import { defineModule } from '../module.js';
 import * as m1600 from './migrations/20261206_1600_policies_library.js';
 import * as m0420 from './migrations/20261207_0420_policies_scale.js';
+import * as m1230 from './migrations/20261207_1230_policies_question_keys.js';
 import { policiesRoutes } from './policies.routes.js';
 import { policiesJobs } from './policies.jobs.js';
 import { policiesIndicators } from './policies.indicators.js';
@@ -19,7 +20,7 @@ export const policiesModule = defineModule({
   permissions: Object.values(POLICY_PERMISSIONS),
   grants: POLICY_GRANTS,
   messages: policiesMessages,
-  migrations: { '20261206_1600_policies_library': m1600, '20261207_0420_policies_scale': m0420 },
+  migrations: { '20261206_1600_policies_library': m1600, '20261207_0420_policies_scale': m0420, '20261207_1230_policies_question_keys': m1230 },
   routes: policiesRoutes,
   jobs: policiesJobs,
   indicators: policiesIndicators,

@@ -35,6 +35,16 @@ export async function faqPublished(db: Db, q: IndicatorQuery): Promise<Figure> {
   return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
 
+/**
+ * 政策变更后待复核的答复: answers (and FAQ entries) citing a policy since amended or repealed, not yet
+ * answered again — a snapshot of now, whenever the question was asked (the period does not apply).
+ */
+export async function reviewPending(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const n = await countQuestions(db, q.scope, { status: ANSWERED, reviewNeeded: true });
+  const drill = { status: csv(ANSWERED), reviewNeeded: '1' };
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
 export const policiesIndicators = [
   defineIndicator({
     key: 'policies.questionsAnswered',
@@ -59,5 +69,13 @@ export const policiesIndicators = [
     period: 'range',
     unit: 'count',
     compute: faqPublished,
+  }),
+  defineIndicator({
+    key: 'policies.reviewPending',
+    label: { zh: '政策变更后待复核的答复', en: 'Answers awaiting review after a policy change' },
+    definition: { zh: '引用的政策已修订或废止、尚未重新答复的政策咨询答复（含常见问题；当前数，与期间无关）', en: 'Answers (FAQ entries included) citing a policy since amended or repealed and not yet answered again (now; the period does not apply)' },
+    period: 'range',
+    unit: 'count',
+    compute: reviewPending,
   }),
 ];

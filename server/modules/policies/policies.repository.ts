@@ -6,6 +6,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../../core/db/database.js';
 import { engineOf } from '../../core/db/dialect.js';
+import { indexedWalk, pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { countMatchesUpTo, matchesRef, searchRefs, upsertSearchDoc } from '../../core/search/search.js';
@@ -194,41 +195,52 @@ function listColumns(me: string) {
   ] as const;
 }
 
-export const COUNT_CAP = 2_000;
+/** The sorts; the keyed ones have a (key, id) index (migration 20261207_1230) and go on by cursor. */
+const QUESTION_SORT = {
+  askedAt: { column: 'q.asked_at', index: 'policy_questions_asked_keys' },
+  dueDate: { column: 'q.due_date', index: 'policy_questions_due_keys' },
+  status: { column: 'q.status', index: null },
+} as const;
 
-const QUESTION_SORT: Record<string, string> = { askedAt: 'q.asked_at', dueDate: 'q.due_date', status: 'q.status' };
-
-/** `own` = the caller's own questions only; otherwise those placed in `scope`. */
-export async function listQuestions(db: Db, me: string, where: { own: boolean; scope: Scope }, f: QuestionFilter & { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }) {
+/**
+ * `own` = the caller's own questions only; otherwise those placed in `scope`. On the kit's list
+ * (core/db/pagedList.ts): a count up to COUNT_CAP (「2000+」), page numbers up to it (past it a 400
+ * naming `query.page`), then the `after` cursor in the keyed sorts; the page's ids are read off the
+ * questions alone and only their rows are joined to the org names.
+ */
+export async function listQuestions(
+  db: Db,
+  me: string,
+  where: { own: boolean; scope: Scope },
+  f: QuestionFilter & { page: number; pageSize: number; sort?: keyof typeof QUESTION_SORT; order: 'asc' | 'desc'; after?: string },
+): Promise<PagedList<QuestionListRow>> {
+  const none = { rows: [], total: 0, totalCapped: false, nextCursor: null };
   const narrowed = where.own ? where.scope : await narrowTo(db, where.scope, f.orgId);
-  if (!narrowed) return { items: [], total: 0, totalCapped: false };
+  if (!narrowed) return none;
   const g = where.own ? f : { ...f, orgId: undefined };
-  const from = (table: string) => {
-    const base = pdb(db).selectFrom(sql`${sql.raw(table)}` as unknown as 'policy_questions as q');
+  const sort = QUESTION_SORT[f.sort ?? 'askedAt'];
+  const from = (walk: boolean) => {
+    const base = sort.index ? indexedWalk(db, 'policy_questions as q', sort.index, walk) : pdb(db).selectFrom('policy_questions as q');
     return applyFilter(db, where.own ? base.where('q.author_account_id', '=', me) : base.where((eb) => orgIn(eb, 'q.org_id', narrowed)), g);
   };
-  const q = from('policy_questions as q');
-  if (!q) return { items: [], total: 0, totalCapped: false };
-  // A queue of years counts only up to COUNT_CAP (shown as 「2000+」): a full count would cost more than the page.
-  const counted = Number(
-    (await pdb(db).selectFrom(q.select('q.id').limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0,
-  );
-  const col = QUESTION_SORT[f.sort ?? 'askedAt'];
-  const order = f.sort ? f.order : 'desc';
-  // Many matches, newest first: walking the asked_at index meets a page early, so SQLite is told to
-  // (it would gather a union's every question by unit and sort them); few: a filter's index finds them.
-  const walk = !f.q && !where.own && col === 'q.asked_at' && counted > COUNT_CAP && engineOf(db) === 'sqlite';
-  const picked = walk ? from('policy_questions as q indexed by policy_questions_asked')! : q;
-  const rows = await picked
-    .innerJoin('orgs as o', 'o.id', 'q.org_id')
-    .select([...listColumns(me), 'o.name as org_name'])
-    .orderBy(sql.ref(col), order)
-    .orderBy('q.id', order)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  return { items: rows, total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP };
+  const counted = from(false);
+  if (!counted) return none;
+  return pagedList(db, {
+    counted,
+    ids: (walk) => from(walk)!,
+    // Newest first unless the caller chose a sort (the queue's default is by deadline, asked for by the page).
+    sort: { column: sort.column, id: 'q.id', order: f.sort ? f.order : 'desc' },
+    keyed: sort.index !== null,
+    page: f,
+    load: (ids) => questionRows(db, me, ids),
+  });
 }
+
+/** The list's rows of these questions, with their org's name. */
+function questionRows(db: Db, me: string, ids: string[]) {
+  return pdb(db).selectFrom('policy_questions as q').innerJoin('orgs as o', 'o.id', 'q.org_id').select([...listColumns(me), 'o.name as org_name']).where('q.id', 'in', ids).execute();
+}
+export type QuestionListRow = Awaited<ReturnType<typeof questionRows>>[number];
 
 /**
  * The scope cut to the subtree of `orgId` (a unit filter), as one path range the org index reads

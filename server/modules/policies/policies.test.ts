@@ -18,7 +18,8 @@ import { DENSE_MATCHES, searchArticles } from './policies.repository.js';
 import { readReach } from './policies.policy.js';
 import { loadGrants } from '../../core/auth/auth.repository.js';
 import { questionSignature } from './policies.explain.js';
-import { ARTICLE_INDEX, COUNT_CAP, FAQ_INDEX, QUESTION_INDEX } from './policies.repository.js';
+import { ARTICLE_INDEX, FAQ_INDEX, QUESTION_INDEX } from './policies.repository.js';
+import { COUNT_CAP } from '../../core/db/keyset.js';
 import { newId } from '../../core/ids.js';
 import { indexText } from '../../core/search/segment.js';
 
@@ -77,6 +78,10 @@ describe('the library', () => {
     expect(seen.reviewNeeded).toBe(true);
     const review = await w.staff.get(`/api/v1/policy-questions?reviewNeeded=1`);
     expect(review.body.items.map((x: any) => x.id)).toContain(q.id);
+    // The figure of answers awaiting review counts it, as many as the list its drill opens.
+    const pending = await indicator('policies.reviewPending')!.compute(t.db, { scope: { all: false, paths: [w.group.path] }, from: '2000-01-01', to: '2999-12-31' });
+    expect(pending.value).toBeGreaterThanOrEqual(1);
+    expect((await w.staff.get(`/api/v1/policy-questions?${new URLSearchParams(pending.drill!.numerator)}`)).body.total).toBe(pending.value);
     // A superseded version can be neither amended again nor repealed.
     const again = await w.staff.post(`/api/v1/policies/${p.id}/repeal`, { repealDate: '2026-06-01' });
     expect(again.status).toBe(409);
@@ -261,7 +266,7 @@ describe('questions', () => {
     await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/answer`, { answer: '可以。' });
     await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/publish`, { faqTitle: '夜班能调休吗', faqAnswer: '可以。' });
     const q = { scope: { all: false, paths: [team.path] }, from: '2000-01-01', to: '2999-12-31' };
-    for (const key of ['policies.questionsAnswered', 'policies.onTimeAnswerRate', 'policies.faqPublished']) {
+    for (const key of ['policies.questionsAnswered', 'policies.onTimeAnswerRate', 'policies.faqPublished', 'policies.reviewPending']) {
       const fig = await indicator(key)!.compute(t.db, q);
       for (const side of ['numerator', 'denominator'] as const) {
         const params = new URLSearchParams({ ...fig.drill![side], orgId: team.id });
@@ -362,6 +367,24 @@ describe('above 2 000 matches (the newest-first walks)', () => {
       expect(p2.items.some((x: any) => p1.items.some((y: any) => y.id === x.id))).toBe(false);
     }
     expect((await list(u.staff, 'sort=askedAt&order=asc')).items[0].id).toBe(newest[n - 1]);
+    // Past the count page numbers stop with a 400 naming the page (a 500 was once seen here), and the
+    // cursor goes on from the last numbered page to the last question, newest first.
+    const lastPage = COUNT_CAP / 20;
+    const past = await u.staff.get(`/api/v1/policy-questions?pageSize=20&page=${lastPage + 1}`);
+    expect([past.status, past.body.errors?.map((e: any) => e.field)]).toEqual([400, ['query.page']]);
+    const walked: string[] = [];
+    for (let p = await list(u.staff, `page=${lastPage}`); ; p = await list(u.staff, `after=${p.nextCursor}`)) {
+      walked.push(...p.items.map((x: any) => x.id));
+      if (!p.nextCursor) break;
+    }
+    expect(walked).toEqual(newest.slice(COUNT_CAP - 20));
+    // By deadline the cursor follows that order; the status sort has none, and a cursor there is refused by name.
+    const byDue = await list(u.staff, 'sort=dueDate&order=asc');
+    const nextDue = await list(u.staff, `sort=dueDate&order=asc&after=${byDue.nextCursor}`);
+    expect(nextDue.items.map((x: any) => x.id)).toEqual((await list(u.staff, 'sort=dueDate&order=asc&page=2')).items.map((x: any) => x.id));
+    expect((await list(u.staff, 'sort=status&order=desc')).nextCursor).toBeNull();
+    const wrongSort = await u.staff.get(`/api/v1/policy-questions?sort=status&order=desc&after=${byDue.nextCursor}`);
+    expect([wrongSort.status, wrongSort.body.errors?.map((e: any) => e.field)]).toEqual([400, ['query.after']]);
     // The asker's own list: over the cap too.
     expect(await list(worker, 'mine=1').then((b) => [b.total, b.totalCapped, b.items.every((x: any) => x.mine)])).toEqual([COUNT_CAP, true, true]);
     // The FAQ's nearest entries and the article search by a word in every row walk newest first too.

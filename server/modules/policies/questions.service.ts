@@ -200,8 +200,8 @@ export function get(call: Call, id: string): Promise<QuestionDetail> {
 export async function list(call: Call, q: QuestionListQuery) {
   const scope = answerScope(call.actor);
   const own = q.mine === true || (!scope.all && scope.paths.length === 0);
-  const { items, total, totalCapped } = await repo.listQuestions(call.db, call.actor.accountId, { own, scope }, q);
-  const out: QuestionSummary[] = items.map((r) => ({
+  const { rows, total, totalCapped, nextCursor } = await repo.listQuestions(call.db, call.actor.accountId, { own, scope }, q);
+  const out: QuestionSummary[] = rows.map((r) => ({
     id: r.id,
     topic: r.topic as QuestionTopic,
     title: r.title,
@@ -216,7 +216,7 @@ export async function list(call: Call, q: QuestionListQuery) {
     reviewNeeded: r.review_needed === 1,
     mine: r.mine === 1,
   }));
-  return { items: out, total, totalCapped, page: q.page, pageSize: q.pageSize };
+  return { items: out, total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
 export async function faq(call: Call, q: { q?: string; topic?: string[]; page: number; pageSize: number }): Promise<{ items: FaqEntry[] }> {

@@ -24,7 +24,7 @@ export const useFaq = (q: string | undefined) =>
   useQuery({ queryKey: [KEY, 'faq', q], queryFn: () => api.get<{ items: FaqEntry[] }>('/policy-faq', { q, pageSize: q ? 5 : 20 }).then((r) => r.items), placeholderData: keepPreviousData });
 
 export const useQuestions = (q: Query) =>
-  useQuery({ queryKey: [KEY, 'questions', q], queryFn: () => api.get<Paged<QuestionSummary> & { totalCapped: boolean }>('/policy-questions', q), placeholderData: keepPreviousData });
+  useQuery({ queryKey: [KEY, 'questions', q], queryFn: () => api.get<Paged<QuestionSummary> & { totalCapped: boolean; nextCursor: string | null }>('/policy-questions', q), placeholderData: keepPreviousData });
 
 /** 政策解读 prompts, for those who answer questions. */
 export const useExplainPrompts = (enabled: boolean) =>
