@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {DESKTOP, PHONE, apiAs, horizontalOverflow, strict, login, newPage, shot, useE2E } from './harness.js';
+import { INDICATOR_DEFINITIONS, INDICATOR_KEYS } from '../common/appealIndicators.js';
 
 const e2e = useE2E();
 
@@ -290,6 +291,8 @@ describe('appeals in the browser', () => {
     expect(counted).toBeGreaterThan(0);
     const satisfaction = (await page.getByTestId('kpi-satisfactionRate').textContent()) ?? '';
     expect(satisfaction).toMatch(/\d+(\.\d)?%/);
+    // Each figure says what it counts under it (the whole line on hover or tap): the API schema's text.
+    for (const k of INDICATOR_KEYS) expect(await page.getByTestId(`kpi-${k}-definition`).textContent(), k).toBe(INDICATOR_DEFINITIONS[k].zh);
     await shot(page, 'appeals-dashboard');
 
     await total.click();

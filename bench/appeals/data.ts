@@ -223,7 +223,7 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
   const cols = [
     'id', 'code', 'org_id', 'unit_id', 'department_id', 'author_account_id', 'author_person_id', 'author_category', 'anonymous', 'channel', 'registered_by',
     'category', 'nature', 'urgency', 'title', 'description', 'status', 'submitted_at', 'submitted_date', 'accept_due_date', 'accepted_at', 'accept_work_tenths', 'due_date',
-    'current_due', 'overdue_at', 'late', 'answer', 'answered_at', 'first_answered_at', 'first_answer_department_id', 'answered_by', 'decline_reason', 'closed_at', 'rating',
+    'current_due', 'overdue_at', 'late', 'answer', 'answered_at', 'first_answered_at', 'first_answer_department_id', 'last_answer_late', 'answered_by', 'decline_reason', 'closed_at', 'rating',
     'rating_comment', 'rated_at', 'rated_department_id', 'reopen_count', 'master_id', 'affected_workers', 'group_alert_id', 'created_at', 'updated_at',
   ];
   const insAppeal = raw.prepare(`insert into appeals (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`);
@@ -331,6 +331,7 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
           first_answered_at: answered ? answeredIso : null,
           // No reassignment in the bench's history: the department that answered and was rated is the current one.
           first_answer_department_id: answered ? department : null,
+          last_answer_late: answered ? late : null,
           answered_by: null,
           decline_reason: status === 'declined' ? DECLINES[Math.floor(rng.next() * DECLINES.length)] : null,
           closed_at: clamp(closedMs),

@@ -70,7 +70,7 @@ function appealRow(id: string, orgId: string, unitId: string, category: string, 
     id, code: `B${id.slice(-12)}`, org_id: orgId, unit_id: unitId, department_id: null, author_account_id: null, author_person_id: null,
     author_category: null, anonymous: 0, channel: 'online', registered_by: null, category, nature: 'request', urgency: 'general', title, description,
     status: 'submitted', submitted_at: iso, submitted_date: iso.slice(0, 10), accept_due_date: iso.slice(0, 10), accepted_at: null, accept_work_tenths: null, due_date: null,
-    current_due: null, overdue_at: null, late: 0, answer: null, answered_at: null, first_answered_at: null, first_answer_department_id: null, answered_by: null, decline_reason: null,
+    current_due: null, overdue_at: null, late: 0, answer: null, answered_at: null, first_answered_at: null, first_answer_department_id: null, last_answer_late: null, answered_by: null, decline_reason: null,
     closed_at: null, rating: null, rating_comment: null, rated_at: null, rated_department_id: null, reopen_count: 0, master_id: null, affected_workers: 1, group_alert_id: null,
     created_at: iso, updated_at: iso,
   };

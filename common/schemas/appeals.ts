@@ -82,6 +82,8 @@ export const AppealFilterQuery = z.object({
   reopened: QueryBool.optional(),
   /** Answered after its deadline, or marked overdue. */
   late: QueryBool.optional(),
+  /** The latest answer came after the deadline of its own round (a department's 按时办结率 drills with it). */
+  lastAnswerLate: QueryBool.optional(),
   /** Has been answered at least once. */
   answered: QueryBool.optional(),
   /** Has been accepted (受理) at some point. */

@@ -67,6 +67,38 @@ describe('statutory holidays of a year nobody has published (pure)', () => {
   });
 });
 
+describe('statutory holidays of 2029 and 2030, against a table drawn up apart from the code', () => {
+  // Festival dates from the published lunar calendar (春节 2029-02-13, 2030-02-03; 端午 2029-06-16,
+  // 2030-06-05; 中秋 2029-09-22, 2030-09-12; 清明 2029-04-04, 2030-04-05), weekdays from the Gregorian calendar.
+  it('gives 2029 its holidays: 端午 and 中秋 on Saturdays, each made up on the Monday', () => {
+    expect(off(2029)).toEqual({
+      '2029-01-01': '元旦',
+      // 除夕 Mon 12 Feb to 初三 Thu 15 Feb: no weekend day to make up.
+      '2029-02-12': '春节', '2029-02-13': '春节', '2029-02-14': '春节', '2029-02-15': '春节',
+      '2029-04-04': '清明',
+      '2029-05-01': '劳动节', '2029-05-02': '劳动节',
+      '2029-06-16': '端午', '2029-06-18': '端午',
+      '2029-09-22': '中秋', '2029-09-24': '中秋',
+      '2029-10-01': '国庆节', '2029-10-02': '国庆节', '2029-10-03': '国庆节',
+    });
+  });
+
+  it('gives 2030 its holidays: 除夕 on a Saturday (腊月三十), 初一 on a Sunday, both made up after 初三', () => {
+    expect(off(2030)).toEqual({
+      '2030-01-01': '元旦',
+      '2030-02-02': '春节', '2030-02-03': '春节', '2030-02-04': '春节', '2030-02-05': '春节', '2030-02-06': '春节', '2030-02-07': '春节',
+      '2030-04-05': '清明',
+      '2030-05-01': '劳动节', '2030-05-02': '劳动节',
+      '2030-06-05': '端午',
+      '2030-09-12': '中秋',
+      '2030-10-01': '国庆节', '2030-10-02': '国庆节', '2030-10-03': '国庆节',
+    });
+    // A deadline across the 2030 春节 week skips its six days off and the weekend after.
+    const cal = new WorkCalendar([]);
+    expect(cal.deadline('2030-02-01', 3)).toEqual({ date: '2030-02-12', provisional: true });
+  });
+});
+
 describe('the calendar beyond the published years', () => {
   const cal = new WorkCalendar([]);
 

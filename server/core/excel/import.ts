@@ -1,6 +1,8 @@
 /**
- * Reading uploaded sheets — .xlsx, or .csv in UTF-8 or GBK (what Excel and WPS save in
- * China), with or without a byte-order mark — as the first worksheet's cells, whatever
+ * Reading uploaded sheets — .xlsx, .xls (Excel 97–2003, converted to .xlsx by LibreOffice
+ * when the server has it: no library we keep reads the binary format), or .csv in UTF-8 or
+ * GBK (what Excel and WPS save in China), with or without a byte-order mark — as the first
+ * worksheet's cells, whatever
  * was stored in them (numbers, dates, rich text, formulas, hyperlinks). Cells stored as
  * numbers are reported as such: only the importer knows which columns a number would
  * spoil. Roster rules live with the importer.
@@ -8,6 +10,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { convertFile } from '../office/libreOffice.js';
 
 /** A cell the file stored as a number, with the format it is displayed in. */
 export interface NumberCell {
@@ -71,7 +74,12 @@ const isOle = (b: Buffer) => b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && 
 
 async function loadWorksheet(buffer: Buffer, csv: boolean): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
-  if (isOle(buffer)) throw fileFault('import.xlsUnsupported');
+  if (isOle(buffer)) {
+    // LibreOffice keeps each cell's type and number format, so a number typed where digits are an identifier is still refused.
+    const xlsx = await convertFile(buffer, 'xls', 'xlsx');
+    if (!xlsx.ok) throw fileFault(xlsx.why === 'unavailable' ? 'import.xlsUnsupported' : 'import.badFile');
+    buffer = xlsx.content;
+  }
   if (isZip(buffer)) {
     try {
       await wb.xlsx.load(buffer as any);

@@ -86,6 +86,6 @@ export const M = defineMessages({
   'people.duplicateUsername': ['用户名或手机号已被使用', 'The username or phone is already taken'],
   'import.hasErrors': ['文件中有 {count} 处错误，请修改后重新上传', 'The file has {count} errors; fix them and upload again'],
   'import.notPreview': ['该导入批次已处理，不能再次确认', 'This import was already processed'],
-  'import.badFile': ['无法读取该文件，请上传 .xlsx 格式的 Excel 文件或 .csv 文件', 'Cannot read the file; upload an .xlsx workbook or a .csv file'],
+  'import.badFile': ['无法读取该文件，请上传 .xlsx、.xls 格式的 Excel 文件或 .csv 文件', 'Cannot read the file; upload an .xlsx or .xls workbook or a .csv file'],
   'calendar.range': ['日期范围不能超过 400 天', 'The date range may not exceed 400 days'],
 });

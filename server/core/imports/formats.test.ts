@@ -24,14 +24,14 @@ async function setup() {
 const ID = idNumber('19850312', 1);
 const NUMERIC_FAULT = '该单元格是数字格式，开头的 0 或身份证号的后几位会丢失；请把此列设置为“文本”格式后重新填写';
 
-/** A roster typed into LibreOffice Calc: it reads 000005 and the identity number as numbers, as Calc does with typed digits. */
-function libreOfficeXlsx(csv: string): Buffer {
+/** A roster typed into LibreOffice Calc: it reads 000005 and the identity number as numbers, as Calc does with typed digits; saved as .xlsx or Excel 97–2003 .xls. */
+function libreOfficeXlsx(csv: string, format: 'xlsx' | 'xls' = 'xlsx'): Buffer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-lo-'));
   try {
     fs.writeFileSync(path.join(dir, 'roster.csv'), csv);
     // Its own profile: several conversions may run at once on one machine.
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, path.join(dir, 'roster.csv')], { stdio: 'pipe', timeout: 120_000 });
-    return fs.readFileSync(path.join(dir, 'roster.xlsx'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', format, '--outdir', dir, path.join(dir, 'roster.csv')], { stdio: 'pipe', timeout: 120_000 });
+    return fs.readFileSync(path.join(dir, `roster.${format}`));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -94,12 +94,30 @@ describe('roster import: file formats', () => {
     expect(res.body.ignoredColumns).toEqual(['备注', '入职日期']);
   });
 
-  it('says how to convert an .xls file instead of failing to read it', async () => {
+  it('reads an Excel 97–2003 .xls through LibreOffice: text kept, the ignored columns named, a number typed as 工号 refused', async () => {
+    const { mine, staff } = await setup();
+    const file = libreOfficeXlsx(`${ROSTER_HEADERS.join(',')},备注\n赵六,,职工,合同制,掘进工,是,13800000001,,男,生产部,老员工\n张三,000005,职工,,,,13800138000,,,,\n`, 'xls');
+    // A real .xls: the OLE2 container, not a renamed .xlsx.
+    expect(file.subarray(0, 4)).toEqual(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    const res = await upload(staff, mine.id, file, '名单.xls');
+    expect(res.status).toBe(201);
+    expect(res.body.errors).toEqual([{ row: 3, column: '工号', message: NUMERIC_FAULT }]);
+    expect(res.body.preview).toEqual([expect.objectContaining({ row: 2, name: '赵六', kind: 'worker', employmentCategory: 'contract', phone: '13800000001', orgPath: '生产部' })]);
+    expect(res.body.ignoredColumns).toEqual(['备注']);
+  }, 150_000);
+
+  it('says how to convert an .xls file when the server has no LibreOffice to read it', async () => {
     const { mine, staff } = await setup();
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
-    const res = await upload(staff, mine.id, ole, '名单.xls');
-    expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ field: 'body.file', message: '暂不支持 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后上传' }]);
+    const PATH = process.env.PATH;
+    process.env.PATH = '';
+    try {
+      const res = await upload(staff, mine.id, ole, '名单.xls');
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([{ field: 'body.file', message: '本服务器未安装 LibreOffice，无法读取 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后上传' }]);
+    } finally {
+      process.env.PATH = PATH;
+    }
   });
 });
 

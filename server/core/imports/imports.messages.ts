@@ -17,14 +17,14 @@ export const ImportMessages = defineMessages({
   'import.employeeNoExists': ['该工号已有在册人员使用', 'An existing person already has this employee number'],
   'import.empty': ['文件中没有数据行', 'The file has no data rows'],
   'import.tooManyRows': ['一次最多导入 {max} 行，请拆分文件', 'At most {max} rows per import; split the file'],
-  'import.noFile': ['请选择要上传的 .xlsx 或 .csv 文件', 'Choose an .xlsx or .csv file to upload'],
+  'import.noFile': ['请选择要上传的 .xlsx、.xls 或 .csv 文件', 'Choose an .xlsx, .xls or .csv file to upload'],
   'import.numericCell': [
     '该单元格是数字格式，开头的 0 或身份证号的后几位会丢失；请把此列设置为“文本”格式后重新填写',
     'The cell is a number, which loses leading zeros or the last digits of an identity number; format the column as Text and type it again',
   ],
   'import.xlsUnsupported': [
-    '暂不支持 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后上传',
-    '.xls (Excel 97-2003) files are not supported; save the file as .xlsx or .csv and upload that',
+    '本服务器未安装 LibreOffice，无法读取 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后上传',
+    'This server has no LibreOffice to read .xls (Excel 97-2003) files; save the file as .xlsx or .csv and upload that',
   ],
   'import.orgRequired': ['请选择导入到哪个组织', 'Choose the org to import into'],
   'import.staleOrg': ['导入后组织结构已变化，请重新上传文件', 'The org tree changed since the upload; upload the file again'],

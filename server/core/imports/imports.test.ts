@@ -114,7 +114,7 @@ describe('roster import: preview', () => {
     // A PNG named as a roster: neither a workbook nor text.
     const notXlsx = await upload(staff, w.mine.id, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'a.csv');
     expect(notXlsx.status).toBe(422);
-    expect(notXlsx.body.detail).toBe('无法读取该文件，请上传 .xlsx 格式的 Excel 文件或 .csv 文件');
+    expect(notXlsx.body.detail).toBe('无法读取该文件，请上传 .xlsx、.xls 格式的 Excel 文件或 .csv 文件');
     const noOrg = await upload(staff, null, await rosterXlsx([['甲', null, '职工', null, null, null, null, null, null, null]]));
     expect(noOrg.status).toBe(400);
     expect(noOrg.body.errors).toEqual([{ field: 'body.orgId', message: '请选择导入到哪个组织' }]);

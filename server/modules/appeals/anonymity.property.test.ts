@@ -102,6 +102,7 @@ describe('the anonymity rule, as a property', () => {
       rated: ['1', '0'],
       reopened: ['1', '0'],
       late: ['1', '0'],
+      lastAnswerLate: ['1', '0'],
       answered: ['1', '0'],
       accepted: ['1', '0'],
       acceptedLate: ['1', '0'],

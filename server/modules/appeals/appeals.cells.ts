@@ -11,7 +11,8 @@
  * (migration 20261207_0430): it answers the dashboard's department cut, never a
  * "currently assigned" one, nor a handler's view (appeals currently in their departments).
  * Since 20261207_0900 the cells hold every count of `Counts` but the overdue one (it moves
- * with the clock, not with a write).
+ * with the clock, not with a write); since 20261207_1210 also the latest answer's lateness
+ * counts a department's on-time figures are judged by.
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
@@ -125,7 +126,7 @@ function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expres
   return eb.and(c);
 }
 
-const COUNT_COLUMNS = ['submitted', 'accepted', 'done', 'done_on_time', 'rated', 'satisfied', 'answered', 'reopened', 'open', 'closed', 'closed_on_time', 'accepted_on_time', 'fully_satisfied'] as const;
+const COUNT_COLUMNS = ['submitted', 'accepted', 'done', 'done_on_time', 'rated', 'satisfied', 'answered', 'reopened', 'open', 'closed', 'closed_on_time', 'accepted_on_time', 'fully_satisfied', 'done_last_on_time', 'closed_last_on_time'] as const;
 const FIELD: Record<(typeof COUNT_COLUMNS)[number], keyof Counts> = {
   submitted: 'submitted',
   accepted: 'accepted',
@@ -140,6 +141,8 @@ const FIELD: Record<(typeof COUNT_COLUMNS)[number], keyof Counts> = {
   closed_on_time: 'closedOnTime',
   accepted_on_time: 'acceptedOnTime',
   fully_satisfied: 'fullySatisfied',
+  done_last_on_time: 'doneLastOnTime',
+  closed_last_on_time: 'closedLastOnTime',
 };
 
 /** Counts per month, per category and per department ('' = none); overdue is left at 0. */

@@ -24,6 +24,10 @@ export interface Counts {
   closed: number;
   /** … and never late. */
   closedOnTime: number;
+  /** DONE and the latest answer on time (its own round): a department's 按时答复率. */
+  doneLastOnTime: number;
+  /** Closed and the latest answer on time (its own round): a department's 按时办结率. */
+  closedLastOnTime: number;
   /** ACCEPTED and accepted by the end of the accept-deadline day. */
   acceptedOnTime: number;
   /** Not merged, with a rating. */
@@ -42,7 +46,7 @@ export interface Counts {
   overdue: number;
 }
 
-export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, closed: 0, closedOnTime: 0, acceptedOnTime: 0, rated: 0, satisfied: 0, fullySatisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
+export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, closed: 0, closedOnTime: 0, doneLastOnTime: 0, closedLastOnTime: 0, acceptedOnTime: 0, rated: 0, satisfied: 0, fullySatisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
 
 export function addCounts(a: Counts, b: Counts): Counts {
   const out = { ...a };

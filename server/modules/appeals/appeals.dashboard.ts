@@ -187,7 +187,8 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
       return {
         department: { id: d.id, name: d.name, label: labels.get(d.path) ?? d.name },
         assigned: within(b, ind.submittedOf(c), 'submitted'),
-        onTimeClosureRate: within(b, ind.onTimeClosureRateOf(c), 'onTimeClosureRate'),
+        // The department is judged on its own round (指标口径), not on an earlier department's lateness.
+        onTimeClosureRate: within(b, ind.onTimeClosureRateOf(c, 'department'), 'onTimeClosureRate'),
         satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate'),
       };
     })
@@ -196,6 +197,10 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   let all = ind.ZERO;
   for (const c of perMonth.values()) all = ind.addCounts(all, c);
   all = { ...all, overdue };
+  // A department cut, or a handler's view (the appeals now in their departments), shows a department's
+  // figures: its on-time rates judge its own round (指标口径).
+  const handlerView = !vis.staff.all && vis.staff.paths.length === 0;
+  const rule: ind.OnTimeRule = departmentPath || handlerView ? 'department' : 'appeal';
   return {
     filter: base,
     total: within(base, ind.submittedOf(all), 'submitted'),
@@ -203,9 +208,9 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
       acceptanceHours: within(base, ind.acceptanceHoursOf(acceptance), 'acceptanceHours'),
       acceptedOnTimeRate: within(base, ind.acceptedOnTimeRateOf(all), 'acceptedOnTimeRate'),
       answerRate: within(base, ind.answerRateOf(all), 'answerRate'),
-      onTimeAnswerRate: within(base, ind.onTimeAnswerRateOf(all), 'onTimeAnswerRate'),
+      onTimeAnswerRate: within(base, ind.onTimeAnswerRateOf(all, rule), 'onTimeAnswerRate'),
       closureRate: within(base, ind.closureRateOf(all), 'closureRate'),
-      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all), 'onTimeClosureRate'),
+      onTimeClosureRate: within(base, ind.onTimeClosureRateOf(all, rule), 'onTimeClosureRate'),
       satisfactionRate: within(base, ind.satisfactionRateOf(all), 'satisfactionRate'),
       satisfiedShare: within(base, ind.satisfiedShareOf(all), 'satisfiedShare'),
       reopenRate: within(base, ind.reopenRateOf(all), 'reopenRate'),

@@ -28,6 +28,11 @@
  *   matter, not the answer);
  * - on-time closure rate (按时办结率): closed and never late ÷ closed. The worker's rating
  *   time is not the department's deadline, so "within the deadline" is judged on the answers;
+ * - per department, the two on-time rates judge the department on its own round: the latest
+ *   answer (the one the current department gave) within its round's deadline
+ *   (appeals.last_answer_late, migration 20261207_1210) — a round another department let run
+ *   late before a reopen and reassignment is not held against the one that answered after.
+ *   The unit's and the whole org's figures keep "every round on time";
  * - satisfaction rate (满意率): satisfied + basically satisfied ÷ rated (latest rating);
  *   satisfied share (满意占比): satisfied alone ÷ rated;
  * - reopen rate: reopened at least once ÷ answered at least once;
@@ -42,7 +47,7 @@
  * department whose answer was rated. A reopen and a reassignment keep these facts.
  *
  * Every rate is a ratio of counts (`Counts`): the dashboard reads them from the cells the
- * database keeps (migrations 20261126_0900 and 20261207_0900, whose CASE expressions mirror `count()`) or, for
+ * database keeps (migrations 20261126_0900, 20261207_0900 and 20261207_1210, whose CASE expressions mirror `count()`) or, for
  * cuts the cells cannot serve, folds the rows with `count()` — one definition per figure,
  * and appeals.cells.test.ts checks that both paths agree.
  */
@@ -116,10 +121,12 @@ export function count(c: Counts, r: IndicatorRow, today: string, groups: Readonl
     if (isDone(r.status)) {
       c.done++;
       if (r.late === 0) c.doneOnTime++;
+      if (r.last_answer_late === 0) c.doneLastOnTime++;
     }
     if (r.status === CLOSED) {
       c.closed++;
       if (r.late === 0) c.closedOnTime++;
+      if (r.last_answer_late === 0) c.closedLastOnTime++;
     }
     if (isOpen(r.status)) {
       c.open++;
@@ -154,12 +161,23 @@ export const acceptedOnTimeRateOf = (c: Counts): Figure =>
   figure(rate(c.acceptedOnTime, c.accepted), c.acceptedOnTime, c.accepted, { status: ACCEPTED, acceptedLate: '0' }, { status: ACCEPTED });
 /** 答复率. */
 export const answerRateOf = (c: Counts): Figure => figure(rate(c.done, c.accepted), c.done, c.accepted, { status: DONE }, { status: ACCEPTED });
+/**
+ * Whom an on-time figure judges: 'appeal' — every round on time (a unit, the whole org);
+ * 'department' — the latest answer within its own round's deadline (a department's row or cut).
+ */
+export type OnTimeRule = 'appeal' | 'department';
 /** 按时答复率. */
-export const onTimeAnswerRateOf = (c: Counts): Figure => figure(rate(c.doneOnTime, c.done), c.doneOnTime, c.done, { status: DONE, late: '0' }, { status: DONE });
+export const onTimeAnswerRateOf = (c: Counts, rule: OnTimeRule = 'appeal'): Figure =>
+  rule === 'department'
+    ? figure(rate(c.doneLastOnTime, c.done), c.doneLastOnTime, c.done, { status: DONE, lastAnswerLate: '0' }, { status: DONE })
+    : figure(rate(c.doneOnTime, c.done), c.doneOnTime, c.done, { status: DONE, late: '0' }, { status: DONE });
 /** 办结率. */
 export const closureRateOf = (c: Counts): Figure => figure(rate(c.closed, c.accepted), c.closed, c.accepted, { status: CLOSED }, { status: ACCEPTED });
 /** 按时办结率. */
-export const onTimeClosureRateOf = (c: Counts): Figure => figure(rate(c.closedOnTime, c.closed), c.closedOnTime, c.closed, { status: CLOSED, late: '0' }, { status: CLOSED });
+export const onTimeClosureRateOf = (c: Counts, rule: OnTimeRule = 'appeal'): Figure =>
+  rule === 'department'
+    ? figure(rate(c.closedLastOnTime, c.closed), c.closedLastOnTime, c.closed, { status: CLOSED, lastAnswerLate: '0' }, { status: CLOSED })
+    : figure(rate(c.closedOnTime, c.closed), c.closedOnTime, c.closed, { status: CLOSED, late: '0' }, { status: CLOSED });
 /** 满意占比. */
 export const satisfiedShareOf = (c: Counts): Figure =>
   figure(rate(c.fullySatisfied, c.rated), c.fullySatisfied, c.rated, { status: NOT_MERGED, rating: 'satisfied' }, { status: NOT_MERGED, rated: '1' });
@@ -301,9 +319,9 @@ export const appealsIndicators = [
   defined('acceptanceHours', (p) => acceptanceHoursOf(p.tenths), 'hours'),
   defined('acceptedOnTimeRate', fromCounts(acceptedOnTimeRateOf)),
   defined('answerRate', fromCounts(answerRateOf)),
-  defined('onTimeAnswerRate', fromCounts(onTimeAnswerRateOf)),
+  defined('onTimeAnswerRate', fromCounts((c) => onTimeAnswerRateOf(c))),
   defined('closureRate', fromCounts(closureRateOf)),
-  defined('onTimeClosureRate', fromCounts(onTimeClosureRateOf)),
+  defined('onTimeClosureRate', fromCounts((c) => onTimeClosureRateOf(c))),
   defined('satisfactionRate', fromCounts(satisfactionRateOf)),
   defined('satisfiedShare', fromCounts(satisfiedShareOf)),
   defined('reopenRate', fromCounts(reopenRateOf)),

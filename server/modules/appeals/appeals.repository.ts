@@ -70,6 +70,8 @@ export interface RepoFilter {
   rated?: boolean;
   reopened?: boolean;
   late?: boolean;
+  /** The latest answer came after its round's deadline (a department's own round, 指标口径). */
+  lastAnswerLate?: boolean;
   acceptedLate?: boolean;
   answered?: boolean;
   accepted?: boolean;
@@ -184,6 +186,7 @@ function filters(db: Tx, eb: Eb, f: RepoFilter, clock: LightClock, byPath: boole
   if (f.rated !== undefined) c.push(eb('a.rating', f.rated ? 'is not' : 'is', null));
   if (f.reopened !== undefined) c.push(eb('a.reopen_count', f.reopened ? '>' : '=', 0));
   if (f.late !== undefined) c.push(eb('a.late', '=', f.late ? 1 : 0));
+  if (f.lastAnswerLate !== undefined) c.push(eb('a.last_answer_late', '=', f.lastAnswerLate ? 1 : 0));
   if (f.acceptedLate !== undefined) c.push(sql<SqlBool>`${ACCEPTED_ON_TIME} = ${f.acceptedLate ? 0 : 1}`);
   if (f.answered !== undefined) c.push(eb('a.first_answered_at', f.answered ? 'is not' : 'is', null));
   if (f.accepted !== undefined) c.push(eb('a.accepted_at', f.accepted ? 'is not' : 'is', null));
@@ -473,6 +476,8 @@ export interface IndicatorRow {
   first_answer_department_id: string | null;
   current_due: string | null;
   late: number;
+  /** The latest answer's own round was late (null: never answered). */
+  last_answer_late: number | null;
   rating: string | null;
   rated_department_id: string | null;
   reopen_count: number;
@@ -498,6 +503,7 @@ export const INDICATOR_COLUMNS = [
   'a.first_answer_department_id',
   'a.current_due',
   'a.late',
+  'a.last_answer_late',
   'a.rating',
   'a.rated_department_id',
   'a.reopen_count',

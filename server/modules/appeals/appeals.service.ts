@@ -303,6 +303,7 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     answered_at: null,
     first_answered_at: null,
     first_answer_department_id: null,
+    last_answer_late: null,
     answered_by: null,
     decline_reason: null,
     closed_at: null,
@@ -541,6 +542,8 @@ export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { 
     answered_by: actor.accountId,
     current_due: null,
     late,
+    // The answering department is judged on this round alone (its 按时办结率, 指标口径); `late` keeps every round's.
+    last_answer_late: roundLate ? 1 : 0,
     updated_at: iso,
   });
   await event(tx, row.id, 'answered', iso, { accountId: actor.accountId, label }, { note: answer, data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data } });

@@ -41,6 +41,8 @@ export interface AppealTable {
   first_answered_at: string | null;
   /** The department that gave the first answer (null: union staff answered); kept through reopens and reassignments. */
   first_answer_department_id: string | null;
+  /** Whether the latest answer came after the end of its round's deadline day (null: never answered); migration 20261207_1210. */
+  last_answer_late: number | null;
   answered_by: string | null;
   decline_reason: string | null;
   closed_at: string | null;
@@ -185,6 +187,9 @@ export interface AppealCellTable {
   closed_on_time: number;
   accepted_on_time: number;
   fully_satisfied: number;
+  /** Migration 20261207_1210 (case): answered or closed, and closed, with the latest answer on time — a department's own round. */
+  done_last_on_time: number;
+  closed_last_on_time: number;
 }
 
 /** Accepted, not merged appeals per month × unit × working tenths of an hour to acceptance. */

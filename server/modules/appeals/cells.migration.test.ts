@@ -11,6 +11,7 @@ import { adb } from './appeals.tables.js';
 import * as migration from './migrations/20261126_0900_appeal_cells.js';
 import * as attribution from './migrations/20261207_0430_appeals_attribution.js';
 import * as closure from './migrations/20261207_0900_appeals_cells_closure.js';
+import * as answerLate from './migrations/20261207_1210_appeals_answer_late.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -20,7 +21,7 @@ const NOW = shanghai('2026-10-20');
 /** The recorded times and every cell table's rows holding something (the triggers leave emptied cells at zero; a rebuild makes none). */
 const snapshot = async () => {
   const out: Record<string, unknown[]> = {
-    tenths: await adb(t.db).selectFrom('appeals').select(['id', 'accept_work_tenths', 'first_answer_department_id', 'rated_department_id']).orderBy('id').execute(),
+    tenths: await adb(t.db).selectFrom('appeals').select(['id', 'accept_work_tenths', 'first_answer_department_id', 'rated_department_id', 'last_answer_late']).orderBy('id').execute(),
   };
   for (const { table, key } of [...migration.COUNT_TABLES, ...migration.ACCEPTANCE_TABLES]) {
     out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where(table.startsWith('appeal_acceptance') ? 'n' : 'total', '>', 0).orderBy(key).execute();
@@ -52,29 +53,49 @@ describe('the appeal cells migration', () => {
     const reopened = await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, worker0, SubmitAppealBody.parse(wageAppeal({ title: '补贴', description: '补贴少发' })), shanghai('2026-10-12', '09:00')));
     await service.accept(t.db, ctx, staff, reopened, {}, shanghai('2026-10-12', '10:00'));
     await service.assign(t.db, ctx, staff, reopened, { departmentId: w.prod1.id }, shanghai('2026-10-12', '11:00'));
+    // 生产部 answers after its deadline; after the reopen, the next round is answered on time.
+    await adb(t.db).updateTable('appeals').set({ due_date: '2026-10-12' }).where('id', '=', reopened).execute();
     await service.answer(t.db, ctx, handler, reopened, { answer: '已核实' }, shanghai('2026-10-13', '10:00'));
     await service.rate(t.db, ctx, worker0, reopened, { rating: 'unsatisfied', reopen: true }, shanghai('2026-10-14', '10:00'));
     await service.assign(t.db, ctx, staff, reopened, { departmentId: w.elec1.id }, shanghai('2026-10-14', '11:00'));
+    await service.answer(t.db, ctx, staff, reopened, { answer: '已补发' }, shanghai('2026-10-15', '10:00'));
 
     const before = await snapshot();
     const tenths = new Map((before.tenths as { id: string; accept_work_tenths: number | null }[]).map((r) => [r.id, r.accept_work_tenths]));
     expect(tenths.get(ids[0])).toBe(150);
     expect(tenths.get(ids[2])).toBe(1); // 6 minutes
     expect(tenths.get(ids[3])).toBeNull(); // declined, never accepted
-    expect((before.tenths as any[]).find((r) => r.id === reopened)).toMatchObject({ first_answer_department_id: w.prod1.id, rated_department_id: w.prod1.id });
+    expect((before.tenths as any[]).find((r) => r.id === reopened)).toMatchObject({ first_answer_department_id: w.prod1.id, rated_department_id: w.prod1.id, last_answer_late: 0 });
+    // The backfill must read the latest round from the history: the appeal itself stays late.
+    expect(await adb(t.db).selectFrom('appeals').select('late').where('id', '=', reopened).executeTakeFirst()).toEqual({ late: 1 });
     expect(before.appeal_cells.length).toBeGreaterThan(0);
     expect(before.appeal_acceptance_hours).toHaveLength(3); // hours 2 and 15 in September, 1 in October; the merged one is left out
     const dash = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
     expect(dash.indicators.acceptanceHours).toMatchObject({ value: 2.5, numerator: 3 }); // 10, 25, 150 tenths: the middle one; the merged one is left out
 
+    // Each down() leaves the cells of the migration before it: the other columns as they were, its own gone.
+    const without = (rows: unknown[], added: string[]) => (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k))));
+    await answerLate.down(t.db as Kysely<any>);
+    const lastAdded = answerLate.ADDED.map(([column]) => column);
+    let down = await snapshot().catch((e) => e);
+    // The appeal's column is gone with its cells.
+    expect(String(down)).toMatch(/last_answer_late/);
+    const cellsOnly = async () => {
+      const out: Record<string, unknown[]> = {};
+      for (const { table, key } of migration.COUNT_TABLES) out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where('total', '>', 0).orderBy(key).execute();
+      return out;
+    };
+    down = await cellsOnly();
+    for (const { table } of answerLate.COUNT_TABLES) {
+      expect(Object.keys((down[table] as object[])[0])).not.toContain('closed_last_on_time');
+      expect(down[table]).toEqual(without(before[table], lastAdded));
+    }
     await closure.down(t.db as Kysely<any>);
-    // Down leaves 20261207_0430's cells: the other columns as they were, the four gone.
-    const added = closure.ADDED.map(([column]) => column);
-    const without = (rows: unknown[]) => (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k))));
-    const down = await snapshot();
+    const added = [...lastAdded, ...closure.ADDED.map(([column]) => column)];
+    down = await cellsOnly();
     for (const { table } of closure.COUNT_TABLES) {
       expect(Object.keys((down[table] as object[])[0])).not.toContain('closed');
-      expect(down[table]).toEqual(without(before[table]));
+      expect(down[table]).toEqual(without(before[table], added));
     }
     await attribution.down(t.db as Kysely<any>);
     await migration.down(t.db as Kysely<any>);
@@ -84,6 +105,7 @@ describe('the appeal cells migration', () => {
     await migration.up(t.db as Kysely<any>);
     await attribution.up(t.db as Kysely<any>);
     await closure.up(t.db as Kysely<any>);
+    await answerLate.up(t.db as Kysely<any>);
 
     expect(await snapshot()).toEqual(before);
     expect(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells')).toEqual(dash);
@@ -93,5 +115,6 @@ describe('the appeal cells migration', () => {
     const after = await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells');
     expect(after.indicators.acceptanceHours.numerator).toBe(4);
     expect(after).toEqual(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'rows'));
-  });
+    // Four migrations down and up again, each recounting the cells: more than the default 30 s on a loaded 2-core machine.
+  }, 120_000);
 });

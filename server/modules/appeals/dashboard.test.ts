@@ -182,4 +182,82 @@ describe('the appeals dashboard', () => {
     expect(row(after, w.elec1.id).satisfactionRate.denominator).toBe((before.elec?.satisfactionRate.denominator ?? 0) + 1);
     expect(row(after, w.prod1.id).satisfactionRate.denominator).toBe(before.prod.satisfactionRate.denominator - 1);
   });
+
+  it('judges a department on its own round: a late round before a reopen and a reassignment counts against the appeal, not the department that closed it', async () => {
+    const team = await w.team();
+    const A = await w.worker({}, team);
+    const s = w.staff;
+    const elecHandler = await t.user([{ role: 'handler', org: w.elec1 }]);
+    const pastDeadline = (id: string) => t.db.updateTable('appeals' as any).set({ due_date: '2020-01-06', current_due: '2020-01-06' }).where('id', '=', id).execute();
+    const ok = (res: { status: number }) => expect(res.status).toBeLessThan(300);
+    /** Answered by 生产部 (late when `prodLate`), reopened, reassigned to 机电部, answered (late when `elecLate`), then rated and so closed. */
+    const twoRounds = async (title: string, prodLate: boolean, elecLate: boolean) => {
+      const id = (await A.post('/api/v1/appeals', wageAppeal({ title, description: `${title}，已经三个月` }))).body.id as string;
+      ok(await s.post(`/api/v1/appeals/${id}/accept`, {}));
+      ok(await s.post(`/api/v1/appeals/${id}/assign`, { departmentId: w.prod1.id }));
+      if (prodLate) await pastDeadline(id);
+      ok(await w.handler.post(`/api/v1/appeals/${id}/answer`, { answer: '已核实' }));
+      ok(await A.post(`/api/v1/appeals/${id}/rate`, { rating: 'unsatisfied', reopen: true }));
+      ok(await s.post(`/api/v1/appeals/${id}/assign`, { departmentId: w.elec1.id }));
+      if (elecLate) await pastDeadline(id);
+      ok(await elecHandler.post(`/api/v1/appeals/${id}/answer`, { answer: '已补发' }));
+      ok(await A.post(`/api/v1/appeals/${id}/rate`, { rating: 'satisfied' }));
+      return id;
+    };
+    const a = await twoRounds('井下津贴少发', true, false);
+    // Each round's own lateness is in the history; the appeal stays late.
+    const timeline = (await s.get(`/api/v1/appeals/${a}`)).body;
+    expect(timeline.status).toBe('closed');
+    const answered = (timeline.timeline as any[]).filter((e) => e.kind === 'answered').map((e) => e.data?.late);
+    expect(answered).toEqual([true, false]);
+
+    const staff = await actorOf(t.db, s.accountId);
+    const read = async (q: Record<string, string>) => {
+      const rows = (await dashboard(t.db, staff, q, new Date(), 'rows')) as any;
+      expect(await dashboard(t.db, staff, q, new Date(), q.orgId === w.mine1.id ? 'cells' : 'auto'), JSON.stringify(q)).toEqual(rows);
+      return rows;
+    };
+    const drillsMatch = async (d: any, by = s) => {
+      for (const [where, fig] of figures(d).filter(([k]) => !/^\d{4}-|^[a-z]+\./.test(k))) {
+        for (const side of ['numerator', 'denominator'] as const) {
+          const list = await by.get(`/api/v1/appeals?${new URLSearchParams({ ...fig.drill[side], pageSize: '1' })}`);
+          expect(list.body.total, `${where} ${side}`).toBe(fig[side]);
+        }
+      }
+    };
+    const row = (d: any, id: string) => d.byDepartment.find((r: any) => r.department.id === id);
+
+    let d = await read({ orgId: team.id });
+    // The team's figure: the appeal was late in a round, and nothing clears that.
+    expect(d.indicators.onTimeClosureRate).toMatchObject({ numerator: 0, denominator: 1 });
+    expect(d.indicators.onTimeAnswerRate).toMatchObject({ numerator: 0, denominator: 1 });
+    // 机电部 closed it and answered its own round on time.
+    expect(row(d, w.elec1.id).onTimeClosureRate).toMatchObject({ numerator: 1, denominator: 1, value: 1 });
+    expect(row(d, w.elec1.id).onTimeClosureRate.drill.numerator).toMatchObject({ departmentId: w.elec1.id, status: 'closed', lastAnswerLate: '0' });
+    await drillsMatch(d);
+    const elec = await read({ orgId: team.id, departmentId: w.elec1.id });
+    expect(elec.indicators.onTimeClosureRate).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(elec.indicators.onTimeAnswerRate).toMatchObject({ numerator: 1, denominator: 1 });
+    await drillsMatch(elec);
+    // 生产部's late answer shows where it belongs: its reopen, not a closure it did not make.
+    const prod = await read({ orgId: team.id, departmentId: w.prod1.id });
+    expect(prod.indicators.onTimeClosureRate.denominator).toBe(0);
+    expect(prod.indicators.reopenRate).toMatchObject({ numerator: 1, denominator: 1 });
+
+    // The other way round: 生产部 on time, 机电部 late in its own round — 机电部's figure drops.
+    await twoRounds('夜班津贴少发', false, true);
+    d = await read({ orgId: team.id });
+    expect(d.indicators.onTimeClosureRate).toMatchObject({ numerator: 0, denominator: 2 });
+    expect(row(d, w.elec1.id).onTimeClosureRate).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    await drillsMatch(d);
+    // The handler of 机电部 sees their department's figure, judged the same way, and its drill lists the same appeals.
+    const hd = (await elecHandler.get(`/api/v1/appeals/dashboard?orgId=${team.id}`)).body;
+    expect(hd.indicators.onTimeClosureRate).toMatchObject({ numerator: 1, denominator: 2 });
+    await drillsMatch(hd, elecHandler);
+    // The mine, from the cells: the same attribution as the rows.
+    const mine = await read({ orgId: w.mine1.id, departmentId: w.elec1.id });
+    expect(mine.indicators.onTimeClosureRate.numerator).toBeGreaterThanOrEqual(1);
+    await drillsMatch(mine);
+    // Some forty requests: more than the default 30 s on PostgreSQL on a loaded 2-core machine.
+  }, 120_000);
 });

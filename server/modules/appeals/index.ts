@@ -16,6 +16,7 @@ import * as m0007 from './migrations/20261206_2300_appeals_org_path.js';
 import * as m0008 from './migrations/20261207_0430_appeals_attribution.js';
 import * as m0009 from './migrations/20261207_0500_appeals_search_order.js';
 import * as m0010 from './migrations/20261207_0900_appeals_cells_closure.js';
+import * as m0011 from './migrations/20261207_1210_appeals_answer_late.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
@@ -28,7 +29,7 @@ export const appealsModule = defineModule({
   permissions: Object.values(APPEAL_PERMISSIONS),
   grants: APPEAL_GRANTS,
   messages: appealsMessages,
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2200_appeals_citations': m0006, '20261206_2300_appeals_org_path': m0007, '20261207_0430_appeals_attribution': m0008, '20261207_0500_appeals_search_order': m0009, '20261207_0900_appeals_cells_closure': m0010 },
+  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2200_appeals_citations': m0006, '20261206_2300_appeals_org_path': m0007, '20261207_0430_appeals_attribution': m0008, '20261207_0500_appeals_search_order': m0009, '20261207_0900_appeals_cells_closure': m0010, '20261207_1210_appeals_answer_late': m0011 },
   routes: appealsRoutes,
   jobs,
   indicators: appealsIndicators,
@@ -49,7 +50,7 @@ export { READ_MAX, READ_PER_KEY } from './groupAlert.repository.js';
 export { checkIntake } from './groupAlert.intake.js';
 export { acceptWorkTenths } from './appeals.indicators.js';
 export type { AppealTable } from './appeals.tables.js';
-export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261207_0900_appeals_cells_closure.js';
+export { REBUILD_STATEMENTS, TRIGGERS, triggerStatements } from './migrations/20261207_1210_appeals_answer_late.js';
 // For mediation: the appeal a dispute is referred from (its link is shown on the case).
 export { appealForReferral, recordMediationReferral } from './appeals.referral.js';
 // For meetings: an appeal put on an agenda by its code, and the meeting's outcome on its timeline.

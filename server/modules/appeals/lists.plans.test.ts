@@ -27,7 +27,7 @@ function samples(): Record<string, string> {
   return {
     q: '加班费', status: 'handling', category: 'wages', urgency: 'urgent', rating: 'unsatisfied', light: 'red', employmentCategory: 'contract',
     orgId: w.mine1.id, departmentId: w.prod1.id, ratedDepartmentId: w.prod1.id, firstAnswerDepartmentId: w.elec1.id, unitId: w.mine1.id, groupAlertId: w.mine1.id, from: '2026-01-01', to: '2026-11-30',
-    anonymous: 'true', rated: 'true', reopened: 'true', late: 'true', answered: 'false', accepted: 'true', acceptedLate: 'true', mine: 'true',
+    anonymous: 'true', rated: 'true', reopened: 'true', late: 'true', lastAnswerLate: 'true', answered: 'false', accepted: 'true', acceptedLate: 'true', mine: 'true',
   };
 }
 
@@ -89,7 +89,7 @@ describe('appeal list plans', () => {
       }
       return out;
     });
-    expect(combos.length).toBe(23 + (23 * 22) / 2);
+    expect(combos.length).toBe(24 + (24 * 23) / 2);
     expect(bad).toEqual([]);
   });
 

@@ -21,8 +21,8 @@ interface Props {
 }
 
 /** Filters a drill-down may set that have no control of their own: shown as removable chips. */
-const CHIP_KEYS: FilterKey[] = ['rating', 'employmentCategory', 'orgId', 'unitId', 'ratedDepartmentId', 'firstAnswerDepartmentId', 'groupAlertId', 'anonymous', 'rated', 'reopened', 'late', 'answered', 'accepted', 'acceptedLate'];
-const BOOLEAN_KEYS = new Set<FilterKey>(['anonymous', 'rated', 'reopened', 'late', 'answered', 'accepted', 'acceptedLate']);
+const CHIP_KEYS: FilterKey[] = ['rating', 'employmentCategory', 'orgId', 'unitId', 'ratedDepartmentId', 'firstAnswerDepartmentId', 'groupAlertId', 'anonymous', 'rated', 'reopened', 'late', 'lastAnswerLate', 'answered', 'accepted', 'acceptedLate'];
+const BOOLEAN_KEYS = new Set<FilterKey>(['anonymous', 'rated', 'reopened', 'late', 'lastAnswerLate', 'answered', 'accepted', 'acceptedLate']);
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
 const joinCsv = (list: string[]) => (list.length ? list.join(',') : undefined);

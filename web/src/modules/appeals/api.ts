@@ -72,6 +72,7 @@ export const FILTER_KEYS = [
   'rated',
   'reopened',
   'late',
+  'lastAnswerLate',
   'answered',
   'accepted',
   'acceptedLate',

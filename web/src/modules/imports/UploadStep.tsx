@@ -17,7 +17,7 @@ interface Values {
   orgId: string;
 }
 
-const isSheet = (name: string) => /\.(xlsx|csv)$/i.test(name);
+const isSheet = (name: string) => /\.(xlsx|xls|csv)$/i.test(name);
 const REQUIRED = new Set<string>([ROSTER_COLUMNS.name, ROSTER_COLUMNS.kind]);
 
 export function UploadStep({ defaultOrgId, onUploaded }: Props) {
@@ -74,7 +74,7 @@ export function UploadStep({ defaultOrgId, onUploaded }: Props) {
         }
       >
         <Upload.Dragger
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+          accept=".xlsx,.xls,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
           maxCount={1}
           fileList={files}
           // Keep the file here; it is sent with the org in one request on submit.
