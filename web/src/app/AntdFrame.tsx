@@ -30,6 +30,8 @@ const THEME = {
     gold: '#ad6800',
     green: '#237804',
     cyan: '#006d75',
+    // Volcano (group-alert and urgency tags) printed #d4380d on #fff2e8: 4.37:1.
+    volcano: '#d4380d',
   },
 };
 

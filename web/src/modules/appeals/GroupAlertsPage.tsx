@@ -44,6 +44,7 @@ export default function GroupAlertsPage() {
           mode="multiple"
           allowClear
           placeholder={t('alerts.status')}
+          aria-label={t('alerts.status')}
           options={statusOptions}
           value={query.status ? query.status.split(',') : []}
           onChange={(list: string[]) => setQuery((q) => ({ ...q, page: 1, status: list.length ? list.join(',') : undefined }))}

@@ -88,7 +88,7 @@ export function WageNegotiationTab({ c }: { c: Contract }) {
                     <>
                       {items.map(({ key, name }) => (
                         <Space key={key} align="baseline" style={{ display: 'flex' }}>
-                          <Form.Item name={[name, 'category']}><Select allowClear placeholder={t('wages.allCategories')} style={{ width: 150 }} options={EMPLOYMENT_CATEGORIES.map((k) => ({ value: k, label: t(`wages.category.${k}`) }))} /></Form.Item>
+                          <Form.Item name={[name, 'category']}><Select allowClear placeholder={t('wages.allCategories')} aria-label={t('wages.allCategories')} style={{ width: 150 }} options={EMPLOYMENT_CATEGORIES.map((k) => ({ value: k, label: t(`wages.category.${k}`) }))} /></Form.Item>
                           <Form.Item name={[name, 'jobFamily']} rules={[{ required: true }]}><Select style={{ width: 130 }} options={WAGE_JOB_FAMILIES.map((k) => ({ value: k, label: t(`wages.family.${k}`) }))} /></Form.Item>
                           <Form.Item name={[name, 'raisePercent']} rules={[{ required: true }]}><Input suffix="%" style={{ width: 120 }} placeholder="5.5" data-testid="contracts-field-raisePercent" /></Form.Item>
                           <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('act.remove')} />

@@ -62,9 +62,9 @@ export default function ListPage() {
   );
   const filters = officer ? (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select allowClear placeholder={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={PROFILE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="hardship-filter-status" />
-      <Select allowClear placeholder={t('list.allTiers')} style={{ minWidth: 140 }} value={query.tier} onChange={(v) => patch({ tier: v })} options={TIERS.map((x) => ({ value: x, label: label.tier(x) }))} />
-      <Select allowClear placeholder={t('list.allCauses')} style={{ minWidth: 140 }} value={query.cause} onChange={(v) => patch({ cause: v })} options={CAUSES.map((x) => ({ value: x, label: label.cause(x) }))} />
+      <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={PROFILE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="hardship-filter-status" />
+      <Select allowClear placeholder={t('list.allTiers')} aria-label={t('list.allTiers')} style={{ minWidth: 140 }} value={query.tier} onChange={(v) => patch({ tier: v })} options={TIERS.map((x) => ({ value: x, label: label.tier(x) }))} />
+      <Select allowClear placeholder={t('list.allCauses')} aria-label={t('list.allCauses')} style={{ minWidth: 140 }} value={query.cause} onChange={(v) => patch({ cause: v })} options={CAUSES.map((x) => ({ value: x, label: label.cause(x) }))} />
       <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
     </Flex>
   ) : null;

@@ -33,9 +33,9 @@ export default function HonoursPage() {
         {can(P.nominate) && !union && <NominateForm />}
         {union && <StatsCard />}
         <Flex gap={8} wrap>
-          <Select allowClear placeholder={t('list.allHonours')} style={{ minWidth: 200 }} value={query.honourId} onChange={(honourId) => patch({ honourId })} options={(honours ?? []).map((h) => ({ value: h.id, label: h.name }))} />
-          <Select allowClear placeholder={t('list.allStatuses')} style={{ width: 140 }} value={query.status} onChange={(status) => patch({ status })} options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-          {union && <Select allowClear placeholder={t('list.allReasons')} style={{ minWidth: 200 }} value={query.reason} onChange={(reason) => patch({ reason })} options={DISQUALIFIER_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))} />}
+          <Select allowClear placeholder={t('list.allHonours')} aria-label={t('list.allHonours')} style={{ minWidth: 200 }} value={query.honourId} onChange={(honourId) => patch({ honourId })} options={(honours ?? []).map((h) => ({ value: h.id, label: h.name }))} />
+          <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ width: 140 }} value={query.status} onChange={(status) => patch({ status })} options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+          {union && <Select allowClear placeholder={t('list.allReasons')} aria-label={t('list.allReasons')} style={{ minWidth: 200 }} value={query.reason} onChange={(reason) => patch({ reason })} options={DISQUALIFIER_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))} />}
         </Flex>
         {phone ? (
           <List

@@ -64,9 +64,9 @@ export default function CaseListPage() {
 
   const filters = desk ? (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select allowClear placeholder={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="mediation-filter-status" />
-      <Select allowClear placeholder={t('list.allLights')} style={{ minWidth: 120 }} value={query.light} onChange={(v) => patch({ light: v })} options={CASE_LIGHTS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(`light.${l}`) }))} data-testid="mediation-filter-light" />
-      <Select allowClear placeholder={t('list.allClaims')} style={{ minWidth: 140 }} value={query.claimType} onChange={(v) => patch({ claimType: v })} options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))} />
+      <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="mediation-filter-status" />
+      <Select allowClear placeholder={t('list.allLights')} aria-label={t('list.allLights')} style={{ minWidth: 120 }} value={query.light} onChange={(v) => patch({ light: v })} options={CASE_LIGHTS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(`light.${l}`) }))} data-testid="mediation-filter-light" />
+      <Select allowClear placeholder={t('list.allClaims')} aria-label={t('list.allClaims')} style={{ minWidth: 140 }} value={query.claimType} onChange={(v) => patch({ claimType: v })} options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))} />
       <Input.Search allowClear placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
     </Flex>
   ) : null;

@@ -25,8 +25,8 @@ export default function DecidedItemsPage() {
 
   const filters = (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select allowClear placeholder={t('board.allStatuses')} style={{ width: 140 }} value={query.status} onChange={(status) => patch({ status })} options={DECIDED_ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="decided-status" />
-      <Select allowClear placeholder={t('board.allSources')} style={{ width: 160 }} value={query.sourceKind} onChange={(sourceKind) => patch({ sourceKind })} options={SOURCES.map((s) => ({ value: s, label: t(`board.sources.${s}`) }))} />
+      <Select allowClear placeholder={t('board.allStatuses')} aria-label={t('board.allStatuses')} style={{ width: 140 }} value={query.status} onChange={(status) => patch({ status })} options={DECIDED_ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} data-testid="decided-status" />
+      <Select allowClear placeholder={t('board.allSources')} aria-label={t('board.allSources')} style={{ width: 160 }} value={query.sourceKind} onChange={(sourceKind) => patch({ sourceKind })} options={SOURCES.map((s) => ({ value: s, label: t(`board.sources.${s}`) }))} />
       <Checkbox checked={query.mine === '1'} onChange={(e) => patch({ mine: e.target.checked ? '1' : undefined })}>
         {t('board.mine')}
       </Checkbox>

@@ -26,7 +26,7 @@ export default function MeetingsPage() {
   return (
     <Page title={t('meetings.title')}>
       {can(MEETINGS_PERMISSIONS.manage) && <PlanMeetingCard />}
-      <Select allowClear placeholder={t('meetings.allKinds')} style={{ width: 160, marginBottom: 12 }} value={query.kind} onChange={(kind) => patch({ kind })} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+      <Select allowClear placeholder={t('meetings.allKinds')} aria-label={t('meetings.allKinds')} style={{ width: 160, marginBottom: 12 }} value={query.kind} onChange={(kind) => patch({ kind })} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
       {phone ? (
         <List
           loading={isFetching}

@@ -24,6 +24,7 @@ export function PeopleFilters({ value, onChange, isMobile }: Props) {
         onChange={(v) => onChange({ [key]: v })}
         options={options}
         placeholder={t(`filters.${key}`)}
+        aria-label={t(`filters.${key}`)}
         allowClear
         style={{ width: isMobile ? '100%' : desktopWidth }}
       />

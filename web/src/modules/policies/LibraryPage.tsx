@@ -67,8 +67,8 @@ export default function LibraryPage() {
       ) : (
         <>
           <Flex gap={8} wrap style={{ margin: '16px 0' }}>
-            <Select allowClear placeholder={t('library.level')} style={{ width: 140 }} value={query.level} options={POLICY_LEVELS.map((v) => ({ value: v, label: levelLabel(v) }))} onChange={(level) => setQuery({ ...query, level, page: 1 })} />
-            <Select allowClear placeholder={t('library.status')} style={{ width: 160 }} value={query.status} options={POLICY_STATUSES.map((v) => ({ value: v, label: policyStatusLabel(v) }))} onChange={(status) => setQuery({ ...query, status, page: 1 })} />
+            <Select allowClear placeholder={t('library.level')} aria-label={t('library.level')} style={{ width: 140 }} value={query.level} options={POLICY_LEVELS.map((v) => ({ value: v, label: levelLabel(v) }))} onChange={(level) => setQuery({ ...query, level, page: 1 })} />
+            <Select allowClear placeholder={t('library.status')} aria-label={t('library.status')} style={{ width: 160 }} value={query.status} options={POLICY_STATUSES.map((v) => ({ value: v, label: policyStatusLabel(v) }))} onChange={(status) => setQuery({ ...query, status, page: 1 })} />
             <Checkbox checked={!query.status} onChange={(e) => setQuery({ ...query, status: e.target.checked ? undefined : 'effective', page: 1 })}>
               {t('library.allVersions')}
             </Checkbox>

@@ -45,8 +45,8 @@ export default function QuestionsPage() {
       {staff && <ExplainPrompts />}
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         <ListSearch value={query.q} onSearch={(q) => setQuery({ ...query, q, page: 1, after: undefined })} placeholder={t('questions.search')} width={mobile ? '100%' : 260} testId="questions-search" buttonTestId="questions-search-go" />
-        <Select allowClear placeholder={t('questions.status')} style={{ width: 180 }} value={query.status} options={QUESTION_STATUSES.map((v) => ({ value: v, label: questionStatusLabel(v) }))} onChange={(status) => setQuery({ ...query, status, page: 1, after: undefined })} />
-        <Select allowClear placeholder={t('questions.topic')} style={{ width: 140 }} value={query.topic} options={QUESTION_TOPICS.map((v) => ({ value: v, label: topicLabel(v) }))} onChange={(topic) => setQuery({ ...query, topic, page: 1, after: undefined })} />
+        <Select allowClear placeholder={t('questions.status')} aria-label={t('questions.status')} style={{ width: 180 }} value={query.status} options={QUESTION_STATUSES.map((v) => ({ value: v, label: questionStatusLabel(v) }))} onChange={(status) => setQuery({ ...query, status, page: 1, after: undefined })} />
+        <Select allowClear placeholder={t('questions.topic')} aria-label={t('questions.topic')} style={{ width: 140 }} value={query.topic} options={QUESTION_TOPICS.map((v) => ({ value: v, label: topicLabel(v) }))} onChange={(topic) => setQuery({ ...query, topic, page: 1, after: undefined })} />
       </Flex>
       {mobile ? (
         <List

@@ -69,8 +69,8 @@ export default function ListPage() {
   const filters =
     tab === 'all' ? (
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('list.allCampaigns')} style={{ minWidth: 200 }} value={query.campaignId} onChange={(v) => patch({ campaignId: v })} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
-        <Select allowClear placeholder={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="suggestion-filter-status" />
+        <Select allowClear placeholder={t('list.allCampaigns')} aria-label={t('list.allCampaigns')} style={{ minWidth: 200 }} value={query.campaignId} onChange={(v) => patch({ campaignId: v })} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
+        <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="suggestion-filter-status" />
         <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
         <Button loading={exporting} data-testid="suggestion-export" onClick={() => void runExport(() => download('/suggestions/export.xlsx', { ...effective, page: undefined, pageSize: undefined } as unknown as Query, '合理化建议.xlsx'))}>
           {t('list.export')}

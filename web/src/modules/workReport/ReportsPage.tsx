@@ -49,6 +49,7 @@ export default function ReportsPage() {
           value={q.status}
           onChange={(status) => setQ({ ...q, status, page: 1 })}
           placeholder={t('reports.allStatuses')}
+          aria-label={t('reports.allStatuses')}
           options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           style={{ minWidth: 120 }}
         />

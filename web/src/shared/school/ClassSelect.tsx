@@ -19,6 +19,7 @@ export function ClassSelect({ value, options, onChange, loading }: Props) {
       loading={loading}
       showSearch={{ optionFilterProp: 'label' }}
       placeholder={t('pickClass')}
+      aria-label={t('pickClass')}
       style={{ minWidth: 150, maxWidth: '100%' }}
       data-testid="class-select"
       options={options.map((c) => ({ value: c.id, label: c.head ? `${c.name}（${t('headTag')}）` : c.name }))}
