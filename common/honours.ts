@@ -82,3 +82,32 @@ export const COMPETITION_STATUS_LABELS: Record<CompetitionStatus, { zh: string; 
   running: { zh: '进行中', en: 'Running' },
   closed: { zh: '已结束', en: 'Closed' },
 };
+
+/**
+ * An honour's criteria (评选条件), each either scored (0 to its top score, 评分项) or a requirement
+ * met or not (达标项); the union's review assesses every nomination against all of them, and a
+ * nomination passes only with every requirement met and a total of at least the honour's pass mark.
+ */
+export const CRITERION_KINDS = ['score', 'check'] as const;
+export type CriterionKind = (typeof CRITERION_KINDS)[number];
+export const CRITERION_KIND_LABELS: Record<CriterionKind, { zh: string; en: string }> = {
+  score: { zh: '评分项', en: 'Scored' },
+  check: { zh: '达标项', en: 'Requirement' },
+};
+export interface HonourCriterion {
+  key: string;
+  label: string;
+  kind: CriterionKind;
+  /** Top score of a scored criterion; absent for a requirement. */
+  max?: number;
+}
+export interface Assessment {
+  scores: Record<string, number>;
+  checks: Record<string, boolean>;
+}
+/** The total of an assessment and whether it passes the honour's criteria (every requirement met, total ≥ pass mark). */
+export function assessmentResult(criteria: HonourCriterion[], passScore: number | null, a: Assessment): { total: number; passed: boolean; unmet: string[] } {
+  const total = criteria.filter((c) => c.kind === 'score').reduce((s, c) => s + (a.scores[c.key] ?? 0), 0);
+  const unmet = criteria.filter((c) => c.kind === 'check' && a.checks[c.key] !== true).map((c) => c.label);
+  return { total, passed: unmet.length === 0 && total >= (passScore ?? 0), unmet };
+}

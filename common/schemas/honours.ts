@@ -1,12 +1,30 @@
 import { z } from 'zod';
-import { ACCIDENT_SEVERITIES, COMPETITION_STATUSES, DISQUALIFIER_REASONS, EVIDENCE_KINDS, HONOUR_KINDS, NOMINATION_STATUSES } from '../honours.js';
+import { ACCIDENT_SEVERITIES, COMPETITION_STATUSES, CRITERION_KINDS, DISQUALIFIER_REASONS, EVIDENCE_KINDS, HONOUR_KINDS, NOMINATION_STATUSES } from '../honours.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Year = z.coerce.number().int().min(2000).max(2100);
 
+/** One criterion: scored (0..max) or a requirement (no max). Its key names it in every assessment. */
+export const HonourCriterionInput = z
+  .object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,30}$/), label: Text(40), kind: z.enum(CRITERION_KINDS), max: z.number().int().min(1).max(100).optional() })
+  .strict();
+export const HonourCriterion = z.object({ key: z.string(), label: z.string(), kind: z.enum(CRITERION_KINDS), max: z.number().int().optional() });
+
 export const CreateHonourBody = z
-  .object({ orgId: Id, kind: z.enum(HONOUR_KINDS), name: Text(60), year: Year, criteria: Text(2000), competitionId: Id.optional() })
+  .object({
+    orgId: Id,
+    kind: z.enum(HONOUR_KINDS),
+    name: Text(60),
+    year: Year,
+    /** The criteria in words (评选条件说明). */
+    criteria: Text(2000),
+    /** The criteria the review scores and checks (none: the review judges the words alone). */
+    criteriaItems: z.array(HonourCriterionInput).max(15).optional(),
+    /** The least total of the scored criteria a nomination needs to pass review. */
+    passScore: z.number().int().min(0).max(1500).optional(),
+    competitionId: Id.optional(),
+  })
   .strict();
 export const Honour = z.object({
   id: z.string(),
@@ -16,6 +34,8 @@ export const Honour = z.object({
   name: z.string(),
   year: z.number().int(),
   criteria: z.string(),
+  criteriaItems: z.array(HonourCriterion),
+  passScore: z.number().int().nullable(),
   competitionId: z.string().nullable(),
   nominations: z.number().int(),
 });
@@ -28,7 +48,7 @@ const Evidence = z.object({ kind: z.enum(EVIDENCE_KINDS), id: z.string(), label:
 export const Finding = z.object({ reason: z.enum(DISQUALIFIER_REASONS), evidence: z.array(Evidence) });
 export type Finding = z.infer<typeof Finding>;
 
-export const NOMINATION_SORTS = ['createdAt', 'teamName'] as const;
+export const NOMINATION_SORTS = ['createdAt', 'teamName', 'score'] as const;
 export const NominationFilter = listQuery(NOMINATION_SORTS).extend({
   honourId: Id.optional(),
   year: Year.optional(),
@@ -58,6 +78,8 @@ export const NominationRow = z.object({
   status: z.enum(NOMINATION_STATUSES),
   /** The reasons the last check found; empty for a nominator (the evidence is the union's). */
   reasons: z.array(z.enum(DISQUALIFIER_REASONS)),
+  /** The review's total against the honour's scored criteria; null until assessed, and for a nominator before the review decided. */
+  score: z.number().int().nullable(),
   createdAt: z.string(),
 });
 export const NominationPage = pageOf(NominationRow);
@@ -68,10 +90,22 @@ export const NominationDetail = NominationRow.extend({
   /** The union's evidence behind each reason; null for the nominator. */
   findings: z.array(Finding).nullable(),
   checkedAt: z.string().nullable(),
+  /** The honour's criteria and pass mark, so the page can show what the team is judged by. */
+  criteria: z.array(HonourCriterion),
+  passScore: z.number().int().nullable(),
+  /** The union's assessment against them: to the union always, to the nominator once the review decided; null before. */
+  assessment: z
+    .object({ scores: z.record(z.string(), z.number()), checks: z.record(z.string(), z.boolean()), total: z.number().int(), passed: z.boolean(), unmet: z.array(z.string()), assessedBy: z.string(), assessedAt: z.string() })
+    .nullable(),
   note: z.string().nullable(),
   timeline: z.array(z.object({ event: z.string(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
   can: z.object({ review: z.boolean(), award: z.boolean() }),
 });
+
+/** The review's assessment: points for every scored criterion, met or not for every requirement. */
+export const AssessmentBody = z
+  .object({ scores: z.record(z.string(), z.number().int().min(0).max(100)), checks: z.record(z.string(), z.boolean()) })
+  .strict();
 
 export const ReviewNoteBody = z.object({ note: z.string().trim().max(500).optional() }).strict();
 export const ReasonBody = z.object({ reason: Text(500) }).strict();

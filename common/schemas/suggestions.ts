@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BENEFIT_KINDS, DECISIONS, SUGGESTION_STATUSES } from '../suggestions.js';
 import { ROLES } from '../roles.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
+import { After, Id, IsoDate, QueryBool, listQuery, pageOf, csv } from './shared.js';
 import { FileIds, FileRef } from './files.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -86,6 +86,8 @@ export const SuggestionListQuery = listQuery(['submittedAt', 'decidedOn', 'statu
   rewardedFrom: IsoDate.optional(),
   rewardedTo: IsoDate.optional(),
   q: z.string().trim().max(50).optional(),
+  /** The `nextCursor` of the page shown: the page after it (newest first, or oldest first with `sort=submittedAt&order=asc`). */
+  after: After.optional(),
 });
 export type SuggestionListQuery = z.infer<typeof SuggestionListQuery>;
 
@@ -126,7 +128,12 @@ export const SuggestionSummary = z.object({
   reward: z.number().nullable(),
 });
 export type SuggestionSummary = z.infer<typeof SuggestionSummary>;
-export const SuggestionPage = pageOf(SuggestionSummary);
+export const SuggestionPage = pageOf(SuggestionSummary).extend({
+  /** The total stopped counting at its cap: the list says 「2000+」. */
+  totalCapped: z.boolean(),
+  /** Pass as `after` for the next page (by submission time); null on the last page and for other sorts. */
+  nextCursor: z.string().nullable(),
+});
 
 export const Evaluation = z.object({
   accountId: z.string(),

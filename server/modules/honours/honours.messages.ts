@@ -21,6 +21,15 @@ export const honoursMessages = {
   'honours.noFile': ['请上传得分表（.xlsx）', 'Upload the score sheet (.xlsx)'],
   'honours.sheetFaults': ['得分表有 {rows} 处错误，未写入任何得分', 'The score sheet has {rows} faults; no score was written'],
   'honours.sheetEmpty': ['得分表没有数据行', 'The score sheet has no data rows'],
+  'honours.criterionKeys': ['评选条件的代码不能重复', 'Criterion keys must be unique'],
+  'honours.criterionMax': ['评分项须写明满分（1–100），达标项不写满分', 'A scored criterion needs its top score (1–100); a requirement has none'],
+  'honours.passScoreTooHigh': ['合格分数不能高于各评分项满分之和（{max}）', 'The pass mark cannot exceed the sum of the top scores ({max})'],
+  'honours.passScoreWithoutScores': ['没有评分项时不能设合格分数', 'A pass mark needs scored criteria'],
+  'honours.noCriteria': ['本荣誉没有设可评分、可核对的评选条件', 'This honour has no criteria to score or check'],
+  'honours.assessmentCriteria': ['请对每一项评选条件评分或核对，且只对本荣誉的条件', 'Score or check every criterion of this honour, and only those'],
+  'honours.assessmentMax': ['「{label}」的得分不能超过满分 {max}', '“{label}” scores at most {max}'],
+  'honours.assessmentMissing': ['请先按评选条件评分、核对，再审核通过', 'Assess the nomination against the criteria before it passes review'],
+  'honours.assessmentFailed': ['未达到评选条件（总分 {total}，合格分 {pass}；未达标：{unmet}），不能审核通过', 'The criteria are not met (total {total}, pass mark {pass}; unmet: {unmet}): the nomination cannot pass review'],
 } satisfies Record<string, MessageEntry>;
 
 export const HM = messageKeys(honoursMessages);

@@ -1,10 +1,12 @@
 /** Reading honours: the honours one may see, the nominations list, one nomination with its evidence, the published awards. */
-import { HONOURS_PERMISSIONS as P, type DisqualifierReason, type HonourKind, type NominationStatus } from '../../../common/honours.js';
+import { sql } from 'kysely';
+import { assessmentResult, HONOURS_PERMISSIONS as P, type DisqualifierReason, type HonourKind, type NominationStatus } from '../../../common/honours.js';
 import type { Finding, NominationFilter } from '../../../common/schemas/honours.js';
 import type { Call } from '../../core/call.js';
 import { scopeOf } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { eventsOf } from '../../core/workflow/index.js';
+import { assessmentOf, criteriaOf } from './honours.assessment.js';
 import { alongLine } from './honours.policy.js';
 import { honourReaches, loadNomination, NOMINATION_KIND } from './honours.service.js';
 import { hq } from './honours.tables.js';
@@ -26,7 +28,7 @@ export async function listHonours(call: Call, q: { year?: number }) {
   let query = hq(call.db)
     .selectFrom('honours as h')
     .innerJoin('orgs as o', 'o.id', 'h.org_id')
-    .select(['h.id', 'h.org_id', 'o.name as org_name', 'h.kind', 'h.name', 'h.year', 'h.criteria', 'h.competition_id', 'h.org_path'])
+    .select(['h.id', 'h.org_id', 'o.name as org_name', 'h.kind', 'h.name', 'h.year', 'h.criteria', 'h.criteria_items', 'h.pass_score', 'h.competition_id', 'h.org_path'])
     .select((eb) => eb.selectFrom('honour_nominations as n').whereRef('n.honour_id', '=', 'h.id').select((e) => e.fn.countAll<number>().as('c')).as('nominations'))
     .where((eb) => eb.or([pathInScope(eb, 'h.org_path', read), pathInScope(eb, 'h.org_path', nominate), ...(line.length ? [eb('h.org_path', 'in', line)] : [])]));
   if (q.year) query = query.where('h.year', '=', q.year);
@@ -34,7 +36,7 @@ export async function listHonours(call: Call, q: { year?: number }) {
   return {
     items: rows
       .filter((r) => honourReaches(call, r.org_path))
-      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as HonourKind, name: r.name, year: r.year, criteria: r.criteria, competitionId: r.competition_id, nominations: Number(r.nominations ?? 0) })),
+      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as HonourKind, name: r.name, year: r.year, criteria: r.criteria, criteriaItems: criteriaOf(r), passScore: r.pass_score, competitionId: r.competition_id, nominations: Number(r.nominations ?? 0) })),
   };
 }
 
@@ -44,7 +46,7 @@ function nominations(call: Call) {
     .innerJoin('honours as h', 'h.id', 'n.honour_id')
     .innerJoin('orgs as u', 'u.id', 'n.unit_id')
     .innerJoin('orgs as t', 't.id', 'n.team_id')
-    .select(['n.id', 'n.honour_id', 'h.name as honour_name', 'n.year', 'n.unit_id', 'u.name as unit_name', 'n.team_id', 't.name as team_name', 'n.status', 'n.created_at', 'n.nominated_by', 'n.unit_path', 'h.org_path as honour_path']);
+    .select(['n.id', 'n.honour_id', 'h.name as honour_name', 'n.year', 'n.unit_id', 'u.name as unit_name', 'n.team_id', 't.name as team_name', 'n.status', 'n.created_at', 'n.nominated_by', 'n.unit_path', 'n.assessment_total', 'h.org_path as honour_path']);
 }
 
 async function reasonsOf(call: Call, ids: string[]): Promise<Map<string, DisqualifierReason[]>> {
@@ -71,7 +73,8 @@ export async function listNominations(call: Call, f: NominationFilter) {
   // The reason filter reads the union's evidence: it narrows only to what the caller oversees.
   if (f.reason) q = q.where('n.id', 'in', (eb) => eb.selectFrom('honour_findings').select('nomination_id').where('reason', '=', f.reason!)).where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read)]));
   const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const col = f.sort === 'teamName' ? 't.name' : 'n.created_at';
+  // Unassessed nominations sort as below every score on both engines (their NULLs would sort apart).
+  const col = f.sort === 'teamName' ? sql<string>`t.name` : f.sort === 'score' ? sql<number>`coalesce(n.assessment_total, -1)` : sql<string>`n.created_at`;
   const rows = await q.orderBy(col, f.order).orderBy('n.id', f.order).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
   const reasons = await reasonsOf(call, rows.map((r) => r.id));
   const sees = (r: { unit_path: string; honour_path: string }) => read.all || read.paths.some((p) => r.unit_path.startsWith(p) || r.honour_path.startsWith(p));
@@ -87,6 +90,7 @@ export async function listNominations(call: Call, f: NominationFilter) {
       teamName: r.team_name,
       status: r.status as NominationStatus,
       reasons: sees(r) || r.status === 'disqualified' ? (reasons.get(r.id) ?? []) : [],
+      score: sees(r) || r.status !== 'submitted' ? r.assessment_total : null,
       createdAt: r.created_at,
     })),
     total,
@@ -97,9 +101,11 @@ export async function listNominations(call: Call, f: NominationFilter) {
 
 export async function nominationDetail(call: Call, id: string) {
   const { rel } = await loadNomination(call, call.db, id);
-  const r = await nominations(call).select(['n.record', 'n.checked_at', 'n.note']).innerJoin('accounts as a', 'a.id', 'n.nominated_by').select('a.display_name as nominated_by_name').where('n.id', '=', id).executeTakeFirstOrThrow();
+  const r = await nominations(call).select(['n.record', 'n.checked_at', 'n.note', 'n.assessment', 'n.assessed_at', 'h.criteria_items', 'h.pass_score']).leftJoin('accounts as ab', 'ab.id', 'n.assessed_by').select('ab.display_name as assessed_by_name').innerJoin('accounts as a', 'a.id', 'n.nominated_by').select('a.display_name as nominated_by_name').where('n.id', '=', id).executeTakeFirstOrThrow();
   const rows = await hq(call.db).selectFrom('honour_findings').select(['reason', 'evidence']).where('nomination_id', '=', id).orderBy('reason').execute();
   const findings: Finding[] = rows.map((f) => ({ reason: f.reason as DisqualifierReason, evidence: JSON.parse(f.evidence) }));
+  const criteria = criteriaOf(r);
+  const a = assessmentOf(r);
   const timeline = (await eventsOf(call.db, NOMINATION_KIND, id)).map((e) => ({ event: e.event, to: e.to, actorName: e.actorName, at: e.at, data: rel.overseer ? e.data : null }));
   return {
     id: r.id,
@@ -113,11 +119,16 @@ export async function nominationDetail(call: Call, id: string) {
     status: r.status as NominationStatus,
     // The nominator learns the reasons only once the union decided on them; the evidence never.
     reasons: rel.overseer || r.status === 'disqualified' ? findings.map((f) => f.reason) : [],
+    score: rel.overseer || r.status !== 'submitted' ? r.assessment_total : null,
     createdAt: r.created_at,
     record: r.record,
     nominatedBy: r.nominated_by_name,
     findings: rel.overseer ? findings : null,
     checkedAt: rel.overseer ? r.checked_at : null,
+    criteria,
+    passScore: r.pass_score,
+    // The department sees how its team was judged once the review decided, as it sees the reasons.
+    assessment: a && (rel.overseer || r.status !== 'submitted') ? { ...a, ...assessmentResult(criteria, r.pass_score, a), assessedBy: r.assessed_by_name ?? '', assessedAt: r.assessed_at ?? '' } : null,
     note: r.note,
     timeline,
     can: { review: rel.reviewer && r.status === 'submitted', award: rel.awarder && ['recommended', 'awarded', 'published'].includes(r.status) },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AccidentBody,
   AccidentList,
+  AssessmentBody,
   AwardList,
   CompetitionDetail,
   CompetitionList,
@@ -76,6 +77,9 @@ export async function honoursRoutes(app: App) {
     app.post(`${n}/:nominationId/${path}`, { config, schema: { tags, summary, params: NominationParams, body, response: { 200: Ok } } }, (req, reply) => writeCall(db, req, reply, 200, (call) => run(call, req.params.nominationId, req.body) as Promise<{ ok: true }>));
   app.post(`${n}/:nominationId/check`, { config: UNION, schema: { tags, summary: '重新检查一票否决情形', params: NominationParams, body: EmptyBody, response: { 200: z.object({ findings: z.array(Finding) }) } } }, (req, reply) =>
     writeCall(db, req, reply, 200, async (call) => ({ findings: await service.recheck(call, req.params.nominationId) })),
+  );
+  app.put(`${n}/:nominationId/assessment`, { config: UNION, schema: { tags, summary: '按评选条件评分、核对达标项（审核通过的前提）', params: NominationParams, body: AssessmentBody, response: { 200: z.object({ total: z.number().int(), passed: z.boolean() }) } } }, (req, reply) =>
+    writeCall(db, req, reply, 200, (call) => service.assess(call, req.params.nominationId, req.body)),
   );
   act('recommend', '审核通过（无一票否决情形）', UNION, ReviewNoteBody, (call, id, b) => service.recommend(call, id, b.note));
   act('disqualify', '一票否决（依据自动检查结果）', UNION, ReviewNoteBody, (call, id, b) => service.disqualify(call, id, b.note));

@@ -77,14 +77,27 @@ export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
   }
 
   // This year's: under review — two waiting, one recommended, one awarded, and one barred by the check.
+  // This year's is judged by criteria the review scores and checks (评分项, 达标项, a pass mark).
+  const criteriaItems = [
+    { key: 'safety', label: '安全生产', kind: 'score' as const, max: 40 },
+    { key: 'management', label: '班组管理', kind: 'score' as const, max: 30 },
+    { key: 'innovation', label: '技术创新与职工素质', kind: 'score' as const, max: 30 },
+    { key: 'noViolation', label: '全年无“三违”记录', kind: 'check' as const },
+  ];
   const current = await callAs(db, 'staff', noon(addDays(today, -60)), (call) =>
-    service.createHonour(call, { orgId: group.id, kind: 'pioneerTeam', name: `${year}年度工人先锋号`, year, criteria: '安全生产无事故；班组管理规范；技术创新和职工素质提升成效明显；无一票否决情形' }),
+    service.createHonour(call, { orgId: group.id, kind: 'pioneerTeam', name: `${year}年度工人先锋号`, year, criteria: '安全生产无事故；班组管理规范；技术创新和职工素质提升成效明显；无一票否决情形', criteriaItems, passScore: 80 }),
   );
   const nominated: string[] = [];
   for (const [i, t] of [...clean.slice(0, 4), tainted].entries()) {
     nominated.push((await callAs(db, 'staff', noon(addDays(today, -40 + i)), (call) => service.nominate(call, current.id, { teamOrgId: t.id, record: RECORDS[i % RECORDS.length] }))).id);
   }
   await callAs(db, 'staff', noon(addDays(today, -20)), (call) => service.disqualify(call, nominated[nominated.length - 1], '自动检查发现一票否决情形'));
+  const points = [
+    { safety: 38, management: 27, innovation: 26 },
+    { safety: 36, management: 25, innovation: 22 },
+    { safety: 30, management: 22, innovation: 20 },
+  ];
+  for (const [i, scores] of points.entries()) await callAs(db, 'staff', noon(addDays(today, -16)), (call) => service.assess(call, nominated[i], { scores, checks: { noViolation: true } }));
   await callAs(db, 'staff', noon(addDays(today, -15)), (call) => service.recommend(call, nominated[0], '经审核符合评选条件'));
   await callAs(db, 'staff', noon(addDays(today, -15)), (call) => service.recommend(call, nominated[1]));
   await callAs(db, 'chair', noon(addDays(today, -5)), (call) => service.award(call, nominated[0]));

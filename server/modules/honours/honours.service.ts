@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { UNIT_KINDS } from '../../../common/appeals.js';
 import { HONOURS_PERMISSIONS as P } from '../../../common/honours.js';
-import type { CreateHonourBody, Finding, NominateBody } from '../../../common/schemas/honours.js';
+import type { AssessmentBody, CreateHonourBody, Finding, NominateBody } from '../../../common/schemas/honours.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
@@ -16,6 +16,7 @@ import { invalid, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { inScope, scopeOf } from '../../core/rbac/actor.js';
 import { recordEvent, statusConflict, transition } from '../../core/workflow/index.js';
+import { assertMeetsCriteria, checkedAssessment, checkedCriteria, criteriaOf } from './honours.assessment.js';
 import { checkDisqualifiers } from './honours.disqualifiers.js';
 import { HM } from './honours.messages.js';
 import { publishAwardNotice, withdrawAwardNotice } from './honours.notice.js';
@@ -32,12 +33,13 @@ export async function createHonour(call: WriteCall, body: z.infer<typeof CreateH
     const c = await hq(call.tx).selectFrom('competitions').select('org_path').where('id', '=', body.competitionId).executeTakeFirst();
     if (!c || !inScope(scopeOf(call.actor, P.read), c.org_path)) throw invalid('competitionId', HM['honours.competitionUnknown']);
   }
+  const { items, passScore } = checkedCriteria(body);
   const id = newId();
   await hq(call.tx)
     .insertInto('honours')
-    .values({ id, org_id: org.id, org_path: org.path, kind: body.kind, name: body.name, year: body.year, criteria: body.criteria, competition_id: body.competitionId ?? null, created_at: call.iso, updated_at: call.iso })
+    .values({ id, org_id: org.id, org_path: org.path, kind: body.kind, name: body.name, year: body.year, criteria: body.criteria, criteria_items: JSON.stringify(items), pass_score: passScore, competition_id: body.competitionId ?? null, created_at: call.iso, updated_at: call.iso })
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'honours.create', entityType: 'honour', entityId: id, orgId: org.id, changes: { name: body.name, year: body.year, kind: body.kind } });
+  await recordAudit(call.tx, call.ctx, { action: 'honours.create', entityType: 'honour', entityId: id, orgId: org.id, changes: { name: body.name, year: body.year, kind: body.kind, criteriaItems: items, passScore } });
   return { id };
 }
 
@@ -112,10 +114,29 @@ export async function recheck(call: WriteCall, id: string): Promise<Finding[]> {
 
 const audit = (action: string, id: string, orgId: string, changes?: Record<string, unknown>) => ({ action, entityType: 'honourNomination', entityId: id, orgId, changes });
 
+/** The review scores every scored criterion and checks every requirement; it may assess again while the nomination waits for review. */
+export async function assess(call: WriteCall, id: string, body: z.infer<typeof AssessmentBody>) {
+  const { n, rel } = await loadNomination(call, call.tx, id);
+  assertReviewer(rel);
+  if (n.status !== 'submitted') throw statusConflict();
+  const honour = await hq(call.tx).selectFrom('honours').select(['criteria_items', 'pass_score']).where('id', '=', n.honour_id).executeTakeFirstOrThrow();
+  const { assessment, total, passed } = checkedAssessment(criteriaOf(honour), honour.pass_score, body);
+  await hq(call.tx)
+    .updateTable('honour_nominations')
+    .set({ assessment: JSON.stringify(assessment), assessment_total: total, assessed_by: call.actor.accountId, assessed_at: call.iso, updated_at: call.iso })
+    .where('id', '=', id)
+    .where('status', '=', 'submitted')
+    .execute();
+  await recordEvent(call, { kind: NOMINATION_KIND, id, event: 'assessed', data: { total, passed } });
+  await recordAudit(call.tx, call.ctx, audit('honours.assess', id, n.unit_id, { ...assessment, total }));
+  return { total, passed };
+}
+
 export async function recommend(call: WriteCall, id: string, note?: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertReviewer(rel);
   if (n.status !== 'submitted') throw statusConflict();
+  await assertMeetsCriteria(call, n);
   if ((await recheck(call, id)).length) throw invalid('status', HM['honours.disqualifierFound']);
   await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['submitted'], to: 'recommended', patch: { note: note ?? null }, event: 'recommended', data: note ? { note } : undefined, audit: audit('honours.recommend', id, n.unit_id) });
   return { ok: true as const };

@@ -10,6 +10,9 @@ export interface HonourTable {
   name: string;
   year: number;
   criteria: string;
+  /** JSON HonourCriterion[] (common/honours.ts). */
+  criteria_items: string;
+  pass_score: number | null;
   competition_id: string | null;
   created_at: string;
   updated_at: string;
@@ -26,6 +29,11 @@ export interface NominationTable {
   status: string;
   nominated_on: string;
   checked_at: string | null;
+  /** JSON Assessment (common/honours.ts): the union review's points and requirements met. */
+  assessment: string | null;
+  assessment_total: number | null;
+  assessed_by: string | null;
+  assessed_at: string | null;
   note: string | null;
   created_at: string;
   updated_at: string;

@@ -240,3 +240,72 @@ describe('honour indicators', () => {
     expect((await ok(w.otherStaff.get(`${H}/stats`))).byUnit).toEqual([]);
   });
 });
+
+describe('criteria that are scored and checked', () => {
+  const criteriaItems = [
+    { key: 'safety', label: '安全生产', kind: 'score', max: 40 },
+    { key: 'innovation', label: '技术创新', kind: 'score', max: 30 },
+    { key: 'training', label: '职工素质提升', kind: 'score', max: 30 },
+    { key: 'noViolation', label: '全年无“三违”', kind: 'check' },
+  ];
+  const scored = (name: string) => ok(w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name, year, criteria: '按评分项打分，达标项须全部达标', criteriaItems, passScore: 75 }), 201);
+
+  it('an honour refuses criteria it could not assess: a repeated key, a scored one without its top score, a pass mark beyond reach', async () => {
+    const post = (body: object) => w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name: '条件有误', year, criteria: '说明', ...body });
+    const field = async (body: object) => {
+      const r = await post(body);
+      expect(r.status, r.text).toBe(422);
+      return r.body.errors[0].field;
+    };
+    expect(await field({ criteriaItems: [criteriaItems[0], { ...criteriaItems[1], key: 'safety' }] })).toBe('criteriaItems');
+    expect(await field({ criteriaItems: [{ key: 'safety', label: '安全', kind: 'score' }] })).toBe('criteriaItems.0.max');
+    expect(await field({ criteriaItems: [{ key: 'ok', label: '达标', kind: 'check', max: 5 }] })).toBe('criteriaItems.0.max');
+    expect(await field({ criteriaItems, passScore: 101 })).toBe('passScore');
+    const h = await scored('条件可评');
+    const listed = (await ok(w.staff.get(H))).items.find((x: any) => x.id === h.id);
+    expect([listed.criteriaItems.map((c: any) => `${c.label}${c.max ?? '✓'}`), listed.passScore]).toEqual([['安全生产40', '技术创新30', '职工素质提升30', '全年无“三违”✓'], 75]);
+  });
+
+  it('review passes a nomination only after it is assessed against every criterion and meets them; the department sees the assessment once decided', async () => {
+    const h = await scored('评分制工人先锋号');
+    const strong = await nominate(w.handler2, h.id, w.m2.team);
+    const weak = await nominate(w.handler2, h.id, w.m2.team2);
+    // Not assessed yet: review cannot pass it.
+    const early = await w.staff.post(`${N}/${strong.id}/recommend`, {});
+    expect([early.status, early.body.errors[0].field]).toEqual([422, 'assessment']);
+    // An assessment names every criterion once, within its top score.
+    const assess = (id: string, body: object) => w.staff.request('PUT', `${N}/${id}/assessment`, body);
+    expect((await assess(strong.id, { scores: { safety: 38, innovation: 25 }, checks: { noViolation: true } })).body.errors[0].field).toBe('body.scores');
+    expect((await assess(strong.id, { scores: { safety: 41, innovation: 25, training: 20 }, checks: { noViolation: true } })).body.errors[0].field).toBe('body.scores.safety');
+    expect((await assess(strong.id, { scores: { safety: 38, innovation: 25, training: 20 }, checks: {} })).body.errors[0].field).toBe('body.checks');
+    // The department cannot assess its own team.
+    expect((await w.handler2.request('PUT', `${N}/${strong.id}/assessment`, { scores: { safety: 40, innovation: 30, training: 30 }, checks: { noViolation: true } })).status).toBe(403);
+    expect((await ok(assess(strong.id, { scores: { safety: 38, innovation: 25, training: 20 }, checks: { noViolation: true } })))).toEqual({ total: 83, passed: true });
+    // The weak team scores enough but misses a requirement; then scores too little with it met.
+    expect(await ok(assess(weak.id, { scores: { safety: 35, innovation: 25, training: 20 }, checks: { noViolation: false } }))).toEqual({ total: 80, passed: false });
+    const unmet = await w.staff.post(`${N}/${weak.id}/recommend`, {});
+    expect([unmet.status, unmet.body.errors[0].field, unmet.body.detail]).toEqual([422, 'assessment', expect.stringContaining('全年无“三违”')]);
+    await ok(assess(weak.id, { scores: { safety: 30, innovation: 20, training: 20 }, checks: { noViolation: true } }));
+    expect((await w.staff.post(`${N}/${weak.id}/recommend`, {})).body.detail).toContain('总分 70，合格分 75');
+    await ok(w.staff.post(`${N}/${strong.id}/recommend`, {}));
+    // Once passed, the assessment is final.
+    expect((await assess(strong.id, { scores: { safety: 40, innovation: 30, training: 30 }, checks: { noViolation: true } })).status).toBe(409);
+    // The union ranks the nominees by total; the department sees its waiting team's score only once the review decided.
+    const ranked = await ok(w.staff.get(`${N}?honourId=${h.id}&sort=score&order=desc`));
+    expect(ranked.items.map((i: any) => [i.teamName, i.score])).toEqual([['乙矿综采队', 83], ['乙矿掘进队', 70]]);
+    const own = await ok(w.handler2.get(`${N}?honourId=${h.id}&sort=score&order=desc`));
+    expect(own.items.map((i: any) => [i.teamName, i.score])).toEqual([['乙矿综采队', 83], ['乙矿掘进队', null]]);
+    const page = await ok(w.handler2.get(`${N}/${strong.id}`));
+    expect([page.assessment.scores, page.assessment.checks, page.assessment.total, page.assessment.passed]).toEqual([{ safety: 38, innovation: 25, training: 20 }, { noViolation: true }, 83, true]);
+    expect((await ok(w.handler2.get(`${N}/${weak.id}`))).assessment).toBeNull();
+    // Each assessment is on the timeline.
+    expect((await ok(w.staff.get(`${N}/${weak.id}`))).timeline.filter((e: any) => e.event === 'assessed').map((e: any) => e.data)).toEqual([{ total: 80, passed: false }, { total: 70, passed: false }]);
+  });
+
+  it('an honour without criteria to assess passes review as before, and refuses an assessment', async () => {
+    const h = await honour('无评分项的红旗班组');
+    const n = await nominate(w.staff, h.id, w.m1.team2);
+    const r = await w.staff.request('PUT', `${N}/${n.id}/assessment`, { scores: {}, checks: {} });
+    expect([r.status, r.body.errors[0].field]).toEqual([422, 'body']);
+  });
+});

@@ -92,15 +92,26 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
   // The children's paths have one length (ids are of one form); then every unit row comes from three grouped reads.
   const len = cut[0].path.length;
   const grouped = units.length > 0 && cut.every((u) => u.path.length === len);
-  const [subs, parts, rosters] = grouped
-    ? await Promise.all([repo.byUnit(db, all, len, { adopted: ADOPTED_STATUSES, implemented: IMPLEMENTED_STATUSES }), repo.participantsByUnit(db, all, len), repo.workersByUnit(db, row.org_path, len)])
-    : [null, null, null];
+  const [cells, parts, rosters] = await Promise.all([
+    repo.cells(db, all, grouped ? len : null),
+    grouped ? repo.participantsByUnit(db, all, len) : null,
+    grouped ? repo.workersByUnit(db, row.org_path, len) : null,
+  ]);
+  const among = (statuses: readonly string[], c: { status: string }) => statuses.includes(c.status);
+  const sum = (of: typeof cells) => ({
+    n: of.reduce((a, c) => a + c.n, 0),
+    adopted: of.filter((c) => among(ADOPTED_STATUSES, c)).reduce((a, c) => a + c.n, 0),
+    implemented: of.filter((c) => among(IMPLEMENTED_STATUSES, c)).reduce((a, c) => a + c.n, 0),
+    decided: of.filter((c) => among(DECIDED_STATUSES, c)).reduce((a, c) => a + c.n, 0),
+    benefitFen: of.reduce((a, c) => a + c.benefitFen, 0),
+    rewardFen: of.reduce((a, c) => a + c.rewardFen, 0),
+  });
   for (const u of cut) {
     const f: repo.SuggestionFilter = { ...all, orgPath: u.path };
     const workers = rosters ? (rosters.get(u.path) ?? 0) : await repo.workersIn(db, [u.path]);
     const participants = parts ? (parts.get(u.path) ?? 0) : await repo.participants(db, f);
-    const sub = subs
-      ? (subs.get(u.path) ?? { n: 0, adopted: 0, implemented: 0, benefitFen: 0, rewardFen: 0 })
+    const sub = grouped
+      ? sum(cells.filter((c) => c.unit === u.path))
       : { ...(await repo.totals(db, f)), adopted: (await repo.totals(db, { ...f, status: ADOPTED_STATUSES })).n, implemented: (await repo.totals(db, { ...f, status: IMPLEMENTED_STATUSES })).n };
     // A child with no workers and no suggestions (the union committee beside the mines) is no unit of the campaign.
     if (!workers && !sub.n) continue;
@@ -120,11 +131,11 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
     });
   }
   const workers = await repo.workersIn(db, [row.org_path]);
-  const t = await repo.totals(db, all);
+  const t = sum(cells);
   const participants = await repo.participants(db, all);
-  const decided = (await repo.totals(db, { ...all, status: DECIDED_STATUSES })).n;
-  const adopted = (await repo.totals(db, { ...all, status: ADOPTED_STATUSES })).n;
-  const months = await repo.byMonth(db, all, { decided: DECIDED_STATUSES, adopted: ADOPTED_STATUSES, implemented: IMPLEMENTED_STATUSES });
+  const byStatus: Record<string, number> = {};
+  for (const c of cells) byStatus[c.status] = (byStatus[c.status] ?? 0) + c.n;
+  const months = [...new Set(cells.map((c) => c.month))].sort().map((month) => ({ month, ...sum(cells.filter((c) => c.month === month)) }));
   return {
     campaign: campaignOf(row, today(call)),
     workers,
@@ -132,14 +143,14 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
     per100Workers: workers ? Math.round((t.n * 100 * 100) / workers) / 100 : null,
     participants,
     participationRate: rateFigure(participants, workers).value,
-    decided,
-    adopted,
-    adoptionRate: rateFigure(adopted, decided).value,
-    implemented: (await repo.totals(db, { ...all, status: IMPLEMENTED_STATUSES })).n,
+    decided: t.decided,
+    adopted: t.adopted,
+    adoptionRate: rateFigure(t.adopted, t.decided).value,
+    implemented: t.implemented,
     benefit: yuan(t.benefitFen)!,
     rewards: yuan(t.rewardFen)!,
-    byStatus: await repo.countByStatus(db, all),
-    months: months.map((m) => ({ month: m.month, submitted: m.submitted, decided: m.decided, adopted: m.adopted, implemented: m.implemented, benefit: yuan(m.benefitFen)!, rewards: yuan(m.rewardFen)! })),
+    byStatus,
+    months: months.map((m) => ({ month: m.month, submitted: m.n, decided: m.decided, adopted: m.adopted, implemented: m.implemented, benefit: yuan(m.benefitFen)!, rewards: yuan(m.rewardFen)! })),
     units: unitRows,
   };
 }

@@ -30,10 +30,20 @@ const COLUMNS: Column<SuggestionSummary>[] = [
   { header: '奖励（元）', width: 12, value: (r) => r.reward },
 ];
 
+/**
+ * Walks the list by cursor (page numbers stop at the list's 2 000 counted rows): by submission time as the
+ * list sorts it by default, or in the query's order when it sorts by submission; other sorts export newest first.
+ */
 export async function exportXlsx(db: Db, call: Call, q: SuggestionListQuery, reply: FastifyReply) {
-  const first = await list(call, { ...q, page: 1, pageSize: PAGE });
-  const rows = [...first.items];
-  for (let p = 2; rows.length < first.total && p <= MAX_PAGES; p++) rows.push(...(await list(call, { ...q, page: p, pageSize: PAGE })).items);
+  const walk = q.sort === 'submittedAt' ? { ...q, after: undefined } : { ...q, sort: undefined, after: undefined };
+  const rows: SuggestionSummary[] = [];
+  let after: string | undefined;
+  for (let p = 0; p < MAX_PAGES; p++) {
+    const got = await list(call, { ...walk, page: 1, pageSize: PAGE, after });
+    rows.push(...got.items);
+    if (!got.nextCursor) break;
+    after = got.nextCursor;
+  }
   await db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'suggestion.export', entityType: 'suggestion', entityId: 'list', changes: { rows: rows.length } }));
   return sendXlsx(reply, '合理化建议.xlsx', '合理化建议', COLUMNS, rows);
 }

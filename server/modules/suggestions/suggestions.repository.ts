@@ -3,9 +3,10 @@
  * side's subtrees, one's own as author or co-author, the ones one evaluates), so a page and its
  * total never count a suggestion the caller may not see.
  */
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import { containsCi } from '../../core/db/dialect.js';
 import type { Db, Tx } from '../../core/db/database.js';
+import { indexedWalk, pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import type { DB } from '../../core/db/schema.js';
 import type { Visibility } from './suggestions.policy.js';
@@ -109,26 +110,31 @@ const SORT = { submittedAt: 's.submitted_at', decidedOn: 's.decided_on', status:
 
 const base = (db: Tx) => sdb(db).selectFrom('suggestions as s');
 
+/**
+ * A page through the kit's `pagedList`: the count stops at 2 000, and newest first (the default
+ * sort, never null) walks a (submitted_at, id) index when matches are many — one campaign's own
+ * index when the list is of one campaign — so the read stops after the page; deeper pages by
+ * cursor. Before, every page counted all matches and sorted them (2.0–3.7 s at 100 000).
+ */
 export async function listSuggestions(
   db: Tx,
   v: Visibility,
   f: SuggestionFilter,
-  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc' },
-): Promise<{ rows: SuggestionRow[]; total: number }> {
+  page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc'; after?: string },
+): Promise<PagedList<SuggestionRow>> {
   const reach = await reachOf(db, v);
-  const filtered = base(db).where((eb) => where(eb as unknown as Eb, reach, f));
-  const { n } = await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // Default order: newest first; the id breaks ties so pages never overlap.
-  const col = page.sort ? SORT[page.sort] : 's.submitted_at';
-  const order = page.sort ? page.order : 'desc';
-  const ids = await filtered
-    .select('s.id')
-    .orderBy(col, order)
-    .orderBy('s.id', order)
-    .limit(page.pageSize)
-    .offset((page.page - 1) * page.pageSize)
-    .execute();
-  return { rows: await rowsOf(db, ids.map((r) => r.id)), total: Number(n) };
+  const filter = (eb: unknown) => where(eb as Eb, reach, f);
+  const keyed = !page.sort || page.sort === 'submittedAt';
+  const index = f.campaignId ? 'suggestions_campaign_submitted' : 'suggestions_submitted';
+  return pagedList(db as unknown as Kysely<any>, {
+    counted: base(db).where(filter),
+    ids: (walk) => indexedWalk(db as unknown as Kysely<any>, 'suggestions as s', index, walk).where(filter),
+    // Default order: newest first; the id breaks ties so pages never overlap.
+    sort: { column: SORT[page.sort ?? 'submittedAt'], id: 's.id', order: page.sort ? page.order : 'desc' },
+    keyed,
+    page,
+    load: (ids) => rowsOf(db, ids),
+  });
 }
 
 /** Full rows for ids, in the order given. */
@@ -194,6 +200,24 @@ export async function byUnit(db: Db | Tx, f: SuggestionFilter, unitPathLength: n
     .groupBy(unit)
     .execute();
   return new Map(rows.map((r) => [String(r.unit), { n: Number(r.n), adopted: Number(r.adopted ?? 0), implemented: Number(r.implemented ?? 0), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) }]));
+}
+
+/**
+ * The campaign statistics' one read of the suggestions: counts and sums per month of submission ×
+ * status (× unit, a prefix of `unitPathLength` characters of the org path, when given). Every total,
+ * status count, month row and unit row of the statistics is a sum of these cells; before, the page
+ * read the campaign's rows nine times (6.9–9.4 s at 100 000 suggestions under load).
+ */
+export async function cells(db: Db | Tx, f: SuggestionFilter, unitPathLength: number | null) {
+  const unit = sql<string>`substr(s.org_path, 1, ${sql.lit(unitPathLength ?? 0)})`;
+  const month = sql<string>`substr(s.submitted_on, 1, 7)`;
+  const rows = await base(db)
+    .where((eb) => where(eb as unknown as Eb, null, f))
+    .select((eb) => [month.as('month'), 's.status', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('s.benefit_fen').as('b'), eb.fn.sum<number>('s.reward_fen').as('r')])
+    .$if(unitPathLength !== null, (q) => q.select(unit.as('unit')).groupBy(unit))
+    .groupBy([month, 's.status'])
+    .execute();
+  return rows.map((r) => ({ unit: String((r as { unit?: string }).unit ?? ''), month: String(r.month), status: r.status, n: Number(r.n), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) }));
 }
 
 /** Distinct authors per unit (see byUnit for what a unit is). */

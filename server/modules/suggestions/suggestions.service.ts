@@ -41,12 +41,12 @@ async function orgPathOf(db: Tx, orgId: string | undefined): Promise<string | nu
   return (await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst())?.path ?? null;
 }
 
-export async function list(call: Call, q: SuggestionListQuery): Promise<{ items: SuggestionSummary[]; total: number; page: number; pageSize: number }> {
+export async function list(call: Call, q: SuggestionListQuery): Promise<{ items: SuggestionSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
   const orgPath = await orgPathOf(call.db, q.orgId);
-  const empty = { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const empty = { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
   if (orgPath === null) return empty;
   if (q.mine && !call.actor.personId) return empty;
-  const { rows, total } = await repo.listSuggestions(
+  const { rows, total, totalCapped, nextCursor } = await repo.listSuggestions(
     call.db,
     visibilityOf(call.actor),
     {
@@ -57,7 +57,7 @@ export async function list(call: Call, q: SuggestionListQuery): Promise<{ items:
     },
     q,
   );
-  return { items: rows.map(summaryOf), total, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map(summaryOf), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
 interface Loaded {

@@ -9,6 +9,7 @@ import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/l
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useHonours, useNominations, type NominationQuery, type Nominations } from './api';
 import { NominationStatusTag, ReasonTags } from './labels';
+import { HonourForm } from './HonourForm';
 import { NominateForm } from './NominateForm';
 import { StatsCard } from './StatsCard';
 
@@ -31,6 +32,7 @@ export default function HonoursPage() {
     <Page title={t('list.title')}>
       <Flex vertical gap={16}>
         {can(P.nominate) && !union && <NominateForm />}
+        {can(P.manage) && <HonourForm />}
         {union && <StatsCard />}
         <Flex gap={8} wrap>
           <Select allowClear placeholder={t('list.allHonours')} aria-label={t('list.allHonours')} style={{ minWidth: 200 }} value={query.honourId} onChange={(honourId) => patch({ honourId })} options={(honours ?? []).map((h) => ({ value: h.id, label: h.name }))} />
@@ -59,6 +61,7 @@ export default function HonoursPage() {
               { key: 'honour', title: t('list.honour'), render: (_, r) => r.honourName },
               { key: 'status', title: t('list.status'), render: (_, r) => <NominationStatusTag status={r.status} /> },
               { key: 'reasons', title: t('list.reasons'), render: (_, r) => <ReasonTags reasons={r.reasons} /> },
+              { key: 'score', title: t('list.score'), sorter: true, sortOrder: sortOrderOf(query, 'score'), render: (_, r) => r.score ?? '—' },
               { key: 'createdAt', title: t('list.date'), sorter: true, sortOrder: sortOrderOf(query, 'createdAt'), render: (_, r) => r.createdAt.slice(0, 10) },
             ]}
           />

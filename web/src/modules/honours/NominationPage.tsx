@@ -5,6 +5,7 @@ import { Page } from '../../shared/Page';
 import { useShowError } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
 import { useNomination, useNominationAction, type Nomination, type NominationAction } from './api';
+import { CriteriaCard } from './CriteriaCard';
 import { NominationStatusTag, ReasonTags } from './labels';
 
 const LINKS: Record<string, (id: string) => string | null> = {
@@ -90,6 +91,7 @@ export default function NominationPage() {
                 <ReasonTags reasons={n.reasons} />
               </Descriptions.Item>
             )}
+            {n.score !== null && <Descriptions.Item label={t('list.score')}>{n.score}</Descriptions.Item>}
             {n.note && <Descriptions.Item label={t('desk.note')}>{n.note}</Descriptions.Item>}
           </Descriptions>
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
@@ -118,6 +120,7 @@ export default function NominationPage() {
             )}
           </Flex>
         </Card>
+        <CriteriaCard n={n} />
         <Findings n={n} />
         <Card title={t('desk.timeline')}>
           <Timeline items={n.timeline.map((e) => ({ children: `${formatDateTime(e.at)} · ${t(`desk.events.${e.event}`, { defaultValue: e.event })}${e.actorName ? ` · ${e.actorName}` : ''}` }))} />

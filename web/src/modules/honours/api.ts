@@ -1,7 +1,7 @@
 /** Honours and labour competitions: queries and writes; shapes come from common/schemas. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AwardList, CompetitionDetail, CompetitionList, HonourList, HonourStats, NominationDetail, NominationPage } from '@common/schemas/honours';
+import type { AwardList, CompetitionDetail, CompetitionList, CreateHonourBody, HonourList, HonourStats, NominationDetail, NominationPage } from '@common/schemas/honours';
 import { api } from '../../api/client';
 
 export type Honours = z.infer<typeof HonourList>['items'];
@@ -15,7 +15,7 @@ export type Competition = z.infer<typeof CompetitionDetail>;
 export interface NominationQuery {
   page: number;
   pageSize: number;
-  sort?: 'createdAt' | 'teamName';
+  sort?: 'createdAt' | 'teamName' | 'score';
   order?: 'asc' | 'desc';
   honourId?: string;
   status?: string;
@@ -45,6 +45,21 @@ export function useNominationAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ action, body }: { action: NominationAction; body?: unknown }) => api.post(`/honour-nominations/${id}/${action}`, body ?? {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export type NewHonour = z.input<typeof CreateHonourBody>;
+export function useCreateHonour() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (body: NewHonour) => api.post<{ id: string }>('/honours', body), onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
+}
+
+/** The union's points and checks against the honour's criteria. */
+export function useAssess(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { scores: Record<string, number>; checks: Record<string, boolean> }) => api.put<{ total: number; passed: boolean }>(`/honour-nominations/${id}/assessment`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
