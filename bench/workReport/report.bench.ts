@@ -7,7 +7,7 @@
  * appeals over three years on the 10 000-org tree) plus the benchmark school
  * (bench/school/data.ts: L = 150 classes a grade).
  *
- *   npx tsx bench/workReport/report.bench.ts [--scale S|M|L] [--runs 3] [--engine sqlite|postgres|both]
+ *   npx tsx bench/workReport/report.bench.ts [--scale S|M|L] [--runs 3] [--engine sqlite|postgres|both] [--keep]
  *
  * Both engines by default: the data set is built as a SQLite file (the school's records
  * included), timed there, then copied table by table into an embedded PostgreSQL of the run's
@@ -129,7 +129,8 @@ async function main() {
     data: { appeals: data.appeals, students: school.students, notes: school.notes, prepareSeconds },
     ...engines,
   };
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  // --keep leaves the working copy (school records included) for profiling a practice's figures.
+  if (!args.includes('--keep')) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   console.log(JSON.stringify(out, null, 2));
 }
 
