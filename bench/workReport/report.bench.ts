@@ -7,10 +7,12 @@
  * appeals over three years on the 10 000-org tree) plus the benchmark school
  * (bench/school/data.ts: L = 150 classes a grade).
  *
- *   npx tsx bench/workReport/report.bench.ts [--scale S|M|L] [--runs 3]
+ *   npx tsx bench/workReport/report.bench.ts [--scale S|M|L] [--runs 3] [--engine sqlite|postgres|both] [--keep]
  *
- * SQLite only: the appeals data set is built as a SQLite file. Prints one JSON object;
- * writes nothing to bench/RESULTS.md.
+ * Both engines by default: the data set is built as a SQLite file (the school's records
+ * included), timed there, then copied table by table into an embedded PostgreSQL of the run's
+ * own (bench/lists/copy.ts, server-side COPY) and timed again over the same rows. Prints one
+ * JSON object; writes nothing to bench/RESULTS.md.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,11 +26,15 @@ import { generateWorkReport, snapshotFigures } from '../../server/modules/workRe
 import { benchAccount, generateFile, SCALES, type Scale } from '../generate.js';
 import { appealsDataFile } from '../appeals/data.js';
 import { CLASSES_PER_GRADE, generateSchoolData } from '../school/data.js';
+import { copySqliteToPostgres } from '../lists/copy.js';
+import type { Db } from '../../server/core/db/database.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
 const SCALE = arg('scale', 'L').toUpperCase() as Scale;
 const RUNS = Number(arg('runs', '3'));
+const ENGINE = arg('engine', 'both');
+if (!['sqlite', 'postgres', 'both'].includes(ENGINE)) throw new Error('engine must be sqlite, postgres or both');
 if (!SCALES.includes(SCALE)) throw new Error(`scale must be one of ${SCALES.join(', ')}`);
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
@@ -49,48 +55,82 @@ async function main() {
   const school = await generateSchoolData(db, new Date(), CLASSES_PER_GRADE[SCALE]);
   const prepareSeconds = Math.round((Date.now() - t0) / 1000);
 
-  const group = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('kind', '=', 'group').orderBy('path').executeTakeFirstOrThrow();
-  const schoolOrg = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('id', '=', school.schoolId).executeTakeFirstOrThrow();
-  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  // The school's records are written to the SQLite file first, so PostgreSQL gets the same rows.
+  await database.close();
 
-  const timeReport = async (org: { id: string; name: string; path: string }) => {
-    const times: number[] = [];
-    let figures = 0;
-    for (let i = 0; i < RUNS; i++) {
-      const id = newId();
-      const iso = new Date().toISOString();
-      await db
-        .insertInto('work_reports' as any)
-        .values({ id, org_id: org.id, org_path: org.path, kind: 'year', from_date: `${year}-01-01`, to_date: `${year}-12-31`, title: `${org.name}${year}`, status: 'queued', progress: 0, version: 0, figures: null, narrative: '{"summary":"","sections":{},"plan":""}', created_by: null, created_by_name: null, created_at: iso, updated_at: iso, generated_at: null })
-        .execute();
-      const s = performance.now();
-      await generateWorkReport(db, id);
-      times.push(Math.round(performance.now() - s));
-      const row = (await db.selectFrom('work_reports' as any).select(['figures', 'status']).where('id', '=', id).executeTakeFirstOrThrow()) as { figures: string; status: string };
-      if (row.status !== 'draft') throw new Error(`report ${id} ended ${row.status}`);
-      figures = JSON.parse(row.figures).length;
-    }
-    // One more count, timed practice by practice (this year and the year before, as the report counts them).
-    const perModuleMs: Record<string, number> = {};
-    let last = performance.now();
-    await snapshotFigures(db, org, `${year}-01-01`, `${year}-12-31`, async (_done, _of, module) => {
-      const now = performance.now();
-      perModuleMs[module] = Math.round(now - last);
-      last = now;
-    });
-    return { figures, ms: times, medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)], perModuleMs };
+  const measure = async (db: Db) => {
+    const group = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('kind', '=', 'group').orderBy('path').executeTakeFirstOrThrow();
+    const schoolOrg = await db.selectFrom('orgs').select(['id', 'name', 'path']).where('id', '=', school.schoolId).executeTakeFirstOrThrow();
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
+    const timeReport = async (org: { id: string; name: string; path: string }) => {
+      const times: number[] = [];
+      let figures = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const id = newId();
+        const iso = new Date().toISOString();
+        await db
+          .insertInto('work_reports' as any)
+          .values({ id, org_id: org.id, org_path: org.path, kind: 'year', from_date: `${year}-01-01`, to_date: `${year}-12-31`, title: `${org.name}${year}`, status: 'queued', progress: 0, version: 0, figures: null, narrative: '{"summary":"","sections":{},"plan":""}', created_by: null, created_by_name: null, created_at: iso, updated_at: iso, generated_at: null })
+          .execute();
+        const s = performance.now();
+        await generateWorkReport(db, id);
+        times.push(Math.round(performance.now() - s));
+        const row = (await db.selectFrom('work_reports' as any).select(['figures', 'status']).where('id', '=', id).executeTakeFirstOrThrow()) as { figures: string; status: string };
+        if (row.status !== 'draft') throw new Error(`report ${id} ended ${row.status}`);
+        figures = JSON.parse(row.figures).length;
+      }
+      // One more count, timed practice by practice (this year and the year before, as the report counts them).
+      const perModuleMs: Record<string, number> = {};
+      let last = performance.now();
+      await snapshotFigures(db, org, `${year}-01-01`, `${year}-12-31`, async (_done, _of, module) => {
+        const now = performance.now();
+        perModuleMs[module] = Math.round(now - last);
+        last = now;
+      });
+      return { figures, ms: times, medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)], perModuleMs };
+    };
+
+    const loadAvg = () => os.loadavg().map((x) => Math.round(x * 10) / 10);
+    const loadBefore = loadAvg();
+    return { loadBefore, groupYearReport: await timeReport(group), schoolYearReport: await timeReport(schoolOrg), loadAfter: loadAvg() };
   };
 
+  const engines: Record<string, unknown> = {};
+  if (ENGINE !== 'postgres') {
+    const sqlite = await openDatabase({ url: file });
+    try {
+      engines.sqlite = await measure(sqlite.db);
+    } finally {
+      await sqlite.close();
+    }
+  }
+  if (ENGINE !== 'sqlite') {
+    const { startPostgres } = await import('../../test/pg-global-setup.js');
+    const server = await startPostgres();
+    try {
+      const pg = await openDatabase({ url: `${server.url}/postgres` });
+      try {
+        const t1 = Date.now();
+        await migrateToLatest(pg.db, house.migrations);
+        await copySqliteToPostgres(file, pg.db, (s) => console.error(s));
+        const copySeconds = Math.round((Date.now() - t1) / 1000);
+        engines.postgres = { copySeconds, ...(await measure(pg.db)) };
+      } finally {
+        await pg.close();
+      }
+    } finally {
+      await server.dispose();
+    }
+  }
   const out = {
     scale: SCALE,
-    engine: 'sqlite',
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAvg: os.loadavg().map((x) => Math.round(x * 10) / 10), node: process.version },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },
     data: { appeals: data.appeals, students: school.students, notes: school.notes, prepareSeconds },
-    groupYearReport: await timeReport(group),
-    schoolYearReport: await timeReport(schoolOrg),
+    ...engines,
   };
-  await database.close();
-  fs.rmSync(file, { force: true });
+  // --keep leaves the working copy (school records included) for profiling a practice's figures.
+  if (!args.includes('--keep')) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
   console.log(JSON.stringify(out, null, 2));
 }
 

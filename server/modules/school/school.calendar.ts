@@ -39,6 +39,9 @@ export class SchoolCalendar {
   private readonly memo = new Map<string, boolean>();
   private readonly termWeeks = new Map<string, string[]>();
   private readonly weekDays = new Map<string, string[]>();
+  /** Answers by date range (from|to); the calendar is rebuilt when terms or closures change, so they never go stale. */
+  private readonly rangeDays = new Map<string, string[]>();
+  private readonly rangeWeeks = new Map<string, string[]>();
 
   constructor(
     private readonly work: WorkCalendar,
@@ -80,9 +83,16 @@ export class SchoolCalendar {
   }
 
   schoolDaysIn(from: string, to: string): string[] {
-    const out: string[] = [];
-    for (let d = from; d <= to; d = addDays(d, 1)) if (this.isSchoolDay(d)) out.push(d);
-    return out;
+    // One calendar serves every class of a school without a rule of its own (forOrg), so a school's figures
+    // ask it the same range once per class: 450 classes walked a year day by day 900 times for one report.
+    const key = `${from}|${to}`;
+    let days = this.rangeDays.get(key);
+    if (!days) {
+      days = [];
+      for (let d = from; d <= to; d = addDays(d, 1)) if (this.isSchoolDay(d)) days.push(d);
+      this.rangeDays.set(key, days);
+    }
+    return [...days];
   }
 
   weekSchoolDays(week: string): string[] {
@@ -107,9 +117,15 @@ export class SchoolCalendar {
 
   /** Weeks with school days between two dates, oldest first. */
   weeksIn(from: string, to: string): string[] {
-    const seen = new Set<string>();
-    for (const d of this.schoolDaysIn(from, to)) seen.add(weekOf(d));
-    return [...seen];
+    const key = `${from}|${to}`;
+    let weeks = this.rangeWeeks.get(key);
+    if (!weeks) {
+      const seen = new Set<string>();
+      for (const d of this.schoolDaysIn(from, to)) seen.add(weekOf(d));
+      weeks = [...seen];
+      this.rangeWeeks.set(key, weeks);
+    }
+    return [...weeks];
   }
 
   weeksOfTerm(term: TermRef, upTo?: string): string[] {

@@ -190,7 +190,7 @@ describe('the work report', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['workReport.create', 'workReport.issue', 'workReport.issue', 'workReport.narrative', 'workReport.narrative']);
   });
 
-  it('writes a .docx with a chart per practice that LibreOffice reads back with every snapshot number and its reference code', async () => {
+  it('writes a .docx with a chart per practice that LibreOffice reads back with every snapshot number and its reference code, and the A4 PDF of it', async () => {
     const res = await w.chair.get(`/api/v1/work-reports/${groupReport.id}/report.docx?version=1`);
     expect(res.status).toBe(200);
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('年度工作总结.docx'));
@@ -226,8 +226,17 @@ describe('the work report', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    // The same version as PDF, converted by LibreOffice on the server (what the page's PDF button downloads).
+    const pdf = await w.chair.get(`/api/v1/work-reports/${groupReport.id}/report.pdf?version=1`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toContain(encodeURIComponent('年度工作总结.pdf'));
+    const bytes = (pdf as Response).raw;
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // A4 portrait, as the .docx lays it out: 595.3 × 841.9 points.
+    expect(bytes.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841(\.\d+)?\s*\]/);
     // LibreOffice's first start builds its profile: tens of seconds on a loaded machine.
-  }, 180_000);
+  }, 240_000);
 
   it('marks a figure that crosses the threshold the org set, and refuses a rate threshold above 1', async () => {
     const put = (items: object[]) => w.chair.request('PUT', '/api/v1/work-report/thresholds', { orgId: w.group.id, items });

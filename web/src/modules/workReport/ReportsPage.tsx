@@ -7,6 +7,8 @@ import { REPORT_STATUSES, type ReportStatus } from '@common/workReport';
 import { Page } from '../../shared/Page';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useIsMobile } from '../../shared/useIsMobile';
+import { useOrgs } from '../../shared/orgs';
+import { useTerms } from '../../shared/school/api';
 import { useFormErrorHandler } from '../../shared/errors';
 import { useAuth } from '../../app/auth/AuthContext';
 import { useCreateReport, useReports, type ReportListQuery, type ReportSummary } from './api';
@@ -87,6 +89,9 @@ function GenerateModal({ onClose, onCreated }: { onClose: () => void; onCreated:
   const onError = useFormErrorHandler(form);
   const [orgId, setOrgId] = useDefaultOrg();
   const [period, setPeriod] = useState<Period>(yearPeriod(thisYear()));
+  // A school's own terms, for a term's report (the calendar of the school the report is for).
+  const { data: orgs } = useOrgs();
+  const { data: terms } = useTerms(orgs?.find((o) => o.id === orgId)?.kind === 'school' ? orgId : undefined);
   const create = useCreateReport();
   return (
     <Modal
@@ -102,7 +107,7 @@ function GenerateModal({ onClose, onCreated }: { onClose: () => void; onCreated:
         </Form.Item>
         <Form.Item label={t('period')} name="from">
           <Flex gap={8} wrap>
-            <PeriodPicker value={period} onChange={setPeriod} />
+            <PeriodPicker value={period} onChange={setPeriod} terms={terms} />
           </Flex>
         </Form.Item>
         <Form.Item label={t('reports.optionalTitle')} name="title">

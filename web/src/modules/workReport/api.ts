@@ -52,9 +52,17 @@ export function useCreateReport() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateReportBody) => api.post<ReportSummary>('/work-reports', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY, 'reports'] }),
+    onSuccess: (r) => {
+      // The queued report is known from the answer: its page opens on the progress card at once
+      // instead of a spinner until the first poll (which follows a second later).
+      const queued: ReportDetail = { ...r, createdBy: null, generatedAt: null, figures: [], narrative: { summary: '', sections: {}, plan: '' }, versions: [], pdfAvailable: false };
+      qc.setQueryData([KEY, 'report', r.id], queued);
+      return qc.invalidateQueries({ queryKey: [KEY, 'reports'] });
+    },
   });
 }
+
+const generating = (r: ReportSummary) => r.status === 'queued' || r.status === 'generating';
 
 /** Polls while the report is being generated, so the progress bar moves. */
 export function useReport(id: string | undefined) {
@@ -62,7 +70,9 @@ export function useReport(id: string | undefined) {
     queryKey: [KEY, 'report', id],
     enabled: !!id,
     queryFn: () => api.get<ReportDetail>(`/work-reports/${id}`),
-    refetchInterval: (q) => (q.state.data && ['queued', 'generating'].includes(q.state.data.status) ? 1000 : false),
+    // While it generates, the page polls every second (a fresh report's first poll included).
+    staleTime: (q) => (q.state.data && generating(q.state.data) ? 1000 : 0),
+    refetchInterval: (q) => (q.state.data && generating(q.state.data) ? 1000 : false),
   });
 }
 
