@@ -22,6 +22,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
+// Static, not awaited inside main(): eval-intake.ts imports this file, and a dynamic import from
+// this file's top-level await waited on itself (the script exited with code 13 before the groups).
+import { intakeAlertsOnSqlite } from './eval-intake.js';
 import { decideWithReads, issueKeys, listRank, prepare, READ_MAX, READ_PER_KEY, signatureOf, similarity, type GroupCandidate, type Prepared } from '../../server/modules/appeals/index.js';
 
 export interface EvalAppeal {
@@ -289,7 +292,6 @@ async function main() {
   const p = pairwise(set, sigs, threshold);
   console.log(`pairwise: precision ${pct(p.precision)}  recall ${pct(p.recall)}  F1 ${pct(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);
   // The published figure: the intake's own code on a real SQLite database (eval-intake.ts).
-  const { intakeAlertsOnSqlite } = await import('./eval-intake.js');
   const run = threshold === DEFAULT_APPEAL_SETTINGS.groupThreshold && !bigrams ? await intakeAlertsOnSqlite(set) : null;
   const g = run ? scoreAlerts(set, run.alerts) : await groups(set, sigs, threshold);
   if (run) console.log(`group check: through checkIntake() on SQLite, ${(run.msPerAppeal.reduce((a, b) => a + b, 0) / run.msPerAppeal.length).toFixed(2)} ms per appeal`);
