@@ -22,6 +22,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
+// Static, not awaited inside main(): eval-intake.ts imports this file, and a dynamic import from
+// this file's top-level await waited on itself (the script exited with code 13 before the groups).
+import { intakeAlertsOnSqlite } from './eval-intake.js';
 import { decideWithReads, issueKeys, listRank, prepare, READ_MAX, READ_PER_KEY, signatureOf, similarity, type GroupCandidate, type Prepared } from '../../server/modules/appeals/index.js';
 
 export interface EvalAppeal {
@@ -210,18 +213,50 @@ export function scoreAlerts(set: EvalSet, alerts: Alerts): GroupResult {
  * category) submitted within the window of it? Ranked as the list ranks them (listRank()).
  */
 export function recallAtK(set: EvalSet, sigs: Map<string, string[]>, k = 5): { hits: number; total: number; recall: number } {
-  return recallAtKWith(set, new Map(set.appeals.map((a) => [a.id, prepare(sigs.get(a.id)!)])), listRank, k);
+  return recallAtKWith(set, new Map(set.appeals.map((a) => [a.id, prepare(sigs.get(a.id)!)])), listRank, k, listRead(set, sigs));
 }
 
-/** The same for any similarity (eval-methods.ts). */
-export function recallAtKWith(set: EvalSet, prepared: Map<string, Prepared>, sim: (a: Prepared, b: Prepared) => number, k = 5): { hits: number; total: number; recall: number } {
+/**
+ * What the staff's list reads for an appeal (groupAlert.repository.ts similarCandidates()):
+ * per category the newest READ_PER_KEY of each of its keys within the window either side, of
+ * all those the READ_MAX sharing most keys, the later first on a tie (arrival order within a day).
+ */
+export function listRead(set: EvalSet, sigs: Map<string, string[]>): (a: EvalAppeal, near: EvalAppeal[]) => EvalAppeal[] {
+  const keysOf = new Map(set.appeals.map((a) => [a.id, new Set(issueKeys(sigs.get(a.id)!))]));
+  const order = [...set.appeals].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
+  const rank = new Map(order.map((a, i) => [a.id, i]));
+  return (a, near) => {
+    const hits = new Map<EvalAppeal, number>();
+    for (const key of keysOf.get(a.id)!) {
+      for (const category of new Set(near.map((c) => c.category))) {
+        const withKey = near.filter((c) => c.category === category && keysOf.get(c.id)!.has(key)).sort((x, y) => rank.get(y.id)! - rank.get(x.id)!);
+        for (const c of withKey.slice(0, READ_PER_KEY)) hits.set(c, (hits.get(c) ?? 0) + 1);
+      }
+    }
+    return [...hits]
+      .sort((x, y) => y[1] - x[1] || rank.get(y[0].id)! - rank.get(x[0].id)!)
+      .slice(0, READ_MAX)
+      .map(([c]) => c);
+  };
+}
+
+/** The same for any similarity (eval-methods.ts); `read`: what the list reads of the appeals near one (all, by default). */
+export function recallAtKWith(
+  set: EvalSet,
+  prepared: Map<string, Prepared>,
+  sim: (a: Prepared, b: Prepared) => number,
+  k = 5,
+  read: (a: EvalAppeal, near: EvalAppeal[]) => EvalAppeal[] = (_, near) => near,
+): { hits: number; total: number; recall: number } {
   let hits = 0;
   let total = 0;
   for (const a of set.appeals) {
     if (a.kind !== 'group') continue;
-    const near = set.appeals.filter((c) => c.id !== a.id && c.unit === a.unit && Math.abs(c.day - a.day) <= set.windowDays);
-    if (!near.some((c) => c.group === a.group)) continue;
+    const within = set.appeals.filter((c) => c.id !== a.id && c.unit === a.unit && Math.abs(c.day - a.day) <= set.windowDays);
+    // Counted on every appeal near it, read or not: a member the bounded read leaves out is a miss.
+    if (!within.some((c) => c.group === a.group)) continue;
     total++;
+    const near = read(a, within);
     const top = near
       .map((c) => ({ c, s: sim(prepared.get(a.id)!, prepared.get(c.id)!) }))
       .filter((x) => x.s > 0)
@@ -257,7 +292,6 @@ async function main() {
   const p = pairwise(set, sigs, threshold);
   console.log(`pairwise: precision ${pct(p.precision)}  recall ${pct(p.recall)}  F1 ${pct(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);
   // The published figure: the intake's own code on a real SQLite database (eval-intake.ts).
-  const { intakeAlertsOnSqlite } = await import('./eval-intake.js');
   const run = threshold === DEFAULT_APPEAL_SETTINGS.groupThreshold && !bigrams ? await intakeAlertsOnSqlite(set) : null;
   const g = run ? scoreAlerts(set, run.alerts) : await groups(set, sigs, threshold);
   if (run) console.log(`group check: through checkIntake() on SQLite, ${(run.msPerAppeal.reduce((a, b) => a + b, 0) / run.msPerAppeal.length).toFixed(2)} ms per appeal`);

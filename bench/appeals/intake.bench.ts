@@ -6,11 +6,18 @@
  *   npx tsx bench/appeals/intake.bench.ts --units 2             # the demo's two mines: hot buckets
  *   npx tsx bench/appeals/intake.bench.ts --surge 10000         # + a mass dispute: 10 000 near-identical
  *                                                               #   appeals of unit 1 this week, one open alert
+ *   npx tsx bench/appeals/intake.bench.ts --baseline /tmp/old   # before/after in one run: rounds alternate this
+ *                                                               #   checkIntake() and the one of a checkout at /tmp/old
+ *                                                               #   (same database, same texts, same load)
+ *   npx tsx bench/appeals/intake.bench.ts --profile check.cpuprofile  # a CPU profile of the checks alone
  *
  * It loads N appeals (with their signatures) submitted inside the last 30 days across U
  * units, categories weighted as in the demo, texts drawn from the evaluation set, then
  * times checkIntake() — bucket lock, candidate read, scoring, decision, signature insert —
  * for R new appeals, each in its own transaction as at intake. Prints p50 / p95 / max.
+ * Each round also times a bare insert of one appeal row in its own transaction, so the
+ * intake's rate (appeal row + check, one transaction) is given as a share of the bare
+ * insert's in the same run (issue #16: ≥ 30 % in a surge).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +37,8 @@ const N = Number(arg('n', '100000'));
 const UNITS = Number(arg('units', '20'));
 const RUNS = Number(arg('runs', '200'));
 const SURGE = Number(arg('surge', '0'));
+const BASELINE = arg('baseline', '');
+const PROFILE = arg('profile', '');
 const CATEGORIES: [string, number][] = [
   ['wages', 28],
   ['benefits', 20],
@@ -76,6 +85,16 @@ function appealRow(id: string, orgId: string, unitId: string, category: string, 
   };
 }
 
+// The load's texts repeat (eval-set texts, a number appended that adds no token): sign each once.
+const signed = new Map<string, string[]>();
+const signCached = (key: string, title: string, description: string) => {
+  let tokens = signed.get(key);
+  if (!tokens) signed.set(key, (tokens = signatureOf(title, description)));
+  return tokens;
+};
+
+type Check = (tx: any, row: AppealTable, at: Date) => Promise<{ candidatesRead: number; keysRead: number; reads: number } | void>;
+
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
 async function main() {
@@ -107,7 +126,7 @@ async function main() {
         const at = new Date(now.getTime() - rnd() * 29 * 86_400_000);
         const row = appealRow(newId(), unit, unit, category, t.title, `${t.description}（${Math.floor(rnd() * 1e6)}）`, at);
         appeals.push(row);
-        const tokens = signatureOf(row.title, row.description);
+        const tokens = signCached(t.id, row.title, row.description);
         sigs.push({ appeal_id: row.id, unit_id: unit, category, submitted_at: row.submitted_at, author_key: `w${Math.floor(rnd() * 50_000)}`, tokens: encodeSignature(tokens), group_alert_id: null, settled: 0 });
         for (const key of issueKeys(tokens)) keys.push({ unit_id: unit, category, key, submitted_at: row.submitted_at, appeal_id: row.id });
       }
@@ -130,7 +149,7 @@ async function main() {
           const at = new Date(now.getTime() - rnd() * 7 * 86_400_000);
           const row = { ...appealRow(newId(), units[0], units[0], 'wages', surgeText.title, `${surgeText.description}（第${i}位）`, at), group_alert_id: alertId };
           appeals.push(row);
-          const tokens = signatureOf(row.title, row.description);
+          const tokens = signCached('surge', row.title, row.description);
           sigs.push({ appeal_id: row.id, unit_id: units[0], category: 'wages', submitted_at: row.submitted_at, author_key: `s${i}`, tokens: encodeSignature(tokens), group_alert_id: alertId, settled: 0 });
           for (const key of issueKeys(tokens)) keys.push({ unit_id: units[0], category: 'wages', key, submitted_at: row.submitted_at, appeal_id: row.id });
         }
@@ -145,49 +164,79 @@ async function main() {
     // Fresh statistics, as autovacuum would have gathered by the time a real table is this big.
     await sql`analyze`.execute(db);
 
-    const times: number[] = [];
-    // This process's CPU time per check: on a loaded machine it says more than wall time (not PostgreSQL's own CPU).
-    const cpu: number[] = [];
+    // Before/after in one run: the other checkout's checkIntake() on this same database, rounds alternating.
+    const variants: { name: string; check: Check }[] = [{ name: 'this', check: checkIntake }];
+    if (BASELINE) {
+      const old = await import(path.resolve(BASELINE, 'server/modules/appeals/index.ts'));
+      variants.unshift({ name: 'baseline', check: old.checkIntake as Check });
+    }
+    const stats = variants.map(() => ({ times: [] as number[], cpu: [] as number[], intake: [] as number[], read: [] as number[], keys: [] as number[], reads: [] as number[], outcomes: [] as string[] }));
+    const bareMs: number[] = [];
     const candidates: number[] = [];
     const bucket: number[] = [];
-    const outcomes: string[] = [];
+    let session: import('node:inspector').Session | null = null;
+    if (PROFILE) {
+      const inspector = await import('node:inspector');
+      session = new inspector.Session();
+      session.connect();
+      const post = (m: string) => new Promise((ok, no) => session!.post(m, (err) => (err ? no(err) : ok(undefined))));
+      await post('Profiler.enable');
+      await post('Profiler.start');
+    }
+    const count = async (t: string) => Number((await db.selectFrom(t).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
     for (let r = 0; r < RUNS; r++) {
       // In a surge every run is one more of it; otherwise half the runs go to the busiest bucket: unit 1, wages.
       const t = SURGE ? { ...surgeText, description: `${surgeText.description}（又一位${r}）` } : texts[Math.floor(rnd() * texts.length)];
       const unit = SURGE || r % 2 ? units[0] : units[Math.floor(rnd() * units.length)];
       const category = SURGE || r % 2 ? 'wages' : pickCategory();
-      const row = appealRow(newId(), unit, unit, category, t.title, t.description, now);
-      const inBucket = await db
-        .selectFrom('appeal_signatures')
-        .select((eb: any) => eb.fn.countAll().as('n'))
-        .where('unit_id', '=', unit)
-        .where('category', '=', category)
-        .executeTakeFirst();
+      const inBucket = await db.selectFrom('appeal_signatures').select((eb: any) => eb.fn.countAll().as('n')).where('unit_id', '=', unit).where('category', '=', category).executeTakeFirst();
       const sharingKey = await db
         .selectFrom('appeal_signature_keys')
         .select((eb: any) => eb.fn.count('appeal_id').distinct().as('n'))
         .where('unit_id', '=', unit)
         .where('category', '=', category)
-        .where('key', 'in', issueKeys(signatureOf(row.title, row.description)))
+        .where('key', 'in', issueKeys(signatureOf(t.title, t.description)))
         .executeTakeFirst();
       bucket.push(Number(inBucket.n));
       candidates.push(Number(sharingKey.n));
-      const alertsBefore = Number((await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
-      await db.transaction().execute(async (tx: any) => {
-        await tx.insertInto('appeals').values(row).execute();
-        const t0 = performance.now();
-        const c0 = process.cpuUsage();
-        await checkIntake(tx, row, now);
-        times.push(performance.now() - t0);
-        const c1 = process.cpuUsage(c0);
-        cpu.push((c1.user + c1.system) / 1000);
-      });
-      const sig = await db.selectFrom('appeal_signatures').select('group_alert_id').where('appeal_id', '=', row.id).executeTakeFirst();
-      const alertsAfter = Number((await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
-      outcomes.push(alertsAfter > alertsBefore ? 'raise' : sig.group_alert_id ? 'join' : 'none');
+      // The bare insert: one appeal row, its own transaction (it gets no signature, so no check ever reads it).
+      const bare = appealRow(newId(), unit, unit, category, t.title, t.description, now);
+      const b0 = performance.now();
+      await db.transaction().execute(async (tx: any) => tx.insertInto('appeals').values(bare).execute());
+      bareMs.push(performance.now() - b0);
+      // Each variant checks its own new appeal of the same text (the order alternates so neither always goes first).
+      for (const v of r % 2 ? [...variants.keys()].reverse() : [...variants.keys()]) {
+        const row = appealRow(newId(), unit, unit, category, t.title, t.description, now);
+        const alertsBefore = await count('appeal_group_alerts');
+        const s = stats[v];
+        const i0 = performance.now();
+        await db.transaction().execute(async (tx: any) => {
+          await tx.insertInto('appeals').values(row).execute();
+          const t0 = performance.now();
+          const c0 = process.cpuUsage();
+          const res = await variants[v].check(tx, row, now);
+          s.times.push(performance.now() - t0);
+          const c1 = process.cpuUsage(c0);
+          s.cpu.push((c1.user + c1.system) / 1000);
+          if (res) {
+            s.read.push(res.candidatesRead);
+            s.keys.push(res.keysRead);
+            s.reads.push(res.reads);
+          }
+        });
+        s.intake.push(performance.now() - i0);
+        const sig = await db.selectFrom('appeal_signatures').select('group_alert_id').where('appeal_id', '=', row.id).executeTakeFirst();
+        s.outcomes.push((await count('appeal_group_alerts')) > alertsBefore ? 'raise' : sig.group_alert_id ? 'join' : 'none');
+      }
     }
-    const alerts = await db.selectFrom('appeal_group_alerts').select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst();
+    if (session) {
+      const profile = await new Promise<unknown>((ok, no) => session!.post('Profiler.stop', (err, res) => (err ? no(err) : ok(res.profile))));
+      fs.writeFileSync(PROFILE, JSON.stringify(profile));
+      session.disconnect();
+    }
+    const alerts = await count('appeal_group_alerts');
     const hot = candidates.filter((_, i) => i % 2 === 1);
+    const ms = (xs: number[]) => ({ p50: +pct(xs, 0.5).toFixed(2), p95: +pct(xs, 0.95).toFixed(2), max: +Math.max(...xs).toFixed(2) });
     console.log(
       JSON.stringify(
         {
@@ -198,18 +247,36 @@ async function main() {
           loadSeconds: Math.round(loadMs / 100) / 10,
           runs: RUNS,
           appealsInUnitAndCategory: { median: pct(bucket, 0.5), busiestBucket: pct(bucket.filter((_, i) => i % 2 === 1), 0.5) },
-          candidatesScored: { median: pct(candidates, 0.5), p95: pct(candidates, 0.95), busiestBucket: pct(hot, 0.5) },
-          checkMs: { p50: +pct(times, 0.5).toFixed(2), p95: +pct(times, 0.95).toFixed(2), max: +Math.max(...times).toFixed(2) },
-          checkCpuMs: { p50: +pct(cpu, 0.5).toFixed(2), p95: +pct(cpu, 0.95).toFixed(2) },
-          loadAverage: +os.loadavg()[0].toFixed(1),
-          busiestBucketMs: { p50: +pct(times.filter((_, i) => i % 2 === 1), 0.5).toFixed(2), p95: +pct(times.filter((_, i) => i % 2 === 1), 0.95).toFixed(2) },
-          byOutcomeMs: Object.fromEntries(
-            ['none', 'join', 'raise'].map((o) => {
-              const xs = times.filter((_, i) => outcomes[i] === o);
-              return [o, xs.length ? { runs: xs.length, p50: +pct(xs, 0.5).toFixed(2), p95: +pct(xs, 0.95).toFixed(2), max: +Math.max(...xs).toFixed(2) } : null];
+          appealsSharingAKey: { median: pct(candidates, 0.5), p95: pct(candidates, 0.95), busiestBucket: pct(hot, 0.5) },
+          bareInsertMs: ms(bareMs),
+          loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
+          variants: Object.fromEntries(
+            variants.map((v, i) => {
+              const s = stats[i];
+              return [
+                v.name,
+                {
+                  // What the check's reads returned (only a checkout that reports it).
+                  candidatesRead: s.read.length ? { median: pct(s.read, 0.5), p95: pct(s.read, 0.95), max: Math.max(...s.read) } : null,
+                  keysRead: s.keys.length ? { median: pct(s.keys, 0.5), p95: pct(s.keys, 0.95), max: Math.max(...s.keys) } : null,
+                  checksReadingTwice: s.reads.filter((n) => n > 1).length,
+                  checkMs: ms(s.times),
+                  checkCpuMs: { p50: +pct(s.cpu, 0.5).toFixed(2), p95: +pct(s.cpu, 0.95).toFixed(2) },
+                  busiestBucketMs: { p50: +pct(s.times.filter((_, i) => i % 2 === 1), 0.5).toFixed(2), p95: +pct(s.times.filter((_, i) => i % 2 === 1), 0.95).toFixed(2) },
+                  // Appeal row + check in one transaction; its rate as a share of the bare insert's (medians, same rounds).
+                  intakeMs: ms(s.intake),
+                  intakeRateOfBare: +(pct(bareMs, 0.5) / pct(s.intake, 0.5)).toFixed(3),
+                  byOutcomeMs: Object.fromEntries(
+                    ['none', 'join', 'raise'].map((o) => {
+                      const xs = s.times.filter((_, i) => s.outcomes[i] === o);
+                      return [o, xs.length ? { runs: xs.length, ...ms(xs) } : null];
+                    }),
+                  ),
+                },
+              ];
             }),
           ),
-          alertsRaisedByTheRandomLoad: Number(alerts.n),
+          alertsRaisedByTheRandomLoad: alerts,
         },
         null,
         1,

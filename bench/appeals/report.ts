@@ -74,7 +74,10 @@ const latency: string[] = [];
 for (const run of RUNS) {
   const f = path.join(DATA, run.file);
   if (!fs.existsSync(f)) continue;
-  const r = JSON.parse(fs.readFileSync(f, 'utf8'));
+  const saved = JSON.parse(fs.readFileSync(f, 'utf8'));
+  // intake.bench.ts prints each checkout's figures under variants (this one: `this`); older runs kept them at the top.
+  const v = saved.variants?.this;
+  const r = v ? { ...saved, ...v, candidatesScored: v.candidatesRead, alertsRaisedByTheRandomLoad: saved.alertsRaisedByTheRandomLoad } : saved;
   latency.push(
     `| ${r.engine} | ${r.units} | ${r.appealsInWindow.toLocaleString('en-US')} | ${r.appealsInUnitAndCategory.median.toLocaleString('en-US')} | ` +
       `${r.candidatesScored.median} / ${r.candidatesScored.p95} | ${r.checkMs.p50} | ${r.checkMs.p95} | ${r.checkMs.max} | ${r.alertsRaisedByTheRandomLoad} of ${r.runs} | ${r.load === undefined ? '—' : r.load.toFixed(1)} |`,

@@ -72,12 +72,20 @@ export type GroupDecision =
   | { action: 'dismissed'; alertId: string; similar: string[] }
   | { action: 'raise'; members: string[]; workerCount: number; similar: string[] };
 
+/** Each candidate is prepared once: decideWithReads() decides twice over the first read's candidates. */
+const preparedOf = new WeakMap<GroupCandidate, Prepared>();
+function prepared(c: GroupCandidate): Prepared {
+  let p = preparedOf.get(c);
+  if (!p) preparedOf.set(c, (p = prepare(c.tokens)));
+  return p;
+}
+
 export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandidate[], rule: GroupRule): GroupDecision {
   const mine = prepare(intake.tokens);
   const low = rule.threshold * DENSE_SHARE;
   const all = candidates
     .filter((c) => c.id !== intake.id && (!c.alertId || c.alertActive || c.alertDismissed))
-    .map((c) => ({ c, p: prepare(c.tokens) }))
+    .map((c) => ({ c, p: prepared(c) }))
     .map((x) => ({ ...x, score: similarity(mine, x.p) }));
   const scored = all.filter((x) => x.score >= rule.threshold).map((x) => x.c);
   const similar = scored.filter((c) => !c.alertDismissed);

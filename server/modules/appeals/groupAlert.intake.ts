@@ -35,7 +35,14 @@ const DAY_MS = 86_400_000;
 export const authorKeyOf = (row: Pick<AppealTable, 'author_person_id' | 'author_account_id' | 'id' | 'anonymous'>) =>
   row.anonymous === 1 ? row.id : (row.author_person_id ?? row.author_account_id ?? row.id);
 
-export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<void> {
+/** What a check read: the candidates its reads returned and the keys they read by (bench/appeals/intake.bench.ts reports them). */
+export interface IntakeCheck {
+  candidatesRead: number;
+  keysRead: number;
+  reads: number;
+}
+
+export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<IntakeCheck> {
   unit ??= (await repo.findOrg(tx, row.unit_id))!;
   const settings = await settingsFor(tx, unit.path);
   const tokens = signatureOf(row.title, row.description);
@@ -44,8 +51,13 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
   const keys = issueKeys(tokens);
   const authorKey = authorKeyOf(row);
-  const read = async (readKeys: string[]) =>
-    (await alerts.candidates(tx, row.unit_id, row.category, readKeys, since)).map((c) => ({
+  const done: IntakeCheck = { candidatesRead: 0, keysRead: 0, reads: 0 };
+  const read = async (readKeys: string[]) => {
+    const rows = await alerts.candidates(tx, row.unit_id, row.category, readKeys, since);
+    done.candidatesRead += rows.length;
+    done.keysRead += readKeys.length;
+    done.reads++;
+    return rows.map((c) => ({
       id: c.appeal_id,
       authorKey: c.author_key,
       tokens: decodeSignature(c.tokens),
@@ -53,6 +65,7 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
       alertActive: c.settled === 0 && (c.alert_status === 'open' || c.alert_status === 'confirmed'),
       alertDismissed: c.alert_status === 'dismissed',
     }));
+  };
   const decision = await decideWithReads({ id: row.id, authorKey, tokens }, read, { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold });
   await alerts.insertSignature(tx, {
     appeal_id: row.id,
@@ -64,21 +77,21 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
     group_alert_id: null,
     settled: 0,
   }, keys);
-  if (decision.action === 'none') return;
+  if (decision.action === 'none') return done;
   if (decision.action === 'dismissed') {
     // Filed under the dismissal staff already gave: counted on that alert, no notice, no new alert.
     const newWorker = !(await alerts.alertHasAuthor(tx, decision.alertId, authorKey));
     await alerts.setSignatureAlert(tx, [row.id], decision.alertId);
     await alerts.settleSignature(tx, row.id);
     await alerts.countJoin(tx, decision.alertId, newWorker, iso);
-    return;
+    return done;
   }
   if (decision.action === 'join') {
     // Counted, not recounted: an alert can have many members, an intake must stay quick.
     const newWorker = !(await alerts.alertHasAuthor(tx, decision.alertId, authorKey));
     await alerts.setSignatureAlert(tx, [row.id], decision.alertId);
     await alerts.countJoin(tx, decision.alertId, newWorker, iso);
-    return;
+    return done;
   }
   const alertId = newId();
   await alerts.insertAlert(tx, {
@@ -108,6 +121,7 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
   });
   const to = await unionPeople(tx, unit.path, ['unionStaff', 'unionChair']);
   await send(tx, 'groupAlert', to, { unit: unit.name, count: decision.workerCount, keywords: keywords.join('、') }, alertLink(alertId), unit.path);
+  return done;
 }
 
 /** Recounts an alert's workers and appeals and relabels it from what its members share. */

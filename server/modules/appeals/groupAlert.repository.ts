@@ -4,11 +4,11 @@
  * The decision is groupAlert.decide.ts; the intake's part groupAlert.intake.ts.
  */
 import type { Tx } from '../../core/db/database.js';
-import { insertRow } from '../../core/db/prepared.js';
+import { insertRow, prepared } from '../../core/db/prepared.js';
 import { lockFor } from '../../core/db/locks.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { adb, type AppealGroupAlertTable, type AppealSignatureTable } from './appeals.tables.js';
+import { adb, type ADb, type AppealGroupAlertTable, type AppealSignatureTable } from './appeals.tables.js';
 
 /** Group checks of one unit and category take turns until their transaction ends. */
 export async function lockBucket(db: Tx, unitId: string, category: string) {
@@ -27,27 +27,25 @@ export const READ_PER_KEY = 64;
 export const READ_MAX = 200;
 
 /**
- * Earlier appeals of the same unit and category since `since` that share an issue key, with
- * their alert's state: the newest READ_PER_KEY per key (a walk down the primary key, bounded
- * whatever the window holds), of those the READ_MAX sharing most keys, newest first on a tie.
- * This order is the decision's tie order; the evaluation's replay reads by the same rule
- * (bench/appeals/eval.ts). Members of an answered alert never count again
- * (groupAlert.decide.ts), so they are not returned; a dismissed alert's are, since they hold
- * its dismissal.
+ * Keys are padded to a multiple of this with NO_KEY (stored for no appeal) so that a handful of
+ * statement shapes, each built and compiled once (core/db/prepared.ts), serve texts of any
+ * number of keys: building and compiling a UNION of up to ~70 sub-selects afresh cost a
+ * check more CPU than running it.
  */
-export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
-  if (!keys.length) return Promise.resolve([]);
-  const d = adb(db);
-  const perKey = keys.map((key) =>
+const KEY_STEP = 8;
+const NO_KEY = '';
+
+const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; since: string }) => {
+  const perKey = p.keys.map((key) =>
     d
       .selectFrom(
         d
           .selectFrom('appeal_signature_keys')
           .select(['appeal_id', 'submitted_at'])
-          .where('unit_id', '=', unitId)
-          .where('category', '=', category)
+          .where('unit_id', '=', p.unitId)
+          .where('category', '=', p.category)
           .where('key', '=', key)
-          .where('submitted_at', '>=', since)
+          .where('submitted_at', '>=', p.since)
           .orderBy('submitted_at', 'desc')
           .orderBy('appeal_id', 'desc')
           .limit(READ_PER_KEY)
@@ -72,8 +70,28 @@ export function candidates(db: Tx, unitId: string, category: string, keys: strin
     .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])]), eb('g.status', '=', 'dismissed')]))
     .orderBy('r.n', 'desc')
     .orderBy('r.latest', 'desc')
-    .orderBy('r.appeal_id', 'desc')
-    .execute();
+    .orderBy('r.appeal_id', 'desc');
+});
+
+/** `keys` padded with NO_KEY to the next multiple of KEY_STEP. */
+export function padKeys(keys: readonly string[]): string[] {
+  const padded = [...keys];
+  while (padded.length % KEY_STEP) padded.push(NO_KEY);
+  return padded;
+}
+
+/**
+ * Earlier appeals of the same unit and category since `since` that share an issue key, with
+ * their alert's state: the newest READ_PER_KEY per key (a walk down the primary key, bounded
+ * whatever the window holds), of those the READ_MAX sharing most keys, newest first on a tie.
+ * This order is the decision's tie order; the evaluation's replay reads by the same rule
+ * (bench/appeals/eval.ts). Members of an answered alert never count again
+ * (groupAlert.decide.ts), so they are not returned; a dismissed alert's are, since they hold
+ * its dismissal.
+ */
+export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
+  if (!keys.length) return Promise.resolve([]);
+  return candidatesQuery.all(db, { unitId, category, keys: padKeys(keys), since });
 }
 
 /** Whether an alert already counts this worker. */
@@ -169,22 +187,54 @@ export function signaturesOf(db: Tx, appealIds: string[]) {
   return adb(db).selectFrom('appeal_signatures').select(['appeal_id', 'group_alert_id']).where('appeal_id', 'in', appealIds).execute();
 }
 
-/** Appeals of a unit, any of `categories`, submitted in [from, to], sharing an index key: the similar-appeals list reads what the intake reads. */
-export function similarCandidates(db: Tx, unitId: string, categories: string[], keys: string[], from: string, to: string) {
-  if (!keys.length) return Promise.resolve([]);
+/** Per category: the appeals among the newest READ_PER_KEY of each key in [from, to], with the keys they share (n). */
+const similarIds = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; from: string; to: string }) => {
+  const perKey = p.keys.map((key) =>
+    d
+      .selectFrom(
+        d
+          .selectFrom('appeal_signature_keys')
+          .select(['appeal_id', 'submitted_at'])
+          .where('unit_id', '=', p.unitId)
+          .where('category', '=', p.category)
+          .where('key', '=', key)
+          .where('submitted_at', '>=', p.from)
+          .where('submitted_at', '<=', p.to)
+          .orderBy('submitted_at', 'desc')
+          .orderBy('appeal_id', 'desc')
+          .limit(READ_PER_KEY)
+          .as('k'),
+      )
+      .select(['k.appeal_id', 'k.submitted_at']),
+  );
+  const hits = perKey.slice(1).reduce((u, q) => u.unionAll(q), perKey[0]);
+  return d
+    .selectFrom(hits.as('h'))
+    .select((eb) => ['h.appeal_id', eb.fn.countAll<number>().as('n'), eb.fn.max('h.submitted_at').as('latest')])
+    .groupBy('h.appeal_id');
+});
+
+/**
+ * Appeals of a unit, any of `categories`, submitted in [from, to], sharing an index key: the
+ * similar-appeals list reads what the intake reads, bounded the same way — per category the
+ * newest READ_PER_KEY of each key, of all those the READ_MAX sharing most keys (newest first
+ * on a tie) — so a mass dispute of thousands does not make one detail read them all.
+ */
+export async function similarCandidates(db: Tx, unitId: string, categories: string[], keys: string[], from: string, to: string) {
+  if (!keys.length) return [];
+  const padded = padKeys(keys);
+  const hits: { appeal_id: string; n: number | string; latest: string }[] = [];
+  // One bounded walk per category (a UNION of categories × keys would pass SQLite's 500-term limit).
+  for (const category of categories) hits.push(...(await similarIds.all(db, { unitId, category, keys: padded, from, to })));
+  const ids = hits
+    .sort((x, y) => Number(y.n) - Number(x.n) || y.latest.localeCompare(x.latest) || y.appeal_id.localeCompare(x.appeal_id))
+    .slice(0, READ_MAX)
+    .map((h) => h.appeal_id);
+  if (!ids.length) return [];
   return adb(db)
     .selectFrom('appeal_signatures as s')
     .innerJoin('appeals as a', 'a.id', 's.appeal_id')
     .select(['s.appeal_id', 's.tokens', 's.group_alert_id', 's.submitted_at', 's.category', 'a.code', 'a.title', 'a.status'])
-    .where('s.appeal_id', 'in', (eb) =>
-      eb
-        .selectFrom('appeal_signature_keys as k')
-        .select('k.appeal_id')
-        .where('k.unit_id', '=', unitId)
-        .where('k.category', 'in', categories)
-        .where('k.key', 'in', keys)
-        .where('k.submitted_at', '>=', from)
-        .where('k.submitted_at', '<=', to),
-    )
+    .where('s.appeal_id', 'in', ids)
     .execute();
 }
