@@ -8,6 +8,7 @@ import { CONTRACTS_GRANTS, CONTRACTS_PERMISSIONS } from '../../../common/contrac
 import { defineModule } from '../module.js';
 import * as m1900 from './migrations/20261206_1900_contracts_core.js';
 import * as m2200 from './migrations/20261206_2200_contracts_wages.js';
+import * as m1220 from './migrations/20261207_1220_contracts_preparation.js';
 import { contractsIndicators } from './contracts.indicators.js';
 import { contractsJobs } from './contracts.jobs.js';
 import { contractsMessages } from './contracts.messages.js';
@@ -19,7 +20,7 @@ export const contractsModule = defineModule({
   permissions: Object.values(CONTRACTS_PERMISSIONS),
   grants: CONTRACTS_GRANTS,
   messages: contractsMessages,
-  migrations: { '20261206_1900_contracts_core': m1900, '20261206_2200_contracts_wages': m2200 },
+  migrations: { '20261206_1900_contracts_core': m1900, '20261206_2200_contracts_wages': m2200, '20261207_1220_contracts_preparation': m1220 },
   routes: contractsRoutes,
   jobs: contractsJobs,
   indicators: contractsIndicators,
