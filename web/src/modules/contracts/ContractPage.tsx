@@ -29,7 +29,7 @@ function ClauseBoard({ board }: { board: Board }) {
           { key: 'cat', title: t('board.category'), render: (_, c) => t(`category.${c.category}`), width: 120 },
           { key: 'owner', title: t('board.owner'), render: (_, c) => c.ownerOrgName ?? '—', width: 100 },
           { key: 'light', title: t('board.state'), width: 170, render: (_, c) => (c.promise ? <Light light={c.light} text={c.lastCheck ? t(`check.${c.lastCheck.status}`) : t('board.unchecked')} /> : t('board.noPromise')) },
-          { key: 'cites', title: t('board.citations'), width: 110, render: (_, c) => (c.atRisk ? <Tag color="red">{t('board.atRisk', { n: c.citations })}</Tag> : c.citations) },
+          { key: 'cites', title: t('board.citations'), width: 110, render: (_, c) => (c.atRisk ? <Tag color="red">{c.groupAlerts ? t('board.atRiskAlert', { n: c.citations }) : t('board.atRisk', { n: c.citations })}</Tag> : c.citations) },
         ]}
       />
     </>
