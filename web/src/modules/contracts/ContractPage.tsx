@@ -7,6 +7,7 @@ import { Page } from '../../shared/Page';
 import { inspectionUrl, useBoard, useContract, useDiff, useInspection, type Board, type Contract } from './api';
 import { ClausePanel } from './ClausePanel';
 import { ContractActions } from './ContractActions';
+import { PreparationTab } from './PreparationTab';
 import { WageNegotiationTab } from './WageNegotiationTab';
 import { ContractStatusTag, Light } from './labels';
 
@@ -127,6 +128,7 @@ export default function ContractPage() {
         items={[
           { key: 'board', label: t('tabs.board'), children: board ? <ClauseBoard board={board} /> : <Spin /> },
           { key: 'diff', label: t('tabs.diff'), children: <VersionDiff contract={c} /> },
+          { key: 'preparation', label: t('tabs.preparation'), children: <PreparationTab contractId={c.id} /> },
           { key: 'negotiation', label: t('tabs.negotiation'), children: <Negotiation contract={c} /> },
           ...(c.kind === 'wage' ? [{ key: 'wages', label: t('tabs.wages'), children: <WageNegotiationTab c={c} /> }] : []),
           { key: 'inspection', label: t('tabs.inspection'), children: <InspectionTab id={c.id} /> },
