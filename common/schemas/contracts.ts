@@ -197,7 +197,8 @@ export const ClauseListFilter = listQuery(['number'] as const).extend({
 });
 export type ClauseListFilter = z.infer<typeof ClauseListFilter>;
 export const ClauseListRow = ClauseView.omit({ chapter: true, promise: true }).extend({ contractId: z.string(), contractTitle: z.string(), orgName: z.string(), lastStatus: z.enum(CHECKPOINT_STATUSES).nullable() });
-export const ClausePage = pageOf(ClauseListRow);
+/** `totalCapped`: more than `total` match; the count stops there (shown as 「2000+」). */
+export const ClausePage = pageOf(ClauseListRow).extend({ totalCapped: z.boolean() });
 const Drill = z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) });
 const Cut = z.object({ honoured: z.number().int(), checked: z.number().int(), rate: z.number().nullable(), drill: Drill });
 export const ClauseCuts = z.object({

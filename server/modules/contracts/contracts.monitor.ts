@@ -74,8 +74,32 @@ export async function recordCheck(call: WriteCall, checkpointId: string, body: z
   if (body.checkedDate > shanghaiDate(call.now)) throw invalid('checkedDate', CM['contracts.dateInFuture']);
   await claimFiles(call, body.fileIds, { kind: CHECKPOINT_FILE_KIND, id: cp.id });
   await cq(call.tx).updateTable('contract_checkpoints').set({ status: body.status, finding: body.finding || null, checked_date: body.checkedDate, checked_by: call.actor.accountId, updated_at: call.iso }).where('id', '=', cp.id).execute();
+  await refreshLastStatus(call.tx, [cp.clause_id]);
   await recordAudit(call.tx, call.ctx, { action: 'contracts.check', entityType: 'contractCheckpoint', entityId: cp.id, orgId: c.org_id, changes: { status: body.status, checkedDate: body.checkedDate, files: body.fileIds.length } });
   return { ok: true as const };
+}
+
+/**
+ * Rewrites the clauses' stored last finding by the board's rule (the checked checkpoint latest by
+ * due date, then id), which the clause list, the honoured-rate figure and its cuts filter on.
+ */
+export async function refreshLastStatus(db: Db | Tx, clauseIds: string[]): Promise<void> {
+  for (let i = 0; i < clauseIds.length; i += 500) {
+    await cq(db)
+      .updateTable('contract_clauses')
+      .set((eb) => ({
+        last_status: eb
+          .selectFrom('contract_checkpoints as cp')
+          .select('cp.status')
+          .whereRef('cp.clause_id', '=', 'contract_clauses.id')
+          .where('cp.status', '!=', 'notDue')
+          .orderBy('cp.due_date', 'desc')
+          .orderBy('cp.id', 'desc')
+          .limit(1),
+      }))
+      .where('id', 'in', clauseIds.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Staff cite an appeal they can manage on a clause of the signed text. */

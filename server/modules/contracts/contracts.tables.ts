@@ -76,6 +76,8 @@ export interface ContractClauseTable {
   promise: number;
   owner_org_id: string | null;
   decided_item_id: string | null;
+  /** The finding of the last checked checkpoint (latest due date, then id); null until checked. */
+  last_status?: string | null;
 }
 export interface ContractCheckpointTable {
   id: string;
