@@ -55,6 +55,16 @@ export const CONTRACT_STATUS_LABELS: Record<ContractStatus, { zh: string; en: st
 export const CONTRACT_SIDES = ['union', 'employer'] as const;
 export type ContractSide = (typeof CONTRACT_SIDES)[number];
 
+/** What a side brings to the table in preparation (协商准备): information it supplies, or workers' demands the union gathered without a survey. */
+export const PREP_ITEM_KINDS = ['information', 'demands'] as const;
+export type PrepItemKind = (typeof PREP_ITEM_KINDS)[number];
+export const PREP_ITEM_KIND_LABELS: Record<PrepItemKind, { zh: string; en: string }> = {
+  information: { zh: '协商资料', en: 'Information supplied' },
+  demands: { zh: '职工诉求汇总', en: "Workers' demands" },
+};
+/** Preparation is recorded until the draft goes to review. */
+export const PREPARING_STATUSES = ['preparing', 'negotiating', 'drafted'] as const;
+
 export const CLAUSE_CATEGORIES = ['wages', 'hours', 'rest', 'safety', 'insurance', 'training', 'womenProtection', 'dispatch', 'term', 'other'] as const;
 export type ClauseCategory = (typeof CLAUSE_CATEGORIES)[number];
 export const CLAUSE_CATEGORY_LABELS: Record<ClauseCategory, { zh: string; en: string }> = {

@@ -12,6 +12,7 @@ import { addDays } from '../../server/core/calendar/calendar.js';
 import type { Db } from '../../server/core/db/database.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { refreshLastStatus } from '../../server/modules/contracts/index.js';
 
 export const SCALE_L = { mines: 24, contractsPerOrg: 80, clauses: 40, checkpoints: 5 };
 const KINDS = [
@@ -88,6 +89,8 @@ export async function buildContractsL(db: Db, today: string, scale = SCALE_L): P
     await bulk(db, 'contract_versions', contracts.map((c) => ({ contract_id: c.id, version: 1, note: '定稿', created_by: chair.id, created_at: iso })));
     await bulk(db, 'contract_clauses', clauses);
     await bulk(db, 'contract_checkpoints', checkpoints);
+    // Each clause's last finding, as recordCheck stores it (the board's rule: latest due date, then id).
+    await refreshLastStatus(db, clauses.map((c) => c.id));
   }
   return { chairAccount: chair.id, groupId: group.id, mineIds: mines.map((m) => m.id), inForce };
 }

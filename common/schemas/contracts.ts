@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKPOINT_STATUSES, CLAUSE_CATEGORIES, CONTRACT_KINDS, CONTRACT_SIDES, CONTRACT_STATUSES, REVIEW_MODES } from '../contracts.js';
+import { CHECKPOINT_STATUSES, CLAUSE_CATEGORIES, CONTRACT_KINDS, CONTRACT_SIDES, CONTRACT_STATUSES, PREP_ITEM_KINDS, REVIEW_MODES } from '../contracts.js';
 import { DECIDED_ITEM_STATUSES } from '../decidedItems.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 
@@ -143,6 +143,8 @@ export const BoardClause = ClauseView.extend({
   light: z.enum(['green', 'yellow', 'red']).nullable(),
   citations: z.number().int(),
   atRisk: z.boolean(),
+  /** Group alerts (not dismissed, raised in the at-risk window) whose member appeals cite the clause: any one flags it at risk. */
+  groupAlerts: z.number().int(),
 });
 export const HealthFigure = z.object({ value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int() });
 export const ContractBoard = z.object({ contractId: z.string(), title: z.string(), status: z.enum(CONTRACT_STATUSES), health: HealthFigure, clauses: z.array(BoardClause) });
@@ -195,7 +197,8 @@ export const ClauseListFilter = listQuery(['number'] as const).extend({
 });
 export type ClauseListFilter = z.infer<typeof ClauseListFilter>;
 export const ClauseListRow = ClauseView.omit({ chapter: true, promise: true }).extend({ contractId: z.string(), contractTitle: z.string(), orgName: z.string(), lastStatus: z.enum(CHECKPOINT_STATUSES).nullable() });
-export const ClausePage = pageOf(ClauseListRow);
+/** `totalCapped`: more than `total` match; the count stops there (shown as 「2000+」). */
+export const ClausePage = pageOf(ClauseListRow).extend({ totalCapped: z.boolean() });
 const Drill = z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) });
 const Cut = z.object({ honoured: z.number().int(), checked: z.number().int(), rate: z.number().nullable(), drill: Drill });
 export const ClauseCuts = z.object({
@@ -203,4 +206,59 @@ export const ClauseCuts = z.object({
   total: Cut,
   byCategory: z.array(Cut.extend({ category: z.enum(CLAUSE_CATEGORIES) })),
   byOwner: z.array(Cut.extend({ ownerOrgId: z.string(), ownerOrgName: z.string() })),
+});
+
+/** 协商准备 Preparation: what each side supplies, and the union's surveys of workers' demands. */
+export const PrepItemParams = z.object({ contractId: Id });
+export const PrepFileParams = z.object({ contractPrepItemId: Id, prepFileId: Id });
+export const PrepItemBody = z
+  .object({
+    side: z.enum(CONTRACT_SIDES),
+    kind: z.enum(PREP_ITEM_KINDS),
+    title: Text(100),
+    note: z.string().trim().max(5000).optional(),
+    /** Who on that side supplied it (a name, or a department). */
+    suppliedBy: Text(60),
+    suppliedDate: IsoDate,
+    fileIds: z.array(Id).max(10).default([]),
+  })
+  .strict();
+export const SurveyLinkBody = z.object({ surveyId: Id }).strict();
+const PrepFile = z.object({ id: z.string(), name: z.string(), type: z.string(), size: z.number().int() });
+export const LinkedSurvey = z.object({
+  surveyId: z.string(),
+  linkedAt: z.string(),
+  /** Null when the reader may not read the survey's results (another office's survey). */
+  digest: z
+    .object({
+      title: z.string(),
+      status: z.string(),
+      anonymous: z.boolean(),
+      recipients: z.number().int(),
+      respondents: z.number().int(),
+      suppressed: z.boolean(),
+      topConcerns: z.array(z.object({ concern: z.string(), score: z.number().int(), mentions: z.number().int() })),
+    })
+    .nullable(),
+});
+export const Preparation = z.object({
+  contractId: z.string(),
+  /** Negotiators per side and whether the team is complete (equal numbers, one chief each). */
+  negotiators: z.object({ union: z.number().int(), employer: z.number().int(), balanced: z.boolean() }),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      side: z.enum(CONTRACT_SIDES),
+      kind: z.enum(PREP_ITEM_KINDS),
+      title: z.string(),
+      note: z.string().nullable(),
+      suppliedBy: z.string(),
+      suppliedDate: z.string(),
+      recordedBy: z.string().nullable(),
+      files: z.array(PrepFile),
+    }),
+  ),
+  surveys: z.array(LinkedSurvey),
+  /** Whether preparation can still be added to (until the draft goes to review). */
+  open: z.boolean(),
 });

@@ -59,3 +59,5 @@ export { appealForAgenda, appealsOnAgenda, recordMeetingOutcome } from './appeal
 export { arrearsAppealsIn, confirmedGroupAlertsIn } from './appeals.arrears.js';
 // For hardship: the worker's own named appeals about wages or medical costs (never an anonymous one).
 export { namedAppealsOf } from './appeals.crossCheck.js';
+// For contracts: the standing group alerts whose member appeals cite a clause (a clause they touch is at risk).
+export { groupAlertsOfAppeals } from './appeals.alertsOf.js';

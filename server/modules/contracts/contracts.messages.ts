@@ -47,6 +47,11 @@ export const contractsMessages = {
   'contracts.wageItemOverlap': ['同一岗位序列的增幅重复（或与“各用工类别”重叠）', 'Two raises cover the same group'],
   'contracts.proposalUnknown': ['工资方案不存在或不属于该合同', 'No such wage proposal of this contract'],
   'contracts.raisePercent': ['增幅应为百分数，最多两位小数，如 5 或 5.5', 'A raise in percent with at most two decimals, e.g. 5 or 5.5'],
+  'contracts.preparationClosed': ['草案提交审议后不能再补充协商准备材料', 'Preparation closes once the draft goes to review'],
+  'contracts.suppliedBeforeRequest': ['提供日期不能早于协商要约日期', 'Information cannot be supplied before the bargaining request'],
+  'contracts.surveyUnknown': ['问卷不存在、不在您的管理范围内，或不是本合同所属组织（或其上下级）的问卷', 'No such survey of yours for the contract’s org (or one above or inside it)'],
+  'contracts.surveyDraft': ['问卷尚未发放，请选择已发放或已结束的问卷', 'The survey has not been opened yet'],
+  'contracts.surveyLinkedTwice': ['该问卷已关联到本次协商', 'That survey is already linked to this bargaining'],
 } satisfies Record<string, MessageEntry>;
 
 export const CM = messageKeys(contractsMessages);

@@ -18,6 +18,7 @@ import { claimFiles, filesOf, type FileRef } from '../../core/files/index.js';
 import { newId } from '../../core/ids.js';
 import { inScope, scopeOf } from '../../core/rbac/actor.js';
 import { recordEvent } from '../../core/workflow/index.js';
+import { groupAlertsOfAppeals } from '../appeals/index.js';
 import { CM } from './contracts.messages.js';
 import { assertManager, assertOverseer } from './contracts.policy.js';
 import { CONTRACT_KIND_EVENT, loadContract } from './contracts.service.js';
@@ -73,8 +74,32 @@ export async function recordCheck(call: WriteCall, checkpointId: string, body: z
   if (body.checkedDate > shanghaiDate(call.now)) throw invalid('checkedDate', CM['contracts.dateInFuture']);
   await claimFiles(call, body.fileIds, { kind: CHECKPOINT_FILE_KIND, id: cp.id });
   await cq(call.tx).updateTable('contract_checkpoints').set({ status: body.status, finding: body.finding || null, checked_date: body.checkedDate, checked_by: call.actor.accountId, updated_at: call.iso }).where('id', '=', cp.id).execute();
+  await refreshLastStatus(call.tx, [cp.clause_id]);
   await recordAudit(call.tx, call.ctx, { action: 'contracts.check', entityType: 'contractCheckpoint', entityId: cp.id, orgId: c.org_id, changes: { status: body.status, checkedDate: body.checkedDate, files: body.fileIds.length } });
   return { ok: true as const };
+}
+
+/**
+ * Rewrites the clauses' stored last finding by the board's rule (the checked checkpoint latest by
+ * due date, then id), which the clause list, the honoured-rate figure and its cuts filter on.
+ */
+export async function refreshLastStatus(db: Db | Tx, clauseIds: string[]): Promise<void> {
+  for (let i = 0; i < clauseIds.length; i += 500) {
+    await cq(db)
+      .updateTable('contract_clauses')
+      .set((eb) => ({
+        last_status: eb
+          .selectFrom('contract_checkpoints as cp')
+          .select('cp.status')
+          .whereRef('cp.clause_id', '=', 'contract_clauses.id')
+          .where('cp.status', '!=', 'notDue')
+          .orderBy('cp.due_date', 'desc')
+          .orderBy('cp.id', 'desc')
+          .limit(1),
+      }))
+      .where('id', 'in', clauseIds.slice(i, i + 500))
+      .execute();
+  }
 }
 
 /** Staff cite an appeal they can manage on a clause of the signed text. */
@@ -106,6 +131,8 @@ export interface ClauseState {
   light: 'green' | 'yellow' | 'red' | null;
   citations: number;
   atRisk: boolean;
+  /** Standing group alerts raised in the window whose member appeals cite the clause. */
+  groupAlerts: number;
 }
 
 /** Every clause of the contract's current version with its monitoring state, in clause order. */
@@ -120,13 +147,18 @@ export async function clauseStates(db: Db | Tx, c: ContractTable, today: string)
     .execute();
   const checkpoints = await cq(db).selectFrom('contract_checkpoints').select(['id', 'clause_id', 'due_date', 'status', 'checked_date', 'finding']).where('contract_id', '=', c.id).orderBy('due_date').orderBy('id').execute();
   const since = addDays(today, -AT_RISK_WINDOW_DAYS);
-  const cites = await cq(db)
-    .selectFrom('contract_clause_citations')
-    .select((eb) => ['clause_id', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('appeal_date', '>=', since).then(1).else(0).end()).as('recent')])
-    .where('contract_id', '=', c.id)
-    .groupBy('clause_id')
-    .execute();
-  const citeBy = new Map(cites.map((r) => [r.clause_id, { n: Number(r.n), recent: Number(r.recent) }]));
+  const cites = await cq(db).selectFrom('contract_clause_citations').select(['clause_id', 'appeal_id', 'appeal_date']).where('contract_id', '=', c.id).execute();
+  // A group alert still standing, raised in the window, whose member appeal cites a clause touches that clause.
+  const alerted = new Map((await groupAlertsOfAppeals(db, cites.map((r) => r.appeal_id), since)).map((r) => [r.appealId, r.alertId]));
+  const citeBy = new Map<string, { n: number; recent: number; alerts: Set<string> }>();
+  for (const r of cites) {
+    const v = citeBy.get(r.clause_id) ?? { n: 0, recent: 0, alerts: new Set<string>() };
+    v.n += 1;
+    if (r.appeal_date >= since) v.recent += 1;
+    const alert = alerted.get(r.appeal_id);
+    if (alert) v.alerts.add(alert);
+    citeBy.set(r.clause_id, v);
+  }
   const items = new Map((await decidedItemsOfSources(db, 'contracts.clause', clauses.filter((cl) => cl.promise).map((cl) => cl.id))).map((i) => [i.source.id, i]));
   const byClause = new Map<string, typeof checkpoints>();
   for (const cp of checkpoints) byClause.set(cp.clause_id, [...(byClause.get(cp.clause_id) ?? []), cp]);
@@ -134,8 +166,8 @@ export async function clauseStates(db: Db | Tx, c: ContractTable, today: string)
     const cps = byClause.get(cl.id) ?? [];
     const checked = cps.filter((cp) => cp.status !== 'notDue');
     const last = checked.at(-1) ?? null;
-    const cite = citeBy.get(cl.id) ?? { n: 0, recent: 0 };
-    const atRisk = cite.recent >= AT_RISK_CITATIONS;
+    const cite = citeBy.get(cl.id) ?? { n: 0, recent: 0, alerts: new Set<string>() };
+    const atRisk = cite.recent >= AT_RISK_CITATIONS || cite.alerts.size > 0;
     const pastDueUnchecked = cps.some((cp) => cp.status === 'notDue' && cp.due_date < today);
     const light = last?.status === 'notHonoured' || atRisk ? 'red' : last?.status === 'partly' || pastDueUnchecked ? 'yellow' : last?.status === 'honoured' ? 'green' : null;
     const item = items.get(cl.id);
@@ -145,7 +177,7 @@ export async function clauseStates(db: Db | Tx, c: ContractTable, today: string)
       decidedItem: item ? { id: item.id, status: item.status, progress: item.progress, dueDate: item.dueDate } : null,
       checkpoints: cps.length,
       lastCheck: last && { id: last.id, status: last.status as CheckpointStatus, checkedDate: last.checked_date, dueDate: last.due_date, finding: last.finding },
-      light, citations: cite.n, atRisk,
+      light, citations: cite.n, atRisk, groupAlerts: cite.alerts.size,
     };
   });
 }

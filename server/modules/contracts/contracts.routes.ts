@@ -10,6 +10,7 @@ import { inspection, renderInspection } from './contracts.inspection.js';
 import * as monitor from './contracts.monitor.js';
 import * as queries from './contracts.queries.js';
 import * as service from './contracts.service.js';
+import { preparationRoutes } from './preparation.routes.js';
 import { wageRoutes } from './wages.routes.js';
 
 const tags = ['contracts'];
@@ -76,4 +77,5 @@ export async function contractsRoutes(app: App) {
     return sendFile(reply, app.deps.config.dataDir, file);
   });
   await wageRoutes(app);
+  await preparationRoutes(app);
 }

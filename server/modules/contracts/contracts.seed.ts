@@ -16,6 +16,7 @@ import { newId } from '../../core/ids.js';
 import { legalDeadline, REPLY_DAYS, termEnd } from './contracts.clocks.js';
 import { readContractNotice } from './contracts.seed.readers.js';
 import { publishWithNotice } from './contracts.service.js';
+import { refreshLastStatus } from './contracts.monitor.js';
 import { cq, type ContractCheckpointTable, type ContractClauseTable, type ContractTable } from './contracts.tables.js';
 import { seedWageDemo } from './wages.seed.js';
 
@@ -163,6 +164,7 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
     checkpoints.push(checkpoint(cur, c, yearCheck, 'notDue', null));
   });
   await cq(db).insertInto('contract_checkpoints').values(checkpoints).execute();
+  await refreshLastStatus(db, [...new Set(checkpoints.filter((cp) => cp.status !== 'notDue').map((cp) => cp.clause_id))]);
 
   // Wage and dispatch appeals of the group cited on the two clauses the inspection found broken.
   const appeals = await cq(db)

@@ -76,6 +76,8 @@ export interface ContractClauseTable {
   promise: number;
   owner_org_id: string | null;
   decided_item_id: string | null;
+  /** The finding of the last checked checkpoint (latest due date, then id); null until checked. */
+  last_status?: string | null;
 }
 export interface ContractCheckpointTable {
   id: string;
@@ -132,6 +134,24 @@ export interface ContractWageItemTable {
   job_family: string;
   raise_bp: number;
 }
+export interface ContractPrepItemTable {
+  id: string;
+  contract_id: string;
+  side: string;
+  kind: string;
+  title: string;
+  note: string | null;
+  supplied_by: string;
+  supplied_date: string;
+  created_by: string | null;
+  created_at: string;
+}
+export interface ContractSurveyTable {
+  contract_id: string;
+  survey_id: string;
+  linked_by: string | null;
+  linked_at: string;
+}
 /** The columns of appeals a citation may read: never an author column. */
 interface CitedAppeal {
   id: string;
@@ -154,6 +174,8 @@ export interface ContractTables {
   contract_wage_rows: ContractWageRowTable;
   contract_wage_proposals: ContractWageProposalTable;
   contract_wage_items: ContractWageItemTable;
+  contract_prep_items: ContractPrepItemTable;
+  contract_surveys: ContractSurveyTable;
   appeals: CitedAppeal;
 }
 export const cq = (db: Tx) => db as unknown as Kysely<Omit<DB, 'appeals'> & ContractTables>;

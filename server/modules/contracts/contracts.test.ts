@@ -428,9 +428,11 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     // The wage agreement of 工资矿 (published above): its two wage clauses owned by 人力资源部, one partly honoured.
     const agreement = (await ok(w.staff.get(`${base}?kind=wage&set=inForce`))).items.find((c: any) => c.title === '工资矿2027年工资专项集体合同');
     const board = await ok(w.staff.get(`${base}/${agreement.id}/board`));
+    const checked: string[] = [];
     for (const [clause, status] of [[board.clauses[1], 'partly'], [board.clauses[2], 'honoured']] as const) {
       const cp = await ok(w.staff.post(`/api/v1/contract-clauses/${clause.id}/checkpoints`, { dueDate: '2026-11-30', method: '查工资台账', evidenceRequired: '工资台账' }), 201);
       await ok(w.staff.post(`/api/v1/contract-checkpoints/${cp.id}/result`, { status, checkedDate: '2026-12-01', ...(status === 'partly' ? { finding: '劳务派遣工未足额调整' } : {}) }));
+      checked.push(cp.id);
     }
     const cuts = await ok(w.chair.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'));
     // With 一号矿's contract: wages 1 honoured of 1 there + 1 of 2 here; safety 0 of 1.
@@ -456,6 +458,10 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     expect((await ok(far.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'))).total).toMatchObject({ honoured: 0, checked: 0, rate: null });
     expect((await ok(far.get('/api/v1/contract-clauses?asOf=2026-12-31'))).total).toBe(0);
     expect((await (await w.worker()).get('/api/v1/contract-clauses/cuts')).status).toBe(403);
+    // A later check revises the finding: the list and the cuts follow it (the clause keeps its last finding).
+    await ok(w.staff.post(`/api/v1/contract-checkpoints/${checked[0]}/result`, { status: 'honoured', checkedDate: '2026-12-05' }));
+    expect(await rows({ asOf: '2026-12-31', lastStatus: 'partly' })).toBe(0);
+    expect((await ok(w.chair.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'))).total).toMatchObject({ honoured: 3, checked: 4 });
 
     // 2027 wage data: contract front line +8 % (agreed 8 %: reached), dispatch front line +5 % (agreed 8 %: not), management +3 % (agreed 3 %: reached).
     const mine = (await t.db.selectFrom('orgs').select(['id', 'path']).where('name', '=', '工资矿').executeTakeFirstOrThrow()) as { id: string; path: string };

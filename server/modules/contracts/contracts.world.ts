@@ -2,7 +2,8 @@
  * Contracts' records in the test worlds (test/authz/part.ts): on each side a collective contract
  * of the mine taken through the whole lifecycle by the side's union staff and chair — published,
  * so the side's workers read it — with promise clauses owned by the handler's department, one
- * checkpoint checked with an evidence file, and (in the fuzzer) an appeal cited on a clause.
+ * checkpoint checked with an evidence file, and (in the fuzzer) an appeal cited on a clause; and a
+ * second contract in preparation with an item the union supplied (with its file).
  */
 import { uploadPng, type Caller, type HostilePart, type WorldPart } from '../../../test/authz/part.js';
 
@@ -34,12 +35,21 @@ async function publishedContract(staff: Caller, chair: Caller, orgId: string, de
   const cp = await ok(staff.post(`/api/v1/contract-clauses/${clause}/checkpoints`, { dueDate: '2026-11-30', method: `${label}：查工资台账`, evidenceRequired: `${label}：工资台账` }), 'checkpoint');
   const file = await uploadPng(staff, `${label}工资台账.png`);
   await ok(staff.post(`/api/v1/contract-checkpoints/${cp.id}/result`, { status: 'honoured', checkedDate: '2026-11-30', fileIds: [file] }), 'check with evidence');
-  return { contract: c.id as string, contractClause: clause, contractCheckpoint: cp.id as string, contractEvidence: file };
+  // A contract still in preparation, with an item the union supplied and its file.
+  const p = await ok(staff.post('/api/v1/contracts', { orgId, kind: 'special', title: `${label}专项集体合同（准备中）`, requestedBy: 'union', requestDate: '2026-11-02', termYears: 1 }), 'request 2');
+  await ok(staff.post(`/api/v1/contracts/${p.id}/reply`, { repliedDate: '2026-11-09' }), 'reply 2');
+  const prepFile = await uploadPng(staff, `${label}职工诉求汇总.png`);
+  const item = await ok(
+    staff.post(`/api/v1/contracts/${p.id}/preparation/items`, { side: 'union', kind: 'demands', title: `${label}职工诉求汇总`, note: `${label}夜班津贴`, suppliedBy: `${label}矿工会`, suppliedDate: '2026-11-10', fileIds: [prepFile] }),
+    'preparation item',
+  );
+  return { contract: c.id as string, contractClause: clause, contractCheckpoint: cp.id as string, contractEvidence: file, contractPrepItem: item.id as string, contractPrepFile: prepFile };
 }
 
 export const world: WorldPart = {
-  params: { contractId: 'contract', clauseId: 'contractClause', checkpointId: 'contractCheckpoint', evidenceFileId: 'contractEvidence' },
-  fields: { appealId: 'appeal' },
+  params: { contractId: 'contract', clauseId: 'contractClause', checkpointId: 'contractCheckpoint', evidenceFileId: 'contractEvidence', contractPrepItemId: 'contractPrepItem', prepFileId: 'contractPrepFile' },
+  // surveyId: the surveys part's survey of the group, above the contract's mine.
+  fields: { appealId: 'appeal', surveyId: 'survey' },
   build: (ctx) => publishedContract(ctx.clients.unionStaff!, ctx.clients.unionChair!, ctx.orgs.mine, ctx.orgs.department, ctx.label),
 };
 
@@ -48,6 +58,6 @@ export const hostile: HostilePart = {
     const r = await publishedContract(ctx.u.staff, ctx.u.chair, ctx.u.mine1.id, ctx.u.prod1.id, '一号矿');
     const appeal = await ok(ctx.worker.post('/api/v1/appeals', { category: 'wages', title: '派遣工同工不同酬', description: '劳务派遣工与正式工同岗不同酬。', anonymous: true }), 'appeal');
     await ok(ctx.u.staff.post(`/api/v1/contract-clauses/${r.contractClause}/citations`, { appealId: appeal.id }), 'citation');
-    return { params: { contractId: r.contract, clauseId: r.contractClause, checkpointId: r.contractCheckpoint, evidenceFileId: r.contractEvidence }, fields: { appealId: appeal.id } };
+    return { params: { contractId: r.contract, clauseId: r.contractClause, checkpointId: r.contractCheckpoint, evidenceFileId: r.contractEvidence, contractPrepItemId: r.contractPrepItem, prepFileId: r.contractPrepFile }, fields: { appealId: appeal.id } };
   },
 };

@@ -36,3 +36,5 @@ export * as surveysFigures from './surveys.indicators.js';
 export type { SurveyTables } from './surveys.tables.js';
 // For bench/surveys: the reads exactly as the routes call them.
 export * as surveysBench from './surveys.bench.js';
+// For contracts: a survey of workers' demands linked to a bargaining, shown with its answers and top concerns.
+export { surveyDigest, surveyForLink, type SurveyDigest } from './surveys.digest.js';

@@ -7,6 +7,7 @@ import { Page } from '../../shared/Page';
 import { inspectionUrl, useBoard, useContract, useDiff, useInspection, type Board, type Contract } from './api';
 import { ClausePanel } from './ClausePanel';
 import { ContractActions } from './ContractActions';
+import { PreparationTab } from './PreparationTab';
 import { WageNegotiationTab } from './WageNegotiationTab';
 import { ContractStatusTag, Light } from './labels';
 
@@ -29,7 +30,7 @@ function ClauseBoard({ board }: { board: Board }) {
           { key: 'cat', title: t('board.category'), render: (_, c) => t(`category.${c.category}`), width: 120 },
           { key: 'owner', title: t('board.owner'), render: (_, c) => c.ownerOrgName ?? '—', width: 100 },
           { key: 'light', title: t('board.state'), width: 170, render: (_, c) => (c.promise ? <Light light={c.light} text={c.lastCheck ? t(`check.${c.lastCheck.status}`) : t('board.unchecked')} /> : t('board.noPromise')) },
-          { key: 'cites', title: t('board.citations'), width: 110, render: (_, c) => (c.atRisk ? <Tag color="red">{t('board.atRisk', { n: c.citations })}</Tag> : c.citations) },
+          { key: 'cites', title: t('board.citations'), width: 110, render: (_, c) => (c.atRisk ? <Tag color="red">{c.groupAlerts ? t('board.atRiskAlert', { n: c.citations }) : t('board.atRisk', { n: c.citations })}</Tag> : c.citations) },
         ]}
       />
     </>
@@ -127,6 +128,7 @@ export default function ContractPage() {
         items={[
           { key: 'board', label: t('tabs.board'), children: board ? <ClauseBoard board={board} /> : <Spin /> },
           { key: 'diff', label: t('tabs.diff'), children: <VersionDiff contract={c} /> },
+          { key: 'preparation', label: t('tabs.preparation'), children: <PreparationTab contractId={c.id} /> },
           { key: 'negotiation', label: t('tabs.negotiation'), children: <Negotiation contract={c} /> },
           ...(c.kind === 'wage' ? [{ key: 'wages', label: t('tabs.wages'), children: <WageNegotiationTab c={c} /> }] : []),
           { key: 'inspection', label: t('tabs.inspection'), children: <InspectionTab id={c.id} /> },

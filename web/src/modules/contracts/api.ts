@@ -1,7 +1,7 @@
 /** Contracts: the queries, the lifecycle's writes (one mutation for every action) and wage negotiation. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClauseCuts, ClauseDetail, ClausePage, ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, PublishedContract } from '@common/schemas/contracts';
+import type { ClauseCuts, ClauseDetail, ClausePage, ContractBoard, ContractDetail, ContractDiff, ContractPage, Inspection, Preparation, PublishedContract } from '@common/schemas/contracts';
 import type { AgreedWageCuts, AgreedWagePage, WageFigures, WageImportResult, WageNegotiation } from '@common/schemas/contractWages';
 import { api, API_BASE, upload } from '../../api/client';
 
@@ -78,3 +78,15 @@ export const useRaiseCuts = (q: { fromYear: string; toYear: string }) => useQuer
 /** The groups a raise figure counts: its drill filter, paged. */
 export const useRaiseList = (filter: Record<string, string> | null, page: number) =>
   useQuery({ queryKey: [KEY, 'raises', filter, page], enabled: !!filter, queryFn: () => api.get<RaiseRows>('/contract-wages/agreed', { ...filter, page, pageSize: 20 }), placeholderData: keepPreviousData });
+
+export type Prep = z.infer<typeof Preparation>;
+/** Preparation for bargaining: negotiators, what each side supplied, linked demands surveys with their figures. */
+export const usePreparation = (id: string | undefined) => useQuery({ queryKey: [KEY, 'preparation', id], enabled: !!id, queryFn: () => api.get<Prep>(`/contracts/${id}/preparation`) });
+export const prepFileUrl = (itemId: string, fileId: string) => `${API_BASE}/contract-prep-items/${itemId}/files/${fileId}`;
+/** The surveys the office runs (any org it manages), newest first, to pick one to link; drafts have no answers yet. */
+export const useOfficeSurveys = (enabled: boolean) =>
+  useQuery({
+    queryKey: [KEY, 'surveys'],
+    enabled,
+    queryFn: async () => (await api.get<{ items: { id: string; title: string; orgName: string; status: string; answered: number }[] }>('/surveys', { page: 1, pageSize: 100, sort: 'createdAt', order: 'desc' })).items.filter((s) => s.status !== 'draft'),
+  });
