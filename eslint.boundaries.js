@@ -44,7 +44,9 @@ const rule = {
       const file_ = stripExt(rest);
       if (file_ === 'index' || file_ === '') return;
       if (isTest && file_ === `${name}.testkit`) return;
-      why(`Import module '${name}' only through ${side}/${name}/index.ts${isTest ? ` (or ${name}.testkit.ts from tests)` : ''} (跨模块只能通过 index.ts 引用).`);
+      why(
+        `Import module '${name}' only through ${side}/${name}/index.ts${isTest ? ` (or ${name}.testkit.ts from tests)` : ''} (跨模块只能通过 index.ts 引用).`,
+      );
     }
     return {
       ImportDeclaration: (n) => check(n.source),

@@ -27,7 +27,14 @@ export default defineConfig({
         // while Playwright's own waits (30 s) held. A poll that never matches still fails, after 15 s.
         // The walk (every account × every menu entry) still fails on defects it found and is untimed: it runs on its own,
         // `npm run test:walk`, until it passes and fits the CI budget (docs/architecture.md 测试时长).
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.ts'], exclude: ['e2e/walk.e2e.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 90_000, expect: { poll: { timeout: 15_000 } } },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          exclude: ['e2e/walk.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 90_000,
+          expect: { poll: { timeout: 15_000 } },
+        },
       },
       {
         extends: true,

@@ -69,11 +69,58 @@ export interface Generated {
 const GROUP_NAMES = ['华能煤业集团', '晋北能源集团', '太行矿业集团', '汾河煤电集团'];
 const MINE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六'];
 const EXTRA_DEPARTMENTS: DepartmentTemplate[] = [
-  { name: '地测部', share: 0.04, maleShare: 0.85, teams: [], positions: [['测量工', 50], ['地质员', 30], ['防治水工', 20]] },
-  { name: '选煤厂', share: 0.08, maleShare: 0.8, teams: [], positions: [['选煤工', 60], ['浮选工', 20], ['装车工', 20]] },
-  { name: '综合办公室', share: 0.02, maleShare: 0.5, teams: [], positions: [['文员', 60], ['档案员', 40]] },
-  { name: '人力资源部', share: 0.02, maleShare: 0.45, teams: [], positions: [['人事专员', 70], ['培训员', 30]] },
-  { name: '财务部', share: 0.02, maleShare: 0.35, teams: [], positions: [['会计', 60], ['出纳', 40]] },
+  {
+    name: '地测部',
+    share: 0.04,
+    maleShare: 0.85,
+    teams: [],
+    positions: [
+      ['测量工', 50],
+      ['地质员', 30],
+      ['防治水工', 20],
+    ],
+  },
+  {
+    name: '选煤厂',
+    share: 0.08,
+    maleShare: 0.8,
+    teams: [],
+    positions: [
+      ['选煤工', 60],
+      ['浮选工', 20],
+      ['装车工', 20],
+    ],
+  },
+  {
+    name: '综合办公室',
+    share: 0.02,
+    maleShare: 0.5,
+    teams: [],
+    positions: [
+      ['文员', 60],
+      ['档案员', 40],
+    ],
+  },
+  {
+    name: '人力资源部',
+    share: 0.02,
+    maleShare: 0.45,
+    teams: [],
+    positions: [
+      ['人事专员', 70],
+      ['培训员', 30],
+    ],
+  },
+  {
+    name: '财务部',
+    share: 0.02,
+    maleShare: 0.35,
+    teams: [],
+    positions: [
+      ['会计', 60],
+      ['出纳', 40],
+    ],
+  },
 ];
 const SCHOOL_NAMES = ['实验中学', '矿区第一中学', '矿区第二中学', '育才中学', '光明中学', '新华中学'];
 
@@ -84,7 +131,11 @@ function departments(count: number, teams: number): DepartmentTemplate[] {
     const d = base[i % base.length];
     const name = i < base.length ? d.name : `${d.name}${Math.floor(i / base.length) + 1}`;
     const stem = d.name.replace(/部|室|厂|办公室$/, '');
-    return { ...d, name, teams: Array.from({ length: teams }, (_, t) => ({ name: `${stem}${t + 1}班`, positions: d.teams[t % Math.max(1, d.teams.length)]?.positions })) };
+    return {
+      ...d,
+      name,
+      teams: Array.from({ length: teams }, (_, t) => ({ name: `${stem}${t + 1}班`, positions: d.teams[t % Math.max(1, d.teams.length)]?.positions })),
+    };
   });
 }
 
@@ -115,7 +166,12 @@ export async function generate(db: Db, scale: Scale, now = new Date()): Promise<
 
   const out: Generated = {
     scale,
-    groups: [], mines: [], departments: [], teams: [], unionCommittees: [], branchUnions: [],
+    groups: [],
+    mines: [],
+    departments: [],
+    teams: [],
+    unionCommittees: [],
+    branchUnions: [],
     schools: schools.map((s) => s.school.id),
     grades: schools.flatMap((s) => s.grades.map((g) => g.id)),
     classes: schools.flatMap((s) => s.classes.map((c) => c.node.id)),

@@ -89,7 +89,9 @@ export function send(baseUrl: string, req: Req, agent?: http.Agent): Promise<{ s
     const r = http.request(url, { method: req.method ?? 'GET', headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, ms: performance.now() - started, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+      );
       res.on('error', reject);
     });
     r.on('error', reject);
@@ -162,7 +164,9 @@ export async function measure(name: string, opts: MeasureOptions): Promise<Measu
     connections,
     sequential: count,
   };
-  console.log(`  ${name}: ${fmt(m.rps, 0)} req/s, median ${fmt(m.median, 2)} ms, p95 ${fmt(m.p95, 2)} ms, server CPU ${pct(m.serverCpu)}, other CPU ${pct(m.otherCpu)}${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors` : ''}`);
+  console.log(
+    `  ${name}: ${fmt(m.rps, 0)} req/s, median ${fmt(m.median, 2)} ms, p95 ${fmt(m.p95, 2)} ms, server CPU ${pct(m.serverCpu)}, other CPU ${pct(m.otherCpu)}${m.non2xx || m.errors ? `, ${m.non2xx} non-2xx, ${m.errors} errors` : ''}`,
+  );
   return m;
 }
 
@@ -269,13 +273,18 @@ export function renderResults(r: Results, startedAt: Date): string {
     );
   }
   const load = r.measurements[0];
-  if (load) lines.push(`- 负载 / load: autocannon, ${load.connections} connections × ${fmt(load.duration, 0)} s per endpoint after a warm-up; latency median/p95 from a separate sequential pass (one request at a time, keep-alive)`);
+  if (load)
+    lines.push(
+      `- 负载 / load: autocannon, ${load.connections} connections × ${fmt(load.duration, 0)} s per endpoint after a warm-up; latency median/p95 from a separate sequential pass (one request at a time, keep-alive)`,
+    );
   lines.push('');
 
   lines.push('## 目标 / Targets', '');
   lines.push('| 目标 / target | 要求 / limit | 实测 / measured | 结论 / verdict |', '| --- | --- | --- | --- |');
   for (const t of r.targets) {
-    lines.push(`| ${t.label} | ${t.atMost ? '≤' : '≥'} ${fmt(t.limit, t.limit < 10 ? 1 : 0)} ${t.unit} | ${t.measured === null ? '未测 / not measured' : `${fmt(t.measured, t.measured < 10 ? 2 : 1)} ${t.unit}`} | ${met(t) ? '✅ 达到 / met' : '❌ 未达到 / not met'} |`);
+    lines.push(
+      `| ${t.label} | ${t.atMost ? '≤' : '≥'} ${fmt(t.limit, t.limit < 10 ? 1 : 0)} ${t.unit} | ${t.measured === null ? '未测 / not measured' : `${fmt(t.measured, t.measured < 10 ? 2 : 1)} ${t.unit}`} | ${met(t) ? '✅ 达到 / met' : '❌ 未达到 / not met'} |`,
+    );
   }
   lines.push('');
 
@@ -359,7 +368,10 @@ export async function login(baseUrl: string, username: string, password: string)
     body: JSON.stringify({ login: username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.body.slice(0, 200)}`);
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('xq_sid='));
+  const cookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('xq_sid='));
   if (!cookie) throw new Error('login returned no session cookie');
   return cookie;
 }

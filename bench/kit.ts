@@ -28,11 +28,23 @@ export async function openBenchDatabase(tag: string, keep?: string): Promise<{ d
   if (engine === 'postgres') {
     const pg = await startPostgres();
     const database = await openDatabase({ url: `${pg.url}/postgres`, poolSize: 5 });
-    return { database, done: async () => { await database.close(); await pg.dispose(); } };
+    return {
+      database,
+      done: async () => {
+        await database.close();
+        await pg.dispose();
+      },
+    };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xq-bench-${tag}-`));
   const database = await openDatabase({ url: path.join(dir, 'bench.sqlite') });
-  return { database, done: async () => { await database.close(); fs.rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    database,
+    done: async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Runs `work` `warm` times untimed (statement caches), then `n` times timed; prints median and p95 against `limit` (ms). */
@@ -47,13 +59,20 @@ export async function time(name: string, n: number, work: (i: number) => Promise
   ms.sort((a, b) => a - b);
   const median = percentile(ms, 50);
   const p95 = percentile(ms, 95);
-  console.log(`${name.padEnd(52)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms${limit ? `   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}` : ''}`);
+  console.log(
+    `${name.padEnd(52)} median ${median.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms${limit ? `   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}` : ''}`,
+  );
   return { median, p95 };
 }
 
 /** A read call as the account (its real grants), as a route would build it. */
 export async function callAs(db: Db, accountId: string, personId: string | null = null): Promise<Call> {
-  return { db, actor: { accountId, displayName: 'bench', personId, grants: await loadGrants(db, accountId), via: 'session' }, ctx: { actor: null, ip: null, requestId: null, locale: 'zh-CN' }, now: new Date() };
+  return {
+    db,
+    actor: { accountId, displayName: 'bench', personId, grants: await loadGrants(db, accountId), via: 'session' },
+    ctx: { actor: null, ip: null, requestId: null, locale: 'zh-CN' },
+    now: new Date(),
+  };
 }
 
 /** The machine line every figure is printed with. */

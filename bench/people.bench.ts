@@ -17,7 +17,13 @@ const bench: Bench = {
     const probe = await send(ctx.appUrl, { path, headers });
     const target = (measured: number | null, pct: number | null) => {
       ctx.results.target({ label: `人员列表 p95 (规模 ${ctx.scale}) / people list p95 at ${ctx.scale}`, measured, limit: 20, unit: 'ms', atMost: true });
-      ctx.results.target({ label: '人员列表吞吐 / 裸主键查询吞吐 · people list throughput vs bare point select', measured: pct, limit: 30, unit: '%', atMost: false });
+      ctx.results.target({
+        label: '人员列表吞吐 / 裸主键查询吞吐 · people list throughput vs bare point select',
+        measured: pct,
+        limit: 30,
+        unit: '%',
+        atMost: false,
+      });
     };
     if (probe.status === 404) {
       ctx.results.section('人员列表 / People list', '`GET /api/v1/people` was not available in this build; not measured.');
@@ -25,9 +31,12 @@ const bench: Bench = {
       return;
     }
     const page = JSON.parse(probe.body);
-    if (probe.status !== 200 || !Array.isArray(page.items) || page.page !== 2) throw new Error(`people list: unexpected answer ${probe.status} ${probe.body.slice(0, 300)}`);
+    if (probe.status !== 200 || !Array.isArray(page.items) || page.page !== 2)
+      throw new Error(`people list: unexpected answer ${probe.status} ${probe.body.slice(0, 300)}`);
 
-    const m = ctx.results.add(await measure('GET /api/v1/people (mine, contract, page 2, by name)', { baseUrl: ctx.appUrl, serverPid: ctx.appPid, requests: [{ path, headers }] }));
+    const m = ctx.results.add(
+      await measure('GET /api/v1/people (mine, contract, page 2, by name)', { baseUrl: ctx.appUrl, serverPid: ctx.appPid, requests: [{ path, headers }] }),
+    );
     target(m.p95, ratio(m.rps, ctx.baselines.pointSelect.rps) * 100);
     ctx.results.section(
       '人员列表 / People list',

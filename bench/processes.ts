@@ -45,7 +45,6 @@ export function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-
 /** Polls until `url` answers 200; returns the milliseconds since `since`. */
 export async function waitFor200(url: string, child: ChildProcess, since: number, timeoutMs = 60_000): Promise<number> {
   for (;;) {

@@ -36,7 +36,19 @@ export const CONTRACT_KIND_LABELS: Record<ContractKind, { zh: string; en: string
  * 要约 → 准备 → 协商 → 草案 → 职代会审议 → 通过 → 签字 → 报送 → 生效 → 公布（履行中）.
  * A failed vote or an objection of the labour administration sends the draft back.
  */
-export const CONTRACT_STATUSES = ['requested', 'preparing', 'negotiating', 'drafted', 'underReview', 'approved', 'signed', 'filed', 'effective', 'published', 'withdrawn'] as const;
+export const CONTRACT_STATUSES = [
+  'requested',
+  'preparing',
+  'negotiating',
+  'drafted',
+  'underReview',
+  'approved',
+  'signed',
+  'filed',
+  'effective',
+  'published',
+  'withdrawn',
+] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 export const CONTRACT_STATUS_LABELS: Record<ContractStatus, { zh: string; en: string }> = {
   requested: { zh: '已提出协商要约', en: 'Bargaining requested' },

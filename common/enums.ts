@@ -1,15 +1,4 @@
-export const ORG_KINDS = [
-  'group',
-  'mine',
-  'department',
-  'team',
-  'unionCommittee',
-  'branchUnion',
-  'school',
-  'grade',
-  'class',
-  'office',
-] as const;
+export const ORG_KINDS = ['group', 'mine', 'department', 'team', 'unionCommittee', 'branchUnion', 'school', 'grade', 'class', 'office'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 export const ORG_KIND_LABELS: Record<OrgKind, { zh: string; en: string }> = {

@@ -30,7 +30,21 @@ export const EVALUATOR_ROLES: readonly Role[] = ['handler', 'representative', 'u
  * adopted | trial | archived; adopted | trial → implementing (a decided item) → assessed (benefit recorded)
  * → verified (by a second person) → rewarded.
  */
-export const SUGGESTION_STATUSES = ['submitted', 'returned', 'merged', 'accepted', 'evaluating', 'evaluated', 'adopted', 'trial', 'archived', 'implementing', 'assessed', 'verified', 'rewarded'] as const;
+export const SUGGESTION_STATUSES = [
+  'submitted',
+  'returned',
+  'merged',
+  'accepted',
+  'evaluating',
+  'evaluated',
+  'adopted',
+  'trial',
+  'archived',
+  'implementing',
+  'assessed',
+  'verified',
+  'rewarded',
+] as const;
 export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
 
 export const SUGGESTION_STATUS_LABELS: Record<SuggestionStatus, { zh: string; en: string }> = {

@@ -38,7 +38,16 @@ export const GOAL_AREA_LABELS: Record<GoalArea, { zh: string; en: string }> = {
   leadership: { zh: '示范引领', en: 'Leading others' },
 };
 
-export const EVIDENCE_KINDS = ['lessonPlan', 'observation', 'peerReview', 'competitionResult', 'showcaseLesson', 'exhibition', 'training', 'selfReflection'] as const;
+export const EVIDENCE_KINDS = [
+  'lessonPlan',
+  'observation',
+  'peerReview',
+  'competitionResult',
+  'showcaseLesson',
+  'exhibition',
+  'training',
+  'selfReflection',
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, { zh: string; en: string }> = {
   lessonPlan: { zh: '教案', en: 'Lesson plan' },

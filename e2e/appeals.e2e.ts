@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {DESKTOP, PHONE, apiAs, horizontalOverflow, strict, login, newPage, shot, useE2E } from './harness.js';
+import { DESKTOP, PHONE, apiAs, horizontalOverflow, strict, login, newPage, shot, useE2E } from './harness.js';
 import { INDICATOR_DEFINITIONS, INDICATOR_KEYS } from '../common/appealIndicators.js';
 
 const e2e = useE2E();
@@ -20,7 +20,6 @@ const ANSWER = '后勤部已采购 20 组更衣柜，下周三前安装到综采
 
 /** The appeal the first tests walk through the whole loop. */
 const shared = { id: '', code: '' };
-
 
 const statusOf = (page: Page) => page.getByTestId('appeal-detail').getByTestId('appeal-status').first().textContent();
 
@@ -218,13 +217,23 @@ describe('appeals in the browser', () => {
   it('five workers of 一号矿 raise the same wage problem in their own words; staff see one group alert and confirm it', { timeout: 240_000 }, async () => {
     // The demo has accounts for two workers only; the admin opens accounts for five more, as the union would.
     const admin = strict(await apiAs(e2e.server.url, 'admin'));
-    const mine = (await admin<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find((o) => o.name === '一号矿' && o.kind === 'mine')!;
+    const mine = (await admin<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find(
+      (o) => o.name === '一号矿' && o.kind === 'mine',
+    )!;
     const linked = new Set((await admin<{ items: { personId: string | null }[] }>('GET', '/accounts?pageSize=200')).items.map((a) => a.personId));
-    const people = (await admin<{ items: { id: string; name: string }[] }>('GET', `/people?orgId=${mine.id}&kind=worker&pageSize=50`)).items.filter((p) => !linked.has(p.id)).slice(0, 5);
+    const people = (await admin<{ items: { id: string; name: string }[] }>('GET', `/people?orgId=${mine.id}&kind=worker&pageSize=50`)).items
+      .filter((p) => !linked.has(p.id))
+      .slice(0, 5);
     expect(people).toHaveLength(5);
     const password = 'Gaowen2026';
     for (const [i, p] of people.entries()) {
-      await admin('POST', '/accounts', { username: `e2e.worker${i + 1}`, displayName: p.name, password, personId: p.id, grants: [{ role: 'worker', orgId: mine.id }] });
+      await admin('POST', '/accounts', {
+        username: `e2e.worker${i + 1}`,
+        displayName: p.name,
+        password,
+        personId: p.id,
+        grants: [{ role: 'worker', orgId: mine.id }],
+      });
     }
 
     const PARAPHRASES = [

@@ -18,7 +18,7 @@ let proposalId = '';
 const others: ReturnType<typeof strict>[] = [];
 const otherNames: string[] = [];
 
-describe('the workers\' congress in the browser', () => {
+describe("the workers' congress in the browser", () => {
   it('rep raises a proposal on the phone and two other representatives second it', async () => {
     const staff = strict(await apiAs(e2e.server.url, 'staff'));
     const admin = strict(await apiAs(e2e.server.url, 'admin'));
@@ -28,7 +28,13 @@ describe('the workers\' congress in the browser', () => {
     // Fifteen representatives outside rep's delegation get accounts: with rep, sixteen of thirty can pass a resolution.
     const roster = (await staff('GET', `/congress/terms/${term.id}/representatives?pageSize=50`)).items.filter((r: any) => r.delegation !== '一号矿代表团');
     for (const [i, r] of roster.slice(0, 15).entries()) {
-      await admin('POST', '/accounts', { username: `daibiao${i}`, displayName: r.name, password: 'demo1234', personId: r.personId, grants: [{ role: 'representative', orgId: term.orgId }] });
+      await admin('POST', '/accounts', {
+        username: `daibiao${i}`,
+        displayName: r.name,
+        password: 'demo1234',
+        personId: r.personId,
+        grants: [{ role: 'representative', orgId: term.orgId }],
+      });
       others.push(strict(await apiAs(e2e.server.url, `daibiao${i}`)));
       otherNames.push(r.name);
     }
@@ -96,7 +102,8 @@ describe('the workers\' congress in the browser', () => {
     const staff = strict(await apiAs(e2e.server.url, 'staff'));
     // Everyone on the roster is present; the session sits.
     const session = await staff('GET', `/congress/sessions/${sessionId}`);
-    for (const r of (await staff('GET', `/congress/sessions/${sessionId}/attendance`)).items) await staff('PUT', `/congress/sessions/${sessionId}/attendance`, { representativeId: r.representativeId, present: true });
+    for (const r of (await staff('GET', `/congress/sessions/${sessionId}/attendance`)).items)
+      await staff('PUT', `/congress/sessions/${sessionId}/attendance`, { representativeId: r.representativeId, present: true });
     expect(session.status).toBe('planned');
     await staff('POST', `/congress/sessions/${sessionId}/open`);
 
@@ -122,7 +129,10 @@ describe('the workers\' congress in the browser', () => {
 
     await office.page.reload();
     await item.getByRole('button', { name: '结束表决并计票' }).click();
-    await office.page.locator('.ant-popconfirm:visible').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await office.page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
     const result = item.getByTestId('congress-vote-result');
     await result.waitFor();
     expect(await result.textContent()).toContain('通过');

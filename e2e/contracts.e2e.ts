@@ -23,20 +23,49 @@ describe('a collective contract in the browser', () => {
     const owner = (await strict(await apiAs(e2e.server.url, 'handler'))('GET', '/auth/me')).roles.find((r: any) => r.role === 'handler').orgId;
 
     // Bargaining through the API, dated so the 15-day objection period has run out by today.
-    const { id } = await staff('POST', '/contracts', { orgId: term.orgId, kind: 'special', title: TITLE, requestedBy: 'union', requestDate: day(-40), termYears: 2 });
+    const { id } = await staff('POST', '/contracts', {
+      orgId: term.orgId,
+      kind: 'special',
+      title: TITLE,
+      requestedBy: 'union',
+      requestDate: day(-40),
+      termYears: 2,
+    });
     await staff('POST', `/contracts/${id}/reply`, { repliedDate: day(-35) });
-    await staff('PUT', `/contracts/${id}/negotiators`, { negotiators: [{ side: 'union', name: '工会首席', chief: true }, { side: 'employer', name: '行政首席', chief: true }] });
-    const clause = (raise: string) => ({ chapter: '第二章 特殊保护', number: 1, category: 'womenProtection', text: `女职工每年妇科病检查${raise}次`, promise: true, ownerOrgId: owner });
+    await staff('PUT', `/contracts/${id}/negotiators`, {
+      negotiators: [
+        { side: 'union', name: '工会首席', chief: true },
+        { side: 'employer', name: '行政首席', chief: true },
+      ],
+    });
+    const clause = (raise: string) => ({
+      chapter: '第二章 特殊保护',
+      number: 1,
+      category: 'womenProtection',
+      text: `女职工每年妇科病检查${raise}次`,
+      promise: true,
+      ownerOrgId: owner,
+    });
     await staff('POST', `/contracts/${id}/versions`, { note: '初稿', clauses: [clause('一')] });
-    await staff('POST', `/contracts/${id}/versions`, { note: '第二稿', clauses: [clause('两'), { chapter: '第一章 总则', number: 2, category: 'other', text: '本合同适用于集团全体女职工' }] });
+    await staff('POST', `/contracts/${id}/versions`, {
+      note: '第二稿',
+      clauses: [clause('两'), { chapter: '第一章 总则', number: 2, category: 'other', text: '本合同适用于集团全体女职工' }],
+    });
 
     // The congress sits: everyone present; fifteen representatives besides `rep` get accounts to vote with.
-    for (const r of (await staff('GET', `/congress/sessions/${sessionId}/attendance`)).items) await staff('PUT', `/congress/sessions/${sessionId}/attendance`, { representativeId: r.representativeId, present: true });
+    for (const r of (await staff('GET', `/congress/sessions/${sessionId}/attendance`)).items)
+      await staff('PUT', `/congress/sessions/${sessionId}/attendance`, { representativeId: r.representativeId, present: true });
     await staff('POST', `/congress/sessions/${sessionId}/open`);
     const roster = (await staff('GET', `/congress/terms/${term.id}/representatives?pageSize=50`)).items.filter((r: any) => r.delegation !== '一号矿代表团');
     const voters = [strict(await apiAs(e2e.server.url, 'rep'))];
     for (const [i, r] of roster.slice(0, 15).entries()) {
-      await admin('POST', '/accounts', { username: `hetong${i}`, displayName: r.name, password: 'demo1234', personId: r.personId, grants: [{ role: 'representative', orgId: term.orgId }] });
+      await admin('POST', '/accounts', {
+        username: `hetong${i}`,
+        displayName: r.name,
+        password: 'demo1234',
+        personId: r.personId,
+        grants: [{ role: 'representative', orgId: term.orgId }],
+      });
       voters.push(strict(await apiAs(e2e.server.url, `hetong${i}`)));
     }
 
@@ -100,7 +129,12 @@ describe('a collective contract in the browser', () => {
 
     // A worker's anonymous appeal cited on the clause shows under it, with no author.
     const worker = strict(await apiAs(e2e.server.url, 'worker'));
-    const appeal = await worker('POST', '/appeals', { category: 'benefits', title: '女工体检只查了一项', description: '今年的女工体检只做了B超，妇科检查没有安排。', anonymous: true });
+    const appeal = await worker('POST', '/appeals', {
+      category: 'benefits',
+      title: '女工体检只查了一项',
+      description: '今年的女工体检只做了B超，妇科检查没有安排。',
+      anonymous: true,
+    });
     const clauseId = (await staff('GET', `/contracts/${id}/board`)).clauses.find((c: any) => c.number === 1).id;
     await staff('POST', `/contract-clauses/${clauseId}/citations`, { appealId: appeal.id });
     await page.reload();
@@ -137,7 +171,9 @@ describe('a collective contract in the browser', () => {
 
     // The wage figure's drill lands on the agreed raises (not the plain list), its filters named.
     const year = day(0).slice(0, 4);
-    await page.goto(`${e2e.server.url}/contracts?${new URLSearchParams({ orgId: groupId, from: `${year}-01-01`, to: day(0), fromYear: year, toYear: year, reached: '1' })}`);
+    await page.goto(
+      `${e2e.server.url}/contracts?${new URLSearchParams({ orgId: groupId, from: `${year}-01-01`, to: day(0), fromYear: year, toYear: year, reached: '1' })}`,
+    );
     await page.waitForURL(/\/contracts\/wage-raises\?/);
     await expect.poll(() => page.getByTestId('contracts-raises-drill').locator('.ant-card-head').textContent()).toContain('已达成');
 

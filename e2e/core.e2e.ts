@@ -105,7 +105,12 @@ describe('core platform in the browser', () => {
     const admin = strict(await apiAs(e2e.server.url, 'admin'));
     const [top] = (await admin<{ items: { id: string; parentId: string | null }[] }>('GET', '/orgs')).items.filter((o) => o.parentId === null);
     // The robot's org is picked from a tree; this step is about the events, so the robot is made here.
-    const hook = await admin<{ id: string }>('POST', '/webhooks', { orgId: top.id, flavor: 'wecom', url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-robot', events: ['appeal.overdue'] });
+    const hook = await admin<{ id: string }>('POST', '/webhooks', {
+      orgId: top.id,
+      flavor: 'wecom',
+      url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=e2e-robot',
+      events: ['appeal.overdue'],
+    });
     const { context, page } = await newPage(e2e.browser);
     await login(page, e2e.server.url, 'admin');
     await page.getByTestId('menu-webhooks').click();
@@ -115,13 +120,22 @@ describe('core platform in the browser', () => {
     const dialog = page.locator('.ant-modal:visible');
     await dialogAtRest(page);
     // Each module's events under its own heading.
-    for (const [group, event] of [['职工诉求', '群体诉求预警'], ['职代会', '职代会提案已交办'], ['集体合同', '协商、报送或续订期限将到']]) {
-      await dialog.locator('fieldset', { has: page.locator('legend', { hasText: group }) }).getByText(event).waitFor();
+    for (const [group, event] of [
+      ['职工诉求', '群体诉求预警'],
+      ['职代会', '职代会提案已交办'],
+      ['集体合同', '协商、报送或续订期限将到'],
+    ]) {
+      await dialog
+        .locator('fieldset', { has: page.locator('legend', { hasText: group }) })
+        .getByText(event)
+        .waitFor();
     }
     await dialog.getByRole('checkbox', { name: '职代会提案已交办' }).check();
     await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
     await row.getByText('职代会提案已交办').waitFor();
-    await expect.poll(async () => (await admin<{ events: string[] }>('GET', `/webhooks/${hook.id}`)).events).toEqual(['appeal.overdue', 'congress.proposalAssigned']);
+    await expect
+      .poll(async () => (await admin<{ events: string[] }>('GET', `/webhooks/${hook.id}`)).events)
+      .toEqual(['appeal.overdue', 'congress.proposalAssigned']);
     await shot(page, 'webhooks-events');
     await context.close();
   });
@@ -131,7 +145,18 @@ describe('core platform in the browser', () => {
       admin: ['accounts-health', 'calendar-warning'],
       staff: ['appeals-staff', 'people-chart', 'policies-queue', 'congress-office', 'honours-review', 'suggestions-desk', 'hardship-desk'],
       handler: ['appeals-assigned', 'meetings-mine', 'congress-assigned', 'honours-mine', 'honours-ranking', 'notices-unread'],
-      worker: ['appeals-submit', 'appeals-mine', 'policies-ask', 'mediation-mine', 'meetings-public', 'surveys-mine', 'suggestions-mine', 'honours-ranking', 'hardship-mine', 'notices-unread'],
+      worker: [
+        'appeals-submit',
+        'appeals-mine',
+        'policies-ask',
+        'mediation-mine',
+        'meetings-public',
+        'surveys-mine',
+        'suggestions-mine',
+        'honours-ranking',
+        'hardship-mine',
+        'notices-unread',
+      ],
       mediator: ['mediation-desk', 'notices-unread'],
     });
   });

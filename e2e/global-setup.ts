@@ -19,7 +19,10 @@ export default function setup(project: TestProject) {
   const entry = path.resolve('dist/server/main.js');
   if (!fs.existsSync(entry)) throw new Error('dist/server/main.js is missing: run `npm run build` first');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-e2e-template-'));
-  const run = spawnSync(process.execPath, [entry, 'seed', '--demo'], { env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', XQ_JOBS: '0' }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(process.execPath, [entry, 'seed', '--demo'], {
+    env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'warn', XQ_JOBS: '0' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (run.status !== 0) throw new Error(`seeding the demo template failed (exit ${run.status})`);
   project.provide('e2eTemplate', dir);
   return () => fs.rmSync(dir, { recursive: true, force: true });

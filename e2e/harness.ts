@@ -13,7 +13,6 @@ import { freePort } from '../test/free-port.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve('test-results/e2e');
 
-
 export interface Server {
   url: string;
   dataDir: string;
@@ -88,7 +87,15 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -122,19 +129,34 @@ export async function login(page: Page, base: string, username: string, password
  * dropdown open over the next control. The select must show the option and no dropdown may stay open.
  */
 export async function pickOption(page: Page, select: Locator, option: string) {
-  await expect.poll(async () => {
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click({ timeout: 5_000 }).catch(() => undefined);
-    return (await select.textContent()) ?? '';
-  }, { timeout: 30_000 }).toContain(option);
+  await expect
+    .poll(
+      async () => {
+        if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option')
+          .filter({ hasText: option })
+          .first()
+          .click({ timeout: 5_000 })
+          .catch(() => undefined);
+        return (await select.textContent()) ?? '';
+      },
+      { timeout: 30_000 },
+    )
+    .toContain(option);
   // A dropdown still shown is usually animating out; one the select still holds open is closed by clicking the select,
   // never by Escape: inside a modal, an Escape that lands as the dropdown closes shuts the whole dialog.
-  const expanded = () => select.evaluate((el) => !!el.closest('.ant-select-open') || !!el.querySelector('.ant-select-open, [aria-expanded="true"]') || el.getAttribute('aria-expanded') === 'true');
-  await expect.poll(async () => {
-    const shown = await page.locator('.ant-select-dropdown:visible').count();
-    if (shown && (await expanded())) await select.click();
-    return shown;
-  }).toBe(0);
+  const expanded = () =>
+    select.evaluate(
+      (el) => !!el.closest('.ant-select-open') || !!el.querySelector('.ant-select-open, [aria-expanded="true"]') || el.getAttribute('aria-expanded') === 'true',
+    );
+  await expect
+    .poll(async () => {
+      const shown = await page.locator('.ant-select-dropdown:visible').count();
+      if (shown && (await expanded())) await select.click();
+      return shown;
+    })
+    .toBe(0);
 }
 
 /**

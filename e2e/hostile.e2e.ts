@@ -33,7 +33,6 @@ const text = {
   reflection: `同学们讨论热烈${SCRIPT}${SVG}${tag}`,
 };
 
-
 /** ISO week of a Shanghai calendar day, as the 心桥 routes name weeks (2026-W48). */
 function isoWeek(now = new Date()): string {
   const d = new Date(`${now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' })}T00:00:00Z`);

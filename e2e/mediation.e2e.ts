@@ -14,7 +14,11 @@ let casePath = '';
 describe('an appeal referred to mediation ends in an agreement', () => {
   it('staff refer the appeal and register the case in the worker’s name; the mediator records the agreement', async () => {
     const worker = strict(await apiAs(e2e.server.url, 'worker'));
-    const appeal = await worker<{ id: string }>('POST', '/appeals', { category: 'wages', title: '十月工资至今未发', description: '综采一队十月工资一直没有发放，请工会帮助。' });
+    const appeal = await worker<{ id: string }>('POST', '/appeals', {
+      category: 'wages',
+      title: '十月工资至今未发',
+      description: '综采一队十月工资一直没有发放，请工会帮助。',
+    });
 
     const { context, page } = await newPage(e2e.browser, DESKTOP);
     await login(page, e2e.server.url, 'staff');

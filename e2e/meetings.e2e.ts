@@ -14,10 +14,17 @@ const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 8
 describe('a meeting in the browser', () => {
   it('sign-in → present → held → a decision with its owner → on the board', async () => {
     const staff = strict(await apiAs(e2e.server.url, 'staff'));
-    const me = async (username: string) => (await strict(await apiAs(e2e.server.url, username))('GET', '/auth/me')).account as { id: string; displayName: string };
+    const me = async (username: string) =>
+      (await strict(await apiAs(e2e.server.url, username))('GET', '/auth/me')).account as { id: string; displayName: string };
     const [handler, chair] = [await me('handler'), await me('chair')];
     const [series] = (await staff('GET', '/meetings/series')).items;
-    const { id } = await staff('POST', '/meetings', { seriesId: series.id, title: TITLE, plannedDate: day(0), agenda: [{ title: '班中餐质量问题' }], attendeeAccountIds: [handler.id, chair.id] });
+    const { id } = await staff('POST', '/meetings', {
+      seriesId: series.id,
+      title: TITLE,
+      plannedDate: day(0),
+      agenda: [{ title: '班中餐质量问题' }],
+      attendeeAccountIds: [handler.id, chair.id],
+    });
 
     // The handler signs in on a phone.
     const phone = await newPage(e2e.browser, PHONE);
@@ -46,14 +53,16 @@ describe('a meeting in the browser', () => {
     const due = day(1500);
     // Typed into the picker and confirmed; typed again if a re-render (the meeting read again after 「已召开」) lost it.
     const dueInput = page.getByTestId('decision-due');
-    await expect.poll(async () => {
-      if ((await dueInput.inputValue()) !== due) {
-        await dueInput.click();
-        await dueInput.fill(due);
-        await dueInput.press('Enter');
-      }
-      return dueInput.inputValue();
-    }).toBe(due);
+    await expect
+      .poll(async () => {
+        if ((await dueInput.inputValue()) !== due) {
+          await dueInput.click();
+          await dueInput.fill(due);
+          await dueInput.press('Enter');
+        }
+        return dueInput.inputValue();
+      })
+      .toBe(due);
     await page.getByTestId('decision-submit').click();
     const decisions = page.getByTestId('meeting-decisions');
     await expect.poll(() => decisions.textContent()).toContain(DECISION);

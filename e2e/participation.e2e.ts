@@ -51,8 +51,16 @@ describe('worker participation in the browser', () => {
     await login(expert.page, e2e.server.url, 'rep');
     await expert.page.goto(`${e2e.server.url}/suggestions/${id}`);
     await expert.page.getByTestId('suggestion-scores').click();
-    for (const [key, score] of [['innovation', '22'], ['feasibility', '27'], ['benefit', '31']]) await expert.page.getByTestId(`suggestion-score-${key}`).fill(score);
-    await expert.page.locator('.ant-modal:visible').getByRole('button', { name: /^提\s*交$/ }).click();
+    for (const [key, score] of [
+      ['innovation', '22'],
+      ['feasibility', '27'],
+      ['benefit', '31'],
+    ])
+      await expert.page.getByTestId(`suggestion-score-${key}`).fill(score);
+    await expert.page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /^提\s*交$/ })
+      .click();
     const panel = expert.page.getByTestId('suggestion-evaluations');
     // The expert sees their own total, and of the other expert only that the score is not in yet.
     await expect.poll(() => panel.textContent()).toContain('80');
@@ -76,7 +84,10 @@ describe('worker participation in the browser', () => {
     await desk.page.getByRole('button', { name: '作出决定' }).click();
     await pickOption(desk.page, desk.page.getByTestId('suggestion-decision-pick'), '采纳');
     await desk.page.getByTestId('suggestion-decision-note').fill('投入小、见效快，列入本年度实施计划');
-    await desk.page.locator('.ant-modal:visible').getByRole('button', { name: /^提\s*交$/ }).click();
+    await desk.page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /^提\s*交$/ })
+      .click();
     await expect.poll(() => desk.page.getByTestId('suggestion-status').textContent()).toBe('采纳');
     await desk.context.close();
 
@@ -91,8 +102,15 @@ describe('worker participation in the browser', () => {
 
   it('a notice reaches the worker’s home page on the phone, unread until opened', async () => {
     const staff = strict(await apiAs(e2e.server.url, 'staff'));
-    const mine = (await staff<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find((o) => o.name === '一号矿' && o.kind === 'mine')!;
-    notice = await staff<{ id: string; recipients: number }>('POST', '/notices', { orgId: mine.id, title: NOTICE, body: '十二月份职工福利费支出共计十二万元，明细如下：困难职工补助五万元，职工体检七万元。', kind: 'adHoc' });
+    const mine = (await staff<{ items: { id: string; name: string; kind: string }[] }>('GET', '/orgs')).items.find(
+      (o) => o.name === '一号矿' && o.kind === 'mine',
+    )!;
+    notice = await staff<{ id: string; recipients: number }>('POST', '/notices', {
+      orgId: mine.id,
+      title: NOTICE,
+      body: '十二月份职工福利费支出共计十二万元，明细如下：困难职工补助五万元，职工体检七万元。',
+      kind: 'adHoc',
+    });
 
     const desk = await newPage(e2e.browser, DESKTOP);
     await login(desk.page, e2e.server.url, 'staff');

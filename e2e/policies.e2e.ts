@@ -4,7 +4,7 @@
  * citing 第三条 found by search, and the worker reads the answer with the cited article's text.
  */
 import { describe, expect, it } from 'vitest';
-import {DESKTOP, PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
+import { DESKTOP, PHONE, horizontalOverflow, login, newPage, shot, useE2E } from './harness.js';
 
 const e2e = useE2E();
 

@@ -48,7 +48,8 @@ describe('school routines on a phone', () => {
     await login(page, e2e.server.url, 'teacher');
     // The demo logs lessons up to the day before yesterday: this week or last week has an open slot (found as setup).
     const today = lastFourWeeks().to;
-    const openIn = (w: { days: { lessons: { date: string; period: number; logId: string | null }[] }[] }) => w.days.flatMap((d) => d.lessons).find((l) => !l.logId && l.date <= today);
+    const openIn = (w: { days: { lessons: { date: string; period: number; logId: string | null }[] }[] }) =>
+      w.days.flatMap((d) => d.lessons).find((l) => !l.logId && l.date <= today);
     const thisWeek = await apiAs('teacher', '/lesson-logs/my-week');
     // The home card lists exactly today's lessons still to log, each a link to its log form.
     const todayOpen = (thisWeek.days.find((d: { date: string }) => d.date === today)?.lessons ?? []).filter((l: { logId: string | null }) => !l.logId);
@@ -61,7 +62,9 @@ describe('school routines on a phone', () => {
     const target = openIn(weeksBack ? lastWeek : thisWeek)!;
     expect(target, 'an open slot this week or last').toBeTruthy();
     const slotIn = (logged: 'yes' | 'no') =>
-      page.locator(`[data-testid="lessons-day"][data-date="${target.date}"] [data-testid="lessons-slot"][data-logged="${logged}"]`).filter({ hasText: `第 ${target.period} 节` });
+      page
+        .locator(`[data-testid="lessons-day"][data-date="${target.date}"] [data-testid="lessons-slot"][data-logged="${logged}"]`)
+        .filter({ hasText: `第 ${target.period} 节` });
     const goBack = async () => {
       for (let i = 0; i < weeksBack; i++) await page.getByRole('button', { name: '上一周' }).click();
     };
@@ -106,7 +109,9 @@ describe('school routines on a phone', () => {
     const grid = await apiAs('academic', `/lesson-logs/schools/${school.id}/compliance?cut=teacherWeek&from=${from}&to=${to}`);
     const weekCell = grid.rows.find((r: { key: string }) => r.key === `${teacherPerson}|${weekOf(target.date)}`);
     await office.page.getByRole('tab', { name: '教师×周' }).click();
-    const heat = office.page.locator(`[data-testid="lessons-heatmap"] tr[data-row-key="${teacherPerson}"] span[title="${weekCell.logged} / ${weekCell.timetabled}"]`);
+    const heat = office.page.locator(
+      `[data-testid="lessons-heatmap"] tr[data-row-key="${teacherPerson}"] span[title="${weekCell.logged} / ${weekCell.timetabled}"]`,
+    );
     await expect.poll(() => heat.count()).toBeGreaterThan(0);
     await office.page.getByRole('tab', { name: '按周趋势' }).click();
     await expect.poll(() => office.page.locator('[data-testid="lessons-trend"] canvas').count()).toBeGreaterThan(0);
@@ -133,7 +138,10 @@ describe('school routines on a phone', () => {
     await mentor.page.locator(`a[href="${planPath}"]`).click();
     await mentor.page.getByTestId('growth-review').click();
     await mentor.page.getByRole('dialog').getByRole('textbox').fill(comment);
-    await mentor.page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await mentor.page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await expect.poll(() => mentor.page.getByTestId('growth-plan-status').textContent()).toBe('已审阅');
     await expect.poll(() => mentor.page.getByTestId('growth-review-comment').textContent()).toContain(comment);
     await shot(mentor.page, 'school2-plan-reviewed-phone');

@@ -21,7 +21,10 @@ describe('the shell offline', () => {
       .poll(() =>
         page.evaluate(async () => {
           if (!navigator.serviceWorker.controller) return 'not controlled';
-          const assets = performance.getEntriesByType('resource').map((e) => e.name).filter((u) => new URL(u).pathname.startsWith('/assets/'));
+          const assets = performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((u) => new URL(u).pathname.startsWith('/assets/'));
           const missing = [];
           for (const u of assets) if (!(await caches.match(u))) missing.push(u);
           return missing.length ? `missing ${missing.join(', ')}` : 'all cached';

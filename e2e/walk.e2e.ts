@@ -94,7 +94,10 @@ function watch(page: Page, origin: string) {
           undefined,
           { timeout: 30_000 },
         )
-        .then(() => false, () => true);
+        .then(
+          () => false,
+          () => true,
+        );
       if (still) problems.push(`${at}: still loading or animating after 30 s`);
     },
   };
@@ -123,7 +126,11 @@ async function open(page: Page, viewport: Viewport, base: string, p: string) {
     await page.goto(`${base}${p}`);
     return;
   }
-  const before = await page.locator('h1').first().textContent({ timeout: 1_000 }).catch(() => null);
+  const before = await page
+    .locator('h1')
+    .first()
+    .textContent({ timeout: 1_000 })
+    .catch(() => null);
   if (viewport === 'phone') await shell.click();
   const scope = viewport === 'phone' ? '.ant-drawer ' : '';
   await page.locator(`${scope}[data-testid="app-menu"] a[href="${p}"]`).first().click();

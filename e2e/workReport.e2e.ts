@@ -23,7 +23,10 @@ describe('the work report in the browser', () => {
     const report = await generate(page);
     expect(report).toMatchObject({ kind: 'year' });
     await page.getByTestId('wr-section-appeals').waitFor({ timeout: 60_000 });
-    await page.getByText(/年度工作总结/).first().waitFor();
+    await page
+      .getByText(/年度工作总结/)
+      .first()
+      .waitFor();
 
     // The first appeal figure: appeals have a record list behind each figure (the school practices count only).
     const ref = page.getByTestId('wr-section-appeals').locator('[data-testid^="wr-ref-"]').first();
@@ -39,13 +42,20 @@ describe('the work report in the browser', () => {
     await page.getByTestId('wr-section-appeals').locator('canvas').first().waitFor();
     // A notable case the practices suggest for the year (the demo holds some), picked into its section.
     // The list item holding the first 选用 button (the button itself sits in the item's own action list).
-    const item = page.locator('.ant-list-item').filter({ has: page.getByTestId('wr-case-pick') }).first();
+    const item = page
+      .locator('.ant-list-item')
+      .filter({ has: page.getByTestId('wr-case-pick') })
+      .first();
     const title = (await item.locator('.ant-list-item-meta-title').textContent())!.replace(/（[^（]*）$/, '');
     const cases = (await item.locator('xpath=ancestor::*[starts-with(@data-testid, "wr-cases-")][1]').getAttribute('data-testid'))!;
     await item.getByTestId('wr-case-pick').click();
     // Picked, it moves to its section's chosen cases (with a 移除 button) and leaves the suggestions.
     const section = page.getByTestId(cases);
-    await section.locator('.ant-list-item').filter({ hasText: title }).getByRole('button', { name: /移\s*除/ }).waitFor();
+    await section
+      .locator('.ant-list-item')
+      .filter({ hasText: title })
+      .getByRole('button', { name: /移\s*除/ })
+      .waitFor();
 
     const docx = await saveAndDownload(page, 'wr-summary', '全年职工诉求渠道畅通，答复及时。', /年度工作总结\.docx$/);
     // The .docx prints the case under its practice and carries the charts as pictures.
@@ -113,12 +123,19 @@ const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 async function generate(page: Page): Promise<{ id: string; kind: string; title: string; from: string; to: string }> {
   // The poll that finds the snapshot counted may come before the progress card is looked at: listen from the start.
   const counted = page.waitForResponse(
-    (r) => r.request().method() === 'GET' && /^\/api\/v1\/work-reports\/[^/]+$/.test(new URL(r.url()).pathname) && r.ok() && r.json().then((b) => b.status === 'draft'),
+    (r) =>
+      r.request().method() === 'GET' &&
+      /^\/api\/v1\/work-reports\/[^/]+$/.test(new URL(r.url()).pathname) &&
+      r.ok() &&
+      r.json().then((b) => b.status === 'draft'),
     { timeout: 60_000 },
   );
   const [created] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/work-reports'),
-    page.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定|OK/ }).click(),
+    page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click(),
   ]);
   expect(created.status()).toBe(202);
   const report = await created.json();

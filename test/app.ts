@@ -83,8 +83,14 @@ export interface TestEnv {
   /** A new org node; `parent` null = a new root (a separate organisation). */
   org(name: string, kind?: string, parent?: { id: string; path: string } | null): Promise<{ id: string; path: string; name: string }>;
   /** A new account with the given grants, already signed in. */
-  user(grants: { role: Role; org: { id: string } | null }[], opts?: { personId?: string; username?: string }): Promise<Client & { accountId: string; username: string }>;
-  person(org: { id: string }, fields?: Partial<{ name: string; kind: string; employment_category: string; phone: string; id_number: string; employee_no: string }>): Promise<{ id: string; name: string }>;
+  user(
+    grants: { role: Role; org: { id: string } | null }[],
+    opts?: { personId?: string; username?: string },
+  ): Promise<Client & { accountId: string; username: string }>;
+  person(
+    org: { id: string },
+    fields?: Partial<{ name: string; kind: string; employment_category: string; phone: string; id_number: string; employee_no: string }>,
+  ): Promise<{ id: string; name: string }>;
 }
 
 /** Call at the top of a test file: one app and one database for the whole file. */
@@ -111,7 +117,18 @@ export function useTestApp(opts: { config?: Partial<Config>; routes?: (app: App)
         const now = nowIso();
         await database.db
           .insertInto('orgs')
-          .values({ id, parent_id: parent?.id ?? null, path, depth: path.split('/').length - 3, kind, name, code: null, sort_order: 0, created_at: now, updated_at: now })
+          .values({
+            id,
+            parent_id: parent?.id ?? null,
+            path,
+            depth: path.split('/').length - 3,
+            kind,
+            name,
+            code: null,
+            sort_order: 0,
+            created_at: now,
+            updated_at: now,
+          })
           .execute();
         return { id, path, name };
       },

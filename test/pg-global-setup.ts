@@ -21,7 +21,6 @@ declare module 'vitest' {
 
 export const TEMPLATE_DB = 'xq_template';
 
-
 /**
  * A PostgreSQL server on loopback in a temp dir. `persistent` keeps the data across
  * stop()/start() (the database-gone test stops and restarts it); dispose() removes it.

@@ -32,7 +32,15 @@ import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { workCalendar, shanghaiDate } from '../../server/core/calendar/calendar.js';
 import { indexText } from '../../server/core/search/segment.js';
 import { house } from '../../server/modules/registry.js';
-import { acceptWorkTenths, encodeSignature, issueKeys, REBUILD_STATEMENTS, signatureOf, TRIGGERS, triggerStatements } from '../../server/modules/appeals/index.js';
+import {
+  acceptWorkTenths,
+  encodeSignature,
+  issueKeys,
+  REBUILD_STATEMENTS,
+  signatureOf,
+  TRIGGERS,
+  triggerStatements,
+} from '../../server/modules/appeals/index.js';
 import { Rng } from '../../server/core/random.js';
 import type { Scale } from '../generate.js';
 
@@ -64,24 +72,78 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../.
 const HERE = path.join(ROOT, 'bench/appeals');
 
 const CATEGORIES: [string, number][] = [
-  ['wages', 28], ['benefits', 20], ['housing', 12], ['medical', 12], ['childrenEmployment', 5], ['antiCorruption', 5], ['fairness', 10], ['other', 8],
+  ['wages', 28],
+  ['benefits', 20],
+  ['housing', 12],
+  ['medical', 12],
+  ['childrenEmployment', 5],
+  ['antiCorruption', 5],
+  ['fairness', 10],
+  ['other', 8],
 ];
-const CHANNELS: [string, number][] = [['online', 80], ['visit', 8], ['phone', 9], ['letter', 3]];
-const URGENCIES: [string, number][] = [['general', 85], ['urgent', 12], ['special', 3]];
-const RATINGS: [string, number][] = [['satisfied', 62], ['basicallySatisfied', 26], ['unsatisfied', 12]];
+const CHANNELS: [string, number][] = [
+  ['online', 80],
+  ['visit', 8],
+  ['phone', 9],
+  ['letter', 3],
+];
+const URGENCIES: [string, number][] = [
+  ['general', 85],
+  ['urgent', 12],
+  ['special', 3],
+];
+const RATINGS: [string, number][] = [
+  ['satisfied', 62],
+  ['basicallySatisfied', 26],
+  ['unsatisfied', 12],
+];
 const DECLINES = ['outOfScope', 'duplicate', 'insufficient', 'other'];
-const ANSWER_DAYS: Record<string, { consultation: number; request: number }> = { general: { consultation: 2, request: 5 }, urgent: { consultation: 1, request: 3 }, special: { consultation: 1, request: 2 } };
+const ANSWER_DAYS: Record<string, { consultation: number; request: number }> = {
+  general: { consultation: 2, request: 5 },
+  urgent: { consultation: 1, request: 3 },
+  special: { consultation: 1, request: 2 },
+};
 
 /** Status mix by age in days: old appeals are done, recent ones open. */
 function statusOf(age: number, r: number): string {
   const table: [string, number][] =
     age > 60
-      ? [['closed', 80], ['answered', 6], ['declined', 8], ['merged', 4], ['handling', 0.15], ['assigned', 0.05]]
+      ? [
+          ['closed', 80],
+          ['answered', 6],
+          ['declined', 8],
+          ['merged', 4],
+          ['handling', 0.15],
+          ['assigned', 0.05],
+        ]
       : age > 15
-        ? [['closed', 52], ['answered', 30], ['declined', 8], ['merged', 4], ['handling', 2], ['assigned', 1], ['accepted', 0.3]]
+        ? [
+            ['closed', 52],
+            ['answered', 30],
+            ['declined', 8],
+            ['merged', 4],
+            ['handling', 2],
+            ['assigned', 1],
+            ['accepted', 0.3],
+          ]
         : age > 3
-          ? [['closed', 10], ['answered', 20], ['declined', 6], ['merged', 3], ['handling', 30], ['assigned', 20], ['accepted', 8], ['submitted', 3]]
-          : [['submitted', 50], ['accepted', 20], ['assigned', 20], ['handling', 5], ['declined', 5]];
+          ? [
+              ['closed', 10],
+              ['answered', 20],
+              ['declined', 6],
+              ['merged', 3],
+              ['handling', 30],
+              ['assigned', 20],
+              ['accepted', 8],
+              ['submitted', 3],
+            ]
+          : [
+              ['submitted', 50],
+              ['accepted', 20],
+              ['assigned', 20],
+              ['handling', 5],
+              ['declined', 5],
+            ];
   return weighted(table, r);
 }
 
@@ -106,7 +168,11 @@ function uuid7(ms: number, rng: Rng): string {
 const OPEN = new Set(['submitted', 'accepted', 'assigned', 'handling']);
 
 /** Builds (or reuses) the appeals data set over `baseFile` and returns a fresh working copy of it. */
-export async function appealsDataFile(scale: Scale, baseFile: string, count = APPEAL_COUNTS[scale]): Promise<{ file: string; data: AppealsData; built: boolean }> {
+export async function appealsDataFile(
+  scale: Scale,
+  baseFile: string,
+  count = APPEAL_COUNTS[scale],
+): Promise<{ file: string; data: AppealsData; built: boolean }> {
   // Another count than the scale's own (the list benchmark's 100 000 point) is cached apart.
   const name = count === APPEAL_COUNTS[scale] ? scale : `${scale}-${count}`;
   const cache = path.join(ROOT, 'bench/.data', `appeals-${name}.sqlite`);
@@ -153,11 +219,13 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
     )
     .all() as { id: string; org_id: string; path: string; employment_category: string | null }[];
   const orgs = new Map(
-    (raw0.prepare('select id, kind, depth, name, path from orgs').all() as { id: string; kind: string; depth: number; name: string; path: string }[]).map((o) => [o.id, o]),
+    (raw0.prepare('select id, kind, depth, name, path from orgs').all() as { id: string; kind: string; depth: number; name: string; path: string }[]).map(
+      (o) => [o.id, o],
+    ),
   );
-  const staffGroup = raw0.prepare(`select o.path from role_grants g join accounts a on a.id = g.account_id join orgs o on o.id = g.org_id where a.username = 'bench.staff'`).get() as
-    | { path: string }
-    | undefined;
+  const staffGroup = raw0
+    .prepare(`select o.path from role_grants g join accounts a on a.id = g.account_id join orgs o on o.id = g.org_id where a.username = 'bench.staff'`)
+    .get() as { path: string } | undefined;
   raw0.close();
   if (!staffGroup) throw new Error('the base file has no bench.staff account');
 
@@ -169,7 +237,12 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
     }
     return orgs.get(ids[0])!;
   };
-  const deptOf = (p: string) => p.split('/').filter(Boolean).map((id) => orgs.get(id)!).find((o) => o.kind === 'department') ?? null;
+  const deptOf = (p: string) =>
+    p
+      .split('/')
+      .filter(Boolean)
+      .map((id) => orgs.get(id)!)
+      .find((o) => o.kind === 'department') ?? null;
   const departmentsByUnit = new Map<string, string[]>();
   for (const o of orgs.values()) {
     if (o.kind !== 'department') continue;
@@ -221,21 +294,67 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
   for (const name of TRIGGERS.sqlite) raw.exec(`drop trigger if exists ${name}`);
 
   const cols = [
-    'id', 'code', 'org_id', 'unit_id', 'department_id', 'author_account_id', 'author_person_id', 'author_category', 'anonymous', 'channel', 'registered_by',
-    'category', 'nature', 'urgency', 'title', 'description', 'status', 'submitted_at', 'submitted_date', 'accept_due_date', 'accepted_at', 'accept_work_tenths', 'due_date',
-    'current_due', 'overdue_at', 'late', 'answer', 'answered_at', 'first_answered_at', 'first_answer_department_id', 'last_answer_late', 'answered_by', 'decline_reason', 'closed_at', 'rating',
-    'rating_comment', 'rated_at', 'rated_department_id', 'reopen_count', 'master_id', 'affected_workers', 'group_alert_id', 'created_at', 'updated_at',
+    'id',
+    'code',
+    'org_id',
+    'unit_id',
+    'department_id',
+    'author_account_id',
+    'author_person_id',
+    'author_category',
+    'anonymous',
+    'channel',
+    'registered_by',
+    'category',
+    'nature',
+    'urgency',
+    'title',
+    'description',
+    'status',
+    'submitted_at',
+    'submitted_date',
+    'accept_due_date',
+    'accepted_at',
+    'accept_work_tenths',
+    'due_date',
+    'current_due',
+    'overdue_at',
+    'late',
+    'answer',
+    'answered_at',
+    'first_answered_at',
+    'first_answer_department_id',
+    'last_answer_late',
+    'answered_by',
+    'decline_reason',
+    'closed_at',
+    'rating',
+    'rating_comment',
+    'rated_at',
+    'rated_department_id',
+    'reopen_count',
+    'master_id',
+    'affected_workers',
+    'group_alert_id',
+    'created_at',
+    'updated_at',
   ];
   const insAppeal = raw.prepare(`insert into appeals (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`);
-  const insEvent = raw.prepare(`insert into appeal_events (id, appeal_id, at, kind, actor_account_id, actor_label, internal, note, data) values (?, ?, ?, 'submitted', null, 'author', 0, null, ?)`);
+  const insEvent = raw.prepare(
+    `insert into appeal_events (id, appeal_id, at, kind, actor_account_id, actor_label, internal, note, data) values (?, ?, ?, 'submitted', null, 'author', 0, null, ?)`,
+  );
   const insSearch = raw.prepare('insert into appeal_search (ref_id, body) values (?, ?)');
-  const insSig = raw.prepare('insert into appeal_signatures (appeal_id, unit_id, category, submitted_at, author_key, tokens, group_alert_id, settled) values (?, ?, ?, ?, ?, ?, ?, 1)');
+  const insSig = raw.prepare(
+    'insert into appeal_signatures (appeal_id, unit_id, category, submitted_at, author_key, tokens, group_alert_id, settled) values (?, ?, ?, ?, ?, ?, ?, 1)',
+  );
   const insKey = raw.prepare('insert or ignore into appeal_signature_keys (unit_id, category, key, submitted_at, appeal_id) values (?, ?, ?, ?, ?)');
   const insAlert = raw.prepare(
     `insert into appeal_group_alerts (id, unit_id, category, status, worker_count, appeal_count, keywords, raised_at, decided_by, decided_at, decision_note, answer, answered_at, updated_at)
      values (?, ?, ?, 'answered', 0, 0, '[]', ?, null, ?, null, '已统一答复。', ?, ?)`,
   );
-  const setAlertCounts = raw.prepare(`update appeal_group_alerts set appeal_count = (select count(*) from appeal_signatures s where s.group_alert_id = appeal_group_alerts.id), worker_count = (select count(distinct author_key) from appeal_signatures s where s.group_alert_id = appeal_group_alerts.id)`);
+  const setAlertCounts = raw.prepare(
+    `update appeal_group_alerts set appeal_count = (select count(*) from appeal_signatures s where s.group_alert_id = appeal_group_alerts.id), worker_count = (select count(distinct author_key) from appeal_signatures s where s.group_alert_id = appeal_group_alerts.id)`,
+  );
   const counter = raw.prepare('insert into appeal_counters (day, n) values (?, ?) on conflict (day) do update set n = excluded.n');
 
   const windowStart = now - 30 * 86_400_000;
@@ -277,7 +396,11 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
         const dueDate = acceptedMs ? cal.addWorkingDays(shanghaiDate(iso(acceptedMs)), ANSWER_DAYS[urgency][nature as 'consultation' | 'request']) : null;
         const answered = status === 'answered' || status === 'closed';
         const late = answered && rng.next() < 0.08 ? 1 : 0;
-        const answeredMs = answered ? acceptedMs! + (late ? 7 + rng.next() * 10 : 0.5 + rng.next() * 4) * 86_400_000 : status === 'declined' ? at + rng.next() * 20 * 3_600_000 : null;
+        const answeredMs = answered
+          ? acceptedMs! + (late ? 7 + rng.next() * 10 : 0.5 + rng.next() * 4) * 86_400_000
+          : status === 'declined'
+            ? at + rng.next() * 20 * 3_600_000
+            : null;
         const closedMs = status === 'closed' ? answeredMs! + rng.next() * 5 * 86_400_000 : status === 'declined' ? answeredMs : null;
         const rated = status === 'closed' ? rng.next() < 0.75 : status === 'answered' ? rng.next() < 0.15 : false;
         const rating = rated ? weighted(RATINGS, rng.next()) : null;
@@ -362,7 +485,8 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
         lastId = id;
       }
     })();
-    if ((start / CHUNK) % 10 === 0) console.log(`  appeals ${(start + CHUNK).toLocaleString('en-US')} / ${N.toLocaleString('en-US')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    if ((start / CHUNK) % 10 === 0)
+      console.log(`  appeals ${(start + CHUNK).toLocaleString('en-US')} / ${N.toLocaleString('en-US')} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
   raw.transaction(() => {
     for (const [day, n] of perDay) counter.run(day, n);
@@ -381,7 +505,14 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
   const hash = await hashPassword(PASSWORD);
   const workerById = new Map(workers.map((w) => [w.id, w]));
   const account = async (username: string, person: { id: string; org_id: string }) => {
-    await createAccount(database.db, systemContext(), { username, password: PASSWORD, passwordHash: hash, displayName: username, personId: person.id, grants: [{ role: 'worker', orgId: person.org_id }] } as any);
+    await createAccount(database.db, systemContext(), {
+      username,
+      password: PASSWORD,
+      passwordHash: hash,
+      displayName: username,
+      personId: person.id,
+      grants: [{ role: 'worker', orgId: person.org_id }],
+    } as any);
   };
   await account('bench.worker', workerById.get(top[0])!);
   const submitters: string[] = [];
@@ -396,7 +527,13 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
     if (submitters.length === 8) break;
   }
   // The frequent filer submits online: their own account is on their appeals, as after a live intake.
-  await (database.db as any).updateTable('appeals').set({ author_account_id: (await database.db.selectFrom('accounts').select('id').where('username', '=', 'bench.worker').executeTakeFirstOrThrow()).id } as any).where('author_person_id' as any, '=', top[0]).execute();
+  await (database.db as any)
+    .updateTable('appeals')
+    .set({
+      author_account_id: (await database.db.selectFrom('accounts').select('id').where('username', '=', 'bench.worker').executeTakeFirstOrThrow()).id,
+    } as any)
+    .where('author_person_id' as any, '=', top[0])
+    .execute();
   await database.close();
 
   return {

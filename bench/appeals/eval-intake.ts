@@ -26,12 +26,50 @@ const START = Date.parse('2026-01-05T02:00:00Z');
 function appealRow(id: string, unitId: string, personId: string, category: string, title: string, description: string, at: Date): AppealTable {
   const iso = at.toISOString();
   return {
-    id, code: `E${id.slice(-12)}`, org_id: unitId, unit_id: unitId, department_id: null, author_account_id: null, author_person_id: personId,
-    author_category: null, anonymous: 0, channel: 'online', registered_by: null, category, nature: 'request', urgency: 'general', title, description,
-    status: 'submitted', submitted_at: iso, submitted_date: iso.slice(0, 10), accept_due_date: iso.slice(0, 10), accepted_at: null, accept_work_tenths: null, due_date: null,
-    current_due: null, overdue_at: null, late: 0, answer: null, answered_at: null, first_answered_at: null, first_answer_department_id: null, last_answer_late: null, answered_by: null, decline_reason: null,
-    closed_at: null, rating: null, rating_comment: null, rated_at: null, rated_department_id: null, reopen_count: 0, master_id: null, affected_workers: 1, group_alert_id: null,
-    created_at: iso, updated_at: iso,
+    id,
+    code: `E${id.slice(-12)}`,
+    org_id: unitId,
+    unit_id: unitId,
+    department_id: null,
+    author_account_id: null,
+    author_person_id: personId,
+    author_category: null,
+    anonymous: 0,
+    channel: 'online',
+    registered_by: null,
+    category,
+    nature: 'request',
+    urgency: 'general',
+    title,
+    description,
+    status: 'submitted',
+    submitted_at: iso,
+    submitted_date: iso.slice(0, 10),
+    accept_due_date: iso.slice(0, 10),
+    accepted_at: null,
+    accept_work_tenths: null,
+    due_date: null,
+    current_due: null,
+    overdue_at: null,
+    late: 0,
+    answer: null,
+    answered_at: null,
+    first_answered_at: null,
+    first_answer_department_id: null,
+    last_answer_late: null,
+    answered_by: null,
+    decline_reason: null,
+    closed_at: null,
+    rating: null,
+    rating_comment: null,
+    rated_at: null,
+    rated_department_id: null,
+    reopen_count: 0,
+    master_id: null,
+    affected_workers: 1,
+    group_alert_id: null,
+    created_at: iso,
+    updated_at: iso,
   };
 }
 
@@ -40,12 +78,29 @@ export async function intakeAlerts(db: Db, set: EvalSet): Promise<{ alerts: Aler
   const d = db as any;
   const iso = new Date().toISOString();
   const rootId = newId();
-  await d.insertInto('orgs').values({ id: rootId, parent_id: null, path: `/${rootId}/`, depth: 0, kind: 'group', name: '评测集团', code: null, sort_order: 0, created_at: iso, updated_at: iso }).execute();
+  await d
+    .insertInto('orgs')
+    .values({
+      id: rootId,
+      parent_id: null,
+      path: `/${rootId}/`,
+      depth: 0,
+      kind: 'group',
+      name: '评测集团',
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    })
+    .execute();
   const units = new Map<string, { id: string; path: string; name: string }>();
   for (const name of [...new Set(set.appeals.map((a) => a.unit))].sort()) {
     const id = newId();
     const unit = { id, path: `/${rootId}/${id}/`, name: `评测${name}` };
-    await d.insertInto('orgs').values({ id, parent_id: rootId, path: unit.path, depth: 1, kind: 'mine', name: unit.name, code: null, sort_order: 0, created_at: iso, updated_at: iso }).execute();
+    await d
+      .insertInto('orgs')
+      .values({ id, parent_id: rootId, path: unit.path, depth: 1, kind: 'mine', name: unit.name, code: null, sort_order: 0, created_at: iso, updated_at: iso })
+      .execute();
     units.set(name, unit);
   }
   const persons = new Map<string, string>();
@@ -55,7 +110,24 @@ export async function intakeAlerts(db: Db, set: EvalSet): Promise<{ alerts: Aler
     persons.set(a.worker, id);
     await d
       .insertInto('persons')
-      .values({ id, org_id: units.get(a.unit)!.id, kind: 'worker', name: a.worker, gender: null, employee_no: null, employment_category: 'contract', position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso })
+      .values({
+        id,
+        org_id: units.get(a.unit)!.id,
+        kind: 'worker',
+        name: a.worker,
+        gender: null,
+        employee_no: null,
+        employment_category: 'contract',
+        position: null,
+        union_member: 1,
+        phone: null,
+        id_number: null,
+        birth_date: null,
+        subject: null,
+        archived: 0,
+        created_at: iso,
+        updated_at: iso,
+      })
       .execute();
   }
   const order = [...set.appeals].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));
@@ -80,12 +152,26 @@ export async function intakeAlerts(db: Db, set: EvalSet): Promise<{ alerts: Aler
     .where('group_alert_id', 'is not', null)
     .execute();
   const raised = new Map<string, string>(
-    (await d.selectFrom('appeal_group_alerts').select(['id', 'raised_at']).where('unit_id', 'in', [...units.values()].map((u) => u.id)).execute()).map((r: any) => [r.id, r.raised_at]),
+    (
+      await d
+        .selectFrom('appeal_group_alerts')
+        .select(['id', 'raised_at'])
+        .where(
+          'unit_id',
+          'in',
+          [...units.values()].map((u) => u.id),
+        )
+        .execute()
+    ).map((r: any) => [r.id, r.raised_at]),
   );
   const alerts: Alerts = new Map();
   // Alerts in the order raised, members in the order they arrived, named as the replay names them.
   const byAlert = new Map<string, typeof rows>();
-  for (const r of rows.sort((x, y) => x.submitted_at.localeCompare(y.submitted_at) || order.findIndex((a) => a.id === idOf.get(x.appeal_id)) - order.findIndex((a) => a.id === idOf.get(y.appeal_id)))) {
+  for (const r of rows.sort(
+    (x, y) =>
+      x.submitted_at.localeCompare(y.submitted_at) ||
+      order.findIndex((a) => a.id === idOf.get(x.appeal_id)) - order.findIndex((a) => a.id === idOf.get(y.appeal_id)),
+  )) {
     if (!byAlert.has(r.group_alert_id)) byAlert.set(r.group_alert_id, []);
     byAlert.get(r.group_alert_id)!.push(r);
   }

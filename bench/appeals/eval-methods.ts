@@ -139,12 +139,20 @@ export const METHODS: Method[] = [
   { name: 'I1. H, facts agree ≥ 1.0 overrides the gates', sim: factsAgree(1.0), decision: { kind: 'dense', low: 0.25, k: 2 } },
   { name: 'I2. H, facts agree ≥ 1.5 overrides the gates', sim: factsAgree(1.5), decision: { kind: 'dense', low: 0.25, k: 2 } },
   { name: 'I3. H, facts agree ≥ 2.0 overrides the gates', sim: factsAgree(2.0), decision: { kind: 'dense', low: 0.25, k: 2 } },
-  { name: 'I4. H, facts agree ≥ 1.5 overrides the gates but not question vs complaint', sim: factsAgree(1.5, false), decision: { kind: 'dense', low: 0.25, k: 2 } },
+  {
+    name: 'I4. H, facts agree ≥ 1.5 overrides the gates but not question vs complaint',
+    sim: factsAgree(1.5, false),
+    decision: { kind: 'dense', low: 0.25, k: 2 },
+  },
   { name: 'J2. H + two-hop (similar to 2 of the star)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
   { name: 'J3. H + two-hop (similar to 3 of the star)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 3 } },
   { name: 'K. I2 + two-hop(2)', sim: factsAgree(1.5), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
   { name: 'K3. I3 + two-hop(2)', sim: factsAgree(2.0), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
-  { name: 'L. facts agree where the lexicon does not know both topics + H + two-hop(2) (shipped)', sim: lexStar, decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } },
+  {
+    name: 'L. facts agree where the lexicon does not know both topics + H + two-hop(2) (shipped)',
+    sim: lexStar,
+    decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 },
+  },
 ];
 /** As factsAgree, but not where the lexicon knows a topic both name: there its gates stand (夜班津贴没发 ≠ 夜班津贴算错了). */
 const factsAgreeUnknown =
@@ -155,7 +163,11 @@ const factsAgreeUnknown =
     return similarity(a, b);
   };
 for (const a of (process.env.AGREE2 ?? '').split(',').filter(Boolean).map(Number))
-  METHODS.push({ name: `sweep2: facts agree ≥ ${a} where the lexicon knows no shared topic + two-hop(2)`, sim: factsAgreeUnknown(a), decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 } });
+  METHODS.push({
+    name: `sweep2: facts agree ≥ ${a} where the lexicon knows no shared topic + two-hop(2)`,
+    sim: factsAgreeUnknown(a),
+    decision: { kind: 'dense', low: 0.25, k: 2, twoHop: 2 },
+  });
 // A sweep of the facts-agree override and the two-hop rule: AGREE=1,1.5 HOPS=2,3 npx tsx bench/appeals/eval-methods.ts --method sweep
 for (const a of (process.env.AGREE ?? '').split(',').filter(Boolean).map(Number))
   for (const h of (process.env.HOPS ?? '2').split(',').map(Number))
@@ -169,7 +181,19 @@ for (const low of (process.env.LOWS ?? '').split(',').filter(Boolean).map(Number
   }
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
-const SETS = process.argv.includes('--dev') ? ['eval-set.json'] : ['eval-set.json', 'eval-holdout.json', 'eval-holdout2.json', 'eval-holdout3.json', 'eval-holdout4.json', 'eval-holdout5.json', 'eval-holdout6.json', 'eval-holdout7.json', 'eval-holdout8.json'];
+const SETS = process.argv.includes('--dev')
+  ? ['eval-set.json']
+  : [
+      'eval-set.json',
+      'eval-holdout.json',
+      'eval-holdout2.json',
+      'eval-holdout3.json',
+      'eval-holdout4.json',
+      'eval-holdout5.json',
+      'eval-holdout6.json',
+      'eval-holdout7.json',
+      'eval-holdout8.json',
+    ];
 const only = process.argv.includes('--method') ? process.argv[process.argv.indexOf('--method') + 1] : null;
 for (const file of SETS) {
   const set = loadSet(path.join(HERE, file));
@@ -198,7 +222,7 @@ console.log('\nsimilar-appeals list, recall@5: the alert score / listRank()');
 for (const file of SETS) {
   const set = loadSet(path.join(HERE, file));
   const prep = new Map([...signatures(set)].map(([id, s]) => [id, prepare(s)]));
-    const pc = (x: number) => (x * 100).toFixed(1);
+  const pc = (x: number) => (x * 100).toFixed(1);
   console.log(`  ${file}: ${pc(recallAtKWith(set, prep, (a, b) => similarity(a, b)).recall)} / ${pc(recallAtKWith(set, prep, listRank).recall)}`);
 }
 console.log('lexicon switched off (the development set cannot tell otherwise): n-grams gated by the complaint rule / ungated');

@@ -25,7 +25,18 @@ import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
 // Static, not awaited inside main(): eval-intake.ts imports this file, and a dynamic import from
 // this file's top-level await waited on itself (the script exited with code 13 before the groups).
 import { intakeAlertsOnSqlite } from './eval-intake.js';
-import { decideWithReads, issueKeys, listRank, prepare, READ_MAX, READ_PER_KEY, signatureOf, similarity, type GroupCandidate, type Prepared } from '../../server/modules/appeals/index.js';
+import {
+  decideWithReads,
+  issueKeys,
+  listRank,
+  prepare,
+  READ_MAX,
+  READ_PER_KEY,
+  signatureOf,
+  similarity,
+  type GroupCandidate,
+  type Prepared,
+} from '../../server/modules/appeals/index.js';
 
 export interface EvalAppeal {
   id: string;
@@ -125,7 +136,10 @@ export async function replay(set: EvalSet, sigs: Map<string, string[]>, threshol
       const hits = new Map<EvalAppeal, number>();
       for (const key of keys) {
         // Newest first: a later day, or on one day the later arrival (the larger id in the intake).
-        const withKey = bucket.filter((c) => keysOf.get(c.id)!.has(key)).reverse().sort((x, y) => y.day - x.day);
+        const withKey = bucket
+          .filter((c) => keysOf.get(c.id)!.has(key))
+          .reverse()
+          .sort((x, y) => y.day - x.day);
         for (const c of withKey.slice(0, READ_PER_KEY)) hits.set(c, (hits.get(c) ?? 0) + 1);
       }
       const rank = (c: EvalAppeal) => seen.indexOf(c);
@@ -288,13 +302,18 @@ async function main() {
   const kinds = new Map<string, number>();
   for (const a of set.appeals) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
   console.log(`set: ${path.relative(process.cwd(), file)} — ${set.appeals.length} appeals (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`);
-  console.log(`segmentation: ${bigrams ? 'character bigrams (fallback)' : 'Intl.Segmenter (ICU) + lexicon'}; window ${set.windowDays} d; ≥ ${set.minWorkers} workers; threshold ${threshold}`);
+  console.log(
+    `segmentation: ${bigrams ? 'character bigrams (fallback)' : 'Intl.Segmenter (ICU) + lexicon'}; window ${set.windowDays} d; ≥ ${set.minWorkers} workers; threshold ${threshold}`,
+  );
   const p = pairwise(set, sigs, threshold);
   console.log(`pairwise: precision ${pct(p.precision)}  recall ${pct(p.recall)}  F1 ${pct(p.f1)}  (tp ${p.tp}, fp ${p.fp}, fn ${p.fn})`);
   // The published figure: the intake's own code on a real SQLite database (eval-intake.ts).
   const run = threshold === DEFAULT_APPEAL_SETTINGS.groupThreshold && !bigrams ? await intakeAlertsOnSqlite(set) : null;
   const g = run ? scoreAlerts(set, run.alerts) : await groups(set, sigs, threshold);
-  if (run) console.log(`group check: through checkIntake() on SQLite, ${(run.msPerAppeal.reduce((a, b) => a + b, 0) / run.msPerAppeal.length).toFixed(2)} ms per appeal`);
+  if (run)
+    console.log(
+      `group check: through checkIntake() on SQLite, ${(run.msPerAppeal.reduce((a, b) => a + b, 0) / run.msPerAppeal.length).toFixed(2)} ms per appeal`,
+    );
   else console.log('group check: in-memory replay (only the default threshold with ICU runs the intake itself)');
   console.log(
     `group alerts: precision ${pct(g.alertPrecision)} (${g.correctAlerts}/${g.alerts})  recall ${pct(g.alertRecall)} (${g.alertedGroups}/${g.expectedGroups})  ` +
@@ -306,7 +325,9 @@ async function main() {
   for (let t = 0.3; t <= 0.751; t += 0.05) {
     const pp = pairwise(set, sigs, t);
     const gg = await groups(set, sigs, t);
-    console.log(`  ${t.toFixed(2)}  ${pct(pp.precision).padStart(6)} / ${pct(pp.recall).padStart(6)}  —  ${pct(gg.alertPrecision).padStart(6)} / ${pct(gg.alertRecall).padStart(6)}`);
+    console.log(
+      `  ${t.toFixed(2)}  ${pct(pp.precision).padStart(6)} / ${pct(pp.recall).padStart(6)}  —  ${pct(gg.alertPrecision).padStart(6)} / ${pct(gg.alertRecall).padStart(6)}`,
+    );
   }
   if (verbose) {
     const byId = new Map(set.appeals.map((a) => [a.id, a]));
@@ -324,7 +345,10 @@ function summary(xs: number[]) {
   if (!xs.length) return '-';
   const counts = new Map<number, number>();
   for (const x of xs) counts.set(x, (counts.get(x) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', ');
+  return [...counts.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, n]) => `${k}×${n}`)
+    .join(', ');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) await main();

@@ -76,12 +76,50 @@ async function open(): Promise<{ database: Database; stop: () => Promise<void> }
 function appealRow(id: string, orgId: string, unitId: string, category: string, title: string, description: string, at: Date): AppealTable {
   const iso = at.toISOString();
   return {
-    id, code: `B${id.slice(-12)}`, org_id: orgId, unit_id: unitId, department_id: null, author_account_id: null, author_person_id: null,
-    author_category: null, anonymous: 0, channel: 'online', registered_by: null, category, nature: 'request', urgency: 'general', title, description,
-    status: 'submitted', submitted_at: iso, submitted_date: iso.slice(0, 10), accept_due_date: iso.slice(0, 10), accepted_at: null, accept_work_tenths: null, due_date: null,
-    current_due: null, overdue_at: null, late: 0, answer: null, answered_at: null, first_answered_at: null, first_answer_department_id: null, last_answer_late: null, answered_by: null, decline_reason: null,
-    closed_at: null, rating: null, rating_comment: null, rated_at: null, rated_department_id: null, reopen_count: 0, master_id: null, affected_workers: 1, group_alert_id: null,
-    created_at: iso, updated_at: iso,
+    id,
+    code: `B${id.slice(-12)}`,
+    org_id: orgId,
+    unit_id: unitId,
+    department_id: null,
+    author_account_id: null,
+    author_person_id: null,
+    author_category: null,
+    anonymous: 0,
+    channel: 'online',
+    registered_by: null,
+    category,
+    nature: 'request',
+    urgency: 'general',
+    title,
+    description,
+    status: 'submitted',
+    submitted_at: iso,
+    submitted_date: iso.slice(0, 10),
+    accept_due_date: iso.slice(0, 10),
+    accepted_at: null,
+    accept_work_tenths: null,
+    due_date: null,
+    current_due: null,
+    overdue_at: null,
+    late: 0,
+    answer: null,
+    answered_at: null,
+    first_answered_at: null,
+    first_answer_department_id: null,
+    last_answer_late: null,
+    answered_by: null,
+    decline_reason: null,
+    closed_at: null,
+    rating: null,
+    rating_comment: null,
+    rated_at: null,
+    rated_department_id: null,
+    reopen_count: 0,
+    master_id: null,
+    affected_workers: 1,
+    group_alert_id: null,
+    created_at: iso,
+    updated_at: iso,
   };
 }
 
@@ -105,11 +143,39 @@ async function main() {
     const now = new Date();
     const iso = now.toISOString();
     const groupId = newId();
-    await db.insertInto('orgs').values({ id: groupId, parent_id: null, path: `/${groupId}/`, depth: 0, kind: 'group', name: '基准集团', code: null, sort_order: 0, created_at: iso, updated_at: iso }).execute();
+    await db
+      .insertInto('orgs')
+      .values({
+        id: groupId,
+        parent_id: null,
+        path: `/${groupId}/`,
+        depth: 0,
+        kind: 'group',
+        name: '基准集团',
+        code: null,
+        sort_order: 0,
+        created_at: iso,
+        updated_at: iso,
+      })
+      .execute();
     const units: string[] = [];
     for (let u = 0; u < UNITS; u++) {
       const id = newId();
-      await db.insertInto('orgs').values({ id, parent_id: groupId, path: `/${groupId}/${id}/`, depth: 1, kind: 'mine', name: `${u + 1}号矿`, code: null, sort_order: u, created_at: iso, updated_at: iso }).execute();
+      await db
+        .insertInto('orgs')
+        .values({
+          id,
+          parent_id: groupId,
+          path: `/${groupId}/${id}/`,
+          depth: 1,
+          kind: 'mine',
+          name: `${u + 1}号矿`,
+          code: null,
+          sort_order: u,
+          created_at: iso,
+          updated_at: iso,
+        })
+        .execute();
       units.push(id);
     }
     const texts = loadSet(path.join(path.dirname(new URL(import.meta.url).pathname), 'eval-set.json')).appeals;
@@ -127,7 +193,16 @@ async function main() {
         const row = appealRow(newId(), unit, unit, category, t.title, `${t.description}（${Math.floor(rnd() * 1e6)}）`, at);
         appeals.push(row);
         const tokens = signCached(t.id, row.title, row.description);
-        sigs.push({ appeal_id: row.id, unit_id: unit, category, submitted_at: row.submitted_at, author_key: `w${Math.floor(rnd() * 50_000)}`, tokens: encodeSignature(tokens), group_alert_id: null, settled: 0 });
+        sigs.push({
+          appeal_id: row.id,
+          unit_id: unit,
+          category,
+          submitted_at: row.submitted_at,
+          author_key: `w${Math.floor(rnd() * 50_000)}`,
+          tokens: encodeSignature(tokens),
+          group_alert_id: null,
+          settled: 0,
+        });
         for (const key of issueKeys(tokens)) keys.push({ unit_id: unit, category, key, submitted_at: row.submitted_at, appeal_id: row.id });
       }
       await db.transaction().execute(async (tx: any) => {
@@ -140,17 +215,47 @@ async function main() {
     const surgeText = texts[0];
     if (SURGE) {
       const alertId = newId();
-      await db.insertInto('appeal_group_alerts').values({ id: alertId, unit_id: units[0], category: 'wages', status: 'open', worker_count: SURGE, appeal_count: SURGE, keywords: '[]', raised_at: new Date(now.getTime() - 7 * 86_400_000).toISOString(), decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: iso }).execute();
+      await db
+        .insertInto('appeal_group_alerts')
+        .values({
+          id: alertId,
+          unit_id: units[0],
+          category: 'wages',
+          status: 'open',
+          worker_count: SURGE,
+          appeal_count: SURGE,
+          keywords: '[]',
+          raised_at: new Date(now.getTime() - 7 * 86_400_000).toISOString(),
+          decided_by: null,
+          decided_at: null,
+          decision_note: null,
+          answer: null,
+          answered_at: null,
+          updated_at: iso,
+        })
+        .execute();
       for (let done = 0; done < SURGE; done += 20) {
         const appeals: AppealTable[] = [];
         const sigs: any[] = [];
         const keys: any[] = [];
         for (let i = done; i < Math.min(SURGE, done + 20); i++) {
           const at = new Date(now.getTime() - rnd() * 7 * 86_400_000);
-          const row = { ...appealRow(newId(), units[0], units[0], 'wages', surgeText.title, `${surgeText.description}（第${i}位）`, at), group_alert_id: alertId };
+          const row = {
+            ...appealRow(newId(), units[0], units[0], 'wages', surgeText.title, `${surgeText.description}（第${i}位）`, at),
+            group_alert_id: alertId,
+          };
           appeals.push(row);
           const tokens = signCached('surge', row.title, row.description);
-          sigs.push({ appeal_id: row.id, unit_id: units[0], category: 'wages', submitted_at: row.submitted_at, author_key: `s${i}`, tokens: encodeSignature(tokens), group_alert_id: alertId, settled: 0 });
+          sigs.push({
+            appeal_id: row.id,
+            unit_id: units[0],
+            category: 'wages',
+            submitted_at: row.submitted_at,
+            author_key: `s${i}`,
+            tokens: encodeSignature(tokens),
+            group_alert_id: alertId,
+            settled: 0,
+          });
           for (const key of issueKeys(tokens)) keys.push({ unit_id: units[0], category: 'wages', key, submitted_at: row.submitted_at, appeal_id: row.id });
         }
         await db.transaction().execute(async (tx: any) => {
@@ -170,7 +275,15 @@ async function main() {
       const old = await import(path.resolve(BASELINE, 'server/modules/appeals/index.ts'));
       variants.unshift({ name: 'baseline', check: old.checkIntake as Check });
     }
-    const stats = variants.map(() => ({ times: [] as number[], cpu: [] as number[], intake: [] as number[], read: [] as number[], keys: [] as number[], reads: [] as number[], outcomes: [] as string[] }));
+    const stats = variants.map(() => ({
+      times: [] as number[],
+      cpu: [] as number[],
+      intake: [] as number[],
+      read: [] as number[],
+      keys: [] as number[],
+      reads: [] as number[],
+      outcomes: [] as string[],
+    }));
     const bareMs: number[] = [];
     const candidates: number[] = [];
     const bucket: number[] = [];
@@ -183,13 +296,26 @@ async function main() {
       await post('Profiler.enable');
       await post('Profiler.start');
     }
-    const count = async (t: string) => Number((await db.selectFrom(t).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst()).n);
+    const count = async (t: string) =>
+      Number(
+        (
+          await db
+            .selectFrom(t)
+            .select((eb: any) => eb.fn.countAll().as('n'))
+            .executeTakeFirst()
+        ).n,
+      );
     for (let r = 0; r < RUNS; r++) {
       // In a surge every run is one more of it; otherwise half the runs go to the busiest bucket: unit 1, wages.
       const t = SURGE ? { ...surgeText, description: `${surgeText.description}（又一位${r}）` } : texts[Math.floor(rnd() * texts.length)];
       const unit = SURGE || r % 2 ? units[0] : units[Math.floor(rnd() * units.length)];
       const category = SURGE || r % 2 ? 'wages' : pickCategory();
-      const inBucket = await db.selectFrom('appeal_signatures').select((eb: any) => eb.fn.countAll().as('n')).where('unit_id', '=', unit).where('category', '=', category).executeTakeFirst();
+      const inBucket = await db
+        .selectFrom('appeal_signatures')
+        .select((eb: any) => eb.fn.countAll().as('n'))
+        .where('unit_id', '=', unit)
+        .where('category', '=', category)
+        .executeTakeFirst();
       const sharingKey = await db
         .selectFrom('appeal_signature_keys')
         .select((eb: any) => eb.fn.count('appeal_id').distinct().as('n'))
@@ -246,7 +372,13 @@ async function main() {
           units: UNITS,
           loadSeconds: Math.round(loadMs / 100) / 10,
           runs: RUNS,
-          appealsInUnitAndCategory: { median: pct(bucket, 0.5), busiestBucket: pct(bucket.filter((_, i) => i % 2 === 1), 0.5) },
+          appealsInUnitAndCategory: {
+            median: pct(bucket, 0.5),
+            busiestBucket: pct(
+              bucket.filter((_, i) => i % 2 === 1),
+              0.5,
+            ),
+          },
           appealsSharingAKey: { median: pct(candidates, 0.5), p95: pct(candidates, 0.95), busiestBucket: pct(hot, 0.5) },
           bareInsertMs: ms(bareMs),
           loadAverage: os.loadavg().map((x) => +x.toFixed(1)),
@@ -262,7 +394,16 @@ async function main() {
                   checksReadingTwice: s.reads.filter((n) => n > 1).length,
                   checkMs: ms(s.times),
                   checkCpuMs: { p50: +pct(s.cpu, 0.5).toFixed(2), p95: +pct(s.cpu, 0.95).toFixed(2) },
-                  busiestBucketMs: { p50: +pct(s.times.filter((_, i) => i % 2 === 1), 0.5).toFixed(2), p95: +pct(s.times.filter((_, i) => i % 2 === 1), 0.95).toFixed(2) },
+                  busiestBucketMs: {
+                    p50: +pct(
+                      s.times.filter((_, i) => i % 2 === 1),
+                      0.5,
+                    ).toFixed(2),
+                    p95: +pct(
+                      s.times.filter((_, i) => i % 2 === 1),
+                      0.95,
+                    ).toFixed(2),
+                  },
                   // Appeal row + check in one transaction; its rate as a share of the bare insert's (medians, same rounds).
                   intakeMs: ms(s.intake),
                   intakeRateOfBare: +(pct(bareMs, 0.5) / pct(s.intake, 0.5)).toFixed(3),

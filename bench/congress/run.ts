@@ -24,9 +24,6 @@ import { engine, N, openBenchDatabase, time, machine, analyze } from '../kit.js'
 
 installHouse(house);
 
-
-
-
 const { database, done } = await openBenchDatabase('congress');
 try {
   const db = database.db;
@@ -34,31 +31,71 @@ try {
   await migrateToLatest(db, house.migrations);
   const today = shanghaiDate(new Date());
   const w = await buildCongressL(db, today);
-  console.log(`engine ${engine}; scale L: ${SCALE_L.terms * SCALE_L.sessionsPerTerm} sessions over 10 years, ${SCALE_L.terms * SCALE_L.sessionsPerTerm * SCALE_L.proposalsPerSession} proposals, ${SCALE_L.representatives} representatives a term; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale L: ${SCALE_L.terms * SCALE_L.sessionsPerTerm} sessions over 10 years, ${SCALE_L.terms * SCALE_L.sessionsPerTerm * SCALE_L.proposalsPerSession} proposals, ${SCALE_L.representatives} representatives a term; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 
   const ctx = { actor: null, ip: null, requestId: null, locale: 'zh-CN' as const };
-  const callAs = async (accountId: string): Promise<Call> => ({ db, actor: { accountId, displayName: 'bench', personId: null, grants: await loadGrants(db, accountId), via: 'session' }, ctx, now: new Date() });
+  const callAs = async (accountId: string): Promise<Call> => ({
+    db,
+    actor: { accountId, displayName: 'bench', personId: null, grants: await loadGrants(db, accountId), via: 'session' },
+    ctx,
+    now: new Date(),
+  });
   const chair = await callAs(w.chairAccount);
   const handler = await callAs(w.handlerAccount);
   const page = { page: 1, pageSize: 20 };
   const session = (i: number) => w.sessionIds[i % w.sessionIds.length];
 
-  await time('session proposals, chair, newest first', N, (i) => proposals.listProposals(chair, session(i), { ...page, sort: 'submittedAt', order: 'desc' }), 20);
-  await time('session proposals, chair, by number, page 10', N, (i) => proposals.listProposals(chair, session(i), { ...page, page: 10, sort: 'number', order: 'asc' }), 20);
-  await time('session proposals, chair, closed only', N, (i) => proposals.listProposals(chair, session(i), { ...page, status: 'closed', sort: 'submittedAt', order: 'desc' }), 20);
-  await time('ten-year drill list, chair, set=adopted', N, () => proposals.proposalsInPeriod(chair, { ...page, sort: 'submittedAt', order: 'desc', from: '2000-01-01', to: today, set: 'adopted' }), 20);
+  await time(
+    'session proposals, chair, newest first',
+    N,
+    (i) => proposals.listProposals(chair, session(i), { ...page, sort: 'submittedAt', order: 'desc' }),
+    20,
+  );
+  await time(
+    'session proposals, chair, by number, page 10',
+    N,
+    (i) => proposals.listProposals(chair, session(i), { ...page, page: 10, sort: 'number', order: 'asc' }),
+    20,
+  );
+  await time(
+    'session proposals, chair, closed only',
+    N,
+    (i) => proposals.listProposals(chair, session(i), { ...page, status: 'closed', sort: 'submittedAt', order: 'desc' }),
+    20,
+  );
+  await time(
+    'ten-year drill list, chair, set=adopted',
+    N,
+    () => proposals.proposalsInPeriod(chair, { ...page, sort: 'submittedAt', order: 'desc', from: '2000-01-01', to: today, set: 'adopted' }),
+    20,
+  );
   await time("a handler's desk (assigned to the department)", N, () => proposals.assignedToMe(handler, { ...page, sort: 'submittedAt', order: 'desc' }), 20);
 
   // Casting: each call is one representative's secret ballot in its own transaction; the bare insert writes one row the same way.
   const voters = w.voterAccounts;
   const runs = Math.min(N, voters.length - 10);
   const cast = await time('cast a secret ballot (own transaction)', runs, (i) =>
-    db.transaction().execute((tx) => votes.cast(writeCallIn(db, tx, { accountId: voters[i], displayName: 'rep', personId: null, grants: [], via: 'session' }, ctx), w.voteId, i % 3 ? 'for' : 'against')),
+    db
+      .transaction()
+      .execute((tx) =>
+        votes.cast(
+          writeCallIn(db, tx, { accountId: voters[i], displayName: 'rep', personId: null, grants: [], via: 'session' }, ctx),
+          w.voteId,
+          i % 3 ? 'for' : 'against',
+        ),
+      ),
   );
   const bare = await time('bare one-row insert (own transaction)', runs, () =>
-    db.transaction().execute((tx) => (tx as unknown as Kysely<any>).insertInto('kv').values({ key: `bench.${newId()}`, value: '1', updated_at: new Date().toISOString() }).execute()),
+    db.transaction().execute((tx) =>
+      (tx as unknown as Kysely<any>)
+        .insertInto('kv')
+        .values({ key: `bench.${newId()}`, value: '1', updated_at: new Date().toISOString() })
+        .execute(),
+    ),
   );
   const ratio = bare.median / cast.median;
   console.log(`casting throughput vs bare insert (median): ${(ratio * 100).toFixed(0)} %   target ≥ 30 % ${ratio >= 0.3 ? 'met' : 'NOT met'}`);

@@ -23,7 +23,11 @@ const KINDS = [
 
 async function bulk(db: Db, table: string, rows: object[], chunk = 200) {
   const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -39,13 +43,37 @@ export async function buildContractsL(db: Db, today: string, scale = SCALE_L): P
   const iso = new Date().toISOString();
   const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? parent.path.split('/').length - 2 : 0,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    };
   };
   const group = org('基准煤业集团', 'group', null);
   const mines = Array.from({ length: scale.mines }, (_, i) => org(`${i + 1}号矿`, 'mine', group));
   const depts = new Map([group, ...mines].map((o) => [o.id, Array.from({ length: 6 }, (_, i) => org(`${o.name}部门${i + 1}`, 'department', o))]));
   await bulk(db, 'orgs', [group, ...mines, ...[...depts.values()].flat()]);
-  const chair = { id: newId(), username: 'bench.chair', phone: null, display_name: 'bench.chair', password_hash: 'x', person_id: null, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso };
+  const chair = {
+    id: newId(),
+    username: 'bench.chair',
+    phone: null,
+    display_name: 'bench.chair',
+    password_hash: 'x',
+    person_id: null,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  };
   await bulk(db, 'accounts', [chair]);
   await bulk(db, 'role_grants', [{ id: newId(), account_id: chair.id, role: 'unionChair', org_id: group.id, created_at: iso }]);
 
@@ -64,33 +92,88 @@ export async function buildContractsL(db: Db, today: string, scale = SCALE_L): P
       const id = newId();
       if (startsOn <= today && endsOn >= today) inForce.push(id);
       contracts.push({
-        id, org_id: o.id, org_path: o.path, kind, title: `${o.name}${kind === 'wage' ? '工资专项集体合同' : kind === 'special' ? '专项集体合同' : '集体合同'}（${startsOn.slice(0, 4)}）`, status: 'published', predecessor_id: null, requested_by: 'union',
-        request_date: requestDate, reply_due: addDays(requestDate, 20), replied_date: addDays(requestDate, rng.int(5, 25)), term_years: years, current_version: 1, review_mode: 'congress', congress_vote_id: null,
-        vote_eligible: 100, vote_for: 80, vote_against: 10, vote_abstain: 10, signed_date: addDays(startsOn, -40), filing_due: addDays(startsOn, -30), received_date: addDays(startsOn, -32), objection_due: addDays(startsOn, -17),
-        effective_date: addDays(startsOn, -17), published_date: addDays(startsOn, -10), starts_on: startsOn, ends_on: endsOn, created_at: iso, updated_at: iso,
+        id,
+        org_id: o.id,
+        org_path: o.path,
+        kind,
+        title: `${o.name}${kind === 'wage' ? '工资专项集体合同' : kind === 'special' ? '专项集体合同' : '集体合同'}（${startsOn.slice(0, 4)}）`,
+        status: 'published',
+        predecessor_id: null,
+        requested_by: 'union',
+        request_date: requestDate,
+        reply_due: addDays(requestDate, 20),
+        replied_date: addDays(requestDate, rng.int(5, 25)),
+        term_years: years,
+        current_version: 1,
+        review_mode: 'congress',
+        congress_vote_id: null,
+        vote_eligible: 100,
+        vote_for: 80,
+        vote_against: 10,
+        vote_abstain: 10,
+        signed_date: addDays(startsOn, -40),
+        filing_due: addDays(startsOn, -30),
+        received_date: addDays(startsOn, -32),
+        objection_due: addDays(startsOn, -17),
+        effective_date: addDays(startsOn, -17),
+        published_date: addDays(startsOn, -10),
+        starts_on: startsOn,
+        ends_on: endsOn,
+        created_at: iso,
+        updated_at: iso,
       });
       const owners = depts.get(o.id)!;
       for (let n = 1; n <= scale.clauses; n++) {
         const clauseId = newId();
         const category = CLAUSE_CATEGORIES[n % CLAUSE_CATEGORIES.length];
-        clauses.push({ id: clauseId, contract_id: id, version: 1, chapter: `第${Math.ceil(n / 5)}章`, number: n, category, text: `第${n}条 承诺事项${'内容'.repeat(10)}`, promise: 1, owner_org_id: owners[n % owners.length].id, decided_item_id: null });
+        clauses.push({
+          id: clauseId,
+          contract_id: id,
+          version: 1,
+          chapter: `第${Math.ceil(n / 5)}章`,
+          number: n,
+          category,
+          text: `第${n}条 承诺事项${'内容'.repeat(10)}`,
+          promise: 1,
+          owner_org_id: owners[n % owners.length].id,
+          decided_item_id: null,
+        });
         for (let c = 0; c < scale.checkpoints; c++) {
           const due = addDays(startsOn, Math.floor(((c + 1) * 365 * years) / (scale.checkpoints + 1)));
           const past = due <= today;
-          const status = !past ? 'notDue' : rng.pick(['honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'partly', 'notHonoured'] as const);
+          const status = !past
+            ? 'notDue'
+            : rng.pick(['honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'honoured', 'partly', 'notHonoured'] as const);
           checkpoints.push({
-            id: newId(), clause_id: clauseId, contract_id: id, due_date: due, method: '年度履约检查', evidence_required: '台账', status, finding: status === 'notHonoured' ? '未按约定履行' : null,
-            checked_date: past ? due : null, checked_by: past ? chair.id : null, created_at: iso, updated_at: iso,
+            id: newId(),
+            clause_id: clauseId,
+            contract_id: id,
+            due_date: due,
+            method: '年度履约检查',
+            evidence_required: '台账',
+            status,
+            finding: status === 'notHonoured' ? '未按约定履行' : null,
+            checked_date: past ? due : null,
+            checked_by: past ? chair.id : null,
+            created_at: iso,
+            updated_at: iso,
           });
         }
       }
     }
     await bulk(db, 'contracts', contracts, 50);
-    await bulk(db, 'contract_versions', contracts.map((c) => ({ contract_id: c.id, version: 1, note: '定稿', created_by: chair.id, created_at: iso })));
+    await bulk(
+      db,
+      'contract_versions',
+      contracts.map((c) => ({ contract_id: c.id, version: 1, note: '定稿', created_by: chair.id, created_at: iso })),
+    );
     await bulk(db, 'contract_clauses', clauses);
     await bulk(db, 'contract_checkpoints', checkpoints);
     // Each clause's last finding, as recordCheck stores it (the board's rule: latest due date, then id).
-    await refreshLastStatus(db, clauses.map((c) => c.id));
+    await refreshLastStatus(
+      db,
+      clauses.map((c) => c.id),
+    );
   }
   return { chairAccount: chair.id, groupId: group.id, mineIds: mines.map((m) => m.id), inForce };
 }

@@ -28,7 +28,9 @@ try {
   const today = shanghaiDate(new Date());
   const w = await buildContractsL(db, today);
   const contracts = (SCALE_L.mines + 1) * SCALE_L.contractsPerOrg;
-  console.log(`engine ${engine}; scale L: ${contracts} contracts over 10 years in ${SCALE_L.mines} mines and the group, ${contracts * SCALE_L.clauses} clauses, ${contracts * SCALE_L.clauses * SCALE_L.checkpoints} checkpoints (${w.inForce.length} contracts in force); built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale L: ${contracts} contracts over 10 years in ${SCALE_L.mines} mines and the group, ${contracts * SCALE_L.clauses} clauses, ${contracts * SCALE_L.clauses * SCALE_L.checkpoints} checkpoints (${w.inForce.length} contracts in force); built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 
@@ -40,11 +42,21 @@ try {
 
   await time('contract list, newest requests', N, () => B.listContracts(chair, { ...page, sort: 'requestDate', order: 'desc' }), 20);
   await time('contract list, in force today', N, () => B.listContracts(chair, { ...page, sort: 'endsOn', order: 'asc', set: 'inForce' }), 20);
-  await time("contract list, one mine's drill (orgId, in force)", N, (i) => B.listContracts(chair, { ...page, sort: 'endsOn', order: 'asc', set: 'inForce', orgId: mine(i) }), 20);
+  await time(
+    "contract list, one mine's drill (orgId, in force)",
+    N,
+    (i) => B.listContracts(chair, { ...page, sort: 'endsOn', order: 'asc', set: 'inForce', orgId: mine(i) }),
+    20,
+  );
   await time('clause board with health, one contract', N, (i) => B.clauseBoard(chair, one(i)), 20);
   await time('honoured-rate figure (group, this year)', Math.min(N, 50), () => B.clausesHonoured(db, year), 200);
   await time('honoured-rate cuts by category and owner', Math.min(N, 50), () => B.clauseCuts(chair, { asOf: today }), 200);
-  await time('clause drill list (honoured at last check)', Math.min(N, 50), () => B.clauseList(chair, { ...page, sort: 'number', order: 'asc', asOf: today, lastStatus: 'honoured' }), 20);
+  await time(
+    'clause drill list (honoured at last check)',
+    Math.min(N, 50),
+    () => B.clauseList(chair, { ...page, sort: 'number', order: 'asc', asOf: today, lastStatus: 'honoured' }),
+    20,
+  );
   await time('inspection report, one contract', Math.min(N, 50), (i) => B.inspection(chair, one(i)), 500);
 } finally {
   await done();

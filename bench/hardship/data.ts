@@ -19,7 +19,11 @@ const KINDS = ['living', 'medical', 'schooling', 'festival', 'employment'] as co
 
 async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
   const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -36,7 +40,18 @@ export async function buildHardshipL(db: Db, today: string, scale = SCALE_L): Pr
   const iso = new Date().toISOString();
   const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? parent.path.split('/').length - 2 : 0,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    };
   };
   const group = org('基准煤业集团', 'group', null);
   const orgs = [group];
@@ -49,10 +64,38 @@ export async function buildHardshipL(db: Db, today: string, scale = SCALE_L): Pr
   orgs.push(...teams);
   await bulk(db, 'orgs', orgs);
   const persons = Array.from({ length: scale.files }, (_, i) => ({
-    id: newId(), org_id: teams[i % teams.length].id, kind: 'worker', name: `职工${i}`, gender: null, employee_no: `H${i}`, employment_category: 'contract', position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso,
+    id: newId(),
+    org_id: teams[i % teams.length].id,
+    kind: 'worker',
+    name: `职工${i}`,
+    gender: null,
+    employee_no: `H${i}`,
+    employment_category: 'contract',
+    position: null,
+    union_member: 1,
+    phone: null,
+    id_number: null,
+    birth_date: null,
+    subject: null,
+    archived: 0,
+    created_at: iso,
+    updated_at: iso,
   }));
   await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string, personId: string | null) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: personId,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const chair = account('bench.chair', null);
   const worker = account('bench.worker', persons[0].id);
   await bulk(db, 'accounts', [chair, worker]);
@@ -75,15 +118,63 @@ export async function buildHardshipL(db: Db, today: string, scale = SCALE_L): Pr
     const id = newId();
     const head = 40_000 + Math.floor(rng.next() * 100_000);
     files.push({
-      id, code: `BF${applied.replace(/-/g, '')}-${id.slice(-5).toUpperCase()}`, org_id: team.id, org_path: team.path, worker_person_id: person.id, locality: '本市', year: Number(applied.slice(0, 4)),
-      household_size: 3, household_income_fen: head * 3, income_per_head_fen: head, tier: status === 'refused' ? null : pick(TIERS), situation: '家属患病', status,
-      applied_at: `${applied}T02:00:00.000Z`, applied_date: applied, registered_by: null, verified_on: status === 'applied' ? null : addDays(applied, 3), approved_on: filed ? addDays(applied, 5) : null,
-      notice_from: filed ? addDays(applied, 5) : null, notice_to: filed ? addDays(applied, 12) : null, filed_on: filed, review_due: status === 'filed' ? addDays(filed!, 365) : null,
-      refusal_reason: status === 'refused' ? '收入超标' : null, exited_on: exited, relapsed_on: exited && rng.next() < 0.1 ? addDays(exited, 90) : null, assistance_fen: 0, created_at: iso, updated_at: iso,
+      id,
+      code: `BF${applied.replace(/-/g, '')}-${id.slice(-5).toUpperCase()}`,
+      org_id: team.id,
+      org_path: team.path,
+      worker_person_id: person.id,
+      locality: '本市',
+      year: Number(applied.slice(0, 4)),
+      household_size: 3,
+      household_income_fen: head * 3,
+      income_per_head_fen: head,
+      tier: status === 'refused' ? null : pick(TIERS),
+      situation: '家属患病',
+      status,
+      applied_at: `${applied}T02:00:00.000Z`,
+      applied_date: applied,
+      registered_by: null,
+      verified_on: status === 'applied' ? null : addDays(applied, 3),
+      approved_on: filed ? addDays(applied, 5) : null,
+      notice_from: filed ? addDays(applied, 5) : null,
+      notice_to: filed ? addDays(applied, 12) : null,
+      filed_on: filed,
+      review_due: status === 'filed' ? addDays(filed!, 365) : null,
+      refusal_reason: status === 'refused' ? '收入超标' : null,
+      exited_on: exited,
+      relapsed_on: exited && rng.next() < 0.1 ? addDays(exited, 90) : null,
+      assistance_fen: 0,
+      created_at: iso,
+      updated_at: iso,
     });
     causes.push({ profile_id: id, cause: pick(CAUSES) });
-    if (filed) reviews.push({ id: newId(), profile_id: id, due_date: addDays(filed, 365), reviewed_on: rng.next() < 0.8 ? addDays(filed, 360) : null, outcome: 'continue', tier: null, notes: null, cancelled: 0, reviewed_by: null, created_at: iso });
-    if (exited) for (const [k, m] of [3, 6, 12].entries()) callbacks.push({ id: newId(), profile_id: id, month: m, due_date: addDays(exited, 91 * (k + 1) + (m === 12 ? 91 : 0)), done_on: rng.next() < 0.7 ? addDays(exited, 90 * (k + 1)) : null, relapse: 0, notes: null, cancelled: 0, done_by: null, created_at: iso });
+    if (filed)
+      reviews.push({
+        id: newId(),
+        profile_id: id,
+        due_date: addDays(filed, 365),
+        reviewed_on: rng.next() < 0.8 ? addDays(filed, 360) : null,
+        outcome: 'continue',
+        tier: null,
+        notes: null,
+        cancelled: 0,
+        reviewed_by: null,
+        created_at: iso,
+      });
+    if (exited)
+      for (const [k, m] of [3, 6, 12].entries())
+        callbacks.push({
+          id: newId(),
+          profile_id: id,
+          month: m,
+          due_date: addDays(exited, 91 * (k + 1) + (m === 12 ? 91 : 0)),
+          done_on: rng.next() < 0.7 ? addDays(exited, 90 * (k + 1)) : null,
+          relapse: 0,
+          notes: null,
+          cancelled: 0,
+          done_by: null,
+          created_at: iso,
+        });
   }
   const assisted = files.filter((f) => f.filed_on);
   const assistance: HardshipTables['hardship_assistance'][] = [];
@@ -91,7 +182,19 @@ export async function buildHardshipL(db: Db, today: string, scale = SCALE_L): Pr
     const f = assisted[i % assisted.length];
     const amount = 20_000 + Math.floor(rng.next() * 300_000);
     f.assistance_fen += amount;
-    assistance.push({ id: newId(), profile_id: f.id, org_path: f.org_path, kind: pick(KINDS), amount_fen: amount, given_on: addDays(f.filed_on!, Math.floor(rng.next() * 700)), fund: pick(['工会帮扶资金', '送温暖专项资金', '金秋助学资金']), delivered_by: '工会', note: null, created_by: null, created_at: iso });
+    assistance.push({
+      id: newId(),
+      profile_id: f.id,
+      org_path: f.org_path,
+      kind: pick(KINDS),
+      amount_fen: amount,
+      given_on: addDays(f.filed_on!, Math.floor(rng.next() * 700)),
+      fund: pick(['工会帮扶资金', '送温暖专项资金', '金秋助学资金']),
+      delivered_by: '工会',
+      note: null,
+      created_by: null,
+      created_at: iso,
+    });
   }
   await bulk(db, 'hardship_profiles', files, 100);
   await bulk(db, 'hardship_causes', causes, 500);

@@ -28,7 +28,9 @@ try {
   await migrateToLatest(db, house.migrations);
   const today = shanghaiDate(new Date());
   const w = await buildHardshipL(db, today);
-  console.log(`engine ${engine}; scale L: ${SCALE_L.files} files, ${SCALE_L.assistance} assistance records, ${SCALE_L.mines * SCALE_L.teamsPerMine} teams; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale L: ${SCALE_L.files} files, ${SCALE_L.assistance} assistance records, ${SCALE_L.mines * SCALE_L.teamsPerMine} teams; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 
@@ -38,10 +40,21 @@ try {
   const results: [string, { median: number; p95: number }][] = [];
   const run = async (name: string, n: number, work: (i: number) => Promise<unknown>, limit: number) => results.push([name, await time(name, n, work, limit)]);
 
-  const bare = await time('bare: one file by primary key', N, (i) => db.selectFrom('hardship_profiles' as any).selectAll().where('id' as any, '=', w.fileIds[(i * 7919) % w.fileIds.length]).executeTakeFirst());
+  const bare = await time('bare: one file by primary key', N, (i) =>
+    db
+      .selectFrom('hardship_profiles' as any)
+      .selectAll()
+      .where('id' as any, '=', w.fileIds[(i * 7919) % w.fileIds.length])
+      .executeTakeFirst(),
+  );
   await run('list, union chair, newest first', N, () => hardshipService.list(chair, { ...page }), 20);
   await run('list, union chair, deep tier on file', N, () => hardshipService.list(chair, { ...page, tier: 'deep', status: ['filed'] }), 20);
-  await run('list, union chair, one team, by review due', N, (i) => hardshipService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id, sort: 'reviewDue' }), 20);
+  await run(
+    'list, union chair, one team, by review due',
+    N,
+    (i) => hardshipService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id, sort: 'reviewDue' }),
+    20,
+  );
   await run('list, union chair, cause illness, page 20', N, () => hardshipService.list(chair, { ...page, page: 20, cause: 'illness' }), 20);
   await run('my application, a worker', N, () => hardshipService.list(worker, { ...page }), 20);
   await run('public notice, a worker', N, () => hardshipService.publicNotices(worker, page), 20);
@@ -49,7 +62,16 @@ try {
   await run('dashboard: counts by tier, cause, state', 50, () => hardshipService.counts(chair), 200);
   await run('dashboard: year totals by kind, cause, fund', 50, () => hardshipService.totals(chair, { year: Number(today.slice(0, 4)) }), 200);
   const q = { scope: { all: false, paths: [w.group.path] }, from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
-  const keys = ['hardship.households', 'hardship.newlyFiled', 'hardship.exited', 'hardship.relapseRate', 'hardship.assistanceTotal', 'hardship.assistancePerHousehold', 'hardship.reviewsOnTime', 'hardship.callbacksOnTime'];
+  const keys = [
+    'hardship.households',
+    'hardship.newlyFiled',
+    'hardship.exited',
+    'hardship.relapseRate',
+    'hardship.assistanceTotal',
+    'hardship.assistancePerHousehold',
+    'hardship.reviewsOnTime',
+    'hardship.callbacksOnTime',
+  ];
   await run('dashboard: eight indicators, whole group, one year', 30, () => Promise.all(keys.map((k) => indicator(k)!.compute(db, q))), 200);
   console.log(`\nratio of p95 to the bare read's p95 (${bare.p95.toFixed(2)} ms):`);
   for (const [name, r] of results) console.log(`  ${name.padEnd(52)} × ${(r.p95 / bare.p95).toFixed(1)}`);

@@ -42,7 +42,9 @@ async function time(name: string, n: number, work: (i: number) => Promise<unknow
     ms.push(performance.now() - t0);
   }
   const p95 = p(ms, 0.95);
-  console.log(`${name.padEnd(58)} median ${p(ms, 0.5).toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}`);
+  console.log(
+    `${name.padEnd(58)} median ${p(ms, 0.5).toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms   target ≤ ${limit} ms ${p95 <= limit ? 'met' : 'NOT met'}`,
+  );
 }
 
 const t0 = performance.now();
@@ -61,7 +63,12 @@ try {
   const today = shanghaiDate(new Date());
   const year = Number(today.slice(0, 4));
   const staff = await k.selectFrom('accounts').select('id').where('username', '=', 'bench.staff').executeTakeFirstOrThrow();
-  const grant = await k.selectFrom('role_grants as g').innerJoin('orgs as o', 'o.id', 'g.org_id').select(['o.id', 'o.path']).where('g.account_id', '=', staff.id).executeTakeFirstOrThrow();
+  const grant = await k
+    .selectFrom('role_grants as g')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['o.id', 'o.path'])
+    .where('g.account_id', '=', staff.id)
+    .executeTakeFirstOrThrow();
   const teams = await k
     .selectFrom('orgs as t')
     .innerJoin('orgs as d', 'd.id', 't.parent_id')
@@ -81,33 +88,104 @@ try {
   const ids: string[] = [];
   for (const y of [year - 2, year - 1, year]) {
     const honour = newId();
-    await k.insertInto('honours').values({ id: honour, org_id: grant.id, org_path: grant.path, kind: 'pioneerTeam', name: `${y}年度工人先锋号`, year: y, criteria: '基准', competition_id: null, created_at: iso, updated_at: iso }).execute();
+    await k
+      .insertInto('honours')
+      .values({
+        id: honour,
+        org_id: grant.id,
+        org_path: grant.path,
+        kind: 'pioneerTeam',
+        name: `${y}年度工人先锋号`,
+        year: y,
+        criteria: '基准',
+        competition_id: null,
+        created_at: iso,
+        updated_at: iso,
+      })
+      .execute();
     const rows = teams.map((t, i) => {
       const status = y === year ? STATUSES[6 - (i % 4)] : STATUSES[i % STATUSES.length];
       const day = `${y}-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
-      return { id: newId(), honour_id: honour, year: y, unit_id: t.dept, unit_path: t.dept_path, team_id: t.id, record: '基准事迹', nominated_by: staff.id, status, nominated_on: day, checked_at: iso, note: null, created_at: `${day}T02:00:00.000Z`, updated_at: iso };
+      return {
+        id: newId(),
+        honour_id: honour,
+        year: y,
+        unit_id: t.dept,
+        unit_path: t.dept_path,
+        team_id: t.id,
+        record: '基准事迹',
+        nominated_by: staff.id,
+        status,
+        nominated_on: day,
+        checked_at: iso,
+        note: null,
+        created_at: `${day}T02:00:00.000Z`,
+        updated_at: iso,
+      };
     });
-    for (let i = 0; i < rows.length; i += 300) await k.insertInto('honour_nominations').values(rows.slice(i, i + 300)).execute();
-    const findings = rows.filter((r, i) => r.status === 'disqualified' || rng.next() < 0.1 || i % 10 === 0).map((r) => ({ nomination_id: r.id, reason: REASONS[Math.floor(rng.next() * REASONS.length)], evidence: '[]' }));
-    for (let i = 0; i < findings.length; i += 300) await k.insertInto('honour_findings').values(findings.slice(i, i + 300)).execute();
+    for (let i = 0; i < rows.length; i += 300)
+      await k
+        .insertInto('honour_nominations')
+        .values(rows.slice(i, i + 300))
+        .execute();
+    const findings = rows
+      .filter((r, i) => r.status === 'disqualified' || rng.next() < 0.1 || i % 10 === 0)
+      .map((r) => ({ nomination_id: r.id, reason: REASONS[Math.floor(rng.next() * REASONS.length)], evidence: '[]' }));
+    for (let i = 0; i < findings.length; i += 300)
+      await k
+        .insertInto('honour_findings')
+        .values(findings.slice(i, i + 300))
+        .execute();
     nominations += rows.length;
     ids.push(...rows.map((r) => r.id));
   }
-  console.log(`engine sqlite; scale ${scale}: ${data.appeals.toLocaleString('en-US')} appeals, ${teams.length} teams, ${nominations.toLocaleString('en-US')} nominations; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine sqlite; scale ${scale}: ${data.appeals.toLocaleString('en-US')} appeals, ${teams.length} teams, ${nominations.toLocaleString('en-US')} nominations; ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os.loadavg()[0].toFixed(2)}, node ${process.version}`);
 
-  const call: Call = { db, actor: { accountId: staff.id, displayName: 'bench', personId: null, grants: await loadGrants(db, staff.id), via: 'session' }, ctx: { actor: null, ip: null, requestId: null, locale: 'zh-CN' }, now: new Date() };
+  const call: Call = {
+    db,
+    actor: { accountId: staff.id, displayName: 'bench', personId: null, grants: await loadGrants(db, staff.id), via: 'session' },
+    ctx: { actor: null, ip: null, requestId: null, locale: 'zh-CN' },
+    now: new Date(),
+  };
   const page = { page: 1, pageSize: 20, order: 'desc' as const };
   await time('nominations list, union staff, newest first', N, () => honoursQueries.listNominations(call, { ...page, sort: 'createdAt' }), 20);
   await time('nominations list, this year, waiting for review', N, () => honoursQueries.listNominations(call, { ...page, year, status: 'submitted' }), 20);
-  await time('nominations list, disqualified for arrears appeals', N, () => honoursQueries.listNominations(call, { ...page, reason: 'arrearsAppeal', status: 'disqualified' }), 20);
+  await time(
+    'nominations list, disqualified for arrears appeals',
+    N,
+    () => honoursQueries.listNominations(call, { ...page, reason: 'arrearsAppeal', status: 'disqualified' }),
+    20,
+  );
   await time('nominations list, one unit', N, (i) => honoursQueries.listNominations(call, { ...page, unitId: teams[(i * 7919) % teams.length].dept }), 20);
-  await time('nominations list, page 50 by team name', N, () => honoursQueries.listNominations(call, { ...page, page: 50, sort: 'teamName', order: 'asc' }), 20);
+  await time(
+    'nominations list, page 50 by team name',
+    N,
+    () => honoursQueries.listNominations(call, { ...page, page: 50, sort: 'teamName', order: 'asc' }),
+    20,
+  );
   await time('nomination page (review desk)', N, (i) => honoursQueries.nominationDetail(call, ids[(i * 7919) % ids.length]), 20);
-  await time('disqualifier check of one department (1 M appeals)', N, (i) => checkDisqualifiers(db, { unitPath: teams[(i * 104729) % teams.length].dept_path, today }), 50);
-  await time('disqualifier check of a whole mine', 30, (i) => checkDisqualifiers(db, { unitPath: teams[(i * 104729) % teams.length].dept_path.split('/').slice(0, -2).join('/') + '/', today }), 200);
+  await time(
+    'disqualifier check of one department (1 M appeals)',
+    N,
+    (i) => checkDisqualifiers(db, { unitPath: teams[(i * 104729) % teams.length].dept_path, today }),
+    50,
+  );
+  await time(
+    'disqualifier check of a whole mine',
+    30,
+    (i) => checkDisqualifiers(db, { unitPath: teams[(i * 104729) % teams.length].dept_path.split('/').slice(0, -2).join('/') + '/', today }),
+    200,
+  );
   const q = { scope: { all: false, paths: [grant.path] }, from: `${year - 1}-01-01`, to: `${year - 1}-12-31` };
-  await time('three indicators, whole group, one year', 30, () => Promise.all([honoursFigures.nominations(db, q), honoursFigures.disqualifiedRate(db, q), honoursFigures.awards(db, q)]), 200);
+  await time(
+    'three indicators, whole group, one year',
+    30,
+    () => Promise.all([honoursFigures.nominations(db, q), honoursFigures.disqualifiedRate(db, q), honoursFigures.awards(db, q)]),
+    200,
+  );
   await time('figures by reason and by unit and year', 30, () => honoursFigures.honourStats(call), 200);
 } finally {
   await database.close();

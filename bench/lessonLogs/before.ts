@@ -14,7 +14,13 @@ export async function notLoggedInMemory(db: Db, classes: Classes, from: string, 
   const keys = new Set<string>();
   const ids = classes.map((c) => c.id);
   for (let i = 0; i < ids.length; i += 200) {
-    const rows = await (db as unknown as Kysely<any>).selectFrom('lesson_logs').select(['class_id', 'date', 'period']).where('class_id', 'in', ids.slice(i, i + 200)).where('date', '>=', from).where('date', '<=', to).execute();
+    const rows = await (db as unknown as Kysely<any>)
+      .selectFrom('lesson_logs')
+      .select(['class_id', 'date', 'period'])
+      .where('class_id', 'in', ids.slice(i, i + 200))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
     for (const r of rows) keys.add(`${r.class_id}:${r.date}:${r.period}`);
   }
   return { timetabled: expected.length, logged: expected.filter((l) => keys.has(`${l.classId}:${l.date}:${l.period}`)).length };

@@ -19,7 +19,11 @@ const SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '历史', '�
 
 async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
   const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -45,12 +49,29 @@ export interface BuildOptions {
   tallySeconds: number;
 }
 
-export async function buildLessonsL(db: Db, today: string, days: number, opts: BuildOptions = { tallyDays: 14, tallySeconds: Infinity }, scale = SCALE_L): Promise<Built> {
+export async function buildLessonsL(
+  db: Db,
+  today: string,
+  days: number,
+  opts: BuildOptions = { tallyDays: 14, tallySeconds: Infinity },
+  scale = SCALE_L,
+): Promise<Built> {
   const rng = new Rng(21);
   const iso = new Date().toISOString();
   const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? parent.path.split('/').length - 2 : 0,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    };
   };
   const school = org('基准实验中学', 'school', null);
   const orgs = [school];
@@ -67,15 +88,48 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
   }
   orgs.push(...classes);
   await bulk(db, 'orgs', orgs);
-  const person = (orgId: string, kind: string, name: string) => ({ id: newId(), org_id: orgId, kind, name, gender: null, employee_no: null, employment_category: null, position: null, union_member: 0, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso });
+  const person = (orgId: string, kind: string, name: string) => ({
+    id: newId(),
+    org_id: orgId,
+    kind,
+    name,
+    gender: null,
+    employee_no: null,
+    employment_category: null,
+    position: null,
+    union_member: 0,
+    phone: null,
+    id_number: null,
+    birth_date: null,
+    subject: null,
+    archived: 0,
+    created_at: iso,
+    updated_at: iso,
+  });
   const teachers = Array.from({ length: scale.teachers }, (_, i) => person(school.id, 'teacher', `教师${i}`));
   const students = classes.flatMap((c, ci) => Array.from({ length: scale.students }, (_, i) => person(c.id, 'student', `学生${ci}-${i}`)));
   await bulk(db, 'persons', [...teachers, ...students], 200);
-  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string, personId: string | null) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: personId,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const office = account('bench.academic', null);
   const teacherAccounts = teachers.map((t, i) => account(`bench.teacher${i}`, t.id));
   await bulk(db, 'accounts', [office, ...teacherAccounts]);
-  await bulk(db, 'role_grants', [{ id: newId(), account_id: office.id, role: 'academicOffice', org_id: school.id, created_at: iso }, ...teacherAccounts.map((a) => ({ id: newId(), account_id: a.id, role: 'subjectTeacher', org_id: school.id, created_at: iso }))]);
+  await bulk(db, 'role_grants', [
+    { id: newId(), account_id: office.id, role: 'academicOffice', org_id: school.id, created_at: iso },
+    ...teacherAccounts.map((a) => ({ id: newId(), account_id: a.id, role: 'subjectTeacher', org_id: school.id, created_at: iso })),
+  ]);
 
   // Subject s of class c is taught by one teacher; a teacher takes 2–3 classes.
   const duties: { class_id: string; teacher_id: string; duty: string; subject: string; created_at: string }[] = [];
@@ -97,7 +151,17 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
       }
   });
   await bulk(db, 'timetable_slots', slots);
-  await bulk(db, 'school_terms', [{ id: newId(), school_id: school.id, name: '基准学期', start_date: addDays(today, -days - 30), end_date: addDays(today, 60), created_at: iso, updated_at: iso }]);
+  await bulk(db, 'school_terms', [
+    {
+      id: newId(),
+      school_id: school.id,
+      name: '基准学期',
+      start_date: addDays(today, -days - 30),
+      end_date: addDays(today, 60),
+      created_at: iso,
+      updated_at: iso,
+    },
+  ]);
 
   const cal = await workCalendar(db, school.path);
   let lastDay = today;
@@ -106,8 +170,17 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
   for (const s of slots) (bySlot.get(`${s.class_id}|${s.weekday}`) ?? bySlot.set(`${s.class_id}|${s.weekday}`, []).get(`${s.class_id}|${s.weekday}`)!).push(s);
   const roster = new Map<string, string[]>();
   for (const s of students) (roster.get(s.org_id) ?? roster.set(s.org_id, []).get(s.org_id)!).push(s.id);
-  await bulk(db, 'lesson_seats', [...roster].flatMap(([class_id, ids]) => ids.map((student_id, seat) => ({ class_id, student_id, seat }))), 1000);
-  await bulk(db, 'lesson_seat_counters', [...roster].map(([class_id, ids]) => ({ class_id, next: ids.length })));
+  await bulk(
+    db,
+    'lesson_seats',
+    [...roster].flatMap(([class_id, ids]) => ids.map((student_id, seat) => ({ class_id, student_id, seat }))),
+    1000,
+  );
+  await bulk(
+    db,
+    'lesson_seat_counters',
+    [...roster].map(([class_id, ids]) => ({ class_id, next: ids.length })),
+  );
   let logs = 0;
   let tallies = 0;
   let talliedFrom = lastDay;
@@ -130,7 +203,10 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
         if (tallying) {
           // About 9 students asked and 5 whose homework was checked: ~14 tallies a log (the issue's ~30 M over ~2 M logs).
           const r = roster.get(c.id)!;
-          for (const [kind, picks] of [['questioned', 10], ['homeworkChecked', 5]] as const) {
+          for (const [kind, picks] of [
+            ['questioned', 10],
+            ['homeworkChecked', 5],
+          ] as const) {
             const mine = new Set<number>();
             for (let k = 0; k < picks; k++) mine.add(rng.int(0, r.length - 1));
             for (const st of mine) {
@@ -139,7 +215,30 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
             }
           }
         }
-        rows.push({ id, class_id: c.id, class_path: c.path, school_id: school.id, grade_id: gradeOf.get(c.id)!, teacher_id: s.teacher_id, subject: s.subject, date: d, period: s.period, minutes_taught: 35, minutes_checking: rng.int(6, 12), questioned: rng.int(6, 14), homework_checked: rng.int(5, 12), demonstrations: rng.int(3, 11), practice_minutes: rng.int(6, 12), corrections: rng.int(5, 12), tutoring: rng.int(4, 11), after_class_until: addDays(d, 1), reached: maskOf(seen), created_by: s.teacher_id, created_at: iso, updated_at: iso });
+        rows.push({
+          id,
+          class_id: c.id,
+          class_path: c.path,
+          school_id: school.id,
+          grade_id: gradeOf.get(c.id)!,
+          teacher_id: s.teacher_id,
+          subject: s.subject,
+          date: d,
+          period: s.period,
+          minutes_taught: 35,
+          minutes_checking: rng.int(6, 12),
+          questioned: rng.int(6, 14),
+          homework_checked: rng.int(5, 12),
+          demonstrations: rng.int(3, 11),
+          practice_minutes: rng.int(6, 12),
+          corrections: rng.int(5, 12),
+          tutoring: rng.int(4, 11),
+          after_class_until: addDays(d, 1),
+          reached: maskOf(seen),
+          created_by: s.teacher_id,
+          created_at: iso,
+          updated_at: iso,
+        });
       }
     }
     await bulk(db, 'lesson_logs', rows, 200);
@@ -150,7 +249,18 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
   await rebuildCells(db, school.id);
   const lastWd = ((new Date(lastDay + 'T00:00:00Z').getUTCDay() + 6) % 7) + 1;
   const open = classes.flatMap((c) => (bySlot.get(`${c.id}|${lastWd}`) ?? []).map((s) => ({ classId: c.id, period: s.period, teacherId: s.teacher_id })));
-  return { school, classes, officeAccount: office.id, teacherAccount: new Map(teacherAccounts.map((a) => [a.person_id!, a.id])), open, lastDay, days, logs, tallies, talliedFrom };
+  return {
+    school,
+    classes,
+    officeAccount: office.id,
+    teacherAccount: new Map(teacherAccounts.map((a) => [a.person_id!, a.id])),
+    open,
+    lastDay,
+    days,
+    logs,
+    tallies,
+    talliedFrom,
+  };
 }
 
 /**
@@ -161,20 +271,46 @@ export async function buildLessonsL(db: Db, today: string, days: number, opts: B
 export async function finishStoppedBuild(db: Db, today: string): Promise<Built> {
   const k = db as unknown as Kysely<any>;
   const school = await k.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'school').where('name', '=', '基准实验中学').executeTakeFirstOrThrow();
-  const classes = await k.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'class').where('path', 'like', `${school.path}%`).orderBy('path').execute();
+  const classes = await k
+    .selectFrom('orgs')
+    .select(['id', 'path'])
+    .where('kind', '=', 'class')
+    .where('path', 'like', `${school.path}%`)
+    .orderBy('path')
+    .execute();
   const office = await k.selectFrom('accounts').select('id').where('username', '=', 'bench.academic').executeTakeFirstOrThrow();
   const teachers = await k.selectFrom('accounts').select(['id', 'person_id']).where('username', 'like', 'bench.teacher%').execute();
   const cal = await workCalendar(db, school.path);
   let lastDay = today;
   while (!cal.isWorkingDay(lastDay)) lastDay = addDays(lastDay, -1);
-  const span = await k.selectFrom('lesson_logs').select((eb) => [eb.fn.min('date').as('first'), eb.fn.countAll().as('n')]).where('date', '<', lastDay).executeTakeFirstOrThrow();
-  const tallied = await k.selectFrom('lesson_log_students').select((eb) => [eb.fn.min('date').as('first'), eb.fn.countAll().as('n')]).executeTakeFirstOrThrow();
+  const span = await k
+    .selectFrom('lesson_logs')
+    .select((eb) => [eb.fn.min('date').as('first'), eb.fn.countAll().as('n')])
+    .where('date', '<', lastDay)
+    .executeTakeFirstOrThrow();
+  const tallied = await k
+    .selectFrom('lesson_log_students')
+    .select((eb) => [eb.fn.min('date').as('first'), eb.fn.countAll().as('n')])
+    .executeTakeFirstOrThrow();
   const wd = ((new Date(lastDay + 'T00:00:00Z').getUTCDay() + 6) % 7) + 1;
-  const done = new Set((await k.selectFrom('lesson_logs').select(['class_id', 'period']).where('date', '=', lastDay).execute()).map((r) => `${r.class_id}|${r.period}`));
+  const done = new Set(
+    (await k.selectFrom('lesson_logs').select(['class_id', 'period']).where('date', '=', lastDay).execute()).map((r) => `${r.class_id}|${r.period}`),
+  );
   const open = (await k.selectFrom('timetable_slots').select(['class_id', 'period', 'teacher_id']).where('weekday', '=', wd).execute())
     .filter((s) => !done.has(`${s.class_id}|${s.period}`))
     .map((s) => ({ classId: s.class_id, period: Number(s.period), teacherId: s.teacher_id }));
   await rebuildCells(db, school.id);
   const days = Math.round((Date.parse(lastDay) - Date.parse(String(span.first))) / 86_400_000);
-  return { school, classes, officeAccount: office.id, teacherAccount: new Map(teachers.map((a) => [a.person_id, a.id])), open, lastDay, days, logs: Number(span.n), tallies: Number(tallied.n), talliedFrom: String(tallied.first) };
+  return {
+    school,
+    classes,
+    officeAccount: office.id,
+    teacherAccount: new Map(teachers.map((a) => [a.person_id, a.id])),
+    open,
+    lastDay,
+    days,
+    logs: Number(span.n),
+    tallies: Number(tallied.n),
+    talliedFrom: String(tallied.first),
+  };
 }

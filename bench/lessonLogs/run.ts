@@ -41,7 +41,15 @@ function revive(json: string): Built {
 
 /** The last day's slots no earlier run has logged. */
 async function stillOpen(db: typeof database.db, w: Built): Promise<Built['open']> {
-  const done = new Set((await db.selectFrom('lesson_logs' as any).select(['class_id', 'period'] as any).where('date' as any, '=', w.lastDay).execute()).map((r: any) => `${r.class_id}|${r.period}`));
+  const done = new Set(
+    (
+      await db
+        .selectFrom('lesson_logs' as any)
+        .select(['class_id', 'period'] as any)
+        .where('date' as any, '=', w.lastDay)
+        .execute()
+    ).map((r: any) => `${r.class_id}|${r.period}`),
+  );
   return w.open.filter((s) => !done.has(`${s.classId}|${s.period}`));
 }
 installHouse(house);
@@ -57,26 +65,64 @@ try {
   const cached = CACHE ? await db.selectFrom('kv').select('value').where('key', '=', 'bench.lessons').executeTakeFirst() : undefined;
   // A cache holding logs but no record of its build was stopped before its end (BENCH_FINISH=1 makes it usable as it is).
   const stopped = CACHE && !cached && process.env.BENCH_FINISH === '1';
-  const w = cached ? revive(cached.value) : stopped ? await finishStoppedBuild(db, today) : await buildLessonsL(db, today, DAYS, { tallyDays: TALLY_DAYS, tallySeconds: TALLY_SECONDS });
-  if (CACHE && !cached) await db.insertInto('kv').values({ key: 'bench.lessons', value: JSON.stringify({ ...w, teacherAccount: [...w.teacherAccount] }), updated_at: new Date().toISOString() }).execute();
+  const w = cached
+    ? revive(cached.value)
+    : stopped
+      ? await finishStoppedBuild(db, today)
+      : await buildLessonsL(db, today, DAYS, { tallyDays: TALLY_DAYS, tallySeconds: TALLY_SECONDS });
+  if (CACHE && !cached)
+    await db
+      .insertInto('kv')
+      .values({ key: 'bench.lessons', value: JSON.stringify({ ...w, teacherAccount: [...w.teacherAccount] }), updated_at: new Date().toISOString() })
+      .execute();
   if (cached) w.open = await stillOpen(db, w);
-  console.log(`engine ${engine}; scale: ${SCALE_L.grades * SCALE_L.classesPerGrade} classes, ${SCALE_L.teachers} teachers, ${w.logs} lesson logs (${w.days} days to ${w.lastDay}), ${w.tallies} student tallies (from ${w.talliedFrom}); ${cached ? `cached build, opened` : 'built'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale: ${SCALE_L.grades * SCALE_L.classesPerGrade} classes, ${SCALE_L.teachers} teachers, ${w.logs} lesson logs (${w.days} days to ${w.lastDay}), ${w.tallies} student tallies (from ${w.talliedFrom}); ${cached ? `cached build, opened` : 'built'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 
-  const actor = async (accountId: string, personId: string | null = null) => ({ accountId, displayName: 'bench', personId, grants: await loadGrants(db, accountId), via: 'session' as const });
+  const actor = async (accountId: string, personId: string | null = null) => ({
+    accountId,
+    displayName: 'bench',
+    personId,
+    grants: await loadGrants(db, accountId),
+    via: 'session' as const,
+  });
   const ctx = { actor: null, ip: null, requestId: null, locale: 'zh-CN' as const };
-  const callAs = async (accountId: string, personId: string | null = null): Promise<Call> => ({ db, actor: await actor(accountId, personId), ctx, now: new Date() });
+  const callAs = async (accountId: string, personId: string | null = null): Promise<Call> => ({
+    db,
+    actor: await actor(accountId, personId),
+    ctx,
+    now: new Date(),
+  });
   const office = await callAs(w.officeAccount);
 
   const n = Math.min(N, w.open.length - 10);
-  const bare = () => db.transaction().execute((tx) => tx.insertInto('kv').values({ key: `bench.${newId()}`, value: '1', updated_at: new Date().toISOString() }).execute());
+  const bare = () =>
+    db.transaction().execute((tx) =>
+      tx
+        .insertInto('kv')
+        .values({ key: `bench.${newId()}`, value: '1', updated_at: new Date().toISOString() })
+        .execute(),
+    );
   const actors = new Map<string, Awaited<ReturnType<typeof actor>>>();
   for (const s of w.open.slice(0, n + 5)) if (!actors.has(s.teacherId)) actors.set(s.teacherId, await actor(w.teacherAccount.get(s.teacherId)!, s.teacherId));
   const log = (i: number) => {
     const s = w.open[i];
     return db.transaction().execute((tx) =>
-      lessonLogsService.logLesson(writeCallIn(db, tx, actors.get(s.teacherId)!, ctx), { classId: s.classId, date: w.lastDay, period: s.period, minutesTaught: 35, minutesChecking: 10, questioned: 10, homeworkChecked: 10, demonstrations: 10, practiceMinutes: 10, students: { questioned: [], homeworkChecked: [], demonstrations: [], corrections: [], tutoring: [] } }),
+      lessonLogsService.logLesson(writeCallIn(db, tx, actors.get(s.teacherId)!, ctx), {
+        classId: s.classId,
+        date: w.lastDay,
+        period: s.period,
+        minutesTaught: 35,
+        minutesChecking: 10,
+        questioned: 10,
+        homeworkChecked: 10,
+        demonstrations: 10,
+        practiceMinutes: 10,
+        students: { questioned: [], homeworkChecked: [], demonstrations: [], corrections: [], tutoring: [] },
+      }),
     );
   };
   // The two alternate, one of each per round, so both meet the same load: timed in two blocks on a
@@ -101,7 +147,9 @@ try {
   };
   const b = stats('bare insert (one row, one transaction)', ms.bare);
   const l = stats('log a lesson from its slot (service, one transaction)', ms.log);
-  console.log(`logging ÷ bare insert rate (alternating rounds): ${((b.median / l.median) * 100).toFixed(0)} %   target ≥ 30 % ${b.median / l.median >= 0.3 ? 'met' : 'NOT met'}`);
+  console.log(
+    `logging ÷ bare insert rate (alternating rounds): ${((b.median / l.median) * 100).toFixed(0)} %   target ≥ 30 % ${b.median / l.median >= 0.3 ? 'met' : 'NOT met'}`,
+  );
 
   const teachers = [...w.teacherAccount.entries()];
   const week = weekOf(w.lastDay);

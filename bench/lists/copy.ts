@@ -33,7 +33,11 @@ export async function copySqliteToPostgres(file: string, db: Kysely<any>, log: (
   const dir = opts.insert ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'xq-copy-'));
   if (dir) fs.chmodSync(dir, 0o755);
   try {
-    const pgTables = (await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)).rows.map((r) => r.t);
+    const pgTables = (
+      await sql<{
+        t: string;
+      }>`select table_name as t from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db)
+    ).rows.map((r) => r.t);
     const srcTables = new Set((src.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((r) => r.name));
     const tables = pgTables.filter((t) => srcTables.has(t) && !t.startsWith('kysely_'));
     await db.connection().execute(async (c) => {
@@ -41,18 +45,30 @@ export async function copySqliteToPostgres(file: string, db: Kysely<any>, log: (
       await sql.raw(`truncate ${tables.map((t) => `"${t}"`).join(', ')}`).execute(c);
       for (const t of tables) {
         const pgCols = (
-          await sql<{ c: string }>`select column_name as c from information_schema.columns where table_schema = current_schema() and table_name = ${t} and is_generated = 'NEVER'`.execute(c)
+          await sql<{
+            c: string;
+          }>`select column_name as c from information_schema.columns where table_schema = current_schema() and table_name = ${t} and is_generated = 'NEVER'`.execute(
+            c,
+          )
         ).rows.map((r) => r.c);
         const srcCols = new Set((src.prepare(`select name from pragma_table_info(?)`).all(t) as { name: string }[]).map((r) => r.name));
         const cols = pgCols.filter((x) => srcCols.has(x));
         const started = Date.now();
-        const rows = src.prepare(`select ${cols.map((x) => `"${x}"`).join(', ')} from "${t}"`).raw().iterate() as Iterable<unknown[]>;
+        const rows = src
+          .prepare(`select ${cols.map((x) => `"${x}"`).join(', ')} from "${t}"`)
+          .raw()
+          .iterate() as Iterable<unknown[]>;
         const n = dir ? await viaCopy(c, dir, t, cols, rows) : await viaInsert(c, t, cols, rows);
         if (n >= 10_000) log(`  ${t}: ${n.toLocaleString('en-US')} rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
       // Serial and identity columns continue after the copied ids.
       const serials = (
-        await sql<{ t: string; c: string }>`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and (column_default like 'nextval(%' or is_identity = 'YES')`.execute(c)
+        await sql<{
+          t: string;
+          c: string;
+        }>`select table_name as t, column_name as c from information_schema.columns where table_schema = current_schema() and (column_default like 'nextval(%' or is_identity = 'YES')`.execute(
+          c,
+        )
       ).rows;
       for (const s of serials.filter((x) => tables.includes(x.t))) {
         await sql.raw(`select setval(pg_get_serial_sequence('"${s.t}"', '${s.c}'), coalesce((select max("${s.c}") from "${s.t}"), 0) + 1, false)`).execute(c);

@@ -32,12 +32,20 @@ const count = Number(process.argv[2] ?? 100_000);
 const reps = Number(process.argv[3] ?? 15);
 const started = Date.now();
 const m = machine();
-console.log(`lists bench (${ENGINE}): ${count.toLocaleString('en-US')} appeals, ${reps} requests per combination, ${m.nproc} × ${m.cpu}, load ${fmt(os.loadavg()[0], 2)}`);
+console.log(
+  `lists bench (${ENGINE}): ${count.toLocaleString('en-US')} appeals, ${reps} requests per combination, ${m.nproc} × ${m.cpu}, load ${fmt(os.loadavg()[0], 2)}`,
+);
 
 const base = path.join(ROOT, 'bench/.data/L.sqlite');
 if (!fs.existsSync(base)) {
   const { database } = await generateFile(base, 'L');
-  await benchAccount(database.db, 'bench.staff', PASSWORD, 'unionStaff', (await database.db.selectFrom('orgs').select('id').where('kind', '=', 'group').orderBy('path').executeTakeFirstOrThrow()).id);
+  await benchAccount(
+    database.db,
+    'bench.staff',
+    PASSWORD,
+    'unionStaff',
+    (await database.db.selectFrom('orgs').select('id').where('kind', '=', 'group').orderBy('path').executeTakeFirstOrThrow()).id,
+  );
   await database.close();
 }
 const t0 = Date.now();
@@ -46,9 +54,15 @@ console.log(`  data ${built ? `built in ${data.buildSeconds} s` : 'cached'} (rea
 
 // Sample values from the data: a mine in the staff member's group, one of its departments, a live alert.
 const raw = new Database(file, { readonly: true });
-const group = raw.prepare(`select o.path from role_grants g join accounts a on a.id = g.account_id join orgs o on o.id = g.org_id where a.username = 'bench.staff'`).get() as { path: string };
-const mine = raw.prepare(`select id, path from orgs where kind = 'mine' and path > ? and path < ? order by path limit 1`).get(group.path, group.path + '\uffff') as { id: string; path: string };
-const dept = raw.prepare(`select id from orgs where kind = 'department' and path > ? and path < ? order by path limit 1`).get(mine.path, mine.path + '\uffff') as { id: string };
+const group = raw
+  .prepare(`select o.path from role_grants g join accounts a on a.id = g.account_id join orgs o on o.id = g.org_id where a.username = 'bench.staff'`)
+  .get() as { path: string };
+const mine = raw
+  .prepare(`select id, path from orgs where kind = 'mine' and path > ? and path < ? order by path limit 1`)
+  .get(group.path, group.path + '\uffff') as { id: string; path: string };
+const dept = raw
+  .prepare(`select id from orgs where kind = 'department' and path > ? and path < ? order by path limit 1`)
+  .get(mine.path, mine.path + '\uffff') as { id: string };
 const alert = raw.prepare(`select id from appeal_group_alerts order by raised_at desc limit 1`).get() as { id: string } | undefined;
 raw.close();
 const day = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
@@ -78,9 +92,17 @@ const samples: Record<string, string> = {
 };
 
 async function signIn(url: string, username: string) {
-  const res = await send(url, { method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: username, password: PASSWORD }) });
+  const res = await send(url, {
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: username, password: PASSWORD }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body.slice(0, 200)}`);
-  return ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('xq_sid='))!;
+  return ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('xq_sid='))!;
 }
 
 interface Row {
@@ -158,7 +180,15 @@ try {
   const worker = await signIn(url, data.worker.username);
   const inboxCombos = combinations(AppealListQuery, samples);
   rows.push(...(await timeCombos(url, 'staff inbox', '/api/v1/appeals', staff, inboxCombos)));
-  rows.push(...(await timeCombos(url, 'my appeals', '/api/v1/appeals/mine', worker, inboxCombos.filter((c) => Object.keys(c).length <= 1))));
+  rows.push(
+    ...(await timeCombos(
+      url,
+      'my appeals',
+      '/api/v1/appeals/mine',
+      worker,
+      inboxCombos.filter((c) => Object.keys(c).length <= 1),
+    )),
+  );
   // Deep pages: page 500 of the default order.
   const deep = `/api/v1/appeals?page=500&pageSize=20`;
   const dm: number[] = [];
@@ -178,7 +208,19 @@ const summary = (list: string) => {
   return [
     `### ${list}: ${r.length} combinations`,
     '',
-    `p95 over combinations: median ${fmt(percentile(p95s, 50), 2)} ms, worst ${fmt(p95s.at(-1), 2)} ms; ${r.filter((x) => x.p95 > 20).length} above 20 ms. Median p50 ${fmt(percentile(r.map((x) => x.p50).sort((a, b) => a - b), 50), 2)} ms = ${fmt(percentile(r.map((x) => x.p50).sort((a, b) => a - b), 50) / bareP50, 1)} × the bare point select's p50 (${fmt(bareP50, 2)} ms).`,
+    `p95 over combinations: median ${fmt(percentile(p95s, 50), 2)} ms, worst ${fmt(p95s.at(-1), 2)} ms; ${r.filter((x) => x.p95 > 20).length} above 20 ms. Median p50 ${fmt(
+      percentile(
+        r.map((x) => x.p50).sort((a, b) => a - b),
+        50,
+      ),
+      2,
+    )} ms = ${fmt(
+      percentile(
+        r.map((x) => x.p50).sort((a, b) => a - b),
+        50,
+      ) / bareP50,
+      1,
+    )} × the bare point select's p50 (${fmt(bareP50, 2)} ms).`,
     '',
     '| worst combinations | p50 ms | p95 ms | total |',
     '| --- | ---: | ---: | ---: |',
@@ -188,7 +230,12 @@ const summary = (list: string) => {
 };
 const outFile = path.join(ROOT, `bench/.data/lists-${ENGINE}-${count}.json`);
 fs.writeFileSync(outFile, JSON.stringify({ engine: ENGINE, count, reps, machine: m, load: os.loadavg(), bareP50, rows }, null, 1));
-console.log(`\n## Lists, ${ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${count.toLocaleString('en-US')} appeals (${new Date().toISOString().slice(0, 16)} UTC; load ${os.loadavg().map((x) => fmt(x, 2)).join(' / ')}; ${fmt((Date.now() - started) / 1000, 0)} s)\n`);
+console.log(
+  `\n## Lists, ${ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite'}, ${count.toLocaleString('en-US')} appeals (${new Date().toISOString().slice(0, 16)} UTC; load ${os
+    .loadavg()
+    .map((x) => fmt(x, 2))
+    .join(' / ')}; ${fmt((Date.now() - started) / 1000, 0)} s)\n`,
+);
 console.log(summary('staff inbox'));
 console.log(summary('my appeals'));
 console.log(`every combination: ${path.relative(ROOT, outFile)}`);

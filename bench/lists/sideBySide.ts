@@ -23,7 +23,8 @@ import { ROOT, stop } from '../processes.js';
 import { appealsDataFile, PASSWORD } from '../appeals/data.js';
 
 const beforeRoot = path.resolve(process.argv[2] ?? '');
-if (!process.argv[2] || !fs.existsSync(path.join(beforeRoot, 'bench/lists/server.ts'))) throw new Error('usage: sideBySide.ts <worktree of the commit before> [counts] [seconds] [rounds]');
+if (!process.argv[2] || !fs.existsSync(path.join(beforeRoot, 'bench/lists/server.ts')))
+  throw new Error('usage: sideBySide.ts <worktree of the commit before> [counts] [seconds] [rounds]');
 const counts = (process.argv[3] ?? '10000,100000').split(',').map(Number);
 const seconds = Number(process.argv[4] ?? 8);
 const rounds = Number(process.argv[5] ?? 2);
@@ -65,11 +66,15 @@ async function signIn(url: string, username: string) {
   const headers = { 'content-type': 'application/json', 'x-forwarded-for': `10.78.${Math.floor(++clients / 250)}.${clients % 250}` };
   const res = await send(url, { method: 'POST', path: '/api/v1/auth/login', headers, body: JSON.stringify({ login: username, password: PASSWORD }) });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body.slice(0, 200)}`);
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('xq_sid='))!;
+  const cookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('xq_sid='))!;
   return { cookie, csrf: JSON.parse(res.body).csrfToken as string };
 }
 
-const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+const rssKb = (pid: number, field: 'VmRSS' | 'VmHWM') =>
+  Number(new RegExp(`${field}:\\s+(\\d+)`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
 /** The export's rows and the server's peak RSS above its resting RSS while it streams, sampled every 10 ms. */
 async function exportMemory(s: Server, cookie: string) {
@@ -90,9 +95,17 @@ const memory: string[] = [];
 for (const count of counts) {
   const { file, data } = await appealsDataFile('L', path.join(ROOT, 'bench/.data/L.sqlite'), count);
   const raw = new Database(file, { readonly: true });
-  const group = raw.prepare(`select o.path from role_grants g join accounts a on a.id = g.account_id join orgs o on o.id = g.org_id where a.username = 'bench.staff'`).get() as { path: string };
-  const mine = raw.prepare(`select id, path from orgs where kind = 'mine' and path > ? and path < ? order by path limit 1`).get(group.path, group.path + '\uffff') as { id: string };
-  const texts = raw.prepare(`select title, description, category from appeals order by submitted_at desc limit 200`).all() as { title: string; description: string; category: string }[];
+  const group = raw
+    .prepare(`select o.path from role_grants g join accounts a on a.id = g.account_id join orgs o on o.id = g.org_id where a.username = 'bench.staff'`)
+    .get() as { path: string };
+  const mine = raw
+    .prepare(`select id, path from orgs where kind = 'mine' and path > ? and path < ? order by path limit 1`)
+    .get(group.path, group.path + '\uffff') as { id: string };
+  const texts = raw.prepare(`select title, description, category from appeals order by submitted_at desc limit 200`).all() as {
+    title: string;
+    description: string;
+    category: string;
+  }[];
   raw.close();
   const servers: Server[] = [];
   for (const [name, root] of [
@@ -107,14 +120,22 @@ for (const count of counts) {
   const figures = new Map<string, { list: number[]; create: number[]; listP50: number[] }>();
   try {
     const sessions = new Map<string, { staff: { cookie: string }; submitters: { cookie: string; csrf: string }[] }>();
-    for (const s of servers) sessions.set(s.name, { staff: await signIn(s.url, data.staff), submitters: await Promise.all(data.submitters.map((u) => signIn(s.url, u))) });
+    for (const s of servers)
+      sessions.set(s.name, { staff: await signIn(s.url, data.staff), submitters: await Promise.all(data.submitters.map((u) => signIn(s.url, u))) });
     const listPath = `/api/v1/appeals?${new URLSearchParams({ status: 'handling', orgId: mine.id, page: '1', pageSize: '20' })}`;
     for (let r = 0; r < rounds; r++) {
       for (const s of r % 2 ? [...servers].reverse() : servers) {
         const f = figures.get(s.name) ?? { list: [], create: [], listP50: [] };
         figures.set(s.name, f);
         const ses = sessions.get(s.name)!;
-        const list = await measure('filtered list', { baseUrl: s.url, serverPid: s.pid, requests: [{ path: listPath, headers: { cookie: ses.staff.cookie, accept: 'application/json' } }], duration: seconds, warmup: 1, sequential: 30 });
+        const list = await measure('filtered list', {
+          baseUrl: s.url,
+          serverPid: s.pid,
+          requests: [{ path: listPath, headers: { cookie: ses.staff.cookie, accept: 'application/json' } }],
+          duration: seconds,
+          warmup: 1,
+          sequential: 30,
+        });
         const create = await measure('create', {
           baseUrl: s.url,
           serverPid: s.pid,
@@ -127,7 +148,13 @@ for (const count of counts) {
             return {
               method: 'POST',
               path: '/api/v1/appeals',
-              headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': 'application/json', accept: 'application/json', 'idempotency-key': randomUUID() },
+              headers: {
+                cookie: who.cookie,
+                'x-csrf-token': who.csrf,
+                'content-type': 'application/json',
+                accept: 'application/json',
+                'idempotency-key': randomUUID(),
+              },
               body: JSON.stringify({ category: t.category, title: t.title, description: t.description }),
             };
           },
@@ -141,7 +168,9 @@ for (const count of counts) {
     }
     const after = servers.find((s) => s.name === 'after')!;
     const mem = await exportMemory(after, sessions.get('after')!.staff.cookie);
-    memory.push(`| ${count.toLocaleString('en-US')} | ${mem.rows.toLocaleString('en-US')} | ${fmt(mem.restMb, 0)} | ${fmt(mem.peakMb, 0)} | ${fmt(mem.growthMb, 0)} | ${fmt(mem.seconds, 1)} |`);
+    memory.push(
+      `| ${count.toLocaleString('en-US')} | ${mem.rows.toLocaleString('en-US')} | ${fmt(mem.restMb, 0)} | ${fmt(mem.peakMb, 0)} | ${fmt(mem.growthMb, 0)} | ${fmt(mem.seconds, 1)} |`,
+    );
   } finally {
     for (const s of servers) await stop(s.child);
   }
@@ -150,11 +179,20 @@ for (const count of counts) {
   const a = figures.get('after')!;
   const nb = NOCOBASE[count];
   const vs = (x: number, range?: [number, number]) => (range ? `${fmt(x / range[1], 2)}–${fmt(x / range[0], 2)}` : '—');
-  table.push(`| filtered list (status + org), page of 20 + total | ${count.toLocaleString('en-US')} | ${fmt(avg(b.list), 0)} | ${fmt(avg(a.list), 0)} | ${fmt(avg(a.list) / avg(b.list), 2)} | ${fmt(avg(a.listP50), 2)} | ${nb ? nb.list.join('–') : '—'} | ${vs(avg(a.list), nb?.list)} |`);
-  table.push(`| create an appeal (the full intake) | ${count.toLocaleString('en-US')} | ${fmt(avg(b.create), 0)} | ${fmt(avg(a.create), 0)} | ${fmt(avg(a.create) / avg(b.create), 2)} | — | ${nb ? nb.create.join('–') : '—'} | ${vs(avg(a.create), nb?.create)} |`);
+  table.push(
+    `| filtered list (status + org), page of 20 + total | ${count.toLocaleString('en-US')} | ${fmt(avg(b.list), 0)} | ${fmt(avg(a.list), 0)} | ${fmt(avg(a.list) / avg(b.list), 2)} | ${fmt(avg(a.listP50), 2)} | ${nb ? nb.list.join('–') : '—'} | ${vs(avg(a.list), nb?.list)} |`,
+  );
+  table.push(
+    `| create an appeal (the full intake) | ${count.toLocaleString('en-US')} | ${fmt(avg(b.create), 0)} | ${fmt(avg(a.create), 0)} | ${fmt(avg(a.create) / avg(b.create), 2)} | — | ${nb ? nb.create.join('–') : '—'} | ${vs(avg(a.create), nb?.create)} |`,
+  );
 }
 
-log(`\n## Lists side by side (${new Date().toISOString().slice(0, 16)} UTC; ${m.nproc} × ${m.cpu}; load ${os.loadavg().map((x) => fmt(x, 2)).join(' / ')})\n`);
+log(
+  `\n## Lists side by side (${new Date().toISOString().slice(0, 16)} UTC; ${m.nproc} × ${m.cpu}; load ${os
+    .loadavg()
+    .map((x) => fmt(x, 2))
+    .join(' / ')})\n`,
+);
 log('| workload | appeals | before req/s | after req/s | after ÷ before | after p50 ms (one at a time) | NocoBase req/s (issue) | after ÷ NocoBase |');
 log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const line of table) log(line);

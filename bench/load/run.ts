@@ -22,7 +22,19 @@ import { generate, generateFile, SCALES, type Scale } from '../generate.js';
 import { cpuSeconds, fmt, machine, writeResultsSection } from '../harness.js';
 import { ROOT, startServer } from '../processes.js';
 import { startXq } from '../../test/reliability/support/process.js';
-import { finishedWeeks, mixedWorkload, oneAtATime, preparePopulation, runMixedLoad, serverRoutes, signInAll, summarise, type ClassResult, type EndpointClass, type Req } from './workload.js';
+import {
+  finishedWeeks,
+  mixedWorkload,
+  oneAtATime,
+  preparePopulation,
+  runMixedLoad,
+  serverRoutes,
+  signInAll,
+  summarise,
+  type ClassResult,
+  type EndpointClass,
+  type Req,
+} from './workload.js';
 
 const scale = (process.env.LOAD_SCALE ?? 'L').toUpperCase() as Scale;
 const ENGINE = process.env.LOAD_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
@@ -46,7 +58,9 @@ const cpuPressure = () => {
 };
 const pressureAtStart = cpuPressure();
 const m = machine();
-console.log(`bench:load: scale ${scale}, ${USERS} users × ${RATE} req/s for ${SECONDS} s, then ${BURST} s unpaced; ${m.nproc} × ${m.cpu}, load ${fmt(loadAtStart, 2)}`);
+console.log(
+  `bench:load: scale ${scale}, ${USERS} users × ${RATE} req/s for ${SECONDS} s, then ${BURST} s unpaced; ${m.nproc} × ${m.cpu}, load ${fmt(loadAtStart, 2)}`,
+);
 
 const sizes = {
   parents: Math.max(10, USERS * 3),
@@ -75,7 +89,9 @@ if (ENGINE === 'postgres') {
   await pgDb.close();
   serverEnv = { DATABASE_URL: url };
 }
-console.log(`  ${generated.orgCount} orgs, ${generated.persons.length} people in ${fmt(genMs / 1000, 1)} s; ${pop.parents.length + pop.teachers.length + pop.workers.length + pop.staff.length + pop.chairs.length + pop.principals.length} accounts`);
+console.log(
+  `  ${generated.orgCount} orgs, ${generated.persons.length} people in ${fmt(genMs / 1000, 1)} s; ${pop.parents.length + pop.teachers.length + pop.workers.length + pop.staff.length + pop.chairs.length + pop.principals.length} accounts`,
+);
 
 // ---- the ceilings: what Node + Fastify (+ SQLite) can do at all on this machine ----
 console.log('bare ceilings …');
@@ -90,7 +106,10 @@ try {
     return { name, label, connections: USERS, endpoints: [name], makers: [[name, next]], next };
   };
   const persons = Array.from({ length: 2000 }, () => `/persons/${ids[Math.floor(rng.next() * ids.length)]}`);
-  for (const c of [fixed('bare-constant', 'bare Fastify: constant JSON', ['/constant']), fixed('bare-select', 'bare Fastify: better-sqlite3 select by id', persons)]) {
+  for (const c of [
+    fixed('bare-constant', 'bare Fastify: constant JSON', ['/constant']),
+    fixed('bare-select', 'bare Fastify: better-sqlite3 select by id', persons),
+  ]) {
     await runMixedLoad(bare.url, [c], { seconds: 2 });
     const [r] = await runMixedLoad(bare.url, [c], { seconds: 5 });
     ceilings.push(r);
@@ -146,21 +165,34 @@ try {
 }
 
 const all = (rs: ClassResult[], seconds: number, label: string) =>
-  summarise('all', label, rs.reduce((s, r) => s + r.connections, 0), rs.flatMap((r) => r.times), seconds, {
-    ok: rs.reduce((s, r) => s + r.ok, 0),
-    non2xx: rs.reduce((s, r) => s + r.non2xx, 0),
-    errors: rs.reduce((s, r) => s + r.errors, 0),
-  });
+  summarise(
+    'all',
+    label,
+    rs.reduce((s, r) => s + r.connections, 0),
+    rs.flatMap((r) => r.times),
+    seconds,
+    {
+      ok: rs.reduce((s, r) => s + r.ok, 0),
+      non2xx: rs.reduce((s, r) => s + r.non2xx, 0),
+      errors: rs.reduce((s, r) => s + r.errors, 0),
+    },
+  );
 const pacedAll = all(paced, SECONDS, '全部 / all');
 const burstAll = burst.length ? all(burst, BURST, '全部 / all') : undefined;
-for (const r of [...paced, pacedAll]) console.log(`  ${r.name}: ${r.requests} requests, p50 ${fmt(r.p50, 1)} / p95 ${fmt(r.p95, 1)} / p99 ${fmt(r.p99, 1)} ms, non-2xx ${r.non2xx}, errors ${r.errors}${r.samples.length ? `\n    ${r.samples.join('\n    ')}` : ''}`);
+for (const r of [...paced, pacedAll])
+  console.log(
+    `  ${r.name}: ${r.requests} requests, p50 ${fmt(r.p50, 1)} / p95 ${fmt(r.p95, 1)} / p99 ${fmt(r.p99, 1)} ms, non-2xx ${r.non2xx}, errors ${r.errors}${r.samples.length ? `\n    ${r.samples.join('\n    ')}` : ''}`,
+  );
 if (burstAll) console.log(`  unpaced: ${fmt(burstAll.rps, 0)} req/s, p95 ${fmt(burstAll.p95, 1)} ms, non-2xx ${burstAll.non2xx}, errors ${burstAll.errors}`);
 
 // ---- bench/RESULTS.md: our section only ----
 const HEADING = `## 混合负载 / Mixed load (\`npm run bench:load\`, ${ENGINE === 'postgres' ? 'PostgreSQL' : 'SQLite'})`;
 const row = (r: ClassResult) =>
   `| ${r.label} | ${r.connections} | ${r.requests.toLocaleString('en-US')} | ${fmt(r.rps, 0)} | ${fmt(r.p50, 1)} | ${fmt(r.p95, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.max, 0)} | ${r.non2xx} | ${r.errors} |`;
-const header = ['| 类别 / class | 用户 / users | 请求 / requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+const header = [
+  '| 类别 / class | 用户 / users | 请求 / requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | errors |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
 const verdict = (ok: boolean) => (ok ? '✅ 达到 / met' : '❌ 未达到 / not met');
 const errorsTotal = pacedAll.non2xx + pacedAll.errors;
 const g = generated;
@@ -189,14 +221,7 @@ const body = [
   row(pacedAll),
   '',
   ...(burstAll
-    ? [
-        `### 无思考时间 / No think time (${BURST} s, same ${USERS} users as fast as answered)`,
-        '',
-        ...header,
-        ...burst.map(row),
-        row(burstAll),
-        '',
-      ]
+    ? [`### 无思考时间 / No think time (${BURST} s, same ${USERS} users as fast as answered)`, '', ...header, ...burst.map(row), row(burstAll), '']
     : []),
   `### 裸路由上限 / Bare-route ceilings (same run, ${USERS} connections, 5 s, no think time)`,
   '',

@@ -61,22 +61,50 @@ export async function preparePopulation(db: Db, size: PopulationSize): Promise<P
   let seq = 0;
   const account = async (role: Role, orgId: string, personId: string | null = null) => {
     const username = `load_${role}_${tag}_${++seq}`;
-    await createAccount(db, systemContext(), { username, password: LOAD_PASSWORD, passwordHash: hash, displayName: username, personId, grants: [{ role, orgId }] });
+    await createAccount(db, systemContext(), {
+      username,
+      password: LOAD_PASSWORD,
+      passwordHash: hash,
+      displayName: username,
+      personId,
+      grants: [{ role, orgId }],
+    });
     return username;
   };
 
   const group = await db.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'group').orderBy('path').executeTakeFirstOrThrow();
   // Staff are granted at the first group: the mines and workers they work on are under it.
-  const mines = await db.selectFrom('orgs').select('id').where('kind', '=', 'mine').where('path', '>=', group.path).where('path', '<', `${group.path}~`).orderBy('path').execute();
+  const mines = await db
+    .selectFrom('orgs')
+    .select('id')
+    .where('kind', '=', 'mine')
+    .where('path', '>=', group.path)
+    .where('path', '<', `${group.path}~`)
+    .orderBy('path')
+    .execute();
   const schools = await db.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'school').orderBy('path').execute();
   const now = Date.now();
   for (const s of schools) {
     const today = dayIso(now);
-    const has = await any.selectFrom('school_terms').select('id').where('school_id', '=', s.id).where('start_date', '<=', today).where('end_date', '>=', today).executeTakeFirst();
+    const has = await any
+      .selectFrom('school_terms')
+      .select('id')
+      .where('school_id', '=', s.id)
+      .where('start_date', '<=', today)
+      .where('end_date', '>=', today)
+      .executeTakeFirst();
     if (!has) {
       await any
         .insertInto('school_terms')
-        .values({ id: newId(), school_id: s.id, name: '负载测试学期', start_date: dayIso(now - 120 * 86_400_000), end_date: dayIso(now + 60 * 86_400_000), created_at: nowIso(), updated_at: nowIso() })
+        .values({
+          id: newId(),
+          school_id: s.id,
+          name: '负载测试学期',
+          start_date: dayIso(now - 120 * 86_400_000),
+          end_date: dayIso(now + 60 * 86_400_000),
+          created_at: nowIso(),
+          updated_at: nowIso(),
+        })
         .execute();
     }
   }
@@ -97,7 +125,14 @@ export async function preparePopulation(db: Db, size: PopulationSize): Promise<P
       't.teacher_id',
       't.class_id',
       'c.path',
-      eb.selectFrom('persons as s').select('s.id').whereRef('s.org_id', '=', 't.class_id').where('s.kind', '=', 'student').orderBy('s.id').limit(1).as('student_id'),
+      eb
+        .selectFrom('persons as s')
+        .select('s.id')
+        .whereRef('s.org_id', '=', 't.class_id')
+        .where('s.kind', '=', 'student')
+        .orderBy('s.id')
+        .limit(1)
+        .as('student_id'),
     ])
     .where('t.duty', '=', 'head')
     .orderBy('t.class_id')
@@ -115,9 +150,31 @@ export async function preparePopulation(db: Db, size: PopulationSize): Promise<P
     .limit(size.workers + 500)
     .execute();
 
-  const pop: Population = { parents: [], teachers: [], workers: [], staff: [], chairs: [], principals: [], groupId: group.id, mineIds: mines.map((m) => m.id), personIds: workers.slice(size.workers).map((w) => w.id) };
-  for (const g of guardians) pop.parents.push({ username: await account('parent', g.class_id, g.guardian_id), studentId: g.student_id, classId: g.class_id, schoolId: schoolOf(g.path) });
-  for (const h of heads.filter((x) => x.student_id)) pop.teachers.push({ username: await account('headTeacher', h.class_id, h.teacher_id), classId: h.class_id, studentId: h.student_id!, schoolId: schoolOf(h.path) });
+  const pop: Population = {
+    parents: [],
+    teachers: [],
+    workers: [],
+    staff: [],
+    chairs: [],
+    principals: [],
+    groupId: group.id,
+    mineIds: mines.map((m) => m.id),
+    personIds: workers.slice(size.workers).map((w) => w.id),
+  };
+  for (const g of guardians)
+    pop.parents.push({
+      username: await account('parent', g.class_id, g.guardian_id),
+      studentId: g.student_id,
+      classId: g.class_id,
+      schoolId: schoolOf(g.path),
+    });
+  for (const h of heads.filter((x) => x.student_id))
+    pop.teachers.push({
+      username: await account('headTeacher', h.class_id, h.teacher_id),
+      classId: h.class_id,
+      studentId: h.student_id!,
+      schoolId: schoolOf(h.path),
+    });
   for (const w of workers.slice(0, size.workers)) pop.workers.push({ username: await account('worker', w.org_id, w.id) });
   for (let i = 0; i < size.staff; i++) pop.staff.push({ username: await account('unionStaff', group.id) });
   for (let i = 0; i < size.chairs; i++) pop.chairs.push({ username: await account('unionChair', group.id) });
@@ -147,9 +204,17 @@ export async function signInAll(baseUrl: string, pop: Population) {
   let n = 0;
   const one = async (m: Member): Promise<Signed> => {
     const i = ++n;
-    const { res, body } = await post(baseUrl, '/api/v1/auth/login', { login: m.username, password: LOAD_PASSWORD }, { 'x-forwarded-for': `10.77.${(i >> 8) & 255}.${i & 255}` });
+    const { res, body } = await post(
+      baseUrl,
+      '/api/v1/auth/login',
+      { login: m.username, password: LOAD_PASSWORD },
+      { 'x-forwarded-for': `10.77.${(i >> 8) & 255}.${i & 255}` },
+    );
     if (res.status !== 200) throw new Error(`sign-in ${m.username}: ${res.status} ${JSON.stringify(body)}`);
-    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('xq_sid='))!;
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .find((c) => c.startsWith('xq_sid='))!;
     return { member: m, session: { cookie, csrf: body.csrfToken } };
   };
   const all = async (ms: Member[]) => {
@@ -207,7 +272,16 @@ function rotate<T>(items: T[]): () => T {
   return () => items[i++ % items.length];
 }
 
-const TITLES = ['食堂饭菜价格偏高', '井下班车发车时间调整', '夜班补贴发放延迟', '宿舍热水供应不足', '劳保用品更换周期', '加班工资核算有误', '体检项目希望增加', '子女入学咨询'];
+const TITLES = [
+  '食堂饭菜价格偏高',
+  '井下班车发车时间调整',
+  '夜班补贴发放延迟',
+  '宿舍热水供应不足',
+  '劳保用品更换周期',
+  '加班工资核算有误',
+  '体检项目希望增加',
+  '子女入学咨询',
+];
 
 /**
  * The mix. `routes` holds the server's OpenAPI paths; `weeks` finished 心桥 weeks of the
@@ -237,29 +311,58 @@ export function mixedWorkload(p: SignedPopulation, pop: Population, routes: Set<
   ];
   if (has('/api/v1/school/me')) phoneRead.push(['GET /api/v1/school/me', () => as(parent().session, 'GET', '/api/v1/school/me')]);
   if (hb) {
-    phoneRead.push(['GET 心桥 page (guardian)', () => {
-      const g = parent();
-      return as(g.session, 'GET', `/api/v1/heart-bridge/students/${g.member.studentId}/weeks/${week()}`);
-    }]);
-    phoneRead.push(['GET 心桥 class week (teacher)', () => {
-      const t = teacher();
-      return as(t.session, 'GET', `/api/v1/heart-bridge/classes/${t.member.classId}/weeks/${week()}?page=1&pageSize=50`);
-    }]);
+    phoneRead.push([
+      'GET 心桥 page (guardian)',
+      () => {
+        const g = parent();
+        return as(g.session, 'GET', `/api/v1/heart-bridge/students/${g.member.studentId}/weeks/${week()}`);
+      },
+    ]);
+    phoneRead.push([
+      'GET 心桥 class week (teacher)',
+      () => {
+        const t = teacher();
+        return as(t.session, 'GET', `/api/v1/heart-bridge/classes/${t.member.classId}/weeks/${week()}?page=1&pageSize=50`);
+      },
+    ]);
   }
   if (appeals) phoneRead.push(['GET /api/v1/appeals/mine', () => as(worker().session, 'GET', '/api/v1/appeals/mine?page=1&pageSize=20')]);
 
   const phoneWrite: [string, () => Req][] = [];
   if (hb) {
-    phoneWrite.push(['PUT 心桥 home side (guardian)', () => {
-      const g = parent();
-      return as(g.session, 'PUT', `/api/v1/heart-bridge/students/${g.member.studentId}/weeks/${week()}/home`, { atHome: `在家按时完成作业，第 ${++n} 次记录。`, suggestion: '', encouragement: '继续加油' });
-    }]);
-    phoneWrite.push(['PUT 心桥 school side (teacher)', () => {
-      const t = teacher();
-      return as(t.session, 'PUT', `/api/v1/heart-bridge/students/${t.member.studentId}/weeks/${week()}/school`, { atSchool: `上课认真，第 ${++n} 次记录。`, suggestion: '', encouragement: '' });
-    }]);
+    phoneWrite.push([
+      'PUT 心桥 home side (guardian)',
+      () => {
+        const g = parent();
+        return as(g.session, 'PUT', `/api/v1/heart-bridge/students/${g.member.studentId}/weeks/${week()}/home`, {
+          atHome: `在家按时完成作业，第 ${++n} 次记录。`,
+          suggestion: '',
+          encouragement: '继续加油',
+        });
+      },
+    ]);
+    phoneWrite.push([
+      'PUT 心桥 school side (teacher)',
+      () => {
+        const t = teacher();
+        return as(t.session, 'PUT', `/api/v1/heart-bridge/students/${t.member.studentId}/weeks/${week()}/school`, {
+          atSchool: `上课认真，第 ${++n} 次记录。`,
+          suggestion: '',
+          encouragement: '',
+        });
+      },
+    ]);
   }
-  if (appeals) phoneWrite.push(['POST /api/v1/appeals', () => as(worker().session, 'POST', '/api/v1/appeals', { category: 'benefits', title: title(), description: `职工反映：${title()}，请工会协调解决。（${++n}）` })]);
+  if (appeals)
+    phoneWrite.push([
+      'POST /api/v1/appeals',
+      () =>
+        as(worker().session, 'POST', '/api/v1/appeals', {
+          category: 'benefits',
+          title: title(),
+          description: `职工反映：${title()}，请工会协调解决。（${++n}）`,
+        }),
+    ]);
   else phoneWrite.push(['POST /api/v1/notifications/read-all', () => as(worker().session, 'POST', '/api/v1/notifications/read-all')]);
 
   const staffList: [string, () => Req][] = [
@@ -276,18 +379,25 @@ export function mixedWorkload(p: SignedPopulation, pop: Population, routes: Set<
 
   const dashboards: [string, () => Req][] = [['GET /api/v1/people/stats', () => as(chair().session, 'GET', `/api/v1/people/stats?orgId=${pop.groupId}`)]];
   if (has('/api/v1/heart-bridge/schools/{schoolId}/dashboard')) {
-    dashboards.push(['GET 心桥 school dashboard', () => {
-      const s = principal();
-      return as(s.session, 'GET', `/api/v1/heart-bridge/schools/${s.member.schoolId}/dashboard`);
-    }]);
+    dashboards.push([
+      'GET 心桥 school dashboard',
+      () => {
+        const s = principal();
+        return as(s.session, 'GET', `/api/v1/heart-bridge/schools/${s.member.schoolId}/dashboard`);
+      },
+    ]);
   }
   if (has('/api/v1/moral-education/schools/{schoolId}/coverage')) {
-    dashboards.push(['GET 十分钟思想教育 coverage', () => {
-      const s = principal();
-      return as(s.session, 'GET', `/api/v1/moral-education/schools/${s.member.schoolId}/coverage`);
-    }]);
+    dashboards.push([
+      'GET 十分钟思想教育 coverage',
+      () => {
+        const s = principal();
+        return as(s.session, 'GET', `/api/v1/moral-education/schools/${s.member.schoolId}/coverage`);
+      },
+    ]);
   }
-  if (appeals && has('/api/v1/appeals/dashboard')) dashboards.push(['GET /api/v1/appeals/dashboard', () => as(chair().session, 'GET', '/api/v1/appeals/dashboard')]);
+  if (appeals && has('/api/v1/appeals/dashboard'))
+    dashboards.push(['GET /api/v1/appeals/dashboard', () => as(chair().session, 'GET', '/api/v1/appeals/dashboard')]);
 
   const share = (f: number) => Math.max(1, Math.round(users * f));
   return [
@@ -393,7 +503,8 @@ export async function runMixedLoad(baseUrl: string, classes: EndpointClass[], op
         ? await Promise.all(Array.from({ length: c.connections }, () => run(1, (slot++ * 1000) / total / opts.rate!)))
         : [await run(c.connections, 0)];
       const statusCodes: Record<string, number> = {};
-      for (const r of results) for (const [k, v] of Object.entries(r.statusCodeStats as Record<string, { count: number }>)) statusCodes[k] = (statusCodes[k] ?? 0) + v.count;
+      for (const r of results)
+        for (const [k, v] of Object.entries(r.statusCodeStats as Record<string, { count: number }>)) statusCodes[k] = (statusCodes[k] ?? 0) + v.count;
       const sum = (f: (r: any) => number) => results.reduce((s, r) => s + f(r), 0);
       return summarise(c.name, c.label, c.connections, times, Math.max(...results.map((r) => r.duration)), {
         ok: sum((r) => r['2xx']),
@@ -418,11 +529,18 @@ export async function finishedWeeks(baseUrl: string, teacher: Signed | undefined
   const res = await fetch(`${baseUrl}/api/v1/school/classes/${teacher.member.classId}/weeks`, { headers: { cookie: teacher.session.cookie } });
   if (res.status !== 200) return [];
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return ((await res.json()) as { items: { week: string; end: string }[] }).items.filter((w) => w.end < today).map((w) => w.week).slice(-8);
+  return ((await res.json()) as { items: { week: string; end: string }[] }).items
+    .filter((w) => w.end < today)
+    .map((w) => w.week)
+    .slice(-8);
 }
 
 /** One request at a time per endpoint: what a single user waits, and which endpoint costs what. */
-export async function oneAtATime(baseUrl: string, classes: EndpointClass[], repeat = 20): Promise<{ cls: string; endpoint: string; p50: number; p95: number; status: number[] }[]> {
+export async function oneAtATime(
+  baseUrl: string,
+  classes: EndpointClass[],
+  repeat = 20,
+): Promise<{ cls: string; endpoint: string; p50: number; p95: number; status: number[] }[]> {
   const out = [];
   for (const c of classes) {
     for (const [endpoint, make] of c.makers) {

@@ -17,7 +17,11 @@ const CLAIMS = ['wagesOwed', 'overtime', 'socialInsurance', 'workInjury', 'dismi
 
 async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
   const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -34,7 +38,18 @@ export async function buildMediationL(db: Db, today: string, scale = SCALE_L): P
   const iso = new Date().toISOString();
   const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? parent.path.split('/').length - 2 : 0,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    };
   };
   const group = org('基准煤业集团', 'group', null);
   const orgs = [group];
@@ -48,17 +63,49 @@ export async function buildMediationL(db: Db, today: string, scale = SCALE_L): P
   await bulk(db, 'orgs', orgs);
 
   const persons = Array.from({ length: scale.workers }, (_, i) => ({
-    id: newId(), org_id: teams[i % teams.length].id, kind: 'worker', name: `职工${i}`, gender: null, employee_no: `B${i}`, employment_category: 'contract', position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso,
+    id: newId(),
+    org_id: teams[i % teams.length].id,
+    kind: 'worker',
+    name: `职工${i}`,
+    gender: null,
+    employee_no: `B${i}`,
+    employment_category: 'contract',
+    position: null,
+    union_member: 1,
+    phone: null,
+    id_number: null,
+    birth_date: null,
+    subject: null,
+    archived: 0,
+    created_at: iso,
+    updated_at: iso,
   }));
   await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string, personId: string | null) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: personId,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const chair = account('bench.chair', null);
   const mediators = Array.from({ length: scale.mediators }, (_, i) => account(`bench.mediator${i}`, null));
   const worker = account('bench.worker', persons[0].id);
   const accounts = [chair, ...mediators, worker];
   await bulk(db, 'accounts', accounts);
   const grant = (accountId: string, role: string) => ({ id: newId(), account_id: accountId, role, org_id: group.id, created_at: iso });
-  await bulk(db, 'role_grants', [grant(chair.id, 'unionChair'), ...mediators.map((m) => grant(m.id, 'mediator')), { ...grant(worker.id, 'worker'), org_id: teams[0].id }]);
+  await bulk(db, 'role_grants', [
+    grant(chair.id, 'unionChair'),
+    ...mediators.map((m) => grant(m.id, 'mediator')),
+    { ...grant(worker.id, 'worker'), org_id: teams[0].id },
+  ]);
 
   const cases: MediationCaseTable[] = [];
   const claims: MediationTables['mediation_claims'][] = [];
@@ -79,23 +126,74 @@ export async function buildMediationL(db: Db, today: string, scale = SCALE_L): P
     const agreed = status === 'agreed' || status === 'performed' ? Math.round(amount * 0.8) : null;
     const id = newId();
     cases.push({
-      id, code: `TJ${appliedDate.replace(/-/g, '')}-${id.slice(-5).toUpperCase()}`, org_id: team.id, org_path: team.path, applicant_person_id: person.id, applicant_kind: 'worker', group_size: null,
-      respondent: `${Math.floor(rng.next() * 20) + 1}号矿`, dispute_date: addDays(appliedDate, -20), summary: '加班费与社保争议', appeal_id: null, status,
-      applied_at: `${appliedDate}T02:00:00.000Z`, applied_date: appliedDate, accept_due: addDays(appliedDate, 3), accepted_on: accepted, extension_days: 0, mediation_due: due, closed_on: closed,
-      outcome_reason: status === 'failed' ? '调解不成' : null, claimed_cents: amount, agreed_cents: agreed, paid_cents: status === 'performed' ? agreed! : 0,
-      agreement_terms: agreed !== null ? '一次性支付' : null, performance_due: agreed !== null ? addDays(closed!, 15) : null, applicant_signed_on: agreed !== null ? closed : null,
-      respondent_signer: agreed !== null ? '人力资源部' : null, respondent_signed_on: agreed !== null ? closed : null, registered_by: null, created_at: iso, updated_at: iso,
+      id,
+      code: `TJ${appliedDate.replace(/-/g, '')}-${id.slice(-5).toUpperCase()}`,
+      org_id: team.id,
+      org_path: team.path,
+      applicant_person_id: person.id,
+      applicant_kind: 'worker',
+      group_size: null,
+      respondent: `${Math.floor(rng.next() * 20) + 1}号矿`,
+      dispute_date: addDays(appliedDate, -20),
+      summary: '加班费与社保争议',
+      appeal_id: null,
+      status,
+      applied_at: `${appliedDate}T02:00:00.000Z`,
+      applied_date: appliedDate,
+      accept_due: addDays(appliedDate, 3),
+      accepted_on: accepted,
+      extension_days: 0,
+      mediation_due: due,
+      closed_on: closed,
+      outcome_reason: status === 'failed' ? '调解不成' : null,
+      claimed_cents: amount,
+      agreed_cents: agreed,
+      paid_cents: status === 'performed' ? agreed! : 0,
+      agreement_terms: agreed !== null ? '一次性支付' : null,
+      performance_due: agreed !== null ? addDays(closed!, 15) : null,
+      applicant_signed_on: agreed !== null ? closed : null,
+      respondent_signer: agreed !== null ? '人力资源部' : null,
+      respondent_signed_on: agreed !== null ? closed : null,
+      registered_by: null,
+      created_at: iso,
+      updated_at: iso,
     });
     const n = 1 + Math.floor(rng.next() * 2);
-    for (let k = 0; k < n; k++) claims.push({ id: newId(), case_id: id, type: CLAIMS[Math.floor(rng.next() * CLAIMS.length)], description: '请求', amount_cents: k === 0 ? amount : null, sort: k });
+    for (let k = 0; k < n; k++)
+      claims.push({
+        id: newId(),
+        case_id: id,
+        type: CLAIMS[Math.floor(rng.next() * CLAIMS.length)],
+        description: '请求',
+        amount_cents: k === 0 ? amount : null,
+        sort: k,
+      });
     if (accepted) {
       named.push({ case_id: id, account_id: mediators[i % mediators.length].id });
-      sessions.push({ id: newId(), case_id: id, date: accepted, attendees: '双方', applicant_said: '要求补发', respondent_said: '核对后答复', next_step: null, recorded_by: null, recorded_by_name: null, created_at: iso });
+      sessions.push({
+        id: newId(),
+        case_id: id,
+        date: accepted,
+        attendees: '双方',
+        applicant_said: '要求补发',
+        respondent_said: '核对后答复',
+        next_step: null,
+        recorded_by: null,
+        recorded_by_name: null,
+        created_at: iso,
+      });
     }
   }
   await bulk(db, 'mediation_cases', cases, 200);
   await bulk(db, 'mediation_claims', claims);
   await bulk(db, 'mediation_case_mediators', named);
   await bulk(db, 'mediation_sessions', sessions);
-  return { group, teams, chairAccount: chair.id, mediatorAccounts: mediators.map((m) => m.id), workerAccount: { accountId: worker.id, personId: persons[0].id }, caseIds: cases.map((c) => c.id) };
+  return {
+    group,
+    teams,
+    chairAccount: chair.id,
+    mediatorAccounts: mediators.map((m) => m.id),
+    workerAccount: { accountId: worker.id, personId: persons[0].id },
+    caseIds: cases.map((c) => c.id),
+  };
 }

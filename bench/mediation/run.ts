@@ -20,9 +20,6 @@ import { engine, N, openBenchDatabase, time, callAs, machine, analyze } from '..
 
 installHouse(house);
 
-
-
-
 const { database, done } = await openBenchDatabase('mediation');
 try {
   const db = database.db;
@@ -30,7 +27,9 @@ try {
   await migrateToLatest(db, house.migrations);
   const today = shanghaiDate(new Date());
   const w = await buildMediationL(db, today);
-  console.log(`engine ${engine}; scale L: ${SCALE_L.cases} cases, ${SCALE_L.workers} workers, ${SCALE_L.mines * SCALE_L.teamsPerMine} teams; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale L: ${SCALE_L.cases} cases, ${SCALE_L.workers} workers, ${SCALE_L.mines * SCALE_L.teamsPerMine} teams; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 
@@ -42,8 +41,18 @@ try {
 
   await time('desk list, union chair, newest first', N, () => mediationService.list(chair, { ...page }), 20);
   await time('desk list, union chair, red lights', N, () => mediationService.list(chair, { ...page, light: 'red' }), 20);
-  await time('desk list, union chair, one team, by mediation due', N, (i) => mediationService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id, sort: 'mediationDue' }), 20);
-  await time('desk list, union chair, page 50 of agreements', N, () => mediationService.list(chair, { ...page, page: 50, status: ['agreed', 'performed'] }), 20);
+  await time(
+    'desk list, union chair, one team, by mediation due',
+    N,
+    (i) => mediationService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id, sort: 'mediationDue' }),
+    20,
+  );
+  await time(
+    'desk list, union chair, page 50 of agreements',
+    N,
+    () => mediationService.list(chair, { ...page, page: 50, status: ['agreed', 'performed'] }),
+    20,
+  );
   await time('desk list, a mediator (named + new)', N, () => mediationService.list(mediator, { ...page }), 20);
   await time('my cases, a worker', N, () => mediationService.list(worker, { ...page }), 20);
   await time('case page (audited read), union chair', N, (i) => mediationService.detail(chair, w.caseIds[(i * 7919) % w.caseIds.length]), 20);

@@ -41,7 +41,11 @@ try {
   await time('board: owner, mine', N, () => decided.list(owner, { ...page, mine: '1', sort: 'dueDate' }), 20);
   await time('board: owner, everything visible', N, () => decided.list(owner, { ...page, sort: 'dueDate' }), 20);
   await time('public list: chair scope', N, () => decided.publicList(chair, page), 20);
-  const last = await (db as any).selectFrom('meetings').selectAll().where('id', '=', data.meetingIds[data.meetingIds.length - 1]).executeTakeFirstOrThrow();
+  const last = await (db as any)
+    .selectFrom('meetings')
+    .selectAll()
+    .where('id', '=', data.meetingIds[data.meetingIds.length - 1])
+    .executeTakeFirstOrThrow();
   await time('carry-over of the 25th meeting of a series', N, () => carryOver(db, last));
 } finally {
   await done();

@@ -49,7 +49,18 @@ export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, 
   const q = dq(db) as any;
   const rand = rng(17);
   const iso = new Date().toISOString();
-  const org = (id: string, parent: string | null, path: string, kind: string, name: string) => ({ id, parent_id: parent, path, depth: path.split('/').length - 3, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso });
+  const org = (id: string, parent: string | null, path: string, kind: string, name: string) => ({
+    id,
+    parent_id: parent,
+    path,
+    depth: path.split('/').length - 3,
+    kind,
+    name,
+    code: null,
+    sort_order: 0,
+    created_at: iso,
+    updated_at: iso,
+  });
   const groupId = newId();
   const groupPath = `/${groupId}/`;
   const orgs = [org(groupId, null, groupPath, 'group', '基准集团')];
@@ -66,13 +77,30 @@ export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, 
   }
   await chunked(orgs, 500, (c) => q.insertInto('orgs').values(c).execute());
 
-  const account = (username: string) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: null, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: null,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const chair = account('bench.chair');
   const staff = account('bench.staff');
   const owners = Array.from({ length: scale.owners }, (_, i) => account(`bench.owner${i}`));
   await chunked([chair, staff, ...owners], 500, (c) => q.insertInto('accounts').values(c).execute());
   const mineId = orgs[1].id;
-  const grants = [{ id: newId(), account_id: chair.id, role: 'unionChair', org_id: groupId, created_at: iso }, { id: newId(), account_id: staff.id, role: 'unionStaff', org_id: mineId, created_at: iso }, ...owners.map((o, i) => ({ id: newId(), account_id: o.id, role: 'handler', org_id: depts[i % depts.length].id, created_at: iso }))];
+  const grants = [
+    { id: newId(), account_id: chair.id, role: 'unionChair', org_id: groupId, created_at: iso },
+    { id: newId(), account_id: staff.id, role: 'unionStaff', org_id: mineId, created_at: iso },
+    ...owners.map((o, i) => ({ id: newId(), account_id: o.id, role: 'handler', org_id: depts[i % depts.length].id, created_at: iso })),
+  ];
   await chunked(grants, 500, (c) => q.insertInto('role_grants').values(c).execute());
 
   const series: any[] = [];
@@ -91,7 +119,23 @@ export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, 
       const date = day(start, Math.floor((k * 3 * 365) / scale.meetingsPerSeries) + (s % 28));
       const past = date <= today;
       const mid = newId();
-      meetings.push({ id: mid, series_id: sid, org_id: orgId, org_path: orgPath, kind: series.at(-1).kind, title: `第${k + 1}次会议`, planned_date: date, held_date: past ? date : null, location: null, status: past ? 'published' : 'planned', minutes: past ? '纪要' : null, published_org_id: past ? orgId : null, published_org_path: past ? orgPath : null, created_at: iso, updated_at: iso });
+      meetings.push({
+        id: mid,
+        series_id: sid,
+        org_id: orgId,
+        org_path: orgPath,
+        kind: series.at(-1).kind,
+        title: `第${k + 1}次会议`,
+        planned_date: date,
+        held_date: past ? date : null,
+        location: null,
+        status: past ? 'published' : 'planned',
+        minutes: past ? '纪要' : null,
+        published_org_id: past ? orgId : null,
+        published_org_path: past ? orgPath : null,
+        created_at: iso,
+        updated_at: iso,
+      });
       let parent: string | null = null;
       for (let n = 0; n < scale.itemsPerMeeting; n++) {
         const due = day(date, 20 + Math.floor(rand() * 60));
@@ -100,10 +144,25 @@ export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, 
         const id = newId();
         const owner = owners[Math.floor(rand() * owners.length)];
         items.push({
-          id, source_kind: 'meetings.decision', source_id: mid, source_label: `系列${s + 1} 第${k + 1}次会议`, source_public: n % 3 === 0 ? 1 : 0, title: `决定事项 ${s}-${k}-${n}`,
-          org_id: orgId, org_path: orgPath, owner_account_id: owner.id, due_date: due, status,
-          progress: status === 'done' ? 100 : status === 'planned' ? 0 : Math.floor(rand() * 90), drop_reason: status === 'dropped' ? '并入其他事项' : null,
-          done_at: status === 'done' ? `${day(due, Math.floor(rand() * 10) - 5)}T08:00:00.000Z` : null, parent_id: n % 5 === 4 ? parent : null, weight: 1, created_by: chair.id, created_at: iso, updated_at: iso,
+          id,
+          source_kind: 'meetings.decision',
+          source_id: mid,
+          source_label: `系列${s + 1} 第${k + 1}次会议`,
+          source_public: n % 3 === 0 ? 1 : 0,
+          title: `决定事项 ${s}-${k}-${n}`,
+          org_id: orgId,
+          org_path: orgPath,
+          owner_account_id: owner.id,
+          due_date: due,
+          status,
+          progress: status === 'done' ? 100 : status === 'planned' ? 0 : Math.floor(rand() * 90),
+          drop_reason: status === 'dropped' ? '并入其他事项' : null,
+          done_at: status === 'done' ? `${day(due, Math.floor(rand() * 10) - 5)}T08:00:00.000Z` : null,
+          parent_id: n % 5 === 4 ? parent : null,
+          weight: 1,
+          created_by: chair.id,
+          created_at: iso,
+          updated_at: iso,
         });
         if (n % 5 === 0) parent = id;
       }

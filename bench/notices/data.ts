@@ -27,7 +27,11 @@ const KINDS = ['standing', 'periodic', 'adHoc'];
 
 async function insertChunks(db: Db, table: string, rows: Record<string, unknown>[], size = 500) {
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < rows.length; i += size) await (tx as any).insertInto(table).values(rows.slice(i, i + size)).execute();
+    for (let i = 0; i < rows.length; i += size)
+      await (tx as any)
+        .insertInto(table)
+        .values(rows.slice(i, i + size))
+        .execute();
   });
 }
 
@@ -47,14 +51,64 @@ export async function generateNoticeData(db: Db, scale: NoticeScale, now = new D
   const teams: { id: string; path: string; kind: string; mine: string }[] = [];
   const mines = Array.from({ length: 10 }, () => org('mine', group));
   for (const m of mines) for (let i = 0; i < 10; i++) teams.push({ ...org('team', m), mine: m.id });
-  await insertChunks(db, 'orgs', orgs.map((o) => ({ id: o.id, parent_id: o.path.split('/').filter(Boolean).at(-2) ?? null, path: o.path, depth: o.path.split('/').length - 3, kind: o.kind, name: `${o.kind}-${o.id.slice(-4)}`, code: null, sort_order: 0, created_at: iso, updated_at: iso })));
+  await insertChunks(
+    db,
+    'orgs',
+    orgs.map((o) => ({
+      id: o.id,
+      parent_id: o.path.split('/').filter(Boolean).at(-2) ?? null,
+      path: o.path,
+      depth: o.path.split('/').length - 3,
+      kind: o.kind,
+      name: `${o.kind}-${o.id.slice(-4)}`,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    })),
+  );
 
   const workers = Array.from({ length: spec.workers }, (_, i) => ({ id: newId(), team: teams[i % teams.length], category: CATEGORIES[i % CATEGORIES.length] }));
-  await insertChunks(db, 'persons', workers.map((w, i) => ({ id: w.id, org_id: w.team.id, kind: 'worker', name: `职工${i}`, gender: null, employee_no: null, employment_category: w.category, position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso })));
+  await insertChunks(
+    db,
+    'persons',
+    workers.map((w, i) => ({
+      id: w.id,
+      org_id: w.team.id,
+      kind: 'worker',
+      name: `职工${i}`,
+      gender: null,
+      employee_no: null,
+      employment_category: w.category,
+      position: null,
+      union_member: 1,
+      phone: null,
+      id_number: null,
+      birth_date: null,
+      subject: null,
+      archived: 0,
+      created_at: iso,
+      updated_at: iso,
+    })),
+  );
   const hash = await hashPassword('Bench-pass1');
-  const keeper = await createAccount(db, systemContext(), { username: 'nstaff', password: 'Bench-pass1', passwordHash: hash, displayName: '工会干事', personId: null, grants: [{ role: 'unionStaff', orgId: group.id }] });
+  const keeper = await createAccount(db, systemContext(), {
+    username: 'nstaff',
+    password: 'Bench-pass1',
+    passwordHash: hash,
+    displayName: '工会干事',
+    personId: null,
+    grants: [{ role: 'unionStaff', orgId: group.id }],
+  });
   const me = workers[0];
-  await createAccount(db, systemContext(), { username: 'nworker', password: 'Bench-pass1', passwordHash: hash, displayName: '职工', personId: me.id, grants: [{ role: 'worker', orgId: me.team.mine }] });
+  await createAccount(db, systemContext(), {
+    username: 'nworker',
+    password: 'Bench-pass1',
+    passwordHash: hash,
+    displayName: '职工',
+    personId: me.id,
+    grants: [{ role: 'worker', orgId: me.team.mine }],
+  });
 
   // Notices: 1 % group, 9 % mine, 90 % team; a year back, oldest first so the chain runs in time order.
   const perNotice = Math.floor(spec.receipts / spec.notices);
@@ -77,13 +131,34 @@ export async function generateNoticeData(db: Db, scale: NoticeScale, now = new D
       const id = newId();
       const kind = KINDS[i % 3];
       const row = {
-        id, org_id: target.id, title: `公开事项${i}`, body: `第${i}号公开事项正文。\n收支情况见附表。`, kind, categories: null,
-        schedule: kind === 'periodic' ? 'monthly' : null, next_due_date: kind === 'periodic' ? addDays(date, 30) : null, follows_id: null, followed_at: null, followed_on_time: null,
-        status: 'published', version: 1, source_kind: null, source_id: null, source_label: null, recipients: 0, published_by: keeper.id, published_at: at, published_date: date,
-        corrected_at: null, withdrawn_at: null, withdraw_reason: null, created_at: at, updated_at: at,
+        id,
+        org_id: target.id,
+        title: `公开事项${i}`,
+        body: `第${i}号公开事项正文。\n收支情况见附表。`,
+        kind,
+        categories: null,
+        schedule: kind === 'periodic' ? 'monthly' : null,
+        next_due_date: kind === 'periodic' ? addDays(date, 30) : null,
+        follows_id: null,
+        followed_at: null,
+        followed_on_time: null,
+        status: 'published',
+        version: 1,
+        source_kind: null,
+        source_id: null,
+        source_label: null,
+        recipients: 0,
+        published_by: keeper.id,
+        published_at: at,
+        published_date: date,
+        corrected_at: null,
+        withdrawn_at: null,
+        withdraw_reason: null,
+        created_at: at,
+        updated_at: at,
       };
       // Recipients: the team's workers for a team notice; a sample stands for a mine's or the group's.
-      const pool = target.kind === 'team' ? (byTeam.get(target.id) ?? []) : workers.filter((_, k) => k % (target.kind === 'group' ? 1 : 10) === (i % 10));
+      const pool = target.kind === 'team' ? (byTeam.get(target.id) ?? []) : workers.filter((_, k) => k % (target.kind === 'group' ? 1 : 10) === i % 10);
       const recipients = target.kind === 'team' ? pool : pool.filter((w) => target.kind === 'group' || w.team.mine === target.id);
       row.recipients = recipients.length;
       const unit = (w: (typeof workers)[number]) => (target.kind === 'group' ? w.team.mine : target.kind === 'mine' ? w.team.id : target.id);

@@ -51,7 +51,9 @@ try {
   await migrateToLatest(db, house.migrations);
   let t0 = Date.now();
   const data = await generateNoticeData(db, scale);
-  console.log(`${engine} ${scale}: ${data.counts.notices} notices, ${data.counts.receipts} receipts, ${data.counts.workers} workers in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `${engine} ${scale}: ${data.counts.notices} notices, ${data.counts.receipts} receipts, ${data.counts.workers} workers in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   if (engine === 'postgres') await sql`analyze`.execute(db);
 
   const callAs = async (username: string): Promise<Call> => {
@@ -74,9 +76,18 @@ try {
     .then((r: any[]) => r.map((x) => x.id as string));
   const person = worker.actor.personId!;
   const team = await db.selectFrom('persons').select('org_id').where('id', '=', person).executeTakeFirstOrThrow();
-  const teamNotices = (await db.selectFrom('notices' as any).select('id' as any).where('org_id' as any, '=', team.org_id).execute()).map((r: any) => r.id as string);
+  const teamNotices = (
+    await db
+      .selectFrom('notices' as any)
+      .select('id' as any)
+      .where('org_id' as any, '=', team.org_id)
+      .execute()
+  ).map((r: any) => r.id as string);
   const targets = [...new Set([...teamNotices, ...reachable, ...own])];
-  await db.deleteFrom('notice_receipts' as any).where('person_id' as any, '=', person).execute();
+  await db
+    .deleteFrom('notice_receipts' as any)
+    .where('person_id' as any, '=', person)
+    .execute();
   const ops = Math.min(1_000, targets.length);
   const rate = async (name: string, n: number, run: (i: number) => Promise<unknown>) => {
     const started = performance.now();
@@ -85,11 +96,26 @@ try {
     console.log(`${name}: ${perSec.toFixed(0)}/s over ${n}`);
     return perSec;
   };
-  const bare = await rate('bare insert', ops, () => db.transaction().execute((tx) => tx.insertInto('bench_bare' as any).values({ id: newId(), at: new Date().toISOString() } as any).execute()));
-  const first = await rate('read receipt, first read', ops, (i) => db.transaction().execute((tx) => B.read(writeCallIn(db, tx, worker.actor, worker.ctx), targets[i])));
-  const again = await rate('read receipt, read again (no-op)', ops, (i) => db.transaction().execute((tx) => B.read(writeCallIn(db, tx, worker.actor, worker.ctx), targets[i])));
-  rows.push(`| read receipt, first read | ${first.toFixed(0)}/s | ${((first / bare) * 100).toFixed(0)} % of bare insert (${bare.toFixed(0)}/s) | ≥ 30 % | ${first / bare >= 0.3 ? 'yes' : 'NO'} |`);
-  rows.push(`| read receipt, again | ${again.toFixed(0)}/s | ${((again / bare) * 100).toFixed(0)} % of bare insert | ≥ 30 % | ${again / bare >= 0.3 ? 'yes' : 'NO'} |`);
+  const bare = await rate('bare insert', ops, () =>
+    db.transaction().execute((tx) =>
+      tx
+        .insertInto('bench_bare' as any)
+        .values({ id: newId(), at: new Date().toISOString() } as any)
+        .execute(),
+    ),
+  );
+  const first = await rate('read receipt, first read', ops, (i) =>
+    db.transaction().execute((tx) => B.read(writeCallIn(db, tx, worker.actor, worker.ctx), targets[i])),
+  );
+  const again = await rate('read receipt, read again (no-op)', ops, (i) =>
+    db.transaction().execute((tx) => B.read(writeCallIn(db, tx, worker.actor, worker.ctx), targets[i])),
+  );
+  rows.push(
+    `| read receipt, first read | ${first.toFixed(0)}/s | ${((first / bare) * 100).toFixed(0)} % of bare insert (${bare.toFixed(0)}/s) | ≥ 30 % | ${first / bare >= 0.3 ? 'yes' : 'NO'} |`,
+  );
+  rows.push(
+    `| read receipt, again | ${again.toFixed(0)}/s | ${((again / bare) * 100).toFixed(0)} % of bare insert | ≥ 30 % | ${again / bare >= 0.3 ? 'yes' : 'NO'} |`,
+  );
 
   // ---- lists ----
   const N = 200;
@@ -116,7 +142,9 @@ try {
   const v = await verifyNoticeChain(db);
   const ms = Date.now() - t0;
   rows.push(`| verify the chain (${v.entries} entries, ok ${v.ok}) | ${ms} ms | | ≤ 5000 ms | ${ms <= 5000 && v.ok ? 'yes' : 'NO'} |`);
-  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ${engine} ${scale}\n| path | figure | ratio / p95 | target | met |\n|---|---|---|---|---|\n${rows.join('\n')}`);
+  console.log(
+    `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ${engine} ${scale}\n| path | figure | ratio / p95 | target | met |\n|---|---|---|---|---|\n${rows.join('\n')}`,
+  );
 } finally {
   await database.close();
   await stopPg();

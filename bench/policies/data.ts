@@ -24,8 +24,38 @@ export const SPECS = {
 export type PolicyScale = keyof typeof SPECS;
 
 const SUBJECTS = ['职工', '用人单位', '劳动者', '工会', '被派遣劳动者', '女职工', '工伤职工', '井下作业人员', '农民工', '退休人员'];
-const MATTERS = ['工资', '加班费', '年休假', '工伤', '社会保险', '劳动合同', '经济补偿', '试用期', '病假', '婚假', '住房公积金', '津贴', '职业健康检查', '劳动防护用品', '调解', '仲裁', '培训', '考勤'];
-const VERBS = ['应当按时足额支付', '依法享有', '不得克扣', '应当书面告知', '可以申请', '应当在三十日内办理', '由单位承担', '按月发放', '经协商确定', '每年复核一次'];
+const MATTERS = [
+  '工资',
+  '加班费',
+  '年休假',
+  '工伤',
+  '社会保险',
+  '劳动合同',
+  '经济补偿',
+  '试用期',
+  '病假',
+  '婚假',
+  '住房公积金',
+  '津贴',
+  '职业健康检查',
+  '劳动防护用品',
+  '调解',
+  '仲裁',
+  '培训',
+  '考勤',
+];
+const VERBS = [
+  '应当按时足额支付',
+  '依法享有',
+  '不得克扣',
+  '应当书面告知',
+  '可以申请',
+  '应当在三十日内办理',
+  '由单位承担',
+  '按月发放',
+  '经协商确定',
+  '每年复核一次',
+];
 const TOPICS = ['wages', 'leave', 'socialInsurance', 'injury', 'contract', 'other'];
 const LEVELS = ['law', 'regulation', 'local', 'company'];
 const CN = '一二三四五六七八九十';
@@ -43,7 +73,11 @@ export interface PolicyBenchData {
 }
 
 async function insertChunks(db: Db, table: string, rows: Record<string, unknown>[], size = 500) {
-  for (let i = 0; i < rows.length; i += size) await (db as any).insertInto(table).values(rows.slice(i, i + size)).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await (db as any)
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
 }
 
 export async function generatePolicyData(db: Db, scale: PolicyScale, now = new Date()): Promise<PolicyBenchData> {
@@ -56,7 +90,21 @@ export async function generatePolicyData(db: Db, scale: PolicyScale, now = new D
   const org = async (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
     const path = `${parent?.path ?? '/'}${id}/`;
-    await (db as any).insertInto('orgs').values({ id, parent_id: parent?.id ?? null, path, depth: path.split('/').length - 3, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso }).execute();
+    await (db as any)
+      .insertInto('orgs')
+      .values({
+        id,
+        parent_id: parent?.id ?? null,
+        path,
+        depth: path.split('/').length - 3,
+        kind,
+        name,
+        code: null,
+        sort_order: 0,
+        created_at: iso,
+        updated_at: iso,
+      })
+      .execute();
     return { id, path };
   };
   const group = await org('基准煤业集团', 'group', null);
@@ -72,10 +120,41 @@ export async function generatePolicyData(db: Db, scale: PolicyScale, now = new D
   const person = newId();
   await (db as any)
     .insertInto('persons')
-    .values({ id: person, org_id: teams[0].id, kind: 'worker', name: '基准职工', gender: null, employee_no: null, employment_category: 'contract', position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso })
+    .values({
+      id: person,
+      org_id: teams[0].id,
+      kind: 'worker',
+      name: '基准职工',
+      gender: null,
+      employee_no: null,
+      employment_category: 'contract',
+      position: null,
+      union_member: 1,
+      phone: null,
+      id_number: null,
+      birth_date: null,
+      subject: null,
+      archived: 0,
+      created_at: iso,
+      updated_at: iso,
+    })
     .execute();
-  await createAccount(db, systemContext(), { username: 'bench.keeper', password, passwordHash: hash, displayName: '基准干事', personId: null, grants: [{ role: 'unionStaff', orgId: group.id }] });
-  await createAccount(db, systemContext(), { username: 'bench.worker', password, passwordHash: hash, displayName: '基准职工', personId: person, grants: [{ role: 'worker', orgId: teams[0].mine.id }] });
+  await createAccount(db, systemContext(), {
+    username: 'bench.keeper',
+    password,
+    passwordHash: hash,
+    displayName: '基准干事',
+    personId: null,
+    grants: [{ role: 'unionStaff', orgId: group.id }],
+  });
+  await createAccount(db, systemContext(), {
+    username: 'bench.worker',
+    password,
+    passwordHash: hash,
+    displayName: '基准职工',
+    personId: person,
+    grants: [{ role: 'worker', orgId: teams[0].mine.id }],
+  });
 
   const articleIds: string[] = [];
   for (let p0 = 0; p0 < spec.policies; p0 += 100) {
@@ -86,7 +165,24 @@ export async function generatePolicyData(db: Db, scale: PolicyScale, now = new D
       const id = newId();
       const title = `${pick(MATTERS)}${pick(['管理办法', '实施细则', '暂行规定', '条例', '若干规定'])}（第${p + 1}号）`;
       const superseded = p % 25 === 24;
-      policies.push({ id, org_id: group.id, series_id: id, version: 1, title, issuer: '基准集团', doc_number: `基字〔2024〕${p + 1}号`, level: pick(LEVELS), status: superseded ? 'superseded' : 'effective', effective_date: addDays('2015-01-01', p % 3000), repeal_date: null, superseded_by: null, article_count: spec.articlesPer, created_by: null, created_at: iso, updated_at: iso });
+      policies.push({
+        id,
+        org_id: group.id,
+        series_id: id,
+        version: 1,
+        title,
+        issuer: '基准集团',
+        doc_number: `基字〔2024〕${p + 1}号`,
+        level: pick(LEVELS),
+        status: superseded ? 'superseded' : 'effective',
+        effective_date: addDays('2015-01-01', p % 3000),
+        repeal_date: null,
+        superseded_by: null,
+        article_count: spec.articlesPer,
+        created_by: null,
+        created_at: iso,
+        updated_at: iso,
+      });
       for (let a = 1; a <= spec.articlesPer; a++) {
         const aid = newId();
         const body = `${pick(SUBJECTS)}的${pick(MATTERS)}，${pick(VERBS)}；涉及${pick(MATTERS)}的，${pick(SUBJECTS)}${pick(VERBS)}。`;
@@ -159,9 +255,18 @@ export async function generatePolicyData(db: Db, scale: PolicyScale, now = new D
       const policyOf = new Map<string, string>();
       const ids = [...new Set(cites.map((c) => c.article_id as string))];
       for (let i = 0; i < ids.length; i += 500) {
-        for (const r of await (tx as any).selectFrom('policy_articles').select(['id', 'policy_id']).where('id', 'in', ids.slice(i, i + 500)).execute()) policyOf.set(r.id, r.policy_id);
+        for (const r of await (tx as any)
+          .selectFrom('policy_articles')
+          .select(['id', 'policy_id'])
+          .where('id', 'in', ids.slice(i, i + 500))
+          .execute())
+          policyOf.set(r.id, r.policy_id);
       }
-      await insertChunks(tx as unknown as Db, 'policy_citations', cites.map((c) => ({ ...c, policy_id: policyOf.get(c.article_id as string) })));
+      await insertChunks(
+        tx as unknown as Db,
+        'policy_citations',
+        cites.map((c) => ({ ...c, policy_id: policyOf.get(c.article_id as string) })),
+      );
     });
   }
   return {

@@ -55,7 +55,9 @@ try {
   const data = reuse ? await existingPolicyData(db, scale) : await generatePolicyData(db, scale);
   // A database built before signatures were kept gets them as a deployment would: by the job.
   if (reuse) while ((await benchReads.signOldQuestions(db)) > 0);
-  console.log(`${engine} ${scale}: ${data.counts.policies} policies, ${data.counts.articles} articles, ${data.counts.questions} questions in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  console.log(
+    `${engine} ${scale}: ${data.counts.policies} policies, ${data.counts.articles} articles, ${data.counts.questions} questions in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+  );
   if (engine === 'postgres') await (await import('kysely')).sql`analyze`.execute(db);
 
   const callAs = async (username: string): Promise<Call> => {
@@ -84,18 +86,30 @@ try {
   const words = ['工资', '工伤', '年休假', '加班费', '劳动合同', '住房公积金', '调解', '职业健康检查'];
   const r = benchReads;
   await time('article search, one word (worker)', 50, (i) => r.searchArticles(worker, { q: words[i % words.length], page: 1, pageSize: 20 }));
-  await time('article search, two words (worker)', 50, (i) => r.searchArticles(worker, { q: `${words[i % words.length]} ${words[(i + 3) % words.length]}`, page: 1, pageSize: 20 }));
+  await time('article search, two words (worker)', 50, (i) =>
+    r.searchArticles(worker, { q: `${words[i % words.length]} ${words[(i + 3) % words.length]}`, page: 1, pageSize: 20 }),
+  );
   await time('library list, first page (worker)', 20, () => r.listPolicies(worker, { page: 1, pageSize: 20, order: 'asc', status: ['effective'] }));
   await time('library list, word filter (worker)', 50, (i) => r.listPolicies(worker, { page: 1, pageSize: 20, order: 'asc', q: words[i % words.length] }));
-  await time('question queue: awaiting, by deadline (staff)', 20, () => r.listQuestions(staff, { page: 1, pageSize: 20, sort: 'dueDate', order: 'asc', status: ['submitted'] }));
+  await time('question queue: awaiting, by deadline (staff)', 20, () =>
+    r.listQuestions(staff, { page: 1, pageSize: 20, sort: 'dueDate', order: 'asc', status: ['submitted'] }),
+  );
   await time('question list: newest (staff)', 20, () => r.listQuestions(staff, { page: 1, pageSize: 20, order: 'desc' }));
-  await time('question list: one team (staff)', 20, (i) => r.listQuestions(staff, { page: 1, pageSize: 20, order: 'desc', orgId: data.teamIds[i % data.teamIds.length] }));
+  await time('question list: one team (staff)', 20, (i) =>
+    r.listQuestions(staff, { page: 1, pageSize: 20, order: 'desc', orgId: data.teamIds[i % data.teamIds.length] }),
+  );
   await time('FAQ nearest to a draft (worker)', 50, (i) => r.faq(worker, { q: `我想问一下${words[i % words.length]}怎么算`, page: 1, pageSize: 5 }));
   await time('政策解读 prompts: 14 days, every topic (staff)', 200, () => r.explainPrompts(staff));
-  const year = { scope: { all: false, paths: [(await db.selectFrom('orgs').select('path').where('id', '=', data.groupId).executeTakeFirstOrThrow()).path] }, from: '2026-01-01', to: '2026-12-31' };
+  const year = {
+    scope: { all: false, paths: [(await db.selectFrom('orgs').select('path').where('id', '=', data.groupId).executeTakeFirstOrThrow()).path] },
+    from: '2026-01-01',
+    to: '2026-12-31',
+  };
   await time('indicator: questions answered, group, a year', 200, () => r.questionsAnswered(db, year));
   await time('indicator: on-time answer rate, group, a year', 200, () => r.onTimeAnswerRate(db, year));
-  console.log(`\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ${N} calls each after 10 warm-up\n| path | p50 ms | p95 ms | target | met |\n|---|---|---|---|---|\n${rows.join('\n')}`);
+  console.log(
+    `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ${N} calls each after 10 warm-up\n| path | p50 ms | p95 ms | target | met |\n|---|---|---|---|---|\n${rows.join('\n')}`,
+  );
 } finally {
   await database.close();
   await stopPg();

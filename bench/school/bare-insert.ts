@@ -25,13 +25,16 @@ db.exec(`create table if not exists bench_bare_pages (
 const insert = db.prepare('insert into bench_bare_pages (id, student_id, week, main, suggestion, encouragement, written_at) values (?, ?, ?, ?, ?, ?, ?)');
 
 const app = Fastify({ logger: false });
-app.put<{ Params: { student: string; week: string }; Body: { atSchool: string; suggestion: string; encouragement: string } }>('/students/:student/weeks/:week', async (req) => {
-  const id = randomUUID();
-  const at = new Date().toISOString();
-  insert.run(id, req.params.student, req.params.week, req.body.atSchool, req.body.suggestion, req.body.encouragement, at);
-  await wal?.sync();
-  return { id, writtenAt: at };
-});
+app.put<{ Params: { student: string; week: string }; Body: { atSchool: string; suggestion: string; encouragement: string } }>(
+  '/students/:student/weeks/:week',
+  async (req) => {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    insert.run(id, req.params.student, req.params.week, req.body.atSchool, req.body.suggestion, req.body.encouragement, at);
+    await wal?.sync();
+    return { id, writtenAt: at };
+  },
+);
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ port: (app.server.address() as { port: number }).port });

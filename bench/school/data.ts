@@ -67,7 +67,9 @@ export async function generateSchoolData(db: Db, now = new Date(), classesPerGra
 
   const today = shanghaiDate(now);
   const cal = await loadSchoolCalendar(db, schoolId, built.school.path);
-  const weeks = terms.flatMap((t) => cal.weeksOfTerm({ id: '', name: t.name, start_date: t.start, end_date: t.end }, today)).filter((w, i, a) => a.indexOf(w) === i);
+  const weeks = terms
+    .flatMap((t) => cal.weeksOfTerm({ id: '', name: t.name, start_date: t.start, end_date: t.end }, today))
+    .filter((w, i, a) => a.indexOf(w) === i);
   const currentWeek = weeks[weeks.length - 1];
   const lastFullWeek = weeks[weeks.length - 2];
 
@@ -111,7 +113,11 @@ export async function generateSchoolData(db: Db, now = new Date(), classesPerGra
       }
     }
     await db.transaction().execute(async (tx) => {
-      for (let i = 0; i < rows.length; i += chunk) await (tx as any).insertInto('heart_bridge_notes').values(rows.slice(i, i + chunk)).execute();
+      for (let i = 0; i < rows.length; i += chunk)
+        await (tx as any)
+          .insertInto('heart_bridge_notes')
+          .values(rows.slice(i, i + chunk))
+          .execute();
     });
     notes += rows.length;
   }
@@ -120,7 +126,13 @@ export async function generateSchoolData(db: Db, now = new Date(), classesPerGra
 
   const hash = await hashPassword(PASSWORD);
   const class1 = built.classes[0];
-  await createAccount(db, systemContext(), { username: 'bench.principal', password: PASSWORD, passwordHash: hash, displayName: '基准校长', grants: [{ role: 'principal', orgId: schoolId }] });
+  await createAccount(db, systemContext(), {
+    username: 'bench.principal',
+    password: PASSWORD,
+    passwordHash: hash,
+    displayName: '基准校长',
+    grants: [{ role: 'principal', orgId: schoolId }],
+  });
   await createAccount(db, systemContext(), {
     username: 'bench.head',
     password: PASSWORD,

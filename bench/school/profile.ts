@@ -26,7 +26,13 @@ const meta = `${file}.json`;
 /** Like migrateToLatest, but a profile database built yesterday still takes a migration named earlier than its newest. */
 async function migrateToLatest(db: Kysely<any>, extra: Record<string, any>) {
   const all = { ...coreMigrations, ...extra };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => all }, migrationTableName: 'xq_migrations', migrationLockTableName: 'xq_migrations_lock', allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => all },
+    migrationTableName: 'xq_migrations',
+    migrationLockTableName: 'xq_migrations_lock',
+    allowUnorderedMigrations: true,
+  });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
 }
@@ -52,8 +58,18 @@ if (what === 'svc') {
   installHouse(house);
   const { loadGrants } = await import('../../server/core/auth/auth.repository.js');
   const service = await import('../../server/modules/heartBridge/index.js');
-  const account = await database.db.selectFrom('accounts').select(['id', 'display_name', 'person_id']).where('username', '=', data.accounts.principal).executeTakeFirstOrThrow();
-  const actor = { accountId: account.id, displayName: account.display_name, personId: account.person_id, via: 'session' as const, grants: await loadGrants(database.db, account.id) };
+  const account = await database.db
+    .selectFrom('accounts')
+    .select(['id', 'display_name', 'person_id'])
+    .where('username', '=', data.accounts.principal)
+    .executeTakeFirstOrThrow();
+  const actor = {
+    accountId: account.id,
+    displayName: account.display_name,
+    personId: account.person_id,
+    via: 'session' as const,
+    grants: await loadGrants(database.db, account.id),
+  };
   const { default: SQLite } = await import('better-sqlite3');
   const stmt = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1'));
   const spent = new Map<string, number>();
@@ -64,7 +80,10 @@ if (what === 'svc') {
       try {
         return orig.apply(this, args);
       } finally {
-        const k = this.source.replace(/\s+/g, ' ').replace(/(\?, )+\?/g, '?…').slice(0, 150);
+        const k = this.source
+          .replace(/\s+/g, ' ')
+          .replace(/(\?, )+\?/g, '?…')
+          .slice(0, 150);
         spent.set(k, (spent.get(k) ?? 0) + performance.now() - t);
       }
     };
@@ -118,8 +137,19 @@ if (what === 'trace') {
     return prepare.call(this, source);
   };
   for (const [label, req] of [
-    ['write', { method: 'PUT', url: `/api/v1/heart-bridge/students/${data.class1Students[0]}/weeks/${data.currentWeek}/school`, headers: { cookie: head.cookie, 'x-csrf-token': head.csrf }, payload: { atSchool: 'x', suggestion: '', encouragement: 'y' } }],
-    ['dashboard', { method: 'GET', url: `/api/v1/heart-bridge/schools/${data.schoolId}/dashboard?week=${data.lastFullWeek}`, headers: { cookie: principal.cookie } }],
+    [
+      'write',
+      {
+        method: 'PUT',
+        url: `/api/v1/heart-bridge/students/${data.class1Students[0]}/weeks/${data.currentWeek}/school`,
+        headers: { cookie: head.cookie, 'x-csrf-token': head.csrf },
+        payload: { atSchool: 'x', suggestion: '', encouragement: 'y' },
+      },
+    ],
+    [
+      'dashboard',
+      { method: 'GET', url: `/api/v1/heart-bridge/schools/${data.schoolId}/dashboard?week=${data.lastFullWeek}`, headers: { cookie: principal.cookie } },
+    ],
   ] as const) {
     seen.length = 0;
     const res = await app.inject(req as any);
@@ -147,9 +177,17 @@ if (what === 'wal') {
   side.close();
 }
 if (what === 'all' || what === 'dashboard')
-  await time('school dashboard', 40, () => ({ method: 'GET', url: `/api/v1/heart-bridge/schools/${data.schoolId}/dashboard?week=${data.lastFullWeek}`, headers: { cookie: principal.cookie } }));
+  await time('school dashboard', 40, () => ({
+    method: 'GET',
+    url: `/api/v1/heart-bridge/schools/${data.schoolId}/dashboard?week=${data.lastFullWeek}`,
+    headers: { cookie: principal.cookie },
+  }));
 if (what === 'all' || what === 'week')
-  await time('class week', 300, (i) => ({ method: 'GET', url: `/api/v1/heart-bridge/classes/${data.classes[i % data.classes.length]}/weeks/${data.lastFullWeek}?pageSize=50`, headers: { cookie: principal.cookie } }));
+  await time('class week', 300, (i) => ({
+    method: 'GET',
+    url: `/api/v1/heart-bridge/classes/${data.classes[i % data.classes.length]}/weeks/${data.lastFullWeek}?pageSize=50`,
+    headers: { cookie: principal.cookie },
+  }));
 if (what === 'sync') {
   // How much of a write is the fsync: the same writes with synchronous=OFF (diagnosis only).
   const { sql } = await import('kysely');

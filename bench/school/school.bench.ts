@@ -30,7 +30,10 @@ async function signIn(baseUrl: string, username: string, password: string) {
     body: JSON.stringify({ login: username, password }),
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${res.body.slice(0, 200)}`);
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('xq_sid='))!;
+  const cookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('xq_sid='))!;
   return { cookie, csrf: JSON.parse(res.body).csrfToken as string };
 }
 
@@ -50,18 +53,30 @@ const bench: Bench = {
       .then(() => generateSchoolData(database.db, new Date(), CLASSES_PER_GRADE[ctx.scale] ?? 150))
       .finally(() => database.close());
     const generatedIn = (Date.now() - started) / 1000;
-    console.log(`  school data: ${data.students} students, ${data.guardians} guardians, ${data.notes} pages over ${data.weeks.length} weeks in ${fmt(generatedIn, 1)} s`);
+    console.log(
+      `  school data: ${data.students} students, ${data.guardians} guardians, ${data.notes} pages over ${data.weeks.length} weeks in ${fmt(generatedIn, 1)} s`,
+    );
 
     // The bare inserts first, on the same file, so every writer meets the same disk and WAL.
     const measureBare = async (mode: 'full' | 'group') => {
       const bare = await startServer('../school/bare-insert', mode === 'group' ? [file, 'group'] : [file]);
       try {
         return ctx.results.add(
-          await measure(mode === 'group' ? 'bare Fastify: better-sqlite3 insert (WAL, group commit as the app)' : 'bare Fastify: better-sqlite3 insert (WAL, synchronous=FULL)', {
-            baseUrl: bare.url,
-            serverPid: bare.pid,
-            requests: data.class1Students.map((id, i) => ({ method: 'PUT' as 'POST', path: `/students/${id}/weeks/${data.currentWeek}`, headers: { 'content-type': 'application/json' }, body: sideBody(i) })),
-          }),
+          await measure(
+            mode === 'group'
+              ? 'bare Fastify: better-sqlite3 insert (WAL, group commit as the app)'
+              : 'bare Fastify: better-sqlite3 insert (WAL, synchronous=FULL)',
+            {
+              baseUrl: bare.url,
+              serverPid: bare.pid,
+              requests: data.class1Students.map((id, i) => ({
+                method: 'PUT' as 'POST',
+                path: `/students/${id}/weeks/${data.currentWeek}`,
+                headers: { 'content-type': 'application/json' },
+                body: sideBody(i),
+              })),
+            },
+          ),
         );
       } finally {
         await bare.stop();
@@ -80,7 +95,9 @@ const bench: Bench = {
         await measure('心桥 class week view (GET …/classes/:id/weeks/:week, 45 students)', {
           baseUrl: app.url,
           serverPid: app.pid,
-          requests: data.classes.slice(0, 300).map((id) => ({ path: `/api/v1/heart-bridge/classes/${id}/weeks/${data.lastFullWeek}?pageSize=50`, headers: asPrincipal })),
+          requests: data.classes
+            .slice(0, 300)
+            .map((id) => ({ path: `/api/v1/heart-bridge/classes/${id}/weeks/${data.lastFullWeek}?pageSize=50`, headers: asPrincipal })),
         }),
       );
       dashboard = ctx.results.add(
@@ -112,9 +129,27 @@ const bench: Bench = {
     const point = ctx.baselines.pointSelect;
     const constant = ctx.baselines.constant;
     const writeShare = ratio(write.rps, bareInsert.rps) * 100;
-    ctx.results.target({ label: `心桥班级周视图 p95 (规模 ${ctx.scale}) / class week view p95 at ${ctx.scale}`, measured: classWeek.p95, limit: 20, unit: 'ms', atMost: true });
-    ctx.results.target({ label: `心桥全校周覆盖率看板 p95 (规模 ${ctx.scale}) / school weekly coverage dashboard p95 at ${ctx.scale}`, measured: dashboard.p95, limit: 200, unit: 'ms', atMost: true });
-    ctx.results.target({ label: '心桥写一栏吞吐 / 裸插入吞吐 · writing a side vs bare insert (req/s)', measured: writeShare, limit: 30, unit: '%', atMost: false });
+    ctx.results.target({
+      label: `心桥班级周视图 p95 (规模 ${ctx.scale}) / class week view p95 at ${ctx.scale}`,
+      measured: classWeek.p95,
+      limit: 20,
+      unit: 'ms',
+      atMost: true,
+    });
+    ctx.results.target({
+      label: `心桥全校周覆盖率看板 p95 (规模 ${ctx.scale}) / school weekly coverage dashboard p95 at ${ctx.scale}`,
+      measured: dashboard.p95,
+      limit: 200,
+      unit: 'ms',
+      atMost: true,
+    });
+    ctx.results.target({
+      label: '心桥写一栏吞吐 / 裸插入吞吐 · writing a side vs bare insert (req/s)',
+      measured: writeShare,
+      limit: 30,
+      unit: '%',
+      atMost: false,
+    });
 
     const row = (label: string, m: Measurement, base: Measurement) =>
       `| ${label} | ${fmt(m.median, 2)} | ${fmt(m.p95, 2)} | ${fmt(ratio(m.p95, base.p95), 1)} × | ${fmt(m.rps, 0)} | ${fmt(ratio(m.rps, base.rps) * 100, 1)} % | ${base.name} |`;

@@ -40,20 +40,39 @@ writer.pragma('cache_size = -65536');
 writer.pragma('temp_store = MEMORY');
 let insertAppeal: Database.Statement | undefined;
 let seq = 0;
-app.post<{ Body: { orgId: string; unitId: string; personId: string; category: string; title: string; description: string; anonymous: boolean } }>('/appeals', async (req, reply) => {
-  insertAppeal ??= writer.prepare(
-    `insert into appeals (id, code, org_id, unit_id, author_person_id, anonymous, channel, category, nature, urgency, title, description, status,
+app.post<{ Body: { orgId: string; unitId: string; personId: string; category: string; title: string; description: string; anonymous: boolean } }>(
+  '/appeals',
+  async (req, reply) => {
+    insertAppeal ??= writer.prepare(
+      `insert into appeals (id, code, org_id, unit_id, author_person_id, anonymous, channel, category, nature, urgency, title, description, status,
        submitted_at, submitted_date, accept_due_date, current_due, late, reopen_count, affected_workers, created_at, updated_at)
      values (?, ?, ?, ?, ?, ?, 'online', ?, 'request', 'general', ?, ?, 'submitted', ?, ?, ?, ?, 0, 0, 1, ?, ?)`,
-  );
-  const b = req.body;
-  const at = new Date().toISOString();
-  const day = at.slice(0, 10);
-  const id = randomUUID();
-  insertAppeal.run(id, `BARE-${process.pid}-${++seq}`, b.orgId, b.unitId, b.personId, b.anonymous ? 1 : 0, b.category, b.title, b.description, at, day, day, day, at, at);
-  await wal?.sync();
-  return reply.status(201).send({ id });
-});
+    );
+    const b = req.body;
+    const at = new Date().toISOString();
+    const day = at.slice(0, 10);
+    const id = randomUUID();
+    insertAppeal.run(
+      id,
+      `BARE-${process.pid}-${++seq}`,
+      b.orgId,
+      b.unitId,
+      b.personId,
+      b.anonymous ? 1 : 0,
+      b.category,
+      b.title,
+      b.description,
+      at,
+      day,
+      day,
+      day,
+      at,
+      at,
+    );
+    await wal?.sync();
+    return reply.status(201).send({ id });
+  },
+);
 
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.send?.({ port: (app.server.address() as { port: number }).port });

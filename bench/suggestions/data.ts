@@ -18,7 +18,11 @@ const DECIDED = new Set(['adopted', 'trial', 'archived', 'implementing', 'assess
 
 async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
   const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -36,7 +40,18 @@ export async function buildSuggestionsL(db: Db, today: string, scale = SCALE_L):
   const iso = new Date().toISOString();
   const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? parent.path.split('/').length - 2 : 0,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    };
   };
   const group = org('基准煤业集团', 'group', null);
   const orgs = [group];
@@ -50,10 +65,38 @@ export async function buildSuggestionsL(db: Db, today: string, scale = SCALE_L):
   await bulk(db, 'orgs', orgs);
 
   const persons = Array.from({ length: scale.workers }, (_, i) => ({
-    id: newId(), org_id: teams[i % teams.length].id, kind: 'worker', name: `职工${i}`, gender: null, employee_no: `S${i}`, employment_category: 'contract', position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso,
+    id: newId(),
+    org_id: teams[i % teams.length].id,
+    kind: 'worker',
+    name: `职工${i}`,
+    gender: null,
+    employee_no: `S${i}`,
+    employment_category: 'contract',
+    position: null,
+    union_member: 1,
+    phone: null,
+    id_number: null,
+    birth_date: null,
+    subject: null,
+    archived: 0,
+    created_at: iso,
+    updated_at: iso,
   }));
   await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string, personId: string | null) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: personId,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const chair = account('bench.chair', null);
   const evaluators = Array.from({ length: scale.evaluators }, (_, i) => account(`bench.expert${i}`, null));
   const worker = account('bench.worker', persons[0].id);
@@ -62,14 +105,30 @@ export async function buildSuggestionsL(db: Db, today: string, scale = SCALE_L):
   await bulk(db, 'role_grants', [grant(chair.id, 'unionChair'), ...evaluators.map((e) => grant(e.id, 'handler')), grant(worker.id, 'worker', teams[0].id)]);
 
   const campaigns = Array.from({ length: scale.campaigns }, (_, i) => ({
-    id: newId(), org_id: group.id, org_path: group.path, title: `${2024 + i}年献一策`, starts_on: addDays(today, -365 * (scale.campaigns - i)), ends_on: addDays(today, -365 * (scale.campaigns - i - 1) + 30),
-    criteria: JSON.stringify(DEFAULT_CRITERIA), created_by: chair.id, created_at: iso, updated_at: iso,
+    id: newId(),
+    org_id: group.id,
+    org_path: group.path,
+    title: `${2024 + i}年献一策`,
+    starts_on: addDays(today, -365 * (scale.campaigns - i)),
+    ends_on: addDays(today, -365 * (scale.campaigns - i - 1) + 30),
+    criteria: JSON.stringify(DEFAULT_CRITERIA),
+    created_by: chair.id,
+    created_at: iso,
+    updated_at: iso,
   }));
   await bulk(db, 'suggestion_campaigns', campaigns);
 
   const rows: SuggestionTable[] = [];
   const authors: { suggestion_id: string; person_id: string; lead: number }[] = [];
-  const evaluations: { suggestion_id: string; account_id: string; scores: string | null; total: number | null; comment: string | null; assigned_at: string; scored_at: string | null }[] = [];
+  const evaluations: {
+    suggestion_id: string;
+    account_id: string;
+    scores: string | null;
+    total: number | null;
+    comment: string | null;
+    assigned_at: string;
+    scored_at: string | null;
+  }[] = [];
   for (let i = 0; i < scale.suggestions; i++) {
     const p = i === 0 ? 0 : Math.floor(rng.next() * persons.length);
     const person = persons[p];
@@ -80,26 +139,65 @@ export async function buildSuggestionsL(db: Db, today: string, scale = SCALE_L):
     const id = newId();
     const benefit = ['assessed', 'verified', 'rewarded'].includes(status) ? Math.round(rng.next() * 50_000_000) : null;
     rows.push({
-      id, code: `JY${on.replace(/-/g, '')}-${id.slice(-5).toUpperCase()}`, campaign_id: campaigns[c].id, org_id: team.id, org_path: team.path, lead_person_id: person.id, team_name: i % 6 === 0 ? '攻关小组' : null,
-      title: `建议${i}`, problem: '问题', proposal: '办法', expected_benefit: '效益', status, submitted_at: `${on}T02:00:00.000Z`, submitted_on: on,
-      return_reason: status === 'returned' ? '请补充' : null, merged_into_id: null,
-      decision: DECIDED.has(status) ? (status === 'archived' ? 'archive' : status === 'trial' ? 'trial' : 'adopt') : null, decision_note: DECIDED.has(status) ? '决定' : null,
-      decided_on: DECIDED.has(status) ? addDays(on, 20) : null, decided_item_id: null, implemented_on: null,
-      benefit_kind: benefit === null ? null : 'savings', benefit_fen: benefit, benefit_note: benefit === null ? null : '测算', benefit_recorded_by: benefit === null ? null : chair.id,
-      benefit_verified_by: status === 'verified' || status === 'rewarded' ? evaluators[0].id : null, verified_on: status === 'verified' || status === 'rewarded' ? addDays(on, 45) : null,
-      reward_fen: status === 'rewarded' ? 100_000 : null, reward_paid_on: status === 'rewarded' ? addDays(on, 55) : null, created_at: iso, updated_at: iso,
+      id,
+      code: `JY${on.replace(/-/g, '')}-${id.slice(-5).toUpperCase()}`,
+      campaign_id: campaigns[c].id,
+      org_id: team.id,
+      org_path: team.path,
+      lead_person_id: person.id,
+      team_name: i % 6 === 0 ? '攻关小组' : null,
+      title: `建议${i}`,
+      problem: '问题',
+      proposal: '办法',
+      expected_benefit: '效益',
+      status,
+      submitted_at: `${on}T02:00:00.000Z`,
+      submitted_on: on,
+      return_reason: status === 'returned' ? '请补充' : null,
+      merged_into_id: null,
+      decision: DECIDED.has(status) ? (status === 'archived' ? 'archive' : status === 'trial' ? 'trial' : 'adopt') : null,
+      decision_note: DECIDED.has(status) ? '决定' : null,
+      decided_on: DECIDED.has(status) ? addDays(on, 20) : null,
+      decided_item_id: null,
+      implemented_on: null,
+      benefit_kind: benefit === null ? null : 'savings',
+      benefit_fen: benefit,
+      benefit_note: benefit === null ? null : '测算',
+      benefit_recorded_by: benefit === null ? null : chair.id,
+      benefit_verified_by: status === 'verified' || status === 'rewarded' ? evaluators[0].id : null,
+      verified_on: status === 'verified' || status === 'rewarded' ? addDays(on, 45) : null,
+      reward_fen: status === 'rewarded' ? 100_000 : null,
+      reward_paid_on: status === 'rewarded' ? addDays(on, 55) : null,
+      created_at: iso,
+      updated_at: iso,
     });
     authors.push({ suggestion_id: id, person_id: person.id, lead: 1 });
     if (i % 6 === 0) authors.push({ suggestion_id: id, person_id: persons[(p + 1) % persons.length].id, lead: 0 });
     if (status === 'evaluating' || LATE.has(status)) {
       for (let k = 0; k < 2; k++) {
         const done = LATE.has(status) || k === 0;
-        evaluations.push({ suggestion_id: id, account_id: evaluators[(i + k) % evaluators.length].id, scores: done ? '{"innovation":20,"feasibility":20,"benefit":30}' : null, total: done ? 70 : null, comment: null, assigned_at: iso, scored_at: done ? iso : null });
+        evaluations.push({
+          suggestion_id: id,
+          account_id: evaluators[(i + k) % evaluators.length].id,
+          scores: done ? '{"innovation":20,"feasibility":20,"benefit":30}' : null,
+          total: done ? 70 : null,
+          comment: null,
+          assigned_at: iso,
+          scored_at: done ? iso : null,
+        });
       }
     }
   }
   await bulk(db, 'suggestions', rows, 100);
   await bulk(db, 'suggestion_authors', authors);
   await bulk(db, 'suggestion_evaluations', evaluations);
-  return { group, teams, campaignIds: campaigns.map((c) => c.id), chairAccount: chair.id, evaluatorAccounts: evaluators.map((e) => e.id), workerAccount: { accountId: worker.id, personId: persons[0].id }, suggestionIds: rows.map((r) => r.id) };
+  return {
+    group,
+    teams,
+    campaignIds: campaigns.map((c) => c.id),
+    chairAccount: chair.id,
+    evaluatorAccounts: evaluators.map((e) => e.id),
+    workerAccount: { accountId: worker.id, personId: persons[0].id },
+    suggestionIds: rows.map((r) => r.id),
+  };
 }

@@ -21,9 +21,6 @@ import { engine, N, openBenchDatabase, time, callAs, machine, analyze } from '..
 
 installHouse(house);
 
-
-
-
 const { database, done } = await openBenchDatabase('suggestions');
 try {
   const db = database.db;
@@ -31,7 +28,9 @@ try {
   await migrateToLatest(db, house.migrations);
   const today = shanghaiDate(new Date());
   const w = await buildSuggestionsL(db, today);
-  console.log(`engine ${engine}; scale L: ${SCALE_L.suggestions} suggestions, ${SCALE_L.workers} workers, ${SCALE_L.mines * SCALE_L.teamsPerMine} teams; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale L: ${SCALE_L.suggestions} suggestions, ${SCALE_L.workers} workers, ${SCALE_L.mines * SCALE_L.teamsPerMine} teams; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 
@@ -44,13 +43,25 @@ try {
   await time('desk list, union chair, newest first', N, () => suggestionsService.list(chair, { ...page }), 20);
   await time('desk list, union chair, waiting for first review', N, () => suggestionsService.list(chair, { ...page, status: ['submitted'] }), 20);
   await time('desk list, union chair, one team', N, (i) => suggestionsService.list(chair, { ...page, orgId: w.teams[i % w.teams.length].id }), 20);
-  await time('desk list, union chair, one campaign, page 50', N, (i) => suggestionsService.list(chair, { ...page, page: 50, campaignId: w.campaignIds[i % w.campaignIds.length] }), 20);
+  await time(
+    'desk list, union chair, one campaign, page 50',
+    N,
+    (i) => suggestionsService.list(chair, { ...page, page: 50, campaignId: w.campaignIds[i % w.campaignIds.length] }),
+    20,
+  );
   await time('evaluator queue (assigned, being evaluated)', N, () => suggestionsService.list(expert, { ...page, assigned: true, status: ['evaluating'] }), 20);
   await time('my suggestions, a worker', N, () => suggestionsService.list(worker, { ...page, mine: true }), 20);
   await time('suggestion page, union chair', N, (i) => suggestionsService.detail(chair, w.suggestionIds[(i * 7919) % w.suggestionIds.length]), 20);
   await time('campaign statistics (month + 20 units)', 20, (i) => campaignStatistics(chair, w.campaignIds[i % w.campaignIds.length], {}), 200);
   const q = { scope: { all: false, paths: [w.group.path] }, from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
-  const keys = ['suggestions.per100Workers', 'suggestions.participationRate', 'suggestions.adoptionRate', 'suggestions.implemented', 'suggestions.benefit', 'suggestions.rewardsPaid'];
+  const keys = [
+    'suggestions.per100Workers',
+    'suggestions.participationRate',
+    'suggestions.adoptionRate',
+    'suggestions.implemented',
+    'suggestions.benefit',
+    'suggestions.rewardsPaid',
+  ];
   await time('dashboard: six indicators, whole group, one year', 20, () => Promise.all(keys.map((k) => indicator(k)!.compute(db, q))), 200);
 } finally {
   await done();

@@ -14,13 +14,20 @@ import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
 
-export const SCALE = process.env.BENCH_SCALE === 'M' ? { name: 'M', mines: 20, teamsPerMine: 10, workers: 5_000, surveys: 25, problems: 200 } : { name: 'L', mines: 20, teamsPerMine: 10, workers: 50_000, surveys: 25, problems: 2_000 };
+export const SCALE =
+  process.env.BENCH_SCALE === 'M'
+    ? { name: 'M', mines: 20, teamsPerMine: 10, workers: 5_000, surveys: 25, problems: 200 }
+    : { name: 'L', mines: 20, teamsPerMine: 10, workers: 50_000, surveys: 25, problems: 2_000 };
 
 async function bulk(db: Db, table: string, rows: object[]) {
   if (!rows.length) return;
   const k = db as unknown as Kysely<any>;
   const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length));
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -38,7 +45,18 @@ export async function buildSurveysL(db: Db, today: string): Promise<Built> {
   const iso = new Date().toISOString();
   const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
     const id = newId();
-    return { id, parent_id: parent?.id ?? null, path: `${parent?.path ?? '/'}${id}/`, depth: parent ? parent.path.split('/').length - 2 : 0, kind, name, code: null, sort_order: 0, created_at: iso, updated_at: iso };
+    return {
+      id,
+      parent_id: parent?.id ?? null,
+      path: `${parent?.path ?? '/'}${id}/`,
+      depth: parent ? parent.path.split('/').length - 2 : 0,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: iso,
+      updated_at: iso,
+    };
   };
   const group = org('基准煤业集团', 'group', null);
   const mines: ReturnType<typeof org>[] = [];
@@ -51,11 +69,38 @@ export async function buildSurveysL(db: Db, today: string): Promise<Built> {
   await bulk(db, 'orgs', [group, ...mines, ...teams.map((t) => t.team)]);
 
   const persons = Array.from({ length: SCALE.workers }, (_, i) => ({
-    id: newId(), org_id: teams[i % teams.length].team.id, kind: 'worker', name: `职工${i}`, gender: i % 3 ? 'male' : 'female', employee_no: `S${i}`,
-    employment_category: EMPLOYMENT_CATEGORIES[i % 5 === 4 ? 2 : i % 4], position: null, union_member: i % 7 ? 1 : 0, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: iso, updated_at: iso,
+    id: newId(),
+    org_id: teams[i % teams.length].team.id,
+    kind: 'worker',
+    name: `职工${i}`,
+    gender: i % 3 ? 'male' : 'female',
+    employee_no: `S${i}`,
+    employment_category: EMPLOYMENT_CATEGORIES[i % 5 === 4 ? 2 : i % 4],
+    position: null,
+    union_member: i % 7 ? 1 : 0,
+    phone: null,
+    id_number: null,
+    birth_date: null,
+    subject: null,
+    archived: 0,
+    created_at: iso,
+    updated_at: iso,
   }));
   await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string, personId: string | null) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: personId,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const chair = account('bench.chair', null);
   const worker = account('bench.worker', persons[0].id);
   await bulk(db, 'accounts', [chair, worker]);
@@ -80,24 +125,91 @@ export async function buildSurveysL(db: Db, today: string): Promise<Built> {
     for (const [i, p] of persons.entries()) {
       const { team, mine } = teams[i % teams.length];
       const answered = rng.next() < 0.8 ? 1 : 0;
-      recipients.push({ survey_id: id, person_id: p.id, org_id: team.id, org_path: team.path, unit_id: mine.id, category: p.employment_category, gender: p.gender, union_member: p.union_member, answered });
+      recipients.push({
+        survey_id: id,
+        person_id: p.id,
+        org_id: team.id,
+        org_path: team.path,
+        unit_id: mine.id,
+        category: p.employment_category,
+        gender: p.gender,
+        union_member: p.union_member,
+        answered,
+      });
       if (!answered) continue;
       const rid = anonymous ? randomUUID() : newId();
-      rs.push({ id: rid, survey_id: id, person_id: anonymous ? null : p.id, submitted_at: anonymous ? null : `${opened}T03:00:00.000Z`, org_id: team.id, unit_id: mine.id, category: p.employment_category, gender: p.gender, union_member: p.union_member });
-      const base = { response_id: rid, survey_id: id, rank: null, value: null, text: null, unit_id: mine.id, org_id: team.id, category: p.employment_category, gender: p.gender, union_member: p.union_member };
+      rs.push({
+        id: rid,
+        survey_id: id,
+        person_id: anonymous ? null : p.id,
+        submitted_at: anonymous ? null : `${opened}T03:00:00.000Z`,
+        org_id: team.id,
+        unit_id: mine.id,
+        category: p.employment_category,
+        gender: p.gender,
+        union_member: p.union_member,
+      });
+      const base = {
+        response_id: rid,
+        survey_id: id,
+        rank: null,
+        value: null,
+        text: null,
+        unit_id: mine.id,
+        org_id: team.id,
+        category: p.employment_category,
+        gender: p.gender,
+        union_member: p.union_member,
+      };
       answers.push({ ...base, question_id: q[0], choice: Math.floor(rng.next() * 4) });
       const first = Math.floor(rng.next() * 7);
       for (let r = 0; r < 3; r++) answers.push({ ...base, question_id: q[1], choice: (first + r * 2) % 7, rank: r + 1 });
       answers.push({ ...base, question_id: q[2], choice: null, value: 1 + Math.floor(rng.next() * 5) });
     }
-    await bulk(db, 'surveys', [{
-      id, org_id: group.id, org_path: group.path, title: `第${s + 1}次职工调查`, description: '', anonymous: anonymous ? 1 : 0, status: 'open',
-      target: JSON.stringify({ orgIds: [group.id], categories: [], genders: [] }), closes_on: addDays(today, 30), opened_at: `${opened}T01:00:00.000Z`, opened_on: opened, closed_at: null,
-      recipient_count: recipients.length, answered_count: rs.length, created_by: chair.id, created_at: `${opened}T00:00:00.000Z`, updated_at: iso,
-    }]);
+    await bulk(db, 'surveys', [
+      {
+        id,
+        org_id: group.id,
+        org_path: group.path,
+        title: `第${s + 1}次职工调查`,
+        description: '',
+        anonymous: anonymous ? 1 : 0,
+        status: 'open',
+        target: JSON.stringify({ orgIds: [group.id], categories: [], genders: [] }),
+        closes_on: addDays(today, 30),
+        opened_at: `${opened}T01:00:00.000Z`,
+        opened_on: opened,
+        closed_at: null,
+        recipient_count: recipients.length,
+        answered_count: rs.length,
+        created_by: chair.id,
+        created_at: `${opened}T00:00:00.000Z`,
+        updated_at: iso,
+      },
+    ]);
     await bulk(db, 'survey_questions', [
-      { id: q[0], survey_id: id, sort: 1, kind: 'single', text: '收入满意度', options: JSON.stringify(['满意', '基本满意', '不太满意', '不满意']), scale_min: null, scale_max: null, required: 1 },
-      { id: q[1], survey_id: id, sort: 2, kind: 'top3', text: '最关心的三件事', options: JSON.stringify(['工资', '安全', '住房', '就学', '医疗', '发展', '强度']), scale_min: null, scale_max: null, required: 1 },
+      {
+        id: q[0],
+        survey_id: id,
+        sort: 1,
+        kind: 'single',
+        text: '收入满意度',
+        options: JSON.stringify(['满意', '基本满意', '不太满意', '不满意']),
+        scale_min: null,
+        scale_max: null,
+        required: 1,
+      },
+      {
+        id: q[1],
+        survey_id: id,
+        sort: 2,
+        kind: 'top3',
+        text: '最关心的三件事',
+        options: JSON.stringify(['工资', '安全', '住房', '就学', '医疗', '发展', '强度']),
+        scale_min: null,
+        scale_max: null,
+        required: 1,
+      },
       { id: q[2], survey_id: id, sort: 3, kind: 'scale', text: '劳动保护评价', options: '[]', scale_min: 1, scale_max: 5, required: 1 },
     ]);
     await bulk(db, 'survey_recipients', recipients);
@@ -110,7 +222,26 @@ export async function buildSurveysL(db: Db, today: string): Promise<Built> {
     const mine = mines[i % mines.length];
     const raised = addDays(today, -Math.floor(rng.next() * 365));
     const status = ['open', 'inProgress', 'resolved', 'dropped'][i % 4];
-    return { id: newId(), org_id: mine.id, org_path: mine.path, title: `问题${i}`, description: '', source: 'surveyAnswer', source_ref: null, severity: ['low', 'medium', 'high'][i % 3], owner_account_id: chair.id, status, raised_on: raised, due_date: null, closed_on: status === 'resolved' || status === 'dropped' ? today : null, note: null, decided_item_id: null, created_by: chair.id, created_at: iso, updated_at: iso };
+    return {
+      id: newId(),
+      org_id: mine.id,
+      org_path: mine.path,
+      title: `问题${i}`,
+      description: '',
+      source: 'surveyAnswer',
+      source_ref: null,
+      severity: ['low', 'medium', 'high'][i % 3],
+      owner_account_id: chair.id,
+      status,
+      raised_on: raised,
+      due_date: null,
+      closed_on: status === 'resolved' || status === 'dropped' ? today : null,
+      note: null,
+      decided_item_id: null,
+      created_by: chair.id,
+      created_at: iso,
+      updated_at: iso,
+    };
   });
   await bulk(db, 'screening_items', problems);
   return { group, mines, chairAccount: chair.id, workerAccount: { accountId: worker.id, personId: persons[0].id }, surveyIds, anonymousIds, responses };

@@ -24,9 +24,6 @@ import { engine, openBenchDatabase, time, callAs, machine, analyze } from '../ki
 const N = Number(process.env.BENCH_N ?? 100);
 installHouse(house);
 
-
-
-
 const { database, done } = await openBenchDatabase('surveys');
 try {
   const db = database.db;
@@ -34,7 +31,9 @@ try {
   await migrateToLatest(db, house.migrations);
   const today = shanghaiDate(new Date());
   const w = await buildSurveysL(db, today);
-  console.log(`engine ${engine}; scale ${SCALE.name}: ${SCALE.workers} workers, ${SCALE.surveys} surveys, ${w.responses} responses, ${SCALE.problems} screening problems; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale ${SCALE.name}: ${SCALE.workers} workers, ${SCALE.surveys} surveys, ${w.responses} responses, ${SCALE.problems} screening problems; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(machine());
   await analyze(db);
 

@@ -19,7 +19,11 @@ const STATES = ['active', 'active', 'active', 'yearReview', 'submitted', 'review
 
 async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
   const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk) await k.insertInto(table).values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await k
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 export interface Built {
@@ -33,13 +37,52 @@ export async function buildGrowthL(db: Db, today: string, scale = SCALE_L): Prom
   const rng = new Rng(21);
   const iso = new Date().toISOString();
   const id0 = newId();
-  const school = { id: id0, parent_id: null, path: `/${id0}/`, depth: 0, kind: 'school', name: '基准中学', code: null, sort_order: 0, created_at: iso, updated_at: iso };
+  const school = {
+    id: id0,
+    parent_id: null,
+    path: `/${id0}/`,
+    depth: 0,
+    kind: 'school',
+    name: '基准中学',
+    code: null,
+    sort_order: 0,
+    created_at: iso,
+    updated_at: iso,
+  };
   await bulk(db, 'orgs', [school]);
   const teachers = Array.from({ length: scale.teachers }, (_, i) => ({
-    id: newId(), org_id: school.id, kind: 'teacher', name: `教师${String(i).padStart(4, '0')}`, gender: null, employee_no: null, employment_category: null, position: null, union_member: 1, phone: null, id_number: null, birth_date: null, subject: '语文', archived: 0, created_at: iso, updated_at: iso,
+    id: newId(),
+    org_id: school.id,
+    kind: 'teacher',
+    name: `教师${String(i).padStart(4, '0')}`,
+    gender: null,
+    employee_no: null,
+    employment_category: null,
+    position: null,
+    union_member: 1,
+    phone: null,
+    id_number: null,
+    birth_date: null,
+    subject: '语文',
+    archived: 0,
+    created_at: iso,
+    updated_at: iso,
   }));
   await bulk(db, 'persons', teachers);
-  const account = (username: string, personId: string | null) => ({ id: newId(), username, phone: null, display_name: username, password_hash: 'x', person_id: personId, locale: 'zh-CN', disabled: 0, failed_logins: 0, locked_until: null, password_changed_at: iso, created_at: iso });
+  const account = (username: string, personId: string | null) => ({
+    id: newId(),
+    username,
+    phone: null,
+    display_name: username,
+    password_hash: 'x',
+    person_id: personId,
+    locale: 'zh-CN',
+    disabled: 0,
+    failed_logins: 0,
+    locked_until: null,
+    password_changed_at: iso,
+    created_at: iso,
+  });
   const office = account('bench.academic', null);
   const teacherAcc = account('bench.teacher', teachers[0]!.id);
   await bulk(db, 'accounts', [office, teacherAcc]);
@@ -50,11 +93,27 @@ export async function buildGrowthL(db: Db, today: string, scale = SCALE_L): Prom
 
   const s = { school_id: school.id, school_path: school.path };
   const tierOf = teachers.map((_, i) => TIERS[i % TIERS.length]!);
-  const placements: GrowthTables['growth_placements'][] = teachers.map((t, i) => ({ teacher_id: t.id, ...s, tier: tierOf[i]!, milestone: tierOf[i] === 'new' ? '入门' : null, since: addDays(today, -400), updated_at: iso }));
+  const placements: GrowthTables['growth_placements'][] = teachers.map((t, i) => ({
+    teacher_id: t.id,
+    ...s,
+    tier: tierOf[i]!,
+    milestone: tierOf[i] === 'new' ? '入门' : null,
+    since: addDays(today, -400),
+    updated_at: iso,
+  }));
   const experienced = teachers.filter((_, i) => tierOf[i] === 'experienced');
   const pairs: GrowthTables['growth_mentorships'][] = [];
   teachers.forEach((t, i) => {
-    if (tierOf[i] === 'new') pairs.push({ id: newId(), ...s, mentor_id: experienced[i % experienced.length]!.id, mentee_id: t.id, started_on: addDays(today, -400), ended_on: null, created_at: iso });
+    if (tierOf[i] === 'new')
+      pairs.push({
+        id: newId(),
+        ...s,
+        mentor_id: experienced[i % experienced.length]!.id,
+        mentee_id: t.id,
+        started_on: addDays(today, -400),
+        ended_on: null,
+        created_at: iso,
+      });
   });
   const mentorOf = new Map(pairs.map((p) => [p.mentee_id, p.mentor_id]));
   const plans: GrowthTables['growth_plans'][] = [];
@@ -66,9 +125,45 @@ export async function buildGrowthL(db: Db, today: string, scale = SCALE_L): Prom
   teachers.forEach((t, i) => {
     const makePlan = (status: string, year: number) => {
       const id = newId();
-      plans.push({ id, teacher_id: t.id, ...s, tier: tierOf[i]!, title: `${t.name}的三年成长规划`, vision: '站稳讲台，形成风格。', start_year: 2024, current_year: year, status, review_comment: null, activated_on: addDays(today, -700), completed_on: status === 'complete' ? addDays(today, -30) : null, created_at: iso, updated_at: iso });
-      for (let y = 1; y <= 3; y++) for (let k = 0; k < 2; k++) goals.push({ id: newId(), plan_id: id, year: y, area: k ? 'research' : 'teaching', title: `第${y}年目标${k + 1}`, measure: null, weight: k ? 20 : 35, done_on: y < year ? addDays(today, -100) : null, sort: y * 2 + k });
-      for (let y = 1; y < year; y++) reviews.push({ plan_id: id, year: y, reflection: '完成主要目标', rating: 'met', comment: '继续保持', reviewer_account_id: office.id, reviewed_at: iso });
+      plans.push({
+        id,
+        teacher_id: t.id,
+        ...s,
+        tier: tierOf[i]!,
+        title: `${t.name}的三年成长规划`,
+        vision: '站稳讲台，形成风格。',
+        start_year: 2024,
+        current_year: year,
+        status,
+        review_comment: null,
+        activated_on: addDays(today, -700),
+        completed_on: status === 'complete' ? addDays(today, -30) : null,
+        created_at: iso,
+        updated_at: iso,
+      });
+      for (let y = 1; y <= 3; y++)
+        for (let k = 0; k < 2; k++)
+          goals.push({
+            id: newId(),
+            plan_id: id,
+            year: y,
+            area: k ? 'research' : 'teaching',
+            title: `第${y}年目标${k + 1}`,
+            measure: null,
+            weight: k ? 20 : 35,
+            done_on: y < year ? addDays(today, -100) : null,
+            sort: y * 2 + k,
+          });
+      for (let y = 1; y < year; y++)
+        reviews.push({
+          plan_id: id,
+          year: y,
+          reflection: '完成主要目标',
+          rating: 'met',
+          comment: '继续保持',
+          reviewer_account_id: office.id,
+          reviewed_at: iso,
+        });
       return id;
     };
     if (i % 10 === 0) makePlan('complete', 3);
@@ -79,13 +174,53 @@ export async function buildGrowthL(db: Db, today: string, scale = SCALE_L): Prom
     for (let e = 0; e < scale.evidencePerTeacher; e++) {
       const kind = KINDS[Math.floor(rng.next() * KINDS.length)]!;
       const mentor = kind === 'observation' ? (mentorOf.get(t.id) ?? null) : null;
-      evidence.push({ id: newId(), teacher_id: t.id, school_path: school.path, plan_id: id, goal_id: null, duty: null, kind, title: '佐证', note: null, date: addDays(today, -Math.floor(rng.next() * 1095)), rubric: kind === 'observation' ? '{"objectives":4,"process":4,"inClassChecking":3,"participation":4,"outcome":4}' : null, rubric_id: null, score: kind === 'observation' ? 76 : null, rubric_met: kind === 'observation' ? 0 : null, observer_id: mentor, activity_id: null, created_by: office.id, created_at: iso });
+      evidence.push({
+        id: newId(),
+        teacher_id: t.id,
+        school_path: school.path,
+        plan_id: id,
+        goal_id: null,
+        duty: null,
+        kind,
+        title: '佐证',
+        note: null,
+        date: addDays(today, -Math.floor(rng.next() * 1095)),
+        rubric: kind === 'observation' ? '{"objectives":4,"process":4,"inClassChecking":3,"participation":4,"outcome":4}' : null,
+        rubric_id: null,
+        score: kind === 'observation' ? 76 : null,
+        rubric_met: kind === 'observation' ? 0 : null,
+        observer_id: mentor,
+        activity_id: null,
+        created_by: office.id,
+        created_at: iso,
+      });
     }
   });
   const promotions: GrowthTables['growth_promotions'][] = Array.from({ length: scale.promotions }, (_, k) => ({
-    id: newId(), teacher_id: teachers[(k * 7) % teachers.length]!.id, ...s, from_tier: 'young', to_tier: 'experienced', reason: '成绩突出', status: k % 5 ? 'approved' : 'proposed', proposed_by: office.id, proposed_at: iso, decided_by: k % 5 ? office.id : null, decided_on: k % 5 ? addDays(today, -Math.floor(rng.next() * 1095)) : null, decision_note: null, updated_at: iso,
+    id: newId(),
+    teacher_id: teachers[(k * 7) % teachers.length]!.id,
+    ...s,
+    from_tier: 'young',
+    to_tier: 'experienced',
+    reason: '成绩突出',
+    status: k % 5 ? 'approved' : 'proposed',
+    proposed_by: office.id,
+    proposed_at: iso,
+    decided_by: k % 5 ? office.id : null,
+    decided_on: k % 5 ? addDays(today, -Math.floor(rng.next() * 1095)) : null,
+    decision_note: null,
+    updated_at: iso,
   }));
-  const activities: GrowthTables['growth_activities'][] = Array.from({ length: scale.activities }, (_, k) => ({ id: newId(), ...s, kind: k % 3 ? 'salon' : 'competition', title: `活动${k}`, date: addDays(today, -k * 18), tier: null, results_on: null, created_at: iso }));
+  const activities: GrowthTables['growth_activities'][] = Array.from({ length: scale.activities }, (_, k) => ({
+    id: newId(),
+    ...s,
+    kind: k % 3 ? 'salon' : 'competition',
+    title: `活动${k}`,
+    date: addDays(today, -k * 18),
+    tier: null,
+    results_on: null,
+    created_at: iso,
+  }));
 
   await bulk(db, 'growth_placements', placements);
   await bulk(db, 'growth_mentorships', pairs);

@@ -28,7 +28,9 @@ try {
   await migrateToLatest(db, house.migrations);
   const today = shanghaiDate(new Date());
   const w = await buildGrowthL(db, today);
-  console.log(`engine ${engine}; scale L: ${SCALE_L.teachers} teachers, ${w.planIds.length} open plans, ~${SCALE_L.teachers * SCALE_L.evidencePerTeacher} evidence; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `engine ${engine}; scale L: ${SCALE_L.teachers} teachers, ${w.planIds.length} open plans, ~${SCALE_L.teachers * SCALE_L.evidencePerTeacher} evidence; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os.loadavg()[0]!.toFixed(2)}, node ${process.version}`);
   await analyze(db);
 
@@ -40,10 +42,26 @@ try {
   await time("a teacher's own plans", N, () => teacherGrowthPlans.list(teacher, { view: 'mine', page: 1, pageSize: 50 }), 20);
   await time('any plan page, academic office', N, (i) => teacherGrowthPlans.detail(office, w.planIds[(i * 7919) % w.planIds.length]!), 20);
   await time('tier dashboard (roster of 1 500), academic office', 50, () => teacherGrowthOffice.roster(office, w.school.id), 200);
-  await time('school plan list, first page of 50, academic office', 50, () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id, page: 1, pageSize: 50 }), 20);
-  await time('school plan list, page 20 of 50, academic office', 50, () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id, page: 20, pageSize: 50 }), 20);
+  await time(
+    'school plan list, first page of 50, academic office',
+    50,
+    () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id, page: 1, pageSize: 50 }),
+    20,
+  );
+  await time(
+    'school plan list, page 20 of 50, academic office',
+    50,
+    () => teacherGrowthPlans.list(office, { view: 'school', schoolId: w.school.id, page: 20, pageSize: 50 }),
+    20,
+  );
   const q = { scope: { all: false, paths: [w.school.path] }, from: `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`, to: today };
-  const keys = ['teacherGrowth.placed', 'teacherGrowth.plansOnTrack', 'teacherGrowth.observations', 'teacherGrowth.observationsMet', 'teacherGrowth.promotions'];
+  const keys = [
+    'teacherGrowth.placed',
+    'teacherGrowth.plansOnTrack',
+    'teacherGrowth.observations',
+    'teacherGrowth.observationsMet',
+    'teacherGrowth.promotions',
+  ];
   await time('dashboard: five indicators, the school, one year', 30, () => Promise.all(keys.map((k) => indicator(k)!.compute(db, q))), 200);
 } finally {
   await done();

@@ -39,7 +39,8 @@ interface Server {
 async function startServer(dist: string): Promise<Server> {
   const entry = path.join(dist, 'server/main.js');
   const webDir = path.join(dist, 'web');
-  if (!fs.existsSync(entry) || !fs.existsSync(path.join(webDir, 'index.html'))) throw new Error(`${dist} has no built server and web: run \`npm run build\` first`);
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(webDir, 'index.html')))
+    throw new Error(`${dist} has no built server and web: run \`npm run build\` first`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-bench-web-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [entry, 'serve'], {
@@ -103,8 +104,7 @@ async function throttledPage(context: BrowserContext): Promise<{ page: Page; met
   return { page, meter: new Meter(cdp) };
 }
 
-const fcpOf = (page: Page) =>
-  page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
+const fcpOf = (page: Page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN);
 
 interface Run {
   fcp: number;
@@ -151,7 +151,16 @@ async function coldPath(browser: Browser, base: string, user: string, target: st
     await again.page.goto(`${base}${target}`);
     await again.page.locator(usable).first().waitFor({ timeout: 120_000 });
     const repeat = Date.now() - t2;
-    return { fcp, loginUsable, signInToUsable, signInScriptBytes, pathScriptBytes, repeat, repeatScriptBytes: again.meter.bytes.script, scripts: { before, after } };
+    return {
+      fcp,
+      loginUsable,
+      signInToUsable,
+      signInScriptBytes,
+      pathScriptBytes,
+      repeat,
+      repeatScriptBytes: again.meter.bytes.script,
+      scripts: { before, after },
+    };
   } finally {
     await context.close();
   }
@@ -180,7 +189,9 @@ async function main() {
       { name: 'worker → 提诉求 form', user: 'worker', target: '/appeals/new', usable: '[data-testid="appeal-title"]' },
       { name: 'parent → 心桥 week', user: 'parent', target: '/heart-bridge/family', usable: '[data-testid="hb-home-form"], [data-testid="hb-home-side"]' },
     ];
-    console.log(`builds: ${DISTS.join(', ')}; ${RUNS} runs each, interleaved, medians; ${os.cpus()[0]?.model} ×${os.cpus().length}, Chromium ${browser.version()}`);
+    console.log(
+      `builds: ${DISTS.join(', ')}; ${RUNS} runs each, interleaved, medians; ${os.cpus()[0]?.model} ×${os.cpus().length}, Chromium ${browser.version()}`,
+    );
     const runs = new Map<string, Run[]>();
     for (let i = 0; i < RUNS; i++)
       for (const p of paths)
@@ -188,7 +199,9 @@ async function main() {
           const key = `${d}|${p.name}`;
           runs.set(key, [...(runs.get(key) ?? []), await coldPath(browser, server.url, p.user, p.target, p.usable)]);
         }
-    console.log('| path | build | FCP | sign-in page usable | sign-in → usable | JS for the path (compressed) | of which after sign-in | repeat visit | JS on repeat |');
+    console.log(
+      '| path | build | FCP | sign-in page usable | sign-in → usable | JS for the path (compressed) | of which after sign-in | repeat visit | JS on repeat |',
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
     for (const p of paths)
       for (const [d, dist] of DISTS.entries()) {

@@ -71,12 +71,34 @@ async function main() {
         const iso = new Date().toISOString();
         await db
           .insertInto('work_reports' as any)
-          .values({ id, org_id: org.id, org_path: org.path, kind: 'year', from_date: `${year}-01-01`, to_date: `${year}-12-31`, title: `${org.name}${year}`, status: 'queued', progress: 0, version: 0, figures: null, narrative: '{"summary":"","sections":{},"plan":""}', created_by: null, created_by_name: null, created_at: iso, updated_at: iso, generated_at: null })
+          .values({
+            id,
+            org_id: org.id,
+            org_path: org.path,
+            kind: 'year',
+            from_date: `${year}-01-01`,
+            to_date: `${year}-12-31`,
+            title: `${org.name}${year}`,
+            status: 'queued',
+            progress: 0,
+            version: 0,
+            figures: null,
+            narrative: '{"summary":"","sections":{},"plan":""}',
+            created_by: null,
+            created_by_name: null,
+            created_at: iso,
+            updated_at: iso,
+            generated_at: null,
+          })
           .execute();
         const s = performance.now();
         await generateWorkReport(db, id);
         times.push(Math.round(performance.now() - s));
-        const row = (await db.selectFrom('work_reports' as any).select(['figures', 'status']).where('id', '=', id).executeTakeFirstOrThrow()) as { figures: string; status: string };
+        const row = (await db
+          .selectFrom('work_reports' as any)
+          .select(['figures', 'status'])
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()) as { figures: string; status: string };
         if (row.status !== 'draft') throw new Error(`report ${id} ended ${row.status}`);
         figures = JSON.parse(row.figures).length;
       }

@@ -2,9 +2,17 @@ import { z } from 'zod';
 import { ROLES } from '../roles.js';
 import { Id } from './shared.js';
 
-export const Username = z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.@-]+$/, 'validation.accountUsername');
+export const Username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9_.@-]+$/, 'validation.accountUsername');
 /** Mainland mobile numbers: sign-in accepts the phone as a login name. */
-export const Phone = z.string().trim().regex(/^1\d{10}$/, 'validation.accountPhone');
+export const Phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, 'validation.accountPhone');
 
 export const GrantInput = z.object({ role: z.enum(ROLES), orgId: Id.nullable() });
 export type GrantInput = z.infer<typeof GrantInput>;

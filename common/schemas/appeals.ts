@@ -29,12 +29,17 @@ export const SubmitAppealBody = z
     anonymous: z.boolean().default(false),
     attachmentIds: z.array(Id).max(5).default([]),
     /** Union staff registering a walk-in, phone call or letter for a worker (代为登记). */
-    onBehalfOf: z.object({ personId: Id, channel: z.enum(APPEAL_CHANNELS).exclude(['online']) }).strict().optional(),
+    onBehalfOf: z
+      .object({ personId: Id, channel: z.enum(APPEAL_CHANNELS).exclude(['online']) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SubmitAppealBody = z.infer<typeof SubmitAppealBody>;
 
-export const AcceptBody = z.object({ urgency: z.enum(APPEAL_URGENCIES).optional(), nature: z.enum(APPEAL_NATURES).optional(), note: Text(500).optional() }).strict();
+export const AcceptBody = z
+  .object({ urgency: z.enum(APPEAL_URGENCIES).optional(), nature: z.enum(APPEAL_NATURES).optional(), note: Text(500).optional() })
+  .strict();
 /** Articles of the policy library an answer or a decline rests on (policies' article ids). */
 const CitedArticleIds = z.array(Id).max(10).optional();
 export const DeclineBody = z.object({ reason: z.enum(DECLINE_REASONS), explanation: Text(2000), citedArticleIds: CitedArticleIds }).strict();
@@ -227,7 +232,16 @@ export const AppealDetail = AppealSummary.extend({
   extensions: z.array(AppealExtension),
   /** Articles the answer or decline cites; `review` when the cited policy was since amended or repealed. */
   citations: z.array(
-    z.object({ kind: z.enum(['answer', 'decline']), articleId: z.string(), policyId: z.string(), policyTitle: z.string(), label: z.string(), body: z.string(), policyStatus: z.string(), review: z.boolean() }),
+    z.object({
+      kind: z.enum(['answer', 'decline']),
+      articleId: z.string(),
+      policyId: z.string(),
+      policyTitle: z.string(),
+      label: z.string(),
+      body: z.string(),
+      policyStatus: z.string(),
+      review: z.boolean(),
+    }),
   ),
   /** Some cited article's policy changed since: the answer is to be reviewed, like an FAQ entry. */
   citationsNeedReview: z.boolean(),
@@ -312,7 +326,8 @@ export type Figure = z.infer<typeof Figure>;
 import { INDICATOR_KEYS, INDICATOR_DEFINITIONS, type IndicatorKey } from '../appealIndicators.js';
 export { INDICATOR_KEYS, INDICATOR_DEFINITIONS, type IndicatorKey };
 
-const described = (k: IndicatorKey) => Figure.describe(`${INDICATOR_DEFINITIONS[k].nameZh}：${INDICATOR_DEFINITIONS[k].zh} / ${INDICATOR_DEFINITIONS[k].nameEn}: ${INDICATOR_DEFINITIONS[k].en}`);
+const described = (k: IndicatorKey) =>
+  Figure.describe(`${INDICATOR_DEFINITIONS[k].nameZh}：${INDICATOR_DEFINITIONS[k].zh} / ${INDICATOR_DEFINITIONS[k].nameEn}: ${INDICATOR_DEFINITIONS[k].en}`);
 const Figures = z.object(Object.fromEntries(INDICATOR_KEYS.map((k) => [k, described(k)])) as Record<IndicatorKey, typeof Figure>);
 
 export const Dashboard = z.object({
@@ -320,9 +335,30 @@ export const Dashboard = z.object({
   filter: z.record(z.string(), z.string()),
   total: Figure,
   indicators: Figures,
-  byMonth: z.array(z.object({ month: z.string(), partial: z.boolean().describe('本月尚未结束或期间只含本月一部分：数值为「至今」，不与整月比较 / The month is not over, or the period covers part of it: figures so far, not comparable to a whole month'), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
-  byCategory: z.array(z.object({ category: z.enum(APPEAL_CATEGORIES), submitted: Figure, closureRate: described('closureRate'), satisfactionRate: described('satisfactionRate') })),
-  byDepartment: z.array(z.object({ department: Department, assigned: Figure, onTimeClosureRate: described('onTimeClosureRate'), satisfactionRate: described('satisfactionRate') })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      partial: z
+        .boolean()
+        .describe(
+          '本月尚未结束或期间只含本月一部分：数值为「至今」，不与整月比较 / The month is not over, or the period covers part of it: figures so far, not comparable to a whole month',
+        ),
+      submitted: Figure,
+      closureRate: described('closureRate'),
+      satisfactionRate: described('satisfactionRate'),
+    }),
+  ),
+  byCategory: z.array(
+    z.object({
+      category: z.enum(APPEAL_CATEGORIES),
+      submitted: Figure,
+      closureRate: described('closureRate'),
+      satisfactionRate: described('satisfactionRate'),
+    }),
+  ),
+  byDepartment: z.array(
+    z.object({ department: Department, assigned: Figure, onTimeClosureRate: described('onTimeClosureRate'), satisfactionRate: described('satisfactionRate') }),
+  ),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 

@@ -8,12 +8,18 @@ export const DayInfo = z.object({
   name: z.string().optional(),
   override: z.boolean().optional(),
   note: z.string().optional(),
-  provisional: z.boolean().describe('该年尚未发布节假日安排，按《全国年节及纪念日放假办法》暂算，可能变动 / The year has no published schedule; the day follows the statutory rules and may change'),
+  provisional: z
+    .boolean()
+    .describe(
+      '该年尚未发布节假日安排，按《全国年节及纪念日放假办法》暂算，可能变动 / The year has no published schedule; the day follows the statutory rules and may change',
+    ),
 });
 
 export const YearSource = z
   .enum(['notice', 'package', 'statutory'])
-  .describe('notice: 管理员导入的国务院通知；package: 内置数据；statutory: 按放假办法暂算（provisional） / notice imported, built-in data, or statutory rules only');
+  .describe(
+    'notice: 管理员导入的国务院通知；package: 内置数据；statutory: 按放假办法暂算（provisional） / notice imported, built-in data, or statutory rules only',
+  );
 
 export const DaysResponse = z.object({
   items: z.array(DayInfo),

@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { CONGRESS_SESSION_STATUSES, PROPORTION_RULE_KEYS, PROPOSAL_CUTS, PROPOSAL_GRADES, PROPOSAL_RATINGS, PROPOSAL_SETS, PROPOSAL_STATUSES, REPRESENTATIVE_CATEGORIES, SCREEN_OUTCOMES, VOTE_CHOICES, VOTE_KINDS, VOTE_STATUSES } from '../congress.js';
+import {
+  CONGRESS_SESSION_STATUSES,
+  PROPORTION_RULE_KEYS,
+  PROPOSAL_CUTS,
+  PROPOSAL_GRADES,
+  PROPOSAL_RATINGS,
+  PROPOSAL_SETS,
+  PROPOSAL_STATUSES,
+  REPRESENTATIVE_CATEGORIES,
+  SCREEN_OUTCOMES,
+  VOTE_CHOICES,
+  VOTE_KINDS,
+  VOTE_STATUSES,
+} from '../congress.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 
 const Percent = z.number().int().min(0).max(100).nullable();
@@ -67,10 +80,12 @@ export const CongressTerm = z.object({
   myRepresentativeId: z.string().nullable(),
   canManage: z.boolean(),
 });
-export const CongressTermSummary = CongressTerm.pick({ id: true, orgId: true, orgName: true, number: true, name: true, startDate: true, endDate: true }).extend({
-  representatives: z.number().int(),
-  warnings: z.number().int(),
-});
+export const CongressTermSummary = CongressTerm.pick({ id: true, orgId: true, orgName: true, number: true, name: true, startDate: true, endDate: true }).extend(
+  {
+    representatives: z.number().int(),
+    warnings: z.number().int(),
+  },
+);
 
 export const RepresentativeListQuery = listQuery(['name', 'delegation', 'category'] as const).extend({
   delegation: z.string().trim().max(40).optional(),
@@ -219,7 +234,17 @@ export const ParticipationRow = z.object({
 export const Participation = z.object({ rows: z.array(ParticipationRow) });
 /** The sessions held (closed) in a period, each with its attendance: the attendance figure's one list of both counts. */
 export const HeldSessions = z.object({
-  items: z.array(z.object({ id: z.string(), termId: z.string(), name: z.string(), orgName: z.string(), startsOn: z.string(), present: z.number().int(), expected: z.number().int() })),
+  items: z.array(
+    z.object({
+      id: z.string(),
+      termId: z.string(),
+      name: z.string(),
+      orgName: z.string(),
+      startsOn: z.string(),
+      present: z.number().int(),
+      expected: z.number().int(),
+    }),
+  ),
 });
 
 export const ProposalSummary = z.object({

@@ -66,7 +66,10 @@ export const WageProposalBody = z
     baseYear: z.number().int().min(1990).max(2100),
     note: z.string().trim().max(500).optional(),
     /** One raise per group; no category = every employment category of that job family. */
-    items: z.array(z.object({ category: z.enum(EMPLOYMENT_CATEGORIES).optional(), jobFamily: z.enum(WAGE_JOB_FAMILIES), raisePercent: RaisePercent }).strict()).min(1).max(40),
+    items: z
+      .array(z.object({ category: z.enum(EMPLOYMENT_CATEGORIES).optional(), jobFamily: z.enum(WAGE_JOB_FAMILIES), raisePercent: RaisePercent }).strict())
+      .min(1)
+      .max(40),
   })
   .strict();
 export const AdoptWageBody = z.object({ proposalId: Id, ownerOrgId: Id, chapter: z.string().trim().min(1).max(40).default('工资调整') }).strict();
@@ -106,7 +109,13 @@ export const WageNegotiation = z.object({
 const Year = z.coerce.number().int().min(1990).max(2100);
 export const AgreedWageQuery = z.object({ fromYear: Year.optional(), toYear: Year.optional(), orgId: Id.optional() });
 export type AgreedWageQuery = z.infer<typeof AgreedWageQuery>;
-export const AgreedWageFilter = listQuery(['year'] as const).extend({ fromYear: Year.optional(), toYear: Year.optional(), category: z.enum(EMPLOYMENT_CATEGORIES).optional(), reached: z.enum(['0', '1']).optional(), orgId: Id.optional() });
+export const AgreedWageFilter = listQuery(['year'] as const).extend({
+  fromYear: Year.optional(),
+  toYear: Year.optional(),
+  category: z.enum(EMPLOYMENT_CATEGORIES).optional(),
+  reached: z.enum(['0', '1']).optional(),
+  orgId: Id.optional(),
+});
 export type AgreedWageFilter = z.infer<typeof AgreedWageFilter>;
 export const AgreedWageRow = z.object({
   contractId: z.string(),
@@ -121,5 +130,15 @@ export const AgreedWageRow = z.object({
   reached: z.boolean(),
 });
 export const AgreedWagePage = pageOf(AgreedWageRow);
-const AgreedCut = z.object({ reached: z.number().int(), compared: z.number().int(), rate: z.number().nullable(), drill: z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) }) });
-export const AgreedWageCuts = z.object({ fromYear: z.number().int(), toYear: z.number().int(), total: AgreedCut, byCategory: z.array(AgreedCut.extend({ category: z.enum(EMPLOYMENT_CATEGORIES) })) });
+const AgreedCut = z.object({
+  reached: z.number().int(),
+  compared: z.number().int(),
+  rate: z.number().nullable(),
+  drill: z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) }),
+});
+export const AgreedWageCuts = z.object({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  total: AgreedCut,
+  byCategory: z.array(AgreedCut.extend({ category: z.enum(EMPLOYMENT_CATEGORIES) })),
+});

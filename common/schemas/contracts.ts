@@ -24,13 +24,25 @@ export const CreateContractBody = z
   .strict();
 export const ReplyBody = z.object({ repliedDate: IsoDate }).strict();
 export const NegotiatorsBody = z
-  .object({ negotiators: z.array(z.object({ side: z.enum(CONTRACT_SIDES), name: Text(40), accountId: Id.optional(), chief: z.boolean().default(false) }).strict()).min(2).max(40) })
+  .object({
+    negotiators: z
+      .array(z.object({ side: z.enum(CONTRACT_SIDES), name: Text(40), accountId: Id.optional(), chief: z.boolean().default(false) }).strict())
+      .min(2)
+      .max(40),
+  })
   .strict();
 export const RoundBody = z
   .object({
     heldDate: IsoDate,
     minutes: Text(10_000),
-    positions: z.array(z.object({ topic: Text(100), category: z.enum(CLAUSE_CATEGORIES), unionPosition: Text(2000), employerPosition: Text(2000), agreed: z.boolean() }).strict()).max(100).default([]),
+    positions: z
+      .array(
+        z
+          .object({ topic: Text(100), category: z.enum(CLAUSE_CATEGORIES), unionPosition: Text(2000), employerPosition: Text(2000), agreed: z.boolean() })
+          .strict(),
+      )
+      .max(100)
+      .default([]),
   })
   .strict();
 export const ClauseInput = z
@@ -48,7 +60,14 @@ export const VersionBody = z.object({ note: z.string().trim().max(200).optional(
 /** `sessionId`: the sitting congress session that votes the draft (mode 'congress'). */
 export const ReviewBody = z.object({ mode: z.enum(REVIEW_MODES), sessionId: Id.optional() }).strict();
 /** A vote of all workers (where there is no congress): passed with more than half of all eligible. */
-export const VoteBody = z.object({ eligible: z.number().int().min(1).max(1_000_000), for: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0) }).strict();
+export const VoteBody = z
+  .object({
+    eligible: z.number().int().min(1).max(1_000_000),
+    for: z.number().int().min(0),
+    against: z.number().int().min(0),
+    abstain: z.number().int().min(0),
+  })
+  .strict();
 export const SignBody = z.object({ signedDate: IsoDate }).strict();
 export const FileBody = z.object({ receivedDate: IsoDate }).strict();
 export const ObjectionBody = z.object({ reason: Text(500) }).strict();
@@ -57,7 +76,12 @@ export const EffectiveBody = z.object({ startsOn: IsoDate.optional() }).strict()
 export const DiffQuery = z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() });
 export const CheckpointBody = z.object({ dueDate: IsoDate, method: Text(500), evidenceRequired: Text(500) }).strict();
 export const CheckResultBody = z
-  .object({ status: z.enum(CHECKPOINT_STATUSES), finding: z.string().trim().max(2000).optional(), checkedDate: IsoDate, fileIds: z.array(Id).max(10).default([]) })
+  .object({
+    status: z.enum(CHECKPOINT_STATUSES),
+    finding: z.string().trim().max(2000).optional(),
+    checkedDate: IsoDate,
+    fileIds: z.array(Id).max(10).default([]),
+  })
   .strict();
 export const CiteBody = z.object({ appealId: Id }).strict();
 
@@ -101,7 +125,16 @@ export const ContractRow = z.object({
 });
 export const ContractPage = pageOf(ContractRow);
 
-export const ClauseView = z.object({ id: z.string(), chapter: z.string(), number: z.number().int(), category: z.enum(CLAUSE_CATEGORIES), text: z.string(), promise: z.boolean(), ownerOrgId: z.string().nullable(), ownerOrgName: z.string().nullable() });
+export const ClauseView = z.object({
+  id: z.string(),
+  chapter: z.string(),
+  number: z.number().int(),
+  category: z.enum(CLAUSE_CATEGORIES),
+  text: z.string(),
+  promise: z.boolean(),
+  ownerOrgId: z.string().nullable(),
+  ownerOrgName: z.string().nullable(),
+});
 
 export const ContractDetail = ContractRow.extend({
   requestedBy: z.enum(CONTRACT_SIDES),
@@ -114,10 +147,18 @@ export const ContractDetail = ContractRow.extend({
       seq: z.number().int(),
       heldDate: z.string(),
       minutes: z.string(),
-      positions: z.array(z.object({ topic: z.string(), category: z.enum(CLAUSE_CATEGORIES), unionPosition: z.string(), employerPosition: z.string(), agreed: z.boolean() })),
+      positions: z.array(
+        z.object({ topic: z.string(), category: z.enum(CLAUSE_CATEGORIES), unionPosition: z.string(), employerPosition: z.string(), agreed: z.boolean() }),
+      ),
     }),
   ),
-  review: z.object({ mode: z.enum(REVIEW_MODES).nullable(), eligible: z.number().int().nullable(), for: z.number().int().nullable(), against: z.number().int().nullable(), abstain: z.number().int().nullable() }),
+  review: z.object({
+    mode: z.enum(REVIEW_MODES).nullable(),
+    eligible: z.number().int().nullable(),
+    for: z.number().int().nullable(),
+    against: z.number().int().nullable(),
+    abstain: z.number().int().nullable(),
+  }),
   signedDate: z.string().nullable(),
   receivedDate: z.string().nullable(),
   effectiveDate: z.string().nullable(),
@@ -131,7 +172,14 @@ export const ContractDiff = z.object({
   from: z.number().int(),
   to: z.number().int(),
   clauses: z.array(
-    z.object({ number: z.number().int(), chapter: z.string(), change: z.enum(['added', 'removed', 'changed', 'same']), before: z.string().nullable(), after: z.string().nullable(), segments: z.array(Segment) }),
+    z.object({
+      number: z.number().int(),
+      chapter: z.string(),
+      change: z.enum(['added', 'removed', 'changed', 'same']),
+      before: z.string().nullable(),
+      after: z.string().nullable(),
+      segments: z.array(Segment),
+    }),
   ),
 });
 
@@ -147,9 +195,22 @@ export const BoardClause = ClauseView.extend({
   groupAlerts: z.number().int(),
 });
 export const HealthFigure = z.object({ value: z.number().nullable(), numerator: z.number().int(), denominator: z.number().int() });
-export const ContractBoard = z.object({ contractId: z.string(), title: z.string(), status: z.enum(CONTRACT_STATUSES), health: HealthFigure, clauses: z.array(BoardClause) });
+export const ContractBoard = z.object({
+  contractId: z.string(),
+  title: z.string(),
+  status: z.enum(CONTRACT_STATUSES),
+  health: HealthFigure,
+  clauses: z.array(BoardClause),
+});
 
-export const CitedAppealView = z.object({ appealId: z.string(), code: z.string(), title: z.string(), status: z.string(), submittedDate: z.string(), citedAt: z.string() });
+export const CitedAppealView = z.object({
+  appealId: z.string(),
+  code: z.string(),
+  title: z.string(),
+  status: z.string(),
+  submittedDate: z.string(),
+  citedAt: z.string(),
+});
 export const ClauseDetail = BoardClause.extend({
   contractId: z.string(),
   checkpointList: z.array(
@@ -174,7 +235,18 @@ export const Inspection = z.object({
   health: HealthFigure,
   counts: z.record(z.enum(CHECKPOINT_STATUSES), z.number().int()),
   clauses: z.array(
-    z.object({ number: z.number().int(), chapter: z.string(), category: z.enum(CLAUSE_CATEGORIES), text: z.string(), ownerOrgName: z.string().nullable(), status: z.enum(CHECKPOINT_STATUSES).nullable(), finding: z.string().nullable(), evidence: z.number().int(), citations: z.number().int(), atRisk: z.boolean() }),
+    z.object({
+      number: z.number().int(),
+      chapter: z.string(),
+      category: z.enum(CLAUSE_CATEGORIES),
+      text: z.string(),
+      ownerOrgName: z.string().nullable(),
+      status: z.enum(CHECKPOINT_STATUSES).nullable(),
+      finding: z.string().nullable(),
+      evidence: z.number().int(),
+      citations: z.number().int(),
+      atRisk: z.boolean(),
+    }),
   ),
 });
 export const Created = z.object({ id: z.string() });
@@ -196,7 +268,12 @@ export const ClauseListFilter = listQuery(['number'] as const).extend({
   checked: z.enum(['1']).optional(),
 });
 export type ClauseListFilter = z.infer<typeof ClauseListFilter>;
-export const ClauseListRow = ClauseView.omit({ chapter: true, promise: true }).extend({ contractId: z.string(), contractTitle: z.string(), orgName: z.string(), lastStatus: z.enum(CHECKPOINT_STATUSES).nullable() });
+export const ClauseListRow = ClauseView.omit({ chapter: true, promise: true }).extend({
+  contractId: z.string(),
+  contractTitle: z.string(),
+  orgName: z.string(),
+  lastStatus: z.enum(CHECKPOINT_STATUSES).nullable(),
+});
 /** `totalCapped`: more than `total` match; the count stops there (shown as 「2000+」). */
 export const ClausePage = pageOf(ClauseListRow).extend({ totalCapped: z.boolean() });
 const Drill = z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) });

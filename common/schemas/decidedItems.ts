@@ -45,7 +45,10 @@ export const DecidedItemRow = z.object({
 /** `totalCapped`: more than `total` match; the board stops counting there (shown as 「2000+」). */
 export const DecidedItemPage = pageOf(DecidedItemRow).extend({ totalCapped: z.boolean() });
 
-export const PublicDecidedItem = DecidedItemRow.pick({ id: true, title: true, status: true, progress: true, dueDate: true, doneAt: true }).extend({ sourceLabel: z.string(), ownerName: z.string() });
+export const PublicDecidedItem = DecidedItemRow.pick({ id: true, title: true, status: true, progress: true, dueDate: true, doneAt: true }).extend({
+  sourceLabel: z.string(),
+  ownerName: z.string(),
+});
 export const PublicDecidedItemPage = pageOf(PublicDecidedItem).extend({ totalCapped: z.boolean() });
 export const PublicDecidedQuery = listQuery(['dueDate'] as const);
 

@@ -44,7 +44,9 @@ export const ReviewBody = z
   })
   .strict();
 export type ReviewBody = z.infer<typeof ReviewBody>;
-export const CallbackBody = z.object({ month: z.union([z.literal(3), z.literal(6), z.literal(12)]), notes: Text(2000), relapse: z.boolean().default(false) }).strict();
+export const CallbackBody = z
+  .object({ month: z.union([z.literal(3), z.literal(6), z.literal(12)]), notes: Text(2000), relapse: z.boolean().default(false) })
+  .strict();
 export type CallbackBody = z.infer<typeof CallbackBody>;
 export const AssistanceBody = z
   .object({ kind: z.enum(ASSISTANCE_KINDS), amountFen: Fen.min(1), givenOn: IsoDate, fund: Text(50), deliveredBy: Text(100), note: Text(500).optional() })
@@ -145,11 +147,44 @@ export const ProfileDetail = ProfileSummary.extend({
   officer: z.boolean(),
   files: z.array(FileRef).nullable(),
   visits: z.array(z.object({ id: Id, staffName: z.string(), visitedOn: IsoDate, notes: z.string(), photos: z.array(FileRef) })).nullable(),
-  objections: z.array(z.object({ id: Id, content: z.string(), raisedOn: IsoDate, decision: z.enum(OBJECTION_DECISIONS).nullable(), note: z.string().nullable() })).nullable(),
-  reviews: z.array(z.object({ dueDate: IsoDate, reviewedOn: IsoDate.nullable(), outcome: z.string().nullable(), tier: z.enum(TIERS).nullable(), notes: z.string().nullable() })).nullable(),
-  callbacks: z.array(z.object({ month: z.number().int(), dueDate: IsoDate, doneOn: IsoDate.nullable(), relapse: z.boolean(), notes: z.string().nullable(), cancelled: z.boolean() })).nullable(),
+  objections: z
+    .array(z.object({ id: Id, content: z.string(), raisedOn: IsoDate, decision: z.enum(OBJECTION_DECISIONS).nullable(), note: z.string().nullable() }))
+    .nullable(),
+  reviews: z
+    .array(
+      z.object({
+        dueDate: IsoDate,
+        reviewedOn: IsoDate.nullable(),
+        outcome: z.string().nullable(),
+        tier: z.enum(TIERS).nullable(),
+        notes: z.string().nullable(),
+      }),
+    )
+    .nullable(),
+  callbacks: z
+    .array(
+      z.object({
+        month: z.number().int(),
+        dueDate: IsoDate,
+        doneOn: IsoDate.nullable(),
+        relapse: z.boolean(),
+        notes: z.string().nullable(),
+        cancelled: z.boolean(),
+      }),
+    )
+    .nullable(),
   assistance: z
-    .array(z.object({ id: Id, kind: z.enum(ASSISTANCE_KINDS), amountFen: z.number().int(), givenOn: IsoDate, fund: z.string(), deliveredBy: z.string(), note: z.string().nullable() }))
+    .array(
+      z.object({
+        id: Id,
+        kind: z.enum(ASSISTANCE_KINDS),
+        amountFen: z.number().int(),
+        givenOn: IsoDate,
+        fund: z.string(),
+        deliveredBy: z.string(),
+        note: z.string().nullable(),
+      }),
+    )
     .nullable(),
   crossCheck: z
     .object({
@@ -157,16 +192,44 @@ export const ProfileDetail = ProfileSummary.extend({
       mediationCases: z.array(z.object({ id: Id, code: z.string(), respondent: z.string(), status: z.string(), appliedDate: z.string() })),
     })
     .nullable(),
-  events: z.array(z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })).nullable(),
-  can: z.object({ visit: z.boolean(), decide: z.boolean(), file: z.boolean(), review: z.boolean(), exit: z.boolean(), callback: z.boolean(), assist: z.boolean() }),
+  events: z
+    .array(z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() }))
+    .nullable(),
+  can: z.object({
+    visit: z.boolean(),
+    decide: z.boolean(),
+    file: z.boolean(),
+    review: z.boolean(),
+    exit: z.boolean(),
+    callback: z.boolean(),
+    assist: z.boolean(),
+  }),
 });
 export type ProfileDetail = z.infer<typeof ProfileDetail>;
 
-export const PublicNotice = z.object({ id: Id, code: z.string(), maskedName: z.string(), orgName: z.string(), tier: z.enum(TIERS).nullable(), noticeFrom: IsoDate, noticeTo: IsoDate });
+export const PublicNotice = z.object({
+  id: Id,
+  code: z.string(),
+  maskedName: z.string(),
+  orgName: z.string(),
+  tier: z.enum(TIERS).nullable(),
+  noticeFrom: IsoDate,
+  noticeTo: IsoDate,
+});
 export const PublicNoticePage = pageOf(PublicNotice);
 export const PublicNoticeQuery = listQuery(['noticeFrom'] as const);
 
-export const Rule = z.object({ id: Id, orgId: Id, orgName: z.string(), locality: z.string(), year: z.number().int(), minimumLivingFen: z.number().int(), deepPct: z.number().int(), relativePct: z.number().int(), suddenPct: z.number().int() });
+export const Rule = z.object({
+  id: Id,
+  orgId: Id,
+  orgName: z.string(),
+  locality: z.string(),
+  year: z.number().int(),
+  minimumLivingFen: z.number().int(),
+  deepPct: z.number().int(),
+  relativePct: z.number().int(),
+  suddenPct: z.number().int(),
+});
 export const RuleList = z.object({ items: z.array(Rule) });
 export const Settings = z.object({ orgId: Id, noticeDays: z.number().int() });
 export const Budget = z.object({ orgId: Id, year: z.number().int(), fund: z.string(), amountFen: z.number().int() });

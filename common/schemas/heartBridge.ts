@@ -105,7 +105,12 @@ export const ClassDashboard = z.object({
   noExchange: z.array(NoExchangeRow),
 });
 
-export const ClassCoverageRow = WeekFigures.extend({ classId: z.string(), className: z.string(), gradeId: z.string().nullable(), gradeName: z.string().nullable() });
+export const ClassCoverageRow = WeekFigures.extend({
+  classId: z.string(),
+  className: z.string(),
+  gradeId: z.string().nullable(),
+  gradeName: z.string().nullable(),
+});
 
 export const SchoolDashboard = z.object({
   schoolId: z.string(),
@@ -126,7 +131,12 @@ export const CoverageQuery = listQuery(['className', 'coverage', 'replyRate', 'r
   asOf: IsoDate.optional(),
 });
 
-export const NoExchangeQuery = listQuery(['weeks', 'name', 'className'] as const).extend({ termId: Id.optional(), classId: Id.optional(), minWeeks: z.coerce.number().int().min(2).max(30).default(2), asOf: IsoDate.optional() });
+export const NoExchangeQuery = listQuery(['weeks', 'name', 'className'] as const).extend({
+  termId: Id.optional(),
+  classId: Id.optional(),
+  minWeeks: z.coerce.number().int().min(2).max(30).default(2),
+  asOf: IsoDate.optional(),
+});
 
 export const Phrases = z.object({ school: z.array(z.string()), home: z.array(z.string()), custom: z.boolean() });
 export const PutPhrasesBody = z

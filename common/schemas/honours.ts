@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { ACCIDENT_SEVERITIES, COMPETITION_STATUSES, CRITERION_KINDS, DISQUALIFIER_REASONS, EVIDENCE_KINDS, HONOUR_KINDS, NOMINATION_STATUSES } from '../honours.js';
+import {
+  ACCIDENT_SEVERITIES,
+  COMPETITION_STATUSES,
+  CRITERION_KINDS,
+  DISQUALIFIER_REASONS,
+  EVIDENCE_KINDS,
+  HONOUR_KINDS,
+  NOMINATION_STATUSES,
+} from '../honours.js';
 import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -7,7 +15,12 @@ const Year = z.coerce.number().int().min(2000).max(2100);
 
 /** One criterion: scored (0..max) or a requirement (no max). Its key names it in every assessment. */
 export const HonourCriterionInput = z
-  .object({ key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,30}$/), label: Text(40), kind: z.enum(CRITERION_KINDS), max: z.number().int().min(1).max(100).optional() })
+  .object({
+    key: z.string().regex(/^[a-z][a-zA-Z0-9]{0,30}$/),
+    label: Text(40),
+    kind: z.enum(CRITERION_KINDS),
+    max: z.number().int().min(1).max(100).optional(),
+  })
   .strict();
 export const HonourCriterion = z.object({ key: z.string(), label: z.string(), kind: z.enum(CRITERION_KINDS), max: z.number().int().optional() });
 
@@ -95,26 +108,55 @@ export const NominationDetail = NominationRow.extend({
   passScore: z.number().int().nullable(),
   /** The union's assessment against them: to the union always, to the nominator once the review decided; null before. */
   assessment: z
-    .object({ scores: z.record(z.string(), z.number()), checks: z.record(z.string(), z.boolean()), total: z.number().int(), passed: z.boolean(), unmet: z.array(z.string()), assessedBy: z.string(), assessedAt: z.string() })
+    .object({
+      scores: z.record(z.string(), z.number()),
+      checks: z.record(z.string(), z.boolean()),
+      total: z.number().int(),
+      passed: z.boolean(),
+      unmet: z.array(z.string()),
+      assessedBy: z.string(),
+      assessedAt: z.string(),
+    })
     .nullable(),
   note: z.string().nullable(),
-  timeline: z.array(z.object({ event: z.string(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string(), data: z.record(z.string(), z.unknown()).nullable() })),
+  timeline: z.array(
+    z.object({
+      event: z.string(),
+      to: z.string().nullable(),
+      actorName: z.string().nullable(),
+      at: z.string(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
   can: z.object({ review: z.boolean(), award: z.boolean() }),
 });
 
 /** The review's assessment: points for every scored criterion, met or not for every requirement. */
-export const AssessmentBody = z
-  .object({ scores: z.record(z.string(), z.number().int().min(0).max(100)), checks: z.record(z.string(), z.boolean()) })
-  .strict();
+export const AssessmentBody = z.object({ scores: z.record(z.string(), z.number().int().min(0).max(100)), checks: z.record(z.string(), z.boolean()) }).strict();
 
 export const ReviewNoteBody = z.object({ note: z.string().trim().max(500).optional() }).strict();
 export const ReasonBody = z.object({ reason: Text(500) }).strict();
 
-export const AwardRow = z.object({ nominationId: z.string(), honourName: z.string(), kind: z.enum(HONOUR_KINDS), year: z.number().int(), unitName: z.string(), teamName: z.string(), publishedAt: z.string() });
+export const AwardRow = z.object({
+  nominationId: z.string(),
+  honourName: z.string(),
+  kind: z.enum(HONOUR_KINDS),
+  year: z.number().int(),
+  unitName: z.string(),
+  teamName: z.string(),
+  publishedAt: z.string(),
+});
 export const AwardList = z.object({ items: z.array(AwardRow) });
 
 export const AccidentBody = z.object({ orgId: Id, occurredOn: IsoDate, severity: z.enum(ACCIDENT_SEVERITIES), description: Text(1000) }).strict();
-export const Accident = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), occurredOn: z.string(), severity: z.enum(ACCIDENT_SEVERITIES), description: z.string() });
+export const Accident = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  occurredOn: z.string(),
+  severity: z.enum(ACCIDENT_SEVERITIES),
+  description: z.string(),
+});
 export const AccidentList = z.object({ items: z.array(Accident) });
 
 export const CreateCompetitionBody = z
@@ -124,28 +166,60 @@ export const CreateCompetitionBody = z
     startsOn: IsoDate,
     endsOn: IsoDate,
     teamOrgIds: z.array(Id).min(2).max(200),
-    measures: z.array(z.object({ name: Text(40), unit: z.string().trim().max(10).default(''), weight: z.number().int().min(1).max(100) }).strict()).min(1).max(20),
+    measures: z
+      .array(z.object({ name: Text(40), unit: z.string().trim().max(10).default(''), weight: z.number().int().min(1).max(100) }).strict())
+      .min(1)
+      .max(20),
   })
   .strict();
 /** A score period is a month: 'YYYY-MM'. */
 export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'honours.periodFormat');
 export const ScoresBody = z
-  .object({ period: Period, scores: z.array(z.object({ teamOrgId: Id, measureId: Id, value: z.number().min(0).max(100) }).strict()).min(1).max(2000) })
+  .object({
+    period: Period,
+    scores: z
+      .array(z.object({ teamOrgId: Id, measureId: Id, value: z.number().min(0).max(100) }).strict())
+      .min(1)
+      .max(2000),
+  })
   .strict();
-export const ImportResult = z.object({ written: z.number().int(), errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })) });
+export const ImportResult = z.object({
+  written: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+});
 
-export const CompetitionRow = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), name: z.string(), startsOn: z.string(), endsOn: z.string(), status: z.enum(COMPETITION_STATUSES), teams: z.number().int() });
+export const CompetitionRow = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  status: z.enum(COMPETITION_STATUSES),
+  teams: z.number().int(),
+});
 export const CompetitionList = z.object({ items: z.array(CompetitionRow) });
 export const CompetitionDetail = CompetitionRow.extend({
   measures: z.array(z.object({ id: z.string(), name: z.string(), unit: z.string(), weight: z.number().int() })),
   periods: z.array(z.string()),
   /** Best first: total = Σ weight × points over every period entered. */
-  ranking: z.array(z.object({ rank: z.number().int(), teamOrgId: z.string(), teamName: z.string(), total: z.number(), byMeasure: z.record(z.string(), z.number()) })),
+  ranking: z.array(
+    z.object({ rank: z.number().int(), teamOrgId: z.string(), teamName: z.string(), total: z.number(), byMeasure: z.record(z.string(), z.number()) }),
+  ),
   honours: z.array(z.object({ id: z.string(), name: z.string(), year: z.number().int() })),
   can: z.object({ manage: z.boolean() }),
 });
 
 export const HonourStats = z.object({
   byReason: z.array(z.object({ reason: z.enum(DISQUALIFIER_REASONS), nominations: z.number().int() })),
-  byUnit: z.array(z.object({ unitId: z.string(), unitName: z.string(), year: z.number().int(), nominations: z.number().int(), disqualified: z.number().int(), awards: z.number().int() })),
+  byUnit: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      year: z.number().int(),
+      nominations: z.number().int(),
+      disqualified: z.number().int(),
+      awards: z.number().int(),
+    }),
+  ),
 });

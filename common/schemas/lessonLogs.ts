@@ -7,7 +7,9 @@ const count = z.number().int().min(0).max(500);
 const minutes = z.number().int().min(0).max(60);
 const studentIds = z.array(Id).max(100);
 
-export const Tallies = z.object(Object.fromEntries(TALLY_KINDS.map((k) => [k, studentIds.default([])])) as Record<(typeof TALLY_KINDS)[number], z.ZodDefault<typeof studentIds>>).strict();
+export const Tallies = z
+  .object(Object.fromEntries(TALLY_KINDS.map((k) => [k, studentIds.default([])])) as Record<(typeof TALLY_KINDS)[number], z.ZodDefault<typeof studentIds>>)
+  .strict();
 
 export const LogLessonBody = z
   .object({
@@ -32,7 +34,10 @@ export const AfterClassBody = z
   .object({
     corrections: count,
     tutoring: count,
-    students: z.object({ corrections: studentIds.default([]), tutoring: studentIds.default([]) }).strict().prefault({}),
+    students: z
+      .object({ corrections: studentIds.default([]), tutoring: studentIds.default([]) })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -51,7 +56,12 @@ export const LessonLog = z.object({
   minutesChecking: z.number().int(),
   standardMet: z.boolean(),
   counts: z.object(Object.fromEntries(TENS.map((k) => [k, z.number().int().nullable()])) as Record<(typeof TENS)[number], z.ZodNullable<z.ZodNumber>>),
-  students: z.object(Object.fromEntries(TALLY_KINDS.map((k) => [k, z.array(z.object({ id: z.string(), name: z.string() }))])) as Record<(typeof TALLY_KINDS)[number], z.ZodArray<z.ZodObject<{ id: z.ZodString; name: z.ZodString }>>>),
+  students: z.object(
+    Object.fromEntries(TALLY_KINDS.map((k) => [k, z.array(z.object({ id: z.string(), name: z.string() }))])) as Record<
+      (typeof TALLY_KINDS)[number],
+      z.ZodArray<z.ZodObject<{ id: z.ZodString; name: z.ZodString }>>
+    >,
+  ),
   /** The last day the after-class items may be completed, and whether the caller may still. */
   afterClassUntil: z.string(),
   canCompleteAfterClass: z.boolean(),
@@ -90,7 +100,17 @@ export const NotReached = z.object({
 export const PeriodQuery = z.object({ from: IsoDate, to: IsoDate });
 export const NotLoggedQuery = PeriodQuery.extend({ teacherId: Id.optional() });
 export const NotLogged = z.object({
-  items: z.array(z.object({ date: z.string(), period: z.number().int(), classId: z.string(), className: z.string(), subject: z.string(), teacherId: z.string(), teacherName: z.string() })),
+  items: z.array(
+    z.object({
+      date: z.string(),
+      period: z.number().int(),
+      classId: z.string(),
+      className: z.string(),
+      subject: z.string(),
+      teacherId: z.string(),
+      teacherName: z.string(),
+    }),
+  ),
   total: z.number().int(),
 });
 export type NotLogged = z.infer<typeof NotLogged>;

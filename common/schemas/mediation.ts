@@ -117,7 +117,14 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const CaseEvent = z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(), at: z.string() });
+export const CaseEvent = z.object({
+  event: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  actorName: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+  at: z.string(),
+});
 
 export const CaseDetail = CaseSummary.extend({
   groupSize: z.number().nullable(),
@@ -128,9 +135,26 @@ export const CaseDetail = CaseSummary.extend({
   outcomeReason: z.string().nullable(),
   claims: z.array(z.object({ type: z.enum(CLAIM_TYPES), description: z.string(), amount: z.number().nullable() })),
   mediators: z.array(z.object({ accountId: z.string(), name: z.string() })),
-  sessions: z.array(z.object({ id: z.string(), date: IsoDate, attendees: z.string(), applicantSaid: z.string(), respondentSaid: z.string(), nextStep: z.string().nullable(), recordedBy: z.string().nullable() })),
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      date: IsoDate,
+      attendees: z.string(),
+      applicantSaid: z.string(),
+      respondentSaid: z.string(),
+      nextStep: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+    }),
+  ),
   agreement: z
-    .object({ terms: z.string(), agreedAmount: z.number(), performanceDue: IsoDate, applicantSignedOn: IsoDate, respondentSigner: z.string(), respondentSignedOn: IsoDate })
+    .object({
+      terms: z.string(),
+      agreedAmount: z.number(),
+      performanceDue: IsoDate,
+      applicantSignedOn: IsoDate,
+      respondentSigner: z.string(),
+      respondentSignedOn: IsoDate,
+    })
     .nullable(),
   /** Evidence files of the case; each download is audited like a read. */
   files: z.array(FileRef),

@@ -5,17 +5,30 @@ import { Id, IsoDate, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** An appeal's number as workers and staff quote it (SQ + Shanghai date + sequence). */
-const AppealCode = z.string().trim().regex(/^SQ\d{8}-\d{4}$/, '诉求编号形如 SQ20261206-0001');
+const AppealCode = z
+  .string()
+  .trim()
+  .regex(/^SQ\d{8}-\d{4}$/, '诉求编号形如 SQ20261206-0001');
 
 export const CreateSeriesBody = z.object({ orgId: Id, kind: z.enum(MEETING_KINDS), name: Text(60) }).strict();
-export const Series = z.object({ id: z.string(), orgId: z.string(), orgName: z.string(), kind: z.enum(MEETING_KINDS), name: z.string(), meetings: z.number().int() });
+export const Series = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  kind: z.enum(MEETING_KINDS),
+  name: z.string(),
+  meetings: z.number().int(),
+});
 export const SeriesList = z.object({ items: z.array(Series) });
 
 const PlanFields = {
   title: Text(80),
   plannedDate: IsoDate,
   location: z.string().trim().max(60).optional(),
-  agenda: z.array(z.object({ title: Text(100), presenterAccountId: Id.optional(), appealCode: AppealCode.optional() }).strict()).max(20).default([]),
+  agenda: z
+    .array(z.object({ title: Text(100), presenterAccountId: Id.optional(), appealCode: AppealCode.optional() }).strict())
+    .max(20)
+    .default([]),
   attendeeAccountIds: z.array(Id).max(200).default([]),
 };
 export const CreateMeetingBody = z.object({ seriesId: Id, ...PlanFields }).strict();
@@ -85,7 +98,15 @@ export const MeetingDetail = MeetingRow.extend({
 
 export const AttendanceBody = z.object({ accountId: Id, present: z.boolean(), absenceReason: z.string().trim().max(200).optional() }).strict();
 export const HeldBody = z.object({ heldDate: IsoDate }).strict();
-export const MinutesBody = z.object({ minutes: Text(10_000), items: z.array(z.object({ agendaItemId: Id, minutes: z.string().trim().max(4000) }).strict()).max(20).default([]) }).strict();
+export const MinutesBody = z
+  .object({
+    minutes: Text(10_000),
+    items: z
+      .array(z.object({ agendaItemId: Id, minutes: z.string().trim().max(4000) }).strict())
+      .max(20)
+      .default([]),
+  })
+  .strict();
 export const PublishBody = z.object({ orgId: Id }).strict();
 export const CancelBody = z.object({ reason: Text(200) }).strict();
 export const DecisionBody = z

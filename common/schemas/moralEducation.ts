@@ -9,8 +9,14 @@ export const PlanQuery = z.object({ from: IsoDate, to: IsoDate });
 /** Bulk edit of the school's topic calendar; an empty text removes that week's theme or day's topic. */
 export const PutPlanBody = z
   .object({
-    weeks: z.array(z.object({ week: WeekKey, theme: z.string().trim().max(60) })).max(60).default([]),
-    days: z.array(z.object({ date: IsoDate, topic: z.string().trim().max(100) })).max(400).default([]),
+    weeks: z
+      .array(z.object({ week: WeekKey, theme: z.string().trim().max(60) }))
+      .max(60)
+      .default([]),
+    days: z
+      .array(z.object({ date: IsoDate, topic: z.string().trim().max(100) }))
+      .max(400)
+      .default([]),
   })
   .strict();
 
@@ -105,7 +111,9 @@ export const TopicsCovered = z.object({
   heldAsPlanned: z.number().int(),
   heldChanged: z.number().int(),
   notHeld: z.number().int(),
-  coverage: Fraction.describe('按计划话题完成率：按计划话题开讲的天数 ÷ 有计划话题的天数（换题不计入） / Held with the planned topic ÷ days with a planned topic (changed topics not counted)'),
+  coverage: Fraction.describe(
+    '按计划话题完成率：按计划话题开讲的天数 ÷ 有计划话题的天数（换题不计入） / Held with the planned topic ÷ days with a planned topic (changed topics not counted)',
+  ),
   changed: Fraction.describe('换题率：开讲但换了话题的天数 ÷ 有计划话题的天数 / Held with another topic ÷ days with a planned topic'),
   uncovered: z.array(z.object({ date: z.string(), topic: z.string() })),
 });
@@ -126,7 +134,11 @@ export const ClassIndicators = z.object({
   presenters: PresenterStats,
 });
 
-export const SchoolCoverageQuery = listQuery(['className', 'coverage'] as const).extend({ termId: Id.optional(), asOf: IsoDate.optional(), gradeId: Id.optional() });
+export const SchoolCoverageQuery = listQuery(['className', 'coverage'] as const).extend({
+  termId: Id.optional(),
+  asOf: IsoDate.optional(),
+  gradeId: Id.optional(),
+});
 export const SchoolCoverage = z.object({
   termId: z.string(),
   termName: z.string(),
@@ -135,7 +147,9 @@ export const SchoolCoverage = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   items: z.array(ClassCoverageRow),
-  grades: z.array(z.object({ gradeId: z.string().nullable(), gradeName: z.string().nullable(), schoolDays: z.number().int(), held: z.number().int(), coverage: Fraction })),
+  grades: z.array(
+    z.object({ gradeId: z.string().nullable(), gradeName: z.string().nullable(), schoolDays: z.number().int(), held: z.number().int(), coverage: Fraction }),
+  ),
   school: z.object({ schoolDays: z.number().int(), held: z.number().int(), coverage: Fraction }),
 });
 

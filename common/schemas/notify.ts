@@ -57,7 +57,10 @@ export const RobotEventGroup = z.object({
 export type RobotEventGroup = z.infer<typeof RobotEventGroup>;
 export const RobotEventList = z.object({ groups: z.array(RobotEventGroup) });
 
-const RobotEvent = z.string().regex(/^[a-z][A-Za-z]*\.[A-Za-z]+$/, 'validation.robotEvent').max(60);
+const RobotEvent = z
+  .string()
+  .regex(/^[a-z][A-Za-z]*\.[A-Za-z]+$/, 'validation.robotEvent')
+  .max(60);
 const RobotEvents = z.array(RobotEvent).min(1).max(50);
 /** DingTalk 加签 secrets start with SEC; stored sealed, never returned. */
 const RobotSecret = z.string().trim().min(1).max(200);

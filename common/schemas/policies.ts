@@ -120,7 +120,14 @@ export const QuestionListQuery = QuestionFilterQuery.extend(listQuery(QUESTION_S
 });
 export type QuestionListQuery = z.infer<typeof QuestionListQuery>;
 
-export const Citation = z.object({ articleId: Id, policyId: Id, policyTitle: z.string(), label: z.string(), body: z.string(), policyStatus: z.enum(POLICY_STATUSES) });
+export const Citation = z.object({
+  articleId: Id,
+  policyId: Id,
+  policyTitle: z.string(),
+  label: z.string(),
+  body: z.string(),
+  policyStatus: z.enum(POLICY_STATUSES),
+});
 export type Citation = z.infer<typeof Citation>;
 
 export const QuestionSummary = z.object({
@@ -146,7 +153,13 @@ export type QuestionSummary = z.infer<typeof QuestionSummary>;
  */
 export const QuestionPage = pageOf(QuestionSummary).extend({ totalCapped: z.boolean(), nextCursor: z.string().nullable() });
 
-export const QuestionEvent = z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() });
+export const QuestionEvent = z.object({
+  event: z.string(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  actorName: z.string().nullable(),
+  at: z.string(),
+});
 export const QuestionDetail = QuestionSummary.extend({
   body: z.string(),
   answer: z.string().nullable(),

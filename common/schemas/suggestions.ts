@@ -30,7 +30,12 @@ export const CampaignBody = z
 export type CampaignBody = z.infer<typeof CampaignBody>;
 /** Editing a campaign: its org stays; criteria change only while no evaluator has scored against them. */
 export const CampaignEditBody = z
-  .object({ title: Text(100).optional(), startsOn: IsoDate.optional(), endsOn: IsoDate.optional(), criteria: z.array(CriterionInput).min(1).max(10).optional() })
+  .object({
+    title: Text(100).optional(),
+    startsOn: IsoDate.optional(),
+    endsOn: IsoDate.optional(),
+    criteria: z.array(CriterionInput).min(1).max(10).optional(),
+  })
   .strict();
 export type CampaignEditBody = z.infer<typeof CampaignEditBody>;
 
@@ -158,12 +163,30 @@ export const SuggestionDetail = SuggestionSummary.extend({
   /** The mean of the evaluators' totals, once all are in. */
   averageScore: z.number().nullable(),
   decision: z.object({ decision: z.enum(DECISIONS), note: z.string(), decidedOn: z.string() }).nullable(),
-  implementation: z.object({ decidedItemId: z.string(), title: z.string(), status: z.string(), progress: z.number(), dueDate: z.string(), ownerName: z.string() }).nullable(),
+  implementation: z
+    .object({ decidedItemId: z.string(), title: z.string(), status: z.string(), progress: z.number(), dueDate: z.string(), ownerName: z.string() })
+    .nullable(),
   benefitRecord: z
-    .object({ kind: z.enum(BENEFIT_KINDS), amount: z.number(), note: z.string(), recordedBy: z.string().nullable(), verifiedBy: z.string().nullable(), verifiedOn: z.string().nullable() })
+    .object({
+      kind: z.enum(BENEFIT_KINDS),
+      amount: z.number(),
+      note: z.string(),
+      recordedBy: z.string().nullable(),
+      verifiedBy: z.string().nullable(),
+      verifiedOn: z.string().nullable(),
+    })
     .nullable(),
   rewardRecord: z.object({ amount: z.number(), paidOn: z.string() }).nullable(),
-  events: z.array(z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()).nullable(), at: z.string() })),
+  events: z.array(
+    z.object({
+      event: z.string(),
+      from: z.string().nullable(),
+      to: z.string().nullable(),
+      actorName: z.string().nullable(),
+      data: z.record(z.string(), z.unknown()).nullable(),
+      at: z.string(),
+    }),
+  ),
   can: z.object({ revise: z.boolean(), review: z.boolean(), score: z.boolean(), manage: z.boolean() }),
 });
 export type SuggestionDetail = z.infer<typeof SuggestionDetail>;
@@ -186,7 +209,15 @@ export const UnitRow = z.object({
   /** The list filters that show exactly the suggestions this row counts. */
   drill: z.record(z.string(), z.string()),
 });
-export const MonthRow = z.object({ month: z.string(), submitted: z.number().int(), decided: z.number().int(), adopted: z.number().int(), implemented: z.number().int(), benefit: z.number(), rewards: z.number() });
+export const MonthRow = z.object({
+  month: z.string(),
+  submitted: z.number().int(),
+  decided: z.number().int(),
+  adopted: z.number().int(),
+  implemented: z.number().int(),
+  benefit: z.number(),
+  rewards: z.number(),
+});
 export const CampaignStatistics = z.object({
   campaign: CampaignSummary,
   workers: z.number().int(),

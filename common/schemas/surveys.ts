@@ -121,7 +121,15 @@ export const SurveyForm = z.object({
 });
 export type SurveyForm = z.infer<typeof SurveyForm>;
 
-export const MySurvey = z.object({ id: Id, title: z.string(), anonymous: z.boolean(), status: z.enum(SURVEY_STATUSES), closesOn: z.string(), answered: z.boolean(), hasDraft: z.boolean() });
+export const MySurvey = z.object({
+  id: Id,
+  title: z.string(),
+  anonymous: z.boolean(),
+  status: z.enum(SURVEY_STATUSES),
+  closesOn: z.string(),
+  answered: z.boolean(),
+  hasDraft: z.boolean(),
+});
 export const MySurveys = z.object({ items: z.array(MySurvey) });
 
 export const Receipt = z.object({ surveyId: Id, answered: z.literal(true) });
@@ -159,7 +167,13 @@ export const SurveyResults = z.object({
 });
 export type SurveyResults = z.infer<typeof SurveyResults>;
 
-export const RateRow = z.object({ group: z.string(), label: z.string(), recipients: z.number().int(), answered: z.number().int(), rate: z.number().nullable() });
+export const RateRow = z.object({
+  group: z.string(),
+  label: z.string(),
+  recipients: z.number().int(),
+  answered: z.number().int(),
+  rate: z.number().nullable(),
+});
 export const ResponseRates = z.object({ cut: z.enum(SURVEY_CUTS), rows: z.array(RateRow) });
 export const RatesQuery = z.object({ cut: z.enum(SURVEY_CUTS).default('unit') }).strict();
 
@@ -173,7 +187,15 @@ export const RecipientQuery = listQuery(['name'] as const).extend({
   to: IsoDate.optional(),
 });
 export type RecipientQuery = z.infer<typeof RecipientQuery>;
-export const RecipientRow = z.object({ surveyId: Id, surveyTitle: z.string(), personId: Id, name: z.string(), orgName: z.string(), category: z.string().nullable(), answered: z.boolean() });
+export const RecipientRow = z.object({
+  surveyId: Id,
+  surveyTitle: z.string(),
+  personId: Id,
+  name: z.string(),
+  orgName: z.string(),
+  category: z.string().nullable(),
+  answered: z.boolean(),
+});
 export const RecipientPage = pageOf(RecipientRow);
 
 /**
@@ -181,9 +203,7 @@ export const RecipientPage = pageOf(RecipientRow);
  * opened in [from, to], counted per unit and named by option text across surveys. An anonymous
  * survey's unit enters only when its results page would show that unit's cell (≥ 5, complements hidden).
  */
-export const ConcernQuery = z
-  .object({ from: IsoDate, to: IsoDate, orgId: Id.optional(), concern: z.string().trim().min(1).max(200).optional() })
-  .strict();
+export const ConcernQuery = z.object({ from: IsoDate, to: IsoDate, orgId: Id.optional(), concern: z.string().trim().min(1).max(200).optional() }).strict();
 export type ConcernQuery = z.infer<typeof ConcernQuery>;
 const ConcernCount = z.object({ concern: z.string(), mentions: z.number().int(), share: z.number().nullable() });
 export const ConcernRanking = z.object({
@@ -256,4 +276,6 @@ export const ScreeningPage = pageOf(ScreeningItem);
 export const ScreeningStep = z.object({ note: Text(1000) }).strict();
 export const ScreeningDecide = z.object({ dueDate: IsoDate, ownerAccountId: Id.optional() }).strict();
 /** Open problems per unit: the chair's overview. */
-export const ScreeningUnits = z.object({ rows: z.array(z.object({ orgId: Id, orgName: z.string(), open: z.number().int(), high: z.number().int(), oldestDays: z.number().int().nullable() })) });
+export const ScreeningUnits = z.object({
+  rows: z.array(z.object({ orgId: Id, orgName: z.string(), open: z.number().int(), high: z.number().int(), oldestDays: z.number().int().nullable() })),
+});

@@ -16,12 +16,34 @@ export const ActivityParams = z.object({ activityId: Id });
 export const MentorshipParams = z.object({ mentorshipId: Id });
 
 // ---- tiers ----
-export const TierDutyShape = z.object({ key: z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthDutyKey'), name: Text(200), evidenceKind: z.enum(EVIDENCE_KINDS), perTerm: z.number().int().min(1).max(20) }).strict();
-export const Weights = z.object(Object.fromEntries(GOAL_AREAS.map((a) => [a, z.number().int().min(0).max(100)])) as Record<(typeof GOAL_AREAS)[number], z.ZodNumber>).strict();
+export const TierDutyShape = z
+  .object({
+    key: z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthDutyKey'),
+    name: Text(200),
+    evidenceKind: z.enum(EVIDENCE_KINDS),
+    perTerm: z.number().int().min(1).max(20),
+  })
+  .strict();
+export const Weights = z
+  .object(Object.fromEntries(GOAL_AREAS.map((a) => [a, z.number().int().min(0).max(100)])) as Record<(typeof GOAL_AREAS)[number], z.ZodNumber>)
+  .strict();
 /** The weights must add up to 100: checked by the service (422 naming body.weights). */
-export const TierBody = z.object({ name: Text(60), milestones: z.array(Text(20)).max(6), duties: z.array(TierDutyShape).max(10), criteria: Text(1000), weights: Weights }).strict();
+export const TierBody = z
+  .object({ name: Text(60), milestones: z.array(Text(20)).max(6), duties: z.array(TierDutyShape).max(10), criteria: Text(1000), weights: Weights })
+  .strict();
 export type TierBody = z.infer<typeof TierBody>;
-export const Tier = z.object({ key: z.enum(TIER_KEYS), name: z.string(), milestones: z.array(z.string()), duties: z.array(TierDutyShape), criteria: z.string(), weights: Weights, custom: z.boolean() });
+export const Tier = z.object({
+  key: z.enum(TIER_KEYS),
+  name: z.string(),
+  milestones: z.array(z.string()),
+  duties: z.array(TierDutyShape),
+  criteria: z.string(),
+  weights: Weights,
+  custom: z.boolean(),
+});
 export const TierList = z.object({ items: z.array(Tier) });
 
 // ---- placements and the office's roster (no ranking: ordered by name) ----
@@ -41,8 +63,12 @@ export const RosterItem = z.object({
 export const Roster = z.object({ items: z.array(RosterItem), perTier: z.record(z.string(), z.number()) });
 
 // ---- plans ----
-export const GoalInput = z.object({ year: z.number().int().min(1).max(PLAN_YEARS), area: z.enum(GOAL_AREAS), title: Text(200), measure: Text(300).optional() }).strict();
-export const PlanBody = z.object({ title: Text(100), vision: Text(2000), startYear: z.number().int().min(2000).max(2100), goals: z.array(GoalInput).max(30) }).strict();
+export const GoalInput = z
+  .object({ year: z.number().int().min(1).max(PLAN_YEARS), area: z.enum(GOAL_AREAS), title: Text(200), measure: Text(300).optional() })
+  .strict();
+export const PlanBody = z
+  .object({ title: Text(100), vision: Text(2000), startYear: z.number().int().min(2000).max(2100), goals: z.array(GoalInput).max(30) })
+  .strict();
 export type PlanBody = z.infer<typeof PlanBody>;
 export const ReviewBody = z.object({ decision: z.enum(['approve', 'return']), comment: Text(2000) }).strict();
 export const SelfReviewBody = z.object({ reflection: Text(3000) }).strict();
@@ -63,8 +89,19 @@ export const PlanListQuery = z.object({
 });
 export type PlanListQuery = z.infer<typeof PlanListQuery>;
 
-export const Goal = z.object({ id: z.string(), year: z.number(), area: z.enum(GOAL_AREAS), title: z.string(), measure: z.string().nullable(), weight: z.number(), doneOn: z.string().nullable() });
-const RubricKey = z.string().trim().regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthRubricKey');
+export const Goal = z.object({
+  id: z.string(),
+  year: z.number(),
+  area: z.enum(GOAL_AREAS),
+  title: z.string(),
+  measure: z.string().nullable(),
+  weight: z.number(),
+  doneOn: z.string().nullable(),
+});
+const RubricKey = z
+  .string()
+  .trim()
+  .regex(/^[a-zA-Z][a-zA-Z0-9]{0,29}$/, 'validation.growthRubricKey');
 /** Scores by rubric item key. */
 export const Rubric = z.record(RubricKey, z.number().int().min(0).max(10));
 /**
@@ -97,7 +134,16 @@ export const Evidence = z.object({
   rubric: Rubric.nullable(),
   /** An observation as scored: the rubric version, each item's score, the total (0–100) and whether it met the pass mark. */
   observation: z
-    .object({ rubricId: z.string().nullable(), version: z.number(), title: z.string(), scaleMax: z.number(), passMark: z.number(), items: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), score: z.number().nullable() })), total: z.number(), met: z.boolean() })
+    .object({
+      rubricId: z.string().nullable(),
+      version: z.number(),
+      title: z.string(),
+      scaleMax: z.number(),
+      passMark: z.number(),
+      items: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), score: z.number().nullable() })),
+      total: z.number(),
+      met: z.boolean(),
+    })
     .nullable(),
   observerName: z.string().nullable(),
   activityId: z.string().nullable(),
@@ -118,7 +164,13 @@ export const PlanSummary = z.object({
   /** Weighted share of this year's goals done (0–1); null before the plan is active. */
   yearProgress: z.number().nullable(),
 });
-export const PlanList = z.object({ items: z.array(PlanSummary), total: z.number().int(), totalCapped: z.boolean(), page: z.number().int(), pageSize: z.number().int() });
+export const PlanList = z.object({
+  items: z.array(PlanSummary),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 export type PlanList = z.infer<typeof PlanList>;
 export const PlanDetail = PlanSummary.extend({
   /** The teacher's school: its rubric is the one an observation of this plan is scored on. */
@@ -131,14 +183,30 @@ export const PlanDetail = PlanSummary.extend({
   duties: z.array(z.object({ key: z.string(), name: z.string(), perTerm: z.number(), doneThisTerm: z.number() })),
   events: z.array(z.object({ event: z.string(), from: z.string().nullable(), to: z.string().nullable(), actorName: z.string().nullable(), at: z.string() })),
   relation: z.enum(['own', 'mentor', 'office']),
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), activate: z.boolean(), selfReview: z.boolean(), yearReview: z.boolean(), addEvidence: z.boolean() }),
+  can: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    review: z.boolean(),
+    activate: z.boolean(),
+    selfReview: z.boolean(),
+    yearReview: z.boolean(),
+    addEvidence: z.boolean(),
+  }),
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 export type PlanSummary = z.infer<typeof PlanSummary>;
 
 // ---- mentoring pairs ----
 export const MentorshipBody = z.object({ mentorId: Id, menteeId: Id, startedOn: IsoDate }).strict();
-export const Mentorship = z.object({ id: z.string(), mentorId: z.string(), mentorName: z.string(), menteeId: z.string(), menteeName: z.string(), startedOn: z.string(), endedOn: z.string().nullable() });
+export const Mentorship = z.object({
+  id: z.string(),
+  mentorId: z.string(),
+  mentorName: z.string(),
+  menteeId: z.string(),
+  menteeName: z.string(),
+  startedOn: z.string(),
+  endedOn: z.string().nullable(),
+});
 export const MentorshipList = z.object({ items: z.array(Mentorship) });
 export const EndBody = z.object({ endedOn: IsoDate }).strict();
 
@@ -162,7 +230,12 @@ export const PromotionList = z.object({ items: z.array(Promotion) });
 export const PromotionListQuery = z.object({ status: z.enum(PROMOTION_STATUSES).optional(), decidedFrom: IsoDate.optional(), decidedTo: IsoDate.optional() });
 /** The school's evidence of a kind dated in a range, by date (the drill of teacherGrowth.observations). */
 /** `met=1`: observations that reached their rubric's pass mark (the drill of teacherGrowth.observationsMet). */
-export const EvidenceListQuery = z.object({ kind: z.enum(EVIDENCE_KINDS).optional(), from: IsoDate.optional(), to: IsoDate.optional(), met: z.enum(['1']).optional() });
+export const EvidenceListQuery = z.object({
+  kind: z.enum(EVIDENCE_KINDS).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  met: z.enum(['1']).optional(),
+});
 export const EvidenceListItem = z.object({
   id: z.string(),
   teacherId: z.string(),
@@ -187,7 +260,12 @@ export const TeacherHistory = z.object({
 // ---- activities ----
 export const ActivityBody = z.object({ kind: z.enum(ACTIVITY_KINDS), title: Text(200), date: IsoDate, tier: z.enum(TIER_KEYS).optional() }).strict();
 export const ResultsBody = z
-  .object({ entries: z.array(z.object({ teacherPersonId: Id, attended: z.boolean(), result: Text(200).optional() }).strict()).min(1).max(500) })
+  .object({
+    entries: z
+      .array(z.object({ teacherPersonId: Id, attended: z.boolean(), result: Text(200).optional() }).strict())
+      .min(1)
+      .max(500),
+  })
   .strict();
 export type ResultsBody = z.infer<typeof ResultsBody>;
 export const Activity = z.object({
@@ -211,7 +289,10 @@ export const RubricBody = z
     title: Text(60),
     scaleMax: z.number().int().min(2).max(10),
     passMark: z.number().int().min(0).max(100),
-    items: z.array(z.object({ key: RubricKey.optional(), name: Text(60), weight: z.number().int().min(1).max(100) }).strict()).min(1).max(12),
+    items: z
+      .array(z.object({ key: RubricKey.optional(), name: Text(60), weight: z.number().int().min(1).max(100) }).strict())
+      .min(1)
+      .max(12),
   })
   .strict();
 export type RubricBody = z.infer<typeof RubricBody>;

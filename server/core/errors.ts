@@ -26,8 +26,7 @@ export class AppError extends Error {
 export const notFound = () => new AppError(404, 'not_found', 'error.notFound');
 export const forbidden = () => new AppError(403, 'forbidden', 'error.forbidden');
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'error.unauthenticated');
-export const conflict = (messageKey = 'error.conflict', params?: Record<string, unknown>) =>
-  new AppError(409, 'conflict', messageKey, params);
+export const conflict = (messageKey = 'error.conflict', params?: Record<string, unknown>) => new AppError(409, 'conflict', messageKey, params);
 /** A business-rule violation on a given field (422). */
 export const invalid = (field: string, messageKey: string, params?: Record<string, unknown>) =>
   new AppError(422, 'invalid', messageKey, params, [{ field, message: messageKey, params }]);

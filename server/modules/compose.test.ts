@@ -18,19 +18,65 @@ function probe(name: string, extra: Partial<ModuleDeclaration> = {}): ModuleDecl
     messages: { [`${name}.hello`]: ['你好', 'Hello'] },
     migrations: { [`20270101_0000_${name}_tables`]: migration },
     jobs: [{ name: `${name}.sweep`, intervalMs: 60_000, run: async () => {} }],
-    indicators: [defineIndicator({ key: `${name}.count`, label: { zh: '数量', en: 'Count' }, definition: { zh: '记录数', en: 'Records' }, period: 'range', unit: 'count', compute: figure })],
+    indicators: [
+      defineIndicator({
+        key: `${name}.count`,
+        label: { zh: '数量', en: 'Count' },
+        definition: { zh: '记录数', en: 'Records' },
+        period: 'range',
+        unit: 'count',
+        compute: figure,
+      }),
+    ],
     homeCards: [{ key: `${name}.card`, roles: ['worker'], title: { zh: '卡片', en: 'Card' }, path: `/${name}` }],
     ...extra,
   });
 }
 
-const startWith = (...ms: ModuleDeclaration[]) => () => composeModules(ms);
+const startWith =
+  (...ms: ModuleDeclaration[]) =>
+  () =>
+    composeModules(ms);
 
 describe('the module composition at start-up', () => {
   it('composes the modules of the house into one role → permission table', () => {
-    expect(house.modules.map((m) => m.name)).toEqual(['school', 'heartBridge', 'moralEducation', 'appeals', 'meetings', 'congress', 'policies', 'mediation', 'surveys', 'teacherGrowth', 'contracts', 'notices', 'suggestions', 'timetable', 'lessonLogs', 'honours', 'hardship', 'workReport']);
+    expect(house.modules.map((m) => m.name)).toEqual([
+      'school',
+      'heartBridge',
+      'moralEducation',
+      'appeals',
+      'meetings',
+      'congress',
+      'policies',
+      'mediation',
+      'surveys',
+      'teacherGrowth',
+      'contracts',
+      'notices',
+      'suggestions',
+      'timetable',
+      'lessonLogs',
+      'honours',
+      'hardship',
+      'workReport',
+    ]);
     const table = (role: keyof typeof house.rolePermissions) => [...house.rolePermissions[role]].sort();
-    expect(table('worker')).toEqual(['appeals.submit', 'contracts.readPublished', 'decidedItems.readPublic', 'hardship.apply', 'hardship.publicity', 'honours.readPublished', 'mediation.apply', 'meetings.readPublished', 'notices.ask', 'notices.read', 'policies.ask', 'policies.read', 'suggestions.submit', 'surveys.answer']);
+    expect(table('worker')).toEqual([
+      'appeals.submit',
+      'contracts.readPublished',
+      'decidedItems.readPublic',
+      'hardship.apply',
+      'hardship.publicity',
+      'honours.readPublished',
+      'mediation.apply',
+      'meetings.readPublished',
+      'notices.ask',
+      'notices.read',
+      'policies.ask',
+      'policies.read',
+      'suggestions.submit',
+      'surveys.answer',
+    ]);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
@@ -45,7 +91,18 @@ describe('the module composition at start-up', () => {
       'teacherGrowth.own',
       'timetable.read',
     ]);
-    expect(table('handler')).toEqual(['appeals.handle', 'congress.answer', 'contracts.readPublished', 'honours.nominate', 'honours.readPublished', 'meetings.readPublished', 'notices.read', 'org.read', 'policies.read', 'suggestions.evaluate']);
+    expect(table('handler')).toEqual([
+      'appeals.handle',
+      'congress.answer',
+      'contracts.readPublished',
+      'honours.nominate',
+      'honours.readPublished',
+      'meetings.readPublished',
+      'notices.read',
+      'org.read',
+      'policies.read',
+      'suggestions.evaluate',
+    ]);
     // The system admin holds every permission but the need-to-know ones (a hardship file is for its officers alone).
     for (const m of modules) for (const p of m.permissions) expect(house.rolePermissions.sysAdmin.has(p), p).toBe(!m.needToKnow?.includes(p));
     expect(house.rolePermissions.sysAdmin.has('hardship.officer')).toBe(false);
@@ -53,7 +110,13 @@ describe('the module composition at start-up', () => {
 
   it('keeps every migration of core and the modules, each once', () => {
     expect(Object.keys(house.migrations)).toEqual(
-      expect.arrayContaining(['20261124_0001_core', '20261124_0002_people', '20261125_0001_appeals', '20261127_0900_appeals_write_path', '20261125_1030_heartBridge_twoWay']),
+      expect.arrayContaining([
+        '20261124_0001_core',
+        '20261124_0002_people',
+        '20261125_0001_appeals',
+        '20261127_0900_appeals_write_path',
+        '20261125_1030_heartBridge_twoWay',
+      ]),
     );
     // Nothing lost or overwritten in the merge: as many keys as core and the modules declare.
     const declared = Object.keys(coreMigrations).length + modules.reduce((n, m) => n + Object.keys(m.migrations).length, 0);
@@ -105,16 +168,23 @@ describe('the module composition at start-up', () => {
 
   it('refuses a robot event declared twice, or named without the module prefix', () => {
     const event = (key: string) => ({ label: { zh: '试点', en: 'Trial' }, events: [{ key, label: { zh: '事件', en: 'Event' } }] });
-    expect(composeModules([...modules, probe('trial', { robotEvents: event('trial.done') })]).robotEvents.at(-1)).toEqual({ module: 'trial', ...event('trial.done') });
+    expect(composeModules([...modules, probe('trial', { robotEvents: event('trial.done') })]).robotEvents.at(-1)).toEqual({
+      module: 'trial',
+      ...event('trial.done'),
+    });
     const twice = { label: { zh: '试点', en: 'Trial' }, events: [...event('trial.done').events, ...event('trial.done').events] };
     expect(startWith(probe('trial', { robotEvents: twice }))).toThrow(/robotEvent 'trial.done' is declared twice/);
-    expect(startWith(...modules, probe('trial', { robotEvents: event('contracts.clock') }))).toThrow(/robotEvent 'contracts.clock' must be named 'trial.<name>'/);
+    expect(startWith(...modules, probe('trial', { robotEvents: event('contracts.clock') }))).toThrow(
+      /robotEvent 'contracts.clock' must be named 'trial.<name>'/,
+    );
     // The stored 'appeal.' kinds stay appeals' alone.
     expect(startWith(...modules, probe('trial', { robotEvents: event('appeal.overdue') }))).toThrow(/robotEvent 'appeal.overdue' must be named 'trial.<name>'/);
   });
 
   it('refuses a module name or a message key declared twice', () => {
     expect(startWith(probe('honours'), probe('honours'))).toThrow(/module 'honours' is declared twice/);
-    expect(startWith(probe('honours'), probe('meetings', { messages: { 'honours.hello': ['你好', 'Hello'] } }))).toThrow(/message 'honours.hello' is declared twice/);
+    expect(startWith(probe('honours'), probe('meetings', { messages: { 'honours.hello': ['你好', 'Hello'] } }))).toThrow(
+      /message 'honours.hello' is declared twice/,
+    );
   });
 });

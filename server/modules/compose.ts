@@ -76,7 +76,8 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
   };
   const claim = (kind: keyof typeof owners, name: string, module: string) => {
     const had = owners[kind].get(name);
-    if (had !== undefined) throw new ModuleDeclarationError(module, `${kind} '${name}' is declared twice (also by ${had}) / ${kindZh[kind]}「${name}」重复（${had} 已声明）`);
+    if (had !== undefined)
+      throw new ModuleDeclarationError(module, `${kind} '${name}' is declared twice (also by ${had}) / ${kindZh[kind]}「${name}」重复（${had} 已声明）`);
     owners[kind].set(name, module);
   };
   const prefixed = (kind: keyof typeof owners, name: string, module: string) => {
@@ -99,19 +100,26 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
     for (const [role, perms] of Object.entries(m.grants) as [Role, readonly string[]][]) {
       if (!table[role]) throw new ModuleDeclarationError(m.name, `grants name an unknown role '${role}' / 授权中的角色「${role}」不存在`);
       for (const p of perms) {
-        if (owners.permission.get(p) !== m.name) throw new ModuleDeclarationError(m.name, `grants '${p}' to ${role} but does not declare it / 授予了未声明的权限「${p}」`);
+        if (owners.permission.get(p) !== m.name)
+          throw new ModuleDeclarationError(m.name, `grants '${p}' to ${role} but does not declare it / 授予了未声明的权限「${p}」`);
         table[role].add(p);
       }
     }
-    for (const p of m.needToKnow ?? []) if (owners.permission.get(p) !== m.name) throw new ModuleDeclarationError(m.name, `needToKnow names '${p}', which it does not declare / 须知权限「${p}」未声明`);
+    for (const p of m.needToKnow ?? [])
+      if (owners.permission.get(p) !== m.name)
+        throw new ModuleDeclarationError(m.name, `needToKnow names '${p}', which it does not declare / 须知权限「${p}」未声明`);
     // The system admin holds every permission but the module's need-to-know ones.
     for (const p of m.permissions) if (!m.needToKnow?.includes(p)) table.sysAdmin.add(p);
     const keyRule = new RegExp(`^(\\d{8})_(\\d{4})_${escape(m.name)}_[a-zA-Z0-9]+(_[a-zA-Z0-9]+)*$`);
     let previous = '';
     for (const [key, migration] of Object.entries(m.migrations)) {
       if (!keyRule.test(key) && !GRANDFATHERED_MIGRATIONS.has(key))
-        throw new ModuleDeclarationError(m.name, `migration '${key}' must be named '<YYYYMMDD>_<HHMM>_${m.name}_<what>' / 迁移「${key}」应命名为「<日期>_<时分>_${m.name}_<内容>」`);
-      if (key <= previous) throw new ModuleDeclarationError(m.name, `migration '${key}' is listed after '${previous}' / 迁移「${key}」应排在「${previous}」之前`);
+        throw new ModuleDeclarationError(
+          m.name,
+          `migration '${key}' must be named '<YYYYMMDD>_<HHMM>_${m.name}_<what>' / 迁移「${key}」应命名为「<日期>_<时分>_${m.name}_<内容>」`,
+        );
+      if (key <= previous)
+        throw new ModuleDeclarationError(m.name, `migration '${key}' is listed after '${previous}' / 迁移「${key}」应排在「${previous}」之前`);
       previous = key;
       claim('migration', key, m.name);
       migrations[key] = migration;
@@ -140,7 +148,16 @@ export function composeModules(modules: readonly ModuleDeclaration[]): House {
   return { modules, rolePermissions: table, migrations, jobs, indicators, homeCards, robotEvents };
 }
 
-const kindZh: Record<string, string> = { module: '模块', permission: '权限', migration: '迁移', job: '定时任务', indicator: '指标', homeCard: '首页卡片', robotEvent: '机器人推送事件', message: '消息键' };
+const kindZh: Record<string, string> = {
+  module: '模块',
+  permission: '权限',
+  migration: '迁移',
+  job: '定时任务',
+  indicator: '指标',
+  homeCard: '首页卡片',
+  robotEvent: '机器人推送事件',
+  message: '消息键',
+};
 
 /**
  * Hands core what the modules declared: the role table, the texts, the indicators, the robot events. The

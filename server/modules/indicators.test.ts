@@ -145,7 +145,11 @@ describe('the indicator registry', () => {
     expect((await headA.request('PUT', `${page(s.a2.id)}/school`, school)).status).toBe(200);
 
     // Class A has four students: one page with both sides, two with the school side.
-    expect(await compute('heartBridge.twoWayCoverage', [s.classA.path], '2026-09-07', '2026-09-13')).toMatchObject({ value: 0.25, numerator: 1, denominator: 4 });
+    expect(await compute('heartBridge.twoWayCoverage', [s.classA.path], '2026-09-07', '2026-09-13')).toMatchObject({
+      value: 0.25,
+      numerator: 1,
+      denominator: 4,
+    });
     expect(await compute('heartBridge.replyRate', [s.classA.path], '2026-09-07', '2026-09-13')).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
     // The other school's class is not in this school's scope, and has written nothing.
     expect(await compute('heartBridge.twoWayCoverage', [s.other.path], '2026-09-07', '2026-09-13')).toMatchObject({ numerator: 0, denominator: 1 });

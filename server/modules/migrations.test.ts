@@ -20,18 +20,33 @@ afterAll(() => t.dispose());
 /** Creates a table, then fails — as a migration with a mistake in its second statement would. */
 const failsHalfWay: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('probe_half').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('probe_half')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .execute();
     await sql`insert into no_such_table values (1)`.execute(db);
   },
 };
 const good: Migration = {
   async up(db: Kysely<any>) {
-    await db.schema.createTable('probe_whole').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('probe_whole')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .execute();
   },
 };
 
-const tables = async () => (ENGINE === 'sqlite' ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(t.db)).rows.map((r) => r.name) : (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(t.db)).rows.map((r) => r.name));
-const recorded = async () => (await t.db.selectFrom('xq_migrations' as any).select('name').execute()).map((r: any) => r.name as string);
+const tables = async () =>
+  ENGINE === 'sqlite'
+    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(t.db)).rows.map((r) => r.name)
+    : (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(t.db)).rows.map((r) => r.name);
+const recorded = async () =>
+  (
+    await t.db
+      .selectFrom('xq_migrations' as any)
+      .select('name')
+      .execute()
+  ).map((r: any) => r.name as string);
 
 describe(`migrations on ${ENGINE}`, () => {
   it('are atomic: a migration failing half-way leaves neither its tables nor its record, and the next run applies the fixed one', async () => {
@@ -46,9 +61,17 @@ describe(`migrations on ${ENGINE}`, () => {
 });
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const migrationFiles = [path.join(ROOT, 'server/core/db/migrations'), ...fs.readdirSync(path.join(ROOT, 'server/modules')).map((m) => path.join(ROOT, 'server/modules', m, 'migrations'))]
+const migrationFiles = [
+  path.join(ROOT, 'server/core/db/migrations'),
+  ...fs.readdirSync(path.join(ROOT, 'server/modules')).map((m) => path.join(ROOT, 'server/modules', m, 'migrations')),
+]
   .filter((d) => fs.existsSync(d))
-  .flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.ts')).map((f) => path.join(d, f)));
+  .flatMap((d) =>
+    fs
+      .readdirSync(d)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(d, f)),
+  );
 
 /** Every module specifier a file imports or re-exports, resolved to a path inside the repository when relative. */
 function importsOf(file: string): string[] {
@@ -57,7 +80,14 @@ function importsOf(file: string): string[] {
   src.forEachChild((n) => {
     if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) {
       const spec = n.moduleSpecifier.text;
-      out.push(spec.startsWith('.') ? path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join('/') : spec);
+      out.push(
+        spec.startsWith('.')
+          ? path
+              .relative(ROOT, path.resolve(path.dirname(file), spec))
+              .split(path.sep)
+              .join('/')
+          : spec,
+      );
     }
   });
   return out;
@@ -66,7 +96,11 @@ function importsOf(file: string): string[] {
 describe('migration files', () => {
   it('import only kysely and core, never module code', () => {
     expect(migrationFiles.length).toBe(Object.keys(house.migrations).length);
-    const offending = migrationFiles.flatMap((f) => importsOf(f).filter((i) => i !== 'kysely' && !i.startsWith('server/core/')).map((i) => `${path.relative(ROOT, f)} → ${i}`));
+    const offending = migrationFiles.flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i !== 'kysely' && !i.startsWith('server/core/'))
+        .map((i) => `${path.relative(ROOT, f)} → ${i}`),
+    );
     expect(offending).toEqual([]);
   });
 });

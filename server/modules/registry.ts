@@ -24,12 +24,25 @@ import { honoursModule } from './honours/index.js';
 import { hardshipModule } from './hardship/index.js';
 
 // workReport last: its demo seed generates reports from every other module's demo records.
-export const modules = [schoolModule, heartBridgeModule, moralEducationModule, appealsModule, meetingsModule, congressModule, policiesModule, mediationModule, surveysModule, teacherGrowthModule, contractsModule, noticesModule, suggestionsModule, timetableModule, lessonLogsModule, honoursModule, hardshipModule, workReportModule];
-
-
-
-
-
-
+export const modules = [
+  schoolModule,
+  heartBridgeModule,
+  moralEducationModule,
+  appealsModule,
+  meetingsModule,
+  congressModule,
+  policiesModule,
+  mediationModule,
+  surveysModule,
+  teacherGrowthModule,
+  contractsModule,
+  noticesModule,
+  suggestionsModule,
+  timetableModule,
+  lessonLogsModule,
+  honoursModule,
+  hardshipModule,
+  workReportModule,
+];
 
 export const house = composeModules(modules);

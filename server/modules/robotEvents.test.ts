@@ -25,7 +25,14 @@ async function ok(p: Promise<{ status: number; body: any; text: string }>, statu
 }
 /** What the robots with these ids were queued, oldest first. */
 const queued = (ids: string[]) =>
-  t.db.selectFrom('webhook_outbox').select(['webhook_id', 'payload']).where('webhook_id', 'in', ids).orderBy('created_at').orderBy('id').execute().then((rows) => rows.map((r) => ({ hook: r.webhook_id, ...JSON.parse(r.payload) })));
+  t.db
+    .selectFrom('webhook_outbox')
+    .select(['webhook_id', 'payload'])
+    .where('webhook_id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+    .then((rows) => rows.map((r) => ({ hook: r.webhook_id, ...JSON.parse(r.payload) })));
 
 describe('robot events declared by the modules', () => {
   it('lists the declared events grouped by module, with Chinese and English labels, to those who manage robots', async () => {
@@ -42,7 +49,12 @@ describe('robot events declared by the modules', () => {
   });
 
   it('refuses an event no module declares, naming the field in Chinese, on create and on edit', async () => {
-    const bad = await w.chair.post('/api/v1/webhooks', { orgId: w.mine1.id, flavor: 'wecom', url: robot('unknown'), events: ['appeal.overdue', 'hardship.applied'] });
+    const bad = await w.chair.post('/api/v1/webhooks', {
+      orgId: w.mine1.id,
+      flavor: 'wecom',
+      url: robot('unknown'),
+      events: ['appeal.overdue', 'hardship.applied'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.body.errors).toEqual([{ field: 'body.events.1', message: '没有「hardship.applied」这种推送事件，请从列表中选择' }]);
@@ -57,13 +69,31 @@ describe('robot events declared by the modules', () => {
   it('sends a collective contract’s clock once to a robot set on a mine and on its group, and nothing to a robot that did not take it', async () => {
     // The same robot on the mine and on its group: one message per notice, and none again when the sweep reruns.
     const mine = await ok(w.chair.post('/api/v1/webhooks', { orgId: w.mine1.id, flavor: 'wecom', url: robot('contracts'), events: ['contracts.clock'] }), 201);
-    const twin = await ok(admin.post('/api/v1/webhooks', { orgId: w.group.id, flavor: 'wecom', url: robot('contracts'), events: ['contracts.clock', 'appeal.overdue'] }), 201);
-    const deaf = await ok(admin.post('/api/v1/webhooks', { orgId: w.group.id, flavor: 'dingtalk', url: robot('appealsOnly'), events: ['appeal.overdue'] }), 201);
-    const contract = await ok(w.staff.post('/api/v1/contracts', { orgId: w.mine1.id, kind: 'collective', title: '一号矿2026年集体合同', requestedBy: 'union', requestDate: '2026-09-11', termYears: 1 }), 201);
+    const twin = await ok(
+      admin.post('/api/v1/webhooks', { orgId: w.group.id, flavor: 'wecom', url: robot('contracts'), events: ['contracts.clock', 'appeal.overdue'] }),
+      201,
+    );
+    const deaf = await ok(
+      admin.post('/api/v1/webhooks', { orgId: w.group.id, flavor: 'dingtalk', url: robot('appealsOnly'), events: ['appeal.overdue'] }),
+      201,
+    );
+    const contract = await ok(
+      w.staff.post('/api/v1/contracts', {
+        orgId: w.mine1.id,
+        kind: 'collective',
+        title: '一号矿2026年集体合同',
+        requestedBy: 'union',
+        requestDate: '2026-09-11',
+        termYears: 1,
+      }),
+      201,
+    );
     // The reply is due 2026-10-08 (20 calendar days, moved past 国庆节); the warning starts 5 days before.
     await sweepContractClocks(t.db, new Date('2026-10-07T02:00:00Z'));
     await sweepContractClocks(t.db, new Date('2026-10-07T03:00:00Z'));
-    expect(await queued([mine.id, twin.id, deaf.id])).toEqual([{ hook: mine.id, title: '协商要约即将到期', body: '「一号矿2026年集体合同」的协商要约应于 2026-10-08 前书面回应', link: `/contracts/${contract.id}` }]);
+    expect(await queued([mine.id, twin.id, deaf.id])).toEqual([
+      { hook: mine.id, title: '协商要约即将到期', body: '「一号矿2026年集体合同」的协商要约应于 2026-10-08 前书面回应', link: `/contracts/${contract.id}` },
+    ]);
   });
 
   it('sends a congress proposal assigned to the department’s robot once, without the proposer’s name', async () => {
@@ -77,17 +107,32 @@ describe('robot events declared by the modules', () => {
     const session = await ok(w.staff.post(`${congressBase}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
     const dept = await t.org('安全部', 'department', w.mine1);
     await t.user([{ role: 'handler', org: dept }]);
-    const hook = await ok(w.chair.post('/api/v1/webhooks', { orgId: w.mine1.id, flavor: 'wecom', url: robot('congress'), events: ['congress.proposalAssigned'] }), 201);
-    const twin = await ok(admin.post('/api/v1/webhooks', { orgId: dept.id, flavor: 'wecom', url: robot('congress'), events: ['congress.proposalAssigned'] }), 201);
+    const hook = await ok(
+      w.chair.post('/api/v1/webhooks', { orgId: w.mine1.id, flavor: 'wecom', url: robot('congress'), events: ['congress.proposalAssigned'] }),
+      201,
+    );
+    const twin = await ok(
+      admin.post('/api/v1/webhooks', { orgId: dept.id, flavor: 'wecom', url: robot('congress'), events: ['congress.proposalAssigned'] }),
+      201,
+    );
 
-    const p = await ok(a.client!.post(`${congressBase}/sessions/${session.id}/proposals`, { title: '井下更衣室供暖', reasons: '更衣室冬季没有暖气。', solution: '加装暖气片。' }), 201);
+    const p = await ok(
+      a.client!.post(`${congressBase}/sessions/${session.id}/proposals`, {
+        title: '井下更衣室供暖',
+        reasons: '更衣室冬季没有暖气。',
+        solution: '加装暖气片。',
+      }),
+      201,
+    );
     await ok(b.client!.post(`${congressBase}/proposals/${p.id}/second`));
     await ok(c.client!.post(`${congressBase}/proposals/${p.id}/second`));
     await ok(w.staff.post(`${congressBase}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
     const assigned = await ok(w.staff.post(`${congressBase}/proposals/${p.id}/assign`, { departmentId: dept.id }));
 
     const got = await queued([hook.id, twin.id]);
-    expect(got).toEqual([{ hook: hook.id, title: '职代会提案交办：井下更衣室供暖', body: `请于 ${assigned.answerDueDate} 前答复第1号提案。`, link: `/congress/proposals/${p.id}` }]);
+    expect(got).toEqual([
+      { hook: hook.id, title: '职代会提案交办：井下更衣室供暖', body: `请于 ${assigned.answerDueDate} 前答复第1号提案。`, link: `/congress/proposals/${p.id}` },
+    ]);
     expect(JSON.stringify(got)).not.toContain(a.person.name);
   });
 });

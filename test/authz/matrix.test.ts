@@ -127,7 +127,9 @@ function fieldIds(w: World, r: DeclaredRoute, role: Role | 'anonymous', target: 
     duty: 'subject',
     subject: '美术',
     ...Object.fromEntries(
-      PART_FIELDS.filter((p) => recordNames(r.url).some((n) => p.names.has(n))).flatMap((p) => Object.entries(p.fields).map(([field, kind]) => [field, side(kind)])),
+      PART_FIELDS.filter((p) => recordNames(r.url).some((n) => p.names.has(n))).flatMap((p) =>
+        Object.entries(p.fields).map(([field, kind]) => [field, side(kind)]),
+      ),
     ),
   };
 }
@@ -157,7 +159,8 @@ function buildRequest(w: World, doc: any, r: DeclaredRoute, role: Role | 'anonym
       if (kind === 'person' && r.method !== 'GET') kind = family(role) === 'school' ? 'bystanderStudent' : 'bystanderWorker';
       if (name === 'guardianId') kind = 'bystanderGuardian';
       if (name === 'teacherId') kind = 'bystanderTeacher';
-      if (!kind) throw new Error(`matrix: no world record for parameter ${name} of ${routeId(r)} — add it to ID_KIND/PARAM_KIND, or to the module's <m>.world.ts`);
+      if (!kind)
+        throw new Error(`matrix: no world record for parameter ${name} of ${routeId(r)} — add it to ID_KIND/PARAM_KIND, or to the module's <m>.world.ts`);
       const id = idFor(w, kind, role, target, caller);
       if (!id) complete = false;
       return id ?? 'missing';
@@ -179,14 +182,17 @@ function buildRequest(w: World, doc: any, r: DeclaredRoute, role: Role | 'anonym
     return { url, payload: body, headers: { 'content-type': contentType }, complete };
   }
   if (r.url === '/api/v1/imports/people') {
-    const { body, contentType } = multipart('file', 'roster.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ROSTER!, { orgId: String(ids.orgId) });
+    const { body, contentType } = multipart('file', 'roster.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ROSTER!, {
+      orgId: String(ids.orgId),
+    });
     return { url, payload: body, headers: { 'content-type': contentType }, complete };
   }
   if (r.url === '/api/v1/moral-education/classes/:classId/sessions' && r.method === 'POST') {
     return { url, payload: { date: ids.date, status: 'held', reflection: '矩阵探测' }, complete };
   }
   if (r.url === '/api/v1/auth/password') return { url, payload: { currentPassword: DEMO_PASSWORD, newPassword: NEW_PASSWORD }, complete };
-  if (r.url === '/api/v1/auth/login') return { url, payload: { login: DEMO_USER[role === 'anonymous' ? 'sysAdmin' : role], password: DEMO_PASSWORD }, complete };
+  if (r.url === '/api/v1/auth/login')
+    return { url, payload: { login: DEMO_USER[role === 'anonymous' ? 'sysAdmin' : role], password: DEMO_PASSWORD }, complete };
   if (r.method === 'GET' || r.method === 'DELETE') return { url, complete };
   const schema = op?.requestBody?.content?.['application/json']?.schema as JsonSchema | undefined;
   const fields = pick(schema, ids);
@@ -227,7 +233,9 @@ async function xlsxRows(res: Response): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.raw as any);
   const rows: string[][] = [];
-  wb.eachSheet((ws) => ws.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1).map((v) => String((v as { text?: string })?.text ?? v ?? '')))));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1).map((v) => String((v as { text?: string })?.text ?? v ?? '')))),
+  );
   return rows;
 }
 
@@ -281,7 +289,9 @@ describe('authorization matrix', () => {
     world = await buildWorld(t);
     ID_KIND = mergeKinds(CORE_ID_KIND, world.parts, 'ids');
     PARAM_KIND = mergeKinds(CORE_PARAM_KIND, world.parts, 'params');
-    PART_FIELDS = world.parts.filter((p) => p.world?.fields).map((p) => ({ names: new Set([...Object.keys(p.world!.ids ?? {}), ...Object.keys(p.world!.params ?? {})]), fields: p.world!.fields! }));
+    PART_FIELDS = world.parts
+      .filter((p) => p.world?.fields)
+      .map((p) => ({ names: new Set([...Object.keys(p.world!.ids ?? {}), ...Object.keys(p.world!.params ?? {})]), fields: p.world!.fields! }));
     ROSTER = (await world.clients.sysAdmin.get('/api/v1/imports/template.xlsx')).raw;
     // Every kind of record the probes name exists in B.
     for (const [kind, id] of Object.entries(world.other)) expect(id, `B has a ${kind}`).toBeTruthy();
@@ -289,7 +299,9 @@ describe('authorization matrix', () => {
 
   it('declares access on every route in the API document, and the document lists every declared route', () => {
     const doc: any = t.app.swagger();
-    const documented = Object.entries<any>(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`));
+    const documented = Object.entries<any>(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     const declared = declaredRoutes(t.app).map(routeId);
     expect(documented.filter((r) => !declared.includes(r))).toEqual([]);
     // The API document itself is hidden from the document.
@@ -305,68 +317,65 @@ describe('authorization matrix', () => {
     await app.close();
   });
 
-  it(
-    'every route answers every role as declared, on own, colleague and other-organisation records, and leaks nothing of B',
-    async () => {
-      const doc: any = t.app.swagger();
-      const routes = [...declaredRoutes(t.app)].filter((r) => r.url !== '/api/v1/openapi.json').sort((a, b) => phase(a) - phase(b));
-      const consumed = new Set<string>();
-      for (const r of routes) {
-        // Anonymous first: nothing but the public routes may answer.
-        const anon = buildRequest(world, doc, r, 'anonymous', 'own', null);
-        if (anon.complete) {
-          const res = await send(t.client(), r.method, anon);
-          probes.push({ route: r, role: 'anonymous', target: 'own', status: res.status, expect: r.access.allow === 'public' ? 'public' : 'signIn' });
-          if (r.access.allow === 'public' ? res.status === 401 || res.status >= 500 : res.status !== 401) wrong.push(`${routeId(r)} anonymous → ${res.status}`);
-        }
-        if (phase(r) === 9) {
-          // The password phase changed every caller's password and kept its session; sign in afresh anyway, as a person would.
-          for (const role of ROLES) {
-            const res = await world.clients[role].login(DEMO_USER[role], NEW_PASSWORD);
-            if (res.status !== 200) wrong.push(`${role} could not sign in with the password it changed: ${res.status} ${res.text.slice(0, 160)}`);
-          }
-        }
-        for (const target of ['other', 'sibling', 'own'] as Target[]) {
-          if (target === 'sibling' && !r.url.split('/').some((s) => s.startsWith(':') && siblingKinds(r, s.slice(1)))) continue;
-          // Denied roles first, the system admin last, so a delete by one caller does not hide a denial from the next.
-          const order = [...ROLES].sort((a, b) => rank(r, a, target) - rank(r, b, target));
-          for (const role of order) {
-            const caller = world.clients[role];
-            const req = buildRequest(world, doc, r, role, target, caller);
-            if (!req.complete) continue;
-            if (target !== 'own' && pathless(r) && sameRequest(req, buildRequest(world, doc, r, role, 'own', caller))) continue; // names nothing of B
-            const bad = invalidInput(r, req);
-            if (bad) {
-              wrong.push(`${routeId(r)} ${role} ${target}: the probe's own input is invalid (${bad}) — give the world what it needs`);
-              continue;
-            }
-            const res = await send(caller, r.method, req);
-            const want: Expect | 'either' = pathless(r) && target !== 'own' ? 'either' : expected(r, role, target);
-            probes.push({ route: r, role, target, status: res.status, expect: want === 'either' ? 'denied' : want });
-            const key = `${routeId(r)} ${target}`;
-            if (res.status >= 500) wrong.push(`${routeId(r)} ${role} ${target} → ${res.status} ${res.text.slice(0, 200)}`);
-            else if (want === 'allowed') {
-              if (!passed(res) && !(res.status === 404 && consumed.has(key))) wrong.push(`${routeId(r)} ${role} ${target}: expected allowed, got ${res.status} ${res.text.slice(0, 160)}`);
-              if (res.status < 300 && r.method === 'DELETE') consumed.add(key);
-            } else if (want === 'denied') {
-              const refused = res.status === 403 || res.status === 404 || (pathless(r) && r.method === 'GET' && (await isEmpty(res)));
-              if (!refused) wrong.push(`${routeId(r)} ${role} ${target}: expected denied, got ${res.status} ${res.text.slice(0, 160)}`);
-            }
-            if (role !== 'sysAdmin' && (await leakIn(res))) leaks.push(`${routeId(r)} ${role} ${target} → ${res.status}: ${res.text.slice(0, 200)}`);
-          }
+  it('every route answers every role as declared, on own, colleague and other-organisation records, and leaks nothing of B', async () => {
+    const doc: any = t.app.swagger();
+    const routes = [...declaredRoutes(t.app)].filter((r) => r.url !== '/api/v1/openapi.json').sort((a, b) => phase(a) - phase(b));
+    const consumed = new Set<string>();
+    for (const r of routes) {
+      // Anonymous first: nothing but the public routes may answer.
+      const anon = buildRequest(world, doc, r, 'anonymous', 'own', null);
+      if (anon.complete) {
+        const res = await send(t.client(), r.method, anon);
+        probes.push({ route: r, role: 'anonymous', target: 'own', status: res.status, expect: r.access.allow === 'public' ? 'public' : 'signIn' });
+        if (r.access.allow === 'public' ? res.status === 401 || res.status >= 500 : res.status !== 401) wrong.push(`${routeId(r)} anonymous → ${res.status}`);
+      }
+      if (phase(r) === 9) {
+        // The password phase changed every caller's password and kept its session; sign in afresh anyway, as a person would.
+        for (const role of ROLES) {
+          const res = await world.clients[role].login(DEMO_USER[role], NEW_PASSWORD);
+          if (res.status !== 200) wrong.push(`${role} could not sign in with the password it changed: ${res.status} ${res.text.slice(0, 160)}`);
         }
       }
-      console.log(
-        `authorization matrix: ${routes.length} routes, ${probes.length} probes ` +
-          `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
-          `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
-      );
-      if (wrong.length || leaks.length) console.log([...leaks.map((l) => `LEAK ${l}`), ...wrong].join('\n'));
-      expect(leaks).toEqual([]);
-      expect(wrong).toEqual([]);
-    },
-    600_000,
-  );
+      for (const target of ['other', 'sibling', 'own'] as Target[]) {
+        if (target === 'sibling' && !r.url.split('/').some((s) => s.startsWith(':') && siblingKinds(r, s.slice(1)))) continue;
+        // Denied roles first, the system admin last, so a delete by one caller does not hide a denial from the next.
+        const order = [...ROLES].sort((a, b) => rank(r, a, target) - rank(r, b, target));
+        for (const role of order) {
+          const caller = world.clients[role];
+          const req = buildRequest(world, doc, r, role, target, caller);
+          if (!req.complete) continue;
+          if (target !== 'own' && pathless(r) && sameRequest(req, buildRequest(world, doc, r, role, 'own', caller))) continue; // names nothing of B
+          const bad = invalidInput(r, req);
+          if (bad) {
+            wrong.push(`${routeId(r)} ${role} ${target}: the probe's own input is invalid (${bad}) — give the world what it needs`);
+            continue;
+          }
+          const res = await send(caller, r.method, req);
+          const want: Expect | 'either' = pathless(r) && target !== 'own' ? 'either' : expected(r, role, target);
+          probes.push({ route: r, role, target, status: res.status, expect: want === 'either' ? 'denied' : want });
+          const key = `${routeId(r)} ${target}`;
+          if (res.status >= 500) wrong.push(`${routeId(r)} ${role} ${target} → ${res.status} ${res.text.slice(0, 200)}`);
+          else if (want === 'allowed') {
+            if (!passed(res) && !(res.status === 404 && consumed.has(key)))
+              wrong.push(`${routeId(r)} ${role} ${target}: expected allowed, got ${res.status} ${res.text.slice(0, 160)}`);
+            if (res.status < 300 && r.method === 'DELETE') consumed.add(key);
+          } else if (want === 'denied') {
+            const refused = res.status === 403 || res.status === 404 || (pathless(r) && r.method === 'GET' && (await isEmpty(res)));
+            if (!refused) wrong.push(`${routeId(r)} ${role} ${target}: expected denied, got ${res.status} ${res.text.slice(0, 160)}`);
+          }
+          if (role !== 'sysAdmin' && (await leakIn(res))) leaks.push(`${routeId(r)} ${role} ${target} → ${res.status}: ${res.text.slice(0, 200)}`);
+        }
+      }
+    }
+    console.log(
+      `authorization matrix: ${routes.length} routes, ${probes.length} probes ` +
+        `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
+        `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
+    );
+    if (wrong.length || leaks.length) console.log([...leaks.map((l) => `LEAK ${l}`), ...wrong].join('\n'));
+    expect(leaks).toEqual([]);
+    expect(wrong).toEqual([]);
+  }, 600_000);
 
   it('covers every declared route with at least one allowed and one denied or anonymous probe', () => {
     const routes = declaredRoutes(t.app).filter((r) => r.url !== '/api/v1/openapi.json');

@@ -69,12 +69,19 @@ export interface HostilePart {
 }
 
 /** A 1×1 PNG. */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082',
+  'hex',
+);
 
 /** Uploads a small PNG as `who` (POST /api/v1/files) and answers its id: evidence a part's records can claim. */
 export async function uploadPng(who: Caller, name = 'evidence.png'): Promise<string> {
   const boundary = '----xqpart';
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`), PNG, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/png\r\n\r\n`),
+    PNG,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
   const res = await who.request('POST', '/api/v1/files', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
   if (res.status !== 201) throw new Error(`upload ${name} → ${res.status} ${res.text.slice(0, 200)}`);
   return res.body.id as string;
@@ -91,7 +98,10 @@ const MODULES = fileURLToPath(new URL('../../server/modules', import.meta.url));
 /** Every module's `<m>.world.ts`, in module-name order. */
 export async function loadParts(): Promise<LoadedPart[]> {
   const parts: LoadedPart[] = [];
-  for (const name of readdirSync(MODULES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+  for (const name of readdirSync(MODULES, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
     const file = join(MODULES, name, `${name}.world.ts`);
     if (!existsSync(file)) continue;
     const mod = (await import(pathToFileURL(file).href)) as { world?: WorldPart; hostile?: HostilePart };

@@ -136,7 +136,13 @@ async function xlsxTemplate(c: Client): Promise<Buffer> {
   return res.raw;
 }
 
-export function multipart(field: string, filename: string, type: string, data: Buffer, fields: Record<string, string> = {}): { body: Buffer; contentType: string } {
+export function multipart(
+  field: string,
+  filename: string,
+  type: string,
+  data: Buffer,
+  fields: Record<string, string> = {},
+): { body: Buffer; contentType: string } {
   const boundary = `----xq${newId().replace(/-/g, '')}`;
   const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
@@ -144,7 +150,10 @@ export function multipart(field: string, filename: string, type: string, data: B
 }
 
 /** A 1×1 PNG. */
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000105fe02fea70000000049454e44ae426082',
+  'hex',
+);
 
 async function upload(c: Client, url: string, field: string, filename: string, type: string, data: Buffer, fields: Record<string, string> = {}): Promise<any> {
   const { body, contentType } = multipart(field, filename, type, data, fields);
@@ -170,7 +179,22 @@ async function groupAlert(t: TestEnv, unitId: string, keywords: string): Promise
   const now = nowIso();
   await (t.db as any)
     .insertInto('appeal_group_alerts')
-    .values({ id, unit_id: unitId, category: 'wages', status: 'open', worker_count: 5, appeal_count: 5, keywords: JSON.stringify([keywords]), raised_at: now, decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: now })
+    .values({
+      id,
+      unit_id: unitId,
+      category: 'wages',
+      status: 'open',
+      worker_count: 5,
+      appeal_count: 5,
+      keywords: JSON.stringify([keywords]),
+      raised_at: now,
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      answer: null,
+      answered_at: null,
+      updated_at: now,
+    })
     .execute();
   return id;
 }
@@ -182,7 +206,25 @@ async function workReport(t: TestEnv, orgId: string, title: string): Promise<str
   const org = await (t.db as any).selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirstOrThrow();
   await (t.db as any)
     .insertInto('work_reports')
-    .values({ id, org_id: orgId, org_path: org.path, kind: 'term', from_date: '2026-09-01', to_date: '2026-12-31', title, status: 'queued', progress: 0, version: 0, figures: null, narrative: JSON.stringify({ summary: title, sections: {}, plan: '' }), created_by: null, created_by_name: null, created_at: now, updated_at: now, generated_at: null })
+    .values({
+      id,
+      org_id: orgId,
+      org_path: org.path,
+      kind: 'term',
+      from_date: '2026-09-01',
+      to_date: '2026-12-31',
+      title,
+      status: 'queued',
+      progress: 0,
+      version: 0,
+      figures: null,
+      narrative: JSON.stringify({ summary: title, sections: {}, plan: '' }),
+      created_by: null,
+      created_by_name: null,
+      created_at: now,
+      updated_at: now,
+      generated_at: null,
+    })
     .execute();
   return id;
 }
@@ -216,12 +258,21 @@ async function schoolRecords(admin: Client, head: Client, schoolId: string, clas
     const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
     term = await ok(admin.post(`/api/v1/school/schools/${schoolId}/terms`, { name: `${label}学期`, startDate: shift(-90), endDate: shift(120) }), 'term');
   }
-  const closure = await ok(admin.post(`/api/v1/school/schools/${schoolId}/closures`, { date: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10), reason: `${label}停课` }), 'closure');
+  const closure = await ok(
+    admin.post(`/api/v1/school/schools/${schoolId}/closures`, {
+      date: new Date(Date.now() + 100 * 86_400_000).toISOString().slice(0, 10),
+      reason: `${label}停课`,
+    }),
+    'closure',
+  );
   const day = await lastSchoolDay(head, classId);
   const existing = await ok(head.get(`/api/v1/moral-education/classes/${classId}/sessions?from=${day}&to=${day}`), 'sessions');
   const session =
     existing.items?.[0] ??
-    (await ok(head.post(`/api/v1/moral-education/classes/${classId}/sessions`, { date: day, status: 'held', topic: `${label}话题`, reflection: `${label}感想` }), 'session'));
+    (await ok(
+      head.post(`/api/v1/moral-education/classes/${classId}/sessions`, { date: day, status: 'held', topic: `${label}话题`, reflection: `${label}感想` }),
+      'session',
+    ));
   // A class topic replaced for the day, so reverting it has something to revert.
   await ok(head.request('PUT', `/api/v1/moral-education/classes/${classId}/days/${day}/topic`, { topic: `${label}班会话题` }), 'replace topic');
   return { term: term.id as string, closure: closure.id as string, session: session.id as string, schoolDay: day };
@@ -229,7 +280,12 @@ async function schoolRecords(admin: Client, head: Client, schoolId: string, clas
 
 async function bystanders(admin: Client, unionOrg: string, classId: string, schoolId: string, label: string) {
   const person = async (orgId: string, kind: string, name: string) =>
-    (await ok(admin.post('/api/v1/people', { orgId, kind, name: `${label}${name}`, ...(kind === 'worker' ? { employmentCategory: 'contract' } : {}) }), `bystander ${name}`)).id as string;
+    (
+      await ok(
+        admin.post('/api/v1/people', { orgId, kind, name: `${label}${name}`, ...(kind === 'worker' ? { employmentCategory: 'contract' } : {}) }),
+        `bystander ${name}`,
+      )
+    ).id as string;
   return {
     bystanderWorker: await person(unionOrg, 'worker', '旁观职工'),
     bystanderStudent: await person(classId, 'student', '旁观学生'),
@@ -251,7 +307,12 @@ export async function buildWorld(t: TestEnv): Promise<World> {
 
   // ---- A: the records each role is related to ----
   const grantOrg = async (username: string) =>
-    (await db.selectFrom('role_grants').innerJoin('accounts', 'accounts.id', 'role_grants.account_id').select('role_grants.org_id as id').where('accounts.username', '=', username).executeTakeFirst())!.id as string;
+    (await db
+      .selectFrom('role_grants')
+      .innerJoin('accounts', 'accounts.id', 'role_grants.account_id')
+      .select('role_grants.org_id as id')
+      .where('accounts.username', '=', username)
+      .executeTakeFirst())!.id as string;
   const workerAcc = await accountIdOf(t, 'worker');
   const studentAcc = await accountIdOf(t, 'student');
   const parentAcc = await accountIdOf(t, 'parent');
@@ -288,14 +349,29 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   const sA = await schoolRecords(clients.academicOffice, clients.headTeacher, schoolA, classId, '甲校');
   const session2 = (await db.selectFrom('moral_sessions').select('id').where('class_id', '=', class2).executeTakeFirst())?.id as string | undefined;
   const webhookA = await ok(clients.unionChair.post('/api/v1/webhooks', { orgId: groupA, flavor: 'wecom', url: 'http://127.0.0.1:9/hook-a' }), 'webhook A');
-  const overrideA = await ok(clients.unionChair.post('/api/v1/calendar/overrides', { date: '2027-01-04', working: false, note: '甲方调休', orgId: groupA }), 'override A');
+  const overrideA = await ok(
+    clients.unionChair.post('/api/v1/calendar/overrides', { date: '2027-01-04', working: false, note: '甲方调休', orgId: groupA }),
+    'override A',
+  );
   const importOf = new Map<Client, string>();
-  for (const [role, orgId] of [['unionStaff', groupA], ['academicOffice', schoolA], ['sysAdmin', groupA]] as [Role, string][]) {
-    importOf.set(clients[role], (await upload(clients[role], '/api/v1/imports/people', 'file', 'roster.xlsx', XLSX, await xlsxTemplate(clients[role]), { orgId })).id);
+  for (const [role, orgId] of [
+    ['unionStaff', groupA],
+    ['academicOffice', schoolA],
+    ['sysAdmin', groupA],
+  ] as [Role, string][]) {
+    importOf.set(
+      clients[role],
+      (await upload(clients[role], '/api/v1/imports/people', 'file', 'roster.xlsx', XLSX, await xlsxTemplate(clients[role]), { orgId })).id,
+    );
   }
   const importA = { id: importOf.get(clients.unionStaff)! };
   const bystanderA = await ok(
-    clients.sysAdmin.post('/api/v1/accounts', { username: 'bystander.a', displayName: '甲方旁观者', password: 'Bystander-1a', grants: [{ role: 'worker', orgId: mineA }] }),
+    clients.sysAdmin.post('/api/v1/accounts', {
+      username: 'bystander.a',
+      displayName: '甲方旁观者',
+      password: 'Bystander-1a',
+      grants: [{ role: 'worker', orgId: mineA }],
+    }),
     'bystander A',
   );
 
@@ -336,7 +412,12 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   const gradeB = await orgB('初一', 'grade', schoolB);
   const classB = await orgB('初一（1）班', 'class', gradeB);
   const personB = async (orgId: string, kind: string, name: string) =>
-    (await ok(admin.post('/api/v1/people', { orgId, kind, name: `${MARKER}${name}`, ...(kind === 'worker' ? { employmentCategory: 'contract' } : {}) }), `person ${name}`)).id as string;
+    (
+      await ok(
+        admin.post('/api/v1/people', { orgId, kind, name: `${MARKER}${name}`, ...(kind === 'worker' ? { employmentCategory: 'contract' } : {}) }),
+        `person ${name}`,
+      )
+    ).id as string;
   const workerB = await personB(teamB, 'worker', '职工');
   const studentB = await personB(classB, 'student', '学生');
   const teacherB = await personB(schoolB, 'teacher', '老师');
@@ -345,7 +426,10 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   await ok(admin.post(`/api/v1/orgs/${classB}/teachers`, { teacherId: teacherB, duty: 'head' }), 'head teacher B');
 
   const accountB = async (username: string, role: Role, orgId: string, personId: string | null) => {
-    await ok(admin.post('/api/v1/accounts', { username, displayName: `${MARKER}${role}`, password: 'Passw0rd-B1', personId, grants: [{ role, orgId }] }), `account ${username}`);
+    await ok(
+      admin.post('/api/v1/accounts', { username, displayName: `${MARKER}${role}`, password: 'Passw0rd-B1', personId, grants: [{ role, orgId }] }),
+      `account ${username}`,
+    );
     return signIn(t, username, 'Passw0rd-B1');
   };
   const bWorker = await accountB('b.worker', 'worker', mineB, workerB);
@@ -361,10 +445,18 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   const sB = await schoolRecords(bPrincipal, bHead, schoolB, classB, MARKER);
   await pageChain(bHead, bParent, studentB, week, MARKER);
   const webhookB = await ok(bChair.post('/api/v1/webhooks', { orgId: groupB, flavor: 'wecom', url: 'http://127.0.0.1:9/hook-b' }), 'webhook B');
-  const overrideB = await ok(bChair.post('/api/v1/calendar/overrides', { date: '2027-01-05', working: false, note: `${MARKER}调休`, orgId: groupB }), 'override B');
+  const overrideB = await ok(
+    bChair.post('/api/v1/calendar/overrides', { date: '2027-01-05', working: false, note: `${MARKER}调休`, orgId: groupB }),
+    'override B',
+  );
   const importB = await upload(bStaff, '/api/v1/imports/people', 'file', 'roster.xlsx', XLSX, await xlsxTemplate(bStaff), { orgId: groupB });
   const bystanderB = await ok(
-    admin.post('/api/v1/accounts', { username: 'bystander.b', displayName: `${MARKER}旁观者`, password: 'Bystander-1b', grants: [{ role: 'worker', orgId: mineB }] }),
+    admin.post('/api/v1/accounts', {
+      username: 'bystander.b',
+      displayName: `${MARKER}旁观者`,
+      password: 'Bystander-1b',
+      grants: [{ role: 'worker', orgId: mineB }],
+    }),
     'bystander B',
   );
   const bRep = await accountB('b.rep', 'representative', teamB, await personB(teamB, 'worker', '代表'));
@@ -403,12 +495,32 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     return out;
   };
   let extra = 0;
-  const account = (prefix: string) => async (role: Role, orgId: string, personId: string | null = null) => {
-    const username = `${prefix}.part${++extra}`;
-    const created = await ok(admin.post('/api/v1/accounts', { username, displayName: `${prefix === 'b' ? MARKER : '甲方'}${role}`, password: 'Passw0rd-P1', personId, grants: [{ role, orgId }] }), `account ${username}`);
-    return { client: await signIn(t, username, 'Passw0rd-P1'), id: created.id as string };
+  const account =
+    (prefix: string) =>
+    async (role: Role, orgId: string, personId: string | null = null) => {
+      const username = `${prefix}.part${++extra}`;
+      const created = await ok(
+        admin.post('/api/v1/accounts', {
+          username,
+          displayName: `${prefix === 'b' ? MARKER : '甲方'}${role}`,
+          password: 'Passw0rd-P1',
+          personId,
+          grants: [{ role, orgId }],
+        }),
+        `account ${username}`,
+      );
+      return { client: await signIn(t, username, 'Passw0rd-P1'), id: created.id as string };
+    };
+  const bClients: Partial<Record<Role, Client>> = {
+    worker: bWorker,
+    unionStaff: bStaff,
+    unionChair: bChair,
+    handler: bHandler,
+    representative: bRep,
+    headTeacher: bHead,
+    parent: bParent,
+    principal: bPrincipal,
   };
-  const bClients: Partial<Record<Role, Client>> = { worker: bWorker, unionStaff: bStaff, unionChair: bChair, handler: bHandler, representative: bRep, headTeacher: bHead, parent: bParent, principal: bPrincipal };
   const sideA: SideContext = {
     t,
     side: 'own',
@@ -424,7 +536,16 @@ export async function buildWorld(t: TestEnv): Promise<World> {
     side: 'other',
     label: MARKER,
     clients: bClients,
-    accounts: await accountsOf({ worker: 'b.worker', unionStaff: 'b.staff', unionChair: 'b.chair', handler: 'b.handler', representative: 'b.rep', headTeacher: 'b.head', parent: 'b.parent', principal: 'b.principal' }),
+    accounts: await accountsOf({
+      worker: 'b.worker',
+      unionStaff: 'b.staff',
+      unionChair: 'b.chair',
+      handler: 'b.handler',
+      representative: 'b.rep',
+      headTeacher: 'b.head',
+      parent: 'b.parent',
+      principal: 'b.principal',
+    }),
     account: account('b'),
     orgs: { group: groupB, mine: mineB, department: deptB, team: teamB, school: schoolB, class: classB },
     people: { worker: workerB, student: studentB, guardian: guardianB, teacher: teacherB },
@@ -446,4 +567,3 @@ export async function buildWorld(t: TestEnv): Promise<World> {
   const foreignNotification = await notification(t, (await accountIdOf(t, 'b.worker')).id, `${MARKER}通知`);
   return { clients, own, sibling, other, tokenOf, notificationOf, importOf, foreignToken, foreignNotification, parts };
 }
-

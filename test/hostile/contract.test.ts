@@ -42,7 +42,11 @@ describe('the error contract under hostile input', () => {
     const query = await admin.get('/api/v1/people?q=%E5%89%8D%00');
     expect(query.status).toBe(400);
     expect(query.body.errors[0].field).toBe('query.q');
-    const count = await t.db.selectFrom('persons').select((e) => e.fn.countAll().as('n')).where('name', 'like', '前%').executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('persons')
+      .select((e) => e.fn.countAll().as('n'))
+      .where('name', 'like', '前%')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -106,7 +110,9 @@ describe('the error contract under hostile input', () => {
   });
 
   it('still takes JSON with a charset, and still says which field is missing when there is no body at all', async () => {
-    const ok = await admin.request('POST', '/api/v1/people', JSON.stringify({ orgId, kind: 'worker', name: '赵六' }), { 'content-type': 'application/json; charset=utf-8' });
+    const ok = await admin.request('POST', '/api/v1/people', JSON.stringify({ orgId, kind: 'worker', name: '赵六' }), {
+      'content-type': 'application/json; charset=utf-8',
+    });
     expect(ok.status, ok.text).toBe(201);
     const empty = await admin.request('POST', `/api/v1/appeals/${'0190f3a0-0000-7000-8000-00000000f022'}/accept`);
     expect(empty.status).toBe(400);

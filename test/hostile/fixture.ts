@@ -37,7 +37,12 @@ export async function hostileWorld(t: TestEnv) {
   const png = await worker.request('POST', '/api/v1/appeals/attachments', ...uploadPng());
   if (png.status !== 201) throw new Error(`fixture: attachment → ${png.status} ${png.text}`);
   const appeal = await must(
-    worker.post('/api/v1/appeals', { category: 'wages', title: '加班费没有按时发放', description: '综采一队七月起加班费没有发放。', attachmentIds: [png.body.id] }),
+    worker.post('/api/v1/appeals', {
+      category: 'wages',
+      title: '加班费没有按时发放',
+      description: '综采一队七月起加班费没有发放。',
+      attachmentIds: [png.body.id],
+    }),
     'appeal',
   );
   // Five workers with the same wage problem raise a group alert, so /group-alerts/{id} names a real one.
@@ -45,20 +50,49 @@ export async function hostileWorld(t: TestEnv) {
     const w = await u.worker({ name: `同诉职工${i + 1}` });
     await must(w.post('/api/v1/appeals', wageAppeal()), 'similar appeal');
   }
-  const roster = multipart({ orgId: u.team1.id }, { name: '花名册.xlsx', content: await rosterXlsx([['李四', 'E9001', '职工', '合同制', '采煤工', '是', null, null, '男', '']]) });
+  const roster = multipart(
+    { orgId: u.team1.id },
+    { name: '花名册.xlsx', content: await rosterXlsx([['李四', 'E9001', '职工', '合同制', '采煤工', '是', null, null, '男', '']]) },
+  );
   await must(admin.request('POST', '/api/v1/imports/people', roster.body, roster.headers), 'import preview');
   await must(admin.post('/api/v1/auth/tokens', { name: '模糊测试令牌' }), 'token');
   await must(admin.post('/api/v1/calendar/overrides', { date: '2026-12-05', working: true, note: '调休上班', orgId: u.group.id }), 'calendar override');
   await must(admin.post('/api/v1/webhooks', { orgId: u.group.id, flavor: 'wecom', url: 'http://127.0.0.1:9/hook', enabled: true }), 'webhook');
   await must(admin.post(`/api/v1/school/schools/${s.school.id}/closures`, { date: '2026-12-10', reason: '冬季流感停课' }), 'closure');
-  await must(s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, { date: SAMPLE_DATE, status: 'held', topic: '诚信', reflection: '同学们讨论了诚信。' }), 'moral session');
+  await must(
+    s.users.headA.post(`/api/v1/moral-education/classes/${s.classA.id}/sessions`, {
+      date: SAMPLE_DATE,
+      status: 'held',
+      topic: '诚信',
+      reflection: '同学们讨论了诚信。',
+    }),
+    'moral session',
+  );
   await must(s.users.headA.request('PUT', `/api/v1/heart-bridge/students/${s.a1.id}/weeks/${WEEK}/school`, { atSchool: '本周上课专注。' }), '心桥 school side');
 
   // A queued work report, written directly: the fuzzer reaches its routes without waiting on a generation or LibreOffice.
   const workReport = newId();
   await (t.db as any)
     .insertInto('work_reports')
-    .values({ id: workReport, org_id: u.group.id, org_path: u.group.path, kind: 'term', from_date: '2026-11-01', to_date: '2026-11-30', title: '模糊测试工作总结', status: 'queued', progress: 0, version: 0, figures: null, narrative: JSON.stringify({ summary: '', sections: {}, plan: '' }), created_by: null, created_by_name: null, created_at: nowIso(), updated_at: nowIso(), generated_at: null })
+    .values({
+      id: workReport,
+      org_id: u.group.id,
+      org_path: u.group.path,
+      kind: 'term',
+      from_date: '2026-11-01',
+      to_date: '2026-11-30',
+      title: '模糊测试工作总结',
+      status: 'queued',
+      progress: 0,
+      version: 0,
+      figures: null,
+      narrative: JSON.stringify({ summary: '', sections: {}, plan: '' }),
+      created_by: null,
+      created_by_name: null,
+      created_at: nowIso(),
+      updated_at: nowIso(),
+      generated_at: null,
+    })
     .execute();
 
   const one = async (table: string, where?: [string, string]) => {

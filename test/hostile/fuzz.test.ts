@@ -37,7 +37,15 @@ let w: HostileWorld;
 let ops: Operation[];
 let callers: Caller[];
 const plan = new Map<Operation, FuzzCase[]>();
-const stats = { routes: 0, cases: 0, requests: 0, byStatus: {} as Record<string, number>, failures: [] as string[], ms: { reject: 0, any: 0 }, slowest: [] as [string, number][] };
+const stats = {
+  routes: 0,
+  cases: 0,
+  requests: 0,
+  byStatus: {} as Record<string, number>,
+  failures: [] as string[],
+  ms: { reject: 0, any: 0 },
+  slowest: [] as [string, number][],
+};
 const rejectedIds: string[] = [];
 /** One line per request: route, case, caller, status, problem code and fields (test-results/hostile-<engine>-cases.jsonl). */
 const log: string[] = [];
@@ -73,7 +81,16 @@ async function run(phase: 'reject' | 'any') {
         stats.byStatus[bucket] = (stats.byStatus[bucket] ?? 0) + 1;
         if (a.status >= 400 && a.body?.requestId) rejectedIds.push(a.body.requestId);
         if (a.status === 401) signedOut.add(who);
-        log.push(JSON.stringify({ route: `${op.method} ${op.path}`, case: c.label, as: who.name, status: a.status, code: a.body?.code, fields: a.body?.errors?.map((e: { field: string }) => e.field) }));
+        log.push(
+          JSON.stringify({
+            route: `${op.method} ${op.path}`,
+            case: c.label,
+            as: who.name,
+            status: a.status,
+            code: a.body?.code,
+            fields: a.body?.errors?.map((e: { field: string }) => e.field),
+          }),
+        );
         for (const problem of judge(c, a)) stats.failures.push(`${op.method} ${op.path} [${c.label}] as ${who.name}: ${problem}`);
       }
     }
@@ -96,11 +113,31 @@ describe('hostile input against every route of the OpenAPI document', () => {
   it('finds every route of the app in its own document and plans cases for each', () => {
     stats.routes = ops.length;
     expect(ops.length).toBeGreaterThan(100);
-    for (const path of ['/api/v1/appeals', '/api/v1/appeals/attachments', '/api/v1/imports/people', '/api/v1/heart-bridge/students/{studentId}/weeks/{week}/school']) {
+    for (const path of [
+      '/api/v1/appeals',
+      '/api/v1/appeals/attachments',
+      '/api/v1/imports/people',
+      '/api/v1/heart-bridge/students/{studentId}/weeks/{week}/school',
+    ]) {
       expect(ops.map((o) => o.path)).toContain(path);
     }
     // The upload routes are known as uploads even though the document has no body for them.
-    expect(ops.filter((o) => o.upload).map((o) => o.path).sort()).toEqual(['/api/v1/appeals/attachments', '/api/v1/competitions/{competitionId}/scores/import', '/api/v1/contract-wages/check', '/api/v1/contract-wages/import', '/api/v1/files', '/api/v1/imports/people', '/api/v1/moral-education/classes/{classId}/sessions', '/api/v1/policies/docx-text', '/api/v1/timetable/schools/{schoolId}/import']);
+    expect(
+      ops
+        .filter((o) => o.upload)
+        .map((o) => o.path)
+        .sort(),
+    ).toEqual([
+      '/api/v1/appeals/attachments',
+      '/api/v1/competitions/{competitionId}/scores/import',
+      '/api/v1/contract-wages/check',
+      '/api/v1/contract-wages/import',
+      '/api/v1/files',
+      '/api/v1/imports/people',
+      '/api/v1/moral-education/classes/{classId}/sessions',
+      '/api/v1/policies/docx-text',
+      '/api/v1/timetable/schools/{schoolId}/import',
+    ]);
     for (const op of ops) expect(plan.get(op)!.length, `${op.method} ${op.path}`).toBeGreaterThan(3);
   });
 
@@ -121,7 +158,11 @@ describe('hostile input against every route of the OpenAPI document', () => {
   it('left no audit row behind any refused request', async () => {
     expect(rejectedIds.length).toBeGreaterThan(FULL ? 1000 : 300);
     for (let i = 0; i < rejectedIds.length; i += 500) {
-      const rows = await t.db.selectFrom('audit_events').select(['action', 'request_id']).where('request_id', 'in', rejectedIds.slice(i, i + 500)).execute();
+      const rows = await t.db
+        .selectFrom('audit_events')
+        .select(['action', 'request_id'])
+        .where('request_id', 'in', rejectedIds.slice(i, i + 500))
+        .execute();
       expect(rows).toEqual([]);
     }
   });
@@ -141,7 +182,9 @@ describe('hostile input against every route of the OpenAPI document', () => {
     fs.mkdirSync(path.resolve('test-results'), { recursive: true });
     fs.writeFileSync(path.resolve(`test-results/hostile-${t.engine}.json`), JSON.stringify(summary, null, 2));
     fs.writeFileSync(path.resolve(`test-results/hostile-${t.engine}-cases.jsonl`), log.join('\n'));
-    console.log(`hostile input (${t.engine}): ${stats.routes} routes, ${stats.cases} cases, ${stats.requests} requests, ${JSON.stringify(stats.byStatus)}, ${stats.ms.reject + stats.ms.any} ms`);
+    console.log(
+      `hostile input (${t.engine}): ${stats.routes} routes, ${stats.cases} cases, ${stats.requests} requests, ${JSON.stringify(stats.byStatus)}, ${stats.ms.reject + stats.ms.any} ms`,
+    );
     expect(stats.byStatus['5xx'] ?? 0).toBe(0);
   });
 });

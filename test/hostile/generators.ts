@@ -78,7 +78,8 @@ export function enc(text: string): string {
     let out = '';
     for (const ch of text) {
       const c = ch.codePointAt(0)!;
-      if (c >= 0xd800 && c <= 0xdfff) out += [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      if (c >= 0xd800 && c <= 0xdfff)
+        out += [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
       else out += encodeURIComponent(ch);
     }
     return out;
@@ -119,11 +120,21 @@ function badQueryValues(s: JsonSchema): { value: string | string[]; reject: bool
   else if (isDate(b)) for (const d of BAD_DATES) out.push({ value: d, reject: true });
   else if (b.enum) out.push({ value: 'unknown', reject: true }, { value: '<script>alert(1)</script>', reject: true });
   else if (t === 'integer' || t === 'number') {
-    out.push({ value: '-1', reject: typeof b.minimum === 'number' && b.minimum > -1 }, { value: '1e9', reject: typeof b.maximum === 'number' && b.maximum < 1e9 }, { value: 'abc', reject: true });
+    out.push(
+      { value: '-1', reject: typeof b.minimum === 'number' && b.minimum > -1 },
+      { value: '1e9', reject: typeof b.maximum === 'number' && b.maximum < 1e9 },
+      { value: 'abc', reject: true },
+    );
     if (t === 'integer') out.push({ value: '1.5', reject: true });
   } else if (t === 'string') {
     if (typeof b.maxLength === 'number') out.push({ value: 'x'.repeat(b.maxLength + 1), reject: true });
-    out.push({ value: "' or 1=1 --", reject: false }, { value: '<img src=x onerror=alert(1)>', reject: false }, { value: '前\u0000后', reject: false }, { value: '\ud800', reject: false }, { value: '测'.repeat(100_000), reject: typeof b.maxLength === 'number' });
+    out.push(
+      { value: "' or 1=1 --", reject: false },
+      { value: '<img src=x onerror=alert(1)>', reject: false },
+      { value: '前\u0000后', reject: false },
+      { value: '\ud800', reject: false },
+      { value: '测'.repeat(100_000), reject: typeof b.maxLength === 'number' },
+    );
   }
   return out;
 }
@@ -133,7 +144,13 @@ function multipartBody(fields: Record<string, string>, file?: { field?: string; 
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`), file.content, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -164,7 +181,8 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
   const add = (c: Omit<FuzzCase, 'method' | 'url' | 'headers'> & Partial<Pick<FuzzCase, 'url' | 'headers'>>) =>
     cases.push({ method: op.method, url: c.url ?? url(), headers: c.headers ?? {}, ...c } as FuzzCase);
   const json = (body: unknown) => ({ payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-  const withBody: { payload?: string; headers?: Record<string, string> } = baseBody !== undefined ? json(baseBody) : WRITE.has(op.method) && op.method !== 'DELETE' && !op.upload ? json({}) : {};
+  const withBody: { payload?: string; headers?: Record<string, string> } =
+    baseBody !== undefined ? json(baseBody) : WRITE.has(op.method) && op.method !== 'DELETE' && !op.upload ? json({}) : {};
 
   add({ label: 'valid sample', expect: 'any', ...withBody });
   if (op.upload) {
@@ -178,9 +196,15 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
   // ---- path parameters: bad ids, ids of nothing, bad dates and weeks ----
   for (const p of pathParams) {
     const bad = isUuid(p.schema) ? rng.some(BAD_IDS, 3) : p.name === 'week' ? rng.some(BAD_WEEKS, 3) : rng.some(BAD_DATES.filter(Boolean), 3);
-    for (const v of bad) add({ label: `path ${p.name}=${v}`, expect: 'reject', url: url({ ...basePath, [p.name]: v }), field: `params.${p.name}`, ...withBody });
+    for (const v of bad)
+      add({ label: `path ${p.name}=${v}`, expect: 'reject', url: url({ ...basePath, [p.name]: v }), field: `params.${p.name}`, ...withBody });
     if (isUuid(p.schema)) add({ label: `path ${p.name}=nowhere`, expect: 'any', url: url({ ...basePath, [p.name]: NOWHERE_ID }), ...withBody });
-    add({ label: `path ${p.name}=injection`, expect: isUuid(p.schema) ? 'reject' : 'any', url: url({ ...basePath, [p.name]: rng.pick(INJECTIONS) }), ...withBody });
+    add({
+      label: `path ${p.name}=injection`,
+      expect: isUuid(p.schema) ? 'reject' : 'any',
+      url: url({ ...basePath, [p.name]: rng.pick(INJECTIONS) }),
+      ...withBody,
+    });
   }
 
   // ---- query parameters ----
@@ -196,13 +220,27 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
         add({ label: `query ${p.name} search syntax ${v}`, expect: 'any', url: url(basePath, { ...baseQuery, [p.name]: v }) });
       }
     }
-    add({ label: `query ${p.name} bidi override`, expect: 'reject', url: url(basePath, { ...baseQuery, [p.name]: rng.pick(BIDI_TEXT) }), field: `query.${p.name}` });
+    add({
+      label: `query ${p.name} bidi override`,
+      expect: 'reject',
+      url: url(basePath, { ...baseQuery, [p.name]: rng.pick(BIDI_TEXT) }),
+      field: `query.${p.name}`,
+    });
     for (const v of rng.some(badQueryValues(p.schema), 3)) {
-      add({ label: `query ${p.name}=${String(v.value).slice(0, 24)}`, expect: v.reject ? 'reject' : 'any', url: url(basePath, { ...baseQuery, [p.name]: v.value }), field: `query.${p.name}` });
+      add({
+        label: `query ${p.name}=${String(v.value).slice(0, 24)}`,
+        expect: v.reject ? 'reject' : 'any',
+        url: url(basePath, { ...baseQuery, [p.name]: v.value }),
+        field: `query.${p.name}`,
+      });
     }
   }
   if (queryParams.length) {
-    add({ label: 'query page=-1&pageSize=1e9&sort=unknown', expect: queryParams.some((p) => ['page', 'pageSize', 'sort'].includes(p.name)) ? 'reject' : 'any', url: url(basePath, { ...baseQuery, page: '-1', pageSize: '1e9', sort: 'unknown' }) });
+    add({
+      label: 'query page=-1&pageSize=1e9&sort=unknown',
+      expect: queryParams.some((p) => ['page', 'pageSize', 'sort'].includes(p.name)) ? 'reject' : 'any',
+      url: url(basePath, { ...baseQuery, page: '-1', pageSize: '1e9', sort: 'unknown' }),
+    });
   }
 
   // ---- JSON bodies ----
@@ -215,18 +253,36 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
       delete b[name];
       add({ label: `body ${name} missing`, expect: 'reject', field: `body.${name}`, ...json(b) });
     }
-    for (const [label, payload] of [['body []', '[]'], ['body "text"', '"文本"'], ['body 42', '42'], ['body null', 'null']] as const) add({ label, expect: 'reject', payload, headers: { 'content-type': 'application/json' } });
+    for (const [label, payload] of [
+      ['body []', '[]'],
+      ['body "text"', '"文本"'],
+      ['body 42', '42'],
+      ['body null', 'null'],
+    ] as const)
+      add({ label, expect: 'reject', payload, headers: { 'content-type': 'application/json' } });
     add({ label: 'body invalid JSON', expect: 'reject', payload: '{"title": "未闭合', headers: { 'content-type': 'application/json' }, field: 'body' });
     add({ label: 'body empty with JSON type', expect: 'reject', payload: '', headers: { 'content-type': 'application/json' } });
     add({ label: 'body 10 000 nested arrays', expect: 'reject', payload: deepJson(10_000), headers: { 'content-type': 'application/json' } });
     add({ label: 'body 10 000 nested objects', expect: 'reject', payload: deepJson(10_000, 'object'), headers: { 'content-type': 'application/json' } });
     add({ label: 'body unknown field', expect: strict ? 'reject' : 'any', field: strict ? 'body' : undefined, ...json({ ...baseBody, zzUnknown: 1 }) });
-    add({ label: 'body __proto__ pollution', expect: 'any', payload: JSON.stringify(baseBody).replace(/^\{/, '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}},'), headers: { 'content-type': 'application/json' } });
+    add({
+      label: 'body __proto__ pollution',
+      expect: 'any',
+      payload: JSON.stringify(baseBody).replace(/^\{/, '{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"x":1}},'),
+      headers: { 'content-type': 'application/json' },
+    });
     const firstString = props.find(([, s]) => schemaType(s) === 'string' && !s.enum);
-    if (firstString) add({ label: `body ${firstString[0]} 1 MB`, expect: 'reject', field: `body.${firstString[0]}`, ...json({ ...baseBody, [firstString[0]]: '工'.repeat(1024 * 1024 / 3 + 10) }) });
+    if (firstString)
+      add({
+        label: `body ${firstString[0]} 1 MB`,
+        expect: 'reject',
+        field: `body.${firstString[0]}`,
+        ...json({ ...baseBody, [firstString[0]]: '工'.repeat((1024 * 1024) / 3 + 10) }),
+      });
 
     for (const [name, s] of props) {
-      const set = (v: unknown, expect: FuzzCase['expect'], label: string) => add({ label: `body ${name} ${label}`, expect, field: `body.${name}`, ...json({ ...baseBody, [name]: v }) });
+      const set = (v: unknown, expect: FuzzCase['expect'], label: string) =>
+        add({ label: `body ${name} ${label}`, expect, field: `body.${name}`, ...json({ ...baseBody, [name]: v }) });
       const wt = wrongType(s);
       if (wt !== undefined) set(wt, 'reject', 'wrong type');
       set(JSON.parse(deepJson(200)), schemaType(s) === 'array' && !s.items ? 'any' : 'reject', 'nested 200 deep');
@@ -253,7 +309,12 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
         set(1e308, typeof s.maximum === 'number' ? 'reject' : 'any', '1e308');
         if (t === 'integer') set(1.5, 'reject', 'fraction');
       } else if (t === 'array') {
-        if (typeof s.maxItems === 'number') set(Array.from({ length: s.maxItems + 1 }, () => sampleValid(s.items)), 'any', `maxItems+1`);
+        if (typeof s.maxItems === 'number')
+          set(
+            Array.from({ length: s.maxItems + 1 }, () => sampleValid(s.items)),
+            'any',
+            `maxItems+1`,
+          );
         if (s.items) set([wrongType(pickBranch(s.items)) ?? null], 'reject', 'item of wrong type');
       } else if (t === 'object') {
         set({ zzUnknown: '<script>alert(1)</script>' }, 'reject', 'object without its fields');
@@ -268,23 +329,65 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
   // ---- headers ----
   const bodyText = withBody.payload ?? (WRITE.has(op.method) && op.method !== 'DELETE' ? '{}' : undefined);
   if (bodyText !== undefined && !op.upload) {
-    add({ label: 'content-type text/plain', expect: op.body ? 'reject' : 'any', payload: bodyText, headers: { 'content-type': 'text/plain' }, field: op.body ? 'headers.content-type' : undefined });
+    add({
+      label: 'content-type text/plain',
+      expect: op.body ? 'reject' : 'any',
+      payload: bodyText,
+      headers: { 'content-type': 'text/plain' },
+      field: op.body ? 'headers.content-type' : undefined,
+    });
     add({ label: 'content-type json; charset=latin1', expect: 'any', payload: bodyText, headers: { 'content-type': 'application/json; charset=latin1' } });
-    add({ label: 'content-type form-urlencoded', expect: op.body ? 'reject' : 'any', payload: 'title=%3Cscript%3E', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    add({
+      label: 'content-type form-urlencoded',
+      expect: op.body ? 'reject' : 'any',
+      payload: 'title=%3Cscript%3E',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     add({ label: 'content-type made up', expect: op.body ? 'reject' : 'any', payload: bodyText, headers: { 'content-type': 'application/x-évil; boundary=' } });
-    add({ label: 'multipart to a JSON route', expect: op.body ? 'reject' : 'any', ...(() => {
-      const m = multipartBody({ data: bodyText }, { name: 'a.png', type: 'image/png', content: HTML });
-      return { payload: m.payload, headers: { 'content-type': m.contentType } };
-    })() });
+    add({
+      label: 'multipart to a JSON route',
+      expect: op.body ? 'reject' : 'any',
+      ...(() => {
+        const m = multipartBody({ data: bodyText }, { name: 'a.png', type: 'image/png', content: HTML });
+        return { payload: m.payload, headers: { 'content-type': m.contentType } };
+      })(),
+    });
   }
   if (WRITE.has(op.method)) {
-    add({ label: 'Idempotency-Key of 10 000 chars', expect: 'any', headers: { ...withBody.headers, 'idempotency-key': 'k'.repeat(10_000) }, payload: withBody.payload });
-    add({ label: 'Idempotency-Key with SQL', expect: 'any', headers: { ...withBody.headers, 'idempotency-key': "k'; drop table idempotency_keys; --" }, payload: withBody.payload });
+    add({
+      label: 'Idempotency-Key of 10 000 chars',
+      expect: 'any',
+      headers: { ...withBody.headers, 'idempotency-key': 'k'.repeat(10_000) },
+      payload: withBody.payload,
+    });
+    add({
+      label: 'Idempotency-Key with SQL',
+      expect: 'any',
+      headers: { ...withBody.headers, 'idempotency-key': "k'; drop table idempotency_keys; --" },
+      payload: withBody.payload,
+    });
     add({ label: 'without CSRF token', expect: 'reject', noCsrf: true, ...withBody });
   }
-  add({ label: 'Accept-Language garbage', expect: 'any', headers: { ...withBody.headers, 'accept-language': ';;q=abc,\u00ff-??, ,zz-ZZZZ;q=2' }, payload: withBody.payload, url: url(basePath, { ...baseQuery, zzUnknown: '1' }) });
-  add({ label: 'Accept-Language 8 000 chars', expect: 'any', headers: { ...withBody.headers, 'accept-language': 'zh-CN,'.repeat(1300) }, payload: withBody.payload });
-  add({ label: 'Accept text/html', expect: 'any', headers: { ...withBody.headers, accept: 'text/html' }, payload: withBody.payload, url: url(basePath, { ...baseQuery, zzUnknown: '1' }) });
+  add({
+    label: 'Accept-Language garbage',
+    expect: 'any',
+    headers: { ...withBody.headers, 'accept-language': ';;q=abc,\u00ff-??, ,zz-ZZZZ;q=2' },
+    payload: withBody.payload,
+    url: url(basePath, { ...baseQuery, zzUnknown: '1' }),
+  });
+  add({
+    label: 'Accept-Language 8 000 chars',
+    expect: 'any',
+    headers: { ...withBody.headers, 'accept-language': 'zh-CN,'.repeat(1300) },
+    payload: withBody.payload,
+  });
+  add({
+    label: 'Accept text/html',
+    expect: 'any',
+    headers: { ...withBody.headers, accept: 'text/html' },
+    payload: withBody.payload,
+    url: url(basePath, { ...baseQuery, zzUnknown: '1' }),
+  });
 
   // ---- uploads ----
   if (op.upload) {
@@ -311,10 +414,20 @@ export function casesFor(op: Operation, ctx: Context): FuzzCase[] {
       const withNul = multipartBody(nulFields, { field, name: 'a.png', type: 'image/png', content: PNG_BYTES });
       add({ label: `upload fields with NUL (${field})`, expect: 'any', payload: withNul.payload, headers: { 'content-type': withNul.contentType } });
       const nulName = multipartBody(fields, { field, name: '工资\u0000\u202egnp.exe', type: 'image/png', content: PNG_BYTES });
-      add({ label: `upload file name with NUL and RTL override (${field})`, expect: 'any', payload: nulName.payload, headers: { 'content-type': nulName.contentType } });
+      add({
+        label: `upload file name with NUL and RTL override (${field})`,
+        expect: 'any',
+        payload: nulName.payload,
+        headers: { 'content-type': nulName.contentType },
+      });
     }
     add({ label: 'multipart without boundary', expect: 'reject', payload: Buffer.from('--x\r\n\r\n'), headers: { 'content-type': 'multipart/form-data' } });
-    add({ label: 'multipart cut short', expect: 'reject', payload: multipartBody(fields, { name: 'a.png', type: 'image/png', content: EXE }).payload.subarray(0, 200), headers: { 'content-type': multipartBody({}).contentType } });
+    add({
+      label: 'multipart cut short',
+      expect: 'reject',
+      payload: multipartBody(fields, { name: 'a.png', type: 'image/png', content: EXE }).payload.subarray(0, 200),
+      headers: { 'content-type': multipartBody({}).contentType },
+    });
     add({ label: 'upload as JSON', expect: 'reject', ...json({ file: 'iVBORw0KGgo=' }) });
   }
   return cases;

@@ -41,7 +41,13 @@ export async function send(app: App, c: FuzzCase, who: Caller): Promise<Answer> 
   } catch {
     body = undefined;
   }
-  return { status: res.statusCode, contentType: String(res.headers['content-type'] ?? ''), text: res.body, body, cacheControl: String(res.headers['cache-control'] ?? '') };
+  return {
+    status: res.statusCode,
+    contentType: String(res.headers['content-type'] ?? ''),
+    text: res.body,
+    body,
+    cacheControl: String(res.headers['cache-control'] ?? ''),
+  };
 }
 
 export async function signIn(app: App, who: Caller): Promise<void> {
@@ -53,7 +59,10 @@ export async function signIn(app: App, who: Caller): Promise<void> {
     remoteAddress: address(),
   });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${who.name} failed: ${res.statusCode} ${res.body}`);
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('xq_sid='));
+  const cookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('xq_sid='));
   who.cookie = cookie ?? '';
   who.csrf = JSON.parse(res.body).csrfToken;
 }
@@ -68,7 +77,8 @@ export function judge(c: FuzzCase, a: Answer): string[] {
   if (c.url.startsWith('/api/') && a.cacheControl !== 'no-store') out.push(`cache-control is "${a.cacheControl}", not no-store`);
   if (c.expect === 'reject' && a.status < 400) out.push(`accepted an invalid request with ${a.status}: ${a.text.slice(0, 160)}`);
   if (a.status >= 400) {
-    if (!a.contentType.startsWith('application/problem+json')) out.push(`${a.status} is ${a.contentType || 'untyped'}, not problem+json: ${a.text.slice(0, 120)}`);
+    if (!a.contentType.startsWith('application/problem+json'))
+      out.push(`${a.status} is ${a.contentType || 'untyped'}, not problem+json: ${a.text.slice(0, 120)}`);
     const p = a.body;
     if (!p || typeof p !== 'object') out.push(`${a.status} body is not JSON`);
     else {
@@ -83,7 +93,12 @@ export function judge(c: FuzzCase, a: Answer): string[] {
             if (chinese && !HAN.test(String(e.message ?? ''))) out.push(`error message not Chinese: ${JSON.stringify(e).slice(0, 160)}`);
           }
           // When the case broke one field, the answer must name that field (or a part of it).
-          if (c.field && a.status === 400 && p.code === 'validation' && !p.errors.some((e: any) => String(e.field).startsWith(c.field!) || c.field!.startsWith(String(e.field)))) {
+          if (
+            c.field &&
+            a.status === 400 &&
+            p.code === 'validation' &&
+            !p.errors.some((e: any) => String(e.field).startsWith(c.field!) || c.field!.startsWith(String(e.field)))
+          ) {
             out.push(`names ${p.errors.map((e: any) => e.field).join(', ')} instead of ${c.field}`);
           }
         }

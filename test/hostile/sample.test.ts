@@ -35,7 +35,13 @@ describe('sampleValid: the smallest valid instance of a JSON schema', () => {
     expect(sampleValid({ type: 'string', format: 'uuid' })).toBe(SAMPLE_UUID);
     expect(sampleValid({ type: 'string', format: 'date' })).toBe(SAMPLE_DATE);
     expect(sampleValid({ type: 'string', format: 'date-time' })).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    for (const pattern of ['^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', '^\\d{4}-\\d{2}-\\d{2}$', '^([01]\\d|2[0-3]):[0-5]\\d$', '^1\\d{10}$', '^[A-Za-z0-9_.@-]+$']) {
+    for (const pattern of [
+      '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
+      '^\\d{4}-\\d{2}-\\d{2}$',
+      '^([01]\\d|2[0-3]):[0-5]\\d$',
+      '^1\\d{10}$',
+      '^[A-Za-z0-9_.@-]+$',
+    ]) {
       expect(String(sampleValid({ type: 'string', pattern, minLength: 2, maxLength: 40 }))).toMatch(new RegExp(pattern));
     }
   });
@@ -44,7 +50,14 @@ describe('sampleValid: the smallest valid instance of a JSON schema', () => {
     expect(sampleValid({ anyOf: [{ type: 'null' }, { type: 'integer', minimum: 7 }] })).toBe(7);
     expect(sampleValid({ oneOf: [{ type: 'string', enum: ['a'] }, { type: 'number' }] })).toBe('a');
     expect(sampleValid({ type: 'string', nullable: true, maxLength: 3 })).toHaveLength(3);
-    expect(sampleValid({ allOf: [{ type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] }, { properties: { b: { type: 'boolean' } }, required: ['b'] }] })).toEqual({ a: 1, b: false });
+    expect(
+      sampleValid({
+        allOf: [
+          { type: 'object', properties: { a: { type: 'integer' } }, required: ['a'] },
+          { properties: { b: { type: 'boolean' } }, required: ['b'] },
+        ],
+      }),
+    ).toEqual({ a: 1, b: false });
   });
 
   it('applies overrides on top of the required properties, and lists properties with their resolved schemas', () => {

@@ -63,7 +63,12 @@ export function rng(seed: number) {
     },
     /** Up to n distinct items in a stable order. */
     some<T>(xs: readonly T[], n: number): T[] {
-      const idx = xs.map((_, i) => [next(), i] as const).sort((x, y) => x[0] - y[0]).slice(0, n).map(([, i]) => i).sort((x, y) => x - y);
+      const idx = xs
+        .map((_, i) => [next(), i] as const)
+        .sort((x, y) => x[0] - y[0])
+        .slice(0, n)
+        .map(([, i]) => i)
+        .sort((x, y) => x - y);
       return idx.map((i) => xs[i]);
     },
   };

@@ -21,7 +21,15 @@ describe('module boundaries as an allow-list', () => {
   it('lets a module reach another only through its index.ts, on the server', async () => {
     const found = await probe(
       'server/modules/heartBridge/heartBridge.probe.ts',
-      lines('../school/school.calendar.js', '../school/school.testkit.js', '../school/school.repository.js', '../appeals/deadlines.js', '../school/index.js', './heartBridge.service.js', '../../core/ids.js'),
+      lines(
+        '../school/school.calendar.js',
+        '../school/school.testkit.js',
+        '../school/school.repository.js',
+        '../appeals/deadlines.js',
+        '../school/index.js',
+        './heartBridge.service.js',
+        '../../core/ids.js',
+      ),
     );
     // Before: a suffix deny-list flagged one of the first four, as a warning.
     expect(found).toEqual([
@@ -37,7 +45,10 @@ describe('module boundaries as an allow-list', () => {
   });
 
   it('keeps module code out of migrations, the module’s own included', async () => {
-    const found = await probe('server/modules/appeals/migrations/20270101_0000_appeals_probe.ts', lines('../appeals.indicators.js', '../../school/index.js', '../../../core/db/dialect.js'));
+    const found = await probe(
+      'server/modules/appeals/migrations/20270101_0000_appeals_probe.ts',
+      lines('../appeals.indicators.js', '../../school/index.js', '../../../core/db/dialect.js'),
+    );
     expect(found).toEqual([
       [1, ERROR],
       [2, ERROR],
@@ -45,7 +56,15 @@ describe('module boundaries as an allow-list', () => {
   });
 
   it('holds test code to the index, plus the module’s testkit', async () => {
-    const found = await probe('test/probe.test.ts', lines('../server/modules/school/school.repository.js', '../server/modules/appeals/deadlines.js', '../server/modules/school/school.testkit.js', '../server/modules/appeals/index.js'));
+    const found = await probe(
+      'test/probe.test.ts',
+      lines(
+        '../server/modules/school/school.repository.js',
+        '../server/modules/appeals/deadlines.js',
+        '../server/modules/school/school.testkit.js',
+        '../server/modules/appeals/index.js',
+      ),
+    );
     expect(found).toEqual([
       [1, ERROR],
       [2, ERROR],
@@ -55,7 +74,10 @@ describe('module boundaries as an allow-list', () => {
   });
 
   it('holds bench code to the index', async () => {
-    const found = await probe('bench/appeals/probe.ts', lines('../../server/modules/appeals/similarity.js', '../../server/modules/appeals/appeals.testkit.js', '../../server/modules/appeals/index.js'));
+    const found = await probe(
+      'bench/appeals/probe.ts',
+      lines('../../server/modules/appeals/similarity.js', '../../server/modules/appeals/appeals.testkit.js', '../../server/modules/appeals/index.js'),
+    );
     expect(found).toEqual([
       [1, ERROR],
       [2, ERROR],

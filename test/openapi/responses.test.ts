@@ -81,7 +81,13 @@ describe('the OpenAPI document describes what the API really answers', () => {
   // OpenAPI 3.0 schemas: `nullable`, and `format` values (binary) plain JSON Schema does not know.
   const ajv = new Ajv({ nullable: true, unknownFormats: 'ignore', allErrors: true });
 
-  const deref = (node: Json): Json => (node.$ref ? node.$ref.slice(2).split('/').reduce((n: Json, k: string) => n[k], doc) : node);
+  const deref = (node: Json): Json =>
+    node.$ref
+      ? node.$ref
+          .slice(2)
+          .split('/')
+          .reduce((n: Json, k: string) => n[k], doc)
+      : node;
 
   /** The body against the schema the document gives for this status and media type; a message per mismatch. */
   function check(op: Json, res: Response): string[] {
@@ -89,7 +95,9 @@ describe('the OpenAPI document describes what the API really answers', () => {
     if (!documented) return [`status ${res.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`];
     const response = deref(documented);
     if (res.status === 204) return [];
-    const type = String(res.headers['content-type'] ?? '').split(';')[0].trim();
+    const type = String(res.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     const media = response.content?.[type];
     if (!media) return [`media type ${type} is not documented for ${res.status} (documented: ${Object.keys(response.content ?? {}).join(', ')})`];
     if (!type.endsWith('json')) return [];
@@ -108,11 +116,22 @@ describe('the OpenAPI document describes what the API really answers', () => {
     PARAM_KIND = mergeKinds(CORE_PARAM_KIND, world.parts, 'params');
     // The demo records no photos; the world's session gets one so the photo route has something to send.
     const name = await storePhoto(t.app.deps.config.dataDir, PNG, 'png');
-    await (t.db as any).updateTable('moral_sessions').set({ photo_name: name, photo_mime: 'image/png', photo_size: PNG.length }).where('id', '=', world.own.session).execute();
+    await (t.db as any)
+      .updateTable('moral_sessions')
+      .set({ photo_name: name, photo_mime: 'image/png', photo_size: PNG.length })
+      .where('id', '=', world.own.session)
+      .execute();
     // The world's mediation case is only applied for; accepted and agreed here, so its printable agreement exists.
     const committee = world.clients.mediator;
     expect((await committee.post(`/api/v1/mediation/cases/${world.own.mediationCase}/accept`, {})).status).toBe(200);
-    const agreement = { terms: '单位于月底前补发加班费。', agreedAmount: 1200, performanceDue: inTwoWeeks, applicantSignedOn: today, respondentSigner: '人力资源部', respondentSignedOn: today };
+    const agreement = {
+      terms: '单位于月底前补发加班费。',
+      agreedAmount: 1200,
+      performanceDue: inTwoWeeks,
+      applicantSignedOn: today,
+      respondentSigner: '人力资源部',
+      respondentSignedOn: today,
+    };
     expect((await committee.post(`/api/v1/mediation/cases/${world.own.mediationCase}/agreement`, agreement)).status).toBe(200);
     // The world's work reports are queued rows; marked generated (with no figures) so their documents can be downloaded.
     await (t.db as any)
@@ -127,9 +146,7 @@ describe('the OpenAPI document describes what the API really answers', () => {
   }, 300_000);
 
   it('every GET route answers a signed-in staff member with a body its documented schema accepts', async () => {
-    const access = new Map(
-      declaredRoutes(t.app).map((r) => [`${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, r.access]),
-    );
+    const access = new Map(declaredRoutes(t.app).map((r) => [`${r.method} ${r.url.replace(/:([A-Za-z0-9_]+)/g, '{$1}')}`, r.access]));
     const failures: string[] = [];
     for (const { path, op } of getRoutes()) {
       let answered: { role: Role; res: Response } | undefined;

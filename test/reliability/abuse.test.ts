@@ -73,11 +73,14 @@ describe(`abuse on ${ENGINE}: sign-in guessing`, () => {
 describe(`abuse on ${ENGINE}: write rate limits`, () => {
   it(`stops an account after ${PER_ACCOUNT} writes a minute with 429 and Retry-After; its reads and other accounts go on`, async () => {
     const admin = await signIn(server.url, world.accounts.admin, from('192.0.2.1'));
-    for (let i = 0; i < PER_ACCOUNT; i++) expect((await admin.post('/api/v1/orgs', { parentId: world.group.id, kind: 'department', name: `限流-${i}` })).status).toBe(201);
+    for (let i = 0; i < PER_ACCOUNT; i++)
+      expect((await admin.post('/api/v1/orgs', { parentId: world.group.id, kind: 'department', name: `限流-${i}` })).status).toBe(201);
     const over = await admin.post('/api/v1/orgs', { parentId: world.group.id, kind: 'department', name: '限流-超出' });
     expectRateLimited(over);
     // A new address does not reset an account's allowance.
-    expectRateLimited(await admin.on(server.url).post('/api/v1/orgs', { parentId: world.group.id, kind: 'department', name: '限流-换地址' }, from('192.0.2.2')));
+    expectRateLimited(
+      await admin.on(server.url).post('/api/v1/orgs', { parentId: world.group.id, kind: 'department', name: '限流-换地址' }, from('192.0.2.2')),
+    );
     const list = await admin.get('/api/v1/orgs');
     expect(list.status).toBe(200);
     const names = list.body.items.map((o: { name: string }) => o.name);

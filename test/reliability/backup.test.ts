@@ -79,10 +79,21 @@ async function attachedAppeal(worker: Http) {
   const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(`备份演练 ${Date.now()}\n`.repeat(200))]);
   const form = new FormData();
   form.append('file', new Blob([bytes], { type: 'application/pdf' }), '工资条.pdf');
-  const up = await fetch(`${worker.base}/api/v1/appeals/attachments`, { method: 'POST', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf }, body: form });
+  const up = await fetch(`${worker.base}/api/v1/appeals/attachments`, {
+    method: 'POST',
+    headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrf },
+    body: form,
+  });
   expect(up.status).toBe(201);
   const attachmentId = (await up.json()).id as string;
-  const appeal = await worker.post('/api/v1/appeals', { category: 'wages', nature: 'request', title: '工资条有误', description: '附件是本月工资条。', anonymous: false, attachmentIds: [attachmentId] });
+  const appeal = await worker.post('/api/v1/appeals', {
+    category: 'wages',
+    nature: 'request',
+    title: '工资条有误',
+    description: '附件是本月工资条。',
+    anonymous: false,
+    attachmentIds: [attachmentId],
+  });
   expect(appeal.status, appeal.text).toBe(201);
   return { appealId: appeal.body.id as string, attachmentId, bytes };
 }
@@ -179,7 +190,7 @@ describe(title, () => {
       expect(await server.stop()).toBe(0);
       server = undefined;
       console.log(
-        `[backup ${ENGINE}${own ? ' 15 (a server of the test\'s own)' : ''}] backup took ${backupMs} ms while ${acksDuring} writes were acknowledged around it; ` +
+        `[backup ${ENGINE}${own ? " 15 (a server of the test's own)" : ''}] backup took ${backupMs} ms while ${acksDuring} writes were acknowledged around it; ` +
           `${before.size} tables, ${rows} rows restored, missing 0`,
       );
     } finally {

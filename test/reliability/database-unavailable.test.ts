@@ -137,7 +137,9 @@ if (ENGINE === 'postgres') {
       expect((await staff.get(`/api/v1/orgs/${created.body.id}`)).status).toBe(200);
       // No connection leaked through the failures: the pool still holds at most its 10.
       const check = await sdb.open();
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(check.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(check.db);
       await check.close();
       expect(rows[0].n).toBeLessThanOrEqual(10);
       console.log(

@@ -5,7 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/generate.js';
-import { finishedWeeks, mixedWorkload, preparePopulation, runMixedLoad, serverRoutes, signInAll, type ClassResult, type EndpointClass } from '../../bench/load/workload.js';
+import {
+  finishedWeeks,
+  mixedWorkload,
+  preparePopulation,
+  runMixedLoad,
+  serverRoutes,
+  signInAll,
+  type ClassResult,
+  type EndpointClass,
+} from '../../bench/load/workload.js';
 import { ENGINE, freshServerDb, type ServerDb } from './support/databases.js';
 import { requireBuild, startXq, type XqServer } from './support/process.js';
 

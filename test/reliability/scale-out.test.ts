@@ -63,7 +63,9 @@ describe(title, () => {
 
       const student = world.students[i % world.students.length];
       const url = `/api/v1/heart-bridge/students/${student.id}/weeks/${weeks[i % weeks.length]}`;
-      const put = await teacher.on(w.url).request('PUT', `${url}/school`, { atSchool: `第 ${i} 次在 ${i % 2 ? 'B' : 'A'} 写`, suggestion: '', encouragement: '' });
+      const put = await teacher
+        .on(w.url)
+        .request('PUT', `${url}/school`, { atSchool: `第 ${i} 次在 ${i % 2 ? 'B' : 'A'} 写`, suggestion: '', encouragement: '' });
       expect(put.status).toBe(200);
       const page = await teacher.on(r.url).get(url);
       expect(page.status).toBe(200);
@@ -118,10 +120,15 @@ describe(title, () => {
     const jobs = [...new Set(all.map((c) => c.job))];
     expect(jobs).toContain('webhooks.deliver');
     expect(jobs).toContain('jobs.prune');
-    const ticks = all.filter((c) => c.job === 'webhooks.deliver').map((c) => c.tick).sort((x, y) => x - y);
+    const ticks = all
+      .filter((c) => c.job === 'webhooks.deliver')
+      .map((c) => c.tick)
+      .sort((x, y) => x - y);
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     expect(ticks.at(-1)! - ticks[0]).toBe(ticks.length - 1);
     const byA = all.filter((c) => c.by === 'A').length;
-    console.log(`[scale-out ${ENGINE}] ${all.length} job runs (${jobs.length} jobs) over ${Math.round((Date.now() - startedAt) / 1000)} s: ${byA} by A, ${all.length - byA} by B, none twice`);
+    console.log(
+      `[scale-out ${ENGINE}] ${all.length} job runs (${jobs.length} jobs) over ${Math.round((Date.now() - startedAt) / 1000)} s: ${byA} by A, ${all.length - byA} by B, none twice`,
+    );
   }, 60_000);
 });

@@ -57,9 +57,18 @@ export async function seedDemoData(db: Db, opts: DemoOptions = {}): Promise<Demo
     await db.transaction().execute(async (tx) => {
       // The marker goes first: a second instance seeding at the same moment fails on its
       // primary key and rolls back instead of writing a second demo.
-      await tx.insertInto('kv').values({ key: DEMO_MARKER, value: JSON.stringify(counts), updated_at: now.toISOString() }).execute();
+      await tx
+        .insertInto('kv')
+        .values({ key: DEMO_MARKER, value: JSON.stringify(counts), updated_at: now.toISOString() })
+        .execute();
       await demo.roster.write(tx);
-      await recordAudit(tx, systemContext(), { action: 'demo.seed', entityType: 'org', entityId: demo.orgs.group.id, orgId: demo.orgs.group.id, changes: counts });
+      await recordAudit(tx, systemContext(), {
+        action: 'demo.seed',
+        entityType: 'org',
+        entityId: demo.orgs.group.id,
+        orgId: demo.orgs.group.id,
+        changes: counts,
+      });
     });
   } catch (err) {
     if (await hasMarker(db)) return { status: 'alreadySeeded' };

@@ -45,8 +45,18 @@ export const UNION_SHARE: Record<EmploymentCategory, number> = {
   retired: 0.9,
 };
 
-const COAL_FACE: Weighted<string> = [['采煤工', 55], ['液压支架工', 20], ['采煤机司机', 15], ['支护工', 10]];
-const ROADWAY: Weighted<string> = [['掘进工', 60], ['掘进机司机', 15], ['支护工', 15], ['爆破工', 10]];
+const COAL_FACE: Weighted<string> = [
+  ['采煤工', 55],
+  ['液压支架工', 20],
+  ['采煤机司机', 15],
+  ['支护工', 10],
+];
+const ROADWAY: Weighted<string> = [
+  ['掘进工', 60],
+  ['掘进机司机', 15],
+  ['支护工', 15],
+  ['爆破工', 10],
+];
 
 export const MINE_DEPARTMENTS: DepartmentTemplate[] = [
   {
@@ -59,60 +69,126 @@ export const MINE_DEPARTMENTS: DepartmentTemplate[] = [
       { name: '综采二队', positions: COAL_FACE },
       { name: '掘进一队', positions: ROADWAY },
       { name: '掘进二队', positions: ROADWAY },
-      { name: '准备队', positions: [['支护工', 50], ['液压支架工', 30], ['爆破工', 20]] },
+      {
+        name: '准备队',
+        positions: [
+          ['支护工', 50],
+          ['液压支架工', 30],
+          ['爆破工', 20],
+        ],
+      },
     ],
-    positions: [['采煤工', 34], ['掘进工', 28], ['支护工', 12], ['液压支架工', 9], ['采煤机司机', 6], ['掘进机司机', 6], ['爆破工', 3]],
-    categories: [['permanent', 30], ['contract', 38], ['dispatched', 14], ['migrant', 14], ['retired', 4]],
+    positions: [
+      ['采煤工', 34],
+      ['掘进工', 28],
+      ['支护工', 12],
+      ['液压支架工', 9],
+      ['采煤机司机', 6],
+      ['掘进机司机', 6],
+      ['爆破工', 3],
+    ],
+    categories: [
+      ['permanent', 30],
+      ['contract', 38],
+      ['dispatched', 14],
+      ['migrant', 14],
+      ['retired', 4],
+    ],
   },
   {
     name: '机电部',
     share: 0.15,
     maleShare: 0.93,
     teams: [{ name: '机电一队' }, { name: '机电二队' }, { name: '供电队' }, { name: '维修车间' }],
-    positions: [['电工', 40], ['维修钳工', 24], ['焊工', 10], ['泵工', 10], ['绞车司机', 10], ['机电技术员', 6]],
+    positions: [
+      ['电工', 40],
+      ['维修钳工', 24],
+      ['焊工', 10],
+      ['泵工', 10],
+      ['绞车司机', 10],
+      ['机电技术员', 6],
+    ],
   },
   {
     name: '通风部',
     share: 0.1,
     maleShare: 0.95,
     teams: [{ name: '通风队' }, { name: '瓦斯检查队' }, { name: '防尘队' }],
-    positions: [['通风工', 35], ['瓦斯检查工', 35], ['安全监测工', 15], ['防尘工', 15]],
+    positions: [
+      ['通风工', 35],
+      ['瓦斯检查工', 35],
+      ['安全监测工', 15],
+      ['防尘工', 15],
+    ],
   },
   {
     name: '运输部',
     share: 0.12,
     maleShare: 0.92,
     teams: [{ name: '运输一队' }, { name: '运输二队' }, { name: '皮带队' }],
-    positions: [['皮带司机', 30], ['电机车司机', 25], ['信号工', 15], ['把钩工', 15], ['运输工', 15]],
+    positions: [
+      ['皮带司机', 30],
+      ['电机车司机', 25],
+      ['信号工', 15],
+      ['把钩工', 15],
+      ['运输工', 15],
+    ],
   },
   {
     name: '安全部',
     share: 0.07,
     maleShare: 0.85,
     teams: [{ name: '安检一队' }, { name: '安检二队' }],
-    positions: [['安全员', 70], ['安全检查工', 30]],
-    categories: [['permanent', 55], ['contract', 38], ['dispatched', 2], ['retired', 5]],
+    positions: [
+      ['安全员', 70],
+      ['安全检查工', 30],
+    ],
+    categories: [
+      ['permanent', 55],
+      ['contract', 38],
+      ['dispatched', 2],
+      ['retired', 5],
+    ],
   },
   {
     name: '调度室',
     share: 0.04,
     maleShare: 0.7,
     teams: [{ name: '调度一班' }, { name: '调度二班' }],
-    positions: [['调度员', 80], ['信息员', 20]],
-    categories: [['permanent', 55], ['contract', 40], ['retired', 5]],
+    positions: [
+      ['调度员', 80],
+      ['信息员', 20],
+    ],
+    categories: [
+      ['permanent', 55],
+      ['contract', 40],
+      ['retired', 5],
+    ],
   },
   {
     name: '后勤部',
     share: 0.14,
     maleShare: 0.45,
     teams: [
-      { name: '职工食堂', positions: [['食堂员工', 75], ['厨师', 25]] },
+      {
+        name: '职工食堂',
+        positions: [
+          ['食堂员工', 75],
+          ['厨师', 25],
+        ],
+      },
       { name: '洗衣房', positions: [['洗衣工', 100]] },
       { name: '公寓管理组', positions: [['宿舍管理员', 100]] },
       { name: '保洁组', positions: [['保洁员', 100]] },
     ],
     positions: [['后勤服务员', 100]],
-    categories: [['permanent', 20], ['contract', 30], ['dispatched', 30], ['migrant', 12], ['retired', 8]],
+    categories: [
+      ['permanent', 20],
+      ['contract', 30],
+      ['dispatched', 30],
+      ['migrant', 12],
+      ['retired', 8],
+    ],
   },
 ];
 

@@ -13,7 +13,10 @@ async function tableCounts() {
   const tables = ['orgs', 'persons', 'guardian_links', 'class_teachers', 'accounts', 'role_grants', 'audit_events'] as const;
   const out: Record<string, number> = {};
   for (const table of tables) {
-    const row = await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     out[table] = Number(row.n);
   }
   return out;
@@ -27,8 +30,14 @@ describe('demo seed', () => {
   const probe: Pick<ModuleDeclaration, 'name' | 'seedDemo'> = {
     name: 'probe',
     async seedDemo(db, now) {
-      const orgs = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const accounts = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const orgs = await db
+        .selectFrom('orgs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const accounts = await db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       seenByModule = { orgs: Number(orgs.n), accounts: Number(accounts.n), now };
     },
   };
@@ -41,21 +50,33 @@ describe('demo seed', () => {
     const byKind = (k: string) => orgs.filter((o) => o.kind === k);
     const [group] = byKind('group');
     expect(byKind('group').map((o) => o.name)).toEqual(['华能煤业集团']);
-    expect(byKind('mine').map((o) => o.name).sort()).toEqual(['一号矿', '二号矿']);
+    expect(
+      byKind('mine')
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['一号矿', '二号矿']);
     expect(byKind('mine').every((m) => m.parent_id === group.id)).toBe(true);
     const mineDepts = orgs.filter((o) => o.kind === 'department' && o.parent_id === byKind('mine')[0].id).map((o) => o.name);
     expect(mineDepts).toEqual(expect.arrayContaining(['生产部', '机电部', '安全部', '后勤部']));
     expect(byKind('team').length).toBeGreaterThanOrEqual(20);
     const [union] = byKind('unionCommittee');
     expect(union).toMatchObject({ name: '集团工会委员会', parent_id: group.id });
-    expect(byKind('branchUnion').map((o) => [o.name, o.parent_id]).sort()).toEqual([
+    expect(
+      byKind('branchUnion')
+        .map((o) => [o.name, o.parent_id])
+        .sort(),
+    ).toEqual([
       ['一号矿分工会', union.id],
       ['二号矿分工会', union.id],
     ]);
 
     const [school] = byKind('school');
     expect(school).toMatchObject({ name: '实验中学' });
-    expect(byKind('grade').map((o) => o.name).sort()).toEqual(['初一', '初三', '初二'].sort());
+    expect(
+      byKind('grade')
+        .map((o) => o.name)
+        .sort(),
+    ).toEqual(['初一', '初三', '初二'].sort());
     expect(byKind('office').map((o) => o.name)).toContain('教务处');
     const classes = byKind('class');
     expect(classes).toHaveLength(18);
@@ -93,7 +114,8 @@ describe('demo seed', () => {
     expect(teachers.length).toBeGreaterThanOrEqual(70);
     expect(teachers.length).toBeLessThanOrEqual(90);
     const subjects = new Set(teachers.map((x) => x.subject));
-    for (const s of ['语文', '数学', '英语', '物理', '化学', '道德与法治', '历史', '地理', '生物', '体育', '音乐', '美术', '信息技术']) expect(subjects).toContain(s);
+    for (const s of ['语文', '数学', '英语', '物理', '化学', '道德与法治', '历史', '地理', '生物', '体育', '音乐', '美术', '信息技术'])
+      expect(subjects).toContain(s);
     for (const c of classes) {
       const mine = duties.filter((d) => d.class_id === c.id);
       expect(mine.filter((d) => d.duty === 'head')).toHaveLength(1);
@@ -123,14 +145,22 @@ describe('demo seed', () => {
       const res = await c.login(a.username, DEMO_PASSWORD);
       expect(res.status, a.username).toBe(200);
       const me = await c.get('/api/v1/auth/me');
-      expect(me.body.roles.map((r: any) => [r.role, r.orgName]), a.username).toEqual([[a.role, a.org ? DEMO_ORG_NAMES[a.org] : null]]);
+      expect(
+        me.body.roles.map((r: any) => [r.role, r.orgName]),
+        a.username,
+      ).toEqual([[a.role, a.org ? DEMO_ORG_NAMES[a.org] : null]]);
       expect(me.body.account.personId === null, a.username).toBe(!a.person);
     }
   });
 
   it('links the school accounts to the right people: the head teacher heads 初一（1）班, the parent is the student’s guardian', async () => {
     const person = async (username: string) =>
-      (await t.db.selectFrom('accounts as a').innerJoin('persons as p', 'p.id', 'a.person_id').select(['p.id', 'p.kind', 'p.org_id', 'p.name']).where('a.username', '=', username).executeTakeFirstOrThrow());
+      await t.db
+        .selectFrom('accounts as a')
+        .innerJoin('persons as p', 'p.id', 'a.person_id')
+        .select(['p.id', 'p.kind', 'p.org_id', 'p.name'])
+        .where('a.username', '=', username)
+        .executeTakeFirstOrThrow();
     const class1 = await t.db.selectFrom('orgs').select('id').where('name', '=', '初一（1）班').executeTakeFirstOrThrow();
     const head = await person('head');
     const headDuty = await t.db.selectFrom('class_teachers').select('class_id').where('teacher_id', '=', head.id).where('duty', '=', 'head').execute();
@@ -144,7 +174,12 @@ describe('demo seed', () => {
     const student = await person('student');
     const parent = await person('parent');
     expect(student).toMatchObject({ kind: 'student', org_id: class1.id });
-    const link = await t.db.selectFrom('guardian_links').selectAll().where('guardian_id', '=', parent.id).where('student_id', '=', student.id).executeTakeFirst();
+    const link = await t.db
+      .selectFrom('guardian_links')
+      .selectAll()
+      .where('guardian_id', '=', parent.id)
+      .where('student_id', '=', student.id)
+      .executeTakeFirst();
     expect(link).toBeDefined();
 
     const parent2 = await person('parent2');
@@ -179,7 +214,8 @@ describe('demo seed', () => {
   it('generates the same people on every run', () => {
     const a = buildDemo(NOW).roster.persons;
     const b = buildDemo(NOW).roster.persons;
-    const fields = (p: (typeof a)[number]) => [p.name, p.gender, p.employee_no, p.employment_category, p.position, p.phone, p.id_number, p.birth_date, p.subject].join('|');
+    const fields = (p: (typeof a)[number]) =>
+      [p.name, p.gender, p.employee_no, p.employment_category, p.position, p.phone, p.id_number, p.birth_date, p.subject].join('|');
     expect(b.map(fields)).toEqual(a.map(fields));
   });
 });

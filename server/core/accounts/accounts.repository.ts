@@ -34,9 +34,7 @@ function filtered(db: Db, scope: Scope, f: AccountFilter) {
         ),
       ),
     )
-    .$if(!!f.q, (q) =>
-      q.where((eb) => eb.or([containsCi('a.username', f.q!), containsCi('a.display_name', f.q!), eb('a.phone', '=', f.q!)])),
-    );
+    .$if(!!f.q, (q) => q.where((eb) => eb.or([containsCi('a.username', f.q!), containsCi('a.display_name', f.q!), eb('a.phone', '=', f.q!)])));
 }
 
 export async function listAccounts(db: Db, scope: Scope, f: AccountFilter, page: { limit: number; offset: number; sort: AccountSort; order: 'asc' | 'desc' }) {
@@ -86,7 +84,12 @@ export function findPersonAccount(db: Tx, personId: string) {
 }
 
 export function findPerson(db: Tx, id: string) {
-  return db.selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(['p.id', 'p.name', 'o.path as org_path']).where('p.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.name', 'o.path as org_path'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertAccount(db: Tx, row: AccountTable) {

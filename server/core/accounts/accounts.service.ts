@@ -75,7 +75,13 @@ export function maskPhone(phone: string | null): string | null {
 
 const refs = (grants: repo.GrantRow[]): GrantRef[] => grants.map((g) => ({ role: g.role, orgPath: g.org_path }));
 
-function present(actor: Actor, scope: Scope, a: NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>, grants: repo.GrantRow[], lockedUntil: string | null): AccountItem {
+function present(
+  actor: Actor,
+  scope: Scope,
+  a: NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>,
+  grants: repo.GrantRow[],
+  lockedUntil: string | null,
+): AccountItem {
   return {
     id: a.id,
     username: a.username,
@@ -86,7 +92,9 @@ function present(actor: Actor, scope: Scope, a: NonNullable<Awaited<ReturnType<t
     lockedUntil,
     createdAt: a.created_at,
     // Grants elsewhere stay unnamed: an org outside the caller's scope is not theirs to know of.
-    grants: grants.filter((g) => grantInScope(scope, { orgPath: g.org_path })).map((g) => ({ id: g.id, role: g.role as Role, orgId: g.org_id, orgName: g.org_name })),
+    grants: grants
+      .filter((g) => grantInScope(scope, { orgPath: g.org_path }))
+      .map((g) => ({ id: g.id, role: g.role as Role, orgId: g.org_id, orgName: g.org_name })),
     manageable: a.id !== actor.accountId && canManageAccount(actor, scope, refs(grants)),
   };
 }
@@ -135,11 +143,31 @@ export async function list(
     if (!org || !inScope(scope, org.path)) throw notFound();
     orgPath = org.path;
   }
-  const res = await repo.listAccounts(db, scope, { q: q.q, role: q.role, orgPath }, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort ?? 'username', order: q.order });
-  const grants = await repo.grantsOf(db, res.rows.map((r) => r.id));
-  const locks = await lockedUntilOf(db, res.rows.map((r) => r.id), new Date());
+  const res = await repo.listAccounts(
+    db,
+    scope,
+    { q: q.q, role: q.role, orgPath },
+    { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort ?? 'username', order: q.order },
+  );
+  const grants = await repo.grantsOf(
+    db,
+    res.rows.map((r) => r.id),
+  );
+  const locks = await lockedUntilOf(
+    db,
+    res.rows.map((r) => r.id),
+    new Date(),
+  );
   return {
-    items: res.rows.map((a) => present(actor, scope, a, grants.filter((g) => g.account_id === a.id), locks.get(a.id) ?? null)),
+    items: res.rows.map((a) =>
+      present(
+        actor,
+        scope,
+        a,
+        grants.filter((g) => g.account_id === a.id),
+        locks.get(a.id) ?? null,
+      ),
+    ),
     total: res.total,
     page: q.page,
     pageSize: q.pageSize,
@@ -191,7 +219,13 @@ export async function addGrant(db: Db, ctx: CallContext, actor: Actor, id: strin
   const grantId = newId();
   await db.transaction().execute(async (tx) => {
     await repo.insertGrant(tx, { id: grantId, account_id: id, role: g.role, org_id: ref.orgId, created_at: nowIso() });
-    await recordAudit(tx, ctx, { action: 'account.grantAdded', entityType: 'account', entityId: id, orgId: ref.orgId, changes: { grantId, role: g.role, orgId: ref.orgId } });
+    await recordAudit(tx, ctx, {
+      action: 'account.grantAdded',
+      entityType: 'account',
+      entityId: id,
+      orgId: ref.orgId,
+      changes: { grantId, role: g.role, orgId: ref.orgId },
+    });
   });
   return get(db, actor, id);
 }
@@ -206,7 +240,13 @@ export async function removeGrant(db: Db, ctx: CallContext, actor: Actor, id: st
   if (id === actor.accountId) throw new AppError(422, 'invalid', 'accounts.self');
   await db.transaction().execute(async (tx) => {
     await repo.deleteGrant(tx, grantId);
-    await recordAudit(tx, ctx, { action: 'account.grantRemoved', entityType: 'account', entityId: id, orgId: grant.org_id, changes: { grantId, role: grant.role, orgId: grant.org_id } });
+    await recordAudit(tx, ctx, {
+      action: 'account.grantRemoved',
+      entityType: 'account',
+      entityId: id,
+      orgId: grant.org_id,
+      changes: { grantId, role: grant.role, orgId: grant.org_id },
+    });
   });
 }
 
@@ -224,7 +264,13 @@ export async function setDisabled(db: Db, ctx: CallContext, actor: Actor, id: st
     await db.transaction().execute(async (tx) => {
       await repo.updateAccount(tx, id, { disabled: disabled ? 1 : 0 });
       if (disabled) await repo.endSessions(tx, id);
-      await recordAudit(tx, ctx, { action: disabled ? 'account.disabled' : 'account.enabled', entityType: 'account', entityId: id, orgId: homeOrg(scope, grants), changes: { disabled: [!disabled, disabled] } });
+      await recordAudit(tx, ctx, {
+        action: disabled ? 'account.disabled' : 'account.enabled',
+        entityType: 'account',
+        entityId: id,
+        orgId: homeOrg(scope, grants),
+        changes: { disabled: [!disabled, disabled] },
+      });
     });
   }
   return get(db, actor, id);
@@ -240,6 +286,12 @@ export async function resetPassword(db: Db, ctx: CallContext, actor: Actor, id: 
     await repo.endSessions(tx, id);
     await clearLoginLimits(tx, id);
     const tokensRevoked = await repo.revokeTokens(tx, id, nowIso());
-    await recordAudit(tx, ctx, { action: 'account.passwordReset', entityType: 'account', entityId: id, orgId: homeOrg(scope, grants), changes: tokensRevoked ? { tokensRevoked } : undefined });
+    await recordAudit(tx, ctx, {
+      action: 'account.passwordReset',
+      entityType: 'account',
+      entityId: id,
+      orgId: homeOrg(scope, grants),
+      changes: tokensRevoked ? { tokensRevoked } : undefined,
+    });
   });
 }

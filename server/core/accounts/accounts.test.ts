@@ -16,14 +16,21 @@ async function mines() {
   return { group, mineA, deptA, mineB, adminA, admin };
 }
 
-const auditOf = (entityId: string) => t.db.selectFrom('audit_events').select(['action', 'org_id', 'changes', 'actor_id']).where('entity_id', '=', entityId).orderBy('id').execute();
+const auditOf = (entityId: string) =>
+  t.db.selectFrom('audit_events').select(['action', 'org_id', 'changes', 'actor_id']).where('entity_id', '=', entityId).orderBy('id').execute();
 
 describe('account administration', () => {
   it('creates an account with grants, masks the phone in lists, audits it, and the person can sign in by phone', async () => {
     const { mineA, admin } = await mines();
     const username = `zhangsan${Date.now() % 100000}`;
     const phone = `139${String(Date.now()).slice(-8)}`;
-    const res = await admin.post('/api/v1/accounts', { username, displayName: '张三', phone, password: NEW_PASSWORD, grants: [{ role: 'unionStaff', orgId: mineA.id }] });
+    const res = await admin.post('/api/v1/accounts', {
+      username,
+      displayName: '张三',
+      phone,
+      password: NEW_PASSWORD,
+      grants: [{ role: 'unionStaff', orgId: mineA.id }],
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ username, displayName: '张三', phone: `139****${phone.slice(-4)}`, disabled: false, manageable: true });
     expect(res.body.grants).toEqual([{ id: expect.any(String), role: 'unionStaff', orgId: mineA.id, orgName: '一号矿' }]);
@@ -46,7 +53,10 @@ describe('account administration', () => {
     const { mineA, deptA, mineB, adminA } = await mines();
     const a1 = await t.user([{ role: 'handler', org: deptA }]);
     const b1 = await t.user([{ role: 'handler', org: mineB }]);
-    const both = await t.user([{ role: 'worker', org: mineA }, { role: 'representative', org: mineB }]);
+    const both = await t.user([
+      { role: 'worker', org: mineA },
+      { role: 'representative', org: mineB },
+    ]);
 
     const list = await adminA.get('/api/v1/accounts?pageSize=200');
     expect(list.status).toBe(200);
@@ -95,13 +105,16 @@ describe('account administration', () => {
     expect((await a1.get('/api/v1/auth/me')).body.roles).toHaveLength(1);
 
     // An account that also holds a role at mine B is beyond mine A's admin as a whole.
-    const both = await t.user([{ role: 'worker', org: mineA }, { role: 'representative', org: mineB }]);
+    const both = await t.user([
+      { role: 'worker', org: mineA },
+      { role: 'representative', org: mineB },
+    ]);
     const disable = await adminA.post(`/api/v1/accounts/${both.accountId}/disable`);
     expect(disable.status).toBe(403);
     expect(disable.body.detail).toBe('该账号在您的管理范围之外还有其他角色，只能由上级管理员操作');
     expect((await adminA.post(`/api/v1/accounts/${both.accountId}/reset-password`, { password: NEW_PASSWORD })).status).toBe(403);
     expect((await both.get('/api/v1/auth/me')).status).toBe(200);
-    const grants = (await t.db.selectFrom('role_grants').select(['id', 'org_id']).where('account_id', '=', both.accountId).execute());
+    const grants = await t.db.selectFrom('role_grants').select(['id', 'org_id']).where('account_id', '=', both.accountId).execute();
     const grantB = grants.find((g) => g.org_id === mineB.id)!;
     const grantA = grants.find((g) => g.org_id === mineA.id)!;
     expect((await adminA.delete(`/api/v1/accounts/${both.accountId}/grants/${grantB.id}`)).status).toBe(404);
@@ -110,7 +123,10 @@ describe('account administration', () => {
     expect((await both.get('/api/v1/auth/me')).body.roles.map((r: any) => r.role)).toEqual(['representative']);
 
     // A global admin's account is not a mine admin's to touch, even with a grant in the mine.
-    const bigBoss = await t.user([{ role: 'sysAdmin', org: null }, { role: 'worker', org: mineA }]);
+    const bigBoss = await t.user([
+      { role: 'sysAdmin', org: null },
+      { role: 'worker', org: mineA },
+    ]);
     expect((await adminA.post(`/api/v1/accounts/${bigBoss.accountId}/reset-password`, { password: NEW_PASSWORD })).status).toBe(403);
   });
 
@@ -196,12 +212,34 @@ describe('account administration', () => {
 
     const worker = await t.person(mineA, { name: '王五' });
     const elsewhere = await t.person(mineB, { name: '赵六' });
-    const linked = await adminA.post('/api/v1/accounts', { username: `wangwu${Date.now() % 10000}`, displayName: '王五', password: NEW_PASSWORD, personId: worker.id, grants });
+    const linked = await adminA.post('/api/v1/accounts', {
+      username: `wangwu${Date.now() % 10000}`,
+      displayName: '王五',
+      password: NEW_PASSWORD,
+      personId: worker.id,
+      grants,
+    });
     expect(linked.status).toBe(201);
     expect(linked.body.personId).toBe(worker.id);
-    const again = await adminA.post('/api/v1/accounts', { username: `wangwu2${Date.now() % 10000}`, displayName: '王五', password: NEW_PASSWORD, personId: worker.id, grants });
+    const again = await adminA.post('/api/v1/accounts', {
+      username: `wangwu2${Date.now() % 10000}`,
+      displayName: '王五',
+      password: NEW_PASSWORD,
+      personId: worker.id,
+      grants,
+    });
     expect(again.status).toBe(409);
     expect(again.body.detail).toBe('该人员已关联其他账号');
-    expect((await adminA.post('/api/v1/accounts', { username: `zhaoliu${Date.now() % 10000}`, displayName: '赵六', password: NEW_PASSWORD, personId: elsewhere.id, grants })).status).toBe(404);
+    expect(
+      (
+        await adminA.post('/api/v1/accounts', {
+          username: `zhaoliu${Date.now() % 10000}`,
+          displayName: '赵六',
+          password: NEW_PASSWORD,
+          personId: elsewhere.id,
+          grants,
+        })
+      ).status,
+    ).toBe(404);
   });
 });

@@ -11,13 +11,21 @@ const ExportQuery = AuditFilter.extend({ order: z.enum(['asc', 'desc']).default(
 export async function auditRoutes(app: App) {
   const db = app.deps.database.db;
 
-  app.get('/api/v1/audit', { config: allow('sysAdmin', 'unionChair', 'principal'), schema: { tags: ['audit'], summary: '审计日志（本人审计范围内）', querystring: AuditListQuery, response: { 200: pageOf(AuditEvent) } } }, async (req) =>
-    service.list(db, requireActor(req), req.query),
+  app.get(
+    '/api/v1/audit',
+    {
+      config: allow('sysAdmin', 'unionChair', 'principal'),
+      schema: { tags: ['audit'], summary: '审计日志（本人审计范围内）', querystring: AuditListQuery, response: { 200: pageOf(AuditEvent) } },
+    },
+    async (req) => service.list(db, requireActor(req), req.query),
   );
 
   app.get(
     '/api/v1/audit/export.xlsx',
-    { schema: { tags: ['audit'], summary: '导出审计日志（.xlsx，最多 5 万行）', querystring: ExportQuery }, config: { ...allow('sysAdmin', 'unionChair', 'principal'), rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    {
+      schema: { tags: ['audit'], summary: '导出审计日志（.xlsx，最多 5 万行）', querystring: ExportQuery },
+      config: { ...allow('sysAdmin', 'unionChair', 'principal'), rateLimit: { max: 10, timeWindow: '1 minute' } },
+    },
     async (req, reply) => service.exportXlsx(db, callContext(req), requireActor(req), req.query, reply),
   );
 }

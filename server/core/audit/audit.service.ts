@@ -84,9 +84,11 @@ export async function exportXlsx(db: Db, ctx: CallContext, actor: Actor, f: Audi
   const truncated = rows.length > EXPORT_CAP;
   if (truncated) rows.length = EXPORT_CAP;
   // Who took a copy of the log, and of which part, is itself worth a line in the log.
-  await db.transaction().execute((tx) =>
-    recordAudit(tx, ctx, { action: 'audit.export', entityType: 'audit', orgId: f.orgId ?? null, changes: { filter: f, rows: rows.length, truncated } }),
-  );
+  await db
+    .transaction()
+    .execute((tx) =>
+      recordAudit(tx, ctx, { action: 'audit.export', entityType: 'audit', orgId: f.orgId ?? null, changes: { filter: f, rows: rows.length, truncated } }),
+    );
   const L = (key: keyof typeof AM) => t(ctx.locale, AM[key]);
   const columns: Column<repo.AuditRow>[] = [
     { header: L('audit.col.at'), width: 20, value: (r) => beijing(r.at) },

@@ -30,7 +30,9 @@ async function readXlsx(buf: Buffer) {
   // A date cell reads as its format shows it, as an office user sees it.
   ws.eachRow((row) => {
     const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (c) => cells.push(c.value === null || c.value === undefined ? '' : c.value instanceof Date ? shownDate(c.value, c.numFmt) : String(c.value)));
+    row.eachCell({ includeEmpty: true }, (c) =>
+      cells.push(c.value === null || c.value === undefined ? '' : c.value instanceof Date ? shownDate(c.value, c.numFmt) : String(c.value)),
+    );
     rows.push(cells);
   });
   return { name: ws.name, rows };
@@ -90,10 +92,26 @@ describe('audit viewer', () => {
   it('reads a bare date as a Beijing calendar day', async () => {
     const org = await t.org('日期矿', 'mine');
     const admin = await t.user([{ role: 'sysAdmin', org: null }]);
-    const base = { actor_id: null, actor_name: '系统', action: 'test.dated', entity_type: 'dateProbe', entity_id: null, org_id: org.id, changes: null, ip: null, request_id: null };
+    const base = {
+      actor_id: null,
+      actor_name: '系统',
+      action: 'test.dated',
+      entity_type: 'dateProbe',
+      entity_id: null,
+      org_id: org.id,
+      changes: null,
+      ip: null,
+      request_id: null,
+    };
     // 23:30 on 1 March and 00:30 on 2 March, Beijing time.
-    await t.db.insertInto('audit_events').values({ ...base, id: newId(), at: '2026-03-01T15:30:00.000Z' }).execute();
-    await t.db.insertInto('audit_events').values({ ...base, id: newId(), at: '2026-03-01T16:30:00.000Z' }).execute();
+    await t.db
+      .insertInto('audit_events')
+      .values({ ...base, id: newId(), at: '2026-03-01T15:30:00.000Z' })
+      .execute();
+    await t.db
+      .insertInto('audit_events')
+      .values({ ...base, id: newId(), at: '2026-03-01T16:30:00.000Z' })
+      .execute();
     const day2 = await admin.get('/api/v1/audit?entityType=dateProbe&from=2026-03-02&to=2026-03-02');
     expect(day2.body.items.map((e: any) => e.at)).toEqual(['2026-03-01T16:30:00.000Z']);
     const day1 = await admin.get('/api/v1/audit?entityType=dateProbe&to=2026-03-01');
@@ -112,7 +130,11 @@ describe('audit viewer', () => {
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('审计日志.xlsx')}`);
-    const raw = await t.app.inject({ method: 'GET', url: `/api/v1/audit/export.xlsx?orgId=${mineA.id}&entityType=org&order=asc`, headers: { cookie: chairA.cookie } });
+    const raw = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/audit/export.xlsx?orgId=${mineA.id}&entityType=org&order=asc`,
+      headers: { cookie: chairA.cookie },
+    });
     const { name, rows } = await readXlsx(raw.rawPayload);
     expect(name).toBe('审计日志');
     expect(rows[0]).toEqual(['时间（北京时间）', '操作人', '操作', '对象类型', '对象编号', '所属组织', '变更内容', 'IP 地址']);
@@ -134,7 +156,21 @@ describe('audit viewer', () => {
       const n = Math.min(2000, EXPORT_CAP + 10 - i);
       await t.db
         .insertInto('audit_events')
-        .values(Array.from({ length: n }, () => ({ id: newId(), at, actor_id: null, actor_name: null, action: 'bulk.probe', entity_type: 'bulk', entity_id: null, org_id: org.id, changes: null, ip: null, request_id: null })))
+        .values(
+          Array.from({ length: n }, () => ({
+            id: newId(),
+            at,
+            actor_id: null,
+            actor_name: null,
+            action: 'bulk.probe',
+            entity_type: 'bulk',
+            entity_id: null,
+            org_id: org.id,
+            changes: null,
+            ip: null,
+            request_id: null,
+          })),
+        )
         .execute();
     }
     const raw = await t.app.inject({ method: 'GET', url: `/api/v1/audit/export.xlsx?entityType=bulk`, headers: { cookie: admin.cookie } });
@@ -148,12 +184,26 @@ describe('audit viewer', () => {
 describe('audit integrity', () => {
   it('keeps no audit row for a write whose transaction fails after the audit insert', async () => {
     const org = await t.org('回滚矿', 'mine');
-    const count = async () => Number((await t.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
     await expect(
       t.db.transaction().execute(async (tx) => {
         await tx.updateTable('orgs').set({ name: '改名失败' }).where('id', '=', org.id).execute();
-        await recordAudit(tx, systemContext(), { action: 'org.update', entityType: 'org', entityId: org.id, orgId: org.id, changes: { name: [org.name, '改名失败'] } });
+        await recordAudit(tx, systemContext(), {
+          action: 'org.update',
+          entityType: 'org',
+          entityId: org.id,
+          orgId: org.id,
+          changes: { name: [org.name, '改名失败'] },
+        });
         // e.g. a later rule of the service rejects the change
         throw new Error('rule violated after audit');
       }),
@@ -169,7 +219,21 @@ describe('audit integrity', () => {
       t.db.transaction().execute(async (tx) => {
         await recordAudit(tx, systemContext(), { action: 'org.create', entityType: 'org', entityId: org.id, orgId: org.id });
         // The same primary key again: the database itself refuses, after the audit row went in.
-        await tx.insertInto('orgs').values({ id: org.id, parent_id: null, path: org.path, depth: 0, kind: 'mine', name: '重复', code: null, sort_order: 0, created_at: 'x', updated_at: 'x' }).execute();
+        await tx
+          .insertInto('orgs')
+          .values({
+            id: org.id,
+            parent_id: null,
+            path: org.path,
+            depth: 0,
+            kind: 'mine',
+            name: '重复',
+            code: null,
+            sort_order: 0,
+            created_at: 'x',
+            updated_at: 'x',
+          })
+          .execute();
       }),
     ).rejects.toThrow();
     expect(await t.db.selectFrom('audit_events').select('id').where('entity_id', '=', org.id).execute()).toEqual([]);

@@ -30,7 +30,11 @@ export function registerAuth(app: FastifyInstance) {
       req.actor = await buildActor(app, row.account_id, row.display_name, row.person_id, 'token');
       const now = Date.now();
       if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
-        await db.updateTable('api_tokens').set({ last_used_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
+        await db
+          .updateTable('api_tokens')
+          .set({ last_used_at: new Date(now).toISOString() })
+          .where('id', '=', row.id)
+          .execute();
       }
       return;
     }
@@ -46,7 +50,11 @@ export function registerAuth(app: FastifyInstance) {
     }
     req.actor = await buildActor(app, row.account_id, row.display_name, row.person_id, 'session');
     if (now - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-      await db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('id', '=', row.id).execute();
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date(now).toISOString() })
+        .where('id', '=', row.id)
+        .execute();
     }
   });
 }

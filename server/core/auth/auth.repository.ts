@@ -19,7 +19,11 @@ const accountById = prepared((d, p: { id: string }) => d.selectFrom('accounts').
 export const findAccount = (db: Tx, id: string) => accountById.first(db, { id });
 
 const grantsOf = prepared((d, p: { accountId: string }) =>
-  d.selectFrom('role_grants as g').leftJoin('orgs as o', 'o.id', 'g.org_id').select(['g.role', 'g.org_id', 'o.path', 'o.name']).where('g.account_id', '=', p.accountId),
+  d
+    .selectFrom('role_grants as g')
+    .leftJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['g.role', 'g.org_id', 'o.path', 'o.name'])
+    .where('g.account_id', '=', p.accountId),
 );
 export async function loadGrants(db: Db, accountId: string): Promise<Grant[]> {
   const rows = await grantsOf.all(db, { accountId });

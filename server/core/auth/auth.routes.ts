@@ -68,26 +68,51 @@ export async function authRoutes(app: App) {
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/auth/password', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码（结束其他会话、吊销全部 API 令牌）', body: ChangePasswordBody } }, async (req, reply) => {
-    const actor = requireActor(req);
-    await changePassword(db, callContext(req), actor, req.body.currentPassword, req.body.newPassword, req.sessionToken ?? undefined);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/auth/password',
+    { config: SIGNED_IN, schema: { tags: ['auth'], summary: '修改密码（结束其他会话、吊销全部 API 令牌）', body: ChangePasswordBody } },
+    async (req, reply) => {
+      const actor = requireActor(req);
+      await changePassword(db, callContext(req), actor, req.body.currentPassword, req.body.newPassword, req.sessionToken ?? undefined);
+      return reply.status(204).send();
+    },
+  );
 
   app.get(
     '/api/v1/auth/tokens',
-    { config: SIGNED_IN, schema: { tags: ['auth'], summary: 'API 令牌列表', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })) }) } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['auth'],
+        summary: 'API 令牌列表',
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })) }),
+        },
+      },
+    },
     async (req) => ({ items: await listApiTokens(db, requireActor(req)) }),
   );
 
   app.post(
     '/api/v1/auth/tokens',
-    { config: SIGNED_IN, schema: { tags: ['auth'], summary: '创建 API 令牌（只显示一次）', body: CreateTokenBody, response: { 200: z.object({ id: z.string(), name: z.string(), token: z.string() }) } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['auth'],
+        summary: '创建 API 令牌（只显示一次）',
+        body: CreateTokenBody,
+        response: { 200: z.object({ id: z.string(), name: z.string(), token: z.string() }) },
+      },
+    },
     async (req) => createApiToken(db, callContext(req), requireActor(req), req.body.name),
   );
 
-  app.delete('/api/v1/auth/tokens/:id', { config: SIGNED_IN, schema: { tags: ['auth'], summary: '吊销 API 令牌', params: IdParams } }, async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
-    await revokeApiToken(db, callContext(req), requireActor(req), req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/api/v1/auth/tokens/:id',
+    { config: SIGNED_IN, schema: { tags: ['auth'], summary: '吊销 API 令牌', params: IdParams } },
+    async (req: FastifyRequest<{ Params: { id: string } }>, reply) => {
+      await revokeApiToken(db, callContext(req), requireActor(req), req.params.id);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -39,7 +39,8 @@ export async function login(
   await checkLoginAllowed(db, subject, ip, now);
   if (!account || !ok || account.disabled) {
     const { failed, locked } = await recordLoginFailure(db, subject, ip, now);
-    if (account) await recordAudit(db, ctx, { action: locked ? 'auth.locked' : 'auth.loginFailed', entityType: 'account', entityId: account.id, changes: { failed } });
+    if (account)
+      await recordAudit(db, ctx, { action: locked ? 'auth.locked' : 'auth.loginFailed', entityType: 'account', entityId: account.id, changes: { failed } });
     if (locked) throw new AppError(423, 'locked', 'auth.locked', { minutes: LOCK_MINUTES });
     throw new AppError(401, 'bad_credentials', 'auth.badCredentials');
   }
@@ -65,11 +66,15 @@ export async function login(
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       })
       .execute();
-    await recordAudit(tx, { ...ctx, actor: { accountId: account.id, displayName: account.display_name } as Actor }, {
-      action: 'auth.login',
-      entityType: 'account',
-      entityId: account.id,
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, actor: { accountId: account.id, displayName: account.display_name } as Actor },
+      {
+        action: 'auth.login',
+        entityType: 'account',
+        entityId: account.id,
+      },
+    );
   });
   return { accountId: account.id, sessionToken, csrfToken, expiresAt };
 }
@@ -91,7 +96,12 @@ export async function changePassword(db: Db, ctx: CallContext, actor: Actor, cur
     if (keepToken) del = del.where('id', '!=', sha256(keepToken));
     await del.execute();
     const tokensRevoked = await revokeTokens(tx, account.id, nowIso());
-    await recordAudit(tx, ctx, { action: 'auth.passwordChanged', entityType: 'account', entityId: account.id, changes: tokensRevoked ? { tokensRevoked } : undefined });
+    await recordAudit(tx, ctx, {
+      action: 'auth.passwordChanged',
+      entityType: 'account',
+      entityId: account.id,
+      changes: tokensRevoked ? { tokensRevoked } : undefined,
+    });
   });
 }
 

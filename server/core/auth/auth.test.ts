@@ -118,7 +118,12 @@ describe('sign-in', () => {
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
     expect((await u.get('/api/v1/auth/tokens')).body.items).toEqual([]);
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes']).where('entity_id', '=', u.accountId).where('action', '=', 'auth.passwordChanged').executeTakeFirstOrThrow();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'changes'])
+      .where('entity_id', '=', u.accountId)
+      .where('action', '=', 'auth.passwordChanged')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.changes!)).toEqual({ tokensRevoked: 2 });
   });
 });

@@ -11,7 +11,11 @@ function from(address = `198.18.${Math.floor(++net / 250)}.${net % 250}`): Clien
   return c;
 }
 /** What a caller can compare between two answers: everything but the request id. */
-const seen = (r: { status: number; body: any; headers: Record<string, any> }) => ({ status: r.status, body: { ...r.body, requestId: undefined }, retryAfter: r.headers['retry-after'] });
+const seen = (r: { status: number; body: any; headers: Record<string, any> }) => ({
+  status: r.status,
+  body: { ...r.body, requestId: undefined },
+  retryAfter: r.headers['retry-after'],
+});
 
 describe('sign-in lockout that names no one and locks out no owner (OWASP ASVS 2.2)', () => {
   it('answers a real user name and one nobody has in exactly the same way, attempt by attempt, up to and through the lock', async () => {

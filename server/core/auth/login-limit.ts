@@ -69,7 +69,12 @@ async function bump(db: Db, subject: string, ip: string, now: Date, lockAt: numb
     };
     if (row) await tx.updateTable('login_attempts').set(values).where('subject', '=', subject).where('ip', '=', ip).execute();
     // Two first failures at once: the second one counts on the row the first has just made.
-    else await tx.insertInto('login_attempts').values({ subject, ip, trusted: 0, ...values }).onConflict((oc) => oc.columns(['subject', 'ip']).doUpdateSet(values)).execute();
+    else
+      await tx
+        .insertInto('login_attempts')
+        .values({ subject, ip, trusted: 0, ...values })
+        .onConflict((oc) => oc.columns(['subject', 'ip']).doUpdateSet(values))
+        .execute();
     return { failed, locked };
   });
 }
@@ -101,7 +106,11 @@ export async function lockedUntilOf(db: Tx, accountIds: string[], now: Date): Pr
   const found = await db
     .selectFrom('login_attempts')
     .select(['subject', 'locked_until'])
-    .where('subject', 'in', accountIds.map((id) => `a:${id}`))
+    .where(
+      'subject',
+      'in',
+      accountIds.map((id) => `a:${id}`),
+    )
     .where('locked_until', '>', now.toISOString())
     .execute();
   const out = new Map<string, string>();

@@ -56,7 +56,13 @@ export async function createOverride(db: Db, ctx: CallContext, actor: Actor, inp
   const row = { id: newId(), org_id: input.orgId ?? null, date: input.date, working: input.working ? 1 : 0, note: input.note, created_at: nowIso() };
   await db.transaction().execute(async (tx) => {
     await tx.insertInto('calendar_overrides').values(row).execute();
-    await recordAudit(tx, ctx, { action: 'calendar.override', entityType: 'calendarOverride', entityId: row.id, orgId: row.org_id, changes: { date: row.date, working: input.working, note: row.note } });
+    await recordAudit(tx, ctx, {
+      action: 'calendar.override',
+      entityType: 'calendarOverride',
+      entityId: row.id,
+      orgId: row.org_id,
+      changes: { date: row.date, working: input.working, note: row.note },
+    });
   });
   invalidateCalendar(db);
   return { id: row.id, date: row.date, working: input.working, note: row.note, orgId: row.org_id };
@@ -73,7 +79,13 @@ export async function deleteOverride(db: Db, ctx: CallContext, actor: Actor, id:
   if (!mayManage(actor, row.path ?? null)) throw forbidden();
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('calendar_overrides').where('id', '=', id).execute();
-    await recordAudit(tx, ctx, { action: 'calendar.overrideDeleted', entityType: 'calendarOverride', entityId: id, orgId: row.org_id, changes: { date: row.date } });
+    await recordAudit(tx, ctx, {
+      action: 'calendar.overrideDeleted',
+      entityType: 'calendarOverride',
+      entityId: id,
+      orgId: row.org_id,
+      changes: { date: row.date },
+    });
   });
   invalidateCalendar(db);
 }

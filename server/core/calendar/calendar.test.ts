@@ -130,13 +130,29 @@ describe('next year before and after the State Council notice', () => {
     expect(preview.status).toBe(200);
     expect(preview.body.year).toBe(2027);
     expect(preview.body.currentSource).toBe('statutory');
-    expect(preview.body.holidays.map((d: any) => d.date)).toEqual(['2027-01-01', '2027-01-02', '2027-01-03', '2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12']);
+    expect(preview.body.holidays.map((d: any) => d.date)).toEqual([
+      '2027-01-01',
+      '2027-01-02',
+      '2027-01-03',
+      '2027-02-05',
+      '2027-02-06',
+      '2027-02-07',
+      '2027-02-08',
+      '2027-02-09',
+      '2027-02-10',
+      '2027-02-11',
+      '2027-02-12',
+    ]);
     expect(preview.body.workdays).toEqual([{ date: '2027-02-20', working: true, name: '春节' }]);
     expect((await worker.get('/api/v1/calendar/is-working-day?date=2027-02-20')).body).toMatchObject({ working: false, provisional: true });
 
     const confirmed = await admin.post('/api/v1/calendar/notices', { text: NOTICE_2027 });
     expect(confirmed.status).toBe(201);
-    expect((await worker.get('/api/v1/calendar/is-working-day?date=2027-02-20')).body).toMatchObject({ working: true, kind: 'makeupWorkday', provisional: false });
+    expect((await worker.get('/api/v1/calendar/is-working-day?date=2027-02-20')).body).toMatchObject({
+      working: true,
+      kind: 'makeupWorkday',
+      provisional: false,
+    });
     expect((await worker.get('/api/v1/calendar/is-working-day?date=2027-02-11')).body).toMatchObject({ working: false, name: '春节', provisional: false });
     // The notice gives no make-up for 劳动节 on a weekend, so 3 May is an ordinary, certain Monday.
     expect((await worker.get('/api/v1/calendar/is-working-day?date=2027-05-03')).body).toMatchObject({ working: true, provisional: false });
@@ -154,7 +170,13 @@ describe('next year before and after the State Council notice', () => {
   });
 
   it('warns admins and union staff from 1 October while next year is provisional, and no one else', async () => {
-    const actor = (role: Actor['grants'][number]['role']): Actor => ({ accountId: 'x', displayName: 'x', personId: null, via: 'session', grants: [{ role, orgId: null, orgPath: null, orgName: null }] });
+    const actor = (role: Actor['grants'][number]['role']): Actor => ({
+      accountId: 'x',
+      displayName: 'x',
+      personId: null,
+      via: 'session',
+      grants: [{ role, orgId: null, orgPath: null, orgName: null }],
+    });
     const at = (date: string) => new Date(`${date}T09:00:00+08:00`);
     const ctx = systemContext();
     const admin = await t.user([{ role: 'sysAdmin', org: null }]);
@@ -163,7 +185,10 @@ describe('next year before and after the State Council notice', () => {
     expect((await admin.post('/api/v1/calendar/notices', { text: notice(2028) })).status).toBe(201);
     expect((await status(t.db, ctx, actor('sysAdmin'), at('2028-09-30'))).warning).toBeNull();
     const oct = await status(t.db, ctx, actor('unionStaff'), at('2028-10-01'));
-    expect(oct.years).toEqual([{ year: 2028, source: 'notice', provisional: false }, { year: 2029, source: 'statutory', provisional: true }]);
+    expect(oct.years).toEqual([
+      { year: 2028, source: 'notice', provisional: false },
+      { year: 2029, source: 'statutory', provisional: true },
+    ]);
     expect(oct.warning).toMatchObject({ year: 2029 });
     expect(oct.warning!.message).toContain('2029 年节假日安排尚未导入');
     expect((await status(t.db, ctx, actor('unionChair'), at('2028-12-06'))).warning).toMatchObject({ year: 2029 });

@@ -7,7 +7,11 @@ const data: { holidays: Record<string, string>; workdays: Record<string, string>
 const fixture = (year: number) => readFileSync(new URL(`./fixtures/notice-${year}.txt`, import.meta.url), 'utf8');
 
 function published(year: number, table: Record<string, string>) {
-  return Object.fromEntries(Object.entries(table).filter(([d]) => d.startsWith(`${year}-`)).map(([d, v]) => [d, v.split(',')[1]]));
+  return Object.fromEntries(
+    Object.entries(table)
+      .filter(([d]) => d.startsWith(`${year}-`))
+      .map(([d, v]) => [d, v.split(',')[1]]),
+  );
 }
 
 describe('the State Council holiday notice (pure)', () => {

@@ -6,7 +6,19 @@
 import { lunarToSolar, qingming, type ScheduledDay } from './statutory.js';
 
 /** The notice spells the holidays as the law does; the `chinese-days` data spells some shorter. */
-const NAMES: Record<string, string> = { 元旦: '元旦', 春节: '春节', 清明节: '清明', 清明: '清明', 劳动节: '劳动节', 端午节: '端午', 端午: '端午', 中秋节: '中秋', 中秋: '中秋', 国庆节: '国庆节', 国庆: '国庆节' };
+const NAMES: Record<string, string> = {
+  元旦: '元旦',
+  春节: '春节',
+  清明节: '清明',
+  清明: '清明',
+  劳动节: '劳动节',
+  端午节: '端午',
+  端午: '端午',
+  中秋节: '中秋',
+  中秋: '中秋',
+  国庆节: '国庆节',
+  国庆: '国庆节',
+};
 
 /** Where a holiday itself falls, so a joint item (国庆节、中秋节) names each day after its own festival. */
 const FALLS_ON: Record<string, (year: number) => string> = {
@@ -85,7 +97,11 @@ export function parseNotice(text: string): ParsedNotice {
     const end = i + 1 < items.length ? items[i + 1].index! : norm.length;
     // An item is one paragraph; what follows it (the closing remarks, the signature date) is not part of it.
     const body = norm.slice(start, end).split('\n')[0];
-    const names = item[1].split(/[、,，和及]/).map((s) => s.trim()).filter(Boolean).map((s) => NAMES[s] ?? s);
+    const names = item[1]
+      .split(/[、,，和及]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => NAMES[s] ?? s);
     const own = new Map<string, string>();
     for (const n of names.slice(1)) if (FALLS_ON[n]) own.set(FALLS_ON[n](year), n);
     for (const sentence of body.split(/[。；;]/)) {

@@ -22,7 +22,12 @@ describe('statutory holidays of a year nobody has published (pure)', () => {
     const published = new WorkCalendar([]);
     const missed: string[] = [];
     for (let y = 2008; y <= 2026; y++) {
-      for (const [name, date] of [['春节', lunarToSolar(y, 1, 1)], ['清明', qingming(y)], ['端午', lunarToSolar(y, 5, 5)], ['中秋', lunarToSolar(y, 8, 15)]]) {
+      for (const [name, date] of [
+        ['春节', lunarToSolar(y, 1, 1)],
+        ['清明', qingming(y)],
+        ['端午', lunarToSolar(y, 5, 5)],
+        ['中秋', lunarToSolar(y, 8, 15)],
+      ]) {
         if (published.isWorkingDay(date)) missed.push(`${y} ${name} ${date}`);
       }
     }
@@ -41,14 +46,26 @@ describe('statutory holidays of a year nobody has published (pure)', () => {
     expect(off(2027)).toEqual({
       '2027-01-01': '元旦',
       // 除夕 Fri, 初一 Sat, 初二 Sun, 初三 Mon: Saturday and Sunday are made up on Tue and Wed.
-      '2027-02-05': '春节', '2027-02-06': '春节', '2027-02-07': '春节', '2027-02-08': '春节', '2027-02-09': '春节', '2027-02-10': '春节',
+      '2027-02-05': '春节',
+      '2027-02-06': '春节',
+      '2027-02-07': '春节',
+      '2027-02-08': '春节',
+      '2027-02-09': '春节',
+      '2027-02-10': '春节',
       '2027-04-05': '清明',
       // 1 May is a Saturday, 2 May a Sunday: made up on Mon 3 and Tue 4.
-      '2027-05-01': '劳动节', '2027-05-02': '劳动节', '2027-05-03': '劳动节', '2027-05-04': '劳动节',
+      '2027-05-01': '劳动节',
+      '2027-05-02': '劳动节',
+      '2027-05-03': '劳动节',
+      '2027-05-04': '劳动节',
       '2027-06-09': '端午',
       '2027-09-15': '中秋',
       // 1 Oct is a Friday; Sat 2 and Sun 3 are made up on Mon 4 and Tue 5.
-      '2027-10-01': '国庆节', '2027-10-02': '国庆节', '2027-10-03': '国庆节', '2027-10-04': '国庆节', '2027-10-05': '国庆节',
+      '2027-10-01': '国庆节',
+      '2027-10-02': '国庆节',
+      '2027-10-03': '国庆节',
+      '2027-10-04': '国庆节',
+      '2027-10-05': '国庆节',
     });
   });
 
@@ -74,24 +91,40 @@ describe('statutory holidays of 2029 and 2030, against a table drawn up apart fr
     expect(off(2029)).toEqual({
       '2029-01-01': '元旦',
       // 除夕 Mon 12 Feb to 初三 Thu 15 Feb: no weekend day to make up.
-      '2029-02-12': '春节', '2029-02-13': '春节', '2029-02-14': '春节', '2029-02-15': '春节',
+      '2029-02-12': '春节',
+      '2029-02-13': '春节',
+      '2029-02-14': '春节',
+      '2029-02-15': '春节',
       '2029-04-04': '清明',
-      '2029-05-01': '劳动节', '2029-05-02': '劳动节',
-      '2029-06-16': '端午', '2029-06-18': '端午',
-      '2029-09-22': '中秋', '2029-09-24': '中秋',
-      '2029-10-01': '国庆节', '2029-10-02': '国庆节', '2029-10-03': '国庆节',
+      '2029-05-01': '劳动节',
+      '2029-05-02': '劳动节',
+      '2029-06-16': '端午',
+      '2029-06-18': '端午',
+      '2029-09-22': '中秋',
+      '2029-09-24': '中秋',
+      '2029-10-01': '国庆节',
+      '2029-10-02': '国庆节',
+      '2029-10-03': '国庆节',
     });
   });
 
   it('gives 2030 its holidays: 除夕 on a Saturday (腊月三十), 初一 on a Sunday, both made up after 初三', () => {
     expect(off(2030)).toEqual({
       '2030-01-01': '元旦',
-      '2030-02-02': '春节', '2030-02-03': '春节', '2030-02-04': '春节', '2030-02-05': '春节', '2030-02-06': '春节', '2030-02-07': '春节',
+      '2030-02-02': '春节',
+      '2030-02-03': '春节',
+      '2030-02-04': '春节',
+      '2030-02-05': '春节',
+      '2030-02-06': '春节',
+      '2030-02-07': '春节',
       '2030-04-05': '清明',
-      '2030-05-01': '劳动节', '2030-05-02': '劳动节',
+      '2030-05-01': '劳动节',
+      '2030-05-02': '劳动节',
       '2030-06-05': '端午',
       '2030-09-12': '中秋',
-      '2030-10-01': '国庆节', '2030-10-02': '国庆节', '2030-10-03': '国庆节',
+      '2030-10-01': '国庆节',
+      '2030-10-02': '国庆节',
+      '2030-10-03': '国庆节',
     });
     // A deadline across the 2030 春节 week skips its six days off and the weekend after.
     const cal = new WorkCalendar([]);
@@ -121,7 +154,15 @@ describe('the calendar beyond the published years', () => {
   });
 
   it('treats a year imported from the notice as published', () => {
-    const imported = new WorkCalendar([], null, [{ year: 2027, days: [{ date: '2027-01-01', working: false, name: '元旦' }, { date: '2027-02-20', working: true, name: '春节' }] }]);
+    const imported = new WorkCalendar([], null, [
+      {
+        year: 2027,
+        days: [
+          { date: '2027-01-01', working: false, name: '元旦' },
+          { date: '2027-02-20', working: true, name: '春节' },
+        ],
+      },
+    ]);
     expect(imported.yearSource(2027)).toBe('notice');
     expect(imported.day('2027-02-20')).toMatchObject({ working: true, kind: 'makeupWorkday', provisional: false });
     // The notice says nothing of 9 Feb, so it is an ordinary Tuesday, no longer a statutory make-up.

@@ -91,7 +91,9 @@ export function pgTool(name: 'pg_dump' | 'pg_restore', serverMajor?: number): st
   if (version.error || version.status !== 0) throw new Error(`找不到 ${name}：请安装 PostgreSQL 客户端，或用 PG_BIN_DIR 指向其 bin 目录 / ${name} not found`);
   const major = Number(/\d+/.exec(version.stdout)?.[0]);
   if (serverMajor && major < serverMajor) {
-    throw new Error(`${name} 版本 ${major} 低于数据库服务器版本 ${serverMajor}，请安装 PostgreSQL ${serverMajor} 或更新的客户端（或设置 PG_BIN_DIR） / ${name} ${major} is older than the server (${serverMajor})`);
+    throw new Error(
+      `${name} 版本 ${major} 低于数据库服务器版本 ${serverMajor}，请安装 PostgreSQL ${serverMajor} 或更新的客户端（或设置 PG_BIN_DIR） / ${name} ${major} is older than the server (${serverMajor})`,
+    );
   }
   return found;
 }

@@ -1,7 +1,18 @@
 /**
  * The one place that knows which engine is underneath. Everything above talks Kysely<DB>.
  */
-import { CompiledQuery, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type SqliteDialectConfig, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type SqliteDialectConfig,
+  type Transaction,
+} from 'kysely';
 import type { DB } from './schema.js';
 import { withStatementCache } from './statement-cache.js';
 import { WalSync } from './wal-sync.js';
@@ -49,7 +60,9 @@ async function openSqlite(file: string, acquireTimeoutMs = 10_000): Promise<Data
   raw.pragma('temp_store = MEMORY');
   // Statements compiled once per SQL text (statement-cache.ts), not once per query.
   const wal = new WalSync(file);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw, { onWrite: () => wal.wrote() }) }, wal, acquireTimeoutMs) });
+  const db = new Kysely<DB>({
+    dialect: new ImmediateSqliteDialect({ database: withStatementCache(raw, { onWrite: () => wal.wrote() }) }, wal, acquireTimeoutMs),
+  });
   return {
     db,
     engine: 'sqlite',
@@ -93,7 +106,15 @@ class ImmediateSqliteDriver extends SqliteDriver {
     const acquiring = super.acquireConnection();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(Object.assign(new Error(`SQLite connection not free after ${this.acquireTimeoutMs} ms (a query on the root handle inside a transaction?)`), { code: 'SQLITE_BUSY' })), this.acquireTimeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            Object.assign(new Error(`SQLite connection not free after ${this.acquireTimeoutMs} ms (a query on the root handle inside a transaction?)`), {
+              code: 'SQLITE_BUSY',
+            }),
+          ),
+        this.acquireTimeoutMs,
+      );
     });
     try {
       return await Promise.race([acquiring, timeout]);

@@ -48,7 +48,9 @@ export function decodeCursor(s: string): Cursor {
  * read as a range on a (key, id) index — an OR of the two halves would not be.
  */
 export function afterCursor(keyCol: string, idCol: string, c: Cursor, order: 'asc' | 'desc'): Expression<SqlBool> {
-  return order === 'desc' ? sql<SqlBool>`(${sql.ref(keyCol)}, ${sql.ref(idCol)}) < (${c.k}, ${c.id})` : sql<SqlBool>`(${sql.ref(keyCol)}, ${sql.ref(idCol)}) > (${c.k}, ${c.id})`;
+  return order === 'desc'
+    ? sql<SqlBool>`(${sql.ref(keyCol)}, ${sql.ref(idCol)}) < (${c.k}, ${c.id})`
+    : sql<SqlBool>`(${sql.ref(keyCol)}, ${sql.ref(idCol)}) > (${c.k}, ${c.id})`;
 }
 
 /**

@@ -28,7 +28,13 @@ export async function migrateToLatest(db: Db, moduleMigrations: Record<string, M
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Core tables sort before every module's (a module migration may read them, as the appeals
   // backfill reads the calendar); a database made before one was added still gets it.
-  const migrator = new Migrator({ db, provider, migrationTableName: 'xq_migrations', migrationLockTableName: 'xq_migrations_lock', allowUnorderedMigrations: true });
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'xq_migrations',
+    migrationLockTableName: 'xq_migrations_lock',
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -15,7 +15,9 @@ describe('pagedList', () => {
   it('walks a filtered list by cursor, newest first, every row once; refuses deep page numbers and a cursor on an unkeyed sort', async () => {
     const org = await t.org('综采三队', 'team');
     for (let i = 0; i < 5; i++) await t.person(org, { name: `职工${i}` });
-    const expected = (await t.db.selectFrom('persons').select('id').where('org_id', '=', org.id).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((r) => r.id);
+    const expected = (
+      await t.db.selectFrom('persons').select('id').where('org_id', '=', org.id).orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+    ).map((r) => r.id);
     const list = (page: { page: number; pageSize: number; after?: string }, keyed = true) =>
       pagedList(t.db, {
         counted: t.db.selectFrom('persons as p').where('p.org_id', '=', org.id),
@@ -43,7 +45,13 @@ describe('pagedList', () => {
   });
 
   it('indexedWalk names the sort index to SQLite on a walk only, and the walk reads it without sorting', async () => {
-    const walk = indexedWalk(t.db, 'persons as p', 'persons_by_name', true).select('p.id').where('p.archived', '=', 0).orderBy('p.name').orderBy('p.id').limit(21).compile();
+    const walk = indexedWalk(t.db, 'persons as p', 'persons_by_name', true)
+      .select('p.id')
+      .where('p.archived', '=', 0)
+      .orderBy('p.name')
+      .orderBy('p.id')
+      .limit(21)
+      .compile();
     const plain = indexedWalk(t.db, 'persons as p', 'persons_by_name', false).select('p.id').compile();
     expect(plain.sql).not.toMatch(/indexed by/i);
     if (t.engine === 'sqlite') {
@@ -55,4 +63,3 @@ describe('pagedList', () => {
     expect(() => indexedWalk(t.db, 'persons p', 'persons_by_name', true)).toThrow();
   });
 });
-

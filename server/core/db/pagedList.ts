@@ -37,8 +37,18 @@ export async function pagedList<R extends { id: string }>(db: Kysely<any>, spec:
   if (after) checkCursorSort(spec.keyed && typeof column === 'string');
   else checkPageReach(page, pageSize);
   const cursor = after ? decodeCursor(after) : undefined;
-  const capped = spec.counted.select(sql<number>`1`.as('x')).limit(COUNT_CAP + 1).as('k');
-  const n = Number((await db.selectFrom(capped).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const capped = spec.counted
+    .select(sql<number>`1`.as('x'))
+    .limit(COUNT_CAP + 1)
+    .as('k');
+  const n = Number(
+    (
+      await db
+        .selectFrom(capped)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
   const found = (await spec
     .ids(spec.keyed && n > COUNT_CAP)
     .select([sql.ref(id).as('id'), sortKey(column).as('k')])
@@ -54,7 +64,12 @@ export async function pagedList<R extends { id: string }>(db: Kysely<any>, spec:
   const rows = picked.length ? await spec.load(picked.map((r) => r.id)) : [];
   const at = new Map(picked.map((r, i) => [r.id, i]));
   rows.sort((x, y) => at.get(x.id)! - at.get(y.id)!);
-  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP, nextCursor: spec.keyed && found.length > pageSize && last ? encodeCursor(last.k, last.id) : null };
+  return {
+    rows,
+    total: Math.min(n, COUNT_CAP),
+    totalCapped: n > COUNT_CAP,
+    nextCursor: spec.keyed && found.length > pageSize && last ? encodeCursor(last.k, last.id) : null,
+  };
 }
 
 /** A sort key as SQL: a column name is a reference, an expression stays as it is. */

@@ -5,7 +5,18 @@ import { insertRow, prepared } from './prepared.js';
 
 let database: Database & { dispose(): Promise<void> };
 const at = '2026-11-25T08:00:00.000Z';
-const org = (id: string, name: string, sort = 0) => ({ id, parent_id: null, path: `/${id}/`, depth: 0, kind: 'group', name, code: null, sort_order: sort, created_at: at, updated_at: at });
+const org = (id: string, name: string, sort = 0) => ({
+  id,
+  parent_id: null,
+  path: `/${id}/`,
+  depth: 0,
+  kind: 'group',
+  name,
+  code: null,
+  sort_order: sort,
+  created_at: at,
+  updated_at: at,
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -15,7 +26,11 @@ afterAll(() => database.dispose());
 describe('prepared query shapes', () => {
   it('builds a query once and answers each call with its own values, constants kept', async () => {
     const db = database.db;
-    for (const [i, name] of ['甲矿', '乙矿', '丙矿'].entries()) await db.insertInto('orgs').values(org(`p-${i}`, name, i)).execute();
+    for (const [i, name] of ['甲矿', '乙矿', '丙矿'].entries())
+      await db
+        .insertInto('orgs')
+        .values(org(`p-${i}`, name, i))
+        .execute();
     let builds = 0;
     const byId = prepared((d, p: { id: string }) => {
       builds++;
@@ -37,7 +52,12 @@ describe('prepared query shapes', () => {
   });
 
   it('refuses a parameter that would shape the query, and a call that leaves one out', async () => {
-    const bad = prepared((d, p: { limit: number }) => d.selectFrom('orgs').select('id').limit(p.limit > 10 ? 10 : 5));
+    const bad = prepared((d, p: { limit: number }) =>
+      d
+        .selectFrom('orgs')
+        .select('id')
+        .limit(p.limit > 10 ? 10 : 5),
+    );
     await expect(bad.all(database.db, { limit: 3 })).rejects.toThrow(/shapes the query/);
     const byId = prepared((d, p: { id: string }) => d.selectFrom('orgs').select('id').where('id', '=', p.id));
     await expect(byId.all(database.db, {} as { id: string })).rejects.toThrow(/no value for "id"/);
@@ -74,7 +94,11 @@ describe('insertRow', () => {
 describe('prepared lists', () => {
   it('binds an array as an IN list, one shape per length, in any order of calls', async () => {
     const db = database.db;
-    for (const [i, name] of ['子一', '子二', '子三', '子四'].entries()) await db.insertInto('orgs').values(org(`l-${i}`, name, i)).execute();
+    for (const [i, name] of ['子一', '子二', '子三', '子四'].entries())
+      await db
+        .insertInto('orgs')
+        .values(org(`l-${i}`, name, i))
+        .execute();
     let builds = 0;
     const named = prepared((d, p: { ids: string[]; kind: string }) => {
       builds++;

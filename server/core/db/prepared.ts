@@ -71,7 +71,10 @@ const MAX_SHAPES = 32;
  * A parameter given as an array is a list (`where('id', 'in', p.ids)`): its length is part
  * of the shape, so each length is compiled once; an empty list is the caller's to handle.
  */
-export function prepared<P extends object, Q extends Compilable<any>, D = DB>(build: (db: Kysely<D>, p: P) => Q, what = build.toString().slice(0, 80)): Prepared<P, RowOf<Q>> {
+export function prepared<P extends object, Q extends Compilable<any>, D = DB>(
+  build: (db: Kysely<D>, p: P) => Q,
+  what = build.toString().slice(0, 80),
+): Prepared<P, RowOf<Q>> {
   // Shapes compiled for SQLite do not run on PostgreSQL: one per engine (and list lengths).
   const shapes = new Map<string, Shape>();
   const shapeFor = (db: Tx, values: Record<string, unknown>): Shape => {
@@ -119,7 +122,11 @@ const inserts = new Map<Engine, Map<string, Shape>>();
  * Inserts one row with a statement compiled once per engine, table and set of columns.
  * Same result as `db.insertInto(table).values(row).execute()`.
  */
-export async function insertRow<D = DB, T extends keyof D & string = keyof D & string>(db: Kysely<D> | Transaction<D>, table: T, row: Insertable<D[T]>): Promise<void> {
+export async function insertRow<D = DB, T extends keyof D & string = keyof D & string>(
+  db: Kysely<D> | Transaction<D>,
+  table: T,
+  row: Insertable<D[T]>,
+): Promise<void> {
   const engine = engineOf(db as Kysely<any>);
   let byKey = inserts.get(engine);
   if (!byKey) inserts.set(engine, (byKey = new Map()));

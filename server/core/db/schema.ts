@@ -5,7 +5,6 @@
  * lets every query run unchanged on SQLite and PostgreSQL.
  */
 
-
 export interface OrgTable {
   id: string;
   parent_id: string | null;

@@ -13,8 +13,16 @@ function open(max?: number) {
 describe('the SQLite statement cache', () => {
   it('compiles a statement once per SQL text and returns the same results as before', async () => {
     const { cached, db } = open();
-    await db.schema.createTable('t').addColumn('id', 'integer', (c) => c.primaryKey()).addColumn('name', 'text').execute();
-    for (let i = 1; i <= 5; i++) await db.insertInto('t').values({ id: i, name: `第${i}个` }).execute();
+    await db.schema
+      .createTable('t')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text')
+      .execute();
+    for (let i = 1; i <= 5; i++)
+      await db
+        .insertInto('t')
+        .values({ id: i, name: `第${i}个` })
+        .execute();
     const first = cached.prepare('select name from t where id = ?');
     expect(cached.prepare('select name from t where id = ?')).toBe(first);
     expect(await db.selectFrom('t').select('name').where('id', '=', 3).executeTakeFirst()).toEqual({ name: '第3个' });
@@ -56,7 +64,10 @@ describe('the SQLite statement cache', () => {
   it('streams through Kysely as before', async () => {
     const { db } = open();
     await db.schema.createTable('m').addColumn('v', 'integer').execute();
-    await db.insertInto('m').values([{ v: 1 }, { v: 2 }]).execute();
+    await db
+      .insertInto('m')
+      .values([{ v: 1 }, { v: 2 }])
+      .execute();
     const seen: number[] = [];
     for await (const row of db.selectFrom('m').select('v').orderBy('v').stream()) seen.push(row.v);
     for await (const row of db.selectFrom('m').select('v').orderBy('v').stream()) seen.push(row.v);

@@ -24,12 +24,26 @@ describe('group commit on SQLite', () => {
   it('answers every concurrent write after a flush that covers it, with far fewer flushes than writes', async () => {
     const { file, database, db } = await fresh();
     const before = database.wal!.flushes;
-    await Promise.all(Array.from({ length: 50 }, (_, i) => db.insertInto('t').values({ id: i + 1, note: `第${i + 1}条` }).execute()));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        db
+          .insertInto('t')
+          .values({ id: i + 1, note: `第${i + 1}条` })
+          .execute(),
+      ),
+    );
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         db.transaction().execute(async (tx: any) => {
-          await tx.insertInto('t').values({ id: 100 + i, note: '事务' }).execute();
-          await tx.updateTable('t').set({ note: '已改' }).where('id', '=', i + 1).execute();
+          await tx
+            .insertInto('t')
+            .values({ id: 100 + i, note: '事务' })
+            .execute();
+          await tx
+            .updateTable('t')
+            .set({ note: '已改' })
+            .where('id', '=', i + 1)
+            .execute();
         }),
       ),
     );

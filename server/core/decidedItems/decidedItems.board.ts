@@ -67,7 +67,15 @@ function scopeTerm(eb: Eb, scope: Scope, walk: boolean): Expression<SqlBool> {
  * PostgreSQL scan the whole table.
  */
 const ownedBy = (eb: Eb, accountId: string) =>
-  eb('d.id', 'in', eb.selectFrom('decided_items as o').select('o.id').where('o.owner_account_id', '=', accountId).unionAll(eb.selectFrom('decided_item_co_owners as c').select('c.item_id as id').where('c.account_id', '=', accountId)));
+  eb(
+    'd.id',
+    'in',
+    eb
+      .selectFrom('decided_items as o')
+      .select('o.id')
+      .where('o.owner_account_id', '=', accountId)
+      .unionAll(eb.selectFrom('decided_item_co_owners as c').select('c.item_id as id').where('c.account_id', '=', accountId)),
+  );
 
 /** The caller's own items that the scope branch does not already hold. */
 function ownTerm(eb: Eb, s: BoardSpec): Expression<SqlBool> {
@@ -85,12 +93,19 @@ function branches(s: BoardSpec): { scope: boolean; own: boolean } {
 function branchQuery(db: Tx, s: BoardSpec, branch: 'scope' | 'own', plan: ReadPlan) {
   return dq(db)
     .selectFrom('decided_items as d')
-    .where((eb) => eb.and([...filterTerms(eb as Eb, s, plan === 'walk'), branch === 'scope' ? scopeTerm(eb as Eb, s.scope, plan === 'walk') : ownTerm(eb as Eb, s)]));
+    .where((eb) =>
+      eb.and([...filterTerms(eb as Eb, s, plan === 'walk'), branch === 'scope' ? scopeTerm(eb as Eb, s.scope, plan === 'walk') : ownTerm(eb as Eb, s)]),
+    );
 }
 
 async function countUpTo(db: Tx, s: BoardSpec, branch: 'scope' | 'own'): Promise<number> {
-  const inner = branchQuery(db, s, branch, 'range').select(sql<number>`1`.as('x')).limit(COUNT_CAP + 1);
-  const row = await dq(db).selectFrom(inner.as('c')).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const inner = branchQuery(db, s, branch, 'range')
+    .select(sql<number>`1`.as('x'))
+    .limit(COUNT_CAP + 1);
+  const row = await dq(db)
+    .selectFrom(inner.as('c'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -98,7 +113,12 @@ async function countUpTo(db: Tx, s: BoardSpec, branch: 'scope' | 'own'): Promise
 function branchIds(db: Tx, s: BoardSpec, branch: 'scope' | 'own', plan: ReadPlan, limit: number, offset: number) {
   const col = SORT_COLUMN[s.filter.sort ?? 'dueDate'];
   const order = s.filter.order;
-  return branchQuery(db, s, branch, plan).select(['d.id', sql.ref(col).as('k')]).orderBy(col, order).orderBy('d.id', order).limit(limit).offset(offset);
+  return branchQuery(db, s, branch, plan)
+    .select(['d.id', sql.ref(col).as('k')])
+    .orderBy(col, order)
+    .orderBy('d.id', order)
+    .limit(limit)
+    .offset(offset);
 }
 
 export function planFor(db: Tx, scopeCount: number): ReadPlan {
@@ -129,7 +149,11 @@ export async function boardPage(db: Tx, s: BoardSpec): Promise<{ ids: string[]; 
   const merged = dq(db)
     .selectFrom(branchIds(db, s, 'scope', plan, reach, 0).as('a'))
     .select(['a.id', 'a.k'])
-    .unionAll(dq(db).selectFrom(branchIds(db, s, 'own', 'range', reach, 0).as('b')).select(['b.id', 'b.k']));
+    .unionAll(
+      dq(db)
+        .selectFrom(branchIds(db, s, 'own', 'range', reach, 0).as('b'))
+        .select(['b.id', 'b.k']),
+    );
   const order = s.filter.order;
   const rows = await dq(db).selectFrom(merged.as('u')).select('u.id').orderBy('u.k', order).orderBy('u.id', order).limit(size).offset(offset).execute();
   return { ids: rows.map((r) => r.id), ...total };
@@ -147,7 +171,11 @@ export interface PublicReach {
  * two plans as the board: a chair's reach holds a third of the table, so the due-date index is
  * walked (SQLite told so by the substr form); a worker's few orgs are read by path and sorted.
  */
-export async function publicPage(db: Tx, reach: PublicReach, p: { page: number; pageSize: number; order: 'asc' | 'desc' }): Promise<{ ids: string[]; total: number; totalCapped: boolean }> {
+export async function publicPage(
+  db: Tx,
+  reach: PublicReach,
+  p: { page: number; pageSize: number; order: 'asc' | 'desc' },
+): Promise<{ ids: string[]; total: number; totalCapped: boolean }> {
   const query = (walk: boolean) =>
     dq(db)
       .selectFrom('decided_items as d')
@@ -160,9 +188,25 @@ export async function publicPage(db: Tx, reach: PublicReach, p: { page: number; 
         const exact = reach.exact.length ? [eb(walk ? sql<string>`d.org_path || ''` : eb.ref('d.org_path'), 'in', reach.exact)] : [];
         return eb.or([...exact, scopeTerm(eb as Eb, { all: false, paths: reach.ranges }, walk)]);
       });
-  const counted = await dq(db).selectFrom(query(false).select(sql<number>`1`.as('x')).limit(COUNT_CAP + 1).as('c')).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+  const counted = await dq(db)
+    .selectFrom(
+      query(false)
+        .select(sql<number>`1`.as('x'))
+        .limit(COUNT_CAP + 1)
+        .as('c'),
+    )
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   const n = Number(counted.n);
   const walk = engineOf(db) === 'sqlite' && n > COUNT_CAP;
-  const rows = n ? await query(walk).select('d.id').orderBy('d.due_date', p.order).orderBy('d.id', p.order).limit(p.pageSize).offset((p.page - 1) * p.pageSize).execute() : [];
+  const rows = n
+    ? await query(walk)
+        .select('d.id')
+        .orderBy('d.due_date', p.order)
+        .orderBy('d.id', p.order)
+        .limit(p.pageSize)
+        .offset((p.page - 1) * p.pageSize)
+        .execute()
+    : [];
   return { ids: rows.map((r) => r.id), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }

@@ -66,17 +66,27 @@ export async function createDecidedItem(call: WriteCall, input: DecidedItemInput
       updated_at: call.iso,
     })
     .execute();
-  if (coOwners.length) await dq(tx).insertInto('decided_item_co_owners').values(coOwners.map((account_id) => ({ item_id: id, account_id }))).execute();
+  if (coOwners.length)
+    await dq(tx)
+      .insertInto('decided_item_co_owners')
+      .values(coOwners.map((account_id) => ({ item_id: id, account_id })))
+      .execute();
   // A new child starts at 0 %: the parent's rolled-up figure changes with it.
   if (input.parentId) await rollUp(tx, input.parentId, call.iso);
   await recordEvent(call, { kind: 'core.decidedItem', id, event: 'created', to: 'planned', data: { source: input.source.label, dueDate: input.dueDate } });
-  await recordAudit(tx, call.ctx, { action: 'decidedItem.create', entityType: 'decidedItem', entityId: id, orgId: org.id, changes: { source: input.source, title, dueDate: input.dueDate, owner: input.ownerAccountId } });
+  await recordAudit(tx, call.ctx, {
+    action: 'decidedItem.create',
+    entityType: 'decidedItem',
+    entityId: id,
+    orgId: org.id,
+    changes: { source: input.source, title, dueDate: input.dueDate, owner: input.ownerAccountId },
+  });
   return { id };
 }
 
 /** A parent's progress is the weighted mean of its children's (dropped children left out); up the chain. */
 export async function rollUp(tx: Tx, parentId: string | null, iso: string): Promise<void> {
-  for (let id = parentId; id; ) {
+  for (let id = parentId; id;) {
     const kids = await dq(tx).selectFrom('decided_items').select(['progress', 'weight']).where('parent_id', '=', id).where('status', '!=', 'dropped').execute();
     const total = kids.reduce((s, k) => s + k.weight, 0);
     const progress = total ? Math.floor(kids.reduce((s, k) => s + k.progress * k.weight, 0) / total) : 0;

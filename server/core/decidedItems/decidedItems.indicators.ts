@@ -23,20 +23,37 @@ const period = (q: IndicatorQuery) => ({ dueFrom: q.from, dueTo: q.to, counted: 
 
 export async function onTimeRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const r = await due(db, q)
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(eb.and([eb('d.status', '=', 'done'), onTime])).then(1).else(0).end()).as('ok')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('d.status', '=', 'done'), onTime]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('ok'),
+    ])
     .executeTakeFirstOrThrow();
   return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...period(q), onTime: '1' }, denominator: period(q) });
 }
 
 export async function overdueCount(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const r = await due(db, q).where('d.status', '=', 'overdue').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await due(db, q)
+    .where('d.status', '=', 'overdue')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   const drill = { ...period(q), status: 'overdue' };
   return { value: Number(r.n), numerator: Number(r.n), denominator: Number(r.n), unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
 
 /** Mean progress as a share: the sum of the items' percentages over 100 × the items. */
 export async function averageProgress(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const r = await due(db, q).select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('d.progress').as('p')]).executeTakeFirstOrThrow();
+  const r = await due(db, q)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('d.progress').as('p')])
+    .executeTakeFirstOrThrow();
   return rateFigure(Number(r.p ?? 0), Number(r.n) * 100, { numerator: period(q), denominator: period(q) });
 }
 
@@ -54,7 +71,10 @@ export const decidedItemIndicators = [
   defineIndicator({
     key: 'core.decidedOnTimeRate',
     label: { zh: '督办事项按期完成率', en: 'Decided items done on time' },
-    definition: { zh: '期限在期间内的督办事项中（不含已撤销），在期限当日结束前办结的比例', en: 'Of the decided items due in the period (dropped ones left out), the share done by the end of the due date' },
+    definition: {
+      zh: '期限在期间内的督办事项中（不含已撤销），在期限当日结束前办结的比例',
+      en: 'Of the decided items due in the period (dropped ones left out), the share done by the end of the due date',
+    },
     period: 'range',
     unit: 'rate',
     compute: onTimeRate,
@@ -70,7 +90,10 @@ export const decidedItemIndicators = [
   defineIndicator({
     key: 'core.decidedAverageProgress',
     label: { zh: '督办事项平均进度', en: 'Average progress of decided items' },
-    definition: { zh: '期限在期间内的督办事项（不含已撤销）进度之和 ÷（100 × 事项数）', en: 'Sum of the progress of the decided items due in the period (dropped left out) ÷ (100 × items)' },
+    definition: {
+      zh: '期限在期间内的督办事项（不含已撤销）进度之和 ÷（100 × 事项数）',
+      en: 'Sum of the progress of the decided items due in the period (dropped left out) ÷ (100 × items)',
+    },
     period: 'range',
     unit: 'rate',
     compute: averageProgress,

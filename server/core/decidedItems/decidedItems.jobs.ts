@@ -41,22 +41,34 @@ export async function sweepDecidedItems(db: Db, now: Date): Promise<{ overdue: n
   for (const item of due) {
     if (item.due_date < today) {
       // An owner who closed the item a moment ago wins: its status no longer allows the move (409), nothing to do.
-      const moved = await db.transaction().execute(async (tx) => {
-        await transition(call(tx), { kind: DECIDED_KIND, table: 'decided_items', id: item.id, from: ['planned', 'inProgress'], to: 'overdue', event: 'overdue', anonymous: true, data: { dueDate: item.due_date } });
-        const chairs = (await holdersOf(tx, ['unionChair'], item.org_path)).map((h) => h.accountId);
-        await notifyOnce(tx, `decidedItem.overdue:${item.id}:${item.due_date}`, {
-          accountIds: [...new Set([...chairs, item.owner_account_id])],
-          kind: 'decidedItem.overdue',
-          title: '督办事项已逾期',
-          body: `「${item.title}」应于 ${item.due_date} 完成，尚未办结`,
-          link: link(item.id),
-          orgPath: item.org_path,
+      const moved = await db
+        .transaction()
+        .execute(async (tx) => {
+          await transition(call(tx), {
+            kind: DECIDED_KIND,
+            table: 'decided_items',
+            id: item.id,
+            from: ['planned', 'inProgress'],
+            to: 'overdue',
+            event: 'overdue',
+            anonymous: true,
+            data: { dueDate: item.due_date },
+          });
+          const chairs = (await holdersOf(tx, ['unionChair'], item.org_path)).map((h) => h.accountId);
+          await notifyOnce(tx, `decidedItem.overdue:${item.id}:${item.due_date}`, {
+            accountIds: [...new Set([...chairs, item.owner_account_id])],
+            kind: 'decidedItem.overdue',
+            title: '督办事项已逾期',
+            body: `「${item.title}」应于 ${item.due_date} 完成，尚未办结`,
+            link: link(item.id),
+            orgPath: item.org_path,
+          });
+          return true;
+        })
+        .catch((e: unknown) => {
+          if (e instanceof AppError && e.status === 409) return false;
+          throw e;
         });
-        return true;
-      }).catch((e: unknown) => {
-        if (e instanceof AppError && e.status === 409) return false;
-        throw e;
-      });
       if (moved) overdue++;
       continue;
     }

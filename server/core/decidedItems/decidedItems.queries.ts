@@ -41,15 +41,21 @@ export async function exportXlsx(call: Call, f: DecidedItemFilter, reply: Fastif
   const page = await boardPage(call.db, await boardSpec(call, { ...f, sort: 'dueDate', order: 'asc', page: 1, pageSize: EXPORT_LIMIT }));
   const items: DecidedItemSummary[] = [];
   for (let i = 0; i < page.ids.length; i += CHUNK) items.push(...(await summarise(call.db, await rowsInOrder(call.db, page.ids.slice(i, i + CHUNK)))));
-  return sendXlsx<DecidedItemSummary>(reply, '督办事项.xlsx', '督办事项', [
-    { header: '事项', width: 40, value: (r) => r.title },
-    { header: '来源', width: 30, value: (r) => r.source.label },
-    { header: '责任人', width: 12, value: (r) => r.ownerName },
-    { header: '完成期限', width: 12, value: (r) => r.dueDate },
-    { header: '状态', width: 10, value: (r) => DECIDED_ITEM_STATUS_LABELS[r.status as DecidedItemStatus].zh },
-    { header: '进度(%)', width: 8, value: (r) => r.progress },
-    { header: '撤销原因', width: 30, value: (r) => r.dropReason },
-  ], items);
+  return sendXlsx<DecidedItemSummary>(
+    reply,
+    '督办事项.xlsx',
+    '督办事项',
+    [
+      { header: '事项', width: 40, value: (r) => r.title },
+      { header: '来源', width: 30, value: (r) => r.source.label },
+      { header: '责任人', width: 12, value: (r) => r.ownerName },
+      { header: '完成期限', width: 12, value: (r) => r.dueDate },
+      { header: '状态', width: 10, value: (r) => DECIDED_ITEM_STATUS_LABELS[r.status as DecidedItemStatus].zh },
+      { header: '进度(%)', width: 8, value: (r) => r.progress },
+      { header: '撤销原因', width: 30, value: (r) => r.dropReason },
+    ],
+    items,
+  );
 }
 
 /**
@@ -68,7 +74,16 @@ export async function publicList(call: Call, f: { page: number; pageSize: number
   const page = await publicPage(call.db, { all: scope.all || over.all, exact: [...ancestors], ranges: over.paths }, f);
   const rows = await rowsInOrder(call.db, page.ids);
   return {
-    items: rows.map((r) => ({ id: r.id, title: r.title, status: r.status as DecidedItemStatus, progress: r.progress, dueDate: r.due_date, doneAt: r.done_at, sourceLabel: r.source_label, ownerName: r.owner_name })),
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status as DecidedItemStatus,
+      progress: r.progress,
+      dueDate: r.due_date,
+      doneAt: r.done_at,
+      sourceLabel: r.source_label,
+      ownerName: r.owner_name,
+    })),
     total: page.total,
     totalCapped: page.totalCapped,
     page: f.page,

@@ -8,7 +8,12 @@ import type { DecidedItemSummary } from './decidedItems.types.js';
 export async function coOwnersOf(db: Tx, itemIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!itemIds.length) return out;
-  const rows = await dq(db).selectFrom('decided_item_co_owners').select(['item_id', 'account_id']).where('item_id', 'in', itemIds).orderBy('account_id').execute();
+  const rows = await dq(db)
+    .selectFrom('decided_item_co_owners')
+    .select(['item_id', 'account_id'])
+    .where('item_id', 'in', itemIds)
+    .orderBy('account_id')
+    .execute();
   for (const r of rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r.account_id]);
   return out;
 }
@@ -16,15 +21,14 @@ export async function coOwnersOf(db: Tx, itemIds: string[]): Promise<Map<string,
 export type ItemRow = DecidedItemTable & { owner_name: string };
 
 export function itemRows(db: Tx) {
-  return dq(db)
-    .selectFrom('decided_items as d')
-    .innerJoin('accounts as a', 'a.id', 'd.owner_account_id')
-    .selectAll('d')
-    .select('a.display_name as owner_name');
+  return dq(db).selectFrom('decided_items as d').innerJoin('accounts as a', 'a.id', 'd.owner_account_id').selectAll('d').select('a.display_name as owner_name');
 }
 
 export async function summarise(db: Tx, rows: ItemRow[]): Promise<DecidedItemSummary[]> {
-  const co = await coOwnersOf(db, rows.map((r) => r.id));
+  const co = await coOwnersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,

@@ -40,7 +40,15 @@ export async function detail(call: Call, id: string) {
   const [summary] = await summarise(call.db, [item]);
   const children = await summarise(call.db, await itemRows(call.db).where('d.parent_id', '=', id).orderBy('d.due_date').orderBy('d.id').execute());
   const org = await call.db.selectFrom('orgs').select('name').where('id', '=', item.org_id).executeTakeFirstOrThrow();
-  const timeline = (await eventsOf(call.db, DECIDED_KIND, id)).map((e) => ({ id: e.id, event: e.event, from: e.from, to: e.to, actorName: e.actorName, data: e.data, at: e.at }));
+  const timeline = (await eventsOf(call.db, DECIDED_KIND, id)).map((e) => ({
+    id: e.id,
+    event: e.event,
+    from: e.from,
+    to: e.to,
+    actorName: e.actorName,
+    data: e.data,
+    at: e.at,
+  }));
   const open = (OPEN as readonly string[]).includes(item.status);
   return {
     ...summary,
@@ -65,17 +73,35 @@ export async function reportProgress(call: WriteCall, id: string, body: { progre
   if (await hasChildren(call.tx, id)) throw invalid('progress', 'decidedItem.progressRolledUp');
   if (body.progress < item.progress) throw invalid('progress', 'decidedItem.progressBack', { progress: item.progress });
   const reportId = newId();
-  await dq(call.tx).insertInto('decided_item_progress').values({ id: reportId, item_id: id, progress: body.progress, note: body.note, account_id: call.actor.accountId, at: call.iso }).execute();
+  await dq(call.tx)
+    .insertInto('decided_item_progress')
+    .values({ id: reportId, item_id: id, progress: body.progress, note: body.note, account_id: call.actor.accountId, at: call.iso })
+    .execute();
   // Evidence belongs to the item (one owner for every report's files), and the event names which report brought which file.
   const files = await claimFiles(call, body.fileIds ?? [], { kind: DECIDED_KIND, id }, { types: EVIDENCE_TYPES });
   const data = { progress: body.progress, note: body.note, reportId, ...(files.length ? { files: files.map((f) => ({ id: f.id, name: f.name })) } : {}) };
   if (item.status === 'planned') {
-    await transition(call, { kind: DECIDED_KIND, table: TABLE, id, from: ['planned'], to: 'inProgress', patch: { progress: body.progress }, event: 'progress', data });
+    await transition(call, {
+      kind: DECIDED_KIND,
+      table: TABLE,
+      id,
+      from: ['planned'],
+      to: 'inProgress',
+      patch: { progress: body.progress },
+      event: 'progress',
+      data,
+    });
   } else {
     await dq(call.tx).updateTable('decided_items').set({ progress: body.progress, updated_at: call.iso }).where('id', '=', id).execute();
     await recordEvent(call, { kind: DECIDED_KIND, id, event: 'progress', data });
   }
-  await recordAudit(call.tx, call.ctx, { action: 'decidedItem.progress', entityType: 'decidedItem', entityId: id, orgId: item.org_id, changes: { progress: [item.progress, body.progress] } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'decidedItem.progress',
+    entityType: 'decidedItem',
+    entityId: id,
+    orgId: item.org_id,
+    changes: { progress: [item.progress, body.progress] },
+  });
   await rollUp(call.tx, item.parent_id, call.iso);
   return { progress: body.progress };
 }
@@ -91,7 +117,15 @@ export async function evidenceFile(call: Call, id: string, fileId: string): Prom
 export async function start(call: WriteCall, id: string): Promise<void> {
   const { item, rel } = await load(call.tx, call, id);
   assertCarrier(rel, true);
-  await transition(call, { kind: DECIDED_KIND, table: TABLE, id, from: ['planned'], to: 'inProgress', event: 'started', audit: { action: 'decidedItem.start', entityType: 'decidedItem', entityId: id, orgId: item.org_id } });
+  await transition(call, {
+    kind: DECIDED_KIND,
+    table: TABLE,
+    id,
+    from: ['planned'],
+    to: 'inProgress',
+    event: 'started',
+    audit: { action: 'decidedItem.start', entityType: 'decidedItem', entityId: id, orgId: item.org_id },
+  });
 }
 
 /** Done by the owner: progress 100 %, and the day it closed decides whether it was on time. */
@@ -124,7 +158,13 @@ export async function drop(call: WriteCall, id: string, reason: string): Promise
     event: 'dropped',
     data: { reason },
     audit: { action: 'decidedItem.drop', entityType: 'decidedItem', entityId: id, orgId: item.org_id, changes: { reason } },
-    notify: { accountIds: [item.owner_account_id], kind: 'decidedItem.dropped', title: `督办事项已撤销：${item.title}`, body: reason, link: `/decided-items/${id}` },
+    notify: {
+      accountIds: [item.owner_account_id],
+      kind: 'decidedItem.dropped',
+      title: `督办事项已撤销：${item.title}`,
+      body: reason,
+      link: `/decided-items/${id}`,
+    },
   });
   await rollUp(call.tx, item.parent_id, call.iso);
 }
@@ -142,7 +182,13 @@ export async function reopen(call: WriteCall, id: string): Promise<void> {
     patch: { done_at: null, drop_reason: null },
     event: 'reopened',
     audit: { action: 'decidedItem.reopen', entityType: 'decidedItem', entityId: id, orgId: item.org_id },
-    notify: { accountIds: [item.owner_account_id], kind: 'decidedItem.reopened', title: `督办事项已重新打开：${item.title}`, body: '请继续推进并报告进度', link: `/decided-items/${id}` },
+    notify: {
+      accountIds: [item.owner_account_id],
+      kind: 'decidedItem.reopened',
+      title: `督办事项已重新打开：${item.title}`,
+      body: '请继续推进并报告进度',
+      link: `/decided-items/${id}`,
+    },
   });
   await rollUp(call.tx, item.parent_id, call.iso);
 }

@@ -13,7 +13,11 @@ import { dq } from './decidedItems.tables.js';
 
 const OPEN = ['planned', 'inProgress', 'overdue'] as const;
 
-export async function followSource(call: WriteCall, source: { kind: string; id: string }, to: { progress: number; done: boolean; note: string }): Promise<void> {
+export async function followSource(
+  call: WriteCall,
+  source: { kind: string; id: string },
+  to: { progress: number; done: boolean; note: string },
+): Promise<void> {
   const items = await dq(call.tx)
     .selectFrom('decided_items')
     .select(['id', 'status', 'progress', 'org_id', 'parent_id'])
@@ -26,14 +30,38 @@ export async function followSource(call: WriteCall, source: { kind: string; id: 
     const progress = to.done ? 100 : Math.max(item.progress, Math.min(99, Math.floor(to.progress)));
     const data = { progress, note: to.note };
     if (to.done) {
-      await transition(call, { kind: DECIDED_KIND, table: 'decided_items', id: item.id, from: OPEN, to: 'done', patch: { progress: 100, done_at: call.iso }, event: 'done', data });
+      await transition(call, {
+        kind: DECIDED_KIND,
+        table: 'decided_items',
+        id: item.id,
+        from: OPEN,
+        to: 'done',
+        patch: { progress: 100, done_at: call.iso },
+        event: 'done',
+        data,
+      });
     } else if (item.status === 'planned') {
-      await transition(call, { kind: DECIDED_KIND, table: 'decided_items', id: item.id, from: ['planned'], to: 'inProgress', patch: { progress }, event: 'progress', data });
+      await transition(call, {
+        kind: DECIDED_KIND,
+        table: 'decided_items',
+        id: item.id,
+        from: ['planned'],
+        to: 'inProgress',
+        patch: { progress },
+        event: 'progress',
+        data,
+      });
     } else {
       await dq(call.tx).updateTable('decided_items').set({ progress, updated_at: call.iso }).where('id', '=', item.id).execute();
       await recordEvent(call, { kind: DECIDED_KIND, id: item.id, event: 'progress', data });
     }
-    await recordAudit(call.tx, call.ctx, { action: to.done ? 'decidedItem.done' : 'decidedItem.progress', entityType: 'decidedItem', entityId: item.id, orgId: item.org_id, changes: { progress: [item.progress, progress], source: source.kind } });
+    await recordAudit(call.tx, call.ctx, {
+      action: to.done ? 'decidedItem.done' : 'decidedItem.progress',
+      entityType: 'decidedItem',
+      entityId: item.id,
+      orgId: item.org_id,
+      changes: { progress: [item.progress, progress], source: source.kind },
+    });
     await rollUp(call.tx, item.parent_id, call.iso);
   }
 }

@@ -33,16 +33,38 @@ const source = (id: string, pub = true) => ({ kind: 'meetings.decision', id, lab
 describe('createDecidedItem / decidedItemsOf', () => {
   it('creates an item owned by one account, planned at 0 %, listed under its source', async () => {
     const { id } = await asAccount(t.db, w.chair.accountId, (call) =>
-      createDecidedItem(call, { source: source('src-1'), title: '井下澡堂热水全天供应', orgId: w.mine.id, ownerAccountId: w.owner.accountId, coOwnerAccountIds: [w.coOwner.accountId, w.owner.accountId], dueDate: '2026-12-31' }),
+      createDecidedItem(call, {
+        source: source('src-1'),
+        title: '井下澡堂热水全天供应',
+        orgId: w.mine.id,
+        ownerAccountId: w.owner.accountId,
+        coOwnerAccountIds: [w.coOwner.accountId, w.owner.accountId],
+        dueDate: '2026-12-31',
+      }),
     );
     const items = await decidedItemsOf(t.db, { kind: 'meetings.decision', id: 'src-1' });
-    expect(items).toMatchObject([{ id, title: '井下澡堂热水全天供应', status: 'planned', progress: 0, dueDate: '2026-12-31', ownerAccountId: w.owner.accountId, coOwnerAccountIds: [w.coOwner.accountId], source: { label: '12月联席会 · 议题一', public: true } }]);
+    expect(items).toMatchObject([
+      {
+        id,
+        title: '井下澡堂热水全天供应',
+        status: 'planned',
+        progress: 0,
+        dueDate: '2026-12-31',
+        ownerAccountId: w.owner.accountId,
+        coOwnerAccountIds: [w.coOwner.accountId],
+        source: { label: '12月联席会 · 议题一', public: true },
+      },
+    ]);
     expect(await decidedItemsOf(t.db, { kind: 'congress.proposal', id: 'src-1' })).toEqual([]);
   });
 
   it('refuses what it cannot refer to, naming the field', async () => {
     const base = { source: source('src-2'), title: '事项', orgId: w.mine.id, ownerAccountId: w.owner.accountId, dueDate: '2026-12-31' };
-    const fault = (over: Record<string, unknown>) => asAccount(t.db, w.chair.accountId, (call) => createDecidedItem(call, { ...base, ...over })).then(() => null, (e) => e.fields?.[0]?.field);
+    const fault = (over: Record<string, unknown>) =>
+      asAccount(t.db, w.chair.accountId, (call) => createDecidedItem(call, { ...base, ...over })).then(
+        () => null,
+        (e) => e.fields?.[0]?.field,
+      );
     expect(await fault({ orgId: 'nope' })).toBe('orgId');
     expect(await fault({ ownerAccountId: 'nope' })).toBe('ownerAccountId');
     expect(await fault({ coOwnerAccountIds: ['nope'] })).toBe('coOwnerAccountIds');
@@ -58,12 +80,24 @@ async function item(over: Record<string, unknown> = {}, now?: Date) {
   return asAccount(
     t.db,
     w.chair.accountId,
-    (call) => createDecidedItem(call, { source: source(`s-${Math.random()}`), title: '更换综采一队更衣柜', orgId: w.prod.id, ownerAccountId: w.owner.accountId, coOwnerAccountIds: [w.coOwner.accountId], dueDate: '2026-12-31', ...over }),
+    (call) =>
+      createDecidedItem(call, {
+        source: source(`s-${Math.random()}`),
+        title: '更换综采一队更衣柜',
+        orgId: w.prod.id,
+        ownerAccountId: w.owner.accountId,
+        coOwnerAccountIds: [w.coOwner.accountId],
+        dueDate: '2026-12-31',
+        ...over,
+      }),
     now,
   );
 }
 const inbox = async (accountId: string, kind: string) =>
-  (await t.db.selectFrom('notifications').select(['title', 'link']).where('account_id', '=', accountId).where('kind', '=', kind).execute()) as { title: string; link: string }[];
+  (await t.db.selectFrom('notifications').select(['title', 'link']).where('account_id', '=', accountId).where('kind', '=', kind).execute()) as {
+    title: string;
+    link: string;
+  }[];
 
 describe('acting on a decided item', () => {
   it('goes planned → inProgress → done by its owner and co-owner, each step on the timeline', async () => {
@@ -76,7 +110,12 @@ describe('acting on a decided item', () => {
     expect((await w.owner.post(`${base}/${id}/done`, {})).status).toBe(200);
     const d = (await w.owner.get(`${base}/${id}`)).body;
     expect([d.status, d.progress]).toEqual(['done', 100]);
-    expect(d.timeline.map((e: any) => [e.event, e.to])).toEqual([['created', 'planned'], ['progress', 'inProgress'], ['progress', null], ['done', 'done']]);
+    expect(d.timeline.map((e: any) => [e.event, e.to])).toEqual([
+      ['created', 'planned'],
+      ['progress', 'inProgress'],
+      ['progress', null],
+      ['done', 'done'],
+    ]);
     expect(d.timeline[1]).toMatchObject({ actorName: w.coOwner.username, data: { progress: 30, note: '已采购更衣柜' } });
     // done → inProgress is not the owner's to make, and a closed item takes no progress.
     expect((await w.owner.post(`${base}/${id}/start`, {})).status).toBe(409);
@@ -121,7 +160,13 @@ describe('acting on a decided item', () => {
     expect((await w.otherChair.get(`${base}/${id}`)).status).toBe(404);
     expect((await w.otherChair.post(`${base}/${id}/drop`, { reason: '越权' })).status).toBe(404);
     expect((await w.owner.post(`${base}/${id}/drop`, { reason: '自己撤' })).status).toBe(403);
-    expect((await t.db.selectFrom('decided_items' as any).select(['status', 'progress']).where('id', '=', id).executeTakeFirst()) as any).toEqual({ status: 'planned', progress: 0 });
+    expect(
+      (await t.db
+        .selectFrom('decided_items' as any)
+        .select(['status', 'progress'])
+        .where('id', '=', id)
+        .executeTakeFirst()) as any,
+    ).toEqual({ status: 'planned', progress: 0 });
   });
 
   it('is dropped with a reason and reopened by union staff; the owner is told', async () => {
@@ -176,7 +221,8 @@ describe('the xlsx export', () => {
     book.worksheets[0].eachRow((row, n) => n > 1 && titles.push(String(row.getCell(1).value)));
     return titles;
   }
-  const board = async (caller: typeof w.owner, q: string) => (await caller.get(`${base}${q}&sort=dueDate&order=asc&pageSize=200`)).body.items.map((i: any) => i.title);
+  const board = async (caller: typeof w.owner, q: string) =>
+    (await caller.get(`${base}${q}&sort=dueDate&order=asc&pageSize=200`)).body.items.map((i: any) => i.title);
 
   it('holds what the caller’s board shows: a handler’s own and co-owned items, never the department’s others', async () => {
     // Due after the sweep test's dates, so its escalation count stays its own.
@@ -218,7 +264,12 @@ describe('the board read as two branches', () => {
 
   it('reads the scope branch from an index on both engines, in both plans (EXPLAIN)', async () => {
     const { compileScopePage } = await import('./decidedItems.board.js');
-    const spec = { filter: { page: 1, pageSize: 20, sort: 'dueDate' as const, order: 'asc' as const }, orgPath: null, accountId: w.chair.accountId, scope: { all: false, paths: [w.mine.path] } };
+    const spec = {
+      filter: { page: 1, pageSize: 20, sort: 'dueDate' as const, order: 'asc' as const },
+      orgPath: null,
+      accountId: w.chair.accountId,
+      scope: { all: false, paths: [w.mine.path] },
+    };
     const plan = (q: { sql: string; parameters: readonly unknown[] }) =>
       t.db.transaction().execute(async (tx) => {
         // A small table is cheaper to scan; take that choice away so the plan shows which index serves the shape.
@@ -275,13 +326,20 @@ describe('indicators', () => {
     const org = await t.org('指标专用队', 'team', w.prod);
     const mk = (dueDate: string) => item({ orgId: org.id, dueDate });
     const onTime = await mk('2026-11-10');
-    await asAccount(t.db, w.owner.accountId, async (call) => {
-      const s = await import('./decidedItems.service.js');
-      await s.reportProgress(call, onTime.id, { progress: 40, note: '推进' });
-      await s.done(call, onTime.id);
-    }, new Date('2026-11-10T10:00:00Z'));
+    await asAccount(
+      t.db,
+      w.owner.accountId,
+      async (call) => {
+        const s = await import('./decidedItems.service.js');
+        await s.reportProgress(call, onTime.id, { progress: 40, note: '推进' });
+        await s.done(call, onTime.id);
+      },
+      new Date('2026-11-10T10:00:00Z'),
+    );
     const late = await mk('2026-11-12');
-    await asAccount(t.db, w.owner.accountId, (call) => import('./decidedItems.service.js').then((s) => s.reportProgress(call, late.id, { progress: 50, note: '一半' })));
+    await asAccount(t.db, w.owner.accountId, (call) =>
+      import('./decidedItems.service.js').then((s) => s.reportProgress(call, late.id, { progress: 50, note: '一半' })),
+    );
     const { sweepDecidedItems } = await import('./decidedItems.jobs.js');
     await sweepDecidedItems(t.db, new Date('2026-11-20T01:00:00Z'));
     const dropped = await mk('2026-11-15');
@@ -289,7 +347,8 @@ describe('indicators', () => {
     await mk('2026-12-15'); // outside the period
 
     const q = { scope: { all: false, paths: [org.path] }, from: '2026-11-01', to: '2026-11-30' };
-    const rows = async (filter: Record<string, string>) => (await w.chair.get(`${base}?orgId=${org.id}&${new URLSearchParams(filter)}`)).body.items as { progress: number }[];
+    const rows = async (filter: Record<string, string>) =>
+      (await w.chair.get(`${base}?orgId=${org.id}&${new URLSearchParams(filter)}`)).body.items as { progress: number }[];
     const rate = await indicator('core.decidedOnTimeRate')!.compute(t.db, q);
     expect([rate.numerator, rate.denominator, rate.value]).toEqual([1, 2, 0.5]);
     expect((await rows(rate.drill!.numerator)).length).toBe(rate.numerator);

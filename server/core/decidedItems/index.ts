@@ -18,7 +18,12 @@ void DecidedItemMessages;
 
 /** The items one source decided, in the order they were created. Callers authorise the read. */
 export async function decidedItemsOf(db: Db | Tx, source: { kind: string; id: string }): Promise<DecidedItemSummary[]> {
-  const rows = await itemRows(db).where('d.source_kind', '=', source.kind).where('d.source_id', '=', source.id).orderBy('d.created_at').orderBy('d.id').execute();
+  const rows = await itemRows(db)
+    .where('d.source_kind', '=', source.kind)
+    .where('d.source_id', '=', source.id)
+    .orderBy('d.created_at')
+    .orderBy('d.id')
+    .execute();
   return summarise(db, rows);
 }
 

@@ -22,7 +22,9 @@ const columns: Column<Row>[] = [
 
 describe('export cells (pure)', () => {
   it('writes dates as date cells at Beijing time, numbers as numbers and identifiers as text', async () => {
-    const buf = await toXlsx('表', columns, [{ day: '2027-02-05', at: '2026-12-06T01:30:00.000Z', shown: '2026-12-06 09:30:15', count: 12, no: '000005', note: '2027-02-05 前答复' }]);
+    const buf = await toXlsx('表', columns, [
+      { day: '2027-02-05', at: '2026-12-06T01:30:00.000Z', shown: '2026-12-06 09:30:15', count: 12, no: '000005', note: '2027-02-05 前答复' },
+    ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as any);
     const row = wb.worksheets[0].getRow(2);

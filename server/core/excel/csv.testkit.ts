@@ -19,8 +19,7 @@ export function readCsv(payload: Buffer | string): { bom: boolean; rows: string[
     else if (ch === ',') {
       row.push(field);
       field = '';
-    }
-    else if (ch === '\r' && body[i + 1] === '\n') {
+    } else if (ch === '\r' && body[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
       row = [];

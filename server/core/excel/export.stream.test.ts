@@ -109,7 +109,7 @@ describe('streamed .csv export', () => {
     expect(back[0]).toEqual(['内容', '提交时间', '序号']);
     // Beijing wall-clock time, as in the sheet; a formula is shown as the text typed.
     expect(back[1]).toEqual(['工资，拖欠"三个月"\n请协调', '2026-12-06 09:30', '-2']);
-    expect(back[2]).toEqual(["'=HYPERLINK(\"x\")", '', '0']);
+    expect(back[2]).toEqual(['\'=HYPERLINK("x")', '', '0']);
     expect(back.slice(3).map((r) => r[2])).toEqual(Array.from({ length: BATCH }, (_, i) => String(i)));
   });
 

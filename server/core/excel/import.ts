@@ -41,7 +41,11 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (value instanceof Date) return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   if (typeof value === 'object') {
-    if ('richText' in value && Array.isArray(value.richText)) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value && Array.isArray(value.richText))
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
     if ('text' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
     if ('error' in value) return '';
@@ -124,6 +128,9 @@ export async function readFirstSheet(buffer: Buffer, maxRows = Infinity, opts: {
     if (rows.length >= maxRows) tooMany = true;
     else rows.push({ row: n, cells, numbers });
   });
-  if (tooMany) throw new AppError(422, 'invalid', 'import.tooManyRows', { max: maxRows }, [{ field: 'body.file', message: 'import.tooManyRows', params: { max: maxRows } }]);
+  if (tooMany)
+    throw new AppError(422, 'invalid', 'import.tooManyRows', { max: maxRows }, [
+      { field: 'body.file', message: 'import.tooManyRows', params: { max: maxRows } },
+    ]);
   return { rows };
 }

@@ -10,5 +10,8 @@ export const FM = defineMessages({
     '附件（fileIds）中有文件不存在、已被使用、不是您上传的，或此处不接受该类型',
     'An attachment (fileIds) does not exist, is already used, was not uploaded by you, or is of a type not accepted here',
   ],
-  'files.gone': ['该文件已不在服务器上（可能是恢复备份时未带回文件），请联系管理员', 'The file is no longer on the server (perhaps a backup was restored without its files); ask an administrator'],
+  'files.gone': [
+    '该文件已不在服务器上（可能是恢复备份时未带回文件），请联系管理员',
+    'The file is no longer on the server (perhaps a backup was restored without its files); ask an administrator',
+  ],
 });

@@ -13,7 +13,15 @@ export async function filesRoutes(app: App) {
 
   app.post(
     '/api/v1/files',
-    { config: SIGNED_IN, schema: { tags: ['files'], summary: '上传文件（图片、PDF、Word、Excel，≤ 10 MB；由随后的提交认领，24 小时未认领即删除）', consumes: ['multipart/form-data'], response: { 201: FileRef } } },
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['files'],
+        summary: '上传文件（图片、PDF、Word、Excel，≤ 10 MB；由随后的提交认领，24 小时未认领即删除）',
+        consumes: ['multipart/form-data'],
+        response: { 201: FileRef },
+      },
+    },
     async (req, reply) => {
       const part = await req.file({ limits: { fileSize: MAX_FILE_BYTES, files: 1 } });
       // The first file part is read; one under another name is not the upload this route takes.

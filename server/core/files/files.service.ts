@@ -27,7 +27,13 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** Unclaimed uploads older than this are swept. */
 export const UNCLAIMED_TTL_MS = 24 * 3_600_000;
 
-const refOf = (r: { id: string; name: string; type: string; size: number; created_at: string }): FileRef => ({ id: r.id, name: r.name, type: r.type, size: Number(r.size), createdAt: r.created_at });
+const refOf = (r: { id: string; name: string; type: string; size: number; created_at: string }): FileRef => ({
+  id: r.id,
+  name: r.name,
+  type: r.type,
+  size: Number(r.size),
+  createdAt: r.created_at,
+});
 
 /** Stores the bytes and records an unclaimed upload of call.actor; the caller removes the bytes if the transaction fails. */
 export async function upload(call: WriteCall, dataDir: string, file: { filename?: string; data: Buffer }): Promise<FileRef> {
@@ -35,11 +41,28 @@ export async function upload(call: WriteCall, dataDir: string, file: { filename?
   if (!type) throw invalid('file', FM['files.type']);
   const id = newId();
   const sha256 = createHash('sha256').update(file.data).digest('hex');
-  const row = { id, owner_kind: null, owner_id: null, uploader_account_id: call.actor.accountId, name: safeFileName(file.filename, type), type, size: file.data.length, sha256, storage_key: storageKeyOf(id), created_at: call.iso, claimed_at: null };
+  const row = {
+    id,
+    owner_kind: null,
+    owner_id: null,
+    uploader_account_id: call.actor.accountId,
+    name: safeFileName(file.filename, type),
+    type,
+    size: file.data.length,
+    sha256,
+    storage_key: storageKeyOf(id),
+    created_at: call.iso,
+    claimed_at: null,
+  };
   await writeStored(dataDir, row.storage_key, file.data);
   await call.tx.insertInto('files').values(row).execute();
   // Whether the record that claims it will be anonymous is not known yet, so the upload is audited without account or address.
-  await recordAudit(call.tx, anonymousContext(call.ctx), { action: 'file.upload', entityType: 'file', entityId: id, changes: { type, size: row.size, sha256 } });
+  await recordAudit(call.tx, anonymousContext(call.ctx), {
+    action: 'file.upload',
+    entityType: 'file',
+    entityId: id,
+    changes: { type, size: row.size, sha256 },
+  });
   return refOf(row);
 }
 
@@ -48,7 +71,12 @@ export async function upload(call: WriteCall, dataDir: string, file: { filename?
  * 422 (field 'fileIds') when one is unknown, already claimed, someone else's, or of a type
  * `opts.types` does not accept (default: images and PDF; add DOCX/XLSX where a module allows them).
  */
-export async function claimFiles(call: WriteCall, fileIds: string[], owner: { kind: string; id: string }, opts: { types?: readonly FileType[] } = {}): Promise<FileRef[]> {
+export async function claimFiles(
+  call: WriteCall,
+  fileIds: string[],
+  owner: { kind: string; id: string },
+  opts: { types?: readonly FileType[] } = {},
+): Promise<FileRef[]> {
   const ids = [...new Set(fileIds)];
   if (!ids.length) return [];
   const res = await call.tx
@@ -108,7 +136,13 @@ export async function sendFile(reply: FastifyReply, dataDir: string, file: FileR
 /** Removes uploads nobody claimed within a day, rows and bytes; returns how many. */
 export async function sweepUnclaimed(db: Db, dataDir: string, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNCLAIMED_TTL_MS).toISOString();
-  const stale = await db.selectFrom('files').select(['id', 'storage_key']).where('claimed_at', 'is', null).where('created_at', '<', before).limit(500).execute();
+  const stale = await db
+    .selectFrom('files')
+    .select(['id', 'storage_key'])
+    .where('claimed_at', 'is', null)
+    .where('created_at', '<', before)
+    .limit(500)
+    .execute();
   for (const f of stale) {
     // The row goes only while still unclaimed: a claim racing the sweep keeps its file.
     const gone = await db.deleteFrom('files').where('id', '=', f.id).where('claimed_at', 'is', null).executeTakeFirst();

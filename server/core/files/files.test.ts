@@ -22,12 +22,16 @@ const t = useTestApp({
   config: { dataDir },
   // How a module serves its files: its own route checks the record, then the file is the record's.
   routes: (app) =>
-    app.get('/api/v1/kit-probe/items/:id/files/:fileId', { config: SIGNED_IN, schema: { params: z.object({ id: z.string(), fileId: z.string() }) } }, async (req, reply) => {
-      const call = readCall(app.deps.database.db, req);
-      const file = req.params.id === OWNER.id ? await fileOf(call, OWNER, req.params.fileId) : null;
-      if (!file) throw notFound();
-      return sendFile(reply, dataDir, file);
-    }),
+    app.get(
+      '/api/v1/kit-probe/items/:id/files/:fileId',
+      { config: SIGNED_IN, schema: { params: z.object({ id: z.string(), fileId: z.string() }) } },
+      async (req, reply) => {
+        const call = readCall(app.deps.database.db, req);
+        const file = req.params.id === OWNER.id ? await fileOf(call, OWNER, req.params.fileId) : null;
+        if (!file) throw notFound();
+        return sendFile(reply, dataDir, file);
+      },
+    ),
 });
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
@@ -38,7 +42,8 @@ const put = (who: User, name: string, content: Buffer, field = 'file') => {
   return who.post('/api/v1/files', m.body, m.headers);
 };
 const asActor = (who: User): Actor => ({ accountId: who.accountId, displayName: who.username, personId: null, grants: [], via: 'session' });
-const inTx = <T>(who: User, work: (call: WriteCall) => Promise<T>) => t.db.transaction().execute((tx) => work(writeCallIn(t.db, tx, asActor(who), { ...systemContext(), actor: asActor(who) })));
+const inTx = <T>(who: User, work: (call: WriteCall) => Promise<T>) =>
+  t.db.transaction().execute((tx) => work(writeCallIn(t.db, tx, asActor(who), { ...systemContext(), actor: asActor(who) })));
 
 describe('POST /api/v1/files', () => {
   it('takes an image or document by its bytes from any signed-in account, and refuses other bytes naming file in Chinese', async () => {
@@ -52,11 +57,16 @@ describe('POST /api/v1/files', () => {
     const html = await put(who, 'photo.png', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(html.status).toBe(422);
     expect(html.headers['content-type']).toContain('application/problem+json');
-    expect(html.body.errors).toEqual([{ field: 'file', message: '文件（file）只能是图片（JPG、PNG、GIF、WebP）、PDF、Word（.docx）或 Excel（.xlsx），以文件内容为准' }]);
+    expect(html.body.errors).toEqual([
+      { field: 'file', message: '文件（file）只能是图片（JPG、PNG、GIF、WebP）、PDF、Word（.docx）或 Excel（.xlsx），以文件内容为准' },
+    ]);
     expect((await put(who, 'a.png', PNG, 'photo')).body.errors).toEqual([{ field: 'file', message: '请选择要上传的文件（file）' }]);
     expect((await put(who, 'big.pdf', Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]))).status).toBe(413);
     expect((await put(t.client() as User, 'a.png', PNG)).status).toBe(401);
-    expect(await t.db.selectFrom('files').select('name').where('uploader_account_id', '=', who.accountId).orderBy('created_at').execute()).toEqual([{ name: '工资条.png' }, { name: '花名册.xlsx' }]);
+    expect(await t.db.selectFrom('files').select('name').where('uploader_account_id', '=', who.accountId).orderBy('created_at').execute()).toEqual([
+      { name: '工资条.png' },
+      { name: '花名册.xlsx' },
+    ]);
   });
 });
 
@@ -78,7 +88,9 @@ describe('claimFiles', () => {
     expect(claimed.map((f) => f.name)).toEqual(['说明.pdf', '照片.png']);
     expect((await filesOf(t.db, OWNER)).map((f) => f.name)).toEqual(['照片.png', '说明.pdf']);
     expect(await inTx(me, (call) => claimFiles(call, [mine.id], { kind: OWNER.kind, id: 'another' })).catch((e) => e.status)).toBe(422);
-    expect(await inTx(me, (call) => claimFiles(call, [sheet.id], { kind: OWNER.kind, id: 'sheet' }, { types: [XLSX] }))).toMatchObject([{ name: '工资表.xlsx' }]);
+    expect(await inTx(me, (call) => claimFiles(call, [sheet.id], { kind: OWNER.kind, id: 'sheet' }, { types: [XLSX] }))).toMatchObject([
+      { name: '工资表.xlsx' },
+    ]);
   });
 });
 

@@ -83,7 +83,8 @@ export function enforceDeclaredAccess(app: FastifyInstance): void {
     if (!isApi(route.url) || route.method === 'HEAD') return;
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (!access) throw new UndeclaredAccessError(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
-    for (const method of ([] as string[]).concat(route.method)) table.push({ method, url: route.url, access, schema: (route.schema ?? {}) as DeclaredRoute['schema'] });
+    for (const method of ([] as string[]).concat(route.method))
+      table.push({ method, url: route.url, access, schema: (route.schema ?? {}) as DeclaredRoute['schema'] });
     if (access.allow === 'public') return;
     const existing = route.preValidation ? ([] as unknown[]).concat(route.preValidation) : [];
     route.preValidation = [signedIn, ...(existing as any[])];

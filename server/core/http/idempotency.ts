@@ -39,11 +39,17 @@ export async function idempotent<T>(
     throw new AppError(400, 'validation', 'error.validation', {}, [{ field: 'headers.idempotency-key', message: 'validation.idempotencyKey' }]);
   }
   // The route plus a hash of the body: the same key reused for a different request is an error, not a replay.
-  const route = `${req.method} ${req.routeOptions.url} ${createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('base64url').slice(0, 16)}`;
+  const route = `${req.method} ${req.routeOptions.url} ${createHash('sha256')
+    .update(JSON.stringify(req.body ?? null))
+    .digest('base64url')
+    .slice(0, 16)}`;
   const replay = async () => {
     const prior = await priorResponse.first(db, { accountId, key });
     if (!prior) return undefined;
-    if (prior.route !== route) throw new AppError(422, 'idempotency_mismatch', 'error.idempotencyMismatch', {}, [{ field: 'headers.idempotency-key', message: 'error.idempotencyMismatch' }]);
+    if (prior.route !== route)
+      throw new AppError(422, 'idempotency_mismatch', 'error.idempotencyMismatch', {}, [
+        { field: 'headers.idempotency-key', message: 'error.idempotencyMismatch' },
+      ]);
     reply.header('idempotent-replay', 'true');
     reply.status(prior.status);
     return JSON.parse(prior.body) as T;

@@ -23,7 +23,9 @@ describe('API documentation and health', () => {
     expect(doc.info.license.name).toBe('Apache-2.0');
     expect(doc.servers.length).toBeGreaterThan(0);
     expect(doc.components.securitySchemes.csrf).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-CSRF-Token' });
-    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })));
+    const ops = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, op]) => ({ path, method, op })),
+    );
     expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
 
     // Public: no sign-in, so no 401/403; a cookie write needs the CSRF header, a bearer token does not.
@@ -39,7 +41,9 @@ describe('API documentation and health', () => {
     expect(doc.paths['/api/v1/appeals/{id}'].get.responses['404']).toBeTruthy();
 
     expect(doc.paths['/api/v1/appeals/attachments'].post.requestBody.content['multipart/form-data']).toBeTruthy();
-    expect(Object.keys(doc.paths['/api/v1/appeals/export.xlsx'].get.responses['200'].content)).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(Object.keys(doc.paths['/api/v1/appeals/export.xlsx'].get.responses['200'].content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
     expect(Object.keys(doc.paths['/api/v1/appeals/export.csv'].get.responses['200'].content)).toEqual(['text/csv']);
     expect(doc.paths['/api/v1/heart-bridge/classes/{classId}/weeks/{week}/print'].get.responses['200'].content['text/html']).toBeTruthy();
     expect(doc.paths['/api/v1/orgs/{id}'].delete.responses['204']).toBeTruthy();

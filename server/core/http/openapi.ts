@@ -31,7 +31,20 @@ const BINARY: [RegExp, Record<string, Json>][] = [
   [/\.docx$/, { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: { type: 'string', format: 'binary' } } }],
   [/\/report\.pdf$/, { 'application/pdf': { schema: { type: 'string', format: 'binary' } } }],
   // A module's stored file (core/files): whatever type the upload was judged to be.
-  [/\/files\/\{\w+\}$/, Object.fromEntries(['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', XLSX].map((t) => [t, { schema: { type: 'string', format: 'binary' } }]))],
+  [
+    /\/files\/\{\w+\}$/,
+    Object.fromEntries(
+      [
+        'image/jpeg',
+        'image/png',
+        'image/gif',
+        'image/webp',
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        XLSX,
+      ].map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+    ),
+  ],
   [/\/photo$/, { 'image/jpeg': { schema: { type: 'string', format: 'binary' } }, 'image/png': { schema: { type: 'string', format: 'binary' } } }],
   [
     /\/attachments\/\{attachmentId\}$/,
@@ -176,7 +189,12 @@ export function openapiOptions() {
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'xq_sid', description: '登录会话 / sign-in session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token', description: '会话写操作须带登录时得到的 csrfToken / cookie-session writes carry the csrfToken from sign-in' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-CSRF-Token',
+            description: '会话写操作须带登录时得到的 csrfToken / cookie-session writes carry the csrfToken from sign-in',
+          },
           token: { type: 'http', scheme: 'bearer', description: 'API 令牌（无需 CSRF）/ API token (no CSRF)' },
         },
       },

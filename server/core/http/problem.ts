@@ -118,7 +118,9 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { notFound?:
       // A JSON route given another type of body (text/plain, a form, an upload): say that, not "body: expected an object".
       // Only when the body as a whole failed: field issues come from an object that was read (a multipart form's JSON field).
       if (err.part === 'body' && !isJsonType(req.headers['content-type']) && err.issues.every((i) => i.path.length === 0)) {
-        return sendProblem(req, reply, 415, 'unsupported_media_type', 'error.expectedJson', {}, [{ field: 'headers.content-type', message: 'error.expectedJson' }]);
+        return sendProblem(req, reply, 415, 'unsupported_media_type', 'error.expectedJson', {}, [
+          { field: 'headers.content-type', message: 'error.expectedJson' },
+        ]);
       }
       return sendProblem(req, reply, 400, 'validation', 'error.validation', {}, issuesToFields(err.part, err.issues));
     }
@@ -135,7 +137,9 @@ export function registerProblemHandlers(app: FastifyInstance, opts: { notFound?:
       return sendProblem(req, reply, 413, 'payload_too_large', 'error.payloadTooLarge', {}, [{ field: 'body', message: 'error.payloadTooLarge' }]);
     }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) {
-      return sendProblem(req, reply, 415, 'unsupported_media_type', 'error.unsupportedMedia', {}, [{ field: 'headers.content-type', message: 'error.unsupportedMedia' }]);
+      return sendProblem(req, reply, 415, 'unsupported_media_type', 'error.unsupportedMedia', {}, [
+        { field: 'headers.content-type', message: 'error.unsupportedMedia' },
+      ]);
     }
     const multipart = multipartProblem(err);
     if (multipart) return sendProblem(req, reply, multipart.status, multipart.code, multipart.key, {}, [{ field: multipart.field, message: multipart.key }]);

@@ -13,7 +13,8 @@ describe('the text guard', () => {
     expect(textFault(`前${String.fromCodePoint(parseInt(hex, 16))}后`)).toBe('validation.controlChar');
   });
   it('keeps tab, line breaks, emoji sequences and ordinary Chinese text', () => {
-    for (const ok of ['第一行\n第二行\r\n第三行', '列1\t列2', '👨\u200d👩\u200d👧 家庭', '１２３４５６', '\u3000全角空格', 'e\u0301']) expect(textFault(ok)).toBeNull();
+    for (const ok of ['第一行\n第二行\r\n第三行', '列1\t列2', '👨\u200d👩\u200d👧 家庭', '１２３４５６', '\u3000全角空格', 'e\u0301'])
+      expect(textFault(ok)).toBeNull();
   });
   it('refuses zero-width characters in names only', () => {
     for (const z of ZERO_WIDTH) {
@@ -22,7 +23,14 @@ describe('the text guard', () => {
     }
   });
   it('finds every bad string by its path, in keys and nested arrays, names by their key', () => {
-    const found = badTextPaths({ title: 'ok', name: '王\u200b五', displayName: '\ufeff管理员', items: [{ note: 'a\u202eb' }, { fileName: 'x\u2060.pdf' }], ['k\u0001']: 1, content: '零宽\u200b可' });
+    const found = badTextPaths({
+      title: 'ok',
+      name: '王\u200b五',
+      displayName: '\ufeff管理员',
+      items: [{ note: 'a\u202eb' }, { fileName: 'x\u2060.pdf' }],
+      ['k\u0001']: 1,
+      content: '零宽\u200b可',
+    });
     expect(found.map((f) => [f.path.join('.'), f.fault]).sort()).toEqual(
       [
         ['content', null],

@@ -64,9 +64,7 @@ export function localizeIssue(issue: any, locale: Locale): string {
     case 'invalid_format':
       return zh ? '格式不正确' : 'Invalid format';
     case 'invalid_value':
-      return zh
-        ? `应为以下之一：${(issue.values ?? []).join('、')}`
-        : `Expected one of: ${(issue.values ?? []).join(', ')}`;
+      return zh ? `应为以下之一：${(issue.values ?? []).join('、')}` : `Expected one of: ${(issue.values ?? []).join(', ')}`;
     case 'unrecognized_keys':
       return zh ? `不允许的字段：${(issue.keys ?? []).join('、')}` : `Unknown fields: ${(issue.keys ?? []).join(', ')}`;
     case 'not_multiple_of':

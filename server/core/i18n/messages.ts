@@ -51,12 +51,21 @@ export const M = defineMessages({
   'validation.idempotencyKey': ['Idempotency-Key 应为 8–100 位字母、数字或 _-:.', 'Idempotency-Key must be 8–100 letters, digits or _-:.'],
   'validation.nul': ['不能包含空字符（\\0）', 'Must not contain NUL characters (\\0)'],
   'validation.controlChar': ['不能包含控制字符（制表符、换行除外）', 'Must not contain control characters (other than tab and line breaks)'],
-  'validation.bidi': ['不能包含改变文字方向的控制符（U+202A–U+202E、U+2066–U+2069）', 'Must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069)'],
-  'validation.zeroWidth': ['名称中不能包含零宽字符（U+200B–U+200D、U+2060、U+FEFF）', 'Names must not contain zero-width characters (U+200B–U+200D, U+2060, U+FEFF)'],
+  'validation.bidi': [
+    '不能包含改变文字方向的控制符（U+202A–U+202E、U+2066–U+2069）',
+    'Must not contain text-direction overrides (U+202A–U+202E, U+2066–U+2069)',
+  ],
+  'validation.zeroWidth': [
+    '名称中不能包含零宽字符（U+200B–U+200D、U+2060、U+FEFF）',
+    'Names must not contain zero-width characters (U+200B–U+200D, U+2060, U+FEFF)',
+  ],
   'validation.id': ['编号格式不正确', 'Malformed id'],
   'validation.cursor': ['翻页位置（after）无效，请回到第一页重新翻看', 'The page position (after) is not valid; go back to the first page'],
-  'validation.cursorSort': ['翻页位置（after）只能用于列表的默认排序', 'The page position (after) works only with the list\'s default order'],
-  'validation.pageBeyondCount': ['页码（page）超出可计数的前 {cap} 条，请用「下一页」继续翻看', 'The page number (page) is past the first {cap} counted rows; go on with "next page"'],
+  'validation.cursorSort': ['翻页位置（after）只能用于列表的默认排序', "The page position (after) works only with the list's default order"],
+  'validation.pageBeyondCount': [
+    '页码（page）超出可计数的前 {cap} 条，请用「下一页」继续翻看',
+    'The page number (page) is past the first {cap} counted rows; go on with "next page"',
+  ],
   'error.validation': ['请求参数有误，请检查标出的字段', 'The request has invalid fields'],
   'error.notFound': ['未找到该记录，或您无权查看', 'Not found, or you may not see it'],
   'error.routeNotFound': ['接口不存在', 'No such endpoint'],
@@ -86,6 +95,9 @@ export const M = defineMessages({
   'people.duplicateUsername': ['用户名或手机号已被使用', 'The username or phone is already taken'],
   'import.hasErrors': ['文件中有 {count} 处错误，请修改后重新上传', 'The file has {count} errors; fix them and upload again'],
   'import.notPreview': ['该导入批次已处理，不能再次确认', 'This import was already processed'],
-  'import.badFile': ['无法读取该文件，请上传 .xlsx、.xls 格式的 Excel 文件或 .csv 文件', 'Cannot read the file; upload an .xlsx or .xls workbook or a .csv file'],
+  'import.badFile': [
+    '无法读取该文件，请上传 .xlsx、.xls 格式的 Excel 文件或 .csv 文件',
+    'Cannot read the file; upload an .xlsx or .xls workbook or a .csv file',
+  ],
   'calendar.range': ['日期范围不能超过 400 天', 'The date range may not exceed 400 days'],
 });

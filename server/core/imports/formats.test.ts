@@ -30,7 +30,20 @@ function libreOfficeXlsx(csv: string, format: 'xlsx' | 'xls' = 'xlsx'): Buffer {
   try {
     fs.writeFileSync(path.join(dir, 'roster.csv'), csv);
     // Its own profile: several conversions may run at once on one machine.
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--infilter=CSV:44,34,76,1', '--convert-to', format, '--outdir', dir, path.join(dir, 'roster.csv')], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        format,
+        '--outdir',
+        dir,
+        path.join(dir, 'roster.csv'),
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
     return fs.readFileSync(path.join(dir, `roster.${format}`));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -79,7 +92,19 @@ describe('roster import: numbers where digits are an identifier', () => {
 
 describe('roster import: file formats', () => {
   const csv = `${ROSTER_HEADERS.join(',')},备注,入职日期\n赵六,000123,职工,合同制,掘进工,是,13800000001,${ID},男,生产部,老员工,2020-01-01\n`;
-  const expected = { row: 2, name: '赵六', employeeNo: '000123', kind: 'worker', employmentCategory: 'contract', position: '掘进工', unionMember: true, phone: '13800000001', idNumber: ID, gender: 'male', orgPath: '生产部' };
+  const expected = {
+    row: 2,
+    name: '赵六',
+    employeeNo: '000123',
+    kind: 'worker',
+    employmentCategory: 'contract',
+    position: '掘进工',
+    unionMember: true,
+    phone: '13800000001',
+    idNumber: ID,
+    gender: 'male',
+    orgPath: '生产部',
+  };
 
   it.each([
     ['UTF-8', Buffer.from(csv, 'utf8')],
@@ -96,13 +121,18 @@ describe('roster import: file formats', () => {
 
   it('reads an Excel 97–2003 .xls through LibreOffice: text kept, the ignored columns named, a number typed as 工号 refused', async () => {
     const { mine, staff } = await setup();
-    const file = libreOfficeXlsx(`${ROSTER_HEADERS.join(',')},备注\n赵六,,职工,合同制,掘进工,是,13800000001,,男,生产部,老员工\n张三,000005,职工,,,,13800138000,,,,\n`, 'xls');
+    const file = libreOfficeXlsx(
+      `${ROSTER_HEADERS.join(',')},备注\n赵六,,职工,合同制,掘进工,是,13800000001,,男,生产部,老员工\n张三,000005,职工,,,,13800138000,,,,\n`,
+      'xls',
+    );
     // A real .xls: the OLE2 container, not a renamed .xlsx.
     expect(file.subarray(0, 4)).toEqual(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
     const res = await upload(staff, mine.id, file, '名单.xls');
     expect(res.status).toBe(201);
     expect(res.body.errors).toEqual([{ row: 3, column: '工号', message: NUMERIC_FAULT }]);
-    expect(res.body.preview).toEqual([expect.objectContaining({ row: 2, name: '赵六', kind: 'worker', employmentCategory: 'contract', phone: '13800000001', orgPath: '生产部' })]);
+    expect(res.body.preview).toEqual([
+      expect.objectContaining({ row: 2, name: '赵六', kind: 'worker', employmentCategory: 'contract', phone: '13800000001', orgPath: '生产部' }),
+    ]);
     expect(res.body.ignoredColumns).toEqual(['备注']);
   }, 150_000);
 
@@ -114,7 +144,9 @@ describe('roster import: file formats', () => {
     try {
       const res = await upload(staff, mine.id, ole, '名单.xls');
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ field: 'body.file', message: '本服务器未安装 LibreOffice，无法读取 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后上传' }]);
+      expect(res.body.errors).toEqual([
+        { field: 'body.file', message: '本服务器未安装 LibreOffice，无法读取 .xls（Excel 97-2003）文件，请在 Excel 或 WPS 中“另存为” .xlsx 或 .csv 后上传' },
+      ]);
     } finally {
       process.env.PATH = PATH;
     }

@@ -11,7 +11,10 @@ export const ImportMessages = defineMessages({
   'import.badGender': ['应填“男”或“女”', 'Expected 男 (male) or 女 (female)'],
   'import.badPhone': ['手机号应为以 1 开头的 11 位数字', 'A mobile number has 11 digits and starts with 1'],
   'import.badIdNumber': ['身份证号应为 18 位，且出生日期和校验位正确', 'An identity number has 18 characters with a valid birth date and check digit'],
-  'import.unknownOrg': ['所选组织下找不到「{path}」（按名称逐级填写，如 生产部/采煤一队）', 'No org "{path}" under the chosen org (names level by level, e.g. 生产部/采煤一队)'],
+  'import.unknownOrg': [
+    '所选组织下找不到「{path}」（按名称逐级填写，如 生产部/采煤一队）',
+    'No org "{path}" under the chosen org (names level by level, e.g. 生产部/采煤一队)',
+  ],
   'import.ambiguousOrg': ['「{path}」有同名组织，无法确定是哪一个', '"{path}" matches several orgs with the same name'],
   'import.duplicateInFile': ['与第 {row} 行重复', 'Same as row {row}'],
   'import.employeeNoExists': ['该工号已有在册人员使用', 'An existing person already has this employee number'],

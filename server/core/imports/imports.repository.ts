@@ -7,7 +7,19 @@ export function insertBatch(db: Tx, row: ImportBatchTable) {
   return db.insertInto('import_batches').values(row).execute();
 }
 
-const BATCH_COLUMNS = ['id', 'account_id', 'org_id', 'kind', 'file_name', 'status', 'total_rows', 'processed_rows', 'errors', 'created_at', 'finished_at'] as const;
+const BATCH_COLUMNS = [
+  'id',
+  'account_id',
+  'org_id',
+  'kind',
+  'file_name',
+  'status',
+  'total_rows',
+  'processed_rows',
+  'errors',
+  'created_at',
+  'finished_at',
+] as const;
 
 /** A batch without its rows: progress polls must not parse a whole roster each time. */
 export function findBatch(db: Tx, id: string) {
@@ -40,10 +52,5 @@ export async function updateBatch(db: Tx, id: string, patch: Partial<ImportBatch
 }
 
 export function subtreeOrgs(db: Tx, prefix: string) {
-  return db
-    .selectFrom('orgs')
-    .select(['id', 'parent_id', 'name', 'path'])
-    .where('path', '>=', prefix)
-    .where('path', '<', prefixUpper(prefix))
-    .execute();
+  return db.selectFrom('orgs').select(['id', 'parent_id', 'name', 'path']).where('path', '>=', prefix).where('path', '<', prefixUpper(prefix)).execute();
 }

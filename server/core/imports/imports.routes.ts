@@ -12,7 +12,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The orgId field and the first file of a multipart upload. */
 export async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) throw new AppError(415, 'unsupported_media_type', 'error.unsupportedMedia', {}, [{ field: 'headers.content-type', message: 'error.unsupportedMedia' }]);
+  if (!req.isMultipart())
+    throw new AppError(415, 'unsupported_media_type', 'error.unsupportedMedia', {}, [{ field: 'headers.content-type', message: 'error.unsupportedMedia' }]);
   let orgId: string | undefined;
   let file: { name: string; content: Buffer } | undefined;
   for await (const part of req.parts()) {
@@ -44,7 +45,10 @@ export async function importsRoutes(app: App) {
 
   app.post(
     '/api/v1/imports/people',
-    { config: allow('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '上传人员名单并预检（不写入人员）', consumes: ['multipart/form-data'], response: { 201: ImportPreview } } },
+    {
+      config: allow('sysAdmin', 'unionStaff', 'academicOffice'),
+      schema: { tags, summary: '上传人员名单并预检（不写入人员）', consumes: ['multipart/form-data'], response: { 201: ImportPreview } },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
       const { orgId, file } = await readUpload(req);
@@ -52,11 +56,21 @@ export async function importsRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/imports/:id', { config: allowOwn('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '导入批次状态与进度', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
-    service.get(db, requireActor(req), req.locale, req.params.id),
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      config: allowOwn('sysAdmin', 'unionStaff', 'academicOffice'),
+      schema: { tags, summary: '导入批次状态与进度', params: IdParams, response: { 200: ImportBatch } },
+    },
+    async (req) => service.get(db, requireActor(req), req.locale, req.params.id),
   );
 
-  app.post('/api/v1/imports/:id/confirm', { config: allowOwn('sysAdmin', 'unionStaff', 'academicOffice'), schema: { tags, summary: '确认导入（仅上传人；有错误时拒绝）', params: IdParams, response: { 200: ImportBatch } } }, async (req) =>
-    service.confirm(db, callContext(req), requireActor(req), req.params.id),
+  app.post(
+    '/api/v1/imports/:id/confirm',
+    {
+      config: allowOwn('sysAdmin', 'unionStaff', 'academicOffice'),
+      schema: { tags, summary: '确认导入（仅上传人；有错误时拒绝）', params: IdParams, response: { 200: ImportBatch } },
+    },
+    async (req) => service.confirm(db, callContext(req), requireActor(req), req.params.id),
   );
 }

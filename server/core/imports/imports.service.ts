@@ -49,8 +49,12 @@ export async function analyse(db: Tx, org: OrgRow, file: Buffer, fileName: strin
   const chain = (await namesAlong(db, [org.path])).get(org.path)!;
   const resolver = new OrgPathResolver(org, await repo.subtreeOrgs(db, org.path), chain);
   const parsed = parseRoster(sheet, resolver);
-  if (parsed.totalRows > MAX_ROWS) throw new AppError(422, 'invalid', 'import.tooManyRows', { max: MAX_ROWS }, [{ field: 'body.file', message: 'import.tooManyRows', params: { max: MAX_ROWS } }]);
-  if (parsed.totalRows === 0 && parsed.faults.length === 0) throw new AppError(422, 'invalid', 'import.empty', {}, [{ field: 'body.file', message: 'import.empty' }]);
+  if (parsed.totalRows > MAX_ROWS)
+    throw new AppError(422, 'invalid', 'import.tooManyRows', { max: MAX_ROWS }, [
+      { field: 'body.file', message: 'import.tooManyRows', params: { max: MAX_ROWS } },
+    ]);
+  if (parsed.totalRows === 0 && parsed.faults.length === 0)
+    throw new AppError(422, 'invalid', 'import.empty', {}, [{ field: 'body.file', message: 'import.empty' }]);
   const dupes = await duplicateFaults(db, org, parsed.employeeNos);
   const badRows = new Set(dupes.map((f) => f.row));
   const faults = [...parsed.faults, ...dupes].sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));

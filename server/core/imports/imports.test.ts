@@ -23,7 +23,13 @@ const upload = (c: Client, orgId: string | null, content: Buffer, name = '花名
 };
 
 const peopleIn = async (prefix: string) =>
-  (await t.db.selectFrom('persons').innerJoin('orgs', 'orgs.id', 'persons.org_id').select(['persons.name', 'persons.employee_no', 'orgs.name as org']).where('orgs.path', 'like', `${prefix}%`).orderBy('persons.employee_no').execute());
+  await t.db
+    .selectFrom('persons')
+    .innerJoin('orgs', 'orgs.id', 'persons.org_id')
+    .select(['persons.name', 'persons.employee_no', 'orgs.name as org'])
+    .where('orgs.path', 'like', `${prefix}%`)
+    .orderBy('persons.employee_no')
+    .execute();
 
 describe('roster import: preview', () => {
   it('reports each bad row with its Excel row, Chinese column and reason, and writes nothing', async () => {
@@ -62,7 +68,13 @@ describe('roster import: preview', () => {
       [7, '重复甲'],
       [10, '正确乙'],
     ]);
-    expect(res.body.preview[0]).toMatchObject({ kind: 'worker', employmentCategory: 'contract', unionMember: true, orgPath: '生产部/采煤一队', orgId: w.team.id });
+    expect(res.body.preview[0]).toMatchObject({
+      kind: 'worker',
+      employmentCategory: 'contract',
+      unionMember: true,
+      orgPath: '生产部/采煤一队',
+      orgId: w.team.id,
+    });
     expect((await peopleIn(w.mine.path)).map((p) => p.name)).toEqual(['老员工']);
 
     const confirm = await staff.post(`/api/v1/imports/${res.body.id}/confirm`);
@@ -174,7 +186,18 @@ describe('roster import: confirm', () => {
   it('writes a large file in chunks and reports every row processed', async () => {
     const w = await tree();
     const staff = await t.user([{ role: 'unionStaff', org: w.mine }]);
-    const rows = Array.from({ length: 1234 }, (_, i) => [`批量${i}`, `B${String(i).padStart(5, '0')}`, '职工', '合同制', null, '是', null, null, null, '生产部/采煤一队']);
+    const rows = Array.from({ length: 1234 }, (_, i) => [
+      `批量${i}`,
+      `B${String(i).padStart(5, '0')}`,
+      '职工',
+      '合同制',
+      null,
+      '是',
+      null,
+      null,
+      null,
+      '生产部/采煤一队',
+    ]);
     const pre = await upload(staff, w.mine.id, await rosterXlsx(rows));
     expect(pre.body).toMatchObject({ totalRows: 1234, validRows: 1234, errors: [] });
     expect(pre.body.preview).toHaveLength(50);
@@ -223,10 +246,14 @@ describe('roster import: confirm', () => {
   it('refuses a confirm when an employee number was taken after the upload, and says where', async () => {
     const w = await tree();
     const staff = await t.user([{ role: 'unionStaff', org: w.mine }]);
-    const pre = await upload(staff, w.mine.id, await rosterXlsx([
-      ['先到', 'R1', '职工', null, null, null, null, null, null, null],
-      ['后到', 'R2', '职工', null, null, null, null, null, null, null],
-    ]));
+    const pre = await upload(
+      staff,
+      w.mine.id,
+      await rosterXlsx([
+        ['先到', 'R1', '职工', null, null, null, null, null, null, null],
+        ['后到', 'R2', '职工', null, null, null, null, null, null, null],
+      ]),
+    );
     expect(pre.body.errors).toEqual([]);
     await staff.post('/api/v1/people', { orgId: w.prod.id, kind: 'worker', name: '抢先', employeeNo: 'R2' });
     const res = await staff.post(`/api/v1/imports/${pre.body.id}/confirm`);
@@ -259,10 +286,12 @@ describe('xq import people (CLI)', () => {
 
   it('prints the faults as a table and writes nothing when there are any', async () => {
     const w = await tree();
-    const file = tmp(await rosterXlsx([
-      ['好人', 'K1', '职工', null, null, null, null, null, null, null],
-      ['坏号', 'K2', '职工', null, null, null, '123', null, null, null],
-    ]));
+    const file = tmp(
+      await rosterXlsx([
+        ['好人', 'K1', '职工', null, null, null, null, null, null, null],
+        ['坏号', 'K2', '职工', null, null, null, '123', null, null, null],
+      ]),
+    );
     const lines: string[] = [];
     const before = process.exitCode;
     await importCommand(t.app.deps.database, ['people', file, '--org', w.mine.id], (l) => lines.push(l));
@@ -280,7 +309,12 @@ describe('xq import people (CLI)', () => {
     await importCommand(t.app.deps.database, ['people', file, '--org', w.mine.id], (l) => lines.push(l));
     expect(lines).toEqual(['已导入 1 人到「一号矿」/ imported 1 people into 一号矿']);
     expect(await peopleIn(w.mine.path)).toEqual([{ name: '命令行', employee_no: 'K9', org: '生产部' }]);
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'actor_id']).where('org_id', '=', w.mine.id).where('action', '=', 'import.people').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_id'])
+      .where('org_id', '=', w.mine.id)
+      .where('action', '=', 'import.people')
+      .execute();
     expect(audit).toEqual([{ action: 'import.people', actor_id: null }]);
   });
 

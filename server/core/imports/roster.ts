@@ -137,7 +137,8 @@ export function parseRoster(sheet: Sheet, orgs: OrgPathResolver): ParsedRoster {
   const ignoredColumns = (headerRow?.cells ?? []).filter((h, i) => h.trim() !== '' && !used.has(i)).map((h) => h.trim());
   const missing = REQUIRED_HEADERS.filter((f) => !col.has(f));
   if (missing.length) {
-    for (const f of missing) faults.push({ row: headerRow?.row ?? 1, column: ROSTER_COLUMNS[f], key: 'import.missingHeader', params: { column: ROSTER_COLUMNS[f] } });
+    for (const f of missing)
+      faults.push({ row: headerRow?.row ?? 1, column: ROSTER_COLUMNS[f], key: 'import.missingHeader', params: { column: ROSTER_COLUMNS[f] } });
     return { rows: [], faults, totalRows: data.length, employeeNos: new Map(), ignoredColumns };
   }
 

@@ -23,8 +23,12 @@ const EXAMPLE: Record<RosterField, string> = {
 const HELP: Record<RosterField, string> = {
   name: '必填，最多 40 个字',
   employeeNo: '选填；同一单位内不能重复',
-  kind: `必填：${Object.values(PERSON_KIND_LABELS).map((l) => l.zh).join('、')}`,
-  employmentCategory: `选填：${Object.values(EMPLOYMENT_CATEGORY_LABELS).map((l) => l.zh).join('、')}`,
+  kind: `必填：${Object.values(PERSON_KIND_LABELS)
+    .map((l) => l.zh)
+    .join('、')}`,
+  employmentCategory: `选填：${Object.values(EMPLOYMENT_CATEGORY_LABELS)
+    .map((l) => l.zh)
+    .join('、')}`,
   position: '选填',
   unionMember: '是 / 否，空白视为否',
   phone: '选填：以 1 开头的 11 位手机号',
@@ -40,7 +44,12 @@ export async function rosterTemplate(): Promise<Buffer> {
   wb.creator = '心桥 Xinqiao';
   const fields = Object.keys(ROSTER_COLUMNS) as RosterField[];
   const ws = wb.addWorksheet('人员名单');
-  ws.columns = fields.map((f) => ({ header: ROSTER_COLUMNS[f], key: f, width: f === 'idNumber' ? 22 : f === 'org' ? 20 : 12, style: TEXT_COLUMNS.includes(f) ? { numFmt: '@' } : {} }));
+  ws.columns = fields.map((f) => ({
+    header: ROSTER_COLUMNS[f],
+    key: f,
+    width: f === 'idNumber' ? 22 : f === 'org' ? 20 : 12,
+    style: TEXT_COLUMNS.includes(f) ? { numFmt: '@' } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   ws.addRow(EXAMPLE);

@@ -19,7 +19,10 @@ export async function indicatorsRoutes(app: App) {
   // served by each module's own dashboards under their own authorization.
   app.get(
     '/api/v1/indicators',
-    { config: SIGNED_IN, schema: { tags: ['indicators'], summary: '全部指标的定义（各模块）', response: { 200: z.object({ items: z.array(IndicatorInfo) }) } } },
+    {
+      config: SIGNED_IN,
+      schema: { tags: ['indicators'], summary: '全部指标的定义（各模块）', response: { 200: z.object({ items: z.array(IndicatorInfo) }) } },
+    },
     async () => ({ items: indicators().map(({ key, module, label, definition, unit, period }) => ({ key, module, label, definition, unit, period })) }),
   );
 }

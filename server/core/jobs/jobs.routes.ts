@@ -16,8 +16,12 @@ const JobStatus = z.object({
 
 export async function jobsRoutes(app: App) {
   // Jobs run for the whole deployment, so only a deployment-wide admin sees them.
-  app.get('/api/v1/jobs', { config: allow('sysAdmin'), schema: { tags: ['system'], summary: '定时任务运行状态', response: { 200: z.object({ items: z.array(JobStatus) }) } } }, async (req) => {
-    if (!isGlobalAdmin(requireActor(req))) throw forbidden();
-    return { items: await app.deps.scheduler.status() };
-  });
+  app.get(
+    '/api/v1/jobs',
+    { config: allow('sysAdmin'), schema: { tags: ['system'], summary: '定时任务运行状态', response: { 200: z.object({ items: z.array(JobStatus) }) } } },
+    async (req) => {
+      if (!isGlobalAdmin(requireActor(req))) throw forbidden();
+      return { items: await app.deps.scheduler.status() };
+    },
+  );
 }

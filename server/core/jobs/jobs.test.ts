@@ -69,8 +69,20 @@ describe('scheduler on several instances', () => {
     const s = t.app.deps.scheduler;
     // A private scheduler on the same database keeps this test's jobs apart from the others'.
     const own = createScheduler(t.db, quietLog);
-    own.register({ name: 'test.fails', intervalMs: MINUTE, run: async () => { throw new Error('煤量数据源不可达'); } });
-    own.register({ name: 'test.after', intervalMs: MINUTE, run: async ({ tick }) => { done.push(tick); } });
+    own.register({
+      name: 'test.fails',
+      intervalMs: MINUTE,
+      run: async () => {
+        throw new Error('煤量数据源不可达');
+      },
+    });
+    own.register({
+      name: 'test.after',
+      intervalMs: MINUTE,
+      run: async ({ tick }) => {
+        done.push(tick);
+      },
+    });
 
     const ran1 = await own.tick(tickAt(20));
     const ran2 = await own.tick(tickAt(21));
@@ -83,7 +95,13 @@ describe('scheduler on several instances', () => {
     expect(failed.every((r) => r.error === '煤量数据源不可达' && r.finished_at !== null)).toBe(true);
 
     // The app's own status page reads the same table.
-    s.register({ name: 'test.fails', intervalMs: MINUTE, run: async () => { throw new Error('煤量数据源不可达'); } });
+    s.register({
+      name: 'test.fails',
+      intervalMs: MINUTE,
+      run: async () => {
+        throw new Error('煤量数据源不可达');
+      },
+    });
     const admin = await t.user([{ role: 'sysAdmin', org: null }]);
     const status = await admin.get('/api/v1/jobs');
     expect(status.status).toBe(200);
@@ -127,11 +145,23 @@ describe('scheduler on several instances', () => {
   it('does not let a run orphaned by a crashed instance block the job for ever', async () => {
     const s = createScheduler(t.db, quietLog);
     let runs = 0;
-    s.register({ name: 'test.orphan', intervalMs: MINUTE, maxRunMs: 5 * MINUTE, run: async () => { runs++; } });
+    s.register({
+      name: 'test.orphan',
+      intervalMs: MINUTE,
+      maxRunMs: 5 * MINUTE,
+      run: async () => {
+        runs++;
+      },
+    });
     const crashedAt = new Date(Date.now() - 2 * MINUTE).toISOString();
     await t.db.insertInto('job_runs').values({ job: 'test.orphan', tick: 'crashed', started_at: crashedAt, finished_at: null, error: null }).execute();
     expect(await s.runOnce('test.orphan', tickAt(0))).toBe(false);
-    await t.db.updateTable('job_runs').set({ started_at: new Date(Date.now() - 6 * MINUTE).toISOString() }).where('job', '=', 'test.orphan').where('tick', '=', 'crashed').execute();
+    await t.db
+      .updateTable('job_runs')
+      .set({ started_at: new Date(Date.now() - 6 * MINUTE).toISOString() })
+      .where('job', '=', 'test.orphan')
+      .where('tick', '=', 'crashed')
+      .execute();
     expect(await s.runOnce('test.orphan', tickAt(0))).toBe(true);
     expect(runs).toBe(1);
   });

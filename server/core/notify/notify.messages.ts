@@ -9,5 +9,8 @@ export const NM = defineMessages({
   'validation.robotEvent': ['事件名须形如 appeal.overdue（模块.事件）', 'An event is named like appeal.overdue (module.event)'],
   'validation.robotEventUnknown': ['没有「{event}」这种推送事件，请从列表中选择', 'There is no robot event “{event}”; choose one from the list'],
   'notify.testTitle': ['心桥测试消息', 'Xinqiao test message'],
-  'notify.testBody': ['这是一条来自心桥的测试消息。收到它，说明群机器人已配置正确。', 'A test message from Xinqiao. If you can read it, the group robot is set up correctly.'],
+  'notify.testBody': [
+    '这是一条来自心桥的测试消息。收到它，说明群机器人已配置正确。',
+    'A test message from Xinqiao. If you can read it, the group robot is set up correctly.',
+  ],
 });

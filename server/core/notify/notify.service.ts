@@ -20,7 +20,15 @@ import { NM } from './notify.messages.js';
 
 // ---- inbox ----
 
-function presentNotice(r: { id: string; kind: string; title: string; body: string; link: string | null; created_at: string; read_at: string | null }): NotificationItem {
+function presentNotice(r: {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}): NotificationItem {
   return { id: r.id, kind: r.kind, title: r.title, body: r.body, link: r.link, createdAt: r.created_at, readAt: r.read_at };
 }
 
@@ -121,7 +129,9 @@ function refuseLocalTarget(url: string, allowHosts: readonly string[]) {
 
 /** A robot subscribed to an event no module sends would stay silent without saying why. */
 function refuseUnknownEvents(events: readonly string[] | undefined) {
-  const issues = (events ?? []).flatMap((event, i) => (isRobotEvent(event) ? [] : [{ code: 'custom', path: ['events', i], message: 'validation.robotEventUnknown', params: { event }, input: undefined } as any]));
+  const issues = (events ?? []).flatMap((event, i) =>
+    isRobotEvent(event) ? [] : [{ code: 'custom', path: ['events', i], message: 'validation.robotEventUnknown', params: { event }, input: undefined } as any],
+  );
   if (issues.length) throw new RequestValidationError('body', issues);
 }
 
@@ -165,7 +175,14 @@ export async function createWebhook(
       entityType: 'webhook',
       entityId: row.id,
       orgId: row.org_id,
-      changes: { flavor: row.flavor, url: maskUrl(row.url), enabled: input.enabled, secret: !!input.secret, keyword: row.keyword, events: JSON.parse(row.events) },
+      changes: {
+        flavor: row.flavor,
+        url: maskUrl(row.url),
+        enabled: input.enabled,
+        secret: !!input.secret,
+        keyword: row.keyword,
+        events: JSON.parse(row.events),
+      },
     });
   });
   return getWebhook(db, actor, row.id);
@@ -183,7 +200,8 @@ export async function updateWebhook(
   if (input.url !== undefined) refuseLocalTarget(input.url, opts.allowHosts ?? []);
   refuseUnknownEvents(input.events);
   if (input.orgId !== undefined && input.orgId !== hook.org_id) await orgForWebhooks(db, actor, input.orgId);
-  const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number; secret_sealed: string | null; keyword: string | null; events: string }> = {};
+  const patch: Partial<{ org_id: string; flavor: string; url: string; enabled: number; secret_sealed: string | null; keyword: string | null; events: string }> =
+    {};
   const changes: Record<string, [unknown, unknown]> = {};
   if (input.orgId !== undefined && input.orgId !== hook.org_id) {
     patch.org_id = input.orgId;
@@ -230,7 +248,13 @@ export async function deleteWebhook(db: Db, ctx: CallContext, actor: Actor, id: 
   const hook = await manageableHook(db, actor, id);
   await db.transaction().execute(async (tx) => {
     await repo.deleteWebhook(tx, id);
-    await recordAudit(tx, ctx, { action: 'webhook.delete', entityType: 'webhook', entityId: id, orgId: hook.org_id, changes: { flavor: hook.flavor, url: maskUrl(hook.url) } });
+    await recordAudit(tx, ctx, {
+      action: 'webhook.delete',
+      entityType: 'webhook',
+      entityId: id,
+      orgId: hook.org_id,
+      changes: { flavor: hook.flavor, url: maskUrl(hook.url) },
+    });
   });
 }
 

@@ -5,7 +5,9 @@ import { notify } from './notify.js';
 const t = useTestApp();
 
 async function send(accountIds: string[], title: string, extra: Partial<Parameters<typeof notify>[1]> = {}) {
-  await t.db.transaction().execute((tx) => notify(tx, { accountIds, kind: 'appeal.assigned', title, body: `${title}：请及时办理`, link: '/appeals/x', ...extra }));
+  await t.db
+    .transaction()
+    .execute((tx) => notify(tx, { accountIds, kind: 'appeal.assigned', title, body: `${title}：请及时办理`, link: '/appeals/x', ...extra }));
 }
 
 describe('in-app notifications', () => {

@@ -47,7 +47,16 @@ export async function notify(tx: Tx, notice: Notice): Promise<void> {
   if (ids.length) {
     // One prepared insert per recipient: a notice usually goes to a handful of people.
     for (const accountId of ids) {
-      await insertRow(tx, 'notifications', { id: newId(), account_id: accountId, kind: notice.kind, title: notice.title, body: notice.body, link: notice.link ?? null, created_at: now, read_at: null });
+      await insertRow(tx, 'notifications', {
+        id: newId(),
+        account_id: accountId,
+        kind: notice.kind,
+        title: notice.title,
+        body: notice.body,
+        link: notice.link ?? null,
+        created_at: now,
+        read_at: null,
+      });
     }
   }
   if (notice.orgPath) {
@@ -57,7 +66,9 @@ export async function notify(tx: Tx, notice: Notice): Promise<void> {
       const payload = JSON.stringify({ title: notice.title, body: notice.body, link: notice.link ?? null });
       await tx
         .insertInto('webhook_outbox')
-        .values(hooks.map((h) => ({ id: newId(), webhook_id: h.id, payload, attempts: 0, next_attempt_at: now, sent_at: null, last_error: null, created_at: now })))
+        .values(
+          hooks.map((h) => ({ id: newId(), webhook_id: h.id, payload, attempts: 0, next_attempt_at: now, sent_at: null, last_error: null, created_at: now })),
+        )
         .execute();
     }
   }

@@ -21,7 +21,9 @@ describe('holdersOf', () => {
     expect(both.map((h) => h.accountId).sort()).toEqual([chairA.accountId, staffTeam.accountId].sort());
     // A grant below the record's org does not reach up to it.
     expect(await holdersOf(t.db, ['unionStaff'], mineA.path)).toEqual([]);
-    expect((await holdersOf(t.db, ['unionChair', 'sysAdmin'], team.path)).filter((h) => h.role === 'sysAdmin').map((h) => h.accountId)).toContain(admin.accountId);
+    expect((await holdersOf(t.db, ['unionChair', 'sysAdmin'], team.path)).filter((h) => h.role === 'sysAdmin').map((h) => h.accountId)).toContain(
+      admin.accountId,
+    );
     expect((await holdersOf(t.db, ['unionChair'], team.path)).map((h) => h.accountId)).not.toContain(admin.accountId);
   });
 });

@@ -34,5 +34,7 @@ export async function holdersOf(tx: Db | Tx, roles: readonly Role[], orgPath: st
     const path = r.path ?? null;
     if (!had || (path?.length ?? 0) > (had.orgPath?.length ?? 0)) nearest.set(key, { accountId: r.account_id, role: r.role as Role, orgPath: path });
   }
-  return [...nearest.values()].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0));
+  return [...nearest.values()].sort((a, b) =>
+    a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0,
+  );
 }

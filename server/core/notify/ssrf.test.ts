@@ -37,7 +37,22 @@ async function chairOfMine() {
 describe('a robot URL cannot point the server at itself or the intranet (SSRF)', () => {
   it('refuses loopback and private targets in any spelling when saved, naming the field', async () => {
     const { mine, chair } = await chairOfMine();
-    const hosts = ['127.0.0.1', '2130706433', '0x7f.1', '0177.0.0.1', '[::ffff:127.0.0.1]', '[::1]', 'localhost.', 'LOCALHOST', '10.1.2.3', '192.168.0.10', '169.254.169.254', '100.64.1.1', '[fd00::1]', '0.0.0.0'];
+    const hosts = [
+      '127.0.0.1',
+      '2130706433',
+      '0x7f.1',
+      '0177.0.0.1',
+      '[::ffff:127.0.0.1]',
+      '[::1]',
+      'localhost.',
+      'LOCALHOST',
+      '10.1.2.3',
+      '192.168.0.10',
+      '169.254.169.254',
+      '100.64.1.1',
+      '[fd00::1]',
+      '0.0.0.0',
+    ];
     for (const h of hosts) {
       const res = await chair.post('/api/v1/webhooks', { orgId: mine.id, flavor: 'wecom', url: `http://${h}:${port}/cgi-bin/webhook/send?key=k` });
       expect(res.status, h).toBe(400);
@@ -57,13 +72,18 @@ describe('a robot URL cannot point the server at itself or the intranet (SSRF)',
     const { mine, chair } = await chairOfMine();
     const id = newId();
     // A row written straight to the database stands for a URL saved earlier, or a name whose DNS answer has since changed.
-    await t.db.insertInto('webhooks').values({ id, org_id: mine.id, flavor: 'wecom', url: `http://localhost:${port}/x?key=k`, enabled: 1, created_at: nowIso() }).execute();
+    await t.db
+      .insertInto('webhooks')
+      .values({ id, org_id: mine.id, flavor: 'wecom', url: `http://localhost:${port}/x?key=k`, enabled: 1, created_at: nowIso() })
+      .execute();
     const res = await chair.post(`/api/v1/webhooks/${id}/test`);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ ok: false, error: 'refused: address not allowed' });
     expect(res.text).not.toContain('internal-admin-panel');
 
-    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.overdue', title: '诉求', body: '内容', link: null, orgPath: mine.path }));
+    await t.db
+      .transaction()
+      .execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.overdue', title: '诉求', body: '内容', link: null, orgPath: mine.path }));
     await deliverDue(t.db, new Date(Date.now() + 1000));
     const row = await t.db.selectFrom('webhook_outbox').select(['sent_at', 'last_error']).where('webhook_id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ sent_at: null, last_error: 'refused: address not allowed' });
@@ -75,7 +95,10 @@ describe('a robot URL cannot point the server at itself or the intranet (SSRF)',
     const answers = [];
     for (const p of [port, 1]) {
       const id = newId();
-      await t.db.insertInto('webhooks').values({ id, org_id: mine.id, flavor: 'wecom', url: `http://127.0.0.1:${p}/`, enabled: 1, created_at: nowIso() }).execute();
+      await t.db
+        .insertInto('webhooks')
+        .values({ id, org_id: mine.id, flavor: 'wecom', url: `http://127.0.0.1:${p}/`, enabled: 1, created_at: nowIso() })
+        .execute();
       answers.push((await chair.post(`/api/v1/webhooks/${id}/test`)).body);
     }
     expect(answers[0]).toEqual(answers[1]);

@@ -97,7 +97,10 @@ export type TargetVerdict = 'public' | 'blocked' | 'name';
  * addresses judged again.
  */
 export function classifyHost(host: string): TargetVerdict {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   if (h === '') return 'blocked';
   const v6 = parseIpv6(h);
   if (v6) return ipv6Blocked(v6) ? 'blocked' : 'public';
@@ -105,13 +108,19 @@ export function classifyHost(host: string): TargetVerdict {
   const v4 = parseIpv4(h);
   if (v4) return ipv4Blocked(v4) ? 'blocked' : 'public';
   const name = h.replace(/\.+$/, '');
-  if (name === '' || name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name.endsWith('.internal') || !name.includes('.')) return 'blocked';
+  if (name === '' || name === 'localhost' || name.endsWith('.localhost') || name.endsWith('.local') || name.endsWith('.internal') || !name.includes('.'))
+    return 'blocked';
   return 'name';
 }
 
 /** Host names an admin allowed for intranet robots (XQ_WEBHOOK_ALLOW_HOSTS), compared without case and trailing dot. */
 export function isAllowedHost(host: string, allowHosts: readonly string[]): boolean {
-  const norm = (s: string) => s.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  const norm = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/^\[|\]$/g, '')
+      .replace(/\.+$/, '');
   const h = norm(host);
   return allowHosts.some((a) => a.trim() !== '' && norm(a) === h);
 }

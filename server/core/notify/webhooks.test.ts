@@ -171,7 +171,10 @@ describe('webhook delivery job', () => {
     expect(got().map((g) => g.body)).toEqual([
       {
         msgtype: 'markdown',
-        markdown: { title: '职代会提案已立案', text: '#### 职代会提案已立案\n\n您的提案《井下班中餐改善》已立案。\n\n[查看详情](https://xq.example.cn/appeals/0190)' },
+        markdown: {
+          title: '职代会提案已立案',
+          text: '#### 职代会提案已立案\n\n您的提案《井下班中餐改善》已立案。\n\n[查看详情](https://xq.example.cn/appeals/0190)',
+        },
       },
     ]);
     expect((await outboxOf(hook.id))[0].sent_at).not.toBeNull();
@@ -366,10 +369,18 @@ describe('robots as their operators configure them', () => {
     const twin = await admin.post('/api/v1/webhooks', { orgId: group.id, flavor: 'wecom', url: rx.url(key), events: ['appeal.assigned', 'appeal.overdue'] });
     expect(twin.status).toBe(201);
     await tell(mine.path);
-    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.overdue', title: '诉求已超期', body: '请督办', link: null, orgPath: mine.path }));
-    await t.db.transaction().execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.groupAlert', title: '群体诉求预警', body: '5 名职工', link: null, orgPath: mine.path }));
+    await t.db
+      .transaction()
+      .execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.overdue', title: '诉求已超期', body: '请督办', link: null, orgPath: mine.path }));
+    await t.db
+      .transaction()
+      .execute((tx) => notify(tx, { accountIds: [], kind: 'appeal.groupAlert', title: '群体诉求预警', body: '5 名职工', link: null, orgPath: mine.path }));
     await deliver(t.db, new Date(Date.now() + 1000));
-    expect(got().map((g) => g.body.markdown.content.split('\n')[0]).sort()).toEqual(['**诉求已交办**', '**诉求已超期**']);
+    expect(
+      got()
+        .map((g) => g.body.markdown.content.split('\n')[0])
+        .sort(),
+    ).toEqual(['**诉求已交办**', '**诉求已超期**']);
     expect((await chair.get(`/api/v1/webhooks/${hook.id}`)).body.events).toEqual(['appeal.assigned']);
     const bad = await chair.patch(`/api/v1/webhooks/${hook.id}`, { events: ['overdue'] });
     expect(bad.status).toBe(400);
@@ -394,7 +405,11 @@ describe('robots as their operators configure them', () => {
 
   it('says what to do when a signing secret cannot be read with this server’s key', async () => {
     const { mine, hook } = await setup('dingtalk');
-    await t.db.updateTable('webhooks').set({ secret_sealed: 'v1:' + Buffer.alloc(40, 7).toString('base64') }).where('id', '=', hook.id).execute();
+    await t.db
+      .updateTable('webhooks')
+      .set({ secret_sealed: 'v1:' + Buffer.alloc(40, 7).toString('base64') })
+      .where('id', '=', hook.id)
+      .execute();
     await tell(mine.path);
     await deliver(t.db, new Date(Date.now() + 1000));
     const [row] = await outboxOf(hook.id);

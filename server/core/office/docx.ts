@@ -30,7 +30,10 @@ export function para(text: string, opts: RunStyle & { align?: 'center' | 'left' 
 
 /** Narrative text: one paragraph per line the author wrote, first-line indented two characters. */
 export function prose(text: string, empty: string): string {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return (lines.length ? lines : [empty]).map((l) => para(l, { indent: true })).join('');
 }
 
@@ -48,7 +51,8 @@ export function table(widths: number[], header: string[], rows: string[][]): str
 
 /** The whole word/document.xml around body parts: A4, GB/T 9704 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm). */
 export function documentOf(body: string[]): string {
-  const sect = '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>';
+  const sect =
+    '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1588" w:header="851" w:footer="992" w:gutter="0"/></w:sectPr>';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><w:body>${body.join('')}${sect}</w:body></w:document>`;
 }
 
@@ -66,13 +70,20 @@ export interface MediaPart {
 /** Packs a word/document.xml (from documentOf) and the media its pictures reference into the bytes of a .docx. */
 export async function docxOf(documentXml: string, media: readonly MediaPart[] = []): Promise<Buffer> {
   const zip = new JSZip();
-  const types = [...new Map(media.map((m) => [m.name.slice(m.name.lastIndexOf('.') + 1), m.contentType]))].map(([ext, type]) => `<Default Extension="${ext}" ContentType="${type}"/>`).join('');
+  const types = [...new Map(media.map((m) => [m.name.slice(m.name.lastIndexOf('.') + 1), m.contentType]))]
+    .map(([ext, type]) => `<Default Extension="${ext}" ContentType="${type}"/>`)
+    .join('');
   zip.file(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${types}<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>`,
   );
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  const images = media.map((m) => `<Relationship Id="${m.rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${m.name}"/>`).join('');
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  const images = media
+    .map((m) => `<Relationship Id="${m.rId}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/${m.name}"/>`)
+    .join('');
   zip.file(
     'word/_rels/document.xml.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>${images}</Relationships>`,
@@ -82,4 +93,3 @@ export async function docxOf(documentXml: string, media: readonly MediaPart[] = 
   zip.file('word/styles.xml', STYLES);
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
-

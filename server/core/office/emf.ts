@@ -79,7 +79,21 @@ const stock = (index: number) => {
 };
 const NULL_PEN = 0x80000008;
 const NULL_BRUSH = 0x80000005;
-const EMR = { header: 1, polygon: 3, polyline: 4, eof: 14, setBkMode: 18, setTextAlign: 22, setTextColor: 24, selectObject: 37, createPen: 38, createBrush: 39, deleteObject: 40, createFont: 82, extTextOutW: 84 };
+const EMR = {
+  header: 1,
+  polygon: 3,
+  polyline: 4,
+  eof: 14,
+  setBkMode: 18,
+  setTextAlign: 22,
+  setTextColor: 24,
+  selectObject: 37,
+  createPen: 38,
+  createBrush: 39,
+  deleteObject: 40,
+  createFont: 82,
+  extTextOutW: 84,
+};
 
 function bounds(points: Pt[]) {
   const xs = points.map((p) => p[0]);
@@ -131,7 +145,13 @@ function text(rec: Records, s: string, x: number, y: number, size: number, ancho
   rec.add(EMR.deleteObject, ints(h));
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** The EMF of an SVG of width × height CSS pixels. */
 export function emfOfSvg(svg: string, width: number, height: number): Buffer {
@@ -143,7 +163,17 @@ export function emfOfSvg(svg: string, width: number, height: number): Buffer {
       const [tx, ty] = translate(a);
       const size = Number(/font-size:\s*([\d.]+)px/.exec(attr(a, 'style') ?? '')?.[1] ?? 12);
       const fill = colour(attr(a, 'fill')) ?? [0, 0, 0];
-      if (m[4].trim()) text(rec, unescape(m[4]), tx + Number(attr(a, 'x') ?? 0), ty + Number(attr(a, 'y') ?? 0), size, attr(a, 'text-anchor') ?? 'start', attr(a, 'dominant-baseline') === 'central', fill);
+      if (m[4].trim())
+        text(
+          rec,
+          unescape(m[4]),
+          tx + Number(attr(a, 'x') ?? 0),
+          ty + Number(attr(a, 'y') ?? 0),
+          size,
+          attr(a, 'text-anchor') ?? 'start',
+          attr(a, 'dominant-baseline') === 'central',
+          fill,
+        );
       continue;
     }
     const a = m[2];
@@ -155,10 +185,30 @@ export function emfOfSvg(svg: string, width: number, height: number): Buffer {
     const width = Number(attr(a, 'stroke-width') ?? 1);
     if (m[1] === 'rect') {
       const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(attr(a, k) ?? 0));
-      shape(rec, [[tx + x, ty + y], [tx + x + w, ty + y], [tx + x + w, ty + y + h], [tx + x, ty + y + h]], fill, stroke, width, true);
+      shape(
+        rec,
+        [
+          [tx + x, ty + y],
+          [tx + x + w, ty + y],
+          [tx + x + w, ty + y + h],
+          [tx + x, ty + y + h],
+        ],
+        fill,
+        stroke,
+        width,
+        true,
+      );
       continue;
     }
-    for (const p of subpaths(attr(a, 'd') ?? '')) shape(rec, p.points.map(([x, y]) => [x + tx, y + ty] as Pt), fill, stroke, width, p.closed);
+    for (const p of subpaths(attr(a, 'd') ?? ''))
+      shape(
+        rec,
+        p.points.map(([x, y]) => [x + tx, y + ty] as Pt),
+        fill,
+        stroke,
+        width,
+        p.closed,
+      );
   }
   rec.add(EMR.eof, ints(0, 16, 20));
 

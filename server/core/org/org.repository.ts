@@ -46,8 +46,16 @@ export async function moveSubtree(db: Tx, oldPrefix: string, newPrefix: string, 
 }
 
 export async function countDependants(db: Tx, id: string) {
-  const children = await db.selectFrom('orgs').select((eb) => eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).executeTakeFirstOrThrow();
-  const people = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).where('org_id', '=', id).executeTakeFirstOrThrow();
+  const children = await db
+    .selectFrom('orgs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const people = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('org_id', '=', id)
+    .executeTakeFirstOrThrow();
   return Number(children.n) + Number(people.n);
 }
 

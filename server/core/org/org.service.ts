@@ -58,7 +58,13 @@ export async function create(
   };
   await db.transaction().execute(async (tx) => {
     await repo.insertOrg(tx, row);
-    await recordAudit(tx, ctx, { action: 'org.create', entityType: 'org', entityId: id, orgId: id, changes: { name: row.name, kind: row.kind, parentId: row.parent_id } });
+    await recordAudit(tx, ctx, {
+      action: 'org.create',
+      entityType: 'org',
+      entityId: id,
+      orgId: id,
+      changes: { name: row.name, kind: row.kind, parentId: row.parent_id },
+    });
   });
   return present(row);
 }

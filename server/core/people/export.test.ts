@@ -15,7 +15,13 @@ async function tree() {
   let i = 0;
   for (const cat of ['contract', 'contract', 'permanent', 'contract', 'dispatched']) {
     i++;
-    await t.person(i % 2 ? team : mineA, { name: `导出${i}`, employment_category: cat, employee_no: `X${i}`, phone: `1380000000${i}`, id_number: idNumber('19850101', i) });
+    await t.person(i % 2 ? team : mineA, {
+      name: `导出${i}`,
+      employment_category: cat,
+      employee_no: `X${i}`,
+      phone: `1380000000${i}`,
+      id_number: idNumber('19850101', i),
+    });
   }
   await t.person(mineB, { name: '外矿', employment_category: 'contract', phone: '13900000000' });
   return { group, mineA, team, mineB };
@@ -37,7 +43,18 @@ describe('people export', () => {
     const body = rows.slice(1);
     expect(body).toEqual(
       // The org by its path from the top, as the import reads it back.
-      list.body.items.map((p: any) => [p.name, p.employeeNo, '职工', '合同制', '', '是', p.phone, p.idNumber, '', p.orgName === '采煤一队' ? '华能煤业集团/一号矿/采煤一队' : '华能煤业集团/一号矿']),
+      list.body.items.map((p: any) => [
+        p.name,
+        p.employeeNo,
+        '职工',
+        '合同制',
+        '',
+        '是',
+        p.phone,
+        p.idNumber,
+        '',
+        p.orgName === '采煤一队' ? '华能煤业集团/一号矿/采煤一队' : '华能煤业集团/一号矿',
+      ]),
     );
     // The same list as .csv: the same header and cells, masked alike.
     const csv = await download(mediator, `/api/v1/people/export.csv?${filter}`);
@@ -45,7 +62,12 @@ describe('people export', () => {
     expect(readCsv(csv.rawPayload)).toEqual({ bom: true, rows: rows.map((r) => r.map(String)) });
     expect(body.map((r) => r[6])).toEqual(['138****0001', '138****0002', '138****0004']);
     expect(body.every((r) => /^\d{3}\*{11}[\dX]{4}$/.test(r[7]))).toBe(true);
-    const audit = await t.db.selectFrom('audit_events').select('action').where('actor_id', '=', mediator.accountId).where('action', '=', 'person.export').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('actor_id', '=', mediator.accountId)
+      .where('action', '=', 'person.export')
+      .execute();
     expect(audit).toHaveLength(0);
   });
 

@@ -41,16 +41,24 @@ interface Case {
 }
 
 const get = (url: (w: World) => string) => (c: Client, w: World) => c.get(url(w));
-const post = (url: (w: World) => string, body: (w: World) => unknown = () => ({})) => (c: Client, w: World) => c.post(url(w), body(w));
+const post =
+  (url: (w: World) => string, body: (w: World) => unknown = () => ({})) =>
+  (c: Client, w: World) =>
+    c.post(url(w), body(w));
 const patch = (url: (w: World) => string, body: (w: World) => unknown) => (c: Client, w: World) => c.patch(url(w), body(w));
 const del = (url: (w: World) => string) => (c: Client, w: World) => c.delete(url(w));
 /** A file download: the bytes stand in the body, as the checks below read them. */
-const download = (url: (w: World) => string) => async (c: Client, w: World): Promise<Response> => {
-  const res = await c.get(url(w));
-  return { ...res, body: res.raw, text: '' };
-};
+const download =
+  (url: (w: World) => string) =>
+  async (c: Client, w: World): Promise<Response> => {
+    const res = await c.get(url(w));
+    return { ...res, body: res.raw, text: '' };
+  };
 const uploadTo = (orgId: (w: World) => string) => async (c: Client, w: World) => {
-  const { body, headers } = multipart({ orgId: orgId(w) }, { name: 'b.xlsx', content: await rosterXlsx([['潜入者', 'Z1', '职工', null, null, null, null, null, null, null]]) });
+  const { body, headers } = multipart(
+    { orgId: orgId(w) },
+    { name: 'b.xlsx', content: await rosterXlsx([['潜入者', 'Z1', '职工', null, null, null, null, null, null, null]]) },
+  );
   return c.request('POST', '/api/v1/imports/people', body, headers);
 };
 
@@ -61,12 +69,20 @@ const roleOf = (label: string) => label.split('@')[0] as Role;
 
 const cases: Case[] = [
   // people: reads
-  { name: 'GET /people', send: get(() => '/api/v1/people?pageSize=200'), expect: (r, w) => expect(r.body.items.map((p: any) => p.id).filter((id: string) => bIds(w).includes(id))).toEqual([]) },
+  {
+    name: 'GET /people',
+    send: get(() => '/api/v1/people?pageSize=200'),
+    expect: (r, w) => expect(r.body.items.map((p: any) => p.id).filter((id: string) => bIds(w).includes(id))).toEqual([]),
+  },
   { name: 'GET /people?orgId=B', send: get((w) => `/api/v1/people?orgId=${w.B.mine.id}`), expect: NOT_FOUND },
   { name: 'GET /people?q=B name', send: get(() => `/api/v1/people?q=${encodeURIComponent('B-')}`), expect: (r) => expect(r.body.total).toBe(0) },
   { name: 'GET /people?category=retired', send: get(() => '/api/v1/people?category=retired'), expect: (r) => expect(r.body.total).toBe(0) },
   { name: 'GET /people/:B', send: get((w) => `/api/v1/people/${w.B.worker.id}`), expect: NOT_FOUND },
-  { name: 'GET /people/stats', send: get(() => '/api/v1/people/stats'), expect: (r) => expect(r.body.byCategory.map((c: any) => c.category)).not.toContain('retired') },
+  {
+    name: 'GET /people/stats',
+    send: get(() => '/api/v1/people/stats'),
+    expect: (r) => expect(r.body.byCategory.map((c: any) => c.category)).not.toContain('retired'),
+  },
   { name: 'GET /people/stats?orgId=B', send: get((w) => `/api/v1/people/stats?orgId=${w.B.mine.id}`), expect: NOT_FOUND },
   {
     name: 'GET /people/export.xlsx',
@@ -78,19 +94,78 @@ const cases: Case[] = [
   },
   { name: 'GET /people/export.xlsx?orgId=B', send: download((w) => `/api/v1/people/export.xlsx?orgId=${w.B.mine.id}`), expect: NOT_FOUND },
   // people: writes
-  { name: 'POST /people into B', send: post(() => '/api/v1/people', (w) => ({ orgId: w.B.dept.id, kind: 'worker', name: '潜入者' })), expect: NOT_FOUND },
-  { name: 'PATCH /people/:B', send: patch((w) => `/api/v1/people/${w.B.worker.id}`, () => ({ name: '改名' })), expect: NOT_FOUND },
-  { name: 'PATCH /people/:A → move into B', send: patch((w) => `/api/v1/people/${w.A.worker.id}`, (w) => ({ orgId: w.B.dept.id })), expect: 'refusedA', needs: 'people.manage' },
+  {
+    name: 'POST /people into B',
+    send: post(
+      () => '/api/v1/people',
+      (w) => ({ orgId: w.B.dept.id, kind: 'worker', name: '潜入者' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'PATCH /people/:B',
+    send: patch(
+      (w) => `/api/v1/people/${w.B.worker.id}`,
+      () => ({ name: '改名' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'PATCH /people/:A → move into B',
+    send: patch(
+      (w) => `/api/v1/people/${w.A.worker.id}`,
+      (w) => ({ orgId: w.B.dept.id }),
+    ),
+    expect: 'refusedA',
+    needs: 'people.manage',
+  },
   { name: 'POST /people/:B/archive', send: post((w) => `/api/v1/people/${w.B.worker.id}/archive`), expect: NOT_FOUND },
   // school links
   { name: 'GET /people/:B/guardians', send: get((w) => `/api/v1/people/${w.B.student.id}/guardians`), expect: NOT_FOUND },
-  { name: 'POST /people/:B/guardians (new)', send: post((w) => `/api/v1/people/${w.B.student.id}/guardians`, () => ({ guardian: { name: '潜入者' }, relation: 'other' })), expect: NOT_FOUND },
-  { name: 'POST /people/:B/guardians (B guardian)', send: post((w) => `/api/v1/people/${w.B.student.id}/guardians`, (w) => ({ guardianId: w.B.guardian.id, relation: 'mother' })), expect: NOT_FOUND },
-  { name: 'POST /people/:A/guardians (B guardian)', send: post((w) => `/api/v1/people/${w.A.student.id}/guardians`, (w) => ({ guardianId: w.B.guardian.id, relation: 'mother' })), expect: 'refusedA', needs: 'people.manage' },
+  {
+    name: 'POST /people/:B/guardians (new)',
+    send: post(
+      (w) => `/api/v1/people/${w.B.student.id}/guardians`,
+      () => ({ guardian: { name: '潜入者' }, relation: 'other' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'POST /people/:B/guardians (B guardian)',
+    send: post(
+      (w) => `/api/v1/people/${w.B.student.id}/guardians`,
+      (w) => ({ guardianId: w.B.guardian.id, relation: 'mother' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'POST /people/:A/guardians (B guardian)',
+    send: post(
+      (w) => `/api/v1/people/${w.A.student.id}/guardians`,
+      (w) => ({ guardianId: w.B.guardian.id, relation: 'mother' }),
+    ),
+    expect: 'refusedA',
+    needs: 'people.manage',
+  },
   { name: 'DELETE /people/:B/guardians/:B', send: del((w) => `/api/v1/people/${w.B.student.id}/guardians/${w.B.guardian.id}`), expect: NOT_FOUND },
   { name: 'GET /orgs/:B/teachers', send: get((w) => `/api/v1/orgs/${w.B.klass.id}/teachers`), expect: NOT_FOUND },
-  { name: 'POST /orgs/:B/teachers', send: post((w) => `/api/v1/orgs/${w.B.klass.id}/teachers`, (w) => ({ teacherId: w.B.teacher2.id, duty: 'subject', subject: '数学' })), expect: NOT_FOUND },
-  { name: 'POST /orgs/:A/teachers (B teacher)', send: post((w) => `/api/v1/orgs/${w.A.klass.id}/teachers`, (w) => ({ teacherId: w.B.teacher.id, duty: 'subject', subject: '语文' })), expect: 'refusedA', needs: 'people.manage' },
+  {
+    name: 'POST /orgs/:B/teachers',
+    send: post(
+      (w) => `/api/v1/orgs/${w.B.klass.id}/teachers`,
+      (w) => ({ teacherId: w.B.teacher2.id, duty: 'subject', subject: '数学' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'POST /orgs/:A/teachers (B teacher)',
+    send: post(
+      (w) => `/api/v1/orgs/${w.A.klass.id}/teachers`,
+      (w) => ({ teacherId: w.B.teacher.id, duty: 'subject', subject: '语文' }),
+    ),
+    expect: 'refusedA',
+    needs: 'people.manage',
+  },
   { name: 'DELETE /orgs/:B/teachers/:B', send: del((w) => `/api/v1/orgs/${w.B.klass.id}/teachers/${w.B.teacher.id}`), expect: NOT_FOUND },
   // imports
   { name: 'POST /imports/people into B', send: uploadTo((w) => w.B.mine.id), expect: NOT_FOUND },
@@ -98,13 +173,46 @@ const cases: Case[] = [
   { name: 'GET /imports/:B batch', send: get((w) => `/api/v1/imports/${w.batchB}`), expect: NOT_FOUND },
   { name: 'POST /imports/:B batch/confirm', send: post((w) => `/api/v1/imports/${w.batchB}/confirm`), expect: NOT_FOUND },
   // orgs (core/org)
-  { name: 'GET /orgs', send: get(() => '/api/v1/orgs'), expect: (r, w) => expect(r.body.items.map((o: any) => o.id).filter((id: string) => bOrgIds(w).includes(id))).toEqual([]) },
+  {
+    name: 'GET /orgs',
+    send: get(() => '/api/v1/orgs'),
+    expect: (r, w) => expect(r.body.items.map((o: any) => o.id).filter((id: string) => bOrgIds(w).includes(id))).toEqual([]),
+  },
   { name: 'GET /orgs?under=B', send: get((w) => `/api/v1/orgs?under=${w.B.mine.id}`), expect: (r) => expect(r.body.items ?? []).toEqual([]) },
   { name: 'GET /orgs/:B', send: get((w) => `/api/v1/orgs/${w.B.mine.id}`), expect: NOT_FOUND },
-  { name: 'POST /orgs under B', send: post(() => '/api/v1/orgs', (w) => ({ parentId: w.B.mine.id, kind: 'department', name: '潜入部' })), expect: NOT_FOUND },
-  { name: 'PATCH /orgs/:B', send: patch((w) => `/api/v1/orgs/${w.B.dept.id}`, () => ({ name: '改名' })), expect: NOT_FOUND },
-  { name: 'PATCH /orgs/:B → move into A', send: patch((w) => `/api/v1/orgs/${w.B.dept.id}`, (w) => ({ parentId: w.A.mine.id })), expect: NOT_FOUND },
-  { name: 'PATCH /orgs/:A → move under B', send: patch((w) => `/api/v1/orgs/${w.A.dept.id}`, (w) => ({ parentId: w.B.mine.id })), expect: 'refusedA', needs: 'org.manage' },
+  {
+    name: 'POST /orgs under B',
+    send: post(
+      () => '/api/v1/orgs',
+      (w) => ({ parentId: w.B.mine.id, kind: 'department', name: '潜入部' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'PATCH /orgs/:B',
+    send: patch(
+      (w) => `/api/v1/orgs/${w.B.dept.id}`,
+      () => ({ name: '改名' }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'PATCH /orgs/:B → move into A',
+    send: patch(
+      (w) => `/api/v1/orgs/${w.B.dept.id}`,
+      (w) => ({ parentId: w.A.mine.id }),
+    ),
+    expect: NOT_FOUND,
+  },
+  {
+    name: 'PATCH /orgs/:A → move under B',
+    send: patch(
+      (w) => `/api/v1/orgs/${w.A.dept.id}`,
+      (w) => ({ parentId: w.B.mine.id }),
+    ),
+    expect: 'refusedA',
+    needs: 'org.manage',
+  },
   { name: 'DELETE /orgs/:B', send: del((w) => `/api/v1/orgs/${w.B.klass.id}`), expect: NOT_FOUND },
 ];
 
@@ -132,7 +240,10 @@ describe('mine A never sees or changes mine B', () => {
     const staffB = await t.user([{ role: 'unionStaff', org: w.B.mine }]);
     await staffB.post(`/api/v1/orgs/${w.B.klass.id}/teachers`, { teacherId: w.B.teacher.id, duty: 'head' });
     await staffB.post(`/api/v1/people/${w.B.student.id}/guardians`, { guardianId: w.B.guardian.id, relation: 'mother' });
-    const { body, headers } = multipart({ orgId: w.B.mine.id }, { name: 'b.xlsx', content: await rosterXlsx([['B-待导入', 'B9', '职工', '退休', null, null, null, null, null, null]]) });
+    const { body, headers } = multipart(
+      { orgId: w.B.mine.id },
+      { name: 'b.xlsx', content: await rosterXlsx([['B-待导入', 'B9', '职工', '退休', null, null, null, null, null, null]]) },
+    );
     w.batchB = (await staffB.request('POST', '/api/v1/imports/people', body, headers)).body.id;
     expect(w.batchB).toBeTruthy();
     const roles: [string, Role][] = [

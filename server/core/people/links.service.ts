@@ -88,7 +88,13 @@ export async function unlinkGuardian(db: Db, ctx: CallContext, actor: Actor, stu
     const link = await repo.findGuardianLink(tx, studentId, guardianId);
     if (!link) throw notFound();
     await repo.deleteGuardianLink(tx, studentId, guardianId);
-    await recordAudit(tx, ctx, { action: 'person.guardianUnlinked', entityType: 'person', entityId: studentId, orgId: s.org_id, changes: { guardianId, relation: link.relation } });
+    await recordAudit(tx, ctx, {
+      action: 'person.guardianUnlinked',
+      entityType: 'person',
+      entityId: studentId,
+      orgId: s.org_id,
+      changes: { guardianId, relation: link.relation },
+    });
   });
 }
 
@@ -125,7 +131,13 @@ export async function addTeacher(db: Db, ctx: CallContext, actor: Actor, classId
     if (body.duty === 'head' && duties.some((d) => d.duty === 'head')) throw conflict('people.classHasHead');
     const subject = body.duty === 'subject' ? (body.subject ?? null) : (body.subject ?? teacher.subject ?? null);
     await repo.insertClassTeacher(tx, { class_id: classId, teacher_id: teacher.id, duty: body.duty, subject, created_at: nowIso() });
-    await recordAudit(tx, ctx, { action: 'class.teacherAdded', entityType: 'org', entityId: classId, orgId: org.id, changes: { teacherId: teacher.id, duty: body.duty, subject } });
+    await recordAudit(tx, ctx, {
+      action: 'class.teacherAdded',
+      entityType: 'org',
+      entityId: classId,
+      orgId: org.id,
+      changes: { teacherId: teacher.id, duty: body.duty, subject },
+    });
   });
   return listTeachers(db, actor, classId);
 }
@@ -135,6 +147,12 @@ export async function removeTeacher(db: Db, ctx: CallContext, actor: Actor, clas
     const org = await schoolClass(tx, actor, classId, 'manage');
     const removed = await repo.deleteClassTeacher(tx, classId, teacherId, duty);
     if (removed === 0) throw notFound();
-    await recordAudit(tx, ctx, { action: 'class.teacherRemoved', entityType: 'org', entityId: classId, orgId: org.id, changes: { teacherId, duty: duty ?? 'all' } });
+    await recordAudit(tx, ctx, {
+      action: 'class.teacherRemoved',
+      entityType: 'org',
+      entityId: classId,
+      orgId: org.id,
+      changes: { teacherId, duty: duty ?? 'all' },
+    });
   });
 }

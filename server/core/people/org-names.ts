@@ -13,7 +13,11 @@ export async function namesAlong(db: Tx, paths: Iterable<string>): Promise<Map<s
   const names = new Map<string, string>();
   // Chunked: a 50,000-row export can touch a few thousand orgs, beyond one statement's parameters.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('orgs')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) names.set(r.id, r.name);
   }
   return new Map(unique.map((p) => [p, idsOf(p).map((id) => names.get(id) ?? '')]));

@@ -113,7 +113,9 @@ export interface PageSpec extends ListSpec {
  */
 export function listPage(db: Tx, spec: PageSpec): Promise<PagedList<PersonWithOrg>> {
   return pagedList(db, {
-    counted: q(db).selectFrom('persons as p').where((eb) => whereList(spec)(eb)),
+    counted: q(db)
+      .selectFrom('persons as p')
+      .where((eb) => whereList(spec)(eb)),
     ids: (walk) => filtered(db, spec, spec.sort, spec.order, walk),
     sort: { column: SORT_KEY[spec.sort], id: 'p.id', order: spec.order },
     keyed: spec.sort === 'name' || spec.sort === 'createdAt',
@@ -167,7 +169,10 @@ export function findWithOrg(db: Tx, id: string): Promise<PersonWithOrg | undefin
 
 /** Export: the same filter and order as the list, capped, in one statement. */
 export async function exportRows(db: Tx, spec: Omit<PageSpec, 'page'>, limit: number): Promise<PersonWithOrg[]> {
-  return findManyWithOrg(db, (await orderedIds(db, spec, false).limit(limit).execute()).map((r: { id: string }) => r.id));
+  return findManyWithOrg(
+    db,
+    (await orderedIds(db, spec, false).limit(limit).execute()).map((r: { id: string }) => r.id),
+  );
 }
 
 export async function insertPerson(db: Tx, row: NewPerson): Promise<void> {

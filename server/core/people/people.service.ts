@@ -58,9 +58,11 @@ export async function get(db: Db, ctx: CallContext, actor: Actor, id: string) {
   const vis = fullVisibility(actor);
   const fields = revealedFields(row, vis);
   if (fields.length) {
-    await db.transaction().execute((tx) =>
-      recordAudit(tx, ctx, { action: 'person.readSensitive', entityType: 'person', entityId: row.id, orgId: row.org_id, changes: { fields } }),
-    );
+    await db
+      .transaction()
+      .execute((tx) =>
+        recordAudit(tx, ctx, { action: 'person.readSensitive', entityType: 'person', entityId: row.id, orgId: row.org_id, changes: { fields } }),
+      );
   }
   return presentPerson(row, vis);
 }
@@ -73,9 +75,11 @@ export async function revealPhone(db: Db, ctx: CallContext, actor: Actor, id: st
   const row = await loadVisible(db, actor, id);
   if (!canCall(actor, row.org_path)) throw forbidden();
   if (row.phone) {
-    await db.transaction().execute((tx) =>
-      recordAudit(tx, ctx, { action: 'person.phoneRevealed', entityType: 'person', entityId: row.id, orgId: row.org_id, changes: { fields: ['phone'] } }),
-    );
+    await db
+      .transaction()
+      .execute((tx) =>
+        recordAudit(tx, ctx, { action: 'person.phoneRevealed', entityType: 'person', entityId: row.id, orgId: row.org_id, changes: { fields: ['phone'] } }),
+      );
   }
   return { phone: row.phone };
 }
@@ -86,7 +90,10 @@ const rootPrefix = (path: string) => `/${path.split('/')[1]}/`;
 async function assertEmployeeNoFree(tx: Tx, orgPath: string, employeeNo: string | null | undefined, exceptId?: string) {
   if (!employeeNo) return;
   const taken = await repo.takenEmployeeNos(tx, rootPrefix(orgPath), [employeeNo], exceptId);
-  if (taken.size) throw new AppError(409, 'conflict', 'people.duplicateEmployeeNo', { employeeNo }, [{ field: 'body.employeeNo', message: 'people.duplicateEmployeeNo', params: { employeeNo } }]);
+  if (taken.size)
+    throw new AppError(409, 'conflict', 'people.duplicateEmployeeNo', { employeeNo }, [
+      { field: 'body.employeeNo', message: 'people.duplicateEmployeeNo', params: { employeeNo } },
+    ]);
 }
 
 /** The org a write targets: unknown or unseen → 404; seen but not managed → 403. */
@@ -174,7 +181,13 @@ export async function update(db: Db, ctx: CallContext, actor: Actor, id: string,
     const employeeNo = 'employee_no' in patch ? patch.employee_no : before.employee_no;
     if (changes.employee_no || changes.org_id) await assertEmployeeNoFree(tx, orgPath, employeeNo, id);
     await repo.updatePerson(tx, id, { ...patch, updated_at: nowIso() });
-    await recordAudit(tx, ctx, { action: 'person.update', entityType: 'person', entityId: id, orgId: patch.org_id ?? before.org_id, changes: auditSafe(changes) });
+    await recordAudit(tx, ctx, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: id,
+      orgId: patch.org_id ?? before.org_id,
+      changes: auditSafe(changes),
+    });
   });
   return presentPerson((await repo.findWithOrg(db, id))!, fullVisibility(actor));
 }
@@ -222,6 +235,9 @@ export async function exportList(db: Db, ctx: CallContext, actor: Actor, query: 
       }),
     );
   }
-  const names = await namesAlong(db, rows.map((r) => r.org_path));
+  const names = await namesAlong(
+    db,
+    rows.map((r) => r.org_path),
+  );
   return rows.map((r) => ({ ...presentItem(r, vis), orgNames: names.get(r.org_path)!.join('/') }));
 }

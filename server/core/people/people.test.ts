@@ -28,7 +28,12 @@ describe('people list', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(2);
     expect(res.body.items.map((p: any) => p.id).sort()).toEqual([a1.id, a2.id].sort());
-    expect(res.body.items.find((p: any) => p.id === a1.id)).toMatchObject({ orgId: w.teamA.id, orgName: '采煤一队', employmentCategory: 'contract', unionMember: true });
+    expect(res.body.items.find((p: any) => p.id === a1.id)).toMatchObject({
+      orgId: w.teamA.id,
+      orgName: '采煤一队',
+      employmentCategory: 'contract',
+      unionMember: true,
+    });
     // The other mine as a filter: not visible, so "not found" rather than an empty list.
     expect((await chair.get(`/api/v1/people?orgId=${w.mineB.id}`)).status).toBe(404);
     // A subtree inside the grant narrows the list to it.
@@ -149,7 +154,16 @@ describe('people writes', () => {
     const w = await tree();
     const staff = await t.user([{ role: 'unionStaff', org: w.mineA }]);
     const id = idNumber('19900215', 13);
-    const res = await staff.post('/api/v1/people', { orgId: w.teamA.id, kind: 'worker', name: '新职工', employeeNo: 'N001', employmentCategory: 'migrant', phone: '13600001234', idNumber: id, unionMember: true });
+    const res = await staff.post('/api/v1/people', {
+      orgId: w.teamA.id,
+      kind: 'worker',
+      name: '新职工',
+      employeeNo: 'N001',
+      employmentCategory: 'migrant',
+      phone: '13600001234',
+      idNumber: id,
+      unionMember: true,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: '新职工', orgName: '采煤一队', birthDate: '1990-02-15', gender: 'male', unionMember: true, phone: '13600001234' });
     const list = await staff.get(`/api/v1/people?orgId=${w.teamA.id}`);
@@ -170,7 +184,11 @@ describe('people writes', () => {
     const denied = await chair.post('/api/v1/people', { orgId: w.prodA.id, kind: 'worker', name: '无权' });
     expect(denied.status).toBe(403);
     expect(denied.body.detail).toBe('您没有执行此操作的权限');
-    const count = await t.db.selectFrom('persons').select((eb) => eb.fn.countAll().as('n')).where('name', 'in', ['越界', '无权']).executeTakeFirstOrThrow();
+    const count = await t.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('name', 'in', ['越界', '无权'])
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 

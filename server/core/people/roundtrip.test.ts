@@ -17,10 +17,54 @@ describe('roster round trip', () => {
     const staff = await t.user([{ role: 'unionStaff', org: group }]);
     const ids = [idNumber('19850312', 11), idNumber('19900101', 22), idNumber('19790707', 33)];
     const people = [
-      { orgId: team.id, kind: 'worker', name: '周一', employeeNo: '000007', employmentCategory: 'contract', position: '采煤工', unionMember: true, phone: '13800000001', idNumber: ids[0], gender: idNumberGender(ids[0]) },
-      { orgId: prod.id, kind: 'worker', name: '周二', employeeNo: '000012', employmentCategory: 'dispatched', position: null, unionMember: false, phone: null, idNumber: ids[1], gender: idNumberGender(ids[1]) },
-      { orgId: mine.id, kind: 'staff', name: '周三', employeeNo: 'A-3', employmentCategory: null, position: '调度员', unionMember: true, phone: '13900000003', idNumber: null, gender: null },
-      { orgId: group.id, kind: 'worker', name: '周四', employeeNo: null, employmentCategory: 'retired', position: null, unionMember: true, phone: null, idNumber: ids[2], gender: idNumberGender(ids[2]) },
+      {
+        orgId: team.id,
+        kind: 'worker',
+        name: '周一',
+        employeeNo: '000007',
+        employmentCategory: 'contract',
+        position: '采煤工',
+        unionMember: true,
+        phone: '13800000001',
+        idNumber: ids[0],
+        gender: idNumberGender(ids[0]),
+      },
+      {
+        orgId: prod.id,
+        kind: 'worker',
+        name: '周二',
+        employeeNo: '000012',
+        employmentCategory: 'dispatched',
+        position: null,
+        unionMember: false,
+        phone: null,
+        idNumber: ids[1],
+        gender: idNumberGender(ids[1]),
+      },
+      {
+        orgId: mine.id,
+        kind: 'staff',
+        name: '周三',
+        employeeNo: 'A-3',
+        employmentCategory: null,
+        position: '调度员',
+        unionMember: true,
+        phone: '13900000003',
+        idNumber: null,
+        gender: null,
+      },
+      {
+        orgId: group.id,
+        kind: 'worker',
+        name: '周四',
+        employeeNo: null,
+        employmentCategory: 'retired',
+        position: null,
+        unionMember: true,
+        phone: null,
+        idNumber: ids[2],
+        gender: idNumberGender(ids[2]),
+      },
     ];
     const created: string[] = [];
     for (const p of people) {

@@ -27,7 +27,11 @@ interface Scale {
 }
 
 async function insertChunks(table: 'orgs' | 'persons', rows: Record<string, unknown>[], size: number) {
-  for (let i = 0; i < rows.length; i += size) await (t.db as any).insertInto(table).values(rows.slice(i, i + size)).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await (t.db as any)
+      .insertInto(table)
+      .values(rows.slice(i, i + size))
+      .execute();
 }
 
 async function buildScaleL(): Promise<Scale> {
@@ -79,7 +83,6 @@ async function buildScaleL(): Promise<Scale> {
   if (t.engine === 'postgres') await sql`analyze persons`.execute(t.db);
   return s;
 }
-
 
 async function plan(compiled: { sql: string; parameters: readonly unknown[] }): Promise<string> {
   const prefix = t.engine === 'sqlite' ? 'explain query plan ' : 'explain ';
@@ -157,7 +160,13 @@ describe('people list at scale L', () => {
 
   it('returns the same first page whichever way it is read, and goes on by cursor past the counted rows in name order', async () => {
     // The large-subtree path (name order) and the range path must agree on the rows.
-    const base = { prefixes: [s.root.path], filter: { category: 'migrant' as const }, contactScope: { all: false, paths: [] }, sort: 'name' as const, order: 'asc' as const };
+    const base = {
+      prefixes: [s.root.path],
+      filter: { category: 'migrant' as const },
+      contactScope: { all: false, paths: [] },
+      sort: 'name' as const,
+      order: 'asc' as const,
+    };
     const ids = async (walk: boolean) => (await t.db.executeQuery<{ id: string }>(repo.compilePage(t.db, base, walk, 20))).rows.map((r) => r.id);
     const inNameOrder = await ids(true);
     expect(inNameOrder).toHaveLength(20);
@@ -170,7 +179,17 @@ describe('people list at scale L', () => {
     expect((await chair.get(`${url}&page=11`)).status).toBe(400);
     const next = await chair.get(`${url}&after=${last.body.nextCursor}`);
     expect(next.status).toBe(200);
-    const all = (await t.db.selectFrom('persons').select('id').where('employment_category', '=', 'migrant').where('archived', '=', 0).orderBy('name').orderBy('id').limit(2200).execute()).map((r) => r.id);
+    const all = (
+      await t.db
+        .selectFrom('persons')
+        .select('id')
+        .where('employment_category', '=', 'migrant')
+        .where('archived', '=', 0)
+        .orderBy('name')
+        .orderBy('id')
+        .limit(2200)
+        .execute()
+    ).map((r) => r.id);
     expect(next.body.items.map((p: any) => p.id)).toEqual(all.slice(2000, 2200));
     // Sorted by org there is no cursor: page numbers reach as far as the count.
     expect((await chair.get(`${url}&page=10&sort=orgName`)).body.nextCursor).toBeNull();
@@ -180,8 +199,23 @@ describe('people list at scale L', () => {
     // Scale L holds just under 50 000 active people: add enough to pass the cap.
     const now = new Date().toISOString();
     const extra = Array.from({ length: 1000 }, (_, i) => ({
-      id: newId(), org_id: s.teams[i].id, org_path: s.teams[i].path, kind: 'worker', name: `超额${i}`, gender: null, employee_no: null,
-      employment_category: 'contract', position: null, union_member: 0, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: now, updated_at: now,
+      id: newId(),
+      org_id: s.teams[i].id,
+      org_path: s.teams[i].path,
+      kind: 'worker',
+      name: `超额${i}`,
+      gender: null,
+      employee_no: null,
+      employment_category: 'contract',
+      position: null,
+      union_member: 0,
+      phone: null,
+      id_number: null,
+      birth_date: null,
+      subject: null,
+      archived: 0,
+      created_at: now,
+      updated_at: now,
     }));
     await insertChunks('persons', extra, 500);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/people/export.xlsx', headers: { cookie: chair.cookie } });

@@ -46,7 +46,11 @@ describe('search index on the database engine', () => {
       .where('ref_id', 'in', sub as any)
       .execute();
     const found = rows.map((r: any) => byId[r.ref_id]).sort();
-    const tested = await t.db.selectFrom(`${INDEX} as d` as any).select('d.ref_id').where(() => matchesRef(t.db, INDEX, q, 'd.ref_id')!).execute();
+    const tested = await t.db
+      .selectFrom(`${INDEX} as d` as any)
+      .select('d.ref_id')
+      .where(() => matchesRef(t.db, INDEX, q, 'd.ref_id')!)
+      .execute();
     expect(tested.map((r: any) => byId[r.ref_id]).sort()).toEqual(found);
     expect(await countMatchesUpTo(t.db, INDEX, q, 1)).toBe(Math.min(found.length, 2));
     return found;

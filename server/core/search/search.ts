@@ -110,7 +110,8 @@ function matchOf(db: Kysely<any>, name: string, query: string): { pg: boolean; q
   const terms = queryTerms(query);
   if (!terms) return null;
   // Tokens hold only letters, digits and Han characters (see segment.ts), so quoting them is safe.
-  if (engineOf(db) === 'postgres') return { pg: true, q: terms.map((t) => (t.prefix ? `'${t.tokens[0]}':*` : t.tokens.map((x) => `'${x}'`).join(' <-> '))).join(' & ') };
+  if (engineOf(db) === 'postgres')
+    return { pg: true, q: terms.map((t) => (t.prefix ? `'${t.tokens[0]}':*` : t.tokens.map((x) => `'${x}'`).join(' <-> '))).join(' & ') };
   return { pg: false, q: terms.map((t) => (t.prefix ? `"${t.tokens[0]}"*` : `"${t.tokens.join(' ')}"`)).join(' AND ') };
 }
 

@@ -177,9 +177,16 @@ export function sharedFactsAndPhrases(tokenLists: readonly (readonly string[])[]
     for (const g of seen) counts.set(g, (counts.get(g) ?? 0) + 1);
   }
   const need = Math.max(2, Math.ceil(tokenLists.length / 2));
-  const facts = [...counts].filter(([g, n]) => g.startsWith(FACT) && n >= 2).sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([g]) => g.slice(FACT.length));
+  const facts = [...counts]
+    .filter(([g, n]) => g.startsWith(FACT) && n >= 2)
+    .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
+    .map(([g]) => g.slice(FACT.length));
   // A bigram that starts with a unit (号道 of 18号道口) belongs to a fact already named.
-  const bigrams = new Set([...counts].filter(([g, n]) => n >= need && [...g].length === 2 && HAN.test(g) && !FACT_UNITS.has(g[0]) && [...g].some((c) => !STOP_CHARS.has(c))).map(([g]) => g));
+  const bigrams = new Set(
+    [...counts]
+      .filter(([g, n]) => n >= need && [...g].length === 2 && HAN.test(g) && !FACT_UNITS.has(g[0]) && [...g].some((c) => !STOP_CHARS.has(c)))
+      .map(([g]) => g),
+  );
   const phrases: { text: string; weight: number }[] = [];
   for (const start of bigrams) {
     // A phrase starts where no shared bigram leads into it.
@@ -187,7 +194,11 @@ export function sharedFactsAndPhrases(tokenLists: readonly (readonly string[])[]
     let text = start;
     let weight = idfOf(start);
     const used = new Set([start]);
-    for (let next = [...bigrams].find((b) => !used.has(b) && b[0] === text.at(-1)); next && text.length < 8; next = [...bigrams].find((b) => !used.has(b) && b[0] === text.at(-1))) {
+    for (
+      let next = [...bigrams].find((b) => !used.has(b) && b[0] === text.at(-1));
+      next && text.length < 8;
+      next = [...bigrams].find((b) => !used.has(b) && b[0] === text.at(-1))
+    ) {
       used.add(next);
       text += next[1];
       weight += idfOf(next);

@@ -33,9 +33,21 @@ export interface Concept {
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
-const topic = (concept: string, weight: number, variants: string, implies?: string): Concept => ({ concept, role: 'topic', family: implies, weight, variants: words(variants) });
+const topic = (concept: string, weight: number, variants: string, implies?: string): Concept => ({
+  concept,
+  role: 'topic',
+  family: implies,
+  weight,
+  variants: words(variants),
+});
 const context = (concept: string, weight: number, variants: string): Concept => ({ concept, role: 'context', weight, variants: words(variants) });
-const problem = (concept: string, family: string, weight: number, variants: string): Concept => ({ concept, role: 'problem', family, weight, variants: words(variants) });
+const problem = (concept: string, family: string, weight: number, variants: string): Concept => ({
+  concept,
+  role: 'problem',
+  family,
+  weight,
+  variants: words(variants),
+});
 
 export const LEXICON: Concept[] = [
   // ---- pay ----
@@ -80,7 +92,7 @@ export const LEXICON: Concept[] = [
   topic('工伤', 3, '工伤 受伤 伤残 伤残鉴定 工伤认定 工伤待遇 工伤赔偿 停工留薪'),
   topic('职业病体检', 3, '职业病 尘肺 尘肺病 矽肺 职业健康 体检 胸片 接尘 两癌筛查'),
   topic('防尘', 3, '降尘 防尘 喷雾 粉尘 粉尘浓度 煤尘 吸粉尘 满鼻子', 'hazard'),
-    // Not 排队: workers queue at the canteen, the bus, the lamp room — a queue names no topic.
+  // Not 排队: workers queue at the canteen, the bus, the lamp room — a queue names no topic.
   topic('就诊', 2.5, '挂号 医生 医务室 矿医院 职工医院 卫生所'),
   // ---- children ----
   topic('子女就业', 3, '子女就业 子女安置 孩子就业 子女招工 子女招聘 子弟就业 子女进矿 内部招聘 内招 招不招'),
@@ -108,26 +120,41 @@ export const LEXICON: Concept[] = [
   // ---- what went wrong (problem families) ----
   // Short of what is due — not paid, paid late, cut, too little, shoddy: workers mix these
   // words for one grievance (高温补贴没发 / 只发了一个月; 工资晚发 / 推迟半个月 / 一拖再拖), so they form one family.
-  problem('欠发', 'shortfall', 2, `拖欠 欠发 欠薪 拖发 缓发 迟发 晚发 没发 未发 不发 没有发 没有发放 未发放 至今没有发放 一直未发放 没给 没有给 不给 一直不给
+  problem(
+    '欠发',
+    'shortfall',
+    2,
+    `拖欠 欠发 欠薪 拖发 缓发 迟发 晚发 没发 未发 不发 没有发 没有发放 未发放 至今没有发放 一直未发放 没给 没有给 不给 一直不给
     拖着不发 拖着不给 拖着没发 压着不给 压着不发 拖延发放 延迟发放 未按时发放 没按时发 没有按时发放 没到账 未到账 不到账 没有到账 还没到账
     一直没有到账 迟迟不到账 没兑现 未兑现 没有兑现 不兑现 没见到 一分没见到 一分没有 没拿到 拿不到 没报下来 没下来 没有消息 还没发 还没有发
     欠了 欠着 拖了 被拖 好久没发 没发过 一直没发 未缴 没缴 没有缴 没交 不交 断缴 停缴 欠缴 没有缴存 不给缴 一直没交 补发 补缴 尽快发放
     没落实 没有落实 不落实 没安排 还没安排 不批 一直不批 休不了 不给聘 不给做 拖着不办 不办 互相推 推来推去 查不到
     漏发 漏缴 漏交
-    推迟 延后 推后 往后拖 一拖再拖 拖延 拖了又拖 到账太晚 到账晚 越来越晚 发晚了 不按时 按时发`),
+    推迟 延后 推后 往后拖 一拖再拖 拖延 拖了又拖 到账太晚 到账晚 越来越晚 发晚了 不按时 按时发`,
+  ),
   problem('报销慢', 'shortfall', 2, '太慢 拖得太久 周期太长 迟迟 还在审核 等半年 跑了好几趟 手续复杂 等不起'),
   // less than before: deducted, cut, lowered, cancelled
-  problem('减扣', 'shortfall', 2, `克扣 扣发 乱扣 无故扣 扣钱 扣掉 被扣 扣了 少发 打折发放 只发了一半 少了一半 扣除 扣我 扣我们 扣工资 扣发的
-    降低 下调 减少 降到 降了 砍了 被砍 压低 被压低 变少 少了 下降 缩水 取消 取消了 停开 停了 减到 没有了 缩减 恢复 太低 只有他们一半 降薪 降工资`),
+  problem(
+    '减扣',
+    'shortfall',
+    2,
+    `克扣 扣发 乱扣 无故扣 扣钱 扣掉 被扣 扣了 少发 打折发放 只发了一半 少了一半 扣除 扣我 扣我们 扣工资 扣发的
+    降低 下调 减少 降到 降了 砍了 被砍 压低 被压低 变少 少了 下降 缩水 取消 取消了 停开 停了 减到 没有了 缩减 恢复 太低 只有他们一半 降薪 降工资`,
+  ),
   problem('不足', 'shortfall', 2, '不够 不够用 缺少 太少 领不到 不足 没地方 座位不够'),
   problem('涨价', 'costlier', 2, '涨价 价格上涨 上涨 变贵 太贵 贵了 提价 价格提高 涨了 又贵 越来越贵 上调 菜贵 比外面还贵 比市场高'),
   problem('质量差', 'shortfall', 2, '质量差 质量很差 质量不行 不好吃 难吃 不新鲜 变质 坏了 走形式 不管用 失败 识别不了 不准 故障 出错 设施差 太旧'),
   problem('卫生差', 'hygiene', 2.5, '卫生很差 卫生差 不卫生 苍蝇 食品安全'),
   problem('时间不便', 'timing', 2, '太早 太晚 赶不上 时间太长 来不及'),
   problem('腐败', 'corrupt', 2, '猫腻 腐败 虚高 吃回扣 关系户 指定 暗中'),
-  problem('不公', 'unfair', 2, `不公开 不透明 暗箱操作 内定 没有公示 不公示 公示 公开 走过场 说了算 没人知道 无法监督 看关系 只看关系 定下来
+  problem(
+    '不公',
+    'unfair',
+    2,
+    `不公开 不透明 暗箱操作 内定 没有公示 不公示 公示 公开 走过场 说了算 没人知道 无法监督 看关系 只看关系 定下来
     不公平 不公正 不合理 不公 不均 不服 偏向 倾斜 一个样 优亲厚友 走后门 没份 评不上 差距太大 吃亏 歧视 总是给 总是那几个 都是领导
-    挤占 挤掉 被挤 顶替`),
+    挤占 挤掉 被挤 顶替`,
+  ),
   problem('核算错误', 'miscalculated', 2.5, '计算标准 计算基数 核算 算少了 算错 少算 漏算 按一倍半 倍数 按两倍 按三倍 计算方法 没按'),
   problem('漏水', 'leaking', 3, '漏水 渗水 漏雨 滴水 返潮 潮湿 发霉 霉味 水印 防水 淌水'),
   problem('寒冷', 'cold', 3, '暖气 供暖 取暖 暖气片 暖气管道 太冷 冻得 不热 凉的 冰凉'),

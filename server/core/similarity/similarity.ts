@@ -62,7 +62,7 @@ export function signatureOf(title: string, description: string, opts: { forceBig
     }
     residual = '';
   };
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let matched = 0;
     for (let len = Math.min(maxVariant, chars.length - i); len >= 2; len--) {
       const concept = variantToConcept.get(chars.slice(i, i + len).join(''));
@@ -126,7 +126,17 @@ export interface Prepared {
 export function prepare(tokens: readonly string[]): Prepared {
   const grams = gramVector(tokens);
   const lexical = tokens.filter((t) => !t.startsWith(GRAM));
-  const p: Prepared = { tokens: new Set(lexical), topics: new Set(), main: new Set(), families: new Set(), inquiry: false, norm: 0, lexKeys: new Set(), keys: new Set(), grams };
+  const p: Prepared = {
+    tokens: new Set(lexical),
+    topics: new Set(),
+    main: new Set(),
+    families: new Set(),
+    inquiry: false,
+    norm: 0,
+    lexKeys: new Set(),
+    keys: new Set(),
+    grams,
+  };
   const implied = new Set<string>();
   for (const t of lexical) {
     p.norm += tokenWeight(t) ** 2;

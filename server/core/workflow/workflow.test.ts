@@ -37,7 +37,14 @@ const t = useTestApp({
 const any = () => t.db as unknown as Kysely<any>;
 
 beforeAll(async () => {
-  await any().schema.createTable(TABLE).addColumn('id', 'text', (c) => c.primaryKey()).addColumn('title', 'text').addColumn('status', 'text', (c) => c.notNull()).addColumn('note', 'text').addColumn('updated_at', 'text', (c) => c.notNull()).execute();
+  await any()
+    .schema.createTable(TABLE)
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('title', 'text')
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
 });
 
 async function actor(): Promise<Actor & { client: Awaited<ReturnType<typeof t.user>> }> {
@@ -50,21 +57,32 @@ async function item(status = 'open') {
   return id;
 }
 const row = (id: string) => any().selectFrom(TABLE).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const inTx = <T>(who: Actor, work: (call: WriteCall) => Promise<T>) => t.db.transaction().execute((tx) => work(writeCallIn(t.db, tx, who, { ...systemContext(), actor: who })));
-const close = (id: string, extra: Partial<Parameters<typeof transition>[1]> = {}) => (call: WriteCall) =>
-  transition(call, { kind: KIND, table: TABLE, id, from: ['open'], to: 'closed', event: 'closed', patch: { note: '已办结' }, ...extra });
+const inTx = <T>(who: Actor, work: (call: WriteCall) => Promise<T>) =>
+  t.db.transaction().execute((tx) => work(writeCallIn(t.db, tx, who, { ...systemContext(), actor: who })));
+const close =
+  (id: string, extra: Partial<Parameters<typeof transition>[1]> = {}) =>
+  (call: WriteCall) =>
+    transition(call, { kind: KIND, table: TABLE, id, from: ['open'], to: 'closed', event: 'closed', patch: { note: '已办结' }, ...extra });
 
 describe('transition', () => {
   it('moves the row, stamps it with the call’s clock and writes its event, audit row and notice in one go', async () => {
     const who = await actor();
     const id = await item();
     const iso = await inTx(who, async (call) => {
-      await close(id, { data: { reason: '已答复' }, audit: { action: 'kitProbe.close', entityType: 'kitProbe.item', entityId: id }, notify: { accountIds: [who.accountId], kind: 'kitProbe.closed', title: '议题已办结', body: '请查看' } })(call);
+      await close(id, {
+        data: { reason: '已答复' },
+        audit: { action: 'kitProbe.close', entityType: 'kitProbe.item', entityId: id },
+        notify: { accountIds: [who.accountId], kind: 'kitProbe.closed', title: '议题已办结', body: '请查看' },
+      })(call);
       return call.iso;
     });
     expect(await row(id)).toMatchObject({ status: 'closed', note: '已办结', updated_at: iso });
-    expect(await eventsOf(t.db, KIND, id)).toMatchObject([{ event: 'closed', from: 'open', to: 'closed', actorName: who.displayName, data: { reason: '已答复' }, at: iso }]);
-    expect(await t.db.selectFrom('audit_events').select(['actor_id', 'action']).where('entity_id', '=', id).execute()).toEqual([{ actor_id: who.accountId, action: 'kitProbe.close' }]);
+    expect(await eventsOf(t.db, KIND, id)).toMatchObject([
+      { event: 'closed', from: 'open', to: 'closed', actorName: who.displayName, data: { reason: '已答复' }, at: iso },
+    ]);
+    expect(await t.db.selectFrom('audit_events').select(['actor_id', 'action']).where('entity_id', '=', id).execute()).toEqual([
+      { actor_id: who.accountId, action: 'kitProbe.close' },
+    ]);
     expect((await who.client.get('/api/v1/notifications')).body.items.map((n: any) => n.title)).toEqual(['议题已办结']);
   });
 
@@ -76,7 +94,11 @@ describe('transition', () => {
     const res = await who.client.post(`/api/v1/kit-probe/items/${id}/close`);
     expect(res.status).toBe(409);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body).toMatchObject({ code: 'conflict', detail: '数据已被修改或已存在，请刷新后重试', errors: [{ field: 'status', message: '状态（status）已变化，当前状态不允许此操作，请刷新后重试' }] });
+    expect(res.body).toMatchObject({
+      code: 'conflict',
+      detail: '数据已被修改或已存在，请刷新后重试',
+      errors: [{ field: 'status', message: '状态（status）已变化，当前状态不允许此操作，请刷新后重试' }],
+    });
     expect(await row(id)).toMatchObject({ status: 'draft', note: null, updated_at: '2026-01-01T00:00:00.000Z' });
     expect(await eventsOf(t.db, KIND, id)).toEqual([]);
   });

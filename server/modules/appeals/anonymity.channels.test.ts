@@ -16,7 +16,10 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 function multipart(filename: string, content: Buffer) {
   const boundary = '----xqchan' + Math.random().toString(16).slice(2);
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: image/png\r\n\r\n`);
-  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function exportCodes(client: { get(url: string): Promise<{ status: number; body: any }> } & { cookie: string }, query: string) {
@@ -44,7 +47,10 @@ describe('anonymous appeals and their side channels', () => {
       for (const cut of [`orgId=${team.id}`, 'employmentCategory=dispatched', `orgId=${team.id}&employmentCategory=dispatched`]) {
         const list = await viewer.get(`/api/v1/appeals?${cut}&anonymous=1&pageSize=200`);
         expect(list.status).toBe(200);
-        expect(list.body.items.map((a: any) => a.id), cut).not.toContain(id);
+        expect(
+          list.body.items.map((a: any) => a.id),
+          cut,
+        ).not.toContain(id);
         expect((await viewer.get(`/api/v1/appeals?${cut}&q=${encodeURIComponent('派遣工')}`)).body.total, `search ${cut}`).toBe(0);
         expect((await viewer.get(`/api/v1/appeals/dashboard?${cut}&anonymous=1`)).body.total.numerator, `dashboard ${cut}`).toBe(0);
         expect(await exportCodes(viewer, `${cut}&anonymous=1`), `export ${cut}`).not.toContain(code);
@@ -68,7 +74,9 @@ describe('anonymous appeals and their side channels', () => {
     ];
     for (const [title, description] of texts.slice(0, 4)) {
       const p = await t.person(team, {});
-      expect((await w.staff.post('/api/v1/appeals', { category: 'benefits', title, description, onBehalfOf: { personId: p.id, channel: 'visit' } })).status).toBe(201);
+      expect(
+        (await w.staff.post('/api/v1/appeals', { category: 'benefits', title, description, onBehalfOf: { personId: p.id, channel: 'visit' } })).status,
+      ).toBe(201);
     }
     const x = await w.worker({}, team);
     const anon = (await x.post('/api/v1/appeals', { category: 'benefits', title: texts[4][0], description: texts[4][1], anonymous: true })).body.id;
@@ -143,8 +151,18 @@ describe('anonymous appeals and their side channels', () => {
     expect((await w.chair.get(`/api/v1/appeals/${id}`)).body.abilities).toContain('reveal');
     expect((await w.chair.post(`/api/v1/appeals/${id}/reveal`, { reason: '主席复核' })).status).toBe(200);
     expect((await admin.post(`/api/v1/appeals/${id}/reveal`, reason)).status).toBe(403);
-    const audit = await t.db.selectFrom('audit_events').select(['actor_id', 'changes']).where('entity_id', '=', id).where('action', '=', 'appeal.reveal').execute();
-    expect(audit.map((a) => [a.actor_id, JSON.parse(a.changes!).reason]).sort()).toEqual([[w.staff.accountId, reason.reason], [w.chair.accountId, '主席复核']].sort());
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'changes'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'appeal.reveal')
+      .execute();
+    expect(audit.map((a) => [a.actor_id, JSON.parse(a.changes!).reason]).sort()).toEqual(
+      [
+        [w.staff.accountId, reason.reason],
+        [w.chair.accountId, '主席复核'],
+      ].sort(),
+    );
     await w.chair.request('PUT', '/api/v1/appeals/settings', { orgId: w.group.id, chairMayReveal: false });
   });
 });

@@ -47,7 +47,9 @@ describe('the anonymity migration', () => {
     expect((await w.chair.get(`/api/v1/appeals/group-alerts/${alertId}`)).body).toMatchObject({ workerCount: 6, appealCount: 6 });
     // The cells and the rows still agree: the whole period by month, cells path and rows path alike.
     const viaCells = (await w.chair.get(`/api/v1/appeals/dashboard?unitId=${w.mine1.id}&category=medical`)).body.total.numerator;
-    const viaRows = (await w.chair.get(`/api/v1/appeals?unitId=${w.mine1.id}&category=medical&status=submitted,accepted,assigned,handling,answered,closed,declined`)).body.total;
+    const viaRows = (
+      await w.chair.get(`/api/v1/appeals?unitId=${w.mine1.id}&category=medical&status=submitted,accepted,assigned,handling,answered,closed,declined`)
+    ).body.total;
     expect(viaCells).toBe(viaRows);
   });
 });

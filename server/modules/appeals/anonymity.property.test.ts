@@ -30,7 +30,7 @@ function prng(seed: number) {
   };
 }
 const rnd = prng(20261206);
-const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
 
 interface Worker {
   personId: string;
@@ -113,7 +113,9 @@ describe('the anonymity rule, as a property', () => {
 
     const combos: Record<string, string>[] = [];
     // Every person-derived cut alone and with its partner, then random combinations of everything.
-    for (const orgId of VALUES.orgId) for (const employmentCategory of [undefined, pick(EMPLOYMENT_CATEGORIES)]) combos.push({ anonymous: '1', orgId, ...(employmentCategory ? { employmentCategory } : {}) });
+    for (const orgId of VALUES.orgId)
+      for (const employmentCategory of [undefined, pick(EMPLOYMENT_CATEGORIES)])
+        combos.push({ anonymous: '1', orgId, ...(employmentCategory ? { employmentCategory } : {}) });
     for (const employmentCategory of EMPLOYMENT_CATEGORIES) combos.push({ employmentCategory });
     for (let i = 0; i < 20; i++) {
       const f: Record<string, string> = {};

@@ -17,7 +17,12 @@ export async function arrearsAppealsIn(db: Db | Tx, orgPath: string, sinceDate: 
   return adb(db)
     .selectFrom('appeals as a')
     .select(['a.id', 'a.code', 'a.title', 'a.submitted_date'])
-    .where('a.org_id', 'in', (eb) => eb.selectFrom('orgs as o').select('o.id').where((e) => pathUnder(e, 'o.path', orgPath)))
+    .where('a.org_id', 'in', (eb) =>
+      eb
+        .selectFrom('orgs as o')
+        .select('o.id')
+        .where((e) => pathUnder(e, 'o.path', orgPath)),
+    )
     .where('a.submitted_date', '>=', sinceDate)
     .where('a.category', 'in', ['wages', 'benefits'])
     .where('a.status', 'not in', ['declined', 'merged'])
@@ -36,7 +41,19 @@ export async function confirmedGroupAlertsIn(db: Db | Tx, orgPath: string, since
   return adb(db)
     .selectFrom('appeal_group_alerts as g')
     .select(['g.id', 'g.keywords', 'g.worker_count', 'g.raised_at'])
-    .where((eb) => eb.or([eb('g.unit_id', 'in', ancestors), eb('g.unit_id', 'in', eb.selectFrom('orgs as o').select('o.id').where((e) => pathUnder(e, 'o.path', orgPath)))]))
+    .where((eb) =>
+      eb.or([
+        eb('g.unit_id', 'in', ancestors),
+        eb(
+          'g.unit_id',
+          'in',
+          eb
+            .selectFrom('orgs as o')
+            .select('o.id')
+            .where((e) => pathUnder(e, 'o.path', orgPath)),
+        ),
+      ]),
+    )
     .where('g.status', 'in', ['confirmed', 'answered'])
     .where('g.raised_at', '>=', sinceIso)
     .orderBy('g.raised_at', 'desc')

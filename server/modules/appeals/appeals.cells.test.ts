@@ -36,7 +36,12 @@ describe('which dashboards the cells answer (cellsServe)', () => {
 
   it('serves whole months cut by category, department, employment category, org or unit, and takes the median from the histogram only for an uncut staff view', () => {
     expect(cellsServe(year, staff, today)).toEqual({ serve: true, unitPaths: ['/g/'], tailAfter: today, byUnit: true });
-    expect(cellsServe({ from: '2026-07-01', to: '2026-09-30', orgPath: '/g/m/' }, staff, today)).toEqual({ serve: true, unitPaths: ['/g/', '/g/m/'], tailAfter: null, byUnit: true });
+    expect(cellsServe({ from: '2026-07-01', to: '2026-09-30', orgPath: '/g/m/' }, staff, today)).toEqual({
+      serve: true,
+      unitPaths: ['/g/', '/g/m/'],
+      tailAfter: null,
+      byUnit: true,
+    });
     expect(cellsServe({ ...year, unitId: 'm' }, staff, today)).toMatchObject({ serve: true, byUnit: true });
     for (const cut of [{ category: ['wages'] }, { attributedDepartmentPath: '/g/m/d/' }, { employmentCategory: ['migrant'] }]) {
       expect(cellsServe({ ...year, ...cut }, staff, today)).toMatchObject({ serve: true, byUnit: false });
@@ -45,13 +50,26 @@ describe('which dashboards the cells answer (cellsServe)', () => {
     expect(cellsServe({ ...year, departmentPath: '/g/m/d/' }, staff, today)).toMatchObject({ serve: false });
     expect(cellsServe(year, vis([], ['/g/m/d/']), today)).toMatchObject({ serve: false, why: 'handler scope' });
     expect(cellsServe(year, vis(['/g/'], ['/g/m/d/']), today)).toMatchObject({ serve: false });
-    expect(cellsServe(year, { ...staff, staff: { all: true, paths: [] }, handler: { all: true, paths: [] } }, today)).toMatchObject({ serve: true, unitPaths: [], byUnit: true });
+    expect(cellsServe(year, { ...staff, staff: { all: true, paths: [] }, handler: { all: true, paths: [] } }, today)).toMatchObject({
+      serve: true,
+      unitPaths: [],
+      byUnit: true,
+    });
     // An empty list is no filter.
     expect(cellsServe({ ...year, category: [] }, staff, today)).toMatchObject({ serve: true, byUnit: true });
   });
 
   it('leaves to the rows any filter the cells do not hold, and periods that cut a month', () => {
-    for (const cut of [{ urgency: ['urgent'] }, { anonymous: true }, { status: ['answered'] }, { q: '工资' }, { light: ['red' as const] }, { rated: true }, { mine: true }, { groupAlertId: 'x' }]) {
+    for (const cut of [
+      { urgency: ['urgent'] },
+      { anonymous: true },
+      { status: ['answered'] },
+      { q: '工资' },
+      { light: ['red' as const] },
+      { rated: true },
+      { mine: true },
+      { groupAlertId: 'x' },
+    ]) {
       expect(cellsServe({ ...year, ...cut }, staff, today)).toMatchObject({ serve: false });
     }
     expect(cellsServe({ from: '2026-07-02', to: '2026-09-30' }, staff, today)).toMatchObject({ serve: false });
@@ -65,16 +83,48 @@ describe('which dashboards the cells answer (cellsServe)', () => {
 describe('the acceptance median from a histogram', () => {
   it('is the middle value for an odd count and the mean of the middle two for an even one', () => {
     // 5, 20, 20, 150 and 7 → sorted 5 7 20 20 150: the third.
-    expect(medianOfHistogram([[150, 1], [20, 2], [5, 1], [7, 1]])).toBe(20);
+    expect(
+      medianOfHistogram([
+        [150, 1],
+        [20, 2],
+        [5, 1],
+        [7, 1],
+      ]),
+    ).toBe(20);
     // 5 7 20 150: (7 + 20) / 2.
-    expect(medianOfHistogram([[150, 1], [20, 1], [5, 1], [7, 1]])).toBe(13.5);
+    expect(
+      medianOfHistogram([
+        [150, 1],
+        [20, 1],
+        [5, 1],
+        [7, 1],
+      ]),
+    ).toBe(13.5);
     // 5 5 5 | 30: the middle two are 5 and 5.
-    expect(medianOfHistogram([[30, 1], [5, 3]])).toBe(5);
+    expect(
+      medianOfHistogram([
+        [30, 1],
+        [5, 3],
+      ]),
+    ).toBe(5);
     // 5 5 | 30 30: across two bins.
-    expect(medianOfHistogram([[30, 2], [5, 2], [99, 0]])).toBe(17.5);
+    expect(
+      medianOfHistogram([
+        [30, 2],
+        [5, 2],
+        [99, 0],
+      ]),
+    ).toBe(17.5);
     expect(medianOfHistogram([])).toBeNull();
     // In hours: 13.5 tenths rounds half up to 1.4 h; the counts are the accepted appeals.
-    expect(acceptanceHoursOf([[150, 1], [20, 1], [5, 1], [7, 1]])).toMatchObject({ value: 1.4, numerator: 4, denominator: 4 });
+    expect(
+      acceptanceHoursOf([
+        [150, 1],
+        [20, 1],
+        [5, 1],
+        [7, 1],
+      ]),
+    ).toMatchObject({ value: 1.4, numerator: 4, denominator: 4 });
     expect(acceptanceHoursOf([])).toMatchObject({ value: null, numerator: 0 });
   });
 
@@ -113,7 +163,13 @@ async function buildWorld(seed: number) {
   for (let i = 0; i < 10; i++) workers.push(await w.worker({ employment_category: categories[i % categories.length] }, teams[i % teams.length]));
   // A handler of 二号矿/生产部 who also raises appeals as a worker of 一号矿.
   const person = await t.person(w.team1, { employment_category: 'contract' });
-  const dual = await t.user([{ role: 'handler', org: w.prod2 }, { role: 'worker', org: w.team1 }], { personId: person.id });
+  const dual = await t.user(
+    [
+      { role: 'handler', org: w.prod2 },
+      { role: 'worker', org: w.team1 },
+    ],
+    { personId: person.id },
+  );
   const authors = [...workers.map((x) => x.accountId), dual.accountId];
   const staff = await actorOf(t.db, w.staff.accountId);
   const departments = [w.prod1, w.elec1, w.prod2, office];
@@ -127,8 +183,18 @@ async function buildWorld(seed: number) {
   for (let i = 0; i < 70; i++) {
     const authorId = pick(authors);
     const author = await actorOf(t.db, authorId);
-    let at = shanghai(`2026-${pick(['06', '07', '08', '09', '10'])}-${String(1 + Math.floor(rng.next() * 28)).padStart(2, '0')}`, `${String(7 + Math.floor(rng.next() * 13)).padStart(2, '0')}:${String(Math.floor(rng.next() * 60)).padStart(2, '0')}`);
-    const body = SubmitAppealBody.parse(wageAppeal({ category: pick(['wages', 'housing', 'benefits', 'medical']), title: `诉求${i}`, description: `第${i}件诉求的详细情况`, anonymous: rng.chance(0.25) }));
+    let at = shanghai(
+      `2026-${pick(['06', '07', '08', '09', '10'])}-${String(1 + Math.floor(rng.next() * 28)).padStart(2, '0')}`,
+      `${String(7 + Math.floor(rng.next() * 13)).padStart(2, '0')}:${String(Math.floor(rng.next() * 60)).padStart(2, '0')}`,
+    );
+    const body = SubmitAppealBody.parse(
+      wageAppeal({
+        category: pick(['wages', 'housing', 'benefits', 'medical']),
+        title: `诉求${i}`,
+        description: `第${i}件诉求的详细情况`,
+        anonymous: rng.chance(0.25),
+      }),
+    );
     const id = await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, author, body, at));
     const r = rng.next();
     if (r < 0.1) continue; // left waiting (some become overdue)
@@ -189,7 +255,9 @@ async function buildWorld(seed: number) {
   {
     const author = await actorOf(t.db, workers[0].accountId);
     let at = shanghai('2026-09-01', '09:00');
-    const id = await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, author, SubmitAppealBody.parse(wageAppeal({ title: '两轮诉求', description: '先超期后按时' })), at));
+    const id = await t.db
+      .transaction()
+      .execute((tx) => service.createInTx(tx, ctx, author, SubmitAppealBody.parse(wageAppeal({ title: '两轮诉求', description: '先超期后按时' })), at));
     await service.accept(t.db, ctx, staff, id, {}, (at = hours(at, 1)));
     await service.assign(t.db, ctx, staff, id, { departmentId: w.prod1.id }, (at = hours(at, 1)));
     await service.answer(t.db, ctx, handlers.get(w.prod1.id)!, id, { answer: '已答复' }, (at = hours(at, 24 * 30)));
@@ -199,7 +267,8 @@ async function buildWorld(seed: number) {
     await service.rate(t.db, ctx, author, id, { rating: 'basicallySatisfied', reopen: false }, hours(at, 5));
   }
   // Duplicates merged into a master, one of them already assigned.
-  for (let k = 0; k + 2 < open.length; k += 3) await service.merge(t.db, ctx, staff, open[k], { duplicateIds: [open[k + 1], open[k + 2]] }, shanghai('2026-10-30'));
+  for (let k = 0; k + 2 < open.length; k += 3)
+    await service.merge(t.db, ctx, staff, open[k], { duplicateIds: [open[k + 1], open[k + 2]] }, shanghai('2026-10-30'));
   // The overdue sweep marks what is still open past its deadline as late.
   await sweepDeadlines(t.db, shanghai('2026-11-05', '08:00'));
   return { committee, branch, office, dual };
@@ -269,7 +338,7 @@ describe('the dashboard from the cells', () => {
     for (const q of queries()) await same(dual, q);
   });
 
-  it('holds every count but the overdue one — closed, on time, 满意 alone, a department\'s own round included — as a recount of the rows gives it, per month and per attributed department', async () => {
+  it("holds every count but the overdue one — closed, on time, 满意 alone, a department's own round included — as a recount of the rows gives it, per month and per attributed department", async () => {
     const everyone: Visibility = { accountId: '', personId: null, staff: { all: true, paths: [] }, handler: { all: false, paths: [] } };
     const f = { from: '2026-06-01', to: '2026-11-30' };
     const month = new Map<string, Counts>();
@@ -286,7 +355,11 @@ describe('the dashboard from the cells', () => {
       expect(cells.department).toEqual(department);
     }
     const all = [...month.values()];
-    for (const k of ['closed', 'closedOnTime', 'acceptedOnTime', 'fullySatisfied', 'doneLastOnTime', 'closedLastOnTime'] as const) expect(all.some((c) => c[k] > 0), k).toBe(true);
+    for (const k of ['closed', 'closedOnTime', 'acceptedOnTime', 'fullySatisfied', 'doneLastOnTime', 'closedLastOnTime'] as const)
+      expect(
+        all.some((c) => c[k] > 0),
+        k,
+      ).toBe(true);
     // The world holds appeals late in an earlier round whose latest answer was on time: the department rule differs from the appeal's there.
     const sum = (k: keyof Counts) => all.reduce((n, c) => n + c[k], 0);
     expect(sum('closedLastOnTime')).toBeGreaterThan(sum('closedOnTime'));
@@ -304,9 +377,15 @@ describe('the dashboard from the cells', () => {
     expect(after.indicators.acceptanceHours.numerator).toBe(before.indicators.acceptanceHours.numerator + 1);
     // An appeal deleted by hand leaves the cells too.
     for (const table of ['appeal_events', 'appeal_reminders', 'appeal_signature_keys', 'appeal_signatures'] as const) {
-      await t.db.deleteFrom(table as any).where('appeal_id', '=', waiting[0].id).execute();
+      await t.db
+        .deleteFrom(table as any)
+        .where('appeal_id', '=', waiting[0].id)
+        .execute();
     }
-    await t.db.deleteFrom('appeals' as any).where('id', '=', waiting[0].id).execute();
+    await t.db
+      .deleteFrom('appeals' as any)
+      .where('id', '=', waiting[0].id)
+      .execute();
     expect((await same(staff, {})).total.numerator).toBe(after.total.numerator - 1);
   });
 

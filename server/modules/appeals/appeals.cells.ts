@@ -18,7 +18,18 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { conditions, INDICATOR_COLUMNS, orgIn, scopeIn, visible, type Eb, type IndicatorRow, type LightClock, type RepoFilter, type Visibility } from './appeals.repository.js';
+import {
+  conditions,
+  INDICATOR_COLUMNS,
+  orgIn,
+  scopeIn,
+  visible,
+  type Eb,
+  type IndicatorRow,
+  type LightClock,
+  type RepoFilter,
+  type Visibility,
+} from './appeals.repository.js';
 import { OPEN, ZERO, type Counts } from './appeals.counts.js';
 import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
@@ -27,7 +38,8 @@ import { UNIT_KINDS } from '../../../common/appeals.js';
 const CELL_FILTERS: ReadonlySet<keyof RepoFilter> = new Set(['from', 'to', 'category', 'employmentCategory', 'attributedDepartmentPath', 'orgPath', 'unitId']);
 
 /** The same filter cut by the current department: for the counts of the case (acceptance, overdue), read from the rows. */
-const caseFilter = ({ attributedDepartmentPath, ...f }: RepoFilter): RepoFilter => (attributedDepartmentPath ? { ...f, departmentPath: attributedDepartmentPath } : f);
+const caseFilter = ({ attributedDepartmentPath, ...f }: RepoFilter): RepoFilter =>
+  attributedDepartmentPath ? { ...f, departmentPath: attributedDepartmentPath } : f;
 
 export type CellsPlan =
   | { serve: false; why: string }
@@ -78,14 +90,30 @@ export async function coversWholeUnits(db: Tx, path: string): Promise<boolean> {
   const ids = path.split('/').filter(Boolean);
   if (ids.length === 1) return true;
   const a = adb(db);
-  const self = await a.selectFrom('orgs').select('kind').where('id', '=', ids[ids.length - 1]).executeTakeFirst();
+  const self = await a
+    .selectFrom('orgs')
+    .select('kind')
+    .where('id', '=', ids[ids.length - 1])
+    .executeTakeFirst();
   if (!self) return false;
   if (UNIT_KINDS.includes(self.kind)) return true;
-  const orgs = await a.selectFrom('orgs as o').select(['o.id', 'o.path', 'o.kind']).where((eb) => pathInScope(eb, 'o.path', { all: false, paths: [path] })).execute();
+  const orgs = await a
+    .selectFrom('orgs as o')
+    .select(['o.id', 'o.path', 'o.kind'])
+    .where((eb) => pathInScope(eb, 'o.path', { all: false, paths: [path] }))
+    .execute();
   const units = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).map((o) => o.path);
   const stray = orgs.filter((o) => !units.some((u) => o.path.startsWith(u))).map((o) => o.id);
   for (let i = 0; i < stray.length; i += 500) {
-    if (await a.selectFrom('appeals').select('id').where('org_id', 'in', stray.slice(i, i + 500)).limit(1).executeTakeFirst()) return false;
+    if (
+      await a
+        .selectFrom('appeals')
+        .select('id')
+        .where('org_id', 'in', stray.slice(i, i + 500))
+        .limit(1)
+        .executeTakeFirst()
+    )
+      return false;
   }
   return true;
 }
@@ -126,7 +154,23 @@ function cellWhere(eb: Eb, vis: Visibility, f: RepoFilter, cut: boolean): Expres
   return eb.and(c);
 }
 
-const COUNT_COLUMNS = ['submitted', 'accepted', 'done', 'done_on_time', 'rated', 'satisfied', 'answered', 'reopened', 'open', 'closed', 'closed_on_time', 'accepted_on_time', 'fully_satisfied', 'done_last_on_time', 'closed_last_on_time'] as const;
+const COUNT_COLUMNS = [
+  'submitted',
+  'accepted',
+  'done',
+  'done_on_time',
+  'rated',
+  'satisfied',
+  'answered',
+  'reopened',
+  'open',
+  'closed',
+  'closed_on_time',
+  'accepted_on_time',
+  'fully_satisfied',
+  'done_last_on_time',
+  'closed_last_on_time',
+] as const;
 const FIELD: Record<(typeof COUNT_COLUMNS)[number], keyof Counts> = {
   submitted: 'submitted',
   accepted: 'accepted',
@@ -187,7 +231,12 @@ export async function cellTotals(db: Tx, vis: Visibility, f: RepoFilter, byUnit:
  * histogram at a fraction of the rows read (plan.byUnit only). `extra`: values the cells
  * do not hold (the caller's own appeals outside scope).
  */
-export async function acceptanceHistogram(db: Tx, vis: Visibility, f: RepoFilter, extra: ReadonlyMap<number, number> = new Map()): Promise<Map<number, number>> {
+export async function acceptanceHistogram(
+  db: Tx,
+  vis: Visibility,
+  f: RepoFilter,
+  extra: ReadonlyMap<number, number> = new Map(),
+): Promise<Map<number, number>> {
   const hourly = new Map<number, number>();
   for (const r of await adb(db)
     .selectFrom('appeal_acceptance_hours as c')
@@ -228,7 +277,9 @@ export async function acceptanceHistogram(db: Tx, vis: Visibility, f: RepoFilter
 export async function acceptanceTenths(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<[number, number][]> {
   const rows = await adb(db)
     .selectFrom('appeals as a')
-    .where((eb: Eb) => eb.and([conditions(db, eb, vis, caseFilter(f), clock, false), eb('a.status', '!=', 'merged'), eb('a.accept_work_tenths', 'is not', null)]))
+    .where((eb: Eb) =>
+      eb.and([conditions(db, eb, vis, caseFilter(f), clock, false), eb('a.status', '!=', 'merged'), eb('a.accept_work_tenths', 'is not', null)]),
+    )
     .select(['a.accept_work_tenths as tenths', sql<string | number>`count(*)`.as('n')])
     .groupBy('a.accept_work_tenths')
     .execute();
@@ -239,7 +290,9 @@ export async function acceptanceTenths(db: Tx, vis: Visibility, f: RepoFilter, c
 export async function overdueCount(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock): Promise<number> {
   const [{ n }] = await adb(db)
     .selectFrom('appeals as a')
-    .where((eb: Eb) => eb.and([conditions(db, eb, vis, caseFilter(f), clock, false), eb('a.status', 'in', OPEN.split(',')), eb('a.current_due', '<', clock.today)]))
+    .where((eb: Eb) =>
+      eb.and([conditions(db, eb, vis, caseFilter(f), clock, false), eb('a.status', 'in', OPEN.split(',')), eb('a.current_due', '<', clock.today)]),
+    )
     .select(sql<string | number>`count(*)`.as('n'))
     .execute();
   return Number(n);

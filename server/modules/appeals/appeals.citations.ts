@@ -29,8 +29,22 @@ export async function cite(tx: Tx, actor: Actor, appealId: string, kind: Citatio
 
 /** The cited articles as the viewer may read them, oldest citation first. */
 export async function citationsOf(tx: Tx, actor: Actor, appealId: string) {
-  const rows = await adb(tx).selectFrom('appeal_citations').select(['article_id', 'kind']).where('appeal_id', '=', appealId).orderBy('created_at').orderBy('article_id').execute();
-  const articles = new Map((await citedArticlesFor(tx, actor, rows.map((r) => r.article_id))).map((a) => [a.articleId, a]));
+  const rows = await adb(tx)
+    .selectFrom('appeal_citations')
+    .select(['article_id', 'kind'])
+    .where('appeal_id', '=', appealId)
+    .orderBy('created_at')
+    .orderBy('article_id')
+    .execute();
+  const articles = new Map(
+    (
+      await citedArticlesFor(
+        tx,
+        actor,
+        rows.map((r) => r.article_id),
+      )
+    ).map((a) => [a.articleId, a]),
+  );
   return rows.flatMap((r) => {
     const a = articles.get(r.article_id);
     return a ? [{ kind: r.kind as CitationKind, ...a, review: a.policyStatus !== 'effective' }] : [];

@@ -17,7 +17,12 @@ describe('configuration', () => {
   it('lets staff set the deadline table per category and urgency, and an accepted appeal follows it', async () => {
     const table = await w.staff.get(`/api/v1/appeals/deadline-rules?orgId=${w.mine1.id}`);
     expect(table.body.rules).toHaveLength(24);
-    expect(table.body.rules.find((r: any) => r.category === 'wages' && r.urgency === 'general')).toMatchObject({ acceptDays: 1, consultationDays: 2, requestDays: 5, definedAt: null });
+    expect(table.body.rules.find((r: any) => r.category === 'wages' && r.urgency === 'general')).toMatchObject({
+      acceptDays: 1,
+      consultationDays: 2,
+      requestDays: 5,
+      definedAt: null,
+    });
     const put = await w.staff.request('PUT', '/api/v1/appeals/deadline-rules', {
       orgId: w.mine1.id,
       rules: [{ category: 'wages', urgency: 'urgent', acceptDays: 1, consultationDays: 1, requestDays: 2 }],

@@ -24,7 +24,15 @@ async function configurableOrg(db: Db, actor: Actor, orgId: string) {
 export async function getSettings(db: Db, actor: Actor, orgId: string) {
   const org = await configurableOrg(db, actor, orgId);
   const s = await settingsFor(db, org.path);
-  return { orgId, reopenLimit: s.reopenLimit, groupMinWorkers: s.groupMinWorkers, groupWindowDays: s.groupWindowDays, groupThreshold: s.groupThreshold, chairMayReveal: s.chairMayReveal, definedAt: s.definedAt };
+  return {
+    orgId,
+    reopenLimit: s.reopenLimit,
+    groupMinWorkers: s.groupMinWorkers,
+    groupWindowDays: s.groupWindowDays,
+    groupThreshold: s.groupThreshold,
+    chairMayReveal: s.chairMayReveal,
+    definedAt: s.definedAt,
+  };
 }
 
 export async function putSettings(

@@ -46,7 +46,24 @@ export interface Counts {
   overdue: number;
 }
 
-export const ZERO: Counts = { submitted: 0, accepted: 0, done: 0, doneOnTime: 0, closed: 0, closedOnTime: 0, doneLastOnTime: 0, closedLastOnTime: 0, acceptedOnTime: 0, rated: 0, satisfied: 0, fullySatisfied: 0, answered: 0, reopened: 0, open: 0, overdue: 0 };
+export const ZERO: Counts = {
+  submitted: 0,
+  accepted: 0,
+  done: 0,
+  doneOnTime: 0,
+  closed: 0,
+  closedOnTime: 0,
+  doneLastOnTime: 0,
+  closedLastOnTime: 0,
+  acceptedOnTime: 0,
+  rated: 0,
+  satisfied: 0,
+  fullySatisfied: 0,
+  answered: 0,
+  reopened: 0,
+  open: 0,
+  overdue: 0,
+};
 
 export function addCounts(a: Counts, b: Counts): Counts {
   const out = { ...a };

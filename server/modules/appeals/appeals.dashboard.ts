@@ -120,7 +120,14 @@ async function fromRows(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock:
  * The cells the triggers keep, plus what they cannot hold: the overdue count (it moves
  * with the clock) and the caller's own appeals outside their scope, both from the rows.
  */
-async function fromCells(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock, byUnit: boolean, cut: ReadonlySet<string> | null): Promise<Folded> {
+async function fromCells(
+  db: Db,
+  vis: repo.Visibility,
+  f: repo.RepoFilter,
+  clock: repo.LightClock,
+  byUnit: boolean,
+  cut: ReadonlySet<string> | null,
+): Promise<Folded> {
   const totals = await cells.cellTotals(db, vis, f, byUnit);
   const own = await cells.ownOutsideScope(db, vis, f, clock);
   totals.department.delete('');
@@ -164,20 +171,34 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
     const b = { ...base, from: start, to: end };
     // Not over yet (or cut by the period): its rates are "so far", drawn apart rather than read as a drop.
     const partial = start !== `${month}-01` || end !== monthEnd(month) || monthEnd(month) >= today;
-    byMonth.push({ month, partial, submitted: within(b, ind.submittedOf(c), 'submitted'), closureRate: within(b, ind.closureRateOf(c), 'closureRate'), satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate') });
+    byMonth.push({
+      month,
+      partial,
+      submitted: within(b, ind.submittedOf(c), 'submitted'),
+      closureRate: within(b, ind.closureRateOf(c), 'closureRate'),
+      satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate'),
+    });
   }
 
   const categories = effective.category ?? APPEAL_CATEGORIES;
   const byCategory: Dashboard['byCategory'] = categories.map((category) => {
     const c = perCategory.get(category) ?? ind.ZERO;
     const b = { ...base, category };
-    return { category, submitted: within(b, ind.submittedOf(c), 'submitted'), closureRate: within(b, ind.closureRateOf(c), 'closureRate'), satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate') };
+    return {
+      category,
+      submitted: within(b, ind.submittedOf(c), 'submitted'),
+      closureRate: within(b, ind.closureRateOf(c), 'closureRate'),
+      satisfactionRate: within(b, ind.satisfactionRateOf(c), 'satisfactionRate'),
+    };
   });
 
   // A department's figures cover its subtree, as the departmentId filter does.
   const deptIds = [...perDepartment.keys()];
   const depts = await repo.orgsByIds(db, deptIds);
-  const labels = await departmentLabels(db, depts.map((d) => d.path));
+  const labels = await departmentLabels(
+    db,
+    depts.map((d) => d.path),
+  );
   const pathOf = new Map(depts.map((d) => [d.id, d.path]));
   const byDepartment: Dashboard['byDepartment'] = depts
     .map((d) => {

@@ -71,7 +71,10 @@ export const GROUPS: readonly Group[] = ['case', 'answer', 'rating'];
 const ALL_GROUPS: ReadonlySet<Group> = new Set(GROUPS);
 
 /** The department ('' = none) a group of `r` is attributed to; a group with no fact yet stays with the case (as the cell triggers of 20261207_0430 do). */
-export function departmentOf(r: Pick<IndicatorRow, 'department_id' | 'first_answered_at' | 'first_answer_department_id' | 'rating' | 'rated_department_id'>, g: Group): string {
+export function departmentOf(
+  r: Pick<IndicatorRow, 'department_id' | 'first_answered_at' | 'first_answer_department_id' | 'rating' | 'rated_department_id'>,
+  g: Group,
+): string {
   const current = r.department_id ?? '';
   if (g === 'answer' && r.first_answered_at !== null) return r.first_answer_department_id ?? '';
   if (g === 'rating' && r.rating !== null) return r.rated_department_id ?? '';
@@ -305,8 +308,14 @@ function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
     return { counts: countsOf(rows), tenths: tenthsHistogram(rows) };
   });
 }
-const appealIndicator = (key: string, zh: string, en: string, definition: { zh: string; en: string }, of: (p: PeriodCounts) => Figure, unit: Figure['unit'] = 'rate') =>
-  defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await countsIn(db, q)) });
+const appealIndicator = (
+  key: string,
+  zh: string,
+  en: string,
+  definition: { zh: string; en: string },
+  of: (p: PeriodCounts) => Figure,
+  unit: Figure['unit'] = 'rate',
+) => defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await countsIn(db, q)) });
 /** A figure of the dashboard's definitions (common/appealIndicators.ts): one text for the dashboard, the API and the registry. */
 const defined = (key: IndicatorKey, of: (p: PeriodCounts) => Figure, unit: Figure['unit'] = 'rate') => {
   const d = INDICATOR_DEFINITIONS[key];
@@ -315,13 +324,26 @@ const defined = (key: IndicatorKey, of: (p: PeriodCounts) => Figure, unit: Figur
 const fromCounts = (of: (c: Counts) => Figure) => (p: PeriodCounts) => of(p.counts);
 
 export const appealsIndicators = [
-  appealIndicator('submitted', '诉求数', 'Appeals submitted', { zh: '期间提交的诉求（合并的重复诉求不计）', en: 'Appeals submitted in the period (merged duplicates not counted)' }, fromCounts(submittedOf), 'count'),
+  appealIndicator(
+    'submitted',
+    '诉求数',
+    'Appeals submitted',
+    { zh: '期间提交的诉求（合并的重复诉求不计）', en: 'Appeals submitted in the period (merged duplicates not counted)' },
+    fromCounts(submittedOf),
+    'count',
+  ),
   defined('acceptanceHours', (p) => acceptanceHoursOf(p.tenths), 'hours'),
   defined('acceptedOnTimeRate', fromCounts(acceptedOnTimeRateOf)),
   defined('answerRate', fromCounts(answerRateOf)),
-  defined('onTimeAnswerRate', fromCounts((c) => onTimeAnswerRateOf(c))),
+  defined(
+    'onTimeAnswerRate',
+    fromCounts((c) => onTimeAnswerRateOf(c)),
+  ),
   defined('closureRate', fromCounts(closureRateOf)),
-  defined('onTimeClosureRate', fromCounts((c) => onTimeClosureRateOf(c))),
+  defined(
+    'onTimeClosureRate',
+    fromCounts((c) => onTimeClosureRateOf(c)),
+  ),
   defined('satisfactionRate', fromCounts(satisfactionRateOf)),
   defined('satisfiedShare', fromCounts(satisfiedShareOf)),
   defined('reopenRate', fromCounts(reopenRateOf)),

@@ -18,14 +18,22 @@ async function assignedAppealOf() {
   const worker = await w.worker();
   const staff = await actorOf(t.db, w.staff.accountId);
   const author = await actorOf(t.db, worker.accountId);
-  const id = await t.db.transaction().execute((tx) => service.createInTx(tx, systemContext(), author, SubmitAppealBody.parse(wageAppeal()), shanghai('2026-09-30', '09:00')));
+  const id = await t.db
+    .transaction()
+    .execute((tx) => service.createInTx(tx, systemContext(), author, SubmitAppealBody.parse(wageAppeal()), shanghai('2026-09-30', '09:00')));
   await service.accept(t.db, systemContext(), staff, id, {}, shanghai('2026-09-30', '10:00'));
   await service.assign(t.db, systemContext(), staff, id, { departmentId: w.prod1.id }, shanghai('2026-09-30', '11:00'));
   return { id, author, staff, handler: await actorOf(t.db, w.handler.accountId) };
 }
 
 const notices = (accountId: string, id: string) =>
-  t.db.selectFrom('notifications').select(['kind', 'body']).where('account_id', '=', accountId).where('link', '=', `/appeals/${id}`).orderBy('created_at').execute();
+  t.db
+    .selectFrom('notifications')
+    .select(['kind', 'body'])
+    .where('account_id', '=', accountId)
+    .where('link', '=', `/appeals/${id}`)
+    .orderBy('created_at')
+    .execute();
 
 describe('the deadline sweep', () => {
   it('reminds the handler 3, 1 and 0 working days ahead, once each, across the make-up Saturday', async () => {

@@ -35,11 +35,28 @@ export async function sweepDeadlines(db: Db, now: Date): Promise<{ overdue: numb
         if (!(await repo.claimReminder(tx, a.id, `${stage}:overdue`, due, iso))) return false;
         // Only a missed answer deadline makes the appeal late for the on-time closure rate.
         await repo.updateAppeal(tx, a.id, null, stage === 'answer' ? { overdue_at: iso, late: 1 } : { overdue_at: iso });
-        await repo.insertEvent(tx, { id: newId(), appeal_id: a.id, at: iso, kind: 'overdue', actor_account_id: null, actor_label: 'system', internal: 1, note: null, data: JSON.stringify({ stage, deadline: due }) });
+        await repo.insertEvent(tx, {
+          id: newId(),
+          appeal_id: a.id,
+          at: iso,
+          kind: 'overdue',
+          actor_account_id: null,
+          actor_label: 'system',
+          internal: 1,
+          note: null,
+          data: JSON.stringify({ stage, deadline: due }),
+        });
         await recordAudit(tx, systemContext(), { action: 'appeal.overdue', entityType: 'appeal', entityId: a.id, changes: { stage, deadline: due } });
         const chairs = await unionPeople(tx, a.org_path, ['unionChair']);
         const handlers = stage === 'answer' && a.department_path ? await handlersOf(tx, a.department_path) : [];
-        await send(tx, 'overdue', [...chairs, ...handlers], { code: a.code, deadline: due, stage: t('zh-CN', `appeals.stage.${stage}`) }, appealLink(a.id), a.org_path);
+        await send(
+          tx,
+          'overdue',
+          [...chairs, ...handlers],
+          { code: a.code, deadline: due, stage: t('zh-CN', `appeals.stage.${stage}`) },
+          appealLink(a.id),
+          a.org_path,
+        );
         return true;
       });
       if (sent) overdue++;

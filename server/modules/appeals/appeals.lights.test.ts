@@ -17,7 +17,11 @@ describe('lights on an appeal', () => {
     const id = created.body.id;
     await w.staff.post(`/api/v1/appeals/${id}/accept`, {});
     await w.staff.post(`/api/v1/appeals/${id}/assign`, { departmentId: w.prod1.id });
-    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06', due_date: '2020-01-06' }).where('id', '=', id).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ current_due: '2020-01-06', due_date: '2020-01-06' })
+      .where('id', '=', id)
+      .execute();
 
     const staffDetail = (await w.staff.get(`/api/v1/appeals/${id}`)).body;
     expect(staffDetail.light).toBe('red');

@@ -64,7 +64,9 @@ const BY_RELATION: Record<Exclude<AppealAction, 'read'>, (r: Relation, actor: Ac
  * the union; the union chair only where the org's settings allow it.
  */
 export function mayReveal(actor: Actor, orgPath: string, chairMayReveal: boolean): boolean {
-  return actor.grants.some((g) => (g.role === 'unionStaff' || (g.role === 'unionChair' && chairMayReveal)) && hasPermission({ ...actor, grants: [g] }, P.reveal, orgPath));
+  return actor.grants.some(
+    (g) => (g.role === 'unionStaff' || (g.role === 'unionChair' && chairMayReveal)) && hasPermission({ ...actor, grants: [g] }, P.reveal, orgPath),
+  );
 }
 
 /** Whether the caller may see the appeal at all. */

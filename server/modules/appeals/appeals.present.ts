@@ -62,7 +62,16 @@ export function presentSummary(row: SummaryRow, actor: Actor, clock: LightClock)
 }
 
 export interface DetailParts {
-  events: { id: string; kind: string; at: string; actor_label: string | null; internal: number; note: string | null; data: string | null; actor_name: string | null }[];
+  events: {
+    id: string;
+    kind: string;
+    at: string;
+    actor_label: string | null;
+    internal: number;
+    note: string | null;
+    data: string | null;
+    actor_name: string | null;
+  }[];
   attachments: { id: string; file_name: string; content_type: string; size: number }[];
   extensions: {
     id: string;
@@ -89,7 +98,13 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   system: { zh: '系统', en: 'System' },
 };
 
-export function presentDetail(row: DetailRow, parts: DetailParts, actor: Actor, clock: LightClock, locale: Locale): Omit<AppealDetail, 'citations' | 'citationsNeedReview'> {
+export function presentDetail(
+  row: DetailRow,
+  parts: DetailParts,
+  actor: Actor,
+  clock: LightClock,
+  locale: Locale,
+): Omit<AppealDetail, 'citations' | 'citationsNeedReview'> {
   const summary = presentSummary(row, actor, clock);
   // The worker sees the public steps, and who acted only as a role.
   const workerView = !parts.relation.staff && !parts.relation.handler;

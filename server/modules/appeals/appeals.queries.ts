@@ -78,10 +78,20 @@ export async function exportList(db: Db, actor: Actor, filter: AppealFilter, rep
     { header: '性质', value: (r) => APPEAL_NATURE_LABELS[r.nature as AppealNature]?.zh },
     { header: '紧急程度', value: (r) => APPEAL_URGENCY_LABELS[r.urgency as AppealUrgency]?.zh },
     { header: '状态', value: (r) => APPEAL_STATUS_LABELS[r.status as AppealStatus]?.zh },
-    { header: '红黄灯', value: (r) => { const l = lightOf(r.current_due, clock); return l ? LIGHT_LABELS[l].zh : ''; } },
+    {
+      header: '红黄灯',
+      value: (r) => {
+        const l = lightOf(r.current_due, clock);
+        return l ? LIGHT_LABELS[l].zh : '';
+      },
+    },
     { header: '提交人', value: (r) => (anon(r) ? '匿名' : (r.author_name ?? '')) },
     { header: '用工身份', value: (r) => (anon(r) ? '' : (EMPLOYMENT_CATEGORY_LABELS[r.author_category as EmploymentCategory]?.zh ?? '')) },
-    { header: '联系电话', width: 16, value: (r) => (anon(r) ? '' : readsContact(actor, r.org_path) ? (r.author_phone ?? '') : (maskPhone(r.author_phone) ?? '')) },
+    {
+      header: '联系电话',
+      width: 16,
+      value: (r) => (anon(r) ? '' : readsContact(actor, r.org_path) ? (r.author_phone ?? '') : (maskPhone(r.author_phone) ?? '')),
+    },
     { header: '所属单位', width: 20, value: (r) => (anon(r) ? r.unit_name : r.org_name) },
     { header: '承办部门', width: 22, value: (r) => r.department_label ?? '' },
     { header: '提交时间', width: 18, value: (r) => local(r.submitted_at) },

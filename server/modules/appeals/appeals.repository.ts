@@ -131,7 +131,10 @@ export function orgIn(eb: Eb, column: string, scope: Scope, indexed: boolean): E
 export function scopeIn(eb: Eb, column: string, scope: Scope, indexed: boolean): Expression<SqlBool> | null {
   if (scope.all) return sql<SqlBool>`${indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`} is not null`;
   if (scope.paths.length === 0) return null;
-  const ids = eb.selectFrom('orgs as so').select('so.id').where((e: Eb) => pathInScope(e, 'so.path', scope));
+  const ids = eb
+    .selectFrom('orgs as so')
+    .select('so.id')
+    .where((e: Eb) => pathInScope(e, 'so.path', scope));
   return eb(indexed ? sql.ref(column) : sql`${sql.ref(column)} || ''`, 'in', ids);
 }
 
@@ -216,7 +219,13 @@ export function listPart(db: Tx, eb: Eb, vis: Visibility, f: RepoFilter, clock: 
     // One's own appeals by id, each author column on its own index: an OR of the two would
     // let the planner prefer scanning any small index that a filter happens to match.
     const own = (col: 'author_account_id' | 'author_person_id', v: string) => eb.selectFrom('appeals as o').select('o.id').where(`o.${col}`, '=', v);
-    inside.push(eb('a.id', 'in', vis.personId ? own('author_account_id', vis.accountId).union(own('author_person_id', vis.personId)) : own('author_account_id', vis.accountId)));
+    inside.push(
+      eb(
+        'a.id',
+        'in',
+        vis.personId ? own('author_account_id', vis.accountId).union(own('author_person_id', vis.personId)) : own('author_account_id', vis.accountId),
+      ),
+    );
     // Only what the scope parts did not already read; with no scope there is nothing to leave out.
     const scope = scopeTerms(eb, vis);
     if (!f.mine && scope.length) inside.push(sql<SqlBool>`(${eb.or(scope)}) is not true`);
@@ -451,8 +460,15 @@ export type ExportRow = SummaryRow & { answer: string | null; due_date: string |
 export async function* exportAppeals(db: Tx, vis: Visibility, f: RepoFilter, clock: LightClock, limit: number, batch = 500): AsyncGenerator<ExportRow[]> {
   let after: Cursor | undefined;
   let known: number | undefined;
-  for (let left = limit; left > 0; ) {
-    const r = await listAppeals(db, vis, f, clock, { limit: Math.min(batch, left), offset: 0, sort: 'submittedAt', order: 'desc', after }, { known, detail: true });
+  for (let left = limit; left > 0;) {
+    const r = await listAppeals(
+      db,
+      vis,
+      f,
+      clock,
+      { limit: Math.min(batch, left), offset: 0, sort: 'submittedAt', order: 'desc', after },
+      { known, detail: true },
+    );
     if (r.rows.length) yield r.rows as ExportRow[];
     left -= r.rows.length;
     known = r.counted;
@@ -563,23 +579,25 @@ export function findRawMany(db: Tx, ids: string[]) {
 
 /** Who wrote an anonymous appeal. Only the reveal service calls this, and it audits the call. */
 export function revealAuthor(db: Tx, id: string) {
-  return adb(db)
-    .selectFrom('appeals as a')
-    .leftJoin('persons as p', 'p.id', 'a.author_person_id')
-    .leftJoin('accounts as acc', 'acc.id', 'a.author_account_id')
-    // The author's own team: an anonymous appeal itself is placed at its unit (service.placement).
-    .innerJoin('orgs as o', (j) => j.on(sql<SqlBool>`o.id = coalesce(p.org_id, a.org_id)`))
-    .select([
-      'a.author_account_id',
-      'a.author_person_id',
-      'p.employment_category',
-      'o.id as org_id',
-      'o.name as org_name',
-      sql<string>`coalesce(p.name, acc.display_name)`.as('name'),
-      sql<string | null>`coalesce(p.phone, acc.phone)`.as('phone'),
-    ])
-    .where('a.id', '=', id)
-    .executeTakeFirst();
+  return (
+    adb(db)
+      .selectFrom('appeals as a')
+      .leftJoin('persons as p', 'p.id', 'a.author_person_id')
+      .leftJoin('accounts as acc', 'acc.id', 'a.author_account_id')
+      // The author's own team: an anonymous appeal itself is placed at its unit (service.placement).
+      .innerJoin('orgs as o', (j) => j.on(sql<SqlBool>`o.id = coalesce(p.org_id, a.org_id)`))
+      .select([
+        'a.author_account_id',
+        'a.author_person_id',
+        'p.employment_category',
+        'o.id as org_id',
+        'o.name as org_name',
+        sql<string>`coalesce(p.name, acc.display_name)`.as('name'),
+        sql<string | null>`coalesce(p.phone, acc.phone)`.as('phone'),
+      ])
+      .where('a.id', '=', id)
+      .executeTakeFirst()
+  );
 }
 
 export async function insertAppeal(db: Tx, row: AppealTable) {
@@ -613,10 +631,14 @@ const eventsOf = prepared((d: ADb, p: { appealId: string }) =>
 );
 export const listEvents = (db: Tx, appealId: string) => eventsOf.all(db, { appealId });
 
-const duplicatesOfMaster = prepared((d: ADb, p: { masterId: string }) => d.selectFrom('appeals').select(['id', 'code']).where('master_id', '=', p.masterId).orderBy('code'));
+const duplicatesOfMaster = prepared((d: ADb, p: { masterId: string }) =>
+  d.selectFrom('appeals').select(['id', 'code']).where('master_id', '=', p.masterId).orderBy('code'),
+);
 export const duplicatesOf = (db: Tx, masterId: string) => duplicatesOfMaster.all(db, { masterId });
 
-const masterById = prepared((d: ADb, p: { id: string }) => d.selectFrom('appeals').select(['id', 'code', 'status', 'answer', 'answered_at']).where('id', '=', p.id));
+const masterById = prepared((d: ADb, p: { id: string }) =>
+  d.selectFrom('appeals').select(['id', 'code', 'status', 'answer', 'answered_at']).where('id', '=', p.id),
+);
 export const masterSummary = (db: Tx, id: string) => masterById.first(db, { id });
 
 export async function repointDuplicates(db: Tx, fromMaster: string, toMaster: string) {
@@ -657,7 +679,12 @@ export async function claimAttachments(db: Tx, ids: string[], uploader: string, 
 }
 
 const attachmentsOf = prepared((d: ADb, p: { appealId: string }) =>
-  d.selectFrom('appeal_attachments').select(['id', 'file_name', 'content_type', 'size', 'storage_key']).where('appeal_id', '=', p.appealId).orderBy('created_at').orderBy('id'),
+  d
+    .selectFrom('appeal_attachments')
+    .select(['id', 'file_name', 'content_type', 'size', 'storage_key'])
+    .where('appeal_id', '=', p.appealId)
+    .orderBy('created_at')
+    .orderBy('id'),
 );
 export const listAttachments = (db: Tx, appealId: string) => attachmentsOf.all(db, { appealId });
 
@@ -666,7 +693,13 @@ export function findAttachment(db: Tx, appealId: string, id: string) {
 }
 
 export function orphanAttachments(db: Tx, before: string) {
-  return adb(db).selectFrom('appeal_attachments').select(['id', 'storage_key']).where('appeal_id', 'is', null).where('created_at', '<', before).limit(500).execute();
+  return adb(db)
+    .selectFrom('appeal_attachments')
+    .select(['id', 'storage_key'])
+    .where('appeal_id', 'is', null)
+    .where('created_at', '<', before)
+    .limit(500)
+    .execute();
 }
 
 export async function deleteAttachment(db: Tx, id: string) {
@@ -692,7 +725,9 @@ export async function decideExtension(db: Tx, id: string, patch: Partial<AppealE
   return Number(res.numUpdatedRows) === 1;
 }
 
-const extensionsOf = prepared((d: ADb, p: { appealId: string }) => d.selectFrom('appeal_extensions').selectAll().where('appeal_id', '=', p.appealId).orderBy('requested_at'));
+const extensionsOf = prepared((d: ADb, p: { appealId: string }) =>
+  d.selectFrom('appeal_extensions').selectAll().where('appeal_id', '=', p.appealId).orderBy('requested_at'),
+);
 export const listExtensions = (db: Tx, appealId: string) => extensionsOf.all(db, { appealId });
 
 export async function insertRating(db: Tx, row: AppealRatingTable) {
@@ -738,7 +773,10 @@ export function ruleRows(db: Tx, orgIds: string[]) {
   return rulesAt.all(db, { orgIds });
 }
 
-export async function upsertRule(db: Tx, row: { org_id: string; category: string; urgency: string; accept_days: number; consultation_days: number; request_days: number; updated_at: string }) {
+export async function upsertRule(
+  db: Tx,
+  row: { org_id: string; category: string; urgency: string; accept_days: number; consultation_days: number; request_days: number; updated_at: string },
+) {
   await adb(db)
     .insertInto('appeal_deadline_rules')
     .values(row)
@@ -767,7 +805,15 @@ export function settingsRows(db: Tx, orgIds: string[]) {
 
 export async function upsertSettings(
   db: Tx,
-  row: { org_id: string; reopen_limit?: number; group_min_workers?: number; group_window_days?: number; group_threshold_pct?: number; chair_may_reveal?: number; updated_at: string },
+  row: {
+    org_id: string;
+    reopen_limit?: number;
+    group_min_workers?: number;
+    group_window_days?: number;
+    group_threshold_pct?: number;
+    chair_may_reveal?: number;
+    updated_at: string;
+  },
 ) {
   const patch = Object.fromEntries(Object.entries(row).filter(([k, v]) => v !== undefined && k !== 'org_id'));
   await adb(db)
@@ -779,7 +825,9 @@ export async function upsertSettings(
 
 // ---- orgs, people, accounts the module reads ----
 
-const orgsIn = prepared((d: ADb, p: { ids: string[] }) => d.selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', p.ids));
+const orgsIn = prepared((d: ADb, p: { ids: string[] }) =>
+  d.selectFrom('orgs').select(['id', 'kind', 'depth', 'name', 'path', 'parent_id']).where('id', 'in', p.ids),
+);
 export function orgsByIds(db: Tx, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return orgsIn.all(db, { ids });
@@ -789,11 +837,17 @@ const orgById = prepared((d: ADb, p: { id: string }) => d.selectFrom('orgs').sel
 export const findOrg = (db: Tx, id: string) => orgById.first(db, { id });
 
 const personById = prepared((d: ADb, p: { id: string }) =>
-  d.selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(['p.id', 'p.org_id', 'p.kind', 'p.employment_category', 'o.path as org_path']).where('p.id', '=', p.id),
+  d
+    .selectFrom('persons as p')
+    .innerJoin('orgs as o', 'o.id', 'p.org_id')
+    .select(['p.id', 'p.org_id', 'p.kind', 'p.employment_category', 'o.path as org_path'])
+    .where('p.id', '=', p.id),
 );
 export const findPerson = (db: Tx, id: string) => personById.first(db, { id });
 
-const accountByPerson = prepared((d: ADb, p: { personId: string }) => d.selectFrom('accounts').select('id').where('person_id', '=', p.personId).orderBy('created_at').limit(1));
+const accountByPerson = prepared((d: ADb, p: { personId: string }) =>
+  d.selectFrom('accounts').select('id').where('person_id', '=', p.personId).orderBy('created_at').limit(1),
+);
 export const accountOfPerson = (db: Tx, personId: string) => accountByPerson.first(db, { personId });
 
 /** Accounts holding one of `roles` on one of `orgIds` (ancestors of a node, usually). */
@@ -871,7 +925,13 @@ export async function workersUnder(db: Tx, path: string, limit: number): Promise
 }
 
 export function grantsOfRole(db: Tx, role: string) {
-  return adb(db).selectFrom('role_grants as g').innerJoin('orgs as o', 'o.id', 'g.org_id').select(['g.account_id', 'o.path']).where('g.role', '=', role).orderBy('g.created_at').execute();
+  return adb(db)
+    .selectFrom('role_grants as g')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .select(['g.account_id', 'o.path'])
+    .where('g.role', '=', role)
+    .orderBy('g.created_at')
+    .execute();
 }
 
 export async function anyAppeal(db: Tx): Promise<boolean> {

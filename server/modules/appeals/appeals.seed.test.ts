@@ -25,7 +25,10 @@ describe('demo appeals', () => {
 
     const now = new Date();
     await appealsModule.seedDemo!(t.db, now);
-    const rows = await t.db.selectFrom('appeals' as any).select(['status', 'anonymous', 'rating', 'reopen_count', 'late'] as any).execute();
+    const rows = await t.db
+      .selectFrom('appeals' as any)
+      .select(['status', 'anonymous', 'rating', 'reopen_count', 'late'] as any)
+      .execute();
     expect(rows.length).toBeGreaterThan(150);
     expect(rows.length).toBeLessThan(400);
     const statuses = new Set(rows.map((r: any) => r.status));
@@ -46,6 +49,13 @@ describe('demo appeals', () => {
 
     // A second run adds nothing.
     await appealsModule.seedDemo!(t.db, now);
-    expect((await t.db.selectFrom('appeals' as any).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow() as any).n).toSatisfy((n: any) => Number(n) === rows.length);
+    expect(
+      (
+        (await t.db
+          .selectFrom('appeals' as any)
+          .select((eb: any) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()) as any
+      ).n,
+    ).toSatisfy((n: any) => Number(n) === rows.length);
   }, 180_000);
 });

@@ -110,7 +110,6 @@ const CATEGORY_WEIGHTS: [AppealCategory, number][] = [
   ['other', 8],
 ];
 
-
 /** A Shanghai wall-clock time on a date. */
 const at = (date: string, hour: number, minute = 0) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 
@@ -168,7 +167,16 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
     while (!cal.isWorkingDay(dayOf(offset))) offset++;
     const date = dayOf(offset);
     const worker = demoWorkers.length && rng.chance(0.06) ? rng.pick(demoWorkers) : null;
-    plans.push({ date, hour: rng.int(8, 17), unit, category, text: rng.pick(TEXTS[category]), anonymous: rng.chance(0.12), personId: rng.pick(unit.workers), worker });
+    plans.push({
+      date,
+      hour: rng.int(8, 17),
+      unit,
+      category,
+      text: rng.pick(TEXTS[category]),
+      anonymous: rng.chance(0.12),
+      personId: rng.pick(unit.workers),
+      worker,
+    });
   }
   // The group: six workers of the first mine within the last fortnight.
   const first = units[0];
@@ -202,14 +210,41 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   async function lifecycle(id: string, plan: Plan, submittedAt: Date, stopAt?: Stage) {
     const age = stopAt ? 30 : (now.getTime() - submittedAt.getTime()) / 86_400_000;
     // Most appeals are accepted within a working day; a few wait longer.
-    const acceptDay = cal.addWorkingDays(plan.date, rng.weighted([[0, 4], [1, 5], [2, 1]] as const));
+    const acceptDay = cal.addWorkingDays(
+      plan.date,
+      rng.weighted([
+        [0, 4],
+        [1, 5],
+        [2, 1],
+      ] as const),
+    );
     const acceptedAt = at(acceptDay, acceptDay === plan.date ? Math.min(plan.hour + 2, 18) : rng.int(8, 11), rng.int(0, 59));
     if (age < 1 || !before(acceptedAt) || (age < 3 && rng.chance(0.5))) return;
     if (!stopAt && rng.chance(0.05)) {
-      await service.decline(db, ctx, staff, id, { reason: 'outOfScope', explanation: '该事项属于个人劳动合同纠纷，请向劳动争议调解委员会申请调解，工会可提供法律咨询。' }, acceptedAt);
+      await service.decline(
+        db,
+        ctx,
+        staff,
+        id,
+        { reason: 'outOfScope', explanation: '该事项属于个人劳动合同纠纷，请向劳动争议调解委员会申请调解，工会可提供法律咨询。' },
+        acceptedAt,
+      );
       return;
     }
-    await service.accept(db, ctx, staff, id, { urgency: rng.weighted([['general', 8], ['urgent', 1], ['special', 1]] as const) }, acceptedAt);
+    await service.accept(
+      db,
+      ctx,
+      staff,
+      id,
+      {
+        urgency: rng.weighted([
+          ['general', 8],
+          ['urgent', 1],
+          ['special', 1],
+        ] as const),
+      },
+      acceptedAt,
+    );
     if (stopAt === 'accepted') return;
     const consult = (await repo.findRaw(db, id))!.nature === 'consultation';
     if (!stopAt && consult && rng.chance(0.7)) {
@@ -229,9 +264,12 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
     const due = (await repo.findRaw(db, id))!.due_date!;
     // One in eight misses its deadline; some are still open.
     const late = rng.chance(0.12);
-    const answerDay = late ? cal.addWorkingDays(due, rng.int(1, 3)) : cal.addWorkingDays(acceptDay, rng.int(1, Math.max(1, cal.workingDaysBetween(acceptDay, due))));
+    const answerDay = late
+      ? cal.addWorkingDays(due, rng.int(1, 3))
+      : cal.addWorkingDays(acceptDay, rng.int(1, Math.max(1, cal.workingDaysBetween(acceptDay, due))));
     const noteAt = at(cal.addWorkingDays(acceptDay, 1), rng.int(9, 16));
-    if (before(noteAt) && (rng.chance(0.6) || stopAt === 'handling')) await service.addNote(db, hctx, handler, id, { note: '已与相关科室核实情况，正在协调解决。' }, noteAt);
+    if (before(noteAt) && (rng.chance(0.6) || stopAt === 'handling'))
+      await service.addNote(db, hctx, handler, id, { note: '已与相关科室核实情况，正在协调解决。' }, noteAt);
     if (stopAt === 'handling') return;
     // Caught mid-way on purpose: answered now-ish, whatever the plan said.
     const answeredAt = stopAt === 'answered' ? new Date(now.getTime() - 3_600_000) : at(answerDay, rng.int(9, 17), rng.int(0, 59));
@@ -252,9 +290,20 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       if (before(closeAt)) await service.close(db, ctx, staff, id, { note: '职工未评价，按期结案。' }, closeAt);
       return;
     }
-    const rating = rng.weighted([['satisfied', 55], ['basicallySatisfied', 30], ['unsatisfied', 15]] as const);
+    const rating = rng.weighted([
+      ['satisfied', 55],
+      ['basicallySatisfied', 30],
+      ['unsatisfied', 15],
+    ] as const);
     const reopen = rating === 'unsatisfied' && rng.chance(0.5);
-    await service.rate(db, { ...ctx, actor: author }, author, id, { rating, comment: rating === 'unsatisfied' ? '问题没有真正解决。' : undefined, reopen }, ratedAt);
+    await service.rate(
+      db,
+      { ...ctx, actor: author },
+      author,
+      id,
+      { rating, comment: rating === 'unsatisfied' ? '问题没有真正解决。' : undefined, reopen },
+      ratedAt,
+    );
     if (!reopen) return;
     const raw = (await repo.findRaw(db, id))!;
     const again = at(cal.addWorkingDays(shanghaiDate(ratedAt), rng.int(1, 3)), rng.int(9, 17));
@@ -276,7 +325,15 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   let masterAt = new Date(now.getTime() - 3 * 86_400_000);
   while (!cal.isWorkingDay(shanghaiDate(masterAt))) masterAt = new Date(masterAt.getTime() - 86_400_000);
   const dup: Text = ['澡堂热水时有时无', '二号矿职工浴室的热水时有时无，下夜班的人经常只能洗凉水。'];
-  const onBehalf = (personId: string) => ({ category: 'benefits' as const, nature: 'request' as const, title: dup[0], description: dup[1], anonymous: false, attachmentIds: [], onBehalfOf: { personId, channel: 'visit' as const } });
+  const onBehalf = (personId: string) => ({
+    category: 'benefits' as const,
+    nature: 'request' as const,
+    title: dup[0],
+    description: dup[1],
+    anonymous: false,
+    attachmentIds: [],
+    onBehalfOf: { personId, channel: 'visit' as const },
+  });
   const [p1, p2, p3] = second.workers.slice(-3);
   const master = await db.transaction().execute((tx) => service.createInTx(tx, ctx, staff, onBehalf(p1), masterAt));
   const dupIds = [];

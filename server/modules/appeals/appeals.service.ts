@@ -32,7 +32,19 @@ import {
 import type { AppealDetail, AppealReceipt, SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import * as repo from './appeals.repository.js';
 import type { AppealTable } from './appeals.tables.js';
-import { abilities, allowedIn, can, canRead, conditionFails, isOverdue, relationTo, visibilityOf, maySubmit, type AppealRef, type Relation } from './appeals.policy.js';
+import {
+  abilities,
+  allowedIn,
+  can,
+  canRead,
+  conditionFails,
+  isOverdue,
+  relationTo,
+  visibilityOf,
+  maySubmit,
+  type AppealRef,
+  type Relation,
+} from './appeals.policy.js';
 import { presentDetail } from './appeals.present.js';
 import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFor, settingsFor } from './deadlines.js';
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
@@ -161,7 +173,17 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
   const citations = await citationsOf(tx, actor, id);
   const shown = presentDetail(
     row,
-    { events, attachments, extensions, duplicates, master: master ?? null, deadlineProvisional, reopenLimit: settings.reopenLimit, abilities: abilities(actor, { ...ref, chairMayReveal: settings.chairMayReveal }, clock.today), relation },
+    {
+      events,
+      attachments,
+      extensions,
+      duplicates,
+      master: master ?? null,
+      deadlineProvisional,
+      reopenLimit: settings.reopenLimit,
+      abilities: abilities(actor, { ...ref, chairMayReveal: settings.chairMayReveal }, clock.today),
+      relation,
+    },
     actor,
     clock,
     locale,
@@ -174,7 +196,10 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
  * published (statutory rules stand in): the date may still move when the notice is imported.
  * Counted from the start of the current stage — submission for acceptance, acceptance for the answer.
  */
-async function restsOnProvisionalDays(tx: Tx, row: { current_due: string | null; submitted_date: string; accepted_at: string | null; org_path: string }): Promise<boolean> {
+async function restsOnProvisionalDays(
+  tx: Tx,
+  row: { current_due: string | null; submitted_date: string; accepted_at: string | null; org_path: string },
+): Promise<boolean> {
   if (!row.current_due) return false;
   const from = row.accepted_at ? shanghaiDate(new Date(row.accepted_at)) : row.submitted_date;
   return (await calendarFor(tx, row.org_path)).provisionalWithin(from, row.current_due);
@@ -211,12 +236,20 @@ async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Prom
   if (!maySubmit(actor)) throw forbidden();
   const person = actor.personId ? await repo.findPerson(tx, actor.personId) : undefined;
   if (person) {
-    return { author: { orgId: person.org_id, orgPath: person.org_path, accountId: actor.accountId, personId: person.id, category: person.employment_category }, channel: 'online', registeredBy: null };
+    return {
+      author: { orgId: person.org_id, orgPath: person.org_path, accountId: actor.accountId, personId: person.id, category: person.employment_category },
+      channel: 'online',
+      registeredBy: null,
+    };
   }
   // An account without a person raises appeals where it was granted the right to.
   const grant = actor.grants.find((g) => g.orgId && g.orgPath && scopeOf({ ...actor, grants: [g] }, P.submit).paths.length);
   if (!grant) throw invalid('body', 'appeals.noOrg');
-  return { author: { orgId: grant.orgId!, orgPath: grant.orgPath!, accountId: actor.accountId, personId: null, category: null }, channel: 'online', registeredBy: null };
+  return {
+    author: { orgId: grant.orgId!, orgPath: grant.orgPath!, accountId: actor.accountId, personId: null, category: null },
+    channel: 'online',
+    registeredBy: null,
+  };
 }
 
 /** The nearest mine or branch union above the author's org; without one, the top of the tree. */
@@ -334,7 +367,14 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     orgId: row.unit_id,
     changes: { code: row.code, category: row.category, anonymous: row.anonymous === 1, channel, attachments: [...new Set(body.attachmentIds)] },
   });
-  await send(tx, 'new', await unionPeople(tx, author.orgPath, ['unionStaff']), { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh }, appealLink(id), author.orgPath);
+  await send(
+    tx,
+    'new',
+    await unionPeople(tx, author.orgPath, ['unionStaff']),
+    { code: row.code, title: row.title, category: APPEAL_CATEGORY_LABELS[row.category as AppealCategory].zh },
+    appealLink(id),
+    author.orgPath,
+  );
   return row;
 }
 
@@ -349,7 +389,17 @@ export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const cal = await calendarFor(tx, row.org_path);
   const due = cal.addWorkingDays(shanghaiDate(at), answerDays(rule, nature));
   // The acceptance-time indicator reads this, recorded once in the author's calendar (to the 6 minutes).
-  await move(tx, id, ['submitted'], { status: 'accepted', accepted_at: iso, accept_work_tenths: acceptWorkTenths(cal, row.submitted_at, iso), urgency, nature, due_date: due, current_due: due, overdue_at: null, updated_at: iso });
+  await move(tx, id, ['submitted'], {
+    status: 'accepted',
+    accepted_at: iso,
+    accept_work_tenths: acceptWorkTenths(cal, row.submitted_at, iso),
+    urgency,
+    nature,
+    due_date: due,
+    current_due: due,
+    overdue_at: null,
+    updated_at: iso,
+  });
   await event(tx, id, 'accepted', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { urgency, nature, deadline: due } });
   await recordAudit(tx, ctx, { action: 'appeal.accept', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency, nature, deadline: due } });
   await send(tx, 'accepted', [await authorAccount(tx, id)], { code: row.code, deadline: due }, appealLink(id));
@@ -359,7 +409,8 @@ export async function accept(db: Db, ctx: CallContext, actor: Actor, id: string,
   await db.transaction().execute((tx) => acceptInTx(tx, ctx, actor, id, input, at));
 }
 
-export const acceptIn = (call: WriteCall, id: string, input: { urgency?: string; nature?: string; note?: string }) => acceptInTx(call.tx, call.ctx, call.actor, id, input, call.now);
+export const acceptIn = (call: WriteCall, id: string, input: { urgency?: string; nature?: string; note?: string }) =>
+  acceptInTx(call.tx, call.ctx, call.actor, id, input, call.now);
 
 export function decline(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: DeclineReason; explanation: string }, at = new Date()) {
   return inOwnTx(db, ctx, actor, at, (call) => declineIn(call, id, input));
@@ -402,7 +453,13 @@ export async function setUrgencyIn(call: WriteCall, id: string, input: { urgency
   }
   await move(tx, id, [row.status], patch);
   await event(tx, id, 'urgencySet', iso, { accountId: actor.accountId, label: 'staff' }, { data: { urgency: input.urgency, nature, deadline: due } });
-  await recordAudit(tx, ctx, { action: 'appeal.urgency', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency: [row.urgency, input.urgency], nature: [row.nature, nature], deadline: [row.due_date, due] } });
+  await recordAudit(tx, ctx, {
+    action: 'appeal.urgency',
+    entityType: 'appeal',
+    entityId: id,
+    orgId: row.unit_id,
+    changes: { urgency: [row.urgency, input.urgency], nature: [row.nature, nature], deadline: [row.due_date, due] },
+  });
 }
 
 /** A department node inside the staff member's scope. */
@@ -419,8 +476,21 @@ export async function assignInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const dept = await departmentFor(tx, actor, input.departmentId);
   await move(tx, id, [row.status], { status: 'assigned', department_id: dept.id, updated_at: iso });
   const departmentLabel = (await departmentLabels(tx, [dept.path])).get(dept.path) ?? dept.name;
-  await event(tx, id, 'assigned', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { departmentId: dept.id, departmentName: dept.name, departmentLabel } });
-  await recordAudit(tx, ctx, { action: 'appeal.assign', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { department: [row.department_id, dept.id] } });
+  await event(
+    tx,
+    id,
+    'assigned',
+    iso,
+    { accountId: actor.accountId, label: 'staff' },
+    { note: input.note, data: { departmentId: dept.id, departmentName: dept.name, departmentLabel } },
+  );
+  await recordAudit(tx, ctx, {
+    action: 'appeal.assign',
+    entityType: 'appeal',
+    entityId: id,
+    orgId: row.unit_id,
+    changes: { department: [row.department_id, dept.id] },
+  });
   await send(tx, 'assigned', await handlersOf(tx, dept.path), { code: row.code, title: row.title, deadline: row.current_due ?? '' }, appealLink(id), dept.path);
 }
 
@@ -428,7 +498,8 @@ export async function assign(db: Db, ctx: CallContext, actor: Actor, id: string,
   await db.transaction().execute((tx) => assignInTx(tx, ctx, actor, id, input, at));
 }
 
-export const assignIn = (call: WriteCall, id: string, input: { departmentId: string; note?: string }) => assignInTx(call.tx, call.ctx, call.actor, id, input, call.now);
+export const assignIn = (call: WriteCall, id: string, input: { departmentId: string; note?: string }) =>
+  assignInTx(call.tx, call.ctx, call.actor, id, input, call.now);
 
 export function merge(db: Db, ctx: CallContext, actor: Actor, id: string, input: { duplicateIds: string[] }, at = new Date()) {
   return inOwnTx(db, ctx, actor, at, (call) => mergeIn(call, id, input));
@@ -454,7 +525,13 @@ export async function mergeIn(call: WriteCall, id: string, input: { duplicateIds
   const affected = await repo.countAffected(tx, id);
   await move(tx, id, [master.status], { affected_workers: affected, updated_at: iso });
   await event(tx, id, 'duplicateMerged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { codes, affectedWorkers: affected } });
-  await recordAudit(tx, ctx, { action: 'appeal.merge', entityType: 'appeal', entityId: id, orgId: master.unit_id, changes: { duplicates: ids, affectedWorkers: affected } });
+  await recordAudit(tx, ctx, {
+    action: 'appeal.merge',
+    entityType: 'appeal',
+    entityId: id,
+    orgId: master.unit_id,
+    changes: { duplicates: ids, affectedWorkers: affected },
+  });
 }
 
 export function supervise(db: Db, ctx: CallContext, actor: Actor, id: string, input: { note: string }, at = new Date()) {
@@ -523,7 +600,16 @@ export async function addNoteIn(call: WriteCall, id: string, input: { note: stri
 }
 
 /** Answers one appeal; also used for every member of a group case. */
-export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string }, answer: string, label: Label, at: Date, data?: Record<string, unknown>) {
+export async function answerInTx(
+  tx: Tx,
+  ctx: CallContext,
+  actor: Actor,
+  row: { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string },
+  answer: string,
+  label: Label,
+  at: Date,
+  data?: Record<string, unknown>,
+) {
   const iso = at.toISOString();
   // This round answered after the end of its deadline day. The appeal stays late once any round was:
   // the on-time closure rate counts it as late, and lateness once incurred is never cleared.
@@ -546,14 +632,29 @@ export async function answerInTx(tx: Tx, ctx: CallContext, actor: Actor, row: { 
     last_answer_late: roundLate ? 1 : 0,
     updated_at: iso,
   });
-  await event(tx, row.id, 'answered', iso, { accountId: actor.accountId, label }, { note: answer, data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data } });
+  await event(
+    tx,
+    row.id,
+    'answered',
+    iso,
+    { accountId: actor.accountId, label },
+    { note: answer, data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data } },
+  );
   await recordAudit(tx, ctx, { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } });
   const duplicates = await repo.duplicatesOf(tx, row.id);
   const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
   await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));
   // The answering department's robots (the unit's, when union staff answered it themselves) hear that it was answered: the number and who answered, never who asked or what was said.
   const answeredBy = await repo.findOrg(tx, raw.department_id ?? row.unit_id);
-  if (answeredBy) await send(tx, 'answeredRobot', [], { code: row.code, department: answeredBy.name, late: late ? t('zh-CN', 'appeals.notice.answeredRobot.late') : '' }, appealLink(row.id), answeredBy.path);
+  if (answeredBy)
+    await send(
+      tx,
+      'answeredRobot',
+      [],
+      { code: row.code, department: answeredBy.name, late: late ? t('zh-CN', 'appeals.notice.answeredRobot.late') : '' },
+      appealLink(row.id),
+      answeredBy.path,
+    );
 }
 
 export function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input: { answer: string }, at = new Date()) {
@@ -592,12 +693,40 @@ export async function requestExtensionIn(call: WriteCall, id: string, input: { d
     new_due_date: null,
   });
   await move(tx, id, [row.status], { updated_at: iso });
-  await event(tx, id, 'extensionRequested', iso, { accountId: actor.accountId, label: 'handler' }, { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true });
-  await recordAudit(tx, ctx, { action: 'appeal.extensionRequest', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { days: input.days, reason: input.reason } });
-  await send(tx, 'extensionRequested', await unionPeople(tx, row.org_path, ['unionStaff']), { code: row.code, days: input.days, reason: input.reason }, appealLink(id));
+  await event(
+    tx,
+    id,
+    'extensionRequested',
+    iso,
+    { accountId: actor.accountId, label: 'handler' },
+    { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true },
+  );
+  await recordAudit(tx, ctx, {
+    action: 'appeal.extensionRequest',
+    entityType: 'appeal',
+    entityId: id,
+    orgId: row.unit_id,
+    changes: { days: input.days, reason: input.reason },
+  });
+  await send(
+    tx,
+    'extensionRequested',
+    await unionPeople(tx, row.org_path, ['unionStaff']),
+    { code: row.code, days: input.days, reason: input.reason },
+    appealLink(id),
+  );
 }
 
-export async function decideExtension(db: Db, ctx: CallContext, actor: Actor, id: string, extensionId: string, approve: boolean, input: { note?: string }, at = new Date()) {
+export async function decideExtension(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  id: string,
+  extensionId: string,
+  approve: boolean,
+  input: { note?: string },
+  at = new Date(),
+) {
   const iso = at.toISOString();
   await db.transaction().execute(async (tx) => {
     const { row, ref } = await load(tx, actor, id, 'decideExtension');
@@ -612,11 +741,36 @@ export async function decideExtension(db: Db, ctx: CallContext, actor: Actor, id
       newDue = (await calendarFor(tx, row.org_path)).addWorkingDays(row.due_date!, ext.days);
       await move(tx, id, ['assigned', 'handling'], { due_date: newDue, current_due: newDue, overdue_at: null, updated_at: iso });
     }
-    const won = await repo.decideExtension(tx, extensionId, { status: approve ? 'approved' : 'rejected', decided_by: actor.accountId, decided_at: iso, decision_note: input.note ?? null, new_due_date: newDue });
+    const won = await repo.decideExtension(tx, extensionId, {
+      status: approve ? 'approved' : 'rejected',
+      decided_by: actor.accountId,
+      decided_at: iso,
+      decision_note: input.note ?? null,
+      new_due_date: newDue,
+    });
     if (!won) throw new AppError(409, 'conflict', 'appeals.extensionDecided');
-    await event(tx, id, approve ? 'extensionApproved' : 'extensionRejected', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { days: ext.days, deadline: newDue ?? row.due_date }, internal: true });
-    await recordAudit(tx, ctx, { action: approve ? 'appeal.extensionApprove' : 'appeal.extensionReject', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { extensionId, deadline: [row.due_date, newDue ?? row.due_date] } });
-    await send(tx, approve ? 'extensionApproved' : 'extensionRejected', [ext.requested_by], { code: row.code, deadline: newDue ?? row.due_date }, appealLink(id));
+    await event(
+      tx,
+      id,
+      approve ? 'extensionApproved' : 'extensionRejected',
+      iso,
+      { accountId: actor.accountId, label: 'staff' },
+      { note: input.note, data: { days: ext.days, deadline: newDue ?? row.due_date }, internal: true },
+    );
+    await recordAudit(tx, ctx, {
+      action: approve ? 'appeal.extensionApprove' : 'appeal.extensionReject',
+      entityType: 'appeal',
+      entityId: id,
+      orgId: row.unit_id,
+      changes: { extensionId, deadline: [row.due_date, newDue ?? row.due_date] },
+    });
+    await send(
+      tx,
+      approve ? 'extensionApproved' : 'extensionRejected',
+      [ext.requested_by],
+      { code: row.code, deadline: newDue ?? row.due_date },
+      appealLink(id),
+    );
   });
 }
 
@@ -637,7 +791,15 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
     const { reopenLimit } = await settingsFor(tx, row.org_path);
     if (row.reopen_count >= reopenLimit) throw new AppError(409, 'reopen_limit', 'appeals.reopenLimit', { limit: reopenLimit });
   }
-  await repo.insertRating(tx, { id: newId(), appeal_id: id, round: row.reopen_count + 1, rating: input.rating, comment: input.comment ?? null, reopened: reopen ? 1 : 0, at: iso });
+  await repo.insertRating(tx, {
+    id: newId(),
+    appeal_id: id,
+    round: row.reopen_count + 1,
+    rating: input.rating,
+    comment: input.comment ?? null,
+    reopened: reopen ? 1 : 0,
+    at: iso,
+  });
   // An answered appeal cannot be reassigned: its department gave the answer being rated, and keeps the rating after a reopen moves the appeal on.
   const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, rated_department_id: row.department_id, updated_at: iso };
   await event(tx, id, 'rated', iso, who, { note: input.comment, data: { rating: input.rating } });
@@ -665,4 +827,3 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
 async function authorAccount(tx: Tx, id: string): Promise<string | null> {
   return (await repo.findRaw(tx, id))?.author_account_id ?? null;
 }
-

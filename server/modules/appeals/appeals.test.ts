@@ -9,7 +9,8 @@ import { newId } from '../../core/ids.js';
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
 
-const noticesOf = (accountId: string) => t.db.selectFrom('notifications').select(['kind', 'title', 'body', 'link']).where('account_id', '=', accountId).execute();
+const noticesOf = (accountId: string) =>
+  t.db.selectFrom('notifications').select(['kind', 'title', 'body', 'link']).where('account_id', '=', accountId).execute();
 
 async function submitted(w: World, over: Record<string, unknown> = {}, team?: { id: string; path: string; name: string }) {
   const worker = await w.worker({}, team);
@@ -23,7 +24,15 @@ describe('the closed loop', () => {
   it('walks an appeal from submission to rating, every step dated on the worker’s timeline', async () => {
     const { worker, appeal, receipt } = await submitted(w);
     // The submission answers with a receipt; Location leads to the detail read above.
-    expect(receipt).toEqual({ id: appeal.id, code: appeal.code, status: 'submitted', category: 'wages', anonymous: false, submittedAt: appeal.submittedAt, acceptDeadline: appeal.acceptDeadline });
+    expect(receipt).toEqual({
+      id: appeal.id,
+      code: appeal.code,
+      status: 'submitted',
+      category: 'wages',
+      anonymous: false,
+      submittedAt: appeal.submittedAt,
+      acceptDeadline: appeal.acceptDeadline,
+    });
     expect(appeal).toMatchObject({ status: 'submitted', mine: true, anonymous: false, category: 'wages', unit: { name: '一号矿' } });
     expect(appeal.code).toMatch(/^SQ\d{8}-\d{4}$/);
     expect(appeal.deadline).toBe(appeal.acceptDeadline);
@@ -65,7 +74,13 @@ describe('the closed loop', () => {
 
   it('tells the answering department’s group robot that an appeal was answered, never who asked or what was said', async () => {
     const admin = await t.user([{ role: 'sysAdmin', org: null }]);
-    const robot = (events?: string[]) => admin.post('/api/v1/webhooks', { orgId: w.prod1.id, flavor: 'wecom', url: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${events ? 'answered' : 'default'}`, ...(events ? { events } : {}) });
+    const robot = (events?: string[]) =>
+      admin.post('/api/v1/webhooks', {
+        orgId: w.prod1.id,
+        flavor: 'wecom',
+        url: `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${events ? 'answered' : 'default'}`,
+        ...(events ? { events } : {}),
+      });
     const takesAnswers = await robot(['appeal.answered']);
     const takesDefaults = await robot();
     expect([takesAnswers.status, takesDefaults.status]).toEqual([201, 201]);
@@ -321,7 +336,11 @@ describe('extensions and supervision', () => {
     const early = await w.staff.post(`/api/v1/appeals/${appeal.id}/supervise`, { note: '请加快' });
     expect(early.status).toBe(409);
     expect(early.body.detail).toBe('只有已超期的诉求才能督办');
-    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06', due_date: '2020-01-06' }).where('id', '=', appeal.id).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ current_due: '2020-01-06', due_date: '2020-01-06' })
+      .where('id', '=', appeal.id)
+      .execute();
     expect((await w.staff.get(`/api/v1/appeals/${appeal.id}`)).body.abilities).toContain('supervise');
     expect((await w.staff.get(`/api/v1/appeals?light=red`)).body.items.map((a: any) => a.id)).toContain(appeal.id);
     const res = await w.staff.post(`/api/v1/appeals/${appeal.id}/supervise`, { note: '已超期，请三日内答复' });
@@ -347,12 +366,20 @@ describe('what the API offers and shows', () => {
     const abilities = async (c = w.staff) => (await c.get(`/api/v1/appeals/${appeal.id}`)).body.abilities as string[];
     expect(await abilities()).toEqual(expect.arrayContaining(['accept', 'decline']));
     expect(await abilities()).not.toContain('supervise');
-    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06' }).where('id', '=', appeal.id).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ current_due: '2020-01-06' })
+      .where('id', '=', appeal.id)
+      .execute();
     expect(await abilities()).toContain('supervise');
     await w.staff.post(`/api/v1/appeals/${appeal.id}/accept`, {});
     await w.staff.post(`/api/v1/appeals/${appeal.id}/assign`, { departmentId: w.prod1.id });
     expect(await abilities()).not.toContain('supervise');
-    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06' }).where('id', '=', appeal.id).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ current_due: '2020-01-06' })
+      .where('id', '=', appeal.id)
+      .execute();
     expect(await abilities()).toContain('supervise');
     expect(await abilities(w.handler)).not.toContain('supervise');
     expect((await w.staff.post(`/api/v1/appeals/${appeal.id}/supervise`, { note: '请尽快答复' })).status).toBe(200);
@@ -362,7 +389,10 @@ describe('what the API offers and shows', () => {
     const team = await w.team();
     const one = await submitted(w, { title: '一号矿生产部的诉求' }, team);
     const two = await submitted(w, { title: '二号矿生产部的诉求' }, w.team2);
-    for (const [a, dept] of [[one.appeal, w.prod1], [two.appeal, w.prod2]] as const) {
+    for (const [a, dept] of [
+      [one.appeal, w.prod1],
+      [two.appeal, w.prod2],
+    ] as const) {
       await w.staff.post(`/api/v1/appeals/${a.id}/accept`, {});
       await w.staff.post(`/api/v1/appeals/${a.id}/assign`, { departmentId: dept.id });
     }
@@ -404,11 +434,24 @@ describe('the list above 2 000 matches', () => {
   it('walks newest first off the submitted-at index: the capped total, a page, and the cursor’s next page', async () => {
     const person = await t.person(await w.team(), { name: '来访职工' });
     const seed = (await w.staff.post('/api/v1/appeals', wageAppeal({ onBehalfOf: { personId: person.id, channel: 'phone' } }))).body.id;
-    const row = await t.db.selectFrom('appeals' as any).selectAll().where('id', '=', seed).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('appeals' as any)
+      .selectAll()
+      .where('id', '=', seed)
+      .executeTakeFirstOrThrow();
     // Copies of one appeal in bulk, each a millisecond newer, so they lead the list whatever else this file wrote.
-    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({ ...row, id: newId(), code: `${row.code}-${i}`, submitted_at: new Date(Date.parse(row.submitted_at) + i + 1).toISOString() }));
+    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({
+      ...row,
+      id: newId(),
+      code: `${row.code}-${i}`,
+      submitted_at: new Date(Date.parse(row.submitted_at) + i + 1).toISOString(),
+    }));
     await t.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < copies.length; i += 100) await tx.insertInto('appeals' as any).values(copies.slice(i, i + 100)).execute();
+      for (let i = 0; i < copies.length; i += 100)
+        await tx
+          .insertInto('appeals' as any)
+          .values(copies.slice(i, i + 100))
+          .execute();
     });
     const first = await w.staff.get('/api/v1/appeals?pageSize=20');
     expect(first.status, first.text).toBe(200);
@@ -416,6 +459,11 @@ describe('the list above 2 000 matches', () => {
     const next = await w.staff.get(`/api/v1/appeals?pageSize=20&after=${first.body.nextCursor}`);
     expect(next.status, next.text).toBe(200);
     const ids = [...first.body.items, ...next.body.items].map((a: { id: string }) => a.id);
-    expect(ids).toEqual(copies.slice(-40).reverse().map((c) => c.id));
+    expect(ids).toEqual(
+      copies
+        .slice(-40)
+        .reverse()
+        .map((c) => c.id),
+    );
   });
 });

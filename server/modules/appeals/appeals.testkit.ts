@@ -24,12 +24,20 @@ interface Client {
   remoteAddress?: string;
   get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
 }
 interface Env {
   org(name: string, kind?: string, parent?: { id: string; path: string } | null): Promise<Org>;
   user(grants: { role: Role; org: { id: string } | null }[], opts?: { personId?: string; username?: string }): Promise<Client>;
-  person(org: { id: string }, fields?: Partial<{ name: string; kind: string; employment_category: string; phone: string }>): Promise<{ id: string; name: string }>;
+  person(
+    org: { id: string },
+    fields?: Partial<{ name: string; kind: string; employment_category: string; phone: string }>,
+  ): Promise<{ id: string; name: string }>;
 }
 
 let n = 0;

@@ -40,7 +40,12 @@ export async function upload(db: Db, ctx: CallContext, actor: Actor, dataDir: st
       // Nobody knows yet whether the appeal that claims the upload will be anonymous, so the
       // upload is on the record without account or address; the submission that claims it
       // names its author when the appeal is named (appeal.submit, attachments).
-      await recordAudit(tx, anonymousContext(ctx), { action: 'appeal.attachmentUpload', entityType: 'appealAttachment', entityId: row.id, changes: { type, size: row.size, sha256 } });
+      await recordAudit(tx, anonymousContext(ctx), {
+        action: 'appeal.attachmentUpload',
+        entityType: 'appealAttachment',
+        entityId: row.id,
+        changes: { type, size: row.size, sha256 },
+      });
     });
   } catch (err) {
     await removeFile(dataDir, key);

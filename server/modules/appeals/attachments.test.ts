@@ -13,7 +13,10 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64, 32)]);
 function multipart(filename: string, content: Buffer, type = 'image/png') {
   const boundary = '----xqtest' + Math.random().toString(16).slice(2);
   const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
-  return { body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([head, content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 describe('attachments', () => {
@@ -38,7 +41,11 @@ describe('attachments', () => {
     expect(submitted.status).toBe(201);
     const created = await worker.get(submitted.headers.location);
     expect(created.body.attachments.map((a: any) => a.fileName)).toEqual(['工资条.png', '考勤表.pdf']);
-    const stored = await t.db.selectFrom('appeal_attachments' as any).select(['storage_key'] as any).where('id', '=', up.body.id).executeTakeFirst();
+    const stored = await t.db
+      .selectFrom('appeal_attachments' as any)
+      .select(['storage_key'] as any)
+      .where('id', '=', up.body.id)
+      .executeTakeFirst();
     expect((stored as any).storage_key).toMatch(/^[0-9a-f]{32}$/);
 
     const img = await worker.get(created.body.attachments[0].url);
@@ -62,7 +69,11 @@ describe('attachments', () => {
     const png = multipart('现场照片.png', PNG);
     const up = await worker.post('/api/v1/appeals/attachments', png.body, png.headers);
     const created = await worker.get((await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id] }))).headers.location);
-    const row = (await t.db.selectFrom('appeal_attachments' as any).select(['storage_key'] as any).where('id', '=', up.body.id).executeTakeFirst()) as any;
+    const row = (await t.db
+      .selectFrom('appeal_attachments' as any)
+      .select(['storage_key'] as any)
+      .where('id', '=', up.body.id)
+      .executeTakeFirst()) as any;
     fs.rmSync(filePath(t.app.deps.config.dataDir, row.storage_key));
     const gone = await worker.get(created.body.attachments[0].url);
     expect(gone.status).toBe(410);

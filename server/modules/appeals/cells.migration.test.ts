@@ -21,10 +21,19 @@ const NOW = shanghai('2026-10-20');
 /** The recorded times and every cell table's rows holding something (the triggers leave emptied cells at zero; a rebuild makes none). */
 const snapshot = async () => {
   const out: Record<string, unknown[]> = {
-    tenths: await adb(t.db).selectFrom('appeals').select(['id', 'accept_work_tenths', 'first_answer_department_id', 'rated_department_id', 'last_answer_late']).orderBy('id').execute(),
+    tenths: await adb(t.db)
+      .selectFrom('appeals')
+      .select(['id', 'accept_work_tenths', 'first_answer_department_id', 'rated_department_id', 'last_answer_late'])
+      .orderBy('id')
+      .execute(),
   };
   for (const { table, key } of [...migration.COUNT_TABLES, ...migration.ACCEPTANCE_TABLES]) {
-    out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where(table.startsWith('appeal_acceptance') ? 'n' : 'total', '>', 0).orderBy(key).execute();
+    out[table] = await (t.db as Kysely<any>)
+      .selectFrom(table)
+      .selectAll()
+      .where(table.startsWith('appeal_acceptance') ? 'n' : 'total', '>', 0)
+      .orderBy(key)
+      .execute();
   }
   return out;
 };
@@ -35,9 +44,23 @@ describe('the appeal cells migration', () => {
     const handler = await actorOf(t.db, w.handler.accountId);
     const workers = [await w.worker(), await w.worker({ employment_category: 'migrant' }, w.team2)];
     const ids: string[] = [];
-    for (const [i, [day, time]] of ([['2026-09-11', '18:00'], ['2026-09-14', '10:00'], ['2026-09-15', '11:00'], ['2026-10-09', '09:00'], ['2026-10-10', '09:00']] as const).entries()) {
+    for (const [i, [day, time]] of (
+      [
+        ['2026-09-11', '18:00'],
+        ['2026-09-14', '10:00'],
+        ['2026-09-15', '11:00'],
+        ['2026-10-09', '09:00'],
+        ['2026-10-10', '09:00'],
+      ] as const
+    ).entries()) {
       const author = await actorOf(t.db, workers[i % 2].accountId);
-      ids.push(await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, author, SubmitAppealBody.parse(wageAppeal({ title: `诉求${i}`, description: `情况${i}` })), shanghai(day, time))));
+      ids.push(
+        await t.db
+          .transaction()
+          .execute((tx) =>
+            service.createInTx(tx, ctx, author, SubmitAppealBody.parse(wageAppeal({ title: `诉求${i}`, description: `情况${i}` })), shanghai(day, time)),
+          ),
+      );
     }
     // Fri 18:00 → Mon 09:00: 6 + 9 working hours.
     await service.accept(t.db, ctx, staff, ids[0], {}, shanghai('2026-09-14', '09:00'));
@@ -50,7 +73,11 @@ describe('the appeal cells migration', () => {
     await service.decline(t.db, ctx, staff, ids[3], { reason: 'outOfScope', explanation: '不属于受理范围' }, shanghai('2026-10-09', '10:00'));
     // Answered by 生产部, reopened, reassigned to 机电部: the backfill finds 生产部 in the history.
     const worker0 = await actorOf(t.db, workers[0].accountId);
-    const reopened = await t.db.transaction().execute((tx) => service.createInTx(tx, ctx, worker0, SubmitAppealBody.parse(wageAppeal({ title: '补贴', description: '补贴少发' })), shanghai('2026-10-12', '09:00')));
+    const reopened = await t.db
+      .transaction()
+      .execute((tx) =>
+        service.createInTx(tx, ctx, worker0, SubmitAppealBody.parse(wageAppeal({ title: '补贴', description: '补贴少发' })), shanghai('2026-10-12', '09:00')),
+      );
     await service.accept(t.db, ctx, staff, reopened, {}, shanghai('2026-10-12', '10:00'));
     await service.assign(t.db, ctx, staff, reopened, { departmentId: w.prod1.id }, shanghai('2026-10-12', '11:00'));
     // 生产部 answers after its deadline; after the reopen, the next round is answered on time.
@@ -65,7 +92,11 @@ describe('the appeal cells migration', () => {
     expect(tenths.get(ids[0])).toBe(150);
     expect(tenths.get(ids[2])).toBe(1); // 6 minutes
     expect(tenths.get(ids[3])).toBeNull(); // declined, never accepted
-    expect((before.tenths as any[]).find((r) => r.id === reopened)).toMatchObject({ first_answer_department_id: w.prod1.id, rated_department_id: w.prod1.id, last_answer_late: 0 });
+    expect((before.tenths as any[]).find((r) => r.id === reopened)).toMatchObject({
+      first_answer_department_id: w.prod1.id,
+      rated_department_id: w.prod1.id,
+      last_answer_late: 0,
+    });
     // The backfill must read the latest round from the history: the appeal itself stays late.
     expect(await adb(t.db).selectFrom('appeals').select('late').where('id', '=', reopened).executeTakeFirst()).toEqual({ late: 1 });
     expect(before.appeal_cells.length).toBeGreaterThan(0);
@@ -74,7 +105,8 @@ describe('the appeal cells migration', () => {
     expect(dash.indicators.acceptanceHours).toMatchObject({ value: 2.5, numerator: 3 }); // 10, 25, 150 tenths: the middle one; the merged one is left out
 
     // Each down() leaves the cells of the migration before it: the other columns as they were, its own gone.
-    const without = (rows: unknown[], added: string[]) => (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k))));
+    const without = (rows: unknown[], added: string[]) =>
+      (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k))));
     await answerLate.down(t.db as Kysely<any>);
     const lastAdded = answerLate.ADDED.map(([column]) => column);
     let down = await snapshot().catch((e) => e);
@@ -82,7 +114,8 @@ describe('the appeal cells migration', () => {
     expect(String(down)).toMatch(/last_answer_late/);
     const cellsOnly = async () => {
       const out: Record<string, unknown[]> = {};
-      for (const { table, key } of migration.COUNT_TABLES) out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where('total', '>', 0).orderBy(key).execute();
+      for (const { table, key } of migration.COUNT_TABLES)
+        out[table] = await (t.db as Kysely<any>).selectFrom(table).selectAll().where('total', '>', 0).orderBy(key).execute();
       return out;
     };
     down = await cellsOnly();

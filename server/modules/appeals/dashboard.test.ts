@@ -40,20 +40,32 @@ describe('the appeals dashboard', () => {
     await s.post(`/api/v1/appeals/${c}/decline`, { reason: 'outOfScope', explanation: '请向社区反映' });
 
     const d = await post(B, { title: '工资条看不懂', description: '工资条项目太多' });
-    await t.db.updateTable('appeals' as any).set({ current_due: '2020-01-06', accept_due_date: '2020-01-06' }).where('id', '=', d).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ current_due: '2020-01-06', accept_due_date: '2020-01-06' })
+      .where('id', '=', d)
+      .execute();
     const e = await post(C, { title: '工资条不清楚', description: '工资条看不明白' });
     await s.post(`/api/v1/appeals/${d}/merge`, { duplicateIds: [e] });
 
     const f = await post(C, { category: 'benefits', title: '劳保用品不够', description: '手套不够用', anonymous: true });
     await s.post(`/api/v1/appeals/${f}/accept`, {});
     await s.post(`/api/v1/appeals/${f}/assign`, { departmentId: w.prod1.id });
-    await t.db.updateTable('appeals' as any).set({ due_date: '2020-01-06', current_due: '2020-01-06' }).where('id', '=', f).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ due_date: '2020-01-06', current_due: '2020-01-06' })
+      .where('id', '=', f)
+      .execute();
     await w.handler.post(`/api/v1/appeals/${f}/answer`, { answer: '已补发手套' });
     await s.post(`/api/v1/appeals/${f}/close`, {});
 
     // g: accepted after its accept deadline and answered, not yet rated (答复, not 办结).
     const g = await post(B, { title: '加班费计算', description: '加班费少算' });
-    await t.db.updateTable('appeals' as any).set({ accept_due_date: '2020-01-06' }).where('id', '=', g).execute();
+    await t.db
+      .updateTable('appeals' as any)
+      .set({ accept_due_date: '2020-01-06' })
+      .where('id', '=', g)
+      .execute();
     await s.post(`/api/v1/appeals/${g}/accept`, {});
     await s.post(`/api/v1/appeals/${g}/answer`, { answer: '已重新核算' });
     // h: answered and rated 基本满意: closed, satisfied but not fully.
@@ -86,7 +98,10 @@ describe('the appeals dashboard', () => {
     expect(dash.byMonth).toHaveLength(12);
     expect(dash.byMonth.map((m: any) => m.partial)).toEqual([...Array(11).fill(false), true]);
     const cut = (await s.get(`/api/v1/appeals/dashboard?orgId=${team.id}&from=2026-01-01&to=2026-02-14`)).body;
-    expect(cut.byMonth.map((m: any) => [m.month, m.partial])).toEqual([['2026-01', false], ['2026-02', true]]);
+    expect(cut.byMonth.map((m: any) => [m.month, m.partial])).toEqual([
+      ['2026-01', false],
+      ['2026-02', true],
+    ]);
 
     let checked = 0;
     for (const [where, fig] of figures(dash)) {
@@ -171,7 +186,11 @@ describe('the appeals dashboard', () => {
     await elecHandler.post(`/api/v1/appeals/${a}/answer`, { answer: '已补发' });
     await A.post(`/api/v1/appeals/${a}/rate`, { rating: 'satisfied' });
     d = await read({ orgId: team.id });
-    expect(row(d, w.elec1.id)).toMatchObject({ assigned: { numerator: 1 }, onTimeClosureRate: { denominator: 1 }, satisfactionRate: { numerator: 1, denominator: 1 } });
+    expect(row(d, w.elec1.id)).toMatchObject({
+      assigned: { numerator: 1 },
+      onTimeClosureRate: { denominator: 1 },
+      satisfactionRate: { numerator: 1, denominator: 1 },
+    });
     // 生产部 still shows: its first answer was reopened.
     expect(row(d, w.prod1.id)).toMatchObject({ assigned: { numerator: 0 }, satisfactionRate: { denominator: 0 } });
     expect((await read({ orgId: team.id, departmentId: w.prod1.id })).indicators.reopenRate).toMatchObject({ numerator: 1, denominator: 1 });
@@ -188,7 +207,12 @@ describe('the appeals dashboard', () => {
     const A = await w.worker({}, team);
     const s = w.staff;
     const elecHandler = await t.user([{ role: 'handler', org: w.elec1 }]);
-    const pastDeadline = (id: string) => t.db.updateTable('appeals' as any).set({ due_date: '2020-01-06', current_due: '2020-01-06' }).where('id', '=', id).execute();
+    const pastDeadline = (id: string) =>
+      t.db
+        .updateTable('appeals' as any)
+        .set({ due_date: '2020-01-06', current_due: '2020-01-06' })
+        .where('id', '=', id)
+        .execute();
     const ok = (res: { status: number }) => expect(res.status).toBeLessThan(300);
     /** Answered by 生产部 (late when `prodLate`), reopened, reassigned to 机电部, answered (late when `elecLate`), then rated and so closed. */
     const twoRounds = async (title: string, prodLate: boolean, elecLate: boolean) => {

@@ -40,7 +40,14 @@ export async function rulesFor(db: Tx, orgPath: string): Promise<RuleCell[]> {
       const best = rows.filter((r) => r.category === category && r.urgency === urgency).sort((a, b) => b.depth - a.depth)[0];
       cells.push(
         best
-          ? { category, urgency, acceptDays: best.accept_days, consultationDays: best.consultation_days, requestDays: best.request_days, definedAt: best.org_id }
+          ? {
+              category,
+              urgency,
+              acceptDays: best.accept_days,
+              consultationDays: best.consultation_days,
+              requestDays: best.request_days,
+              definedAt: best.org_id,
+            }
           : { category, urgency, ...DEFAULT_DEADLINES[urgency], definedAt: null },
       );
     }
@@ -67,7 +74,8 @@ export interface Settings {
 export async function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
   const rows = (await repo.settingsRows(db, ancestorIds(orgPath))).sort((a, b) => b.depth - a.depth);
   // Each setting separately: a mine may set its own reopen limit and inherit the group thresholds.
-  const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct' | 'chair_may_reveal'>(k: K) => rows.find((r) => r[k] !== null)?.[k] ?? null;
+  const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct' | 'chair_may_reveal'>(k: K) =>
+    rows.find((r) => r[k] !== null)?.[k] ?? null;
   const pct = pick('group_threshold_pct');
   return {
     reopenLimit: pick('reopen_limit') ?? DEFAULT_APPEAL_SETTINGS.reopenLimit,

@@ -28,8 +28,14 @@ export async function departmentLabels(db: Tx, paths: Iterable<string | null | u
 }
 
 /** Sets `department_label` on rows that carry a department path. */
-export async function labelDepartments<R extends { department_path: string | null; department_name: string | null; department_label?: string | null }>(db: Tx, rows: R[]): Promise<R[]> {
-  const labels = await departmentLabels(db, rows.map((r) => r.department_path));
+export async function labelDepartments<R extends { department_path: string | null; department_name: string | null; department_label?: string | null }>(
+  db: Tx,
+  rows: R[],
+): Promise<R[]> {
+  const labels = await departmentLabels(
+    db,
+    rows.map((r) => r.department_path),
+  );
   for (const r of rows) r.department_label = r.department_path ? (labels.get(r.department_path) ?? r.department_name) : null;
   return rows;
 }

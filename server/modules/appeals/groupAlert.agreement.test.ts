@@ -7,7 +7,17 @@ import { intakeAlerts } from '../../../bench/appeals/eval-intake.js';
 import { issueKeys, prepare, similarity } from '../../core/similarity/index.js';
 
 const t = useTestApp();
-const SETS = ['eval-set', 'eval-holdout', 'eval-holdout2', 'eval-holdout3', 'eval-holdout4', 'eval-holdout5', 'eval-holdout6', 'eval-holdout7', 'eval-holdout8'];
+const SETS = [
+  'eval-set',
+  'eval-holdout',
+  'eval-holdout2',
+  'eval-holdout3',
+  'eval-holdout4',
+  'eval-holdout5',
+  'eval-holdout6',
+  'eval-holdout7',
+  'eval-holdout8',
+];
 const load = (name: string) => loadSet(path.join(__dirname, `../../../bench/appeals/${name}.json`));
 
 describe('candidate retrieval and score are one rule', () => {
@@ -33,12 +43,15 @@ describe('candidate retrieval and score are one rule', () => {
 
 describe('the published group figures are the intake’s own', () => {
   // Held out 4 once lost a group in the intake that the replay found (a two-hop member shares no key with the new appeal).
-  it.each(['eval-holdout4', 'eval-holdout8'])('%s: checkIntake() on this engine raises exactly the alerts of the evaluation replay, with the same members', async (name) => {
-    const set = load(name);
-    const { alerts } = await intakeAlerts(t.db, set);
-    const expected = await replay(set, signatures(set), DEFAULT_APPEAL_SETTINGS.groupThreshold);
-    const members = (m: typeof alerts) => [...m.values()].map((a) => [...a.members].sort()).sort((x, y) => x[0].localeCompare(y[0]));
-    expect(alerts.size).toBeGreaterThan(5);
-    expect(members(alerts)).toEqual(members(expected));
-  });
+  it.each(['eval-holdout4', 'eval-holdout8'])(
+    '%s: checkIntake() on this engine raises exactly the alerts of the evaluation replay, with the same members',
+    async (name) => {
+      const set = load(name);
+      const { alerts } = await intakeAlerts(t.db, set);
+      const expected = await replay(set, signatures(set), DEFAULT_APPEAL_SETTINGS.groupThreshold);
+      const members = (m: typeof alerts) => [...m.values()].map((a) => [...a.members].sort()).sort((x, y) => x[0].localeCompare(y[0]));
+      expect(alerts.size).toBeGreaterThan(5);
+      expect(members(alerts)).toEqual(members(expected));
+    },
+  );
 });

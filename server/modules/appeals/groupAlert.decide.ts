@@ -98,13 +98,22 @@ export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandi
   const free = similar.filter((c) => !c.alertId);
   let workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
   if (workers.size < rule.minWorkers) {
-    const dense = denseMembers(all.filter((x) => !x.c.alertId && x.score >= low), low);
+    const dense = denseMembers(
+      all.filter((x) => !x.c.alertId && x.score >= low),
+      low,
+    );
     free.push(...dense.filter((c) => !free.includes(c)));
     workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
   }
   const cluster = all.filter((x) => free.includes(x.c)).slice(0, TWO_HOP_MAX);
   if (workers.size < rule.minWorkers) {
-    free.push(...twoHopMembers(all.filter((x) => !x.c.alertId && !free.includes(x.c)), cluster, rule.threshold));
+    free.push(
+      ...twoHopMembers(
+        all.filter((x) => !x.c.alertId && !free.includes(x.c)),
+        cluster,
+        rule.threshold,
+      ),
+    );
     workers = new Set([intake.authorKey, ...free.map((c) => c.authorKey)]);
   }
   if (workers.size >= rule.minWorkers) {

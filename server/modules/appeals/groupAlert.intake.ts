@@ -67,16 +67,20 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
     }));
   };
   const decision = await decideWithReads({ id: row.id, authorKey, tokens }, read, { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold });
-  await alerts.insertSignature(tx, {
-    appeal_id: row.id,
-    unit_id: row.unit_id,
-    category: row.category,
-    submitted_at: row.submitted_at,
-    author_key: authorKey,
-    tokens: encodeSignature(tokens),
-    group_alert_id: null,
-    settled: 0,
-  }, keys);
+  await alerts.insertSignature(
+    tx,
+    {
+      appeal_id: row.id,
+      unit_id: row.unit_id,
+      category: row.category,
+      submitted_at: row.submitted_at,
+      author_key: authorKey,
+      tokens: encodeSignature(tokens),
+      group_alert_id: null,
+      settled: 0,
+    },
+    keys,
+  );
   if (decision.action === 'none') return done;
   if (decision.action === 'dismissed') {
     // Filed under the dismissal staff already gave: counted on that alert, no notice, no new alert.

@@ -18,7 +18,11 @@ export async function lockBucket(db: Tx, unitId: string, category: string) {
 export async function insertSignature(db: Tx, row: AppealSignatureTable, keys: string[]) {
   await insertRow(adb(db), 'appeal_signatures', row);
   // One statement for all keys (a dozen or two): on PostgreSQL each statement is a round trip.
-  if (keys.length) await adb(db).insertInto('appeal_signature_keys').values(keys.map((key) => ({ unit_id: row.unit_id, category: row.category, key, submitted_at: row.submitted_at, appeal_id: row.appeal_id }))).execute();
+  if (keys.length)
+    await adb(db)
+      .insertInto('appeal_signature_keys')
+      .values(keys.map((key) => ({ unit_id: row.unit_id, category: row.category, key, submitted_at: row.submitted_at, appeal_id: row.appeal_id })))
+      .execute();
 }
 
 /** Per key, the newest appeals read: a surge of one grievance fills each key's list with its own members. */
@@ -67,7 +71,13 @@ const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string;
     .innerJoin('appeal_signatures as s', 's.appeal_id', 'r.appeal_id')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
     .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
-    .where((eb) => eb.or([eb('s.group_alert_id', 'is', null), eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])]), eb('g.status', '=', 'dismissed')]))
+    .where((eb) =>
+      eb.or([
+        eb('s.group_alert_id', 'is', null),
+        eb.and([eb('s.settled', '=', 0), eb('g.status', 'in', ['open', 'confirmed'])]),
+        eb('g.status', '=', 'dismissed'),
+      ]),
+    )
     .orderBy('r.n', 'desc')
     .orderBy('r.latest', 'desc')
     .orderBy('r.appeal_id', 'desc');
@@ -96,7 +106,13 @@ export function candidates(db: Tx, unitId: string, category: string, keys: strin
 
 /** Whether an alert already counts this worker. */
 export async function alertHasAuthor(db: Tx, alertId: string, authorKey: string): Promise<boolean> {
-  return !!(await adb(db).selectFrom('appeal_signatures').select('appeal_id').where('group_alert_id', '=', alertId).where('author_key', '=', authorKey).limit(1).executeTakeFirst());
+  return !!(await adb(db)
+    .selectFrom('appeal_signatures')
+    .select('appeal_id')
+    .where('group_alert_id', '=', alertId)
+    .where('author_key', '=', authorKey)
+    .limit(1)
+    .executeTakeFirst());
 }
 
 export async function countJoin(db: Tx, alertId: string, newWorker: boolean, at: string) {
@@ -131,7 +147,12 @@ export async function insertAlert(db: Tx, row: AppealGroupAlertTable) {
 }
 
 export async function updateAlert(db: Tx, id: string, from: readonly string[], patch: Partial<AppealGroupAlertTable>): Promise<boolean> {
-  const res = await adb(db).updateTable('appeal_group_alerts').set(patch).where('id', '=', id).where('status', 'in', [...from]).executeTakeFirst();
+  const res = await adb(db)
+    .updateTable('appeal_group_alerts')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', 'in', [...from])
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 

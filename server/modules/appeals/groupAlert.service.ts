@@ -47,14 +47,30 @@ function present(alert: AlertRow) {
 function presentWithMembers(alert: AlertRow, members: Awaited<ReturnType<typeof alerts.alertMembers>>) {
   return {
     ...present(alert),
-    members: members.map((m) => ({ id: m.id, code: m.code, title: m.title, status: m.status as AppealStatus, submittedAt: m.submitted_at, anonymous: m.anonymous === 1 })),
+    members: members.map((m) => ({
+      id: m.id,
+      code: m.code,
+      title: m.title,
+      status: m.status as AppealStatus,
+      submittedAt: m.submitted_at,
+      anonymous: m.anonymous === 1,
+    })),
   };
 }
 
-export async function list(db: Db, actor: Actor, q: { status?: string[]; unitId?: string; page: number; pageSize: number; sort?: 'raisedAt' | 'workerCount'; order: 'asc' | 'desc' }) {
+export async function list(
+  db: Db,
+  actor: Actor,
+  q: { status?: string[]; unitId?: string; page: number; pageSize: number; sort?: 'raisedAt' | 'workerCount'; order: 'asc' | 'desc' },
+) {
   const scope = scopeOf(actor, P.manage);
   if (!scope.all && !scope.paths.length) throw new AppError(403, 'forbidden', 'error.forbidden');
-  const { rows, total } = await alerts.listAlerts(db, scope, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize, sort: q.sort ?? 'raisedAt', order: q.sort ? q.order : 'desc' });
+  const { rows, total } = await alerts.listAlerts(db, scope, q, {
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+    sort: q.sort ?? 'raisedAt',
+    order: q.sort ? q.order : 'desc',
+  });
   return { items: rows.map((r) => present(r)), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -68,7 +84,16 @@ export async function confirm(db: Db, ctx: CallContext, actor: Actor, id: string
   const iso = at.toISOString();
   const alert = await loadAlert(db, actor, id);
   await db.transaction().execute(async (tx) => {
-    if (!(await alerts.updateAlert(tx, id, ['open'], { status: 'confirmed', decided_by: actor.accountId, decided_at: iso, decision_note: input.note ?? null, updated_at: iso }))) throw badState(alert.status);
+    if (
+      !(await alerts.updateAlert(tx, id, ['open'], {
+        status: 'confirmed',
+        decided_by: actor.accountId,
+        decided_at: iso,
+        decision_note: input.note ?? null,
+        updated_at: iso,
+      }))
+    )
+      throw badState(alert.status);
     for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, { note: input.note }, at);
       await repo.insertEvent(tx, {
@@ -83,7 +108,13 @@ export async function confirm(db: Db, ctx: CallContext, actor: Actor, id: string
         data: JSON.stringify({ groupAlertId: id }),
       });
     }
-    await recordAudit(tx, ctx, { action: 'appeal.groupConfirm', entityType: 'appealGroupAlert', entityId: id, orgId: alert.unit_id, changes: { note: input.note ?? null } });
+    await recordAudit(tx, ctx, {
+      action: 'appeal.groupConfirm',
+      entityType: 'appealGroupAlert',
+      entityId: id,
+      orgId: alert.unit_id,
+      changes: { note: input.note ?? null },
+    });
   });
   return get(db, actor, id);
 }
@@ -92,9 +123,24 @@ export async function dismiss(db: Db, ctx: CallContext, actor: Actor, id: string
   const iso = at.toISOString();
   const alert = await loadAlert(db, actor, id);
   await db.transaction().execute(async (tx) => {
-    if (!(await alerts.updateAlert(tx, id, ['open', 'confirmed'], { status: 'dismissed', decided_by: actor.accountId, decided_at: iso, decision_note: input.reason, updated_at: iso }))) throw badState(alert.status);
+    if (
+      !(await alerts.updateAlert(tx, id, ['open', 'confirmed'], {
+        status: 'dismissed',
+        decided_by: actor.accountId,
+        decided_at: iso,
+        decision_note: input.reason,
+        updated_at: iso,
+      }))
+    )
+      throw badState(alert.status);
     await alerts.settleAlertSignatures(tx, id);
-    await recordAudit(tx, ctx, { action: 'appeal.groupDismiss', entityType: 'appealGroupAlert', entityId: id, orgId: alert.unit_id, changes: { reason: input.reason } });
+    await recordAudit(tx, ctx, {
+      action: 'appeal.groupDismiss',
+      entityType: 'appealGroupAlert',
+      entityId: id,
+      orgId: alert.unit_id,
+      changes: { reason: input.reason },
+    });
   });
   return get(db, actor, id);
 }
@@ -121,7 +167,8 @@ export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string,
   const iso = at.toISOString();
   const alert = await loadAlert(db, actor, id);
   await db.transaction().execute(async (tx) => {
-    if (!(await alerts.updateAlert(tx, id, ['confirmed'], { status: 'answered', answer: input.answer, answered_at: iso, updated_at: iso }))) throw badState(alert.status);
+    if (!(await alerts.updateAlert(tx, id, ['confirmed'], { status: 'answered', answer: input.answer, answered_at: iso, updated_at: iso })))
+      throw badState(alert.status);
     let answered = 0;
     for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);

@@ -48,7 +48,14 @@ export async function similarTo(db: Db, actor: Actor, id: string) {
   const window = settings.groupWindowDays * DAY_MS;
   const tokens = decodeSignature(sig.tokens);
   const mine = prepare(tokens);
-  const rows = await alerts.similarCandidates(db, raw.unit_id, [...APPEAL_CATEGORIES], issueKeys(tokens), new Date(at - window).toISOString(), new Date(at + window).toISOString());
+  const rows = await alerts.similarCandidates(
+    db,
+    raw.unit_id,
+    [...APPEAL_CATEGORIES],
+    issueKeys(tokens),
+    new Date(at - window).toISOString(),
+    new Date(at + window).toISOString(),
+  );
   const ranked = rows
     .filter((r) => r.appeal_id !== id)
     .map((r) => {
@@ -132,11 +139,27 @@ export async function link(db: Db, ctx: CallContext, actor: Actor, id: string, i
     if (status === 'confirmed') {
       for (const m of raws.filter((r) => joining.includes(r.id))) {
         if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);
-        await repo.insertEvent(tx, { id: newId(), appeal_id: m.id, at: iso, kind: 'groupConfirmed', actor_account_id: actor.accountId, actor_label: 'staff', internal: 0, note: null, data: JSON.stringify({ groupAlertId: target }) });
+        await repo.insertEvent(tx, {
+          id: newId(),
+          appeal_id: m.id,
+          at: iso,
+          kind: 'groupConfirmed',
+          actor_account_id: actor.accountId,
+          actor_label: 'staff',
+          internal: 0,
+          note: null,
+          data: JSON.stringify({ groupAlertId: target }),
+        });
       }
     }
     await refreshCounts(tx, target, iso);
-    await recordAudit(tx, ctx, { action: 'appeal.groupLink', entityType: 'appealGroupAlert', entityId: target, orgId: first.unit_id, changes: { appeals: joining } });
+    await recordAudit(tx, ctx, {
+      action: 'appeal.groupLink',
+      entityType: 'appealGroupAlert',
+      entityId: target,
+      orgId: first.unit_id,
+      changes: { appeals: joining },
+    });
     return target;
   });
   return getAlert(db, actor, alertId);

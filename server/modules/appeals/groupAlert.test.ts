@@ -41,7 +41,12 @@ describe('group-dispute early warning', () => {
     expect(alert.keywords).toContain('加班费');
     expect(alert.members.map((m: any) => m.id)).toContain(fifth.id);
     expect((await w.staff.get(`/api/v1/appeals/${fifth.id}`)).body.groupAlertId).toBe(alert.id);
-    const notice = await t.db.selectFrom('notifications').select(['title', 'body']).where('account_id', '=', w.chair.accountId).where('kind', '=', 'appeal.groupAlert').execute();
+    const notice = await t.db
+      .selectFrom('notifications')
+      .select(['title', 'body'])
+      .where('account_id', '=', w.chair.accountId)
+      .where('kind', '=', 'appeal.groupAlert')
+      .execute();
     expect(notice.map((n) => n.body)).toContain('5 名职工反映同类问题（' + alert.keywords.join('、') + '），请研判');
     // A sixth worker joins the same alert instead of raising another.
     const sixth = await t.person(team, { name: '加班工人6' });
@@ -88,7 +93,8 @@ describe('group-dispute early warning', () => {
   it('handles a confirmed group as one case: one answer answers every member once, each worker can rate', async () => {
     const team = await w.team();
     const worker = await w.worker({}, team);
-    const mine = (await worker.post('/api/v1/appeals', { category: 'benefits', title: '食堂饭菜涨价', description: '职工食堂每份菜涨了两块钱，分量还少了。' })).body;
+    const mine = (await worker.post('/api/v1/appeals', { category: 'benefits', title: '食堂饭菜涨价', description: '职工食堂每份菜涨了两块钱，分量还少了。' }))
+      .body;
     for (const [title, description] of [
       ['食堂价格上涨太快', '食堂伙食价格最近上涨明显，工资没涨饭钱先涨了。'],
       ['班中餐变贵了', '班中餐价格提高了，饭菜质量却没有提高。'],
@@ -131,7 +137,9 @@ describe('group-dispute early warning', () => {
     expect((await w.staff.post(`/api/v1/appeals/group-alerts/${alertId}/confirm`, {})).status).toBe(409);
     // Five more workers with the same complaint: filed under the dismissal, no new alert, no new notice.
     const before = (await alertsOf(w.mine1.id)).length;
-    const notices = async () => (await t.db.selectFrom('notifications').select('id').where('account_id', '=', w.chair.accountId).where('kind', '=', 'appeal.groupAlert').execute()).length;
+    const notices = async () =>
+      (await t.db.selectFrom('notifications').select('id').where('account_id', '=', w.chair.accountId).where('kind', '=', 'appeal.groupAlert').execute())
+        .length;
     const noticed = await notices();
     for (const [title, d] of [
       ['暖气还是不热', '宿舍暖气还是不热。'],
@@ -171,7 +179,10 @@ describe('group-dispute early warning', () => {
     const team = await w.team();
     for (let i = 0; i < 4; i++) await register((await t.person(team)).id, ['井下津贴降低了', `井下津贴从每天五十降到三十${i}。`]);
     const [a, b] = await Promise.all([t.person(team), t.person(team)]);
-    const [ra, rb] = await Promise.all([register(a.id, ['下井补贴减少', '下井补贴减少了，钱少了。']), register(b.id, ['入井津贴下调', '入井津贴标准下调了。'])]);
+    const [ra, rb] = await Promise.all([
+      register(a.id, ['下井补贴减少', '下井补贴减少了，钱少了。']),
+      register(b.id, ['入井津贴下调', '入井津贴标准下调了。']),
+    ]);
     expect(ra.groupAlertId ?? rb.groupAlertId).toBeTruthy();
     const alertId = (await w.staff.get(`/api/v1/appeals/${ra.id}`)).body.groupAlertId;
     expect((await w.staff.get(`/api/v1/appeals/${rb.id}`)).body.groupAlertId).toBe(alertId);

@@ -29,7 +29,19 @@ export const appealsModule = defineModule({
   permissions: Object.values(APPEAL_PERMISSIONS),
   grants: APPEAL_GRANTS,
   messages: appealsMessages,
-  migrations: { '20261125_0001_appeals': m0001, '20261125_2000_appeals_scale': m0002, '20261126_0900_appeal_cells': m0003, '20261127_0900_appeals_write_path': m0004, '20261206_1200_appeals_anonymous_placement': m0005, '20261206_2200_appeals_citations': m0006, '20261206_2300_appeals_org_path': m0007, '20261207_0430_appeals_attribution': m0008, '20261207_0500_appeals_search_order': m0009, '20261207_0900_appeals_cells_closure': m0010, '20261207_1210_appeals_answer_late': m0011 },
+  migrations: {
+    '20261125_0001_appeals': m0001,
+    '20261125_2000_appeals_scale': m0002,
+    '20261126_0900_appeal_cells': m0003,
+    '20261127_0900_appeals_write_path': m0004,
+    '20261206_1200_appeals_anonymous_placement': m0005,
+    '20261206_2200_appeals_citations': m0006,
+    '20261206_2300_appeals_org_path': m0007,
+    '20261207_0430_appeals_attribution': m0008,
+    '20261207_0500_appeals_search_order': m0009,
+    '20261207_0900_appeals_cells_closure': m0010,
+    '20261207_1210_appeals_answer_late': m0011,
+  },
   routes: appealsRoutes,
   jobs,
   indicators: appealsIndicators,
@@ -44,7 +56,22 @@ export * as appealIndicators from './appeals.indicators.js';
 export { sweepDeadlines } from './appeals.jobs.js';
 // For bench/appeals (and policies' 政策解读 prompt, which groups questions by the same rule): the similarity method and the intake check exactly as intake runs them,
 // and what the bulk loader needs to write appeals and their cells without the service.
-export { signatureOf, similarity, sharedKeywords, encodeSignature, issueKeys, prepare, listRank, lexiconScore, sameComplaint, GRAM_MATCH, GRAM, gramTokens, gramCosine, type Prepared } from '../../core/similarity/index.js';
+export {
+  signatureOf,
+  similarity,
+  sharedKeywords,
+  encodeSignature,
+  issueKeys,
+  prepare,
+  listRank,
+  lexiconScore,
+  sameComplaint,
+  GRAM_MATCH,
+  GRAM,
+  gramTokens,
+  gramCosine,
+  type Prepared,
+} from '../../core/similarity/index.js';
 export { decideGroup, decideWithReads, type GroupCandidate } from './groupAlert.decide.js';
 export { READ_MAX, READ_PER_KEY } from './groupAlert.repository.js';
 export { checkIntake } from './groupAlert.intake.js';

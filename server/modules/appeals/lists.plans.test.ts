@@ -25,15 +25,39 @@ const clock = { today: '2026-12-06', soon: '2026-12-08' };
 
 function samples(): Record<string, string> {
   return {
-    q: '加班费', status: 'handling', category: 'wages', urgency: 'urgent', rating: 'unsatisfied', light: 'red', employmentCategory: 'contract',
-    orgId: w.mine1.id, departmentId: w.prod1.id, ratedDepartmentId: w.prod1.id, firstAnswerDepartmentId: w.elec1.id, unitId: w.mine1.id, groupAlertId: w.mine1.id, from: '2026-01-01', to: '2026-11-30',
-    anonymous: 'true', rated: 'true', reopened: 'true', late: 'true', lastAnswerLate: 'true', answered: 'false', accepted: 'true', acceptedLate: 'true', mine: 'true',
+    q: '加班费',
+    status: 'handling',
+    category: 'wages',
+    urgency: 'urgent',
+    rating: 'unsatisfied',
+    light: 'red',
+    employmentCategory: 'contract',
+    orgId: w.mine1.id,
+    departmentId: w.prod1.id,
+    ratedDepartmentId: w.prod1.id,
+    firstAnswerDepartmentId: w.elec1.id,
+    unitId: w.mine1.id,
+    groupAlertId: w.mine1.id,
+    from: '2026-01-01',
+    to: '2026-11-30',
+    anonymous: 'true',
+    rated: 'true',
+    reopened: 'true',
+    late: 'true',
+    lastAnswerLate: 'true',
+    answered: 'false',
+    accepted: 'true',
+    acceptedLate: 'true',
+    mine: 'true',
   };
 }
 
 function combinations(values: Record<string, string>) {
   const keys = Object.keys(AppealFilterQuery.shape);
-  expect(keys.filter((k) => values[k] === undefined), 'every filter of the schema has a sample value').toEqual([]);
+  expect(
+    keys.filter((k) => values[k] === undefined),
+    'every filter of the schema has a sample value',
+  ).toEqual([]);
   const out: Record<string, string>[] = keys.map((k) => ({ [k]: values[k] }));
   for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) out.push({ [keys[i]]: values[keys[i]], [keys[j]]: values[keys[j]] });
   return out;
@@ -44,18 +68,31 @@ type Explain = (c: CompiledQuery) => Promise<string[]>;
 /** The plan's lines that read the appeals table (alias a) without an index. */
 async function fullScans(explain: Explain, c: CompiledQuery, walkAllowed: boolean): Promise<string[]> {
   const lines = await explain(c);
-  if (t.engine === 'postgres') return lines.filter((l) => /Seq Scan on appeals\b/.test(l) || (!walkAllowed && /Index (Only )?Scan (Backward )?using appeals_submitted_at on appeals/.test(l) && !/Index Cond/.test(l)));
+  if (t.engine === 'postgres')
+    return lines.filter(
+      (l) =>
+        /Seq Scan on appeals\b/.test(l) ||
+        (!walkAllowed && /Index (Only )?Scan (Backward )?using appeals_submitted_at on appeals/.test(l) && !/Index Cond/.test(l)),
+    );
   // `SCAN a` is the table; `SCAN a USING … INDEX x` walks an index end to end, which only an ordered page may do (it stops after a page).
   // appeals_open_due holds only appeals with a pending deadline — the work in hand, not the history — so a 红黄灯 count may read it whole.
-  return lines.filter((d) => /^SCAN a\b/.test(d) && !/USING COVERING INDEX appeals_open_due$/.test(d) && (!walkAllowed || !/USING (COVERING )?INDEX appeals_submitted_at/.test(d)));
+  return lines.filter(
+    (d) =>
+      /^SCAN a\b/.test(d) && !/USING COVERING INDEX appeals_open_due$/.test(d) && (!walkAllowed || !/USING (COVERING )?INDEX appeals_submitted_at/.test(d)),
+  );
 }
 
 /** Runs `work` with an EXPLAIN of this engine; on PostgreSQL inside one transaction that prices sequential scans out. */
 async function withExplain<T>(work: (explain: Explain) => Promise<T>): Promise<T> {
-  if (t.engine === 'sqlite') return work(async (c) => (await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${c.sql}`, [...c.parameters]))).rows.map((x) => x.detail));
+  if (t.engine === 'sqlite')
+    return work(async (c) =>
+      (await t.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${c.sql}`, [...c.parameters]))).rows.map((x) => x.detail),
+    );
   return t.db.transaction().execute(async (tx) => {
     await tx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-    return work(async (c) => (await tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${c.sql}`, [...c.parameters]))).rows.map((x) => x['QUERY PLAN']));
+    return work(async (c) =>
+      (await tx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${c.sql}`, [...c.parameters]))).rows.map((x) => x['QUERY PLAN']),
+    );
   });
 }
 
@@ -104,7 +141,9 @@ describe('appeal list plans', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const res: { status: number; body: { items: { code: string }[]; nextCursor: string | null } } = await w.staff.get(`${url}&pageSize=2${after ? `&after=${after}` : ''}`);
+      const res: { status: number; body: { items: { code: string }[]; nextCursor: string | null } } = await w.staff.get(
+        `${url}&pageSize=2${after ? `&after=${after}` : ''}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((a) => a.code));
       after = res.body.nextCursor;
@@ -119,7 +158,10 @@ describe('appeal list plans', () => {
     expect(next.body.items[0].code).not.toBe(mine.body.items[0].code);
     // The search filter reads the newest matches first and stops at its bound.
     const newest = (await w.staff.get(`/api/v1/appeals?q=${encodeURIComponent('加班费')}&pageSize=1`)).body.items[0].id;
-    const bounded = await t.db.selectFrom(sql`${searchRefs(t.db, SEARCH_INDEX, '加班费', 1)!}`.as('s') as any).selectAll().execute();
+    const bounded = await t.db
+      .selectFrom(sql`${searchRefs(t.db, SEARCH_INDEX, '加班费', 1)!}`.as('s') as any)
+      .selectAll()
+      .execute();
     expect(bounded).toEqual([{ ref_id: newest }]);
   });
 
@@ -131,14 +173,20 @@ describe('appeal list plans', () => {
     // 5 000 later documents with the words (search rows alone, no appeals behind them) push it past the bound.
     const body = indexText('通风机噪声');
     for (let i = 0; i < 5_000; i += 1_000) {
-      await t.db.insertInto(SEARCH_INDEX as any).values(Array.from({ length: 1_000 }, (_, j) => ({ ref_id: `bound-${i + j}`, body }))).execute();
+      await t.db
+        .insertInto(SEARCH_INDEX as any)
+        .values(Array.from({ length: 1_000 }, (_, j) => ({ ref_id: `bound-${i + j}`, body })))
+        .execute();
     }
     const fresh = (await worker.post('/api/v1/appeals', wageAppeal({ title: '通风机噪声又超标了' }))).body;
     const res = (await search('通风机噪声')).body;
     expect(res).toMatchObject({ total: 1, totalCapped: true, searchCapped: true });
     expect(res.items.map((a: { id: string }) => a.id)).toEqual([fresh.id]);
     expect(res.items.map((a: { id: string }) => a.id)).not.toContain(old.id);
-    await t.db.deleteFrom(SEARCH_INDEX as any).where('ref_id', 'like', 'bound-%').execute();
+    await t.db
+      .deleteFrom(SEARCH_INDEX as any)
+      .where('ref_id', 'like', 'bound-%')
+      .execute();
   });
 
   it('exports the same list as .csv as .xlsx: the same columns, rows and anonymity, UTF-8 with a byte-order mark', async () => {
@@ -147,7 +195,8 @@ describe('appeal list plans', () => {
     const hidden = await w.worker({ name: '隐名职工丙', phone: '13700003333' }, team);
     await named.post('/api/v1/appeals', wageAppeal({ title: '班组导出一' }));
     await hidden.post('/api/v1/appeals', wageAppeal({ title: '班组导出二', anonymous: true }));
-    const get = (format: string) => t.app.inject({ method: 'GET', url: `/api/v1/appeals/export.${format}?q=${encodeURIComponent('班组导出')}`, headers: { cookie: w.staff.cookie } });
+    const get = (format: string) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/appeals/export.${format}?q=${encodeURIComponent('班组导出')}`, headers: { cookie: w.staff.cookie } });
     const [xlsx, csv] = [await get('xlsx'), await get('csv')];
     expect(csv.statusCode).toBe(200);
     const { bom, rows } = readCsv(csv.rawPayload);

@@ -56,11 +56,25 @@ describe('similarity of Chinese appeals', () => {
     const tok = signatureOf('加班费拖欠', '加班费三个月没发');
     const c = (id: string, authorKey: string, alertId: string | null = null, alertActive = false) => ({ id, authorKey, tokens: tok, alertId, alertActive });
     const rule = { minWorkers: 5, threshold: θ };
-    expect(decideGroup({ id: 'n', authorKey: 'w1', tokens: tok }, [c('1', 'w1'), c('2', 'w1'), c('3', 'w2'), c('4', 'w3'), c('5', 'w4')], rule).action).toBe('none');
-    expect(decideGroup({ id: 'n', authorKey: 'w5', tokens: tok }, [c('1', 'w1'), c('2', 'w1'), c('3', 'w2'), c('4', 'w3'), c('5', 'w4')], rule)).toMatchObject({ action: 'raise', workerCount: 5 });
-    expect(decideGroup({ id: 'n', authorKey: 'w6', tokens: tok }, [c('1', 'w1', 'A', true), c('2', 'w2')], rule)).toMatchObject({ action: 'join', alertId: 'A' });
+    expect(decideGroup({ id: 'n', authorKey: 'w1', tokens: tok }, [c('1', 'w1'), c('2', 'w1'), c('3', 'w2'), c('4', 'w3'), c('5', 'w4')], rule).action).toBe(
+      'none',
+    );
+    expect(decideGroup({ id: 'n', authorKey: 'w5', tokens: tok }, [c('1', 'w1'), c('2', 'w1'), c('3', 'w2'), c('4', 'w3'), c('5', 'w4')], rule)).toMatchObject({
+      action: 'raise',
+      workerCount: 5,
+    });
+    expect(decideGroup({ id: 'n', authorKey: 'w6', tokens: tok }, [c('1', 'w1', 'A', true), c('2', 'w2')], rule)).toMatchObject({
+      action: 'join',
+      alertId: 'A',
+    });
     // A dismissed alert's members are spent.
-    expect(decideGroup({ id: 'n', authorKey: 'w6', tokens: tok }, [1, 2, 3, 4].map((i) => c(String(i), `w${i}`, 'D', false)), rule).action).toBe('none');
+    expect(
+      decideGroup(
+        { id: 'n', authorKey: 'w6', tokens: tok },
+        [1, 2, 3, 4].map((i) => c(String(i), `w${i}`, 'D', false)),
+        rule,
+      ).action,
+    ).toBe('none');
   });
 
   it('raises on a cluster whose appeals are each like another, though none is like the newest at the threshold; one loose link is not enough', () => {
@@ -90,7 +104,13 @@ describe('similarity of Chinese appeals', () => {
     const w = (p: string, n: number) => Array.from({ length: n }, (_, i) => `${p}${i}`);
     const newest = w('甲', 10);
     const rule = { minWorkers: 5, threshold: θ };
-    const appeal = (id: string, tokens: string[]) => ({ id, authorKey: `w${id}`, tokens: [...tokens, ...w(`其他${id}`, 10 - tokens.length)].sort(), alertId: null, alertActive: false });
+    const appeal = (id: string, tokens: string[]) => ({
+      id,
+      authorKey: `w${id}`,
+      tokens: [...tokens, ...w(`其他${id}`, 10 - tokens.length)].sort(),
+      alertId: null,
+      alertActive: false,
+    });
     // Three like the newest (five words of ten each): four workers with it, one short.
     const a = appeal('a', [...newest.slice(0, 5), ...w('乙', 5)]);
     const b = appeal('b', [...newest.slice(5, 10), ...w('乙', 5)]);
@@ -99,7 +119,11 @@ describe('similarity of Chinese appeals', () => {
     const d = appeal('d', w('乙', 5));
     expect(similarity(newest, d.tokens)).toBe(0);
     expect(similarity(a.tokens, d.tokens)).toBeGreaterThanOrEqual(θ);
-    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, [a, b, c, d], rule)).toMatchObject({ action: 'raise', workerCount: 5, members: ['a', 'b', 'c', 'd', 'n'] });
+    expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, [a, b, c, d], rule)).toMatchObject({
+      action: 'raise',
+      workerCount: 5,
+      members: ['a', 'b', 'c', 'd', 'n'],
+    });
     // Like a alone: not reached.
     const bAlone = appeal('b', newest.slice(5, 10));
     expect(decideGroup({ id: 'n', authorKey: 'w9', tokens: newest }, [a, bAlone, c, d], rule).action).toBe('none');

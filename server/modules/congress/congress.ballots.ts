@@ -21,13 +21,22 @@ function receiptCode(): string {
 }
 
 /** Binds the code to the vote and the choice: the code alone does not reveal the choice to the server. */
-const receiptHash = (voteId: string, code: string, choice: VoteChoice) => createHash('sha256').update(`${voteId}\n${code.toUpperCase().replace(/\s/g, '')}\n${choice}`).digest('hex');
+const receiptHash = (voteId: string, code: string, choice: VoteChoice) =>
+  createHash('sha256')
+    .update(`${voteId}\n${code.toUpperCase().replace(/\s/g, '')}\n${choice}`)
+    .digest('hex');
 
 /**
  * Records that the representative voted and what they chose. Returns false when they had
  * already voted (the key refuses the second row, even from a concurrent twin).
  */
-export async function castBallot(tx: Tx, voteId: string, representativeId: string, choice: VoteChoice, secret: boolean): Promise<{ cast: boolean; receipt: string | null }> {
+export async function castBallot(
+  tx: Tx,
+  voteId: string,
+  representativeId: string,
+  choice: VoteChoice,
+  secret: boolean,
+): Promise<{ cast: boolean; receipt: string | null }> {
   const res = await cdb(tx)
     .insertInto('congress_ballot_voters')
     .values({ vote_id: voteId, representative_id: representativeId })
@@ -45,14 +54,28 @@ export async function castBallot(tx: Tx, voteId: string, representativeId: strin
 
 /** Whether a ballot with this receipt and choice is in the vote's box. */
 export async function receiptCounted(db: Db | Tx, voteId: string, code: string, choice: VoteChoice): Promise<boolean> {
-  const row = await cdb(db).selectFrom('congress_ballots').select('id').where('vote_id', '=', voteId).where('receipt_hash', '=', receiptHash(voteId, code, choice)).executeTakeFirst();
+  const row = await cdb(db)
+    .selectFrom('congress_ballots')
+    .select('id')
+    .where('vote_id', '=', voteId)
+    .where('receipt_hash', '=', receiptHash(voteId, code, choice))
+    .executeTakeFirst();
   return !!row;
 }
 
 export async function tally(db: Db | Tx, voteId: string) {
-  const rows = await cdb(db).selectFrom('congress_ballots').select(['choice', (eb) => eb.fn.countAll<number>().as('n')]).where('vote_id', '=', voteId).groupBy('choice').execute();
+  const rows = await cdb(db)
+    .selectFrom('congress_ballots')
+    .select(['choice', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('vote_id', '=', voteId)
+    .groupBy('choice')
+    .execute();
   const n = (c: VoteChoice) => Number(rows.find((r) => r.choice === c)?.n ?? 0);
-  const voters = await cdb(db).selectFrom('congress_ballot_voters').select((eb) => eb.fn.countAll<number>().as('n')).where('vote_id', '=', voteId).executeTakeFirstOrThrow();
+  const voters = await cdb(db)
+    .selectFrom('congress_ballot_voters')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('vote_id', '=', voteId)
+    .executeTakeFirstOrThrow();
   return { for: n('for'), against: n('against'), abstain: n('abstain'), voted: Number(voters.n) };
 }
 
@@ -64,5 +87,9 @@ export async function shuffleBallots(tx: Tx, voteId: string) {
     [rows[i], rows[j]] = [rows[j], rows[i]];
   }
   await cdb(tx).deleteFrom('congress_ballots').where('vote_id', '=', voteId).execute();
-  for (let i = 0; i < rows.length; i += 500) await cdb(tx).insertInto('congress_ballots').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await cdb(tx)
+      .insertInto('congress_ballots')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }

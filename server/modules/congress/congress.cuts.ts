@@ -57,7 +57,14 @@ export async function participation(call: Call, q: { from: string; to: string })
     .innerJoin('persons as p', 'p.id', 'r.person_id')
     .where('r.term_id', 'in', (eb) => eb.selectFrom('congress_sessions as hs').select('hs.term_id').where('hs.id', 'in', held(eb)))
     .select(['r.id', 'p.name', 'r.delegation', 'r.category'])
-    .select((eb) => eb.selectFrom('congress_proposals as x').whereRef('x.proposer_id', '=', 'r.id').where('x.session_id', 'in', held(eb)).select(eb.fn.countAll<number>().as('n')).as('proposals'))
+    .select((eb) =>
+      eb
+        .selectFrom('congress_proposals as x')
+        .whereRef('x.proposer_id', '=', 'r.id')
+        .where('x.session_id', 'in', held(eb))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('proposals'),
+    )
     .select((eb) =>
       eb
         .selectFrom('congress_seconds as sc')
@@ -67,8 +74,23 @@ export async function participation(call: Call, q: { from: string; to: string })
         .select(eb.fn.countAll<number>().as('n'))
         .as('seconds'),
     )
-    .select((eb) => eb.selectFrom('congress_attendance as a').whereRef('a.representative_id', '=', 'r.id').where('a.session_id', 'in', held(eb)).where('a.present', '=', 1).select(eb.fn.countAll<number>().as('n')).as('present'))
-    .select((eb) => eb.selectFrom('congress_attendance as a').whereRef('a.representative_id', '=', 'r.id').where('a.session_id', 'in', held(eb)).select(eb.fn.countAll<number>().as('n')).as('recorded'))
+    .select((eb) =>
+      eb
+        .selectFrom('congress_attendance as a')
+        .whereRef('a.representative_id', '=', 'r.id')
+        .where('a.session_id', 'in', held(eb))
+        .where('a.present', '=', 1)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('present'),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom('congress_attendance as a')
+        .whereRef('a.representative_id', '=', 'r.id')
+        .where('a.session_id', 'in', held(eb))
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('recorded'),
+    )
     .orderBy('r.delegation')
     .orderBy('p.name')
     .orderBy('r.id')
@@ -92,5 +114,15 @@ export async function participation(call: Call, q: { from: string; to: string })
 /** The sessions held in the period with their attendance, for the office: what the attendance figure sums. */
 export async function heldInPeriod(call: Call, q: { from: string; to: string; orgId?: string }) {
   const rows = await heldSessions(call.db, await drillScope(call, q.orgId), q.from, q.to);
-  return { items: rows.map((r) => ({ id: r.id, termId: r.term_id, name: r.name, orgName: r.org_name, startsOn: r.starts_on, present: Number(r.present ?? 0), expected: Number(r.expected ?? 0) })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      termId: r.term_id,
+      name: r.name,
+      orgName: r.org_name,
+      startsOn: r.starts_on,
+      present: Number(r.present ?? 0),
+      expected: Number(r.expected ?? 0),
+    })),
+  };
 }

@@ -18,7 +18,11 @@ export async function departmentHandler(tx: Tx, departmentPath: string): Promise
  * union chair of the congress's organisation (the union is the congress's working body between
  * sessions), and only if it has none, the office member who closed the vote.
  */
-export async function resolutionOwner(call: WriteCall, termOrgPath: string, department: { id: string; path: string } | null): Promise<{ orgId: string | null; accountId: string }> {
+export async function resolutionOwner(
+  call: WriteCall,
+  termOrgPath: string,
+  department: { id: string; path: string } | null,
+): Promise<{ orgId: string | null; accountId: string }> {
   if (department) {
     const handler = await departmentHandler(call.tx, department.path);
     if (handler) return { orgId: department.id, accountId: handler };
@@ -27,7 +31,10 @@ export async function resolutionOwner(call: WriteCall, termOrgPath: string, depa
   return { orgId: null, accountId: chair?.accountId ?? call.actor.accountId };
 }
 
-export async function decideProposal(call: WriteCall, p: { id: string; number: number | null; title: string; sessionName: string; departmentId: string; ownerAccountId: string; dueDate: string }) {
+export async function decideProposal(
+  call: WriteCall,
+  p: { id: string; number: number | null; title: string; sessionName: string; departmentId: string; ownerAccountId: string; dueDate: string },
+) {
   return createDecidedItem(call, {
     source: { kind: 'congress.proposal', id: p.id, label: `${p.sessionName} · 第${p.number}号提案`, public: true },
     title: p.title,

@@ -32,7 +32,10 @@ export const congressIndicators: IndicatorDefinition[] = [
   defineIndicator({
     key: 'congress.turnout',
     label: { zh: '职代会表决投票率', en: 'Congress vote turnout' },
-    definition: { zh: '期间内召开的会议中已结束表决的投票人次 ÷ 全体代表人次（每项表决计全体代表）', en: 'Ballots cast ÷ all representatives, summed over the votes closed at sessions held in the period' },
+    definition: {
+      zh: '期间内召开的会议中已结束表决的投票人次 ÷ 全体代表人次（每项表决计全体代表）',
+      en: 'Ballots cast ÷ all representatives, summed over the votes closed at sessions held in the period',
+    },
     period: 'range',
     unit: 'rate',
     async compute(db, q) {
@@ -42,7 +45,10 @@ export const congressIndicators: IndicatorDefinition[] = [
   defineIndicator({
     key: 'congress.attendanceRate',
     label: { zh: '职代会代表出席率', en: 'Congress attendance' },
-    definition: { zh: '期间内已闭会各次会议实到代表人次 ÷ 应到代表人次（全体代表）', en: 'Representatives present ÷ all representatives, summed over the sessions held (closed) in the period' },
+    definition: {
+      zh: '期间内已闭会各次会议实到代表人次 ÷ 应到代表人次（全体代表）',
+      en: 'Representatives present ÷ all representatives, summed over the sessions held (closed) in the period',
+    },
     period: 'range',
     unit: 'rate',
     async compute(db, q) {
@@ -59,10 +65,34 @@ export async function proposalRate(db: Db, q: IndicatorQuery, numerator: Proposa
 }
 
 const RATES: { name: string; label: [string, string]; definition: [string, string]; numerator: ProposalSet; denominator: ProposalSet }[] = [
-  { name: 'adoptionRate', label: ['提案立案率', 'Proposal adoption rate'], definition: ['立案的提案 ÷ 已审查的提案（期间内召开的会议）', 'Adopted ÷ screened proposals, of sessions held in the period'], numerator: 'adopted', denominator: 'screened' },
-  { name: 'onTimeAnswerRate', label: ['提案按时办复率', 'Proposals answered on time'], definition: ['在答复期限内答复的提案 ÷ 已答复的提案', 'Answered by the deadline ÷ answered proposals'], numerator: 'answeredOnTime', denominator: 'answered' },
-  { name: 'satisfactionRate', label: ['提案满意率', 'Proposal satisfaction'], definition: ['评价为满意或基本满意的提案 ÷ 已评价的提案', 'Rated satisfied or mostly satisfied ÷ rated proposals'], numerator: 'satisfied', denominator: 'rated' },
-  { name: 'implementationRate', label: ['提案落实率（A 类占比）', 'Proposals solved (grade A share)'], definition: ['落实等级为 A 的提案 ÷ 已评定等级的提案', 'Graded A ÷ graded proposals'], numerator: 'gradeA', denominator: 'graded' },
+  {
+    name: 'adoptionRate',
+    label: ['提案立案率', 'Proposal adoption rate'],
+    definition: ['立案的提案 ÷ 已审查的提案（期间内召开的会议）', 'Adopted ÷ screened proposals, of sessions held in the period'],
+    numerator: 'adopted',
+    denominator: 'screened',
+  },
+  {
+    name: 'onTimeAnswerRate',
+    label: ['提案按时办复率', 'Proposals answered on time'],
+    definition: ['在答复期限内答复的提案 ÷ 已答复的提案', 'Answered by the deadline ÷ answered proposals'],
+    numerator: 'answeredOnTime',
+    denominator: 'answered',
+  },
+  {
+    name: 'satisfactionRate',
+    label: ['提案满意率', 'Proposal satisfaction'],
+    definition: ['评价为满意或基本满意的提案 ÷ 已评价的提案', 'Rated satisfied or mostly satisfied ÷ rated proposals'],
+    numerator: 'satisfied',
+    denominator: 'rated',
+  },
+  {
+    name: 'implementationRate',
+    label: ['提案落实率（A 类占比）', 'Proposals solved (grade A share)'],
+    definition: ['落实等级为 A 的提案 ÷ 已评定等级的提案', 'Graded A ÷ graded proposals'],
+    numerator: 'gradeA',
+    denominator: 'graded',
+  },
 ];
 
 congressIndicators.push(

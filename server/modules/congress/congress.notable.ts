@@ -27,7 +27,19 @@ export async function congressNotableCases(db: Db, q: NotableCaseQuery): Promise
     .selectFrom('congress_proposals as x')
     .innerJoin('congress_sessions as s', 's.id', 'x.session_id')
     .leftJoin('orgs as d', 'd.id', 'x.department_id')
-    .select(['x.id', 'x.title', 'x.number', 'x.co_department_ids', 'x.answer', 'x.answered_at', 'x.grade', 's.name as session_name', 'd.name as department_name', seconds.as('seconds'), merged.as('merged')])
+    .select([
+      'x.id',
+      'x.title',
+      'x.number',
+      'x.co_department_ids',
+      'x.answer',
+      'x.answered_at',
+      'x.grade',
+      's.name as session_name',
+      'd.name as department_name',
+      seconds.as('seconds'),
+      merged.as('merged'),
+    ])
     .where('x.session_id', 'in', (eb) => sessionsIn(eb, q.scope, q.from, q.to))
     .where('x.number', 'is not', null)
     .where('x.status', '!=', 'merged')
@@ -42,8 +54,14 @@ export async function congressNotableCases(db: Db, q: NotableCaseQuery): Promise
     const backers = `${Number(r.seconds)} 名代表附议${Number(r.merged) ? `，并入同类提案 ${Number(r.merged)} 件` : ''}`;
     const handled = r.department_name ? `，交${r.department_name}${co ? `会同 ${co} 个部门` : ''}办理` : '';
     const answer = (r.answer ?? '').trim();
-    const outcome = r.answered_at ? `，${day(r.answered_at)}答复：${answer.length > ANSWER_CHARS ? `${answer.slice(0, ANSWER_CHARS)}……` : answer}` : '，正在办理。';
-    const grade = r.grade ? `${/[。！？]$/.test(outcome) ? '' : '。'}落实评定：${PROPOSAL_GRADE_LABELS[r.grade as ProposalGrade]?.zh ?? r.grade}。` : /[。！？]$/.test(outcome) ? '' : '。';
+    const outcome = r.answered_at
+      ? `，${day(r.answered_at)}答复：${answer.length > ANSWER_CHARS ? `${answer.slice(0, ANSWER_CHARS)}……` : answer}`
+      : '，正在办理。';
+    const grade = r.grade
+      ? `${/[。！？]$/.test(outcome) ? '' : '。'}落实评定：${PROPOSAL_GRADE_LABELS[r.grade as ProposalGrade]?.zh ?? r.grade}。`
+      : /[。！？]$/.test(outcome)
+        ? ''
+        : '。';
     return {
       key: `proposal:${r.id}`,
       kind: { zh: '影响面最广的提案', en: 'Proposal with the widest reach' },

@@ -21,7 +21,12 @@ export async function insertSecond(tx: Tx, proposalId: string, representativeId:
   await cdb(tx).insertInto('congress_seconds').values({ proposal_id: proposalId, representative_id: representativeId, at }).execute();
 }
 export async function hasSeconded(db: H, proposalId: string, representativeId: string) {
-  return !!(await cdb(db).selectFrom('congress_seconds').select('at').where('proposal_id', '=', proposalId).where('representative_id', '=', representativeId).executeTakeFirst());
+  return !!(await cdb(db)
+    .selectFrom('congress_seconds')
+    .select('at')
+    .where('proposal_id', '=', proposalId)
+    .where('representative_id', '=', representativeId)
+    .executeTakeFirst());
 }
 export async function secondsOf(db: H, proposalId: string) {
   return cdb(db)
@@ -35,7 +40,11 @@ export async function secondsOf(db: H, proposalId: string) {
 }
 /** The next 立案号 of the session. */
 export async function nextNumber(tx: Tx, sessionId: string) {
-  const row = await cdb(tx).selectFrom('congress_proposals').select((eb) => eb.fn.max('number').as('n')).where('session_id', '=', sessionId).executeTakeFirst();
+  const row = await cdb(tx)
+    .selectFrom('congress_proposals')
+    .select((eb) => eb.fn.max('number').as('n'))
+    .where('session_id', '=', sessionId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0) + 1;
 }
 /** Proposers of the group: this proposal's and those merged into it, each person once. */
@@ -109,7 +118,8 @@ export async function listProposals(db: H, f: ProposalFilter) {
     if (c.delegation) q = q.where('r.delegation', '=', c.delegation);
     if (c.category) q = q.where('r.category', '=', c.category);
     if (c.proposerId) q = q.where('x.proposer_id', '=', c.proposerId);
-    if (c.secondedBy) q = q.where('x.id', 'in', (eb) => eb.selectFrom('congress_seconds as s2').select('s2.proposal_id').where('s2.representative_id', '=', c.secondedBy!));
+    if (c.secondedBy)
+      q = q.where('x.id', 'in', (eb) => eb.selectFrom('congress_seconds as s2').select('s2.proposal_id').where('s2.representative_id', '=', c.secondedBy!));
   }
   if (f.status) q = q.where('x.status', '=', f.status);
   if (f.published) q = q.where('x.published_at', 'is not', null);
@@ -121,10 +131,31 @@ export async function listProposals(db: H, f: ProposalFilter) {
   }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   let page = q
-    .select(['x.id', 'x.session_id', 'x.number', 'x.title', 'x.status', 'p.name as proposer_name', 'd.name as department_name', 'x.answer_due_date', 'x.rating', 'x.grade', 'x.submitted_at'])
+    .select([
+      'x.id',
+      'x.session_id',
+      'x.number',
+      'x.title',
+      'x.status',
+      'p.name as proposer_name',
+      'd.name as department_name',
+      'x.answer_due_date',
+      'x.rating',
+      'x.grade',
+      'x.submitted_at',
+    ])
     .select((eb) => eb.selectFrom('congress_seconds as s').whereRef('s.proposal_id', '=', 'x.id').select(eb.fn.countAll<number>().as('n')).as('seconds'));
-  page = f.sort === 'number' ? page.orderBy('x.number', f.order) : f.sort === 'seconds' ? page.orderBy(sql.ref('seconds'), f.order) : page.orderBy('x.submitted_at', f.order);
-  const items = await page.orderBy('x.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  page =
+    f.sort === 'number'
+      ? page.orderBy('x.number', f.order)
+      : f.sort === 'seconds'
+        ? page.orderBy(sql.ref('seconds'), f.order)
+        : page.orderBy('x.submitted_at', f.order);
+  const items = await page
+    .orderBy('x.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { items, total };
 }
 
@@ -141,7 +172,10 @@ export function sessionsIn(eb: ExpressionBuilder<any, any>, scope: Scope, from: 
 
 /** How many proposals of the period are in `set` (all of the period without one). */
 export async function countSet(db: H, scope: Scope, from: string, to: string, set?: ProposalSet) {
-  let q = cdb(db).selectFrom('congress_proposals as x').select((eb) => eb.fn.countAll<number>().as('n')).where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to));
+  let q = cdb(db)
+    .selectFrom('congress_proposals as x')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to));
   if (set) q = q.where((eb) => inSet(eb, set));
   return Number((await q.executeTakeFirstOrThrow()).n);
 }

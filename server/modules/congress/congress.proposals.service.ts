@@ -6,8 +6,25 @@
  * core/workflow, so the proposal's timeline is its entity_events.
  */
 import type { z } from 'zod';
-import { ADOPTED_STATUSES, ANSWER_DAYS, CONGRESS_PERMISSIONS as P, SCREENED_STATUS, SECONDS_NEEDED, type ProposalGrade, type ProposalRating, type ProposalStatus } from '../../../common/congress.js';
-import type { ProposalSetQuery, AnswerProposalBody, AssignProposalBody, GradeProposalBody, ProposalListQuery, RaiseProposalBody, ScreenProposalBody } from '../../../common/schemas/congress.js';
+import {
+  ADOPTED_STATUSES,
+  ANSWER_DAYS,
+  CONGRESS_PERMISSIONS as P,
+  SCREENED_STATUS,
+  SECONDS_NEEDED,
+  type ProposalGrade,
+  type ProposalRating,
+  type ProposalStatus,
+} from '../../../common/congress.js';
+import type {
+  ProposalSetQuery,
+  AnswerProposalBody,
+  AssignProposalBody,
+  GradeProposalBody,
+  ProposalListQuery,
+  RaiseProposalBody,
+  ScreenProposalBody,
+} from '../../../common/schemas/congress.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import type { Role } from '../../../common/roles.js';
 import { AppError, forbidden, invalid, notFound } from '../../core/errors.js';
@@ -61,9 +78,21 @@ export async function getProposal(call: Call | WriteCall, proposalId: string) {
   const r = await proposalFor(call, proposalId);
   const { p } = r;
   const seconds = await repo.secondsOf(db, p.id);
-  const names = await db.selectFrom('orgs').select(['id', 'name']).where('id', 'in', [p.department_id ?? '', ...(JSON.parse(p.co_department_ids) as string[])]).execute();
+  const names = await db
+    .selectFrom('orgs')
+    .select(['id', 'name'])
+    .where('id', 'in', [p.department_id ?? '', ...(JSON.parse(p.co_department_ids) as string[])])
+    .execute();
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
-  const proposerName = (await cdb(db).selectFrom('congress_representatives as r').innerJoin('persons as x', 'x.id', 'r.person_id').select('x.name').where('r.id', '=', p.proposer_id).executeTakeFirst())?.name ?? '';
+  const proposerName =
+    (
+      await cdb(db)
+        .selectFrom('congress_representatives as r')
+        .innerJoin('persons as x', 'x.id', 'r.person_id')
+        .select('x.name')
+        .where('r.id', '=', p.proposer_id)
+        .executeTakeFirst()
+    )?.name ?? '';
   const items = await decidedItemsOf(db, { kind: KIND, id: p.id });
   const status = p.status as ProposalStatus;
   const today = shanghaiDate(call.now);
@@ -150,7 +179,8 @@ function presentList(res: Awaited<ReturnType<typeof repo.listProposals>>, q: { p
 /** 提案: a representative of the session's term, during the collection period. */
 export async function raise(call: WriteCall, sessionId: string, input: z.infer<typeof RaiseProposalBody>) {
   const { session, me } = await sessionFor(call, sessionId, 'participate');
-  if (session.status === 'closed' || shanghaiDate(call.now) > session.proposals_close_on) throw refuse(CM.collectionClosed, { date: session.proposals_close_on });
+  if (session.status === 'closed' || shanghaiDate(call.now) > session.proposals_close_on)
+    throw refuse(CM.collectionClosed, { date: session.proposals_close_on });
   const id = newId();
   await repo.insertProposal(call.tx, {
     id,
@@ -187,7 +217,8 @@ export async function second(call: WriteCall, proposalId: string) {
   const r = await proposalFor(call, proposalId);
   if (!r.me) throw forbidden();
   if (r.proposer) throw refuse(CM.secondOwn);
-  if (r.p.status !== 'collecting' || shanghaiDate(call.now) > r.session.proposals_close_on) throw refuse(CM.collectionClosed, { date: r.session.proposals_close_on });
+  if (r.p.status !== 'collecting' || shanghaiDate(call.now) > r.session.proposals_close_on)
+    throw refuse(CM.collectionClosed, { date: r.session.proposals_close_on });
   if (await repo.hasSeconded(call.tx, r.p.id, r.me)) throw refuse(CM.alreadySeconded);
   await repo.insertSecond(call.tx, r.p.id, r.me, call.iso);
   await recordEvent(call, { kind: KIND, id: r.p.id, event: 'seconded' });
@@ -206,7 +237,8 @@ export async function screen(call: WriteCall, proposalId: string, input: z.infer
   }
   if (input.outcome === 'merge') {
     const target = input.mergeIntoId ? await repo.findProposal(call.tx, input.mergeIntoId) : undefined;
-    if (!target || target.session_id !== r.p.session_id || target.id === r.p.id || !ADOPTED_STATUSES.includes(target.status as ProposalStatus)) throw invalid('body.mergeIntoId', CM.mergeTarget);
+    if (!target || target.session_id !== r.p.session_id || target.id === r.p.id || !ADOPTED_STATUSES.includes(target.status as ProposalStatus))
+      throw invalid('body.mergeIntoId', CM.mergeTarget);
     patch.merged_into_id = target.id;
   } else if (input.mergeIntoId) throw invalid('body.mergeIntoId', CM.mergeOnlyForMerge);
   const to = SCREENED_STATUS[input.outcome];
@@ -249,10 +281,31 @@ export async function assign(call: WriteCall, proposalId: string, input: z.infer
     patch: { department_id: input.departmentId, co_department_ids: JSON.stringify(input.coDepartmentIds), answer_due_date: due },
     event: 'assigned',
     data: { departmentId: input.departmentId, coDepartmentIds: input.coDepartmentIds, answerDueDate: due },
-    audit: { action: 'congress.proposalAssign', entityType: 'congressProposal', entityId: r.p.id, orgId: r.term.org_id, changes: { ...input, answerDueDate: due } },
-    notify: { accountIds: [owner.accountId], kind: 'congress.proposalAssigned', title: t('zh-CN', CM.assignedTitle, { title: r.p.title }), body: t('zh-CN', CM.assignedBody, { due, number: r.p.number }), link: `/congress/proposals/${r.p.id}`, orgPath: lead },
+    audit: {
+      action: 'congress.proposalAssign',
+      entityType: 'congressProposal',
+      entityId: r.p.id,
+      orgId: r.term.org_id,
+      changes: { ...input, answerDueDate: due },
+    },
+    notify: {
+      accountIds: [owner.accountId],
+      kind: 'congress.proposalAssigned',
+      title: t('zh-CN', CM.assignedTitle, { title: r.p.title }),
+      body: t('zh-CN', CM.assignedBody, { due, number: r.p.number }),
+      link: `/congress/proposals/${r.p.id}`,
+      orgPath: lead,
+    },
   });
-  const item = await decideProposal(call, { id: r.p.id, number: r.p.number, title: r.p.title, sessionName: r.session.name, departmentId: input.departmentId, ownerAccountId: owner.accountId, dueDate: due });
+  const item = await decideProposal(call, {
+    id: r.p.id,
+    number: r.p.number,
+    title: r.p.title,
+    sessionName: r.session.name,
+    departmentId: input.departmentId,
+    ownerAccountId: owner.accountId,
+    dueDate: due,
+  });
   await cdb(call.tx).updateTable('congress_proposals').set({ decided_item_id: item.id }).where('id', '=', r.p.id).execute();
   return getProposal(call, proposalId);
 }
@@ -320,7 +373,13 @@ export async function publish(call: WriteCall, sessionId: string) {
   const { session, term } = await sessionFor(call, sessionId, 'manage');
   const published = await repo.publishSession(call.tx, session.id, call.iso);
   if (published > 0) await publishResultsNotice(call, session, term.org_id);
-  await recordAudit(call.tx, call.ctx, { action: 'congress.publish', entityType: 'congressSession', entityId: session.id, orgId: term.org_id, changes: { published } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'congress.publish',
+    entityType: 'congressSession',
+    entityId: session.id,
+    orgId: term.org_id,
+    changes: { published },
+  });
   return { published };
 }
 
@@ -330,7 +389,9 @@ export async function results(call: Call, sessionId: string, q: z.infer<typeof P
   if (!session) throw notFound();
   const term = await roster.findTerm(call.db, session.term_id);
   // Published to the organisation's workers and those who serve them, wherever in its tree they are granted.
-  const inOrg = call.actor.grants.some((g) => RESULT_READERS.includes(g.role) && (g.orgPath === null || g.orgPath.startsWith(term!.org_path) || term!.org_path.startsWith(g.orgPath)));
+  const inOrg = call.actor.grants.some(
+    (g) => RESULT_READERS.includes(g.role) && (g.orgPath === null || g.orgPath.startsWith(term!.org_path) || term!.org_path.startsWith(g.orgPath)),
+  );
   if (!inOrg) throw notFound();
   return presentList(await repo.listProposals(call.db, { ...q, sessionId, published: true }), q);
 }

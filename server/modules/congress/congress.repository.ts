@@ -26,7 +26,9 @@ export async function listTerms(db: H, scope: Scope, me: { accountId: string; pe
     .innerJoin('orgs as o', 'o.id', 't.org_id')
     .selectAll('t')
     .select(['o.path as org_path', 'o.name as org_name'])
-    .select((eb) => eb.selectFrom('congress_representatives as r').whereRef('r.term_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('representatives'))
+    .select((eb) =>
+      eb.selectFrom('congress_representatives as r').whereRef('r.term_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('representatives'),
+    )
     .where((eb) =>
       eb.or([
         pathInScope(eb, 'o.path', scope),
@@ -67,7 +69,13 @@ export async function rosterCounts(db: H, termId: string) {
     ])
     .where('r.term_id', '=', termId)
     .executeTakeFirstOrThrow();
-  return { total: Number(row.total), leaders: Number(row.leaders ?? 0), frontLine: Number(row.frontLine ?? 0), women: Number(row.women ?? 0), dispatched: Number(row.dispatched ?? 0) };
+  return {
+    total: Number(row.total),
+    leaders: Number(row.leaders ?? 0),
+    frontLine: Number(row.frontLine ?? 0),
+    women: Number(row.women ?? 0),
+    dispatched: Number(row.dispatched ?? 0),
+  };
 }
 
 /** The caller's place on the term's roster, if any. */
@@ -136,15 +144,29 @@ export async function insertSession(tx: Tx, row: CongressSessionTable) {
   await cdb(tx).insertInto('congress_sessions').values(row).execute();
 }
 export async function presentCount(db: H, sessionId: string) {
-  const row = await cdb(db).selectFrom('congress_attendance').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).where('present', '=', 1).executeTakeFirstOrThrow();
+  const row = await cdb(db)
+    .selectFrom('congress_attendance')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('present', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 export async function representativeCount(db: H, termId: string) {
-  const row = await cdb(db).selectFrom('congress_representatives').select((eb) => eb.fn.countAll<number>().as('n')).where('term_id', '=', termId).executeTakeFirstOrThrow();
+  const row = await cdb(db)
+    .selectFrom('congress_representatives')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('term_id', '=', termId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 export async function attendanceOf(db: H, sessionId: string, representativeId: string) {
-  return cdb(db).selectFrom('congress_attendance').selectAll().where('session_id', '=', sessionId).where('representative_id', '=', representativeId).executeTakeFirst();
+  return cdb(db)
+    .selectFrom('congress_attendance')
+    .selectAll()
+    .where('session_id', '=', sessionId)
+    .where('representative_id', '=', representativeId)
+    .executeTakeFirst();
 }
 /** Every representative of the term with their attendance at the session (none yet: not signed in). */
 export async function attendanceList(db: H, termId: string, sessionId: string) {
@@ -163,7 +185,11 @@ export async function putAttendance(tx: Tx, row: CongressAttendanceTable) {
   await cdb(tx)
     .insertInto('congress_attendance')
     .values(row)
-    .onConflict((oc) => oc.columns(['session_id', 'representative_id']).doUpdateSet({ present: row.present, absence_reason: row.absence_reason, recorded_by: row.recorded_by, at: row.at }))
+    .onConflict((oc) =>
+      oc
+        .columns(['session_id', 'representative_id'])
+        .doUpdateSet({ present: row.present, absence_reason: row.absence_reason, recorded_by: row.recorded_by, at: row.at }),
+    )
     .execute();
 }
 
@@ -176,7 +202,12 @@ export async function heldSessions(db: H, scope: Scope, from: string, to: string
     .select(['s.id', 's.term_id', 's.name', 's.starts_on', 'o.name as org_name'])
     .select((eb) => [
       eb.selectFrom('congress_representatives as r').whereRef('r.term_id', '=', 't.id').select(eb.fn.countAll<number>().as('n')).as('expected'),
-      eb.selectFrom('congress_attendance as a').whereRef('a.session_id', '=', 's.id').where('a.present', '=', 1).select(eb.fn.countAll<number>().as('n')).as('present'),
+      eb
+        .selectFrom('congress_attendance as a')
+        .whereRef('a.session_id', '=', 's.id')
+        .where('a.present', '=', 1)
+        .select(eb.fn.countAll<number>().as('n'))
+        .as('present'),
     ])
     .where('s.status', '=', 'closed')
     .where('s.starts_on', '>=', from)

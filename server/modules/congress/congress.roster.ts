@@ -14,7 +14,12 @@ export interface RosterCounts {
   dispatched: number;
 }
 
-const COUNT_OF: Record<ProportionRuleKey, keyof RosterCounts> = { leadersMax: 'leaders', frontLineMin: 'frontLine', womenMin: 'women', dispatchedMin: 'dispatched' };
+const COUNT_OF: Record<ProportionRuleKey, keyof RosterCounts> = {
+  leadersMax: 'leaders',
+  frontLineMin: 'frontLine',
+  womenMin: 'women',
+  dispatchedMin: 'dispatched',
+};
 
 export function checkRoster(counts: RosterCounts, rules: ProportionRules, locale: Locale) {
   const checks = PROPORTION_RULE_KEYS.flatMap((rule) => {
@@ -24,7 +29,13 @@ export function checkRoster(counts: RosterCounts, rules: ProportionRules, locale
     // Compared in whole numbers: count/total ≤ limit/100 without rounding a share.
     const ok = rule === 'leadersMax' ? count * 100 <= limit * counts.total : count * 100 >= limit * counts.total;
     const percent = counts.total === 0 ? 0 : Math.round((count / counts.total) * 1000) / 10;
-    const message = t(locale, ok ? CM.ruleMet : rule === 'leadersMax' ? CM.ruleAbove : CM.ruleBelow, { rule: t(locale, CM[`rule.${rule}`]), limit, count, percent, total: counts.total });
+    const message = t(locale, ok ? CM.ruleMet : rule === 'leadersMax' ? CM.ruleAbove : CM.ruleBelow, {
+      rule: t(locale, CM[`rule.${rule}`]),
+      limit,
+      count,
+      percent,
+      total: counts.total,
+    });
     return [{ rule, limit, count, percent, ok, message }];
   });
   return { ...counts, checks, warnings: checks.filter((c) => !c.ok).length };

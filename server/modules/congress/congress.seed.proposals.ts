@@ -57,14 +57,48 @@ const ANSWERS = ['已列入本季度计划，正在组织实施。', '经研究�
 const GRADE_OF = ['A', 'A', 'B', 'A', 'C', 'B'];
 const RATING_OF = ['satisfied', 'satisfied', 'basic', 'satisfied', 'unsatisfied', 'basic'];
 
-export async function seedProposals(tx: Tx, now: Date, s: { id: string; name: string; startsOn: string }, reps: { id: string; account_id: string | null }[], departmentId: string, handlerAccountId: string, chairAccountId: string) {
+export async function seedProposals(
+  tx: Tx,
+  now: Date,
+  s: { id: string; name: string; startsOn: string },
+  reps: { id: string; account_id: string | null }[],
+  departmentId: string,
+  handlerAccountId: string,
+  chairAccountId: string,
+) {
   const c = cdb(tx);
   const iso = (days: number, hour = 9) => `${addDays(s.startsOn, days)}T0${hour}:00:00.000Z`;
-  const events: { id: string; kind: string; entity_id: string; event: string; from_status: string | null; to_status: string | null; actor_account_id: string | null; data: string | null; at: string }[] = [];
+  const events: {
+    id: string;
+    kind: string;
+    entity_id: string;
+    event: string;
+    from_status: string | null;
+    to_status: string | null;
+    actor_account_id: string | null;
+    data: string | null;
+    at: string;
+  }[] = [];
   const ev = (id: string, event: string, from: string | null, to: string | null, actor: string | null, at: string, data?: Record<string, unknown>) =>
-    events.push({ id: newId(), kind: 'congress.proposal', entity_id: id, event, from_status: from, to_status: to, actor_account_id: actor, data: data ? JSON.stringify(data) : null, at });
+    events.push({
+      id: newId(),
+      kind: 'congress.proposal',
+      entity_id: id,
+      event,
+      from_status: from,
+      to_status: to,
+      actor_account_id: actor,
+      data: data ? JSON.stringify(data) : null,
+      at,
+    });
   const chairGrants = await loadGrants(tx, chairAccountId);
-  const call = writeCallIn(tx, tx, { accountId: chairAccountId, displayName: '工会主席', personId: null, grants: chairGrants, via: 'session' }, systemContext(), now);
+  const call = writeCallIn(
+    tx,
+    tx,
+    { accountId: chairAccountId, displayName: '工会主席', personId: null, grants: chairGrants, via: 'session' },
+    systemContext(),
+    now,
+  );
   const repOwn = reps.findIndex((r) => r.account_id !== null);
   const rows: CongressProposalTable[] = [];
   let number = 0;
@@ -88,7 +122,16 @@ export async function seedProposals(tx: Tx, now: Date, s: { id: string; name: st
       solution,
       status,
       number: adopted ? ++number : null,
-      screening_reason: status === 'collecting' ? null : status === 'rejected' ? '不属于职代会提案范围，已转有关部门了解' : status === 'opinion' ? '属日常管理事项，转意见建议办理' : status === 'merged' ? '与同类提案合并办理' : '符合立案条件，事关职工切身利益',
+      screening_reason:
+        status === 'collecting'
+          ? null
+          : status === 'rejected'
+            ? '不属于职代会提案范围，已转有关部门了解'
+            : status === 'opinion'
+              ? '属日常管理事项，转意见建议办理'
+              : status === 'merged'
+                ? '与同类提案合并办理'
+                : '符合立案条件，事关职工切身利益',
       merged_into_id: status === 'merged' ? (adoptedIds[i % Math.max(1, adoptedIds.length)] ?? null) : null,
       department_id: assigned ? departmentId : null,
       co_department_ids: '[]',
@@ -121,10 +164,26 @@ export async function seedProposals(tx: Tx, now: Date, s: { id: string; name: st
     ev(r.id, 'raised', null, 'collecting', who, r.submitted_at);
     if (r.status === 'collecting') continue;
     const screened = r.status === 'merged' || r.status === 'opinion' || r.status === 'rejected' ? r.status : 'adopted';
-    ev(r.id, screened === 'adopted' ? 'adopted' : screened === 'merged' ? 'merged' : screened === 'opinion' ? 'convertedToOpinion' : 'rejected', 'collecting', screened, chairAccountId, iso(1), { reason: r.screening_reason });
+    ev(
+      r.id,
+      screened === 'adopted' ? 'adopted' : screened === 'merged' ? 'merged' : screened === 'opinion' ? 'convertedToOpinion' : 'rejected',
+      'collecting',
+      screened,
+      chairAccountId,
+      iso(1),
+      { reason: r.screening_reason },
+    );
     if (!r.department_id) continue;
     ev(r.id, 'assigned', 'adopted', 'assigned', chairAccountId, iso(2), { departmentId, answerDueDate: r.answer_due_date });
-    const item = await decideProposal(call, { id: r.id, number: r.number, title: r.title, sessionName: s.name, departmentId, ownerAccountId: handlerAccountId, dueDate: r.answer_due_date! });
+    const item = await decideProposal(call, {
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      sessionName: s.name,
+      departmentId,
+      ownerAccountId: handlerAccountId,
+      dueDate: r.answer_due_date!,
+    });
     await c.updateTable('congress_proposals').set({ decided_item_id: item.id }).where('id', '=', r.id).execute();
     if (!r.answered_at) continue;
     ev(r.id, 'answered', 'assigned', 'answered', handlerAccountId, r.answered_at);

@@ -24,7 +24,14 @@ export async function seedCongressDemo(db: Db, now: Date) {
   const c = cdb(db);
   if (await c.selectFrom('congress_terms').select('id').where('org_id', '=', group.id).executeTakeFirst()) return;
   const rng = new Rng(1717);
-  const mines = await db.selectFrom('orgs').select(['id', 'path', 'name']).where('kind', '=', 'mine').where('path', '>=', group.path).where('path', '<', `${group.path}~`).orderBy('name').execute();
+  const mines = await db
+    .selectFrom('orgs')
+    .select(['id', 'path', 'name'])
+    .where('kind', '=', 'mine')
+    .where('path', '>=', group.path)
+    .where('path', '<', `${group.path}~`)
+    .orderBy('name')
+    .execute();
   const workersOf = (h: Tx, path: string) =>
     h
       .selectFrom('persons as p')
@@ -46,14 +53,35 @@ export async function seedCongressDemo(db: Db, now: Date) {
     const t = cdb(tx);
     await t
       .insertInto('congress_terms')
-      .values({ id: termId, org_id: group.id, number: 5, name: '第5届职工代表大会', start_date: addDays(today, -800), end_date: addDays(today, 1026), rules: JSON.stringify(DEFAULT_PROPORTION_RULES), created_at: at, updated_at: at })
+      .values({
+        id: termId,
+        org_id: group.id,
+        number: 5,
+        name: '第5届职工代表大会',
+        start_date: addDays(today, -800),
+        end_date: addDays(today, 1026),
+        rules: JSON.stringify(DEFAULT_PROPORTION_RULES),
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
 
     // 14 + 12 from the mines, 4 from the group's offices: leaders 5, front-line 17, technical 5, other 3.
     const plan: { path: string; delegation: string; n: number }[] = [
       ...mines.slice(0, 2).map((m, i) => ({ path: m.path, delegation: `${m.name}代表团`, n: i === 0 ? 14 : 12 })),
     ];
-    const categories: RepresentativeCategory[] = ['leader', 'leader', 'leader', 'leader', 'leader', ...Array<RepresentativeCategory>(17).fill('frontLine'), ...Array<RepresentativeCategory>(5).fill('technical'), 'other', 'other', 'other'];
+    const categories: RepresentativeCategory[] = [
+      'leader',
+      'leader',
+      'leader',
+      'leader',
+      'leader',
+      ...Array<RepresentativeCategory>(17).fill('frontLine'),
+      ...Array<RepresentativeCategory>(5).fill('technical'),
+      'other',
+      'other',
+      'other',
+    ];
     const reps: CongressRepresentativeTable[] = [];
     const taken = new Set<string>();
     let k = 0;
@@ -66,7 +94,16 @@ export async function seedCongressDemo(db: Db, now: Date) {
         if (reps.filter((r) => r.delegation === delegation).length >= n) break;
         if (taken.has(p.id)) continue;
         taken.add(p.id);
-        reps.push({ id: newId(), term_id: termId, person_id: p.id, account_id: null, delegation, category: categories[k++ % categories.length], created_at: at, updated_at: at });
+        reps.push({
+          id: newId(),
+          term_id: termId,
+          person_id: p.id,
+          account_id: null,
+          delegation,
+          category: categories[k++ % categories.length],
+          created_at: at,
+          updated_at: at,
+        });
       }
     };
     for (const d of plan) pickFrom(await workersOf(tx, d.path), d.n, d.delegation);
@@ -76,7 +113,9 @@ export async function seedCongressDemo(db: Db, now: Date) {
     const mine1Rep = reps.find((r) => r.delegation === plan[0]?.delegation && r.category === 'frontLine');
     if (repAccount && mine1Rep) mine1Rep.account_id = repAccount.id;
     await t.insertInto('congress_representatives').values(reps).execute();
-    const production = mines[0] ? await tx.selectFrom('orgs').select('id').where('parent_id', '=', mines[0].id).where('name', '=', '生产部').executeTakeFirst() : undefined;
+    const production = mines[0]
+      ? await tx.selectFrom('orgs').select('id').where('parent_id', '=', mines[0].id).where('name', '=', '生产部').executeTakeFirst()
+      : undefined;
     const handler = await tx.selectFrom('accounts').select('id').where('username', '=', 'handler').executeTakeFirst();
     const chair = await tx.selectFrom('accounts').select('id').where('username', '=', 'chair').executeTakeFirst();
 
@@ -91,7 +130,20 @@ export async function seedCongressDemo(db: Db, now: Date) {
     let held: Parameters<typeof seedVotes>[3] | undefined;
     for (const [n, s] of sessions.entries()) {
       const id = ids[n];
-      await t.insertInto('congress_sessions').values({ id, term_id: termId, number: s.number, name: `第5届第${s.number}次职工代表大会`, starts_on: s.starts_on, proposals_close_on: s.close, status: s.status, created_at: at, updated_at: at }).execute();
+      await t
+        .insertInto('congress_sessions')
+        .values({
+          id,
+          term_id: termId,
+          number: s.number,
+          name: `第5届第${s.number}次职工代表大会`,
+          starts_on: s.starts_on,
+          proposals_close_on: s.close,
+          status: s.status,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
       if (s.status === 'planned') continue;
       const order = reps.filter((r) => r !== mine1Rep);
       for (let i = order.length - 1; i > 0; i--) {
@@ -108,7 +160,8 @@ export async function seedCongressDemo(db: Db, now: Date) {
         at: `${s.starts_on}T00:30:00.000Z`,
       }));
       await t.insertInto('congress_attendance').values(rows).execute();
-      if (s.number === 3 && production && handler && chair) await seedProposals(tx, now, { id, name: `第5届第${s.number}次职工代表大会`, startsOn: s.starts_on }, reps, production.id, handler.id, chair.id);
+      if (s.number === 3 && production && handler && chair)
+        await seedProposals(tx, now, { id, name: `第5届第${s.number}次职工代表大会`, startsOn: s.starts_on }, reps, production.id, handler.id, chair.id);
       if (s.number === 3) held = { id, name: `第5届第${s.number}次职工代表大会`, startsOn: s.starts_on, present: order.slice(0, s.present).map((r) => r.id) };
     }
     if (held && chair) await seedVotes(tx, now, rng, held, { id: ids[3] }, { id: group.id, representatives: reps.length }, chair.id);

@@ -29,7 +29,15 @@ const VOTES: { title: string; kind: string; secret: boolean; split: [number, num
   { title: '民主评议矿领导班子及成员', kind: 'appraisal', secret: true, split: [0.8, 0.12] },
 ];
 
-export async function seedVotes(tx: Tx, now: Date, rng: Rng, held: Held, planned: { id: string }, org: { id: string; representatives: number }, chairAccountId: string) {
+export async function seedVotes(
+  tx: Tx,
+  now: Date,
+  rng: Rng,
+  held: Held,
+  planned: { id: string },
+  org: { id: string; representatives: number },
+  chairAccountId: string,
+) {
   const representatives = org.representatives;
   const c = cdb(tx);
   const at = `${held.startsOn}T03:00:00.000Z`;
@@ -72,15 +80,46 @@ export async function seedVotes(tx: Tx, now: Date, rng: Rng, held: Held, planned
     const passed = votePasses(n('for'), representatives);
     await c
       .insertInto('congress_votes')
-      .values({ ...base(id, held.id, v), status: 'closed', opened_at: at, closed_at: `${held.startsOn}T03:20:00.000Z`, representatives, present: held.present.length, voted: voters.length, for_count: n('for'), against_count: n('against'), abstain_count: n('abstain'), passed: passed ? 1 : 0 })
+      .values({
+        ...base(id, held.id, v),
+        status: 'closed',
+        opened_at: at,
+        closed_at: `${held.startsOn}T03:20:00.000Z`,
+        representatives,
+        present: held.present.length,
+        voted: voters.length,
+        for_count: n('for'),
+        against_count: n('against'),
+        abstain_count: n('abstain'),
+        passed: passed ? 1 : 0,
+      })
       .execute();
-    await c.insertInto('congress_ballot_voters').values(voters.map((r) => ({ vote_id: id, representative_id: r }))).execute();
+    await c
+      .insertInto('congress_ballot_voters')
+      .values(voters.map((r) => ({ vote_id: id, representative_id: r })))
+      .execute();
     const ballots = choices.map((choice) => ({ vote_id: id, id: randomUUID(), choice, receipt_hash: null }));
-    await c.insertInto('congress_ballots').values(ballots.sort((a, b) => a.id.localeCompare(b.id))).execute();
-    if (!v.secret) await c.insertInto('congress_open_choices').values(voters.map((r, i) => ({ vote_id: id, representative_id: r, choice: choices[i] }))).execute();
+    await c
+      .insertInto('congress_ballots')
+      .values(ballots.sort((a, b) => a.id.localeCompare(b.id)))
+      .execute();
+    if (!v.secret)
+      await c
+        .insertInto('congress_open_choices')
+        .values(voters.map((r, i) => ({ vote_id: id, representative_id: r, choice: choices[i] })))
+        .execute();
     if (passed && v.kind === 'resolution') {
-      await createDecidedItem(call, { source: { kind: 'congress.resolution', id, label: `${held.name} · ${v.title}`, public: true }, title: `落实职代会决议：${v.title}`, orgId: org.id, ownerAccountId: chairAccountId, dueDate: addDays(held.startsOn, 60) });
+      await createDecidedItem(call, {
+        source: { kind: 'congress.resolution', id, label: `${held.name} · ${v.title}`, public: true },
+        title: `落实职代会决议：${v.title}`,
+        orgId: org.id,
+        ownerAccountId: chairAccountId,
+        dueDate: addDays(held.startsOn, 60),
+      });
     }
   }
-  await c.insertInto('congress_votes').values(base(newId(), planned.id, { title: '关于2027年职工福利费使用方案的决议', kind: 'resolution', secret: false })).execute();
+  await c
+    .insertInto('congress_votes')
+    .values(base(newId(), planned.id, { title: '关于2027年职工福利费使用方案的决议', kind: 'resolution', secret: false }))
+    .execute();
 }

@@ -3,7 +3,14 @@
  * sessions (次), attendance and the two-thirds quorum. Each write loads (404 → 403 → 409),
  * changes and audits in the caller's one transaction.
  */
-import { CONGRESS_PERMISSIONS as P, DEFAULT_PROPORTION_RULES, quorate, type CongressSessionStatus, type ProportionRules, type RepresentativeCategory } from '../../../common/congress.js';
+import {
+  CONGRESS_PERMISSIONS as P,
+  DEFAULT_PROPORTION_RULES,
+  quorate,
+  type CongressSessionStatus,
+  type ProportionRules,
+  type RepresentativeCategory,
+} from '../../../common/congress.js';
 import type { z } from 'zod';
 import type { AddRepresentativeBody, CreateSessionBody, CreateTermBody, PutAttendanceBody, RepresentativeListQuery } from '../../../common/schemas/congress.js';
 import { AppError, invalid, notFound } from '../../core/errors.js';
@@ -60,7 +67,17 @@ export async function listTerms(call: Call, q: { orgId?: string }) {
   const items = [];
   for (const r of rows) {
     const roster = checkRoster(await repo.rosterCounts(call.db, r.id), parseRules(r.rules), call.ctx.locale);
-    items.push({ id: r.id, orgId: r.org_id, orgName: r.org_name, number: r.number, name: r.name, startDate: r.start_date, endDate: r.end_date, representatives: Number(r.representatives), warnings: roster.warnings });
+    items.push({
+      id: r.id,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      number: r.number,
+      name: r.name,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      representatives: Number(r.representatives),
+      warnings: roster.warnings,
+    });
   }
   return { items };
 }
@@ -87,14 +104,26 @@ export async function createTerm(call: WriteCall, input: z.infer<typeof CreateTe
     created_at: call.iso,
     updated_at: call.iso,
   });
-  await recordAudit(call.tx, call.ctx, { action: 'congress.termCreate', entityType: 'congressTerm', entityId: id, orgId: org.id, changes: { ...input, rules } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'congress.termCreate',
+    entityType: 'congressTerm',
+    entityId: id,
+    orgId: org.id,
+    changes: { ...input, rules },
+  });
   return presentTerm(call, await termFor(call, id, 'manage'));
 }
 
 export async function putRules(call: WriteCall, termId: string, rules: ProportionRules) {
   const reach = await termFor(call, termId, 'manage');
   await repo.updateTermRules(call.tx, termId, JSON.stringify(rules), call.iso);
-  await recordAudit(call.tx, call.ctx, { action: 'congress.rulesUpdate', entityType: 'congressTerm', entityId: termId, orgId: reach.term.org_id, changes: { before: parseRules(reach.term.rules), after: rules } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'congress.rulesUpdate',
+    entityType: 'congressTerm',
+    entityId: termId,
+    orgId: reach.term.org_id,
+    changes: { before: parseRules(reach.term.rules), after: rules },
+  });
   return presentTerm(call, await termFor(call, termId, 'manage'));
 }
 
@@ -128,7 +157,8 @@ export async function addRepresentative(call: WriteCall, termId: string, input: 
     .select(['p.id', 'p.kind', 'p.archived', 'o.path'])
     .where('p.id', '=', input.personId)
     .executeTakeFirst();
-  if (!person || person.kind !== 'worker' || person.archived || !person.path.startsWith(reach.term.org_path)) throw invalid('body.personId', CM.personOutsideOrg);
+  if (!person || person.kind !== 'worker' || person.archived || !person.path.startsWith(reach.term.org_path))
+    throw invalid('body.personId', CM.personOutsideOrg);
   if (await repo.representativeOfPerson(call.tx, termId, person.id)) throw invalid('body.personId', CM.alreadyRepresentative);
   // The person's own account acts as the representative; the office links one later if there is none yet.
   const account = await call.tx.selectFrom('accounts').select('id').where('person_id', '=', person.id).executeTakeFirst();
@@ -143,7 +173,13 @@ export async function addRepresentative(call: WriteCall, termId: string, input: 
     created_at: call.iso,
     updated_at: call.iso,
   });
-  await recordAudit(call.tx, call.ctx, { action: 'congress.representativeAdd', entityType: 'congressRepresentative', entityId: id, orgId: reach.term.org_id, changes: input });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'congress.representativeAdd',
+    entityType: 'congressRepresentative',
+    entityId: id,
+    orgId: reach.term.org_id,
+    changes: input,
+  });
   const roster = checkRoster(await repo.rosterCounts(call.tx, termId), parseRules(reach.term.rules), call.ctx.locale);
   return { id, roster };
 }
@@ -151,7 +187,15 @@ export async function addRepresentative(call: WriteCall, termId: string, input: 
 // ── sessions and attendance ───────────────────────────────────────
 
 function presentSessionSummary(s: repo.SessionRow) {
-  return { id: s.id, termId: s.term_id, number: s.number, name: s.name, startsOn: s.starts_on, proposalsCloseOn: s.proposals_close_on, status: s.status as CongressSessionStatus };
+  return {
+    id: s.id,
+    termId: s.term_id,
+    number: s.number,
+    name: s.name,
+    startsOn: s.starts_on,
+    proposalsCloseOn: s.proposals_close_on,
+    status: s.status as CongressSessionStatus,
+  };
 }
 
 async function attendanceFigures(db: Parameters<typeof repo.presentCount>[0], termId: string, sessionId: string) {
@@ -178,7 +222,8 @@ export const getSession = (call: Call, sessionId: string) => presentSession(call
 
 export async function createSession(call: WriteCall, termId: string, input: z.infer<typeof CreateSessionBody>) {
   const { term } = await termFor(call, termId, 'manage');
-  if (input.startsOn < term.start_date || input.startsOn > term.end_date) throw invalid('body.startsOn', CM.sessionOutsideTerm, { start: term.start_date, end: term.end_date });
+  if (input.startsOn < term.start_date || input.startsOn > term.end_date)
+    throw invalid('body.startsOn', CM.sessionOutsideTerm, { start: term.start_date, end: term.end_date });
   if (input.proposalsCloseOn && input.proposalsCloseOn < input.startsOn) throw invalid('body.proposalsCloseOn', CM.closeBeforeSession);
   if (await repo.sessionNumberTaken(call.tx, termId, input.number)) throw invalid('body.number', CM.sessionNumberTaken, { number: input.number });
   const id = newId();
@@ -200,12 +245,28 @@ export async function createSession(call: WriteCall, termId: string, input: z.in
 export async function attendanceList(call: Call, sessionId: string) {
   const { session } = await sessionFor(call, sessionId, 'manage');
   const rows = await repo.attendanceList(call.db, session.term_id, session.id);
-  return { items: rows.map((r) => ({ representativeId: r.id, name: r.name, delegation: r.delegation, present: r.present === 1, absenceReason: r.absence_reason ?? null, at: r.at ?? null })) };
+  return {
+    items: rows.map((r) => ({
+      representativeId: r.id,
+      name: r.name,
+      delegation: r.delegation,
+      present: r.present === 1,
+      absenceReason: r.absence_reason ?? null,
+      at: r.at ?? null,
+    })),
+  };
 }
 
 async function recordAttendance(call: WriteCall, session: repo.SessionRow, representativeId: string, present: boolean, absenceReason: string | null) {
   if (session.status === 'closed') throw conflict(CM.sessionClosed);
-  await repo.putAttendance(call.tx, { session_id: session.id, representative_id: representativeId, present: present ? 1 : 0, absence_reason: absenceReason, recorded_by: call.actor.accountId, at: call.iso });
+  await repo.putAttendance(call.tx, {
+    session_id: session.id,
+    representative_id: representativeId,
+    present: present ? 1 : 0,
+    absence_reason: absenceReason,
+    recorded_by: call.actor.accountId,
+    at: call.iso,
+  });
 }
 
 /** The office marks a representative present or absent (with the reason for leave). */
@@ -214,7 +275,13 @@ export async function putAttendance(call: WriteCall, sessionId: string, input: z
   if (!(await repo.findRepresentative(call.tx, term.id, input.representativeId))) throw invalid('body.representativeId', CM.notRepresentative);
   if (input.present && input.absenceReason) throw invalid('body.absenceReason', CM.absenceReasonOnlyAbsent);
   await recordAttendance(call, session, input.representativeId, input.present, input.absenceReason ?? null);
-  await recordAudit(call.tx, call.ctx, { action: 'congress.attendance', entityType: 'congressSession', entityId: session.id, orgId: term.org_id, changes: input });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'congress.attendance',
+    entityType: 'congressSession',
+    entityId: session.id,
+    orgId: term.org_id,
+    changes: input,
+  });
   return presentSession(call, sessionId, 'manage');
 }
 
@@ -244,7 +311,14 @@ export async function closeSession(call: WriteCall, sessionId: string) {
 }
 
 /** Sessions move through core/workflow: one conditional update, its timeline event and audit row. */
-async function moveSession(call: WriteCall, session: repo.SessionRow, from: CongressSessionStatus, to: CongressSessionStatus, refusal: string, data: Record<string, unknown>) {
+async function moveSession(
+  call: WriteCall,
+  session: repo.SessionRow,
+  from: CongressSessionStatus,
+  to: CongressSessionStatus,
+  refusal: string,
+  data: Record<string, unknown>,
+) {
   if (session.status !== from) throw conflict(refusal);
   const term = await repo.findTerm(call.tx, session.term_id);
   await transition(call, {
@@ -255,7 +329,13 @@ async function moveSession(call: WriteCall, session: repo.SessionRow, from: Cong
     to,
     event: to === 'sitting' ? 'opened' : 'closed',
     data,
-    audit: { action: `congress.session.${to}`, entityType: 'congressSession', entityId: session.id, orgId: term!.org_id, changes: { status: [from, to], ...data } },
+    audit: {
+      action: `congress.session.${to}`,
+      entityType: 'congressSession',
+      entityId: session.id,
+      orgId: term!.org_id,
+      changes: { status: [from, to], ...data },
+    },
   });
 }
 

@@ -35,17 +35,37 @@ describe('a congress term and its roster', () => {
     const added = await w.representative(term.id, { category: 'frontLine' });
     expect(added.roster.warnings).toBe(4);
     const leaders = added.roster.checks.find((c: any) => c.rule === 'leadersMax');
-    expect(leaders).toEqual({ rule: 'leadersMax', limit: 20, count: 2, percent: 66.7, ok: false, message: '领导人员不超过 20%：现有 2 人，占 66.7%，超出比例，请调整代表名单' });
+    expect(leaders).toEqual({
+      rule: 'leadersMax',
+      limit: 20,
+      count: 2,
+      percent: 66.7,
+      ok: false,
+      message: '领导人员不超过 20%：现有 2 人，占 66.7%，超出比例，请调整代表名单',
+    });
 
     // Seven front-line workers more, two of them women, one dispatched: 10 in all.
-    for (let i = 0; i < 7; i++) await w.representative(term.id, { category: 'frontLine', gender: i < 2 ? 'female' : 'male', employment: i === 2 ? 'dispatched' : 'contract', delegation: '二号矿代表团', org: w.team2 });
+    for (let i = 0; i < 7; i++)
+      await w.representative(term.id, {
+        category: 'frontLine',
+        gender: i < 2 ? 'female' : 'male',
+        employment: i === 2 ? 'dispatched' : 'contract',
+        delegation: '二号矿代表团',
+        org: w.team2,
+      });
     const detail = await ok(w.chair.get(`${base}/terms/${term.id}`));
     expect(detail.roster).toMatchObject({ total: 10, leaders: 2, frontLine: 8, women: 2, dispatched: 1, warnings: 0 });
     expect(detail.roster.checks.map((c: any) => c.ok)).toEqual([true, true, true, true]);
 
     // A stricter minimum for women is the congress's own choice: the roster now breaks it.
-    const stricter = await ok(w.chair.request('PUT', `${base}/terms/${term.id}/rules`, { leadersMax: 20, frontLineMin: 50, womenMin: 30, dispatchedMin: null }));
-    expect(stricter.roster.checks.map((c: any) => [c.rule, c.ok])).toEqual([['leadersMax', true], ['frontLineMin', true], ['womenMin', false]]);
+    const stricter = await ok(
+      w.chair.request('PUT', `${base}/terms/${term.id}/rules`, { leadersMax: 20, frontLineMin: 50, womenMin: 30, dispatchedMin: null }),
+    );
+    expect(stricter.roster.checks.map((c: any) => [c.rule, c.ok])).toEqual([
+      ['leadersMax', true],
+      ['frontLineMin', true],
+      ['womenMin', false],
+    ]);
     const list = await ok(w.staff.get(`${base}/terms`));
     expect(list.items.find((x: any) => x.id === term.id)).toMatchObject({ representatives: 10, warnings: 1 });
   });
@@ -65,11 +85,19 @@ describe('a congress term and its roster', () => {
   it('refuses a person outside the organisation, the same person twice, and a term ending before it starts', async () => {
     const term = await newTerm(7);
     const outsider = await w.worker(await t.org('外单位班组', 'team', w.otherGroup));
-    const refused = await w.staff.post(`${base}/terms/${term.id}/representatives`, { personId: outsider.id, delegation: '一号矿代表团', category: 'frontLine' });
+    const refused = await w.staff.post(`${base}/terms/${term.id}/representatives`, {
+      personId: outsider.id,
+      delegation: '一号矿代表团',
+      category: 'frontLine',
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors).toEqual([{ field: 'body.personId', message: '代表须是本组织（含下级单位）的在册职工' }]);
     const rep = await w.representative(term.id, { category: 'frontLine' });
-    const twice = await w.staff.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: '一号矿代表团', category: 'frontLine' });
+    const twice = await w.staff.post(`${base}/terms/${term.id}/representatives`, {
+      personId: rep.person.id,
+      delegation: '一号矿代表团',
+      category: 'frontLine',
+    });
     expect(twice.body.errors[0].message).toBe('此人已是本届职工代表');
     const backwards = await w.staff.post(`${base}/terms`, { orgId: w.group.id, number: 8, startDate: '2025-03-01', endDate: '2024-03-01' });
     expect(backwards.status).toBe(422);
@@ -87,7 +115,9 @@ describe('a congress term and its roster', () => {
     const stranger = await w.representative(other.id, { category: 'frontLine', account: true });
     expect((await stranger.client!.get(`${base}/terms/${term.id}`)).status).toBe(404);
     expect((await w.otherChair.get(`${base}/terms/${term.id}`)).status).toBe(404);
-    expect((await rep.client!.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: 'x', category: 'other' })).status).toBe(403);
+    expect((await rep.client!.post(`${base}/terms/${term.id}/representatives`, { personId: rep.person.id, delegation: 'x', category: 'other' })).status).toBe(
+      403,
+    );
     expect((await w.handler.get(`${base}/terms/${term.id}`)).status).toBe(404);
   });
 });
@@ -100,7 +130,11 @@ describe('a session, attendance and the two-thirds quorum', () => {
     const outside = await w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2031-01-01' });
     expect(outside.body.errors).toEqual([{ field: 'body.startsOn', message: '会议日期须在本届届期（2025-03-01—2030-02-28）之内' }]);
     const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10' }), 201);
-    expect(session).toMatchObject({ name: '第11届第1次职工代表大会', status: 'planned', attendance: { expected: 6, present: 0, quorumNeeds: 4, quorate: false } });
+    expect(session).toMatchObject({
+      name: '第11届第1次职工代表大会',
+      status: 'planned',
+      attendance: { expected: 6, present: 0, quorumNeeds: 4, quorate: false },
+    });
 
     // Three sign in on their phones (one twice), one is marked on leave: 3 of 6 is not two thirds.
     for (const r of reps.slice(0, 3)) expect((await ok(r.client!.post(`${base}/sessions/${session.id}/sign-in`))).signedIn).toBe(true);
@@ -155,7 +189,14 @@ describe('a session, attendance and the two-thirds quorum', () => {
 describe('proposals from raising to grading', () => {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const raise = (c: any, sessionId: string, title: string) =>
-    ok(c.post(`${base}/sessions/${sessionId}/proposals`, { title, reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '在更衣室加装暖气片并定期检修。' }), 201);
+    ok(
+      c.post(`${base}/sessions/${sessionId}/proposals`, {
+        title,
+        reasons: '井下更衣室冬季没有暖气，职工换衣受凉。',
+        solution: '在更衣室加装暖气片并定期检修。',
+      }),
+      201,
+    );
 
   it('runs every step through its transition, and refuses each illegal one', async () => {
     const term = await newTerm(20);
@@ -187,10 +228,14 @@ describe('proposals from raising to grading', () => {
 
     // The same matter raised again is merged: the group counts both proposers. Others become an opinion, or are not accepted.
     const twin = await raise(b.client, session.id, '更衣室暖气');
-    expect((await ok(w.staff.post(`${base}/proposals/${twin.id}/screen`, { outcome: 'merge', reason: '与第1号提案同一事项', mergeIntoId: p.id }))).status).toBe('merged');
+    expect((await ok(w.staff.post(`${base}/proposals/${twin.id}/screen`, { outcome: 'merge', reason: '与第1号提案同一事项', mergeIntoId: p.id }))).status).toBe(
+      'merged',
+    );
     expect((await ok(w.chair.get(`${base}/proposals/${p.id}`))).proposers).toBe(2);
     const idea = await raise(c.client, session.id, '食堂增加面食窗口');
-    expect((await ok(w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'opinion', reason: '属日常管理，转后勤部作为意见建议办理' }))).status).toBe('opinion');
+    expect((await ok(w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'opinion', reason: '属日常管理，转后勤部作为意见建议办理' }))).status).toBe(
+      'opinion',
+    );
     const noReason = await w.staff.post(`${base}/proposals/${idea.id}/screen`, { outcome: 'reject' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors[0].field).toBe('body.reason');
@@ -214,13 +259,26 @@ describe('proposals from raising to grading', () => {
     expect(closed).toMatchObject({ status: 'closed', rating: 'unsatisfied', reopened: true });
     const graded = await ok(w.chair.post(`${base}/proposals/${p.id}/grade`, { grade: 'A', reason: '暖气已投入使用' }));
     expect(graded).toMatchObject({ status: 'closed', grade: 'A', gradeReason: '暖气已投入使用' });
-    expect(graded.timeline.map((e: any) => e.event)).toEqual(['raised', 'seconded', 'seconded', 'adopted', 'assigned', 'answered', 'reopened', 'answered', 'rated', 'graded']);
+    expect(graded.timeline.map((e: any) => e.event)).toEqual([
+      'raised',
+      'seconded',
+      'seconded',
+      'adopted',
+      'assigned',
+      'answered',
+      'reopened',
+      'answered',
+      'rated',
+      'graded',
+    ]);
 
     // Published to the organisation's workers, not to anyone else's.
     const worker = await t.user([{ role: 'worker', org: w.team1 }]);
     expect((await ok(worker.get(`${base}/sessions/${session.id}/results`))).total).toBe(0);
     expect((await ok(w.staff.post(`${base}/sessions/${session.id}/publish`))).published).toBe(3);
-    expect((await ok(worker.get(`${base}/sessions/${session.id}/results?sort=number`))).items.map((x: any) => x.status)).toEqual(expect.arrayContaining(['closed', 'merged', 'opinion']));
+    expect((await ok(worker.get(`${base}/sessions/${session.id}/results?sort=number`))).items.map((x: any) => x.status)).toEqual(
+      expect.arrayContaining(['closed', 'merged', 'opinion']),
+    );
     const outsider = await t.user([{ role: 'worker', org: w.otherGroup }]);
     expect((await outsider.get(`${base}/sessions/${session.id}/results`)).status).toBe(404);
     // 公布 is also a notice to the organisation (in the notices' chain) saying how each was handled; publishing nothing new adds none.
@@ -234,10 +292,18 @@ describe('proposals from raising to grading', () => {
 
     // The indicators count exactly the rows their drill-down lists.
     const q = { scope: { all: false, paths: [w.group.path] }, from: today, to: today };
-    for (const [numerator, denominator, n, d] of [['adopted', 'screened', 1, 3], ['answeredOnTime', 'answered', 1, 1], ['satisfied', 'rated', 0, 1], ['gradeA', 'graded', 1, 1]] as const) {
+    for (const [numerator, denominator, n, d] of [
+      ['adopted', 'screened', 1, 3],
+      ['answeredOnTime', 'answered', 1, 1],
+      ['satisfied', 'rated', 0, 1],
+      ['gradeA', 'graded', 1, 1],
+    ] as const) {
       const figure = await proposalRate(t.db, q, numerator, denominator);
       expect([figure.numerator, figure.denominator]).toEqual([n, d]);
-      for (const [set, count] of [[numerator, n], [denominator, d]] as const) {
+      for (const [set, count] of [
+        [numerator, n],
+        [denominator, d],
+      ] as const) {
         expect((await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=${set}`))).total).toBe(count);
       }
     }
@@ -250,15 +316,19 @@ describe('proposals from raising to grading', () => {
     const term = await newTerm(21);
     const a = await w.representative(term.id, { category: 'frontLine', account: true });
     const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-03-10', proposalsCloseOn: '2026-03-17' }), 201);
-    const late = await a.client!.post(`${base}/sessions/${session.id}/proposals`, { title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气，职工换衣受凉。', solution: '加装暖气片。' });
+    const late = await a.client!.post(`${base}/sessions/${session.id}/proposals`, {
+      title: '更衣室冬季供暖',
+      reasons: '井下更衣室冬季没有暖气，职工换衣受凉。',
+      solution: '加装暖气片。',
+    });
     expect(late.status).toBe(409);
     expect(late.body.errors[0].message).toBe('提案征集已于 2026-03-17 截止，或该提案已不在征集附议阶段');
   });
 });
 
-describe('proposal figures by cut, and representatives\' participation', () => {
+describe("proposal figures by cut, and representatives' participation", () => {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  it('cuts by session, department, delegation and category, each row\'s counts equal to its drill-down lists', async () => {
+  it("cuts by session, department, delegation and category, each row's counts equal to its drill-down lists", async () => {
     // A world of its own: its chair's reach holds only these proposals.
     const v = await congressWorld(t);
     const term = await ok(v.staff.post(`${base}/terms`, { orgId: v.group.id, number: 30, startDate: '2025-03-01', endDate: '2030-02-28' }), 201);
@@ -268,7 +338,15 @@ describe('proposal figures by cut, and representatives\' participation', () => {
     const session = await ok(v.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
     const dept = await t.org('机电部', 'department', v.mine1);
     const handler = await t.user([{ role: 'handler', org: dept }]);
-    const raise = (r: typeof a, title: string) => ok(r.client!.post(`${base}/sessions/${session.id}/proposals`, { title, reasons: '井口候车室冬季寒冷，职工候车受冻。', solution: '加装暖风机并安排专人管理。' }), 201);
+    const raise = (r: typeof a, title: string) =>
+      ok(
+        r.client!.post(`${base}/sessions/${session.id}/proposals`, {
+          title,
+          reasons: '井口候车室冬季寒冷，职工候车受冻。',
+          solution: '加装暖风机并安排专人管理。',
+        }),
+        201,
+      );
     const second = (r: typeof a, id: string) => ok(r.client!.post(`${base}/proposals/${id}/second`));
 
     const p1 = await raise(a, '候车室加装暖风机');
@@ -287,24 +365,47 @@ describe('proposal figures by cut, and representatives\' participation', () => {
     await ok(v.staff.post(`${base}/proposals/${p3.id}/screen`, { outcome: 'opinion', reason: '属日常管理，转后勤部办理' }));
     await ok(a.client!.post(`${base}/sessions/${session.id}/sign-in`));
 
-    const listed = async (drill: Record<string, string>, set?: string) => (await ok(v.chair.get(`${base}/proposals?${new URLSearchParams({ ...drill, ...(set ? { set } : {}) })}`))).total;
+    const listed = async (drill: Record<string, string>, set?: string) =>
+      (await ok(v.chair.get(`${base}/proposals?${new URLSearchParams({ ...drill, ...(set ? { set } : {}) })}`))).total;
     const cut = async (by: string) => (await ok(v.chair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=${by}`))).rows;
     for (const by of ['session', 'department', 'delegation', 'category']) {
       const rows = await cut(by);
       expect(rows.reduce((n: number, r: any) => n + r.proposals, 0)).toBe(3);
       // Each row's figure beside its list's total, read side by side.
-      const pairs = rows.flatMap((r: any) => [[r.label, 'all', r.proposals, r.drill, undefined], ...Object.entries(r.counts).map(([set, n]) => [r.label, set, n, r.drill, set])]);
+      const pairs = rows.flatMap((r: any) => [
+        [r.label, 'all', r.proposals, r.drill, undefined],
+        ...Object.entries(r.counts).map(([set, n]) => [r.label, set, n, r.drill, set]),
+      ]);
       const totals = await Promise.all(pairs.map(([, , , drill, set]: any) => listed(drill, set)));
       expect(pairs.map(([label, set]: any, i: number) => [by, label, set, totals[i]])).toEqual(pairs.map(([label, set, n]: any) => [by, label, set, n]));
     }
-    const pick = (rows: any[]) => rows.map((r) => [r.label, r.proposals, r.counts.adopted, r.counts.answeredOnTime, r.counts.satisfied, r.counts.gradeA, r.counts.gradeB]);
-    expect(pick(await cut('department'))).toEqual([['未交办', 2, 1, 0, 0, 0, 0], ['机电部', 1, 1, 1, 1, 1, 0]]);
-    expect(pick(await cut('category'))).toEqual([['一线职工', 2, 2, 1, 1, 1, 0], ['领导人员', 1, 0, 0, 0, 0, 0]]);
-    expect(pick(await cut('delegation'))).toEqual([['一号矿代表团', 2, 1, 1, 1, 1, 0], ['二号矿代表团', 1, 1, 0, 0, 0, 0]]);
+    const pick = (rows: any[]) =>
+      rows.map((r) => [r.label, r.proposals, r.counts.adopted, r.counts.answeredOnTime, r.counts.satisfied, r.counts.gradeA, r.counts.gradeB]);
+    expect(pick(await cut('department'))).toEqual([
+      ['未交办', 2, 1, 0, 0, 0, 0],
+      ['机电部', 1, 1, 1, 1, 1, 0],
+    ]);
+    expect(pick(await cut('category'))).toEqual([
+      ['一线职工', 2, 2, 1, 1, 1, 0],
+      ['领导人员', 1, 0, 0, 0, 0, 0],
+    ]);
+    expect(pick(await cut('delegation'))).toEqual([
+      ['一号矿代表团', 2, 1, 1, 1, 1, 0],
+      ['二号矿代表团', 1, 1, 0, 0, 0, 0],
+    ]);
 
     const part = (await ok(v.chair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows;
     const byId = new Map(part.map((r: any) => [r.representativeId, r]));
-    expect([a, b, c].map((r) => { const x: any = byId.get(r.id); return [x.proposals, x.seconds, x.present, x.recorded]; })).toEqual([[1, 1, 1, 1], [1, 1, 0, 0], [1, 2, 0, 0]]);
+    expect(
+      [a, b, c].map((r) => {
+        const x: any = byId.get(r.id);
+        return [x.proposals, x.seconds, x.present, x.recorded];
+      }),
+    ).toEqual([
+      [1, 1, 1, 1],
+      [1, 1, 0, 0],
+      [1, 2, 0, 0],
+    ]);
     for (const r of part) {
       expect(await listed(r.drill.proposals)).toBe(r.proposals);
       expect(await listed(r.drill.seconds)).toBe(r.seconds);
@@ -312,8 +413,12 @@ describe('proposal figures by cut, and representatives\' participation', () => {
     // The office's figures: a handler hears 403, another organisation's chair counts nothing of these.
     expect((await handler.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`)).status).toBe(403);
     expect((await handler.get(`${base}/proposals?from=${today}&to=${today}&set=adopted`)).status).toBe(403);
-    expect((await ok(v.otherChair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`))).rows.filter((r: any) => r.key === session.id)).toEqual([]);
-    expect((await ok(v.otherChair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows.filter((r: any) => r.representativeId === a.id)).toEqual([]);
+    expect((await ok(v.otherChair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`))).rows.filter((r: any) => r.key === session.id)).toEqual(
+      [],
+    );
+    expect(
+      (await ok(v.otherChair.get(`${base}/representatives/participation?from=${today}&to=${today}`))).rows.filter((r: any) => r.representativeId === a.id),
+    ).toEqual([]);
   });
 });
 
@@ -330,7 +435,8 @@ describe('votes and the secret ballot', () => {
     await ok(w.chair.post(`${base}/sessions/${session.id}/open`));
     return { term, session, reps: all };
   }
-  const newVote = (sessionId: string, title: string, secret = false) => ok(w.staff.post(`${base}/sessions/${sessionId}/votes`, { title, kind: 'resolution', secret }), 201);
+  const newVote = (sessionId: string, title: string, secret = false) =>
+    ok(w.staff.post(`${base}/sessions/${sessionId}/votes`, { title, kind: 'resolution', secret }), 201);
   const cast = (r: { client: any }, voteId: string, choice: string) => r.client.post(`${base}/votes/${voteId}/ballot`, { choice });
 
   it('passes only with more than half of ALL representatives, hides the count until close, and refuses a second ballot, an absent voter and a late one', async () => {
@@ -351,7 +457,9 @@ describe('votes and the secret ballot', () => {
     // While open nobody — the office included — sees a count; a representative sees only that they voted.
     const during = await ok(w.chair.get(`${base}/votes/${vote.id}`));
     expect(during).toMatchObject({ status: 'open', result: null, roll: [] });
-    expect((await ok(reps[0].client!.get(`${base}/sessions/${session.id}/votes`))).items).toEqual([expect.objectContaining({ id: vote.id, result: null, iVoted: true })]);
+    expect((await ok(reps[0].client!.get(`${base}/sessions/${session.id}/votes`))).items).toEqual([
+      expect.objectContaining({ id: vote.id, result: null, iVoted: true }),
+    ]);
     const closeSession = await w.chair.post(`${base}/sessions/${session.id}/close`);
     expect(closeSession.body.errors[0].message).toBe('还有 1 项表决尚未结束，请先结束表决再闭会');
 
@@ -363,9 +471,16 @@ describe('votes and the secret ballot', () => {
 
     // Four for is more than half of seven: the resolution passes and becomes a decided item of
     // its 承办部门 — owned by that department's handler, not by the office member who closed the vote.
-    const outside = await w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', departmentId: w.otherGroup.id });
+    const outside = await w.staff.post(`${base}/sessions/${session.id}/votes`, {
+      title: '关于职工疗养安排的决议',
+      kind: 'resolution',
+      departmentId: w.otherGroup.id,
+    });
     expect([outside.status, outside.body.errors[0].field]).toEqual([422, 'body.departmentId']);
-    const next = await ok(w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', departmentId: w.mine1.id }), 201);
+    const next = await ok(
+      w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', departmentId: w.mine1.id }),
+      201,
+    );
     await ok(w.chair.post(`${base}/votes/${next.id}/open`));
     for (const r of reps.slice(0, 4)) await ok(cast(r, next.id, 'for'));
     const passed = await ok(w.chair.post(`${base}/votes/${next.id}/close`));
@@ -374,7 +489,11 @@ describe('votes and the secret ballot', () => {
     expect(passed.department).toEqual({ id: w.mine1.id, name: '一号矿' });
     expect((await ok(w.chair.get(`${base}/sessions/${session.id}/votes`))).items.map((v: any) => v.department?.name ?? null)).toEqual([null, '一号矿']);
     expect(passed.decidedItems).toEqual([expect.objectContaining({ status: 'planned' })]);
-    const owned = (await t.db.selectFrom('decided_items' as any).select(['owner_account_id', 'org_id']).where('id', '=', passed.decidedItems[0].id).executeTakeFirst()) as any;
+    const owned = (await t.db
+      .selectFrom('decided_items' as any)
+      .select(['owner_account_id', 'org_id'])
+      .where('id', '=', passed.decidedItems[0].id)
+      .executeTakeFirst()) as any;
     expect(owned).toEqual({ owner_account_id: w.handler.accountId, org_id: w.mine1.id });
     expect((await ok(w.chair.post(`${base}/sessions/${session.id}/close`))).status).toBe('closed');
 
@@ -382,7 +501,10 @@ describe('votes and the secret ballot', () => {
     const { figure } = await turnout(t.db, { scope: { all: false, paths: [w.group.path] }, from: today, to: today });
     expect(figure).toMatchObject({ numerator: 9, denominator: 14, value: 0.6429 });
     const drilled = await ok(w.chair.get(`${base}/votes?from=${today}&to=${today}`));
-    expect(drilled.items.map((v: any) => [v.result.voted, v.result.representatives])).toEqual([[5, 7], [4, 7]]);
+    expect(drilled.items.map((v: any) => [v.result.voted, v.result.representatives])).toEqual([
+      [5, 7],
+      [4, 7],
+    ]);
     expect((await w.otherChair.get(`${base}/votes?from=${today}&to=${today}`)).body.items).toEqual([]);
     // A work report's drill names its org: the group's lists the same votes, a mine's (whose figure counts none) lists none.
     const viaReport = async (org: { id: string; path: string }) => {
@@ -394,7 +516,7 @@ describe('votes and the secret ballot', () => {
     expect(await viaReport(w.mine1)).toEqual([0, 0]);
   });
 
-  it('lets only the term\'s representatives vote, and only the office open and close', async () => {
+  it("lets only the term's representatives vote, and only the office open and close", async () => {
     const { session, reps } = await sitting(32, 3, 3);
     const vote = await newVote(session.id, '关于修订职工奖惩办法的决议');
     expect((await reps[0].client!.post(`${base}/votes/${vote.id}/open`)).status).toBe(403);
@@ -407,7 +529,7 @@ describe('votes and the secret ballot', () => {
     expect((await w.otherChair.get(`${base}/votes/${vote.id}`)).status).toBe(404);
   });
 
-  it('keeps a secret ballot\'s voters and choices in tables no query can join, and the voter\'s receipt proves the ballot was counted', async () => {
+  it("keeps a secret ballot's voters and choices in tables no query can join, and the voter's receipt proves the ballot was counted", async () => {
     const { session, reps } = await sitting(34, 4, 4);
     const vote = await newVote(session.id, '民主评议矿长班子', true);
     await ok(w.chair.post(`${base}/votes/${vote.id}/open`));
@@ -424,27 +546,57 @@ describe('votes and the secret ballot', () => {
     expect((await ok(reps[3].client!.post(`${base}/votes/${vote.id}/verify`, { receipt: receipts[3].toLowerCase(), choice: 'abstain' }))).counted).toBe(true);
 
     // The two tables share no column but the vote: no time, no order, no key in common.
-    const voterRows = await t.db.selectFrom('congress_ballot_voters' as any).selectAll().where('vote_id', '=', vote.id).execute();
-    const ballotRows = await t.db.selectFrom('congress_ballots' as any).selectAll().where('vote_id', '=', vote.id).execute();
+    const voterRows = await t.db
+      .selectFrom('congress_ballot_voters' as any)
+      .selectAll()
+      .where('vote_id', '=', vote.id)
+      .execute();
+    const ballotRows = await t.db
+      .selectFrom('congress_ballots' as any)
+      .selectAll()
+      .where('vote_id', '=', vote.id)
+      .execute();
     expect(Object.keys(voterRows[0]).sort()).toEqual(['representative_id', 'vote_id']);
     expect(Object.keys(ballotRows[0]).sort()).toEqual(['choice', 'id', 'receipt_hash', 'vote_id']);
     // Random (v4) ballot ids, not time-ordered v7 ones.
     expect(ballotRows.every((b: any) => b.id[14] === '4')).toBe(true);
     // Any join of voter to ballot can only go through the vote, which pairs every voter with every ballot.
-    const joined = await t.db.selectFrom('congress_ballot_voters as v' as any).innerJoin('congress_ballots as b' as any, 'b.vote_id', 'v.vote_id').select(['v.representative_id', 'b.choice']).where('v.vote_id', '=', vote.id).execute();
+    const joined = await t.db
+      .selectFrom('congress_ballot_voters as v' as any)
+      .innerJoin('congress_ballots as b' as any, 'b.vote_id', 'v.vote_id')
+      .select(['v.representative_id', 'b.choice'])
+      .where('v.vote_id', '=', vote.id)
+      .execute();
     expect(joined).toHaveLength(16);
     // Nor can storage order: SQLite keeps no rowid; on PostgreSQL the close rewrote every ballot in one transaction.
     if (t.engine === 'sqlite') await expect(sql`select rowid from congress_ballots`.execute(t.db)).rejects.toThrow(/rowid/);
-    else expect(Number((await sql<{ n: number }>`select count(distinct xmin::text) as n from congress_ballots where vote_id = ${vote.id}`.execute(t.db)).rows[0].n)).toBe(1);
+    else
+      expect(
+        Number((await sql<{ n: number }>`select count(distinct xmin::text) as n from congress_ballots where vote_id = ${vote.id}`.execute(t.db)).rows[0].n),
+      ).toBe(1);
   });
 
-  it('puts another practice\'s subject to the vote and reports its result to it', async () => {
+  it("puts another practice's subject to the vote and reports its result to it", async () => {
     const { session, reps } = await sitting(35, 3, 3);
     const chair = await t.db.selectFrom('accounts').select(['id', 'display_name']).where('id', '=', w.chair.accountId).executeTakeFirstOrThrow();
     const actor = { accountId: chair.id, displayName: chair.display_name, personId: null, grants: [], via: 'session' as const };
     const subject = { kind: 'contracts.contract', id: '0190c0de-0000-7000-8000-000000000001', label: '2026年集体合同（草案）' };
-    const { id } = await t.db.transaction().execute((tx) => openSubjectVote(writeCallIn(t.db, tx, actor, { ...systemContext(), actor }), { sessionId: session.id, subject, title: '审议通过2026年集体合同（草案）' }));
-    expect(await voteResultOf(t.db, id)).toMatchObject({ status: 'open', passed: null, for: 0, representatives: 3, subject, sessionId: session.id, closedAt: null });
+    const { id } = await t.db.transaction().execute((tx) =>
+      openSubjectVote(writeCallIn(t.db, tx, actor, { ...systemContext(), actor }), {
+        sessionId: session.id,
+        subject,
+        title: '审议通过2026年集体合同（草案）',
+      }),
+    );
+    expect(await voteResultOf(t.db, id)).toMatchObject({
+      status: 'open',
+      passed: null,
+      for: 0,
+      representatives: 3,
+      subject,
+      sessionId: session.id,
+      closedAt: null,
+    });
     const listed = await ok(reps[0].client!.get(`${base}/votes/${id}`));
     expect(listed).toMatchObject({ kind: 'contract', subject, can: { cast: true } });
     for (const r of reps.slice(0, 2)) await ok(cast(r, id, 'for'));

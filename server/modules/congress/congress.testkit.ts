@@ -51,10 +51,17 @@ export async function congressWorld(t: Env) {
   }
 
   /** Adds a worker to the term's roster through the API; with `account`, the worker also signs in as a representative. */
-  async function representative(termId: string, spec: { category: RepresentativeCategory; delegation?: string; gender?: 'male' | 'female'; employment?: string; org?: Org; account?: boolean }) {
+  async function representative(
+    termId: string,
+    spec: { category: RepresentativeCategory; delegation?: string; gender?: 'male' | 'female'; employment?: string; org?: Org; account?: boolean },
+  ) {
     const p = await worker(spec.org ?? team1, { gender: spec.gender ?? 'male', category: spec.employment });
     const client = spec.account ? await t.user([{ role: 'representative', org: spec.org ?? team1 }], { personId: p.id }) : null;
-    const res = await staff.post(`${congressBase}/terms/${termId}/representatives`, { personId: p.id, delegation: spec.delegation ?? '一号矿代表团', category: spec.category });
+    const res = await staff.post(`${congressBase}/terms/${termId}/representatives`, {
+      personId: p.id,
+      delegation: spec.delegation ?? '一号矿代表团',
+      category: spec.category,
+    });
     if (res.status !== 201) throw new Error(`congress testkit: add representative → ${res.status} ${res.text}`);
     return { person: p, id: res.body.id as string, roster: res.body.roster, client };
   }

@@ -16,7 +16,12 @@ export async function insertVote(tx: Tx, row: CongressVoteTable) {
 /** A vote's row with its 承办部门's name, as lists and the detail show it. */
 export type VoteWithDepartment = VoteRow & { department_name: string | null };
 export async function votesOfSession(db: H, sessionId: string, status?: string): Promise<VoteWithDepartment[]> {
-  let q = cdb(db).selectFrom('congress_votes as v').leftJoin('orgs as d', 'd.id', 'v.department_id').selectAll('v').select('d.name as department_name').where('v.session_id', '=', sessionId);
+  let q = cdb(db)
+    .selectFrom('congress_votes as v')
+    .leftJoin('orgs as d', 'd.id', 'v.department_id')
+    .selectAll('v')
+    .select('d.name as department_name')
+    .where('v.session_id', '=', sessionId);
   if (status) q = q.where('v.status', '=', status);
   return q.orderBy('v.created_at').orderBy('v.id').execute();
 }
@@ -25,13 +30,23 @@ export async function departmentName(db: H, departmentId: string | null) {
   return (await cdb(db).selectFrom('orgs').select('name').where('id', '=', departmentId).executeTakeFirst())?.name ?? null;
 }
 export async function openVoteCount(db: H, sessionId: string) {
-  const row = await cdb(db).selectFrom('congress_votes').select((eb) => eb.fn.countAll<number>().as('n')).where('session_id', '=', sessionId).where('status', '=', 'open').executeTakeFirstOrThrow();
+  const row = await cdb(db)
+    .selectFrom('congress_votes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'open')
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 /** The votes of a session the caller has cast a ballot in (one query for a list). */
 export async function votedIn(db: H, voteIds: string[], representativeId: string) {
   if (!voteIds.length) return new Set<string>();
-  const rows = await cdb(db).selectFrom('congress_ballot_voters').select('vote_id').where('vote_id', 'in', voteIds).where('representative_id', '=', representativeId).execute();
+  const rows = await cdb(db)
+    .selectFrom('congress_ballot_voters')
+    .select('vote_id')
+    .where('vote_id', 'in', voteIds)
+    .where('representative_id', '=', representativeId)
+    .execute();
   return new Set(rows.map((r) => r.vote_id));
 }
 /** 记名表决: who chose what, after close. */
@@ -57,7 +72,19 @@ export async function closedVotes(db: H, scope: Scope, from: string, to: string)
     .innerJoin('orgs as o', 'o.id', 't.org_id')
     .leftJoin('orgs as d', 'd.id', 'v.department_id')
     .select(['v.department_id', 'd.name as department_name'])
-    .select(['v.id', 'v.session_id', 'v.title', 'v.kind', 'v.secret', 'v.status', 'v.subject_kind', 'v.subject_id', 'v.subject_label', 'v.opened_at', 'v.closed_at'])
+    .select([
+      'v.id',
+      'v.session_id',
+      'v.title',
+      'v.kind',
+      'v.secret',
+      'v.status',
+      'v.subject_kind',
+      'v.subject_id',
+      'v.subject_label',
+      'v.opened_at',
+      'v.closed_at',
+    ])
     .select(['v.representatives', 'v.present', 'v.voted', 'v.for_count', 'v.against_count', 'v.abstain_count', 'v.passed', 's.name as session_name'])
     .where('v.status', '=', 'closed')
     .where('s.starts_on', '>=', from)

@@ -27,7 +27,8 @@ const KIND = 'congress.vote';
 const TABLE = 'congress_votes';
 /** The decided-items source a passed resolution is filed under (the board's filter knows it). */
 const RESOLUTION = 'congress.resolution';
-const orgPathOf = async (call: WriteCall, id: string) => (await call.tx.selectFrom('orgs').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null;
+const orgPathOf = async (call: WriteCall, id: string) =>
+  (await call.tx.selectFrom('orgs').select('path').where('id', '=', id).executeTakeFirst())?.path ?? null;
 const refuse = (key: string, params: Record<string, unknown> = {}) => new AppError(409, 'conflict', key, params, [{ field: 'status', message: key, params }]);
 
 async function voteFor(call: Call | WriteCall, voteId: string, action: 'read' | 'manage' | 'participate') {
@@ -81,8 +82,16 @@ export async function getVote(call: Call | WriteCall, voteId: string) {
     ...summary({ ...vote, department_name: await repo.departmentName(db, vote.department_id) }, iVoted),
     sessionName: session.name,
     description: vote.description,
-    roll: closed && vote.secret === 0 ? (await repo.rollOf(db, vote.id)).map((r) => ({ name: r.name, delegation: r.delegation, choice: r.choice as VoteChoice })) : [],
-    decidedItems: (await decidedItemsOf(db, { kind: RESOLUTION, id: vote.id })).map((i) => ({ id: i.id, status: i.status, progress: i.progress, dueDate: i.dueDate })),
+    roll:
+      closed && vote.secret === 0
+        ? (await repo.rollOf(db, vote.id)).map((r) => ({ name: r.name, delegation: r.delegation, choice: r.choice as VoteChoice }))
+        : [],
+    decidedItems: (await decidedItemsOf(db, { kind: RESOLUTION, id: vote.id })).map((i) => ({
+      id: i.id,
+      status: i.status,
+      progress: i.progress,
+      dueDate: i.dueDate,
+    })),
     can: {
       open: canManage && vote.status === 'planned' && session.status === 'sitting',
       close: canManage && vote.status === 'open',
@@ -94,11 +103,29 @@ export async function getVote(call: Call | WriteCall, voteId: string) {
 export async function listVotes(call: Call, sessionId: string, q: { status?: VoteStatus }) {
   const { me } = await sessionFor(call, sessionId, 'read');
   const rows = await repo.votesOfSession(call.db, sessionId, q.status);
-  const mine = me ? await repo.votedIn(call.db, rows.map((r) => r.id), me) : null;
+  const mine = me
+    ? await repo.votedIn(
+        call.db,
+        rows.map((r) => r.id),
+        me,
+      )
+    : null;
   return { items: rows.map((r) => summary(r, mine ? mine.has(r.id) : null)) };
 }
 
-async function insertVote(call: WriteCall, session: roster.SessionRow, term: { org_id: string; org_path: string }, input: { title: string; kind: VoteKind; secret: boolean; description?: string | null; subject?: { kind: string; id: string; label: string }; departmentId?: string }) {
+async function insertVote(
+  call: WriteCall,
+  session: roster.SessionRow,
+  term: { org_id: string; org_path: string },
+  input: {
+    title: string;
+    kind: VoteKind;
+    secret: boolean;
+    description?: string | null;
+    subject?: { kind: string; id: string; label: string };
+    departmentId?: string;
+  },
+) {
   const orgId = term.org_id;
   if (session.status === 'closed') throw refuse(CM.voteSessionClosed);
   if (input.departmentId) {
@@ -131,7 +158,13 @@ async function insertVote(call: WriteCall, session: roster.SessionRow, term: { o
     created_at: call.iso,
     updated_at: call.iso,
   });
-  await recordAudit(call.tx, call.ctx, { action: 'congress.voteCreate', entityType: 'congressVote', entityId: id, orgId, changes: { ...input, sessionId: session.id } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'congress.voteCreate',
+    entityType: 'congressVote',
+    entityId: id,
+    orgId,
+    changes: { ...input, sessionId: session.id },
+  });
   return id;
 }
 
@@ -180,7 +213,16 @@ export async function closeVote(call: WriteCall, voteId: string) {
     id: vote.id,
     from: ['open'],
     to: 'closed',
-    patch: { closed_at: call.iso, representatives, present, voted: counts.voted, for_count: counts.for, against_count: counts.against, abstain_count: counts.abstain, passed: passed ? 1 : 0 },
+    patch: {
+      closed_at: call.iso,
+      representatives,
+      present,
+      voted: counts.voted,
+      for_count: counts.for,
+      against_count: counts.against,
+      abstain_count: counts.abstain,
+      passed: passed ? 1 : 0,
+    },
     event: 'closed',
     data: figures,
     audit: { action: 'congress.voteClose', entityType: 'congressVote', entityId: vote.id, orgId: term.org_id, changes: figures },
@@ -227,15 +269,23 @@ export async function votesInPeriod(call: Call, q: { from: string; to: string; o
 
 // ── for other practices (index.ts) ────────────────────────────────
 
-const kindOfSubject = (subjectKind: string): VoteKind => (VOTE_KINDS.find((k) => k !== 'other' && subjectKind.toLowerCase().includes(k)) ?? 'other');
+const kindOfSubject = (subjectKind: string): VoteKind => VOTE_KINDS.find((k) => k !== 'other' && subjectKind.toLowerCase().includes(k)) ?? 'other';
 
 /** Puts another practice's subject to the vote and opens it at once; the session must be sitting. Who may do so is the caller's check. */
-export async function openSubjectVote(call: WriteCall, input: { sessionId: string; subject: { kind: string; id: string; label: string }; title: string; secret?: boolean }): Promise<{ id: string }> {
+export async function openSubjectVote(
+  call: WriteCall,
+  input: { sessionId: string; subject: { kind: string; id: string; label: string }; title: string; secret?: boolean },
+): Promise<{ id: string }> {
   const session = await roster.findSession(call.tx, input.sessionId);
   if (!session) throw notFound();
   const term = (await roster.findTerm(call.tx, session.term_id))!;
   if (session.status !== 'sitting') throw refuse(CM.voteNeedsSitting);
-  const id = await insertVote(call, session, term, { title: input.title, kind: kindOfSubject(input.subject.kind), secret: input.secret ?? false, subject: input.subject });
+  const id = await insertVote(call, session, term, {
+    title: input.title,
+    kind: kindOfSubject(input.subject.kind),
+    secret: input.secret ?? false,
+    subject: input.subject,
+  });
   await open(call, (await repo.findVote(call.tx, id))!, session, term.org_id);
   return { id };
 }
@@ -261,4 +311,3 @@ export async function voteResultOf(db: Db, voteId: string) {
     closedAt: v.closed_at,
   };
 }
-

@@ -34,17 +34,30 @@ export const world: WorldPart = {
         .where('p.department_id', '=', ctx.orgs.department)
         .executeTakeFirst();
       if (!demo || !proposal) throw new Error("congress world: the demo has no planned session or no rep's assigned proposal");
-      const vote = await ok(ctx.clients.unionChair!.post(`/api/v1/congress/sessions/${demo.session}/votes`, { title: `${ctx.label}决议`, kind: 'resolution', secret: true }), 'vote');
+      const vote = await ok(
+        ctx.clients.unionChair!.post(`/api/v1/congress/sessions/${demo.session}/votes`, { title: `${ctx.label}决议`, kind: 'resolution', secret: true }),
+        'vote',
+      );
       return { congressTerm: demo.term, congressSession: demo.session, congressProposal: proposal.id, congressVote: vote.id };
     }
     const chair = ctx.clients.unionChair!;
     const term = await ok(chair.post('/api/v1/congress/terms', { orgId: ctx.orgs.group, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'term');
     for (const personId of [ctx.people.worker, ctx.accounts.representative!.personId!]) {
-      await ok(chair.post(`/api/v1/congress/terms/${term.id}/representatives`, { personId, delegation: `${ctx.label}代表团`, category: 'frontLine' }), 'representative');
+      await ok(
+        chair.post(`/api/v1/congress/terms/${term.id}/representatives`, { personId, delegation: `${ctx.label}代表团`, category: 'frontLine' }),
+        'representative',
+      );
     }
-    const session = await ok(chair.post(`/api/v1/congress/terms/${term.id}/sessions`, { number: 1, startsOn: new Date().toISOString().slice(0, 10) }), 'session');
+    const session = await ok(
+      chair.post(`/api/v1/congress/terms/${term.id}/sessions`, { number: 1, startsOn: new Date().toISOString().slice(0, 10) }),
+      'session',
+    );
     const proposal = await ok(
-      ctx.clients.representative!.post(`/api/v1/congress/sessions/${session.id}/proposals`, { title: `${ctx.label}提案`, reasons: `${ctx.label}：井下更衣室冬季没有暖气。`, solution: `${ctx.label}：加装暖气片。` }),
+      ctx.clients.representative!.post(`/api/v1/congress/sessions/${session.id}/proposals`, {
+        title: `${ctx.label}提案`,
+        reasons: `${ctx.label}：井下更衣室冬季没有暖气。`,
+        solution: `${ctx.label}：加装暖气片。`,
+      }),
       'proposal',
     );
     const vote = await ok(chair.post(`/api/v1/congress/sessions/${session.id}/votes`, { title: `${ctx.label}决议`, kind: 'resolution', secret: true }), 'vote');
@@ -55,7 +68,10 @@ export const world: WorldPart = {
 export const hostile: HostilePart = {
   async build({ t, u, worker }) {
     const term = await ok(u.staff.post('/api/v1/congress/terms', { orgId: u.group.id, number: 1, startDate: '2026-01-01', endDate: '2030-12-31' }), 'term');
-    await ok(u.staff.post(`/api/v1/congress/terms/${term.id}/representatives`, { personId: worker.person.id, delegation: '一号矿代表团', category: 'frontLine' }), 'representative');
+    await ok(
+      u.staff.post(`/api/v1/congress/terms/${term.id}/representatives`, { personId: worker.person.id, delegation: '一号矿代表团', category: 'frontLine' }),
+      'representative',
+    );
     const session = await ok(u.staff.post(`/api/v1/congress/terms/${term.id}/sessions`, { number: 1, startsOn: '2026-11-19' }), 'session');
     // A proposal on file, straight into the table: the fuzzer needs a real id, not a representative's phone.
     const rep = await (t.db as any).selectFrom('congress_representatives').select('id').where('term_id', '=', term.id).executeTakeFirst();
@@ -63,7 +79,20 @@ export const hostile: HostilePart = {
     const at = '2026-11-19T01:00:00.000Z';
     await (t.db as any)
       .insertInto('congress_proposals')
-      .values({ id: proposalId, session_id: session.id, proposer_id: rep.id, title: '更衣室冬季供暖', reasons: '井下更衣室冬季没有暖气。', solution: '加装暖气片。', status: 'collecting', co_department_ids: '[]', reopened: 0, submitted_at: at, created_at: at, updated_at: at })
+      .values({
+        id: proposalId,
+        session_id: session.id,
+        proposer_id: rep.id,
+        title: '更衣室冬季供暖',
+        reasons: '井下更衣室冬季没有暖气。',
+        solution: '加装暖气片。',
+        status: 'collecting',
+        co_department_ids: '[]',
+        reopened: 0,
+        submitted_at: at,
+        created_at: at,
+        updated_at: at,
+      })
       .execute();
     const vote = await ok(u.staff.post(`/api/v1/congress/sessions/${session.id}/votes`, { title: '关于调整井下津贴标准的决议', kind: 'resolution' }), 'vote');
     return { params: { congressTermId: term.id, congressSessionId: session.id, proposalId, congressVoteId: vote.id } };

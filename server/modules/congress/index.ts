@@ -20,14 +20,22 @@ export const congressModule = defineModule({
   permissions: Object.values(CONGRESS_PERMISSIONS),
   grants: CONGRESS_GRANTS,
   messages: congressMessages,
-  migrations: { '20261206_1500_congress_roster': m1500, '20261206_1510_congress_proposals': m1510, '20261206_1840_congress_votes': m1840, '20261206_2205_congress_vote_department': m2205 },
+  migrations: {
+    '20261206_1500_congress_roster': m1500,
+    '20261206_1510_congress_proposals': m1510,
+    '20261206_1840_congress_votes': m1840,
+    '20261206_2205_congress_vote_department': m2205,
+  },
   routes: congressRoutes,
   jobs: [],
   indicators: congressIndicators,
   notableCases: congressNotableCases,
   homeCards: [],
   seedDemo: seedCongressDemo,
-  robotEvents: { label: { zh: '职代会', en: 'Workers’ congress' }, events: [{ key: 'congress.proposalAssigned', label: { zh: '职代会提案已交办', en: 'Congress proposal assigned' } }] },
+  robotEvents: {
+    label: { zh: '职代会', en: 'Workers’ congress' },
+    events: [{ key: 'congress.proposalAssigned', label: { zh: '职代会提案已交办', en: 'Congress proposal assigned' } }],
+  },
 });
 
 export { attendanceRate } from './congress.indicators.js';

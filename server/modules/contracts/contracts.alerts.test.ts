@@ -32,10 +32,27 @@ const PARAPHRASES = [
 
 async function publishedContract() {
   const { staff, chair } = w;
-  const { id } = await ok(staff.post('/api/v1/contracts', { orgId: w.mine1.id, kind: 'collective', title: '一号矿集体合同（预警）', requestedBy: 'union', requestDate: '2026-09-11', termYears: 1 }), 201);
+  const { id } = await ok(
+    staff.post('/api/v1/contracts', {
+      orgId: w.mine1.id,
+      kind: 'collective',
+      title: '一号矿集体合同（预警）',
+      requestedBy: 'union',
+      requestDate: '2026-09-11',
+      termYears: 1,
+    }),
+    201,
+  );
   const one = `/api/v1/contracts/${id}`;
   await ok(staff.post(`${one}/reply`, { repliedDate: '2026-09-18' }));
-  await ok(staff.request('PUT', `${one}/negotiators`, { negotiators: [{ side: 'union', name: '工会首席', chief: true }, { side: 'employer', name: '行政首席', chief: true }] }));
+  await ok(
+    staff.request('PUT', `${one}/negotiators`, {
+      negotiators: [
+        { side: 'union', name: '工会首席', chief: true },
+        { side: 'employer', name: '行政首席', chief: true },
+      ],
+    }),
+  );
   await ok(
     staff.post(`${one}/versions`, {
       clauses: [
@@ -65,13 +82,24 @@ describe('a group alert touching a clause', () => {
     const people = await Promise.all(PARAPHRASES.map((_, i) => t.person(team, { name: `加班工人${i + 1}` })));
     const appeals: { id: string; groupAlertId: string | null }[] = [];
     for (const [i, [title, description]] of PARAPHRASES.entries()) {
-      const r = await ok(staff.post('/api/v1/appeals', { category: 'wages', title, description, onBehalfOf: { personId: people[i].id, channel: 'visit' } }), 201);
+      const r = await ok(
+        staff.post('/api/v1/appeals', { category: 'wages', title, description, onBehalfOf: { personId: people[i].id, channel: 'visit' } }),
+        201,
+      );
       appeals.push(await ok(staff.get(`/api/v1/appeals/${r.id}`)));
     }
     const alertId = appeals[4].groupAlertId;
     expect(alertId).toBeTruthy();
     // A lone appeal on another matter, in no alert.
-    const lone = await ok(staff.post('/api/v1/appeals', { category: 'medical', title: '体检一直没安排', description: '今年的职业健康体检还没有安排。', onBehalfOf: { personId: (await t.person(w.team1)).id, channel: 'visit' } }), 201);
+    const lone = await ok(
+      staff.post('/api/v1/appeals', {
+        category: 'medical',
+        title: '体检一直没安排',
+        description: '今年的职业健康体检还没有安排。',
+        onBehalfOf: { personId: (await t.person(w.team1)).id, channel: 'visit' },
+      }),
+      201,
+    );
 
     // The first appeal was raised before the alert existed; it is a member all the same.
     await ok(staff.post(`/api/v1/contract-clauses/${pay.id}/citations`, { appealId: appeals[0].id }), 201);

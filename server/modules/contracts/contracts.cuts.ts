@@ -103,8 +103,18 @@ export async function clauseList(call: Call, f: ClauseListFilter) {
   const asOf = f.asOf ?? shanghaiDate(call.now);
   // The count stops past COUNT_CAP matches (the web shows 「2000+」); page numbers reach as far as it does.
   checkPageReach(f.page, f.pageSize);
-  const capped = narrowed(call.db, scope, asOf, f).select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('k');
-  const n = Number((await cq(call.db).selectFrom(capped).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const capped = narrowed(call.db, scope, asOf, f)
+    .select(sql<number>`1`.as('one'))
+    .limit(COUNT_CAP + 1)
+    .as('k');
+  const n = Number(
+    (
+      await cq(call.db)
+        .selectFrom(capped)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const rows = await narrowed(call.db, scope, asOf, f, n > COUNT_CAP)
     .leftJoin('orgs as o', 'o.id', 'x.owner_org_id')
     .innerJoin('orgs as u', 'u.id', 'x.org_id')
@@ -118,8 +128,16 @@ export async function clauseList(call: Call, f: ClauseListFilter) {
     .execute();
   return {
     items: rows.map((r) => ({
-      id: r.id, contractId: r.contract_id, contractTitle: r.title, orgName: r.org_name, number: Number(r.number), category: r.category as ClauseCategory, text: r.text,
-      ownerOrgId: r.owner_org_id, ownerOrgName: r.owner_name ?? null, lastStatus: (r.last_status ?? null) as CheckpointStatus | null,
+      id: r.id,
+      contractId: r.contract_id,
+      contractTitle: r.title,
+      orgName: r.org_name,
+      number: Number(r.number),
+      category: r.category as ClauseCategory,
+      text: r.text,
+      ownerOrgId: r.owner_org_id,
+      ownerOrgName: r.owner_name ?? null,
+      lastStatus: (r.last_status ?? null) as CheckpointStatus | null,
     })),
     total: Math.min(n, COUNT_CAP),
     totalCapped: n > COUNT_CAP,

@@ -19,7 +19,8 @@ export function textDiff(before: string, after: string): Segment[] {
   const x = a.slice(pre, a.length - suf);
   const y = b.slice(pre, b.length - suf);
   const L: number[][] = Array.from({ length: x.length + 1 }, () => new Array<number>(y.length + 1).fill(0));
-  for (let i = x.length - 1; i >= 0; i--) for (let j = y.length - 1; j >= 0; j--) L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
+  for (let i = x.length - 1; i >= 0; i--)
+    for (let j = y.length - 1; j >= 0; j--) L[i][j] = x[i] === y[j] ? L[i + 1][j + 1] + 1 : Math.max(L[i + 1][j], L[i][j + 1]);
   const out: Segment[] = [];
   const push = (op: Segment['op'], ch: string) => {
     const last = out.at(-1);
@@ -53,9 +54,18 @@ export function clauseDiff(before: Clause[], after: Clause[]) {
   return numbers.map((n) => {
     const o = old.get(n);
     const c = neu.get(n);
-    if (!o) return { number: n, chapter: c!.chapter, change: 'added' as const, before: null, after: c!.text, segments: [{ op: 'insert' as const, text: c!.text }] };
-    if (!c) return { number: n, chapter: o.chapter, change: 'removed' as const, before: o.text, after: null, segments: [{ op: 'delete' as const, text: o.text }] };
+    if (!o)
+      return { number: n, chapter: c!.chapter, change: 'added' as const, before: null, after: c!.text, segments: [{ op: 'insert' as const, text: c!.text }] };
+    if (!c)
+      return { number: n, chapter: o.chapter, change: 'removed' as const, before: o.text, after: null, segments: [{ op: 'delete' as const, text: o.text }] };
     const same = o.text === c.text && o.chapter === c.chapter;
-    return { number: n, chapter: c.chapter, change: same ? ('same' as const) : ('changed' as const), before: o.text, after: c.text, segments: same ? [{ op: 'same' as const, text: c.text }] : textDiff(o.text, c.text) };
+    return {
+      number: n,
+      chapter: c.chapter,
+      change: same ? ('same' as const) : ('changed' as const),
+      before: o.text,
+      after: c.text,
+      segments: same ? [{ op: 'same' as const, text: c.text }] : textDiff(o.text, c.text),
+    };
   });
 }

@@ -32,7 +32,19 @@ export async function replyInTime(db: Db, q: IndicatorQuery): Promise<Figure> {
     .where((eb) => pathInScope(eb, 'org_path', q.scope))
     .where('request_date', '>=', q.from)
     .where('request_date', '<=', q.to)
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(eb.and([eb('replied_date', 'is not', null), eb('replied_date', '<=', eb.ref('reply_due'))])).then(1).else(0).end()).as('ok')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('replied_date', 'is not', null), eb('replied_date', '<=', eb.ref('reply_due'))]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('ok'),
+    ])
     .executeTakeFirstOrThrow();
   const den = { from: q.from, to: q.to };
   return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...den, repliedInTime: '1' }, denominator: den });
@@ -82,19 +94,41 @@ export async function appealsPerClause(db: Db, q: IndicatorQuery): Promise<Figur
 }
 
 const COUNTS: { set: SetName; label: [string, string]; definition: [string, string] }[] = [
-  { set: 'inForce', label: ['履行中的集体合同', 'Contracts in force'], definition: ['期末日已公布且在合同期限内的集体合同数', 'Published contracts whose term covers the last day of the period'] },
-  { set: 'expiring', label: ['60日内到期的集体合同', 'Contracts expiring within 60 days'], definition: ['期末日履行中、且在其后60日内到期的合同数', 'Contracts in force on the last day of the period that end within 60 days of it'] },
-  { set: 'overdueRenewal', label: ['到期未续订的集体合同', 'Contracts overdue for renewal'], definition: ['期末日已到期、且没有已签字的续订合同的合同数', 'Contracts ended by the last day of the period with no signed successor'] },
+  {
+    set: 'inForce',
+    label: ['履行中的集体合同', 'Contracts in force'],
+    definition: ['期末日已公布且在合同期限内的集体合同数', 'Published contracts whose term covers the last day of the period'],
+  },
+  {
+    set: 'expiring',
+    label: ['60日内到期的集体合同', 'Contracts expiring within 60 days'],
+    definition: ['期末日履行中、且在其后60日内到期的合同数', 'Contracts in force on the last day of the period that end within 60 days of it'],
+  },
+  {
+    set: 'overdueRenewal',
+    label: ['到期未续订的集体合同', 'Contracts overdue for renewal'],
+    definition: ['期末日已到期、且没有已签字的续订合同的合同数', 'Contracts ended by the last day of the period with no signed successor'],
+  },
 ];
 
 export const contractsIndicators = [
   ...COUNTS.map((c) =>
-    defineIndicator({ key: `contracts.${c.set}`, label: { zh: c.label[0], en: c.label[1] }, definition: { zh: c.definition[0], en: c.definition[1] }, period: 'range', unit: 'count', compute: (db, q) => countSet(db, q, c.set) }),
+    defineIndicator({
+      key: `contracts.${c.set}`,
+      label: { zh: c.label[0], en: c.label[1] },
+      definition: { zh: c.definition[0], en: c.definition[1] },
+      period: 'range',
+      unit: 'count',
+      compute: (db, q) => countSet(db, q, c.set),
+    }),
   ),
   defineIndicator({
     key: 'contracts.replyInTime',
     label: { zh: '协商要约20日内回应率', en: 'Bargaining requests answered within 20 days' },
-    definition: { zh: '期间内提出的协商要约中，在20日（末日遇节假日顺延）内书面回应的比例', en: 'Of the bargaining requests made in the period, the share answered within 20 days (extended past a holiday)' },
+    definition: {
+      zh: '期间内提出的协商要约中，在20日（末日遇节假日顺延）内书面回应的比例',
+      en: 'Of the bargaining requests made in the period, the share answered within 20 days (extended past a holiday)',
+    },
     period: 'range',
     unit: 'rate',
     compute: replyInTime,
@@ -102,7 +136,10 @@ export const contractsIndicators = [
   defineIndicator({
     key: 'contracts.clausesHonoured',
     label: { zh: '合同条款履约率', en: 'Clauses honoured' },
-    definition: { zh: '期末日履行中的合同里，末次检查为已履行的条款 ÷ 已检查的条款（可按条款类别、责任部门分列）', en: 'In the contracts in force on the last day, clauses honoured at their last checkpoint ÷ clauses checked (cut by clause category and by owner department)' },
+    definition: {
+      zh: '期末日履行中的合同里，末次检查为已履行的条款 ÷ 已检查的条款（可按条款类别、责任部门分列）',
+      en: 'In the contracts in force on the last day, clauses honoured at their last checkpoint ÷ clauses checked (cut by clause category and by owner department)',
+    },
     period: 'range',
     unit: 'rate',
     compute: clausesHonoured,
@@ -121,7 +158,10 @@ export const contractsIndicators = [
   defineIndicator({
     key: 'contracts.appealsPerClause',
     label: { zh: '每条款关联诉求数', en: 'Appeals per clause' },
-    definition: { zh: '期间内提出并关联到条款的诉求数 ÷ 期末日履行中合同的承诺性条款数', en: 'Appeals raised in the period and cited on a clause ÷ promise clauses of the contracts in force on the last day' },
+    definition: {
+      zh: '期间内提出并关联到条款的诉求数 ÷ 期末日履行中合同的承诺性条款数',
+      en: 'Appeals raised in the period and cited on a clause ÷ promise clauses of the contracts in force on the last day',
+    },
     period: 'range',
     unit: 'count',
     compute: appealsPerClause,

@@ -28,10 +28,22 @@ export async function inspection(call: Call, id: string) {
   const promises = states.filter((s) => s.promise);
   for (const s of promises) counts[s.lastCheck?.status ?? 'notDue']++;
   return {
-    contractId: c.id, title: c.title, asOf, health: healthOf(states), counts,
+    contractId: c.id,
+    title: c.title,
+    asOf,
+    health: healthOf(states),
+    counts,
     clauses: promises.map((s) => ({
-      number: s.number, chapter: s.chapter, category: s.category, text: s.text, ownerOrgName: s.ownerOrgName,
-      status: s.lastCheck?.status ?? null, finding: s.lastCheck?.finding ?? null, evidence: evidenceBy.get(s.id) ?? 0, citations: s.citations, atRisk: s.atRisk,
+      number: s.number,
+      chapter: s.chapter,
+      category: s.category,
+      text: s.text,
+      ownerOrgName: s.ownerOrgName,
+      status: s.lastCheck?.status ?? null,
+      finding: s.lastCheck?.finding ?? null,
+      evidence: evidenceBy.get(s.id) ?? 0,
+      citations: s.citations,
+      atRisk: s.atRisk,
     })),
   };
 }
@@ -41,7 +53,10 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 
 export function renderInspection(r: Awaited<ReturnType<typeof inspection>>): string {
   const rows = r.clauses
-    .map((c) => `<tr><td>第${c.number}条</td><td>${esc(CLAUSE_CATEGORY_LABELS[c.category].zh)}</td><td>${esc(c.text)}</td><td>${esc(c.ownerOrgName)}</td><td>${c.status ? esc(CHECKPOINT_STATUS_LABELS[c.status].zh) : '未检查'}</td><td>${esc(c.finding)}</td><td>${c.evidence}</td><td>${c.citations}${c.atRisk ? '（风险）' : ''}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td>第${c.number}条</td><td>${esc(CLAUSE_CATEGORY_LABELS[c.category].zh)}</td><td>${esc(c.text)}</td><td>${esc(c.ownerOrgName)}</td><td>${c.status ? esc(CHECKPOINT_STATUS_LABELS[c.status].zh) : '未检查'}</td><td>${esc(c.finding)}</td><td>${c.evidence}</td><td>${c.citations}${c.atRisk ? '（风险）' : ''}</td></tr>`,
+    )
     .join('\n');
   const counts = CHECKPOINT_STATUSES.map((s) => `${CHECKPOINT_STATUS_LABELS[s].zh} ${r.counts[s]}`).join('，');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)} 履约检查报告</title>

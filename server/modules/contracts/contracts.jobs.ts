@@ -24,7 +24,11 @@ export async function sweepContractClocks(db: Db, now: Date): Promise<number> {
       eb.or([
         eb.and([eb('status', '=', 'requested'), eb('reply_due', '<=', addDays(today, REPLY_WARNING_DAYS))]),
         eb.and([eb('status', '=', 'signed'), eb('filing_due', '<=', addDays(today, FILING_WARNING_DAYS))]),
-        eb.and([eb('status', '=', 'published'), eb('ends_on', '<=', addDays(today, RENEWAL_WINDOW_DAYS)), eb('ends_on', '>=', addDays(today, -RENEWAL_WINDOW_DAYS))]),
+        eb.and([
+          eb('status', '=', 'published'),
+          eb('ends_on', '<=', addDays(today, RENEWAL_WINDOW_DAYS)),
+          eb('ends_on', '>=', addDays(today, -RENEWAL_WINDOW_DAYS)),
+        ]),
       ]),
     )
     .execute();
@@ -36,7 +40,8 @@ export async function sweepContractClocks(db: Db, now: Date): Promise<number> {
         if (await notifyOnce(tx, key, { accountIds: union, kind: 'contracts.clock', title, body, link: `/contracts/${c.id}`, orgPath: c.org_path })) sent++;
       };
       if (c.status === 'requested') {
-        if (c.reply_due < today) await send(`contracts.replyOverdue:${c.id}:${c.reply_due}`, '协商要约回应已超期', `「${c.title}」的协商要约应于 ${c.reply_due} 前书面回应`);
+        if (c.reply_due < today)
+          await send(`contracts.replyOverdue:${c.id}:${c.reply_due}`, '协商要约回应已超期', `「${c.title}」的协商要约应于 ${c.reply_due} 前书面回应`);
         else await send(`contracts.replyDue:${c.id}:${c.reply_due}`, '协商要约即将到期', `「${c.title}」的协商要约应于 ${c.reply_due} 前书面回应`);
       } else if (c.status === 'signed' && c.filing_due) {
         await send(`contracts.filingDue:${c.id}:${c.filing_due}`, '集体合同报送即将到期', `「${c.title}」应于 ${c.filing_due} 前报送劳动行政部门审查`);

@@ -33,7 +33,10 @@ export const contractsMessages = {
   'contracts.signedVersion': ['只有签字版本的条款可以关联诉求', 'Only clauses of the signed version can be cited'],
   'contracts.wageColumnMissing': ['缺少此列（请使用工资数据导入模板）', 'This column is missing (use the wage data template)'],
   'contracts.wageYear': ['年度应为 1990 至 2100 之间的四位年份', 'The year is a four-digit year from 1990 to 2100'],
-  'contracts.wageCategory': ['用工类别应为：全民固定工、合同制、劳务派遣、农民工或退休', 'Employment category: permanent, contract, dispatched, migrant or retired'],
+  'contracts.wageCategory': [
+    '用工类别应为：全民固定工、合同制、劳务派遣、农民工或退休',
+    'Employment category: permanent, contract, dispatched, migrant or retired',
+  ],
   'contracts.wageJobFamily': ['岗位序列应为：一线生产、专业技术、经营管理或辅助服务', 'Job family: front line, technical, management or support'],
   'contracts.wageHeadcount': ['人数应为正整数', 'Headcount is a positive whole number'],
   'contracts.wageAmount': ['金额应为大于 0 的元数，最多两位小数', 'An amount in yuan above 0, with at most two decimals'],
@@ -49,7 +52,10 @@ export const contractsMessages = {
   'contracts.raisePercent': ['增幅应为百分数，最多两位小数，如 5 或 5.5', 'A raise in percent with at most two decimals, e.g. 5 or 5.5'],
   'contracts.preparationClosed': ['草案提交审议后不能再补充协商准备材料', 'Preparation closes once the draft goes to review'],
   'contracts.suppliedBeforeRequest': ['提供日期不能早于协商要约日期', 'Information cannot be supplied before the bargaining request'],
-  'contracts.surveyUnknown': ['问卷不存在、不在您的管理范围内，或不是本合同所属组织（或其上下级）的问卷', 'No such survey of yours for the contract’s org (or one above or inside it)'],
+  'contracts.surveyUnknown': [
+    '问卷不存在、不在您的管理范围内，或不是本合同所属组织（或其上下级）的问卷',
+    'No such survey of yours for the contract’s org (or one above or inside it)',
+  ],
   'contracts.surveyDraft': ['问卷尚未发放，请选择已发放或已结束的问卷', 'The survey has not been opened yet'],
   'contracts.surveyLinkedTwice': ['该问卷已关联到本次协商', 'That survey is already linked to this bargaining'],
 } satisfies Record<string, MessageEntry>;

@@ -38,13 +38,27 @@ async function loadClause(call: Call, tx: Tx, clauseId: string) {
 export async function addCheckpoint(call: WriteCall, clauseId: string, body: z.infer<typeof CheckpointBody>) {
   const { cl, c, rel } = await loadClause(call, call.tx, clauseId);
   assertManager(rel);
-  if (!MONITORED.includes(c.status) || cl.version !== c.current_version) throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: CM['contracts.notMonitored'] }]);
+  if (!MONITORED.includes(c.status) || cl.version !== c.current_version)
+    throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: CM['contracts.notMonitored'] }]);
   if (!cl.promise) throw invalid('clauseId', CM['contracts.notPromise']);
   if (body.dueDate < c.starts_on! || body.dueDate > c.ends_on!) throw invalid('dueDate', CM['contracts.checkpointDate']);
   const id = newId();
   await cq(call.tx)
     .insertInto('contract_checkpoints')
-    .values({ id, clause_id: cl.id, contract_id: c.id, due_date: body.dueDate, method: body.method, evidence_required: body.evidenceRequired, status: 'notDue', finding: null, checked_date: null, checked_by: null, created_at: call.iso, updated_at: call.iso })
+    .values({
+      id,
+      clause_id: cl.id,
+      contract_id: c.id,
+      due_date: body.dueDate,
+      method: body.method,
+      evidence_required: body.evidenceRequired,
+      status: 'notDue',
+      finding: null,
+      checked_date: null,
+      checked_by: null,
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
     .execute();
   await recordEvent(call, { kind: CONTRACT_KIND_EVENT, id: c.id, event: 'checkpoint', data: { clause: cl.number, dueDate: body.dueDate } });
   return { id };
@@ -59,7 +73,13 @@ export async function evidenceFile(call: WriteCall, checkpointId: string, fileId
   // Read in the call's transaction: on SQLite a second connection would wait for this one.
   const file = (await filesOf(call.tx, { kind: CHECKPOINT_FILE_KIND, id: cp.id })).find((f) => f.id === fileId);
   if (!file) throw notFound();
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.evidenceOpen', entityType: 'contractCheckpoint', entityId: cp.id, orgId: c.org_id, changes: { fileId, name: file.name } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.evidenceOpen',
+    entityType: 'contractCheckpoint',
+    entityId: cp.id,
+    orgId: c.org_id,
+    changes: { fileId, name: file.name },
+  });
   return file;
 }
 
@@ -73,9 +93,19 @@ export async function recordCheck(call: WriteCall, checkpointId: string, body: z
   if (body.status !== 'honoured' && !body.finding) throw invalid('finding', CM['contracts.findingMissing']);
   if (body.checkedDate > shanghaiDate(call.now)) throw invalid('checkedDate', CM['contracts.dateInFuture']);
   await claimFiles(call, body.fileIds, { kind: CHECKPOINT_FILE_KIND, id: cp.id });
-  await cq(call.tx).updateTable('contract_checkpoints').set({ status: body.status, finding: body.finding || null, checked_date: body.checkedDate, checked_by: call.actor.accountId, updated_at: call.iso }).where('id', '=', cp.id).execute();
+  await cq(call.tx)
+    .updateTable('contract_checkpoints')
+    .set({ status: body.status, finding: body.finding || null, checked_date: body.checkedDate, checked_by: call.actor.accountId, updated_at: call.iso })
+    .where('id', '=', cp.id)
+    .execute();
   await refreshLastStatus(call.tx, [cp.clause_id]);
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.check', entityType: 'contractCheckpoint', entityId: cp.id, orgId: c.org_id, changes: { status: body.status, checkedDate: body.checkedDate, files: body.fileIds.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.check',
+    entityType: 'contractCheckpoint',
+    entityId: cp.id,
+    orgId: c.org_id,
+    changes: { status: body.status, checkedDate: body.checkedDate, files: body.fileIds.length },
+  });
   return { ok: true as const };
 }
 
@@ -107,11 +137,31 @@ export async function cite(call: WriteCall, clauseId: string, appealId: string) 
   const { cl, c, rel } = await loadClause(call, call.tx, clauseId);
   assertManager(rel);
   if (cl.version !== c.current_version || !MONITORED.includes(c.status)) throw invalid('clauseId', CM['contracts.signedVersion']);
-  const appeal = await cq(call.tx).selectFrom('appeals as a').innerJoin('orgs as o', 'o.id', 'a.org_id').select(['a.id', 'a.submitted_date', 'o.path']).where('a.id', '=', appealId).executeTakeFirst();
+  const appeal = await cq(call.tx)
+    .selectFrom('appeals as a')
+    .innerJoin('orgs as o', 'o.id', 'a.org_id')
+    .select(['a.id', 'a.submitted_date', 'o.path'])
+    .where('a.id', '=', appealId)
+    .executeTakeFirst();
   if (!appeal || !inScope(scopeOf(call.actor, 'appeals.manage'), appeal.path)) throw invalid('appealId', CM['contracts.appealUnknown']);
-  const twice = await cq(call.tx).selectFrom('contract_clause_citations').select('appeal_id').where('clause_id', '=', cl.id).where('appeal_id', '=', appealId).executeTakeFirst();
+  const twice = await cq(call.tx)
+    .selectFrom('contract_clause_citations')
+    .select('appeal_id')
+    .where('clause_id', '=', cl.id)
+    .where('appeal_id', '=', appealId)
+    .executeTakeFirst();
   if (twice) throw invalid('appealId', CM['contracts.citedTwice']);
-  await cq(call.tx).insertInto('contract_clause_citations').values({ clause_id: cl.id, appeal_id: appealId, contract_id: c.id, appeal_date: appeal.submitted_date, cited_by: call.actor.accountId, cited_at: call.iso }).execute();
+  await cq(call.tx)
+    .insertInto('contract_clause_citations')
+    .values({
+      clause_id: cl.id,
+      appeal_id: appealId,
+      contract_id: c.id,
+      appeal_date: appeal.submitted_date,
+      cited_by: call.actor.accountId,
+      cited_at: call.iso,
+    })
+    .execute();
   await recordAudit(call.tx, call.ctx, { action: 'contracts.cite', entityType: 'contractClause', entityId: cl.id, orgId: c.org_id, changes: { appealId } });
   return { ok: true as const };
 }
@@ -145,11 +195,29 @@ export async function clauseStates(db: Db | Tx, c: ContractTable, today: string)
     .where('cl.version', '=', c.current_version)
     .orderBy('cl.number')
     .execute();
-  const checkpoints = await cq(db).selectFrom('contract_checkpoints').select(['id', 'clause_id', 'due_date', 'status', 'checked_date', 'finding']).where('contract_id', '=', c.id).orderBy('due_date').orderBy('id').execute();
+  const checkpoints = await cq(db)
+    .selectFrom('contract_checkpoints')
+    .select(['id', 'clause_id', 'due_date', 'status', 'checked_date', 'finding'])
+    .where('contract_id', '=', c.id)
+    .orderBy('due_date')
+    .orderBy('id')
+    .execute();
   const since = addDays(today, -AT_RISK_WINDOW_DAYS);
-  const cites = await cq(db).selectFrom('contract_clause_citations').select(['clause_id', 'appeal_id', 'appeal_date']).where('contract_id', '=', c.id).execute();
+  const cites = await cq(db)
+    .selectFrom('contract_clause_citations')
+    .select(['clause_id', 'appeal_id', 'appeal_date'])
+    .where('contract_id', '=', c.id)
+    .execute();
   // A group alert still standing, raised in the window, whose member appeal cites a clause touches that clause.
-  const alerted = new Map((await groupAlertsOfAppeals(db, cites.map((r) => r.appeal_id), since)).map((r) => [r.appealId, r.alertId]));
+  const alerted = new Map(
+    (
+      await groupAlertsOfAppeals(
+        db,
+        cites.map((r) => r.appeal_id),
+        since,
+      )
+    ).map((r) => [r.appealId, r.alertId]),
+  );
   const citeBy = new Map<string, { n: number; recent: number; alerts: Set<string> }>();
   for (const r of cites) {
     const v = citeBy.get(r.clause_id) ?? { n: 0, recent: 0, alerts: new Set<string>() };
@@ -159,7 +227,15 @@ export async function clauseStates(db: Db | Tx, c: ContractTable, today: string)
     if (alert) v.alerts.add(alert);
     citeBy.set(r.clause_id, v);
   }
-  const items = new Map((await decidedItemsOfSources(db, 'contracts.clause', clauses.filter((cl) => cl.promise).map((cl) => cl.id))).map((i) => [i.source.id, i]));
+  const items = new Map(
+    (
+      await decidedItemsOfSources(
+        db,
+        'contracts.clause',
+        clauses.filter((cl) => cl.promise).map((cl) => cl.id),
+      )
+    ).map((i) => [i.source.id, i]),
+  );
   const byClause = new Map<string, typeof checkpoints>();
   for (const cp of checkpoints) byClause.set(cp.clause_id, [...(byClause.get(cp.clause_id) ?? []), cp]);
   return clauses.map((cl) => {
@@ -169,15 +245,37 @@ export async function clauseStates(db: Db | Tx, c: ContractTable, today: string)
     const cite = citeBy.get(cl.id) ?? { n: 0, recent: 0, alerts: new Set<string>() };
     const atRisk = cite.recent >= AT_RISK_CITATIONS || cite.alerts.size > 0;
     const pastDueUnchecked = cps.some((cp) => cp.status === 'notDue' && cp.due_date < today);
-    const light = last?.status === 'notHonoured' || atRisk ? 'red' : last?.status === 'partly' || pastDueUnchecked ? 'yellow' : last?.status === 'honoured' ? 'green' : null;
+    const light =
+      last?.status === 'notHonoured' || atRisk
+        ? 'red'
+        : last?.status === 'partly' || pastDueUnchecked
+          ? 'yellow'
+          : last?.status === 'honoured'
+            ? 'green'
+            : null;
     const item = items.get(cl.id);
     return {
-      id: cl.id, number: cl.number, chapter: cl.chapter, category: cl.category as ClauseCategory, text: cl.text, promise: !!cl.promise,
-      ownerOrgId: cl.owner_org_id, ownerOrgName: cl.owner_name ?? null,
+      id: cl.id,
+      number: cl.number,
+      chapter: cl.chapter,
+      category: cl.category as ClauseCategory,
+      text: cl.text,
+      promise: !!cl.promise,
+      ownerOrgId: cl.owner_org_id,
+      ownerOrgName: cl.owner_name ?? null,
       decidedItem: item ? { id: item.id, status: item.status, progress: item.progress, dueDate: item.dueDate } : null,
       checkpoints: cps.length,
-      lastCheck: last && { id: last.id, status: last.status as CheckpointStatus, checkedDate: last.checked_date, dueDate: last.due_date, finding: last.finding },
-      light, citations: cite.n, atRisk, groupAlerts: cite.alerts.size,
+      lastCheck: last && {
+        id: last.id,
+        status: last.status as CheckpointStatus,
+        checkedDate: last.checked_date,
+        dueDate: last.due_date,
+        finding: last.finding,
+      },
+      light,
+      citations: cite.n,
+      atRisk,
+      groupAlerts: cite.alerts.size,
     };
   });
 }
@@ -193,7 +291,16 @@ export async function board(call: Call, contractId: string) {
   const { c, rel } = await loadContract(call, call.db, contractId);
   assertOverseer(rel);
   const states = await clauseStates(call.db, c, shanghaiDate(call.now));
-  return { contractId: c.id, title: c.title, status: c.status as ContractStatus, health: healthOf(states), clauses: states.map(({ lastCheck, ...s }) => ({ ...s, lastCheck: lastCheck && { status: lastCheck.status, checkedDate: lastCheck.checkedDate, dueDate: lastCheck.dueDate } })) };
+  return {
+    contractId: c.id,
+    title: c.title,
+    status: c.status as ContractStatus,
+    health: healthOf(states),
+    clauses: states.map(({ lastCheck, ...s }) => ({
+      ...s,
+      lastCheck: lastCheck && { status: lastCheck.status, checkedDate: lastCheck.checkedDate, dueDate: lastCheck.dueDate },
+    })),
+  };
 }
 
 export async function clauseDetail(call: Call, clauseId: string) {
@@ -203,7 +310,13 @@ export async function clauseDetail(call: Call, clauseId: string) {
   const cps = await cq(call.db).selectFrom('contract_checkpoints').selectAll().where('clause_id', '=', cl.id).orderBy('due_date').orderBy('id').execute();
   const checkpointList = await Promise.all(
     cps.map(async (cp) => ({
-      id: cp.id, dueDate: cp.due_date, method: cp.method, evidenceRequired: cp.evidence_required, status: cp.status as CheckpointStatus, finding: cp.finding, checkedDate: cp.checked_date,
+      id: cp.id,
+      dueDate: cp.due_date,
+      method: cp.method,
+      evidenceRequired: cp.evidence_required,
+      status: cp.status as CheckpointStatus,
+      finding: cp.finding,
+      checkedDate: cp.checked_date,
       files: (await filesOf(call.db, { kind: CHECKPOINT_FILE_KIND, id: cp.id })).map((f) => ({ id: f.id, name: f.name, type: f.type, size: f.size })),
     })),
   );
@@ -217,9 +330,17 @@ export async function clauseDetail(call: Call, clauseId: string) {
     .orderBy('a.id')
     .execute();
   return {
-    ...state, contractId: c.id,
+    ...state,
+    contractId: c.id,
     lastCheck: lastCheck && { status: lastCheck.status, checkedDate: lastCheck.checkedDate, dueDate: lastCheck.dueDate },
     checkpointList,
-    citingAppeals: citingAppeals.map((a) => ({ appealId: a.id, code: a.code, title: a.title, status: a.status, submittedDate: a.submitted_date, citedAt: a.cited_at })),
+    citingAppeals: citingAppeals.map((a) => ({
+      appealId: a.id,
+      code: a.code,
+      title: a.title,
+      status: a.status,
+      submittedDate: a.submitted_date,
+      citedAt: a.cited_at,
+    })),
   };
 }

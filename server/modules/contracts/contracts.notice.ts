@@ -9,7 +9,13 @@ import { publishNotice } from '../notices/index.js';
 import { cq, type ContractTable } from './contracts.tables.js';
 
 export async function publishContractNotice(call: WriteCall, c: ContractTable, startsOn: string, endsOn: string): Promise<{ id: string }> {
-  const clauses = await cq(call.tx).selectFrom('contract_clauses').select(['chapter', 'number', 'text']).where('contract_id', '=', c.id).where('version', '=', c.current_version).orderBy('number').execute();
+  const clauses = await cq(call.tx)
+    .selectFrom('contract_clauses')
+    .select(['chapter', 'number', 'text'])
+    .where('contract_id', '=', c.id)
+    .where('version', '=', c.current_version)
+    .orderBy('number')
+    .execute();
   const lines: string[] = [];
   let chapter = '';
   for (const cl of clauses) {

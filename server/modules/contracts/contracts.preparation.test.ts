@@ -41,10 +41,27 @@ describe('preparation for bargaining', () => {
     const { staff } = w;
     const outsider = await t.user([{ role: 'unionStaff', org: w.mine2 }]);
     const mineStaff = await t.user([{ role: 'unionStaff', org: w.mine1 }]);
-    const { id } = await ok(staff.post('/api/v1/contracts', { orgId: w.mine1.id, kind: 'collective', title: '一号矿集体合同（准备）', requestedBy: 'union', requestDate: '2026-09-11', termYears: 2 }), 201);
+    const { id } = await ok(
+      staff.post('/api/v1/contracts', {
+        orgId: w.mine1.id,
+        kind: 'collective',
+        title: '一号矿集体合同（准备）',
+        requestedBy: 'union',
+        requestDate: '2026-09-11',
+        termYears: 2,
+      }),
+      201,
+    );
     const one = `/api/v1/contracts/${id}`;
     const prep = `${one}/preparation`;
-    const item = (over: Record<string, unknown> = {}) => ({ side: 'employer', kind: 'information', title: '近三年工资总额与利润', suppliedBy: '人力资源部', suppliedDate: '2026-09-20', ...over });
+    const item = (over: Record<string, unknown> = {}) => ({
+      side: 'employer',
+      kind: 'information',
+      title: '近三年工资总额与利润',
+      suppliedBy: '人力资源部',
+      suppliedDate: '2026-09-20',
+      ...over,
+    });
 
     // Before the other side replies there is nothing to prepare.
     await problem(staff.post(`${prep}/items`, item()), 409, 'status');
@@ -68,7 +85,18 @@ describe('preparation for bargaining', () => {
     const up = multipart({}, { name: '职工诉求汇总.png', content: PNG, field: 'file' });
     const upload = await ok(staff.post('/api/v1/files', up.body, up.headers), 201);
     await ok(staff.post(`${prep}/items`, item()), 201);
-    const demands = await ok(staff.post(`${prep}/items`, { side: 'union', kind: 'demands', title: '各区队职工诉求汇总', note: '共收集 126 条，集中在夜班津贴和井下餐食', suppliedBy: '矿工会', suppliedDate: '2026-09-22', fileIds: [upload.id] }), 201);
+    const demands = await ok(
+      staff.post(`${prep}/items`, {
+        side: 'union',
+        kind: 'demands',
+        title: '各区队职工诉求汇总',
+        note: '共收集 126 条，集中在夜班津贴和井下餐食',
+        suppliedBy: '矿工会',
+        suppliedDate: '2026-09-22',
+        fileIds: [upload.id],
+      }),
+      201,
+    );
     // The file now belongs to that item: it cannot be claimed twice.
     await problem(staff.post(`${prep}/items`, item({ fileIds: [upload.id] })), 422, 'fileIds');
 
@@ -111,7 +139,12 @@ describe('preparation for bargaining', () => {
     const linked = (await ok(staff.get(prep))).surveys;
     expect(linked.map((s: any) => s.surveyId)).toEqual([survey.id, anon.id]);
     expect(linked[0].digest).toEqual({
-      title: '集体协商职工诉求调查', status: 'open', anonymous: false, recipients: expect.any(Number), respondents: 2, suppressed: false,
+      title: '集体协商职工诉求调查',
+      status: 'open',
+      anonymous: false,
+      recipients: expect.any(Number),
+      respondents: 2,
+      suppressed: false,
       topConcerns: [
         { concern: '安全生产', score: 5, mentions: 2 },
         { concern: '住房', score: 3, mentions: 2 },

@@ -27,7 +27,8 @@ export const PREP_FILE_KIND = 'contracts.prepItem';
 const PREP_FILE_TYPES = [...IMAGE_AND_PDF, DOCX, XLSX];
 
 function assertPreparing(c: ContractTable) {
-  if (!(PREPARING_STATUSES as readonly string[]).includes(c.status)) throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: CM['contracts.preparationClosed'] }]);
+  if (!(PREPARING_STATUSES as readonly string[]).includes(c.status))
+    throw new AppError(409, 'conflict', 'error.conflict', {}, [{ field: 'status', message: CM['contracts.preparationClosed'] }]);
 }
 
 export async function addPrepItem(call: WriteCall, contractId: string, body: z.infer<typeof PrepItemBody>) {
@@ -39,11 +40,33 @@ export async function addPrepItem(call: WriteCall, contractId: string, body: z.i
   const id = newId();
   await cq(call.tx)
     .insertInto('contract_prep_items')
-    .values({ id, contract_id: c.id, side: body.side, kind: body.kind, title: body.title, note: body.note || null, supplied_by: body.suppliedBy, supplied_date: body.suppliedDate, created_by: call.actor.accountId, created_at: call.iso })
+    .values({
+      id,
+      contract_id: c.id,
+      side: body.side,
+      kind: body.kind,
+      title: body.title,
+      note: body.note || null,
+      supplied_by: body.suppliedBy,
+      supplied_date: body.suppliedDate,
+      created_by: call.actor.accountId,
+      created_at: call.iso,
+    })
     .execute();
   await claimFiles(call, body.fileIds, { kind: PREP_FILE_KIND, id }, { types: PREP_FILE_TYPES });
-  await recordEvent(call, { kind: CONTRACT_KIND_EVENT, id: c.id, event: 'prepared', data: { side: body.side, kind: body.kind, title: body.title, files: body.fileIds.length } });
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.prepare', entityType: 'contract', entityId: c.id, orgId: c.org_id, changes: { side: body.side, kind: body.kind, title: body.title, files: body.fileIds.length } });
+  await recordEvent(call, {
+    kind: CONTRACT_KIND_EVENT,
+    id: c.id,
+    event: 'prepared',
+    data: { side: body.side, kind: body.kind, title: body.title, files: body.fileIds.length },
+  });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.prepare',
+    entityType: 'contract',
+    entityId: c.id,
+    orgId: c.org_id,
+    changes: { side: body.side, kind: body.kind, title: body.title, files: body.fileIds.length },
+  });
   return { id };
 }
 
@@ -61,11 +84,25 @@ export async function linkSurvey(call: WriteCall, contractId: string, surveyId: 
   });
   if (!s.orgPath.startsWith(c.org_path) && !c.org_path.startsWith(s.orgPath)) throw invalid('surveyId', CM['contracts.surveyUnknown']);
   if (s.status === 'draft') throw invalid('surveyId', CM['contracts.surveyDraft']);
-  const twice = await cq(call.tx).selectFrom('contract_surveys').select('survey_id').where('contract_id', '=', c.id).where('survey_id', '=', s.id).executeTakeFirst();
+  const twice = await cq(call.tx)
+    .selectFrom('contract_surveys')
+    .select('survey_id')
+    .where('contract_id', '=', c.id)
+    .where('survey_id', '=', s.id)
+    .executeTakeFirst();
   if (twice) throw invalid('surveyId', CM['contracts.surveyLinkedTwice']);
-  await cq(call.tx).insertInto('contract_surveys').values({ contract_id: c.id, survey_id: s.id, linked_by: call.actor.accountId, linked_at: call.iso }).execute();
+  await cq(call.tx)
+    .insertInto('contract_surveys')
+    .values({ contract_id: c.id, survey_id: s.id, linked_by: call.actor.accountId, linked_at: call.iso })
+    .execute();
   await recordEvent(call, { kind: CONTRACT_KIND_EVENT, id: c.id, event: 'surveyLinked', data: { surveyId: s.id, title: s.title } });
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.linkSurvey', entityType: 'contract', entityId: c.id, orgId: c.org_id, changes: { surveyId: s.id } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.linkSurvey',
+    entityType: 'contract',
+    entityId: c.id,
+    orgId: c.org_id,
+    changes: { surveyId: s.id },
+  });
   return { ok: true as const };
 }
 
@@ -83,7 +120,12 @@ export async function preparation(call: Call, contractId: string) {
     .orderBy('p.supplied_date')
     .orderBy('p.id')
     .execute();
-  const linked = await cq(call.db).selectFrom('contract_surveys').select(['survey_id', 'linked_at']).where('contract_id', '=', c.id).orderBy('linked_at').execute();
+  const linked = await cq(call.db)
+    .selectFrom('contract_surveys')
+    .select(['survey_id', 'linked_at'])
+    .where('contract_id', '=', c.id)
+    .orderBy('linked_at')
+    .execute();
   const surveys = await Promise.all(
     linked.map(async (l) => {
       // The survey's own reach decides: a reader who may not read its results sees the link without figures.
@@ -91,15 +133,38 @@ export async function preparation(call: Call, contractId: string) {
         if (e instanceof AppError && e.status === 404) return null;
         throw e;
       });
-      return { surveyId: l.survey_id, linkedAt: l.linked_at, digest: d && { title: d.title, status: d.status, anonymous: d.anonymous, recipients: d.recipients, respondents: d.respondents, suppressed: d.suppressed, topConcerns: d.topConcerns } };
+      return {
+        surveyId: l.survey_id,
+        linkedAt: l.linked_at,
+        digest: d && {
+          title: d.title,
+          status: d.status,
+          anonymous: d.anonymous,
+          recipients: d.recipients,
+          respondents: d.respondents,
+          suppressed: d.suppressed,
+          topConcerns: d.topConcerns,
+        },
+      };
     }),
   );
   return {
     contractId: c.id,
-    negotiators: { union: count('union'), employer: count('employer'), balanced: count('union') > 0 && count('union') === count('employer') && chiefs('union') === 1 && chiefs('employer') === 1 },
+    negotiators: {
+      union: count('union'),
+      employer: count('employer'),
+      balanced: count('union') > 0 && count('union') === count('employer') && chiefs('union') === 1 && chiefs('employer') === 1,
+    },
     items: await Promise.all(
       items.map(async (p) => ({
-        id: p.id, side: p.side as ContractSide, kind: p.kind as PrepItemKind, title: p.title, note: p.note, suppliedBy: p.supplied_by, suppliedDate: p.supplied_date, recordedBy: p.display_name ?? null,
+        id: p.id,
+        side: p.side as ContractSide,
+        kind: p.kind as PrepItemKind,
+        title: p.title,
+        note: p.note,
+        suppliedBy: p.supplied_by,
+        suppliedDate: p.supplied_date,
+        recordedBy: p.display_name ?? null,
         files: (await filesOf(call.db, { kind: PREP_FILE_KIND, id: p.id })).map((f) => ({ id: f.id, name: f.name, type: f.type, size: f.size })),
       })),
     ),
@@ -116,6 +181,12 @@ export async function prepFile(call: WriteCall, itemId: string, fileId: string):
   assertOverseer(rel);
   const file = (await filesOf(call.tx, { kind: PREP_FILE_KIND, id: item.id })).find((f) => f.id === fileId);
   if (!file) throw notFound();
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.prepFileOpen', entityType: 'contractPrepItem', entityId: item.id, orgId: c.org_id, changes: { fileId, name: file.name } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.prepFileOpen',
+    entityType: 'contractPrepItem',
+    entityId: item.id,
+    orgId: c.org_id,
+    changes: { fileId, name: file.name },
+  });
   return file;
 }

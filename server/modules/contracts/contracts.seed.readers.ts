@@ -26,7 +26,13 @@ export async function readContractNotice(db: Db, notice: { id: string; published
   await db.transaction().execute(async (tx) => {
     for (const [k, p] of workers.entries()) {
       if (!demoPersonIds.includes(p.id) && k % 5 === 4) continue;
-      const actor = { accountId: `demo-reader-${p.id}`, displayName: '', personId: p.id, grants: [{ role: 'worker' as const, orgId: p.org_id, orgPath: p.org_path, orgName: null }], via: 'session' as const };
+      const actor = {
+        accountId: `demo-reader-${p.id}`,
+        displayName: '',
+        personId: p.id,
+        grants: [{ role: 'worker' as const, orgId: p.org_id, orgPath: p.org_path, orgName: null }],
+        via: 'session' as const,
+      };
       const at = new Date(notice.publishedAt.getTime() + ((k % 9) + 1) * 86_400_000);
       await benchNotices.read(writeCallIn(db, tx, actor, { ...systemContext(), actor }, at), notice.id);
     }

@@ -77,7 +77,8 @@ const BROKEN: Record<number, string> = {
   33: '综采三队劳务派遣工井下津贴低于同岗位合同制职工。',
 };
 
-const accountOf = async (db: Db, username: string) => db.selectFrom('accounts').select(['id', 'display_name', 'person_id']).where('username', '=', username).executeTakeFirst();
+const accountOf = async (db: Db, username: string) =>
+  db.selectFrom('accounts').select(['id', 'display_name', 'person_id']).where('username', '=', username).executeTakeFirst();
 
 export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
   const group = await db.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'group').where('name', '=', '华能煤业集团').executeTakeFirst();
@@ -94,75 +95,198 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
   const start = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7) === '02' ? '-03' : today.slice(4, 7)}-01`;
   const prevStart = `${Number(start.slice(0, 4)) - 3}${start.slice(4)}`;
   const contract = (over: Partial<ContractTable> & Pick<ContractTable, 'id' | 'kind' | 'title' | 'status' | 'request_date'>): ContractTable => ({
-    org_id: group.id, org_path: group.path, predecessor_id: null, requested_by: 'union', reply_due: legalDeadline(cal, over.request_date, REPLY_DAYS), replied_date: null,
-    term_years: 3, current_version: 0, review_mode: null, congress_vote_id: null, vote_eligible: null, vote_for: null, vote_against: null, vote_abstain: null,
-    signed_date: null, filing_due: null, received_date: null, objection_due: null, effective_date: null, published_date: null, starts_on: null, ends_on: null,
-    created_at: iso, updated_at: iso, ...over,
+    org_id: group.id,
+    org_path: group.path,
+    predecessor_id: null,
+    requested_by: 'union',
+    reply_due: legalDeadline(cal, over.request_date, REPLY_DAYS),
+    replied_date: null,
+    term_years: 3,
+    current_version: 0,
+    review_mode: null,
+    congress_vote_id: null,
+    vote_eligible: null,
+    vote_for: null,
+    vote_against: null,
+    vote_abstain: null,
+    signed_date: null,
+    filing_due: null,
+    received_date: null,
+    objection_due: null,
+    effective_date: null,
+    published_date: null,
+    starts_on: null,
+    ends_on: null,
+    created_at: iso,
+    updated_at: iso,
+    ...over,
   });
   // Both collective contracts took effect; their publication (with its 厂务公开 notice) goes through the service below.
   const done = (id: string, title: string, from: string, version: number, predecessor: string | null): ContractTable => {
     const request = addDays(from, -75);
     return contract({
-      id, kind: 'collective', title, status: 'effective', request_date: request, replied_date: addDays(request, 6), predecessor_id: predecessor, current_version: version,
-      review_mode: 'allWorkers', vote_eligible: 2000, vote_for: 1712, vote_against: 96, vote_abstain: 41,
-      signed_date: addDays(from, -30), filing_due: addDays(from, -20), received_date: addDays(from, -26), objection_due: addDays(from, -11), effective_date: addDays(from, -10),
-      starts_on: from, ends_on: termEnd(from, 3),
+      id,
+      kind: 'collective',
+      title,
+      status: 'effective',
+      request_date: request,
+      replied_date: addDays(request, 6),
+      predecessor_id: predecessor,
+      current_version: version,
+      review_mode: 'allWorkers',
+      vote_eligible: 2000,
+      vote_for: 1712,
+      vote_against: 96,
+      vote_abstain: 41,
+      signed_date: addDays(from, -30),
+      filing_due: addDays(from, -20),
+      received_date: addDays(from, -26),
+      objection_due: addDays(from, -11),
+      effective_date: addDays(from, -10),
+      starts_on: from,
+      ends_on: termEnd(from, 3),
     });
   };
   const prev = done(newId(), `华能煤业集团集体合同（${prevStart.slice(0, 4)}—${Number(prevStart.slice(0, 4)) + 3}）`, prevStart, 1, null);
   const cur = done(newId(), `华能煤业集团集体合同（${start.slice(0, 4)}—${Number(start.slice(0, 4)) + 3}）`, start, 2, prev.id);
   const wageRequest = addDays(today, -24);
-  const wage = contract({ id: newId(), kind: 'wage', title: `${today.slice(0, 4)}年度工资专项集体合同`, status: 'negotiating', request_date: wageRequest, replied_date: addDays(wageRequest, 9), term_years: 1 });
-  const women = contract({ id: newId(), kind: 'special', title: '女职工权益保护专项集体合同', status: 'requested', request_date: addDays(today, -17), requested_by: 'union' });
+  const wage = contract({
+    id: newId(),
+    kind: 'wage',
+    title: `${today.slice(0, 4)}年度工资专项集体合同`,
+    status: 'negotiating',
+    request_date: wageRequest,
+    replied_date: addDays(wageRequest, 9),
+    term_years: 1,
+  });
+  const women = contract({
+    id: newId(),
+    kind: 'special',
+    title: '女职工权益保护专项集体合同',
+    status: 'requested',
+    request_date: addDays(today, -17),
+    requested_by: 'union',
+  });
   await cq(db).insertInto('contracts').values([prev, cur, wage, women]).execute();
 
-  await cq(db).insertInto('contract_negotiators').values(
-    [cur, wage].flatMap((c) => [
-      { id: newId(), contract_id: c.id, side: 'union', name: '集团工会主席', account_id: null, chief: 1 },
-      { id: newId(), contract_id: c.id, side: 'union', name: '一号矿分工会主席', account_id: null, chief: 0 },
-      { id: newId(), contract_id: c.id, side: 'union', name: '综采一队职工代表', account_id: null, chief: 0 },
-      { id: newId(), contract_id: c.id, side: 'employer', name: '集团总经理', account_id: null, chief: 1 },
-      { id: newId(), contract_id: c.id, side: 'employer', name: '人力资源部部长', account_id: null, chief: 0 },
-      { id: newId(), contract_id: c.id, side: 'employer', name: '财务部部长', account_id: null, chief: 0 },
-    ]),
-  );
+  await cq(db)
+    .insertInto('contract_negotiators')
+    .values(
+      [cur, wage].flatMap((c) => [
+        { id: newId(), contract_id: c.id, side: 'union', name: '集团工会主席', account_id: null, chief: 1 },
+        { id: newId(), contract_id: c.id, side: 'union', name: '一号矿分工会主席', account_id: null, chief: 0 },
+        { id: newId(), contract_id: c.id, side: 'union', name: '综采一队职工代表', account_id: null, chief: 0 },
+        { id: newId(), contract_id: c.id, side: 'employer', name: '集团总经理', account_id: null, chief: 1 },
+        { id: newId(), contract_id: c.id, side: 'employer', name: '人力资源部部长', account_id: null, chief: 0 },
+        { id: newId(), contract_id: c.id, side: 'employer', name: '财务部部长', account_id: null, chief: 0 },
+      ]),
+    );
   const round = newId();
-  await cq(db).insertInto('contract_rounds').values({ id: round, contract_id: wage.id, seq: 1, held_date: addDays(today, -6), minutes: '首轮工资集体协商：双方交换了近十年分用工身份的人均工资数据，就增幅和津贴尚未达成一致。', created_at: iso }).execute();
-  await cq(db).insertInto('contract_positions').values([
-    { round_id: round, seq: 1, topic: '职工平均工资增幅', category: 'wages', union_position: '增长8%，一线职工不低于9%', employer_position: '增长4%', agreed: 0 },
-    { round_id: round, seq: 2, topic: '井下津贴', category: 'wages', union_position: '每工提高10元', employer_position: '每工提高5元', agreed: 0 },
-    { round_id: round, seq: 3, topic: '劳务派遣工工资', category: 'dispatch', union_position: '与同岗位合同制职工同工同酬', employer_position: '同意', agreed: 1 },
-  ]).execute();
-  await seedWageDemo(db, { orgId: group.id, orgPath: group.path, contractId: wage.id, roundId: round, lastYear: Number(today.slice(0, 4)) - 1, staffId: staff.id, iso });
+  await cq(db)
+    .insertInto('contract_rounds')
+    .values({
+      id: round,
+      contract_id: wage.id,
+      seq: 1,
+      held_date: addDays(today, -6),
+      minutes: '首轮工资集体协商：双方交换了近十年分用工身份的人均工资数据，就增幅和津贴尚未达成一致。',
+      created_at: iso,
+    })
+    .execute();
+  await cq(db)
+    .insertInto('contract_positions')
+    .values([
+      {
+        round_id: round,
+        seq: 1,
+        topic: '职工平均工资增幅',
+        category: 'wages',
+        union_position: '增长8%，一线职工不低于9%',
+        employer_position: '增长4%',
+        agreed: 0,
+      },
+      { round_id: round, seq: 2, topic: '井下津贴', category: 'wages', union_position: '每工提高10元', employer_position: '每工提高5元', agreed: 0 },
+      {
+        round_id: round,
+        seq: 3,
+        topic: '劳务派遣工工资',
+        category: 'dispatch',
+        union_position: '与同岗位合同制职工同工同酬',
+        employer_position: '同意',
+        agreed: 1,
+      },
+    ])
+    .execute();
+  await seedWageDemo(db, {
+    orgId: group.id,
+    orgPath: group.path,
+    contractId: wage.id,
+    roundId: round,
+    lastYear: Number(today.slice(0, 4)) - 1,
+    staffId: staff.id,
+    iso,
+  });
 
-  await cq(db).insertInto('contract_versions').values([
-    { contract_id: prev.id, version: 1, note: '签字版本', created_by: staff.id, created_at: iso },
-    { contract_id: cur.id, version: 1, note: '初稿（沿用上期合同）', created_by: staff.id, created_at: iso },
-    { contract_id: cur.id, version: 2, note: '签字版本', created_by: staff.id, created_at: iso },
-  ]).execute();
+  await cq(db)
+    .insertInto('contract_versions')
+    .values([
+      { contract_id: prev.id, version: 1, note: '签字版本', created_by: staff.id, created_at: iso },
+      { contract_id: cur.id, version: 1, note: '初稿（沿用上期合同）', created_by: staff.id, created_at: iso },
+      { contract_id: cur.id, version: 2, note: '签字版本', created_by: staff.id, created_at: iso },
+    ])
+    .execute();
   const rows = (contractId: string, version: number, text: (n: number, t: string) => string): ContractClauseTable[] =>
     CLAUSES.map(([chapter, category, t, promise, dept], i) => ({
-      id: newId(), contract_id: contractId, version, chapter, number: i + 1, category, text: text(i + 1, t), promise: promise ? 1 : 0, owner_org_id: dept ? (depts.get(dept) ?? null) : null, decided_item_id: null,
+      id: newId(),
+      contract_id: contractId,
+      version,
+      chapter,
+      number: i + 1,
+      category,
+      text: text(i + 1, t),
+      promise: promise ? 1 : 0,
+      owner_org_id: dept ? (depts.get(dept) ?? null) : null,
+      decided_item_id: null,
     }));
   const old = (n: number, t: string) => PREVIOUS[n] ?? t;
   const prevClauses = rows(prev.id, 1, old);
   const curClauses = rows(cur.id, 2, (_n, t) => t);
-  await cq(db).insertInto('contract_clauses').values([...prevClauses, ...rows(cur.id, 1, old), ...curClauses]).execute();
+  await cq(db)
+    .insertInto('contract_clauses')
+    .values([...prevClauses, ...rows(cur.id, 1, old), ...curClauses])
+    .execute();
 
   // The previous contract, fully inspected at the end of its last year.
   const checkpoint = (c: ContractTable, clause: ContractClauseTable, due: string, status: string, finding: string | null): ContractCheckpointTable => ({
-    id: newId(), clause_id: clause.id, contract_id: c.id, due_date: due, method: '年度履约检查：查阅台账、抽查班组、听取职工意见', evidence_required: '相关台账、名单或票据',
-    status, finding, checked_date: status === 'notDue' ? null : due, checked_by: status === 'notDue' ? null : staff.id, created_at: iso, updated_at: iso,
+    id: newId(),
+    clause_id: clause.id,
+    contract_id: c.id,
+    due_date: due,
+    method: '年度履约检查：查阅台账、抽查班组、听取职工意见',
+    evidence_required: '相关台账、名单或票据',
+    status,
+    finding,
+    checked_date: status === 'notDue' ? null : due,
+    checked_by: status === 'notDue' ? null : staff.id,
+    created_at: iso,
+    updated_at: iso,
   });
   const prevCheck = addDays(prev.ends_on!, -30);
-  const checkpoints = prevClauses.filter((c) => c.promise).map((c) => checkpoint(prev, c, prevCheck, BROKEN[c.number] ? 'notHonoured' : 'honoured', BROKEN[c.number] ?? null));
+  const checkpoints = prevClauses
+    .filter((c) => c.promise)
+    .map((c) => checkpoint(prev, c, prevCheck, BROKEN[c.number] ? 'notHonoured' : 'honoured', BROKEN[c.number] ?? null));
   // The current one: this year's first half checked (one partly), the rest due at the year's inspection.
   const midCheck = addDays(start, 180);
   const yearCheck = addDays(start, 364);
-  curClauses.filter((c) => c.promise).forEach((c, i) => {
-    if (i % 2 === 0 && midCheck <= today) checkpoints.push(checkpoint(cur, c, midCheck, c.number === 20 ? 'partly' : 'honoured', c.number === 20 ? '二号矿部分工作面粉尘检测结果未按月公开。' : null));
-    checkpoints.push(checkpoint(cur, c, yearCheck, 'notDue', null));
-  });
+  curClauses
+    .filter((c) => c.promise)
+    .forEach((c, i) => {
+      if (i % 2 === 0 && midCheck <= today)
+        checkpoints.push(
+          checkpoint(cur, c, midCheck, c.number === 20 ? 'partly' : 'honoured', c.number === 20 ? '二号矿部分工作面粉尘检测结果未按月公开。' : null),
+        );
+      checkpoints.push(checkpoint(cur, c, yearCheck, 'notDue', null));
+    });
   await cq(db).insertInto('contract_checkpoints').values(checkpoints).execute();
   await refreshLastStatus(db, [...new Set(checkpoints.filter((cp) => cp.status !== 'notDue').map((cp) => cp.clause_id))]);
 
@@ -179,10 +303,28 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
     .execute();
   const cited = [prevClauses[8], prevClauses[32]];
   if (appeals.length) {
-    await cq(db).insertInto('contract_clause_citations').values(appeals.map((a, i) => ({ clause_id: cited[i % 2].id, appeal_id: a.id, contract_id: prev.id, appeal_date: a.submitted_date, cited_by: staff.id, cited_at: iso }))).execute();
+    await cq(db)
+      .insertInto('contract_clause_citations')
+      .values(
+        appeals.map((a, i) => ({
+          clause_id: cited[i % 2].id,
+          appeal_id: a.id,
+          contract_id: prev.id,
+          appeal_date: a.submitted_date,
+          cited_by: staff.id,
+          cited_at: iso,
+        })),
+      )
+      .execute();
   }
 
-  const actor = { accountId: staff.id, displayName: staff.display_name, personId: staff.person_id, grants: await loadGrants(db, staff.id), via: 'session' as const };
+  const actor = {
+    accountId: staff.id,
+    displayName: staff.display_name,
+    personId: staff.person_id,
+    grants: await loadGrants(db, staff.id),
+    via: 'session' as const,
+  };
   // Published to all workers eight days after taking effect, on that day's clock: the notice, its chain entry and the
   // contract's event are what a publication from the contract page writes.
   let current = { id: '', publishedAt: now };
@@ -192,7 +334,11 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
     current = { id: noticeId, publishedAt: day };
   }
   const readers = await db.selectFrom('accounts').select('person_id').where('username', 'in', ['worker', 'worker2']).execute();
-  await readContractNotice(db, current, readers.flatMap((r) => (r.person_id ? [r.person_id] : [])));
+  await readContractNotice(
+    db,
+    current,
+    readers.flatMap((r) => (r.person_id ? [r.person_id] : [])),
+  );
 
   // The current contract's promise clauses are decided items, owned in the production department by its handler.
   await db.transaction().execute(async (tx) => {

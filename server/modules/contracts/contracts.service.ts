@@ -55,14 +55,44 @@ export async function createContract(call: WriteCall, body: z.infer<typeof Creat
   await cq(call.tx)
     .insertInto('contracts')
     .values({
-      id, org_id: org.id, org_path: org.path, kind: body.kind, title: body.title, status: 'requested', predecessor_id: body.predecessorId ?? null,
-      requested_by: body.requestedBy, request_date: body.requestDate, reply_due: legalDeadline(cal, body.requestDate, REPLY_DAYS), replied_date: null,
-      term_years: body.termYears, current_version: 0, review_mode: null, congress_vote_id: null, vote_eligible: null, vote_for: null, vote_against: null, vote_abstain: null,
-      signed_date: null, filing_due: null, received_date: null, objection_due: null, effective_date: null, published_date: null, starts_on: null, ends_on: null,
-      created_at: call.iso, updated_at: call.iso,
+      id,
+      org_id: org.id,
+      org_path: org.path,
+      kind: body.kind,
+      title: body.title,
+      status: 'requested',
+      predecessor_id: body.predecessorId ?? null,
+      requested_by: body.requestedBy,
+      request_date: body.requestDate,
+      reply_due: legalDeadline(cal, body.requestDate, REPLY_DAYS),
+      replied_date: null,
+      term_years: body.termYears,
+      current_version: 0,
+      review_mode: null,
+      congress_vote_id: null,
+      vote_eligible: null,
+      vote_for: null,
+      vote_against: null,
+      vote_abstain: null,
+      signed_date: null,
+      filing_due: null,
+      received_date: null,
+      objection_due: null,
+      effective_date: null,
+      published_date: null,
+      starts_on: null,
+      ends_on: null,
+      created_at: call.iso,
+      updated_at: call.iso,
     })
     .execute();
-  await recordEvent(call, { kind: CONTRACT_KIND_EVENT, id, event: 'requested', to: 'requested', data: { requestedBy: body.requestedBy, requestDate: body.requestDate } });
+  await recordEvent(call, {
+    kind: CONTRACT_KIND_EVENT,
+    id,
+    event: 'requested',
+    to: 'requested',
+    data: { requestedBy: body.requestedBy, requestDate: body.requestDate },
+  });
   await recordAudit(call.tx, call.ctx, { action: 'contracts.request', entityType: 'contract', entityId: id, orgId: org.id, changes: body });
   return { id };
 }
@@ -73,7 +103,17 @@ export async function reply(call: WriteCall, id: string, repliedDate: string) {
   assertManager(rel);
   if (repliedDate < c.request_date) throw invalid('repliedDate', CM['contracts.replyBeforeRequest']);
   notAfterToday(call, 'repliedDate', repliedDate);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['requested'], to: 'preparing', patch: { replied_date: repliedDate }, event: 'replied', data: { repliedDate, late: repliedDate > c.reply_due }, audit: audit(c, 'contracts.reply') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['requested'],
+    to: 'preparing',
+    patch: { replied_date: repliedDate },
+    event: 'replied',
+    data: { repliedDate, late: repliedDate > c.reply_due },
+    audit: audit(c, 'contracts.reply'),
+  });
   return Ok;
 }
 
@@ -83,25 +123,43 @@ export async function setNegotiators(call: WriteCall, id: string, body: z.infer<
   assertManager(rel);
   const side = (s: string) => body.negotiators.filter((n) => n.side === s);
   if (side('union').length !== side('employer').length) throw invalid('negotiators', CM['contracts.negotiatorsUnequal']);
-  if (side('union').filter((n) => n.chief).length !== 1 || side('employer').filter((n) => n.chief).length !== 1) throw invalid('negotiators', CM['contracts.chiefOne']);
+  if (side('union').filter((n) => n.chief).length !== 1 || side('employer').filter((n) => n.chief).length !== 1)
+    throw invalid('negotiators', CM['contracts.chiefOne']);
   const accountIds = body.negotiators.flatMap((n) => (n.accountId ? [n.accountId] : []));
   if (accountIds.length) {
-    const known = new Set((await cq(call.tx).selectFrom('accounts').select('id').where('id', 'in', accountIds).where('disabled', '=', 0).execute()).map((r) => r.id));
+    const known = new Set(
+      (await cq(call.tx).selectFrom('accounts').select('id').where('id', 'in', accountIds).where('disabled', '=', 0).execute()).map((r) => r.id),
+    );
     const bad = body.negotiators.findIndex((n) => n.accountId && !known.has(n.accountId));
     if (bad >= 0) throw invalid(`negotiators.${bad}.accountId`, CM['contracts.accountUnknown']);
   }
   // The team may change until the draft goes to review; the conditional update refuses it later.
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['preparing', 'negotiating', 'drafted'], to: c.status, event: 'negotiators', data: { count: body.negotiators.length }, audit: audit(c, 'contracts.negotiators') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['preparing', 'negotiating', 'drafted'],
+    to: c.status,
+    event: 'negotiators',
+    data: { count: body.negotiators.length },
+    audit: audit(c, 'contracts.negotiators'),
+  });
   await cq(call.tx).deleteFrom('contract_negotiators').where('contract_id', '=', id).execute();
   await cq(call.tx)
     .insertInto('contract_negotiators')
-    .values(body.negotiators.map((n) => ({ id: newId(), contract_id: id, side: n.side, name: n.name, account_id: n.accountId ?? null, chief: n.chief ? 1 : 0 })))
+    .values(
+      body.negotiators.map((n) => ({ id: newId(), contract_id: id, side: n.side, name: n.name, account_id: n.accountId ?? null, chief: n.chief ? 1 : 0 })),
+    )
     .execute();
   return Ok;
 }
 
 async function assertNegotiators(tx: Tx, id: string) {
-  const n = await cq(tx).selectFrom('contract_negotiators').select(({ fn }) => fn.countAll<number>().as('n')).where('contract_id', '=', id).executeTakeFirstOrThrow();
+  const n = await cq(tx)
+    .selectFrom('contract_negotiators')
+    .select(({ fn }) => fn.countAll<number>().as('n'))
+    .where('contract_id', '=', id)
+    .executeTakeFirstOrThrow();
   if (!Number(n.n)) throw invalid('negotiators', CM['contracts.negotiatorsMissing']);
 }
 
@@ -109,15 +167,41 @@ export async function addRound(call: WriteCall, id: string, body: z.infer<typeof
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
   notAfterToday(call, 'heldDate', body.heldDate);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['preparing', 'negotiating', 'drafted'], to: c.status === 'drafted' ? 'drafted' : 'negotiating', event: 'round', data: { heldDate: body.heldDate, agreed: body.positions.filter((p) => p.agreed).length, open: body.positions.filter((p) => !p.agreed).length }, audit: audit(c, 'contracts.round') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['preparing', 'negotiating', 'drafted'],
+    to: c.status === 'drafted' ? 'drafted' : 'negotiating',
+    event: 'round',
+    data: { heldDate: body.heldDate, agreed: body.positions.filter((p) => p.agreed).length, open: body.positions.filter((p) => !p.agreed).length },
+    audit: audit(c, 'contracts.round'),
+  });
   await assertNegotiators(call.tx, id);
-  const last = await cq(call.tx).selectFrom('contract_rounds').select(({ fn }) => fn.max('seq').as('seq')).where('contract_id', '=', id).executeTakeFirst();
+  const last = await cq(call.tx)
+    .selectFrom('contract_rounds')
+    .select(({ fn }) => fn.max('seq').as('seq'))
+    .where('contract_id', '=', id)
+    .executeTakeFirst();
   const roundId = newId();
-  await cq(call.tx).insertInto('contract_rounds').values({ id: roundId, contract_id: id, seq: Number(last?.seq ?? 0) + 1, held_date: body.heldDate, minutes: body.minutes, created_at: call.iso }).execute();
+  await cq(call.tx)
+    .insertInto('contract_rounds')
+    .values({ id: roundId, contract_id: id, seq: Number(last?.seq ?? 0) + 1, held_date: body.heldDate, minutes: body.minutes, created_at: call.iso })
+    .execute();
   if (body.positions.length) {
     await cq(call.tx)
       .insertInto('contract_positions')
-      .values(body.positions.map((p, i) => ({ round_id: roundId, seq: i + 1, topic: p.topic, category: p.category, union_position: p.unionPosition, employer_position: p.employerPosition, agreed: p.agreed ? 1 : 0 })))
+      .values(
+        body.positions.map((p, i) => ({
+          round_id: roundId,
+          seq: i + 1,
+          topic: p.topic,
+          category: p.category,
+          union_position: p.unionPosition,
+          employer_position: p.employerPosition,
+          agreed: p.agreed ? 1 : 0,
+        })),
+      )
       .execute();
   }
   return { id: roundId };
@@ -135,17 +219,47 @@ export async function saveVersion(call: WriteCall, id: string, body: z.infer<typ
   });
   const owners = [...new Set(body.clauses.flatMap((cl) => (cl.ownerOrgId ? [cl.ownerOrgId] : [])))];
   if (owners.length) {
-    const inside = new Set((await cq(call.tx).selectFrom('orgs').select(['id', 'path']).where('id', 'in', owners).execute()).filter((o) => o.path.startsWith(c.org_path)).map((o) => o.id));
+    const inside = new Set(
+      (await cq(call.tx).selectFrom('orgs').select(['id', 'path']).where('id', 'in', owners).execute())
+        .filter((o) => o.path.startsWith(c.org_path))
+        .map((o) => o.id),
+    );
     const bad = body.clauses.findIndex((cl) => cl.ownerOrgId && !inside.has(cl.ownerOrgId));
     if (bad >= 0) throw invalid(`clauses.${bad}.ownerOrgId`, CM['contracts.ownerOrgUnknown']);
   }
   const version = c.current_version + 1;
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['preparing', 'negotiating', 'drafted'], to: 'drafted', patch: { current_version: version }, event: 'version', data: { version, clauses: body.clauses.length }, audit: audit(c, 'contracts.version') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['preparing', 'negotiating', 'drafted'],
+    to: 'drafted',
+    patch: { current_version: version },
+    event: 'version',
+    data: { version, clauses: body.clauses.length },
+    audit: audit(c, 'contracts.version'),
+  });
   await assertNegotiators(call.tx, id);
-  await cq(call.tx).insertInto('contract_versions').values({ contract_id: id, version, note: body.note ?? null, created_by: call.actor.accountId, created_at: call.iso }).execute();
+  await cq(call.tx)
+    .insertInto('contract_versions')
+    .values({ contract_id: id, version, note: body.note ?? null, created_by: call.actor.accountId, created_at: call.iso })
+    .execute();
   await cq(call.tx)
     .insertInto('contract_clauses')
-    .values(body.clauses.map((cl) => ({ id: newId(), contract_id: id, version, chapter: cl.chapter, number: cl.number, category: cl.category, text: cl.text, promise: cl.promise ? 1 : 0, owner_org_id: cl.ownerOrgId ?? null, decided_item_id: null })))
+    .values(
+      body.clauses.map((cl) => ({
+        id: newId(),
+        contract_id: id,
+        version,
+        chapter: cl.chapter,
+        number: cl.number,
+        category: cl.category,
+        text: cl.text,
+        promise: cl.promise ? 1 : 0,
+        owner_org_id: cl.ownerOrgId ?? null,
+        decided_item_id: null,
+      })),
+    )
     .execute();
   return { id, version };
 }
@@ -162,8 +276,20 @@ export async function submitForReview(call: WriteCall, id: string, body: { mode:
   let voteId: string | null = null;
   if (body.mode === 'congress') {
     if (!body.sessionId) throw invalid('sessionId', CM['contracts.sessionMissing']);
-    await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['drafted'], to: 'drafted', event: 'toCongress', audit: audit(c, 'contracts.submit') });
-    const opened = await openSubjectVote(call, { sessionId: body.sessionId, subject: { kind: CONTRACT_SUBJECT_KIND, id, label: `${c.title}（第${c.current_version}稿）` }, title: `审议通过《${c.title}》草案` }).catch((e: unknown) => {
+    await transition(call, {
+      kind: CONTRACT_KIND_EVENT,
+      table: 'contracts',
+      id,
+      from: ['drafted'],
+      to: 'drafted',
+      event: 'toCongress',
+      audit: audit(c, 'contracts.submit'),
+    });
+    const opened = await openSubjectVote(call, {
+      sessionId: body.sessionId,
+      subject: { kind: CONTRACT_SUBJECT_KIND, id, label: `${c.title}（第${c.current_version}稿）` },
+      title: `审议通过《${c.title}》草案`,
+    }).catch((e: unknown) => {
       if (e instanceof AppError && e.status === 404) throw invalid('sessionId', CM['contracts.sessionUnknown']);
       throw e;
     });
@@ -173,7 +299,17 @@ export async function submitForReview(call: WriteCall, id: string, body: { mode:
     if (!org || !c.org_path.startsWith(org.path)) throw invalid('sessionId', CM['contracts.sessionUnknown']);
     voteId = opened.id;
   }
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['drafted'], to: 'underReview', patch: { review_mode: body.mode, congress_vote_id: voteId }, event: 'submitted', data: { mode: body.mode, version: c.current_version, congressVoteId: voteId }, ...(voteId ? {} : { audit: audit(c, 'contracts.submit') }) });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['drafted'],
+    to: 'underReview',
+    patch: { review_mode: body.mode, congress_vote_id: voteId },
+    event: 'submitted',
+    data: { mode: body.mode, version: c.current_version, congressVoteId: voteId },
+    ...(voteId ? {} : { audit: audit(c, 'contracts.submit') }),
+  });
   return Ok;
 }
 
@@ -185,9 +321,15 @@ export async function takeCongressResult(call: WriteCall, id: string) {
   const r = await voteResultOf(call.tx as unknown as Db, c.congress_vote_id);
   if (!r || r.status !== 'closed') throw new AppError(409, 'conflict', CM['contracts.voteOpen'], {}, [{ field: 'status', message: CM['contracts.voteOpen'] }]);
   await transition(call, {
-    kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['underReview'], to: r.passed ? 'approved' : 'drafted',
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['underReview'],
+    to: r.passed ? 'approved' : 'drafted',
     patch: { vote_eligible: r.representatives, vote_for: r.for, vote_against: r.against, vote_abstain: r.abstain },
-    event: r.passed ? 'approved' : 'rejected', data: { mode: 'congress', congressVoteId: r.id, for: r.for, against: r.against, abstain: r.abstain, representatives: r.representatives, passed: r.passed }, audit: audit(c, 'contracts.vote'),
+    event: r.passed ? 'approved' : 'rejected',
+    data: { mode: 'congress', congressVoteId: r.id, for: r.for, against: r.against, abstain: r.abstain, representatives: r.representatives, passed: r.passed },
+    audit: audit(c, 'contracts.vote'),
   });
   return { passed: !!r.passed };
 }
@@ -203,9 +345,15 @@ export async function recordVote(call: WriteCall, id: string, body: z.infer<type
   if (body.for + body.against + body.abstain > body.eligible) throw invalid('eligible', CM['contracts.voteCounts']);
   const passed = body.for * 2 > body.eligible;
   await transition(call, {
-    kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['underReview'], to: passed ? 'approved' : 'drafted',
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['underReview'],
+    to: passed ? 'approved' : 'drafted',
     patch: { vote_eligible: body.eligible, vote_for: body.for, vote_against: body.against, vote_abstain: body.abstain },
-    event: passed ? 'approved' : 'rejected', data: { ...body, passed, version: c.current_version }, audit: audit(c, 'contracts.vote'),
+    event: passed ? 'approved' : 'rejected',
+    data: { ...body, passed, version: c.current_version },
+    audit: audit(c, 'contracts.vote'),
   });
   return { passed };
 }
@@ -218,7 +366,17 @@ export async function sign(call: WriteCall, id: string, signedDate: string) {
   if (signedDate < c.request_date) throw invalid('signedDate', CM['contracts.signedBeforeApproval']);
   const cal = await workCalendar(call.tx as unknown as Db, c.org_path);
   const filingDue = legalDeadline(cal, signedDate, FILING_DAYS);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['approved'], to: 'signed', patch: { signed_date: signedDate, filing_due: filingDue }, event: 'signed', data: { signedDate, filingDue }, audit: audit(c, 'contracts.sign') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['approved'],
+    to: 'signed',
+    patch: { signed_date: signedDate, filing_due: filingDue },
+    event: 'signed',
+    data: { signedDate, filingDue },
+    audit: audit(c, 'contracts.sign'),
+  });
   return Ok;
 }
 
@@ -230,7 +388,17 @@ export async function file(call: WriteCall, id: string, receivedDate: string) {
   if (c.signed_date && receivedDate < c.signed_date) throw invalid('receivedDate', CM['contracts.receivedBeforeSigned']);
   const cal = await workCalendar(call.tx as unknown as Db, c.org_path);
   const objectionDue = legalDeadline(cal, receivedDate, OBJECTION_DAYS);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['signed'], to: 'filed', patch: { received_date: receivedDate, objection_due: objectionDue }, event: 'filed', data: { receivedDate, objectionDue, late: receivedDate > (c.filing_due ?? receivedDate) }, audit: audit(c, 'contracts.file') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['signed'],
+    to: 'filed',
+    patch: { received_date: receivedDate, objection_due: objectionDue },
+    event: 'filed',
+    data: { receivedDate, objectionDue, late: receivedDate > (c.filing_due ?? receivedDate) },
+    audit: audit(c, 'contracts.file'),
+  });
   return Ok;
 }
 
@@ -238,7 +406,17 @@ export async function file(call: WriteCall, id: string, receivedDate: string) {
 export async function objection(call: WriteCall, id: string, reason: string) {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['filed'], to: 'drafted', patch: { signed_date: null, filing_due: null, received_date: null, objection_due: null }, event: 'objection', data: { reason }, audit: audit(c, 'contracts.objection') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['filed'],
+    to: 'drafted',
+    patch: { signed_date: null, filing_due: null, received_date: null, objection_due: null },
+    event: 'objection',
+    data: { reason },
+    audit: audit(c, 'contracts.objection'),
+  });
   return Ok;
 }
 
@@ -255,7 +433,17 @@ export async function makeEffective(call: WriteCall, id: string, startsOn: strin
   const start = startsOn ?? effective;
   if (start < effective) throw invalid('startsOn', CM['contracts.startsOn']);
   const end = termEnd(start, c.term_years);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['filed'], to: 'effective', patch: { effective_date: effective, starts_on: start, ends_on: end }, event: 'effective', data: { effectiveDate: effective, startsOn: start, endsOn: end }, audit: audit(c, 'contracts.effective') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['filed'],
+    to: 'effective',
+    patch: { effective_date: effective, starts_on: start, ends_on: end },
+    event: 'effective',
+    data: { effectiveDate: effective, startsOn: start, endsOn: end },
+    audit: audit(c, 'contracts.effective'),
+  });
   const clauses = await cq(call.tx)
     .selectFrom('contract_clauses as cl')
     .innerJoin('orgs as o', 'o.id', 'cl.owner_org_id')
@@ -289,6 +477,15 @@ export async function publish(call: WriteCall, id: string) {
 export async function publishWithNotice(call: WriteCall, id: string): Promise<{ noticeId: string }> {
   const { c, rel } = await loadContract(call, call.tx, id);
   assertManager(rel);
-  await transition(call, { kind: CONTRACT_KIND_EVENT, table: 'contracts', id, from: ['effective'], to: 'published', patch: { published_date: shanghaiDate(call.now) }, event: 'published', audit: audit(c, 'contracts.publish') });
+  await transition(call, {
+    kind: CONTRACT_KIND_EVENT,
+    table: 'contracts',
+    id,
+    from: ['effective'],
+    to: 'published',
+    patch: { published_date: shanghaiDate(call.now) },
+    event: 'published',
+    audit: audit(c, 'contracts.publish'),
+  });
   return { noticeId: (await publishContractNotice(call, c, c.starts_on!, c.ends_on!)).id };
 }

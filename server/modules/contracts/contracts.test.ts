@@ -62,10 +62,23 @@ describe('a collective contract from bargaining request to clause monitoring', (
     const farWorker = await t.user([{ role: 'worker', org: w.team2 }]);
 
     // 要约: the reply clock is 20 calendar days, moved past 国庆节.
-    await problem(staff.post(base, { orgId: w.mine1.id, kind: 'collective', title: '越权', requestedBy: 'union', requestDate: '2026-09-11', termYears: 5 }), 400);
-    await problem(outsider.post(base, { orgId: w.mine1.id, kind: 'collective', title: '越权', requestedBy: 'union', requestDate: '2026-09-11', termYears: 3 }), 422, 'orgId');
-    await problem(worker.post(base, { orgId: w.mine1.id, kind: 'collective', title: '越权', requestedBy: 'union', requestDate: '2026-09-11', termYears: 3 }), 403);
-    const { id } = await ok(staff.post(base, { orgId: w.mine1.id, kind: 'collective', title: '一号矿2026年集体合同', requestedBy: 'union', requestDate: '2026-09-11', termYears: 1 }), 201);
+    await problem(
+      staff.post(base, { orgId: w.mine1.id, kind: 'collective', title: '越权', requestedBy: 'union', requestDate: '2026-09-11', termYears: 5 }),
+      400,
+    );
+    await problem(
+      outsider.post(base, { orgId: w.mine1.id, kind: 'collective', title: '越权', requestedBy: 'union', requestDate: '2026-09-11', termYears: 3 }),
+      422,
+      'orgId',
+    );
+    await problem(
+      worker.post(base, { orgId: w.mine1.id, kind: 'collective', title: '越权', requestedBy: 'union', requestDate: '2026-09-11', termYears: 3 }),
+      403,
+    );
+    const { id } = await ok(
+      staff.post(base, { orgId: w.mine1.id, kind: 'collective', title: '一号矿2026年集体合同', requestedBy: 'union', requestDate: '2026-09-11', termYears: 1 }),
+      201,
+    );
     const one = `${base}/${id}`;
     expect(await ok(staff.get(one))).toMatchObject({ status: 'requested', replyDue: '2026-10-08', replyLight: 'red' });
     expect((await outsider.get(one)).status).toBe(404);
@@ -80,14 +93,26 @@ describe('a collective contract from bargaining request to clause monitoring', (
 
     // Negotiators: equal numbers, one chief each.
     const team = (n: number, chiefs = 1) => [
-      ...Array.from({ length: n }, (_, i) => ({ side: 'union', name: `工会代表${i + 1}`, chief: i < chiefs, ...(i === 0 ? { accountId: chair.accountId } : {}) })),
+      ...Array.from({ length: n }, (_, i) => ({
+        side: 'union',
+        name: `工会代表${i + 1}`,
+        chief: i < chiefs,
+        ...(i === 0 ? { accountId: chair.accountId } : {}),
+      })),
       ...Array.from({ length: 3 }, (_, i) => ({ side: 'employer', name: `行政代表${i + 1}`, chief: i === 0 })),
     ];
     await problem(staff.post(`${one}/rounds`, { heldDate: '2026-09-28', minutes: '首轮协商' }), 422, 'negotiators');
     await problem(staff.request('PUT', `${one}/negotiators`, { negotiators: team(2) }), 422, 'negotiators');
     await problem(staff.request('PUT', `${one}/negotiators`, { negotiators: team(3, 2) }), 422, 'negotiators');
     await ok(staff.request('PUT', `${one}/negotiators`, { negotiators: team(3) }));
-    await ok(staff.post(`${one}/rounds`, { heldDate: '2026-09-28', minutes: '首轮协商，工资增幅未达成一致。', positions: [{ topic: '工资增长', category: 'wages', unionPosition: '8%', employerPosition: '4%', agreed: false }] }), 201);
+    await ok(
+      staff.post(`${one}/rounds`, {
+        heldDate: '2026-09-28',
+        minutes: '首轮协商，工资增幅未达成一致。',
+        positions: [{ topic: '工资增长', category: 'wages', unionPosition: '8%', employerPosition: '4%', agreed: false }],
+      }),
+      201,
+    );
 
     // Two versions and their readable diff.
     await ok(staff.post(`${one}/versions`, { note: '初稿', clauses: clauses('5%') }), 201);
@@ -95,8 +120,19 @@ describe('a collective contract from bargaining request to clause monitoring', (
     v2.push({ chapter: '第五章 女职工特殊保护', number: 5, category: 'womenProtection', text: '女职工每年两癌筛查一次' } as any);
     await ok(staff.post(`${one}/versions`, { note: '第二稿', clauses: v2 }), 201);
     const diff = await ok(staff.get(`${one}/diff?from=1&to=2`));
-    expect(diff.clauses.map((c: any) => [c.number, c.change])).toEqual([[1, 'changed'], [2, 'same'], [3, 'same'], [4, 'removed'], [5, 'added']]);
-    expect(diff.clauses[0].segments).toEqual([{ op: 'same', text: '一线职工工资年增长不低于' }, { op: 'delete', text: '5' }, { op: 'insert', text: '6' }, { op: 'same', text: '%' }]);
+    expect(diff.clauses.map((c: any) => [c.number, c.change])).toEqual([
+      [1, 'changed'],
+      [2, 'same'],
+      [3, 'same'],
+      [4, 'removed'],
+      [5, 'added'],
+    ]);
+    expect(diff.clauses[0].segments).toEqual([
+      { op: 'same', text: '一线职工工资年增长不低于' },
+      { op: 'delete', text: '5' },
+      { op: 'insert', text: '6' },
+      { op: 'same', text: '%' },
+    ]);
     await problem(staff.get(`${one}/diff?from=1&to=3`), 422, 'to');
     expect(await ok(staff.get(`${one}/diff`))).toMatchObject({ from: 1, to: 2 }); // by default the last draft against the one before
 
@@ -123,9 +159,28 @@ describe('a collective contract from bargaining request to clause monitoring', (
     await ok(staff.post(`${one}/effective`, {}));
     const eff = await ok(staff.get(one));
     expect(eff).toMatchObject({ status: 'effective', effectiveDate: '2026-10-27', startsOn: '2026-10-27', endsOn: '2027-10-26' });
-    expect(eff.timeline.map((e: any) => e.event)).toEqual(['requested', 'replied', 'negotiators', 'round', 'version', 'version', 'submitted', 'rejected', 'submitted', 'approved', 'signed', 'filed', 'effective']);
+    expect(eff.timeline.map((e: any) => e.event)).toEqual([
+      'requested',
+      'replied',
+      'negotiators',
+      'round',
+      'version',
+      'version',
+      'submitted',
+      'rejected',
+      'submitted',
+      'approved',
+      'signed',
+      'filed',
+      'effective',
+    ]);
     const mine = await ok(w.handler.get('/api/v1/decided-items?mine=1&pageSize=50'));
-    expect(mine.items.filter((i: any) => i.source.kind === 'contracts.clause').map((i: any) => i.title).sort()).toEqual(['第1条 一线职工工资年增长不低于6%', '第2条 每年组织一次职业健康体检', '第3条 劳务派遣工同工同酬']);
+    expect(
+      mine.items
+        .filter((i: any) => i.source.kind === 'contracts.clause')
+        .map((i: any) => i.title)
+        .sort(),
+    ).toEqual(['第1条 一线职工工资年增长不低于6%', '第2条 每年组织一次职业健康体检', '第3条 劳务派遣工同工同酬']);
 
     // Published: the worker of the mine reads it on the phone; a worker of another mine does not.
     await ok(staff.post(`${one}/publish`, {}));
@@ -134,9 +189,12 @@ describe('a collective contract from bargaining request to clause monitoring', (
     const notices = (await ok(worker.get('/api/v1/notices'))).items.filter((n: any) => n.title.includes('一号矿2026年集体合同'));
     expect(notices.map((n: any) => n.title)).toEqual(['关于公布《一号矿2026年集体合同》的通知']);
     const notice = await ok(worker.get(`/api/v1/notices/${notices[0].id}`));
-    expect([notice.source, notice.kind, notice.body.includes('合同期限：2026-10-27至2027-10-26'), notice.body.includes('第5条 女职工每年两癌筛查一次')]).toEqual([
-      { kind: 'contracts.contract', id, label: '集体合同 · 一号矿2026年集体合同' }, 'standing', true, true,
-    ]);
+    expect([
+      notice.source,
+      notice.kind,
+      notice.body.includes('合同期限：2026-10-27至2027-10-26'),
+      notice.body.includes('第5条 女职工每年两癌筛查一次'),
+    ]).toEqual([{ kind: 'contracts.contract', id, label: '集体合同 · 一号矿2026年集体合同' }, 'standing', true, true]);
     expect((await ok(farWorker.get('/api/v1/notices'))).items.some((n: any) => n.title.includes('一号矿2026年集体合同'))).toBe(false);
     expect((await ok(worker.get(`${base}/published/${id}`))).clauses.map((c: any) => c.number)).toEqual([1, 2, 3, 5]);
     expect((await farWorker.get(`${base}/published/${id}`)).status).toBe(404);
@@ -146,9 +204,19 @@ describe('a collective contract from bargaining request to clause monitoring', (
     const board = await ok(staff.get(`${one}/board`));
     const [c1, c2, c3, c5] = board.clauses;
     expect(board.health).toEqual({ value: null, numerator: 0, denominator: 0 });
-    await problem(staff.post(`/api/v1/contract-clauses/${c5.id}/checkpoints`, { dueDate: '2026-11-30', method: '查阅记录', evidenceRequired: '体检名单' }), 422, 'clauseId');
-    await problem(staff.post(`/api/v1/contract-clauses/${c1.id}/checkpoints`, { dueDate: '2028-01-31', method: '查工资表', evidenceRequired: '工资台账' }), 422, 'dueDate');
-    const cp = async (clauseId: string, dueDate: string) => (await ok(staff.post(`/api/v1/contract-clauses/${clauseId}/checkpoints`, { dueDate, method: '年度履约检查时核对', evidenceRequired: '台账或名单' }), 201)).id;
+    await problem(
+      staff.post(`/api/v1/contract-clauses/${c5.id}/checkpoints`, { dueDate: '2026-11-30', method: '查阅记录', evidenceRequired: '体检名单' }),
+      422,
+      'clauseId',
+    );
+    await problem(
+      staff.post(`/api/v1/contract-clauses/${c1.id}/checkpoints`, { dueDate: '2028-01-31', method: '查工资表', evidenceRequired: '工资台账' }),
+      422,
+      'dueDate',
+    );
+    const cp = async (clauseId: string, dueDate: string) =>
+      (await ok(staff.post(`/api/v1/contract-clauses/${clauseId}/checkpoints`, { dueDate, method: '年度履约检查时核对', evidenceRequired: '台账或名单' }), 201))
+        .id;
     const k1 = await cp(c1.id, '2026-11-30');
     const k2 = await cp(c2.id, '2026-11-30');
     const k3 = await cp(c3.id, '2026-11-30');
@@ -179,7 +247,12 @@ describe('a collective contract from bargaining request to clause monitoring', (
 
     // The board's lights and health, the inspection report and its page.
     const after = await ok(staff.get(`${one}/board`));
-    expect(after.clauses.map((c: any) => [c.number, c.light, c.lastCheck?.status ?? null])).toEqual([[1, 'green', 'honoured'], [2, 'red', 'notHonoured'], [3, 'red', null], [5, null, null]]);
+    expect(after.clauses.map((c: any) => [c.number, c.light, c.lastCheck?.status ?? null])).toEqual([
+      [1, 'green', 'honoured'],
+      [2, 'red', 'notHonoured'],
+      [3, 'red', null],
+      [5, null, null],
+    ]);
     expect(after.health).toEqual({ value: 0.5, numerator: 1, denominator: 2 });
     const clause1 = await ok(staff.get(`/api/v1/contract-clauses/${c1.id}`));
     expect(clause1.checkpointList[0]).toMatchObject({ status: 'honoured', files: [{ name: '工资台账.png', type: 'image/png' }] });
@@ -195,7 +268,11 @@ describe('a collective contract from bargaining request to clause monitoring', (
     expect(audit).toEqual([{ action: 'contracts.evidenceOpen', entity_id: cp1.id }]);
     const report = await ok(staff.get(`${one}/inspection`));
     expect(report.counts).toEqual({ notDue: 1, honoured: 1, partly: 0, notHonoured: 1 });
-    expect(report.clauses.map((c: any) => [c.number, c.status, c.evidence, c.citations])).toEqual([[1, 'honoured', 1, 0], [2, 'notHonoured', 0, 0], [3, null, 0, 3]]);
+    expect(report.clauses.map((c: any) => [c.number, c.status, c.evidence, c.citations])).toEqual([
+      [1, 'honoured', 1, 0],
+      [2, 'notHonoured', 0, 0],
+      [3, null, 0, 3],
+    ]);
     const html = await staff.get(`${one}/inspection/print`);
     expect(html.text).toContain('体检推迟到明年');
     expect(html.text).toContain('1/2 = 50.0%');
@@ -232,13 +309,34 @@ describe('the congress votes the draft', () => {
     }
     const { session, reps } = await sitting(w.mine1, w, 3);
 
-    const { id } = await ok(w.staff.post(base, { orgId: w.mine1.id, kind: 'wage', title: '一号矿2027年工资专项集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 1 }), 201);
+    const { id } = await ok(
+      w.staff.post(base, {
+        orgId: w.mine1.id,
+        kind: 'wage',
+        title: '一号矿2027年工资专项集体合同',
+        requestedBy: 'union',
+        requestDate: '2026-11-02',
+        termYears: 1,
+      }),
+      201,
+    );
     const one = `${base}/${id}`;
     await ok(w.staff.post(`${one}/reply`, { repliedDate: '2026-11-10' }));
-    await ok(w.staff.request('PUT', `${one}/negotiators`, { negotiators: [{ side: 'union', name: '甲', chief: true }, { side: 'employer', name: '乙', chief: true }] }));
+    await ok(
+      w.staff.request('PUT', `${one}/negotiators`, {
+        negotiators: [
+          { side: 'union', name: '甲', chief: true },
+          { side: 'employer', name: '乙', chief: true },
+        ],
+      }),
+    );
     await ok(w.staff.post(`${one}/versions`, { clauses: clauses('7%') }), 201);
     const otherOrg = await t.org('另一集团', 'group');
-    const other = await sitting(otherOrg, { staff: await t.user([{ role: 'unionStaff', org: otherOrg }]), chair: await t.user([{ role: 'unionChair', org: otherOrg }]) }, 1);
+    const other = await sitting(
+      otherOrg,
+      { staff: await t.user([{ role: 'unionStaff', org: otherOrg }]), chair: await t.user([{ role: 'unionChair', org: otherOrg }]) },
+      1,
+    );
     const otherSession = other.session;
     await problem(w.staff.post(`${one}/review`, { mode: 'congress', sessionId: otherSession.id }), 422, 'sessionId');
     await ok(w.staff.post(`${one}/review`, { mode: 'congress', sessionId: session.id }));
@@ -261,7 +359,10 @@ describe('contract indicators', () => {
     const org = await t.org('指标矿', 'mine', w.group);
     const chair = await t.user([{ role: 'unionChair', org }]);
     const make = async (requestDate: string, repliedDate?: string) => {
-      const { id } = await ok(chair.post(base, { orgId: org.id, kind: 'wage', title: `工资协议 ${requestDate}`, requestedBy: 'employer', requestDate, termYears: 1 }), 201);
+      const { id } = await ok(
+        chair.post(base, { orgId: org.id, kind: 'wage', title: `工资协议 ${requestDate}`, requestedBy: 'employer', requestDate, termYears: 1 }),
+        201,
+      );
       if (repliedDate) await ok(chair.post(`${base}/${id}/reply`, { repliedDate }));
       return id;
     };
@@ -284,13 +385,29 @@ describe('contract indicators', () => {
     // Narrowing never widens: the mine's own union asking for the group gets its own contracts, another mine's none.
     expect(await total({ orgId: w.group.id, ...reply.drill!.denominator })).toBe(3);
     expect(await total({ orgId: w.mine1.id, ...reply.drill!.denominator })).toBe(0);
-    const expiring = await indicator('contracts.expiring')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2027-09-01', to: '2027-09-30' });
+    const expiring = await indicator('contracts.expiring')!.compute(t.db, {
+      scope: { all: false, paths: [w.mine1.path] },
+      from: '2027-09-01',
+      to: '2027-09-30',
+    });
     expect(expiring.value).toBe(1);
-    const overdue = await indicator('contracts.overdueRenewal')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2027-11-01', to: '2027-11-30' });
+    const overdue = await indicator('contracts.overdueRenewal')!.compute(t.db, {
+      scope: { all: false, paths: [w.mine1.path] },
+      from: '2027-11-01',
+      to: '2027-11-30',
+    });
     expect(overdue.value).toBe(1);
-    const honoured = await indicator('contracts.clausesHonoured')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2026-12-01', to: '2026-12-31' });
+    const honoured = await indicator('contracts.clausesHonoured')!.compute(t.db, {
+      scope: { all: false, paths: [w.mine1.path] },
+      from: '2026-12-01',
+      to: '2026-12-31',
+    });
     expect([honoured.numerator, honoured.denominator]).toEqual([1, 2]);
-    const perClause = await indicator('contracts.appealsPerClause')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: '2026-01-01', to: '2026-12-31' });
+    const perClause = await indicator('contracts.appealsPerClause')!.compute(t.db, {
+      scope: { all: false, paths: [w.mine1.path] },
+      from: '2026-01-01',
+      to: '2026-12-31',
+    });
     expect([perClause.numerator, perClause.denominator]).toEqual([3, 3]);
   });
 });
@@ -345,24 +462,65 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
     await problem(w.handler.get(`/api/v1/contract-wages?orgId=${mine.id}`), 404);
 
     // The sheet LibreOffice wrote (CALC_XLSX): number cells read exactly, to the fen.
-    expect(await ok(send(w.staff, 'import', mine.id, CALC_XLSX, '工资数据.xlsx'), 201)).toEqual({ totalRows: 5, validRows: 5, years: [2025, 2026], written: true, errors: [] });
+    expect(await ok(send(w.staff, 'import', mine.id, CALC_XLSX, '工资数据.xlsx'), 201)).toEqual({
+      totalRows: 5,
+      validRows: 5,
+      years: [2025, 2026],
+      written: true,
+      errors: [],
+    });
     const f = await ok(w.staff.get(`/api/v1/contract-wages?orgId=${mine.id}`));
-    const row = (year: number, category: string, jobFamily: string) => f.rows.find((r: any) => r.year === year && r.category === category && r.jobFamily === jobFamily);
-    expect(row(2026, 'contract', 'frontLine')).toMatchObject({ headcount: 100, totalFen: 756_000_000, average: { num: '7560000', den: '1', display: '75600.00' }, growth: { num: '1', den: '20', display: '5.00%' }, lowestVsMinimum: { display: '2.0000' } });
-    expect(row(2026, 'dispatched', 'frontLine')).toMatchObject({ totalFen: 170_000_050, average: { num: '17000005', den: '3', display: '56666.68' }, growth: null, lowestVsMinimum: { num: '3', den: '2', display: '1.5000' } });
+    const row = (year: number, category: string, jobFamily: string) =>
+      f.rows.find((r: any) => r.year === year && r.category === category && r.jobFamily === jobFamily);
+    expect(row(2026, 'contract', 'frontLine')).toMatchObject({
+      headcount: 100,
+      totalFen: 756_000_000,
+      average: { num: '7560000', den: '1', display: '75600.00' },
+      growth: { num: '1', den: '20', display: '5.00%' },
+      lowestVsMinimum: { display: '2.0000' },
+    });
+    expect(row(2026, 'dispatched', 'frontLine')).toMatchObject({
+      totalFen: 170_000_050,
+      average: { num: '17000005', den: '3', display: '56666.68' },
+      growth: null,
+      lowestVsMinimum: { num: '3', den: '2', display: '1.5000' },
+    });
     expect(f.totals).toEqual([
-      { year: 2025, headcount: 120, totalFen: 960_000_000, average: { num: '8000000', den: '1', display: '80000.00' }, growth: null, multipleOfFirst: { num: '1', den: '1', display: '1.0000' }, frontLineVsManagement: { num: '3', den: '5', display: '0.6000' }, localMinimumFen: 200_000 },
       {
-        year: 2026, headcount: 150, totalFen: 1_178_000_050, average: { num: '23560001', den: '3', display: '78533.34' },
-        growth: { num: '-439999', den: '24000000', display: '-1.83%' }, multipleOfFirst: { num: '23560001', den: '24000000', display: '0.9817' },
-        frontLineVsManagement: { num: '18520001', den: '32760000', display: '0.5653' }, localMinimumFen: 210_000,
+        year: 2025,
+        headcount: 120,
+        totalFen: 960_000_000,
+        average: { num: '8000000', den: '1', display: '80000.00' },
+        growth: null,
+        multipleOfFirst: { num: '1', den: '1', display: '1.0000' },
+        frontLineVsManagement: { num: '3', den: '5', display: '0.6000' },
+        localMinimumFen: 200_000,
+      },
+      {
+        year: 2026,
+        headcount: 150,
+        totalFen: 1_178_000_050,
+        average: { num: '23560001', den: '3', display: '78533.34' },
+        growth: { num: '-439999', den: '24000000', display: '-1.83%' },
+        multipleOfFirst: { num: '23560001', den: '24000000', display: '0.9817' },
+        frontLineVsManagement: { num: '18520001', den: '32760000', display: '0.5653' },
+        localMinimumFen: 210_000,
       },
     ]);
     expect((await far.get(`/api/v1/contract-wages?orgId=${mine.id}`)).status).toBe(404);
 
     // The write-up's own table: 6,281 元 in 2001 and 35,553 元 in 2008, a multiple of 5.6604.
     const town = await t.org('示例县', 'mine', w.group);
-    await ok(send(w.staff, 'import', town.id, Buffer.from(`${WAGE_HEADERS}\n2001,合同制,一线生产,1,6281,400,300\n2008,合同制,一线生产,1,35553,900,690\n`), '人均收入.csv'), 201);
+    await ok(
+      send(
+        w.staff,
+        'import',
+        town.id,
+        Buffer.from(`${WAGE_HEADERS}\n2001,合同制,一线生产,1,6281,400,300\n2008,合同制,一线生产,1,35553,900,690\n`),
+        '人均收入.csv',
+      ),
+      201,
+    );
     const years = (await ok(w.staff.get(`/api/v1/contract-wages?orgId=${town.id}`))).totals;
     expect(years[1]).toMatchObject({ year: 2008, growth: null, multipleOfFirst: { num: '35553', den: '6281', display: '5.6604' } });
   });
@@ -372,21 +530,62 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
     const hr = await t.org('人力资源部', 'department', mine);
     await t.user([{ role: 'handler', org: hr }]);
     const { staff, chair } = w;
-    const { id } = await ok(staff.post(base, { orgId: mine.id, kind: 'wage', title: '工资矿2027年工资专项集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 1 }), 201);
+    const { id } = await ok(
+      staff.post(base, { orgId: mine.id, kind: 'wage', title: '工资矿2027年工资专项集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 1 }),
+      201,
+    );
     const one = `${base}/${id}`;
     await ok(staff.post(`${one}/reply`, { repliedDate: '2026-11-03' }));
-    await ok(staff.request('PUT', `${one}/negotiators`, { negotiators: [{ side: 'union', name: '工会首席', chief: true }, { side: 'employer', name: '行政首席', chief: true }] }));
+    await ok(
+      staff.request('PUT', `${one}/negotiators`, {
+        negotiators: [
+          { side: 'union', name: '工会首席', chief: true },
+          { side: 'employer', name: '行政首席', chief: true },
+        ],
+      }),
+    );
     const round = await ok(staff.post(`${one}/rounds`, { heldDate: '2026-11-05', minutes: '第一轮：双方提出工资调整方案' }), 201);
     const propose = (body: object) => staff.post(`${one}/wage-proposals`, { roundId: round.id, baseYear: 2026, ...body });
 
-    const union = await ok(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8' }, { jobFamily: 'management', raisePercent: '3' }] }), 201);
+    const union = await ok(
+      propose({
+        side: 'union',
+        items: [
+          { jobFamily: 'frontLine', raisePercent: '8' },
+          { jobFamily: 'management', raisePercent: '3' },
+        ],
+      }),
+      201,
+    );
     const employer = await ok(propose({ side: 'employer', items: [{ jobFamily: 'frontLine', raisePercent: '5' }] }), 201);
-    await problem(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8' }, { category: 'contract', jobFamily: 'frontLine', raisePercent: '9' }] }), 422, 'items.1.category');
+    await problem(
+      propose({
+        side: 'union',
+        items: [
+          { jobFamily: 'frontLine', raisePercent: '8' },
+          { category: 'contract', jobFamily: 'frontLine', raisePercent: '9' },
+        ],
+      }),
+      422,
+      'items.1.category',
+    );
     await problem(propose({ side: 'union', items: [{ jobFamily: 'technical', raisePercent: '8' }] }), 422, 'items.0.jobFamily');
     await problem(propose({ side: 'union', baseYear: 2020, items: [{ jobFamily: 'frontLine', raisePercent: '8' }] }), 422, 'baseYear');
     await problem(propose({ side: 'union', items: [{ jobFamily: 'frontLine', raisePercent: '8.125' }] }), 400, 'body.items.0.raisePercent');
-    const collective = await ok(staff.post(base, { orgId: mine.id, kind: 'collective', title: '集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 3 }), 201);
-    await problem(staff.post(`${base}/${collective.id}/wage-proposals`, { roundId: round.id, side: 'union', baseYear: 2026, items: [{ jobFamily: 'frontLine', raisePercent: '8' }] }), 422, 'contractId');
+    const collective = await ok(
+      staff.post(base, { orgId: mine.id, kind: 'collective', title: '集体合同', requestedBy: 'union', requestDate: '2026-11-02', termYears: 3 }),
+      201,
+    );
+    await problem(
+      staff.post(`${base}/${collective.id}/wage-proposals`, {
+        roundId: round.id,
+        side: 'union',
+        baseYear: 2026,
+        items: [{ jobFamily: 'frontLine', raisePercent: '8' }],
+      }),
+      422,
+      'contractId',
+    );
 
     // Costs on the 2026 wage bill: 8 % of 9,260,000.50 元 for 130 front-line heads, 3 % of 2,520,000 元 for 20 managers.
     const neg = await ok(staff.get(`${one}/wage-negotiation`));
@@ -401,7 +600,15 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
     expect((await w.handler.get(`${one}/wage-negotiation`)).status).toBe(404);
 
     // A hand-written draft, then the agreed proposal replaces its wage clauses and keeps the rest.
-    await ok(staff.post(`${one}/versions`, { clauses: [{ chapter: '总则', number: 1, category: 'other', text: '本协议适用于工资矿全体职工' }, { chapter: '工资调整', number: 2, category: 'wages', text: '工资待协商', promise: true, ownerOrgId: hr.id }] }), 201);
+    await ok(
+      staff.post(`${one}/versions`, {
+        clauses: [
+          { chapter: '总则', number: 1, category: 'other', text: '本协议适用于工资矿全体职工' },
+          { chapter: '工资调整', number: 2, category: 'wages', text: '工资待协商', promise: true, ownerOrgId: hr.id },
+        ],
+      }),
+      201,
+    );
     await problem(staff.post(`${one}/wage-agreement`, { proposalId: collective.id, ownerOrgId: hr.id }), 422, 'proposalId');
     expect(await ok(staff.post(`${one}/wage-agreement`, { proposalId: union.id, ownerOrgId: hr.id }), 201)).toEqual({ version: 2 });
     expect((await ok(staff.get(`${one}/wage-negotiation`))).proposals.find((p: any) => p.id === union.id).adoptedVersion).toBe(2);
@@ -417,7 +624,11 @@ describe('wage negotiation: wage data, exact figures, costed proposals, agreed c
     const board = await ok(staff.get(`${one}/board`));
     expect(board.clauses.map((c: any) => [c.number, c.category, c.text])).toEqual([
       [1, 'other', '本协议适用于工资矿全体职工'],
-      [2, 'wages', '2027年度一线生产岗位（各用工类别）职工平均工资增长不低于8%（以2026年130人工资总额9260000.50元为基数，年增资总额740800.04元，人均5698.46元）'],
+      [
+        2,
+        'wages',
+        '2027年度一线生产岗位（各用工类别）职工平均工资增长不低于8%（以2026年130人工资总额9260000.50元为基数，年增资总额740800.04元，人均5698.46元）',
+      ],
       [3, 'wages', '2027年度经营管理岗位（各用工类别）职工平均工资增长不低于3%（以2026年20人工资总额2520000.00元为基数，年增资总额75600.00元，人均3780.00元）'],
     ]);
   }, 120_000);
@@ -429,16 +640,34 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     const agreement = (await ok(w.staff.get(`${base}?kind=wage&set=inForce`))).items.find((c: any) => c.title === '工资矿2027年工资专项集体合同');
     const board = await ok(w.staff.get(`${base}/${agreement.id}/board`));
     const checked: string[] = [];
-    for (const [clause, status] of [[board.clauses[1], 'partly'], [board.clauses[2], 'honoured']] as const) {
-      const cp = await ok(w.staff.post(`/api/v1/contract-clauses/${clause.id}/checkpoints`, { dueDate: '2026-11-30', method: '查工资台账', evidenceRequired: '工资台账' }), 201);
-      await ok(w.staff.post(`/api/v1/contract-checkpoints/${cp.id}/result`, { status, checkedDate: '2026-12-01', ...(status === 'partly' ? { finding: '劳务派遣工未足额调整' } : {}) }));
+    for (const [clause, status] of [
+      [board.clauses[1], 'partly'],
+      [board.clauses[2], 'honoured'],
+    ] as const) {
+      const cp = await ok(
+        w.staff.post(`/api/v1/contract-clauses/${clause.id}/checkpoints`, { dueDate: '2026-11-30', method: '查工资台账', evidenceRequired: '工资台账' }),
+        201,
+      );
+      await ok(
+        w.staff.post(`/api/v1/contract-checkpoints/${cp.id}/result`, {
+          status,
+          checkedDate: '2026-12-01',
+          ...(status === 'partly' ? { finding: '劳务派遣工未足额调整' } : {}),
+        }),
+      );
       checked.push(cp.id);
     }
     const cuts = await ok(w.chair.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'));
     // With 一号矿's contract: wages 1 honoured of 1 there + 1 of 2 here; safety 0 of 1.
     expect(cuts.total).toMatchObject({ honoured: 2, checked: 4, rate: 0.5 });
-    expect(cuts.byCategory.map((c: any) => [c.category, c.honoured, c.checked])).toEqual([['safety', 0, 1], ['wages', 2, 3]]);
-    expect(cuts.byOwner.map((c: any) => [c.ownerOrgName, c.honoured, c.checked]).sort()).toEqual([['人力资源部', 1, 2], ['生产部', 1, 2]]);
+    expect(cuts.byCategory.map((c: any) => [c.category, c.honoured, c.checked])).toEqual([
+      ['safety', 0, 1],
+      ['wages', 2, 3],
+    ]);
+    expect(cuts.byOwner.map((c: any) => [c.ownerOrgName, c.honoured, c.checked]).sort()).toEqual([
+      ['人力资源部', 1, 2],
+      ['生产部', 1, 2],
+    ]);
     const rows = async (f: Record<string, string>) => (await ok(w.chair.get(`/api/v1/contract-clauses?${new URLSearchParams(f)}`))).total;
     for (const c of [cuts.total, ...cuts.byCategory, ...cuts.byOwner]) {
       expect(await rows(c.drill.numerator)).toBe(c.honoured);
@@ -470,7 +699,10 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     await ok(w.staff.post('/api/v1/contract-wages/import', up.body, up.headers), 201);
     const wage = await ok(w.chair.get('/api/v1/contract-wages/agreed/cuts?fromYear=2027&toYear=2027'));
     expect(wage.total).toMatchObject({ reached: 2, compared: 3 });
-    expect(wage.byCategory.map((c: any) => [c.category, c.reached, c.compared])).toEqual([['contract', 2, 2], ['dispatched', 0, 1]]);
+    expect(wage.byCategory.map((c: any) => [c.category, c.reached, c.compared])).toEqual([
+      ['contract', 2, 2],
+      ['dispatched', 0, 1],
+    ]);
     const agreedRows = async (f: Record<string, string>) => (await ok(w.chair.get(`/api/v1/contract-wages/agreed?${new URLSearchParams(f)}`))).total;
     for (const c of [wage.total, ...wage.byCategory]) {
       expect(await agreedRows(c.drill.numerator)).toBe(c.reached);
@@ -478,12 +710,21 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     }
     const missed = (await ok(w.chair.get('/api/v1/contract-wages/agreed?fromYear=2027&toYear=2027&reached=0'))).items;
     expect(missed.map((r: any) => [r.category, r.jobFamily, r.agreedPercent, r.actualGrowth.display])).toEqual([['dispatched', 'frontLine', '8.00', '5.00%']]);
-    const raise = await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2027-01-01', to: '2027-12-31' });
+    const raise = await indicator('contracts.wageRaiseReached')!.compute(t.db, {
+      scope: { all: false, paths: [mine.path] },
+      from: '2027-01-01',
+      to: '2027-12-31',
+    });
     expect([raise.numerator, raise.denominator, await agreedRows(raise.drill!.numerator), await agreedRows(raise.drill!.denominator)]).toEqual([2, 3, 2, 3]);
     // The work report's drill names the mine; another org of the chair's (mine2, no agreement) lists none.
-    expect([await agreedRows({ ...raise.drill!.numerator, orgId: mine.id }), await agreedRows({ ...raise.drill!.denominator, orgId: w.mine2.id })]).toEqual([2, 0]);
+    expect([await agreedRows({ ...raise.drill!.numerator, orgId: mine.id }), await agreedRows({ ...raise.drill!.denominator, orgId: w.mine2.id })]).toEqual([
+      2, 0,
+    ]);
     // A year with no agreement compares nothing.
-    expect((await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2026-01-01', to: '2026-12-31' })).denominator).toBe(0);
+    expect(
+      (await indicator('contracts.wageRaiseReached')!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from: '2026-01-01', to: '2026-12-31' }))
+        .denominator,
+    ).toBe(0);
     expect((await ok(far.get('/api/v1/contract-wages/agreed/cuts?fromYear=2027&toYear=2027'))).total.compared).toBe(0);
   });
 });

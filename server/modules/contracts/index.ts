@@ -21,13 +21,29 @@ export const contractsModule = defineModule({
   permissions: Object.values(CONTRACTS_PERMISSIONS),
   grants: CONTRACTS_GRANTS,
   messages: contractsMessages,
-  migrations: { '20261206_1900_contracts_core': m1900, '20261206_2200_contracts_wages': m2200, '20261207_1220_contracts_preparation': m1220, '20261207_1221_contracts_clause_last_status': m1221 },
+  migrations: {
+    '20261206_1900_contracts_core': m1900,
+    '20261206_2200_contracts_wages': m2200,
+    '20261207_1220_contracts_preparation': m1220,
+    '20261207_1221_contracts_clause_last_status': m1221,
+  },
   routes: contractsRoutes,
   jobs: contractsJobs,
   indicators: contractsIndicators,
   seedDemo: seedContractsDemo,
-  robotEvents: { label: { zh: '集体合同', en: 'Collective contracts' }, events: [{ key: 'contracts.clock', label: { zh: '协商、报送或续订期限将到', en: 'Bargaining, filing or renewal deadline near' } }] },
-  homeCards: [{ key: 'contracts.contracts', roles: ['unionChair', 'unionStaff'], title: { zh: '集体合同', en: 'Collective contracts' }, path: '/contracts', indicator: 'contracts.clausesHonoured' }],
+  robotEvents: {
+    label: { zh: '集体合同', en: 'Collective contracts' },
+    events: [{ key: 'contracts.clock', label: { zh: '协商、报送或续订期限将到', en: 'Bargaining, filing or renewal deadline near' } }],
+  },
+  homeCards: [
+    {
+      key: 'contracts.contracts',
+      roles: ['unionChair', 'unionStaff'],
+      title: { zh: '集体合同', en: 'Collective contracts' },
+      path: '/contracts',
+      indicator: 'contracts.clausesHonoured',
+    },
+  ],
 });
 
 export { legalDeadline, termEnd } from './contracts.clocks.js';

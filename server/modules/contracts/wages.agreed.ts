@@ -48,10 +48,20 @@ export async function comparisons(db: Db, scope: Scope, fromYear: number, toYear
     .execute();
   // A proposal adopted and later replaced by another adoption is not the agreement: the latest adoption is.
   const latest = new Map<string, (typeof proposals)[number]>();
-  for (const p of proposals) if (!latest.has(p.contract_id) || Number(p.adopted_version) > Number(latest.get(p.contract_id)!.adopted_version)) latest.set(p.contract_id, p);
+  for (const p of proposals)
+    if (!latest.has(p.contract_id) || Number(p.adopted_version) > Number(latest.get(p.contract_id)!.adopted_version)) latest.set(p.contract_id, p);
   const chosen = [...latest.values()];
   if (!chosen.length) return [];
-  const items = await cq(db).selectFrom('contract_wage_items').selectAll().where('proposal_id', 'in', chosen.map((p) => p.id)).orderBy('seq').execute();
+  const items = await cq(db)
+    .selectFrom('contract_wage_items')
+    .selectAll()
+    .where(
+      'proposal_id',
+      'in',
+      chosen.map((p) => p.id),
+    )
+    .orderBy('seq')
+    .execute();
   const orgs = [...new Set(chosen.map((p) => p.org_id))];
   const wageRows = await cq(db)
     .selectFrom('contract_wage_rows')
@@ -73,7 +83,17 @@ export async function comparisons(db: Db, scope: Scope, fromYear: number, toYear
         const growth = sub(div(frac(after.fen * BigInt(before.heads)), frac(before.fen * BigInt(after.heads))), frac(1));
         const bp = Number(it.raise_bp);
         const reached = after.fen * BigInt(before.heads) * 10_000n >= before.fen * BigInt(after.heads) * BigInt(10_000 + bp);
-        out.push({ contractId: p.contract_id, contractTitle: p.title, orgId: p.org_id, year: base + 1, category, jobFamily: it.job_family as WageJobFamily, agreedBp: bp, actualGrowth: percent(growth), reached });
+        out.push({
+          contractId: p.contract_id,
+          contractTitle: p.title,
+          orgId: p.org_id,
+          year: base + 1,
+          category,
+          jobFamily: it.job_family as WageJobFamily,
+          agreedBp: bp,
+          actualGrowth: percent(growth),
+          reached,
+        });
       }
     }
   }
@@ -92,13 +112,24 @@ export async function agreedCuts(call: Call, q: AgreedWageQuery) {
   const span = { fromYear: String(fromYear), toYear: String(toYear) };
   const cut = (rows: Comparison[], key: Record<string, string>) => {
     const reached = rows.filter((r) => r.reached).length;
-    return { reached, compared: rows.length, rate: rows.length ? Math.round((reached / rows.length) * 10_000) / 10_000 : null, drill: { numerator: { ...span, ...key, reached: '1' }, denominator: { ...span, ...key } } };
+    return {
+      reached,
+      compared: rows.length,
+      rate: rows.length ? Math.round((reached / rows.length) * 10_000) / 10_000 : null,
+      drill: { numerator: { ...span, ...key, reached: '1' }, denominator: { ...span, ...key } },
+    };
   };
   return {
     fromYear,
     toYear,
     total: cut(all, {}),
-    byCategory: EMPLOYMENT_CATEGORIES.filter((c) => all.some((r) => r.category === c)).map((category) => ({ category, ...cut(all.filter((r) => r.category === category), { category }) })),
+    byCategory: EMPLOYMENT_CATEGORIES.filter((c) => all.some((r) => r.category === c)).map((category) => ({
+      category,
+      ...cut(
+        all.filter((r) => r.category === category),
+        { category },
+      ),
+    })),
   };
 }
 

@@ -36,27 +36,66 @@ export async function wageRoutes(app: App) {
       .header('content-disposition', `attachment; filename="wage-template.xlsx"; filename*=UTF-8''${encodeURIComponent('工资数据导入模板.xlsx')}`)
       .send(await wageTemplate());
   });
-  app.get(base, { config: UNION, schema: { tags, summary: '工资数据与测算（平均工资、增长率、倍数，精确分数）', querystring: W.WageFiguresQuery, response: { 200: W.WageFigures } } }, async (req) => wages.figures(readCall(db, req), req.query.orgId));
-  app.get(`${base}/agreed`, { config: UNION, schema: { tags, summary: '约定工资增幅与实际增长逐组对照（按用工类别）', querystring: W.AgreedWageFilter, response: { 200: W.AgreedWagePage } } }, async (req) => agreedList(readCall(db, req), req.query));
-  app.get(`${base}/agreed/cuts`, { config: UNION, schema: { tags, summary: '约定工资增幅达成率（按用工类别）', querystring: W.AgreedWageQuery, response: { 200: W.AgreedWageCuts } } }, async (req) => agreedCuts(readCall(db, req), req.query));
+  app.get(
+    base,
+    {
+      config: UNION,
+      schema: { tags, summary: '工资数据与测算（平均工资、增长率、倍数，精确分数）', querystring: W.WageFiguresQuery, response: { 200: W.WageFigures } },
+    },
+    async (req) => wages.figures(readCall(db, req), req.query.orgId),
+  );
+  app.get(
+    `${base}/agreed`,
+    {
+      config: UNION,
+      schema: { tags, summary: '约定工资增幅与实际增长逐组对照（按用工类别）', querystring: W.AgreedWageFilter, response: { 200: W.AgreedWagePage } },
+    },
+    async (req) => agreedList(readCall(db, req), req.query),
+  );
+  app.get(
+    `${base}/agreed/cuts`,
+    { config: UNION, schema: { tags, summary: '约定工资增幅达成率（按用工类别）', querystring: W.AgreedWageQuery, response: { 200: W.AgreedWageCuts } } },
+    async (req) => agreedCuts(readCall(db, req), req.query),
+  );
   for (const [path, write, status, summary] of [
     ['check', false, 200, '上传工资数据并逐行检查（不写入）'],
     ['import', true, 201, '导入工资数据（全部无误才写入，替换所涉年度）'],
   ] as const) {
-    app.post(`${base}/${path}`, { config: UNION, schema: { tags, summary, consumes: ['multipart/form-data'], response: { [status]: W.WageImportResult } } }, async (req, reply) => {
-      wageOffice(readCall(db, req)); // 401 or 403 before the body is read
-      const { orgId, file } = await readUpload(req);
-      return writeCall(db, req, reply, status, (call) => wages.importWages(call, { orgId, fileName: file.name, file: file.content, write }));
-    });
+    app.post(
+      `${base}/${path}`,
+      { config: UNION, schema: { tags, summary, consumes: ['multipart/form-data'], response: { [status]: W.WageImportResult } } },
+      async (req, reply) => {
+        wageOffice(readCall(db, req)); // 401 or 403 before the body is read
+        const { orgId, file } = await readUpload(req);
+        return writeCall(db, req, reply, status, (call) => wages.importWages(call, { orgId, fileName: file.name, file: file.content, write }));
+      },
+    );
   }
 
   const one = '/api/v1/contracts/:contractId';
   const params = ContractIdParams;
-  app.get(`${one}/wage-negotiation`, { config: UNION, schema: { tags, summary: '工资协商方案及其测算成本', params, response: { 200: W.WageNegotiation } } }, async (req) => wages.negotiation(readCall(db, req), req.params.contractId));
-  app.post(`${one}/wage-proposals`, { config: UNION, schema: { tags, summary: '记录一方的工资协商方案（按组增幅）', params, body: W.WageProposalBody, response: { 201: Created } } }, (req, reply) =>
-    writeCall(db, req, reply, 201, (call) => wages.addProposal(call, req.params.contractId, req.body)),
+  app.get(
+    `${one}/wage-negotiation`,
+    { config: UNION, schema: { tags, summary: '工资协商方案及其测算成本', params, response: { 200: W.WageNegotiation } } },
+    async (req) => wages.negotiation(readCall(db, req), req.params.contractId),
   );
-  app.post(`${one}/wage-agreement`, { config: UNION, schema: { tags, summary: '将达成一致的工资方案写入合同草案条款', params, body: W.AdoptWageBody, response: { 201: z.object({ version: z.number().int() }) } } }, (req, reply) =>
-    writeCall(db, req, reply, 201, (call) => wages.adopt(call, req.params.contractId, req.body)),
+  app.post(
+    `${one}/wage-proposals`,
+    { config: UNION, schema: { tags, summary: '记录一方的工资协商方案（按组增幅）', params, body: W.WageProposalBody, response: { 201: Created } } },
+    (req, reply) => writeCall(db, req, reply, 201, (call) => wages.addProposal(call, req.params.contractId, req.body)),
+  );
+  app.post(
+    `${one}/wage-agreement`,
+    {
+      config: UNION,
+      schema: {
+        tags,
+        summary: '将达成一致的工资方案写入合同草案条款',
+        params,
+        body: W.AdoptWageBody,
+        response: { 201: z.object({ version: z.number().int() }) },
+      },
+    },
+    (req, reply) => writeCall(db, req, reply, 201, (call) => wages.adopt(call, req.params.contractId, req.body)),
   );
 }

@@ -15,7 +15,10 @@ const GROUPS = [
   ['dispatched', 'frontLine', 1100, 38_000, 85],
 ] as const;
 
-export async function seedWageDemo(db: Db, at: { orgId: string; orgPath: string; contractId: string; roundId: string; lastYear: number; staffId: string; iso: string }) {
+export async function seedWageDemo(
+  db: Db,
+  at: { orgId: string; orgPath: string; contractId: string; roundId: string; lastYear: number; staffId: string; iso: string },
+) {
   const rows = [];
   for (let y = 0; y < 10; y++) {
     const year = at.lastYear - 9 + y;
@@ -23,24 +26,60 @@ export async function seedWageDemo(db: Db, at: { orgId: string; orgPath: string;
     for (const [category, jobFamily, heads, first, growth] of GROUPS) {
       const averageFen = Math.round(first * 100 * ((1000 + growth) / 1000) ** y);
       rows.push({
-        id: newId(), org_id: at.orgId, org_path: at.orgPath, year, category, job_family: jobFamily, headcount: heads + y * 10, total_fen: averageFen * (heads + y * 10),
-        lowest_monthly_fen: Math.round((averageFen / 12) * 0.55), local_minimum_fen: localMinimum, imported_by: at.staffId, imported_at: at.iso,
+        id: newId(),
+        org_id: at.orgId,
+        org_path: at.orgPath,
+        year,
+        category,
+        job_family: jobFamily,
+        headcount: heads + y * 10,
+        total_fen: averageFen * (heads + y * 10),
+        lowest_monthly_fen: Math.round((averageFen / 12) * 0.55),
+        local_minimum_fen: localMinimum,
+        imported_by: at.staffId,
+        imported_at: at.iso,
       });
     }
   }
   await cq(db).insertInto('contract_wage_rows').values(rows).execute();
   const union = newId();
   const employer = newId();
-  await cq(db).insertInto('contract_wage_proposals').values([
-    { id: union, contract_id: at.contractId, round_id: at.roundId, side: 'union', base_year: at.lastYear, note: '一线职工增幅不低于9%，其余不低于8%', adopted_version: null, created_by: at.staffId, created_at: at.iso },
-    { id: employer, contract_id: at.contractId, round_id: at.roundId, side: 'employer', base_year: at.lastYear, note: '受煤价下行影响，统一增长4%', adopted_version: null, created_by: at.staffId, created_at: at.iso },
-  ]).execute();
-  await cq(db).insertInto('contract_wage_items').values([
-    { proposal_id: union, seq: 1, category: null, job_family: 'frontLine', raise_bp: 900 },
-    { proposal_id: union, seq: 2, category: null, job_family: 'technical', raise_bp: 800 },
-    { proposal_id: union, seq: 3, category: null, job_family: 'management', raise_bp: 800 },
-    { proposal_id: employer, seq: 1, category: null, job_family: 'frontLine', raise_bp: 400 },
-    { proposal_id: employer, seq: 2, category: null, job_family: 'technical', raise_bp: 400 },
-    { proposal_id: employer, seq: 3, category: null, job_family: 'management', raise_bp: 400 },
-  ]).execute();
+  await cq(db)
+    .insertInto('contract_wage_proposals')
+    .values([
+      {
+        id: union,
+        contract_id: at.contractId,
+        round_id: at.roundId,
+        side: 'union',
+        base_year: at.lastYear,
+        note: '一线职工增幅不低于9%，其余不低于8%',
+        adopted_version: null,
+        created_by: at.staffId,
+        created_at: at.iso,
+      },
+      {
+        id: employer,
+        contract_id: at.contractId,
+        round_id: at.roundId,
+        side: 'employer',
+        base_year: at.lastYear,
+        note: '受煤价下行影响，统一增长4%',
+        adopted_version: null,
+        created_by: at.staffId,
+        created_at: at.iso,
+      },
+    ])
+    .execute();
+  await cq(db)
+    .insertInto('contract_wage_items')
+    .values([
+      { proposal_id: union, seq: 1, category: null, job_family: 'frontLine', raise_bp: 900 },
+      { proposal_id: union, seq: 2, category: null, job_family: 'technical', raise_bp: 800 },
+      { proposal_id: union, seq: 3, category: null, job_family: 'management', raise_bp: 800 },
+      { proposal_id: employer, seq: 1, category: null, job_family: 'frontLine', raise_bp: 400 },
+      { proposal_id: employer, seq: 2, category: null, job_family: 'technical', raise_bp: 400 },
+      { proposal_id: employer, seq: 3, category: null, job_family: 'management', raise_bp: 400 },
+    ])
+    .execute();
 }

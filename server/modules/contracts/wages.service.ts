@@ -39,25 +39,58 @@ async function wageOrg(call: Call, tx: Tx, orgId: string, write: boolean) {
  * Checks the sheet and, when asked to and every row is right, replaces the org's rows of the
  * years the sheet covers. A sheet with any fault writes nothing: the answer lists each fault.
  */
-export async function importWages(call: WriteCall, input: { orgId: string; fileName: string; file: Buffer; write: boolean }): Promise<z.infer<typeof WageImportResult>> {
+export async function importWages(
+  call: WriteCall,
+  input: { orgId: string; fileName: string; file: Buffer; write: boolean },
+): Promise<z.infer<typeof WageImportResult>> {
   const org = await wageOrg(call, call.tx, input.orgId, true);
   const sheet = await readFirstSheet(input.file, MAX_WAGE_ROWS + 10, { csv: /\.csv$/i.test(input.fileName) });
   const { rows, faults, totalRows } = parseWageSheet(sheet);
-  if (totalRows > MAX_WAGE_ROWS) throw new AppError(422, 'invalid', 'import.tooManyRows', { max: MAX_WAGE_ROWS }, [{ field: 'body.file', message: 'import.tooManyRows', params: { max: MAX_WAGE_ROWS } }]);
+  if (totalRows > MAX_WAGE_ROWS)
+    throw new AppError(422, 'invalid', 'import.tooManyRows', { max: MAX_WAGE_ROWS }, [
+      { field: 'body.file', message: 'import.tooManyRows', params: { max: MAX_WAGE_ROWS } },
+    ]);
   if (!totalRows && !faults.length) throw new AppError(422, 'invalid', 'import.empty', {}, [{ field: 'body.file', message: 'import.empty' }]);
   const years = [...new Set(rows.map((r) => r.year))].sort();
   const errors = renderFaults(faults, call.ctx.locale);
   const result = { totalRows, validRows: totalRows - new Set(faults.map((f) => f.row)).size, years, errors };
   if (!input.write) return { ...result, written: false };
   if (faults.length) {
-    throw new AppError(422, 'invalid', CM['contracts.wageSheetFaults'], { count: faults.length }, errors.slice(0, 50).map((e) => ({ field: 'body.file', message: `第${e.row}行「${e.column}」：${e.message}` })));
+    throw new AppError(
+      422,
+      'invalid',
+      CM['contracts.wageSheetFaults'],
+      { count: faults.length },
+      errors.slice(0, 50).map((e) => ({ field: 'body.file', message: `第${e.row}行「${e.column}」：${e.message}` })),
+    );
   }
   await cq(call.tx).deleteFrom('contract_wage_rows').where('org_id', '=', org.id).where('year', 'in', years).execute();
   await cq(call.tx)
     .insertInto('contract_wage_rows')
-    .values(rows.map((r) => ({ id: newId(), org_id: org.id, org_path: org.path, year: r.year, category: r.category, job_family: r.jobFamily, headcount: r.headcount, total_fen: r.totalFen, lowest_monthly_fen: r.lowestMonthlyFen, local_minimum_fen: r.localMinimumFen, imported_by: call.actor.accountId, imported_at: call.iso })))
+    .values(
+      rows.map((r) => ({
+        id: newId(),
+        org_id: org.id,
+        org_path: org.path,
+        year: r.year,
+        category: r.category,
+        job_family: r.jobFamily,
+        headcount: r.headcount,
+        total_fen: r.totalFen,
+        lowest_monthly_fen: r.lowestMonthlyFen,
+        local_minimum_fen: r.localMinimumFen,
+        imported_by: call.actor.accountId,
+        imported_at: call.iso,
+      })),
+    )
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.wageImport', entityType: 'org', entityId: org.id, orgId: org.id, changes: { fileName: input.fileName.slice(0, 200), rows: rows.length, years } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.wageImport',
+    entityType: 'org',
+    entityId: org.id,
+    orgId: org.id,
+    changes: { fileName: input.fileName.slice(0, 200), rows: rows.length, years },
+  });
   return { ...result, written: true };
 }
 
@@ -76,8 +109,13 @@ async function wageRows(tx: Tx, orgId: string, year?: number): Promise<Group[]> 
   if (year !== undefined) q = q.where('year', '=', year);
   const rows = await q.orderBy('year').orderBy('category').orderBy('job_family').execute();
   return rows.map((r) => ({
-    year: Number(r.year), category: r.category as EmploymentCategory, jobFamily: r.job_family as WageJobFamily, headcount: Number(r.headcount),
-    totalFen: Number(r.total_fen), lowestMonthlyFen: Number(r.lowest_monthly_fen), localMinimumFen: Number(r.local_minimum_fen),
+    year: Number(r.year),
+    category: r.category as EmploymentCategory,
+    jobFamily: r.job_family as WageJobFamily,
+    headcount: Number(r.headcount),
+    totalFen: Number(r.total_fen),
+    lowestMonthlyFen: Number(r.lowest_monthly_fen),
+    localMinimumFen: Number(r.local_minimum_fen),
   }));
 }
 
@@ -99,7 +137,12 @@ export async function figures(call: Call, orgId: string): Promise<z.infer<typeof
     years,
     rows: rows.map((g) => {
       const avg = groupAvg.get(`${g.year}|${g.category}|${g.jobFamily}`)!;
-      return { ...g, average: yuan(avg), growth: growthOf(avg, groupAvg.get(`${g.year - 1}|${g.category}|${g.jobFamily}`) ?? null), lowestVsMinimum: ratio(frac(g.lowestMonthlyFen, g.localMinimumFen)) };
+      return {
+        ...g,
+        average: yuan(avg),
+        growth: growthOf(avg, groupAvg.get(`${g.year - 1}|${g.category}|${g.jobFamily}`) ?? null),
+        lowestVsMinimum: ratio(frac(g.lowestMonthlyFen, g.localMinimumFen)),
+      };
     }),
     totals: years.map((year) => {
       const of = rows.filter((r) => r.year === year);
@@ -122,7 +165,8 @@ export async function figures(call: Call, orgId: string): Promise<z.infer<typeof
 }
 
 /** The groups an item raises: one category of a job family, or every category of it. */
-const covers = (item: { category: string | null; jobFamily: string }, g: Group) => g.jobFamily === item.jobFamily && (!item.category || g.category === item.category);
+const covers = (item: { category: string | null; jobFamily: string }, g: Group) =>
+  g.jobFamily === item.jobFamily && (!item.category || g.category === item.category);
 
 /** What a proposal adds to the yearly wage bill of its base year: total × raise, per group and per head. */
 function costOf(items: { category: EmploymentCategory | null; jobFamily: WageJobFamily; raiseBp: number }[], base: Group[]) {
@@ -157,15 +201,43 @@ export async function addProposal(call: WriteCall, contractId: string, body: z.i
   body.items.forEach((it, i) => {
     const clash = body.items.findIndex((o, j) => j < i && o.jobFamily === it.jobFamily && (!o.category || !it.category || o.category === it.category));
     if (clash >= 0) throw invalid(`items.${i}.category`, CM['contracts.wageItemOverlap']);
-    if (!base.some((g) => covers({ category: it.category ?? null, jobFamily: it.jobFamily }, g))) throw invalid(`items.${i}.jobFamily`, CM['contracts.wageGroupMissing']);
+    if (!base.some((g) => covers({ category: it.category ?? null, jobFamily: it.jobFamily }, g)))
+      throw invalid(`items.${i}.jobFamily`, CM['contracts.wageGroupMissing']);
   });
   const id = newId();
-  await cq(call.tx).insertInto('contract_wage_proposals').values({ id, contract_id: c.id, round_id: round.id, side: body.side, base_year: body.baseYear, note: body.note ?? null, adopted_version: null, created_by: call.actor.accountId, created_at: call.iso }).execute();
+  await cq(call.tx)
+    .insertInto('contract_wage_proposals')
+    .values({
+      id,
+      contract_id: c.id,
+      round_id: round.id,
+      side: body.side,
+      base_year: body.baseYear,
+      note: body.note ?? null,
+      adopted_version: null,
+      created_by: call.actor.accountId,
+      created_at: call.iso,
+    })
+    .execute();
   await cq(call.tx)
     .insertInto('contract_wage_items')
-    .values(body.items.map((it, i) => ({ proposal_id: id, seq: i + 1, category: it.category ?? null, job_family: it.jobFamily, raise_bp: basisPoints(it.raisePercent) })))
+    .values(
+      body.items.map((it, i) => ({
+        proposal_id: id,
+        seq: i + 1,
+        category: it.category ?? null,
+        job_family: it.jobFamily,
+        raise_bp: basisPoints(it.raisePercent),
+      })),
+    )
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.wageProposal', entityType: 'contract', entityId: c.id, orgId: c.org_id, changes: { side: body.side, baseYear: body.baseYear, items: body.items.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.wageProposal',
+    entityType: 'contract',
+    entityId: c.id,
+    orgId: c.org_id,
+    changes: { side: body.side, baseYear: body.baseYear, items: body.items.length },
+  });
   return { id };
 }
 
@@ -178,12 +250,33 @@ async function proposalsOf(tx: Tx, contractId: string, orgId: string) {
     .orderBy('r.seq')
     .orderBy('p.created_at')
     .execute();
-  const items = ps.length ? await cq(tx).selectFrom('contract_wage_items').selectAll().where('proposal_id', 'in', ps.map((p) => p.id)).orderBy('seq').execute() : [];
+  const items = ps.length
+    ? await cq(tx)
+        .selectFrom('contract_wage_items')
+        .selectAll()
+        .where(
+          'proposal_id',
+          'in',
+          ps.map((p) => p.id),
+        )
+        .orderBy('seq')
+        .execute()
+    : [];
   const bases = new Map<number, Group[]>();
   for (const y of new Set(ps.map((p) => Number(p.base_year)))) bases.set(y, await wageRows(tx, orgId, y));
   return ps.map((p) => ({
-    id: p.id, roundSeq: Number(p.seq), side: p.side as ContractSide, baseYear: Number(p.base_year), note: p.note, adoptedVersion: p.adopted_version === null ? null : Number(p.adopted_version),
-    ...costOf(items.filter((i) => i.proposal_id === p.id).map((i) => ({ category: i.category as EmploymentCategory | null, jobFamily: i.job_family as WageJobFamily, raiseBp: Number(i.raise_bp) })), bases.get(Number(p.base_year))!),
+    id: p.id,
+    roundSeq: Number(p.seq),
+    side: p.side as ContractSide,
+    baseYear: Number(p.base_year),
+    note: p.note,
+    adoptedVersion: p.adopted_version === null ? null : Number(p.adopted_version),
+    ...costOf(
+      items
+        .filter((i) => i.proposal_id === p.id)
+        .map((i) => ({ category: i.category as EmploymentCategory | null, jobFamily: i.job_family as WageJobFamily, raiseBp: Number(i.raise_bp) })),
+      bases.get(Number(p.base_year))!,
+    ),
   }));
 }
 
@@ -192,10 +285,16 @@ export async function negotiation(call: Call, contractId: string): Promise<z.inf
   const { c, rel } = await loadContract(call, tx, contractId);
   assertOverseer(rel);
   const rounds = await cq(tx).selectFrom('contract_rounds').select(['id', 'seq', 'held_date']).where('contract_id', '=', c.id).orderBy('seq').execute();
-  return { contractId: c.id, orgId: c.org_id, rounds: rounds.map((r) => ({ id: r.id, seq: Number(r.seq), heldDate: r.held_date })), proposals: await proposalsOf(tx, c.id, c.org_id) };
+  return {
+    contractId: c.id,
+    orgId: c.org_id,
+    rounds: rounds.map((r) => ({ id: r.id, seq: Number(r.seq), heldDate: r.held_date })),
+    proposals: await proposalsOf(tx, c.id, c.org_id),
+  };
 }
 
-const groupName = (category: EmploymentCategory | null, family: WageJobFamily) => `${category ? EMPLOYMENT_CATEGORY_LABELS[category].zh : ''}${WAGE_JOB_FAMILY_LABELS[family].zh}岗位${category ? '' : '（各用工类别）'}`;
+const groupName = (category: EmploymentCategory | null, family: WageJobFamily) =>
+  `${category ? EMPLOYMENT_CATEGORY_LABELS[category].zh : ''}${WAGE_JOB_FAMILY_LABELS[family].zh}岗位${category ? '' : '（各用工类别）'}`;
 
 /**
  * The agreed proposal becomes the draft's wage clauses: one promise clause per group, naming the
@@ -207,18 +306,42 @@ export async function adopt(call: WriteCall, contractId: string, body: z.infer<t
   const p = (await proposalsOf(call.tx, c.id, c.org_id)).find((x) => x.id === body.proposalId);
   if (!p) throw invalid('proposalId', CM['contracts.proposalUnknown']);
   const kept = c.current_version
-    ? (await cq(call.tx).selectFrom('contract_clauses').selectAll().where('contract_id', '=', c.id).where('version', '=', c.current_version).where('category', '!=', 'wages').orderBy('number').execute()).map((cl) => ({
-        chapter: cl.chapter, number: Number(cl.number), category: cl.category as (typeof CLAUSE_CATEGORIES)[number], text: cl.text, promise: !!cl.promise, ...(cl.owner_org_id ? { ownerOrgId: cl.owner_org_id } : {}),
+    ? (
+        await cq(call.tx)
+          .selectFrom('contract_clauses')
+          .selectAll()
+          .where('contract_id', '=', c.id)
+          .where('version', '=', c.current_version)
+          .where('category', '!=', 'wages')
+          .orderBy('number')
+          .execute()
+      ).map((cl) => ({
+        chapter: cl.chapter,
+        number: Number(cl.number),
+        category: cl.category as (typeof CLAUSE_CATEGORIES)[number],
+        text: cl.text,
+        promise: !!cl.promise,
+        ...(cl.owner_org_id ? { ownerOrgId: cl.owner_org_id } : {}),
       }))
     : [];
   let next = kept.reduce((m, cl) => Math.max(m, cl.number), 0);
   const wages = p.items.map((it) => ({
-    chapter: body.chapter, number: ++next, category: 'wages' as const, promise: true, ownerOrgId: body.ownerOrgId,
+    chapter: body.chapter,
+    number: ++next,
+    category: 'wages' as const,
+    promise: true,
+    ownerOrgId: body.ownerOrgId,
     text: `${p.baseYear + 1}年度${groupName(it.category, it.jobFamily)}职工平均工资增长不低于${(it.raiseBp / 100).toFixed(2).replace(/\.?0+$/, '')}%（以${p.baseYear}年${it.headcount}人工资总额${yuan(frac(it.baseTotalFen)).display}元为基数，年增资总额${it.yearlyCost.display}元，人均${it.perHead.display}元）`,
   }));
   const side = p.side === 'union' ? '工会方' : '企业方';
   const saved = await saveVersion(call, c.id, { note: `采纳第${p.roundSeq}轮${side}工资方案`, clauses: [...kept, ...wages] });
   await cq(call.tx).updateTable('contract_wage_proposals').set({ adopted_version: saved.version }).where('id', '=', p.id).execute();
-  await recordAudit(call.tx, call.ctx, { action: 'contracts.wageAdopt', entityType: 'contract', entityId: c.id, orgId: c.org_id, changes: { proposalId: p.id, version: saved.version, clauses: wages.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'contracts.wageAdopt',
+    entityType: 'contract',
+    entityId: c.id,
+    orgId: c.org_id,
+    changes: { proposalId: p.id, version: saved.version, clauses: wages.length },
+  });
   return { version: saved.version };
 }

@@ -22,14 +22,22 @@ export interface WageRow {
 
 export const MAX_WAGE_ROWS = 5_000;
 const FIELDS = Object.keys(WAGE_COLUMNS) as WageField[];
-const normal = (h: string) => h.replace(/^[*＊\s]+/, '').replace(/\s/g, '').replace(/\(/g, '（').replace(/\)/g, '）');
+const normal = (h: string) =>
+  h
+    .replace(/^[*＊\s]+/, '')
+    .replace(/\s/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）');
 
 function familyOf(text: string): WageJobFamily | undefined {
   return WAGE_JOB_FAMILIES.find((f) => f === text || WAGE_JOB_FAMILY_LABELS[f].zh === text);
 }
 
 export function parseWageSheet(sheet: Sheet): { rows: WageRow[]; faults: RowFault[]; totalRows: number } {
-  const at = Math.max(0, sheet.rows.slice(0, 5).findIndex((r) => r.cells.some((c) => normal(c) === WAGE_COLUMNS.year)));
+  const at = Math.max(
+    0,
+    sheet.rows.slice(0, 5).findIndex((r) => r.cells.some((c) => normal(c) === WAGE_COLUMNS.year)),
+  );
   const header = sheet.rows[at];
   const faults: RowFault[] = [];
   const index = new Map<WageField, number>();
@@ -46,7 +54,8 @@ export function parseWageSheet(sheet: Sheet): { rows: WageRow[]; faults: RowFaul
   const minimumOfYear = new Map<number, bigint>();
   for (const r of data) {
     const cell = (f: WageField) => r.cells[index.get(f)!] ?? '';
-    const bad = (f: WageField, key: string, params?: Record<string, unknown>) => faults.push({ row: r.row, column: WAGE_COLUMNS[f], key, ...(params ? { params } : {}) });
+    const bad = (f: WageField, key: string, params?: Record<string, unknown>) =>
+      faults.push({ row: r.row, column: WAGE_COLUMNS[f], key, ...(params ? { params } : {}) });
     const before = faults.length;
     const yearText = cell('year').replace(/年$/, '');
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
@@ -73,7 +82,16 @@ export function parseWageSheet(sheet: Sheet): { rows: WageRow[]; faults: RowFaul
     if (faults.length > before) continue;
     minimumOfYear.set(year, minimum);
     groups.set(key, r.row);
-    rows.push({ row: r.row, year, category: category!, jobFamily: jobFamily!, headcount, totalFen: Number(total), lowestMonthlyFen: Number(lowest), localMinimumFen: Number(minimum) });
+    rows.push({
+      row: r.row,
+      year,
+      category: category!,
+      jobFamily: jobFamily!,
+      headcount,
+      totalFen: Number(total),
+      lowestMonthlyFen: Number(lowest),
+      localMinimumFen: Number(minimum),
+    });
   }
   return { rows, faults, totalRows: data.length };
 }

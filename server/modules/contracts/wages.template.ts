@@ -13,8 +13,12 @@ const EXAMPLES: Record<WageField, string | number>[] = [
 
 const HELP: Record<WageField, string> = {
   year: '必填：四位年份，如 2026',
-  category: `必填：${Object.values(EMPLOYMENT_CATEGORY_LABELS).map((l) => l.zh).join('、')}`,
-  jobFamily: `必填：${Object.values(WAGE_JOB_FAMILY_LABELS).map((l) => l.zh).join('、')}`,
+  category: `必填：${Object.values(EMPLOYMENT_CATEGORY_LABELS)
+    .map((l) => l.zh)
+    .join('、')}`,
+  jobFamily: `必填：${Object.values(WAGE_JOB_FAMILY_LABELS)
+    .map((l) => l.zh)
+    .join('、')}`,
   headcount: '必填：该组全年平均在岗人数（正整数）',
   total: '必填：该组全年应发工资总额，单位元，最多两位小数',
   lowestMonthly: '必填：该组职工中最低的月工资，单位元',
@@ -26,7 +30,12 @@ export async function wageTemplate(): Promise<Buffer> {
   wb.creator = '心桥 Xinqiao';
   const fields = Object.keys(WAGE_COLUMNS) as WageField[];
   const ws = wb.addWorksheet('工资数据');
-  ws.columns = fields.map((f) => ({ header: WAGE_COLUMNS[f], key: f, width: f === 'localMinimum' ? 26 : 16, style: ['total', 'lowestMonthly', 'localMinimum'].includes(f) ? { numFmt: '0.00' } : {} }));
+  ws.columns = fields.map((f) => ({
+    header: WAGE_COLUMNS[f],
+    key: f,
+    width: f === 'localMinimum' ? 26 : 16,
+    style: ['total', 'lowestMonthly', 'localMinimum'].includes(f) ? { numFmt: '0.00' } : {},
+  }));
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   for (const e of EXAMPLES) ws.addRow(e);

@@ -25,7 +25,19 @@ export async function add(call: WriteCall, id: string, body: AssistanceBody): Pr
   if (body.givenOn > today(call)) throw invalid('body.givenOn', HM['hardship.futureDate']);
   await hdb(call.tx)
     .insertInto('hardship_assistance')
-    .values({ id: newId(), profile_id: id, org_path: row.org_path, kind: body.kind, amount_fen: body.amountFen, given_on: body.givenOn, fund: body.fund, delivered_by: body.deliveredBy, note: body.note ?? null, created_by: call.actor.accountId, created_at: call.iso })
+    .values({
+      id: newId(),
+      profile_id: id,
+      org_path: row.org_path,
+      kind: body.kind,
+      amount_fen: body.amountFen,
+      given_on: body.givenOn,
+      fund: body.fund,
+      delivered_by: body.deliveredBy,
+      note: body.note ?? null,
+      created_by: call.actor.accountId,
+      created_at: call.iso,
+    })
     .execute();
   await hdb(call.tx)
     .updateTable('hardship_profiles')
@@ -33,7 +45,13 @@ export async function add(call: WriteCall, id: string, body: AssistanceBody): Pr
     .where('id', '=', id)
     .execute();
   await recordEvent(call, { kind: KIND, id, event: 'assisted', data: { kind: body.kind, amountFen: body.amountFen } });
-  await recordAudit(call.tx, call.ctx, { action: 'hardship.assist', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { kind: body.kind, amountFen: body.amountFen, fund: body.fund } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'hardship.assist',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: row.org_id,
+    changes: { kind: body.kind, amountFen: body.amountFen, fund: body.fund },
+  });
   return reload(call, id);
 }
 
@@ -53,7 +71,9 @@ export async function sumsIn(db: Tx, scope: Scope, from: string, to: string) {
     .where('a.given_on', '>=', from)
     .where('a.given_on', '<=', to)
     .where((eb) => pathInScope(eb, 'a.org_path', scope));
-  const whole = await a.select((eb) => [eb.fn.sum<number>('a.amount_fen').as('total'), eb.fn.count<number>('a.profile_id').distinct().as('households')]).executeTakeFirst();
+  const whole = await a
+    .select((eb) => [eb.fn.sum<number>('a.amount_fen').as('total'), eb.fn.count<number>('a.profile_id').distinct().as('households')])
+    .executeTakeFirst();
   return { a, totalFen: Number(whole?.total ?? 0), households: Number(whole?.households ?? 0) };
 }
 
@@ -64,7 +84,10 @@ export async function totals(call: Call, q: { orgId?: string; year: number }) {
   if (!scope) return { year: q.year, totalFen: 0, households: 0, byKind: [], byCause: [], byFund: [] };
   const { a, totalFen, households } = await sumsIn(call.db, scope, from, to);
   // One pass gives both the kinds and the funds (a handful of pairs), off the covering index.
-  const pairs = await a.select(['a.kind', 'a.fund', (eb) => eb.fn.sum<number>('a.amount_fen').as('n')]).groupBy(['a.kind', 'a.fund']).execute();
+  const pairs = await a
+    .select(['a.kind', 'a.fund', (eb) => eb.fn.sum<number>('a.amount_fen').as('n')])
+    .groupBy(['a.kind', 'a.fund'])
+    .execute();
   const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
   const kinds = new Map<string, number>();
   const spent = new Map<string, number>();
@@ -73,7 +96,13 @@ export async function totals(call: Call, q: { orgId?: string; year: number }) {
     add(spent, p.fund, Number(p.n));
   }
   const causes = new Map(
-    (await a.innerJoin('hardship_causes as k', 'k.profile_id', 'a.profile_id').select(['k.cause', (eb) => eb.fn.sum<number>('a.amount_fen').as('n')]).groupBy('k.cause').execute()).map((r) => [r.cause, Number(r.n)]),
+    (
+      await a
+        .innerJoin('hardship_causes as k', 'k.profile_id', 'a.profile_id')
+        .select(['k.cause', (eb) => eb.fn.sum<number>('a.amount_fen').as('n')])
+        .groupBy('k.cause')
+        .execute()
+    ).map((r) => [r.cause, Number(r.n)]),
   );
   const budgets = await hdb(call.db)
     .selectFrom('hardship_budgets')
@@ -99,9 +128,26 @@ export async function setBudget(call: WriteCall, body: { orgId: string; year: nu
   if (!hasPermission(call.actor, P.officer)) throw forbidden();
   const org = await repo.orgOf(call.tx, body.orgId);
   if (!org || !hasPermission(call.actor, P.officer, org.path)) throw invalid('body.orgId', HM['hardship.orgOutOfScope']);
-  const existing = await hdb(call.tx).selectFrom('hardship_budgets').select('id').where('org_id', '=', org.id).where('year', '=', body.year).where('fund', '=', body.fund).executeTakeFirst();
-  if (existing) await hdb(call.tx).updateTable('hardship_budgets').set({ amount_fen: body.amountFen, updated_at: call.iso }).where('id', '=', existing.id).execute();
-  else await hdb(call.tx).insertInto('hardship_budgets').values({ id: newId(), org_id: org.id, org_path: org.path, year: body.year, fund: body.fund, amount_fen: body.amountFen, updated_at: call.iso }).execute();
-  await recordAudit(call.tx, call.ctx, { action: 'hardship.budget', entityType: 'hardshipBudget', entityId: existing?.id ?? org.id, orgId: org.id, changes: { year: body.year, fund: body.fund, amountFen: body.amountFen } });
+  const existing = await hdb(call.tx)
+    .selectFrom('hardship_budgets')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .where('year', '=', body.year)
+    .where('fund', '=', body.fund)
+    .executeTakeFirst();
+  if (existing)
+    await hdb(call.tx).updateTable('hardship_budgets').set({ amount_fen: body.amountFen, updated_at: call.iso }).where('id', '=', existing.id).execute();
+  else
+    await hdb(call.tx)
+      .insertInto('hardship_budgets')
+      .values({ id: newId(), org_id: org.id, org_path: org.path, year: body.year, fund: body.fund, amount_fen: body.amountFen, updated_at: call.iso })
+      .execute();
+  await recordAudit(call.tx, call.ctx, {
+    action: 'hardship.budget',
+    entityType: 'hardshipBudget',
+    entityId: existing?.id ?? org.id,
+    orgId: org.id,
+    changes: { year: body.year, fund: body.fund, amountFen: body.amountFen },
+  });
   return { orgId: org.id, year: body.year, fund: body.fund, amountFen: body.amountFen };
 }

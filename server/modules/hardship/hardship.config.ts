@@ -19,7 +19,17 @@ import { move } from './hardship.load.js';
 import { officerScope } from './hardship.assistance.js';
 import { hdb } from './hardship.tables.js';
 
-type RuleRow = { id: string; org_id: string; locality: string; year: number; minimum_living_fen: number; deep_pct: number; relative_pct: number; sudden_pct: number; org_name: string };
+type RuleRow = {
+  id: string;
+  org_id: string;
+  locality: string;
+  year: number;
+  minimum_living_fen: number;
+  deep_pct: number;
+  relative_pct: number;
+  sudden_pct: number;
+  org_name: string;
+};
 const ruleOf = (r: RuleRow) => ({
   id: r.id,
   orgId: r.org_id,
@@ -56,12 +66,30 @@ export async function listRules(call: Call) {
 
 export async function createRule(call: WriteCall, body: RuleBody) {
   const org = await orgInScope(call, body.orgId);
-  const dup = await hdb(call.tx).selectFrom('hardship_rules').select('id').where('org_id', '=', org.id).where('locality', '=', body.locality).where('year', '=', body.year).executeTakeFirst();
+  const dup = await hdb(call.tx)
+    .selectFrom('hardship_rules')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .where('locality', '=', body.locality)
+    .where('year', '=', body.year)
+    .executeTakeFirst();
   if (dup) throw new AppError(409, 'conflict', HM['hardship.ruleExists'], {}, [{ field: 'body.locality', message: HM['hardship.ruleExists'] }]);
   const id = newId();
   await hdb(call.tx)
     .insertInto('hardship_rules')
-    .values({ id, org_id: org.id, org_path: org.path, locality: body.locality, year: body.year, minimum_living_fen: body.minimumLivingFen, deep_pct: body.deepPct, relative_pct: body.relativePct, sudden_pct: body.suddenPct, created_at: call.iso, updated_at: call.iso })
+    .values({
+      id,
+      org_id: org.id,
+      org_path: org.path,
+      locality: body.locality,
+      year: body.year,
+      minimum_living_fen: body.minimumLivingFen,
+      deep_pct: body.deepPct,
+      relative_pct: body.relativePct,
+      sudden_pct: body.suddenPct,
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
     .execute();
   await recordAudit(call.tx, call.ctx, { action: 'hardship.rule', entityType: 'hardshipRule', entityId: id, orgId: org.id, changes: { ...body } });
   return ruleOf((await rules(call.tx).where('r.id', '=', id).executeTakeFirstOrThrow()) as RuleRow);
@@ -85,7 +113,10 @@ async function retier(call: WriteCall, rule: { id: string; org_path: string; loc
     .where('status', 'in', OPEN)
     .where((eb) => pathInScope(eb, 'org_path', { all: false, paths: [rule.org_path] }))
     .execute();
-  const causes = await repo.causesOf(call.tx, files.map((f) => f.id));
+  const causes = await repo.causesOf(
+    call.tx,
+    files.map((f) => f.id),
+  );
   for (const f of files) {
     const tier = tierOf(rule, Number(f.income_per_head_fen), causes.get(f.id) ?? []);
     if (!tier || tier === f.tier) continue;
@@ -107,10 +138,22 @@ export async function updateRule(call: WriteCall, id: string, body: RulePatch) {
   if (!row || !hasPermission(call.actor, P.officer, row.org_path)) throw notFound();
   await hdb(call.tx)
     .updateTable('hardship_rules')
-    .set({ minimum_living_fen: body.minimumLivingFen, deep_pct: body.deepPct, relative_pct: body.relativePct, sudden_pct: body.suddenPct, updated_at: call.iso })
+    .set({
+      minimum_living_fen: body.minimumLivingFen,
+      deep_pct: body.deepPct,
+      relative_pct: body.relativePct,
+      sudden_pct: body.suddenPct,
+      updated_at: call.iso,
+    })
     .where('id', '=', id)
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'hardship.rule', entityType: 'hardshipRule', entityId: id, orgId: row.org_id, changes: { minimumLivingFen: [Number(row.minimum_living_fen), body.minimumLivingFen] } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'hardship.rule',
+    entityType: 'hardshipRule',
+    entityId: id,
+    orgId: row.org_id,
+    changes: { minimumLivingFen: [Number(row.minimum_living_fen), body.minimumLivingFen] },
+  });
   await retier(call, { ...row, minimum_living_fen: body.minimumLivingFen, deep_pct: body.deepPct, relative_pct: body.relativePct, sudden_pct: body.suddenPct });
   return ruleOf((await rules(call.tx).where('r.id', '=', id).executeTakeFirstOrThrow()) as RuleRow);
 }
@@ -118,7 +161,15 @@ export async function updateRule(call: WriteCall, id: string, body: RulePatch) {
 export async function settings(call: Call, orgId?: string) {
   const s = await officerScope(call, orgId);
   if (!s) throw invalid('orgId', HM['hardship.orgOutOfScope']);
-  const org = orgId ? await repo.orgOf(call.db, orgId) : await call.db.selectFrom('orgs').select(['id', 'path', 'name']).where((eb) => pathInScope(eb, 'path', s)).orderBy('path').limit(1).executeTakeFirst();
+  const org = orgId
+    ? await repo.orgOf(call.db, orgId)
+    : await call.db
+        .selectFrom('orgs')
+        .select(['id', 'path', 'name'])
+        .where((eb) => pathInScope(eb, 'path', s))
+        .orderBy('path')
+        .limit(1)
+        .executeTakeFirst();
   if (!org) throw notFound();
   return { orgId: org.id, noticeDays: await noticeDaysFor(call.db, org.path) };
 }
@@ -127,9 +178,20 @@ export async function setSettings(call: WriteCall, body: { orgId: string; notice
   const org = await orgInScope(call, body.orgId);
   const before = await noticeDaysFor(call.tx, org.path);
   const existing = await hdb(call.tx).selectFrom('hardship_settings').select('org_id').where('org_id', '=', org.id).executeTakeFirst();
-  if (existing) await hdb(call.tx).updateTable('hardship_settings').set({ notice_days: body.noticeDays, updated_at: call.iso }).where('org_id', '=', org.id).execute();
-  else await hdb(call.tx).insertInto('hardship_settings').values({ org_id: org.id, org_path: org.path, notice_days: body.noticeDays, updated_at: call.iso }).execute();
-  await recordAudit(call.tx, call.ctx, { action: 'hardship.settings', entityType: 'org', entityId: org.id, orgId: org.id, changes: { noticeDays: [before, body.noticeDays] } });
+  if (existing)
+    await hdb(call.tx).updateTable('hardship_settings').set({ notice_days: body.noticeDays, updated_at: call.iso }).where('org_id', '=', org.id).execute();
+  else
+    await hdb(call.tx)
+      .insertInto('hardship_settings')
+      .values({ org_id: org.id, org_path: org.path, notice_days: body.noticeDays, updated_at: call.iso })
+      .execute();
+  await recordAudit(call.tx, call.ctx, {
+    action: 'hardship.settings',
+    entityType: 'org',
+    entityId: org.id,
+    orgId: org.id,
+    changes: { noticeDays: [before, body.noticeDays] },
+  });
   return { orgId: org.id, noticeDays: body.noticeDays };
 }
 
@@ -145,12 +207,25 @@ export async function counts(call: Call, orgId?: string) {
     const org = await repo.orgOf(call.db, orgId);
     scope = org && (s.all || s.paths.some((p) => org.path.startsWith(p))) ? { all: false, paths: [org.path] } : { all: false, paths: [] };
   }
-  const h = hdb(call.db).selectFrom('hardship_profiles as h').where((eb) => pathInScope(eb, 'h.org_path', scope));
+  const h = hdb(call.db)
+    .selectFrom('hardship_profiles as h')
+    .where((eb) => pathInScope(eb, 'h.org_path', scope));
   // States and the tiers of files on record in one pass off the (unit, state, tier) index.
-  const cells = await h.select(['h.status', 'h.tier', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['h.status', 'h.tier']).execute();
-  const byStatus = [...cells.reduce((m, c) => m.set(c.status, (m.get(c.status) ?? 0) + Number(c.n)), new Map<string, number>())].map(([status, n]) => ({ status, n }));
+  const cells = await h
+    .select(['h.status', 'h.tier', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['h.status', 'h.tier'])
+    .execute();
+  const byStatus = [...cells.reduce((m, c) => m.set(c.status, (m.get(c.status) ?? 0) + Number(c.n)), new Map<string, number>())].map(([status, n]) => ({
+    status,
+    n,
+  }));
   const byTier = cells.filter((c) => c.status === 'filed' && c.tier !== null).map((c) => ({ tier: c.tier, n: c.n }));
-  const byCause = await h.innerJoin('hardship_causes as k', 'k.profile_id', 'h.id').where('h.status', '=', 'filed').select(['k.cause', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('k.cause').execute();
+  const byCause = await h
+    .innerJoin('hardship_causes as k', 'k.profile_id', 'h.id')
+    .where('h.status', '=', 'filed')
+    .select(['k.cause', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('k.cause')
+    .execute();
   return {
     byTier: byTier.map((r) => ({ tier: r.tier as never, count: Number(r.n) })),
     byCause: byCause.map((r) => ({ cause: r.cause as never, count: Number(r.n) })),

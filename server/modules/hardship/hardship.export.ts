@@ -41,12 +41,17 @@ export async function sendFiles(call: Call, reply: FastifyReply, format: ExportF
   const found = args ? await repo.countUpTo(call.db, args.reach, args.filter, day, EXPORT_CAP + 1) : 0;
   if (found > EXPORT_CAP) reply.header('x-truncated', 'true');
   const rows = Math.min(found, EXPORT_CAP);
-  await call.db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows, format } }));
+  await call.db
+    .transaction()
+    .execute((tx) => recordAudit(tx, call.ctx, { action: 'hardship.export', entityType: 'hardshipProfile', entityId: 'list', changes: { rows, format } }));
   // The list's default is newest first; a chosen sort keeps the order asked for.
   const order = { sort: q.sort ?? 'appliedAt', order: q.sort ? q.order : 'desc' } as const;
   async function* summaries() {
     for await (const batch of repo.exportProfiles(call.db, args!.reach, args!.filter, order, day, rows)) {
-      const causes = await repo.causesOf(call.db, batch.map((r) => r.id));
+      const causes = await repo.causesOf(
+        call.db,
+        batch.map((r) => r.id),
+      );
       yield batch.map((r) => summaryOf(r, causes.get(r.id) ?? []));
     }
   }

@@ -78,7 +78,13 @@ export async function assistanceTotal(db: Db, q: IndicatorQuery): Promise<Figure
 export async function assistancePerHousehold(db: Db, q: IndicatorQuery): Promise<Figure> {
   const d = { assistedFrom: q.from, assistedTo: q.to };
   const a = await assistance(db, q);
-  return { value: a.households ? yuan(a.totalFen / a.households) : null, numerator: a.households, denominator: a.households, unit: 'yuan', drill: { numerator: d, denominator: d } };
+  return {
+    value: a.households ? yuan(a.totalFen / a.households) : null,
+    numerator: a.households,
+    denominator: a.households,
+    unit: 'yuan',
+    drill: { numerator: d, denominator: d },
+  };
 }
 
 /** Reviews due in the period that were done by their due date ÷ reviews due in the period (done, or past due). */
@@ -98,7 +104,10 @@ export const hardshipIndicators = [
   defineIndicator({
     key: 'hardship.households',
     label: { zh: '在档困难职工户数', en: 'Households on file' },
-    definition: { zh: '当前在档的困难职工家庭户数（按类别、原因细分见户数统计；与期间无关）', en: 'Households whose file is open now (split by tier and cause in the counts; the period does not apply)' },
+    definition: {
+      zh: '当前在档的困难职工家庭户数（按类别、原因细分见户数统计；与期间无关）',
+      en: 'Households whose file is open now (split by tier and cause in the counts; the period does not apply)',
+    },
     period: 'range',
     unit: 'count',
     compute: households,
@@ -122,7 +131,10 @@ export const hardshipIndicators = [
   defineIndicator({
     key: 'hardship.relapseRate',
     label: { zh: '返困率', en: 'Relapse rate' },
-    definition: { zh: '期间内脱困的户中，回访发现返困的户数 ÷ 期间内脱困户数', en: 'Of households that exited in the period, those found in hardship again at a callback ÷ all that exited' },
+    definition: {
+      zh: '期间内脱困的户中，回访发现返困的户数 ÷ 期间内脱困户数',
+      en: 'Of households that exited in the period, those found in hardship again at a callback ÷ all that exited',
+    },
     period: 'range',
     unit: 'rate',
     compute: relapseRate,
@@ -130,7 +142,10 @@ export const hardshipIndicators = [
   defineIndicator({
     key: 'hardship.assistanceTotal',
     label: { zh: '帮扶金额合计', en: 'Assistance in total' },
-    definition: { zh: '期间内发放的各类帮扶金额合计（元），分子分母为受助户数', en: 'Assistance given in the period in yuan; numerator and denominator are the households assisted' },
+    definition: {
+      zh: '期间内发放的各类帮扶金额合计（元），分子分母为受助户数',
+      en: 'Assistance given in the period in yuan; numerator and denominator are the households assisted',
+    },
     period: 'range',
     unit: 'yuan',
     compute: assistanceTotal,
@@ -146,7 +161,10 @@ export const hardshipIndicators = [
   defineIndicator({
     key: 'hardship.reviewsOnTime',
     label: { zh: '年度复核按时率', en: 'Reviews done on time' },
-    definition: { zh: '期间内到期的年度复核中按期完成的户数 ÷ 到期（已完成或已逾期）的户数', en: 'Households whose yearly review fell due in the period and was done by then ÷ those whose review fell due (done or overdue)' },
+    definition: {
+      zh: '期间内到期的年度复核中按期完成的户数 ÷ 到期（已完成或已逾期）的户数',
+      en: 'Households whose yearly review fell due in the period and was done by then ÷ those whose review fell due (done or overdue)',
+    },
     period: 'range',
     unit: 'rate',
     compute: reviewsOnTime,
@@ -154,7 +172,10 @@ export const hardshipIndicators = [
   defineIndicator({
     key: 'hardship.callbacksOnTime',
     label: { zh: '脱困回访按时率', en: 'Callbacks done on time' },
-    definition: { zh: '期间内到期的脱困回访中按期完成的户数 ÷ 到期（已完成或已逾期）的户数', en: 'Households with a callback due in the period done by then ÷ those with one due (done or overdue)' },
+    definition: {
+      zh: '期间内到期的脱困回访中按期完成的户数 ÷ 到期（已完成或已逾期）的户数',
+      en: 'Households with a callback due in the period done by then ÷ those with one due (done or overdue)',
+    },
     period: 'range',
     unit: 'rate',
     compute: callbacksOnTime,

@@ -15,14 +15,28 @@ export async function remindDue(db: Db, now: Date): Promise<number> {
   const until = addDays(shanghaiDate(now), REMIND_DAYS_BEFORE);
   let sent = 0;
   for (const r of await repo.reviewsDue(db, until)) {
-    const ok = await db.transaction().execute(async (tx) => notifyOnce(tx, `hardship.review:${r.id}`, notice('reviewDue', { code: r.code, due: r.due_date }, await officersOf(tx, r.org_path), r.profile_id)));
+    const ok = await db
+      .transaction()
+      .execute(async (tx) =>
+        notifyOnce(tx, `hardship.review:${r.id}`, notice('reviewDue', { code: r.code, due: r.due_date }, await officersOf(tx, r.org_path), r.profile_id)),
+      );
     if (ok) sent++;
   }
   for (const c of await repo.callbacksDue(db, until)) {
-    const ok = await db.transaction().execute(async (tx) => notifyOnce(tx, `hardship.callback:${c.id}`, notice('callbackDue', { code: c.code, month: c.month, due: c.due_date }, await officersOf(tx, c.org_path), c.profile_id)));
+    const ok = await db
+      .transaction()
+      .execute(async (tx) =>
+        notifyOnce(
+          tx,
+          `hardship.callback:${c.id}`,
+          notice('callbackDue', { code: c.code, month: c.month, due: c.due_date }, await officersOf(tx, c.org_path), c.profile_id),
+        ),
+      );
     if (ok) sent++;
   }
   return sent;
 }
 
-export const hardshipJobs: JobDefinition[] = [{ name: 'hardship.reminders', intervalMs: 60 * 60_000, run: ({ db, now }) => remindDue(db, now).then(() => undefined) }];
+export const hardshipJobs: JobDefinition[] = [
+  { name: 'hardship.reminders', intervalMs: 60 * 60_000, run: ({ db, now }) => remindDue(db, now).then(() => undefined) },
+];

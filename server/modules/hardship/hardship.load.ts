@@ -36,7 +36,13 @@ export async function asOfficer(call: WriteCall, id: string) {
 export const move = (call: WriteCall, spec: Omit<TransitionSpec, 'kind' | 'table'>) => transition(call, { kind: KIND, table: 'hardship_profiles', ...spec });
 
 export function notice(key: string, params: Record<string, unknown>, accountIds: string[], id: string, link = `/hardship/households/${id}`): Notice {
-  return { accountIds, kind: `hardship.${key}`, title: t('zh-CN', `hardship.notice.${key}.title`, params), body: t('zh-CN', `hardship.notice.${key}.body`, params), link };
+  return {
+    accountIds,
+    kind: `hardship.${key}`,
+    title: t('zh-CN', `hardship.notice.${key}.title`, params),
+    body: t('zh-CN', `hardship.notice.${key}.body`, params),
+    link,
+  };
 }
 
 /** The hardship officers of a file: its union's chair and staff. */

@@ -6,9 +6,18 @@ export const hardshipMessages = {
   'hardship.workerRequired': ['请选择申请的职工', 'Choose the worker who applies'],
   'hardship.notWorker': ['申请人必须是本工会的在册职工', 'The applicant must be a worker of this union'],
   'hardship.openFileExists': ['该职工家庭已有在办或在档的困难档案（一户一档）', 'This household already has an open file (one household, one file)'],
-  'hardship.noRule': ['该地区该年度尚未设置困难认定标准（低保线），请先由工会设置', 'No rule (minimum living standard) is set for this locality and year; the union must set one first'],
-  'hardship.notEligible': ['按本地区认定标准，人均收入高于困难线，不符合困难职工条件', 'Income per head is above the locality’s lines: the household does not qualify'],
-  'hardship.secondVisitor': ['入户核实须由两名不同的工作人员分别完成，您已记录过一次', 'Two different staff must each visit; you have already recorded a visit'],
+  'hardship.noRule': [
+    '该地区该年度尚未设置困难认定标准（低保线），请先由工会设置',
+    'No rule (minimum living standard) is set for this locality and year; the union must set one first',
+  ],
+  'hardship.notEligible': [
+    '按本地区认定标准，人均收入高于困难线，不符合困难职工条件',
+    'Income per head is above the locality’s lines: the household does not qualify',
+  ],
+  'hardship.secondVisitor': [
+    '入户核实须由两名不同的工作人员分别完成，您已记录过一次',
+    'Two different staff must each visit; you have already recorded a visit',
+  ],
   'hardship.futureDate': ['日期不能晚于今天', 'The date cannot be later than today'],
   'hardship.visitBeforeApplication': ['入户日期不能早于申请日期', 'A visit cannot be before the application'],
   'hardship.noticeRunning': ['公示期至 {to} 结束，公示期满后才能归档', 'The public notice runs until {to}; the file can be filed only after it'],
@@ -21,7 +30,10 @@ export const hardshipMessages = {
   'hardship.notice.applied.title': ['新的困难职工帮扶申请：{code}', 'New hardship application: {code}'],
   'hardship.notice.applied.body': ['请安排两名工作人员入户核实。', 'Arrange a home visit by two staff.'],
   'hardship.notice.approved.title': ['您的困难帮扶申请已通过审核，正在公示', 'Your hardship application was approved and is on public notice'],
-  'hardship.notice.approved.body': ['公示期 {from} 至 {to}，公示期满无异议后归档。', 'Public notice from {from} to {to}; filed afterwards if no objection is upheld.'],
+  'hardship.notice.approved.body': [
+    '公示期 {from} 至 {to}，公示期满无异议后归档。',
+    'Public notice from {from} to {to}; filed afterwards if no objection is upheld.',
+  ],
   'hardship.notice.refused.title': ['您的困难帮扶申请未通过', 'Your hardship application was not approved'],
   'hardship.notice.refused.body': ['原因：{reason}', 'Reason: {reason}'],
   'hardship.notice.filed.title': ['您家庭的困难档案已建立', 'Your household’s hardship file is open'],

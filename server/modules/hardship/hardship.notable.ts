@@ -12,7 +12,16 @@ import type { Db } from '../../core/db/database.js';
 import type { NotableCaseQuery } from '../../core/indicators/notableCases.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { NotableCase } from '../../../common/notableCase.js';
-import { ASSISTANCE_KIND_LABELS, ASSISTANCE_KINDS, CAUSE_LABELS, CAUSES, TIER_LABELS, type AssistanceKind, type Cause, type Tier } from '../../../common/hardship.js';
+import {
+  ASSISTANCE_KIND_LABELS,
+  ASSISTANCE_KINDS,
+  CAUSE_LABELS,
+  CAUSES,
+  TIER_LABELS,
+  type AssistanceKind,
+  type Cause,
+  type Tier,
+} from '../../../common/hardship.js';
 import { hdb } from './hardship.tables.js';
 
 const keyOf = (profileId: string) => `household:${createHash('sha256').update(profileId).digest('hex').slice(0, 16)}`;
@@ -30,7 +39,16 @@ export async function hardshipNotableCases(db: Db, q: NotableCaseQuery): Promise
     .where('a.given_on', '<=', q.to)
     .where((eb) => pathInScope(eb, 'a.org_path', q.scope))
     .groupBy(['p.id', 'p.tier', 'p.filed_on', 'p.exited_on', 'p.relapsed_on'])
-    .select((eb) => ['p.id', 'p.tier', 'p.filed_on', 'p.exited_on', 'p.relapsed_on', out.as('out'), eb.fn.countAll<number>().as('n'), eb.fn.count<number>('a.kind').distinct().as('kinds')])
+    .select((eb) => [
+      'p.id',
+      'p.tier',
+      'p.filed_on',
+      'p.exited_on',
+      'p.relapsed_on',
+      out.as('out'),
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.count<number>('a.kind').distinct().as('kinds'),
+    ])
     .orderBy(sql`max(${out})`, 'desc')
     .orderBy(sql`count(distinct a.kind)`, 'desc')
     .orderBy(sql`count(*)`, 'desc')
@@ -50,14 +68,24 @@ export async function hardshipNotableCases(db: Db, q: NotableCaseQuery): Promise
     .execute();
   return rows.map((r) => {
     // In the order the practice lists causes and kinds of help.
-    const why = causes.filter((c) => c.profile_id === r.id).map((c) => c.cause).sort((a, b) => CAUSES.indexOf(a as Cause) - CAUSES.indexOf(b as Cause)).map((c) => CAUSE_LABELS[c as Cause]?.zh ?? c);
-    const help = kinds.filter((k) => k.profile_id === r.id).map((k) => k.kind).sort((a, b) => ASSISTANCE_KINDS.indexOf(a as AssistanceKind) - ASSISTANCE_KINDS.indexOf(b as AssistanceKind)).map((k) => ASSISTANCE_KIND_LABELS[k as AssistanceKind]?.zh ?? k);
+    const why = causes
+      .filter((c) => c.profile_id === r.id)
+      .map((c) => c.cause)
+      .sort((a, b) => CAUSES.indexOf(a as Cause) - CAUSES.indexOf(b as Cause))
+      .map((c) => CAUSE_LABELS[c as Cause]?.zh ?? c);
+    const help = kinds
+      .filter((k) => k.profile_id === r.id)
+      .map((k) => k.kind)
+      .sort((a, b) => ASSISTANCE_KINDS.indexOf(a as AssistanceKind) - ASSISTANCE_KINDS.indexOf(b as AssistanceKind))
+      .map((k) => ASSISTANCE_KIND_LABELS[k as AssistanceKind]?.zh ?? k);
     const tier = r.tier ? TIER_LABELS[r.tier as Tier]?.zh : null;
     const left = Number(r.out) === 1;
     const filed = r.filed_on ? `${r.filed_on.slice(0, 4)}年建档${tier ? `（${tier}）` : ''}，` : '';
     return {
       key: keyOf(r.id),
-      kind: left ? { zh: '帮扶脱困的困难职工家庭', en: 'A household helped out of hardship' } : { zh: '持续帮扶的困难职工家庭', en: 'A household under continued assistance' },
+      kind: left
+        ? { zh: '帮扶脱困的困难职工家庭', en: 'A household helped out of hardship' }
+        : { zh: '持续帮扶的困难职工家庭', en: 'A household under continued assistance' },
       title: `一户${why.length ? why.join('、') : ''}致困的职工家庭`,
       summary: `${filed}期间得到${help.join('、')}共 ${Number(r.n)} 次帮扶，${left ? `${month(r.exited_on!)}脱困，至今未返困。` : '仍在档帮扶。'}`,
     };

@@ -25,7 +25,15 @@ export async function list(call: Call, q: { page: number; pageSize: number; orde
   const r = roots(call);
   const { rows, total } = await repo.publicNotices(call.db, r.all ? ['/'] : r.paths, today(call), q);
   return {
-    items: rows.map((x) => ({ id: x.id, code: x.code, maskedName: maskName(x.worker_name), orgName: x.org_name, tier: (x.tier as Tier | null) ?? null, noticeFrom: x.notice_from!, noticeTo: x.notice_to! })),
+    items: rows.map((x) => ({
+      id: x.id,
+      code: x.code,
+      maskedName: maskName(x.worker_name),
+      orgName: x.org_name,
+      tier: (x.tier as Tier | null) ?? null,
+      noticeFrom: x.notice_from!,
+      noticeTo: x.notice_to!,
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -39,9 +47,28 @@ export async function object(call: WriteCall, id: string, content: string): Prom
   const day = today(call);
   if (!row || row.status !== 'notice' || !row.notice_to || row.notice_to < day || !(r.all || inScope(r, row.org_path))) throw notFound();
   const objectionId = newId();
-  await hdb(call.tx).insertInto('hardship_objections').values({ id: objectionId, profile_id: id, account_id: call.actor.accountId, content, raised_on: day, decision: null, note: null, decided_by: null, decided_at: null, created_at: call.iso }).execute();
+  await hdb(call.tx)
+    .insertInto('hardship_objections')
+    .values({
+      id: objectionId,
+      profile_id: id,
+      account_id: call.actor.accountId,
+      content,
+      raised_on: day,
+      decision: null,
+      note: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: call.iso,
+    })
+    .execute();
   await recordEvent(call, { kind: KIND, id, event: 'objection' });
   await recordAudit(call.tx, call.ctx, { action: 'hardship.object', entityType: ENTITY, entityId: id, orgId: row.org_id });
-  await notify(call.tx, { ...notice('applied', { code: row.code }, await officersOf(call.tx, row.org_path, call.actor.accountId), id), kind: 'hardship.objection', title: `公示异议：${row.code}`, body: content.slice(0, 200) });
+  await notify(call.tx, {
+    ...notice('applied', { code: row.code }, await officersOf(call.tx, row.org_path, call.actor.accountId), id),
+    kind: 'hardship.objection',
+    title: `公示异议：${row.code}`,
+    body: content.slice(0, 200),
+  });
   return { id: objectionId, raisedOn: day };
 }

@@ -50,7 +50,15 @@ export interface ProfileFilter {
  * A review or callback counts once it is done, or once its due date has passed undone (it is
  * then late); one not yet due is neither on time nor late. On time = done by its due date.
  */
-function dueRows(eb: Eb, table: 'hardship_reviews' | 'hardship_callbacks', done: 'reviewed_on' | 'done_on', from: string | undefined, to: string | undefined, onTime: boolean | undefined, today: string) {
+function dueRows(
+  eb: Eb,
+  table: 'hardship_reviews' | 'hardship_callbacks',
+  done: 'reviewed_on' | 'done_on',
+  from: string | undefined,
+  to: string | undefined,
+  onTime: boolean | undefined,
+  today: string,
+) {
   return eb(
     'h.id',
     'in',
@@ -100,12 +108,16 @@ function where(eb: Eb, reach: Reach | null, f: ProfileFilter, today: string): Ex
         eb
           .selectFrom('hardship_assistance as a')
           .select('a.profile_id')
-          .where((e) => e.and([...(f.assistedFrom ? [e('a.given_on', '>=', f.assistedFrom)] : []), ...(f.assistedTo ? [e('a.given_on', '<=', f.assistedTo)] : [])])),
+          .where((e) =>
+            e.and([...(f.assistedFrom ? [e('a.given_on', '>=', f.assistedFrom)] : []), ...(f.assistedTo ? [e('a.given_on', '<=', f.assistedTo)] : [])]),
+          ),
       ),
     );
   }
-  if (f.reviewDueFrom || f.reviewDueTo || f.reviewOnTime !== undefined) c.push(dueRows(eb, 'hardship_reviews', 'reviewed_on', f.reviewDueFrom, f.reviewDueTo, f.reviewOnTime, today));
-  if (f.callbackDueFrom || f.callbackDueTo || f.callbackOnTime !== undefined) c.push(dueRows(eb, 'hardship_callbacks', 'done_on', f.callbackDueFrom, f.callbackDueTo, f.callbackOnTime, today));
+  if (f.reviewDueFrom || f.reviewDueTo || f.reviewOnTime !== undefined)
+    c.push(dueRows(eb, 'hardship_reviews', 'reviewed_on', f.reviewDueFrom, f.reviewDueTo, f.reviewOnTime, today));
+  if (f.callbackDueFrom || f.callbackDueTo || f.callbackOnTime !== undefined)
+    c.push(dueRows(eb, 'hardship_callbacks', 'done_on', f.callbackDueFrom, f.callbackDueTo, f.callbackOnTime, today));
   if (f.q) {
     c.push(eb.or([containsCi('h.code', f.q), containsCi('p.name', f.q)] as Expression<SqlBool>[]));
   }
@@ -121,10 +133,7 @@ const SORT = { appliedAt: 'h.applied_at', code: 'h.code', reviewDue: sql<string>
 export type ProfileSort = keyof typeof SORT;
 
 function base(db: Tx) {
-  return hdb(db)
-    .selectFrom('hardship_profiles as h')
-    .innerJoin('persons as p', 'p.id', 'h.worker_person_id')
-    .innerJoin('orgs as o', 'o.id', 'h.org_id');
+  return hdb(db).selectFrom('hardship_profiles as h').innerJoin('persons as p', 'p.id', 'h.worker_person_id').innerJoin('orgs as o', 'o.id', 'h.org_id');
 }
 
 export async function listProfiles(
@@ -159,8 +168,18 @@ async function profileRows(db: Tx, ids: string[]): Promise<ProfileRow[]> {
 
 /** How many files a filter selects, counting no further than `upTo`. */
 export async function countUpTo(db: Tx, reach: Reach | null, f: ProfileFilter, today: string, upTo: number): Promise<number> {
-  const capped = filtered(db, reach, f, today).select(sql<number>`1`.as('x')).limit(upTo).as('k');
-  return Number((await hdb(db).selectFrom(capped).select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+  const capped = filtered(db, reach, f, today)
+    .select(sql<number>`1`.as('x'))
+    .limit(upTo)
+    .as('k');
+  return Number(
+    (
+      await hdb(db)
+        .selectFrom(capped)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 }
 
 /**
@@ -168,11 +187,19 @@ export async function countUpTo(db: Tx, reach: Reach | null, f: ProfileFilter, t
  * batch: each batch starts after the last (key, id) of the one before, so memory is one batch and
  * no batch re-reads the rows before it by OFFSET. At most `limit` files.
  */
-export async function* exportProfiles(db: Tx, reach: Reach | null, f: ProfileFilter, order: { sort: ProfileSort; order: 'asc' | 'desc' }, today: string, limit: number, batch = 200): AsyncGenerator<ProfileRow[]> {
+export async function* exportProfiles(
+  db: Tx,
+  reach: Reach | null,
+  f: ProfileFilter,
+  order: { sort: ProfileSort; order: 'asc' | 'desc' },
+  today: string,
+  limit: number,
+  batch = 200,
+): AsyncGenerator<ProfileRow[]> {
   const key = sortKey(SORT[order.sort]);
   const past = order.order === 'desc' ? sql.raw('<') : sql.raw('>');
   let after: { k: string | number; id: string } | undefined;
-  for (let left = limit; left > 0; ) {
+  for (let left = limit; left > 0;) {
     const page = (await filtered(db, reach, f, today)
       .select([sql.ref('h.id').as('id'), key.as('k')])
       .$if(!!after, (q) => q.where(sql<SqlBool>`(${key}, h.id) ${past} (${after!.k}, ${after!.id})`))
@@ -182,7 +209,12 @@ export async function* exportProfiles(db: Tx, reach: Reach | null, f: ProfileFil
       .execute()) as { id: string; k: string | number }[];
     if (!page.length) return;
     const at = new Map(page.map((r, i) => [r.id, i]));
-    yield (await profileRows(db, page.map((r) => r.id))).sort((x, y) => at.get(x.id)! - at.get(y.id)!);
+    yield (
+      await profileRows(
+        db,
+        page.map((r) => r.id),
+      )
+    ).sort((x, y) => at.get(x.id)! - at.get(y.id)!);
     left -= page.length;
     after = page[page.length - 1];
   }
@@ -199,24 +231,36 @@ export async function countProfiles(db: Tx, f: ProfileFilter, today: string): Pr
 }
 
 export async function loadProfile(db: Tx, id: string): Promise<ProfileRow | undefined> {
-  return (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', '=', id).executeTakeFirst()) as ProfileRow | undefined;
+  return (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', '=', id).executeTakeFirst()) as
+    ProfileRow | undefined;
 }
 
 export async function causesOf(db: Tx, ids: readonly string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
   if (!ids.length) return out;
-  for (const r of await hdb(db).selectFrom('hardship_causes').selectAll().where('profile_id', 'in', [...ids]).orderBy('profile_id').orderBy('cause').execute()) {
+  for (const r of await hdb(db)
+    .selectFrom('hardship_causes')
+    .selectAll()
+    .where('profile_id', 'in', [...ids])
+    .orderBy('profile_id')
+    .orderBy('cause')
+    .execute()) {
     out.set(r.profile_id, [...(out.get(r.profile_id) ?? []), r.cause]);
   }
   return out;
 }
 
 export const membersOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_members').selectAll().where('profile_id', '=', id).orderBy('sort').execute();
-export const visitsOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_visits').selectAll().where('profile_id', '=', id).orderBy('visited_on').orderBy('id').execute();
-export const objectionsOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_objections').selectAll().where('profile_id', '=', id).orderBy('created_at').orderBy('id').execute();
-export const reviewsOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_reviews').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('id').execute();
-export const callbacksOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_callbacks').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('month').execute();
-export const assistanceOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_assistance').selectAll().where('profile_id', '=', id).orderBy('given_on', 'desc').orderBy('id', 'desc').execute();
+export const visitsOf = (db: Tx, id: string) =>
+  hdb(db).selectFrom('hardship_visits').selectAll().where('profile_id', '=', id).orderBy('visited_on').orderBy('id').execute();
+export const objectionsOf = (db: Tx, id: string) =>
+  hdb(db).selectFrom('hardship_objections').selectAll().where('profile_id', '=', id).orderBy('created_at').orderBy('id').execute();
+export const reviewsOf = (db: Tx, id: string) =>
+  hdb(db).selectFrom('hardship_reviews').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('id').execute();
+export const callbacksOf = (db: Tx, id: string) =>
+  hdb(db).selectFrom('hardship_callbacks').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('month').execute();
+export const assistanceOf = (db: Tx, id: string) =>
+  hdb(db).selectFrom('hardship_assistance').selectAll().where('profile_id', '=', id).orderBy('given_on', 'desc').orderBy('id', 'desc').execute();
 
 export async function personOf(db: Tx, personId: string) {
   return hdb(db)
@@ -233,7 +277,12 @@ export async function orgOf(db: Tx, orgId: string) {
 
 /** A household with a file in progress or open (not refused, not exited): one household, one file. */
 export async function openFileOf(db: Tx, personId: string) {
-  return hdb(db).selectFrom('hardship_profiles').select('id').where('worker_person_id', '=', personId).where('status', 'in', ['applied', 'verified', 'notice', 'filed']).executeTakeFirst();
+  return hdb(db)
+    .selectFrom('hardship_profiles')
+    .select('id')
+    .where('worker_person_id', '=', personId)
+    .where('status', 'in', ['applied', 'verified', 'notice', 'filed'])
+    .executeTakeFirst();
 }
 
 export async function accountsOfPerson(db: Tx, personId: string): Promise<string[]> {

@@ -32,7 +32,13 @@ export const perHead = (householdIncomeFen: number, size: number) => Math.floor(
 /** The rule for a locality and year that reaches `orgPath`: set at the org or an ancestor, the nearest one winning. */
 export async function ruleFor(db: Tx, orgPath: string, locality: string, year: number) {
   const ancestors = ancestorPaths(orgPath);
-  const rows = await hdb(db).selectFrom('hardship_rules').selectAll().where('locality', '=', locality).where('year', '=', year).where('org_path', 'in', ancestors).execute();
+  const rows = await hdb(db)
+    .selectFrom('hardship_rules')
+    .selectAll()
+    .where('locality', '=', locality)
+    .where('year', '=', year)
+    .where('org_path', 'in', ancestors)
+    .execute();
   return rows.sort((a, b) => b.org_path.length - a.org_path.length)[0];
 }
 

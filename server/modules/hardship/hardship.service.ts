@@ -28,7 +28,8 @@ import { hdb } from './hardship.tables.js';
 import { plusYear } from './hardship.clocks.js';
 import { scopeOf } from '../../core/rbac/actor.js';
 
-const conflictOn = (field: string, key: string, params?: Record<string, unknown>) => new AppError(409, 'conflict', key, params, [{ field, message: key, params }]);
+const conflictOn = (field: string, key: string, params?: Record<string, unknown>) =>
+  new AppError(409, 'conflict', key, params, [{ field, message: key, params }]);
 
 /** Officers only (the export): a worker's own file is read on its page, not exported. */
 export function assertOfficer(call: Call): void {
@@ -47,11 +48,17 @@ export async function listed(call: Call, q: ProfileListQuery): Promise<{ reach: 
   return { reach, filter: { ...q, orgPath } };
 }
 
-export async function list(call: Call, q: ProfileListQuery): Promise<{ items: ProfileSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
+export async function list(
+  call: Call,
+  q: ProfileListQuery,
+): Promise<{ items: ProfileSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
   const args = await listed(call, q);
   if (!args) return { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
   const { rows, total, totalCapped, nextCursor } = await repo.listProfiles(call.db, args.reach, args.filter, q, today(call));
-  const causes = await repo.causesOf(call.db, rows.map((r) => r.id));
+  const causes = await repo.causesOf(
+    call.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => summaryOf(r, causes.get(r.id) ?? [])), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
@@ -70,7 +77,19 @@ async function detailOf(db: Tx, call: Call, row: repo.ProfileRow, officer: boole
     officer,
   };
   const none = { visit: false, decide: false, file: false, review: false, exit: false, callback: false, assist: false };
-  if (!officer) return { ...base, files: null, visits: null, objections: null, reviews: null, callbacks: null, assistance: null, crossCheck: null, events: null, can: none };
+  if (!officer)
+    return {
+      ...base,
+      files: null,
+      visits: null,
+      objections: null,
+      reviews: null,
+      callbacks: null,
+      assistance: null,
+      crossCheck: null,
+      events: null,
+      can: none,
+    };
   const visits = await repo.visitsOf(db, row.id);
   const photos = await Promise.all(visits.map((v) => filesOf(db, { kind: 'hardshipVisit', id: v.id })));
   const s = row.status;
@@ -78,13 +97,49 @@ async function detailOf(db: Tx, call: Call, row: repo.ProfileRow, officer: boole
     ...base,
     files: await filesOf(db, { kind: ENTITY, id: row.id }),
     visits: visits.map((v, i) => ({ id: v.id, staffName: v.staff_name, visitedOn: v.visited_on, notes: v.notes, photos: photos[i] })),
-    objections: (await repo.objectionsOf(db, row.id)).map((o) => ({ id: o.id, content: o.content, raisedOn: o.raised_on, decision: o.decision as ObjectionDecision | null, note: o.note })),
-    reviews: (await repo.reviewsOf(db, row.id)).filter((r) => !r.cancelled).map((r) => ({ dueDate: r.due_date, reviewedOn: r.reviewed_on, outcome: r.outcome, tier: r.tier as never, notes: r.notes })),
-    callbacks: (await repo.callbacksOf(db, row.id)).map((c) => ({ month: Number(c.month), dueDate: c.due_date, doneOn: c.done_on, relapse: Boolean(Number(c.relapse)), notes: c.notes, cancelled: Boolean(Number(c.cancelled)) })),
-    assistance: (await repo.assistanceOf(db, row.id)).map((a) => ({ id: a.id, kind: a.kind as never, amountFen: Number(a.amount_fen), givenOn: a.given_on, fund: a.fund, deliveredBy: a.delivered_by, note: a.note })),
+    objections: (await repo.objectionsOf(db, row.id)).map((o) => ({
+      id: o.id,
+      content: o.content,
+      raisedOn: o.raised_on,
+      decision: o.decision as ObjectionDecision | null,
+      note: o.note,
+    })),
+    reviews: (await repo.reviewsOf(db, row.id))
+      .filter((r) => !r.cancelled)
+      .map((r) => ({ dueDate: r.due_date, reviewedOn: r.reviewed_on, outcome: r.outcome, tier: r.tier as never, notes: r.notes })),
+    callbacks: (await repo.callbacksOf(db, row.id)).map((c) => ({
+      month: Number(c.month),
+      dueDate: c.due_date,
+      doneOn: c.done_on,
+      relapse: Boolean(Number(c.relapse)),
+      notes: c.notes,
+      cancelled: Boolean(Number(c.cancelled)),
+    })),
+    assistance: (await repo.assistanceOf(db, row.id)).map((a) => ({
+      id: a.id,
+      kind: a.kind as never,
+      amountFen: Number(a.amount_fen),
+      givenOn: a.given_on,
+      fund: a.fund,
+      deliveredBy: a.delivered_by,
+      note: a.note,
+    })),
     crossCheck: {
-      appeals: (await namedAppealsOf(db, row.worker_person_id)).map((a) => ({ id: a.id, code: a.code, title: a.title, category: a.category, status: a.status, submittedDate: a.submitted_date })),
-      mediationCases: (await casesOfApplicant(db, row.worker_person_id)).map((c) => ({ id: c.id, code: c.code, respondent: c.respondent, status: c.status, appliedDate: c.applied_date })),
+      appeals: (await namedAppealsOf(db, row.worker_person_id)).map((a) => ({
+        id: a.id,
+        code: a.code,
+        title: a.title,
+        category: a.category,
+        status: a.status,
+        submittedDate: a.submitted_date,
+      })),
+      mediationCases: (await casesOfApplicant(db, row.worker_person_id)).map((c) => ({
+        id: c.id,
+        code: c.code,
+        respondent: c.respondent,
+        status: c.status,
+        appliedDate: c.applied_date,
+      })),
     },
     events: (await eventsOf(db, KIND, row.id)).map((e) => ({ event: e.event, from: e.from, to: e.to, actorName: e.actorName, at: e.at })),
     can: {
@@ -184,13 +239,32 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<ProfileDe
   if (body.members.length) {
     await hdb(tx)
       .insertInto('hardship_members')
-      .values(body.members.map((m, i) => ({ id: newId(), profile_id: id, name: m.name, relation: m.relation, condition: m.condition ?? null, monthly_income_fen: m.monthlyIncomeFen, sort: i })))
+      .values(
+        body.members.map((m, i) => ({
+          id: newId(),
+          profile_id: id,
+          name: m.name,
+          relation: m.relation,
+          condition: m.condition ?? null,
+          monthly_income_fen: m.monthlyIncomeFen,
+          sort: i,
+        })),
+      )
       .execute();
   }
-  await hdb(tx).insertInto('hardship_causes').values([...new Set(body.causes)].map((cause) => ({ profile_id: id, cause }))).execute();
+  await hdb(tx)
+    .insertInto('hardship_causes')
+    .values([...new Set(body.causes)].map((cause) => ({ profile_id: id, cause })))
+    .execute();
   await claimFiles(call, body.fileIds, { kind: ENTITY, id });
   await recordEvent(call, { kind: KIND, id, event: 'applied', to: 'applied', data: own ? undefined : { recordedBy: actor.displayName } });
-  await recordAudit(tx, call.ctx, { action: 'hardship.apply', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { causes: body.causes, householdSize: size } });
+  await recordAudit(tx, call.ctx, {
+    action: 'hardship.apply',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: person.org_id,
+    changes: { causes: body.causes, householdSize: size },
+  });
   await notify(tx, notice('applied', { code }, await officersOf(tx, person.org_path, actor.accountId), id));
   return reload(call, id);
 }
@@ -206,12 +280,34 @@ export async function visit(call: WriteCall, id: string, body: VisitBody): Promi
   const visitId = newId();
   await hdb(call.tx)
     .insertInto('hardship_visits')
-    .values({ id: visitId, profile_id: id, account_id: call.actor.accountId, staff_name: call.actor.displayName, visited_on: body.visitedOn, notes: body.notes, created_at: call.iso })
+    .values({
+      id: visitId,
+      profile_id: id,
+      account_id: call.actor.accountId,
+      staff_name: call.actor.displayName,
+      visited_on: body.visitedOn,
+      notes: body.notes,
+      created_at: call.iso,
+    })
     .execute();
   await claimFiles(call, body.fileIds, { kind: 'hardshipVisit', id: visitId });
-  const audit = { action: 'hardship.visit', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { visitedOn: body.visitedOn, photos: body.fileIds.length } };
+  const audit = {
+    action: 'hardship.visit',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: row.org_id,
+    changes: { visitedOn: body.visitedOn, photos: body.fileIds.length },
+  };
   if (visits.length + 1 >= 2) {
-    await move(call, { id, from: ['applied'], to: 'verified', patch: { verified_on: today(call) }, event: 'verified', data: { visitedOn: body.visitedOn }, audit });
+    await move(call, {
+      id,
+      from: ['applied'],
+      to: 'verified',
+      patch: { verified_on: today(call) },
+      event: 'verified',
+      data: { visitedOn: body.visitedOn },
+      audit,
+    });
   } else {
     await recordEvent(call, { kind: KIND, id, event: 'visited', data: { visitedOn: body.visitedOn } });
     await recordAudit(call.tx, call.ctx, audit);
@@ -273,11 +369,30 @@ export async function file(call: WriteCall, id: string): Promise<ProfileDetail> 
     audit: { action: 'hardship.file', entityType: ENTITY, entityId: id, orgId: row.org_id },
     notify: notice('filed', {}, await repo.accountsOfPerson(call.tx, row.worker_person_id), id, '/hardship/mine'),
   });
-  await hdb(call.tx).insertInto('hardship_reviews').values({ id: newId(), profile_id: id, due_date: due, reviewed_on: null, outcome: null, tier: null, notes: null, cancelled: 0, reviewed_by: null, created_at: call.iso }).execute();
+  await hdb(call.tx)
+    .insertInto('hardship_reviews')
+    .values({
+      id: newId(),
+      profile_id: id,
+      due_date: due,
+      reviewed_on: null,
+      outcome: null,
+      tier: null,
+      notes: null,
+      cancelled: 0,
+      reviewed_by: null,
+      created_at: call.iso,
+    })
+    .execute();
   return reload(call, id);
 }
 
-export async function decideObjection(call: WriteCall, id: string, objectionId: string, body: { decision: ObjectionDecision; note: string }): Promise<ProfileDetail> {
+export async function decideObjection(
+  call: WriteCall,
+  id: string,
+  objectionId: string,
+  body: { decision: ObjectionDecision; note: string },
+): Promise<ProfileDetail> {
   const { row } = await asOfficer(call, id);
   const o = (await repo.objectionsOf(call.tx, id)).find((x) => x.id === objectionId);
   if (!o) throw notFound();

@@ -35,16 +35,73 @@ export interface HardshipProfileTable {
 }
 
 export interface HardshipTables {
-  hardship_rules: { id: string; org_id: string; org_path: string; locality: string; year: number; minimum_living_fen: number; deep_pct: number; relative_pct: number; sudden_pct: number; created_at: string; updated_at: string };
+  hardship_rules: {
+    id: string;
+    org_id: string;
+    org_path: string;
+    locality: string;
+    year: number;
+    minimum_living_fen: number;
+    deep_pct: number;
+    relative_pct: number;
+    sudden_pct: number;
+    created_at: string;
+    updated_at: string;
+  };
   hardship_settings: { org_id: string; org_path: string; notice_days: number; updated_at: string };
   hardship_profiles: HardshipProfileTable;
   hardship_members: { id: string; profile_id: string; name: string; relation: string; condition: string | null; monthly_income_fen: number; sort: number };
   hardship_causes: { profile_id: string; cause: string };
   hardship_visits: { id: string; profile_id: string; account_id: string; staff_name: string; visited_on: string; notes: string; created_at: string };
-  hardship_objections: { id: string; profile_id: string; account_id: string; content: string; raised_on: string; decision: string | null; note: string | null; decided_by: string | null; decided_at: string | null; created_at: string };
-  hardship_reviews: { id: string; profile_id: string; due_date: string; reviewed_on: string | null; outcome: string | null; tier: string | null; notes: string | null; cancelled: number; reviewed_by: string | null; created_at: string };
-  hardship_callbacks: { id: string; profile_id: string; month: number; due_date: string; done_on: string | null; relapse: number; notes: string | null; cancelled: number; done_by: string | null; created_at: string };
-  hardship_assistance: { id: string; profile_id: string; org_path: string; kind: string; amount_fen: number; given_on: string; fund: string; delivered_by: string; note: string | null; created_by: string | null; created_at: string };
+  hardship_objections: {
+    id: string;
+    profile_id: string;
+    account_id: string;
+    content: string;
+    raised_on: string;
+    decision: string | null;
+    note: string | null;
+    decided_by: string | null;
+    decided_at: string | null;
+    created_at: string;
+  };
+  hardship_reviews: {
+    id: string;
+    profile_id: string;
+    due_date: string;
+    reviewed_on: string | null;
+    outcome: string | null;
+    tier: string | null;
+    notes: string | null;
+    cancelled: number;
+    reviewed_by: string | null;
+    created_at: string;
+  };
+  hardship_callbacks: {
+    id: string;
+    profile_id: string;
+    month: number;
+    due_date: string;
+    done_on: string | null;
+    relapse: number;
+    notes: string | null;
+    cancelled: number;
+    done_by: string | null;
+    created_at: string;
+  };
+  hardship_assistance: {
+    id: string;
+    profile_id: string;
+    org_path: string;
+    kind: string;
+    amount_fen: number;
+    given_on: string;
+    fund: string;
+    delivered_by: string;
+    note: string | null;
+    created_by: string | null;
+    created_at: string;
+  };
   hardship_budgets: { id: string; org_id: string; org_path: string; year: number; fund: string; amount_fen: number; updated_at: string };
 }
 

@@ -22,7 +22,16 @@ import { newId } from '../../core/ids.js';
 import { remindDue } from './hardship.jobs.js';
 import { exportProfiles } from './hardship.repository.js';
 import {
-  addAssistance, applyForHardship, approveHousehold, callbackHousehold, exitHousehold, fileHousehold, householdBody, reviewHousehold, ruleBody, visitHousehold,
+  addAssistance,
+  applyForHardship,
+  approveHousehold,
+  callbackHousehold,
+  exitHousehold,
+  fileHousehold,
+  householdBody,
+  reviewHousehold,
+  ruleBody,
+  visitHousehold,
 } from './hardship.testkit.js';
 
 const t = useTestApp();
@@ -63,11 +72,17 @@ describe('a household from application to filing, review, exit and relapse', () 
     expect(await status(as(worker, '2026-09-25', (c) => applyForHardship(c, body as any)))).toEqual({ status: 409, field: 'body.personId' });
 
     expect(await status(as(w.chair, '2026-09-28', (c) => approveHousehold(c, p.id)))).toMatchObject({ status: 409, field: 'status' });
-    expect(await status(as(w.staff, '2026-09-28', (c) => visitHousehold(c, p.id, { visitedOn: '2026-09-24', notes: '入户', fileIds: [] })))).toEqual({ status: 422, field: 'body.visitedOn' });
+    expect(await status(as(w.staff, '2026-09-28', (c) => visitHousehold(c, p.id, { visitedOn: '2026-09-24', notes: '入户', fileIds: [] })))).toEqual({
+      status: 422,
+      field: 'body.visitedOn',
+    });
     const v1 = await as(w.staff, '2026-09-28', (c) => visitHousehold(c, p.id, { visitedOn: '2026-09-28', notes: '住房狭小，透析票据齐全。', fileIds: [] }));
     expect(v1.status).toBe('applied');
     // The same staff member cannot be both visitors.
-    expect(await status(as(w.staff, '2026-09-28', (c) => visitHousehold(c, p.id, { visitedOn: '2026-09-28', notes: '再访', fileIds: [] })))).toEqual({ status: 409, field: 'visits' });
+    expect(await status(as(w.staff, '2026-09-28', (c) => visitHousehold(c, p.id, { visitedOn: '2026-09-28', notes: '再访', fileIds: [] })))).toEqual({
+      status: 409,
+      field: 'visits',
+    });
     const v2 = await as(w.chair, '2026-09-29', (c) => visitHousehold(c, p.id, { visitedOn: '2026-09-29', notes: '与社区核实属实。', fileIds: [] }));
     expect(v2).toMatchObject({ status: 'verified', visits: [{ staffName: expect.any(String) }, { staffName: expect.any(String) }] });
     expect(await status(as(worker, '2026-09-30', (c) => approveHousehold(c, p.id)))).toMatchObject({ status: 403 });
@@ -76,14 +91,28 @@ describe('a household from application to filing, review, exit and relapse', () 
     const approved = await as(w.chair, '2026-09-30', (c) => approveHousehold(c, p.id));
     expect(approved).toMatchObject({ status: 'notice', noticeFrom: '2026-09-30', noticeTo: '2026-10-13' });
     expect(await status(as(w.chair, '2026-10-13', (c) => fileHousehold(c, p.id)))).toEqual({ status: 409, field: 'noticeTo' });
-    expect(await status(as(w.chair, '2026-10-14', (c) => addAssistance(c, p.id, { kind: 'living', amountFen: 1, givenOn: '2026-10-14', fund: '工会帮扶资金', deliveredBy: '工会' })))).toMatchObject({ status: 409 });
+    expect(
+      await status(
+        as(w.chair, '2026-10-14', (c) =>
+          addAssistance(c, p.id, { kind: 'living', amountFen: 1, givenOn: '2026-10-14', fund: '工会帮扶资金', deliveredBy: '工会' }),
+        ),
+      ),
+    ).toMatchObject({ status: 409 });
     const filed = await as(w.chair, '2026-10-14', (c) => fileHousehold(c, p.id));
     expect(filed).toMatchObject({ status: 'filed', filedOn: '2026-10-14', reviewDue: '2027-10-14', reviews: [{ dueDate: '2027-10-14', reviewedOn: null }] });
 
-    await as(w.staff, '2027-01-20', (c) => addAssistance(c, p.id, { kind: 'festival', amountFen: 80_000, givenOn: '2027-01-20', fund: '送温暖专项资金', deliveredBy: '工会主席' }));
+    await as(w.staff, '2027-01-20', (c) =>
+      addAssistance(c, p.id, { kind: 'festival', amountFen: 80_000, givenOn: '2027-01-20', fund: '送温暖专项资金', deliveredBy: '工会主席' }),
+    );
     // A review that keeps the file re-tiers it by the year's rule; one above every line must be an exit.
-    expect(await status(as(w.staff, '2027-10-10', (c) => reviewHousehold(c, p.id, { householdIncomeFen: 600_000, householdSize: 3, outcome: 'continue', notes: '收入增加' })))).toEqual({ status: 422, field: 'body.outcome' });
-    const reviewed = await as(w.staff, '2027-10-10', (c) => reviewHousehold(c, p.id, { householdIncomeFen: 300_000, householdSize: 3, outcome: 'continue', notes: '收入略增' }));
+    expect(
+      await status(
+        as(w.staff, '2027-10-10', (c) => reviewHousehold(c, p.id, { householdIncomeFen: 600_000, householdSize: 3, outcome: 'continue', notes: '收入增加' })),
+      ),
+    ).toEqual({ status: 422, field: 'body.outcome' });
+    const reviewed = await as(w.staff, '2027-10-10', (c) =>
+      reviewHousehold(c, p.id, { householdIncomeFen: 300_000, householdSize: 3, outcome: 'continue', notes: '收入略增' }),
+    );
     expect(reviewed).toMatchObject({ status: 'filed', tier: 'relative', reviewDue: '2028-10-10', assistanceFen: 80_000 });
 
     const exited = await as(w.staff, '2028-03-31', (c) => exitHousehold(c, p.id, '妻子肾移植成功，已返岗'));
@@ -91,14 +120,30 @@ describe('a household from application to filing, review, exit and relapse', () 
     // Callbacks 3, 6 and 12 months after exit (31 March + 3 months = 30 June).
     expect(exited.callbacks!.map((c) => c.dueDate)).toEqual(['2028-06-30', '2028-09-30', '2029-03-31']);
     expect(exited.reviews!.every((r) => r.reviewedOn !== null)).toBe(true);
-    expect(await status(as(w.staff, '2028-07-01', (c) => reviewHousehold(c, p.id, { householdIncomeFen: 1, householdSize: 3, outcome: 'continue', notes: 'x' })))).toMatchObject({ status: 409 });
+    expect(
+      await status(as(w.staff, '2028-07-01', (c) => reviewHousehold(c, p.id, { householdIncomeFen: 1, householdSize: 3, outcome: 'continue', notes: 'x' }))),
+    ).toMatchObject({ status: 409 });
     await as(w.staff, '2028-06-28', (c) => callbackHousehold(c, p.id, { month: 3, notes: '收入稳定', relapse: false }));
-    expect(await status(as(w.staff, '2028-06-29', (c) => callbackHousehold(c, p.id, { month: 3, notes: '再回访', relapse: false })))).toEqual({ status: 422, field: 'body.month' });
+    expect(await status(as(w.staff, '2028-06-29', (c) => callbackHousehold(c, p.id, { month: 3, notes: '再回访', relapse: false })))).toEqual({
+      status: 422,
+      field: 'body.month',
+    });
     // 返困 at the 6-month callback: the file reopens, the last callback is cancelled, a review is due a year on.
     const relapsed = await as(w.staff, '2028-10-08', (c) => callbackHousehold(c, p.id, { month: 6, notes: '妻子排异住院', relapse: true }));
     expect(relapsed).toMatchObject({ status: 'filed', reviewDue: '2029-10-08' });
     expect(relapsed.callbacks!.find((c) => c.month === 12)!.cancelled).toBe(true);
-    expect(relapsed.events!.map((e) => e.event)).toEqual(['applied', 'visited', 'verified', 'approved', 'filed', 'assisted', 'reviewed', 'exited', 'callback', 'relapsed']);
+    expect(relapsed.events!.map((e) => e.event)).toEqual([
+      'applied',
+      'visited',
+      'verified',
+      'approved',
+      'filed',
+      'assisted',
+      'reviewed',
+      'exited',
+      'callback',
+      'relapsed',
+    ]);
   });
 });
 
@@ -122,7 +167,12 @@ describe('the tier rules the union configures', () => {
     const worker = await w.worker({}, team);
     const open = (await worker.post(H, householdBody(90_000))).body;
     expect(open.tier).toBe('deep');
-    const edited = await w.chair.request('PUT', `/api/v1/hardship/rules/${local.body.id}`, { minimumLivingFen: 60_000, deepPct: 100, relativePct: 150, suddenPct: 200 });
+    const edited = await w.chair.request('PUT', `/api/v1/hardship/rules/${local.body.id}`, {
+      minimumLivingFen: 60_000,
+      deepPct: 100,
+      relativePct: 150,
+      suddenPct: 200,
+    });
     expect(edited.body.minimumLivingFen).toBe(60_000);
     // The open file the rule decides is re-tiered with it, on its timeline.
     const retiered = (await w.staff.get(`${H}/${open.id}`)).body;
@@ -130,7 +180,10 @@ describe('the tier rules the union configures', () => {
     expect(retiered.events.map((e: any) => e.event)).toEqual(['applied', 'retiered']);
     expect((await (await w.worker({}, team)).post(H, householdBody(90_000))).body.tier).toBe('relative');
     expect((await (await w.worker({}, team)).post(H, householdBody(90_000, { locality: '外县' }))).body.errors[0].field).toBe('body.locality');
-    expect((await otherStaff.request('PUT', `/api/v1/hardship/rules/${local.body.id}`, { minimumLivingFen: 1, deepPct: 100, relativePct: 150, suddenPct: 200 })).status).toBe(404);
+    expect(
+      (await otherStaff.request('PUT', `/api/v1/hardship/rules/${local.body.id}`, { minimumLivingFen: 1, deepPct: 100, relativePct: 150, suddenPct: 200 }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -206,11 +259,19 @@ describe('assistance totals and the indicators', () => {
       const worker = await w.worker({}, team);
       await as(worker, '2026-11-02', (c) => applyForHardship(c, { ...householdBody(income), year: 2026 } as any));
     }
-    const list = async (order: string) => (await w.staff.get(`${H}?orgId=${team.id}&sort=incomePerHead&order=${order}`)).body.items.map((h: { code: string }) => h.code);
+    const list = async (order: string) =>
+      (await w.staff.get(`${H}?orgId=${team.id}&sort=incomePerHead&order=${order}`)).body.items.map((h: { code: string }) => h.code);
     const exported = async (format: string, order: string) => {
-      const res = await t.app.inject({ method: 'GET', url: `${H}/export.${format}?orgId=${team.id}&sort=incomePerHead&order=${order}`, headers: { cookie: w.staff.cookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `${H}/export.${format}?orgId=${team.id}&sort=incomePerHead&order=${order}`,
+        headers: { cookie: w.staff.cookie },
+      });
       expect(res.statusCode).toBe(200);
-      if (format === 'csv') return readCsv(res.rawPayload).rows.slice(1).map((r) => r[0]);
+      if (format === 'csv')
+        return readCsv(res.rawPayload)
+          .rows.slice(1)
+          .map((r) => r[0]);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(res.rawPayload as any);
       return book.worksheets[0].getColumn(1).values.slice(2).map(String);
@@ -224,17 +285,26 @@ describe('assistance totals and the indicators', () => {
     // gives the list's order, and a sort on a date the files do not have yet (review) agrees with the list too.
     const reach = { officer: { all: true, paths: [] }, personId: null };
     const walked: string[] = [];
-    for await (const batch of exportProfiles(t.db, reach, { orgPath: team.path }, { sort: 'incomePerHead', order: 'asc' }, '2026-11-02', 10, 1)) walked.push(...batch.map((r) => r.code));
+    for await (const batch of exportProfiles(t.db, reach, { orgPath: team.path }, { sort: 'incomePerHead', order: 'asc' }, '2026-11-02', 10, 1))
+      walked.push(...batch.map((r) => r.code));
     expect(walked).toEqual(ascending);
     const byReview = (await w.staff.get(`${H}?orgId=${team.id}&sort=reviewDue&order=desc`)).body.items.map((h: { code: string }) => h.code);
     const res = await t.app.inject({ method: 'GET', url: `${H}/export.csv?orgId=${team.id}&sort=reviewDue&order=desc`, headers: { cookie: w.staff.cookie } });
-    expect(readCsv(res.rawPayload).rows.slice(1).map((r) => r[0])).toEqual(byReview);
+    expect(
+      readCsv(res.rawPayload)
+        .rows.slice(1)
+        .map((r) => r[0]),
+    ).toEqual(byReview);
   });
 
   it('totals a year by kind, cause and fund against its budget, and each figure equals its drill-down rows', async () => {
     const team = await w.team();
-    expect((await w.chair.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 500_000 })).status).toBe(200);
-    expect((await otherStaff.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 1 })).body.errors[0].field).toBe('body.orgId');
+    expect((await w.chair.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 500_000 })).status).toBe(
+      200,
+    );
+    expect(
+      (await otherStaff.request('PUT', '/api/v1/hardship/budgets', { orgId: team.id, year: 2026, fund: '送温暖专项资金', amountFen: 1 })).body.errors[0].field,
+    ).toBe('body.orgId');
     const ids: string[] = [];
     for (const income of [60_000, 100_000, 70_000]) {
       const worker = await w.worker({}, team);
@@ -245,8 +315,12 @@ describe('assistance totals and the indicators', () => {
       await as(w.chair, '2026-11-20', (c) => fileHousehold(c, p.id));
       ids.push(p.id);
     }
-    await as(w.staff, '2026-11-25', (c) => addAssistance(c, ids[0], { kind: 'festival', amountFen: 100_000, givenOn: '2026-11-25', fund: '送温暖专项资金', deliveredBy: '工会' }));
-    await as(w.staff, '2026-11-25', (c) => addAssistance(c, ids[1], { kind: 'medical', amountFen: 250_050, givenOn: '2026-11-25', fund: '工会帮扶资金', deliveredBy: '工会' }));
+    await as(w.staff, '2026-11-25', (c) =>
+      addAssistance(c, ids[0], { kind: 'festival', amountFen: 100_000, givenOn: '2026-11-25', fund: '送温暖专项资金', deliveredBy: '工会' }),
+    );
+    await as(w.staff, '2026-11-25', (c) =>
+      addAssistance(c, ids[1], { kind: 'medical', amountFen: 250_050, givenOn: '2026-11-25', fund: '工会帮扶资金', deliveredBy: '工会' }),
+    );
     // One exits at once and relapses at its first callback.
     await as(w.staff, '2026-11-26', (c) => exitHousehold(c, ids[2], '就业'));
     await as(w.staff, '2026-11-30', (c) => callbackHousehold(c, ids[2], { month: 3, notes: '又失业', relapse: true }));
@@ -259,7 +333,14 @@ describe('assistance totals and the indicators', () => {
     expect((await w.handler.get(`/api/v1/hardship/totals?year=2026`)).status).toBe(403);
 
     const q = { scope: { all: false, paths: [team.path] }, from: '2026-11-01', to: '2026-11-30' };
-    const keys = ['hardship.households', 'hardship.newlyFiled', 'hardship.exited', 'hardship.relapseRate', 'hardship.assistanceTotal', 'hardship.assistancePerHousehold'];
+    const keys = [
+      'hardship.households',
+      'hardship.newlyFiled',
+      'hardship.exited',
+      'hardship.relapseRate',
+      'hardship.assistanceTotal',
+      'hardship.assistancePerHousehold',
+    ];
     const figures: Record<string, Figure> = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await indicator(k)!.compute(t.db, q)])));
     expect(figures['hardship.households']).toMatchObject({ value: 3 });
     expect(figures['hardship.newlyFiled']).toMatchObject({ value: 3 });
@@ -291,11 +372,23 @@ describe('assistance totals and the indicators', () => {
 describe('the household list above 2 000 matches', () => {
   it('walks newest first off the applied-at index: the capped total, a page, and the cursor’s next page', async () => {
     const seed = (await (await w.worker()).post(H, householdBody(90_000))).body.id;
-    const row = await t.db.selectFrom('hardship_profiles' as any).selectAll().where('id', '=', seed).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('hardship_profiles' as any)
+      .selectAll()
+      .where('id', '=', seed)
+      .executeTakeFirstOrThrow();
     // Copies of one file in bulk, each a millisecond newer, so they lead the list whatever else this file wrote: 2 001 applications through the API would cost the test its budget.
-    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({ ...row, id: newId(), applied_at: new Date(Date.parse(row.applied_at) + i + 1).toISOString() }));
+    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({
+      ...row,
+      id: newId(),
+      applied_at: new Date(Date.parse(row.applied_at) + i + 1).toISOString(),
+    }));
     await t.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < copies.length; i += 250) await tx.insertInto('hardship_profiles' as any).values(copies.slice(i, i + 250)).execute();
+      for (let i = 0; i < copies.length; i += 250)
+        await tx
+          .insertInto('hardship_profiles' as any)
+          .values(copies.slice(i, i + 250))
+          .execute();
     });
     const first = await w.chair.get(`${H}?pageSize=20`);
     expect(first.status, first.text).toBe(200);
@@ -303,6 +396,11 @@ describe('the household list above 2 000 matches', () => {
     const next = await w.chair.get(`${H}?pageSize=20&after=${first.body.nextCursor}`);
     expect(next.status, next.text).toBe(200);
     const ids = [...first.body.items, ...next.body.items].map((h: { id: string }) => h.id);
-    expect(ids).toEqual(copies.slice(-40).reverse().map((c) => c.id));
+    expect(ids).toEqual(
+      copies
+        .slice(-40)
+        .reverse()
+        .map((c) => c.id),
+    );
   });
 });

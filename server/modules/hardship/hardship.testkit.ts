@@ -7,7 +7,16 @@ export { review as reviewHousehold, exit as exitHousehold, callback as callbackH
 export { add as addAssistance } from './hardship.assistance.js';
 
 /** 低保线 800 元: deep ≤ 800, relative ≤ 1 200, sudden ≤ 1 600 per head and month. */
-export const ruleBody = (orgId: string, year: number, over: Record<string, unknown> = {}) => ({ orgId, locality: '本市', year, minimumLivingFen: 80_000, deepPct: 100, relativePct: 150, suddenPct: 200, ...over });
+export const ruleBody = (orgId: string, year: number, over: Record<string, unknown> = {}) => ({
+  orgId,
+  locality: '本市',
+  year,
+  minimumLivingFen: 80_000,
+  deepPct: 100,
+  relativePct: 150,
+  suddenPct: 200,
+  ...over,
+});
 
 /** A household of three with `perHeadFen` each a month (the worker earns it all). */
 export const householdBody = (perHeadFen = 70_000, over: Record<string, unknown> = {}) => ({

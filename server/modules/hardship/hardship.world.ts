@@ -21,7 +21,10 @@ async function onNotice(label: string, groupId: string, c: { worker: Caller; sta
   const body = householdBody(60_000, { locality, situation: `${label}：家属重病`, ...(personId ? { personId } : {}) });
   const profile = await created((personId ? c.staff : c.worker).post('/api/v1/hardship/households', body), 'household');
   const photo = await uploadPng(c.staff, 'visit.png');
-  await created(c.staff.post(`/api/v1/hardship/households/${profile.id}/visits`, { visitedOn: today(), notes: `${label}入户核实`, fileIds: [photo] }), 'visit 1');
+  await created(
+    c.staff.post(`/api/v1/hardship/households/${profile.id}/visits`, { visitedOn: today(), notes: `${label}入户核实`, fileIds: [photo] }),
+    'visit 1',
+  );
   await created(c.chair.post(`/api/v1/hardship/households/${profile.id}/visits`, { visitedOn: today(), notes: `${label}入户核实` }), 'visit 2');
   await created(c.chair.post(`/api/v1/hardship/households/${profile.id}/approve`, {}), 'approve');
   const objection = await created(c.objector.post(`/api/v1/hardship/publicity/${profile.id}/objections`, { content: `${label}异议` }), 'objection');
@@ -40,6 +43,9 @@ export const world: WorldPart = {
 export const hostile: HostilePart = {
   async build(ctx) {
     const r = await onNotice('模糊测试', ctx.u.group.id, { worker: ctx.worker, staff: ctx.u.staff, chair: ctx.u.chair, objector: ctx.u.staff });
-    return { ids: { households: r.hardshipProfile, publicity: r.hardshipProfile }, params: { objectionId: r.hardshipObjection, hardshipFileId: r.hardshipFile, ruleId: r.hardshipRule } };
+    return {
+      ids: { households: r.hardshipProfile, publicity: r.hardshipProfile },
+      params: { objectionId: r.hardshipObjection, hardshipFileId: r.hardshipFile, ruleId: r.hardshipRule },
+    };
   },
 };

@@ -28,7 +28,13 @@ export const hardshipModule = defineModule({
   indicators: hardshipIndicators,
   notableCases: hardshipNotableCases,
   homeCards: [
-    { key: 'hardship.desk', roles: ['unionChair', 'unionStaff'], title: { zh: '困难职工帮扶', en: 'Hardship assistance' }, path: '/hardship', indicator: 'hardship.households' },
+    {
+      key: 'hardship.desk',
+      roles: ['unionChair', 'unionStaff'],
+      title: { zh: '困难职工帮扶', en: 'Hardship assistance' },
+      path: '/hardship',
+      indicator: 'hardship.households',
+    },
     { key: 'hardship.mine', roles: ['worker'], title: { zh: '困难帮扶申请', en: 'Hardship application' }, path: '/hardship/mine' },
   ],
   seedDemo: seedHardshipDemo,

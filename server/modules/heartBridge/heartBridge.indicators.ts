@@ -65,7 +65,12 @@ export interface ClassCal {
  * Counts for every (class, week) where the week exists for the class, between two weeks.
  * Weeks without any page are there too, with zeros, so a silent class shows as 0 %.
  */
-export async function loadWeekCounts(db: Db, classes: ClassCal[], weeksOf: (c: ClassCal) => string[], knownRoster?: Map<string, number>): Promise<WeekCounts[]> {
+export async function loadWeekCounts(
+  db: Db,
+  classes: ClassCal[],
+  weeksOf: (c: ClassCal) => string[],
+  knownRoster?: Map<string, number>,
+): Promise<WeekCounts[]> {
   const weeksByClass = new Map(classes.map((c) => [c.id, weeksOf(c)]));
   const all = [...weeksByClass.values()].flat().sort();
   if (!all.length) return [];
@@ -150,7 +155,11 @@ export async function studentsWithoutExchange(
   const weeksByClass = new Map(classes.map((c) => [c.id, finishedWeeks(c.cal, term, today)]));
   const recent = [...new Set([...weeksByClass.values()].flatMap((ws) => ws.slice(-minWeeks)))].sort();
   if (!recent.length) return [];
-  const recentPairs = await repo.twoWayPairsOfClasses(db, classes.map((c) => c.id), recent);
+  const recentPairs = await repo.twoWayPairsOfClasses(
+    db,
+    classes.map((c) => c.id),
+    recent,
+  );
   const recentSet = new Set(recentPairs.map((p) => `${p.student_id}|${p.week}`));
   const candidates: { c: (typeof classes)[number]; s: { id: string; name: string }; weeks: string[] }[] = [];
   for (const c of classes) {
@@ -160,7 +169,16 @@ export async function studentsWithoutExchange(
     for (const s of c.students) if (!last.some((w) => recentSet.has(`${s.id}|${w}`))) candidates.push({ c, s, weeks });
   }
   const all = [...weeksByClass.values()].flat().sort();
-  const earlier = new Set((await repo.twoWayPairsOfStudents(db, candidates.map((x) => x.s.id), all[0], all[all.length - 1])).map((p) => `${p.student_id}|${p.week}`));
+  const earlier = new Set(
+    (
+      await repo.twoWayPairsOfStudents(
+        db,
+        candidates.map((x) => x.s.id),
+        all[0],
+        all[all.length - 1],
+      )
+    ).map((p) => `${p.student_id}|${p.week}`),
+  );
   const listed = candidates.map(({ c, s, weeks }) => {
     let streak = 0;
     let last: string | null = null;

@@ -14,7 +14,13 @@ const base = '/api/v1/heart-bridge';
 const local = (s: string) => new Date(`${s}:00+08:00`);
 
 async function inbox(accountId: string, kind: string) {
-  return t.db.selectFrom('notifications').select(['title', 'body', 'link']).where('account_id', '=', accountId).where('kind', '=', kind).orderBy('created_at').execute();
+  return t.db
+    .selectFrom('notifications')
+    .select(['title', 'body', 'link'])
+    .where('account_id', '=', accountId)
+    .where('kind', '=', kind)
+    .orderBy('created_at')
+    .execute();
 }
 
 async function write(c: SchoolWorld['users']['headA'], studentId: string, week: string, side: 'school' | 'home') {
@@ -40,7 +46,10 @@ describe('teacher reminders at the end of the school week', () => {
     expect(headA[0].body).toBe('初一（1）班 第 3 周（9月14日—9月20日）还有 3 名学生的学校一栏为空，请在放学前完成。');
     expect(headA[0].link).toBe(`/heart-bridge/classes/${w.classA.id}/weeks/2026-W38`);
     // The subject teacher of classes A and C hears about each class; class B's head teacher about B.
-    expect((await inbox(w.users.subjA.accountId, kind)).map((n) => n.title).sort()).toEqual(['心桥：本周还有 1 名学生的学校留言未填写', '心桥：本周还有 3 名学生的学校留言未填写']);
+    expect((await inbox(w.users.subjA.accountId, kind)).map((n) => n.title).sort()).toEqual([
+      '心桥：本周还有 1 名学生的学校留言未填写',
+      '心桥：本周还有 3 名学生的学校留言未填写',
+    ]);
     expect((await inbox(w.users.headB.accountId, kind))[0].title).toContain('2 名');
     expect(await inbox(w.users.headX.accountId, kind)).toHaveLength(1);
 

@@ -37,7 +37,10 @@ export async function remindTeachers(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);
   const week = weekOf(clock.date);
   const schools = await allSchools(db);
-  const settings = await settingsOfSchools(db, schools.map((s) => s.id));
+  const settings = await settingsOfSchools(
+    db,
+    schools.map((s) => s.id),
+  );
   let sent = 0;
   for (const school of schools) {
     const s = settings.get(school.id)!;
@@ -49,11 +52,19 @@ export async function remindTeachers(db: Db, now: Date): Promise<number> {
       const cal = await src.forOrg(cls.path);
       const last = cal.lastSchoolDayOfWeek(week);
       if (!last) continue;
-      if (clock.date > last || (clock.date === last && clock.minutes >= minutesOf(s.teacherReminderAt))) due.push({ ...cls, weekLabel: termWeekLabel(cal, week) });
+      if (clock.date > last || (clock.date === last && clock.minutes >= minutesOf(s.teacherReminderAt)))
+        due.push({ ...cls, weekLabel: termWeekLabel(cal, week) });
     }
     if (!due.length) continue;
-    const missing = await repo.missingSchoolSides(db, due.map((c) => c.id), week);
-    const teachers = await teacherAccountsOf(db, due.map((c) => c.id));
+    const missing = await repo.missingSchoolSides(
+      db,
+      due.map((c) => c.id),
+      week,
+    );
+    const teachers = await teacherAccountsOf(
+      db,
+      due.map((c) => c.id),
+    );
     for (const cls of due) {
       const count = missing.get(cls.id) ?? 0;
       if (!count) continue;
@@ -89,7 +100,10 @@ const dayStartUtc = (date: string) => new Date(Date.parse(date + 'T00:00:00+08:0
 export async function remindGuardians(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);
   const schools = await allSchools(db);
-  const settings = await settingsOfSchools(db, schools.map((s) => s.id));
+  const settings = await settingsOfSchools(
+    db,
+    schools.map((s) => s.id),
+  );
   const before = dayStartUtc(clock.date);
   const from = new Date(Date.parse(before) - GUARDIAN_LOOKBACK_DAYS * 86_400_000).toISOString();
   let sent = 0;

@@ -13,7 +13,11 @@ const stamp = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_60
 
 /** An unwritten side gets ruled lines to fill in by hand; a written side shows "—" for a field left empty. */
 function field(label: string, text: string | undefined, lines: number, written: boolean) {
-  const body = text ? `<div class="text">${esc(text)}</div>` : written ? '<div class="text">—</div>' : `<div class="blank" style="height:${lines * 1.9}em"></div>`;
+  const body = text
+    ? `<div class="text">${esc(text)}</div>`
+    : written
+      ? '<div class="text">—</div>'
+      : `<div class="blank" style="height:${lines * 1.9}em"></div>`;
   return `<div class="field"><div class="label">${esc(label)}</div>${body}</div>`;
 }
 

@@ -60,7 +60,10 @@ export function findNote(db: Tx, studentId: string, week: string) {
   return q(db).selectFrom('heart_bridge_notes').selectAll().where('student_id', '=', studentId).where('week', '=', week).executeTakeFirst();
 }
 
-export type SchoolSide = Pick<NoteRow, 'school_at_school' | 'school_suggestion' | 'school_encouragement' | 'school_author_id' | 'school_author_name' | 'school_written_at'>;
+export type SchoolSide = Pick<
+  NoteRow,
+  'school_at_school' | 'school_suggestion' | 'school_encouragement' | 'school_author_id' | 'school_author_name' | 'school_written_at'
+>;
 export type HomeSide = Pick<NoteRow, 'home_at_home' | 'home_suggestion' | 'home_encouragement' | 'home_author_id' | 'home_author_name' | 'home_written_at'>;
 
 /**
@@ -100,7 +103,12 @@ export async function upsertSide(
 }
 
 export async function setRead(db: Tx, id: string, column: 'read_by_school_at' | 'read_by_home_at', at: string) {
-  const res = await q(db).updateTable('heart_bridge_notes').set({ [column]: at }).where('id', '=', id).where(column, 'is', null).executeTakeFirst();
+  const res = await q(db)
+    .updateTable('heart_bridge_notes')
+    .set({ [column]: at })
+    .where('id', '=', id)
+    .where(column, 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
 
@@ -329,7 +337,11 @@ export async function replacePhrases(db: Tx, schoolId: string, rows: HeartBridge
 }
 
 export async function insertNotes(db: Tx, rows: NoteRow[]) {
-  for (let i = 0; i < rows.length; i += 500) await q(db).insertInto('heart_bridge_notes').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await q(db)
+      .insertInto('heart_bridge_notes')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function hasNotes(db: Tx, schoolId: string) {

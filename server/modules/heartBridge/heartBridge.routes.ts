@@ -37,49 +37,77 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week',
-    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'), schema: { tags, summary: '某学生某周的心桥（两栏）', params: StudentWeekParams, response: { 200: HeartBridgeNote } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'),
+      schema: { tags, summary: '某学生某周的心桥（两栏）', params: StudentWeekParams, response: { 200: HeartBridgeNote } },
+    },
     async (req) => service.getPage(db, requireActor(req), req.params.studentId, req.params.week),
   );
 
   app.put(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/school',
-    { config: allow('headTeacher', 'subjectTeacher'), schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } } },
+    {
+      config: allow('headTeacher', 'subjectTeacher'),
+      schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
-      return service.writeSchoolSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
+      return service.writeSchoolSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) =>
+        idempotent(db, req, reply, actor.accountId, 200, work),
+      );
     },
   );
 
   app.put(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/home',
-    { config: allow('parent'), schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } } },
+    {
+      config: allow('parent'),
+      schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } },
+    },
     async (req, reply) => {
       const actor = requireActor(req);
-      return service.writeHomeSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) => idempotent(db, req, reply, actor.accountId, 200, work));
+      return service.writeHomeSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) =>
+        idempotent(db, req, reply, actor.accountId, 200, work),
+      );
     },
   );
 
   app.post(
     '/api/v1/heart-bridge/students/:studentId/weeks/:week/read',
-    { config: allow('headTeacher', 'subjectTeacher', 'parent'), schema: { tags, summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏', params: StudentWeekParams, body: ReadBody, response: { 200: HeartBridgeNote } } },
+    {
+      config: allow('headTeacher', 'subjectTeacher', 'parent'),
+      schema: {
+        tags,
+        summary: '已读回执：学校已读家庭一栏，或家长已读学校一栏',
+        params: StudentWeekParams,
+        body: ReadBody,
+        response: { 200: HeartBridgeNote },
+      },
+    },
     async (req) => service.markRead(db, callContext(req), requireActor(req), req.params.studentId, req.params.week, req.body.by),
   );
 
   app.get(
     '/api/v1/heart-bridge/students/:studentId/timeline',
-    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'), schema: { tags, summary: '学生的心桥历史（按周）', params: StudentParams, querystring: TimelineQuery, response: { 200: pageOf(HeartBridgeNote) } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'),
+      schema: { tags, summary: '学生的心桥历史（按周）', params: StudentParams, querystring: TimelineQuery, response: { 200: pageOf(HeartBridgeNote) } },
+    },
     async (req) => service.timeline(db, requireActor(req), req.params.studentId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/classes/:classId/weeks/:week',
-    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
       schema: {
         tags,
         summary: '班级某周心桥情况',
         params: ClassWeekParams,
         querystring: ClassWeekQuery,
-        response: { 200: pageOf(ClassWeekRow).extend({ classId: z.string(), className: z.string(), week: z.string(), weekStart: z.string(), weekEnd: z.string() }) },
+        response: {
+          200: pageOf(ClassWeekRow).extend({ classId: z.string(), className: z.string(), week: z.string(), weekStart: z.string(), weekEnd: z.string() }),
+        },
       },
     },
     async (req) => service.classWeek(db, requireActor(req), req.params.classId, req.params.week, req.query),
@@ -87,7 +115,10 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/classes/:classId/weeks/:week/print',
-    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams },
+    },
     async (req, reply) => {
       const { cls, label, pages } = await service.classWeekPages(db, requireActor(req), req.params.classId, req.params.week);
       return reply
@@ -99,19 +130,26 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/classes/:classId/dashboard',
-    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级心桥指标与学期趋势', params: ClassParams, querystring: DashboardQuery, response: { 200: ClassDashboard } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: { tags, summary: '班级心桥指标与学期趋势', params: ClassParams, querystring: DashboardQuery, response: { 200: ClassDashboard } },
+    },
     async (req) => service.classDashboard(db, requireActor(req), req.params.classId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/dashboard',
-    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '全校心桥指标与学期趋势', params: SchoolParams, querystring: DashboardQuery, response: { 200: SchoolDashboard } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '全校心桥指标与学期趋势', params: SchoolParams, querystring: DashboardQuery, response: { 200: SchoolDashboard } },
+    },
     async (req) => service.schoolDashboard(db, requireActor(req), req.params.schoolId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/coverage',
-    { config: allow('sysAdmin', 'principal', 'academicOffice'),
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
       schema: {
         tags,
         summary: '各班每周双向覆盖率',
@@ -128,7 +166,10 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/coverage.xlsx',
-    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery },
+    },
     async (req, reply) => {
       const r = await service.coverageList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
       type Row = (typeof r.all)[number];
@@ -155,19 +196,28 @@ export async function heartBridgeRoutes(app: App) {
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/no-exchange',
-    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '连续两周及以上未双向交流的学生', params: SchoolParams, querystring: NoExchangeQuery, response: { 200: pageOf(NoExchangeRow) } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '连续两周及以上未双向交流的学生', params: SchoolParams, querystring: NoExchangeQuery, response: { 200: pageOf(NoExchangeRow) } },
+    },
     async (req) => service.noExchangeList(db, requireActor(req), req.params.schoolId, req.query),
   );
 
   app.get(
     '/api/v1/heart-bridge/schools/:schoolId/phrases',
-    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent'), schema: { tags, summary: '鼓励语快捷短语', params: SchoolParams, response: { 200: Phrases } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent'),
+      schema: { tags, summary: '鼓励语快捷短语', params: SchoolParams, response: { 200: Phrases } },
+    },
     async (req) => service.getPhrases(db, requireActor(req), req.params.schoolId),
   );
 
   app.put(
     '/api/v1/heart-bridge/schools/:schoolId/phrases',
-    { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '修改本校鼓励语快捷短语', params: SchoolParams, body: PutPhrasesBody, response: { 200: Phrases } } },
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '修改本校鼓励语快捷短语', params: SchoolParams, body: PutPhrasesBody, response: { 200: Phrases } },
+    },
     async (req) => service.putPhrases(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
   );
 }

@@ -32,17 +32,21 @@ describe('the demo 心桥 book, seeded on a weekend', () => {
       .innerJoin('persons as p', 'p.id', 'ct.teacher_id')
       .select(['ct.class_id', 'ct.duty', 'p.name'])
       .execute();
-    const namesOf = (classId: string, duty?: string) => new Set(teachers.filter((x) => x.class_id === classId && (!duty || x.duty === duty)).map((x) => x.name));
-    const pages = await t.db
+    const namesOf = (classId: string, duty?: string) =>
+      new Set(teachers.filter((x) => x.class_id === classId && (!duty || x.duty === duty)).map((x) => x.name));
+    const pages = (await t.db
       .selectFrom('heart_bridge_notes' as any)
       .select(['class_id', 'school_author_name'])
       .where('school_written_at', 'is not', null)
-      .execute() as { class_id: string; school_author_name: string }[];
+      .execute()) as { class_id: string; school_author_name: string }[];
     expect(pages.length).toBeGreaterThan(1000);
     expect(pages.filter((p) => !namesOf(p.class_id).has(p.school_author_name))).toEqual([]);
     expect(page.school.authorName).not.toBe('班主任');
 
-    const sessions = (await t.db.selectFrom('moral_sessions' as any).select(['class_id', 'recorded_by_name']).execute()) as { class_id: string; recorded_by_name: string }[];
+    const sessions = (await t.db
+      .selectFrom('moral_sessions' as any)
+      .select(['class_id', 'recorded_by_name'])
+      .execute()) as { class_id: string; recorded_by_name: string }[];
     expect(sessions.length).toBeGreaterThan(100);
     expect(sessions.filter((s) => !namesOf(s.class_id, 'head').has(s.recorded_by_name))).toEqual([]);
     // The demo head teacher sees their own name on their class's sessions.

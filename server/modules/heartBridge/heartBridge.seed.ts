@@ -7,11 +7,18 @@
 import type { Db } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-import { allSchools, classesUnder, loadSchoolCalendarSource, studentsOfClasses, teachersOfClasses, type SchoolCalendar, type TermRef } from '../school/index.js';
+import {
+  allSchools,
+  classesUnder,
+  loadSchoolCalendarSource,
+  studentsOfClasses,
+  teachersOfClasses,
+  type SchoolCalendar,
+  type TermRef,
+} from '../school/index.js';
 import * as repo from './heartBridge.repository.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
 import { Rng } from '../../core/random.js';
-
 
 const AT_SCHOOL = [
   '本周上课专注，数学课上主动举手回答问题。',
@@ -68,12 +75,21 @@ export async function seedHeartBridgeDemo(db: Db, now: Date): Promise<void> {
   const today = shanghaiDate(now);
   const src = await loadSchoolCalendarSource(db, school.id);
   const classes = await classesUnder(db, school.path);
-  const students = await studentsOfClasses(db, classes.map((c) => c.id));
+  const students = await studentsOfClasses(
+    db,
+    classes.map((c) => c.id),
+  );
   if (!students.length) return;
 
   // Who writes: the class's teachers (accounts when they have one) and each student's guardians.
-  const teacherRows = await teachersOfClasses(db, classes.map((c) => c.id));
-  const guardianRows = await repo.guardianWriters(db, students.map((s) => s.id));
+  const teacherRows = await teachersOfClasses(
+    db,
+    classes.map((c) => c.id),
+  );
+  const guardianRows = await repo.guardianWriters(
+    db,
+    students.map((s) => s.id),
+  );
   const demoChildren = new Set(guardianRows.filter((g) => g.account_id).map((g) => g.student_id));
 
   const random = new Rng(20260901);
@@ -93,7 +109,12 @@ export async function seedHeartBridgeDemo(db: Db, now: Date): Promise<void> {
     const head = teachers.find((t) => t.duty === 'head') ?? teachers[0];
     const roster = students.filter((s) => s.org_id === cls.id);
     // Two students per class fall silent for the last three weeks: the no-exchange list is not empty.
-    const quiet = new Set(roster.filter((s) => !demoChildren.has(s.id)).slice(3, 5).map((s) => s.id));
+    const quiet = new Set(
+      roster
+        .filter((s) => !demoChildren.has(s.id))
+        .slice(3, 5)
+        .map((s) => s.id),
+    );
     for (const [wi, week] of weeks.entries()) {
       const last = cal.lastSchoolDayOfWeek(week)!;
       const isCurrent = wi === weeks.length - 1 && last >= today;

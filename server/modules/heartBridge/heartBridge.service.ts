@@ -53,10 +53,22 @@ export function present(student: StudentInfo, week: string, n: repo.NoteRow | un
     weekStart: weekStart(week),
     weekEnd: weekEnd(week),
     school: n?.school_written_at
-      ? { atSchool: n.school_at_school ?? '', suggestion: n.school_suggestion ?? '', encouragement: n.school_encouragement ?? '', authorName: n.school_author_name, writtenAt: n.school_written_at }
+      ? {
+          atSchool: n.school_at_school ?? '',
+          suggestion: n.school_suggestion ?? '',
+          encouragement: n.school_encouragement ?? '',
+          authorName: n.school_author_name,
+          writtenAt: n.school_written_at,
+        }
       : null,
     home: n?.home_written_at
-      ? { atHome: n.home_at_home ?? '', suggestion: n.home_suggestion ?? '', encouragement: n.home_encouragement ?? '', authorName: n.home_author_name, writtenAt: n.home_written_at }
+      ? {
+          atHome: n.home_at_home ?? '',
+          suggestion: n.home_suggestion ?? '',
+          encouragement: n.home_encouragement ?? '',
+          authorName: n.home_author_name,
+          writtenAt: n.home_written_at,
+        }
       : null,
     readBySchoolAt: n?.read_by_school_at ?? null,
     readByHomeAt: n?.read_by_home_at ?? null,
@@ -80,7 +92,8 @@ async function refreshStats(tx: Tx, student: StudentInfo, week: string, before: 
 }
 
 /** class_id for the update when the student has changed class since the page was begun. */
-const movedFrom = (before: repo.NoteRow | undefined, student: StudentInfo) => (before && before.class_id !== student.cls.id ? { class_id: student.cls.id } : {});
+const movedFrom = (before: repo.NoteRow | undefined, student: StudentInfo) =>
+  before && before.class_id !== student.cls.id ? { class_id: student.cls.id } : {};
 
 // ── one page ──────────────────────────────────────────────────────
 
@@ -111,7 +124,11 @@ export async function writeSchoolSide(
   return run(async (tx) => {
     const before = await repo.findNote(tx, studentId, week);
     const at = nowIso();
-    const changed = !before || before.school_at_school !== input.atSchool || before.school_suggestion !== input.suggestion || before.school_encouragement !== input.encouragement;
+    const changed =
+      !before ||
+      before.school_at_school !== input.atSchool ||
+      before.school_suggestion !== input.suggestion ||
+      before.school_encouragement !== input.encouragement;
     const after = await repo.upsertSide(
       tx,
       { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
@@ -155,7 +172,8 @@ export async function writeHomeSide(
   return run(async (tx) => {
     const before = await repo.findNote(tx, studentId, week);
     const at = nowIso();
-    const changed = !before || before.home_at_home !== input.atHome || before.home_suggestion !== input.suggestion || before.home_encouragement !== input.encouragement;
+    const changed =
+      !before || before.home_at_home !== input.atHome || before.home_suggestion !== input.suggestion || before.home_encouragement !== input.encouragement;
     const after = await repo.upsertSide(
       tx,
       { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
@@ -192,13 +210,27 @@ export async function markRead(db: Db, ctx: CallContext, actor: Actor, studentId
     const column = by === 'school' ? 'read_by_school_at' : 'read_by_home_at';
     if (await repo.setRead(tx, note.id, column, nowIso())) {
       await repo.refreshWeekStats(tx, note.class_id, week, note.school_id);
-      await recordAudit(tx, ctx, { action: 'heartBridge.read', entityType: 'heartBridgeNote', entityId: note.id, orgId: student.cls.id, changes: { by, week } });
+      await recordAudit(tx, ctx, {
+        action: 'heartBridge.read',
+        entityType: 'heartBridgeNote',
+        entityId: note.id,
+        orgId: student.cls.id,
+        changes: { by, week },
+      });
     }
   });
-  return present(student, week, await repo.findNote(db, studentId, week), { writeSchool: reach.teaches(student.cls.id), writeHome: reach.isGuardianOf(studentId) });
+  return present(student, week, await repo.findNote(db, studentId, week), {
+    writeSchool: reach.teaches(student.cls.id),
+    writeHome: reach.isGuardianOf(studentId),
+  });
 }
 
-export async function timeline(db: Db, actor: Actor, studentId: string, q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'week'; termId?: string }) {
+export async function timeline(
+  db: Db,
+  actor: Actor,
+  studentId: string,
+  q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'week'; termId?: string },
+) {
   const { reach, student } = await studentFor(db, actor, studentId, 'read');
   let range: { fromWeek?: string; toWeek?: string } = {};
   if (q.termId) {
@@ -225,7 +257,15 @@ export async function classWeek(
 ) {
   const { cls } = await classFor(db, actor, classId);
   const students = await studentsOfClass(db, cls.id);
-  const notes = new Map((await repo.notesOfWeek(db, students.map((s) => s.id), week)).map((n) => [n.student_id, n]));
+  const notes = new Map(
+    (
+      await repo.notesOfWeek(
+        db,
+        students.map((s) => s.id),
+        week,
+      )
+    ).map((n) => [n.student_id, n]),
+  );
   const statusRank: Record<Status, number> = { none: 0, schoolOnly: 1, homeOnly: 2, twoWay: 3 };
   let rows = students.map((s) => {
     const n = notes.get(s.id);
@@ -262,9 +302,22 @@ export async function classWeek(
 export async function classWeekPages(db: Db, actor: Actor, classId: string, week: string) {
   const { cls } = await classFor(db, actor, classId);
   const students = (await studentsOfClass(db, cls.id)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-  const notes = new Map((await repo.notesOfWeek(db, students.map((s) => s.id), week)).map((n) => [n.student_id, n]));
+  const notes = new Map(
+    (
+      await repo.notesOfWeek(
+        db,
+        students.map((s) => s.id),
+        week,
+      )
+    ).map((n) => [n.student_id, n]),
+  );
   const label = termWeekLabel(await loadSchoolCalendar(db, cls.schoolId, cls.path), week);
-  return { cls, week, label, pages: students.map((s) => present({ id: s.id, name: s.name, cls }, week, notes.get(s.id), { writeSchool: false, writeHome: false })) };
+  return {
+    cls,
+    week,
+    label,
+    pages: students.map((s) => present({ id: s.id, name: s.name, cls }, week, notes.get(s.id), { writeSchool: false, writeHome: false })),
+  };
 }
 
 // ── dashboards ────────────────────────────────────────────────────
@@ -359,8 +412,26 @@ export async function schoolDashboard(db: Db, actor: Actor, schoolId: string, q:
     schoolName: view.school.name,
     termId: view.term.id,
     termName: view.term.name,
-    week: rows.length ? figures(sumCounts(rows.map((r) => r.counts), '', selected)) : null,
-    byGrade: [...grades.values()].map((rs) => ({ ...figures(sumCounts(rs.map((r) => r.counts), '', selected)), gradeId: rs[0].gradeId, gradeName: rs[0].gradeName })),
+    week: rows.length
+      ? figures(
+          sumCounts(
+            rows.map((r) => r.counts),
+            '',
+            selected,
+          ),
+        )
+      : null,
+    byGrade: [...grades.values()].map((rs) => ({
+      ...figures(
+        sumCounts(
+          rs.map((r) => r.counts),
+          '',
+          selected,
+        ),
+      ),
+      gradeId: rs[0].gradeId,
+      gradeName: rs[0].gradeName,
+    })),
     classes: rows.map(({ counts: _c, ...r }) => r),
     trend: trendOf(counts.filter((c) => termWeeks.includes(c.week))),
     noExchangeCount,
@@ -383,21 +454,46 @@ export async function coverageList(
   const dir = q.order === 'desc' ? -1 : 1;
   const key = q.sort ?? 'className';
   const rate = (r: (typeof rows)[number], k: Exclude<CoverageSort, 'className'>) => r[k === 'coverage' ? 'coverage' : k].rate ?? -1;
-  rows.sort((a, b) => (key === 'className' ? dir * compareNames(a.className, b.className) : dir * (rate(a, key) - rate(b, key)) || compareNames(a.className, b.className)));
+  rows.sort((a, b) =>
+    key === 'className' ? dir * compareNames(a.className, b.className) : dir * (rate(a, key) - rate(b, key)) || compareNames(a.className, b.className),
+  );
   const start = (q.page - 1) * q.pageSize;
-  return { week: selected ?? null, termName: view.term.name, schoolName: view.school.name, all: rows, items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+  return {
+    week: selected ?? null,
+    termName: view.term.name,
+    schoolName: view.school.name,
+    all: rows,
+    items: rows.slice(start, start + q.pageSize),
+    total: rows.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function noExchangeList(
   db: Db,
   actor: Actor,
   schoolId: string,
-  q: { termId?: string; classId?: string; minWeeks: number; asOf?: string; sort?: 'weeks' | 'name' | 'className'; order: 'asc' | 'desc'; page: number; pageSize: number },
+  q: {
+    termId?: string;
+    classId?: string;
+    minWeeks: number;
+    asOf?: string;
+    sort?: 'weeks' | 'name' | 'className';
+    order: 'asc' | 'desc';
+    page: number;
+    pageSize: number;
+  },
   now = new Date(),
 ) {
   const view = await schoolView(db, actor, schoolId, q, now);
   const classes = q.classId ? view.classes.filter((c) => c.id === q.classId) : view.classes;
-  const students = byClass(await studentsOfClasses(db, classes.map((c) => c.id)));
+  const students = byClass(
+    await studentsOfClasses(
+      db,
+      classes.map((c) => c.id),
+    ),
+  );
   const names = new Map(classes.map((c) => [c.id, c.name]));
   const rows = (
     await studentsWithoutExchange(
@@ -434,7 +530,9 @@ export async function putPhrases(db: Db, ctx: CallContext, actor: Actor, schoolI
   const { school } = await schoolFor(db, actor, schoolId, 'touch');
   if (!hasPermission(actor, P.managePhrases, school.path)) throw forbidden();
   const at = nowIso();
-  const rows = (['school', 'home'] as const).flatMap((side) => input[side].map((text, i) => ({ id: newId(), school_id: schoolId, side, text, sort_order: i, created_at: at })));
+  const rows = (['school', 'home'] as const).flatMap((side) =>
+    input[side].map((text, i) => ({ id: newId(), school_id: schoolId, side, text, sort_order: i, created_at: at })),
+  );
   await db.transaction().execute(async (tx) => {
     await repo.replacePhrases(tx, schoolId, rows);
     await recordAudit(tx, ctx, { action: 'heartBridge.phrasesUpdate', entityType: 'heartBridgePhrases', entityId: schoolId, orgId: schoolId, changes: input });

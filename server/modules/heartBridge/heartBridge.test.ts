@@ -149,7 +149,12 @@ describe('access: own children, own classes, own school', () => {
     // A guardian whose child is in the class knows it exists, but the class views are not theirs.
     expect((await w.users.gTwo.get(`${base}/classes/${w.classA.id}/weeks/2026-W38`)).status).toBe(403);
     // Nothing was written by any of these attempts.
-    const note = await t.db.selectFrom('heart_bridge_notes' as any).selectAll().where('student_id', '=', w.a1.id).where('week', '=', '2026-W38').executeTakeFirst();
+    const note = await t.db
+      .selectFrom('heart_bridge_notes' as any)
+      .selectAll()
+      .where('student_id', '=', w.a1.id)
+      .where('week', '=', '2026-W38')
+      .executeTakeFirst();
     expect(note).toBeUndefined();
   });
 
@@ -163,7 +168,8 @@ describe('access: own children, own classes, own school', () => {
     ];
     for (const [method, url, body] of routes) {
       for (const who of [w.users.headA, w.users.gB1]) expect((await who.request(method, url, body)).status, `${who.username} ${url}`).toBe(403);
-      for (const who of [w.users.otherPrincipal, w.users.headX, w.users.gX1]) expect((await who.request(method, url, body)).status, `${who.username} ${url}`).toBe(404);
+      for (const who of [w.users.otherPrincipal, w.users.headX, w.users.gX1])
+        expect((await who.request(method, url, body)).status, `${who.username} ${url}`).toBe(404);
     }
     expect((await w.users.gX1.get(`${base}/schools/${w.school.id}/phrases`)).status).toBe(404);
   });
@@ -211,7 +217,9 @@ describe('a student reads their own book', () => {
   });
 
   it('gives a student account without a student record nothing', async () => {
-    const teacherAsStudent = await t.user([{ role: 'student', org: w.classA }], { personId: (await t.person(w.classA, { kind: 'teacher', name: '实习老师' })).id });
+    const teacherAsStudent = await t.user([{ role: 'student', org: w.classA }], {
+      personId: (await t.person(w.classA, { kind: 'teacher', name: '实习老师' })).id,
+    });
     expect((await teacherAsStudent.get(page(w.a1.id, '2026-W37'))).status).toBe(404);
     expect((await ok(teacherAsStudent.get('/api/v1/school/me'))).self).toBeNull();
   });
@@ -312,12 +320,19 @@ describe('indicators on a hand-checked week', () => {
     ]);
     const grade = await ok(w.users.principal.get(`${base}/schools/${w.school.id}/coverage?week=2026-W38&gradeId=${w.grade2.id}`));
     expect(grade.items.map((r: any) => r.className)).toEqual(['初二（1）班']);
-    const res = await t.app.inject({ method: 'GET', url: `${base}/schools/${w.school.id}/coverage.xlsx?week=2026-W38&sort=coverage&order=desc`, headers: { cookie: w.users.principal.cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `${base}/schools/${w.school.id}/coverage.xlsx?week=2026-W38&sort=coverage&order=desc`,
+      headers: { cookie: w.users.principal.cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as any);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r: any) => r.slice(1));
     expect(rows[0]).toContain('双向覆盖率(%)');
     expect(rows.slice(1).map((r: any) => [r[1], r[5]])).toEqual([
       ['初一（2）班', 50],
@@ -348,7 +363,10 @@ describe('indicators on a hand-checked week', () => {
 
   it('counts a week as finished only once its Sunday has passed, so the figure holds over the weekend', async () => {
     const asOf = async (day: string) =>
-      (await ok(w.users.principal.get(`${base}/schools/${w.school.id}/no-exchange?asOf=${day}&sort=weeks&order=desc&pageSize=50`))).items.map((r: any) => [r.studentName, r.weeks]);
+      (await ok(w.users.principal.get(`${base}/schools/${w.school.id}/no-exchange?asOf=${day}&sort=weeks&order=desc&pageSize=50`))).items.map((r: any) => [
+        r.studentName,
+        r.weeks,
+      ]);
     // Fri 25 Sep and Sat 26 Sep 2026: W39 (a1 and a2 two-way) is not over yet; W36–W38 count.
     const saturday = await asOf('2026-09-26');
     expect(saturday).toEqual(await asOf('2026-09-25'));

@@ -19,8 +19,26 @@ export async function recordAccident(call: WriteCall, body: z.infer<typeof Accid
   if (!org || !inScope(scopeOf(call.actor, P.manage), org.path)) throw invalid('orgId', HM['honours.orgUnknown']);
   if (body.occurredOn > shanghaiDate(call.now)) throw invalid('occurredOn', HM['honours.occurredInFuture']);
   const id = newId();
-  await hq(call.tx).insertInto('honour_safety_accidents').values({ id, org_id: org.id, org_path: org.path, occurred_on: body.occurredOn, severity: body.severity, description: body.description, recorded_by: call.actor.accountId, created_at: call.iso }).execute();
-  await recordAudit(call.tx, call.ctx, { action: 'honours.accident', entityType: 'safetyAccident', entityId: id, orgId: org.id, changes: { occurredOn: body.occurredOn, severity: body.severity } });
+  await hq(call.tx)
+    .insertInto('honour_safety_accidents')
+    .values({
+      id,
+      org_id: org.id,
+      org_path: org.path,
+      occurred_on: body.occurredOn,
+      severity: body.severity,
+      description: body.description,
+      recorded_by: call.actor.accountId,
+      created_at: call.iso,
+    })
+    .execute();
+  await recordAudit(call.tx, call.ctx, {
+    action: 'honours.accident',
+    entityType: 'safetyAccident',
+    entityId: id,
+    orgId: org.id,
+    changes: { occurredOn: body.occurredOn, severity: body.severity },
+  });
   return { id };
 }
 
@@ -34,5 +52,14 @@ export async function listAccidents(call: Call) {
     .orderBy('a.occurred_on', 'desc')
     .limit(500)
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, occurredOn: r.occurred_on, severity: r.severity as (typeof ACCIDENT_SEVERITIES)[number], description: r.description })) };
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      occurredOn: r.occurred_on,
+      severity: r.severity as (typeof ACCIDENT_SEVERITIES)[number],
+      description: r.description,
+    })),
+  };
 }

@@ -16,13 +16,18 @@ export const criteriaOf = (h: { criteria_items: string }): HonourCriterion[] => 
 export const assessmentOf = (n: { assessment: string | null }): Assessment | null => (n.assessment ? (JSON.parse(n.assessment) as Assessment) : null);
 
 /** The declared criteria as stored, or a 422 naming the field: unique keys, a top score on scored ones only, a reachable pass mark. */
-export function checkedCriteria(body: Pick<z.infer<typeof CreateHonourBody>, 'criteriaItems' | 'passScore'>): { items: HonourCriterion[]; passScore: number | null } {
+export function checkedCriteria(body: Pick<z.infer<typeof CreateHonourBody>, 'criteriaItems' | 'passScore'>): {
+  items: HonourCriterion[];
+  passScore: number | null;
+} {
   const given = body.criteriaItems ?? [];
   if (new Set(given.map((c) => c.key)).size !== given.length) throw invalid('criteriaItems', HM['honours.criterionKeys']);
   given.forEach((c, i) => {
     if ((c.kind === 'score') !== (c.max !== undefined)) throw invalid(`criteriaItems.${i}.max`, HM['honours.criterionMax']);
   });
-  const items: HonourCriterion[] = given.map((c) => (c.kind === 'score' ? { key: c.key, label: c.label, kind: c.kind, max: c.max } : { key: c.key, label: c.label, kind: c.kind }));
+  const items: HonourCriterion[] = given.map((c) =>
+    c.kind === 'score' ? { key: c.key, label: c.label, kind: c.kind, max: c.max } : { key: c.key, label: c.label, kind: c.kind },
+  );
   const top = items.reduce((s, c) => s + (c.max ?? 0), 0);
   if (body.passScore !== undefined && body.passScore > 0 && top === 0) throw invalid('passScore', HM['honours.passScoreWithoutScores']);
   if (body.passScore !== undefined && body.passScore > top && top > 0) throw invalid('passScore', HM['honours.passScoreTooHigh'], { max: top });
@@ -30,7 +35,11 @@ export function checkedCriteria(body: Pick<z.infer<typeof CreateHonourBody>, 'cr
 }
 
 /** The review's points and checks as stored, or a 422 naming the field: every criterion of the honour once, no other, no score above its top. */
-export function checkedAssessment(criteria: HonourCriterion[], passScore: number | null, body: z.infer<typeof AssessmentBody>): { assessment: Assessment; total: number; passed: boolean } {
+export function checkedAssessment(
+  criteria: HonourCriterion[],
+  passScore: number | null,
+  body: z.infer<typeof AssessmentBody>,
+): { assessment: Assessment; total: number; passed: boolean } {
   if (!criteria.length) throw invalid('body', HM['honours.noCriteria']);
   const scored = criteria.filter((c) => c.kind === 'score');
   const checked = criteria.filter((c) => c.kind === 'check');
@@ -39,7 +48,10 @@ export function checkedAssessment(criteria: HonourCriterion[], passScore: number
   if (!same(Object.keys(body.checks), checked)) throw invalid('body.checks', HM['honours.assessmentCriteria']);
   for (const c of scored) if (body.scores[c.key] > c.max!) throw invalid(`body.scores.${c.key}`, HM['honours.assessmentMax'], { label: c.label, max: c.max });
   // Stored in the criteria's order, so two assessments of the same points read the same.
-  const assessment: Assessment = { scores: Object.fromEntries(scored.map((c) => [c.key, body.scores[c.key]])), checks: Object.fromEntries(checked.map((c) => [c.key, body.checks[c.key]])) };
+  const assessment: Assessment = {
+    scores: Object.fromEntries(scored.map((c) => [c.key, body.scores[c.key]])),
+    checks: Object.fromEntries(checked.map((c) => [c.key, body.checks[c.key]])),
+  };
   return { assessment, ...assessmentResult(criteria, passScore, assessment) };
 }
 
@@ -51,5 +63,6 @@ export async function assertMeetsCriteria(call: WriteCall, n: { honour_id: strin
   const a = assessmentOf(n);
   if (!a) throw invalid('assessment', HM['honours.assessmentMissing']);
   const r = assessmentResult(criteria, honour.pass_score, a);
-  if (!r.passed) throw invalid('assessment', HM['honours.assessmentFailed'], { total: r.total, pass: honour.pass_score ?? 0, unmet: r.unmet.join('、') || '—' });
+  if (!r.passed)
+    throw invalid('assessment', HM['honours.assessmentFailed'], { total: r.total, pass: honour.pass_score ?? 0, unmet: r.unmet.join('、') || '—' });
 }

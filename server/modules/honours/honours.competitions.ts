@@ -26,18 +26,52 @@ export async function createCompetition(call: WriteCall, body: z.infer<typeof Cr
   if (body.endsOn < body.startsOn) throw invalid('endsOn', HM['honours.endsBeforeStart']);
   const teamIds = [...new Set(body.teamOrgIds)];
   const teams = new Map((await hq(call.tx).selectFrom('orgs').select(['id', 'path', 'kind']).where('id', 'in', teamIds).execute()).map((t) => [t.id, t]));
-  const bad = body.teamOrgIds.findIndex((id) => { const t = teams.get(id); return !t || t.kind !== 'team' || !t.path.startsWith(org.path); });
+  const bad = body.teamOrgIds.findIndex((id) => {
+    const t = teams.get(id);
+    return !t || t.kind !== 'team' || !t.path.startsWith(org.path);
+  });
   if (bad >= 0) throw invalid(`teamOrgIds.${bad}`, HM['honours.teamUnknown']);
   const id = newId();
-  await hq(call.tx).insertInto('competitions').values({ id, org_id: org.id, org_path: org.path, name: body.name, starts_on: body.startsOn, ends_on: body.endsOn, status: 'running', created_at: call.iso, updated_at: call.iso }).execute();
-  await hq(call.tx).insertInto('competition_teams').values(teamIds.map((team_id) => ({ competition_id: id, team_id }))).execute();
-  await hq(call.tx).insertInto('competition_measures').values(body.measures.map((m, i) => ({ id: newId(), competition_id: id, seq: i + 1, name: m.name, unit: m.unit, weight: m.weight }))).execute();
-  await recordAudit(call.tx, call.ctx, { action: 'honours.competitionCreate', entityType: 'competition', entityId: id, orgId: org.id, changes: { name: body.name, teams: teamIds.length } });
+  await hq(call.tx)
+    .insertInto('competitions')
+    .values({
+      id,
+      org_id: org.id,
+      org_path: org.path,
+      name: body.name,
+      starts_on: body.startsOn,
+      ends_on: body.endsOn,
+      status: 'running',
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
+    .execute();
+  await hq(call.tx)
+    .insertInto('competition_teams')
+    .values(teamIds.map((team_id) => ({ competition_id: id, team_id })))
+    .execute();
+  await hq(call.tx)
+    .insertInto('competition_measures')
+    .values(body.measures.map((m, i) => ({ id: newId(), competition_id: id, seq: i + 1, name: m.name, unit: m.unit, weight: m.weight })))
+    .execute();
+  await recordAudit(call.tx, call.ctx, {
+    action: 'honours.competitionCreate',
+    entityType: 'competition',
+    entityId: id,
+    orgId: org.id,
+    changes: { name: body.name, teams: teamIds.length },
+  });
   return { id };
 }
 
 async function load(call: Call, db: Db | Tx, id: string) {
-  const c = await hq(db).selectFrom('competitions as c').innerJoin('orgs as o', 'o.id', 'c.org_id').selectAll('c').select('o.name as org_name').where('c.id', '=', id).executeTakeFirst();
+  const c = await hq(db)
+    .selectFrom('competitions as c')
+    .innerJoin('orgs as o', 'o.id', 'c.org_id')
+    .selectAll('c')
+    .select('o.name as org_name')
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!c) throw notFound();
   const overseer = inScope(scopeOf(call.actor, P.read), c.org_path);
   if (!overseer && !alongLine(scopeOf(call.actor, P.readPublished), c.org_path)) throw notFound();
@@ -53,7 +87,12 @@ async function loadForScores(call: WriteCall, id: string) {
   const { c, manager } = await load(call, call.tx, id);
   if (!manager) throw forbidden();
   if (c.status !== 'running') throw invalid('status', HM['honours.competitionClosed']);
-  const teams = await hq(call.tx).selectFrom('competition_teams as ct').innerJoin('orgs as o', 'o.id', 'ct.team_id').select(['o.id', 'o.name']).where('ct.competition_id', '=', id).execute();
+  const teams = await hq(call.tx)
+    .selectFrom('competition_teams as ct')
+    .innerJoin('orgs as o', 'o.id', 'ct.team_id')
+    .select(['o.id', 'o.name'])
+    .where('ct.competition_id', '=', id)
+    .execute();
   const measures = await hq(call.tx).selectFrom('competition_measures').select(['id', 'name']).where('competition_id', '=', id).execute();
   return { c, teams, measures };
 }
@@ -70,8 +109,22 @@ async function writeScores(call: WriteCall, competitionId: string, cells: ScoreC
   // A later entry for a cell replaces the earlier one.
   await hq(call.tx)
     .insertInto('competition_scores')
-    .values(cells.map((s) => ({ competition_id: competitionId, team_id: s.teamOrgId, measure_id: s.measureId, period: s.period, value: s.value, entered_by: call.actor.accountId, entered_at: call.iso })))
-    .onConflict((oc) => oc.columns(['competition_id', 'team_id', 'measure_id', 'period']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), entered_by: eb.ref('excluded.entered_by'), entered_at: eb.ref('excluded.entered_at') })))
+    .values(
+      cells.map((s) => ({
+        competition_id: competitionId,
+        team_id: s.teamOrgId,
+        measure_id: s.measureId,
+        period: s.period,
+        value: s.value,
+        entered_by: call.actor.accountId,
+        entered_at: call.iso,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['competition_id', 'team_id', 'measure_id', 'period'])
+        .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), entered_by: eb.ref('excluded.entered_by'), entered_at: eb.ref('excluded.entered_at') })),
+    )
     .execute();
 }
 
@@ -86,8 +139,18 @@ export async function enterScores(call: WriteCall, id: string, body: z.infer<typ
     if (!teamIds.has(s.teamOrgId)) throw invalid(`scores.${i}.teamOrgId`, HM['honours.notInCompetition']);
     if (!measureIds.has(s.measureId)) throw invalid(`scores.${i}.measureId`, HM['honours.measureUnknown']);
   });
-  await writeScores(call, id, body.scores.map((s) => ({ ...s, period: body.period })));
-  await recordAudit(call.tx, call.ctx, { action: 'honours.scores', entityType: 'competition', entityId: id, orgId: c.org_id, changes: { period: body.period, cells: body.scores.length } });
+  await writeScores(
+    call,
+    id,
+    body.scores.map((s) => ({ ...s, period: body.period })),
+  );
+  await recordAudit(call.tx, call.ctx, {
+    action: 'honours.scores',
+    entityType: 'competition',
+    entityId: id,
+    orgId: c.org_id,
+    changes: { period: body.period, cells: body.scores.length },
+  });
   return { written: body.scores.length, errors: [] };
 }
 
@@ -109,12 +172,19 @@ export async function importScores(call: WriteCall, id: string, rows: { row: num
     if (!measureId) errors.push({ field: `rows.${r.row}.指标`, message: HM['honours.measureUnknown'] });
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(period ?? '')) errors.push({ field: `rows.${r.row}.期间`, message: HM['honours.periodFormat'] });
     else if (!periodInside(c, period)) errors.push({ field: `rows.${r.row}.期间`, message: HM['honours.periodOutside'] });
-    if (value === '' || value === undefined || !Number.isFinite(points) || points < 0 || points > 100) errors.push({ field: `rows.${r.row}.得分`, message: HM['honours.scoreRange'] });
+    if (value === '' || value === undefined || !Number.isFinite(points) || points < 0 || points > 100)
+      errors.push({ field: `rows.${r.row}.得分`, message: HM['honours.scoreRange'] });
     if (teamOrgId && measureId) cells.push({ teamOrgId, measureId, period, value: points });
   }
   if (errors.length) throw new ImportFaults(errors);
   await writeScores(call, id, cells);
-  await recordAudit(call.tx, call.ctx, { action: 'honours.scoresImport', entityType: 'competition', entityId: id, orgId: c.org_id, changes: { rows: cells.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'honours.scoresImport',
+    entityType: 'competition',
+    entityId: id,
+    orgId: c.org_id,
+    changes: { rows: cells.length },
+  });
   return { written: cells.length, errors: [] };
 }
 
@@ -128,7 +198,15 @@ export class ImportFaults extends AppError {
 export async function closeCompetition(call: WriteCall, id: string) {
   const { c, manager } = await load(call, call.tx, id);
   if (!manager) throw forbidden();
-  await transition(call, { kind: COMPETITION_KIND, table: 'competitions', id, from: ['running'], to: 'closed', event: 'closed', audit: { action: 'honours.competitionClose', entityType: 'competition', entityId: id, orgId: c.org_id } });
+  await transition(call, {
+    kind: COMPETITION_KIND,
+    table: 'competitions',
+    id,
+    from: ['running'],
+    to: 'closed',
+    event: 'closed',
+    audit: { action: 'honours.competitionClose', entityType: 'competition', entityId: id, orgId: c.org_id },
+  });
   return { ok: true as const };
 }
 
@@ -139,28 +217,55 @@ export async function listCompetitions(call: Call) {
     .selectFrom('competitions as c')
     .innerJoin('orgs as o', 'o.id', 'c.org_id')
     .select(['c.id', 'c.org_id', 'o.name as org_name', 'c.name', 'c.starts_on', 'c.ends_on', 'c.status', 'c.org_path'])
-    .select((eb) => eb.selectFrom('competition_teams as t').whereRef('t.competition_id', '=', 'c.id').select((e) => e.fn.countAll<number>().as('n')).as('teams'))
+    .select((eb) =>
+      eb
+        .selectFrom('competition_teams as t')
+        .whereRef('t.competition_id', '=', 'c.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('teams'),
+    )
     .orderBy('c.starts_on', 'desc')
     .limit(500)
     .execute();
   return {
     items: rows
       .filter((r) => inScope(read, r.org_path) || alongLine(pub, r.org_path))
-      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, name: r.name, startsOn: r.starts_on, endsOn: r.ends_on, status: r.status as CompetitionStatus, teams: Number(r.teams ?? 0) })),
+      .map((r) => ({
+        id: r.id,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        name: r.name,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        status: r.status as CompetitionStatus,
+        teams: Number(r.teams ?? 0),
+      })),
   };
 }
 
 export async function competitionDetail(call: Call, id: string) {
   const { c, manager } = await load(call, call.db, id);
-  const measures = await hq(call.db).selectFrom('competition_measures').select(['id', 'name', 'unit', 'weight']).where('competition_id', '=', id).orderBy('seq').execute();
-  const teams = await hq(call.db).selectFrom('competition_teams as ct').innerJoin('orgs as o', 'o.id', 'ct.team_id').select(['o.id', 'o.name']).where('ct.competition_id', '=', id).execute();
+  const measures = await hq(call.db)
+    .selectFrom('competition_measures')
+    .select(['id', 'name', 'unit', 'weight'])
+    .where('competition_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  const teams = await hq(call.db)
+    .selectFrom('competition_teams as ct')
+    .innerJoin('orgs as o', 'o.id', 'ct.team_id')
+    .select(['o.id', 'o.name'])
+    .where('ct.competition_id', '=', id)
+    .execute();
   const sums = await hq(call.db)
     .selectFrom('competition_scores')
     .select(['team_id', 'measure_id', (eb) => eb.fn.sum<number>('value').as('points')])
     .where('competition_id', '=', id)
     .groupBy(['team_id', 'measure_id'])
     .execute();
-  const periods = (await hq(call.db).selectFrom('competition_scores').select('period').distinct().where('competition_id', '=', id).orderBy('period').execute()).map((p) => p.period);
+  const periods = (
+    await hq(call.db).selectFrom('competition_scores').select('period').distinct().where('competition_id', '=', id).orderBy('period').execute()
+  ).map((p) => p.period);
   const weight = new Map(measures.map((m) => [m.id, m.weight]));
   const board = teams.map((t) => {
     const byMeasure: Record<string, number> = {};

@@ -29,12 +29,23 @@ const nonEmpty = (e: Evidence) => (e.length ? e : null);
 
 const arrearsAppeal: Disqualifier = {
   reason: 'arrearsAppeal',
-  check: async (db, s) => nonEmpty((await arrearsAppealsIn(db, s.unitPath, yearsBefore(s.today, 1))).map((a) => ({ kind: 'appeal', id: a.id, label: `${a.code} ${a.title}`, date: a.submitted_date }))),
+  check: async (db, s) =>
+    nonEmpty(
+      (await arrearsAppealsIn(db, s.unitPath, yearsBefore(s.today, 1))).map((a) => ({
+        kind: 'appeal',
+        id: a.id,
+        label: `${a.code} ${a.title}`,
+        date: a.submitted_date,
+      })),
+    ),
 };
 
 const arrearsMediation: Disqualifier = {
   reason: 'arrearsMediation',
-  check: async (db, s) => nonEmpty((await arrearsCasesIn(db, s.unitPath, yearsBefore(s.today, 1))).map((c) => ({ kind: 'mediationCase', id: c.id, label: c.code, date: c.applied_date }))),
+  check: async (db, s) =>
+    nonEmpty(
+      (await arrearsCasesIn(db, s.unitPath, yearsBefore(s.today, 1))).map((c) => ({ kind: 'mediationCase', id: c.id, label: c.code, date: c.applied_date })),
+    ),
 };
 
 const noCongress: Disqualifier = {
@@ -50,7 +61,14 @@ const noCollectiveContract: Disqualifier = {
 const groupIncident: Disqualifier = {
   reason: 'groupIncident',
   check: async (db, s) =>
-    nonEmpty((await confirmedGroupAlertsIn(db, s.unitPath, `${yearsBefore(s.today, 3)}T00:00:00.000Z`)).map((g) => ({ kind: 'groupAlert', id: g.id, label: `${g.keywords}（${g.worker_count}人）`, date: g.raised_at.slice(0, 10) }))),
+    nonEmpty(
+      (await confirmedGroupAlertsIn(db, s.unitPath, `${yearsBefore(s.today, 3)}T00:00:00.000Z`)).map((g) => ({
+        kind: 'groupAlert',
+        id: g.id,
+        label: `${g.keywords}（${g.worker_count}人）`,
+        date: g.raised_at.slice(0, 10),
+      })),
+    ),
 };
 
 const safetyAccident: Disqualifier = {

@@ -45,7 +45,9 @@ export async function awards(db: Db, q: IndicatorQuery): Promise<Figure> {
 export async function honourStats(call: Call, year?: number) {
   assertHolds(call.actor, P.read);
   const scope = scopeOf(call.actor, P.read);
-  let base = hq(call.db).selectFrom('honour_nominations as n').where((eb) => pathInScope(eb, 'n.unit_path', scope));
+  let base = hq(call.db)
+    .selectFrom('honour_nominations as n')
+    .where((eb) => pathInScope(eb, 'n.unit_path', scope));
   if (year) base = base.where('n.year', '=', year);
   const reasons = await base
     .innerJoin('honour_findings as f', 'f.nomination_id', 'n.id')
@@ -70,7 +72,14 @@ export async function honourStats(call: Call, year?: number) {
     .execute();
   return {
     byReason: reasons.map((r) => ({ reason: r.reason as DisqualifierReason, nominations: Number(r.c) })),
-    byUnit: units.map((u) => ({ unitId: u.unit_id, unitName: u.name, year: u.year, nominations: Number(u.c), disqualified: Number(u.dq ?? 0), awards: Number(u.aw ?? 0) })),
+    byUnit: units.map((u) => ({
+      unitId: u.unit_id,
+      unitName: u.name,
+      year: u.year,
+      nominations: Number(u.c),
+      disqualified: Number(u.dq ?? 0),
+      awards: Number(u.aw ?? 0),
+    })),
   };
 }
 

@@ -29,7 +29,10 @@ export const honoursMessages = {
   'honours.assessmentCriteria': ['请对每一项评选条件评分或核对，且只对本荣誉的条件', 'Score or check every criterion of this honour, and only those'],
   'honours.assessmentMax': ['「{label}」的得分不能超过满分 {max}', '“{label}” scores at most {max}'],
   'honours.assessmentMissing': ['请先按评选条件评分、核对，再审核通过', 'Assess the nomination against the criteria before it passes review'],
-  'honours.assessmentFailed': ['未达到评选条件（总分 {total}，合格分 {pass}；未达标：{unmet}），不能审核通过', 'The criteria are not met (total {total}, pass mark {pass}; unmet: {unmet}): the nomination cannot pass review'],
+  'honours.assessmentFailed': [
+    '未达到评选条件（总分 {total}，合格分 {pass}；未达标：{unmet}），不能审核通过',
+    'The criteria are not met (total {total}, pass mark {pass}; unmet: {unmet}): the nomination cannot pass review',
+  ],
 } satisfies Record<string, MessageEntry>;
 
 export const HM = messageKeys(honoursMessages);

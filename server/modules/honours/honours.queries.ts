@@ -28,15 +28,47 @@ export async function listHonours(call: Call, q: { year?: number }) {
   let query = hq(call.db)
     .selectFrom('honours as h')
     .innerJoin('orgs as o', 'o.id', 'h.org_id')
-    .select(['h.id', 'h.org_id', 'o.name as org_name', 'h.kind', 'h.name', 'h.year', 'h.criteria', 'h.criteria_items', 'h.pass_score', 'h.competition_id', 'h.org_path'])
-    .select((eb) => eb.selectFrom('honour_nominations as n').whereRef('n.honour_id', '=', 'h.id').select((e) => e.fn.countAll<number>().as('c')).as('nominations'))
-    .where((eb) => eb.or([pathInScope(eb, 'h.org_path', read), pathInScope(eb, 'h.org_path', nominate), ...(line.length ? [eb('h.org_path', 'in', line)] : [])]));
+    .select([
+      'h.id',
+      'h.org_id',
+      'o.name as org_name',
+      'h.kind',
+      'h.name',
+      'h.year',
+      'h.criteria',
+      'h.criteria_items',
+      'h.pass_score',
+      'h.competition_id',
+      'h.org_path',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('honour_nominations as n')
+        .whereRef('n.honour_id', '=', 'h.id')
+        .select((e) => e.fn.countAll<number>().as('c'))
+        .as('nominations'),
+    )
+    .where((eb) =>
+      eb.or([pathInScope(eb, 'h.org_path', read), pathInScope(eb, 'h.org_path', nominate), ...(line.length ? [eb('h.org_path', 'in', line)] : [])]),
+    );
   if (q.year) query = query.where('h.year', '=', q.year);
   const rows = await query.orderBy('h.year', 'desc').orderBy('h.name').limit(500).execute();
   return {
     items: rows
       .filter((r) => honourReaches(call, r.org_path))
-      .map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as HonourKind, name: r.name, year: r.year, criteria: r.criteria, criteriaItems: criteriaOf(r), passScore: r.pass_score, competitionId: r.competition_id, nominations: Number(r.nominations ?? 0) })),
+      .map((r) => ({
+        id: r.id,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        kind: r.kind as HonourKind,
+        name: r.name,
+        year: r.year,
+        criteria: r.criteria,
+        criteriaItems: criteriaOf(r),
+        passScore: r.pass_score,
+        competitionId: r.competition_id,
+        nominations: Number(r.nominations ?? 0),
+      })),
   };
 }
 
@@ -46,13 +78,33 @@ function nominations(call: Call) {
     .innerJoin('honours as h', 'h.id', 'n.honour_id')
     .innerJoin('orgs as u', 'u.id', 'n.unit_id')
     .innerJoin('orgs as t', 't.id', 'n.team_id')
-    .select(['n.id', 'n.honour_id', 'h.name as honour_name', 'n.year', 'n.unit_id', 'u.name as unit_name', 'n.team_id', 't.name as team_name', 'n.status', 'n.created_at', 'n.nominated_by', 'n.unit_path', 'n.assessment_total', 'h.org_path as honour_path']);
+    .select([
+      'n.id',
+      'n.honour_id',
+      'h.name as honour_name',
+      'n.year',
+      'n.unit_id',
+      'u.name as unit_name',
+      'n.team_id',
+      't.name as team_name',
+      'n.status',
+      'n.created_at',
+      'n.nominated_by',
+      'n.unit_path',
+      'n.assessment_total',
+      'h.org_path as honour_path',
+    ]);
 }
 
 async function reasonsOf(call: Call, ids: string[]): Promise<Map<string, DisqualifierReason[]>> {
   const out = new Map<string, DisqualifierReason[]>();
   if (!ids.length) return out;
-  for (const r of await hq(call.db).selectFrom('honour_findings').select(['nomination_id', 'reason']).where('nomination_id', 'in', ids).orderBy('reason').execute()) {
+  for (const r of await hq(call.db)
+    .selectFrom('honour_findings')
+    .select(['nomination_id', 'reason'])
+    .where('nomination_id', 'in', ids)
+    .orderBy('reason')
+    .execute()) {
     out.set(r.nomination_id, [...(out.get(r.nomination_id) ?? []), r.reason as DisqualifierReason]);
   }
   return out;
@@ -61,7 +113,9 @@ async function reasonsOf(call: Call, ids: string[]): Promise<Map<string, Disqual
 /** Union readers: nominations of their subtree (by unit or by honour); anyone else: the nominations they made. */
 export async function listNominations(call: Call, f: NominationFilter) {
   const read = scopeOf(call.actor, P.read);
-  let q = nominations(call).where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read), eb('n.nominated_by', '=', call.actor.accountId)]));
+  let q = nominations(call).where((eb) =>
+    eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read), eb('n.nominated_by', '=', call.actor.accountId)]),
+  );
   if (f.mine === '1') q = q.where('n.nominated_by', '=', call.actor.accountId);
   if (f.honourId) q = q.where('n.honour_id', '=', f.honourId);
   if (f.year) q = q.where('n.year', '=', f.year);
@@ -71,12 +125,30 @@ export async function listNominations(call: Call, f: NominationFilter) {
   if (f.to) q = q.where('n.nominated_on', '<=', f.to);
   if (f.awarded === '1') q = q.where('n.status', 'in', ['awarded', 'published']);
   // The reason filter reads the union's evidence: it narrows only to what the caller oversees.
-  if (f.reason) q = q.where('n.id', 'in', (eb) => eb.selectFrom('honour_findings').select('nomination_id').where('reason', '=', f.reason!)).where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read)]));
-  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  if (f.reason)
+    q = q
+      .where('n.id', 'in', (eb) => eb.selectFrom('honour_findings').select('nomination_id').where('reason', '=', f.reason!))
+      .where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read)]));
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   // Unassessed nominations sort as below every score on both engines (their NULLs would sort apart).
   const col = f.sort === 'teamName' ? sql<string>`t.name` : f.sort === 'score' ? sql<number>`coalesce(n.assessment_total, -1)` : sql<string>`n.created_at`;
-  const rows = await q.orderBy(col, f.order).orderBy('n.id', f.order).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  const reasons = await reasonsOf(call, rows.map((r) => r.id));
+  const rows = await q
+    .orderBy(col, f.order)
+    .orderBy('n.id', f.order)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  const reasons = await reasonsOf(
+    call,
+    rows.map((r) => r.id),
+  );
   const sees = (r: { unit_path: string; honour_path: string }) => read.all || read.paths.some((p) => r.unit_path.startsWith(p) || r.honour_path.startsWith(p));
   return {
     items: rows.map((r) => ({
@@ -101,12 +173,25 @@ export async function listNominations(call: Call, f: NominationFilter) {
 
 export async function nominationDetail(call: Call, id: string) {
   const { rel } = await loadNomination(call, call.db, id);
-  const r = await nominations(call).select(['n.record', 'n.checked_at', 'n.note', 'n.assessment', 'n.assessed_at', 'h.criteria_items', 'h.pass_score']).leftJoin('accounts as ab', 'ab.id', 'n.assessed_by').select('ab.display_name as assessed_by_name').innerJoin('accounts as a', 'a.id', 'n.nominated_by').select('a.display_name as nominated_by_name').where('n.id', '=', id).executeTakeFirstOrThrow();
+  const r = await nominations(call)
+    .select(['n.record', 'n.checked_at', 'n.note', 'n.assessment', 'n.assessed_at', 'h.criteria_items', 'h.pass_score'])
+    .leftJoin('accounts as ab', 'ab.id', 'n.assessed_by')
+    .select('ab.display_name as assessed_by_name')
+    .innerJoin('accounts as a', 'a.id', 'n.nominated_by')
+    .select('a.display_name as nominated_by_name')
+    .where('n.id', '=', id)
+    .executeTakeFirstOrThrow();
   const rows = await hq(call.db).selectFrom('honour_findings').select(['reason', 'evidence']).where('nomination_id', '=', id).orderBy('reason').execute();
   const findings: Finding[] = rows.map((f) => ({ reason: f.reason as DisqualifierReason, evidence: JSON.parse(f.evidence) }));
   const criteria = criteriaOf(r);
   const a = assessmentOf(r);
-  const timeline = (await eventsOf(call.db, NOMINATION_KIND, id)).map((e) => ({ event: e.event, to: e.to, actorName: e.actorName, at: e.at, data: rel.overseer ? e.data : null }));
+  const timeline = (await eventsOf(call.db, NOMINATION_KIND, id)).map((e) => ({
+    event: e.event,
+    to: e.to,
+    actorName: e.actorName,
+    at: e.at,
+    data: rel.overseer ? e.data : null,
+  }));
   return {
     id: r.id,
     honourId: r.honour_id,
@@ -128,7 +213,10 @@ export async function nominationDetail(call: Call, id: string) {
     criteria,
     passScore: r.pass_score,
     // The department sees how its team was judged once the review decided, as it sees the reasons.
-    assessment: a && (rel.overseer || r.status !== 'submitted') ? { ...a, ...assessmentResult(criteria, r.pass_score, a), assessedBy: r.assessed_by_name ?? '', assessedAt: r.assessed_at ?? '' } : null,
+    assessment:
+      a && (rel.overseer || r.status !== 'submitted')
+        ? { ...a, ...assessmentResult(criteria, r.pass_score, a), assessedBy: r.assessed_by_name ?? '', assessedAt: r.assessed_at ?? '' }
+        : null,
     note: r.note,
     timeline,
     can: { review: rel.reviewer && r.status === 'submitted', award: rel.awarder && ['recommended', 'awarded', 'published'].includes(r.status) },
@@ -146,6 +234,14 @@ export async function publishedAwards(call: Call, q: { year?: number }) {
   return {
     items: rows
       .filter((r) => alongLine(scope, r.honour_path))
-      .map((r) => ({ nominationId: r.id, honourName: r.honour_name, kind: r.kind as HonourKind, year: r.year, unitName: r.unit_name, teamName: r.team_name, publishedAt: r.updated_at })),
+      .map((r) => ({
+        nominationId: r.id,
+        honourName: r.honour_name,
+        kind: r.kind as HonourKind,
+        year: r.year,
+        unitName: r.unit_name,
+        teamName: r.team_name,
+        publishedAt: r.updated_at,
+      })),
   };
 }

@@ -23,7 +23,12 @@ async function callAs<T>(db: Db, username: string, at: Date, work: (call: WriteC
   return db.transaction().execute((tx) => work({ db, tx, actor, ctx: { ...systemContext(), actor }, now: at, iso: at.toISOString() }));
 }
 const noon = (date: string) => new Date(`${date}T04:00:00Z`);
-const RECORDS = ['连续三年安全生产无事故，推行手指口述安全确认法', '月均单产提升百分之十二，班组成本节约四十万元', '开展师带徒十二对，三名青工取得高级工证书', '五项小改小革获集团合理化建议奖'];
+const RECORDS = [
+  '连续三年安全生产无事故，推行手指口述安全确认法',
+  '月均单产提升百分之十二，班组成本节约四十万元',
+  '开展师带徒十二对，三名青工取得高级工证书',
+  '五项小改小革获集团合理化建议奖',
+];
 
 export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
   const group = await db.selectFrom('orgs').select(['id', 'path']).where('kind', '=', 'group').where('name', '=', '华能煤业集团').executeTakeFirst();
@@ -58,12 +63,20 @@ export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
   if (!tainted) {
     // The demo's appeals and cases bar no department: the union records an accident in the last clean one's.
     tainted = clean.pop()!;
-    await callAs(db, 'staff', noon(addDays(today, -200)), (call) => recordAccident(call, { orgId: tainted!.dept, occurredOn: addDays(today, -210), severity: 'minor', description: '运输巷道矿车掉道，一人轻伤' }));
+    await callAs(db, 'staff', noon(addDays(today, -200)), (call) =>
+      recordAccident(call, { orgId: tainted!.dept, occurredOn: addDays(today, -210), severity: 'minor', description: '运输巷道矿车掉道，一人轻伤' }),
+    );
   }
 
   // Last year's honour: nominated in late autumn, reviewed, three awarded and published, one not passed.
   const last = await callAs(db, 'staff', noon(`${year - 1}-10-08`), (call) =>
-    service.createHonour(call, { orgId: group.id, kind: 'pioneerTeam', name: `${year - 1}年度工人先锋号`, year: year - 1, criteria: '安全生产无事故；班组管理规范；技术创新和职工素质提升成效明显；无一票否决情形' }),
+    service.createHonour(call, {
+      orgId: group.id,
+      kind: 'pioneerTeam',
+      name: `${year - 1}年度工人先锋号`,
+      year: year - 1,
+      criteria: '安全生产无事故；班组管理规范；技术创新和职工素质提升成效明显；无一票否决情形',
+    }),
   );
   for (const [i, t] of lastYears.entries()) {
     const n = await callAs(db, 'staff', noon(`${year - 1}-10-${20 + i}`), (call) => service.nominate(call, last.id, { teamOrgId: t.id, record: RECORDS[i] }));
@@ -85,11 +98,25 @@ export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
     { key: 'noViolation', label: '全年无“三违”记录', kind: 'check' as const },
   ];
   const current = await callAs(db, 'staff', noon(addDays(today, -60)), (call) =>
-    service.createHonour(call, { orgId: group.id, kind: 'pioneerTeam', name: `${year}年度工人先锋号`, year, criteria: '安全生产无事故；班组管理规范；技术创新和职工素质提升成效明显；无一票否决情形', criteriaItems, passScore: 80 }),
+    service.createHonour(call, {
+      orgId: group.id,
+      kind: 'pioneerTeam',
+      name: `${year}年度工人先锋号`,
+      year,
+      criteria: '安全生产无事故；班组管理规范；技术创新和职工素质提升成效明显；无一票否决情形',
+      criteriaItems,
+      passScore: 80,
+    }),
   );
   const nominated: string[] = [];
   for (const [i, t] of [...clean.slice(0, 4), tainted].entries()) {
-    nominated.push((await callAs(db, 'staff', noon(addDays(today, -40 + i)), (call) => service.nominate(call, current.id, { teamOrgId: t.id, record: RECORDS[i % RECORDS.length] }))).id);
+    nominated.push(
+      (
+        await callAs(db, 'staff', noon(addDays(today, -40 + i)), (call) =>
+          service.nominate(call, current.id, { teamOrgId: t.id, record: RECORDS[i % RECORDS.length] }),
+        )
+      ).id,
+    );
   }
   await callAs(db, 'staff', noon(addDays(today, -20)), (call) => service.disqualify(call, nominated[nominated.length - 1], '自动检查发现一票否决情形'));
   const points = [
@@ -97,7 +124,8 @@ export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
     { safety: 36, management: 25, innovation: 22 },
     { safety: 30, management: 22, innovation: 20 },
   ];
-  for (const [i, scores] of points.entries()) await callAs(db, 'staff', noon(addDays(today, -16)), (call) => service.assess(call, nominated[i], { scores, checks: { noViolation: true } }));
+  for (const [i, scores] of points.entries())
+    await callAs(db, 'staff', noon(addDays(today, -16)), (call) => service.assess(call, nominated[i], { scores, checks: { noViolation: true } }));
   await callAs(db, 'staff', noon(addDays(today, -15)), (call) => service.recommend(call, nominated[0], '经审核符合评选条件'));
   await callAs(db, 'staff', noon(addDays(today, -15)), (call) => service.recommend(call, nominated[1]));
   await callAs(db, 'chair', noon(addDays(today, -5)), (call) => service.award(call, nominated[0]));
@@ -125,10 +153,19 @@ export async function seedHonoursDemo(db: Db, now: Date): Promise<void> {
   const lastMonth = Number(today.slice(5, 7)) - (Number(today.slice(8, 10)) < 5 ? 1 : 0);
   for (let m = 1; m <= lastMonth; m++) {
     const period = `${year}-${String(m).padStart(2, '0')}`;
-    const scores = mineTeams.flatMap((t, ti) => measures.map((ms, mi) => ({ teamOrgId: t.id, measureId: ms.id, value: 70 + ((ti * 7 + mi * 5 + m * 3) % 29) })));
+    const scores = mineTeams.flatMap((t, ti) =>
+      measures.map((ms, mi) => ({ teamOrgId: t.id, measureId: ms.id, value: 70 + ((ti * 7 + mi * 5 + m * 3) % 29) })),
+    );
     await callAs(db, 'staff', noon(`${period}-05`), (call) => enterScores(call, competition.id, { period, scores }));
   }
   await callAs(db, 'staff', noon(addDays(today, -1)), (call) =>
-    service.createHonour(call, { orgId: mine.id, kind: 'competitionWinner', name: `${year}年一号矿劳动竞赛优胜班组`, year, criteria: '劳动竞赛年度总分前两名', competitionId: competition.id }),
+    service.createHonour(call, {
+      orgId: mine.id,
+      kind: 'competitionWinner',
+      name: `${year}年一号矿劳动竞赛优胜班组`,
+      year,
+      criteria: '劳动竞赛年度总分前两名',
+      competitionId: competition.id,
+    }),
   );
 }

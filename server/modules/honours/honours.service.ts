@@ -37,9 +37,28 @@ export async function createHonour(call: WriteCall, body: z.infer<typeof CreateH
   const id = newId();
   await hq(call.tx)
     .insertInto('honours')
-    .values({ id, org_id: org.id, org_path: org.path, kind: body.kind, name: body.name, year: body.year, criteria: body.criteria, criteria_items: JSON.stringify(items), pass_score: passScore, competition_id: body.competitionId ?? null, created_at: call.iso, updated_at: call.iso })
+    .values({
+      id,
+      org_id: org.id,
+      org_path: org.path,
+      kind: body.kind,
+      name: body.name,
+      year: body.year,
+      criteria: body.criteria,
+      criteria_items: JSON.stringify(items),
+      pass_score: passScore,
+      competition_id: body.competitionId ?? null,
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'honours.create', entityType: 'honour', entityId: id, orgId: org.id, changes: { name: body.name, year: body.year, kind: body.kind, criteriaItems: items, passScore } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'honours.create',
+    entityType: 'honour',
+    entityId: id,
+    orgId: org.id,
+    changes: { name: body.name, year: body.year, kind: body.kind, criteriaItems: items, passScore },
+  });
   return { id };
 }
 
@@ -76,7 +95,11 @@ async function unitOf(tx: Tx, teamPath: string) {
 
 async function saveFindings(call: WriteCall, nominationId: string, findings: Finding[]) {
   await hq(call.tx).deleteFrom('honour_findings').where('nomination_id', '=', nominationId).execute();
-  if (findings.length) await hq(call.tx).insertInto('honour_findings').values(findings.map((f) => ({ nomination_id: nominationId, reason: f.reason, evidence: JSON.stringify(f.evidence) }))).execute();
+  if (findings.length)
+    await hq(call.tx)
+      .insertInto('honour_findings')
+      .values(findings.map((f) => ({ nomination_id: nominationId, reason: f.reason, evidence: JSON.stringify(f.evidence) })))
+      .execute();
   await hq(call.tx).updateTable('honour_nominations').set({ checked_at: call.iso }).where('id', '=', nominationId).execute();
 }
 
@@ -87,18 +110,44 @@ export async function nominate(call: WriteCall, honourId: string, body: z.infer<
   const team = await hq(call.tx).selectFrom('orgs').select(['id', 'path', 'kind']).where('id', '=', body.teamOrgId).executeTakeFirst();
   if (!team || team.kind !== 'team' || !inScope(scopeOf(call.actor, P.nominate), team.path)) throw invalid('teamOrgId', HM['honours.teamUnknown']);
   if (!team.path.startsWith(honour.org_path)) throw invalid('teamOrgId', HM['honours.teamOutsideHonour']);
-  const dup = await hq(call.tx).selectFrom('honour_nominations').select('id').where('honour_id', '=', honourId).where('team_id', '=', team.id).executeTakeFirst();
+  const dup = await hq(call.tx)
+    .selectFrom('honour_nominations')
+    .select('id')
+    .where('honour_id', '=', honourId)
+    .where('team_id', '=', team.id)
+    .executeTakeFirst();
   if (dup) throw invalid('teamOrgId', HM['honours.alreadyNominated']);
   const unit = await unitOf(call.tx, team.path);
   const id = newId();
   await hq(call.tx)
     .insertInto('honour_nominations')
-    .values({ id, honour_id: honourId, year: honour.year, unit_id: unit.id, unit_path: unit.path, team_id: team.id, record: body.record, nominated_by: call.actor.accountId, status: 'submitted', nominated_on: shanghaiDate(call.now), checked_at: null, note: null, created_at: call.iso, updated_at: call.iso })
+    .values({
+      id,
+      honour_id: honourId,
+      year: honour.year,
+      unit_id: unit.id,
+      unit_path: unit.path,
+      team_id: team.id,
+      record: body.record,
+      nominated_by: call.actor.accountId,
+      status: 'submitted',
+      nominated_on: shanghaiDate(call.now),
+      checked_at: null,
+      note: null,
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
     .execute();
   const findings = await checkDisqualifiers(call.tx, { unitPath: unit.path, today: shanghaiDate(call.now) });
   await saveFindings(call, id, findings);
   await recordEvent(call, { kind: NOMINATION_KIND, id, event: 'nominated', to: 'submitted', data: { reasons: findings.map((f) => f.reason) } });
-  await recordAudit(call.tx, call.ctx, { action: 'honours.nominate', entityType: 'honourNomination', entityId: id, orgId: unit.id, changes: { honourId, teamOrgId: team.id } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'honours.nominate',
+    entityType: 'honourNomination',
+    entityId: id,
+    orgId: unit.id,
+    changes: { honourId, teamOrgId: team.id },
+  });
   return { id };
 }
 
@@ -112,7 +161,13 @@ export async function recheck(call: WriteCall, id: string): Promise<Finding[]> {
   return findings;
 }
 
-const audit = (action: string, id: string, orgId: string, changes?: Record<string, unknown>) => ({ action, entityType: 'honourNomination', entityId: id, orgId, changes });
+const audit = (action: string, id: string, orgId: string, changes?: Record<string, unknown>) => ({
+  action,
+  entityType: 'honourNomination',
+  entityId: id,
+  orgId,
+  changes,
+});
 
 /** The review scores every scored criterion and checks every requirement; it may assess again while the nomination waits for review. */
 export async function assess(call: WriteCall, id: string, body: z.infer<typeof AssessmentBody>) {
@@ -138,7 +193,17 @@ export async function recommend(call: WriteCall, id: string, note?: string) {
   if (n.status !== 'submitted') throw statusConflict();
   await assertMeetsCriteria(call, n);
   if ((await recheck(call, id)).length) throw invalid('status', HM['honours.disqualifierFound']);
-  await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['submitted'], to: 'recommended', patch: { note: note ?? null }, event: 'recommended', data: note ? { note } : undefined, audit: audit('honours.recommend', id, n.unit_id) });
+  await transition(call, {
+    kind: NOMINATION_KIND,
+    table: 'honour_nominations',
+    id,
+    from: ['submitted'],
+    to: 'recommended',
+    patch: { note: note ?? null },
+    event: 'recommended',
+    data: note ? { note } : undefined,
+    audit: audit('honours.recommend', id, n.unit_id),
+  });
   return { ok: true as const };
 }
 
@@ -149,28 +214,64 @@ export async function disqualify(call: WriteCall, id: string, note?: string) {
   const findings = await recheck(call, id);
   if (!findings.length) throw invalid('status', HM['honours.noDisqualifier']);
   const reasons = findings.map((f) => f.reason);
-  await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['submitted'], to: 'disqualified', patch: { note: note ?? null }, event: 'disqualified', data: { reasons, note: note ?? null }, audit: audit('honours.disqualify', id, n.unit_id, { reasons }) });
+  await transition(call, {
+    kind: NOMINATION_KIND,
+    table: 'honour_nominations',
+    id,
+    from: ['submitted'],
+    to: 'disqualified',
+    patch: { note: note ?? null },
+    event: 'disqualified',
+    data: { reasons, note: note ?? null },
+    audit: audit('honours.disqualify', id, n.unit_id, { reasons }),
+  });
   return { ok: true as const };
 }
 
 export async function reject(call: WriteCall, id: string, reason: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertReviewer(rel);
-  await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['submitted', 'recommended'], to: 'rejected', patch: { note: reason }, event: 'rejected', data: { reason }, audit: audit('honours.reject', id, n.unit_id, { reason }) });
+  await transition(call, {
+    kind: NOMINATION_KIND,
+    table: 'honour_nominations',
+    id,
+    from: ['submitted', 'recommended'],
+    to: 'rejected',
+    patch: { note: reason },
+    event: 'rejected',
+    data: { reason },
+    audit: audit('honours.reject', id, n.unit_id, { reason }),
+  });
   return { ok: true as const };
 }
 
 export async function award(call: WriteCall, id: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertAwarder(rel);
-  await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['recommended'], to: 'awarded', event: 'awarded', audit: audit('honours.award', id, n.unit_id) });
+  await transition(call, {
+    kind: NOMINATION_KIND,
+    table: 'honour_nominations',
+    id,
+    from: ['recommended'],
+    to: 'awarded',
+    event: 'awarded',
+    audit: audit('honours.award', id, n.unit_id),
+  });
   return { ok: true as const };
 }
 
 export async function publish(call: WriteCall, id: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertAwarder(rel);
-  await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['awarded'], to: 'published', event: 'published', audit: audit('honours.publish', id, n.unit_id) });
+  await transition(call, {
+    kind: NOMINATION_KIND,
+    table: 'honour_nominations',
+    id,
+    from: ['awarded'],
+    to: 'published',
+    event: 'published',
+    audit: audit('honours.publish', id, n.unit_id),
+  });
   await publishAwardNotice(call, id);
   return { ok: true as const };
 }
@@ -178,7 +279,17 @@ export async function publish(call: WriteCall, id: string) {
 export async function revoke(call: WriteCall, id: string, reason: string) {
   const { n, rel } = await loadNomination(call, call.tx, id);
   assertAwarder(rel);
-  await transition(call, { kind: NOMINATION_KIND, table: 'honour_nominations', id, from: ['awarded', 'published'], to: 'revoked', patch: { note: reason }, event: 'revoked', data: { reason }, audit: audit('honours.revoke', id, n.unit_id, { reason }) });
+  await transition(call, {
+    kind: NOMINATION_KIND,
+    table: 'honour_nominations',
+    id,
+    from: ['awarded', 'published'],
+    to: 'revoked',
+    patch: { note: reason },
+    event: 'revoked',
+    data: { reason },
+    audit: audit('honours.revoke', id, n.unit_id, { reason }),
+  });
   await withdrawAwardNotice(call, id, reason);
   return { ok: true as const };
 }

@@ -42,8 +42,27 @@ export interface HonoursTables {
   honours: HonourTable;
   honour_nominations: NominationTable;
   honour_findings: { nomination_id: string; reason: string; evidence: string };
-  honour_safety_accidents: { id: string; org_id: string; org_path: string; occurred_on: string; severity: string; description: string; recorded_by: string; created_at: string };
-  competitions: { id: string; org_id: string; org_path: string; name: string; starts_on: string; ends_on: string; status: string; created_at: string; updated_at: string };
+  honour_safety_accidents: {
+    id: string;
+    org_id: string;
+    org_path: string;
+    occurred_on: string;
+    severity: string;
+    description: string;
+    recorded_by: string;
+    created_at: string;
+  };
+  competitions: {
+    id: string;
+    org_id: string;
+    org_path: string;
+    name: string;
+    starts_on: string;
+    ends_on: string;
+    status: string;
+    created_at: string;
+    updated_at: string;
+  };
   competition_teams: { competition_id: string; team_id: string };
   competition_measures: { id: string; competition_id: string; seq: number; name: string; unit: string; weight: number };
   competition_scores: { competition_id: string; team_id: string; measure_id: string; period: string; value: number; entered_by: string; entered_at: string };

@@ -41,7 +41,11 @@ async function world() {
   const other = await t.org('别的集团', 'group');
   const otherStaff = await t.user([{ role: 'unionStaff', org: other }]);
   const otherWorker = await t.user([{ role: 'worker', org: other }]);
-  for (const [m, n] of [[m1.m, 1], [m2.m, 2]] as const) await ok(staff.post('/api/v1/congress/terms', { orgId: m.id, number: n, startDate: yearsFrom(-1), endDate: yearsFrom(4) }), 201);
+  for (const [m, n] of [
+    [m1.m, 1],
+    [m2.m, 2],
+  ] as const)
+    await ok(staff.post('/api/v1/congress/terms', { orgId: m.id, number: n, startDate: yearsFrom(-1), endDate: yearsFrom(4) }), 201);
   // Collective contracts, written as the contracts module stores them (its bargaining loop is long):
   // mine 1's in force (published) and mine 2's (effective, its publication to follow) cover their teams;
   // mine 3 has only one that ended and one still being negotiated.
@@ -56,9 +60,35 @@ async function collective(org: { id: string; path: string }, status: string, sta
   await t.db
     .insertInto('contracts' as any)
     .values({
-      id: newId(), org_id: org.id, org_path: org.path, kind: 'collective', title: '集体合同', status, predecessor_id: null, requested_by: 'union', request_date: today, reply_due: today, replied_date: null,
-      term_years: 3, current_version: 1, review_mode: null, congress_vote_id: null, vote_eligible: null, vote_for: null, vote_against: null, vote_abstain: null, signed_date: null, filing_due: null,
-      received_date: null, objection_due: null, effective_date: startsOn, published_date: startsOn, starts_on: startsOn, ends_on: endsOn, created_at: iso, updated_at: iso,
+      id: newId(),
+      org_id: org.id,
+      org_path: org.path,
+      kind: 'collective',
+      title: '集体合同',
+      status,
+      predecessor_id: null,
+      requested_by: 'union',
+      request_date: today,
+      reply_due: today,
+      replied_date: null,
+      term_years: 3,
+      current_version: 1,
+      review_mode: null,
+      congress_vote_id: null,
+      vote_eligible: null,
+      vote_for: null,
+      vote_against: null,
+      vote_abstain: null,
+      signed_date: null,
+      filing_due: null,
+      received_date: null,
+      objection_due: null,
+      effective_date: startsOn,
+      published_date: startsOn,
+      starts_on: startsOn,
+      ends_on: endsOn,
+      created_at: iso,
+      updated_at: iso,
     })
     .execute();
 }
@@ -70,31 +100,72 @@ beforeAll(async () => {
 const H = '/api/v1/honours';
 const N = '/api/v1/honour-nominations';
 const honour = (name: string) => ok(w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name, year, criteria: '安全生产无事故，班组管理规范' }), 201);
-const nominate = (by: typeof w.staff, honourId: string, team: { id: string }) => ok(by.post(`${H}/${honourId}/nominations`, { teamOrgId: team.id, record: '连续三年安全生产无事故' }), 201);
+const nominate = (by: typeof w.staff, honourId: string, team: { id: string }) =>
+  ok(by.post(`${H}/${honourId}/nominations`, { teamOrgId: team.id, record: '连续三年安全生产无事故' }), 201);
 
 describe('disqualifiers are found in the records the platform holds', () => {
   it('an arrears appeal in the unit disqualifies its team; the same in another unit does not', async () => {
-    const appeal = await ok(w.worker1.post('/api/v1/appeals', { category: 'wages', title: '拖欠三个月工资', description: '综采队十月起工资一直拖欠未发。' }), 201);
+    const appeal = await ok(
+      w.worker1.post('/api/v1/appeals', { category: 'wages', title: '拖欠三个月工资', description: '综采队十月起工资一直拖欠未发。' }),
+      201,
+    );
     // An anonymous one is placed at its mine: it never singles out a department, so it bars none of mine 2's teams.
     await ok(w.worker2.post('/api/v1/appeals', { category: 'wages', title: '工资拖欠', description: '掘进队工资拖欠两个月。', anonymous: true }), 201);
     // A wages appeal that is no arrears (a question about the rate) disqualifies nobody.
-    await ok(w.worker2.post('/api/v1/appeals', { category: 'wages', nature: 'consultation', title: '夜班津贴标准', description: '想了解夜班津贴怎么计算。' }), 201);
+    await ok(
+      w.worker2.post('/api/v1/appeals', { category: 'wages', nature: 'consultation', title: '夜班津贴标准', description: '想了解夜班津贴怎么计算。' }),
+      201,
+    );
     const h = await honour('2026年度工人先锋号');
     const n1 = await nominate(w.staff, h.id, w.m1.team);
     const n2 = await nominate(w.staff, h.id, w.m2.team);
     const d1 = await ok(w.staff.get(`${N}/${n1.id}`));
-    expect(d1.findings).toEqual([{ reason: 'arrearsAppeal', evidence: [{ kind: 'appeal', id: appeal.id, label: `${appeal.code} 拖欠三个月工资`, date: today }] }]);
+    expect(d1.findings).toEqual([
+      { reason: 'arrearsAppeal', evidence: [{ kind: 'appeal', id: appeal.id, label: `${appeal.code} 拖欠三个月工资`, date: today }] },
+    ]);
     expect((await ok(w.staff.get(`${N}/${n2.id}`))).findings).toEqual([]);
   });
 
   it('no congress, no collective contract in force, an arrears mediation case, a confirmed group alert and a safety accident each disqualify mine 3', async () => {
     const applicant = await t.user([{ role: 'worker', org: w.m3.team }], { personId: (await t.person(w.m3.team)).id });
-    const mediation = await ok(applicant.post('/api/v1/mediation/cases', { respondent: '丙矿', disputeDate: today, summary: '工资拖欠两个月。', claims: [{ type: 'wagesOwed', description: '补发工资', amount: 9000 }] }), 201);
+    const mediation = await ok(
+      applicant.post('/api/v1/mediation/cases', {
+        respondent: '丙矿',
+        disputeDate: today,
+        summary: '工资拖欠两个月。',
+        claims: [{ type: 'wagesOwed', description: '补发工资', amount: 9000 }],
+      }),
+      201,
+    );
     // The group alert is written as the appeals module stores a confirmed one (raising one takes many similar appeals).
     const alertId = newId();
-    await t.db.insertInto('appeal_group_alerts' as any).values({ id: alertId, unit_id: w.m3.m.id, category: 'wages', status: 'confirmed', worker_count: 12, appeal_count: 12, keywords: '欠薪 掘进队', raised_at: new Date().toISOString(), decided_by: null, decided_at: null, decision_note: null, answer: null, answered_at: null, updated_at: new Date().toISOString() }).execute();
-    const accident = await ok(w.staff.post('/api/v1/safety-accidents', { orgId: w.m3.dept.id, occurredOn: `${year - 1}-03-02`, severity: 'minor', description: '掘进工作面片帮伤人' }), 201);
-    expect((await w.staff.post('/api/v1/safety-accidents', { orgId: w.m3.dept.id, occurredOn: `${year + 1}-01-01`, severity: 'minor', description: '未来' })).body.errors[0].field).toBe('occurredOn');
+    await t.db
+      .insertInto('appeal_group_alerts' as any)
+      .values({
+        id: alertId,
+        unit_id: w.m3.m.id,
+        category: 'wages',
+        status: 'confirmed',
+        worker_count: 12,
+        appeal_count: 12,
+        keywords: '欠薪 掘进队',
+        raised_at: new Date().toISOString(),
+        decided_by: null,
+        decided_at: null,
+        decision_note: null,
+        answer: null,
+        answered_at: null,
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    const accident = await ok(
+      w.staff.post('/api/v1/safety-accidents', { orgId: w.m3.dept.id, occurredOn: `${year - 1}-03-02`, severity: 'minor', description: '掘进工作面片帮伤人' }),
+      201,
+    );
+    expect(
+      (await w.staff.post('/api/v1/safety-accidents', { orgId: w.m3.dept.id, occurredOn: `${year + 1}-01-01`, severity: 'minor', description: '未来' })).body
+        .errors[0].field,
+    ).toBe('occurredOn');
     const h = await honour('2026年度红旗班组');
     const n = await nominate(w.staff, h.id, w.m3.team);
     const d = await ok(w.staff.get(`${N}/${n.id}`));
@@ -138,7 +209,11 @@ describe('the nomination loop', () => {
     const notices = (await ok(w.worker1.get('/api/v1/notices'))).items.filter((x: any) => x.title.includes('乙矿掘进队'));
     expect(notices.map((x: any) => x.title)).toEqual(['关于授予乙矿生产部乙矿掘进队“2026年度工人先锋号（二）”称号的决定']);
     const notice = await ok(w.worker1.get(`/api/v1/notices/${notices[0].id}`));
-    expect([notice.orgName, notice.source, notice.body.includes('连续三年安全生产无事故')]).toEqual(['荣誉集团', { kind: 'honours.nomination', id: clean.id, label: '2026年度工人先锋号（二） · 乙矿掘进队' }, true]);
+    expect([notice.orgName, notice.source, notice.body.includes('连续三年安全生产无事故')]).toEqual([
+      '荣誉集团',
+      { kind: 'honours.nomination', id: clean.id, label: '2026年度工人先锋号（二） · 乙矿掘进队' },
+      true,
+    ]);
     expect((await ok(w.otherWorker.get('/api/v1/notices'))).items.some((x: any) => x.title.includes('乙矿掘进队'))).toBe(false);
     expect((await ok(w.otherWorker.get(`${H}/awards`))).items).toEqual([]);
 
@@ -187,36 +262,100 @@ describe('privacy: the evidence is the union’s', () => {
 describe('a labour competition', () => {
   it('scores entered and imported (a faulty sheet names its rows) make a live ranking the workers see', async () => {
     const c = await ok(
-      w.staff.post('/api/v1/competitions', { orgId: w.m1.m.id, name: '安全高效劳动竞赛', startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, teamOrgIds: [w.m1.team.id, w.m1.team2.id], measures: [{ name: '安全', weight: 2 }, { name: '产量', unit: '吨', weight: 1 }] }),
+      w.staff.post('/api/v1/competitions', {
+        orgId: w.m1.m.id,
+        name: '安全高效劳动竞赛',
+        startsOn: `${year}-01-01`,
+        endsOn: `${year}-12-31`,
+        teamOrgIds: [w.m1.team.id, w.m1.team2.id],
+        measures: [
+          { name: '安全', weight: 2 },
+          { name: '产量', unit: '吨', weight: 1 },
+        ],
+      }),
       201,
     );
     const detail = await ok(w.staff.get(`/api/v1/competitions/${c.id}`));
     const [safety, output] = detail.measures;
-    await ok(w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year}-01`, scores: [{ teamOrgId: w.m1.team.id, measureId: safety.id, value: 90 }, { teamOrgId: w.m1.team2.id, measureId: safety.id, value: 80 }] }));
-    const outside = await w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year + 1}-01`, scores: [{ teamOrgId: w.m1.team.id, measureId: safety.id, value: 90 }] });
+    await ok(
+      w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, {
+        period: `${year}-01`,
+        scores: [
+          { teamOrgId: w.m1.team.id, measureId: safety.id, value: 90 },
+          { teamOrgId: w.m1.team2.id, measureId: safety.id, value: 80 },
+        ],
+      }),
+    );
+    const outside = await w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, {
+      period: `${year + 1}-01`,
+      scores: [{ teamOrgId: w.m1.team.id, measureId: safety.id, value: 90 }],
+    });
     expect([outside.status, outside.body.errors[0].field]).toEqual([422, 'period']);
 
-    const sheet = (rows: (string | number)[][]) => toXlsx('得分', ['班组', '指标', '期间', '得分'].map((header, i) => ({ header, value: (r: (string | number)[]) => r[i] })), rows);
-    const bad = multipart({}, { name: '得分.xlsx', content: await sheet([['甲矿综采队', '产量', `${year}-01`, 50], ['不存在的队', '产量', `${year}-01`, 120]]) });
+    const sheet = (rows: (string | number)[][]) =>
+      toXlsx(
+        '得分',
+        ['班组', '指标', '期间', '得分'].map((header, i) => ({ header, value: (r: (string | number)[]) => r[i] })),
+        rows,
+      );
+    const bad = multipart(
+      {},
+      {
+        name: '得分.xlsx',
+        content: await sheet([
+          ['甲矿综采队', '产量', `${year}-01`, 50],
+          ['不存在的队', '产量', `${year}-01`, 120],
+        ]),
+      },
+    );
     const refused = await w.staff.request('POST', `/api/v1/competitions/${c.id}/scores/import`, bad.body, bad.headers);
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: any) => e.field)).toEqual(['rows.3.班组', 'rows.3.得分']);
-    const good = multipart({}, { name: '得分.xlsx', content: await sheet([['甲矿综采队', '产量', `${year}-01`, 50], ['甲矿掘进队', '产量', `${year}-01`, 95]]) });
+    const good = multipart(
+      {},
+      {
+        name: '得分.xlsx',
+        content: await sheet([
+          ['甲矿综采队', '产量', `${year}-01`, 50],
+          ['甲矿掘进队', '产量', `${year}-01`, 95],
+        ]),
+      },
+    );
     expect((await ok(w.staff.request('POST', `/api/v1/competitions/${c.id}/scores/import`, good.body, good.headers))).written).toBe(2);
 
     // Totals: 综采 2×90 + 50 = 230; 掘进 2×80 + 95 = 255 — 掘进 leads. A worker of the mine reads it on the phone.
     const ranking = (await ok(w.worker1.get(`/api/v1/competitions/${c.id}`))).ranking;
-    expect(ranking.map((r: any) => [r.rank, r.teamName, r.total])).toEqual([[1, '甲矿掘进队', 255], [2, '甲矿综采队', 230]]);
+    expect(ranking.map((r: any) => [r.rank, r.teamName, r.total])).toEqual([
+      [1, '甲矿掘进队', 255],
+      [2, '甲矿综采队', 230],
+    ]);
     expect((await ok(w.worker1.get('/api/v1/competitions'))).items.map((i: any) => i.name)).toContain('安全高效劳动竞赛');
-    expect((await w.worker1.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year}-02`, scores: [{ teamOrgId: w.m1.team.id, measureId: output.id, value: 1 }] })).status).toBe(403);
+    expect(
+      (
+        await w.worker1.request('PUT', `/api/v1/competitions/${c.id}/scores`, {
+          period: `${year}-02`,
+          scores: [{ teamOrgId: w.m1.team.id, measureId: output.id, value: 1 }],
+        })
+      ).status,
+    ).toBe(403);
     expect((await w.worker2.get(`/api/v1/competitions/${c.id}`)).status).toBe(404);
     expect((await w.otherWorker.get(`/api/v1/competitions/${c.id}`)).status).toBe(404);
 
-    const led = await ok(w.staff.post(H, { orgId: w.m1.m.id, kind: 'competitionWinner', name: '劳动竞赛优胜班组', year, criteria: '竞赛总分第一', competitionId: c.id }), 201);
+    const led = await ok(
+      w.staff.post(H, { orgId: w.m1.m.id, kind: 'competitionWinner', name: '劳动竞赛优胜班组', year, criteria: '竞赛总分第一', competitionId: c.id }),
+      201,
+    );
     await ok(w.staff.post(`/api/v1/competitions/${c.id}/close`, {}));
     const closed = await ok(w.staff.get(`/api/v1/competitions/${c.id}`));
     expect([closed.status, closed.honours.map((x: any) => x.id)]).toEqual(['closed', [led.id]]);
-    expect((await w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, { period: `${year}-02`, scores: [{ teamOrgId: w.m1.team.id, measureId: output.id, value: 1 }] })).body.errors[0].field).toBe('status');
+    expect(
+      (
+        await w.staff.request('PUT', `/api/v1/competitions/${c.id}/scores`, {
+          period: `${year}-02`,
+          scores: [{ teamOrgId: w.m1.team.id, measureId: output.id, value: 1 }],
+        })
+      ).body.errors[0].field,
+    ).toBe('status');
     expect((await w.staff.post(`/api/v1/competitions/${c.id}/close`, {})).status).toBe(409);
   });
 });
@@ -248,7 +387,8 @@ describe('criteria that are scored and checked', () => {
     { key: 'training', label: '职工素质提升', kind: 'score', max: 30 },
     { key: 'noViolation', label: '全年无“三违”', kind: 'check' },
   ];
-  const scored = (name: string) => ok(w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name, year, criteria: '按评分项打分，达标项须全部达标', criteriaItems, passScore: 75 }), 201);
+  const scored = (name: string) =>
+    ok(w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name, year, criteria: '按评分项打分，达标项须全部达标', criteriaItems, passScore: 75 }), 201);
 
   it('an honour refuses criteria it could not assess: a repeated key, a scored one without its top score, a pass mark beyond reach', async () => {
     const post = (body: object) => w.staff.post(H, { orgId: w.group.id, kind: 'pioneerTeam', name: '条件有误', year, criteria: '说明', ...body });
@@ -263,7 +403,10 @@ describe('criteria that are scored and checked', () => {
     expect(await field({ criteriaItems, passScore: 101 })).toBe('passScore');
     const h = await scored('条件可评');
     const listed = (await ok(w.staff.get(H))).items.find((x: any) => x.id === h.id);
-    expect([listed.criteriaItems.map((c: any) => `${c.label}${c.max ?? '✓'}`), listed.passScore]).toEqual([['安全生产40', '技术创新30', '职工素质提升30', '全年无“三违”✓'], 75]);
+    expect([listed.criteriaItems.map((c: any) => `${c.label}${c.max ?? '✓'}`), listed.passScore]).toEqual([
+      ['安全生产40', '技术创新30', '职工素质提升30', '全年无“三违”✓'],
+      75,
+    ]);
   });
 
   it('review passes a nomination only after it is assessed against every criterion and meets them; the department sees the assessment once decided', async () => {
@@ -276,13 +419,24 @@ describe('criteria that are scored and checked', () => {
     // An assessment names every criterion once, within its top score.
     const assess = (id: string, body: object) => w.staff.request('PUT', `${N}/${id}/assessment`, body);
     expect((await assess(strong.id, { scores: { safety: 38, innovation: 25 }, checks: { noViolation: true } })).body.errors[0].field).toBe('body.scores');
-    expect((await assess(strong.id, { scores: { safety: 41, innovation: 25, training: 20 }, checks: { noViolation: true } })).body.errors[0].field).toBe('body.scores.safety');
+    expect((await assess(strong.id, { scores: { safety: 41, innovation: 25, training: 20 }, checks: { noViolation: true } })).body.errors[0].field).toBe(
+      'body.scores.safety',
+    );
     expect((await assess(strong.id, { scores: { safety: 38, innovation: 25, training: 20 }, checks: {} })).body.errors[0].field).toBe('body.checks');
     // The department cannot assess its own team.
-    expect((await w.handler2.request('PUT', `${N}/${strong.id}/assessment`, { scores: { safety: 40, innovation: 30, training: 30 }, checks: { noViolation: true } })).status).toBe(403);
-    expect((await ok(assess(strong.id, { scores: { safety: 38, innovation: 25, training: 20 }, checks: { noViolation: true } })))).toEqual({ total: 83, passed: true });
+    expect(
+      (await w.handler2.request('PUT', `${N}/${strong.id}/assessment`, { scores: { safety: 40, innovation: 30, training: 30 }, checks: { noViolation: true } }))
+        .status,
+    ).toBe(403);
+    expect(await ok(assess(strong.id, { scores: { safety: 38, innovation: 25, training: 20 }, checks: { noViolation: true } }))).toEqual({
+      total: 83,
+      passed: true,
+    });
     // The weak team scores enough but misses a requirement; then scores too little with it met.
-    expect(await ok(assess(weak.id, { scores: { safety: 35, innovation: 25, training: 20 }, checks: { noViolation: false } }))).toEqual({ total: 80, passed: false });
+    expect(await ok(assess(weak.id, { scores: { safety: 35, innovation: 25, training: 20 }, checks: { noViolation: false } }))).toEqual({
+      total: 80,
+      passed: false,
+    });
     const unmet = await w.staff.post(`${N}/${weak.id}/recommend`, {});
     expect([unmet.status, unmet.body.errors[0].field, unmet.body.detail]).toEqual([422, 'assessment', expect.stringContaining('全年无“三违”')]);
     await ok(assess(weak.id, { scores: { safety: 30, innovation: 20, training: 20 }, checks: { noViolation: true } }));
@@ -292,14 +446,28 @@ describe('criteria that are scored and checked', () => {
     expect((await assess(strong.id, { scores: { safety: 40, innovation: 30, training: 30 }, checks: { noViolation: true } })).status).toBe(409);
     // The union ranks the nominees by total; the department sees its waiting team's score only once the review decided.
     const ranked = await ok(w.staff.get(`${N}?honourId=${h.id}&sort=score&order=desc`));
-    expect(ranked.items.map((i: any) => [i.teamName, i.score])).toEqual([['乙矿综采队', 83], ['乙矿掘进队', 70]]);
+    expect(ranked.items.map((i: any) => [i.teamName, i.score])).toEqual([
+      ['乙矿综采队', 83],
+      ['乙矿掘进队', 70],
+    ]);
     const own = await ok(w.handler2.get(`${N}?honourId=${h.id}&sort=score&order=desc`));
-    expect(own.items.map((i: any) => [i.teamName, i.score])).toEqual([['乙矿综采队', 83], ['乙矿掘进队', null]]);
+    expect(own.items.map((i: any) => [i.teamName, i.score])).toEqual([
+      ['乙矿综采队', 83],
+      ['乙矿掘进队', null],
+    ]);
     const page = await ok(w.handler2.get(`${N}/${strong.id}`));
-    expect([page.assessment.scores, page.assessment.checks, page.assessment.total, page.assessment.passed]).toEqual([{ safety: 38, innovation: 25, training: 20 }, { noViolation: true }, 83, true]);
+    expect([page.assessment.scores, page.assessment.checks, page.assessment.total, page.assessment.passed]).toEqual([
+      { safety: 38, innovation: 25, training: 20 },
+      { noViolation: true },
+      83,
+      true,
+    ]);
     expect((await ok(w.handler2.get(`${N}/${weak.id}`))).assessment).toBeNull();
     // Each assessment is on the timeline.
-    expect((await ok(w.staff.get(`${N}/${weak.id}`))).timeline.filter((e: any) => e.event === 'assessed').map((e: any) => e.data)).toEqual([{ total: 80, passed: false }, { total: 70, passed: false }]);
+    expect((await ok(w.staff.get(`${N}/${weak.id}`))).timeline.filter((e: any) => e.event === 'assessed').map((e: any) => e.data)).toEqual([
+      { total: 80, passed: false },
+      { total: 70, passed: false },
+    ]);
   });
 
   it('an honour without criteria to assess passes review as before, and refuses an assessment', async () => {

@@ -14,10 +14,23 @@ async function created(res: Promise<{ status: number; body: any; text: string }>
 const year = new Date().getUTCFullYear();
 
 async function build(staff: Caller, handler: Caller, orgs: { group: string; mine: string; team: string; team2: string }, label: string) {
-  const honour = await created(staff.post('/api/v1/honours', { orgId: orgs.group, kind: 'pioneerTeam', name: `${label}工人先锋号`, year, criteria: `${label}评选条件` }), 'honour');
-  const honourNomination = await created(handler.post(`/api/v1/honours/${honour}/nominations`, { teamOrgId: orgs.team, record: `${label}班组事迹` }), 'nomination');
+  const honour = await created(
+    staff.post('/api/v1/honours', { orgId: orgs.group, kind: 'pioneerTeam', name: `${label}工人先锋号`, year, criteria: `${label}评选条件` }),
+    'honour',
+  );
+  const honourNomination = await created(
+    handler.post(`/api/v1/honours/${honour}/nominations`, { teamOrgId: orgs.team, record: `${label}班组事迹` }),
+    'nomination',
+  );
   const competition = await created(
-    staff.post('/api/v1/competitions', { orgId: orgs.mine, name: `${label}劳动竞赛`, startsOn: `${year}-01-01`, endsOn: `${year}-12-31`, teamOrgIds: [orgs.team, orgs.team2], measures: [{ name: `${label}安全`, weight: 1 }] }),
+    staff.post('/api/v1/competitions', {
+      orgId: orgs.mine,
+      name: `${label}劳动竞赛`,
+      startsOn: `${year}-01-01`,
+      endsOn: `${year}-12-31`,
+      teamOrgIds: [orgs.team, orgs.team2],
+      measures: [{ name: `${label}安全`, weight: 1 }],
+    }),
     'competition',
   );
   return { honour, honourNomination, competition };
@@ -39,6 +52,9 @@ export const hostile: HostilePart = {
   async build(ctx) {
     const team2 = await ctx.u.team();
     const ids = await build(ctx.u.staff, ctx.u.handler, { group: ctx.u.group.id, mine: ctx.u.mine1.id, team: ctx.u.team1.id, team2: team2.id }, '井口');
-    return { params: { honourId: ids.honour, nominationId: ids.honourNomination, competitionId: ids.competition }, fields: { teamOrgId: ctx.u.team1.id, period: `${year}-06` } };
+    return {
+      params: { honourId: ids.honour, nominationId: ids.honourNomination, competitionId: ids.competition },
+      fields: { teamOrgId: ctx.u.team1.id, period: `${year}-06` },
+    };
   },
 };

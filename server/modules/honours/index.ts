@@ -22,9 +22,20 @@ export const honoursModule = defineModule({
   jobs: [],
   indicators: honoursIndicators,
   homeCards: [
-    { key: 'honours.review', roles: ['unionChair', 'unionStaff'], title: { zh: '先进集体评选', en: 'Honours review' }, path: '/honours', indicator: 'honours.nominations' },
+    {
+      key: 'honours.review',
+      roles: ['unionChair', 'unionStaff'],
+      title: { zh: '先进集体评选', en: 'Honours review' },
+      path: '/honours',
+      indicator: 'honours.nominations',
+    },
     { key: 'honours.nominate', roles: ['handler'], title: { zh: '推荐先进班组', en: 'Nominate a team' }, path: '/honours' },
-    { key: 'honours.competitions', roles: ['unionChair', 'unionStaff', 'handler', 'representative', 'worker'], title: { zh: '劳动竞赛排名', en: 'Competition ranking' }, path: '/competitions' },
+    {
+      key: 'honours.competitions',
+      roles: ['unionChair', 'unionStaff', 'handler', 'representative', 'worker'],
+      title: { zh: '劳动竞赛排名', en: 'Competition ranking' },
+      path: '/competitions',
+    },
   ],
   seedDemo: seedHonoursDemo,
 });

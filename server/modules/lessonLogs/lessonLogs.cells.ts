@@ -18,7 +18,10 @@ import { ldb, type LessonLogCellTable, type LessonLogTable } from './lessonLogs.
 
 const COUNTS = ['logged', 'standard_met', 'questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'] as const;
 type Counts = Record<(typeof COUNTS)[number], number>;
-type Measured = Pick<LessonLogTable, 'minutes_taught' | 'minutes_checking' | 'questioned' | 'homework_checked' | 'demonstrations' | 'practice_minutes' | 'corrections' | 'tutoring'>;
+type Measured = Pick<
+  LessonLogTable,
+  'minutes_taught' | 'minutes_checking' | 'questioned' | 'homework_checked' | 'demonstrations' | 'practice_minutes' | 'corrections' | 'tutoring'
+>;
 
 export const mondayOf = (date: string) => weekStart(weekOf(date));
 
@@ -38,7 +41,12 @@ function countsOf(l: Measured): Counts {
 }
 
 type CellKey = Pick<LessonLogTable, 'class_id' | 'teacher_id' | 'subject'> & { week_start: string };
-const keyOf = (l: Pick<LessonLogTable, 'class_id' | 'teacher_id' | 'subject' | 'date'>): CellKey => ({ class_id: l.class_id, teacher_id: l.teacher_id, subject: l.subject, week_start: mondayOf(l.date) });
+const keyOf = (l: Pick<LessonLogTable, 'class_id' | 'teacher_id' | 'subject' | 'date'>): CellKey => ({
+  class_id: l.class_id,
+  teacher_id: l.teacher_id,
+  subject: l.subject,
+  week_start: mondayOf(l.date),
+});
 
 /** A new log into its cell. On PostgreSQL the upsert holds the cell's row until commit, so the mask read back is the latest. */
 export async function addToCell(db: Tx, log: LessonLogTable): Promise<void> {
@@ -47,7 +55,11 @@ export async function addToCell(db: Tx, log: LessonLogTable): Promise<void> {
   const row = await l
     .insertInto('lesson_log_cells')
     .values({ ...key, school_id: log.school_id, grade_id: log.grade_id, ...countsOf(log), reached: log.reached })
-    .onConflict((oc) => oc.columns(['class_id', 'teacher_id', 'subject', 'week_start']).doUpdateSet((eb) => Object.fromEntries(COUNTS.map((c) => [c, eb(eb.ref(`lesson_log_cells.${c}`), '+', eb.ref(`excluded.${c}`))]))))
+    .onConflict((oc) =>
+      oc
+        .columns(['class_id', 'teacher_id', 'subject', 'week_start'])
+        .doUpdateSet((eb) => Object.fromEntries(COUNTS.map((c) => [c, eb(eb.ref(`lesson_log_cells.${c}`), '+', eb.ref(`excluded.${c}`))]))),
+    )
     .returning('reached')
     .executeTakeFirstOrThrow();
   const mask = union(union(0n, row.reached), log.reached);
@@ -60,10 +72,23 @@ export async function recountCell(db: Tx, log: Pick<LessonLogTable, 'class_id' |
   const key = keyOf(log);
   const l = ldb(db);
   // Taking the cell's row first: a log of the same cell committed meanwhile is then in the recount.
-  await whereKey(l.updateTable('lesson_log_cells').set((eb) => ({ logged: eb.ref('logged') })), key).execute();
+  await whereKey(
+    l.updateTable('lesson_log_cells').set((eb) => ({ logged: eb.ref('logged') })),
+    key,
+  ).execute();
   const logs = await l
     .selectFrom('lesson_logs')
-    .select(['minutes_taught', 'minutes_checking', 'questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring', 'reached'])
+    .select([
+      'minutes_taught',
+      'minutes_checking',
+      'questioned',
+      'homework_checked',
+      'demonstrations',
+      'practice_minutes',
+      'corrections',
+      'tutoring',
+      'reached',
+    ])
     .where('teacher_id', '=', key.teacher_id)
     .where('date', '>=', key.week_start)
     .where('date', '<=', addDays(key.week_start, 6))
@@ -81,7 +106,11 @@ export async function recountCell(db: Tx, log: Pick<LessonLogTable, 'class_id' |
 }
 
 function whereKey<Q extends { where: (...a: any[]) => Q }>(q: Q, key: CellKey): Q {
-  return q.where('class_id', '=', key.class_id).where('teacher_id', '=', key.teacher_id).where('subject', '=', key.subject).where('week_start', '=', key.week_start);
+  return q
+    .where('class_id', '=', key.class_id)
+    .where('teacher_id', '=', key.teacher_id)
+    .where('subject', '=', key.subject)
+    .where('week_start', '=', key.week_start);
 }
 
 /** Every cell of a school rebuilt from its logs: for bulk loaders (the demo seed, the bench) that write logs directly. */
@@ -93,7 +122,9 @@ export async function rebuildCells(db: Tx, schoolId: string): Promise<number> {
     .select(['class_id', 'teacher_id', 'subject', 'date', 'grade_id'])
     .select((eb) => [
       eb.fn.countAll<number>().as('logged'),
-      ...(['questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'] as const).map((c) => sql<number>`sum(case when coalesce(${sql.ref(c)}, 0) >= ${TEN} then 1 else 0 end)`.as(c)),
+      ...(['questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'] as const).map((c) =>
+        sql<number>`sum(case when coalesce(${sql.ref(c)}, 0) >= ${TEN} then 1 else 0 end)`.as(c),
+      ),
       sql<number>`sum(case when minutes_taught <= 35 and minutes_checking >= 10 then 1 else 0 end)`.as('standard_met'),
       joinedTexts(db, sql`nullif(reached, '')`).as('reached'),
     ])
@@ -105,17 +136,30 @@ export async function rebuildCells(db: Tx, schoolId: string): Promise<number> {
     const key = keyOf(r);
     const k = `${key.class_id}|${key.teacher_id}|${key.subject}|${key.week_start}`;
     let c = cells.get(k);
-    if (!c) cells.set(k, (c = { ...key, school_id: schoolId, grade_id: r.grade_id, ...(Object.fromEntries(COUNTS.map((n) => [n, 0])) as Counts), reached: '', mask: 0n }));
+    if (!c)
+      cells.set(
+        k,
+        (c = { ...key, school_id: schoolId, grade_id: r.grade_id, ...(Object.fromEntries(COUNTS.map((n) => [n, 0])) as Counts), reached: '', mask: 0n }),
+      );
     for (const n of COUNTS) c[n] += Number(r[n]);
     c.mask = union(c.mask, r.reached);
   }
   const out = [...cells.values()].map(({ mask, ...c }) => ({ ...c, reached: mask === 0n ? '' : mask.toString(16) }));
-  for (let i = 0; i < out.length; i += 300) await l.insertInto('lesson_log_cells').values(out.slice(i, i + 300)).execute();
+  for (let i = 0; i < out.length; i += 300)
+    await l
+      .insertInto('lesson_log_cells')
+      .values(out.slice(i, i + 300))
+      .execute();
   return out.length;
 }
 
 /** The cells' column a cut groups by (the week cut by the week's Monday). */
-const CELL_COLUMN: Record<CellBy, 'teacher_id' | 'subject' | 'grade_id' | 'week_start'> = { teacher_id: 'teacher_id', subject: 'subject', grade_id: 'grade_id', date: 'week_start' };
+const CELL_COLUMN: Record<CellBy, 'teacher_id' | 'subject' | 'grade_id' | 'week_start'> = {
+  teacher_id: 'teacher_id',
+  subject: 'subject',
+  grade_id: 'grade_id',
+  date: 'week_start',
+};
 
 /**
  * repo.complianceCells' rows from the cells of the weeks starting `fromMonday` … `toMonday`:
@@ -146,7 +190,14 @@ export async function splitPeriod(db: Tx, schoolId: string, from: string, to: st
   if (first < from) first = addDays(first, 7);
   let last = mondayOf(to);
   if (addDays(last, 6) > to) {
-    const later = await ldb(db).selectFrom('lesson_logs').select('id').where('school_id', '=', schoolId).where('date', '>', to).where('date', '<=', addDays(last, 6)).limit(1).executeTakeFirst();
+    const later = await ldb(db)
+      .selectFrom('lesson_logs')
+      .select('id')
+      .where('school_id', '=', schoolId)
+      .where('date', '>', to)
+      .where('date', '<=', addDays(last, 6))
+      .limit(1)
+      .executeTakeFirst();
     if (later) last = addDays(last, -7);
   }
   if (first > last) return { weeks: null, edges: [[from, to]] };

@@ -59,7 +59,10 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
   defineIndicator({
     key: 'lessonLogs.standardMetRate',
     label: { zh: '35+10 达标率', en: '35+10 met' },
-    definition: { zh: '讲授不超过 35 分钟且当堂检测不少于 10 分钟的课节 ÷ 已记录的课节', en: 'Logged lessons with ≤ 35 minutes taught and ≥ 10 of checking ÷ lessons logged' },
+    definition: {
+      zh: '讲授不超过 35 分钟且当堂检测不少于 10 分钟的课节 ÷ 已记录的课节',
+      en: 'Logged lessons with ≤ 35 minutes taught and ≥ 10 of checking ÷ lessons logged',
+    },
     period: 'range',
     unit: 'rate',
     compute: (db, q) => shareOfLogs(db, q, (l) => standardMet(l.minutes_taught, l.minutes_checking)),
@@ -68,7 +71,10 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
     defineIndicator({
       key: `lessonLogs.${ten}Met`,
       label: { zh: `「${TEN_LABELS[ten].zh}」达 10`, en: `${TEN_LABELS[ten].en}: ten met` },
-      definition: { zh: `「${TEN_LABELS[ten].zh}」达到 10 ${TEN_LABELS[ten].unit}的课节 ÷ 已记录的课节`, en: `Logged lessons where ${TEN_LABELS[ten].en.toLowerCase()} reached 10 ÷ lessons logged` },
+      definition: {
+        zh: `「${TEN_LABELS[ten].zh}」达到 10 ${TEN_LABELS[ten].unit}的课节 ÷ 已记录的课节`,
+        en: `Logged lessons where ${TEN_LABELS[ten].en.toLowerCase()} reached 10 ÷ lessons logged`,
+      },
       period: 'range',
       unit: 'rate',
       compute: (db, q) => shareOfLogs(db, q, (l) => TEN_OF[ten](l)),
@@ -77,7 +83,10 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
   defineIndicator({
     key: 'lessonLogs.studentsReached',
     label: { zh: '学生关注覆盖率', en: 'Students reached' },
-    definition: { zh: '期间内被提问、检查、展示、面批或辅导过的学生 ÷ 班级学生数（建议按两周统计）', en: 'Students questioned, checked, shown, corrected or tutored in the period ÷ students on the rolls (best read per fortnight)' },
+    definition: {
+      zh: '期间内被提问、检查、展示、面批或辅导过的学生 ÷ 班级学生数（建议按两周统计）',
+      en: 'Students questioned, checked, shown, corrected or tutored in the period ÷ students on the rolls (best read per fortnight)',
+    },
     period: 'range',
     unit: 'rate',
     compute: studentsReached,

@@ -16,7 +16,10 @@ import { classesOfSchool, dayGroups, missing } from './lessonLogs.schedule.js';
 export async function remindNotLogged(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);
   const schools = await allSchools(db);
-  const settings = await settingsOfSchools(db, schools.map((s) => s.id));
+  const settings = await settingsOfSchools(
+    db,
+    schools.map((s) => s.id),
+  );
   let sent = 0;
   for (const school of schools) {
     const s = settings.get(school.id)!;
@@ -47,4 +50,6 @@ export async function remindNotLogged(db: Db, now: Date): Promise<number> {
   return sent;
 }
 
-export const lessonLogsJobs: JobDefinition[] = [{ name: 'lessonLogs.notLoggedReminders', intervalMs: 15 * 60_000, run: ({ db, now }) => remindNotLogged(db, now).then(() => undefined) }];
+export const lessonLogsJobs: JobDefinition[] = [
+  { name: 'lessonLogs.notLoggedReminders', intervalMs: 15 * 60_000, run: ({ db, now }) => remindNotLogged(db, now).then(() => undefined) },
+];

@@ -9,7 +9,10 @@ export const lessonLogsMessages = {
   'lessonLogs.notInClass': ['该学生不在本班名单中', 'That student is not on the class roster'],
   'lessonLogs.countRequired': ['已点选学生，请填写人数', 'Students are tapped; give the count'],
   'lessonLogs.moreStudentsThanCount': ['点选的学生（{n} 人）多于填写的数（{count}）', 'More students tapped ({n}) than the count ({count})'],
-  'lessonLogs.afterClassClosed': ['课后面批与辅导只能在当天或下一个上课日（{until}）内补记', 'After-class items can be completed until the next school day ({until})'],
+  'lessonLogs.afterClassClosed': [
+    '课后面批与辅导只能在当天或下一个上课日（{until}）内补记',
+    'After-class items can be completed until the next school day ({until})',
+  ],
   'lessonLogs.rangeReversed': ['结束日期不能早于开始日期', 'The end date cannot be before the start'],
   'lessonLogs.rangeTooLong': ['查询区间不能超过 {days} 天', 'The period cannot exceed {days} days'],
   'lessonLogs.reminder.title': ['今天还有 {count} 节课未记录', '{count} of today’s lessons are not logged yet'],

@@ -48,7 +48,13 @@ export const TEN_OF: Record<Ten, (l: LogCounts) => boolean> = {
   tutoring: (l) => (l.tutoring ?? 0) >= TEN,
 };
 
-const CELL_BY: Record<ComplianceCut, [repo.CellBy] | [repo.CellBy, repo.CellBy]> = { teacher: ['teacher_id'], subject: ['subject'], grade: ['grade_id'], week: ['date'], teacherWeek: ['teacher_id', 'date'] };
+const CELL_BY: Record<ComplianceCut, [repo.CellBy] | [repo.CellBy, repo.CellBy]> = {
+  teacher: ['teacher_id'],
+  subject: ['subject'],
+  grade: ['grade_id'],
+  week: ['date'],
+  teacherWeek: ['teacher_id', 'date'],
+};
 
 /**
  * Counted per cut value and class from the cells kept at write time, and from the logs for days
@@ -67,9 +73,11 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const grades = new Map(classes.map((c) => [c.gradeId ?? '', c.gradeName ?? '—']));
   const upTo = [q.to, shanghaiDate(call.now)].sort()[0];
   // A row's key: the teacher, subject, grade, week, or teacher|week (the log cells group by date; weeks are folded here).
-  const rowKey = (value: string | null, value2: string | null) => (q.cut === 'week' ? weekOf(value!) : q.cut === 'teacherWeek' ? `${value}|${weekOf(value2!)}` : (value ?? ''));
+  const rowKey = (value: string | null, value2: string | null) =>
+    q.cut === 'week' ? weekOf(value!) : q.cut === 'teacherWeek' ? `${value}|${weekOf(value2!)}` : (value ?? '');
   // Lessons timetabled, summed by the engine per slot column (and week); the grade cut sums its classes.
-  const column: repo.SlotColumn | null = q.cut === 'teacher' || q.cut === 'teacherWeek' ? 'teacher_id' : q.cut === 'subject' ? 'subject' : q.cut === 'grade' ? 'class_id' : null;
+  const column: repo.SlotColumn | null =
+    q.cut === 'teacher' || q.cut === 'teacherWeek' ? 'teacher_id' : q.cut === 'subject' ? 'subject' : q.cut === 'grade' ? 'class_id' : null;
   const byWeek = q.cut === 'week' || q.cut === 'teacherWeek';
   const timetabled = new Map<string, number>();
   if (upTo >= q.from) {
@@ -85,7 +93,20 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const rows = new Map<string, Row>();
   const row = (key: string) => {
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { key, label: '', timetabled: 0, logged: 0, standardMet: 0, tens: Object.fromEntries(TENS.map((k) => [k, 0])) as ComplianceRow['tens'], studentsReached: 0, masks: new Map() }));
+    if (!r)
+      rows.set(
+        key,
+        (r = {
+          key,
+          label: '',
+          timetabled: 0,
+          logged: 0,
+          standardMet: 0,
+          tens: Object.fromEntries(TENS.map((k) => [k, 0])) as ComplianceRow['tens'],
+          studentsReached: 0,
+          masks: new Map(),
+        }),
+      );
     return r;
   };
   for (const [key, n] of timetabled) row(key).timetabled += n;
@@ -106,7 +127,11 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const names = byTeacher ? await repo.namesOfPersons(call.db, [...new Set([...rows.keys()].map(teacherOf))]) : null;
   // A teacher×week row is labelled by the teacher; its week is the key's second part.
   const labelOf = (key: string) => (byTeacher ? (names!.get(teacherOf(key)) ?? '—') : q.cut === 'grade' ? (grades.get(key) ?? '—') : key);
-  const out = [...rows.values()].map(({ masks, ...r }) => ({ ...r, label: labelOf(r.key), studentsReached: [...masks.values()].reduce((n, m) => n + popcount(m), 0) }));
+  const out = [...rows.values()].map(({ masks, ...r }) => ({
+    ...r,
+    label: labelOf(r.key),
+    studentsReached: [...masks.values()].reduce((n, m) => n + popcount(m), 0),
+  }));
   out.sort((a, b) => (q.cut === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label) || (a.key < b.key ? -1 : 1)));
   return { cut: q.cut, from: q.from, to: q.to, own, rows: out };
 }

@@ -12,7 +12,10 @@ export async function seatsOf(db: Tx, classId: string, studentIds: readonly stri
   const l = ldb(db);
   const ids = [...new Set(studentIds)];
   if (!ids.length) return new Map();
-  const read = async (of: string[]) => (await l.selectFrom('lesson_seats').select(['student_id', 'seat']).where('class_id', '=', classId).where('student_id', 'in', of).execute()).map((r) => [r.student_id, Number(r.seat)] as const);
+  const read = async (of: string[]) =>
+    (await l.selectFrom('lesson_seats').select(['student_id', 'seat']).where('class_id', '=', classId).where('student_id', 'in', of).execute()).map(
+      (r) => [r.student_id, Number(r.seat)] as const,
+    );
   const out = new Map(await read(ids));
   const missing = ids.filter((id) => !out.has(id));
   if (!missing.length) return out;

@@ -20,7 +20,13 @@ export function findLog(db: Tx, id: string) {
 export type LogRow = NonNullable<Awaited<ReturnType<typeof findLog>>>;
 
 export function logAt(db: Tx, classId: string, date: string, period: number) {
-  return ldb(db).selectFrom('lesson_logs').select('id').where('class_id', '=', classId).where('date', '=', date).where('period', '=', period).executeTakeFirst();
+  return ldb(db)
+    .selectFrom('lesson_logs')
+    .select('id')
+    .where('class_id', '=', classId)
+    .where('date', '=', date)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
 export async function insertLog(db: Tx, row: LessonLogTable) {
@@ -32,7 +38,11 @@ export async function updateAfterClass(db: Tx, id: string, patch: { corrections:
 }
 
 export async function insertTallies(db: Tx, rows: LessonLogStudentTable[]) {
-  for (let i = 0; i < rows.length; i += 150) await ldb(db).insertInto('lesson_log_students').values(rows.slice(i, i + 150)).execute();
+  for (let i = 0; i < rows.length; i += 150)
+    await ldb(db)
+      .insertInto('lesson_log_students')
+      .values(rows.slice(i, i + 150))
+      .execute();
 }
 
 export async function deleteTallies(db: Tx, logId: string, kinds: readonly string[]) {
@@ -65,7 +75,24 @@ export function logsOfSchool(db: Tx, schoolId: string, from: string, to: string,
   return ldb(db)
     .selectFrom('lesson_logs as l')
     .innerJoin('persons as p', 'p.id', 'l.teacher_id')
-    .select(['l.id', 'l.class_id', 'l.teacher_id', 'p.name as teacher_name', 'l.subject', 'l.grade_id', 'l.date', 'l.period', 'l.minutes_taught', 'l.minutes_checking', 'l.questioned', 'l.homework_checked', 'l.demonstrations', 'l.practice_minutes', 'l.corrections', 'l.tutoring'])
+    .select([
+      'l.id',
+      'l.class_id',
+      'l.teacher_id',
+      'p.name as teacher_name',
+      'l.subject',
+      'l.grade_id',
+      'l.date',
+      'l.period',
+      'l.minutes_taught',
+      'l.minutes_checking',
+      'l.questioned',
+      'l.homework_checked',
+      'l.demonstrations',
+      'l.practice_minutes',
+      'l.corrections',
+      'l.tutoring',
+    ])
     .where('l.school_id', '=', schoolId)
     .where('l.date', '>=', from)
     .where('l.date', '<=', to)
@@ -107,7 +134,13 @@ export function complianceCells(db: Tx, schoolId: string, from: string, to: stri
 
 export async function namesOfPersons(db: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += 500) for (const p of await db.selectFrom('persons').select(['id', 'name']).where('id', 'in', ids.slice(i, i + 500)).execute()) out.set(p.id, p.name);
+  for (let i = 0; i < ids.length; i += 500)
+    for (const p of await db
+      .selectFrom('persons')
+      .select(['id', 'name'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute())
+      out.set(p.id, p.name);
   return out;
 }
 
@@ -144,7 +177,17 @@ export function accountsOfPersons(db: Tx, personIds: readonly string[]) {
 
 /** Logs of some classes in a period, with the distinct students they tallied (indicators). */
 export async function logsOfClasses(db: Tx, classIds: readonly string[], from: string, to: string) {
-  const logs: { id: string; minutes_taught: number; minutes_checking: number; questioned: number; homework_checked: number; demonstrations: number; practice_minutes: number; corrections: number | null; tutoring: number | null }[] = [];
+  const logs: {
+    id: string;
+    minutes_taught: number;
+    minutes_checking: number;
+    questioned: number;
+    homework_checked: number;
+    demonstrations: number;
+    practice_minutes: number;
+    corrections: number | null;
+    tutoring: number | null;
+  }[] = [];
   for (let i = 0; i < classIds.length; i += 200) {
     logs.push(
       ...(await ldb(db)
@@ -213,7 +256,9 @@ async function promised<R>(db: Tx, groups: readonly DayGroup[], teacherId: strin
 
 /** Lessons timetabled and, of them, those logged. */
 export async function countPromised(db: Tx, groups: readonly DayGroup[], teacherId?: string): Promise<{ timetabled: number; logged: number }> {
-  const rows = await promised<{ timetabled: number | string; logged: number | string }>(db, groups, teacherId, { select: sql`count(*) as timetabled, count(l.id) as logged` });
+  const rows = await promised<{ timetabled: number | string; logged: number | string }>(db, groups, teacherId, {
+    select: sql`count(*) as timetabled, count(l.id) as logged`,
+  });
   return { timetabled: rows.reduce((n, r) => n + Number(r.timetabled), 0), logged: rows.reduce((n, r) => n + Number(r.logged), 0) };
 }
 
@@ -236,7 +281,13 @@ export type SlotColumn = 'teacher_id' | 'subject' | 'class_id';
  * each slot counts the school days of the period that follow its weekday. One row per value (and
  * week) instead of every slot of the school.
  */
-export async function timetabledBy(db: Tx, groups: readonly DayGroup[], column: SlotColumn | null, byWeek: boolean, teacherId?: string): Promise<{ key: string; week: string; n: number }[]> {
+export async function timetabledBy(
+  db: Tx,
+  groups: readonly DayGroup[],
+  column: SlotColumn | null,
+  byWeek: boolean,
+  teacherId?: string,
+): Promise<{ key: string; week: string; n: number }[]> {
   const out: { key: string; week: string; n: number }[] = [];
   for (const g of groups) {
     const counts = new Map<string, { wd: number; week: string; n: number }>();

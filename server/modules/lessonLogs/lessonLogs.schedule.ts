@@ -32,11 +32,20 @@ export async function classesOfSchool(db: Db, school: { id: string; path: string
 }
 
 /** Lessons timetabled for `classes` from `from` to `to` (inclusive), by date then class and period. */
-export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCal, 'id' | 'name' | 'gradeId' | 'cal'>[], from: string, to: string, teacherId?: string): Promise<ExpectedLesson[]> {
+export async function expectedLessons(
+  db: Db,
+  classes: readonly Pick<ClassWithCal, 'id' | 'name' | 'gradeId' | 'cal'>[],
+  from: string,
+  to: string,
+  teacherId?: string,
+): Promise<ExpectedLesson[]> {
   const byClass = new Map<string, (TimetableSlotTable & { teacher_name: string })[]>();
   // Which weekend rows a class has decides a make-up day's weekday, whoever's slots are asked for.
   const weekendRows = new Map<string, Set<number>>();
-  for (const s of await slotsOfClasses(db, classes.map((c) => c.id))) {
+  for (const s of await slotsOfClasses(
+    db,
+    classes.map((c) => c.id),
+  )) {
     if (s.weekday >= 6) (weekendRows.get(s.class_id) ?? weekendRows.set(s.class_id, new Set()).get(s.class_id)!).add(s.weekday);
     if (teacherId && s.teacher_id !== teacherId) continue;
     (byClass.get(s.class_id) ?? byClass.set(s.class_id, []).get(s.class_id)!).push(s);
@@ -48,7 +57,17 @@ export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCa
       if (!slots || !c.cal.isSchoolDay(d)) continue;
       const wd = timetableWeekday(d, weekendRows.get(c.id) ?? NONE);
       for (const s of slots) {
-        if (s.weekday === wd) out.push({ classId: c.id, className: c.name, gradeId: c.gradeId, date: d, period: s.period, subject: s.subject, teacherId: s.teacher_id, teacherName: s.teacher_name });
+        if (s.weekday === wd)
+          out.push({
+            classId: c.id,
+            className: c.name,
+            gradeId: c.gradeId,
+            date: d,
+            period: s.period,
+            subject: s.subject,
+            teacherId: s.teacher_id,
+            teacherName: s.teacher_name,
+          });
       }
     }
   }
@@ -61,7 +80,10 @@ export async function expectedLessons(db: Db, classes: readonly Pick<ClassWithCa
  * or list the lessons promised (repo.countPromised, repo.missingLessons).
  */
 export async function dayGroups(db: Db, classes: readonly Pick<ClassWithCal, 'id' | 'cal'>[], from: string, to: string): Promise<repo.DayGroup[]> {
-  const weekendRows = await weekendRowsOf(db, classes.map((c) => c.id));
+  const weekendRows = await weekendRowsOf(
+    db,
+    classes.map((c) => c.id),
+  );
   const calIds = new Map<SchoolCalendar, number>();
   const groups = new Map<string, repo.DayGroup>();
   for (const c of classes) {
@@ -69,7 +91,11 @@ export async function dayGroups(db: Db, classes: readonly Pick<ClassWithCal, 'id
     const rows = weekendRows.get(c.id) ?? NONE;
     const sig = `${calIds.get(c.cal)}|${[...rows].sort().join(',')}`;
     let g = groups.get(sig);
-    if (!g) groups.set(sig, (g = { classIds: [], days: from <= to ? c.cal.schoolDaysIn(from, to).map((date) => ({ date, weekday: timetableWeekday(date, rows) })) : [] }));
+    if (!g)
+      groups.set(
+        sig,
+        (g = { classIds: [], days: from <= to ? c.cal.schoolDaysIn(from, to).map((date) => ({ date, weekday: timetableWeekday(date, rows) })) : [] }),
+      );
     g.classIds.push(c.id);
   }
   return [...groups.values()];

@@ -40,13 +40,28 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
     if (!term) continue;
     const byId = new Map(classes.map((c) => [c.id, c]));
     const roster = new Map<string, string[]>();
-    for (const s of await studentsOfClasses(db, classes.map((c) => c.id))) (roster.get(s.org_id) ?? roster.set(s.org_id, []).get(s.org_id)!).push(s.id);
+    for (const s of await studentsOfClasses(
+      db,
+      classes.map((c) => c.id),
+    ))
+      (roster.get(s.org_id) ?? roster.set(s.org_id, []).get(s.org_id)!).push(s.id);
     for (const [classId, ids] of roster) {
       seats.push(...ids.map((student_id, seat) => ({ class_id: classId, student_id, seat })));
       counters.push({ class_id: classId, next: ids.length });
     }
     const rate = new Map<string, number>();
-    const accountOf = new Map((await accountsOfPersons(db, [...new Set((await slotsTeachers(db, classes.map((c) => c.id))))])).map((a) => [a.person_id, a.id]));
+    const accountOf = new Map(
+      (
+        await accountsOfPersons(db, [
+          ...new Set(
+            await slotsTeachers(
+              db,
+              classes.map((c) => c.id),
+            ),
+          ),
+        ])
+      ).map((a) => [a.person_id, a.id]),
+    );
     for (const lesson of await expectedLessons(db, classes, term.start_date, until < term.end_date ? until : term.end_date)) {
       let r = rate.get(lesson.teacherId);
       if (r === undefined) rate.set(lesson.teacherId, (r = [0.97, 0.93, 0.9, 0.85, 0.7][random.int(0, 4)]));
@@ -100,10 +115,22 @@ export async function seedLessonLogsDemo(db: Db, now: Date): Promise<void> {
       row.reached = maskOf(reached);
     }
   }
-  for (let i = 0; i < logs.length; i += 400) await l.insertInto('lesson_logs').values(logs.slice(i, i + 400)).execute();
-  for (let i = 0; i < seats.length; i += 2000) await l.insertInto('lesson_seats').values(seats.slice(i, i + 2000)).execute();
+  for (let i = 0; i < logs.length; i += 400)
+    await l
+      .insertInto('lesson_logs')
+      .values(logs.slice(i, i + 400))
+      .execute();
+  for (let i = 0; i < seats.length; i += 2000)
+    await l
+      .insertInto('lesson_seats')
+      .values(seats.slice(i, i + 2000))
+      .execute();
   if (counters.length) await l.insertInto('lesson_seat_counters').values(counters).execute();
-  for (let i = 0; i < tallies.length; i += 2000) await l.insertInto('lesson_log_students').values(tallies.slice(i, i + 2000)).execute();
+  for (let i = 0; i < tallies.length; i += 2000)
+    await l
+      .insertInto('lesson_log_students')
+      .values(tallies.slice(i, i + 2000))
+      .execute();
   // Written in bulk, not through the service: the compliance cells are counted from the logs once.
   for (const schoolId of new Set(logs.map((g) => g.school_id))) await rebuildCells(db, schoolId);
 }

@@ -26,7 +26,9 @@ import { expectedLessons, nextSchoolDay, type ClassWithCal } from './lessonLogs.
 const ENTITY = 'lessonLog';
 
 function present(call: Call, row: repo.LogRow, tallies: { kind: string; student_id: string; name: string }[]): LessonLog {
-  const students = Object.fromEntries(TALLY_KINDS.map((k) => [k, tallies.filter((t) => t.kind === k).map((t) => ({ id: t.student_id, name: t.name }))])) as LessonLog['students'];
+  const students = Object.fromEntries(
+    TALLY_KINDS.map((k) => [k, tallies.filter((t) => t.kind === k).map((t) => ({ id: t.student_id, name: t.name }))]),
+  ) as LessonLog['students'];
   return {
     id: row.id,
     classId: row.class_id,
@@ -69,7 +71,12 @@ export async function detail(call: Call, logId: string): Promise<LessonLog> {
  * Students tapped must be on the class roster, each once per kind, and no more of them than the
  * count says (a count of 人次 may exceed them: one student may answer twice).
  */
-function checkTallies(roster: Set<string>, students: Partial<Record<TallyKind, string[]>>, counts: Partial<Record<TallyKind, number | undefined>>, field = 'body') {
+function checkTallies(
+  roster: Set<string>,
+  students: Partial<Record<TallyKind, string[]>>,
+  counts: Partial<Record<TallyKind, number | undefined>>,
+  field = 'body',
+) {
   const out: [TallyKind, string][] = [];
   for (const kind of TALLY_KINDS) {
     const ids = students[kind] ?? [];
@@ -113,7 +120,11 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
     tutoring: body.tutoring,
   });
   const id = newId();
-  const seats = await seatsOf(db, cls.id, tallies.map(([, student]) => student));
+  const seats = await seatsOf(
+    db,
+    cls.id,
+    tallies.map(([, student]) => student),
+  );
   const row = {
     id,
     class_id: cls.id,
@@ -140,23 +151,49 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
   };
   await repo.insertLog(db, row);
   await addToCell(db, row);
-  await repo.insertTallies(db, tallies.map(([kind, student_id]) => ({ log_id: id, kind, student_id, class_id: cls.id, date: body.date })));
-  await recordAudit(call.tx, call.ctx, { action: 'lessonLog.create', entityType: ENTITY, entityId: id, orgId: cls.id, changes: { date: body.date, period: body.period, subject: slot.subject } });
+  await repo.insertTallies(
+    db,
+    tallies.map(([kind, student_id]) => ({ log_id: id, kind, student_id, class_id: cls.id, date: body.date })),
+  );
+  await recordAudit(call.tx, call.ctx, {
+    action: 'lessonLog.create',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: cls.id,
+    changes: { date: body.date, period: body.period, subject: slot.subject },
+  });
   return load(call, db, id);
 }
 
-export async function completeAfterClass(call: WriteCall, logId: string, body: { corrections: number; tutoring: number; students: { corrections: string[]; tutoring: string[] } }): Promise<LessonLog> {
+export async function completeAfterClass(
+  call: WriteCall,
+  logId: string,
+  body: { corrections: number; tutoring: number; students: { corrections: string[]; tutoring: string[] } },
+): Promise<LessonLog> {
   const db = call.tx as Db;
   const row = await logFor(db, call.actor, logId, 'complete');
   if (shanghaiDate(call.now) > row.after_class_until) throw conflict('lessonLogs.afterClassClosed', { until: row.after_class_until });
   const roster = new Set((await studentsOfClass(db, row.class_id)).map((s) => s.id));
   const tallies = checkTallies(roster, body.students, { corrections: body.corrections, tutoring: body.tutoring });
   await repo.deleteTallies(db, row.id, ['corrections', 'tutoring']);
-  await repo.insertTallies(db, tallies.map(([kind, student_id]) => ({ log_id: row.id, kind, student_id, class_id: row.class_id, date: row.date })));
-  const seats = await seatsOf(db, row.class_id, (await repo.talliesOf(db, row.id)).map((t) => t.student_id));
+  await repo.insertTallies(
+    db,
+    tallies.map(([kind, student_id]) => ({ log_id: row.id, kind, student_id, class_id: row.class_id, date: row.date })),
+  );
+  const seats = await seatsOf(
+    db,
+    row.class_id,
+    (await repo.talliesOf(db, row.id)).map((t) => t.student_id),
+  );
   await repo.updateAfterClass(db, row.id, { corrections: body.corrections, tutoring: body.tutoring, reached: maskOf(seats.values()), updated_at: call.iso });
   await recountCell(db, row);
-  await recordAudit(call.tx, call.ctx, { action: 'lessonLog.afterClass', entityType: ENTITY, entityId: row.id, orgId: row.class_id, changes: { corrections: [row.corrections, body.corrections], tutoring: [row.tutoring, body.tutoring] } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'lessonLog.afterClass',
+    entityType: ENTITY,
+    entityId: row.id,
+    orgId: row.class_id,
+    changes: { corrections: [row.corrections, body.corrections], tutoring: [row.tutoring, body.tutoring] },
+  });
   return load(call, db, row.id);
 }
 
@@ -188,7 +225,15 @@ export async function myWeek(call: Call, week?: string): Promise<MyWeek> {
         note: info?.note ?? null,
         lessons: todays.map((l) => {
           const log = logOf.get(`${l.classId}:${l.date}:${l.period}`);
-          return { date, period: l.period, classId: l.classId, className: l.className, subject: l.subject, logId: log?.id ?? null, afterClassOpen: !!log && (log.corrections === null || log.tutoring === null) };
+          return {
+            date,
+            period: l.period,
+            classId: l.classId,
+            className: l.className,
+            subject: l.subject,
+            logId: log?.id ?? null,
+            afterClassOpen: !!log && (log.corrections === null || log.tutoring === null),
+          };
         }),
       };
     }),

@@ -14,14 +14,16 @@ const t = useTestApp();
 let w: SchoolWorld;
 let subjA: string;
 let headA: string;
-const personOf = async (accountId: string) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
+const personOf = async (accountId: string) =>
+  (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
 const ctxOf = (actor: Awaited<ReturnType<typeof actorOf>>) => ({ actor, ip: null, requestId: null, locale: 'zh-CN' as const });
 /** A service call by `accountId` at a Shanghai instant, for what depends on "today". */
 async function at<T>(accountId: string, instant: Date, work: (call: ReturnType<typeof writeCallIn>) => Promise<T>): Promise<T> {
   const actor = await actorOf(t.db, accountId);
   return t.db.transaction().execute((tx) => work(writeCallIn(t.db, tx, actor, ctxOf(actor), instant)));
 }
-const inbox = async (who: { get(u: string): Promise<{ body: any }> }) => (await who.get('/api/v1/notifications')).body.items.filter((n: any) => n.kind === 'lessonLogs.notLogged');
+const inbox = async (who: { get(u: string): Promise<{ body: any }> }) =>
+  (await who.get('/api/v1/notifications')).body.items.filter((n: any) => n.kind === 'lessonLogs.notLogged');
 
 const lesson = (over: Record<string, unknown> = {}) => ({
   classId: w.classA.id,
@@ -87,7 +89,10 @@ describe('logging a lesson from its timetable slot', () => {
     expect(holiday.body.errors[0]).toEqual({ field: 'body.date', message: '2026-10-05 不是该班的上课日' });
     const stranger = await w.users.subjA.post('/api/v1/lesson-logs', lesson({ date: '2026-09-21', students: { questioned: [w.a1.id, w.b1.id] } }));
     expect(stranger.body.errors[0]).toEqual({ field: 'body.students.questioned.1', message: '该学生不在本班名单中' });
-    const tooMany = await w.users.subjA.post('/api/v1/lesson-logs', lesson({ date: '2026-09-21', demonstrations: 1, students: { demonstrations: [w.a1.id, w.a2.id] } }));
+    const tooMany = await w.users.subjA.post(
+      '/api/v1/lesson-logs',
+      lesson({ date: '2026-09-21', demonstrations: 1, students: { demonstrations: [w.a1.id, w.a2.id] } }),
+    );
     expect(tooMany.body.errors[0]).toEqual({ field: 'body.demonstrations', message: '点选的学生（2 人）多于填写的数（1）' });
     expect((await w.users.academic.post('/api/v1/lesson-logs', lesson({ date: '2026-09-21' }))).status).toBe(403);
     expect((await w.users.headB.post('/api/v1/lesson-logs', lesson({ date: '2026-09-21' }))).status).toBe(404);
@@ -95,14 +100,20 @@ describe('logging a lesson from its timetable slot', () => {
 
   it('completes the after-class items until the next school day, across the holiday to the make-up Saturday', async () => {
     // Friday 9 October: its next school day is the make-up Saturday 10 October.
-    const log = await at(w.users.subjA.accountId, shanghai('2026-10-09', '16:00'), (call) => logLesson(call, lesson({ date: '2026-10-09', students: { questioned: [], homeworkChecked: [] } }) as any));
+    const log = await at(w.users.subjA.accountId, shanghai('2026-10-09', '16:00'), (call) =>
+      logLesson(call, lesson({ date: '2026-10-09', students: { questioned: [], homeworkChecked: [] } }) as any),
+    );
     expect(log.afterClassUntil).toBe('2026-10-10');
     const done = await at(w.users.subjA.accountId, shanghai('2026-10-10', '08:00'), (call) =>
       completeAfterClass(call, log.id, { corrections: 10, tutoring: 3, students: { corrections: [w.a3.id, w.a4.id], tutoring: [w.a3.id] } }),
     );
     expect(done.counts).toMatchObject({ corrections: 10, tutoring: 3 });
     expect(done.students.corrections.map((s) => s.name).sort()).toEqual(['张小刚', '赵小丽'].sort());
-    await expect(at(w.users.subjA.accountId, shanghai('2026-10-12', '08:00'), (call) => completeAfterClass(call, log.id, { corrections: 11, tutoring: 3, students: { corrections: [], tutoring: [] } }))).rejects.toMatchObject({
+    await expect(
+      at(w.users.subjA.accountId, shanghai('2026-10-12', '08:00'), (call) =>
+        completeAfterClass(call, log.id, { corrections: 11, tutoring: 3, students: { corrections: [], tutoring: [] } }),
+      ),
+    ).rejects.toMatchObject({
       status: 409,
       params: { until: '2026-10-10' },
     });
@@ -129,7 +140,12 @@ describe('students not reached for two school weeks', () => {
     );
     // Two school weeks later, across the holiday, the 14 September tallies no longer count; 9–10 October's do.
     const later = await read(w.classA.id, w.users.subjA.accountId, '2026-10-16');
-    expect(later.students.filter((s) => s.lastReached).map((s) => s.name).sort()).toEqual(['张小刚', '赵小丽'].sort());
+    expect(
+      later.students
+        .filter((s) => s.lastReached)
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['张小刚', '赵小丽'].sort());
     expect((await w.users.headB.get(`/api/v1/lesson-logs/classes/${w.classA.id}/students`)).status).toBe(404);
     expect((await w.users.gA1.get(`/api/v1/lesson-logs/classes/${w.classA.id}/students`)).status).toBe(404);
   });
@@ -188,7 +204,9 @@ describe('compliance', () => {
     const office = await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=teacher`);
     expect(office.status, office.text).toBe(200);
     expect(office.body.own).toBe(false);
-    expect(office.body.rows.map((r: any) => [r.label, r.timetabled, r.logged, r.standardMet, r.tens.questioned, r.tens.demonstrations, r.studentsReached]).sort()).toEqual(
+    expect(
+      office.body.rows.map((r: any) => [r.label, r.timetabled, r.logged, r.standardMet, r.tens.questioned, r.tens.demonstrations, r.studentsReached]).sort(),
+    ).toEqual(
       [
         ['刘老师', 3, 1, 1, 1, 0, 2],
         ['陈老师', 1, 0, 0, 0, 0, 0],
@@ -196,7 +214,17 @@ describe('compliance', () => {
     );
     const own = await w.users.headA.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=week`);
     expect(own.body.own).toBe(true);
-    expect(own.body.rows).toEqual([{ key: '2026-W38', label: '2026-W38', timetabled: 1, logged: 0, standardMet: 0, tens: { questioned: 0, homeworkChecked: 0, demonstrations: 0, practiceMinutes: 0, corrections: 0, tutoring: 0 }, studentsReached: 0 }]);
+    expect(own.body.rows).toEqual([
+      {
+        key: '2026-W38',
+        label: '2026-W38',
+        timetabled: 1,
+        logged: 0,
+        standardMet: 0,
+        tens: { questioned: 0, homeworkChecked: 0, demonstrations: 0, practiceMinutes: 0, corrections: 0, tutoring: 0 },
+        studentsReached: 0,
+      },
+    ]);
     expect((await w.users.gA1.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}`)).status).toBe(404);
   });
 
@@ -216,12 +244,18 @@ describe('compliance', () => {
     const own = await w.users.headA.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?${q}&cut=teacherWeek`);
     expect(own.body.rows.map((r: any) => r.label)).toEqual(['陈老师', '陈老师']);
 
-    const xlsx = async (cookie: string) => t.app.inject({ method: 'GET', url: `/api/v1/lesson-logs/schools/${w.school.id}/compliance.xlsx?${q}&cut=teacher`, headers: { cookie } });
+    const xlsx = async (cookie: string) =>
+      t.app.inject({ method: 'GET', url: `/api/v1/lesson-logs/schools/${w.school.id}/compliance.xlsx?${q}&cut=teacher`, headers: { cookie } });
     const office = await xlsx(w.users.academic.cookie);
     expect(office.statusCode).toBe(200);
     const sheet = await readXlsx(office.rawPayload);
     expect(sheet[0]).toEqual(expect.arrayContaining(['教师', '应上课时', '已记录', '记录率(%)', '35+10 达标率(%)', '提问≥10', '关注学生(人)']));
-    expect(sheet.slice(1).map((r) => r.slice(0, 4)).sort()).toEqual(
+    expect(
+      sheet
+        .slice(1)
+        .map((r) => r.slice(0, 4))
+        .sort(),
+    ).toEqual(
       [
         ['刘老师', '6', '1', '16.7'],
         ['陈老师', '3', '0', '0'],

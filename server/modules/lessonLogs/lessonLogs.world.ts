@@ -25,7 +25,9 @@ async function lastSchoolDay(c: Caller, classId: string): Promise<string> {
 /** Adds period 9 on all seven weekdays for `teacherId` to the class's week, keeping what is there. */
 async function timetable(office: Caller, classId: string, teacherId: string, subject: string) {
   const now = await ok(office.get(`/api/v1/timetable/classes/${classId}`), 'timetable');
-  const kept = now.slots.filter((s: { period: number }) => s.period !== PERIOD).map(({ weekday, period, subject, teacherId }: any) => ({ weekday, period, subject, teacherId }));
+  const kept = now.slots
+    .filter((s: { period: number }) => s.period !== PERIOD)
+    .map(({ weekday, period, subject, teacherId }: any) => ({ weekday, period, subject, teacherId }));
   const added = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, period: PERIOD, subject, teacherId }));
   await ok(office.request('PUT', `/api/v1/timetable/classes/${classId}`, { slots: [...kept, ...added] }), 'timetable put');
 }
@@ -57,9 +59,15 @@ export const world: WorldPart = {
 
 export const hostile: HostilePart = {
   async build(ctx) {
-    const person = async (accountId: string) => (await ctx.t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
+    const person = async (accountId: string) =>
+      (await ctx.t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
     const subjA = await person(ctx.s.users.subjA.accountId);
-    await ok(ctx.s.users.academic.request('PUT', `/api/v1/timetable/classes/${ctx.s.classA.id}`, { slots: [{ weekday: 1, period: 1, subject: '数学', teacherId: subjA }] }), 'hostile timetable');
+    await ok(
+      ctx.s.users.academic.request('PUT', `/api/v1/timetable/classes/${ctx.s.classA.id}`, {
+        slots: [{ weekday: 1, period: 1, subject: '数学', teacherId: subjA }],
+      }),
+      'hostile timetable',
+    );
     const log = await ok(ctx.s.users.subjA.post('/api/v1/lesson-logs', body(ctx.s.classA.id, '2026-09-14', 1)), 'hostile log');
     return { params: { logId: log.id } };
   },

@@ -24,7 +24,13 @@ export const mediationModule = defineModule({
   jobs: mediationJobs,
   indicators: mediationIndicators,
   homeCards: [
-    { key: 'mediation.desk', roles: ['mediator', 'unionChair', 'unionStaff'], title: { zh: '调解工作台', en: 'Mediation desk' }, path: '/mediation', indicator: 'mediation.successRate' },
+    {
+      key: 'mediation.desk',
+      roles: ['mediator', 'unionChair', 'unionStaff'],
+      title: { zh: '调解工作台', en: 'Mediation desk' },
+      path: '/mediation',
+      indicator: 'mediation.successRate',
+    },
     { key: 'mediation.mine', roles: ['worker'], title: { zh: '我的调解', en: 'My mediation' }, path: '/mediation' },
   ],
   seedDemo: seedMediationDemo,

@@ -88,7 +88,10 @@ export const mediationIndicators = [
   defineIndicator({
     key: 'mediation.successRate',
     label: { zh: '调解成功率', en: 'Mediation success rate' },
-    definition: { zh: '期间内达成调解协议的案件数 ÷ 达成协议与调解不成（转仲裁）的案件数', en: 'Cases closed with an agreement ÷ cases closed with an agreement or a referral to arbitration' },
+    definition: {
+      zh: '期间内达成调解协议的案件数 ÷ 达成协议与调解不成（转仲裁）的案件数',
+      en: 'Cases closed with an agreement ÷ cases closed with an agreement or a referral to arbitration',
+    },
     period: 'range',
     unit: 'rate',
     compute: successRate,
@@ -96,7 +99,10 @@ export const mediationIndicators = [
   defineIndicator({
     key: 'mediation.onTimeRate',
     label: { zh: '按期结案率', en: 'Closed within the mediation period' },
-    definition: { zh: '期间内在调解期限（受理后 15 日，含延长）内结案的案件数 ÷ 结案数', en: 'Cases closed within the mediation period (15 days after acceptance, plus extensions) ÷ cases closed' },
+    definition: {
+      zh: '期间内在调解期限（受理后 15 日，含延长）内结案的案件数 ÷ 结案数',
+      en: 'Cases closed within the mediation period (15 days after acceptance, plus extensions) ÷ cases closed',
+    },
     period: 'range',
     unit: 'rate',
     compute: onTimeRate,

@@ -47,13 +47,18 @@ async function committeeOwner(call: WriteCall, orgPath: string): Promise<string>
   return chair?.accountId ?? call.actor.accountId;
 }
 
-export async function trackPerformance(call: WriteCall, c: AgreedCase, a: { performanceDue: string; agreedAmount: number; respondentOrgId?: string }): Promise<void> {
+export async function trackPerformance(
+  call: WriteCall,
+  c: AgreedCase,
+  a: { performanceDue: string; agreedAmount: number; respondentOrgId?: string },
+): Promise<void> {
   let orgId = c.org_id;
   let owner: string | null = null;
   if (a.respondentOrgId) {
     const dept = await call.tx.selectFrom('orgs').select(['id', 'path']).where('id', '=', a.respondentOrgId).executeTakeFirst();
     // Only a department within the committee's own reach: another union's org reads as unknown.
-    if (!dept || !(hasPermission(call.actor, P.oversee, dept.path) || hasPermission(call.actor, P.mediate, dept.path))) throw invalid('body.respondentOrgId', MM['mediation.respondentOrgUnknown']);
+    if (!dept || !(hasPermission(call.actor, P.oversee, dept.path) || hasPermission(call.actor, P.mediate, dept.path)))
+      throw invalid('body.respondentOrgId', MM['mediation.respondentOrgUnknown']);
     orgId = dept.id;
     owner = await handlerOf(call.tx, dept.path);
   }
@@ -67,14 +72,24 @@ export async function trackPerformance(call: WriteCall, c: AgreedCase, a: { perf
     dueDate: a.performanceDue,
   });
   if (owner !== call.actor.accountId) {
-    await notify(call.tx, { accountIds: [owner], kind: 'mediation.performance', title: t('zh-CN', 'mediation.notice.performance.title', { code: c.code }), body: t('zh-CN', 'mediation.notice.performance.body', { respondent: c.respondent, amount: a.agreedAmount, due: a.performanceDue }), link: `/decided-items/${id}` });
+    await notify(call.tx, {
+      accountIds: [owner],
+      kind: 'mediation.performance',
+      title: t('zh-CN', 'mediation.notice.performance.title', { code: c.code }),
+      body: t('zh-CN', 'mediation.notice.performance.body', { respondent: c.respondent, amount: a.agreedAmount, due: a.performanceDue }),
+      link: `/decided-items/${id}`,
+    });
   }
 }
 
 /** After a payment: the share paid is the item's progress; paid in full (or marked complete) closes it. */
 export function followPayments(call: WriteCall, caseId: string, paidCents: number, agreedCents: number, done: boolean): Promise<void> {
   const progress = agreedCents > 0 ? (paidCents * 100) / agreedCents : 0;
-  return followSource(call, { kind: PERFORMANCE_SOURCE, id: caseId }, { progress, done, note: t('zh-CN', 'mediation.performance.paid', { paid: paidCents / 100, agreed: agreedCents / 100 }) });
+  return followSource(
+    call,
+    { kind: PERFORMANCE_SOURCE, id: caseId },
+    { progress, done, note: t('zh-CN', 'mediation.performance.paid', { paid: paidCents / 100, agreed: agreedCents / 100 }) },
+  );
 }
 
 export async function performanceOf(db: Tx, caseId: string): Promise<CaseDetail['performance']> {
@@ -83,8 +98,18 @@ export async function performanceOf(db: Tx, caseId: string): Promise<CaseDetail[
 }
 
 /** A wage agreement whose deadline passed unpaid: the worker may ask the court for a payment order. */
-export function paymentOrderDue(row: { status: string; performance_due: string | null; paid_cents: number; agreed_cents: number | null }, types: readonly ClaimType[], today: string): boolean {
-  return types.some((x) => PAYMENT_ORDER_CLAIMS.includes(x)) && row.status === 'agreed' && row.performance_due !== null && row.performance_due < today && Number(row.paid_cents) < Number(row.agreed_cents ?? 0);
+export function paymentOrderDue(
+  row: { status: string; performance_due: string | null; paid_cents: number; agreed_cents: number | null },
+  types: readonly ClaimType[],
+  today: string,
+): boolean {
+  return (
+    types.some((x) => PAYMENT_ORDER_CLAIMS.includes(x)) &&
+    row.status === 'agreed' &&
+    row.performance_due !== null &&
+    row.performance_due < today &&
+    Number(row.paid_cents) < Number(row.agreed_cents ?? 0)
+  );
 }
 
 /**
@@ -101,7 +126,15 @@ export async function tellPaymentOrder(db: Db, now: Date): Promise<number> {
     // A week back is enough for an hourly job that missed some runs; older cases were told already.
     .where('c.performance_due', '>=', addDays(today, -8))
     .where((eb) => eb('c.paid_cents', '<', eb.ref('c.agreed_cents')))
-    .where((eb) => eb.exists(eb.selectFrom('mediation_claims as k').select('k.id').whereRef('k.case_id', '=', 'c.id').where('k.type', 'in', [...PAYMENT_ORDER_CLAIMS])))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('mediation_claims as k')
+          .select('k.id')
+          .whereRef('k.case_id', '=', 'c.id')
+          .where('k.type', 'in', [...PAYMENT_ORDER_CLAIMS]),
+      ),
+    )
     .orderBy('c.performance_due')
     .execute();
   let told = 0;

@@ -6,13 +6,16 @@
 import { CLAIM_TYPE_LABELS } from '../../../common/mediation.js';
 import type { CaseDetail } from '../../../common/schemas/mediation.js';
 
-const esc = (s: string | number | null | undefined) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string | number | null | undefined) =>
+  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const cn = (d: string) => `${d.slice(0, 4)} 年 ${Number(d.slice(5, 7))} 月 ${Number(d.slice(8, 10))} 日`;
 const money = (y: number | null) => (y === null ? '—' : `${y.toFixed(2)} 元`);
 
 export function renderAgreement(c: CaseDetail): string {
   const a = c.agreement!;
-  const claims = c.claims.map((k) => `<li>${esc(CLAIM_TYPE_LABELS[k.type].zh)}：${esc(k.description)}${k.amount !== null ? `（${esc(money(k.amount))}）` : ''}</li>`).join('');
+  const claims = c.claims
+    .map((k) => `<li>${esc(CLAIM_TYPE_LABELS[k.type].zh)}：${esc(k.description)}${k.amount !== null ? `（${esc(money(k.amount))}）` : ''}</li>`)
+    .join('');
   const mediators = c.mediators.map((m) => esc(m.name)).join('、');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>调解协议书 ${esc(c.code)}</title>

@@ -57,7 +57,15 @@ function lightExpr(eb: Eb, light: CaseLight, today: string): Expression<SqlBool>
     ['accepted', 'c.mediation_due', 3],
     ['agreed', 'c.performance_due', 3],
   ];
-  if (light === 'none') return eb.or([eb('c.status', 'not in', clocks.map((x) => x[0])), eb.and([eb('c.status', '=', 'agreed'), eb('c.performance_due', 'is', null)])]);
+  if (light === 'none')
+    return eb.or([
+      eb(
+        'c.status',
+        'not in',
+        clocks.map((x) => x[0]),
+      ),
+      eb.and([eb('c.status', '=', 'agreed'), eb('c.performance_due', 'is', null)]),
+    ]);
   return eb.or(
     clocks.map(([status, col, warn]) => {
       const soon = addDays(today, warn);
@@ -83,7 +91,8 @@ function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expr
   if (f.orgPath) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [f.orgPath] }));
   if (f.status?.length) c.push(eb('c.status', 'in', [...f.status]));
   if (f.light) c.push(lightExpr(eb, f.light, today));
-  if (f.claimType) c.push(eb.exists(eb.selectFrom('mediation_claims as k').select('k.id').whereRef('k.case_id', '=', 'c.id').where('k.type', '=', f.claimType)));
+  if (f.claimType)
+    c.push(eb.exists(eb.selectFrom('mediation_claims as k').select('k.id').whereRef('k.case_id', '=', 'c.id').where('k.type', '=', f.claimType)));
   if (f.closedFrom) c.push(eb('c.closed_on', '>=', f.closedFrom));
   if (f.closedTo) c.push(eb('c.closed_on', '<=', f.closedTo));
   if (f.appliedFrom) c.push(eb('c.applied_date', '>=', f.appliedFrom));
@@ -98,14 +107,10 @@ function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expr
   return eb.and(c);
 }
 
-
 const SORT = { appliedAt: 'c.applied_at', acceptDue: 'c.accept_due', mediationDue: 'c.mediation_due', closedOn: 'c.closed_on' } as const;
 
 function base(db: Tx) {
-  return mdb(db)
-    .selectFrom('mediation_cases as c')
-    .innerJoin('persons as p', 'p.id', 'c.applicant_person_id')
-    .innerJoin('orgs as o', 'o.id', 'c.org_id');
+  return mdb(db).selectFrom('mediation_cases as c').innerJoin('persons as p', 'p.id', 'c.applicant_person_id').innerJoin('orgs as o', 'o.id', 'c.org_id');
 }
 
 export async function listCases(
@@ -125,12 +130,14 @@ export async function listCases(
     sort: { column: SORT[sort], id: 'c.id', order: page.sort ? page.order : 'desc' },
     keyed: sort === 'appliedAt',
     page,
-    load: async (ids) => (await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', 'in', ids).execute()) as CaseRow[],
+    load: async (ids) =>
+      (await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', 'in', ids).execute()) as CaseRow[],
   });
 }
 
 export async function loadCase(db: Tx, id: string): Promise<CaseRow | undefined> {
-  return (await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', '=', id).executeTakeFirst()) as CaseRow | undefined;
+  return (await base(db).selectAll('c').select(['p.name as applicant_name', 'o.name as org_name']).where('c.id', '=', id).executeTakeFirst()) as
+    CaseRow | undefined;
 }
 
 export async function mediatorsOf(db: Tx, caseIds: readonly string[]): Promise<{ case_id: string; account_id: string; name: string }[]> {
@@ -145,11 +152,19 @@ export async function mediatorsOf(db: Tx, caseIds: readonly string[]): Promise<{
 
 export async function claimsOf(db: Tx, caseIds: readonly string[]) {
   if (!caseIds.length) return [];
-  return mdb(db).selectFrom('mediation_claims').selectAll().where('case_id', 'in', [...caseIds]).orderBy('case_id').orderBy('sort').execute();
+  return mdb(db)
+    .selectFrom('mediation_claims')
+    .selectAll()
+    .where('case_id', 'in', [...caseIds])
+    .orderBy('case_id')
+    .orderBy('sort')
+    .execute();
 }
 
-export const sessionsOf = (db: Tx, caseId: string) => mdb(db).selectFrom('mediation_sessions').selectAll().where('case_id', '=', caseId).orderBy('date').orderBy('id').execute();
-export const paymentsOf = (db: Tx, caseId: string) => mdb(db).selectFrom('mediation_payments').selectAll().where('case_id', '=', caseId).orderBy('paid_on').orderBy('id').execute();
+export const sessionsOf = (db: Tx, caseId: string) =>
+  mdb(db).selectFrom('mediation_sessions').selectAll().where('case_id', '=', caseId).orderBy('date').orderBy('id').execute();
+export const paymentsOf = (db: Tx, caseId: string) =>
+  mdb(db).selectFrom('mediation_payments').selectAll().where('case_id', '=', caseId).orderBy('paid_on').orderBy('id').execute();
 
 /** The accounts of a worker (the applicant's own sign-in, where they have one). */
 export async function accountsOfPerson(db: Tx, personId: string): Promise<string[]> {

@@ -17,16 +17,56 @@ import { mdb } from './mediation.tables.js';
 type Outcome = 'performed' | 'agreedUnpaid' | 'failed' | 'withdrawn' | 'rejected' | 'accepted' | 'extended' | 'applied';
 
 const DISPUTES: { respondent: string; summary: string; claims: { type: ClaimType; description: string; amount?: number }[] }[] = [
-  { respondent: '华能煤业集团一号矿', summary: '2026 年 3—5 月井下加班费未按规定足额发放。', claims: [{ type: 'overtime', description: '补发延时加班费', amount: 6840 }] },
-  { respondent: '华能煤业集团二号矿', summary: '劳务派遣期间单位未缴纳工伤保险，受伤后医疗费无人承担。', claims: [{ type: 'socialInsurance', description: '补缴工伤保险' }, { type: 'workInjury', description: '报销医疗费', amount: 12350.5 }] },
-  { respondent: '华能煤业集团机电公司', summary: '合同期满单位未续签也未支付经济补偿。', claims: [{ type: 'contract', description: '支付终止劳动合同经济补偿', amount: 21600 }] },
-  { respondent: '华能煤业集团一号矿综采队', summary: '被以旷工为由解除劳动合同，职工称已请假并获批准。', claims: [{ type: 'dismissal', description: '撤销解除决定、恢复劳动关系' }, { type: 'wagesOwed', description: '支付停工期间工资', amount: 9200 }] },
+  {
+    respondent: '华能煤业集团一号矿',
+    summary: '2026 年 3—5 月井下加班费未按规定足额发放。',
+    claims: [{ type: 'overtime', description: '补发延时加班费', amount: 6840 }],
+  },
+  {
+    respondent: '华能煤业集团二号矿',
+    summary: '劳务派遣期间单位未缴纳工伤保险，受伤后医疗费无人承担。',
+    claims: [
+      { type: 'socialInsurance', description: '补缴工伤保险' },
+      { type: 'workInjury', description: '报销医疗费', amount: 12350.5 },
+    ],
+  },
+  {
+    respondent: '华能煤业集团机电公司',
+    summary: '合同期满单位未续签也未支付经济补偿。',
+    claims: [{ type: 'contract', description: '支付终止劳动合同经济补偿', amount: 21600 }],
+  },
+  {
+    respondent: '华能煤业集团一号矿综采队',
+    summary: '被以旷工为由解除劳动合同，职工称已请假并获批准。',
+    claims: [
+      { type: 'dismissal', description: '撤销解除决定、恢复劳动关系' },
+      { type: 'wagesOwed', description: '支付停工期间工资', amount: 9200 },
+    ],
+  },
   { respondent: '华能煤业集团洗煤厂', summary: '两个月工资被拖欠。', claims: [{ type: 'wagesOwed', description: '支付拖欠工资', amount: 11400 }] },
 ];
 
 const PLAN: Outcome[] = [
-  'performed', 'failed', 'performed', 'agreedUnpaid', 'withdrawn', 'performed', 'rejected', 'failed', 'performed', 'agreedUnpaid',
-  'performed', 'failed', 'withdrawn', 'performed', 'extended', 'accepted', 'accepted', 'applied', 'applied', 'applied',
+  'performed',
+  'failed',
+  'performed',
+  'agreedUnpaid',
+  'withdrawn',
+  'performed',
+  'rejected',
+  'failed',
+  'performed',
+  'agreedUnpaid',
+  'performed',
+  'failed',
+  'withdrawn',
+  'performed',
+  'extended',
+  'accepted',
+  'accepted',
+  'applied',
+  'applied',
+  'applied',
 ];
 
 async function actorOf(db: Db, username: string): Promise<Actor | undefined> {
@@ -124,7 +164,13 @@ export async function seedMediationDemo(db: Db, now: Date): Promise<void> {
         respondentSignedOn: day,
       }),
     );
-    if (outcome === 'performed') await step(mediator, at(now, ago - 20), (call) => service.recordPayment(call, c.id, { paidAmount: amount, paidOn: shanghaiDate(at(now, ago - 20)), note: '银行转账', complete: true }));
-    else await step(mediator, at(now, ago - 16), (call) => service.recordPayment(call, c.id, { paidAmount: Math.round(amount / 3), paidOn: shanghaiDate(at(now, ago - 16)), note: '首期', complete: false }));
+    if (outcome === 'performed')
+      await step(mediator, at(now, ago - 20), (call) =>
+        service.recordPayment(call, c.id, { paidAmount: amount, paidOn: shanghaiDate(at(now, ago - 20)), note: '银行转账', complete: true }),
+      );
+    else
+      await step(mediator, at(now, ago - 16), (call) =>
+        service.recordPayment(call, c.id, { paidAmount: Math.round(amount / 3), paidOn: shanghaiDate(at(now, ago - 16)), note: '首期', complete: false }),
+      );
   }
 }

@@ -45,7 +45,10 @@ async function claimTypesOf(db: Tx, ids: string[]): Promise<Map<string, ClaimTyp
   return out;
 }
 
-export async function list(call: Call, q: CaseListQuery): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
+export async function list(
+  call: Call,
+  q: CaseListQuery,
+): Promise<{ items: CaseSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
   let orgPath: string | undefined;
   if (q.orgId) {
     const org = await call.db.selectFrom('orgs').select('path').where('id', '=', q.orgId).executeTakeFirst();
@@ -53,7 +56,10 @@ export async function list(call: Call, q: CaseListQuery): Promise<{ items: CaseS
     orgPath = org.path;
   }
   const { rows, total, totalCapped, nextCursor } = await repo.listCases(call.db, visibilityOf(call.actor), { ...q, status: q.status, orgPath }, q, today(call));
-  const types = await claimTypesOf(call.db, rows.map((r) => r.id));
+  const types = await claimTypesOf(
+    call.db,
+    rows.map((r) => r.id),
+  );
   return { items: rows.map((r) => summaryOf(r, types.get(r.id) ?? [], today(call))), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
 }
 
@@ -91,7 +97,15 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<CaseDetail> {
     outcomeReason: row.outcome_reason,
     claims: claims.map((c) => ({ type: c.type as ClaimType, description: c.description, amount: yuan(c.amount_cents) })),
     mediators: l.mediators.map((m) => ({ accountId: m.account_id, name: m.name })),
-    sessions: sessions.map((s) => ({ id: s.id, date: s.date, attendees: s.attendees, applicantSaid: s.applicant_said, respondentSaid: s.respondent_said, nextStep: s.next_step, recordedBy: s.recorded_by_name })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      date: s.date,
+      attendees: s.attendees,
+      applicantSaid: s.applicant_said,
+      respondentSaid: s.respondent_said,
+      nextStep: s.next_step,
+      recordedBy: s.recorded_by_name,
+    })),
     agreement:
       row.agreement_terms !== null
         ? {
@@ -169,7 +183,13 @@ async function applicantAccounts(tx: Tx, personId: string) {
 }
 
 function notice(kind: string, key: string, params: Record<string, unknown>, accountIds: string[], caseId: string): Notice {
-  return { accountIds, kind: `mediation.${kind}`, title: t('zh-CN', `mediation.notice.${key}.title`, params), body: t('zh-CN', `mediation.notice.${key}.body`, params), link: `/mediation/cases/${caseId}` };
+  return {
+    accountIds,
+    kind: `mediation.${kind}`,
+    title: t('zh-CN', `mediation.notice.${key}.title`, params),
+    body: t('zh-CN', `mediation.notice.${key}.body`, params),
+    link: `/mediation/cases/${caseId}`,
+  };
 }
 
 async function reload(call: WriteCall, id: string): Promise<CaseDetail> {
@@ -246,13 +266,30 @@ export async function apply(call: WriteCall, body: ApplyBody): Promise<CaseDetai
     .execute();
   await mdb(tx)
     .insertInto('mediation_claims')
-    .values(body.claims.map((c, i) => ({ id: newId(), case_id: id, type: c.type, description: c.description, amount_cents: c.amount === undefined ? null : fen(c.amount), sort: i })))
+    .values(
+      body.claims.map((c, i) => ({
+        id: newId(),
+        case_id: id,
+        type: c.type,
+        description: c.description,
+        amount_cents: c.amount === undefined ? null : fen(c.amount),
+        sort: i,
+      })),
+    )
     .execute();
   await recordEvent(call, { kind: KIND, id, event: 'applied', to: 'applied', data: appealId ? { appealId } : undefined });
   await attachEvidence(call, id, person.org_id, body.fileIds ?? []);
   if (appealId) await recordMediationReferral(tx, { appealId, at: call.iso, caseId: id, caseCode: code });
-  await recordAudit(tx, call.ctx, { action: 'mediation.apply', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { respondent: body.respondent, claims: body.claims.length, appealId } });
-  const committee = (await holdersOf(tx, ['unionChair', 'unionStaff', 'mediator'], person.org_path)).map((h) => h.accountId).filter((a) => a !== actor.accountId);
+  await recordAudit(tx, call.ctx, {
+    action: 'mediation.apply',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: person.org_id,
+    changes: { respondent: body.respondent, claims: body.claims.length, appealId },
+  });
+  const committee = (await holdersOf(tx, ['unionChair', 'unionStaff', 'mediator'], person.org_path))
+    .map((h) => h.accountId)
+    .filter((a) => a !== actor.accountId);
   await notify(tx, notice('applied', 'applied', { code, applicant: person.name, respondent: body.respondent, due: acceptDue }, committee, id));
   return reload(call, id);
 }
@@ -282,7 +319,8 @@ export async function accept(call: WriteCall, id: string, body: { mediatorAccoun
   await mdb(call.tx).insertInto('mediation_case_mediators').values({ case_id: id, account_id: mediator }).execute();
   const name = (await call.tx.selectFrom('accounts').select('display_name').where('id', '=', mediator).executeTakeFirst())?.display_name ?? '';
   await notify(call.tx, notice('accepted', 'accepted', { code: row.code, mediator: name, due }, await applicantAccounts(call.tx, row.applicant_person_id), id));
-  if (mediator !== call.actor.accountId) await notify(call.tx, notice('assigned', 'assigned', { code: row.code, applicant: row.applicant_name, respondent: row.respondent, due }, [mediator], id));
+  if (mediator !== call.actor.accountId)
+    await notify(call.tx, notice('assigned', 'assigned', { code: row.code, applicant: row.applicant_name, respondent: row.respondent, due }, [mediator], id));
   return reload(call, id);
 }
 
@@ -293,7 +331,13 @@ export async function mediatorOptions(call: Call, id: string): Promise<{ items: 
   const holders = await holdersOf(call.db, ['mediator'], row.org_path);
   const ids = [...new Set(holders.map((h) => h.accountId))];
   if (!ids.length) return { items: [] };
-  const rows = await call.db.selectFrom('accounts').select(['id', 'display_name']).where('id', 'in', ids).where('disabled', '=', 0).orderBy('display_name').execute();
+  const rows = await call.db
+    .selectFrom('accounts')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .where('disabled', '=', 0)
+    .orderBy('display_name')
+    .execute();
   return { items: rows.map((r) => ({ accountId: r.id, name: r.display_name })) };
 }
 
@@ -309,7 +353,13 @@ export async function reject(call: WriteCall, id: string, reason: string): Promi
     event: 'rejected',
     data: { reason },
     audit: { action: 'mediation.reject', entityType: ENTITY, entityId: id, orgId: row.org_id },
-    notify: notice('rejected', 'rejected', { code: row.code, reason, limitation: clocksOf({ ...row, status: 'rejected', closed_on: day }, day).limitationEnds }, await applicantAccounts(call.tx, row.applicant_person_id), id),
+    notify: notice(
+      'rejected',
+      'rejected',
+      { code: row.code, reason, limitation: clocksOf({ ...row, status: 'rejected', closed_on: day }, day).limitationEnds },
+      await applicantAccounts(call.tx, row.applicant_person_id),
+      id,
+    ),
   });
   return reload(call, id);
 }
@@ -338,7 +388,11 @@ export async function extend(call: WriteCall, id: string, body: { days: number; 
   return reload(call, id);
 }
 
-export async function addSession(call: WriteCall, id: string, body: { date: string; attendees: string; applicantSaid: string; respondentSaid: string; nextStep?: string }): Promise<CaseDetail> {
+export async function addSession(
+  call: WriteCall,
+  id: string,
+  body: { date: string; attendees: string; applicantSaid: string; respondentSaid: string; nextStep?: string },
+): Promise<CaseDetail> {
   const { row } = await conducting(call, id);
   if (row.status !== 'accepted') throw statusConflict();
   if (body.date > today(call)) throw invalid('body.date', MM['mediation.futureDate']);
@@ -385,7 +439,13 @@ export async function agree(call: WriteCall, id: string, body: AgreementBody): P
     event: 'agreed',
     data: { agreedAmount: body.agreedAmount, performanceDue: body.performanceDue },
     audit: { action: 'mediation.agree', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { agreedAmount: body.agreedAmount } },
-    notify: notice('agreed', 'agreed', { code: row.code, amount: body.agreedAmount, due: body.performanceDue }, await applicantAccounts(call.tx, row.applicant_person_id), id),
+    notify: notice(
+      'agreed',
+      'agreed',
+      { code: row.code, amount: body.agreedAmount, due: body.performanceDue },
+      await applicantAccounts(call.tx, row.applicant_person_id),
+      id,
+    ),
   });
   await trackPerformance(call, row, body);
   return reload(call, id);
@@ -403,7 +463,13 @@ export async function fail(call: WriteCall, id: string, reason: string): Promise
     event: 'referred',
     data: { reason },
     audit: { action: 'mediation.fail', entityType: ENTITY, entityId: id, orgId: row.org_id },
-    notify: notice('failed', 'failed', { code: row.code, limitation: clocksOf({ ...row, status: 'failed', closed_on: day }, day).limitationEnds }, await applicantAccounts(call.tx, row.applicant_person_id), id),
+    notify: notice(
+      'failed',
+      'failed',
+      { code: row.code, limitation: clocksOf({ ...row, status: 'failed', closed_on: day }, day).limitationEnds },
+      await applicantAccounts(call.tx, row.applicant_person_id),
+      id,
+    ),
   });
   return reload(call, id);
 }
@@ -433,7 +499,15 @@ export async function recordPayment(call: WriteCall, id: string, body: PaymentBo
   if (paid > agreed) throw invalid('body.paidAmount', MM['mediation.paymentTooMuch']);
   await mdb(call.tx)
     .insertInto('mediation_payments')
-    .values({ id: newId(), case_id: id, paid_cents: fen(body.paidAmount), paid_on: body.paidOn, note: body.note ?? null, recorded_by: call.actor.accountId, created_at: call.iso })
+    .values({
+      id: newId(),
+      case_id: id,
+      paid_cents: fen(body.paidAmount),
+      paid_on: body.paidOn,
+      note: body.note ?? null,
+      recorded_by: call.actor.accountId,
+      created_at: call.iso,
+    })
     .execute();
   const done = body.complete || paid === agreed;
   await move(call, {
@@ -458,10 +532,28 @@ export async function tellOverdue(db: Db, now: Date): Promise<number> {
   const day = shanghaiDate(now);
   let told = 0;
   for (const c of await repo.overdueAccepted(db, day)) {
-    const limitation = clocksOf({ status: 'accepted', mediation_due: c.mediation_due, accept_due: '', applied_date: '', accepted_on: null, closed_on: null, dispute_date: '', performance_due: null }, day).limitationEnds;
-    const sent = await db.transaction().execute(async (tx) =>
-      notifyOnce(tx, `mediation.overdue:${c.id}:${c.mediation_due}`, notice('overdue', 'overdue', { code: c.code, limitation }, await repo.accountsOfPerson(tx, c.applicant_person_id), c.id)),
-    );
+    const limitation = clocksOf(
+      {
+        status: 'accepted',
+        mediation_due: c.mediation_due,
+        accept_due: '',
+        applied_date: '',
+        accepted_on: null,
+        closed_on: null,
+        dispute_date: '',
+        performance_due: null,
+      },
+      day,
+    ).limitationEnds;
+    const sent = await db
+      .transaction()
+      .execute(async (tx) =>
+        notifyOnce(
+          tx,
+          `mediation.overdue:${c.id}:${c.mediation_due}`,
+          notice('overdue', 'overdue', { code: c.code, limitation }, await repo.accountsOfPerson(tx, c.applicant_person_id), c.id),
+        ),
+      );
     if (sent) told++;
   }
   return told;

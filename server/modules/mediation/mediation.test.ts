@@ -46,12 +46,26 @@ const agreement = (amount = 3000) => ({
   respondentSigner: '人力资源部 王经理',
   respondentSignedOn: today(),
 });
-const session = { date: '', attendees: '申请人、单位代表、调解员', applicantSaid: '要求补发三个月加班费', respondentSaid: '同意核对考勤', nextStep: '下周再谈' };
+const session = {
+  date: '',
+  attendees: '申请人、单位代表、调解员',
+  applicantSaid: '要求补发三个月加班费',
+  respondentSaid: '同意核对考勤',
+  nextStep: '下周再谈',
+};
 
 describe('a case from application to a performed agreement', () => {
   it('walks every step, shows the worker each, and refuses a step out of order with 409 naming status', async () => {
     const worker = await w.worker({ name: '李矿工' });
-    const applied = await worker.post('/api/v1/mediation/cases', disputeBody({ claims: [{ type: 'overtime', description: '补发加班费', amount: 3200.5 }, { type: 'socialInsurance', description: '补缴社保' }] }));
+    const applied = await worker.post(
+      '/api/v1/mediation/cases',
+      disputeBody({
+        claims: [
+          { type: 'overtime', description: '补发加班费', amount: 3200.5 },
+          { type: 'socialInsurance', description: '补缴社保' },
+        ],
+      }),
+    );
     expect(applied.status).toBe(201);
     expect(applied.body).toMatchObject({ status: 'applied', applicantName: '李矿工', claimedAmount: 3200.5, claimTypes: ['overtime', 'socialInsurance'] });
     expect(applied.body.clocks.light).not.toBe('none');
@@ -102,7 +116,10 @@ describe('a case from application to a performed agreement', () => {
 
   it('writes the 调解协议书 as a .docx that LibreOffice reads back with the parties, claims, amounts and signatures', async () => {
     const worker = await w.worker({ name: '赵采煤' });
-    const claims = [{ type: 'wagesOwed', description: '补发十月工资', amount: 6800 }, { type: 'overtime', description: '补发国庆加班费', amount: 1250.5 }];
+    const claims = [
+      { type: 'wagesOwed', description: '补发十月工资', amount: 6800 },
+      { type: 'overtime', description: '补发国庆加班费', amount: 1250.5 },
+    ];
     const id = (await worker.post('/api/v1/mediation/cases', disputeBody({ respondent: '华能煤业集团二号矿', claims }))).body.id;
     expect((await worker.get(`/api/v1/mediation/cases/${id}/agreement.docx`)).status).toBe(404);
     await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
@@ -114,9 +131,26 @@ describe('a case from application to a performed agreement', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-mediation-test-'));
     try {
       fs.writeFileSync(path.join(dir, 'a.docx'), (res as Response).raw);
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'a.docx')], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'a.docx')],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
       const text = fs.readFileSync(path.join(dir, 'a.txt'), 'utf8');
-      for (const words of ['调解协议书', '申请人：赵采煤', '被申请人：华能煤业集团二号矿', '补发十月工资', '6800.00 元', '补发国庆加班费', '1250.50 元', '请求金额合计：8050.50 元', '协议金额：7500.50 元', `履行期限：${today().slice(0, 4)} 年`, '二号矿 孙矿长', mediator.username]) {
+      for (const words of [
+        '调解协议书',
+        '申请人：赵采煤',
+        '被申请人：华能煤业集团二号矿',
+        '补发十月工资',
+        '6800.00 元',
+        '补发国庆加班费',
+        '1250.50 元',
+        '请求金额合计：8050.50 元',
+        '协议金额：7500.50 元',
+        `履行期限：${today().slice(0, 4)} 年`,
+        '二号矿 孙矿长',
+        mediator.username,
+      ]) {
         expect(text, words).toContain(words);
       }
     } finally {
@@ -191,7 +225,11 @@ describe('the agreement’s performance (督办) and the payment order route', (
     expect(part.body.performance).toMatchObject({ status: 'inProgress', progress: 33 });
     const rest = await mediator.post(`/api/v1/mediation/cases/${id}/payments`, { paidAmount: 2000, paidOn: today() });
     expect(rest.body).toMatchObject({ status: 'performed', performance: { status: 'done', progress: 100 } });
-    expect((await w.handler.get(`/api/v1/decided-items/${agreed.body.performance.itemId}`)).body.timeline.map((e: { event: string }) => e.event)).toEqual(['created', 'progress', 'done']);
+    expect((await w.handler.get(`/api/v1/decided-items/${agreed.body.performance.itemId}`)).body.timeline.map((e: { event: string }) => e.event)).toEqual([
+      'created',
+      'progress',
+      'done',
+    ]);
   });
 
   it('without a department is the union side’s; past its deadline unpaid it shows overdue on the case', async () => {
@@ -237,10 +275,26 @@ describe('the clocks', () => {
     const staff = await actorOf(t.db, w.staff.accountId);
     const ctx = { actor: staff, ip: null, requestId: null, locale: 'zh-CN' as const };
     // Applied on Wednesday 30 September 2026: 1–7 October are holidays, Saturday 10 October is worked.
-    const c = await t.db.transaction().execute((tx) => applyForMediation(writeCallIn(t.db, tx, staff, ctx, new Date('2026-09-30T02:00:00Z')), { ...disputeBody({ disputeDate: '2026-09-01' }), applicantPersonId: worker.person.id, applicantKind: 'worker' } as any));
+    const c = await t.db.transaction().execute((tx) =>
+      applyForMediation(writeCallIn(t.db, tx, staff, ctx, new Date('2026-09-30T02:00:00Z')), {
+        ...disputeBody({ disputeDate: '2026-09-01' }),
+        applicantPersonId: worker.person.id,
+        applicantKind: 'worker',
+      } as any),
+    );
     expect(c.clocks.acceptDue).toBe('2026-10-10');
     expect(c.clocks.light).toBe('green');
-    const row = { ...c, status: 'applied', applied_date: '2026-09-30', accept_due: c.clocks.acceptDue, accepted_on: null, mediation_due: null, closed_on: null, dispute_date: '2026-09-01', performance_due: null };
+    const row = {
+      ...c,
+      status: 'applied',
+      applied_date: '2026-09-30',
+      accept_due: c.clocks.acceptDue,
+      accepted_on: null,
+      mediation_due: null,
+      closed_on: null,
+      dispute_date: '2026-09-01',
+      performance_due: null,
+    };
     expect(clocksOf(row, '2026-10-08').light).toBe('green');
     expect(clocksOf(row, '2026-10-09').light).toBe('yellow');
     expect(clocksOf(row, '2026-10-10').light).toBe('yellow');
@@ -248,12 +302,15 @@ describe('the clocks', () => {
 
     // Accepted on 9 October: mediation runs 15 calendar days, to the 24th; arbitration is open from the 25th.
     const mediatorActor = await actorOf(t.db, mediator.accountId);
-    const a = await t.db.transaction().execute((tx) => acceptMediation(writeCallIn(t.db, tx, mediatorActor, { ...ctx, actor: mediatorActor }, new Date('2026-10-09T02:00:00Z')), c.id, {}));
+    const a = await t.db
+      .transaction()
+      .execute((tx) => acceptMediation(writeCallIn(t.db, tx, mediatorActor, { ...ctx, actor: mediatorActor }, new Date('2026-10-09T02:00:00Z')), c.id, {}));
     expect(a.clocks).toMatchObject({ mediationDue: '2026-10-24', arbitrationFrom: '2026-10-25', limitationEnds: '2027-10-24' });
 
     // Past the period without agreement the worker is told once that arbitration is open (§14).
     const accounts = await t.db.selectFrom('accounts').select('id').where('person_id', '=', worker.person.id).execute();
-    const count = async () => (await t.db.selectFrom('notifications').select('id').where('account_id', '=', accounts[0].id).where('kind', '=', 'mediation.overdue').execute()).length;
+    const count = async () =>
+      (await t.db.selectFrom('notifications').select('id').where('account_id', '=', accounts[0].id).where('kind', '=', 'mediation.overdue').execute()).length;
     expect(await tellOverdue(t.db, new Date('2026-10-25T02:00:00Z'))).toBeGreaterThanOrEqual(1);
     expect(await tellOverdue(t.db, new Date('2026-10-26T02:00:00Z'))).toBe(0);
     expect(await count()).toBe(1);
@@ -297,7 +354,8 @@ describe('confidentiality', () => {
       const got = await who.get(`/api/v1/mediation/cases/${id}/files/${card}`);
       expect([got.status, got.headers['content-type']]).toEqual([200, 'image/png']);
     }
-    for (const who of [outsider, mediator2, await w.worker(), w.handler]) expect((await who.get(`/api/v1/mediation/cases/${id}/files/${slip}`)).status).toBe(404);
+    for (const who of [outsider, mediator2, await w.worker(), w.handler])
+      expect((await who.get(`/api/v1/mediation/cases/${id}/files/${slip}`)).status).toBe(404);
     // Another case does not serve this case's file; a file is claimed once; a stranger's upload is refused.
     const other = (await worker.post('/api/v1/mediation/cases', disputeBody())).body.id;
     expect((await worker.get(`/api/v1/mediation/cases/${other}/files/${slip}`)).status).toBe(404);
@@ -328,7 +386,8 @@ describe('confidentiality', () => {
     const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: worker.person.id, appealId: appeal }));
     expect(res.status).toBe(201);
     expect(res.body.appealId).toBe(appeal);
-    const referral = (who: typeof w.staff) => who.get(`/api/v1/appeals/${appeal}`).then((r) => r.body.timeline.find((e: { kind: string }) => e.kind === 'mediation'));
+    const referral = (who: typeof w.staff) =>
+      who.get(`/api/v1/appeals/${appeal}`).then((r) => r.body.timeline.find((e: { kind: string }) => e.kind === 'mediation'));
     for (const who of [w.staff, worker]) expect((await referral(who))?.data).toEqual({ mediationCaseId: res.body.id, mediationCaseCode: res.body.code });
     // The department handling the appeal does not learn that a confidential case exists.
     const handlerView = await w.handler.get(`/api/v1/appeals/${appeal}`);
@@ -361,7 +420,9 @@ describe('confidentiality', () => {
       const res = await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: appeal }));
       expect([res.status, res.body.errors?.[0].field]).toEqual([422, 'body.appealId']);
       // The refusal reads the same whether or not the named worker wrote it.
-      expect(res.body.detail).toBe((await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: '01900000-0000-7000-8000-000000000000' }))).body.detail);
+      expect(res.body.detail).toBe(
+        (await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId, appealId: '01900000-0000-7000-8000-000000000000' }))).body.detail,
+      );
     }
     // Without a named applicant the referral has nobody to name either.
     const unnamed = await w.staff.post('/api/v1/mediation/cases', disputeBody({ appealId: appeal }));
@@ -369,7 +430,15 @@ describe('confidentiality', () => {
     const seen = await w.staff.get(`/api/v1/appeals/${appeal}`);
     expect(seen.body.author).toBeNull();
     expect(seen.body.timeline.map((e: { kind: string }) => e.kind)).not.toContain('mediation');
-    expect((await t.db.selectFrom('mediation_cases' as any).select('id').where('appeal_id', '=', appeal).execute()).length).toBe(0);
+    expect(
+      (
+        await t.db
+          .selectFrom('mediation_cases' as any)
+          .select('id')
+          .where('appeal_id', '=', appeal)
+          .execute()
+      ).length,
+    ).toBe(0);
   });
 });
 
@@ -391,7 +460,11 @@ describe('indicators', () => {
     }
     const q = { scope: { all: false, paths: [team.path] }, from: today(), to: today() };
     const figures: Record<string, Figure> = Object.fromEntries(
-      await Promise.all(['mediation.cases', 'mediation.successRate', 'mediation.onTimeRate', 'mediation.referred', 'mediation.amountAgreed', 'mediation.amountPaid'].map(async (k) => [k, await indicator(k)!.compute(t.db, q)])),
+      await Promise.all(
+        ['mediation.cases', 'mediation.successRate', 'mediation.onTimeRate', 'mediation.referred', 'mediation.amountAgreed', 'mediation.amountPaid'].map(
+          async (k) => [k, await indicator(k)!.compute(t.db, q)],
+        ),
+      ),
     );
     expect(figures['mediation.cases']).toMatchObject({ value: 4 });
     expect(figures['mediation.successRate']).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3 });
@@ -416,11 +489,24 @@ describe('indicators', () => {
 describe('the case list above 2 000 matches', () => {
   it('walks newest first off the applied-at index: the capped total, a page, and the cursor’s next page', async () => {
     const seed = (await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: (await t.person(w.team1)).id }))).body.id;
-    const row = await t.db.selectFrom('mediation_cases' as any).selectAll().where('id', '=', seed).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('mediation_cases' as any)
+      .selectAll()
+      .where('id', '=', seed)
+      .executeTakeFirstOrThrow();
     // Copies of one case in bulk, each a millisecond newer, so they lead the list whatever else this file wrote: registering 2 001 through the API would cost the test its budget.
-    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({ ...row, id: newId(), code: `${row.code}-${i}`, applied_at: new Date(Date.parse(row.applied_at) + i + 1).toISOString() }));
+    const copies = Array.from({ length: COUNT_CAP + 1 }, (_, i) => ({
+      ...row,
+      id: newId(),
+      code: `${row.code}-${i}`,
+      applied_at: new Date(Date.parse(row.applied_at) + i + 1).toISOString(),
+    }));
     await t.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < copies.length; i += 250) await tx.insertInto('mediation_cases' as any).values(copies.slice(i, i + 250)).execute();
+      for (let i = 0; i < copies.length; i += 250)
+        await tx
+          .insertInto('mediation_cases' as any)
+          .values(copies.slice(i, i + 250))
+          .execute();
     });
     const first = await w.staff.get('/api/v1/mediation/cases?pageSize=20');
     expect(first.status, first.text).toBe(200);
@@ -428,6 +514,11 @@ describe('the case list above 2 000 matches', () => {
     const next = await w.staff.get(`/api/v1/mediation/cases?pageSize=20&after=${first.body.nextCursor}`);
     expect(next.status, next.text).toBe(200);
     const ids = [...first.body.items, ...next.body.items].map((c: { id: string }) => c.id);
-    expect(ids).toEqual(copies.slice(-40).reverse().map((c) => c.id));
+    expect(ids).toEqual(
+      copies
+        .slice(-40)
+        .reverse()
+        .map((c) => c.id),
+    );
   });
 });

@@ -6,7 +6,12 @@
 import { uploadPng, type HostilePart, type WorldPart } from '../../../test/authz/part.js';
 import { disputeBody } from './mediation.testkit.js';
 
-const dispute = (words: string) => ({ respondent: `${words}：用人单位`, disputeDate: '2026-11-01', summary: `${words}：三个月没有发放`, claims: [{ type: 'overtime', description: words, amount: 1200 }] });
+const dispute = (words: string) => ({
+  respondent: `${words}：用人单位`,
+  disputeDate: '2026-11-01',
+  summary: `${words}：三个月没有发放`,
+  claims: [{ type: 'overtime', description: words, amount: 1200 }],
+});
 
 async function created(res: Promise<{ status: number; body: any; text: string }>, what: string): Promise<{ id: string; files: { id: string }[] }> {
   const r = await res;

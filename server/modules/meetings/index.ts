@@ -22,8 +22,20 @@ export const meetingsModule = defineModule({
   jobs: [],
   indicators: meetingsIndicators,
   homeCards: [
-    { key: 'meetings.decidedItems', roles: ['unionChair', 'unionStaff', 'handler'], title: { zh: '督办事项', en: 'Decided items' }, path: '/decided-items', indicator: 'core.decidedOnTimeRate' },
-    { key: 'meetings.meetings', roles: ['unionChair', 'unionStaff'], title: { zh: '例会与联席会', en: 'Meetings' }, path: '/meetings', indicator: 'meetings.heldAsPlanned' },
+    {
+      key: 'meetings.decidedItems',
+      roles: ['unionChair', 'unionStaff', 'handler'],
+      title: { zh: '督办事项', en: 'Decided items' },
+      path: '/decided-items',
+      indicator: 'core.decidedOnTimeRate',
+    },
+    {
+      key: 'meetings.meetings',
+      roles: ['unionChair', 'unionStaff'],
+      title: { zh: '例会与联席会', en: 'Meetings' },
+      path: '/meetings',
+      indicator: 'meetings.heldAsPlanned',
+    },
   ],
   seedDemo: seedMeetingsDemo,
 });

@@ -21,9 +21,22 @@ export async function carryOver(db: Tx, m: MeetingTable) {
   const previous = earlier[0];
   // Closed "since the previous meeting": after the end of its day in Beijing.
   const since = `${previous.held_date ?? previous.planned_date}T16:00:00.000Z`;
-  const items = await decidedItemsOfSources(db, MEETING_DECISION_KIND, earlier.map((e) => e.id));
+  const items = await decidedItemsOfSources(
+    db,
+    MEETING_DECISION_KIND,
+    earlier.map((e) => e.id),
+  );
   const open = new Set(['planned', 'inProgress', 'overdue']);
   return items
     .filter((i) => !i.parentId && (open.has(i.status) || i.updatedAt >= since))
-    .map((i) => ({ id: i.id, title: i.title, sourceLabel: i.source.label, ownerName: i.ownerName, dueDate: i.dueDate, status: i.status, progress: i.progress, closedSincePrevious: !open.has(i.status) }));
+    .map((i) => ({
+      id: i.id,
+      title: i.title,
+      sourceLabel: i.source.label,
+      ownerName: i.ownerName,
+      dueDate: i.dueDate,
+      status: i.status,
+      progress: i.progress,
+      closedSincePrevious: !open.has(i.status),
+    }));
 }

@@ -36,7 +36,10 @@ export const meetingsIndicators = [
   defineIndicator({
     key: 'meetings.decisionsClosed',
     label: { zh: '会议决定事项办结率', en: 'Meeting decisions closed' },
-    definition: { zh: '期限在期间内的会议决定事项（不含已撤销）中已办结的比例', en: 'Of the meeting decisions due in the period (dropped left out), the share done' },
+    definition: {
+      zh: '期限在期间内的会议决定事项（不含已撤销）中已办结的比例',
+      en: 'Of the meeting decisions due in the period (dropped left out), the share done',
+    },
     period: 'range',
     unit: 'rate',
     compute: decisionsClosed,

@@ -25,7 +25,12 @@ export function publishedReaches(actor: Actor, path: string | null): boolean {
 }
 
 export async function relationTo(tx: Tx, actor: Actor, m: MeetingTable): Promise<MeetingRelation> {
-  const att = await mq(tx).selectFrom('meeting_attendees').select('account_id').where('meeting_id', '=', m.id).where('account_id', '=', actor.accountId).executeTakeFirst();
+  const att = await mq(tx)
+    .selectFrom('meeting_attendees')
+    .select('account_id')
+    .where('meeting_id', '=', m.id)
+    .where('account_id', '=', actor.accountId)
+    .executeTakeFirst();
   return {
     overseer: inScope(scopeOf(actor, P.read), m.org_path),
     manager: inScope(scopeOf(actor, P.manage), m.org_path),

@@ -16,12 +16,20 @@ export async function listSeries(call: Call) {
     .selectFrom('meeting_series as s')
     .innerJoin('orgs as o', 'o.id', 's.org_id')
     .select(['s.id', 's.org_id', 'o.name as org_name', 's.kind', 's.name'])
-    .select((eb) => eb.selectFrom('meetings as m').whereRef('m.series_id', '=', 's.id').select((e) => e.fn.countAll<number>().as('n')).as('meetings'))
+    .select((eb) =>
+      eb
+        .selectFrom('meetings as m')
+        .whereRef('m.series_id', '=', 's.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('meetings'),
+    )
     .where((eb) => pathInScope(eb, 's.org_path', scope))
     .orderBy('s.name')
     .limit(500)
     .execute();
-  return { items: rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as MeetingKind, name: r.name, meetings: Number(r.meetings ?? 0) })) };
+  return {
+    items: rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as MeetingKind, name: r.name, meetings: Number(r.meetings ?? 0) })),
+  };
 }
 
 const row = (m: MeetingTable & { series_name: string }) => ({
@@ -44,16 +52,33 @@ function meetings(call: Call) {
 /** Chair and staff: the subtree's meetings; anyone else: the meetings they attend. */
 export async function list(call: Call, f: MeetingFilter) {
   const scope = scopeOf(call.actor, 'meetings.read');
-  let q = meetings(call).where((eb) => eb.or([pathInScope(eb, 'm.org_path', scope), eb('m.id', 'in', eb.selectFrom('meeting_attendees').select('meeting_id').where('account_id', '=', call.actor.accountId))]));
+  let q = meetings(call).where((eb) =>
+    eb.or([
+      pathInScope(eb, 'm.org_path', scope),
+      eb('m.id', 'in', eb.selectFrom('meeting_attendees').select('meeting_id').where('account_id', '=', call.actor.accountId)),
+    ]),
+  );
   if (f.seriesId) q = q.where('m.series_id', '=', f.seriesId);
   if (f.kind) q = q.where('m.kind', '=', f.kind);
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.from) q = q.where('m.planned_date', '>=', f.from);
   if (f.to) q = q.where('m.planned_date', '<=', f.to);
   if (f.held === '1') q = q.where('m.held_date', 'is not', null);
-  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const col = f.sort === 'title' ? 'm.title' : 'm.planned_date';
-  const rows = await q.orderBy(col, f.order).orderBy('m.id', f.order).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const rows = await q
+    .orderBy(col, f.order)
+    .orderBy('m.id', f.order)
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { items: rows.map(row), total, page: f.page, pageSize: f.pageSize };
 }
 
@@ -68,8 +93,20 @@ export async function published(call: Call, f: { page: number; pageSize: number;
   if (!scope.all && !ancestors.size) return { items: [], total: 0, page: f.page, pageSize: f.pageSize };
   let q = meetings(call).where('m.status', '=', 'published');
   if (!scope.all) q = q.where('m.published_org_path', 'in', [...ancestors]);
-  const total = Number((await q.clearSelect().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const rows = await q.orderBy('m.planned_date', f.order).orderBy('m.id').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  const total = Number(
+    (
+      await q
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const rows = await q
+    .orderBy('m.planned_date', f.order)
+    .orderBy('m.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
   return { items: rows.map(row), total, page: f.page, pageSize: f.pageSize };
 }
 
@@ -83,7 +120,14 @@ export async function detail(call: Call, id: string) {
     .where('a.meeting_id', '=', id)
     .orderBy('a.seq')
     .execute();
-  const studied = new Map((await appealsOnAgenda(call.db, agenda.flatMap((a) => (a.appeal_id ? [a.appeal_id] : [])))).map((a) => [a.id, a]));
+  const studied = new Map(
+    (
+      await appealsOnAgenda(
+        call.db,
+        agenda.flatMap((a) => (a.appeal_id ? [a.appeal_id] : [])),
+      )
+    ).map((a) => [a.id, a]),
+  );
   const carried = agenda.some((a) => a.carry_over === 1) ? await carryOver(call.db, m) : null;
   const attendees = await mq(call.db)
     .selectFrom('meeting_attendees as t')
@@ -92,17 +136,33 @@ export async function detail(call: Call, id: string) {
     .where('t.meeting_id', '=', id)
     .orderBy('a.display_name')
     .execute();
-  const decisions = (await decidedItemsOf(call.db, { kind: MEETING_DECISION_KIND, id })).map((i) => ({ id: i.id, title: i.title, sourceLabel: i.source.label, ownerName: i.ownerName, dueDate: i.dueDate, status: i.status, progress: i.progress }));
+  const decisions = (await decidedItemsOf(call.db, { kind: MEETING_DECISION_KIND, id })).map((i) => ({
+    id: i.id,
+    title: i.title,
+    sourceLabel: i.source.label,
+    ownerName: i.ownerName,
+    dueDate: i.dueDate,
+    status: i.status,
+    progress: i.progress,
+  }));
   // Minutes are the managers' draft until published; attendees and readers see them once approved.
   const showMinutes = rel.overseer || m.status === 'approved' || m.status === 'published';
   return {
     ...row({ ...m, series_name: series.name }),
     minutes: showMinutes ? m.minutes : null,
     publishedToOrgId: m.published_org_id,
-    agenda: agenda.map((a) => ({ id: a.id, seq: a.seq, title: a.title, presenterName: a.presenter ?? null, presenterAccountId: rel.manager ? a.presenter_account_id : null, minutes: showMinutes ? a.minutes : null, carryOver: a.carry_over === 1 ? carried : null, appeal: (rel.manager || rel.overseer ? a.appeal_id && studied.get(a.appeal_id) : null) || null })),
+    agenda: agenda.map((a) => ({
+      id: a.id,
+      seq: a.seq,
+      title: a.title,
+      presenterName: a.presenter ?? null,
+      presenterAccountId: rel.manager ? a.presenter_account_id : null,
+      minutes: showMinutes ? a.minutes : null,
+      carryOver: a.carry_over === 1 ? carried : null,
+      appeal: (rel.manager || rel.overseer ? a.appeal_id && studied.get(a.appeal_id) : null) || null,
+    })),
     attendees: attendees.map((a) => ({ accountId: a.account_id, name: a.display_name, signedInAt: a.signed_in_at, absenceReason: a.absence_reason })),
     decisions,
     can: { manage: rel.manager, approve: rel.approver && m.status === 'held', signIn: rel.attendee && m.status !== 'cancelled' },
   };
 }
-

@@ -76,8 +76,21 @@ export async function seedMeetingsDemo(db: Db, now: Date): Promise<void> {
   const plan: { series: string; date: string; title: string; topic: [string, string]; n: number }[] = [];
   for (let back = 11; back >= 0; back--) {
     const month = Number(monthDay(today, back, 1).slice(5, 7));
-    plan.push({ series: regular, date: monthDay(today, back, 10), title: `${month}月工会工作例会`, topic: REGULAR_TOPICS[(12 - back + month) % 12], n: 11 - back });
-    if (back % 3 === 1) plan.push({ series: joint, date: monthDay(today, back, 20), title: `${month}月工会与行政联席会`, topic: JOINT_TOPICS[Math.floor(back / 3) % 4], n: 11 - back });
+    plan.push({
+      series: regular,
+      date: monthDay(today, back, 10),
+      title: `${month}月工会工作例会`,
+      topic: REGULAR_TOPICS[(12 - back + month) % 12],
+      n: 11 - back,
+    });
+    if (back % 3 === 1)
+      plan.push({
+        series: joint,
+        date: monthDay(today, back, 20),
+        title: `${month}月工会与行政联席会`,
+        topic: JOINT_TOPICS[Math.floor(back / 3) % 4],
+        n: 11 - back,
+      });
   }
   plan.sort((a, b) => a.date.localeCompare(b.date));
 
@@ -101,10 +114,18 @@ export async function seedMeetingsDemo(db: Db, now: Date): Promise<void> {
     await callAs(db, 'staff', held, async (call) => {
       await service.markHeld(call, meeting, p.date);
       await service.recordAttendance(call, meeting, { accountId: handler, present: true });
-      if (rep) await service.recordAttendance(call, meeting, p.n % 4 === 0 ? { accountId: rep, present: false, absenceReason: '井下当班' } : { accountId: rep, present: true });
+      if (rep)
+        await service.recordAttendance(
+          call,
+          meeting,
+          p.n % 4 === 0 ? { accountId: rep, present: false, absenceReason: '井下当班' } : { accountId: rep, present: true },
+        );
       const items = await mq(call.tx).selectFrom('meeting_agenda_items').select(['id', 'carry_over']).where('meeting_id', '=', meeting).execute();
       const topicItem = items.find((i) => i.carry_over === 0)!;
-      await service.draftMinutes(call, meeting, { minutes: `会议由工会主席主持，研究了${p.topic[0]}等事项，形成决定如下。`, items: [{ agendaItemId: topicItem.id, minutes: `议定：${p.topic[1]}。` }] });
+      await service.draftMinutes(call, meeting, {
+        minutes: `会议由工会主席主持，研究了${p.topic[0]}等事项，形成决定如下。`,
+        items: [{ agendaItemId: topicItem.id, minutes: `议定：${p.topic[1]}。` }],
+      });
       for (let k = 0; k < 2; k++) {
         decisions.push(
           (
@@ -133,14 +154,18 @@ export async function seedMeetingsDemo(db: Db, now: Date): Promise<void> {
       if (age < 10 && fate < 5) continue; // planned: nobody has started yet
       const firstReport = addDays(p.date, 7);
       if (firstReport > today) continue;
-      await callAs(db, owner, noon(firstReport), (call) => decided.reportProgress(call, id, { progress: 30, note: '已召集相关部门研究落实方案' }).then(() => undefined));
+      await callAs(db, owner, noon(firstReport), (call) =>
+        decided.reportProgress(call, id, { progress: 30, note: '已召集相关部门研究落实方案' }).then(() => undefined),
+      );
       if (fate === 6 && age > 20) {
         await callAs(db, 'chair', noon(addDays(p.date, 12)), (call) => decided.drop(call, id, '与集团年度计划重复，并入统一实施'));
         continue;
       }
       const second = addDays(p.date, 20);
       if (second > today) continue;
-      await callAs(db, owner, noon(second), (call) => decided.reportProgress(call, id, { progress: 70, note: '主体工作已完成，正在验收' }).then(() => undefined));
+      await callAs(db, owner, noon(second), (call) =>
+        decided.reportProgress(call, id, { progress: 70, note: '主体工作已完成，正在验收' }).then(() => undefined),
+      );
       // Fates 4 and 5 stay open past their due date and turn overdue in the sweep below.
       if (fate >= 4) continue;
       const doneOn = fate === 3 ? addDays(item.dueDate, 6) : addDays(item.dueDate, -3);

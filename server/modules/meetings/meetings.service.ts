@@ -47,7 +47,10 @@ export async function createSeries(call: WriteCall, body: z.infer<typeof CreateS
     throw invalid('orgId', MM['meetings.orgUnknown']);
   }
   const id = newId();
-  await mq(call.tx).insertInto('meeting_series').values({ id, org_id: org.id, org_path: org.path, kind: body.kind, name: body.name, created_at: call.iso, updated_at: call.iso }).execute();
+  await mq(call.tx)
+    .insertInto('meeting_series')
+    .values({ id, org_id: org.id, org_path: org.path, kind: body.kind, name: body.name, created_at: call.iso, updated_at: call.iso })
+    .execute();
   await recordAudit(call.tx, call.ctx, { action: 'meetings.seriesCreate', entityType: 'meetingSeries', entityId: id, orgId: org.id, changes: body });
   return { id };
 }
@@ -89,7 +92,14 @@ async function checkPlan(call: WriteCall, series: SeriesRow, body: PlanBody): Pr
  */
 async function writeAgenda(call: WriteCall, id: string, series: SeriesRow, body: PlanBody, appeals: (string | null)[]) {
   await mq(call.tx).deleteFrom('meeting_agenda_items').where('meeting_id', '=', id).execute();
-  const met = await mq(call.tx).selectFrom('meetings').select('id').where('series_id', '=', series.id).where('planned_date', '<', body.plannedDate).where('status', '!=', 'cancelled').where('id', '!=', id).executeTakeFirst();
+  const met = await mq(call.tx)
+    .selectFrom('meetings')
+    .select('id')
+    .where('series_id', '=', series.id)
+    .where('planned_date', '<', body.plannedDate)
+    .where('status', '!=', 'cancelled')
+    .where('id', '!=', id)
+    .executeTakeFirst();
   const agenda = [
     ...(met ? [{ title: t('zh-CN', MM['meetings.carryOverTitle']), presenterAccountId: undefined, carry: 1, appealId: null }] : []),
     ...body.agenda.map((a, i) => ({ ...a, carry: 0, appealId: appeals[i] })),
@@ -97,7 +107,18 @@ async function writeAgenda(call: WriteCall, id: string, series: SeriesRow, body:
   if (agenda.length) {
     await mq(call.tx)
       .insertInto('meeting_agenda_items')
-      .values(agenda.map((a, i) => ({ id: newId(), meeting_id: id, seq: i + 1, title: a.title, presenter_account_id: a.presenterAccountId ?? null, minutes: null, carry_over: a.carry, appeal_id: a.appealId })))
+      .values(
+        agenda.map((a, i) => ({
+          id: newId(),
+          meeting_id: id,
+          seq: i + 1,
+          title: a.title,
+          presenter_account_id: a.presenterAccountId ?? null,
+          minutes: null,
+          carry_over: a.carry,
+          appeal_id: a.appealId,
+        })),
+      )
       .execute();
   }
 }
@@ -112,13 +133,39 @@ export async function createMeeting(call: WriteCall, body: z.infer<typeof Create
   const id = newId();
   await mq(call.tx)
     .insertInto('meetings')
-    .values({ id, series_id: series.id, org_id: series.org_id, org_path: series.org_path, kind: series.kind, title: body.title, planned_date: body.plannedDate, held_date: null, location: body.location ?? null, status: 'planned', minutes: null, published_org_id: null, published_org_path: null, created_at: call.iso, updated_at: call.iso })
+    .values({
+      id,
+      series_id: series.id,
+      org_id: series.org_id,
+      org_path: series.org_path,
+      kind: series.kind,
+      title: body.title,
+      planned_date: body.plannedDate,
+      held_date: null,
+      location: body.location ?? null,
+      status: 'planned',
+      minutes: null,
+      published_org_id: null,
+      published_org_path: null,
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
     .execute();
   await writeAgenda(call, id, series, body, appeals);
   const attendees = [...new Set(body.attendeeAccountIds)];
-  if (attendees.length) await mq(call.tx).insertInto('meeting_attendees').values(attendees.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null }))).execute();
+  if (attendees.length)
+    await mq(call.tx)
+      .insertInto('meeting_attendees')
+      .values(attendees.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null })))
+      .execute();
   await recordEvent(call, { kind: MEETING_KIND_EVENT, id, event: 'planned', to: 'planned', data: { plannedDate: body.plannedDate } });
-  await recordAudit(call.tx, call.ctx, { action: 'meetings.create', entityType: 'meeting', entityId: id, orgId: series.org_id, changes: { title: body.title, plannedDate: body.plannedDate } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'meetings.create',
+    entityType: 'meeting',
+    entityId: id,
+    orgId: series.org_id,
+    changes: { title: body.title, plannedDate: body.plannedDate },
+  });
   return { id };
 }
 
@@ -134,15 +181,36 @@ export async function updateMeeting(call: WriteCall, id: string, body: PlanBody)
   const series = await mq(call.tx).selectFrom('meeting_series').selectAll().where('id', '=', m.series_id).executeTakeFirstOrThrow();
   const appeals = await checkPlan(call, series, body);
   // The conditional update is the guard against a twin that marked the meeting held meanwhile.
-  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['planned'], to: 'planned', patch: { title: body.title, planned_date: body.plannedDate, location: body.location ?? null }, event: 'updated', data: { plannedDate: body.plannedDate } });
+  await transition(call, {
+    kind: MEETING_KIND_EVENT,
+    table: 'meetings',
+    id,
+    from: ['planned'],
+    to: 'planned',
+    patch: { title: body.title, planned_date: body.plannedDate, location: body.location ?? null },
+    event: 'updated',
+    data: { plannedDate: body.plannedDate },
+  });
   await writeAgenda(call, id, series, body, appeals);
   const attendees = [...new Set(body.attendeeAccountIds)];
-  const before = new Set((await mq(call.tx).selectFrom('meeting_attendees').select('account_id').where('meeting_id', '=', id).execute()).map((r) => r.account_id));
+  const before = new Set(
+    (await mq(call.tx).selectFrom('meeting_attendees').select('account_id').where('meeting_id', '=', id).execute()).map((r) => r.account_id),
+  );
   const gone = [...before].filter((a) => !attendees.includes(a));
   if (gone.length) await mq(call.tx).deleteFrom('meeting_attendees').where('meeting_id', '=', id).where('account_id', 'in', gone).execute();
   const added = attendees.filter((a) => !before.has(a));
-  if (added.length) await mq(call.tx).insertInto('meeting_attendees').values(added.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null }))).execute();
-  await recordAudit(call.tx, call.ctx, { action: 'meetings.update', entityType: 'meeting', entityId: id, orgId: m.org_id, changes: { title: body.title, plannedDate: body.plannedDate, agenda: body.agenda.length, attendeesAdded: added.length, attendeesRemoved: gone.length } });
+  if (added.length)
+    await mq(call.tx)
+      .insertInto('meeting_attendees')
+      .values(added.map((account_id) => ({ meeting_id: id, account_id, signed_in_at: null, absence_reason: null })))
+      .execute();
+  await recordAudit(call.tx, call.ctx, {
+    action: 'meetings.update',
+    entityType: 'meeting',
+    entityId: id,
+    orgId: m.org_id,
+    changes: { title: body.title, plannedDate: body.plannedDate, agenda: body.agenda.length, attendeesAdded: added.length, attendeesRemoved: gone.length },
+  });
   return { ok: true as const };
 }
 
@@ -151,7 +219,12 @@ export async function signIn(call: WriteCall, id: string) {
   const { m, rel } = await load(call, call.tx, id);
   if (!rel.attendee) throw forbidden();
   if (m.status === 'cancelled') throw invalid('status', MM['meetings.notAttendee']);
-  await mq(call.tx).updateTable('meeting_attendees').set({ signed_in_at: call.iso, absence_reason: null }).where('meeting_id', '=', id).where('account_id', '=', call.actor.accountId).execute();
+  await mq(call.tx)
+    .updateTable('meeting_attendees')
+    .set({ signed_in_at: call.iso, absence_reason: null })
+    .where('meeting_id', '=', id)
+    .where('account_id', '=', call.actor.accountId)
+    .execute();
   return { signedInAt: call.iso };
 }
 
@@ -174,7 +247,17 @@ export async function markHeld(call: WriteCall, id: string, heldDate: string) {
   const { m, rel } = await load(call, call.tx, id);
   assertManager(rel);
   if (heldDate > shanghaiDate(call.now)) throw invalid('heldDate', MM['meetings.heldInFuture']);
-  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['planned'], to: 'held', patch: { held_date: heldDate }, event: 'held', data: { heldDate }, audit: { action: 'meetings.held', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  await transition(call, {
+    kind: MEETING_KIND_EVENT,
+    table: 'meetings',
+    id,
+    from: ['planned'],
+    to: 'held',
+    patch: { held_date: heldDate },
+    event: 'held',
+    data: { heldDate },
+    audit: { action: 'meetings.held', entityType: 'meeting', entityId: id, orgId: m.org_id },
+  });
   return { ok: true as const };
 }
 
@@ -185,8 +268,22 @@ export async function draftMinutes(call: WriteCall, id: string, body: z.infer<ty
   const bad = body.items.findIndex((i) => !items.has(i.agendaItemId));
   if (bad >= 0) throw invalid(`items.${bad}.agendaItemId`, MM['meetings.agendaItemUnknown']);
   // Drafting happens while held; the conditional update keeps approved minutes unchanged.
-  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['held'], to: 'held', patch: { minutes: body.minutes }, event: 'minutesDrafted', audit: { action: 'meetings.minutes', entityType: 'meeting', entityId: id, orgId: m.org_id } });
-  for (const i of body.items) await mq(call.tx).updateTable('meeting_agenda_items').set({ minutes: i.minutes || null }).where('id', '=', i.agendaItemId).execute();
+  await transition(call, {
+    kind: MEETING_KIND_EVENT,
+    table: 'meetings',
+    id,
+    from: ['held'],
+    to: 'held',
+    patch: { minutes: body.minutes },
+    event: 'minutesDrafted',
+    audit: { action: 'meetings.minutes', entityType: 'meeting', entityId: id, orgId: m.org_id },
+  });
+  for (const i of body.items)
+    await mq(call.tx)
+      .updateTable('meeting_agenda_items')
+      .set({ minutes: i.minutes || null })
+      .where('id', '=', i.agendaItemId)
+      .execute();
   return { ok: true as const };
 }
 
@@ -194,11 +291,31 @@ export async function approve(call: WriteCall, id: string) {
   const { m, rel } = await load(call, call.tx, id);
   assertApprover(rel);
   if (!m.minutes) throw invalid('minutes', MM['meetings.notHeld']);
-  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['held'], to: 'approved', event: 'approved', audit: { action: 'meetings.approve', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  await transition(call, {
+    kind: MEETING_KIND_EVENT,
+    table: 'meetings',
+    id,
+    from: ['held'],
+    to: 'approved',
+    event: 'approved',
+    audit: { action: 'meetings.approve', entityType: 'meeting', entityId: id, orgId: m.org_id },
+  });
   // Approved minutes are the meeting's word: each appeal it studied gets its item's conclusion on its timeline — never the whole
   // minutes, which speak of other people's matters too.
-  const studied = await mq(call.tx).selectFrom('meeting_agenda_items').select(['appeal_id', 'minutes']).where('meeting_id', '=', id).where('appeal_id', 'is not', null).orderBy('seq').execute();
-  for (const item of studied) await recordMeetingOutcome(call.tx, { appealId: item.appeal_id!, at: call.iso, meetingTitle: m.title, outcome: item.minutes ?? t('zh-CN', MM['meetings.appealStudied']) });
+  const studied = await mq(call.tx)
+    .selectFrom('meeting_agenda_items')
+    .select(['appeal_id', 'minutes'])
+    .where('meeting_id', '=', id)
+    .where('appeal_id', 'is not', null)
+    .orderBy('seq')
+    .execute();
+  for (const item of studied)
+    await recordMeetingOutcome(call.tx, {
+      appealId: item.appeal_id!,
+      at: call.iso,
+      meetingTitle: m.title,
+      outcome: item.minutes ?? t('zh-CN', MM['meetings.appealStudied']),
+    });
   return { ok: true as const };
 }
 
@@ -224,7 +341,16 @@ export async function publish(call: WriteCall, id: string, orgId: string) {
 export async function cancel(call: WriteCall, id: string, body: z.infer<typeof CancelBody>) {
   const { m, rel } = await load(call, call.tx, id);
   assertManager(rel);
-  await transition(call, { kind: MEETING_KIND_EVENT, table: 'meetings', id, from: ['planned'], to: 'cancelled', event: 'cancelled', data: { reason: body.reason }, audit: { action: 'meetings.cancel', entityType: 'meeting', entityId: id, orgId: m.org_id } });
+  await transition(call, {
+    kind: MEETING_KIND_EVENT,
+    table: 'meetings',
+    id,
+    from: ['planned'],
+    to: 'cancelled',
+    event: 'cancelled',
+    data: { reason: body.reason },
+    audit: { action: 'meetings.cancel', entityType: 'meeting', entityId: id, orgId: m.org_id },
+  });
   return { ok: true as const };
 }
 
@@ -235,7 +361,12 @@ export async function recordDecision(call: WriteCall, id: string, body: z.infer<
   if (m.status === 'planned' || m.status === 'cancelled') throw invalid('status', MM['meetings.notHeld']);
   let label = `${m.title}（${MEETING_KIND_LABELS[m.kind as MeetingKind].zh}）`;
   if (body.agendaItemId) {
-    const item = await mq(call.tx).selectFrom('meeting_agenda_items').select(['title', 'seq']).where('id', '=', body.agendaItemId).where('meeting_id', '=', id).executeTakeFirst();
+    const item = await mq(call.tx)
+      .selectFrom('meeting_agenda_items')
+      .select(['title', 'seq'])
+      .where('id', '=', body.agendaItemId)
+      .where('meeting_id', '=', id)
+      .executeTakeFirst();
     if (!item) throw invalid('agendaItemId', MM['meetings.agendaItemUnknown']);
     label += ` · 议题${item.seq}：${item.title}`;
   }

@@ -37,7 +37,13 @@ describe('a joint meeting from plan to published minutes, and its decisions carr
     const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'joint', name: '一号矿工会与行政联席会' }), 201);
     expect((await w.otherStaff.post(`${base}/series`, { orgId: w.mine.id, kind: 'joint', name: '越权' })).status).toBe(422);
     const first = await ok(
-      w.staff.post(base, { seriesId: series.id, title: '10月联席会', plannedDate: '2026-10-20', agenda: [{ title: '倒班宿舍维修', presenterAccountId: w.handler.accountId }], attendeeAccountIds: [w.chair.accountId, w.handler.accountId, w.handler2.accountId] }),
+      w.staff.post(base, {
+        seriesId: series.id,
+        title: '10月联席会',
+        plannedDate: '2026-10-20',
+        agenda: [{ title: '倒班宿舍维修', presenterAccountId: w.handler.accountId }],
+        attendeeAccountIds: [w.chair.accountId, w.handler.accountId, w.handler2.accountId],
+      }),
       201,
     );
     // The handler attends: signs in on a phone and sees the meeting; the worker does not see it yet.
@@ -47,17 +53,36 @@ describe('a joint meeting from plan to published minutes, and its decisions carr
     expect([absent.status, absent.body.errors[0].field]).toEqual([422, 'absenceReason']);
     await ok(w.staff.post(`${base}/${first.id}/attendance`, { accountId: w.handler2.accountId, present: false, absenceReason: '井下值班' }));
 
-    const early = await w.staff.post(`${base}/${first.id}/decisions`, { title: '更换倒班宿舍门窗', ownerAccountId: w.handler.accountId, dueDate: '2026-11-30' });
+    const early = await w.staff.post(`${base}/${first.id}/decisions`, {
+      title: '更换倒班宿舍门窗',
+      ownerAccountId: w.handler.accountId,
+      dueDate: '2026-11-30',
+    });
     expect(early.status).toBe(422);
     await ok(w.staff.post(`${base}/${first.id}/held`, { heldDate: '2026-10-20' }));
     expect((await w.staff.post(`${base}/${first.id}/held`, { heldDate: '2026-10-20' })).status).toBe(409);
     const agenda = (await ok(w.staff.get(`${base}/${first.id}`))).agenda;
     expect(agenda.map((a: any) => [a.seq, a.title, a.carryOver])).toEqual([[1, '倒班宿舍维修', null]]);
-    const d1 = await ok(w.chair.post(`${base}/${first.id}/decisions`, { agendaItemId: agenda[0].id, title: '更换倒班宿舍门窗', ownerAccountId: w.handler.accountId, coOwnerAccountIds: [w.handler2.accountId], dueDate: '2026-11-30', public: true }), 201);
+    const d1 = await ok(
+      w.chair.post(`${base}/${first.id}/decisions`, {
+        agendaItemId: agenda[0].id,
+        title: '更换倒班宿舍门窗',
+        ownerAccountId: w.handler.accountId,
+        coOwnerAccountIds: [w.handler2.accountId],
+        dueDate: '2026-11-30',
+        public: true,
+      }),
+      201,
+    );
     await ok(w.chair.post(`${base}/${first.id}/decisions`, { title: '修缮卫生间', ownerAccountId: w.handler2.accountId, dueDate: '2026-11-15' }), 201);
 
     // Minutes: drafted by staff, approved by the chair only, published to the mine.
-    await ok(w.staff.request('PUT', `${base}/${first.id}/minutes`, { minutes: '会议研究了倒班宿舍维修。', items: [{ agendaItemId: agenda[0].id, minutes: '议定更换门窗。' }] }));
+    await ok(
+      w.staff.request('PUT', `${base}/${first.id}/minutes`, {
+        minutes: '会议研究了倒班宿舍维修。',
+        items: [{ agendaItemId: agenda[0].id, minutes: '议定更换门窗。' }],
+      }),
+    );
     expect((await w.staff.post(`${base}/${first.id}/approve`, {})).status).toBe(403);
     expect((await w.staff.post(`${base}/${first.id}/publish`, { orgId: w.mine.id })).status).toBe(409);
     await ok(w.chair.post(`${base}/${first.id}/approve`, {}));
@@ -70,7 +95,10 @@ describe('a joint meeting from plan to published minutes, and its decisions carr
     // The owner reports progress on the decided item; the co-owner closes nothing.
     await ok(w.handler.post(`/api/v1/decided-items/${d1.id}/progress`, { progress: 60, note: '门窗已到货' }));
     expect((await w.handler2.post(`/api/v1/decided-items/${d1.id}/done`, {})).status).toBe(403);
-    expect((await ok(w.worker.get('/api/v1/decided-items/public?pageSize=200'))).items.map((i: any) => [i.title, i.progress])).toContainEqual(['更换倒班宿舍门窗', 60]);
+    expect((await ok(w.worker.get('/api/v1/decided-items/public?pageSize=200'))).items.map((i: any) => [i.title, i.progress])).toContainEqual([
+      '更换倒班宿舍门窗',
+      60,
+    ]);
 
     // The next meeting of the series opens with the carry-over: both items, with their progress.
     const second = await ok(w.staff.post(base, { seriesId: series.id, title: '11月联席会', plannedDate: '2026-11-20', agenda: [{ title: '劳保用品' }] }), 201);
@@ -95,10 +123,25 @@ describe('a planned meeting changed before it is held', () => {
   it('takes a new date, agenda and attendees, keeps a sign-in already recorded, and refuses once held', async () => {
     const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'regular', name: '一号矿改期例会' }), 201);
     const earlier = await ok(w.staff.post(base, { seriesId: series.id, title: '1月例会', plannedDate: '2027-01-10' }), 201);
-    const m = await ok(w.staff.post(base, { seriesId: series.id, title: '元旦前例会', plannedDate: '2027-01-05', agenda: [{ title: '节日慰问' }], attendeeAccountIds: [w.handler.accountId, w.handler2.accountId] }), 201);
+    const m = await ok(
+      w.staff.post(base, {
+        seriesId: series.id,
+        title: '元旦前例会',
+        plannedDate: '2027-01-05',
+        agenda: [{ title: '节日慰问' }],
+        attendeeAccountIds: [w.handler.accountId, w.handler2.accountId],
+      }),
+      201,
+    );
     await ok(w.handler.post(`${base}/${m.id}/sign-in`, {}));
     // Moved after the series' first meeting: it now opens with the carry-over report.
-    const plan = { title: '1月下旬例会', plannedDate: '2027-01-25', location: '工会会议室', agenda: [{ title: '春节慰问', presenterAccountId: w.chair.accountId }, { title: '劳保用品' }], attendeeAccountIds: [w.handler.accountId, w.chair.accountId] };
+    const plan = {
+      title: '1月下旬例会',
+      plannedDate: '2027-01-25',
+      location: '工会会议室',
+      agenda: [{ title: '春节慰问', presenterAccountId: w.chair.accountId }, { title: '劳保用品' }],
+      attendeeAccountIds: [w.handler.accountId, w.chair.accountId],
+    };
     expect((await w.handler.request('PUT', `${base}/${m.id}`, plan)).status).toBe(403);
     expect((await w.otherStaff.request('PUT', `${base}/${m.id}`, plan)).status).toBe(404);
     const stranger = await w.staff.request('PUT', `${base}/${m.id}`, { ...plan, attendeeAccountIds: [w.handler.accountId, w.mine.id] });
@@ -111,7 +154,12 @@ describe('a planned meeting changed before it is held', () => {
       [2, '春节慰问', w.chair.accountId],
       [3, '劳保用品', null],
     ]);
-    expect(d.attendees.map((a: any) => [a.accountId, !!a.signedInAt]).sort()).toEqual([[w.chair.accountId, false], [w.handler.accountId, true]].sort());
+    expect(d.attendees.map((a: any) => [a.accountId, !!a.signedInAt]).sort()).toEqual(
+      [
+        [w.chair.accountId, false],
+        [w.handler.accountId, true],
+      ].sort(),
+    );
     // The removed attendee no longer reaches the meeting.
     expect((await w.handler2.get(`${base}/${m.id}`)).status).toBe(404);
     // Moved before the series' first meeting again: the carry-over item goes.
@@ -131,20 +179,29 @@ describe('an appeal taken to a meeting', () => {
     const elsewhere = await ok(w.worker2.post('/api/v1/appeals', wageAppeal({ title: '二号矿食堂' })), 201);
     const quiet = await ok(w.worker.post('/api/v1/appeals', wageAppeal({ title: '更衣柜不够用' })), 201);
     const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'regular', name: '一号矿工会例会' }), 201);
-    const plan = (agenda: unknown[]) => w.staff.post(base, { seriesId: series.id, title: '12月例会', plannedDate: '2026-12-01', agenda, attendeeAccountIds: [w.handler.accountId] });
+    const plan = (agenda: unknown[]) =>
+      w.staff.post(base, { seriesId: series.id, title: '12月例会', plannedDate: '2026-12-01', agenda, attendeeAccountIds: [w.handler.accountId] });
     // Another mine's appeal is not this meeting's to study; nor is a number nobody has.
     for (const code of [elsewhere.code, 'SQ20200101-9999']) {
       const refused = await plan([{ title: '热水', appealCode: code }]);
       expect([refused.status, refused.body.errors[0].field]).toEqual([422, 'agenda.0.appealCode']);
     }
-    const meeting = await ok(plan([{ title: '澡堂热水', appealCode: submitted.code }, { title: '更衣柜', appealCode: quiet.code }, { title: '劳保用品' }]), 201);
+    const meeting = await ok(
+      plan([{ title: '澡堂热水', appealCode: submitted.code }, { title: '更衣柜', appealCode: quiet.code }, { title: '劳保用品' }]),
+      201,
+    );
     const detail = await ok(w.staff.get(`${base}/${meeting.id}`));
     expect(detail.agenda.map((a: any) => a.appeal?.code ?? null)).toEqual([submitted.code, quiet.code, null]);
     // An attendee reads the agenda, not the appeals behind it.
     expect((await ok(w.handler.get(`${base}/${meeting.id}`))).agenda.map((a: any) => a.appeal)).toEqual([null, null, null]);
 
     await ok(w.staff.post(`${base}/${meeting.id}/held`, { heldDate: '2026-12-01' }));
-    await ok(w.staff.request('PUT', `${base}/${meeting.id}/minutes`, { minutes: '例会研究了澡堂、更衣柜和劳保用品。', items: [{ agendaItemId: detail.agenda[0].id, minutes: '澡堂加装一台热水器，月底前完成。' }] }));
+    await ok(
+      w.staff.request('PUT', `${base}/${meeting.id}/minutes`, {
+        minutes: '例会研究了澡堂、更衣柜和劳保用品。',
+        items: [{ agendaItemId: detail.agenda[0].id, minutes: '澡堂加装一台热水器，月底前完成。' }],
+      }),
+    );
     const before = await ok(w.worker.get(`/api/v1/appeals/${submitted.id}`));
     expect(before.timeline.map((e: any) => e.kind)).not.toContain('meeting');
     await ok(w.chair.post(`${base}/${meeting.id}/approve`, {}));

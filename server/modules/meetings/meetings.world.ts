@@ -14,9 +14,21 @@ async function ok(res: Promise<{ status: number; body: any; text: string }>, wha
 /** A held meeting with one decision, whose owner has reported progress with a photo as evidence. */
 async function heldMeeting(staff: Caller, owner: Caller, ownerId: string, orgId: string, attendees: string[], text: string, date: string, dueDate: string) {
   const series = await ok(staff.post('/api/v1/meetings/series', { orgId, kind: 'joint', name: `${text}联席会` }), 'series');
-  const meeting = await ok(staff.post('/api/v1/meetings', { seriesId: series.id, title: `${text}联席会`, plannedDate: date, agenda: [{ title: `${text}议题` }], attendeeAccountIds: attendees }), 'meeting');
+  const meeting = await ok(
+    staff.post('/api/v1/meetings', {
+      seriesId: series.id,
+      title: `${text}联席会`,
+      plannedDate: date,
+      agenda: [{ title: `${text}议题` }],
+      attendeeAccountIds: attendees,
+    }),
+    'meeting',
+  );
   await ok(staff.post(`/api/v1/meetings/${meeting.id}/held`, { heldDate: date }), 'held');
-  const item = await ok(staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: `${text}决定事项`, ownerAccountId: ownerId, dueDate, public: true }), 'decision');
+  const item = await ok(
+    staff.post(`/api/v1/meetings/${meeting.id}/decisions`, { title: `${text}决定事项`, ownerAccountId: ownerId, dueDate, public: true }),
+    'decision',
+  );
   const photo = await uploadPng(owner, `${text}进度照片.png`);
   await ok(owner.post(`/api/v1/decided-items/${item.id}/progress`, { progress: 10, note: `${text}已开工`, fileIds: [photo] }), 'progress');
   return { meeting: meeting.id as string, decidedItem: item.id as string, decidedFile: photo };
@@ -35,7 +47,16 @@ export const world: WorldPart = {
 
 export const hostile: HostilePart = {
   async build(ctx) {
-    const r = await heldMeeting(ctx.u.staff, ctx.u.handler, ctx.u.handler.accountId, ctx.u.group.id, [ctx.u.handler.accountId], '井口候车室', '2026-11-20', '2026-12-31');
+    const r = await heldMeeting(
+      ctx.u.staff,
+      ctx.u.handler,
+      ctx.u.handler.accountId,
+      ctx.u.group.id,
+      [ctx.u.handler.accountId],
+      '井口候车室',
+      '2026-11-20',
+      '2026-12-31',
+    );
     return { ids: { meetings: r.meeting, 'decided-items': r.decidedItem }, params: { decidedFileId: r.decidedFile } };
   },
 };

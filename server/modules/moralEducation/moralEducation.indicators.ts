@@ -105,7 +105,15 @@ export function topicsCovered(cls: ClassRef, term: TermRef, asOf: string, plan: 
     } else uncovered.push({ date: d, topic });
   }
   // A session on another topic did not cover the planned one: it is its own figure, not part of coverage.
-  return { planned, heldAsPlanned, heldChanged, notHeld: uncovered.length, coverage: fraction(heldAsPlanned, planned), changed: fraction(heldChanged, planned), uncovered };
+  return {
+    planned,
+    heldAsPlanned,
+    heldChanged,
+    notHeld: uncovered.length,
+    coverage: fraction(heldAsPlanned, planned),
+    changed: fraction(heldChanged, planned),
+    uncovered,
+  };
 }
 
 /** Students who have presented this term (and who not yet): presenters ÷ students of the class. */
@@ -118,12 +126,28 @@ export function presenterShare(students: { id: string; name: string }[], counts:
 /** Missed sessions: every school day so far on which a class skipped or recorded nothing. */
 export function missedSessions(classes: ClassRef[], term: TermRef, asOf: string, sessions: SessionLite[], plan: TopicPlan) {
   const byKey = new Map(sessions.map((s) => [`${s.class_id}|${s.date}`, s]));
-  const out: { date: string; classId: string; className: string; gradeName: string | null; kind: 'skipped' | 'unrecorded'; reason: string | null; plannedTopic: string | null }[] = [];
+  const out: {
+    date: string;
+    classId: string;
+    className: string;
+    gradeName: string | null;
+    kind: 'skipped' | 'unrecorded';
+    reason: string | null;
+    plannedTopic: string | null;
+  }[] = [];
   for (const c of classes) {
     for (const d of schoolDaysSoFar(c.cal, term, asOf)) {
       const s = byKey.get(`${c.id}|${d}`);
       if (s?.status === 'held') continue;
-      out.push({ date: d, classId: c.id, className: c.name, gradeName: c.gradeName, kind: s ? 'skipped' : 'unrecorded', reason: s?.skip_reason ?? null, plannedTopic: plan.topicFor(c.id, d) });
+      out.push({
+        date: d,
+        classId: c.id,
+        className: c.name,
+        gradeName: c.gradeName,
+        kind: s ? 'skipped' : 'unrecorded',
+        reason: s?.skip_reason ?? null,
+        plannedTopic: plan.topicFor(c.id, d),
+      });
     }
   }
   return out;
@@ -139,7 +163,18 @@ export const moralEducationIndicators = [
     unit: 'rate',
     async compute(db, q) {
       const classes = await classesInScope(db, q.scope);
-      const held = new Set((await sessionsOf(db, classes.map((c) => c.id), q.from, q.to)).filter((s) => s.status === 'held').map((s) => `${s.class_id}|${s.date}`));
+      const held = new Set(
+        (
+          await sessionsOf(
+            db,
+            classes.map((c) => c.id),
+            q.from,
+            q.to,
+          )
+        )
+          .filter((s) => s.status === 'held')
+          .map((s) => `${s.class_id}|${s.date}`),
+      );
       let days = 0;
       let done = 0;
       for (const c of classes) {

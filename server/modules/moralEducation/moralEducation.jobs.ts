@@ -8,13 +8,25 @@ import type { JobDefinition } from '../../core/jobs/scheduler.js';
 import { notify } from '../../core/notify/notify.js';
 import { t } from '../../core/i18n/messages.js';
 import { minutesOf } from '../../../common/school.js';
-import { allSchools, claimReminder, classesUnder, inQuietHours, loadSchoolCalendarSource, settingsOfSchools, shanghaiClock, teacherAccountsOf } from '../school/index.js';
+import {
+  allSchools,
+  claimReminder,
+  classesUnder,
+  inQuietHours,
+  loadSchoolCalendarSource,
+  settingsOfSchools,
+  shanghaiClock,
+  teacherAccountsOf,
+} from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
 
 export async function remindHeadTeachers(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);
   const schools = await allSchools(db);
-  const settings = await settingsOfSchools(db, schools.map((s) => s.id));
+  const settings = await settingsOfSchools(
+    db,
+    schools.map((s) => s.id),
+  );
   let sent = 0;
   for (const school of schools) {
     const s = settings.get(school.id)!;
@@ -23,9 +35,17 @@ export async function remindHeadTeachers(db: Db, now: Date): Promise<number> {
     if (!src.terms.some((term) => term.start_date <= clock.date && clock.date <= term.end_date)) continue;
     const classes = [];
     for (const cls of await classesUnder(db, school.path)) if ((await src.forOrg(cls.path)).isSchoolDay(clock.date)) classes.push(cls);
-    const recorded = await repo.classesWithSession(db, classes.map((c) => c.id), clock.date);
+    const recorded = await repo.classesWithSession(
+      db,
+      classes.map((c) => c.id),
+      clock.date,
+    );
     const due = classes.filter((c) => !recorded.has(c.id));
-    const heads = await teacherAccountsOf(db, due.map((c) => c.id), ['head']);
+    const heads = await teacherAccountsOf(
+      db,
+      due.map((c) => c.id),
+      ['head'],
+    );
     for (const cls of due) {
       for (const h of heads.filter((x) => x.class_id === cls.id)) {
         const ok = await db.transaction().execute(async (tx) => {

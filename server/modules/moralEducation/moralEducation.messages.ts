@@ -9,10 +9,16 @@ export const moralEducationMessages = {
   'moralEducation.futureDate': ['不能记录以后的日期', 'A future day cannot be recorded'],
   'moralEducation.notImage': ['照片只能是 JPEG、PNG 或 WebP 图片', 'The photo must be a JPEG, PNG or WebP image'],
   'moralEducation.photoTooLarge': ['照片不能超过 {mb} MB', 'The photo may not exceed {mb} MB'],
-  'moralEducation.badForm': ['表单格式不正确：请在 data 字段中提交 JSON，照片放在 photo 字段', 'Malformed form: send the JSON in the data field and the photo in the photo field'],
+  'moralEducation.badForm': [
+    '表单格式不正确：请在 data 字段中提交 JSON，照片放在 photo 字段',
+    'Malformed form: send the JSON in the data field and the photo in the photo field',
+  ],
   'moralEducation.noPhoto': ['该记录没有照片', 'This record has no photo'],
   'moralEducation.reminder.title': ['十分钟思想教育：{className} 今天还没有记录', 'Ten-minute session: {className} has no record today'],
-  'moralEducation.reminder.body': ['{date} 的十分钟思想教育（13:50—14:00）尚未记录，请补记开展情况；未开展请注明原因。', 'The ten-minute session of {date} (13:50–14:00) is not recorded yet; record it, or give the reason it was skipped.'],
+  'moralEducation.reminder.body': [
+    '{date} 的十分钟思想教育（13:50—14:00）尚未记录，请补记开展情况；未开展请注明原因。',
+    'The ten-minute session of {date} (13:50–14:00) is not recorded yet; record it, or give the reason it was skipped.',
+  ],
 } satisfies Record<string, MessageEntry>;
 
 export const MM = messageKeys(moralEducationMessages);

@@ -64,11 +64,23 @@ const q = (db: Tx) => db as unknown as Kysely<DB & MoralTables>;
 // ── topic calendar ────────────────────────────────────────────────
 
 export function weekThemes(db: Tx, schoolId: string, fromWeek: string, toWeek: string) {
-  return q(db).selectFrom('moral_topic_weeks').select(['week', 'theme']).where('school_id', '=', schoolId).where('week', '>=', fromWeek).where('week', '<=', toWeek).execute();
+  return q(db)
+    .selectFrom('moral_topic_weeks')
+    .select(['week', 'theme'])
+    .where('school_id', '=', schoolId)
+    .where('week', '>=', fromWeek)
+    .where('week', '<=', toWeek)
+    .execute();
 }
 
 export function dayTopics(db: Tx, schoolId: string, from: string, to: string) {
-  return q(db).selectFrom('moral_topics').select(['date', 'topic']).where('school_id', '=', schoolId).where('date', '>=', from).where('date', '<=', to).execute();
+  return q(db)
+    .selectFrom('moral_topics')
+    .select(['date', 'topic'])
+    .where('school_id', '=', schoolId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .execute();
 }
 
 export function overridesOf(db: Tx, classIds: string[], from: string, to: string) {
@@ -134,7 +146,11 @@ export async function updateSession(db: Tx, id: string, patch: Partial<SessionRo
 
 export async function setPresenters(db: Tx, sessionId: string, studentIds: string[]) {
   await q(db).deleteFrom('moral_session_presenters').where('session_id', '=', sessionId).execute();
-  if (studentIds.length) await q(db).insertInto('moral_session_presenters').values(studentIds.map((s) => ({ session_id: sessionId, student_id: s }))).execute();
+  if (studentIds.length)
+    await q(db)
+      .insertInto('moral_session_presenters')
+      .values(studentIds.map((s) => ({ session_id: sessionId, student_id: s })))
+      .execute();
 }
 
 export async function presentersOf(db: Tx, sessionIds: string[]) {
@@ -148,7 +164,11 @@ export async function presentersOf(db: Tx, sessionIds: string[]) {
     .execute();
 }
 
-export function listSessions(db: Tx, classId: string, f: { from?: string; to?: string; status?: string; order: 'asc' | 'desc'; limit: number; offset: number }) {
+export function listSessions(
+  db: Tx,
+  classId: string,
+  f: { from?: string; to?: string; status?: string; order: 'asc' | 'desc'; limit: number; offset: number },
+) {
   const base = q(db)
     .selectFrom('moral_sessions')
     .where('class_id', '=', classId)
@@ -204,14 +224,30 @@ export async function hasPlan(db: Tx, schoolId: string) {
 }
 
 export async function insertTopics(db: Tx, rows: MoralTopicTable[]) {
-  for (let i = 0; i < rows.length; i += 500) await q(db).insertInto('moral_topics').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await q(db)
+      .insertInto('moral_topics')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function insertThemes(db: Tx, rows: MoralTopicWeekTable[]) {
-  for (let i = 0; i < rows.length; i += 500) await q(db).insertInto('moral_topic_weeks').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await q(db)
+      .insertInto('moral_topic_weeks')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function insertSessions(db: Tx, rows: SessionRow[], presenters: { session_id: string; student_id: string }[]) {
-  for (let i = 0; i < rows.length; i += 400) await q(db).insertInto('moral_sessions').values(rows.slice(i, i + 400)).execute();
-  for (let i = 0; i < presenters.length; i += 1000) await q(db).insertInto('moral_session_presenters').values(presenters.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 400)
+    await q(db)
+      .insertInto('moral_sessions')
+      .values(rows.slice(i, i + 400))
+      .execute();
+  for (let i = 0; i < presenters.length; i += 1000)
+    await q(db)
+      .insertInto('moral_session_presenters')
+      .values(presenters.slice(i, i + 1000))
+      .execute();
 }

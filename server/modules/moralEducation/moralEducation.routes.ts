@@ -47,13 +47,16 @@ async function readRecordForm(req: FastifyRequest): Promise<{ body: unknown; pho
   try {
     for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4 } })) {
       if (part.type === 'file') {
-        if (part.fieldname !== 'photo') throw new AppError(400, 'validation', 'moralEducation.badForm', {}, [{ field: `body.${part.fieldname}`, message: 'moralEducation.badForm' }]);
+        if (part.fieldname !== 'photo')
+          throw new AppError(400, 'validation', 'moralEducation.badForm', {}, [{ field: `body.${part.fieldname}`, message: 'moralEducation.badForm' }]);
         photo = await part.toBuffer();
       } else if (part.fieldname === 'data') data = String(part.value);
     }
   } catch (err: any) {
     if (err?.code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError(413, 'payload_too_large', 'moralEducation.photoTooLarge', { mb: MAX_PHOTO_BYTES / 1024 / 1024 }, [{ field: 'body.photo', message: 'moralEducation.photoTooLarge', params: { mb: MAX_PHOTO_BYTES / 1024 / 1024 } }]);
+      throw new AppError(413, 'payload_too_large', 'moralEducation.photoTooLarge', { mb: MAX_PHOTO_BYTES / 1024 / 1024 }, [
+        { field: 'body.photo', message: 'moralEducation.photoTooLarge', params: { mb: MAX_PHOTO_BYTES / 1024 / 1024 } },
+      ]);
     }
     throw err;
   }
@@ -72,30 +75,77 @@ export async function moralEducationRoutes(app: App) {
   const db = app.deps.database.db;
   const dataDir = app.deps.config.dataDir;
 
-  app.get('/api/v1/moral-education/schools/:schoolId/plan', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '全校主题日历（每周主题、每天话题）', params: SchoolParams, querystring: PlanQuery, response: { 200: z.object({ items: z.array(SchoolPlanDay) }) } } }, async (req) => ({
-    items: await service.schoolPlan(db, requireActor(req), req.params.schoolId, req.query),
-  }));
-
-  app.put('/api/v1/moral-education/schools/:schoolId/plan', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '编排主题日历（批量；空文本为删除）', params: SchoolParams, body: PutPlanBody, response: { 200: z.object({ updated: z.number() }) } } }, async (req) =>
-    service.putPlan(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
+  app.get(
+    '/api/v1/moral-education/schools/:schoolId/plan',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: {
+        tags,
+        summary: '全校主题日历（每周主题、每天话题）',
+        params: SchoolParams,
+        querystring: PlanQuery,
+        response: { 200: z.object({ items: z.array(SchoolPlanDay) }) },
+      },
+    },
+    async (req) => ({
+      items: await service.schoolPlan(db, requireActor(req), req.params.schoolId, req.query),
+    }),
   );
 
-  app.get('/api/v1/moral-education/classes/:classId/plan', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级每天的话题与开展情况', params: ClassParams, querystring: PlanQuery, response: { 200: z.object({ items: z.array(ClassPlanDay) }) } } }, async (req) => ({
-    items: await service.classPlan(db, requireActor(req), req.params.classId, req.query),
-  }));
-
-  app.put('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('headTeacher'), schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } } }, async (req) =>
-    service.replaceTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date, req.body.topic),
+  app.put(
+    '/api/v1/moral-education/schools/:schoolId/plan',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: {
+        tags,
+        summary: '编排主题日历（批量；空文本为删除）',
+        params: SchoolParams,
+        body: PutPlanBody,
+        response: { 200: z.object({ updated: z.number() }) },
+      },
+    },
+    async (req) => service.putPlan(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
   );
 
-  app.delete('/api/v1/moral-education/classes/:classId/days/:date/topic', { config: allow('headTeacher'), schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } }, async (req, reply) => {
-    await service.revertTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date);
-    return reply.status(204).send();
-  });
+  app.get(
+    '/api/v1/moral-education/classes/:classId/plan',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: {
+        tags,
+        summary: '班级每天的话题与开展情况',
+        params: ClassParams,
+        querystring: PlanQuery,
+        response: { 200: z.object({ items: z.array(ClassPlanDay) }) },
+      },
+    },
+    async (req) => ({
+      items: await service.classPlan(db, requireActor(req), req.params.classId, req.query),
+    }),
+  );
+
+  app.put(
+    '/api/v1/moral-education/classes/:classId/days/:date/topic',
+    {
+      config: allow('headTeacher'),
+      schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } },
+    },
+    async (req) => service.replaceTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date, req.body.topic),
+  );
+
+  app.delete(
+    '/api/v1/moral-education/classes/:classId/days/:date/topic',
+    { config: allow('headTeacher'), schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } },
+    async (req, reply) => {
+      await service.revertTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date);
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/api/v1/moral-education/classes/:classId/sessions',
-    { config: allow('headTeacher'),
+    {
+      config: allow('headTeacher'),
       schema: {
         tags,
         summary: '记录一次十分钟思想教育（JSON，或 multipart：data=JSON，photo=图片）；支持 Idempotency-Key',
@@ -115,9 +165,12 @@ export async function moralEducationRoutes(app: App) {
         photo = { name: await storePhoto(dataDir, form.photo, kind.ext), mime: kind.mime, size: form.photo.length };
       }
       // The idempotency fingerprint covers the photo too: the same key with another picture is a mismatch, not a replay.
-      if (req.isMultipart()) (req as { body: unknown }).body = { data: parsed.data, photo: form.photo ? createHash('sha256').update(form.photo).digest('hex') : null };
+      if (req.isMultipart())
+        (req as { body: unknown }).body = { data: parsed.data, photo: form.photo ? createHash('sha256').update(form.photo).digest('hex') : null };
       try {
-        const session = await service.recordSession(db, callContext(req), actor, req.params.classId, parsed.data, photo, (work) => idempotent(db, req, reply, actor.accountId, 201, work));
+        const session = await service.recordSession(db, callContext(req), actor, req.params.classId, parsed.data, photo, (work) =>
+          idempotent(db, req, reply, actor.accountId, 201, work),
+        );
         if (reply.getHeader('idempotent-replay') === 'true') await removePhoto(dataDir, photo?.name);
         return reply.status(201).send(session);
       } catch (err) {
@@ -127,81 +180,134 @@ export async function moralEducationRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/moral-education/classes/:classId/sessions', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级开展记录', params: ClassParams, querystring: SessionListQuery, response: { 200: pageOf(MoralSession) } } }, async (req) =>
-    service.listSessions(db, requireActor(req), req.params.classId, req.query),
+  app.get(
+    '/api/v1/moral-education/classes/:classId/sessions',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: { tags, summary: '班级开展记录', params: ClassParams, querystring: SessionListQuery, response: { 200: pageOf(MoralSession) } },
+    },
+    async (req) => service.listSessions(db, requireActor(req), req.params.classId, req.query),
   );
 
-  app.get('/api/v1/moral-education/sessions/:id', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展记录详情', params: IdParams, response: { 200: MoralSession } } }, async (req) => service.getSession(db, requireActor(req), req.params.id));
-
-  app.patch('/api/v1/moral-education/sessions/:id', { config: allow('headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } }, async (req) => {
-    const { session, removedPhoto } = await service.updateSession(db, callContext(req), requireActor(req), req.params.id, req.body);
-    await removePhoto(dataDir, removedPhoto);
-    return session;
-  });
-
-  app.get('/api/v1/moral-education/sessions/:id/photo', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展照片', params: IdParams } }, async (req, reply) => {
-    const p = await service.sessionPhoto(db, requireActor(req), req.params.id);
-    const buf = await readPhoto(dataDir, p.name).catch(() => {
-      throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
-    });
-    return reply
-      .type(p.mime)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'inline')
-      .header('cache-control', 'private, max-age=3600')
-      .send(buf);
-  });
-
-  app.get('/api/v1/moral-education/classes/:classId/indicators', { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '班级覆盖率、话题完成、学生发言情况', params: ClassParams, querystring: IndicatorQuery, response: { 200: ClassIndicators } } }, async (req) =>
-    service.classIndicators(db, requireActor(req), req.params.classId, req.query),
+  app.get(
+    '/api/v1/moral-education/sessions/:id',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: { tags, summary: '开展记录详情', params: IdParams, response: { 200: MoralSession } },
+    },
+    async (req) => service.getSession(db, requireActor(req), req.params.id),
   );
 
-  app.get('/api/v1/moral-education/schools/:schoolId/coverage', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '各班、各年级开展覆盖率', params: SchoolParams, querystring: SchoolCoverageQuery, response: { 200: SchoolCoverage } } }, async (req) => {
-    const { all: _all, schoolName: _s, ...r } = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, req.query);
-    return r;
-  });
+  app.patch(
+    '/api/v1/moral-education/sessions/:id',
+    { config: allow('headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } },
+    async (req) => {
+      const { session, removedPhoto } = await service.updateSession(db, callContext(req), requireActor(req), req.params.id, req.body);
+      await removePhoto(dataDir, removedPhoto);
+      return session;
+    },
+  );
 
-  app.get('/api/v1/moral-education/schools/:schoolId/coverage.xlsx', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '导出各班开展覆盖率（Excel）', params: SchoolParams, querystring: SchoolCoverageQuery } }, async (req, reply) => {
-    const r = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
-    type Row = (typeof r.all)[number];
-    return sendXlsx<Row>(
-      reply,
-      `十分钟思想教育覆盖率-${r.schoolName}-${r.asOf}.xlsx`,
-      '开展覆盖率',
-      [
-        { header: '年级', value: (x) => x.gradeName },
-        { header: '班级', value: (x) => x.className },
-        { header: '上课日', value: (x) => x.schoolDays },
-        { header: '已开展', value: (x) => x.held },
-        { header: '未开展', value: (x) => x.skipped },
-        { header: '未记录', value: (x) => x.unrecorded },
-        { header: '覆盖率(%)', value: (x) => pct(x.coverage.rate) },
-      ],
-      r.all,
-    );
-  });
+  app.get(
+    '/api/v1/moral-education/sessions/:id/photo',
+    { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展照片', params: IdParams } },
+    async (req, reply) => {
+      const p = await service.sessionPhoto(db, requireActor(req), req.params.id);
+      const buf = await readPhoto(dataDir, p.name).catch(() => {
+        throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
+      });
+      return reply
+        .type(p.mime)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        .header('cache-control', 'private, max-age=3600')
+        .send(buf);
+    },
+  );
 
-  app.get('/api/v1/moral-education/schools/:schoolId/missed', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '缺失的十分钟思想教育（未开展、未记录）', params: SchoolParams, querystring: MissedQuery, response: { 200: pageOf(MissedRow) } } }, async (req) => {
-    const { all: _all, termName: _t, schoolName: _s, asOf: _a, ...r } = await service.missedList(db, requireActor(req), req.params.schoolId, req.query);
-    return r;
-  });
+  app.get(
+    '/api/v1/moral-education/classes/:classId/indicators',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
+      schema: { tags, summary: '班级覆盖率、话题完成、学生发言情况', params: ClassParams, querystring: IndicatorQuery, response: { 200: ClassIndicators } },
+    },
+    async (req) => service.classIndicators(db, requireActor(req), req.params.classId, req.query),
+  );
 
-  app.get('/api/v1/moral-education/schools/:schoolId/missed.xlsx', { config: allow('sysAdmin', 'principal', 'academicOffice'), schema: { tags, summary: '导出缺失记录（Excel）', params: SchoolParams, querystring: MissedQuery } }, async (req, reply) => {
-    const r = await service.missedList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
-    type Row = (typeof r.all)[number];
-    return sendXlsx<Row>(
-      reply,
-      `十分钟思想教育缺失记录-${r.schoolName}-${r.asOf}.xlsx`,
-      '缺失记录',
-      [
-        { header: '日期', value: (x) => x.date },
-        { header: '年级', value: (x) => x.gradeName },
-        { header: '班级', value: (x) => x.className },
-        { header: '情况', value: (x) => (x.kind === 'skipped' ? SESSION_STATUS_LABELS.skipped.zh : '未记录') },
-        { header: '原因', value: (x) => x.reason },
-        { header: '计划话题', value: (x) => x.plannedTopic },
-      ],
-      r.all,
-    );
-  });
+  app.get(
+    '/api/v1/moral-education/schools/:schoolId/coverage',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '各班、各年级开展覆盖率', params: SchoolParams, querystring: SchoolCoverageQuery, response: { 200: SchoolCoverage } },
+    },
+    async (req) => {
+      const { all: _all, schoolName: _s, ...r } = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, req.query);
+      return r;
+    },
+  );
+
+  app.get(
+    '/api/v1/moral-education/schools/:schoolId/coverage.xlsx',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '导出各班开展覆盖率（Excel）', params: SchoolParams, querystring: SchoolCoverageQuery },
+    },
+    async (req, reply) => {
+      const r = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
+      type Row = (typeof r.all)[number];
+      return sendXlsx<Row>(
+        reply,
+        `十分钟思想教育覆盖率-${r.schoolName}-${r.asOf}.xlsx`,
+        '开展覆盖率',
+        [
+          { header: '年级', value: (x) => x.gradeName },
+          { header: '班级', value: (x) => x.className },
+          { header: '上课日', value: (x) => x.schoolDays },
+          { header: '已开展', value: (x) => x.held },
+          { header: '未开展', value: (x) => x.skipped },
+          { header: '未记录', value: (x) => x.unrecorded },
+          { header: '覆盖率(%)', value: (x) => pct(x.coverage.rate) },
+        ],
+        r.all,
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/moral-education/schools/:schoolId/missed',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '缺失的十分钟思想教育（未开展、未记录）', params: SchoolParams, querystring: MissedQuery, response: { 200: pageOf(MissedRow) } },
+    },
+    async (req) => {
+      const { all: _all, termName: _t, schoolName: _s, asOf: _a, ...r } = await service.missedList(db, requireActor(req), req.params.schoolId, req.query);
+      return r;
+    },
+  );
+
+  app.get(
+    '/api/v1/moral-education/schools/:schoolId/missed.xlsx',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: { tags, summary: '导出缺失记录（Excel）', params: SchoolParams, querystring: MissedQuery },
+    },
+    async (req, reply) => {
+      const r = await service.missedList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
+      type Row = (typeof r.all)[number];
+      return sendXlsx<Row>(
+        reply,
+        `十分钟思想教育缺失记录-${r.schoolName}-${r.asOf}.xlsx`,
+        '缺失记录',
+        [
+          { header: '日期', value: (x) => x.date },
+          { header: '年级', value: (x) => x.gradeName },
+          { header: '班级', value: (x) => x.className },
+          { header: '情况', value: (x) => (x.kind === 'skipped' ? SESSION_STATUS_LABELS.skipped.zh : '未记录') },
+          { header: '原因', value: (x) => x.reason },
+          { header: '计划话题', value: (x) => x.plannedTopic },
+        ],
+        r.all,
+      );
+    },
+  );
 }

@@ -38,7 +38,6 @@ const REFLECTIONS = [
 ];
 const SKIP_REASONS = ['期中考试调整作息', '全校大会占用时间', '运动会彩排', '年级统一活动', '班主任外出培训，未安排代课'];
 
-
 async function seedPlan(db: Db, school: { id: string; path: string }, stamp: string) {
   if (await repo.hasPlan(db, school.id)) return;
   const src = await loadSchoolCalendarSource(db, school.id);
@@ -56,7 +55,10 @@ async function seedPlan(db: Db, school: { id: string; path: string }, stamp: str
       });
     });
   }
-  await repo.insertThemes(db, themes.filter((t, i) => themes.findIndex((x) => x.week === t.week) === i));
+  await repo.insertThemes(
+    db,
+    themes.filter((t, i) => themes.findIndex((x) => x.week === t.week) === i),
+  );
   await repo.insertTopics(db, topics);
 }
 
@@ -71,9 +73,23 @@ export async function seedMoralEducationDemo(db: Db, now: Date): Promise<void> {
   const term = (await src.forOrg(school.path)).currentOrLastTerm(asOf);
   if (!term) return;
   const classes = await classesUnder(db, school.path);
-  const students = await studentsOfClasses(db, classes.map((c) => c.id));
-  const heads = (await teachersOfClasses(db, classes.map((c) => c.id))).filter((t) => t.duty === 'head');
-  const plan = await loadPlan(db, school.id, classes.map((c) => c.id), term.start_date, term.end_date);
+  const students = await studentsOfClasses(
+    db,
+    classes.map((c) => c.id),
+  );
+  const heads = (
+    await teachersOfClasses(
+      db,
+      classes.map((c) => c.id),
+    )
+  ).filter((t) => t.duty === 'head');
+  const plan = await loadPlan(
+    db,
+    school.id,
+    classes.map((c) => c.id),
+    term.start_date,
+    term.end_date,
+  );
   const random = new Rng(20261125);
   const rand = () => random.next();
   const rows: repo.SessionRow[] = [];
@@ -90,7 +106,8 @@ export async function seedMoralEducationDemo(db: Db, now: Date): Promise<void> {
       if (r > 0.96) continue; // never recorded
       const held = r < 0.92;
       const planned = plan.topicFor(cls.id, date);
-      const own = held && rand() < 0.05 ? `${weekOf(date)} 班级自选：${['班级近期小结', '同学之间的矛盾怎么解决', '期中复习动员'][Math.floor(rand() * 3)]}` : null;
+      const own =
+        held && rand() < 0.05 ? `${weekOf(date)} 班级自选：${['班级近期小结', '同学之间的矛盾怎么解决', '期中复习动员'][Math.floor(rand() * 3)]}` : null;
       const id = newId();
       const at = new Date(Date.parse(`${date}T14:0${Math.floor(rand() * 9)}:00+08:00`)).toISOString();
       rows.push({

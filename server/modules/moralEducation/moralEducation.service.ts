@@ -11,7 +11,16 @@ import { loadSchoolCalendar, pickTerm, schoolClasses, studentsOfClass, type Clas
 import * as repo from './moralEducation.repository.js';
 import { classFor, mayRecord, schoolFor } from './moralEducation.policy.js';
 import { loadPlan } from './moralEducation.plan.js';
-import { classCoverage, defaultAsOf, gradeCoverage, missedSessions, presenterShare, topicsCovered, totalCoverage, type ClassRef } from './moralEducation.indicators.js';
+import {
+  classCoverage,
+  defaultAsOf,
+  gradeCoverage,
+  missedSessions,
+  presenterShare,
+  topicsCovered,
+  totalCoverage,
+  type ClassRef,
+} from './moralEducation.indicators.js';
 
 export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
 const plainTx =
@@ -53,11 +62,18 @@ export async function schoolPlan(db: Db, actor: Actor, schoolId: string, q: { fr
   const cal = await loadSchoolCalendar(db, school.id, school.path);
   const plan = await loadPlan(db, school.id, [], q.from, q.to);
   const out = [];
-  for (let d = q.from; d <= q.to; d = addDays(d, 1)) out.push({ date: d, week: weekOf(d), schoolDay: cal.isSchoolDay(d), theme: plan.theme(d), topic: plan.schoolTopic(d) });
+  for (let d = q.from; d <= q.to; d = addDays(d, 1))
+    out.push({ date: d, week: weekOf(d), schoolDay: cal.isSchoolDay(d), theme: plan.theme(d), topic: plan.schoolTopic(d) });
   return out;
 }
 
-export async function putPlan(db: Db, ctx: CallContext, actor: Actor, schoolId: string, input: { weeks: { week: string; theme: string }[]; days: { date: string; topic: string }[] }) {
+export async function putPlan(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  schoolId: string,
+  input: { weeks: { week: string; theme: string }[]; days: { date: string; topic: string }[] },
+) {
   const { school } = await schoolFor(db, actor, schoolId, 'plan');
   const cal = await loadSchoolCalendar(db, school.id, school.path);
   input.days.forEach((d, i) => {
@@ -114,8 +130,23 @@ export async function replaceTopic(db: Db, ctx: CallContext, actor: Actor, class
   await schoolDayOf(db, cls, date, 'params.date');
   const at = nowIso();
   await db.transaction().execute(async (tx) => {
-    await repo.upsertOverride(tx, { id: newId(), school_id: cls.schoolId, class_id: cls.id, date, topic, author_id: actor.accountId, created_at: at, updated_at: at });
-    await recordAudit(tx, ctx, { action: 'moralEducation.topicReplace', entityType: 'moralTopicOverride', entityId: `${cls.id}:${date}`, orgId: cls.id, changes: { date, topic } });
+    await repo.upsertOverride(tx, {
+      id: newId(),
+      school_id: cls.schoolId,
+      class_id: cls.id,
+      date,
+      topic,
+      author_id: actor.accountId,
+      created_at: at,
+      updated_at: at,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'moralEducation.topicReplace',
+      entityType: 'moralTopicOverride',
+      entityId: `${cls.id}:${date}`,
+      orgId: cls.id,
+      changes: { date, topic },
+    });
   });
   return (await classPlan(db, actor, classId, { from: date, to: date }))[0];
 }
@@ -124,7 +155,13 @@ export async function revertTopic(db: Db, ctx: CallContext, actor: Actor, classI
   const { cls } = await classFor(db, actor, classId, 'record');
   await db.transaction().execute(async (tx) => {
     if (!(await repo.deleteOverride(tx, cls.id, date))) throw notFound();
-    await recordAudit(tx, ctx, { action: 'moralEducation.topicRevert', entityType: 'moralTopicOverride', entityId: `${cls.id}:${date}`, orgId: cls.id, changes: { date } });
+    await recordAudit(tx, ctx, {
+      action: 'moralEducation.topicRevert',
+      entityType: 'moralTopicOverride',
+      entityId: `${cls.id}:${date}`,
+      orgId: cls.id,
+      changes: { date },
+    });
   });
 }
 
@@ -154,7 +191,16 @@ export interface RecordInput {
 }
 
 /** One call records the whole session (held or skipped, topic, presenters, reflection, photo). */
-export async function recordSession(db: Db, ctx: CallContext, actor: Actor, classId: string, input: RecordInput, photo: PhotoMeta | null, run: TxRunner = plainTx(db), now = new Date()) {
+export async function recordSession(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  classId: string,
+  input: RecordInput,
+  photo: PhotoMeta | null,
+  run: TxRunner = plainTx(db),
+  now = new Date(),
+) {
   const { cls } = await classFor(db, actor, classId, 'record');
   const date = input.date ?? shanghaiDate(now);
   if (date > shanghaiDate(now)) throw invalid('body.date', 'moralEducation.futureDate');
@@ -242,18 +288,39 @@ export async function updateSession(
       entityType: 'moralSession',
       entityId: id,
       orgId: cls.id,
-      changes: { status: [row.status, status], topic: [row.topic, topic], skipReason: [row.skip_reason, skipReason], presenters, removePhoto: !!input.removePhoto },
+      changes: {
+        status: [row.status, status],
+        topic: [row.topic, topic],
+        skipReason: [row.skip_reason, skipReason],
+        presenters,
+        removePhoto: !!input.removePhoto,
+      },
     });
   });
   return { session: await present(db, (await repo.findSession(db, id))!, cls.name), removedPhoto: input.removePhoto ? row.photo_name : null };
 }
 
-export async function listSessions(db: Db, actor: Actor, classId: string, q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'date'; from?: string; to?: string; status?: string }) {
+export async function listSessions(
+  db: Db,
+  actor: Actor,
+  classId: string,
+  q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'date'; from?: string; to?: string; status?: string },
+) {
   const { cls } = await classFor(db, actor, classId);
   // Newest first unless a sort is asked for.
   const order = q.sort ? q.order : 'desc';
-  const [rows, count] = await repo.listSessions(db, cls.id, { from: q.from, to: q.to, status: q.status, order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-  const presenters = await repo.presentersOf(db, rows.map((r) => r.id));
+  const [rows, count] = await repo.listSessions(db, cls.id, {
+    from: q.from,
+    to: q.to,
+    status: q.status,
+    order,
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
+  const presenters = await repo.presentersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -303,7 +370,12 @@ export async function classIndicators(db: Db, actor: Actor, classId: string, q: 
 async function schoolSessions(db: Db, school: { id: string; path: string }, termId: string | undefined, asOf: string) {
   const { term, classes: infos } = await schoolClasses(db, school, termId, asOf);
   const classes: ClassRef[] = infos.map((c) => ({ id: c.id, name: c.name, gradeId: c.gradeId, gradeName: c.gradeName, cal: c.cal }));
-  const sessions = await repo.sessionsOf(db, classes.map((c) => c.id), term.start_date, term.end_date);
+  const sessions = await repo.sessionsOf(
+    db,
+    classes.map((c) => c.id),
+    term.start_date,
+    term.end_date,
+  );
   return { term, classes, sessions };
 }
 
@@ -321,7 +393,9 @@ export async function schoolCoverage(
   let rows = q.gradeId ? all.filter((r) => r.gradeId === q.gradeId) : all;
   const dir = q.order === 'desc' ? -1 : 1;
   rows = [...rows].sort((a, b) =>
-    q.sort === 'coverage' ? dir * ((a.coverage.rate ?? -1) - (b.coverage.rate ?? -1)) || compareNames(a.className, b.className) : dir * compareNames(a.className, b.className),
+    q.sort === 'coverage'
+      ? dir * ((a.coverage.rate ?? -1) - (b.coverage.rate ?? -1)) || compareNames(a.className, b.className)
+      : dir * compareNames(a.className, b.className),
   );
   const start = (q.page - 1) * q.pageSize;
   return {
@@ -343,14 +417,30 @@ export async function missedList(
   db: Db,
   actor: Actor,
   schoolId: string,
-  q: { termId?: string; asOf?: string; gradeId?: string; classId?: string; kind?: 'skipped' | 'unrecorded'; sort?: 'date' | 'className'; order: 'asc' | 'desc'; page: number; pageSize: number },
+  q: {
+    termId?: string;
+    asOf?: string;
+    gradeId?: string;
+    classId?: string;
+    kind?: 'skipped' | 'unrecorded';
+    sort?: 'date' | 'className';
+    order: 'asc' | 'desc';
+    page: number;
+    pageSize: number;
+  },
   now = new Date(),
 ) {
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
   const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
   const picked = classes.filter((c) => (!q.gradeId || c.gradeId === q.gradeId) && (!q.classId || c.id === q.classId));
-  const plan = await loadPlan(db, school.id, picked.map((c) => c.id), term.start_date, term.end_date);
+  const plan = await loadPlan(
+    db,
+    school.id,
+    picked.map((c) => c.id),
+    term.start_date,
+    term.end_date,
+  );
   let rows = missedSessions(picked, term, asOf, sessions, plan);
   if (q.kind) rows = rows.filter((r) => r.kind === q.kind);
   const dir = q.order === 'desc' ? -1 : 1;
@@ -360,6 +450,14 @@ export async function missedList(
       : dir * a.date.localeCompare(b.date) || compareNames(a.className, b.className),
   );
   const start = (q.page - 1) * q.pageSize;
-  return { termName: term.name, schoolName: school.name, asOf, all: rows, items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
+  return {
+    termName: term.name,
+    schoolName: school.name,
+    asOf,
+    all: rows,
+    items: rows.slice(start, start + q.pageSize),
+    total: rows.length,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
-

@@ -22,7 +22,11 @@ function form(data: unknown, photo?: { bytes: Buffer; filename: string; type: st
   const boundary = '----xq' + Math.random().toString(16).slice(2);
   const parts: Buffer[] = [Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="data"\r\n\r\n${JSON.stringify(data)}\r\n`)];
   if (photo) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${photo.filename}"\r\nContent-Type: ${photo.type}\r\n\r\n`), photo.bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${photo.filename}"\r\nContent-Type: ${photo.type}\r\n\r\n`),
+      photo.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
@@ -87,8 +91,18 @@ describe('the school-wide topic calendar', () => {
 
 describe('recording a session in one request', () => {
   it('records a held session with the planned topic and presenters of the class', async () => {
-    const s = await ok(w.users.headA.post(`${base}/classes/${w.classA.id}/sessions`, { date: '2026-09-14', status: 'held', presenterIds: [w.a1.id], reflection: '讨论热烈' }), 201);
-    expect(s).toMatchObject({ date: '2026-09-14', status: 'held', topic: '上下学交通安全', plannedTopic: '上下学交通安全', reflection: '讨论热烈', photoUrl: null });
+    const s = await ok(
+      w.users.headA.post(`${base}/classes/${w.classA.id}/sessions`, { date: '2026-09-14', status: 'held', presenterIds: [w.a1.id], reflection: '讨论热烈' }),
+      201,
+    );
+    expect(s).toMatchObject({
+      date: '2026-09-14',
+      status: 'held',
+      topic: '上下学交通安全',
+      plannedTopic: '上下学交通安全',
+      reflection: '讨论热烈',
+      photoUrl: null,
+    });
     expect(s.presenters).toEqual([{ id: w.a1.id, name: '王小明' }]);
     const twice = await w.users.headA.post(`${base}/classes/${w.classA.id}/sessions`, { date: '2026-09-14', status: 'held' });
     expect(twice.status).toBe(409);
@@ -111,7 +125,15 @@ describe('recording a session in one request', () => {
     const noTopic = await headA.post(url, { date: '2026-09-02', status: 'held' });
     expect(noTopic.status).toBe(422);
     expect(noTopic.body.errors[0].field).toBe('body.topic');
-    expect((await t.db.selectFrom('moral_sessions' as any).select('id').where('class_id', '=', w.classA.id).execute()).length).toBe(1);
+    expect(
+      (
+        await t.db
+          .selectFrom('moral_sessions' as any)
+          .select('id')
+          .where('class_id', '=', w.classA.id)
+          .execute()
+      ).length,
+    ).toBe(1);
   });
 
   it('lets only the head teacher of the class record; others get 403 in reach and 404 out of it', async () => {
@@ -139,7 +161,12 @@ describe('recording a session in one request', () => {
     expect(again.status).toBe(201);
     expect(again.headers['idempotent-replay']).toBe('true');
     expect(again.body.id).toBe(first.body.id);
-    const rows = await t.db.selectFrom('moral_sessions' as any).select('id').where('class_id', '=', w.classA.id).where('date', '=', '2026-09-15').execute();
+    const rows = await t.db
+      .selectFrom('moral_sessions' as any)
+      .select('id')
+      .where('class_id', '=', w.classA.id)
+      .where('date', '=', '2026-09-15')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -150,7 +177,10 @@ describe('recording a session in one request', () => {
     const refused = await w.users.headA.request('POST', url, fake.body, fake.headers);
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0]).toEqual({ field: 'body.photo', message: '照片只能是 JPEG、PNG 或 WebP 图片' });
-    const huge = form({ date: '2026-09-16', status: 'held' }, { bytes: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), filename: 'big.png', type: 'image/png' });
+    const huge = form(
+      { date: '2026-09-16', status: 'held' },
+      { bytes: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]), filename: 'big.png', type: 'image/png' },
+    );
     const tooBig = await w.users.headA.request('POST', url, huge.body, huge.headers);
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.detail).toBe('照片不能超过 5 MB');
@@ -161,7 +191,10 @@ describe('recording a session in one request', () => {
     expect(refusedNul.body.errors[0].field).toBe('body.reflection');
     expect(filesNow()).toBe(before);
 
-    const good = form({ date: '2026-09-16', status: 'held', presenterIds: [w.a2.id], reflection: '学生动手检查插座' }, { bytes: PNG, filename: '现场.png', type: 'application/octet-stream' });
+    const good = form(
+      { date: '2026-09-16', status: 'held', presenterIds: [w.a2.id], reflection: '学生动手检查插座' },
+      { bytes: PNG, filename: '现场.png', type: 'application/octet-stream' },
+    );
     const s = await ok(w.users.headA.request('POST', url, good.body, good.headers), 201);
     expect(s.topic).toBe('我们班的用电安全检查');
     expect(s.photoUrl).toBe(`${base}/sessions/${s.id}/photo`);
@@ -254,11 +287,18 @@ describe('indicators on a hand-checked fortnight', () => {
     expect(r.school.coverage).toEqual({ num: 6, den: 42, rate: 6 / 42 });
     expect((await w.users.headA.get(`${base}/schools/${w.school.id}/coverage`)).status).toBe(403);
     expect((await w.users.otherPrincipal.get(`${base}/schools/${w.school.id}/coverage`)).status).toBe(404);
-    const x = await t.app.inject({ method: 'GET', url: `${base}/schools/${w.school.id}/coverage.xlsx?asOf=2026-09-18`, headers: { cookie: w.users.principal.cookie } });
+    const x = await t.app.inject({
+      method: 'GET',
+      url: `${base}/schools/${w.school.id}/coverage.xlsx?asOf=2026-09-18`,
+      headers: { cookie: w.users.principal.cookie },
+    });
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as any);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r: any) => r.slice(1));
     expect(rows.map((r: any) => [r[1], r[3], r[6]])).toEqual([
       ['班级', '已开展', '覆盖率(%)'],
       ['初一（1）班', 6, 42.9],
@@ -271,18 +311,45 @@ describe('indicators on a hand-checked fortnight', () => {
     const all = await ok(w.users.principal.get(`${base}/schools/${w.school.id}/missed?asOf=2026-09-18&pageSize=5`));
     expect(all.total).toBe(8 + 14 + 14);
     const skipped = await ok(w.users.principal.get(`${base}/schools/${w.school.id}/missed?asOf=2026-09-18&kind=skipped`));
-    expect(skipped.items).toEqual([{ date: '2026-09-17', classId: w.classA.id, className: '初一（1）班', gradeName: '初一', kind: 'skipped', reason: '期中考试', plannedTopic: '校园防欺凌' }]);
-    const unrecordedA = await ok(w.users.principal.get(`${base}/schools/${w.school.id}/missed?asOf=2026-09-18&classId=${w.classA.id}&kind=unrecorded&pageSize=50`));
-    expect(unrecordedA.items.map((r: any) => r.date)).toEqual(['2026-09-01', '2026-09-04', '2026-09-07', '2026-09-08', '2026-09-09', '2026-09-10', '2026-09-11']);
+    expect(skipped.items).toEqual([
+      {
+        date: '2026-09-17',
+        classId: w.classA.id,
+        className: '初一（1）班',
+        gradeName: '初一',
+        kind: 'skipped',
+        reason: '期中考试',
+        plannedTopic: '校园防欺凌',
+      },
+    ]);
+    const unrecordedA = await ok(
+      w.users.principal.get(`${base}/schools/${w.school.id}/missed?asOf=2026-09-18&classId=${w.classA.id}&kind=unrecorded&pageSize=50`),
+    );
+    expect(unrecordedA.items.map((r: any) => r.date)).toEqual([
+      '2026-09-01',
+      '2026-09-04',
+      '2026-09-07',
+      '2026-09-08',
+      '2026-09-09',
+      '2026-09-10',
+      '2026-09-11',
+    ]);
     const grade2 = await ok(w.users.principal.get(`${base}/schools/${w.school.id}/missed?asOf=2026-09-18&gradeId=${w.grade2.id}`));
     expect(grade2.total).toBe(14);
     expect((await w.users.headA.get(`${base}/schools/${w.school.id}/missed`)).status).toBe(403);
     expect((await w.users.otherPrincipal.get(`${base}/schools/${w.school.id}/missed`)).status).toBe(404);
-    const x = await t.app.inject({ method: 'GET', url: `${base}/schools/${w.school.id}/missed.xlsx?asOf=2026-09-18&kind=skipped`, headers: { cookie: w.users.academic.cookie } });
+    const x = await t.app.inject({
+      method: 'GET',
+      url: `${base}/schools/${w.school.id}/missed.xlsx?asOf=2026-09-18&kind=skipped`,
+      headers: { cookie: w.users.academic.cookie },
+    });
     expect(x.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.rawPayload as any);
-    const rows = wb.worksheets[0].getSheetValues().filter(Boolean).map((r: any) => r.slice(1));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r: any) => r.slice(1));
     expect(rows).toEqual([
       ['日期', '年级', '班级', '情况', '原因', '计划话题'],
       // A date cell, which a spreadsheet sorts and filters as a date.

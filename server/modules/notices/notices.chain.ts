@@ -63,7 +63,10 @@ export function canonical(v: unknown): string {
 export const entryHash = (prevHash: string, content: string) => createHash('sha256').update(`${prevHash}\n${content}`, 'utf8').digest('hex');
 
 /** Appends one entry in the caller's transaction; returns its position and hash. */
-export async function appendEntry(tx: Tx, e: { action: ChainAction; at: string; actorAccountId: string; reason: string | null; state: ChainState }): Promise<{ seq: number; hash: string }> {
+export async function appendEntry(
+  tx: Tx,
+  e: { action: ChainAction; at: string; actorAccountId: string; reason: string | null; state: ChainState },
+): Promise<{ seq: number; hash: string }> {
   await lockFor(tx, LOCK);
   const head = await ndb(tx).selectFrom('notice_chain').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const seq = Number(head?.seq ?? 0) + 1;
@@ -76,7 +79,10 @@ export async function appendEntry(tx: Tx, e: { action: ChainAction; at: string; 
 
 export async function headOf(db: Db | Tx) {
   const head = await ndb(db).selectFrom('notice_chain').select(['seq', 'hash', 'at']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const n = await ndb(db).selectFrom('notice_chain').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const n = await ndb(db)
+    .selectFrom('notice_chain')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return { entries: Number(n.n), headSeq: head ? Number(head.seq) : null, headHash: head?.hash ?? GENESIS, headAt: head?.at ?? null };
 }
 
@@ -90,18 +96,39 @@ export interface Verification {
 }
 
 const BATCH = 5_000;
-const STATE_KEYS: (keyof ChainState)[] = ['noticeId', 'version', 'status', 'orgId', 'title', 'body', 'kind', 'categories', 'schedule', 'nextDueDate', 'source', 'files'];
+const STATE_KEYS: (keyof ChainState)[] = [
+  'noticeId',
+  'version',
+  'status',
+  'orgId',
+  'title',
+  'body',
+  'kind',
+  'categories',
+  'schedule',
+  'nextDueDate',
+  'source',
+  'files',
+];
 const stateOf = (c: ChainContent) => canonical(Object.fromEntries(STATE_KEYS.map((k) => [k, c[k]])));
 
 /**
  * Recomputes the whole chain from the first entry and names the first entry that does not
  * hold, then checks each notice as stored against its latest entry. Reads in batches.
  */
-export async function verifyChain(db: Db, statesOf: (ids: string[]) => Promise<Map<string, { state: ChainState; chainSeq: number; chainHash: string }>>): Promise<Verification> {
+export async function verifyChain(
+  db: Db,
+  statesOf: (ids: string[]) => Promise<Map<string, { state: ChainState; chainSeq: number; chainHash: string }>>,
+): Promise<Verification> {
   let prev = GENESIS;
   let expected = 1;
   const latest = new Map<string, { seq: number; state: string }>();
-  const fail = (seq: number, noticeId: string | null, reason: BreakReason): Verification => ({ ok: false, entries: expected - 1, headHash: prev, broken: { seq, noticeId, reason } });
+  const fail = (seq: number, noticeId: string | null, reason: BreakReason): Verification => ({
+    ok: false,
+    entries: expected - 1,
+    headHash: prev,
+    broken: { seq, noticeId, reason },
+  });
   for (;;) {
     const rows = await ndb(db).selectFrom('notice_chain').selectAll().where('seq', '>=', expected).orderBy('seq').limit(BATCH).execute();
     for (const r of rows) {

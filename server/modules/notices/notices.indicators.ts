@@ -38,7 +38,10 @@ export const noticesIndicators = [
   defineIndicator({
     key: 'notices.onSchedule',
     label: { zh: '定期公开按期率', en: 'Periodic notices on schedule' },
-    definition: { zh: '下一期在应公开日当天或之前发布的 ÷ 期间内（至今日）应发布下一期的定期公开事项', en: 'Next issue published on or before its due day ÷ periodic notices whose next issue fell due in the period (up to today)' },
+    definition: {
+      zh: '下一期在应公开日当天或之前发布的 ÷ 期间内（至今日）应发布下一期的定期公开事项',
+      en: 'Next issue published on or before its due day ÷ periodic notices whose next issue fell due in the period (up to today)',
+    },
     period: 'range',
     unit: 'rate',
     compute: (db, q) => onSchedule(db, q),
@@ -46,7 +49,10 @@ export const noticesIndicators = [
   defineIndicator({
     key: 'notices.readRate',
     label: { zh: '公开事项阅读率', en: 'Notice read rate' },
-    definition: { zh: '已读回执 ÷ 公开对象人数（期间发布的公开事项，人数在发布时确定）', en: 'Read receipts ÷ recipients fixed at publication (notices published in the period)' },
+    definition: {
+      zh: '已读回执 ÷ 公开对象人数（期间发布的公开事项，人数在发布时确定）',
+      en: 'Read receipts ÷ recipients fixed at publication (notices published in the period)',
+    },
     period: 'range',
     unit: 'rate',
     compute: readRate,

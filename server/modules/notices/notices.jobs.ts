@@ -37,4 +37,6 @@ export async function remindDue(db: Db, now: Date): Promise<number> {
   return sent;
 }
 
-export const noticesJobs: JobDefinition[] = [{ name: 'notices.remind', intervalMs: 60 * 60_000, run: ({ db, now }) => remindDue(db, now).then(() => undefined) }];
+export const noticesJobs: JobDefinition[] = [
+  { name: 'notices.remind', intervalMs: 60 * 60_000, run: ({ db, now }) => remindDue(db, now).then(() => undefined) },
+];

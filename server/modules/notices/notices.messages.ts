@@ -5,8 +5,14 @@ export const noticesMessages = {
   'notices.orgOutOfScope': ['只能向您负责的组织发布公开事项', 'You may publish only to organisations in your charge'],
   'notices.scheduleNeeded': ['定期公开须选择公开周期', 'A periodic notice needs a schedule'],
   'notices.scheduleOnlyPeriodic': ['只有定期公开才有公开周期和下次公开日期', 'Only a periodic notice has a schedule and a next due date'],
-  'notices.followsInvalid': ['接续的上一期须是同一组织、尚未接续的定期公开事项', 'The earlier issue must be a periodic notice of the same organisation not yet followed'],
-  'notices.nothingChanged': ['更正内容与现有内容相同：请修改标题、正文或公开对象', 'The correction changes nothing: change the title, the text or the categories'],
+  'notices.followsInvalid': [
+    '接续的上一期须是同一组织、尚未接续的定期公开事项',
+    'The earlier issue must be a periodic notice of the same organisation not yet followed',
+  ],
+  'notices.nothingChanged': [
+    '更正内容与现有内容相同：请修改标题、正文或公开对象',
+    'The correction changes nothing: change the title, the text or the categories',
+  ],
   'notices.notRecipient': ['只有公开对象中的职工才能提问', 'Only workers the notice is addressed to may ask about it'],
   'notices.due.title': ['定期公开即将到期：{title}', 'Periodic notice due: {title}'],
   'notices.due.body': ['下一期应在 {due} 前公开。', 'The next issue is due by {due}.'],

@@ -69,9 +69,20 @@ export async function ask(call: WriteCall, noticeId: string, body: AskNoticeQues
     updated_at: call.iso,
   });
   await recordEvent(call, { kind: QUESTION_KIND, id, event: 'asked', to: 'open', anonymous: body.anonymous });
-  await recordAudit(call.tx, body.anonymous ? anonymousContext(call.ctx) : call.ctx, { action: 'noticeQuestion.ask', entityType: 'noticeQuestion', entityId: id, orgId });
+  await recordAudit(call.tx, body.anonymous ? anonymousContext(call.ctx) : call.ctx, {
+    action: 'noticeQuestion.ask',
+    entityType: 'noticeQuestion',
+    entityId: id,
+    orgId,
+  });
   const to = new Set([n.published_by, ...(await holdersOf(call.tx, ['unionStaff'], n.org_path)).map((h) => h.accountId)]);
-  await notify(call.tx, { accountIds: [...to], kind: 'notices.asked', title: t('zh-CN', NM['notices.asked.title'], { title: n.title }), body: t('zh-CN', NM['notices.asked.body']), link: `/notices/${noticeId}` });
+  await notify(call.tx, {
+    accountIds: [...to],
+    kind: 'notices.asked',
+    title: t('zh-CN', NM['notices.asked.title'], { title: n.title }),
+    body: t('zh-CN', NM['notices.asked.body']),
+    link: `/notices/${noticeId}`,
+  });
   return present(call, (await repo.questionById(call.tx, id))!);
 }
 
@@ -90,7 +101,13 @@ export async function answer(call: WriteCall, id: string, body: AnswerNoticeQues
     event: 'answered',
     audit: { action: 'noticeQuestion.answer', entityType: 'noticeQuestion', entityId: id, orgId: q.org_id },
     notify: q.author_account_id
-      ? { accountIds: [q.author_account_id], kind: 'notices.answered', title: t('zh-CN', NM['notices.answered.title'], { title: q.notice_title }), body: t('zh-CN', NM['notices.answered.body']), link: `/notices/${q.notice_id}` }
+      ? {
+          accountIds: [q.author_account_id],
+          kind: 'notices.answered',
+          title: t('zh-CN', NM['notices.answered.title'], { title: q.notice_title }),
+          body: t('zh-CN', NM['notices.answered.body']),
+          link: `/notices/${q.notice_id}`,
+        }
       : undefined,
   });
   return present(call, (await repo.questionById(call.tx, id))!);
@@ -106,6 +123,13 @@ export async function list(call: Call, q: NoticeQuestionListQuery) {
     await load(call, q.noticeId);
     publicOf = q.noticeId;
   }
-  const { items, total } = await repo.listQuestions(call.db, publishScope(call.actor), call.actor.accountId, q, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort ? q.order : 'desc' }, publicOf);
+  const { items, total } = await repo.listQuestions(
+    call.db,
+    publishScope(call.actor),
+    call.actor.accountId,
+    q,
+    { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order: q.sort ? q.order : 'desc' },
+    publicOf,
+  );
   return { items: items.map((x) => present(call, x)), total, page: q.page, pageSize: q.pageSize };
 }

@@ -15,7 +15,14 @@ export const FILE_KIND = 'notice';
 /** Orgs of the scope, as an id subquery (never a join: a list reads its page from one table). */
 export function orgIn(eb: Eb, column: string, scope: Scope) {
   if (scope.all) return sql<boolean>`1 = 1`;
-  return eb(column, 'in', eb.selectFrom('orgs').select('orgs.id').where((w: Eb) => pathInScope(w, 'orgs.path', scope)));
+  return eb(
+    column,
+    'in',
+    eb
+      .selectFrom('orgs')
+      .select('orgs.id')
+      .where((w: Eb) => pathInScope(w, 'orgs.path', scope)),
+  );
 }
 
 /** Notices a reader reaches: published at or above a grant, or anywhere below one; of their category when bound by it. */
@@ -41,7 +48,11 @@ export function orgsByIds(db: Tx, ids: string[]) {
 }
 
 export function personOf(db: Tx, personId: string) {
-  return ndb(db).selectFrom('persons').select(['id', 'name', 'org_id', 'org_path', 'employment_category', 'kind', 'archived']).where('id', '=', personId).executeTakeFirst();
+  return ndb(db)
+    .selectFrom('persons')
+    .select(['id', 'name', 'org_id', 'org_path', 'employment_category', 'kind', 'archived'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
 }
 
 /** Active workers of the subtree (of the categories), per org and category: the recipients frozen at publication. */
@@ -58,7 +69,11 @@ export function recipientsBy(db: Tx, orgPath: string, categories: string[] | nul
 
 export async function insertNotice(tx: Tx, row: NoticeTable, counts: NoticeRecipientCountTable[]) {
   await ndb(tx).insertInto('notices').values(row).execute();
-  for (let i = 0; i < counts.length; i += 200) await ndb(tx).insertInto('notice_recipient_counts').values(counts.slice(i, i + 200)).execute();
+  for (let i = 0; i < counts.length; i += 200)
+    await ndb(tx)
+      .insertInto('notice_recipient_counts')
+      .values(counts.slice(i, i + 200))
+      .execute();
 }
 
 export function noticeById(db: Tx, id: string) {
@@ -77,7 +92,12 @@ export function updateNotice(tx: Tx, id: string, version: number, patch: Partial
 }
 
 export function markFollowed(tx: Tx, id: string, at: string, onTime: boolean) {
-  return ndb(tx).updateTable('notices').set({ followed_at: at, followed_on_time: onTime ? 1 : 0 }).where('id', '=', id).where('followed_at', 'is', null).executeTakeFirst();
+  return ndb(tx)
+    .updateTable('notices')
+    .set({ followed_at: at, followed_on_time: onTime ? 1 : 0 })
+    .where('id', '=', id)
+    .where('followed_at', 'is', null)
+    .executeTakeFirst();
 }
 
 /** The attachments of notices by content, in upload order. */
@@ -104,7 +124,11 @@ export function noticesByIds(db: Tx, ids: string[]) {
 
 /** A recipient's first read; a second is a no-op (primary key). */
 export async function insertReceipt(tx: Tx, row: { notice_id: string; person_id: string; unit_id: string; category: string; read_at: string }) {
-  const r = await ndb(tx).insertInto('notice_receipts').values(row).onConflict((oc) => oc.columns(['notice_id', 'person_id']).doNothing()).executeTakeFirst();
+  const r = await ndb(tx)
+    .insertInto('notice_receipts')
+    .values(row)
+    .onConflict((oc) => oc.columns(['notice_id', 'person_id']).doNothing())
+    .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -115,20 +139,35 @@ export function receiptOf(db: Tx, noticeId: string, personId: string | null) {
 
 export async function readCounts(db: Tx, ids: string[]) {
   if (!ids.length) return new Map<string, number>();
-  const rows = await ndb(db).selectFrom('notice_receipts').select(['notice_id', sql<number>`count(*)`.as('n')]).where('notice_id', 'in', ids).groupBy('notice_id').execute();
+  const rows = await ndb(db)
+    .selectFrom('notice_receipts')
+    .select(['notice_id', sql<number>`count(*)`.as('n')])
+    .where('notice_id', 'in', ids)
+    .groupBy('notice_id')
+    .execute();
   return new Map(rows.map((r) => [r.notice_id, Number(r.n)]));
 }
 
 export async function readAtOf(db: Tx, ids: string[], personId: string | null) {
   if (!ids.length || !personId) return new Map<string, string>();
-  const rows = await ndb(db).selectFrom('notice_receipts').select(['notice_id', 'read_at']).where('notice_id', 'in', ids).where('person_id', '=', personId).execute();
+  const rows = await ndb(db)
+    .selectFrom('notice_receipts')
+    .select(['notice_id', 'read_at'])
+    .where('notice_id', 'in', ids)
+    .where('person_id', '=', personId)
+    .execute();
   return new Map(rows.map((r) => [r.notice_id, r.read_at]));
 }
 
 export async function readRatesOf(db: Tx, noticeId: string) {
   const [recipients, reads] = await Promise.all([
     ndb(db).selectFrom('notice_recipient_counts').select(['unit_id', 'category', 'recipients']).where('notice_id', '=', noticeId).execute(),
-    ndb(db).selectFrom('notice_receipts').select(['unit_id', 'category', sql<number>`count(*)`.as('n')]).where('notice_id', '=', noticeId).groupBy(['unit_id', 'category']).execute(),
+    ndb(db)
+      .selectFrom('notice_receipts')
+      .select(['unit_id', 'category', sql<number>`count(*)`.as('n')])
+      .where('notice_id', '=', noticeId)
+      .groupBy(['unit_id', 'category'])
+      .execute(),
   ]);
   return { recipients, reads: reads.map((r) => ({ ...r, n: Number(r.n) })) };
 }
@@ -153,7 +192,16 @@ export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolea
     .where((eb) => where(eb));
   if (f.orgPath) {
     const p = f.orgPath;
-    q = q.where((eb) => eb('n.org_id', 'in', eb.selectFrom('orgs').select('orgs.id').where((w) => pathUnder(w, 'orgs.path', p))));
+    q = q.where((eb) =>
+      eb(
+        'n.org_id',
+        'in',
+        eb
+          .selectFrom('orgs')
+          .select('orgs.id')
+          .where((w) => pathUnder(w, 'orgs.path', p)),
+      ),
+    );
   }
   if (f.kind) q = q.where('n.kind', '=', f.kind);
   if (f.status) q = q.where('n.status', '=', f.status);
@@ -162,20 +210,30 @@ export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolea
   if (f.dueFrom) q = q.where('n.next_due_date', '>=', f.dueFrom);
   if (f.dueTo) q = q.where('n.next_due_date', '<=', f.dueTo);
   if (f.dueFrom || f.dueTo) q = q.where('n.status', '=', 'published');
-  if (f.onSchedule !== undefined) q = f.onSchedule ? q.where('n.followed_on_time', '=', 1) : q.where((eb) => eb.or([eb('n.followed_on_time', '=', 0), eb('n.followed_on_time', 'is', null)]));
+  if (f.onSchedule !== undefined)
+    q = f.onSchedule ? q.where('n.followed_on_time', '=', 1) : q.where((eb) => eb.or([eb('n.followed_on_time', '=', 0), eb('n.followed_on_time', 'is', null)]));
   if (f.unreadBy) {
     const a = f.unreadBy;
-    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.person_id', '=', a))));
+    q = q.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.person_id', '=', a))),
+    );
   }
   return q;
 }
 
 export async function countFiltered(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter): Promise<number> {
-  const r = await filtered(db, where, f).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const r = await filtered(db, where, f)
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-export async function pageFiltered(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter, page: { offset: number; limit: number; sort: 'publishedAt' | 'nextDueDate'; order: 'asc' | 'desc' }) {
+export async function pageFiltered(
+  db: Tx,
+  where: Parameters<typeof filtered>[1],
+  f: NoticeFilter,
+  page: { offset: number; limit: number; sort: 'publishedAt' | 'nextDueDate'; order: 'asc' | 'desc' },
+) {
   const col = page.sort === 'nextDueDate' ? 'n.next_due_date' : 'n.published_at';
   const ids = await filtered(db, where, f).select('n.id').orderBy(col, page.order).orderBy('n.id', page.order).offset(page.offset).limit(page.limit).execute();
   if (!ids.length) return [];
@@ -197,7 +255,10 @@ export async function pageFiltered(db: Tx, where: Parameters<typeof filtered>[1]
 /** Receipts and recipients of the notices a filter selects (the read-rate figure). */
 export async function readTotals(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter) {
   const r = await filtered(db, where, f)
-    .select([sql<number>`coalesce(sum(n.recipients), 0)`.as('recipients'), sql<number>`coalesce(sum((select count(*) from notice_receipts r where r.notice_id = n.id)), 0)`.as('reads')])
+    .select([
+      sql<number>`coalesce(sum(n.recipients), 0)`.as('recipients'),
+      sql<number>`coalesce(sum((select count(*) from notice_receipts r where r.notice_id = n.id)), 0)`.as('reads'),
+    ])
     .executeTakeFirstOrThrow();
   return { recipients: Number(r.recipients), reads: Number(r.reads) };
 }
@@ -260,11 +321,21 @@ function questionWhere(db: Tx, publish: Scope, account: string, f: QuestionFilte
   return q;
 }
 
-export async function listQuestions(db: Tx, publish: Scope, account: string, f: QuestionFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }, publicOf?: string) {
+export async function listQuestions(
+  db: Tx,
+  publish: Scope,
+  account: string,
+  f: QuestionFilter,
+  page: { offset: number; limit: number; order: 'asc' | 'desc' },
+  publicOf?: string,
+) {
   const base = questionWhere(db, publish, account, f, publicOf);
   const [items, total] = await Promise.all([
     base.orderBy('q.asked_at', page.order).orderBy('q.id', page.order).offset(page.offset).limit(page.limit).execute(),
-    base.clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    base
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }

@@ -57,30 +57,88 @@ export async function seedNoticesDemo(db: Db, now: Date): Promise<void> {
   if (!team) return;
   const orgOf = { group, mine, department, team };
   const ctx = (actor: Actor): CallContext => ({ actor, ip: null, requestId: 'seed', locale: 'zh-CN' });
-  const as = <T>(actor: Actor, when: Date, work: (call: WriteCall) => Promise<T>) => db.transaction().execute((tx) => work(writeCallIn(db, tx, actor, ctx(actor), when)));
+  const as = <T>(actor: Actor, when: Date, work: (call: WriteCall) => Promise<T>) =>
+    db.transaction().execute((tx) => work(writeCallIn(db, tx, actor, ctx(actor), when)));
 
   const today = shanghaiDate(now);
   const plans: Plan[] = [
-    { level: 'group', date: monthsBack(today, 12, 3), title: '集团厂务公开实施办法', body: '一、公开内容：企业重大决策、经营状况、职工切身利益事项。\n二、公开形式：平台公开、公开栏、职代会报告。\n三、监督：工会负责日常监督，职工可对公开事项提问。', kind: 'standing' },
-    { level: 'group', date: monthsBack(today, 11, 6), title: '第五届职工代表名单', body: '第五届职工代表共 30 名，分三个代表团。\n名单按代表团公开，任期五年。', kind: 'standing' },
+    {
+      level: 'group',
+      date: monthsBack(today, 12, 3),
+      title: '集团厂务公开实施办法',
+      body: '一、公开内容：企业重大决策、经营状况、职工切身利益事项。\n二、公开形式：平台公开、公开栏、职代会报告。\n三、监督：工会负责日常监督，职工可对公开事项提问。',
+      kind: 'standing',
+    },
+    {
+      level: 'group',
+      date: monthsBack(today, 11, 6),
+      title: '第五届职工代表名单',
+      body: '第五届职工代表共 30 名，分三个代表团。\n名单按代表团公开，任期五年。',
+      kind: 'standing',
+    },
   ];
   for (let i = 11; i >= 1; i--) {
     const date = monthsBack(today, i, i === 5 ? 14 : 8);
     const month = monthName(monthsBack(today, i + 1, 1));
-    plans.push({ level: 'mine', date, title: `一号矿${month}经营情况与工资总额公开`, body: `${month}原煤产量完成计划的 10${i % 4} %。\n工资总额按月足额发放，人均 ${8200 + i * 37} 元。\n业务招待费同比下降 ${i % 5 + 3} %。`, kind: 'periodic', schedule: 'monthly', nextDueDate: monthsBack(today, i - 1, 10), series: 'mineMonthly' });
+    plans.push({
+      level: 'mine',
+      date,
+      title: `一号矿${month}经营情况与工资总额公开`,
+      body: `${month}原煤产量完成计划的 10${i % 4} %。\n工资总额按月足额发放，人均 ${8200 + i * 37} 元。\n业务招待费同比下降 ${(i % 5) + 3} %。`,
+      kind: 'periodic',
+      schedule: 'monthly',
+      nextDueDate: monthsBack(today, i - 1, 10),
+      series: 'mineMonthly',
+    });
   }
   for (let q = 3; q >= 0; q--) {
     const date = monthsBack(today, q * 3 + 1, 12);
-    plans.push({ level: 'mine', date, title: `一号矿第${['一', '二', '三', '四'][(4 - q) % 4]}季度财务收支公开`, body: '本季度材料费、电费、修理费均在预算内。\n安全费用足额提取并专款专用。', kind: 'periodic', schedule: 'quarterly', nextDueDate: monthsBack(today, q * 3 - 2, 15), series: 'mine' });
+    plans.push({
+      level: 'mine',
+      date,
+      title: `一号矿第${['一', '二', '三', '四'][(4 - q) % 4]}季度财务收支公开`,
+      body: '本季度材料费、电费、修理费均在预算内。\n安全费用足额提取并专款专用。',
+      kind: 'periodic',
+      schedule: 'quarterly',
+      nextDueDate: monthsBack(today, q * 3 - 2, 15),
+      series: 'mine',
+    });
   }
   for (let i = 6; i >= 1; i--) {
     const date = monthsBack(today, i, 5);
-    plans.push({ level: 'department', date, title: `生产部${monthName(monthsBack(today, i + 1, 1))}绩效考核结果`, body: '考核得分按队公开，扣分项目附检查记录。\n对考核结果有异议的，可在本页提问。', kind: 'periodic', schedule: 'monthly', nextDueDate: monthsBack(today, i - 1, 7), series: 'department' });
+    plans.push({
+      level: 'department',
+      date,
+      title: `生产部${monthName(monthsBack(today, i + 1, 1))}绩效考核结果`,
+      body: '考核得分按队公开，扣分项目附检查记录。\n对考核结果有异议的，可在本页提问。',
+      kind: 'periodic',
+      schedule: 'monthly',
+      nextDueDate: monthsBack(today, i - 1, 7),
+      series: 'department',
+    });
   }
   plans.push(
-    { level: 'team', date: monthsBack(today, 4, 20), title: '综采一队班组奖金二次分配方案', body: '分配系数：班长 1.3，副班长 1.15，其他岗位 1.0。\n本月奖金总额 86 400 元。', kind: 'adHoc' },
-    { level: 'team', date: monthsBack(today, 2, 18), title: '综采一队先进个人评选结果', body: '经班组民主评议，评出先进个人 3 名。\n公示期 5 天。', kind: 'adHoc' },
-    { level: 'mine', date: monthsBack(today, 1, 22), title: '一号矿职工食堂承包费用公开', body: '承包费每年 36 万元。\n早餐 3 元、午餐 12 元，价格调整须经职代会同意。', kind: 'adHoc' },
+    {
+      level: 'team',
+      date: monthsBack(today, 4, 20),
+      title: '综采一队班组奖金二次分配方案',
+      body: '分配系数：班长 1.3，副班长 1.15，其他岗位 1.0。\n本月奖金总额 86 400 元。',
+      kind: 'adHoc',
+    },
+    {
+      level: 'team',
+      date: monthsBack(today, 2, 18),
+      title: '综采一队先进个人评选结果',
+      body: '经班组民主评议，评出先进个人 3 名。\n公示期 5 天。',
+      kind: 'adHoc',
+    },
+    {
+      level: 'mine',
+      date: monthsBack(today, 1, 22),
+      title: '一号矿职工食堂承包费用公开',
+      body: '承包费每年 36 万元。\n早餐 3 元、午餐 12 元，价格调整须经职代会同意。',
+      kind: 'adHoc',
+    },
   );
   plans.sort((a, b) => a.date.localeCompare(b.date));
 
@@ -89,7 +147,15 @@ export async function seedNoticesDemo(db: Db, now: Date): Promise<void> {
   for (const p of plans) {
     if (p.date > today) continue;
     const d = await as(staff, at(p.date, 9), (call) =>
-      notices.publish(call, { orgId: orgOf[p.level], title: p.title, body: p.body, kind: p.kind, schedule: p.schedule, nextDueDate: p.nextDueDate, follows: p.series ? last.get(p.series) : undefined }),
+      notices.publish(call, {
+        orgId: orgOf[p.level],
+        title: p.title,
+        body: p.body,
+        kind: p.kind,
+        schedule: p.schedule,
+        nextDueDate: p.nextDueDate,
+        follows: p.series ? last.get(p.series) : undefined,
+      }),
     );
     if (p.series) last.set(p.series, d.id);
     published.push({ id: d.id, date: p.date, level: p.level, title: p.title });
@@ -99,7 +165,10 @@ export async function seedNoticesDemo(db: Db, now: Date): Promise<void> {
   const bonus = published.find((n) => n.level === 'team');
   if (bonus) {
     await as(staff, at(addDays(bonus.date, 2), 10), (call) =>
-      notices.correct(call, bonus.id, { body: '分配系数：班长 1.3，副班长 1.15，其他岗位 1.0。\n本月奖金总额 88 200 元（含夜班补贴 1 800 元）。', reason: '漏计夜班补贴，奖金总额更正' }),
+      notices.correct(call, bonus.id, {
+        body: '分配系数：班长 1.3，副班长 1.15，其他岗位 1.0。\n本月奖金总额 88 200 元（含夜班补贴 1 800 元）。',
+        reason: '漏计夜班补贴，奖金总额更正',
+      }),
     );
   }
   const withdrawn = await as(staff, at(monthsBack(today, 3, 2), 9), (call) =>
@@ -108,8 +177,16 @@ export async function seedNoticesDemo(db: Db, now: Date): Promise<void> {
   await as(staff, at(monthsBack(today, 3, 4), 9), (call) => notices.withdraw(call, withdrawn.id, { reason: '方案需先经职代会审议，暂不公开' }));
 
   // Receipts: most recipients read within days; the demo worker has the latest two unread.
-  const people = await ndb(db).selectFrom('persons').select(['id', 'org_path', 'employment_category']).where('kind', '=', 'worker').where('archived', '=', 0).where('org_path', 'like', `/${group}/%`).execute();
-  const paths = new Map((await ndb(db).selectFrom('orgs').select(['id', 'path']).where('id', 'in', [group, mine, department, team]).execute()).map((o) => [o.id, o.path]));
+  const people = await ndb(db)
+    .selectFrom('persons')
+    .select(['id', 'org_path', 'employment_category'])
+    .where('kind', '=', 'worker')
+    .where('archived', '=', 0)
+    .where('org_path', 'like', `/${group}/%`)
+    .execute();
+  const paths = new Map(
+    (await ndb(db).selectFrom('orgs').select(['id', 'path']).where('id', 'in', [group, mine, department, team]).execute()).map((o) => [o.id, o.path]),
+  );
   const recent = new Set(published.slice(-2).map((n) => n.id));
   const rows: { notice_id: string; person_id: string; unit_id: string; category: string; read_at: string }[] = [];
   for (const [i, n] of published.entries()) {
@@ -119,17 +196,29 @@ export async function seedNoticesDemo(db: Db, now: Date): Promise<void> {
       if (!p.org_path.startsWith(path)) continue;
       const me = p.id === worker.personId;
       if (me ? recent.has(n.id) : (numberOf(p.id) + i * 37) % 100 >= percent) continue;
-      rows.push({ notice_id: n.id, person_id: p.id, unit_id: unitUnder(path, p.org_path), category: p.employment_category ?? 'contract', read_at: at(addDays(n.date, p.id.charCodeAt(p.id.length - 1) % 4), 12).toISOString() });
+      rows.push({
+        notice_id: n.id,
+        person_id: p.id,
+        unit_id: unitUnder(path, p.org_path),
+        category: p.employment_category ?? 'contract',
+        read_at: at(addDays(n.date, p.id.charCodeAt(p.id.length - 1) % 4), 12).toISOString(),
+      });
     }
   }
   await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < rows.length; i += 1_000) await ndb(tx).insertInto('notice_receipts').values(rows.slice(i, i + 1_000)).execute();
+    for (let i = 0; i < rows.length; i += 1_000)
+      await ndb(tx)
+        .insertInto('notice_receipts')
+        .values(rows.slice(i, i + 1_000))
+        .execute();
   });
 
   // The demo worker's questions on the canteen notice: one answered, one anonymous still open.
   const canteen = published.find((n) => n.title.includes('食堂'));
   if (!canteen) return;
-  const asked = await as(worker, at(addDays(canteen.date, 1), 19), (call) => questions.ask(call, canteen.id, { body: '早餐价格以后还会调整吗？', anonymous: false }));
+  const asked = await as(worker, at(addDays(canteen.date, 1), 19), (call) =>
+    questions.ask(call, canteen.id, { body: '早餐价格以后还会调整吗？', anonymous: false }),
+  );
   await as(staff, at(addDays(canteen.date, 2), 10), (call) => questions.answer(call, asked.id, { answer: '价格调整须经职代会同意，今年不调整。' }));
   await as(worker, at(addDays(canteen.date, 2), 20), (call) => questions.ask(call, canteen.id, { body: '承包合同能否作为附件公开？', anonymous: true }));
 }

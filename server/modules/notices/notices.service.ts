@@ -55,12 +55,14 @@ async function publishIn(call: WriteCall, body: PublishInput, authorised: boolea
   if (!org || !(authorised || mayPublish(call.actor, org.path))) throw invalid('body.orgId', NM['notices.orgOutOfScope']);
   const periodic = body.kind === 'periodic';
   if (periodic && !body.schedule) throw invalid('body.schedule', NM['notices.scheduleNeeded']);
-  if (!periodic && (body.schedule || body.nextDueDate || body.follows)) throw invalid(body.schedule ? 'body.schedule' : body.nextDueDate ? 'body.nextDueDate' : 'body.follows', NM['notices.scheduleOnlyPeriodic']);
+  if (!periodic && (body.schedule || body.nextDueDate || body.follows))
+    throw invalid(body.schedule ? 'body.schedule' : body.nextDueDate ? 'body.nextDueDate' : 'body.follows', NM['notices.scheduleOnlyPeriodic']);
   const today = shanghaiDate(call.now);
   let follows: repo.NoticeRow | undefined;
   if (body.follows) {
     follows = await repo.noticeById(call.tx, body.follows);
-    if (!follows || follows.kind !== 'periodic' || follows.org_id !== org.id || follows.followed_at || !mayPublish(call.actor, follows.org_path)) throw invalid('body.follows', NM['notices.followsInvalid']);
+    if (!follows || follows.kind !== 'periodic' || follows.org_id !== org.id || follows.followed_at || !mayPublish(call.actor, follows.org_path))
+      throw invalid('body.follows', NM['notices.followsInvalid']);
   }
   const id = newId();
   const categories = storedCategories(body.categories);
@@ -100,10 +102,22 @@ async function publishIn(call: WriteCall, body: PublishInput, authorised: boolea
     updated_at: call.iso,
   };
   const hashes = files.length ? ((await repo.fileHashes(call.tx, [id])).get(id) ?? []) : [];
-  const entry = await appendEntry(call.tx, { action: 'publish', at: call.iso, actorAccountId: call.actor.accountId, reason: null, state: stateOf(row, hashes) });
+  const entry = await appendEntry(call.tx, {
+    action: 'publish',
+    at: call.iso,
+    actorAccountId: call.actor.accountId,
+    reason: null,
+    state: stateOf(row, hashes),
+  });
   await repo.insertNotice(call.tx, { ...row, chain_seq: entry.seq, chain_hash: entry.hash }, counts);
   if (follows) await repo.markFollowed(call.tx, follows.id, call.iso, today <= (follows.next_due_date ?? today));
-  await recordAudit(call.tx, call.ctx, { action: 'notice.publish', entityType: 'notice', entityId: id, orgId: org.id, changes: { title: body.title, kind: body.kind, chainSeq: entry.seq } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'notice.publish',
+    entityType: 'notice',
+    entityId: id,
+    orgId: org.id,
+    changes: { title: body.title, kind: body.kind, chainSeq: entry.seq },
+  });
   return id;
 }
 
@@ -115,7 +129,10 @@ export async function publish(call: WriteCall, body: PublishNoticeBody): Promise
  * For other practices (congress results, the collective contract, hardship notices, honours):
  * publishes in the caller's transaction, which has authorised the act the notice makes public.
  */
-export async function publishNotice(call: WriteCall, input: { orgId: string; title: string; body: string; kind: NoticeKind; source?: NoticeSource }): Promise<{ id: string }> {
+export async function publishNotice(
+  call: WriteCall,
+  input: { orgId: string; title: string; body: string; kind: NoticeKind; source?: NoticeSource },
+): Promise<{ id: string }> {
   return { id: await publishIn(call, { ...input }, true) };
 }
 
@@ -156,20 +173,53 @@ export async function correct(call: WriteCall, id: string, body: CorrectNoticeBo
   const after = stateOf({ ...n, ...patch, version: n.version + 1 }, before.files);
   if (!fieldChanges(before, after).length) throw invalid('body', NM['notices.nothingChanged']);
   const entry = await appendEntry(call.tx, { action: 'correct', at: call.iso, actorAccountId: call.actor.accountId, reason: body.reason, state: after });
-  const res = await repo.updateNotice(call.tx, id, n.version, { ...patch, version: n.version + 1, corrected_at: call.iso, updated_at: call.iso, chain_seq: entry.seq, chain_hash: entry.hash });
+  const res = await repo.updateNotice(call.tx, id, n.version, {
+    ...patch,
+    version: n.version + 1,
+    corrected_at: call.iso,
+    updated_at: call.iso,
+    chain_seq: entry.seq,
+    chain_hash: entry.hash,
+  });
   // A concurrent correction or withdrawal won; this one's entry rolls back with it.
   if (Number(res.numUpdatedRows) === 0) throw statusConflict();
-  await recordAudit(call.tx, call.ctx, { action: 'notice.correct', entityType: 'notice', entityId: id, orgId: n.org_id, changes: { reason: body.reason, version: n.version + 1, chainSeq: entry.seq } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'notice.correct',
+    entityType: 'notice',
+    entityId: id,
+    orgId: n.org_id,
+    changes: { reason: body.reason, version: n.version + 1, chainSeq: entry.seq },
+  });
   return detailIn(call, id);
 }
 
 export async function withdraw(call: WriteCall, id: string, body: WithdrawNoticeBody): Promise<NoticeDetail> {
   const n = await loadToPublish(call, id);
   const before = await currentState(call.tx, n);
-  const entry = await appendEntry(call.tx, { action: 'withdraw', at: call.iso, actorAccountId: call.actor.accountId, reason: body.reason, state: { ...before, status: 'withdrawn', version: n.version + 1 } });
-  const res = await repo.updateNotice(call.tx, id, n.version, { status: 'withdrawn', version: n.version + 1, withdrawn_at: call.iso, withdraw_reason: body.reason, updated_at: call.iso, chain_seq: entry.seq, chain_hash: entry.hash });
+  const entry = await appendEntry(call.tx, {
+    action: 'withdraw',
+    at: call.iso,
+    actorAccountId: call.actor.accountId,
+    reason: body.reason,
+    state: { ...before, status: 'withdrawn', version: n.version + 1 },
+  });
+  const res = await repo.updateNotice(call.tx, id, n.version, {
+    status: 'withdrawn',
+    version: n.version + 1,
+    withdrawn_at: call.iso,
+    withdraw_reason: body.reason,
+    updated_at: call.iso,
+    chain_seq: entry.seq,
+    chain_hash: entry.hash,
+  });
   if (Number(res.numUpdatedRows) === 0) throw statusConflict();
-  await recordAudit(call.tx, call.ctx, { action: 'notice.withdraw', entityType: 'notice', entityId: id, orgId: n.org_id, changes: { reason: body.reason, chainSeq: entry.seq } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'notice.withdraw',
+    entityType: 'notice',
+    entityId: id,
+    orgId: n.org_id,
+    changes: { reason: body.reason, chainSeq: entry.seq },
+  });
   return detailIn(call, id);
 }
 
@@ -179,14 +229,40 @@ export async function withdraw(call: WriteCall, id: string, body: WithdrawNotice
  * withdrawal is an entry in the chain, so what was said and when it was taken back both stay.
  */
 export async function withdrawNoticesOf(call: WriteCall, source: { kind: string; id: string }, reason: string): Promise<string[]> {
-  const rows = await ndb(call.tx).selectFrom('notices').select('id').where('source_kind', '=', source.kind).where('source_id', '=', source.id).where('status', '=', 'published').execute();
+  const rows = await ndb(call.tx)
+    .selectFrom('notices')
+    .select('id')
+    .where('source_kind', '=', source.kind)
+    .where('source_id', '=', source.id)
+    .where('status', '=', 'published')
+    .execute();
   for (const { id } of rows) {
     const n = (await repo.noticeById(call.tx, id))!;
     const before = await currentState(call.tx, n);
-    const entry = await appendEntry(call.tx, { action: 'withdraw', at: call.iso, actorAccountId: call.actor.accountId, reason, state: { ...before, status: 'withdrawn', version: n.version + 1 } });
-    const res = await repo.updateNotice(call.tx, id, n.version, { status: 'withdrawn', version: n.version + 1, withdrawn_at: call.iso, withdraw_reason: reason, updated_at: call.iso, chain_seq: entry.seq, chain_hash: entry.hash });
+    const entry = await appendEntry(call.tx, {
+      action: 'withdraw',
+      at: call.iso,
+      actorAccountId: call.actor.accountId,
+      reason,
+      state: { ...before, status: 'withdrawn', version: n.version + 1 },
+    });
+    const res = await repo.updateNotice(call.tx, id, n.version, {
+      status: 'withdrawn',
+      version: n.version + 1,
+      withdrawn_at: call.iso,
+      withdraw_reason: reason,
+      updated_at: call.iso,
+      chain_seq: entry.seq,
+      chain_hash: entry.hash,
+    });
     if (Number(res.numUpdatedRows) === 0) throw statusConflict();
-    await recordAudit(call.tx, call.ctx, { action: 'notice.withdraw', entityType: 'notice', entityId: id, orgId: n.org_id, changes: { reason, chainSeq: entry.seq, source: source.kind } });
+    await recordAudit(call.tx, call.ctx, {
+      action: 'notice.withdraw',
+      entityType: 'notice',
+      entityId: id,
+      orgId: n.org_id,
+      changes: { reason, chainSeq: entry.seq, source: source.kind },
+    });
   }
   return rows.map((r) => r.id);
 }
@@ -259,8 +335,20 @@ export async function list(call: Call, q: NoticeListQuery) {
     orgPath = org.path;
   }
   const reach = desk ? undefined : await reachOf(call, call.db);
-  const where = reach ? (eb: Parameters<typeof repo.orgIn>[0]) => repo.readable(eb, reach) : (eb: Parameters<typeof repo.orgIn>[0]) => repo.orgIn(eb, 'n.org_id', scope);
-  const f: repo.NoticeFilter = { orgPath, kind: q.kind, status: q.status, from: q.from, to: q.to, dueFrom: q.dueFrom, dueTo: q.dueTo, onSchedule: q.onSchedule, unreadBy: q.unread ? (call.actor.personId ?? '-') : undefined };
+  const where = reach
+    ? (eb: Parameters<typeof repo.orgIn>[0]) => repo.readable(eb, reach)
+    : (eb: Parameters<typeof repo.orgIn>[0]) => repo.orgIn(eb, 'n.org_id', scope);
+  const f: repo.NoticeFilter = {
+    orgPath,
+    kind: q.kind,
+    status: q.status,
+    from: q.from,
+    to: q.to,
+    dueFrom: q.dueFrom,
+    dueTo: q.dueTo,
+    onSchedule: q.onSchedule,
+    unreadBy: q.unread ? (call.actor.personId ?? '-') : undefined,
+  };
   const order = q.sort ? q.order : 'desc';
   const [rows, total] = await Promise.all([
     repo.pageFiltered(call.db, where, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort ?? 'publishedAt', order }),
@@ -268,7 +356,12 @@ export async function list(call: Call, q: NoticeListQuery) {
   ]);
   const ids = rows.map((r) => r.id);
   const [readAt, reads] = await Promise.all([repo.readAtOf(call.db, ids, call.actor.personId), repo.readCounts(call.db, ids)]);
-  return { items: rows.map((n) => summaryOf(n, mayPublish(call.actor, n.org_path), readAt.get(n.id) ?? null, reads.get(n.id) ?? 0)), total, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((n) => summaryOf(n, mayPublish(call.actor, n.org_path), readAt.get(n.id) ?? null, reads.get(n.id) ?? 0)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /**
@@ -281,9 +374,20 @@ export async function read(call: WriteCall, id: string): Promise<Receipt> {
   const person = call.actor.personId ? await repo.personOf(call.tx, call.actor.personId) : undefined;
   const category = person?.employment_category ?? 'contract';
   const recipient =
-    !!person && person.kind === 'worker' && person.archived === 0 && n.status === 'published' && (person.org_path as string).startsWith(n.org_path) && (!n.categories || n.categories.includes(`,${category},`));
+    !!person &&
+    person.kind === 'worker' &&
+    person.archived === 0 &&
+    n.status === 'published' &&
+    (person.org_path as string).startsWith(n.org_path) &&
+    (!n.categories || n.categories.includes(`,${category},`));
   if (!recipient) return { readAt: null, recipient: false };
-  const fresh = await repo.insertReceipt(call.tx, { notice_id: id, person_id: person.id, unit_id: unitUnder(n.org_path, person.org_path as string), category, read_at: call.iso });
+  const fresh = await repo.insertReceipt(call.tx, {
+    notice_id: id,
+    person_id: person.id,
+    unit_id: unitUnder(n.org_path, person.org_path as string),
+    category,
+    read_at: call.iso,
+  });
   return { readAt: fresh ? call.iso : ((await repo.receiptOf(call.tx, id, person.id))?.read_at ?? call.iso), recipient: true };
 }
 
@@ -314,7 +418,9 @@ export async function readRates(call: Call, id: string): Promise<NoticeReadRates
   return {
     ...total,
     rate: rate(total.read, total.recipients),
-    byUnit: [...units].map(([orgId, v]) => ({ orgId, orgName: names.get(orgId) ?? '', ...v, rate: rate(v.read, v.recipients) })).sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh')),
+    byUnit: [...units]
+      .map(([orgId, v]) => ({ orgId, orgName: names.get(orgId) ?? '', ...v, rate: rate(v.read, v.recipients) }))
+      .sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh')),
     byCategory: [...cats].map(([category, v]) => ({ category: category as EmploymentCategory, ...v, rate: rate(v.read, v.recipients) })),
   };
 }
@@ -340,4 +446,3 @@ export async function digest(call: Call): Promise<ChainDigest> {
 
 /** Recomputes the chain: the CLI `xq notices verify` and the tests. */
 export const verify = (db: Db) => verifyChain(db, (ids) => storedStates(db, ids));
-

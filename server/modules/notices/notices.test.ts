@@ -34,7 +34,13 @@ describe('scope and categories', () => {
     expect(n).toMatchObject({ status: 'published', version: 1, categories: ['dispatched'], canPublish: true, readAt: null });
     expect(n.recipients).toBeGreaterThanOrEqual(1);
 
-    expect((await reader.get(`/api/v1/notices/${n.id}`)).body).toMatchObject({ title: '劳务派遣工工资发放情况', recipients: null, reads: null, canPublish: false, canAsk: true });
+    expect((await reader.get(`/api/v1/notices/${n.id}`)).body).toMatchObject({
+      title: '劳务派遣工工资发放情况',
+      recipients: null,
+      reads: null,
+      canPublish: false,
+      canAsk: true,
+    });
     expect(ids(await reader.get('/api/v1/notices?unread=1'))).toContain(n.id);
     for (const c of [otherCategory, otherMine]) {
       expect((await c.get(`/api/v1/notices/${n.id}`)).status).toBe(404);
@@ -113,7 +119,12 @@ describe('questions', () => {
     const inbox = (await asker.get('/api/v1/notifications?pageSize=50')).body.items.map((x: any) => x.title);
     expect(inbox).toContain('您的提问已答复：食堂承包费用公开');
     // The audit row of the anonymous ask carries no account.
-    const audit = await t.db.selectFrom('audit_events').select(['actor_id', 'actor_name']).where('entity_id', '=', anon.body.id).where('action', '=', 'noticeQuestion.ask').executeTakeFirst();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select(['actor_id', 'actor_name'])
+      .where('entity_id', '=', anon.body.id)
+      .where('action', '=', 'noticeQuestion.ask')
+      .executeTakeFirst();
     expect(audit).toEqual({ actor_id: null, actor_name: null });
 
     const fig = await indicator('notices.questionsAnswered')!.compute(t.db, { scope: { all: false, paths: [w.mine1.path] }, from: today(), to: today() });
@@ -170,7 +181,10 @@ describe('periodic notices', () => {
     const next = await publish(w.staff, { orgId: team.id, title: '十二月财务公开', kind: 'periodic', schedule: 'monthly', follows: n.id });
     expect(next.nextDueDate > today()).toBe(true);
     expect((await w.staff.get(`/api/v1/notices/${n.id}`)).body.followedAt).not.toBeNull();
-    expect((await w.staff.post('/api/v1/notices', { orgId: team.id, title: '重复接续', body: '内容', kind: 'periodic', schedule: 'monthly', follows: n.id })).body.errors[0].field).toBe('body.follows');
+    expect(
+      (await w.staff.post('/api/v1/notices', { orgId: team.id, title: '重复接续', body: '内容', kind: 'periodic', schedule: 'monthly', follows: n.id })).body
+        .errors[0].field,
+    ).toBe('body.follows');
     const fig = await indicator('notices.onSchedule')!.compute(t.db, { scope: { all: false, paths: [team.path] }, from: today(), to: today() });
     expect(fig).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
     const drilled = await w.staff.get(`/api/v1/notices?${new URLSearchParams({ ...fig.drill!.numerator, orgId: team.id })}`);
@@ -181,19 +195,20 @@ describe('periodic notices', () => {
 describe('the history chain', () => {
   it('lets another practice publish with its source, and two publishers at once append without forking the chain', async () => {
     const other = await t.user([{ role: 'unionChair', org: w.group }]);
-    const res = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => publish(i % 2 ? other : w.staff, { orgId: w.mine1.id, title: `并发公开${i}` })),
-    );
+    const res = await Promise.all(Array.from({ length: 6 }, (_, i) => publish(i % 2 ? other : w.staff, { orgId: w.mine1.id, title: `并发公开${i}` })));
     const seqs = res.map((r) => r.chain.seq).sort((a, b) => a - b);
     expect(new Set(seqs).size).toBe(6);
     const viaKit = await t.db.transaction().execute((tx) =>
-      publishNotice(writeCallIn(t.db, tx, { accountId: w.staff.accountId, displayName: 'staff', personId: null, grants: [], via: 'session' }, systemContext()), {
-        orgId: w.group.id,
-        title: '第五届职代会第三次会议提案处理结果',
-        body: '立案 12 件，均已交办。',
-        kind: 'adHoc',
-        source: { kind: 'congress.session', id: 'S3', label: '第五届第三次会议' },
-      }),
+      publishNotice(
+        writeCallIn(t.db, tx, { accountId: w.staff.accountId, displayName: 'staff', personId: null, grants: [], via: 'session' }, systemContext()),
+        {
+          orgId: w.group.id,
+          title: '第五届职代会第三次会议提案处理结果',
+          body: '立案 12 件，均已交办。',
+          kind: 'adHoc',
+          source: { kind: 'congress.session', id: 'S3', label: '第五届第三次会议' },
+        },
+      ),
     );
     expect((await w.staff.get(`/api/v1/notices/${viaKit.id}`)).body.source).toEqual({ kind: 'congress.session', id: 'S3', label: '第五届第三次会议' });
     const v = await verifyNoticeChain(t.db);
@@ -205,8 +220,16 @@ describe('the history chain', () => {
   it('names the first broken entry when a row is edited, deleted or moved, or a notice is rewritten behind the chain', async () => {
     const a = await publish(w.staff, { orgId: w.mine1.id, title: '篡改检测甲' });
     const b = await publish(w.staff, { orgId: w.mine1.id, title: '篡改检测乙' });
-    const rowA = await t.db.selectFrom('notice_chain' as any).selectAll().where('seq' as any, '=', a.chain.seq).executeTakeFirstOrThrow() as any;
-    const rowB = await t.db.selectFrom('notice_chain' as any).selectAll().where('seq' as any, '=', b.chain.seq).executeTakeFirstOrThrow() as any;
+    const rowA = (await t.db
+      .selectFrom('notice_chain' as any)
+      .selectAll()
+      .where('seq' as any, '=', a.chain.seq)
+      .executeTakeFirstOrThrow()) as any;
+    const rowB = (await t.db
+      .selectFrom('notice_chain' as any)
+      .selectAll()
+      .where('seq' as any, '=', b.chain.seq)
+      .executeTakeFirstOrThrow()) as any;
     const broken = async () => (await verifyNoticeChain(t.db)).broken;
 
     await sql`update notice_chain set content = ${rowA.content.replace('篡改检测甲', '篡改检测丙')} where seq = ${rowA.seq}`.execute(t.db);
@@ -215,7 +238,10 @@ describe('the history chain', () => {
 
     await sql`delete from notice_chain where seq = ${rowA.seq}`.execute(t.db);
     expect(await broken()).toEqual({ seq: rowA.seq, noticeId: null, reason: 'missing' });
-    await t.db.insertInto('notice_chain' as any).values(rowA).execute();
+    await t.db
+      .insertInto('notice_chain' as any)
+      .values(rowA)
+      .execute();
 
     // Swap the two entries' places: the first out of place is named.
     await sql`update notice_chain set seq = -1 where seq = ${rowA.seq}`.execute(t.db);

@@ -17,7 +17,10 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 async function notices(staff: Caller, worker: Caller, orgId: string, label: string) {
   const m = multipart({}, { name: `${label}公开附件.png`, content: PNG });
   const file = await ok(staff.post('/api/v1/files', m.body, m.headers), 'file');
-  const notice = await ok(staff.post('/api/v1/notices', { orgId, title: `${label}季度财务公开`, body: `${label}本季度收支情况`, kind: 'adHoc', fileIds: [file.id] }), 'notice');
+  const notice = await ok(
+    staff.post('/api/v1/notices', { orgId, title: `${label}季度财务公开`, body: `${label}本季度收支情况`, kind: 'adHoc', fileIds: [file.id] }),
+    'notice',
+  );
   await ok(worker.post(`/api/v1/notices/${notice.id}/read`), 'read');
   const question = await ok(worker.post(`/api/v1/notices/${notice.id}/questions`, { body: `${label}招待费为什么增加了` }), 'question');
   return { notice: notice.id as string, noticeQuestion: question.id as string, noticeFile: file.id as string };

@@ -26,7 +26,13 @@ export const policiesModule = defineModule({
   indicators: policiesIndicators,
   homeCards: [
     { key: 'policies.ask', roles: ['worker'], title: { zh: '政策咨询', en: 'Ask about a policy' }, path: '/policies' },
-    { key: 'policies.queue', roles: ['unionStaff', 'unionChair'], title: { zh: '待答复的政策咨询', en: 'Policy questions to answer' }, path: '/policies/questions', indicator: 'policies.onTimeAnswerRate' },
+    {
+      key: 'policies.queue',
+      roles: ['unionStaff', 'unionChair'],
+      title: { zh: '待答复的政策咨询', en: 'Policy questions to answer' },
+      path: '/policies/questions',
+      indicator: 'policies.onTimeAnswerRate',
+    },
   ],
   seedDemo: seedPoliciesDemo,
 });
@@ -40,4 +46,14 @@ import { onTimeAnswerRate, questionsAnswered } from './policies.indicators.js';
 import { explainPrompts, questionSignature } from './policies.explain.js';
 import { signOldQuestions } from './policies.jobs.js';
 /** The read paths bench/policies/run.ts times at scale, and the signature its data builder stores as `ask` does. */
-export const benchReads = { searchArticles, listPolicies, listQuestions, faq, questionsAnswered, onTimeAnswerRate, explainPrompts, questionSignature, signOldQuestions };
+export const benchReads = {
+  searchArticles,
+  listPolicies,
+  listQuestions,
+  faq,
+  questionsAnswered,
+  onTimeAnswerRate,
+  explainPrompts,
+  questionSignature,
+  signOldQuestions,
+};

@@ -90,10 +90,22 @@ export async function explainPrompts(call: Call): Promise<{ items: ExplainPrompt
   if (!scope.all && !scope.paths.length) throw forbidden();
   const out: ExplainPrompt[] = [];
   const since = daysBefore(shanghaiDate(call.now), EXPLAIN_WINDOW_DAYS - 1);
-  const faqs = (await repo.faqPublishedSince(call.db, readReach(call.actor), since)).map((f) => ({ ...f, p: prepare(signature({ title: f.faq_title ?? '', body: f.faq_answer ?? '' })) }));
+  const faqs = (await repo.faqPublishedSince(call.db, readReach(call.actor), since)).map((f) => ({
+    ...f,
+    p: prepare(signature({ title: f.faq_title ?? '', body: f.faq_answer ?? '' })),
+  }));
   for (const topic of QUESTION_TOPICS) {
     const rows = await repo.recentQuestions(call.db, scope, topic, since, PER_TOPIC);
-    const asked = rows.map((r) => ({ id: r.id, title: r.title, body: r.body, status: r.status, askedAt: r.asked_at, askedDate: r.asked_date, signature: stored(r.signature), askerKey: r.author_account_id ?? r.id }));
+    const asked = rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      status: r.status,
+      askedAt: r.asked_at,
+      askedDate: r.asked_date,
+      signature: stored(r.signature),
+      askerKey: r.author_account_id ?? r.id,
+    }));
     for (const g of groupQuestions(asked)) {
       if (g.some((q) => q.status === 'published')) continue;
       const prepared = g.map((q) => prepare(signature(q)));

@@ -25,7 +25,10 @@ export async function questionsAnswered(db: Db, q: IndicatorQuery): Promise<Figu
 export async function onTimeAnswerRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const answered = await countQuestions(db, q.scope, { ...period(q), status: ANSWERED });
   const onTime = await countQuestions(db, q.scope, { ...period(q), status: ANSWERED, onTime: true });
-  return rateFigure(onTime, answered, { numerator: { status: csv(ANSWERED), onTime: '1', ...period(q) }, denominator: { status: csv(ANSWERED), ...period(q) } });
+  return rateFigure(onTime, answered, {
+    numerator: { status: csv(ANSWERED), onTime: '1', ...period(q) },
+    denominator: { status: csv(ANSWERED), ...period(q) },
+  });
 }
 
 /** 收入常见问题: questions asked in the period whose answer was published as an FAQ entry. */
@@ -49,7 +52,10 @@ export const policiesIndicators = [
   defineIndicator({
     key: 'policies.questionsAnswered',
     label: { zh: '政策咨询答复数', en: 'Policy questions answered' },
-    definition: { zh: '期间提出、已经答复的政策咨询（含收入常见问题的）', en: 'Policy questions asked in the period that have been answered (including those published as FAQ)' },
+    definition: {
+      zh: '期间提出、已经答复的政策咨询（含收入常见问题的）',
+      en: 'Policy questions asked in the period that have been answered (including those published as FAQ)',
+    },
     period: 'range',
     unit: 'count',
     compute: questionsAnswered,
@@ -57,7 +63,10 @@ export const policiesIndicators = [
   defineIndicator({
     key: 'policies.onTimeAnswerRate',
     label: { zh: '政策咨询按时答复率', en: 'Policy questions answered on time' },
-    definition: { zh: '在答复期限当天或之前答复的 ÷ 已答复的（期间提出的政策咨询）', en: 'Answered on or before the deadline day ÷ answered (questions asked in the period)' },
+    definition: {
+      zh: '在答复期限当天或之前答复的 ÷ 已答复的（期间提出的政策咨询）',
+      en: 'Answered on or before the deadline day ÷ answered (questions asked in the period)',
+    },
     period: 'range',
     unit: 'rate',
     compute: onTimeAnswerRate,
@@ -73,7 +82,10 @@ export const policiesIndicators = [
   defineIndicator({
     key: 'policies.reviewPending',
     label: { zh: '政策变更后待复核的答复', en: 'Answers awaiting review after a policy change' },
-    definition: { zh: '引用的政策已修订或废止、尚未重新答复的政策咨询答复（含常见问题；当前数，与期间无关）', en: 'Answers (FAQ entries included) citing a policy since amended or repealed and not yet answered again (now; the period does not apply)' },
+    definition: {
+      zh: '引用的政策已修订或废止、尚未重新答复的政策咨询答复（含常见问题；当前数，与期间无关）',
+      en: 'Answers (FAQ entries included) citing a policy since amended or repealed and not yet answered again (now; the period does not apply)',
+    },
     period: 'range',
     unit: 'count',
     compute: reviewPending,

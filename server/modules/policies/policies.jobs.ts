@@ -47,7 +47,10 @@ export async function remindUnanswered(db: Db, now: Date): Promise<number> {
  */
 export async function signOldQuestions(db: Db): Promise<number> {
   const rows = await unsignedQuestions(db, BATCH);
-  if (rows.length) await db.transaction().execute(async (tx) => { for (const q of rows) await setSignature(tx, q.id, questionSignature(q.title, q.body)); });
+  if (rows.length)
+    await db.transaction().execute(async (tx) => {
+      for (const q of rows) await setSignature(tx, q.id, questionSignature(q.title, q.body));
+    });
   return rows.length;
 }
 

@@ -4,8 +4,14 @@ import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
 export const policiesMessages = {
   'policies.noArticles': ['政策正文为空：请粘贴正文（按“第N条”分条）', 'The text is empty: paste the text (articles start with 第N条)'],
   'policies.docxMissing': ['请选择要读取的 Word 文件（file，.docx）', 'Choose the Word file to read (file, .docx)'],
-  'policies.docxUnreadable': ['文件（file）不是可读取的 .docx：请在 Word 或 WPS 中另存为 .docx 后再上传', 'The file (file) is not a readable .docx: save it as .docx in Word or WPS and upload again'],
-  'policies.docxTooLong': ['文件（file）正文超过 20 万字，请分成多份政策上传', 'The text of the file (file) is over 200 000 characters: split it into several policies'],
+  'policies.docxUnreadable': [
+    '文件（file）不是可读取的 .docx：请在 Word 或 WPS 中另存为 .docx 后再上传',
+    'The file (file) is not a readable .docx: save it as .docx in Word or WPS and upload again',
+  ],
+  'policies.docxTooLong': [
+    '文件（file）正文超过 20 万字，请分成多份政策上传',
+    'The text of the file (file) is over 200 000 characters: split it into several policies',
+  ],
   'policies.orgOutOfScope': ['只能在您负责的组织中添加政策', 'You may add policies only to organisations you keep'],
   'policies.notEffective': ['只有现行有效的版本才能修订或废止', 'Only a version in force can be amended or repealed'],
   'policies.repealBeforeEffective': ['废止日期不能早于生效日期', 'The repeal date cannot be before the effective date'],

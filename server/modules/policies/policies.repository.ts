@@ -24,7 +24,14 @@ type Eb = ExpressionBuilder<any, any>;
 /** Orgs of the scope, as an id subquery (never a join: the list reads its page from one table). */
 function orgIn(eb: Eb, column: string, scope: Scope) {
   if (scope.all) return sql<boolean>`1 = 1`;
-  return eb(column, 'in', eb.selectFrom('orgs').select('orgs.id').where((w: Eb) => pathInScope(w, 'orgs.path', scope)));
+  return eb(
+    column,
+    'in',
+    eb
+      .selectFrom('orgs')
+      .select('orgs.id')
+      .where((w: Eb) => pathInScope(w, 'orgs.path', scope)),
+  );
 }
 
 /** A library the reach covers: held above (or at) a grant, or anywhere below one. */
@@ -56,7 +63,11 @@ export function personOfAccount(db: Tx, personId: string) {
 
 export async function insertPolicy(tx: Tx, row: PolicyTable, articles: PolicyArticleTable[]) {
   await pdb(tx).insertInto('policies').values(row).execute();
-  for (let i = 0; i < articles.length; i += 200) await pdb(tx).insertInto('policy_articles').values(articles.slice(i, i + 200)).execute();
+  for (let i = 0; i < articles.length; i += 200)
+    await pdb(tx)
+      .insertInto('policy_articles')
+      .values(articles.slice(i, i + 200))
+      .execute();
   for (const a of articles) await upsertSearchDoc(tx, ARTICLE_INDEX, a.id, `${row.title} ${a.label} ${a.chapter ?? ''} ${a.body}`);
 }
 
@@ -75,7 +86,12 @@ export function articlesOf(db: Tx, policyId: string) {
 }
 
 export function versionsOf(db: Tx, seriesId: string) {
-  return pdb(db).selectFrom('policies').select(['id', 'version', 'status', 'effective_date']).where('series_id', '=', seriesId).orderBy('version', 'desc').execute();
+  return pdb(db)
+    .selectFrom('policies')
+    .select(['id', 'version', 'status', 'effective_date'])
+    .where('series_id', '=', seriesId)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 /**
@@ -119,7 +135,11 @@ export async function searchArticles(db: Db, reach: Reach, query: string, all: b
   // first and each one's articles in order, testing each article.
   // Sparse: the few matches drive the join and are sorted. PostgreSQL plans either freely.
   const from = dense
-    ? pdb(db).selectFrom(engineOf(db) === 'sqlite' ? (sql`policies as p indexed by policies_effective` as unknown as 'policies as p') : 'policies as p').crossJoin('policy_articles as a').whereRef('a.policy_id', '=', 'p.id').where(() => matchesRef(db, ARTICLE_INDEX, query, 'a.id')!)
+    ? pdb(db)
+        .selectFrom(engineOf(db) === 'sqlite' ? (sql`policies as p indexed by policies_effective` as unknown as 'policies as p') : 'policies as p')
+        .crossJoin('policy_articles as a')
+        .whereRef('a.policy_id', '=', 'p.id')
+        .where(() => matchesRef(db, ARTICLE_INDEX, query, 'a.id')!)
     : pdb(db).selectFrom('policy_articles as a').innerJoin('policies as p', 'p.id', 'a.policy_id').where('a.id', 'in', refs);
   let q = from
     .selectAll('a')
@@ -238,7 +258,12 @@ export async function listQuestions(
 
 /** The list's rows of these questions, with their org's name. */
 function questionRows(db: Db, me: string, ids: string[]) {
-  return pdb(db).selectFrom('policy_questions as q').innerJoin('orgs as o', 'o.id', 'q.org_id').select([...listColumns(me), 'o.name as org_name']).where('q.id', 'in', ids).execute();
+  return pdb(db)
+    .selectFrom('policy_questions as q')
+    .innerJoin('orgs as o', 'o.id', 'q.org_id')
+    .select([...listColumns(me), 'o.name as org_name'])
+    .where('q.id', 'in', ids)
+    .execute();
 }
 export type QuestionListRow = Awaited<ReturnType<typeof questionRows>>[number];
 
@@ -265,7 +290,19 @@ function applyFilter<Q extends { where: any }>(db: Db, q: Q, f: QuestionFilter):
   if (f.orgId) {
     const orgId = f.orgId;
     out = out.where('q.org_id', 'in', (eb: Eb) =>
-      eb.selectFrom('orgs as sub').select('sub.id').where((w: Eb) => w.exists(w.selectFrom('orgs as top').select('top.id').where('top.id', '=', orgId).where('sub.path', '>=', sql.ref('top.path')).where('sub.path', '<', sql`top.path || '~'`))),
+      eb
+        .selectFrom('orgs as sub')
+        .select('sub.id')
+        .where((w: Eb) =>
+          w.exists(
+            w
+              .selectFrom('orgs as top')
+              .select('top.id')
+              .where('top.id', '=', orgId)
+              .where('sub.path', '>=', sql.ref('top.path'))
+              .where('sub.path', '<', sql`top.path || '~'`),
+          ),
+        ),
     );
   }
   if (f.from) out = out.where('q.asked_date', '>=', f.from);
@@ -282,7 +319,13 @@ function applyFilter<Q extends { where: any }>(db: Db, q: Q, f: QuestionFilter):
 
 /** Counts for an indicator: questions in the scope matching `f`. */
 export async function countQuestions(db: Db, scope: Scope, f: QuestionFilter): Promise<number> {
-  const q = applyFilter(db, pdb(db).selectFrom('policy_questions as q').where((eb) => orgIn(eb, 'q.org_id', scope)), f);
+  const q = applyFilter(
+    db,
+    pdb(db)
+      .selectFrom('policy_questions as q')
+      .where((eb) => orgIn(eb, 'q.org_id', scope)),
+    f,
+  );
   if (!q) return 0;
   return Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
 }
@@ -302,7 +345,11 @@ export function citationsOf(db: Tx, questionIds: string[]) {
 
 export async function replaceCitations(tx: Tx, questionId: string, articles: { id: string; policy_id: string }[]) {
   await pdb(tx).deleteFrom('policy_citations').where('question_id', '=', questionId).execute();
-  if (articles.length) await pdb(tx).insertInto('policy_citations').values(articles.map((a) => ({ question_id: questionId, article_id: a.id, policy_id: a.policy_id }))).execute();
+  if (articles.length)
+    await pdb(tx)
+      .insertInto('policy_citations')
+      .values(articles.map((a) => ({ question_id: questionId, article_id: a.id, policy_id: a.policy_id })))
+      .execute();
 }
 
 export async function indexFaq(tx: Tx, id: string, text: string) {
@@ -320,7 +367,10 @@ export async function listFaq(db: Db, reach: Reach, f: { q?: string; topic?: str
   // index, which it would otherwise pass over for the libraries' ids and a sort.
   let dense = false;
   for (const w of words) if (!dense && (await countMatchesUpTo(db, FAQ_INDEX, w, DENSE_MATCHES)) > DENSE_MATCHES) dense = true;
-  const table = dense && engineOf(db) === 'sqlite' ? (sql`policy_questions as q indexed by policy_questions_published` as unknown as 'policy_questions as q') : 'policy_questions as q';
+  const table =
+    dense && engineOf(db) === 'sqlite'
+      ? (sql`policy_questions as q indexed by policy_questions_published` as unknown as 'policy_questions as q')
+      : 'policy_questions as q';
   let q = pdb(db)
     .selectFrom(table)
     .where('q.status', '=', 'published')

@@ -37,7 +37,15 @@ export async function seedPoliciesDemo(db: Db, now: Date): Promise<void> {
   const ids = new Map<string, { id: string; articles: Map<string, string> }>();
   for (const p of DEMO_POLICIES) {
     const d = await as(staff, ago(now, 180, 9), (call) =>
-      library.create(call, { orgId: libraryOrg, title: p.title, issuer: p.issuer, docNumber: p.docNumber ?? undefined, level: p.level, effectiveDate: p.effectiveDate, text: p.text }),
+      library.create(call, {
+        orgId: libraryOrg,
+        title: p.title,
+        issuer: p.issuer,
+        docNumber: p.docNumber ?? undefined,
+        level: p.level,
+        effectiveDate: p.effectiveDate,
+        text: p.text,
+      }),
     );
     ids.set(p.title, { id: d.id, articles: new Map(d.articles.map((a) => [a.label, a.id])) });
   }
@@ -63,7 +71,9 @@ export async function seedPoliciesDemo(db: Db, now: Date): Promise<void> {
     }
     // Most answers come within two working days; every fifth takes a week (late).
     const answeredAgo = i % 5 === 3 ? daysAgo - 7 : daysAgo - 1;
-    await as(staff, ago(now, answeredAgo, 15), (call) => questions.answer(call, asked.id, { answer: q.answer, articleIds: q.cites.map(([t, l]) => article(t, l)) }));
+    await as(staff, ago(now, answeredAgo, 15), (call) =>
+      questions.answer(call, asked.id, { answer: q.answer, articleIds: q.cites.map(([t, l]) => article(t, l)) }),
+    );
     if (q.faq) {
       await as(staff, ago(now, answeredAgo - 1, 10), (call) => questions.publish(call, asked.id, { faqTitle: q.faq![0], faqAnswer: q.faq![1] }));
       for (let k = 0; k < (i * 7) % 13; k++) await countDeflection(db, asked.id);
@@ -75,7 +85,14 @@ export async function seedPoliciesDemo(db: Db, now: Date): Promise<void> {
     if (p.amended) {
       const a = p.amended;
       await as(staff, ago(now, 10, 10), (call) =>
-        library.newVersion(call, id, { title: p.title, issuer: p.issuer, docNumber: a.docNumber ?? undefined, level: p.level, effectiveDate: a.effectiveDate, text: a.text }),
+        library.newVersion(call, id, {
+          title: p.title,
+          issuer: p.issuer,
+          docNumber: a.docNumber ?? undefined,
+          level: p.level,
+          effectiveDate: a.effectiveDate,
+          text: a.text,
+        }),
       );
     }
     if (p.repealed) await as(staff, ago(now, 10, 11), (call) => library.repeal(call, id, { repealDate: p.repealed!, note: '改为缴存住房公积金' }));

@@ -74,7 +74,13 @@ export async function create(call: WriteCall, body: CreatePolicyBody): Promise<P
   if (!org) throw invalid('body.orgId', PM['policies.orgOutOfScope']);
   if (!mayManage(call.actor, org.path)) throw invalid('body.orgId', PM['policies.orgOutOfScope']);
   const row = await insert(call, org, body, null);
-  await recordAudit(call.tx, call.ctx, { action: 'policy.create', entityType: 'policy', entityId: row.id, orgId: org.id, changes: { title: row.title, articles: row.article_count } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'policy.create',
+    entityType: 'policy',
+    entityId: row.id,
+    orgId: org.id,
+    changes: { title: row.title, articles: row.article_count },
+  });
   return detailIn(call, row.id);
 }
 

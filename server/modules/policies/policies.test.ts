@@ -38,17 +38,26 @@ describe('the library', () => {
       ['第一条', '第一章 总则', '为规范工资发放，\n制定本办法。'],
       ['第十二条', '第二章 支付', '工资按月发放。'],
     ]);
-    expect(parseArticles('关于发放防暑降温费的通知：每人300元。')).toEqual([{ seq: 1, label: '全文', chapter: null, body: '关于发放防暑降温费的通知：每人300元。' }]);
+    expect(parseArticles('关于发放防暑降温费的通知：每人300元。')).toEqual([
+      { seq: 1, label: '全文', chapter: null, body: '关于发放防暑降温费的通知：每人300元。' },
+    ]);
   });
 
   it('finds articles by two- and three-character Chinese words, for a worker of the group', async () => {
     const worker = await w.worker();
-    const hits = async (q: string) => (await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent(q)}`)).body.items.map((h: any) => `${h.policyTitle} ${h.label}`);
+    const hits = async (q: string) =>
+      (await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent(q)}`)).body.items.map((h: any) => `${h.policyTitle} ${h.label}`);
     expect(await hits('年休假')).toEqual(expect.arrayContaining(['职工带薪年休假条例 第二条', '职工带薪年休假条例 第三条', '职工带薪年休假条例 第五条']));
     expect(await hits('工资')).toEqual(expect.arrayContaining(['集团公司薪酬管理办法 第十二条', '职工带薪年休假条例 第五条']));
     expect(await hits('工伤')).toEqual(['集团公司薪酬管理办法 第十三条']);
     // A common word in a large library walks it newest first (see DENSE_MATCHES): the same pages as sorting the matches.
-    const reach = readReach({ accountId: worker.accountId, displayName: '', personId: worker.person.id, grants: await loadGrants(t.db, worker.accountId), via: 'session' });
+    const reach = readReach({
+      accountId: worker.accountId,
+      displayName: '',
+      personId: worker.person.id,
+      grants: await loadGrants(t.db, worker.accountId),
+      via: 'session',
+    });
     for (const q of ['年休假', '工资', '工伤']) {
       for (const page of [1, 2]) {
         const ids = async (denseAbove: number) => (await searchArticles(t.db, reach, q, false, page, 2, denseAbove)).map((a) => a.id);
@@ -66,9 +75,22 @@ describe('the library', () => {
     const q = await askQuestion(worker, { topic: 'wages', title: '夜班补贴多少', body: '夜班补贴每班多少钱？' });
     expect((await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '每班20元。', articleIds: [w.article(p, '第二条')] })).status).toBe(200);
 
-    const v2 = await w.staff.post(`/api/v1/policies/${p.id}/versions`, { title: '井下津贴标准', issuer: '煤业集团', level: 'company', effectiveDate: '2026-01-01', text: '第一条 每班津贴60元。\n第二条 夜班补贴每班30元。' });
+    const v2 = await w.staff.post(`/api/v1/policies/${p.id}/versions`, {
+      title: '井下津贴标准',
+      issuer: '煤业集团',
+      level: 'company',
+      effectiveDate: '2026-01-01',
+      text: '第一条 每班津贴60元。\n第二条 夜班补贴每班30元。',
+    });
     expect(v2.status).toBe(201);
-    expect(v2.body).toMatchObject({ version: 2, status: 'effective', versions: [{ version: 2, status: 'effective' }, { version: 1, status: 'superseded' }] });
+    expect(v2.body).toMatchObject({
+      version: 2,
+      status: 'effective',
+      versions: [
+        { version: 2, status: 'effective' },
+        { version: 1, status: 'superseded' },
+      ],
+    });
     const old = (await worker.get(`/api/v1/policies/${p.id}`)).body;
     expect(old).toMatchObject({ status: 'superseded', supersededBy: v2.body.id });
     expect(old.articles.map((a: any) => a.body)).toContain('夜班补贴每班20元。');
@@ -79,7 +101,11 @@ describe('the library', () => {
     const review = await w.staff.get(`/api/v1/policy-questions?reviewNeeded=1`);
     expect(review.body.items.map((x: any) => x.id)).toContain(q.id);
     // The figure of answers awaiting review counts it, as many as the list its drill opens.
-    const pending = await indicator('policies.reviewPending')!.compute(t.db, { scope: { all: false, paths: [w.group.path] }, from: '2000-01-01', to: '2999-12-31' });
+    const pending = await indicator('policies.reviewPending')!.compute(t.db, {
+      scope: { all: false, paths: [w.group.path] },
+      from: '2000-01-01',
+      to: '2999-12-31',
+    });
     expect(pending.value).toBeGreaterThanOrEqual(1);
     expect((await w.staff.get(`/api/v1/policy-questions?${new URLSearchParams(pending.drill!.numerator)}`)).body.total).toBe(pending.value);
     // A superseded version can be neither amended again nor repealed.
@@ -127,14 +153,21 @@ describe('the library', () => {
     expect((await send(worker, docx)).status).toBe(403);
   });
 
-  it('hides another organisation\'s library and refuses a worker who tries to keep it', async () => {
+  it("hides another organisation's library and refuses a worker who tries to keep it", async () => {
     const other = await t.org('另一集团', 'group');
     const otherStaff = await t.user([{ role: 'unionStaff', org: other }]);
     expect((await otherStaff.get(`/api/v1/policies/${w.leave.id}`)).status).toBe(404);
     expect((await otherStaff.get(`/api/v1/policies`)).body.items).toEqual([]);
     const worker = await w.worker();
     expect((await worker.post(`/api/v1/policies/${w.leave.id}/repeal`, { repealDate: '2026-06-01' })).status).toBe(403);
-    const refused = await w.staff.post('/api/v1/policies', { orgId: other.id, title: '某办法', issuer: '某单位', level: 'company', effectiveDate: '2026-01-01', text: '第一条 某条。' });
+    const refused = await w.staff.post('/api/v1/policies', {
+      orgId: other.id,
+      title: '某办法',
+      issuer: '某单位',
+      level: 'company',
+      effectiveDate: '2026-01-01',
+      text: '第一条 某条。',
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].field).toBe('body.orgId');
     expect(refused.body.detail).toMatch(/[\u4e00-\u9fa5]/);
@@ -150,15 +183,23 @@ describe('questions', () => {
     const queue = await w.staff.get('/api/v1/policy-questions?status=submitted');
     expect(queue.body.items.map((x: any) => x.id)).toContain(q.id);
 
-    const answered = await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '满10年不满20年的，年休假10天。', articleIds: [w.article(w.leave, '第三条')] });
+    const answered = await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, {
+      answer: '满10年不满20年的，年休假10天。',
+      articleIds: [w.article(w.leave, '第三条')],
+    });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', onTime: true });
     const mine = (await worker.get(`/api/v1/policy-questions/${q.id}`)).body;
     expect(mine.answer).toBe('满10年不满20年的，年休假10天。');
-    expect(mine.citations).toEqual([expect.objectContaining({ policyTitle: '职工带薪年休假条例', label: '第三条', body: expect.stringContaining('年休假10天') })]);
+    expect(mine.citations).toEqual([
+      expect.objectContaining({ policyTitle: '职工带薪年休假条例', label: '第三条', body: expect.stringContaining('年休假10天') }),
+    ]);
     expect(mine.events.map((e: any) => e.event)).toEqual(['asked', 'answered']);
 
-    const published = await w.staff.post(`/api/v1/policy-questions/${q.id}/publish`, { faqTitle: '工作满10年年休假几天？', faqAnswer: '满10年不满20年的，每年10天。' });
+    const published = await w.staff.post(`/api/v1/policy-questions/${q.id}/publish`, {
+      faqTitle: '工作满10年年休假几天？',
+      faqAnswer: '满10年不满20年的，每年10天。',
+    });
     expect(published.body.status).toBe('published');
     // Another worker drafting a similar question is shown the entry first, and can say it answered them.
     const other = await w.worker({}, w.team2);
@@ -215,7 +256,11 @@ describe('questions', () => {
     expect(detail.body.events[0]).toMatchObject({ event: 'asked', actorName: null });
     expect(JSON.stringify(detail.body)).not.toContain(worker.person.name);
     // The team's figure does not count it either.
-    const fig = await indicator('policies.questionsAnswered')!.compute(t.db, { scope: { all: false, paths: [team.path] }, from: '2000-01-01', to: '2999-12-31' });
+    const fig = await indicator('policies.questionsAnswered')!.compute(t.db, {
+      scope: { all: false, paths: [team.path] },
+      from: '2000-01-01',
+      to: '2999-12-31',
+    });
     expect(fig.numerator).toBe(0);
     // Its asker still follows it.
     expect((await worker.get('/api/v1/policy-questions?mine=1')).body.items.map((x: any) => x.id)).toEqual(expect.arrayContaining([named.id, anon.id]));
@@ -240,9 +285,18 @@ describe('questions', () => {
     // The prompt groups the signatures stored at ask time; questions asked before they were kept
     // (null) give the same prompt, before and after the job signs them.
     const ids = [first.id, again.id, second.id, third.id];
-    const sigs = async () => (await t.db.selectFrom('policy_questions' as any).select(['id', 'title', 'body', 'signature'] as any).where('id', 'in', ids).execute()) as any[];
+    const sigs = async () =>
+      (await t.db
+        .selectFrom('policy_questions' as any)
+        .select(['id', 'title', 'body', 'signature'] as any)
+        .where('id', 'in', ids)
+        .execute()) as any[];
     for (const r of await sigs()) expect(r.signature).toBe(questionSignature(r.title, r.body));
-    await t.db.updateTable('policy_questions' as any).set({ signature: null } as any).where('id', 'in', ids).execute();
+    await t.db
+      .updateTable('policy_questions' as any)
+      .set({ signature: null } as any)
+      .where('id', 'in', ids)
+      .execute();
     expect(await heat([first.id])()).toEqual(prompt);
     expect(await signOldQuestions(t.db)).toBeGreaterThanOrEqual(4);
     for (const r of await sigs()) expect(r.signature).toBe(questionSignature(r.title, r.body));
@@ -253,7 +307,9 @@ describe('questions', () => {
     expect((await prompts(elsewhere)).items).toEqual([]);
     // An explanation published as an FAQ entry answers the group: the prompt goes.
     await w.staff.post(`/api/v1/policy-questions/${third.id}/answer`, { answer: '高温津贴照常发放，标准见薪酬办法。' });
-    expect((await w.staff.post(`/api/v1/policy-questions/${third.id}/publish`, { faqTitle: '今年高温津贴怎么发？', faqAnswer: '照常按月随工资发放。' })).status).toBe(200);
+    expect(
+      (await w.staff.post(`/api/v1/policy-questions/${third.id}/publish`, { faqTitle: '今年高温津贴怎么发？', faqAnswer: '照常按月随工资发放。' })).status,
+    ).toBe(200);
     expect(await heat([first.id])()).toBeUndefined();
   });
 
@@ -283,7 +339,8 @@ describe('questions', () => {
     const team = await w.team();
     const worker = await w.worker({}, team);
     const q = await askQuestion(worker, { title: '体检要自己付钱吗' });
-    const inbox = async (c: typeof w.staff) => (await c.get('/api/v1/notifications?pageSize=100')).body.items.filter((n: any) => n.link === `/policies/questions/${q.id}`).map((n: any) => n.title);
+    const inbox = async (c: typeof w.staff) =>
+      (await c.get('/api/v1/notifications?pageSize=100')).body.items.filter((n: any) => n.link === `/policies/questions/${q.id}`).map((n: any) => n.title);
     const dueDay = new Date(`${q.dueDate}T09:00:00+08:00`);
     await remindUnanswered(t.db, dueDay);
     await remindUnanswered(t.db, dueDay);
@@ -297,21 +354,38 @@ describe('questions', () => {
 
 describe('appeals citing articles', () => {
   it('keeps the articles an answer and a decline cite, shows them on the appeal, and flags the answer when its policy is repealed', async () => {
-    const rule = await addPolicy(w.staff, w.group.id, { title: '井下津贴发放办法', issuer: '煤业集团', docNumber: '集团人字〔2024〕7号', level: 'company', effectiveDate: '2024-01-01', text: '第一条 井下津贴按出勤天数计发。\n第二条 津贴随当月工资发放。' });
+    const rule = await addPolicy(w.staff, w.group.id, {
+      title: '井下津贴发放办法',
+      issuer: '煤业集团',
+      docNumber: '集团人字〔2024〕7号',
+      level: 'company',
+      effectiveDate: '2024-01-01',
+      text: '第一条 井下津贴按出勤天数计发。\n第二条 津贴随当月工资发放。',
+    });
     const worker = await w.worker();
     const appeal = (await worker.post('/api/v1/appeals', { category: 'wages', title: '井下津贴少发', description: '十月井下津贴少发了五天。' })).body.id;
     await w.staff.post(`/api/v1/appeals/${appeal}/accept`, { urgency: 'general' });
-    const unknown = await w.staff.post(`/api/v1/appeals/${appeal}/answer`, { answer: '按办法补发。', citedArticleIds: ['01900000-0000-7000-8000-000000000000'] });
+    const unknown = await w.staff.post(`/api/v1/appeals/${appeal}/answer`, {
+      answer: '按办法补发。',
+      citedArticleIds: ['01900000-0000-7000-8000-000000000000'],
+    });
     expect([unknown.status, unknown.body.errors[0].field]).toEqual([422, 'body.citedArticleIds']);
     expect(unknown.body.detail).toContain('citedArticleIds');
-    const answered = await w.staff.post(`/api/v1/appeals/${appeal}/answer`, { answer: '按办法第一条补发五天津贴。', citedArticleIds: [w.article(rule, '第一条')] });
+    const answered = await w.staff.post(`/api/v1/appeals/${appeal}/answer`, {
+      answer: '按办法第一条补发五天津贴。',
+      citedArticleIds: [w.article(rule, '第一条')],
+    });
     expect(answered.status).toBe(200);
     const mine = (await worker.get(`/api/v1/appeals/${appeal}`)).body;
     expect(mine.citations.map((c: any) => [c.kind, c.policyTitle, c.label, c.review])).toEqual([['answer', '井下津贴发放办法', '第一条', false]]);
     expect(mine.citationsNeedReview).toBe(false);
 
     const other = (await worker.post('/api/v1/appeals', { category: 'benefits', title: '年休假怎么算', description: '工作满十一年年休假几天？' })).body.id;
-    const declined = await w.staff.post(`/api/v1/appeals/${other}/decline`, { reason: 'outOfScope', explanation: '属政策咨询，依条例第三条为10天。', citedArticleIds: [w.article(w.leave, '第三条')] });
+    const declined = await w.staff.post(`/api/v1/appeals/${other}/decline`, {
+      reason: 'outOfScope',
+      explanation: '属政策咨询，依条例第三条为10天。',
+      citedArticleIds: [w.article(w.leave, '第三条')],
+    });
     expect(declined.body.citations.map((c: any) => [c.kind, c.label])).toEqual([['decline', '第三条']]);
 
     expect((await w.staff.post(`/api/v1/policies/${rule.id}/repeal`, { repealDate: today() })).status).toBe(200);
@@ -330,22 +404,67 @@ describe('above 2 000 matches (the newest-first walks)', () => {
     const questions = Array.from({ length: n }, (_, i) => {
       const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 3) * 3_600_000).toISOString();
       return {
-        id: newId(), org_id: u.team1.id, library_org_id: u.group.id, author_account_id: worker.accountId, author_person_id: null, author_name: `职工${i}`,
-        author_category: 'contract', anonymous: 0, topic: 'wages', title: `夜班工资${i}`, body: '夜班工资怎么算？', status: 'published', asked_at: at, asked_date: at.slice(0, 10),
-        due_date: '2026-12-31', answer: '按月发放。', answered_at: at, answered_by: null, on_time: 1, faq_title: `夜班工资${i}怎么算`, faq_answer: '夜班工资按月发放。', published_at: at,
-        deflections: 0, review_needed: 0, signature: null, created_at: at, updated_at: at,
+        id: newId(),
+        org_id: u.team1.id,
+        library_org_id: u.group.id,
+        author_account_id: worker.accountId,
+        author_person_id: null,
+        author_name: `职工${i}`,
+        author_category: 'contract',
+        anonymous: 0,
+        topic: 'wages',
+        title: `夜班工资${i}`,
+        body: '夜班工资怎么算？',
+        status: 'published',
+        asked_at: at,
+        asked_date: at.slice(0, 10),
+        due_date: '2026-12-31',
+        answer: '按月发放。',
+        answered_at: at,
+        answered_by: null,
+        on_time: 1,
+        faq_title: `夜班工资${i}怎么算`,
+        faq_answer: '夜班工资按月发放。',
+        published_at: at,
+        deflections: 0,
+        review_needed: 0,
+        signature: null,
+        created_at: at,
+        updated_at: at,
       };
     });
-    const articles = Array.from({ length: n }, (_, i) => ({ id: newId(), policy_id: u.pay.id, seq: 100 + i, label: `第${100 + i}条`, chapter: null, body: '夜班工资按月发放。' }));
+    const articles = Array.from({ length: n }, (_, i) => ({
+      id: newId(),
+      policy_id: u.pay.id,
+      seq: 100 + i,
+      label: `第${100 + i}条`,
+      chapter: null,
+      body: '夜班工资按月发放。',
+    }));
     await t.db.transaction().execute(async (tx) => {
       for (let i = 0; i < n; i += 250) {
         const qs = questions.slice(i, i + 250);
         const as = articles.slice(i, i + 250);
-        await tx.insertInto('policy_questions' as any).values(qs).execute();
-        await tx.insertInto(QUESTION_INDEX as any).values(qs.map((r) => ({ ref_id: r.id, body: indexText(`${r.title} ${r.body}`) }))).execute();
-        await tx.insertInto(FAQ_INDEX as any).values(qs.map((r) => ({ ref_id: r.id, body: indexText(`${r.faq_title} ${r.faq_answer}`) }))).execute();
-        await tx.insertInto('policy_articles' as any).values(as).execute();
-        await tx.insertInto(ARTICLE_INDEX as any).values(as.map((a) => ({ ref_id: a.id, body: indexText(`集团公司薪酬管理办法 ${a.label} ${a.body}`) }))).execute();
+        await tx
+          .insertInto('policy_questions' as any)
+          .values(qs)
+          .execute();
+        await tx
+          .insertInto(QUESTION_INDEX as any)
+          .values(qs.map((r) => ({ ref_id: r.id, body: indexText(`${r.title} ${r.body}`) })))
+          .execute();
+        await tx
+          .insertInto(FAQ_INDEX as any)
+          .values(qs.map((r) => ({ ref_id: r.id, body: indexText(`${r.faq_title} ${r.faq_answer}`) })))
+          .execute();
+        await tx
+          .insertInto('policy_articles' as any)
+          .values(as)
+          .execute();
+        await tx
+          .insertInto(ARTICLE_INDEX as any)
+          .values(as.map((a) => ({ ref_id: a.id, body: indexText(`集团公司薪酬管理办法 ${a.label} ${a.body}`) })))
+          .execute();
       }
     });
     const newest = [...questions].sort((a, b) => b.asked_at.localeCompare(a.asked_at) || b.id.localeCompare(a.id)).map((r) => r.id);
@@ -354,7 +473,15 @@ describe('above 2 000 matches (the newest-first walks)', () => {
       expect(r.status, `${query}: ${r.text}`).toBe(200);
       return r.body;
     };
-    for (const query of ['', 'status=published', 'topic=wages', `q=${encodeURIComponent('工资')}`, `orgId=${u.mine1.id}`, 'onTime=1', 'employmentCategory=contract']) {
+    for (const query of [
+      '',
+      'status=published',
+      'topic=wages',
+      `q=${encodeURIComponent('工资')}`,
+      `orgId=${u.mine1.id}`,
+      'onTime=1',
+      'employmentCategory=contract',
+    ]) {
       const first = await list(u.staff, query);
       expect([first.total, first.totalCapped, first.items.length], query).toEqual([COUNT_CAP, true, 20]);
       // Newest first, and the next page goes on where the first stopped.
@@ -392,7 +519,9 @@ describe('above 2 000 matches (the newest-first walks)', () => {
     expect(faq.status, faq.text).toBe(200);
     expect(faq.body.items.map((x: any) => x.id)).toEqual(newest.slice(0, 5));
     // Entries published in the same hour: page 2 goes on from page 1 on both engines.
-    expect((await worker.get(`/api/v1/policy-faq?q=${encodeURIComponent('夜班工资怎么算')}&pageSize=5&page=2`)).body.items.map((x: any) => x.id)).toEqual(newest.slice(5, 10));
+    expect((await worker.get(`/api/v1/policy-faq?q=${encodeURIComponent('夜班工资怎么算')}&pageSize=5&page=2`)).body.items.map((x: any) => x.id)).toEqual(
+      newest.slice(5, 10),
+    );
     const hits = await worker.get(`/api/v1/policy-articles?q=${encodeURIComponent('夜班工资')}&pageSize=5`);
     expect(hits.status, hits.text).toBe(200);
     expect(hits.body.items.map((x: any) => x.label)).toEqual(['第100条', '第101条', '第102条', '第103条', '第104条']);

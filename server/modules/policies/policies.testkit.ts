@@ -21,7 +21,10 @@ interface Client {
 interface Env {
   org(name: string, kind?: string, parent?: { id: string; path: string } | null): Promise<Org>;
   user(grants: { role: Role; org: { id: string } | null }[], opts?: { personId?: string; username?: string }): Promise<Client>;
-  person(org: { id: string }, fields?: Partial<{ name: string; kind: string; employment_category: string; phone: string }>): Promise<{ id: string; name: string }>;
+  person(
+    org: { id: string },
+    fields?: Partial<{ name: string; kind: string; employment_category: string; phone: string }>,
+  ): Promise<{ id: string; name: string }>;
 }
 
 let n = 0;
@@ -71,7 +74,16 @@ async function must(res: Promise<{ status: number; body: any; text: string }>, s
 /** A policy added by `keeper` at `orgId`; the detail as the API answers it. */
 export function addPolicy(keeper: Client, orgId: string, over: Record<string, unknown> = {}) {
   return must(
-    keeper.post('/api/v1/policies', { orgId, title: '职工带薪年休假条例', issuer: '国务院', docNumber: '国务院令第514号', level: 'regulation', effectiveDate: '2008-01-01', text: LEAVE_LAW, ...over }),
+    keeper.post('/api/v1/policies', {
+      orgId,
+      title: '职工带薪年休假条例',
+      issuer: '国务院',
+      docNumber: '国务院令第514号',
+      level: 'regulation',
+      effectiveDate: '2008-01-01',
+      text: LEAVE_LAW,
+      ...over,
+    }),
     201,
     'add policy',
   );
@@ -79,13 +91,24 @@ export function addPolicy(keeper: Client, orgId: string, over: Record<string, un
 
 /** A question asked by `worker`. */
 export function askQuestion(worker: Client, over: Record<string, unknown> = {}) {
-  return must(worker.post('/api/v1/policy-questions', { topic: 'leave', title: '年休假有几天', body: '我工作满十一年了，年休假有几天？', ...over }), 201, 'ask');
+  return must(
+    worker.post('/api/v1/policy-questions', { topic: 'leave', title: '年休假有几天', body: '我工作满十一年了，年休假有几天？', ...over }),
+    201,
+    'ask',
+  );
 }
 
 export async function policiesWorld(t: Env) {
   const u = await union(t);
   const leave = await addPolicy(u.staff, u.group.id);
-  const pay = await addPolicy(u.staff, u.group.id, { title: '集团公司薪酬管理办法', issuer: '煤业集团', docNumber: '集团人字〔2023〕18号', level: 'company', effectiveDate: '2023-03-01', text: PAY_RULE });
+  const pay = await addPolicy(u.staff, u.group.id, {
+    title: '集团公司薪酬管理办法',
+    issuer: '煤业集团',
+    docNumber: '集团人字〔2023〕18号',
+    level: 'company',
+    effectiveDate: '2023-03-01',
+    text: PAY_RULE,
+  });
   const article = (p: { articles: { id: string; label: string }[] }, label: string) => p.articles.find((a) => a.label === label)!.id;
   return { ...u, leave, pay, article };
 }

@@ -11,8 +11,21 @@ async function ok(res: Promise<{ status: number; body: any; text: string }>, wha
 }
 
 async function library(staff: Caller, worker: Caller, orgId: string, label: string) {
-  const policy = await ok(staff.post('/api/v1/policies', { orgId, title: `${label}工资支付办法`, issuer: `${label}集团`, level: 'company', effectiveDate: '2024-01-01', text: `第一条 ${label}工资按月发放。` }), 'policy');
-  const question = await ok(worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}工资晚发`, body: `${label}这个月工资晚发了` }), 'question');
+  const policy = await ok(
+    staff.post('/api/v1/policies', {
+      orgId,
+      title: `${label}工资支付办法`,
+      issuer: `${label}集团`,
+      level: 'company',
+      effectiveDate: '2024-01-01',
+      text: `第一条 ${label}工资按月发放。`,
+    }),
+    'policy',
+  );
+  const question = await ok(
+    worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}工资晚发`, body: `${label}这个月工资晚发了` }),
+    'question',
+  );
   const faq = await ok(worker.post('/api/v1/policy-questions', { topic: 'wages', title: `${label}加班费`, body: `${label}加班费怎么算` }), 'faq question');
   await ok(staff.post(`/api/v1/policy-questions/${faq.id}/answer`, { answer: `${label}按规定计算`, articleIds: [policy.articles[0].id] }), 'answer');
   await ok(staff.post(`/api/v1/policy-questions/${faq.id}/publish`, { faqTitle: `${label}加班费怎么算`, faqAnswer: `${label}按规定计算` }), 'publish');

@@ -14,8 +14,24 @@ import { newId } from '../../core/ids.js';
 import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
-import { ANSWER_WORKING_DAYS, POLICY_PERMISSIONS, QUESTION_TRANSITIONS as T, type PolicyStatus, type QuestionStatus, type QuestionTopic } from '../../../common/policies.js';
-import type { AnswerQuestionBody, AskBody, Citation, FaqEntry, PublishBody, QuestionDetail, QuestionListQuery, QuestionSummary } from '../../../common/schemas/policies.js';
+import {
+  ANSWER_WORKING_DAYS,
+  POLICY_PERMISSIONS,
+  QUESTION_TRANSITIONS as T,
+  type PolicyStatus,
+  type QuestionStatus,
+  type QuestionTopic,
+} from '../../../common/policies.js';
+import type {
+  AnswerQuestionBody,
+  AskBody,
+  Citation,
+  FaqEntry,
+  PublishBody,
+  QuestionDetail,
+  QuestionListQuery,
+  QuestionSummary,
+} from '../../../common/schemas/policies.js';
 import { ancestorIds, answerScope, isAsker, mayAnswer, reaches, readReach } from './policies.policy.js';
 import * as repo from './policies.repository.js';
 import { PM } from './policies.messages.js';
@@ -76,7 +92,12 @@ export async function ask(call: WriteCall, body: AskBody): Promise<QuestionDetai
     updated_at: call.iso,
   });
   await recordEvent(call, { kind: QUESTION_KIND, id, event: 'asked', to: 'submitted', anonymous: body.anonymous });
-  await recordAudit(call.tx, body.anonymous ? anonymousContext(call.ctx) : call.ctx, { action: 'policyQuestion.ask', entityType: 'policyQuestion', entityId: id, orgId: at.orgId });
+  await recordAudit(call.tx, body.anonymous ? anonymousContext(call.ctx) : call.ctx, {
+    action: 'policyQuestion.ask',
+    entityType: 'policyQuestion',
+    entityId: id,
+    orgId: at.orgId,
+  });
   const staff = await holdersOf(call.tx, ['unionStaff'], at.orgPath);
   await notify(call.tx, {
     accountIds: staff.map((h) => h.accountId),
@@ -119,7 +140,13 @@ export async function answer(call: WriteCall, id: string, body: AnswerQuestionBo
     data: { articles: articles.map((a) => `${a.policy_title} ${a.label}`) },
     audit: { action: 'policyQuestion.answer', entityType: 'policyQuestion', entityId: id, orgId: q.org_id },
     notify: q.author_account_id
-      ? { accountIds: [q.author_account_id], kind: 'policies.answered', title: t('zh-CN', PM['policies.answered.title'], { title: q.title }), body: t('zh-CN', PM['policies.answered.body']), link: `/policies/questions/${id}` }
+      ? {
+          accountIds: [q.author_account_id],
+          kind: 'policies.answered',
+          title: t('zh-CN', PM['policies.answered.title'], { title: q.title }),
+          body: t('zh-CN', PM['policies.answered.body']),
+          link: `/policies/questions/${id}`,
+        }
       : undefined,
   });
   await repo.replaceCitations(call.tx, id, articles);
@@ -160,7 +187,14 @@ export async function withdraw(call: WriteCall, id: string): Promise<QuestionDet
 }
 
 function presentCitations(rows: Awaited<ReturnType<typeof repo.citationsOf>>): Citation[] {
-  return rows.map((c) => ({ articleId: c.article_id, policyId: c.policy_id, policyTitle: c.policy_title, label: c.label, body: c.body, policyStatus: c.policy_status as PolicyStatus }));
+  return rows.map((c) => ({
+    articleId: c.article_id,
+    policyId: c.policy_id,
+    policyTitle: c.policy_title,
+    label: c.label,
+    body: c.body,
+    policyStatus: c.policy_status as PolicyStatus,
+  }));
 }
 
 async function detailIn(call: Call & { tx?: WriteCall['tx'] }, id: string): Promise<QuestionDetail> {
@@ -221,7 +255,10 @@ export async function list(call: Call, q: QuestionListQuery) {
 
 export async function faq(call: Call, q: { q?: string; topic?: string[]; page: number; pageSize: number }): Promise<{ items: FaqEntry[] }> {
   const rows = await repo.listFaq(call.db, readReach(call.actor), q);
-  const cites = await repo.citationsOf(call.db, rows.map((r) => r.id));
+  const cites = await repo.citationsOf(
+    call.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,

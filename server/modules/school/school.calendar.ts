@@ -66,7 +66,8 @@ export class SchoolCalendar {
     const week = weekOf(date);
     const term = this.termOf(date);
     const d = this.work.day(date);
-    if (!d.working) return { date, week, schoolDay: false, reason: d.kind === 'weekend' ? 'weekend' : 'holiday', note: d.name ?? null, termId: term?.id ?? null };
+    if (!d.working)
+      return { date, week, schoolDay: false, reason: d.kind === 'weekend' ? 'weekend' : 'holiday', note: d.name ?? null, termId: term?.id ?? null };
     if (!term) return { date, week, schoolDay: false, reason: 'outsideTerm', note: null, termId: null };
     const closed = this.closures.get(date);
     if (closed !== undefined) return { date, week, schoolDay: false, reason: 'closure', note: closed, termId: term.id };

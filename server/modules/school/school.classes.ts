@@ -20,7 +20,12 @@ export function pickTerm(cal: SchoolCalendar, termId: string | undefined, asOf: 
   return term;
 }
 
-export async function schoolClasses(db: Db, school: { id: string; path: string }, termId: string | undefined, asOf: string): Promise<{ term: TermRef; classes: ClassWithCalendar[] }> {
+export async function schoolClasses(
+  db: Db,
+  school: { id: string; path: string },
+  termId: string | undefined,
+  asOf: string,
+): Promise<{ term: TermRef; classes: ClassWithCalendar[] }> {
   const src = await loadSchoolCalendarSource(db, school.id, school.path);
   const term = pickTerm(await src.forOrg(school.path), termId, asOf);
   const infos = (await describeClasses(db, await classesUnder(db, school.path)))

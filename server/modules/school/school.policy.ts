@@ -47,11 +47,23 @@ export async function describeClasses(db: Db, classes: repo.OrgRef[]): Promise<C
   const ancestors = new Map((await repo.findOrgs(db, ancestorIds)).map((o) => [o.id, o]));
   const out: ClassInfo[] = [];
   for (const c of classes) {
-    const chain = idsOfPath(c.path).slice(0, -1).map((id) => ancestors.get(id)).filter((o): o is repo.OrgRef => !!o);
+    const chain = idsOfPath(c.path)
+      .slice(0, -1)
+      .map((id) => ancestors.get(id))
+      .filter((o): o is repo.OrgRef => !!o);
     const school = [...chain].reverse().find((o) => o.kind === 'school');
     if (!school) continue;
     const grade = [...chain].reverse().find((o) => o.kind === 'grade' && o.path.startsWith(school.path));
-    out.push({ id: c.id, name: c.name, path: c.path, schoolId: school.id, schoolName: school.name, schoolPath: school.path, gradeId: grade?.id ?? null, gradeName: grade?.name ?? null });
+    out.push({
+      id: c.id,
+      name: c.name,
+      path: c.path,
+      schoolId: school.id,
+      schoolName: school.name,
+      schoolPath: school.path,
+      gradeId: grade?.id ?? null,
+      gradeName: grade?.name ?? null,
+    });
   }
   return out;
 }

@@ -21,7 +21,14 @@ export function shanghaiClock(now: Date): LocalClock {
 
 export function settingsFromRow(row: repo.SchoolSettingsTable | undefined): SchoolSettings {
   return row
-    ? { quietStart: row.quiet_start, quietEnd: row.quiet_end, teacherReminderAt: row.teacher_reminder_at, guardianReminderAt: row.guardian_reminder_at, moralReminderAt: row.moral_reminder_at, lessonReminderAt: row.lesson_reminder_at }
+    ? {
+        quietStart: row.quiet_start,
+        quietEnd: row.quiet_end,
+        teacherReminderAt: row.teacher_reminder_at,
+        guardianReminderAt: row.guardian_reminder_at,
+        moralReminderAt: row.moral_reminder_at,
+        lessonReminderAt: row.lesson_reminder_at,
+      }
     : { ...SCHOOL_SETTING_DEFAULTS };
 }
 

@@ -93,14 +93,7 @@ export function schools(db: Tx): Promise<OrgRef[]> {
 // ── people of a class ─────────────────────────────────────────────
 
 export function studentsOfClass(db: Tx, classId: string) {
-  return db
-    .selectFrom('persons')
-    .select(['id', 'name', 'org_id'])
-    .where('org_id', '=', classId)
-    .where(activeStudent())
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('persons').select(['id', 'name', 'org_id']).where('org_id', '=', classId).where(activeStudent()).orderBy('name').orderBy('id').execute();
 }
 
 export function studentsOfClasses(db: Tx, classIds: string[]) {
@@ -231,7 +224,13 @@ export function listClosures(db: Tx, schoolId: string, f: { from?: string; to?: 
     .$if(!!f.from, (x) => x.where('c.date', '>=', f.from!))
     .$if(!!f.to, (x) => x.where('c.date', '<=', f.to!));
   return Promise.all([
-    base.select(['c.id', 'c.school_id', 'c.org_id', 'c.date', 'c.reason', 'o.name as org_name']).orderBy('c.date', f.order).orderBy('c.id').limit(f.limit).offset(f.offset).execute(),
+    base
+      .select(['c.id', 'c.school_id', 'c.org_id', 'c.date', 'c.reason', 'o.name as org_name'])
+      .orderBy('c.date', f.order)
+      .orderBy('c.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
 }

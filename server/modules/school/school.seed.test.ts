@@ -59,9 +59,15 @@ describe('demo data of the school practices', () => {
     expect(missed.items[0].reason).toBeTruthy();
 
     // Seeding again changes nothing.
-    const notes = await t.db.selectFrom('heart_bridge_notes' as any).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const notes = await t.db
+      .selectFrom('heart_bridge_notes' as any)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const m of [schoolModule, heartBridgeModule, moralEducationModule]) await m.seedDemo!(t.db, NOW);
-    const again = await t.db.selectFrom('heart_bridge_notes' as any).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const again = await t.db
+      .selectFrom('heart_bridge_notes' as any)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(again.n)).toBe(Number(notes.n));
   });
 });

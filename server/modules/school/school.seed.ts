@@ -20,7 +20,15 @@ export async function seedSchoolDemo(db: Db, now: Date): Promise<void> {
     const existing = await repo.termsOf(db, school.id);
     for (const t of schoolYearTerms(now)) {
       if (existing.some((e) => e.start_date <= t.end && t.start <= e.end_date)) continue;
-      await repo.insertTerm(db, { id: newId(), school_id: school.id, name: t.name, start_date: t.start, end_date: t.end, created_at: stamp, updated_at: stamp });
+      await repo.insertTerm(db, {
+        id: newId(),
+        school_id: school.id,
+        name: t.name,
+        start_date: t.start,
+        end_date: t.end,
+        created_at: stamp,
+        updated_at: stamp,
+      });
     }
   }
 }

@@ -48,10 +48,24 @@ export async function createTerm(db: Db, ctx: CallContext, actor: Actor, schoolI
   await manageableSchool(db, actor, schoolId);
   await checkTerm(db, schoolId, input.startDate, input.endDate);
   const now = nowIso();
-  const row: repo.SchoolTermTable = { id: newId(), school_id: schoolId, name: input.name, start_date: input.startDate, end_date: input.endDate, created_at: now, updated_at: now };
+  const row: repo.SchoolTermTable = {
+    id: newId(),
+    school_id: schoolId,
+    name: input.name,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    created_at: now,
+    updated_at: now,
+  };
   await db.transaction().execute(async (tx) => {
     await repo.insertTerm(tx, row);
-    await recordAudit(tx, ctx, { action: 'school.termCreate', entityType: 'schoolTerm', entityId: row.id, orgId: schoolId, changes: { name: row.name, startDate: row.start_date, endDate: row.end_date } });
+    await recordAudit(tx, ctx, {
+      action: 'school.termCreate',
+      entityType: 'schoolTerm',
+      entityId: row.id,
+      orgId: schoolId,
+      changes: { name: row.name, startDate: row.start_date, endDate: row.end_date },
+    });
   });
   invalidateSchoolCalendar(db);
   return presentTerm(row);
@@ -67,7 +81,13 @@ export async function updateTerm(db: Db, ctx: CallContext, actor: Actor, id: str
   const patch = { name: input.name, start_date: input.startDate, end_date: input.endDate };
   await db.transaction().execute(async (tx) => {
     await repo.updateTerm(tx, id, { ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)), updated_at: nowIso() });
-    await recordAudit(tx, ctx, { action: 'school.termUpdate', entityType: 'schoolTerm', entityId: id, orgId: term.school_id, changes: diff(term as any, patch) });
+    await recordAudit(tx, ctx, {
+      action: 'school.termUpdate',
+      entityType: 'schoolTerm',
+      entityId: id,
+      orgId: term.school_id,
+      changes: diff(term as any, patch),
+    });
   });
   invalidateSchoolCalendar(db);
   return presentTerm((await repo.findTerm(db, id))!);
@@ -79,14 +99,25 @@ export async function deleteTerm(db: Db, ctx: CallContext, actor: Actor, id: str
   await manageableSchool(db, actor, term.school_id);
   await db.transaction().execute(async (tx) => {
     await repo.deleteTerm(tx, id);
-    await recordAudit(tx, ctx, { action: 'school.termDelete', entityType: 'schoolTerm', entityId: id, orgId: term.school_id, changes: { name: term.name, startDate: term.start_date, endDate: term.end_date } });
+    await recordAudit(tx, ctx, {
+      action: 'school.termDelete',
+      entityType: 'schoolTerm',
+      entityId: id,
+      orgId: term.school_id,
+      changes: { name: term.name, startDate: term.start_date, endDate: term.end_date },
+    });
   });
   invalidateSchoolCalendar(db);
 }
 
 // ── closures ──────────────────────────────────────────────────────
 
-export async function listClosures(db: Db, actor: Actor, schoolId: string, q: { page: number; pageSize: number; order: 'asc' | 'desc'; from?: string; to?: string }) {
+export async function listClosures(
+  db: Db,
+  actor: Actor,
+  schoolId: string,
+  q: { page: number; pageSize: number; order: 'asc' | 'desc'; from?: string; to?: string },
+) {
   await readableSchool(db, actor, schoolId);
   const [rows, count] = await repo.listClosures(db, schoolId, { from: q.from, to: q.to, order: q.order, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return {
@@ -106,7 +137,13 @@ export async function createClosure(db: Db, ctx: CallContext, actor: Actor, scho
     const clash = (await repo.closuresOf(tx as Db, schoolId)).find((c) => c.org_id === org.id && c.date === input.date);
     if (clash) throw new AppError(409, 'conflict', 'school.closureExists');
     await repo.insertClosure(tx, row);
-    await recordAudit(tx, ctx, { action: 'school.closureCreate', entityType: 'schoolClosure', entityId: row.id, orgId: org.id, changes: { date: row.date, reason: row.reason } });
+    await recordAudit(tx, ctx, {
+      action: 'school.closureCreate',
+      entityType: 'schoolClosure',
+      entityId: row.id,
+      orgId: org.id,
+      changes: { date: row.date, reason: row.reason },
+    });
   });
   invalidateSchoolCalendar(db);
   return { id: row.id, schoolId, orgId: org.id, orgName: org.name, date: row.date, reason: row.reason };
@@ -118,7 +155,13 @@ export async function deleteClosure(db: Db, ctx: CallContext, actor: Actor, id: 
   await manageableSchool(db, actor, row.school_id);
   await db.transaction().execute(async (tx) => {
     await repo.deleteClosure(tx, id);
-    await recordAudit(tx, ctx, { action: 'school.closureDelete', entityType: 'schoolClosure', entityId: id, orgId: row.org_id, changes: { date: row.date, reason: row.reason } });
+    await recordAudit(tx, ctx, {
+      action: 'school.closureDelete',
+      entityType: 'schoolClosure',
+      entityId: id,
+      orgId: row.org_id,
+      changes: { date: row.date, reason: row.reason },
+    });
   });
   invalidateSchoolCalendar(db);
 }
@@ -145,7 +188,13 @@ export async function updateSettings(db: Db, ctx: CallContext, actor: Actor, sch
       lesson_reminder_at: after.lessonReminderAt,
       updated_at: nowIso(),
     });
-    await recordAudit(tx, ctx, { action: 'school.settingsUpdate', entityType: 'schoolSettings', entityId: schoolId, orgId: schoolId, changes: diff(before as any, input) });
+    await recordAudit(tx, ctx, {
+      action: 'school.settingsUpdate',
+      entityType: 'schoolSettings',
+      entityId: schoolId,
+      orgId: schoolId,
+      changes: diff(before as any, input),
+    });
   });
   return after;
 }
@@ -160,7 +209,12 @@ async function readableClass(db: Db, actor: Actor, classId: string): Promise<Cla
   const cls = await loadClass(db, classId);
   if (!cls || !readsSchool(actor, cls.schoolPath)) throw notFound();
   // Within the school, a grant on one class does not open another class's calendar view.
-  const reach = await reachOf(db, actor, { oversee: 'school.read', teach: HEART_BRIDGE_PERMISSIONS.writeSchool, home: HEART_BRIDGE_PERMISSIONS.writeHome, own: HEART_BRIDGE_PERMISSIONS.readOwn });
+  const reach = await reachOf(db, actor, {
+    oversee: 'school.read',
+    teach: HEART_BRIDGE_PERMISSIONS.writeSchool,
+    home: HEART_BRIDGE_PERMISSIONS.writeHome,
+    own: HEART_BRIDGE_PERMISSIONS.readOwn,
+  });
   if (!reach.seesClass(cls) && !reach.hasChildIn(cls.id)) throw notFound();
   return cls;
 }
@@ -204,11 +258,18 @@ async function selfOf(db: Db, self: { studentId: string; classId: string } | nul
 }
 
 export async function mine(db: Db, actor: Actor) {
-  const reach = await reachOf(db, actor, { oversee: 'school.manage', teach: HEART_BRIDGE_PERMISSIONS.writeSchool, home: HEART_BRIDGE_PERMISSIONS.writeHome, own: HEART_BRIDGE_PERMISSIONS.readOwn });
+  const reach = await reachOf(db, actor, {
+    oversee: 'school.manage',
+    teach: HEART_BRIDGE_PERMISSIONS.writeSchool,
+    home: HEART_BRIDGE_PERMISSIONS.writeHome,
+    own: HEART_BRIDGE_PERMISSIONS.readOwn,
+  });
   const moral = await reachOf(db, actor, { oversee: MORAL_EDUCATION_PERMISSIONS.oversee, teach: MORAL_EDUCATION_PERMISSIONS.read });
   const taught = new Map(reach.classes);
   for (const [id, c] of moral.classes) taught.set(id, { duties: new Set([...(taught.get(id)?.duties ?? []), ...c.duties]), path: c.path });
-  const classOrgs = await repo.findOrgs(db, [...new Set([...taught.keys(), ...[...reach.children.values()].map((c) => c.classId), ...(reach.self ? [reach.self.classId] : [])])]);
+  const classOrgs = await repo.findOrgs(db, [
+    ...new Set([...taught.keys(), ...[...reach.children.values()].map((c) => c.classId), ...(reach.self ? [reach.self.classId] : [])]),
+  ]);
   const infos = new Map((await describeClasses(db, classOrgs)).map((c) => [c.id, c]));
   const students = (await Promise.all([...reach.children.keys()].map((id) => repo.findStudent(db, id)))).filter((s) => !!s);
   const schools = (await repo.schools(db)).filter((s) => reach.oversees(s.path) || moral.oversees(s.path));
@@ -219,7 +280,13 @@ export async function mine(db: Db, actor: Actor) {
       .map((x) => ({ id: x.info!.id, name: x.info!.name, schoolId: x.info!.schoolId, schoolName: x.info!.schoolName, duties: x.duties }))
       .sort((a, b) => compareNames(a.name, b.name)),
     children: students
-      .map((s) => ({ id: s!.id, name: s!.name, classId: s!.org_id, className: infos.get(s!.org_id)?.name ?? '', schoolId: infos.get(s!.org_id)?.schoolId ?? '' }))
+      .map((s) => ({
+        id: s!.id,
+        name: s!.name,
+        classId: s!.org_id,
+        className: infos.get(s!.org_id)?.name ?? '',
+        schoolId: infos.get(s!.org_id)?.schoolId ?? '',
+      }))
       .filter((c) => c.schoolId),
     schools: schools.map((s) => ({ id: s.id, name: s.name })),
     self: await selfOf(db, reach.self, infos),

@@ -103,8 +103,12 @@ describe('school calendar API', () => {
 
     const closure = await principal.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-10-09', reason: '初一研学', orgId: w.grade1.id });
     expect(closure.status).toBe(201);
-    expect((await principal.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-10-09', reason: '重复', orgId: w.grade1.id })).status).toBe(409);
-    expect((await principal.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-10-09', reason: '别校', orgId: w.classX.id })).status).toBe(422);
+    expect((await principal.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-10-09', reason: '重复', orgId: w.grade1.id })).status).toBe(
+      409,
+    );
+    expect((await principal.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-10-09', reason: '别校', orgId: w.classX.id })).status).toBe(
+      422,
+    );
     expect((await headA.post(`/api/v1/school/schools/${w.school.id}/closures`, { date: '2026-10-12', reason: '擅自停课' })).status).toBe(403);
 
     const daysA = await headA.get(`/api/v1/school/classes/${w.classA.id}/days?from=2026-10-05&to=2026-10-11`);
@@ -118,7 +122,12 @@ describe('school calendar API', () => {
     expect(weeks.body.items.find((x: any) => x.week === '2026-W38').schoolDays).toContain('2026-09-20');
     expect(weeks.body.items.find((x: any) => x.week === '2026-W41').schoolDays).toEqual(['2026-10-08', '2026-10-10']);
 
-    const audit = await t.db.selectFrom('audit_events').select('action').where('org_id', 'in', [w.school.id, w.grade1.id]).where('action', 'like', 'school.%').execute();
+    const audit = await t.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('org_id', 'in', [w.school.id, w.grade1.id])
+      .where('action', 'like', 'school.%')
+      .execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['school.closureCreate', 'school.termCreate']);
     expect((await principal.delete(`/api/v1/school/closures/${closure.body.id}`)).status).toBe(204);
     const after = await headA.get(`/api/v1/school/classes/${w.classA.id}/days?from=2026-10-09&to=2026-10-09`);
@@ -154,7 +163,11 @@ describe('school calendar API', () => {
     expect(bad.status).toBe(400);
     const ok = await academic.patch(`/api/v1/school/schools/${w.school.id}/settings`, { quietStart: '20:30', moralReminderAt: '14:20' });
     expect(ok.status).toBe(200);
-    expect((await headA.get(`/api/v1/school/schools/${w.school.id}/settings`)).body).toMatchObject({ quietStart: '20:30', quietEnd: '07:00', moralReminderAt: '14:20' });
+    expect((await headA.get(`/api/v1/school/schools/${w.school.id}/settings`)).body).toMatchObject({
+      quietStart: '20:30',
+      quietEnd: '07:00',
+      moralReminderAt: '14:20',
+    });
     expect((await w.users.otherPrincipal.get(`/api/v1/school/schools/${w.school.id}/settings`)).status).toBe(404);
   });
 

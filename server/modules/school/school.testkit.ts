@@ -15,7 +15,12 @@ interface SignedIn {
   username: string;
   get(url: string, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
   post(url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
   patch(url: string, body?: unknown): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
   delete(url: string): Promise<{ status: number; body: any; text: string; headers: Record<string, any> }>;
 }
@@ -36,7 +41,10 @@ export async function linkTeacher(db: Db, classId: string, teacherId: string, du
 
 export async function addTerm(db: Db, schoolId: string, name: string, start: string, end: string) {
   const now = nowIso();
-  await (db as any).insertInto('school_terms').values({ id: newId(), school_id: schoolId, name, start_date: start, end_date: end, created_at: now, updated_at: now }).execute();
+  await (db as any)
+    .insertInto('school_terms')
+    .values({ id: newId(), school_id: schoolId, name, start_date: start, end_date: end, created_at: now, updated_at: now })
+    .execute();
   invalidateSchoolCalendar(db);
 }
 
@@ -97,12 +105,24 @@ export async function schoolWorld<C extends SignedIn>(t: Harness<C>) {
     principal: await t.user([{ role: 'principal', org: school }]),
     academic: await t.user([{ role: 'academicOffice', org: school }]),
     headA: await t.user([{ role: 'headTeacher', org: classA }], { personId: pHeadA.id }),
-    subjA: await t.user([{ role: 'subjectTeacher', org: classA }, { role: 'subjectTeacher', org: classC }], { personId: pSubjA.id }),
+    subjA: await t.user(
+      [
+        { role: 'subjectTeacher', org: classA },
+        { role: 'subjectTeacher', org: classC },
+      ],
+      { personId: pSubjA.id },
+    ),
     headB: await t.user([{ role: 'headTeacher', org: classB }], { personId: pHeadB.id }),
     gA1: await t.user([{ role: 'parent', org: classA }], { personId: pgA1.id }),
     gA1b: await t.user([{ role: 'parent', org: classA }], { personId: pgA1b.id }),
     gB1: await t.user([{ role: 'parent', org: classB }], { personId: pgB1.id }),
-    gTwo: await t.user([{ role: 'parent', org: classA }, { role: 'parent', org: classB }], { personId: pgTwo.id }),
+    gTwo: await t.user(
+      [
+        { role: 'parent', org: classA },
+        { role: 'parent', org: classB },
+      ],
+      { personId: pgTwo.id },
+    ),
     otherPrincipal: await t.user([{ role: 'principal', org: other }]),
     headX: await t.user([{ role: 'headTeacher', org: classX }], { personId: pHeadX.id }),
     gX1: await t.user([{ role: 'parent', org: classX }], { personId: pgX1.id }),

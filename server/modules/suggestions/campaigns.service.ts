@@ -41,9 +41,26 @@ export async function createCampaign(call: WriteCall, body: CampaignBody): Promi
   const id = newId();
   await sdb(call.tx)
     .insertInto('suggestion_campaigns')
-    .values({ id, org_id: org.id, org_path: org.path, title: body.title, starts_on: body.startsOn, ends_on: body.endsOn, criteria: JSON.stringify(criteria), created_by: call.actor.accountId, created_at: call.iso, updated_at: call.iso })
+    .values({
+      id,
+      org_id: org.id,
+      org_path: org.path,
+      title: body.title,
+      starts_on: body.startsOn,
+      ends_on: body.endsOn,
+      criteria: JSON.stringify(criteria),
+      created_by: call.actor.accountId,
+      created_at: call.iso,
+      updated_at: call.iso,
+    })
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'suggestion.campaignCreate', entityType: 'suggestionCampaign', entityId: id, orgId: org.id, changes: { title: body.title } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'suggestion.campaignCreate',
+    entityType: 'suggestionCampaign',
+    entityId: id,
+    orgId: org.id,
+    changes: { title: body.title },
+  });
   return campaignOf((await repo.loadCampaign(call.tx, id))!, today(call));
 }
 
@@ -68,9 +85,20 @@ export async function editCampaign(call: WriteCall, id: string, body: CampaignEd
     const same = (cs: { key: string; label: string; max: number }[]) => JSON.stringify(cs.map((c) => [c.key, c.label, c.max]));
     if (scored && same(body.criteria) !== same(criteriaOf(row))) throw invalid('body.criteria', SM['suggestions.criteriaScored']);
   }
-  const patch = { title: body.title ?? row.title, starts_on: startsOn, ends_on: endsOn, criteria: body.criteria ? JSON.stringify(body.criteria) : row.criteria };
-  await sdb(call.tx).updateTable('suggestion_campaigns').set({ ...patch, updated_at: call.iso }).where('id', '=', id).execute();
-  const changes = Object.fromEntries(Object.entries({ title: body.title, startsOn: body.startsOn, endsOn: body.endsOn, criteria: body.criteria }).filter(([, v]) => v !== undefined));
+  const patch = {
+    title: body.title ?? row.title,
+    starts_on: startsOn,
+    ends_on: endsOn,
+    criteria: body.criteria ? JSON.stringify(body.criteria) : row.criteria,
+  };
+  await sdb(call.tx)
+    .updateTable('suggestion_campaigns')
+    .set({ ...patch, updated_at: call.iso })
+    .where('id', '=', id)
+    .execute();
+  const changes = Object.fromEntries(
+    Object.entries({ title: body.title, startsOn: body.startsOn, endsOn: body.endsOn, criteria: body.criteria }).filter(([, v]) => v !== undefined),
+  );
   await recordAudit(call.tx, call.ctx, { action: 'suggestion.campaignEdit', entityType: 'suggestionCampaign', entityId: id, orgId: row.org_id, changes });
   return campaignOf((await repo.loadCampaign(call.tx, id))!, today(call));
 }
@@ -112,10 +140,16 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
     const participants = parts ? (parts.get(u.path) ?? 0) : await repo.participants(db, f);
     const sub = grouped
       ? sum(cells.filter((c) => c.unit === u.path))
-      : { ...(await repo.totals(db, f)), adopted: (await repo.totals(db, { ...f, status: ADOPTED_STATUSES })).n, implemented: (await repo.totals(db, { ...f, status: IMPLEMENTED_STATUSES })).n };
+      : {
+          ...(await repo.totals(db, f)),
+          adopted: (await repo.totals(db, { ...f, status: ADOPTED_STATUSES })).n,
+          implemented: (await repo.totals(db, { ...f, status: IMPLEMENTED_STATUSES })).n,
+        };
     // A child with no workers and no suggestions (the union committee beside the mines) is no unit of the campaign.
     if (!workers && !sub.n) continue;
-    const drill = Object.fromEntries(Object.entries({ campaignId: id, orgId: u.id, submittedFrom: q.from, submittedTo: q.to }).filter(([, v]) => v !== undefined)) as Record<string, string>;
+    const drill = Object.fromEntries(
+      Object.entries({ campaignId: id, orgId: u.id, submittedFrom: q.from, submittedTo: q.to }).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>;
     unitRows.push({
       orgId: u.id,
       orgName: u.name,
@@ -150,7 +184,15 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
     benefit: yuan(t.benefitFen)!,
     rewards: yuan(t.rewardFen)!,
     byStatus,
-    months: months.map((m) => ({ month: m.month, submitted: m.n, decided: m.decided, adopted: m.adopted, implemented: m.implemented, benefit: yuan(m.benefitFen)!, rewards: yuan(m.rewardFen)! })),
+    months: months.map((m) => ({
+      month: m.month,
+      submitted: m.n,
+      decided: m.decided,
+      adopted: m.adopted,
+      implemented: m.implemented,
+      benefit: yuan(m.benefitFen)!,
+      rewards: yuan(m.rewardFen)!,
+    })),
     units: unitRows,
   };
 }

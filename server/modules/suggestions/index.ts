@@ -24,7 +24,13 @@ export const suggestionsModule = defineModule({
   indicators: suggestionsIndicators,
   notableCases: suggestionNotableCases,
   homeCards: [
-    { key: 'suggestions.desk', roles: ['unionChair', 'unionStaff'], title: { zh: '合理化建议', en: 'Suggestions' }, path: '/suggestions', indicator: 'suggestions.adoptionRate' },
+    {
+      key: 'suggestions.desk',
+      roles: ['unionChair', 'unionStaff'],
+      title: { zh: '合理化建议', en: 'Suggestions' },
+      path: '/suggestions',
+      indicator: 'suggestions.adoptionRate',
+    },
     { key: 'suggestions.mine', roles: ['worker'], title: { zh: '我为企业献一策', en: 'My suggestions' }, path: '/suggestions' },
   ],
   seedDemo: seedSuggestionsDemo,

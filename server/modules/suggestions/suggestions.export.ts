@@ -44,6 +44,8 @@ export async function exportXlsx(db: Db, call: Call, q: SuggestionListQuery, rep
     if (!got.nextCursor) break;
     after = got.nextCursor;
   }
-  await db.transaction().execute((tx) => recordAudit(tx, call.ctx, { action: 'suggestion.export', entityType: 'suggestion', entityId: 'list', changes: { rows: rows.length } }));
+  await db
+    .transaction()
+    .execute((tx) => recordAudit(tx, call.ctx, { action: 'suggestion.export', entityType: 'suggestion', entityId: 'list', changes: { rows: rows.length } }));
   return sendXlsx(reply, '合理化建议.xlsx', '合理化建议', COLUMNS, rows);
 }

@@ -80,7 +80,10 @@ export const suggestionsIndicators = [
   defineIndicator({
     key: 'suggestions.per100Workers',
     label: { zh: '每百名职工建议数', en: 'Suggestions per 100 workers' },
-    definition: { zh: '期间内提交的合理化建议数 ÷ 在册职工数（百分数即每百人建议数）', en: 'Suggestions submitted in the period ÷ workers on the roster (as a percentage: per hundred workers)' },
+    definition: {
+      zh: '期间内提交的合理化建议数 ÷ 在册职工数（百分数即每百人建议数）',
+      en: 'Suggestions submitted in the period ÷ workers on the roster (as a percentage: per hundred workers)',
+    },
     period: 'range',
     unit: 'rate',
     compute: per100Workers,
@@ -88,7 +91,10 @@ export const suggestionsIndicators = [
   defineIndicator({
     key: 'suggestions.participationRate',
     label: { zh: '职工参与率', en: 'Worker participation rate' },
-    definition: { zh: '期间内提交建议的职工人数（含合作者，去重） ÷ 在册职工数', en: 'Workers who submitted in the period (co-authors included, counted once) ÷ workers on the roster' },
+    definition: {
+      zh: '期间内提交建议的职工人数（含合作者，去重） ÷ 在册职工数',
+      en: 'Workers who submitted in the period (co-authors included, counted once) ÷ workers on the roster',
+    },
     period: 'range',
     unit: 'rate',
     compute: participationRate,
@@ -96,7 +102,10 @@ export const suggestionsIndicators = [
   defineIndicator({
     key: 'suggestions.adoptionRate',
     label: { zh: '建议采纳率', en: 'Adoption rate' },
-    definition: { zh: '期间内决定采纳或试行的建议数 ÷ 期间内作出决定（含存档）的建议数', en: 'Suggestions adopted or put on trial in the period ÷ suggestions decided in the period (archived included)' },
+    definition: {
+      zh: '期间内决定采纳或试行的建议数 ÷ 期间内作出决定（含存档）的建议数',
+      en: 'Suggestions adopted or put on trial in the period ÷ suggestions decided in the period (archived included)',
+    },
     period: 'range',
     unit: 'rate',
     compute: adoptionRate,

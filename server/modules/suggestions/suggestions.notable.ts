@@ -9,7 +9,14 @@ import type { Db } from '../../core/db/database.js';
 import type { NotableCaseQuery } from '../../core/indicators/notableCases.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import type { NotableCase } from '../../../common/notableCase.js';
-import { ADOPTED_STATUSES, BENEFIT_KIND_LABELS, IMPLEMENTED_STATUSES, SUGGESTION_STATUS_LABELS, type BenefitKind, type SuggestionStatus } from '../../../common/suggestions.js';
+import {
+  ADOPTED_STATUSES,
+  BENEFIT_KIND_LABELS,
+  IMPLEMENTED_STATUSES,
+  SUGGESTION_STATUS_LABELS,
+  type BenefitKind,
+  type SuggestionStatus,
+} from '../../../common/suggestions.js';
 import { sdb } from './suggestions.tables.js';
 
 const PROPOSAL_CHARS = 150;
@@ -21,10 +28,26 @@ export async function suggestionNotableCases(db: Db, q: NotableCaseQuery): Promi
   const rows = await sdb(db)
     .selectFrom('suggestions as s')
     .innerJoin('orgs as u', 'u.id', 's.org_id')
-    .select(['s.id', 's.title', 's.proposal', 's.status', 's.decided_on', 's.implemented_on', 's.benefit_kind', 's.benefit_fen', 's.verified_on', 'u.name as unit_name'])
+    .select([
+      's.id',
+      's.title',
+      's.proposal',
+      's.status',
+      's.decided_on',
+      's.implemented_on',
+      's.benefit_kind',
+      's.benefit_fen',
+      's.verified_on',
+      'u.name as unit_name',
+    ])
     .where('s.status', 'in', [...ADOPTED_STATUSES])
     .where((eb) => pathInScope(eb, 's.org_path', q.scope))
-    .where((eb) => eb.or([eb.and([eb('s.decided_on', '>=', q.from), eb('s.decided_on', '<=', q.to)]), eb.and([eb('s.verified_on', '>=', q.from), eb('s.verified_on', '<=', q.to)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('s.decided_on', '>=', q.from), eb('s.decided_on', '<=', q.to)]),
+        eb.and([eb('s.verified_on', '>=', q.from), eb('s.verified_on', '<=', q.to)]),
+      ]),
+    )
     .orderBy(sql`case when s.verified_on is null then 1 else 0 end`)
     .orderBy(sql`coalesce(s.benefit_fen, 0)`, 'desc')
     .orderBy('s.decided_on', 'desc')
@@ -32,7 +55,10 @@ export async function suggestionNotableCases(db: Db, q: NotableCaseQuery): Promi
     .limit(3)
     .execute();
   return rows.map((r) => {
-    const proposal = r.proposal.trim().replace(/^建议/, '').replace(/[。；;.\s]+$/, '');
+    const proposal = r.proposal
+      .trim()
+      .replace(/^建议/, '')
+      .replace(/[。；;.\s]+$/, '');
     const done = (IMPLEMENTED_STATUSES as readonly string[]).includes(r.status) ? `，${r.implemented_on ? `${day(r.implemented_on)}起` : ''}实施` : '';
     const benefit =
       r.verified_on && r.benefit_fen !== null

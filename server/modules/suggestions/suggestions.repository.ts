@@ -40,8 +40,10 @@ export interface SuggestionFilter {
 
 // Uncorrelated IN sets: each is read once from its (person|account, suggestion) index and probed by primary key,
 // so an OR with the scope's path range stays indexable; a correlated EXISTS ran once per row of the subtree.
-const authoredBy = (eb: Eb, personId: string) => eb('s.id', 'in', eb.selectFrom('suggestion_authors as a').select('a.suggestion_id').where('a.person_id', '=', personId));
-const evaluatedBy = (eb: Eb, accountId: string) => eb('s.id', 'in', eb.selectFrom('suggestion_evaluations as e').select('e.suggestion_id').where('e.account_id', '=', accountId));
+const authoredBy = (eb: Eb, personId: string) =>
+  eb('s.id', 'in', eb.selectFrom('suggestion_authors as a').select('a.suggestion_id').where('a.person_id', '=', personId));
+const evaluatedBy = (eb: Eb, accountId: string) =>
+  eb('s.id', 'in', eb.selectFrom('suggestion_evaluations as e').select('e.suggestion_id').where('e.account_id', '=', accountId));
 
 /**
  * The caller's visibility, resolved so that SQL gets an indexable condition: the whole deployment
@@ -196,10 +198,22 @@ export async function byUnit(db: Db | Tx, f: SuggestionFilter, unitPathLength: n
   const unit = sql<string>`substr(s.org_path, 1, ${sql.lit(unitPathLength)})`;
   const rows = await base(db)
     .where((eb) => where(eb as unknown as Eb, null, f))
-    .select((eb) => [unit.as('unit'), eb.fn.countAll<number>().as('n'), isIn(sets.adopted).as('adopted'), isIn(sets.implemented).as('implemented'), eb.fn.sum<number>('s.benefit_fen').as('b'), eb.fn.sum<number>('s.reward_fen').as('r')])
+    .select((eb) => [
+      unit.as('unit'),
+      eb.fn.countAll<number>().as('n'),
+      isIn(sets.adopted).as('adopted'),
+      isIn(sets.implemented).as('implemented'),
+      eb.fn.sum<number>('s.benefit_fen').as('b'),
+      eb.fn.sum<number>('s.reward_fen').as('r'),
+    ])
     .groupBy(unit)
     .execute();
-  return new Map(rows.map((r) => [String(r.unit), { n: Number(r.n), adopted: Number(r.adopted ?? 0), implemented: Number(r.implemented ?? 0), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) }]));
+  return new Map(
+    rows.map((r) => [
+      String(r.unit),
+      { n: Number(r.n), adopted: Number(r.adopted ?? 0), implemented: Number(r.implemented ?? 0), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) },
+    ]),
+  );
 }
 
 /**
@@ -213,11 +227,24 @@ export async function cells(db: Db | Tx, f: SuggestionFilter, unitPathLength: nu
   const month = sql<string>`substr(s.submitted_on, 1, 7)`;
   const rows = await base(db)
     .where((eb) => where(eb as unknown as Eb, null, f))
-    .select((eb) => [month.as('month'), 's.status', eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('s.benefit_fen').as('b'), eb.fn.sum<number>('s.reward_fen').as('r')])
+    .select((eb) => [
+      month.as('month'),
+      's.status',
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>('s.benefit_fen').as('b'),
+      eb.fn.sum<number>('s.reward_fen').as('r'),
+    ])
     .$if(unitPathLength !== null, (q) => q.select(unit.as('unit')).groupBy(unit))
     .groupBy([month, 's.status'])
     .execute();
-  return rows.map((r) => ({ unit: String((r as { unit?: string }).unit ?? ''), month: String(r.month), status: r.status, n: Number(r.n), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) }));
+  return rows.map((r) => ({
+    unit: String((r as { unit?: string }).unit ?? ''),
+    month: String(r.month),
+    status: r.status,
+    n: Number(r.n),
+    benefitFen: Number(r.b ?? 0),
+    rewardFen: Number(r.r ?? 0),
+  }));
 }
 
 /** Distinct authors per unit (see byUnit for what a unit is). */
@@ -366,7 +393,11 @@ export async function loadCampaign(db: Tx, id: string) {
 
 export async function listCampaigns(db: Tx, reach: { all: boolean; ancestors: string[]; oversee: { all: boolean; paths: string[] } }) {
   return campaigns(db)
-    .where((eb) => (reach.all ? sql<SqlBool>`1 = 1` : eb.or([reach.ancestors.length ? eb('c.org_path', 'in', reach.ancestors) : sql<SqlBool>`1 = 0`, pathInScope(eb, 'c.org_path', reach.oversee)])))
+    .where((eb) =>
+      reach.all
+        ? sql<SqlBool>`1 = 1`
+        : eb.or([reach.ancestors.length ? eb('c.org_path', 'in', reach.ancestors) : sql<SqlBool>`1 = 0`, pathInScope(eb, 'c.org_path', reach.oversee)]),
+    )
     .orderBy('c.starts_on', 'desc')
     .orderBy('c.id')
     .limit(200)

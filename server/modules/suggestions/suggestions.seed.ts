@@ -16,8 +16,19 @@ import { KIND } from './suggestions.service.js';
 import { sdb, type SuggestionTable } from './suggestions.tables.js';
 
 const PLAN: [SuggestionStatus, number][] = [
-  ['submitted', 15], ['returned', 8], ['merged', 5], ['accepted', 10], ['evaluating', 12], ['evaluated', 10], ['archived', 15],
-  ['adopted', 8], ['trial', 7], ['implementing', 20], ['assessed', 10], ['verified', 10], ['rewarded', 20],
+  ['submitted', 15],
+  ['returned', 8],
+  ['merged', 5],
+  ['accepted', 10],
+  ['evaluating', 12],
+  ['evaluated', 10],
+  ['archived', 15],
+  ['adopted', 8],
+  ['trial', 7],
+  ['implementing', 20],
+  ['assessed', 10],
+  ['verified', 10],
+  ['rewarded', 20],
 ];
 const LATE: readonly SuggestionStatus[] = ['archived', 'adopted', 'trial', ...IMPLEMENTED_STATUSES];
 const EVALUATED: readonly SuggestionStatus[] = ['evaluated', ...LATE];
@@ -59,7 +70,14 @@ export async function seedSuggestionsDemo(db: Db, now: Date): Promise<void> {
     .limit(150)
     .execute();
   if (!workers.length) return;
-  const me = worker?.personId ? await db.selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').select(['p.id', 'p.org_id', 'o.path']).where('p.id', '=', worker.personId).executeTakeFirst() : undefined;
+  const me = worker?.personId
+    ? await db
+        .selectFrom('persons as p')
+        .innerJoin('orgs as o', 'o.id', 'p.org_id')
+        .select(['p.id', 'p.org_id', 'o.path'])
+        .where('p.id', '=', worker.personId)
+        .executeTakeFirst()
+    : undefined;
 
   const today = shanghaiDate(now);
   const at = (date: string) => new Date(`${date}T10:00:00+08:00`).toISOString();
@@ -67,13 +85,42 @@ export async function seedSuggestionsDemo(db: Db, now: Date): Promise<void> {
   const iso = now.toISOString();
   await s
     .insertInto('suggestion_campaigns')
-    .values({ id: campaignId, org_id: group.orgId, org_path: group.orgPath, title: '2026年“我为企业发展献一策”合理化建议活动', starts_on: addDays(today, -160), ends_on: addDays(today, 40), criteria: JSON.stringify(DEFAULT_CRITERIA), created_by: staff.accountId, created_at: at(addDays(today, -160)), updated_at: iso })
+    .values({
+      id: campaignId,
+      org_id: group.orgId,
+      org_path: group.orgPath,
+      title: '2026年“我为企业发展献一策”合理化建议活动',
+      starts_on: addDays(today, -160),
+      ends_on: addDays(today, 40),
+      criteria: JSON.stringify(DEFAULT_CRITERIA),
+      created_by: staff.accountId,
+      created_at: at(addDays(today, -160)),
+      updated_at: iso,
+    })
     .execute();
 
   const rows: SuggestionTable[] = [];
   const authors: { suggestion_id: string; person_id: string; lead: number }[] = [];
-  const evaluations: { suggestion_id: string; account_id: string; scores: string | null; total: number | null; comment: string | null; assigned_at: string; scored_at: string | null }[] = [];
-  const events: { id: string; kind: string; entity_id: string; event: string; from_status: string | null; to_status: string | null; actor_account_id: string | null; data: string | null; at: string }[] = [];
+  const evaluations: {
+    suggestion_id: string;
+    account_id: string;
+    scores: string | null;
+    total: number | null;
+    comment: string | null;
+    assigned_at: string;
+    scored_at: string | null;
+  }[] = [];
+  const events: {
+    id: string;
+    kind: string;
+    entity_id: string;
+    event: string;
+    from_status: string | null;
+    to_status: string | null;
+    actor_account_id: string | null;
+    data: string | null;
+    at: string;
+  }[] = [];
   const toImplement: SuggestionTable[] = [];
   // The demo worker's own: one waiting, one returned, one being evaluated, one rewarded.
   const mine = new Set([0, 15, 38, 130]);
@@ -133,7 +180,14 @@ export async function seedSuggestionsDemo(db: Db, now: Date): Promise<void> {
       const ev = (event: string, from: string | null, to: string | null, actor: string | null, date: string) =>
         events.push({ id: newId(), kind: KIND, entity_id: id, event, from_status: from, to_status: to, actor_account_id: actor, data: null, at: at(date) });
       ev('submitted', null, 'submitted', null, submittedOn);
-      if (status !== 'submitted') ev(status === 'returned' ? 'returned' : status === 'merged' ? 'merged' : 'accepted', 'submitted', ['returned', 'merged'].includes(status) ? status : 'accepted', staff.accountId, addDays(submittedOn, 3));
+      if (status !== 'submitted')
+        ev(
+          status === 'returned' ? 'returned' : status === 'merged' ? 'merged' : 'accepted',
+          'submitted',
+          ['returned', 'merged'].includes(status) ? status : 'accepted',
+          staff.accountId,
+          addDays(submittedOn, 3),
+        );
       if (status === 'evaluating' || EVALUATED.includes(status)) {
         const assigned = at(addDays(submittedOn, 5));
         const scored = EVALUATED.includes(status);
@@ -141,7 +195,15 @@ export async function seedSuggestionsDemo(db: Db, now: Date): Promise<void> {
           // Being evaluated: the representative has scored, the handler has not yet.
           const done = scored || j === 1;
           const sc = { innovation: 15 + ((i + j) % 15), feasibility: 15 + ((i * 3 + j) % 15), benefit: 20 + ((i * 7 + j) % 20) };
-          evaluations.push({ suggestion_id: id, account_id: acc, scores: done ? JSON.stringify(sc) : null, total: done ? sc.innovation + sc.feasibility + sc.benefit : null, comment: done ? '思路清楚，可操作' : null, assigned_at: assigned, scored_at: done ? at(addDays(submittedOn, 12)) : null });
+          evaluations.push({
+            suggestion_id: id,
+            account_id: acc,
+            scores: done ? JSON.stringify(sc) : null,
+            total: done ? sc.innovation + sc.feasibility + sc.benefit : null,
+            comment: done ? '思路清楚，可操作' : null,
+            assigned_at: assigned,
+            scored_at: done ? at(addDays(submittedOn, 12)) : null,
+          });
         }
         ev('evaluatorsAssigned', 'accepted', 'evaluating', staff.accountId, addDays(submittedOn, 5));
         if (scored) ev('evaluated', 'evaluating', 'evaluated', handler.accountId, addDays(submittedOn, 12));
@@ -155,14 +217,36 @@ export async function seedSuggestionsDemo(db: Db, now: Date): Promise<void> {
   }
   await db.transaction().execute(async (tx) => {
     const t = sdb(tx);
-    for (let k = 0; k < rows.length; k += 50) await t.insertInto('suggestions').values(rows.slice(k, k + 50)).execute();
-    for (let k = 0; k < authors.length; k += 200) await t.insertInto('suggestion_authors').values(authors.slice(k, k + 200)).execute();
-    for (let k = 0; k < evaluations.length; k += 100) await t.insertInto('suggestion_evaluations').values(evaluations.slice(k, k + 100)).execute();
-    for (let k = 0; k < events.length; k += 100) await tx.insertInto('entity_events').values(events.slice(k, k + 100)).execute();
+    for (let k = 0; k < rows.length; k += 50)
+      await t
+        .insertInto('suggestions')
+        .values(rows.slice(k, k + 50))
+        .execute();
+    for (let k = 0; k < authors.length; k += 200)
+      await t
+        .insertInto('suggestion_authors')
+        .values(authors.slice(k, k + 200))
+        .execute();
+    for (let k = 0; k < evaluations.length; k += 100)
+      await t
+        .insertInto('suggestion_evaluations')
+        .values(evaluations.slice(k, k + 100))
+        .execute();
+    for (let k = 0; k < events.length; k += 100)
+      await tx
+        .insertInto('entity_events')
+        .values(events.slice(k, k + 100))
+        .execute();
     // The implemented ones become decided items owned by the demo handler, as the service does it.
     const call = writeCallIn(db, tx, staff, { actor: staff, ip: null, requestId: null, locale: 'zh-CN' }, now);
     for (const r of toImplement) {
-      const item = await createDecidedItem(call, { source: { kind: KIND, id: r.id, label: `合理化建议 ${r.code}`, public: false }, title: `落实建议：${r.title}`, orgId: r.org_id, ownerAccountId: handler.accountId, dueDate: addDays(r.implemented_on!, 60) });
+      const item = await createDecidedItem(call, {
+        source: { kind: KIND, id: r.id, label: `合理化建议 ${r.code}`, public: false },
+        title: `落实建议：${r.title}`,
+        orgId: r.org_id,
+        ownerAccountId: handler.accountId,
+        dueDate: addDays(r.implemented_on!, 60),
+      });
       await t.updateTable('suggestions').set({ decided_item_id: item.id }).where('id', '=', r.id).execute();
     }
   });

@@ -16,8 +16,27 @@ import { claimFiles, filesOf, DOCX, XLSX, IMAGE_AND_PDF } from '../../core/files
 import { eventsOf, recordEvent, statusConflict, transition, type TransitionSpec } from '../../core/workflow/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import type { Tx } from '../../core/db/database.js';
-import { DECISION_STATUS, EVALUATOR_ROLES, SUGGESTION_PERMISSIONS as P, SUGGESTION_STATUS_LABELS, type BenefitKind, type Decision } from '../../../common/suggestions.js';
-import type { Candidate, BenefitBody, DecisionBody, ImplementBody, ReviseBody, RewardBody, ScoreBody, SubmitBody, SuggestionDetail, SuggestionListQuery, SuggestionSummary } from '../../../common/schemas/suggestions.js';
+import {
+  DECISION_STATUS,
+  EVALUATOR_ROLES,
+  SUGGESTION_PERMISSIONS as P,
+  SUGGESTION_STATUS_LABELS,
+  type BenefitKind,
+  type Decision,
+} from '../../../common/suggestions.js';
+import type {
+  Candidate,
+  BenefitBody,
+  DecisionBody,
+  ImplementBody,
+  ReviseBody,
+  RewardBody,
+  ScoreBody,
+  SubmitBody,
+  SuggestionDetail,
+  SuggestionListQuery,
+  SuggestionSummary,
+} from '../../../common/schemas/suggestions.js';
 import { SM } from './suggestions.messages.js';
 import { demand, reachesCampaign, relationTo, visibilityOf, type Relation } from './suggestions.policy.js';
 import { criteriaOf, fen, summaryOf, yuan } from './suggestions.present.js';
@@ -41,7 +60,10 @@ async function orgPathOf(db: Tx, orgId: string | undefined): Promise<string | nu
   return (await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst())?.path ?? null;
 }
 
-export async function list(call: Call, q: SuggestionListQuery): Promise<{ items: SuggestionSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
+export async function list(
+  call: Call,
+  q: SuggestionListQuery,
+): Promise<{ items: SuggestionSummary[]; total: number; totalCapped: boolean; nextCursor: string | null; page: number; pageSize: number }> {
   const orgPath = await orgPathOf(call.db, q.orgId);
   const empty = { items: [], total: 0, totalCapped: false, nextCursor: null, page: q.page, pageSize: q.pageSize };
   if (orgPath === null) return empty;
@@ -104,22 +126,25 @@ async function detailOf(db: Tx, call: Call, l: Loaded): Promise<SuggestionDetail
     mergedInto: merged ? { id: merged.id, code: merged.code } : null,
     criteria: criteriaOf(campaign),
     // Authors see who evaluates only once the scores are open; the scores of others stay hidden until all are in.
-    evaluations: rel.oversees || rel.evaluator || allIn
-      ? l.evaluations.map((e) => {
-          const open = allIn || e.account_id === call.actor.accountId;
-          return {
-            accountId: e.account_id,
-            name: e.display_name,
-            scored: open || rel.oversees ? e.scored_at !== null : false,
-            scores: open && e.scores ? (JSON.parse(e.scores) as Record<string, number>) : null,
-            total: open && e.total !== null ? Number(e.total) : null,
-            comment: open ? e.comment : null,
-          };
-        })
-      : [],
+    evaluations:
+      rel.oversees || rel.evaluator || allIn
+        ? l.evaluations.map((e) => {
+            const open = allIn || e.account_id === call.actor.accountId;
+            return {
+              accountId: e.account_id,
+              name: e.display_name,
+              scored: open || rel.oversees ? e.scored_at !== null : false,
+              scores: open && e.scores ? (JSON.parse(e.scores) as Record<string, number>) : null,
+              total: open && e.total !== null ? Number(e.total) : null,
+              comment: open ? e.comment : null,
+            };
+          })
+        : [],
     averageScore: allIn ? Math.round((l.evaluations.reduce((s, e) => s + Number(e.total), 0) / l.evaluations.length) * 10) / 10 : null,
     decision: row.decision ? { decision: row.decision as Decision, note: row.decision_note ?? '', decidedOn: row.decided_on! } : null,
-    implementation: item ? { decidedItemId: item.id, title: item.title, status: item.status, progress: item.progress, dueDate: item.dueDate, ownerName: item.ownerName } : null,
+    implementation: item
+      ? { decidedItemId: item.id, title: item.title, status: item.status, progress: item.progress, dueDate: item.dueDate, ownerName: item.ownerName }
+      : null,
     benefitRecord:
       row.benefit_fen !== null
         ? {
@@ -158,11 +183,20 @@ async function reload(call: WriteCall, id: string): Promise<SuggestionDetail> {
 }
 
 function notice(key: string, params: Record<string, unknown>, accountIds: string[], id: string): Notice {
-  return { accountIds, kind: `suggestions.${key}`, title: t('zh-CN', `suggestions.notice.${key}.title`, params), body: t('zh-CN', `suggestions.notice.${key}.body`, params), link: `/suggestions/${id}` };
+  return {
+    accountIds,
+    kind: `suggestions.${key}`,
+    title: t('zh-CN', `suggestions.notice.${key}.title`, params),
+    body: t('zh-CN', `suggestions.notice.${key}.body`, params),
+    link: `/suggestions/${id}`,
+  };
 }
 
 async function authorAccounts(call: WriteCall, l: Loaded): Promise<string[]> {
-  return repo.accountsOfPersons(call.tx, l.authors.map((a) => a.person_id));
+  return repo.accountsOfPersons(
+    call.tx,
+    l.authors.map((a) => a.person_id),
+  );
 }
 
 // ── submission ────────────────────────────────────────────────────
@@ -197,9 +231,11 @@ export async function submit(call: WriteCall, body: SubmitBody): Promise<Suggest
   if (!person || person.kind !== 'worker' || Number(person.archived) === 1 || !hasPermission(actor, P.submit, person.path)) throw forbidden();
   const campaign = await repo.loadCampaign(tx, body.campaignId);
   // A campaign that does not invite the worker's unit is answered like one that does not exist.
-  if (!campaign || !person.path.startsWith(campaign.org_path) || !reachesCampaign(actor, campaign.org_path)) throw invalid('body.campaignId', SM['suggestions.campaignUnknown']);
+  if (!campaign || !person.path.startsWith(campaign.org_path) || !reachesCampaign(actor, campaign.org_path))
+    throw invalid('body.campaignId', SM['suggestions.campaignUnknown']);
   const day = today(call);
-  if (day < campaign.starts_on || day > campaign.ends_on) throw invalid('body.campaignId', SM['suggestions.campaignClosed'], { startsOn: campaign.starts_on, endsOn: campaign.ends_on });
+  if (day < campaign.starts_on || day > campaign.ends_on)
+    throw invalid('body.campaignId', SM['suggestions.campaignClosed'], { startsOn: campaign.starts_on, endsOn: campaign.ends_on });
   const co = await coAuthors(tx, body.coAuthorPersonIds, person.id, campaign.org_path);
   if (co.length && !body.teamName) throw invalid('body.teamName', SM['suggestions.teamNameRequired']);
   const id = newId();
@@ -246,7 +282,13 @@ export async function submit(call: WriteCall, body: SubmitBody): Promise<Suggest
     .execute();
   const files = await claim(call, body.fileIds, id);
   await recordEvent(call, { kind: KIND, id, event: 'submitted', to: 'submitted', data: co.length ? { coAuthors: co.length } : undefined });
-  await recordAudit(tx, call.ctx, { action: 'suggestion.submit', entityType: ENTITY, entityId: id, orgId: person.org_id, changes: { campaignId: campaign.id, coAuthors: co.length, files: files.length } });
+  await recordAudit(tx, call.ctx, {
+    action: 'suggestion.submit',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: person.org_id,
+    changes: { campaignId: campaign.id, coAuthors: co.length, files: files.length },
+  });
   return reload(call, id);
 }
 
@@ -262,11 +304,22 @@ export async function revise(call: WriteCall, id: string, body: ReviseBody): Pro
     from: ['returned'],
     to: 'submitted',
     event: 'resubmitted',
-    patch: { title: body.title, problem: body.problem, proposal: body.proposal, expected_benefit: body.expectedBenefit, team_name: body.teamName ?? null, return_reason: null },
+    patch: {
+      title: body.title,
+      problem: body.problem,
+      proposal: body.proposal,
+      expected_benefit: body.expectedBenefit,
+      team_name: body.teamName ?? null,
+      return_reason: null,
+    },
     audit: { action: 'suggestion.revise', entityType: ENTITY, entityId: id, orgId: l.row.org_id },
   });
   await sdb(call.tx).deleteFrom('suggestion_authors').where('suggestion_id', '=', id).where('lead', '=', 0).execute();
-  if (co.length) await sdb(call.tx).insertInto('suggestion_authors').values(co.map((p) => ({ suggestion_id: id, person_id: p, lead: 0 }))).execute();
+  if (co.length)
+    await sdb(call.tx)
+      .insertInto('suggestion_authors')
+      .values(co.map((p) => ({ suggestion_id: id, person_id: p, lead: 0 })))
+      .execute();
   await claim(call, body.fileIds, id);
   return reload(call, id);
 }
@@ -281,7 +334,14 @@ async function overseen(call: WriteCall, id: string): Promise<Loaded> {
 
 export async function accept(call: WriteCall, id: string, note?: string): Promise<SuggestionDetail> {
   const l = await overseen(call, id);
-  await move(call, { id, from: ['submitted'], to: 'accepted', event: 'accepted', data: note ? { note } : undefined, audit: { action: 'suggestion.accept', entityType: ENTITY, entityId: id, orgId: l.row.org_id } });
+  await move(call, {
+    id,
+    from: ['submitted'],
+    to: 'accepted',
+    event: 'accepted',
+    data: note ? { note } : undefined,
+    audit: { action: 'suggestion.accept', entityType: ENTITY, entityId: id, orgId: l.row.org_id },
+  });
   return reload(call, id);
 }
 
@@ -324,10 +384,17 @@ export async function candidates(call: Call, id: string): Promise<{ evaluators: 
   return call.db.transaction().execute(async (tx) => {
     const l = await load(tx, call, id);
     demand(l.rel.oversees);
-    const authorAccts = new Set(await repo.accountsOfPersons(tx, l.authors.map((a) => a.person_id)));
+    const authorAccts = new Set(
+      await repo.accountsOfPersons(
+        tx,
+        l.authors.map((a) => a.person_id),
+      ),
+    );
     const pick = (rows: Awaited<ReturnType<typeof repo.candidatesAround>>) => {
       const out = new Map<string, Candidate>();
-      for (const r of rows) if (!authorAccts.has(r.id) && !out.has(r.id)) out.set(r.id, { accountId: r.id, name: r.display_name, role: r.role as Candidate['role'], orgName: r.org_name ?? null });
+      for (const r of rows)
+        if (!authorAccts.has(r.id) && !out.has(r.id))
+          out.set(r.id, { accountId: r.id, name: r.display_name, role: r.role as Candidate['role'], orgName: r.org_name ?? null });
       return [...out.values()];
     };
     return {
@@ -344,7 +411,12 @@ export async function assignEvaluators(call: WriteCall, id: string, accountIds: 
   const ids = [...new Set(accountIds)];
   if (ids.length < 2) throw invalid('body.evaluatorAccountIds', SM['suggestions.evaluatorsDistinct']);
   const eligible = await repo.holdersAround(call.tx, EVALUATOR_ROLES, l.row.org_path, ids);
-  const authorAccts = new Set(await repo.accountsOfPersons(call.tx, l.authors.map((a) => a.person_id)));
+  const authorAccts = new Set(
+    await repo.accountsOfPersons(
+      call.tx,
+      l.authors.map((a) => a.person_id),
+    ),
+  );
   if (ids.some((a) => !eligible.has(a) || authorAccts.has(a))) throw invalid('body.evaluatorAccountIds', SM['suggestions.evaluatorUnknown']);
   await move(call, {
     id,
@@ -403,7 +475,12 @@ export async function decide(call: WriteCall, id: string, body: DecisionBody): P
     patch: { decision: body.decision, decision_note: body.note, decided_on: today(call) },
     data: { decision: body.decision, note: body.note },
     audit: { action: 'suggestion.decide', entityType: ENTITY, entityId: id, orgId: l.row.org_id, changes: { decision: body.decision } },
-    notify: notice('decided', { code: l.row.code, title: l.row.title, decision: SUGGESTION_STATUS_LABELS[to].zh, note: body.note }, await authorAccounts(call, l), id),
+    notify: notice(
+      'decided',
+      { code: l.row.code, title: l.row.title, decision: SUGGESTION_STATUS_LABELS[to].zh, note: body.note },
+      await authorAccounts(call, l),
+      id,
+    ),
   });
   return reload(call, id);
 }
@@ -428,7 +505,13 @@ export async function implement(call: WriteCall, id: string, body: ImplementBody
     event: 'implementing',
     patch: { decided_item_id: item.id, implemented_on: today(call) },
     data: { decidedItemId: item.id, dueDate: body.dueDate },
-    audit: { action: 'suggestion.implement', entityType: ENTITY, entityId: id, orgId: l.row.org_id, changes: { decidedItemId: item.id, owner: body.ownerAccountId } },
+    audit: {
+      action: 'suggestion.implement',
+      entityType: ENTITY,
+      entityId: id,
+      orgId: l.row.org_id,
+      changes: { decidedItemId: item.id, owner: body.ownerAccountId },
+    },
   });
   return reload(call, id);
 }

@@ -94,13 +94,22 @@ describe('a suggestion from submission to reward', () => {
     const repView = await rep.get(`/api/v1/suggestions/${id}`);
     expect(repView.status).toBe(200);
     expect(repView.body.can.score).toBe(true);
-    expect(repView.body.evaluations.every((e: { scores: unknown; total: unknown; comment: unknown }) => e.scores === null && e.total === null && e.comment === null)).toBe(true);
+    expect(
+      repView.body.evaluations.every((e: { scores: unknown; total: unknown; comment: unknown }) => e.scores === null && e.total === null && e.comment === null),
+    ).toBe(true);
     expect(repView.text).not.toContain('工装简单实用');
     const staffView = await w.staff.get(`/api/v1/suggestions/${id}`);
-    expect(staffView.body.evaluations.find((e: { accountId: string }) => e.accountId === w.handler.accountId)).toMatchObject({ scored: true, scores: null, total: null });
+    expect(staffView.body.evaluations.find((e: { accountId: string }) => e.accountId === w.handler.accountId)).toMatchObject({
+      scored: true,
+      scores: null,
+      total: null,
+    });
     expect(staffView.body.averageScore).toBeNull();
     const own = await w.handler.get(`/api/v1/suggestions/${id}`);
-    expect(own.body.evaluations.find((e: { accountId: string }) => e.accountId === w.handler.accountId)).toMatchObject({ scores: { innovation: 25, feasibility: 20, benefit: 30 }, total: 75 });
+    expect(own.body.evaluations.find((e: { accountId: string }) => e.accountId === w.handler.accountId)).toMatchObject({
+      scores: { innovation: 25, feasibility: 20, benefit: 30 },
+      total: 75,
+    });
     expect(own.body.evaluations.find((e: { accountId: string }) => e.accountId === rep.accountId).scores).toBeNull();
     const authorView = await worker.get(`/api/v1/suggestions/${id}`);
     expect(authorView.body.evaluations).toEqual([]);
@@ -143,7 +152,18 @@ describe('a suggestion from submission to reward', () => {
     // The worker follows it: the decision, the timeline, and the notices of decision and reward.
     const seen = await worker.get(`/api/v1/suggestions/${id}`);
     expect(seen.body).toMatchObject({ status: 'rewarded', decision: { decision: 'adopt', note: '列入年度技改计划' } });
-    expect(evs(seen.body)).toEqual(['submitted', 'accepted', 'evaluatorsAssigned', 'scored', 'evaluated', 'decided', 'implementing', 'benefitRecorded', 'benefitVerified', 'rewarded']);
+    expect(evs(seen.body)).toEqual([
+      'submitted',
+      'accepted',
+      'evaluatorsAssigned',
+      'scored',
+      'evaluated',
+      'decided',
+      'implementing',
+      'benefitRecorded',
+      'benefitVerified',
+      'rewarded',
+    ]);
     expect(seen.body.evaluations.map((e: { total: number }) => e.total)).toEqual([75, 75]);
     const notes = await worker.get('/api/v1/notifications');
     const titles = JSON.stringify(notes.body);
@@ -161,7 +181,12 @@ describe('a suggestion from submission to reward', () => {
     const ret = await w.staff.post(`/api/v1/suggestions/${a}/return`, { reason: '请补充现场数据' });
     expect(ret.body).toMatchObject({ status: 'returned', returnReason: '请补充现场数据' });
     expect((await worker.get(`/api/v1/suggestions/${a}`)).body.can.revise).toBe(true);
-    const again = await worker.post(`/api/v1/suggestions/${a}/revise`, { title: '矿灯充电架编号（补充数据）', problem: '上月取错矿灯 14 次', proposal: '一人一号', expectedBenefit: '减少故障' });
+    const again = await worker.post(`/api/v1/suggestions/${a}/revise`, {
+      title: '矿灯充电架编号（补充数据）',
+      problem: '上月取错矿灯 14 次',
+      proposal: '一人一号',
+      expectedBenefit: '减少故障',
+    });
     expect(again.body).toMatchObject({ status: 'submitted', title: '矿灯充电架编号（补充数据）', returnReason: null });
     expect((await worker.post(`/api/v1/suggestions/${a}/revise`, { title: 'x', problem: 'x', proposal: 'x', expectedBenefit: 'x' })).status).toBe(409);
 
@@ -230,10 +255,17 @@ describe('statistics', () => {
     for (const u of st.body.units) {
       const drilled = await w.staff.get(`/api/v1/suggestions?${new URLSearchParams(u.drill)}&pageSize=200`);
       expect(drilled.body.total).toBe(u.submitted);
-      expect(drilled.body.items.filter((s: { status: string }) => ['adopted', 'trial', 'implementing', 'assessed', 'verified', 'rewarded'].includes(s.status))).toHaveLength(u.adopted);
+      expect(
+        drilled.body.items.filter((s: { status: string }) => ['adopted', 'trial', 'implementing', 'assessed', 'verified', 'rewarded'].includes(s.status)),
+      ).toHaveLength(u.adopted);
       expect(drilled.body.items.reduce((s: number, x: { benefit: number | null }) => s + (x.benefit ?? 0), 0)).toBeCloseTo(u.benefit, 2);
     }
-    expect(st.body.units.find((u: { orgName: string }) => u.orgName === '二号矿')).toMatchObject({ workers: 1, participants: 0, participationRate: 0, submitted: 0 });
+    expect(st.body.units.find((u: { orgName: string }) => u.orgName === '二号矿')).toMatchObject({
+      workers: 1,
+      participants: 0,
+      participationRate: 0,
+      submitted: 0,
+    });
     const mine1 = st.body.units.find((u: { orgName: string }) => u.orgName === '一号矿');
     expect(mine1).toMatchObject({ submitted: st.body.submitted, benefit: 123456.78, rewards: 2000.5 });
     // 王献策 and his co-author, the worker of the returned one, the author of the private one.
@@ -242,7 +274,14 @@ describe('statistics', () => {
     expect(st.body.months.reduce((s: number, m: { submitted: number }) => s + m.submitted, 0)).toBe(st.body.submitted);
 
     const q = { scope: { all: false, paths: [w.mine1.path] }, from: today(), to: today() };
-    for (const key of ['suggestions.per100Workers', 'suggestions.participationRate', 'suggestions.adoptionRate', 'suggestions.implemented', 'suggestions.benefit', 'suggestions.rewardsPaid']) {
+    for (const key of [
+      'suggestions.per100Workers',
+      'suggestions.participationRate',
+      'suggestions.adoptionRate',
+      'suggestions.implemented',
+      'suggestions.benefit',
+      'suggestions.rewardsPaid',
+    ]) {
       const f = await indicator(key)!.compute(t.db, q);
       const num = await w.staff.get(`/api/v1/suggestions?${new URLSearchParams({ ...f.drill!.numerator, orgId: w.mine1.id, pageSize: '200' })}`);
       if (key === 'suggestions.participationRate') expect(f.numerator).toBe(mine1.participants);
@@ -272,7 +311,10 @@ describe('a campaign edited', () => {
     const outsider = await t.user([{ role: 'unionStaff', org: await t.org('又一集团', 'group') }]);
     expect((await outsider.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { title: '越权' })).status).toBe(404);
 
-    const criteria = [{ key: 'value', label: '价值', max: 60 }, { key: 'cost', label: '成本', max: 40 }];
+    const criteria = [
+      { key: 'value', label: '价值', max: 60 },
+      { key: 'cost', label: '成本', max: 40 },
+    ];
     expect((await w.chair.request('PUT', `/api/v1/suggestion-campaigns/${c.id}`, { criteria })).body.criteria).toEqual(criteria);
     const worker = await w.worker();
     const sid = (await worker.post('/api/v1/suggestions', suggestionBody(c.id))).body.id;

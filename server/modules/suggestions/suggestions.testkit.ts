@@ -8,7 +8,13 @@ export { submit as submitSuggestion, accept as acceptSuggestion, assignEvaluator
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** A campaign body open today for `orgId`. */
-export const campaignBody = (orgId: string, over: Record<string, unknown> = {}) => ({ orgId, title: '2026年“我为企业发展献一策”活动', startsOn: day(-30), endsOn: day(30), ...over });
+export const campaignBody = (orgId: string, over: Record<string, unknown> = {}) => ({
+  orgId,
+  title: '2026年“我为企业发展献一策”活动',
+  startsOn: day(-30),
+  endsOn: day(30),
+  ...over,
+});
 
 /** A valid suggestion body for a campaign. */
 export const suggestionBody = (campaignId: string, over: Record<string, unknown> = {}) => ({

@@ -25,7 +25,12 @@ async function submitted(worker: Caller, campaign: string, over: Record<string, 
   return { suggestion, file };
 }
 
-const words = (label: string) => ({ title: `${label}托辊更换工装`, problem: `${label}：更换费时`, proposal: `${label}：顶升工装`, expectedBenefit: `${label}：少停机` });
+const words = (label: string) => ({
+  title: `${label}托辊更换工装`,
+  problem: `${label}：更换费时`,
+  proposal: `${label}：顶升工装`,
+  expectedBenefit: `${label}：少停机`,
+});
 
 export const world: WorldPart = {
   ids: { 'suggestion-campaigns': 'suggestionCampaign', suggestions: 'suggestion' },
@@ -33,7 +38,10 @@ export const world: WorldPart = {
   fields: { campaignId: 'suggestionCampaign', intoSuggestionId: 'suggestion' },
   async build(ctx) {
     const staff = ctx.clients.unionStaff!;
-    const suggestionCampaign = await created(staff.post('/api/v1/suggestion-campaigns', campaignBody(ctx.orgs.group, { title: `${ctx.label}献一策活动` })), `campaign ${ctx.side}`);
+    const suggestionCampaign = await created(
+      staff.post('/api/v1/suggestion-campaigns', campaignBody(ctx.orgs.group, { title: `${ctx.label}献一策活动` })),
+      `campaign ${ctx.side}`,
+    );
     const { suggestion, file } = await submitted(ctx.clients.worker!, suggestionCampaign, words(ctx.label), ctx.side);
     await created(staff.post(`/api/v1/suggestions/${suggestion}/accept`, {}), `accept ${ctx.side}`);
     const evaluators = (['handler', 'representative', 'unionStaff', 'unionChair'] as const).map((r) => ctx.accounts[r]!.id);
@@ -47,6 +55,10 @@ export const hostile: HostilePart = {
     const staff: Caller = ctx.u.staff;
     const campaign = await created(staff.post('/api/v1/suggestion-campaigns', campaignBody(ctx.u.group.id)), 'campaign');
     const { suggestion, file } = await submitted(ctx.worker, campaign, {}, 'hostile');
-    return { ids: { 'suggestion-campaigns': campaign, suggestions: suggestion }, params: { suggestionFileId: file }, fields: { campaignId: campaign, intoSuggestionId: suggestion } };
+    return {
+      ids: { 'suggestion-campaigns': campaign, suggestions: suggestion },
+      params: { suggestionFileId: file },
+      fields: { campaignId: campaign, intoSuggestionId: suggestion },
+    };
   },
 };

@@ -24,7 +24,13 @@ export const surveysModule = defineModule({
   jobs: surveysJobs,
   indicators: surveysIndicators,
   homeCards: [
-    { key: 'surveys.office', roles: ['unionChair', 'unionStaff'], title: { zh: '调研与问题排查', en: 'Surveys and screening' }, path: '/surveys', indicator: 'surveys.responseRate' },
+    {
+      key: 'surveys.office',
+      roles: ['unionChair', 'unionStaff'],
+      title: { zh: '调研与问题排查', en: 'Surveys and screening' },
+      path: '/surveys',
+      indicator: 'surveys.responseRate',
+    },
     { key: 'surveys.mine', roles: ['worker'], title: { zh: '我的问卷', en: 'My surveys' }, path: '/surveys/mine' },
   ],
   seedDemo: seedSurveysDemo,

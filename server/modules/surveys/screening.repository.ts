@@ -21,7 +21,11 @@ export interface ScreeningFilter {
 function filtered(db: Tx, f: ScreeningFilter) {
   return sdb(db)
     .selectFrom('screening_items as i')
-    .where((eb) => (f.ownerAccountId ? eb.or([pathInScope(eb, 'i.org_path', f.scope), eb('i.owner_account_id', '=', f.ownerAccountId)]) : pathInScope(eb, 'i.org_path', f.scope)))
+    .where((eb) =>
+      f.ownerAccountId
+        ? eb.or([pathInScope(eb, 'i.org_path', f.scope), eb('i.owner_account_id', '=', f.ownerAccountId)])
+        : pathInScope(eb, 'i.org_path', f.scope),
+    )
     .$if(f.orgPath !== undefined, (q) => q.where((eb) => pathUnder(eb, 'i.org_path', f.orgPath!)))
     .$if(f.status !== undefined, (q) => q.where('i.status', 'in', f.status!))
     .$if(f.severity !== undefined, (q) => q.where('i.severity', '=', f.severity!))
@@ -31,7 +35,13 @@ function filtered(db: Tx, f: ScreeningFilter) {
 }
 
 export async function countItems(db: Tx, f: ScreeningFilter): Promise<number> {
-  return Number((await filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await filtered(db, f)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 export async function listItems(db: Tx, f: ScreeningFilter, page: { page: number; pageSize: number; sort?: string; order: 'asc' | 'desc' }) {
@@ -41,7 +51,9 @@ export async function listItems(db: Tx, f: ScreeningFilter, page: { page: number
     .innerJoin('accounts as a', 'a.id', 'i.owner_account_id')
     .selectAll('i')
     .select(['o.name as org_name', 'a.display_name as owner_name'])
-    .$if(page.sort === 'severity', (q) => q.orderBy(sql`case i.severity when 'high' then 3 when 'medium' then 2 else 1 end`, page.order === 'asc' ? 'asc' : 'desc'))
+    .$if(page.sort === 'severity', (q) =>
+      q.orderBy(sql`case i.severity when 'high' then 3 when 'medium' then 2 else 1 end`, page.order === 'asc' ? 'asc' : 'desc'),
+    )
     .orderBy('i.raised_on', page.sort === 'raisedOn' ? page.order : 'desc')
     .orderBy('i.id', 'desc')
     .limit(page.pageSize)
@@ -67,7 +79,13 @@ export function openByOrg(db: Tx, scope: Scope) {
   return sdb(db)
     .selectFrom('screening_items as i')
     .innerJoin('orgs as o', 'o.id', 'i.org_id')
-    .select(['i.org_id', 'o.name', sql<number>`count(*)`.as('n'), sql<number>`sum(case when i.severity = 'high' then 1 else 0 end)`.as('high'), sql<string>`min(i.raised_on)`.as('oldest')])
+    .select([
+      'i.org_id',
+      'o.name',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case when i.severity = 'high' then 1 else 0 end)`.as('high'),
+      sql<string>`min(i.raised_on)`.as('oldest'),
+    ])
     .where((eb) => pathInScope(eb, 'i.org_path', scope))
     .where('i.status', 'in', [...OPEN_SCREENING])
     .groupBy(['i.org_id', 'o.name'])

@@ -55,7 +55,16 @@ export async function list(call: Call, q: ScreeningListQuery) {
     if (!o) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     orgPath = o.path;
   }
-  const f = { scope: manageScope(call.actor), ownerAccountId: call.actor.accountId, orgPath, status: q.status, severity: q.severity, source: q.source, raisedFrom: q.raisedFrom, raisedTo: q.raisedTo };
+  const f = {
+    scope: manageScope(call.actor),
+    ownerAccountId: call.actor.accountId,
+    orgPath,
+    status: q.status,
+    severity: q.severity,
+    source: q.source,
+    raisedFrom: q.raisedFrom,
+    raisedTo: q.raisedTo,
+  };
   const { rows, total } = await repo.listItems(call.db, f, q);
   const today = shanghaiDate(call.now);
   return { items: rows.map((r) => present(r, today)), total, page: q.page, pageSize: q.pageSize };
@@ -66,7 +75,15 @@ export async function units(call: Call) {
   demandOffice(call.actor);
   const today = shanghaiDate(call.now);
   const rows = await repo.openByOrg(call.db, manageScope(call.actor));
-  return { rows: rows.map((r) => ({ orgId: r.org_id, orgName: r.name, open: Number(r.n), high: Number(r.high), oldestDays: r.oldest ? daysBetween(r.oldest, today) : null })) };
+  return {
+    rows: rows.map((r) => ({
+      orgId: r.org_id,
+      orgName: r.name,
+      open: Number(r.n),
+      high: Number(r.high),
+      oldestDays: r.oldest ? daysBetween(r.oldest, today) : null,
+    })),
+  };
 }
 
 async function load(db: Tx, call: Call, id: string) {
@@ -114,10 +131,22 @@ export async function create(call: WriteCall, body: ScreeningBody) {
       updated_at: call.iso,
     })
     .execute();
-  await recordAudit(call.tx, call.ctx, { action: 'screening.create', entityType: 'screeningItem', entityId: id, orgId: org.id, changes: { title: body.title, severity: body.severity } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'screening.create',
+    entityType: 'screeningItem',
+    entityId: id,
+    orgId: org.id,
+    changes: { title: body.title, severity: body.severity },
+  });
   if (body.ownerAccountId !== call.actor.accountId) {
     const params = { title: body.title, org: org.name, severity: SEVERITY_LABELS[body.severity].zh };
-    await notify(call.tx, { accountIds: [body.ownerAccountId], kind: 'surveys.screeningAssigned', title: t('zh-CN', SM['screening.assigned.title'], params), body: t('zh-CN', SM['screening.assigned.body'], params), link: `/surveys/screening/${id}` });
+    await notify(call.tx, {
+      accountIds: [body.ownerAccountId],
+      kind: 'surveys.screeningAssigned',
+      title: t('zh-CN', SM['screening.assigned.title'], params),
+      body: t('zh-CN', SM['screening.assigned.body'], params),
+      link: `/surveys/screening/${id}`,
+    });
   }
   return detail({ ...call, db: call.tx as never }, id);
 }

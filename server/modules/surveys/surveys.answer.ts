@@ -23,7 +23,15 @@ export async function mine(call: Call) {
   if (!mayAnswer(call.actor)) return { items: [] };
   const rows = await repo.surveysOfPerson(call.db, call.actor.personId!);
   return {
-    items: rows.map((r) => ({ id: r.id, title: r.title, anonymous: r.anonymous === 1, status: r.status as 'open' | 'closed', closesOn: r.closes_on, answered: r.answered === 1, hasDraft: r.saved_at !== null })),
+    items: rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      anonymous: r.anonymous === 1,
+      status: r.status as 'open' | 'closed',
+      closesOn: r.closes_on,
+      answered: r.answered === 1,
+      hasDraft: r.saved_at !== null,
+    })),
   };
 }
 
@@ -90,7 +98,8 @@ function answerRows(questions: repo.QuestionRow[], body: AnswersBody, responseId
     given.set(a.questionId, { a, i });
   });
   const rows: SurveyAnswerTable[] = [];
-  const row = (q: repo.QuestionRow, over: Partial<SurveyAnswerTable>) => rows.push({ response_id: responseId, survey_id: surveyId, question_id: q.id, choice: null, rank: null, value: null, text: null, ...cut, ...over });
+  const row = (q: repo.QuestionRow, over: Partial<SurveyAnswerTable>) =>
+    rows.push({ response_id: responseId, survey_id: surveyId, question_id: q.id, choice: null, rank: null, value: null, text: null, ...cut, ...over });
   for (const q of questions) {
     const g = given.get(q.id);
     const n = q.sort;
@@ -119,7 +128,8 @@ function answerRows(questions: repo.QuestionRow[], body: AnswersBody, responseId
         choices.forEach((c, k) => row(q, { choice: c, rank: k + 1 }));
         break;
       case 'scale':
-        if (a.value === undefined || !Number.isInteger(a.value) || a.value < (q.scale_min ?? 1) || a.value > (q.scale_max ?? 5)) throw invalid(`${field}.value`, SM['surveys.answerValue'], { n });
+        if (a.value === undefined || !Number.isInteger(a.value) || a.value < (q.scale_min ?? 1) || a.value > (q.scale_max ?? 5))
+          throw invalid(`${field}.value`, SM['surveys.answerValue'], { n });
         row(q, { value: a.value });
         break;
       case 'number':
@@ -139,7 +149,13 @@ export async function submit(call: WriteCall, id: string, body: AnswersBody) {
   mustBeOpen(s, r);
   const anonymous = s.anonymous === 1;
   const responseId = anonymous ? randomId() : newId();
-  const rows = answerRows(await repo.questionsOf(call.tx, id), body, responseId, id, { unit_id: r.unit_id, org_id: r.org_id, category: r.category, gender: r.gender, union_member: r.union_member });
+  const rows = answerRows(await repo.questionsOf(call.tx, id), body, responseId, id, {
+    unit_id: r.unit_id,
+    org_id: r.org_id,
+    category: r.category,
+    gender: r.gender,
+    union_member: r.union_member,
+  });
   if (!(await repo.markAnswered(call.tx, id, r.person_id))) throw conflict(SM['surveys.alreadyAnswered']);
   await sdb(call.tx)
     .insertInto('survey_responses')
@@ -159,6 +175,11 @@ export async function submit(call: WriteCall, id: string, body: AnswersBody) {
   await sdb(call.tx).deleteFrom('survey_drafts').where('survey_id', '=', id).where('person_id', '=', r.person_id).execute();
   await repo.bumpAnswered(call.tx, id);
   // The act is audited; for an anonymous survey without account, address or request id, and never with the response's id.
-  await recordAudit(call.tx, anonymous ? anonymousContext(call.ctx) : call.ctx, { action: 'survey.answer', entityType: 'survey', entityId: id, orgId: s.org_id });
+  await recordAudit(call.tx, anonymous ? anonymousContext(call.ctx) : call.ctx, {
+    action: 'survey.answer',
+    entityType: 'survey',
+    entityId: id,
+    orgId: s.org_id,
+  });
   return { surveyId: id, answered: true as const };
 }

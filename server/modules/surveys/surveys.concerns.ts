@@ -47,7 +47,12 @@ async function cellsOf(db: Tx, f: ConcernFilter): Promise<{ cells: Cell[]; hidde
   const options = new Map(top3.map((q) => [q.id, (JSON.parse(q.options) as string[]).map((o) => o.trim())]));
 
   // Each anonymous survey's unit sizes, as its results page counts them, decide which cells may show.
-  const sizes = await sdb(db).selectFrom('survey_responses').select(['survey_id', 'unit_id', sql<number>`count(*)`.as('n')]).where('survey_id', 'in', surveyIds).groupBy(['survey_id', 'unit_id']).execute();
+  const sizes = await sdb(db)
+    .selectFrom('survey_responses')
+    .select(['survey_id', 'unit_id', sql<number>`count(*)`.as('n')])
+    .where('survey_id', 'in', surveyIds)
+    .groupBy(['survey_id', 'unit_id'])
+    .execute();
   const anonymous = new Set(top3.filter((q) => q.anonymous === 1).map((q) => q.survey_id));
   const hiddenKeys = new Set<string>();
   for (const sid of anonymous) {
@@ -58,7 +63,12 @@ async function cellsOf(db: Tx, f: ConcernFilter): Promise<{ cells: Cell[]; hidde
   const unitIds = [...new Set(sizes.map((r) => r.unit_id))];
   const paths = new Map<string, string>();
   for (let i = 0; i < unitIds.length; i += 500) {
-    for (const o of await sdb(db).selectFrom('orgs').select(['id', 'path']).where('id', 'in', unitIds.slice(i, i + 500)).execute()) paths.set(o.id, o.path);
+    for (const o of await sdb(db)
+      .selectFrom('orgs')
+      .select(['id', 'path'])
+      .where('id', 'in', unitIds.slice(i, i + 500))
+      .execute())
+      paths.set(o.id, o.path);
   }
   const counted = (unitId: string) => {
     const p = paths.get(unitId);
@@ -140,7 +150,21 @@ export async function list(call: Call, q: ConcernQuery): Promise<ConcernRanking>
   const names = await repo.orgNames(call.db, [...byUnit.keys()]);
   const units = [...byUnit].map(([unitId, cs]) => {
     const s = sum(cs);
-    return { unitId, unitName: names.get(unitId) ?? '', answers: s.answers, top: ranked(s.mentions, s.answers).filter((x) => q.concern === undefined || x.concern === q.concern).slice(0, 3) };
+    return {
+      unitId,
+      unitName: names.get(unitId) ?? '',
+      answers: s.answers,
+      top: ranked(s.mentions, s.answers)
+        .filter((x) => q.concern === undefined || x.concern === q.concern)
+        .slice(0, 3),
+    };
   });
-  return { from: q.from, to: q.to, answers: r.answers, hiddenCells: r.hidden, rows: r.rows, units: units.sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh')) };
+  return {
+    from: q.from,
+    to: q.to,
+    answers: r.answers,
+    hiddenCells: r.hidden,
+    rows: r.rows,
+    units: units.sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh')),
+  };
 }

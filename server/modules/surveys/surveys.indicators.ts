@@ -24,7 +24,13 @@ export async function responseRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   return rateFigure(n, d, { numerator: num, denominator: den });
 }
 
-const count = (n: number, d: Record<string, string>): Figure => ({ value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: d, denominator: d } });
+const count = (n: number, d: Record<string, string>): Figure => ({
+  value: n,
+  numerator: n,
+  denominator: n,
+  unit: 'count',
+  drill: { numerator: d, denominator: d },
+});
 
 /** 未解决问题: screening items raised by the end of the period and open now. */
 export async function openProblems(db: Db, q: IndicatorQuery): Promise<Figure> {
@@ -55,7 +61,10 @@ export const surveysIndicators = [
   defineIndicator({
     key: 'surveys.responseRate',
     label: { zh: '调研回复率', en: 'Survey response rate' },
-    definition: { zh: '期间内发布的问卷中已提交的对象人数 ÷ 发布时锁定的对象人数', en: 'Recipients who answered ÷ recipients frozen when the surveys of the period opened' },
+    definition: {
+      zh: '期间内发布的问卷中已提交的对象人数 ÷ 发布时锁定的对象人数',
+      en: 'Recipients who answered ÷ recipients frozen when the surveys of the period opened',
+    },
     period: 'range',
     unit: 'rate',
     compute: responseRate,
@@ -82,7 +91,10 @@ export const surveysIndicators = [
   defineIndicator({
     key: 'surveys.agedProblems',
     label: { zh: '超过30天未解决的问题', en: 'Problems open over 30 days' },
-    definition: { zh: '期末前 30 天以上登记、目前仍未解决的排查问题数', en: 'Screening problems raised more than 30 days before the end of the period and still open' },
+    definition: {
+      zh: '期末前 30 天以上登记、目前仍未解决的排查问题数',
+      en: 'Screening problems raised more than 30 days before the end of the period and still open',
+    },
     period: 'range',
     unit: 'count',
     compute: agedProblems,

@@ -22,7 +22,13 @@ export function inQuietHours(now: Date): boolean {
 export async function remindNonRespondents(db: Db, now: Date): Promise<number> {
   if (inQuietHours(now)) return 0;
   const today = shanghaiDate(now);
-  const surveys = await sdb(db).selectFrom('surveys').select(['id', 'title', 'closes_on']).where('status', '=', 'open').where('opened_on', '<', today).where('closes_on', '>=', today).execute();
+  const surveys = await sdb(db)
+    .selectFrom('surveys')
+    .select(['id', 'title', 'closes_on'])
+    .where('status', '=', 'open')
+    .where('opened_on', '<', today)
+    .where('closes_on', '>=', today)
+    .execute();
   let sent = 0;
   for (const s of surveys) {
     const accounts = await sdb(db)
@@ -39,7 +45,16 @@ export async function remindNonRespondents(db: Db, now: Date): Promise<number> {
     for (let i = 0; i < accounts.length; i += 500) {
       await db.transaction().execute(async (tx) => {
         for (const a of accounts.slice(i, i + 500)) {
-          if (await notifyOnce(tx, `surveys.remind:${s.id}:${a.id}:${today}`, { accountIds: [a.id], kind: 'surveys.remind', title, body, link: `/surveys/answer/${s.id}` })) sent++;
+          if (
+            await notifyOnce(tx, `surveys.remind:${s.id}:${a.id}:${today}`, {
+              accountIds: [a.id],
+              kind: 'surveys.remind',
+              title,
+              body,
+              link: `/surveys/answer/${s.id}`,
+            })
+          )
+            sent++;
         }
       });
     }
@@ -47,4 +62,6 @@ export async function remindNonRespondents(db: Db, now: Date): Promise<number> {
   return sent;
 }
 
-export const surveysJobs: JobDefinition[] = [{ name: 'surveys.remind', intervalMs: 60 * 60_000, run: ({ db, now }) => remindNonRespondents(db, now).then(() => undefined) }];
+export const surveysJobs: JobDefinition[] = [
+  { name: 'surveys.remind', intervalMs: 60 * 60_000, run: ({ db, now }) => remindNonRespondents(db, now).then(() => undefined) },
+];

@@ -11,9 +11,21 @@ export async function list(call: Call, q: RecipientQuery) {
     if (!o) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     orgPath = o.path;
   }
-  const { rows, total } = await repo.listRecipients(call.db, { scope: manageScope(call.actor), surveyId: q.surveyId, orgPath, category: q.category, answered: q.answered, from: q.from, to: q.to }, q);
+  const { rows, total } = await repo.listRecipients(
+    call.db,
+    { scope: manageScope(call.actor), surveyId: q.surveyId, orgPath, category: q.category, answered: q.answered, from: q.from, to: q.to },
+    q,
+  );
   return {
-    items: rows.map((r) => ({ surveyId: r.survey_id, surveyTitle: r.title, personId: r.person_id, name: r.name, orgName: r.org_name, category: r.category, answered: r.answered === 1 })),
+    items: rows.map((r) => ({
+      surveyId: r.survey_id,
+      surveyTitle: r.title,
+      personId: r.person_id,
+      name: r.name,
+      orgName: r.org_name,
+      category: r.category,
+      answered: r.answered === 1,
+    })),
     total,
     page: q.page,
     pageSize: q.pageSize,

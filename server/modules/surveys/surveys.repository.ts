@@ -13,19 +13,29 @@ const MAX_PARAMS = 30_000;
 export async function insertChunked<T extends keyof SurveyTables & string>(db: Tx, table: T, rows: SurveyTables[T][]): Promise<void> {
   if (!rows.length) return;
   const size = Math.max(1, Math.floor(MAX_PARAMS / Object.keys(rows[0] as object).length));
-  for (let i = 0; i < rows.length; i += size) await sdb(db).insertInto(table).values(rows.slice(i, i + size) as any).execute();
+  for (let i = 0; i < rows.length; i += size)
+    await sdb(db)
+      .insertInto(table)
+      .values(rows.slice(i, i + size) as any)
+      .execute();
 }
 
 export const loadSurvey = (db: Tx, id: string) => sdb(db).selectFrom('surveys').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const questionsOf = (db: Tx, surveyId: string) => sdb(db).selectFrom('survey_questions').selectAll().where('survey_id', '=', surveyId).orderBy('sort').execute();
+export const questionsOf = (db: Tx, surveyId: string) =>
+  sdb(db).selectFrom('survey_questions').selectAll().where('survey_id', '=', surveyId).orderBy('sort').execute();
 
 export async function orgNames(db: Tx, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
   const out = new Map<string, string>();
   const uniq = [...new Set(ids)];
   for (let i = 0; i < uniq.length; i += 500) {
-    for (const o of await sdb(db).selectFrom('orgs').select(['id', 'name']).where('id', 'in', uniq.slice(i, i + 500)).execute()) out.set(o.id, o.name);
+    for (const o of await sdb(db)
+      .selectFrom('orgs')
+      .select(['id', 'name'])
+      .where('id', 'in', uniq.slice(i, i + 500))
+      .execute())
+      out.set(o.id, o.name);
   }
   return out;
 }
@@ -76,7 +86,12 @@ export async function resolveTarget(db: Tx, target: SurveyTarget, targetPaths: s
   const ancestors = [...new Set(people.flatMap((p) => p.org_path.split('/').filter(Boolean)))];
   const kinds = new Map<string, string>();
   for (let i = 0; i < ancestors.length; i += 500) {
-    for (const o of await sdb(db).selectFrom('orgs').select(['id', 'kind']).where('id', 'in', ancestors.slice(i, i + 500)).execute()) kinds.set(o.id, o.kind);
+    for (const o of await sdb(db)
+      .selectFrom('orgs')
+      .select(['id', 'kind'])
+      .where('id', 'in', ancestors.slice(i, i + 500))
+      .execute())
+      kinds.set(o.id, o.kind);
   }
   const unitOf = (path: string) => {
     const ids = path.split('/').filter(Boolean);
@@ -108,12 +123,22 @@ export const recipientOf = (db: Tx, surveyId: string, personId: string) =>
 
 /** Marks the recipient answered only if they had not: of two racing submissions exactly one wins. */
 export async function markAnswered(db: Tx, surveyId: string, personId: string): Promise<boolean> {
-  const r = await sdb(db).updateTable('survey_recipients').set({ answered: 1 }).where('survey_id', '=', surveyId).where('person_id', '=', personId).where('answered', '=', 0).executeTakeFirst();
+  const r = await sdb(db)
+    .updateTable('survey_recipients')
+    .set({ answered: 1 })
+    .where('survey_id', '=', surveyId)
+    .where('person_id', '=', personId)
+    .where('answered', '=', 0)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 
 export const bumpAnswered = (db: Tx, surveyId: string) =>
-  sdb(db).updateTable('surveys').set({ answered_count: sql`answered_count + 1` }).where('id', '=', surveyId).execute();
+  sdb(db)
+    .updateTable('surveys')
+    .set({ answered_count: sql`answered_count + 1` })
+    .where('id', '=', surveyId)
+    .execute();
 
 export interface RecipientFilter {
   scope: Scope;
@@ -141,7 +166,13 @@ function recipientsWhere(db: Tx, f: RecipientFilter) {
 }
 
 export async function countRecipients(db: Tx, f: RecipientFilter): Promise<number> {
-  return Number((await recipientsWhere(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  return Number(
+    (
+      await recipientsWhere(db, f)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 }
 
 export async function listRecipients(db: Tx, f: RecipientFilter, page: { page: number; pageSize: number; order: 'asc' | 'desc' }) {

@@ -27,7 +27,11 @@ const NONE = '-';
 const key = (v: unknown) => (v === null || v === undefined ? NONE : String(v));
 
 async function labelsOf(db: Tx, cut: SurveyCut, groups: string[]): Promise<Map<string, string>> {
-  if (cut === 'unit' || cut === 'org') return repo.orgNames(db, groups.filter((g) => g !== NONE));
+  if (cut === 'unit' || cut === 'org')
+    return repo.orgNames(
+      db,
+      groups.filter((g) => g !== NONE),
+    );
   const out = new Map<string, string>();
   for (const g of groups) {
     if (cut === 'category') out.set(g, EMPLOYMENT_CATEGORY_LABELS[g as EmploymentCategory]?.zh ?? '未登记');
@@ -37,7 +41,16 @@ async function labelsOf(db: Tx, cut: SurveyCut, groups: string[]): Promise<Map<s
   return out;
 }
 
-const emptyCell = (group: string, label: string, suppressed: boolean, respondents: number): ResultCell => ({ group, label, suppressed, respondents: suppressed ? null : respondents, counts: null, scores: null, mean: null, answers: null });
+const emptyCell = (group: string, label: string, suppressed: boolean, respondents: number): ResultCell => ({
+  group,
+  label,
+  suppressed,
+  respondents: suppressed ? null : respondents,
+  counts: null,
+  scores: null,
+  mean: null,
+  answers: null,
+});
 
 /** Free-text answers grouped by the appeals module's similarity (greedy: each joins the first group it matches). */
 export function groupTexts(texts: string[], threshold = 0.4) {
@@ -73,10 +86,23 @@ export async function results(call: Call, id: string, cut?: SurveyCut): Promise<
 
   const sizes = new Map<string, number>();
   if (col) {
-    const rows = await sdb(db).selectFrom('survey_responses').select([col, (eb) => eb.fn.countAll().as('n')]).where('survey_id', '=', id).groupBy(col).execute();
+    const rows = await sdb(db)
+      .selectFrom('survey_responses')
+      .select([col, (eb) => eb.fn.countAll().as('n')])
+      .where('survey_id', '=', id)
+      .groupBy(col)
+      .execute();
     for (const r of rows) sizes.set(key((r as Record<string, unknown>)[col]), Number(r.n));
   }
-  const respondents = Number((await sdb(db).selectFrom('survey_responses').select((eb) => eb.fn.countAll().as('n')).where('survey_id', '=', id).executeTakeFirstOrThrow()).n);
+  const respondents = Number(
+    (
+      await sdb(db)
+        .selectFrom('survey_responses')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('survey_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const hidden = anonymous ? suppressedCells(sizes) : new Set<string>();
   const overallHidden = anonymous && respondents > 0 && respondents < MIN_CELL;
   const groups = [...sizes.keys()].sort();
@@ -85,7 +111,12 @@ export async function results(call: Call, id: string, cut?: SurveyCut): Promise<
   // Choice counts and top-3 scores per question × option (× group).
   const choiceRows = await sdb(db)
     .selectFrom('survey_answers as a')
-    .select(['a.question_id', 'a.choice', sql<number>`count(*)`.as('n'), sql<number>`sum(case a.rank when 1 then 3 when 2 then 2 when 3 then 1 else 0 end)`.as('score')])
+    .select([
+      'a.question_id',
+      'a.choice',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case a.rank when 1 then 3 when 2 then 2 when 3 then 1 else 0 end)`.as('score'),
+    ])
     .$if(col !== null, (q) => q.select(sql.ref(`a.${col}`).as('g')).groupBy(`a.${col}` as never))
     .where('a.survey_id', '=', id)
     .where('a.choice', 'is not', null)
@@ -139,7 +170,14 @@ export async function results(call: Call, id: string, cut?: SurveyCut): Promise<
 
   for (const q of out) {
     if (q.kind !== 'text' || overallHidden) continue;
-    const texts = await sdb(db).selectFrom('survey_answers').select('text').where('survey_id', '=', id).where('question_id', '=', q.id).where('text', 'is not', null).limit(3000).execute();
+    const texts = await sdb(db)
+      .selectFrom('survey_answers')
+      .select('text')
+      .where('survey_id', '=', id)
+      .where('question_id', '=', q.id)
+      .where('text', 'is not', null)
+      .limit(3000)
+      .execute();
     q.textGroups = groupTexts(texts.map((t) => t.text!));
   }
   return { surveyId: id, anonymous, cut: cut ?? null, recipients: Number(s.recipient_count), respondents, minCell: MIN_CELL, questions: out };
@@ -161,7 +199,13 @@ export async function responseRates(call: Call, id: string, cut: SurveyCut) {
   return {
     cut,
     rows: rows
-      .map((r, i) => ({ group: groups[i], label: labels.get(groups[i]) ?? '未登记', recipients: Number(r.n), answered: Number(r.a), rate: Number(r.n) ? Number(r.a) / Number(r.n) : null }))
+      .map((r, i) => ({
+        group: groups[i],
+        label: labels.get(groups[i]) ?? '未登记',
+        recipients: Number(r.n),
+        answered: Number(r.a),
+        rate: Number(r.n) ? Number(r.a) / Number(r.n) : null,
+      }))
       .sort((a, b) => a.label.localeCompare(b.label, 'zh')),
   };
 }
@@ -182,7 +226,8 @@ export function exportRows(r: SurveyResults) {
       c.scores?.forEach((n, i) => rows.push({ question: q.text, group, item: `${q.options[i]}（加权得分）`, value: n }));
       if (c.mean !== null) rows.push({ question: q.text, group, item: '平均值', value: c.mean });
     }
-    for (const g of q.textGroups ?? []) rows.push({ question: q.text, group: '全部', item: `相近意见：${g.keywords.join('、') || g.sample[0]}`, value: g.size });
+    for (const g of q.textGroups ?? [])
+      rows.push({ question: q.text, group: '全部', item: `相近意见：${g.keywords.join('、') || g.sample[0]}`, value: g.size });
   }
   return rows;
 }

@@ -94,14 +94,46 @@ async function writeSurvey(tx: Tx, p: Plan, now: Date, rand: () => number, by: s
   await repo.insertChunked(
     tx,
     'survey_recipients',
-    p.people.map((x) => ({ survey_id: id, person_id: x.id, org_id: x.org_id, org_path: x.org_path, unit_id: x.unit_id, category: x.employment_category, gender: x.gender, union_member: Number(x.union_member), answered: done.has(x.id) ? 1 : 0 })),
+    p.people.map((x) => ({
+      survey_id: id,
+      person_id: x.id,
+      org_id: x.org_id,
+      org_path: x.org_path,
+      unit_id: x.unit_id,
+      category: x.employment_category,
+      gender: x.gender,
+      union_member: Number(x.union_member),
+      answered: done.has(x.id) ? 1 : 0,
+    })),
   );
   const responses: SurveyResponseTable[] = [];
   const answers: SurveyAnswerTable[] = [];
   for (const x of answered) {
     const rid = p.anonymous ? randomUUID() : newId();
-    responses.push({ id: rid, survey_id: id, person_id: p.anonymous ? null : x.id, submitted_at: p.anonymous ? null : `${addDays(opened!, Math.floor(rand() * 5))}T03:00:00.000Z`, org_id: x.org_id, unit_id: x.unit_id, category: x.employment_category, gender: x.gender, union_member: Number(x.union_member) });
-    const base = { response_id: rid, survey_id: id, choice: null, rank: null, value: null, text: null, unit_id: x.unit_id, org_id: x.org_id, category: x.employment_category, gender: x.gender, union_member: Number(x.union_member) };
+    responses.push({
+      id: rid,
+      survey_id: id,
+      person_id: p.anonymous ? null : x.id,
+      submitted_at: p.anonymous ? null : `${addDays(opened!, Math.floor(rand() * 5))}T03:00:00.000Z`,
+      org_id: x.org_id,
+      unit_id: x.unit_id,
+      category: x.employment_category,
+      gender: x.gender,
+      union_member: Number(x.union_member),
+    });
+    const base = {
+      response_id: rid,
+      survey_id: id,
+      choice: null,
+      rank: null,
+      value: null,
+      text: null,
+      unit_id: x.unit_id,
+      org_id: x.org_id,
+      category: x.employment_category,
+      gender: x.gender,
+      union_member: Number(x.union_member),
+    };
     // Dispatched and migrant workers weigh pay and housing more: the cuts have something to show.
     const precarious = x.employment_category === 'dispatched' || x.employment_category === 'migrant';
     for (const [i, q] of p.questions.entries()) {
@@ -124,7 +156,13 @@ async function writeSurvey(tx: Tx, p: Plan, now: Date, rand: () => number, by: s
   await repo.insertChunked(tx, 'survey_answers', answers);
 }
 
-const PROBLEMS: { title: string; source: 'surveyAnswer' | 'appealCluster' | 'meeting' | 'visit'; severity: 'low' | 'medium' | 'high'; status: 'open' | 'inProgress' | 'resolved' | 'dropped'; days: number }[] = [
+const PROBLEMS: {
+  title: string;
+  source: 'surveyAnswer' | 'appealCluster' | 'meeting' | 'visit';
+  severity: 'low' | 'medium' | 'high';
+  status: 'open' | 'inProgress' | 'resolved' | 'dropped';
+  days: number;
+}[] = [
   { title: '夜班食堂没有热饭菜', source: 'surveyAnswer', severity: 'medium', status: 'inProgress', days: 12 },
   { title: '井口浴室热水供应不足', source: 'surveyAnswer', severity: 'medium', status: 'open', days: 9 },
   { title: '劳务派遣工加班费计算口径不一', source: 'appealCluster', severity: 'high', status: 'open', days: 41 },
@@ -137,7 +175,14 @@ export async function seedSurveysDemo(db: Db, now: Date): Promise<void> {
   const staff = await actorOf(db, 'staff');
   const group = staff?.grants[0];
   if (!staff || !group?.orgId || !group.orgPath) return;
-  const mines = await db.selectFrom('orgs').select(['id', 'path', 'name']).where('kind', '=', 'mine').where('path', 'like', `${group.orgPath}%`).orderBy('sort_order').orderBy('name').execute();
+  const mines = await db
+    .selectFrom('orgs')
+    .select(['id', 'path', 'name'])
+    .where('kind', '=', 'mine')
+    .where('path', 'like', `${group.orgPath}%`)
+    .orderBy('sort_order')
+    .orderBy('name')
+    .execute();
   if (!mines.length) return;
   const demoPeople = await db.selectFrom('accounts').select('person_id').where('username', 'in', ['worker', 'worker2']).execute();
   const skip = new Set(demoPeople.map((a) => a.person_id).filter((x): x is string => x !== null));
@@ -152,9 +197,60 @@ export async function seedSurveysDemo(db: Db, now: Date): Promise<void> {
     const all = await repo.resolveTarget(tx, { orgIds: [group.orgId!], categories: [], genders: [] }, [group.orgPath!]);
     const second = mines[1] ?? mines[0];
     const common = { orgId: group.orgId!, orgPath: group.orgPath!, skip };
-    await writeSurvey(tx, { ...common, title: '2026年度职工最关心的问题调查（匿名）', description: '了解大家最关心、最希望工会推动解决的问题。本问卷匿名填写，答卷不与姓名关联。', anonymous: true, status: 'open', target: { orgIds: [group.orgId!] }, openedDaysAgo: 10, closesInDays: 20, questions: QUESTIONS_CONCERNS, people: all }, now, rand, staff.accountId);
-    await writeSurvey(tx, { ...common, title: `${second.name}职工食堂满意度调查`, description: '请对食堂饭菜、卫生和夜班供餐打分。', anonymous: false, status: 'closed', target: { orgIds: [second.id] }, openedDaysAgo: 40, closesInDays: -26, questions: QUESTIONS_CANTEEN, people: all.filter((x) => x.org_path.startsWith(second.path)) }, now, rand, staff.accountId);
-    await writeSurvey(tx, { ...common, title: '职工子女就学需求摸底（草稿）', description: '了解职工子女入学、托管需求。', anonymous: false, status: 'draft', target: { orgIds: [group.orgId!] }, openedDaysAgo: 0, closesInDays: 30, questions: QUESTIONS_CANTEEN.slice(0, 1), people: [] }, now, rand, staff.accountId);
+    await writeSurvey(
+      tx,
+      {
+        ...common,
+        title: '2026年度职工最关心的问题调查（匿名）',
+        description: '了解大家最关心、最希望工会推动解决的问题。本问卷匿名填写，答卷不与姓名关联。',
+        anonymous: true,
+        status: 'open',
+        target: { orgIds: [group.orgId!] },
+        openedDaysAgo: 10,
+        closesInDays: 20,
+        questions: QUESTIONS_CONCERNS,
+        people: all,
+      },
+      now,
+      rand,
+      staff.accountId,
+    );
+    await writeSurvey(
+      tx,
+      {
+        ...common,
+        title: `${second.name}职工食堂满意度调查`,
+        description: '请对食堂饭菜、卫生和夜班供餐打分。',
+        anonymous: false,
+        status: 'closed',
+        target: { orgIds: [second.id] },
+        openedDaysAgo: 40,
+        closesInDays: -26,
+        questions: QUESTIONS_CANTEEN,
+        people: all.filter((x) => x.org_path.startsWith(second.path)),
+      },
+      now,
+      rand,
+      staff.accountId,
+    );
+    await writeSurvey(
+      tx,
+      {
+        ...common,
+        title: '职工子女就学需求摸底（草稿）',
+        description: '了解职工子女入学、托管需求。',
+        anonymous: false,
+        status: 'draft',
+        target: { orgIds: [group.orgId!] },
+        openedDaysAgo: 0,
+        closesInDays: 30,
+        questions: QUESTIONS_CANTEEN.slice(0, 1),
+        people: [],
+      },
+      now,
+      rand,
+      staff.accountId,
+    );
 
     const today = shanghaiDate(now);
     const items = mines.flatMap((m, mi) =>
@@ -182,6 +278,9 @@ export async function seedSurveysDemo(db: Db, now: Date): Promise<void> {
     await repo.insertChunked(tx, 'screening_items', items);
     // One problem of the first mine already handed on as a decided item, through the real act.
     const high = items.find((x) => x.severity === 'high');
-    if (high) await screening.decide(writeCallIn(db, tx, staff, { actor: staff, ip: null, requestId: null, locale: 'zh-CN' }, now), high.id, { dueDate: addDays(today, 30) });
+    if (high)
+      await screening.decide(writeCallIn(db, tx, staff, { actor: staff, ip: null, requestId: null, locale: 'zh-CN' }, now), high.id, {
+        dueDate: addDays(today, 30),
+      });
   });
 }

@@ -141,7 +141,13 @@ export async function create(call: WriteCall, body: SurveyBody): Promise<SurveyD
       required: q.required ? 1 : 0,
     })),
   );
-  await recordAudit(call.tx, call.ctx, { action: 'survey.create', entityType: 'survey', entityId: id, orgId: org.id, changes: { title: body.title, anonymous: body.anonymous } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'survey.create',
+    entityType: 'survey',
+    entityId: id,
+    orgId: org.id,
+    changes: { title: body.title, anonymous: body.anonymous },
+  });
   return detailOf(call.tx, row);
 }
 
@@ -196,7 +202,13 @@ async function tellRecipients(call: WriteCall, s: repo.SurveyRow) {
     .execute();
   if (!accounts.length) return;
   const params = { title: s.title, closesOn: s.closes_on, anonymous: s.anonymous ? '本问卷匿名填写，答卷不与您的姓名关联。' : '' };
-  await notify(call.tx, { accountIds: accounts.map((a) => a.id), kind: 'surveys.opened', title: t('zh-CN', SM['surveys.opened.title'], params), body: t('zh-CN', SM['surveys.opened.body'], params), link: `/surveys/answer/${s.id}` });
+  await notify(call.tx, {
+    accountIds: accounts.map((a) => a.id),
+    kind: 'surveys.opened',
+    title: t('zh-CN', SM['surveys.opened.title'], params),
+    body: t('zh-CN', SM['surveys.opened.body'], params),
+    link: `/surveys/answer/${s.id}`,
+  });
 }
 
 export async function close(call: WriteCall, id: string): Promise<SurveyDetail> {

@@ -78,7 +78,13 @@ describe('a named survey', () => {
     expect((await w.mineStaff.get('/api/v1/surveys')).body.items.map((x: any) => x.id)).not.toContain(s.id);
     const outsider = await w.worker(w.team2);
     expect((await outsider.get(`/api/v1/surveys/${s.id}/form`)).status).toBe(404);
-    const refused = await w.mineStaff.post('/api/v1/surveys', { orgId: w.mine1.id, title: '越权问卷', closesOn: today(), target: { orgIds: [w.teamA.id] }, questions: [{ kind: 'text', text: '意见' }] });
+    const refused = await w.mineStaff.post('/api/v1/surveys', {
+      orgId: w.mine1.id,
+      title: '越权问卷',
+      closesOn: today(),
+      target: { orgIds: [w.teamA.id] },
+      questions: [{ kind: 'text', text: '意见' }],
+    });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0].field).toBe('body.orgId');
   });
@@ -97,7 +103,18 @@ describe('an anonymous survey', () => {
     for (let i = 0; i < 3; i++) workers.push(await w.worker(team2, 'dispatched'));
     s = await buildSurvey(w.staff, w.group.id, [team1.id, team2.id], { anonymous: true, title: '匿名关切调查' });
     await openSurvey(w.staff, s.id);
-    const texts = ['夜班食堂没有热饭', '夜班食堂饭菜是凉的', '希望夜班食堂有热饭菜', '井口浴室热水不够', '浴室热水经常不够用', '夜班食堂饭菜太凉', '浴室热水不足', '食堂夜班饭凉', '希望增加浴室热水', '夜班没有热饭吃'];
+    const texts = [
+      '夜班食堂没有热饭',
+      '夜班食堂饭菜是凉的',
+      '希望夜班食堂有热饭菜',
+      '井口浴室热水不够',
+      '浴室热水经常不够用',
+      '夜班食堂饭菜太凉',
+      '浴室热水不足',
+      '食堂夜班饭凉',
+      '希望增加浴室热水',
+      '夜班没有热饭吃',
+    ];
     for (const [i, c] of workers.entries()) await answer(c, s.id, i, texts[i]);
   });
 
@@ -170,7 +187,10 @@ describe('reminders', () => {
     const tomorrow = new Date(Date.parse(today() + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
     const tomorrowNoon = new Date(`${tomorrow}T03:00:00Z`); // 11:00 in Beijing
     const night = new Date(`${tomorrow}T14:30:00Z`); // 22:30 in Beijing
-    const inbox = async (c: { accountId: string }) => (await (t.db as any).selectFrom('notifications').select('title').where('account_id', '=', c.accountId).where('kind', '=', 'surveys.remind').execute()).map((n: any) => n.title);
+    const inbox = async (c: { accountId: string }) =>
+      (
+        await (t.db as any).selectFrom('notifications').select('title').where('account_id', '=', c.accountId).where('kind', '=', 'surveys.remind').execute()
+      ).map((n: any) => n.title);
     await remindNonRespondents(t.db, night);
     expect(await inbox(b)).toEqual([]);
     await remindNonRespondents(t.db, tomorrowNoon);
@@ -185,7 +205,14 @@ describe('screening and the figures', () => {
     const mine = await t.org('排查矿', 'mine', w.group);
     const owner = await t.user([{ role: 'handler', org: mine }]);
     const make = (title: string, severity: string) =>
-      w.staff.post('/api/v1/screening-items', { orgId: mine.id, title, source: 'surveyAnswer', sourceRef: '职工关心的问题调查', severity, ownerAccountId: owner.accountId });
+      w.staff.post('/api/v1/screening-items', {
+        orgId: mine.id,
+        title,
+        source: 'surveyAnswer',
+        sourceRef: '职工关心的问题调查',
+        severity,
+        ownerAccountId: owner.accountId,
+      });
     const a = (await make('夜班食堂无热饭', 'high')).body;
     const b = (await make('浴室热水不足', 'medium')).body;
     expect(a).toMatchObject({ status: 'open', orgName: '排查矿', ownerName: owner.username, ageDays: 0 });
@@ -254,13 +281,15 @@ describe('screening and the figures', () => {
     expect(list.rows).toEqual([{ concern: '住房', mentions: one.numerator, share: one.value }]);
     expect(list.answers).toBe(one.denominator);
     const den = (await w.staff.get(`/api/v1/surveys/concerns?orgId=${m1.m.id}&${new URLSearchParams(one.drill!.denominator)}`)).body;
-    expect(den.rows.map((r: any) => [r.concern, r.mentions])).toEqual([
-      ['住房', 6],
-      ['安全生产', 4],
-      ['工资收入', 4],
-      ['医疗保障', 2],
-      ['子女就学', 2],
-    ].sort((a, b) => (b[1] as number) - (a[1] as number) || (a[0] as string).localeCompare(b[0] as string, 'zh')));
+    expect(den.rows.map((r: any) => [r.concern, r.mentions])).toEqual(
+      [
+        ['住房', 6],
+        ['安全生产', 4],
+        ['工资收入', 4],
+        ['医疗保障', 2],
+        ['子女就学', 2],
+      ].sort((a, b) => (b[1] as number) - (a[1] as number) || (a[0] as string).localeCompare(b[0] as string, 'zh')),
+    );
     expect(den.units).toEqual([{ unitId: m1.m.id, unitName: '关切甲矿', answers: 6, top: den.rows.slice(0, 3) }]);
     const small = (await w.staff.get(`/api/v1/surveys/concerns?orgId=${m2.m.id}&from=${today()}&to=${today()}`)).body;
     expect([small.answers, small.hiddenCells]).toEqual([3, 1]);

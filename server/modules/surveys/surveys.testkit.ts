@@ -57,7 +57,11 @@ export function answersFor(form: { questions: { id: string; kind: string }[] }, 
 /** Builds a survey as `office` (a draft) from `over`, targeting `orgIds`. */
 export function buildSurvey(office: Client, orgId: string, targetOrgIds: string[], over: Record<string, unknown> = {}) {
   const closesOn = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  return must(office.post('/api/v1/surveys', { orgId, title: '职工关心的问题调查', closesOn, target: { orgIds: targetOrgIds }, questions: QUESTIONS, ...over }), 201, 'build survey');
+  return must(
+    office.post('/api/v1/surveys', { orgId, title: '职工关心的问题调查', closesOn, target: { orgIds: targetOrgIds }, questions: QUESTIONS, ...over }),
+    201,
+    'build survey',
+  );
 }
 
 export const openSurvey = (office: Client, id: string) => must(office.post(`/api/v1/surveys/${id}/open`), 200, 'open survey');

@@ -29,7 +29,14 @@ async function records(office: Caller, orgId: string, teamId: string, unitId: st
   );
   await ok(office.post(`/api/v1/surveys/${survey.id}/open`), 'open');
   const item = await ok(
-    office.post('/api/v1/screening-items', { orgId: unitId, title: `${label}夜班食堂无热饭`, description: `${label}问卷反映`, source: 'surveyAnswer', severity: 'medium', ownerAccountId }),
+    office.post('/api/v1/screening-items', {
+      orgId: unitId,
+      title: `${label}夜班食堂无热饭`,
+      description: `${label}问卷反映`,
+      source: 'surveyAnswer',
+      severity: 'medium',
+      ownerAccountId,
+    }),
     'screening item',
   );
   return { survey: survey.id as string, surveyQuestion: survey.questions[0].id as string, screeningItem: item.id as string, screeningOwner: ownerAccountId };

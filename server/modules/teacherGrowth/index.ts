@@ -25,7 +25,13 @@ export const teacherGrowthModule = defineModule({
   indicators: teacherGrowthIndicators,
   homeCards: [
     { key: 'teacherGrowth.mine', roles: ['headTeacher', 'subjectTeacher'], title: { zh: '我的成长规划', en: 'My growth plan' }, path: '/teacher-growth' },
-    { key: 'teacherGrowth.office', roles: ['academicOffice', 'principal'], title: { zh: '梯队培养', en: 'Tiered teacher growth' }, path: '/teacher-growth/office', indicator: 'teacherGrowth.plansOnTrack' },
+    {
+      key: 'teacherGrowth.office',
+      roles: ['academicOffice', 'principal'],
+      title: { zh: '梯队培养', en: 'Tiered teacher growth' },
+      path: '/teacher-growth/office',
+      indicator: 'teacherGrowth.plansOnTrack',
+    },
   ],
   seedDemo: seedTeacherGrowthDemo,
 });

@@ -28,21 +28,48 @@ function activityOf(a: ActivityRow, entries: EntryRow[], me: string | null) {
     resultsOn: a.results_on,
     signedUp: entries.filter((e) => e.signed_up_at !== null).length,
     // A teacher sees their own entry only: results of colleagues are not a public ranking.
-    mine: me ? { signedUp: !!mine?.signed_up_at, attended: mine?.attended === null || mine?.attended === undefined ? null : mine.attended === 1, result: mine?.result ?? null } : null,
+    mine: me
+      ? {
+          signedUp: !!mine?.signed_up_at,
+          attended: mine?.attended === null || mine?.attended === undefined ? null : mine.attended === 1,
+          result: mine?.result ?? null,
+        }
+      : null,
   };
 }
 
 export async function list(call: Call, schoolId: string) {
   const { school, teacher } = await memberSchool(call.db, call.actor, schoolId);
   const rows = await repo.activities(call.db, school.path);
-  const entries = await repo.entriesOf(call.db, rows.map((r) => r.id));
-  return { items: rows.map((a) => activityOf(a, entries.filter((e) => e.activity_id === a.id), teacher?.id ?? null)) };
+  const entries = await repo.entriesOf(
+    call.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((a) =>
+      activityOf(
+        a,
+        entries.filter((e) => e.activity_id === a.id),
+        teacher?.id ?? null,
+      ),
+    ),
+  };
 }
 
 export async function create(call: WriteCall, schoolId: string, body: { kind: ActivityKind; title: string; date: string; tier?: TierKey }) {
   const school = await overseenSchool(call.tx, call.actor, schoolId);
   const id = newId();
-  await repo.insertActivity(call.tx, { id, school_id: schoolId, school_path: school.path, kind: body.kind, title: body.title, date: body.date, tier: body.tier ?? null, results_on: null, created_at: call.iso });
+  await repo.insertActivity(call.tx, {
+    id,
+    school_id: schoolId,
+    school_path: school.path,
+    kind: body.kind,
+    title: body.title,
+    date: body.date,
+    tier: body.tier ?? null,
+    results_on: null,
+    created_at: call.iso,
+  });
   await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.activityCreate', entityType: 'growthActivity', entityId: id, orgId: schoolId });
   return activityOf((await repo.loadActivity(call.tx, id))!, [], null);
 }
@@ -61,7 +88,14 @@ export async function signUp(call: WriteCall, id: string) {
   const entries = await repo.entriesOf(call.tx, [id]);
   const mine = entries.find((e) => e.teacher_id === teacher.id);
   if (!mine?.signed_up_at) {
-    await repo.upsertEntry(call.tx, { activity_id: id, teacher_id: teacher.id, signed_up_at: call.iso, attended: mine?.attended ?? null, result: mine?.result ?? null, evidence_id: mine?.evidence_id ?? null });
+    await repo.upsertEntry(call.tx, {
+      activity_id: id,
+      teacher_id: teacher.id,
+      signed_up_at: call.iso,
+      attended: mine?.attended ?? null,
+      result: mine?.result ?? null,
+      evidence_id: mine?.evidence_id ?? null,
+    });
     await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.signUp', entityType: 'growthActivity', entityId: id, orgId: a.school_id });
   }
   return activityOf(a, await repo.entriesOf(call.tx, [id]), teacher.id);
@@ -105,9 +139,22 @@ export async function results(call: WriteCall, id: string, body: ResultsBody) {
         created_at: call.iso,
       });
     }
-    await repo.upsertEntry(call.tx, { activity_id: id, teacher_id: teacher.id, signed_up_at: before?.signed_up_at ?? null, attended: e.attended ? 1 : 0, result: e.result ?? null, evidence_id: e.attended ? evidenceId : before?.evidence_id ?? null });
+    await repo.upsertEntry(call.tx, {
+      activity_id: id,
+      teacher_id: teacher.id,
+      signed_up_at: before?.signed_up_at ?? null,
+      attended: e.attended ? 1 : 0,
+      result: e.result ?? null,
+      evidence_id: e.attended ? evidenceId : (before?.evidence_id ?? null),
+    });
   }
   await repo.setResultsOn(call.tx, id, shanghaiDate(call.now));
-  await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.results', entityType: 'growthActivity', entityId: id, orgId: a.school_id, changes: { entries: body.entries.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'teacherGrowth.results',
+    entityType: 'growthActivity',
+    entityId: id,
+    orgId: a.school_id,
+    changes: { entries: body.entries.length },
+  });
   return activityOf((await repo.loadActivity(call.tx, id))!, await repo.entriesOf(call.tx, [id]), null);
 }

@@ -19,12 +19,20 @@ export async function dutiesDone(db: Db | Tx, plan: { teacher_id: string; school
   const tier = await tierOf(db, plan.school_id, plan.tier as TierKey);
   const term = await termOf(db, plan.school_id, day);
   const rows = term
-    ? await gdb(db).selectFrom('growth_evidence').select(['kind', 'duty']).where('teacher_id', '=', plan.teacher_id).where('date', '>=', term.start).where('date', '<=', term.end).execute()
+    ? await gdb(db)
+        .selectFrom('growth_evidence')
+        .select(['kind', 'duty'])
+        .where('teacher_id', '=', plan.teacher_id)
+        .where('date', '>=', term.start)
+        .where('date', '<=', term.end)
+        .execute()
     : [];
   return tier.duties.map((d) => ({
     key: d.key,
     name: d.name,
     perTerm: d.perTerm,
-    doneThisTerm: rows.filter((r) => r.duty === d.key || (r.duty === null && r.kind === d.evidenceKind && tier.duties.find((x) => x.evidenceKind === r.kind)?.key === d.key)).length,
+    doneThisTerm: rows.filter(
+      (r) => r.duty === d.key || (r.duty === null && r.kind === d.evidenceKind && tier.duties.find((x) => x.evidenceKind === r.kind)?.key === d.key),
+    ).length,
   }));
 }

@@ -11,7 +11,13 @@ import { gdb } from './teacherGrowth.tables.js';
 // Each drill is a filter of the school office's own list (per school of the scope): the roster
 // (`placed`), the plans (`underWay`, `onTrackFrom/To`), the evidence (`kind`, `from/to`) and the
 // promotions (`status`, `decidedFrom/To`); teacherGrowth.test.ts checks each list's rows equal the figure.
-const count = (n: number, filters: Record<string, string>): Figure => ({ value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: filters, denominator: filters } });
+const count = (n: number, filters: Record<string, string>): Figure => ({
+  value: n,
+  numerator: n,
+  denominator: n,
+  unit: 'count',
+  drill: { numerator: filters, denominator: filters },
+});
 
 /** Teachers placed in a tier (a snapshot: placements as they stand). */
 export async function placed(db: Db, q: IndicatorQuery): Promise<Figure> {
@@ -37,7 +43,11 @@ export async function plansOnTrack(db: Db, q: IndicatorQuery): Promise<Figure> {
     .selectFrom('growth_plans as p')
     .select(['p.id'])
     .select((eb) => [
-      eb.exists(eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'p.id').where('e.date', '>=', q.from).where('e.date', '<=', q.to)).as('has_evidence'),
+      eb
+        .exists(
+          eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'p.id').where('e.date', '>=', q.from).where('e.date', '<=', q.to),
+        )
+        .as('has_evidence'),
       eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'p.id').where('y.rating', '=', 'notMet')).as('missed'),
     ])
     .where('p.status', 'in', ['active', 'yearReview'])
@@ -102,7 +112,10 @@ export const teacherGrowthIndicators = [
   defineIndicator({
     key: 'teacherGrowth.plansOnTrack',
     label: { zh: '成长规划按计划推进率', en: 'Growth plans on track' },
-    definition: { zh: '执行中且期内有成长佐证、无“未达成”年度评估的规划数 ÷ 执行中的规划数', en: 'Plans under way with evidence in the period and no year rated not met ÷ plans under way' },
+    definition: {
+      zh: '执行中且期内有成长佐证、无“未达成”年度评估的规划数 ÷ 执行中的规划数',
+      en: 'Plans under way with evidence in the period and no year rated not met ÷ plans under way',
+    },
     period: 'range',
     unit: 'rate',
     compute: plansOnTrack,
@@ -118,7 +131,10 @@ export const teacherGrowthIndicators = [
   defineIndicator({
     key: 'teacherGrowth.observationsMet',
     label: { zh: '听课评课达标率', en: 'Observations meeting the rubric' },
-    definition: { zh: '期内听课评课记录中，按评课时的本校量表版本总分达到达标线的记录数 ÷ 听课评课记录数', en: 'Observation records in the period whose total on the school rubric version they were scored on reached its pass mark ÷ observation records' },
+    definition: {
+      zh: '期内听课评课记录中，按评课时的本校量表版本总分达到达标线的记录数 ÷ 听课评课记录数',
+      en: 'Observation records in the period whose total on the school rubric version they were scored on reached its pass mark ÷ observation records',
+    },
     period: 'range',
     unit: 'rate',
     compute: observationsMet,

@@ -10,7 +10,14 @@ import { newId } from '../../core/ids.js';
 import { t } from '../../core/i18n/messages.js';
 import { transition } from '../../core/workflow/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
-import { TEACHER_GROWTH_PERMISSIONS as P, TIER_KEYS, type EvidenceKind, type PlanStatus, type PromotionStatus, type TierKey } from '../../../common/teacherGrowth.js';
+import {
+  TEACHER_GROWTH_PERMISSIONS as P,
+  TIER_KEYS,
+  type EvidenceKind,
+  type PlanStatus,
+  type PromotionStatus,
+  type TierKey,
+} from '../../../common/teacherGrowth.js';
 import type { TierBody } from '../../../common/schemas/teacherGrowth.js';
 import * as repo from './teacherGrowth.repository.js';
 import { memberSchool, overseenSchool, reachOf, sees } from './teacherGrowth.policy.js';
@@ -28,7 +35,13 @@ export async function saveTier(call: WriteCall, schoolId: string, key: TierKey, 
   if (Object.values(body.weights).reduce((s, w) => s + w, 0) !== 100) throw invalid('body.weights', 'teacherGrowth.weights');
   const before = await tierOf(call.tx, schoolId, key);
   await repo.saveTier(call.tx, schoolId, key, JSON.stringify(body), call.iso);
-  await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.tierSave', entityType: 'teacherTier', entityId: key, orgId: schoolId, changes: { name: [before.name, body.name] } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'teacherGrowth.tierSave',
+    entityType: 'teacherTier',
+    entityId: key,
+    orgId: schoolId,
+    changes: { name: [before.name, body.name] },
+  });
   return { items: await tiersOf(call.tx, schoolId) };
 }
 
@@ -71,8 +84,22 @@ export async function place(call: WriteCall, teacherId: string, body: { tier: Ti
   if (!teacher) throw notFound();
   await overseenSchool(call.tx, call.actor, teacher.schoolId);
   const before = await repo.placementOf(call.tx, teacherId);
-  await repo.place(call.tx, { teacher_id: teacherId, school_id: teacher.schoolId, school_path: teacher.schoolPath, tier: body.tier, milestone: body.milestone ?? null, since: body.since, updated_at: call.iso });
-  await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.place', entityType: 'teacherTier', entityId: teacherId, orgId: teacher.schoolId, changes: { tier: [before?.tier ?? null, body.tier], milestone: [before?.milestone ?? null, body.milestone ?? null] } });
+  await repo.place(call.tx, {
+    teacher_id: teacherId,
+    school_id: teacher.schoolId,
+    school_path: teacher.schoolPath,
+    tier: body.tier,
+    milestone: body.milestone ?? null,
+    since: body.since,
+    updated_at: call.iso,
+  });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'teacherGrowth.place',
+    entityType: 'teacherTier',
+    entityId: teacherId,
+    orgId: teacher.schoolId,
+    changes: { tier: [before?.tier ?? null, body.tier], milestone: [before?.milestone ?? null, body.milestone ?? null] },
+  });
   return history({ ...call, db: call.tx as unknown as Call['db'] }, teacherId);
 }
 
@@ -90,18 +117,38 @@ export async function history(call: Call, teacherId: string) {
     tier: (placement?.tier ?? null) as TierKey | null,
     milestone: placement?.milestone ?? null,
     promotions: (await repo.promotions(call.db, { teacherId })).map(promotionOf),
-    plans: plans.map((p) => ({ id: p.id, teacherId: p.teacher_id, teacherName: p.teacher_name, tier: p.tier as TierKey, title: p.title, startYear: p.start_year, currentYear: p.current_year, status: p.status as PlanStatus, yearProgress: null })),
+    plans: plans.map((p) => ({
+      id: p.id,
+      teacherId: p.teacher_id,
+      teacherName: p.teacher_name,
+      tier: p.tier as TierKey,
+      title: p.title,
+      startYear: p.start_year,
+      currentYear: p.current_year,
+      status: p.status as PlanStatus,
+      yearProgress: null,
+    })),
   };
 }
 
 // ---- mentoring pairs ----
 
-const pairOf = (m: Awaited<ReturnType<typeof repo.mentorships>>[number]) => ({ id: m.id, mentorId: m.mentor_id, mentorName: m.mentor_name, menteeId: m.mentee_id, menteeName: m.mentee_name, startedOn: m.started_on, endedOn: m.ended_on });
+const pairOf = (m: Awaited<ReturnType<typeof repo.mentorships>>[number]) => ({
+  id: m.id,
+  mentorId: m.mentor_id,
+  mentorName: m.mentor_name,
+  menteeId: m.mentee_id,
+  menteeName: m.mentee_name,
+  startedOn: m.started_on,
+  endedOn: m.ended_on,
+});
 
 /** The office sees the school's pairs; a teacher the pairs they are in. */
 export async function listMentorships(call: Call, schoolId: string) {
   const { school, teacher } = await memberSchool(call.db, call.actor, schoolId);
-  const rows = teacher ? await repo.mentorships(call.db, { schoolPath: school.path, personId: teacher.id }) : await repo.mentorships(call.db, { schoolPath: school.path });
+  const rows = teacher
+    ? await repo.mentorships(call.db, { schoolPath: school.path, personId: teacher.id })
+    : await repo.mentorships(call.db, { schoolPath: school.path });
   return { items: rows.map(pairOf) };
 }
 
@@ -112,7 +159,16 @@ export async function createMentorship(call: WriteCall, schoolId: string, body: 
   await teacherInSchool(call, body.menteeId, schoolId, 'body.menteeId');
   if (await repo.mentors(call.tx, body.mentorId, body.menteeId)) throw conflict('teacherGrowth.pairExists');
   const id = newId();
-  await repo.insertMentorship(call.tx, { id, school_id: schoolId, school_path: school.path, mentor_id: body.mentorId, mentee_id: body.menteeId, started_on: body.startedOn, ended_on: null, created_at: call.iso });
+  await repo.insertMentorship(call.tx, {
+    id,
+    school_id: schoolId,
+    school_path: school.path,
+    mentor_id: body.mentorId,
+    mentee_id: body.menteeId,
+    started_on: body.startedOn,
+    ended_on: null,
+    created_at: call.iso,
+  });
   await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.pair', entityType: 'growthMentorship', entityId: id, orgId: schoolId });
   return pairOf((await repo.mentorships(call.tx, { id }))[0]!);
 }
@@ -154,7 +210,16 @@ export async function listEvidence(call: Call, schoolId: string, f: { kind?: str
   const school = await overseenSchool(call.db, call.actor, schoolId);
   const rows = await repo.evidenceOfSchool(call.db, school.path, { ...f, met: f.met === '1' });
   return {
-    items: rows.map((r) => ({ id: r.id, teacherId: r.teacher_id, teacherName: r.teacher_name, kind: r.kind as EvidenceKind, title: r.title, date: r.date, observerName: r.observer_name ?? null, score: r.score === null ? null : Number(r.score) })),
+    items: rows.map((r) => ({
+      id: r.id,
+      teacherId: r.teacher_id,
+      teacherName: r.teacher_name,
+      kind: r.kind as EvidenceKind,
+      title: r.title,
+      date: r.date,
+      observerName: r.observer_name ?? null,
+      score: r.score === null ? null : Number(r.score),
+    })),
     total: rows.length,
   };
 }
@@ -183,7 +248,13 @@ export async function propose(call: WriteCall, schoolId: string, body: { teacher
     decision_note: null,
     updated_at: call.iso,
   });
-  await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.propose', entityType: 'growthPromotion', entityId: id, orgId: schoolId, changes: { tier: [placement.tier, body.toTier] } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'teacherGrowth.propose',
+    entityType: 'growthPromotion',
+    entityId: id,
+    orgId: schoolId,
+    changes: { tier: [placement.tier, body.toTier] },
+  });
   return promotionOf((await repo.loadPromotion(call.tx, id))!);
 }
 
@@ -203,9 +274,32 @@ export async function decide(call: WriteCall, id: string, approve: boolean, note
     to: approve ? 'approved' : 'rejected',
     event: approve ? 'approved' : 'rejected',
     patch: { decided_by: call.actor.accountId, decided_on: on, decision_note: note ?? null },
-    audit: { action: approve ? 'teacherGrowth.promote' : 'teacherGrowth.promotionReject', entityType: 'growthPromotion', entityId: id, orgId: p.school_id, changes: { tier: [p.from_tier, p.to_tier] } },
-    notify: approve ? { accountIds: owner, kind: 'teacherGrowth.promoted', title: t('zh-CN', 'teacherGrowth.notice.promoted.title', { tier: tierName }), body: t('zh-CN', 'teacherGrowth.notice.promoted.body', { tier: tierName }), link: '/teacher-growth' } : undefined,
+    audit: {
+      action: approve ? 'teacherGrowth.promote' : 'teacherGrowth.promotionReject',
+      entityType: 'growthPromotion',
+      entityId: id,
+      orgId: p.school_id,
+      changes: { tier: [p.from_tier, p.to_tier] },
+    },
+    notify: approve
+      ? {
+          accountIds: owner,
+          kind: 'teacherGrowth.promoted',
+          title: t('zh-CN', 'teacherGrowth.notice.promoted.title', { tier: tierName }),
+          body: t('zh-CN', 'teacherGrowth.notice.promoted.body', { tier: tierName }),
+          link: '/teacher-growth',
+        }
+      : undefined,
   });
-  if (approve) await repo.place(call.tx, { teacher_id: p.teacher_id, school_id: p.school_id, school_path: p.school_path, tier: p.to_tier, milestone: null, since: on, updated_at: call.iso });
+  if (approve)
+    await repo.place(call.tx, {
+      teacher_id: p.teacher_id,
+      school_id: p.school_id,
+      school_path: p.school_path,
+      tier: p.to_tier,
+      milestone: null,
+      since: on,
+      updated_at: call.iso,
+    });
   return promotionOf((await repo.loadPromotion(call.tx, id))!);
 }

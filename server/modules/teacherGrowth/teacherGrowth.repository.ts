@@ -56,7 +56,10 @@ export function placementOf(db: H, teacherId: string) {
   return gdb(db).selectFrom('growth_placements').selectAll().where('teacher_id', '=', teacherId).executeTakeFirst();
 }
 
-export async function place(db: Tx, row: { teacher_id: string; school_id: string; school_path: string; tier: string; milestone: string | null; since: string; updated_at: string }) {
+export async function place(
+  db: Tx,
+  row: { teacher_id: string; school_id: string; school_path: string; tier: string; milestone: string | null; since: string; updated_at: string },
+) {
   const g = gdb(db);
   await g.deleteFrom('growth_placements').where('teacher_id', '=', row.teacher_id).execute();
   await g.insertInto('growth_placements').values(row).execute();
@@ -64,7 +67,13 @@ export async function place(db: Tx, row: { teacher_id: string; school_id: string
 
 /** Whether `mentorId` mentors `menteeId` now. */
 export async function mentors(db: H, mentorId: string, menteeId: string): Promise<boolean> {
-  const r = await gdb(db).selectFrom('growth_mentorships').select('id').where('mentor_id', '=', mentorId).where('mentee_id', '=', menteeId).where('ended_on', 'is', null).executeTakeFirst();
+  const r = await gdb(db)
+    .selectFrom('growth_mentorships')
+    .select('id')
+    .where('mentor_id', '=', mentorId)
+    .where('mentee_id', '=', menteeId)
+    .where('ended_on', 'is', null)
+    .executeTakeFirst();
   return r !== undefined;
 }
 
@@ -92,14 +101,27 @@ export function mentorships(db: H, f: { schoolPath?: string; personId?: string; 
     .selectFrom('growth_mentorships as m')
     .innerJoin('persons as a', 'a.id', 'm.mentor_id')
     .innerJoin('persons as b', 'b.id', 'm.mentee_id')
-    .select(['m.id', 'm.school_id', 'm.school_path', 'm.mentor_id', 'a.name as mentor_name', 'm.mentee_id', 'b.name as mentee_name', 'm.started_on', 'm.ended_on']);
+    .select([
+      'm.id',
+      'm.school_id',
+      'm.school_path',
+      'm.mentor_id',
+      'a.name as mentor_name',
+      'm.mentee_id',
+      'b.name as mentee_name',
+      'm.started_on',
+      'm.ended_on',
+    ]);
   if (f.schoolPath) q = q.where('m.school_path', '=', f.schoolPath);
   if (f.personId) q = q.where((eb) => eb.or([eb('m.mentor_id', '=', f.personId!), eb('m.mentee_id', '=', f.personId!)]));
   if (f.id) q = q.where('m.id', '=', f.id);
   return q.orderBy('m.started_on', 'desc').orderBy('m.id').execute();
 }
 
-export function insertMentorship(db: Tx, row: { id: string; school_id: string; school_path: string; mentor_id: string; mentee_id: string; started_on: string; ended_on: null; created_at: string }) {
+export function insertMentorship(
+  db: Tx,
+  row: { id: string; school_id: string; school_path: string; mentor_id: string; mentee_id: string; started_on: string; ended_on: null; created_at: string },
+) {
   return gdb(db).insertInto('growth_mentorships').values(row).execute();
 }
 
@@ -111,7 +133,8 @@ export function endMentorship(db: Tx, id: string, on: string) {
 
 export type PlanRow = GrowthPlanTable & { teacher_name: string };
 
-const planSelect = (db: H) => gdb(db).selectFrom('growth_plans as g').innerJoin('persons as p', 'p.id', 'g.teacher_id').selectAll('g').select('p.name as teacher_name');
+const planSelect = (db: H) =>
+  gdb(db).selectFrom('growth_plans as g').innerJoin('persons as p', 'p.id', 'g.teacher_id').selectAll('g').select('p.name as teacher_name');
 
 export function loadPlan(db: H, id: string): Promise<PlanRow | undefined> {
   return planSelect(db).where('g.id', '=', id).executeTakeFirst();
@@ -146,8 +169,14 @@ function planWhere<Q extends SelectQueryBuilder<any, any, any>>(q: Q, f: PlanFil
   if (f.onTrack) {
     const { from, to } = f.onTrack;
     out = out
-      .where((eb) => eb.exists(eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'g.id').where('e.date', '>=', from).where('e.date', '<=', to)))
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'g.id').where('y.rating', '=', 'notMet'))));
+      .where((eb) =>
+        eb.exists(
+          eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'g.id').where('e.date', '>=', from).where('e.date', '<=', to),
+        ),
+      )
+      .where((eb) =>
+        eb.not(eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'g.id').where('y.rating', '=', 'notMet'))),
+      );
   }
   return out as Q;
 }
@@ -171,7 +200,11 @@ export function pagePlans(db: H, f: PlanFilter, page: { page: number; pageSize: 
 
 /** Each plan's state for the roster, without its texts. */
 export function planStatesUnder(db: H, schoolPath: string) {
-  return gdb(db).selectFrom('growth_plans').select(['id', 'teacher_id', 'status', 'created_at']).where((eb) => pathUnder(eb, 'school_path', schoolPath)).execute();
+  return gdb(db)
+    .selectFrom('growth_plans')
+    .select(['id', 'teacher_id', 'status', 'created_at'])
+    .where((eb) => pathUnder(eb, 'school_path', schoolPath))
+    .execute();
 }
 
 /** Per plan, the weight of its current year's goals and of those done: a list's progress without loading goals. */
@@ -204,14 +237,24 @@ export function goalsOf(db: H, planIds: string[]) {
   return gdb(db).selectFrom('growth_goals').selectAll().where('plan_id', 'in', planIds).orderBy('plan_id').orderBy('year').orderBy('sort').execute();
 }
 
-export async function replaceGoals(db: Tx, planId: string, goals: { id: string; plan_id: string; year: number; area: string; title: string; measure: string | null; weight: number; done_on: null; sort: number }[]) {
+export async function replaceGoals(
+  db: Tx,
+  planId: string,
+  goals: { id: string; plan_id: string; year: number; area: string; title: string; measure: string | null; weight: number; done_on: null; sort: number }[],
+) {
   const g = gdb(db);
   await g.deleteFrom('growth_goals').where('plan_id', '=', planId).execute();
   if (goals.length) await g.insertInto('growth_goals').values(goals).execute();
 }
 
 export function markGoalDone(db: Tx, planId: string, goalId: string, on: string) {
-  return gdb(db).updateTable('growth_goals').set({ done_on: on }).where('id', '=', goalId).where('plan_id', '=', planId).where('done_on', 'is', null).executeTakeFirst();
+  return gdb(db)
+    .updateTable('growth_goals')
+    .set({ done_on: on })
+    .where('id', '=', goalId)
+    .where('plan_id', '=', planId)
+    .where('done_on', 'is', null)
+    .executeTakeFirst();
 }
 
 export function yearReviewsOf(db: H, planId: string) {
@@ -221,7 +264,10 @@ export function yearReviewsOf(db: H, planId: string) {
 export async function saveSelfReview(db: Tx, planId: string, year: number, reflection: string) {
   const g = gdb(db);
   await g.deleteFrom('growth_year_reviews').where('plan_id', '=', planId).where('year', '=', year).execute();
-  await g.insertInto('growth_year_reviews').values({ plan_id: planId, year, reflection, rating: null, comment: null, reviewer_account_id: null, reviewed_at: null }).execute();
+  await g
+    .insertInto('growth_year_reviews')
+    .values({ plan_id: planId, year, reflection, rating: null, comment: null, reviewer_account_id: null, reviewed_at: null })
+    .execute();
 }
 
 export function concludeYear(db: Tx, planId: string, year: number, v: { rating: string; comment: string; reviewer_account_id: string; reviewed_at: string }) {
@@ -344,7 +390,13 @@ export function rubricVersions(db: H, schoolId: string) {
   return gdb(db)
     .selectFrom('growth_rubrics as r')
     .selectAll('r')
-    .select((eb) => eb.selectFrom('growth_evidence as e').select((e) => e.fn.countAll<number>().as('n')).whereRef('e.rubric_id', '=', 'r.id').as('used'))
+    .select((eb) =>
+      eb
+        .selectFrom('growth_evidence as e')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('e.rubric_id', '=', 'r.id')
+        .as('used'),
+    )
     .where('r.school_id', '=', schoolId)
     .orderBy('r.version', 'desc')
     .execute();
@@ -360,7 +412,11 @@ export function insertRubric(db: Tx, row: import('./teacherGrowth.tables.js').Gr
 }
 
 /** Only a version no observation was scored on is changed in place (the service checks `used`; the guard repeats it). */
-export function rewriteUnusedRubric(db: Tx, id: string, patch: { title: string; scale_max: number; pass_mark: number; items: string; created_by: string; created_at: string }) {
+export function rewriteUnusedRubric(
+  db: Tx,
+  id: string,
+  patch: { title: string; scale_max: number; pass_mark: number; items: string; created_by: string; created_at: string },
+) {
   return gdb(db)
     .updateTable('growth_rubrics')
     .set(patch)

@@ -17,7 +17,16 @@ import { memberSchool, overseenSchool } from './teacherGrowth.policy.js';
 
 type Row = GrowthRubricTable & { used?: number | string | null };
 
-const DEFAULT: RubricVersion = { id: null, version: 0, title: DEFAULT_RUBRIC.title, scaleMax: DEFAULT_RUBRIC.scaleMax, passMark: DEFAULT_RUBRIC.passMark, items: DEFAULT_RUBRIC.items, createdAt: null, used: 0 };
+const DEFAULT: RubricVersion = {
+  id: null,
+  version: 0,
+  title: DEFAULT_RUBRIC.title,
+  scaleMax: DEFAULT_RUBRIC.scaleMax,
+  passMark: DEFAULT_RUBRIC.passMark,
+  items: DEFAULT_RUBRIC.items,
+  createdAt: null,
+  used: 0,
+};
 
 const versionOf = (r: Row): RubricVersion => ({
   id: r.id,
@@ -59,14 +68,27 @@ export async function saveRubric(call: WriteCall, schoolId: string, body: Rubric
   if (body.items.reduce((s, i) => s + i.weight, 0) !== 100) throw invalid('body.items', 'teacherGrowth.rubricWeights');
   const items = itemsOf(body);
   const { current } = await stateOf(call.tx, schoolId);
-  const values = { title: body.title, scale_max: body.scaleMax, pass_mark: body.passMark, items: JSON.stringify(items), created_by: call.actor.accountId, created_at: call.iso };
+  const values = {
+    title: body.title,
+    scale_max: body.scaleMax,
+    pass_mark: body.passMark,
+    items: JSON.stringify(items),
+    created_by: call.actor.accountId,
+    created_at: call.iso,
+  };
   let id = current.id;
   const rewritten = current.id !== null && current.used === 0 && Number((await repo.rewriteUnusedRubric(call.tx, current.id, values)).numUpdatedRows) > 0;
   if (!rewritten) {
     id = newId();
     await repo.insertRubric(call.tx, { id, school_id: schoolId, version: current.version + 1, ...values });
   }
-  await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.rubricSave', entityType: 'growthRubric', entityId: id!, orgId: schoolId, changes: { version: rewritten ? current.version : current.version + 1, items: items.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'teacherGrowth.rubricSave',
+    entityType: 'growthRubric',
+    entityId: id!,
+    orgId: schoolId,
+    changes: { version: rewritten ? current.version : current.version + 1, items: items.length },
+  });
   return stateOf(call.tx, schoolId);
 }
 
@@ -89,7 +111,9 @@ type EvidenceRow = { rubric: string | null; rubric_id: string | null; score: num
 
 /** Each observation as scored, on the version it was scored on (the default for those scored before a school saved its own). */
 export async function observationsOf(db: Db | Tx, rows: EvidenceRow[]): Promise<(row: EvidenceRow) => PlanDetail['evidence'][number]['observation']> {
-  const versions = new Map((await repo.rubricsByIds(db, [...new Set(rows.flatMap((r) => (r.rubric_id ? [r.rubric_id] : [])))])).map((r) => [r.id, versionOf(r)]));
+  const versions = new Map(
+    (await repo.rubricsByIds(db, [...new Set(rows.flatMap((r) => (r.rubric_id ? [r.rubric_id] : [])))])).map((r) => [r.id, versionOf(r)]),
+  );
   return (row) => {
     if (row.rubric === null) return null;
     const v = (row.rubric_id && versions.get(row.rubric_id)) || DEFAULT;

@@ -140,7 +140,8 @@ export async function list(call: Call, q: PlanListQuery): Promise<PlanList> {
   const empty = { items: [], total: 0, totalCapped: false, ...page };
   let filter: repo.PlanFilter;
   if (q.view === 'mine') filter = { teacherIds: me && hasPermission(call.actor, P.own) ? [me] : [], status: q.status };
-  else if (q.view === 'mentees') filter = { teacherIds: me && hasPermission(call.actor, P.own) ? (await repo.menteeIdsOf(call.db, me)).map((m) => m.mentee_id) : [], status: q.status };
+  else if (q.view === 'mentees')
+    filter = { teacherIds: me && hasPermission(call.actor, P.own) ? (await repo.menteeIdsOf(call.db, me)).map((m) => m.mentee_id) : [], status: q.status };
   else {
     let schoolPath: string | undefined;
     if (q.schoolId) {
@@ -152,13 +153,30 @@ export async function list(call: Call, q: PlanListQuery): Promise<PlanList> {
     filter = { scope: scopeOf(call.actor, P.oversee), schoolPath, status: q.status, underWay: q.underWay === '1' || !!onTrack, onTrack };
   }
   const { rows, total, totalCapped } = await repo.pagePlans(call.db, filter, page);
-  const weights = new Map((await repo.currentYearWeights(call.db, rows.map((r) => r.id))).map((x) => [x.plan_id, { total: Number(x.total), done: Number(x.done) }]));
+  const weights = new Map(
+    (
+      await repo.currentYearWeights(
+        call.db,
+        rows.map((r) => r.id),
+      )
+    ).map((x) => [x.plan_id, { total: Number(x.total), done: Number(x.done) }]),
+  );
   return { items: rows.map((r) => summaryOf(r, weights.get(r.id) ?? { total: 0, done: 0 })), total, totalCapped, ...page };
 }
 
 async function goalRows(call: WriteCall, planId: string, schoolId: string, tier: TierKey, goals: PlanBody['goals']) {
   const weights = (await tierOf(call.tx, schoolId, tier)).weights;
-  return goals.map((g, i) => ({ id: newId(), plan_id: planId, year: g.year, area: g.area, title: g.title, measure: g.measure ?? null, weight: weights[g.area], done_on: null, sort: i }));
+  return goals.map((g, i) => ({
+    id: newId(),
+    plan_id: planId,
+    year: g.year,
+    area: g.area,
+    title: g.title,
+    measure: g.measure ?? null,
+    weight: weights[g.area],
+    done_on: null,
+    sort: i,
+  }));
 }
 
 /** A teacher writes their own plan, in the tier they are placed in. */
@@ -220,7 +238,15 @@ export async function submit(call: WriteCall, id: string): Promise<PlanDetail> {
     to: 'submitted',
     event: 'submitted',
     audit: { action: 'teacherGrowth.planSubmit', entityType: ENTITY, entityId: id, orgId: plan.school_id },
-    notify: mentors.length ? { accountIds: mentors, kind: 'teacherGrowth.submitted', title: t('zh-CN', 'teacherGrowth.notice.submitted.title', params), body: t('zh-CN', 'teacherGrowth.notice.submitted.body', params), link: `/teacher-growth/plans/${id}` } : undefined,
+    notify: mentors.length
+      ? {
+          accountIds: mentors,
+          kind: 'teacherGrowth.submitted',
+          title: t('zh-CN', 'teacherGrowth.notice.submitted.title', params),
+          body: t('zh-CN', 'teacherGrowth.notice.submitted.body', params),
+          link: `/teacher-growth/plans/${id}`,
+        }
+      : undefined,
   });
   return reload(call, id);
 }
@@ -238,7 +264,13 @@ export async function review(call: WriteCall, id: string, body: { decision: 'app
     patch: { review_comment: body.comment },
     data: { comment: body.comment },
     audit: { action: 'teacherGrowth.planReview', entityType: ENTITY, entityId: id, orgId: plan.school_id, changes: { decision: body.decision } },
-    notify: { accountIds: owner, kind: 'teacherGrowth.reviewed', title: t('zh-CN', 'teacherGrowth.notice.reviewed.title', {}), body: t('zh-CN', 'teacherGrowth.notice.reviewed.body', { comment: body.comment }), link: `/teacher-growth/plans/${id}` },
+    notify: {
+      accountIds: owner,
+      kind: 'teacherGrowth.reviewed',
+      title: t('zh-CN', 'teacherGrowth.notice.reviewed.title', {}),
+      body: t('zh-CN', 'teacherGrowth.notice.reviewed.body', { comment: body.comment }),
+      link: `/teacher-growth/plans/${id}`,
+    },
   });
   return reload(call, id);
 }
@@ -273,7 +305,14 @@ export async function completeGoal(call: WriteCall, id: string, goalId: string):
 export async function selfReview(call: WriteCall, id: string, body: { reflection: string }): Promise<PlanDetail> {
   const { plan, reach } = await load(call.tx, call, id);
   demand(reach.own);
-  await move(call, { id, from: ['active'], to: 'yearReview', event: 'selfReviewed', data: { year: plan.current_year }, audit: { action: 'teacherGrowth.planSelfReview', entityType: ENTITY, entityId: id, orgId: plan.school_id } });
+  await move(call, {
+    id,
+    from: ['active'],
+    to: 'yearReview',
+    event: 'selfReviewed',
+    data: { year: plan.current_year },
+    audit: { action: 'teacherGrowth.planSelfReview', entityType: ENTITY, entityId: id, orgId: plan.school_id },
+  });
   await repo.saveSelfReview(call.tx, id, plan.current_year, body.reflection);
   return reload(call, id);
 }
@@ -290,9 +329,20 @@ export async function yearReview(call: WriteCall, id: string, body: { rating: Ye
     event: last ? 'completed' : 'yearReviewed',
     patch: last ? { completed_on: today(call) } : { current_year: plan.current_year + 1 },
     data: { year: plan.current_year, rating: body.rating },
-    audit: { action: 'teacherGrowth.planYearReview', entityType: ENTITY, entityId: id, orgId: plan.school_id, changes: { year: plan.current_year, rating: body.rating } },
+    audit: {
+      action: 'teacherGrowth.planYearReview',
+      entityType: ENTITY,
+      entityId: id,
+      orgId: plan.school_id,
+      changes: { year: plan.current_year, rating: body.rating },
+    },
   });
-  await repo.concludeYear(call.tx, id, plan.current_year, { rating: body.rating, comment: body.comment, reviewer_account_id: call.actor.accountId, reviewed_at: call.iso });
+  await repo.concludeYear(call.tx, id, plan.current_year, {
+    rating: body.rating,
+    comment: body.comment,
+    reviewer_account_id: call.actor.accountId,
+    reviewed_at: call.iso,
+  });
   return reload(call, id);
 }
 
@@ -301,9 +351,13 @@ export async function addEvidence(call: WriteCall, id: string, body: EvidenceBod
   const { plan, reach } = await load(call.tx, call, id);
   if (plan.status === 'complete') throw conflict();
   // Only an observation is scored; any other kind carries no scores.
-  const scored = body.kind === 'observation' ? await scoreObservation(call.tx, plan.school_id, body.rubricId, body.rubric) : { rubric_id: null, score: null, rubric_met: null };
+  const scored =
+    body.kind === 'observation'
+      ? await scoreObservation(call.tx, plan.school_id, body.rubricId, body.rubric)
+      : { rubric_id: null, score: null, rubric_met: null };
   if (body.goalId && !(await repo.goalsOf(call.tx, [id])).some((g) => g.id === body.goalId)) throw invalid('body.goalId', 'teacherGrowth.goalUnknown');
-  if (body.duty && !(await tierOf(call.tx, plan.school_id, plan.tier as TierKey)).duties.some((d) => d.key === body.duty)) throw invalid('body.duty', 'teacherGrowth.dutyUnknown');
+  if (body.duty && !(await tierOf(call.tx, plan.school_id, plan.tier as TierKey)).duties.some((d) => d.key === body.duty))
+    throw invalid('body.duty', 'teacherGrowth.dutyUnknown');
   const evidenceId = newId();
   await repo.insertEvidence(call.tx, {
     id: evidenceId,
@@ -326,7 +380,12 @@ export async function addEvidence(call: WriteCall, id: string, body: EvidenceBod
   // A lesson plan is often a Word file: photos, PDF and .docx are taken.
   await claimFiles(call, body.fileIds ?? [], { kind: EVIDENCE_FILES, id: evidenceId }, { types: [...IMAGE_AND_PDF, DOCX] });
   await recordEvent(call, { kind: KIND, id, event: 'evidence', data: { kind: body.kind, title: body.title } });
-  await recordAudit(call.tx, call.ctx, { action: 'teacherGrowth.evidenceAdd', entityType: 'growthEvidence', entityId: evidenceId, orgId: plan.school_id, changes: { plan: id, kind: body.kind } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'teacherGrowth.evidenceAdd',
+    entityType: 'growthEvidence',
+    entityId: evidenceId,
+    orgId: plan.school_id,
+    changes: { plan: id, kind: body.kind },
+  });
   return reload(call, id);
 }
-

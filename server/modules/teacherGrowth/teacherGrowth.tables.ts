@@ -60,10 +60,37 @@ export interface GrowthTables {
   growth_tiers: { school_id: string; tier: string; definition: string; updated_at: string };
   growth_placements: { teacher_id: string; school_id: string; school_path: string; tier: string; milestone: string | null; since: string; updated_at: string };
   growth_plans: GrowthPlanTable;
-  growth_goals: { id: string; plan_id: string; year: number; area: string; title: string; measure: string | null; weight: number; done_on: string | null; sort: number };
-  growth_year_reviews: { plan_id: string; year: number; reflection: string; rating: string | null; comment: string | null; reviewer_account_id: string | null; reviewed_at: string | null };
+  growth_goals: {
+    id: string;
+    plan_id: string;
+    year: number;
+    area: string;
+    title: string;
+    measure: string | null;
+    weight: number;
+    done_on: string | null;
+    sort: number;
+  };
+  growth_year_reviews: {
+    plan_id: string;
+    year: number;
+    reflection: string;
+    rating: string | null;
+    comment: string | null;
+    reviewer_account_id: string | null;
+    reviewed_at: string | null;
+  };
   growth_evidence: GrowthEvidenceTable;
-  growth_mentorships: { id: string; school_id: string; school_path: string; mentor_id: string; mentee_id: string; started_on: string; ended_on: string | null; created_at: string };
+  growth_mentorships: {
+    id: string;
+    school_id: string;
+    school_path: string;
+    mentor_id: string;
+    mentee_id: string;
+    started_on: string;
+    ended_on: string | null;
+    created_at: string;
+  };
   growth_promotions: {
     id: string;
     teacher_id: string;
@@ -80,8 +107,25 @@ export interface GrowthTables {
     decision_note: string | null;
     updated_at: string;
   };
-  growth_activities: { id: string; school_id: string; school_path: string; kind: string; title: string; date: string; tier: string | null; results_on: string | null; created_at: string };
-  growth_activity_entries: { activity_id: string; teacher_id: string; signed_up_at: string | null; attended: number | null; result: string | null; evidence_id: string | null };
+  growth_activities: {
+    id: string;
+    school_id: string;
+    school_path: string;
+    kind: string;
+    title: string;
+    date: string;
+    tier: string | null;
+    results_on: string | null;
+    created_at: string;
+  };
+  growth_activity_entries: {
+    activity_id: string;
+    teacher_id: string;
+    signed_up_at: string | null;
+    attended: number | null;
+    result: string | null;
+    evidence_id: string | null;
+  };
 }
 
 export type GDb = Kysely<DB & GrowthTables>;

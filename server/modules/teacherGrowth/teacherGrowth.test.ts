@@ -18,9 +18,16 @@ let ids: { subjA: string; headA: string; headB: string; headX: string };
 
 beforeAll(async () => {
   w = await schoolWorld(t);
-  const personOf = async (accountId: string) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
-  ids = { subjA: await personOf(w.users.subjA.accountId), headA: await personOf(w.users.headA.accountId), headB: await personOf(w.users.headB.accountId), headX: await personOf(w.users.headX.accountId) };
-  const place = async (id: string, tier: string) => expect((await w.users.academic.request('PUT', `${B}/teachers/${id}/placement`, { tier, since: '2026-09-01' })).status).toBe(200);
+  const personOf = async (accountId: string) =>
+    (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
+  ids = {
+    subjA: await personOf(w.users.subjA.accountId),
+    headA: await personOf(w.users.headA.accountId),
+    headB: await personOf(w.users.headB.accountId),
+    headX: await personOf(w.users.headX.accountId),
+  };
+  const place = async (id: string, tier: string) =>
+    expect((await w.users.academic.request('PUT', `${B}/teachers/${id}/placement`, { tier, since: '2026-09-01' })).status).toBe(200);
   await place(ids.subjA, 'new');
   await place(ids.headA, 'experienced');
   await place(ids.headB, 'young');
@@ -73,7 +80,12 @@ describe('a three-year plan from draft to its second year', () => {
 
     const observed = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ duty: 'observed' }));
     expect(observed.status).toBe(200);
-    expect(observed.body.evidence[0]).toMatchObject({ kind: 'observation', observerName: '陈老师', rubric: { inClassChecking: 3 }, observation: { version: 0, total: 72, met: false } });
+    expect(observed.body.evidence[0]).toMatchObject({
+      kind: 'observation',
+      observerName: '陈老师',
+      rubric: { inClassChecking: 3 },
+      observation: { version: 0, total: 72, met: false },
+    });
     const unscored = await headA.post(`${B}/plans/${planId}/evidence`, observationBody({ rubric: undefined }));
     expect(unscored.status).toBe(422);
     expect(unscored.body.errors[0]).toMatchObject({ field: 'body.rubric', message: '听课评课记录须按评课量表逐项打分（每项 1—5 分）' });
@@ -81,8 +93,22 @@ describe('a three-year plan from draft to its second year', () => {
     const reflected = await subjA.post(`${B}/plans/${planId}/self-review`, { reflection: '课堂检测时间仍不足 10 分钟。' });
     expect(reflected.body.status).toBe('yearReview');
     const rated = await academic.post(`${B}/plans/${planId}/year-review`, { rating: 'met', comment: '第一年目标达成。' });
-    expect(rated.body).toMatchObject({ status: 'active', currentYear: 2, yearReviews: [{ year: 1, rating: 'met', reflection: '课堂检测时间仍不足 10 分钟。' }] });
-    expect(rated.body.events.map((e: { event: string }) => e.event)).toEqual(['created', 'edited', 'submitted', 'reviewed', 'activated', 'goalDone', 'evidence', 'selfReviewed', 'yearReviewed']);
+    expect(rated.body).toMatchObject({
+      status: 'active',
+      currentYear: 2,
+      yearReviews: [{ year: 1, rating: 'met', reflection: '课堂检测时间仍不足 10 分钟。' }],
+    });
+    expect(rated.body.events.map((e: { event: string }) => e.event)).toEqual([
+      'created',
+      'edited',
+      'submitted',
+      'reviewed',
+      'activated',
+      'goalDone',
+      'evidence',
+      'selfReviewed',
+      'yearReviewed',
+    ]);
   });
 
   it('shows a plan to its teacher, their mentor and the school office only, and ranks nobody', async () => {
@@ -110,7 +136,11 @@ describe('a three-year plan from draft to its second year', () => {
     expect(roster.status).toBe(200);
     const names = roster.body.items.map((i: { name: string }) => i.name);
     expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en')));
-    expect(roster.body.items.find((i: { teacherId: string }) => i.teacherId === ids.subjA)).toMatchObject({ tier: 'new', planStatus: 'active', mentors: ['陈老师'] });
+    expect(roster.body.items.find((i: { teacherId: string }) => i.teacherId === ids.subjA)).toMatchObject({
+      tier: 'new',
+      planStatus: 'active',
+      mentors: ['陈老师'],
+    });
     expect(roster.body.perTier).toMatchObject({ new: 1, young: 1, experienced: 1, top: 0 });
     // Summaries carry no score to sort by beyond one's own year progress.
     expect(Object.keys(roster.body.items[0]).sort()).toEqual(['mentors', 'milestone', 'name', 'planId', 'planStatus', 'subject', 'teacherId', 'tier']);
@@ -147,7 +177,13 @@ describe('evidence files', () => {
 describe('tiers, promotion and activities', () => {
   it('lets the office redefine a tier, with weights adding up to 100, and keeps the defaults for the others', async () => {
     const { academic, headB } = w.users;
-    const tier = { name: '青年教师（35 岁以下）', milestones: [], duties: [{ key: 'competition', name: '参加基本功大赛', evidenceKind: 'competitionResult', perTerm: 1 }], criteria: '大赛获奖', weights: { ethics: 10, teaching: 50, research: 20, classManagement: 10, leadership: 5 } };
+    const tier = {
+      name: '青年教师（35 岁以下）',
+      milestones: [],
+      duties: [{ key: 'competition', name: '参加基本功大赛', evidenceKind: 'competitionResult', perTerm: 1 }],
+      criteria: '大赛获奖',
+      weights: { ethics: 10, teaching: 50, research: 20, classManagement: 10, leadership: 5 },
+    };
     const bad = await academic.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, tier);
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0]).toMatchObject({ field: 'body.weights', message: '各方面权重之和必须为 100' });
@@ -155,15 +191,27 @@ describe('tiers, promotion and activities', () => {
     const saved = await academic.request('PUT', `${B}/schools/${w.school.id}/tiers/young`, { ...tier, weights: { ...tier.weights, leadership: 10 } });
     expect(saved.status).toBe(200);
     const seen = await headB.get(`${B}/schools/${w.school.id}/tiers`);
-    expect(seen.body.items.map((x: { key: string; custom: boolean }) => [x.key, x.custom])).toEqual([['new', false], ['young', true], ['experienced', false], ['top', false]]);
+    expect(seen.body.items.map((x: { key: string; custom: boolean }) => [x.key, x.custom])).toEqual([
+      ['new', false],
+      ['young', true],
+      ['experienced', false],
+      ['top', false],
+    ]);
     expect((await w.users.headX.get(`${B}/schools/${w.school.id}/tiers`)).status).toBe(404);
   });
 
   it('the research office proposes, the principal approves, the tier moves and the history keeps it', async () => {
     const { academic, principal, headB } = w.users;
     expect((await academic.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'new', reason: '降级' })).status).toBe(422);
-    expect((await principal.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'experienced', reason: '基本功大赛一等奖' })).status).toBe(403);
-    const proposed = await academic.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'experienced', reason: '基本功大赛一等奖' });
+    expect(
+      (await principal.post(`${B}/schools/${w.school.id}/promotions`, { teacherPersonId: ids.headB, toTier: 'experienced', reason: '基本功大赛一等奖' }))
+        .status,
+    ).toBe(403);
+    const proposed = await academic.post(`${B}/schools/${w.school.id}/promotions`, {
+      teacherPersonId: ids.headB,
+      toTier: 'experienced',
+      reason: '基本功大赛一等奖',
+    });
     expect(proposed.status).toBe(201);
     expect((await academic.post(`${B}/promotions/${proposed.body.id}/approve`, {})).status).toBe(403);
     const approved = await principal.post(`${B}/promotions/${proposed.body.id}/approve`, { note: '同意' });
@@ -179,9 +227,16 @@ describe('tiers, promotion and activities', () => {
     expect(made.status).toBe(201);
     expect((await headB.post(`${B}/activities/${made.body.id}/sign-up`)).body.mine).toMatchObject({ signedUp: true });
     expect((await headX.post(`${B}/activities/${made.body.id}/sign-up`)).status).toBe(404);
-    const res = await academic.post(`${B}/activities/${made.body.id}/results`, { entries: [{ teacherPersonId: ids.headB, attended: true, result: '一等奖' }, { teacherPersonId: ids.subjA, attended: true, result: '三等奖' }] });
+    const res = await academic.post(`${B}/activities/${made.body.id}/results`, {
+      entries: [
+        { teacherPersonId: ids.headB, attended: true, result: '一等奖' },
+        { teacherPersonId: ids.subjA, attended: true, result: '三等奖' },
+      ],
+    });
     expect(res.status).toBe(200);
-    expect((await academic.post(`${B}/activities/${made.body.id}/results`, { entries: [{ teacherPersonId: ids.headX, attended: true }] })).body.errors[0].field).toBe('body.entries.0.teacherPersonId');
+    expect(
+      (await academic.post(`${B}/activities/${made.body.id}/results`, { entries: [{ teacherPersonId: ids.headX, attended: true }] })).body.errors[0].field,
+    ).toBe('body.entries.0.teacherPersonId');
     expect((await headB.post(`${B}/activities/${made.body.id}/sign-up`)).status).toBe(409);
 
     const list = await headB.get(`${B}/schools/${w.school.id}/activities`);
@@ -189,7 +244,10 @@ describe('tiers, promotion and activities', () => {
     expect(list.text).not.toContain('三等奖');
     const plan = (await subjA.get(`${B}/plans?view=mine`)).body.items[0];
     const detail = await subjA.get(`${B}/plans/${plan.id}`);
-    expect(detail.body.evidence.find((e: { kind: string }) => e.kind === 'competitionResult')).toMatchObject({ title: '课堂教学基本功大赛：三等奖', activityId: made.body.id });
+    expect(detail.body.evidence.find((e: { kind: string }) => e.kind === 'competitionResult')).toMatchObject({
+      title: '课堂教学基本功大赛：三等奖',
+      activityId: made.body.id,
+    });
   });
 
   it('counts the figures from the records', async () => {
@@ -233,7 +291,16 @@ describe('tiers, promotion and activities', () => {
 
 describe("the school's observation rubric (听课评课量表)", () => {
   const R = () => `${B}/schools/${w.school.id}/rubric`;
-  const own = { title: '本校 35+10 课堂评价表', scaleMax: 4, passMark: 75, items: [{ name: '当堂检测不少于 10 分钟', weight: 50 }, { name: '教学目标', weight: 25 }, { name: '学生参与', weight: 25 }] };
+  const own = {
+    title: '本校 35+10 课堂评价表',
+    scaleMax: 4,
+    passMark: 75,
+    items: [
+      { name: '当堂检测不少于 10 分钟', weight: 50 },
+      { name: '教学目标', weight: 25 },
+      { name: '学生参与', weight: 25 },
+    ],
+  };
   let planId: string;
 
   it('is defined by the office, weights adding up to 100, and changed in place only while no observation was scored on it', async () => {
@@ -261,7 +328,13 @@ describe("the school's observation rubric (听课评课量表)", () => {
     const { academic, headA, subjA } = w.users;
     planId = (await subjA.get(`${B}/plans?view=mine`)).body.items[0].id;
     const v1 = (await headA.get(R())).body.current;
-    const body = (scores: Record<string, number>, rubricId: string | null = v1.id) => ({ kind: 'observation', title: '师傅听课（新量表）', date: '2026-12-01', rubricId, rubric: scores });
+    const body = (scores: Record<string, number>, rubricId: string | null = v1.id) => ({
+      kind: 'observation',
+      title: '师傅听课（新量表）',
+      date: '2026-12-01',
+      rubricId,
+      rubric: scores,
+    });
 
     const partial = await headA.post(`${B}/plans/${planId}/evidence`, body({ item1: 4, item2: 3 }));
     expect(partial.status).toBe(422);
@@ -274,19 +347,36 @@ describe("the school's observation rubric (听课评课量表)", () => {
     const mine = () => (scored.body.evidence as { title: string; observation: any }[]).find((e) => e.title === '师傅听课（新量表）')!.observation;
     expect(mine()).toMatchObject({ version: 1, total: 81.3, met: true, items: [{ name: '当堂检测不少于 10 分钟', score: 4 }, { score: 3 }, { score: 2 }] });
 
-    const next = await academic.request('PUT', R(), { ...own, items: [{ key: 'item1', name: '当堂检测不少于 10 分钟', weight: 40 }, { name: '六个十落实', weight: 60 }] });
+    const next = await academic.request('PUT', R(), {
+      ...own,
+      items: [
+        { key: 'item1', name: '当堂检测不少于 10 分钟', weight: 40 },
+        { name: '六个十落实', weight: 60 },
+      ],
+    });
     expect(next.body.current).toMatchObject({ version: 2, used: 0, items: [{ key: 'item1' }, { key: 'item2', name: '六个十落实' }] });
-    expect(next.body.versions.map((v: { version: number; used: number }) => [v.version, v.used])).toEqual([[2, 0], [1, 1]]);
+    expect(next.body.versions.map((v: { version: number; used: number }) => [v.version, v.used])).toEqual([
+      [2, 0],
+      [1, 1],
+    ]);
     expect(next.body.versions[1].items).toHaveLength(3);
 
     // The record still reads on version 1; a form still showing version 1 is refused.
     const detail = await subjA.get(`${B}/plans/${planId}`);
-    expect(detail.body.evidence.find((e: { title: string }) => e.title === '师傅听课（新量表）').observation).toMatchObject({ version: 1, total: 81.3, items: [{}, {}, { name: '学生参与', score: 2 }] });
+    expect(detail.body.evidence.find((e: { title: string }) => e.title === '师傅听课（新量表）').observation).toMatchObject({
+      version: 1,
+      total: 81.3,
+      items: [{}, {}, { name: '学生参与', score: 2 }],
+    });
     const stale = await headA.post(`${B}/plans/${planId}/evidence`, body({ item1: 4, item2: 3, item3: 2 }));
     expect(stale.status).toBe(409);
     expect(stale.body.detail).toContain('重新打分');
     const low = await headA.post(`${B}/plans/${planId}/evidence`, { ...body({ item1: 2, item2: 3 }, next.body.current.id), title: '师傅听课（第二版量表）' });
-    expect(low.body.evidence.find((e: { title: string }) => e.title === '师傅听课（第二版量表）').observation).toMatchObject({ version: 2, total: 65, met: false });
+    expect(low.body.evidence.find((e: { title: string }) => e.title === '师傅听课（第二版量表）').observation).toMatchObject({
+      version: 2,
+      total: 65,
+      met: false,
+    });
   });
 
   it('counts observations meeting their own version of the rubric, and drills to exactly those records', async () => {
@@ -295,7 +385,8 @@ describe("the school's observation rubric (听课评课量表)", () => {
     // The first observation on the default rubric (72 < 80), 81.3 on version 1 (met), 65 on version 2.
     const f = await indicator('teacherGrowth.observationsMet')!.compute(t.db, q);
     expect(f).toMatchObject({ numerator: 1, denominator: 3, unit: 'rate' });
-    const list = async (filters: Record<string, string>) => (await principal.get(`${B}/schools/${w.school.id}/evidence?${new URLSearchParams(filters)}`)).body.items as { title: string; score: number }[];
+    const list = async (filters: Record<string, string>) =>
+      (await principal.get(`${B}/schools/${w.school.id}/evidence?${new URLSearchParams(filters)}`)).body.items as { title: string; score: number }[];
     expect((await list(f.drill!.numerator)).map((e) => [e.title, e.score])).toEqual([['师傅听课（新量表）', 81.3]]);
     expect(await list(f.drill!.denominator)).toHaveLength(3);
   });

@@ -33,7 +33,12 @@ async function records(a: Actors): Promise<Record<string, string>> {
   const { office, owner, schoolId, label } = a;
   await ok(office.request('PUT', `${B}/teachers/${a.ownerPerson}/placement`, { tier: 'new', milestone: '入格', since: '2026-09-01' }), 'place owner');
   await ok(office.request('PUT', `${B}/teachers/${a.mentorPerson}/placement`, { tier: 'experienced', since: '2026-09-01' }), 'place mentor');
-  const pairs = (await ok(office.get(`${B}/schools/${schoolId}/mentorships`), 'pairs')).items as { id: string; mentorId: string; menteeId: string; endedOn: string | null }[];
+  const pairs = (await ok(office.get(`${B}/schools/${schoolId}/mentorships`), 'pairs')).items as {
+    id: string;
+    mentorId: string;
+    menteeId: string;
+    endedOn: string | null;
+  }[];
   const pair =
     pairs.find((p) => p.mentorId === a.mentorPerson && p.menteeId === a.ownerPerson && p.endedOn === null) ??
     (await ok(office.post(`${B}/schools/${schoolId}/mentorships`, { mentorId: a.mentorPerson, menteeId: a.ownerPerson, startedOn: '2026-09-01' }), 'pair'));
@@ -43,13 +48,19 @@ async function records(a: Actors): Promise<Record<string, string>> {
   // A lesson plan with a photo, added by the owner: its file is served as the plan is seen.
   const m = multipart({}, { name: `${label}教案.png`, content: PNG });
   const file = await ok(owner.post('/api/v1/files', m.body, m.headers), 'file');
-  const withFile = await ok(owner.post(`${B}/plans/${planId}/evidence`, { kind: 'lessonPlan', title: `${label}教案`, date: '2026-11-20', fileIds: [file.id] }), 'evidence');
+  const withFile = await ok(
+    owner.post(`${B}/plans/${planId}/evidence`, { kind: 'lessonPlan', title: `${label}教案`, date: '2026-11-20', fileIds: [file.id] }),
+    'evidence',
+  );
   const evidence = (withFile.evidence as { id: string; files: { id: string }[] }[]).find((e) => e.files.some((f) => f.id === file.id))!;
   const plan = await ok(owner.get(`${B}/plans/${planId}`), 'plan detail');
   const proposals = (await ok(office.get(`${B}/schools/${schoolId}/promotions`), 'promotions')).items as { id: string; status: string }[];
   const promotion =
     proposals.find((p) => p.status === 'proposed') ??
-    (await ok(office.post(`${B}/schools/${schoolId}/promotions`, { teacherPersonId: a.mentorPerson, toTier: 'top', reason: `${label}教学风格鲜明` }), 'propose'));
+    (await ok(
+      office.post(`${B}/schools/${schoolId}/promotions`, { teacherPersonId: a.mentorPerson, toTier: 'top', reason: `${label}教学风格鲜明` }),
+      'propose',
+    ));
   const activity = await ok(office.post(`${B}/schools/${schoolId}/activities`, { kind: 'salon', title: `${label}新教师沙龙`, date: '2026-12-20' }), 'activity');
   return {
     growthPlan: planId,
@@ -94,17 +105,42 @@ export const world: WorldPart = {
     const office = await ctx.account('academicOffice', ctx.orgs.school);
     const newcomer = await ctx.t.person({ id: ctx.orgs.class }, { kind: 'teacher', name: `${ctx.label}新老师` });
     const owner = await ctx.account('subjectTeacher', ctx.orgs.class, newcomer.id);
-    return records({ office: office.client, owner: owner.client, schoolId: ctx.orgs.school, ownerPerson: newcomer.id, mentorPerson: ctx.accounts.headTeacher!.personId!, label: ctx.label });
+    return records({
+      office: office.client,
+      owner: owner.client,
+      schoolId: ctx.orgs.school,
+      ownerPerson: newcomer.id,
+      mentorPerson: ctx.accounts.headTeacher!.personId!,
+      label: ctx.label,
+    });
   },
 };
 
 export const hostile: HostilePart = {
   async build(ctx) {
     const { s, t } = ctx;
-    const person = async (c: { accountId: string }) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', c.accountId).executeTakeFirstOrThrow()).person_id!;
-    const r = await records({ office: s.users.academic, owner: s.users.subjA, schoolId: s.school.id, ownerPerson: await person(s.users.subjA), mentorPerson: await person(s.users.headA), label: '' });
+    const person = async (c: { accountId: string }) =>
+      (await t.db.selectFrom('accounts').select('person_id').where('id', '=', c.accountId).executeTakeFirstOrThrow()).person_id!;
+    const r = await records({
+      office: s.users.academic,
+      owner: s.users.subjA,
+      schoolId: s.school.id,
+      ownerPerson: await person(s.users.subjA),
+      mentorPerson: await person(s.users.headA),
+      label: '',
+    });
     return {
-      params: { planId: r.growthPlan!, goalId: r.growthGoal!, teacherPersonId: r.growthTeacher!, tierKey: 'young', promotionId: r.growthPromotion!, activityId: r.growthActivity!, mentorshipId: r.growthMentorship!, evidenceId: r.growthEvidence!, growthFileId: r.growthFile! },
+      params: {
+        planId: r.growthPlan!,
+        goalId: r.growthGoal!,
+        teacherPersonId: r.growthTeacher!,
+        tierKey: 'young',
+        promotionId: r.growthPromotion!,
+        activityId: r.growthActivity!,
+        mentorshipId: r.growthMentorship!,
+        evidenceId: r.growthEvidence!,
+        growthFileId: r.growthFile!,
+      },
       fields: { mentorId: r.growthMentor, menteeId: r.growthMentee, teacherPersonId: r.growthTeacher },
     };
   },

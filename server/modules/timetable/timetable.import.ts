@@ -35,7 +35,8 @@ export async function importTimetable(call: WriteCall, schoolId: string, file: B
   const msg = (key: string, params: Record<string, unknown> = {}) => t('zh-CN', key, params);
   const header = sheet.rows[0];
   const at = COLUMNS.map((c) => header?.cells.findIndex((h) => h.trim() === c) ?? -1);
-  if (!header || at.some((i) => i < 0)) return { classes: 0, slots: 0, errors: [{ row: header?.row ?? 1, column: '表头', message: msg('timetable.import.header') }] };
+  if (!header || at.some((i) => i < 0))
+    return { classes: 0, slots: 0, errors: [{ row: header?.row ?? 1, column: '表头', message: msg('timetable.import.header') }] };
 
   const classes = new Map((await classesUnder(call.tx, school.path)).map((c) => [c.name, c]));
   const teachersByClass = new Map<string, { id: string; name: string }[]>();
@@ -76,6 +77,12 @@ export async function importTimetable(call: WriteCall, schoolId: string, file: B
     await repo.replaceSlots(call.tx, classId, rows);
     slots += rows.length;
   }
-  await recordAudit(call.tx, call.ctx, { action: 'timetable.import', entityType: 'timetable', entityId: school.id, orgId: school.id, changes: { classes: byClass.size, slots } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'timetable.import',
+    entityType: 'timetable',
+    entityId: school.id,
+    orgId: school.id,
+    changes: { classes: byClass.size, slots },
+  });
   return { classes: byClass.size, slots, errors: [] };
 }

@@ -26,7 +26,14 @@ export function slotsOfClasses(db: Tx, classIds: readonly string[]) {
 /** What counting lessons needs of some classes' slots: no names, no timestamps (450 classes are 15 750 slots at scale L). */
 export async function slotKeysOfClasses(db: Tx, classIds: readonly string[]) {
   const out: Pick<TimetableSlotTable, 'class_id' | 'weekday' | 'period' | 'subject' | 'teacher_id'>[] = [];
-  for (let i = 0; i < classIds.length; i += 500) out.push(...(await tdb(db).selectFrom('timetable_slots').select(['class_id', 'weekday', 'period', 'subject', 'teacher_id']).where('class_id', 'in', classIds.slice(i, i + 500)).execute()));
+  for (let i = 0; i < classIds.length; i += 500)
+    out.push(
+      ...(await tdb(db)
+        .selectFrom('timetable_slots')
+        .select(['class_id', 'weekday', 'period', 'subject', 'teacher_id'])
+        .where('class_id', 'in', classIds.slice(i, i + 500))
+        .execute()),
+    );
   return out;
 }
 
@@ -34,7 +41,13 @@ export async function slotKeysOfClasses(db: Tx, classIds: readonly string[]) {
 export async function weekendRowsOf(db: Tx, classIds: readonly string[]): Promise<Map<string, Set<number>>> {
   const out = new Map<string, Set<number>>();
   for (let i = 0; i < classIds.length; i += 500) {
-    const rows = await tdb(db).selectFrom('timetable_slots').select(['class_id', 'weekday']).distinct().where('class_id', 'in', classIds.slice(i, i + 500)).where('weekday', '>=', 6).execute();
+    const rows = await tdb(db)
+      .selectFrom('timetable_slots')
+      .select(['class_id', 'weekday'])
+      .distinct()
+      .where('class_id', 'in', classIds.slice(i, i + 500))
+      .where('weekday', '>=', 6)
+      .execute();
     for (const r of rows) (out.get(r.class_id) ?? out.set(r.class_id, new Set()).get(r.class_id)!).add(Number(r.weekday));
   }
   return out;
@@ -52,13 +65,23 @@ export function slotsOfTeacher(db: Tx, teacherId: string) {
 }
 
 export function slotAt(db: Tx, classId: string, weekday: number, period: number) {
-  return tdb(db).selectFrom('timetable_slots').selectAll().where('class_id', '=', classId).where('weekday', '=', weekday).where('period', '=', period).executeTakeFirst();
+  return tdb(db)
+    .selectFrom('timetable_slots')
+    .selectAll()
+    .where('class_id', '=', classId)
+    .where('weekday', '=', weekday)
+    .where('period', '=', period)
+    .executeTakeFirst();
 }
 
 /** Replaces a class's whole week in the caller's transaction. */
 export async function replaceSlots(db: Tx, classId: string, rows: TimetableSlotTable[]) {
   await tdb(db).deleteFrom('timetable_slots').where('class_id', '=', classId).execute();
-  for (let i = 0; i < rows.length; i += 100) await tdb(db).insertInto('timetable_slots').values(rows.slice(i, i + 100)).execute();
+  for (let i = 0; i < rows.length; i += 100)
+    await tdb(db)
+      .insertInto('timetable_slots')
+      .values(rows.slice(i, i + 100))
+      .execute();
 }
 
 export function teachersOfClass(db: Tx, classId: string) {

@@ -22,7 +22,11 @@ export async function seedTimetableDemo(db: Db, now: Date): Promise<void> {
     const duties = await db
       .selectFrom('class_teachers')
       .select(['class_id', 'teacher_id', 'subject'])
-      .where('class_id', 'in', classes.map((c) => c.id))
+      .where(
+        'class_id',
+        'in',
+        classes.map((c) => c.id),
+      )
       .where('duty', '=', 'subject')
       .where('subject', 'is not', null)
       .orderBy('class_id')
@@ -30,7 +34,9 @@ export async function seedTimetableDemo(db: Db, now: Date): Promise<void> {
       .execute();
     for (const cls of classes) {
       // Each subject as many times a week as it weighs, spread by dealing them out in turn.
-      const queue: { subject: string; teacher: string; left: number }[] = duties.filter((d) => d.class_id === cls.id).map((d) => ({ subject: d.subject!, teacher: d.teacher_id, left: WEEKLY[d.subject!] ?? 2 }));
+      const queue: { subject: string; teacher: string; left: number }[] = duties
+        .filter((d) => d.class_id === cls.id)
+        .map((d) => ({ subject: d.subject!, teacher: d.teacher_id, left: WEEKLY[d.subject!] ?? 2 }));
       let turn = 0;
       for (let weekday = 1; weekday <= 5; weekday++) {
         for (let period = 1; period <= DEMO_PERIODS; period++) {
@@ -48,5 +54,9 @@ export async function seedTimetableDemo(db: Db, now: Date): Promise<void> {
       }
     }
   }
-  for (let i = 0; i < rows.length; i += 150) await t.insertInto('timetable_slots').values(rows.slice(i, i + 150)).execute();
+  for (let i = 0; i < rows.length; i += 150)
+    await t
+      .insertInto('timetable_slots')
+      .values(rows.slice(i, i + 150))
+      .execute();
 }

@@ -43,7 +43,13 @@ export async function replaceTimetable(call: WriteCall, classId: string, slots: 
     cls.id,
     slots.map((s) => ({ class_id: cls.id, weekday: s.weekday, period: s.period, subject: s.subject, teacher_id: s.teacherId, updated_at: call.iso })),
   );
-  await recordAudit(call.tx, call.ctx, { action: 'timetable.update', entityType: 'timetable', entityId: cls.id, orgId: cls.id, changes: { slots: slots.length } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'timetable.update',
+    entityType: 'timetable',
+    entityId: cls.id,
+    orgId: cls.id,
+    changes: { slots: slots.length },
+  });
   return present(call, cls.id, cls.name);
 }
 

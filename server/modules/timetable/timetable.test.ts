@@ -8,7 +8,8 @@ let w: SchoolWorld;
 let subjA: string;
 let headA: string;
 let headB: string;
-const personOf = async (accountId: string) => (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
+const personOf = async (accountId: string) =>
+  (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
 
 beforeAll(async () => {
   w = await schoolWorld(t);
@@ -25,7 +26,9 @@ async function sheet(rows: (string | number)[][]): Promise<{ body: Buffer; heade
   const file = Buffer.from(await wb.xlsx.writeBuffer());
   const boundary = '----xqtt' + Math.random().toString(16).slice(2);
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="课表.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="课表.xlsx"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

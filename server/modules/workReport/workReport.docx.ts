@@ -18,7 +18,13 @@ const WIDE_SPACE = '\u3000';
 const fmt = (f: Pick<SnapshotFigure, 'unit'>, value: number | null) => formatFigure(f.unit, value);
 const counts = (f: SnapshotFigure) => (f.unit === 'count' ? String(f.numerator) : `${f.numerator} / ${f.denominator}`);
 const drillText = (f: SnapshotFigure) =>
-  f.drill ? `分子：${Object.entries(f.drill.numerator).map(([k, v]) => `${k}=${v}`).join('；')}；分母：${Object.entries(f.drill.denominator).map(([k, v]) => `${k}=${v}`).join('；')}` : '该项工作暂无明细列表，按计数留存';
+  f.drill
+    ? `分子：${Object.entries(f.drill.numerator)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('；')}；分母：${Object.entries(f.drill.denominator)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('；')}`
+    : '该项工作暂无明细列表，按计数留存';
 
 /** The document.xml and the pictures it references. */
 export function documentParts(r: Report): { xml: string; media: MediaPart[] } {
@@ -26,7 +32,9 @@ export function documentParts(r: Report): { xml: string; media: MediaPart[] } {
   const media: MediaPart[] = [];
   body.push(para(r.title, { font: '黑体', size: 44, align: 'center' }));
   const versionText = r.status === 'issued' ? `第 ${r.version} 版` : '草稿';
-  body.push(para([r.orgName, PERIOD_KIND_LABELS[r.kind].zh, `${r.from} 至 ${r.to}`, versionText].join(WIDE_SPACE), { font: '楷体', size: 28, align: 'center' }));
+  body.push(
+    para([r.orgName, PERIOD_KIND_LABELS[r.kind].zh, `${r.from} 至 ${r.to}`, versionText].join(WIDE_SPACE), { font: '楷体', size: 28, align: 'center' }),
+  );
   body.push(para(`文中数据均为 ${(r.generatedAt ?? '').slice(0, 10)} 生成时的快照，方括号内为数据附注编号。`, { size: 24, align: 'center' }));
 
   let n = 1;

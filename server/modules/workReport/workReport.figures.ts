@@ -96,7 +96,13 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
 export const refCode = (n: number) => `F-${String(n).padStart(2, '0')}`;
 
 /** The report's figures, each counted now and frozen; `progress` hears the share done after each module (and which: bench times them). */
-export async function snapshotFigures(db: Db, org: OrgRef, from: string, to: string, progress: (done: number, of: number, module: string) => Promise<void>): Promise<SnapshotFigure[]> {
+export async function snapshotFigures(
+  db: Db,
+  org: OrgRef,
+  from: string,
+  to: string,
+  progress: (done: number, of: number, module: string) => Promise<void>,
+): Promise<SnapshotFigure[]> {
   const prev = previousPeriod(from, to);
   const groups = byModule();
   const total = groups.reduce((n, g) => n + g.items.length, 0);

@@ -26,7 +26,9 @@ export async function settleGenerations(): Promise<void> {
 
 /** Generates a queued report; false when another runner had claimed it. */
 export async function generate(db: Db, id: string, clock: () => Date = () => new Date()): Promise<boolean> {
-  const claimed = await db.transaction().execute((tx) => repo.moveReport(tx, id, ['queued'], { status: 'generating', progress: 0, updated_at: clock().toISOString() }));
+  const claimed = await db
+    .transaction()
+    .execute((tx) => repo.moveReport(tx, id, ['queued'], { status: 'generating', progress: 0, updated_at: clock().toISOString() }));
   if (!claimed) return false;
   try {
     const r = (await repo.findReport(db, id))!;
@@ -40,7 +42,14 @@ export async function generate(db: Db, id: string, clock: () => Date = () => new
     for (const f of figures) narrative.sections[f.module] ??= '';
     const at = clock().toISOString();
     await db.transaction().execute((tx) =>
-      repo.moveReport(tx, id, ['generating'], { status: 'draft', progress: 100, figures: JSON.stringify(figures), narrative: JSON.stringify(narrative), generated_at: at, updated_at: at }),
+      repo.moveReport(tx, id, ['generating'], {
+        status: 'draft',
+        progress: 100,
+        figures: JSON.stringify(figures),
+        narrative: JSON.stringify(narrative),
+        generated_at: at,
+        updated_at: at,
+      }),
     );
     return true;
   } catch (err) {

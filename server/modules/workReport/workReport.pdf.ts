@@ -36,7 +36,11 @@ export async function convertDocx(docx: Buffer, format: 'pdf' | 'txt'): Promise<
     await fs.promises.writeFile(path.join(dir, 'report.docx'), docx);
     const target = format === 'txt' ? 'txt:Text (encoded):UTF8' : 'pdf';
     try {
-      await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', target, '--outdir', dir, path.join(dir, 'report.docx')], { timeout: 120_000 });
+      await run(
+        soffice,
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', target, '--outdir', dir, path.join(dir, 'report.docx')],
+        { timeout: 120_000 },
+      );
       return await fs.promises.readFile(path.join(dir, `report.${format}`));
     } catch {
       throw new AppError(409, 'unavailable', WM['workReport.pdfFailed'], {}, [{ field: 'format', message: WM['workReport.pdfFailed'] }]);

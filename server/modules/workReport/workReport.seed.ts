@@ -15,7 +15,8 @@ import { notableCaseSources } from '../../core/indicators/notableCases.js';
 import { generate } from './workReport.generate.js';
 
 const WORDS: Record<string, string> = {
-  appeals: '全年畅通职工诉求渠道，手机端提交、匿名反映与代为登记并行；诉求受理、交办、答复、评价形成闭环，逾期事项自动督办。\n下一步重点解决答复时效不均衡的问题。',
+  appeals:
+    '全年畅通职工诉求渠道，手机端提交、匿名反映与代为登记并行；诉求受理、交办、答复、评价形成闭环，逾期事项自动督办。\n下一步重点解决答复时效不均衡的问题。',
   heartBridge: '坚持每周一次《心桥》家校交流，班主任和任课教师与家长互写在校、在家表现及鼓励的话。\n个别班级家长回复偏少，需加强提醒。',
   moralEducation: '每个上课日 13:50—14:00 开展十分钟思想教育，主题按周编排，学生轮流发言。\n少数班级因活动冲突未开展，已要求补记原因。',
 };
@@ -74,7 +75,14 @@ async function seedOne(db: Db, username: string, orgKind: 'group' | 'school', ye
   await db.transaction().execute(async (tx) => {
     if (!issue) return repo.moveReport(tx, id, ['draft'], { narrative: JSON.stringify({ ...narrative, plan: '' }), updated_at: iso });
     await repo.moveReport(tx, id, ['draft'], { narrative: JSON.stringify(narrative), status: 'issued', version: 1, updated_at: iso });
-    await repo.insertVersion(tx, { report_id: id, version: 1, narrative: JSON.stringify(narrative), issued_at: iso, issued_by: account.id, issued_by_name: account.display_name });
+    await repo.insertVersion(tx, {
+      report_id: id,
+      version: 1,
+      narrative: JSON.stringify(narrative),
+      issued_at: iso,
+      issued_by: account.id,
+      issued_by_name: account.display_name,
+    });
   });
 }
 

@@ -65,7 +65,8 @@ function checkKind(kind: PeriodKind, from: string, to: string) {
   checkPeriod(from, to, 'body.to');
   const y = from.slice(0, 4);
   if (kind === 'year' && !(from === `${y}-01-01` && to === `${y}-12-31`)) throw invalid('body.from', WM['workReport.yearPeriod']);
-  if (kind === 'halfYear' && !((from === `${y}-01-01` && to === `${y}-06-30`) || (from === `${y}-07-01` && to === `${y}-12-31`))) throw invalid('body.from', WM['workReport.halfYearPeriod']);
+  if (kind === 'halfYear' && !((from === `${y}-01-01` && to === `${y}-06-30`) || (from === `${y}-07-01` && to === `${y}-12-31`)))
+    throw invalid('body.from', WM['workReport.halfYearPeriod']);
 }
 
 export function defaultTitle(orgName: string, kind: PeriodKind, from: string, to: string): string {
@@ -101,7 +102,13 @@ export async function create(call: WriteCall, body: CreateReportBody): Promise<R
     updated_at: call.iso,
     generated_at: null,
   });
-  await recordAudit(call.tx, call.ctx, { action: 'workReport.create', entityType: 'workReport', entityId: id, orgId: org.id, changes: { kind: body.kind, from: body.from, to: body.to } });
+  await recordAudit(call.tx, call.ctx, {
+    action: 'workReport.create',
+    entityType: 'workReport',
+    entityId: id,
+    orgId: org.id,
+    changes: { kind: body.kind, from: body.from, to: body.to },
+  });
   return summaryOf((await repo.findReport(call.tx, id))!);
 }
 
@@ -122,16 +129,24 @@ function summaryOf(r: repo.ReportRow): ReportSummary {
   };
 }
 
-export async function list(call: Call, q: { orgId?: string; status?: ReportStatus; page: number; pageSize: number; sort?: 'createdAt' | 'from'; order: 'asc' | 'desc' }) {
+export async function list(
+  call: Call,
+  q: { orgId?: string; status?: ReportStatus; page: number; pageSize: number; sort?: 'createdAt' | 'from'; order: 'asc' | 'desc' },
+) {
   const scope = scopeOf(call.actor, P.read);
   let orgPath: string | undefined;
   if (q.orgId) orgPath = (await orgFor(call.db, call.actor, q.orgId, P.read)).path;
-  const { rows, total } = await repo.listReports(call.db, scope, { orgPath, status: q.status }, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-    sort: q.sort === 'from' ? 'from_date' : 'created_at',
-    order: q.sort ? q.order : 'desc',
-  });
+  const { rows, total } = await repo.listReports(
+    call.db,
+    scope,
+    { orgPath, status: q.status },
+    {
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+      sort: q.sort === 'from' ? 'from_date' : 'created_at',
+      order: q.sort ? q.order : 'desc',
+    },
+  );
   return { items: rows.map(summaryOf), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -217,8 +232,15 @@ export async function putNarrative(call: WriteCall, id: string, body: Narrative)
   const words = { summary: body.summary, sections: body.sections, plan: body.plan };
   const cases = await resolveCases(call.tx, r, body.cases ?? {});
   const narrative: Narrative = cases ? { ...words, cases } : words;
-  if (!(await repo.moveReport(call.tx, id, ['draft', 'issued'], { narrative: JSON.stringify(narrative), status: 'draft', updated_at: call.iso }))) throw conflict();
-  await recordAudit(call.tx, call.ctx, { action: 'workReport.narrative', entityType: 'workReport', entityId: id, orgId: r.org_id, changes: { version: r.version + 1 } });
+  if (!(await repo.moveReport(call.tx, id, ['draft', 'issued'], { narrative: JSON.stringify(narrative), status: 'draft', updated_at: call.iso })))
+    throw conflict();
+  await recordAudit(call.tx, call.ctx, {
+    action: 'workReport.narrative',
+    entityType: 'workReport',
+    entityId: id,
+    orgId: r.org_id,
+    changes: { version: r.version + 1 },
+  });
   return present(call.tx, (await repo.findReport(call.tx, id))!);
 }
 
@@ -227,7 +249,14 @@ export async function issue(call: WriteCall, id: string): Promise<Report> {
   if (r.status !== 'draft') throw conflict(WM['workReport.notDraft']);
   const version = r.version + 1;
   if (!(await repo.moveReport(call.tx, id, ['draft'], { status: 'issued', version, updated_at: call.iso }))) throw conflict();
-  await repo.insertVersion(call.tx, { report_id: id, version, narrative: r.narrative, issued_at: call.iso, issued_by: call.actor.accountId, issued_by_name: call.actor.displayName });
+  await repo.insertVersion(call.tx, {
+    report_id: id,
+    version,
+    narrative: r.narrative,
+    issued_at: call.iso,
+    issued_by: call.actor.accountId,
+    issued_by_name: call.actor.displayName,
+  });
   await recordAudit(call.tx, call.ctx, { action: 'workReport.issue', entityType: 'workReport', entityId: id, orgId: r.org_id, changes: { version } });
   return present(call.tx, (await repo.findReport(call.tx, id))!);
 }

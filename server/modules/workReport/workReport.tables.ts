@@ -46,7 +46,9 @@ export interface WorkReportThresholdTable {
   updated_at: string;
 }
 
-export type WDb = Kysely<DB & { work_reports: WorkReportTable; work_report_versions: WorkReportVersionTable; work_report_thresholds: WorkReportThresholdTable }>;
+export type WDb = Kysely<
+  DB & { work_reports: WorkReportTable; work_report_versions: WorkReportVersionTable; work_report_thresholds: WorkReportThresholdTable }
+>;
 
 /** The module's view of a core handle (same connection, same transaction). */
 export const wdb = (db: Tx): WDb => db as unknown as WDb;

@@ -62,9 +62,15 @@ async function appealFiguresFromRows(orgPath: string, from: string, to: string):
 /** The school figures of one school week, counted from the notes, sessions, classes and students. */
 async function schoolFiguresFromRows(schoolPath: string): Promise<Record<string, Counted>> {
   const classes = (await sql<any>`select id from orgs where kind = 'class' and path like ${schoolPath + '%'}`.execute(t.db)).rows.map((r) => r.id);
-  const students = (await sql<any>`select count(*) as n from persons where kind = 'student' and archived = 0 and org_id in (${sql.join(classes)})`.execute(t.db)).rows[0].n;
+  const students = (
+    await sql<any>`select count(*) as n from persons where kind = 'student' and archived = 0 and org_id in (${sql.join(classes)})`.execute(t.db)
+  ).rows[0].n;
   const notes = (await sql<any>`select * from heart_bridge_notes where week = '2026-W38' and class_id in (${sql.join(classes)})`.execute(t.db)).rows;
-  const held = (await sql<any>`select count(*) as n from moral_sessions where status = 'held' and date between ${WEEK.from} and ${WEEK.to} and class_id in (${sql.join(classes)})`.execute(t.db)).rows[0].n;
+  const held = (
+    await sql<any>`select count(*) as n from moral_sessions where status = 'held' and date between ${WEEK.from} and ${WEEK.to} and class_id in (${sql.join(classes)})`.execute(
+      t.db,
+    )
+  ).rows[0].n;
   const school = notes.filter((n) => n.school_written_at);
   const home = notes.filter((n) => n.home_written_at);
   return {
@@ -80,15 +86,28 @@ async function schoolFiguresFromRows(schoolPath: string): Promise<Record<string,
 
 /** Figures whose denominator is the roster, not a practice's records: the workers on it, though none made a suggestion. */
 async function rosterFiguresFromRows(orgPath: string): Promise<Record<string, Counted>> {
-  const workers = Number((await sql<any>`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'worker' and p.archived = 0 and o.path like ${orgPath + '%'}`.execute(t.db)).rows[0].n);
+  const workers = Number(
+    (
+      await sql<any>`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'worker' and p.archived = 0 and o.path like ${orgPath + '%'}`.execute(
+        t.db,
+      )
+    ).rows[0].n,
+  );
   return { 'suggestions.per100Workers': rate(0, workers), 'suggestions.participationRate': rate(0, workers) };
 }
 
 /** Averages (a count per record) have no value without records, like a rate; other counts are 0. */
 const AVERAGES = new Set(['contracts.appealsPerClause', 'hardship.assistancePerHousehold']);
-const nothing = (f: { key: string; unit: string }) => ({ value: !AVERAGES.has(f.key) && (f.unit === 'count' || f.unit === 'yuan') ? 0 : null, numerator: 0, denominator: 0 });
+const nothing = (f: { key: string; unit: string }) => ({
+  value: !AVERAGES.has(f.key) && (f.unit === 'count' || f.unit === 'yuan') ? 0 : null,
+  numerator: 0,
+  denominator: 0,
+});
 
-type Caller = { get(url: string): Promise<{ status: number; body: any }>; post(url: string, body?: unknown): Promise<{ status: number; body: any; text: string }> };
+type Caller = {
+  get(url: string): Promise<{ status: number; body: any }>;
+  post(url: string, body?: unknown): Promise<{ status: number; body: any; text: string }>;
+};
 
 async function generated(client: Caller, body: object) {
   const res = await client.post('/api/v1/work-reports', body);
@@ -187,7 +206,13 @@ describe('the work report', () => {
     await w.chair.request('PUT', `${url}/narrative`, { ...narrative, summary: '第二稿。' });
     expect((await w.chair.post(`${url}/issue`, {})).body).toMatchObject({ version: 2, versions: [{ version: 1 }, { version: 2 }] });
     const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', groupReport.id).execute();
-    expect(audit.map((a) => a.action).sort()).toEqual(['workReport.create', 'workReport.issue', 'workReport.issue', 'workReport.narrative', 'workReport.narrative']);
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'workReport.create',
+      'workReport.issue',
+      'workReport.issue',
+      'workReport.narrative',
+      'workReport.narrative',
+    ]);
   });
 
   it('writes a .docx with a chart per practice that LibreOffice reads back with every snapshot number and its reference code, and the A4 PDF of it', async () => {
@@ -197,7 +222,9 @@ describe('the work report', () => {
     const raw = (res as Response).raw;
     // Each charted practice's picture: the SVG ECharts drew and the EMF every reader draws, both holding the figure labels.
     const zip = await JSZip.loadAsync(raw);
-    const charted = sectionsOf(groupReport.figures).map((s) => chartedFigures(s.figures)).filter((l) => l.length);
+    const charted = sectionsOf(groupReport.figures)
+      .map((s) => chartedFigures(s.figures))
+      .filter((l) => l.length);
     expect(charted.length).toBeGreaterThan(0);
     for (const [i, figures] of charted.entries()) {
       const svg = await zip.file(`word/media/picture${i + 1}.svg`)!.async('string');
@@ -210,11 +237,19 @@ describe('the work report', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-report-test-'));
     try {
       fs.writeFileSync(path.join(dir, 'r.docx'), raw);
-      execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'html:XHTML Writer File:UTF8', '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'pipe', timeout: 120_000 });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'html:XHTML Writer File:UTF8', '--outdir', dir, path.join(dir, 'r.docx')],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
       const html = fs.readFileSync(path.join(dir, 'r.html'), 'utf8');
       // LibreOffice drew every chart: it exports each picture it rendered as an image of the page.
       expect(html.match(/<img\b/g) ?? []).toHaveLength(charted.length);
-      const text = html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+      const text = html
+        .replace(/<[^>]*>/g, '')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
       expect(text).toContain(`${w.group.name}${year}年度工作总结`);
       // Version 1's words, not the later draft's.
       expect(text).toContain('全年工作平稳有序。');
@@ -243,7 +278,14 @@ describe('the work report', () => {
     const bad = await put([{ indicator: 'appeals.closureRate', direction: 'below', value: 90 }]);
     expect(bad.status).toBe(422);
     expect(bad.body.errors[0].field).toBe('body.items.0.value');
-    expect((await put([{ indicator: 'appeals.closureRate', direction: 'below', value: 0.9 }, { indicator: 'appeals.submitted', direction: 'above', value: 100 }])).status).toBe(200);
+    expect(
+      (
+        await put([
+          { indicator: 'appeals.closureRate', direction: 'below', value: 0.9 },
+          { indicator: 'appeals.submitted', direction: 'above', value: 100 },
+        ])
+      ).status,
+    ).toBe(200);
     const dash = (await w.staff.get(`/api/v1/work-report/dashboard?orgId=${w.group.id}&from=${YEAR.from}&to=${YEAR.to}`)).body;
     const items = dash.groups.find((g: { module: string }) => g.module === 'appeals').items;
     expect(items.find((i: { key: string }) => i.key === 'appeals.closureRate')).toMatchObject({ alert: true, threshold: { direction: 'below', value: 0.9 } });
@@ -254,7 +296,11 @@ describe('the work report', () => {
   });
 
   it('alerts on a threshold held for weeks only when every one of the last whole weeks crossed it', async () => {
-    const put = (value: number) => s.users.principal.request('PUT', '/api/v1/work-report/thresholds', { orgId: s.school.id, items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value, weeks: 2 }] });
+    const put = (value: number) =>
+      s.users.principal.request('PUT', '/api/v1/work-report/thresholds', {
+        orgId: s.school.id,
+        items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value, weeks: 2 }],
+      });
     // September to Sunday the 27th: weeks 38 (one student of seven wrote both sides) and 39 (nobody wrote).
     const coverage = async () => {
       const dash = (await s.users.principal.get(`/api/v1/work-report/dashboard?orgId=${s.school.id}&from=2026-09-01&to=2026-09-27`)).body;
@@ -269,7 +315,10 @@ describe('the work report', () => {
     expect(await coverage()).toMatchObject({ alert: false, alertWeeks: weeks, threshold: { value: 0.1, weeks: 2 } });
     expect((await put(0.8)).status).toBe(200);
     expect(await coverage()).toMatchObject({ alert: true, alertWeeks: weeks });
-    const bad = await s.users.principal.request('PUT', '/api/v1/work-report/thresholds', { orgId: s.school.id, items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value: 0.8, weeks: 9 }] });
+    const bad = await s.users.principal.request('PUT', '/api/v1/work-report/thresholds', {
+      orgId: s.school.id,
+      items: [{ indicator: 'heartBridge.twoWayCoverage', direction: 'below', value: 0.8, weeks: 9 }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toMatchObject({ field: 'body.items.0.weeks', message: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
@@ -293,7 +342,16 @@ describe('the work report', () => {
     const ids: string[] = [];
     for (const [i, title] of complaints.entries()) {
       const person = await t.person(team, { name: `食堂职工${i + 1}` });
-      ids.push((await w.staff.post('/api/v1/appeals', { category: 'benefits', title, description: `${title}，职工食堂每份菜涨了两块钱。`, onBehalfOf: { personId: person.id, channel: 'visit' } })).body.id);
+      ids.push(
+        (
+          await w.staff.post('/api/v1/appeals', {
+            category: 'benefits',
+            title,
+            description: `${title}，职工食堂每份菜涨了两块钱。`,
+            onBehalfOf: { personId: person.id, channel: 'visit' },
+          })
+        ).body.id,
+      );
     }
     const alertId = (await w.staff.get(`/api/v1/appeals/${ids[0]}`)).body.groupAlertId;
     expect(alertId).toBeTruthy();
@@ -320,7 +378,7 @@ describe('the work report', () => {
     const saved = await w.chair.request('PUT', `${url}/narrative`, { ...words, cases: { appeals: [{ ...cases[0], summary: '张三等人闹事' }] } });
     expect(saved.status).toBe(200);
     expect(saved.body.narrative.cases.appeals).toEqual([cases[0]]);
-    const docx = await JSZip.loadAsync((await w.chair.get(`${url}/report.docx`) as Response).raw);
+    const docx = await JSZip.loadAsync(((await w.chair.get(`${url}/report.docx`)) as Response).raw);
     const xml = await docx.file('word/document.xml')!.async('string');
     expect(xml).toContain(`典型案例一：${cases[0].title}`);
     expect(xml).not.toContain('张三');

@@ -92,10 +92,15 @@ export type Snapshot = Map<string, Map<string, string>>;
 
 export async function tableNames(database: Database): Promise<string[]> {
   if (database.engine === 'postgres') {
-    const { rows } = await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db);
+    const { rows } = await sql<{
+      name: string;
+    }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db);
     return rows.map((r) => r.name).sort();
   }
-  const { rows } = await sql<{ name: string; sql: string | null }>`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(database.db);
+  const { rows } = await sql<{
+    name: string;
+    sql: string | null;
+  }>`select name, sql from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(database.db);
   // A full-text index's shadow tables are its private storage (VACUUM rebuilds them); the virtual table itself is compared.
   const virtual = rows.filter((r) => /^create virtual table/i.test(r.sql ?? '')).map((r) => r.name);
   return rows

@@ -21,11 +21,11 @@ export function requireBuild() {
   }
 }
 
-
 /** The environment of a child: quiet, no demo seed, no jobs unless asked; nothing of the test runner's database settings. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'TRUST_PROXY', 'SECURE_COOKIES', 'XQ_JOBS', 'XQ_TICK_MS', 'LOG_LEVEL', 'WEB_DIR']) delete base[k];
+  for (const k of ['DATABASE_URL', 'DATA_DIR', 'PORT', 'HOST', 'TRUST_PROXY', 'SECURE_COOKIES', 'XQ_JOBS', 'XQ_TICK_MS', 'LOG_LEVEL', 'WEB_DIR'])
+    delete base[k];
   for (const k of Object.keys(base)) if (k.startsWith('XQ_WRITE_LIMIT')) delete base[k];
   return { ...base, XQ_SEED_DEMO: '0', LOG_LEVEL: 'warn', XQ_JOBS: '0', ...env };
 }
@@ -49,7 +49,11 @@ const exited = (child: ChildProcess) =>
 export async function startXq(env: Record<string, string>, timeoutMs = 60_000): Promise<XqServer> {
   requireBuild();
   const port = await freePort();
-  const child = spawn(process.execPath, [MAIN, 'serve'], { cwd: ROOT, env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, 'serve'], {
+    cwd: ROOT,
+    env: childEnv({ ...env, PORT: String(port), HOST: '127.0.0.1' }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const keep = (chunk: Buffer) => {
     out += chunk.toString('utf8');

@@ -33,7 +33,21 @@ async function org(db: Db, name: string, kind: string, parent: Node | null): Pro
   const id = newId();
   const path = `${parent?.path ?? '/'}${id}/`;
   const now = nowIso();
-  await db.insertInto('orgs').values({ id, parent_id: parent?.id ?? null, path, depth: path.split('/').length - 3, kind, name, code: null, sort_order: 0, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('orgs')
+    .values({
+      id,
+      parent_id: parent?.id ?? null,
+      path,
+      depth: path.split('/').length - 3,
+      kind,
+      name,
+      code: null,
+      sort_order: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
   return { id, path, name };
 }
 
@@ -42,7 +56,24 @@ async function person(db: Db, orgId: string, kind: string, name: string) {
   const now = nowIso();
   await db
     .insertInto('persons')
-    .values({ id, org_id: orgId, kind, name, gender: null, employee_no: null, employment_category: kind === 'worker' ? 'contract' : null, position: null, union_member: kind === 'worker' ? 1 : 0, phone: null, id_number: null, birth_date: null, subject: null, archived: 0, created_at: now, updated_at: now })
+    .values({
+      id,
+      org_id: orgId,
+      kind,
+      name,
+      gender: null,
+      employee_no: null,
+      employment_category: kind === 'worker' ? 'contract' : null,
+      position: null,
+      union_member: kind === 'worker' ? 1 : 0,
+      phone: null,
+      id_number: null,
+      birth_date: null,
+      subject: null,
+      archived: 0,
+      created_at: now,
+      updated_at: now,
+    })
     .execute();
   return { id, name };
 }
@@ -71,7 +102,15 @@ export async function seedWorld(db: Db, opts: { students?: number } = {}): Promi
   const now = new Date();
   await (db as any)
     .insertInto('school_terms')
-    .values({ id: newId(), school_id: school.id, name: '可靠性测试学期', start_date: day(new Date(now.getTime() - 120 * 86_400_000)), end_date: day(new Date(now.getTime() + 60 * 86_400_000)), created_at: nowIso(), updated_at: nowIso() })
+    .values({
+      id: newId(),
+      school_id: school.id,
+      name: '可靠性测试学期',
+      start_date: day(new Date(now.getTime() - 120 * 86_400_000)),
+      end_date: day(new Date(now.getTime() + 60 * 86_400_000)),
+      created_at: nowIso(),
+      updated_at: nowIso(),
+    })
     .execute();
   const tag = Math.random().toString(36).slice(2, 7);
   const accounts = {

@@ -43,7 +43,12 @@ export interface Writer {
 }
 
 export async function auditCount(db: Db, entityId: string, actions: string[]): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).where('entity_id', '=', entityId).where('action', 'in', actions).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('entity_id', '=', entityId)
+    .where('action', 'in', actions)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
@@ -72,7 +77,13 @@ export const WRITERS: Writer[] = [
     make: ({ world, tag }, n) => ({ url: '/api/v1/orgs', body: { parentId: world.group.id, kind: 'department', name: `部门-${tag}-${n}` } }),
     async verify(db, ack) {
       const row = await db.selectFrom('orgs').selectAll().where('id', '=', ack.got.id).executeTakeFirst();
-      return withAudit(db, `org ${ack.got.id}`, ack.got.id, this.auditActions, mismatch(`org ${ack.got.id}`, { name: ack.sent.name, kind: 'department', parent_id: ack.sent.parentId }, row));
+      return withAudit(
+        db,
+        `org ${ack.got.id}`,
+        ack.got.id,
+        this.auditActions,
+        mismatch(`org ${ack.got.id}`, { name: ack.sent.name, kind: 'department', parent_id: ack.sent.parentId }, row),
+      );
     },
     made: async (db, tag) => (await db.selectFrom('orgs').select('id').where('name', 'like', `部门-${tag}-%`).execute()).map((r) => r.id),
   },
@@ -84,10 +95,19 @@ export const WRITERS: Writer[] = [
     idempotent: false,
     auditActions: ['calendar.override'],
     // Dates years ahead: the adjustments never touch a deadline the other writers compute.
-    make: ({ world, tag }, n) => ({ url: '/api/v1/calendar/overrides', body: { date: addDays('2031-01-01', n), working: n % 2 === 0, note: `调整-${tag}-${n}`, orgId: world.group.id } }),
+    make: ({ world, tag }, n) => ({
+      url: '/api/v1/calendar/overrides',
+      body: { date: addDays('2031-01-01', n), working: n % 2 === 0, note: `调整-${tag}-${n}`, orgId: world.group.id },
+    }),
     async verify(db, ack) {
       const row = await db.selectFrom('calendar_overrides').selectAll().where('id', '=', ack.got.id).executeTakeFirst();
-      return withAudit(db, `override ${ack.got.id}`, ack.got.id, this.auditActions, mismatch(`override ${ack.got.id}`, { date: ack.sent.date, working: ack.sent.working ? 1 : 0, note: ack.sent.note, org_id: ack.sent.orgId }, row));
+      return withAudit(
+        db,
+        `override ${ack.got.id}`,
+        ack.got.id,
+        this.auditActions,
+        mismatch(`override ${ack.got.id}`, { date: ack.sent.date, working: ack.sent.working ? 1 : 0, note: ack.sent.note, org_id: ack.sent.orgId }, row),
+      );
     },
     made: async (db, tag) => (await db.selectFrom('calendar_overrides').select('id').where('note', 'like', `调整-${tag}-%`).execute()).map((r) => r.id),
   },
@@ -98,10 +118,19 @@ export const WRITERS: Writer[] = [
     as: 'staff',
     idempotent: false,
     auditActions: ['person.create'],
-    make: ({ world, tag }, n) => ({ url: '/api/v1/people', body: { orgId: world.mine.id, kind: 'worker', name: `职工${n}`, employeeNo: `R-${tag}-${n}`, employmentCategory: 'contract' } }),
+    make: ({ world, tag }, n) => ({
+      url: '/api/v1/people',
+      body: { orgId: world.mine.id, kind: 'worker', name: `职工${n}`, employeeNo: `R-${tag}-${n}`, employmentCategory: 'contract' },
+    }),
     async verify(db, ack) {
       const row = await db.selectFrom('persons').selectAll().where('id', '=', ack.got.id).executeTakeFirst();
-      return withAudit(db, `person ${ack.got.id}`, ack.got.id, this.auditActions, mismatch(`person ${ack.got.id}`, { name: ack.sent.name, employee_no: ack.sent.employeeNo, org_id: ack.sent.orgId }, row));
+      return withAudit(
+        db,
+        `person ${ack.got.id}`,
+        ack.got.id,
+        this.auditActions,
+        mismatch(`person ${ack.got.id}`, { name: ack.sent.name, employee_no: ack.sent.employeeNo, org_id: ack.sent.orgId }, row),
+      );
     },
     made: async (db, tag) => (await db.selectFrom('persons').select('id').where('employee_no', 'like', `R-${tag}-%`).execute()).map((r) => r.id),
   },
@@ -112,12 +141,22 @@ export const WRITERS: Writer[] = [
     as: 'worker',
     idempotent: true,
     auditActions: ['appeal.submit'],
-    make: ({ tag }, n) => ({ url: '/api/v1/appeals', body: { category: 'wages', title: `工资核对 ${tag}-${n}`, description: `第 ${n} 号：请核对本月加班工资 ${tag}-${n}` } }),
+    make: ({ tag }, n) => ({
+      url: '/api/v1/appeals',
+      body: { category: 'wages', title: `工资核对 ${tag}-${n}`, description: `第 ${n} 号：请核对本月加班工资 ${tag}-${n}` },
+    }),
     async verify(db, ack) {
       const row = await (db as any).selectFrom('appeals').selectAll().where('id', '=', ack.got.id).executeTakeFirst();
-      return withAudit(db, `appeal ${ack.got.id}`, ack.got.id, this.auditActions, mismatch(`appeal ${ack.got.id}`, { title: ack.sent.title, description: ack.sent.description }, row));
+      return withAudit(
+        db,
+        `appeal ${ack.got.id}`,
+        ack.got.id,
+        this.auditActions,
+        mismatch(`appeal ${ack.got.id}`, { title: ack.sent.title, description: ack.sent.description }, row),
+      );
     },
-    made: async (db, tag) => ((await (db as any).selectFrom('appeals').select('id').where('title', 'like', `工资核对 ${tag}-%`).execute()) as { id: string }[]).map((r) => r.id),
+    made: async (db, tag) =>
+      ((await (db as any).selectFrom('appeals').select('id').where('title', 'like', `工资核对 ${tag}-%`).execute()) as { id: string }[]).map((r) => r.id),
   },
   {
     name: 'heartBridgeSchoolSide',
@@ -131,15 +170,26 @@ export const WRITERS: Writer[] = [
       const s = world.students.length;
       if (n >= s * weeks.length) return undefined;
       const student = world.students[n % s];
-      return { url: `/api/v1/heart-bridge/students/${student.id}/weeks/${weeks[Math.floor(n / s)]}/school`, body: { atSchool: `在校表现 ${tag}-${n}`, suggestion: '', encouragement: '继续加油' } };
+      return {
+        url: `/api/v1/heart-bridge/students/${student.id}/weeks/${weeks[Math.floor(n / s)]}/school`,
+        body: { atSchool: `在校表现 ${tag}-${n}`, suggestion: '', encouragement: '继续加油' },
+      };
     },
     async verify(db, ack) {
       const [, studentId, week] = /students\/([^/]+)\/weeks\/([^/]+)\//.exec(ack.url)!;
-      const row = await (db as any).selectFrom('heart_bridge_notes').selectAll().where('student_id', '=', studentId).where('week', '=', week).executeTakeFirst();
+      const row = await (db as any)
+        .selectFrom('heart_bridge_notes')
+        .selectAll()
+        .where('student_id', '=', studentId)
+        .where('week', '=', week)
+        .executeTakeFirst();
       const what = `心桥 ${studentId} ${week}`;
       return withAudit(db, what, row?.id ?? '-', this.auditActions, mismatch(what, { school_at_school: ack.sent.atSchool, id: ack.got.id }, row));
     },
-    made: async (db, tag) => ((await (db as any).selectFrom('heart_bridge_notes').select('id').where('school_at_school', 'like', `在校表现 ${tag}-%`).execute()) as { id: string }[]).map((r) => r.id),
+    made: async (db, tag) =>
+      (
+        (await (db as any).selectFrom('heart_bridge_notes').select('id').where('school_at_school', 'like', `在校表现 ${tag}-%`).execute()) as { id: string }[]
+      ).map((r) => r.id),
   },
 ];
 

@@ -92,13 +92,10 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'query' | 'body'>) =>
-    request<T>('GET', path, { ...opts, query }),
-  post: <T = void>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) =>
-    request<T>('POST', path, { ...opts, body }),
+  get: <T>(path: string, query?: Query, opts?: Omit<RequestOptions, 'query' | 'body'>) => request<T>('GET', path, { ...opts, query }),
+  post: <T = void>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body }),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
-  put: <T = void>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body' | 'query'>) =>
-    request<T>('PUT', path, { ...opts, body }),
+  put: <T = void>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body' | 'query'>) => request<T>('PUT', path, { ...opts, body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 

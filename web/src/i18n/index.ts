@@ -65,14 +65,9 @@ function lazyNamespaces(loaders: Record<string, () => Promise<Messages>>): Backe
  * Loads the shell's strings and the bundled module namespaces; the others load on first use.
  * Modules hand their messages in through the registry, so adding a module never edits this file.
  */
-export function initI18n(
-  moduleMessages: Record<string, Messages>,
-  moduleLoaders: Record<string, () => Promise<Messages>> = {},
-): typeof i18n {
+export function initI18n(moduleMessages: Record<string, Messages>, moduleLoaders: Record<string, () => Promise<Messages>> = {}): typeof i18n {
   const namespaces: Record<string, Messages> = { common: commonMessages, enums: enumMessages, ...moduleMessages };
-  const resources = Object.fromEntries(
-    LANGUAGES.map((lang) => [lang, Object.fromEntries(Object.entries(namespaces).map(([ns, m]) => [ns, m[lang]]))]),
-  );
+  const resources = Object.fromEntries(LANGUAGES.map((lang) => [lang, Object.fromEntries(Object.entries(namespaces).map(([ns, m]) => [ns, m[lang]]))]));
   const lng = storedLanguage() ?? 'zh-CN';
   void i18n
     .use(initReactI18next)

@@ -55,11 +55,5 @@ export function EChart({ option, height = 280, onClick, ...rest }: Props) {
     chart.current?.setOption(option, true);
   }, [option]);
 
-  return (
-    <div
-      ref={ref}
-      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
-      data-testid={rest['data-testid']}
-    />
-  );
+  return <div ref={ref} style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }} data-testid={rest['data-testid']} />;
 }

@@ -25,11 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['archived', 'name', 'id', 'org_path', 'kind', 'employment_category', 'union_member', 'employee_no', 'phone'])
     .execute();
   // Employment category is the cut the union makes most (分类施策): its counts seek straight to it.
-  await db.schema
-    .createIndex('persons_by_category')
-    .on('persons')
-    .columns(['archived', 'employment_category', 'org_path', 'kind', 'union_member'])
-    .execute();
+  await db.schema.createIndex('persons_by_category').on('persons').columns(['archived', 'employment_category', 'org_path', 'kind', 'union_member']).execute();
   await db.schema.createIndex('import_batches_account').on('import_batches').columns(['account_id', 'created_at']).execute();
 
   await keepOrgPathInSync(db);

@@ -13,7 +13,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('appeals_indicators')
     .on('appeals')
-    .columns(['submitted_date', 'org_id', 'category', 'department_id', 'status', 'late', 'rating', 'reopen_count', 'first_answered_at', 'current_due', 'accepted_at', 'submitted_at'])
+    .columns([
+      'submitted_date',
+      'org_id',
+      'category',
+      'department_id',
+      'status',
+      'late',
+      'rating',
+      'reopen_count',
+      'first_answered_at',
+      'current_due',
+      'accepted_at',
+      'submitted_at',
+    ])
     .execute();
   await db.schema.dropIndex('appeals_submitted').execute();
 }

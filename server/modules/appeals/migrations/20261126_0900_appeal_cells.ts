@@ -78,7 +78,19 @@ export const ACCEPTANCE_TABLES: readonly { table: string; key: string[]; value: 
 const accepted = (r: string) => `${r}.accept_work_tenths is not null and ${NOT_MERGED(r)}`;
 
 /** The appeal columns the counts read: an update of any other column leaves the cells alone. */
-const WATCHED = ['status', 'department_id', 'late', 'rating', 'first_answered_at', 'reopen_count', 'accept_work_tenths', 'submitted_date', 'unit_id', 'category', 'author_category'];
+const WATCHED = [
+  'status',
+  'department_id',
+  'late',
+  'rating',
+  'first_answered_at',
+  'reopen_count',
+  'accept_work_tenths',
+  'submitted_date',
+  'unit_id',
+  'category',
+  'author_category',
+];
 
 /** The upserts adding `factor` × the contribution of row `r` (NEW, OLD, or a plpgsql record) to every cell table. */
 function upserts(r: string, factor: string): string {
@@ -151,7 +163,10 @@ export function triggerStatements(engine: 'sqlite' | 'postgres'): string[] {
   ];
 }
 
-export const TRIGGERS = { sqlite: ['appeal_cells_insert', 'appeal_cells_update', 'appeal_cells_delete'], postgres: ['appeal_cells_insert_delete', 'appeal_cells_update'] };
+export const TRIGGERS = {
+  sqlite: ['appeal_cells_insert', 'appeal_cells_update', 'appeal_cells_delete'],
+  postgres: ['appeal_cells_insert_delete', 'appeal_cells_update'],
+};
 
 export async function dropTriggers(db: Kysely<any>): Promise<void> {
   const engine = engineOf(db);
@@ -164,7 +179,9 @@ export async function createTriggers(db: Kysely<any>): Promise<void> {
 
 /** Writes accept_work_tenths of accepted appeals that have none, a batch at a time. */
 async function backfillTenths(db: Kysely<any>): Promise<void> {
-  const closures = (await db.selectFrom('calendar_overrides as c').innerJoin('orgs as o', 'o.id', 'c.org_id').select('o.path').distinct().execute()).map((r) => r.path as string);
+  const closures = (await db.selectFrom('calendar_overrides as c').innerJoin('orgs as o', 'o.id', 'c.org_id').select('o.path').distinct().execute()).map(
+    (r) => r.path as string,
+  );
   // Orgs under the same closures share a calendar (and its memo of working days).
   const calendars = new Map<string, WorkCalendar>();
   const calendarOf = async (path: string) => {
@@ -199,9 +216,45 @@ async function backfillTenths(db: Kysely<any>): Promise<void> {
 }
 
 /** The dashboard's row path reads recorded tenths instead of the two instants. */
-const INDICATOR_COLUMNS = ['submitted_date', 'org_id', 'category', 'department_id', 'status', 'late', 'rating', 'reopen_count', 'first_answered_at', 'current_due', 'accept_work_tenths'];
-const OPEN_DUE_COLUMNS = ['status', 'current_due', 'submitted_date', 'org_id', 'unit_id', 'department_id', 'category', 'author_category', 'author_account_id', 'author_person_id'];
-const OLD_INDICATOR_COLUMNS = ['submitted_date', 'org_id', 'category', 'department_id', 'status', 'late', 'rating', 'reopen_count', 'first_answered_at', 'current_due', 'accepted_at', 'submitted_at'];
+const INDICATOR_COLUMNS = [
+  'submitted_date',
+  'org_id',
+  'category',
+  'department_id',
+  'status',
+  'late',
+  'rating',
+  'reopen_count',
+  'first_answered_at',
+  'current_due',
+  'accept_work_tenths',
+];
+const OPEN_DUE_COLUMNS = [
+  'status',
+  'current_due',
+  'submitted_date',
+  'org_id',
+  'unit_id',
+  'department_id',
+  'category',
+  'author_category',
+  'author_account_id',
+  'author_person_id',
+];
+const OLD_INDICATOR_COLUMNS = [
+  'submitted_date',
+  'org_id',
+  'category',
+  'department_id',
+  'status',
+  'late',
+  'rating',
+  'reopen_count',
+  'first_answered_at',
+  'current_due',
+  'accepted_at',
+  'submitted_at',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   const engine = engineOf(db);

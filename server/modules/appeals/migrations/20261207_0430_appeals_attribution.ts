@@ -67,7 +67,10 @@ const ACCEPTANCE_TABLES: readonly { table: string; key: string[]; value: (r: str
   { table: 'appeal_acceptance_cells', key: ['month', 'tenths', 'unit_id'], value: (r) => `${r}.accept_work_tenths` },
   { table: 'appeal_acceptance_hours', key: ['month', 'hours', 'unit_id'], value: (r) => `${r}.accept_work_tenths / 10` },
 ];
-export const TRIGGERS = { sqlite: ['appeal_cells_insert', 'appeal_cells_update', 'appeal_cells_delete'], postgres: ['appeal_cells_insert_delete', 'appeal_cells_update'] };
+export const TRIGGERS = {
+  sqlite: ['appeal_cells_insert', 'appeal_cells_update', 'appeal_cells_delete'],
+  postgres: ['appeal_cells_insert_delete', 'appeal_cells_update'],
+};
 
 /** The department ('' = none) each group of the appeal `r` is attributed to; a group with no fact yet stays with the case. `attributed: false`: the case's for all (20261126_0900). */
 function departmentOf(g: Group, r: string, attributed: boolean): string {
@@ -147,7 +150,10 @@ function rebuildStatements(attributed: boolean): string[] {
   const cut = (table: 'appeal_cells' | 'appeal_cells_by_department') => {
     const key = tableKey(table);
     const union = parts('a', attributed)
-      .map(([dept, where, values]) => `select ${[...key.map((k) => `${keyOf(k, 'a', dept)} as ${k}`), ...values.map((v, i) => `${v} as ${COLUMNS[i]}`)].join(', ')} from appeals a where ${where}`)
+      .map(
+        ([dept, where, values]) =>
+          `select ${[...key.map((k) => `${keyOf(k, 'a', dept)} as ${k}`), ...values.map((v, i) => `${v} as ${COLUMNS[i]}`)].join(', ')} from appeals a where ${where}`,
+      )
       .join('\nunion all\n');
     return `insert into ${table} (${[...key, ...COLUMNS].join(', ')})
       select ${key.join(', ')}, ${COLUMNS.map((c) => `sum(${c})`).join(', ')} from (${union}) p group by ${key.join(', ')}`;
@@ -158,7 +164,9 @@ function rebuildStatements(attributed: boolean): string[] {
     cut('appeal_cells'),
     cut('appeal_cells_by_department'),
     `insert into appeal_cells_by_category (${[...byCategory, ...COLUMNS].join(', ')})
-      select ${byCategory.map((k) => KEY_VALUE[k]('a')).join(', ')}, ${whole('a').map((v) => `sum(${v})`).join(', ')}
+      select ${byCategory.map((k) => KEY_VALUE[k]('a')).join(', ')}, ${whole('a')
+        .map((v) => `sum(${v})`)
+        .join(', ')}
       from appeals a group by ${byCategory.map((k) => KEY_VALUE[k]('a')).join(', ')}`,
     ...ACCEPTANCE_TABLES.map(
       ({ table, key, value }) => `insert into ${table} (month, ${key[1]}, unit_id, n)
@@ -172,7 +180,19 @@ function rebuildStatements(attributed: boolean): string[] {
 export const REBUILD_STATEMENTS = rebuildStatements(true);
 
 /** The appeal columns the counts read. */
-const WATCHED = ['status', 'department_id', 'late', 'rating', 'first_answered_at', 'reopen_count', 'accept_work_tenths', 'submitted_date', 'unit_id', 'category', 'author_category'];
+const WATCHED = [
+  'status',
+  'department_id',
+  'late',
+  'rating',
+  'first_answered_at',
+  'reopen_count',
+  'accept_work_tenths',
+  'submitted_date',
+  'unit_id',
+  'category',
+  'author_category',
+];
 
 function triggers(engine: 'sqlite' | 'postgres', attributed: boolean): string[] {
   const watched = [...WATCHED, ...(attributed ? ['first_answer_department_id', 'rated_department_id'] : [])].join(', ');
@@ -274,8 +294,19 @@ async function backfill(db: Kysely<any>): Promise<void> {
 }
 
 /** The dashboard's row path reads the two departments off the index too (see 20261126_0900). */
-const INDICATOR_COLUMNS = ['submitted_date', 'org_id', 'category', 'department_id', 'status', 'late', 'rating', 'reopen_count', 'first_answered_at', 'current_due', 'accept_work_tenths'];
-
+const INDICATOR_COLUMNS = [
+  'submitted_date',
+  'org_id',
+  'category',
+  'department_id',
+  'status',
+  'late',
+  'rating',
+  'reopen_count',
+  'first_answered_at',
+  'current_due',
+  'accept_work_tenths',
+];
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('appeals').addColumn('first_answer_department_id', 'text').execute();
@@ -286,7 +317,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(db, REBUILD_STATEMENTS);
   await run(db, triggers(engineOf(db), true));
   await db.schema.dropIndex('appeals_indicators').execute();
-  await db.schema.createIndex('appeals_indicators').on('appeals').columns([...INDICATOR_COLUMNS, 'first_answer_department_id', 'rated_department_id']).execute();
+  await db.schema
+    .createIndex('appeals_indicators')
+    .on('appeals')
+    .columns([...INDICATOR_COLUMNS, 'first_answer_department_id', 'rated_department_id'])
+    .execute();
   // A department's 满意率 and 重办率 drill into the list by these (issue #16: every list filter is read through an index).
   for (const [name, column] of DRILL_INDEXES) await sql.raw(`create index ${name} on appeals (${column}, org_path) where ${column} is not null`).execute(db);
 }

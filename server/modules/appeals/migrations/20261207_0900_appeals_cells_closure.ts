@@ -46,7 +46,11 @@ const BEFORE: Count[] = [
 export const ADDED: Count[] = [
   ['closed', 'case', (r) => `${r}.status = 'closed'`],
   ['closed_on_time', 'case', (r) => `${r}.status = 'closed' and ${r}.late = 0`],
-  ['accepted_on_time', 'case', (r) => `${r}.status in ${ACCEPTED} and ${r}.accepted_at is not null and ${r}.accepted_at < (${r}.accept_due_date || 'T16:00:00.000Z')`],
+  [
+    'accepted_on_time',
+    'case',
+    (r) => `${r}.status in ${ACCEPTED} and ${r}.accepted_at is not null and ${r}.accepted_at < (${r}.accept_due_date || 'T16:00:00.000Z')`,
+  ],
   ['fully_satisfied', 'rating', (r) => `${NOT_MERGED(r)} and ${r}.rating = 'satisfied'`],
 ];
 
@@ -61,7 +65,10 @@ const ACCEPTANCE_TABLES: readonly { table: string; key: string[]; value: (r: str
   { table: 'appeal_acceptance_cells', key: ['month', 'tenths', 'unit_id'], value: (r) => `${r}.accept_work_tenths` },
   { table: 'appeal_acceptance_hours', key: ['month', 'hours', 'unit_id'], value: (r) => `${r}.accept_work_tenths / 10` },
 ];
-export const TRIGGERS = { sqlite: ['appeal_cells_insert', 'appeal_cells_update', 'appeal_cells_delete'], postgres: ['appeal_cells_insert_delete', 'appeal_cells_update'] };
+export const TRIGGERS = {
+  sqlite: ['appeal_cells_insert', 'appeal_cells_update', 'appeal_cells_delete'],
+  postgres: ['appeal_cells_insert_delete', 'appeal_cells_update'],
+};
 
 /** The department ('' = none) each group of the appeal `r` is attributed to; a group with no fact yet stays with the case. */
 function departmentOf(g: Group, r: string): string {
@@ -142,7 +149,10 @@ function generator(COUNTS: Count[]) {
     const cut = (table: 'appeal_cells' | 'appeal_cells_by_department') => {
       const key = tableKey(table);
       const union = parts('a')
-        .map(([dept, where, values]) => `select ${[...key.map((k) => `${keyOf(k, 'a', dept)} as ${k}`), ...values.map((v, i) => `${v} as ${COLUMNS[i]}`)].join(', ')} from appeals a where ${where}`)
+        .map(
+          ([dept, where, values]) =>
+            `select ${[...key.map((k) => `${keyOf(k, 'a', dept)} as ${k}`), ...values.map((v, i) => `${v} as ${COLUMNS[i]}`)].join(', ')} from appeals a where ${where}`,
+        )
         .join('\nunion all\n');
       return `insert into ${table} (${[...key, ...COLUMNS].join(', ')})
         select ${key.join(', ')}, ${COLUMNS.map((c) => `sum(${c})`).join(', ')} from (${union}) p group by ${key.join(', ')}`;
@@ -153,7 +163,9 @@ function generator(COUNTS: Count[]) {
       cut('appeal_cells'),
       cut('appeal_cells_by_department'),
       `insert into appeal_cells_by_category (${[...byCategory, ...COLUMNS].join(', ')})
-        select ${byCategory.map((k) => KEY_VALUE[k]('a')).join(', ')}, ${whole('a').map((v) => `sum(${v})`).join(', ')}
+        select ${byCategory.map((k) => KEY_VALUE[k]('a')).join(', ')}, ${whole('a')
+          .map((v) => `sum(${v})`)
+          .join(', ')}
         from appeals a group by ${byCategory.map((k) => KEY_VALUE[k]('a')).join(', ')}`,
       ...ACCEPTANCE_TABLES.map(
         ({ table, key, value }) => `insert into ${table} (month, ${key[1]}, unit_id, n)
@@ -165,8 +177,19 @@ function generator(COUNTS: Count[]) {
 
   /** The appeal columns the counts read (accepted on time: the acceptance time and its deadline). */
   const watched = [
-    'status', 'department_id', 'late', 'rating', 'first_answered_at', 'reopen_count', 'accept_work_tenths', 'submitted_date', 'unit_id', 'category', 'author_category',
-    'first_answer_department_id', 'rated_department_id',
+    'status',
+    'department_id',
+    'late',
+    'rating',
+    'first_answered_at',
+    'reopen_count',
+    'accept_work_tenths',
+    'submitted_date',
+    'unit_id',
+    'category',
+    'author_category',
+    'first_answer_department_id',
+    'rated_department_id',
     ...(COUNTS.some(([c]) => c === 'accepted_on_time') ? ['accepted_at', 'accept_due_date'] : []),
   ].join(', ');
 
@@ -222,7 +245,11 @@ async function run(db: Kysely<any>, statements: readonly string[]) {
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const { table } of COUNT_TABLES) {
-    for (const [column] of ADDED) await db.schema.alterTable(table).addColumn(column, 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    for (const [column] of ADDED)
+      await db.schema
+        .alterTable(table)
+        .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
   }
   await dropTriggers(db);
   await run(db, REBUILD_STATEMENTS);

@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('congress_votes').addColumn('department_id', 'text', (c) => c.references('orgs.id')).execute();
+  await db.schema
+    .alterTable('congress_votes')
+    .addColumn('department_id', 'text', (c) => c.references('orgs.id'))
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -125,9 +125,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('cited_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('contract_clause_citations_pk', ['clause_id', 'appeal_id'])
     .execute();
-  await db.schema.createIndex('contract_clause_citations_contract').on('contract_clause_citations').columns(['contract_id', 'clause_id', 'appeal_date']).execute();
+  await db.schema
+    .createIndex('contract_clause_citations_contract')
+    .on('contract_clause_citations')
+    .columns(['contract_id', 'clause_id', 'appeal_date'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['contract_clause_citations', 'contract_checkpoints', 'contract_clauses', 'contract_versions', 'contract_positions', 'contract_rounds', 'contract_negotiators', 'contracts']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'contract_clause_citations',
+    'contract_checkpoints',
+    'contract_clauses',
+    'contract_versions',
+    'contract_positions',
+    'contract_rounds',
+    'contract_negotiators',
+    'contracts',
+  ])
+    await db.schema.dropTable(t).execute();
 }

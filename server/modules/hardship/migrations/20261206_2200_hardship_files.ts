@@ -178,6 +178,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['hardship_budgets', 'hardship_assistance', 'hardship_callbacks', 'hardship_reviews', 'hardship_objections', 'hardship_visits', 'hardship_causes', 'hardship_members', 'hardship_profiles', 'hardship_settings', 'hardship_rules'])
+  for (const t of [
+    'hardship_budgets',
+    'hardship_assistance',
+    'hardship_callbacks',
+    'hardship_reviews',
+    'hardship_objections',
+    'hardship_visits',
+    'hardship_causes',
+    'hardship_members',
+    'hardship_profiles',
+    'hardship_settings',
+    'hardship_rules',
+  ])
     await db.schema.dropTable(t).execute();
 }

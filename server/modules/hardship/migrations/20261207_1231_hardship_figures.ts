@@ -6,7 +6,11 @@ import type { Kysely } from 'kysely';
  * state and tier the counts group by. Before, each total looked up 100 000 table rows at scale L.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('hardship_assistance_figures').on('hardship_assistance').columns(['given_on', 'org_path', 'profile_id', 'kind', 'fund', 'amount_fen']).execute();
+  await db.schema
+    .createIndex('hardship_assistance_figures')
+    .on('hardship_assistance')
+    .columns(['given_on', 'org_path', 'profile_id', 'kind', 'fund', 'amount_fen'])
+    .execute();
   await db.schema.createIndex('hardship_profiles_counts').on('hardship_profiles').columns(['org_path', 'status', 'tier']).execute();
 }
 

@@ -108,5 +108,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['competition_scores', 'competition_measures', 'competition_teams', 'competitions', 'honour_safety_accidents', 'honour_findings', 'honour_nominations', 'honours']) await db.schema.dropTable(t).execute();
+  for (const t of [
+    'competition_scores',
+    'competition_measures',
+    'competition_teams',
+    'competitions',
+    'honour_safety_accidents',
+    'honour_findings',
+    'honour_nominations',
+    'honours',
+  ])
+    await db.schema.dropTable(t).execute();
 }

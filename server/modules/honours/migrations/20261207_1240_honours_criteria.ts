@@ -11,15 +11,24 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('honours').addColumn('criteria_items', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema
+    .alterTable('honours')
+    .addColumn('criteria_items', 'text', (c) => c.notNull().defaultTo('[]'))
+    .execute();
   await db.schema.alterTable('honours').addColumn('pass_score', 'integer').execute();
-  for (const [column, type] of [['assessment', 'text'], ['assessment_total', 'integer'], ['assessed_by', 'text'], ['assessed_at', 'text']] as const) {
+  for (const [column, type] of [
+    ['assessment', 'text'],
+    ['assessment_total', 'integer'],
+    ['assessed_by', 'text'],
+    ['assessed_at', 'text'],
+  ] as const) {
     await db.schema.alterTable('honour_nominations').addColumn(column, type).execute();
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const column of ['assessed_at', 'assessed_by', 'assessment_total', 'assessment']) await db.schema.alterTable('honour_nominations').dropColumn(column).execute();
+  for (const column of ['assessed_at', 'assessed_by', 'assessment_total', 'assessment'])
+    await db.schema.alterTable('honour_nominations').dropColumn(column).execute();
   await db.schema.alterTable('honours').dropColumn('pass_score').execute();
   await db.schema.alterTable('honours').dropColumn('criteria_items').execute();
 }

@@ -18,7 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('class_id', 'text', (c) => c.primaryKey())
     .addColumn('next', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.alterTable('lesson_logs').addColumn('reached', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('lesson_logs')
+    .addColumn('reached', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
 
   // Logs written before: seats by student id within each class, then each log's mask.
   const tallies = await db.selectFrom('lesson_log_students').select(['log_id', 'class_id', 'student_id']).orderBy('class_id').orderBy('student_id').execute();
@@ -31,10 +34,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   for (const [classId, cls] of seats) {
     const rows = [...cls].map(([student_id, seat]) => ({ class_id: classId, student_id, seat }));
-    for (let i = 0; i < rows.length; i += 300) await db.insertInto('lesson_seats').values(rows.slice(i, i + 300)).execute();
+    for (let i = 0; i < rows.length; i += 300)
+      await db
+        .insertInto('lesson_seats')
+        .values(rows.slice(i, i + 300))
+        .execute();
     await db.insertInto('lesson_seat_counters').values({ class_id: classId, next: cls.size }).execute();
   }
-  for (const [logId, mask] of byLog) await db.updateTable('lesson_logs').set({ reached: mask.toString(16) }).where('id', '=', logId).execute();
+  for (const [logId, mask] of byLog)
+    await db
+      .updateTable('lesson_logs')
+      .set({ reached: mask.toString(16) })
+      .where('id', '=', logId)
+      .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

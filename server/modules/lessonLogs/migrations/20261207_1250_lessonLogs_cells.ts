@@ -36,7 +36,27 @@ export async function up(db: Kysely<any>): Promise<void> {
       const week = mondayOf(l.date);
       const key = `${l.class_id}|${l.teacher_id}|${l.subject}|${week}`;
       let c = cells.get(key);
-      if (!c) cells.set(key, (c = { class_id: l.class_id, teacher_id: l.teacher_id, subject: l.subject, week_start: week, school_id: l.school_id, grade_id: l.grade_id, logged: 0, standard_met: 0, questioned: 0, homework_checked: 0, demonstrations: 0, practice_minutes: 0, corrections: 0, tutoring: 0, mask: 0n }));
+      if (!c)
+        cells.set(
+          key,
+          (c = {
+            class_id: l.class_id,
+            teacher_id: l.teacher_id,
+            subject: l.subject,
+            week_start: week,
+            school_id: l.school_id,
+            grade_id: l.grade_id,
+            logged: 0,
+            standard_met: 0,
+            questioned: 0,
+            homework_checked: 0,
+            demonstrations: 0,
+            practice_minutes: 0,
+            corrections: 0,
+            tutoring: 0,
+            mask: 0n,
+          }),
+        );
       c.logged++;
       if (l.minutes_taught <= 35 && l.minutes_checking >= 10) c.standard_met++;
       for (const k of ['questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring']) if ((l[k] ?? 0) >= 10) c[k]++;
@@ -44,7 +64,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     }
   }
   const rows = [...cells.values()].map(({ mask, ...c }) => ({ ...c, reached: mask === 0n ? '' : mask.toString(16) }));
-  for (let i = 0; i < rows.length; i += 300) await db.insertInto('lesson_log_cells').values(rows.slice(i, i + 300)).execute();
+  for (let i = 0; i < rows.length; i += 300)
+    await db
+      .insertInto('lesson_log_cells')
+      .values(rows.slice(i, i + 300))
+      .execute();
 }
 
 function mondayOf(date: string): string {

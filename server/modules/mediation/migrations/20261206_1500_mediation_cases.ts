@@ -93,5 +93,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['mediation_payments', 'mediation_sessions', 'mediation_case_mediators', 'mediation_claims', 'mediation_cases']) await db.schema.dropTable(t).execute();
+  for (const t of ['mediation_payments', 'mediation_sessions', 'mediation_case_mediators', 'mediation_claims', 'mediation_cases'])
+    await db.schema.dropTable(t).execute();
 }

@@ -70,5 +70,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['moral_session_presenters', 'moral_sessions', 'moral_topic_overrides', 'moral_topics', 'moral_topic_weeks']) await db.schema.dropTable(t).execute();
+  for (const t of ['moral_session_presenters', 'moral_sessions', 'moral_topic_overrides', 'moral_topics', 'moral_topic_weeks'])
+    await db.schema.dropTable(t).execute();
 }

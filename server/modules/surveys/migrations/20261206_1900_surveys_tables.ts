@@ -71,7 +71,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('gender', 'text')
     .addColumn('union_member', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('survey_responses_survey').on('survey_responses').columns(['survey_id', 'unit_id', 'org_id', 'category', 'gender', 'union_member']).execute();
+  await db.schema
+    .createIndex('survey_responses_survey')
+    .on('survey_responses')
+    .columns(['survey_id', 'unit_id', 'org_id', 'category', 'gender', 'union_member'])
+    .execute();
 
   await db.schema
     .createTable('survey_answers')
@@ -133,5 +137,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['screening_items', 'survey_drafts', 'survey_answers', 'survey_responses', 'survey_recipients', 'survey_questions', 'surveys']) await db.schema.dropTable(t).execute();
+  for (const t of ['screening_items', 'survey_drafts', 'survey_answers', 'survey_responses', 'survey_recipients', 'survey_questions', 'surveys'])
+    await db.schema.dropTable(t).execute();
 }

@@ -158,7 +158,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['growth_activity_entries', 'growth_activities', 'growth_promotions', 'growth_mentorships', 'growth_evidence', 'growth_year_reviews', 'growth_goals', 'growth_plans', 'growth_placements', 'growth_tiers']) {
+  for (const t of [
+    'growth_activity_entries',
+    'growth_activities',
+    'growth_promotions',
+    'growth_mentorships',
+    'growth_evidence',
+    'growth_year_reviews',
+    'growth_goals',
+    'growth_plans',
+    'growth_placements',
+    'growth_tiers',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

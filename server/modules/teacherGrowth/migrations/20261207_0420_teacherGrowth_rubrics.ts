@@ -29,7 +29,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const r of old) {
     const scores = Object.values(JSON.parse(r.rubric as string) as Record<string, number>);
     const total = Math.round(scores.reduce((s, v) => s + v * 4, 0) * 10) / 10;
-    await db.updateTable('growth_evidence').set({ score: total, rubric_met: total >= 80 ? 1 : 0 }).where('id', '=', r.id).execute();
+    await db
+      .updateTable('growth_evidence')
+      .set({ score: total, rubric_met: total >= 80 ? 1 : 0 })
+      .where('id', '=', r.id)
+      .execute();
   }
 }
 

@@ -10,9 +10,7 @@ export function HomeCards() {
   const declared = useDeclaredHomeCards();
   const cards = useMemo(() => {
     const held = new Set(session?.roles.map((r) => r.role) ?? []);
-    return declared
-      .filter((c) => (!c.roles || c.roles.some((r) => held.has(r))) && (!c.permission || can(c.permission)))
-      .sort((a, b) => a.order - b.order);
+    return declared.filter((c) => (!c.roles || c.roles.some((r) => held.has(r))) && (!c.permission || can(c.permission))).sort((a, b) => a.order - b.order);
   }, [can, session, declared]);
   // Each card's strings load alongside its code rather than after it.
   for (const c of cards) preloadNamespace(c.ns);

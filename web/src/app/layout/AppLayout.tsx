@@ -28,42 +28,35 @@ export function AppLayout() {
 
   return (
     <AntdFrame>
-    <Layout className="xq-shell">
-      {!isMobile && (
-        <Layout.Sider
-          theme="light"
-          width={208}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          className="xq-sider"
-        >
-          <Brand compact={collapsed} />
+      <Layout className="xq-shell">
+        {!isMobile && (
+          <Layout.Sider theme="light" width={208} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="xq-sider">
+            <Brand compact={collapsed} />
+            <Suspense fallback={null}>
+              <AppMenu />
+            </Suspense>
+          </Layout.Sider>
+        )}
+        <Layout className="xq-main">
+          <HeaderBar isMobile={isMobile} onOpenMenu={openMenu} />
+          <Layout.Content className="xq-content">
+            <Suspense
+              fallback={
+                <Flex align="center" justify="center" style={{ height: 320, width: '100%' }}>
+                  <Spin size="large" />
+                </Flex>
+              }
+            >
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
+        {isMobile && drawerUsed && (
           <Suspense fallback={null}>
-            <AppMenu />
+            <MobileMenu open={drawerOpen} onClose={() => setDrawerOpen(false)} />
           </Suspense>
-        </Layout.Sider>
-      )}
-      <Layout className="xq-main">
-        <HeaderBar isMobile={isMobile} onOpenMenu={openMenu} />
-        <Layout.Content className="xq-content">
-          <Suspense
-            fallback={
-              <Flex align="center" justify="center" style={{ height: 320, width: '100%' }}>
-                <Spin size="large" />
-              </Flex>
-            }
-          >
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+        )}
       </Layout>
-      {isMobile && drawerUsed && (
-        <Suspense fallback={null}>
-          <MobileMenu open={drawerOpen} onClose={() => setDrawerOpen(false)} />
-        </Suspense>
-      )}
-    </Layout>
     </AntdFrame>
   );
 }

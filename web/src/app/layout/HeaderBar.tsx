@@ -36,13 +36,7 @@ export function HeaderBar({ isMobile, onOpenMenu }: Props) {
     <Layout.Header className="xq-header">
       {isMobile && (
         <>
-          <Button
-            type="text"
-            icon={<MenuOutlined />}
-            onClick={onOpenMenu}
-            aria-label={t('header.menu')}
-            data-testid="menu-toggle"
-          />
+          <Button type="text" icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('header.menu')} data-testid="menu-toggle" />
           <Brand inline />
         </>
       )}
@@ -59,13 +53,7 @@ export function HeaderBar({ isMobile, onOpenMenu }: Props) {
             {session.account.displayName}
           </Typography.Text>
         )}
-        <Button
-          type="text"
-          icon={<LogoutOutlined />}
-          onClick={onLogout}
-          aria-label={t('header.logout')}
-          data-testid="logout"
-        >
+        <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} aria-label={t('header.logout')} data-testid="logout">
           {isMobile ? null : t('header.logout')}
         </Button>
       </Flex>

@@ -12,12 +12,7 @@ export function LanguageSwitch() {
   const { i18n, t } = useTranslation();
   return (
     <div data-testid="lang-switch" title={t('header.language')}>
-      <Segmented<Language>
-        size="small"
-        options={OPTIONS}
-        value={toLanguage(i18n.language)}
-        onChange={(lang) => setLanguage(lang)}
-      />
+      <Segmented<Language> size="small" options={OPTIONS} value={toLanguage(i18n.language)} onChange={(lang) => setLanguage(lang)} />
     </div>
   );
 }

@@ -20,12 +20,7 @@ export function NewTokenModal({ token, onClose }: { token: CreatedToken | null; 
       {token && (
         <>
           <Typography.Text strong>{token.name}</Typography.Text>
-          <Typography.Paragraph
-            code
-            copyable={{ text: token.token }}
-            style={{ wordBreak: 'break-all', marginTop: 8 }}
-            data-testid="token-value"
-          >
+          <Typography.Paragraph code copyable={{ text: token.token }} style={{ wordBreak: 'break-all', marginTop: 8 }} data-testid="token-value">
             {token.token}
           </Typography.Paragraph>
         </>

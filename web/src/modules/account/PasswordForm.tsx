@@ -50,9 +50,7 @@ export function PasswordForm() {
           { min: MIN_LENGTH, message: t('password.tooShort', { min: MIN_LENGTH }) },
           ({ getFieldValue }) => ({
             validator: (_, value: string) =>
-              value && value === getFieldValue('currentPassword')
-                ? Promise.reject(new Error(t('password.sameAsOld')))
-                : Promise.resolve(),
+              value && value === getFieldValue('currentPassword') ? Promise.reject(new Error(t('password.sameAsOld'))) : Promise.resolve(),
           }),
         ]}
       >
@@ -66,9 +64,7 @@ export function PasswordForm() {
           { required: true, message: t('common:form.required', { field: t('password.confirm') }) },
           ({ getFieldValue }) => ({
             validator: (_, value: string) =>
-              !value || value === getFieldValue('newPassword')
-                ? Promise.resolve()
-                : Promise.reject(new Error(t('password.mismatch'))),
+              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
           }),
         ]}
       >

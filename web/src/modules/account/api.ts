@@ -17,8 +17,7 @@ export interface CreatedToken {
 
 const TOKENS_KEY = ['auth', 'tokens'] as const;
 
-export const changePassword = (currentPassword: string, newPassword: string) =>
-  api.post('/auth/password', { currentPassword, newPassword });
+export const changePassword = (currentPassword: string, newPassword: string) => api.post('/auth/password', { currentPassword, newPassword });
 
 export function useTokens() {
   return useQuery({

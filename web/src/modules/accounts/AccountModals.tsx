@@ -119,7 +119,12 @@ export function ResetPasswordModal({ account, onClose }: { account: AccountItem 
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={finish}>
-        <Form.Item name="password" label={t('fields.newPassword')} extra={t('passwordHint')} rules={[{ required: true, message: t('required', { field: t('fields.newPassword') }) }]}>
+        <Form.Item
+          name="password"
+          label={t('fields.newPassword')}
+          extra={t('passwordHint')}
+          rules={[{ required: true, message: t('required', { field: t('fields.newPassword') }) }]}
+        >
           <Input.Password autoComplete="new-password" data-testid="account-new-password" />
         </Form.Item>
       </Form>

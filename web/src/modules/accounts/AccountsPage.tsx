@@ -50,7 +50,15 @@ export default function AccountsPage() {
       width: 120,
       render: (_, a) => <Typography.Text data-testid="account-name">{a.displayName}</Typography.Text>,
     },
-    { key: 'username', dataIndex: 'username', title: t('fields.username'), sorter: true, sortOrder: sortOrderOf(query, 'username'), width: 130, ellipsis: true },
+    {
+      key: 'username',
+      dataIndex: 'username',
+      title: t('fields.username'),
+      sorter: true,
+      sortOrder: sortOrderOf(query, 'username'),
+      width: 130,
+      ellipsis: true,
+    },
     { key: 'phone', dataIndex: 'phone', title: t('fields.phone'), width: 130 },
     {
       key: 'grants',
@@ -84,7 +92,15 @@ export default function AccountsPage() {
           <Tag color="green">{t('status.active')}</Tag>
         ),
     },
-    { key: 'createdAt', dataIndex: 'createdAt', title: t('fields.createdAt'), sorter: true, sortOrder: sortOrderOf(query, 'createdAt'), width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      key: 'createdAt',
+      dataIndex: 'createdAt',
+      title: t('fields.createdAt'),
+      sorter: true,
+      sortOrder: sortOrderOf(query, 'createdAt'),
+      width: 150,
+      render: (v: string) => formatDateTime(v),
+    },
     {
       key: 'actions',
       title: '',

@@ -29,7 +29,13 @@ export default function HealthCard() {
         items={[
           { key: 'accounts-total', label: t('home.accounts'), count: all.data?.total, to: '/admin/accounts' },
           { key: 'jobs-failing', label: failingJobs === 0 ? t('home.jobsOk') : t('home.jobsFailing'), count: failingJobs, tone: 'danger' },
-          { key: 'webhooks-failing', label: failingHooks === 0 ? t('home.webhooksOk') : t('home.webhooksFailing'), count: failingHooks, to: '/webhooks', tone: 'danger' },
+          {
+            key: 'webhooks-failing',
+            label: failingHooks === 0 ? t('home.webhooksOk') : t('home.webhooksFailing'),
+            count: failingHooks,
+            to: '/webhooks',
+            tone: 'danger',
+          },
         ]}
       />
     </Card>

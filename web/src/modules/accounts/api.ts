@@ -47,4 +47,5 @@ export const useGrant = () => useAccountMutation(({ id, grant }: { id: string; g
 export const useRevoke = () => useAccountMutation(({ id, grantId }: { id: string; grantId: string }) => api.delete(`/accounts/${id}/grants/${grantId}`));
 export const useSetDisabled = () =>
   useAccountMutation(({ id, disabled }: { id: string; disabled: boolean }) => api.post<AccountItem>(`/accounts/${id}/${disabled ? 'disable' : 'enable'}`, {}));
-export const useResetPassword = () => useAccountMutation(({ id, password }: { id: string; password: string }) => api.post(`/accounts/${id}/reset-password`, { password }));
+export const useResetPassword = () =>
+  useAccountMutation(({ id, password }: { id: string; password: string }) => api.post(`/accounts/${id}/reset-password`, { password }));

@@ -8,5 +8,7 @@ export const accountsModule = defineModule({
   messages: () => import('./messages').then((m) => m.messages),
   routes: [{ path: 'admin/accounts', component: lazy(() => import('./AccountsPage')), permission: 'accounts.manage' }],
   menu: [{ key: 'accounts', path: '/admin/accounts', labelKey: 'accounts:menu', icon: TeamOutlined, permission: 'accounts.manage', order: 85 }],
-  homeCards: [{ key: 'accounts-health', component: lazy(() => import('./HealthCard')), roles: ['sysAdmin'], permission: 'accounts.manage', order: 10, width: 'full' }],
+  homeCards: [
+    { key: 'accounts-health', component: lazy(() => import('./HealthCard')), roles: ['sysAdmin'], permission: 'accounts.manage', order: 10, width: 'full' },
+  ],
 });

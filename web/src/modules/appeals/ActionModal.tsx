@@ -60,14 +60,14 @@ export function ActionModal<V extends object>({ open, title, hint, okText, dange
       width={520}
     >
       <div data-testid={testId}>
-      {hint && (
-        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-          {hint}
-        </Typography.Paragraph>
-      )}
-      <Form form={form} layout="vertical" requiredMark={false} initialValues={initialValues}>
-        {children(form)}
-      </Form>
+        {hint && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+            {hint}
+          </Typography.Paragraph>
+        )}
+        <Form form={form} layout="vertical" requiredMark={false} initialValues={initialValues}>
+          {children(form)}
+        </Form>
       </div>
     </Modal>
   );

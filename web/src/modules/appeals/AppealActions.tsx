@@ -61,13 +61,7 @@ export function AppealActions({ appeal, onRevealed }: Props) {
     <>
       <Flex wrap gap={8} data-testid="appeal-actions">
         {actions.map((a) => (
-          <Button
-            key={a}
-            type={a === primary ? 'primary' : 'default'}
-            danger={a === 'decline'}
-            onClick={() => setCurrent(a)}
-            data-testid={`action-${a}`}
-          >
+          <Button key={a} type={a === primary ? 'primary' : 'default'} danger={a === 'decline'} onClick={() => setCurrent(a)} data-testid={`action-${a}`}>
             {t(`actions.${a}`)}
           </Button>
         ))}

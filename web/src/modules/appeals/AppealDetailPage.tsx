@@ -163,7 +163,9 @@ function Summary({ appeal }: { appeal: AppealDetail }) {
         {appeal.department && <Descriptions.Item label={t('fields.department')}>{deptLabel(appeal.department)}</Descriptions.Item>}
         {appeal.answeredAt && <Descriptions.Item label={t('fields.answeredAt')}>{formatDateTime(appeal.answeredAt)}</Descriptions.Item>}
         {appeal.closedAt && <Descriptions.Item label={t('fields.closedAt')}>{formatDateTime(appeal.closedAt)}</Descriptions.Item>}
-        {appeal.affectedWorkers > 1 && <Descriptions.Item label={t('fields.affectedWorkers')}>{t('affected', { count: appeal.affectedWorkers })}</Descriptions.Item>}
+        {appeal.affectedWorkers > 1 && (
+          <Descriptions.Item label={t('fields.affectedWorkers')}>{t('affected', { count: appeal.affectedWorkers })}</Descriptions.Item>
+        )}
         {appeal.reopenCount > 0 && <Descriptions.Item label={t('fields.reopenCount')}>{appeal.reopenCount}</Descriptions.Item>}
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 12 }}>
@@ -206,7 +208,9 @@ function AnswerCard({ appeal }: { appeal: AppealDetail }) {
       styles={{ header: { whiteSpace: 'normal' } }}
     >
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', marginBottom: appeal.rating ? 12 : 0 }}>{answer}</Typography.Paragraph>
-      {appeal.citationsNeedReview && !appeal.mine && <Alert type="warning" showIcon message={t('detail.citationsReview')} style={{ marginBottom: 8 }} data-testid="appeal-citations-review" />}
+      {appeal.citationsNeedReview && !appeal.mine && (
+        <Alert type="warning" showIcon message={t('detail.citationsReview')} style={{ marginBottom: 8 }} data-testid="appeal-citations-review" />
+      )}
       <Citations items={appeal.citations as Citation[]} />
       {appeal.rating && (
         <Flex vertical gap={4} data-testid="appeal-rating">

@@ -21,7 +21,23 @@ interface Props {
 }
 
 /** Filters a drill-down may set that have no control of their own: shown as removable chips. */
-const CHIP_KEYS: FilterKey[] = ['rating', 'employmentCategory', 'orgId', 'unitId', 'ratedDepartmentId', 'firstAnswerDepartmentId', 'groupAlertId', 'anonymous', 'rated', 'reopened', 'late', 'lastAnswerLate', 'answered', 'accepted', 'acceptedLate'];
+const CHIP_KEYS: FilterKey[] = [
+  'rating',
+  'employmentCategory',
+  'orgId',
+  'unitId',
+  'ratedDepartmentId',
+  'firstAnswerDepartmentId',
+  'groupAlertId',
+  'anonymous',
+  'rated',
+  'reopened',
+  'late',
+  'lastAnswerLate',
+  'answered',
+  'accepted',
+  'acceptedLate',
+];
 const BOOLEAN_KEYS = new Set<FilterKey>(['anonymous', 'rated', 'reopened', 'late', 'lastAnswerLate', 'answered', 'accepted', 'acceptedLate']);
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
@@ -40,11 +56,21 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
 
   const chipText = (key: FilterKey, raw: string): string => {
     if (BOOLEAN_KEYS.has(key)) return t(`filters.chips.${key}`, { value: raw === '1' || raw === 'true' ? t('common:yes') : t('common:no') });
-    if (key === 'rating') return t('filters.chips.rating', { value: csv(raw).map((r) => label('rating', r)).join('、') });
+    if (key === 'rating')
+      return t('filters.chips.rating', {
+        value: csv(raw)
+          .map((r) => label('rating', r))
+          .join('、'),
+      });
     if (key === 'employmentCategory') {
-      return t('filters.chips.employmentCategory', { value: csv(raw).map((c) => enumLabel('employmentCategory', c)).join('、') });
+      return t('filters.chips.employmentCategory', {
+        value: csv(raw)
+          .map((c) => enumLabel('employmentCategory', c))
+          .join('、'),
+      });
     }
-    if (key === 'orgId' || key === 'unitId' || key === 'ratedDepartmentId' || key === 'firstAnswerDepartmentId') return t(`filters.chips.${key}`, { value: orgs?.find((o) => o.id === raw)?.name ?? '…' });
+    if (key === 'orgId' || key === 'unitId' || key === 'ratedDepartmentId' || key === 'firstAnswerDepartmentId')
+      return t(`filters.chips.${key}`, { value: orgs?.find((o) => o.id === raw)?.name ?? '…' });
     return t(`filters.chips.${key}`);
   };
   const chips = CHIP_KEYS.filter((k) => value[k]);
@@ -99,9 +125,7 @@ export function AppealFilters({ value, onChange, onReset, isMobile, showDepartme
         <DatePicker.RangePicker
           allowEmpty={[true, true]}
           value={[value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null]}
-          onChange={(range) =>
-            onChange({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })
-          }
+          onChange={(range) => onChange({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined })}
           placeholder={[t('filters.dateFrom'), t('filters.dateTo')]}
           style={{ width: '100%' }}
         />

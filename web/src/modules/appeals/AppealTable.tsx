@@ -55,9 +55,33 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
         </Link>
       ),
     },
-    { key: 'category', title: t('fields.category'), dataIndex: 'category', width: 100, sorter: true, sortOrder: sortOrder('category'), render: (v: string) => label('category', v) },
-    { key: 'urgency', title: t('fields.urgency'), dataIndex: 'urgency', width: 110, sorter: true, sortOrder: sortOrder('urgency'), render: (v: string) => <UrgencyTag urgency={v} /> },
-    { key: 'status', title: t('fields.status'), dataIndex: 'status', width: 110, sorter: true, sortOrder: sortOrder('status'), render: (v: string) => <StatusTag status={v} /> },
+    {
+      key: 'category',
+      title: t('fields.category'),
+      dataIndex: 'category',
+      width: 100,
+      sorter: true,
+      sortOrder: sortOrder('category'),
+      render: (v: string) => label('category', v),
+    },
+    {
+      key: 'urgency',
+      title: t('fields.urgency'),
+      dataIndex: 'urgency',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrder('urgency'),
+      render: (v: string) => <UrgencyTag urgency={v} />,
+    },
+    {
+      key: 'status',
+      title: t('fields.status'),
+      dataIndex: 'status',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrder('status'),
+      render: (v: string) => <StatusTag status={v} />,
+    },
     {
       key: 'dueDate',
       title: t('fields.deadline'),
@@ -99,7 +123,9 @@ export function AppealTable({ query, data, loading, onChange }: Props) {
           data,
           loading,
           onChange,
-          showTotal: (total) => <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>,
+          showTotal: (total) => (
+            <Typography.Text data-testid="appeals-total">{t('common:total', { total: data?.totalCapped ? `${total}+` : total })}</Typography.Text>
+          ),
         })}
         // Paging by cursor: the numbered pager does not apply.
         {...(query.after ? { pagination: false as const } : {})}

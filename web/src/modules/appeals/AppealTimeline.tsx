@@ -33,7 +33,8 @@ function useEventDetails() {
     const dept = str('departmentLabel') ?? str('departmentName');
     if (dept) out.push(t('detail.eventDepartment', { name: dept }));
     if (e.kind === 'urgencySet' && str('urgency')) out.push(t('detail.eventUrgency', { value: label('urgency', str('urgency')) }));
-    if (e.kind === 'accepted' && str('urgency') && str('urgency') !== 'general') out.push(t('detail.eventUrgency', { value: label('urgency', str('urgency')) }));
+    if (e.kind === 'accepted' && str('urgency') && str('urgency') !== 'general')
+      out.push(t('detail.eventUrgency', { value: label('urgency', str('urgency')) }));
     if (str('rating')) out.push(label('rating', str('rating')));
     if (str('reason') && e.kind === 'declined') out.push(label('declineReason', str('reason')));
     if (str('masterCode')) out.push(t('detail.eventMaster', { code: str('masterCode') }));
@@ -57,7 +58,9 @@ function useNextStep(appeal: AppealDetail): string | null {
     case 'accepted':
     case 'assigned':
     case 'handling':
-      return appeal.answerDeadline ? `${label('status', appeal.status)} · ${t('detail.answerBy', { date: appeal.answerDeadline })}` : label('status', appeal.status);
+      return appeal.answerDeadline
+        ? `${label('status', appeal.status)} · ${t('detail.answerBy', { date: appeal.answerDeadline })}`
+        : label('status', appeal.status);
     case 'answered':
       return t('rate.title');
     default:
@@ -103,9 +106,7 @@ export function AppealTimeline({ appeal }: { appeal: AppealDetail }) {
               {t('detail.eventMediation', { code: mediation.mediationCaseCode })}
             </Link>
           )}
-          {e.note && (
-            <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{e.note}</Typography.Paragraph>
-          )}
+          {e.note && <Typography.Paragraph style={{ margin: '4px 0 0', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{e.note}</Typography.Paragraph>}
         </div>
       ),
     };

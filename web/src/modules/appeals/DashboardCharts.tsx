@@ -42,8 +42,20 @@ export default function DashboardCharts({ data, onDrill }: Props) {
       ],
       series: [
         { type: 'bar', name: t('dashboard.submitted'), data: data.byMonth.map((m) => partialPoint(m.partial, m.submitted.value)), barMaxWidth: 28 },
-        { type: 'line', name: t('dashboard.closureRate'), yAxisIndex: 1, data: data.byMonth.map((m) => partialPoint(m.partial, pct(m.closureRate.value))), connectNulls: true },
-        { type: 'line', name: t('dashboard.satisfactionRate'), yAxisIndex: 1, data: data.byMonth.map((m) => partialPoint(m.partial, pct(m.satisfactionRate.value))), connectNulls: true },
+        {
+          type: 'line',
+          name: t('dashboard.closureRate'),
+          yAxisIndex: 1,
+          data: data.byMonth.map((m) => partialPoint(m.partial, pct(m.closureRate.value))),
+          connectNulls: true,
+        },
+        {
+          type: 'line',
+          name: t('dashboard.satisfactionRate'),
+          yAxisIndex: 1,
+          data: data.byMonth.map((m) => partialPoint(m.partial, pct(m.satisfactionRate.value))),
+          connectNulls: true,
+        },
       ],
     }),
     [data, t],
@@ -63,7 +75,15 @@ export default function DashboardCharts({ data, onDrill }: Props) {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: categories.map((c) => label('category', c.category)) },
-      series: [{ type: 'bar', name: t('dashboard.submitted'), data: categories.map((c) => c.submitted.value), barMaxWidth: 18, label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('dashboard.submitted'),
+          data: categories.map((c) => c.submitted.value),
+          barMaxWidth: 18,
+          label: { show: true, position: 'right' },
+        },
+      ],
     }),
     [categories, label, t],
   );
@@ -83,7 +103,15 @@ export default function DashboardCharts({ data, onDrill }: Props) {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: departments.map((d) => deptName(d.department)) },
-      series: [{ type: 'bar', name: t('dashboard.assignedCount'), data: departments.map((d) => d.assigned.value), barMaxWidth: 18, label: { show: true, position: 'right' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('dashboard.assignedCount'),
+          data: departments.map((d) => d.assigned.value),
+          barMaxWidth: 18,
+          label: { show: true, position: 'right' },
+        },
+      ],
     }),
     [departments, deptName, t],
   );

@@ -17,7 +17,16 @@ import { AnonymityHint } from './AnonymityHint';
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 const QUERY_KEYS = ['from', 'to', 'category', 'departmentId', 'employmentCategory', 'orgId'] as const;
-const RATES = new Set<IndicatorKey>(['acceptedOnTimeRate', 'answerRate', 'onTimeAnswerRate', 'closureRate', 'onTimeClosureRate', 'satisfactionRate', 'satisfiedShare', 'reopenRate']);
+const RATES = new Set<IndicatorKey>([
+  'acceptedOnTimeRate',
+  'answerRate',
+  'onTimeAnswerRate',
+  'closureRate',
+  'onTimeClosureRate',
+  'satisfactionRate',
+  'satisfiedShare',
+  'reopenRate',
+]);
 
 const csv = (v: string | undefined) => (v ? v.split(',').filter(Boolean) : []);
 
@@ -157,12 +166,7 @@ export default function DashboardPage() {
 
 function IndicatorCard({ id, figure, onDrill }: { id: IndicatorKey; figure: Figure; onDrill: (d: Record<string, string>) => void }) {
   const { t } = useTranslation('appeals');
-  const value =
-    figure.value === null
-      ? t('dashboard.noData')
-      : RATES.has(id)
-        ? (figure.value * 100).toFixed(1)
-        : String(figure.value);
+  const value = figure.value === null ? t('dashboard.noData') : RATES.has(id) ? (figure.value * 100).toFixed(1) : String(figure.value);
   const suffix = figure.value === null ? undefined : RATES.has(id) ? '%' : id === 'acceptanceHours' ? t('dashboard.hours') : t('dashboard.items');
   // The counts behind the figure; the denominator opens its own list.
   const footer = RATES.has(id) ? (
@@ -230,12 +234,7 @@ function Kpi({ id, title, hint, value, suffix, footer, danger, onClick }: KpiPro
       style={{ height: '100%', cursor: 'pointer' }}
       data-testid={`kpi-${id}`}
     >
-      <Statistic
-        title={title}
-        value={value}
-        suffix={suffix}
-        styles={{ content: { color: danger ? '#cf1322' : undefined, fontSize: 22 } }}
-      />
+      <Statistic title={title} value={value} suffix={suffix} styles={{ content: { color: danger ? '#cf1322' : undefined, fontSize: 22 } }} />
       {hint && (
         // The figure's definition: one line, the whole of it on hover or tap.
         <Typography.Text type="secondary" ellipsis={{ tooltip: hint }} style={{ fontSize: 12, display: 'block' }} data-testid={`kpi-${id}-definition`}>

@@ -86,7 +86,13 @@ export default function GroupAlertDetailPage() {
           {actions.length > 0 && (
             <Flex wrap gap={8} style={{ marginTop: 16 }} data-testid="alert-actions">
               {actions.map((a) => (
-                <Button key={a} type={a === actions[0] ? 'primary' : 'default'} danger={a === 'dismiss'} onClick={() => setCurrent(a)} data-testid={`alert-${a}`}>
+                <Button
+                  key={a}
+                  type={a === actions[0] ? 'primary' : 'default'}
+                  danger={a === 'dismiss'}
+                  onClick={() => setCurrent(a)}
+                  data-testid={`alert-${a}`}
+                >
                   {t(`alerts.${a}`)}
                 </Button>
               ))}

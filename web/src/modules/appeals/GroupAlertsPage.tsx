@@ -72,7 +72,14 @@ export default function GroupAlertsPage() {
               </Link>
             ))}
             {(data?.total ?? 0) > query.pageSize && (
-              <Pagination simple align="center" current={query.page} pageSize={query.pageSize} total={data?.total ?? 0} onChange={(page) => setQuery((q) => ({ ...q, page }))} />
+              <Pagination
+                simple
+                align="center"
+                current={query.page}
+                pageSize={query.pageSize}
+                total={data?.total ?? 0}
+                onChange={(page) => setQuery((q) => ({ ...q, page }))}
+              />
             )}
           </Flex>
         </Spin>

@@ -93,7 +93,13 @@ export function LightAttachments({ value, onAdd, onRemove, onBusyChange, disable
           {value.map((a) => (
             <li key={a.id} data-testid="appeal-attachment-done">
               <span>{a.fileName}</span>
-              <button type="button" className="lt-link" disabled={disabled} onClick={() => onRemove(a.id)} aria-label={`${t('common:actions.remove')} ${a.fileName}`}>
+              <button
+                type="button"
+                className="lt-link"
+                disabled={disabled}
+                onClick={() => onRemove(a.id)}
+                aria-label={`${t('common:actions.remove')} ${a.fileName}`}
+              >
                 {t('common:actions.remove')}
               </button>
             </li>

@@ -6,14 +6,7 @@ import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useOrgs } from '../../shared/orgs';
 import { Page } from '../../shared/Page';
-import {
-  useAppealSettings,
-  useDeadlineRules,
-  useSaveAppealSettings,
-  useSaveDeadlineRules,
-  type AppealSettings,
-  type DeadlineRuleCell,
-} from './api';
+import { useAppealSettings, useDeadlineRules, useSaveAppealSettings, useSaveDeadlineRules, type AppealSettings, type DeadlineRuleCell } from './api';
 import { UrgencyTag, useAppealLabel } from './labels';
 
 type DayField = 'acceptDays' | 'consultationDays' | 'requestDays';
@@ -115,7 +108,13 @@ function RulesCard({ orgId }: { orgId: string }) {
     try {
       await save.mutateAsync({
         orgId,
-        rules: changed.map((r) => ({ category: r.category, urgency: r.urgency, acceptDays: valueOf(r, 'acceptDays'), consultationDays: valueOf(r, 'consultationDays'), requestDays: valueOf(r, 'requestDays') })),
+        rules: changed.map((r) => ({
+          category: r.category,
+          urgency: r.urgency,
+          acceptDays: valueOf(r, 'acceptDays'),
+          consultationDays: valueOf(r, 'consultationDays'),
+          requestDays: valueOf(r, 'requestDays'),
+        })),
       });
       setEdits({});
       void message.success(t('common:saved'));
@@ -138,7 +137,16 @@ function RulesCard({ orgId }: { orgId: string }) {
         {t('settings.rulesHint')}
       </Typography.Paragraph>
       <div data-testid="rules-table">
-        <Table<DeadlineRuleCell> rowKey={cellKey} size="small" bordered loading={isLoading} columns={columns} dataSource={rows} pagination={false} scroll={{ x: 720 }} />
+        <Table<DeadlineRuleCell>
+          rowKey={cellKey}
+          size="small"
+          bordered
+          loading={isLoading}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          scroll={{ x: 720 }}
+        />
       </div>
     </Card>
   );

@@ -43,7 +43,7 @@ export function SimilarAppealsCard({ appealId }: { appealId: string }) {
       message.success(t('similar.linked'));
       navigate(`/appeals/group-alerts/${alert.id}`);
     },
-    onError: (err) => message.error(isApiError(err) ? err.problem.detail ?? err.problem.title : String(err)),
+    onError: (err) => message.error(isApiError(err) ? (err.problem.detail ?? err.problem.title) : String(err)),
   });
   const items = data?.items ?? [];
 

@@ -190,7 +190,11 @@ export default function SubmitPage() {
               onBusyChange={setBusyUploading}
               disabled={sending}
             />
-            {errors.attachmentIds && <div className="lt-error" role="alert">{errors.attachmentIds}</div>}
+            {errors.attachmentIds && (
+              <div className="lt-error" role="alert">
+                {errors.attachmentIds}
+              </div>
+            )}
           </div>
           <AnonymitySwitch value={!!values.anonymous} onChange={(v) => set('anonymous', v)} disabled={sending} />
 
@@ -216,7 +220,11 @@ export default function SubmitPage() {
               </span>
             )}
           </div>
-          {draft.savedAt && <div className="lt-muted lt-small" style={{ marginTop: 8 }}>{t('submit.draftSaved')}</div>}
+          {draft.savedAt && (
+            <div className="lt-muted lt-small" style={{ marginTop: 8 }}>
+              {t('submit.draftSaved')}
+            </div>
+          )}
         </form>
       </div>
     </LightFrame>

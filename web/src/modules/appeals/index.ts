@@ -26,7 +26,14 @@ export const appealsModule = defineModule({
   homeCards: [
     { key: 'appeals-submit', component: lazy(() => import('./SubmitCard')), roles: ['worker', 'representative'], permission: P.submit, order: 10 },
     { key: 'appeals-mine', component: lazy(() => import('./MyAppealsCard')), roles: ['worker', 'representative'], permission: P.submit, order: 20 },
-    { key: 'appeals-staff', component: lazy(() => import('./StaffCountsCard')), roles: ['unionStaff', 'unionChair'], permission: P.manage, order: 10, width: 'full' },
+    {
+      key: 'appeals-staff',
+      component: lazy(() => import('./StaffCountsCard')),
+      roles: ['unionStaff', 'unionChair'],
+      permission: P.manage,
+      order: 10,
+      width: 'full',
+    },
     { key: 'appeals-assigned', component: lazy(() => import('./AssignedCard')), roles: ['handler'], permission: P.handle, order: 10, width: 'full' },
   ],
   menu: [

@@ -66,10 +66,7 @@ export function LightTag({ light }: { light: string | null }) {
   if (!light) return null;
   return (
     <Tag color={LIGHT_COLORS[light]} data-testid="appeal-light" data-light={light} style={{ marginInlineEnd: 0 }}>
-      <span
-        aria-hidden
-        style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: LIGHT_DOTS[light], marginInlineEnd: 4 }}
-      />
+      <span aria-hidden style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, background: LIGHT_DOTS[light], marginInlineEnd: 4 }} />
       {label('light', light)}
     </Tag>
   );

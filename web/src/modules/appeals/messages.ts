@@ -14,8 +14,7 @@ import { INDICATOR_DEFINITIONS, INDICATOR_KEYS } from '@common/appealIndicators'
 import { defineMessages } from '../../i18n/types';
 
 type LabelMap = Record<string, { zh: string; en: string }>;
-const pick = (map: LabelMap, lang: 'zh' | 'en'): Record<string, string> =>
-  Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v[lang]]));
+const pick = (map: LabelMap, lang: 'zh' | 'en'): Record<string, string> => Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v[lang]]));
 
 /** Enum labels come from common/appeals.ts, so the web, the export and the server say the same words. */
 /** The dashboard's figure names and definitions: the same text as the API schema's. */
@@ -34,9 +33,7 @@ const enums = (lang: 'zh' | 'en') => ({
   event: pick(APPEAL_EVENT_LABELS, lang),
   alertStatus: pick(GROUP_ALERT_STATUS_LABELS, lang),
   extensionStatus:
-    lang === 'zh'
-      ? { pending: '待审批', approved: '已同意', rejected: '未同意' }
-      : { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
+    lang === 'zh' ? { pending: '待审批', approved: '已同意', rejected: '未同意' } : { pending: 'Pending', approved: 'Approved', rejected: 'Rejected' },
 });
 
 export const messages = defineMessages(
@@ -421,7 +418,8 @@ export const messages = defineMessages(
       acceptDeadline: 'Accept by',
       answerDeadline: 'Answer by',
       provisional: 'Provisional',
-      provisionalHint: 'The deadline crosses days whose holidays are not yet published; counted under the statutory rules, it may move once the State Council notice is imported',
+      provisionalHint:
+        'The deadline crosses days whose holidays are not yet published; counted under the statutory rules, it may move once the State Council notice is imported',
       author: 'Raised by',
       unit: 'Unit',
       org: 'Organisation',
@@ -509,7 +507,8 @@ export const messages = defineMessages(
       deadline: 'Due {{date}}',
     },
     list: {
-      searchCapped: 'The search words match 5000+ appeals: only the newest 5 000 are searched, older ones are not in the results. Add a filter or use more specific words.',
+      searchCapped:
+        'The search words match 5000+ appeals: only the newest 5 000 are searched, older ones are not in the results. Add a filter or use more specific words.',
       inboxTitle: 'Appeal inbox',
       assignedTitle: 'Assigned appeals',
       dashboard: 'Dashboard',
@@ -532,7 +531,8 @@ export const messages = defineMessages(
       dateTo: 'to',
       reset: 'Clear filters',
       more: 'Other filters',
-      anonymityHint: 'Anonymous appeals count only at their unit (mine, branch union); team and employment filters leave them out, so no cut narrows to a person',
+      anonymityHint:
+        'Anonymous appeals count only at their unit (mine, branch union); team and employment filters leave them out, so no cut narrows to a person',
       chips: {
         rating: 'Rating: {{value}}',
         employmentCategory: 'Employment: {{value}}',
@@ -736,8 +736,7 @@ export const messages = defineMessages(
       org: 'Organisation',
       orgHint: 'An organisation without its own values uses its parent’s.',
       rules: 'Deadlines (working days)',
-      rulesHint:
-        'Per category and urgency; acceptance counts from the day after submission, the answer from the day after acceptance, on the work calendar.',
+      rulesHint: 'Per category and urgency; acceptance counts from the day after submission, the answer from the day after acceptance, on the work calendar.',
       acceptDays: 'Accept',
       consultationDays: 'Answer (consultation)',
       requestDays: 'Answer (request)',

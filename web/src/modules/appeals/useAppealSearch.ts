@@ -8,7 +8,6 @@ import { useSearchParams } from 'react-router';
 import { FILTER_KEYS, SORT_KEYS, type AppealFilters, type AppealQuery, type SortKey } from './api';
 import { PAGE_SIZES } from '../../shared/listTable';
 
-
 export function useAppealSearch(): [AppealQuery, (patch: Partial<AppealQuery>) => void, () => void] {
   const [params, setParams] = useSearchParams();
 

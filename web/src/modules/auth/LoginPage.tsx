@@ -60,9 +60,7 @@ export default function LoginPage() {
           <h1>{t('common:appName')}</h1>
           <div className="lt-muted">{t('subtitle')}</div>
         </div>
-        {error && (
-          <Notice kind="error" title={error} testId="login-error" />
-        )}
+        {error && <Notice kind="error" title={error} testId="login-error" />}
         <form onSubmit={(e) => void onSubmit(e)} noValidate>
           <fieldset disabled={submitting} style={{ border: 0, padding: 0, margin: 0 }}>
             <Field id="login-username" label={t('login')} error={errors.login}>

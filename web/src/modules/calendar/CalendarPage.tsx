@@ -46,7 +46,13 @@ export default function CalendarPage() {
       <Card size="small">
         <Legend />
         {provisionalYears.length > 0 && (
-          <Alert type="info" showIcon message={t('provisionalHint', { years: provisionalYears.join('、') })} style={{ marginBottom: 12 }} data-testid="calendar-provisional" />
+          <Alert
+            type="info"
+            showIcon
+            message={t('provisionalHint', { years: provisionalYears.join('、') })}
+            style={{ marginBottom: 12 }}
+            data-testid="calendar-provisional"
+          />
         )}
         {canManage && <Typography.Paragraph type="secondary">{t('manageHint')}</Typography.Paragraph>}
         <Spin spinning={isFetching}>

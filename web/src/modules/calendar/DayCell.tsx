@@ -26,7 +26,11 @@ export function DayCell({ date, day, inMonth, isToday, isSelected, compact }: Pr
       data-testid={`calendar-day-${date.format('YYYY-MM-DD')}`}
       data-kind={day?.kind}
       data-provisional={day?.provisional ? 'true' : undefined}
-      title={day ? [day.name, t(`kind.${day.kind}`), day.override ? t('overridden') : '', day.provisional ? t('provisional') : ''].filter(Boolean).join(' · ') : undefined}
+      title={
+        day
+          ? [day.name, t(`kind.${day.kind}`), day.override ? t('overridden') : '', day.provisional ? t('provisional') : ''].filter(Boolean).join(' · ')
+          : undefined
+      }
     >
       <span className="xq-cal-day">{date.date()}</span>
       {day?.override && <span className="xq-cal-override-mark">*</span>}

@@ -75,7 +75,9 @@ export function NoticeImport() {
             {parsed.year} · {t(`source.${parsed.currentSource}`)}
           </Descriptions.Item>
           <Descriptions.Item label={t('notice.holidays', { count: parsed.holidays.length })}>
-            {ranges(parsed.holidays).map((r) => <div key={r}>{r}</div>)}
+            {ranges(parsed.holidays).map((r) => (
+              <div key={r}>{r}</div>
+            ))}
           </Descriptions.Item>
           <Descriptions.Item label={t('notice.workdays', { count: parsed.workdays.length })}>
             {parsed.workdays.length ? ranges(parsed.workdays).map((r) => <div key={r}>{r}</div>) : t('notice.none')}

@@ -65,8 +65,7 @@ export function OverrideModal({ date, day, existing, onClose }: Props) {
     }
   };
 
-  const orgName = (id: string | null) =>
-    id ? (orgs?.find((o) => o.id === id)?.name ?? id) : t('overrides.allOrgs');
+  const orgName = (id: string | null) => (id ? (orgs?.find((o) => o.id === id)?.name ?? id) : t('overrides.allOrgs'));
 
   return (
     <Modal

@@ -85,7 +85,8 @@ export const messages = defineMessages(
     overridden: 'Adjusted',
     manageHint: 'Click a date to change whether it is a working day.',
     provisional: 'Provisional',
-    provisionalHint: 'No holiday schedule is published for {{years}} yet: days marked “暂” follow the statutory holiday rules (weekend make-ups included) and may change once the State Council notice is out.',
+    provisionalHint:
+      'No holiday schedule is published for {{years}} yet: days marked “暂” follow the statutory holiday rules (weekend make-ups included) and may change once the State Council notice is out.',
     source: {
       notice: 'State Council notice imported',
       package: 'Built-in published schedule',
@@ -93,7 +94,7 @@ export const messages = defineMessages(
     },
     notice: {
       title: 'Import the State Council holiday notice',
-      hint: 'Each year the State Council publishes its notice on next year\'s holidays. Paste its full text below, preview what was read, then confirm; the year is then no longer provisional.',
+      hint: "Each year the State Council publishes its notice on next year's holidays. Paste its full text below, preview what was read, then confirm; the year is then no longer provisional.",
       text: 'Notice text',
       placeholder: '国务院办公厅关于2027年部分节假日安排的通知……一、元旦：……',
       required: 'Paste the notice text',

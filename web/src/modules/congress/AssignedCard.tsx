@@ -13,7 +13,13 @@ export default function AssignedCard() {
         <List
           dataSource={list.data.items}
           renderItem={(p) => (
-            <List.Item actions={[<Link key="go" to={`/congress/proposals/${p.id}`}>{t('assigned.answerNow')}</Link>]}>
+            <List.Item
+              actions={[
+                <Link key="go" to={`/congress/proposals/${p.id}`}>
+                  {t('assigned.answerNow')}
+                </Link>,
+              ]}
+            >
               <List.Item.Meta title={p.title} description={`${t('assigned.due')} ${p.answerDueDate ?? ''}`} />
             </List.Item>
           )}

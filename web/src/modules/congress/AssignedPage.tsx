@@ -22,13 +22,38 @@ export default function AssignedPage() {
       <Table<ProposalRow>
         size="small"
         locale={{ emptyText: <Empty description={t('assigned.none')} /> }}
-        {...listTableProps<ProposalRow, SortKey>({ query, data: list.data, loading: list.isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal: (n) => `${n}`, compact: isMobile })}
+        {...listTableProps<ProposalRow, SortKey>({
+          query,
+          data: list.data,
+          loading: list.isFetching,
+          onChange: (p) => setQuery((q) => ({ ...q, ...p })),
+          showTotal: (n) => `${n}`,
+          compact: isMobile,
+        })}
         columns={[
           { key: 'number', dataIndex: 'number', title: t('proposals.number'), width: 72, sorter: true, sortOrder: sortOrderOf(query, 'number') },
-          { key: 'title', dataIndex: 'title', title: t('proposals.subject'), render: (title: string, p) => <Link to={`/congress/proposals/${p.id}`}>{title}</Link> },
-          { key: 'status', dataIndex: 'status', title: t('proposals.status'), render: (st: ProposalRow['status']) => <Tag>{PROPOSAL_STATUS_LABELS[st][lang]}</Tag> },
+          {
+            key: 'title',
+            dataIndex: 'title',
+            title: t('proposals.subject'),
+            render: (title: string, p) => <Link to={`/congress/proposals/${p.id}`}>{title}</Link>,
+          },
+          {
+            key: 'status',
+            dataIndex: 'status',
+            title: t('proposals.status'),
+            render: (st: ProposalRow['status']) => <Tag>{PROPOSAL_STATUS_LABELS[st][lang]}</Tag>,
+          },
           { key: 'due', dataIndex: 'answerDueDate', title: t('assigned.due') },
-          { key: 'submittedAt', dataIndex: 'submittedAt', title: t('list.submittedAt'), sorter: true, sortOrder: sortOrderOf(query, 'submittedAt'), responsive: ['md'], render: (at: string) => at.slice(0, 10) },
+          {
+            key: 'submittedAt',
+            dataIndex: 'submittedAt',
+            title: t('list.submittedAt'),
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'submittedAt'),
+            responsive: ['md'],
+            render: (at: string) => at.slice(0, 10),
+          },
         ]}
       />
     </Page>

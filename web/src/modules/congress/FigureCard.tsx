@@ -22,7 +22,16 @@ interface Props<T> {
 export function FigureCard<T extends object>({ title, extra, testId, rowKey, loading, rows, columns, summary, pagination }: Props<T>) {
   return (
     <Card size="small" title={title} extra={extra} data-testid={testId}>
-      <Table<T> size="small" rowKey={rowKey} loading={loading} dataSource={rows as T[]} pagination={pagination ?? { pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }} summary={summary} columns={columns} />
+      <Table<T>
+        size="small"
+        rowKey={rowKey}
+        loading={loading}
+        dataSource={rows as T[]}
+        pagination={pagination ?? { pageSize: 20, hideOnSinglePage: true }}
+        scroll={{ x: true }}
+        summary={summary}
+        columns={columns}
+      />
     </Card>
   );
 }
@@ -45,7 +54,9 @@ export function HeldCard({ title, extra, testId, rows, loading }: { title: React
         const expected = shown.reduce((n, r) => n + r.expected, 0);
         return shown.length ? (
           <Table.Summary.Row>
-            <Table.Summary.Cell index={0} colSpan={2}>{t('figures.rate')}</Table.Summary.Cell>
+            <Table.Summary.Cell index={0} colSpan={2}>
+              {t('figures.rate')}
+            </Table.Summary.Cell>
             <Table.Summary.Cell index={2}>{`${present}/${expected}`}</Table.Summary.Cell>
             <Table.Summary.Cell index={3}>{pct(present, expected)}</Table.Summary.Cell>
           </Table.Summary.Row>
@@ -62,7 +73,16 @@ export function HeldCard({ title, extra, testId, rows, loading }: { title: React
 }
 
 /** The proposals behind one count, paged by the server. */
-export function ProposalsDrillCard(props: { title: ReactNode; extra?: ReactNode; testId: string; rows: ProposalRow[]; total: number; loading: boolean; page: number; onPage: (p: number) => void }) {
+export function ProposalsDrillCard(props: {
+  title: ReactNode;
+  extra?: ReactNode;
+  testId: string;
+  rows: ProposalRow[];
+  total: number;
+  loading: boolean;
+  page: number;
+  onPage: (p: number) => void;
+}) {
   const { t, i18n } = useTranslation('congress');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   return (
@@ -76,9 +96,19 @@ export function ProposalsDrillCard(props: { title: ReactNode; extra?: ReactNode;
       pagination={{ current: props.page, pageSize: 20, total: props.total, onChange: props.onPage, showTotal: (n) => t('figures.total', { n }) }}
       columns={[
         { key: 'number', dataIndex: 'number', title: t('proposals.number'), width: 72 },
-        { key: 'title', dataIndex: 'title', title: t('proposals.subject'), render: (title: string, p) => <Link to={`/congress/proposals/${p.id}`}>{title}</Link> },
+        {
+          key: 'title',
+          dataIndex: 'title',
+          title: t('proposals.subject'),
+          render: (title: string, p) => <Link to={`/congress/proposals/${p.id}`}>{title}</Link>,
+        },
         { key: 'proposer', dataIndex: 'proposerName', title: t('figures.representative') },
-        { key: 'status', dataIndex: 'status', title: t('proposals.status'), render: (st: keyof typeof PROPOSAL_STATUS_LABELS) => <Tag>{PROPOSAL_STATUS_LABELS[st][lang]}</Tag> },
+        {
+          key: 'status',
+          dataIndex: 'status',
+          title: t('proposals.status'),
+          render: (st: keyof typeof PROPOSAL_STATUS_LABELS) => <Tag>{PROPOSAL_STATUS_LABELS[st][lang]}</Tag>,
+        },
         { key: 'grade', dataIndex: 'grade', title: t('figures.grade') },
       ]}
     />

@@ -49,9 +49,21 @@ export default function FiguresPage() {
     <Page title={t('figures.title')}>
       <Flex vertical gap={16}>
         <Flex gap={8} wrap align="center">
-          <Input type="date" aria-label={t('figures.from')} value={period.from} onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))} style={{ width: 160 }} />
+          <Input
+            type="date"
+            aria-label={t('figures.from')}
+            value={period.from}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, from: e.target.value }))}
+            style={{ width: 160 }}
+          />
           <Typography.Text>—</Typography.Text>
-          <Input type="date" aria-label={t('figures.to')} value={period.to} onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))} style={{ width: 160 }} />
+          <Input
+            type="date"
+            aria-label={t('figures.to')}
+            value={period.to}
+            onChange={(e) => e.target.value && setPeriod((p) => ({ ...p, to: e.target.value }))}
+            style={{ width: 160 }}
+          />
           <Segmented<ProposalCut> value={by} onChange={setBy} options={PROPOSAL_CUTS.map((c) => ({ value: c, label: t(`figures.by.${c}`) }))} />
         </Flex>
         <FigureCard<CutRow>
@@ -72,7 +84,15 @@ export default function FiguresPage() {
                 </span>
               ),
             })),
-            { key: 'abc', title: 'A / B / C', render: (_, r) => <span>{setCount(r, 'gradeA')}/{setCount(r, 'gradeB')}/{setCount(r, 'gradeC')}</span> },
+            {
+              key: 'abc',
+              title: 'A / B / C',
+              render: (_, r) => (
+                <span>
+                  {setCount(r, 'gradeA')}/{setCount(r, 'gradeB')}/{setCount(r, 'gradeC')}
+                </span>
+              ),
+            },
           ]}
         />
         <HeldCard title={t('figures.held')} testId="congress-held" rows={held.data ?? []} loading={held.isFetching} />
@@ -84,7 +104,12 @@ export default function FiguresPage() {
           columns={[
             { key: 'name', dataIndex: 'name', title: t('figures.representative') },
             { key: 'delegation', dataIndex: 'delegation', title: t('figures.by.delegation') },
-            { key: 'category', dataIndex: 'category', title: t('figures.by.category'), render: (c: keyof typeof REPRESENTATIVE_CATEGORY_LABELS) => REPRESENTATIVE_CATEGORY_LABELS[c][lang] },
+            {
+              key: 'category',
+              dataIndex: 'category',
+              title: t('figures.by.category'),
+              render: (c: keyof typeof REPRESENTATIVE_CATEGORY_LABELS) => REPRESENTATIVE_CATEGORY_LABELS[c][lang],
+            },
             { key: 'proposals', title: t('figures.raised'), render: (_, r) => count(r.proposals, r.drill.proposals, `${r.name} · ${t('figures.raised')}`) },
             { key: 'seconds', title: t('figures.seconded'), render: (_, r) => count(r.seconds, r.drill.seconds, `${r.name} · ${t('figures.seconded')}`) },
             { key: 'attendance', title: t('figures.attendance'), render: (_, r) => `${r.present}/${r.recorded}` },
@@ -93,7 +118,11 @@ export default function FiguresPage() {
         {drill && (
           <ProposalsDrillCard
             title={drill.title}
-            extra={<Button size="small" onClick={() => setDrill(null)}>{t('figures.closeList')}</Button>}
+            extra={
+              <Button size="small" onClick={() => setDrill(null)}>
+                {t('figures.closeList')}
+              </Button>
+            }
             testId="congress-figure-drill"
             rows={list.data?.items ?? []}
             total={list.data?.total ?? 0}

@@ -1,6 +1,15 @@
 import { App, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PROPOSAL_GRADES, PROPOSAL_GRADE_LABELS, PROPOSAL_RATINGS, PROPOSAL_RATING_LABELS, SCREEN_OUTCOMES, type ProposalGrade, type ProposalRating, type ScreenOutcome } from '@common/congress';
+import {
+  PROPOSAL_GRADES,
+  PROPOSAL_GRADE_LABELS,
+  PROPOSAL_RATINGS,
+  PROPOSAL_RATING_LABELS,
+  SCREEN_OUTCOMES,
+  type ProposalGrade,
+  type ProposalRating,
+  type ScreenOutcome,
+} from '@common/congress';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useAnswer, useAssign, useGrade, useProposals, useRate, useScreen, useSecond, type ProposalDetail } from './api';
@@ -16,7 +25,14 @@ export function ProposalActions({ p }: { p: ProposalDetail }) {
   return (
     <Flex vertical gap={16}>
       {c.second && (
-        <Button type="primary" size="large" block loading={second.isPending} onClick={() => second.mutate(p.id, { onSuccess: () => void message.success(t('proposals.seconded')), onError: showError })} data-testid="congress-second">
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={second.isPending}
+          onClick={() => second.mutate(p.id, { onSuccess: () => void message.success(t('proposals.seconded')), onError: showError })}
+          data-testid="congress-second"
+        >
           {t('proposals.second')}
         </Button>
       )}
@@ -74,7 +90,13 @@ function AssignForm({ p }: { p: ProposalDetail }) {
   const done = useDone();
   return (
     <Card size="small" title={t('proposal.assign')}>
-      <Form form={form} layout="vertical" onFinish={(v) => assign.mutate({ departmentId: v.departmentId, coDepartmentIds: v.coDepartmentIds ?? [], days: v.days ?? undefined }, { onSuccess: done, onError })}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          assign.mutate({ departmentId: v.departmentId, coDepartmentIds: v.coDepartmentIds ?? [], days: v.days ?? undefined }, { onSuccess: done, onError })
+        }
+      >
         <Form.Item name="departmentId" label={t('proposal.department')} rules={[{ required: true }]}>
           <OrgTreeSelect id="congress-assign-department" />
         </Form.Item>
@@ -120,7 +142,15 @@ function RateForm({ p }: { p: ProposalDetail }) {
       <Typography.Paragraph type="secondary">{t('proposal.rateHint')}</Typography.Paragraph>
       <Flex gap={8}>
         {PROPOSAL_RATINGS.map((r: ProposalRating) => (
-          <Button key={r} size="large" style={{ flex: 1 }} type={r === 'satisfied' ? 'primary' : 'default'} loading={rate.isPending} onClick={() => rate.mutate({ rating: r }, { onSuccess: done, onError: showError })} data-testid={`congress-rate-${r}`}>
+          <Button
+            key={r}
+            size="large"
+            style={{ flex: 1 }}
+            type={r === 'satisfied' ? 'primary' : 'default'}
+            loading={rate.isPending}
+            onClick={() => rate.mutate({ rating: r }, { onSuccess: done, onError: showError })}
+            data-testid={`congress-rate-${r}`}
+          >
             {PROPOSAL_RATING_LABELS[r][lang]}
           </Button>
         ))}

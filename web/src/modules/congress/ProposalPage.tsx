@@ -43,7 +43,9 @@ export default function ProposalPage() {
             </Descriptions.Item>
             {p.screeningReason && <Descriptions.Item label={t('proposal.screening')}>{p.screeningReason}</Descriptions.Item>}
             {p.proposers > 1 && <Descriptions.Item label={t('proposal.proposers')}>{p.proposers}</Descriptions.Item>}
-            {p.departmentName && <Descriptions.Item label={t('proposal.department')}>{[p.departmentName, ...p.coDepartmentNames].join('、')}</Descriptions.Item>}
+            {p.departmentName && (
+              <Descriptions.Item label={t('proposal.department')}>{[p.departmentName, ...p.coDepartmentNames].join('、')}</Descriptions.Item>
+            )}
             {p.answerDueDate && <Descriptions.Item label={t('proposal.due')}>{p.answerDueDate}</Descriptions.Item>}
             {p.answer && (
               <Descriptions.Item label={t('proposal.answer')} span={2}>
@@ -53,8 +55,12 @@ export default function ProposalPage() {
               </Descriptions.Item>
             )}
             {p.rating && <Descriptions.Item label={t('proposal.rating')}>{PROPOSAL_RATING_LABELS[p.rating][lang]}</Descriptions.Item>}
-            {p.grade && <Descriptions.Item label={t('proposal.grade')}>{`${PROPOSAL_GRADE_LABELS[p.grade][lang]}（${p.gradeReason ?? ''}）`}</Descriptions.Item>}
-            {p.decidedItems.length > 0 && <Descriptions.Item label={t('proposal.decided')}>{p.decidedItems.map((d) => `${d.progress}% · ${d.dueDate}`).join('；')}</Descriptions.Item>}
+            {p.grade && (
+              <Descriptions.Item label={t('proposal.grade')}>{`${PROPOSAL_GRADE_LABELS[p.grade][lang]}（${p.gradeReason ?? ''}）`}</Descriptions.Item>
+            )}
+            {p.decidedItems.length > 0 && (
+              <Descriptions.Item label={t('proposal.decided')}>{p.decidedItems.map((d) => `${d.progress}% · ${d.dueDate}`).join('；')}</Descriptions.Item>
+            )}
           </Descriptions>
         </Card>
         <Card size="small" title={t('proposal.timeline')}>

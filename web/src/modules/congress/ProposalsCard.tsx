@@ -32,7 +32,12 @@ export function ProposalsCard({ s }: { s: Session }) {
         <Flex gap={8}>
           {rep && s.status !== 'closed' && <RaiseButton sessionId={s.id} />}
           {s.canManage && (
-            <Popconfirm title={t('list.publish')} onConfirm={() => publish.mutate(undefined, { onSuccess: (r) => void message.success(t('list.published', { n: r.published })), onError: showError })}>
+            <Popconfirm
+              title={t('list.publish')}
+              onConfirm={() =>
+                publish.mutate(undefined, { onSuccess: (r) => void message.success(t('list.published', { n: r.published })), onError: showError })
+              }
+            >
               <Button loading={publish.isPending}>{t('list.publish')}</Button>
             </Popconfirm>
           )}
@@ -48,18 +53,66 @@ export function ProposalsCard({ s }: { s: Session }) {
           options={[{ value: '', label: t('list.allStatuses') }, ...PROPOSAL_STATUSES.map((x) => ({ value: x, label: PROPOSAL_STATUS_LABELS[x][lang] }))]}
           data-testid="congress-proposal-status"
         />
-        <ListSearch value={query.q} onSearch={(q) => patch({ q })} placeholder={t('list.search')} width={isMobile ? '100%' : 260} testId="congress-proposal-q" buttonTestId="congress-proposal-search" />
+        <ListSearch
+          value={query.q}
+          onSearch={(q) => patch({ q })}
+          placeholder={t('list.search')}
+          width={isMobile ? '100%' : 260}
+          testId="congress-proposal-q"
+          buttonTestId="congress-proposal-search"
+        />
       </Flex>
       <Table<ProposalRow>
         size="small"
-        {...listTableProps<ProposalRow, SortKey>({ query, data: list.data, loading: list.isFetching, onChange: (p) => setQuery((q) => ({ ...q, ...p })), showTotal: (n) => `${n}`, compact: isMobile })}
+        {...listTableProps<ProposalRow, SortKey>({
+          query,
+          data: list.data,
+          loading: list.isFetching,
+          onChange: (p) => setQuery((q) => ({ ...q, ...p })),
+          showTotal: (n) => `${n}`,
+          compact: isMobile,
+        })}
         columns={[
-          { key: 'number', dataIndex: 'number', title: t('proposals.number'), width: 72, sorter: true, sortOrder: sortOrderOf(query, 'number'), render: (n: number | null) => (n === null ? '' : `${n}`) },
-          { key: 'title', dataIndex: 'title', title: t('proposals.subject'), render: (title: string, p) => <Link to={`/congress/proposals/${p.id}`}>{title}</Link> },
-          { key: 'status', dataIndex: 'status', title: t('proposals.status'), render: (st: ProposalRow['status']) => <Tag>{PROPOSAL_STATUS_LABELS[st][lang]}</Tag> },
-          { key: 'seconds', dataIndex: 'seconds', title: t('proposals.seconds'), width: 80, sorter: true, sortOrder: sortOrderOf(query, 'seconds'), responsive: ['sm'] },
+          {
+            key: 'number',
+            dataIndex: 'number',
+            title: t('proposals.number'),
+            width: 72,
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'number'),
+            render: (n: number | null) => (n === null ? '' : `${n}`),
+          },
+          {
+            key: 'title',
+            dataIndex: 'title',
+            title: t('proposals.subject'),
+            render: (title: string, p) => <Link to={`/congress/proposals/${p.id}`}>{title}</Link>,
+          },
+          {
+            key: 'status',
+            dataIndex: 'status',
+            title: t('proposals.status'),
+            render: (st: ProposalRow['status']) => <Tag>{PROPOSAL_STATUS_LABELS[st][lang]}</Tag>,
+          },
+          {
+            key: 'seconds',
+            dataIndex: 'seconds',
+            title: t('proposals.seconds'),
+            width: 80,
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'seconds'),
+            responsive: ['sm'],
+          },
           { key: 'proposer', dataIndex: 'proposerName', title: t('proposals.proposer'), responsive: ['md'] },
-          { key: 'submittedAt', dataIndex: 'submittedAt', title: t('list.submittedAt'), sorter: true, sortOrder: sortOrderOf(query, 'submittedAt'), responsive: ['lg'], render: (at: string) => at.slice(0, 10) },
+          {
+            key: 'submittedAt',
+            dataIndex: 'submittedAt',
+            title: t('list.submittedAt'),
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'submittedAt'),
+            responsive: ['lg'],
+            render: (at: string) => at.slice(0, 10),
+          },
           ...(rep
             ? [
                 {
@@ -67,7 +120,11 @@ export function ProposalsCard({ s }: { s: Session }) {
                   title: '',
                   render: (_: unknown, p: ProposalRow) =>
                     p.status === 'collecting' ? (
-                      <Button size="small" onClick={() => second.mutate(p.id, { onSuccess: () => void message.success(t('proposals.seconded')), onError: showError })} data-testid={`congress-second-${p.id}`}>
+                      <Button
+                        size="small"
+                        onClick={() => second.mutate(p.id, { onSuccess: () => void message.success(t('proposals.seconded')), onError: showError })}
+                        data-testid={`congress-second-${p.id}`}
+                      >
                         {t('proposals.second')}
                       </Button>
                     ) : null,

@@ -37,7 +37,11 @@ export function ReportDrill() {
         type="info"
         showIcon
         message={t('drill.banner', { filters })}
-        action={<Button size="small" onClick={clear} data-testid="congress-clear-drill">{t('drill.clear')}</Button>}
+        action={
+          <Button size="small" onClick={clear} data-testid="congress-clear-drill">
+            {t('drill.clear')}
+          </Button>
+        }
         data-testid="congress-drill"
       />
       {kind === 'sessions' && <HeldCard title={t('drill.sessions')} testId="congress-drill-list" rows={held.data ?? []} loading={held.isFetching} />}
@@ -52,7 +56,12 @@ export function ReportDrill() {
             { key: 'title', title: t('drill.vote'), render: (_, v) => <Link to={`/congress/sessions/${v.sessionId}`}>{`${v.sessionName} · ${v.title}`}</Link> },
             { key: 'voted', title: t('drill.votedOf'), render: (_, v) => (v.result ? `${v.result.voted}/${v.result.representatives}` : '—') },
             { key: 'turnout', title: t('drill.turnout'), render: (_, v) => (v.result ? pct(v.result.voted, v.result.representatives) : '—') },
-            { key: 'result', title: t('drill.result'), render: (_, v) => v.result && <Tag color={v.result.passed ? 'success' : 'warning'}>{v.result.passed ? t('drill.passed') : t('drill.failed')}</Tag> },
+            {
+              key: 'result',
+              title: t('drill.result'),
+              render: (_, v) =>
+                v.result && <Tag color={v.result.passed ? 'success' : 'warning'}>{v.result.passed ? t('drill.passed') : t('drill.failed')}</Tag>,
+            },
           ]}
         />
       )}

@@ -22,7 +22,11 @@ export function RosterCheck({ roster }: { roster: Term['roster'] }) {
         ))}
       </Row>
       <Flex vertical gap={8} style={{ marginTop: 16 }} data-testid="congress-roster-checks">
-        <Alert type={roster.warnings ? 'warning' : 'success'} showIcon message={roster.warnings ? t('roster.warnings', { n: roster.warnings }) : t('roster.ok')} />
+        <Alert
+          type={roster.warnings ? 'warning' : 'success'}
+          showIcon
+          message={roster.warnings ? t('roster.warnings', { n: roster.warnings }) : t('roster.ok')}
+        />
         {roster.checks.map((c) => (
           <Alert key={c.rule} type={c.ok ? 'info' : 'warning'} message={c.message} />
         ))}

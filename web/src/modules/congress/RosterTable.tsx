@@ -30,11 +30,25 @@ export function RosterTable({ termId }: { termId: string }) {
       <Table<Rep>
         size="small"
         data-testid="congress-roster"
-        {...listTableProps({ query: q, data: roster.data, loading: roster.isFetching, onChange: (p) => setQ((old) => ({ ...old, ...p })), showTotal: (n) => t('roster.totalN', { n }), compact: isMobile })}
+        {...listTableProps({
+          query: q,
+          data: roster.data,
+          loading: roster.isFetching,
+          onChange: (p) => setQ((old) => ({ ...old, ...p })),
+          showTotal: (n) => t('roster.totalN', { n }),
+          compact: isMobile,
+        })}
         columns={[
           { key: 'name', dataIndex: 'name', title: t('roster.name'), sorter: true, sortOrder: sortOrderOf(q, 'name') },
           { key: 'delegation', dataIndex: 'delegation', title: t('roster.delegation'), sorter: true, sortOrder: sortOrderOf(q, 'delegation') },
-          { key: 'category', dataIndex: 'category', title: t('roster.category'), sorter: true, sortOrder: sortOrderOf(q, 'category'), render: (c: RepresentativeCategory) => REPRESENTATIVE_CATEGORY_LABELS[c][lang] },
+          {
+            key: 'category',
+            dataIndex: 'category',
+            title: t('roster.category'),
+            sorter: true,
+            sortOrder: sortOrderOf(q, 'category'),
+            render: (c: RepresentativeCategory) => REPRESENTATIVE_CATEGORY_LABELS[c][lang],
+          },
           ...(isMobile ? [] : [{ key: 'orgName', dataIndex: 'orgName', title: t('roster.unit') }]),
         ]}
       />

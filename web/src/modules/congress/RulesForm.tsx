@@ -28,7 +28,15 @@ export function RulesButton({ termId, rules }: { termId: string; rules: Rules })
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('rules.edit')}</Button>
-      <Modal open={open} title={t('rules.title')} onCancel={() => setOpen(false)} onOk={save} okText={t('rules.save')} confirmLoading={put.isPending} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('rules.title')}
+        onCancel={() => setOpen(false)}
+        onOk={save}
+        okText={t('rules.save')}
+        confirmLoading={put.isPending}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={rules} preserve={false}>
           {PROPORTION_RULE_KEYS.map((k) => (
             <Form.Item key={k} name={k} label={PROPORTION_RULE_LABELS[k][lang]} extra={t('rules.off')}>

@@ -62,7 +62,14 @@ function SignIn({ s }: { s: Session }) {
   if (s.signedIn) return <Result status="success" title={t('session.signedIn')} />;
   if (s.status === 'closed') return null;
   return (
-    <Button type="primary" size="large" block loading={signIn.isPending} onClick={() => signIn.mutate(undefined, { onError: showError })} data-testid="congress-sign-in">
+    <Button
+      type="primary"
+      size="large"
+      block
+      loading={signIn.isPending}
+      onClick={() => signIn.mutate(undefined, { onError: showError })}
+      data-testid="congress-sign-in"
+    >
       {t('session.signIn')}
     </Button>
   );
@@ -86,7 +93,12 @@ function OfficeControls({ s }: { s: Session }) {
       extra={
         <Flex gap={8}>
           {s.status === 'planned' && (
-            <Button type="primary" disabled={!s.attendance.quorate} loading={open.isPending} onClick={() => open.mutate(undefined, { onSuccess: done, onError: showError })}>
+            <Button
+              type="primary"
+              disabled={!s.attendance.quorate}
+              loading={open.isPending}
+              onClick={() => open.mutate(undefined, { onSuccess: done, onError: showError })}
+            >
               {t('session.openSession')}
             </Button>
           )}
@@ -110,7 +122,14 @@ function OfficeControls({ s }: { s: Session }) {
           {
             key: 'present',
             title: t('session.present'),
-            render: (_, r) => (r.at === null ? <Tag>{t('session.notYet')}</Tag> : r.present ? <Tag color="green">{t('session.present')}</Tag> : <Tag color="orange">{`${t('session.absent')}：${r.absenceReason ?? ''}`}</Tag>),
+            render: (_, r) =>
+              r.at === null ? (
+                <Tag>{t('session.notYet')}</Tag>
+              ) : r.present ? (
+                <Tag color="green">{t('session.present')}</Tag>
+              ) : (
+                <Tag color="orange">{`${t('session.absent')}：${r.absenceReason ?? ''}`}</Tag>
+              ),
           },
           { key: 'at', dataIndex: 'at', title: t('session.at'), responsive: ['md'], render: (at: string | null) => (at ? formatDateTime(at) : '') },
           {
@@ -122,8 +141,22 @@ function OfficeControls({ s }: { s: Session }) {
                   <Button size="small" onClick={() => mark.mutate({ representativeId: r.representativeId, present: true }, { onError: showError })}>
                     {t('session.markPresent')}
                   </Button>
-                  <Input size="small" style={{ width: 120 }} placeholder={t('session.reason')} value={reasons[r.representativeId] ?? ''} onChange={(e) => setReasons({ ...reasons, [r.representativeId]: e.target.value })} />
-                  <Button size="small" onClick={() => mark.mutate({ representativeId: r.representativeId, present: false, absenceReason: reasons[r.representativeId] || undefined }, { onError: showError })}>
+                  <Input
+                    size="small"
+                    style={{ width: 120 }}
+                    placeholder={t('session.reason')}
+                    value={reasons[r.representativeId] ?? ''}
+                    onChange={(e) => setReasons({ ...reasons, [r.representativeId]: e.target.value })}
+                  />
+                  <Button
+                    size="small"
+                    onClick={() =>
+                      mark.mutate(
+                        { representativeId: r.representativeId, present: false, absenceReason: reasons[r.representativeId] || undefined },
+                        { onError: showError },
+                      )
+                    }
+                  >
                     {t('session.markAbsent')}
                   </Button>
                 </Flex>

@@ -37,7 +37,13 @@ export default function TermPage() {
       extra={
         <>
           {terms.data.length > 1 && (
-            <Select value={termId} onChange={setPicked} style={{ minWidth: 220 }} options={terms.data.map((x) => ({ value: x.id, label: `${x.orgName} · ${x.name}` }))} aria-label={t('terms.pick')} />
+            <Select
+              value={termId}
+              onChange={setPicked}
+              style={{ minWidth: 220 }}
+              options={terms.data.map((x) => ({ value: x.id, label: `${x.orgName} · ${x.name}` }))}
+              aria-label={t('terms.pick')}
+            />
           )}
           {data?.canManage && <RulesButton termId={data.id} rules={data.rules} />}
         </>
@@ -53,7 +59,13 @@ export default function TermPage() {
             <List
               dataSource={data.sessions}
               renderItem={(s) => (
-                <List.Item actions={[<Link key="open" to={`/congress/sessions/${s.id}`}>{t('sessions.open')}</Link>]}>
+                <List.Item
+                  actions={[
+                    <Link key="open" to={`/congress/sessions/${s.id}`}>
+                      {t('sessions.open')}
+                    </Link>,
+                  ]}
+                >
                   <List.Item.Meta title={s.name} description={s.startsOn} />
                   <Tag color={STATUS_COLOR[s.status]}>{CONGRESS_SESSION_STATUS_LABELS[s.status][lang]}</Tag>
                 </List.Item>

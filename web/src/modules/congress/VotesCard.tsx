@@ -34,10 +34,20 @@ function VoteItem({ v, s }: { v: VoteRow; s: Session }) {
           <Tag>{VOTE_KIND_LABELS[v.kind][lang]}</Tag>
           <Tag>{v.secret ? t('votes.secret') : t('votes.open')}</Tag>
           <Tag color={STATUS_COLOR[v.status]}>{VOTE_STATUS_LABELS[v.status][lang]}</Tag>
-          {v.department && <Typography.Text type="secondary" data-testid="congress-vote-department">{`${t('votes.department')}：${v.department.name}`}</Typography.Text>}
+          {v.department && (
+            <Typography.Text type="secondary" data-testid="congress-vote-department">{`${t('votes.department')}：${v.department.name}`}</Typography.Text>
+          )}
         </Flex>
         {v.result ? <Result v={v} /> : v.status === 'open' && <Typography.Text type="secondary">{t('votes.hidden')}</Typography.Text>}
-        {rep && v.status === 'open' && (v.iVoted ? <Tag color="green">{t('votes.voted')}</Tag> : s.signedIn ? <Ballot v={v} /> : <Typography.Text type="warning">{t('votes.notPresent')}</Typography.Text>)}
+        {rep &&
+          v.status === 'open' &&
+          (v.iVoted ? (
+            <Tag color="green">{t('votes.voted')}</Tag>
+          ) : s.signedIn ? (
+            <Ballot v={v} />
+          ) : (
+            <Typography.Text type="warning">{t('votes.notPresent')}</Typography.Text>
+          ))}
         {rep && v.secret && v.iVoted && <Verify voteId={v.id} />}
         {s.canManage && (
           <Flex gap={8}>
@@ -72,14 +82,20 @@ function Result({ v }: { v: VoteRow }) {
         <Typography.Text>{t('votes.tally', { for: r.for, against: r.against, abstain: r.abstain })}</Typography.Text>
       </Space>
       <Typography.Text type="secondary">{t('votes.needs', { n: r.needs })}</Typography.Text>
-      <Typography.Text type="secondary">{t('votes.turnout', { pct: Math.round(r.turnout * 1000) / 10, voted: r.voted, all: r.representatives })}</Typography.Text>
+      <Typography.Text type="secondary">
+        {t('votes.turnout', { pct: Math.round(r.turnout * 1000) / 10, voted: r.voted, all: r.representatives })}
+      </Typography.Text>
       {!v.secret && (
         <Button type="link" size="small" style={{ padding: 0, alignSelf: 'flex-start' }} onClick={() => setRoll(!roll)}>
           {t('votes.roll')}
         </Button>
       )}
       {roll && detail.data && (
-        <List size="small" dataSource={detail.data.roll} renderItem={(x) => <List.Item>{`${x.name}（${x.delegation}）：${VOTE_CHOICE_LABELS[x.choice][lang]}`}</List.Item>} />
+        <List
+          size="small"
+          dataSource={detail.data.roll}
+          renderItem={(x) => <List.Item>{`${x.name}（${x.delegation}）：${VOTE_CHOICE_LABELS[x.choice][lang]}`}</List.Item>}
+        />
       )}
     </Flex>
   );
@@ -116,7 +132,16 @@ function Ballot({ v }: { v: VoteRow }) {
   return (
     <Flex gap={8}>
       {VOTE_CHOICES.map((c) => (
-        <Button key={c} size="large" style={{ flex: 1 }} type={c === 'for' ? 'primary' : 'default'} danger={c === 'against'} loading={cast.isPending} onClick={() => choose(c)} data-testid={`congress-cast-${c}`}>
+        <Button
+          key={c}
+          size="large"
+          style={{ flex: 1 }}
+          type={c === 'for' ? 'primary' : 'default'}
+          danger={c === 'against'}
+          loading={cast.isPending}
+          onClick={() => choose(c)}
+          data-testid={`congress-cast-${c}`}
+        >
           {VOTE_CHOICE_LABELS[c][lang]}
         </Button>
       ))}
@@ -134,7 +159,10 @@ function Verify({ voteId }: { voteId: string }) {
   const [form] = Form.useForm<{ receipt: string; choice: VoteChoice }>();
   const submit = async () => {
     const b = await form.validateFields();
-    verify.mutate({ voteId, ...b }, { onSuccess: (r) => void (r.counted ? message.success(t('votes.counted')) : message.warning(t('votes.notCounted'))), onError: showError });
+    verify.mutate(
+      { voteId, ...b },
+      { onSuccess: (r) => void (r.counted ? message.success(t('votes.counted')) : message.warning(t('votes.notCounted'))), onError: showError },
+    );
   };
   return (
     <>

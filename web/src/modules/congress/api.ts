@@ -1,7 +1,23 @@
 /** 职代会 queries and writes; shapes come from common/schemas/congress. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AttendanceRow, CastBallotResult, CongressSession, CongressTerm, CongressTermSummary, HeldSessions, Participation, VoteInPeriod, ProportionRules, Proposal, ProposalCuts, ProposalSummary, Representative, Vote, VoteSummary } from '@common/schemas/congress';
+import type {
+  AttendanceRow,
+  CastBallotResult,
+  CongressSession,
+  CongressTerm,
+  CongressTermSummary,
+  HeldSessions,
+  Participation,
+  VoteInPeriod,
+  ProportionRules,
+  Proposal,
+  ProposalCuts,
+  ProposalSummary,
+  Representative,
+  Vote,
+  VoteSummary,
+} from '@common/schemas/congress';
 import type { ProposalCut, ProposalGrade, ProposalRating, ProposalStatus, RepresentativeCategory, ScreenOutcome, VoteChoice, VoteKind } from '@common/congress';
 import { api } from '../../api/client';
 
@@ -46,7 +62,11 @@ export function useSession(id: string | undefined) {
 }
 
 export function useAttendance(id: string | undefined, enabled: boolean) {
-  return useQuery({ queryKey: [KEY, 'attendance', id], enabled: !!id && enabled, queryFn: () => api.get<{ items: Attendance[] }>(`/congress/sessions/${id}/attendance`).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'attendance', id],
+    enabled: !!id && enabled,
+    queryFn: () => api.get<{ items: Attendance[] }>(`/congress/sessions/${id}/attendance`).then((r) => r.items),
+  });
 }
 
 /** A write that refreshes every congress query after it lands. */
@@ -60,7 +80,9 @@ export const useSignIn = (sessionId: string) => useCongressWrite(() => api.post<
 export const useOpenSession = (sessionId: string) => useCongressWrite(() => api.post<Session>(`/congress/sessions/${sessionId}/open`));
 export const useCloseSession = (sessionId: string) => useCongressWrite(() => api.post<Session>(`/congress/sessions/${sessionId}/close`));
 export const usePutAttendance = (sessionId: string) =>
-  useCongressWrite((body: { representativeId: string; present: boolean; absenceReason?: string }) => api.put<Session>(`/congress/sessions/${sessionId}/attendance`, body));
+  useCongressWrite((body: { representativeId: string; present: boolean; absenceReason?: string }) =>
+    api.put<Session>(`/congress/sessions/${sessionId}/attendance`, body),
+  );
 
 export type ProposalRow = z.infer<typeof ProposalSummary>;
 export interface ProposalQuery {
@@ -91,7 +113,7 @@ export function useProposal(id: string | undefined) {
   return useQuery({ queryKey: [KEY, 'proposal', id], enabled: !!id, queryFn: () => api.get<ProposalDetail>(`/congress/proposals/${id}`) });
 }
 const proposalAct =
-  <B,>(id: string, path: string) =>
+  <B>(id: string, path: string) =>
   (body: B) =>
     api.post<ProposalDetail>(`/congress/proposals/${id}/${path}`, body);
 export const useScreen = (id: string) => useCongressWrite(proposalAct<{ outcome: ScreenOutcome; reason: string; mergeIntoId?: string }>(id, 'screen'));
@@ -104,30 +126,67 @@ export const usePublish = (sessionId: string) => useCongressWrite(() => api.post
 export type VoteRow = z.infer<typeof VoteSummary>;
 export type VoteDetail = z.infer<typeof Vote>;
 export function useVotes(sessionId: string) {
-  return useQuery({ queryKey: [KEY, 'votes', sessionId], queryFn: () => api.get<{ items: VoteRow[] }>(`/congress/sessions/${sessionId}/votes`).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'votes', sessionId],
+    queryFn: () => api.get<{ items: VoteRow[] }>(`/congress/sessions/${sessionId}/votes`).then((r) => r.items),
+  });
 }
 export function useVote(id: string | undefined) {
   return useQuery({ queryKey: [KEY, 'vote', id], enabled: !!id, queryFn: () => api.get<VoteDetail>(`/congress/votes/${id}`) });
 }
-export const useCreateVote = (sessionId: string) => useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string; departmentId?: string }) => api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body));
+export const useCreateVote = (sessionId: string) =>
+  useCongressWrite((body: { title: string; kind: VoteKind; secret: boolean; description?: string; departmentId?: string }) =>
+    api.post<VoteDetail>(`/congress/sessions/${sessionId}/votes`, body),
+  );
 export const useOpenVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/open`));
 export const useCloseVote = () => useCongressWrite((voteId: string) => api.post<VoteDetail>(`/congress/votes/${voteId}/close`));
-export const useCast = () => useCongressWrite((b: { voteId: string; choice: VoteChoice }) => api.post<z.infer<typeof CastBallotResult>>(`/congress/votes/${b.voteId}/ballot`, { choice: b.choice }));
-export const useVerify = () => useMutation({ mutationFn: (b: { voteId: string; receipt: string; choice: VoteChoice }) => api.post<{ counted: boolean }>(`/congress/votes/${b.voteId}/verify`, { receipt: b.receipt, choice: b.choice }) });
-export const useRaise = (sessionId: string) => useCongressWrite((body: { title: string; reasons: string; solution: string }) => api.post<ProposalRow>(`/congress/sessions/${sessionId}/proposals`, body));
+export const useCast = () =>
+  useCongressWrite((b: { voteId: string; choice: VoteChoice }) =>
+    api.post<z.infer<typeof CastBallotResult>>(`/congress/votes/${b.voteId}/ballot`, { choice: b.choice }),
+  );
+export const useVerify = () =>
+  useMutation({
+    mutationFn: (b: { voteId: string; receipt: string; choice: VoteChoice }) =>
+      api.post<{ counted: boolean }>(`/congress/votes/${b.voteId}/verify`, { receipt: b.receipt, choice: b.choice }),
+  });
+export const useRaise = (sessionId: string) =>
+  useCongressWrite((body: { title: string; reasons: string; solution: string }) => api.post<ProposalRow>(`/congress/sessions/${sessionId}/proposals`, body));
 export const useSecond = () => useCongressWrite((proposalId: string) => api.post<ProposalRow>(`/congress/proposals/${proposalId}/second`));
 
 export type Cuts = z.infer<typeof ProposalCuts>;
 export type ParticipationRows = z.infer<typeof Participation>['rows'];
-export const useProposalCuts = (q: { from: string; to: string; by: ProposalCut }) => useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/congress/proposals/cuts', { from: q.from, to: q.to, cut: q.by }), placeholderData: keepPreviousData });
+export const useProposalCuts = (q: { from: string; to: string; by: ProposalCut }) =>
+  useQuery({
+    queryKey: [KEY, 'cuts', q],
+    queryFn: () => api.get<Cuts>('/congress/proposals/cuts', { from: q.from, to: q.to, cut: q.by }),
+    placeholderData: keepPreviousData,
+  });
 export type HeldRows = z.infer<typeof HeldSessions>['items'];
 /** The sessions held in the period with their attendance: the rows the attendance figure sums. */
-export const useHeldSessions = (q: { from: string; to: string; orgId?: string }, enabled = true) => useQuery({ queryKey: [KEY, 'held', q], enabled, queryFn: () => api.get<z.infer<typeof HeldSessions>>('/congress/sessions/held', { ...q }).then((r) => r.items) });
-export const useParticipation = (q: { from: string; to: string }) => useQuery({ queryKey: [KEY, 'participation', q], queryFn: () => api.get<z.infer<typeof Participation>>('/congress/representatives/participation', { ...q }).then((r) => r.rows) });
+export const useHeldSessions = (q: { from: string; to: string; orgId?: string }, enabled = true) =>
+  useQuery({
+    queryKey: [KEY, 'held', q],
+    enabled,
+    queryFn: () => api.get<z.infer<typeof HeldSessions>>('/congress/sessions/held', { ...q }).then((r) => r.items),
+  });
+export const useParticipation = (q: { from: string; to: string }) =>
+  useQuery({
+    queryKey: [KEY, 'participation', q],
+    queryFn: () => api.get<z.infer<typeof Participation>>('/congress/representatives/participation', { ...q }).then((r) => r.rows),
+  });
 /** The proposals behind one figure: a cut's row (or a representative's) and a set, as GET /congress/proposals lists them. */
 export const useProposalDrill = (drill: Record<string, string> | null, page: number) =>
-  useQuery({ queryKey: [KEY, 'drill', drill, page], enabled: !!drill, queryFn: () => api.get<{ items: ProposalRow[]; total: number }>('/congress/proposals', { ...drill, page, pageSize: 20 }), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: [KEY, 'drill', drill, page],
+    enabled: !!drill,
+    queryFn: () => api.get<{ items: ProposalRow[]; total: number }>('/congress/proposals', { ...drill, page, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
 export type VotesInPeriod = z.infer<typeof VoteInPeriod>[];
 /** The votes closed at the sessions held in the period, each with its turnout: the rows the turnout figure sums. */
 export const useVotesInPeriod = (q: { from: string; to: string; orgId?: string }, enabled: boolean) =>
-  useQuery({ queryKey: [KEY, 'votesInPeriod', q], enabled, queryFn: () => api.get<{ items: VotesInPeriod }>('/congress/votes', { ...q }).then((r) => r.items) });
+  useQuery({
+    queryKey: [KEY, 'votesInPeriod', q],
+    enabled,
+    queryFn: () => api.get<{ items: VotesInPeriod }>('/congress/votes', { ...q }).then((r) => r.items),
+  });

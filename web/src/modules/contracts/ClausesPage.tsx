@@ -25,7 +25,9 @@ export default function ClausesPage() {
   const [asOf, setAsOf] = useState(params.get('asOf') ?? today());
   const [by, setBy] = useState<By>(params.get('ownerOrgId') ? 'owner' : 'category');
   const fromAddress = Object.fromEntries(LIST_FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
-  const [drill, setDrill] = useState<Drill | null>(Object.keys(fromAddress).length > (orgId ? 1 : 0) ? { filter: fromAddress, title: t('clauses.fromReport') } : null);
+  const [drill, setDrill] = useState<Drill | null>(
+    Object.keys(fromAddress).length > (orgId ? 1 : 0) ? { filter: fromAddress, title: t('clauses.fromReport') } : null,
+  );
   const [page, setPage] = useState(1);
   const cuts = useClauseCuts({ asOf, orgId });
   const list = useClauseList(drill?.filter ?? {}, page);
@@ -42,7 +44,14 @@ export default function ClausesPage() {
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true },
-      series: [{ type: 'bar', name: t('clauses.rate'), data: rows.map((r) => (r.rate === null ? 0 : Math.round(r.rate * 1000) / 10)), label: { show: true, position: 'right', formatter: '{c}%' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('clauses.rate'),
+          data: rows.map((r) => (r.rate === null ? 0 : Math.round(r.rate * 1000) / 10)),
+          label: { show: true, position: 'right', formatter: '{c}%' },
+        },
+      ],
     }),
     [rows, t],
   );
@@ -61,7 +70,14 @@ export default function ClausesPage() {
     <Page title={t('clauses.title')} extra={<Link to="/contracts">{t('list.title')}</Link>}>
       <Flex vertical gap={16}>
         <Flex gap={16} wrap align="center">
-          <Input type="date" aria-label={t('clauses.asOf')} value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} style={{ width: 160 }} data-testid="contracts-clauses-asOf" />
+          <Input
+            type="date"
+            aria-label={t('clauses.asOf')}
+            value={asOf}
+            onChange={(e) => e.target.value && setAsOf(e.target.value)}
+            style={{ width: 160 }}
+            data-testid="contracts-clauses-asOf"
+          />
           <Segmented<By> value={by} onChange={setBy} options={(['category', 'owner'] as const).map((k) => ({ value: k, label: t(`clauses.by.${k}`) }))} />
           {total && (
             <Statistic
@@ -73,7 +89,13 @@ export default function ClausesPage() {
           )}
         </Flex>
         <Card size="small" title={t(`clauses.by.${by}`)}>
-          {rows.length > 0 && <EChart option={option} height={Math.max(160, rows.length * 36 + 40)} onClick={(p) => rows[p.dataIndex] && open(rows[p.dataIndex].drill.denominator, `${rows[p.dataIndex].label} · ${t('clauses.checked')}`)} />}
+          {rows.length > 0 && (
+            <EChart
+              option={option}
+              height={Math.max(160, rows.length * 36 + 40)}
+              onClick={(p) => rows[p.dataIndex] && open(rows[p.dataIndex].drill.denominator, `${rows[p.dataIndex].label} · ${t('clauses.checked')}`)}
+            />
+          )}
           <Table<Cut>
             size="small"
             rowKey="label"
@@ -91,13 +113,29 @@ export default function ClausesPage() {
           />
         </Card>
         {drill && (
-          <Card size="small" title={drill.title} extra={<Button size="small" onClick={() => setDrill(null)}>{t('clauses.close')}</Button>} data-testid="contracts-clauses-drill">
+          <Card
+            size="small"
+            title={drill.title}
+            extra={
+              <Button size="small" onClick={() => setDrill(null)}>
+                {t('clauses.close')}
+              </Button>
+            }
+            data-testid="contracts-clauses-drill"
+          >
             <Table<ClauseRows['items'][number]>
               size="small"
               rowKey="id"
               loading={list.isFetching}
               dataSource={list.data?.items ?? []}
-              pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('clauses.total', { n }) }}
+              pagination={{
+                current: page,
+                pageSize: 20,
+                total: list.data?.total ?? 0,
+                onChange: setPage,
+                showSizeChanger: false,
+                showTotal: (n) => t('clauses.total', { n }),
+              }}
               scroll={{ x: true }}
               columns={[
                 { key: 'contract', title: t('list.name'), render: (_, r) => <Link to={`/contracts/${r.contractId}`}>{r.contractTitle}</Link> },

@@ -32,11 +32,24 @@ function SittingSessions({ value, onChange }: { value?: string; onChange?: (v: s
     queryKey: ['contracts', 'sittingSessions'],
     queryFn: async () => {
       const terms = await api.get<{ items: { id: string; name: string; orgName: string }[] }>('/congress/terms');
-      const full = await Promise.all(terms.items.map((tm) => api.get<{ name: string; orgName: string; sessions: { id: string; name: string; status: string }[] }>(`/congress/terms/${tm.id}`)));
+      const full = await Promise.all(
+        terms.items.map((tm) =>
+          api.get<{ name: string; orgName: string; sessions: { id: string; name: string; status: string }[] }>(`/congress/terms/${tm.id}`),
+        ),
+      );
       return full.flatMap((tm) => tm.sessions.filter((s) => s.status === 'sitting').map((s) => ({ value: s.id, label: `${tm.orgName} ${tm.name} ${s.name}` })));
     },
   });
-  return <Select value={value} onChange={onChange} options={data ?? []} loading={isFetching} notFoundContent={isFetching ? null : t('act.noSitting')} data-testid="contracts-field-sessionId" />;
+  return (
+    <Select
+      value={value}
+      onChange={onChange}
+      options={data ?? []}
+      loading={isFetching}
+      notFoundContent={isFetching ? null : t('act.noSitting')}
+      data-testid="contracts-field-sessionId"
+    />
+  );
 }
 
 const row = { display: 'flex', marginBottom: 8 } as const;
@@ -54,9 +67,25 @@ export function ContractActions({ c }: { c: Contract }) {
 
   const initial: Partial<Record<Action, Record<string, unknown>>> = {
     reply: { repliedDate: today() },
-    negotiators: { negotiators: c.negotiators.length ? c.negotiators.map(({ side, name, chief }) => ({ side, name, chief })) : [{ side: 'union', chief: true }, { side: 'employer', chief: true }] },
+    negotiators: {
+      negotiators: c.negotiators.length
+        ? c.negotiators.map(({ side, name, chief }) => ({ side, name, chief }))
+        : [
+            { side: 'union', chief: true },
+            { side: 'employer', chief: true },
+          ],
+    },
     rounds: { heldDate: today(), positions: [] },
-    versions: { clauses: c.clauses.map(({ chapter, number, category, text, promise, ownerOrgId }) => ({ chapter, number, category, text, promise, ownerOrgId: ownerOrgId ?? undefined })) },
+    versions: {
+      clauses: c.clauses.map(({ chapter, number, category, text, promise, ownerOrgId }) => ({
+        chapter,
+        number,
+        category,
+        text,
+        promise,
+        ownerOrgId: ownerOrgId ?? undefined,
+      })),
+    },
     review: { mode: 'allWorkers' },
     sign: { signedDate: today() },
     file: { receivedDate: today() },
@@ -90,13 +119,21 @@ export function ContractActions({ c }: { c: Contract }) {
           <>
             {items.map(({ key, name }) => (
               <Space key={key} style={row} align="baseline">
-                <Form.Item name={[name, 'side']} rules={[{ required: true }]}><Select options={sides} style={{ width: 100 }} /></Form.Item>
-                <Form.Item name={[name, 'name']} rules={[{ required: true }]}><Input placeholder={t('act.field.name')} /></Form.Item>
-                <Form.Item name={[name, 'chief']} valuePropName="checked"><Checkbox>{t('act.field.chief')}</Checkbox></Form.Item>
+                <Form.Item name={[name, 'side']} rules={[{ required: true }]}>
+                  <Select options={sides} style={{ width: 100 }} />
+                </Form.Item>
+                <Form.Item name={[name, 'name']} rules={[{ required: true }]}>
+                  <Input placeholder={t('act.field.name')} />
+                </Form.Item>
+                <Form.Item name={[name, 'chief']} valuePropName="checked">
+                  <Checkbox>{t('act.field.chief')}</Checkbox>
+                </Form.Item>
                 <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('act.remove')} />
               </Space>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ side: 'union', chief: false })}>{t('act.addNegotiator')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ side: 'union', chief: false })}>
+              {t('act.addNegotiator')}
+            </Button>
           </>
         )}
       </Form.List>
@@ -104,21 +141,35 @@ export function ContractActions({ c }: { c: Contract }) {
     rounds: (
       <>
         {date('heldDate')}
-        <Form.Item name="minutes" label={t('act.field.minutes')} rules={[{ required: true }]}><Input.TextArea rows={3} data-testid="contracts-field-minutes" /></Form.Item>
+        <Form.Item name="minutes" label={t('act.field.minutes')} rules={[{ required: true }]}>
+          <Input.TextArea rows={3} data-testid="contracts-field-minutes" />
+        </Form.Item>
         <Form.List name="positions">
           {(items, { add, remove }) => (
             <>
               {items.map(({ key, name }) => (
                 <Flex key={key} gap={8} wrap align="baseline">
-                  <Form.Item name={[name, 'topic']} rules={[{ required: true }]}><Input placeholder={t('negotiation.topic')} /></Form.Item>
-                  <Form.Item name={[name, 'category']} rules={[{ required: true }]}><Select options={categories} placeholder={t('board.category')} style={{ width: 130 }} /></Form.Item>
-                  <Form.Item name={[name, 'unionPosition']} rules={[{ required: true }]}><Input placeholder={t('side.union')} /></Form.Item>
-                  <Form.Item name={[name, 'employerPosition']} rules={[{ required: true }]}><Input placeholder={t('side.employer')} /></Form.Item>
-                  <Form.Item name={[name, 'agreed']} valuePropName="checked" initialValue={false}><Checkbox>{t('negotiation.agreed')}</Checkbox></Form.Item>
+                  <Form.Item name={[name, 'topic']} rules={[{ required: true }]}>
+                    <Input placeholder={t('negotiation.topic')} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'category']} rules={[{ required: true }]}>
+                    <Select options={categories} placeholder={t('board.category')} style={{ width: 130 }} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'unionPosition']} rules={[{ required: true }]}>
+                    <Input placeholder={t('side.union')} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'employerPosition']} rules={[{ required: true }]}>
+                    <Input placeholder={t('side.employer')} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'agreed']} valuePropName="checked" initialValue={false}>
+                    <Checkbox>{t('negotiation.agreed')}</Checkbox>
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('act.remove')} />
                 </Flex>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add()}>{t('act.addPosition')}</Button>
+              <Button icon={<PlusOutlined />} onClick={() => add()}>
+                {t('act.addPosition')}
+              </Button>
             </>
           )}
         </Form.List>
@@ -126,22 +177,38 @@ export function ContractActions({ c }: { c: Contract }) {
     ),
     versions: (
       <>
-        <Form.Item name="note" label={t('act.field.note')}><Input maxLength={200} /></Form.Item>
+        <Form.Item name="note" label={t('act.field.note')}>
+          <Input maxLength={200} />
+        </Form.Item>
         <Form.List name="clauses">
           {(items, { add, remove }) => (
             <>
               {items.map(({ key, name }) => (
                 <Flex key={key} gap={8} wrap align="baseline" style={{ borderBottom: '1px solid #f0f0f0', marginBottom: 8 }}>
-                  <Form.Item name={[name, 'number']} rules={[{ required: true }]}><InputNumber min={1} max={999} placeholder={t('act.field.number')} style={{ width: 80 }} /></Form.Item>
-                  <Form.Item name={[name, 'chapter']} rules={[{ required: true }]}><Input placeholder={t('act.field.chapter')} style={{ width: 140 }} /></Form.Item>
-                  <Form.Item name={[name, 'category']} rules={[{ required: true }]}><Select options={categories} placeholder={t('board.category')} style={{ width: 130 }} /></Form.Item>
-                  <Form.Item name={[name, 'promise']} valuePropName="checked" initialValue={false}><Checkbox>{t('act.field.promise')}</Checkbox></Form.Item>
-                  <Form.Item name={[name, 'ownerOrgId']}><OrgTreeSelect placeholder={t('board.owner')} allowClear /></Form.Item>
+                  <Form.Item name={[name, 'number']} rules={[{ required: true }]}>
+                    <InputNumber min={1} max={999} placeholder={t('act.field.number')} style={{ width: 80 }} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'chapter']} rules={[{ required: true }]}>
+                    <Input placeholder={t('act.field.chapter')} style={{ width: 140 }} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'category']} rules={[{ required: true }]}>
+                    <Select options={categories} placeholder={t('board.category')} style={{ width: 130 }} />
+                  </Form.Item>
+                  <Form.Item name={[name, 'promise']} valuePropName="checked" initialValue={false}>
+                    <Checkbox>{t('act.field.promise')}</Checkbox>
+                  </Form.Item>
+                  <Form.Item name={[name, 'ownerOrgId']}>
+                    <OrgTreeSelect placeholder={t('board.owner')} allowClear />
+                  </Form.Item>
                   <MinusCircleOutlined onClick={() => remove(name)} aria-label={t('act.remove')} />
-                  <Form.Item name={[name, 'text']} rules={[{ required: true }]} style={{ width: '100%' }}><Input.TextArea rows={2} placeholder={t('board.text')} /></Form.Item>
+                  <Form.Item name={[name, 'text']} rules={[{ required: true }]} style={{ width: '100%' }}>
+                    <Input.TextArea rows={2} placeholder={t('board.text')} />
+                  </Form.Item>
                 </Flex>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ number: items.length + 1, category: 'other', promise: false })}>{t('act.addClause')}</Button>
+              <Button icon={<PlusOutlined />} onClick={() => add({ number: items.length + 1, category: 'other', promise: false })}>
+                {t('act.addClause')}
+              </Button>
             </>
           )}
         </Form.List>
@@ -155,7 +222,13 @@ export function ContractActions({ c }: { c: Contract }) {
         {/* The session field follows the mode in the form's own render (a Form.useWatch in the action bar would
             report it a macrotask later and re-render every button). */}
         <Form.Item noStyle shouldUpdate={(prev, next) => prev.mode !== next.mode}>
-          {({ getFieldValue }) => getFieldValue('mode') === 'congress' && <Form.Item name="sessionId" label={t('act.field.sessionId')} rules={[{ required: true }]}><SittingSessions /></Form.Item>}
+          {({ getFieldValue }) =>
+            getFieldValue('mode') === 'congress' && (
+              <Form.Item name="sessionId" label={t('act.field.sessionId')} rules={[{ required: true }]}>
+                <SittingSessions />
+              </Form.Item>
+            )
+          }
         </Form.Item>
       </>
     ),
@@ -163,14 +236,24 @@ export function ContractActions({ c }: { c: Contract }) {
     vote: (
       <Flex gap={8} wrap>
         {(['eligible', 'for', 'against', 'abstain'] as const).map((k) => (
-          <Form.Item key={k} name={k} label={t(`act.field.${k}`)} rules={[{ required: true }]}><InputNumber min={0} max={1_000_000} data-testid={`contracts-field-${k}`} /></Form.Item>
+          <Form.Item key={k} name={k} label={t(`act.field.${k}`)} rules={[{ required: true }]}>
+            <InputNumber min={0} max={1_000_000} data-testid={`contracts-field-${k}`} />
+          </Form.Item>
         ))}
       </Flex>
     ),
     sign: date('signedDate'),
     file: date('receivedDate'),
-    objection: <Form.Item name="reason" label={t('act.field.reason')} rules={[{ required: true }]}><Input.TextArea rows={3} /></Form.Item>,
-    effective: <Form.Item name="startsOn" label={t('act.field.startsOn')}><Input type="date" /></Form.Item>,
+    objection: (
+      <Form.Item name="reason" label={t('act.field.reason')} rules={[{ required: true }]}>
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    ),
+    effective: (
+      <Form.Item name="startsOn" label={t('act.field.startsOn')}>
+        <Input type="date" />
+      </Form.Item>
+    ),
     publish: <p>{t('act.publishHint')}</p>,
   };
 
@@ -178,7 +261,16 @@ export function ContractActions({ c }: { c: Contract }) {
     <>
       <Flex gap={8} wrap style={{ marginBottom: 16 }}>
         {actions.map((a) => (
-          <Button key={a} type={a === actions[0] ? 'primary' : 'default'} danger={a === 'objection'} onClick={() => { form.resetFields(); setOpen(a); }} data-testid={`contracts-action-${a}`}>
+          <Button
+            key={a}
+            type={a === actions[0] ? 'primary' : 'default'}
+            danger={a === 'objection'}
+            onClick={() => {
+              form.resetFields();
+              setOpen(a);
+            }}
+            data-testid={`contracts-action-${a}`}
+          >
             {t(`act.${a}`)}
           </Button>
         ))}

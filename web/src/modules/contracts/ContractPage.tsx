@@ -17,20 +17,44 @@ function ClauseBoard({ board }: { board: Board }) {
   const { t } = useTranslation('contracts');
   return (
     <>
-      <Statistic title={t('board.health')} value={pct(board.health.value)} suffix={<Typography.Text type="secondary">{`${board.health.numerator}/${board.health.denominator}`}</Typography.Text>} style={{ marginBottom: 12 }} />
+      <Statistic
+        title={t('board.health')}
+        value={pct(board.health.value)}
+        suffix={<Typography.Text type="secondary">{`${board.health.numerator}/${board.health.denominator}`}</Typography.Text>}
+        style={{ marginBottom: 12 }}
+      />
       <Table<Board['clauses'][number]>
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={board.clauses}
-        expandable={{ rowExpandable: (c) => c.promise, expandedRowRender: (c) => <ClausePanel clauseId={c.id} monitored={board.status === 'effective' || board.status === 'published'} /> }}
+        expandable={{
+          rowExpandable: (c) => c.promise,
+          expandedRowRender: (c) => <ClausePanel clauseId={c.id} monitored={board.status === 'effective' || board.status === 'published'} />,
+        }}
         columns={[
           { key: 'n', title: t('board.clause'), render: (_, c) => t('board.number', { n: c.number }), width: 90 },
           { key: 'text', title: t('board.text'), render: (_, c) => c.text },
           { key: 'cat', title: t('board.category'), render: (_, c) => t(`category.${c.category}`), width: 120 },
           { key: 'owner', title: t('board.owner'), render: (_, c) => c.ownerOrgName ?? '—', width: 100 },
-          { key: 'light', title: t('board.state'), width: 170, render: (_, c) => (c.promise ? <Light light={c.light} text={c.lastCheck ? t(`check.${c.lastCheck.status}`) : t('board.unchecked')} /> : t('board.noPromise')) },
-          { key: 'cites', title: t('board.citations'), width: 110, render: (_, c) => (c.atRisk ? <Tag color="red">{c.groupAlerts ? t('board.atRiskAlert', { n: c.citations }) : t('board.atRisk', { n: c.citations })}</Tag> : c.citations) },
+          {
+            key: 'light',
+            title: t('board.state'),
+            width: 170,
+            render: (_, c) =>
+              c.promise ? <Light light={c.light} text={c.lastCheck ? t(`check.${c.lastCheck.status}`) : t('board.unchecked')} /> : t('board.noPromise'),
+          },
+          {
+            key: 'cites',
+            title: t('board.citations'),
+            width: 110,
+            render: (_, c) =>
+              c.atRisk ? (
+                <Tag color="red">{c.groupAlerts ? t('board.atRiskAlert', { n: c.citations }) : t('board.atRisk', { n: c.citations })}</Tag>
+              ) : (
+                c.citations
+              ),
+          },
         ]}
       />
     </>
@@ -57,7 +81,19 @@ function VersionDiff({ contract }: { contract: Contract }) {
           <List.Item>
             <List.Item.Meta
               title={`${t('board.number', { n: c.number })} ${c.chapter} · ${t(`diff.${c.change}`)}`}
-              description={c.segments.map((s, i) => (s.op === 'same' ? <span key={i}>{s.text}</span> : s.op === 'insert' ? <ins key={i} style={{ background: '#d9f7be' }}>{s.text}</ins> : <del key={i} style={{ background: '#ffccc7' }}>{s.text}</del>))}
+              description={c.segments.map((s, i) =>
+                s.op === 'same' ? (
+                  <span key={i}>{s.text}</span>
+                ) : s.op === 'insert' ? (
+                  <ins key={i} style={{ background: '#d9f7be' }}>
+                    {s.text}
+                  </ins>
+                ) : (
+                  <del key={i} style={{ background: '#ffccc7' }}>
+                    {s.text}
+                  </del>
+                ),
+              )}
             />
           </List.Item>
         )}
@@ -70,16 +106,38 @@ function Negotiation({ contract }: { contract: Contract }) {
   const { t } = useTranslation('contracts');
   return (
     <>
-      <Descriptions size="small" column={1} items={(['union', 'employer'] as const).map((side) => ({ key: side, label: t(`side.${side}`), children: contract.negotiators.filter((n) => n.side === side).map((n) => `${n.name}${n.chief ? t('negotiation.chief') : ''}`).join('、') || '—' }))} />
+      <Descriptions
+        size="small"
+        column={1}
+        items={(['union', 'employer'] as const).map((side) => ({
+          key: side,
+          label: t(`side.${side}`),
+          children:
+            contract.negotiators
+              .filter((n) => n.side === side)
+              .map((n) => `${n.name}${n.chief ? t('negotiation.chief') : ''}`)
+              .join('、') || '—',
+        }))}
+      />
       {contract.rounds.map((r) => (
         <Card key={r.seq} size="small" title={t('negotiation.round', { n: r.seq, date: r.heldDate })} style={{ marginTop: 12 }}>
           <Typography.Paragraph>{r.minutes}</Typography.Paragraph>
-          <Table rowKey="topic" size="small" pagination={false} dataSource={r.positions} columns={[
-            { key: 'topic', title: t('negotiation.topic'), render: (_, p) => p.topic },
-            { key: 'u', title: t('side.union'), render: (_, p) => p.unionPosition },
-            { key: 'e', title: t('side.employer'), render: (_, p) => p.employerPosition },
-            { key: 'a', title: '', render: (_, p) => <Tag color={p.agreed ? 'green' : 'orange'}>{p.agreed ? t('negotiation.agreed') : t('negotiation.open')}</Tag> },
-          ]} />
+          <Table
+            rowKey="topic"
+            size="small"
+            pagination={false}
+            dataSource={r.positions}
+            columns={[
+              { key: 'topic', title: t('negotiation.topic'), render: (_, p) => p.topic },
+              { key: 'u', title: t('side.union'), render: (_, p) => p.unionPosition },
+              { key: 'e', title: t('side.employer'), render: (_, p) => p.employerPosition },
+              {
+                key: 'a',
+                title: '',
+                render: (_, p) => <Tag color={p.agreed ? 'green' : 'orange'}>{p.agreed ? t('negotiation.agreed') : t('negotiation.open')}</Tag>,
+              },
+            ]}
+          />
         </Card>
       ))}
     </>
@@ -93,10 +151,18 @@ function InspectionTab({ id }: { id: string }) {
   return (
     <>
       <Flex gap={24} wrap style={{ marginBottom: 12 }}>
-        {(['honoured', 'partly', 'notHonoured', 'notDue'] as const).map((s) => <Statistic key={s} title={t(`check.${s}`)} value={data.counts[s]} />)}
-        <Button icon={<PrinterOutlined />} href={inspectionUrl(id)} target="_blank" rel="noopener">{t('inspection.print')}</Button>
+        {(['honoured', 'partly', 'notHonoured', 'notDue'] as const).map((s) => (
+          <Statistic key={s} title={t(`check.${s}`)} value={data.counts[s]} />
+        ))}
+        <Button icon={<PrinterOutlined />} href={inspectionUrl(id)} target="_blank" rel="noopener">
+          {t('inspection.print')}
+        </Button>
       </Flex>
-      <List dataSource={data.clauses.filter((c) => c.status && c.status !== 'honoured')} locale={{ emptyText: t('inspection.allHonoured') }} renderItem={(c) => <List.Item>{`${t('board.number', { n: c.number })} ${c.text} — ${t(`check.${c.status}`)}：${c.finding ?? ''}`}</List.Item>} />
+      <List
+        dataSource={data.clauses.filter((c) => c.status && c.status !== 'honoured')}
+        locale={{ emptyText: t('inspection.allHonoured') }}
+        renderItem={(c) => <List.Item>{`${t('board.number', { n: c.number })} ${c.text} — ${t(`check.${c.status}`)}：${c.finding ?? ''}`}</List.Item>}
+      />
     </>
   );
 }
@@ -117,9 +183,23 @@ export default function ContractPage() {
         items={[
           { key: 'status', label: t('list.status'), children: <ContractStatusTag status={c.status} /> },
           { key: 'kind', label: t('list.kind'), children: t(`kind.${c.kind}`) },
-          { key: 'reply', label: t('list.reply'), children: <Light light={c.replyLight} text={c.repliedDate ? t('list.repliedOn', { date: c.repliedDate }) : t('list.replyBy', { date: c.replyDue })} /> },
-          { key: 'vote', label: t('detail.vote'), children: c.review.mode ? t('detail.votes', { mode: t(`mode.${c.review.mode}`), for: c.review.for ?? 0, eligible: c.review.eligible ?? 0 }) : '—' },
-          { key: 'filing', label: t('list.filing'), children: c.filingDue ? <Light light={c.filingLight} text={t('list.fileBy', { date: c.filingDue })} /> : '—' },
+          {
+            key: 'reply',
+            label: t('list.reply'),
+            children: (
+              <Light light={c.replyLight} text={c.repliedDate ? t('list.repliedOn', { date: c.repliedDate }) : t('list.replyBy', { date: c.replyDue })} />
+            ),
+          },
+          {
+            key: 'vote',
+            label: t('detail.vote'),
+            children: c.review.mode ? t('detail.votes', { mode: t(`mode.${c.review.mode}`), for: c.review.for ?? 0, eligible: c.review.eligible ?? 0 }) : '—',
+          },
+          {
+            key: 'filing',
+            label: t('list.filing'),
+            children: c.filingDue ? <Light light={c.filingLight} text={t('list.fileBy', { date: c.filingDue })} /> : '—',
+          },
           { key: 'term', label: t('list.term'), children: c.startsOn ? `${c.startsOn} — ${c.endsOn}` : '—' },
         ]}
       />

@@ -44,16 +44,26 @@ export default function ContractsPage() {
   // The set shows in the segmented control; the other filters only a drill sets, so they are named above the list.
   const drilled = URL_FILTERS.filter((k) => k !== 'set' && query[k]);
   const filterText = (k: (typeof URL_FILTERS)[number], v: string) =>
-    k === 'orgId' ? t('list.filter.orgId') : k === 'repliedInTime' ? t(`list.filter.repliedInTime${v}`) : `${t(`list.filter.${k}`)} ${k === 'status' || k === 'kind' ? t(`${k}.${v}`) : v}`;
+    k === 'orgId'
+      ? t('list.filter.orgId')
+      : k === 'repliedInTime'
+        ? t(`list.filter.repliedInTime${v}`)
+        : `${t(`list.filter.${k}`)} ${k === 'status' || k === 'kind' ? t(`${k}.${v}`) : v}`;
   const clear = () => patch(Object.fromEntries(drilled.map((k) => [k, undefined])));
   return (
     <Page
       title={t('list.title')}
       extra={
         <Flex gap={8}>
-          <Link to="/contracts/clauses"><Button data-testid="contracts-clauses-link">{t('clauses.link')}</Button></Link>
-          <Link to="/contracts/wage-raises"><Button data-testid="contracts-raises-link">{t('raises.link')}</Button></Link>
-          <Link to="/contracts/wages"><Button>{t('create.wages')}</Button></Link>
+          <Link to="/contracts/clauses">
+            <Button data-testid="contracts-clauses-link">{t('clauses.link')}</Button>
+          </Link>
+          <Link to="/contracts/wage-raises">
+            <Button data-testid="contracts-raises-link">{t('raises.link')}</Button>
+          </Link>
+          <Link to="/contracts/wages">
+            <Button>{t('create.wages')}</Button>
+          </Link>
           <CreateContract />
         </Flex>
       }
@@ -64,7 +74,11 @@ export default function ContractsPage() {
           showIcon
           style={{ marginBottom: 12 }}
           message={t('list.drilled', { filters: drilled.map((k) => filterText(k, query[k]!)).join('，') })}
-          action={<Button size="small" onClick={clear} data-testid="contracts-clear-filters">{t('list.clearFilters')}</Button>}
+          action={
+            <Button size="small" onClick={clear} data-testid="contracts-clear-filters">
+              {t('list.clearFilters')}
+            </Button>
+          }
           data-testid="contracts-drill"
         />
       )}
@@ -78,17 +92,38 @@ export default function ContractsPage() {
         {...listTableProps<Row, SortKey>({ query, data, loading: isFetching, onChange: patch, showTotal: (n) => `${n}` })}
         locale={{ emptyText: t('list.empty') }}
         columns={[
-          { key: 'title', title: t('list.name'), sorter: true, sortOrder: sortOrderOf(query, 'title'), render: (_, r) => <Link to={`/contracts/${r.id}`}>{r.title}</Link> },
+          {
+            key: 'title',
+            title: t('list.name'),
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'title'),
+            render: (_, r) => <Link to={`/contracts/${r.id}`}>{r.title}</Link>,
+          },
           { key: 'kind', title: t('list.kind'), render: (_, r) => t(`kind.${r.kind}`) },
           { key: 'status', title: t('list.status'), render: (_, r) => <ContractStatusTag status={r.status} /> },
-          { key: 'requestDate', title: t('list.reply'), sorter: true, sortOrder: sortOrderOf(query, 'requestDate'), render: (_, r) => <Light light={r.replyLight} text={r.repliedDate ? t('list.repliedOn', { date: r.repliedDate }) : t('list.replyBy', { date: r.replyDue })} /> },
-          { key: 'filing', title: t('list.filing'), render: (_, r) => (r.filingDue ? <Light light={r.filingLight} text={t('list.fileBy', { date: r.filingDue })} /> : '—') },
+          {
+            key: 'requestDate',
+            title: t('list.reply'),
+            sorter: true,
+            sortOrder: sortOrderOf(query, 'requestDate'),
+            render: (_, r) => (
+              <Light light={r.replyLight} text={r.repliedDate ? t('list.repliedOn', { date: r.repliedDate }) : t('list.replyBy', { date: r.replyDue })} />
+            ),
+          },
+          {
+            key: 'filing',
+            title: t('list.filing'),
+            render: (_, r) => (r.filingDue ? <Light light={r.filingLight} text={t('list.fileBy', { date: r.filingDue })} /> : '—'),
+          },
           {
             key: 'endsOn',
             title: t('list.term'),
             sorter: true,
             sortOrder: sortOrderOf(query, 'endsOn'),
-            render: (_, r) => (r.startsOn ? `${r.startsOn} — ${r.endsOn}${r.daysToExpiry !== null ? `（${r.daysToExpiry >= 0 ? t('list.daysLeft', { n: r.daysToExpiry }) : t('list.expired')}）` : ''}` : '—'),
+            render: (_, r) =>
+              r.startsOn
+                ? `${r.startsOn} — ${r.endsOn}${r.daysToExpiry !== null ? `（${r.daysToExpiry >= 0 ? t('list.daysLeft', { n: r.daysToExpiry }) : t('list.expired')}）` : ''}`
+                : '—',
           },
         ]}
       />

@@ -16,7 +16,10 @@ export function PublishedListPage() {
         locale={{ emptyText: t('published.empty') }}
         renderItem={(c) => (
           <List.Item>
-            <List.Item.Meta title={<Link to={`/contracts/published/${c.id}`}>{c.title}</Link>} description={c.startsOn ? `${c.startsOn} — ${c.endsOn}${c.inForce ? '' : ` · ${t('list.expired')}`}` : ''} />
+            <List.Item.Meta
+              title={<Link to={`/contracts/published/${c.id}`}>{c.title}</Link>}
+              description={c.startsOn ? `${c.startsOn} — ${c.endsOn}${c.inForce ? '' : ` · ${t('list.expired')}`}` : ''}
+            />
           </List.Item>
         )}
       />
@@ -36,10 +39,14 @@ export function PublishedTextPage() {
       <Typography.Paragraph type="secondary">{data.startsOn ? `${t('list.term')}：${data.startsOn} — ${data.endsOn}` : ''}</Typography.Paragraph>
       {chapters.map((ch) => (
         <section key={ch}>
-          <Typography.Title level={2} style={{ fontSize: 16 }}>{ch}</Typography.Title>
-          {data.clauses.filter((c) => c.chapter === ch).map((c) => (
-            <Typography.Paragraph key={c.id}>{`${t('board.number', { n: c.number })} ${c.text}`}</Typography.Paragraph>
-          ))}
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {ch}
+          </Typography.Title>
+          {data.clauses
+            .filter((c) => c.chapter === ch)
+            .map((c) => (
+              <Typography.Paragraph key={c.id}>{`${t('board.number', { n: c.number })} ${c.text}`}</Typography.Paragraph>
+            ))}
         </section>
       ))}
     </Page>

@@ -26,13 +26,23 @@ export default function WageRaisesPage() {
   });
   const fromAddress = Object.fromEntries(LIST_FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
   const named = (f: Record<string, string>) =>
-    [`${f.fromYear}—${f.toYear}`, f.category && `${t('raises.filter.category')} ${t(`wages.category.${f.category}`)}`, f.reached && t(`raises.filter.reached${f.reached}`)].filter(Boolean).join('，');
-  const [drill, setDrill] = useState<Drill | null>(() => (fromAddress.fromYear ? { filter: fromAddress, title: `${t('raises.fromReport')}：${named({ ...years, ...fromAddress })}` } : null));
+    [
+      `${f.fromYear}—${f.toYear}`,
+      f.category && `${t('raises.filter.category')} ${t(`wages.category.${f.category}`)}`,
+      f.reached && t(`raises.filter.reached${f.reached}`),
+    ]
+      .filter(Boolean)
+      .join('，');
+  const [drill, setDrill] = useState<Drill | null>(() =>
+    fromAddress.fromYear ? { filter: fromAddress, title: `${t('raises.fromReport')}：${named({ ...years, ...fromAddress })}` } : null,
+  );
   const [page, setPage] = useState(1);
   const cuts = useRaiseCuts({ ...years, ...(orgId ? { orgId } : {}) });
   const list = useRaiseList(drill?.filter ?? null, page);
 
-  const rows: Cut[] = cuts.data ? [{ ...cuts.data.total, label: t('raises.all') }, ...cuts.data.byCategory.map((c) => ({ ...c, label: t(`wages.category.${c.category}`) }))] : [];
+  const rows: Cut[] = cuts.data
+    ? [{ ...cuts.data.total, label: t('raises.all') }, ...cuts.data.byCategory.map((c) => ({ ...c, label: t(`wages.category.${c.category}`) }))]
+    : [];
   const open = (filter: Record<string, string>, label: string) => {
     setDrill({ filter: orgId ? { orgId, ...filter } : filter, title: `${label} · ${named(filter)}` });
     setPage(1);
@@ -74,26 +84,54 @@ export default function WageRaisesPage() {
               { key: 'label', dataIndex: 'label', title: t('raises.category') },
               { key: 'rate', title: t('raises.rateShort'), render: (_, r) => pct(r.rate) },
               { key: 'reached', title: t('raises.reached'), render: (_, r) => count(r.reached, r.drill.numerator, `${r.label} · ${t('raises.reached')}`) },
-              { key: 'compared', title: t('raises.compared'), render: (_, r) => count(r.compared, r.drill.denominator, `${r.label} · ${t('raises.compared')}`) },
+              {
+                key: 'compared',
+                title: t('raises.compared'),
+                render: (_, r) => count(r.compared, r.drill.denominator, `${r.label} · ${t('raises.compared')}`),
+              },
             ]}
           />
         </Card>
         {drill && (
-          <Card size="small" title={drill.title} extra={<Button size="small" onClick={() => setDrill(null)}>{t('raises.close')}</Button>} data-testid="contracts-raises-drill">
+          <Card
+            size="small"
+            title={drill.title}
+            extra={
+              <Button size="small" onClick={() => setDrill(null)}>
+                {t('raises.close')}
+              </Button>
+            }
+            data-testid="contracts-raises-drill"
+          >
             <Table<RaiseRows['items'][number]>
               size="small"
               rowKey={(r) => `${r.contractId}-${r.year}-${r.category}-${r.jobFamily}`}
               loading={list.isFetching}
               dataSource={list.data?.items ?? []}
-              pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('raises.total', { n }) }}
+              pagination={{
+                current: page,
+                pageSize: 20,
+                total: list.data?.total ?? 0,
+                onChange: setPage,
+                showSizeChanger: false,
+                showTotal: (n) => t('raises.total', { n }),
+              }}
               scroll={{ x: true }}
               columns={[
                 { key: 'contract', title: t('list.name'), render: (_, r) => <Link to={`/contracts/${r.contractId}`}>{r.contractTitle}</Link> },
                 { key: 'year', dataIndex: 'year', title: t('wages.year') },
                 { key: 'group', title: t('wages.group'), render: (_, r) => `${t(`wages.category.${r.category}`)} · ${t(`wages.family.${r.jobFamily}`)}` },
                 { key: 'agreed', title: t('raises.agreed'), render: (_, r) => `${r.agreedPercent}%` },
-                { key: 'actual', title: t('raises.actual'), render: (_, r) => <span title={`${r.actualGrowth.num}/${r.actualGrowth.den}`}>{r.actualGrowth.display}</span> },
-                { key: 'reached', title: '', render: (_, r) => <Tag color={r.reached ? 'success' : 'warning'}>{r.reached ? t('raises.yes') : t('raises.no')}</Tag> },
+                {
+                  key: 'actual',
+                  title: t('raises.actual'),
+                  render: (_, r) => <span title={`${r.actualGrowth.num}/${r.actualGrowth.den}`}>{r.actualGrowth.display}</span>,
+                },
+                {
+                  key: 'reached',
+                  title: '',
+                  render: (_, r) => <Tag color={r.reached ? 'success' : 'warning'}>{r.reached ? t('raises.yes') : t('raises.no')}</Tag>,
+                },
               ]}
             />
           </Card>

@@ -45,12 +45,18 @@ export default function WagesPage() {
     <Page title={t('wages.title')}>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <OrgTreeSelect value={orgId} onChange={(v) => (setOrgId(v), setChecked(undefined))} placeholder={t('wages.org')} />
-        <Button icon={<DownloadOutlined />} onClick={() => void download('/contract-wages/template.xlsx', undefined, '工资数据导入模板.xlsx').catch(showError)}>{t('wages.template')}</Button>
+        <Button icon={<DownloadOutlined />} onClick={() => void download('/contract-wages/template.xlsx', undefined, '工资数据导入模板.xlsx').catch(showError)}>
+          {t('wages.template')}
+        </Button>
         <Upload accept=".xlsx,.csv" showUploadList={false} disabled={!orgId || busy} beforeUpload={(f) => (setFile(f), run('check', f), false)}>
-          <Button icon={<UploadOutlined />} disabled={!orgId} loading={busy} data-testid="contracts-wage-upload">{t('wages.check')}</Button>
+          <Button icon={<UploadOutlined />} disabled={!orgId} loading={busy} data-testid="contracts-wage-upload">
+            {t('wages.check')}
+          </Button>
         </Upload>
         {file && checked && !checked.written && !checked.errors.length && (
-          <Button type="primary" loading={busy} onClick={() => run('import', file)} data-testid="contracts-wage-import">{t('wages.import', { n: checked.validRows, years: checked.years.join('、') })}</Button>
+          <Button type="primary" loading={busy} onClick={() => run('import', file)} data-testid="contracts-wage-import">
+            {t('wages.import', { n: checked.validRows, years: checked.years.join('、') })}
+          </Button>
         )}
       </Flex>
       {checked && checked.errors.length > 0 && (
@@ -58,7 +64,19 @@ export default function WagesPage() {
           type="error"
           style={{ marginBottom: 12 }}
           message={t('wages.faults', { n: checked.errors.length })}
-          description={<Table size="small" rowKey={(e) => `${e.row}-${e.column}`} pagination={false} dataSource={checked.errors} columns={[{ key: 'r', title: t('wages.row'), render: (_, e) => e.row, width: 70 }, { key: 'c', title: t('wages.column'), render: (_, e) => e.column, width: 200 }, { key: 'm', title: t('wages.problem'), render: (_, e) => e.message }]} />}
+          description={
+            <Table
+              size="small"
+              rowKey={(e) => `${e.row}-${e.column}`}
+              pagination={false}
+              dataSource={checked.errors}
+              columns={[
+                { key: 'r', title: t('wages.row'), render: (_, e) => e.row, width: 70 },
+                { key: 'c', title: t('wages.column'), render: (_, e) => e.column, width: 200 },
+                { key: 'm', title: t('wages.problem'), render: (_, e) => e.message },
+              ]}
+            />
+          }
         />
       )}
       {data && (
@@ -81,7 +99,9 @@ export default function WagesPage() {
               { key: 'l', title: t('wages.localMinimum'), render: (_, r) => yuan(r.localMinimumFen) },
             ]}
           />
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('wages.byGroup')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('wages.byGroup')}
+          </Typography.Title>
           <Table
             size="small"
             rowKey={(r) => `${r.year}-${r.category}-${r.jobFamily}`}

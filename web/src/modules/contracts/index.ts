@@ -18,6 +18,13 @@ export const contractsModule = defineModule({
   ],
   menu: [
     { key: 'contracts', path: '/contracts', labelKey: 'contracts:menu', icon: AuditOutlined, permission: P.read, order: 53 },
-    { key: 'contracts-published', path: '/contracts/published', labelKey: 'contracts:menuPublished', icon: FileTextOutlined, permission: P.readPublished, order: 54 },
+    {
+      key: 'contracts-published',
+      path: '/contracts/published',
+      labelKey: 'contracts:menuPublished',
+      icon: FileTextOutlined,
+      permission: P.readPublished,
+      order: 54,
+    },
   ],
 });

@@ -1,7 +1,19 @@
 import { Badge, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const STATUS_COLORS: Record<string, string> = { requested: 'orange', preparing: 'blue', negotiating: 'blue', drafted: 'purple', underReview: 'purple', approved: 'cyan', signed: 'cyan', filed: 'cyan', effective: 'green', published: 'green', withdrawn: 'default' };
+const STATUS_COLORS: Record<string, string> = {
+  requested: 'orange',
+  preparing: 'blue',
+  negotiating: 'blue',
+  drafted: 'purple',
+  underReview: 'purple',
+  approved: 'cyan',
+  signed: 'cyan',
+  filed: 'cyan',
+  effective: 'green',
+  published: 'green',
+  withdrawn: 'default',
+};
 export function ContractStatusTag({ status }: { status: string }) {
   const { t } = useTranslation('contracts');
   return <Tag color={STATUS_COLORS[status]}>{t(`status.${status}`)}</Tag>;

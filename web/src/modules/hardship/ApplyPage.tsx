@@ -25,7 +25,12 @@ export default function ApplyPage() {
     toBody: (v: Values) => ({
       locality: v.locality,
       workerMonthlyIncomeFen: fen(v.workerMonthlyIncome),
-      members: (v.members ?? []).map((m) => ({ name: m.name, relation: m.relation, ...(m.condition ? { condition: m.condition } : {}), monthlyIncomeFen: fen(m.monthlyIncome) })),
+      members: (v.members ?? []).map((m) => ({
+        name: m.name,
+        relation: m.relation,
+        ...(m.condition ? { condition: m.condition } : {}),
+        monthlyIncomeFen: fen(m.monthlyIncome),
+      })),
       causes: v.causes,
       situation: v.situation,
     }),
@@ -62,14 +67,24 @@ export default function ApplyPage() {
                     </Form.Item>
                   </Card>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ name: '', relation: '' })} disabled={fields.length >= 20} data-testid="hardship-add-member">
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ name: '', relation: '' })}
+                  disabled={fields.length >= 20}
+                  data-testid="hardship-add-member"
+                >
                   {t('apply.addMember')}
                 </Button>
               </Flex>
             )}
           </Form.List>
           <Form.Item name="causes" label={t('apply.causes')} rules={[{ required: true }]}>
-            <Select mode="multiple" aria-label={t('apply.causes')} options={CAUSES.map((c) => ({ value: c, label: label.cause(c) }))} data-testid="hardship-causes" />
+            <Select
+              mode="multiple"
+              aria-label={t('apply.causes')}
+              options={CAUSES.map((c) => ({ value: c, label: label.cause(c) }))}
+              data-testid="hardship-causes"
+            />
           </Form.Item>
           <Form.Item name="situation" label={t('apply.situation')} rules={[{ required: true, max: 2000 }]}>
             <Input.TextArea rows={4} data-testid="hardship-situation" />

@@ -25,7 +25,14 @@ export function HouseholdActions({ h }: { h: ProfileDetail }) {
   const act = useHouseholdAction(h.id);
 
   const forms: Record<Action, { title: string; fields: Field[]; initial?: Record<string, unknown> }> = {
-    visits: { title: t('action.visit'), initial: { visitedOn: today() }, fields: [{ name: 'visitedOn', kind: 'date', label: t('action.visitedOn'), required: true }, { name: 'notes', kind: 'area', label: t('action.notes'), required: true }] },
+    visits: {
+      title: t('action.visit'),
+      initial: { visitedOn: today() },
+      fields: [
+        { name: 'visitedOn', kind: 'date', label: t('action.visitedOn'), required: true },
+        { name: 'notes', kind: 'area', label: t('action.notes'), required: true },
+      ],
+    },
     approve: { title: t('action.approve'), fields: [{ name: 'note', kind: 'text', label: t('action.note') }] },
     refuse: { title: t('action.refuse'), fields: [{ name: 'reason', kind: 'area', label: t('action.reason'), required: true }] },
     file: { title: t('action.file'), fields: [] },
@@ -35,7 +42,17 @@ export function HouseholdActions({ h }: { h: ProfileDetail }) {
       fields: [
         { name: 'householdIncome', kind: 'yuan', label: t('action.income'), required: true },
         { name: 'householdSize', kind: 'size', label: t('action.size'), required: true },
-        { name: 'outcome', kind: { options: [{ value: 'continue', label: t('action.continue') }, { value: 'exit', label: t('action.exitOutcome') }] }, label: t('action.outcome'), required: true },
+        {
+          name: 'outcome',
+          kind: {
+            options: [
+              { value: 'continue', label: t('action.continue') },
+              { value: 'exit', label: t('action.exitOutcome') },
+            ],
+          },
+          label: t('action.outcome'),
+          required: true,
+        },
         { name: 'notes', kind: 'area', label: t('action.notes'), required: true },
       ],
     },
@@ -44,7 +61,12 @@ export function HouseholdActions({ h }: { h: ProfileDetail }) {
       title: t('action.callback'),
       initial: { relapse: false, month: h.callbacks?.find((c) => !c.doneOn && !c.cancelled)?.month },
       fields: [
-        { name: 'month', kind: { options: CALLBACK_MONTHS.map((m) => ({ value: m, label: t('detail.months', { n: m }) })) }, label: t('action.month'), required: true },
+        {
+          name: 'month',
+          kind: { options: CALLBACK_MONTHS.map((m) => ({ value: m, label: t('detail.months', { n: m }) })) },
+          label: t('action.month'),
+          required: true,
+        },
         { name: 'notes', kind: 'area', label: t('action.notes'), required: true },
         { name: 'relapse', kind: 'check', label: t('action.relapse') },
       ],
@@ -106,16 +128,37 @@ export function HouseholdActions({ h }: { h: ProfileDetail }) {
     <>
       <Flex gap={8} wrap>
         {buttons.map((b) => (
-          <Button key={b} type={b === 'approve' || b === 'visits' || b === 'file' ? 'primary' : 'default'} danger={b === 'refuse' || b === 'exit'} onClick={() => setOpen(b)} data-testid={`hardship-action-${b}`}>
+          <Button
+            key={b}
+            type={b === 'approve' || b === 'visits' || b === 'file' ? 'primary' : 'default'}
+            danger={b === 'refuse' || b === 'exit'}
+            onClick={() => setOpen(b)}
+            data-testid={`hardship-action-${b}`}
+          >
             {forms[b].title}
           </Button>
         ))}
       </Flex>
-      <Modal open={!!current} title={current?.title} onCancel={() => setOpen(null)} onOk={() => form.submit()} confirmLoading={act.isPending} okText={t('action.submit')} destroyOnHidden okButtonProps={{ 'data-testid': 'hardship-action-submit' } as Record<string, string>}>
+      <Modal
+        open={!!current}
+        title={current?.title}
+        onCancel={() => setOpen(null)}
+        onOk={() => form.submit()}
+        confirmLoading={act.isPending}
+        okText={t('action.submit')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'hardship-action-submit' } as Record<string, string>}
+      >
         {current && (
           <Form form={form} layout="vertical" onFinish={submit} initialValues={current.initial} preserve={false}>
             {current.fields.map((f) => (
-              <Form.Item key={f.name} name={f.name} label={f.label} valuePropName={f.kind === 'check' ? 'checked' : 'value'} rules={f.required ? [{ required: true }] : undefined}>
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                valuePropName={f.kind === 'check' ? 'checked' : 'value'}
+                rules={f.required ? [{ required: true }] : undefined}
+              >
                 {input(f)}
               </Form.Item>
             ))}

@@ -51,7 +51,13 @@ export default function HouseholdPage() {
             {h.reviewDue && <Descriptions.Item label={t('list.reviewDue')}>{h.reviewDue}</Descriptions.Item>}
           </Descriptions>
           <Typography.Paragraph style={{ marginTop: 8, whiteSpace: 'pre-wrap' }}>{h.situation}</Typography.Paragraph>
-          <List size="small" header={t('detail.members')} dataSource={h.members} locale={{ emptyText: t('detail.none') }} renderItem={(m) => <List.Item>{`${m.relation} ${m.name}${m.condition ? `：${m.condition}` : ''} · ${yuan(m.monthlyIncomeFen)}`}</List.Item>} />
+          <List
+            size="small"
+            header={t('detail.members')}
+            dataSource={h.members}
+            locale={{ emptyText: t('detail.none') }}
+            renderItem={(m) => <List.Item>{`${m.relation} ${m.name}${m.condition ? `：${m.condition}` : ''} · ${yuan(m.monthlyIncomeFen)}`}</List.Item>}
+          />
         </Card>
         {h.officer && (
           <>
@@ -83,7 +89,11 @@ export default function HouseholdPage() {
                         <Typography.Text>
                           {o.raisedOn}：{o.content}
                         </Typography.Text>
-                        {o.decision ? <Tag>{`${t(`detail.${o.decision}`)}：${o.note ?? ''}`}</Tag> : h.status === 'notice' ? <ObjectionDecide profileId={h.id} objectionId={o.id} /> : null}
+                        {o.decision ? (
+                          <Tag>{`${t(`detail.${o.decision}`)}：${o.note ?? ''}`}</Tag>
+                        ) : h.status === 'notice' ? (
+                          <ObjectionDecide profileId={h.id} objectionId={o.id} />
+                        ) : null}
                       </Flex>
                     </List.Item>
                   )}
@@ -95,7 +105,9 @@ export default function HouseholdPage() {
                 size="small"
                 dataSource={h.assistance!}
                 locale={{ emptyText: t('detail.none') }}
-                renderItem={(a) => <List.Item data-testid="hardship-assistance">{`${a.givenOn} ${label.kind(a.kind)} ${yuan(a.amountFen)} · ${a.fund} · ${a.deliveredBy}`}</List.Item>}
+                renderItem={(a) => (
+                  <List.Item data-testid="hardship-assistance">{`${a.givenOn} ${label.kind(a.kind)} ${yuan(a.amountFen)} · ${a.fund} · ${a.deliveredBy}`}</List.Item>
+                )}
               />
             </Card>
             <Card title={t('detail.reviews')}>
@@ -103,7 +115,9 @@ export default function HouseholdPage() {
                 size="small"
                 dataSource={h.reviews!}
                 locale={{ emptyText: t('detail.none') }}
-                renderItem={(r) => <List.Item>{`${t('detail.due', { date: r.dueDate })} · ${r.reviewedOn ? `${t('detail.done', { date: r.reviewedOn })} ${label.tier(r.tier)} ${r.notes ?? ''}` : '—'}`}</List.Item>}
+                renderItem={(r) => (
+                  <List.Item>{`${t('detail.due', { date: r.dueDate })} · ${r.reviewedOn ? `${t('detail.done', { date: r.reviewedOn })} ${label.tier(r.tier)} ${r.notes ?? ''}` : '—'}`}</List.Item>
+                )}
               />
             </Card>
             {h.callbacks!.length > 0 && (

@@ -54,7 +54,16 @@ export default function ListPage() {
       )}
       {officer &&
         (['xlsx', 'csv'] as const).map((format) => (
-          <Button key={format} onClick={() => void download(`${H}/export.${format}`, { ...query, page: undefined, pageSize: undefined, after: undefined } as unknown as Query, `困难职工档案.${format}`)}>
+          <Button
+            key={format}
+            onClick={() =>
+              void download(
+                `${H}/export.${format}`,
+                { ...query, page: undefined, pageSize: undefined, after: undefined } as unknown as Query,
+                `困难职工档案.${format}`,
+              )
+            }
+          >
             {format === 'csv' ? t('common:actions.exportCsv') : t('list.export')}
           </Button>
         ))}
@@ -62,9 +71,34 @@ export default function ListPage() {
   );
   const filters = officer ? (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={PROFILE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="hardship-filter-status" />
-      <Select allowClear placeholder={t('list.allTiers')} aria-label={t('list.allTiers')} style={{ minWidth: 140 }} value={query.tier} onChange={(v) => patch({ tier: v })} options={TIERS.map((x) => ({ value: x, label: label.tier(x) }))} />
-      <Select allowClear placeholder={t('list.allCauses')} aria-label={t('list.allCauses')} style={{ minWidth: 140 }} value={query.cause} onChange={(v) => patch({ cause: v })} options={CAUSES.map((x) => ({ value: x, label: label.cause(x) }))} />
+      <Select
+        allowClear
+        placeholder={t('list.allStatuses')}
+        aria-label={t('list.allStatuses')}
+        style={{ minWidth: 140 }}
+        value={query.status}
+        onChange={(v) => patch({ status: v })}
+        options={PROFILE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
+        data-testid="hardship-filter-status"
+      />
+      <Select
+        allowClear
+        placeholder={t('list.allTiers')}
+        aria-label={t('list.allTiers')}
+        style={{ minWidth: 140 }}
+        value={query.tier}
+        onChange={(v) => patch({ tier: v })}
+        options={TIERS.map((x) => ({ value: x, label: label.tier(x) }))}
+      />
+      <Select
+        allowClear
+        placeholder={t('list.allCauses')}
+        aria-label={t('list.allCauses')}
+        style={{ minWidth: 140 }}
+        value={query.cause}
+        onChange={(v) => patch({ cause: v })}
+        options={CAUSES.map((x) => ({ value: x, label: label.cause(x) }))}
+      />
       <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
     </Flex>
   ) : null;
@@ -78,7 +112,11 @@ export default function ListPage() {
             loading={isFetching}
             dataSource={data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={officer ? t('list.empty') : t('list.mineEmpty')} /> }}
-            pagination={!query.after && data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+            pagination={
+              !query.after && data && data.total > query.pageSize
+                ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }
+                : false
+            }
             renderItem={(h) => (
               <List.Item>
                 <HouseholdCard h={h} />
@@ -98,7 +136,13 @@ export default function ListPage() {
       <Table<ProfileSummary>
         size="middle"
         data-testid="hardship-table"
-        {...listTableProps<ProfileSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })), showTotal: (total) => t('list.total', { total: data?.totalCapped ? `${total}+` : total }) })}
+        {...listTableProps<ProfileSummary, SortKey>({
+          query,
+          data,
+          loading: isFetching,
+          onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })),
+          showTotal: (total) => t('list.total', { total: data?.totalCapped ? `${total}+` : total }),
+        })}
         columns={[
           { title: t('list.code'), dataIndex: 'code', render: (code: string, h) => <Link to={`/hardship/households/${h.id}`}>{code}</Link>, ...sorted('code') },
           { title: t('list.worker'), dataIndex: 'workerName' },

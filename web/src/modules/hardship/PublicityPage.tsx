@@ -27,8 +27,22 @@ function ObjectButton({ n }: { n: PublicNotice }) {
       <Button size="small" onClick={() => setOpen(true)} data-testid="hardship-object">
         {t('publicity.object')}
       </Button>
-      <Modal open={open} title={`${t('publicity.object')} · ${n.maskedName}`} onCancel={() => setOpen(false)} onOk={send} okButtonProps={{ disabled: !content.trim(), loading: object.isPending }} destroyOnHidden>
-        <Input.TextArea rows={4} maxLength={1000} value={content} onChange={(e) => setContent(e.target.value)} aria-label={t('publicity.content')} placeholder={t('publicity.content')} />
+      <Modal
+        open={open}
+        title={`${t('publicity.object')} · ${n.maskedName}`}
+        onCancel={() => setOpen(false)}
+        onOk={send}
+        okButtonProps={{ disabled: !content.trim(), loading: object.isPending }}
+        destroyOnHidden
+      >
+        <Input.TextArea
+          rows={4}
+          maxLength={1000}
+          value={content}
+          onChange={(e) => setContent(e.target.value)}
+          aria-label={t('publicity.content')}
+          placeholder={t('publicity.content')}
+        />
       </Modal>
     </>
   );

@@ -53,7 +53,10 @@ export function usePublicity(page: number) {
 }
 
 export function useCounts() {
-  return useQuery({ queryKey: [KEY, 'counts'], queryFn: () => api.get<{ byTier: { tier: string; count: number }[]; byStatus: { status: string; count: number }[] }>('/hardship/counts') });
+  return useQuery({
+    queryKey: [KEY, 'counts'],
+    queryFn: () => api.get<{ byTier: { tier: string; count: number }[]; byStatus: { status: string; count: number }[] }>('/hardship/counts'),
+  });
 }
 
 export function useApply() {

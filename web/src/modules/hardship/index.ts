@@ -25,6 +25,13 @@ export const hardshipModule = defineModule({
   menu: [
     { key: 'hardship-desk', path: '/hardship', labelKey: 'hardship:menu.desk', icon: HeartOutlined, permission: P.officer, order: 52 },
     { key: 'hardship-mine', path: '/hardship/mine', labelKey: 'hardship:menu.mine', icon: FileAddOutlined, permission: P.apply, order: 49 },
-    { key: 'hardship-publicity', path: '/hardship/publicity', labelKey: 'hardship:menu.publicity', icon: NotificationOutlined, permission: P.publicity, order: 53 },
+    {
+      key: 'hardship-publicity',
+      path: '/hardship/publicity',
+      labelKey: 'hardship:menu.publicity',
+      icon: NotificationOutlined,
+      permission: P.publicity,
+      order: 53,
+    },
   ],
 });

@@ -12,7 +12,14 @@ export function useLabel() {
   return { status: of(PROFILE_STATUS_LABELS), tier: of(TIER_LABELS), cause: of(CAUSE_LABELS), kind: of(ASSISTANCE_KIND_LABELS) };
 }
 
-const STATUS_COLORS: Record<string, string> = { applied: 'orange', verified: 'processing', notice: 'gold', filed: 'success', refused: 'default', exited: 'cyan' };
+const STATUS_COLORS: Record<string, string> = {
+  applied: 'orange',
+  verified: 'processing',
+  notice: 'gold',
+  filed: 'success',
+  refused: 'default',
+  exited: 'cyan',
+};
 const TIER_COLORS: Record<string, string> = { deep: 'red', relative: 'orange', sudden: 'purple' };
 
 export function StatusTag({ status }: { status: string }) {

@@ -49,7 +49,9 @@ export default function ClassWeekPage() {
       title={t('klass.title')}
       extra={
         <>
-          {route.options.length > 1 && <ClassSelect value={classId} options={route.options} onChange={(id) => route.set({ class: id })} loading={route.loading} />}
+          {route.options.length > 1 && (
+            <ClassSelect value={classId} options={route.options} onChange={(id) => route.set({ class: id })} loading={route.loading} />
+          )}
           <Select value={week} onChange={(w) => route.set({ week: w })} options={weekOptions} style={{ minWidth: 170 }} data-testid="hb-week-select" />
         </>
       }

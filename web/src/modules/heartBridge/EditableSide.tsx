@@ -28,7 +28,10 @@ export function EditableSide({ side, note, editing, onEditing, phrases, saving, 
   const written = side === 'school' ? note.school : note.home;
   const canWrite = side === 'school' ? note.canWriteSchool : note.canWriteHome;
   const initial = useMemo<SideValues | null>(
-    () => (written ? { main: 'atSchool' in written ? written.atSchool : written.atHome, suggestion: written.suggestion, encouragement: written.encouragement } : null),
+    () =>
+      written
+        ? { main: 'atSchool' in written ? written.atSchool : written.atHome, suggestion: written.suggestion, encouragement: written.encouragement }
+        : null,
     [written],
   );
 

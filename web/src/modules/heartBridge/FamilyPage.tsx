@@ -55,7 +55,15 @@ function ChildBook({ child }: { child: Child }) {
         {note && (
           <>
             <SideView side="school" note={note} testId="hb-school-side" />
-            <EditableSide side="home" note={note} editing={editing} onEditing={setEditing} phrases={phrases.data?.home} saving={write.isPending} onSave={onSave} />
+            <EditableSide
+              side="home"
+              note={note}
+              editing={editing}
+              onEditing={setEditing}
+              phrases={phrases.data?.home}
+              saving={write.isPending}
+              onSave={onSave}
+            />
           </>
         )}
       </WeekCard>
@@ -81,7 +89,11 @@ export default function FamilyPage() {
         <p className="lt-muted" style={{ marginTop: 0 }}>
           {t('family.intro')}
         </p>
-        {isLoading && <div className="hb-loading" role="status">{t('common:loading')}</div>}
+        {isLoading && (
+          <div className="hb-loading" role="status">
+            {t('common:loading')}
+          </div>
+        )}
         {!isLoading && !child && <Notice title={t('family.noChild')} />}
         {children.length > 1 && (
           <div className="lt-seg" role="group" aria-label={t('family.title')} style={{ marginBottom: 12 }} data-testid="hb-child-switch">

@@ -59,7 +59,11 @@ export function NoteTimeline({ studentId, onOpen }: Props) {
       <h2 className="lt-card-head" style={{ fontSize: 15 }}>
         {t('timeline.title')}
       </h2>
-      {isLoading && <div className="hb-loading" role="status">{t('common:loading')}</div>}
+      {isLoading && (
+        <div className="hb-loading" role="status">
+          {t('common:loading')}
+        </div>
+      )}
       {!notes.length && !isLoading ? (
         <p className="lt-muted">{t('timeline.empty')}</p>
       ) : (

@@ -49,7 +49,10 @@ export default function SchoolDashboardPage() {
     [data, t],
   );
   const classBars = useMemo(
-    () => ({ categories: (data?.classes ?? []).map((c) => c.className), series: [{ name: t('dash.coverage'), rates: (data?.classes ?? []).map((c) => c.coverage.rate) }] }),
+    () => ({
+      categories: (data?.classes ?? []).map((c) => c.className),
+      series: [{ name: t('dash.coverage'), rates: (data?.classes ?? []).map((c) => c.coverage.rate) }],
+    }),
     [data, t],
   );
 
@@ -63,7 +66,15 @@ export default function SchoolDashboardPage() {
       extra={
         <>
           <SchoolSelect value={schoolId} schools={schools} onChange={pick} />
-          <Select value={week ?? w?.week} onChange={setWeek} options={weekOptions} style={{ minWidth: 150 }} placeholder={t('week')} aria-label={t('week')} data-testid="hb-school-week" />
+          <Select
+            value={week ?? w?.week}
+            onChange={setWeek}
+            options={weekOptions}
+            style={{ minWidth: 150 }}
+            placeholder={t('week')}
+            aria-label={t('week')}
+            data-testid="hb-school-week"
+          />
           <Button icon={<DownloadOutlined />} onClick={onExport} loading={exporting} data-testid="hb-export">
             {t('common:actions.export')}
           </Button>
@@ -79,7 +90,12 @@ export default function SchoolDashboardPage() {
         {data && (
           <>
             <Col xs={24} md={6}>
-              <Stat label={t('dash.coverage')} value={w ? `${w.coverage.num} / ${w.coverage.den}` : '—'} sub={pct(w?.coverage.rate)} testId="hb-school-coverage" />
+              <Stat
+                label={t('dash.coverage')}
+                value={w ? `${w.coverage.num} / ${w.coverage.den}` : '—'}
+                sub={pct(w?.coverage.rate)}
+                testId="hb-school-coverage"
+              />
             </Col>
             <Col xs={12} md={6}>
               <RateStat label={t('dash.replyRate')} rate={w?.replyRate} />

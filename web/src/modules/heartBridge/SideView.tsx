@@ -44,13 +44,18 @@ export function SideView({ side, note, extra, testId }: Props) {
       ) : (
         <>
           <span className="lt-muted hb-meta" data-testid={`${testId}-written`}>
-            {s.authorName ? t('side.writtenBy', { name: s.authorName, time: formatDateTime(s.writtenAt) }) : t('side.writtenAt', { time: formatDateTime(s.writtenAt) })}
+            {s.authorName
+              ? t('side.writtenBy', { name: s.authorName, time: formatDateTime(s.writtenAt) })
+              : t('side.writtenAt', { time: formatDateTime(s.writtenAt) })}
           </span>
           <Field label={side === 'school' ? t('fields.atSchool') : t('fields.atHome')} text={'atSchool' in s ? s.atSchool : s.atHome} />
           <Field label={side === 'school' ? t('fields.schoolSuggestion') : t('fields.homeSuggestion')} text={s.suggestion} />
           {s.encouragement && (
             <div className="hb-encouragement" data-testid={`${testId}-encouragement`}>
-              <span className="hb-heart" aria-hidden="true">♥</span> {s.encouragement}
+              <span className="hb-heart" aria-hidden="true">
+                ♥
+              </span>{' '}
+              {s.encouragement}
             </div>
           )}
           <div className={`hb-read ${readAt ? 'hb-read-done' : ''}`} data-testid={`${testId}-read`}>

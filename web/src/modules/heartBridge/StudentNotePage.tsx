@@ -88,7 +88,13 @@ export default function StudentNotePage() {
             <Typography.Text type="secondary" data-testid="hb-editor-position">
               {index >= 0 ? t('editor.position', { i: index + 1, n: rows.length }) : ''}
             </Typography.Text>
-            <Button icon={<RightOutlined />} disabled={index < 0 || index >= rows.length - 1} onClick={() => go(index + 1)} aria-label={t('editor.next')} data-testid="hb-editor-next" />
+            <Button
+              icon={<RightOutlined />}
+              disabled={index < 0 || index >= rows.length - 1}
+              onClick={() => go(index + 1)}
+              aria-label={t('editor.next')}
+              data-testid="hb-editor-next"
+            />
           </Flex>
         </Flex>
         {allDone && <Alert type="success" showIcon title={t('editor.allDone')} style={{ marginBottom: 12 }} data-testid="hb-all-done" />}

@@ -33,7 +33,11 @@ export function WeekCard({ current, currentText, dates, backText, onBack, loadin
           </button>
         )}
       </div>
-      {loading && !children ? <div className="hb-loading" role="status">{t('loading')}</div> : null}
+      {loading && !children ? (
+        <div className="hb-loading" role="status">
+          {t('loading')}
+        </div>
+      ) : null}
       {children && <div className="lt-stack">{children}</div>}
     </section>
   );

@@ -1,15 +1,7 @@
 /** 心桥 queries and writes; every shape comes from common/schemas/heartBridge. */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type {
-  ClassCoverageRow,
-  ClassDashboard,
-  ClassWeekRow,
-  HeartBridgeNote,
-  NoExchangeRow,
-  Phrases,
-  SchoolDashboard,
-} from '@common/schemas/heartBridge';
+import type { ClassCoverageRow, ClassDashboard, ClassWeekRow, HeartBridgeNote, NoExchangeRow, Phrases, SchoolDashboard } from '@common/schemas/heartBridge';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
 import { newIdempotencyKey } from '../../shared/school/weeks';
@@ -108,7 +100,9 @@ function useNoteWrite<V>(fn: (v: V) => Promise<Note>) {
     mutationFn: fn,
     onSuccess: (note) => {
       qc.setQueryData([KEY, 'note', note.studentId, note.week], note);
-      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] === KEY && !(q.queryKey[1] === 'note' && q.queryKey[2] === note.studentId && q.queryKey[3] === note.week) });
+      void qc.invalidateQueries({
+        predicate: (q) => q.queryKey[0] === KEY && !(q.queryKey[1] === 'note' && q.queryKey[2] === note.studentId && q.queryKey[3] === note.week),
+      });
     },
   });
 }
@@ -123,10 +117,14 @@ interface Target {
 const withKey = (key: string | undefined) => ({ headers: { 'Idempotency-Key': key ?? newIdempotencyKey() } });
 
 export const useWriteSchoolSide = () =>
-  useNoteWrite(({ studentId, week, key, ...body }: Target & SchoolSideInput) => api.put<Note>(`/heart-bridge/students/${studentId}/weeks/${week}/school`, body, withKey(key)));
+  useNoteWrite(({ studentId, week, key, ...body }: Target & SchoolSideInput) =>
+    api.put<Note>(`/heart-bridge/students/${studentId}/weeks/${week}/school`, body, withKey(key)),
+  );
 
 export const useWriteHomeSide = () =>
-  useNoteWrite(({ studentId, week, key, ...body }: Target & HomeSideInput) => api.put<Note>(`/heart-bridge/students/${studentId}/weeks/${week}/home`, body, withKey(key)));
+  useNoteWrite(({ studentId, week, key, ...body }: Target & HomeSideInput) =>
+    api.put<Note>(`/heart-bridge/students/${studentId}/weeks/${week}/home`, body, withKey(key)),
+  );
 
 export const useMarkRead = () =>
   useNoteWrite(({ studentId, week, by }: { studentId: string; week: string; by: 'school' | 'home' }) =>

@@ -18,8 +18,20 @@ export const heartBridgeModule = defineModule({
   homeCards: [
     { key: 'heartBridge-family', component: lazy(() => import('./FamilyWeekCard')), roles: ['parent'], permission: P.writeHome, order: 10, width: 'full' },
     { key: 'heartBridge-mine', component: lazy(() => import('./MineCard')), roles: ['student'], permission: P.readOwn, order: 10 },
-    { key: 'heartBridge-class', component: lazy(() => import('./ClassCoverageCard')), roles: ['headTeacher', 'subjectTeacher'], permission: P.writeSchool, order: 20 },
-    { key: 'heartBridge-school', component: lazy(() => import('./SchoolCoverageCard')), roles: ['principal', 'academicOffice'], permission: P.oversee, order: 10 },
+    {
+      key: 'heartBridge-class',
+      component: lazy(() => import('./ClassCoverageCard')),
+      roles: ['headTeacher', 'subjectTeacher'],
+      permission: P.writeSchool,
+      order: 20,
+    },
+    {
+      key: 'heartBridge-school',
+      component: lazy(() => import('./SchoolCoverageCard')),
+      roles: ['principal', 'academicOffice'],
+      permission: P.oversee,
+      order: 10,
+    },
   ],
   menu: [
     { key: 'heartBridge-family', path: '/heart-bridge/family', labelKey: 'heartBridge:menuFamily', icon: HeartOutlined, permission: P.writeHome, order: 60 },

@@ -18,7 +18,10 @@ export function useClassRoute() {
   const current = weeks.data ? currentWeek(weeks.data.items, today) : undefined;
   const week = params.get('week') ?? current;
   // Weeks that have begun: the future cannot be written yet.
-  const begun = useMemo(() => (weeks.data?.items ?? []).filter((w) => w.schoolDays.some((d) => d <= today) || w.week === current), [weeks.data, today, current]);
+  const begun = useMemo(
+    () => (weeks.data?.items ?? []).filter((w) => w.schoolDays.some((d) => d <= today) || w.week === current),
+    [weeks.data, today, current],
+  );
 
   const set = (patch: { class?: string; week?: string }) => {
     const next = new URLSearchParams(params);

@@ -16,7 +16,10 @@ export default function CompetitionsPage() {
         locale={{ emptyText: t('competitions.empty') }}
         renderItem={(c) => (
           <List.Item extra={<Tag color={c.status === 'running' ? 'blue' : 'default'}>{t(`competitions.${c.status}`)}</Tag>}>
-            <List.Item.Meta title={<Link to={`/competitions/${c.id}`}>{c.name}</Link>} description={`${c.orgName} · ${t('competitions.period', { from: c.startsOn, to: c.endsOn })} · ${t('competitions.teams', { n: c.teams })}`} />
+            <List.Item.Meta
+              title={<Link to={`/competitions/${c.id}`}>{c.name}</Link>}
+              description={`${c.orgName} · ${t('competitions.period', { from: c.startsOn, to: c.endsOn })} · ${t('competitions.teams', { n: c.teams })}`}
+            />
           </List.Item>
         )}
       />

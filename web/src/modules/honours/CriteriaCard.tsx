@@ -19,27 +19,50 @@ export function CriteriaCard({ n }: { n: Nomination }) {
   if (!n.criteria.length) return null;
   const a = n.assessment;
   const editing = n.can.review;
-  const initial = { scores: a?.scores ?? {}, checks: Object.fromEntries(n.criteria.filter((c) => c.kind === 'check').map((c) => [c.key, a?.checks[c.key] ?? false])) };
+  const initial = {
+    scores: a?.scores ?? {},
+    checks: Object.fromEntries(n.criteria.filter((c) => c.kind === 'check').map((c) => [c.key, a?.checks[c.key] ?? false])),
+  };
   return (
-    <Card
-      title={t('criteria.title')}
-      extra={n.passScore !== null && <Tag>{t('criteria.pass', { pass: n.passScore })}</Tag>}
-      data-testid="criteria"
-    >
+    <Card title={t('criteria.title')} extra={n.passScore !== null && <Tag>{t('criteria.pass', { pass: n.passScore })}</Tag>} data-testid="criteria">
       <Flex vertical gap={12}>
         {a ? (
-          <Alert type={a.passed ? 'success' : 'warning'} showIcon message={`${t('criteria.total', { total: a.total })} · ${a.passed ? t('criteria.passed') : t('criteria.failed')}`} description={t('criteria.assessedBy', { name: a.assessedBy, at: formatDateTime(a.assessedAt) })} data-testid="assessment" />
+          <Alert
+            type={a.passed ? 'success' : 'warning'}
+            showIcon
+            message={`${t('criteria.total', { total: a.total })} · ${a.passed ? t('criteria.passed') : t('criteria.failed')}`}
+            description={t('criteria.assessedBy', { name: a.assessedBy, at: formatDateTime(a.assessedAt) })}
+            data-testid="assessment"
+          />
         ) : (
           editing && <Alert type="info" showIcon message={t('criteria.notYet')} />
         )}
-        <Form form={form} layout="horizontal" initialValues={initial} disabled={!editing} onFinish={(v) => assess.mutateAsync({ scores: v.scores ?? {}, checks: v.checks ?? {} }).then(() => message.success(t('desk.saved')), showError)}>
+        <Form
+          form={form}
+          layout="horizontal"
+          initialValues={initial}
+          disabled={!editing}
+          onFinish={(v) => assess.mutateAsync({ scores: v.scores ?? {}, checks: v.checks ?? {} }).then(() => message.success(t('desk.saved')), showError)}
+        >
           {n.criteria.map((c) =>
             c.kind === 'score' ? (
-              <Form.Item key={c.key} name={['scores', c.key]} label={`${c.label}（${t('criteria.max', { max: c.max })}）`} rules={[{ required: editing }]} style={{ marginBottom: 8 }}>
+              <Form.Item
+                key={c.key}
+                name={['scores', c.key]}
+                label={`${c.label}（${t('criteria.max', { max: c.max })}）`}
+                rules={[{ required: editing }]}
+                style={{ marginBottom: 8 }}
+              >
                 <InputNumber min={0} max={c.max} precision={0} aria-label={c.label} data-testid={`score-${c.key}`} />
               </Form.Item>
             ) : (
-              <Form.Item key={c.key} name={['checks', c.key]} label={`${c.label}（${t('criteria.check')}）`} valuePropName="checked" style={{ marginBottom: 8 }}>
+              <Form.Item
+                key={c.key}
+                name={['checks', c.key]}
+                label={`${c.label}（${t('criteria.check')}）`}
+                valuePropName="checked"
+                style={{ marginBottom: 8 }}
+              >
                 <Switch checkedChildren={t('criteria.met')} unCheckedChildren={t('criteria.unmet')} aria-label={c.label} data-testid={`check-${c.key}`} />
               </Form.Item>
             ),

@@ -33,16 +33,38 @@ export function HonourForm() {
   const year = new Date().getFullYear();
   const submit = (v: Values) => {
     // A code per criterion, which its points are stored under.
-    const criteriaItems = (v.criteriaItems ?? []).map((c, i) => ({ key: `c${i + 1}`, label: c.label, kind: c.kind, ...(c.kind === 'score' ? { max: c.max } : {}) }));
-    create.mutate({ ...v, criteriaItems, passScore: v.passScore ?? undefined }, { onSuccess: () => (setOpen(false), form.resetFields(), message.success(t('create.done'))), onError });
+    const criteriaItems = (v.criteriaItems ?? []).map((c, i) => ({
+      key: `c${i + 1}`,
+      label: c.label,
+      kind: c.kind,
+      ...(c.kind === 'score' ? { max: c.max } : {}),
+    }));
+    create.mutate(
+      { ...v, criteriaItems, passScore: v.passScore ?? undefined },
+      { onSuccess: () => (setOpen(false), form.resetFields(), message.success(t('create.done'))), onError },
+    );
   };
   return (
     <>
       <Button icon={<PlusOutlined />} onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }} data-testid="honour-new">
         {t('create.open')}
       </Button>
-      <Modal open={open} destroyOnHidden title={t('create.title')} okText={t('create.save')} confirmLoading={create.isPending} onOk={() => form.submit()} onCancel={() => setOpen(false)} okButtonProps={{ 'data-testid': 'honour-save' } as Record<string, string>}>
-        <Form<Values> form={form} layout="vertical" initialValues={{ kind: 'pioneerTeam', year, criteriaItems: [{ label: '', kind: 'score', max: 40 }] }} onFinish={submit}>
+      <Modal
+        open={open}
+        destroyOnHidden
+        title={t('create.title')}
+        okText={t('create.save')}
+        confirmLoading={create.isPending}
+        onOk={() => form.submit()}
+        onCancel={() => setOpen(false)}
+        okButtonProps={{ 'data-testid': 'honour-save' } as Record<string, string>}
+      >
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          initialValues={{ kind: 'pioneerTeam', year, criteriaItems: [{ label: '', kind: 'score', max: 40 }] }}
+          onFinish={submit}
+        >
           <Form.Item name="orgId" label={t('create.org')} rules={[{ required: true }]}>
             <OrgTreeSelect />
           </Form.Item>
@@ -66,11 +88,19 @@ export function HonourForm() {
                 <Flex vertical gap={8}>
                   {fields.map((f) => (
                     <Flex key={f.key} gap={8} align="baseline">
-                      <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: t('create.label') }, { max: 40 }]} style={{ flex: 1, marginBottom: 0 }}>
+                      <Form.Item
+                        name={[f.name, 'label']}
+                        rules={[{ required: true, message: t('create.label') }, { max: 40 }]}
+                        style={{ flex: 1, marginBottom: 0 }}
+                      >
                         <Input placeholder={t('create.label')} aria-label={t('create.label')} data-testid="criterion-label" />
                       </Form.Item>
                       <Form.Item name={[f.name, 'kind']} style={{ marginBottom: 0 }}>
-                        <Select aria-label={t('create.itemKind')} style={{ width: 96 }} options={CRITERION_KINDS.map((k) => ({ value: k, label: t(`criteria.${k}`) }))} />
+                        <Select
+                          aria-label={t('create.itemKind')}
+                          style={{ width: 96 }}
+                          options={CRITERION_KINDS.map((k) => ({ value: k, label: t(`criteria.${k}`) }))}
+                        />
                       </Form.Item>
                       <Form.Item noStyle shouldUpdate>
                         {() =>

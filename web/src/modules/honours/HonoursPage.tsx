@@ -23,7 +23,15 @@ export default function HonoursPage() {
   const phone = useIsMobile();
   const [params] = useSearchParams();
   const union = can(P.read);
-  const [query, setQuery] = useState<NominationQuery>({ page: 1, pageSize: 20, sort: 'createdAt', order: 'desc', status: params.get('status') ?? undefined, reason: params.get('reason') ?? undefined, mine: union ? undefined : '1' });
+  const [query, setQuery] = useState<NominationQuery>({
+    page: 1,
+    pageSize: 20,
+    sort: 'createdAt',
+    order: 'desc',
+    status: params.get('status') ?? undefined,
+    reason: params.get('reason') ?? undefined,
+    mine: union ? undefined : '1',
+  });
   const { data, isFetching } = useNominations(query);
   const { data: honours } = useHonours();
   const patch = (p: ListQueryPatch<SortKey> | Partial<NominationQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
@@ -35,16 +43,48 @@ export default function HonoursPage() {
         {can(P.manage) && <HonourForm />}
         {union && <StatsCard />}
         <Flex gap={8} wrap>
-          <Select allowClear placeholder={t('list.allHonours')} aria-label={t('list.allHonours')} style={{ minWidth: 200 }} value={query.honourId} onChange={(honourId) => patch({ honourId })} options={(honours ?? []).map((h) => ({ value: h.id, label: h.name }))} />
-          <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ width: 140 }} value={query.status} onChange={(status) => patch({ status })} options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-          {union && <Select allowClear placeholder={t('list.allReasons')} aria-label={t('list.allReasons')} style={{ minWidth: 200 }} value={query.reason} onChange={(reason) => patch({ reason })} options={DISQUALIFIER_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))} />}
+          <Select
+            allowClear
+            placeholder={t('list.allHonours')}
+            aria-label={t('list.allHonours')}
+            style={{ minWidth: 200 }}
+            value={query.honourId}
+            onChange={(honourId) => patch({ honourId })}
+            options={(honours ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          />
+          <Select
+            allowClear
+            placeholder={t('list.allStatuses')}
+            aria-label={t('list.allStatuses')}
+            style={{ width: 140 }}
+            value={query.status}
+            onChange={(status) => patch({ status })}
+            options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          {union && (
+            <Select
+              allowClear
+              placeholder={t('list.allReasons')}
+              aria-label={t('list.allReasons')}
+              style={{ minWidth: 200 }}
+              value={query.reason}
+              onChange={(reason) => patch({ reason })}
+              options={DISQUALIFIER_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
+            />
+          )}
         </Flex>
         {phone ? (
           <List
             loading={isFetching}
             dataSource={data?.items ?? []}
             locale={{ emptyText: t('list.empty') }}
-            pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total: data?.total ?? 0,
+              simple: true,
+              onChange: (page) => setQuery((q) => ({ ...q, page })),
+            }}
             renderItem={(r: Row) => (
               <List.Item extra={<NominationStatusTag status={r.status} />}>
                 <List.Item.Meta title={team(r)} description={`${r.honourName} · ${r.unitName}`} />

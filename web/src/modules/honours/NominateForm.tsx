@@ -23,11 +23,19 @@ export function NominateForm() {
             // What the team will be judged by, so its record can speak to each criterion.
             const h = (honours ?? []).find((x) => x.id === form.getFieldValue('honourId'));
             if (!h) return null;
-            const items = h.criteriaItems.map((c) => (c.kind === 'score' ? `${c.label}（${t('criteria.max', { max: c.max })}）` : `${c.label}（${t('criteria.check')}）`));
+            const items = h.criteriaItems.map((c) =>
+              c.kind === 'score' ? `${c.label}（${t('criteria.max', { max: c.max })}）` : `${c.label}（${t('criteria.check')}）`,
+            );
             return (
               <Typography.Paragraph type="secondary" data-testid="nominate-criteria">
                 {t('criteria.title')}：{h.criteria}
-                {items.length > 0 && <><br />{items.join('；')}{h.passScore !== null && `；${t('criteria.pass', { pass: h.passScore })}`}</>}
+                {items.length > 0 && (
+                  <>
+                    <br />
+                    {items.join('；')}
+                    {h.passScore !== null && `；${t('criteria.pass', { pass: h.passScore })}`}
+                  </>
+                )}
               </Typography.Paragraph>
             );
           }}

@@ -20,7 +20,11 @@ function Findings({ n }: { n: Nomination }) {
   const { t } = useTranslation('honours');
   if (!n.findings) return null;
   return (
-    <Card title={t('desk.checks')} extra={n.checkedAt && <Typography.Text type="secondary">{t('desk.checkedAt', { at: formatDateTime(n.checkedAt) })}</Typography.Text>} data-testid="findings">
+    <Card
+      title={t('desk.checks')}
+      extra={n.checkedAt && <Typography.Text type="secondary">{t('desk.checkedAt', { at: formatDateTime(n.checkedAt) })}</Typography.Text>}
+      data-testid="findings"
+    >
       {n.findings.length === 0 ? (
         <Alert type="success" showIcon message={t('desk.clean')} />
       ) : (
@@ -72,7 +76,11 @@ export default function NominationPage() {
     modal.confirm({
       title: t('desk.reasonPrompt'),
       content: <Input.TextArea rows={3} maxLength={500} onChange={(e) => (reason = e.target.value)} data-testid="reason" />,
-      onOk: () => act.mutateAsync({ action, body: { reason } }).then(() => message.success(t('desk.saved')), (e) => (showError(e), Promise.reject(e))),
+      onOk: () =>
+        act.mutateAsync({ action, body: { reason } }).then(
+          () => message.success(t('desk.saved')),
+          (e) => (showError(e), Promise.reject(e)),
+        ),
     });
   };
   const found = (n.findings?.length ?? 0) > 0;
@@ -123,7 +131,11 @@ export default function NominationPage() {
         <CriteriaCard n={n} />
         <Findings n={n} />
         <Card title={t('desk.timeline')}>
-          <Timeline items={n.timeline.map((e) => ({ children: `${formatDateTime(e.at)} · ${t(`desk.events.${e.event}`, { defaultValue: e.event })}${e.actorName ? ` · ${e.actorName}` : ''}` }))} />
+          <Timeline
+            items={n.timeline.map((e) => ({
+              children: `${formatDateTime(e.at)} · ${t(`desk.events.${e.event}`, { defaultValue: e.event })}${e.actorName ? ` · ${e.actorName}` : ''}`,
+            }))}
+          />
         </Card>
       </Flex>
     </Page>

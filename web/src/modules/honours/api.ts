@@ -1,7 +1,16 @@
 /** Honours and labour competitions: queries and writes; shapes come from common/schemas. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { AwardList, CompetitionDetail, CompetitionList, CreateHonourBody, HonourList, HonourStats, NominationDetail, NominationPage } from '@common/schemas/honours';
+import type {
+  AwardList,
+  CompetitionDetail,
+  CompetitionList,
+  CreateHonourBody,
+  HonourList,
+  HonourStats,
+  NominationDetail,
+  NominationPage,
+} from '@common/schemas/honours';
 import { api } from '../../api/client';
 
 export type Honours = z.infer<typeof HonourList>['items'];
@@ -25,17 +34,21 @@ export interface NominationQuery {
 
 const KEY = 'honours';
 export const useHonours = () => useQuery({ queryKey: [KEY, 'honours'], queryFn: () => api.get<{ items: Honours }>('/honours').then((r) => r.items) });
-export const useNominations = (q: NominationQuery) => useQuery({ queryKey: [KEY, 'nominations', q], queryFn: () => api.get<Nominations>('/honour-nominations', { ...q }), placeholderData: keepPreviousData });
+export const useNominations = (q: NominationQuery) =>
+  useQuery({ queryKey: [KEY, 'nominations', q], queryFn: () => api.get<Nominations>('/honour-nominations', { ...q }), placeholderData: keepPreviousData });
 export const useNomination = (id: string) => useQuery({ queryKey: [KEY, 'nomination', id], queryFn: () => api.get<Nomination>(`/honour-nominations/${id}`) });
 export const useStats = (enabled: boolean) => useQuery({ queryKey: [KEY, 'stats'], enabled, queryFn: () => api.get<Stats>('/honours/stats') });
 export const useAwards = () => useQuery({ queryKey: [KEY, 'awards'], queryFn: () => api.get<{ items: Awards }>('/honours/awards').then((r) => r.items) });
-export const useCompetitions = () => useQuery({ queryKey: [KEY, 'competitions'], queryFn: () => api.get<{ items: Competitions }>('/competitions').then((r) => r.items) });
-export const useCompetition = (id: string | undefined) => useQuery({ queryKey: [KEY, 'competition', id], enabled: !!id, queryFn: () => api.get<Competition>(`/competitions/${id}`) });
+export const useCompetitions = () =>
+  useQuery({ queryKey: [KEY, 'competitions'], queryFn: () => api.get<{ items: Competitions }>('/competitions').then((r) => r.items) });
+export const useCompetition = (id: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'competition', id], enabled: !!id, queryFn: () => api.get<Competition>(`/competitions/${id}`) });
 
 export function useNominate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ honourId, teamOrgId, record }: { honourId: string; teamOrgId: string; record: string }) => api.post<{ id: string }>(`/honours/${honourId}/nominations`, { teamOrgId, record }),
+    mutationFn: ({ honourId, teamOrgId, record }: { honourId: string; teamOrgId: string; record: string }) =>
+      api.post<{ id: string }>(`/honours/${honourId}/nominations`, { teamOrgId, record }),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
@@ -52,14 +65,18 @@ export function useNominationAction(id: string) {
 export type NewHonour = z.input<typeof CreateHonourBody>;
 export function useCreateHonour() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: NewHonour) => api.post<{ id: string }>('/honours', body), onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
+  return useMutation({
+    mutationFn: (body: NewHonour) => api.post<{ id: string }>('/honours', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
 }
 
 /** The union's points and checks against the honour's criteria. */
 export function useAssess(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { scores: Record<string, number>; checks: Record<string, boolean> }) => api.put<{ total: number; passed: boolean }>(`/honour-nominations/${id}/assessment`, body),
+    mutationFn: (body: { scores: Record<string, number>; checks: Record<string, boolean> }) =>
+      api.put<{ total: number; passed: boolean }>(`/honour-nominations/${id}/assessment`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }

@@ -20,6 +20,13 @@ export const honoursModule = defineModule({
   homeCards: [
     { key: 'honours-review', component: lazy(() => import('./ReviewCard')), roles: ['unionChair', 'unionStaff'], permission: P.read, order: 40, width: 'half' },
     { key: 'honours-mine', component: lazy(() => import('./MyNominationsCard')), roles: ['handler'], permission: P.nominate, order: 41, width: 'half' },
-    { key: 'honours-ranking', component: lazy(() => import('./RankingCard')), roles: ['worker', 'representative', 'handler'], permission: P.readPublished, order: 42, width: 'half' },
+    {
+      key: 'honours-ranking',
+      component: lazy(() => import('./RankingCard')),
+      roles: ['worker', 'representative', 'handler'],
+      permission: P.readPublished,
+      order: 42,
+      width: 'half',
+    },
   ],
 });

@@ -1,7 +1,15 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const COLORS: Record<string, string> = { submitted: 'blue', recommended: 'cyan', disqualified: 'red', rejected: 'default', awarded: 'gold', published: 'green', revoked: 'default' };
+const COLORS: Record<string, string> = {
+  submitted: 'blue',
+  recommended: 'cyan',
+  disqualified: 'red',
+  rejected: 'default',
+  awarded: 'gold',
+  published: 'green',
+  revoked: 'default',
+};
 
 export function NominationStatusTag({ status }: { status: string }) {
   const { t } = useTranslation('honours');

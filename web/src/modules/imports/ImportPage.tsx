@@ -9,10 +9,7 @@ import { ProgressStep } from './ProgressStep';
 import { UploadStep } from './UploadStep';
 
 /** upload → preview (nothing is written yet) → import, then poll the batch to the end. */
-type WizardState =
-  | { step: 'upload' }
-  | { step: 'preview'; preview: ImportPreview }
-  | { step: 'import'; batchId: string };
+type WizardState = { step: 'upload' } | { step: 'preview'; preview: ImportPreview } | { step: 'import'; batchId: string };
 
 const STEP_INDEX = { upload: 0, preview: 1, import: 2 } as const;
 
@@ -57,12 +54,7 @@ export default function ImportPage() {
           />
         )}
         {state.step === 'preview' && (
-          <PreviewStep
-            preview={state.preview}
-            confirming={confirming}
-            onConfirm={() => onConfirm(state.preview)}
-            onRestart={restart}
-          />
+          <PreviewStep preview={state.preview} confirming={confirming} onConfirm={() => onConfirm(state.preview)} onRestart={restart} />
         )}
         {state.step === 'import' && <ProgressStep batchId={state.batchId} orgId={orgId} onRestart={restart} />}
       </Card>

@@ -27,11 +27,7 @@ export function PreviewStep({ preview, confirming, onConfirm, onRestart }: Props
           <Statistic title={t('preview.valid')} value={preview.validRows} styles={{ content: { color: '#389e0d' } }} />
         </Col>
         <Col xs={8}>
-          <Statistic
-            title={t('preview.invalid')}
-            value={invalidRows}
-            styles={{ content: { color: invalidRows ? '#cf1322' : undefined } }}
-          />
+          <Statistic title={t('preview.invalid')} value={invalidRows} styles={{ content: { color: invalidRows ? '#cf1322' : undefined } }} />
         </Col>
       </Row>
 

@@ -32,11 +32,7 @@ export function ProgressStep({ batchId, orgId, onRestart }: Props) {
         subTitle={t('progress.done', { count: processed })}
         data-testid="import-done"
         extra={[
-          <Button
-            key="people"
-            type="primary"
-            onClick={() => navigate(orgId ? `/people?orgId=${encodeURIComponent(orgId)}` : '/people')}
-          >
+          <Button key="people" type="primary" onClick={() => navigate(orgId ? `/people?orgId=${encodeURIComponent(orgId)}` : '/people')}>
             {t('progress.viewPeople')}
           </Button>,
           again,

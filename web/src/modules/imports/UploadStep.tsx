@@ -67,7 +67,13 @@ export function UploadStep({ defaultOrgId, onUploaded }: Props) {
                 .map((c) => (REQUIRED.has(c) ? `${c}（${t('upload.required')}）` : c))
                 .join('、')}
             </div>
-            <Button type="link" size="small" style={{ padding: 0 }} onClick={() => download('/imports/template.xlsx', undefined, '人员导入模板.xlsx').catch(showError)} data-testid="import-template">
+            <Button
+              type="link"
+              size="small"
+              style={{ padding: 0 }}
+              onClick={() => download('/imports/template.xlsx', undefined, '人员导入模板.xlsx').catch(showError)}
+              data-testid="import-template"
+            >
               {t('upload.template')}
             </Button>
           </>

@@ -15,7 +15,8 @@ export const messages = defineMessages(
       file: 'Excel 或 CSV 文件',
       fileRequired: '请选择 .xlsx、.xls 或 .csv 文件',
       dragHint: '点击或拖拽 .xlsx、.xls 或 .csv 文件到此处',
-      formatHint: '表格第一行为表头；“所属组织”列可填写下级组织的路径（也可以是本系统导出的完整路径），留空则导入到所选组织。CSV 可以是 UTF-8 或 GBK 编码。工号、手机号、身份证号列请设置为“文本”格式。',
+      formatHint:
+        '表格第一行为表头；“所属组织”列可填写下级组织的路径（也可以是本系统导出的完整路径），留空则导入到所选组织。CSV 可以是 UTF-8 或 GBK 编码。工号、手机号、身份证号列请设置为“文本”格式。',
       columnsTitle: '表头（按此名称读取，顺序不限）',
       required: '必填',
       template: '下载导入模板',

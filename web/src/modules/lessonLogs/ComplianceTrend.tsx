@@ -23,7 +23,13 @@ export function ComplianceTrend({ weeks }: { weeks: ComplianceRow[] }) {
       series: [
         { type: 'line', name: t('office.logged'), data: weeks.map((w) => rate(w.logged, w.timetabled)), connectNulls: true },
         { type: 'line', name: t('office.standard'), data: weeks.map((w) => rate(w.standardMet, w.logged)), connectNulls: true },
-        ...TENS.map((k) => ({ type: 'line' as const, name: t(`tens.${k}`), data: weeks.map((w) => rate(w.tens[k], w.logged)), connectNulls: true, lineStyle: { width: 1 } })),
+        ...TENS.map((k) => ({
+          type: 'line' as const,
+          name: t(`tens.${k}`),
+          data: weeks.map((w) => rate(w.tens[k], w.logged)),
+          connectNulls: true,
+          lineStyle: { width: 1 },
+        })),
       ],
     }),
     [weeks, t],

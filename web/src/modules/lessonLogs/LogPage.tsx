@@ -22,7 +22,16 @@ function Counter({ label, value, onChange, testId }: { label: string; value: num
   return (
     <Flex vertical style={{ minWidth: 100, flex: '1 1 100px' }}>
       <Typography.Text type="secondary">{label}</Typography.Text>
-      <InputNumber aria-label={label} data-testid={testId} min={0} max={500} value={value} onChange={(v) => onChange(v)} inputMode="numeric" style={{ width: '100%' }} />
+      <InputNumber
+        aria-label={label}
+        data-testid={testId}
+        min={0}
+        max={500}
+        value={value}
+        onChange={(v) => onChange(v)}
+        inputMode="numeric"
+        style={{ width: '100%' }}
+      />
     </Flex>
   );
 }
@@ -36,7 +45,14 @@ function NewLog({ classId, date, period }: { classId: string; date: string; peri
   const save = useLogLesson();
   const { keyFor, done } = useIdempotencyKey();
   const [minutes, setMinutes] = useState({ taught: 35 as number | null, checking: 10 as number | null });
-  const [counts, setCounts] = useState<Record<Ten, number | null>>({ questioned: 10, homeworkChecked: 10, demonstrations: 10, practiceMinutes: 10, corrections: null, tutoring: null });
+  const [counts, setCounts] = useState<Record<Ten, number | null>>({
+    questioned: 10,
+    homeworkChecked: 10,
+    demonstrations: 10,
+    practiceMinutes: 10,
+    corrections: null,
+    tutoring: null,
+  });
   const [tapped, setTapped] = useState<Partial<Record<TallyKind, string[]>>>({});
   const [kind, setKind] = useState<TallyKind>('questioned');
   const count = (k: Ten) => Math.max(counts[k] ?? 0, TALLY_KINDS.includes(k as TallyKind) ? (tapped[k as TallyKind]?.length ?? 0) : 0);
@@ -77,11 +93,26 @@ function NewLog({ classId, date, period }: { classId: string; date: string; peri
       </Typography.Text>
       <Card size="small" title={t('log.standard')}>
         <Flex gap={12} wrap>
-          <Counter label={t('log.minutesTaught')} value={minutes.taught} onChange={(v) => setMinutes({ ...minutes, taught: v })} testId="lessons-minutes-taught" />
-          <Counter label={t('log.minutesChecking')} value={minutes.checking} onChange={(v) => setMinutes({ ...minutes, checking: v })} testId="lessons-minutes-checking" />
+          <Counter
+            label={t('log.minutesTaught')}
+            value={minutes.taught}
+            onChange={(v) => setMinutes({ ...minutes, taught: v })}
+            testId="lessons-minutes-taught"
+          />
+          <Counter
+            label={t('log.minutesChecking')}
+            value={minutes.checking}
+            onChange={(v) => setMinutes({ ...minutes, checking: v })}
+            testId="lessons-minutes-checking"
+          />
         </Flex>
       </Card>
-      <Card size="small" title={TENS.filter((k) => !AFTER_CLASS_TENS.includes(k)).map((k) => t(`tens.${k}`)).join(' · ')}>
+      <Card
+        size="small"
+        title={TENS.filter((k) => !AFTER_CLASS_TENS.includes(k))
+          .map((k) => t(`tens.${k}`))
+          .join(' · ')}
+      >
         <Flex gap={12} wrap>
           {TENS.filter((k) => !AFTER_CLASS_TENS.includes(k)).map((k) => (
             <Counter key={k} label={t(`tens.${k}`)} value={count(k)} onChange={(v) => setCounts({ ...counts, [k]: v })} testId={`lessons-count-${k}`} />
@@ -90,13 +121,26 @@ function NewLog({ classId, date, period }: { classId: string; date: string; peri
       </Card>
       {roster && (
         <Card size="small" title={t('log.tap')}>
-          <Tallies kinds={IN_CLASS} kind={IN_CLASS.includes(kind) ? kind : 'questioned'} onKind={setKind} students={roster.students} tapped={tapped} onTap={(k, id) => setTapped(toggle(tapped, k, id))} />
+          <Tallies
+            kinds={IN_CLASS}
+            kind={IN_CLASS.includes(kind) ? kind : 'questioned'}
+            onKind={setKind}
+            students={roster.students}
+            tapped={tapped}
+            onTap={(k, id) => setTapped(toggle(tapped, k, id))}
+          />
         </Card>
       )}
       <Card size="small" title={t('log.afterClass')}>
         <Flex gap={12} wrap>
           {AFTER_CLASS_TENS.map((k) => (
-            <Counter key={k} label={t(`tens.${k}`)} value={counts[k] === null && !tapped[k as TallyKind]?.length ? null : count(k)} onChange={(v) => setCounts({ ...counts, [k]: v })} testId={`lessons-count-${k}`} />
+            <Counter
+              key={k}
+              label={t(`tens.${k}`)}
+              value={counts[k] === null && !tapped[k as TallyKind]?.length ? null : count(k)}
+              onChange={(v) => setCounts({ ...counts, [k]: v })}
+              testId={`lessons-count-${k}`}
+            />
           ))}
         </Flex>
       </Card>
@@ -114,7 +158,10 @@ function SavedLog({ log }: { log: LessonLog }) {
   const { data: roster } = useClassStudents(log.canCompleteAfterClass ? log.classId : undefined);
   const complete = useCompleteAfterClass(log.id);
   const [counts, setCounts] = useState({ corrections: log.counts.corrections ?? 0, tutoring: log.counts.tutoring ?? 0 });
-  const [tapped, setTapped] = useState<Partial<Record<TallyKind, string[]>>>({ corrections: log.students.corrections.map((s) => s.id), tutoring: log.students.tutoring.map((s) => s.id) });
+  const [tapped, setTapped] = useState<Partial<Record<TallyKind, string[]>>>({
+    corrections: log.students.corrections.map((s) => s.id),
+    tutoring: log.students.tutoring.map((s) => s.id),
+  });
   const [kind, setKind] = useState<TallyKind>('corrections');
   const n = (k: 'corrections' | 'tutoring') => Math.max(counts[k], tapped[k]?.length ?? 0);
   return (
@@ -124,11 +171,15 @@ function SavedLog({ log }: { log: LessonLog }) {
           {dayjs(log.date).format('MM-DD ddd')} · {t('week.period', { n: log.period })} · {log.subject} · {log.teacherName}
         </Descriptions.Item>
         <Descriptions.Item label={t('log.standard')}>
-          {log.minutesTaught} + {log.minutesChecking} <Tag color={standardMet(log.minutesTaught, log.minutesChecking) ? 'green' : 'orange'}>{log.standardMet ? '✓' : '✗'}</Tag>
+          {log.minutesTaught} + {log.minutesChecking}{' '}
+          <Tag color={standardMet(log.minutesTaught, log.minutesChecking) ? 'green' : 'orange'}>{log.standardMet ? '✓' : '✗'}</Tag>
         </Descriptions.Item>
         {TENS.map((k) => (
           <Descriptions.Item key={k} label={t(`tens.${k}`)}>
-            {log.counts[k] ?? '—'} {TALLY_KINDS.includes(k as TallyKind) && log.students[k as TallyKind].length > 0 && <Typography.Text type="secondary">（{log.students[k as TallyKind].map((s) => s.name).join('、')}）</Typography.Text>}
+            {log.counts[k] ?? '—'}{' '}
+            {TALLY_KINDS.includes(k as TallyKind) && log.students[k as TallyKind].length > 0 && (
+              <Typography.Text type="secondary">（{log.students[k as TallyKind].map((s) => s.name).join('、')}）</Typography.Text>
+            )}
           </Descriptions.Item>
         ))}
       </Descriptions>
@@ -136,16 +187,39 @@ function SavedLog({ log }: { log: LessonLog }) {
         <Card size="small" title={t('log.afterClass')} extra={t('log.until', { date: log.afterClassUntil })}>
           <Flex vertical gap={12}>
             <Flex gap={12} wrap>
-              <Counter label={t('tens.corrections')} value={n('corrections')} onChange={(v) => setCounts({ ...counts, corrections: v ?? 0 })} testId="lessons-count-corrections" />
-              <Counter label={t('tens.tutoring')} value={n('tutoring')} onChange={(v) => setCounts({ ...counts, tutoring: v ?? 0 })} testId="lessons-count-tutoring" />
+              <Counter
+                label={t('tens.corrections')}
+                value={n('corrections')}
+                onChange={(v) => setCounts({ ...counts, corrections: v ?? 0 })}
+                testId="lessons-count-corrections"
+              />
+              <Counter
+                label={t('tens.tutoring')}
+                value={n('tutoring')}
+                onChange={(v) => setCounts({ ...counts, tutoring: v ?? 0 })}
+                testId="lessons-count-tutoring"
+              />
             </Flex>
-            {roster && <Tallies kinds={AFTER} kind={kind} onKind={setKind} students={roster.students} tapped={tapped} onTap={(k, id) => setTapped(toggle(tapped, k, id))} />}
+            {roster && (
+              <Tallies
+                kinds={AFTER}
+                kind={kind}
+                onKind={setKind}
+                students={roster.students}
+                tapped={tapped}
+                onTap={(k, id) => setTapped(toggle(tapped, k, id))}
+              />
+            )}
             <Button
               type="primary"
               loading={complete.isPending}
               onClick={() =>
                 complete.mutate(
-                  { corrections: n('corrections'), tutoring: n('tutoring'), students: { corrections: tapped.corrections ?? [], tutoring: tapped.tutoring ?? [] } },
+                  {
+                    corrections: n('corrections'),
+                    tutoring: n('tutoring'),
+                    students: { corrections: tapped.corrections ?? [], tutoring: tapped.tutoring ?? [] },
+                  },
                   { onSuccess: () => message.success(t('log.saved')), onError: (err) => message.error(errorText(err, t)) },
                 )
               }
@@ -172,7 +246,11 @@ export default function LogPage() {
   return (
     <Page title={t('log.title')}>
       <div style={{ maxWidth: 640 }}>
-        {logId ? <Spin spinning={isLoading}>{log && <SavedLog log={log} />}</Spin> : classId && date && period ? <NewLog classId={classId} date={date} period={period} /> : null}
+        {logId ? (
+          <Spin spinning={isLoading}>{log && <SavedLog log={log} />}</Spin>
+        ) : classId && date && period ? (
+          <NewLog classId={classId} date={date} period={period} />
+        ) : null}
       </div>
     </Page>
   );

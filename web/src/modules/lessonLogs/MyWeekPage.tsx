@@ -9,7 +9,12 @@ import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
 import { useMyWeek } from './api';
 
-const shiftWeek = (week: string, n: number) => weekOf(dayjs(weekDates(week)[0]).add(n * 7, 'day').format('YYYY-MM-DD'));
+const shiftWeek = (week: string, n: number) =>
+  weekOf(
+    dayjs(weekDates(week)[0])
+      .add(n * 7, 'day')
+      .format('YYYY-MM-DD'),
+  );
 
 /**
  * The teacher's phone start page: this week's timetabled lessons, day by day; a lesson not
@@ -40,7 +45,13 @@ export default function MyWeekPage() {
           {days
             .filter((d) => d.lessons.length)
             .map((d) => (
-              <Card key={d.date} size="small" title={`${dayjs(d.date).format('MM-DD ddd')}${d.note ? ` · ${d.note}` : ''}`} data-testid="lessons-day" data-date={d.date}>
+              <Card
+                key={d.date}
+                size="small"
+                title={`${dayjs(d.date).format('MM-DD ddd')}${d.note ? ` · ${d.note}` : ''}`}
+                data-testid="lessons-day"
+                data-date={d.date}
+              >
                 <List
                   dataSource={d.lessons}
                   locale={{ emptyText: <Empty description={t('week.noSchool')} /> }}

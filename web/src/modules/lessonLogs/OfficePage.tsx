@@ -61,7 +61,15 @@ export default function OfficePage() {
       title={t('office.title')}
       extra={
         <Flex gap={8} wrap>
-          {(me?.schools.length ?? 0) > 1 && <Select aria-label={t('office.school')} value={schoolId} onChange={setSchool} options={me!.schools.map((s) => ({ value: s.id, label: s.name }))} style={{ minWidth: 140 }} />}
+          {(me?.schools.length ?? 0) > 1 && (
+            <Select
+              aria-label={t('office.school')}
+              value={schoolId}
+              onChange={setSchool}
+              options={me!.schools.map((s) => ({ value: s.id, label: s.name }))}
+              style={{ minWidth: 140 }}
+            />
+          )}
           <DatePicker.RangePicker
             aria-label={t('office.period')}
             allowClear={false}
@@ -81,14 +89,27 @@ export default function OfficePage() {
             children: (
               <Flex vertical gap={12}>
                 <Flex gap={8} wrap justify="space-between">
-                  <Segmented value={cut} onChange={(v) => setCut(v as ComplianceCut)} options={TABLE_CUTS.map((c) => ({ value: c, label: t(`office.cuts.${c}`) }))} />
+                  <Segmented
+                    value={cut}
+                    onChange={(v) => setCut(v as ComplianceCut)}
+                    options={TABLE_CUTS.map((c) => ({ value: c, label: t(`office.cuts.${c}`) }))}
+                  />
                   <Button icon={<DownloadOutlined />} onClick={download} data-testid="lessons-export">
                     {t('office.export')}
                   </Button>
                 </Flex>
                 {data?.own && <Alert type="info" showIcon title={t('office.own')} />}
                 <Typography.Text type="secondary">{t('office.noRanking')}</Typography.Text>
-                <Table data-testid="lessons-compliance" rowKey="key" size="small" loading={isFetching} columns={columns} dataSource={data?.rows ?? []} pagination={false} scroll={{ x: 900 }} />
+                <Table
+                  data-testid="lessons-compliance"
+                  rowKey="key"
+                  size="small"
+                  loading={isFetching}
+                  columns={columns}
+                  dataSource={data?.rows ?? []}
+                  pagination={false}
+                  scroll={{ x: 900 }}
+                />
               </Flex>
             ),
           },

@@ -18,7 +18,12 @@ export function Tallies({ kinds, kind, onKind, students, tapped, onTap }: Props)
   return (
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">{t('log.tapHint')}</Typography.Text>
-      <Segmented block value={kind} onChange={(v) => onKind(v as TallyKind)} options={kinds.map((k) => ({ value: k, label: `${t(`tens.${k}`)} ${tapped[k]?.length ? `(${tapped[k]!.length})` : ''}` }))} />
+      <Segmented
+        block
+        value={kind}
+        onChange={(v) => onKind(v as TallyKind)}
+        options={kinds.map((k) => ({ value: k, label: `${t(`tens.${k}`)} ${tapped[k]?.length ? `(${tapped[k]!.length})` : ''}` }))}
+      />
       <Flex wrap gap={6}>
         {students.map((s) => (
           <Tag.CheckableTag

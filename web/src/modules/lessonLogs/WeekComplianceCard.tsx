@@ -21,12 +21,21 @@ export default function WeekComplianceCard() {
   const w = data?.rows[0];
   const rate = (n: number | undefined, of: number | undefined) => pct(of ? (n ?? 0) / of : undefined);
   return (
-    <Card title={name ? `${t('home.week')} · ${name}` : t('home.week')} extra={<Link to="/lesson-logs">{t('home.openOffice')}</Link>} data-testid="home-lessons-week">
+    <Card
+      title={name ? `${t('home.week')} · ${name}` : t('home.week')}
+      extra={<Link to="/lesson-logs">{t('home.openOffice')}</Link>}
+      data-testid="home-lessons-week"
+    >
       {isLoading || loading ? (
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : (
         <Flex wrap gap={24}>
-          <Stat label={t('office.logged')} value={rate(w?.logged, w?.timetabled)} sub={w ? `${w.logged} / ${w.timetabled}` : undefined} testId="home-lessons-week-logged" />
+          <Stat
+            label={t('office.logged')}
+            value={rate(w?.logged, w?.timetabled)}
+            sub={w ? `${w.logged} / ${w.timetabled}` : undefined}
+            testId="home-lessons-week-logged"
+          />
           <Stat label={t('office.standard')} value={rate(w?.standardMet, w?.logged)} sub={w ? `${w.standardMet} / ${w.logged}` : undefined} />
           <Stat label={t('office.reached')} value={w?.studentsReached ?? '—'} />
         </Flex>

@@ -18,7 +18,11 @@ export interface ClassStudents {
 const KEY = 'lessonLogs';
 
 export function useMyWeek(week: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'week', week], queryFn: () => api.get<MyWeek>('/lesson-logs/my-week', week ? { week } : undefined), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'week', week],
+    queryFn: () => api.get<MyWeek>('/lesson-logs/my-week', week ? { week } : undefined),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useLog(id: string | undefined) {
@@ -26,11 +30,20 @@ export function useLog(id: string | undefined) {
 }
 
 export function useClassStudents(classId: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'students', classId], enabled: !!classId, queryFn: () => api.get<ClassStudents>(`/lesson-logs/classes/${classId}/students`) });
+  return useQuery({
+    queryKey: [KEY, 'students', classId],
+    enabled: !!classId,
+    queryFn: () => api.get<ClassStudents>(`/lesson-logs/classes/${classId}/students`),
+  });
 }
 
 export function useCompliance(schoolId: string | undefined, q: { from: string; to: string; cut: ComplianceCut }) {
-  return useQuery({ queryKey: [KEY, 'compliance', schoolId, q], enabled: !!schoolId, queryFn: () => api.get<Compliance>(`/lesson-logs/schools/${schoolId}/compliance`, q), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'compliance', schoolId, q],
+    enabled: !!schoolId,
+    queryFn: () => api.get<Compliance>(`/lesson-logs/schools/${schoolId}/compliance`, q),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export const exportCompliance = (schoolId: string, q: { from: string; to: string; cut: ComplianceCut }) =>
@@ -64,7 +77,10 @@ function useLessonMutation<V, R>(fn: (v: V) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
 }
 
-export const useLogLesson = () => useLessonMutation(({ input, key }: { input: LogInput; key: string }) => api.post<LessonLog>('/lesson-logs', input, { headers: { 'Idempotency-Key': key } }));
+export const useLogLesson = () =>
+  useLessonMutation(({ input, key }: { input: LogInput; key: string }) => api.post<LessonLog>('/lesson-logs', input, { headers: { 'Idempotency-Key': key } }));
 
 export const useCompleteAfterClass = (id: string) =>
-  useLessonMutation((body: { corrections: number; tutoring: number; students: { corrections: string[]; tutoring: string[] } }) => api.put<LessonLog>(`/lesson-logs/${id}/after-class`, body));
+  useLessonMutation((body: { corrections: number; tutoring: number; students: { corrections: string[]; tutoring: string[] } }) =>
+    api.put<LessonLog>(`/lesson-logs/${id}/after-class`, body),
+  );

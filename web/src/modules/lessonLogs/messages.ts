@@ -131,6 +131,13 @@ export const messages = defineMessages(
       week: '35+10 compliance this week',
       openOffice: 'Open',
     },
-    tens: { questioned: 'Questioned', homeworkChecked: 'Homework checked', demonstrations: 'Demonstrations', practiceMinutes: 'Practice minutes', corrections: 'Corrections', tutoring: 'Tutoring' },
+    tens: {
+      questioned: 'Questioned',
+      homeworkChecked: 'Homework checked',
+      demonstrations: 'Demonstrations',
+      practiceMinutes: 'Practice minutes',
+      corrections: 'Corrections',
+      tutoring: 'Tutoring',
+    },
   },
 );

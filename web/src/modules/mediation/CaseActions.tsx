@@ -103,7 +103,14 @@ export function CaseActions({ c }: { c: CaseDetail }) {
     if (f.kind === 'check') return <Checkbox />;
     if (f.kind === 'org') return <OrgTreeSelect allowClear />;
     if (f.kind === 'mediator')
-      return <Select allowClear loading={mediators.isFetching} options={(mediators.data?.items ?? []).map((m) => ({ value: m.accountId, label: m.name }))} data-testid="mediation-field-mediator" />;
+      return (
+        <Select
+          allowClear
+          loading={mediators.isFetching}
+          options={(mediators.data?.items ?? []).map((m) => ({ value: m.accountId, label: m.name }))}
+          data-testid="mediation-field-mediator"
+        />
+      );
     return <Input data-testid={`mediation-field-${f.name}`} />;
   };
 
@@ -111,16 +118,37 @@ export function CaseActions({ c }: { c: CaseDetail }) {
     <>
       <Flex gap={8} wrap>
         {buttons.map((b) => (
-          <Button key={b} type={b === 'accept' || b === 'agreement' || b === 'sessions' ? 'primary' : 'default'} danger={b === 'reject' || b === 'fail'} onClick={() => setOpen(b)} data-testid={`mediation-action-${b}`}>
+          <Button
+            key={b}
+            type={b === 'accept' || b === 'agreement' || b === 'sessions' ? 'primary' : 'default'}
+            danger={b === 'reject' || b === 'fail'}
+            onClick={() => setOpen(b)}
+            data-testid={`mediation-action-${b}`}
+          >
             {forms[b]!.title}
           </Button>
         ))}
       </Flex>
-      <Modal open={!!current} title={current?.title} onCancel={() => setOpen(null)} onOk={() => form.submit()} confirmLoading={act.isPending} okText={t('action.submit')} destroyOnHidden okButtonProps={{ 'data-testid': 'mediation-action-submit' } as Record<string, string>}>
+      <Modal
+        open={!!current}
+        title={current?.title}
+        onCancel={() => setOpen(null)}
+        onOk={() => form.submit()}
+        confirmLoading={act.isPending}
+        okText={t('action.submit')}
+        destroyOnHidden
+        okButtonProps={{ 'data-testid': 'mediation-action-submit' } as Record<string, string>}
+      >
         {current && (
           <Form form={form} layout="vertical" onFinish={submit} initialValues={current.initial} preserve={false}>
             {current.fields.map((f) => (
-              <Form.Item key={f.name} name={f.name} label={f.label} valuePropName={f.kind === 'check' ? 'checked' : 'value'} rules={f.required ? [{ required: true }] : undefined}>
+              <Form.Item
+                key={f.name}
+                name={f.name}
+                label={f.label}
+                valuePropName={f.kind === 'check' ? 'checked' : 'value'}
+                rules={f.required ? [{ required: true }] : undefined}
+              >
                 {input(f)}
               </Form.Item>
             ))}

@@ -72,7 +72,12 @@ export function CaseForm({ staff, appealId }: { staff: boolean; appealId?: strin
       {staff && (
         <>
           <Form.Item name="applicantKind" label={t('register.kind')}>
-            <Radio.Group options={[{ value: 'worker', label: t('register.kindWorker') }, { value: 'group', label: t('register.kindGroup') }]} />
+            <Radio.Group
+              options={[
+                { value: 'worker', label: t('register.kindWorker') },
+                { value: 'group', label: t('register.kindGroup') },
+              ]}
+            />
           </Form.Item>
           {group && (
             <Form.Item name="groupSize" label={t('register.groupSize')} rules={[{ required: true }]}>
@@ -94,7 +99,12 @@ export function CaseForm({ staff, appealId }: { staff: boolean; appealId?: strin
         {(fields, { add, remove }) => (
           <Flex vertical gap={8} style={{ marginBottom: 16 }}>
             {fields.map((f, i) => (
-              <Card key={f.key} size="small" title={`${t('apply.claims')} ${i + 1}`} extra={fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}>
+              <Card
+                key={f.key}
+                size="small"
+                title={`${t('apply.claims')} ${i + 1}`}
+                extra={fields.length > 1 ? <MinusCircleOutlined onClick={() => remove(f.name)} /> : null}
+              >
                 <Form.Item name={[f.name, 'type']} label={t('apply.claimType')} rules={[{ required: true }]}>
                   <Select options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))} />
                 </Form.Item>

@@ -64,9 +64,35 @@ export default function CaseListPage() {
 
   const filters = desk ? (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="mediation-filter-status" />
-      <Select allowClear placeholder={t('list.allLights')} aria-label={t('list.allLights')} style={{ minWidth: 120 }} value={query.light} onChange={(v) => patch({ light: v })} options={CASE_LIGHTS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(`light.${l}`) }))} data-testid="mediation-filter-light" />
-      <Select allowClear placeholder={t('list.allClaims')} aria-label={t('list.allClaims')} style={{ minWidth: 140 }} value={query.claimType} onChange={(v) => patch({ claimType: v })} options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))} />
+      <Select
+        allowClear
+        placeholder={t('list.allStatuses')}
+        aria-label={t('list.allStatuses')}
+        style={{ minWidth: 140 }}
+        value={query.status}
+        onChange={(v) => patch({ status: v })}
+        options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
+        data-testid="mediation-filter-status"
+      />
+      <Select
+        allowClear
+        placeholder={t('list.allLights')}
+        aria-label={t('list.allLights')}
+        style={{ minWidth: 120 }}
+        value={query.light}
+        onChange={(v) => patch({ light: v })}
+        options={CASE_LIGHTS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(`light.${l}`) }))}
+        data-testid="mediation-filter-light"
+      />
+      <Select
+        allowClear
+        placeholder={t('list.allClaims')}
+        aria-label={t('list.allClaims')}
+        style={{ minWidth: 140 }}
+        value={query.claimType}
+        onChange={(v) => patch({ claimType: v })}
+        options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))}
+      />
       <Input.Search allowClear placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
     </Flex>
   ) : null;
@@ -80,7 +106,11 @@ export default function CaseListPage() {
             loading={isFetching}
             dataSource={data?.items ?? []}
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
-            pagination={!query.after && data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+            pagination={
+              !query.after && data && data.total > query.pageSize
+                ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }
+                : false
+            }
             renderItem={(c) => (
               <List.Item>
                 <CaseCard c={c} />
@@ -100,7 +130,13 @@ export default function CaseListPage() {
       <Table<CaseSummary>
         size="middle"
         data-testid="mediation-table"
-        {...listTableProps<CaseSummary, SortKey>({ query, data, loading: isFetching, onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })), showTotal })}
+        {...listTableProps<CaseSummary, SortKey>({
+          query,
+          data,
+          loading: isFetching,
+          onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })),
+          showTotal,
+        })}
         columns={[
           { title: t('list.code'), dataIndex: 'code', render: (code: string, c) => <Link to={`/mediation/cases/${c.id}`}>{code}</Link> },
           { title: t('list.applicant'), dataIndex: 'applicantName' },

@@ -14,7 +14,11 @@ function PerformanceCard({ p }: { p: NonNullable<CaseDetail['performance']> }) {
   const { t } = useTranslation('mediation');
   const { can } = useAuth();
   return (
-    <Card title={t('performance.title')} extra={can('decidedItems.read') ? <Link to={`/decided-items/${p.itemId}`}>{t('performance.open')}</Link> : null} data-testid="mediation-performance">
+    <Card
+      title={t('performance.title')}
+      extra={can('decidedItems.read') ? <Link to={`/decided-items/${p.itemId}`}>{t('performance.open')}</Link> : null}
+      data-testid="mediation-performance"
+    >
       <Descriptions column={{ xs: 1, sm: 2 }} size="small">
         <Descriptions.Item label={t('detail.performanceDue')}>{p.dueDate}</Descriptions.Item>
         <Descriptions.Item label={t('performance.status')}>
@@ -45,7 +49,9 @@ export default function CasePage() {
       <Flex vertical gap={16}>
         <CaseActions c={c} />
         {c.status === 'accepted' && d.light === 'red' && <Alert type="warning" showIcon message={t('detail.arbitrationHint')} />}
-        {c.performance?.status === 'overdue' && <Alert type="warning" showIcon message={t('performance.overdue')} data-testid="mediation-performance-overdue" />}
+        {c.performance?.status === 'overdue' && (
+          <Alert type="warning" showIcon message={t('performance.overdue')} data-testid="mediation-performance-overdue" />
+        )}
         {c.paymentOrderHint && <Alert type="error" showIcon message={t('detail.paymentOrder')} data-testid="mediation-payment-order" />}
         <Card title={t('detail.parties')}>
           <Descriptions column={{ xs: 1, sm: 2 }} size="small">
@@ -125,7 +131,8 @@ export default function CasePage() {
                 <Descriptions.Item label={t('detail.agreedAmount')}>{money(c.agreement.agreedAmount)}</Descriptions.Item>
                 <Descriptions.Item label={t('detail.performanceDue')}>{c.agreement.performanceDue}</Descriptions.Item>
                 <Descriptions.Item label={t('detail.signatures')}>
-                  {t('detail.applicantSigned', { date: c.agreement.applicantSignedOn })}；{t('detail.respondentSigned', { name: c.agreement.respondentSigner, date: c.agreement.respondentSignedOn })}
+                  {t('detail.applicantSigned', { date: c.agreement.applicantSignedOn })}；
+                  {t('detail.respondentSigned', { name: c.agreement.respondentSigner, date: c.agreement.respondentSignedOn })}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('detail.payments')}>{t('detail.paid', { paid: c.paidAmount, agreed: c.agreement.agreedAmount })}</Descriptions.Item>
               </Descriptions>

@@ -15,7 +15,10 @@ export function EvidenceCard({ c }: { c: CaseDetail }) {
   const act = useCaseAction(c.id);
   const [busy, setBusy] = useState(false);
   const send = ({ files }: { files?: FileRef[] }) =>
-    act.mutate({ action: 'evidence', body: { fileIds: (files ?? []).map((f) => f.id) } }, { onSuccess: () => (form.resetFields(), void message.success(t('evidence.added'))), onError });
+    act.mutate(
+      { action: 'evidence', body: { fileIds: (files ?? []).map((f) => f.id) } },
+      { onSuccess: () => (form.resetFields(), void message.success(t('evidence.added'))), onError },
+    );
   return (
     <Card title={t('evidence.title')} data-testid="mediation-evidence">
       {c.files.length === 0 ? (

@@ -31,7 +31,11 @@ export interface CaseQuery {
 const KEY = 'mediation';
 
 export function useCases(q: CaseQuery) {
-  return useQuery({ queryKey: [KEY, 'cases', q], queryFn: () => api.get<CasePage>('/mediation/cases', q as unknown as Query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'cases', q],
+    queryFn: () => api.get<CasePage>('/mediation/cases', q as unknown as Query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCase(id: string | undefined) {
@@ -61,7 +65,11 @@ export function useCaseAction(id: string) {
 
 /** The union's mediators a new case may be assigned to (asked only by those who decide on acceptance). */
 export function useMediatorOptions(id: string, enabled: boolean) {
-  return useQuery({ queryKey: [KEY, 'mediators', id], enabled, queryFn: () => api.get<{ items: { accountId: string; name: string }[] }>(`/mediation/cases/${id}/mediators`) });
+  return useQuery({
+    queryKey: [KEY, 'mediators', id],
+    enabled,
+    queryFn: () => api.get<{ items: { accountId: string; name: string }[] }>(`/mediation/cases/${id}/mediators`),
+  });
 }
 
 /** Workers the committee may register a case for, searched by name or number (the people list scopes them). */
@@ -69,7 +77,8 @@ export function useWorkerSearch(q: string) {
   return useQuery({
     queryKey: [KEY, 'workers', q],
     enabled: q.trim().length > 0,
-    queryFn: () => api.get<{ items: { id: string; name: string; orgName: string; employeeNo: string | null }[] }>('/people', { kind: 'worker', q: q.trim(), pageSize: 20 }),
+    queryFn: () =>
+      api.get<{ items: { id: string; name: string; orgName: string; employeeNo: string | null }[] }>('/people', { kind: 'worker', q: q.trim(), pageSize: 20 }),
     placeholderData: keepPreviousData,
   });
 }

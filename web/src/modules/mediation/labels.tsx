@@ -14,7 +14,13 @@ export function useLabel() {
   };
 }
 
-const DECIDED_COLORS: Record<DecidedItemStatus, string> = { planned: 'default', inProgress: 'processing', done: 'success', overdue: 'error', dropped: 'default' };
+const DECIDED_COLORS: Record<DecidedItemStatus, string> = {
+  planned: 'default',
+  inProgress: 'processing',
+  done: 'success',
+  overdue: 'error',
+  dropped: 'default',
+};
 
 /** The performance item's state (督办), in the theme's presets. */
 export function DecidedTag({ status }: { status: DecidedItemStatus }) {
@@ -26,7 +32,15 @@ export function DecidedTag({ status }: { status: DecidedItemStatus }) {
   );
 }
 
-const STATUS_COLORS: Record<string, string> = { applied: 'orange', accepted: 'processing', agreed: 'cyan', performed: 'success', failed: 'magenta', rejected: 'default', withdrawn: 'default' };
+const STATUS_COLORS: Record<string, string> = {
+  applied: 'orange',
+  accepted: 'processing',
+  agreed: 'cyan',
+  performed: 'success',
+  failed: 'magenta',
+  rejected: 'default',
+  withdrawn: 'default',
+};
 
 export function StatusTag({ status }: { status: string }) {
   const label = useLabel();

@@ -27,7 +27,11 @@ export default function DecidedItemPage() {
     modal.confirm({
       title: t('detail.dropReason'),
       content: <Input.TextArea rows={3} maxLength={500} onChange={(e) => (reason = e.target.value)} data-testid="drop-reason" />,
-      onOk: () => act.mutateAsync({ action: 'drop', body: { reason } }).then(() => message.success(t('detail.saved')), (e) => (showError(e), Promise.reject(e))),
+      onOk: () =>
+        act.mutateAsync({ action: 'drop', body: { reason } }).then(
+          () => message.success(t('detail.saved')),
+          (e) => (showError(e), Promise.reject(e)),
+        ),
     });
   };
 
@@ -47,16 +51,31 @@ export default function DecidedItemPage() {
             {item.can.start && <Button onClick={() => run('start')}>{t('detail.start')}</Button>}
             {item.can.done && (
               <Popconfirm title={t('detail.done')} onConfirm={() => run('done')}>
-                <Button type="primary" data-testid="decided-done">{t('detail.done')}</Button>
+                <Button type="primary" data-testid="decided-done">
+                  {t('detail.done')}
+                </Button>
               </Popconfirm>
             )}
-            {item.can.drop && <Button danger onClick={drop}>{t('detail.drop')}</Button>}
+            {item.can.drop && (
+              <Button danger onClick={drop}>
+                {t('detail.drop')}
+              </Button>
+            )}
             {item.can.reopen && <Button onClick={() => run('reopen')}>{t('detail.reopen')}</Button>}
           </Flex>
         </Card>
         {item.can.progress && (
           <Card title={t('detail.report')}>
-            <Form form={form} layout="vertical" initialValues={{ progress: item.progress }} onFinish={({ files, ...v }) => act.mutateAsync({ action: 'progress', body: { ...v, ...(files?.length ? { fileIds: files.map((f) => f.id) } : {}) } }).then(() => (form.resetFields(['note', 'files']), message.success(t('detail.saved'))), onFormError)}>
+            <Form
+              form={form}
+              layout="vertical"
+              initialValues={{ progress: item.progress }}
+              onFinish={({ files, ...v }) =>
+                act
+                  .mutateAsync({ action: 'progress', body: { ...v, ...(files?.length ? { fileIds: files.map((f) => f.id) } : {}) } })
+                  .then(() => (form.resetFields(['note', 'files']), message.success(t('detail.saved'))), onFormError)
+              }
+            >
               <Form.Item name="progress" label={t('detail.percent')} rules={[{ required: true }]}>
                 <InputNumber min={item.progress} max={100} data-testid="progress-percent" />
               </Form.Item>
@@ -88,8 +107,15 @@ export default function DecidedItemPage() {
               color: e.event === 'overdue' ? 'red' : e.event === 'done' ? 'green' : 'blue',
               children: (
                 <>
-                  <Typography.Text strong>{t(`detail.events.${e.event}`, { defaultValue: e.event })}</Typography.Text> <Typography.Text type="secondary">{formatDateTime(e.at)} {e.actorName ?? ''}</Typography.Text>
-                  {typeof e.data?.progress === 'number' && <div>{String(e.data.progress)}% · {String(e.data.note ?? '')}</div>}
+                  <Typography.Text strong>{t(`detail.events.${e.event}`, { defaultValue: e.event })}</Typography.Text>{' '}
+                  <Typography.Text type="secondary">
+                    {formatDateTime(e.at)} {e.actorName ?? ''}
+                  </Typography.Text>
+                  {typeof e.data?.progress === 'number' && (
+                    <div>
+                      {String(e.data.progress)}% · {String(e.data.note ?? '')}
+                    </div>
+                  )}
                   {typeof e.data?.reason === 'string' && <div>{e.data.reason}</div>}
                   {Array.isArray(e.data?.files) && (
                     <Flex gap={8} wrap>

@@ -28,7 +28,9 @@ function initialValues(m: Meeting, action: MeetingAction): Record<string, unknow
       title: m.title,
       plannedDate: dayjs(m.plannedDate),
       location: m.location ?? undefined,
-      agenda: m.agenda.filter((a) => !a.carryOver).map((a) => ({ title: a.title, appealCode: a.appeal?.code, presenterAccountId: a.presenterAccountId ?? undefined })),
+      agenda: m.agenda
+        .filter((a) => !a.carryOver)
+        .map((a) => ({ title: a.title, appealCode: a.appeal?.code, presenterAccountId: a.presenterAccountId ?? undefined })),
       attendeeAccountIds: m.attendees.map((a) => a.accountId),
     };
   if (action === 'held') return { heldDate: m.plannedDate < today() ? m.plannedDate : today() };
@@ -58,7 +60,14 @@ export function MeetingActions({ m, absentFor, onAbsentClose }: { m: Meeting; ab
       a === 'edit'
         ? { action: '', method: 'put' as const, body: planBody(values as unknown as PlanValues) }
         : a === 'minutes'
-          ? { action: 'minutes', method: 'put' as const, body: { minutes: values.minutes, items: m.agenda.map((item, i) => ({ agendaItemId: item.id, minutes: String((values.items as string[])[i] ?? '') })) } }
+          ? {
+              action: 'minutes',
+              method: 'put' as const,
+              body: {
+                minutes: values.minutes,
+                items: m.agenda.map((item, i) => ({ agendaItemId: item.id, minutes: String((values.items as string[])[i] ?? '') })),
+              },
+            }
           : a === 'absent'
             ? { action: 'attendance', body: { accountId: absentFor, present: false, absenceReason: values.absenceReason } }
             : { action: a, body: values };
@@ -121,11 +130,22 @@ export function MeetingActions({ m, absentFor, onAbsentClose }: { m: Meeting; ab
         <Flex gap={8} wrap>
           {buttons.map((b) =>
             b === 'approve' ? (
-              <Button key={b} type="primary" loading={act.isPending} onClick={() => act.mutateAsync({ action: 'approve' }).then(() => message.success(t('detail.saved')), onError)}>
+              <Button
+                key={b}
+                type="primary"
+                loading={act.isPending}
+                onClick={() => act.mutateAsync({ action: 'approve' }).then(() => message.success(t('detail.saved')), onError)}
+              >
                 {t('meetings.approve')}
               </Button>
             ) : (
-              <Button key={b} type={b === 'cancel' ? 'default' : 'primary'} danger={b === 'cancel'} onClick={() => setOpen(b)} data-testid={`meeting-action-${b}`}>
+              <Button
+                key={b}
+                type={b === 'cancel' ? 'default' : 'primary'}
+                danger={b === 'cancel'}
+                onClick={() => setOpen(b)}
+                data-testid={`meeting-action-${b}`}
+              >
                 {t(`act.${b}`)}
               </Button>
             ),

@@ -30,7 +30,13 @@ export default function MeetingPage() {
         </Typography.Text>
         <MeetingActions m={m} absentFor={absentFor} onAbsentClose={() => setAbsentFor(null)} />
         {me.signIn && (
-          <Button type="primary" size="large" block data-testid="meeting-sign-in" onClick={() => act.mutateAsync({ action: 'sign-in' }).then(() => message.success(t('meetings.signedIn')), showError)}>
+          <Button
+            type="primary"
+            size="large"
+            block
+            data-testid="meeting-sign-in"
+            onClick={() => act.mutateAsync({ action: 'sign-in' }).then(() => message.success(t('meetings.signedIn')), showError)}
+          >
             {t('meetings.signIn')}
           </Button>
         )}
@@ -58,7 +64,8 @@ export default function MeetingPage() {
                         title={<Link to={`/decided-items/${i.id}`}>{i.title}</Link>}
                         description={
                           <>
-                            <DecidedStatusTag status={i.status} /> {i.ownerName} · {i.dueDate} {i.closedSincePrevious && <Tag color="success">{t('meetings.closedSince')}</Tag>}
+                            <DecidedStatusTag status={i.status} /> {i.ownerName} · {i.dueDate}{' '}
+                            {i.closedSincePrevious && <Tag color="success">{t('meetings.closedSince')}</Tag>}
                           </>
                         }
                       />
@@ -69,7 +76,13 @@ export default function MeetingPage() {
             </div>
           ))}
         </Card>
-        <Card title={t('meetings.minutes')}>{m.minutes ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</Typography.Paragraph> : <Typography.Text type="secondary">{t('meetings.noMinutes')}</Typography.Text>}</Card>
+        <Card title={t('meetings.minutes')}>
+          {m.minutes ? (
+            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</Typography.Paragraph>
+          ) : (
+            <Typography.Text type="secondary">{t('meetings.noMinutes')}</Typography.Text>
+          )}
+        </Card>
         <Card title={t('meetings.decisions')}>
           <List
             data-testid="meeting-decisions"
@@ -84,14 +97,35 @@ export default function MeetingPage() {
             <Form
               form={form}
               layout="vertical"
-              onFinish={(v) => act.mutateAsync({ action: 'decisions', body: { title: v.title, ownerAccountId: v.ownerAccountId, dueDate: v.dueDate.format('YYYY-MM-DD'), public: !!v.public } }).then(() => (form.resetFields(), message.success(t('detail.saved'))), onFormError)}
+              onFinish={(v) =>
+                act
+                  .mutateAsync({
+                    action: 'decisions',
+                    body: { title: v.title, ownerAccountId: v.ownerAccountId, dueDate: v.dueDate.format('YYYY-MM-DD'), public: !!v.public },
+                  })
+                  .then(() => (form.resetFields(), message.success(t('detail.saved'))), onFormError)
+              }
             >
               <Typography.Title level={5}>{t('meetings.newDecision')}</Typography.Title>
               <Form.Item name="title" label={t('meetings.decisionTitle')} rules={[{ required: true }]}>
                 <Input maxLength={200} data-testid="decision-title" />
               </Form.Item>
-              <Form.Item name="ownerAccountId" label={t('meetings.owner')} rules={[{ required: true }]} extra={m.attendees.length ? undefined : t('meetings.ownerHelp')}>
-                {m.attendees.length ? <Select showSearch optionFilterProp="label" options={m.attendees.map((a) => ({ value: a.accountId, label: a.name }))} data-testid="decision-owner" /> : <Input />}
+              <Form.Item
+                name="ownerAccountId"
+                label={t('meetings.owner')}
+                rules={[{ required: true }]}
+                extra={m.attendees.length ? undefined : t('meetings.ownerHelp')}
+              >
+                {m.attendees.length ? (
+                  <Select
+                    showSearch
+                    optionFilterProp="label"
+                    options={m.attendees.map((a) => ({ value: a.accountId, label: a.name }))}
+                    data-testid="decision-owner"
+                  />
+                ) : (
+                  <Input />
+                )}
               </Form.Item>
               <Form.Item name="dueDate" label={t('meetings.dueDate')} rules={[{ required: true }]}>
                 <DatePicker data-testid="decision-due" />
@@ -112,11 +146,28 @@ export default function MeetingPage() {
             dataSource={m.attendees}
             renderItem={(a) => (
               <List.Item
-                extra={a.signedInAt ? <Tag color="success">{t('meetings.signedIn')}</Tag> : a.absenceReason ? <Tag>{t('meetings.absent', { reason: a.absenceReason })}</Tag> : <Tag>{t('meetings.notSigned')}</Tag>}
+                extra={
+                  a.signedInAt ? (
+                    <Tag color="success">{t('meetings.signedIn')}</Tag>
+                  ) : a.absenceReason ? (
+                    <Tag>{t('meetings.absent', { reason: a.absenceReason })}</Tag>
+                  ) : (
+                    <Tag>{t('meetings.notSigned')}</Tag>
+                  )
+                }
                 actions={
                   me.manage && (m.status === 'planned' || m.status === 'held')
                     ? [
-                        <Button key="present" size="small" disabled={!!a.signedInAt} onClick={() => act.mutateAsync({ action: 'attendance', body: { accountId: a.accountId, present: true } }).then(() => message.success(t('detail.saved')), showError)}>
+                        <Button
+                          key="present"
+                          size="small"
+                          disabled={!!a.signedInAt}
+                          onClick={() =>
+                            act
+                              .mutateAsync({ action: 'attendance', body: { accountId: a.accountId, present: true } })
+                              .then(() => message.success(t('detail.saved')), showError)
+                          }
+                        >
                           {t('act.present')}
                         </Button>,
                         <Button key="absent" size="small" onClick={() => setAbsentFor(a.accountId)}>

@@ -17,7 +17,11 @@ export const planBody = (v: PlanValues) => ({
   title: v.title,
   plannedDate: v.plannedDate.format('YYYY-MM-DD'),
   location: v.location || undefined,
-  agenda: (v.agenda ?? []).map((a) => ({ title: a.title, appealCode: a.appealCode?.trim() || undefined, presenterAccountId: a.presenterAccountId || undefined })),
+  agenda: (v.agenda ?? []).map((a) => ({
+    title: a.title,
+    appealCode: a.appealCode?.trim() || undefined,
+    presenterAccountId: a.presenterAccountId || undefined,
+  })),
   attendeeAccountIds: v.attendeeAccountIds ?? [],
 });
 

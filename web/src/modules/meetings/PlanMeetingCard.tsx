@@ -34,9 +34,7 @@ export function PlanMeetingCard() {
     }, onSeriesError);
 
   const plan = (v: PlanMeetingValues) =>
-    planMeeting
-      .mutateAsync({ seriesId: v.seriesId, ...planBody(v) })
-      .then(({ id }) => navigate(`/meetings/${id}`), onError);
+    planMeeting.mutateAsync({ seriesId: v.seriesId, ...planBody(v) }).then(({ id }) => navigate(`/meetings/${id}`), onError);
 
   return (
     <Card title={t('plan.title')} size="small" style={{ marginBottom: 16 }}>

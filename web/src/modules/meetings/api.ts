@@ -30,14 +30,17 @@ const KEY = 'meetings';
 export const useDecidedItems = (q: DecidedQuery) =>
   useQuery({ queryKey: [KEY, 'decided', q], queryFn: () => api.get<DecidedPage>('/decided-items', { ...q }), placeholderData: keepPreviousData });
 export const exportDecidedItems = (q: DecidedQuery) => download('/decided-items/export.xlsx', { ...q, page: undefined, pageSize: undefined }, '督办事项.xlsx');
-export const usePublicDecidedItems = () => useQuery({ queryKey: [KEY, 'public'], queryFn: () => api.get<PublicPage>('/decided-items/public', { pageSize: 50 }) });
-export const useDecidedItem = (id: string | undefined) => useQuery({ queryKey: [KEY, 'decided', id], enabled: !!id, queryFn: () => api.get<DecidedDetail>(`/decided-items/${id}`) });
+export const usePublicDecidedItems = () =>
+  useQuery({ queryKey: [KEY, 'public'], queryFn: () => api.get<PublicPage>('/decided-items/public', { pageSize: 50 }) });
+export const useDecidedItem = (id: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'decided', id], enabled: !!id, queryFn: () => api.get<DecidedDetail>(`/decided-items/${id}`) });
 
 /** One action on an item (progress, start, done, drop, reopen); refreshes the board and the detail. */
 export function useDecidedAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: 'progress' | 'start' | 'done' | 'drop' | 'reopen'; body?: unknown }) => api.post(`/decided-items/${id}/${action}`, body ?? {}),
+    mutationFn: ({ action, body }: { action: 'progress' | 'start' | 'done' | 'drop' | 'reopen'; body?: unknown }) =>
+      api.post(`/decided-items/${id}/${action}`, body ?? {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
@@ -51,9 +54,12 @@ export interface MeetingQuery {
   status?: string;
   seriesId?: string;
 }
-export const useMeetings = (q: MeetingQuery) => useQuery({ queryKey: [KEY, 'meetings', q], queryFn: () => api.get<Meetings>('/meetings', { ...q }), placeholderData: keepPreviousData });
-export const useMeeting = (id: string | undefined) => useQuery({ queryKey: [KEY, 'meeting', id], enabled: !!id, queryFn: () => api.get<Meeting>(`/meetings/${id}`) });
-export const useSeries = (enabled: boolean) => useQuery({ queryKey: [KEY, 'series'], enabled, queryFn: () => api.get<{ items: SeriesItems }>('/meetings/series').then((r) => r.items) });
+export const useMeetings = (q: MeetingQuery) =>
+  useQuery({ queryKey: [KEY, 'meetings', q], queryFn: () => api.get<Meetings>('/meetings', { ...q }), placeholderData: keepPreviousData });
+export const useMeeting = (id: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'meeting', id], enabled: !!id, queryFn: () => api.get<Meeting>(`/meetings/${id}`) });
+export const useSeries = (enabled: boolean) =>
+  useQuery({ queryKey: [KEY, 'series'], enabled, queryFn: () => api.get<{ items: SeriesItems }>('/meetings/series').then((r) => r.items) });
 
 /** A write on one meeting; `action: ''` with `put` replaces a planned meeting's plan. */
 export function useMeetingAction(id: string) {
@@ -72,7 +78,10 @@ export function usePlanning() {
   const qc = useQueryClient();
   const done = () => qc.invalidateQueries({ queryKey: [KEY] });
   return {
-    createSeries: useMutation({ mutationFn: (body: { orgId: string; kind: string; name: string }) => api.post<{ id: string }>('/meetings/series', body), onSuccess: done }),
+    createSeries: useMutation({
+      mutationFn: (body: { orgId: string; kind: string; name: string }) => api.post<{ id: string }>('/meetings/series', body),
+      onSuccess: done,
+    }),
     planMeeting: useMutation({ mutationFn: (body: unknown) => api.post<{ id: string }>('/meetings', body), onSuccess: done }),
   };
 }

@@ -18,7 +18,21 @@ export const meetingsModule = defineModule({
     { key: 'meetings', path: '/meetings', labelKey: 'meetings:menuMeetings', icon: TeamOutlined, permission: P.read, order: 51 },
   ],
   homeCards: [
-    { key: 'meetings-mine', component: lazy(() => import('./MyDecidedItemsCard')), roles: ['handler', 'unionChair'], permission: 'org.read', order: 30, width: 'half' },
-    { key: 'meetings-public', component: lazy(() => import('./PublicDecidedCard')), roles: ['worker', 'representative'], permission: 'decidedItems.readPublic', order: 31, width: 'half' },
+    {
+      key: 'meetings-mine',
+      component: lazy(() => import('./MyDecidedItemsCard')),
+      roles: ['handler', 'unionChair'],
+      permission: 'org.read',
+      order: 30,
+      width: 'half',
+    },
+    {
+      key: 'meetings-public',
+      component: lazy(() => import('./PublicDecidedCard')),
+      roles: ['worker', 'representative'],
+      permission: 'decidedItems.readPublic',
+      order: 31,
+      width: 'half',
+    },
   ],
 });

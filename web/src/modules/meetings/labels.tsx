@@ -12,5 +12,13 @@ export function DecidedStatusTag({ status }: { status: string }) {
 export function DecidedProgress({ status, progress, small }: { status: string; progress: number; small?: boolean }) {
   const { t } = useTranslation('meetings');
   // A progress bar needs a name of its own (axe aria-progressbar-name): the column header is not read with it.
-  return <Progress aria-label={t('board.progress')} percent={progress} size={small ? 'small' : 'default'} status={status === 'overdue' ? 'exception' : status === 'done' ? 'success' : 'active'} style={{ minWidth: 100 }} />;
+  return (
+    <Progress
+      aria-label={t('board.progress')}
+      percent={progress}
+      size={small ? 'small' : 'default'}
+      status={status === 'overdue' ? 'exception' : status === 'done' ? 'success' : 'active'}
+      style={{ minWidth: 100 }}
+    />
+  );
 }

@@ -143,7 +143,15 @@ export const messages = defineMessages(
       dropReason: 'Reason for dropping',
       reopen: 'Reopen',
       saved: 'Saved',
-      events: { created: 'Created', progress: 'Progress reported', started: 'Started', done: 'Done', dropped: 'Dropped', reopened: 'Reopened', overdue: 'Overdue' },
+      events: {
+        created: 'Created',
+        progress: 'Progress reported',
+        started: 'Started',
+        done: 'Done',
+        dropped: 'Dropped',
+        reopened: 'Reopened',
+        overdue: 'Overdue',
+      },
     },
     public: { title: 'Public decided items', empty: 'No public decided items' },
     meetings: {

@@ -33,11 +33,17 @@ export default function OverviewPage() {
   const [exportingMissed, runMissedExport] = useExport();
 
   const gradeBars = useMemo(
-    () => ({ categories: (data?.grades ?? []).map((g) => g.gradeName ?? ''), series: [{ name: t('klass.coverage'), rates: (data?.grades ?? []).map((g) => g.coverage.rate) }] }),
+    () => ({
+      categories: (data?.grades ?? []).map((g) => g.gradeName ?? ''),
+      series: [{ name: t('klass.coverage'), rates: (data?.grades ?? []).map((g) => g.coverage.rate) }],
+    }),
     [data, t],
   );
   const classBars = useMemo(
-    () => ({ categories: (data?.items ?? []).map((c) => c.className), series: [{ name: t('klass.coverage'), rates: (data?.items ?? []).map((c) => c.coverage.rate) }] }),
+    () => ({
+      categories: (data?.items ?? []).map((c) => c.className),
+      series: [{ name: t('klass.coverage'), rates: (data?.items ?? []).map((c) => c.coverage.rate) }],
+    }),
     [data, t],
   );
 
@@ -94,7 +100,13 @@ export default function OverviewPage() {
                 size="small"
                 title={t('overview.classes')}
                 extra={
-                  <Button size="small" icon={<DownloadOutlined />} loading={exportingCoverage} onClick={() => schoolId && runCoverageExport(() => exportCoverage(schoolId, { termId }))} data-testid="me-export-coverage">
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    loading={exportingCoverage}
+                    onClick={() => schoolId && runCoverageExport(() => exportCoverage(schoolId, { termId }))}
+                    data-testid="me-export-coverage"
+                  >
                     {t('overview.exportCoverage')}
                   </Button>
                 }
@@ -121,7 +133,13 @@ export default function OverviewPage() {
                 title={t('overview.missed')}
                 data-testid="me-missed"
                 extra={
-                  <Button size="small" icon={<DownloadOutlined />} loading={exportingMissed} onClick={() => schoolId && runMissedExport(() => exportMissed(schoolId, { ...missedQ, termId }))} data-testid="me-export-missed">
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    loading={exportingMissed}
+                    onClick={() => schoolId && runMissedExport(() => exportMissed(schoolId, { ...missedQ, termId }))}
+                    data-testid="me-export-missed"
+                  >
                     {t('overview.exportMissed')}
                   </Button>
                 }

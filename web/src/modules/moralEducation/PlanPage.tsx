@@ -20,7 +20,9 @@ function monthRange(month: dayjs.Dayjs) {
   const first = month.startOf('month').format(DAY);
   const last = month.endOf('month').format(DAY);
   const from = weekStart(weekOf(first));
-  const to = dayjs(weekStart(weekOf(last))).add(6, 'day').format(DAY);
+  const to = dayjs(weekStart(weekOf(last)))
+    .add(6, 'day')
+    .format(DAY);
   return { from, to };
 }
 
@@ -53,7 +55,9 @@ export default function PlanPage() {
   const changedWeeks = weeks
     .filter(([w, days]) => themes[w] !== undefined && themes[w].trim() !== (days[0]?.theme ?? ''))
     .map(([week]) => ({ week, theme: themes[week].trim() }));
-  const changedDays = (data ?? []).filter((d) => topics[d.date] !== undefined && topics[d.date].trim() !== (d.topic ?? '')).map((d) => ({ date: d.date, topic: topics[d.date].trim() }));
+  const changedDays = (data ?? [])
+    .filter((d) => topics[d.date] !== undefined && topics[d.date].trim() !== (d.topic ?? ''))
+    .map((d) => ({ date: d.date, topic: topics[d.date].trim() }));
   const changes = changedWeeks.length + changedDays.length;
 
   const onSave = async () => {

@@ -30,7 +30,9 @@ export function SessionView({ session }: { session: Session }) {
                   label: t('form.presenters'),
                   children: <span data-testid="me-session-presenters">{session.presenters.map((p) => p.name).join('、') || t('common:none')}</span>,
                 },
-                ...(session.reflection ? [{ key: 'reflection', label: t('form.reflection'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{session.reflection}</span> }] : []),
+                ...(session.reflection
+                  ? [{ key: 'reflection', label: t('form.reflection'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{session.reflection}</span> }]
+                  : []),
               ]
             : [{ key: 'reason', label: t('form.skipReason'), children: <span data-testid="me-session-reason">{session.skipReason}</span> }]),
         ]}

@@ -68,10 +68,7 @@ export default function TodayPage() {
   const title = day ? (day.date === todayText ? `${t('today.today')} · ${dayjs(day.date).format('MM-DD ddd')}` : dayjs(day.date).format('YYYY-MM-DD ddd')) : '';
 
   return (
-    <Page
-      title={t('today.title')}
-      extra={heads.length > 1 && <ClassSelect value={classId} options={heads} onChange={setPicked} />}
-    >
+    <Page title={t('today.title')} extra={heads.length > 1 && <ClassSelect value={classId} options={heads} onChange={setPicked} />}>
       <div className="me-today">
         {!loading && !classId && <Alert type="info" showIcon title={t('today.notHead')} />}
         {classId && (
@@ -110,7 +107,14 @@ export default function TodayPage() {
                           </Flex>
                         )}
                         {session && editing && (
-                          <SessionForm classId={classId} date={day.date} plannedTopic={day.topic} session={session} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+                          <SessionForm
+                            classId={classId}
+                            date={day.date}
+                            plannedTopic={day.topic}
+                            session={session}
+                            onDone={() => setEditing(false)}
+                            onCancel={() => setEditing(false)}
+                          />
                         )}
                       </Spin>
                     ) : (

@@ -73,7 +73,13 @@ export function TopicBox({ classId, day, canReplace }: Props) {
       )}
       {editing && (
         <Flex gap={8} style={{ marginTop: 8 }}>
-          <Input value={text} onChange={(e) => setText(e.target.value)} maxLength={100} placeholder={t('today.replacePlaceholder')} data-testid="me-topic-replace-input" />
+          <Input
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            maxLength={100}
+            placeholder={t('today.replacePlaceholder')}
+            data-testid="me-topic-replace-input"
+          />
           <Button type="primary" onClick={() => void save()} loading={replace.isPending}>
             {t('common:actions.save')}
           </Button>

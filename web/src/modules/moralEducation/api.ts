@@ -121,7 +121,8 @@ export interface UpdateInput {
   removePhoto?: boolean;
 }
 
-export const useUpdateSession = () => useMoralMutation(({ id, ...patch }: UpdateInput & { id: string }) => api.patch<Session>(`/moral-education/sessions/${id}`, patch));
+export const useUpdateSession = () =>
+  useMoralMutation(({ id, ...patch }: UpdateInput & { id: string }) => api.patch<Session>(`/moral-education/sessions/${id}`, patch));
 
 export const useReplaceTopic = (classId: string) =>
   useMoralMutation(({ date, topic }: { date: string; topic: string }) => api.put<PlanDay>(`/moral-education/classes/${classId}/days/${date}/topic`, { topic }));
@@ -133,5 +134,6 @@ export const usePutPlan = (schoolId: string) =>
     api.put<{ updated: number }>(`/moral-education/schools/${schoolId}/plan`, body),
   );
 
-export const exportCoverage = (schoolId: string, q: CoverageQuery) => download(`/moral-education/schools/${schoolId}/coverage.xlsx`, { ...q }, 'moral-coverage.xlsx');
+export const exportCoverage = (schoolId: string, q: CoverageQuery) =>
+  download(`/moral-education/schools/${schoolId}/coverage.xlsx`, { ...q }, 'moral-coverage.xlsx');
 export const exportMissed = (schoolId: string, q: MissedQuery) => download(`/moral-education/schools/${schoolId}/missed.xlsx`, { ...q }, 'moral-missed.xlsx');

@@ -14,12 +14,25 @@ export const moralEducationModule = defineModule({
   ],
   homeCards: [
     { key: 'moralEducation-today', component: lazy(() => import('./TodayCard')), roles: ['headTeacher', 'subjectTeacher'], permission: P.read, order: 10 },
-    { key: 'moralEducation-school', component: lazy(() => import('./SchoolTodayCard')), roles: ['principal', 'academicOffice'], permission: P.oversee, order: 20 },
+    {
+      key: 'moralEducation-school',
+      component: lazy(() => import('./SchoolTodayCard')),
+      roles: ['principal', 'academicOffice'],
+      permission: P.oversee,
+      order: 20,
+    },
   ],
   menu: [
     { key: 'moral-today', path: '/moral-education/today', labelKey: 'moralEducation:menuToday', icon: ClockCircleOutlined, permission: P.record, order: 64 },
     { key: 'moral-class', path: '/moral-education/class', labelKey: 'moralEducation:menuClass', icon: BookOutlined, permission: P.read, order: 65 },
-    { key: 'moral-overview', path: '/moral-education/overview', labelKey: 'moralEducation:menuOverview', icon: PieChartOutlined, permission: P.oversee, order: 66 },
+    {
+      key: 'moral-overview',
+      path: '/moral-education/overview',
+      labelKey: 'moralEducation:menuOverview',
+      icon: PieChartOutlined,
+      permission: P.oversee,
+      order: 66,
+    },
     { key: 'moral-plan', path: '/moral-education/plan', labelKey: 'moralEducation:menuPlan', icon: CalendarOutlined, permission: P.plan, order: 67 },
   ],
 });

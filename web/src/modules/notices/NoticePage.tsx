@@ -9,7 +9,18 @@ import { EChart } from '../../shared/EChart';
 import { formatDateTime } from '../../shared/time';
 import { useEnumLabel } from '../../shared/enumOptions';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
-import { answerQuestion, askQuestion, correctNotice, markRead, useHistory, useNotice, useNoticesWrite, useQuestions, useReadRates, withdrawNotice } from './api';
+import {
+  answerQuestion,
+  askQuestion,
+  correctNotice,
+  markRead,
+  useHistory,
+  useNotice,
+  useNoticesWrite,
+  useQuestions,
+  useReadRates,
+  withdrawNotice,
+} from './api';
 
 /** One notice: on a phone, the text, attachments and questions (opening it stamps the receipt); for its publisher, read rates, answers, correction and withdrawal. */
 export default function NoticePage() {
@@ -36,10 +47,14 @@ export default function NoticePage() {
         </Space>
       }
     >
-      {n.status === 'withdrawn' && <Alert type="warning" style={{ marginBottom: 12 }} message={t('notice.withdrawn', { at: formatDateTime(n.withdrawnAt!), reason: n.withdrawReason })} />}
+      {n.status === 'withdrawn' && (
+        <Alert type="warning" style={{ marginBottom: 12 }} message={t('notice.withdrawn', { at: formatDateTime(n.withdrawnAt!), reason: n.withdrawReason })} />
+      )}
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('notice.scope')}>{n.orgName}</Descriptions.Item>
-        <Descriptions.Item label={t('notice.categories')}>{n.categories ? n.categories.map((c) => enumLabel('employmentCategory', c)).join('、') : t('notice.everyone')}</Descriptions.Item>
+        <Descriptions.Item label={t('notice.categories')}>
+          {n.categories ? n.categories.map((c) => enumLabel('employmentCategory', c)).join('、') : t('notice.everyone')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('notice.published')}>{formatDateTime(n.publishedAt)}</Descriptions.Item>
         {n.nextDueDate && <Descriptions.Item label={t('notice.nextDue')}>{`${n.nextDueDate}（${t(`schedule.${n.schedule}`)}）`}</Descriptions.Item>}
         {n.source && <Descriptions.Item label={t('notice.source')}>{n.source.label}</Descriptions.Item>}
@@ -76,7 +91,13 @@ function ReadRates({ id }: { id: string }) {
   if (!data) return null;
   const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
   return (
-    <Card size="small" title={`${t('rates.title')} ${pct(data.rate)}`} extra={t('rates.total', { read: data.read, recipients: data.recipients })} style={{ marginBottom: 12 }} data-testid="notice-rates">
+    <Card
+      size="small"
+      title={`${t('rates.title')} ${pct(data.rate)}`}
+      extra={t('rates.total', { read: data.read, recipients: data.recipients })}
+      style={{ marginBottom: 12 }}
+      data-testid="notice-rates"
+    >
       <EChart
         height={Math.max(160, data.byUnit.length * 28 + 40)}
         option={{
@@ -135,7 +156,12 @@ function Questions({ n }: { n: NoticeDetail }) {
         )}
       />
       {n.canAsk && (
-        <Form form={form} layout="vertical" initialValues={{ anonymous: false }} onFinish={(v) => ask.mutate(v, { onSuccess: () => form.resetFields(), onError })}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ anonymous: false }}
+          onFinish={(v) => ask.mutate(v, { onSuccess: () => form.resetFields(), onError })}
+        >
           <Form.Item name="body" label={t('questions.ask')} rules={[{ required: true, max: 1000 }]}>
             <Input.TextArea autoSize={{ minRows: 2 }} data-testid="notice-ask" />
           </Form.Item>
@@ -189,7 +215,12 @@ function PublisherActions({ n }: { n: NoticeDetail }) {
               form={form}
               layout="vertical"
               initialValues={{ title: n.title, body: n.body }}
-              onFinish={(v) => correct.mutate({ title: v.title !== n.title ? v.title : undefined, body: v.body !== n.body ? v.body : undefined, reason: v.reason }, { onSuccess: () => void message.success(t('correct.send')), onError })}
+              onFinish={(v) =>
+                correct.mutate(
+                  { title: v.title !== n.title ? v.title : undefined, body: v.body !== n.body ? v.body : undefined, reason: v.reason },
+                  { onSuccess: () => void message.success(t('correct.send')), onError },
+                )
+              }
             >
               <Form.Item name="title" label={t('correct.titleField')} rules={[{ required: true, max: 120 }]}>
                 <Input />
@@ -240,9 +271,11 @@ function History({ id }: { id: string }) {
             <div>
               <Typography.Text strong>{`${formatDateTime(e.at)} ${t(`history.${e.action}`)}`}</Typography.Text>
               {e.reason && <div>{`${t('history.reason')}：${e.reason}`}</div>}
-              {e.changes.filter((c) => c.field !== 'body').map((c) => (
-                <div key={c.field}>{`${t('history.changed')} ${c.field}：${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`}</div>
-              ))}
+              {e.changes
+                .filter((c) => c.field !== 'body')
+                .map((c) => (
+                  <div key={c.field}>{`${t('history.changed')} ${c.field}：${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`}</div>
+                ))}
               {e.bodyDiff && (
                 <pre style={{ whiteSpace: 'pre-wrap', fontSize: 13, margin: '4px 0' }}>
                   {e.bodyDiff.map((l, i) => (

@@ -64,7 +64,9 @@ export default function NoticesPage() {
                   <Tag>{t(`kind.${n.kind}`)}</Tag>
                   {n.status === 'withdrawn' && <Tag color="red">{t('status.withdrawn')}</Tag>}
                   <Typography.Text type="secondary">{`${n.orgName} · ${formatDateTime(n.publishedAt)}`}</Typography.Text>
-                  {n.recipients !== null && <Typography.Text type="secondary">{t('list.readRate', { read: n.reads, recipients: n.recipients })}</Typography.Text>}
+                  {n.recipients !== null && (
+                    <Typography.Text type="secondary">{t('list.readRate', { read: n.reads, recipients: n.recipients })}</Typography.Text>
+                  )}
                 </Space>
               }
             />

@@ -12,5 +12,13 @@ export const noticesModule = defineModule({
     { path: 'notices/:id', component: lazy(() => import('./NoticePage')), permission: P.read },
   ],
   menu: [{ key: 'notices', path: '/notices', labelKey: 'notices:menu.list', icon: NotificationOutlined, permission: P.read, order: 55 }],
-  homeCards: [{ key: 'notices-unread', component: lazy(() => import('./UnreadCard')), roles: ['worker', 'representative', 'handler', 'mediator'], permission: P.read, order: 26 }],
+  homeCards: [
+    {
+      key: 'notices-unread',
+      component: lazy(() => import('./UnreadCard')),
+      roles: ['worker', 'representative', 'handler', 'mediator'],
+      permission: P.read,
+      order: 26,
+    },
+  ],
 });

@@ -56,12 +56,7 @@ export default function NotificationDrawer({ open, onClose }: Props) {
         {data?.items.length ? (
           <div data-testid="notification-list">
             {data.items.map((n) => (
-              <NotificationItem
-                key={n.id}
-                item={n}
-                onOpen={() => onOpenItem(n)}
-                onMarkRead={() => markRead.mutate(n.id, { onError: showError })}
-              />
+              <NotificationItem key={n.id} item={n} onOpen={() => onOpenItem(n)} onMarkRead={() => markRead.mutate(n.id, { onError: showError })} />
             ))}
           </div>
         ) : (

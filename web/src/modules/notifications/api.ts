@@ -23,8 +23,7 @@ const KEY = ['notifications'] as const;
 export function useNotifications(unreadOnly: boolean) {
   return useQuery({
     queryKey: [...KEY, { unreadOnly }],
-    queryFn: ({ signal }) =>
-      api.get<NotificationList>('/notifications', { unreadOnly: unreadOnly || undefined }, { signal }),
+    queryFn: ({ signal }) => api.get<NotificationList>('/notifications', { unreadOnly: unreadOnly || undefined }, { signal }),
     refetchInterval: 60_000,
     staleTime: 0,
   });

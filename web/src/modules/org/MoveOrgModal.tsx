@@ -44,21 +44,10 @@ export function MoveOrgModal({ org, onClose }: Props) {
   };
 
   return (
-    <Modal
-      open={!!org}
-      title={org ? t('moveTitle', { name: org.name }) : ''}
-      onOk={onOk}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      forceRender
-    >
+    <Modal open={!!org} title={org ? t('moveTitle', { name: org.name }) : ''} onOk={onOk} onCancel={onClose} confirmLoading={update.isPending} forceRender>
       <Alert type="info" showIcon title={t('moveHint')} style={{ marginBottom: 16 }} />
       <Form form={form} layout="vertical">
-        <Form.Item
-          name="parentId"
-          label={t('fields.parent')}
-          rules={[{ required: true, message: t('common:form.select', { field: t('fields.parent') }) }]}
-        >
+        <Form.Item name="parentId" label={t('fields.parent')} rules={[{ required: true, message: t('common:form.select', { field: t('fields.parent') }) }]}>
           <OrgTreeSelect disabledIds={disabled} style={{ width: '100%' }} />
         </Form.Item>
       </Form>

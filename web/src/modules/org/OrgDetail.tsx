@@ -61,11 +61,7 @@ export function OrgDetail({ org, orgs, canManage, onCreateChild, onRename, onMov
           <Button icon={<DragOutlined />} onClick={onMove} data-testid="org-move">
             {t('move')}
           </Button>
-          <Popconfirm
-            title={t('deleteConfirm', { name: org.name })}
-            onConfirm={onDelete}
-            okButtonProps={{ danger: true, loading: remove.isPending }}
-          >
+          <Popconfirm title={t('deleteConfirm', { name: org.name })} onConfirm={onDelete} okButtonProps={{ danger: true, loading: remove.isPending }}>
             <Button danger icon={<DeleteOutlined />} data-testid="org-delete">
               {t('common:actions.delete')}
             </Button>

@@ -77,14 +77,7 @@ export function OrgFormModal({ target, onClose }: Props) {
         : t('createTitle');
 
   return (
-    <Modal
-      open={!!target}
-      title={title}
-      onOk={onOk}
-      onCancel={() => onClose()}
-      confirmLoading={create.isPending || update.isPending}
-      forceRender
-    >
+    <Modal open={!!target} title={title} onOk={onOk} onCancel={() => onClose()} confirmLoading={create.isPending || update.isPending} forceRender>
       <Form form={form} layout="vertical" data-testid="org-form">
         <Form.Item
           name="name"

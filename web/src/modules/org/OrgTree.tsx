@@ -49,7 +49,9 @@ export function OrgTree({ orgs, selectedId, onSelect }: Props) {
   // A newly created or picked node may sit under collapsed parents: open the way to it.
   useEffect(() => {
     if (!selectedId) return;
-    const ancestors = orgPath(orgs, selectedId).slice(0, -1).map((o) => o.id);
+    const ancestors = orgPath(orgs, selectedId)
+      .slice(0, -1)
+      .map((o) => o.id);
     setExpanded((keys) => [...new Set([...keys, ...ancestors])]);
   }, [selectedId, orgs]);
 

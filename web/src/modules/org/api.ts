@@ -24,7 +24,6 @@ function useOrgMutation<V, R>(fn: (v: V) => Promise<R>) {
 
 export const useCreateOrg = () => useOrgMutation((input: CreateOrgInput) => api.post<Org>('/orgs', input));
 
-export const useUpdateOrg = () =>
-  useOrgMutation(({ id, ...patch }: UpdateOrgInput & { id: string }) => api.patch<Org>(`/orgs/${id}`, patch));
+export const useUpdateOrg = () => useOrgMutation(({ id, ...patch }: UpdateOrgInput & { id: string }) => api.patch<Org>(`/orgs/${id}`, patch));
 
 export const useDeleteOrg = () => useOrgMutation((id: string) => api.delete(`/orgs/${id}`));

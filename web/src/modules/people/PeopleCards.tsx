@@ -51,14 +51,7 @@ export function PeopleCards({ query, data, loading, onChange }: Props) {
           </Card>
         ))}
         {!query.after && (
-          <Pagination
-          simple
-          align="center"
-          current={query.page}
-          pageSize={query.pageSize}
-          total={data?.total ?? 0}
-          onChange={(page) => onChange({ page })}
-        />
+          <Pagination simple align="center" current={query.page} pageSize={query.pageSize} total={data?.total ?? 0} onChange={(page) => onChange({ page })} />
         )}
         <CursorPager query={query} data={data} onChange={onChange} testId="people-cursor-pager" />
       </Flex>

@@ -47,7 +47,13 @@ export function PeopleTable({ query, data, loading, onChange }: Props) {
   return (
     <div data-testid="people-table">
       <Table<Person>
-        {...listTableProps<Person, SortField>({ query, data, loading, onChange, showTotal: (total) => t('common:total', { total: data?.totalCapped ? `${total}+` : total }) })}
+        {...listTableProps<Person, SortField>({
+          query,
+          data,
+          loading,
+          onChange,
+          showTotal: (total) => t('common:total', { total: data?.totalCapped ? `${total}+` : total }),
+        })}
         size="middle"
         columns={columns}
         scroll={{ x: 1200 }}

@@ -8,9 +8,7 @@ import { EMPLOYMENT_CATEGORIES, PERSON_KINDS, type EmploymentCategory, type Pers
 import { SORT_FIELDS, type PeopleQuery, type SortField } from './api';
 import { PAGE_SIZES } from '../../shared/listTable';
 
-
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
-  list.find((x) => x === v);
+const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined => list.find((x) => x === v);
 
 export function usePeopleSearch(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
   const [params, setParams] = useSearchParams();

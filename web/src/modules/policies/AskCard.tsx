@@ -10,7 +10,14 @@ export default function AskCard() {
   return (
     <Card title={t('home.ask')}>
       <Flex vertical gap={8}>
-        <ListSearch value={undefined} onSearch={(q) => q && navigate(`/policies?q=${encodeURIComponent(q)}`)} placeholder={t('library.search')} width="100%" testId="home-policies-search" buttonTestId="home-policies-search-go" />
+        <ListSearch
+          value={undefined}
+          onSearch={(q) => q && navigate(`/policies?q=${encodeURIComponent(q)}`)}
+          placeholder={t('library.search')}
+          width="100%"
+          testId="home-policies-search"
+          buttonTestId="home-policies-search-go"
+        />
         <Flex gap={8}>
           <Link to="/policies/ask">
             <Button type="primary">{t('home.askButton')}</Button>

@@ -20,7 +20,14 @@ export function ExplainPrompts() {
         <Flex vertical gap={4}>
           {data.items.map((p) => (
             <div key={p.questions[0].id}>
-              {t('explain.item', { days: data.windowDays, n: p.askers, words: p.keywords.join(' · ') || p.questions[0].title, topic: topicLabel(p.topic), first: p.firstAsked, last: p.lastAsked })}{' '}
+              {t('explain.item', {
+                days: data.windowDays,
+                n: p.askers,
+                words: p.keywords.join(' · ') || p.questions[0].title,
+                topic: topicLabel(p.topic),
+                first: p.firstAsked,
+                last: p.lastAsked,
+              })}{' '}
               <Link to={`/policies/questions/${(p.questions.find((q) => q.status === 'answered') ?? p.questions[0]).id}`}>{t('explain.open')}</Link>
             </div>
           ))}

@@ -21,7 +21,11 @@ export default function LibraryPage() {
   const mobile = useIsMobile();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? undefined;
-  const [query, setQuery] = useState<{ page: number; pageSize: number; sort?: Sort; order?: 'asc' | 'desc'; level?: string; status?: string }>({ page: 1, pageSize: 20, status: 'effective' });
+  const [query, setQuery] = useState<{ page: number; pageSize: number; sort?: Sort; order?: 'asc' | 'desc'; level?: string; status?: string }>({
+    page: 1,
+    pageSize: 20,
+    status: 'effective',
+  });
   const hits = useArticleSearch(q);
   const list = usePolicies({ ...query });
 
@@ -48,7 +52,14 @@ export default function LibraryPage() {
         </>
       }
     >
-      <ListSearch value={q} onSearch={(v) => setParams(v ? { q: v } : {})} placeholder={t('library.search')} width="100%" testId="policies-search" buttonTestId="policies-search-go" />
+      <ListSearch
+        value={q}
+        onSearch={(v) => setParams(v ? { q: v } : {})}
+        placeholder={t('library.search')}
+        width="100%"
+        testId="policies-search"
+        buttonTestId="policies-search-go"
+      />
       {q ? (
         <List
           style={{ marginTop: 16 }}
@@ -67,8 +78,24 @@ export default function LibraryPage() {
       ) : (
         <>
           <Flex gap={8} wrap style={{ margin: '16px 0' }}>
-            <Select allowClear placeholder={t('library.level')} aria-label={t('library.level')} style={{ width: 140 }} value={query.level} options={POLICY_LEVELS.map((v) => ({ value: v, label: levelLabel(v) }))} onChange={(level) => setQuery({ ...query, level, page: 1 })} />
-            <Select allowClear placeholder={t('library.status')} aria-label={t('library.status')} style={{ width: 160 }} value={query.status} options={POLICY_STATUSES.map((v) => ({ value: v, label: policyStatusLabel(v) }))} onChange={(status) => setQuery({ ...query, status, page: 1 })} />
+            <Select
+              allowClear
+              placeholder={t('library.level')}
+              aria-label={t('library.level')}
+              style={{ width: 140 }}
+              value={query.level}
+              options={POLICY_LEVELS.map((v) => ({ value: v, label: levelLabel(v) }))}
+              onChange={(level) => setQuery({ ...query, level, page: 1 })}
+            />
+            <Select
+              allowClear
+              placeholder={t('library.status')}
+              aria-label={t('library.status')}
+              style={{ width: 160 }}
+              value={query.status}
+              options={POLICY_STATUSES.map((v) => ({ value: v, label: policyStatusLabel(v) }))}
+              onChange={(status) => setQuery({ ...query, status, page: 1 })}
+            />
             <Checkbox checked={!query.status} onChange={(e) => setQuery({ ...query, status: e.target.checked ? undefined : 'effective', page: 1 })}>
               {t('library.allVersions')}
             </Checkbox>
@@ -77,7 +104,13 @@ export default function LibraryPage() {
             <List
               loading={list.isLoading}
               dataSource={list.data?.items ?? []}
-              pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, simple: true, onChange: (page) => setQuery({ ...query, page }) }}
+              pagination={{
+                current: query.page,
+                pageSize: query.pageSize,
+                total: list.data?.total ?? 0,
+                simple: true,
+                onChange: (page) => setQuery({ ...query, page }),
+              }}
               renderItem={(p: PolicySummary) => (
                 <List.Item>
                   <Flex vertical style={{ width: '100%' }}>
@@ -94,12 +127,30 @@ export default function LibraryPage() {
             />
           ) : (
             <Table<PolicySummary>
-              {...listTableProps<PolicySummary, Sort>({ query, data: list.data, loading: list.isLoading, onChange: (patch) => setQuery({ ...query, ...patch }), showTotal: (n) => t('library.total', { count: n }) })}
+              {...listTableProps<PolicySummary, Sort>({
+                query,
+                data: list.data,
+                loading: list.isLoading,
+                onChange: (patch) => setQuery({ ...query, ...patch }),
+                showTotal: (n) => t('library.total', { count: n }),
+              })}
               columns={[
-                { key: 'title', title: t('form.name'), sorter: true, sortOrder: sortOrderOf(query, 'title'), render: (_, p) => <Link to={`/policies/${p.id}`}>{p.title}</Link> },
+                {
+                  key: 'title',
+                  title: t('form.name'),
+                  sorter: true,
+                  sortOrder: sortOrderOf(query, 'title'),
+                  render: (_, p) => <Link to={`/policies/${p.id}`}>{p.title}</Link>,
+                },
                 { key: 'level', title: t('library.level'), render: (_, p) => levelLabel(p.level) },
                 { key: 'issuer', title: t('library.issuer'), dataIndex: 'issuer' },
-                { key: 'effectiveDate', title: t('library.effectiveDate'), dataIndex: 'effectiveDate', sorter: true, sortOrder: sortOrderOf(query, 'effectiveDate') },
+                {
+                  key: 'effectiveDate',
+                  title: t('library.effectiveDate'),
+                  dataIndex: 'effectiveDate',
+                  sorter: true,
+                  sortOrder: sortOrderOf(query, 'effectiveDate'),
+                },
                 { key: 'articles', title: '', render: (_, p) => t('library.articles', { count: p.articleCount }) },
                 { key: 'status', title: t('library.status'), render: (_, p) => <PolicyStatusTag status={p.status} /> },
               ]}

@@ -49,7 +49,14 @@ export default function PolicyFormPage() {
   };
   const grantOrg = session?.roles.find((r) => (r.role === 'unionStaff' || r.role === 'unionChair') && r.orgId)?.orgId ?? undefined;
   const save = usePoliciesWrite((v: Values) => {
-    const body = { title: v.title, issuer: v.issuer, docNumber: v.docNumber || undefined, level: v.level, effectiveDate: v.effectiveDate.format('YYYY-MM-DD'), text: v.text };
+    const body = {
+      title: v.title,
+      issuer: v.issuer,
+      docNumber: v.docNumber || undefined,
+      level: v.level,
+      effectiveDate: v.effectiveDate.format('YYYY-MM-DD'),
+      text: v.text,
+    };
     return from ? newVersion(from)(body) : createPolicy({ ...body, orgId: v.orgId });
   });
   if (from && !old) return <Page title="…">{null}</Page>;
@@ -59,7 +66,18 @@ export default function PolicyFormPage() {
         form={form}
         layout="vertical"
         style={{ maxWidth: 760 }}
-        initialValues={old ? { title: old.title, issuer: old.issuer, docNumber: old.docNumber ?? undefined, level: old.level, effectiveDate: dayjs(), text: old.articles.map((a) => `${a.label} ${a.body}`).join('\n') } : { orgId: grantOrg, level: 'company' }}
+        initialValues={
+          old
+            ? {
+                title: old.title,
+                issuer: old.issuer,
+                docNumber: old.docNumber ?? undefined,
+                level: old.level,
+                effectiveDate: dayjs(),
+                text: old.articles.map((a) => `${a.label} ${a.body}`).join('\n'),
+              }
+            : { orgId: grantOrg, level: 'company' }
+        }
         onFinish={(v) =>
           save.mutate(v, {
             onSuccess: (p) => {

@@ -40,7 +40,13 @@ export default function PolicyPage() {
       }
     >
       {p.status === 'superseded' && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('policy.superseded')} action={p.supersededBy ? <Link to={`/policies/${p.supersededBy}`}>{t('policy.readNew')}</Link> : null} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t('policy.superseded')}
+          action={p.supersededBy ? <Link to={`/policies/${p.supersededBy}`}>{t('policy.readNew')}</Link> : null}
+        />
       )}
       {p.status === 'repealed' && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('policy.repealed', { date: p.repealDate })} />}
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} style={{ marginBottom: 16 }}>

@@ -85,7 +85,14 @@ function AnswerForm({ id }: { id: string }) {
           <Input.TextArea autoSize={{ minRows: 4 }} data-testid="answer-text" />
         </Form.Item>
         <Form.Item label={t('question.cite')}>
-          <ListSearch value={search} onSearch={setSearch} placeholder={t('question.citeSearch')} width="100%" testId="cite-search" buttonTestId="cite-search-go" />
+          <ListSearch
+            value={search}
+            onSearch={setSearch}
+            placeholder={t('question.citeSearch')}
+            width="100%"
+            testId="cite-search"
+            buttonTestId="cite-search-go"
+          />
         </Form.Item>
         {picked.size > 0 && (
           <Space wrap style={{ marginBottom: 8 }}>
@@ -123,7 +130,12 @@ function PublishForm({ id, title, answer }: { id: string; title: string; answer:
   const publish = usePoliciesWrite(publishQuestion(id));
   return (
     <Card title={t('question.publish')} style={{ marginBottom: 16 }}>
-      <Form form={form} layout="vertical" initialValues={{ faqTitle: title, faqAnswer: answer }} onFinish={(v) => publish.mutate(v, { onSuccess: () => void message.success(t('question.publish')), onError })}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ faqTitle: title, faqAnswer: answer }}
+        onFinish={(v) => publish.mutate(v, { onSuccess: () => void message.success(t('question.publish')), onError })}
+      >
         <Form.Item name="faqTitle" label={t('question.faqTitle')} rules={[{ required: true, max: 60 }]}>
           <Input />
         </Form.Item>

@@ -15,20 +15,37 @@ const KEY = 'policies';
 export const usePolicies = (q: Query) =>
   useQuery({ queryKey: [KEY, 'list', q], queryFn: () => api.get<Paged<PolicySummary>>('/policies', q), placeholderData: keepPreviousData });
 
-export const usePolicy = (id: string | undefined) => useQuery({ queryKey: [KEY, 'policy', id], enabled: !!id, queryFn: () => api.get<PolicyDetail>(`/policies/${id}`) });
+export const usePolicy = (id: string | undefined) =>
+  useQuery({ queryKey: [KEY, 'policy', id], enabled: !!id, queryFn: () => api.get<PolicyDetail>(`/policies/${id}`) });
 
 export const useArticleSearch = (q: string | undefined) =>
-  useQuery({ queryKey: [KEY, 'articles', q], enabled: !!q, queryFn: () => api.get<{ items: ArticleHit[] }>('/policy-articles', { q, pageSize: 20 }).then((r) => r.items) });
+  useQuery({
+    queryKey: [KEY, 'articles', q],
+    enabled: !!q,
+    queryFn: () => api.get<{ items: ArticleHit[] }>('/policy-articles', { q, pageSize: 20 }).then((r) => r.items),
+  });
 
 export const useFaq = (q: string | undefined) =>
-  useQuery({ queryKey: [KEY, 'faq', q], queryFn: () => api.get<{ items: FaqEntry[] }>('/policy-faq', { q, pageSize: q ? 5 : 20 }).then((r) => r.items), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: [KEY, 'faq', q],
+    queryFn: () => api.get<{ items: FaqEntry[] }>('/policy-faq', { q, pageSize: q ? 5 : 20 }).then((r) => r.items),
+    placeholderData: keepPreviousData,
+  });
 
 export const useQuestions = (q: Query) =>
-  useQuery({ queryKey: [KEY, 'questions', q], queryFn: () => api.get<Paged<QuestionSummary> & { totalCapped: boolean; nextCursor: string | null }>('/policy-questions', q), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: [KEY, 'questions', q],
+    queryFn: () => api.get<Paged<QuestionSummary> & { totalCapped: boolean; nextCursor: string | null }>('/policy-questions', q),
+    placeholderData: keepPreviousData,
+  });
 
 /** 政策解读 prompts, for those who answer questions. */
 export const useExplainPrompts = (enabled: boolean) =>
-  useQuery({ queryKey: [KEY, 'explainPrompts'], enabled, queryFn: () => api.get<{ items: ExplainPrompt[]; windowDays: number; minAskers: number }>('/policy-questions/explain-prompts') });
+  useQuery({
+    queryKey: [KEY, 'explainPrompts'],
+    enabled,
+    queryFn: () => api.get<{ items: ExplainPrompt[]; windowDays: number; minAskers: number }>('/policy-questions/explain-prompts'),
+  });
 
 export const useQuestion = (id: string | undefined) =>
   useQuery({ queryKey: [KEY, 'question', id], enabled: !!id, queryFn: () => api.get<QuestionDetail>(`/policy-questions/${id}`) });
@@ -40,8 +57,10 @@ export function usePoliciesWrite<B, R>(send: (body: B) => Promise<R>) {
 }
 
 export const askQuestion = (body: { topic: string; title: string; body: string; anonymous: boolean }) => api.post<QuestionDetail>('/policy-questions', body);
-export const answerQuestion = (id: string) => (body: { answer: string; articleIds: string[] }) => api.post<QuestionDetail>(`/policy-questions/${id}/answer`, body);
-export const publishQuestion = (id: string) => (body: { faqTitle: string; faqAnswer: string }) => api.post<QuestionDetail>(`/policy-questions/${id}/publish`, body);
+export const answerQuestion = (id: string) => (body: { answer: string; articleIds: string[] }) =>
+  api.post<QuestionDetail>(`/policy-questions/${id}/answer`, body);
+export const publishQuestion = (id: string) => (body: { faqTitle: string; faqAnswer: string }) =>
+  api.post<QuestionDetail>(`/policy-questions/${id}/publish`, body);
 export const withdrawQuestion = (id: string) => () => api.post<QuestionDetail>(`/policy-questions/${id}/withdraw`, {});
 export const deflect = (id: string) => api.post<{ deflections: number }>(`/policy-faq/${id}/deflect`, {});
 export const createPolicy = (body: Record<string, unknown>) => api.post<PolicyDetail>('/policies', body);

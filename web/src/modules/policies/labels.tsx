@@ -1,5 +1,14 @@
 import { Tag } from 'antd';
-import { POLICY_LEVEL_LABELS, POLICY_STATUS_LABELS, QUESTION_STATUS_LABELS, QUESTION_TOPIC_LABELS, type PolicyLevel, type PolicyStatus, type QuestionStatus, type QuestionTopic } from '@common/policies';
+import {
+  POLICY_LEVEL_LABELS,
+  POLICY_STATUS_LABELS,
+  QUESTION_STATUS_LABELS,
+  QUESTION_TOPIC_LABELS,
+  type PolicyLevel,
+  type PolicyStatus,
+  type QuestionStatus,
+  type QuestionTopic,
+} from '@common/policies';
 import { currentLanguage } from '../../i18n';
 
 const pick = (l: { zh: string; en: string }) => (currentLanguage() === 'en' ? l.en : l.zh);

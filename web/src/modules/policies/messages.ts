@@ -207,6 +207,12 @@ export const messages = defineMessages(
       oldVersion: ' (an amended or repealed version)',
     },
     faq: { title: 'FAQ', views: '{{count}} people stopped here' },
-    home: { ask: 'A question about a policy? Look it up first', askButton: 'Ask', queueTitle: 'Policy questions to answer', queueEmpty: 'Nothing to answer', all: 'All' },
+    home: {
+      ask: 'A question about a policy? Look it up first',
+      askButton: 'Ask',
+      queueTitle: 'Policy questions to answer',
+      queueEmpty: 'Nothing to answer',
+      all: 'All',
+    },
   },
 );

@@ -22,9 +22,7 @@ interface ScopeOption {
 
 /** The school, its grades and classes: the only places a closure may cover. */
 function scopeTree(nodes: OrgNode[]): ScopeOption[] {
-  return nodes
-    .filter((n) => n.kind === 'grade' || n.kind === 'class')
-    .map((n) => ({ value: n.id, title: n.name, children: scopeTree(n.children) }));
+  return nodes.filter((n) => n.kind === 'grade' || n.kind === 'class').map((n) => ({ value: n.id, title: n.name, children: scopeTree(n.children) }));
 }
 
 function findNode(nodes: OrgNode[], id: string): OrgNode | undefined {
@@ -109,7 +107,9 @@ export function ClosuresCard({ schoolId }: { schoolId: string }) {
           </List.Item>
         )}
       />
-      {(data?.total ?? 0) > 10 && <Pagination simple showSizeChanger={false} align="center" current={page} pageSize={10} total={data?.total ?? 0} onChange={setPage} />}
+      {(data?.total ?? 0) > 10 && (
+        <Pagination simple showSizeChanger={false} align="center" current={page} pageSize={10} total={data?.total ?? 0} onChange={setPage} />
+      )}
       <Modal open={open} title={t('closures.add')} onOk={onOk} onCancel={() => setOpen(false)} confirmLoading={create.isPending} forceRender>
         <Form form={form} layout="vertical">
           <Form.Item name="date" label={t('closures.date')} rules={[{ required: true }]}>

@@ -70,11 +70,7 @@ export function TermsCard({ schoolId }: { schoolId: string }) {
               <Button key="edit" type="link" size="small" onClick={() => open(term)}>
                 {t('common:actions.edit')}
               </Button>,
-              <Popconfirm
-                key="delete"
-                title={t('terms.deleteConfirm', { name: term.name })}
-                onConfirm={() => remove.mutateAsync(term.id).catch(showError)}
-              >
+              <Popconfirm key="delete" title={t('terms.deleteConfirm', { name: term.name })} onConfirm={() => remove.mutateAsync(term.id).catch(showError)}>
                 <Button type="link" size="small" danger>
                   {t('common:actions.delete')}
                 </Button>

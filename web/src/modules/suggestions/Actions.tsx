@@ -42,11 +42,24 @@ function StepButton({ id, step }: { id: string; step: Step }) {
     );
   return (
     <>
-      <Button type={step.primary ? 'primary' : 'default'} onClick={() => (step.fields ? setOpen(true) : run({}))} loading={!step.fields && act.isPending} data-testid={`suggestion-${step.action}`}>
+      <Button
+        type={step.primary ? 'primary' : 'default'}
+        onClick={() => (step.fields ? setOpen(true) : run({}))}
+        loading={!step.fields && act.isPending}
+        data-testid={`suggestion-${step.action}`}
+      >
         {step.label}
       </Button>
       {step.fields && (
-        <Modal open={open} title={step.label} onCancel={() => setOpen(false)} onOk={() => form.submit()} okText={t('action.ok')} confirmLoading={act.isPending} destroyOnHidden>
+        <Modal
+          open={open}
+          title={step.label}
+          onCancel={() => setOpen(false)}
+          onOk={() => form.submit()}
+          okText={t('action.ok')}
+          confirmLoading={act.isPending}
+          destroyOnHidden
+        >
           <Form form={form} layout="vertical" onFinish={run}>
             {step.fields}
           </Form>
@@ -64,7 +77,8 @@ export function Actions({ s }: { s: SuggestionDetail }) {
   const manage = s.can.manage;
   const needsPeople = manage && (s.status === 'accepted' || s.status === 'adopted' || s.status === 'trial');
   const candidates = useCandidates(s.id, needsPeople);
-  const who = (list: { accountId: string; name: string; orgName: string | null }[] = []) => list.map((c) => ({ value: c.accountId, label: `${c.name}${c.orgName ? `（${c.orgName}）` : ''}` }));
+  const who = (list: { accountId: string; name: string; orgName: string | null }[] = []) =>
+    list.map((c) => ({ value: c.accountId, label: `${c.name}${c.orgName ? `（${c.orgName}）` : ''}` }));
   const date = (v: unknown) => (v ? dayjs(v as dayjs.Dayjs).format('YYYY-MM-DD') : undefined);
   const steps: Step[] = [];
 
@@ -93,7 +107,15 @@ export function Actions({ s }: { s: SuggestionDetail }) {
   }
   if (s.can.review) {
     steps.push({ action: 'accept', label: t('action.accept'), primary: true });
-    steps.push({ action: 'return', label: t('action.return'), fields: <Form.Item name="reason" label={t('action.reason')} rules={[Required]}><Input.TextArea rows={3} /></Form.Item> });
+    steps.push({
+      action: 'return',
+      label: t('action.return'),
+      fields: (
+        <Form.Item name="reason" label={t('action.reason')} rules={[Required]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      ),
+    });
   }
   if (s.can.score) {
     steps.push({

@@ -30,7 +30,9 @@ export default function CampaignForm({ campaign, open, onClose }: { campaign?: C
   const [form] = Form.useForm<Values>();
   const onError = useFormErrorHandler(form);
   const save = useSaveCampaign(campaign?.id);
-  const initial = campaign ? { title: campaign.title, startsOn: campaign.startsOn, endsOn: campaign.endsOn, criteria: campaign.criteria } : { criteria: DEFAULT_CRITERIA };
+  const initial = campaign
+    ? { title: campaign.title, startsOn: campaign.startsOn, endsOn: campaign.endsOn, criteria: campaign.criteria }
+    : { criteria: DEFAULT_CRITERIA };
   return (
     <Modal
       open={open}
@@ -42,7 +44,12 @@ export default function CampaignForm({ campaign, open, onClose }: { campaign?: C
       onOk={() => form.submit()}
       onCancel={() => onClose()}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={(v) => save.mutate({ ...v, criteria: withKeys(v.criteria) }, { onSuccess: (c) => onClose(c), onError })}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={(v) => save.mutate({ ...v, criteria: withKeys(v.criteria) }, { onSuccess: (c) => onClose(c), onError })}
+      >
         {!campaign && (
           <Form.Item name="orgId" label={t('campaign.org')} rules={[{ required: true, message: t('campaign.orgRequired') }]}>
             <OrgTreeSelect />
@@ -58,21 +65,42 @@ export default function CampaignForm({ campaign, open, onClose }: { campaign?: C
           <Input type="date" data-testid="campaign-ends" />
         </Form.Item>
         <Form.Item label={t('campaign.criteria')} extra={t('campaign.criteriaHint')} style={{ marginBottom: 0 }}>
-          <Form.List name="criteria" rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('campaign.criteriaRequired')))) }]}>
+          <Form.List
+            name="criteria"
+            rules={[{ validator: async (_, v: unknown[]) => (v?.length ? undefined : Promise.reject(new Error(t('campaign.criteriaRequired')))) }]}
+          >
             {(fields, { add, remove }, { errors }) => (
               <Flex vertical gap={8} data-testid="campaign-criteria">
                 {fields.map((f) => (
                   <Flex key={f.key} gap={8} align="baseline">
-                    <Form.Item name={[f.name, 'label']} rules={[{ required: true, message: t('campaign.criterionLabel') }, { max: 30 }]} style={{ flex: 1, marginBottom: 0 }}>
+                    <Form.Item
+                      name={[f.name, 'label']}
+                      rules={[{ required: true, message: t('campaign.criterionLabel') }, { max: 30 }]}
+                      style={{ flex: 1, marginBottom: 0 }}
+                    >
                       <Input placeholder={t('campaign.criterionLabel')} aria-label={t('campaign.criterionLabel')} data-testid="campaign-criterion-label" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'max']} rules={[{ required: true, message: t('campaign.criterionMax') }]} style={{ marginBottom: 0 }}>
-                      <InputNumber min={1} max={100} precision={0} addonBefore={t('campaign.criterionMax')} aria-label={t('campaign.criterionMax')} data-testid="campaign-criterion-max" style={{ width: 150 }} />
+                      <InputNumber
+                        min={1}
+                        max={100}
+                        precision={0}
+                        addonBefore={t('campaign.criterionMax')}
+                        aria-label={t('campaign.criterionMax')}
+                        data-testid="campaign-criterion-max"
+                        style={{ width: 150 }}
+                      />
                     </Form.Item>
                     <Button icon={<DeleteOutlined />} aria-label={t('campaign.criterionRemove')} disabled={fields.length <= 1} onClick={() => remove(f.name)} />
                   </Flex>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', max: 20 })} disabled={fields.length >= 10} data-testid="campaign-criterion-add">
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ label: '', max: 20 })}
+                  disabled={fields.length >= 10}
+                  data-testid="campaign-criterion-add"
+                >
                   {t('campaign.criterionAdd')}
                 </Button>
                 <Form.ErrorList errors={errors} />

@@ -69,10 +69,35 @@ export default function ListPage() {
   const filters =
     tab === 'all' ? (
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('list.allCampaigns')} aria-label={t('list.allCampaigns')} style={{ minWidth: 200 }} value={query.campaignId} onChange={(v) => patch({ campaignId: v })} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
-        <Select allowClear placeholder={t('list.allStatuses')} aria-label={t('list.allStatuses')} style={{ minWidth: 140 }} value={query.status} onChange={(v) => patch({ status: v })} options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))} data-testid="suggestion-filter-status" />
+        <Select
+          allowClear
+          placeholder={t('list.allCampaigns')}
+          aria-label={t('list.allCampaigns')}
+          style={{ minWidth: 200 }}
+          value={query.campaignId}
+          onChange={(v) => patch({ campaignId: v })}
+          options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('list.allStatuses')}
+          aria-label={t('list.allStatuses')}
+          style={{ minWidth: 140 }}
+          value={query.status}
+          onChange={(v) => patch({ status: v })}
+          options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
+          data-testid="suggestion-filter-status"
+        />
         <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
-        <Button loading={exporting} data-testid="suggestion-export" onClick={() => void runExport(() => download('/suggestions/export.xlsx', { ...effective, page: undefined, pageSize: undefined } as unknown as Query, '合理化建议.xlsx'))}>
+        <Button
+          loading={exporting}
+          data-testid="suggestion-export"
+          onClick={() =>
+            void runExport(() =>
+              download('/suggestions/export.xlsx', { ...effective, page: undefined, pageSize: undefined } as unknown as Query, '合理化建议.xlsx'),
+            )
+          }
+        >
           {t('list.export')}
         </Button>
         <Button data-testid="campaign-new" onClick={() => setStarting(true)}>
@@ -89,7 +114,11 @@ export default function ListPage() {
           loading={isFetching}
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
-          pagination={data && data.total > query.pageSize ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) } : false}
+          pagination={
+            data && data.total > query.pageSize
+              ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }
+              : false
+          }
           renderItem={(s) => (
             <List.Item>
               <SuggestionCard s={s} />
@@ -104,7 +133,13 @@ export default function ListPage() {
         data-testid="suggestion-table"
         loading={isFetching}
         dataSource={data?.items ?? []}
-        pagination={{ current: query.page, pageSize: query.pageSize, total: data?.total ?? 0, showTotal: (total) => t('list.total', { total }), onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })) }}
+        pagination={{
+          current: query.page,
+          pageSize: query.pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => t('list.total', { total }),
+          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
+        }}
         columns={[
           { title: t('list.code'), dataIndex: 'code', render: (code: string, s) => <Link to={`/suggestions/${s.id}`}>{code}</Link> },
           { title: t('list.titleCol'), dataIndex: 'title', ellipsis: true },
@@ -119,7 +154,13 @@ export default function ListPage() {
 
   return (
     <Page title={tab === 'mine' ? t('list.mineTitle') : tab === 'assigned' ? t('list.assignedTitle') : t('list.title')} extra={submitButton}>
-      {tabs.length > 1 && <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)} items={tabs.map((k) => ({ key: k, label: t(`list.tab${k[0].toUpperCase()}${k.slice(1)}`) }))} />}
+      {tabs.length > 1 && (
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => setTab(k as Tab)}
+          items={tabs.map((k) => ({ key: k, label: t(`list.tab${k[0].toUpperCase()}${k.slice(1)}`) }))}
+        />
+      )}
       {filters}
       {body}
     </Page>

@@ -42,9 +42,18 @@ export default function StatisticsPage() {
   );
   if (campaigns.isSuccess && !campaigns.data.items.length) return <Empty description={t('stats.empty')} />;
   return (
-    <Page title={data ? t('stats.title', { title: data.campaign.title }) : t('menu.statistics')} extra={
+    <Page
+      title={data ? t('stats.title', { title: data.campaign.title }) : t('menu.statistics')}
+      extra={
         <Flex gap={8}>
-          <Select style={{ minWidth: 240 }} value={id} onChange={setPicked} options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} aria-label={t('stats.pick')} data-testid="campaign-pick" />
+          <Select
+            style={{ minWidth: 240 }}
+            value={id}
+            onChange={setPicked}
+            options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+            aria-label={t('stats.pick')}
+            data-testid="campaign-pick"
+          />
           {current && (
             <Button data-testid="campaign-edit" onClick={() => setEditing(true)}>
               {t('campaign.edit')}
@@ -74,7 +83,12 @@ export default function StatisticsPage() {
                 { title: t('stats.workers'), dataIndex: 'workers', align: 'right' },
                 { title: t('stats.participants'), dataIndex: 'participants', align: 'right' },
                 { title: t('stats.participation'), dataIndex: 'participationRate', align: 'right', render: pct },
-                { title: t('stats.submitted'), dataIndex: 'submitted', align: 'right', render: (n: number, u) => <Link to={`/suggestions?${new URLSearchParams(u.drill)}`}>{n}</Link> },
+                {
+                  title: t('stats.submitted'),
+                  dataIndex: 'submitted',
+                  align: 'right',
+                  render: (n: number, u) => <Link to={`/suggestions?${new URLSearchParams(u.drill)}`}>{n}</Link>,
+                },
                 { title: t('stats.adopted'), dataIndex: 'adopted', align: 'right' },
                 { title: t('stats.implemented'), dataIndex: 'implemented', align: 'right' },
                 { title: t('stats.benefit'), dataIndex: 'benefit', align: 'right', render: money },

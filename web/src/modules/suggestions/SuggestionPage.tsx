@@ -21,7 +21,9 @@ export default function SuggestionPage() {
       <Flex vertical gap={16}>
         <Actions s={s} />
         {s.returnReason && <Alert type="warning" showIcon message={t('detail.returned', { reason: s.returnReason })} />}
-        {s.mergedInto && <Alert type="info" showIcon message={<Link to={`/suggestions/${s.mergedInto.id}`}>{t('detail.mergedInto', { code: s.mergedInto.code })}</Link>} />}
+        {s.mergedInto && (
+          <Alert type="info" showIcon message={<Link to={`/suggestions/${s.mergedInto.id}`}>{t('detail.mergedInto', { code: s.mergedInto.code })}</Link>} />
+        )}
         <Card title={s.title}>
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('detail.authors')}>
@@ -45,7 +47,11 @@ export default function SuggestionPage() {
           </Descriptions>
         </Card>
         {s.evaluations.length > 0 && (
-          <Card title={t('detail.evaluation')} extra={allIn ? <Tag color="cyan">{t('detail.average', { score: s.averageScore })}</Tag> : null} data-testid="suggestion-evaluations">
+          <Card
+            title={t('detail.evaluation')}
+            extra={allIn ? <Tag color="cyan">{t('detail.average', { score: s.averageScore })}</Tag> : null}
+            data-testid="suggestion-evaluations"
+          >
             {!allIn && <Alert type="info" message={t('detail.blind')} style={{ marginBottom: 8 }} />}
             <List
               size="small"
@@ -57,7 +63,9 @@ export default function SuggestionPage() {
                       <Typography.Text strong>{e.name}</Typography.Text>
                       <span>{e.total !== null ? e.total : e.scored ? t('detail.scored') : t('detail.notScored')}</span>
                     </Flex>
-                    {e.scores && <Typography.Text type="secondary">{s.criteria.map((c) => `${c.label} ${e.scores?.[c.key] ?? '—'}/${c.max}`).join(' · ')}</Typography.Text>}
+                    {e.scores && (
+                      <Typography.Text type="secondary">{s.criteria.map((c) => `${c.label} ${e.scores?.[c.key] ?? '—'}/${c.max}`).join(' · ')}</Typography.Text>
+                    )}
                     {e.comment && <Typography.Text type="secondary">{e.comment}</Typography.Text>}
                   </Flex>
                 </List.Item>
@@ -91,7 +99,9 @@ export default function SuggestionPage() {
               <Typography.Text>{s.benefitRecord.note}</Typography.Text>
               <Typography.Text type="secondary">
                 {s.benefitRecord.recordedBy ? t('detail.recordedBy', { name: s.benefitRecord.recordedBy }) : ''} ·{' '}
-                {s.benefitRecord.verifiedBy ? t('detail.verifiedBy', { name: s.benefitRecord.verifiedBy, date: s.benefitRecord.verifiedOn }) : t('detail.unverified')}
+                {s.benefitRecord.verifiedBy
+                  ? t('detail.verifiedBy', { name: s.benefitRecord.verifiedBy, date: s.benefitRecord.verifiedOn })
+                  : t('detail.unverified')}
               </Typography.Text>
             </Flex>
           </Card>

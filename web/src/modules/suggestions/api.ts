@@ -35,13 +35,18 @@ export function useStatistics(id: string | undefined) {
 export function useSaveCampaign(id: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: object) => (id ? api.put<CampaignSummary>(`/suggestion-campaigns/${id}`, body) : api.post<CampaignSummary>('/suggestion-campaigns', body)),
+    mutationFn: (body: object) =>
+      id ? api.put<CampaignSummary>(`/suggestion-campaigns/${id}`, body) : api.post<CampaignSummary>('/suggestion-campaigns', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
 
 export function useSuggestions(q: SuggestionQuery) {
-  return useQuery({ queryKey: [KEY, 'list', q], queryFn: () => api.get<SuggestionPage>('/suggestions', q as unknown as Query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'list', q],
+    queryFn: () => api.get<SuggestionPage>('/suggestions', q as unknown as Query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSuggestion(id: string | undefined) {
@@ -49,7 +54,11 @@ export function useSuggestion(id: string | undefined) {
 }
 
 export function useCandidates(id: string, enabled: boolean) {
-  return useQuery({ queryKey: [KEY, 'candidates', id], enabled, queryFn: () => api.get<{ evaluators: Candidate[]; owners: Candidate[] }>(`/suggestions/${id}/candidates`) });
+  return useQuery({
+    queryKey: [KEY, 'candidates', id],
+    enabled,
+    queryFn: () => api.get<{ evaluators: Candidate[]; owners: Candidate[] }>(`/suggestions/${id}/candidates`),
+  });
 }
 
 export function useSubmit() {
@@ -60,7 +69,8 @@ export function useSubmit() {
   });
 }
 
-export type SuggestionAction = 'revise' | 'accept' | 'return' | 'merge' | 'evaluators' | 'scores' | 'decision' | 'implementation' | 'benefit' | 'verify' | 'reward';
+export type SuggestionAction =
+  'revise' | 'accept' | 'return' | 'merge' | 'evaluators' | 'scores' | 'decision' | 'implementation' | 'benefit' | 'verify' | 'reward';
 
 export function useAction(id: string) {
   const qc = useQueryClient();

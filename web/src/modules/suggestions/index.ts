@@ -24,6 +24,13 @@ export const suggestionsModule = defineModule({
   menu: [
     { key: 'suggestions-mine', path: '/suggestions', labelKey: 'suggestions:menu.mine', icon: BulbOutlined, permission: P.submit, order: 49 },
     { key: 'suggestions-desk', path: '/suggestions', labelKey: 'suggestions:menu.desk', icon: BulbOutlined, permission: P.evaluate, order: 52 },
-    { key: 'suggestions-statistics', path: '/suggestions/statistics', labelKey: 'suggestions:menu.statistics', icon: BarChartOutlined, permission: P.oversee, order: 53 },
+    {
+      key: 'suggestions-statistics',
+      path: '/suggestions/statistics',
+      labelKey: 'suggestions:menu.statistics',
+      icon: BarChartOutlined,
+      permission: P.oversee,
+      order: 53,
+    },
   ],
 });

@@ -17,9 +17,23 @@ function QuestionInput({ q, value, onChange }: { q: Question; value?: AnswerInpu
   const choices = value?.choices ?? [];
   switch (q.kind) {
     case 'single':
-      return <Radio.Group value={choices[0]} onChange={(e) => set({ choices: [e.target.value as number] })} options={q.options.map((o, i) => ({ value: i, label: o }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />;
+      return (
+        <Radio.Group
+          value={choices[0]}
+          onChange={(e) => set({ choices: [e.target.value as number] })}
+          options={q.options.map((o, i) => ({ value: i, label: o }))}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+        />
+      );
     case 'multiple':
-      return <Checkbox.Group value={choices} onChange={(v) => set({ choices: v as number[] })} options={q.options.map((o, i) => ({ value: i, label: o }))} style={{ display: 'flex', flexDirection: 'column', gap: 8 }} />;
+      return (
+        <Checkbox.Group
+          value={choices}
+          onChange={(v) => set({ choices: v as number[] })}
+          options={q.options.map((o, i) => ({ value: i, label: o }))}
+          style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+        />
+      );
     case 'top3':
       return (
         <Flex vertical gap={8}>
@@ -43,10 +57,25 @@ function QuestionInput({ q, value, onChange }: { q: Question; value?: AnswerInpu
       );
     case 'scale': {
       const steps = Array.from({ length: (q.scaleMax ?? 5) - (q.scaleMin ?? 1) + 1 }, (_, i) => (q.scaleMin ?? 1) + i);
-      return <Radio.Group optionType="button" value={value?.value} onChange={(e) => set({ value: e.target.value as number })} options={steps.map((n) => ({ value: n, label: String(n) }))} />;
+      return (
+        <Radio.Group
+          optionType="button"
+          value={value?.value}
+          onChange={(e) => set({ value: e.target.value as number })}
+          options={steps.map((n) => ({ value: n, label: String(n) }))}
+        />
+      );
     }
     case 'number':
-      return <InputNumber aria-label={q.text} value={value?.value} onChange={(v) => set(v === null ? {} : { value: v })} style={{ width: 160 }} inputMode="numeric" />;
+      return (
+        <InputNumber
+          aria-label={q.text}
+          value={value?.value}
+          onChange={(v) => set(v === null ? {} : { value: v })}
+          style={{ width: 160 }}
+          inputMode="numeric"
+        />
+      );
     default:
       return <Input.TextArea aria-label={q.text} rows={3} maxLength={2000} value={value?.text} onChange={(e) => set({ text: e.target.value })} />;
   }
@@ -104,9 +133,19 @@ export default function AnswerPage() {
   return (
     <Page title={form.title}>
       <Flex vertical gap={12} style={{ maxWidth: 640 }}>
-        <Alert type={form.anonymous ? 'success' : 'info'} showIcon message={form.anonymous ? t('answer.anonymous') : t('answer.named')} description={form.description || undefined} />
+        <Alert
+          type={form.anonymous ? 'success' : 'info'}
+          showIcon
+          message={form.anonymous ? t('answer.anonymous') : t('answer.named')}
+          description={form.description || undefined}
+        />
         {form.questions.map((q) => (
-          <Card key={q.id} size="small" title={<Typography.Text style={{ whiteSpace: 'normal' }}>{`${q.sort}. ${q.text}${q.required ? '' : t('answer.optional')}`}</Typography.Text>} data-testid="surveys-question">
+          <Card
+            key={q.id}
+            size="small"
+            title={<Typography.Text style={{ whiteSpace: 'normal' }}>{`${q.sort}. ${q.text}${q.required ? '' : t('answer.optional')}`}</Typography.Text>}
+            data-testid="surveys-question"
+          >
             <QuestionInput q={q} value={answers[q.id]} onChange={(a) => setAnswers((x) => ({ ...x, [q.id]: a }))} />
           </Card>
         ))}

@@ -39,12 +39,21 @@ export default function BuildPage() {
         description: v.description ?? '',
         anonymous: v.anonymous,
         closesOn: v.closesOn.format('YYYY-MM-DD'),
-        target: { orgIds: [v.targetOrgId ?? v.orgId], categories: v.categories ?? [], ...(v.unionMember === 'all' ? {} : { unionMember: v.unionMember === 'yes' }) },
+        target: {
+          orgIds: [v.targetOrgId ?? v.orgId],
+          categories: v.categories ?? [],
+          ...(v.unionMember === 'all' ? {} : { unionMember: v.unionMember === 'yes' }),
+        },
         questions: v.questions.map((q) => ({
           kind: q.kind,
           text: q.text,
           required: q.required,
-          options: CHOICE_KINDS.includes(q.kind) ? (q.options ?? '').split('\n').map((s) => s.trim()).filter(Boolean) : [],
+          options: CHOICE_KINDS.includes(q.kind)
+            ? (q.options ?? '')
+                .split('\n')
+                .map((s) => s.trim())
+                .filter(Boolean)
+            : [],
         })),
       },
       {
@@ -58,7 +67,12 @@ export default function BuildPage() {
   return (
     <Page title={t('build.title')}>
       <Card style={{ maxWidth: 760 }}>
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ anonymous: false, unionMember: 'all', categories: [], questions: [{ kind: 'single', required: true }] }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ anonymous: false, unionMember: 'all', categories: [], questions: [{ kind: 'single', required: true }] }}
+        >
           <Form.Item name="orgId" label={t('build.org')} rules={[{ required: true }]}>
             <OrgTreeSelect />
           </Form.Item>
@@ -81,13 +95,24 @@ export default function BuildPage() {
             <Checkbox.Group options={EMPLOYMENT_CATEGORIES.map((c) => ({ value: c, label: EMPLOYMENT_CATEGORY_LABELS[c][zh ? 'zh' : 'en'] }))} />
           </Form.Item>
           <Form.Item name="unionMember" label={t('build.unionMember')}>
-            <Radio.Group options={[{ value: 'all', label: t('build.unionAll') }, { value: 'yes', label: t('build.unionOnly') }, { value: 'no', label: t('build.unionNot') }]} />
+            <Radio.Group
+              options={[
+                { value: 'all', label: t('build.unionAll') },
+                { value: 'yes', label: t('build.unionOnly') },
+                { value: 'no', label: t('build.unionNot') },
+              ]}
+            />
           </Form.Item>
           <Form.List name="questions">
             {(fields, { add, remove }) => (
               <Flex vertical gap={8} style={{ marginBottom: 16 }}>
                 {fields.map((f, i) => (
-                  <Card key={f.key} size="small" title={`${t('build.questions')} ${i + 1}`} extra={fields.length > 1 ? <MinusCircleOutlined aria-label="remove" onClick={() => remove(f.name)} /> : null}>
+                  <Card
+                    key={f.key}
+                    size="small"
+                    title={`${t('build.questions')} ${i + 1}`}
+                    extra={fields.length > 1 ? <MinusCircleOutlined aria-label="remove" onClick={() => remove(f.name)} /> : null}
+                  >
                     <Form.Item name={[f.name, 'kind']} label={t('build.kind')} rules={[{ required: true }]}>
                       <Select options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
                     </Form.Item>

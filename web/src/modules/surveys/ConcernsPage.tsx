@@ -25,7 +25,15 @@ function RankingChart({ rows }: { rows: ConcernRanking['rows'] }) {
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
       yAxis: { type: 'category', data: rows.map((r) => r.concern), inverse: true },
-      series: [{ type: 'bar', name: t('concerns.share'), data: rows.map((r) => (r.share === null ? 0 : Math.round(r.share * 1000) / 10)), barMaxWidth: 22, label: { show: true, position: 'right', formatter: '{c}%' } }],
+      series: [
+        {
+          type: 'bar',
+          name: t('concerns.share'),
+          data: rows.map((r) => (r.share === null ? 0 : Math.round(r.share * 1000) / 10)),
+          barMaxWidth: 22,
+          label: { show: true, position: 'right', formatter: '{c}%' },
+        },
+      ],
     }),
     [rows, t],
   );
@@ -68,7 +76,15 @@ export default function ConcernsPage() {
       <Flex vertical gap={12}>
         <Card size="small" title={t('concerns.overall', { n: data?.answers ?? 0 })} loading={!data && isFetching}>
           <Typography.Paragraph type="secondary">{t('concerns.hint')}</Typography.Paragraph>
-          {data && data.hiddenCells > 0 && <Alert type="info" showIcon message={t('concerns.hidden', { n: data.hiddenCells })} style={{ marginBottom: 8 }} data-testid="surveys-concerns-hidden" />}
+          {data && data.hiddenCells > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              message={t('concerns.hidden', { n: data.hiddenCells })}
+              style={{ marginBottom: 8 }}
+              data-testid="surveys-concerns-hidden"
+            />
+          )}
           {data && data.rows.length > 0 ? <RankingChart rows={data.rows} /> : <Typography.Text type="secondary">{t('concerns.none')}</Typography.Text>}
         </Card>
         <Card size="small" title={t('concerns.byUnit')}>

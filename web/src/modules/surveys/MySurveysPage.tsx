@@ -21,7 +21,13 @@ export function MySurveyList({ limit }: { limit?: number }) {
               <Typography.Text strong>{s.title}</Typography.Text>
               <Flex gap={4}>
                 {s.anonymous ? <Tag color="purple">{t('list.anonymous')}</Tag> : null}
-                {s.answered ? <Tag color="green">{t('answer.answered')}</Tag> : s.status === 'open' ? <Tag color="blue">{s.hasDraft ? t('answer.draft') : t('answer.todo')}</Tag> : <Tag>{t('status.closed')}</Tag>}
+                {s.answered ? (
+                  <Tag color="green">{t('answer.answered')}</Tag>
+                ) : s.status === 'open' ? (
+                  <Tag color="blue">{s.hasDraft ? t('answer.draft') : t('answer.todo')}</Tag>
+                ) : (
+                  <Tag>{t('status.closed')}</Tag>
+                )}
               </Flex>
             </Flex>
             <Typography.Text type="secondary">{t('answer.closes', { date: s.closesOn })}</Typography.Text>

@@ -36,11 +36,26 @@ export default function OfficePage() {
         dataSource={data?.items ?? []}
         scroll={{ x: true }}
         locale={{ emptyText: t('list.empty') }}
-        pagination={{ current: q.page, pageSize: q.pageSize, total: data?.total ?? 0, showTotal: (total) => t('list.total', { total }), onChange: (page, pageSize) => setQ({ page, pageSize }) }}
+        pagination={{
+          current: q.page,
+          pageSize: q.pageSize,
+          total: data?.total ?? 0,
+          showTotal: (total) => t('list.total', { total }),
+          onChange: (page, pageSize) => setQ({ page, pageSize }),
+        }}
         columns={[
           { title: t('list.titleCol'), dataIndex: 'title', render: (v: string, s) => <Link to={`/surveys/${s.id}`}>{v}</Link> },
           { title: t('list.org'), dataIndex: 'orgName' },
-          { title: t('list.status'), dataIndex: 'status', render: (v: string, s) => <><Tag color={v === 'open' ? 'blue' : v === 'closed' ? 'default' : 'gold'}>{t(`status.${v}`)}</Tag>{s.anonymous ? <Tag>{t('list.anonymous')}</Tag> : null}</> },
+          {
+            title: t('list.status'),
+            dataIndex: 'status',
+            render: (v: string, s) => (
+              <>
+                <Tag color={v === 'open' ? 'blue' : v === 'closed' ? 'default' : 'gold'}>{t(`status.${v}`)}</Tag>
+                {s.anonymous ? <Tag>{t('list.anonymous')}</Tag> : null}
+              </>
+            ),
+          },
           { title: t('list.answered'), render: (_, s) => (s.status === 'draft' ? '—' : `${s.answered} / ${s.recipients}`) },
           { title: t('list.closesOn'), dataIndex: 'closesOn' },
         ]}

@@ -2,7 +2,15 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Flex, Form, Input, Modal, Select, Switch, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { SCREENING_SOURCE_LABELS, SCREENING_SOURCES, SCREENING_STATUS_LABELS, SEVERITIES, SEVERITY_LABELS, SURVEY_PERMISSIONS as P, type ScreeningStatus } from '@common/surveys';
+import {
+  SCREENING_SOURCE_LABELS,
+  SCREENING_SOURCES,
+  SCREENING_STATUS_LABELS,
+  SEVERITIES,
+  SEVERITY_LABELS,
+  SURVEY_PERMISSIONS as P,
+  type ScreeningStatus,
+} from '@common/surveys';
 import { useAuth } from '../../app/auth/AuthContext';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { Page } from '../../shared/Page';
@@ -29,10 +37,20 @@ export default function ScreeningPage() {
   const [form] = Form.useForm();
   const [decideForm] = Form.useForm<{ dueDate: Dayjs }>();
   const onFormError = useFormErrorHandler(form);
-  const step = (id: string, action: 'start' | 'resolve' | 'drop', note: string) => act.mutate({ id, action, body: { note } }, { onSuccess: () => void message.success(t('screening.done')), onError: showError });
+  const step = (id: string, action: 'start' | 'resolve' | 'drop', note: string) =>
+    act.mutate({ id, action, body: { note } }, { onSuccess: () => void message.success(t('screening.done')), onError: showError });
 
   return (
-    <Page title={t('screening.title')} extra={office ? <Button type="primary" onClick={() => setAdding(true)}>{t('screening.add')}</Button> : null}>
+    <Page
+      title={t('screening.title')}
+      extra={
+        office ? (
+          <Button type="primary" onClick={() => setAdding(true)}>
+            {t('screening.add')}
+          </Button>
+        ) : null
+      }
+    >
       <Flex vertical gap={12}>
         {office ? (
           <Card size="small" title={t('screening.units')}>
@@ -56,8 +74,17 @@ export default function ScreeningPage() {
           title={t('screening.list')}
           extra={
             <Flex gap={8} align="center">
-              <Switch checkedChildren={t('screening.open')} unCheckedChildren={t('detail.all')} checked={q.status !== undefined} onChange={(on) => setQ((x) => ({ ...x, page: 1, status: on ? 'open,inProgress' : undefined }))} />
-              {q.orgId ? <Button size="small" onClick={() => setQ((x) => ({ ...x, orgId: undefined }))}>{t('detail.all')}</Button> : null}
+              <Switch
+                checkedChildren={t('screening.open')}
+                unCheckedChildren={t('detail.all')}
+                checked={q.status !== undefined}
+                onChange={(on) => setQ((x) => ({ ...x, page: 1, status: on ? 'open,inProgress' : undefined }))}
+              />
+              {q.orgId ? (
+                <Button size="small" onClick={() => setQ((x) => ({ ...x, orgId: undefined }))}>
+                  {t('detail.all')}
+                </Button>
+              ) : null}
             </Flex>
           }
         >
@@ -73,17 +100,39 @@ export default function ScreeningPage() {
               { title: t('screening.problem'), dataIndex: 'title' },
               { title: t('screening.unit'), dataIndex: 'orgName' },
               { title: t('screening.source'), dataIndex: 'source', render: (v: keyof typeof SCREENING_SOURCE_LABELS) => SCREENING_SOURCE_LABELS[v][lang] },
-              { title: t('screening.severity'), dataIndex: 'severity', render: (v: keyof typeof SEVERITY_LABELS) => <Tag color={SEVERITY_COLOR[v]}>{SEVERITY_LABELS[v][lang]}</Tag> },
+              {
+                title: t('screening.severity'),
+                dataIndex: 'severity',
+                render: (v: keyof typeof SEVERITY_LABELS) => <Tag color={SEVERITY_COLOR[v]}>{SEVERITY_LABELS[v][lang]}</Tag>,
+              },
               { title: t('screening.owner'), dataIndex: 'ownerName' },
-              { title: t('screening.status'), dataIndex: 'status', render: (v: ScreeningStatus, r) => <>{SCREENING_STATUS_LABELS[v][lang]} <Tag>{t('screening.age', { n: r.ageDays })}</Tag></> },
+              {
+                title: t('screening.status'),
+                dataIndex: 'status',
+                render: (v: ScreeningStatus, r) => (
+                  <>
+                    {SCREENING_STATUS_LABELS[v][lang]} <Tag>{t('screening.age', { n: r.ageDays })}</Tag>
+                  </>
+                ),
+              },
               {
                 title: '',
                 render: (_, r) =>
                   r.status === 'open' || r.status === 'inProgress' ? (
                     <Flex gap={4} wrap>
-                      {r.status === 'open' ? <Button size="small" onClick={() => step(r.id, 'start', t('screening.start'))}>{t('screening.start')}</Button> : null}
-                      <Button size="small" onClick={() => step(r.id, 'resolve', t('screening.resolve'))}>{t('screening.resolve')}</Button>
-                      {office ? <Button size="small" onClick={() => setDecide(r)}>{t('screening.decide')}</Button> : null}
+                      {r.status === 'open' ? (
+                        <Button size="small" onClick={() => step(r.id, 'start', t('screening.start'))}>
+                          {t('screening.start')}
+                        </Button>
+                      ) : null}
+                      <Button size="small" onClick={() => step(r.id, 'resolve', t('screening.resolve'))}>
+                        {t('screening.resolve')}
+                      </Button>
+                      {office ? (
+                        <Button size="small" onClick={() => setDecide(r)}>
+                          {t('screening.decide')}
+                        </Button>
+                      ) : null}
                     </Flex>
                   ) : null,
               },
@@ -91,12 +140,24 @@ export default function ScreeningPage() {
           />
         </Card>
       </Flex>
-      <Modal open={adding} title={t('screening.add')} onCancel={() => setAdding(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t('screening.add')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
         <Form
           form={form}
           layout="vertical"
           initialValues={{ source: 'surveyAnswer', severity: 'medium' }}
-          onFinish={(v) => create.mutate({ ...v, ownerAccountId: session!.account.id }, { onSuccess: () => (setAdding(false), form.resetFields(), void message.success(t('screening.done'))), onError: onFormError })}
+          onFinish={(v) =>
+            create.mutate(
+              { ...v, ownerAccountId: session!.account.id },
+              { onSuccess: () => (setAdding(false), form.resetFields(), void message.success(t('screening.done'))), onError: onFormError },
+            )
+          }
         >
           <Form.Item name="orgId" label={t('screening.orgId')} rules={[{ required: true }]}>
             <OrgTreeSelect />
@@ -118,11 +179,23 @@ export default function ScreeningPage() {
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!decide} title={`${t('screening.decide')}：${decide?.title ?? ''}`} onCancel={() => setDecide(null)} onOk={() => decideForm.submit()} confirmLoading={act.isPending} destroyOnHidden>
+      <Modal
+        open={!!decide}
+        title={`${t('screening.decide')}：${decide?.title ?? ''}`}
+        onCancel={() => setDecide(null)}
+        onOk={() => decideForm.submit()}
+        confirmLoading={act.isPending}
+        destroyOnHidden
+      >
         <Form
           form={decideForm}
           layout="vertical"
-          onFinish={(v) => act.mutate({ id: decide!.id, action: 'decide', body: { dueDate: v.dueDate.format('YYYY-MM-DD') } }, { onSuccess: () => (setDecide(null), void message.success(t('screening.done'))), onError: showError })}
+          onFinish={(v) =>
+            act.mutate(
+              { id: decide!.id, action: 'decide', body: { dueDate: v.dueDate.format('YYYY-MM-DD') } },
+              { onSuccess: () => (setDecide(null), void message.success(t('screening.done'))), onError: showError },
+            )
+          }
         >
           <Form.Item name="dueDate" label={t('screening.dueDate')} rules={[{ required: true }]}>
             <DatePicker />

@@ -27,7 +27,11 @@ export default function SurveyPage() {
   const rates = useRates(id, rateCut, live);
   const [exporting, runExport] = useExport();
   if (!s) return <Spin />;
-  const run = (action: 'open' | 'close') => act.mutate(action, { onSuccess: (d) => void message.success(action === 'open' ? t('detail.opened', { n: d.recipients }) : t('status.closed')), onError: showError });
+  const run = (action: 'open' | 'close') =>
+    act.mutate(action, {
+      onSuccess: (d) => void message.success(action === 'open' ? t('detail.opened', { n: d.recipients }) : t('status.closed')),
+      onError: showError,
+    });
   return (
     <Page
       title={s.title}
@@ -42,7 +46,10 @@ export default function SurveyPage() {
           ) : null}
           {s.can.close ? <Button onClick={() => run('close')}>{t('detail.close')}</Button> : null}
           {live ? (
-            <Button loading={exporting} onClick={() => void runExport(() => download(`/surveys/${id}/results.xlsx`, cut ? { cut } : undefined, '调研结果.xlsx'))}>
+            <Button
+              loading={exporting}
+              onClick={() => void runExport(() => download(`/surveys/${id}/results.xlsx`, cut ? { cut } : undefined, '调研结果.xlsx'))}
+            >
               {t('detail.export')}
             </Button>
           ) : null}
@@ -72,11 +79,30 @@ export default function SurveyPage() {
         {!live ? (
           <Card size="small" title={t('detail.questions')}>
             <Alert type="info" showIcon message={t('detail.draftHint')} style={{ marginBottom: 8 }} />
-            <List dataSource={s.questions} renderItem={(q) => <List.Item>{`${q.sort}. ${q.text}`} <Tag>{t(`kind.${q.kind}`)}</Tag> {q.options.join(' / ')}</List.Item>} />
+            <List
+              dataSource={s.questions}
+              renderItem={(q) => (
+                <List.Item>
+                  {`${q.sort}. ${q.text}`} <Tag>{t(`kind.${q.kind}`)}</Tag> {q.options.join(' / ')}
+                </List.Item>
+              )}
+            />
           </Card>
         ) : (
           <>
-            <Card size="small" title={t('detail.rates')} extra={<Select aria-label={t('detail.cut')} value={rateCut} onChange={setRateCut} style={{ minWidth: 140 }} options={SURVEY_CUTS.map((c) => ({ value: c, label: t(`cut.${c}`) }))} />}>
+            <Card
+              size="small"
+              title={t('detail.rates')}
+              extra={
+                <Select
+                  aria-label={t('detail.cut')}
+                  value={rateCut}
+                  onChange={setRateCut}
+                  style={{ minWidth: 140 }}
+                  options={SURVEY_CUTS.map((c) => ({ value: c, label: t(`cut.${c}`) }))}
+                />
+              }
+            >
               <Table
                 rowKey="group"
                 size="small"
@@ -94,7 +120,18 @@ export default function SurveyPage() {
             <Card
               size="small"
               title={t('detail.results')}
-              extra={<Select allowClear aria-label={t('detail.cut')} placeholder={t('detail.noCut')} value={cut} onChange={setCut} style={{ minWidth: 140 }} options={SURVEY_CUTS.map((c) => ({ value: c, label: t(`cut.${c}`) }))} data-testid="surveys-cut" />}
+              extra={
+                <Select
+                  allowClear
+                  aria-label={t('detail.cut')}
+                  placeholder={t('detail.noCut')}
+                  value={cut}
+                  onChange={setCut}
+                  style={{ minWidth: 140 }}
+                  options={SURVEY_CUTS.map((c) => ({ value: c, label: t(`cut.${c}`) }))}
+                  data-testid="surveys-cut"
+                />
+              }
             >
               {s.anonymous ? <Alert type="info" showIcon message={t('detail.anonymousHint', { n: 5 })} style={{ marginBottom: 8 }} /> : null}
               {results.data ? (

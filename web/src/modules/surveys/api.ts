@@ -1,7 +1,18 @@
 /** Surveys and screening queries and writes; shapes come from common/schemas/surveys. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ConcernRanking, MySurveys, ResponseRates, ScreeningItem, ScreeningUnits, SurveyDetail, SurveyForm, SurveyResults, SurveySummary, AnswerInput } from '@common/schemas/surveys';
+import type {
+  ConcernRanking,
+  MySurveys,
+  ResponseRates,
+  ScreeningItem,
+  ScreeningUnits,
+  SurveyDetail,
+  SurveyForm,
+  SurveyResults,
+  SurveySummary,
+  AnswerInput,
+} from '@common/schemas/surveys';
 import type { SurveyCut } from '@common/surveys';
 import { api, type Query } from '../../api/client';
 
@@ -11,7 +22,11 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 const KEY = 'surveys';
 
 export function useSurveys(q: { page: number; pageSize: number; status?: string }) {
-  return useQuery({ queryKey: [KEY, 'list', q], queryFn: () => api.get<Page<SurveySummary>>('/surveys', q as unknown as Query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'list', q],
+    queryFn: () => api.get<Page<SurveySummary>>('/surveys', q as unknown as Query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSurvey(id: string | undefined) {
@@ -19,7 +34,12 @@ export function useSurvey(id: string | undefined) {
 }
 
 export function useResults(id: string, cut: SurveyCut | undefined, enabled: boolean) {
-  return useQuery({ queryKey: [KEY, 'results', id, cut], enabled, queryFn: () => api.get<SurveyResults>(`/surveys/${id}/results`, cut ? { cut } : undefined), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'results', id, cut],
+    enabled,
+    queryFn: () => api.get<SurveyResults>(`/surveys/${id}/results`, cut ? { cut } : undefined),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useRates(id: string, cut: SurveyCut, enabled: boolean) {
@@ -27,7 +47,11 @@ export function useRates(id: string, cut: SurveyCut, enabled: boolean) {
 }
 
 export function useConcerns(q: { from: string; to: string; orgId?: string; concern?: string }) {
-  return useQuery({ queryKey: [KEY, 'concerns', q], queryFn: () => api.get<ConcernRanking>('/surveys/concerns', q as unknown as Query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'concerns', q],
+    queryFn: () => api.get<ConcernRanking>('/surveys/concerns', q as unknown as Query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCreateSurvey() {
@@ -61,13 +85,18 @@ export function useSaveDraft(id: string) {
 export function useSubmit(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ answers, key }: { answers: AnswerInput[]; key: string }) => api.post(`/surveys/${id}/responses`, { answers }, { headers: { 'Idempotency-Key': key } }),
+    mutationFn: ({ answers, key }: { answers: AnswerInput[]; key: string }) =>
+      api.post(`/surveys/${id}/responses`, { answers }, { headers: { 'Idempotency-Key': key } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
 
 export function useScreening(q: Record<string, unknown>) {
-  return useQuery({ queryKey: [KEY, 'screening', q], queryFn: () => api.get<Page<ScreeningItem>>('/screening-items', q as Query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'screening', q],
+    queryFn: () => api.get<Page<ScreeningItem>>('/screening-items', q as Query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useScreeningUnits(enabled: boolean) {
@@ -77,12 +106,16 @@ export function useScreeningUnits(enabled: boolean) {
 export function useScreeningAction() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: 'start' | 'resolve' | 'drop' | 'decide'; body: unknown }) => api.post<ScreeningItem>(`/screening-items/${id}/${action}`, body),
+    mutationFn: ({ id, action, body }: { id: string; action: 'start' | 'resolve' | 'drop' | 'decide'; body: unknown }) =>
+      api.post<ScreeningItem>(`/screening-items/${id}/${action}`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }
 
 export function useCreateScreening() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: (body: unknown) => api.post<ScreeningItem>('/screening-items', body), onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
+  return useMutation({
+    mutationFn: (body: unknown) => api.post<ScreeningItem>('/screening-items', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
 }

@@ -3,7 +3,21 @@ import { defineMessages } from '../../i18n/types';
 export const messages = defineMessages(
   {
     menu: { office: '调研与排查', mine: '我的问卷', screening: '问题排查' },
-    list: { title: '调研问卷', create: '新建问卷', concerns: '最关心的问题', screening: '问题排查清单', empty: '还没有问卷', total: '共 {{total}} 份', titleCol: '标题', org: '发起单位', status: '状态', anonymous: '匿名', named: '实名', answered: '已提交 / 对象', closesOn: '截止日期' },
+    list: {
+      title: '调研问卷',
+      create: '新建问卷',
+      concerns: '最关心的问题',
+      screening: '问题排查清单',
+      empty: '还没有问卷',
+      total: '共 {{total}} 份',
+      titleCol: '标题',
+      org: '发起单位',
+      status: '状态',
+      anonymous: '匿名',
+      named: '实名',
+      answered: '已提交 / 对象',
+      closesOn: '截止日期',
+    },
     status: { draft: '草稿', open: '进行中', closed: '已结束' },
     build: {
       title: '新建问卷',
@@ -121,7 +135,21 @@ export const messages = defineMessages(
   },
   {
     menu: { office: 'Surveys & screening', mine: 'My surveys', screening: 'Screening' },
-    list: { title: 'Surveys', create: 'New survey', concerns: 'Top concerns', screening: 'Screening list', empty: 'No surveys yet', total: '{{total}} surveys', titleCol: 'Title', org: 'Run by', status: 'Status', anonymous: 'Anonymous', named: 'Named', answered: 'Answered / asked', closesOn: 'Closes on' },
+    list: {
+      title: 'Surveys',
+      create: 'New survey',
+      concerns: 'Top concerns',
+      screening: 'Screening list',
+      empty: 'No surveys yet',
+      total: '{{total}} surveys',
+      titleCol: 'Title',
+      org: 'Run by',
+      status: 'Status',
+      anonymous: 'Anonymous',
+      named: 'Named',
+      answered: 'Answered / asked',
+      closesOn: 'Closes on',
+    },
     status: { draft: 'Draft', open: 'Open', closed: 'Closed' },
     build: {
       title: 'New survey',

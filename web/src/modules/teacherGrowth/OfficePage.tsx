@@ -29,11 +29,21 @@ export default function OfficePage() {
   const onError = useFormErrorHandler(form);
   if (me.data === null) return <Result status="info" title={t('office.noSchool')} />;
   const done = () => (setModal(null), message.success(t('action.done')));
-  const decide = (id: string, approve: boolean) => write.mutate({ path: `/promotions/${id}/${approve ? 'approve' : 'reject'}`, body: {} }, { onSuccess: done, onError: showError });
+  const decide = (id: string, approve: boolean) =>
+    write.mutate({ path: `/promotions/${id}/${approve ? 'approve' : 'reject'}`, body: {} }, { onSuccess: done, onError: showError });
   const finish = (v: Record<string, string>) => {
-    if (modal === 'propose') write.mutate({ path: `/schools/${schoolId}/promotions`, body: { teacherPersonId: v.teacher, toTier: v.toTier, reason: v.reason } }, { onSuccess: done, onError });
-    if (modal === 'activity') write.mutate({ path: `/schools/${schoolId}/activities`, body: { kind: v.kind, title: v.title, date: v.date } }, { onSuccess: done, onError });
-    if (modal === 'pair') write.mutate({ path: `/schools/${schoolId}/mentorships`, body: { mentorId: v.mentorId, menteeId: v.menteeId, startedOn: v.startedOn } }, { onSuccess: done, onError });
+    if (modal === 'propose')
+      write.mutate(
+        { path: `/schools/${schoolId}/promotions`, body: { teacherPersonId: v.teacher, toTier: v.toTier, reason: v.reason } },
+        { onSuccess: done, onError },
+      );
+    if (modal === 'activity')
+      write.mutate({ path: `/schools/${schoolId}/activities`, body: { kind: v.kind, title: v.title, date: v.date } }, { onSuccess: done, onError });
+    if (modal === 'pair')
+      write.mutate(
+        { path: `/schools/${schoolId}/mentorships`, body: { mentorId: v.mentorId, menteeId: v.menteeId, startedOn: v.startedOn } },
+        { onSuccess: done, onError },
+      );
   };
   const endPair = (id: string) => write.mutate({ path: `/mentorships/${id}/end`, body: { endedOn: today() } }, { onSuccess: done, onError: showError });
   const teacherOptions = (roster.data?.items ?? []).map((x) => ({ value: x.teacherId, label: `${x.name}（${label.tier(x.tier)}）` }));
@@ -64,9 +74,26 @@ export default function OfficePage() {
                   columns={[
                     { title: t('office.teacher'), dataIndex: 'name' },
                     { title: t('office.subject'), dataIndex: 'subject' },
-                    { title: t('office.tier'), dataIndex: 'tier', render: (v: string | null) => label.tier(v), filters: TIER_KEYS.map((k) => ({ text: label.tier(k), value: k })), onFilter: (v, r) => r.tier === v },
+                    {
+                      title: t('office.tier'),
+                      dataIndex: 'tier',
+                      render: (v: string | null) => label.tier(v),
+                      filters: TIER_KEYS.map((k) => ({ text: label.tier(k), value: k })),
+                      onFilter: (v, r) => r.tier === v,
+                    },
                     { title: t('office.milestone'), dataIndex: 'milestone' },
-                    { title: t('office.planStatus'), dataIndex: 'planStatus', render: (s: string | null, r) => (s && r.planId ? <Link to={`/teacher-growth/plans/${r.planId}`}><PlanStatusTag status={s} /></Link> : t('office.noPlan')) },
+                    {
+                      title: t('office.planStatus'),
+                      dataIndex: 'planStatus',
+                      render: (s: string | null, r) =>
+                        s && r.planId ? (
+                          <Link to={`/teacher-growth/plans/${r.planId}`}>
+                            <PlanStatusTag status={s} />
+                          </Link>
+                        ) : (
+                          t('office.noPlan')
+                        ),
+                    },
                     { title: t('office.mentors'), dataIndex: 'mentors', render: (m: string[]) => m.join('、') },
                   ]}
                 />
@@ -86,13 +113,20 @@ export default function OfficePage() {
                       actions={
                         p.status === 'proposed'
                           ? [
-                              <Button key="a" type="link" onClick={() => decide(p.id, true)}>{t('office.approve')}</Button>,
-                              <Button key="r" type="link" danger onClick={() => decide(p.id, false)}>{t('office.reject')}</Button>,
+                              <Button key="a" type="link" onClick={() => decide(p.id, true)}>
+                                {t('office.approve')}
+                              </Button>,
+                              <Button key="r" type="link" danger onClick={() => decide(p.id, false)}>
+                                {t('office.reject')}
+                              </Button>,
                             ]
                           : []
                       }
                     >
-                      <List.Item.Meta title={`${p.teacherName}：${label.tier(p.fromTier)} → ${label.tier(p.toTier)}`} description={`${t(`office.${p.status}`)} · ${p.reason}`} />
+                      <List.Item.Meta
+                        title={`${p.teacherName}：${label.tier(p.fromTier)} → ${label.tier(p.toTier)}`}
+                        description={`${t(`office.${p.status}`)} · ${p.reason}`}
+                      />
                     </List.Item>
                   )}
                 />
@@ -108,7 +142,13 @@ export default function OfficePage() {
                   loading={pairs.isLoading}
                   dataSource={(pairs.data ?? []).filter((x) => x.endedOn === null)}
                   renderItem={(x) => (
-                    <List.Item actions={[<Button key="end" type="link" onClick={() => endPair(x.id)}>{t('office.endPair')}</Button>]}>
+                    <List.Item
+                      actions={[
+                        <Button key="end" type="link" onClick={() => endPair(x.id)}>
+                          {t('office.endPair')}
+                        </Button>,
+                      ]}
+                    >
                       <List.Item.Meta title={`${x.mentorName} → ${x.menteeName}`} description={x.startedOn} />
                     </List.Item>
                   )}
@@ -125,13 +165,20 @@ export default function OfficePage() {
             key: 'activities',
             label: t('office.activities'),
             children: (
-              <Card extra={<Button onClick={() => (form.setFieldsValue({ kind: 'competition', date: today() }), setModal('activity'))}>{t('office.newActivity')}</Button>}>
+              <Card
+                extra={
+                  <Button onClick={() => (form.setFieldsValue({ kind: 'competition', date: today() }), setModal('activity'))}>{t('office.newActivity')}</Button>
+                }
+              >
                 <List
                   loading={activities.isLoading}
                   dataSource={activities.data ?? []}
                   renderItem={(a) => (
                     <List.Item>
-                      <List.Item.Meta title={`${a.date} · ${a.title}`} description={`${label.activity(a.kind)} · ${t('office.signedUp', { n: a.signedUp })}${a.resultsOn ? ` · ${t('office.resultsOn')}` : ''}`} />
+                      <List.Item.Meta
+                        title={`${a.date} · ${a.title}`}
+                        description={`${label.activity(a.kind)} · ${t('office.signedUp', { n: a.signedUp })}${a.resultsOn ? ` · ${t('office.resultsOn')}` : ''}`}
+                      />
                     </List.Item>
                   )}
                 />
@@ -140,7 +187,15 @@ export default function OfficePage() {
           },
         ]}
       />
-      <Modal open={modal !== null} title={modal === 'propose' ? t('office.propose') : modal === 'pair' ? t('office.newPair') : t('office.newActivity')} okText={t('action.ok')} onOk={() => form.submit()} confirmLoading={write.isPending} onCancel={() => setModal(null)} destroyOnHidden>
+      <Modal
+        open={modal !== null}
+        title={modal === 'propose' ? t('office.propose') : modal === 'pair' ? t('office.newPair') : t('office.newActivity')}
+        okText={t('action.ok')}
+        onOk={() => form.submit()}
+        confirmLoading={write.isPending}
+        onCancel={() => setModal(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={finish} preserve={false}>
           {modal === 'pair' && (
             <>
@@ -158,7 +213,12 @@ export default function OfficePage() {
           {modal === 'propose' ? (
             <>
               <Form.Item name="teacher" label={t('office.teacher')} rules={[{ required: true }]}>
-                <Select aria-label={t('office.teacher')} showSearch optionFilterProp="label" options={teachers.filter((x) => x.tier).map((x) => ({ value: x.teacherId, label: `${x.name}（${label.tier(x.tier)}）` }))} />
+                <Select
+                  aria-label={t('office.teacher')}
+                  showSearch
+                  optionFilterProp="label"
+                  options={teachers.filter((x) => x.tier).map((x) => ({ value: x.teacherId, label: `${x.name}（${label.tier(x.tier)}）` }))}
+                />
               </Form.Item>
               <Form.Item name="toTier" label={t('office.toTier')} rules={[{ required: true }]}>
                 <Select aria-label={t('office.toTier')} options={TIER_KEYS.map((k) => ({ value: k, label: label.tier(k) }))} />

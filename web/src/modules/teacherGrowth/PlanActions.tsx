@@ -23,7 +23,10 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => 
   // The rubric is read only once an observation is being scored.
   const rubric = useRubric(open === 'evidence' && kind === 'observation' ? plan.schoolId : undefined).data?.current;
   const step = (path: string, body?: unknown) =>
-    write.mutate({ path: `/plans/${plan.id}${path}`, body }, { onSuccess: () => (setOpen(null), form.resetFields(), message.success(t('action.done'))), onError });
+    write.mutate(
+      { path: `/plans/${plan.id}${path}`, body },
+      { onSuccess: () => (setOpen(null), form.resetFields(), message.success(t('action.done'))), onError },
+    );
   const c = plan.can;
   const finish = (v: Record<string, unknown>) => {
     if (open === 'review') step('/review', { decision: v.decision, comment: v.comment });
@@ -54,17 +57,36 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => 
           </Button>
         )}
         {c.selfReview && <Button onClick={() => setOpen('selfReview')}>{t('action.selfReview')}</Button>}
-        {c.yearReview && <Button type="primary" onClick={() => (form.setFieldsValue({ rating: 'met' }), setOpen('yearReview'))}>{t('action.yearReview')}</Button>}
+        {c.yearReview && (
+          <Button type="primary" onClick={() => (form.setFieldsValue({ rating: 'met' }), setOpen('yearReview'))}>
+            {t('action.yearReview')}
+          </Button>
+        )}
         {c.addEvidence && plan.status !== 'draft' && (
-          <Button onClick={() => (form.setFieldsValue({ kind: plan.relation === 'own' ? 'lessonPlan' : 'observation', date: today() }), setOpen('evidence'))}>{t('action.addEvidence')}</Button>
+          <Button onClick={() => (form.setFieldsValue({ kind: plan.relation === 'own' ? 'lessonPlan' : 'observation', date: today() }), setOpen('evidence'))}>
+            {t('action.addEvidence')}
+          </Button>
         )}
       </Flex>
-      <Modal open={open !== null} title={open ? t(`action.${open === 'evidence' ? 'addEvidence' : open}`) : ''} okText={t('action.ok')} onOk={() => form.submit()} confirmLoading={write.isPending} onCancel={() => setOpen(null)} destroyOnHidden>
+      <Modal
+        open={open !== null}
+        title={open ? t(`action.${open === 'evidence' ? 'addEvidence' : open}`) : ''}
+        okText={t('action.ok')}
+        onOk={() => form.submit()}
+        confirmLoading={write.isPending}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={finish} preserve={false}>
           {open === 'review' && (
             <>
               <Form.Item name="decision">
-                <Radio.Group options={[{ value: 'approve', label: t('action.approve') }, { value: 'return', label: t('action.return') }]} />
+                <Radio.Group
+                  options={[
+                    { value: 'approve', label: t('action.approve') },
+                    { value: 'return', label: t('action.return') },
+                  ]}
+                />
               </Form.Item>
               <Form.Item name="comment" label={t('action.comment')} rules={[{ required: true }]}>
                 <Input.TextArea rows={3} maxLength={2000} />
@@ -101,10 +123,20 @@ export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => 
                 <Input.TextArea rows={2} maxLength={3000} />
               </Form.Item>
               {kind === 'observation' && rubric && (
-                <Form.Item label={t('action.rubric', { title: rubric.title, version: versionLabel(t, rubric.version), max: rubric.scaleMax })} required data-testid="growth-rubric-scores">
+                <Form.Item
+                  label={t('action.rubric', { title: rubric.title, version: versionLabel(t, rubric.version), max: rubric.scaleMax })}
+                  required
+                  data-testid="growth-rubric-scores"
+                >
                   <Flex gap={8} wrap>
                     {rubric.items.map((i) => (
-                      <Form.Item key={i.key} name={['scores', i.key]} label={t('action.rubricItem', { name: i.name, weight: i.weight })} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
+                      <Form.Item
+                        key={i.key}
+                        name={['scores', i.key]}
+                        label={t('action.rubricItem', { name: i.name, weight: i.weight })}
+                        rules={[{ required: true }]}
+                        style={{ marginBottom: 0 }}
+                      >
                         <InputNumber min={1} max={rubric.scaleMax} precision={0} aria-label={i.name} />
                       </Form.Item>
                     ))}

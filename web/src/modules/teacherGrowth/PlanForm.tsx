@@ -22,11 +22,20 @@ export function PlanForm({ plan, onSaved }: { plan?: PlanDetail; onSaved: (p: Pl
   const write = useGrowthWrite<PlanDetail>();
   const year = new Date().getFullYear();
   const initial: Values = plan
-    ? { title: plan.title, vision: plan.vision, startYear: plan.startYear, goals: plan.goals.map((g) => ({ year: g.year, area: g.area, title: g.title, measure: g.measure ?? undefined })) }
+    ? {
+        title: plan.title,
+        vision: plan.vision,
+        startYear: plan.startYear,
+        goals: plan.goals.map((g) => ({ year: g.year, area: g.area, title: g.title, measure: g.measure ?? undefined })),
+      }
     : { title: '', vision: '', startYear: year, goals: [1, 2, 3].map((y) => ({ year: y, area: 'teaching', title: '' })) };
   const save = (v: Values) =>
     write.mutate(
-      { method: plan ? 'PUT' : 'POST', path: plan ? `/plans/${plan.id}` : '/plans', body: { ...v, goals: v.goals.map((g) => ({ ...g, measure: g.measure?.trim() || undefined })) } },
+      {
+        method: plan ? 'PUT' : 'POST',
+        path: plan ? `/plans/${plan.id}` : '/plans',
+        body: { ...v, goals: v.goals.map((g) => ({ ...g, measure: g.measure?.trim() || undefined })) },
+      },
       { onSuccess: (p) => onSaved(p as PlanDetail), onError },
     );
   return (

@@ -55,14 +55,21 @@ export default function PlanPage() {
                     ) : null
                   }
                 >
-                  <List.Item.Meta title={g.title} description={`${label.area(g.area)} · ${t('plan.weight', { w: g.weight })}${g.measure ? ` · ${g.measure}` : ''}`} />
+                  <List.Item.Meta
+                    title={g.title}
+                    description={`${label.area(g.area)} · ${t('plan.weight', { w: g.weight })}${g.measure ? ` · ${g.measure}` : ''}`}
+                  />
                 </List.Item>
               )}
             />
           </Card>
         ))}
         <Card size="small" title={t('plan.duties')}>
-          <List size="small" dataSource={p.duties} renderItem={(d) => <List.Item extra={t('plan.dutyCount', { done: d.doneThisTerm, need: d.perTerm })}>{d.name}</List.Item>} />
+          <List
+            size="small"
+            dataSource={p.duties}
+            renderItem={(d) => <List.Item extra={t('plan.dutyCount', { done: d.doneThisTerm, need: d.perTerm })}>{d.name}</List.Item>}
+          />
         </Card>
         <Card size="small" title={t('plan.evidence')}>
           <List
@@ -73,7 +80,21 @@ export default function PlanPage() {
               <List.Item>
                 <List.Item.Meta
                   title={`${label.evidence(e.kind)} · ${e.title}`}
-                  description={[e.date, e.observerName ? t('plan.observer', { name: e.observerName }) : null, e.observation ? t('plan.observation', { total: e.observation.total, version: versionLabel(t, e.observation.version), result: t(e.observation.met ? 'plan.met' : 'plan.notMet'), items: e.observation.items.map((i) => `${i.name} ${i.score ?? '—'}`).join('、') }) : null, e.note].filter(Boolean).join(' · ')}
+                  description={[
+                    e.date,
+                    e.observerName ? t('plan.observer', { name: e.observerName }) : null,
+                    e.observation
+                      ? t('plan.observation', {
+                          total: e.observation.total,
+                          version: versionLabel(t, e.observation.version),
+                          result: t(e.observation.met ? 'plan.met' : 'plan.notMet'),
+                          items: e.observation.items.map((i) => `${i.name} ${i.score ?? '—'}`).join('、'),
+                        })
+                      : null,
+                    e.note,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 />
               </List.Item>
             )}
@@ -86,7 +107,10 @@ export default function PlanPage() {
               dataSource={p.yearReviews}
               renderItem={(r) => (
                 <List.Item>
-                  <List.Item.Meta title={`${t('form.yearN', { n: r.year })}${r.rating ? ` · ${t(`action.${r.rating}`)}` : ''}`} description={[r.reflection, r.comment].filter(Boolean).join(' — ')} />
+                  <List.Item.Meta
+                    title={`${t('form.yearN', { n: r.year })}${r.rating ? ` · ${t(`action.${r.rating}`)}` : ''}`}
+                    description={[r.reflection, r.comment].filter(Boolean).join(' — ')}
+                  />
                 </List.Item>
               )}
             />

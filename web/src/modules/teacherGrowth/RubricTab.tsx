@@ -33,7 +33,14 @@ export function RubricTab({ schoolId }: { schoolId: string | undefined }) {
     if (current) form.setFieldsValue({ title: current.title, scaleMax: current.scaleMax, passMark: current.passMark, items: current.items });
   }, [current, form]);
   const save = (v: Values) =>
-    write.mutate({ method: 'PUT', path: `/schools/${schoolId}/rubric`, body: { ...v, items: v.items.map((i) => ({ ...(i.key ? { key: i.key } : {}), name: i.name, weight: i.weight })) } }, { onSuccess: () => message.success(t('action.done')), onError });
+    write.mutate(
+      {
+        method: 'PUT',
+        path: `/schools/${schoolId}/rubric`,
+        body: { ...v, items: v.items.map((i) => ({ ...(i.key ? { key: i.key } : {}), name: i.name, weight: i.weight })) },
+      },
+      { onSuccess: () => message.success(t('action.done')), onError },
+    );
   return (
     <Flex vertical gap={12}>
       <Card
@@ -67,13 +74,23 @@ export function RubricTab({ schoolId }: { schoolId: string | undefined }) {
                     <Form.Item name={[f.name, 'key']} hidden>
                       <Input />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('rubric.itemName') }]} style={{ flex: '1 1 12rem', marginBottom: 8 }}>
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[{ required: true, message: t('rubric.itemName') }]}
+                      style={{ flex: '1 1 12rem', marginBottom: 8 }}
+                    >
                       <Input maxLength={60} placeholder={t('rubric.itemName')} aria-label={t('rubric.itemNameN', { n: n + 1 })} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'weight']} rules={[{ required: true, message: t('rubric.weight') }]} style={{ marginBottom: 8 }}>
                       <InputNumber min={1} max={100} precision={0} addonAfter="%" aria-label={t('rubric.weightN', { n: n + 1 })} />
                     </Form.Item>
-                    <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('rubric.remove')} onClick={() => remove(f.name)} disabled={fields.length <= 1} />
+                    <Button
+                      type="text"
+                      icon={<MinusCircleOutlined />}
+                      aria-label={t('rubric.remove')}
+                      onClick={() => remove(f.name)}
+                      disabled={fields.length <= 1}
+                    />
                   </Flex>
                 ))}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', weight: 10 })} disabled={fields.length >= 12}>
@@ -91,7 +108,10 @@ export function RubricTab({ schoolId }: { schoolId: string | undefined }) {
             dataSource={rubric.data!.versions}
             renderItem={(v) => (
               <List.Item extra={t('rubric.used', { n: v.used })}>
-                <List.Item.Meta title={`${versionLabel(t, v.version)} · ${v.title}`} description={`${v.createdAt ? formatDateTime(v.createdAt) : ''} · ${v.items.map((i) => `${i.name} ${i.weight}%`).join('、')}`} />
+                <List.Item.Meta
+                  title={`${versionLabel(t, v.version)} · ${v.title}`}
+                  description={`${v.createdAt ? formatDateTime(v.createdAt) : ''} · ${v.items.map((i) => `${i.name} ${i.weight}%`).join('、')}`}
+                />
               </List.Item>
             )}
           />

@@ -16,12 +16,18 @@ const KEY = 'teacherGrowth';
 const B = '/teacher-growth';
 
 export function usePlans(view: 'mine' | 'mentees' | 'school', schoolId?: string) {
-  return useQuery({ queryKey: [KEY, 'plans', view, schoolId], queryFn: () => api.get<{ items: PlanSummary[] }>(`${B}/plans`, schoolId ? { view, schoolId } : { view }).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'plans', view, schoolId],
+    queryFn: () => api.get<{ items: PlanSummary[] }>(`${B}/plans`, schoolId ? { view, schoolId } : { view }).then((r) => r.items),
+  });
 }
 
 /** How many plans a view holds (the office card's count): one row is read, the total counted. */
 export function usePlanTotal(view: 'mine' | 'mentees' | 'school', schoolId?: string) {
-  return useQuery({ queryKey: [KEY, 'plans', view, schoolId, 'total'], queryFn: () => api.get<{ total: number }>(`${B}/plans`, { view, pageSize: 1, ...(schoolId ? { schoolId } : {}) }).then((r) => r.total) });
+  return useQuery({
+    queryKey: [KEY, 'plans', view, schoolId, 'total'],
+    queryFn: () => api.get<{ total: number }>(`${B}/plans`, { view, pageSize: 1, ...(schoolId ? { schoolId } : {}) }).then((r) => r.total),
+  });
 }
 
 export function usePlan(id: string | undefined) {
@@ -29,7 +35,11 @@ export function usePlan(id: string | undefined) {
 }
 
 export function useTiers(schoolId: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'tiers', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: TierInfo[] }>(`${B}/schools/${schoolId}/tiers`).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'tiers', schoolId],
+    enabled: !!schoolId,
+    queryFn: () => api.get<{ items: TierInfo[] }>(`${B}/schools/${schoolId}/tiers`).then((r) => r.items),
+  });
 }
 
 export function useRoster(schoolId: string | undefined) {
@@ -37,15 +47,27 @@ export function useRoster(schoolId: string | undefined) {
 }
 
 export function usePromotions(schoolId: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'promotions', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: PromotionInfo[] }>(`${B}/schools/${schoolId}/promotions`).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'promotions', schoolId],
+    enabled: !!schoolId,
+    queryFn: () => api.get<{ items: PromotionInfo[] }>(`${B}/schools/${schoolId}/promotions`).then((r) => r.items),
+  });
 }
 
 export function useActivities(schoolId: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'activities', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: ActivityInfo[] }>(`${B}/schools/${schoolId}/activities`).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'activities', schoolId],
+    enabled: !!schoolId,
+    queryFn: () => api.get<{ items: ActivityInfo[] }>(`${B}/schools/${schoolId}/activities`).then((r) => r.items),
+  });
 }
 
 export function usePairs(schoolId: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'pairs', schoolId], enabled: !!schoolId, queryFn: () => api.get<{ items: PairInfo[] }>(`${B}/schools/${schoolId}/mentorships`).then((r) => r.items) });
+  return useQuery({
+    queryKey: [KEY, 'pairs', schoolId],
+    enabled: !!schoolId,
+    queryFn: () => api.get<{ items: PairInfo[] }>(`${B}/schools/${schoolId}/mentorships`).then((r) => r.items),
+  });
 }
 
 /** The school's observation rubric in force and its earlier versions. */
@@ -57,7 +79,8 @@ export function useRubric(schoolId: string | undefined) {
 export function useGrowthWrite<T = unknown>() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ method = 'POST', path, body }: { method?: 'POST' | 'PUT'; path: string; body?: unknown }) => (method === 'PUT' ? api.put<T>(`${B}${path}`, body) : api.post<T>(`${B}${path}`, body ?? {})),
+    mutationFn: ({ method = 'POST', path, body }: { method?: 'POST' | 'PUT'; path: string; body?: unknown }) =>
+      method === 'PUT' ? api.put<T>(`${B}${path}`, body) : api.post<T>(`${B}${path}`, body ?? {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }

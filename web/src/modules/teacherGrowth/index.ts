@@ -22,6 +22,13 @@ export const teacherGrowthModule = defineModule({
   ],
   menu: [
     { key: 'teacher-growth-mine', path: '/teacher-growth', labelKey: 'teacherGrowth:menu.mine', icon: RiseOutlined, permission: P.own, order: 60 },
-    { key: 'teacher-growth-office', path: '/teacher-growth/office', labelKey: 'teacherGrowth:menu.office', icon: RiseOutlined, permission: P.oversee, order: 61 },
+    {
+      key: 'teacher-growth-office',
+      path: '/teacher-growth/office',
+      labelKey: 'teacherGrowth:menu.office',
+      icon: RiseOutlined,
+      permission: P.oversee,
+      order: 61,
+    },
   ],
 });

@@ -1,7 +1,17 @@
 /** Tags and labels of the teacher-growth enums (labels live in common/teacherGrowth.ts, zh and en). */
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ACTIVITY_KIND_LABELS, DEFAULT_TIERS, EVIDENCE_KIND_LABELS, GOAL_AREA_LABELS, PLAN_STATUS_LABELS, type ActivityKind, type EvidenceKind, type GoalArea, type PlanStatus } from '@common/teacherGrowth';
+import {
+  ACTIVITY_KIND_LABELS,
+  DEFAULT_TIERS,
+  EVIDENCE_KIND_LABELS,
+  GOAL_AREA_LABELS,
+  PLAN_STATUS_LABELS,
+  type ActivityKind,
+  type EvidenceKind,
+  type GoalArea,
+  type PlanStatus,
+} from '@common/teacherGrowth';
 
 export function useLabel() {
   const { i18n } = useTranslation();
@@ -15,7 +25,14 @@ export function useLabel() {
   };
 }
 
-const COLORS: Record<string, string> = { draft: 'default', submitted: 'orange', reviewed: 'cyan', active: 'processing', yearReview: 'purple', complete: 'success' };
+const COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'orange',
+  reviewed: 'cyan',
+  active: 'processing',
+  yearReview: 'purple',
+  complete: 'success',
+};
 
 export function PlanStatusTag({ status }: { status: string }) {
   const label = useLabel();
@@ -27,4 +44,5 @@ export function PlanStatusTag({ status }: { status: string }) {
 }
 
 /** A rubric version as the office knows it: 「第 2 版」, or the default before the school saved its own. */
-export const versionLabel = (t: (key: string, o?: Record<string, unknown>) => string, version: number) => (version ? t('rubric.versionN', { n: version }) : t('rubric.default'));
+export const versionLabel = (t: (key: string, o?: Record<string, unknown>) => string, version: number) =>
+  version ? t('rubric.versionN', { n: version }) : t('rubric.default');

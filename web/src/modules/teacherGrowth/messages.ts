@@ -255,6 +255,13 @@ export const messages = defineMessages(
       versions: 'Versions',
       used: '{{n}} observations',
     },
-    home: { mine: 'My growth plan', office: 'Teacher growth', none: 'No plan yet', open: 'Open', plansTotal: '{{n}} plans in the school', pending: '{{n}} promotions awaiting approval' },
+    home: {
+      mine: 'My growth plan',
+      office: 'Teacher growth',
+      none: 'No plan yet',
+      open: 'Open',
+      plansTotal: '{{n}} plans in the school',
+      pending: '{{n}} promotions awaiting approval',
+    },
   },
 );

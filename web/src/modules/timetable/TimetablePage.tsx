@@ -23,7 +23,11 @@ export default function TimetablePage() {
   const [grid, setGrid] = useState(new Map<string, Slot>());
   const [weekend, setWeekend] = useState(false);
   useEffect(() => {
-    setGrid(new Map((data?.slots ?? []).map((s) => [cell(s.weekday, s.period), { weekday: s.weekday, period: s.period, subject: s.subject, teacherId: s.teacherId }])));
+    setGrid(
+      new Map(
+        (data?.slots ?? []).map((s) => [cell(s.weekday, s.period), { weekday: s.weekday, period: s.period, subject: s.subject, teacherId: s.teacherId }]),
+      ),
+    );
     setWeekend((data?.slots ?? []).some((s) => s.weekday >= 6));
   }, [data]);
 
@@ -35,7 +39,8 @@ export default function TimetablePage() {
       const own = tch.subject ? [tch.subject] : [...subjects];
       for (const subject of own) out.set(`${tch.id}|${subject}`, { teacherId: tch.id, subject, label: `${subject} · ${tch.name}` });
     }
-    for (const s of data?.slots ?? []) out.set(`${s.teacherId}|${s.subject}`, { teacherId: s.teacherId, subject: s.subject, label: `${s.subject} · ${s.teacherName}` });
+    for (const s of data?.slots ?? [])
+      out.set(`${s.teacherId}|${s.subject}`, { teacherId: s.teacherId, subject: s.subject, label: `${s.subject} · ${s.teacherName}` });
     return [...out.entries()].map(([value, c]) => ({ value, label: c.label }));
   }, [data]);
   const days = weekend ? [1, 2, 3, 4, 5, 6, 7] : [1, 2, 3, 4, 5];
@@ -80,7 +85,14 @@ export default function TimetablePage() {
           {t('weekend')}
         </Checkbox>
         <Spin spinning={isLoading}>
-          <Table rowKey="period" size="small" pagination={false} scroll={{ x: 700 }} columns={columns} dataSource={Array.from({ length: Math.min(periods, MAX_PERIODS) }, (_, i) => ({ period: i + 1 }))} />
+          <Table
+            rowKey="period"
+            size="small"
+            pagination={false}
+            scroll={{ x: 700 }}
+            columns={columns}
+            dataSource={Array.from({ length: Math.min(periods, MAX_PERIODS) }, (_, i) => ({ period: i + 1 }))}
+          />
         </Spin>
         <Button
           type="primary"

@@ -59,7 +59,15 @@ export default function WebhooksPage() {
             title: t('col.security'),
             key: 'security',
             width: 150,
-            render: (_: unknown, h: Webhook) => (h.hasSecret || h.keyword ? <Space direction="vertical" size={0}>{h.hasSecret && <span>{t('signed')}</span>}{h.keyword && <span>{t('keyword', { keyword: h.keyword })}</span>}</Space> : t('none')),
+            render: (_: unknown, h: Webhook) =>
+              h.hasSecret || h.keyword ? (
+                <Space direction="vertical" size={0}>
+                  {h.hasSecret && <span>{t('signed')}</span>}
+                  {h.keyword && <span>{t('keyword', { keyword: h.keyword })}</span>}
+                </Space>
+              ) : (
+                t('none')
+              ),
           },
           {
             title: t('col.status'),

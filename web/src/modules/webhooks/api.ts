@@ -36,7 +36,8 @@ export function useRobotEventLabel(en: boolean): (key: string) => string {
 export function useSaveWebhook() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id?: string; input: WebhookInput }) => (id ? api.patch<Webhook>(`/webhooks/${id}`, input) : api.post<Webhook>('/webhooks', input)),
+    mutationFn: ({ id, input }: { id?: string; input: WebhookInput }) =>
+      id ? api.patch<Webhook>(`/webhooks/${id}`, input) : api.post<Webhook>('/webhooks', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }

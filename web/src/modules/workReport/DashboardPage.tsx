@@ -48,7 +48,13 @@ export default function DashboardPage() {
       <Spin spinning={isFetching}>
         {data && !data.groups.length && <Empty description={t('dashboard.empty')} />}
         {data?.groups.map((g) => (
-          <Card key={g.module} size="small" title={en ? moduleLabel(g.module).en : moduleLabel(g.module).zh} style={{ marginBottom: 16 }} data-testid={`wr-group-${g.module}`}>
+          <Card
+            key={g.module}
+            size="small"
+            title={en ? moduleLabel(g.module).en : moduleLabel(g.module).zh}
+            style={{ marginBottom: 16 }}
+            data-testid={`wr-group-${g.module}`}
+          >
             <ComparisonChart items={g.items} en={en} />
             <Row gutter={[12, 12]}>
               {g.items.map((item) => (
@@ -84,7 +90,11 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
           {label}
         </Typography.Text>
         {item.alert && (
-          <Tag color="red" title={item.alertWeeks?.map((w) => `${w.from}～${w.to} ${formatFigure(item.unit, w.value)}`).join('\n')} data-testid={`wr-alert-${item.key}`}>
+          <Tag
+            color="red"
+            title={item.alertWeeks?.map((w) => `${w.from}～${w.to} ${formatFigure(item.unit, w.value)}`).join('\n')}
+            data-testid={`wr-alert-${item.key}`}
+          >
             {item.alertWeeks ? t('dashboard.alertWeeks', { n: item.alertWeeks.length }) : t('dashboard.alert')}
           </Tag>
         )}
@@ -93,7 +103,9 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
         <Typography.Title level={3} style={{ margin: 0 }}>
           {formatFigure(item.unit, item.current.value)}
         </Typography.Title>
-        {item.unit !== 'count' && <Typography.Text type="secondary">{t('dashboard.counts', { num: item.current.numerator, den: item.current.denominator })}</Typography.Text>}
+        {item.unit !== 'count' && (
+          <Typography.Text type="secondary">{t('dashboard.counts', { num: item.current.numerator, den: item.current.denominator })}</Typography.Text>
+        )}
         {delta !== null && delta !== 0 && <Typography.Text type={delta > 0 ? 'success' : 'danger'}>{delta > 0 ? '▲' : '▼'}</Typography.Text>}
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -108,11 +120,25 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
           xAxis: { type: 'category', show: false, data: item.trend.map((p) => p.label) },
           yAxis: { type: 'value', show: false },
           tooltip: { trigger: 'axis' },
-          series: [{ type: 'line', data: item.trend.map((p) => (p.value === null ? null : item.unit === 'rate' ? Math.round(p.value * 1000) / 10 : p.value)), smooth: true, symbol: 'none', areaStyle: { opacity: 0.15 } }],
+          series: [
+            {
+              type: 'line',
+              data: item.trend.map((p) => (p.value === null ? null : item.unit === 'rate' ? Math.round(p.value * 1000) / 10 : p.value)),
+              smooth: true,
+              symbol: 'none',
+              areaStyle: { opacity: 0.15 },
+            },
+          ],
         }}
       />
       {item.drill ? (
-        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => navigate(drillPath(module, item.drill!.numerator, query))} data-testid={`wr-drill-${item.key}`}>
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          onClick={() => navigate(drillPath(module, item.drill!.numerator, query))}
+          data-testid={`wr-drill-${item.key}`}
+        >
           {t('dashboard.records')}
         </Button>
       ) : (

@@ -7,7 +7,10 @@ import { drillPath } from './drill';
 
 type Figure = Report['figures'][number];
 
-const filterText = (f: Record<string, string>) => Object.entries(f).map(([k, v]) => `${k} = ${v}`).join('；');
+const filterText = (f: Record<string, string>) =>
+  Object.entries(f)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join('；');
 
 /** A reference code opened: the figure as snapshotted, its definition, its counts and the list behind it. */
 export function FigureDrawer({ figure, orgName, onClose }: { figure: Figure | null; orgName: string; onClose: () => void }) {
@@ -15,7 +18,13 @@ export function FigureDrawer({ figure, orgName, onClose }: { figure: Figure | nu
   const navigate = useNavigate();
   const en = i18n.language === 'en';
   return (
-    <Drawer open={!!figure} onClose={onClose} title={figure && t('report.drillTitle', { ref: figure.ref })} width={Math.min(520, window.innerWidth)} data-testid="wr-drill">
+    <Drawer
+      open={!!figure}
+      onClose={onClose}
+      title={figure && t('report.drillTitle', { ref: figure.ref })}
+      width={Math.min(520, window.innerWidth)}
+      data-testid="wr-drill"
+    >
       {figure && (
         <>
           <Typography.Title level={4}>

@@ -27,7 +27,18 @@ export function NotableCases({ picked, suggested, writable, onChange, module }: 
     <div style={{ marginTop: 12 }} data-testid={`wr-cases-${module}`}>
       <Typography.Text strong>{t('report.cases')}</Typography.Text>
       {picked.length > 0 && (
-        <List size="small" dataSource={picked} renderItem={(c) => item(c, <Button size="small" onClick={() => onChange(picked.filter((p) => p.key !== c.key))}>{t('report.dropCase')}</Button>)} />
+        <List
+          size="small"
+          dataSource={picked}
+          renderItem={(c) =>
+            item(
+              c,
+              <Button size="small" onClick={() => onChange(picked.filter((p) => p.key !== c.key))}>
+                {t('report.dropCase')}
+              </Button>,
+            )
+          }
+        />
       )}
       {writable && (
         <>
@@ -35,7 +46,18 @@ export function NotableCases({ picked, suggested, writable, onChange, module }: 
             {t('report.casesHint')}
           </Typography.Paragraph>
           {others.length ? (
-            <List size="small" dataSource={others} renderItem={(c) => item(c, <Button size="small" type="primary" ghost onClick={() => onChange([...picked, c])} data-testid="wr-case-pick">{t('report.pickCase')}</Button>)} />
+            <List
+              size="small"
+              dataSource={others}
+              renderItem={(c) =>
+                item(
+                  c,
+                  <Button size="small" type="primary" ghost onClick={() => onChange([...picked, c])} data-testid="wr-case-pick">
+                    {t('report.pickCase')}
+                  </Button>,
+                )
+              }
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('report.noCases')} />
           )}

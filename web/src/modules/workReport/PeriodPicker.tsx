@@ -32,11 +32,26 @@ export function PeriodPicker({ value, onChange, terms }: Props) {
   const years = Array.from({ length: 6 }, (_, i) => thisYear() - i);
   const startTerm = terms?.length ? currentTerm(terms) : undefined;
   const setKind = (kind: PeriodKind) =>
-    onChange(kind === 'year' ? yearPeriod(year) : kind === 'halfYear' ? halfPeriod(year, 1) : startTerm ? termPeriod(startTerm) : { kind, from: value.from, to: value.to });
+    onChange(
+      kind === 'year'
+        ? yearPeriod(year)
+        : kind === 'halfYear'
+          ? halfPeriod(year, 1)
+          : startTerm
+            ? termPeriod(startTerm)
+            : { kind, from: value.from, to: value.to },
+    );
   const pickedTerm = terms?.findIndex((x) => x.startDate === value.from && x.endDate === value.to);
   return (
     <>
-      <Select<PeriodKind> value={value.kind} onChange={setKind} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} style={{ width: 90 }} data-testid="wr-kind" aria-label={t('period')} />
+      <Select<PeriodKind>
+        value={value.kind}
+        onChange={setKind}
+        options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+        style={{ width: 90 }}
+        data-testid="wr-kind"
+        aria-label={t('period')}
+      />
       {value.kind !== 'term' && (
         <Select<number>
           value={year}
@@ -72,8 +87,20 @@ export function PeriodPicker({ value, onChange, terms }: Props) {
       )}
       {value.kind === 'term' && (
         <>
-          <Input type="date" value={value.from} onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })} style={{ width: 150 }} aria-label={t('reports.from')} />
-          <Input type="date" value={value.to} onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })} style={{ width: 150 }} aria-label={t('reports.to')} />
+          <Input
+            type="date"
+            value={value.from}
+            onChange={(e) => e.target.value && onChange({ ...value, from: e.target.value })}
+            style={{ width: 150 }}
+            aria-label={t('reports.from')}
+          />
+          <Input
+            type="date"
+            value={value.to}
+            onChange={(e) => e.target.value && onChange({ ...value, to: e.target.value })}
+            style={{ width: 150 }}
+            aria-label={t('reports.to')}
+          />
         </>
       )}
     </>

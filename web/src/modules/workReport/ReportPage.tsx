@@ -70,11 +70,19 @@ export default function ReportPage() {
           <Select<number | undefined>
             value={version}
             onChange={setVersion}
-            options={[{ value: undefined, label: t('report.current') }, ...r.versions.map((v) => ({ value: v.version, label: t('report.versionN', { n: v.version }) }))]}
+            options={[
+              { value: undefined, label: t('report.current') },
+              ...r.versions.map((v) => ({ value: v.version, label: t('report.versionN', { n: v.version }) })),
+            ]}
             style={{ width: 110 }}
             aria-label={t('report.version')}
           />
-          <Button icon={<DownloadOutlined />} loading={downloading} onClick={() => runDownload(() => downloadReport(r.id, 'docx', version))} data-testid="wr-docx">
+          <Button
+            icon={<DownloadOutlined />}
+            loading={downloading}
+            onClick={() => runDownload(() => downloadReport(r.id, 'docx', version))}
+            data-testid="wr-docx"
+          >
             {t('report.docx')}
           </Button>
           <Tooltip title={r.pdfAvailable ? undefined : t('report.noPdf')}>
@@ -83,12 +91,21 @@ export default function ReportPage() {
             </Button>
           </Tooltip>
           {writable && (
-            <Button icon={<SaveOutlined />} disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(text, { onSuccess: () => message.success(t('report.saved')), onError: showError })} data-testid="wr-save">
+            <Button
+              icon={<SaveOutlined />}
+              disabled={!dirty}
+              loading={save.isPending}
+              onClick={() => save.mutate(text, { onSuccess: () => message.success(t('report.saved')), onError: showError })}
+              data-testid="wr-save"
+            >
               {t('report.save')}
             </Button>
           )}
           {writable && r.status === 'draft' && (
-            <Popconfirm title={t('report.issueConfirm', { version: r.version + 1 })} onConfirm={() => issue.mutate(undefined, { onSuccess: (x) => message.success(t('report.issued', { version: x.version })), onError: showError })}>
+            <Popconfirm
+              title={t('report.issueConfirm', { version: r.version + 1 })}
+              onConfirm={() => issue.mutate(undefined, { onSuccess: (x) => message.success(t('report.issued', { version: x.version })), onError: showError })}
+            >
               <Button type="primary" icon={<SendOutlined />} disabled={dirty} loading={issue.isPending} data-testid="wr-issue">
                 {t('report.issue')}
               </Button>
@@ -99,10 +116,23 @@ export default function ReportPage() {
     >
       <Alert type="info" showIcon message={t('report.figuresLocked')} style={{ marginBottom: 16 }} />
       <Card size="small" title={t('report.summary')} style={{ marginBottom: 16 }}>
-        <Input.TextArea value={text.summary} onChange={(e) => setText({ ...text, summary: e.target.value })} autoSize={{ minRows: 3 }} readOnly={!writable} maxLength={10_000} data-testid="wr-summary" />
+        <Input.TextArea
+          value={text.summary}
+          onChange={(e) => setText({ ...text, summary: e.target.value })}
+          autoSize={{ minRows: 3 }}
+          readOnly={!writable}
+          maxLength={10_000}
+          data-testid="wr-summary"
+        />
       </Card>
       {sections.map((s, i) => (
-        <Card key={s.module} size="small" title={`${chineseOrdinal(i + 2)}、${en ? moduleLabel(s.module).en : moduleLabel(s.module).zh}`} style={{ marginBottom: 16 }} data-testid={`wr-section-${s.module}`}>
+        <Card
+          key={s.module}
+          size="small"
+          title={`${chineseOrdinal(i + 2)}、${en ? moduleLabel(s.module).en : moduleLabel(s.module).zh}`}
+          style={{ marginBottom: 16 }}
+          data-testid={`wr-section-${s.module}`}
+        >
           <Table<Figure>
             rowKey="ref"
             size="small"
@@ -113,7 +143,12 @@ export default function ReportPage() {
               { title: t('report.indicator'), key: 'label', render: (_, f) => (en ? f.label.en : f.label.zh) },
               { title: t('report.value'), key: 'value', width: 90, render: (_, f) => <b>{formatFigure(f.unit, f.value)}</b> },
               { title: t('report.previous'), key: 'previous', width: 90, render: (_, f) => formatFigure(f.unit, f.previous.value) },
-              { title: t('report.counts'), key: 'counts', width: 110, render: (_, f) => (f.unit === 'count' ? f.numerator : `${f.numerator} / ${f.denominator}`) },
+              {
+                title: t('report.counts'),
+                key: 'counts',
+                width: 110,
+                render: (_, f) => (f.unit === 'count' ? f.numerator : `${f.numerator} / ${f.denominator}`),
+              },
               {
                 title: t('report.ref'),
                 dataIndex: 'ref',
@@ -146,7 +181,14 @@ export default function ReportPage() {
         </Card>
       ))}
       <Card size="small" title={`${chineseOrdinal(sections.length + 2)}、${t('report.plan')}`}>
-        <Input.TextArea value={text.plan} onChange={(e) => setText({ ...text, plan: e.target.value })} autoSize={{ minRows: 3 }} readOnly={!writable} maxLength={10_000} data-testid="wr-plan" />
+        <Input.TextArea
+          value={text.plan}
+          onChange={(e) => setText({ ...text, plan: e.target.value })}
+          autoSize={{ minRows: 3 }}
+          readOnly={!writable}
+          maxLength={10_000}
+          data-testid="wr-plan"
+        />
       </Card>
       <FigureDrawer figure={open} orgName={r.orgName} onClose={() => setOpen(null)} />
     </Page>

@@ -67,15 +67,42 @@ export default function ReportsPage() {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           setQ({ ...q, sort: s.order ? (s.columnKey as 'createdAt' | 'from') : undefined, order: s.order === 'ascend' ? 'asc' : 'desc', page: 1 });
         }}
-        pagination={{ current: q.page, pageSize: 20, total: data?.total ?? 0, onChange: (page) => setQ({ ...q, page }), showSizeChanger: false, simple: isMobile }}
+        pagination={{
+          current: q.page,
+          pageSize: 20,
+          total: data?.total ?? 0,
+          onChange: (page) => setQ({ ...q, page }),
+          showSizeChanger: false,
+          simple: isMobile,
+        }}
         onRow={(r) => ({ onClick: () => navigate(`/work-reports/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('reports.titleCol'), dataIndex: 'title', render: (v: string, r) => <a href={`/work-reports/${r.id}`} onClick={(e) => e.preventDefault()} data-testid="wr-report-link">{v}</a> },
+          {
+            title: t('reports.titleCol'),
+            dataIndex: 'title',
+            render: (v: string, r) => (
+              <a href={`/work-reports/${r.id}`} onClick={(e) => e.preventDefault()} data-testid="wr-report-link">
+                {v}
+              </a>
+            ),
+          },
           { title: t('reports.orgCol'), dataIndex: 'orgName', width: 140 },
           { key: 'from', title: t('reports.periodCol'), width: 200, sorter: true, render: (_, r) => `${t(`kind.${r.kind}`)} ${r.from} — ${r.to}` },
-          { title: t('reports.statusCol'), dataIndex: 'status', width: 120, render: (s: ReportStatus, r) => (s === 'generating' ? <Progress percent={r.progress} size="small" /> : <StatusTag status={s} />) },
+          {
+            title: t('reports.statusCol'),
+            dataIndex: 'status',
+            width: 120,
+            render: (s: ReportStatus, r) => (s === 'generating' ? <Progress percent={r.progress} size="small" /> : <StatusTag status={s} />),
+          },
           { title: t('reports.versionCol'), dataIndex: 'version', width: 70 },
-          { key: 'createdAt', title: t('reports.createdCol'), dataIndex: 'createdAt', width: 160, sorter: true, render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          {
+            key: 'createdAt',
+            title: t('reports.createdCol'),
+            dataIndex: 'createdAt',
+            width: 160,
+            sorter: true,
+            render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }),
+          },
         ]}
       />
       {creating && <GenerateModal onClose={() => setCreating(false)} onCreated={(id) => navigate(`/work-reports/${id}`)} />}

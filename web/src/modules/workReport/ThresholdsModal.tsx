@@ -22,7 +22,11 @@ export function ThresholdsModal({ orgId, onClose }: { orgId: string; onClose: ()
   const { message } = App.useApp();
   const showError = useShowError();
   const current = useThresholds(orgId);
-  const defs = useQuery({ queryKey: ['indicators'], queryFn: () => api.get<{ items: IndicatorInfo[] }>('/indicators').then((r) => r.items), staleTime: 5 * 60_000 });
+  const defs = useQuery({
+    queryKey: ['indicators'],
+    queryFn: () => api.get<{ items: IndicatorInfo[] }>('/indicators').then((r) => r.items),
+    staleTime: 5 * 60_000,
+  });
   const save = usePutThresholds();
   const [items, setItems] = useState<Threshold[]>([]);
   useEffect(() => setItems(current.data?.items ?? []), [current.data]);
@@ -53,14 +57,45 @@ export function ThresholdsModal({ orgId, onClose }: { orgId: string; onClose: ()
       <Typography.Paragraph type="secondary">{t('dashboard.weeksHint')}</Typography.Paragraph>
       {items.map((x, i) => (
         <Flex key={i} gap={8} wrap style={{ marginBottom: 8 }}>
-          <Select value={x.indicator} onChange={(indicator) => set(i, { indicator })} options={(defs.data ?? []).map((d) => ({ value: d.key, label: label(d) }))} style={{ minWidth: 180, flex: 1 }} aria-label={t('dashboard.indicator')} />
-          <Select value={x.direction} onChange={(direction) => set(i, { direction })} options={THRESHOLD_DIRECTIONS.map((d) => ({ value: d, label: t(`dashboard.direction.${d}`) }))} style={{ width: 80 }} />
-          <InputNumber value={x.value} min={0} step={0.01} onChange={(v) => set(i, { value: v ?? 0 })} style={{ width: 100 }} aria-label={t('dashboard.value')} />
-          <InputNumber value={x.weeks ?? null} min={1} max={MAX_THRESHOLD_WEEKS} precision={0} onChange={(v) => set(i, { weeks: v ?? null })} placeholder={t('dashboard.weeksPlaceholder')} addonAfter={t('dashboard.weeksUnit')} style={{ width: 150 }} aria-label={t('dashboard.weeks')} />
+          <Select
+            value={x.indicator}
+            onChange={(indicator) => set(i, { indicator })}
+            options={(defs.data ?? []).map((d) => ({ value: d.key, label: label(d) }))}
+            style={{ minWidth: 180, flex: 1 }}
+            aria-label={t('dashboard.indicator')}
+          />
+          <Select
+            value={x.direction}
+            onChange={(direction) => set(i, { direction })}
+            options={THRESHOLD_DIRECTIONS.map((d) => ({ value: d, label: t(`dashboard.direction.${d}`) }))}
+            style={{ width: 80 }}
+          />
+          <InputNumber
+            value={x.value}
+            min={0}
+            step={0.01}
+            onChange={(v) => set(i, { value: v ?? 0 })}
+            style={{ width: 100 }}
+            aria-label={t('dashboard.value')}
+          />
+          <InputNumber
+            value={x.weeks ?? null}
+            min={1}
+            max={MAX_THRESHOLD_WEEKS}
+            precision={0}
+            onChange={(v) => set(i, { weeks: v ?? null })}
+            placeholder={t('dashboard.weeksPlaceholder')}
+            addonAfter={t('dashboard.weeksUnit')}
+            style={{ width: 150 }}
+            aria-label={t('dashboard.weeks')}
+          />
           <Button icon={<DeleteOutlined />} onClick={() => setItems((xs) => xs.filter((_, j) => j !== i))} aria-label="delete" />
         </Flex>
       ))}
-      <Button icon={<PlusOutlined />} onClick={() => defs.data?.[0] && setItems((xs) => [...xs, { indicator: defs.data[0].key, direction: 'below', value: 0.9 }])}>
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => defs.data?.[0] && setItems((xs) => [...xs, { indicator: defs.data[0].key, direction: 'below', value: 0.9 }])}
+      >
         {t('dashboard.add')}
       </Button>
     </Modal>

@@ -25,7 +25,11 @@ export function useDashboard(orgId: string | undefined, from: string, to: string
 }
 
 export function useThresholds(orgId: string | undefined) {
-  return useQuery({ queryKey: [KEY, 'thresholds', orgId], enabled: !!orgId, queryFn: () => api.get<{ orgId: string; items: Threshold[] }>('/work-report/thresholds', { orgId }) });
+  return useQuery({
+    queryKey: [KEY, 'thresholds', orgId],
+    enabled: !!orgId,
+    queryFn: () => api.get<{ orgId: string; items: Threshold[] }>('/work-report/thresholds', { orgId }),
+  });
 }
 
 export function usePutThresholds() {
@@ -45,7 +49,11 @@ export interface ReportListQuery {
 }
 
 export function useReports(q: ReportListQuery) {
-  return useQuery({ queryKey: [KEY, 'reports', q], queryFn: () => api.get<Paged<ReportSummary>>('/work-reports', { ...q, pageSize: 20 }), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [KEY, 'reports', q],
+    queryFn: () => api.get<Paged<ReportSummary>>('/work-reports', { ...q, pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCreateReport() {
@@ -55,7 +63,15 @@ export function useCreateReport() {
     onSuccess: (r) => {
       // The queued report is known from the answer: its page opens on the progress card at once
       // instead of a spinner until the first poll (which follows a second later).
-      const queued: ReportDetail = { ...r, createdBy: null, generatedAt: null, figures: [], narrative: { summary: '', sections: {}, plan: '' }, versions: [], pdfAvailable: false };
+      const queued: ReportDetail = {
+        ...r,
+        createdBy: null,
+        generatedAt: null,
+        figures: [],
+        narrative: { summary: '', sections: {}, plan: '' },
+        versions: [],
+        pdfAvailable: false,
+      };
       qc.setQueryData([KEY, 'report', r.id], queued);
       return qc.invalidateQueries({ queryKey: [KEY, 'reports'] });
     },
@@ -94,4 +110,5 @@ export function useIssue(id: string) {
   return useMutation({ mutationFn: () => api.post<Report>(`/work-reports/${id}/issue`, {}), onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }) });
 }
 
-export const downloadReport = (id: string, format: 'docx' | 'pdf', version?: number) => download(`/work-reports/${id}/report.${format}`, { version }, `report.${format}`);
+export const downloadReport = (id: string, format: 'docx' | 'pdf', version?: number) =>
+  download(`/work-reports/${id}/report.${format}`, { version }, `report.${format}`);

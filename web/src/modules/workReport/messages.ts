@@ -114,7 +114,8 @@ export const messages = defineMessages(
       weeks: 'Weeks running',
       weeksUnit: 'wk',
       weeksPlaceholder: 'Period',
-      weeksHint: 'With a number of weeks, the figure is judged on each of the last whole weeks (Monday to Sunday) already over, and alerts only when every one crosses the line; without, on the period’s figure.',
+      weeksHint:
+        'With a number of weeks, the figure is judged on each of the last whole weeks (Monday to Sunday) already over, and alerts only when every one crosses the line; without, on the period’s figure.',
       setThresholds: 'Set alert thresholds',
       records: 'Records',
       noDrill: 'This practice has no record list yet; counts only',

@@ -36,5 +36,4 @@ export function Field({ id, label, error, count, hint, children }: Props) {
 export const errorId = (id: string) => `${id}-error`;
 
 /** What a control says about its field's error. */
-export const invalidProps = (id: string, error: string | undefined) =>
-  error ? { 'aria-invalid': true as const, 'aria-describedby': errorId(id) } : {};
+export const invalidProps = (id: string, error: string | undefined) => (error ? { 'aria-invalid': true as const, 'aria-describedby': errorId(id) } : {});

@@ -30,7 +30,17 @@ export function LightFrame({ title, children }: { title: string; children: React
 }
 
 /** A boxed message; `role` alert for failures, so a screen reader says it at once. */
-export function Notice({ kind = 'info', title, children, testId }: { kind?: 'info' | 'warning' | 'error'; title: ReactNode; children?: ReactNode; testId?: string }) {
+export function Notice({
+  kind = 'info',
+  title,
+  children,
+  testId,
+}: {
+  kind?: 'info' | 'warning' | 'error';
+  title: ReactNode;
+  children?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className={`lt-notice lt-notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'} data-testid={testId}>
       <div className="lt-notice-title">{title}</div>

@@ -87,4 +87,5 @@ export const useDeleteTerm = () => useSchoolMutation((id: string) => api.delete(
 export const useCreateClosure = (schoolId: string) =>
   useSchoolMutation((v: { date: string; reason: string; orgId?: string }) => api.post<ClosureInfo>(`/school/schools/${schoolId}/closures`, v));
 export const useDeleteClosure = () => useSchoolMutation((id: string) => api.delete(`/school/closures/${id}`));
-export const useUpdateSettings = (schoolId: string) => useSchoolMutation((v: Partial<Settings>) => api.patch<Settings>(`/school/schools/${schoolId}/settings`, v));
+export const useUpdateSettings = (schoolId: string) =>
+  useSchoolMutation((v: Partial<Settings>) => api.patch<Settings>(`/school/schools/${schoolId}/settings`, v));

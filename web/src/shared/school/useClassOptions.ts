@@ -46,7 +46,8 @@ export function useClassOptions(opts: { oversee?: boolean } = {}) {
       const school = up.find((a) => a.kind === 'school');
       const known = out.get(o.id);
       if (known) known.gradeName = grade?.name ?? null;
-      else if (school && schools.has(school.id)) out.set(o.id, { id: o.id, name: o.name, schoolId: school.id, gradeName: grade?.name ?? null, head: false, teaches: false });
+      else if (school && schools.has(school.id))
+        out.set(o.id, { id: o.id, name: o.name, schoolId: school.id, gradeName: grade?.name ?? null, head: false, teaches: false });
     }
     return [...out.values()].sort((a, b) => Number(b.head) - Number(a.head) || Number(b.teaches) - Number(a.teaches) || compareNames(a.name, b.name));
   }, [me.data, orgs.data, overseen]);

@@ -8,8 +8,5 @@ import { weekNumber } from './weeks';
 export function useWeekLabel(weeks: readonly SchoolWeekInfo[] | undefined) {
   // The language is a dependency: the label is rebuilt in the new language on a switch.
   const { i18n } = useTranslation();
-  return useCallback(
-    (week: string) => weekLabel(week, weeks ? weekNumber(weeks, week) : undefined),
-    [weeks, i18n.language],
-  );
+  return useCallback((week: string) => weekLabel(week, weeks ? weekNumber(weeks, week) : undefined), [weeks, i18n.language]);
 }
