@@ -7,6 +7,7 @@ import type { Call, WriteCall } from '../call.js';
 import type { Db } from '../db/database.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
 import { idempotent } from './idempotency.js';
+import { AppError } from '../errors.js';
 
 /** The call of a read; 401 when nobody is signed in. */
 export function readCall(db: Db, req: FastifyRequest): Call {
@@ -24,6 +25,25 @@ export async function writeCall<T>(db: Db, req: FastifyRequest, reply: FastifyRe
   reply.status(status);
   return idempotent(db, req, reply, actor.accountId, status, (tx) => {
     // The clock starts inside the transaction: on SQLite a write may wait for the lock first.
+    const now = new Date();
+    return work({ db, tx, actor, ctx, now, iso: now.toISOString() });
+  });
+}
+
+/**
+ * A write that must leave no trace linking the caller to what they sent — a secret ballot.
+ * An Idempotency-Key would store the caller's account beside a hash of the body and the
+ * answer (the choice and its receipt), so it is refused with a 400 naming the header; a
+ * retry after a lost answer gets the write's own 409 ("already done") instead of a replay.
+ */
+export async function unlinkedWrite<T>(db: Db, req: FastifyRequest, reply: FastifyReply, status: number, work: (call: WriteCall) => Promise<T>): Promise<T> {
+  const actor = requireActor(req);
+  const ctx = callContext(req);
+  if (req.headers['idempotency-key'] !== undefined) {
+    throw new AppError(400, 'validation', 'error.validation', {}, [{ field: 'headers.idempotency-key', message: 'validation.idempotencyKeyUnlinked' }]);
+  }
+  reply.status(status);
+  return db.transaction().execute((tx) => {
     const now = new Date();
     return work({ db, tx, actor, ctx, now, iso: now.toISOString() });
   });

@@ -49,6 +49,10 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
 export const M = defineMessages({
   'validation.date': ['日期格式应为 YYYY-MM-DD 且为有效日期', 'Expected a valid date as YYYY-MM-DD'],
   'validation.idempotencyKey': ['Idempotency-Key 应为 8–100 位字母、数字或 _-:.', 'Idempotency-Key must be 8–100 letters, digits or _-:.'],
+  'validation.idempotencyKeyUnlinked': [
+    '无记名投票不接受 Idempotency-Key：保存重试记录会把投票人和选择联系起来；请去掉该请求头，重试时若提示已投票即表示已计入',
+    'A secret ballot takes no Idempotency-Key: a stored retry would link the voter to the choice; drop the header — on a retry, "already voted" means the ballot was counted',
+  ],
   'validation.nul': ['不能包含空字符（\\0）', 'Must not contain NUL characters (\\0)'],
   'validation.controlChar': ['不能包含控制字符（制表符、换行除外）', 'Must not contain control characters (other than tab and line breaks)'],
   'validation.bidi': [

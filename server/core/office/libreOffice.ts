@@ -30,16 +30,19 @@ export type Converted = { ok: true; content: Buffer } | { ok: false; why: 'unava
 
 /**
  * Converts `content` (a file with extension `from`) to extension `to` in a private temporary
- * directory with its own LibreOffice profile, so conversions may run side by side.
+ * directory with its own LibreOffice profile, so conversions may run side by side. `filter`
+ * names LibreOffice's output filter where the extension alone is ambiguous (text: its encoding).
  */
-export async function convertFile(content: Buffer, from: string, to: string): Promise<Converted> {
+export async function convertFile(content: Buffer, from: string, to: string, filter?: string): Promise<Converted> {
   const soffice = sofficePath();
   if (!soffice) return { ok: false, why: 'unavailable' };
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'xq-office-'));
   try {
     const input = path.join(dir, `input.${from}`);
     await fs.promises.writeFile(input, content);
-    await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', to, '--outdir', dir, input], { timeout: 120_000 });
+    await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', filter ? `${to}:${filter}` : to, '--outdir', dir, input], {
+      timeout: 120_000,
+    });
     return { ok: true, content: await fs.promises.readFile(path.join(dir, `input.${to}`)) };
   } catch {
     // LibreOffice leaves no output for a file it cannot read.

@@ -534,8 +534,14 @@ describe('votes and the secret ballot', () => {
     const vote = await newVote(session.id, '民主评议矿长班子', true);
     await ok(w.chair.post(`${base}/votes/${vote.id}/open`));
     const choices = ['for', 'against', 'for', 'abstain'];
+    // A stored retry (Idempotency-Key) would keep the voter's account beside a hash of the choice and the receipt: refused, nothing counted.
+    const keyed = await reps[0].client!.post(`${base}/votes/${vote.id}/ballot`, { choice: 'for' }, { 'idempotency-key': 'ballot-retry-0001' });
+    expect(keyed.status).toBe(400);
+    expect(keyed.body.errors[0].field).toBe('headers.idempotency-key');
     const receipts: string[] = [];
     for (const [i, r] of reps.entries()) receipts.push((await ok(cast(r, vote.id, choices[i]))).receipt);
+    const kept = await t.db.selectFrom('idempotency_keys').select('route').where('route', 'like', '%/ballot%').execute();
+    expect(kept).toEqual([]);
     expect(receipts.every((c) => /^[A-Z2-9]{4}-[A-Z2-9]{4}$/.test(c))).toBe(true);
     expect((await ok(reps[1].client!.post(`${base}/votes/${vote.id}/verify`, { receipt: receipts[1], choice: 'against' }))).counted).toBe(true);
     expect((await ok(reps[1].client!.post(`${base}/votes/${vote.id}/verify`, { receipt: receipts[1], choice: 'for' }))).counted).toBe(false);

@@ -14,7 +14,7 @@ import {
 } from '../../../common/schemas/congress.js';
 import type { App } from '../../core/http/types.js';
 import { allow } from '../../core/http/access.js';
-import { readCall, writeCall } from '../../core/http/call.js';
+import { readCall, unlinkedWrite, writeCall } from '../../core/http/call.js';
 import * as service from './congress.votes.service.js';
 
 const tags = ['congress'];
@@ -98,7 +98,8 @@ export async function voteRoutes(app: App) {
         response: { 200: CastBallotResult },
       },
     },
-    (req, reply) => writeCall(db, req, reply, 200, (call) => service.cast(call, req.params.congressVoteId, req.body.choice)),
+    // No Idempotency-Key here: its stored answer would tie the voter to the choice (see unlinkedWrite).
+    (req, reply) => unlinkedWrite(db, req, reply, 200, (call) => service.cast(call, req.params.congressVoteId, req.body.choice)),
   );
   app.post(
     `${base}/votes/:congressVoteId/verify`,

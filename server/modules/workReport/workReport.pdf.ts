@@ -4,50 +4,16 @@
  * the .docx stays the document. Conversions are kept for the few latest reports, since a
  * figure never changes and re-running LibreOffice takes seconds.
  */
-import { execFile } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import { convertFile } from '../../core/office/libreOffice.js';
 import { AppError } from '../../core/errors.js';
 import { WM } from './workReport.messages.js';
 
-const run = promisify(execFile);
-
-export function libreOfficePath(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const p = path.join(dir, 'soffice');
-    try {
-      fs.accessSync(p, fs.constants.X_OK);
-      return p;
-    } catch {
-      /* not in this directory */
-    }
-  }
-  return null;
-}
-
-/** Converts `docx` to `format` ('pdf', 'txt') in a private temporary directory with its own LibreOffice profile. */
+/** Converts `docx` to `format` ('pdf', 'txt') through LibreOffice; a 409 naming `format` when it cannot. */
 export async function convertDocx(docx: Buffer, format: 'pdf' | 'txt'): Promise<Buffer> {
-  const soffice = libreOfficePath();
-  if (!soffice) throw new AppError(409, 'unavailable', WM['workReport.noLibreOffice'], {}, [{ field: 'format', message: WM['workReport.noLibreOffice'] }]);
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'xq-report-'));
-  try {
-    await fs.promises.writeFile(path.join(dir, 'report.docx'), docx);
-    const target = format === 'txt' ? 'txt:Text (encoded):UTF8' : 'pdf';
-    try {
-      await run(
-        soffice,
-        [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', target, '--outdir', dir, path.join(dir, 'report.docx')],
-        { timeout: 120_000 },
-      );
-      return await fs.promises.readFile(path.join(dir, `report.${format}`));
-    } catch {
-      throw new AppError(409, 'unavailable', WM['workReport.pdfFailed'], {}, [{ field: 'format', message: WM['workReport.pdfFailed'] }]);
-    }
-  } finally {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  }
+  const out = await convertFile(docx, 'docx', format, format === 'txt' ? 'Text (encoded):UTF8' : undefined);
+  if (out.ok) return out.content;
+  const message = WM[out.why === 'unavailable' ? 'workReport.noLibreOffice' : 'workReport.pdfFailed'];
+  throw new AppError(409, 'unavailable', message, {}, [{ field: 'format', message }]);
 }
 
 const cache = new Map<string, Buffer>();

@@ -22,7 +22,8 @@ import {
 import { WORK_REPORT_ROLES } from '../../../common/workReport.js';
 import * as service from './workReport.service.js';
 import { reportDocx } from './workReport.docx.js';
-import { libreOfficePath, reportPdf } from './workReport.pdf.js';
+import { reportPdf } from './workReport.pdf.js';
+import { sofficePath } from '../../core/office/libreOffice.js';
 import { settleGenerations, startGeneration } from './workReport.generate.js';
 
 const tags = ['workReport'];
@@ -92,7 +93,7 @@ export async function workReportRoutes(app: App) {
     },
     async (req) => ({
       ...(await service.get(readCall(db, req), req.params.id)),
-      pdfAvailable: libreOfficePath() !== null,
+      pdfAvailable: sofficePath() !== null,
     }),
   );
 
