@@ -100,7 +100,9 @@ export function useTestApp(opts: { config?: Partial<Config>; routes?: (app: App)
   let seq = 0;
   beforeAll(async () => {
     const database = await createTestDatabase();
-    const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', logLevel: 'silent', dataDir: '/tmp', ...opts.config });
+    // Test worlds sign in dozens of accounts a minute: the per-IP sign-in limit (30 a minute) is the subject of
+    // login-limit.test.ts and abuse.test.ts, which set their own; elsewhere it only failed fast machines at random.
+    const config = loadConfig({}, { jobs: false, webDir: '/nonexistent', logLevel: 'silent', dataDir: '/tmp', loginLimitPerIp: 1000, ...opts.config });
     const app = await buildApp({ config, database, logger: false });
     // A test's own probe routes (a core kit piece with no route of its own yet) join the real app before it starts.
     opts.routes?.(app);

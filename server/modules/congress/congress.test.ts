@@ -8,7 +8,7 @@ import { systemContext } from '../../core/context.js';
 import { openSubjectVote, voteResultOf } from './index.js';
 
 // Every representative signs in from the same test address: the per-address login limit would stop the roster.
-const t = useTestApp({ config: { loginLimitPerIp: 1000 } });
+const t = useTestApp();
 let w: CongressWorld;
 beforeAll(async () => {
   w = await congressWorld(t);

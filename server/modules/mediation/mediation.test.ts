@@ -23,8 +23,7 @@ import { uploadPng } from '../../../test/authz/part.js';
 import { COUNT_CAP } from '../../core/db/keyset.js';
 import { newId } from '../../core/ids.js';
 
-// More sign-ins than the per-IP limit (30 a minute) allows on a fast machine: every test here signs in new workers.
-const t = useTestApp({ config: { loginLimitPerIp: 1000 } });
+const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
 let mediator: Awaited<ReturnType<typeof t.user>>;
 let mediator2: Awaited<ReturnType<typeof t.user>>;

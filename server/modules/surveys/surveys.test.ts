@@ -13,7 +13,7 @@ import { remindNonRespondents } from './index.js';
 import { answer, answersFor, buildSurvey, openSurvey, surveysWorld, type SurveysWorld } from './surveys.testkit.js';
 
 // The file signs in some forty workers within a minute, over the per-address sign-in limit.
-const t = useTestApp({ config: { loginLimitPerIp: 1000 } });
+const t = useTestApp();
 let w: SurveysWorld;
 beforeAll(async () => {
   w = await surveysWorld(t);
