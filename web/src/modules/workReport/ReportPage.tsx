@@ -41,10 +41,8 @@ export default function ReportPage() {
   }, [r]);
 
   if (error) return <Result status="warning" title={errorText(error, t)} />;
-  if (isLoading || !r || !text) return <Spin />;
-  const writable = mayWrite;
-  const dirty = JSON.stringify(text) !== JSON.stringify(r.narrative);
-
+  if (isLoading || !r) return <Spin />;
+  // Progress needs no narrative: shown from the first render of a queued report.
   if (r.status === 'queued' || r.status === 'generating') {
     return (
       <Page title={r.title}>
@@ -56,6 +54,9 @@ export default function ReportPage() {
     );
   }
   if (r.status === 'failed') return <Result status="error" title={t('report.failed')} />;
+  if (!text) return <Spin />;
+  const writable = mayWrite;
+  const dirty = JSON.stringify(text) !== JSON.stringify(r.narrative);
 
   const setSection = (m: string, v: string) => setText({ ...text, sections: { ...text.sections, [m]: v } });
   return (

@@ -73,7 +73,9 @@ export function useCreateReport() {
         pdfAvailable: false,
       };
       qc.setQueryData([KEY, 'report', r.id], queued);
-      return qc.invalidateQueries({ queryKey: [KEY, 'reports'] });
+      // Not awaited: the caller's onSuccess (opening the report's page) waits for this one, and a list
+      // refetch first let a fast generation finish unseen — the page then skipped its progress card.
+      void qc.invalidateQueries({ queryKey: [KEY, 'reports'] });
     },
   });
 }
