@@ -179,8 +179,12 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
     connectionTimeoutMillis: 3000,
     idleTimeoutMillis: 30_000,
   });
-  // A dropped server connection must not crash the process; the pool reconnects.
+  // A dropped server connection must not crash the process; the pool reconnects. The pool's own
+  // listener covers idle clients only: a client checked out when PostgreSQL shuts down ("terminating
+  // connection due to administrator command") emitted an unhandled 'error' and ended the process —
+  // every client gets a listener of its own; the query in flight still fails, and the pool drops the client.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
