@@ -3,43 +3,16 @@
  * worker's appeal form, the parent's 心桥 week, the staff inbox and the dashboards. No
  * critical or serious violation may appear; each page has a main landmark and an h1.
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe.js';
 import { DESKTOP, login, newPage, useE2E } from './harness.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // The app's CSP (script-src 'self') rightly refuses the injected axe script; the test's own
 // browser context lets it in, the pages themselves are served unchanged.
 const AUDITED = { ...DESKTOP, bypassCSP: true };
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
-
 const e2e = useE2E();
-
-/** The critical and serious findings on the page as it is now, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`)
-          .join('; ')}`,
-    );
-}
 
 async function expectAccessible(page: Page, ready: string) {
   await page.getByTestId(ready).first().waitFor();
