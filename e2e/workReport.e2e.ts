@@ -130,6 +130,15 @@ async function generate(page: Page): Promise<{ id: string; kind: string; title: 
       r.json().then((b) => b.status === 'draft'),
     { timeout: 60_000 },
   );
+  // The page opens on the queued report the POST answered; its first poll is held until the progress card has been
+  // seen, because a generation faster than one look of the test (Playwright polls every 100–500 ms) left it unseen.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const reportRead = (url: URL) => /^\/api\/v1\/work-reports\/[^/]+$/.test(url.pathname);
+  await page.route(reportRead, async (route) => {
+    if (route.request().method() === 'GET') await held;
+    await route.fallback();
+  });
   const [created] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/work-reports'),
     page
@@ -141,7 +150,9 @@ async function generate(page: Page): Promise<{ id: string; kind: string; title: 
   const report = await created.json();
   expect(['queued', 'generating']).toContain(report.status);
   await page.getByTestId('wr-progress').locator('.ant-progress').waitFor();
+  release();
   expect(new URL((await counted).url()).pathname).toBe(`/api/v1/work-reports/${report.id}`);
+  await page.unroute(reportRead);
   return report;
 }
 
