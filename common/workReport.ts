@@ -147,6 +147,21 @@ export function formatFigure(unit: FigureUnit, value: number | null): string {
   return String(value);
 }
 
+/**
+ * The target an org's alert threshold sets, as the report and the dashboard print it beside the
+ * previous period: a threshold that alerts below a value asks for at least it (≥ 90.0%), one that
+ * alerts above asks for at most it (≤ 5); '—' where the org set none.
+ */
+export function formatTarget(unit: FigureUnit, t: { direction: ThresholdDirection; value: number } | null | undefined): string {
+  if (!t) return '—';
+  return `${t.direction === 'below' ? '≥' : '≤'} ${formatFigure(unit, t.value)}`;
+}
+
+/** A practice's figures of the work done, and those of what the period leaves open (aspect 'open'), each in order. */
+export function splitOpen<F extends { aspect?: 'open' }>(figures: readonly F[]): { done: F[]; open: F[] } {
+  return { done: figures.filter((f) => f.aspect !== 'open'), open: figures.filter((f) => f.aspect === 'open') };
+}
+
 const CN_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 /** 一、二、… for headings of official documents. */
 export const chineseOrdinal = (n: number) => CN_NUMBERS[n - 1] ?? String(n);

@@ -108,6 +108,8 @@ describe('the work report in the browser', () => {
     await page.getByTestId('wr-report-link').first().click();
     await page.getByText('已印发').first().waitFor();
     await page.getByTestId('wr-section-moralEducation').waitFor();
+    // The school's target for the ten-minute sessions (the demo sets ≥ 95 %) stands beside the figure it was written against.
+    await page.getByTestId('wr-section-moralEducation').getByText('≥ 95.0%').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await shot(page, 'work-report-school-phone');
     await context.close();

@@ -29,6 +29,10 @@ export const DashboardFigure = z.object({
   label: Bilingual,
   definition: Bilingual,
   unit: z.enum(FIGURE_UNITS),
+  /** 'open': what the period leaves open (IndicatorDefinition.aspect). */
+  aspect: z.enum(['open']).optional(),
+  /** The page listing the drill's records when not the module's own (IndicatorDefinition.drillPage). */
+  drillPage: z.string().optional(),
   current: Counted,
   previous: Counted,
   trend: z.array(z.object({ label: z.string(), from: IsoDate, to: IsoDate, value: z.number().nullable() })),
@@ -61,6 +65,12 @@ export const SnapshotFigure = z.object({
   numerator: z.number(),
   denominator: z.number(),
   previous: Counted,
+  /** 'open': what the period leaves open (IndicatorDefinition.aspect), printed under the practice's 存在问题. */
+  aspect: z.enum(['open']).optional(),
+  /** The page listing the drill's records when not the module's own (IndicatorDefinition.drillPage). */
+  drillPage: z.string().optional(),
+  /** The org's threshold for this figure when the report was generated: the target it is printed against (absent in reports generated before targets were kept). */
+  target: Threshold.nullable().optional(),
   /** The list filters behind numerator and denominator (null: the practice offers no such list). */
   drill: FigureDrill.nullable(),
   /** What the figure was counted over: the org subtree and the dates. */

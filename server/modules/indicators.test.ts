@@ -35,6 +35,7 @@ describe('the indicator registry', () => {
       'appeals.reopenRate',
       'appeals.satisfactionRate',
       'appeals.satisfiedShare',
+      'appeals.stillOpen',
       'appeals.submitted',
       'congress.adoptionRate',
       'congress.attendanceRate',
@@ -44,6 +45,7 @@ describe('the indicator registry', () => {
       'congress.turnout',
       'contracts.appealsPerClause',
       'contracts.clausesHonoured',
+      'contracts.clausesNotHonoured',
       'contracts.expiring',
       'contracts.inForce',
       'contracts.overdueRenewal',
@@ -131,6 +133,11 @@ describe('the indicator registry', () => {
     expect(answer).toMatchObject({ numerator: dash.indicators.answerRate.numerator, denominator: dash.indicators.answerRate.denominator });
     expect(closure).toMatchObject({ numerator: dash.indicators.closureRate.numerator, denominator: dash.indicators.closureRate.denominator });
     expect(await compute('appeals.submitted', [team.path], '2000-01-01', '2999-12-31')).toMatchObject({ value: 3, unit: 'count' });
+    // Left open: the accepted one not yet answered and the one not yet accepted; the inbox lists exactly those two.
+    const open = await compute('appeals.stillOpen', [team.path], '2000-01-01', '2999-12-31');
+    expect(open).toMatchObject({ value: 2, unit: 'count' });
+    const inbox = await w.staff.get(`/api/v1/appeals?${new URLSearchParams({ orgId: team.id, from: '2000-01-01', to: '2999-12-31', ...open.drill!.numerator })}`);
+    expect(inbox.body.items.map((a: { id: string }) => a.id).sort()).toEqual(ids.slice(1).sort());
     // Outside the period or outside the scope, nothing is counted.
     expect(await compute('appeals.submitted', [team.path], '2000-01-01', '2000-12-31')).toMatchObject({ value: 0 });
     expect(await compute('appeals.submitted', [w.mine2.path], '2000-01-01', today)).toMatchObject({ value: 0 });

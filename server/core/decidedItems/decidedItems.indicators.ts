@@ -85,6 +85,7 @@ export const decidedItemIndicators = [
     definition: { zh: '期限在期间内、现仍逾期未办结的督办事项数', en: 'Decided items due in the period that are overdue and still open' },
     period: 'range',
     unit: 'count',
+    aspect: 'open',
     compute: overdueCount,
   }),
   defineIndicator({

@@ -46,6 +46,18 @@ export interface IndicatorDefinition {
   /** The period a figure naturally covers: a school week, a school day, any date range. */
   period: 'range' | 'week' | 'day';
   unit: FigureUnit;
+  /**
+   * 'open': the figure counts what is still open at the period's end — appeals not yet dealt with,
+   * decided items overdue, clauses not honoured, problems unresolved. The work report prints such
+   * figures under its practice's 存在问题 (problems still open) rather than among the work done.
+   * Absent: a figure of the work done in the period.
+   */
+  aspect?: 'open';
+  /**
+   * The web page whose list the figure's drill filters apply to, when it is not the module's own
+   * `/<module in kebab case>` (teacherGrowth's lists are the school office's, /teacher-growth/office).
+   */
+  drillPage?: string;
   compute(db: Db, q: IndicatorQuery): Promise<Figure>;
 }
 

@@ -158,6 +158,8 @@ function figure(value: number | null, numerator: number, denominator: number, nu
 const rate = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
 
 /** Appeals submitted (the cohort every other figure is cut from). */
+/** 未办结: appeals of the period still open (the inbox's open statuses), the report's problem still open. */
+export const stillOpenOf = (c: Counts): Figure => figure(c.open, c.open, c.open, { status: OPEN }, { status: OPEN }, 'count');
 export const submittedOf = (c: Counts): Figure => figure(c.submitted, c.submitted, c.submitted, { status: NOT_MERGED }, { status: NOT_MERGED }, 'count');
 /** 按时受理率. */
 export const acceptedOnTimeRateOf = (c: Counts): Figure =>
@@ -347,4 +349,19 @@ export const appealsIndicators = [
   defined('satisfactionRate', fromCounts(satisfactionRateOf)),
   defined('satisfiedShare', fromCounts(satisfiedShareOf)),
   defined('reopenRate', fromCounts(reopenRateOf)),
+  // What the period leaves open: the report's 存在问题. Counted as the appeals stand when counted (a report freezes it at generation).
+  {
+    ...appealIndicator(
+      'stillOpen',
+      '未办结诉求数',
+      'Appeals still open',
+      {
+        zh: '期间提交、截至统计时仍未答复办结（待受理、已受理、已交办、办理中）的诉求数',
+        en: 'Appeals submitted in the period and still not answered or closed when counted (submitted, accepted, assigned, handling)',
+      },
+      fromCounts(stillOpenOf),
+      'count',
+    ),
+    aspect: 'open' as const,
+  },
 ];

@@ -56,6 +56,14 @@ export async function honouredCounts(db: Db, scope: Scope, asOf: string) {
   return { honoured: Number(r.honoured ?? 0), checked: Number(r.checked) };
 }
 
+/** Clauses whose last checkpoint found them not honoured, over the scope on `asOf`: the clause list's `lastStatus=notHonoured` rows. */
+export async function notHonouredCount(db: Db, scope: Scope, asOf: string): Promise<number> {
+  const r = await narrowed(db, scope, asOf, { lastStatus: 'notHonoured' })
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 const cut = (asOf: string, honoured: number, checked: number, key: Record<string, string>) => ({
   honoured,
   checked,

@@ -7,7 +7,7 @@ import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { honouredCounts } from './contracts.cuts.js';
+import { honouredCounts, notHonouredCount } from './contracts.cuts.js';
 import { setFilter } from './contracts.queries.js';
 import { cq } from './contracts.tables.js';
 import { comparisons } from './wages.agreed.js';
@@ -57,6 +57,13 @@ export async function replyInTime(db: Db, q: IndicatorQuery): Promise<Figure> {
 export async function clausesHonoured(db: Db, q: IndicatorQuery): Promise<Figure> {
   const { honoured, checked } = await honouredCounts(db, q.scope, q.to);
   return rateFigure(honoured, checked, { numerator: { asOf: q.to, lastStatus: 'honoured' }, denominator: { asOf: q.to, checked: '1' } });
+}
+
+/** Clauses of the contracts in force on the period's last day whose last checkpoint found them not honoured: the clauses that slipped. */
+export async function clausesNotHonoured(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const n = await notHonouredCount(db, q.scope, q.to);
+  const drill = { asOf: q.to, lastStatus: 'notHonoured' };
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
 
 /** Wage groups whose raise agreed for a year of the period was reached ÷ the groups with wage data for it. */
@@ -119,6 +126,8 @@ export const contractsIndicators = [
       definition: { zh: c.definition[0], en: c.definition[1] },
       period: 'range',
       unit: 'count',
+      // A contract past its term with no signed successor is a problem still open at the period's end.
+      ...(c.set === 'overdueRenewal' ? { aspect: 'open' as const } : {}),
       compute: (db, q) => countSet(db, q, c.set),
     }),
   ),
@@ -143,6 +152,18 @@ export const contractsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: clausesHonoured,
+  }),
+  defineIndicator({
+    key: 'contracts.clausesNotHonoured',
+    label: { zh: '未履行的合同条款', en: 'Clauses not honoured' },
+    definition: {
+      zh: '期末日履行中的合同里，末次检查为未履行的条款数',
+      en: 'Clauses of the contracts in force on the last day whose last checkpoint found them not honoured',
+    },
+    period: 'range',
+    unit: 'count',
+    aspect: 'open',
+    compute: clausesNotHonoured,
   }),
   defineIndicator({
     key: 'contracts.wageRaiseReached',

@@ -682,6 +682,9 @@ describe('honoured rate by category and owner, agreed wage raises by employment 
     // The indicator is the same count, and drills to the same list.
     const figure = await indicator('contracts.clausesHonoured')!.compute(t.db, { scope: { all: true, paths: [] }, from: '2026-12-01', to: '2026-12-31' });
     expect([figure.numerator, figure.denominator, await rows(figure.drill!.numerator), await rows(figure.drill!.denominator)]).toEqual([2, 4, 2, 4]);
+    // What the period leaves open (the report's 存在问题): the clause whose last check found it not honoured, the list's same rows.
+    const slipped = await indicator('contracts.clausesNotHonoured')!.compute(t.db, { scope: { all: true, paths: [] }, from: '2026-12-01', to: '2026-12-31' });
+    expect([slipped.value, await rows(slipped.drill!.numerator)]).toEqual([1, 1]);
     // Another mine's union sees none of it; a worker may not ask.
     const far = await t.user([{ role: 'unionStaff', org: w.mine2 }]);
     expect((await ok(far.get('/api/v1/contract-clauses/cuts?asOf=2026-12-31'))).total).toMatchObject({ honoured: 0, checked: 0, rate: null });

@@ -88,6 +88,7 @@ export const policiesIndicators = [
     },
     period: 'range',
     unit: 'count',
+    aspect: 'open',
     compute: reviewPending,
   }),
 ];

@@ -86,6 +86,7 @@ export const surveysIndicators = [
     definition: { zh: '期末前登记、目前仍未解决（待处理或处理中）的排查问题数', en: 'Screening problems raised by the end of the period and still open' },
     period: 'range',
     unit: 'count',
+    aspect: 'open',
     compute: openProblems,
   }),
   defineIndicator({
@@ -97,6 +98,7 @@ export const surveysIndicators = [
     },
     period: 'range',
     unit: 'count',
+    aspect: 'open',
     compute: agedProblems,
   }),
 ];

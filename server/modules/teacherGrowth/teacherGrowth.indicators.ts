@@ -11,6 +11,9 @@ import { gdb } from './teacherGrowth.tables.js';
 // Each drill is a filter of the school office's own list (per school of the scope): the roster
 // (`placed`), the plans (`underWay`, `onTrackFrom/To`), the evidence (`kind`, `from/to`) and the
 // promotions (`status`, `decidedFrom/To`); teacherGrowth.test.ts checks each list's rows equal the figure.
+/** Every drill lists the school office's records (OfficePage reads the filters and shows the rows). */
+const OFFICE = '/teacher-growth/office';
+
 const count = (n: number, filters: Record<string, string>): Figure => ({
   value: n,
   numerator: n,
@@ -106,6 +109,7 @@ export const teacherGrowthIndicators = [
     label: { zh: '分层培养教师数', en: 'Teachers in a tier' },
     definition: { zh: '已确定梯队的在职教师人数（当前）', en: 'Teachers placed in a tier (as they stand now)' },
     period: 'range',
+    drillPage: OFFICE,
     unit: 'count',
     compute: placed,
   }),
@@ -117,6 +121,7 @@ export const teacherGrowthIndicators = [
       en: 'Plans under way with evidence in the period and no year rated not met ÷ plans under way',
     },
     period: 'range',
+    drillPage: OFFICE,
     unit: 'rate',
     compute: plansOnTrack,
   }),
@@ -125,6 +130,7 @@ export const teacherGrowthIndicators = [
     label: { zh: '听课评课次数', en: 'Lesson observations' },
     definition: { zh: '期内登记的听课评课记录数', en: 'Observation records dated in the period' },
     period: 'range',
+    drillPage: OFFICE,
     unit: 'count',
     compute: observations,
   }),
@@ -136,6 +142,7 @@ export const teacherGrowthIndicators = [
       en: 'Observation records in the period whose total on the school rubric version they were scored on reached its pass mark ÷ observation records',
     },
     period: 'range',
+    drillPage: OFFICE,
     unit: 'rate',
     compute: observationsMet,
   }),
@@ -144,6 +151,7 @@ export const teacherGrowthIndicators = [
     label: { zh: '梯队晋升人数', en: 'Promotions between tiers' },
     definition: { zh: '期内校长批准的梯队晋升数', en: 'Promotions the principal approved in the period' },
     period: 'range',
+    drillPage: OFFICE,
     unit: 'count',
     compute: promotions,
   }),

@@ -78,6 +78,8 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
         label: ind.label,
         definition: ind.definition,
         unit: ind.unit,
+        ...(ind.aspect ? { aspect: ind.aspect } : {}),
+        ...(ind.drillPage ? { drillPage: ind.drillPage } : {}),
         current: counted(current),
         previous: counted(previous),
         trend,
@@ -95,13 +97,17 @@ export async function dashboardGroups(db: Db, org: OrgRef, from: string, to: str
 /** Reference codes in the order the report prints the figures: F-01, F-02, … */
 export const refCode = (n: number) => `F-${String(n).padStart(2, '0')}`;
 
-/** The report's figures, each counted now and frozen; `progress` hears the share done after each module (and which: bench times them). */
+/**
+ * The report's figures, each counted now and frozen; `progress` hears the share done after each module (and which: bench times them).
+ * `thresholds`: the org's, frozen with the figures as their targets, so an issued report keeps the target it was written against.
+ */
 export async function snapshotFigures(
   db: Db,
   org: OrgRef,
   from: string,
   to: string,
   progress: (done: number, of: number, module: string) => Promise<void>,
+  thresholds: ReadonlyMap<string, Threshold> = new Map(),
 ): Promise<SnapshotFigure[]> {
   const prev = previousPeriod(from, to);
   const groups = byModule();
@@ -118,10 +124,13 @@ export async function snapshotFigures(
         label: ind.label,
         definition: ind.definition,
         unit: ind.unit,
+        ...(ind.aspect ? { aspect: ind.aspect } : {}),
+        ...(ind.drillPage ? { drillPage: ind.drillPage } : {}),
         value: f.value,
         numerator: f.numerator,
         denominator: f.denominator,
         previous: counted(p),
+        target: thresholds.get(ind.key) ?? null,
         drill: f.drill,
         query: { orgId: org.id, orgPath: org.path, from, to },
       });

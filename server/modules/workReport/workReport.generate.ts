@@ -8,7 +8,7 @@ import type { Db } from '../../core/db/database.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
 import * as repo from './workReport.repository.js';
 import { snapshotFigures } from './workReport.figures.js';
-import type { Narrative } from '../../../common/schemas/workReport.js';
+import type { Narrative, Threshold } from '../../../common/schemas/workReport.js';
 
 const inFlight = new Set<Promise<unknown>>();
 
@@ -34,10 +34,18 @@ export async function generate(db: Db, id: string, clock: () => Date = () => new
     const r = (await repo.findReport(db, id))!;
     const org = { id: r.org_id, name: r.org_name, path: r.org_path };
     let last = 0;
-    const figures = await snapshotFigures(db, org, r.from_date, r.to_date, async (done, of) => {
-      const pct = Math.floor((done / of) * 99);
-      if (pct > last) await repo.setProgress(db, id, (last = pct), clock().toISOString());
-    });
+    const thresholds = new Map((await repo.thresholdsOf(db, r.org_id)).map((t) => [t.indicator, t as Threshold]));
+    const figures = await snapshotFigures(
+      db,
+      org,
+      r.from_date,
+      r.to_date,
+      async (done, of) => {
+        const pct = Math.floor((done / of) * 99);
+        if (pct > last) await repo.setProgress(db, id, (last = pct), clock().toISOString());
+      },
+      thresholds,
+    );
     const narrative: Narrative = JSON.parse(r.narrative);
     for (const f of figures) narrative.sections[f.module] ??= '';
     const at = clock().toISOString();

@@ -56,6 +56,7 @@ async function appealFiguresFromRows(orgPath: string, from: string, to: string):
     'appeals.satisfactionRate': rate(rated.filter((r) => ['satisfied', 'basicallySatisfied'].includes(r.rating)).length, rated.length),
     'appeals.satisfiedShare': rate(rated.filter((r) => r.rating === 'satisfied').length, rated.length),
     'appeals.reopenRate': rate(answered.filter((r) => Number(r.reopen_count) > 0).length, answered.length),
+    'appeals.stillOpen': count(rows.filter((r) => ['submitted', 'accepted', 'assigned', 'handling'].includes(r.status)).length),
   };
 }
 
@@ -162,6 +163,8 @@ describe('the work report', () => {
     }
     expect(expected['appeals.submitted'].value).toBe(3);
     expect(expected['appeals.closureRate']).toEqual({ value: 0.3333, numerator: 1, denominator: 3 });
+    // Two of the three are accepted and not yet answered: what the year leaves open.
+    expect(expected['appeals.stillOpen'].value).toBe(2);
     const sub = groupReport.figures.find((f: { key: string }) => f.key === 'appeals.submitted');
     expect(sub.drill).toEqual({ numerator: { status: expect.any(String) }, denominator: { status: expect.any(String) } });
     expect(sub.query).toEqual({ orgId: w.group.id, orgPath: w.group.path, from: YEAR.from, to: YEAR.to });
@@ -254,6 +257,16 @@ describe('the work report', () => {
       // Version 1's words, not the later draft's.
       expect(text).toContain('全年工作平稳有序。');
       expect(text).not.toContain('第二稿。');
+      // Each practice's problems still open, printed apart from its work done: the appeals left open among them.
+      const generatedOn = groupReport.generatedAt.slice(0, 10);
+      for (const sec of sectionsOf(groupReport.figures)) {
+        const open = sec.figures.filter((f: { aspect?: string }) => f.aspect === 'open');
+        const lead = (l: typeof open) => l.map((f: any) => `${f.label.zh}${formatFigure(f.unit, f.value)}[${f.ref}]`).join('，');
+        if (open.length) expect(text, sec.module).toContain(`存在问题（截至 ${generatedOn}）：${lead(open)}。`);
+        const done = sec.figures.filter((f: { aspect?: string }) => f.aspect !== 'open');
+        if (done.length) expect(text, sec.module).toContain(`本期${lead(done)}。`);
+      }
+      expect(text).toMatch(new RegExp(`存在问题（截至 ${generatedOn}）：未办结诉求数2\\[F-\\d{2}\\]。`));
       for (const f of groupReport.figures) {
         expect(text, f.key).toContain(`${f.label.zh}${formatFigure(f.unit, f.value)}[${f.ref}]`);
         expect(text, f.key).toContain(f.unit === 'count' ? `${f.numerator}` : `${f.numerator} / ${f.denominator}`);
@@ -293,6 +306,44 @@ describe('the work report', () => {
     // Twelve months of trend, the year before as the comparison.
     expect(items[0].trend).toHaveLength(12);
     expect(dash.previous).toEqual({ from: `${Number(year) - 1}-01-01`, to: `${Number(year) - 1}-12-31` });
+  });
+
+  it('prints each figure against the previous period and the target the org set, the target frozen with the snapshot', async () => {
+    const put = (value: number) =>
+      w.chair.request('PUT', '/api/v1/work-report/thresholds', {
+        orgId: w.group.id,
+        items: [
+          { indicator: 'appeals.closureRate', direction: 'below', value },
+          { indicator: 'appeals.submitted', direction: 'above', value: 100 },
+        ],
+      });
+    expect((await put(0.9)).status).toBe(200);
+    const report = await generated(w.chair, { orgId: w.group.id, kind: 'halfYear', from: `${year}-07-01`, to: `${year}-12-31` });
+    const fig = (r: { figures: any[] }, key: string) => r.figures.find((f) => f.key === key);
+    expect(fig(report, 'appeals.closureRate').target).toMatchObject({ direction: 'below', value: 0.9 });
+    expect(fig(report, 'appeals.submitted').target).toMatchObject({ direction: 'above', value: 100 });
+    expect(fig(report, 'appeals.answerRate').target).toBeNull();
+    // The previous period is the first half-year, counted as well.
+    expect(fig(report, 'appeals.submitted').previous).toEqual({ value: 0, numerator: 0, denominator: 0 });
+    // The org moves its target later: the report keeps the one it was written against, the dashboard shows the new one.
+    expect((await put(0.5)).status).toBe(200);
+    expect(fig((await w.chair.get(`/api/v1/work-reports/${report.id}`)).body, 'appeals.closureRate').target).toMatchObject({ value: 0.9 });
+    const dash = (await w.chair.get(`/api/v1/work-report/dashboard?orgId=${w.group.id}&from=${year}-07-01&to=${year}-12-31`)).body;
+    const closure = dash.groups.find((g: { module: string }) => g.module === 'appeals').items.find((i: { key: string }) => i.key === 'appeals.closureRate');
+    expect(closure).toMatchObject({ threshold: { value: 0.5 }, previous: { value: null } });
+    // The .docx table: this period, the previous one and the target, side by side in the figure's row.
+    const xml = await (await JSZip.loadAsync(((await w.chair.get(`/api/v1/work-reports/${report.id}/report.docx`)) as Response).raw))
+      .file('word/document.xml')!
+      .async('string');
+    const cells = [...xml.matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((row) => [...row[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]));
+    expect(cells).toContainEqual(['指标', '本期', '上期', '目标', '分子 / 分母', '附注']);
+    const row = (f: any) => cells.find((c) => c[0] === f.label.zh && c[c.length - 1] === f.ref);
+    const c = fig(report, 'appeals.closureRate');
+    expect(row(c)).toEqual([c.label.zh, formatFigure('rate', c.value), '—', '≥ 90.0%', `${c.numerator} / ${c.denominator}`, c.ref]);
+    const n = fig(report, 'appeals.submitted');
+    expect(row(n)).toEqual([n.label.zh, String(n.value), '0', '≤ 100', String(n.numerator), n.ref]);
+    expect(row(fig(report, 'appeals.answerRate'))?.[3]).toBe('—');
+    await put(0.9);
   });
 
   it('alerts on a threshold held for weeks only when every one of the last whole weeks crossed it', async () => {

@@ -8,6 +8,7 @@ import { useShowError, useFormErrorHandler } from '../../shared/errors';
 import { useActivities, useGrowthWrite, useOverseenSchool, usePairs, usePromotions, useRoster } from './api';
 import { PlanStatusTag, useLabel } from './labels';
 import { RubricTab } from './RubricTab';
+import { DrillRecords } from './DrillRecords';
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -50,6 +51,7 @@ export default function OfficePage() {
   const teachers = roster.data?.items ?? [];
   return (
     <Page title={t('office.title')}>
+      <DrillRecords schoolId={schoolId} />
       <Tabs
         items={[
           {

@@ -108,6 +108,18 @@ export const messages = defineMessages(
       resultsOn: '成绩已公布',
       noSchool: '您不负责任何学校',
     },
+    drill: {
+      title: {
+        teachers: '已确定梯队的教师（{{n}} 人）',
+        plans: '成长规划（{{n}} 份）',
+        evidence: '成长佐证（{{n}} 条）',
+        promotions: '梯队晋升（{{n}} 人次）',
+      },
+      record: '记录',
+      date: '日期',
+      clear: '清除筛选',
+      failed: '无法读取这些记录：请确认本校在您的管理范围内',
+    },
     rubric: {
       title: '听课评课量表',
       default: '默认量表',
@@ -235,6 +247,18 @@ export const messages = defineMessages(
       signedUp: '{{n}} signed up',
       resultsOn: 'Results out',
       noSchool: 'You oversee no school',
+    },
+    drill: {
+      title: {
+        teachers: 'Teachers placed in a tier ({{n}})',
+        plans: 'Growth plans ({{n}})',
+        evidence: 'Growth evidence ({{n}})',
+        promotions: 'Promotions between tiers ({{n}})',
+      },
+      record: 'Record',
+      date: 'Date',
+      clear: 'Clear filters',
+      failed: 'These records cannot be read: check that the school is within your oversight',
     },
     rubric: {
       title: 'Observation rubric',

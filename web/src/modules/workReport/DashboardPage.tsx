@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Flex, Row, Spin, Tag, Typography } fro
 import { SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatFigure, moduleLabel } from '@common/workReport';
+import { formatFigure, formatTarget, moduleLabel } from '@common/workReport';
 import { chartedFigures, chartHeight, comparisonOption } from '@common/workReportChart';
 import { Page } from '../../shared/Page';
 import { EChart } from '../../shared/EChart';
@@ -110,8 +110,15 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
       </Flex>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('dashboard.previous', { value: formatFigure(item.unit, item.previous.value) })}
-        {item.threshold &&
-          ` · ${t(item.threshold.direction === 'below' ? 'dashboard.thresholdBelow' : 'dashboard.thresholdAbove', { value: formatFigure(item.unit, item.threshold.value) })}${item.threshold.weeks ? t('dashboard.forWeeks', { n: item.threshold.weeks }) : ''}`}
+        {item.threshold && (
+          // The threshold read as the target it sets; the alert rule itself on hover.
+          <span
+            title={t(item.threshold.direction === 'below' ? 'dashboard.thresholdBelow' : 'dashboard.thresholdAbove', { value: formatFigure(item.unit, item.threshold.value) })}
+            data-testid={`wr-target-${item.key}`}
+          >
+            {` · ${t('dashboard.target', { value: formatTarget(item.unit, item.threshold) })}${item.threshold.weeks ? t('dashboard.forWeeks', { n: item.threshold.weeks }) : ''}`}
+          </span>
+        )}
       </Typography.Text>
       <EChart
         height={70}
@@ -136,7 +143,7 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
           type="link"
           size="small"
           style={{ padding: 0 }}
-          onClick={() => navigate(drillPath(module, item.drill!.numerator, query))}
+          onClick={() => navigate(drillPath(module, item.drill!.numerator, query, item.drillPage))}
           data-testid={`wr-drill-${item.key}`}
         >
           {t('dashboard.records')}

@@ -46,7 +46,7 @@ export function FigureDrawer({ figure, orgName, onClose }: { figure: Figure | nu
           {figure.drill ? (
             <>
               <Alert type="info" showIcon message={t('report.recordsNote')} style={{ margin: '12px 0' }} />
-              <Button type="primary" onClick={() => navigate(drillPath(figure.module, figure.drill!.numerator, figure.query))}>
+              <Button type="primary" onClick={() => navigate(drillPath(figure.module, figure.drill!.numerator, figure.query, figure.drillPage))}>
                 {t('report.openRecords')}
               </Button>
             </>

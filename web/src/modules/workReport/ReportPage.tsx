@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, App, Button, Card, Flex, Input, Popconfirm, Progress, Result, Select, Spin, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Popconfirm, Progress, Result, Select, Spin, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { chineseOrdinal, formatFigure, moduleLabel } from '@common/workReport';
+import { chineseOrdinal, formatFigure, formatTarget, moduleLabel, splitOpen } from '@common/workReport';
 import { chartedFigures, chartHeight, comparisonOption } from '@common/workReportChart';
 import { EChart } from '../../shared/EChart';
 import { Page } from '../../shared/Page';
@@ -59,6 +59,28 @@ export default function ReportPage() {
   const dirty = JSON.stringify(text) !== JSON.stringify(r.narrative);
 
   const setSection = (m: string, v: string) => setText({ ...text, sections: { ...text.sections, [m]: v } });
+  const columns: TableColumnsType<Figure> = [
+    { title: t('report.indicator'), key: 'label', render: (_, f) => (en ? f.label.en : f.label.zh) },
+    { title: t('report.value'), key: 'value', width: 90, render: (_, f) => <b>{formatFigure(f.unit, f.value)}</b> },
+    { title: t('report.previous'), key: 'previous', width: 90, render: (_, f) => formatFigure(f.unit, f.previous.value) },
+    { title: t('report.target'), key: 'target', width: 90, render: (_, f) => formatTarget(f.unit, f.target) },
+    {
+      title: t('report.counts'),
+      key: 'counts',
+      width: 110,
+      render: (_, f) => (f.unit === 'count' ? f.numerator : `${f.numerator} / ${f.denominator}`),
+    },
+    {
+      title: t('report.ref'),
+      dataIndex: 'ref',
+      width: 70,
+      render: (ref: string, f) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(f)} data-testid={`wr-ref-${ref}`}>
+          [{ref}]
+        </Button>
+      ),
+    },
+  ];
   return (
     <Page
       title={
@@ -134,34 +156,7 @@ export default function ReportPage() {
           style={{ marginBottom: 16 }}
           data-testid={`wr-section-${s.module}`}
         >
-          <Table<Figure>
-            rowKey="ref"
-            size="small"
-            pagination={false}
-            dataSource={s.figures}
-            scroll={{ x: 520 }}
-            columns={[
-              { title: t('report.indicator'), key: 'label', render: (_, f) => (en ? f.label.en : f.label.zh) },
-              { title: t('report.value'), key: 'value', width: 90, render: (_, f) => <b>{formatFigure(f.unit, f.value)}</b> },
-              { title: t('report.previous'), key: 'previous', width: 90, render: (_, f) => formatFigure(f.unit, f.previous.value) },
-              {
-                title: t('report.counts'),
-                key: 'counts',
-                width: 110,
-                render: (_, f) => (f.unit === 'count' ? f.numerator : `${f.numerator} / ${f.denominator}`),
-              },
-              {
-                title: t('report.ref'),
-                dataIndex: 'ref',
-                width: 70,
-                render: (ref: string, f) => (
-                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(f)} data-testid={`wr-ref-${ref}`}>
-                    [{ref}]
-                  </Button>
-                ),
-              },
-            ]}
-          />
+          {splitOpen(s.figures).done.length > 0 && <FigureTable figures={splitOpen(s.figures).done} columns={columns} />}
           <SectionChart figures={s.figures} en={en} />
           <Input.TextArea
             value={text.sections[s.module] ?? ''}
@@ -179,6 +174,12 @@ export default function ReportPage() {
             writable={writable}
             onChange={(list) => setText({ ...text, cases: { ...text.cases, [s.module]: list } })}
           />
+          {splitOpen(s.figures).open.length > 0 && (
+            <div data-testid={`wr-open-${s.module}`} style={{ marginTop: 12 }}>
+              <Typography.Title level={5}>{t('report.openProblems', { date: (r.generatedAt ?? '').slice(0, 10) })}</Typography.Title>
+              <FigureTable figures={splitOpen(s.figures).open} columns={columns} />
+            </div>
+          )}
         </Card>
       ))}
       <Card size="small" title={`${chineseOrdinal(sections.length + 2)}、${t('report.plan')}`}>
@@ -194,6 +195,11 @@ export default function ReportPage() {
       <FigureDrawer figure={open} orgName={r.orgName} onClose={() => setOpen(null)} />
     </Page>
   );
+}
+
+/** A practice's figures with their counts and reference codes (each opens its drill). */
+function FigureTable({ figures, columns }: { figures: Figure[]; columns: TableColumnsType<Figure> }) {
+  return <Table<Figure> rowKey="ref" size="small" pagination={false} dataSource={figures} scroll={{ x: 610 }} columns={columns} />;
 }
 
 /** The chart the .docx embeds for this practice, from the same options. */

@@ -1,9 +1,15 @@
 /**
  * Where a figure's records are listed. A figure's `drill` is the filters of its practice's
  * own list page, which by convention lives at /<module in kebab case> and takes orgId, from
- * and to beside them (the appeals inbox does); that page applies its own authorization.
+ * and to beside them (the appeals inbox does), unless the indicator names another page
+ * (`drillPage`); that page applies its own authorization.
  */
-export function drillPath(module: string, filters: Record<string, string>, q: { orgId: string; from: string; to: string }): string {
-  const path = module.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+export function drillPath(
+  module: string,
+  filters: Record<string, string>,
+  q: { orgId: string; from: string; to: string },
+  page?: string,
+): string {
+  const path = page?.replace(/^\//, '') ?? module.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   return `/${path}?${new URLSearchParams({ orgId: q.orgId, from: q.from, to: q.to, ...filters })}`;
 }

@@ -12,6 +12,7 @@ export const messages = defineMessages(
     dashboard: {
       title: '综合看板',
       previous: '上期 {{value}}',
+      target: '目标 {{value}}',
       counts: '{{num}} / {{den}}',
       alert: '告警',
       threshold: '阈值',
@@ -76,6 +77,8 @@ export const messages = defineMessages(
       indicator: '指标',
       value: '本期',
       previous: '上期',
+      target: '目标',
+      openProblems: '存在问题（截至 {{date}}）',
       counts: '分子 / 分母',
       ref: '附注',
       drillTitle: '数据附注 {{ref}}',
@@ -104,6 +107,7 @@ export const messages = defineMessages(
     dashboard: {
       title: 'Cross-practice dashboard',
       previous: 'Previous {{value}}',
+      target: 'Target {{value}}',
       counts: '{{num}} / {{den}}',
       alert: 'Alert',
       threshold: 'Threshold',
@@ -169,6 +173,8 @@ export const messages = defineMessages(
       indicator: 'Indicator',
       value: 'This period',
       previous: 'Previous',
+      target: 'Target',
+      openProblems: 'Problems still open (as of {{date}})',
       counts: 'Numerator / denominator',
       ref: 'Ref.',
       drillTitle: 'Reference {{ref}}',
