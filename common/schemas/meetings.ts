@@ -115,7 +115,10 @@ export const DecisionBody = z
     title: Text(200),
     ownerAccountId: Id,
     coOwnerAccountIds: z.array(Id).max(10).default([]),
-    dueDate: IsoDate,
+    /** Working days (core calendar) counted from the day the meeting was held: the usual way to set it. */
+    dueWorkingDays: z.number().int().min(1).max(250).optional(),
+    /** A fixed date instead; one on a rest day or holiday moves to the next working day. Give one of the two. */
+    dueDate: IsoDate.optional(),
     public: z.boolean().default(false),
   })
   .strict();

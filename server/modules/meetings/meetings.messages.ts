@@ -13,6 +13,7 @@ export const meetingsMessages = {
   'meetings.heldInFuture': ['召开日期不能晚于今天', 'The meeting cannot have been held after today'],
   'meetings.notHeld': ['会议召开后才能记录决定事项', 'Decisions are recorded once the meeting was held'],
   'meetings.publishScope': ['公布范围应为会议所属组织或其下级组织', 'Publish to the meeting’s org or an org below it'],
+  'meetings.dueNeeded': ['请填写完成期限：工作日天数或具体日期，二者选一', 'Give the due date: a number of working days or a date, one of the two'],
   'meetings.carryOverTitle': ['上次会议督办事项落实情况', 'Progress of the earlier meetings’ decided items'],
 } satisfies Record<string, MessageEntry>;
 

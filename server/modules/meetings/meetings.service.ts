@@ -9,10 +9,10 @@ import { MEETING_DECISION_KIND, MEETING_KIND_LABELS, type MeetingKind } from '..
 import type { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, MinutesBody, UpdateMeetingBody } from '../../../common/schemas/meetings.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { createDecidedItem } from '../../core/decidedItems/index.js';
 import { appealForAgenda, recordMeetingOutcome } from '../appeals/index.js';
-import type { Tx } from '../../core/db/database.js';
+import type { Db, Tx } from '../../core/db/database.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { t } from '../../core/i18n/messages.js';
 import { newId } from '../../core/ids.js';
@@ -370,16 +370,29 @@ export async function recordDecision(call: WriteCall, id: string, body: z.infer<
     if (!item) throw invalid('agendaItemId', MM['meetings.agendaItemUnknown']);
     label += ` · 议题${item.seq}：${item.title}`;
   }
+  const dueDate = await decisionDue(call, m, body);
   const created = await createDecidedItem(call, {
     source: { kind: MEETING_DECISION_KIND, id, label, public: body.public },
     title: body.title,
     orgId: m.org_id,
     ownerAccountId: body.ownerAccountId,
     coOwnerAccountIds: body.coOwnerAccountIds,
-    dueDate: body.dueDate,
+    dueDate,
   });
   await recordEvent(call, { kind: MEETING_KIND_EVENT, id, event: 'decision', data: { decidedItemId: created.id, title: body.title } });
   return created;
+}
+
+/**
+ * The decision's due date on the meeting org's working calendar, like every other deadline: N working
+ * days after the day the meeting was held, or a fixed date moved off a rest day or holiday to the next
+ * working day (a period that ends on a day off ends on the working day after it).
+ */
+async function decisionDue(call: WriteCall, m: MeetingTable, body: z.infer<typeof DecisionBody>): Promise<string> {
+  if ((body.dueWorkingDays === undefined) === (body.dueDate === undefined)) throw invalid('dueWorkingDays', MM['meetings.dueNeeded']);
+  const calendar = await workCalendar(call.tx as unknown as Db, m.org_path);
+  if (body.dueDate !== undefined) return calendar.addWorkingDays(body.dueDate, 0);
+  return calendar.addWorkingDays(m.held_date ?? shanghaiDate(call.now), body.dueWorkingDays!);
 }
 
 export type { MeetingTable };

@@ -240,3 +240,26 @@ describe('meeting indicators', () => {
     expect(await items(closed.drill!.denominator)).toBe(2);
   });
 });
+
+describe('a decision’s due date on the working calendar', () => {
+  it('counts working days from the meeting across the National Day holiday, and moves a fixed date off a holiday', async () => {
+    const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'regular', name: '一号矿节前例会' }), 201);
+    const m = await ok(w.staff.post(base, { seriesId: series.id, title: '9月底例会', plannedDate: '2026-09-29' }), 201);
+    await ok(w.staff.post(`${base}/${m.id}/held`, { heldDate: '2026-09-29' }));
+    const decide = (body: Record<string, unknown>) =>
+      w.chair.post(`${base}/${m.id}/decisions`, { title: '节后复工安全检查', ownerAccountId: w.handler.accountId, ...body });
+    // 9-30, then 10-1…10-7 off, 10-8, 10-9, 10-10 (the make-up Saturday), 10-12: five working days; five calendar days would be 10-4.
+    await ok(decide({ dueWorkingDays: 5 }), 201);
+    // A fixed date inside the holiday ends on the first working day after it.
+    await ok(decide({ dueDate: '2026-10-03' }), 201);
+    const neither = await decide({});
+    expect([neither.status, neither.body.errors[0].field, neither.body.errors[0].message]).toEqual([
+      422,
+      'dueWorkingDays',
+      '请填写完成期限：工作日天数或具体日期，二者选一',
+    ]);
+    expect((await decide({ dueWorkingDays: 5, dueDate: '2026-10-12' })).status).toBe(422);
+    const shown = (await ok(w.staff.get(`${base}/${m.id}`))).decisions.map((d: any) => d.dueDate);
+    expect(shown).toEqual(['2026-10-12', '2026-10-08']);
+  });
+});

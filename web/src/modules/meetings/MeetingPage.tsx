@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Flex, Form, Input, List, Select, Spin, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, List, Select, Spin, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
@@ -101,7 +101,7 @@ export default function MeetingPage() {
                 act
                   .mutateAsync({
                     action: 'decisions',
-                    body: { title: v.title, ownerAccountId: v.ownerAccountId, dueDate: v.dueDate.format('YYYY-MM-DD'), public: !!v.public },
+                    body: { title: v.title, ownerAccountId: v.ownerAccountId, dueWorkingDays: v.dueWorkingDays, public: !!v.public },
                   })
                   .then(() => (form.resetFields(), message.success(t('detail.saved'))), onFormError)
               }
@@ -127,8 +127,14 @@ export default function MeetingPage() {
                   <Input />
                 )}
               </Form.Item>
-              <Form.Item name="dueDate" label={t('meetings.dueDate')} rules={[{ required: true }]}>
-                <DatePicker data-testid="decision-due" />
+              <Form.Item
+                name="dueWorkingDays"
+                label={t('meetings.dueWorkingDays')}
+                extra={t('meetings.dueWorkingDaysHelp')}
+                initialValue={10}
+                rules={[{ required: true }]}
+              >
+                <InputNumber min={1} max={250} precision={0} data-testid="decision-due-days" />
               </Form.Item>
               <Form.Item name="public" label={t('meetings.public')} valuePropName="checked">
                 <Switch />
