@@ -81,6 +81,7 @@ describe('the indicator registry', () => {
       'mediation.onTimeRate',
       'mediation.referred',
       'mediation.successRate',
+      'meetings.decisionsCarriedOver',
       'meetings.decisionsClosed',
       'meetings.heldAsPlanned',
       'moralEducation.coverage',

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { wageAppeal } from '../appeals/appeals.testkit.js';
 
 const t = useTestApp();
@@ -238,6 +239,16 @@ describe('meeting indicators', () => {
     const items = async (f: Record<string, string>) => (await ok(chair.get(`/api/v1/decided-items?orgId=${org.id}&${new URLSearchParams(f)}`))).total;
     expect(await items(closed.drill!.numerator)).toBe(1);
     expect(await items(closed.drill!.denominator)).toBe(2);
+
+    // Carried over into a period that begins tomorrow: the open decision, not the done one nor a dropped one.
+    const gone = await ok(chair.post(`${base}/${a.id}/decisions`, { title: '决定三', ownerAccountId: owner.accountId, dueDate: '2026-09-30' }), 201);
+    await ok(chair.post(`/api/v1/decided-items/${gone.id}/drop`, { reason: '并入决定二' }));
+    const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+    const carried = await indicator('meetings.decisionsCarriedOver')!.compute(t.db, { ...q, from: tomorrow, to: addDays(tomorrow, 30) });
+    expect(carried.value).toBe(1);
+    expect(await items(carried.drill!.numerator)).toBe(1);
+    // A period that began before the decisions were taken carries none of them.
+    expect((await indicator('meetings.decisionsCarriedOver')!.compute(t.db, q)).value).toBe(0);
   });
 });
 
