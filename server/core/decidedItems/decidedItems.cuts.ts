@@ -9,11 +9,11 @@ import type { Call } from '../call.js';
 import { forbidden } from '../errors.js';
 import { hasPermission, scopeOf } from '../rbac/actor.js';
 import { pathInScope } from '../rbac/scope-sql.js';
-import type { DecidedCutQuery } from '../../../common/schemas/decidedItems.js';
+import type { DECIDED_CUTS } from '../../../common/schemas/decidedItems.js';
 import { onTime } from './decidedItems.repository.js';
 import { dq } from './decidedItems.tables.js';
 
-type Query = { from: string; to: string; cut: DecidedCutQuery['cut'] };
+type Query = { from: string; to: string; cut: (typeof DECIDED_CUTS)[number] };
 
 /** The groups of each cut: the columns grouped by, the row's key and label, and its drill. */
 const GROUPS = {
