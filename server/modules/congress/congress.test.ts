@@ -671,7 +671,7 @@ describe('the paths an audit found untested', () => {
 
   it('grades B (planned, step by step) and C (kept for reference), each with its reason, counted in the A/B/C cut', async () => {
     const term = await newTerm(42);
-    const reps = [];
+    const reps: Awaited<ReturnType<typeof w.representative>>[] = [];
     for (let i = 0; i < 3; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: true }));
     const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
     const dept = await t.org('后勤部', 'department', w.mine1);
@@ -707,7 +707,7 @@ describe('the paths an audit found untested', () => {
 
   it('refuses a vote outside a sitting: before the session opens, and once it has closed', async () => {
     const term = await newTerm(43);
-    const reps = [];
+    const reps: Awaited<ReturnType<typeof w.representative>>[] = [];
     for (let i = 0; i < 3; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: true }));
     const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
     const vote = await ok(w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', secret: false }), 201);

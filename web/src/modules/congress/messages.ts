@@ -86,6 +86,7 @@ export const messages = defineMessages(
         reopened: '不满意，退回重办',
         rated: '评价',
         graded: '评定落实等级',
+        onAgenda: '列入会议议程',
       },
     },
     list: { allStatuses: '全部状态', search: '按案由查找', publish: '公布处理结果', published: '已公布 {{n}} 件提案的处理结果', submittedAt: '提出时间' },
@@ -285,6 +286,7 @@ export const messages = defineMessages(
         reopened: 'Unsatisfied, sent back',
         rated: 'Rated',
         graded: 'Graded',
+        onAgenda: 'Put on a meeting’s agenda',
       },
     },
     list: {

@@ -47,6 +47,14 @@ export default function MeetingPage() {
                 {a.seq}. {a.title}
               </Typography.Text>
               {a.presenterName && <Typography.Text type="secondary"> {t('meetings.presenter', { name: a.presenterName })}</Typography.Text>}
+              {a.plannedMinutes && <Typography.Text type="secondary"> {t('meetings.plannedMinutes', { n: a.plannedMinutes })}</Typography.Text>}
+              {a.proposal && (
+                <div>
+                  <Link to={`/congress/proposals/${a.proposal.id}`}>
+                    {t('meetings.takesProposal', { n: a.proposal.number ?? '', title: a.proposal.title })}
+                  </Link>
+                </div>
+              )}
               {a.appeal && (
                 <div>
                   <Link to={`/appeals/${a.appeal.id}`}>{t('meetings.studiesAppeal', { code: a.appeal.code, title: a.appeal.title })}</Link>

@@ -95,6 +95,8 @@ export const messages = defineMessages(
       public: '向职工公开',
       approve: '审定纪要',
       presenter: '汇报人：{{name}}',
+      plannedMinutes: '（{{n}} 分钟）',
+      takesProposal: '研究职代会第{{n}}号提案：{{title}}',
       studiesAppeal: '研究诉求 {{code}}：{{title}}（会议纪要审定后，本议题结论写入该诉求的办理记录）',
     },
     plan: {
@@ -108,6 +110,7 @@ export const messages = defineMessages(
       newSeries: '新建系列',
       location: '地点',
       itemTitle: '议题',
+      minutes: '时长（分钟）',
       itemRequired: '请填写议题',
       appealCode: '研究的诉求编号（可选）',
       addItem: '添加议题',
@@ -236,6 +239,8 @@ export const messages = defineMessages(
       public: 'Public to workers',
       approve: 'Approve minutes',
       presenter: 'Presented by {{name}}',
+      plannedMinutes: '({{n}} min)',
+      takesProposal: 'Takes up congress proposal no. {{n}}: {{title}}',
       studiesAppeal: 'Studies appeal {{code}}: {{title}} (once the minutes are approved, this item’s conclusion goes on the appeal’s record)',
     },
     plan: {
@@ -249,6 +254,7 @@ export const messages = defineMessages(
       newSeries: 'New series',
       location: 'Location',
       itemTitle: 'Agenda item',
+      minutes: 'Duration (min)',
       itemRequired: 'Name the agenda item',
       appealCode: 'Appeal number to study (optional)',
       addItem: 'Add an item',
