@@ -30,7 +30,7 @@ describe('the congress and meetings demo', () => {
     const proposals = await rows(
       `select p.status, count(*) as n, count(p.number) as numbered from congress_proposals p join congress_sessions s on s.id = p.session_id where s.number = 3 group by p.status`,
     );
-    const byStatus = Object.fromEntries(proposals.map((r) => [r.status, Number(r.n)]));
+    const byStatus: Record<string, number> = Object.fromEntries(proposals.map((r) => [String(r.status), Number(r.n)]));
     expect(Object.values(byStatus).reduce((a, b) => a + b, 0)).toBe(40);
     expect(proposals.reduce((a, r) => a + Number(r.numbered), 0)).toBe(20);
     for (const status of ['collecting', 'adopted', 'opinion', 'merged', 'rejected', 'assigned', 'answered', 'closed'])
