@@ -60,9 +60,9 @@ describe('a meeting in the browser', () => {
     const { date: due } = await staff('GET', `/calendar/add-working-days?start=${day(0)}&days=15`);
     expect(await decisions.textContent()).toContain(`${handler.displayName} · ${due}`);
 
-    // The board, latest due first: the item with its source meeting and its owner.
-    await page.goto(`${e2e.server.url}/decided-items`);
-    await page.getByRole('columnheader', { name: '完成期限' }).click();
+    // The board, filtered to this meeting's decisions through the address (as a bookmark or a figure's drill would): the item with its owner.
+    await page.goto(`${e2e.server.url}/decided-items?sourceId=${id}`);
+    await expect.poll(() => page.getByTestId('decided-drill').textContent()).toContain('指定来源');
     const row = page.locator('tr', { hasText: DECISION });
     await expect.poll(() => row.textContent()).toContain(handler.displayName);
     expect(await row.textContent()).toContain(due);
