@@ -114,7 +114,22 @@ export const ANSWER_DAYS = 15;
  * The sets of proposals the indicators count, each a list filter (`set`) so every figure can be
  * drilled down to exactly its records. Periods count proposals of sessions held in them.
  */
-export const PROPOSAL_SETS = ['screened', 'adopted', 'answered', 'answeredOnTime', 'rated', 'satisfied', 'graded', 'gradeA', 'gradeB', 'gradeC'] as const;
+/** Sets of proposals a figure counts; `opinion`, `merged` and `rejected` are the screening's other outcomes beside `adopted`. */
+export const PROPOSAL_SETS = [
+  'screened',
+  'adopted',
+  'opinion',
+  'merged',
+  'rejected',
+  'answered',
+  'answeredOnTime',
+  'rated',
+  'satisfied',
+  'graded',
+  'gradeA',
+  'gradeB',
+  'gradeC',
+] as const;
 /** The cuts of the proposal figures: by session, lead department, and the proposer's delegation (代表团) or category. */
 export const PROPOSAL_CUTS = ['session', 'department', 'delegation', 'category'] as const;
 export type ProposalCut = (typeof PROPOSAL_CUTS)[number];

@@ -1,7 +1,8 @@
 /**
  * A union meeting as its people use it, in real Chromium against the built server with the demo data: an attendee
  * signs in on a phone, the desk marks another present, marks the meeting held and records a decision with its owner,
- * and the decided item shows on the board under that owner. The meeting is planned through the API.
+ * due in working days, the decided item shows on the board under that owner, and the series' next meeting opens with
+ * it and its progress in the carry-over item. The meetings are planned through the API.
  */
 import { describe, expect, it } from 'vitest';
 import { DESKTOP, PHONE, apiAs, dialogAtRest, login, newPage, pickOption, shot, strict, useE2E } from './harness.js';
@@ -50,31 +51,32 @@ describe('a meeting in the browser', () => {
     await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
     await page.getByTestId('decision-title').fill(DECISION);
     await pickOption(page, page.getByTestId('decision-owner'), handler.displayName);
-    const due = day(1500);
-    // Typed into the picker and confirmed; typed again if a re-render (the meeting read again after 「已召开」) lost it.
-    const dueInput = page.getByTestId('decision-due');
-    await expect
-      .poll(async () => {
-        if ((await dueInput.inputValue()) !== due) {
-          await dueInput.click();
-          await dueInput.fill(due);
-          await dueInput.press('Enter');
-        }
-        return dueInput.inputValue();
-      })
-      .toBe(due);
+    // The due date is given in working days from the meeting (the core calendar counts them).
+    const dueDays = page.getByTestId('decision-due-days');
+    await dueDays.fill('15');
     await page.getByTestId('decision-submit').click();
     const decisions = page.getByTestId('meeting-decisions');
     await expect.poll(() => decisions.textContent()).toContain(DECISION);
+    const { date: due } = await staff('GET', `/calendar/add-working-days?start=${day(0)}&days=15`);
     expect(await decisions.textContent()).toContain(`${handler.displayName} · ${due}`);
 
-    // The board, latest due first: the item with its source meeting and its owner.
-    await page.goto(`${e2e.server.url}/decided-items`);
-    await page.getByRole('columnheader', { name: '完成期限' }).click();
+    // The board, filtered to this meeting's decisions through the address (as a bookmark or a figure's drill would): the item with its owner.
+    await page.goto(`${e2e.server.url}/decided-items?sourceId=${id}`);
+    await expect.poll(() => page.getByTestId('decided-drill').textContent()).toContain('指定来源');
     const row = page.locator('tr', { hasText: DECISION });
     await expect.poll(() => row.textContent()).toContain(handler.displayName);
     expect(await row.textContent()).toContain(due);
     await shot(page, 'meetings-decided-on-board');
+
+    // Carry-over: the owner reports progress, and the series' next meeting opens with the item and that progress.
+    const [item] = (await staff('GET', `/decided-items?sourceId=${id}`)).items;
+    const owner = strict(await apiAs(e2e.server.url, 'handler'));
+    await owner('POST', `/decided-items/${item.id}/progress`, { progress: 40, note: '保温车已招标' });
+    const next = await staff('POST', '/meetings', { seriesId: series.id, title: `${TITLE}（下次）`, plannedDate: day(7), agenda: [{ title: '其他事项' }] });
+    await page.goto(`${e2e.server.url}/meetings/${next.id}`);
+    const carried = page.getByTestId('carry-over').locator('.ant-list-item', { hasText: DECISION });
+    await expect.poll(() => carried.textContent()).toContain(handler.displayName);
+    expect(await carried.textContent()).toContain('40%');
     await context.close();
   }, 180_000);
 });

@@ -219,6 +219,8 @@ export const ProposalCutRow = z.object({
 export const ProposalCuts = z.object({ by: z.enum(PROPOSAL_CUTS), rows: z.array(ProposalCutRow) });
 /** `orgId`: a work report's drill names the org its figure was computed for. */
 export const ParticipationQuery = z.object({ from: IsoDate, to: IsoDate, orgId: Id.optional() });
+/** `active=1`: only the representatives who raised or seconded a proposal (the participation figure's numerator). */
+export const ParticipationListQuery = ParticipationQuery.extend({ active: z.enum(['1']).optional() });
 /** A representative's part in the sessions held in the period: proposals raised, seconded, sessions attended of those recorded. */
 export const ParticipationRow = z.object({
   representativeId: z.string(),

@@ -22,6 +22,8 @@ export const DecidedItemFilter = listQuery(DECIDED_SORTS).extend({
   counted: z.enum(['0', '1']).optional(),
   /** '1': done by the end of the due date (Beijing time). */
   onTime: z.enum(['0', '1']).optional(),
+  /** Carried into this day: decided before it began (Beijing time) and neither done before it nor dropped. */
+  carriedInto: IsoDate.optional(),
 });
 export type DecidedItemFilter = z.infer<typeof DecidedItemFilter>;
 
@@ -74,3 +76,23 @@ export const ProgressBody = z.object({ progress: z.number().int().min(0).max(100
 export const DecidedFileParams = z.object({ id: z.string().uuid(), decidedFileId: z.string().uuid() }).strict();
 export const DropBody = z.object({ reason: Text(500) }).strict();
 export const EmptyBody = z.object({}).strict();
+
+/** Figures of decided items cut per owner, per source (one meeting, one proposal, one resolution) or per kind of source. */
+export const DECIDED_CUTS = ['owner', 'source', 'sourceKind'] as const;
+export const DecidedCutQuery = z.object({ from: IsoDate, to: IsoDate, cut: z.enum(DECIDED_CUTS).default('owner') }).strict();
+/**
+ * One row: the items due in the period (dropped left out), how many were done, done on time, are overdue, and their
+ * summed progress; `drill` is the board's filter for exactly these items (add `onTime=1` or `status=overdue|done` for the others).
+ */
+export const DecidedCutRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  items: z.number().int(),
+  done: z.number().int(),
+  onTime: z.number().int(),
+  overdue: z.number().int(),
+  /** Mean progress as a share (0–1), null without items. */
+  averageProgress: z.number().nullable(),
+  drill: z.record(z.string(), z.string()),
+});
+export const DecidedCuts = z.object({ by: z.enum(DECIDED_CUTS), rows: z.array(DecidedCutRow) });

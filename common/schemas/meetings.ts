@@ -26,7 +26,19 @@ const PlanFields = {
   plannedDate: IsoDate,
   location: z.string().trim().max(60).optional(),
   agenda: z
-    .array(z.object({ title: Text(100), presenterAccountId: Id.optional(), appealCode: AppealCode.optional() }).strict())
+    .array(
+      z
+        .object({
+          title: Text(100),
+          presenterAccountId: Id.optional(),
+          appealCode: AppealCode.optional(),
+          /** Planned duration in minutes. */
+          plannedMinutes: z.number().int().min(1).max(480).optional(),
+          /** An adopted proposal of a workers' congress of the series' org (or an org above it) that the item takes up. */
+          proposalId: Id.optional(),
+        })
+        .strict(),
+    )
     .max(20)
     .default([]),
   attendeeAccountIds: z.array(Id).max(200).default([]),
@@ -89,6 +101,9 @@ export const MeetingDetail = MeetingRow.extend({
       carryOver: z.array(CarriedItem).nullable(),
       /** The appeal the item studies, by its number (no author: the meeting needs the matter, not the person). */
       appeal: z.object({ id: z.string(), code: z.string(), title: z.string() }).nullable(),
+      plannedMinutes: z.number().int().nullable(),
+      /** The congress proposal the item takes up, linked to its page. */
+      proposal: z.object({ id: z.string(), number: z.number().int().nullable(), title: z.string() }).nullable(),
     }),
   ),
   attendees: z.array(z.object({ accountId: z.string(), name: z.string(), signedInAt: z.string().nullable(), absenceReason: z.string().nullable() })),
@@ -115,7 +130,10 @@ export const DecisionBody = z
     title: Text(200),
     ownerAccountId: Id,
     coOwnerAccountIds: z.array(Id).max(10).default([]),
-    dueDate: IsoDate,
+    /** Working days (core calendar) counted from the day the meeting was held: the usual way to set it. */
+    dueWorkingDays: z.number().int().min(1).max(250).optional(),
+    /** A fixed date instead; one on a rest day or holiday moves to the next working day. Give one of the two. */
+    dueDate: IsoDate.optional(),
     public: z.boolean().default(false),
   })
   .strict();

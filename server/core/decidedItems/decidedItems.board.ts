@@ -13,7 +13,7 @@ import type { Scope } from '../rbac/actor.js';
 import { pathInScope } from '../rbac/scope-sql.js';
 import type { DecidedItemFilter } from '../../../common/schemas/decidedItems.js';
 import { dq, type DecidedTables } from './decidedItems.tables.js';
-import { onTime } from './decidedItems.repository.js';
+import { carriedInto, onTime } from './decidedItems.repository.js';
 
 export const COUNT_CAP = 2_000;
 
@@ -52,6 +52,7 @@ function filterTerms(eb: Eb, s: BoardSpec, walk: boolean): Expression<SqlBool>[]
   if (f.dueTo) t.push(eb('d.due_date', '<=', f.dueTo));
   if (f.counted === '1') t.push(eb('d.status', '!=', 'dropped'));
   if (f.onTime === '1') t.push(eb.and([eb('d.status', '=', 'done'), onTime]));
+  if (f.carriedInto) t.push(carriedInto(eb, f.carriedInto));
   if (s.orgPath) t.push(scopeTerm(eb, { all: false, paths: [s.orgPath] }, walk));
   return t;
 }

@@ -7,7 +7,7 @@ import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../indicators/indicator.js';
 import { pathInScope } from '../rbac/scope-sql.js';
-import { onTime } from './decidedItems.repository.js';
+import { carriedInto, onTime } from './decidedItems.repository.js';
 import { dq } from './decidedItems.tables.js';
 
 function due(db: Db, q: IndicatorQuery) {
@@ -65,6 +65,22 @@ export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string
     .executeTakeFirstOrThrow();
   const den = { ...period(q), sourceKind };
   return rateFigure(Number(r.done ?? 0), Number(r.n), { numerator: { ...den, status: 'done' }, denominator: den });
+}
+
+/**
+ * Items of one source kind carried into the period: decided before it began and still open when it began
+ * (neither done before it nor dropped). A count of the board's rows under the drill `sourceKind & carriedInto`.
+ */
+export async function carriedOverOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
+  const r = await dq(db)
+    .selectFrom('decided_items as d')
+    .where((eb) => pathInScope(eb, 'd.org_path', q.scope))
+    .where('d.source_kind', '=', sourceKind)
+    .where((eb) => carriedInto(eb, q.from))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const drill = { sourceKind, carriedInto: q.from };
+  return { value: Number(r.n), numerator: Number(r.n), denominator: Number(r.n), unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
 
 export const decidedItemIndicators = [

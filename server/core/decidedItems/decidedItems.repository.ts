@@ -1,6 +1,7 @@
 /** All SQL of decided items that more than one file needs. */
 import type { DecidedItemStatus } from '../../../common/decidedItems.js';
-import { sql, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { addDays } from '../calendar/calendar.js';
 import type { Tx } from '../db/database.js';
 import { dq, type DecidedItemTable } from './decidedItems.tables.js';
 import type { DecidedItemSummary } from './decidedItems.types.js';
@@ -62,3 +63,12 @@ export async function itemById(db: Tx, id: string): Promise<ItemRow | undefined>
 
 /** Done by the end of the due date in Beijing (UTC+8, no daylight saving): 15:59:59.999Z that day. */
 export const onTime = sql<SqlBool>`d.done_at <= d.due_date || 'T15:59:59.999Z'`;
+
+/**
+ * Carried into `date` (结转): decided before that day began in Beijing, and neither done before it nor dropped —
+ * what a meeting held that day still has open from earlier ones.
+ */
+export function carriedInto(eb: ExpressionBuilder<any, any>, date: string): Expression<SqlBool> {
+  const start = `${addDays(date, -1)}T16:00:00.000Z`;
+  return eb.and([eb('d.created_at', '<', start), eb('d.status', '!=', 'dropped'), eb.or([eb('d.done_at', 'is', null), eb('d.done_at', '>=', start)])]);
+}

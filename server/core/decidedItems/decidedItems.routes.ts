@@ -5,6 +5,8 @@ import { allow } from '../http/access.js';
 import { readCall, writeCall } from '../http/call.js';
 import { IdParams } from '../../../common/schemas/shared.js';
 import {
+  DecidedCutQuery,
+  DecidedCuts,
   DecidedFileParams,
   DecidedItemDetail,
   DecidedItemFilter,
@@ -16,6 +18,7 @@ import {
   PublicDecidedQuery,
 } from '../../../common/schemas/decidedItems.js';
 import * as queries from './decidedItems.queries.js';
+import { decidedCuts } from './decidedItems.cuts.js';
 import * as service from './decidedItems.service.js';
 import { sendFile } from '../files/index.js';
 
@@ -37,6 +40,14 @@ export async function decidedItemsRoutes(app: App) {
   );
   app.get(`${base}/export.xlsx`, { config: BOARD, schema: { tags, summary: '导出督办事项（.xlsx）', querystring: DecidedItemFilter } }, async (req, reply) =>
     queries.exportXlsx(readCall(db, req), req.query, reply),
+  );
+  app.get(
+    `${base}/cuts`,
+    {
+      config: BOARD,
+      schema: { tags, summary: '督办事项分责任人、分来源统计（每行附筛选条件）', querystring: DecidedCutQuery, response: { 200: DecidedCuts } },
+    },
+    async (req) => decidedCuts(readCall(db, req), req.query),
   );
   app.get(
     `${base}/public`,

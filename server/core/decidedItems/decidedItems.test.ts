@@ -361,3 +361,65 @@ describe('indicators', () => {
     expect((await rows(avg.drill!.numerator)).reduce((s, r) => s + r.progress, 0)).toBe(avg.numerator);
   });
 });
+
+describe('figures per owner and per source', () => {
+  it('counts each owner’s and each source’s items due in the period, and each row’s drill lists exactly them', async () => {
+    const org = await t.org('分项统计队', 'team', w.prod);
+    const second = await t.user([{ role: 'handler', org }]);
+    const mk = (id: string, ownerAccountId: string, dueDate: string) =>
+      item({ source: { kind: 'meetings.decision', id, label: `${id} 例会`, public: false }, orgId: org.id, ownerAccountId, coOwnerAccountIds: [], dueDate });
+    const a1 = await mk('cut-m1', w.owner.accountId, '2026-11-05');
+    await mk('cut-m1', w.owner.accountId, '2026-11-25');
+    await mk('cut-m2', second.accountId, '2026-11-10');
+    const dropped = await mk('cut-m2', second.accountId, '2026-11-11');
+    await mk('cut-m2', second.accountId, '2026-12-20'); // due after the period
+    const service = await import('./decidedItems.service.js');
+    await asAccount(t.db, w.owner.accountId, (call) => service.done(call, a1.id), new Date('2026-11-04T02:00:00Z'));
+    await asAccount(t.db, w.staff.accountId, (call) => service.drop(call, dropped.id, '并入其他事项'));
+    const { sweepDecidedItems } = await import('./decidedItems.jobs.js');
+    await sweepDecidedItems(t.db, new Date('2026-11-30T02:00:00Z'));
+
+    const cuts = async (caller: typeof w.chair, cut: string) =>
+      (await caller.get(`${base}/cuts?from=2026-11-01&to=2026-11-30&cut=${cut}`)).body.rows as {
+        key: string;
+        label: string;
+        items: number;
+        done: number;
+        onTime: number;
+        overdue: number;
+        averageProgress: number | null;
+        drill: Record<string, string>;
+      }[];
+    const listed = async (caller: typeof w.chair, drill: Record<string, string>) => (await caller.get(`${base}?${new URLSearchParams(drill)}`)).body.total;
+    const byOwner = (await cuts(w.chair, 'owner')).filter((r) => [w.owner.accountId, second.accountId].includes(r.key));
+    const mine = byOwner.find((r) => r.key === w.owner.accountId)!;
+    const theirs = byOwner.find((r) => r.key === second.accountId)!;
+    // The chair's mine holds the department's other test items too: only this team's are compared, through the drill.
+    expect(await listed(w.chair, { ...theirs.drill, orgId: org.id })).toBe(1);
+    expect([theirs.items, theirs.done, theirs.overdue, theirs.averageProgress]).toEqual([1, 0, 1, 0]);
+    expect(await listed(w.chair, theirs.drill)).toBe(theirs.items);
+    expect(await listed(w.chair, { ...mine.drill, onTime: '1' })).toBe(mine.onTime);
+    expect(await listed(w.chair, { ...mine.drill, status: 'overdue' })).toBe(mine.overdue);
+
+    const bySource = await cuts(w.chair, 'source');
+    const m1 = bySource.find((r) => r.key === 'meetings.decision:cut-m1')!;
+    const m2 = bySource.find((r) => r.key === 'meetings.decision:cut-m2')!;
+    // cut-m1: one done on time, one overdue; cut-m2: the dropped one and the December one left out.
+    expect([m1.label, m1.items, m1.done, m1.onTime, m1.overdue, m1.averageProgress]).toEqual(['cut-m1 例会', 2, 1, 1, 1, 0.5]);
+    expect([m2.items, m2.done, m2.overdue]).toEqual([1, 0, 1]);
+    for (const r of [m1, m2]) {
+      expect(await listed(w.chair, r.drill)).toBe(r.items);
+      expect(await listed(w.chair, { ...r.drill, status: 'overdue' })).toBe(r.overdue);
+    }
+    const kind = (await cuts(w.chair, 'sourceKind')).find((r) => r.key === 'meetings.decision')!;
+    expect(kind.items).toBeGreaterThanOrEqual(3);
+    expect(await listed(w.chair, kind.drill)).toBe(kind.items);
+
+    // An owner sees the figures of their own items only; another organisation's chair sees none of these.
+    expect((await cuts(second, 'source')).map((r) => [r.key, r.items])).toEqual([['meetings.decision:cut-m2', 1]]);
+    expect((await cuts(w.otherChair, 'source')).filter((r) => r.key.includes('cut-m'))).toEqual([]);
+    const bad = await w.chair.get(`${base}/cuts?from=2026-11-01&to=2026-11-30&cut=org`);
+    expect([bad.status, bad.body.errors[0].field]).toEqual([400, 'query.cut']);
+    expect((await w.worker.get(`${base}/cuts?from=2026-11-01&to=2026-11-30`)).status).toBe(403);
+  });
+});

@@ -7,6 +7,8 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { PROPOSAL_SETS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet, type RepresentativeCategory } from '../../../common/congress.js';
 import type { Call } from '../../core/call.js';
+import type { Db } from '../../core/db/database.js';
+import type { Scope } from '../../core/rbac/actor.js';
 import { drillScope, officeScope } from './congress.policy.js';
 import { heldSessions } from './congress.repository.js';
 import { inSet, sessionsIn } from './congress.proposals.repository.js';
@@ -48,11 +50,24 @@ export async function proposalCuts(call: Call, q: { from: string; to: string; by
   return { by: q.by, rows: out.sort((a, b) => b.proposals - a.proposals || a.label.localeCompare(b.label, 'zh')) };
 }
 
-/** Representatives of the terms that held a session in the period, each with what they did in those sessions. */
-export async function participation(call: Call, q: { from: string; to: string }) {
-  const scope = officeScope(call);
-  const held = (eb: ExpressionBuilder<any, any>) => sessionsIn(eb, scope, q.from, q.to);
-  const rows = await cdb(call.db)
+/**
+ * Representatives of the terms that held a session in the period, each with what they did in those sessions; a work
+ * report's drill narrows it to its org, and `active=1` keeps those who raised or seconded a proposal.
+ */
+export async function participation(call: Call, q: { from: string; to: string; orgId?: string; active?: '1' }) {
+  const rows = await participationRows(call.db, await drillScope(call, q.orgId), q.from, q.to);
+  const period = { from: q.from, to: q.to };
+  return {
+    rows: rows
+      .filter((r) => q.active !== '1' || r.proposals + r.seconds > 0)
+      .map((r) => ({ ...r, drill: { proposals: { ...period, proposerId: r.representativeId }, seconds: { ...period, secondedBy: r.representativeId } } })),
+  };
+}
+
+/** The participation rows over a scope: what the list shows and the participation figures sum. */
+export async function participationRows(db: Db, scope: Scope, from: string, to: string) {
+  const held = (eb: ExpressionBuilder<any, any>) => sessionsIn(eb, scope, from, to);
+  const rows = await cdb(db)
     .selectFrom('congress_representatives as r')
     .innerJoin('persons as p', 'p.id', 'r.person_id')
     .where('r.term_id', 'in', (eb) => eb.selectFrom('congress_sessions as hs').select('hs.term_id').where('hs.id', 'in', held(eb)))
@@ -95,20 +110,16 @@ export async function participation(call: Call, q: { from: string; to: string })
     .orderBy('p.name')
     .orderBy('r.id')
     .execute();
-  const period = { from: q.from, to: q.to };
-  return {
-    rows: rows.map((r) => ({
-      representativeId: r.id,
-      name: r.name,
-      delegation: r.delegation,
-      category: r.category as RepresentativeCategory,
-      proposals: Number(r.proposals ?? 0),
-      seconds: Number(r.seconds ?? 0),
-      present: Number(r.present ?? 0),
-      recorded: Number(r.recorded ?? 0),
-      drill: { proposals: { ...period, proposerId: r.id }, seconds: { ...period, secondedBy: r.id } },
-    })),
-  };
+  return rows.map((r) => ({
+    representativeId: r.id,
+    name: r.name,
+    delegation: r.delegation,
+    category: r.category as RepresentativeCategory,
+    proposals: Number(r.proposals ?? 0),
+    seconds: Number(r.seconds ?? 0),
+    present: Number(r.present ?? 0),
+    recorded: Number(r.recorded ?? 0),
+  }));
 }
 
 /** The sessions held in the period with their attendance, for the office: what the attendance figure sums. */

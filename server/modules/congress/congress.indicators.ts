@@ -6,6 +6,7 @@ import { defineIndicator, type IndicatorDefinition } from '../../core/indicators
 import { heldSessions } from './congress.repository.js';
 import { countSet } from './congress.proposals.repository.js';
 import { closedVotes } from './congress.votes.repository.js';
+import { participationRows } from './congress.cuts.js';
 import type { ProposalSet } from '../../../common/congress.js';
 
 /** Representatives present ÷ representatives expected, over the sessions held in the period. */
@@ -28,7 +29,53 @@ export async function turnout(db: Db, q: IndicatorQuery) {
   return { rows, figure: rateFigure(voted, all, { numerator: drill, denominator: drill }) };
 }
 
+/**
+ * 代表履职 over the representatives of the terms that held a session in the period: those who raised or seconded a
+ * proposal in those sessions, and the proposals raised. The participation list (GET /congress/representatives/participation)
+ * holds both counts: one row per representative, with their proposals and seconds.
+ */
+export async function participationCounts(db: Db, q: IndicatorQuery) {
+  const rows = await participationRows(db, q.scope, q.from, q.to);
+  return {
+    representatives: rows.length,
+    active: rows.filter((r) => r.proposals + r.seconds > 0).length,
+    proposals: rows.reduce((s, r) => s + r.proposals, 0),
+  };
+}
+
 export const congressIndicators: IndicatorDefinition[] = [
+  defineIndicator({
+    key: 'congress.participationRate',
+    label: { zh: '代表提案附议参与率', en: 'Representatives who proposed or seconded' },
+    definition: {
+      zh: '期间内召开会议的各届代表中，在这些会议提出或附议过提案的代表 ÷ 代表总数',
+      en: 'Of the representatives of the terms that held a session in the period, the share who raised or seconded a proposal in those sessions',
+    },
+    period: 'range',
+    unit: 'rate',
+    async compute(db, q) {
+      const c = await participationCounts(db, q);
+      const list = { from: q.from, to: q.to, list: 'participation' };
+      return rateFigure(c.active, c.representatives, { numerator: { ...list, active: '1' }, denominator: list });
+    },
+  }),
+  defineIndicator({
+    key: 'congress.proposalsPerRepresentative',
+    label: { zh: '代表人均提案数', en: 'Proposals per representative' },
+    definition: {
+      zh: '期间内召开的会议收到的提案数 ÷ 这些会议所属各届的代表总数',
+      en: 'Proposals raised at the sessions held in the period ÷ the representatives of their terms',
+    },
+    period: 'range',
+    unit: 'count',
+    async compute(db, q) {
+      const c = await participationCounts(db, q);
+      // The list shows each representative's proposals (summing to the numerator), one row each (the denominator).
+      const list = { from: q.from, to: q.to, list: 'participation' };
+      const value = c.representatives ? Math.round((c.proposals / c.representatives) * 100) / 100 : null;
+      return { value, numerator: c.proposals, denominator: c.representatives, unit: 'count' as const, drill: { numerator: list, denominator: list } };
+    },
+  }),
   defineIndicator({
     key: 'congress.turnout',
     label: { zh: '职代会表决投票率', en: 'Congress vote turnout' },
@@ -92,6 +139,41 @@ const RATES: { name: string; label: [string, string]; definition: [string, strin
     definition: ['落实等级为 A 的提案 ÷ 已评定等级的提案', 'Graded A ÷ graded proposals'],
     numerator: 'gradeA',
     denominator: 'graded',
+  },
+  {
+    name: 'gradeBShare',
+    label: ['提案 B 类占比（列入计划逐步解决）', 'Proposals graded B (planned)'],
+    definition: ['落实等级为 B 的提案 ÷ 已评定等级的提案', 'Graded B ÷ graded proposals'],
+    numerator: 'gradeB',
+    denominator: 'graded',
+  },
+  {
+    name: 'gradeCShare',
+    label: ['提案 C 类占比（留作参考）', 'Proposals graded C (for reference)'],
+    definition: ['落实等级为 C 的提案 ÷ 已评定等级的提案', 'Graded C ÷ graded proposals'],
+    numerator: 'gradeC',
+    denominator: 'graded',
+  },
+  {
+    name: 'rejectionRate',
+    label: ['提案不立案率', 'Proposals not accepted'],
+    definition: ['审查为不予立案的提案 ÷ 已审查的提案', 'Not accepted ÷ screened proposals'],
+    numerator: 'rejected',
+    denominator: 'screened',
+  },
+  {
+    name: 'mergeRate',
+    label: ['提案合并率', 'Proposals merged'],
+    definition: ['审查时并入同一事项其他提案的提案 ÷ 已审查的提案', 'Merged into another proposal on the same matter ÷ screened proposals'],
+    numerator: 'merged',
+    denominator: 'screened',
+  },
+  {
+    name: 'opinionRate',
+    label: ['提案转意见建议率', 'Proposals converted to opinions'],
+    definition: ['审查时转为意见建议办理的提案 ÷ 已审查的提案', 'Converted to an opinion or suggestion ÷ screened proposals'],
+    numerator: 'opinion',
+    denominator: 'screened',
   },
 ];
 

@@ -33,10 +33,11 @@ export const congressMessages = {
   'congress.sessionNotSitting': ['会议不在进行中，不能闭会', 'Only a sitting session can be closed'],
   'congress.absenceReasonOnlyAbsent': ['出席的代表不填写请假原因', 'A present representative has no absence reason'],
   'congress.closeBeforeSession': ['提案征集截止日期不能早于会议日期', 'Proposal collection cannot close before the session'],
-  'congress.collectionClosed': [
-    '提案征集已于 {date} 截止，或该提案已不在征集附议阶段',
-    'Proposal collection closed on {date}, or the proposal is past collection',
-  ],
+  'congress.collectionClosed': ['提案征集已于 {date} 截止，不能再提交提案', 'Proposal collection closed on {date}; no new proposal can be raised'],
+  'congress.secondClosed': ['附议已于 {date} 截止（提案征集期结束），不能再附议', 'Seconding closed on {date}, with the proposal collection period'],
+  'congress.secondScreened': ['该提案已经审查，不能再附议', 'The proposal has been screened; it can no longer be seconded'],
+  'congress.screenedTitle': ['您的提案已审查：{title}', 'Your proposal was screened: {title}'],
+  'congress.screenedBody': ['审查结果：{outcome}。理由：{reason}', 'Outcome: {outcome}. Reason: {reason}'],
   'congress.secondOwn': ['不能附议自己的提案', 'You cannot second your own proposal'],
   'congress.alreadySeconded': ['您已附议过该提案', 'You have already seconded this proposal'],
   'congress.tooFewSeconds': [

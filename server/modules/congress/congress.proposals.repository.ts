@@ -28,6 +28,17 @@ export async function hasSeconded(db: H, proposalId: string, representativeId: s
     .where('representative_id', '=', representativeId)
     .executeTakeFirst());
 }
+/** The enabled accounts of a representative's person: whom a proposal's notices reach. */
+export async function accountsOfRepresentative(db: H, representativeId: string): Promise<string[]> {
+  const rows = await cdb(db)
+    .selectFrom('congress_representatives as r')
+    .innerJoin('accounts as a', 'a.person_id', 'r.person_id')
+    .select('a.id')
+    .where('r.id', '=', representativeId)
+    .where('a.disabled', '=', 0)
+    .execute();
+  return rows.map((r) => r.id);
+}
 export async function secondsOf(db: H, proposalId: string) {
   return cdb(db)
     .selectFrom('congress_seconds as s')
@@ -64,6 +75,12 @@ export function inSet(eb: ExpressionBuilder<any, any>, set: ProposalSet): Expres
       return eb('x.status', '!=', 'collecting');
     case 'adopted':
       return eb('x.number', 'is not', null);
+    case 'opinion':
+      return eb('x.status', '=', 'opinion');
+    case 'merged':
+      return eb('x.status', '=', 'merged');
+    case 'rejected':
+      return eb('x.status', '=', 'rejected');
     case 'answered':
       return eb('x.answered_at', 'is not', null);
     case 'answeredOnTime':

@@ -6,6 +6,7 @@ import {
   GradeProposalBody,
   HeldSessions,
   Participation,
+  ParticipationListQuery,
   ParticipationQuery,
   Proposal,
   ProposalCutQuery,
@@ -109,7 +110,7 @@ export async function proposalRoutes(app: App) {
     `${base}/representatives/participation`,
     {
       config: allow(...OFFICE),
-      schema: { tags, summary: '代表履职：提案、附议、出席（期间内召开的会议）', querystring: ParticipationQuery, response: { 200: Participation } },
+      schema: { tags, summary: '代表履职：提案、附议、出席（期间内召开的会议）', querystring: ParticipationListQuery, response: { 200: Participation } },
     },
     (req) => cuts.participation(readCall(db, req), req.query),
   );

@@ -11,6 +11,7 @@ import {
   ANSWER_DAYS,
   CONGRESS_PERMISSIONS as P,
   SCREENED_STATUS,
+  PROPOSAL_STATUS_LABELS,
   SECONDS_NEEDED,
   type ProposalGrade,
   type ProposalRating,
@@ -217,8 +218,8 @@ export async function second(call: WriteCall, proposalId: string) {
   const r = await proposalFor(call, proposalId);
   if (!r.me) throw forbidden();
   if (r.proposer) throw refuse(CM.secondOwn);
-  if (r.p.status !== 'collecting' || shanghaiDate(call.now) > r.session.proposals_close_on)
-    throw refuse(CM.collectionClosed, { date: r.session.proposals_close_on });
+  if (r.p.status !== 'collecting') throw refuse(CM.secondScreened);
+  if (shanghaiDate(call.now) > r.session.proposals_close_on) throw refuse(CM.secondClosed, { date: r.session.proposals_close_on });
   if (await repo.hasSeconded(call.tx, r.p.id, r.me)) throw refuse(CM.alreadySeconded);
   await repo.insertSecond(call.tx, r.p.id, r.me, call.iso);
   await recordEvent(call, { kind: KIND, id: r.p.id, event: 'seconded' });
@@ -252,6 +253,15 @@ export async function screen(call: WriteCall, proposalId: string, input: z.infer
     event: input.outcome === 'adopt' ? 'adopted' : input.outcome === 'merge' ? 'merged' : input.outcome === 'opinion' ? 'convertedToOpinion' : 'rejected',
     data: { reason: input.reason, ...(patch.number ? { number: patch.number } : {}), ...(patch.merged_into_id ? { mergedInto: patch.merged_into_id } : {}) },
     audit: { action: 'congress.proposalScreen', entityType: 'congressProposal', entityId: r.p.id, orgId: r.term.org_id, changes: input },
+    // The proposer learns the outcome and its reason, whichever it is (一事一答).
+    notify: {
+      accountIds: await repo.accountsOfRepresentative(call.tx, r.p.proposer_id),
+      kind: 'congress.proposalScreened',
+      title: t('zh-CN', CM.screenedTitle, { title: r.p.title }),
+      body: t('zh-CN', CM.screenedBody, { outcome: PROPOSAL_STATUS_LABELS[to].zh, reason: input.reason }),
+      link: `/congress/proposals/${r.p.id}`,
+      orgPath: r.term.org_path,
+    },
   });
   return getProposal(call, proposalId);
 }

@@ -7,8 +7,9 @@ import { writeCallIn } from '../../core/call.js';
 import { systemContext } from '../../core/context.js';
 import { openSubjectVote, voteResultOf } from './index.js';
 
-// Every representative signs in from the same test address: the per-address login limit would stop the roster.
-const t = useTestApp();
+// Every representative signs in from the same test address, and the office makes far more writes a minute than a person
+// would (every roster addition is one): the per-address and per-account limits (tested on their own) would stop the file.
+const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
 let w: CongressWorld;
 beforeAll(async () => {
   w = await congressWorld(t);
@@ -322,7 +323,7 @@ describe('proposals from raising to grading', () => {
       solution: '加装暖气片。',
     });
     expect(late.status).toBe(409);
-    expect(late.body.errors[0].message).toBe('提案征集已于 2026-03-17 截止，或该提案已不在征集附议阶段');
+    expect(late.body.errors[0].message).toBe('提案征集已于 2026-03-17 截止，不能再提交提案');
   });
 });
 
@@ -612,5 +613,192 @@ describe('votes and the secret ballot', () => {
     expect(result!.closedAt).not.toBeNull();
     // The contract, not the congress, files what follows from it.
     expect((await ok(w.chair.get(`${base}/votes/${id}`))).decidedItems).toEqual([]);
+  });
+});
+
+describe('the paths an audit found untested', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const raise = (c: any, sessionId: string, title: string) =>
+    ok(c.post(`${base}/sessions/${sessionId}/proposals`, { title, reasons: '井下职工反映强烈，需要解决。', solution: '由相关部门制定方案并落实。' }), 201);
+
+  it('refuses a second after the collection period with a clear message, and one on a screened proposal with another', async () => {
+    const term = await newTerm(40);
+    const [a, b, c] = [
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+    ];
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today, proposalsCloseOn: today }), 201);
+    const p = await raise(a.client, session.id, '井口候车室加装座椅');
+    // The day after collection closed (the clock handed to the service, as a route would on that day).
+    const tomorrow = new Date(Date.parse(`${today}T04:00:00.000Z`) + 86_400_000);
+    const { second } = await import('./congress.proposals.service.js');
+    const { asAccount } = await import('../../core/decidedItems/decidedItems.testkit.js');
+    const { t: text } = await import('../../core/i18n/messages.js');
+    const late = await asAccount(t.db, b.client!.accountId, (call) => second(call, p.id), tomorrow).then(
+      () => null,
+      (e) => [e.status, text('zh-CN', e.messageKey, e.params)],
+    );
+    expect(late).toEqual([409, `附议已于 ${today} 截止（提案征集期结束），不能再附议`]);
+    expect((await ok(w.chair.get(`${base}/proposals/${p.id}`))).seconds).toBe(0);
+    // Screened (here: not accepted) while collection is still open: a second now says why it cannot be taken.
+    await ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'reject', reason: '候车室已列入年度改造计划' }));
+    const screened = await c.client!.post(`${base}/proposals/${p.id}/second`);
+    expect([screened.status, screened.body.errors[0].message]).toEqual([409, '该提案已经审查，不能再附议']);
+  });
+
+  it('rejects a proposal with its reason and tells the proposer, and nobody else', async () => {
+    const term = await newTerm(41);
+    const [a, b] = [
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+      await w.representative(term.id, { category: 'frontLine', account: true }),
+    ];
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const p = await raise(a.client, session.id, '增加职工子女就业名额');
+    await ok(b.client!.post(`${base}/proposals/${p.id}/second`));
+    const rejected = await ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'reject', reason: '属于国家就业政策范围，企业无权决定' }));
+    expect(rejected).toMatchObject({ status: 'rejected', number: null, screeningReason: '属于国家就业政策范围，企业无权决定' });
+    expect(rejected.timeline.map((e: any) => e.event)).toEqual(['raised', 'seconded', 'rejected']);
+    const told = async (c: any) =>
+      (await ok(c.get('/api/v1/notifications?pageSize=100'))).items
+        .filter((n: any) => n.kind === 'congress.proposalScreened')
+        .map((n: any) => [n.title, n.body]);
+    expect(await told(a.client)).toEqual([['您的提案已审查：增加职工子女就业名额', '审查结果：不予立案。理由：属于国家就业政策范围，企业无权决定']]);
+    expect(await told(b.client)).toEqual([]);
+    // Not accepted is final: it cannot be adopted afterwards.
+    expect((await w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '重新审查' })).status).toBe(409);
+  });
+
+  it('grades B (planned, step by step) and C (kept for reference), each with its reason, counted in the A/B/C cut', async () => {
+    const term = await newTerm(42);
+    const reps: Awaited<ReturnType<typeof w.representative>>[] = [];
+    for (let i = 0; i < 3; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: true }));
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const dept = await t.org('后勤部', 'department', w.mine1);
+    const handler = await t.user([{ role: 'handler', org: dept }]);
+    const closedProposal = async (title: string) => {
+      const p = await raise(reps[0].client, session.id, title);
+      for (const r of reps.slice(1)) await ok(r.client!.post(`${base}/proposals/${p.id}/second`));
+      await ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
+      await ok(w.staff.post(`${base}/proposals/${p.id}/assign`, { departmentId: dept.id, coDepartmentIds: [] }));
+      await ok(handler.post(`${base}/proposals/${p.id}/answer`, { answer: '已研究，答复如下。' }));
+      await ok(reps[0].client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'basic' }));
+      return p;
+    };
+    const b = await closedProposal('职工公寓加装电梯');
+    const c = await closedProposal('建设职工游泳馆');
+    const noReason = await w.chair.post(`${base}/proposals/${b.id}/grade`, { grade: 'B' });
+    expect([noReason.status, noReason.body.errors[0].field]).toEqual([400, 'body.reason']);
+    expect(await ok(w.chair.post(`${base}/proposals/${b.id}/grade`, { grade: 'B', reason: '列入明年改造计划，分两期实施' }))).toMatchObject({
+      grade: 'B',
+      gradeReason: '列入明年改造计划，分两期实施',
+    });
+    expect(await ok(w.chair.post(`${base}/proposals/${c.id}/grade`, { grade: 'C', reason: '投资过大，留作参考' }))).toMatchObject({
+      grade: 'C',
+      gradeReason: '投资过大，留作参考',
+    });
+    expect((await reps[0].client!.post(`${base}/proposals/${c.id}/grade`, { grade: 'A', reason: '自评' })).status).toBe(403);
+    const cuts = await ok(w.chair.get(`${base}/proposals/cuts?from=${today}&to=${today}&cut=session`));
+    const row = cuts.rows.find((r: any) => r.drill.sessionId === session.id);
+    expect([row.counts.gradeA, row.counts.gradeB, row.counts.gradeC, row.counts.graded]).toEqual([0, 1, 1, 2]);
+    for (const set of ['gradeB', 'gradeC'])
+      expect((await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=${set}&sessionId=${session.id}`))).total).toBe(1);
+  });
+
+  it('refuses a vote outside a sitting: before the session opens, and once it has closed', async () => {
+    const term = await newTerm(43);
+    const reps: Awaited<ReturnType<typeof w.representative>>[] = [];
+    for (let i = 0; i < 3; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: true }));
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const vote = await ok(w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '关于职工疗养安排的决议', kind: 'resolution', secret: false }), 201);
+    const early = await w.chair.post(`${base}/votes/${vote.id}/open`);
+    expect([early.status, early.body.errors[0].message]).toEqual([409, '会议开会期间才能开始或结束表决（当前会议不在进行中）']);
+    const notOpen = await reps[0].client!.post(`${base}/votes/${vote.id}/ballot`, { choice: 'for' });
+    expect([notOpen.status, notOpen.body.errors[0].message]).toEqual([409, '表决未在进行中（尚未开始或已结束），不能投票或结束表决']);
+    for (const r of reps) await ok(r.client!.post(`${base}/sessions/${session.id}/sign-in`));
+    await ok(w.chair.post(`${base}/sessions/${session.id}/open`));
+    await ok(w.chair.post(`${base}/sessions/${session.id}/close`));
+    const after = await w.staff.post(`${base}/sessions/${session.id}/votes`, { title: '闭会后补充表决', kind: 'resolution', secret: false });
+    expect([after.status, after.body.errors[0].message]).toEqual([409, '本次会议已闭会，不能再安排表决事项']);
+    expect((await w.chair.post(`${base}/votes/${vote.id}/open`)).status).toBe(409);
+    expect((await ok(w.chair.get(`${base}/votes/${vote.id}`))).status).toBe('planned');
+  });
+});
+
+describe('the A/B/C split, the screening outcomes and participation as registered figures', () => {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+  it('counts each figure exactly as its drill-down lists it', async () => {
+    const { indicator } = await import('../../core/indicators/indicators.registry.js');
+    const mine = await t.org('指标三矿', 'mine', w.group);
+    const term = await ok(w.staff.post(`${base}/terms`, { orgId: mine.id, number: 1, startDate: '2025-03-01', endDate: '2030-02-28' }), 201);
+    const reps: Awaited<ReturnType<typeof w.representative>>[] = [];
+    for (let i = 0; i < 4; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: true, org: mine }));
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const dept = await t.org('机电部', 'department', mine);
+    const handler = await t.user([{ role: 'handler', org: dept }]);
+    const raise = (r: (typeof reps)[number], title: string) =>
+      ok(
+        r.client!.post(`${base}/sessions/${session.id}/proposals`, {
+          title,
+          reasons: '职工反映强烈，希望尽快解决。',
+          solution: '请相关部门研究制定解决方案。',
+        }),
+        201,
+      );
+    const secondBy = async (p: { id: string }, ...by: typeof reps) => {
+      for (const r of by) await ok(r.client!.post(`${base}/proposals/${p.id}/second`));
+    };
+    const screen = (p: { id: string }, outcome: string, extra: Record<string, string> = {}) =>
+      ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome, reason: '经提案审查委员会审查', ...extra }));
+    const graded = async (p: { id: string }, grade: string) => {
+      await ok(w.staff.post(`${base}/proposals/${p.id}/assign`, { departmentId: dept.id, coDepartmentIds: [] }));
+      await ok(handler.post(`${base}/proposals/${p.id}/answer`, { answer: '已研究答复。' }));
+      await ok(reps[0].client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'satisfied' }));
+      await ok(w.chair.post(`${base}/proposals/${p.id}/grade`, { grade, reason: '按落实情况评定' }));
+    };
+    const p1 = await raise(reps[0], '更换主井提升机钢丝绳');
+    const p2 = await raise(reps[0], '修建职工篮球场');
+    await secondBy(p1, reps[1], reps[2]);
+    await secondBy(p2, reps[1], reps[2]);
+    await screen(p1, 'adopt');
+    await screen(p2, 'adopt');
+    await graded(p1, 'B');
+    await graded(p2, 'C');
+    await screen(await raise(reps[1], '调整全员工资标准'), 'reject');
+    await screen(await raise(reps[2], '提升机钢丝绳定期检测'), 'merge', { mergeIntoId: p1.id });
+    await screen(await raise(reps[2], '食堂增加夜班窗口'), 'opinion');
+
+    const q = { scope: { all: false, paths: [mine.path] }, from: today, to: today };
+    const listed = async (f: Record<string, string>) => {
+      const qs = new URLSearchParams({ ...f, orgId: mine.id });
+      if (f.list === 'participation') return (await ok(w.chair.get(`${base}/representatives/participation?${qs}`))).rows;
+      return (await ok(w.chair.get(`${base}/proposals?${qs}`))).total;
+    };
+    for (const [key, n, den, value] of [
+      ['congress.gradeBShare', 1, 2, 0.5],
+      ['congress.gradeCShare', 1, 2, 0.5],
+      ['congress.implementationRate', 0, 2, 0],
+      ['congress.adoptionRate', 2, 5, 0.4],
+      ['congress.rejectionRate', 1, 5, 0.2],
+      ['congress.mergeRate', 1, 5, 0.2],
+      ['congress.opinionRate', 1, 5, 0.2],
+    ] as const) {
+      const f = await indicator(key)!.compute(t.db, q);
+      expect([key, f.numerator, f.denominator, f.value]).toEqual([key, n, den, value]);
+      expect(await listed(f.drill!.numerator)).toBe(n);
+      expect(await listed(f.drill!.denominator)).toBe(den);
+    }
+    // Three of the four representatives raised or seconded; the fourth did neither. Five proposals over four representatives.
+    const share = await indicator('congress.participationRate')!.compute(t.db, q);
+    expect([share.numerator, share.denominator, share.value]).toEqual([3, 4, 0.75]);
+    expect((await listed(share.drill!.numerator)).length).toBe(3);
+    expect((await listed(share.drill!.denominator)).length).toBe(4);
+    const per = await indicator('congress.proposalsPerRepresentative')!.compute(t.db, q);
+    expect([per.numerator, per.denominator, per.value]).toEqual([5, 4, 1.25]);
+    const rows = await listed(per.drill!.numerator);
+    expect([rows.reduce((s: number, r: any) => s + r.proposals, 0), rows.length]).toEqual([5, 4]);
+    // The participation list answers the congress office only.
+    expect((await reps[0].client!.get(`${base}/representatives/participation?from=${today}&to=${today}`)).status).toBe(403);
   });
 });

@@ -44,5 +44,7 @@ export { openSubjectVote, voteResultOf } from './congress.votes.service.js';
 /** The services themselves, for the scale benchmark (bench/congress) that calls them in process. */
 export * as congressProposals from './congress.proposals.service.js';
 export * as congressVotes from './congress.votes.service.js';
+// For meetings: an adopted proposal taken up on a meeting's agenda, and the link back on its timeline.
+export { proposalForAgenda, proposalsOnAgenda, recordProposalOnAgenda } from './congress.agenda.js';
 // For honours: whether a workers' congress term covers a unit (its disqualifier check).
 export { termsCovering } from './congress.covering.js';

@@ -7,6 +7,7 @@ import { MEETINGS_GRANTS, MEETINGS_PERMISSIONS } from '../../../common/meetings.
 import { defineModule } from '../module.js';
 import * as m1610 from './migrations/20261206_1610_meetings_core.js';
 import * as m1940 from './migrations/20261206_1940_meetings_agenda_appeals.js';
+import * as m1400 from './migrations/20261207_1400_meetings_agenda_duration_proposal.js';
 import { meetingsIndicators } from './meetings.indicators.js';
 import { meetingsMessages } from './meetings.messages.js';
 import { meetingsRoutes } from './meetings.routes.js';
@@ -17,7 +18,11 @@ export const meetingsModule = defineModule({
   permissions: Object.values(MEETINGS_PERMISSIONS),
   grants: MEETINGS_GRANTS,
   messages: meetingsMessages,
-  migrations: { '20261206_1610_meetings_core': m1610, '20261206_1940_meetings_agenda_appeals': m1940 },
+  migrations: {
+    '20261206_1610_meetings_core': m1610,
+    '20261206_1940_meetings_agenda_appeals': m1940,
+    '20261207_1400_meetings_agenda_duration_proposal': m1400,
+  },
   routes: meetingsRoutes,
   jobs: [],
   indicators: meetingsIndicators,

@@ -4,7 +4,7 @@
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import { MEETING_DECISION_KIND } from '../../../common/meetings.js';
-import { closedRateOf } from '../../core/decidedItems/index.js';
+import { carriedOverOf, closedRateOf } from '../../core/decidedItems/index.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
@@ -23,6 +23,8 @@ export async function heldAsPlanned(db: Db, q: IndicatorQuery): Promise<Figure> 
 }
 
 export const decisionsClosed = (db: Db, q: IndicatorQuery) => closedRateOf(db, q, MEETING_DECISION_KIND);
+
+export const decisionsCarriedOver = (db: Db, q: IndicatorQuery) => carriedOverOf(db, q, MEETING_DECISION_KIND);
 
 export const meetingsIndicators = [
   defineIndicator({
@@ -43,5 +45,16 @@ export const meetingsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: decisionsClosed,
+  }),
+  defineIndicator({
+    key: 'meetings.decisionsCarriedOver',
+    label: { zh: '结转的会议决定事项', en: 'Meeting decisions carried over' },
+    definition: {
+      zh: '期间开始前的会议所作决定中，期间开始时仍未办结（未撤销）的事项数——即带入本期会议「上次会议督办事项落实情况」的事项',
+      en: 'Decisions of meetings before the period that were still open (not dropped) when it began: what the period’s meetings carried over',
+    },
+    period: 'range',
+    unit: 'count',
+    compute: decisionsCarriedOver,
   }),
 ];

@@ -1,5 +1,6 @@
 /** Reading meetings: series, the list, the published minutes, one meeting with its carry-over. */
 import { appealsOnAgenda } from '../appeals/index.js';
+import { proposalsOnAgenda } from '../congress/index.js';
 import { MEETING_DECISION_KIND, type MeetingKind, type MeetingStatus } from '../../../common/meetings.js';
 import type { MeetingFilter } from '../../../common/schemas/meetings.js';
 import type { Call } from '../../core/call.js';
@@ -116,7 +117,18 @@ export async function detail(call: Call, id: string) {
   const agenda = await mq(call.db)
     .selectFrom('meeting_agenda_items as a')
     .leftJoin('accounts as p', 'p.id', 'a.presenter_account_id')
-    .select(['a.id', 'a.seq', 'a.title', 'a.minutes', 'a.carry_over', 'a.appeal_id', 'a.presenter_account_id', 'p.display_name as presenter'])
+    .select([
+      'a.id',
+      'a.seq',
+      'a.title',
+      'a.minutes',
+      'a.carry_over',
+      'a.appeal_id',
+      'a.presenter_account_id',
+      'a.planned_minutes',
+      'a.proposal_id',
+      'p.display_name as presenter',
+    ])
     .where('a.meeting_id', '=', id)
     .orderBy('a.seq')
     .execute();
@@ -127,6 +139,10 @@ export async function detail(call: Call, id: string) {
         agenda.flatMap((a) => (a.appeal_id ? [a.appeal_id] : [])),
       )
     ).map((a) => [a.id, a]),
+  );
+  const proposals = await proposalsOnAgenda(
+    call.db,
+    agenda.flatMap((a) => (a.proposal_id ? [a.proposal_id] : [])),
   );
   const carried = agenda.some((a) => a.carry_over === 1) ? await carryOver(call.db, m) : null;
   const attendees = await mq(call.db)
@@ -160,6 +176,8 @@ export async function detail(call: Call, id: string) {
       minutes: showMinutes ? a.minutes : null,
       carryOver: a.carry_over === 1 ? carried : null,
       appeal: (rel.manager || rel.overseer ? a.appeal_id && studied.get(a.appeal_id) : null) || null,
+      plannedMinutes: a.planned_minutes,
+      proposal: (a.proposal_id && proposals.get(a.proposal_id)) || null,
     })),
     attendees: attendees.map((a) => ({ accountId: a.account_id, name: a.display_name, signedInAt: a.signed_in_at, absenceReason: a.absence_reason })),
     decisions,

@@ -9,10 +9,11 @@ import { MEETING_DECISION_KIND, MEETING_KIND_LABELS, type MeetingKind } from '..
 import type { CancelBody, CreateMeetingBody, CreateSeriesBody, DecisionBody, MinutesBody, UpdateMeetingBody } from '../../../common/schemas/meetings.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { shanghaiDate } from '../../core/calendar/calendar.js';
+import { shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { createDecidedItem } from '../../core/decidedItems/index.js';
 import { appealForAgenda, recordMeetingOutcome } from '../appeals/index.js';
-import type { Tx } from '../../core/db/database.js';
+import { proposalForAgenda, recordProposalOnAgenda } from '../congress/index.js';
+import type { Db, Tx } from '../../core/db/database.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
 import { t } from '../../core/i18n/messages.js';
 import { newId } from '../../core/ids.js';
@@ -63,7 +64,10 @@ async function activeAccounts(tx: Tx, ids: string[]): Promise<Set<string>> {
 type PlanBody = z.infer<typeof UpdateMeetingBody>;
 type SeriesRow = { id: string; org_id: string; org_path: string; kind: string };
 
-/** Attendees and presenters are active accounts; an agenda's appeal belongs to the series' org. Answers the appeal id of each item. */
+/**
+ * Attendees and presenters are active accounts; an agenda's appeal belongs to the series' org; a proposal taken up was
+ * put on file by a congress of the series' org, or of an org above or below it on the same line. Answers the appeal id of each item.
+ */
 async function checkPlan(call: WriteCall, series: SeriesRow, body: PlanBody): Promise<(string | null)[]> {
   const people = [...new Set([...body.attendeeAccountIds, ...body.agenda.flatMap((a) => (a.presenterAccountId ? [a.presenterAccountId] : []))])];
   const known = await activeAccounts(call.tx, people);
@@ -72,6 +76,12 @@ async function checkPlan(call: WriteCall, series: SeriesRow, body: PlanBody): Pr
   const unknownPresenter = body.agenda.findIndex((a) => a.presenterAccountId && !known.has(a.presenterAccountId));
   if (unknownPresenter >= 0) throw invalid(`agenda.${unknownPresenter}.presenterAccountId`, MM['meetings.accountUnknown']);
 
+  for (const [i, a] of body.agenda.entries()) {
+    if (!a.proposalId) continue;
+    const p = await proposalForAgenda(call.tx, a.proposalId);
+    if (!p || !(series.org_path.startsWith(p.orgPath) || p.orgPath.startsWith(series.org_path)))
+      throw invalid(`agenda.${i}.proposalId`, MM['meetings.proposalUnknown']);
+  }
   // An appeal goes on the agenda of a meeting whose org holds its unit: a mine's meeting studies the mine's appeals.
   const appeals: (string | null)[] = [];
   for (const [i, a] of body.agenda.entries()) {
@@ -91,6 +101,12 @@ async function checkPlan(call: WriteCall, series: SeriesRow, body: PlanBody): Pr
  * reviewing what the earlier meetings decided; moving the date can add or remove that item.
  */
 async function writeAgenda(call: WriteCall, id: string, series: SeriesRow, body: PlanBody, appeals: (string | null)[]) {
+  const before = await mq(call.tx)
+    .selectFrom('meeting_agenda_items')
+    .select('proposal_id')
+    .where('meeting_id', '=', id)
+    .where('proposal_id', 'is not', null)
+    .execute();
   await mq(call.tx).deleteFrom('meeting_agenda_items').where('meeting_id', '=', id).execute();
   const met = await mq(call.tx)
     .selectFrom('meetings')
@@ -101,7 +117,18 @@ async function writeAgenda(call: WriteCall, id: string, series: SeriesRow, body:
     .where('id', '!=', id)
     .executeTakeFirst();
   const agenda = [
-    ...(met ? [{ title: t('zh-CN', MM['meetings.carryOverTitle']), presenterAccountId: undefined, carry: 1, appealId: null }] : []),
+    ...(met
+      ? [
+          {
+            title: t('zh-CN', MM['meetings.carryOverTitle']),
+            presenterAccountId: undefined,
+            carry: 1,
+            appealId: null,
+            plannedMinutes: undefined,
+            proposalId: undefined,
+          },
+        ]
+      : []),
     ...body.agenda.map((a, i) => ({ ...a, carry: 0, appealId: appeals[i] })),
   ];
   if (agenda.length) {
@@ -117,10 +144,16 @@ async function writeAgenda(call: WriteCall, id: string, series: SeriesRow, body:
           minutes: null,
           carry_over: a.carry,
           appeal_id: a.appealId,
+          planned_minutes: a.plannedMinutes ?? null,
+          proposal_id: a.proposalId ?? null,
         })),
       )
       .execute();
   }
+  // A proposal newly taken up says so on its own timeline, once per meeting (a plan rewritten keeps the one it had).
+  const had = new Set(before.map((b) => b.proposal_id));
+  for (const proposalId of new Set(body.agenda.flatMap((a) => (a.proposalId && !had.has(a.proposalId) ? [a.proposalId] : []))))
+    await recordProposalOnAgenda(call, proposalId, { id, title: body.title, plannedDate: body.plannedDate });
 }
 
 export async function createMeeting(call: WriteCall, body: z.infer<typeof CreateMeetingBody>) {
@@ -370,16 +403,29 @@ export async function recordDecision(call: WriteCall, id: string, body: z.infer<
     if (!item) throw invalid('agendaItemId', MM['meetings.agendaItemUnknown']);
     label += ` · 议题${item.seq}：${item.title}`;
   }
+  const dueDate = await decisionDue(call, m, body);
   const created = await createDecidedItem(call, {
     source: { kind: MEETING_DECISION_KIND, id, label, public: body.public },
     title: body.title,
     orgId: m.org_id,
     ownerAccountId: body.ownerAccountId,
     coOwnerAccountIds: body.coOwnerAccountIds,
-    dueDate: body.dueDate,
+    dueDate,
   });
   await recordEvent(call, { kind: MEETING_KIND_EVENT, id, event: 'decision', data: { decidedItemId: created.id, title: body.title } });
   return created;
+}
+
+/**
+ * The decision's due date on the meeting org's working calendar, like every other deadline: N working
+ * days after the day the meeting was held, or a fixed date moved off a rest day or holiday to the next
+ * working day (a period that ends on a day off ends on the working day after it).
+ */
+async function decisionDue(call: WriteCall, m: MeetingTable, body: z.infer<typeof DecisionBody>): Promise<string> {
+  if ((body.dueWorkingDays === undefined) === (body.dueDate === undefined)) throw invalid('dueWorkingDays', MM['meetings.dueNeeded']);
+  const calendar = await workCalendar(call.tx as unknown as Db, m.org_path);
+  if (body.dueDate !== undefined) return calendar.addWorkingDays(body.dueDate, 0);
+  return calendar.addWorkingDays(m.held_date ?? shanghaiDate(call.now), body.dueWorkingDays!);
 }
 
 export type { MeetingTable };

@@ -38,6 +38,10 @@ export interface MeetingAgendaItemTable {
   carry_over: number;
   /** A worker's appeal the item studies (its outcome goes back to the appeal's timeline). */
   appeal_id: string | null;
+  /** Planned duration in minutes (null: not planned). */
+  planned_minutes: number | null;
+  /** An adopted congress proposal the item takes up (its timeline shows the meeting). */
+  proposal_id: string | null;
 }
 export interface MeetingAttendeeTable {
   meeting_id: string;

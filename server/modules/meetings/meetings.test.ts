@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
+import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { wageAppeal } from '../appeals/appeals.testkit.js';
 
 const t = useTestApp();
@@ -238,5 +239,111 @@ describe('meeting indicators', () => {
     const items = async (f: Record<string, string>) => (await ok(chair.get(`/api/v1/decided-items?orgId=${org.id}&${new URLSearchParams(f)}`))).total;
     expect(await items(closed.drill!.numerator)).toBe(1);
     expect(await items(closed.drill!.denominator)).toBe(2);
+
+    // Carried over into a period that begins tomorrow: the open decision, not the done one nor a dropped one.
+    const gone = await ok(chair.post(`${base}/${a.id}/decisions`, { title: '决定三', ownerAccountId: owner.accountId, dueDate: '2026-09-30' }), 201);
+    await ok(chair.post(`/api/v1/decided-items/${gone.id}/drop`, { reason: '并入决定二' }));
+    const tomorrow = shanghaiDate(new Date(Date.now() + 86_400_000));
+    const carried = await indicator('meetings.decisionsCarriedOver')!.compute(t.db, { ...q, from: tomorrow, to: addDays(tomorrow, 30) });
+    expect(carried.value).toBe(1);
+    expect(await items(carried.drill!.numerator)).toBe(1);
+    // A period that began before the decisions were taken carries none of them.
+    expect((await indicator('meetings.decisionsCarriedOver')!.compute(t.db, q)).value).toBe(0);
+  });
+});
+
+describe('a decision’s due date on the working calendar', () => {
+  it('counts working days from the meeting across the National Day holiday, and moves a fixed date off a holiday', async () => {
+    const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'regular', name: '一号矿节前例会' }), 201);
+    const m = await ok(w.staff.post(base, { seriesId: series.id, title: '9月底例会', plannedDate: '2026-09-29' }), 201);
+    await ok(w.staff.post(`${base}/${m.id}/held`, { heldDate: '2026-09-29' }));
+    const decide = (body: Record<string, unknown>) =>
+      w.chair.post(`${base}/${m.id}/decisions`, { title: '节后复工安全检查', ownerAccountId: w.handler.accountId, ...body });
+    // 9-30, then 10-1…10-7 off, 10-8, 10-9, 10-10 (the make-up Saturday), 10-12: five working days; five calendar days would be 10-4.
+    await ok(decide({ dueWorkingDays: 5 }), 201);
+    // A fixed date inside the holiday ends on the first working day after it.
+    await ok(decide({ dueDate: '2026-10-03' }), 201);
+    const neither = await decide({});
+    expect([neither.status, neither.body.errors[0].field, neither.body.errors[0].message]).toEqual([
+      422,
+      'dueWorkingDays',
+      '请填写完成期限：工作日天数或具体日期，二者选一',
+    ]);
+    expect((await decide({ dueWorkingDays: 5, dueDate: '2026-10-12' })).status).toBe(422);
+    const shown = (await ok(w.staff.get(`${base}/${m.id}`))).decisions.map((d: any) => d.dueDate);
+    expect(shown).toEqual(['2026-10-12', '2026-10-08']);
+  });
+});
+
+describe('an adopted congress proposal taken up on a meeting’s agenda, with planned durations', () => {
+  it('puts the proposal on the agenda with its number, links back on the proposal’s timeline once, and refuses one not on file', async () => {
+    const today = shanghaiDate(new Date());
+    const congress = '/api/v1/congress';
+    // The congress of the group (the series is the mine's): three representatives raise, second, and the office adopts.
+    const groupStaff = await t.user([{ role: 'unionStaff', org: w.group }]);
+    const term = await ok(groupStaff.post(`${congress}/terms`, { orgId: w.group.id, number: 9, startDate: '2025-03-01', endDate: '2030-02-28' }), 201);
+    const reps: Awaited<ReturnType<typeof t.user>>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const person = await t.person(w.team);
+      const client = await t.user([{ role: 'representative', org: w.team }], { personId: person.id });
+      await ok(
+        groupStaff.post(`${congress}/terms/${term.id}/representatives`, { personId: person.id, delegation: '一号矿代表团', category: 'frontLine' }),
+        201,
+      );
+      reps.push(client);
+    }
+    const session = await ok(groupStaff.post(`${congress}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const raise = (title: string) =>
+      ok(
+        reps[0].post(`${congress}/sessions/${session.id}/proposals`, { title, reasons: '井下职工午餐时间太短，影响休息。', solution: '调整班中餐时间安排。' }),
+        201,
+      );
+    const adopted = await raise('延长井下班中餐时间');
+    for (const r of reps.slice(1)) await ok(r.post(`${congress}/proposals/${adopted.id}/second`));
+    await ok(groupStaff.post(`${congress}/proposals/${adopted.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
+    const collecting = await raise('增加班中餐品种');
+
+    const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'joint', name: '一号矿提案联席会' }), 201);
+    const plan = (proposalId: string, title = '12月联席会') =>
+      w.staff.post(base, {
+        seriesId: series.id,
+        title,
+        plannedDate: '2027-01-12',
+        agenda: [
+          { title: '研究职代会第1号提案', proposalId, plannedMinutes: 30, presenterAccountId: w.handler.accountId },
+          { title: '其他事项', plannedMinutes: 15 },
+        ],
+      });
+    const refused = await plan(collecting.id);
+    expect([refused.status, refused.body.errors[0].field, refused.body.errors[0].message]).toEqual([
+      422,
+      'agenda.0.proposalId',
+      '该提案未立案，或不属于本会议所在组织及其上下级的职代会',
+    ]);
+    const m = await ok(plan(adopted.id), 201);
+    const detail = await ok(w.staff.get(`${base}/${m.id}`));
+    expect(detail.agenda.map((a: any) => [a.title, a.plannedMinutes, a.proposal && [a.proposal.number, a.proposal.title]])).toEqual([
+      ['研究职代会第1号提案', 30, [1, '延长井下班中餐时间']],
+      ['其他事项', 15, null],
+    ]);
+    // Rewriting the plan keeps the proposal; its timeline names the meeting once.
+    await ok(
+      w.staff.request('PUT', `${base}/${m.id}`, {
+        title: '12月联席会（改期）',
+        plannedDate: '2027-01-14',
+        agenda: [{ title: '研究职代会第1号提案', proposalId: adopted.id }],
+      }),
+    );
+    const timeline = (await ok(groupStaff.get(`${congress}/proposals/${adopted.id}`))).timeline.filter((e: any) => e.event === 'onAgenda');
+    expect(timeline.map((e: any) => [e.data.meetingId, e.data.meetingTitle])).toEqual([[m.id, '12月联席会']]);
+    // Another organisation's meeting cannot take the group's proposal.
+    const otherSeries = await ok(w.otherStaff.post(`${base}/series`, { orgId: w.other.id, kind: 'regular', name: '另一集团例会' }), 201);
+    const foreign = await w.otherStaff.post(base, {
+      seriesId: otherSeries.id,
+      title: '例会',
+      plannedDate: '2027-01-12',
+      agenda: [{ title: '越权', proposalId: adopted.id }],
+    });
+    expect([foreign.status, foreign.body.errors[0].field]).toEqual([422, 'agenda.0.proposalId']);
   });
 });

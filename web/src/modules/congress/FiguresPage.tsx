@@ -85,6 +85,15 @@ export default function FiguresPage() {
               ),
             })),
             {
+              key: 'screening',
+              title: t('figures.screening'),
+              render: (_, r) => (
+                <span>
+                  {setCount(r, 'adopted')}/{setCount(r, 'opinion')}/{setCount(r, 'merged')}/{setCount(r, 'rejected')}
+                </span>
+              ),
+            },
+            {
               key: 'abc',
               title: 'A / B / C',
               render: (_, r) => (

@@ -66,7 +66,18 @@ export default function ProposalPage() {
         <Card size="small" title={t('proposal.timeline')}>
           <Timeline
             items={p.timeline.map((e) => ({
-              children: `${formatDateTime(e.at)} · ${events[e.event] ?? e.event}${e.actorName ? ` · ${e.actorName}` : ''}`,
+              children: (
+                <>
+                  {`${formatDateTime(e.at)} · ${events[e.event] ?? e.event}${e.actorName ? ` · ${e.actorName}` : ''}`}
+                  {/* Taken up by a meeting: the link to that meeting (its page checks who may see it). */}
+                  {e.event === 'onAgenda' && typeof e.data?.meetingId === 'string' && (
+                    <>
+                      {' · '}
+                      <Link to={`/meetings/${e.data.meetingId}`}>{`${String(e.data.meetingTitle ?? '')}（${String(e.data.plannedDate ?? '')}）`}</Link>
+                    </>
+                  )}
+                </>
+              ),
             }))}
           />
         </Card>

@@ -3,12 +3,13 @@ import { Alert, Button, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_SETS, type ProposalSet } from '@common/congress';
-import { useHeldSessions, useProposalDrill, useVotesInPeriod, type VotesInPeriod } from './api';
+import { useHeldSessions, useParticipation, useProposalDrill, useVotesInPeriod, type ParticipationRows, type VotesInPeriod } from './api';
 import { FigureCard, HeldCard, ProposalsDrillCard } from './FigureCard';
 
 const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—');
 /** The address's filters a work report's congress drill sets (`list=sessions|votes`, or a proposal `set`). */
-const DRILL_KEYS = ['orgId', 'from', 'to', 'list', 'set'];
+const DRILL_KEYS = ['orgId', 'from', 'to', 'list', 'set', 'active'];
+const LISTS = ['sessions', 'votes', 'participation'] as const;
 
 /**
  * Where a work report's congress figure lands on /congress: a banner naming the figure's filters, with a clear, over
@@ -22,14 +23,18 @@ export function ReportDrill() {
   const list = params.get('list');
   const set = params.get('set') as ProposalSet | null;
   const q = { from: from ?? '', to: to ?? '', ...(params.get('orgId') ? { orgId: params.get('orgId')! } : {}) };
-  const kind = !from || !to ? null : list === 'sessions' ? 'sessions' : list === 'votes' ? 'votes' : set && PROPOSAL_SETS.includes(set) ? 'proposals' : null;
+  const active = params.get('active') === '1' ? ('1' as const) : undefined;
+  const kind = !from || !to ? null : (LISTS.find((l) => l === list) ?? (set && PROPOSAL_SETS.includes(set) ? ('proposals' as const) : null));
   const [page, setPage] = useState(1);
   const held = useHeldSessions(q, kind === 'sessions');
   const votes = useVotesInPeriod(q, kind === 'votes');
+  const people = useParticipation({ ...q, ...(active ? { active } : {}) }, kind === 'participation');
   const proposals = useProposalDrill(kind === 'proposals' ? { ...q, ...(set ? { set } : {}) } : null, page);
   if (!kind) return null;
 
-  const filters = [t('drill.period', { from, to }), q.orgId && t('drill.org'), set && t(`figures.sets.${set}`)].filter(Boolean).join('，');
+  const filters = [t('drill.period', { from, to }), q.orgId && t('drill.org'), set && t(`figures.sets.${set}`), active && t('drill.active')]
+    .filter(Boolean)
+    .join('，');
   const clear = () => setParams(Object.fromEntries([...params].filter(([k]) => !DRILL_KEYS.includes(k))), { replace: true });
   return (
     <>
@@ -62,6 +67,21 @@ export function ReportDrill() {
               render: (_, v) =>
                 v.result && <Tag color={v.result.passed ? 'success' : 'warning'}>{v.result.passed ? t('drill.passed') : t('drill.failed')}</Tag>,
             },
+          ]}
+        />
+      )}
+      {kind === 'participation' && (
+        <FigureCard<ParticipationRows[number]>
+          title={t('drill.participation')}
+          testId="congress-drill-list"
+          rowKey="representativeId"
+          loading={people.isFetching}
+          rows={people.data ?? []}
+          columns={[
+            { key: 'name', dataIndex: 'name', title: t('figures.representative') },
+            { key: 'delegation', dataIndex: 'delegation', title: t('figures.by.delegation') },
+            { key: 'proposals', dataIndex: 'proposals', title: t('figures.raised') },
+            { key: 'seconds', dataIndex: 'seconds', title: t('figures.seconded') },
           ]}
         />
       )}

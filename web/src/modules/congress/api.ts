@@ -169,9 +169,10 @@ export const useHeldSessions = (q: { from: string; to: string; orgId?: string },
     enabled,
     queryFn: () => api.get<z.infer<typeof HeldSessions>>('/congress/sessions/held', { ...q }).then((r) => r.items),
   });
-export const useParticipation = (q: { from: string; to: string }) =>
+export const useParticipation = (q: { from: string; to: string; orgId?: string; active?: '1' }, enabled = true) =>
   useQuery({
     queryKey: [KEY, 'participation', q],
+    enabled,
     queryFn: () => api.get<z.infer<typeof Participation>>('/congress/representatives/participation', { ...q }).then((r) => r.rows),
   });
 /** The proposals behind one figure: a cut's row (or a representative's) and a set, as GET /congress/proposals lists them. */

@@ -134,7 +134,8 @@ export default function ClausesPage() {
                 total: list.data?.total ?? 0,
                 onChange: setPage,
                 showSizeChanger: false,
-                showTotal: (n) => t('clauses.total', { n }),
+                // The server stops counting at 2 000: a capped total reads 「共 2000+ 条」.
+                showTotal: (n) => t('clauses.total', { n: list.data?.totalCapped ? `${n}+` : n }),
               }}
               scroll={{ x: true }}
               columns={[

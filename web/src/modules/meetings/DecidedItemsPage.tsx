@@ -1,27 +1,36 @@
-import { useState } from 'react';
-import { Button, Checkbox, Flex, List, Select, Table, Typography } from 'antd';
+import { Alert, Button, Checkbox, Flex, List, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DECIDED_ITEM_STATUSES } from '@common/decidedItems';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { exportDecidedItems, useDecidedItems, type DecidedQuery, type DecidedRow } from './api';
+import { exportDecidedItems, useDecidedCuts, useDecidedItems, type DecidedQuery, type DecidedRow } from './api';
+import { DRILL_KEYS, DUE_BUCKETS, paramsWith, queryFromParams } from './boardQuery';
+import { DecidedCutsCard } from './DecidedCutsCard';
 import { DecidedProgress, DecidedStatusTag } from './labels';
 
 type SortKey = NonNullable<DecidedQuery['sort']>;
 const SOURCES = ['meetings.decision', 'congress.proposal', 'congress.resolution'];
 
-/** The board: every item the user oversees or carries, filtered, sorted, exported. On a phone, cards. */
+/**
+ * The board: every item the user oversees or carries, filtered by status, source, owner and due date, sorted,
+ * exported; the filters are kept in the address (a figure's drill opens it so). Above it, the figures per owner
+ * and source. On a phone, cards.
+ */
 export default function DecidedItemsPage() {
   const { t } = useTranslation('meetings');
   const phone = useIsMobile();
-  const [query, setQuery] = useState<DecidedQuery>({ page: 1, pageSize: 20, sort: 'dueDate', order: 'asc' });
+  const [params, setParams] = useSearchParams();
+  const { due, ...query } = queryFromParams(params);
   const { data, isFetching } = useDecidedItems(query);
+  // The owners to pick from: everyone owning an item the caller's board holds, over any due date.
+  const owners = useDecidedCuts({ from: '2000-01-01', to: '2099-12-31', cut: 'owner' }).data?.rows ?? [];
   const [exporting, runExport] = useExport();
-  const patch = (p: ListQueryPatch<SortKey> | Partial<DecidedQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
-  const showTotal = (n: number) => `${n}`;
+  const patch = (p: ListQueryPatch<SortKey> | Record<string, string | number | undefined>) => setParams((cur) => paramsWith(cur, { ...p }), { replace: true });
+  const drilled = DRILL_KEYS.filter((k) => params.get(k));
+  const showTotal = (n: number) => (data?.totalCapped ? '2000+' : `${n}`);
 
   const filters = (
     <Flex gap={8} wrap style={{ marginBottom: 12 }}>
@@ -30,8 +39,8 @@ export default function DecidedItemsPage() {
         placeholder={t('board.allStatuses')}
         aria-label={t('board.allStatuses')}
         style={{ width: 140 }}
-        value={query.status}
-        onChange={(status) => patch({ status })}
+        value={due === 'overdue' ? undefined : query.status}
+        onChange={(status) => patch({ status, due: due === 'overdue' ? undefined : due })}
         options={DECIDED_ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         data-testid="decided-status"
       />
@@ -43,6 +52,28 @@ export default function DecidedItemsPage() {
         value={query.sourceKind}
         onChange={(sourceKind) => patch({ sourceKind })}
         options={SOURCES.map((s) => ({ value: s, label: t(`board.sources.${s}`) }))}
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        placeholder={t('board.allOwners')}
+        aria-label={t('board.allOwners')}
+        style={{ width: 160 }}
+        value={query.ownerAccountId}
+        onChange={(ownerAccountId) => patch({ ownerAccountId })}
+        options={owners.map((o) => ({ value: o.key, label: o.label }))}
+        data-testid="decided-owner"
+      />
+      <Select
+        allowClear
+        placeholder={t('board.allDue')}
+        aria-label={t('board.allDue')}
+        style={{ width: 140 }}
+        value={due}
+        onChange={(d) => patch({ due: d, dueFrom: undefined, dueTo: undefined })}
+        options={DUE_BUCKETS.map((b) => ({ value: b, label: t(`board.dueBuckets.${b}`) }))}
+        data-testid="decided-due"
       />
       <Checkbox checked={query.mine === '1'} onChange={(e) => patch({ mine: e.target.checked ? '1' : undefined })}>
         {t('board.mine')}
@@ -59,7 +90,22 @@ export default function DecidedItemsPage() {
         </Button>
       }
     >
+      {!phone && <DecidedCutsCard onDrill={(f) => setParams(new URLSearchParams(f))} />}
       {filters}
+      {drilled.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="decided-drill"
+          message={t('board.drilled', { filters: drilled.map((k) => t(`board.drillKeys.${k}`, { v: params.get(k) })).join('、') })}
+          action={
+            <Button size="small" onClick={() => patch(Object.fromEntries(drilled.map((k) => [k, undefined])))}>
+              {t('board.clearDrill')}
+            </Button>
+          }
+        />
+      )}
       {phone ? (
         <List
           loading={isFetching}
@@ -70,7 +116,7 @@ export default function DecidedItemsPage() {
             pageSize: query.pageSize,
             total: data?.total ?? 0,
             simple: true,
-            onChange: (page) => setQuery((q) => ({ ...q, page })),
+            onChange: (page) => patch({ page }),
           }}
           renderItem={(r: DecidedRow) => (
             <List.Item>

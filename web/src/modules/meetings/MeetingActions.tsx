@@ -30,7 +30,13 @@ function initialValues(m: Meeting, action: MeetingAction): Record<string, unknow
       location: m.location ?? undefined,
       agenda: m.agenda
         .filter((a) => !a.carryOver)
-        .map((a) => ({ title: a.title, appealCode: a.appeal?.code, presenterAccountId: a.presenterAccountId ?? undefined })),
+        .map((a) => ({
+          title: a.title,
+          appealCode: a.appeal?.code,
+          presenterAccountId: a.presenterAccountId ?? undefined,
+          plannedMinutes: a.plannedMinutes,
+          proposalId: a.proposal?.id,
+        })),
       attendeeAccountIds: m.attendees.map((a) => a.accountId),
     };
   if (action === 'held') return { heldDate: m.plannedDate < today() ? m.plannedDate : today() };

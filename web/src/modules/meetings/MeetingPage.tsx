@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Flex, Form, Input, List, Select, Spin, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, Input, InputNumber, List, Select, Spin, Switch, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
@@ -47,6 +47,14 @@ export default function MeetingPage() {
                 {a.seq}. {a.title}
               </Typography.Text>
               {a.presenterName && <Typography.Text type="secondary"> {t('meetings.presenter', { name: a.presenterName })}</Typography.Text>}
+              {a.plannedMinutes && <Typography.Text type="secondary"> {t('meetings.plannedMinutes', { n: a.plannedMinutes })}</Typography.Text>}
+              {a.proposal && (
+                <div>
+                  <Link to={`/congress/proposals/${a.proposal.id}`}>
+                    {t('meetings.takesProposal', { n: a.proposal.number ?? '', title: a.proposal.title })}
+                  </Link>
+                </div>
+              )}
               {a.appeal && (
                 <div>
                   <Link to={`/appeals/${a.appeal.id}`}>{t('meetings.studiesAppeal', { code: a.appeal.code, title: a.appeal.title })}</Link>
@@ -101,7 +109,7 @@ export default function MeetingPage() {
                 act
                   .mutateAsync({
                     action: 'decisions',
-                    body: { title: v.title, ownerAccountId: v.ownerAccountId, dueDate: v.dueDate.format('YYYY-MM-DD'), public: !!v.public },
+                    body: { title: v.title, ownerAccountId: v.ownerAccountId, dueWorkingDays: v.dueWorkingDays, public: !!v.public },
                   })
                   .then(() => (form.resetFields(), message.success(t('detail.saved'))), onFormError)
               }
@@ -127,8 +135,14 @@ export default function MeetingPage() {
                   <Input />
                 )}
               </Form.Item>
-              <Form.Item name="dueDate" label={t('meetings.dueDate')} rules={[{ required: true }]}>
-                <DatePicker data-testid="decision-due" />
+              <Form.Item
+                name="dueWorkingDays"
+                label={t('meetings.dueWorkingDays')}
+                extra={t('meetings.dueWorkingDaysHelp')}
+                initialValue={10}
+                rules={[{ required: true }]}
+              >
+                <InputNumber min={1} max={250} precision={0} data-testid="decision-due-days" />
               </Form.Item>
               <Form.Item name="public" label={t('meetings.public')} valuePropName="checked">
                 <Switch />

@@ -1,4 +1,4 @@
-import { Button, DatePicker, Flex, Form, Input, Select, Space } from 'antd';
+import { Button, DatePicker, Flex, Form, Input, InputNumber, Select, Space } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
@@ -8,7 +8,7 @@ export interface PlanValues {
   title: string;
   plannedDate: Dayjs;
   location?: string;
-  agenda?: { title: string; appealCode?: string; presenterAccountId?: string }[];
+  agenda?: { title: string; appealCode?: string; presenterAccountId?: string; plannedMinutes?: number | null; proposalId?: string }[];
   attendeeAccountIds?: string[];
 }
 
@@ -21,6 +21,8 @@ export const planBody = (v: PlanValues) => ({
     title: a.title,
     appealCode: a.appealCode?.trim() || undefined,
     presenterAccountId: a.presenterAccountId || undefined,
+    plannedMinutes: a.plannedMinutes || undefined,
+    proposalId: a.proposalId || undefined,
   })),
   attendeeAccountIds: v.attendeeAccountIds ?? [],
 });
@@ -56,7 +58,14 @@ export function PlanFields({ lead }: { lead?: ReactNode }) {
                 <Form.Item name={[f.name, 'appealCode']}>
                   <Input placeholder={t('plan.appealCode')} aria-label={t('plan.appealCode')} maxLength={40} style={{ width: 200 }} />
                 </Form.Item>
+                <Form.Item name={[f.name, 'plannedMinutes']}>
+                  <InputNumber min={1} max={480} precision={0} placeholder={t('plan.minutes')} aria-label={t('plan.minutes')} style={{ width: 120 }} />
+                </Form.Item>
                 <Form.Item name={[f.name, 'presenterAccountId']} hidden>
+                  <Input />
+                </Form.Item>
+                {/* A congress proposal taken up stays with its item when the plan is changed. */}
+                <Form.Item name={[f.name, 'proposalId']} hidden>
                   <Input />
                 </Form.Item>
                 <MinusCircleOutlined aria-label={t('plan.removeItem')} onClick={() => remove(f.name)} />

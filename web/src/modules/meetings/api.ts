@@ -1,7 +1,7 @@
 /** Decided items and meetings: queries and writes; shapes come from common/schemas. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { DecidedItemDetail, DecidedItemPage, PublicDecidedItemPage } from '@common/schemas/decidedItems';
+import type { DecidedCuts, DecidedItemDetail, DecidedItemPage, PublicDecidedItemPage } from '@common/schemas/decidedItems';
 import type { MeetingDetail, MeetingPage, SeriesList } from '@common/schemas/meetings';
 import { api, download } from '../../api/client';
 
@@ -23,13 +23,24 @@ export interface DecidedQuery {
   dueFrom?: string;
   dueTo?: string;
   mine?: '1';
+  sourceId?: string;
+  ownerAccountId?: string;
+  orgId?: string;
+  counted?: '1';
+  onTime?: '1';
+  carriedInto?: string;
 }
+export type Cuts = z.infer<typeof DecidedCuts>;
+export type CutRow = Cuts['rows'][number];
 
 const KEY = 'meetings';
 
 export const useDecidedItems = (q: DecidedQuery) =>
   useQuery({ queryKey: [KEY, 'decided', q], queryFn: () => api.get<DecidedPage>('/decided-items', { ...q }), placeholderData: keepPreviousData });
 export const exportDecidedItems = (q: DecidedQuery) => download('/decided-items/export.xlsx', { ...q, page: undefined, pageSize: undefined }, '督办事项.xlsx');
+/** Figures per owner, source or kind of source over the items due in [from, to]; each row names its board filter. */
+export const useDecidedCuts = (q: { from: string; to: string; cut: Cuts['by'] }) =>
+  useQuery({ queryKey: [KEY, 'cuts', q], queryFn: () => api.get<Cuts>('/decided-items/cuts', { ...q }), placeholderData: keepPreviousData });
 export const usePublicDecidedItems = () =>
   useQuery({ queryKey: [KEY, 'public'], queryFn: () => api.get<PublicPage>('/decided-items/public', { pageSize: 50 }) });
 export const useDecidedItem = (id: string | undefined) =>
