@@ -24,7 +24,13 @@ const THEME = {
     colorError: '#cf1322',
     // Status tags 'success' and 'warning' print their text in these on a pale tint: antd's defaults are 2.2:1 and 1.9:1.
     colorSuccess: '#237804',
-    colorWarning: '#ad6800',
+    colorWarning: '#965b00',
+    // The tints are fixed, not derived: from these dark seeds antd derives a murky ground (#adb8a5 behind the success
+    // text, 2.7:1 — the mediation light and the growth-plan status in the walk); on these the text is 5.4:1 and 5.3:1.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
     // Preset tag colours print their text in the palette's 7th shade: darker seeds keep it AA on the tinted background.
     orange: '#d46b08',
     gold: '#ad6800',
@@ -32,6 +38,10 @@ const THEME = {
     cyan: '#006d75',
     // Volcano (group-alert and urgency tags) printed #d4380d on #fff2e8: 4.37:1.
     volcano: '#d4380d',
+  },
+  components: {
+    // A table's "no data" line is printed in the disabled grey (1.8:1 on white); it is information, not a disabled control.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },
 };
 
