@@ -38,6 +38,10 @@ const THEME = {
     cyan: '#006d75',
     // Volcano (group-alert and urgency tags) printed #d4380d on #fff2e8: 4.37:1.
     volcano: '#d4380d',
+    // Lime (基本满意, a suggestion on trial) printed #7cb305 on #fcffe6: 2.5:1. Its text shade alone is set (6.6:1):
+    // a darker seed would also darken the tint behind it, as the success seed did.
+    lime1: '#fcffe6',
+    lime7: '#3f6600',
   },
   components: {
     // A table's "no data" line is printed in the disabled grey (1.8:1 on white); it is information, not a disabled control.
