@@ -14,6 +14,8 @@ export const MORAL_EDUCATION_PERMISSIONS = {
   read: 'moralEducation.read',
   /** Record the session and replace the topic, as head teacher of the class. */
   record: 'moralEducation.record',
+  /** A student reads their own class's plan: the days' themes and topics, nothing of its records. */
+  readOwnClass: 'moralEducation.readOwnClass',
 } as const;
 
 export const MORAL_EDUCATION_GRANTS: Grants = {
@@ -21,6 +23,7 @@ export const MORAL_EDUCATION_GRANTS: Grants = {
   academicOffice: [MORAL_EDUCATION_PERMISSIONS.oversee, MORAL_EDUCATION_PERMISSIONS.plan, MORAL_EDUCATION_PERMISSIONS.read],
   headTeacher: [MORAL_EDUCATION_PERMISSIONS.read, MORAL_EDUCATION_PERMISSIONS.record],
   subjectTeacher: [MORAL_EDUCATION_PERMISSIONS.read],
+  student: [MORAL_EDUCATION_PERMISSIONS.readOwnClass],
 };
 
 export const SESSION_STATUSES = ['held', 'skipped'] as const;

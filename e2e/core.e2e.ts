@@ -164,7 +164,7 @@ describe('core platform in the browser', () => {
   it("shows the school side's homes: each role its own cards and no other role's", async () => {
     await expectHomes({
       parent: ['heartBridge-family'],
-      student: ['heartBridge-mine'],
+      student: ['heartBridge-mine', 'moralEducation-myClass'],
       head: ['moralEducation-today', 'heartBridge-class', 'teacher-growth-mine', 'lessons-today'],
       principal: ['heartBridge-school', 'moralEducation-school', 'teacher-growth-office', 'lessons-week'],
     });

@@ -28,6 +28,16 @@ export const SchoolPlanDay = z.object({
   topic: z.string().nullable(),
 });
 
+/**
+ * A student's view of their class's plan: what is planned (the class's topic where its head teacher replaced the
+ * school's), never the record of a session — who was absent, why a day was skipped — which is for teachers.
+ */
+export const MyClassPlan = z.object({
+  classId: z.string(),
+  className: z.string(),
+  items: z.array(SchoolPlanDay),
+});
+
 export const ClassPlanDay = SchoolPlanDay.extend({
   /** The school's topic for the day, when the class replaced it. */
   schoolTopic: z.string().nullable(),

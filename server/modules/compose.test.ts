@@ -78,6 +78,8 @@ describe('the module composition at start-up', () => {
       'surveys.answer',
     ]);
     expect(table('parent')).toEqual(['heartBridge.writeHome', 'school.read']);
+    // A student reads their own book and their own class's ten-minute plan, nothing of others.
+    expect(table('student')).toEqual(['heartBridge.readOwn', 'moralEducation.readOwnClass', 'school.read']);
     expect(table('headTeacher')).toEqual([
       'heartBridge.writeSchool',
       'lessonLogs.log',

@@ -16,6 +16,9 @@ export const moralEducationModule = defineModule({
   name: 'moralEducation',
   permissions: Object.values(MORAL_EDUCATION_PERMISSIONS),
   grants: MORAL_EDUCATION_GRANTS,
+  // A student's own class is the student's alone: a system admin has no class of their own (the walk found its menu
+  // entry answering 404 to the admin).
+  needToKnow: [MORAL_EDUCATION_PERMISSIONS.readOwnClass],
   messages: moralEducationMessages,
   migrations: { '20261125_1020_moralEducation': m1020 },
   routes: moralEducationRoutes,

@@ -9,7 +9,7 @@ import type { Db } from '../../core/db/database.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
 import { MORAL_EDUCATION_PERMISSIONS as P } from '../../../common/moralEducation.js';
-import { loadClass, loadSchool, reachOf, type ClassInfo, type Reach } from '../school/index.js';
+import { loadClass, loadSchool, loadStudent, reachOf, type ClassInfo, type Reach } from '../school/index.js';
 
 export function moralReach(db: Db, actor: Actor): Promise<Reach> {
   return reachOf(db, actor, { oversee: P.oversee, teach: P.read });
@@ -35,4 +35,17 @@ export async function schoolFor(db: Db, actor: Actor, schoolId: string, action: 
   if (action === 'plan' && !hasPermission(actor, P.plan, school.path)) throw forbidden();
   if (action === 'oversee' && !reach.oversees(school.path)) throw forbidden();
   return { reach, school };
+}
+
+/**
+ * The class of the calling student, found from their own student record — never from a request parameter, so a
+ * student reaches no other class. A caller without the permission is refused (403); one with it but no student
+ * record behind the account (a sysAdmin, a student account not linked to a pupil) reaches nothing (404).
+ */
+export async function ownClassFor(db: Db, actor: Actor): Promise<ClassInfo> {
+  if (!hasPermission(actor, P.readOwnClass)) throw forbidden();
+  const reach = await reachOf(db, actor, { oversee: P.oversee, own: P.readOwnClass });
+  const student = reach.self ? await loadStudent(db, reach.self.studentId) : undefined;
+  if (!student) throw notFound();
+  return student.cls;
 }

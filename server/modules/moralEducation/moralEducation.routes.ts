@@ -9,6 +9,7 @@ import {
   MissedQuery,
   MissedRow,
   MoralSession,
+  MyClassPlan,
   PlanQuery,
   PutPlanBody,
   RecordSessionBody,
@@ -122,6 +123,15 @@ export async function moralEducationRoutes(app: App) {
     async (req) => ({
       items: await service.classPlan(db, requireActor(req), req.params.classId, req.query),
     }),
+  );
+
+  app.get(
+    '/api/v1/moral-education/my-class/plan',
+    {
+      config: allow('student'),
+      schema: { tags, summary: '我的班级每天的话题（学生本人所在班级）', querystring: PlanQuery, response: { 200: MyClassPlan } },
+    },
+    async (req) => service.myClassPlan(db, requireActor(req), req.query),
   );
 
   app.put(

@@ -9,7 +9,7 @@ import { compareNames, weekOf } from '../../../common/school.js';
 import type { MoralSession } from '../../../common/schemas/moralEducation.js';
 import { loadSchoolCalendar, pickTerm, schoolClasses, studentsOfClass, type ClassInfo, type SchoolCalendar } from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
-import { classFor, mayRecord, schoolFor } from './moralEducation.policy.js';
+import { classFor, mayRecord, ownClassFor, schoolFor } from './moralEducation.policy.js';
 import { loadPlan } from './moralEducation.plan.js';
 import {
   classCoverage,
@@ -117,6 +117,19 @@ export async function classPlan(db: Db, actor: Actor, classId: string, q: { from
     });
   }
   return out;
+}
+
+/** The student's own class's plan: the planned theme and topic of each day, without the sessions' records. */
+export async function myClassPlan(db: Db, actor: Actor, q: { from: string; to: string }) {
+  const cls = await ownClassFor(db, actor);
+  checkRange(q.from, q.to);
+  const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
+  const plan = await loadPlan(db, cls.schoolId, [cls.id], q.from, q.to);
+  const items = [];
+  for (let d = q.from; d <= q.to; d = addDays(d, 1)) {
+    items.push({ date: d, week: weekOf(d), schoolDay: cal.isSchoolDay(d), theme: plan.theme(d), topic: plan.topicFor(cls.id, d) });
+  }
+  return { classId: cls.id, className: cls.name, items };
 }
 
 async function schoolDayOf(db: Db, cls: ClassInfo, date: string, field: string): Promise<SchoolCalendar> {

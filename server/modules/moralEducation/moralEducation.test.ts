@@ -383,3 +383,36 @@ describe('the reminder to head teachers who have not recorded today', () => {
     expect(await remindHeadTeachers(t.db, local('2026-09-22T14:30'))).toBe(1);
   });
 });
+
+describe("a student's own class plan", () => {
+  it('shows a student the plan of their own class only, with no record of the sessions', async () => {
+    const studentA = await t.user([{ role: 'student', org: w.classA }], { personId: w.a1.id });
+    const studentB = await t.user([{ role: 'student', org: w.classB }], { personId: w.b1.id });
+    const range = 'from=2026-09-14&to=2026-09-16';
+    // Class A's sessions of those days (recorded above): their reflections and presenters are for teachers.
+    const recorded: { reflection: string }[] = (await ok(w.users.headA.get(`${base}/classes/${w.classA.id}/sessions?from=2026-09-14&to=2026-09-16`))).items;
+    expect(recorded.length).toBeGreaterThan(0);
+    const mine = await ok(studentA.get(`${base}/my-class/plan?${range}`));
+    expect(mine.classId).toBe(w.classA.id);
+    expect(mine.className).toBe(w.classA.name);
+    // Class A's head teacher replaced the 16th's topic (above): the student sees the class's, class B the school's.
+    expect(mine.items.map((d: any) => [d.date, d.schoolDay, d.topic, d.theme])).toEqual([
+      ['2026-09-14', true, '上下学交通安全', '安全教育'],
+      ['2026-09-15', true, '防溺水', '安全教育'],
+      ['2026-09-16', true, '我们班的用电安全检查', '安全教育'],
+    ]);
+    expect(Object.keys(mine.items[0]).sort()).toEqual(['date', 'schoolDay', 'theme', 'topic', 'week']);
+    for (const r of recorded.filter((r) => r.reflection)) expect(JSON.stringify(mine)).not.toContain(r.reflection);
+    const theirs = await ok(studentB.get(`${base}/my-class/plan?${range}`));
+    expect(theirs.classId).toBe(w.classB.id);
+    expect(theirs.items[2].topic).toBe('用电与消防安全');
+    // The class-wide routes stay out of a student's reach (404): no class id opens another class, nor their own class's records.
+    expect((await studentA.get(`${base}/classes/${w.classB.id}/plan?${range}`)).status).toBe(404);
+    expect((await studentA.get(`${base}/classes/${w.classA.id}/sessions?from=2026-09-14&to=2026-09-14`)).status).toBe(404);
+    // Roles that are not a student are refused; a student account with no pupil behind it reaches nothing.
+    expect((await w.users.gA1.get(`${base}/my-class/plan?${range}`)).status).toBe(403);
+    expect((await w.users.headA.get(`${base}/my-class/plan?${range}`)).status).toBe(403);
+    expect((await (await t.user([{ role: 'student', org: w.classA }])).get(`${base}/my-class/plan?${range}`)).status).toBe(404);
+    expect((await studentA.get(`${base}/my-class/plan?from=2026-09-16&to=2026-09-14`)).status).toBe(422);
+  });
+});

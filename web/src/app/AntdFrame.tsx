@@ -17,6 +17,10 @@ const THEME = {
     // Links and info take their own seeds (not colorPrimary's): set them to the same blue.
     colorLink: '#0958d9',
     colorInfo: '#0958d9',
+    // Hover shades too: antd derives lighter blues (4.2:1 on white for a hovered link, 2.6:1 for a default button's
+    // hovered text on the page grey) — the walk met them under the pointer left on a list after a menu click.
+    colorLinkHover: '#003eb3',
+    colorPrimaryHover: '#003eb3',
     colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -24,7 +28,13 @@ const THEME = {
     colorError: '#cf1322',
     // Status tags 'success' and 'warning' print their text in these on a pale tint: antd's defaults are 2.2:1 and 1.9:1.
     colorSuccess: '#237804',
-    colorWarning: '#ad6800',
+    colorWarning: '#965b00',
+    // The tints are fixed, not derived: from these dark seeds antd derives a murky ground (#adb8a5 behind the success
+    // text, 2.7:1 — the mediation light and the growth-plan status in the walk); on these the text is 5.4:1 and 5.3:1.
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
     // Preset tag colours print their text in the palette's 7th shade: darker seeds keep it AA on the tinted background.
     orange: '#d46b08',
     gold: '#ad6800',
@@ -32,6 +42,14 @@ const THEME = {
     cyan: '#006d75',
     // Volcano (group-alert and urgency tags) printed #d4380d on #fff2e8: 4.37:1.
     volcano: '#d4380d',
+    // Lime (基本满意, a suggestion on trial) printed #7cb305 on #fcffe6: 2.5:1. Its text shade alone is set (6.6:1):
+    // a darker seed would also darken the tint behind it, as the success seed did.
+    lime1: '#fcffe6',
+    lime7: '#3f6600',
+  },
+  components: {
+    // A table's "no data" line is printed in the disabled grey (1.8:1 on white); it is information, not a disabled control.
+    Table: { colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
   },
 };
 

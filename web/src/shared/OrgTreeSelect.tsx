@@ -18,6 +18,8 @@ interface Props {
   disabledIds?: Set<string>;
   style?: React.CSSProperties;
   id?: string;
+  /** The picker's name where no form label names it (a Form.Item without `label` still hands it an id). */
+  'aria-label'?: string;
 }
 
 function toOptions(nodes: OrgNode[], disabled?: Set<string>): TreeOption[] {
@@ -30,7 +32,7 @@ function toOptions(nodes: OrgNode[], disabled?: Set<string>): TreeOption[] {
 }
 
 /** Picks one org from the tree the user may see; works as a Form.Item control. */
-export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabledIds, style, id }: Props) {
+export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabledIds, style, id, 'aria-label': ariaLabel }: Props) {
   const { data, isLoading } = useOrgs();
   const treeData = useMemo(() => toOptions(buildOrgTree(data ?? []), disabledIds), [data, disabledIds]);
   // Open only the roots: deep trees (every class, every team) would fill a phone screen.
@@ -44,7 +46,7 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, disabl
       loading={isLoading}
       placeholder={placeholder}
       // A filter bar has no form label: the placeholder names the picker (inside a Form.Item the id ties the label).
-      aria-label={id ? undefined : placeholder}
+      aria-label={ariaLabel ?? (id ? undefined : placeholder)}
       allowClear={allowClear}
       showSearch={{ treeNodeFilterProp: 'title' }}
       treeDefaultExpandedKeys={expanded}

@@ -18,7 +18,7 @@ export function Page({ title, extra, children }: Props) {
           {title}
         </Typography.Title>
         {extra ? (
-          <Flex gap={8} wrap>
+          <Flex gap={8} wrap className="xq-page-extra">
             {extra}
           </Flex>
         ) : null}

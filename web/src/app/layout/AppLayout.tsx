@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Flex, Layout, Spin } from 'antd';
 import { Outlet, useLocation } from 'react-router';
+import { keepScrollRegionsFocusable } from '../../shared/keyboardScroll';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { AntdFrame } from '../AntdFrame';
 import { Brand } from './Brand';
@@ -21,6 +22,8 @@ export function AppLayout() {
   const location = useLocation();
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
+  // The whole document, not the content pane: tables in dialogs and drawers render outside it.
+  useEffect(() => keepScrollRegionsFocusable(document.body), []);
   const openMenu = () => {
     setDrawerUsed(true);
     setDrawerOpen(true);

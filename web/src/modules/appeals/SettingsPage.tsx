@@ -31,7 +31,7 @@ export default function SettingsPage() {
           <Flex vertical gap={4}>
             <Typography.Text strong>{t('settings.org')}</Typography.Text>
             <div data-testid="settings-org" style={{ maxWidth: 360 }}>
-              <OrgTreeSelect value={orgId} onChange={setPicked} style={{ width: '100%' }} />
+              <OrgTreeSelect value={orgId} onChange={setPicked} aria-label={t('settings.org')} style={{ width: '100%' }} />
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('settings.orgHint')}

@@ -20,6 +20,7 @@ export function RosterTable({ termId }: { termId: string }) {
         <Select
           allowClear
           placeholder={t('roster.allCategories')}
+          aria-label={t('roster.allCategories')}
           style={{ minWidth: 160 }}
           value={q.category}
           onChange={(v: RepresentativeCategory | undefined) => patch({ category: v })}

@@ -26,7 +26,7 @@ const NEXT: Partial<Record<Contract['status'], Action[]>> = {
 };
 
 /** Sitting sessions of the congresses the union manages, for sending a draft to a congress vote. */
-function SittingSessions({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
+function SittingSessions({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
   const { t } = useTranslation('contracts');
   const { data, isFetching } = useQuery({
     queryKey: ['contracts', 'sittingSessions'],
@@ -42,6 +42,8 @@ function SittingSessions({ value, onChange }: { value?: string; onChange?: (v: s
   });
   return (
     <Select
+      // Form.Item's id, so its label names the picker.
+      id={id}
       value={value}
       onChange={onChange}
       options={data ?? []}

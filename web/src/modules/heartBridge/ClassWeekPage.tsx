@@ -52,7 +52,14 @@ export default function ClassWeekPage() {
           {route.options.length > 1 && (
             <ClassSelect value={classId} options={route.options} onChange={(id) => route.set({ class: id })} loading={route.loading} />
           )}
-          <Select value={week} onChange={(w) => route.set({ week: w })} options={weekOptions} style={{ minWidth: 170 }} data-testid="hb-week-select" />
+          <Select
+            value={week}
+            onChange={(w) => route.set({ week: w })}
+            options={weekOptions}
+            style={{ minWidth: 170 }}
+            aria-label={t('week')}
+            data-testid="hb-week-select"
+          />
         </>
       }
     >

@@ -40,10 +40,15 @@ export function PlanMeetingCard() {
     <Card title={t('plan.title')} size="small" style={{ marginBottom: 16 }}>
       <Form form={seriesForm} layout="inline" onFinish={addSeries} style={{ marginBottom: 12 }} data-testid="series-form">
         <Form.Item name="orgId" rules={[{ required: true, message: t('plan.orgRequired') }]}>
-          <OrgTreeSelect placeholder={t('plan.org')} style={{ width: 200 }} />
+          <OrgTreeSelect placeholder={t('plan.org')} aria-label={t('plan.org')} style={{ width: 200 }} />
         </Form.Item>
         <Form.Item name="kind" rules={[{ required: true, message: t('plan.kindRequired') }]}>
-          <Select placeholder={t('plan.kind')} style={{ width: 160 }} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+          <Select
+            placeholder={t('plan.kind')}
+            aria-label={t('plan.kind')}
+            style={{ width: 160 }}
+            options={MEETING_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
         </Form.Item>
         <Form.Item name="name" rules={[{ required: true, message: t('plan.nameRequired') }]}>
           <Input placeholder={t('plan.seriesName')} maxLength={60} style={{ width: 200 }} />

@@ -1,7 +1,7 @@
 /** 十分钟思想教育 queries and writes; shapes come from common/schemas/moralEducation. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClassIndicators, ClassPlanDay, MissedRow, MoralSession, SchoolCoverage, SchoolPlanDay } from '@common/schemas/moralEducation';
+import type { ClassIndicators, ClassPlanDay, MissedRow, MoralSession, MyClassPlan, SchoolCoverage, SchoolPlanDay } from '@common/schemas/moralEducation';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
 
@@ -11,6 +11,7 @@ export type SchoolDay = z.infer<typeof SchoolPlanDay>;
 export type Indicators = z.infer<typeof ClassIndicators>;
 export type Coverage = z.infer<typeof SchoolCoverage>;
 export type Missed = z.infer<typeof MissedRow>;
+export type MyPlan = z.infer<typeof MyClassPlan>;
 
 const KEY = 'moralEducation';
 
@@ -19,6 +20,14 @@ export function useClassPlan(classId: string | undefined, from: string, to: stri
     queryKey: [KEY, 'classPlan', classId, from, to],
     enabled: !!classId,
     queryFn: () => api.get<{ items: PlanDay[] }>(`/moral-education/classes/${classId}/plan`, { from, to }).then((r) => r.items),
+  });
+}
+
+/** A student's own class's plan (the server finds the class from the student's record). */
+export function useMyClassPlan(from: string, to: string) {
+  return useQuery({
+    queryKey: [KEY, 'myClassPlan', from, to],
+    queryFn: () => api.get<MyPlan>('/moral-education/my-class/plan', { from, to }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { BookOutlined, CalendarOutlined, ClockCircleOutlined, PieChartOutlined } from '@ant-design/icons';
+import { BookOutlined, CalendarOutlined, ClockCircleOutlined, PieChartOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { MORAL_EDUCATION_PERMISSIONS as P } from '@common/moralEducation';
 import { defineModule } from '../types';
 
@@ -11,6 +11,7 @@ export const moralEducationModule = defineModule({
     { path: 'moral-education/class', component: lazy(() => import('./ClassPage')), permission: P.read },
     { path: 'moral-education/overview', component: lazy(() => import('./OverviewPage')), permission: P.oversee },
     { path: 'moral-education/plan', component: lazy(() => import('./PlanPage')), permission: P.plan },
+    { path: 'moral-education/my-class', component: lazy(() => import('./MyClassPage')), permission: P.readOwnClass },
   ],
   homeCards: [
     { key: 'moralEducation-today', component: lazy(() => import('./TodayCard')), roles: ['headTeacher', 'subjectTeacher'], permission: P.read, order: 10 },
@@ -21,6 +22,7 @@ export const moralEducationModule = defineModule({
       permission: P.oversee,
       order: 20,
     },
+    { key: 'moralEducation-myClass', component: lazy(() => import('./MyClassCard')), roles: ['student'], permission: P.readOwnClass, order: 20 },
   ],
   menu: [
     { key: 'moral-today', path: '/moral-education/today', labelKey: 'moralEducation:menuToday', icon: ClockCircleOutlined, permission: P.record, order: 64 },
@@ -34,5 +36,13 @@ export const moralEducationModule = defineModule({
       order: 66,
     },
     { key: 'moral-plan', path: '/moral-education/plan', labelKey: 'moralEducation:menuPlan', icon: CalendarOutlined, permission: P.plan, order: 67 },
+    {
+      key: 'moral-my-class',
+      path: '/moral-education/my-class',
+      labelKey: 'moralEducation:menuMyClass',
+      icon: ScheduleOutlined,
+      permission: P.readOwnClass,
+      order: 68,
+    },
   ],
 });

@@ -69,6 +69,7 @@ export function ThresholdsModal({ orgId, onClose }: { orgId: string; onClose: ()
             onChange={(direction) => set(i, { direction })}
             options={THRESHOLD_DIRECTIONS.map((d) => ({ value: d, label: t(`dashboard.direction.${d}`) }))}
             style={{ width: 80 }}
+            aria-label={`${t('dashboard.indicator')} ${t('dashboard.direction.below')}/${t('dashboard.direction.above')}`}
           />
           <InputNumber
             value={x.value}
