@@ -214,9 +214,8 @@ export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolea
     q = f.onSchedule ? q.where('n.followed_on_time', '=', 1) : q.where((eb) => eb.or([eb('n.followed_on_time', '=', 0), eb('n.followed_on_time', 'is', null)]));
   if (f.unreadBy) {
     const a = f.unreadBy;
-    q = q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.person_id', '=', a))),
-    );
+    // The reader's receipts once (notice_receipts_person), not one probe per candidate notice.
+    q = q.where('n.id', 'not in', (eb) => eb.selectFrom('notice_receipts as r').select('r.notice_id').where('r.person_id', '=', a));
   }
   return q;
 }
