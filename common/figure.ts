@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 
-export const FIGURE_UNITS = ['count', 'rate', 'hours', 'yuan'] as const;
+/** `workingDays`: a duration counted on the work calendar (调解时长), as a median. */
+export const FIGURE_UNITS = ['count', 'rate', 'hours', 'yuan', 'workingDays'] as const;
 export type FigureUnit = (typeof FIGURE_UNITS)[number];
 
 export const FigureDrill = z.object({ numerator: z.record(z.string(), z.string()), denominator: z.record(z.string(), z.string()) });

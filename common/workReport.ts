@@ -143,6 +143,7 @@ export function formatFigure(unit: FigureUnit, value: number | null): string {
   if (value === null) return '—';
   if (unit === 'rate') return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
   if (unit === 'hours') return `${value} 小时`;
+  if (unit === 'workingDays') return `${value} 个工作日`;
   if (unit === 'yuan') return `${value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 元`;
   return String(value);
 }

@@ -33,7 +33,13 @@ export const VisitBody = z.object({ visitedOn: IsoDate, notes: Text(4000), fileI
 export type VisitBody = z.infer<typeof VisitBody>;
 export const NoteBody = z.object({ note: Text(1000).optional() }).strict();
 export const ReasonBody = z.object({ reason: Text(1000) }).strict();
-export const ObjectionBody = z.object({ content: Text(1000) }).strict();
+export const ObjectionBody = z
+  .object({
+    content: Text(1000),
+    /** 匿名: the objection keeps no account; officers read what was said, never who said it. */
+    anonymous: z.boolean().default(false),
+  })
+  .strict();
 export const DecideObjectionBody = z.object({ decision: z.enum(OBJECTION_DECISIONS), note: Text(1000) }).strict();
 export const ReviewBody = z
   .object({
@@ -148,7 +154,18 @@ export const ProfileDetail = ProfileSummary.extend({
   files: z.array(FileRef).nullable(),
   visits: z.array(z.object({ id: Id, staffName: z.string(), visitedOn: IsoDate, notes: z.string(), photos: z.array(FileRef) })).nullable(),
   objections: z
-    .array(z.object({ id: Id, content: z.string(), raisedOn: IsoDate, decision: z.enum(OBJECTION_DECISIONS).nullable(), note: z.string().nullable() }))
+    .array(
+      z.object({
+        id: Id,
+        content: z.string(),
+        raisedOn: IsoDate,
+        /** Who objected: null when anonymous. */
+        objectorName: z.string().nullable(),
+        anonymous: z.boolean(),
+        decision: z.enum(OBJECTION_DECISIONS).nullable(),
+        note: z.string().nullable(),
+      }),
+    )
     .nullable(),
   reviews: z
     .array(

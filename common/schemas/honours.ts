@@ -39,6 +39,14 @@ export const CreateHonourBody = z
     competitionId: Id.optional(),
   })
   .strict();
+/** 修改评选条件: the words, the items and the pass mark, replaced whole; refused once assessment has started. */
+export const EditCriteriaBody = z
+  .object({
+    criteria: Text(2000),
+    criteriaItems: z.array(HonourCriterionInput).max(15).optional(),
+    passScore: z.number().int().min(0).max(1500).optional(),
+  })
+  .strict();
 export const Honour = z.object({
   id: z.string(),
   orgId: z.string(),

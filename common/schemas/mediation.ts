@@ -80,6 +80,8 @@ export const CaseListQuery = listQuery(['appliedAt', 'acceptDue', 'mediationDue'
   appliedTo: IsoDate.optional(),
   /** Closed on or before the mediation deadline. */
   onTime: QueryBool.optional(),
+  /** Closed within 15 days of acceptance, extensions not counted (the drill of 15 日内结案率). */
+  within15: QueryBool.optional(),
   q: z.string().trim().max(50).optional(),
   /** The `nextCursor` of the page shown: the page after it (newest first). */
   after: After.optional(),
@@ -180,3 +182,40 @@ export const CasePage = pageOf(CaseSummary).extend({
 
 /** The committee's mediators a case may be assigned to on acceptance. */
 export const MediatorOptions = z.object({ items: z.array(z.object({ accountId: z.string(), name: z.string() })) });
+
+// ---- the cuts of a period's figures ----
+
+export const FiguresQuery = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  /** The org whose child units are the unit rows; the caller's committee by default. */
+  orgId: Id.optional(),
+});
+export type FiguresQuery = z.infer<typeof FiguresQuery>;
+
+const CaseDrill = z.record(z.string(), z.string());
+export const CutRow = z.object({
+  /** A claim type, or a unit's org id. */
+  key: z.string(),
+  label: z.string(),
+  /** Applied for in the period. */
+  cases: z.number(),
+  /** Closed in the period with an agreement or a referral to arbitration. */
+  outcomes: z.number(),
+  agreed: z.number(),
+  successRate: z.number().nullable(),
+  /** Working days from application to outcome, median over `outcomes`. */
+  medianWorkingDays: z.number().nullable(),
+  /** The case list's filters that show exactly the cases behind `cases`, `outcomes` and `agreed`. */
+  drill: z.object({ cases: CaseDrill, outcomes: CaseDrill, agreed: CaseDrill }),
+});
+export type CutRow = z.infer<typeof CutRow>;
+
+export const MediationFigures = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  org: z.object({ id: z.string(), name: z.string() }),
+  byClaimType: z.array(CutRow),
+  byUnit: z.array(CutRow),
+});
+export type MediationFigures = z.infer<typeof MediationFigures>;

@@ -110,6 +110,8 @@ export const QuestionFilterQuery = z.object({
   onTime: QueryBool.optional(),
   /** Cites a version that has since been amended or repealed. */
   reviewNeeded: QueryBool.optional(),
+  /** An FAQ entry that workers said answered their question (「这条解答了我的问题」) at least once (true) or never (false). */
+  deflected: QueryBool.optional(),
   /** Only the caller's own questions. */
   mine: QueryBool.optional(),
 });

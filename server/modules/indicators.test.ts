@@ -90,6 +90,8 @@ describe('the indicator registry', () => {
       'mediation.onTimeRate',
       'mediation.referred',
       'mediation.successRate',
+      'mediation.timeToOutcome',
+      'mediation.within15Days',
       'meetings.decisionsCarriedOver',
       'meetings.decisionsClosed',
       'meetings.heldAsPlanned',
@@ -98,9 +100,11 @@ describe('the indicator registry', () => {
       'notices.questionsAnswered',
       'notices.readRate',
       'policies.faqPublished',
+      'policies.faqReuseRate',
       'policies.onTimeAnswerRate',
       'policies.questionsAnswered',
       'policies.reviewPending',
+      'policies.topTopicShare',
       'suggestions.adoptionRate',
       'suggestions.benefit',
       'suggestions.implemented',
@@ -120,6 +124,7 @@ describe('the indicator registry', () => {
     expect(byKey.get('core.decidedOnTimeRate')).toMatchObject({ module: 'core', unit: 'rate' });
     expect(byKey.get('appeals.closureRate')).toMatchObject({ module: 'appeals', label: { zh: '办结率', en: 'Closure rate' }, unit: 'rate', period: 'range' });
     expect(byKey.get('appeals.acceptanceHours')).toMatchObject({ unit: 'hours' });
+    expect(byKey.get('mediation.timeToOutcome')).toMatchObject({ module: 'mediation', unit: 'workingDays' });
   });
 
   it('computes an appeal figure for a scope and period exactly as the appeals dashboard counts it', async () => {

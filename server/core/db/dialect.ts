@@ -69,3 +69,11 @@ export function joinedTexts(db: Kysely<any>, column: RawBuilder<unknown> | strin
   const col = typeof column === 'string' ? sql.ref(column) : column;
   return engineOf(db) === 'postgres' ? sql<string | null>`string_agg(${col}, ',')` : sql<string | null>`group_concat(${col}, ',')`;
 }
+
+/** A 'YYYY-MM-DD' text column plus `days` calendar days, as the same text (SQLite date(), PostgreSQL date arithmetic). */
+export function datePlusDays(db: Kysely<any>, column: string, days: number) {
+  const n = Math.trunc(days);
+  return engineOf(db) === 'postgres'
+    ? sql<string>`to_char(cast(${sql.ref(column)} as date) + ${sql.lit(n)}, 'YYYY-MM-DD')`
+    : sql<string>`date(${sql.ref(column)}, ${sql.lit(`${n >= 0 ? '+' : ''}${n} days`)})`;
+}

@@ -2,11 +2,13 @@
  * The side channels an outside review used to name the author of an anonymous appeal
  * without a reveal (issue #11), one test each: filters and cuts, the group alert's worker
  * count, the audit log, and who may reveal. Each failed on the code before the anonymity rule.
+ * The same rule for an anonymous objection to a hardship public notice (公示异议).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
+import { householdBody, ruleBody } from '../hardship/hardship.testkit.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -164,5 +166,54 @@ describe('anonymous appeals and their side channels', () => {
       ].sort(),
     );
     await w.chair.request('PUT', '/api/v1/appeals/settings', { orgId: w.group.id, chairMayReveal: false });
+  });
+});
+
+describe('an anonymous objection to a hardship public notice', () => {
+  it('names nobody — not the file’s objections, its timeline, the audit log nor the stored row — and the officers still decide it', async () => {
+    const H = '/api/v1/hardship/households';
+    const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+    expect((await w.chair.post('/api/v1/hardship/rules', ruleBody(w.group.id, year))).status).toBe(201);
+    const household = await w.worker();
+    const id = (await household.post(H, householdBody(70_000))).body.id;
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    for (const officer of [w.staff, w.chair]) await officer.post(`${H}/${id}/visits`, { visitedOn: day, notes: '入户核实' });
+    expect((await w.chair.post(`${H}/${id}/approve`, {})).body.status).toBe('notice');
+
+    const hidden = await w.worker({ name: '匿名异议人' });
+    hidden.remoteAddress = '10.7.7.7';
+    const named = await w.worker({ name: '实名异议人' });
+    const anon = await hidden.post(`/api/v1/hardship/publicity/${id}/objections`, { content: '其家属另有经营收入', anonymous: true });
+    expect(anon.status, JSON.stringify(anon.body)).toBe(201);
+    expect((await named.post(`/api/v1/hardship/publicity/${id}/objections`, { content: '请再核实收入' })).status).toBe(201);
+
+    const file = await w.staff.get(`${H}/${id}`);
+    expect(file.body.objections).toMatchObject([
+      { content: '其家属另有经营收入', anonymous: true, objectorName: null },
+      { content: '请再核实收入', anonymous: false, objectorName: named.username },
+    ]);
+    const steps = file.body.events.filter((e: any) => e.event === 'objection').map((e: any) => e.actorName);
+    expect(steps).toEqual([null, named.username]);
+    expect(file.text).not.toContain('匿名异议人');
+    expect(file.text).not.toContain(hidden.username);
+
+    const admin = await t.user([{ role: 'sysAdmin', org: null }]);
+    const audit = (await admin.get(`/api/v1/audit?entityId=${id}&pageSize=100`)).body.items.filter((e: any) => e.action === 'hardship.object');
+    expect(audit.map((e: any) => e.actorId)).toEqual(expect.arrayContaining([null, named.accountId]));
+    expect(JSON.stringify(audit)).not.toContain(hidden.accountId);
+    expect(JSON.stringify(audit)).not.toContain('10.7.7.7');
+    const stored = await t.db
+      .selectFrom('hardship_objections' as any)
+      .select(['account_id', 'anonymous'])
+      .where('id', '=', anon.body.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ account_id: null, anonymous: 1 });
+    // The officers' notice of it carries what was said, not who said it.
+    const told = await t.db.selectFrom('notifications').select(['title', 'body']).where('kind', '=', 'hardship.objection').execute();
+    expect(JSON.stringify(told)).not.toContain(hidden.username);
+
+    const decided = await w.chair.post(`${H}/${id}/objections/${anon.body.id}/decide`, { decision: 'dismissed', note: '核实无经营收入' });
+    expect(decided.status, decided.text).toBe(200);
+    expect(decided.body.objections[0]).toMatchObject({ decision: 'dismissed', objectorName: null });
   });
 });

@@ -3,7 +3,7 @@
  * period; anyone of the union may raise an objection while it runs. A worker sees the notices of
  * their own top-level organisation, never another's; nothing but the masked name leaves the file.
  */
-import { recordAudit } from '../../core/audit/audit.js';
+import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { hasPermission, scopeOf, inScope } from '../../core/rbac/actor.js';
@@ -40,8 +40,12 @@ export async function list(call: Call, q: { page: number; pageSize: number; orde
   };
 }
 
-/** An objection to a notice that is running and that the caller can see; otherwise the notice does not exist for them. */
-export async function object(call: WriteCall, id: string, content: string): Promise<{ id: string; raisedOn: string }> {
+/**
+ * An objection to a notice that is running and that the caller can see; otherwise the notice does
+ * not exist for them. Anonymous (匿名), it keeps no account, its timeline step no actor and its audit
+ * row neither account nor address — the rule of anonymous appeals: officers read what was said, never who.
+ */
+export async function object(call: WriteCall, id: string, content: string, anonymous = false): Promise<{ id: string; raisedOn: string }> {
   const row = await repo.loadProfile(call.tx, id);
   const r = roots(call);
   const day = today(call);
@@ -52,7 +56,8 @@ export async function object(call: WriteCall, id: string, content: string): Prom
     .values({
       id: objectionId,
       profile_id: id,
-      account_id: call.actor.accountId,
+      account_id: anonymous ? null : call.actor.accountId,
+      anonymous: anonymous ? 1 : 0,
       content,
       raised_on: day,
       decision: null,
@@ -62,10 +67,16 @@ export async function object(call: WriteCall, id: string, content: string): Prom
       created_at: call.iso,
     })
     .execute();
-  await recordEvent(call, { kind: KIND, id, event: 'objection' });
-  await recordAudit(call.tx, call.ctx, { action: 'hardship.object', entityType: ENTITY, entityId: id, orgId: row.org_id });
+  await recordEvent(call, { kind: KIND, id, event: 'objection', anonymous });
+  await recordAudit(call.tx, anonymous ? anonymousContext(call.ctx) : call.ctx, {
+    action: 'hardship.object',
+    entityType: ENTITY,
+    entityId: id,
+    orgId: row.org_id,
+  });
   await notify(call.tx, {
-    ...notice('applied', { code: row.code }, await officersOf(call.tx, row.org_path, call.actor.accountId), id),
+    // An anonymous objector who is an officer too is told like the others: leaving them out would point at them.
+    ...notice('applied', { code: row.code }, await officersOf(call.tx, row.org_path, anonymous ? undefined : call.actor.accountId), id),
     kind: 'hardship.objection',
     title: `公示异议：${row.code}`,
     body: content.slice(0, 200),

@@ -253,8 +253,17 @@ export async function causesOf(db: Tx, ids: readonly string[]): Promise<Map<stri
 export const membersOf = (db: Tx, id: string) => hdb(db).selectFrom('hardship_members').selectAll().where('profile_id', '=', id).orderBy('sort').execute();
 export const visitsOf = (db: Tx, id: string) =>
   hdb(db).selectFrom('hardship_visits').selectAll().where('profile_id', '=', id).orderBy('visited_on').orderBy('id').execute();
+/** A file's objections, oldest first; the objector's name only through a named objection's account (an anonymous one has none). */
 export const objectionsOf = (db: Tx, id: string) =>
-  hdb(db).selectFrom('hardship_objections').selectAll().where('profile_id', '=', id).orderBy('created_at').orderBy('id').execute();
+  hdb(db)
+    .selectFrom('hardship_objections as o')
+    .leftJoin('accounts as a', 'a.id', 'o.account_id')
+    .selectAll('o')
+    .select(sql<string | null>`case when o.anonymous = 0 then a.display_name end`.as('objector_name'))
+    .where('o.profile_id', '=', id)
+    .orderBy('o.created_at')
+    .orderBy('o.id')
+    .execute();
 export const reviewsOf = (db: Tx, id: string) =>
   hdb(db).selectFrom('hardship_reviews').selectAll().where('profile_id', '=', id).orderBy('due_date').orderBy('id').execute();
 export const callbacksOf = (db: Tx, id: string) =>

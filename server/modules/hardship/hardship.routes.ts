@@ -77,7 +77,7 @@ export async function hardshipRoutes(app: App) {
       config: allow(...UNION),
       schema: { tags, summary: '对公示提出异议', params: IdParams, body: ObjectionBody, response: { 201: z.object({ id: Id, raisedOn: z.string() }) } },
     },
-    (req, reply) => writeCall(db, req, reply, 201, (call) => publicity.object(call, req.params.id, req.body.content)),
+    (req, reply) => writeCall(db, req, reply, 201, (call) => publicity.object(call, req.params.id, req.body.content, req.body.anonymous)),
   );
 
   app.get(

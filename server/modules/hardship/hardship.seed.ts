@@ -243,7 +243,9 @@ export async function seedHardshipDemo(db: Db, now: Date): Promise<void> {
       objections.push({
         id: newId(),
         profile_id: id,
-        account_id: staff.id,
+        // Raised anonymously, as a neighbour would: the file shows what was said, not who.
+        account_id: null,
+        anonymous: 1,
         content: '该户家属另有经营收入，请再核实。',
         raised_on: addDays(today, -1),
         decision: null,

@@ -101,6 +101,8 @@ async function detailOf(db: Tx, call: Call, row: repo.ProfileRow, officer: boole
       id: o.id,
       content: o.content,
       raisedOn: o.raised_on,
+      objectorName: o.objector_name,
+      anonymous: o.anonymous === 1,
       decision: o.decision as ObjectionDecision | null,
       note: o.note,
     })),

@@ -56,7 +56,9 @@ export interface HardshipTables {
   hardship_objections: {
     id: string;
     profile_id: string;
-    account_id: string;
+    /** Null for an anonymous objection: nothing ties it to a person. */
+    account_id: string | null;
+    anonymous: number;
     content: string;
     raised_on: string;
     decision: string | null;

@@ -9,6 +9,7 @@ import { defineModule } from '../module.js';
 import { hardshipNotableCases } from './hardship.notable.js';
 import * as m2200 from './migrations/20261206_2200_hardship_files.js';
 import * as m1231 from './migrations/20261207_1231_hardship_figures.js';
+import * as m1432 from './migrations/20261207_1432_hardship_anonymous_objections.js';
 import { hardshipIndicators } from './hardship.indicators.js';
 import { hardshipJobs } from './hardship.jobs.js';
 import { hardshipMessages } from './hardship.messages.js';
@@ -22,7 +23,7 @@ export const hardshipModule = defineModule({
   // A household's file is for the hardship officers of its union alone: not the system admin either.
   needToKnow: [HARDSHIP_PERMISSIONS.officer, HARDSHIP_PERMISSIONS.apply],
   messages: hardshipMessages,
-  migrations: { '20261206_2200_hardship_files': m2200, '20261207_1231_hardship_figures': m1231 },
+  migrations: { '20261206_2200_hardship_files': m2200, '20261207_1231_hardship_figures': m1231, '20261207_1432_hardship_anonymous_objections': m1432 },
   routes: hardshipRoutes,
   jobs: hardshipJobs,
   indicators: hardshipIndicators,

@@ -2,6 +2,10 @@ import { messageKeys, type MessageEntry } from '../../core/i18n/messages.js';
 
 /** Registered by the composition root from the module's declaration. */
 export const honoursMessages = {
+  'honours.criteriaLocked': [
+    '已有推荐开始评审（已评分或已审核），评选条件不能再修改',
+    'Nominations have been assessed or reviewed under these criteria: they can no longer change',
+  ],
   'honours.orgUnknown': ['组织不存在或不在您的管理范围内', 'The org does not exist or is outside your reach'],
   'honours.honourUnknown': ['荣誉不存在或不在您的范围内', 'No such honour within your reach'],
   'honours.teamUnknown': ['班组不存在、不是班组，或不在您可推荐的范围内', 'The team does not exist, is not a team, or is outside what you may nominate'],

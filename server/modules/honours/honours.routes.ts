@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  EditCriteriaBody,
   AccidentBody,
   AccidentList,
   AssessmentBody,
@@ -35,6 +36,7 @@ import * as competitions from './honours.competitions.js';
 import { honourStats } from './honours.indicators.js';
 import * as queries from './honours.queries.js';
 import * as service from './honours.service.js';
+import { editCriteria } from './honours.criteria.js';
 
 const tags = ['honours'];
 const UNION = allow('sysAdmin', 'unionChair', 'unionStaff');
@@ -73,6 +75,14 @@ export async function honoursRoutes(app: App) {
     h,
     { config: UNION, schema: { tags, summary: '设立荣誉（种类、年度、评选条件）', body: CreateHonourBody, response: { 201: Created } } },
     (req, reply) => writeCall(db, req, reply, 201, (call) => service.createHonour(call, req.body)),
+  );
+  app.put(
+    `${h}/:honourId/criteria`,
+    {
+      config: UNION,
+      schema: { tags, summary: '修改评选条件（评审开始前；记入审计）', params: HonourParams, body: EditCriteriaBody, response: { 200: Created } },
+    },
+    (req, reply) => writeCall(db, req, reply, 200, (call) => editCriteria(call, req.params.honourId, req.body)),
   );
   app.get(
     `${h}/awards`,

@@ -409,6 +409,32 @@ describe('criteria that are scored and checked', () => {
     ]);
   });
 
+  it('the union edits the criteria until assessment starts, audited; then they are fixed (409 naming criteriaItems)', async () => {
+    const h = await scored('条件可修改');
+    const edit = (by: typeof w.staff, body: object) => by.request('PUT', `${H}/${h.id}/criteria`, body);
+    const nominee = await nominate(w.handler2, h.id, w.m2.team);
+    const next = { criteria: '安全生产权重提高', criteriaItems: [{ ...criteriaItems[0], max: 50 }, ...criteriaItems.slice(1)], passScore: 80 };
+    // Someone else's honour is not there; a department may not edit; bad criteria name their field.
+    expect((await edit(w.otherStaff, next)).status).toBe(404);
+    expect((await edit(w.handler2, next)).status).toBe(403);
+    const bad = await edit(w.staff, { ...next, criteriaItems: [{ key: 'ok', label: '达标', kind: 'check', max: 5 }] });
+    expect([bad.status, bad.body.errors[0].field]).toEqual([422, 'criteriaItems.0.max']);
+    await ok(edit(w.staff, next));
+    const listed = (await ok(w.staff.get(H))).items.find((x: any) => x.id === h.id);
+    expect([listed.criteria, listed.criteriaItems[0].max, listed.passScore]).toEqual(['安全生产权重提高', 50, 80]);
+    expect((await ok(w.handler2.get(`${N}/${nominee.id}`))).criteria[0].max).toBe(50);
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'changes', 'actor_id']).where('entity_id', '=', h.id).execute();
+    const edited = audit.find((a) => a.action === 'honours.criteriaEdit')!;
+    expect(edited.actor_id).toBe(w.staff.accountId);
+    expect(JSON.parse(edited.changes as string).pass_score).toEqual([75, 80]);
+    // Assessed under them, they stay as they are.
+    await ok(w.staff.request('PUT', `${N}/${nominee.id}/assessment`, { scores: { safety: 45, innovation: 25, training: 20 }, checks: { noViolation: true } }));
+    const locked = await edit(w.staff, { ...next, passScore: 60 });
+    expect([locked.status, locked.body.errors[0].field]).toEqual([409, 'criteriaItems']);
+    expect(locked.body.detail).toMatch(/评选条件不能再修改/);
+    expect((await ok(w.staff.get(H))).items.find((x: any) => x.id === h.id).passScore).toBe(80);
+  });
+
   it('review passes a nomination only after it is assessed against every criterion and meets them; the department sees the assessment once decided', async () => {
     const h = await scored('评分制工人先锋号');
     const strong = await nominate(w.handler2, h.id, w.m2.team);

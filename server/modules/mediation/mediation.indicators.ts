@@ -9,6 +9,7 @@ import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import * as repo from './mediation.repository.js';
+import { outcomeDrill, timeToOutcome as timeToOutcomeOf } from './mediation.outcomes.js';
 
 const AGREED = 'agreed,performed';
 const OUTCOMES = 'agreed,performed,failed';
@@ -25,6 +26,7 @@ function filterOf(d: Drill, q: IndicatorQuery): Omit<repo.CaseFilter, 'q'> {
     appliedFrom: d.appliedFrom,
     appliedTo: d.appliedTo,
     onTime: d.onTime === undefined ? undefined : d.onTime === '1',
+    within15: d.within15 === undefined ? undefined : d.within15 === '1',
   };
 }
 
@@ -53,6 +55,22 @@ export async function onTimeRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const num = { status: OUTCOMES, ...closed(q), onTime: '1' };
   const den = { status: OUTCOMES, ...closed(q) };
   return rateFigure((await count(db, num, q)).n, (await count(db, den, q)).n, { numerator: num, denominator: den });
+}
+
+/** 15 日内结案率: outcomes reached within 15 days of acceptance, extensions not counted ÷ outcomes. */
+export async function within15Rate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const num = { status: OUTCOMES, ...closed(q), within15: '1' };
+  const den = { status: OUTCOMES, ...closed(q) };
+  return rateFigure((await count(db, num, q)).n, (await count(db, den, q)).n, { numerator: num, denominator: den });
+}
+
+/** 调解时长: the median of working days from application to outcome, over the period's outcomes (both sides count them). */
+export async function timeToOutcome(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const d = outcomeDrill(q);
+  if (!q.scope.all && q.scope.paths.length === 0)
+    return { value: null, numerator: 0, denominator: 0, unit: 'workingDays', drill: { numerator: d, denominator: d } };
+  const t = await timeToOutcomeOf(db, q.scope.all ? undefined : q.scope.paths, q);
+  return { value: t.median, numerator: t.n, denominator: t.n, unit: 'workingDays', drill: { numerator: d, denominator: d } };
 }
 
 /** 转仲裁: cases that failed and were referred to arbitration. */
@@ -106,6 +124,28 @@ export const mediationIndicators = [
     period: 'range',
     unit: 'rate',
     compute: onTimeRate,
+  }),
+  defineIndicator({
+    key: 'mediation.within15Days',
+    label: { zh: '15 日内结案率', en: 'Closed within 15 days' },
+    definition: {
+      zh: '期间内在受理后 15 日内（不计延长）达成协议或调解不成的案件数 ÷ 达成协议与调解不成的案件数',
+      en: 'Cases closed with an agreement or a referral within 15 days of acceptance (extensions not counted) ÷ such cases closed',
+    },
+    period: 'range',
+    unit: 'rate',
+    compute: within15Rate,
+  }),
+  defineIndicator({
+    key: 'mediation.timeToOutcome',
+    label: { zh: '调解时长（中位数）', en: 'Time to outcome (median)' },
+    definition: {
+      zh: '期间内达成协议或调解不成的案件，自申请日至结案日的工作日数的中位数（按工作日历，跨节假日与调休）',
+      en: 'Median working days from the application to the outcome, over cases closed with an agreement or a referral in the period (work calendar)',
+    },
+    period: 'range',
+    unit: 'workingDays',
+    compute: timeToOutcome,
   }),
   defineIndicator({
     key: 'mediation.referred',

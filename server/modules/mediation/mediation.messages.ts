@@ -6,6 +6,7 @@ export const mediationMessages = {
   'mediation.applicantRequired': ['请选择申请人（职工）', 'Choose the applicant (a worker)'],
   'mediation.applicantNotWorker': ['申请人必须是本单位的职工', 'The applicant must be a worker of this organisation'],
   'mediation.groupSizeRequired': ['集体申请请填写涉及人数', 'Give the number of workers a group application speaks for'],
+  'mediation.periodOrder': ['统计期间的结束日期不能早于开始日期', 'The end of the period cannot be before its start'],
   'mediation.futureDate': ['日期不能晚于今天', 'The date cannot be later than today'],
   'mediation.disputeBeforeYear': ['争议发生已超过一年仲裁时效，请核实日期', 'The dispute is older than the one-year limitation; check the date'],
   'mediation.appealUnknown': ['关联的诉求不存在或不是申请人提出的', 'The linked appeal does not exist or is not the applicant’s'],

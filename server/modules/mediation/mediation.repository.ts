@@ -4,12 +4,12 @@
  * on, one's own), so a page and its total never count a case the caller may not see.
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { containsCi } from '../../core/db/dialect.js';
+import { containsCi, datePlusDays } from '../../core/db/dialect.js';
 import type { Tx } from '../../core/db/database.js';
 import { indexedWalk, pagedList, type PagedList } from '../../core/db/pagedList.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import type { CaseLight } from '../../../common/mediation.js';
+import { MEDIATION_DAYS, type CaseLight } from '../../../common/mediation.js';
 import type { Visibility } from './mediation.policy.js';
 import { mdb, type MediationCaseTable, type MediationTables } from './mediation.tables.js';
 import type { DB } from '../../core/db/schema.js';
@@ -28,6 +28,8 @@ export interface CaseFilter {
   appliedFrom?: string;
   appliedTo?: string;
   onTime?: boolean;
+  /** Closed within 15 days of acceptance, extensions not counted (the issue's 「15 日内结案」). */
+  within15?: boolean;
   q?: string;
   /** Only cases of these subtrees (an indicator's scope). */
   scopePaths?: readonly string[];
@@ -84,7 +86,7 @@ function within(s: Visibility['oversee'], path: string): Visibility['oversee'] {
   return { all: false, paths: s.paths.filter((p) => p.startsWith(path)) };
 }
 
-function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expression<SqlBool> {
+function where(db: Tx, eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expression<SqlBool> {
   const c: Expression<SqlBool>[] = [];
   if (v) c.push(visible(eb, f.orgPath ? { ...v, oversee: within(v.oversee, f.orgPath), mediate: within(v.mediate, f.orgPath) } : v));
   if (f.scopePaths) c.push(pathInScope(eb, 'c.org_path', { all: false, paths: [...f.scopePaths] }));
@@ -100,6 +102,10 @@ function where(eb: Eb, v: Visibility | null, f: CaseFilter, today: string): Expr
   if (f.onTime !== undefined) {
     const late = eb.and([eb('c.mediation_due', 'is not', null), eb('c.closed_on', '>', eb.ref('c.mediation_due'))]);
     c.push(f.onTime ? eb.and([eb('c.closed_on', 'is not', null), eb.not(late)]) : late);
+  }
+  if (f.within15 !== undefined) {
+    const inTime = eb('c.closed_on', '<=', datePlusDays(db, 'c.accepted_on', MEDIATION_DAYS));
+    c.push(eb.and([eb('c.closed_on', 'is not', null), eb('c.accepted_on', 'is not', null), f.within15 ? inTime : eb.not(inTime)]));
   }
   if (f.q) {
     c.push(eb.or([containsCi('c.code', f.q), containsCi('c.respondent', f.q), containsCi('p.name', f.q)] as Expression<SqlBool>[]));
@@ -120,7 +126,7 @@ export async function listCases(
   page: { page: number; pageSize: number; sort?: keyof typeof SORT; order: 'asc' | 'desc'; after?: string },
   today: string,
 ): Promise<PagedList<CaseRow>> {
-  const filter = (eb: unknown) => where(eb as Eb, v, f, today);
+  const filter = (eb: unknown) => where(db, eb as Eb, v, f, today);
   const sort = page.sort ?? 'appliedAt';
   return pagedList(db, {
     // The count needs the applicant's name only to search it: without a search it reads the cases alone.
@@ -200,8 +206,37 @@ export function overdueAccepted(db: Tx, today: string) {
 export async function totals(db: Tx, f: Omit<CaseFilter, 'q'>, today: string): Promise<{ n: number; agreed: number; paid: number }> {
   const r = await mdb(db)
     .selectFrom('mediation_cases as c')
-    .where((eb) => where(eb, null, f, today))
+    .where((eb) => where(db, eb, null, f, today))
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('c.agreed_cents').as('agreed'), eb.fn.sum<number>('c.paid_cents').as('paid')])
     .executeTakeFirst();
   return { n: Number(r?.n ?? 0), agreed: Number(r?.agreed ?? 0), paid: Number(r?.paid ?? 0) };
 }
+
+/**
+ * The cases a period's figures are cut from (applied in it, or closed in it), with their claim
+ * types: the time to outcome and the cuts by claim type and unit are counted from these rows by
+ * the same conditions the list's filters apply.
+ */
+export async function periodCases(db: Tx, f: { scopePaths?: readonly string[]; from: string; to: string }) {
+  const rows = await mdb(db)
+    .selectFrom('mediation_cases as c')
+    .select(['c.id', 'c.status', 'c.org_path', 'c.applied_date', 'c.accepted_on', 'c.closed_on'])
+    .where((eb) =>
+      eb.and([
+        ...(f.scopePaths ? [pathInScope(eb, 'c.org_path', { all: false, paths: [...f.scopePaths] })] : []),
+        eb.or([
+          eb.and([eb('c.applied_date', '>=', f.from), eb('c.applied_date', '<=', f.to)]),
+          eb.and([eb('c.closed_on', '>=', f.from), eb('c.closed_on', '<=', f.to)]),
+        ]),
+      ]),
+    )
+    .execute();
+  const types = new Map<string, string[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const ids = rows.slice(i, i + 500).map((r) => r.id);
+    const claims = await mdb(db).selectFrom('mediation_claims').select(['case_id', 'type']).where('case_id', 'in', ids).execute();
+    for (const k of claims) types.set(k.case_id, [...new Set([...(types.get(k.case_id) ?? []), k.type])]);
+  }
+  return rows.map((r) => ({ ...r, claim_types: types.get(r.id) ?? [] }));
+}
+export type PeriodCase = Awaited<ReturnType<typeof periodCases>>[number];

@@ -8,6 +8,8 @@ import {
   CasePage,
   EvidenceBody,
   ExtendBody,
+  FiguresQuery,
+  MediationFigures,
   MediationFileParams,
   MediatorOptions,
   PaymentBody,
@@ -45,6 +47,20 @@ export async function mediationRoutes(app: App) {
       schema: { tags, summary: '申请调解（职工本人）或代为登记；支持 Idempotency-Key', body: ApplyBody, response: { 201: CaseDetail } },
     },
     (req, reply) => writeCall(db, req, reply, 201, (call) => service.apply(call, req.body)),
+  );
+
+  app.get(
+    '/api/v1/mediation/figures',
+    {
+      config: allow('sysAdmin', 'unionChair', 'unionStaff'),
+      schema: {
+        tags,
+        summary: '调解指标按争议类型与单位分列（含调解时长；每行带案件列表的筛选）',
+        querystring: FiguresQuery,
+        response: { 200: MediationFigures },
+      },
+    },
+    async (req) => service.figures(readCall(db, req), req.query),
   );
 
   app.get(

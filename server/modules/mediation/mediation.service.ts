@@ -11,8 +11,19 @@ import { newId } from '../../core/ids.js';
 import { t } from '../../core/i18n/messages.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { holdersOf, notify, notifyOnce, type Notice } from '../../core/notify/index.js';
-import { MEDIATION_PERMISSIONS as P, MAX_EXTENSION_DAYS, type ClaimType } from '../../../common/mediation.js';
-import type { AgreementBody, ApplyBody, CaseDetail, CaseListQuery, CaseSummary, PaymentBody } from '../../../common/schemas/mediation.js';
+import { CLAIM_TYPE_LABELS, MEDIATION_PERMISSIONS as P, MAX_EXTENSION_DAYS, type ClaimType } from '../../../common/mediation.js';
+import { inScope } from '../../core/rbac/actor.js';
+import { cutsOf } from './mediation.outcomes.js';
+import type {
+  AgreementBody,
+  ApplyBody,
+  CaseDetail,
+  CaseListQuery,
+  CaseSummary,
+  FiguresQuery,
+  MediationFigures,
+  PaymentBody,
+} from '../../../common/schemas/mediation.js';
 import { appealForReferral, recordMediationReferral } from '../appeals/index.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { acceptDueOf, clocksOf, mediationDueOf } from './mediation.clocks.js';
@@ -61,6 +72,35 @@ export async function list(
     rows.map((r) => r.id),
   );
   return { items: rows.map((r) => summaryOf(r, types.get(r.id) ?? [], today(call))), total, totalCapped, nextCursor, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The committee's figures of a period cut by claim type and by the child units of an org of its
+ * subtree (the caller's own by default), each row with the list filters behind it. Only the union
+ * side (`mediation.oversee`) sees them: a mediator sees only the cases named to them.
+ */
+export async function figures(call: Call, q: FiguresQuery): Promise<MediationFigures> {
+  const scope = visibilityOf(call.actor).oversee;
+  if (!scope.all && !scope.paths.length) throw forbidden();
+  if (q.from > q.to) throw invalid('query.to', MM['mediation.periodOrder']);
+  const orgs = call.db.selectFrom('orgs').select(['id', 'name', 'path']);
+  const org = q.orgId
+    ? await orgs.where('id', '=', q.orgId).executeTakeFirst()
+    : scope.all
+      ? await orgs.where('parent_id', 'is', null).orderBy('path').executeTakeFirst()
+      : await orgs.where('path', '=', [...scope.paths].sort((a, b) => a.length - b.length)[0]).executeTakeFirst();
+  if (!org || !inScope(scope, org.path)) throw notFound();
+  const units = await orgs.where('parent_id', '=', org.id).orderBy('sort_order').orderBy('name').execute();
+  const cuts = await cutsOf(call.db, org, units, q);
+  const zh = !call.ctx.locale.startsWith('en');
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  return {
+    from: q.from,
+    to: q.to,
+    org: { id: org.id, name: org.name },
+    byClaimType: cuts.byClaimType.map((r) => ({ ...r, label: CLAIM_TYPE_LABELS[r.key as ClaimType][zh ? 'zh' : 'en'] })),
+    byUnit: cuts.byUnit.map((r) => ({ ...r, label: names.get(r.key) ?? r.key })),
+  };
 }
 
 interface Loaded {

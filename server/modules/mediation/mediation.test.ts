@@ -486,6 +486,70 @@ describe('indicators', () => {
   });
 });
 
+describe('time to outcome and the cuts by claim type and unit', () => {
+  it('count working days across the National Day holiday, and every row opens exactly its cases in the list', async () => {
+    const dept = await t.org('调解统计区队', 'department', w.prod1);
+    const teamA = await t.org('统计一班', 'team', dept);
+    const teamB = await t.org('统计二班', 'team', dept);
+    const wages = { claims: [{ type: 'wagesOwed', description: '补发工资', amount: 5000 }] };
+    const open = async (team: typeof teamA, over = {}) =>
+      (await (await w.worker({}, team)).post('/api/v1/mediation/cases', disputeBody(over))).body.id as string;
+    const agreed = await open(teamA);
+    const pending = await open(teamA);
+    const failed = await open(teamB, wages);
+    const withdrawn = await open(teamB, wages);
+    for (const id of [agreed, failed]) await mediator.post(`/api/v1/mediation/cases/${id}/accept`, {});
+    await mediator.post(`/api/v1/mediation/cases/${agreed}/agreement`, agreement(2000));
+    await mediator.post(`/api/v1/mediation/cases/${failed}/fail`, { reason: '不成' });
+    await w.staff.post(`/api/v1/mediation/cases/${withdrawn}/withdraw`, { reason: '已自行协商' });
+    // The dates of a past autumn, as if the cases had run then: 1–7 October are holidays, Saturday 10 October is worked.
+    const dated = async (id: string, d: Record<string, string | null>) =>
+      t.db
+        .updateTable('mediation_cases' as any)
+        .set(d)
+        .where('id', '=', id)
+        .execute();
+    // Applied 30 Sep, closed 12 Oct: working days 8, 9, 10 (make-up), 12 Oct = 4; within 15 days of acceptance on 9 Oct.
+    await dated(agreed, { applied_date: '2026-09-30', accepted_on: '2026-10-09', closed_on: '2026-10-12' });
+    // Applied 28 Sep, accepted 29 Sep, failed 20 Oct (past 14 Oct): 29, 30 Sep, 8, 9, 10, 12–16, 19, 20 Oct = 12 working days.
+    await dated(failed, { applied_date: '2026-09-28', accepted_on: '2026-09-29', closed_on: '2026-10-20' });
+    await dated(withdrawn, { applied_date: '2026-09-29', closed_on: '2026-10-05' });
+    await dated(pending, { applied_date: '2026-10-15' });
+    const period = { from: '2026-09-28', to: '2026-10-31' };
+
+    const q = { scope: { all: false, paths: [dept.path] }, ...period };
+    const time = await indicator('mediation.timeToOutcome')!.compute(t.db, q);
+    expect(time).toMatchObject({ value: 8, numerator: 2, denominator: 2, unit: 'workingDays' });
+    const within = await indicator('mediation.within15Days')!.compute(t.db, q);
+    expect(within).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
+    const listed = async (drill: Record<string, string>) => {
+      const r = await w.chair.get(`/api/v1/mediation/cases?${new URLSearchParams({ orgId: dept.id, ...drill, pageSize: '200' })}`);
+      expect(r.status, r.text).toBe(200);
+      return r.body.items.map((c: { id: string }) => c.id).sort();
+    };
+    for (const f of [time, within]) for (const side of ['numerator', 'denominator'] as const) expect((await listed(f.drill![side])).length).toBe(f[side]);
+    expect(await listed(within.drill!.numerator)).toEqual([agreed]);
+
+    const r = await w.chair.get(`/api/v1/mediation/figures?from=${period.from}&to=${period.to}&orgId=${dept.id}`);
+    expect(r.status, r.text).toBe(200);
+    const unit = (id: string) => r.body.byUnit.find((u: { key: string }) => u.key === id);
+    expect(unit(teamA.id)).toMatchObject({ label: '统计一班', cases: 2, outcomes: 1, agreed: 1, successRate: 1, medianWorkingDays: 4 });
+    expect(unit(teamB.id)).toMatchObject({ label: '统计二班', cases: 2, outcomes: 1, agreed: 0, successRate: 0, medianWorkingDays: 12 });
+    const claim = (k: string) => r.body.byClaimType.find((c: { key: string }) => c.key === k);
+    expect(claim('wagesOwed')).toMatchObject({ label: '拖欠工资', cases: 2, outcomes: 1, agreed: 0, medianWorkingDays: 12 });
+    expect(claim('overtime')).toMatchObject({ label: '加班费', cases: 2, outcomes: 1, agreed: 1, medianWorkingDays: 4 });
+    expect(claim('dismissal')).toMatchObject({ cases: 0, outcomes: 0, successRate: null, medianWorkingDays: null });
+    for (const row of [...r.body.byUnit, ...r.body.byClaimType])
+      for (const k of ['cases', 'outcomes', 'agreed'] as const) expect((await listed(row.drill[k])).length, `${row.label} ${k}`).toBe(row[k]);
+
+    // The union side of another group, a mediator of this one and a worker learn nothing.
+    expect((await outsideStaff.get(`/api/v1/mediation/figures?from=${period.from}&to=${period.to}&orgId=${dept.id}`)).status).toBe(404);
+    expect((await mediator.get(`/api/v1/mediation/figures?from=${period.from}&to=${period.to}`)).status).toBe(403);
+    const backwards = await w.staff.get(`/api/v1/mediation/figures?from=${period.to}&to=${period.from}`);
+    expect([backwards.status, backwards.body.errors[0].field]).toEqual([422, 'query.to']);
+  });
+});
+
 describe('the case list above 2 000 matches', () => {
   it('walks newest first off the applied-at index: the capped total, a page, and the cursor’s next page', async () => {
     const seed = (await w.staff.post('/api/v1/mediation/cases', disputeBody({ applicantPersonId: (await t.person(w.team1)).id }))).body.id;

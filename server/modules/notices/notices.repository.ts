@@ -214,9 +214,8 @@ export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolea
     q = f.onSchedule ? q.where('n.followed_on_time', '=', 1) : q.where((eb) => eb.or([eb('n.followed_on_time', '=', 0), eb('n.followed_on_time', 'is', null)]));
   if (f.unreadBy) {
     const a = f.unreadBy;
-    q = q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('notice_receipts as r').select('r.notice_id').whereRef('r.notice_id', '=', 'n.id').where('r.person_id', '=', a))),
-    );
+    // The reader's receipts once (notice_receipts_person), not one probe per candidate notice.
+    q = q.where('n.id', 'not in', (eb) => eb.selectFrom('notice_receipts as r').select('r.notice_id').where('r.person_id', '=', a));
   }
   return q;
 }
@@ -236,20 +235,52 @@ export async function pageFiltered(
 ) {
   const col = page.sort === 'nextDueDate' ? 'n.next_due_date' : 'n.published_at';
   const ids = await filtered(db, where, f).select('n.id').orderBy(col, page.order).orderBy('n.id', page.order).offset(page.offset).limit(page.limit).execute();
+  return rowsOf(
+    db,
+    ids.map((r) => r.id),
+  );
+}
+
+/**
+ * A worker's page, newest (or oldest) first, as a walk: one ordered read per org they reach on
+ * `notices_reach` (org, status, published_at, id), each stopped after the rows the page needs, and
+ * the arms merged here. A worker reaches a handful of orgs (their team and those above it), so this
+ * is a few short index reads where one `org_id in (…)` read every reachable notice and sorted them.
+ */
+export async function pageByOrgs(db: Tx, reach: Reach, f: NoticeFilter, page: { offset: number; limit: number; order: 'asc' | 'desc' }) {
+  const need = page.offset + page.limit;
+  const arms = await Promise.all(
+    reach.up.map((orgId) =>
+      filtered(db, (eb) => readable(eb, { ...reach, up: [orgId] }), f)
+        .select(['n.id', 'n.published_at'])
+        .orderBy('n.published_at', page.order)
+        .orderBy('n.id', page.order)
+        .limit(need)
+        .execute(),
+    ),
+  );
+  const sign = page.order === 'desc' ? -1 : 1;
+  const merged = arms
+    .flat()
+    .sort((a, b) => sign * (a.published_at < b.published_at ? -1 : a.published_at > b.published_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rowsOf(
+    db,
+    merged.slice(page.offset, need).map((r) => r.id),
+  );
+}
+
+/** The rows of a page's ids with their org, in the ids' order. */
+async function rowsOf(db: Tx, ids: string[]) {
   if (!ids.length) return [];
   const rows = await ndb(db)
     .selectFrom('notices as n')
     .innerJoin('orgs as o', 'o.id', 'n.org_id')
     .selectAll('n')
     .select(['o.path as org_path', 'o.name as org_name'])
-    .where(
-      'n.id',
-      'in',
-      ids.map((r) => r.id),
-    )
+    .where('n.id', 'in', ids)
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((r) => byId.get(r.id)!);
+  return ids.map((id) => byId.get(id)!);
 }
 
 /** Receipts and recipients of the notices a filter selects (the read-rate figure). */

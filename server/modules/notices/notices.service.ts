@@ -351,7 +351,10 @@ export async function list(call: Call, q: NoticeListQuery) {
   };
   const order = q.sort ? q.order : 'desc';
   const [rows, total] = await Promise.all([
-    repo.pageFiltered(call.db, where, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort ?? 'publishedAt', order }),
+    // A worker reaches only the orgs on their way up: each is walked on its own index range (repo.pageByOrgs).
+    reach && !reach.scope.all && !reach.scope.paths.length && reach.up.length && (q.sort ?? 'publishedAt') === 'publishedAt'
+      ? repo.pageByOrgs(call.db, reach, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order })
+      : repo.pageFiltered(call.db, where, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort ?? 'publishedAt', order }),
     repo.countFiltered(call.db, where, f),
   ]);
   const ids = rows.map((r) => r.id);

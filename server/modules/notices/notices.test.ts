@@ -61,6 +61,39 @@ describe('scope and categories', () => {
   });
 });
 
+describe('a worker’s list', () => {
+  it('merges the notices of their team and every org above it newest first, page after page, and leaves out what they read', async () => {
+    const reader = await w.worker(w.team1, 'contract');
+    const sibling = await publish(w.staff, { orgId: w.team2.id, title: '二班内部事项' });
+    // Published in turn to each org on the reader's way up, so every page mixes orgs.
+    const mine: string[] = [];
+    for (const [i, org] of [w.group, w.team1, w.mine1, w.district, w.team1, w.group, w.district, w.mine1].entries())
+      mine.push((await publish(w.staff, { orgId: org.id, title: `逐级公开${i}` })).id);
+    const newest = [...mine].reverse();
+    const page = async (n: number, extra = '') => {
+      const r = await reader.get(`/api/v1/notices?page=${n}&pageSize=3${extra}`);
+      expect(r.status, r.text).toBe(200);
+      return r.body;
+    };
+    const [p1, p2, p3] = [await page(1), await page(2), await page(3)];
+    expect([...ids({ body: p1 }), ...ids({ body: p2 }), ...ids({ body: p3 }).slice(0, 2)]).toEqual(newest);
+    expect(ids({ body: p1 })).not.toContain(sibling.id);
+    const all = await reader.get('/api/v1/notices?pageSize=100');
+    expect(all.body.total).toBe(all.body.items.length);
+    expect(p1.total).toBe(all.body.total);
+    expect(all.body.items.map((x: any) => x.id)).not.toContain(sibling.id);
+    // Oldest first is the same walk the other way.
+    const oldest = (await reader.get('/api/v1/notices?pageSize=100&sort=publishedAt&order=asc')).body.items.map((x: any) => x.id);
+    expect(oldest).toEqual([...all.body.items.map((x: any) => x.id)].reverse());
+
+    await reader.post(`/api/v1/notices/${newest[0]}/read`);
+    await reader.post(`/api/v1/notices/${newest[3]}/read`);
+    const unread = await page(1, '&unread=1');
+    expect(ids({ body: unread })).toEqual([newest[1], newest[2], newest[4]]);
+    expect(unread.total).toBe(all.body.total - 2);
+  });
+});
+
 describe('read receipts', () => {
   it('stamps a recipient once, however often they open it, and counts reads by unit and category', async () => {
     const a = await w.worker(w.team1, 'contract');

@@ -7,7 +7,7 @@ import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import type { QuestionStatus } from '../../../common/policies.js';
-import { countQuestions } from './policies.repository.js';
+import { countQuestions, topicCounts } from './policies.repository.js';
 
 const ANSWERED: QuestionStatus[] = ['answered', 'published'];
 const csv = (s: readonly string[]) => s.join(',');
@@ -36,6 +36,29 @@ export async function faqPublished(db: Db, q: IndicatorQuery): Promise<Figure> {
   const n = await countQuestions(db, q.scope, { ...period(q), status: ['published'] });
   const drill = { status: 'published', ...period(q) };
   return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
+/**
+ * 常见问题复用率: FAQ entries (answers published as FAQ, asked in the period) that workers said answered
+ * their question at least once — a question not sent — ÷ FAQ entries. Views are not recorded.
+ */
+export async function faqReuseRate(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const den = { status: 'published', ...period(q) };
+  const num = { ...den, deflected: '1' };
+  const reused = await countQuestions(db, q.scope, { ...period(q), status: ['published'], deflected: true });
+  const published = await countQuestions(db, q.scope, { ...period(q), status: ['published'] });
+  return rateFigure(reused, published, { numerator: num, denominator: den });
+}
+
+/**
+ * 咨询最多的类别占比: the questions of the most-asked topic ÷ all questions asked in the period; the
+ * numerator's drill names the topic, so the list opened from it is that topic's questions.
+ */
+export async function topTopicShare(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const counts = await topicCounts(db, q.scope, period(q));
+  const all = counts.reduce((s, c) => s + c.n, 0);
+  const top = counts[0];
+  return rateFigure(top?.n ?? 0, all, { numerator: top ? { topic: top.topic, ...period(q) } : { ...period(q) }, denominator: { ...period(q) } });
 }
 
 /**
@@ -78,6 +101,28 @@ export const policiesIndicators = [
     period: 'range',
     unit: 'count',
     compute: faqPublished,
+  }),
+  defineIndicator({
+    key: 'policies.faqReuseRate',
+    label: { zh: '常见问题复用率', en: 'FAQ entries reused' },
+    definition: {
+      zh: '期间提出、已收入常见问题的答复中，至少有一位职工点「这条解答了我的问题」而未再提问的 ÷ 收入常见问题的',
+      en: 'FAQ entries (questions asked in the period) that at least one worker marked as answering their question instead of asking ÷ FAQ entries',
+    },
+    period: 'range',
+    unit: 'rate',
+    compute: faqReuseRate,
+  }),
+  defineIndicator({
+    key: 'policies.topTopicShare',
+    label: { zh: '咨询最多的类别占比', en: 'Share of the most-asked topic' },
+    definition: {
+      zh: '期间提出的政策咨询中，数量最多的类别（下钻可见是哪一类）的咨询数 ÷ 全部咨询数',
+      en: 'Questions of the most-asked topic (the drill names it) ÷ all questions asked in the period',
+    },
+    period: 'range',
+    unit: 'rate',
+    compute: topTopicShare,
   }),
   defineIndicator({
     key: 'policies.reviewPending',

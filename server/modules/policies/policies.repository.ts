@@ -309,6 +309,7 @@ function applyFilter<Q extends { where: any }>(db: Db, q: Q, f: QuestionFilter):
   if (f.to) out = out.where('q.asked_date', '<=', f.to);
   if (f.onTime !== undefined) out = out.where('q.on_time', '=', f.onTime ? 1 : 0);
   if (f.reviewNeeded !== undefined) out = out.where('q.review_needed', '=', f.reviewNeeded ? 1 : 0);
+  if (f.deflected !== undefined) out = f.deflected ? out.where('q.deflections', '>', 0) : out.where('q.deflections', '=', 0);
   if (f.q) {
     const refs = searchRefs(db, QUESTION_INDEX, f.q);
     if (!refs) return null;
@@ -328,6 +329,23 @@ export async function countQuestions(db: Db, scope: Scope, f: QuestionFilter): P
   );
   if (!q) return 0;
   return Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+}
+
+/** Questions of the scope asked in the period, per topic, most asked first (the topic with fewer ids first on a tie, so the order is fixed). */
+export async function topicCounts(db: Db, scope: Scope, f: { from: string; to: string }): Promise<{ topic: string; n: number }[]> {
+  const q = applyFilter(
+    db,
+    pdb(db)
+      .selectFrom('policy_questions as q')
+      .where((eb) => orgIn(eb, 'q.org_id', scope)),
+    f,
+  );
+  if (!q) return [];
+  const rows = await q
+    .select(['q.topic', (eb: any) => eb.fn.countAll().as('n')])
+    .groupBy('q.topic')
+    .execute();
+  return rows.map((r: any) => ({ topic: r.topic as string, n: Number(r.n) })).sort((a: any, b: any) => b.n - a.n || (a.topic < b.topic ? -1 : 1));
 }
 
 export function citationsOf(db: Tx, questionIds: string[]) {

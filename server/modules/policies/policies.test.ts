@@ -317,12 +317,27 @@ describe('questions', () => {
     const team = await w.team();
     const worker = await w.worker({}, team);
     const qs = [];
-    for (const title of ['病假工资怎么算', '夜班能调休吗', '防尘口罩多久换']) qs.push(await askQuestion(worker, { title }));
+    for (const [title, topic] of [
+      ['病假工资怎么算', 'wages'],
+      ['夜班能调休吗', 'leave'],
+      ['防尘口罩多久换', 'leave'],
+    ])
+      qs.push(await askQuestion(worker, { title, topic }));
     await w.staff.post(`/api/v1/policy-questions/${qs[0].id}/answer`, { answer: '按集团规定。' });
     await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/answer`, { answer: '可以。' });
     await w.staff.post(`/api/v1/policy-questions/${qs[1].id}/publish`, { faqTitle: '夜班能调休吗', faqAnswer: '可以。' });
     const q = { scope: { all: false, paths: [team.path] }, from: '2000-01-01', to: '2999-12-31' };
-    for (const key of ['policies.questionsAnswered', 'policies.onTimeAnswerRate', 'policies.faqPublished', 'policies.reviewPending']) {
+    // Not reused yet: the FAQ entry counts in the denominator only.
+    expect(await indicator('policies.faqReuseRate')!.compute(t.db, q)).toMatchObject({ value: 0, numerator: 0, denominator: 1 });
+    expect((await (await w.worker({}, team)).post(`/api/v1/policy-faq/${qs[1].id}/deflect`, {})).status).toBe(200);
+    for (const key of [
+      'policies.questionsAnswered',
+      'policies.onTimeAnswerRate',
+      'policies.faqPublished',
+      'policies.reviewPending',
+      'policies.faqReuseRate',
+      'policies.topTopicShare',
+    ]) {
       const fig = await indicator(key)!.compute(t.db, q);
       for (const side of ['numerator', 'denominator'] as const) {
         const params = new URLSearchParams({ ...fig.drill![side], orgId: team.id });
@@ -333,6 +348,10 @@ describe('questions', () => {
     }
     expect(await indicator('policies.onTimeAnswerRate')!.compute(t.db, q)).toMatchObject({ value: 1, numerator: 2, denominator: 2 });
     expect(await indicator('policies.faqPublished')!.compute(t.db, q)).toMatchObject({ value: 1 });
+    expect(await indicator('policies.faqReuseRate')!.compute(t.db, q)).toMatchObject({ value: 1, numerator: 1, denominator: 1 });
+    const top = await indicator('policies.topTopicShare')!.compute(t.db, q);
+    expect(top).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3 });
+    expect(top.drill!.numerator.topic).toBe('leave');
   });
 
   it('reminds staff before the deadline and the chair once it has passed, each only once', async () => {

@@ -87,7 +87,7 @@ export default function HouseholdPage() {
                     <List.Item>
                       <Flex vertical gap={6} style={{ width: '100%' }}>
                         <Typography.Text>
-                          {o.raisedOn}：{o.content}
+                          {o.raisedOn} · {o.objectorName ?? t('detail.anonymousObjector')}：{o.content}
                         </Typography.Text>
                         {o.decision ? (
                           <Tag>{`${t(`detail.${o.decision}`)}：${o.note ?? ''}`}</Tag>

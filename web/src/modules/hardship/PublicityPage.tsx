@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Input, List, Modal, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Flex, Input, List, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Page } from '../../shared/Page';
 import { useShowError } from '../../shared/errors';
@@ -12,16 +12,21 @@ function ObjectButton({ n }: { n: PublicNotice }) {
   const showError = useShowError();
   const [open, setOpen] = useState(false);
   const [content, setContent] = useState('');
+  const [anonymous, setAnonymous] = useState(false);
   const object = useObject(n.id);
   const send = () =>
-    object.mutate(content, {
-      onSuccess: () => {
-        void message.success(t('publicity.sent'));
-        setOpen(false);
-        setContent('');
+    object.mutate(
+      { content, anonymous },
+      {
+        onSuccess: () => {
+          void message.success(t('publicity.sent'));
+          setOpen(false);
+          setContent('');
+          setAnonymous(false);
+        },
+        onError: showError,
       },
-      onError: showError,
-    });
+    );
   return (
     <>
       <Button size="small" onClick={() => setOpen(true)} data-testid="hardship-object">
@@ -43,6 +48,9 @@ function ObjectButton({ n }: { n: PublicNotice }) {
           aria-label={t('publicity.content')}
           placeholder={t('publicity.content')}
         />
+        <Checkbox checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} style={{ marginTop: 12 }} data-testid="hardship-object-anonymous">
+          {t('publicity.anonymous')}
+        </Checkbox>
       </Modal>
     </>
   );

@@ -65,7 +65,9 @@ export function useApply() {
 }
 
 export function useObject(id: string) {
-  return useMutation({ mutationFn: (content: string) => api.post<{ id: string }>(`/hardship/publicity/${id}/objections`, { content }) });
+  return useMutation({
+    mutationFn: (body: { content: string; anonymous: boolean }) => api.post<{ id: string }>(`/hardship/publicity/${id}/objections`, body),
+  });
 }
 
 export type HouseholdAction = 'visits' | 'approve' | 'refuse' | 'file' | 'reviews' | 'exit' | 'callbacks' | 'assistance';

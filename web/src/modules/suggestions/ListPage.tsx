@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SUGGESTION_PERMISSIONS as P, SUGGESTION_STATUSES } from '@common/suggestions';
 import { useAuth } from '../../app/auth/AuthContext';
+import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useCampaigns, useSuggestions, type SuggestionQuery, type SuggestionSummary } from './api';
@@ -53,7 +54,14 @@ export default function ListPage() {
   const campaigns = useCampaigns();
   const [exporting, runExport] = useExport();
   const [starting, setStarting] = useState(false);
-  const patch = (p: Partial<SuggestionQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  // A filter or a tab starts over from the newest; a numbered page leaves the cursor walk.
+  const patch = (p: Partial<SuggestionQuery>) => setQuery((q) => ({ ...q, page: 1, after: undefined, ...p }));
+  const changeTab = (k: Tab) => {
+    setTab(k);
+    setQuery((q) => ({ ...q, page: 1, after: undefined }));
+  };
+  const showTotal = (total: number) => t('list.total', { total: data?.totalCapped ? `${total}+` : total });
+  const pager = <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="suggestion-cursor-pager" />;
   const submitButton = can(P.submit) ? (
     <Link to="/suggestions/new">
       <Button type="primary" data-testid="suggestion-new">
@@ -115,8 +123,14 @@ export default function ListPage() {
           dataSource={data?.items ?? []}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
           pagination={
-            data && data.total > query.pageSize
-              ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }
+            !query.after && data && data.total > query.pageSize
+              ? {
+                  current: query.page,
+                  pageSize: query.pageSize,
+                  total: data.total,
+                  simple: true,
+                  onChange: (page) => setQuery((q) => ({ ...q, page, after: undefined })),
+                }
               : false
           }
           renderItem={(s) => (
@@ -125,31 +139,39 @@ export default function ListPage() {
             </List.Item>
           )}
         />
+        {pager}
       </Card>
     ) : (
-      <Table<SuggestionSummary>
-        size="middle"
-        rowKey="id"
-        data-testid="suggestion-table"
-        loading={isFetching}
-        dataSource={data?.items ?? []}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: data?.total ?? 0,
-          showTotal: (total) => t('list.total', { total }),
-          onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
-        }}
-        columns={[
-          { title: t('list.code'), dataIndex: 'code', render: (code: string, s) => <Link to={`/suggestions/${s.id}`}>{code}</Link> },
-          { title: t('list.titleCol'), dataIndex: 'title', ellipsis: true },
-          { title: t('list.lead'), render: (_, s) => `${s.leadName}${s.teamName ? `（${s.teamName}）` : ''}` },
-          { title: t('list.unit'), dataIndex: 'orgName' },
-          { title: t('list.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-          { title: t('list.benefit'), dataIndex: 'benefit', align: 'right', render: (v: number | null) => money(v) },
-          { title: t('list.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
-        ]}
-      />
+      <>
+        <Table<SuggestionSummary>
+          size="middle"
+          rowKey="id"
+          data-testid="suggestion-table"
+          loading={isFetching}
+          dataSource={data?.items ?? []}
+          pagination={
+            query.after
+              ? false
+              : {
+                  current: query.page,
+                  pageSize: query.pageSize,
+                  total: data?.total ?? 0,
+                  showTotal,
+                  onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize, after: undefined })),
+                }
+          }
+          columns={[
+            { title: t('list.code'), dataIndex: 'code', render: (code: string, s) => <Link to={`/suggestions/${s.id}`}>{code}</Link> },
+            { title: t('list.titleCol'), dataIndex: 'title', ellipsis: true },
+            { title: t('list.lead'), render: (_, s) => `${s.leadName}${s.teamName ? `（${s.teamName}）` : ''}` },
+            { title: t('list.unit'), dataIndex: 'orgName' },
+            { title: t('list.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
+            { title: t('list.benefit'), dataIndex: 'benefit', align: 'right', render: (v: number | null) => money(v) },
+            { title: t('list.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => v.slice(0, 10) },
+          ]}
+        />
+        {pager}
+      </>
     );
 
   return (
@@ -157,7 +179,7 @@ export default function ListPage() {
       {tabs.length > 1 && (
         <Tabs
           activeKey={tab}
-          onChange={(k) => setTab(k as Tab)}
+          onChange={(k) => changeTab(k as Tab)}
           items={tabs.map((k) => ({ key: k, label: t(`list.tab${k[0].toUpperCase()}${k.slice(1)}`) }))}
         />
       )}

@@ -9,6 +9,10 @@ export interface SuggestionPage {
   total: number;
   page: number;
   pageSize: number;
+  /** The count stopped at the server's cap (2 000): the total shows as 「2000+」. */
+  totalCapped: boolean;
+  /** The page after this one, sent back as `after`: pages past the counted rows go on by it. */
+  nextCursor: string | null;
 }
 export interface SuggestionQuery {
   page: number;
@@ -18,6 +22,7 @@ export interface SuggestionQuery {
   mine?: '1';
   assigned?: '1';
   q?: string;
+  after?: string;
   [filter: string]: string | number | undefined;
 }
 
