@@ -3,12 +3,12 @@ import type { Tx } from '../../core/db/database.js';
 import { prepared } from '../../core/db/prepared.js';
 import { adb, type ADb } from './appeals.tables.js';
 
-// Rules, settings, units and recipients are read along the author's ancestors at every intake.
+// Rules and settings are read along the author's ancestors at every intake (once per transaction, deadlines.ts): the
+// nearest is the one whose org comes last on the path, so no join with orgs is needed for depths.
 const rulesAt = prepared((d: ADb, p: { orgIds: string[] }) =>
   d
     .selectFrom('appeal_deadline_rules as r')
-    .innerJoin('orgs as o', 'o.id', 'r.org_id')
-    .select(['r.org_id', 'o.depth', 'r.category', 'r.urgency', 'r.accept_days', 'r.consultation_days', 'r.request_days'])
+    .select(['r.org_id', 'r.category', 'r.urgency', 'r.accept_days', 'r.consultation_days', 'r.request_days'])
     .where('r.org_id', 'in', p.orgIds),
 );
 export function ruleRows(db: Tx, orgIds: string[]) {
@@ -37,8 +37,7 @@ export async function upsertRule(
 const settingsAt = prepared((d: ADb, p: { orgIds: string[] }) =>
   d
     .selectFrom('appeal_settings as s')
-    .innerJoin('orgs as o', 'o.id', 's.org_id')
-    .select(['s.org_id', 'o.depth', 's.reopen_limit', 's.group_min_workers', 's.group_window_days', 's.group_threshold_pct', 's.chair_may_reveal'])
+    .select(['s.org_id', 's.reopen_limit', 's.group_min_workers', 's.group_window_days', 's.group_threshold_pct', 's.chair_may_reveal'])
     .where('s.org_id', 'in', p.orgIds),
 );
 export function settingsRows(db: Tx, orgIds: string[]) {

@@ -31,6 +31,7 @@ import {
 } from '../../../common/appeals.js';
 import type { AppealDetail, AppealReceipt, SubmitAppealBody } from '../../../common/schemas/appeals.js';
 import { ancestorIds, orgBrief, orgsByIds } from '../../core/org/lookups.js';
+import { orgContext } from '../../core/org/context.js';
 import { accountOfPerson, personBrief } from '../../core/people/lookups.js';
 import {
   countAffected,
@@ -280,9 +281,9 @@ async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Prom
 
 /** The nearest mine or branch union above the author's org; without one, the top of the tree. */
 export async function unitOf(tx: Tx, orgPath: string) {
-  const orgs = await orgsByIds(tx, ancestorIds(orgPath));
-  const units = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth);
-  return units[0] ?? orgs.sort((a, b) => a.depth - b.depth)[0];
+  // The intake's first question about the author's chain: it loads the context the deadline rules, settings and group check reuse.
+  const chain = (await orgContext(tx, orgPath))?.chain ?? (await orgsByIds(tx, ancestorIds(orgPath))).sort((a, b) => a.depth - b.depth);
+  return [...chain].reverse().find((o) => UNIT_KINDS.includes(o.kind)) ?? chain[0];
 }
 
 /**

@@ -18,7 +18,7 @@ import {
   type AppealUrgency,
   type Light,
 } from '../../../common/appeals.js';
-import { ancestorIds } from '../../core/org/lookups.js';
+import { nearestFirst, resolveAlong } from '../../core/org/context.js';
 import { ruleRows, settingsRows } from './appeals.configRows.js';
 import type { LightClock } from './appeals.visibility.js';
 
@@ -32,12 +32,16 @@ export interface RuleCell {
   definedAt: string | null;
 }
 
-export async function rulesFor(db: Tx, orgPath: string): Promise<RuleCell[]> {
-  const rows = await ruleRows(db, ancestorIds(orgPath));
+/** The cells in force at `orgPath`: read once per transaction (core orgContext), nearest definition first. */
+export function rulesFor(db: Tx, orgPath: string): Promise<RuleCell[]> {
+  return resolveAlong(db, orgPath, 'appeals.rules', async (ids) => rulesOf(nearestFirst(ids, await ruleRows(db, ids))));
+}
+
+function rulesOf(rows: Awaited<ReturnType<typeof ruleRows>>): RuleCell[] {
   const cells: RuleCell[] = [];
   for (const category of APPEAL_CATEGORIES) {
     for (const urgency of APPEAL_URGENCIES) {
-      const best = rows.filter((r) => r.category === category && r.urgency === urgency).sort((a, b) => b.depth - a.depth)[0];
+      const best = rows.find((r) => r.category === category && r.urgency === urgency);
       cells.push(
         best
           ? {
@@ -71,8 +75,12 @@ export interface Settings {
   definedAt: string | null;
 }
 
-export async function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
-  const rows = (await settingsRows(db, ancestorIds(orgPath))).sort((a, b) => b.depth - a.depth);
+/** The settings in force at `orgPath`: read once per transaction (core orgContext), each at its nearest definition. */
+export function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
+  return resolveAlong(db, orgPath, 'appeals.settings', async (ids) => settingsOf(nearestFirst(ids, await settingsRows(db, ids))));
+}
+
+function settingsOf(rows: Awaited<ReturnType<typeof settingsRows>>): Settings {
   // Each setting separately: a mine may set its own reopen limit and inherit the group thresholds.
   const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct' | 'chair_may_reveal'>(k: K) =>
     rows.find((r) => r[k] !== null)?.[k] ?? null;
