@@ -5,7 +5,7 @@
  * again, joining `orgs` for depths. Now the first question reads the chain in one query and
  * registers the context of every ancestor on it too (a unit's context is a prefix of its
  * team's), and values a module resolves along the chain (its settings) are memoised on the
- * context with `resolve`.
+ * context with `resolve` (a value asked for by path alone: `resolveAlong`).
  *
  * Only a transaction caches: it is one request's or one job step's, and is dropped with it. A
  * read through the root handle gets a fresh context every time (it lives across requests, and
@@ -42,6 +42,7 @@ export interface OrgContext {
 
 type Cache = Map<string, Promise<OrgContext | undefined>>;
 const perTx = new WeakMap<object, Cache>();
+const resolvedPerTx = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 function contextOf(chain: OrgNode[]): OrgContext {
   const memo = new Map<string, Promise<unknown>>();
@@ -96,13 +97,24 @@ export function orgContext(db: Tx, path: string): Promise<OrgContext | undefined
 
 /**
  * A value resolved along the chain of `path` (a module's settings at their nearest definition):
- * inside a transaction memoised on the org's context under `key`, so the second question of one
- * request reads nothing; outside one, loaded afresh. `load` gets the chain's ids, root first.
+ * inside a transaction memoised per `key` and path, so the second question of one request reads
+ * nothing; outside one, loaded afresh. `load` gets the chain's ids, root first.
  */
-export async function resolveAlong<T>(db: Tx, path: string, key: string, load: (ids: string[]) => Promise<T>): Promise<T> {
-  if (!(db as { isTransaction?: boolean }).isTransaction) return load(ancestorIds(path));
-  const c = await orgContext(db, path);
-  return c ? c.resolve(key, () => load([...c.ids])) : load(ancestorIds(path));
+export function resolveAlong<T>(db: Tx, path: string, key: string, load: (ids: string[]) => Promise<T>): Promise<T> {
+  const ids = ancestorIds(path);
+  if (!(db as { isTransaction?: boolean }).isTransaction) return load(ids);
+  // The ids are the path's: no org row is needed, so a value asked for alone costs its own read and nothing more.
+  let memo = resolvedPerTx.get(db);
+  if (!memo) resolvedPerTx.set(db, (memo = new Map()));
+  const k = `${key} ${path}`;
+  let hit = memo.get(k) as Promise<T> | undefined;
+  if (!hit) {
+    hit = load(ids);
+    memo.set(k, hit);
+    const m = memo;
+    hit.catch(() => m.get(k) === hit && m.delete(k));
+  }
+  return hit;
 }
 
 /** Rows keyed by org id, the one defined nearest to the end of `ids` (the node) first. */
