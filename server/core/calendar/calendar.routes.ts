@@ -17,7 +17,7 @@ import type { App } from '../http/types.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
 import * as service from './calendar.service.js';
 import * as notices from './notices.service.js';
-import { allow, SIGNED_IN } from '../http/access.js';
+import { allow, SIGNED_IN, STAFF } from '../http/access.js';
 
 export async function calendarRoutes(app: App) {
   const db = app.deps.database.db;
@@ -25,18 +25,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/api/v1/calendar/days',
     {
-      config: allow(
-        'sysAdmin',
-        'unionChair',
-        'unionStaff',
-        'handler',
-        'representative',
-        'mediator',
-        'principal',
-        'academicOffice',
-        'headTeacher',
-        'subjectTeacher',
-      ),
+      config: STAFF,
       schema: { tags: ['calendar'], summary: '日期区间内每天是否工作日', querystring: DaysQuery, response: { 200: DaysResponse } },
     },
     async (req) => service.days(db, requireActor(req), req.query),
@@ -45,18 +34,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/api/v1/calendar/add-working-days',
     {
-      config: allow(
-        'sysAdmin',
-        'unionChair',
-        'unionStaff',
-        'handler',
-        'representative',
-        'mediator',
-        'principal',
-        'academicOffice',
-        'headTeacher',
-        'subjectTeacher',
-      ),
+      config: STAFF,
       schema: { tags: ['calendar'], summary: '起始日之后第 N 个工作日（次日起算）', querystring: AddQuery, response: { 200: DeadlineResponse } },
     },
     async (req) => ({
@@ -69,18 +47,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/api/v1/calendar/is-working-day',
     {
-      config: allow(
-        'sysAdmin',
-        'unionChair',
-        'unionStaff',
-        'handler',
-        'representative',
-        'mediator',
-        'principal',
-        'academicOffice',
-        'headTeacher',
-        'subjectTeacher',
-      ),
+      config: STAFF,
       schema: { tags: ['calendar'], summary: '某日是否工作日', querystring: DateQuery, response: { 200: DayInfo } },
     },
     async (req) => service.day(db, requireActor(req), req.query),
@@ -89,18 +56,7 @@ export async function calendarRoutes(app: App) {
   app.get(
     '/api/v1/calendar/overrides',
     {
-      config: allow(
-        'sysAdmin',
-        'unionChair',
-        'unionStaff',
-        'handler',
-        'representative',
-        'mediator',
-        'principal',
-        'academicOffice',
-        'headTeacher',
-        'subjectTeacher',
-      ),
+      config: STAFF,
       schema: { tags: ['calendar'], summary: '日历调整列表', response: { 200: z.object({ items: z.array(CalendarOverride) }) } },
     },
     async (req) => ({

@@ -47,6 +47,19 @@ export function allowOwn(...roles: Role[]): { access: RouteAccess } {
 }
 export const PUBLIC: { access: RouteAccess } = { access: { allow: 'public' } };
 export const SIGNED_IN: { access: RouteAccess } = { access: { allow: 'signedIn' } };
+/** Every role that works on records (not workers, parents or students): the org tree and the working-day calendar are read by all of them. */
+export const STAFF = allow(
+  'sysAdmin',
+  'unionChair',
+  'unionStaff',
+  'handler',
+  'representative',
+  'mediator',
+  'principal',
+  'academicOffice',
+  'headTeacher',
+  'subjectTeacher',
+);
 
 /** Routes outside the API (the web app's files) and the API's own documentation answer to everyone. */
 const isApi = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');

@@ -37,6 +37,21 @@ export async function markAllRead(db: Db, accountId: string, at: string): Promis
   return Number(res.numUpdatedRows);
 }
 
+/**
+ * Marks every unread notice of kinds `like` read, except the kinds in `exceptKinds` and those
+ * linking to one of `exceptLinks` (a demo seed keeps what is still open in the inbox).
+ */
+export async function markReadExcept(db: Tx, like: string, exceptKinds: string[], exceptLinks: string[], at: string): Promise<void> {
+  await db
+    .updateTable('notifications')
+    .set({ read_at: at })
+    .where('kind', 'like', like)
+    .where('read_at', 'is', null)
+    .$if(exceptKinds.length > 0, (q) => q.where('kind', 'not in', exceptKinds))
+    .$if(exceptLinks.length > 0, (q) => q.where('link', 'not in', exceptLinks))
+    .execute();
+}
+
 // ---- webhooks ----
 
 export const MAX_ATTEMPTS = 8;

@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../../common/roles.js';
 import type { Db, Tx } from '../db/database.js';
+import { prepared } from '../db/prepared.js';
 
 export interface Holder {
   accountId: string;
@@ -37,4 +38,23 @@ export async function holdersOf(tx: Db | Tx, roles: readonly Role[], orgPath: st
   return [...nearest.values()].sort((a, b) =>
     a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : a.role < b.role ? -1 : a.role > b.role ? 1 : 0,
   );
+}
+
+/**
+ * Grants of `roles` on exactly the nodes `orgIds` (an org's ancestors, usually), with each
+ * node's depth, for callers that pick the nearest holders themselves; disabled accounts left out.
+ */
+const granteesAt = prepared((d, p: { roles: string[]; orgIds: string[] }) =>
+  d
+    .selectFrom('role_grants as g')
+    .innerJoin('orgs as o', 'o.id', 'g.org_id')
+    .innerJoin('accounts as acc', 'acc.id', 'g.account_id')
+    .select(['g.account_id', 'g.role', 'o.depth'])
+    .where('g.role', 'in', p.roles)
+    .where('g.org_id', 'in', p.orgIds)
+    .where('acc.disabled', '=', 0),
+);
+export function granteesOn(db: Tx, roles: string[], orgIds: string[]) {
+  if (!orgIds.length || !roles.length) return Promise.resolve([]);
+  return granteesAt.all(db, { roles, orgIds });
 }

@@ -4,7 +4,7 @@ import { IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../http/types.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
 import * as service from './org.service.js';
-import { allow } from '../http/access.js';
+import { allow, STAFF } from '../http/access.js';
 
 export async function orgRoutes(app: App) {
   const db = app.deps.database.db;
@@ -12,18 +12,7 @@ export async function orgRoutes(app: App) {
   app.get(
     '/api/v1/orgs',
     {
-      config: allow(
-        'sysAdmin',
-        'unionChair',
-        'unionStaff',
-        'handler',
-        'representative',
-        'mediator',
-        'principal',
-        'academicOffice',
-        'headTeacher',
-        'subjectTeacher',
-      ),
+      config: STAFF,
       schema: { tags: ['org'], summary: '组织列表（本人可见范围）', querystring: OrgListQuery, response: { 200: z.object({ items: z.array(Org) }) } },
     },
     async (req) => ({
@@ -34,18 +23,7 @@ export async function orgRoutes(app: App) {
   app.get(
     '/api/v1/orgs/:id',
     {
-      config: allow(
-        'sysAdmin',
-        'unionChair',
-        'unionStaff',
-        'handler',
-        'representative',
-        'mediator',
-        'principal',
-        'academicOffice',
-        'headTeacher',
-        'subjectTeacher',
-      ),
+      config: STAFF,
       schema: { tags: ['org'], summary: '组织详情', params: IdParams, response: { 200: Org } },
     },
     async (req) => service.present(await service.getReadable(db, requireActor(req), req.params.id)),

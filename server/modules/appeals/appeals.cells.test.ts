@@ -13,7 +13,8 @@ import { cellsExact, cellsServe, cellTotals } from './appeals.cells.js';
 import { visibilityOf } from './appeals.policy.js';
 import { acceptanceHoursOf, count, departmentOf, GROUPS, medianOfHistogram } from './appeals.indicators.js';
 import { ZERO, type Counts } from './appeals.counts.js';
-import { indicatorRows, type Visibility } from './appeals.repository.js';
+import { indicatorRows } from './appeals.indicatorRows.js';
+import type { Visibility } from './appeals.visibility.js';
 import { adb } from './appeals.tables.js';
 
 const t = useTestApp();

@@ -18,18 +18,8 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import {
-  conditions,
-  INDICATOR_COLUMNS,
-  orgIn,
-  scopeIn,
-  visible,
-  type Eb,
-  type IndicatorRow,
-  type LightClock,
-  type RepoFilter,
-  type Visibility,
-} from './appeals.repository.js';
+import { INDICATOR_COLUMNS, type IndicatorRow } from './appeals.indicatorRows.js';
+import { conditions, type Eb, type LightClock, orgIn, type RepoFilter, scopeIn, type Visibility, visible } from './appeals.visibility.js';
 import { OPEN, ZERO, type Counts } from './appeals.counts.js';
 import { adb } from './appeals.tables.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';

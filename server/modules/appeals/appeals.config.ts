@@ -10,12 +10,13 @@ import { recordAudit } from '../../core/audit/audit.js';
 import type { CallContext } from '../../core/context.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import type { DeadlineRule } from '../../../common/schemas/appeals.js';
-import * as repo from './appeals.repository.js';
+import { orgBrief } from '../../core/org/lookups.js';
+import { upsertRule, upsertSettings } from './appeals.configRows.js';
 import { mayConfigure } from './appeals.policy.js';
 import { rulesFor, settingsFor } from './deadlines.js';
 
 async function configurableOrg(db: Db, actor: Actor, orgId: string) {
-  const org = await repo.findOrg(db, orgId);
+  const org = await orgBrief(db, orgId);
   if (!org) throw notFound();
   if (!mayConfigure(actor, org.path)) throw forbidden();
   return org;
@@ -44,7 +45,7 @@ export async function putSettings(
   const org = await configurableOrg(db, actor, body.orgId);
   const before = await settingsFor(db, org.path);
   await db.transaction().execute(async (tx) => {
-    await repo.upsertSettings(tx, {
+    await upsertSettings(tx, {
       org_id: org.id,
       reopen_limit: body.reopenLimit,
       group_min_workers: body.groupMinWorkers,
@@ -75,7 +76,7 @@ export async function putRules(db: Db, ctx: CallContext, actor: Actor, body: { o
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     for (const r of body.rules) {
-      await repo.upsertRule(tx, {
+      await upsertRule(tx, {
         org_id: org.id,
         category: r.category,
         urgency: r.urgency,

@@ -15,7 +15,9 @@ import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { addMonths, monthEnd, monthsOf } from '../../core/calendar/months.js';
 import { APPEAL_CATEGORIES, APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
 import type { AppealFilter, Dashboard, DashboardQuery, Figure } from '../../../common/schemas/appeals.js';
-import * as repo from './appeals.repository.js';
+import { orgBrief, orgIdsUnder, orgsByIds } from '../../core/org/lookups.js';
+import { type IndicatorRow, indicatorRows } from './appeals.indicatorRows.js';
+import type { LightClock, RepoFilter, Visibility } from './appeals.visibility.js';
 import * as ind from './appeals.indicators.js';
 import * as cells from './appeals.cells.js';
 import { lightClock } from './deadlines.js';
@@ -23,10 +25,10 @@ import { visibilityOf } from './appeals.policy.js';
 import { departmentLabels } from './departments.js';
 
 /** Query filters → repository filters: org ids become subtree paths (404 for an unknown one). */
-export async function resolveFilter(db: Db, f: AppealFilter): Promise<repo.RepoFilter> {
+export async function resolveFilter(db: Db, f: AppealFilter): Promise<RepoFilter> {
   const path = async (id: string | undefined) => {
     if (!id) return undefined;
-    const org = await repo.findOrg(db, id);
+    const org = await orgBrief(db, id);
     if (!org) throw notFound();
     return org.path;
   };
@@ -81,7 +83,7 @@ interface Folded {
  * cell triggers part an appeal. `cut`: the ids of a department cut's subtree — a row counts
  * there only for what is attributed inside it.
  */
-function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: repo.IndicatorRow[], today: string, cut: ReadonlySet<string> | null) {
+function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: IndicatorRow[], today: string, cut: ReadonlySet<string> | null) {
   const cells = new Map<string, { month: string; category: string; department: string; counts: ind.Counts }>();
   for (const r of rows) {
     const month = r.submitted_date.slice(0, 7);
@@ -106,8 +108,8 @@ function fold(into: Omit<Folded, 'overdue' | 'acceptance'>, rows: repo.Indicator
 }
 
 /** Every appeal of the period in one pass: for cuts the cells do not hold (status, urgency, a team…). */
-async function fromRows(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock: repo.LightClock, cut: ReadonlySet<string> | null): Promise<Folded> {
-  const rows = await repo.indicatorRows(db, vis, f, clock);
+async function fromRows(db: Db, vis: Visibility, f: RepoFilter, clock: LightClock, cut: ReadonlySet<string> | null): Promise<Folded> {
+  const rows = await indicatorRows(db, vis, f, clock);
   const folded = { perMonth: new Map(), perCategory: new Map(), perDepartment: new Map() };
   fold(folded, rows, clock.today, cut);
   let overdue = 0;
@@ -120,14 +122,7 @@ async function fromRows(db: Db, vis: repo.Visibility, f: repo.RepoFilter, clock:
  * The cells the triggers keep, plus what they cannot hold: the overdue count (it moves
  * with the clock) and the caller's own appeals outside their scope, both from the rows.
  */
-async function fromCells(
-  db: Db,
-  vis: repo.Visibility,
-  f: repo.RepoFilter,
-  clock: repo.LightClock,
-  byUnit: boolean,
-  cut: ReadonlySet<string> | null,
-): Promise<Folded> {
+async function fromCells(db: Db, vis: Visibility, f: RepoFilter, clock: LightClock, byUnit: boolean, cut: ReadonlySet<string> | null): Promise<Folded> {
   const totals = await cells.cellTotals(db, vis, f, byUnit);
   const own = await cells.ownOutsideScope(db, vis, f, clock);
   totals.department.delete('');
@@ -154,8 +149,8 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
   const resolved = await resolveFilter(db, effective);
   // A department cut counts each figure for the department it is attributed to (指标口径), not the current one alone.
   const { departmentPath, ...rest } = resolved;
-  const filter: repo.RepoFilter = departmentPath ? { ...rest, attributedDepartmentPath: departmentPath } : resolved;
-  const cut = departmentPath ? await repo.orgIdsUnder(db, departmentPath) : null;
+  const filter: RepoFilter = departmentPath ? { ...rest, attributedDepartmentPath: departmentPath } : resolved;
+  const cut = departmentPath ? await orgIdsUnder(db, departmentPath) : null;
   const plan = path === 'rows' ? null : cells.cellsServe(filter, vis, today);
   const useCells = !!plan?.serve && (await cells.cellsExact(db, plan));
   if (path === 'cells' && !useCells) throw new Error(`the cells cannot answer this dashboard (${plan?.serve ? 'units or period' : plan?.why})`);
@@ -194,7 +189,7 @@ export async function dashboard(db: Db, actor: Actor, q: DashboardQuery, now = n
 
   // A department's figures cover its subtree, as the departmentId filter does.
   const deptIds = [...perDepartment.keys()];
-  const depts = await repo.orgsByIds(db, deptIds);
+  const depts = await orgsByIds(db, deptIds);
   const labels = await departmentLabels(
     db,
     depts.map((d) => d.path),

@@ -14,7 +14,8 @@ import { recordAudit } from '../../core/audit/audit.js';
 import { systemContext } from '../../core/context.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { t } from '../../core/i18n/messages.js';
-import * as repo from './appeals.repository.js';
+import { claimReminder, dueSoon } from './appeals.reminders.js';
+import { insertEvent, updateAppeal } from './appeals.writes.js';
 import { calendarFor } from './deadlines.js';
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
 
@@ -27,15 +28,15 @@ export async function sweepDeadlines(db: Db, now: Date): Promise<{ overdue: numb
   let overdue = 0;
   let reminders = 0;
   // Three working days never span more than a fortnight, even across the Spring Festival.
-  for (const a of await repo.dueSoon(db, addDays(today, 14))) {
+  for (const a of await dueSoon(db, addDays(today, 14))) {
     const stage = a.status === 'submitted' ? 'accept' : 'answer';
     const due = a.current_due!;
     if (due < today) {
       const sent = await db.transaction().execute(async (tx) => {
-        if (!(await repo.claimReminder(tx, a.id, `${stage}:overdue`, due, iso))) return false;
+        if (!(await claimReminder(tx, a.id, `${stage}:overdue`, due, iso))) return false;
         // Only a missed answer deadline makes the appeal late for the on-time closure rate.
-        await repo.updateAppeal(tx, a.id, null, stage === 'answer' ? { overdue_at: iso, late: 1 } : { overdue_at: iso });
-        await repo.insertEvent(tx, {
+        await updateAppeal(tx, a.id, null, stage === 'answer' ? { overdue_at: iso, late: 1 } : { overdue_at: iso });
+        await insertEvent(tx, {
           id: newId(),
           appeal_id: a.id,
           at: iso,
@@ -68,7 +69,7 @@ export async function sweepDeadlines(db: Db, now: Date): Promise<{ overdue: numb
     const threshold = REMINDER_DAYS.filter((d) => left <= d).at(-1);
     if (threshold === undefined) continue;
     const sent = await db.transaction().execute(async (tx) => {
-      if (!(await repo.claimReminder(tx, a.id, `answer:remind${threshold}`, due, iso))) return false;
+      if (!(await claimReminder(tx, a.id, `answer:remind${threshold}`, due, iso))) return false;
       const handlers = await handlersOf(tx, a.department_path!);
       await send(tx, threshold === 0 ? 'dueToday' : 'reminder', handlers, { code: a.code, deadline: due, days: left }, appealLink(a.id));
       return true;

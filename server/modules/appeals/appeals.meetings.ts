@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import * as repo from './appeals.repository.js';
+import { insertEvent } from './appeals.writes.js';
 import { adb } from './appeals.tables.js';
 
 export async function appealForAgenda(db: Tx, code: string): Promise<{ id: string; code: string; title: string; unitPath: string } | undefined> {
@@ -20,7 +20,7 @@ export async function appealForAgenda(db: Tx, code: string): Promise<{ id: strin
 
 /** The meeting's conclusion on the appeal, on its timeline (shown to the worker as 工会). */
 export async function recordMeetingOutcome(tx: Tx, input: { appealId: string; at: string; meetingTitle: string; outcome: string }): Promise<void> {
-  await repo.insertEvent(tx, {
+  await insertEvent(tx, {
     id: newId(),
     appeal_id: input.appealId,
     at: input.at,

@@ -6,12 +6,12 @@
 import type { Tx } from '../../core/db/database.js';
 import { notify } from '../../core/notify/notify.js';
 import { t } from '../../core/i18n/messages.js';
-import * as repo from './appeals.repository.js';
-import { ancestorIds } from './deadlines.js';
+import { granteesOn } from '../../core/notify/recipients.js';
+import { ancestorIds } from '../../core/org/lookups.js';
 
 /** Union staff (or chairs) holding the role on the org or one of its ancestors. */
 export async function unionPeople(tx: Tx, orgPath: string, roles: ('unionStaff' | 'unionChair')[]): Promise<string[]> {
-  return [...new Set((await repo.grantees(tx, roles, ancestorIds(orgPath))).map((g) => g.account_id))];
+  return [...new Set((await granteesOn(tx, roles, ancestorIds(orgPath))).map((g) => g.account_id))];
 }
 
 /**
@@ -19,7 +19,7 @@ export async function unionPeople(tx: Tx, orgPath: string, roles: ('unionStaff' 
  * its nearest ancestor that has any — not every handler of the whole group.
  */
 export async function handlersOf(tx: Tx, departmentPath: string): Promise<string[]> {
-  const rows = await repo.grantees(tx, ['handler'], ancestorIds(departmentPath));
+  const rows = await granteesOn(tx, ['handler'], ancestorIds(departmentPath));
   if (!rows.length) return [];
   const deepest = Math.max(...rows.map((r) => r.depth));
   return [...new Set(rows.filter((r) => r.depth === deepest).map((r) => r.account_id))];

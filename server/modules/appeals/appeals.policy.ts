@@ -11,7 +11,7 @@
  */
 import { hasPermission, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { APPEAL_PERMISSIONS as P, APPEAL_TRANSITIONS, type AppealAction, type AppealStatus } from '../../../common/appeals.js';
-import type { Visibility } from './appeals.repository.js';
+import type { Visibility } from './appeals.visibility.js';
 
 export interface AppealRef {
   isMine: boolean;

@@ -7,7 +7,7 @@
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
 import { t, type Locale } from '../../core/i18n/messages.js';
 import type { AppealDetail, AppealSummary } from '../../../common/schemas/appeals.js';
-import type { DetailRow, LightClock, SummaryRow } from './appeals.repository.js';
+import type { DetailRow, LightClock, SummaryRow } from './appeals.visibility.js';
 import { lightOf } from './deadlines.js';
 import { extensionOf } from './attachments.js';
 import type { Relation } from './appeals.policy.js';

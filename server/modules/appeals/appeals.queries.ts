@@ -23,7 +23,9 @@ import {
 import { EMPLOYMENT_CATEGORY_LABELS, type EmploymentCategory } from '../../../common/enums.js';
 import type { AppealFilter } from '../../../common/schemas/appeals.js';
 import { forbidden } from '../../core/errors.js';
-import * as repo from './appeals.repository.js';
+import { exportAppeals } from './appeals.exportRows.js';
+import { CURSOR_SORTS, type ExportRow, listAppeals } from './appeals.lists.js';
+import type { SortKey } from './appeals.visibility.js';
 import { visibilityOf } from './appeals.policy.js';
 import { maskPhone, presentSummary, readsContact } from './appeals.present.js';
 import { resolveFilter } from './appeals.dashboard.js';
@@ -35,16 +37,16 @@ export const EXPORT_LIMIT = 50_000;
 export async function list(
   db: Db,
   actor: Actor,
-  q: AppealFilter & { page: number; pageSize: number; sort?: repo.SortKey; order: 'asc' | 'desc'; after?: string },
+  q: AppealFilter & { page: number; pageSize: number; sort?: SortKey; order: 'asc' | 'desc'; after?: string },
   now = new Date(),
 ) {
   const { page, pageSize, sort, order, after, ...filter } = q;
   const key = sort ?? 'submittedAt';
   // A cursor follows the order it was written in; page numbers stop where the count does.
-  if (after) checkCursorSort(repo.CURSOR_SORTS.has(key));
+  if (after) checkCursorSort(CURSOR_SORTS.has(key));
   if (!after) checkPageReach(page, pageSize);
   const clock = await lightClock(db, now);
-  const { rows, total, totalCapped, searchCapped, nextCursor } = await repo.listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
+  const { rows, total, totalCapped, searchCapped, nextCursor } = await listAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, {
     limit: pageSize,
     offset: after ? 0 : (page - 1) * pageSize,
     sort: key,
@@ -64,11 +66,11 @@ export async function exportList(db: Db, actor: Actor, filter: AppealFilter, rep
   const vis = visibilityOf(actor);
   if (format === 'csv' && !vis.staff.all && !vis.staff.paths.length && !vis.handler.all && !vis.handler.paths.length) throw forbidden();
   const clock = await lightClock(db, now);
-  const read = repo.exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
+  const read = exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
   async function* labelled() {
     for await (const batch of read) yield await labelDepartments(db, batch);
   }
-  type Row = repo.ExportRow;
+  type Row = ExportRow;
   // Anonymous authors are '匿名' for every reader, staff included: a spreadsheet travels.
   const anon = (r: Row) => r.anonymous === 1;
   const columns: Column<Row>[] = [

@@ -5,7 +5,7 @@
  */
 import type { Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
-import * as repo from './appeals.repository.js';
+import { insertEvent } from './appeals.writes.js';
 import { adb } from './appeals.tables.js';
 
 export async function appealForReferral(db: Tx, id: string): Promise<{ id: string; code: string; authorPersonId: string | null } | undefined> {
@@ -19,7 +19,7 @@ export async function appealForReferral(db: Tx, id: string): Promise<{ id: strin
  * confidential to the committee and the parties (appeals.present.ts filters it).
  */
 export async function recordMediationReferral(tx: Tx, input: { appealId: string; at: string; caseId: string; caseCode: string }): Promise<void> {
-  await repo.insertEvent(tx, {
+  await insertEvent(tx, {
     id: newId(),
     appeal_id: input.appealId,
     at: input.at,

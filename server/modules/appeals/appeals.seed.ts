@@ -10,10 +10,14 @@
 import type { Db } from '../../core/db/database.js';
 import type { CallContext } from '../../core/context.js';
 import type { Actor } from '../../core/rbac/actor.js';
-import { loadGrants } from '../../core/auth/auth.repository.js';
+import { markReadExcept } from '../../core/notify/notify.repository.js';
+import { adb } from './appeals.tables.js';
 import { workCalendar, shanghaiDate } from '../../core/calendar/calendar.js';
 import type { AppealCategory } from '../../../common/appeals.js';
-import * as repo from './appeals.repository.js';
+import { demoAccount, demoActor, grantsOfRole, orgsOfKind, workersUnder } from '../../core/demo.js';
+import { orgBrief } from '../../core/org/lookups.js';
+import { accountOfPerson } from '../../core/people/lookups.js';
+import { findRaw } from './appeals.detail.js';
 import * as service from './appeals.service.js';
 import { sweepDeadlines } from './appeals.jobs.js';
 import { Rng } from '../../core/random.js';
@@ -113,15 +117,25 @@ const CATEGORY_WEIGHTS: [AppealCategory, number][] = [
 /** A Shanghai wall-clock time on a date. */
 const at = (date: string, hour: number, minute = 0) => new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00+08:00`);
 
-async function actorOf(db: Db, accountId: string): Promise<Actor> {
-  const acc = (await repo.accountBrief(db, accountId))!;
-  return { accountId: acc.id, displayName: acc.display_name, personId: acc.person_id, grants: await loadGrants(db, acc.id), via: 'session' };
+const actorOf = demoActor;
+const accountFor = demoAccount;
+
+const anyAppeal = async (db: Db) => !!(await adb(db).selectFrom('appeals').select('id').limit(1).executeTakeFirst());
+
+/** Marks the appeal notices read except those about appeals still open and group alerts: the demo inbox starts with what is open. */
+async function markHistoryRead(db: Db, at: string) {
+  const open = await adb(db).selectFrom('appeals').select('id').where('status', 'in', ['submitted', 'accepted', 'assigned', 'handling']).execute();
+  await markReadExcept(
+    db,
+    'appeal.%',
+    ['appeal.groupAlert'],
+    open.map((a) => `/appeals/${a.id}`),
+    at,
+  );
 }
 
-const accountFor = repo.accountByUsernameOrRole;
-
 export async function seedDemo(db: Db, now: Date): Promise<void> {
-  if (await repo.anyAppeal(db)) return;
+  if (await anyAppeal(db)) return;
   const staffId = await accountFor(db, 'staff', 'unionStaff');
   if (!staffId) return;
   const staff = await actorOf(db, staffId);
@@ -129,15 +143,15 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   const rng = new Rng(20261125);
 
   const units = [];
-  for (const mine of await repo.orgsOfKind(db, 'mine')) {
-    const workers = await repo.workersUnder(db, mine.path, 400);
-    const departments = await repo.orgsOfKind(db, 'department', mine.path);
+  for (const mine of await orgsOfKind(db, 'mine')) {
+    const workers = await workersUnder(db, mine.path, 400);
+    const departments = await orgsOfKind(db, 'department', mine.path);
     if (workers.length >= 8 && departments.length) units.push({ mine, workers, departments });
   }
   if (!units.length) return;
 
   // Handlers act on what is assigned to their department; without a demo handler there, staff answer.
-  const handlerGrants = await repo.grantsOfRole(db, 'handler');
+  const handlerGrants = await grantsOfRole(db, 'handler');
   const handlerActors = new Map<string, Actor>();
   for (const g of handlerGrants) if (!handlerActors.has(g.path)) handlerActors.set(g.path, await actorOf(db, g.account_id));
   const handlerFor = (deptPath: string) => [...handlerActors.entries()].find(([p]) => deptPath.startsWith(p))?.[1] ?? staff;
@@ -246,7 +260,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       acceptedAt,
     );
     if (stopAt === 'accepted') return;
-    const consult = (await repo.findRaw(db, id))!.nature === 'consultation';
+    const consult = (await findRaw(db, id))!.nature === 'consultation';
     if (!stopAt && consult && rng.chance(0.7)) {
       // Staff answer consultations themselves.
       const answeredAt = at(cal.addWorkingDays(acceptDay, rng.int(0, 2)), rng.int(9, 17));
@@ -261,7 +275,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
     if (stopAt === 'assigned') return;
     const handler = handlerFor(dept.path);
     const hctx = { ...ctx, actor: handler };
-    const due = (await repo.findRaw(db, id))!.due_date!;
+    const due = (await findRaw(db, id))!.due_date!;
     // One in eight misses its deadline; some are still open.
     const late = rng.chance(0.12);
     const answerDay = late
@@ -305,10 +319,10 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
       ratedAt,
     );
     if (!reopen) return;
-    const raw = (await repo.findRaw(db, id))!;
+    const raw = (await findRaw(db, id))!;
     const again = at(cal.addWorkingDays(shanghaiDate(ratedAt), rng.int(1, 3)), rng.int(9, 17));
     if (!before(again)) return;
-    const actor = raw.department_id ? handlerFor((await repo.findOrg(db, raw.department_id))!.path) : staff;
+    const actor = raw.department_id ? handlerFor((await orgBrief(db, raw.department_id))!.path) : staff;
     await service.answer(db, { ...ctx, actor }, actor, id, { answer: `${ANSWERS[plan.category]}（重新核查后补充答复：已落实到位。）` }, again);
     const second = at(cal.addWorkingDays(shanghaiDate(again), 1), 19);
     if (before(second)) await service.rate(db, { ...ctx, actor: author }, author, id, { rating: 'basicallySatisfied', reopen: false }, second);
@@ -316,7 +330,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
 
   // Appeals registered for workers without an account are rated by nobody; demo workers rate their own.
   async function authorActor(personId: string): Promise<Actor | null> {
-    const acc = await repo.accountOfPerson(db, personId);
+    const acc = await accountOfPerson(db, personId);
     return acc ? actorOf(db, acc.id) : null;
   }
 
@@ -346,5 +360,5 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
   // What the deadline sweep would have done by now: overdue marks and escalations.
   await sweepDeadlines(db, now);
   // The demo inbox starts with what is still open, not a year of history.
-  await repo.markHistoryRead(db, now.toISOString());
+  await markHistoryRead(db, now.toISOString());
 }

@@ -30,7 +30,34 @@ import {
   type DeclineReason,
 } from '../../../common/appeals.js';
 import type { AppealDetail, AppealReceipt, SubmitAppealBody } from '../../../common/schemas/appeals.js';
-import * as repo from './appeals.repository.js';
+import { ancestorIds, orgBrief, orgsByIds } from '../../core/org/lookups.js';
+import { orgContext } from '../../core/org/context.js';
+import { accountOfPerson, personBrief } from '../../core/people/lookups.js';
+import {
+  countAffected,
+  duplicatesOf,
+  findAppeal,
+  findExtension,
+  findRaw,
+  listEvents,
+  listExtensions,
+  masterSummary,
+  pendingExtension,
+  revealAuthor,
+} from './appeals.detail.js';
+import type { DetailRow } from './appeals.visibility.js';
+import {
+  decideExtension as decideExtensionRow,
+  indexForSearch,
+  insertAppeal,
+  insertEvent,
+  insertExtension,
+  insertRating,
+  nextNumber,
+  repointDuplicates,
+  updateAppeal,
+} from './appeals.writes.js';
+import { claimAttachments, listAttachments } from './attachments.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import {
   abilities,
@@ -46,7 +73,7 @@ import {
   type Relation,
 } from './appeals.policy.js';
 import { presentDetail } from './appeals.present.js';
-import { ancestorIds, answerDays, calendarFor, deadlineAfter, lightClock, ruleFor, settingsFor } from './deadlines.js';
+import { answerDays, calendarFor, deadlineAfter, lightClock, ruleFor, settingsFor } from './deadlines.js';
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
 import { checkIntake } from './groupAlert.intake.js';
 import { departmentLabels, labelDepartments } from './departments.js';
@@ -56,7 +83,7 @@ type Action = Exclude<AppealAction, 'read'>;
 
 // ---- loading and checking ----
 
-export const refOf = (row: repo.DetailRow): AppealRef => ({
+export const refOf = (row: DetailRow): AppealRef => ({
   isMine: row.is_mine === 1,
   orgPath: row.org_path,
   departmentPath: row.department_path,
@@ -83,7 +110,7 @@ function requireCondition(action: Action, ref: AppealRef, at: Date) {
  * relation to it does not allow `action`, 409 when its state does not.
  */
 async function load(tx: Tx, actor: Actor, id: string, action: AppealAction) {
-  const row = await repo.findAppeal(tx, visibilityOf(actor), id);
+  const row = await findAppeal(tx, visibilityOf(actor), id);
   if (!row) throw notFound();
   const ref = refOf(row);
   if (!canRead(actor, ref)) throw notFound();
@@ -101,7 +128,7 @@ const raced = () => new AppError(409, 'conflict', 'appeals.changedMeanwhile');
 
 /** Moves the appeal or fails with 409 when someone else moved it first. */
 async function move(tx: Tx, id: string, from: readonly string[], patch: Partial<AppealTable>) {
-  if (!(await repo.updateAppeal(tx, id, from, patch))) throw raced();
+  if (!(await updateAppeal(tx, id, from, patch))) throw raced();
 }
 
 // ---- who acted, on the record ----
@@ -134,7 +161,7 @@ async function event(
   who: { accountId: string | null; label: Label },
   opts: { note?: string | null; data?: Record<string, unknown>; internal?: boolean } = {},
 ) {
-  await repo.insertEvent(tx, {
+  await insertEvent(tx, {
     id: newId(),
     appeal_id: appealId,
     at,
@@ -161,11 +188,11 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
   const { row, ref, relation } = await load(tx, actor, id, 'read');
   await labelDepartments(tx, [row]);
   const [events, attachments, extensions, duplicates, master, settings, clock, deadlineProvisional] = await Promise.all([
-    repo.listEvents(tx, id),
-    repo.listAttachments(tx, id),
-    repo.listExtensions(tx, id),
-    repo.duplicatesOf(tx, id),
-    row.master_id ? repo.masterSummary(tx, row.master_id) : Promise.resolve(undefined),
+    listEvents(tx, id),
+    listAttachments(tx, id),
+    listExtensions(tx, id),
+    duplicatesOf(tx, id),
+    row.master_id ? masterSummary(tx, row.master_id) : Promise.resolve(undefined),
     settingsFor(tx, row.org_path),
     lightClock(tx, now),
     restsOnProvisionalDays(tx, row),
@@ -221,12 +248,12 @@ interface Author {
 
 async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Promise<{ author: Author; channel: string; registeredBy: string | null }> {
   if (body.onBehalfOf) {
-    const person = await repo.findPerson(tx, body.onBehalfOf.personId);
+    const person = await personBrief(tx, body.onBehalfOf.personId);
     if (!person) throw notFound();
     if (!inScope(scopeOf(actor, P.manage), person.org_path)) {
       throw new AppError(403, 'forbidden', 'appeals.onBehalfForbidden');
     }
-    const account = await repo.accountOfPerson(tx, person.id);
+    const account = await accountOfPerson(tx, person.id);
     return {
       author: { orgId: person.org_id, orgPath: person.org_path, accountId: account?.id ?? null, personId: person.id, category: person.employment_category },
       channel: body.onBehalfOf.channel,
@@ -234,7 +261,7 @@ async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Prom
     };
   }
   if (!maySubmit(actor)) throw forbidden();
-  const person = actor.personId ? await repo.findPerson(tx, actor.personId) : undefined;
+  const person = actor.personId ? await personBrief(tx, actor.personId) : undefined;
   if (person) {
     return {
       author: { orgId: person.org_id, orgPath: person.org_path, accountId: actor.accountId, personId: person.id, category: person.employment_category },
@@ -254,9 +281,9 @@ async function resolveAuthor(tx: Tx, actor: Actor, body: SubmitAppealBody): Prom
 
 /** The nearest mine or branch union above the author's org; without one, the top of the tree. */
 export async function unitOf(tx: Tx, orgPath: string) {
-  const orgs = await repo.orgsByIds(tx, ancestorIds(orgPath));
-  const units = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth);
-  return units[0] ?? orgs.sort((a, b) => a.depth - b.depth)[0];
+  // The intake's first question about the author's chain: it loads the context the deadline rules, settings and group check reuse.
+  const chain = (await orgContext(tx, orgPath))?.chain ?? (await orgsByIds(tx, ancestorIds(orgPath))).sort((a, b) => a.depth - b.depth);
+  return [...chain].reverse().find((o) => UNIT_KINDS.includes(o.kind)) ?? chain[0];
 }
 
 /**
@@ -302,7 +329,7 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
   const author = placement(person, unit, body.anonymous);
   const rule = await ruleFor(tx, author.orgPath, body.category, 'general');
   const acceptDue = await deadlineAfter(tx, author.orgPath, at, rule.acceptDays);
-  const n = await repo.nextNumber(tx, day);
+  const n = await nextNumber(tx, day);
   const id = newId();
   const row: AppealTable = {
     id,
@@ -351,14 +378,14 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     created_at: iso,
     updated_at: iso,
   };
-  await repo.insertAppeal(tx, row);
+  await insertAppeal(tx, row);
   if (body.attachmentIds.length) {
     const unique = [...new Set(body.attachmentIds)];
-    if ((await repo.claimAttachments(tx, unique, actor.accountId, id)) !== unique.length) throw invalid('body.attachmentIds', 'appeals.attachmentInvalid');
+    if ((await claimAttachments(tx, unique, actor.accountId, id)) !== unique.length) throw invalid('body.attachmentIds', 'appeals.attachmentInvalid');
   }
   const label: Label = registeredBy ? 'staff' : 'author';
   await event(tx, id, 'submitted', iso, { accountId: actorFor(actor, label, row.anonymous === 1), label }, { data: { channel } });
-  await repo.indexForSearch(tx, id, `${row.code} ${row.title} ${row.description}`);
+  await indexForSearch(tx, id, `${row.code} ${row.title} ${row.description}`);
   await checkIntake(tx, row, at, unit);
   await recordAudit(tx, auditContext(ctx, label, row.anonymous === 1), {
     action: 'appeal.submit',
@@ -464,7 +491,7 @@ export async function setUrgencyIn(call: WriteCall, id: string, input: { urgency
 
 /** A department node inside the staff member's scope. */
 async function departmentFor(tx: Tx, actor: Actor, departmentId: string) {
-  const dept = await repo.findOrg(tx, departmentId);
+  const dept = await orgBrief(tx, departmentId);
   if (!dept || !inScope(scopeOf(actor, P.manage), dept.path)) throw invalid('body.departmentId', 'appeals.notDepartment');
   if (!['department', 'office', 'team'].includes(dept.kind)) throw invalid('body.departmentId', 'appeals.notDepartment');
   return dept;
@@ -516,13 +543,13 @@ export async function mergeIn(call: WriteCall, id: string, input: { duplicateIds
     const { row: dup } = await load(tx, actor, dupId, 'merge');
     await move(tx, dupId, [dup.status], { status: 'merged', master_id: id, current_due: null, updated_at: iso });
     // A duplicate that was itself a master hands its own duplicates on.
-    await repo.repointDuplicates(tx, dupId, id);
+    await repointDuplicates(tx, dupId, id);
     await event(tx, dupId, 'merged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { masterId: id, masterCode: master.code } });
     codes.push(dup.code);
     notices.push(await authorAccount(tx, dupId));
     await send(tx, 'merged', [notices[notices.length - 1]], { code: dup.code, master: master.code }, appealLink(dupId));
   }
-  const affected = await repo.countAffected(tx, id);
+  const affected = await countAffected(tx, id);
   await move(tx, id, [master.status], { affected_workers: affected, updated_at: iso });
   await event(tx, id, 'duplicateMerged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { codes, affectedWorkers: affected } });
   await recordAudit(tx, ctx, {
@@ -570,7 +597,7 @@ export async function reveal(db: Db, ctx: CallContext, actor: Actor, id: string,
     const ref = { ...seen, chairMayReveal: (await settingsFor(tx, row.org_path)).chairMayReveal };
     if (!can(actor, 'reveal', ref)) throw forbidden();
     requireCondition('reveal', ref, at);
-    const who = (await repo.revealAuthor(tx, id))!;
+    const who = (await revealAuthor(tx, id))!;
     await recordAudit(tx, ctx, { action: 'appeal.reveal', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
     // The author is told who may now know them, and why (全过程监督): the notice names the reason, not the staff member.
     await send(tx, 'revealed', [who.author_account_id], { code: row.code, reason: input.reason }, appealLink(id));
@@ -615,7 +642,7 @@ export async function answerInTx(
   // the on-time closure rate counts it as late, and lateness once incurred is never cleared.
   const roundLate = row.due_date !== null && iso > endOfShanghaiDay(row.due_date);
   const late = row.late === 1 || roundLate ? 1 : 0;
-  const raw = (await repo.findRaw(tx, row.id))!;
+  const raw = (await findRaw(tx, row.id))!;
   // The history tells each round's own lateness: an on-time second round is not shown as late, and the first stays late.
   const round = raw.reopen_count + 1;
   await move(tx, row.id, ['accepted', 'assigned', 'handling'], {
@@ -641,11 +668,11 @@ export async function answerInTx(
     { note: answer, data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data } },
   );
   await recordAudit(tx, ctx, { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } });
-  const duplicates = await repo.duplicatesOf(tx, row.id);
+  const duplicates = await duplicatesOf(tx, row.id);
   const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
   await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));
   // The answering department's robots (the unit's, when union staff answered it themselves) hear that it was answered: the number and who answered, never who asked or what was said.
-  const answeredBy = await repo.findOrg(tx, raw.department_id ?? row.unit_id);
+  const answeredBy = await orgBrief(tx, raw.department_id ?? row.unit_id);
   if (answeredBy)
     await send(
       tx,
@@ -676,9 +703,9 @@ export async function requestExtensionIn(call: WriteCall, id: string, input: { d
   const { tx, ctx, actor, now: at, iso } = call;
   const { row, ref } = await load(tx, actor, id, 'requestExtension');
   requireCondition('requestExtension', ref, at);
-  if (await repo.pendingExtension(tx, id)) throw new AppError(409, 'conflict', 'appeals.extensionPending');
+  if (await pendingExtension(tx, id)) throw new AppError(409, 'conflict', 'appeals.extensionPending');
   const extId = newId();
-  await repo.insertExtension(tx, {
+  await insertExtension(tx, {
     id: extId,
     appeal_id: id,
     requested_by: actor.accountId,
@@ -730,7 +757,7 @@ export async function decideExtension(
   const iso = at.toISOString();
   await db.transaction().execute(async (tx) => {
     const { row, ref } = await load(tx, actor, id, 'decideExtension');
-    const ext = await repo.findExtension(tx, id, extensionId);
+    const ext = await findExtension(tx, id, extensionId);
     if (!ext) throw notFound();
     let newDue: string | null = null;
     if (approve) {
@@ -741,7 +768,7 @@ export async function decideExtension(
       newDue = (await calendarFor(tx, row.org_path)).addWorkingDays(row.due_date!, ext.days);
       await move(tx, id, ['assigned', 'handling'], { due_date: newDue, current_due: newDue, overdue_at: null, updated_at: iso });
     }
-    const won = await repo.decideExtension(tx, extensionId, {
+    const won = await decideExtensionRow(tx, extensionId, {
       status: approve ? 'approved' : 'rejected',
       decided_by: actor.accountId,
       decided_at: iso,
@@ -791,7 +818,7 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
     const { reopenLimit } = await settingsFor(tx, row.org_path);
     if (row.reopen_count >= reopenLimit) throw new AppError(409, 'reopen_limit', 'appeals.reopenLimit', { limit: reopenLimit });
   }
-  await repo.insertRating(tx, {
+  await insertRating(tx, {
     id: newId(),
     appeal_id: id,
     round: row.reopen_count + 1,
@@ -825,5 +852,5 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
 }
 
 async function authorAccount(tx: Tx, id: string): Promise<string | null> {
-  return (await repo.findRaw(tx, id))?.author_account_id ?? null;
+  return (await findRaw(tx, id))?.author_account_id ?? null;
 }

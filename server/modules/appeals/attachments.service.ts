@@ -12,7 +12,8 @@ import type { CallContext } from '../../core/context.js';
 import { hasPermission, type Actor } from '../../core/rbac/actor.js';
 import { t, type Locale } from '../../core/i18n/messages.js';
 import { APPEAL_PERMISSIONS as P } from '../../../common/appeals.js';
-import * as repo from './appeals.repository.js';
+import { findAppeal } from './appeals.detail.js';
+import { deleteAttachment, insertAttachment, listAttachments, orphanAttachments } from './attachments.repository.js';
 import { canRead, visibilityOf } from './appeals.policy.js';
 import { extensionOf, filePath, removeFile, safeFileName, sniff, storeFile } from './attachments.js';
 import { refOf } from './appeals.service.js';
@@ -36,7 +37,7 @@ export async function upload(db: Db, ctx: CallContext, actor: Actor, dataDir: st
   };
   try {
     await db.transaction().execute(async (tx) => {
-      await repo.insertAttachment(tx, row);
+      await insertAttachment(tx, row);
       // Nobody knows yet whether the appeal that claims the upload will be anonymous, so the
       // upload is on the record without account or address; the submission that claims it
       // names its author when the appeal is named (appeal.submit, attachments).
@@ -55,9 +56,9 @@ export async function upload(db: Db, ctx: CallContext, actor: Actor, dataDir: st
 }
 
 export async function open(db: Db, actor: Actor, dataDir: string, appealId: string, attachmentId: string, locale: Locale) {
-  const appeal = await repo.findAppeal(db, visibilityOf(actor), appealId);
+  const appeal = await findAppeal(db, visibilityOf(actor), appealId);
   if (!appeal || !canRead(actor, refOf(appeal))) throw notFound();
-  const all = await repo.listAttachments(db, appealId);
+  const all = await listAttachments(db, appealId);
   const index = all.findIndex((a) => a.id === attachmentId);
   if (index < 0) throw notFound();
   const a = all[index];
@@ -76,8 +77,8 @@ export async function open(db: Db, actor: Actor, dataDir: string, appealId: stri
 /** Uploads no appeal claimed within a day. */
 export async function removeOrphans(db: Db, dataDir: string, now: Date) {
   const before = new Date(now.getTime() - 86_400_000).toISOString();
-  for (const o of await repo.orphanAttachments(db, before)) {
-    await repo.deleteAttachment(db, o.id);
+  for (const o of await orphanAttachments(db, before)) {
+    await deleteAttachment(db, o.id);
     await removeFile(dataDir, o.storage_key);
   }
 }

@@ -18,9 +18,9 @@ import {
   type AppealUrgency,
   type Light,
 } from '../../../common/appeals.js';
-import * as repo from './appeals.repository.js';
-
-export const ancestorIds = (path: string) => path.split('/').filter(Boolean);
+import { nearestFirst, resolveAlong } from '../../core/org/context.js';
+import { ruleRows, settingsRows } from './appeals.configRows.js';
+import type { LightClock } from './appeals.visibility.js';
 
 export interface RuleCell {
   category: AppealCategory;
@@ -32,12 +32,16 @@ export interface RuleCell {
   definedAt: string | null;
 }
 
-export async function rulesFor(db: Tx, orgPath: string): Promise<RuleCell[]> {
-  const rows = await repo.ruleRows(db, ancestorIds(orgPath));
+/** The cells in force at `orgPath`: read once per transaction (core orgContext), nearest definition first. */
+export function rulesFor(db: Tx, orgPath: string): Promise<RuleCell[]> {
+  return resolveAlong(db, orgPath, 'appeals.rules', async (ids) => rulesOf(nearestFirst(ids, await ruleRows(db, ids))));
+}
+
+function rulesOf(rows: Awaited<ReturnType<typeof ruleRows>>): RuleCell[] {
   const cells: RuleCell[] = [];
   for (const category of APPEAL_CATEGORIES) {
     for (const urgency of APPEAL_URGENCIES) {
-      const best = rows.filter((r) => r.category === category && r.urgency === urgency).sort((a, b) => b.depth - a.depth)[0];
+      const best = rows.find((r) => r.category === category && r.urgency === urgency);
       cells.push(
         best
           ? {
@@ -71,8 +75,12 @@ export interface Settings {
   definedAt: string | null;
 }
 
-export async function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
-  const rows = (await repo.settingsRows(db, ancestorIds(orgPath))).sort((a, b) => b.depth - a.depth);
+/** The settings in force at `orgPath`: read once per transaction (core orgContext), each at its nearest definition. */
+export function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
+  return resolveAlong(db, orgPath, 'appeals.settings', async (ids) => settingsOf(nearestFirst(ids, await settingsRows(db, ids))));
+}
+
+function settingsOf(rows: Awaited<ReturnType<typeof settingsRows>>): Settings {
   // Each setting separately: a mine may set its own reopen limit and inherit the group thresholds.
   const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct' | 'chair_may_reveal'>(k: K) =>
     rows.find((r) => r[k] !== null)?.[k] ?? null;
@@ -104,13 +112,13 @@ export async function calendarFor(db: Tx, orgPath: string | null): Promise<WorkC
  * filtered by light and the lights shown in it always agree; the deadlines themselves
  * honour each org's own closures.
  */
-export async function lightClock(db: Tx, now: Date): Promise<repo.LightClock> {
+export async function lightClock(db: Tx, now: Date): Promise<LightClock> {
   const today = shanghaiDate(now);
   return { today, soon: (await workCalendar(db as Db, null)).addWorkingDays(today, 2) };
 }
 
 /** Green: more than one working day left; yellow: one or none; red: the deadline day has passed. */
-export function lightOf(currentDue: string | null, clock: repo.LightClock): Light | null {
+export function lightOf(currentDue: string | null, clock: LightClock): Light | null {
   if (!currentDue) return null;
   if (currentDue < clock.today) return 'red';
   return currentDue < clock.soon ? 'yellow' : 'green';

@@ -4,8 +4,7 @@
  * query for a whole page (the ancestors of all its departments), never one per row.
  */
 import type { Tx } from '../../core/db/database.js';
-import * as repo from './appeals.repository.js';
-import { ancestorIds } from './deadlines.js';
+import { ancestorIds, orgsByIds } from '../../core/org/lookups.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
 
 /** Department path → 「unit / department」 (the name alone when no unit is above it). */
@@ -13,7 +12,7 @@ export async function departmentLabels(db: Tx, paths: Iterable<string | null | u
   const unique = [...new Set([...paths].filter((p): p is string => !!p))];
   const out = new Map<string, string>();
   if (!unique.length) return out;
-  const orgs = new Map((await repo.orgsByIds(db, [...new Set(unique.flatMap(ancestorIds))])).map((o) => [o.id, o]));
+  const orgs = new Map((await orgsByIds(db, [...new Set(unique.flatMap(ancestorIds))])).map((o) => [o.id, o]));
   for (const path of unique) {
     const chain = ancestorIds(path).map((id) => orgs.get(id));
     const self = chain[chain.length - 1];

@@ -14,7 +14,7 @@ import type { Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { systemContext } from '../../core/context.js';
-import * as repo from './appeals.repository.js';
+import { orgBrief } from '../../core/org/lookups.js';
 import * as alerts from './groupAlert.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import { settingsFor } from './deadlines.js';
@@ -43,7 +43,7 @@ export interface IntakeCheck {
 }
 
 export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<IntakeCheck> {
-  unit ??= (await repo.findOrg(tx, row.unit_id))!;
+  unit ??= (await orgBrief(tx, row.unit_id))!;
   const settings = await settingsFor(tx, unit.path);
   const tokens = signatureOf(row.title, row.description);
   const iso = at.toISOString();

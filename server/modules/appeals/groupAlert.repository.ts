@@ -39,7 +39,12 @@ export const READ_MAX = 200;
 const KEY_STEP = 8;
 const NO_KEY = '';
 
-const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; since: string }) => {
+/**
+ * Per appeal of a unit and category: how many of `keys` it shares (n) and when the newest of
+ * them was submitted, among the newest READ_PER_KEY of each key submitted from `from` (to
+ * `to`, when given). The intake's candidates and the similar-appeals list both count this way.
+ */
+function keyMatches(d: ADb, p: { unitId: string; category: string; keys: string[]; from: string }, to: string | null) {
   const perKey = p.keys.map((key) =>
     d
       .selectFrom(
@@ -49,7 +54,8 @@ const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string;
           .where('unit_id', '=', p.unitId)
           .where('category', '=', p.category)
           .where('key', '=', key)
-          .where('submitted_at', '>=', p.since)
+          .where('submitted_at', '>=', p.from)
+          .$if(to !== null, (q) => q.where('submitted_at', '<=', to!))
           .orderBy('submitted_at', 'desc')
           .orderBy('appeal_id', 'desc')
           .limit(READ_PER_KEY)
@@ -58,14 +64,14 @@ const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string;
       .select(['k.appeal_id', 'k.submitted_at']),
   );
   const hits = perKey.slice(1).reduce((u, q) => u.unionAll(q), perKey[0]);
-  const ranked = d
+  return d
     .selectFrom(hits.as('h'))
     .select((eb) => ['h.appeal_id', eb.fn.countAll<number>().as('n'), eb.fn.max('h.submitted_at').as('latest')])
-    .groupBy('h.appeal_id')
-    .orderBy('n', 'desc')
-    .orderBy('latest', 'desc')
-    .orderBy('h.appeal_id', 'desc')
-    .limit(READ_MAX);
+    .groupBy('h.appeal_id');
+}
+
+const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; from: string }) => {
+  const ranked = keyMatches(d, p, null).orderBy('n', 'desc').orderBy('latest', 'desc').orderBy('h.appeal_id', 'desc').limit(READ_MAX);
   return d
     .selectFrom(ranked.as('r'))
     .innerJoin('appeal_signatures as s', 's.appeal_id', 'r.appeal_id')
@@ -101,7 +107,7 @@ export function padKeys(keys: readonly string[]): string[] {
  */
 export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
   if (!keys.length) return Promise.resolve([]);
-  return candidatesQuery.all(db, { unitId, category, keys: padKeys(keys), since });
+  return candidatesQuery.all(db, { unitId, category, keys: padKeys(keys), from: since });
 }
 
 /** Whether an alert already counts this worker. */
@@ -209,31 +215,7 @@ export function signaturesOf(db: Tx, appealIds: string[]) {
 }
 
 /** Per category: the appeals among the newest READ_PER_KEY of each key in [from, to], with the keys they share (n). */
-const similarIds = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; from: string; to: string }) => {
-  const perKey = p.keys.map((key) =>
-    d
-      .selectFrom(
-        d
-          .selectFrom('appeal_signature_keys')
-          .select(['appeal_id', 'submitted_at'])
-          .where('unit_id', '=', p.unitId)
-          .where('category', '=', p.category)
-          .where('key', '=', key)
-          .where('submitted_at', '>=', p.from)
-          .where('submitted_at', '<=', p.to)
-          .orderBy('submitted_at', 'desc')
-          .orderBy('appeal_id', 'desc')
-          .limit(READ_PER_KEY)
-          .as('k'),
-      )
-      .select(['k.appeal_id', 'k.submitted_at']),
-  );
-  const hits = perKey.slice(1).reduce((u, q) => u.unionAll(q), perKey[0]);
-  return d
-    .selectFrom(hits.as('h'))
-    .select((eb) => ['h.appeal_id', eb.fn.countAll<number>().as('n'), eb.fn.max('h.submitted_at').as('latest')])
-    .groupBy('h.appeal_id');
-});
+const similarIds = prepared((d: ADb, p: { unitId: string; category: string; keys: string[]; from: string; to: string }) => keyMatches(d, p, p.to));
 
 /**
  * Appeals of a unit, any of `categories`, submitted in [from, to], sharing an index key: the

@@ -11,7 +11,8 @@ import { newId } from '../../core/ids.js';
 import type { CallContext } from '../../core/context.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { APPEAL_PERMISSIONS as P, GROUP_ALERT_STATUS_LABELS, type AppealCategory, type AppealStatus, type GroupAlertStatus } from '../../../common/appeals.js';
-import * as repo from './appeals.repository.js';
+import { findRaw } from './appeals.detail.js';
+import { insertEvent } from './appeals.writes.js';
 import * as alerts from './groupAlert.repository.js';
 import { acceptInTx, answerInTx, assignInTx, illegal } from './appeals.service.js';
 import { refreshCounts } from './groupAlert.intake.js';
@@ -96,7 +97,7 @@ export async function confirm(db: Db, ctx: CallContext, actor: Actor, id: string
       throw badState(alert.status);
     for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, { note: input.note }, at);
-      await repo.insertEvent(tx, {
+      await insertEvent(tx, {
         id: newId(),
         appeal_id: m.id,
         at: iso,
@@ -173,7 +174,7 @@ export async function answer(db: Db, ctx: CallContext, actor: Actor, id: string,
     for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);
       if (!['submitted', 'accepted', 'assigned', 'handling'].includes(m.status)) continue;
-      const raw = (await repo.findRaw(tx, m.id))!;
+      const raw = (await findRaw(tx, m.id))!;
       if (!['accepted', 'assigned', 'handling'].includes(raw.status)) throw illegal(raw.status);
       await answerInTx(tx, ctx, actor, raw, input.answer, 'staff', at, { groupAlertId: id });
       answered++;

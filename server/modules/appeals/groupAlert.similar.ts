@@ -16,7 +16,9 @@ import { newId } from '../../core/ids.js';
 import type { CallContext } from '../../core/context.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { APPEAL_CATEGORIES, type AppealCategory, type AppealStatus } from '../../../common/appeals.js';
-import * as repo from './appeals.repository.js';
+import { orgBrief } from '../../core/org/lookups.js';
+import { findAppeal, findRaw, findRawMany } from './appeals.detail.js';
+import { insertEvent } from './appeals.writes.js';
 import * as alerts from './groupAlert.repository.js';
 import { can, canRead, visibilityOf } from './appeals.policy.js';
 import { acceptInTx, refOf } from './appeals.service.js';
@@ -30,7 +32,7 @@ const LIMIT = 10;
 
 /** The appeal as its staff see it; others get the detail's 404 (or 403 when they may read but not manage). */
 async function loadForStaff(db: Tx, actor: Actor, id: string) {
-  const row = await repo.findAppeal(db, visibilityOf(actor), id);
+  const row = await findAppeal(db, visibilityOf(actor), id);
   if (!row) throw notFound();
   const ref = refOf(row);
   if (!canRead(actor, ref)) throw notFound();
@@ -40,10 +42,10 @@ async function loadForStaff(db: Tx, actor: Actor, id: string) {
 
 export async function similarTo(db: Db, actor: Actor, id: string) {
   await loadForStaff(db, actor, id);
-  const raw = (await repo.findRaw(db, id))!;
+  const raw = (await findRaw(db, id))!;
   const sig = await alerts.signatureOf(db, id);
   if (!sig) return { items: [] };
-  const settings = await settingsFor(db, (await repo.findOrg(db, raw.unit_id))!.path);
+  const settings = await settingsFor(db, (await orgBrief(db, raw.unit_id))!.path);
   const at = Date.parse(raw.submitted_at);
   const window = settings.groupWindowDays * DAY_MS;
   const tokens = decodeSignature(sig.tokens);
@@ -102,7 +104,7 @@ export async function link(db: Db, ctx: CallContext, actor: Actor, id: string, i
     }
     if (ids.includes(id)) throw invalid('body.appealIds', 'appeals.linkSelf');
     const all = [id, ...ids];
-    const raws = await repo.findRawMany(tx, all);
+    const raws = await findRawMany(tx, all);
     const first = raws.find((r) => r.id === id)!;
     if (raws.some((r) => r.unit_id !== first.unit_id)) throw invalid('body.appealIds', 'appeals.linkOtherUnit');
     await alerts.lockBucket(tx, first.unit_id, first.category);
@@ -139,7 +141,7 @@ export async function link(db: Db, ctx: CallContext, actor: Actor, id: string, i
     if (status === 'confirmed') {
       for (const m of raws.filter((r) => joining.includes(r.id))) {
         if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);
-        await repo.insertEvent(tx, {
+        await insertEvent(tx, {
           id: newId(),
           appeal_id: m.id,
           at: iso,

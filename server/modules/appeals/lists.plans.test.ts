@@ -17,7 +17,8 @@ import { useTestApp } from '../../../test/app.js';
 import { AppealFilterQuery, APPEAL_SORT_KEYS } from '../../../common/schemas/appeals.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
 import { resolveFilter } from './appeals.dashboard.js';
-import { countQuery, listParts, pageQuery, SEARCH_INDEX, type Visibility } from './appeals.repository.js';
+import { countQuery, pageQuery } from './appeals.lists.js';
+import { listParts, SEARCH_INDEX, type Visibility } from './appeals.visibility.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);

@@ -109,7 +109,79 @@ async function checkWritableWeek(db: Db, cls: ClassInfo, week: string, now: Date
   if (!cal.weekExists(week)) throw invalid('params.week', 'school.weekNotSchool', { week });
 }
 
-export async function writeSchoolSide(
+/**
+ * One side of the book: the teacher's (`school`) or the guardian's (`home`). Both write the same
+ * way — three fields, the author, when the words were written (an edit is a new writing, a re-save
+ * of the same words is not) and, for new words, the other side's receipt cleared (the receipt
+ * applies to what they saw) — into their own columns.
+ */
+const SIDES = {
+  school: {
+    fields: ['school_at_school', 'school_suggestion', 'school_encouragement'],
+    author: 'school_author_id',
+    authorName: 'school_author_name',
+    writtenAt: 'school_written_at',
+    otherRead: 'read_by_home_at',
+    need: 'writeSchool',
+    audit: ['heartBridge.schoolSideWrite', 'heartBridge.schoolSideUpdate'],
+  },
+  home: {
+    fields: ['home_at_home', 'home_suggestion', 'home_encouragement'],
+    author: 'home_author_id',
+    authorName: 'home_author_name',
+    writtenAt: 'home_written_at',
+    otherRead: 'read_by_school_at',
+    need: 'writeHome',
+    audit: ['heartBridge.homeSideWrite', 'heartBridge.homeSideUpdate'],
+  },
+} as const;
+
+async function writeSide(
+  side: keyof typeof SIDES,
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  studentId: string,
+  week: string,
+  words: [string, string, string],
+  run: TxRunner,
+  now: Date,
+) {
+  const s = SIDES[side];
+  const { reach, student } = await studentFor(db, actor, studentId, s.need);
+  await checkWritableWeek(db, student.cls, week, now);
+  return run(async (tx) => {
+    const before = await repo.findNote(tx, studentId, week);
+    const at = nowIso();
+    const changed = !before || s.fields.some((f, i) => before[f] !== words[i]);
+    const after = await repo.upsertSide(
+      tx,
+      { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
+      {
+        ...Object.fromEntries(s.fields.map((f, i) => [f, words[i]])),
+        [s.author]: actor.accountId,
+        [s.authorName]: actor.displayName,
+        [s.writtenAt]: changed ? at : before![s.writtenAt],
+        ...(changed && before?.[s.otherRead] ? { [s.otherRead]: null } : {}),
+        ...movedFrom(before, student),
+      },
+    );
+    await refreshStats(tx, student, week, before, after);
+    await recordAudit(tx, ctx, {
+      action: before?.[s.writtenAt] ? s.audit[1] : s.audit[0],
+      entityType: 'heartBridgeNote',
+      entityId: after.id,
+      orgId: student.cls.id,
+      changes: { week, studentId, changed },
+    });
+    return present(student, week, after, {
+      writeSchool: side === 'school' || reach.teaches(student.cls.id),
+      writeHome: side === 'home' || reach.isGuardianOf(studentId),
+    });
+  });
+}
+
+export function writeSchoolSide(
   db: Db,
   ctx: CallContext,
   actor: Actor,
@@ -119,45 +191,10 @@ export async function writeSchoolSide(
   run: TxRunner = plainTx(db),
   now = new Date(),
 ) {
-  const { reach, student } = await studentFor(db, actor, studentId, 'writeSchool');
-  await checkWritableWeek(db, student.cls, week, now);
-  return run(async (tx) => {
-    const before = await repo.findNote(tx, studentId, week);
-    const at = nowIso();
-    const changed =
-      !before ||
-      before.school_at_school !== input.atSchool ||
-      before.school_suggestion !== input.suggestion ||
-      before.school_encouragement !== input.encouragement;
-    const after = await repo.upsertSide(
-      tx,
-      { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
-      {
-        school_at_school: input.atSchool,
-        school_suggestion: input.suggestion,
-        school_encouragement: input.encouragement,
-        school_author_id: actor.accountId,
-        school_author_name: actor.displayName,
-        // The side shows when its words were written: an edit is a new writing, a re-save of the same words is not.
-        school_written_at: changed ? at : before!.school_written_at,
-        // New words are unread words: the guardian's receipt applies to what they saw.
-        ...(changed && before?.read_by_home_at ? { read_by_home_at: null } : {}),
-        ...movedFrom(before, student),
-      },
-    );
-    await refreshStats(tx, student, week, before, after);
-    await recordAudit(tx, ctx, {
-      action: before?.school_written_at ? 'heartBridge.schoolSideUpdate' : 'heartBridge.schoolSideWrite',
-      entityType: 'heartBridgeNote',
-      entityId: after.id,
-      orgId: student.cls.id,
-      changes: { week, studentId, changed },
-    });
-    return present(student, week, after, { writeSchool: true, writeHome: reach.isGuardianOf(studentId) });
-  });
+  return writeSide('school', db, ctx, actor, studentId, week, [input.atSchool, input.suggestion, input.encouragement], run, now);
 }
 
-export async function writeHomeSide(
+export function writeHomeSide(
   db: Db,
   ctx: CallContext,
   actor: Actor,
@@ -167,37 +204,7 @@ export async function writeHomeSide(
   run: TxRunner = plainTx(db),
   now = new Date(),
 ) {
-  const { reach, student } = await studentFor(db, actor, studentId, 'writeHome');
-  await checkWritableWeek(db, student.cls, week, now);
-  return run(async (tx) => {
-    const before = await repo.findNote(tx, studentId, week);
-    const at = nowIso();
-    const changed =
-      !before || before.home_at_home !== input.atHome || before.home_suggestion !== input.suggestion || before.home_encouragement !== input.encouragement;
-    const after = await repo.upsertSide(
-      tx,
-      { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
-      {
-        home_at_home: input.atHome,
-        home_suggestion: input.suggestion,
-        home_encouragement: input.encouragement,
-        home_author_id: actor.accountId,
-        home_author_name: actor.displayName,
-        home_written_at: changed ? at : before!.home_written_at,
-        ...(changed && before?.read_by_school_at ? { read_by_school_at: null } : {}),
-        ...movedFrom(before, student),
-      },
-    );
-    await refreshStats(tx, student, week, before, after);
-    await recordAudit(tx, ctx, {
-      action: before?.home_written_at ? 'heartBridge.homeSideUpdate' : 'heartBridge.homeSideWrite',
-      entityType: 'heartBridgeNote',
-      entityId: after.id,
-      orgId: student.cls.id,
-      changes: { week, studentId, changed },
-    });
-    return present(student, week, after, { writeSchool: reach.teaches(student.cls.id), writeHome: true });
-  });
+  return writeSide('home', db, ctx, actor, studentId, week, [input.atHome, input.suggestion, input.encouragement], run, now);
 }
 
 /** The caller read the other side's words: stamps the receipt once (a second read keeps the first time). */
