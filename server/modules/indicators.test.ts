@@ -149,7 +149,9 @@ describe('the indicator registry', () => {
     // Left open: the accepted one not yet answered and the one not yet accepted; the inbox lists exactly those two.
     const open = await compute('appeals.stillOpen', [team.path], '2000-01-01', '2999-12-31');
     expect(open).toMatchObject({ value: 2, unit: 'count' });
-    const inbox = await w.staff.get(`/api/v1/appeals?${new URLSearchParams({ orgId: team.id, from: '2000-01-01', to: '2999-12-31', ...open.drill!.numerator })}`);
+    const inbox = await w.staff.get(
+      `/api/v1/appeals?${new URLSearchParams({ orgId: team.id, from: '2000-01-01', to: '2999-12-31', ...open.drill!.numerator })}`,
+    );
     expect(inbox.body.items.map((a: { id: string }) => a.id).sort()).toEqual(ids.slice(1).sort());
     // Outside the period or outside the scope, nothing is counted.
     expect(await compute('appeals.submitted', [team.path], '2000-01-01', '2000-12-31')).toMatchObject({ value: 0 });

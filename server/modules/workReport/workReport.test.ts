@@ -332,7 +332,9 @@ describe('the work report', () => {
     const closure = dash.groups.find((g: { module: string }) => g.module === 'appeals').items.find((i: { key: string }) => i.key === 'appeals.closureRate');
     expect(closure).toMatchObject({ threshold: { value: 0.5 }, previous: { value: null } });
     // The .docx table: this period, the previous one and the target, side by side in the figure's row.
-    const xml = await (await JSZip.loadAsync(((await w.chair.get(`/api/v1/work-reports/${report.id}/report.docx`)) as Response).raw))
+    const xml = await (
+      await JSZip.loadAsync(((await w.chair.get(`/api/v1/work-reports/${report.id}/report.docx`)) as Response).raw)
+    )
       .file('word/document.xml')!
       .async('string');
     const cells = [...xml.matchAll(/<w:tr>(.*?)<\/w:tr>/g)].map((row) => [...row[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]));

@@ -63,7 +63,18 @@ export function DrillRecords({ schoolId }: { schoolId: string | undefined }) {
   if (!kind) return null;
   const columns: TableColumnsType<Row> = [
     { title: t('office.teacher'), dataIndex: 'teacher' },
-    { title: t('drill.record'), dataIndex: 'what', render: (v: string, r) => (r.status ? <>{v} <PlanStatusTag status={r.status} /></> : v) },
+    {
+      title: t('drill.record'),
+      dataIndex: 'what',
+      render: (v: string, r) =>
+        r.status ? (
+          <>
+            {v} <PlanStatusTag status={r.status} />
+          </>
+        ) : (
+          v
+        ),
+    },
     { title: t('drill.date'), dataIndex: 'date', render: (v: string | null) => v ?? '—' },
   ];
   return (

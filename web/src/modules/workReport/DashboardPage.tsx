@@ -113,7 +113,9 @@ function FigureCard({ item, module, query }: { item: Item; module: string; query
         {item.threshold && (
           // The threshold read as the target it sets; the alert rule itself on hover.
           <span
-            title={t(item.threshold.direction === 'below' ? 'dashboard.thresholdBelow' : 'dashboard.thresholdAbove', { value: formatFigure(item.unit, item.threshold.value) })}
+            title={t(item.threshold.direction === 'below' ? 'dashboard.thresholdBelow' : 'dashboard.thresholdAbove', {
+              value: formatFigure(item.unit, item.threshold.value),
+            })}
             data-testid={`wr-target-${item.key}`}
           >
             {` · ${t('dashboard.target', { value: formatTarget(item.unit, item.threshold) })}${item.threshold.weeks ? t('dashboard.forWeeks', { n: item.threshold.weeks }) : ''}`}

@@ -6,12 +6,7 @@
  * core's, and a practice's that name a `sourceKind` — drill into the decided-items board,
  * which reads those filters from the address.
  */
-export function drillPath(
-  module: string,
-  filters: Record<string, string>,
-  q: { orgId: string; from: string; to: string },
-  page?: string,
-): string {
+export function drillPath(module: string, filters: Record<string, string>, q: { orgId: string; from: string; to: string }, page?: string): string {
   if (!page && (module === 'core' || 'sourceKind' in filters)) return `/decided-items?${new URLSearchParams({ orgId: q.orgId, ...filters })}`;
   const path = page?.replace(/^\//, '') ?? module.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
   return `/${path}?${new URLSearchParams({ orgId: q.orgId, from: q.from, to: q.to, ...filters })}`;
