@@ -98,7 +98,7 @@ async function rosterFiguresFromRows(orgPath: string): Promise<Record<string, Co
 }
 
 /** Averages (a count per record) have no value without records, like a rate; other counts are 0. */
-const AVERAGES = new Set(['contracts.appealsPerClause', 'hardship.assistancePerHousehold']);
+const AVERAGES = new Set(['contracts.appealsPerClause', 'hardship.assistancePerHousehold', 'congress.proposalsPerRepresentative']);
 const nothing = (f: { key: string; unit: string }) => ({
   value: !AVERAGES.has(f.key) && (f.unit === 'count' || f.unit === 'yuan') ? 0 : null,
   numerator: 0,
