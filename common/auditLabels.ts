@@ -210,6 +210,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'noticeQuestion.ask': { zh: '对公开事项提问', en: 'Question on a notice asked' },
   'noticeQuestion.answer': { zh: '答复公开事项提问', en: 'Question on a notice answered' },
   'honours.create': { zh: '设立荣誉', en: 'Honour created' },
+  'honours.criteriaEdit': { zh: '修改荣誉评选条件', en: 'Honour criteria edited' },
   'honours.nominate': { zh: '推荐先进班组', en: 'Team nominated' },
   'honours.recommend': { zh: '荣誉推荐审核通过', en: 'Nomination passed review' },
   'honours.disqualify': { zh: '荣誉推荐一票否决', en: 'Nomination disqualified' },
