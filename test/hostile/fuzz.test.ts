@@ -79,7 +79,9 @@ async function run(phase: 'reject' | 'any') {
       const role = callers[1 + (Math.floor(i / 2) % 3)];
       const as = DEEP ? [callers[0], callers[1 + (i % 3)]] : [i % 2 === 0 ? callers[0] : role];
       for (const who of as) {
+        const sent = performance.now();
         const a = await send(t.app, c, who);
+        const ms = Math.round(performance.now() - sent);
         stats.requests++;
         const bucket = `${Math.floor(a.status / 100)}xx`;
         stats.byStatus[a.status] = (stats.byStatus[a.status] ?? 0) + 1;
@@ -94,6 +96,7 @@ async function run(phase: 'reject' | 'any') {
             status: a.status,
             code: a.body?.code,
             fields: a.body?.errors?.map((e: { field: string }) => e.field),
+            ms,
           }),
         );
         for (const problem of judge(c, a)) stats.failures.push(`${op.method} ${op.path} [${c.label}] as ${who.name}: ${problem}`);

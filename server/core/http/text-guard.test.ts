@@ -44,4 +44,13 @@ describe('the text guard', () => {
         .sort(),
     );
   });
+  it('names a bad string at the bottom of a 10 000-deep body by its whole path', () => {
+    let value: unknown = { note: '底\u0000' };
+    for (let i = 0; i < 10_000; i++) value = i % 2 ? { a: value } : [value];
+    const [found] = badTextPaths(value);
+    expect(found.fault).toBe('validation.nul');
+    expect(found.path).toHaveLength(10_001);
+    expect(found.path.slice(0, 4)).toEqual(['a', 0, 'a', 0]);
+    expect(found.path.at(-1)).toBe('note');
+  });
 });

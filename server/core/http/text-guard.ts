@@ -39,22 +39,39 @@ export function textFault(s: string, isName = false): TextFault | null {
   return null;
 }
 
-/** Paths (as zod would name them) of every string that may not be stored, with the reason; iterative, so 10 000-deep JSON is fine. */
+/** Where a value sits in the request: its key and its parent's place, so a path is spelled out only for a fault. */
+interface Place {
+  key: string | number;
+  parent: Place | null;
+}
+
+function pathOf(place: Place | null): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let p = place; p; p = p.parent) path.push(p.key);
+  return path.reverse();
+}
+
+/**
+ * Paths (as zod would name them) of every string that may not be stored, with the reason. Iterative, and linear in
+ * the size of the value: copying the path at every level made a 10 000-deep body cost ~50 M copies (about a second
+ * of the server's CPU per request, an easy way to stall it).
+ */
 export function badTextPaths(value: unknown, limit = 10): { path: (string | number)[]; fault: TextFault }[] {
   const found: { path: (string | number)[]; fault: TextFault }[] = [];
-  const stack: [unknown, (string | number)[], boolean][] = [[value, [], false]];
+  const stack: [unknown, Place | null, boolean][] = [[value, null, false]];
   while (stack.length && found.length < limit) {
-    const [v, path, isName] = stack.pop()!;
+    const [v, place, isName] = stack.pop()!;
     if (typeof v === 'string') {
       const fault = textFault(v, isName);
-      if (fault) found.push({ path, fault });
+      if (fault) found.push({ path: pathOf(place), fault });
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i], isName]);
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], { key: i, parent: place }, isName]);
     } else if (v && typeof v === 'object' && !Buffer.isBuffer(v)) {
       for (const [k, x] of Object.entries(v)) {
+        const here = { key: k, parent: place };
         const keyFault = textFault(k, true);
-        if (keyFault) found.push({ path: [...path, k], fault: keyFault });
-        stack.push([x, [...path, k], NAME_KEY.test(k)]);
+        if (keyFault) found.push({ path: pathOf(here), fault: keyFault });
+        stack.push([x, here, NAME_KEY.test(k)]);
       }
     }
   }
