@@ -14,7 +14,10 @@ export default defineConfig({
     projects: [
       // Files of a project share their worker's module cache (isolate: false): each file builds its own app and
       // database, and importing the whole server afresh for each of ~100 files cost about 8 minutes of CI.
-      { extends: true, test: { name: 'sqlite', include: unit, isolate: false, env: { XQ_TEST_ENGINE: 'sqlite' } } },
+      {
+        extends: true,
+        test: { name: 'sqlite', include: unit, isolate: false, env: { XQ_TEST_ENGINE: 'sqlite' }, globalSetup: ['test/sqlite-global-setup.ts'] },
+      },
       {
         extends: true,
         test: { name: 'postgres', include: unit, isolate: false, env: { XQ_TEST_ENGINE: 'postgres' }, globalSetup: ['test/pg-global-setup.ts'] },

@@ -1,6 +1,7 @@
 /**
  * A fresh, migrated database for one test file, on the engine the project runs on.
- * PostgreSQL copies the migrated template (fast); SQLite migrates a new temp file.
+ * PostgreSQL copies the migrated template database; SQLite copies the file test/sqlite-global-setup.ts
+ * migrated once for the run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,6 @@ import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../server/core/db/database.js';
-import { migrateToLatest } from '../server/core/db/migrate.js';
 import { house } from '../server/modules/registry.js';
 import { installHouse } from '../server/modules/compose.js';
 
@@ -40,8 +40,8 @@ export async function createTestDatabase(): Promise<Database & { url: string; di
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-sqlite-'));
   const file = path.join(dir, 'test.sqlite');
+  fs.copyFileSync(inject('sqliteTemplate'), file);
   const database = await openDatabase({ url: file });
-  await migrateToLatest(database.db, house.migrations);
   return {
     ...database,
     url: file,

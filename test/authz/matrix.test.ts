@@ -321,7 +321,7 @@ describe('authorization matrix', () => {
     const doc: any = t.app.swagger();
     const routes = [...declaredRoutes(t.app)].filter((r) => r.url !== '/api/v1/openapi.json').sort((a, b) => phase(a) - phase(b));
     const consumed = new Set<string>();
-    for (const r of routes) {
+    for (const [routeIndex, r] of routes.entries()) {
       // Anonymous first: nothing but the public routes may answer.
       const anon = buildRequest(world, doc, r, 'anonymous', 'own', null);
       if (anon.complete) {
@@ -336,11 +336,15 @@ describe('authorization matrix', () => {
           if (res.status !== 200) wrong.push(`${role} could not sign in with the password it changed: ${res.status} ${res.text.slice(0, 160)}`);
         }
       }
-      for (const target of ['other', 'sibling', 'own'] as Target[]) {
+      for (const target of TARGETS) {
         if (target === 'sibling' && !r.url.split('/').some((s) => s.startsWith(':') && siblingKinds(r, s.slice(1)))) continue;
         // Denied roles first, the system admin last, so a delete by one caller does not hide a denial from the next.
         const order = [...ROLES].sort((a, b) => rank(r, a, target) - rank(r, b, target));
         for (const role of order) {
+          if (sampledOut(r, routeIndex, role, target)) {
+            sampled++;
+            continue;
+          }
           const caller = world.clients[role];
           const req = buildRequest(world, doc, r, role, target, caller);
           if (!req.complete) continue;
@@ -368,7 +372,7 @@ describe('authorization matrix', () => {
       }
     }
     console.log(
-      `authorization matrix: ${routes.length} routes, ${probes.length} probes ` +
+      `authorization matrix (${ENGINE}): ${routes.length} routes, ${probes.length} probes, ${sampled} refusals by declaration left to SQLite ` +
         `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
         `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
     );
@@ -402,6 +406,24 @@ function pathless(r: DeclaredRoute): boolean {
 
 function sameRequest(a: Built, b: Built): boolean {
   return a.url === b.url && JSON.stringify(a.payload) === JSON.stringify(b.payload);
+}
+
+/**
+ * A role a route does not list is refused by the route's declaration before any query runs: the same code on both
+ * engines, and most of the probes. SQLite sends every one of them; PostgreSQL sends the listed roles (where the
+ * scoping queries decide, and the engines could differ), the anonymous caller, and one unlisted role per route and
+ * target, in turn, so each role is still refused on PostgreSQL on many routes. XQ_MATRIX_FULL=1 sends all on both.
+ */
+const ENGINE = process.env.XQ_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+const SAMPLE_REFUSALS = ENGINE === 'postgres' && process.env.XQ_MATRIX_FULL !== '1';
+const TARGETS: Target[] = ['other', 'sibling', 'own'];
+let sampled = 0;
+
+function sampledOut(r: DeclaredRoute, routeIndex: number, role: Role, target: Target): boolean {
+  const allow = r.access.allow;
+  if (!SAMPLE_REFUSALS || !Array.isArray(allow) || allow.includes(role)) return false;
+  const unlisted = ROLES.filter((x) => !allow.includes(x));
+  return unlisted[(routeIndex + TARGETS.indexOf(target)) % unlisted.length] !== role;
 }
 
 function rank(r: DeclaredRoute, role: Role, target: Target): number {
