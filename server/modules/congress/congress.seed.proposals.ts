@@ -197,15 +197,18 @@ export async function seedProposals(
     const handling = r.status === 'assigned' ? HANDLING[rows.filter((x) => x.status === 'assigned').indexOf(r)] : undefined;
     const assignedAt = iso(handling?.assignedOn ?? 2);
     ev(r.id, 'assigned', 'adopted', 'assigned', chairAccountId, assignedAt, { departmentId, answerDueDate: r.answer_due_date });
-    const item = await decideProposal({ ...call, now: new Date(assignedAt), iso: assignedAt }, {
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      sessionName: s.name,
-      departmentId,
-      ownerAccountId: handlerAccountId,
-      dueDate: r.answer_due_date!,
-    });
+    const item = await decideProposal(
+      { ...call, now: new Date(assignedAt), iso: assignedAt },
+      {
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        sessionName: s.name,
+        departmentId,
+        ownerAccountId: handlerAccountId,
+        dueDate: r.answer_due_date!,
+      },
+    );
     await c.updateTable('congress_proposals').set({ decided_item_id: item.id }).where('id', '=', r.id).execute();
     if (handling?.progressOn) {
       await reportProgress(await handlerCall(iso(handling.progressOn)), item.id, { progress: 40, note: '已现场查看，正在编制实施方案' });

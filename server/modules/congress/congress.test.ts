@@ -723,7 +723,10 @@ describe('the paths an audit found untested', () => {
     const { answer } = await import('./congress.proposals.service.js');
     const { asAccount } = await import('../../core/decidedItems/decidedItems.testkit.js');
     const q = { scope: { all: false, paths: [dept.path] }, from: due, to: due };
-    const figures = async () => [(await indicator('core.decidedOverdue')!.compute(t.db, q)).value, (await indicator('core.decidedOnTimeRate')!.compute(t.db, q)).numerator];
+    const figures = async () => [
+      (await indicator('core.decidedOverdue')!.compute(t.db, q)).value,
+      (await indicator('core.decidedOnTimeRate')!.compute(t.db, q)).numerator,
+    ];
     const board = async (status: string) =>
       (await ok(w.chair.get(`/api/v1/decided-items?sourceKind=congress.proposal&orgId=${dept.id}&status=${status}`))).items.map((i: any) => i.id);
 
