@@ -19,10 +19,17 @@ export function paramsWith(p: URLSearchParams, patch: Record<string, Value>): UR
   return next;
 }
 
-/** A paged list's query from the URL: page and page size as numbers (1 and `pageSize` when absent), every other key as it stands. */
-export function listQueryFrom(p: URLSearchParams, pageSize = 20): { page: number; pageSize: number } & Record<string, string | number> {
+/**
+ * A paged list's query from the URL: page and page size as numbers (1 and `pageSize` when absent), and the list's own
+ * `keys` as they stand — nothing else, so a stray parameter never reaches the server's strict query.
+ */
+export function listQueryFrom(
+  p: URLSearchParams,
+  keys: readonly string[],
+  pageSize = 20,
+): { page: number; pageSize: number } & Record<string, string | number> {
   const q: Record<string, string | number> = {};
-  for (const [k, v] of p) if (v) q[k] = v;
+  for (const k of keys) if (p.get(k)) q[k] = p.get(k)!;
   return { ...q, page: Math.max(1, Number(p.get('page')) || 1), pageSize: Number(p.get('pageSize')) || pageSize };
 }
 

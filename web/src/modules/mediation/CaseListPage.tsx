@@ -11,7 +11,7 @@ import { listQueryFrom, useUrlFilters } from '../../shared/useUrlFilters';
 import { useCases, type CaseQuery, type CaseSummary, type SortKey } from './api';
 import { dueOf, LightTag, StatusTag, useLabel } from './labels';
 
-const caseQueryFrom = (p: URLSearchParams) => listQueryFrom(p) as unknown as CaseQuery;
+const caseQueryFrom = (p: URLSearchParams) => listQueryFrom(p, ['sort', 'order', 'status', 'light', 'claimType', 'q', 'after']) as unknown as CaseQuery;
 
 const money = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
