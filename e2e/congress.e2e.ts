@@ -86,6 +86,8 @@ describe("the workers' congress in the browser", () => {
     await desk.page.getByTestId('congress-answer-text').fill('已安排在十一月底前加装两台暖风机，并更换候车室门窗密封条。');
     await desk.page.getByTestId('congress-answer-submit').click();
     await expect.poll(() => desk.page.getByTestId('congress-proposal-status-tag').textContent()).toBe('已答复');
+    // The answer closes the proposal's decided item.
+    expect(await desk.page.getByTestId('congress-proposal-decided').textContent()).toMatch(/^已完成 · 100% · /);
     await desk.context.close();
 
     const { context, page } = await newPage(e2e.browser, PHONE);

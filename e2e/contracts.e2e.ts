@@ -46,6 +46,14 @@ describe('a collective contract in the browser', () => {
       promise: true,
       ownerOrgId: owner,
     });
+    // Preparation: what the employer side supplied, registered through the API and shown on the page below.
+    await staff('POST', `/contracts/${id}/preparation/items`, {
+      side: 'employer',
+      kind: 'information',
+      title: '近三年女职工体检情况汇总',
+      suppliedBy: '人力资源部',
+      suppliedDate: day(-36),
+    });
     await staff('POST', `/contracts/${id}/versions`, { note: '初稿', clauses: [clause('一')] });
     await staff('POST', `/contracts/${id}/versions`, {
       note: '第二稿',
@@ -77,6 +85,10 @@ describe('a collective contract in the browser', () => {
     await page.locator('ins', { hasText: '两' }).waitFor();
     expect(await page.locator('del').allTextContents()).toContain('一');
     expect(await page.locator('main').textContent()).toContain('第2条 第一章 总则 · 新增');
+    // The preparation tab: both sides' chiefs make the numbers equal, and the employer's information is listed.
+    await page.getByRole('tab', { name: '协商准备' }).click();
+    await expect.poll(() => page.getByTestId('contracts-prep-balanced').textContent()).toBe('人数相等，双方各有首席代表');
+    await page.getByText('近三年女职工体检情况汇总').waitFor();
 
     const act = async (action: string, fill?: () => Promise<void>) => {
       await page.getByTestId(`contracts-action-${action}`).click();

@@ -72,11 +72,19 @@ describe('a meeting in the browser', () => {
     const [item] = (await staff('GET', `/decided-items?sourceId=${id}`)).items;
     const owner = strict(await apiAs(e2e.server.url, 'handler'));
     await owner('POST', `/decided-items/${item.id}/progress`, { progress: 40, note: '保温车已招标' });
-    const next = await staff('POST', '/meetings', { seriesId: series.id, title: `${TITLE}（下次）`, plannedDate: day(7), agenda: [{ title: '其他事项' }] });
+    // The next meeting also takes up an adopted congress proposal, one the agenda editor's picker offers for this series.
+    const [proposal] = (await staff('GET', `/meetings/series/${series.id}/proposals`)).items;
+    const next = await staff('POST', '/meetings', {
+      seriesId: series.id,
+      title: `${TITLE}（下次）`,
+      plannedDate: day(7),
+      agenda: [{ title: '其他事项' }, { title: '研究职代会提案', proposalId: proposal.id }],
+    });
     await page.goto(`${e2e.server.url}/meetings/${next.id}`);
     const carried = page.getByTestId('carry-over').locator('.ant-list-item', { hasText: DECISION });
     await expect.poll(() => carried.textContent()).toContain(handler.displayName);
     expect(await carried.textContent()).toContain('40%');
+    expect(await page.locator(`a[href="/congress/proposals/${proposal.id}"]`).textContent()).toContain(proposal.title);
     await context.close();
   }, 180_000);
 });

@@ -20,6 +20,11 @@ export const Series = z.object({
   meetings: z.number().int(),
 });
 export const SeriesList = z.object({ items: z.array(Series) });
+/** The adopted congress proposals a series' meetings may take up (the agenda editor's picker). */
+export const ProposalChoicesQuery = z.object({ q: z.string().trim().max(40).optional() }).strict();
+export const ProposalChoices = z.object({
+  items: z.array(z.object({ id: z.string(), number: z.number().int().nullable(), title: z.string(), status: z.string(), sessionName: z.string() })),
+});
 
 const PlanFields = {
   title: Text(80),

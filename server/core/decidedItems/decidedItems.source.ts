@@ -65,3 +65,31 @@ export async function followSource(
     await rollUp(call.tx, item.parent_id, call.iso);
   }
 }
+
+/**
+ * The source's record was sent back (a proposal's answer rated 不满意): its done items are open
+ * again, in progress; the due sweep marks them overdue if their date has passed.
+ */
+export async function reopenSource(call: WriteCall, source: { kind: string; id: string }, note: string): Promise<void> {
+  const items = await dq(call.tx)
+    .selectFrom('decided_items')
+    .select(['id', 'org_id', 'parent_id'])
+    .where('source_kind', '=', source.kind)
+    .where('source_id', '=', source.id)
+    .where('status', '=', 'done')
+    .execute();
+  for (const item of items) {
+    await transition(call, {
+      kind: DECIDED_KIND,
+      table: 'decided_items',
+      id: item.id,
+      from: ['done'],
+      to: 'inProgress',
+      patch: { done_at: null },
+      event: 'reopened',
+      data: { note },
+      audit: { action: 'decidedItem.reopen', entityType: 'decidedItem', entityId: item.id, orgId: item.org_id, changes: { source: source.kind } },
+    });
+    await rollUp(call.tx, item.parent_id, call.iso);
+  }
+}

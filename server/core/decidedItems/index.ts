@@ -10,7 +10,7 @@ import type { DecidedItemSummary } from './decidedItems.types.js';
 
 export type { DecidedItemInput, DecidedItemSource, DecidedItemSummary } from './decidedItems.types.js';
 export { createDecidedItem } from './decidedItems.create.js';
-export { followSource } from './decidedItems.source.js';
+export { followSource, reopenSource } from './decidedItems.source.js';
 export { carriedOverOf, closedRateOf } from './decidedItems.indicators.js';
 export { DECIDED_ITEM_STATUSES, OPEN_DECIDED_STATUSES, type DecidedItemStatus } from '../../../common/decidedItems.js';
 

@@ -4,7 +4,7 @@
  */
 import type { WriteCall } from '../../core/call.js';
 import type { Tx } from '../../core/db/database.js';
-import { createDecidedItem } from '../../core/decidedItems/index.js';
+import { createDecidedItem, followSource, reopenSource } from '../../core/decidedItems/index.js';
 import { holdersOf } from '../../core/notify/index.js';
 
 /** The department's own handler (an ancestor's grant reaches it too; the nearest wins), or null. */
@@ -42,4 +42,18 @@ export async function decideProposal(
     ownerAccountId: p.ownerAccountId,
     dueDate: p.dueDate,
   });
+}
+
+/**
+ * What a proposal's decided item tracks is the department's answer, due on the answer date
+ * (条条有答复): the answer closes it, on time or late by the day it was given; an answer the
+ * proposer rejects (the one reopen) opens it again until the department answers anew.
+ */
+export async function answerClosesItem(call: WriteCall, proposalId: string, answer: string) {
+  const note = answer.length > 200 ? `${answer.slice(0, 200)}…` : answer;
+  await followSource(call, { kind: 'congress.proposal', id: proposalId }, { progress: 100, done: true, note: `提案已答复：${note}` });
+}
+
+export async function reopenItem(call: WriteCall, proposalId: string) {
+  await reopenSource(call, { kind: 'congress.proposal', id: proposalId }, '提案人对答复不满意，退回承办部门重新办理');
 }

@@ -41,7 +41,7 @@ import type { Db } from '../../core/db/database.js';
 import { drillScope, handle, sessionFor } from './congress.policy.js';
 import { publishResultsNotice } from './congress.notice.js';
 import { CM } from './congress.messages.js';
-import { decideProposal, departmentHandler } from './congress.decided.js';
+import { answerClosesItem, decideProposal, departmentHandler, reopenItem } from './congress.decided.js';
 import * as repo from './congress.proposals.repository.js';
 import * as roster from './congress.repository.js';
 
@@ -336,6 +336,7 @@ export async function answer(call: WriteCall, proposalId: string, input: z.infer
     data: { onTime: r.p.answer_due_date !== null && shanghaiDate(call.now) <= r.p.answer_due_date },
     audit: { action: 'congress.proposalAnswer', entityType: 'congressProposal', entityId: r.p.id, orgId: r.term.org_id, changes: input },
   });
+  await answerClosesItem(call, r.p.id, input.answer);
   return getProposal(call, proposalId);
 }
 
@@ -355,6 +356,7 @@ export async function rate(call: WriteCall, proposalId: string, rating: Proposal
     data: { rating },
     audit: { action: 'congress.proposalRate', entityType: 'congressProposal', entityId: r.p.id, orgId: r.term.org_id, changes: { rating } },
   });
+  if (reopen) await reopenItem(call, r.p.id);
   return getProposal(call, proposalId);
 }
 

@@ -2,8 +2,8 @@
  * Demo proposals of 第五届第三次: 40 submissions by the representatives, in every state —
  * still collecting seconds, adopted, converted to opinions, merged, not accepted, being
  * handled, answered, closed with ratings and A/B/C grades — each with its timeline, and a
- * decided item for every assigned one. The `rep` account's own proposal sits with mine 1's
- * 生产部, where the `handler` account answers it.
+ * decided item for every assigned one that follows the proposal (the answer closes it). The
+ * `rep` account's own proposal sits with mine 1's 生产部, where the `handler` account answers it.
  */
 import type { Tx } from '../../core/db/database.js';
 import { newId } from '../../core/ids.js';
@@ -12,7 +12,8 @@ import { writeCallIn } from '../../core/call.js';
 import { systemContext } from '../../core/context.js';
 import { loadGrants } from '../../core/auth/auth.repository.js';
 import type { ProposalStatus } from '../../../common/congress.js';
-import { decideProposal } from './congress.decided.js';
+import { reportProgress } from '../../core/decidedItems/decidedItems.service.js';
+import { answerClosesItem, decideProposal } from './congress.decided.js';
 import { cdb, type CongressProposalTable } from './congress.tables.js';
 
 const MATTERS: [string, string, string][] = [
@@ -54,6 +55,16 @@ const PLAN: ProposalStatus[] = [
   ...Array<ProposalStatus>(3).fill('rejected'),
 ];
 const ANSWERS = ['已列入本季度计划，正在组织实施。', '经研究同意，已安排专项资金落实。', '已与相关部门会商，下月起执行。'];
+// The six still being handled, in the order they appear: two assigned at the session and now past their answer date (one
+// with a progress report), two adopted in the recess and assigned 12 days ago (under way), two assigned 4 days ago (not started).
+const HANDLING: { assignedOn: number; progressOn: number | null }[] = [
+  { assignedOn: 2, progressOn: null },
+  { assignedOn: 2, progressOn: 12 },
+  { assignedOn: 28, progressOn: 33 },
+  { assignedOn: 28, progressOn: 34 },
+  { assignedOn: 36, progressOn: null },
+  { assignedOn: 36, progressOn: null },
+];
 const GRADE_OF = ['A', 'A', 'B', 'A', 'C', 'B'];
 const RATING_OF = ['satisfied', 'satisfied', 'basic', 'satisfied', 'unsatisfied', 'basic'];
 
@@ -99,6 +110,14 @@ export async function seedProposals(
     systemContext(),
     now,
   );
+  const handlerCall = async (at: string) =>
+    writeCallIn(
+      tx,
+      tx,
+      { accountId: handlerAccountId, displayName: '承办人', personId: null, grants: await loadGrants(tx, handlerAccountId), via: 'session' },
+      systemContext(),
+      new Date(at),
+    );
   const repOwn = reps.findIndex((r) => r.account_id !== null);
   const rows: CongressProposalTable[] = [];
   let number = 0;
@@ -111,7 +130,8 @@ export async function seedProposals(
     const id = newId();
     const adopted = ['adopted', 'assigned', 'answered', 'closed'].includes(status);
     const assigned = ['assigned', 'answered', 'closed'].includes(status);
-    const due = assigned ? addDays(s.startsOn, 21) : null;
+    const handling = status === 'assigned' ? HANDLING[rows.filter((r) => r.status === 'assigned').length] : undefined;
+    const due = assigned ? addDays(s.startsOn, (handling?.assignedOn ?? 2) + 19) : null;
     const k = i % 6;
     const row: CongressProposalTable = {
       id,
@@ -174,19 +194,28 @@ export async function seedProposals(
       { reason: r.screening_reason },
     );
     if (!r.department_id) continue;
-    ev(r.id, 'assigned', 'adopted', 'assigned', chairAccountId, iso(2), { departmentId, answerDueDate: r.answer_due_date });
-    const item = await decideProposal(call, {
-      id: r.id,
-      number: r.number,
-      title: r.title,
-      sessionName: s.name,
-      departmentId,
-      ownerAccountId: handlerAccountId,
-      dueDate: r.answer_due_date!,
-    });
+    const handling = r.status === 'assigned' ? HANDLING[rows.filter((x) => x.status === 'assigned').indexOf(r)] : undefined;
+    const assignedAt = iso(handling?.assignedOn ?? 2);
+    ev(r.id, 'assigned', 'adopted', 'assigned', chairAccountId, assignedAt, { departmentId, answerDueDate: r.answer_due_date });
+    const item = await decideProposal(
+      { ...call, now: new Date(assignedAt), iso: assignedAt },
+      {
+        id: r.id,
+        number: r.number,
+        title: r.title,
+        sessionName: s.name,
+        departmentId,
+        ownerAccountId: handlerAccountId,
+        dueDate: r.answer_due_date!,
+      },
+    );
     await c.updateTable('congress_proposals').set({ decided_item_id: item.id }).where('id', '=', r.id).execute();
+    if (handling?.progressOn) {
+      await reportProgress(await handlerCall(iso(handling.progressOn)), item.id, { progress: 40, note: '已现场查看，正在编制实施方案' });
+    }
     if (!r.answered_at) continue;
     ev(r.id, 'answered', 'assigned', 'answered', handlerAccountId, r.answered_at);
+    await answerClosesItem(await handlerCall(r.answered_at), r.id, r.answer!);
     if (r.status === 'closed') {
       ev(r.id, 'rated', 'answered', 'closed', who, addDays(r.answered_at.slice(0, 10), 1) + 'T02:00:00.000Z', { rating: r.rating });
       ev(r.id, 'graded', 'closed', 'closed', chairAccountId, addDays(r.answered_at.slice(0, 10), 2) + 'T02:00:00.000Z', { grade: r.grade });

@@ -41,6 +41,16 @@ describe('the congress and meetings demo', () => {
       ['B', 2],
       ['C', 1],
     ]);
+    // The proposals' decided items follow them: the eleven answered are done (on time), the six being handled a mix.
+    const followed = await rows(
+      `select d.status, count(*) as n, sum(case when d.done_at is not null and substr(d.done_at, 1, 10) <= d.due_date then 1 else 0 end) as on_time from decided_items d where d.source_kind = 'congress.proposal' group by d.status order by d.status`,
+    );
+    expect(followed.map((r) => [r.status, Number(r.n), Number(r.on_time)])).toEqual([
+      ['done', 11, 11],
+      ['inProgress', 2, 0],
+      ['overdue', 2, 0],
+      ['planned', 2, 0],
+    ]);
     // Two closed votes at session 3 — a roll-call resolution and a secret ballot, both passed — and one planned for session 4.
     const votes = await rows(
       `select s.number, v.status, v.secret, v.passed from congress_votes v join congress_sessions s on s.id = v.session_id order by s.number, v.secret`,

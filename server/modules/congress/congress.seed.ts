@@ -13,6 +13,7 @@ import { Rng } from '../../core/random.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { DEFAULT_PROPORTION_RULES, type RepresentativeCategory } from '../../../common/congress.js';
 import { seedProposals } from './congress.seed.proposals.js';
+import { sweepDecidedItems } from '../../core/decidedItems/decidedItems.jobs.js';
 import { seedVotes } from './congress.seed.votes.js';
 import { cdb, type CongressAttendanceTable, type CongressRepresentativeTable } from './congress.tables.js';
 
@@ -166,4 +167,6 @@ export async function seedCongressDemo(db: Db, now: Date) {
     }
     if (held && chair) await seedVotes(tx, now, rng, held, { id: ids[3] }, { id: group.id, representatives: reps.length }, chair.id);
   });
+  // The proposals' items past their answer date turn overdue now, as the quarter-hourly sweep would have turned them.
+  await sweepDecidedItems(db, now);
 }

@@ -705,6 +705,48 @@ describe('the paths an audit found untested', () => {
       expect((await ok(w.chair.get(`${base}/proposals?from=${today}&to=${today}&set=${set}&sessionId=${session.id}`))).total).toBe(1);
   });
 
+  it("closes the proposal's decided item when the department answers: an overdue item leaves the overdue count, late; a reopen opens it again", async () => {
+    const term = await newTerm(44);
+    const reps: Awaited<ReturnType<typeof w.representative>>[] = [];
+    for (let i = 0; i < 3; i++) reps.push(await w.representative(term.id, { category: 'frontLine', account: true }));
+    const session = await ok(w.staff.post(`${base}/terms/${term.id}/sessions`, { number: 1, startsOn: today }), 201);
+    const dept = await t.org('机电部', 'department', w.mine1);
+    const handler = await t.user([{ role: 'handler', org: dept }]);
+    const p = await raise(reps[0].client, session.id, '井下变电所加装空调');
+    for (const r of reps.slice(1)) await ok(r.client!.post(`${base}/proposals/${p.id}/second`));
+    await ok(w.staff.post(`${base}/proposals/${p.id}/screen`, { outcome: 'adopt', reason: '事关职工切身利益' }));
+    const assigned = await ok(w.staff.post(`${base}/proposals/${p.id}/assign`, { departmentId: dept.id, coDepartmentIds: [] }));
+    const due: string = assigned.answerDueDate;
+    const [itemId] = assigned.decidedItems.map((i: any) => i.id);
+    const { sweepDecidedItems } = await import('../../core/decidedItems/decidedItems.jobs.js');
+    const { indicator } = await import('../../core/indicators/indicators.registry.js');
+    const { answer } = await import('./congress.proposals.service.js');
+    const { asAccount } = await import('../../core/decidedItems/decidedItems.testkit.js');
+    const q = { scope: { all: false, paths: [dept.path] }, from: due, to: due };
+    const figures = async () => [
+      (await indicator('core.decidedOverdue')!.compute(t.db, q)).value,
+      (await indicator('core.decidedOnTimeRate')!.compute(t.db, q)).numerator,
+    ];
+    const board = async (status: string) =>
+      (await ok(w.chair.get(`/api/v1/decided-items?sourceKind=congress.proposal&orgId=${dept.id}&status=${status}`))).items.map((i: any) => i.id);
+
+    // Two days past the answer date, unanswered: overdue on the board and in the figure.
+    const late = new Date(Date.parse(`${due}T02:00:00.000Z`) + 2 * 86_400_000);
+    await sweepDecidedItems(t.db, late);
+    expect([await board('overdue'), await figures()]).toEqual([[itemId], [1, 0]]);
+    // The handler answers that day: the item is done at the answer's time, by its owner's department — late, so not on time.
+    await asAccount(t.db, handler.accountId, (call) => answer(call, p.id, { answer: '空调已采购，本周安装。' }), late);
+    const item = await ok(w.chair.get(`/api/v1/decided-items/${itemId}`));
+    expect(item).toMatchObject({ status: 'done', progress: 100, doneAt: late.toISOString(), ownerAccountId: handler.accountId });
+    expect(item.timeline.at(-1)).toMatchObject({ event: 'done', from: 'overdue', to: 'done', data: { note: '提案已答复：空调已采购，本周安装。' } });
+    expect([await board('overdue'), await board('done'), await figures()]).toEqual([[], [itemId], [0, 0]]);
+    // 不满意 sends the proposal back to the department: its item is open again, and the next answer closes it again.
+    await ok(reps[0].client!.post(`${base}/proposals/${p.id}/rate`, { rating: 'unsatisfied' }));
+    expect((await ok(w.chair.get(`${base}/proposals/${p.id}`))).decidedItems).toEqual([expect.objectContaining({ id: itemId, status: 'inProgress' })]);
+    await ok(handler.post(`${base}/proposals/${p.id}/answer`, { answer: '空调已安装并投入运行。' }));
+    expect((await ok(w.chair.get(`${base}/proposals/${p.id}`))).decidedItems).toEqual([expect.objectContaining({ id: itemId, status: 'done', progress: 100 })]);
+  });
+
   it('refuses a vote outside a sitting: before the session opens, and once it has closed', async () => {
     const term = await newTerm(43);
     const reps: Awaited<ReturnType<typeof w.representative>>[] = [];

@@ -45,6 +45,6 @@ export { openSubjectVote, voteResultOf } from './congress.votes.service.js';
 export * as congressProposals from './congress.proposals.service.js';
 export * as congressVotes from './congress.votes.service.js';
 // For meetings: an adopted proposal taken up on a meeting's agenda, and the link back on its timeline.
-export { proposalForAgenda, proposalsOnAgenda, recordProposalOnAgenda } from './congress.agenda.js';
+export { proposalChoices, proposalForAgenda, proposalsOnAgenda, recordProposalOnAgenda } from './congress.agenda.js';
 // For honours: whether a workers' congress term covers a unit (its disqualifier check).
 export { termsCovering } from './congress.covering.js';

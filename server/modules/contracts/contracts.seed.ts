@@ -327,18 +327,20 @@ export async function seedContractsDemo(db: Db, now: Date): Promise<void> {
   };
   // Published to all workers eight days after taking effect, on that day's clock: the notice, its chain entry and the
   // contract's event are what a publication from the contract page writes.
-  let current = { id: '', publishedAt: now };
+  const published: { id: string; publishedAt: Date }[] = [];
   for (const c of [prev, cur]) {
     const day = new Date(`${addDays(c.starts_on!, -8)}T09:00:00+08:00`);
     const { noticeId } = await db.transaction().execute((tx) => publishWithNotice(writeCallIn(db, tx, actor, { ...systemContext(), actor }, day), c.id));
-    current = { id: noticeId, publishedAt: day };
+    published.push({ id: noticeId, publishedAt: day });
   }
+  // Both notices were read, the previous one in its day as the current one now: each has its read receipts.
   const readers = await db.selectFrom('accounts').select('person_id').where('username', 'in', ['worker', 'worker2']).execute();
-  await readContractNotice(
-    db,
-    current,
-    readers.flatMap((r) => (r.person_id ? [r.person_id] : [])),
-  );
+  for (const notice of published)
+    await readContractNotice(
+      db,
+      notice,
+      readers.flatMap((r) => (r.person_id ? [r.person_id] : [])),
+    );
 
   // The current contract's promise clauses are decided items, owned in the production department by its handler.
   await db.transaction().execute(async (tx) => {

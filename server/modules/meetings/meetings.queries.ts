@@ -1,11 +1,12 @@
 /** Reading meetings: series, the list, the published minutes, one meeting with its carry-over. */
 import { appealsOnAgenda } from '../appeals/index.js';
-import { proposalsOnAgenda } from '../congress/index.js';
+import { proposalChoices, proposalsOnAgenda } from '../congress/index.js';
 import { MEETING_DECISION_KIND, type MeetingKind, type MeetingStatus } from '../../../common/meetings.js';
 import type { MeetingFilter } from '../../../common/schemas/meetings.js';
 import type { Call } from '../../core/call.js';
 import { decidedItemsOf } from '../../core/decidedItems/index.js';
-import { scopeOf } from '../../core/rbac/actor.js';
+import { inScope, scopeOf } from '../../core/rbac/actor.js';
+import { forbidden, notFound } from '../../core/errors.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { carryOver } from './meetings.carryOver.js';
 import { loadMeeting } from './meetings.service.js';
@@ -31,6 +32,14 @@ export async function listSeries(call: Call) {
   return {
     items: rows.map((r) => ({ id: r.id, orgId: r.org_id, orgName: r.org_name, kind: r.kind as MeetingKind, name: r.name, meetings: Number(r.meetings ?? 0) })),
   };
+}
+
+/** The agenda editor's picker: adopted proposals the series' meetings may take up, for whoever plans them (404 outside the subtree). */
+export async function proposalChoicesFor(call: Call, seriesId: string, q: string | undefined) {
+  const series = await mq(call.db).selectFrom('meeting_series').select('org_path').where('id', '=', seriesId).executeTakeFirst();
+  if (!series || !inScope(scopeOf(call.actor, 'meetings.read'), series.org_path)) throw notFound();
+  if (!inScope(scopeOf(call.actor, 'meetings.manage'), series.org_path)) throw forbidden();
+  return { items: await proposalChoices(call.db, series.org_path, q, 50) };
 }
 
 const row = (m: MeetingTable & { series_name: string }) => ({

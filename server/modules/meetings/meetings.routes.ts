@@ -11,6 +11,8 @@ import {
   MeetingPage,
   MinutesBody,
   PublishBody,
+  ProposalChoices,
+  ProposalChoicesQuery,
   PublishedQuery,
   SeriesList,
   AttendanceBody,
@@ -41,6 +43,14 @@ export async function meetingsRoutes(app: App) {
     `${base}/series`,
     { config: MANAGERS, schema: { tags, summary: '新建会议系列', body: CreateSeriesBody, response: { 201: Created } } },
     (req, reply) => writeCall(db, req, reply, 201, (call) => service.createSeries(call, req.body)),
+  );
+  app.get(
+    `${base}/series/:id/proposals`,
+    {
+      config: MANAGERS,
+      schema: { tags, summary: '可列入本系列会议议程的已立案提案', params: IdParams, querystring: ProposalChoicesQuery, response: { 200: ProposalChoices } },
+    },
+    async (req) => queries.proposalChoicesFor(readCall(db, req), req.params.id, req.query.q),
   );
   app.get(
     base,

@@ -304,6 +304,14 @@ describe('an adopted congress proposal taken up on a meeting’s agenda, with pl
     const collecting = await raise('增加班中餐品种');
 
     const series = await ok(w.staff.post(`${base}/series`, { orgId: w.mine.id, kind: 'joint', name: '一号矿提案联席会' }), 201);
+    // The agenda editor's picker offers exactly the proposals the plan accepts: the adopted one, not the one still collecting.
+    const choices = async (c: typeof w.staff, seriesId: string, q = '') =>
+      c.get(`${base}/series/${seriesId}/proposals${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+    expect((await ok(choices(w.staff, series.id))).items).toEqual([
+      { id: adopted.id, number: 1, title: '延长井下班中餐时间', status: 'adopted', sessionName: session.name },
+    ]);
+    expect((await ok(choices(w.staff, series.id, '品种'))).items).toEqual([]);
+    expect((await ok(choices(w.staff, series.id, '班中餐'))).items.map((p: any) => p.id)).toEqual([adopted.id]);
     const plan = (proposalId: string, title = '12月联席会') =>
       w.staff.post(base, {
         seriesId: series.id,
@@ -345,5 +353,9 @@ describe('an adopted congress proposal taken up on a meeting’s agenda, with pl
       agenda: [{ title: '越权', proposalId: adopted.id }],
     });
     expect([foreign.status, foreign.body.errors[0].field]).toEqual([422, 'agenda.0.proposalId']);
+    // …and its picker offers nothing of the group's, nor may it ask about the mine's series.
+    expect((await ok(choices(w.otherStaff, otherSeries.id))).items).toEqual([]);
+    expect((await choices(w.otherStaff, series.id)).status).toBe(404);
+    expect((await choices(w.handler, series.id)).status).toBe(404);
   });
 });

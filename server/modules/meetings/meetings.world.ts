@@ -31,11 +31,11 @@ async function heldMeeting(staff: Caller, owner: Caller, ownerId: string, orgId:
   );
   const photo = await uploadPng(owner, `${text}进度照片.png`);
   await ok(owner.post(`/api/v1/decided-items/${item.id}/progress`, { progress: 10, note: `${text}已开工`, fileIds: [photo] }), 'progress');
-  return { meeting: meeting.id as string, decidedItem: item.id as string, decidedFile: photo };
+  return { series: series.id as string, meeting: meeting.id as string, decidedItem: item.id as string, decidedFile: photo };
 }
 
 export const world: WorldPart = {
-  ids: { meetings: 'meeting', 'decided-items': 'decidedItem' },
+  ids: { meetings: 'meeting', series: 'series', 'decided-items': 'decidedItem' },
   params: { decidedFileId: 'decidedFile' },
   build(ctx) {
     const handler = ctx.accounts.handler!.id;
@@ -57,6 +57,6 @@ export const hostile: HostilePart = {
       '2026-11-20',
       '2026-12-31',
     );
-    return { ids: { meetings: r.meeting, 'decided-items': r.decidedItem }, params: { decidedFileId: r.decidedFile } };
+    return { ids: { meetings: r.meeting, series: r.series, 'decided-items': r.decidedItem }, params: { decidedFileId: r.decidedFile } };
   },
 };

@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Card, Table, Tag, type TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PROPOSAL_STATUS_LABELS } from '@common/congress';
-import type { HeldRows, ProposalRow } from './api';
+import { PROPOSAL_STATUS_LABELS, REPRESENTATIVE_CATEGORY_LABELS } from '@common/congress';
+import type { HeldRows, ParticipationRows, ProposalRow } from './api';
 
 interface Props<T> {
   title: ReactNode;
@@ -36,7 +36,48 @@ export function FigureCard<T extends object>({ title, extra, testId, rowKey, loa
   );
 }
 
-const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—');
+/** A share as the office reads it, one decimal; '—' with nothing to divide by. */
+export const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—');
+
+/**
+ * Each representative's part (the participation figure's rows, on the figures page and in a work report's drill):
+ * name, delegation, category, proposals raised and seconded — counts that open their lists where `count` is given —
+ * and sessions attended.
+ */
+export function ParticipationCard(props: {
+  title: ReactNode;
+  testId?: string;
+  rows: ParticipationRows;
+  loading: boolean;
+  count?: (n: number, filter: Record<string, string>, title: string) => ReactNode;
+}) {
+  const { t, i18n } = useTranslation('congress');
+  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { count } = props;
+  const part = (n: number, filter: Record<string, string>, title: string) => (count ? count(n, filter, title) : n);
+  return (
+    <FigureCard<ParticipationRows[number]>
+      title={props.title}
+      testId={props.testId}
+      rowKey="representativeId"
+      loading={props.loading}
+      rows={props.rows}
+      columns={[
+        { key: 'name', dataIndex: 'name', title: t('figures.representative') },
+        { key: 'delegation', dataIndex: 'delegation', title: t('figures.by.delegation') },
+        {
+          key: 'category',
+          dataIndex: 'category',
+          title: t('figures.by.category'),
+          render: (c: keyof typeof REPRESENTATIVE_CATEGORY_LABELS) => REPRESENTATIVE_CATEGORY_LABELS[c][lang],
+        },
+        { key: 'proposals', title: t('figures.raised'), render: (_, r) => part(r.proposals, r.drill.proposals, `${r.name} · ${t('figures.raised')}`) },
+        { key: 'seconds', title: t('figures.seconded'), render: (_, r) => part(r.seconds, r.drill.seconds, `${r.name} · ${t('figures.seconded')}`) },
+        { key: 'attendance', title: t('figures.attendance'), render: (_, r) => `${r.present}/${r.recorded}` },
+      ]}
+    />
+  );
+}
 
 /** The sessions held in a period with present ÷ expected, summed in the last row: the attendance figure's rows. */
 export function HeldCard({ title, extra, testId, rows, loading }: { title: ReactNode; extra?: ReactNode; testId: string; rows: HeldRows; loading: boolean }) {

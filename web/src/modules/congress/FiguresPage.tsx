@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Flex, Input, Segmented, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PROPOSAL_CUTS, REPRESENTATIVE_CATEGORY_LABELS, type ProposalCut, type ProposalSet } from '@common/congress';
+import { PROPOSAL_CUTS, type ProposalCut, type ProposalSet } from '@common/congress';
 import { Page } from '../../shared/Page';
-import { useHeldSessions, useParticipation, useProposalCuts, useProposalDrill, type Cuts, type ParticipationRows } from './api';
-import { FigureCard, HeldCard, ProposalsDrillCard } from './FigureCard';
+import { useHeldSessions, useParticipation, useProposalCuts, useProposalDrill, type Cuts } from './api';
+import { FigureCard, HeldCard, ParticipationCard, ProposalsDrillCard, pct } from './FigureCard';
 
 type CutRow = Cuts['rows'][number];
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -22,8 +22,7 @@ const RATES: [string, ProposalSet, ProposalSet][] = [
  * count opens the list of proposals it counts (the server's drill filter), so the two agree.
  */
 export default function FiguresPage() {
-  const { t, i18n } = useTranslation('congress');
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const { t } = useTranslation('congress');
   const [period, setPeriod] = useState({ from: `${today().slice(0, 4)}-01-01`, to: today() });
   const [by, setBy] = useState<ProposalCut>('session');
   const [drill, setDrill] = useState<{ filter: Record<string, string>; title: string } | null>(null);
@@ -43,7 +42,6 @@ export default function FiguresPage() {
     </Button>
   );
   const setCount = (r: CutRow, set: ProposalSet) => count(r.counts[set], { ...r.drill, set }, `${r.label} · ${t(`figures.sets.${set}`)}`);
-  const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—');
 
   return (
     <Page title={t('figures.title')}>
@@ -105,25 +103,7 @@ export default function FiguresPage() {
           ]}
         />
         <HeldCard title={t('figures.held')} testId="congress-held" rows={held.data ?? []} loading={held.isFetching} />
-        <FigureCard<ParticipationRows[number]>
-          title={t('figures.participation')}
-          rowKey="representativeId"
-          loading={people.isFetching}
-          rows={people.data ?? []}
-          columns={[
-            { key: 'name', dataIndex: 'name', title: t('figures.representative') },
-            { key: 'delegation', dataIndex: 'delegation', title: t('figures.by.delegation') },
-            {
-              key: 'category',
-              dataIndex: 'category',
-              title: t('figures.by.category'),
-              render: (c: keyof typeof REPRESENTATIVE_CATEGORY_LABELS) => REPRESENTATIVE_CATEGORY_LABELS[c][lang],
-            },
-            { key: 'proposals', title: t('figures.raised'), render: (_, r) => count(r.proposals, r.drill.proposals, `${r.name} · ${t('figures.raised')}`) },
-            { key: 'seconds', title: t('figures.seconded'), render: (_, r) => count(r.seconds, r.drill.seconds, `${r.name} · ${t('figures.seconded')}`) },
-            { key: 'attendance', title: t('figures.attendance'), render: (_, r) => `${r.present}/${r.recorded}` },
-          ]}
-        />
+        <ParticipationCard title={t('figures.participation')} rows={people.data ?? []} loading={people.isFetching} count={count} />
         {drill && (
           <ProposalsDrillCard
             title={drill.title}

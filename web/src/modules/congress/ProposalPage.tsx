@@ -2,6 +2,7 @@ import { Card, Descriptions, Flex, Result, Skeleton, Tag, Timeline, Typography }
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_GRADE_LABELS, PROPOSAL_RATING_LABELS, PROPOSAL_STATUS_LABELS } from '@common/congress';
+import { DECIDED_ITEM_STATUS_LABELS, type DecidedItemStatus } from '@common/decidedItems';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
 import { ProposalActions } from './ProposalActions';
@@ -17,6 +18,12 @@ export default function ProposalPage() {
   if (!q.data) return <Result status="404" />;
   const p = q.data;
   const events = t('proposal.events', { returnObjects: true }) as Record<string, string>;
+  // The meetings that took it up, from its timeline (one event per meeting).
+  const meetings = p.timeline.flatMap((e) =>
+    e.event === 'onAgenda' && typeof e.data?.meetingId === 'string'
+      ? [{ id: e.data.meetingId, title: String(e.data.meetingTitle ?? ''), date: String(e.data.plannedDate ?? '') }]
+      : [],
+  );
   return (
     <Page
       title={`${p.number ? `第${p.number}号 · ` : ''}${p.title}`}
@@ -58,8 +65,28 @@ export default function ProposalPage() {
             {p.grade && (
               <Descriptions.Item label={t('proposal.grade')}>{`${PROPOSAL_GRADE_LABELS[p.grade][lang]}（${p.gradeReason ?? ''}）`}</Descriptions.Item>
             )}
+            {/* The item follows the proposal (the answer closes it): its state, progress and due date, linked to the item. */}
             {p.decidedItems.length > 0 && (
-              <Descriptions.Item label={t('proposal.decided')}>{p.decidedItems.map((d) => `${d.progress}% · ${d.dueDate}`).join('；')}</Descriptions.Item>
+              <Descriptions.Item label={t('proposal.decided')}>
+                {p.decidedItems.map((d, i) => (
+                  <span key={d.id}>
+                    {i > 0 && '；'}
+                    <Link to={`/decided-items/${d.id}`} data-testid="congress-proposal-decided">
+                      {`${DECIDED_ITEM_STATUS_LABELS[d.status as DecidedItemStatus]?.[lang] ?? d.status} · ${d.progress}% · ${d.dueDate}`}
+                    </Link>
+                  </span>
+                ))}
+              </Descriptions.Item>
+            )}
+            {meetings.length > 0 && (
+              <Descriptions.Item label={t('proposal.meetings')} span={2}>
+                {meetings.map((m, i) => (
+                  <span key={m.id}>
+                    {i > 0 && '；'}
+                    <Link to={`/meetings/${m.id}`}>{`${m.title}（${m.date}）`}</Link>
+                  </span>
+                ))}
+              </Descriptions.Item>
             )}
           </Descriptions>
         </Card>

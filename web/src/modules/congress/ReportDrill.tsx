@@ -3,10 +3,9 @@ import { Alert, Button, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PROPOSAL_SETS, type ProposalSet } from '@common/congress';
-import { useHeldSessions, useParticipation, useProposalDrill, useVotesInPeriod, type ParticipationRows, type VotesInPeriod } from './api';
-import { FigureCard, HeldCard, ProposalsDrillCard } from './FigureCard';
+import { useHeldSessions, useParticipation, useProposalDrill, useVotesInPeriod, type VotesInPeriod } from './api';
+import { FigureCard, HeldCard, ParticipationCard, ProposalsDrillCard, pct } from './FigureCard';
 
-const pct = (n: number, d: number) => (d ? `${Math.round((n / d) * 1000) / 10}%` : '—');
 /** The address's filters a work report's congress drill sets (`list=sessions|votes`, or a proposal `set`). */
 const DRILL_KEYS = ['orgId', 'from', 'to', 'list', 'set', 'active'];
 const LISTS = ['sessions', 'votes', 'participation'] as const;
@@ -71,19 +70,7 @@ export function ReportDrill() {
         />
       )}
       {kind === 'participation' && (
-        <FigureCard<ParticipationRows[number]>
-          title={t('drill.participation')}
-          testId="congress-drill-list"
-          rowKey="representativeId"
-          loading={people.isFetching}
-          rows={people.data ?? []}
-          columns={[
-            { key: 'name', dataIndex: 'name', title: t('figures.representative') },
-            { key: 'delegation', dataIndex: 'delegation', title: t('figures.by.delegation') },
-            { key: 'proposals', dataIndex: 'proposals', title: t('figures.raised') },
-            { key: 'seconds', dataIndex: 'seconds', title: t('figures.seconded') },
-          ]}
-        />
+        <ParticipationCard title={t('drill.participation')} testId="congress-drill-list" rows={people.data ?? []} loading={people.isFetching} />
       )}
       {kind === 'proposals' && (
         <ProposalsDrillCard

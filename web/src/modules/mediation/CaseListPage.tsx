@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,8 +7,11 @@ import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
+import { listQueryFrom, useUrlFilters } from '../../shared/useUrlFilters';
 import { useCases, type CaseQuery, type CaseSummary, type SortKey } from './api';
 import { dueOf, LightTag, StatusTag, useLabel } from './labels';
+
+const caseQueryFrom = (p: URLSearchParams) => listQueryFrom(p, ['sort', 'order', 'status', 'light', 'claimType', 'q', 'after']) as unknown as CaseQuery;
 
 const money = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
@@ -44,7 +46,8 @@ export default function CaseListPage() {
   const label = useLabel();
   const mobile = useIsMobile();
   const desk = can(P.desk);
-  const [query, setQuery] = useState<CaseQuery>({ page: 1, pageSize: 20 });
+  // The desk's filters, sort and page live in the address (a filtered desk can be bookmarked or sent).
+  const { query, setQuery } = useUrlFilters(caseQueryFrom);
   const { data, isFetching } = useCases(query);
   const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, page: 1, after: undefined, ...p }));
   const showTotal = (total: number) => t('list.total', { total: data?.totalCapped ? `${total}+` : total });

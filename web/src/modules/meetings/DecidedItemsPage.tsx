@@ -1,13 +1,14 @@
 import { Alert, Button, Checkbox, Flex, List, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DECIDED_ITEM_STATUSES } from '@common/decidedItems';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { exportDecidedItems, useDecidedCuts, useDecidedItems, type DecidedQuery, type DecidedRow } from './api';
-import { DRILL_KEYS, DUE_BUCKETS, paramsWith, queryFromParams } from './boardQuery';
+import { useUrlFilters } from '../../shared/useUrlFilters';
+import { DRILL_KEYS, DUE_BUCKETS, queryFromParams } from './boardQuery';
 import { DecidedCutsCard } from './DecidedCutsCard';
 import { DecidedProgress, DecidedStatusTag } from './labels';
 
@@ -22,13 +23,13 @@ const SOURCES = ['meetings.decision', 'congress.proposal', 'congress.resolution'
 export default function DecidedItemsPage() {
   const { t } = useTranslation('meetings');
   const phone = useIsMobile();
-  const [params, setParams] = useSearchParams();
-  const { due, ...query } = queryFromParams(params);
+  const { params, setParams, query: fromUrl, patch: patchUrl } = useUrlFilters(queryFromParams);
+  const { due, ...query } = fromUrl;
   const { data, isFetching } = useDecidedItems(query);
   // The owners to pick from: everyone owning an item the caller's board holds, over any due date.
   const owners = useDecidedCuts({ from: '2000-01-01', to: '2099-12-31', cut: 'owner' }).data?.rows ?? [];
   const [exporting, runExport] = useExport();
-  const patch = (p: ListQueryPatch<SortKey> | Record<string, string | number | undefined>) => setParams((cur) => paramsWith(cur, { ...p }), { replace: true });
+  const patch = (p: ListQueryPatch<SortKey> | Record<string, string | number | undefined>) => patchUrl({ ...p });
   const drilled = DRILL_KEYS.filter((k) => params.get(k));
   const showTotal = (n: number) => (data?.totalCapped ? '2000+' : `${n}`);
 

@@ -86,7 +86,7 @@ export function MeetingActions({ m, absentFor, onAbsentClose }: { m: Meeting; ab
   const fields = () => {
     switch (current) {
       case 'edit':
-        return <PlanFields />;
+        return <PlanFields seriesId={m.seriesId} />;
       case 'held':
         return (
           <Form.Item name="heldDate" label={t('act.heldDate')} rules={[{ required: true }]}>

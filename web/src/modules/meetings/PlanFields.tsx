@@ -3,6 +3,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ReactNode } from 'react';
 import type { Dayjs } from 'dayjs';
+import { ProposalPicker, proposalLabel } from './ProposalPicker';
 
 export interface PlanValues {
   title: string;
@@ -30,9 +31,12 @@ export const planBody = (v: PlanValues) => ({
 /**
  * Title, date, place, agenda and attendees of a meeting — the same fields when a meeting is
  * planned and when its plan changes before it is held. The carry-over item is the server's.
+ * An item may take up an adopted congress proposal of the series' line (`seriesId`); an item
+ * still untitled is named after the proposal picked.
  */
-export function PlanFields({ lead }: { lead?: ReactNode }) {
+export function PlanFields({ lead, seriesId }: { lead?: ReactNode; seriesId?: string }) {
   const { t } = useTranslation('meetings');
+  const form = Form.useFormInstance();
   return (
     <>
       <Flex gap={12} wrap>
@@ -65,8 +69,13 @@ export function PlanFields({ lead }: { lead?: ReactNode }) {
                   <Input />
                 </Form.Item>
                 {/* A congress proposal taken up stays with its item when the plan is changed. */}
-                <Form.Item name={[f.name, 'proposalId']} hidden>
-                  <Input />
+                <Form.Item name={[f.name, 'proposalId']}>
+                  <ProposalPicker
+                    seriesId={seriesId}
+                    onPicked={(p) => {
+                      if (!form.getFieldValue(['agenda', f.name, 'title'])) form.setFieldValue(['agenda', f.name, 'title'], proposalLabel(p).slice(0, 100));
+                    }}
+                  />
                 </Form.Item>
                 <MinusCircleOutlined aria-label={t('plan.removeItem')} onClick={() => remove(f.name)} />
               </Space>

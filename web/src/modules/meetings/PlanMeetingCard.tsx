@@ -25,6 +25,7 @@ export function PlanMeetingCard() {
   const [form] = Form.useForm<PlanMeetingValues>();
   const onSeriesError = useFormErrorHandler(seriesForm);
   const onError = useFormErrorHandler(form);
+  const seriesId = Form.useWatch('seriesId', form);
 
   const addSeries = (v: { orgId: string; kind: string; name: string }) =>
     createSeries.mutateAsync(v).then(({ id }) => {
@@ -59,6 +60,7 @@ export function PlanMeetingCard() {
       </Form>
       <Form form={form} layout="vertical" onFinish={plan} data-testid="plan-form">
         <PlanFields
+          seriesId={seriesId}
           lead={
             <Form.Item name="seriesId" label={t('meetings.series')} rules={[{ required: true }]} style={{ minWidth: 240 }}>
               <Select loading={series.isLoading} options={(series.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.orgName}）` }))} />

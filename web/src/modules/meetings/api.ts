@@ -2,7 +2,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { DecidedCuts, DecidedItemDetail, DecidedItemPage, PublicDecidedItemPage } from '@common/schemas/decidedItems';
-import type { MeetingDetail, MeetingPage, SeriesList } from '@common/schemas/meetings';
+import type { MeetingDetail, MeetingPage, ProposalChoices, SeriesList } from '@common/schemas/meetings';
 import { api, download } from '../../api/client';
 
 export type DecidedPage = z.infer<typeof DecidedItemPage>;
@@ -12,6 +12,7 @@ export type PublicPage = z.infer<typeof PublicDecidedItemPage>;
 export type Meetings = z.infer<typeof MeetingPage>;
 export type Meeting = z.infer<typeof MeetingDetail>;
 export type SeriesItems = z.infer<typeof SeriesList>['items'];
+export type ProposalChoice = z.infer<typeof ProposalChoices>['items'][number];
 
 export interface DecidedQuery {
   page: number;
@@ -71,6 +72,15 @@ export const useMeeting = (id: string | undefined) =>
   useQuery({ queryKey: [KEY, 'meeting', id], enabled: !!id, queryFn: () => api.get<Meeting>(`/meetings/${id}`) });
 export const useSeries = (enabled: boolean) =>
   useQuery({ queryKey: [KEY, 'series'], enabled, queryFn: () => api.get<{ items: SeriesItems }>('/meetings/series').then((r) => r.items) });
+
+/** Adopted congress proposals a series' meetings may take up, matching `q`: the agenda editor's picker. */
+export const useProposalChoices = (seriesId: string | undefined, q: string) =>
+  useQuery({
+    queryKey: [KEY, 'proposalChoices', seriesId, q],
+    enabled: !!seriesId,
+    placeholderData: keepPreviousData,
+    queryFn: () => api.get<{ items: ProposalChoice[] }>(`/meetings/series/${seriesId}/proposals`, q ? { q } : {}).then((r) => r.items),
+  });
 
 /** A write on one meeting; `action: ''` with `put` replaces a planned meeting's plan. */
 export function useMeetingAction(id: string) {

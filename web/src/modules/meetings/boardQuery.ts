@@ -1,5 +1,5 @@
 /**
- * The decided-items board's filters live in the address, so a filtered board can be bookmarked, sent, or opened
+ * The decided-items board's query from the address (the shared useUrlFilters keeps it there), so a filtered board can be bookmarked, sent, or opened
  * from a figure's drill-down: every key of the server's list filter is read from the URL and written back to it.
  * `due` is the board's own shorthand for the due-date filter: overdue, due this week (to Sunday, Beijing time), later.
  */
@@ -36,15 +36,4 @@ export function queryFromParams(p: URLSearchParams): DecidedQuery & { due?: DueB
   const due = p.get('due') as DueBucket | null;
   if (due && DUE_BUCKETS.includes(due)) Object.assign(q, { due }, bucketFilter(due));
   return q as unknown as DecidedQuery & { due?: DueBucket };
-}
-
-/** The URL after a change: empty values dropped, the page back to 1 unless the change is the page. */
-export function paramsWith(p: URLSearchParams, patch: { [key: string]: string | number | undefined | null }): URLSearchParams {
-  const next = new URLSearchParams(p);
-  if (!('page' in patch)) next.delete('page');
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined || v === null || v === '') next.delete(k);
-    else next.set(k, String(v));
-  }
-  return next;
 }
