@@ -7,6 +7,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/database.js';
 import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
+import { EMPLOYMENT_CATEGORIES } from '../../../common/enums.js';
 
 export type Counted = { value: number | null; numerator: number; denominator: number };
 type Row = Record<string, any>;
@@ -140,7 +141,150 @@ async function suggestions(c: Ctx) {
   };
 }
 
-const PRACTICES = [decidedItems, meetings, policies, mediation, honours, suggestions];
+
+async function hardship(c: Ctx) {
+  const hs = await rows(c, sql`select id, status, filed_on, exited_on, relapsed_on from hardship_profiles where org_path like ${under(c)}`);
+  const exited = hs.filter((h) => inRange(h.exited_on, c));
+  const given = (await rows(c, sql`select profile_id, amount_fen, given_on from hardship_assistance where org_path like ${under(c)}`)).filter((a) => inRange(a.given_on, c));
+  const fen = given.reduce((s, a) => s + Number(a.amount_fen), 0);
+  const households = new Set(given.map((a) => a.profile_id)).size;
+  const ids = new Set(hs.map((h) => h.id));
+  /** Households with a review (callback) due in the period, done or already late; and those done by the due day. */
+  const due = async (table: 'hardship_reviews' | 'hardship_callbacks', done: string) => {
+    const list = (await rows(c, sql`select profile_id, due_date, ${sql.ref(done)} as done_on, cancelled from ${sql.table(table)}`)).filter(
+      (d) => ids.has(d.profile_id) && Number(d.cancelled) === 0 && inRange(d.due_date, c) && (d.done_on || d.due_date < c.today),
+    );
+    return rate(new Set(list.filter((d) => d.done_on && d.done_on <= d.due_date).map((d) => d.profile_id)).size, new Set(list.map((d) => d.profile_id)).size);
+  };
+  return {
+    'hardship.households': count(hs.filter((h) => h.status === 'filed').length),
+    'hardship.newlyFiled': count(hs.filter((h) => inRange(h.filed_on, c)).length),
+    'hardship.exited': count(exited.length),
+    'hardship.relapseRate': rate(exited.filter((h) => h.relapsed_on).length, exited.length),
+    'hardship.assistanceTotal': yuan(fen, households),
+    'hardship.assistancePerHousehold': { value: households ? Math.round(fen / households) / 100 : null, numerator: households, denominator: households },
+    'hardship.reviewsOnTime': await due('hardship_reviews', 'reviewed_on'),
+    'hardship.callbacksOnTime': await due('hardship_callbacks', 'done_on'),
+  };
+}
+
+async function congress(c: Ctx) {
+  const sessions = (
+    await rows(c, sql`select s.id, s.term_id, s.status, s.starts_on from congress_sessions s join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id where o.path like ${under(c)}`)
+  ).filter((s) => inRange(s.starts_on, c));
+  const sessionIds = new Set(sessionsIds(sessions));
+  const terms = new Set(sessions.map((s) => s.term_id));
+  const reps = (await rows(c, sql`select id, term_id from congress_representatives`)).filter((r) => terms.has(r.term_id));
+  const repsOf = (term: string) => reps.filter((r) => r.term_id === term).length;
+  const proposals = (await rows(c, sql`select id, session_id, proposer_id, status, number, answered_at, answer_due_date, rating, grade from congress_proposals`)).filter((p) =>
+    sessionIds.has(p.session_id),
+  );
+  const proposalIds = new Set(proposals.map((p) => p.id));
+  const seconds = (await rows(c, sql`select proposal_id, representative_id from congress_seconds`)).filter((s) => proposalIds.has(s.proposal_id));
+  const active = new Set([...proposals.map((p) => p.proposer_id), ...seconds.map((s) => s.representative_id)]);
+  const closed = sessions.filter((s) => s.status === 'closed');
+  const present = (await rows(c, sql`select session_id from congress_attendance where present = 1`)).filter((a) => closed.some((s) => s.id === a.session_id));
+  const votes = (await rows(c, sql`select id, session_id, status from congress_votes where status = 'closed'`)).filter((v) => sessionIds.has(v.session_id));
+  const voters = await rows(c, sql`select vote_id from congress_ballot_voters`);
+  const termOf = new Map(sessions.map((s) => [s.id, s.term_id]));
+  const screened = proposals.filter((p) => p.status !== 'collecting');
+  const answered = proposals.filter((p) => p.answered_at);
+  const rated = proposals.filter((p) => p.rating);
+  const graded = proposals.filter((p) => p.grade);
+  const share = (list: Row[], test: (p: Row) => boolean) => rate(list.filter(test).length, list.length);
+  return {
+    'congress.participationRate': rate(reps.filter((r) => active.has(r.id)).length, reps.length),
+    'congress.proposalsPerRepresentative': average(proposals.length, reps.length),
+    'congress.turnout': rate(
+      voters.filter((v) => votes.some((x) => x.id === v.vote_id)).length,
+      votes.reduce((s, v) => s + repsOf(termOf.get(v.session_id)), 0),
+    ),
+    'congress.attendanceRate': rate(present.length, closed.reduce((s, x) => s + repsOf(x.term_id), 0)),
+    'congress.adoptionRate': share(screened, (p) => p.number !== null),
+    // On time: answered before the due day ended in Beijing.
+    'congress.onTimeAnswerRate': share(answered, (p) => p.answered_at < dayStart(addDays(p.answer_due_date, 1))),
+    'congress.satisfactionRate': share(rated, (p) => ['satisfied', 'basic'].includes(p.rating)),
+    'congress.implementationRate': share(graded, (p) => p.grade === 'A'),
+    'congress.gradeBShare': share(graded, (p) => p.grade === 'B'),
+    'congress.gradeCShare': share(graded, (p) => p.grade === 'C'),
+    'congress.rejectionRate': share(screened, (p) => p.status === 'rejected'),
+    'congress.mergeRate': share(screened, (p) => p.status === 'merged'),
+    'congress.opinionRate': share(screened, (p) => p.status === 'opinion'),
+  };
+}
+const sessionsIds = (l: Row[]) => l.map((s) => s.id as string);
+
+async function contracts(c: Ctx) {
+  const all = await rows(c, sql`select id, kind, status, predecessor_id, request_date, reply_due, replied_date, current_version, starts_on, ends_on from contracts where org_path like ${under(c)}`);
+  const everywhere = await rows(c, sql`select predecessor_id, status from contracts where predecessor_id is not null`);
+  const asOf = c.to;
+  const inForce = all.filter((k) => k.status === 'published' && k.starts_on <= asOf && k.ends_on >= asOf);
+  const inForceIds = new Set(inForce.map((k) => k.id));
+  const version = new Map(inForce.map((k) => [k.id, Number(k.current_version)]));
+  const clauses = (await rows(c, sql`select id, contract_id, version, promise from contract_clauses`)).filter(
+    (cl) => inForceIds.has(cl.contract_id) && Number(cl.version) === version.get(cl.contract_id),
+  );
+  // Each clause's last checkpoint that was due (the latest by due date).
+  const last = new Map<string, Row>();
+  for (const cp of await rows(c, sql`select id, clause_id, due_date, status from contract_checkpoints where status != 'notDue'`)) {
+    const had = last.get(cp.clause_id);
+    if (!had || cp.due_date > had.due_date || (cp.due_date === had.due_date && cp.id > had.id)) last.set(cp.clause_id, cp);
+  }
+  const checked = clauses.filter((cl) => last.has(cl.id));
+  const requested = all.filter((k) => inRange(k.request_date, c));
+  const cites = (await rows(c, sql`select contract_id, appeal_date from contract_clause_citations`)).filter((x) => inForceIds.has(x.contract_id) && inRange(x.appeal_date, c));
+  const promises = clauses.filter((cl) => Number(cl.promise) === 1).length;
+  return {
+    'contracts.inForce': count(inForce.length),
+    'contracts.expiring': count(inForce.filter((k) => k.ends_on <= addDays(asOf, 60)).length),
+    'contracts.overdueRenewal': count(
+      all.filter(
+        (k) => k.status === 'published' && k.ends_on < asOf && !everywhere.some((n) => n.predecessor_id === k.id && ['signed', 'filed', 'effective', 'published'].includes(n.status)),
+      ).length,
+    ),
+    'contracts.replyInTime': rate(requested.filter((k) => k.replied_date && k.replied_date <= k.reply_due).length, requested.length),
+    'contracts.clausesHonoured': rate(checked.filter((cl) => last.get(cl.id)!.status === 'honoured').length, checked.length),
+    'contracts.clausesNotHonoured': count(checked.filter((cl) => last.get(cl.id)!.status === 'notHonoured').length),
+    'contracts.wageRaiseReached': await wageRaises(c, all),
+    'contracts.appealsPerClause': { value: promises ? Math.round((cites.length / promises) * 10_000) / 10_000 : null, numerator: cites.length, denominator: promises },
+  };
+}
+
+/** Groups (category × job family) of the published wage agreements whose agreed year is in the period: raise reached ÷ groups with both years' wages. */
+async function wageRaises(c: Ctx, all: Row[]): Promise<Counted> {
+  const [fromYear, toYear] = [Number(c.from.slice(0, 4)), Number(c.to.slice(0, 4))];
+  const wage = new Map(all.filter((k) => k.kind === 'wage' && k.status === 'published').map((k) => [k.id, k]));
+  const orgOf = new Map((await rows(c, sql`select id, org_id from contracts`)).map((k) => [k.id, k.org_id]));
+  const latest = new Map<string, Row>();
+  for (const p of await rows(c, sql`select id, contract_id, base_year, adopted_version from contract_wage_proposals where adopted_version is not null`)) {
+    if (!wage.has(p.contract_id) || Number(p.base_year) + 1 < fromYear || Number(p.base_year) + 1 > toYear) continue;
+    const had = latest.get(p.contract_id);
+    if (!had || Number(p.adopted_version) > Number(had.adopted_version)) latest.set(p.contract_id, p);
+  }
+  const items = await rows(c, sql`select proposal_id, category, job_family, raise_bp from contract_wage_items`);
+  const wages = await rows(c, sql`select org_id, year, category, job_family, headcount, total_fen from contract_wage_rows`);
+  const avg = (org: string, year: number, category: string, family: string) => {
+    const r = wages.find((w) => w.org_id === org && Number(w.year) === year && w.category === category && w.job_family === family);
+    return r ? Number(r.total_fen) / Number(r.headcount) : null;
+  };
+  let groups = 0;
+  let reached = 0;
+  for (const p of latest.values()) {
+    const org = orgOf.get(p.contract_id);
+    for (const it of items.filter((i) => i.proposal_id === p.id)) {
+      for (const category of it.category ? [it.category] : EMPLOYMENT_CATEGORIES) {
+        const before = avg(org, Number(p.base_year), category, it.job_family);
+        const after = avg(org, Number(p.base_year) + 1, category, it.job_family);
+        if (before === null || after === null) continue;
+        groups++;
+        if (after >= before * (1 + Number(it.raise_bp) / 10_000) - 1e-9) reached++;
+      }
+    }
+  }
+  return rate(reached, groups);
+}
+
+const PRACTICES = [decidedItems, meetings, policies, mediation, honours, suggestions, hardship, congress, contracts];
 
 /** Every recounted figure for the org subtree at `path` and the dates [from, to]. */
 export async function recount(db: Db, path: string, from: string, to: string): Promise<Record<string, Counted>> {
