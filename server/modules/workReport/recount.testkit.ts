@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../core/db/database.js';
 import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { EMPLOYMENT_CATEGORIES } from '../../../common/enums.js';
+import { suppressedCells } from '../../../common/surveys.js';
 
 export type Counted = { value: number | null; numerator: number; denominator: number };
 type Row = Record<string, any>;
@@ -284,7 +285,102 @@ async function wageRaises(c: Ctx, all: Row[]): Promise<Counted> {
   return rate(reached, groups);
 }
 
-const PRACTICES = [decidedItems, meetings, policies, mediation, honours, suggestions, hardship, congress, contracts];
+/** The appeal figures by the definitions printed in the report (common/appealIndicators.ts), merged duplicates left out. */
+async function appeals(c: Ctx) {
+  const all = (
+    await rows(
+      c,
+      sql`select a.status, a.late, a.rating, a.reopen_count, a.first_answered_at, a.accepted_at, a.accept_due_date, a.accept_work_tenths, a.submitted_date
+        from appeals a join orgs o on o.id = a.org_id where o.path like ${under(c)}`,
+    )
+  ).filter((r) => r.status !== 'merged' && inRange(r.submitted_date, c));
+  const accepted = all.filter((r) => ['accepted', 'assigned', 'handling', 'answered', 'closed'].includes(r.status));
+  const done = all.filter((r) => ['answered', 'closed'].includes(r.status));
+  const closed = all.filter((r) => r.status === 'closed');
+  const rated = all.filter((r) => r.rating);
+  const answered = all.filter((r) => r.first_answered_at);
+  const tenths = accepted.map((r) => Number(r.accept_work_tenths)).sort((a, b) => a - b);
+  const mid = tenths.length >> 1;
+  // An even count: the mean of the two middle tenths, rounded half up to a tenth.
+  const hours = !tenths.length ? null : (tenths.length % 2 ? tenths[mid] : Math.floor((tenths[mid - 1] + tenths[mid] + 1) / 2)) / 10;
+  return {
+    'appeals.submitted': count(all.length),
+    'appeals.acceptanceHours': { value: hours, numerator: tenths.length, denominator: tenths.length },
+    'appeals.acceptedOnTimeRate': rate(accepted.filter((r) => r.accepted_at < dayStart(addDays(r.accept_due_date, 1))).length, accepted.length),
+    'appeals.answerRate': rate(done.length, accepted.length),
+    'appeals.onTimeAnswerRate': rate(done.filter((r) => Number(r.late) === 0).length, done.length),
+    'appeals.closureRate': rate(closed.length, accepted.length),
+    'appeals.onTimeClosureRate': rate(closed.filter((r) => Number(r.late) === 0).length, closed.length),
+    'appeals.satisfactionRate': rate(rated.filter((r) => ['satisfied', 'basicallySatisfied'].includes(r.rating)).length, rated.length),
+    'appeals.satisfiedShare': rate(rated.filter((r) => r.rating === 'satisfied').length, rated.length),
+    'appeals.reopenRate': rate(answered.filter((r) => Number(r.reopen_count) > 0).length, answered.length),
+    'appeals.stillOpen': count(all.filter((r) => ['submitted', 'accepted', 'assigned', 'handling'].includes(r.status)).length),
+  };
+}
+
+async function notices(c: Ctx) {
+  const ns = await rows(
+    c,
+    sql`select n.id, n.kind, n.status, n.next_due_date, n.follows_id, n.published_date, n.recipients from notices n join orgs o on o.id = n.org_id where o.path like ${under(c)}`,
+  );
+  const followers = await rows(c, sql`select follows_id, published_date from notices where follows_id is not null`);
+  // Periodic notices whose next issue fell due in the period, up to today; on schedule: that issue published by its day.
+  const until = c.to < c.today ? c.to : c.today;
+  const due = ns.filter((n) => n.kind === 'periodic' && n.status === 'published' && n.next_due_date >= c.from && n.next_due_date <= until);
+  const published = ns.filter((n) => inRange(n.published_date, c));
+  const ids = new Set(published.map((n) => n.id));
+  const reads = (await rows(c, sql`select notice_id from notice_receipts`)).filter((r) => ids.has(r.notice_id)).length;
+  const questions = (await rows(c, sql`select q.status, q.asked_date from notice_questions q join orgs o on o.id = q.org_id where o.path like ${under(c)}`)).filter((q) =>
+    inRange(q.asked_date, c),
+  );
+  return {
+    'notices.onSchedule': rate(due.filter((n) => followers.some((f) => f.follows_id === n.id && f.published_date <= n.next_due_date)).length, due.length),
+    'notices.readRate': rate(
+      reads,
+      published.reduce((s, n) => s + Number(n.recipients), 0),
+    ),
+    'notices.questionsAnswered': rate(questions.filter((q) => q.status === 'answered').length, questions.length),
+  };
+}
+
+async function surveys(c: Ctx) {
+  const opened = (await rows(c, sql`select id, anonymous, status, opened_on from surveys`)).filter((s) => ['open', 'closed'].includes(s.status) && inRange(s.opened_on, c));
+  const ids = new Set(opened.map((s) => s.id));
+  const recipients = (await rows(c, sql`select survey_id, person_id from survey_recipients where org_path like ${under(c)}`)).filter((r) => ids.has(r.survey_id));
+  // Responses, not the recipients' flag: an anonymous response names nobody, so count the responses by the respondent's org.
+  const responses = (await rows(c, sql`select x.survey_id from survey_responses x join orgs o on o.id = x.org_id where o.path like ${under(c)}`)).filter((r) =>
+    ids.has(r.survey_id),
+  );
+  // 最关心的三件事: per (survey, unit) the answers naming a concern; an anonymous survey's cells its results page hides are left out.
+  const questions = (await rows(c, sql`select id, survey_id, options from survey_questions where kind = 'top3'`)).filter((q) => ids.has(q.survey_id));
+  const unitPath = new Map((await rows(c, sql`select id, path from orgs`)).map((o) => [o.id, o.path as string]));
+  const hidden = new Set<string>();
+  for (const s of opened.filter((x) => Number(x.anonymous) === 1)) {
+    const sizes = new Map<string, number>();
+    for (const r of await rows(c, sql`select unit_id from survey_responses where survey_id = ${s.id}`)) sizes.set(r.unit_id, (sizes.get(r.unit_id) ?? 0) + 1);
+    for (const u of suppressedCells(sizes)) hidden.add(`${s.id}|${u}`);
+  }
+  let answers = 0;
+  const mentions = new Map<string, number>();
+  for (const q of questions) {
+    const options = (JSON.parse(q.options) as string[]).map((o) => o.trim());
+    const picks = (await rows(c, sql`select response_id, unit_id, choice from survey_answers where question_id = ${q.id} and choice is not null`)).filter(
+      (a) => (unitPath.get(a.unit_id) ?? '').startsWith(c.path) && !hidden.has(`${q.survey_id}|${a.unit_id}`),
+    );
+    answers += new Set(picks.map((a) => a.response_id)).size;
+    for (const a of picks) mentions.set(options[a.choice], (mentions.get(options[a.choice]) ?? 0) + 1);
+  }
+  const items = (await rows(c, sql`select status, raised_on from screening_items where org_path like ${under(c)}`)).filter((i) => ['open', 'inProgress'].includes(i.status));
+  return {
+    'surveys.responseRate': rate(responses.length, recipients.length),
+    'surveys.topConcern': rate(Math.max(0, ...mentions.values()), answers),
+    'surveys.openProblems': count(items.filter((i) => i.raised_on <= c.to).length),
+    // Raised more than 30 days before the period's end.
+    'surveys.agedProblems': count(items.filter((i) => i.raised_on <= addDays(c.to, -31)).length),
+  };
+}
+
+const PRACTICES = [appeals, notices, surveys, decidedItems, meetings, policies, mediation, honours, suggestions, hardship, congress, contracts];
 
 /** Every recounted figure for the org subtree at `path` and the dates [from, to]. */
 export async function recount(db: Db, path: string, from: string, to: string): Promise<Record<string, Counted>> {
