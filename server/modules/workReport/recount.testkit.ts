@@ -9,6 +9,8 @@ import type { Db } from '../../core/db/database.js';
 import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calendar.js';
 import { EMPLOYMENT_CATEGORIES } from '../../../common/enums.js';
 import { suppressedCells } from '../../../common/surveys.js';
+import { timetableWeekday } from '../../../common/timetable.js';
+import { classesInScope } from '../school/index.js';
 
 export type Counted = { value: number | null; numerator: number; denominator: number };
 type Row = Record<string, any>;
@@ -380,7 +382,113 @@ async function surveys(c: Ctx) {
   };
 }
 
-const PRACTICES = [appeals, notices, surveys, decidedItems, meetings, policies, mediation, honours, suggestions, hardship, congress, contracts];
+/**
+ * The school's classes in the subtree with their calendars: which days are school days and which
+ * school weeks exist is the school calendar's word (terms, holidays, make-up days), not a figure's.
+ */
+const classesOf = (c: Ctx) => classesInScope(c.db, { all: false, paths: [c.path] });
+const within = (ids: Set<string>, list: Row[]) => list.filter((r) => ids.has(r.class_id));
+
+async function heartBridge(c: Ctx) {
+  const classes = await classesOf(c);
+  const ids = new Set(classes.map((k) => k.id));
+  const roster = new Map<string, number>();
+  for (const p of await rows(c, sql`select org_id from persons where kind = 'student' and archived = 0`)) roster.set(p.org_id, (roster.get(p.org_id) ?? 0) + 1);
+  const weeks = new Map(classes.map((k) => [k.id, new Set(k.cal.weeksIn(c.from, c.to).filter((w) => k.cal.weekExists(w)))]));
+  const notes = within(
+    ids,
+    await rows(c, sql`select class_id, week, school_written_at, home_written_at, read_by_home_at, read_by_school_at from heart_bridge_notes`),
+  ).filter((n) => weeks.get(n.class_id)!.has(n.week));
+  const studentWeeks = classes.reduce((s, k) => s + (roster.get(k.id) ?? 0) * weeks.get(k.id)!.size, 0);
+  const school = notes.filter((n) => n.school_written_at);
+  const home = notes.filter((n) => n.home_written_at);
+  const both = school.filter((n) => n.home_written_at).length;
+  return {
+    'heartBridge.twoWayCoverage': rate(both, studentWeeks),
+    'heartBridge.replyRate': rate(both, school.length),
+    'heartBridge.readRate': rate(school.filter((n) => n.read_by_home_at).length + home.filter((n) => n.read_by_school_at).length, school.length + home.length),
+  };
+}
+
+async function moralEducation(c: Ctx) {
+  const classes = await classesOf(c);
+  const held = new Set(
+    within(new Set(classes.map((k) => k.id)), await rows(c, sql`select class_id, date from moral_sessions where status = 'held'`)).map((x) => `${x.class_id}|${x.date}`),
+  );
+  let days = 0;
+  let done = 0;
+  for (const k of classes)
+    for (const d of k.cal.schoolDaysIn(c.from, c.to)) {
+      days++;
+      if (held.has(`${k.id}|${d}`)) done++;
+    }
+  return { 'moralEducation.coverage': rate(done, days) };
+}
+
+async function lessonLogs(c: Ctx) {
+  const classes = await classesOf(c);
+  const ids = new Set(classes.map((k) => k.id));
+  const slots = within(ids, await rows(c, sql`select class_id, weekday, period from timetable_slots`));
+  const logs = within(
+    ids,
+    await rows(
+      c,
+      sql`select id, class_id, date, period, minutes_taught, minutes_checking, questioned, homework_checked, demonstrations, practice_minutes, corrections, tutoring from lesson_logs`,
+    ),
+  ).filter((l) => inRange(l.date, c));
+  const loggedAt = new Set(logs.map((l) => `${l.class_id}|${l.date}|${l.period}`));
+  // The lessons the timetable promises: each school day × the slots of the weekday it follows (a make-up day its own row or Monday's).
+  let timetabled = 0;
+  let logged = 0;
+  for (const k of classes) {
+    const mine = slots.filter((s) => s.class_id === k.id);
+    const weekend = new Set(mine.map((s) => Number(s.weekday)).filter((w) => w >= 6));
+    for (const d of k.cal.schoolDaysIn(c.from, c.to)) {
+      const wd = timetableWeekday(d, weekend);
+      for (const s of mine.filter((x) => Number(x.weekday) === wd)) {
+        timetabled++;
+        if (loggedAt.has(`${k.id}|${d}|${s.period}`)) logged++;
+      }
+    }
+  }
+  const share = (met: (l: Row) => boolean) => rate(logs.filter(met).length, logs.length);
+  const reached = new Set(within(ids, await rows(c, sql`select class_id, student_id, date from lesson_log_students`)).filter((r) => inRange(r.date, c)).map((r) => r.student_id));
+  const [{ n: students }] = await rows(c, sql`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'student' and p.archived = 0 and o.path like ${under(c)}`);
+  return {
+    'lessonLogs.loggedRate': rate(logged, timetabled),
+    // 35+10: at most 35 minutes taught and at least 10 checking; each of the six tens at least 10.
+    'lessonLogs.standardMetRate': share((l) => Number(l.minutes_taught) <= 35 && Number(l.minutes_checking) >= 10),
+    'lessonLogs.questionedMet': share((l) => Number(l.questioned) >= 10),
+    'lessonLogs.homeworkCheckedMet': share((l) => Number(l.homework_checked) >= 10),
+    'lessonLogs.demonstrationsMet': share((l) => Number(l.demonstrations) >= 10),
+    'lessonLogs.practiceMinutesMet': share((l) => Number(l.practice_minutes) >= 10),
+    'lessonLogs.correctionsMet': share((l) => Number(l.corrections ?? 0) >= 10),
+    'lessonLogs.tutoringMet': share((l) => Number(l.tutoring ?? 0) >= 10),
+    'lessonLogs.studentsReached': rate(reached.size, Number(students)),
+  };
+}
+
+async function teacherGrowth(c: Ctx) {
+  const teachers = new Set((await rows(c, sql`select id from persons where kind = 'teacher' and archived = 0`)).map((p) => p.id));
+  const placed = (await rows(c, sql`select teacher_id from growth_placements where school_path like ${under(c)}`)).filter((g) => teachers.has(g.teacher_id));
+  const plans = await rows(c, sql`select id from growth_plans where status in ('active', 'yearReview') and school_path like ${under(c)}`);
+  const evidence = (await rows(c, sql`select e.plan_id, e.kind, e.date, e.score, r.pass_mark from growth_evidence e left join growth_rubrics r on r.id = e.rubric_id where e.school_path like ${under(c)}`)).filter(
+    (e) => inRange(e.date, c),
+  );
+  const missed = new Set((await rows(c, sql`select plan_id from growth_year_reviews where rating = 'notMet'`)).map((y) => y.plan_id));
+  const observations = evidence.filter((e) => e.kind === 'observation');
+  const promoted = (await rows(c, sql`select decided_on from growth_promotions where status = 'approved' and school_path like ${under(c)}`)).filter((p) => inRange(p.decided_on, c));
+  return {
+    'teacherGrowth.placed': count(placed.length),
+    'teacherGrowth.plansOnTrack': rate(plans.filter((p) => !missed.has(p.id) && evidence.some((e) => e.plan_id === p.id)).length, plans.length),
+    'teacherGrowth.observations': count(observations.length),
+    // Met: the score reached the pass mark of the rubric version it was scored on.
+    'teacherGrowth.observationsMet': rate(observations.filter((e) => e.score !== null && e.pass_mark !== null && Number(e.score) >= Number(e.pass_mark)).length, observations.length),
+    'teacherGrowth.promotions': count(promoted.length),
+  };
+}
+
+const PRACTICES = [heartBridge, moralEducation, lessonLogs, teacherGrowth, appeals, notices, surveys, decidedItems, meetings, policies, mediation, honours, suggestions, hardship, congress, contracts];
 
 /** Every recounted figure for the org subtree at `path` and the dates [from, to]. */
 export async function recount(db: Db, path: string, from: string, to: string): Promise<Record<string, Counted>> {
