@@ -18,9 +18,9 @@ const t = useTestApp();
 /** The demo's "now": its records are mostly of this year, 2026. */
 const NOW = new Date('2026-11-24T08:00:00Z');
 const YEAR = { kind: 'year', from: '2026-01-01', to: '2026-12-31' };
-type Figure = { key: string; value: number | null; numerator: number; denominator: number };
-let group: { org: { path: string }; figures: Figure[] };
-let school: { org: { path: string }; figures: Figure[] };
+type Figure = { key: string; value: number | null; numerator: number; denominator: number; drillPage?: string; drill: { numerator: Record<string, string>; denominator: Record<string, string> } | null };
+let group: { org: { id: string; path: string }; figures: Figure[] };
+let school: { org: { id: string; path: string }; figures: Figure[] };
 
 beforeAll(async () => {
   expect((await seedDemoData(t.db, { now: NOW, modules })).status).toBe('seeded');
@@ -61,5 +61,27 @@ describe('the work report on the demo world', () => {
     // Not "0 = 0": each practice counts records in one of the two reports.
     const counted = new Set([...group.figures, ...school.figures].filter((f) => f.denominator > 0).map((f) => f.key.split('.')[0]));
     expect([...counted].sort()).toEqual([...new Set(keys.map((k) => k.split('.')[0]))].sort());
+  });
+
+  it('drills each figure counted over decided items into the board, whose list holds exactly the figure’s items', async () => {
+    const chair = t.client();
+    expect((await chair.login('chair', DEMO_PASSWORD)).status).toBe(200);
+    const decided = group.figures.filter((f) => f.key.startsWith('core.') || f.key.startsWith('meetings.decisions'));
+    expect(decided.map((f) => f.key).sort()).toEqual([
+      'core.decidedAverageProgress',
+      'core.decidedOnTimeRate',
+      'core.decidedOverdue',
+      'meetings.decisionsCarriedOver',
+      'meetings.decisionsClosed',
+    ]);
+    for (const f of decided) {
+      // Declared by the indicator, not guessed by the page from its module or filters.
+      expect(f.drillPage, f.key).toBe('/decided-items');
+      const list = async (filters: Record<string, string>) =>
+        (await chair.get(`/api/v1/decided-items?${new URLSearchParams({ orgId: group.org.id, ...filters, pageSize: '100' })}`)).body.total;
+      const items = f.key === 'core.decidedAverageProgress' ? f.denominator / 100 : f.denominator;
+      expect(await list(f.drill!.denominator), f.key).toBe(items);
+      if (f.key !== 'core.decidedAverageProgress') expect(await list(f.drill!.numerator), f.key).toBe(f.numerator);
+    }
   });
 });
