@@ -84,4 +84,21 @@ describe('the work report on the demo world', () => {
       if (f.key !== 'core.decidedAverageProgress') expect(await list(f.drill!.numerator), f.key).toBe(f.numerator);
     }
   });
+
+  it('drills the ten-minute coverage into the school’s class-days, whose rows are the figure, for the school’s overseers only', async () => {
+    const f = school.figures.find((x) => x.key === 'moralEducation.coverage')!;
+    expect(f.drillPage).toBe('/moral-education/class-days');
+    const principal = t.client();
+    expect((await principal.login('principal', DEMO_PASSWORD)).status).toBe(200);
+    const list = (c: typeof principal, filters: Record<string, string>) =>
+      c.get(`/api/v1/moral-education/schools/${school.org.id}/class-days?${new URLSearchParams({ ...YEAR, ...filters, pageSize: '200' })}`);
+    const held = await list(principal, f.drill!.numerator);
+    expect(held.body.total).toBe(f.numerator);
+    expect(held.body.items.every((r: { status: string }) => r.status === 'held')).toBe(true);
+    expect((await list(principal, f.drill!.denominator)).body.total).toBe(f.denominator);
+    // A head teacher records their own class; the school's list is the office's.
+    const head = t.client();
+    expect((await head.login('head', DEMO_PASSWORD)).status).toBe(200);
+    expect((await list(head, {})).status).toBe(403);
+  });
 });
