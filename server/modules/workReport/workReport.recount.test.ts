@@ -101,4 +101,19 @@ describe('the work report on the demo world', () => {
     expect((await head.login('head', DEMO_PASSWORD)).status).toBe(200);
     expect((await list(head, {})).status).toBe(403);
   });
+
+  it('drills 心桥 coverage and reply rate into the school’s student-weeks, whose rows are the figures', async () => {
+    const principal = t.client();
+    expect((await principal.login('principal', DEMO_PASSWORD)).status).toBe(200);
+    const list = async (filters: Record<string, string>) =>
+      (await principal.get(`/api/v1/heart-bridge/schools/${school.org.id}/student-weeks?${new URLSearchParams({ ...YEAR, ...filters, pageSize: '1' })}`)).body.total;
+    for (const key of ['heartBridge.twoWayCoverage', 'heartBridge.replyRate']) {
+      const f = school.figures.find((x) => x.key === key)!;
+      expect(f.drillPage, key).toBe('/heart-bridge/student-weeks');
+      expect(await list(f.drill!.numerator), key).toBe(f.numerator);
+      expect(await list(f.drill!.denominator), key).toBe(f.denominator);
+    }
+    // The read rate counts sides, not pages: no list of pages equals it.
+    expect(school.figures.find((x) => x.key === 'heartBridge.readRate')!.drill).toBeNull();
+  });
 });
