@@ -145,3 +145,25 @@ export const PutPhrasesBody = z
     home: z.array(z.string().trim().min(1).max(60)).max(50),
   })
   .strict();
+
+/**
+ * Every student-week of a period on the roll — the 心桥 coverage figure's denominator — with which
+ * sides of the page were written: `twoWay=1` keeps the pages with both (the coverage numerator and
+ * the reply rate's), `schoolSide=1` those the teacher wrote (the reply rate's denominator). A work
+ * report's drill opens it, so its rows are the figure's counts.
+ */
+export const StudentWeekRow = z.object({
+  week: z.string(),
+  studentId: z.string(),
+  studentName: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  schoolSide: z.boolean(),
+  homeSide: z.boolean(),
+});
+export const StudentWeekQuery = listQuery(['week', 'className'] as const).extend({
+  from: IsoDate,
+  to: IsoDate,
+  twoWay: z.enum(['0', '1']).optional(),
+  schoolSide: z.enum(['0', '1']).optional(),
+});

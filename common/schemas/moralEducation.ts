@@ -180,3 +180,22 @@ export const MissedQuery = listQuery(['date', 'className'] as const).extend({
   classId: Id.optional(),
   kind: z.enum(MISSED_KINDS).optional(),
 });
+
+/**
+ * Every class-day of a period that was a school day for its class — the ten-minute coverage figure's
+ * denominator — with what happened; `held=1` keeps those held (its numerator), so the list opened from
+ * the figure has exactly as many rows as it counts.
+ */
+export const ClassDayRow = z.object({
+  date: z.string(),
+  classId: z.string(),
+  className: z.string(),
+  gradeName: z.string().nullable(),
+  status: z.enum([...SESSION_STATUSES, 'unrecorded']),
+  topic: z.string().nullable(),
+});
+export const ClassDayQuery = listQuery(['date', 'className'] as const).extend({
+  from: IsoDate,
+  to: IsoDate,
+  held: z.enum(['0', '1']).optional(),
+});

@@ -19,6 +19,9 @@ function due(db: Db, q: IndicatorQuery) {
     .where('d.status', '!=', 'dropped');
 }
 
+/** The board every decided-item figure drills into: it reads the drill's filters from the address. */
+export const DECIDED_ITEMS_PAGE = '/decided-items';
+
 const period = (q: IndicatorQuery) => ({ dueFrom: q.from, dueTo: q.to, counted: '1' });
 
 export async function onTimeRate(db: Db, q: IndicatorQuery): Promise<Figure> {
@@ -86,6 +89,7 @@ export async function carriedOverOf(db: Db, q: IndicatorQuery, sourceKind: strin
 export const decidedItemIndicators = [
   defineIndicator({
     key: 'core.decidedOnTimeRate',
+    drillPage: DECIDED_ITEMS_PAGE,
     label: { zh: '督办事项按期完成率', en: 'Decided items done on time' },
     definition: {
       zh: '期限在期间内的督办事项中（不含已撤销），在期限当日结束前办结的比例',
@@ -97,6 +101,7 @@ export const decidedItemIndicators = [
   }),
   defineIndicator({
     key: 'core.decidedOverdue',
+    drillPage: DECIDED_ITEMS_PAGE,
     label: { zh: '逾期督办事项数', en: 'Overdue decided items' },
     definition: { zh: '期限在期间内、现仍逾期未办结的督办事项数', en: 'Decided items due in the period that are overdue and still open' },
     period: 'range',
@@ -106,6 +111,7 @@ export const decidedItemIndicators = [
   }),
   defineIndicator({
     key: 'core.decidedAverageProgress',
+    drillPage: DECIDED_ITEMS_PAGE,
     label: { zh: '督办事项平均进度', en: 'Average progress of decided items' },
     definition: {
       zh: '期限在期间内的督办事项（不含已撤销）进度之和 ÷（100 × 事项数）',

@@ -15,9 +15,11 @@ import { comparisons } from './wages.agreed.js';
 type SetName = 'inForce' | 'expiring' | 'overdueRenewal';
 export async function countSet(db: Db, q: IndicatorQuery, set: SetName): Promise<Figure> {
   const r = await cq(db)
-    .selectFrom('contracts')
-    .where((eb) => pathInScope(eb, 'org_path', q.scope))
-    .where((eb) => setFilter(eb, set, q.to))
+    .selectFrom('contracts as c')
+    .where((eb) => pathInScope(eb, 'c.org_path', q.scope))
+    // Qualified: unqualified, the overdue set's "no signed successor" subquery read its own row's id (nx.id) and
+    // counted every ended contract, renewed or not; the contract list (the drill) always qualified them.
+    .where((eb) => setFilter(eb, set, q.to, (col) => `c.${col}`))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(r.n);

@@ -7,7 +7,7 @@
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
-import { rateFigure } from '../../../common/figure.js';
+import { rateFigure, type Figure } from '../../../common/figure.js';
 import { fraction, weekEnd, type Fraction } from '../../../common/school.js';
 import * as repo from './heartBridge.repository.js';
 
@@ -205,7 +205,11 @@ function countsIn(db: Db, q: IndicatorQuery): Promise<WeekCounts> {
     return sumCounts(await loadWeekCounts(db, classes, (c) => c.cal.weeksIn(q.from, q.to).filter((w) => c.cal.weekExists(w))));
   });
 }
-const asFigure = (f: Fraction) => rateFigure(f.num, f.den);
+const asFigure = (f: Fraction, drill: Figure['drill'] = null) => rateFigure(f.num, f.den, drill);
+/** The school's student-weeks (GET /heart-bridge/schools/:schoolId/student-weeks): a list only where the scope has some. */
+const weeksDrill = (c: WeekCounts, numerator: Record<string, string>, denominator: Record<string, string>): Figure['drill'] =>
+  c.students ? { numerator, denominator } : null;
+const STUDENT_WEEKS = '/heart-bridge/student-weeks';
 
 export const heartBridgeIndicators = [
   defineIndicator({
@@ -214,7 +218,11 @@ export const heartBridgeIndicators = [
     definition: { zh: '两侧均已填写的学生周数 ÷ 在册学生周数', en: 'Student-weeks with both sides written ÷ student-weeks on the roll' },
     period: 'week',
     unit: 'rate',
-    compute: async (db, q) => asFigure(twoWayCoverage(await countsIn(db, q))),
+    drillPage: STUDENT_WEEKS,
+    compute: async (db, q) => {
+      const c = await countsIn(db, q);
+      return asFigure(twoWayCoverage(c), weeksDrill(c, { twoWay: '1' }, {}));
+    },
   }),
   defineIndicator({
     key: 'heartBridge.replyRate',
@@ -222,7 +230,11 @@ export const heartBridgeIndicators = [
     definition: { zh: '家长已回复的页数 ÷ 老师已填写的页数', en: 'Pages with a home side ÷ pages with a school side' },
     period: 'week',
     unit: 'rate',
-    compute: async (db, q) => asFigure(guardianReplyRate(await countsIn(db, q))),
+    drillPage: STUDENT_WEEKS,
+    compute: async (db, q) => {
+      const c = await countsIn(db, q);
+      return asFigure(guardianReplyRate(c), weeksDrill(c, { twoWay: '1' }, { schoolSide: '1' }));
+    },
   }),
   defineIndicator({
     key: 'heartBridge.readRate',

@@ -10,6 +10,8 @@ import {
   HomeSideBody,
   NoExchangeQuery,
   NoExchangeRow,
+  StudentWeekQuery,
+  StudentWeekRow,
   Phrases,
   PutPhrasesBody,
   ReadBody,
@@ -26,6 +28,7 @@ import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './heartBridge.service.js';
+import { studentWeeks } from './heartBridge.studentWeeks.js';
 import { renderWeek } from './heartBridge.print.js';
 import { allow } from '../../core/http/access.js';
 
@@ -192,6 +195,21 @@ export async function heartBridgeRoutes(app: App) {
         r.all,
       );
     },
+  );
+
+  app.get(
+    '/api/v1/heart-bridge/schools/:schoolId/student-weeks',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: {
+        tags,
+        summary: '期间内在册学生各周心桥填写情况（覆盖率、回复率的明细）',
+        params: SchoolParams,
+        querystring: StudentWeekQuery,
+        response: { 200: pageOf(StudentWeekRow) },
+      },
+    },
+    async (req) => studentWeeks(db, requireActor(req), req.params.schoolId, req.query),
   );
 
   app.get(

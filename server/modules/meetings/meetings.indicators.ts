@@ -4,7 +4,7 @@
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import { MEETING_DECISION_KIND } from '../../../common/meetings.js';
-import { carriedOverOf, closedRateOf } from '../../core/decidedItems/index.js';
+import { carriedOverOf, closedRateOf, DECIDED_ITEMS_PAGE } from '../../core/decidedItems/index.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
@@ -37,6 +37,8 @@ export const meetingsIndicators = [
   }),
   defineIndicator({
     key: 'meetings.decisionsClosed',
+    // The decisions are decided items: the board lists them.
+    drillPage: DECIDED_ITEMS_PAGE,
     label: { zh: '会议决定事项办结率', en: 'Meeting decisions closed' },
     definition: {
       zh: '期限在期间内的会议决定事项（不含已撤销）中已办结的比例',
@@ -48,6 +50,8 @@ export const meetingsIndicators = [
   }),
   defineIndicator({
     key: 'meetings.decisionsCarriedOver',
+    // The decisions are decided items: the board lists them.
+    drillPage: DECIDED_ITEMS_PAGE,
     label: { zh: '结转的会议决定事项', en: 'Meeting decisions carried over' },
     definition: {
       zh: '期间开始前的会议所作决定中，期间开始时仍未办结（未撤销）的事项数——即带入本期会议「上次会议督办事项落实情况」的事项',

@@ -161,6 +161,8 @@ export const moralEducationIndicators = [
     definition: { zh: '已开展的班级·天数 ÷ 应开展的班级·上课日数', en: 'Class-days with a session held ÷ class-days that were school days' },
     period: 'day',
     unit: 'rate',
+    // The school's class-days with what happened each day (GET /moral-education/schools/:schoolId/class-days).
+    drillPage: '/moral-education/class-days',
     async compute(db, q) {
       const classes = await classesInScope(db, q.scope);
       const held = new Set(
@@ -183,7 +185,8 @@ export const moralEducationIndicators = [
           if (held.has(`${c.id}|${d}`)) done++;
         }
       }
-      return rateFigure(done, days);
+      // Without class-days (a scope with no school) there is no list to open.
+      return rateFigure(done, days, days ? { numerator: { held: '1' }, denominator: {} } : undefined);
     },
   }),
 ];

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import {
   ClassDateParams,
+  ClassDayQuery,
+  ClassDayRow,
   ClassIndicators,
   ClassPlanDay,
   IndicatorQuery,
@@ -31,6 +33,7 @@ import { AppError } from '../../core/errors.js';
 import { refuseBadText } from '../../core/http/text-guard.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './moralEducation.service.js';
+import { classDays } from './moralEducation.classDays.js';
 import { detectImage, MAX_PHOTO_BYTES, readPhoto, removePhoto, storePhoto } from './moralEducation.photos.js';
 import { allow } from '../../core/http/access.js';
 
@@ -281,6 +284,21 @@ export async function moralEducationRoutes(app: App) {
         r.all,
       );
     },
+  );
+
+  app.get(
+    '/api/v1/moral-education/schools/:schoolId/class-days',
+    {
+      config: allow('sysAdmin', 'principal', 'academicOffice'),
+      schema: {
+        tags,
+        summary: '期间内各班上课日及开展情况（覆盖率的明细）',
+        params: SchoolParams,
+        querystring: ClassDayQuery,
+        response: { 200: pageOf(ClassDayRow) },
+      },
+    },
+    async (req) => classDays(db, requireActor(req), req.params.schoolId, req.query),
   );
 
   app.get(

@@ -1,7 +1,7 @@
 /** 心桥 queries and writes; every shape comes from common/schemas/heartBridge. */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClassCoverageRow, ClassDashboard, ClassWeekRow, HeartBridgeNote, NoExchangeRow, Phrases, SchoolDashboard } from '@common/schemas/heartBridge';
+import type { ClassCoverageRow, ClassDashboard, ClassWeekRow, HeartBridgeNote, NoExchangeRow, Phrases, SchoolDashboard, StudentWeekRow } from '@common/schemas/heartBridge';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
 import { newIdempotencyKey } from '../../shared/school/weeks';
@@ -71,6 +71,18 @@ export function useSchoolDashboard(schoolId: string | undefined, week: string | 
     queryKey: [KEY, 'schoolDashboard', schoolId, week],
     enabled: !!schoolId,
     queryFn: () => api.get<SchoolDash>(`/heart-bridge/schools/${schoolId}/dashboard`, { week }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type StudentWeek = z.infer<typeof StudentWeekRow>;
+
+/** The student-weeks of a period behind the coverage and reply figures (a work report's drill opens them). */
+export function useStudentWeeks(schoolId: string | undefined, q: Record<string, string>, page: number) {
+  return useQuery({
+    queryKey: [KEY, 'studentWeeks', schoolId, q, page],
+    enabled: !!schoolId && !!q.from && !!q.to,
+    queryFn: () => api.get<Paged<StudentWeek>>(`/heart-bridge/schools/${schoolId}/student-weeks`, { ...q, page, pageSize: 20, sort: 'week', order: 'asc' }),
     placeholderData: keepPreviousData,
   });
 }

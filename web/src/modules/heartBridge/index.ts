@@ -14,6 +14,7 @@ export const heartBridgeModule = defineModule({
     { path: 'heart-bridge/class/:classId/dashboard', component: lazy(() => import('./ClassDashboardPage')) },
     { path: 'heart-bridge/class/:classId/weeks/:week/students/:studentId', component: lazy(() => import('./StudentNotePage')) },
     { path: 'heart-bridge/school', component: lazy(() => import('./SchoolDashboardPage')), permission: P.oversee },
+    { path: 'heart-bridge/student-weeks', component: lazy(() => import('./StudentWeeksPage')), permission: P.oversee },
   ],
   homeCards: [
     { key: 'heartBridge-family', component: lazy(() => import('./FamilyWeekCard')), roles: ['parent'], permission: P.writeHome, order: 10, width: 'full' },

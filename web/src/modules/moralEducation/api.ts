@@ -1,7 +1,7 @@
 /** 十分钟思想教育 queries and writes; shapes come from common/schemas/moralEducation. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClassIndicators, ClassPlanDay, MissedRow, MoralSession, MyClassPlan, SchoolCoverage, SchoolPlanDay } from '@common/schemas/moralEducation';
+import type { ClassDayRow, ClassIndicators, ClassPlanDay, MissedRow, MoralSession, MyClassPlan, SchoolCoverage, SchoolPlanDay } from '@common/schemas/moralEducation';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
 
@@ -11,6 +11,7 @@ export type SchoolDay = z.infer<typeof SchoolPlanDay>;
 export type Indicators = z.infer<typeof ClassIndicators>;
 export type Coverage = z.infer<typeof SchoolCoverage>;
 export type Missed = z.infer<typeof MissedRow>;
+export type ClassDay = z.infer<typeof ClassDayRow>;
 export type MyPlan = z.infer<typeof MyClassPlan>;
 
 const KEY = 'moralEducation';
@@ -89,6 +90,16 @@ export function useMissed(schoolId: string | undefined, q: MissedQuery, page: nu
     queryKey: [KEY, 'missed', schoolId, q, page],
     enabled: !!schoolId,
     queryFn: () => api.get<Paged<Missed>>(`/moral-education/schools/${schoolId}/missed`, { ...q, page, pageSize: 10, sort: 'date', order: 'desc' }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The class-days of a period behind the coverage figure (a work report's drill opens them); `held: '1'` keeps those held. */
+export function useClassDays(schoolId: string | undefined, q: { from: string; to: string; held?: string }, page: number) {
+  return useQuery({
+    queryKey: [KEY, 'classDays', schoolId, q, page],
+    enabled: !!schoolId && !!q.from && !!q.to,
+    queryFn: () => api.get<Paged<ClassDay>>(`/moral-education/schools/${schoolId}/class-days`, { ...q, page, pageSize: 20, sort: 'date', order: 'asc' }),
     placeholderData: keepPreviousData,
   });
 }

@@ -10,6 +10,7 @@ export const moralEducationModule = defineModule({
     { path: 'moral-education/today', component: lazy(() => import('./TodayPage')), permission: P.record },
     { path: 'moral-education/class', component: lazy(() => import('./ClassPage')), permission: P.read },
     { path: 'moral-education/overview', component: lazy(() => import('./OverviewPage')), permission: P.oversee },
+    { path: 'moral-education/class-days', component: lazy(() => import('./ClassDaysPage')), permission: P.oversee },
     { path: 'moral-education/plan', component: lazy(() => import('./PlanPage')), permission: P.plan },
     { path: 'moral-education/my-class', component: lazy(() => import('./MyClassPage')), permission: P.readOwnClass },
   ],

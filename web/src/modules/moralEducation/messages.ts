@@ -84,6 +84,16 @@ export const messages = defineMessages(
       photo: '照片',
       record: '记录今天',
     },
+    classDays: {
+      title: '十分钟思想教育 · 班级上课日明细',
+      heldOnly: '{{from}} 至 {{to}} 已开展的班级·上课日：{{n}} 个',
+      all: '{{from}} 至 {{to}} 应开展的班级·上课日：{{n}} 个',
+      date: '日期',
+      className: '班级',
+      grade: '年级',
+      status: '开展情况',
+      topic: '话题',
+    },
     overview: {
       title: '十分钟思想教育 · 全校',
       term: '学期',
@@ -204,6 +214,16 @@ export const messages = defineMessages(
       asOf: 'As of {{date}}',
       photo: 'Photo',
       record: 'Record today',
+    },
+    classDays: {
+      title: 'Ten-minute sessions · class-days',
+      heldOnly: 'Class-days held from {{from}} to {{to}}: {{n}}',
+      all: 'Class-days that were school days from {{from}} to {{to}}: {{n}}',
+      date: 'Date',
+      className: 'Class',
+      grade: 'Grade',
+      status: 'Session',
+      topic: 'Topic',
     },
     overview: {
       title: 'Ten-minute moral education · school',
