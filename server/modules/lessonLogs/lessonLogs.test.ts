@@ -131,6 +131,8 @@ describe('students not reached for two school weeks', () => {
     const r = await read(w.classA.id, w.users.headA.accountId, '2026-09-25');
     expect(r.schoolDays).toBe(10);
     expect(r.from).toBe('2026-09-14');
+    // The roster the teacher taps is in pinyin order (li, wang, zhang, zhao), not by code point (张 before 李).
+    expect(r.students.map((s) => s.name)).toEqual(['李小红', '王小明', '张小刚', '赵小丽']);
     expect(r.students.map((s) => [s.name, s.lastReached]).sort()).toEqual(
       [
         ['王小明', '2026-09-14'],
