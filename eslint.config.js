@@ -22,6 +22,13 @@ export default tseslint.config(
     rules: { 'xq/imports': 'error' },
   },
   {
+    // antd's Tabs puts its overflow button inside the tablist on phones (axe critical): pages use shared/Tabs.tsx.
+    files: ['web/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'antd', importNames: ['Tabs'], message: 'Use web/src/shared/Tabs (tabs wrap on phones; 手机上页签换行).' }] }],
+    },
+  },
+  {
     files: ['common/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(server|web)/', message: 'common imports neither server nor web.' }] }],

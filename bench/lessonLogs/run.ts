@@ -21,7 +21,7 @@ import { newId } from '../../server/core/ids.js';
 import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
 import { lessonLogsFigures, lessonLogsOffice, lessonLogsSchedule, lessonLogsService } from '../../server/modules/lessonLogs/index.js';
-import { notLoggedInMemory } from './before.js';
+import { notLoggedInMemory, notLoggedTwoPasses } from './before.js';
 import { shiftWeek, weekDates, weekOf } from '../../common/school.js';
 import { buildLessonsL, finishStoppedBuild, SCALE_L, type Built } from './data.js';
 import { engine, N, openBenchDatabase, time, machine, analyze } from '../kit.js';
@@ -187,6 +187,27 @@ try {
   const was = stats('lessons promised, 4 weeks: in memory (before)', rounds.before);
   const is = stats('lessons promised, 4 weeks: joined in the engine (after)', rounds.after);
   console.log(`engine count ÷ in-memory count time (alternating rounds, median): ${((is.median / was.median) * 100).toFixed(0)} %`);
+
+  // The not-logged view (its list of the first 1 000 and its total): two passes of one statement per group and batch
+  // (before), against one statement with a window count (after); alternated per round, the same answer checked.
+  const groups = await lessonLogsSchedule.dayGroups(db, classes, q.from, q.to);
+  const views = { before: [] as number[], after: [] as number[] };
+  for (let i = 0; i < 12; i++) {
+    const b0 = performance.now();
+    const old = await notLoggedTwoPasses(db, groups, 1000);
+    const a0 = performance.now();
+    const now = await lessonLogsSchedule.notLogged(db, groups, 1000);
+    const a1 = performance.now();
+    if (old.total !== now.total || JSON.stringify(old.items) !== JSON.stringify(now.items))
+      throw new Error(`not-logged views differ: totals ${old.total} / ${now.total}, first ${JSON.stringify([old.items[0], now.items[0]])}`);
+    if (i === 0) console.log(`not logged, 4 weeks: ${now.total} lessons, ${now.items.length} listed`);
+    if (i < 2) continue;
+    views.before.push(a0 - b0);
+    views.after.push(a1 - a0);
+  }
+  const vb = stats('not-logged view, 4 weeks: two passes (before)', views.before);
+  const va = stats('not-logged view, 4 weeks: one statement (after)', views.after);
+  console.log(`one statement ÷ two passes time (alternating rounds, median): ${((va.median / vb.median) * 100).toFixed(0)} %`);
   console.log(`load at the end: ${machine()}`);
 } finally {
   await done();

@@ -11,7 +11,7 @@ import { t } from '../../core/i18n/messages.js';
 import { minutesOf } from '../../../common/school.js';
 import { allSchools, inQuietHours, settingsOfSchools, shanghaiClock } from '../school/index.js';
 import * as repo from './lessonLogs.repository.js';
-import { classesOfSchool, dayGroups, missing } from './lessonLogs.schedule.js';
+import { classesOfSchool, dayGroups, notLogged } from './lessonLogs.schedule.js';
 
 export async function remindNotLogged(db: Db, now: Date): Promise<number> {
   const clock = shanghaiClock(now);
@@ -24,7 +24,7 @@ export async function remindNotLogged(db: Db, now: Date): Promise<number> {
   for (const school of schools) {
     const s = settings.get(school.id)!;
     if (clock.minutes < minutesOf(s.lessonReminderAt) || inQuietHours(s, now)) continue;
-    const open = await missing(db, await dayGroups(db, await classesOfSchool(db, school), clock.date, clock.date));
+    const { items: open } = await notLogged(db, await dayGroups(db, await classesOfSchool(db, school), clock.date, clock.date));
     if (!open.length) continue;
     const byTeacher = new Map<string, string[]>();
     for (const l of open) {

@@ -13,7 +13,7 @@ import { schoolFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
 import { popcount, union } from './lessonLogs.reach.js';
 import { cellsOfPeriod } from './lessonLogs.cells.js';
-import { classesOfSchool, dayGroups, missing } from './lessonLogs.schedule.js';
+import { classesOfSchool, dayGroups, notLogged as notLoggedOf } from './lessonLogs.schedule.js';
 
 const MAX_DAYS = 186;
 /** The not-logged view lists this many lessons; its total counts them all. */
@@ -31,9 +31,8 @@ export async function notLogged(call: Call, schoolId: string, q: { from: string;
   const to = [q.to, addDays(shanghaiDate(call.now), -1)].sort()[0];
   if (to < q.from) return { items: [], total: 0 };
   const groups = await dayGroups(call.db, await classesOfSchool(call.db, school), q.from, to);
-  // Counted and listed by the engine from the same join, so the total is the rows the list pages through.
-  const { timetabled, logged } = await repo.countPromised(call.db, groups, q.teacherId);
-  return { items: await missing(call.db, groups, MAX_ITEMS, q.teacherId), total: timetabled - logged };
+  // Listed and counted by one statement over the same join, so the total is the rows the list pages through.
+  return notLoggedOf(call.db, groups, MAX_ITEMS, q.teacherId);
 }
 
 /** The six counts of a log as stored. */

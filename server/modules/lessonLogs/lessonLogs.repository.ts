@@ -264,14 +264,37 @@ export async function countPromised(db: Tx, groups: readonly DayGroup[], teacher
 
 export type MissingLesson = NotLoggedLesson;
 
-/** Lessons timetabled but not logged, by date, period and class id; at most `limit` from each batch of classes (sorted and cut by the schedule's `missing`). */
-export async function missingLessons(db: Tx, groups: readonly DayGroup[], limit?: number, teacherId?: string): Promise<MissingLesson[]> {
-  const rows = await promised<MissingLesson>(db, groups, teacherId, {
-    select: sql`d.day as date, s.period, s.class_id as "classId", o.name as "className", s.subject, s.teacher_id as "teacherId", p.name as "teacherName"`,
-    joins: sql`join orgs o on o.id = s.class_id join persons p on p.id = s.teacher_id`,
-    tail: sql`and l.id is null order by d.day, s.period, s.class_id ${limit === undefined ? sql`` : sql`limit ${limit}`}`,
-  });
-  return rows.map((r) => ({ ...r, period: Number(r.period) }));
+/**
+ * Lessons timetabled but not logged: the first `limit` by date, period and class id, and how many
+ * there are in all — one statement for every group of classes. The classes and each group's days
+ * go in as two VALUES lists (a group number ties them), the total is a window count over the
+ * unlogged rows before the limit, and names are joined to the page only. It was two passes (count,
+ * then list) of one statement per group and batch of 400 classes, each joining the timetable again,
+ * then sorted and cut in memory (bench/lessonLogs/before.ts keeps that for the benchmark).
+ */
+export async function notLoggedPage(db: Tx, groups: readonly DayGroup[], limit?: number, teacherId?: string): Promise<{ items: MissingLesson[]; total: number }> {
+  const live = groups.filter((g) => g.days.length && g.classIds.length);
+  if (!live.length) return { items: [], total: 0 };
+  const days = sql.join(live.flatMap((g, i) => g.days.map((d) => sql`(cast(${i} as integer), ${d.date}, cast(${d.weekday} as integer))`)));
+  const classes = sql.join(live.flatMap((g, i) => g.classIds.map((id) => sql`(cast(${i} as integer), ${id})`)));
+  const { rows } = await sql<MissingLesson & { total: number | string }>`with days(g, day, wd) as (values ${days}),
+      cls(g, id) as (values ${classes}),
+      open as (
+        select d.day, s.period, s.class_id, s.subject, s.teacher_id, count(*) over () as total
+        from cls c
+        join timetable_slots s on s.class_id = c.id
+        join days d on d.g = c.g and d.wd = s.weekday
+        left join lesson_logs l on l.class_id = s.class_id and l.date = d.day and l.period = s.period
+        where l.id is null ${teacherId ? sql`and s.teacher_id = ${teacherId}` : sql``}
+        order by d.day, s.period, s.class_id
+        ${limit === undefined ? sql`` : sql`limit ${limit}`})
+    select o.day as date, o.period, o.class_id as "classId", g.name as "className", o.subject, o.teacher_id as "teacherId", p.name as "teacherName", o.total
+    from open o join orgs g on g.id = o.class_id join persons p on p.id = o.teacher_id
+    order by o.day, o.period, o.class_id`.execute(db);
+  return {
+    items: rows.map(({ total: _, ...r }) => ({ ...r, period: Number(r.period) })),
+    total: rows.length ? Number(rows[0]!.total) : 0,
+  };
 }
 
 export type SlotColumn = 'teacher_id' | 'subject' | 'class_id';

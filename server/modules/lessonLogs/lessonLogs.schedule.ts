@@ -77,7 +77,7 @@ export async function expectedLessons(
 /**
  * The classes grouped by calendar and weekend rows, each group with the period's school days
  * and the timetable weekday each follows: what the engine joins the timetable with to count
- * or list the lessons promised (repo.countPromised, repo.missingLessons).
+ * or list the lessons promised (repo.countPromised, repo.notLoggedPage).
  */
 export async function dayGroups(db: Db, classes: readonly Pick<ClassWithCal, 'id' | 'cal'>[], from: string, to: string): Promise<repo.DayGroup[]> {
   const weekendRows = await weekendRowsOf(
@@ -106,11 +106,9 @@ export async function timetabledAndLogged(db: Db, classes: readonly Pick<ClassWi
   return repo.countPromised(db, await dayGroups(db, classes, from, to), teacherId);
 }
 
-/** Lessons timetabled and not logged (the first `limit` when given), by date, period and class. */
-export async function missing(db: Db, groups: readonly repo.DayGroup[], limit?: number, teacherId?: string): Promise<repo.MissingLesson[]> {
-  const rows = await repo.missingLessons(db, groups, limit, teacherId);
-  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.period - b.period || (a.classId < b.classId ? -1 : a.classId > b.classId ? 1 : 0)));
-  return limit === undefined ? rows : rows.slice(0, limit);
+/** Lessons timetabled and not logged (the first `limit` when given), by date, period and class, with how many in all (one statement). */
+export function notLogged(db: Db, groups: readonly repo.DayGroup[], limit?: number, teacherId?: string) {
+  return repo.notLoggedPage(db, groups, limit, teacherId);
 }
 
 /** The next school day after `date` on a class's calendar (the last day to complete after-class items). */

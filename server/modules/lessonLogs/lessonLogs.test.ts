@@ -9,6 +9,7 @@ import { house } from '../registry.js';
 import { loggedRate, studentsReached } from './lessonLogs.indicators.js';
 import { remindNotLogged } from './lessonLogs.jobs.js';
 import { classStudents, completeAfterClass, logLesson } from './lessonLogs.service.js';
+import { classesOfSchool, dayGroups, notLogged } from './lessonLogs.schedule.js';
 
 const t = useTestApp();
 let w: SchoolWorld;
@@ -130,6 +131,8 @@ describe('students not reached for two school weeks', () => {
     const r = await read(w.classA.id, w.users.headA.accountId, '2026-09-25');
     expect(r.schoolDays).toBe(10);
     expect(r.from).toBe('2026-09-14');
+    // The roster the teacher taps is in pinyin order (li, wang, zhang, zhao), not by code point (张 before 李).
+    expect(r.students.map((s) => s.name)).toEqual(['李小红', '王小明', '张小刚', '赵小丽']);
     expect(r.students.map((s) => [s.name, s.lastReached]).sort()).toEqual(
       [
         ['王小明', '2026-09-14'],
@@ -293,6 +296,10 @@ describe('the figure and its drills', () => {
     expect(drill.body.total).toBeGreaterThan(0);
     expect(drill.body.items).toHaveLength(drill.body.total);
     expect(figure.denominator! - figure.numerator!).toBe(drill.body.total);
+    // The view lists at most its first lessons but counts them all (one statement: the count is taken before the cut).
+    const groups = await dayGroups(t.db, await classesOfSchool(t.db, w.school), from, to);
+    const cut = await notLogged(t.db, groups, 2);
+    expect(cut).toEqual({ total: drill.body.total, items: drill.body.items.slice(0, 2) });
     const rows = (await w.users.academic.get(`/api/v1/lesson-logs/schools/${w.school.id}/compliance?from=${from}&to=${to}&cut=teacher`)).body.rows;
     expect(rows.reduce((n: number, r: any) => n + r.timetabled, 0)).toBe(figure.denominator);
     expect(rows.reduce((n: number, r: any) => n + r.logged, 0)).toBe(figure.numerator);

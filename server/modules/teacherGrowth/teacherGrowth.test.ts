@@ -391,3 +391,60 @@ describe("the school's observation rubric (听课评课量表)", () => {
     expect(await list(f.drill!.denominator)).toHaveLength(3);
   });
 });
+
+describe('a plan through its third year review is complete', () => {
+  it('completes on the third year review by the office, then takes no step, shows complete to the office, and frees the teacher to start the next', async () => {
+    const { headB, academic, principal, subjA } = w.users;
+    const S = `${B}/schools/${w.school.id}`;
+    const underWayBefore = (await academic.get(`${B}/plans?view=school&underWay=1&schoolId=${w.school.id}`)).body.total;
+    const made = await headB.post(`${B}/plans`, planBody({ title: '三年成长规划（骨干）' }));
+    expect(made.status, made.text).toBe(201);
+    const planId = made.body.id as string;
+    expect((await headB.post(`${B}/plans/${planId}/submit`)).body.status).toBe('submitted');
+    // No mentor: the office reviews.
+    expect((await academic.post(`${B}/plans/${planId}/review`, { decision: 'approve', comment: '同意' })).body.status).toBe('reviewed');
+    expect((await headB.post(`${B}/plans/${planId}/activate`)).body).toMatchObject({ status: 'active', currentYear: 1 });
+
+    for (const year of [1, 2, 3]) {
+      expect((await headB.post(`${B}/plans/${planId}/self-review`, { reflection: `第 ${year} 年小结` })).body).toMatchObject({ status: 'yearReview', currentYear: year });
+      if (year === 3) {
+        // Who may close it: not the teacher (403), not another teacher (404, the plan is out of their reach).
+        expect((await headB.post(`${B}/plans/${planId}/year-review`, { rating: 'met', comment: '自评' })).status).toBe(403);
+        expect((await subjA.post(`${B}/plans/${planId}/year-review`, { rating: 'met', comment: '代评' })).status).toBe(404);
+      }
+      const rated = await academic.post(`${B}/plans/${planId}/year-review`, { rating: year === 2 ? 'partly' : 'met', comment: `第 ${year} 年评估` });
+      expect(rated.status, rated.text).toBe(200);
+      expect(rated.body).toMatchObject(year < 3 ? { status: 'active', currentYear: year + 1 } : { status: 'complete', currentYear: 3 });
+    }
+
+    const done = (await headB.get(`${B}/plans/${planId}`)).body;
+    expect(done.events.at(-1)).toMatchObject({ event: 'completed', from: 'yearReview', to: 'complete' });
+    expect(done.yearReviews.map((r: { year: number; rating: string }) => [r.year, r.rating])).toEqual([
+      [1, 'met'],
+      [2, 'partly'],
+      [3, 'met'],
+    ]);
+    // A complete plan takes no further step, from anyone.
+    expect(Object.values(done.can).every((v) => v === false)).toBe(true);
+    for (const [who, path, body] of [
+      [headB, 'self-review', { reflection: '再写一年' }],
+      [academic, 'year-review', { rating: 'met', comment: '再评' }],
+      [headB, 'evidence', { kind: 'selfReflection', title: '迟到的反思', date: '2026-12-01' }],
+    ] as const) {
+      const r = await who.post(`${B}/plans/${planId}/${path}`, body);
+      expect(r.status, `${path}: ${r.text}`).toBe(409);
+    }
+
+    // The office sees it complete: on the roster, in the school's list, and no longer among the plans under way.
+    const roster = (await principal.get(`${S}/teachers`)).body.items.find((i: { teacherId: string }) => i.teacherId === ids.headB);
+    expect(roster).toMatchObject({ planId, planStatus: 'complete' });
+    const school = (await academic.get(`${B}/plans?view=school`)).body.items.find((p: { id: string }) => p.id === planId);
+    expect(school).toMatchObject({ status: 'complete', currentYear: 3 });
+    expect((await academic.get(`${B}/plans?view=school&underWay=1&schoolId=${w.school.id}`)).body.total).toBe(underWayBefore);
+
+    // The teacher may now start the next three years; the complete plan stays readable.
+    const next = await headB.post(`${B}/plans`, planBody({ title: '下一个三年' }));
+    expect(next.status, next.text).toBe(201);
+    expect((await headB.get(`${B}/plans/${planId}`)).body.status).toBe('complete');
+  });
+});

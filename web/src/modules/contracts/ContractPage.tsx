@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Descriptions, Flex, List, Select, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Flex, List, Select, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
+import { Tabs } from '../../shared/Tabs';
 import { inspectionUrl, useBoard, useContract, useDiff, useInspection, type Board, type Contract } from './api';
 import { ClausePanel } from './ClausePanel';
 import { ContractActions } from './ContractActions';

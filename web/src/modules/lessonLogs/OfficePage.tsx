@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Flex, Segmented, Select, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Segmented, Select, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { COMPLIANCE_CUTS, TENS, type ComplianceCut } from '@common/lessonLogs';
 import { shiftWeek, weekDates, weekOf } from '@common/school';
 import type { ComplianceRow } from '@common/schemas/lessonLogs';
 import { Page } from '../../shared/Page';
+import { Tabs } from '../../shared/Tabs';
 import { shanghaiToday } from '../../shared/time';
 import { useMySchool } from '../../shared/school/api';
 import { errorText } from '../../shared/errors';

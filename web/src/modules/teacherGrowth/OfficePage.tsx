@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, Input, List, Modal, Result, Select, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, Flex, Form, Input, List, Modal, Result, Select, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ACTIVITY_KINDS, TIER_KEYS } from '@common/teacherGrowth';
 import { Page } from '../../shared/Page';
+import { Tabs } from '../../shared/Tabs';
 import { useShowError, useFormErrorHandler } from '../../shared/errors';
 import { useActivities, useGrowthWrite, useOverseenSchool, usePairs, usePromotions, useRoster } from './api';
 import { PlanStatusTag, useLabel } from './labels';

@@ -7,6 +7,7 @@ import { errorText } from '../../shared/errors';
 import { ClassSelect } from '../../shared/school/ClassSelect';
 import { useClassOptions } from '../../shared/school/useClassOptions';
 import { useClassTimetable, useSaveTimetable, type Slot } from './api';
+import { ClassTeachersCard } from './ClassTeachersCard';
 
 const PERIODS = 8;
 const cell = (weekday: number, period: number) => `${weekday}:${period}`;
@@ -81,6 +82,7 @@ export default function TimetablePage() {
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('hint')}</Typography.Text>
         {data && !data.teachers.length && <Alert type="warning" showIcon title={t('noTeachers')} />}
+        {classId && data && <ClassTeachersCard classId={classId} teachers={data.teachers} />}
         <Checkbox checked={weekend} onChange={(e) => setWeekend(e.target.checked)}>
           {t('weekend')}
         </Checkbox>
