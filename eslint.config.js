@@ -25,7 +25,10 @@ export default tseslint.config(
     // antd's Tabs puts its overflow button inside the tablist on phones (axe critical): pages use shared/Tabs.tsx.
     files: ['web/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'antd', importNames: ['Tabs'], message: 'Use web/src/shared/Tabs (tabs wrap on phones; 手机上页签换行).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'antd', importNames: ['Tabs'], message: 'Use web/src/shared/Tabs (tabs wrap on phones; 手机上页签换行).' }] },
+      ],
     },
   },
   {

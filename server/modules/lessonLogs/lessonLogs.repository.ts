@@ -272,7 +272,12 @@ export type MissingLesson = NotLoggedLesson;
  * then list) of one statement per group and batch of 400 classes, each joining the timetable again,
  * then sorted and cut in memory (bench/lessonLogs/before.ts keeps that for the benchmark).
  */
-export async function notLoggedPage(db: Tx, groups: readonly DayGroup[], limit?: number, teacherId?: string): Promise<{ items: MissingLesson[]; total: number }> {
+export async function notLoggedPage(
+  db: Tx,
+  groups: readonly DayGroup[],
+  limit?: number,
+  teacherId?: string,
+): Promise<{ items: MissingLesson[]; total: number }> {
   const live = groups.filter((g) => g.days.length && g.classIds.length);
   if (!live.length) return { items: [], total: 0 };
   const days = sql.join(live.flatMap((g, i) => g.days.map((d) => sql`(cast(${i} as integer), ${d.date}, cast(${d.weekday} as integer))`)));

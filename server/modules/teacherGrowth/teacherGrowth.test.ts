@@ -406,7 +406,10 @@ describe('a plan through its third year review is complete', () => {
     expect((await headB.post(`${B}/plans/${planId}/activate`)).body).toMatchObject({ status: 'active', currentYear: 1 });
 
     for (const year of [1, 2, 3]) {
-      expect((await headB.post(`${B}/plans/${planId}/self-review`, { reflection: `第 ${year} 年小结` })).body).toMatchObject({ status: 'yearReview', currentYear: year });
+      expect((await headB.post(`${B}/plans/${planId}/self-review`, { reflection: `第 ${year} 年小结` })).body).toMatchObject({
+        status: 'yearReview',
+        currentYear: year,
+      });
       if (year === 3) {
         // Who may close it: not the teacher (403), not another teacher (404, the plan is out of their reach).
         expect((await headB.post(`${B}/plans/${planId}/year-review`, { rating: 'met', comment: '自评' })).status).toBe(403);

@@ -25,7 +25,8 @@ export function ClassTeachersCard({ classId, teachers }: { classId: string; teac
   // The school's teachers the office reaches, searched by name (the people list is scoped on the server).
   const found = useQuery({
     queryKey: ['people', 'teachers', q],
-    queryFn: () => api.get<{ items: { id: string; name: string; orgName: string }[] }>('/people', { kind: 'teacher', q: q || undefined, pageSize: 20, sort: 'name' }),
+    queryFn: () =>
+      api.get<{ items: { id: string; name: string; orgName: string }[] }>('/people', { kind: 'teacher', q: q || undefined, pageSize: 20, sort: 'name' }),
   });
   const done = (text: string) => {
     message.success(text);
@@ -90,7 +91,13 @@ export function ClassTeachersCard({ classId, teachers }: { classId: string; teac
           style={{ width: 120 }}
         />
         {duty === 'subject' && (
-          <Input aria-label={t('assign.subject')} placeholder={t('assign.subject')} value={subject} onChange={(e) => setSubject(e.target.value)} style={{ width: 120 }} />
+          <Input
+            aria-label={t('assign.subject')}
+            placeholder={t('assign.subject')}
+            value={subject}
+            onChange={(e) => setSubject(e.target.value)}
+            style={{ width: 120 }}
+          />
         )}
         <Button type="primary" disabled={!teacherId || (duty === 'subject' && !subject.trim())} loading={add.isPending} onClick={() => add.mutate()}>
           {t('assign.add')}
