@@ -18,7 +18,8 @@ import { installHouse } from '../../server/modules/compose.js';
 installHouse(house);
 import { newId } from '../../server/core/ids.js';
 import { checkIntake, type AppealTable } from '../../server/modules/appeals/index.js';
-import { alertName, type Alerts, type EvalSet } from './eval.js';
+import { alertName, type Alerts, type EvalSet } from './eval-shapes.js';
+import { worldRows } from '../world.js';
 
 const DAY_MS = 86_400_000;
 const START = Date.parse('2026-01-05T02:00:00Z');
@@ -110,24 +111,7 @@ export async function intakeAlerts(db: Db, set: EvalSet): Promise<{ alerts: Aler
     persons.set(a.worker, id);
     await d
       .insertInto('persons')
-      .values({
-        id,
-        org_id: units.get(a.unit)!.id,
-        kind: 'worker',
-        name: a.worker,
-        gender: null,
-        employee_no: null,
-        employment_category: 'contract',
-        position: null,
-        union_member: 1,
-        phone: null,
-        id_number: null,
-        birth_date: null,
-        subject: null,
-        archived: 0,
-        created_at: iso,
-        updated_at: iso,
-      })
+      .values({ ...worldRows(iso).person(units.get(a.unit)!.id, 'worker', a.worker, { employment_category: 'contract', union_member: 1 }), id })
       .execute();
   }
   const order = [...set.appeals].sort((a, b) => a.day - b.day || a.id.localeCompare(b.id));

@@ -19,12 +19,10 @@
  *   an alert is correct when most of its members carry one label of kind "group" (≥ 5
  *   distinct workers) not already alerted. Recall is over those groups.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_APPEAL_SETTINGS } from '../../common/appeals.js';
-// Static, not awaited inside main(): eval-intake.ts imports this file, and a dynamic import from
-// this file's top-level await waited on itself (the script exited with code 13 before the groups).
 import { intakeAlertsOnSqlite } from './eval-intake.js';
+import { alertName, loadSet, type Alerts, type EvalAppeal, type EvalSet } from './eval-shapes.js';
 import {
   decideWithReads,
   issueKeys,
@@ -38,22 +36,7 @@ import {
   type Prepared,
 } from '../../server/modules/appeals/index.js';
 
-export interface EvalAppeal {
-  id: string;
-  unit: string;
-  category: string;
-  worker: string;
-  day: number;
-  group: string | null;
-  kind: string;
-  title: string;
-  description: string;
-}
-export interface EvalSet {
-  windowDays: number;
-  minWorkers: number;
-  appeals: EvalAppeal[];
-}
+export { alertName, loadSet, type Alerts, type EvalAppeal, type EvalSet } from './eval-shapes.js';
 
 export interface PairResult {
   tp: number;
@@ -112,9 +95,6 @@ export interface GroupResult {
   details: string[];
 }
 
-/** Alerts as a replay left them: members in the order they joined, and distinct workers when raised. */
-export type Alerts = Map<string, { members: string[]; workersAtRaise: number }>;
-
 /**
  * The in-memory replay: appeals in date order through decideWithReads() — the intake's own
  * decision and reads — with a reader that applies the rule of the intake's SQL
@@ -161,9 +141,6 @@ export async function replay(set: EvalSet, sigs: Map<string, string[]>, threshol
   }
   return alerts;
 }
-
-/** alert0001, …: in the order raised, like the intake's time-ordered ids (a tie between two alerts goes to the earlier). */
-export const alertName = (n: number) => `alert${String(n).padStart(4, '0')}`;
 
 export async function groups(set: EvalSet, sigs: Map<string, string[]>, threshold: number): Promise<GroupResult> {
   return scoreAlerts(set, await replay(set, sigs, threshold));
@@ -279,10 +256,6 @@ export function recallAtKWith(
     if (top.some((x) => x.c.group === a.group)) hits++;
   }
   return { hits, total, recall: ratio(hits, total) };
-}
-
-export function loadSet(file: string): EvalSet {
-  return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
 export function signatures(set: EvalSet, forceBigrams = false) {

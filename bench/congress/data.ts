@@ -5,23 +5,14 @@
  * representative present and one secret ballot open, for the casting benchmark. Written in bulk
  * with the columns the services write. Deterministic (seeded).
  */
-import type { Kysely } from 'kysely';
 import type { Db } from '../../server/core/db/database.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { bulk, worldRows } from '../world.js';
 import { DEFAULT_PROPORTION_RULES, PROPOSAL_STATUSES } from '../../common/congress.js';
 
 export const SCALE_L = { terms: 2, sessionsPerTerm: 5, representatives: 300, proposalsPerSession: 500 };
-
-async function bulk(db: Db, table: string, rows: object[], chunk = 200) {
-  const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   chairAccount: string;
@@ -34,69 +25,29 @@ export interface Built {
 
 export async function buildCongressL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
   const rng = new Rng(17);
-  const iso = new Date().toISOString();
-  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
-    const id = newId();
-    return {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.path.split('/').length - 2 : 0,
-      kind,
-      name,
-      code: null,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-    };
-  };
-  const group = org('基准煤业集团', 'group', null);
-  const mine = org('1号矿', 'mine', group);
-  const depts = Array.from({ length: 8 }, (_, i) => org(`部门${i + 1}`, 'department', mine));
+  const w = worldRows();
+  const iso = w.iso;
+  const group = w.org('基准煤业集团', 'group', null);
+  const mine = w.org('1号矿', 'mine', group);
+  const depts = Array.from({ length: 8 }, (_, i) => w.org(`部门${i + 1}`, 'department', mine));
   await bulk(db, 'orgs', [group, mine, ...depts]);
-
-  const people = Array.from({ length: scale.representatives * scale.terms }, (_, i) => ({
-    id: newId(),
-    org_id: mine.id,
-    kind: 'worker',
-    name: `代表${i}`,
-    gender: i % 4 === 0 ? 'female' : 'male',
-    employee_no: `C${i}`,
-    employment_category: i % 15 === 0 ? 'dispatched' : 'contract',
-    position: null,
-    union_member: 1,
-    phone: null,
-    id_number: null,
-    birth_date: null,
-    subject: null,
-    archived: 0,
-    created_at: iso,
-    updated_at: iso,
-  }));
+  const people = Array.from({ length: scale.representatives * scale.terms }, (_, i) =>
+    w.person(mine.id, 'worker', `代表${i}`, {
+      gender: i % 4 === 0 ? 'female' : 'male',
+      employee_no: `C${i}`,
+      employment_category: i % 15 === 0 ? 'dispatched' : 'contract',
+      union_member: 1,
+    }),
+  );
   await bulk(db, 'persons', people);
-  const account = (username: string, personId: string | null) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: personId,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  });
-  const chair = account('bench.chair', null);
-  const handler = account('bench.handler', null);
-  const repAccounts = people.map((p, i) => account(`bench.rep${i}`, p.id));
+  const chair = w.account('bench.chair');
+  const handler = w.account('bench.handler');
+  const repAccounts = people.map((p, i) => w.account(`bench.rep${i}`, p.id));
   await bulk(db, 'accounts', [chair, handler, ...repAccounts]);
-  const grant = (accountId: string, role: string, orgId: string) => ({ id: newId(), account_id: accountId, role, org_id: orgId, created_at: iso });
   await bulk(db, 'role_grants', [
-    grant(chair.id, 'unionChair', group.id),
-    grant(handler.id, 'handler', depts[0].id),
-    ...repAccounts.map((a) => grant(a.id, 'representative', mine.id)),
+    w.grant(chair.id, 'unionChair', group.id),
+    w.grant(handler.id, 'handler', depts[0]!.id),
+    ...repAccounts.map((a) => w.grant(a.id, 'representative', mine.id)),
   ]);
 
   const sessionIds: string[] = [];

@@ -6,12 +6,12 @@
  * yet due). Written in bulk with the columns the services write; the appeals citing clauses are not built (the 1 M
  * appeals are another builder's). Deterministic (seeded).
  */
-import type { Kysely } from 'kysely';
 import { CLAUSE_CATEGORIES } from '../../common/contracts.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import type { Db } from '../../server/core/db/database.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { bulk, worldRows } from '../world.js';
 import { refreshLastStatus } from '../../server/modules/contracts/index.js';
 
 export const SCALE_L = { mines: 24, contractsPerOrg: 80, clauses: 40, checkpoints: 5 };
@@ -20,15 +20,6 @@ const KINDS = [
   ['wage', 1],
   ['special', 2],
 ] as const;
-
-async function bulk(db: Db, table: string, rows: object[], chunk = 200) {
-  const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   chairAccount: string;
@@ -40,42 +31,15 @@ export interface Built {
 
 export async function buildContractsL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
   const rng = new Rng(18);
-  const iso = new Date().toISOString();
-  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
-    const id = newId();
-    return {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.path.split('/').length - 2 : 0,
-      kind,
-      name,
-      code: null,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-    };
-  };
-  const group = org('基准煤业集团', 'group', null);
-  const mines = Array.from({ length: scale.mines }, (_, i) => org(`${i + 1}号矿`, 'mine', group));
-  const depts = new Map([group, ...mines].map((o) => [o.id, Array.from({ length: 6 }, (_, i) => org(`${o.name}部门${i + 1}`, 'department', o))]));
+  const w = worldRows();
+  const iso = w.iso;
+  const group = w.org('基准煤业集团', 'group', null);
+  const mines = Array.from({ length: scale.mines }, (_, i) => w.org(`${i + 1}号矿`, 'mine', group));
+  const depts = new Map([group, ...mines].map((o) => [o.id, Array.from({ length: 6 }, (_, i) => w.org(`${o.name}部门${i + 1}`, 'department', o))]));
   await bulk(db, 'orgs', [group, ...mines, ...[...depts.values()].flat()]);
-  const chair = {
-    id: newId(),
-    username: 'bench.chair',
-    phone: null,
-    display_name: 'bench.chair',
-    password_hash: 'x',
-    person_id: null,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  };
+  const chair = w.account('bench.chair');
   await bulk(db, 'accounts', [chair]);
-  await bulk(db, 'role_grants', [{ id: newId(), account_id: chair.id, role: 'unionChair', org_id: group.id, created_at: iso }]);
+  await bulk(db, 'role_grants', [w.grant(chair.id, 'unionChair', group.id)]);
 
   const inForce: string[] = [];
   const firstDay = addDays(today, -3650);

@@ -12,19 +12,12 @@ import type { Db } from '../../server/core/db/database.js';
 import { addDays, workCalendar } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import type { OrgTable } from '../../server/core/db/schema.js';
+import { bulk, worldRows } from '../world.js';
 import { maskOf, rebuildCells } from '../../server/modules/lessonLogs/index.js';
 
 export const SCALE_L = { grades: 9, classesPerGrade: 50, students: 40, teachers: 1500, periods: 7 };
 const SUBJECTS = ['语文', '数学', '英语', '物理', '化学', '历史', '地理', '生物'];
-
-async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
-  const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   school: { id: string; path: string };
@@ -57,79 +50,30 @@ export async function buildLessonsL(
   scale = SCALE_L,
 ): Promise<Built> {
   const rng = new Rng(21);
-  const iso = new Date().toISOString();
-  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
-    const id = newId();
-    return {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.path.split('/').length - 2 : 0,
-      kind,
-      name,
-      code: null,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-    };
-  };
-  const school = org('基准实验中学', 'school', null);
+  const w = worldRows();
+  const iso = w.iso;
+  const school = w.org('基准实验中学', 'school', null);
   const orgs = [school];
-  const classes: ReturnType<typeof org>[] = [];
+  const classes: OrgTable[] = [];
   const gradeOf = new Map<string, string>();
   for (let g = 0; g < scale.grades; g++) {
-    const grade = org(`${g + 1}年级`, 'grade', school);
+    const grade = w.org(`${g + 1}年级`, 'grade', school);
     orgs.push(grade);
     for (let c = 0; c < scale.classesPerGrade; c++) {
-      const cls = org(`${g + 1}年级（${c + 1}）班`, 'class', grade);
+      const cls = w.org(`${g + 1}年级（${c + 1}）班`, 'class', grade);
       classes.push(cls);
       gradeOf.set(cls.id, grade.id);
     }
   }
   orgs.push(...classes);
   await bulk(db, 'orgs', orgs);
-  const person = (orgId: string, kind: string, name: string) => ({
-    id: newId(),
-    org_id: orgId,
-    kind,
-    name,
-    gender: null,
-    employee_no: null,
-    employment_category: null,
-    position: null,
-    union_member: 0,
-    phone: null,
-    id_number: null,
-    birth_date: null,
-    subject: null,
-    archived: 0,
-    created_at: iso,
-    updated_at: iso,
-  });
-  const teachers = Array.from({ length: scale.teachers }, (_, i) => person(school.id, 'teacher', `教师${i}`));
-  const students = classes.flatMap((c, ci) => Array.from({ length: scale.students }, (_, i) => person(c.id, 'student', `学生${ci}-${i}`)));
+  const teachers = Array.from({ length: scale.teachers }, (_, i) => w.person(school.id, 'teacher', `教师${i}`));
+  const students = classes.flatMap((c, ci) => Array.from({ length: scale.students }, (_, i) => w.person(c.id, 'student', `学生${ci}-${i}`)));
   await bulk(db, 'persons', [...teachers, ...students], 200);
-  const account = (username: string, personId: string | null) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: personId,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  });
-  const office = account('bench.academic', null);
-  const teacherAccounts = teachers.map((t, i) => account(`bench.teacher${i}`, t.id));
+  const office = w.account('bench.academic');
+  const teacherAccounts = teachers.map((t, i) => w.account(`bench.teacher${i}`, t.id));
   await bulk(db, 'accounts', [office, ...teacherAccounts]);
-  await bulk(db, 'role_grants', [
-    { id: newId(), account_id: office.id, role: 'academicOffice', org_id: school.id, created_at: iso },
-    ...teacherAccounts.map((a) => ({ id: newId(), account_id: a.id, role: 'subjectTeacher', org_id: school.id, created_at: iso })),
-  ]);
+  await bulk(db, 'role_grants', [w.grant(office.id, 'academicOffice', school.id), ...teacherAccounts.map((a) => w.grant(a.id, 'subjectTeacher', school.id))]);
 
   // Subject s of class c is taught by one teacher; a teacher takes 2–3 classes.
   const duties: { class_id: string; teacher_id: string; duty: string; subject: string; created_at: string }[] = [];

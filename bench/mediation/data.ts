@@ -8,21 +8,12 @@ import type { Db } from '../../server/core/db/database.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { bulk, unionTree, worldRows } from '../world.js';
 import type { MediationCaseTable, MediationTables } from '../../server/modules/mediation/index.js';
-import type { Kysely } from 'kysely';
 
 export const SCALE_L = { mines: 20, teamsPerMine: 10, workers: 20_000, mediators: 6, cases: 50_000 };
 const STATUSES = ['performed', 'performed', 'agreed', 'failed', 'withdrawn', 'rejected', 'accepted', 'applied'] as const;
 const CLAIMS = ['wagesOwed', 'overtime', 'socialInsurance', 'workInjury', 'dismissal', 'contract'] as const;
-
-async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
-  const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   group: { id: string; path: string };
@@ -35,76 +26,17 @@ export interface Built {
 
 export async function buildMediationL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
   const rng = new Rng(19);
-  const iso = new Date().toISOString();
-  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
-    const id = newId();
-    return {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.path.split('/').length - 2 : 0,
-      kind,
-      name,
-      code: null,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-    };
-  };
-  const group = org('基准煤业集团', 'group', null);
-  const orgs = [group];
-  const teams: ReturnType<typeof org>[] = [];
-  for (let m = 0; m < scale.mines; m++) {
-    const mine = org(`${m + 1}号矿`, 'mine', group);
-    orgs.push(mine);
-    for (let t = 0; t < scale.teamsPerMine; t++) teams.push(org(`${t + 1}队`, 'team', mine));
-  }
-  orgs.push(...teams);
-  await bulk(db, 'orgs', orgs);
-
-  const persons = Array.from({ length: scale.workers }, (_, i) => ({
-    id: newId(),
-    org_id: teams[i % teams.length].id,
-    kind: 'worker',
-    name: `职工${i}`,
-    gender: null,
-    employee_no: `B${i}`,
-    employment_category: 'contract',
-    position: null,
-    union_member: 1,
-    phone: null,
-    id_number: null,
-    birth_date: null,
-    subject: null,
-    archived: 0,
-    created_at: iso,
-    updated_at: iso,
-  }));
-  await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: personId,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  });
-  const chair = account('bench.chair', null);
-  const mediators = Array.from({ length: scale.mediators }, (_, i) => account(`bench.mediator${i}`, null));
-  const worker = account('bench.worker', persons[0].id);
-  const accounts = [chair, ...mediators, worker];
-  await bulk(db, 'accounts', accounts);
-  const grant = (accountId: string, role: string) => ({ id: newId(), account_id: accountId, role, org_id: group.id, created_at: iso });
+  const w = worldRows();
+  const iso = w.iso;
+  const { group, teams, workers: persons } = await unionTree(db, w, scale, { prefix: 'B' });
+  const chair = w.account('bench.chair');
+  const mediators = Array.from({ length: scale.mediators }, (_, i) => w.account(`bench.mediator${i}`));
+  const worker = w.account('bench.worker', persons[0]!.id);
+  await bulk(db, 'accounts', [chair, ...mediators, worker]);
   await bulk(db, 'role_grants', [
-    grant(chair.id, 'unionChair'),
-    ...mediators.map((m) => grant(m.id, 'mediator')),
-    { ...grant(worker.id, 'worker'), org_id: teams[0].id },
+    w.grant(chair.id, 'unionChair', group.id),
+    ...mediators.map((m) => w.grant(m.id, 'mediator', group.id)),
+    w.grant(worker.id, 'worker', teams[0]!.id),
   ]);
 
   const cases: MediationCaseTable[] = [];

@@ -8,6 +8,7 @@
  */
 import type { Db } from '../../server/core/db/database.js';
 import { newId } from '../../server/core/ids.js';
+import { bulk, worldRows, type Place } from '../world.js';
 import { dq } from '../../server/core/decidedItems/decidedItems.tables.js';
 
 export interface MeetingsScale {
@@ -48,60 +49,34 @@ const day = (base: string, n: number) => new Date(Date.parse(`${base}T00:00:00Z`
 export async function buildMeetingsData(db: Db, scale: MeetingsScale = SCALE_L, today = '2026-12-06'): Promise<MeetingsData> {
   const q = dq(db) as any;
   const rand = rng(17);
-  const iso = new Date().toISOString();
-  const org = (id: string, parent: string | null, path: string, kind: string, name: string) => ({
-    id,
-    parent_id: parent,
-    path,
-    depth: path.split('/').length - 3,
-    kind,
-    name,
-    code: null,
-    sort_order: 0,
-    created_at: iso,
-    updated_at: iso,
-  });
-  const groupId = newId();
-  const groupPath = `/${groupId}/`;
-  const orgs = [org(groupId, null, groupPath, 'group', '基准集团')];
-  const depts: { id: string; path: string }[] = [];
+  const w = worldRows();
+  const iso = w.iso;
+  const group = w.org('基准集团', 'group', null);
+  const groupId = group.id;
+  const groupPath = group.path;
+  const orgs = [group];
+  const depts: Place[] = [];
   for (let m = 0; m < scale.mines; m++) {
-    const id = newId();
-    const path = `${groupPath}${id}/`;
-    orgs.push(org(id, groupId, path, 'mine', `${m + 1}号矿`));
+    const mine = w.org(`${m + 1}号矿`, 'mine', group);
+    orgs.push(mine);
     for (let d = 0; d < 5; d++) {
-      const did = newId();
-      orgs.push(org(did, id, `${path}${did}/`, 'department', `部门${d + 1}`));
-      depts.push({ id: did, path: `${path}${did}/` });
+      const dept = w.org(`部门${d + 1}`, 'department', mine);
+      orgs.push(dept);
+      depts.push(dept);
     }
   }
-  await chunked(orgs, 500, (c) => q.insertInto('orgs').values(c).execute());
+  await bulk(db, 'orgs', orgs);
 
-  const account = (username: string) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: null,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  });
-  const chair = account('bench.chair');
-  const staff = account('bench.staff');
-  const owners = Array.from({ length: scale.owners }, (_, i) => account(`bench.owner${i}`));
-  await chunked([chair, staff, ...owners], 500, (c) => q.insertInto('accounts').values(c).execute());
-  const mineId = orgs[1].id;
-  const grants = [
-    { id: newId(), account_id: chair.id, role: 'unionChair', org_id: groupId, created_at: iso },
-    { id: newId(), account_id: staff.id, role: 'unionStaff', org_id: mineId, created_at: iso },
-    ...owners.map((o, i) => ({ id: newId(), account_id: o.id, role: 'handler', org_id: depts[i % depts.length].id, created_at: iso })),
-  ];
-  await chunked(grants, 500, (c) => q.insertInto('role_grants').values(c).execute());
+  const chair = w.account('bench.chair');
+  const staff = w.account('bench.staff');
+  const owners = Array.from({ length: scale.owners }, (_, i) => w.account(`bench.owner${i}`));
+  await bulk(db, 'accounts', [chair, staff, ...owners]);
+  const mineId = orgs[1]!.id;
+  await bulk(db, 'role_grants', [
+    w.grant(chair.id, 'unionChair', groupId),
+    w.grant(staff.id, 'unionStaff', mineId),
+    ...owners.map((o, i) => w.grant(o.id, 'handler', depts[i % depts.length]!.id)),
+  ]);
 
   const series: any[] = [];
   const meetings: any[] = [];

@@ -4,26 +4,17 @@
  * every state with authors (a sixth with a co-author) and two evaluations each from evaluation
  * on — written in bulk, with the columns the service would write. Deterministic (seeded).
  */
-import type { Kysely } from 'kysely';
 import type { Db } from '../../server/core/db/database.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { bulk, unionTree, worldRows } from '../world.js';
 import { DEFAULT_CRITERIA, SUGGESTION_STATUSES } from '../../common/suggestions.js';
 import type { SuggestionTable } from '../../server/modules/suggestions/index.js';
 
 export const SCALE_L = { mines: 20, teamsPerMine: 10, workers: 30_000, evaluators: 10, campaigns: 3, suggestions: 100_000 };
 const LATE = new Set(['evaluated', 'adopted', 'trial', 'archived', 'implementing', 'assessed', 'verified', 'rewarded']);
 const DECIDED = new Set(['adopted', 'trial', 'archived', 'implementing', 'assessed', 'verified', 'rewarded']);
-
-async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
-  const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   group: { id: string; path: string };
@@ -37,72 +28,18 @@ export interface Built {
 
 export async function buildSuggestionsL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
   const rng = new Rng(20);
-  const iso = new Date().toISOString();
-  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
-    const id = newId();
-    return {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.path.split('/').length - 2 : 0,
-      kind,
-      name,
-      code: null,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-    };
-  };
-  const group = org('基准煤业集团', 'group', null);
-  const orgs = [group];
-  const teams: ReturnType<typeof org>[] = [];
-  for (let m = 0; m < scale.mines; m++) {
-    const mine = org(`${m + 1}号矿`, 'mine', group);
-    orgs.push(mine);
-    for (let t = 0; t < scale.teamsPerMine; t++) teams.push(org(`${t + 1}队`, 'team', mine));
-  }
-  orgs.push(...teams);
-  await bulk(db, 'orgs', orgs);
-
-  const persons = Array.from({ length: scale.workers }, (_, i) => ({
-    id: newId(),
-    org_id: teams[i % teams.length].id,
-    kind: 'worker',
-    name: `职工${i}`,
-    gender: null,
-    employee_no: `S${i}`,
-    employment_category: 'contract',
-    position: null,
-    union_member: 1,
-    phone: null,
-    id_number: null,
-    birth_date: null,
-    subject: null,
-    archived: 0,
-    created_at: iso,
-    updated_at: iso,
-  }));
-  await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: personId,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  });
-  const chair = account('bench.chair', null);
-  const evaluators = Array.from({ length: scale.evaluators }, (_, i) => account(`bench.expert${i}`, null));
-  const worker = account('bench.worker', persons[0].id);
+  const w = worldRows();
+  const iso = w.iso;
+  const { group, teams, workers: persons } = await unionTree(db, w, scale, { prefix: 'S' });
+  const chair = w.account('bench.chair');
+  const evaluators = Array.from({ length: scale.evaluators }, (_, i) => w.account(`bench.expert${i}`));
+  const worker = w.account('bench.worker', persons[0]!.id);
   await bulk(db, 'accounts', [chair, ...evaluators, worker]);
-  const grant = (accountId: string, role: string, orgId = group.id) => ({ id: newId(), account_id: accountId, role, org_id: orgId, created_at: iso });
-  await bulk(db, 'role_grants', [grant(chair.id, 'unionChair'), ...evaluators.map((e) => grant(e.id, 'handler')), grant(worker.id, 'worker', teams[0].id)]);
+  await bulk(db, 'role_grants', [
+    w.grant(chair.id, 'unionChair', group.id),
+    ...evaluators.map((e) => w.grant(e.id, 'handler', group.id)),
+    w.grant(worker.id, 'worker', teams[0]!.id),
+  ]);
 
   const campaigns = Array.from({ length: scale.campaigns }, (_, i) => ({
     id: newId(),

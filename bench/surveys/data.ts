@@ -7,28 +7,17 @@
  * BENCH_SCALE=M divides workers, surveys and problems by 10.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { EMPLOYMENT_CATEGORIES } from '../../common/enums.js';
 import type { Db } from '../../server/core/db/database.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { bulk, unionTree, worldRows } from '../world.js';
 
 export const SCALE =
   process.env.BENCH_SCALE === 'M'
     ? { name: 'M', mines: 20, teamsPerMine: 10, workers: 5_000, surveys: 25, problems: 200 }
     : { name: 'L', mines: 20, teamsPerMine: 10, workers: 50_000, surveys: 25, problems: 2_000 };
-
-async function bulk(db: Db, table: string, rows: object[]) {
-  if (!rows.length) return;
-  const k = db as unknown as Kysely<any>;
-  const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0]).length));
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   group: { id: string; path: string };
@@ -40,79 +29,25 @@ export interface Built {
   responses: number;
 }
 
-export async function buildSurveysL(db: Db, today: string): Promise<Built> {
+export async function buildSurveysL(db: Db, today: string, scale: Omit<typeof SCALE, 'name'> = SCALE): Promise<Built> {
   const rng = new Rng(20);
-  const iso = new Date().toISOString();
-  const org = (name: string, kind: string, parent: { id: string; path: string } | null) => {
-    const id = newId();
-    return {
-      id,
-      parent_id: parent?.id ?? null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.path.split('/').length - 2 : 0,
-      kind,
-      name,
-      code: null,
-      sort_order: 0,
-      created_at: iso,
-      updated_at: iso,
-    };
-  };
-  const group = org('基准煤业集团', 'group', null);
-  const mines: ReturnType<typeof org>[] = [];
-  const teams: { team: ReturnType<typeof org>; mine: ReturnType<typeof org> }[] = [];
-  for (let m = 0; m < SCALE.mines; m++) {
-    const mine = org(`${m + 1}号矿`, 'mine', group);
-    mines.push(mine);
-    for (let t = 0; t < SCALE.teamsPerMine; t++) teams.push({ team: org(`${t + 1}队`, 'team', mine), mine });
-  }
-  await bulk(db, 'orgs', [group, ...mines, ...teams.map((t) => t.team)]);
-
-  const persons = Array.from({ length: SCALE.workers }, (_, i) => ({
-    id: newId(),
-    org_id: teams[i % teams.length].team.id,
-    kind: 'worker',
-    name: `职工${i}`,
-    gender: i % 3 ? 'male' : 'female',
-    employee_no: `S${i}`,
-    employment_category: EMPLOYMENT_CATEGORIES[i % 5 === 4 ? 2 : i % 4],
-    position: null,
-    union_member: i % 7 ? 1 : 0,
-    phone: null,
-    id_number: null,
-    birth_date: null,
-    subject: null,
-    archived: 0,
-    created_at: iso,
-    updated_at: iso,
-  }));
-  await bulk(db, 'persons', persons);
-  const account = (username: string, personId: string | null) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: personId,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
+  const w = worldRows();
+  const iso = w.iso;
+  const tree = await unionTree(db, w, scale, {
+    prefix: 'S',
+    worker: (i) => ({ gender: i % 3 ? 'male' : 'female', employment_category: EMPLOYMENT_CATEGORIES[i % 5 === 4 ? 2 : i % 4], union_member: i % 7 ? 1 : 0 }),
   });
-  const chair = account('bench.chair', null);
-  const worker = account('bench.worker', persons[0].id);
+  const { group, mines, workers: persons } = tree;
+  const teams = tree.teams.map((team) => ({ team, mine: tree.mineOf.get(team.id)! }));
+  const chair = w.account('bench.chair');
+  const worker = w.account('bench.worker', persons[0]!.id);
   await bulk(db, 'accounts', [chair, worker]);
-  await bulk(db, 'role_grants', [
-    { id: newId(), account_id: chair.id, role: 'unionChair', org_id: group.id, created_at: iso },
-    { id: newId(), account_id: worker.id, role: 'worker', org_id: teams[0].team.id, created_at: iso },
-  ]);
+  await bulk(db, 'role_grants', [w.grant(chair.id, 'unionChair', group.id), w.grant(worker.id, 'worker', teams[0]!.team.id)]);
 
   const surveyIds: string[] = [];
   const anonymousIds: string[] = [];
   let responses = 0;
-  for (let s = 0; s < SCALE.surveys; s++) {
+  for (let s = 0; s < scale.surveys; s++) {
     const id = newId();
     const anonymous = s % 5 === 0;
     surveyIds.push(id);
@@ -218,7 +153,7 @@ export async function buildSurveysL(db: Db, today: string): Promise<Built> {
     responses += rs.length;
   }
 
-  const problems = Array.from({ length: SCALE.problems }, (_, i) => {
+  const problems = Array.from({ length: scale.problems }, (_, i) => {
     const mine = mines[i % mines.length];
     const raised = addDays(today, -Math.floor(rng.next() * 365));
     const status = ['open', 'inProgress', 'resolved', 'dropped'][i % 4];

@@ -5,26 +5,17 @@
  * the new teachers, 300 promotions and 60 activities — written in bulk with the columns the services
  * write. Deterministic (seeded).
  */
-import type { Kysely } from 'kysely';
 import type { Db } from '../../server/core/db/database.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { bulk, worldRows } from '../world.js';
 import type { GrowthTables } from '../../server/modules/teacherGrowth/index.js';
 
 export const SCALE_L = { teachers: 1_500, evidencePerTeacher: 20, promotions: 300, activities: 60 };
 const TIERS = ['new', 'new', 'young', 'young', 'young', 'experienced', 'experienced', 'experienced', 'top', 'young'] as const;
 const KINDS = ['lessonPlan', 'observation', 'peerReview', 'selfReflection', 'training', 'showcaseLesson'] as const;
 const STATES = ['active', 'active', 'active', 'yearReview', 'submitted', 'reviewed', 'draft', 'active'] as const;
-
-async function bulk<T extends object>(db: Db, table: string, rows: T[], chunk = 300) {
-  const k = db as unknown as Kysely<any>;
-  for (let i = 0; i < rows.length; i += chunk)
-    await k
-      .insertInto(table)
-      .values(rows.slice(i, i + chunk))
-      .execute();
-}
 
 export interface Built {
   school: { id: string; path: string };
@@ -35,61 +26,18 @@ export interface Built {
 
 export async function buildGrowthL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
   const rng = new Rng(21);
-  const iso = new Date().toISOString();
-  const id0 = newId();
-  const school = {
-    id: id0,
-    parent_id: null,
-    path: `/${id0}/`,
-    depth: 0,
-    kind: 'school',
-    name: '基准中学',
-    code: null,
-    sort_order: 0,
-    created_at: iso,
-    updated_at: iso,
-  };
+  const w = worldRows();
+  const iso = w.iso;
+  const school = w.org('基准中学', 'school', null);
   await bulk(db, 'orgs', [school]);
-  const teachers = Array.from({ length: scale.teachers }, (_, i) => ({
-    id: newId(),
-    org_id: school.id,
-    kind: 'teacher',
-    name: `教师${String(i).padStart(4, '0')}`,
-    gender: null,
-    employee_no: null,
-    employment_category: null,
-    position: null,
-    union_member: 1,
-    phone: null,
-    id_number: null,
-    birth_date: null,
-    subject: '语文',
-    archived: 0,
-    created_at: iso,
-    updated_at: iso,
-  }));
+  const teachers = Array.from({ length: scale.teachers }, (_, i) =>
+    w.person(school.id, 'teacher', `教师${String(i).padStart(4, '0')}`, { union_member: 1, subject: '语文' }),
+  );
   await bulk(db, 'persons', teachers);
-  const account = (username: string, personId: string | null) => ({
-    id: newId(),
-    username,
-    phone: null,
-    display_name: username,
-    password_hash: 'x',
-    person_id: personId,
-    locale: 'zh-CN',
-    disabled: 0,
-    failed_logins: 0,
-    locked_until: null,
-    password_changed_at: iso,
-    created_at: iso,
-  });
-  const office = account('bench.academic', null);
-  const teacherAcc = account('bench.teacher', teachers[0]!.id);
+  const office = w.account('bench.academic');
+  const teacherAcc = w.account('bench.teacher', teachers[0]!.id);
   await bulk(db, 'accounts', [office, teacherAcc]);
-  await bulk(db, 'role_grants', [
-    { id: newId(), account_id: office.id, role: 'academicOffice', org_id: school.id, created_at: iso },
-    { id: newId(), account_id: teacherAcc.id, role: 'subjectTeacher', org_id: school.id, created_at: iso },
-  ]);
+  await bulk(db, 'role_grants', [w.grant(office.id, 'academicOffice', school.id), w.grant(teacherAcc.id, 'subjectTeacher', school.id)]);
 
   const s = { school_id: school.id, school_path: school.path };
   const tierOf = teachers.map((_, i) => TIERS[i % TIERS.length]!);

@@ -10,6 +10,8 @@
 import type { Db } from '../../core/db/database.js';
 import { hasPermission, inScope, scopeOf, type Actor, type Scope } from '../../core/rbac/actor.js';
 import { SCHOOL_PERMISSIONS } from '../../../common/school.js';
+import { orgContext } from '../../core/org/context.js';
+import { ancestorIds } from '../../core/org/lookups.js';
 import * as repo from './school.repository.js';
 
 export type Duty = 'head' | 'subject';
@@ -31,47 +33,56 @@ export interface StudentInfo {
   cls: ClassInfo;
 }
 
-function idsOfPath(path: string): string[] {
-  return path.split('/').filter(Boolean);
+/** The class's description from its org chain (root first, the class last); undefined outside a school. */
+function classInfo(c: repo.OrgRef, chain: readonly repo.OrgRef[]): ClassInfo | undefined {
+  const school = [...chain].reverse().find((o) => o.kind === 'school');
+  if (!school) return undefined;
+  const grade = [...chain].reverse().find((o) => o.kind === 'grade' && o.path.startsWith(school.path));
+  return {
+    id: c.id,
+    name: c.name,
+    path: c.path,
+    schoolId: school.id,
+    schoolName: school.name,
+    schoolPath: school.path,
+    gradeId: grade?.id ?? null,
+    gradeName: grade?.name ?? null,
+  };
+}
+
+/**
+ * One class through core `orgContext`: the chain is read once per transaction (a second question
+ * about the class, its school or grade inside one write reads nothing).
+ */
+async function describeClass(db: Db, c: repo.OrgRef): Promise<ClassInfo | undefined> {
+  const ctx = await orgContext(db, c.path);
+  return ctx ? classInfo(c, ctx.chain.slice(0, -1)) : undefined;
 }
 
 /** A class with its school and grade; undefined when the id is not a class inside a school. */
 export async function loadClass(db: Db, classId: string): Promise<ClassInfo | undefined> {
   const cls = await repo.findOrg(db, classId);
   if (!cls || cls.kind !== 'class') return undefined;
-  return (await describeClasses(db, [cls]))[0];
+  return describeClass(db, cls);
 }
 
+/** Many classes at once: their ancestors in one read (a list would otherwise read a chain per class). */
 export async function describeClasses(db: Db, classes: repo.OrgRef[]): Promise<ClassInfo[]> {
-  const ancestorIds = [...new Set(classes.flatMap((c) => idsOfPath(c.path).slice(0, -1)))];
-  const ancestors = new Map((await repo.findOrgs(db, ancestorIds)).map((o) => [o.id, o]));
-  const out: ClassInfo[] = [];
-  for (const c of classes) {
-    const chain = idsOfPath(c.path)
+  const ids = [...new Set(classes.flatMap((c) => ancestorIds(c.path).slice(0, -1)))];
+  const byId = new Map((await repo.findOrgs(db, ids)).map((o) => [o.id, o]));
+  return classes.flatMap((c) => {
+    const chain = ancestorIds(c.path)
       .slice(0, -1)
-      .map((id) => ancestors.get(id))
+      .map((id) => byId.get(id))
       .filter((o): o is repo.OrgRef => !!o);
-    const school = [...chain].reverse().find((o) => o.kind === 'school');
-    if (!school) continue;
-    const grade = [...chain].reverse().find((o) => o.kind === 'grade' && o.path.startsWith(school.path));
-    out.push({
-      id: c.id,
-      name: c.name,
-      path: c.path,
-      schoolId: school.id,
-      schoolName: school.name,
-      schoolPath: school.path,
-      gradeId: grade?.id ?? null,
-      gradeName: grade?.name ?? null,
-    });
-  }
-  return out;
+    return classInfo(c, chain) ?? [];
+  });
 }
 
 export async function loadStudent(db: Db, studentId: string): Promise<StudentInfo | undefined> {
   const s = await repo.findStudent(db, studentId);
   if (!s || s.org_kind !== 'class') return undefined;
-  const [cls] = await describeClasses(db, [{ id: s.org_id, name: s.org_name, path: s.org_path, kind: s.org_kind }]);
+  const cls = await describeClass(db, { id: s.org_id, name: s.org_name, path: s.org_path, kind: s.org_kind });
   return cls ? { id: s.id, name: s.name, cls } : undefined;
 }
 
