@@ -100,13 +100,7 @@ export default function CaseListPage() {
         onChange={(v) => patch({ claimType: v })}
         options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))}
       />
-      <Input.Search
-        allowClear
-        defaultValue={query.q}
-        placeholder={t('list.search')}
-        style={{ width: 240 }}
-        onSearch={(q) => patch({ q: q || undefined })}
-      />
+      <Input.Search allowClear defaultValue={query.q} placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
       {drilled.length > 0 && (
         <Alert
           type="info"

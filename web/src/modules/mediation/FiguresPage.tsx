@@ -62,7 +62,14 @@ export default function FiguresPage() {
     [rows, t],
   );
 
-  const count = (r: CutRow, c: Count) => (r[c] ? <Link to={caseList(r.drill[c])} data-testid={`mediation-figure-${c}`}>{r[c]}</Link> : 0);
+  const count = (r: CutRow, c: Count) =>
+    r[c] ? (
+      <Link to={caseList(r.drill[c])} data-testid={`mediation-figure-${c}`}>
+        {r[c]}
+      </Link>
+    ) : (
+      0
+    );
   const total = data?.total;
 
   return (
@@ -72,7 +79,14 @@ export default function FiguresPage() {
           <Input type="date" aria-label={t('figures.from')} value={from} onChange={(e) => set('from', e.target.value)} style={{ width: 160 }} />
           <Typography.Text>—</Typography.Text>
           <Input type="date" aria-label={t('figures.to')} value={to} onChange={(e) => set('to', e.target.value)} style={{ width: 160 }} />
-          <OrgTreeSelect aria-label={t('figures.org')} placeholder={t('figures.org')} value={orgId} onChange={(v) => set('orgId', v)} allowClear style={{ minWidth: 200 }} />
+          <OrgTreeSelect
+            aria-label={t('figures.org')}
+            placeholder={t('figures.org')}
+            value={orgId}
+            onChange={(v) => set('orgId', v)}
+            allowClear
+            style={{ minWidth: 200 }}
+          />
         </Flex>
         {total && (
           <Card size="small" title={total.label} data-testid="mediation-figures-total">
@@ -82,13 +96,23 @@ export default function FiguresPage() {
               ))}
               <Statistic title={t('figures.successRate')} value={pct(total.agreed, total.outcomes)} />
               <Statistic title={t('figures.within15Rate')} value={pct(total.within15, total.outcomes)} />
-              <Statistic title={t('figures.median')} value={total.medianWorkingDays ?? '—'} suffix={total.medianWorkingDays === null ? undefined : t('figures.daysUnit')} />
+              <Statistic
+                title={t('figures.median')}
+                value={total.medianWorkingDays ?? '—'}
+                suffix={total.medianWorkingDays === null ? undefined : t('figures.daysUnit')}
+              />
             </Flex>
           </Card>
         )}
         <Card
           size="small"
-          title={<Segmented<Cut> value={cut} onChange={(v) => set('by', v === 'unit' ? 'unit' : undefined)} options={CUTS.map((c) => ({ value: c, label: t(`figures.by.${c}`) }))} />}
+          title={
+            <Segmented<Cut>
+              value={cut}
+              onChange={(v) => set('by', v === 'unit' ? 'unit' : undefined)}
+              options={CUTS.map((c) => ({ value: c, label: t(`figures.by.${c}`) }))}
+            />
+          }
         >
           <EChart
             option={chart}

@@ -194,12 +194,14 @@ export const messages = defineMessages(
       definitions: 'Definitions',
       define: {
         cases: 'Cases applied for in the period (by application date).',
-        outcomes: 'Cases closed in the period with an agreement (performed ones included) or a referral to arbitration; withdrawals and rejections are not counted.',
+        outcomes:
+          'Cases closed in the period with an agreement (performed ones included) or a referral to arbitration; withdrawals and rejections are not counted.',
         agreed: 'Outcomes that are agreements (performed ones included).',
         within15: 'Outcomes reached within 15 days of acceptance, extensions not counted (Mediation and Arbitration Law §14).',
         successRate: 'Agreements ÷ outcomes.',
         within15Rate: 'Closed within 15 days ÷ outcomes.',
-        median: 'Median working days from the application to the outcome over the outcomes, on the work calendar of the case’s unit (holidays out, make-up working days in).',
+        median:
+          'Median working days from the application to the outcome over the outcomes, on the work calendar of the case’s unit (holidays out, make-up working days in).',
       },
     },
     list: {
