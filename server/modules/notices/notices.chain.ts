@@ -117,9 +117,13 @@ const META_KEYS = ['seq', 'action', 'at', 'actorAccountId', 'reason'] as const;
  *
  * Read in pages of positions, the next page asked for while this one is hashed (PostgreSQL
  * answers on its own process meanwhile), and each entry's text parsed once: an entry holds when
- * its hash covers its text and its text is the canonical form of what it says; a notice holds
- * when its stored state, with its latest entry's own fields, is that entry's text exactly. So
- * the state is put in canonical form once per notice, not once per entry and again per notice.
+ * its hash covers its text and what it says of its own place (position, notice, action, time)
+ * agrees with its row; a notice holds when its stored state, with its latest entry's own fields,
+ * put in canonical form is that entry's text exactly. So the canonical form is computed once per
+ * notice — before, three times: per entry for the entry and its state, and per notice again. An
+ * older entry's text is not re-canonicalised: the only writer writes canonical text, and a text
+ * written otherwise with hashes recomputed after it is a rewritten chain, which the published
+ * head digest shows, canonical or not.
  * The stored states are read in parts of 1 000, the next part asked for while one is compared.
  */
 export async function verifyChain(
@@ -128,7 +132,7 @@ export async function verifyChain(
 ): Promise<Verification> {
   let prev = GENESIS;
   let expected = 1;
-  const latest = new Map<string, { seq: number; content: string }>();
+  const latest = new Map<string, { seq: number; content: string; meta: Record<string, unknown> }>();
   const fail = (seq: number, noticeId: string | null, reason: BreakReason): Verification => ({
     ok: false,
     entries: expected - 1,
@@ -150,8 +154,8 @@ export async function verifyChain(
       }
       if (c.seq !== seq || c.noticeId !== r.notice_id || c.action !== r.action || c.at !== r.at) return fail(seq, r.notice_id, 'moved');
       if (r.prev_hash !== prev) return fail(seq, r.notice_id, 'link');
-      if (entryHash(prev, r.content) !== r.hash || canonical(c) !== r.content) return fail(seq, r.notice_id, 'hash');
-      latest.set(r.notice_id, { seq, content: r.content });
+      if (entryHash(prev, r.content) !== r.hash) return fail(seq, r.notice_id, 'hash');
+      latest.set(r.notice_id, { seq, content: r.content, meta: Object.fromEntries(META_KEYS.map((k) => [k, c[k]])) });
       prev = r.hash;
       expected++;
     }
@@ -172,10 +176,7 @@ export async function verifyChain(
     for (const id of ids.slice(i, i + PART)) {
       const want = latest.get(id)!;
       const got = states.get(id);
-      if (!got || got.chainSeq !== want.seq) return fail(want.seq, id, 'notice');
-      const meta = JSON.parse(want.content) as ChainContent;
-      const again = canonical({ ...got.state, ...Object.fromEntries(META_KEYS.map((k) => [k, meta[k]])) });
-      if (again !== want.content) return fail(want.seq, id, 'notice');
+      if (!got || got.chainSeq !== want.seq || canonical({ ...got.state, ...want.meta }) !== want.content) return fail(want.seq, id, 'notice');
     }
   }
   return { ok: true, entries: expected - 1, headHash: prev, broken: null };
