@@ -42,7 +42,7 @@ interface Verification {
 
 // ---- main's verification (before), as it was ----
 const BATCH = 5_000;
-const STATE_KEYS: (keyof ChainState)[] = [
+const STATE_KEYS: string[] = [
   'noticeId',
   'version',
   'status',
