@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { openDatabase, type Database, type Db } from '../server/core/db/database.js';
 import { loadGrants } from '../server/core/auth/auth.repository.js';
 import type { Call } from '../server/core/call.js';
@@ -18,22 +19,39 @@ export const N = Number(process.env.BENCH_N ?? 200);
 
 /**
  * An empty database: a temporary SQLite file, or an embedded PostgreSQL server; `done` removes it.
- * With `keep` (SQLite only), that file instead, opened as it is and kept: a cache of a slow build.
+ * With `keep` (SQLite only), that file instead, opened as it is and kept: a cache of a slow build
+ * (`fresh`: emptied first, to build it again; `existed` says whether there was one to reuse).
+ * With `name` (PostgreSQL), a database of that name created on the embedded server rather than
+ * the server's own `postgres` database, so a bench's data is named in its logs and plans.
  */
-export async function openBenchDatabase(tag: string, keep?: string): Promise<{ database: Database; done: () => Promise<void> }> {
+export async function openBenchDatabase(
+  tag: string,
+  keep?: string,
+  opts: { name?: string; fresh?: boolean } = {},
+): Promise<{ database: Database; done: () => Promise<void>; existed: boolean }> {
   if (keep && engine === 'sqlite') {
+    fs.mkdirSync(path.dirname(keep), { recursive: true });
+    if (opts.fresh) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(keep + suffix, { force: true });
+    const existed = fs.existsSync(keep);
     const database = await openDatabase({ url: keep });
-    return { database, done: () => database.close() };
+    return { database, done: () => database.close(), existed };
   }
   if (engine === 'postgres') {
     const pg = await startPostgres();
-    const database = await openDatabase({ url: `${pg.url}/postgres`, poolSize: 5 });
+    if (opts.name) {
+      if (!/^[a-z_][a-z0-9_]*$/.test(opts.name)) throw new Error(`openBenchDatabase: '${opts.name}' is not a plain database name`);
+      const admin = await openDatabase({ url: `${pg.url}/postgres`, poolSize: 1 });
+      await sql.raw(`create database ${opts.name}`).execute(admin.db);
+      await admin.close();
+    }
+    const database = await openDatabase({ url: `${pg.url}/${opts.name ?? 'postgres'}`, poolSize: 5 });
     return {
       database,
       done: async () => {
         await database.close();
         await pg.dispose();
       },
+      existed: false,
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `xq-bench-${tag}-`));
@@ -44,6 +62,7 @@ export async function openBenchDatabase(tag: string, keep?: string): Promise<{ d
       await database.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
+    existed: false,
   };
 }
 

@@ -80,3 +80,22 @@ describe('an appeal referred to mediation ends in an agreement', () => {
     await context.close();
   });
 });
+
+describe('the committee’s figures', () => {
+  it('union staff see the year’s figures with their definitions, and a count opens exactly its cases in the list', async () => {
+    const { context, page } = await newPage(e2e.browser, DESKTOP);
+    await login(page, e2e.server.url, 'staff');
+    await page.goto(`${e2e.server.url}/mediation/figures?from=${day(-400)}&to=${day(0)}`);
+    const total = page.getByTestId('mediation-figures-total');
+    const outcomes = total.getByTestId('mediation-figure-outcomes');
+    await outcomes.waitFor();
+    const n = Number(await outcomes.textContent());
+    expect(n).toBeGreaterThan(0);
+    expect(await page.getByTestId('mediation-figures-definitions').textContent()).toContain('工作日');
+    await outcomes.click();
+    await page.waitForURL(/\/mediation\?.*closedFrom=/);
+    await page.getByTestId('mediation-drill').waitFor();
+    await expect.poll(() => page.locator('.ant-pagination-total-text').first().textContent()).toBe(`共 ${n} 件`);
+    await context.close();
+  });
+});

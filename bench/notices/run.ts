@@ -6,12 +6,9 @@
  * insert), list p50/p95 as a worker and as union staff (≤ 20 ms), and one verification of the
  * whole chain (≤ 5 s). No HTTP: Fastify's constant overhead would add the same to both sides.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, type Database } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { loadGrants } from '../../server/core/auth/auth.repository.js';
 import { house } from '../../server/modules/registry.js';
@@ -21,6 +18,7 @@ import { writeCallIn, type Call } from '../../server/core/call.js';
 import { newId } from '../../server/core/ids.js';
 import { benchNotices as B, verifyNoticeChain } from '../../server/modules/notices/index.js';
 import { percentile } from '../harness.js';
+import { openBenchDatabase } from '../kit.js';
 import { generateNoticeData, SPECS, type NoticeScale } from './data.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'L').toUpperCase() as NoticeScale;
@@ -28,23 +26,8 @@ if (!(scale in SPECS)) throw new Error('BENCH_SCALE must be S, M or L');
 const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 installHouse(house);
 
-let database: Database;
-let stopPg = async () => {};
-if (engine === 'postgres') {
-  const { startPostgres } = await import('../../test/pg-global-setup.js');
-  const server = await startPostgres();
-  stopPg = server.dispose;
-  const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
-  await admin.connect();
-  await admin.query('create database xq_notices_bench');
-  await admin.end();
-  database = await openDatabase({ url: `${server.url}/xq_notices_bench`, poolSize: 5 });
-} else {
-  const file = path.join(import.meta.dirname, '..', '.data', `notices-${scale}.sqlite`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  database = await openDatabase({ url: file });
-}
+const cache = path.join(import.meta.dirname, '..', '.data', `notices-${scale}.sqlite`);
+const { database, done } = await openBenchDatabase('notices', cache, { name: 'xq_notices_bench', fresh: true });
 const db = database.db;
 
 try {
@@ -146,6 +129,5 @@ try {
     `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ${engine} ${scale}\n| path | figure | ratio / p95 | target | met |\n|---|---|---|---|---|\n${rows.join('\n')}`,
   );
 } finally {
-  await database.close();
-  await stopPg();
+  await done();
 }

@@ -8,12 +8,9 @@
  *   list   — the module's whole list call (count, page, rows, receipts) as the API answers a worker;
  * first without the index (the old schema), then with it; and prints both engines' plans.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
-import { openDatabase, type Database } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { loadGrants } from '../../server/core/auth/auth.repository.js';
 import { house } from '../../server/modules/registry.js';
@@ -22,6 +19,7 @@ import { systemContext } from '../../server/core/context.js';
 import type { Call } from '../../server/core/call.js';
 import { benchNotices as B } from '../../server/modules/notices/index.js';
 import { percentile } from '../harness.js';
+import { openBenchDatabase } from '../kit.js';
 import { generateNoticeData, SPECS, type NoticeScale } from './data.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'L').toUpperCase() as NoticeScale;
@@ -30,23 +28,8 @@ const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const ROUNDS = Number(process.env.BENCH_N ?? 100);
 installHouse(house);
 
-let database: Database;
-let stopPg = async () => {};
-let built = false;
-if (engine === 'postgres') {
-  const { startPostgres } = await import('../../test/pg-global-setup.js');
-  const server = await startPostgres();
-  stopPg = server.dispose;
-  const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
-  await admin.connect();
-  await admin.query('create database xq_notices_worker');
-  await admin.end();
-  database = await openDatabase({ url: `${server.url}/xq_notices_worker`, poolSize: 5 });
-} else {
-  const file = path.join(import.meta.dirname, '..', '.data', `notices-${scale}.sqlite`);
-  built = fs.existsSync(file);
-  database = await openDatabase({ url: file });
-}
+const cache = path.join(import.meta.dirname, '..', '.data', `notices-${scale}.sqlite`);
+const { database, done, existed: built } = await openBenchDatabase('notices', cache, { name: 'xq_notices_worker', fresh: false });
 const db = database.db as Kysely<any>;
 
 async function plan(bound: string) {
@@ -142,6 +125,5 @@ try {
       `| schema | path | p50 | p95 | p50 ÷ before p50 |\n|---|---|---:|---:|---:|\n${rows.join('\n')}`,
   );
 } finally {
-  await database.close();
-  await stopPg();
+  await done();
 }

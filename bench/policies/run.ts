@@ -9,11 +9,8 @@
  * BENCH_REUSE=1 (SQLite) times the database a previous run left in bench/.data without
  * rebuilding it, so a change can be measured before and after on the same data.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../server/core/db/database.js';
 import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { loadGrants } from '../../server/core/auth/auth.repository.js';
 import { house } from '../../server/modules/registry.js';
@@ -22,6 +19,7 @@ import { systemContext } from '../../server/core/context.js';
 import type { Call } from '../../server/core/call.js';
 import { benchReads } from '../../server/modules/policies/index.js';
 import { percentile } from '../harness.js';
+import { openBenchDatabase } from '../kit.js';
 import { existingPolicyData, generatePolicyData, SPECS, type PolicyScale } from './data.js';
 
 const scale = (process.env.BENCH_SCALE ?? 'L').toUpperCase() as PolicyScale;
@@ -30,23 +28,8 @@ const engine = process.env.BENCH_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const reuse = engine === 'sqlite' && process.env.BENCH_REUSE === '1';
 installHouse(house);
 
-let database: Database;
-let stopPg = async () => {};
-if (engine === 'postgres') {
-  const { startPostgres } = await import('../../test/pg-global-setup.js');
-  const server = await startPostgres();
-  stopPg = server.dispose;
-  const admin = new pg.Client({ connectionString: `${server.url}/postgres` });
-  await admin.connect();
-  await admin.query('create database xq_policies_bench');
-  await admin.end();
-  database = await openDatabase({ url: `${server.url}/xq_policies_bench`, poolSize: 5 });
-} else {
-  const file = path.join(import.meta.dirname, '..', '.data', `policies-${scale}.sqlite`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  if (!reuse) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
-  database = await openDatabase({ url: file });
-}
+const cache = path.join(import.meta.dirname, '..', '.data', `policies-${scale}.sqlite`);
+const { database, done } = await openBenchDatabase('policies', cache, { name: 'xq_policies_bench', fresh: !reuse });
 const db = database.db;
 
 try {
@@ -111,6 +94,5 @@ try {
     `\nmachine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}; ${N} calls each after 10 warm-up\n| path | p50 ms | p95 ms | target | met |\n|---|---|---|---|---|\n${rows.join('\n')}`,
   );
 } finally {
-  await database.close();
-  await stopPg();
+  await done();
 }

@@ -8,7 +8,7 @@ import {
   HONOUR_KINDS,
   NOMINATION_STATUSES,
 } from '../honours.js';
-import { Id, IsoDate, listQuery, pageOf } from './shared.js';
+import { After, Id, IsoDate, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Year = z.coerce.number().int().min(2000).max(2100);
@@ -84,6 +84,8 @@ export const NominationFilter = listQuery(NOMINATION_SORTS).extend({
   awarded: z.enum(['0', '1']).optional(),
   /** '1': only nominations made by the caller. */
   mine: z.enum(['0', '1']).optional(),
+  /** The `nextCursor` of the page shown: the page after it (newest first only). */
+  after: After.optional(),
 });
 export type NominationFilter = z.infer<typeof NominationFilter>;
 
@@ -103,7 +105,12 @@ export const NominationRow = z.object({
   score: z.number().int().nullable(),
   createdAt: z.string(),
 });
-export const NominationPage = pageOf(NominationRow);
+export const NominationPage = pageOf(NominationRow).extend({
+  /** The count stopped at its cap (「2000+」). */
+  totalCapped: z.boolean(),
+  /** Pass as `after` for the page after this one (newest first); null on the last page. */
+  nextCursor: z.string().nullable(),
+});
 
 export const NominationDetail = NominationRow.extend({
   record: z.string(),

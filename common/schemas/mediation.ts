@@ -204,10 +204,12 @@ export const CutRow = z.object({
   outcomes: z.number(),
   agreed: z.number(),
   successRate: z.number().nullable(),
+  /** Of `outcomes`, those closed within 15 days of acceptance (extensions not counted): 15 日内结案. */
+  within15: z.number(),
   /** Working days from application to outcome, median over `outcomes`. */
   medianWorkingDays: z.number().nullable(),
-  /** The case list's filters that show exactly the cases behind `cases`, `outcomes` and `agreed`. */
-  drill: z.object({ cases: CaseDrill, outcomes: CaseDrill, agreed: CaseDrill }),
+  /** The case list's filters that show exactly the cases behind `cases`, `outcomes`, `agreed` and `within15`. */
+  drill: z.object({ cases: CaseDrill, outcomes: CaseDrill, agreed: CaseDrill, within15: CaseDrill }),
 });
 export type CutRow = z.infer<typeof CutRow>;
 
@@ -215,6 +217,8 @@ export const MediationFigures = z.object({
   from: IsoDate,
   to: IsoDate,
   org: z.object({ id: z.string(), name: z.string() }),
+  /** The whole org's row (every case of its subtree, those placed at the org itself too). */
+  total: CutRow,
   byClaimType: z.array(CutRow),
   byUnit: z.array(CutRow),
 });

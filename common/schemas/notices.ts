@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHAIN_ACTIONS, NOTICE_KINDS, NOTICE_QUESTION_STATUSES, NOTICE_SCHEDULES, NOTICE_STATUSES } from '../notices.js';
 import { EMPLOYMENT_CATEGORIES } from '../enums.js';
 import { FileRef } from './files.js';
-import { Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
+import { After, Id, IsoDate, QueryBool, listQuery, pageOf } from './shared.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const Categories = z.array(z.enum(EMPLOYMENT_CATEGORIES)).min(1).max(EMPLOYMENT_CATEGORIES.length);
@@ -64,6 +64,8 @@ export const NoticeListQuery = z
     unread: QueryBool.optional(),
     /** Publishers: the notices of their scope instead of the ones addressed to them. */
     desk: QueryBool.optional(),
+    /** The `nextCursor` of the page shown: the page after it (newest first only). */
+    after: After.optional(),
   })
   .extend(listQuery(NOTICE_SORT_KEYS).shape);
 export type NoticeListQuery = z.infer<typeof NoticeListQuery>;
@@ -87,7 +89,12 @@ export const NoticeSummary = z.object({
   reads: z.number().int().nullable(),
 });
 export type NoticeSummary = z.infer<typeof NoticeSummary>;
-export const NoticePage = pageOf(NoticeSummary);
+export const NoticePage = pageOf(NoticeSummary).extend({
+  /** The count stopped at its cap (「2000+」); a worker's own list is counted in full. */
+  totalCapped: z.boolean().optional(),
+  /** Pass as `after` for the page after this one (newest first); null on the last page. */
+  nextCursor: z.string().nullable().optional(),
+});
 
 export const NoticeDetail = NoticeSummary.extend({
   body: z.string(),

@@ -1,7 +1,6 @@
 /** Reading honours: the honours one may see, the nominations list, one nomination with its evidence, the published awards. */
-import { sql } from 'kysely';
 import { assessmentResult, HONOURS_PERMISSIONS as P, type DisqualifierReason, type HonourKind, type NominationStatus } from '../../../common/honours.js';
-import type { Finding, NominationFilter } from '../../../common/schemas/honours.js';
+import type { Finding } from '../../../common/schemas/honours.js';
 import type { Call } from '../../core/call.js';
 import { scopeOf } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
@@ -96,80 +95,8 @@ function nominations(call: Call) {
     ]);
 }
 
-async function reasonsOf(call: Call, ids: string[]): Promise<Map<string, DisqualifierReason[]>> {
-  const out = new Map<string, DisqualifierReason[]>();
-  if (!ids.length) return out;
-  for (const r of await hq(call.db)
-    .selectFrom('honour_findings')
-    .select(['nomination_id', 'reason'])
-    .where('nomination_id', 'in', ids)
-    .orderBy('reason')
-    .execute()) {
-    out.set(r.nomination_id, [...(out.get(r.nomination_id) ?? []), r.reason as DisqualifierReason]);
-  }
-  return out;
-}
-
-/** Union readers: nominations of their subtree (by unit or by honour); anyone else: the nominations they made. */
-export async function listNominations(call: Call, f: NominationFilter) {
-  const read = scopeOf(call.actor, P.read);
-  let q = nominations(call).where((eb) =>
-    eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read), eb('n.nominated_by', '=', call.actor.accountId)]),
-  );
-  if (f.mine === '1') q = q.where('n.nominated_by', '=', call.actor.accountId);
-  if (f.honourId) q = q.where('n.honour_id', '=', f.honourId);
-  if (f.year) q = q.where('n.year', '=', f.year);
-  if (f.unitId) q = q.where('n.unit_id', '=', f.unitId);
-  if (f.status) q = q.where('n.status', '=', f.status);
-  if (f.from) q = q.where('n.nominated_on', '>=', f.from);
-  if (f.to) q = q.where('n.nominated_on', '<=', f.to);
-  if (f.awarded === '1') q = q.where('n.status', 'in', ['awarded', 'published']);
-  // The reason filter reads the union's evidence: it narrows only to what the caller oversees.
-  if (f.reason)
-    q = q
-      .where('n.id', 'in', (eb) => eb.selectFrom('honour_findings').select('nomination_id').where('reason', '=', f.reason!))
-      .where((eb) => eb.or([pathInScope(eb, 'n.unit_path', read), pathInScope(eb, 'h.org_path', read)]));
-  const total = Number(
-    (
-      await q
-        .clearSelect()
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-  // Unassessed nominations sort as below every score on both engines (their NULLs would sort apart).
-  const col = f.sort === 'teamName' ? sql<string>`t.name` : f.sort === 'score' ? sql<number>`coalesce(n.assessment_total, -1)` : sql<string>`n.created_at`;
-  const rows = await q
-    .orderBy(col, f.order)
-    .orderBy('n.id', f.order)
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-    .execute();
-  const reasons = await reasonsOf(
-    call,
-    rows.map((r) => r.id),
-  );
-  const sees = (r: { unit_path: string; honour_path: string }) => read.all || read.paths.some((p) => r.unit_path.startsWith(p) || r.honour_path.startsWith(p));
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      honourId: r.honour_id,
-      honourName: r.honour_name,
-      year: r.year,
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      teamOrgId: r.team_id,
-      teamName: r.team_name,
-      status: r.status as NominationStatus,
-      reasons: sees(r) || r.status === 'disqualified' ? (reasons.get(r.id) ?? []) : [],
-      score: sees(r) || r.status !== 'submitted' ? r.assessment_total : null,
-      createdAt: r.created_at,
-    })),
-    total,
-    page: f.page,
-    pageSize: f.pageSize,
-  };
-}
+// The nominations list is the kit's paged list, in its own file (cursor, export); here for bench/honours and the routes.
+export { listNominations } from './honours.list.js';
 
 export async function nominationDetail(call: Call, id: string) {
   const { rel } = await loadNomination(call, call.db, id);

@@ -37,6 +37,7 @@ import { honourStats } from './honours.indicators.js';
 import * as queries from './honours.queries.js';
 import * as service from './honours.service.js';
 import { editCriteria } from './honours.criteria.js';
+import { sendNominations } from './honours.list.js';
 
 const tags = ['honours'];
 const UNION = allow('sysAdmin', 'unionChair', 'unionStaff');
@@ -111,6 +112,12 @@ export async function honoursRoutes(app: App) {
     { config: NOMINATORS, schema: { tags, summary: '推荐列表（筛选、分页、排序）', querystring: NominationFilter, response: { 200: NominationPage } } },
     async (req) => queries.listNominations(readCall(db, req), req.query),
   );
+  for (const format of ['xlsx', 'csv'] as const)
+    app.get(
+      `${n}/export.${format}`,
+      { config: NOMINATORS, schema: { tags, summary: `导出推荐列表（.${format}，按列表的筛选与排序）`, querystring: NominationFilter } },
+      async (req, reply) => sendNominations(readCall(db, req), reply, format, req.query),
+    );
   app.get(
     `${n}/:nominationId`,
     { config: NOMINATORS, schema: { tags, summary: '推荐详情（一票否决情形及其依据记录）', params: NominationParams, response: { 200: NominationDetail } } },

@@ -503,3 +503,45 @@ describe('criteria that are scored and checked', () => {
     expect([r.status, r.body.errors[0].field]).toEqual([422, 'body']);
   });
 });
+
+describe('the nominations list on the kit’s paged list', () => {
+  it('goes on by cursor newest first without repeats, and exports the same rows as the list shows, masked for a department', async () => {
+    const all = await ok(w.chair.get(`${N}?pageSize=200`));
+    expect(all.total).toBeGreaterThan(3);
+    expect(all.totalCapped).toBe(false);
+    const walked: string[] = [];
+    let page = await ok(w.chair.get(`${N}?pageSize=2`));
+    walked.push(...page.items.map((r: { id: string }) => r.id));
+    while (page.nextCursor) {
+      page = await ok(w.chair.get(`${N}?pageSize=2&after=${page.nextCursor}`));
+      walked.push(...page.items.map((r: { id: string }) => r.id));
+    }
+    expect(walked).toEqual(all.items.map((r: { id: string }) => r.id));
+    const created = all.items.map((r: { createdAt: string }) => r.createdAt);
+    expect(created).toEqual([...created].sort().reverse());
+    // A cursor means the newest-first walk: with another sort it is a 400 naming it.
+    const bad = await w.chair.get(`${N}?sort=teamName&after=${(await ok(w.chair.get(`${N}?pageSize=1`))).nextCursor}`);
+    expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'query.after']);
+
+    const csv = async (by: typeof w.staff, qs: string) => {
+      const r = await by.get(`${N}/export.csv?${qs}`);
+      expect(r.status, r.text).toBe(200);
+      return r.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/);
+    };
+    const sorted = await ok(w.chair.get(`${N}?pageSize=200&sort=teamName&order=asc`));
+    const lines = await csv(w.chair, 'sort=teamName&order=asc');
+    expect(lines[0]).toContain('一票否决情形');
+    expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(sorted.items.map((r: { teamName: string }) => r.teamName));
+    const disqualified = sorted.items.filter((r: { reasons: string[] }) => r.reasons.length).length;
+    expect(lines.slice(1).filter((l) => l.split(',')[5]).length).toBe(disqualified);
+    // A department exports only what it nominated, with no evidence of a nomination still under review.
+    const own = await ok(w.handler1.get(`${N}?pageSize=200`));
+    const theirs = await csv(w.handler1, '');
+    expect(theirs.length - 1).toBe(own.total);
+    for (const r of own.items.filter((x: { status: string }) => x.status !== 'disqualified')) expect(r.reasons).toEqual([]);
+    expect(await csv(w.otherStaff, '')).toHaveLength(1);
+  });
+});

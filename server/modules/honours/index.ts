@@ -7,6 +7,7 @@ import { HONOURS_GRANTS, HONOURS_PERMISSIONS } from '../../../common/honours.js'
 import { defineModule } from '../module.js';
 import * as m1900 from './migrations/20261206_1900_honours_core.js';
 import * as m1240 from './migrations/20261207_1240_honours_criteria.js';
+import * as m1810 from './migrations/20261207_1810_honours_nominations_created.js';
 import { honoursIndicators } from './honours.indicators.js';
 import { honoursMessages } from './honours.messages.js';
 import { honoursRoutes } from './honours.routes.js';
@@ -17,7 +18,11 @@ export const honoursModule = defineModule({
   permissions: Object.values(HONOURS_PERMISSIONS),
   grants: HONOURS_GRANTS,
   messages: honoursMessages,
-  migrations: { '20261206_1900_honours_core': m1900, '20261207_1240_honours_criteria': m1240 },
+  migrations: {
+    '20261206_1900_honours_core': m1900,
+    '20261207_1240_honours_criteria': m1240,
+    '20261207_1810_honours_nominations_created': m1810,
+  },
   routes: honoursRoutes,
   jobs: [],
   indicators: honoursIndicators,

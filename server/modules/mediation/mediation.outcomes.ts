@@ -6,8 +6,8 @@
  * Working days are counted on the core work calendar as seen from the case's unit (holidays,
  * 调休 make-up days and the unit's own closures).
  */
-import { AGREED_STATUSES, CLAIM_TYPES, type ClaimType } from '../../../common/mediation.js';
-import { workCalendar, type WorkCalendar } from '../../core/calendar/calendar.js';
+import { AGREED_STATUSES, CLAIM_TYPES, MEDIATION_DAYS, type ClaimType } from '../../../common/mediation.js';
+import { addDays, workCalendar, type WorkCalendar } from '../../core/calendar/calendar.js';
 import type { Tx } from '../../core/db/database.js';
 import * as repo from './mediation.repository.js';
 
@@ -20,6 +20,8 @@ const applied = (c: repo.PeriodCase, p: Period) => c.applied_date >= p.from && c
 const closedIn = (c: repo.PeriodCase, p: Period) => !!c.closed_on && c.closed_on >= p.from && c.closed_on <= p.to;
 const isOutcome = (c: repo.PeriodCase, p: Period) => (OUTCOME_STATUSES as readonly string[]).includes(c.status) && closedIn(c, p);
 const isAgreed = (c: repo.PeriodCase, p: Period) => (AGREED_STATUSES as readonly string[]).includes(c.status) && closedIn(c, p);
+/** The list's `within15` filter: closed by the 15th calendar day after acceptance, extensions not counted. */
+const isWithin15 = (c: repo.PeriodCase) => !!c.accepted_on && !!c.closed_on && c.closed_on <= addDays(c.accepted_on, MEDIATION_DAYS);
 
 /** The middle value (the mean of the two middle ones), to one decimal; null without values. */
 export function median(values: number[]): number | null {
@@ -56,8 +58,9 @@ export interface CutRow {
   outcomes: number;
   agreed: number;
   successRate: number | null;
+  within15: number;
   medianWorkingDays: number | null;
-  drill: { cases: Drill; outcomes: Drill; agreed: Drill };
+  drill: { cases: Drill; outcomes: Drill; agreed: Drill; within15: Drill };
 }
 
 async function rowOf(db: Tx, key: string, cases: repo.PeriodCase[], p: Period, narrow: Drill): Promise<CutRow> {
@@ -69,21 +72,24 @@ async function rowOf(db: Tx, key: string, cases: repo.PeriodCase[], p: Period, n
     outcomes: outcomes.length,
     agreed,
     successRate: outcomes.length ? Math.round((agreed / outcomes.length) * 10_000) / 10_000 : null,
+    within15: outcomes.filter(isWithin15).length,
     medianWorkingDays: median(await workingDaysToOutcome(db, outcomes)),
     drill: {
       cases: { ...narrow, appliedFrom: p.from, appliedTo: p.to },
       outcomes: { ...narrow, ...outcomeDrill(p) },
       agreed: { ...narrow, status: AGREED_STATUSES.join(','), closedFrom: p.from, closedTo: p.to },
+      within15: { ...narrow, ...outcomeDrill(p), within15: '1' },
     },
   };
 }
 
 /**
- * One row per claim type (a case with two kinds of claim counts in both, so these rows do not
- * add up to the total) and one per child unit of `org` (a case placed at `org` itself is in none).
+ * The org's own row, one row per claim type (a case with two kinds of claim counts in both, so these
+ * rows do not add up to the total) and one per child unit of `org` (a case placed at `org` itself is in none).
  */
-export async function cutsOf(db: Tx, org: { path: string }, units: { id: string; path: string }[], p: Period) {
+export async function cutsOf(db: Tx, org: { id: string; path: string }, units: { id: string; path: string }[], p: Period) {
   const cases = await repo.periodCases(db, { scopePaths: [org.path], ...p });
+  const total = await rowOf(db, org.id, cases, p, { orgId: org.id });
   const byClaimType: CutRow[] = [];
   for (const type of CLAIM_TYPES)
     byClaimType.push(
@@ -92,7 +98,7 @@ export async function cutsOf(db: Tx, org: { path: string }, units: { id: string;
         type,
         cases.filter((c) => c.claim_types.includes(type as ClaimType)),
         p,
-        { claimType: type },
+        { orgId: org.id, claimType: type },
       ),
     );
   const byUnit: CutRow[] = [];
@@ -106,5 +112,5 @@ export async function cutsOf(db: Tx, org: { path: string }, units: { id: string;
         { orgId: u.id },
       ),
     );
-  return { byClaimType, byUnit };
+  return { total, byClaimType, byUnit };
 }

@@ -98,6 +98,7 @@ export async function figures(call: Call, q: FiguresQuery): Promise<MediationFig
     from: q.from,
     to: q.to,
     org: { id: org.id, name: org.name },
+    total: { ...cuts.total, label: org.name },
     byClaimType: cuts.byClaimType.map((r) => ({ ...r, label: CLAIM_TYPE_LABELS[r.key as ClaimType][zh ? 'zh' : 'en'] })),
     byUnit: cuts.byUnit.map((r) => ({ ...r, label: names.get(r.key) ?? r.key })),
   };

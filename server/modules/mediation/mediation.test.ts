@@ -533,14 +533,16 @@ describe('time to outcome and the cuts by claim type and unit', () => {
     const r = await w.chair.get(`/api/v1/mediation/figures?from=${period.from}&to=${period.to}&orgId=${dept.id}`);
     expect(r.status, r.text).toBe(200);
     const unit = (id: string) => r.body.byUnit.find((u: { key: string }) => u.key === id);
-    expect(unit(teamA.id)).toMatchObject({ label: '统计一班', cases: 2, outcomes: 1, agreed: 1, successRate: 1, medianWorkingDays: 4 });
-    expect(unit(teamB.id)).toMatchObject({ label: '统计二班', cases: 2, outcomes: 1, agreed: 0, successRate: 0, medianWorkingDays: 12 });
+    expect(unit(teamA.id)).toMatchObject({ label: '统计一班', cases: 2, outcomes: 1, agreed: 1, successRate: 1, within15: 1, medianWorkingDays: 4 });
+    expect(unit(teamB.id)).toMatchObject({ label: '统计二班', cases: 2, outcomes: 1, agreed: 0, successRate: 0, within15: 0, medianWorkingDays: 12 });
+    // The org's own row is the page's headline: the same figures as the two indicators.
+    expect(r.body.total).toMatchObject({ label: '调解统计区队', cases: 4, outcomes: 2, within15: within.numerator, medianWorkingDays: time.value });
     const claim = (k: string) => r.body.byClaimType.find((c: { key: string }) => c.key === k);
     expect(claim('wagesOwed')).toMatchObject({ label: '拖欠工资', cases: 2, outcomes: 1, agreed: 0, medianWorkingDays: 12 });
     expect(claim('overtime')).toMatchObject({ label: '加班费', cases: 2, outcomes: 1, agreed: 1, medianWorkingDays: 4 });
     expect(claim('dismissal')).toMatchObject({ cases: 0, outcomes: 0, successRate: null, medianWorkingDays: null });
-    for (const row of [...r.body.byUnit, ...r.body.byClaimType])
-      for (const k of ['cases', 'outcomes', 'agreed'] as const) expect((await listed(row.drill[k])).length, `${row.label} ${k}`).toBe(row[k]);
+    for (const row of [r.body.total, ...r.body.byUnit, ...r.body.byClaimType])
+      for (const k of ['cases', 'outcomes', 'agreed', 'within15'] as const) expect((await listed(row.drill[k])).length, `${row.label} ${k}`).toBe(row[k]);
 
     // The union side of another group, a mediator of this one and a worker learn nothing.
     expect((await outsideStaff.get(`/api/v1/mediation/figures?from=${period.from}&to=${period.to}&orgId=${dept.id}`)).status).toBe(404);

@@ -36,6 +36,6 @@ export { remindDue as remindNoticesDue } from './notices.jobs.js';
 import { list, read } from './notices.service.js';
 import { list as listQuestions } from './notices.questions.js';
 import { canonical, entryHash, GENESIS } from './notices.chain.js';
-import { stateOf } from './notices.state.js';
+import { stateOf, storedStates } from './notices.state.js';
 /** What bench/notices times at scale, and the chain's pieces its data builder needs to write valid entries in bulk. */
-export const benchNotices = { list, read, listQuestions, canonical, entryHash, GENESIS, stateOf };
+export const benchNotices = { list, read, listQuestions, canonical, entryHash, GENESIS, stateOf, storedStates };

@@ -96,25 +96,35 @@ export interface Verification {
 }
 
 const BATCH = 5_000;
-const STATE_KEYS: (keyof ChainState)[] = [
-  'noticeId',
-  'version',
-  'status',
-  'orgId',
-  'title',
-  'body',
-  'kind',
-  'categories',
-  'schedule',
-  'nextDueDate',
-  'source',
-  'files',
-];
-const stateOf = (c: ChainContent) => canonical(Object.fromEntries(STATE_KEYS.map((k) => [k, c[k]])));
+const PART = 1_000;
+
+/** The chain's entries at positions [from, from + BATCH), in order. */
+const entriesFrom = (db: Db, from: number) =>
+  ndb(db)
+    .selectFrom('notice_chain')
+    .select(['seq', 'notice_id', 'action', 'at', 'content', 'prev_hash', 'hash'])
+    .where('seq', '>=', from)
+    .where('seq', '<', from + BATCH)
+    .orderBy('seq')
+    .execute();
+
+/** An entry's own fields besides the notice's state: with a stored state they make the entry's content again. */
+const META_KEYS = ['seq', 'action', 'at', 'actorAccountId', 'reason'] as const;
 
 /**
  * Recomputes the whole chain from the first entry and names the first entry that does not
- * hold, then checks each notice as stored against its latest entry. Reads in batches.
+ * hold, then checks each notice as stored against its latest entry.
+ *
+ * Read in pages of positions, the next page asked for while this one is hashed (PostgreSQL
+ * answers on its own process meanwhile), and each entry's text parsed once: an entry holds when
+ * its hash covers its text and what it says of its own place (position, notice, action, time)
+ * agrees with its row; a notice holds when its stored state, with its latest entry's own fields,
+ * put in canonical form is that entry's text exactly. So the canonical form is computed once per
+ * notice — before, three times: per entry for the entry and its state, and per notice again. An
+ * older entry's text is not re-canonicalised: the only writer writes canonical text, and a text
+ * written otherwise with hashes recomputed after it is a rewritten chain, which the published
+ * head digest shows, canonical or not.
+ * The stored states are read in parts of 1 000, the next part asked for while one is compared.
  */
 export async function verifyChain(
   db: Db,
@@ -122,15 +132,17 @@ export async function verifyChain(
 ): Promise<Verification> {
   let prev = GENESIS;
   let expected = 1;
-  const latest = new Map<string, { seq: number; state: string }>();
+  const latest = new Map<string, { seq: number; content: string; meta: Record<string, unknown> }>();
   const fail = (seq: number, noticeId: string | null, reason: BreakReason): Verification => ({
     ok: false,
     entries: expected - 1,
     headHash: prev,
     broken: { seq, noticeId, reason },
   });
-  for (;;) {
-    const rows = await ndb(db).selectFrom('notice_chain').selectAll().where('seq', '>=', expected).orderBy('seq').limit(BATCH).execute();
+  let next = entriesFrom(db, 1);
+  for (let from = 1; ; from += BATCH) {
+    const rows = await next;
+    if (rows.length) next = entriesFrom(db, from + BATCH);
     for (const r of rows) {
       const seq = Number(r.seq);
       if (seq !== expected) return fail(expected, null, 'missing');
@@ -142,25 +154,29 @@ export async function verifyChain(
       }
       if (c.seq !== seq || c.noticeId !== r.notice_id || c.action !== r.action || c.at !== r.at) return fail(seq, r.notice_id, 'moved');
       if (r.prev_hash !== prev) return fail(seq, r.notice_id, 'link');
-      if (entryHash(prev, r.content) !== r.hash || canonical(c) !== r.content) return fail(seq, r.notice_id, 'hash');
-      latest.set(r.notice_id, { seq, state: stateOf(c) });
+      if (entryHash(prev, r.content) !== r.hash) return fail(seq, r.notice_id, 'hash');
+      latest.set(r.notice_id, { seq, content: r.content, meta: Object.fromEntries(META_KEYS.map((k) => [k, c[k]])) });
       prev = r.hash;
       expected++;
     }
     if (rows.length < BATCH) break;
   }
-  const ids = [...latest.keys()];
+  // A position past a gap wider than a page: the chain does not end where the walk stopped.
+  const beyond = await ndb(db).selectFrom('notice_chain').select('seq').where('seq', '>=', expected).limit(1).executeTakeFirst();
+  if (beyond) return fail(expected, null, 'missing');
   const stored = await ndb(db).selectFrom('notices').select('id').execute();
   // A notice with no entry at all was added behind the chain.
   const orphan = stored.find((n) => !latest.has(n.id));
   if (orphan) return fail(expected, orphan.id, 'notice');
-  for (let i = 0; i < ids.length; i += 1_000) {
-    const part = ids.slice(i, i + 1_000);
-    const states = await statesOf(part);
-    for (const id of part) {
+  const ids = [...latest.keys()];
+  let part = statesOf(ids.slice(0, PART));
+  for (let i = 0; i < ids.length; i += PART) {
+    const states = await part;
+    if (i + PART < ids.length) part = statesOf(ids.slice(i + PART, i + 2 * PART));
+    for (const id of ids.slice(i, i + PART)) {
       const want = latest.get(id)!;
       const got = states.get(id);
-      if (!got || got.chainSeq !== want.seq || canonical(got.state) !== want.state) return fail(want.seq, id, 'notice');
+      if (!got || got.chainSeq !== want.seq || canonical({ ...got.state, ...want.meta }) !== want.content) return fail(want.seq, id, 'notice');
     }
   }
   return { ok: true, entries: expected - 1, headHash: prev, broken: null };

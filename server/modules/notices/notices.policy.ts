@@ -6,10 +6,9 @@
  * state, with its read rates and who asked what. Anyone else learns nothing (404).
  */
 import { NOTICE_PERMISSIONS as P } from '../../../common/notices.js';
+import { ancestorIds } from '../../core/org/lookups.js';
 import { inScope, scopeOf, type Actor, type Scope } from '../../core/rbac/actor.js';
 import { rolePermissions } from '../../core/rbac/permissions.js';
-
-export const ancestorIds = (path: string) => path.split('/').filter(Boolean);
 
 export const publishScope = (actor: Actor): Scope => scopeOf(actor, P.publish);
 export const mayPublish = (actor: Actor, orgPath: string) => inScope(publishScope(actor), orgPath);

@@ -9,6 +9,7 @@ import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import { holdersOf, notify } from '../../core/notify/index.js';
 import { recordEvent, transition } from '../../core/workflow/index.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { orgContext } from '../../core/org/context.js';
 import { newId } from '../../core/ids.js';
 import { t } from '../../core/i18n/messages.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
@@ -16,7 +17,7 @@ import { hasPermission } from '../../core/rbac/actor.js';
 import { UNIT_KINDS } from '../../../common/appeals.js';
 import { NOTICE_PERMISSIONS, type NoticeQuestionStatus } from '../../../common/notices.js';
 import type { AnswerNoticeQuestionBody, AskNoticeQuestionBody, NoticeQuestion, NoticeQuestionListQuery } from '../../../common/schemas/notices.js';
-import { ancestorIds, mayPublish, publishScope } from './notices.policy.js';
+import { mayPublish, publishScope } from './notices.policy.js';
 import * as repo from './notices.repository.js';
 import { load } from './notices.service.js';
 import { NM } from './notices.messages.js';
@@ -47,9 +48,10 @@ export async function ask(call: WriteCall, noticeId: string, body: AskNoticeQues
   if (n.status !== 'published' || !(person.org_path as string).startsWith(n.org_path)) throw invalid('noticeId', NM['notices.notRecipient']);
   let orgId = person.org_id;
   if (body.anonymous) {
-    const orgs = await repo.orgsByIds(call.tx, ancestorIds(person.org_path as string));
-    const top = [...orgs].sort((a, b) => a.depth - b.depth)[0];
-    orgId = (orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth)[0] ?? top).id;
+    // An anonymous question sits at the asker's nearest unit (the chain as core reads it once per transaction).
+    const chain = await orgContext(call.tx, person.org_path as string);
+    if (!chain) throw forbidden();
+    orgId = (chain.nearest((o) => UNIT_KINDS.includes(o.kind)) ?? chain.chain[0]).id;
   }
   const id = newId();
   await repo.insertQuestion(call.tx, {

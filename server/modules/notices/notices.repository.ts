@@ -4,6 +4,7 @@
  */
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, Tx } from '../../core/db/database.js';
+import { indexedWalk } from '../../core/db/pagedList.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { ndb, type NoticeQuestionTable, type NoticeRecipientCountTable, type NoticeTable } from './notices.tables.js';
@@ -40,11 +41,6 @@ export function readable(eb: Eb, reach: Reach) {
 
 export function orgById(db: Tx, id: string) {
   return ndb(db).selectFrom('orgs').select(['id', 'path', 'name', 'kind', 'depth']).where('id', '=', id).executeTakeFirst();
-}
-
-export function orgsByIds(db: Tx, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return ndb(db).selectFrom('orgs').select(['id', 'path', 'name', 'kind', 'depth']).where('id', 'in', ids).execute();
 }
 
 export function personOf(db: Tx, personId: string) {
@@ -186,10 +182,11 @@ export interface NoticeFilter {
   unreadBy?: string;
 }
 
-export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolean>> | ReturnType<Eb['and']>, f: NoticeFilter) {
-  let q = ndb(db)
-    .selectFrom('notices as n')
-    .where((eb) => where(eb));
+const base = (db: Tx) => ndb(db).selectFrom('notices as n');
+
+/** `walk`: many matches, newest (or oldest) first — read the (published_at, id) index and stop after the page (the kit's pagedList). */
+export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolean>> | ReturnType<Eb['and']>, f: NoticeFilter, walk = false) {
+  let q = (walk ? (indexedWalk(db, 'notices as n', 'notices_published', true) as unknown as ReturnType<typeof base>) : base(db)).where((eb) => where(eb));
   if (f.orgPath) {
     const p = f.orgPath;
     q = q.where((eb) =>
@@ -270,7 +267,7 @@ export async function pageByOrgs(db: Tx, reach: Reach, f: NoticeFilter, page: { 
 }
 
 /** The rows of a page's ids with their org, in the ids' order. */
-async function rowsOf(db: Tx, ids: string[]) {
+export async function rowsOf(db: Tx, ids: string[]) {
   if (!ids.length) return [];
   const rows = await ndb(db)
     .selectFrom('notices as n')

@@ -14,7 +14,8 @@ import { loadGrants } from '../../core/auth/auth.repository.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import type { NoticeKind, NoticeSchedule } from '../../../common/notices.js';
 import { ndb } from './notices.tables.js';
-import { ancestorIds, unitUnder } from './notices.policy.js';
+import { ancestorIds } from '../../core/org/lookups.js';
+import { unitUnder } from './notices.policy.js';
 import * as notices from './notices.service.js';
 import * as questions from './notices.questions.js';
 

@@ -9,6 +9,8 @@ import type { Db, Tx } from '../../core/db/database.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { claimFiles, filesOf } from '../../core/files/index.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { orgsByIds } from '../../core/org/lookups.js';
+import { pagedList } from '../../core/db/pagedList.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { statusConflict } from '../../core/workflow/index.js';
@@ -350,18 +352,35 @@ export async function list(call: Call, q: NoticeListQuery) {
     unreadBy: q.unread ? (call.actor.personId ?? '-') : undefined,
   };
   const order = q.sort ? q.order : 'desc';
-  const [rows, total] = await Promise.all([
+  const sort = q.sort ?? 'publishedAt';
+  let page: { rows: Awaited<ReturnType<typeof repo.rowsOf>>; total: number; totalCapped?: boolean; nextCursor?: string | null };
+  if (reach && !reach.scope.all && !reach.scope.paths.length && reach.up.length && sort === 'publishedAt' && !q.after) {
     // A worker reaches only the orgs on their way up: each is walked on its own index range (repo.pageByOrgs).
-    reach && !reach.scope.all && !reach.scope.paths.length && reach.up.length && (q.sort ?? 'publishedAt') === 'publishedAt'
-      ? repo.pageByOrgs(call.db, reach, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order })
-      : repo.pageFiltered(call.db, where, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, sort: q.sort ?? 'publishedAt', order }),
-    repo.countFiltered(call.db, where, f),
-  ]);
+    const [rows, total] = await Promise.all([
+      repo.pageByOrgs(call.db, reach, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, order }),
+      repo.countFiltered(call.db, where, f),
+    ]);
+    page = { rows, total };
+  } else {
+    // The desk (and a reader granted over a subtree) on the kit's list: a bounded count, and newest first a walk of
+    // (published_at, id) that stops after the page, where one read sorted every notice of the scope (1.2 s at L).
+    page = await pagedList(call.db, {
+      counted: repo.filtered(call.db, where, f),
+      ids: (walk) => repo.filtered(call.db, where, f, walk),
+      sort: { column: sort === 'nextDueDate' ? 'n.next_due_date' : 'n.published_at', id: 'n.id', order },
+      keyed: sort === 'publishedAt',
+      page: q,
+      load: (ids) => repo.rowsOf(call.db, ids),
+    });
+  }
+  const rows = page.rows;
   const ids = rows.map((r) => r.id);
   const [readAt, reads] = await Promise.all([repo.readAtOf(call.db, ids, call.actor.personId), repo.readCounts(call.db, ids)]);
   return {
     items: rows.map((n) => summaryOf(n, mayPublish(call.actor, n.org_path), readAt.get(n.id) ?? null, reads.get(n.id) ?? 0)),
-    total,
+    total: page.total,
+    totalCapped: page.totalCapped ?? false,
+    nextCursor: page.nextCursor ?? null,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -416,7 +435,7 @@ export async function readRates(call: Call, id: string): Promise<NoticeReadRates
     add(units, r.unit_id, 0, r.n);
     add(cats, r.category, 0, r.n);
   }
-  const names = new Map((await repo.orgsByIds(call.db, [...units.keys()])).map((o) => [o.id, o.name]));
+  const names = new Map((await orgsByIds(call.db, [...units.keys()])).map((o) => [o.id, o.name]));
   const total = [...cats.values()].reduce((s, v) => ({ recipients: s.recipients + v.recipients, read: s.read + v.read }), { recipients: 0, read: 0 });
   return {
     ...total,

@@ -5,9 +5,8 @@
  * by those who answer questions of the org it is placed at; nobody else learns it exists (404).
  */
 import { POLICY_PERMISSIONS as P } from '../../../common/policies.js';
+import { ancestorIds } from '../../core/org/lookups.js';
 import { inScope, scopeOf, type Actor, type Scope } from '../../core/rbac/actor.js';
-
-export const ancestorIds = (path: string) => path.split('/').filter(Boolean);
 
 /** The libraries an actor reads: orgs on the way up from each grant, and every org below one. */
 export interface Reach {

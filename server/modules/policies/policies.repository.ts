@@ -45,11 +45,6 @@ export function orgById(db: Tx, id: string) {
   return pdb(db).selectFrom('orgs').select(['id', 'path', 'name', 'kind', 'depth']).where('id', '=', id).executeTakeFirst();
 }
 
-export function orgsByIds(db: Tx, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return pdb(db).selectFrom('orgs').select(['id', 'path', 'name', 'kind', 'depth']).where('id', 'in', ids).execute();
-}
-
 export function personOfAccount(db: Tx, personId: string) {
   return pdb(db)
     .selectFrom('persons as p')

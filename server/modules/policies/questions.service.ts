@@ -8,6 +8,7 @@ import { eventsOf, recordEvent, transition } from '../../core/workflow/index.js'
 import { holdersOf, notify } from '../../core/notify/index.js';
 import { anonymousContext, recordAudit } from '../../core/audit/audit.js';
 import { forbidden, invalid, notFound } from '../../core/errors.js';
+import { orgContext } from '../../core/org/context.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { t } from '../../core/i18n/messages.js';
 import { newId } from '../../core/ids.js';
@@ -32,7 +33,7 @@ import type {
   QuestionListQuery,
   QuestionSummary,
 } from '../../../common/schemas/policies.js';
-import { ancestorIds, answerScope, isAsker, mayAnswer, reaches, readReach } from './policies.policy.js';
+import { answerScope, isAsker, mayAnswer, reaches, readReach } from './policies.policy.js';
 import * as repo from './policies.repository.js';
 import { PM } from './policies.messages.js';
 import { questionSignature } from './policies.explain.js';
@@ -49,9 +50,11 @@ async function placement(call: WriteCall, anonymous: boolean) {
   // Only a worker asks, about the org they work in: an account without a person, or a person outside its ask grant, may not.
   const person = call.actor.personId ? await repo.personOfAccount(call.tx, call.actor.personId) : undefined;
   if (!person || !hasPermission(call.actor, POLICY_PERMISSIONS.ask, person.org_path)) throw forbidden();
-  const orgs = await repo.orgsByIds(call.tx, ancestorIds(person.org_path));
-  const top = [...orgs].sort((a, b) => a.depth - b.depth)[0];
-  const unit = orgs.filter((o) => UNIT_KINDS.includes(o.kind)).sort((a, b) => b.depth - a.depth)[0] ?? top;
+  // The asker's chain as core reads it once per transaction: the library is the root's, an anonymous question sits at the nearest unit.
+  const chain = await orgContext(call.tx, person.org_path);
+  if (!chain) throw forbidden();
+  const top = chain.chain[0];
+  const unit = chain.nearest((o) => UNIT_KINDS.includes(o.kind)) ?? top;
   return anonymous
     ? { orgId: unit.id, orgPath: unit.path, libraryOrgId: top.id, personId: null, name: null, category: null }
     : { orgId: person.org_id, orgPath: person.org_path, libraryOrgId: top.id, personId: person.id, name: person.name, category: person.employment_category };

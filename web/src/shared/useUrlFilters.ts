@@ -8,10 +8,11 @@ import { useSearchParams } from 'react-router';
 
 type Value = string | number | undefined | null;
 
-/** The URL after a change: empty values dropped, the page back to 1 unless the change is the page. */
+/** The URL after a change: empty values dropped; the page back to 1 and the cursor dropped unless the change names them. */
 export function paramsWith(p: URLSearchParams, patch: Record<string, Value>): URLSearchParams {
   const next = new URLSearchParams(p);
   if (!('page' in patch)) next.delete('page');
+  if (!('after' in patch)) next.delete('after');
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined || v === null || v === '') next.delete(k);
     else next.set(k, String(v));
@@ -54,4 +55,20 @@ export function useUrlFilters<Q extends object>(parse: (p: URLSearchParams) => Q
     [setParams, parse],
   );
   return { params, query, patch, setQuery, setParams };
+}
+
+/**
+ * A server-paged list's query from the address: page, page size, sort, order, the cursor and the list's own filter
+ * keys (`filterKeys` a module-level constant). Returns the query, `patch` and the raw parameters.
+ */
+export function useUrlQuery<Q extends { page: number; pageSize: number }>(
+  filterKeys: readonly string[],
+  defaults: { pageSize?: number } = {},
+): [Q, (patch: Record<string, Value>) => void, URLSearchParams] {
+  const parse = useCallback(
+    (p: URLSearchParams) => listQueryFrom(p, ['sort', 'order', 'after', ...filterKeys], defaults.pageSize) as unknown as Q,
+    [filterKeys, defaults.pageSize],
+  );
+  const { query, patch, params } = useUrlFilters(parse);
+  return [query, patch, params];
 }

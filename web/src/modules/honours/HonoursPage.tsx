@@ -1,40 +1,49 @@
-import { useState } from 'react';
-import { Flex, List, Select, Table } from 'antd';
+import { Button, Flex, List, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { DISQUALIFIER_REASONS, HONOURS_PERMISSIONS as P, NOMINATION_STATUSES } from '@common/honours';
 import { useAuth } from '../../app/auth/AuthContext';
+import { download, type Query } from '../../api/client';
+import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
-import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
+import { listTableProps, sortOrderOf } from '../../shared/listTable';
+import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
+import { useUrlQuery } from '../../shared/useUrlFilters';
 import { useHonours, useNominations, type NominationQuery, type Nominations } from './api';
 import { NominationStatusTag, ReasonTags } from './labels';
+import { CriteriaEditForm } from './CriteriaEditForm';
 import { HonourForm } from './HonourForm';
 import { NominateForm } from './NominateForm';
 import { StatsCard } from './StatsCard';
 
 type Row = Nominations['items'][number];
 type SortKey = NonNullable<NominationQuery['sort']>;
+/** The list filters the address may carry (a figure's drill names some of them). */
+const FILTER_KEYS = ['honourId', 'status', 'reason', 'year', 'unitId', 'from', 'to', 'awarded', 'mine'] as const;
 
 /** The union's review list with its figures; a department's nomination form and its own nominations. */
 export default function HonoursPage() {
   const { t } = useTranslation('honours');
   const { can } = useAuth();
   const phone = useIsMobile();
-  const [params] = useSearchParams();
   const union = can(P.read);
-  const [query, setQuery] = useState<NominationQuery>({
-    page: 1,
-    pageSize: 20,
-    sort: 'createdAt',
-    order: 'desc',
-    status: params.get('status') ?? undefined,
-    reason: params.get('reason') ?? undefined,
-    mine: union ? undefined : '1',
-  });
+  const [url, patch] = useUrlQuery<NominationQuery>(FILTER_KEYS);
+  // A department's list is what it nominated.
+  const query: NominationQuery = { ...url, mine: union ? url.mine : '1' };
   const { data, isFetching } = useNominations(query);
   const { data: honours } = useHonours();
-  const patch = (p: ListQueryPatch<SortKey> | Partial<NominationQuery>) => setQuery((q) => ({ ...q, page: 1, ...p }));
+  const [exporting, runExport] = useExport();
+  const picked = honours?.find((h) => h.id === query.honourId);
+  const showTotal = (n: number) => t('list.total', { total: data?.totalCapped ? `${n}+` : n });
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    void runExport(() =>
+      download(
+        `/honour-nominations/export.${format}`,
+        { ...query, page: undefined, pageSize: undefined, after: undefined } as unknown as Query,
+        `荣誉推荐.${format}`,
+      ),
+    );
   const team = (r: Row) => <Link to={`/honours/nominations/${r.id}`}>{r.teamName}</Link>;
   return (
     <Page title={t('list.title')}>
@@ -43,6 +52,7 @@ export default function HonoursPage() {
         {can(P.manage) && <HonourForm />}
         {union && <StatsCard />}
         <Flex gap={8} wrap>
+          {can(P.manage) && picked && <CriteriaEditForm honour={picked} />}
           <Select
             allowClear
             placeholder={t('list.allHonours')}
@@ -72,6 +82,11 @@ export default function HonoursPage() {
               options={DISQUALIFIER_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
             />
           )}
+          {(['xlsx', 'csv'] as const).map((format) => (
+            <Button key={format} loading={exporting} onClick={() => exportAs(format)} data-testid={`honours-export-${format}`}>
+              {format === 'csv' ? t('common:actions.exportCsv') : t('list.export')}
+            </Button>
+          ))}
         </Flex>
         {phone ? (
           <List
@@ -83,7 +98,7 @@ export default function HonoursPage() {
               pageSize: query.pageSize,
               total: data?.total ?? 0,
               simple: true,
-              onChange: (page) => setQuery((q) => ({ ...q, page })),
+              onChange: (page) => patch({ page }),
             }}
             renderItem={(r: Row) => (
               <List.Item extra={<NominationStatusTag status={r.status} />}>
@@ -93,7 +108,7 @@ export default function HonoursPage() {
           />
         ) : (
           <Table<Row>
-            {...listTableProps<Row, SortKey>({ query, data, loading: isFetching, onChange: patch, showTotal: (n) => `${n}` })}
+            {...listTableProps<Row, SortKey>({ query, data, loading: isFetching, onChange: (p) => patch({ ...p }), showTotal })}
             locale={{ emptyText: t('list.empty') }}
             columns={[
               { key: 'teamName', title: t('list.team'), sorter: true, sortOrder: sortOrderOf(query, 'teamName'), render: (_, r) => team(r) },
@@ -106,6 +121,7 @@ export default function HonoursPage() {
             ]}
           />
         )}
+        <CursorPager query={query} data={data} onChange={(p) => patch(p)} testId="honours-cursor-pager" />
       </Flex>
     </Page>
   );

@@ -6,6 +6,7 @@ import type {
   CompetitionDetail,
   CompetitionList,
   CreateHonourBody,
+  EditCriteriaBody,
   HonourList,
   HonourStats,
   NominationDetail,
@@ -30,6 +31,13 @@ export interface NominationQuery {
   status?: string;
   reason?: string;
   mine?: '1';
+  year?: string;
+  unitId?: string;
+  from?: string;
+  to?: string;
+  awarded?: '1';
+  /** Past the counted pages the list goes on by the server's cursor (newest first only). */
+  after?: string;
 }
 
 const KEY = 'honours';
@@ -58,6 +66,15 @@ export function useNominationAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ action, body }: { action: NominationAction; body?: unknown }) => api.post(`/honour-nominations/${id}/${action}`, body ?? {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+/** The union changes an honour's criteria until assessment starts (then 409). */
+export function useEditCriteria(honourId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: z.input<typeof EditCriteriaBody>) => api.put<{ id: string }>(`/honours/${honourId}/criteria`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: [KEY] }),
   });
 }

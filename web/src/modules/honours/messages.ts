@@ -35,6 +35,8 @@ export const messages = defineMessages(
       allHonours: '全部荣誉',
       mine: '我推荐的',
       empty: '没有推荐记录',
+      total: '共 {{total}} 条',
+      export: '导出 Excel',
     },
     form: {
       title: '推荐班组',
@@ -133,6 +135,13 @@ export const messages = defineMessages(
       save: '设立',
       done: '已设立',
     },
+    editCriteria: {
+      open: '修改评选条件',
+      title: '修改评选条件：{{name}}',
+      save: '保存',
+      done: '评选条件已修改',
+      locked: '评选条件已锁定',
+    },
   },
   {
     menuHonours: 'Honours',
@@ -168,6 +177,8 @@ export const messages = defineMessages(
       allHonours: 'All honours',
       mine: 'My nominations',
       empty: 'No nominations',
+      total: '{{total}} nominations',
+      export: 'Export Excel',
     },
     form: {
       title: 'Nominate a team',
@@ -279,6 +290,13 @@ export const messages = defineMessages(
       passScore: 'Pass mark (least total)',
       save: 'Create',
       done: 'Created',
+    },
+    editCriteria: {
+      open: 'Edit criteria',
+      title: 'Edit the criteria: {{name}}',
+      save: 'Save',
+      done: 'Criteria saved',
+      locked: 'The criteria are fixed',
     },
   },
 );

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES, MEDIATION_PERMISSIONS as P } from '@common/mediation';
@@ -7,11 +7,14 @@ import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { listQueryFrom, useUrlFilters } from '../../shared/useUrlFilters';
+import { useUrlQuery } from '../../shared/useUrlFilters';
 import { useCases, type CaseQuery, type CaseSummary, type SortKey } from './api';
 import { dueOf, LightTag, StatusTag, useLabel } from './labels';
 
-const caseQueryFrom = (p: URLSearchParams) => listQueryFrom(p, ['sort', 'order', 'status', 'light', 'claimType', 'q', 'after']) as unknown as CaseQuery;
+/** The list filters the address may carry: the controls' own, and those a figure's drill sets. */
+const FILTER_KEYS = ['status', 'light', 'claimType', 'q', 'orgId', 'appliedFrom', 'appliedTo', 'closedFrom', 'closedTo', 'onTime', 'within15'] as const;
+/** Those the desk has no control for (and a status list): shown as one banner with a clear. */
+const DRILL_KEYS = ['orgId', 'appliedFrom', 'appliedTo', 'closedFrom', 'closedTo', 'onTime', 'within15'] as const;
 
 const money = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
@@ -46,10 +49,11 @@ export default function CaseListPage() {
   const label = useLabel();
   const mobile = useIsMobile();
   const desk = can(P.desk);
-  // The desk's filters, sort and page live in the address (a filtered desk can be bookmarked or sent).
-  const { query, setQuery } = useUrlFilters(caseQueryFrom);
+  const [query, patch, params] = useUrlQuery<CaseQuery>(FILTER_KEYS);
   const { data, isFetching } = useCases(query);
-  const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, page: 1, after: undefined, ...p }));
+  // A figure's drill may ask for several statuses at once (agreed or referred): the banner says so, the picker stays empty.
+  const statusList = query.status?.includes(',');
+  const drilled = [...DRILL_KEYS.filter((k) => params.get(k)), ...(statusList ? (['status'] as const) : [])];
   const showTotal = (total: number) => t('list.total', { total: data?.totalCapped ? `${total}+` : total });
   const applyButton = desk ? (
     <Link to="/mediation/register">
@@ -72,7 +76,7 @@ export default function CaseListPage() {
         placeholder={t('list.allStatuses')}
         aria-label={t('list.allStatuses')}
         style={{ minWidth: 140 }}
-        value={query.status}
+        value={statusList ? undefined : query.status}
         onChange={(v) => patch({ status: v })}
         options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
         data-testid="mediation-filter-status"
@@ -96,7 +100,25 @@ export default function CaseListPage() {
         onChange={(v) => patch({ claimType: v })}
         options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))}
       />
-      <Input.Search allowClear placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
+      <Input.Search allowClear defaultValue={query.q} placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
+      {drilled.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ width: '100%' }}
+          data-testid="mediation-drill"
+          message={t('list.drilled', {
+            filters: drilled
+              .map((k) => (k === 'status' ? query.status!.split(',').map(label.status).join('/') : t(`list.drillKeys.${k}`, { v: params.get(k) })))
+              .join('、'),
+          })}
+          action={
+            <Button size="small" onClick={() => patch(Object.fromEntries(drilled.map((k) => [k, undefined])))}>
+              {t('list.clearDrill')}
+            </Button>
+          }
+        />
+      )}
     </Flex>
   ) : null;
 
@@ -111,7 +133,7 @@ export default function CaseListPage() {
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
             pagination={
               !query.after && data && data.total > query.pageSize
-                ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }
+                ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => patch({ page }) }
                 : false
             }
             renderItem={(c) => (
@@ -120,7 +142,7 @@ export default function CaseListPage() {
               </List.Item>
             )}
           />
-          <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="mediation-cursor-pager" />
+          <CursorPager query={query} data={data} onChange={(p) => patch(p)} testId="mediation-cursor-pager" />
         </Card>
       </Page>
     );
@@ -137,7 +159,7 @@ export default function CaseListPage() {
           query,
           data,
           loading: isFetching,
-          onChange: (p) => setQuery((q) => ({ ...q, after: undefined, ...p })),
+          onChange: (p) => patch({ ...p }),
           showTotal,
         })}
         columns={[
@@ -153,7 +175,7 @@ export default function CaseListPage() {
           { title: t('list.appliedAt'), dataIndex: 'appliedAt', render: (v: string) => v.slice(0, 10), ...sorted('appliedAt') },
         ]}
       />
-      <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="mediation-cursor-pager" />
+      <CursorPager query={query} data={data} onChange={(p) => patch(p)} testId="mediation-cursor-pager" />
     </Page>
   );
 }

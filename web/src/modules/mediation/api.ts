@@ -1,6 +1,6 @@
 /** Mediation queries and writes; shapes come from common/schemas/mediation. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseDetail, CaseSummary } from '@common/schemas/mediation';
+import type { CaseDetail, CaseSummary, MediationFigures } from '@common/schemas/mediation';
 import { api, type Query } from '../../api/client';
 
 export type { CaseDetail, CaseSummary };
@@ -79,6 +79,17 @@ export function useWorkerSearch(q: string) {
     enabled: q.trim().length > 0,
     queryFn: () =>
       api.get<{ items: { id: string; name: string; orgName: string; employeeNo: string | null }[] }>('/people', { kind: 'worker', q: q.trim(), pageSize: 20 }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export type { MediationFigures, CutRow } from '@common/schemas/mediation';
+
+/** The committee's figures of a period cut by claim type and unit (union chair and staff only). */
+export function useFigures(q: { from: string; to: string; orgId?: string }) {
+  return useQuery({
+    queryKey: [KEY, 'figures', q],
+    queryFn: () => api.get<MediationFigures>('/mediation/figures', q as unknown as Query),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { FileAddOutlined, TeamOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileAddOutlined, TeamOutlined } from '@ant-design/icons';
 import { MEDIATION_PERMISSIONS as P } from '@common/mediation';
 import { defineModule } from '../types';
 
@@ -16,6 +16,7 @@ export const mediationModule = defineModule({
     { path: 'mediation/new', component: lazy(() => import('./ApplyPage')), permission: P.apply },
     { path: 'mediation/register', component: lazy(() => import('./RegisterPage')), permission: P.desk },
     { path: 'mediation/cases/:id', component: lazy(() => import('./CasePage')) },
+    { path: 'mediation/figures', component: lazy(() => import('./FiguresPage')), permission: P.oversee },
   ],
   homeCards: [
     { key: 'mediation-desk', component: lazy(() => import('./DeskCard')), roles: ['mediator'], permission: P.desk, order: 30 },
@@ -24,6 +25,7 @@ export const mediationModule = defineModule({
   menu: [
     { key: 'mediation-desk', path: '/mediation', labelKey: 'mediation:menu.desk', icon: TeamOutlined, permission: P.desk, order: 50 },
     { key: 'mediation-mine', path: '/mediation', labelKey: 'mediation:menu.mine', icon: TeamOutlined, permission: P.apply, order: 47 },
+    { key: 'mediation-figures', path: '/mediation/figures', labelKey: 'mediation:menu.figures', icon: BarChartOutlined, permission: P.oversee, order: 51 },
     { key: 'mediation-apply', path: '/mediation/new', labelKey: 'mediation:menu.apply', icon: FileAddOutlined, permission: P.apply, order: 48 },
   ],
 });
