@@ -42,20 +42,7 @@ interface Verification {
 
 // ---- main's verification (before), as it was ----
 const BATCH = 5_000;
-const STATE_KEYS: string[] = [
-  'noticeId',
-  'version',
-  'status',
-  'orgId',
-  'title',
-  'body',
-  'kind',
-  'categories',
-  'schedule',
-  'nextDueDate',
-  'source',
-  'files',
-];
+const STATE_KEYS: string[] = ['noticeId', 'version', 'status', 'orgId', 'title', 'body', 'kind', 'categories', 'schedule', 'nextDueDate', 'source', 'files'];
 const stateOf = (c: ChainContent) => canonical(Object.fromEntries(STATE_KEYS.map((k) => [k, c[k]])));
 
 /**

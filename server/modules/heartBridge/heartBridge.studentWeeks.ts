@@ -17,7 +17,16 @@ export async function studentWeeks(
   db: Db,
   actor: Actor,
   schoolId: string,
-  q: { from: string; to: string; twoWay?: '0' | '1'; schoolSide?: '0' | '1'; sort?: 'week' | 'className'; order: 'asc' | 'desc'; page: number; pageSize: number },
+  q: {
+    from: string;
+    to: string;
+    twoWay?: '0' | '1';
+    schoolSide?: '0' | '1';
+    sort?: 'week' | 'className';
+    order: 'asc' | 'desc';
+    page: number;
+    pageSize: number;
+  },
 ) {
   // The school's overseers only (principal, academic office), as the coverage and no-exchange lists.
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');

@@ -31,11 +31,7 @@ export async function classDays(
         await db
           .selectFrom('orgs')
           .select(['id', 'name', 'path', 'kind'])
-          .where(
-            'id',
-            'in',
-            classes.map((c) => c.id).concat(['']),
-          )
+          .where('id', 'in', classes.map((c) => c.id).concat(['']))
           .execute(),
       )
     ).map((c) => [c.id, c]),

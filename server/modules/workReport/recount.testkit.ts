@@ -19,7 +19,11 @@ type Ctx = { db: Db; path: string; from: string; to: string; today: string };
 export const rate = (n: number, d: number): Counted => ({ value: d === 0 ? null : Math.round((n / d) * 10_000) / 10_000, numerator: n, denominator: d });
 export const count = (n: number): Counted => ({ value: n, numerator: n, denominator: n });
 /** A count per record (an average): no value without records. */
-const average = (n: number, d: number, places = 2): Counted => ({ value: d ? Math.round((n / d) * 10 ** places) / 10 ** places : null, numerator: n, denominator: d });
+const average = (n: number, d: number, places = 2): Counted => ({
+  value: d ? Math.round((n / d) * 10 ** places) / 10 ** places : null,
+  numerator: n,
+  denominator: d,
+});
 const yuan = (fen: number, n: number): Counted => ({ value: fen / 100, numerator: n, denominator: n });
 const inRange = (v: string | null | undefined, c: Ctx) => !!v && v >= c.from && v <= c.to;
 const under = (c: Ctx) => `${c.path}%`;
@@ -109,7 +113,9 @@ async function mediation(c: Ctx) {
 }
 
 async function honours(c: Ctx) {
-  const ns = (await rows(c, sql`select status, nominated_on from honour_nominations where unit_path like ${under(c)}`)).filter((n) => inRange(n.nominated_on, c));
+  const ns = (await rows(c, sql`select status, nominated_on from honour_nominations where unit_path like ${under(c)}`)).filter((n) =>
+    inRange(n.nominated_on, c),
+  );
   return {
     'honours.nominations': count(ns.length),
     'honours.disqualifiedRate': rate(ns.filter((n) => n.status === 'disqualified').length, ns.length),
@@ -118,8 +124,14 @@ async function honours(c: Ctx) {
 }
 
 async function suggestions(c: Ctx) {
-  const ss = await rows(c, sql`select id, status, submitted_on, decided_on, verified_on, reward_paid_on, benefit_fen, reward_fen from suggestions where org_path like ${under(c)}`);
-  const authors = await rows(c, sql`select a.person_id, s.submitted_on from suggestion_authors a join suggestions s on s.id = a.suggestion_id where s.org_path like ${under(c)}`);
+  const ss = await rows(
+    c,
+    sql`select id, status, submitted_on, decided_on, verified_on, reward_paid_on, benefit_fen, reward_fen from suggestions where org_path like ${under(c)}`,
+  );
+  const authors = await rows(
+    c,
+    sql`select a.person_id, s.submitted_on from suggestion_authors a join suggestions s on s.id = a.suggestion_id where s.org_path like ${under(c)}`,
+  );
   const [{ n: workers }] = await rows(
     c,
     sql`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'worker' and p.archived = 0 and o.path like ${under(c)}`,
@@ -131,7 +143,10 @@ async function suggestions(c: Ctx) {
   return {
     'suggestions.per100Workers': rate(ss.filter((s) => inRange(s.submitted_on, c)).length, Number(workers)),
     'suggestions.participationRate': rate(new Set(authors.filter((a) => inRange(a.submitted_on, c)).map((a) => a.person_id)).size, Number(workers)),
-    'suggestions.adoptionRate': rate(decided.filter((s) => adopted.includes(s.status)).length, decided.filter((s) => [...adopted, 'archived'].includes(s.status)).length),
+    'suggestions.adoptionRate': rate(
+      decided.filter((s) => adopted.includes(s.status)).length,
+      decided.filter((s) => [...adopted, 'archived'].includes(s.status)).length,
+    ),
     'suggestions.implemented': count(decided.filter((s) => ['implementing', 'assessed', 'verified', 'rewarded'].includes(s.status)).length),
     'suggestions.benefit': yuan(
       verified.reduce((s, x) => s + Number(x.benefit_fen ?? 0), 0),
@@ -144,11 +159,12 @@ async function suggestions(c: Ctx) {
   };
 }
 
-
 async function hardship(c: Ctx) {
   const hs = await rows(c, sql`select id, status, filed_on, exited_on, relapsed_on from hardship_profiles where org_path like ${under(c)}`);
   const exited = hs.filter((h) => inRange(h.exited_on, c));
-  const given = (await rows(c, sql`select profile_id, amount_fen, given_on from hardship_assistance where org_path like ${under(c)}`)).filter((a) => inRange(a.given_on, c));
+  const given = (await rows(c, sql`select profile_id, amount_fen, given_on from hardship_assistance where org_path like ${under(c)}`)).filter((a) =>
+    inRange(a.given_on, c),
+  );
   const fen = given.reduce((s, a) => s + Number(a.amount_fen), 0);
   const households = new Set(given.map((a) => a.profile_id)).size;
   const ids = new Set(hs.map((h) => h.id));
@@ -173,15 +189,18 @@ async function hardship(c: Ctx) {
 
 async function congress(c: Ctx) {
   const sessions = (
-    await rows(c, sql`select s.id, s.term_id, s.status, s.starts_on from congress_sessions s join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id where o.path like ${under(c)}`)
+    await rows(
+      c,
+      sql`select s.id, s.term_id, s.status, s.starts_on from congress_sessions s join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id where o.path like ${under(c)}`,
+    )
   ).filter((s) => inRange(s.starts_on, c));
   const sessionIds = new Set(sessionsIds(sessions));
   const terms = new Set(sessions.map((s) => s.term_id));
   const reps = (await rows(c, sql`select id, term_id from congress_representatives`)).filter((r) => terms.has(r.term_id));
   const repsOf = (term: string) => reps.filter((r) => r.term_id === term).length;
-  const proposals = (await rows(c, sql`select id, session_id, proposer_id, status, number, answered_at, answer_due_date, rating, grade from congress_proposals`)).filter((p) =>
-    sessionIds.has(p.session_id),
-  );
+  const proposals = (
+    await rows(c, sql`select id, session_id, proposer_id, status, number, answered_at, answer_due_date, rating, grade from congress_proposals`)
+  ).filter((p) => sessionIds.has(p.session_id));
   const proposalIds = new Set(proposals.map((p) => p.id));
   const seconds = (await rows(c, sql`select proposal_id, representative_id from congress_seconds`)).filter((s) => proposalIds.has(s.proposal_id));
   const active = new Set([...proposals.map((p) => p.proposer_id), ...seconds.map((s) => s.representative_id)]);
@@ -202,7 +221,10 @@ async function congress(c: Ctx) {
       voters.filter((v) => votes.some((x) => x.id === v.vote_id)).length,
       votes.reduce((s, v) => s + repsOf(termOf.get(v.session_id)), 0),
     ),
-    'congress.attendanceRate': rate(present.length, closed.reduce((s, x) => s + repsOf(x.term_id), 0)),
+    'congress.attendanceRate': rate(
+      present.length,
+      closed.reduce((s, x) => s + repsOf(x.term_id), 0),
+    ),
     'congress.adoptionRate': share(screened, (p) => p.number !== null),
     // On time: answered before the due day ended in Beijing.
     'congress.onTimeAnswerRate': share(answered, (p) => p.answered_at < dayStart(addDays(p.answer_due_date, 1))),
@@ -218,7 +240,10 @@ async function congress(c: Ctx) {
 const sessionsIds = (l: Row[]) => l.map((s) => s.id as string);
 
 async function contracts(c: Ctx) {
-  const all = await rows(c, sql`select id, kind, status, predecessor_id, request_date, reply_due, replied_date, current_version, starts_on, ends_on from contracts where org_path like ${under(c)}`);
+  const all = await rows(
+    c,
+    sql`select id, kind, status, predecessor_id, request_date, reply_due, replied_date, current_version, starts_on, ends_on from contracts where org_path like ${under(c)}`,
+  );
   const everywhere = await rows(c, sql`select predecessor_id, status from contracts where predecessor_id is not null`);
   const asOf = c.to;
   const inForce = all.filter((k) => k.status === 'published' && k.starts_on <= asOf && k.ends_on >= asOf);
@@ -235,21 +260,30 @@ async function contracts(c: Ctx) {
   }
   const checked = clauses.filter((cl) => last.has(cl.id));
   const requested = all.filter((k) => inRange(k.request_date, c));
-  const cites = (await rows(c, sql`select contract_id, appeal_date from contract_clause_citations`)).filter((x) => inForceIds.has(x.contract_id) && inRange(x.appeal_date, c));
+  const cites = (await rows(c, sql`select contract_id, appeal_date from contract_clause_citations`)).filter(
+    (x) => inForceIds.has(x.contract_id) && inRange(x.appeal_date, c),
+  );
   const promises = clauses.filter((cl) => Number(cl.promise) === 1).length;
   return {
     'contracts.inForce': count(inForce.length),
     'contracts.expiring': count(inForce.filter((k) => k.ends_on <= addDays(asOf, 60)).length),
     'contracts.overdueRenewal': count(
       all.filter(
-        (k) => k.status === 'published' && k.ends_on < asOf && !everywhere.some((n) => n.predecessor_id === k.id && ['signed', 'filed', 'effective', 'published'].includes(n.status)),
+        (k) =>
+          k.status === 'published' &&
+          k.ends_on < asOf &&
+          !everywhere.some((n) => n.predecessor_id === k.id && ['signed', 'filed', 'effective', 'published'].includes(n.status)),
       ).length,
     ),
     'contracts.replyInTime': rate(requested.filter((k) => k.replied_date && k.replied_date <= k.reply_due).length, requested.length),
     'contracts.clausesHonoured': rate(checked.filter((cl) => last.get(cl.id)!.status === 'honoured').length, checked.length),
     'contracts.clausesNotHonoured': count(checked.filter((cl) => last.get(cl.id)!.status === 'notHonoured').length),
     'contracts.wageRaiseReached': await wageRaises(c, all),
-    'contracts.appealsPerClause': { value: promises ? Math.round((cites.length / promises) * 10_000) / 10_000 : null, numerator: cites.length, denominator: promises },
+    'contracts.appealsPerClause': {
+      value: promises ? Math.round((cites.length / promises) * 10_000) / 10_000 : null,
+      numerator: cites.length,
+      denominator: promises,
+    },
   };
 }
 
@@ -332,9 +366,9 @@ async function notices(c: Ctx) {
   const published = ns.filter((n) => inRange(n.published_date, c));
   const ids = new Set(published.map((n) => n.id));
   const reads = (await rows(c, sql`select notice_id from notice_receipts`)).filter((r) => ids.has(r.notice_id)).length;
-  const questions = (await rows(c, sql`select q.status, q.asked_date from notice_questions q join orgs o on o.id = q.org_id where o.path like ${under(c)}`)).filter((q) =>
-    inRange(q.asked_date, c),
-  );
+  const questions = (
+    await rows(c, sql`select q.status, q.asked_date from notice_questions q join orgs o on o.id = q.org_id where o.path like ${under(c)}`)
+  ).filter((q) => inRange(q.asked_date, c));
   return {
     'notices.onSchedule': rate(due.filter((n) => followers.some((f) => f.follows_id === n.id && f.published_date <= n.next_due_date)).length, due.length),
     'notices.readRate': rate(
@@ -346,9 +380,13 @@ async function notices(c: Ctx) {
 }
 
 async function surveys(c: Ctx) {
-  const opened = (await rows(c, sql`select id, anonymous, status, opened_on from surveys`)).filter((s) => ['open', 'closed'].includes(s.status) && inRange(s.opened_on, c));
+  const opened = (await rows(c, sql`select id, anonymous, status, opened_on from surveys`)).filter(
+    (s) => ['open', 'closed'].includes(s.status) && inRange(s.opened_on, c),
+  );
   const ids = new Set(opened.map((s) => s.id));
-  const recipients = (await rows(c, sql`select survey_id, person_id from survey_recipients where org_path like ${under(c)}`)).filter((r) => ids.has(r.survey_id));
+  const recipients = (await rows(c, sql`select survey_id, person_id from survey_recipients where org_path like ${under(c)}`)).filter((r) =>
+    ids.has(r.survey_id),
+  );
   // Responses, not the recipients' flag: an anonymous response names nobody, so count the responses by the respondent's org.
   const responses = (await rows(c, sql`select x.survey_id from survey_responses x join orgs o on o.id = x.org_id where o.path like ${under(c)}`)).filter((r) =>
     ids.has(r.survey_id),
@@ -372,7 +410,9 @@ async function surveys(c: Ctx) {
     answers += new Set(picks.map((a) => a.response_id)).size;
     for (const a of picks) mentions.set(options[a.choice], (mentions.get(options[a.choice]) ?? 0) + 1);
   }
-  const items = (await rows(c, sql`select status, raised_on from screening_items where org_path like ${under(c)}`)).filter((i) => ['open', 'inProgress'].includes(i.status));
+  const items = (await rows(c, sql`select status, raised_on from screening_items where org_path like ${under(c)}`)).filter((i) =>
+    ['open', 'inProgress'].includes(i.status),
+  );
   return {
     'surveys.responseRate': rate(responses.length, recipients.length),
     'surveys.topConcern': rate(Math.max(0, ...mentions.values()), answers),
@@ -413,7 +453,9 @@ async function heartBridge(c: Ctx) {
 async function moralEducation(c: Ctx) {
   const classes = await classesOf(c);
   const held = new Set(
-    within(new Set(classes.map((k) => k.id)), await rows(c, sql`select class_id, date from moral_sessions where status = 'held'`)).map((x) => `${x.class_id}|${x.date}`),
+    within(new Set(classes.map((k) => k.id)), await rows(c, sql`select class_id, date from moral_sessions where status = 'held'`)).map(
+      (x) => `${x.class_id}|${x.date}`,
+    ),
   );
   let days = 0;
   let done = 0;
@@ -452,8 +494,15 @@ async function lessonLogs(c: Ctx) {
     }
   }
   const share = (met: (l: Row) => boolean) => rate(logs.filter(met).length, logs.length);
-  const reached = new Set(within(ids, await rows(c, sql`select class_id, student_id, date from lesson_log_students`)).filter((r) => inRange(r.date, c)).map((r) => r.student_id));
-  const [{ n: students }] = await rows(c, sql`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'student' and p.archived = 0 and o.path like ${under(c)}`);
+  const reached = new Set(
+    within(ids, await rows(c, sql`select class_id, student_id, date from lesson_log_students`))
+      .filter((r) => inRange(r.date, c))
+      .map((r) => r.student_id),
+  );
+  const [{ n: students }] = await rows(
+    c,
+    sql`select count(*) as n from persons p join orgs o on o.id = p.org_id where p.kind = 'student' and p.archived = 0 and o.path like ${under(c)}`,
+  );
   return {
     'lessonLogs.loggedRate': rate(logged, timetabled),
     // 35+10: at most 35 minutes taught and at least 10 checking; each of the six tens at least 10.
@@ -472,23 +521,48 @@ async function teacherGrowth(c: Ctx) {
   const teachers = new Set((await rows(c, sql`select id from persons where kind = 'teacher' and archived = 0`)).map((p) => p.id));
   const placed = (await rows(c, sql`select teacher_id from growth_placements where school_path like ${under(c)}`)).filter((g) => teachers.has(g.teacher_id));
   const plans = await rows(c, sql`select id from growth_plans where status in ('active', 'yearReview') and school_path like ${under(c)}`);
-  const evidence = (await rows(c, sql`select e.plan_id, e.kind, e.date, e.score, r.pass_mark from growth_evidence e left join growth_rubrics r on r.id = e.rubric_id where e.school_path like ${under(c)}`)).filter(
-    (e) => inRange(e.date, c),
-  );
+  const evidence = (
+    await rows(
+      c,
+      sql`select e.plan_id, e.kind, e.date, e.score, r.pass_mark from growth_evidence e left join growth_rubrics r on r.id = e.rubric_id where e.school_path like ${under(c)}`,
+    )
+  ).filter((e) => inRange(e.date, c));
   const missed = new Set((await rows(c, sql`select plan_id from growth_year_reviews where rating = 'notMet'`)).map((y) => y.plan_id));
   const observations = evidence.filter((e) => e.kind === 'observation');
-  const promoted = (await rows(c, sql`select decided_on from growth_promotions where status = 'approved' and school_path like ${under(c)}`)).filter((p) => inRange(p.decided_on, c));
+  const promoted = (await rows(c, sql`select decided_on from growth_promotions where status = 'approved' and school_path like ${under(c)}`)).filter((p) =>
+    inRange(p.decided_on, c),
+  );
   return {
     'teacherGrowth.placed': count(placed.length),
     'teacherGrowth.plansOnTrack': rate(plans.filter((p) => !missed.has(p.id) && evidence.some((e) => e.plan_id === p.id)).length, plans.length),
     'teacherGrowth.observations': count(observations.length),
     // Met: the score reached the pass mark of the rubric version it was scored on.
-    'teacherGrowth.observationsMet': rate(observations.filter((e) => e.score !== null && e.pass_mark !== null && Number(e.score) >= Number(e.pass_mark)).length, observations.length),
+    'teacherGrowth.observationsMet': rate(
+      observations.filter((e) => e.score !== null && e.pass_mark !== null && Number(e.score) >= Number(e.pass_mark)).length,
+      observations.length,
+    ),
     'teacherGrowth.promotions': count(promoted.length),
   };
 }
 
-const PRACTICES = [heartBridge, moralEducation, lessonLogs, teacherGrowth, appeals, notices, surveys, decidedItems, meetings, policies, mediation, honours, suggestions, hardship, congress, contracts];
+const PRACTICES = [
+  heartBridge,
+  moralEducation,
+  lessonLogs,
+  teacherGrowth,
+  appeals,
+  notices,
+  surveys,
+  decidedItems,
+  meetings,
+  policies,
+  mediation,
+  honours,
+  suggestions,
+  hardship,
+  congress,
+  contracts,
+];
 
 /** Every recounted figure for the org subtree at `path` and the dates [from, to]. */
 export async function recount(db: Db, path: string, from: string, to: string): Promise<Record<string, Counted>> {

@@ -18,7 +18,14 @@ const t = useTestApp();
 /** The demo's "now": its records are mostly of this year, 2026. */
 const NOW = new Date('2026-11-24T08:00:00Z');
 const YEAR = { kind: 'year', from: '2026-01-01', to: '2026-12-31' };
-type Figure = { key: string; value: number | null; numerator: number; denominator: number; drillPage?: string; drill: { numerator: Record<string, string>; denominator: Record<string, string> } | null };
+type Figure = {
+  key: string;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+  drillPage?: string;
+  drill: { numerator: Record<string, string>; denominator: Record<string, string> } | null;
+};
 let group: { org: { id: string; path: string }; figures: Figure[] };
 let school: { org: { id: string; path: string }; figures: Figure[] };
 
@@ -56,7 +63,8 @@ describe('the work report on the demo world', () => {
       const want = await recount(t.db, report.org.path, YEAR.from, YEAR.to);
       // The recount knows every indicator: a new one fails here until its definition is recounted in the kit.
       expect(Object.keys(want).sort()).toEqual(keys);
-      for (const f of report.figures) expect({ key: f.key, value: f.value, numerator: f.numerator, denominator: f.denominator }).toEqual({ key: f.key, ...want[f.key] });
+      for (const f of report.figures)
+        expect({ key: f.key, value: f.value, numerator: f.numerator, denominator: f.denominator }).toEqual({ key: f.key, ...want[f.key] });
     }
     // Not "0 = 0": each practice counts records in one of the two reports.
     const counted = new Set([...group.figures, ...school.figures].filter((f) => f.denominator > 0).map((f) => f.key.split('.')[0]));
@@ -106,7 +114,8 @@ describe('the work report on the demo world', () => {
     const principal = t.client();
     expect((await principal.login('principal', DEMO_PASSWORD)).status).toBe(200);
     const list = async (filters: Record<string, string>) =>
-      (await principal.get(`/api/v1/heart-bridge/schools/${school.org.id}/student-weeks?${new URLSearchParams({ ...YEAR, ...filters, pageSize: '1' })}`)).body.total;
+      (await principal.get(`/api/v1/heart-bridge/schools/${school.org.id}/student-weeks?${new URLSearchParams({ ...YEAR, ...filters, pageSize: '1' })}`)).body
+        .total;
     for (const key of ['heartBridge.twoWayCoverage', 'heartBridge.replyRate']) {
       const f = school.figures.find((x) => x.key === key)!;
       expect(f.drillPage, key).toBe('/heart-bridge/student-weeks');

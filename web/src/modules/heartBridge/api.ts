@@ -1,7 +1,16 @@
 /** 心桥 queries and writes; every shape comes from common/schemas/heartBridge. */
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClassCoverageRow, ClassDashboard, ClassWeekRow, HeartBridgeNote, NoExchangeRow, Phrases, SchoolDashboard, StudentWeekRow } from '@common/schemas/heartBridge';
+import type {
+  ClassCoverageRow,
+  ClassDashboard,
+  ClassWeekRow,
+  HeartBridgeNote,
+  NoExchangeRow,
+  Phrases,
+  SchoolDashboard,
+  StudentWeekRow,
+} from '@common/schemas/heartBridge';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
 import { newIdempotencyKey } from '../../shared/school/weeks';

@@ -1,7 +1,16 @@
 /** 十分钟思想教育 queries and writes; shapes come from common/schemas/moralEducation. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { ClassDayRow, ClassIndicators, ClassPlanDay, MissedRow, MoralSession, MyClassPlan, SchoolCoverage, SchoolPlanDay } from '@common/schemas/moralEducation';
+import type {
+  ClassDayRow,
+  ClassIndicators,
+  ClassPlanDay,
+  MissedRow,
+  MoralSession,
+  MyClassPlan,
+  SchoolCoverage,
+  SchoolPlanDay,
+} from '@common/schemas/moralEducation';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
 
