@@ -10,6 +10,8 @@ import { sql } from 'kysely';
 import { openDatabase, type Database, type Db } from '../server/core/db/database.js';
 import { loadGrants } from '../server/core/auth/auth.repository.js';
 import type { Call } from '../server/core/call.js';
+import { indicators } from '../server/core/indicators/indicators.registry.js';
+import type { SharedReads } from '../server/core/indicators/indicator.js';
 import { startPostgres } from '../test/pg-global-setup.js';
 import { percentile } from './harness.js';
 
@@ -100,4 +102,26 @@ export const machine = () => `machine: ${os.cpus().length} × ${os.cpus()[0]?.mo
 /** PostgreSQL plans from fresh statistics after a bulk load (SQLite needs none). */
 export async function analyze(db: Db): Promise<void> {
   if (engine === 'postgres') await (db as any).executeQuery({ sql: 'analyze', parameters: [], query: { kind: 'RawNode' } }).catch(() => undefined);
+}
+
+/**
+ * An indicator page (a module's dashboard column): every figure the named modules register, over the whole org tree and
+ * [from, to], in one batch of shared reads as the dashboard and the report count them. Returns how many figures.
+ */
+export async function indicatorPage(db: Db, modules: readonly string[], from: string, to: string): Promise<number> {
+  const list = indicators().filter((i) => modules.includes(i.module));
+  const reads: SharedReads = new Map();
+  for (const i of list) await i.compute(db, { scope: { all: true, paths: [] }, from, to, reads });
+  return list.length;
+}
+
+/** Each figure of an indicator page timed alone (no shared reads), slowest first: where a slow page spends its time. */
+export async function indicatorBreakdown(db: Db, modules: readonly string[], from: string, to: string): Promise<void> {
+  const times: [string, number][] = [];
+  for (const i of indicators().filter((x) => modules.includes(x.module))) {
+    const t0 = performance.now();
+    await i.compute(db, { scope: { all: true, paths: [] }, from, to });
+    times.push([i.key, performance.now() - t0]);
+  }
+  for (const [key, ms] of times.sort((a, b) => b[1] - a[1])) console.log(`  ${key.padEnd(50)} ${ms.toFixed(1).padStart(8)} ms`);
 }

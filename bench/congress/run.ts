@@ -20,7 +20,7 @@ import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
 import { congressProposals as proposals, congressVotes as votes } from '../../server/modules/congress/index.js';
 import { buildCongressL, SCALE_L } from './data.js';
-import { engine, N, openBenchDatabase, time, machine, analyze } from '../kit.js';
+import { engine, N, openBenchDatabase, time, machine, analyze, indicatorBreakdown, indicatorPage } from '../kit.js';
 
 installHouse(house);
 
@@ -74,6 +74,13 @@ try {
     20,
   );
   await time("a handler's desk (assigned to the department)", N, () => proposals.assignedToMe(handler, { ...page, sort: 'submittedAt', order: 'desc' }), 20);
+
+  // The indicator page (issue #17: ≤ 200 ms): every congress figure of the group, over the last year and over ten.
+  const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const count = await indicatorPage(db, ['congress'], yearAgo, today);
+  await time(`indicator page: ${count} congress figures, group, one year`, 20, () => indicatorPage(db, ['congress'], yearAgo, today), 200, 2);
+  await time(`indicator page: ${count} congress figures, group, ten years`, 20, () => indicatorPage(db, ['congress'], '2016-01-01', today), 200, 2);
+  await indicatorBreakdown(db, ['congress'], yearAgo, today);
 
   // Casting: each call is one representative's secret ballot in its own transaction; the bare insert writes one row the same way.
   const voters = w.voterAccounts;

@@ -15,7 +15,7 @@ import { installHouse } from '../../server/modules/compose.js';
 import * as decided from '../../server/core/decidedItems/decidedItems.queries.js';
 import { carryOver } from '../../server/modules/meetings/index.js';
 import { buildMeetingsData } from './data.js';
-import { analyze, callAs, engine, machine, N, openBenchDatabase, time } from '../kit.js';
+import { analyze, callAs, engine, indicatorPage, machine, N, openBenchDatabase, time } from '../kit.js';
 
 installHouse(house);
 const { database, done } = await openBenchDatabase('meetings');
@@ -47,6 +47,11 @@ try {
     .where('id', '=', data.meetingIds[data.meetingIds.length - 1])
     .executeTakeFirstOrThrow();
   await time('carry-over of the 25th meeting of a series', N, () => carryOver(db, last));
+  // The indicator pages (issue #17: ≤ 200 ms): decided items' figures (core) and meetings', the group over all the data's years.
+  for (const modules of [['core'], ['meetings']]) {
+    const count = await indicatorPage(db, modules, '2000-01-01', '2100-12-31');
+    await time(`indicator page: ${count} ${modules[0]} figures, group, all years`, 20, () => indicatorPage(db, modules, '2000-01-01', '2100-12-31'), 200, 2);
+  }
 } finally {
   await done();
 }

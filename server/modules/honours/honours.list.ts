@@ -15,6 +15,7 @@ import {
 } from '../../../common/honours.js';
 import type { NominationFilter } from '../../../common/schemas/honours.js';
 import type { Call } from '../../core/call.js';
+import { forbidden } from '../../core/errors.js';
 import { indexedWalk, pagedList, sortKey } from '../../core/db/pagedList.js';
 import { streamExport, type Column, type ExportFormat } from '../../core/excel/export.js';
 import { scopeOf, type Scope } from '../../core/rbac/actor.js';
@@ -155,6 +156,10 @@ const COLUMNS: Column<Presented>[] = [
 /** The list's filters and order as a file, batch by batch on a keyset of the sort (up to EXPORT_CAP rows; more says `x-truncated`). */
 export async function sendNominations(call: Call, reply: FastifyReply, format: ExportFormat, f: NominationFilter) {
   const read = scopeOf(call.actor, P.read);
+  // A file of nothing reads as a file, not as a refusal: a caller who may read no nomination — none of a subtree, and
+  // none of their own because they may not nominate — is refused outright.
+  const nominates = scopeOf(call.actor, P.nominate);
+  if (!read.all && !read.paths.length && !nominates.all && !nominates.paths.length) throw forbidden();
   const { column, order } = sortOf(f);
   const key = sortKey(column);
   const past = order === 'desc' ? sql.raw('<') : sql.raw('>');

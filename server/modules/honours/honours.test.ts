@@ -543,5 +543,7 @@ describe('the nominations list on the kit’s paged list', () => {
     expect(theirs.length - 1).toBe(own.total);
     for (const r of own.items.filter((x: { status: string }) => x.status !== 'disqualified')) expect(r.reasons).toEqual([]);
     expect(await csv(w.otherStaff, '')).toHaveLength(1);
+    // A worker may read no nomination: refused outright, not handed an empty file that reads like a real one.
+    for (const format of ['csv', 'xlsx']) expect((await w.worker1.get(`${N}/export.${format}`)).status).toBe(403);
   });
 });
