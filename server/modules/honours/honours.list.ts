@@ -58,7 +58,8 @@ function sortOf(f: NominationFilter): { column: string | RawBuilder<unknown>; or
   return { column: 'n.created_at', order: f.sort ? f.order : 'desc' };
 }
 
-async function loadRows(call: Call, ids: string[]) {
+/** A nomination with its honour, unit and team names: the one select the list, the export and the detail read. */
+export function nominationRows(call: Call) {
   return hq(call.db)
     .selectFrom('honour_nominations as n')
     .innerJoin('honours as h', 'h.id', 'n.honour_id')
@@ -75,12 +76,15 @@ async function loadRows(call: Call, ids: string[]) {
       't.name as team_name',
       'n.status',
       'n.created_at',
+      'n.nominated_by',
       'n.unit_path',
       'n.assessment_total',
       'h.org_path as honour_path',
-    ])
-    .where('n.id', 'in', ids)
-    .execute();
+    ]);
+}
+
+function loadRows(call: Call, ids: string[]) {
+  return nominationRows(call).where('n.id', 'in', ids).execute();
 }
 
 async function reasonsOf(call: Call, ids: string[]): Promise<Map<string, DisqualifierReason[]>> {

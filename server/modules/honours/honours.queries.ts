@@ -6,6 +6,7 @@ import { scopeOf } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { eventsOf } from '../../core/workflow/index.js';
 import { assessmentOf, criteriaOf } from './honours.assessment.js';
+import { nominationRows } from './honours.list.js';
 import { alongLine } from './honours.policy.js';
 import { honourReaches, loadNomination, NOMINATION_KIND } from './honours.service.js';
 import { hq } from './honours.tables.js';
@@ -71,36 +72,12 @@ export async function listHonours(call: Call, q: { year?: number }) {
   };
 }
 
-function nominations(call: Call) {
-  return hq(call.db)
-    .selectFrom('honour_nominations as n')
-    .innerJoin('honours as h', 'h.id', 'n.honour_id')
-    .innerJoin('orgs as u', 'u.id', 'n.unit_id')
-    .innerJoin('orgs as t', 't.id', 'n.team_id')
-    .select([
-      'n.id',
-      'n.honour_id',
-      'h.name as honour_name',
-      'n.year',
-      'n.unit_id',
-      'u.name as unit_name',
-      'n.team_id',
-      't.name as team_name',
-      'n.status',
-      'n.created_at',
-      'n.nominated_by',
-      'n.unit_path',
-      'n.assessment_total',
-      'h.org_path as honour_path',
-    ]);
-}
-
 // The nominations list is the kit's paged list, in its own file (cursor, export); here for bench/honours and the routes.
 export { listNominations } from './honours.list.js';
 
 export async function nominationDetail(call: Call, id: string) {
   const { rel } = await loadNomination(call, call.db, id);
-  const r = await nominations(call)
+  const r = await nominationRows(call)
     .select(['n.record', 'n.checked_at', 'n.note', 'n.assessment', 'n.assessed_at', 'h.criteria_items', 'h.pass_score'])
     .leftJoin('accounts as ab', 'ab.id', 'n.assessed_by')
     .select('ab.display_name as assessed_by_name')
@@ -154,7 +131,7 @@ export async function nominationDetail(call: Call, id: string) {
 export async function publishedAwards(call: Call, q: { year?: number }) {
   const scope = scopeOf(call.actor, P.readPublished);
   if (!scope.all && !scope.paths.length) return { items: [] };
-  let query = nominations(call).select(['h.kind', 'n.updated_at']).where('n.status', '=', 'published');
+  let query = nominationRows(call).select(['h.kind', 'n.updated_at']).where('n.status', '=', 'published');
   if (!scope.all) query = query.where((eb) => eb.or([eb('h.org_path', 'in', lineOf(scope.paths)), pathInScope(eb, 'h.org_path', scope)]));
   if (q.year) query = query.where('n.year', '=', q.year);
   const rows = await query.orderBy('n.year', 'desc').orderBy('t.name').limit(500).execute();
