@@ -8,6 +8,7 @@
  * the world's ids put in the id fields, so the request reaches the policy rather than stopping
  * at validation. Besides the declared outcome, every response to anyone in organisation A is
  * searched for organisation B's marker text (JSON, HTML and .xlsx alike): that is a leak.
+ * On PostgreSQL the refusals a route's declaration decides are sampled (see `sampledOut`); SQLite sends them all.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
