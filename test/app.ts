@@ -107,7 +107,8 @@ export function useTestApp(opts: { config?: Partial<Config>; routes?: (app: App)
     // A test's own probe routes (a core kit piece with no route of its own yet) join the real app before it starts.
     opts.routes?.(app);
     await app.ready();
-    cachedHash ??= hashPassword(PASSWORD);
+    // Test accounts carry a cheaper scrypt work factor (see hashPassword): each file signs in dozens of them.
+    cachedHash ??= hashPassword(PASSWORD, { log2N: 10 });
     Object.assign(env, {
       app,
       db: database.db,

@@ -79,7 +79,7 @@ async function person(db: Db, orgId: string, kind: string, name: string) {
 }
 
 async function account(db: Db, username: string, grants: { role: Role; orgId: string | null }[], personId: string | null = null): Promise<Account> {
-  hash ??= hashPassword(PASSWORD);
+  hash ??= hashPassword(PASSWORD, { log2N: 10 });
   const acc = await createAccount(db, systemContext(), { username, password: PASSWORD, passwordHash: await hash, displayName: username, personId, grants });
   return { id: acc.id, username, password: PASSWORD };
 }
