@@ -4,6 +4,7 @@ import { pageOf } from '../../../common/schemas/shared.js';
 import type { App } from '../http/types.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
 import * as service from './audit.service.js';
+import { sendXlsx } from '../excel/export.js';
 import { allow } from '../http/access.js';
 
 const ExportQuery = AuditFilter.extend({ order: z.enum(['asc', 'desc']).default('desc') });
@@ -26,6 +27,6 @@ export async function auditRoutes(app: App) {
       schema: { tags: ['audit'], summary: '导出审计日志（.xlsx，最多 5 万行）', querystring: ExportQuery },
       config: { ...allow('sysAdmin', 'unionChair', 'principal'), rateLimit: { max: 10, timeWindow: '1 minute' } },
     },
-    async (req, reply) => service.exportXlsx(db, callContext(req), requireActor(req), req.query, reply),
+    async (req, reply) => sendXlsx(reply, await service.exportXlsx(db, callContext(req), requireActor(req), req.query)),
   );
 }

@@ -1,11 +1,10 @@
-import type { FastifyReply } from 'fastify';
 import type { Db } from '../db/database.js';
 import { forbidden, notFound } from '../errors.js';
 import type { CallContext } from '../context.js';
 import type { Actor } from '../rbac/actor.js';
 import { inScope, scopeOf } from '../rbac/actor.js';
 import { findOrg } from '../org/org.repository.js';
-import { sendXlsx, type Column } from '../excel/export.js';
+import type { Column, ListExport } from '../excel/export.js';
 import { t } from '../i18n/messages.js';
 import type { AuditEvent, AuditFilter } from '../../../common/schemas/audit.js';
 import { recordAudit } from './audit.js';
@@ -78,7 +77,9 @@ function beijing(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-export async function exportXlsx(db: Db, ctx: CallContext, actor: Actor, f: AuditFilter & { order: 'asc' | 'desc' }, reply: FastifyReply) {
+/** The log's filters as an export declaration (core `sendXlsx` writes it), up to EXPORT_CAP rows; the copy itself is audited. */
+export async function exportXlsx(db: Db, ctx: CallContext, actor: Actor, f: AuditFilter & { order: 'asc' | 'desc' }): Promise<ListExport<repo.AuditRow>> {
+  // resolve refuses (403) a caller with no audit scope, so whoever gets a declaration reads some of the log.
   const { scope, query } = await resolve(db, actor, f);
   const rows = await repo.exportAudit(db, scope, query, f.order, EXPORT_CAP + 1);
   const truncated = rows.length > EXPORT_CAP;
@@ -100,6 +101,5 @@ export async function exportXlsx(db: Db, ctx: CallContext, actor: Actor, f: Audi
     { header: L('audit.col.changes'), width: 60, value: (r) => r.changes ?? '' },
     { header: L('audit.col.ip'), width: 16, value: (r) => r.ip ?? '' },
   ];
-  if (truncated) reply.header('x-export-truncated', String(EXPORT_CAP));
-  return sendXlsx(reply, `${L('audit.fileName')}.xlsx`, L('audit.sheetName'), columns, rows);
+  return { fileName: L('audit.fileName'), sheet: L('audit.sheetName'), columns, rows, readsAny: true, truncated };
 }

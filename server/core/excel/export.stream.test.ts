@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { streamCsv, streamXlsx, type Column } from './export.js';
+import { sendXlsx, streamCsv, streamXlsx, type Column, type ListExport } from './export.js';
 import { readCsv } from './csv.testkit.js';
 
 type Row = { n: number; text: string };
@@ -136,5 +136,60 @@ describe('streamed .csv export', () => {
     await done;
     await app.close();
     expect(read.batches).toBeLessThan(TOTAL / 4);
+  });
+});
+
+describe('a declared export (ListExport sent by sendXlsx)', () => {
+  const rows: Row[] = [
+    { n: 1, text: '甲' },
+    { n: 2, text: '乙' },
+  ];
+  async function get(list: ListExport<Row>, format: 'xlsx' | 'csv') {
+    const app = Fastify();
+    app.get('/x', (_req, reply) => sendXlsx(reply, list, format));
+    const res = await app.inject({ method: 'GET', url: '/x' });
+    await app.close();
+    return res;
+  }
+
+  it('sends one declaration as .xlsx and as .csv with the same rows, and says when the list was cut', async () => {
+    const list = { fileName: '名单', sheet: '名单', columns, rows, readsAny: true, truncated: true };
+    const xlsx = await get(list, 'xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-disposition']).toContain("filename*=UTF-8''%E5%90%8D%E5%8D%95.xlsx");
+    expect(xlsx.headers['x-truncated']).toBe('true');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(
+      wb.worksheets[0]!.getSheetValues()
+        .slice(1)
+        .map((r) => (r as unknown[]).slice(1)),
+    ).toEqual([
+      ['序号', '内容'],
+      [1, '甲'],
+      [2, '乙'],
+    ]);
+    const csv = await get({ ...list, truncated: false }, 'csv');
+    expect(csv.headers['content-disposition']).toContain("filename*=UTF-8''%E5%90%8D%E5%8D%95.csv");
+    expect(csv.headers['x-truncated']).toBeUndefined();
+    expect(readCsv(csv.rawPayload).rows).toEqual([
+      ['序号', '内容'],
+      ['1', '甲'],
+      ['2', '乙'],
+    ]);
+  });
+
+  it('refuses (403) a caller who may read none of the list, in both formats, before reading a row', async () => {
+    const read = { batches: 0 };
+    for (const format of ['csv', 'xlsx'] as const) {
+      const res = await get({ fileName: 'x', sheet: 'x', columns, rows: batches(2, read), readsAny: false }, format);
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-disposition']).toBeUndefined();
+    }
+    expect(read.batches).toBe(0);
+    // Someone who may read the list but whose filter matches nothing still gets a file: that is an answer, not a refusal.
+    const empty = await get({ fileName: 'x', sheet: 'x', columns, rows: [], readsAny: true }, 'csv');
+    expect(empty.statusCode).toBe(200);
+    expect(readCsv(empty.rawPayload).rows).toEqual([['序号', '内容']]);
   });
 });

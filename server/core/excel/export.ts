@@ -6,6 +6,7 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
+import { forbidden } from '../errors.js';
 
 export interface Column<T> {
   header: string;
@@ -139,13 +140,57 @@ export async function streamXlsx<T>(reply: FastifyReply, fileName: string, sheet
   return headersOf(reply, fileName).send(out);
 }
 
-export async function sendXlsx<T>(reply: FastifyReply, fileName: string, sheetName: string, columns: Column<T>[], rows: Iterable<T>) {
-  const buf = await toXlsx(sheetName, columns, rows);
-  return headersOf(reply, fileName).send(buf);
-}
-
 /** The formats a list exports to: the same columns and masking in each. */
 export type ExportFormat = 'xlsx' | 'csv';
+
+/**
+ * An export as data (issue #12): what a module's `<m>.queries.ts` returns and `sendXlsx(reply, list, format)` sends.
+ * The module says what the file is — its name, sheet, Chinese column headers with the row mapper (masking already
+ * applied), the rows — and who may have it; core writes .xlsx or .csv, streams, sets the download headers and refuses.
+ * 导出即数据：模块的 queries 返回声明，由核心写出文件、设置下载头，并拒绝“什么都看不到”的导出。
+ */
+export interface ListExport<T> {
+  /** Without the extension: the format's is added. */
+  fileName: string;
+  sheet: string;
+  columns: Column<T>[];
+  /** The rows already read, or batches read by cursor for a list that can be large (memory stays one batch). */
+  rows: Iterable<T> | AsyncIterable<T[]>;
+  /**
+   * Whether the caller may read any record of this list at all (a non-empty scope). A file of nothing reads as a file,
+   * not as a refusal — a header-only CSV once passed the authorization matrix — so false is a 403 before anything is
+   * read. Required, so no module can forget it; a filter that matches nothing for a caller who may read the list is
+   * still an (empty) file.
+   */
+  readsAny: boolean;
+  /** More rows matched than the export takes: the answer says `x-truncated: true`. */
+  truncated?: boolean;
+}
+
+function isBatches<T>(rows: Iterable<T> | AsyncIterable<T[]>): rows is AsyncIterable<T[]> {
+  return Symbol.asyncIterator in rows;
+}
+
+/** The one way a declared export goes out: refused (403) when the caller may read none of the list, else .xlsx or .csv. */
+export function sendXlsx<T>(reply: FastifyReply, list: ListExport<T>, format?: ExportFormat): Promise<FastifyReply>;
+/** The older positional form, for the modules not yet moved onto `ListExport` (they move when their owners next touch them). */
+export function sendXlsx<T>(reply: FastifyReply, fileName: string, sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<FastifyReply>;
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  list: ListExport<T> | string,
+  formatOrSheet?: ExportFormat | string,
+  columns?: Column<T>[],
+  rows?: Iterable<T>,
+): Promise<FastifyReply> {
+  if (typeof list === 'string') return headersOf(reply, list).send(await toXlsx(formatOrSheet!, columns!, rows!));
+  if (!list.readsAny) throw forbidden();
+  const format: ExportFormat = formatOrSheet === 'csv' ? 'csv' : 'xlsx';
+  if (list.truncated) reply.header('x-truncated', 'true');
+  const batches = isBatches(list.rows) ? list.rows : once(list.rows);
+  return format === 'csv'
+    ? streamCsv(reply, `${list.fileName}.csv`, list.columns, batches)
+    : streamXlsx(reply, `${list.fileName}.xlsx`, list.sheet, list.columns, batches);
+}
 
 /**
  * One CSV field (RFC 4180): the formula guard as in the sheet, an instant at its Beijing

@@ -20,8 +20,7 @@ import {
 import { IdParams } from '../../../common/schemas/shared.js';
 import type { App } from '../http/types.js';
 import { callContext, requireActor } from '../auth/auth.plugin.js';
-import { sendExport } from '../excel/export.js';
-import { exportColumns } from './people.present.js';
+import { sendXlsx } from '../excel/export.js';
 import * as service from './people.service.js';
 import * as links from './links.service.js';
 import { allow } from '../http/access.js';
@@ -57,12 +56,7 @@ export async function peopleRoutes(app: App) {
         config: allow('sysAdmin', 'unionChair', 'unionStaff', 'mediator', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
         schema: { tags, summary: `导出人员名单 (.${format}，最多 5 万行)`, querystring: ExportQuery },
       },
-      async (req, reply) => {
-        const rows = await service.exportList(db, callContext(req), requireActor(req), req.query);
-        if (rows.length >= service.EXPORT_CAP) reply.header('x-truncated', 'true');
-        const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-        return sendExport(reply, format, `人员名单-${day}`, '人员名单', exportColumns, rows);
-      },
+      async (req, reply) => sendXlsx(reply, await service.exportList(db, callContext(req), requireActor(req), req.query), format),
     );
   }
 

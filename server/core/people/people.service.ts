@@ -22,7 +22,8 @@ import {
   type UpdatePersonBody,
 } from '../../../common/schemas/people.js';
 import { canCall, canManage, canSee, contactScope, fullVisibility, listPrefixes, listVisibility, orgVisible, readScope } from './people.policy.js';
-import { presentItem, presentPerson, revealedFields } from './people.present.js';
+import { exportColumns, presentItem, presentPerson, revealedFields, type ExportItem } from './people.present.js';
+import type { ListExport } from '../excel/export.js';
 import * as repo from './people.repository.js';
 import './people.messages.js';
 import { namesAlong } from './org-names.js';
@@ -217,8 +218,19 @@ export async function stats(db: Db, actor: Actor, orgId?: string) {
 }
 
 /** The filtered list as it would page, capped; unmasked phones and identity numbers in it are audited. */
-export async function exportList(db: Db, ctx: CallContext, actor: Actor, query: Omit<PeopleListQuery, 'page' | 'pageSize'>) {
+/** The roster list's filters and order as an export declaration (core `sendXlsx` writes .xlsx or .csv), up to EXPORT_CAP rows. */
+export async function exportList(
+  db: Db,
+  ctx: CallContext,
+  actor: Actor,
+  query: Omit<PeopleListQuery, 'page' | 'pageSize'>,
+  now = new Date(),
+): Promise<ListExport<ExportItem>> {
   const spec = await listSpec(db, actor, query);
+  // null: every org; an empty list of prefixes: the caller may read no one, and is refused rather than sent a file of nothing.
+  const readsAny = spec.prefixes === null || spec.prefixes.length > 0;
+  const fileName = `人员名单-${now.toISOString().slice(0, 10).replace(/-/g, '')}`;
+  if (!readsAny) return { fileName, sheet: '人员名单', columns: exportColumns, rows: [], readsAny };
   const rows = await repo.exportRows(db, { ...spec, sort: query.sort ?? 'name', order: query.order }, EXPORT_CAP);
   const vis = fullVisibility(actor);
   const shown = rows.map((r) => revealedFields(r, vis));
@@ -239,5 +251,12 @@ export async function exportList(db: Db, ctx: CallContext, actor: Actor, query: 
     db,
     rows.map((r) => r.org_path),
   );
-  return rows.map((r) => ({ ...presentItem(r, vis), orgNames: names.get(r.org_path)!.join('/') }));
+  return {
+    fileName,
+    sheet: '人员名单',
+    columns: exportColumns,
+    rows: rows.map((r) => ({ ...presentItem(r, vis), orgNames: names.get(r.org_path)!.join('/') })),
+    readsAny,
+    truncated: rows.length >= EXPORT_CAP,
+  };
 }

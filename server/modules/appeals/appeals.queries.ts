@@ -2,10 +2,9 @@
  * Lists and exports of appeals: scope in SQL, whitelisted sorting, paging, and the same
  * filters the dashboard drills down with.
  */
-import type { FastifyReply } from 'fastify';
 import type { Db } from '../../core/db/database.js';
 import type { Actor } from '../../core/rbac/actor.js';
-import { streamExport, type Column, type ExportFormat } from '../../core/excel/export.js';
+import type { Column, ListExport } from '../../core/excel/export.js';
 import { checkCursorSort, checkPageReach, decodeCursor } from '../../core/db/keyset.js';
 import {
   APPEAL_CATEGORY_LABELS,
@@ -22,7 +21,6 @@ import {
 } from '../../../common/appeals.js';
 import { EMPLOYMENT_CATEGORY_LABELS, type EmploymentCategory } from '../../../common/enums.js';
 import type { AppealFilter } from '../../../common/schemas/appeals.js';
-import { forbidden } from '../../core/errors.js';
 import { exportAppeals } from './appeals.exportRows.js';
 import { CURSOR_SORTS, type ExportRow, listAppeals } from './appeals.lists.js';
 import type { SortKey } from './appeals.visibility.js';
@@ -61,12 +59,11 @@ export async function list(
 /** Beijing time for people reading a spreadsheet. */
 const local = (iso: string | null) => (iso ? new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '');
 
-export async function exportList(db: Db, actor: Actor, filter: AppealFilter, reply: FastifyReply, format: ExportFormat, now = new Date()) {
-  // A .csv of nothing reads as a file, not as a refusal: a caller who may list no one's appeals is refused outright.
+/** The list's filters as an export declaration (sent by core `sendXlsx` as .xlsx or .csv), read batch by batch. */
+export async function exportList(db: Db, actor: Actor, filter: AppealFilter, now = new Date()): Promise<ListExport<ExportRow>> {
   const vis = visibilityOf(actor);
-  if (format === 'csv' && !vis.staff.all && !vis.staff.paths.length && !vis.handler.all && !vis.handler.paths.length) throw forbidden();
   const clock = await lightClock(db, now);
-  const read = exportAppeals(db, visibilityOf(actor), await resolveFilter(db, filter), clock, EXPORT_LIMIT);
+  const read = exportAppeals(db, vis, await resolveFilter(db, filter), clock, EXPORT_LIMIT);
   async function* labelled() {
     for await (const batch of read) yield await labelDepartments(db, batch);
   }
@@ -106,5 +103,12 @@ export async function exportList(db: Db, actor: Actor, filter: AppealFilter, rep
     { header: '涉及职工数', value: (r) => r.affected_workers },
     { header: '答复内容', width: 40, value: (r) => r.answer ?? '' },
   ];
-  return streamExport(reply, format, `职工诉求_${clock.today}`, '职工诉求', columns, labelled());
+  return {
+    fileName: `职工诉求_${clock.today}`,
+    sheet: '职工诉求',
+    columns,
+    rows: labelled(),
+    // A caller who may list no one's appeals (neither as staff nor as a handler) is refused rather than sent a file of nothing.
+    readsAny: vis.staff.all || vis.staff.paths.length > 0 || vis.handler.all || vis.handler.paths.length > 0,
+  };
 }

@@ -60,6 +60,7 @@ import * as similar from './groupAlert.similar.js';
 import * as files from './attachments.service.js';
 import { dashboard } from './appeals.dashboard.js';
 import { SIGNED_IN, allow } from '../../core/http/access.js';
+import { sendXlsx } from '../../core/excel/export.js';
 
 const tags = ['appeals'];
 
@@ -128,7 +129,7 @@ export async function appealsRoutes(app: App) {
         config: allow('sysAdmin', 'unionChair', 'unionStaff', 'handler'),
         schema: { tags, summary: `导出诉求列表（.${format}，个人信息按角色脱敏）`, querystring: AppealFilterQuery },
       },
-      async (req, reply) => queries.exportList(db, requireActor(req), req.query, reply, format),
+      async (req, reply) => sendXlsx(reply, await queries.exportList(db, requireActor(req), req.query), format),
     );
   }
 

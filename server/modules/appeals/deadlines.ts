@@ -20,6 +20,9 @@ import {
 } from '../../../common/appeals.js';
 import { nearestFirst, resolveAlong } from '../../core/org/context.js';
 import { ruleRows, settingsRows } from './appeals.configRows.js';
+import { orgSettings } from '../../core/org/settings.js';
+import { z } from 'zod';
+import { AppealSettings } from '../../../common/schemas/appeals.js';
 import type { LightClock } from './appeals.visibility.js';
 
 export interface RuleCell {
@@ -65,34 +68,38 @@ export async function ruleFor(db: Tx, orgPath: string, category: string, urgency
 
 export const answerDays = (rule: RuleCell, nature: string) => (nature === ('consultation' satisfies AppealNature) ? rule.consultationDays : rule.requestDays);
 
-export interface Settings {
-  reopenLimit: number;
-  groupMinWorkers: number;
-  groupWindowDays: number;
-  groupThreshold: number;
-  /** Whether the union chair may reveal anonymous authors here (off unless an org turns it on). */
-  chairMayReveal: boolean;
-  definedAt: string | null;
-}
+/**
+ * Appeals' settings of an org (core orgSettings): each at its nearest definition — a mine may set its own reopen limit
+ * and inherit the group thresholds — else the default; read once per transaction.
+ */
+export const appealSettings = orgSettings(
+  'appeals.settings',
+  // The API's own bounds (what PUT /appeals/settings accepts), with the defaults an org inherits when no ancestor sets a key.
+  z.object({
+    reopenLimit: AppealSettings.shape.reopenLimit.default(DEFAULT_APPEAL_SETTINGS.reopenLimit),
+    groupMinWorkers: AppealSettings.shape.groupMinWorkers.default(DEFAULT_APPEAL_SETTINGS.groupMinWorkers),
+    groupWindowDays: AppealSettings.shape.groupWindowDays.default(DEFAULT_APPEAL_SETTINGS.groupWindowDays),
+    groupThreshold: AppealSettings.shape.groupThreshold.default(DEFAULT_APPEAL_SETTINGS.groupThreshold),
+    /** Whether the union chair may reveal anonymous authors here (off unless an org turns it on). */
+    chairMayReveal: AppealSettings.shape.chairMayReveal.default(false),
+  }),
+  // The table keeps the threshold in percent and the switch as 0/1; null = not set at that org.
+  async (db, ids) =>
+    (await settingsRows(db, ids)).map((r) => ({
+      org_id: r.org_id,
+      reopenLimit: r.reopen_limit,
+      groupMinWorkers: r.group_min_workers,
+      groupWindowDays: r.group_window_days,
+      groupThreshold: r.group_threshold_pct === null ? null : r.group_threshold_pct / 100,
+      chairMayReveal: r.chair_may_reveal === null ? null : r.chair_may_reveal === 1,
+    })),
+);
 
-/** The settings in force at `orgPath`: read once per transaction (core orgContext), each at its nearest definition. */
+export type Settings = Awaited<ReturnType<typeof appealSettings.at>>;
+
+/** The settings in force at `orgPath`. */
 export function settingsFor(db: Tx, orgPath: string): Promise<Settings> {
-  return resolveAlong(db, orgPath, 'appeals.settings', async (ids) => settingsOf(nearestFirst(ids, await settingsRows(db, ids))));
-}
-
-function settingsOf(rows: Awaited<ReturnType<typeof settingsRows>>): Settings {
-  // Each setting separately: a mine may set its own reopen limit and inherit the group thresholds.
-  const pick = <K extends 'reopen_limit' | 'group_min_workers' | 'group_window_days' | 'group_threshold_pct' | 'chair_may_reveal'>(k: K) =>
-    rows.find((r) => r[k] !== null)?.[k] ?? null;
-  const pct = pick('group_threshold_pct');
-  return {
-    reopenLimit: pick('reopen_limit') ?? DEFAULT_APPEAL_SETTINGS.reopenLimit,
-    groupMinWorkers: pick('group_min_workers') ?? DEFAULT_APPEAL_SETTINGS.groupMinWorkers,
-    groupWindowDays: pick('group_window_days') ?? DEFAULT_APPEAL_SETTINGS.groupWindowDays,
-    groupThreshold: pct === null ? DEFAULT_APPEAL_SETTINGS.groupThreshold : pct / 100,
-    chairMayReveal: (pick('chair_may_reveal') ?? 0) === 1,
-    definedAt: rows[0]?.org_id ?? null,
-  };
+  return appealSettings.at(db, orgPath);
 }
 
 // Inside a transaction, calendars must be read through it: on SQLite the one connection is

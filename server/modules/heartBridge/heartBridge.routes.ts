@@ -28,12 +28,12 @@ import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './heartBridge.service.js';
+import { coverageExport } from './heartBridge.queries.js';
 import { studentWeeks } from './heartBridge.studentWeeks.js';
 import { renderWeek } from './heartBridge.print.js';
 import { allow } from '../../core/http/access.js';
 
 const tags = ['heartBridge'];
-const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
 
 export async function heartBridgeRoutes(app: App) {
   const db = app.deps.database.db;
@@ -162,8 +162,7 @@ export async function heartBridgeRoutes(app: App) {
       },
     },
     async (req) => {
-      const { all: _all, termName: _t, schoolName: _s, ...page } = await service.coverageList(db, requireActor(req), req.params.schoolId, req.query);
-      return page;
+      return service.coverageList(db, requireActor(req), req.params.schoolId, req.query);
     },
   );
 
@@ -174,26 +173,7 @@ export async function heartBridgeRoutes(app: App) {
       schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery },
     },
     async (req, reply) => {
-      const r = await service.coverageList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
-      type Row = (typeof r.all)[number];
-      return sendXlsx<Row>(
-        reply,
-        `心桥覆盖率-${r.schoolName}-${r.week ?? ''}.xlsx`,
-        '心桥覆盖率',
-        [
-          { header: '年级', value: (x) => x.gradeName },
-          { header: '班级', value: (x) => x.className },
-          { header: '周次', value: (x) => x.week },
-          { header: '学生数', value: (x) => x.students },
-          { header: '双向交流人数', value: (x) => x.coverage.num },
-          { header: '双向覆盖率(%)', value: (x) => pct(x.coverage.rate) },
-          { header: '学校已写', value: (x) => x.replyRate.den },
-          { header: '家长回复', value: (x) => x.replyRate.num },
-          { header: '家长回复率(%)', value: (x) => pct(x.replyRate.rate) },
-          { header: '阅读率(%)', value: (x) => pct(x.readRate.rate) },
-        ],
-        r.all,
-      );
+      return sendXlsx(reply, await coverageExport(db, requireActor(req), req.params.schoolId, req.query));
     },
   );
 

@@ -447,13 +447,10 @@ export async function schoolDashboard(db: Db, actor: Actor, schoolId: string, q:
 
 type CoverageSort = 'className' | 'coverage' | 'replyRate' | 'readRate';
 
-export async function coverageList(
-  db: Db,
-  actor: Actor,
-  schoolId: string,
-  q: { termId?: string; week?: string; gradeId?: string; asOf?: string; sort?: CoverageSort; order: 'asc' | 'desc'; page: number; pageSize: number },
-  now = new Date(),
-) {
+export type CoverageQuery = { termId?: string; week?: string; gradeId?: string; asOf?: string; sort?: CoverageSort; order: 'asc' | 'desc' };
+
+/** Every class's coverage of a school week, filtered and sorted: what the list pages and the export writes. */
+export async function coverageRows(db: Db, actor: Actor, schoolId: string, q: CoverageQuery, now = new Date()) {
   const view = await schoolView(db, actor, schoolId, q, now);
   const { counts, selected } = await schoolCounts(db, view, q.week);
   let rows = classRows(view, counts, selected).map(({ counts: _c, ...r }) => r);
@@ -464,17 +461,13 @@ export async function coverageList(
   rows.sort((a, b) =>
     key === 'className' ? dir * compareNames(a.className, b.className) : dir * (rate(a, key) - rate(b, key)) || compareNames(a.className, b.className),
   );
+  return { week: selected ?? null, schoolName: view.school.name, rows };
+}
+
+export async function coverageList(db: Db, actor: Actor, schoolId: string, q: CoverageQuery & { page: number; pageSize: number }, now = new Date()) {
+  const { week, rows } = await coverageRows(db, actor, schoolId, q, now);
   const start = (q.page - 1) * q.pageSize;
-  return {
-    week: selected ?? null,
-    termName: view.term.name,
-    schoolName: view.school.name,
-    all: rows,
-    items: rows.slice(start, start + q.pageSize),
-    total: rows.length,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return { week, items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
 }
 
 export async function noExchangeList(

@@ -4,7 +4,6 @@
  * same filters, order and masking streamed as .xlsx or .csv in batches (keyset on the sort, no OFFSET).
  * Union readers see the nominations of their subtree (by unit or by honour); anyone else the ones they made.
  */
-import type { FastifyReply } from 'fastify';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import {
   HONOURS_PERMISSIONS as P,
@@ -15,9 +14,8 @@ import {
 } from '../../../common/honours.js';
 import type { NominationFilter } from '../../../common/schemas/honours.js';
 import type { Call } from '../../core/call.js';
-import { forbidden } from '../../core/errors.js';
 import { indexedWalk, pagedList, sortKey } from '../../core/db/pagedList.js';
-import { streamExport, type Column, type ExportFormat } from '../../core/excel/export.js';
+import type { Column, ListExport } from '../../core/excel/export.js';
 import { scopeOf, type Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { hq } from './honours.tables.js';
@@ -157,13 +155,13 @@ const COLUMNS: Column<Presented>[] = [
   { header: '推荐时间', value: (r) => r.createdAt.slice(0, 10) },
 ];
 
-/** The list's filters and order as a file, batch by batch on a keyset of the sort (up to EXPORT_CAP rows; more says `x-truncated`). */
-export async function sendNominations(call: Call, reply: FastifyReply, format: ExportFormat, f: NominationFilter) {
+/** The list's filters and order as an export declaration, batch by batch on a keyset of the sort (up to EXPORT_CAP rows; more says `x-truncated`). */
+export async function nominationsExport(call: Call, f: NominationFilter): Promise<ListExport<Presented>> {
   const read = scopeOf(call.actor, P.read);
-  // A file of nothing reads as a file, not as a refusal: a caller who may read no nomination — none of a subtree, and
-  // none of their own because they may not nominate — is refused outright.
   const nominates = scopeOf(call.actor, P.nominate);
-  if (!read.all && !read.paths.length && !nominates.all && !nominates.paths.length) throw forbidden();
+  // A caller who may read no nomination — none of a subtree, and none of their own because they may not nominate — is refused.
+  const readsAny = read.all || read.paths.length > 0 || nominates.all || nominates.paths.length > 0;
+  if (!readsAny) return { fileName: '荣誉推荐', sheet: '荣誉推荐', columns: COLUMNS, rows: [], readsAny };
   const { column, order } = sortOf(f);
   const key = sortKey(column);
   const past = order === 'desc' ? sql.raw('<') : sql.raw('>');
@@ -179,7 +177,6 @@ export async function sendNominations(call: Call, reply: FastifyReply, format: E
         .executeTakeFirst()
     )?.n ?? 0,
   );
-  if (found > EXPORT_CAP) reply.header('x-truncated', 'true');
   async function* batches(batch = 500): AsyncGenerator<Presented[]> {
     let after: { k: string | number; id: string } | undefined;
     for (let left = Math.min(found, EXPORT_CAP); left > 0;) {
@@ -203,5 +200,5 @@ export async function sendNominations(call: Call, reply: FastifyReply, format: E
       after = ids[ids.length - 1];
     }
   }
-  return streamExport(reply, format, '荣誉推荐', '荣誉推荐', COLUMNS, batches());
+  return { fileName: '荣誉推荐', sheet: '荣誉推荐', columns: COLUMNS, rows: batches(), readsAny, truncated: found > EXPORT_CAP };
 }

@@ -37,7 +37,8 @@ import { honourStats } from './honours.indicators.js';
 import * as queries from './honours.queries.js';
 import * as service from './honours.service.js';
 import { editCriteria } from './honours.criteria.js';
-import { sendNominations } from './honours.list.js';
+import { nominationsExport } from './honours.list.js';
+import { sendXlsx } from '../../core/excel/export.js';
 
 const tags = ['honours'];
 const UNION = allow('sysAdmin', 'unionChair', 'unionStaff');
@@ -116,7 +117,7 @@ export async function honoursRoutes(app: App) {
     app.get(
       `${n}/export.${format}`,
       { config: NOMINATORS, schema: { tags, summary: `导出推荐列表（.${format}，按列表的筛选与排序）`, querystring: NominationFilter } },
-      async (req, reply) => sendNominations(readCall(db, req), reply, format, req.query),
+      async (req, reply) => sendXlsx(reply, await nominationsExport(readCall(db, req), req.query), format),
     );
   app.get(
     `${n}/:nominationId`,

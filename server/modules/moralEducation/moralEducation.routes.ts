@@ -24,7 +24,6 @@ import {
 } from '../../../common/schemas/moralEducation.js';
 import { ClassParams, SchoolParams } from '../../../common/schemas/school.js';
 import { IdParams, pageOf } from '../../../common/schemas/shared.js';
-import { SESSION_STATUS_LABELS } from '../../../common/moralEducation.js';
 import type { App } from '../../core/http/types.js';
 import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
@@ -33,12 +32,12 @@ import { AppError } from '../../core/errors.js';
 import { refuseBadText } from '../../core/http/text-guard.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './moralEducation.service.js';
+import { coverageExport, missedExport } from './moralEducation.queries.js';
 import { classDays } from './moralEducation.classDays.js';
 import { detectImage, MAX_PHOTO_BYTES, readPhoto, removePhoto, storePhoto } from './moralEducation.photos.js';
 import { allow } from '../../core/http/access.js';
 
 const tags = ['moralEducation'];
-const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
 
 /**
  * The record form: JSON, or multipart/form-data with the same JSON in a `data` field and
@@ -254,8 +253,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '各班、各年级开展覆盖率', params: SchoolParams, querystring: SchoolCoverageQuery, response: { 200: SchoolCoverage } },
     },
     async (req) => {
-      const { all: _all, schoolName: _s, ...r } = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, req.query);
-      return r;
+      return service.schoolCoverage(db, requireActor(req), req.params.schoolId, req.query);
     },
   );
 
@@ -266,23 +264,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '导出各班开展覆盖率（Excel）', params: SchoolParams, querystring: SchoolCoverageQuery },
     },
     async (req, reply) => {
-      const r = await service.schoolCoverage(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
-      type Row = (typeof r.all)[number];
-      return sendXlsx<Row>(
-        reply,
-        `十分钟思想教育覆盖率-${r.schoolName}-${r.asOf}.xlsx`,
-        '开展覆盖率',
-        [
-          { header: '年级', value: (x) => x.gradeName },
-          { header: '班级', value: (x) => x.className },
-          { header: '上课日', value: (x) => x.schoolDays },
-          { header: '已开展', value: (x) => x.held },
-          { header: '未开展', value: (x) => x.skipped },
-          { header: '未记录', value: (x) => x.unrecorded },
-          { header: '覆盖率(%)', value: (x) => pct(x.coverage.rate) },
-        ],
-        r.all,
-      );
+      return sendXlsx(reply, await coverageExport(db, requireActor(req), req.params.schoolId, req.query));
     },
   );
 
@@ -308,8 +290,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '缺失的十分钟思想教育（未开展、未记录）', params: SchoolParams, querystring: MissedQuery, response: { 200: pageOf(MissedRow) } },
     },
     async (req) => {
-      const { all: _all, termName: _t, schoolName: _s, asOf: _a, ...r } = await service.missedList(db, requireActor(req), req.params.schoolId, req.query);
-      return r;
+      return service.missedList(db, requireActor(req), req.params.schoolId, req.query);
     },
   );
 
@@ -320,22 +301,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '导出缺失记录（Excel）', params: SchoolParams, querystring: MissedQuery },
     },
     async (req, reply) => {
-      const r = await service.missedList(db, requireActor(req), req.params.schoolId, { ...req.query, page: 1, pageSize: 1 });
-      type Row = (typeof r.all)[number];
-      return sendXlsx<Row>(
-        reply,
-        `十分钟思想教育缺失记录-${r.schoolName}-${r.asOf}.xlsx`,
-        '缺失记录',
-        [
-          { header: '日期', value: (x) => x.date },
-          { header: '年级', value: (x) => x.gradeName },
-          { header: '班级', value: (x) => x.className },
-          { header: '情况', value: (x) => (x.kind === 'skipped' ? SESSION_STATUS_LABELS.skipped.zh : '未记录') },
-          { header: '原因', value: (x) => x.reason },
-          { header: '计划话题', value: (x) => x.plannedTopic },
-        ],
-        r.all,
-      );
+      return sendXlsx(reply, await missedExport(db, requireActor(req), req.params.schoolId, req.query));
     },
   );
 }

@@ -392,13 +392,10 @@ async function schoolSessions(db: Db, school: { id: string; path: string }, term
   return { term, classes, sessions };
 }
 
-export async function schoolCoverage(
-  db: Db,
-  actor: Actor,
-  schoolId: string,
-  q: { termId?: string; asOf?: string; gradeId?: string; sort?: 'className' | 'coverage'; order: 'asc' | 'desc'; page: number; pageSize: number },
-  now = new Date(),
-) {
+export type SchoolCoverageQuery = { termId?: string; asOf?: string; gradeId?: string; sort?: 'className' | 'coverage'; order: 'asc' | 'desc' };
+
+/** Every class's coverage of a term up to a day, filtered and sorted, with the grades' and the school's: what the page and the export show. */
+export async function coverageRows(db: Db, actor: Actor, schoolId: string, q: SchoolCoverageQuery, now = new Date()) {
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
   const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
@@ -410,39 +407,37 @@ export async function schoolCoverage(
       ? dir * ((a.coverage.rate ?? -1) - (b.coverage.rate ?? -1)) || compareNames(a.className, b.className)
       : dir * compareNames(a.className, b.className),
   );
+  return { term, asOf, schoolName: school.name, rows, grades: gradeCoverage(all), school: totalCoverage(all) };
+}
+
+export async function schoolCoverage(db: Db, actor: Actor, schoolId: string, q: SchoolCoverageQuery & { page: number; pageSize: number }, now = new Date()) {
+  const { term, asOf, rows, grades, school } = await coverageRows(db, actor, schoolId, q, now);
   const start = (q.page - 1) * q.pageSize;
   return {
     termId: term.id,
     termName: term.name,
     asOf,
-    schoolName: school.name,
-    all: rows,
     total: rows.length,
     page: q.page,
     pageSize: q.pageSize,
     items: rows.slice(start, start + q.pageSize),
-    grades: gradeCoverage(all),
-    school: totalCoverage(all),
+    grades,
+    school,
   };
 }
 
-export async function missedList(
-  db: Db,
-  actor: Actor,
-  schoolId: string,
-  q: {
-    termId?: string;
-    asOf?: string;
-    gradeId?: string;
-    classId?: string;
-    kind?: 'skipped' | 'unrecorded';
-    sort?: 'date' | 'className';
-    order: 'asc' | 'desc';
-    page: number;
-    pageSize: number;
-  },
-  now = new Date(),
-) {
+export type MissedQuery = {
+  termId?: string;
+  asOf?: string;
+  gradeId?: string;
+  classId?: string;
+  kind?: 'skipped' | 'unrecorded';
+  sort?: 'date' | 'className';
+  order: 'asc' | 'desc';
+};
+
+/** The school days a class did not hold (or did not record) its ten minutes, filtered and sorted: what the list pages and the export writes. */
+export async function missedRows(db: Db, actor: Actor, schoolId: string, q: MissedQuery, now = new Date()) {
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
   const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
@@ -462,15 +457,11 @@ export async function missedList(
       ? dir * compareNames(a.className, b.className) || a.date.localeCompare(b.date)
       : dir * a.date.localeCompare(b.date) || compareNames(a.className, b.className),
   );
+  return { asOf, schoolName: school.name, rows };
+}
+
+export async function missedList(db: Db, actor: Actor, schoolId: string, q: MissedQuery & { page: number; pageSize: number }, now = new Date()) {
+  const { rows } = await missedRows(db, actor, schoolId, q, now);
   const start = (q.page - 1) * q.pageSize;
-  return {
-    termName: term.name,
-    schoolName: school.name,
-    asOf,
-    all: rows,
-    items: rows.slice(start, start + q.pageSize),
-    total: rows.length,
-    page: q.page,
-    pageSize: q.pageSize,
-  };
+  return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
 }
