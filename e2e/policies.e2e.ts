@@ -26,6 +26,11 @@ describe('policy questions in the browser', () => {
     await page.getByTestId('ask-title').fill(TITLE);
     // The nearest FAQ entries show before the question is sent.
     await page.getByTestId('ask-similar').waitFor();
+    // Opening an entry is a view the union's FAQ figures count (once a day per worker, no name kept).
+    const viewed = page.waitForResponse((r) => /\/api\/v1\/policy-faq\/[0-9a-f-]{36}\/view$/.test(r.url()) && r.request().method() === 'POST');
+    await page.getByTestId('ask-similar').locator('.ant-collapse-header').first().click();
+    expect((await viewed).status()).toBe(200);
+    await page.getByTestId('ask-similar-answer').first().waitFor();
     await page.getByTestId('ask-body').fill('之前在别的矿干过五年，调过来七年了，班组说只有5天。');
     await page.getByTestId('ask-send').click();
     await page.waitForURL(/\/policies\/questions\/[0-9a-f-]{36}$/);

@@ -35,7 +35,8 @@ async function insertChunks(db: Db, table: string, rows: Record<string, unknown>
   });
 }
 
-export async function generateNoticeData(db: Db, scale: NoticeScale, now = new Date()) {
+/** `receipts: false` builds the notices, their chain and frozen counts without read receipts (for reads that never touch them). */
+export async function generateNoticeData(db: Db, scale: NoticeScale, now = new Date(), opts: { receipts?: boolean } = {}) {
   const spec = SPECS[scale];
   const rng = new Rng(20261220);
   const iso = now.toISOString();
@@ -111,7 +112,7 @@ export async function generateNoticeData(db: Db, scale: NoticeScale, now = new D
   });
 
   // Notices: 1 % group, 9 % mine, 90 % team; a year back, oldest first so the chain runs in time order.
-  const perNotice = Math.floor(spec.receipts / spec.notices);
+  const perNotice = opts.receipts === false ? 0 : Math.floor(spec.receipts / spec.notices);
   let prev = B.GENESIS;
   const noticeIds: string[] = [];
   let receipts = 0;

@@ -201,3 +201,42 @@ export const ExplainPrompt = z.object({
   questions: z.array(z.object({ id: Id, title: z.string(), status: z.enum(QUESTION_STATUSES) })),
 });
 export type ExplainPrompt = z.infer<typeof ExplainPrompt>;
+
+/** A worker's use of an FAQ entry: opened it (`view`), or said it answered the question (`deflect`). */
+export const FAQ_USE_KINDS = ['view', 'deflect'] as const;
+export type FaqUseKind = (typeof FAQ_USE_KINDS)[number];
+export const FaqUseRecorded = z.object({
+  /** False when this worker already counted for this entry today (a refresh is not a view), or the caller is no worker. */
+  counted: z.boolean(),
+});
+export const FaqUseQuery = z.object({
+  kind: z.enum(FAQ_USE_KINDS).optional(),
+  /** On these days (Asia/Shanghai), inclusive. */
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  /** The workers' unit, or any org above it. */
+  orgId: Id.optional(),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  after: After.optional(),
+});
+export type FaqUseQuery = z.infer<typeof FaqUseQuery>;
+/** One counted use: the day, the entry and the worker's unit — never who. */
+export const FaqUse = z.object({
+  id: Id,
+  kind: z.enum(FAQ_USE_KINDS),
+  day: z.string(),
+  faqId: Id,
+  faqTitle: z.string(),
+  topic: z.enum(QUESTION_TOPICS),
+  unitName: z.string(),
+});
+export type FaqUse = z.infer<typeof FaqUse>;
+export const FaqUsePage = z.object({
+  items: z.array(FaqUse),
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  nextCursor: z.string().nullable(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});

@@ -94,6 +94,29 @@ describe('a worker’s list', () => {
   });
 });
 
+describe('a day filter', () => {
+  it('lists a notice on its Beijing day on either side of midnight, for the desk and the worker alike', async () => {
+    const staff = { accountId: w.staff.accountId, displayName: 'staff', personId: null, grants: [], via: 'session' as const };
+    // 23:59:59.999 on 1 March and 00:00 on 2 March, Beijing time (UTC+8): the day filter bounds the walked index by these instants.
+    const at = async (iso: string, title: string) =>
+      (
+        await t.db
+          .transaction()
+          .execute((tx) =>
+            publishNotice(writeCallIn(t.db, tx, staff, systemContext(), new Date(iso)), { orgId: w.district.id, title, body: '正文', kind: 'adHoc' }),
+          )
+      ).id;
+    const late = await at('2026-03-01T15:59:59.999Z', '三月一日深夜发布');
+    const early = await at('2026-03-01T16:00:00.000Z', '三月二日零点发布');
+    const titles = async (who: typeof w.staff, q: string) => (await who.get(`/api/v1/notices?${q}`)).body.items.map((n: any) => n.id);
+    expect(await titles(w.staff, 'desk=1&from=2026-03-01&to=2026-03-01')).toEqual([late]);
+    expect(await titles(w.staff, 'desk=1&from=2026-03-02&to=2026-03-02')).toEqual([early]);
+    expect(await titles(w.staff, 'desk=1&from=2026-03-01&to=2026-03-02')).toEqual([early, late]);
+    const worker = await w.worker(w.team1, 'contract');
+    expect(await titles(worker, 'from=2026-03-02&to=2026-03-31')).toEqual([early]);
+  });
+});
+
 describe('read receipts', () => {
   it('stamps a recipient once, however often they open it, and counts reads by unit and category', async () => {
     const a = await w.worker(w.team1, 'contract');

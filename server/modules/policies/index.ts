@@ -9,6 +9,7 @@ import { defineModule } from '../module.js';
 import * as m1600 from './migrations/20261206_1600_policies_library.js';
 import * as m0420 from './migrations/20261207_0420_policies_scale.js';
 import * as m1230 from './migrations/20261207_1230_policies_question_keys.js';
+import * as m2120 from './migrations/20261207_2120_policies_faq_events.js';
 import { policiesRoutes } from './policies.routes.js';
 import { policiesJobs } from './policies.jobs.js';
 import { policiesIndicators } from './policies.indicators.js';
@@ -20,7 +21,12 @@ export const policiesModule = defineModule({
   permissions: Object.values(POLICY_PERMISSIONS),
   grants: POLICY_GRANTS,
   messages: policiesMessages,
-  migrations: { '20261206_1600_policies_library': m1600, '20261207_0420_policies_scale': m0420, '20261207_1230_policies_question_keys': m1230 },
+  migrations: {
+    '20261206_1600_policies_library': m1600,
+    '20261207_0420_policies_scale': m0420,
+    '20261207_1230_policies_question_keys': m1230,
+    '20261207_2120_policies_faq_events': m2120,
+  },
   routes: policiesRoutes,
   jobs: policiesJobs,
   indicators: policiesIndicators,

@@ -8,6 +8,11 @@ import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import type { QuestionStatus } from '../../../common/policies.js';
 import { countQuestions, topicCounts } from './policies.repository.js';
+import { countUses } from './faqUse.repository.js';
+import type { FaqUseKind } from '../../../common/schemas/policies.js';
+
+/** The web page listing FAQ uses by the drill's filters (kind, from, to). */
+export const FAQ_USES_PAGE = '/policies/faq-uses';
 
 const ANSWERED: QuestionStatus[] = ['answered', 'published'];
 const csv = (s: readonly string[]) => s.join(',');
@@ -40,7 +45,7 @@ export async function faqPublished(db: Db, q: IndicatorQuery): Promise<Figure> {
 
 /**
  * 常见问题复用率: FAQ entries (answers published as FAQ, asked in the period) that workers said answered
- * their question at least once — a question not sent — ÷ FAQ entries. Views are not recorded.
+ * their question at least once — a question not sent — ÷ FAQ entries. The dated uses are policies.faqViews and policies.faqDeflections.
  */
 export async function faqReuseRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const den = { status: 'published', ...period(q) };
@@ -49,6 +54,19 @@ export async function faqReuseRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const published = await countQuestions(db, q.scope, { ...period(q), status: ['published'] });
   return rateFigure(reused, published, { numerator: num, denominator: den });
 }
+
+/** A kind of FAQ use on the days of the period, by workers of the scope's units: one per worker, entry and day. */
+async function uses(db: Db, q: IndicatorQuery, kind: FaqUseKind): Promise<Figure> {
+  const n = await countUses(db, q.scope, { kind, ...period(q) });
+  const drill = { kind, ...period(q) };
+  return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
+}
+
+/** 常见问题查看次数: FAQ entries opened by workers on the period's days (a worker, an entry, a day: once). */
+export const faqViews = (db: Db, q: IndicatorQuery) => uses(db, q, 'view');
+
+/** 常见问题解答、免于提问: 「这条解答了我的问题」 marked on the period's days — questions not sent. */
+export const faqDeflections = (db: Db, q: IndicatorQuery) => uses(db, q, 'deflect');
 
 /**
  * 咨询最多的类别占比: the questions of the most-asked topic ÷ all questions asked in the period; the
@@ -112,6 +130,30 @@ export const policiesIndicators = [
     period: 'range',
     unit: 'rate',
     compute: faqReuseRate,
+  }),
+  defineIndicator({
+    key: 'policies.faqViews',
+    label: { zh: '常见问题查看次数', en: 'FAQ entries viewed' },
+    definition: {
+      zh: '期间各日职工打开常见问题的次数（按职工所在单位计入范围；同一职工同一天看同一条只计一次，不记姓名）',
+      en: 'FAQ entries opened by workers on the days of the period (placed by the worker’s unit; one worker, one entry, one day counts once; no names kept)',
+    },
+    period: 'range',
+    unit: 'count',
+    drillPage: FAQ_USES_PAGE,
+    compute: faqViews,
+  }),
+  defineIndicator({
+    key: 'policies.faqDeflections',
+    label: { zh: '看常见问题后免于提问', en: 'Questions deflected by the FAQ' },
+    definition: {
+      zh: '期间各日职工在常见问题上点「这条解答了我的问题」、未再提问的次数（按点击当天计；同一职工同一天同一条只计一次）',
+      en: 'Times a worker marked an FAQ entry as answering their question instead of asking, counted on the day marked (one worker, one entry, one day counts once)',
+    },
+    period: 'range',
+    unit: 'count',
+    drillPage: FAQ_USES_PAGE,
+    compute: faqDeflections,
   }),
   defineIndicator({
     key: 'policies.topTopicShare',

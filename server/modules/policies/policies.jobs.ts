@@ -10,6 +10,7 @@ import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calenda
 import { t } from '../../core/i18n/messages.js';
 import { dueQuestions, setSignature, unsignedQuestions } from './policies.repository.js';
 import { PM } from './policies.messages.js';
+import { forgetViewers } from './faqUse.repository.js';
 import { questionSignature } from './policies.explain.js';
 
 const BATCH = 500;
@@ -56,5 +57,7 @@ export async function signOldQuestions(db: Db): Promise<number> {
 
 export const policiesJobs: JobDefinition[] = [
   { name: 'policies.remind', intervalMs: 15 * 60_000, run: ({ db, now }) => remindUnanswered(db, now).then(() => undefined) },
+  // Hourly, so a key outlives its Beijing day by at most an hour, whenever the server was down.
+  { name: 'policies.forgetViewers', intervalMs: 60 * 60_000, run: ({ db, now }) => forgetViewers(db, shanghaiDate(now)).then(() => undefined) },
   { name: 'policies.signatures', intervalMs: 15 * 60_000, run: ({ db }) => signOldQuestions(db).then(() => undefined) },
 ];

@@ -22,7 +22,7 @@ export const FAQ_INDEX = 'policy_faq_search';
 type Eb = ExpressionBuilder<any, any>;
 
 /** Orgs of the scope, as an id subquery (never a join: the list reads its page from one table). */
-function orgIn(eb: Eb, column: string, scope: Scope) {
+export function orgIn(eb: Eb, column: string, scope: Scope) {
   if (scope.all) return sql<boolean>`1 = 1`;
   return eb(
     column,
@@ -266,7 +266,7 @@ export type QuestionListRow = Awaited<ReturnType<typeof questionRows>>[number];
  * The scope cut to the subtree of `orgId` (a unit filter), as one path range the org index reads
  * instead of two id lists; null when the unit is unknown or outside the scope.
  */
-async function narrowTo(db: Db, scope: Scope, orgId: string | undefined): Promise<Scope | null> {
+export async function narrowTo(db: Db, scope: Scope, orgId: string | undefined): Promise<Scope | null> {
   if (!orgId) return scope;
   const org = await orgById(db, orgId);
   if (!org) return null;

@@ -9,6 +9,9 @@ import {
   ExplainPrompt,
   FaqEntry,
   FaqQuery,
+  FaqUsePage,
+  FaqUseQuery,
+  FaqUseRecorded,
   NewVersionBody,
   PolicyDetail,
   PolicyListQuery,
@@ -26,6 +29,7 @@ import { allow } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
 import * as library from './policies.service.js';
 import * as questions from './questions.service.js';
+import * as faqUse from './faqUse.service.js';
 import { mayKeepSomewhere, readDocx } from './policies.docx.js';
 import { explainPrompts } from './policies.explain.js';
 import { MAX_FILE_BYTES } from '../../core/files/index.js';
@@ -119,7 +123,33 @@ export async function policiesRoutes(app: App) {
       config: allow(...READERS),
       schema: { tags, summary: '“这条已解答我的问题”（不再提问）', params: IdParams, response: { 200: z.object({ deflections: z.number().int() }) } },
     },
-    (req, reply) => writeCall(db, req, reply, 200, (call) => questions.deflect(call, req.params.id)),
+    (req, reply) => writeCall(db, req, reply, 200, (call) => faqUse.deflect(call, req.params.id)),
+  );
+  app.post(
+    '/api/v1/policy-faq/:id/view',
+    {
+      config: allow(...READERS),
+      schema: {
+        tags,
+        summary: '职工打开了一条常见问题（每人每条每天计一次，不记姓名）',
+        params: IdParams,
+        response: { 200: FaqUseRecorded },
+      },
+    },
+    (req, reply) => writeCall(db, req, reply, 200, (call) => faqUse.view(call, req.params.id)),
+  );
+  app.get(
+    '/api/v1/policy-faq-uses',
+    {
+      config: allow(...KEEPERS),
+      schema: {
+        tags,
+        summary: '常见问题的查看与“已解答”记录（按日、按单位，不含个人）：指标下钻',
+        querystring: FaqUseQuery,
+        response: { 200: FaqUsePage },
+      },
+    },
+    (req) => faqUse.uses(readCall(db, req), req.query),
   );
 
   // ---- questions ----

@@ -1,7 +1,7 @@
 /**
  * Demo library and questions: the policies of policies.seed.texts.ts kept by the group's union,
  * the demo workers' questions over the last four months in every state (awaiting, one overdue,
- * answered on time and late, published as FAQ, withdrawn; some anonymous), then the salary rule
+ * answered on time and late, published as FAQ and then opened and marked 「解答了我的问题」 on later days, withdrawn; some anonymous), then the salary rule
  * amended and the housing allowance repealed, which flags the answers citing them. Deterministic.
  */
 import type { Db } from '../../core/db/database.js';
@@ -13,7 +13,7 @@ import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { pdb } from './policies.tables.js';
 import * as library from './policies.service.js';
 import * as questions from './questions.service.js';
-import { countDeflection } from './policies.repository.js';
+import * as faqUse from './faqUse.service.js';
 import { DEMO_POLICIES, DEMO_QUESTIONS } from './policies.seed.texts.js';
 
 async function actorOf(db: Db, username: string): Promise<Actor | null> {
@@ -76,7 +76,14 @@ export async function seedPoliciesDemo(db: Db, now: Date): Promise<void> {
     );
     if (q.faq) {
       await as(staff, ago(now, answeredAgo - 1, 10), (call) => questions.publish(call, asked.id, { faqTitle: q.faq![0], faqAnswer: q.faq![1] }));
-      for (let k = 0; k < (i * 7) % 13; k++) await countDeflection(db, asked.id);
+      // Workers open the entry on the days after it is published; about one in three finds it answers them (dated uses).
+      const publishedAgo = answeredAgo - 1;
+      for (let k = 1; k <= (i * 7) % 13 && publishedAgo - k >= 0; k++) {
+        const reader = workers[k % workers.length];
+        await as(reader, ago(now, publishedAgo - k, 12), async (call) => {
+          await (k % 3 === 0 ? faqUse.deflect(call, asked.id) : faqUse.view(call, asked.id));
+        });
+      }
     }
   }
 

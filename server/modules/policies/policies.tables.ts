@@ -71,11 +71,25 @@ export interface PolicyCitationTable {
   policy_id: string;
 }
 
+/** One worker's use of an FAQ entry on one day (migration 20261207_2120): no account, person or instant. */
+export interface PolicyFaqEventTable {
+  id: string;
+  faq_id: string;
+  kind: 'view' | 'deflect';
+  /** Beijing date. */
+  day: string;
+  /** The worker's unit (nearest mine or branch union), as an anonymous question is placed. */
+  org_id: string;
+  /** Dedupe key for the day (hash of account, entry, day); cleared after the day by policies.forgetViewers. */
+  viewer_key: string | null;
+}
+
 export interface PoliciesTables {
   policies: PolicyTable;
   policy_articles: PolicyArticleTable;
   policy_questions: PolicyQuestionTable;
   policy_citations: PolicyCitationTable;
+  policy_faq_events: PolicyFaqEventTable;
 }
 
 export type PDb = Kysely<DB & PoliciesTables>;

@@ -22,6 +22,11 @@ import { ARTICLE_INDEX, FAQ_INDEX, QUESTION_INDEX } from './policies.repository.
 import { COUNT_CAP } from '../../core/db/keyset.js';
 import { newId } from '../../core/ids.js';
 import { indexText } from '../../core/search/segment.js';
+import { writeCallIn } from '../../core/call.js';
+import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
+import { actorOf } from '../appeals/appeals.testkit.js';
+import * as faqUse from './faqUse.service.js';
+import { forgetViewers } from './faqUse.repository.js';
 
 const t = useTestApp();
 let w: PoliciesWorld;
@@ -352,6 +357,65 @@ describe('questions', () => {
     const top = await indicator('policies.topTopicShare')!.compute(t.db, q);
     expect(top).toMatchObject({ value: 0.6667, numerator: 2, denominator: 3 });
     expect(top.drill!.numerator.topic).toBe('leave');
+  });
+
+  it('counts FAQ views and deflections on the day they happen, once per worker and day, keeping no one’s identity', async () => {
+    // A mine of its own, so the figures count this test's uses only.
+    const mine = await t.org('三号矿', 'mine', w.group);
+    const team = await t.org('综采队', 'team', mine);
+    const asker = await w.worker({}, team);
+    const q = await askQuestion(asker, { title: '高温津贴发多少', topic: 'wages' });
+    await w.staff.post(`/api/v1/policy-questions/${q.id}/answer`, { answer: '每月300元。' });
+    await w.staff.post(`/api/v1/policy-questions/${q.id}/publish`, { faqTitle: '高温津贴标准', faqAnswer: '6至9月每月300元。' });
+    const reader = await w.worker({ name: '看问答的职工' }, team);
+    const view = (who: typeof reader | typeof w.staff) => who.post(`/api/v1/policy-faq/${q.id}/view`, {});
+    expect((await view(reader)).body).toEqual({ counted: true });
+    // A refresh the same day is not a view; union staff reading the FAQ are not workers' use.
+    expect((await view(reader)).body).toEqual({ counted: false });
+    expect((await view(w.staff)).body).toEqual({ counted: false });
+    expect((await reader.post(`/api/v1/policy-faq/${q.id}/deflect`, {})).body.deflections).toBe(1);
+    expect((await reader.post(`/api/v1/policy-faq/${q.id}/deflect`, {})).body.deflections).toBe(1);
+    // Another organisation's worker cannot even find the entry.
+    const stranger = await t.user([{ role: 'worker', org: await t.org('另一集团', 'group') }]);
+    expect((await stranger.post(`/api/v1/policy-faq/${q.id}/view`, {})).status).toBe(404);
+    // The next Beijing day the same worker counts again: a view and a deflection dated that day.
+    const today = shanghaiDate(new Date());
+    const tomorrow = addDays(today, 1);
+    const actor = await actorOf(t.db, reader.accountId);
+    const atNoon = new Date(`${tomorrow}T12:00:00+08:00`);
+    await t.db.transaction().execute((tx) => faqUse.deflect(writeCallIn(t.db, tx, actor, { actor, ip: null, requestId: null, locale: 'zh-CN' }, atNoon), q.id));
+
+    const figure = (key: string, from: string, to: string) => indicator(key)!.compute(t.db, { scope: { all: false, paths: [mine.path] }, from, to });
+    expect((await figure('policies.faqViews', today, today)).value).toBe(1);
+    expect((await figure('policies.faqDeflections', today, today)).value).toBe(1);
+    expect((await figure('policies.faqViews', tomorrow, tomorrow)).value).toBe(1);
+    expect((await figure('policies.faqDeflections', today, tomorrow)).value).toBe(2);
+    // Each figure's drill lists exactly the uses it counted, by day and unit, naming nobody.
+    for (const key of ['policies.faqViews', 'policies.faqDeflections']) {
+      const fig = await figure(key, today, tomorrow);
+      expect(indicator(key)!.drillPage).toBe('/policies/faq-uses');
+      const list = await w.staff.get(`/api/v1/policy-faq-uses?${new URLSearchParams({ ...fig.drill!.numerator, orgId: mine.id })}`);
+      expect(list.status).toBe(200);
+      expect(list.body.total, key).toBe(fig.value);
+      expect(list.body.items.map((u: any) => [u.day, u.faqTitle, u.unitName])).toContainEqual([tomorrow, '高温津贴标准', '三号矿']);
+      expect(JSON.stringify(list.body)).not.toMatch(new RegExp(`${reader.accountId}|${reader.person.id}|看问答的职工`));
+    }
+    expect((await reader.get('/api/v1/policy-faq-uses')).status).toBe(403);
+    // The rows hold a day, an entry and a unit; the key that kept the day to one count is gone once the day is over.
+    const rows = await t.db
+      .selectFrom('policy_faq_events' as any)
+      .selectAll()
+      .where('faq_id', '=', q.id)
+      .execute();
+    expect(rows).toHaveLength(4);
+    expect(JSON.stringify(rows)).not.toMatch(new RegExp(`${reader.accountId}|${reader.person.id}|${team.id}`));
+    await forgetViewers(t.db, addDays(tomorrow, 1));
+    const kept = await t.db
+      .selectFrom('policy_faq_events' as any)
+      .select('viewer_key')
+      .where('faq_id', '=', q.id)
+      .execute();
+    expect(kept.map((r: any) => r.viewer_key)).toEqual([null, null, null, null]);
   });
 
   it('reminds staff before the deadline and the chair once it has passed, each only once', async () => {

@@ -275,11 +275,3 @@ export async function faq(call: Call, q: { q?: string; topic?: string[]; page: n
     })),
   };
 }
-
-/** A worker found the answer in this FAQ entry and did not send a question: counted as a question deflected. */
-export async function deflect(call: WriteCall, id: string): Promise<{ deflections: number }> {
-  const f = await repo.faqById(call.tx, id);
-  if (!f || f.status !== 'published' || !reaches(readReach(call.actor), f.library_path)) throw notFound();
-  await repo.countDeflection(call.tx, id);
-  return { deflections: f.deflections + 1 };
-}

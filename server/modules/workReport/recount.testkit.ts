@@ -73,6 +73,10 @@ async function policies(c: Ctx) {
   const topics = new Map<string, number>();
   for (const q of asked) topics.set(q.topic, (topics.get(q.topic) ?? 0) + 1);
   const top = Math.max(0, ...topics.values());
+  // FAQ uses on the period's days, placed at the worker's unit.
+  const uses = (await rows(c, sql`select e.kind, e.day from policy_faq_events e join orgs o on o.id = e.org_id where o.path like ${under(c)}`)).filter((e) =>
+    inRange(e.day, c),
+  );
   return {
     'policies.questionsAnswered': count(answered.length),
     // On time: answered before the deadline day ended in Beijing.
@@ -80,6 +84,8 @@ async function policies(c: Ctx) {
     'policies.faqPublished': count(published.length),
     'policies.faqReuseRate': rate(published.filter((q) => Number(q.deflections) > 0).length, published.length),
     'policies.topTopicShare': rate(top, asked.length),
+    'policies.faqViews': count(uses.filter((e) => e.kind === 'view').length),
+    'policies.faqDeflections': count(uses.filter((e) => e.kind === 'deflect').length),
     // Now, whatever the period: answers citing a policy amended or repealed since, not answered again.
     'policies.reviewPending': count(qs.filter((q) => ['answered', 'published'].includes(q.status) && Number(q.review_needed) === 1).length),
   };

@@ -13,7 +13,11 @@ export interface Paged<T> {
 const KEY = 'notices';
 
 export const useNotices = (q: Query) =>
-  useQuery({ queryKey: [KEY, 'list', q], queryFn: () => api.get<Paged<NoticeSummary>>('/notices', q), placeholderData: keepPreviousData });
+  useQuery({
+    queryKey: [KEY, 'list', q],
+    queryFn: () => api.get<Paged<NoticeSummary> & { totalCapped?: boolean; nextCursor?: string | null }>('/notices', q),
+    placeholderData: keepPreviousData,
+  });
 export const useNotice = (id: string) => useQuery({ queryKey: [KEY, 'notice', id], queryFn: () => api.get<NoticeDetail>(`/notices/${id}`) });
 export const useHistory = (id: string) =>
   useQuery({ queryKey: [KEY, 'history', id], queryFn: () => api.get<{ items: HistoryEntry[] }>(`/notices/${id}/history`).then((r) => r.items) });

@@ -1,11 +1,11 @@
-import { App, Button, Card, Form, Input, List, Select, Switch, Typography } from 'antd';
-import { useDeferredValue } from 'react';
+import { App, Button, Card, Collapse, Form, Input, Select, Switch, Typography } from 'antd';
+import { useDeferredValue, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { QUESTION_TOPICS } from '@common/policies';
 import { Page } from '../../shared/Page';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
-import { askQuestion, deflect, useFaq, usePoliciesWrite } from './api';
+import { askQuestion, deflect, useFaq, usePoliciesWrite, viewFaq } from './api';
 import { topicLabel } from './labels';
 import { Citations } from './Citations';
 
@@ -29,6 +29,8 @@ export default function AskPage() {
   const faq = useFaq(draft.length >= 2 ? draft : undefined);
   const send = usePoliciesWrite(askQuestion);
   const near = draft.length >= 2 ? (faq.data ?? []) : [];
+  // Entries already opened on this page: opening one again is not another view.
+  const seen = useRef(new Set<string>());
   return (
     <Page title={t('ask.title')}>
       <Form<Values>
@@ -54,12 +56,23 @@ export default function AskPage() {
         </Form.Item>
         {near.length > 0 && (
           <Card size="small" title={t('ask.similar')} style={{ marginBottom: 16 }} data-testid="ask-similar">
-            <List
-              dataSource={near}
-              renderItem={(f) => (
-                <List.Item>
-                  <div style={{ width: '100%' }}>
-                    <Typography.Text strong>{f.title}</Typography.Text>
+            {/* An entry opened is a view (counted once a day per worker, no name kept); the staff see how often the FAQ spares a question. */}
+            <Collapse
+              size="small"
+              ghost
+              onChange={(keys) => {
+                const opened = (Array.isArray(keys) ? keys : [keys]).map(String).filter((k) => !seen.current.has(k));
+                for (const id of opened) {
+                  seen.current.add(id);
+                  // A lost count must not stop a worker reading the answer: a failed view is not shown.
+                  viewFaq(id).catch(() => undefined);
+                }
+              }}
+              items={near.map((f) => ({
+                key: f.id,
+                label: <Typography.Text strong>{f.title}</Typography.Text>,
+                children: (
+                  <div data-testid="ask-similar-answer">
                     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{f.answer}</Typography.Paragraph>
                     <Citations items={f.citations} />
                     <Button
@@ -74,8 +87,8 @@ export default function AskPage() {
                       {t('ask.solved')}
                     </Button>
                   </div>
-                </List.Item>
-              )}
+                ),
+              }))}
             />
           </Card>
         )}

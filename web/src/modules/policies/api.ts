@@ -1,6 +1,16 @@
 /** 政策回应 queries and writes; shapes come from common/schemas/policies. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ArticleHit, DocxText, ExplainPrompt, FaqEntry, PolicyDetail, PolicySummary, QuestionDetail, QuestionSummary } from '@common/schemas/policies';
+import type {
+  ArticleHit,
+  DocxText,
+  ExplainPrompt,
+  FaqEntry,
+  FaqUse,
+  PolicyDetail,
+  PolicySummary,
+  QuestionDetail,
+  QuestionSummary,
+} from '@common/schemas/policies';
 import { api, upload, type Query } from '../../api/client';
 
 export interface Paged<T> {
@@ -63,6 +73,15 @@ export const publishQuestion = (id: string) => (body: { faqTitle: string; faqAns
   api.post<QuestionDetail>(`/policy-questions/${id}/publish`, body);
 export const withdrawQuestion = (id: string) => () => api.post<QuestionDetail>(`/policy-questions/${id}/withdraw`, {});
 export const deflect = (id: string) => api.post<{ deflections: number }>(`/policy-faq/${id}/deflect`, {});
+export const viewFaq = (id: string) => api.post<{ counted: boolean }>(`/policy-faq/${id}/view`, {});
+
+/** The FAQ's dated uses behind the figures (day, entry, unit; never who). */
+export const useFaqUses = (q: Query) =>
+  useQuery({
+    queryKey: [KEY, 'faqUses', q],
+    queryFn: () => api.get<Paged<FaqUse> & { totalCapped: boolean; nextCursor: string | null }>('/policy-faq-uses', q),
+    placeholderData: keepPreviousData,
+  });
 export const createPolicy = (body: Record<string, unknown>) => api.post<PolicyDetail>('/policies', body);
 export const newVersion = (id: string) => (body: Record<string, unknown>) => api.post<PolicyDetail>(`/policies/${id}/versions`, body);
 export const repealPolicy = (id: string) => (body: { repealDate: string }) => api.post<PolicyDetail>(`/policies/${id}/repeal`, body);

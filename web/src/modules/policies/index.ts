@@ -10,6 +10,7 @@ export const policiesModule = defineModule({
     { path: 'policies', component: lazy(() => import('./LibraryPage')), permission: P.read },
     { path: 'policies/new', component: lazy(() => import('./PolicyFormPage')), permission: P.manage },
     { path: 'policies/ask', component: lazy(() => import('./AskPage')), permission: P.ask },
+    { path: 'policies/faq-uses', component: lazy(() => import('./FaqUsesPage')), permission: P.answer },
     { path: 'policies/questions', component: lazy(() => import('./QuestionsPage')) },
     { path: 'policies/questions/:id', component: lazy(() => import('./QuestionPage')) },
     { path: 'policies/:id', component: lazy(() => import('./PolicyPage')), permission: P.read },

@@ -103,6 +103,15 @@ export const messages = defineMessages(
       oldVersion: '（已变更的旧版本）',
     },
     faq: { title: '常见问题', views: '{{count}} 人看过后不再提问' },
+    uses: {
+      title: '常见问题的查看与解答',
+      help: '职工每打开一条常见问题记一次查看，点「这条解答了我的问题」记一次免于提问；同一职工同一天同一条只计一次，只记日期和所在单位，不记姓名。',
+      kind: '类型',
+      kinds: { view: '查看', deflect: '解答了问题' },
+      day: '日期',
+      faq: '常见问题',
+      unit: '职工所在单位',
+    },
     home: { ask: '有政策问题？先查一查', askButton: '提问', queueTitle: '待答复的政策咨询', queueEmpty: '没有待答复的咨询', all: '全部' },
   },
   {
@@ -207,6 +216,15 @@ export const messages = defineMessages(
       oldVersion: ' (an amended or repealed version)',
     },
     faq: { title: 'FAQ', views: '{{count}} people stopped here' },
+    uses: {
+      title: 'FAQ views and questions spared',
+      help: 'Each FAQ entry a worker opens counts as a view, each 「This answers my question」 as a question not asked; one worker, one entry, one day counts once. Only the day and the worker’s unit are kept, never a name.',
+      kind: 'Kind',
+      kinds: { view: 'Viewed', deflect: 'Answered the question' },
+      day: 'Day',
+      faq: 'FAQ entry',
+      unit: 'Worker’s unit',
+    },
     home: {
       ask: 'A question about a policy? Look it up first',
       askButton: 'Ask',
