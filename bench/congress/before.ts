@@ -22,7 +22,12 @@ export async function participationRowsBefore(db: Db, from: string, to: string) 
     .where('r.term_id', 'in', (eb: ExpressionBuilder<any, any>) => eb.selectFrom('congress_sessions as hs').select('hs.term_id').where('hs.id', 'in', held(eb)))
     .select(['r.id', 'p.name', 'r.delegation', 'r.category'])
     .select((eb) =>
-      eb.selectFrom('congress_proposals as x').whereRef('x.proposer_id', '=', 'r.id').where('x.session_id', 'in', held(eb)).select(eb.fn.countAll().as('n')).as('proposals'),
+      eb
+        .selectFrom('congress_proposals as x')
+        .whereRef('x.proposer_id', '=', 'r.id')
+        .where('x.session_id', 'in', held(eb))
+        .select(eb.fn.countAll().as('n'))
+        .as('proposals'),
     )
     .select((eb) =>
       eb

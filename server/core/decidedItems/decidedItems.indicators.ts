@@ -33,7 +33,16 @@ function dueCounts(db: Db, q: IndicatorQuery) {
     const r = await due(db, q)
       .select((eb) => [
         eb.fn.countAll<number>().as('n'),
-        eb.fn.sum<number>(eb.case().when(eb.and([eb('d.status', '=', 'done'), onTime])).then(1).else(0).end()).as('ok'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('d.status', '=', 'done'), onTime]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('ok'),
         eb.fn.sum<number>(eb.case().when('d.status', '=', 'overdue').then(1).else(0).end()).as('overdue'),
         eb.fn.sum<number>('d.progress').as('progress'),
       ])
