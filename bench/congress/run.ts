@@ -18,8 +18,9 @@ import { newId } from '../../server/core/ids.js';
 import { writeCallIn, type Call } from '../../server/core/call.js';
 import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
-import { congressProposals as proposals, congressVotes as votes } from '../../server/modules/congress/index.js';
+import { congressProposals as proposals, congressVotes as votes, participationRows } from '../../server/modules/congress/index.js';
 import { buildCongressL, SCALE_L } from './data.js';
+import { participationRowsBefore } from './before.js';
 import { engine, N, openBenchDatabase, time, machine, analyze, indicatorBreakdown, indicatorPage } from '../kit.js';
 
 installHouse(house);
@@ -77,6 +78,21 @@ try {
 
   // The indicator page (issue #17: ≤ 200 ms): every congress figure of the group, over the last year and over ten.
   const yearAgo = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  // The participation read both participation figures share: four correlated counts per representative (before.ts,
+  // frozen) against one grouped read (now), alternated in this run, the same rows checked first.
+  const all = { all: true, paths: [] };
+  for (const [label, from] of [
+    ['one year', yearAgo],
+    ['ten years', '2016-01-01'],
+  ] as const) {
+    const [a, b] = [await participationRowsBefore(db, from, today), await participationRows(db, all, from, today)];
+    if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`participation rows differ over ${label}`);
+    // The check above warmed both; the ten-year correlated read takes ~30 s under load, so it is timed twice.
+    const runs = label === 'one year' ? 10 : 2;
+    const before = await time(`participation read, ${label}: correlated (before)`, runs, () => participationRowsBefore(db, from, today), undefined, 0);
+    const after = await time(`participation read, ${label}: grouped (now)`, runs, () => participationRows(db, all, from, today), undefined, 0);
+    console.log(`  ${b.length} representatives; now ÷ before (medians): ${((after.median / before.median) * 100).toFixed(1)} %`);
+  }
   const count = await indicatorPage(db, ['congress'], yearAgo, today);
   await time(`indicator page: ${count} congress figures, group, one year`, 20, () => indicatorPage(db, ['congress'], yearAgo, today), 200, 2);
   await time(`indicator page: ${count} congress figures, group, ten years`, 20, () => indicatorPage(db, ['congress'], '2016-01-01', today), 200, 2);

@@ -15,7 +15,7 @@ import { installHouse } from '../../server/modules/compose.js';
 import * as decided from '../../server/core/decidedItems/decidedItems.queries.js';
 import { carryOver } from '../../server/modules/meetings/index.js';
 import { buildMeetingsData } from './data.js';
-import { analyze, callAs, engine, indicatorPage, machine, N, openBenchDatabase, time } from '../kit.js';
+import { analyze, callAs, engine, indicatorBreakdown, indicatorPage, machine, N, openBenchDatabase, time } from '../kit.js';
 
 installHouse(house);
 const { database, done } = await openBenchDatabase('meetings');
@@ -51,6 +51,7 @@ try {
   for (const modules of [['core'], ['meetings']]) {
     const count = await indicatorPage(db, modules, '2000-01-01', '2100-12-31');
     await time(`indicator page: ${count} ${modules[0]} figures, group, all years`, 20, () => indicatorPage(db, modules, '2000-01-01', '2100-12-31'), 200, 2);
+    await indicatorBreakdown(db, modules, '2000-01-01', '2100-12-31');
   }
 } finally {
   await done();

@@ -9,6 +9,7 @@ import * as coreDecidedItems from './migrations/20261206_1530_core_decided_items
 import * as core0006 from './migrations/20261206_1600_core_files.js';
 import * as coreWebhookRobots from './migrations/20261206_1600_core_webhook_robots.js';
 import * as coreDecidedBoard from './migrations/20261206_2200_core_decided_board.js';
+import * as coreDecidedFigures from './migrations/20261207_2100_core_decided_figures.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
@@ -20,6 +21,7 @@ export const coreMigrations: Record<string, Migration> = {
   '20261206_1600_core_files': core0006,
   '20261206_1600_core_webhook_robots': coreWebhookRobots,
   '20261206_2200_core_decided_board': coreDecidedBoard,
+  '20261207_2100_core_decided_figures': coreDecidedFigures,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */

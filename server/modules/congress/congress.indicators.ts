@@ -2,9 +2,9 @@
 import { rateFigure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
 import type { IndicatorQuery } from '../../core/indicators/indicator.js';
-import { defineIndicator, type IndicatorDefinition } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type IndicatorDefinition } from '../../core/indicators/indicator.js';
 import { heldSessions } from './congress.repository.js';
-import { countSet } from './congress.proposals.repository.js';
+import { countSets } from './congress.proposals.repository.js';
 import { closedVotes } from './congress.votes.repository.js';
 import { participationRows } from './congress.cuts.js';
 import type { ProposalSet } from '../../../common/congress.js';
@@ -32,10 +32,11 @@ export async function turnout(db: Db, q: IndicatorQuery) {
 /**
  * 代表履职 over the representatives of the terms that held a session in the period: those who raised or seconded a
  * proposal in those sessions, and the proposals raised. The participation list (GET /congress/representatives/participation)
- * holds both counts: one row per representative, with their proposals and seconds.
+ * holds both counts: one row per representative, with their proposals and seconds. Both participation figures are cut
+ * from these rows: a batch (dashboard, report) reads them once (`sharedRead`).
  */
 export async function participationCounts(db: Db, q: IndicatorQuery) {
-  const rows = await participationRows(db, q.scope, q.from, q.to);
+  const rows = await sharedRead(q, 'congress.participation', () => participationRows(db, q.scope, q.from, q.to));
   return {
     representatives: rows.length,
     active: rows.filter((r) => r.proposals + r.seconds > 0).length,
@@ -106,8 +107,8 @@ export const congressIndicators: IndicatorDefinition[] = [
 
 /** A rate of two proposal sets over the sessions held in the period; the drill names both sets for GET /congress/proposals. */
 export async function proposalRate(db: Db, q: IndicatorQuery, numerator: ProposalSet, denominator: ProposalSet) {
-  const n = await countSet(db, q.scope, q.from, q.to, numerator);
-  const d = await countSet(db, q.scope, q.from, q.to, denominator);
+  const sets = await sharedRead(q, 'congress.proposalSets', () => countSets(db, q.scope, q.from, q.to));
+  const [n, d] = [sets[numerator], sets[denominator]];
   return rateFigure(n, d, { numerator: { from: q.from, to: q.to, set: numerator }, denominator: { from: q.from, to: q.to, set: denominator } });
 }
 

@@ -2,7 +2,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { containsCi } from '../../core/db/dialect.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import type { ProposalSet } from '../../../common/congress.js';
+import { PROPOSAL_SETS, type ProposalSet } from '../../../common/congress.js';
 /** All SQL of proposals and their seconds. */
 import type { Db, Tx } from '../../core/db/database.js';
 import { cdb, type CongressProposalTable } from './congress.tables.js';
@@ -187,14 +187,17 @@ export function sessionsIn(eb: ExpressionBuilder<any, any>, scope: Scope, from: 
     .where((e) => pathInScope(e, 'o.path', scope));
 }
 
-/** How many proposals of the period are in `set` (all of the period without one). */
-export async function countSet(db: H, scope: Scope, from: string, to: string, set?: ProposalSet) {
-  let q = cdb(db)
+/**
+ * How many proposals of the period are in each set: one pass over the period's proposals, summing every set at once,
+ * so the nine proposal rates of an indicator page cost one read (they shared it through `sharedRead`), not eighteen.
+ */
+export async function countSets(db: H, scope: Scope, from: string, to: string): Promise<Record<ProposalSet, number>> {
+  const r = (await cdb(db)
     .selectFrom('congress_proposals as x')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to));
-  if (set) q = q.where((eb) => inSet(eb, set));
-  return Number((await q.executeTakeFirstOrThrow()).n);
+    .where('x.session_id', 'in', (eb) => sessionsIn(eb, scope, from, to))
+    .select((eb) => PROPOSAL_SETS.map((set) => eb.fn.sum<number>(eb.case().when(inSet(eb, set)).then(1).else(0).end()).as(set)))
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  return Object.fromEntries(PROPOSAL_SETS.map((set) => [set, Number(r[set] ?? 0)])) as Record<ProposalSet, number>;
 }
 
 /** Marks the session's screened proposals published (公布); those already published keep their date. */

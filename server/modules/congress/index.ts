@@ -39,6 +39,8 @@ export const congressModule = defineModule({
 });
 
 export { attendanceRate } from './congress.indicators.js';
+/** The participation read, for the scale benchmark's same-run comparison with its frozen predecessor (bench/congress/before.ts). */
+export { participationRows } from './congress.cuts.js';
 export { checkRoster } from './congress.roster.js';
 export { openSubjectVote, voteResultOf } from './congress.votes.service.js';
 /** The services themselves, for the scale benchmark (bench/congress) that calls them in process. */
