@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { joinedTexts } from '../../core/db/dialect.js';
+import { insertRow } from '../../core/db/prepared.js';
 import { CHECKING_MINUTES, TEACHING_MINUTES, TEN } from '../../../common/lessonLogs.js';
 import type { NotLoggedLesson } from '../../../common/schemas/lessonLogs.js';
 import { weekOf } from '../../../common/school.js';
@@ -30,7 +31,7 @@ export function logAt(db: Tx, classId: string, date: string, period: number) {
 }
 
 export async function insertLog(db: Tx, row: LessonLogTable) {
-  await ldb(db).insertInto('lesson_logs').values(row).execute();
+  await insertRow(ldb(db), 'lesson_logs', row);
 }
 
 export async function updateAfterClass(db: Tx, id: string, patch: { corrections: number; tutoring: number; reached: string; updated_at: string }) {

@@ -1,6 +1,9 @@
 /** All SQL of the timetable module. */
+import type { Kysely } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
-import { tdb, type TimetableSlotTable } from './timetable.tables.js';
+import { prepared } from '../../core/db/prepared.js';
+import type { DB } from '../../core/db/schema.js';
+import { tdb, type TimetableSlotTable, type TimetableTables } from './timetable.tables.js';
 
 export function slotsOfClass(db: Tx, classId: string) {
   return tdb(db)
@@ -62,6 +65,22 @@ export function slotsOfTeacher(db: Tx, teacherId: string) {
     .orderBy('s.weekday')
     .orderBy('s.period')
     .execute();
+}
+
+const periodSlots = prepared((d: Kysely<DB & TimetableTables>, p: { classId: string; period: number }) =>
+  d
+    .selectFrom('timetable_slots as s')
+    .innerJoin('persons as p', 'p.id', 's.teacher_id')
+    .select(['s.weekday', 's.period', 's.subject', 's.teacher_id', 'p.name as teacher_name'])
+    .where('s.class_id', '=', p.classId)
+    .where((eb) => eb.or([eb('s.weekday', '>=', 6), eb('s.period', '=', p.period)])),
+);
+/**
+ * What logging a lesson needs of a class's week, in one prepared read: the slots of one period
+ * and every weekend slot (a class's weekend rows decide which weekday a make-up day follows).
+ */
+export function slotsForPeriod(db: Tx, classId: string, period: number) {
+  return periodSlots.all(db, { classId, period });
 }
 
 export function slotAt(db: Tx, classId: string, weekday: number, period: number) {
