@@ -50,13 +50,13 @@ export async function deleteTallies(db: Tx, logId: string, kinds: readonly strin
   await ldb(db).deleteFrom('lesson_log_students').where('log_id', '=', logId).where('kind', 'in', kinds).execute();
 }
 
+/** The students a log tallied (present() puts each kind in pinyin order). */
 export function talliesOf(db: Tx, logId: string) {
   return ldb(db)
     .selectFrom('lesson_log_students as t')
     .innerJoin('persons as p', 'p.id', 't.student_id')
     .select(['t.kind', 't.student_id', 'p.name'])
     .where('t.log_id', '=', logId)
-    .orderBy('p.name')
     .execute();
 }
 

@@ -4,6 +4,7 @@ import type { Tx } from '../../core/db/database.js';
 import { prepared } from '../../core/db/prepared.js';
 import type { DB } from '../../core/db/schema.js';
 import { tdb, type TimetableSlotTable, type TimetableTables } from './timetable.tables.js';
+import { comparePinyin } from '../../../common/school.js';
 
 export function slotsOfClass(db: Tx, classId: string) {
   return tdb(db)
@@ -103,12 +104,14 @@ export async function replaceSlots(db: Tx, classId: string, rows: TimetableSlotT
       .execute();
 }
 
-export function teachersOfClass(db: Tx, classId: string) {
-  return db
+/** A class's teachers in pinyin order of their names (SQL would order by code point: 刘 before 陈). */
+export async function teachersOfClass(db: Tx, classId: string) {
+  const rows = await db
     .selectFrom('class_teachers as ct')
     .innerJoin('persons as p', 'p.id', 'ct.teacher_id')
     .select(['ct.teacher_id', 'ct.duty', 'ct.subject', 'p.name'])
     .where('ct.class_id', '=', classId)
-    .orderBy('p.name')
+    .orderBy('ct.teacher_id')
     .execute();
+  return rows.sort((a, b) => comparePinyin(a.name, b.name));
 }
