@@ -115,6 +115,7 @@ describe('the indicator registry', () => {
       'surveys.openProblems',
       'surveys.responseRate',
       'surveys.topConcern',
+      'teacherGrowth.dutiesDone',
       'teacherGrowth.observations',
       'teacherGrowth.observationsMet',
       'teacherGrowth.placed',
