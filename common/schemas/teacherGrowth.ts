@@ -49,7 +49,13 @@ export const TierList = z.object({ items: z.array(Tier) });
 // ---- placements and the office's roster (no ranking: ordered by name) ----
 export const PlacementBody = z.object({ tier: z.enum(TIER_KEYS), milestone: Text(20).nullable().optional(), since: IsoDate }).strict();
 /** `placed=1`: placed teachers only (the drill of teacherGrowth.placed). */
-export const RosterQuery = z.object({ tier: z.enum(TIER_KEYS).optional(), placed: z.enum(['1']).optional() });
+export const RosterQuery = z.object({
+  tier: z.enum(TIER_KEYS).optional(),
+  placed: z.enum(['1']).optional(),
+  /** Only teachers who did every duty of their tier (each as often as a term asks) with evidence dated in this period. */
+  dutiesFrom: IsoDate.optional(),
+  dutiesTo: IsoDate.optional(),
+});
 export const RosterItem = z.object({
   teacherId: z.string(),
   name: z.string(),

@@ -117,6 +117,7 @@ describe('the indicator registry', () => {
       'surveys.openProblems',
       'surveys.responseRate',
       'surveys.topConcern',
+      'teacherGrowth.dutiesDone',
       'teacherGrowth.observations',
       'teacherGrowth.observationsMet',
       'teacherGrowth.placed',

@@ -10,11 +10,12 @@ import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import { joinedTexts } from '../../core/db/dialect.js';
+import { prepared } from '../../core/db/prepared.js';
 import { standardMet, TEN } from '../../../common/lessonLogs.js';
 import { weekOf, weekStart } from '../../../common/school.js';
 import { union } from './lessonLogs.reach.js';
 import { complianceCells, type CellBy } from './lessonLogs.repository.js';
-import { ldb, type LessonLogCellTable, type LessonLogTable } from './lessonLogs.tables.js';
+import { ldb, type LDb, type LessonLogCellTable, type LessonLogTable } from './lessonLogs.tables.js';
 
 const COUNTS = ['logged', 'standard_met', 'questioned', 'homework_checked', 'demonstrations', 'practice_minutes', 'corrections', 'tutoring'] as const;
 type Counts = Record<(typeof COUNTS)[number], number>;
@@ -48,23 +49,28 @@ const keyOf = (l: Pick<LessonLogTable, 'class_id' | 'teacher_id' | 'subject' | '
   week_start: mondayOf(l.date),
 });
 
-/** A new log into its cell. On PostgreSQL the upsert holds the cell's row until commit, so the mask read back is the latest. */
-export async function addToCell(db: Tx, log: LessonLogTable): Promise<void> {
-  const key = keyOf(log);
-  const l = ldb(db);
-  const row = await l
+const CELL_COLUMNS = ['class_id', 'teacher_id', 'subject', 'week_start', 'school_id', 'grade_id', ...COUNTS, 'reached'] as const;
+/** The upsert every log makes, compiled once (logging a lesson is the write a teacher waits on). */
+const upsertCell = prepared((d: LDb, p: LessonLogCellTable) =>
+  d
     .insertInto('lesson_log_cells')
-    .values({ ...key, school_id: log.school_id, grade_id: log.grade_id, ...countsOf(log), reached: log.reached })
+    .values(Object.fromEntries(CELL_COLUMNS.map((c) => [c, p[c]])) as unknown as LessonLogCellTable)
     .onConflict((oc) =>
       oc
         .columns(['class_id', 'teacher_id', 'subject', 'week_start'])
         .doUpdateSet((eb) => Object.fromEntries(COUNTS.map((c) => [c, eb(eb.ref(`lesson_log_cells.${c}`), '+', eb.ref(`excluded.${c}`))]))),
     )
-    .returning('reached')
-    .executeTakeFirstOrThrow();
-  const mask = union(union(0n, row.reached), log.reached);
+    .returning('reached'),
+);
+
+/** A new log into its cell. On PostgreSQL the upsert holds the cell's row until commit, so the mask read back is the latest. */
+export async function addToCell(db: Tx, log: LessonLogTable): Promise<void> {
+  const key = keyOf(log);
+  const { rows } = await upsertCell.run(db, { ...key, school_id: log.school_id, grade_id: log.grade_id, ...countsOf(log), reached: log.reached });
+  const was = rows[0]!.reached;
+  const mask = union(union(0n, was), log.reached);
   const hex = mask === 0n ? '' : mask.toString(16);
-  if (hex !== row.reached) await whereKey(l.updateTable('lesson_log_cells').set({ reached: hex }), key).execute();
+  if (hex !== was) await whereKey(ldb(db).updateTable('lesson_log_cells').set({ reached: hex }), key).execute();
 }
 
 /** A log's cell counted again from its logs (after-class items change counts and may drop students). */

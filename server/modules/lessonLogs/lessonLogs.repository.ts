@@ -2,6 +2,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { joinedTexts } from '../../core/db/dialect.js';
+import { insertRow } from '../../core/db/prepared.js';
 import { CHECKING_MINUTES, TEACHING_MINUTES, TEN } from '../../../common/lessonLogs.js';
 import type { NotLoggedLesson } from '../../../common/schemas/lessonLogs.js';
 import { weekOf } from '../../../common/school.js';
@@ -30,7 +31,7 @@ export function logAt(db: Tx, classId: string, date: string, period: number) {
 }
 
 export async function insertLog(db: Tx, row: LessonLogTable) {
-  await ldb(db).insertInto('lesson_logs').values(row).execute();
+  await insertRow(ldb(db), 'lesson_logs', row);
 }
 
 export async function updateAfterClass(db: Tx, id: string, patch: { corrections: number; tutoring: number; reached: string; updated_at: string }) {
@@ -49,13 +50,13 @@ export async function deleteTallies(db: Tx, logId: string, kinds: readonly strin
   await ldb(db).deleteFrom('lesson_log_students').where('log_id', '=', logId).where('kind', 'in', kinds).execute();
 }
 
+/** The students a log tallied (present() puts each kind in pinyin order). */
 export function talliesOf(db: Tx, logId: string) {
   return ldb(db)
     .selectFrom('lesson_log_students as t')
     .innerJoin('persons as p', 'p.id', 't.student_id')
     .select(['t.kind', 't.student_id', 'p.name'])
     .where('t.log_id', '=', logId)
-    .orderBy('p.name')
     .execute();
 }
 

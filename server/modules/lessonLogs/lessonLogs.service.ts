@@ -13,10 +13,10 @@ import { newId } from '../../core/ids.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { LESSON_LOG_PERMISSIONS as P, NOT_REACHED_SCHOOL_DAYS, TALLY_KINDS, standardMet, type TallyKind } from '../../../common/lessonLogs.js';
 import type { LessonLog, LogLessonBody, MyWeek } from '../../../common/schemas/lessonLogs.js';
-import { weekDates, weekOf } from '../../../common/school.js';
+import { comparePinyin, weekDates, weekOf } from '../../../common/school.js';
 import { timetableWeekday } from '../../../common/timetable.js';
-import { loadClass, loadSchoolCalendar, studentsOfClass, type ClassInfo } from '../school/index.js';
-import { slotsOfClasses, slotsOfTeacher } from '../timetable/index.js';
+import { loadClass, loadSchoolCalendar, studentsAmong, studentsOfClass, type ClassInfo } from '../school/index.js';
+import { slotsForPeriod, slotsOfTeacher } from '../timetable/index.js';
 import { classFor, isAuthor, lessonReach, logFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
 import { maskOf, seatsOf } from './lessonLogs.reach.js';
@@ -27,7 +27,13 @@ const ENTITY = 'lessonLog';
 
 function present(call: Call, row: repo.LogRow, tallies: { kind: string; student_id: string; name: string }[]): LessonLog {
   const students = Object.fromEntries(
-    TALLY_KINDS.map((k) => [k, tallies.filter((t) => t.kind === k).map((t) => ({ id: t.student_id, name: t.name }))]),
+    TALLY_KINDS.map((k) => [
+      k,
+      tallies
+        .filter((t) => t.kind === k)
+        .map((t) => ({ id: t.student_id, name: t.name }))
+        .sort((a, b) => comparePinyin(a.name, b.name)),
+    ]),
   ) as LessonLog['students'];
   return {
     id: row.id,
@@ -105,14 +111,16 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
   if (body.date > shanghaiDate(call.now)) throw invalid('body.date', 'lessonLogs.futureDate');
   const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
   if (!cal.isSchoolDay(body.date)) throw invalid('body.date', 'lessonLogs.notSchoolDay', { date: body.date });
-  const slots = await slotsOfClasses(db, [cls.id]);
+  // Only the period's slots and the weekend rows: a phone waits on this write (issue #21: ≥ 30 % of a bare insert).
+  const slots = await slotsForPeriod(db, cls.id, body.period);
   const weekday = timetableWeekday(body.date, new Set(slots.filter((s) => s.weekday >= 6).map((s) => s.weekday)));
   const slot = slots.find((s) => s.weekday === weekday && s.period === body.period);
   if (!slot || slot.teacher_id !== personId) throw invalid('body.period', 'lessonLogs.notYourLesson', { period: body.period });
   if (await repo.logAt(db, cls.id, body.date, body.period)) throw conflict('lessonLogs.alreadyLogged');
 
-  const roster = new Set((await studentsOfClass(db, cls.id)).map((s) => s.id));
-  const tallies = checkTallies(roster, body.students, {
+  // The students tapped, checked against the class (not the whole roster read): a log with none reads no one.
+  const tapped = await studentsAmong(db, cls.id, [...new Set(TALLY_KINDS.flatMap((k) => body.students[k] ?? []))]);
+  const tallies = checkTallies(new Set(tapped.map((s) => s.id)), body.students, {
     questioned: body.questioned,
     homeworkChecked: body.homeworkChecked,
     demonstrations: body.demonstrations,
@@ -162,7 +170,13 @@ export async function logLesson(call: WriteCall, body: LogLessonBody): Promise<L
     orgId: cls.id,
     changes: { date: body.date, period: body.period, subject: slot.subject },
   });
-  return load(call, db, id);
+  // Answered from what was written (no read back): the names come from the class, the slot and the students tapped.
+  const nameOf = new Map(tapped.map((s) => [s.id, s.name]));
+  return present(
+    call,
+    { ...row, class_name: cls.name, teacher_name: slot.teacher_name },
+    tallies.map(([kind, student_id]) => ({ kind, student_id, name: nameOf.get(student_id)! })),
+  );
 }
 
 export async function completeAfterClass(

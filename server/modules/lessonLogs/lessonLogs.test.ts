@@ -64,8 +64,10 @@ describe('logging a lesson from its timetable slot', () => {
     logId = res.body.id;
     expect(res.body).toMatchObject({ className: '初一（1）班', subject: '数学', teacherName: '刘老师', date: '2026-09-14', period: 1, standardMet: true });
     expect(res.body.counts).toEqual({ questioned: 12, homeworkChecked: 10, demonstrations: 4, practiceMinutes: 10, corrections: null, tutoring: null });
-    expect(res.body.students.questioned.map((s: any) => s.name).sort()).toEqual(['李小红', '王小明'].sort());
+    // Tapped 王 then 李: the answer and the log read back list them in pinyin order (li, wang), not as tapped.
+    expect(res.body.students.questioned.map((s: any) => s.name)).toEqual(['李小红', '王小明']);
     expect(res.body.students.homeworkChecked.map((s: any) => s.name)).toEqual(['王小明']);
+    expect((await w.users.subjA.get(`/api/v1/lesson-logs/${logId}`)).body.students).toEqual(res.body.students);
     // The after-class items stay open until the next school day.
     expect(res.body.afterClassUntil).toBe('2026-09-15');
     expect((await w.users.subjA.post('/api/v1/lesson-logs', lesson())).status).toBe(409);

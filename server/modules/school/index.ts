@@ -33,6 +33,7 @@ export {
   schools as allSchools,
   classesUnder,
   studentsOfClass,
+  studentsAmong,
   studentsOfClasses,
   teacherAccountsOf,
   teachersOfClasses,

@@ -99,6 +99,12 @@ export async function studentsOfClass(db: Tx, classId: string) {
   return rows.sort((a, b) => comparePinyin(a.name, b.name));
 }
 
+/** Which of `ids` are active students of the class, with their names (a log checks only the students tapped, not the roster). */
+export function studentsAmong(db: Tx, classId: string, ids: readonly string[]) {
+  if (!ids.length) return Promise.resolve([] as { id: string; name: string }[]);
+  return db.selectFrom('persons').select(['id', 'name']).where('org_id', '=', classId).where('id', 'in', ids).where(activeStudent()).execute();
+}
+
 export function studentsOfClasses(db: Tx, classIds: string[]) {
   if (!classIds.length) return Promise.resolve([] as { id: string; name: string; org_id: string }[]);
   return db

@@ -7,6 +7,7 @@ import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { gdb } from './teacherGrowth.tables.js';
+import { dutiesMet } from './teacherGrowth.duties.js';
 
 // Each drill is a filter of the school office's own list (per school of the scope): the roster
 // (`placed`), the plans (`underWay`, `onTrackFrom/To`), the evidence (`kind`, `from/to`) and the
@@ -34,6 +35,24 @@ export async function placed(db: Db, q: IndicatorQuery): Promise<Figure> {
     .where((eb) => pathInScope(eb, 'g.school_path', q.scope))
     .executeTakeFirstOrThrow();
   return count(Number(r.n), { placed: '1' });
+}
+
+/**
+ * Duties done: placed teachers (on the rolls) who did every duty of their tier — each as often as
+ * a term asks — with evidence dated in the period ÷ placed teachers. Per tier through the roster's
+ * tier filter, which the drill keeps.
+ */
+export async function dutiesDone(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const teachers = await gdb(db)
+    .selectFrom('growth_placements as g')
+    .innerJoin('persons as p', 'p.id', 'g.teacher_id')
+    .select(['g.teacher_id', 'g.school_id', 'g.tier'])
+    .where('p.kind', '=', 'teacher')
+    .where('p.archived', '=', 0)
+    .where((eb) => pathInScope(eb, 'g.school_path', q.scope))
+    .execute();
+  const met = await dutiesMet(db, teachers, q.from, q.to);
+  return rateFigure(met.size, teachers.length, { numerator: { placed: '1', dutiesFrom: q.from, dutiesTo: q.to }, denominator: { placed: '1' } });
 }
 
 /**
@@ -112,6 +131,18 @@ export const teacherGrowthIndicators = [
     drillPage: OFFICE,
     unit: 'count',
     compute: placed,
+  }),
+  defineIndicator({
+    key: 'teacherGrowth.dutiesDone',
+    label: { zh: '梯队职责完成率', en: 'Tier duties done' },
+    definition: {
+      zh: '已定梯队的在职教师中，期内每项梯队职责都有佐证且次数达到每学期要求的人数 ÷ 已定梯队的在职教师人数（可按梯队筛选）',
+      en: 'Placed teachers with evidence in the period of every duty of their tier, each as often as a term asks ÷ placed teachers (filter by tier on the roster)',
+    },
+    period: 'range',
+    drillPage: OFFICE,
+    unit: 'rate',
+    compute: dutiesDone,
   }),
   defineIndicator({
     key: 'teacherGrowth.plansOnTrack',

@@ -22,6 +22,7 @@ import type { TierBody } from '../../../common/schemas/teacherGrowth.js';
 import * as repo from './teacherGrowth.repository.js';
 import { memberSchool, overseenSchool, reachOf, sees } from './teacherGrowth.policy.js';
 import { rankOf, tierOf, tiersOf } from './teacherGrowth.tiers.js';
+import { dutiesMet } from './teacherGrowth.duties.js';
 
 const today = (call: Call) => shanghaiDate(call.now);
 
@@ -46,9 +47,18 @@ export async function saveTier(call: WriteCall, schoolId: string, key: TierKey, 
 }
 
 /** The office's tier dashboard: every teacher of the school with tier, plan state and mentors, by name. */
-export async function roster(call: Call, schoolId: string, tier?: TierKey, placedOnly = false) {
+export async function roster(call: Call, schoolId: string, tier?: TierKey, placedOnly = false, duties?: { from: string; to: string }) {
   const school = await overseenSchool(call.db, call.actor, schoolId);
   const teachers = await repo.teachersOfSchool(call.db, school.path);
+  // The "duties done" drill: only those who did every duty of their tier in the period (teacherGrowth.duties.ts).
+  const met = duties
+    ? await dutiesMet(
+        call.db,
+        teachers.filter((x) => !!x.tier).map((x) => ({ teacher_id: x.id, school_id: school.id, tier: x.tier! })),
+        duties.from,
+        duties.to,
+      )
+    : null;
   const plans = await repo.planStatesUnder(call.db, school.path);
   const latest = new Map<string, (typeof plans)[number]>();
   for (const p of plans) if (!latest.has(p.teacher_id) || latest.get(p.teacher_id)!.created_at < p.created_at) latest.set(p.teacher_id, p);
@@ -58,7 +68,7 @@ export async function roster(call: Call, schoolId: string, tier?: TierKey, place
   return {
     perTier,
     items: teachers
-      .filter((x) => (!tier || x.tier === tier) && (!placedOnly || !!x.tier))
+      .filter((x) => (!tier || x.tier === tier) && (!placedOnly || !!x.tier) && (!met || met.has(x.id)))
       .map((x) => ({
         teacherId: x.id,
         name: x.name,

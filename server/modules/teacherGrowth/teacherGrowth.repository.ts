@@ -5,6 +5,7 @@ import { pagedList, type PagedList } from '../../core/db/pagedList.js';
 import type { Scope } from '../../core/rbac/actor.js';
 import { pathInScope, pathUnder } from '../../core/rbac/scope-sql.js';
 import { gdb, type GrowthPlanTable } from './teacherGrowth.tables.js';
+import { comparePinyin } from '../../../common/school.js';
 
 type H = Db | Tx;
 
@@ -340,8 +341,9 @@ export function insertPromotion(db: Tx, row: import('./teacherGrowth.tables.js')
 
 // ---- roster ----
 
-export function teachersOfSchool(db: H, schoolPath: string) {
-  return gdb(db)
+/** The school's teachers in pinyin order of their names (陈 before 刘; SQL orders by code point), as the office reads a roster. */
+export async function teachersOfSchool(db: H, schoolPath: string) {
+  const rows = await gdb(db)
     .selectFrom('persons as p')
     .innerJoin('orgs as o', 'o.id', 'p.org_id')
     .leftJoin('growth_placements as g', 'g.teacher_id', 'p.id')
@@ -349,9 +351,9 @@ export function teachersOfSchool(db: H, schoolPath: string) {
     .where('p.kind', '=', 'teacher')
     .where('p.archived', '=', 0)
     .where((eb) => pathUnder(eb, 'o.path', schoolPath))
-    .orderBy('p.name')
     .orderBy('p.id')
     .execute();
+  return rows.sort((a, b) => comparePinyin(a.name, b.name));
 }
 
 // ---- activities ----

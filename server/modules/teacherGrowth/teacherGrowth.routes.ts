@@ -185,7 +185,14 @@ export async function teacherGrowthRoutes(app: App) {
         response: { 200: Roster },
       },
     },
-    async (req) => office.roster(readCall(db, req), req.params.schoolId, req.query.tier, req.query.placed === '1'),
+    async (req) =>
+      office.roster(
+        readCall(db, req),
+        req.params.schoolId,
+        req.query.tier,
+        req.query.placed === '1',
+        req.query.dutiesFrom || req.query.dutiesTo ? { from: req.query.dutiesFrom ?? '0000-01-01', to: req.query.dutiesTo ?? '9999-12-31' } : undefined,
+      ),
   );
   app.get(
     `${B}/teachers/:teacherPersonId`,

@@ -5,6 +5,7 @@
  * results becoming evidence; the figures against the records.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { comparePinyin } from '../../../common/school.js';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
@@ -135,7 +136,9 @@ describe('a three-year plan from draft to its second year', () => {
     const roster = await principal.get(`${B}/schools/${w.school.id}/teachers`);
     expect(roster.status).toBe(200);
     const names = roster.body.items.map((i: { name: string }) => i.name);
-    expect(names).toEqual([...names].sort((a: string, b: string) => a.localeCompare(b, 'en')));
+    // In pinyin order (陈 chen before 刘 liu), not by code point as SQL's order by would give.
+    expect(names).toEqual([...names].sort(comparePinyin));
+    expect(names).not.toEqual([...names].sort());
     expect(roster.body.items.find((i: { teacherId: string }) => i.teacherId === ids.subjA)).toMatchObject({
       tier: 'new',
       planStatus: 'active',
@@ -286,6 +289,35 @@ describe('tiers, promotion and activities', () => {
     expect([quiet.numerator, (await plans(quiet.drill!.numerator)).length]).toEqual([0, 0]);
     // The evidence list is the office's: a teacher does not reach it.
     expect((await w.users.headB.get(`${S}/evidence`)).status).toBe(404);
+  });
+
+  it('counts teachers who did every duty of their tier in the period, and drills to exactly them on the roster, by tier too', async () => {
+    const { academic, principal, subjA } = w.users;
+    const S = `${B}/schools/${w.school.id}/teachers`;
+    const place = (tier: string) => academic.request('PUT', `${B}/teachers/${ids.subjA}/placement`, { tier, since: '2026-09-01' });
+    // A top teacher owes one exhibition a term; subjA gives one in October.
+    expect((await place('top')).status).toBe(200);
+    const plan = (await subjA.get(`${B}/plans?view=mine`)).body.items[0];
+    const added = await subjA.post(`${B}/plans/${plan.id}/evidence`, { kind: 'exhibition', title: '个人教学风格展示', date: '2026-10-15' });
+    expect(added.status, added.text).toBe(200);
+    const scope = { all: false, paths: [w.school.path] };
+    const october = await indicator('teacherGrowth.dutiesDone')!.compute(t.db, { scope, from: '2026-10-01', to: '2026-10-31' });
+    const placed = await indicator('teacherGrowth.placed')!.compute(t.db, { scope, from: '2026-10-01', to: '2026-10-31' });
+    expect([october.numerator, october.denominator]).toEqual([1, placed.numerator]);
+    const roster = async (f: Record<string, string>) => {
+      const res = await principal.get(`${S}?${new URLSearchParams(f)}`);
+      expect(res.status, res.text).toBe(200);
+      return res.body.items.map((i: { teacherId: string }) => i.teacherId);
+    };
+    expect(await roster(october.drill!.numerator)).toEqual([ids.subjA]);
+    expect((await roster(october.drill!.denominator)).length).toBe(october.denominator);
+    // Narrowed by tier on the roster: the top tier has subjA, the new tier nobody who did all its duties.
+    expect(await roster({ ...october.drill!.numerator, tier: 'top' })).toEqual([ids.subjA]);
+    expect(await roster({ ...october.drill!.numerator, tier: 'new' })).toEqual([]);
+    // November has no exhibition: nobody, in the figure and in the list.
+    const november = await indicator('teacherGrowth.dutiesDone')!.compute(t.db, { scope, from: '2026-11-01', to: '2026-11-30' });
+    expect([november.numerator, (await roster(november.drill!.numerator)).length]).toEqual([0, 0]);
+    expect((await place('new')).status).toBe(200);
   });
 });
 

@@ -24,5 +24,5 @@ export const timetableModule = defineModule({
 });
 
 // For lessonLogs: the slots lessons are logged against, and the table types.
-export { slotsOfClasses, slotsOfTeacher, slotAt, slotKeysOfClasses, weekendRowsOf } from './timetable.repository.js';
+export { slotsOfClasses, slotsOfTeacher, slotAt, slotsForPeriod, slotKeysOfClasses, weekendRowsOf } from './timetable.repository.js';
 export type { TimetableSlotTable, TimetableTables } from './timetable.tables.js';

@@ -1,6 +1,10 @@
 /** All SQL of the timetable module. */
+import type { Kysely } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
-import { tdb, type TimetableSlotTable } from './timetable.tables.js';
+import { prepared } from '../../core/db/prepared.js';
+import type { DB } from '../../core/db/schema.js';
+import { tdb, type TimetableSlotTable, type TimetableTables } from './timetable.tables.js';
+import { comparePinyin } from '../../../common/school.js';
 
 export function slotsOfClass(db: Tx, classId: string) {
   return tdb(db)
@@ -64,6 +68,22 @@ export function slotsOfTeacher(db: Tx, teacherId: string) {
     .execute();
 }
 
+const periodSlots = prepared((d: Kysely<DB & TimetableTables>, p: { classId: string; period: number }) =>
+  d
+    .selectFrom('timetable_slots as s')
+    .innerJoin('persons as p', 'p.id', 's.teacher_id')
+    .select(['s.weekday', 's.period', 's.subject', 's.teacher_id', 'p.name as teacher_name'])
+    .where('s.class_id', '=', p.classId)
+    .where((eb) => eb.or([eb('s.weekday', '>=', 6), eb('s.period', '=', p.period)])),
+);
+/**
+ * What logging a lesson needs of a class's week, in one prepared read: the slots of one period
+ * and every weekend slot (a class's weekend rows decide which weekday a make-up day follows).
+ */
+export function slotsForPeriod(db: Tx, classId: string, period: number) {
+  return periodSlots.all(db, { classId, period });
+}
+
 export function slotAt(db: Tx, classId: string, weekday: number, period: number) {
   return tdb(db)
     .selectFrom('timetable_slots')
@@ -84,12 +104,14 @@ export async function replaceSlots(db: Tx, classId: string, rows: TimetableSlotT
       .execute();
 }
 
-export function teachersOfClass(db: Tx, classId: string) {
-  return db
+/** A class's teachers in pinyin order of their names (SQL would order by code point: 刘 before 陈). */
+export async function teachersOfClass(db: Tx, classId: string) {
+  const rows = await db
     .selectFrom('class_teachers as ct')
     .innerJoin('persons as p', 'p.id', 'ct.teacher_id')
     .select(['ct.teacher_id', 'ct.duty', 'ct.subject', 'p.name'])
     .where('ct.class_id', '=', classId)
-    .orderBy('p.name')
+    .orderBy('ct.teacher_id')
     .execute();
+  return rows.sort((a, b) => comparePinyin(a.name, b.name));
 }

@@ -10,6 +10,7 @@ import { addDays, shanghaiDate, workCalendar } from '../../core/calendar/calenda
 import { EMPLOYMENT_CATEGORIES } from '../../../common/enums.js';
 import { suppressedCells } from '../../../common/surveys.js';
 import { timetableWeekday } from '../../../common/timetable.js';
+import { DEFAULT_TIERS } from '../../../common/teacherGrowth.js';
 import { classesInScope } from '../school/index.js';
 
 export type Counted = { value: number | null; numerator: number; denominator: number };
@@ -525,7 +526,25 @@ async function lessonLogs(c: Ctx) {
 
 async function teacherGrowth(c: Ctx) {
   const teachers = new Set((await rows(c, sql`select id from persons where kind = 'teacher' and archived = 0`)).map((p) => p.id));
-  const placed = (await rows(c, sql`select teacher_id from growth_placements where school_path like ${under(c)}`)).filter((g) => teachers.has(g.teacher_id));
+  const placed = (await rows(c, sql`select teacher_id, school_id, tier from growth_placements where school_path like ${under(c)}`)).filter((g) =>
+    teachers.has(g.teacher_id),
+  );
+  // Duties done: every duty of the teacher's tier (the school's saved definition, else the default) with enough evidence in the period.
+  const saved = new Map(
+    (await rows(c, sql`select school_id, tier, definition from growth_tiers`)).map((r) => [`${r.school_id}|${r.tier}`, JSON.parse(r.definition)]),
+  );
+  const dutyEvidence = (await rows(c, sql`select teacher_id, kind, duty, date from growth_evidence`)).filter((e) => inRange(e.date, c));
+  const didAll = (g: Row) => {
+    const duties: { key: string; evidenceKind: string; perTerm: number }[] = (
+      saved.get(`${g.school_id}|${g.tier}`) ?? DEFAULT_TIERS.find((x) => x.key === g.tier)!
+    ).duties;
+    const mine = dutyEvidence.filter((e) => e.teacher_id === g.teacher_id);
+    return duties.every((d) => {
+      // Evidence without a duty counts for the first duty of its kind.
+      const first = duties.find((x) => x.evidenceKind === d.evidenceKind)!.key === d.key;
+      return mine.filter((e) => e.duty === d.key || (e.duty === null && first && e.kind === d.evidenceKind)).length >= d.perTerm;
+    });
+  };
   const plans = await rows(c, sql`select id from growth_plans where status in ('active', 'yearReview') and school_path like ${under(c)}`);
   const evidence = (
     await rows(
@@ -540,6 +559,7 @@ async function teacherGrowth(c: Ctx) {
   );
   return {
     'teacherGrowth.placed': count(placed.length),
+    'teacherGrowth.dutiesDone': rate(placed.filter(didAll).length, placed.length),
     'teacherGrowth.plansOnTrack': rate(plans.filter((p) => !missed.has(p.id) && evidence.some((e) => e.plan_id === p.id)).length, plans.length),
     'teacherGrowth.observations': count(observations.length),
     // Met: the score reached the pass mark of the rubric version it was scored on.

@@ -30,7 +30,8 @@ const B = '/teacher-growth';
 
 async function load(kind: ListKind, schoolId: string, p: URLSearchParams, label: ReturnType<typeof useLabel>): Promise<{ rows: Row[]; total: number }> {
   if (kind === 'teachers') {
-    const r = await api.get<z.infer<typeof Roster>>(`${B}/schools/${schoolId}/teachers`, { placed: '1' });
+    // The "duties done" figure narrows the placed teachers to those who did every duty (and a tier, when picked).
+    const r = await api.get<z.infer<typeof Roster>>(`${B}/schools/${schoolId}/teachers`, { placed: '1', ...pick(p, ['tier', 'dutiesFrom', 'dutiesTo']) });
     return { rows: r.items.map((x) => ({ id: x.teacherId, teacher: x.name, what: label.tier(x.tier), date: null })), total: r.items.length };
   }
   if (kind === 'plans') {

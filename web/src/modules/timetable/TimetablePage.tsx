@@ -8,6 +8,7 @@ import { ClassSelect } from '../../shared/school/ClassSelect';
 import { useClassOptions } from '../../shared/school/useClassOptions';
 import { useClassTimetable, useSaveTimetable, type Slot } from './api';
 import { ClassTeachersCard } from './ClassTeachersCard';
+import { ImportCard } from './ImportCard';
 
 const PERIODS = 8;
 const cell = (weekday: number, period: number) => `${weekday}:${period}`;
@@ -19,6 +20,7 @@ export default function TimetablePage() {
   const { options, loading } = useClassOptions({ oversee: true });
   const [picked, setPicked] = useState<string>();
   const classId = picked ?? options[0]?.id;
+  const schoolId = options.find((o) => o.id === classId)?.schoolId;
   const { data, isLoading } = useClassTimetable(classId);
   const save = useSaveTimetable(classId ?? '');
   const [grid, setGrid] = useState(new Map<string, Slot>());
@@ -81,6 +83,7 @@ export default function TimetablePage() {
     <Page title={t('title')} extra={<ClassSelect value={classId} options={options} onChange={setPicked} loading={loading} />}>
       <Flex vertical gap={12}>
         <Typography.Text type="secondary">{t('hint')}</Typography.Text>
+        {schoolId && <ImportCard schoolId={schoolId} />}
         {data && !data.teachers.length && <Alert type="warning" showIcon title={t('noTeachers')} />}
         {classId && data && <ClassTeachersCard classId={classId} teachers={data.teachers} />}
         <Checkbox checked={weekend} onChange={(e) => setWeekend(e.target.checked)}>

@@ -11,6 +11,14 @@ export const messages = defineMessages(
     weekend: '含周末（调休补课）',
     hint: '每格选「学科 · 教师」；只能选已安排在本班任课的教师（任课安排）。也可从 Excel 导入全校课表：班级、星期、节次、学科、教师。',
     noTeachers: '本班还没有任课教师，请先在下方「任课安排」中安排。',
+    import: {
+      pick: '从 Excel 导入全校课表',
+      done: '已导入 {{classes}} 个班级、{{slots}} 节课',
+      failed: '有 {{n}} 行有误，本次未导入任何课节；请改正后重新导入',
+      row: '行',
+      column: '列',
+      message: '问题',
+    },
     assign: {
       title: '任课安排',
       teacher: '选择教师（可按姓名搜索）',
@@ -35,6 +43,14 @@ export const messages = defineMessages(
     weekend: 'Include weekend (make-up days)',
     hint: 'Pick “subject · teacher” per cell; only teachers assigned to the class can be chosen. A school’s timetables can also be imported from Excel: class, weekday, period, subject, teacher.',
     noTeachers: 'This class has no teachers assigned yet; assign them below (class teachers).',
+    import: {
+      pick: 'Import the school’s timetable from Excel',
+      done: 'Imported {{slots}} lessons for {{classes}} classes',
+      failed: '{{n}} rows have errors; nothing was imported. Correct them and import again',
+      row: 'Row',
+      column: 'Column',
+      message: 'Problem',
+    },
     assign: {
       title: 'Class teachers',
       teacher: 'Pick a teacher (search by name)',
