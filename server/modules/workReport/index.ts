@@ -29,3 +29,5 @@ export const workReportModule = defineModule({
 export { generate as generateWorkReport, settleGenerations } from './workReport.generate.js';
 // For bench/workReport: the snapshot with a hook after each module, to time the practices one by one.
 export { snapshotFigures } from './workReport.figures.js';
+// For bench/workReport: the size of a report's kept record ids.
+export { storedBytes } from './workReport.records.js';
