@@ -31,10 +31,7 @@ describe('the work report in the browser', () => {
     // The first appeal figure: appeals have a record list behind each figure (the school practices count only).
     const ref = page.getByTestId('wr-section-appeals').locator('[data-testid^="wr-ref-"]').first();
     const code = (await ref.textContent())!.replace(/[[\]]/g, '');
-    const [records] = await Promise.all([
-      page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/records') && r.ok()),
-      ref.click(),
-    ]);
+    const [records] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/records') && r.ok()), ref.click()]);
     const drawer = page.getByTestId('wr-drill');
     await drawer.getByText(`数据附注 ${code}`).waitFor();
     expect(await drawer.getByTestId('wr-drill-filters').textContent()).toContain('status');
