@@ -8,12 +8,21 @@
 import { sql } from 'kysely';
 import type { Db } from '../../core/db/database.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-import { asOfOf, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { asOfOf, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { AppealFilterQuery } from '../../../common/schemas/appeals.js';
 import { adb } from './appeals.tables.js';
 import { listPart, type Eb, type RepoFilter } from './appeals.visibility.js';
 
-export async function appealRecords(db: Db, q: IndicatorQuery, filters: Record<string, string>): Promise<string[]> {
+/** Figures whose drills share filters (four rates' denominator is 'accepted') read them once per batch. */
+export function appealRecords(db: Db, q: IndicatorQuery, filters: Record<string, string>): Promise<string[]> {
+  const key = Object.entries(filters)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&');
+  return sharedRead(q, `appeals.records?${key}`, () => readRecords(db, q, filters));
+}
+
+async function readRecords(db: Db, q: IndicatorQuery, filters: Record<string, string>): Promise<string[]> {
   if (!q.scope.all && q.scope.paths.length === 0) return [];
   // A drill names no org (the figure's subtree is the scope) and no text search.
   const {

@@ -135,11 +135,13 @@ export async function snapshotFigures(
   const out: SnapshotFigure[] = [];
   for (const g of groups) {
     const counts = await countPeriods(db, g.items, org, [{ from, to }, prev], asOf);
+    // The module's record reads of the period: figures sharing a drill's filters (four appeal rates share 'accepted') read them once.
+    const recordReads: SharedReads = new Map();
     for (const [i, ind] of g.items.entries()) {
       const [f, p] = counts[i];
       const ref = refCode(out.length + 1);
       if (records) {
-        const r = await recordsOf(db, ind, queryOver(org, from, to, undefined, asOf), f, ref);
+        const r = await recordsOf(db, ind, queryOver(org, from, to, recordReads, asOf), f, ref);
         if (r) records(r);
       }
       out.push({
