@@ -31,10 +31,15 @@ describe('the work report in the browser', () => {
     // The first appeal figure: appeals have a record list behind each figure (the school practices count only).
     const ref = page.getByTestId('wr-section-appeals').locator('[data-testid^="wr-ref-"]').first();
     const code = (await ref.textContent())!.replace(/[[\]]/g, '');
-    await ref.click();
+    const [records] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/records') && r.ok()), ref.click()]);
     const drawer = page.getByTestId('wr-drill');
     await drawer.getByText(`数据附注 ${code}`).waitFor();
     expect(await drawer.getByTestId('wr-drill-filters').textContent()).toContain('status');
+    // The appeals the figure counted at generation, as many as its numerator, each linked to its appeal.
+    const kept = await records.json();
+    expect(kept).toMatchObject({ ref: code, part: 'numerator', kept: true, visible: true, total: kept.count });
+    await drawer.getByTestId('wr-snapshot-records').getByText(`共 ${kept.total} 条`, { exact: false }).waitFor();
+    expect(await drawer.getByTestId('wr-snapshot-records').locator('a[href^="/appeals/"]').count()).toBe(Math.min(kept.total, kept.pageSize));
     await shot(page, 'work-report-drill');
     await drawer.locator('.ant-drawer-close').click();
 

@@ -22,7 +22,7 @@ import { migrateToLatest } from '../../server/core/db/migrate.js';
 import { installHouse } from '../../server/modules/compose.js';
 import { house } from '../../server/modules/registry.js';
 import { newId } from '../../server/core/ids.js';
-import { generateWorkReport, snapshotFigures } from '../../server/modules/workReport/index.js';
+import { generateWorkReport, snapshotFigures, storedBytes } from '../../server/modules/workReport/index.js';
 import { benchAccount, generateFile, SCALES, type Scale } from '../generate.js';
 import { appealsDataFile } from '../appeals/data.js';
 import { CLASSES_PER_GRADE, generateSchoolData } from '../school/data.js';
@@ -66,6 +66,8 @@ async function main() {
     const timeReport = async (org: { id: string; name: string; path: string }) => {
       const times: number[] = [];
       let figures = 0;
+      let figuresBytes = 0;
+      let records = { modules: 0, records: 0, bytes: 0 };
       for (let i = 0; i < RUNS; i++) {
         const id = newId();
         const iso = new Date().toISOString();
@@ -101,6 +103,9 @@ async function main() {
           .executeTakeFirstOrThrow()) as { figures: string; status: string };
         if (row.status !== 'draft') throw new Error(`report ${id} ended ${row.status}`);
         figures = JSON.parse(row.figures).length;
+        figuresBytes = row.figures.length;
+        // What the snapshot keeps of which records were counted (ids once per practice, a bitmap per figure part).
+        records = await storedBytes(db, id);
       }
       // One more count, timed practice by practice (this year and the year before, as the report counts them).
       const perModuleMs: Record<string, number> = {};
@@ -110,7 +115,7 @@ async function main() {
         perModuleMs[module] = Math.round(now - last);
         last = now;
       });
-      return { figures, ms: times, medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)], perModuleMs };
+      return { figures, figuresBytes, records, ms: times, medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)], perModuleMs };
     };
 
     const loadAvg = () => os.loadavg().map((x) => Math.round(x * 10) / 10);

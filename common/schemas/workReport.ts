@@ -74,7 +74,14 @@ export const SnapshotFigure = z.object({
   /** The list filters behind numerator and denominator (null: the practice offers no such list). */
   drill: FigureDrill.nullable(),
   /** What the figure was counted over: the org subtree and the dates. */
-  query: z.object({ orgId: z.string(), orgPath: z.string(), from: IsoDate, to: IsoDate }),
+  query: z.object({
+    orgId: z.string(),
+    orgPath: z.string(),
+    from: IsoDate,
+    to: IsoDate,
+    /** The instant every figure was counted at (figures of "today" — households on file, notices due — count against it); absent in older reports. */
+    asOf: z.string().optional(),
+  }),
 });
 export type SnapshotFigure = z.infer<typeof SnapshotFigure>;
 
@@ -122,5 +129,32 @@ export const Report = ReportSummary.extend({
   versions: z.array(z.object({ version: z.number(), issuedAt: z.string(), issuedBy: z.string().nullable() })),
 });
 export type Report = z.infer<typeof Report>;
+
+/** A figure's records as the report counted them at generation (`ref`: its reference code, F-01 …). */
+export const FigureRecordsQuery = z.object({
+  /** Checked against the report's figures (an unknown code is 422 once the report is known to be the caller's), not by pattern here. */
+  ref: z.string().min(1).max(20),
+  part: z.enum(['numerator', 'denominator']).default('numerator'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export const FigureRecords = z.object({
+  ref: z.string(),
+  part: z.enum(['numerator', 'denominator']),
+  /** The figure's count for this part, as snapshotted. */
+  count: z.number(),
+  /** The snapshot kept this figure's record ids (its practice names its records). */
+  kept: z.boolean(),
+  /** The viewer may see the ids: they may open the live list behind the figure (else counts only, as hardship shows most of the union). */
+  visible: z.boolean(),
+  /** Ids kept and shown: how many; else null. */
+  total: z.number().nullable(),
+  page: z.number(),
+  pageSize: z.number(),
+  items: z.array(z.string()),
+  /** The web page of one record, `:id` standing for its id; null: the practice has no such page. */
+  recordPage: z.string().nullable(),
+});
+export type FigureRecords = z.infer<typeof FigureRecords>;
 
 export const ReportFileQuery = z.object({ version: z.coerce.number().int().min(1).max(10_000).optional() });

@@ -21,7 +21,16 @@ export interface IndicatorQuery {
    * appeals ten times. Absent when a single figure is asked for.
    */
   reads?: SharedReads;
+  /**
+   * The instant the batch counts at: one clock per generation, so a figure that looks at "today"
+   * (a household still on file, a notice whose issue fell due by now) and the recount of a report
+   * agree even across Shanghai midnight. Absent: the moment of the call.
+   */
+  asOf?: Date;
 }
+
+/** The instant `q` counts at (its batch's clock, else now). */
+export const asOfOf = (q: Pick<IndicatorQuery, 'asOf'>): Date => q.asOf ?? new Date();
 
 /** One batch's reads, by module read key: a batch covers one scope and one period, and is dropped after it. */
 export type SharedReads = Map<string, Promise<unknown>>;
@@ -59,6 +68,19 @@ export interface IndicatorDefinition {
    */
   drillPage?: string;
   compute(db: Db, q: IndicatorQuery): Promise<Figure>;
+  /**
+   * The ids of the records a drill's filters select over `q` — the list's own filter, not a second
+   * definition — so a report's snapshot says which records each figure counted (sorted, distinct).
+   * Absent: the practice does not name its records yet; the snapshot keeps the counts only.
+   */
+  records?(db: Db, q: IndicatorQuery, filters: Record<string, string>): Promise<string[]>;
+  /**
+   * The permission whose scope lets a viewer open the live drill's list (a hardship officer sees
+   * households, the rest of the union counts only): a snapshot's ids are shown to the same viewers.
+   */
+  recordsPermission?: string;
+  /** The web page of one record, `:id` standing for its id ('/appeals/:id'): the snapshot's list links each id there, where that page's own authorization applies. */
+  recordPage?: string;
 }
 
 export function defineIndicator(d: IndicatorDefinition): IndicatorDefinition {

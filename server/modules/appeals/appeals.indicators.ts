@@ -54,13 +54,15 @@
 import type { WorkCalendar } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import type { Figure } from '../../../common/schemas/appeals.js';
-import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { asOfOf, defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { type IndicatorRow, indicatorRows } from './appeals.indicatorRows.js';
 import type { LightClock } from './appeals.visibility.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import * as cells from './appeals.cells.js';
 import { ACCEPTED, CLOSED, DONE, NOT_MERGED, OPEN, SATISFIED, ZERO, addCounts, type Counts } from './appeals.counts.js';
 import { INDICATOR_DEFINITIONS, type IndicatorKey } from '../../../common/appealIndicators.js';
+import { APPEAL_PERMISSIONS } from '../../../common/appeals.js';
+import { appealRecords } from './appeals.records.js';
 
 export type Drill = Record<string, string>;
 
@@ -298,7 +300,7 @@ function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
     const vis = { accountId: '', personId: null, staff: q.scope, handler: NOBODY };
     const f = { from: q.from, to: q.to };
     const clock = { today: q.to, soon: q.to };
-    const plan = cells.cellsServe(f, vis, shanghaiDate(new Date()));
+    const plan = cells.cellsServe(f, vis, shanghaiDate(asOfOf(q)));
     if (plan.serve && (await cells.cellsExact(db, plan))) {
       let counts = ZERO;
       const months = (await cells.cellTotals(db, vis, f, plan.byUnit)).month;
@@ -318,7 +320,19 @@ const appealIndicator = (
   definition: { zh: string; en: string },
   of: (p: PeriodCounts) => Figure,
   unit: Figure['unit'] = 'rate',
-) => defineIndicator({ key: `appeals.${key}`, label: { zh, en }, definition, period: 'range', unit, compute: async (db, q) => of(await countsIn(db, q)) });
+) =>
+  defineIndicator({
+    key: `appeals.${key}`,
+    label: { zh, en },
+    definition,
+    period: 'range',
+    unit,
+    compute: async (db, q) => of(await countsIn(db, q)),
+    records: appealRecords,
+    // The inbox lists a subtree's appeals to its union staff.
+    recordsPermission: APPEAL_PERMISSIONS.manage,
+    recordPage: '/appeals/:id',
+  });
 /** A figure of the dashboard's definitions (common/appealIndicators.ts): one text for the dashboard, the API and the registry. */
 const defined = (key: IndicatorKey, of: (p: PeriodCounts) => Figure, unit: Figure['unit'] = 'rate') => {
   const d = INDICATOR_DEFINITIONS[key];

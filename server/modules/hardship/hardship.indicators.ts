@@ -7,8 +7,9 @@ import type { Figure } from '../../../common/figure.js';
 import { rateFigure } from '../../../common/figure.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { asOfOf, defineIndicator, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import * as repo from './hardship.repository.js';
+import { HARDSHIP_PERMISSIONS } from '../../../common/hardship.js';
 import { sumsIn } from './hardship.assistance.js';
 
 type Drill = Record<string, string>;
@@ -35,7 +36,7 @@ function filterOf(d: Drill, q: IndicatorQuery): repo.ProfileFilter {
 }
 
 const empty = (q: IndicatorQuery) => !q.scope.all && q.scope.paths.length === 0;
-const count = async (db: Db, d: Drill, q: IndicatorQuery) => (empty(q) ? 0 : repo.countProfiles(db, filterOf(d, q), shanghaiDate(new Date())));
+const count = async (db: Db, d: Drill, q: IndicatorQuery) => (empty(q) ? 0 : repo.countProfiles(db, filterOf(d, q), shanghaiDate(asOfOf(q))));
 const countFigure = (n: number, d: Drill): Figure => ({ value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: d, denominator: d } });
 const yuan = (fen: number) => Math.round(fen) / 100;
 
@@ -99,6 +100,17 @@ export async function callbacksOnTime(db: Db, q: IndicatorQuery): Promise<Figure
   const num = { ...den, callbackOnTime: '1' };
   return rateFigure(await count(db, num, q), await count(db, den, q), { numerator: num, denominator: den });
 }
+
+/** The files a figure's drill selects, by the households list's own filter (the work report's snapshot keeps their ids). */
+const records = async (db: Db, q: IndicatorQuery, d: Drill) => (empty(q) ? [] : repo.profileIds(db, filterOf(d, q), shanghaiDate(asOfOf(q))));
+
+/** Every figure names its files, shown only to hardship officers (the rest of the union sees counts, never a file). */
+const named = (i: IndicatorDefinition): IndicatorDefinition => ({
+  ...i,
+  records,
+  recordsPermission: HARDSHIP_PERMISSIONS.officer,
+  recordPage: '/hardship/households/:id',
+});
 
 export const hardshipIndicators = [
   defineIndicator({
@@ -180,4 +192,4 @@ export const hardshipIndicators = [
     unit: 'rate',
     compute: callbacksOnTime,
   }),
-];
+].map(named);

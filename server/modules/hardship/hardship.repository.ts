@@ -230,6 +230,17 @@ export async function countProfiles(db: Tx, f: ProfileFilter, today: string): Pr
   return Number(r?.n ?? 0);
 }
 
+/** The ids of the files `f` selects (the list's filter), sorted: the records a figure counted. */
+export async function profileIds(db: Tx, f: ProfileFilter, today: string): Promise<string[]> {
+  const rows = await hdb(db)
+    .selectFrom('hardship_profiles as h')
+    .where((eb) => where(eb as unknown as Eb, null, f, today))
+    .select('h.id')
+    .orderBy('h.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function loadProfile(db: Tx, id: string): Promise<ProfileRow | undefined> {
   return (await base(db).selectAll('h').select(['p.name as worker_name', 'o.name as org_name']).where('h.id', '=', id).executeTakeFirst()) as
     ProfileRow | undefined;

@@ -7,7 +7,7 @@ import type { Figure } from '../../../common/figure.js';
 import { rateFigure } from '../../../common/figure.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { asOfOf, defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import * as repo from './mediation.repository.js';
 import { outcomeDrill, timeToOutcome as timeToOutcomeOf } from './mediation.outcomes.js';
 
@@ -32,7 +32,7 @@ function filterOf(d: Drill, q: IndicatorQuery): Omit<repo.CaseFilter, 'q'> {
 
 async function count(db: Db, d: Drill, q: IndicatorQuery) {
   if (!q.scope.all && q.scope.paths.length === 0) return { n: 0, agreed: 0, paid: 0 };
-  return repo.totals(db, filterOf(d, q), shanghaiDate(new Date()));
+  return repo.totals(db, filterOf(d, q), shanghaiDate(asOfOf(q)));
 }
 
 const closed = (q: IndicatorQuery) => ({ closedFrom: q.from, closedTo: q.to });

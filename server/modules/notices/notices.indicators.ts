@@ -4,7 +4,7 @@
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { asOfOf, defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { ExpressionBuilder } from 'kysely';
 import { countFiltered, countQuestions, orgIn, readTotals } from './notices.repository.js';
@@ -12,7 +12,7 @@ import { countFiltered, countQuestions, orgIn, readTotals } from './notices.repo
 const inScope = (q: IndicatorQuery) => (eb: ExpressionBuilder<any, any>) => orgIn(eb, 'n.org_id', q.scope);
 
 /** 按期公开率: periodic notices whose next issue fell due in the period (up to today) ÷ those followed by it on time. */
-export async function onSchedule(db: Db, q: IndicatorQuery, now = new Date()): Promise<Figure> {
+export async function onSchedule(db: Db, q: IndicatorQuery, now = asOfOf(q)): Promise<Figure> {
   const today = shanghaiDate(now);
   const due = { kind: 'periodic', dueFrom: q.from, dueTo: q.to < today ? q.to : today };
   const [all, onTime] = await Promise.all([countFiltered(db, inScope(q), due), countFiltered(db, inScope(q), { ...due, onSchedule: true })]);
@@ -44,7 +44,7 @@ export const noticesIndicators = [
     },
     period: 'range',
     unit: 'rate',
-    compute: (db, q) => onSchedule(db, q),
+    compute: (db, q) => onSchedule(db, q, asOfOf(q)),
   }),
   defineIndicator({
     key: 'notices.readRate',

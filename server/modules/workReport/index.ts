@@ -7,6 +7,7 @@ import { WORK_REPORT_GRANTS, WORK_REPORT_PERMISSIONS } from '../../../common/wor
 import { defineModule } from '../module.js';
 import * as m1600 from './migrations/20261206_1600_workReport_tables.js';
 import * as m0430 from './migrations/20261207_0430_workReport_threshold_weeks.js';
+import * as m2110 from './migrations/20261207_2110_workReport_records.js';
 import { workReportRoutes } from './workReport.routes.js';
 import { workReportJobs } from './workReport.generate.js';
 import { workReportMessages } from './workReport.messages.js';
@@ -17,7 +18,7 @@ export const workReportModule = defineModule({
   permissions: Object.values(WORK_REPORT_PERMISSIONS),
   grants: WORK_REPORT_GRANTS,
   messages: workReportMessages,
-  migrations: { '20261206_1600_workReport_tables': m1600, '20261207_0430_workReport_threshold_weeks': m0430 },
+  migrations: { '20261206_1600_workReport_tables': m1600, '20261207_0430_workReport_threshold_weeks': m0430, '20261207_2110_workReport_records': m2110 },
   routes: workReportRoutes,
   jobs: workReportJobs,
   indicators: [],
@@ -28,3 +29,5 @@ export const workReportModule = defineModule({
 export { generate as generateWorkReport, settleGenerations } from './workReport.generate.js';
 // For bench/workReport: the snapshot with a hook after each module, to time the practices one by one.
 export { snapshotFigures } from './workReport.figures.js';
+// For bench/workReport: the size of a report's kept record ids.
+export { storedBytes } from './workReport.records.js';

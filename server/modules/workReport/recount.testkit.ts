@@ -590,9 +590,9 @@ const PRACTICES = [
   contracts,
 ];
 
-/** Every recounted figure for the org subtree at `path` and the dates [from, to]. */
-export async function recount(db: Db, path: string, from: string, to: string): Promise<Record<string, Counted>> {
-  const c: Ctx = { db, path, from, to, today: shanghaiDate(new Date()) };
+/** Every recounted figure for the org subtree at `path` and the dates [from, to], as of the instant the report counted at. */
+export async function recount(db: Db, path: string, from: string, to: string, asOf: Date): Promise<Record<string, Counted>> {
+  const c: Ctx = { db, path, from, to, today: shanghaiDate(asOf) };
   const out: Record<string, Counted> = {};
   for (const p of PRACTICES) Object.assign(out, await p(c));
   return out;

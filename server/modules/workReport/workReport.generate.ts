@@ -8,6 +8,7 @@ import type { Db } from '../../core/db/database.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
 import * as repo from './workReport.repository.js';
 import { snapshotFigures } from './workReport.figures.js';
+import { saveRecords, type FigureRecords } from './workReport.records.js';
 import type { Narrative, Threshold } from '../../../common/schemas/workReport.js';
 
 const inFlight = new Set<Promise<unknown>>();
@@ -35,6 +36,10 @@ export async function generate(db: Db, id: string, clock: () => Date = () => new
     const org = { id: r.org_id, name: r.org_name, path: r.org_path };
     let last = 0;
     const thresholds = new Map((await repo.thresholdsOf(db, r.org_id)).map((t) => [t.indicator, t as Threshold]));
+    // One clock for the whole generation: every figure that looks at "today" counts against this instant,
+    // which is also the report's generated_at, so a recount of the report uses the same day.
+    const asOf = clock();
+    const records: FigureRecords[] = [];
     const figures = await snapshotFigures(
       db,
       org,
@@ -45,20 +50,23 @@ export async function generate(db: Db, id: string, clock: () => Date = () => new
         if (pct > last) await repo.setProgress(db, id, (last = pct), clock().toISOString());
       },
       thresholds,
+      asOf,
+      (rec) => records.push(rec),
     );
     const narrative: Narrative = JSON.parse(r.narrative);
     for (const f of figures) narrative.sections[f.module] ??= '';
-    const at = clock().toISOString();
-    await db.transaction().execute((tx) =>
-      repo.moveReport(tx, id, ['generating'], {
+    const at = asOf.toISOString();
+    await db.transaction().execute(async (tx) => {
+      await saveRecords(tx, id, records);
+      return repo.moveReport(tx, id, ['generating'], {
         status: 'draft',
         progress: 100,
         figures: JSON.stringify(figures),
         narrative: JSON.stringify(narrative),
         generated_at: at,
         updated_at: at,
-      }),
-    );
+      });
+    });
     return true;
   } catch (err) {
     await db.transaction().execute((tx) => repo.moveReport(tx, id, ['generating'], { status: 'failed', updated_at: clock().toISOString() }));

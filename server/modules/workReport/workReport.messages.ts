@@ -17,6 +17,7 @@ export const workReportMessages = {
   'workReport.notReady': ['报告尚未生成完毕', 'The report is not generated yet'],
   'workReport.notDraft': ['只有草稿可以印发；请先修改正文', 'Only a draft can be issued; edit the text first'],
   'workReport.noVersion': ['没有这个版本', 'No such version'],
+  'workReport.unknownFigure': ['报告中没有这个数据编号', 'The report has no figure with this reference code'],
   'workReport.noLibreOffice': [
     '服务器未安装 LibreOffice，无法生成 PDF；请下载 Word 文档',
     'LibreOffice is not installed on the server, so no PDF; download the Word document',

@@ -8,6 +8,8 @@ import {
   CreateReportBody,
   Dashboard,
   DashboardQuery,
+  FigureRecords,
+  FigureRecordsQuery,
   Narrative,
   NotableCaseSuggestions,
   OrgQuery,
@@ -104,6 +106,21 @@ export async function workReportRoutes(app: App) {
       schema: { tags, summary: '典型案例建议（各实践按本报告的组织与统计期提供，已去标识）', params: IdParams, response: { 200: NotableCaseSuggestions } },
     },
     async (req) => service.notableCases(readCall(db, req), req.params.id),
+  );
+
+  app.get(
+    '/api/v1/work-reports/:id/records',
+    {
+      config: { ...ACCESS, problems: [409] },
+      schema: {
+        tags,
+        summary: '数据所计入的记录（生成时的快照：记录编号，随后变化不影响；无权查看明细者仅见数量）',
+        params: IdParams,
+        querystring: FigureRecordsQuery,
+        response: { 200: FigureRecords },
+      },
+    },
+    async (req) => service.figureRecords(readCall(db, req), req.params.id, req.query),
   );
 
   app.put(

@@ -8,14 +8,23 @@ import type { Call, WriteCall } from '../../core/call.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../core/errors.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { newId } from '../../core/ids.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { notableCaseSources } from '../../core/indicators/notableCases.js';
 import type { NotableCase } from '../../../common/notableCase.js';
-import type { CreateReportBody, Dashboard, Narrative, Report, ReportSummary, SnapshotFigure, Threshold } from '../../../common/schemas/workReport.js';
+import type {
+  CreateReportBody,
+  Dashboard,
+  FigureRecords,
+  Narrative,
+  Report,
+  ReportSummary,
+  SnapshotFigure,
+  Threshold,
+} from '../../../common/schemas/workReport.js';
 import { MAX_PERIOD_DAYS, WORK_REPORT_PERMISSIONS as P, type PeriodKind, type ReportStatus } from '../../../common/workReport.js';
 import * as repo from './workReport.repository.js';
+import { loadRecords, type Part } from './workReport.records.js';
 import { byModule, dashboardGroups, type OrgRef } from './workReport.figures.js';
 import { WM } from './workReport.messages.js';
 
@@ -37,7 +46,7 @@ export async function dashboard(call: Call, q: { orgId: string; from: string; to
   const org = await orgFor(call.db, call.actor, q.orgId, P.read);
   checkPeriod(q.from, q.to, 'query.to');
   const thresholds = new Map((await repo.thresholdsOf(call.db, org.id)).map((t) => [t.indicator, t as Threshold]));
-  const { previous, groups } = await dashboardGroups(call.db, org, q.from, q.to, thresholds, shanghaiDate(call.now));
+  const { previous, groups } = await dashboardGroups(call.db, org, q.from, q.to, thresholds, call.now);
   return { org: { id: org.id, name: org.name }, from: q.from, to: q.to, previous, groups };
 }
 
@@ -184,6 +193,34 @@ export async function forFile(call: Call, id: string, version?: number): Promise
   const v = (await repo.versionsOf(call.db, id)).find((x) => x.version === version);
   if (!v) throw new AppError(404, 'not_found', WM['workReport.noVersion'], {}, [{ field: 'query.version', message: WM['workReport.noVersion'] }]);
   return { ...report, narrative: JSON.parse(v.narrative), status: 'issued', version };
+}
+
+/**
+ * The records a figure counted at generation, a page of their ids: kept in the snapshot, so they
+ * stay the same when a record changes later. Shown only to a viewer who may open the live list
+ * behind the figure (its `recordsPermission` over the report's org); others see the count alone.
+ */
+export async function figureRecords(call: Call, id: string, q: { ref: string; part: Part; page: number; pageSize: number }): Promise<FigureRecords> {
+  const r = await load(call.db, call.actor, id, P.read);
+  if (!r.figures) throw conflict(WM['workReport.notReady']);
+  const f = figuresOf(r).find((x) => x.ref === q.ref);
+  if (!f) throw invalid('query.ref', WM['workReport.unknownFigure']);
+  const permission = indicator(f.key)?.recordsPermission;
+  const visible = !!permission && inScope(scopeOf(call.actor, permission), r.org_path);
+  const ids = visible ? await loadRecords(call.db, r.id, f.module, f.ref, q.part) : null;
+  const start = (q.page - 1) * q.pageSize;
+  return {
+    ref: f.ref,
+    part: q.part,
+    count: q.part === 'numerator' ? f.numerator : f.denominator,
+    kept: ids !== null || (!visible && !!indicator(f.key)?.records),
+    visible,
+    total: ids?.length ?? null,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: ids?.slice(start, start + q.pageSize) ?? [],
+    recordPage: indicator(f.key)?.recordPage ?? null,
+  };
 }
 
 /** Every module's notable cases over the report's org and period, for the author to pick from (practices with a section only). */

@@ -46,8 +46,23 @@ export interface WorkReportThresholdTable {
   updated_at: string;
 }
 
+/** One practice's records of a report: `ids` and `subsets` are gzip + base64 (workReport.records.ts). */
+export interface WorkReportRecordsTable {
+  report_id: string;
+  module: string;
+  /** Distinct records of the practice the report's figures counted. */
+  count: number;
+  ids: string;
+  subsets: string;
+}
+
 export type WDb = Kysely<
-  DB & { work_reports: WorkReportTable; work_report_versions: WorkReportVersionTable; work_report_thresholds: WorkReportThresholdTable }
+  DB & {
+    work_reports: WorkReportTable;
+    work_report_versions: WorkReportVersionTable;
+    work_report_thresholds: WorkReportThresholdTable;
+    work_report_records: WorkReportRecordsTable;
+  }
 >;
 
 /** The module's view of a core handle (same connection, same transaction). */

@@ -121,6 +121,8 @@ async function generated(client: Caller, body: object) {
 }
 
 let groupReport: any;
+/** The three appeals of the group's year, as submitted in beforeAll. */
+let appealIds: string[];
 
 beforeAll(async () => {
   s = await schoolWorld(t);
@@ -128,6 +130,7 @@ beforeAll(async () => {
   const author = await w.worker();
   const ids: string[] = [];
   for (const title of ['工资少发', '加班费未发', '夜班补贴']) ids.push((await author.post('/api/v1/appeals', wageAppeal({ title }))).body.id);
+  appealIds = ids;
   for (const id of ids.slice(0, 2)) expect((await w.staff.post(`/api/v1/appeals/${id}/accept`, {})).status).toBe(200);
   expect((await w.staff.post(`/api/v1/appeals/${ids[0]}/assign`, { departmentId: w.prod1.id })).status).toBe(200);
   expect((await w.handler.post(`/api/v1/appeals/${ids[0]}/answer`, { answer: '已补发' })).status).toBe(200);
@@ -167,7 +170,8 @@ describe('the work report', () => {
     expect(expected['appeals.stillOpen'].value).toBe(2);
     const sub = groupReport.figures.find((f: { key: string }) => f.key === 'appeals.submitted');
     expect(sub.drill).toEqual({ numerator: { status: expect.any(String) }, denominator: { status: expect.any(String) } });
-    expect(sub.query).toEqual({ orgId: w.group.id, orgPath: w.group.path, from: YEAR.from, to: YEAR.to });
+    // Counted at one instant, the report's own generation time: figures of "today" and a recount agree on the day.
+    expect(sub.query).toEqual({ orgId: w.group.id, orgPath: w.group.path, from: YEAR.from, to: YEAR.to, asOf: groupReport.generatedAt });
   });
 
   it('counts the school term report from the notes and sessions, with a drill list where the practice has one', async () => {
@@ -196,6 +200,40 @@ describe('the work report', () => {
     const submitted = dash.groups.find((g: { module: string }) => g.module === 'appeals').items.find((i: { key: string }) => i.key === 'appeals.submitted');
     expect(submitted.current.value).toBe(4);
     expect(before.find((f: { key: string }) => f.key === 'appeals.submitted').value).toBe(3);
+  });
+
+  it('keeps which appeals each figure counted: the snapshot’s records stay as generated when an appeal moves on, each list as long as its figure', async () => {
+    const ref = (key: string) => groupReport.figures.find((f: { key: string }) => f.key === key);
+    const records = async (key: string, part = 'numerator', c: Caller = w.chair) =>
+      c.get(`/api/v1/work-reports/${groupReport.id}/records?${new URLSearchParams({ ref: ref(key).ref, part })}`);
+    // The second appeal is answered after generation: the live answer rate moves, the snapshot's list does not.
+    expect((await w.staff.post(`/api/v1/appeals/${appealIds[1]}/assign`, { departmentId: w.prod1.id })).status).toBe(200);
+    expect((await w.handler.post(`/api/v1/appeals/${appealIds[1]}/answer`, { answer: '已核实' })).status).toBe(200);
+    const answered = (await records('appeals.answerRate')).body;
+    expect(answered).toMatchObject({ part: 'numerator', count: 1, kept: true, visible: true, total: 1, items: [appealIds[0]] });
+    expect((await records('appeals.answerRate', 'denominator')).body.items).toEqual([...appealIds].sort());
+    // Appeals submitted later are not in it either.
+    expect((await records('appeals.submitted')).body.items).toEqual([...appealIds].sort());
+    // Every appeal figure: as many ids as its snapshotted count, numerator and denominator.
+    for (const f of groupReport.figures.filter((x: { module: string }) => x.module === 'appeals'))
+      for (const part of ['numerator', 'denominator']) {
+        const body = (await records(f.key, part)).body;
+        expect({ key: f.key, part, total: body.total }).toEqual({ key: f.key, part, total: f[part] });
+      }
+    // Outside the report's org the records are as hidden as the report.
+    expect((await records('appeals.submitted', 'numerator', s.users.otherPrincipal)).status).toBe(404);
+    const unknown = await w.chair.get(`/api/v1/work-reports/${groupReport.id}/records?ref=F-999`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].field).toBe('query.ref');
+  });
+
+  it('shows a hardship figure’s households only to a hardship officer: the principal sees its count alone', async () => {
+    const report = (await s.users.principal.get(`/api/v1/work-reports?orgId=${s.school.id}`)).body.items[0];
+    const full = (await s.users.principal.get(`/api/v1/work-reports/${report.id}`)).body;
+    const f = full.figures.find((x: { key: string }) => x.key === 'hardship.newlyFiled');
+    const res = await s.users.principal.get(`/api/v1/work-reports/${report.id}/records?ref=${f.ref}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ count: f.numerator, kept: true, visible: false, total: null, items: [] });
   });
 
   it('edits the narrative with the figures locked, issues numbered versions, and keeps each version’s words', async () => {

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { formatFigure } from '@common/workReport';
 import type { Report } from './api';
 import { drillPath } from './drill';
+import { SnapshotRecords } from './SnapshotRecords';
 
 type Figure = Report['figures'][number];
 
@@ -13,7 +14,7 @@ const filterText = (f: Record<string, string>) =>
     .join('；');
 
 /** A reference code opened: the figure as snapshotted, its definition, its counts and the list behind it. */
-export function FigureDrawer({ figure, orgName, onClose }: { figure: Figure | null; orgName: string; onClose: () => void }) {
+export function FigureDrawer({ reportId, figure, orgName, onClose }: { reportId: string; figure: Figure | null; orgName: string; onClose: () => void }) {
   const { t, i18n } = useTranslation('workReport');
   const navigate = useNavigate();
   const en = i18n.language === 'en';
@@ -43,6 +44,7 @@ export function FigureDrawer({ figure, orgName, onClose }: { figure: Figure | nu
               </Descriptions.Item>
             )}
           </Descriptions>
+          <SnapshotRecords key={figure.ref} reportId={reportId} figureRef={figure.ref} />
           {figure.drill ? (
             <>
               <Alert type="info" showIcon message={t('report.recordsNote')} style={{ margin: '12px 0' }} />

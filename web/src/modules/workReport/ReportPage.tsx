@@ -192,7 +192,7 @@ export default function ReportPage() {
           data-testid="wr-plan"
         />
       </Card>
-      <FigureDrawer figure={open} orgName={r.orgName} onClose={() => setOpen(null)} />
+      <FigureDrawer reportId={r.id} figure={open} orgName={r.orgName} onClose={() => setOpen(null)} />
     </Page>
   );
 }

@@ -1,10 +1,20 @@
 /** Work report and cross-practice dashboard queries and writes; shapes come from common/schemas/workReport. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateReportBody, Dashboard, Narrative, NotableCaseSuggestions, Report, ReportSummary, Threshold } from '@common/schemas/workReport';
+import type {
+  CreateReportBody,
+  Dashboard,
+  FigureRecords,
+  Narrative,
+  NotableCaseSuggestions,
+  Report,
+  ReportSummary,
+  Threshold,
+} from '@common/schemas/workReport';
 import type { ReportStatus } from '@common/workReport';
 import { api, download } from '../../api/client';
 
-export type { Dashboard, Narrative, Report, ReportSummary, Threshold };
+export type { Dashboard, FigureRecords, Narrative, Report, ReportSummary, Threshold };
+export type RecordsPart = FigureRecords['part'];
 export type ReportDetail = Report & { pdfAvailable: boolean };
 export interface Paged<T> {
   items: T[];
@@ -114,3 +124,12 @@ export function useIssue(id: string) {
 
 export const downloadReport = (id: string, format: 'docx' | 'pdf', version?: number) =>
   download(`/work-reports/${id}/report.${format}`, { version }, `report.${format}`);
+
+/** The ids a figure counted at generation (the snapshot's records), a page at a time. */
+export function useFigureRecords(reportId: string, ref: string, part: RecordsPart, page: number) {
+  return useQuery({
+    queryKey: [KEY, 'records', reportId, ref, part, page],
+    queryFn: () => api.get<FigureRecords>(`/work-reports/${reportId}/records`, { ref, part, page }),
+    placeholderData: keepPreviousData,
+  });
+}

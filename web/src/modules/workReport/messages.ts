@@ -94,6 +94,10 @@ export const messages = defineMessages(
       pickCase: '选用',
       dropCase: '移除',
       recordsNote: '列表显示的是现在的记录；报告中的数字是生成时的快照。',
+      asGenerated: '生成时计入的记录',
+      keptCount: '共 {{count}} 条（生成时的快照，之后记录变化不影响）',
+      notKept: '该项工作尚未记录具体计入的记录，仅保留数字。',
+      countOnly: '计入 {{count}} 条；您无权查看明细，仅显示数量。',
     },
   },
   {
@@ -190,6 +194,10 @@ export const messages = defineMessages(
       pickCase: 'Use',
       dropCase: 'Remove',
       recordsNote: 'The list shows the records as they are now; the report’s numbers are the snapshot.',
+      asGenerated: 'Records counted at generation',
+      keptCount: '{{count}} records (the snapshot: later changes do not alter it)',
+      notKept: 'This practice does not name the records it counted yet; the report keeps the numbers only.',
+      countOnly: '{{count}} counted; you may see the count only, not the records.',
     },
   },
 );
