@@ -62,7 +62,7 @@ function pathWith(w: World, path: string, role: Role): string | undefined {
 }
 
 function queryWith(w: World, op: Json): string {
-  const values: Record<string, string> = { from: today, to: inTwoWeeks, start: today, days: '5', date: today, orgId: w.own.unionOrg, q: '工资' };
+  const values: Record<string, string> = { from: today, to: inTwoWeeks, start: today, days: '5', date: today, orgId: w.own.unionOrg, q: '工资', ref: 'F-01' };
   const required = (op.parameters ?? []).filter((p: Json) => p.in === 'query' && p.required).map((p: Json) => p.name as string);
   for (const name of required) if (!(name in values)) throw new Error(`no value for required query ${name}`);
   return required.length ? `?${new URLSearchParams(required.map((n: string) => [n, values[n]])).toString()}` : '';
@@ -133,10 +133,12 @@ describe('the OpenAPI document describes what the API really answers', () => {
       respondentSignedOn: today,
     };
     expect((await committee.post(`/api/v1/mediation/cases/${world.own.mediationCase}/agreement`, agreement)).status).toBe(200);
-    // The world's work reports are queued rows; marked generated (with no figures) so their documents can be downloaded.
+    // The world's work reports are queued rows; marked generated, with the figures of the demo's issued report (its F-01
+    // names a figure), so their documents can be downloaded and a figure's records read.
+    const issued = await (t.db as any).selectFrom('work_reports').select('figures').where('status', '=', 'issued').executeTakeFirstOrThrow();
     await (t.db as any)
       .updateTable('work_reports')
-      .set({ status: 'draft', progress: 100, figures: '[]', generated_at: new Date().toISOString() })
+      .set({ status: 'draft', progress: 100, figures: issued.figures, generated_at: new Date().toISOString() })
       .where('id', 'in', [world.own.unionWorkReport, world.own.schoolWorkReport])
       .execute();
     const res = await t.client().get('/api/v1/openapi.json');

@@ -111,7 +111,8 @@ export async function workReportRoutes(app: App) {
   app.get(
     '/api/v1/work-reports/:id/records',
     {
-      config: { ...ACCESS, problems: [409] },
+      // 422: a reference code the report does not carry (query.ref).
+      config: { ...ACCESS, problems: [409, 422] },
       schema: {
         tags,
         summary: '数据所计入的记录（生成时的快照：记录编号，随后变化不影响；无权查看明细者仅见数量）',
