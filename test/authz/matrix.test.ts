@@ -8,7 +8,7 @@
  * the world's ids put in the id fields, so the request reaches the policy rather than stopping
  * at validation. Besides the declared outcome, every response to anyone in organisation A is
  * searched for organisation B's marker text (JSON, HTML and .xlsx alike): that is a leak.
- * On PostgreSQL the refusals a route's declaration decides are sampled (see `sampledOut`); SQLite sends them all.
+ * On PostgreSQL the refusals of roles a route does not list are sampled (see `sampledOut`); SQLite sends them all.
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -373,7 +373,7 @@ describe('authorization matrix', () => {
       }
     }
     console.log(
-      `authorization matrix (${ENGINE}): ${routes.length} routes, ${probes.length} probes, ${sampled} refusals by declaration left to SQLite ` +
+      `authorization matrix (${ENGINE}): ${routes.length} routes, ${probes.length} probes, ${sampled} unlisted-role refusals left to SQLite ` +
         `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
         `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
     );
@@ -410,10 +410,12 @@ function sameRequest(a: Built, b: Built): boolean {
 }
 
 /**
- * A role a route does not list is refused by the route's declaration before any query runs: the same code on both
- * engines, and most of the probes. SQLite sends every one of them; PostgreSQL sends the listed roles (where the
- * scoping queries decide, and the engines could differ), the anonymous caller, and one unlisted role per route and
- * target, in turn, so each role is still refused on PostgreSQL on many routes. XQ_MATRIX_FULL=1 sends all on both.
+ * A role a route does not list is refused by the module's policy — the declaration itself enforces only sign-in
+ * (server/core/http/access.ts) — mostly by a permission check on the signed-in actor that reads no record: the same
+ * code on both engines, and most of the probes. SQLite sends every one of them; PostgreSQL sends the listed roles
+ * (where the scoping queries decide, and the engines could differ), the anonymous caller, and one unlisted role per
+ * route and target, in turn, so each role is still refused on PostgreSQL on many routes. XQ_MATRIX_FULL=1 sends all
+ * on both. A gate that refuses an unlisted role before the service runs would make the sample exact; not built.
  */
 const ENGINE = process.env.XQ_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 const SAMPLE_REFUSALS = ENGINE === 'postgres' && process.env.XQ_MATRIX_FULL !== '1';
