@@ -141,6 +141,9 @@ export async function streamXlsx<T>(reply: FastifyReply, fileName: string, sheet
 }
 
 /** The formats a list exports to: the same columns and masking in each. */
+/** A rate (0–1) as a percentage cell with one decimal, blank where there was nothing to count. */
+export const percentCell = (r: number | null): number | '' => (r === null ? '' : Math.round(r * 1000) / 10);
+
 export type ExportFormat = 'xlsx' | 'csv';
 
 /**

@@ -3,12 +3,9 @@
  * mappers, rows) that the route hands to core `sendXlsx`. No reply here: the service reads, core writes the file.
  */
 import type { Db } from '../../core/db/database.js';
-import type { ListExport } from '../../core/excel/export.js';
+import { percentCell, type ListExport } from '../../core/excel/export.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { coverageRows, type CoverageQuery } from './heartBridge.service.js';
-
-/** A rate as a percentage with one decimal, blank where there was nothing to count. */
-const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
 
 type CoverageRow = Awaited<ReturnType<typeof coverageRows>>['rows'][number];
 
@@ -24,11 +21,11 @@ export async function coverageExport(db: Db, actor: Actor, schoolId: string, q: 
       { header: '周次', value: (x) => x.week },
       { header: '学生数', value: (x) => x.students },
       { header: '双向交流人数', value: (x) => x.coverage.num },
-      { header: '双向覆盖率(%)', value: (x) => pct(x.coverage.rate) },
+      { header: '双向覆盖率(%)', value: (x) => percentCell(x.coverage.rate) },
       { header: '学校已写', value: (x) => x.replyRate.den },
       { header: '家长回复', value: (x) => x.replyRate.num },
-      { header: '家长回复率(%)', value: (x) => pct(x.replyRate.rate) },
-      { header: '阅读率(%)', value: (x) => pct(x.readRate.rate) },
+      { header: '家长回复率(%)', value: (x) => percentCell(x.replyRate.rate) },
+      { header: '阅读率(%)', value: (x) => percentCell(x.readRate.rate) },
     ],
     rows,
     // coverageRows refused (403/404) a caller who does not oversee this school: whoever gets here reads all its classes.

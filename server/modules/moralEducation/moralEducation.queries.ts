@@ -4,12 +4,9 @@
  */
 import { SESSION_STATUS_LABELS } from '../../../common/moralEducation.js';
 import type { Db } from '../../core/db/database.js';
-import type { ListExport } from '../../core/excel/export.js';
+import { percentCell, type ListExport } from '../../core/excel/export.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { coverageRows, missedRows, type MissedQuery, type SchoolCoverageQuery } from './moralEducation.service.js';
-
-/** A rate as a percentage with one decimal, blank where there was nothing to count. */
-const pct = (r: number | null) => (r === null ? '' : Math.round(r * 1000) / 10);
 
 type CoverageRow = Awaited<ReturnType<typeof coverageRows>>['rows'][number];
 type MissedRow = Awaited<ReturnType<typeof missedRows>>['rows'][number];
@@ -30,7 +27,7 @@ export async function coverageExport(db: Db, actor: Actor, schoolId: string, q: 
       { header: '已开展', value: (x) => x.held },
       { header: '未开展', value: (x) => x.skipped },
       { header: '未记录', value: (x) => x.unrecorded },
-      { header: '覆盖率(%)', value: (x) => pct(x.coverage.rate) },
+      { header: '覆盖率(%)', value: (x) => percentCell(x.coverage.rate) },
     ],
     rows,
     readsAny: true,
