@@ -4,6 +4,8 @@
 //   server/modules/<b>/ only through its index.ts — and tests (not bench) also through <b>.testkit.ts;
 // - web/src/modules/<b>/ likewise only through its index.ts(x);
 // - server/core never imports server/modules;
+// - on the web, app/ (the shell: router, layout) is the top: modules and shared never import it, and shared
+//   imports no module (only the module contract modules/types.ts) — so no folder loop modules ⇄ app;
 // - a migration imports no module code, its own module's included (history must not change
 //   when a function does).
 import path from 'node:path';
@@ -12,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const MODULE = /^(server\/modules|web\/src\/modules)\/([^/]+)\/(.*)$/;
 const TEST_CODE = /(^test\/|^e2e\/|\.test\.tsx?$)/;
+/** Any web module or the registry; modules/types.ts is the module contract, which shared pieces may name. */
+const WEB_MODULE = /^web\/src\/modules\/(?!types$)[^/]+/;
 const MIGRATION = /^server\/(modules\/[^/]+|core\/db)\/migrations\//;
 
 const rel = (abs) => path.relative(ROOT, abs).split(path.sep).join('/');
@@ -35,6 +39,9 @@ const rule = {
       if (to === null) return;
       const why = (text) => context.report({ node, messageId: 'boundary', data: { why: text } });
       if (file.startsWith('server/core/') && to.startsWith('server/modules/')) return why('core never imports a module (core 不得引用模块).');
+      if ((file.startsWith('web/src/modules/') || file.startsWith('web/src/shared/')) && to.startsWith('web/src/app/'))
+        return why('Modules and shared pieces never import the app shell: put what they need in web/src/shared (模块与共享件不得引用 app).');
+      if (file.startsWith('web/src/shared/') && WEB_MODULE.test(to)) return why('A shared piece imports no module (共享件不得引用模块).');
       if (MIGRATION.test(file) && to.startsWith('server/modules/'))
         return why('A migration imports no module code: copy what it needs into the migration, frozen (迁移不得引用模块代码).');
       const m = MODULE.exec(to);

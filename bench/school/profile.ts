@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildApp } from '../../server/app.js';
 import { loadConfig } from '../../server/core/config.js';
 import { openDatabase } from '../../server/core/db/database.js';
+import { systemContext } from '../../server/core/context.js';
 import { Migrator, type Kysely } from 'kysely';
 import { coreMigrations } from '../../server/core/db/migrate.js';
 import { house } from '../../server/modules/registry.js';
@@ -91,7 +92,7 @@ if (what === 'svc') {
   const times: number[] = [];
   for (let i = 0; i < 40; i++) {
     const t = performance.now();
-    await service.schoolDashboard(database.db, actor as any, data.schoolId, { week: data.lastFullWeek });
+    await service.schoolDashboard({ db: database.db, actor: actor as any, ctx: systemContext(), now: new Date() }, data.schoolId, { week: data.lastFullWeek });
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);

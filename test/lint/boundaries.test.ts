@@ -88,4 +88,18 @@ describe('module boundaries as an allow-list', () => {
     const found = await probe('web/src/modules/heartBridge/Probe.tsx', lines('../school/Stat', '../appeals/api', '../school', './api'));
     expect(found.map(([line]) => line)).toEqual([1, 2]);
   });
+
+  it('keeps the web shell on top: modules and shared pieces never import app/, shared pieces import no module', async () => {
+    const fromModule = await probe('web/src/modules/heartBridge/Probe.tsx', lines('../../app/router', '../../shared/auth/AuthContext', '../types'));
+    expect(fromModule).toEqual([[1, ERROR]]);
+    const fromShared = await probe(
+      'web/src/shared/Probe.tsx',
+      lines('../app/layout/AppMenu', '../modules/heartBridge', '../modules/heartBridge/api', '../modules/types', './auth/AuthContext'),
+    );
+    expect(fromShared).toEqual([
+      [1, ERROR],
+      [2, ERROR],
+      [3, ERROR],
+    ]);
+  });
 });

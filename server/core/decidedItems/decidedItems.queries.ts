@@ -2,9 +2,8 @@
  * The decided-item lists: the board's (chair, staff and owners; filters, page, sort), its
  * .xlsx export, and the public list workers see of items whose source is public.
  */
-import type { FastifyReply } from 'fastify';
 import type { Call } from '../call.js';
-import { sendXlsx } from '../excel/export.js';
+import type { Column, ListExport } from '../excel/export.js';
 import { scopeOf } from '../rbac/actor.js';
 import { DECIDED_ITEM_STATUS_LABELS, type DecidedItemStatus } from '../../../common/decidedItems.js';
 import type { DecidedItemFilter } from '../../../common/schemas/decidedItems.js';
@@ -33,29 +32,27 @@ const EXPORT_LIMIT = 50_000;
 /** Rows and co-owners are read by id a chunk at a time: one IN of 50 000 ids passes SQLite's and PostgreSQL's parameter limits. */
 const CHUNK = 1_000;
 
+const COLUMNS: Column<DecidedItemSummary>[] = [
+  { header: '事项', width: 40, value: (r) => r.title },
+  { header: '来源', width: 30, value: (r) => r.source.label },
+  { header: '责任人', width: 12, value: (r) => r.ownerName },
+  { header: '完成期限', width: 12, value: (r) => r.dueDate },
+  { header: '状态', width: 10, value: (r) => DECIDED_ITEM_STATUS_LABELS[r.status as DecidedItemStatus].zh },
+  { header: '进度(%)', width: 8, value: (r) => r.progress },
+  { header: '撤销原因', width: 30, value: (r) => r.dropReason },
+];
+
 /**
- * The board's rows, every page of them, by due date: the same two reads as the board, so the
- * file holds exactly what the caller's board shows (a handler's own and co-owned items only).
+ * The board's rows, every page of them, by due date, as an export declaration (core `sendXlsx`
+ * writes it): the same two reads as the board, so the file holds exactly what the caller's board
+ * shows (a handler's own and co-owned items only). Every caller the route lets in may own or
+ * co-own an item, so `readsAny` is true: an empty file is an empty board, not a refusal.
  */
-export async function exportXlsx(call: Call, f: DecidedItemFilter, reply: FastifyReply) {
+export async function exportList(call: Call, f: DecidedItemFilter): Promise<ListExport<DecidedItemSummary>> {
   const page = await boardPage(call.db, await boardSpec(call, { ...f, sort: 'dueDate', order: 'asc', page: 1, pageSize: EXPORT_LIMIT }));
   const items: DecidedItemSummary[] = [];
   for (let i = 0; i < page.ids.length; i += CHUNK) items.push(...(await summarise(call.db, await rowsInOrder(call.db, page.ids.slice(i, i + CHUNK)))));
-  return sendXlsx<DecidedItemSummary>(
-    reply,
-    '督办事项.xlsx',
-    '督办事项',
-    [
-      { header: '事项', width: 40, value: (r) => r.title },
-      { header: '来源', width: 30, value: (r) => r.source.label },
-      { header: '责任人', width: 12, value: (r) => r.ownerName },
-      { header: '完成期限', width: 12, value: (r) => r.dueDate },
-      { header: '状态', width: 10, value: (r) => DECIDED_ITEM_STATUS_LABELS[r.status as DecidedItemStatus].zh },
-      { header: '进度(%)', width: 8, value: (r) => r.progress },
-      { header: '撤销原因', width: 30, value: (r) => r.dropReason },
-    ],
-    items,
-  );
+  return { fileName: '督办事项', sheet: '督办事项', columns: COLUMNS, rows: items, readsAny: true };
 }
 
 /**

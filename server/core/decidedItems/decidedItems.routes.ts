@@ -18,6 +18,7 @@ import {
   PublicDecidedQuery,
 } from '../../../common/schemas/decidedItems.js';
 import * as queries from './decidedItems.queries.js';
+import { sendXlsx } from '../excel/export.js';
 import { decidedCuts } from './decidedItems.cuts.js';
 import * as service from './decidedItems.service.js';
 import { sendFile } from '../files/index.js';
@@ -39,7 +40,7 @@ export async function decidedItemsRoutes(app: App) {
     async (req) => queries.list(readCall(db, req), req.query),
   );
   app.get(`${base}/export.xlsx`, { config: BOARD, schema: { tags, summary: '导出督办事项（.xlsx）', querystring: DecidedItemFilter } }, async (req, reply) =>
-    queries.exportXlsx(readCall(db, req), req.query, reply),
+    sendXlsx(reply, await queries.exportList(readCall(db, req), req.query)),
   );
   app.get(
     `${base}/cuts`,

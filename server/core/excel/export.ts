@@ -140,10 +140,10 @@ export async function streamXlsx<T>(reply: FastifyReply, fileName: string, sheet
   return headersOf(reply, fileName).send(out);
 }
 
-/** The formats a list exports to: the same columns and masking in each. */
 /** A rate (0–1) as a percentage cell with one decimal, blank where there was nothing to count. */
 export const percentCell = (r: number | null): number | '' => (r === null ? '' : Math.round(r * 1000) / 10);
 
+/** The formats a list exports to: the same columns and masking in each. */
 export type ExportFormat = 'xlsx' | 'csv';
 
 /**
@@ -174,20 +174,9 @@ function isBatches<T>(rows: Iterable<T> | AsyncIterable<T[]>): rows is AsyncIter
   return Symbol.asyncIterator in rows;
 }
 
-/** The one way a declared export goes out: refused (403) when the caller may read none of the list, else .xlsx or .csv. */
-export function sendXlsx<T>(reply: FastifyReply, list: ListExport<T>, format?: ExportFormat): Promise<FastifyReply>;
-/** The older positional form, for the modules not yet moved onto `ListExport` (they move when their owners next touch them). */
-export function sendXlsx<T>(reply: FastifyReply, fileName: string, sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<FastifyReply>;
-export async function sendXlsx<T>(
-  reply: FastifyReply,
-  list: ListExport<T> | string,
-  formatOrSheet?: ExportFormat | string,
-  columns?: Column<T>[],
-  rows?: Iterable<T>,
-): Promise<FastifyReply> {
-  if (typeof list === 'string') return headersOf(reply, list).send(await toXlsx(formatOrSheet!, columns!, rows!));
+/** The one way an export goes out: refused (403) when the caller may read none of the list, else .xlsx or .csv. */
+export async function sendXlsx<T>(reply: FastifyReply, list: ListExport<T>, format: ExportFormat = 'xlsx'): Promise<FastifyReply> {
   if (!list.readsAny) throw forbidden();
-  const format: ExportFormat = formatOrSheet === 'csv' ? 'csv' : 'xlsx';
   if (list.truncated) reply.header('x-truncated', 'true');
   const batches = isBatches(list.rows) ? list.rows : once(list.rows);
   return format === 'csv'
@@ -235,21 +224,4 @@ export async function streamCsv<T>(reply: FastifyReply, fileName: string, column
 
 async function* once<T>(rows: Iterable<T>): AsyncIterable<T[]> {
   yield [...rows];
-}
-
-/** A list already read, in the format asked for; `fileName` without its extension. */
-export async function sendExport<T>(reply: FastifyReply, format: ExportFormat, fileName: string, sheetName: string, columns: Column<T>[], rows: Iterable<T>) {
-  return format === 'csv' ? streamCsv(reply, `${fileName}.csv`, columns, once(rows)) : sendXlsx(reply, `${fileName}.xlsx`, sheetName, columns, rows);
-}
-
-/** A list read batch by batch, in the format asked for; `fileName` without its extension. */
-export async function streamExport<T>(
-  reply: FastifyReply,
-  format: ExportFormat,
-  fileName: string,
-  sheetName: string,
-  columns: Column<T>[],
-  batches: AsyncIterable<T[]>,
-) {
-  return format === 'csv' ? streamCsv(reply, `${fileName}.csv`, columns, batches) : streamXlsx(reply, `${fileName}.xlsx`, sheetName, columns, batches);
 }

@@ -40,7 +40,8 @@ import type { WriteCall } from '../../core/call.js';
 import type { ProfileDetail as ProfileDetailT } from '../../../common/schemas/hardship.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import * as service from './hardship.service.js';
-import * as fileExport from './hardship.export.js';
+import * as queries from './hardship.queries.js';
+import { sendXlsx } from '../../core/excel/export.js';
 import * as aftercare from './hardship.aftercare.js';
 import * as assistance from './hardship.assistance.js';
 import * as config from './hardship.config.js';
@@ -95,7 +96,7 @@ export async function hardshipRoutes(app: App) {
         config: allow(...OFFICERS),
         schema: { tags, summary: `导出困难职工档案（.${format}，按列表的筛选与排序；导出记入审计）`, querystring: ProfileListQuery },
       },
-      async (req, reply) => fileExport.sendFiles(readCall(db, req), reply, format, req.query),
+      async (req, reply) => sendXlsx(reply, await queries.exportFiles(readCall(db, req), format, req.query), format),
     );
   }
   app.post(

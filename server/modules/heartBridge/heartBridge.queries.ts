@@ -2,16 +2,15 @@
  * 心桥's exports as data: each returns a `ListExport` declaration (file, sheet, Chinese headers with their row
  * mappers, rows) that the route hands to core `sendXlsx`. No reply here: the service reads, core writes the file.
  */
-import type { Db } from '../../core/db/database.js';
+import type { Call } from '../../core/call.js';
 import { percentCell, type ListExport } from '../../core/excel/export.js';
-import type { Actor } from '../../core/rbac/actor.js';
 import { coverageRows, type CoverageQuery } from './heartBridge.service.js';
 
 type CoverageRow = Awaited<ReturnType<typeof coverageRows>>['rows'][number];
 
 /** Each class's coverage of the week, as the list shows it (its filters and order, every page). */
-export async function coverageExport(db: Db, actor: Actor, schoolId: string, q: CoverageQuery, now = new Date()): Promise<ListExport<CoverageRow>> {
-  const { week, schoolName, rows } = await coverageRows(db, actor, schoolId, q, now);
+export async function coverageExport(call: Call, schoolId: string, q: CoverageQuery): Promise<ListExport<CoverageRow>> {
+  const { week, schoolName, rows } = await coverageRows(call, schoolId, q);
   return {
     fileName: `心桥覆盖率-${schoolName}-${week ?? ''}`,
     sheet: '心桥覆盖率',

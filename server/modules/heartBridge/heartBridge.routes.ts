@@ -24,8 +24,7 @@ import {
 import { ClassParams, ClassWeekParams, SchoolParams } from '../../../common/schemas/school.js';
 import { pageOf } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
-import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
-import { idempotent } from '../../core/http/idempotency.js';
+import { readCall, writeCall } from '../../core/http/call.js';
 import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './heartBridge.service.js';
 import { coverageExport } from './heartBridge.queries.js';
@@ -44,7 +43,7 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'),
       schema: { tags, summary: '某学生某周的心桥（两栏）', params: StudentWeekParams, response: { 200: HeartBridgeNote } },
     },
-    async (req) => service.getPage(db, requireActor(req), req.params.studentId, req.params.week),
+    async (req) => service.getPage(readCall(db, req), req.params.studentId, req.params.week),
   );
 
   app.put(
@@ -53,12 +52,10 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('headTeacher', 'subjectTeacher'),
       schema: { tags, summary: '填写学校一栏（班主任、任课教师）', params: StudentWeekParams, body: SchoolSideBody, response: { 200: HeartBridgeNote } },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      return service.writeSchoolSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) =>
-        idempotent(db, req, reply, actor.accountId, 200, work),
-      );
-    },
+    async (req, reply) =>
+      writeCall(db, req, reply, 200, (call) =>
+        service.writeSide(call, 'school', req.params.studentId, req.params.week, [req.body.atSchool, req.body.suggestion, req.body.encouragement]),
+      ),
   );
 
   app.put(
@@ -67,12 +64,10 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('parent'),
       schema: { tags, summary: '填写家庭一栏（家长）', params: StudentWeekParams, body: HomeSideBody, response: { 200: HeartBridgeNote } },
     },
-    async (req, reply) => {
-      const actor = requireActor(req);
-      return service.writeHomeSide(db, callContext(req), actor, req.params.studentId, req.params.week, req.body, (work) =>
-        idempotent(db, req, reply, actor.accountId, 200, work),
-      );
-    },
+    async (req, reply) =>
+      writeCall(db, req, reply, 200, (call) =>
+        service.writeSide(call, 'home', req.params.studentId, req.params.week, [req.body.atHome, req.body.suggestion, req.body.encouragement]),
+      ),
   );
 
   app.post(
@@ -87,7 +82,7 @@ export async function heartBridgeRoutes(app: App) {
         response: { 200: HeartBridgeNote },
       },
     },
-    async (req) => service.markRead(db, callContext(req), requireActor(req), req.params.studentId, req.params.week, req.body.by),
+    async (req, reply) => writeCall(db, req, reply, 200, (call) => service.markRead(call, req.params.studentId, req.params.week, req.body.by)),
   );
 
   app.get(
@@ -96,7 +91,7 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student'),
       schema: { tags, summary: '学生的心桥历史（按周）', params: StudentParams, querystring: TimelineQuery, response: { 200: pageOf(HeartBridgeNote) } },
     },
-    async (req) => service.timeline(db, requireActor(req), req.params.studentId, req.query),
+    async (req) => service.timeline(readCall(db, req), req.params.studentId, req.query),
   );
 
   app.get(
@@ -113,7 +108,7 @@ export async function heartBridgeRoutes(app: App) {
         },
       },
     },
-    async (req) => service.classWeek(db, requireActor(req), req.params.classId, req.params.week, req.query),
+    async (req) => service.classWeek(readCall(db, req), req.params.classId, req.params.week, req.query),
   );
 
   app.get(
@@ -123,7 +118,7 @@ export async function heartBridgeRoutes(app: App) {
       schema: { tags, summary: '打印班级某周心桥（HTML）', params: ClassWeekParams },
     },
     async (req, reply) => {
-      const { cls, label, pages } = await service.classWeekPages(db, requireActor(req), req.params.classId, req.params.week);
+      const { cls, label, pages } = await service.classWeekPages(readCall(db, req), req.params.classId, req.params.week);
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'private, no-store')
@@ -137,7 +132,7 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
       schema: { tags, summary: '班级心桥指标与学期趋势', params: ClassParams, querystring: DashboardQuery, response: { 200: ClassDashboard } },
     },
-    async (req) => service.classDashboard(db, requireActor(req), req.params.classId, req.query),
+    async (req) => service.classDashboard(readCall(db, req), req.params.classId, req.query),
   );
 
   app.get(
@@ -146,7 +141,7 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice'),
       schema: { tags, summary: '全校心桥指标与学期趋势', params: SchoolParams, querystring: DashboardQuery, response: { 200: SchoolDashboard } },
     },
-    async (req) => service.schoolDashboard(db, requireActor(req), req.params.schoolId, req.query),
+    async (req) => service.schoolDashboard(readCall(db, req), req.params.schoolId, req.query),
   );
 
   app.get(
@@ -162,7 +157,7 @@ export async function heartBridgeRoutes(app: App) {
       },
     },
     async (req) => {
-      return service.coverageList(db, requireActor(req), req.params.schoolId, req.query);
+      return service.coverageList(readCall(db, req), req.params.schoolId, req.query);
     },
   );
 
@@ -173,7 +168,7 @@ export async function heartBridgeRoutes(app: App) {
       schema: { tags, summary: '导出各班覆盖率（Excel）', params: SchoolParams, querystring: CoverageQuery },
     },
     async (req, reply) => {
-      return sendXlsx(reply, await coverageExport(db, requireActor(req), req.params.schoolId, req.query));
+      return sendXlsx(reply, await coverageExport(readCall(db, req), req.params.schoolId, req.query));
     },
   );
 
@@ -189,7 +184,7 @@ export async function heartBridgeRoutes(app: App) {
         response: { 200: pageOf(StudentWeekRow) },
       },
     },
-    async (req) => studentWeeks(db, requireActor(req), req.params.schoolId, req.query),
+    async (req) => studentWeeks(readCall(db, req), req.params.schoolId, req.query),
   );
 
   app.get(
@@ -198,7 +193,7 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice'),
       schema: { tags, summary: '连续两周及以上未双向交流的学生', params: SchoolParams, querystring: NoExchangeQuery, response: { 200: pageOf(NoExchangeRow) } },
     },
-    async (req) => service.noExchangeList(db, requireActor(req), req.params.schoolId, req.query),
+    async (req) => service.noExchangeList(readCall(db, req), req.params.schoolId, req.query),
   );
 
   app.get(
@@ -207,7 +202,7 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent'),
       schema: { tags, summary: '鼓励语快捷短语', params: SchoolParams, response: { 200: Phrases } },
     },
-    async (req) => service.getPhrases(db, requireActor(req), req.params.schoolId),
+    async (req) => service.getPhrases(readCall(db, req), req.params.schoolId),
   );
 
   app.put(
@@ -216,6 +211,6 @@ export async function heartBridgeRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice'),
       schema: { tags, summary: '修改本校鼓励语快捷短语', params: SchoolParams, body: PutPhrasesBody, response: { 200: Phrases } },
     },
-    async (req) => service.putPhrases(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
+    async (req, reply) => writeCall(db, req, reply, 200, (call) => service.putPhrases(call, req.params.schoolId, req.body)),
   );
 }

@@ -1,9 +1,8 @@
+import type { Call, WriteCall } from '../../core/call.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { AppError, forbidden, invalid } from '../../core/errors.js';
-import { newId, nowIso } from '../../core/ids.js';
+import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import type { CallContext } from '../../core/context.js';
-import type { Actor } from '../../core/rbac/actor.js';
 import { hasPermission } from '../../core/rbac/actor.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { compareNames, comparePinyin, weekEnd, weekOf, weekStart } from '../../../common/school.js';
@@ -25,13 +24,6 @@ import { termWeekLabel } from './heartBridge.weeks.js';
 import { classFor, schoolFor, studentFor } from './heartBridge.policy.js';
 import { figures, rosterAndSilence, loadWeekCounts, studentsWithoutExchange, sumCounts, type ClassCal, type WeekCounts } from './heartBridge.indicators.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
-
-/** Runs the write in a transaction; routes pass one that also stores an Idempotency-Key. */
-export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
-const plainTx =
-  (db: Db): TxRunner =>
-  (work) =>
-    db.transaction().execute(work);
 
 type Status = 'none' | 'schoolOnly' | 'homeOnly' | 'twoWay';
 
@@ -97,7 +89,8 @@ const movedFrom = (before: repo.NoteRow | undefined, student: StudentInfo) =>
 
 // ── one page ──────────────────────────────────────────────────────
 
-export async function getPage(db: Db, actor: Actor, studentId: string, week: string) {
+export async function getPage(call: Call, studentId: string, week: string) {
+  const { db, actor } = call;
   const { reach, student } = await studentFor(db, actor, studentId, 'read');
   const note = await repo.findNote(db, studentId, week);
   return present(student, week, note, { writeSchool: reach.teaches(student.cls.id), writeHome: reach.isGuardianOf(student.id) });
@@ -136,108 +129,66 @@ const SIDES = {
   },
 } as const;
 
-async function writeSide(
-  side: keyof typeof SIDES,
-  db: Db,
-  ctx: CallContext,
-  actor: Actor,
-  studentId: string,
-  week: string,
-  words: [string, string, string],
-  run: TxRunner,
-  now: Date,
-) {
+/** The one write path for both sides (school and home): one call, one transaction, one clock. */
+export async function writeSide(call: WriteCall, side: keyof typeof SIDES, studentId: string, week: string, words: [string, string, string]) {
+  const { tx, ctx, actor, now, iso: at } = call;
   const s = SIDES[side];
-  const { reach, student } = await studentFor(db, actor, studentId, s.need);
-  await checkWritableWeek(db, student.cls, week, now);
-  return run(async (tx) => {
-    const before = await repo.findNote(tx, studentId, week);
-    const at = nowIso();
-    const changed = !before || s.fields.some((f, i) => before[f] !== words[i]);
-    const after = await repo.upsertSide(
-      tx,
-      { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
-      {
-        ...Object.fromEntries(s.fields.map((f, i) => [f, words[i]])),
-        [s.author]: actor.accountId,
-        [s.authorName]: actor.displayName,
-        [s.writtenAt]: changed ? at : before![s.writtenAt],
-        ...(changed && before?.[s.otherRead] ? { [s.otherRead]: null } : {}),
-        ...movedFrom(before, student),
-      },
-    );
-    await refreshStats(tx, student, week, before, after);
-    await recordAudit(tx, ctx, {
-      action: before?.[s.writtenAt] ? s.audit[1] : s.audit[0],
-      entityType: 'heartBridgeNote',
-      entityId: after.id,
-      orgId: student.cls.id,
-      changes: { week, studentId, changed },
-    });
-    return present(student, week, after, {
-      writeSchool: side === 'school' || reach.teaches(student.cls.id),
-      writeHome: side === 'home' || reach.isGuardianOf(studentId),
-    });
+  const { reach, student } = await studentFor(tx, actor, studentId, s.need);
+  await checkWritableWeek(tx, student.cls, week, now);
+  const before = await repo.findNote(tx, studentId, week);
+  const changed = !before || s.fields.some((f, i) => before[f] !== words[i]);
+  const after = await repo.upsertSide(
+    tx,
+    { id: newId(), school_id: student.cls.schoolId, class_id: student.cls.id, student_id: studentId, week, created_at: at, updated_at: at },
+    {
+      ...Object.fromEntries(s.fields.map((f, i) => [f, words[i]])),
+      [s.author]: actor.accountId,
+      [s.authorName]: actor.displayName,
+      [s.writtenAt]: changed ? at : before![s.writtenAt],
+      ...(changed && before?.[s.otherRead] ? { [s.otherRead]: null } : {}),
+      ...movedFrom(before, student),
+    },
+  );
+  await refreshStats(tx, student, week, before, after);
+  await recordAudit(tx, ctx, {
+    action: before?.[s.writtenAt] ? s.audit[1] : s.audit[0],
+    entityType: 'heartBridgeNote',
+    entityId: after.id,
+    orgId: student.cls.id,
+    changes: { week, studentId, changed },
   });
-}
-
-export function writeSchoolSide(
-  db: Db,
-  ctx: CallContext,
-  actor: Actor,
-  studentId: string,
-  week: string,
-  input: { atSchool: string; suggestion: string; encouragement: string },
-  run: TxRunner = plainTx(db),
-  now = new Date(),
-) {
-  return writeSide('school', db, ctx, actor, studentId, week, [input.atSchool, input.suggestion, input.encouragement], run, now);
-}
-
-export function writeHomeSide(
-  db: Db,
-  ctx: CallContext,
-  actor: Actor,
-  studentId: string,
-  week: string,
-  input: { atHome: string; suggestion: string; encouragement: string },
-  run: TxRunner = plainTx(db),
-  now = new Date(),
-) {
-  return writeSide('home', db, ctx, actor, studentId, week, [input.atHome, input.suggestion, input.encouragement], run, now);
+  return present(student, week, after, {
+    writeSchool: side === 'school' || reach.teaches(student.cls.id),
+    writeHome: side === 'home' || reach.isGuardianOf(studentId),
+  });
 }
 
 /** The caller read the other side's words: stamps the receipt once (a second read keeps the first time). */
-export async function markRead(db: Db, ctx: CallContext, actor: Actor, studentId: string, week: string, by: 'school' | 'home') {
-  const { reach, student } = await studentFor(db, actor, studentId, by === 'school' ? 'readAsSchool' : 'readAsHome');
-  const note = await repo.findNote(db, studentId, week);
+export async function markRead(call: WriteCall, studentId: string, week: string, by: 'school' | 'home') {
+  const { tx, ctx, actor, iso } = call;
+  const { reach, student } = await studentFor(tx, actor, studentId, by === 'school' ? 'readAsSchool' : 'readAsHome');
+  const note = await repo.findNote(tx, studentId, week);
   const written = by === 'school' ? note?.home_written_at : note?.school_written_at;
   if (!note || !written) throw new AppError(409, 'conflict', 'heartBridge.nothingToRead');
-  await db.transaction().execute(async (tx) => {
-    const column = by === 'school' ? 'read_by_school_at' : 'read_by_home_at';
-    if (await repo.setRead(tx, note.id, column, nowIso())) {
-      await repo.refreshWeekStats(tx, note.class_id, week, note.school_id);
-      await recordAudit(tx, ctx, {
-        action: 'heartBridge.read',
-        entityType: 'heartBridgeNote',
-        entityId: note.id,
-        orgId: student.cls.id,
-        changes: { by, week },
-      });
-    }
-  });
-  return present(student, week, await repo.findNote(db, studentId, week), {
+  const column = by === 'school' ? 'read_by_school_at' : 'read_by_home_at';
+  if (await repo.setRead(tx, note.id, column, iso)) {
+    await repo.refreshWeekStats(tx, note.class_id, week, note.school_id);
+    await recordAudit(tx, ctx, {
+      action: 'heartBridge.read',
+      entityType: 'heartBridgeNote',
+      entityId: note.id,
+      orgId: student.cls.id,
+      changes: { by, week },
+    });
+  }
+  return present(student, week, await repo.findNote(tx, studentId, week), {
     writeSchool: reach.teaches(student.cls.id),
     writeHome: reach.isGuardianOf(studentId),
   });
 }
 
-export async function timeline(
-  db: Db,
-  actor: Actor,
-  studentId: string,
-  q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'week'; termId?: string },
-) {
+export async function timeline(call: Call, studentId: string, q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'week'; termId?: string }) {
+  const { db, actor } = call;
   const { reach, student } = await studentFor(db, actor, studentId, 'read');
   let range: { fromWeek?: string; toWeek?: string } = {};
   if (q.termId) {
@@ -256,12 +207,12 @@ export async function timeline(
 // ── class week view ───────────────────────────────────────────────
 
 export async function classWeek(
-  db: Db,
-  actor: Actor,
+  call: Call,
   classId: string,
   week: string,
   q: { page: number; pageSize: number; sort?: 'name' | 'status'; order: 'asc' | 'desc'; status?: Status },
 ) {
+  const { db, actor } = call;
   const { cls } = await classFor(db, actor, classId);
   const students = await studentsOfClass(db, cls.id);
   const notes = new Map(
@@ -306,7 +257,8 @@ export async function classWeek(
 }
 
 /** Every page of a class in one week, with names, for the printed book. */
-export async function classWeekPages(db: Db, actor: Actor, classId: string, week: string) {
+export async function classWeekPages(call: Call, classId: string, week: string) {
+  const { db, actor } = call;
   const { cls } = await classFor(db, actor, classId);
   const students = (await studentsOfClass(db, cls.id)).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
   const notes = new Map(
@@ -339,7 +291,8 @@ function byClass<T extends { org_id: string }>(rows: T[]): Map<string, T[]> {
   return m;
 }
 
-export async function classDashboard(db: Db, actor: Actor, classId: string, q: { termId?: string; week?: string; asOf?: string }, now = new Date()) {
+export async function classDashboard(call: Call, classId: string, q: { termId?: string; week?: string; asOf?: string }) {
+  const { db, actor, now } = call;
   const { cls } = await classFor(db, actor, classId);
   const today = q.asOf ?? shanghaiDate(now);
   const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
@@ -369,7 +322,8 @@ interface SchoolView {
   classes: ClassWithCalendar[];
 }
 
-async function schoolView(db: Db, actor: Actor, schoolId: string, q: { termId?: string; asOf?: string }, now: Date): Promise<SchoolView> {
+async function schoolView(call: Call, schoolId: string, q: { termId?: string; asOf?: string }): Promise<SchoolView> {
+  const { db, actor, now } = call;
   const { school } = await schoolFor(db, actor, schoolId);
   const today = q.asOf ?? shanghaiDate(now);
   return { school, today, ...(await schoolClasses(db, school, q.termId, today)) };
@@ -403,8 +357,9 @@ async function schoolCounts(db: Db, view: SchoolView, week?: string, roster?: Ma
   return { counts: counts.filter((c) => termWeeks.includes(c.week) || c.week === selected), termWeeks, selected };
 }
 
-export async function schoolDashboard(db: Db, actor: Actor, schoolId: string, q: { termId?: string; week?: string; asOf?: string }, now = new Date()) {
-  const view = await schoolView(db, actor, schoolId, q, now);
+export async function schoolDashboard(call: Call, schoolId: string, q: { termId?: string; week?: string; asOf?: string }) {
+  const { db } = call;
+  const view = await schoolView(call, schoolId, q);
   const { roster, silent: noExchangeCount } = await rosterAndSilence(db, view.classes, view.term, view.today);
   const { counts, termWeeks, selected } = await schoolCounts(db, view, q.week, roster);
   const rows = classRows(view, counts, selected);
@@ -450,8 +405,9 @@ type CoverageSort = 'className' | 'coverage' | 'replyRate' | 'readRate';
 export type CoverageQuery = { termId?: string; week?: string; gradeId?: string; asOf?: string; sort?: CoverageSort; order: 'asc' | 'desc' };
 
 /** Every class's coverage of a school week, filtered and sorted: what the list pages and the export writes. */
-export async function coverageRows(db: Db, actor: Actor, schoolId: string, q: CoverageQuery, now = new Date()) {
-  const view = await schoolView(db, actor, schoolId, q, now);
+export async function coverageRows(call: Call, schoolId: string, q: CoverageQuery) {
+  const { db } = call;
+  const view = await schoolView(call, schoolId, q);
   const { counts, selected } = await schoolCounts(db, view, q.week);
   let rows = classRows(view, counts, selected).map(({ counts: _c, ...r }) => r);
   if (q.gradeId) rows = rows.filter((r) => r.gradeId === q.gradeId);
@@ -464,15 +420,14 @@ export async function coverageRows(db: Db, actor: Actor, schoolId: string, q: Co
   return { week: selected ?? null, schoolName: view.school.name, rows };
 }
 
-export async function coverageList(db: Db, actor: Actor, schoolId: string, q: CoverageQuery & { page: number; pageSize: number }, now = new Date()) {
-  const { week, rows } = await coverageRows(db, actor, schoolId, q, now);
+export async function coverageList(call: Call, schoolId: string, q: CoverageQuery & { page: number; pageSize: number }) {
+  const { week, rows } = await coverageRows(call, schoolId, q);
   const start = (q.page - 1) * q.pageSize;
   return { week, items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
 }
 
 export async function noExchangeList(
-  db: Db,
-  actor: Actor,
+  call: Call,
   schoolId: string,
   q: {
     termId?: string;
@@ -484,9 +439,9 @@ export async function noExchangeList(
     page: number;
     pageSize: number;
   },
-  now = new Date(),
 ) {
-  const view = await schoolView(db, actor, schoolId, q, now);
+  const { db } = call;
+  const view = await schoolView(call, schoolId, q);
   const classes = q.classId ? view.classes.filter((c) => c.id === q.classId) : view.classes;
   const students = byClass(
     await studentsOfClasses(
@@ -519,23 +474,22 @@ export async function noExchangeList(
 
 // ── quick phrases ─────────────────────────────────────────────────
 
-export async function getPhrases(db: Db, actor: Actor, schoolId: string) {
+export async function getPhrases(call: Call, schoolId: string) {
+  const { db, actor } = call;
   await schoolFor(db, actor, schoolId, 'touch');
   const rows = await repo.phrasesOf(db, schoolId);
   if (!rows.length) return { ...DEFAULT_PHRASES, custom: false };
   return { school: rows.filter((r) => r.side === 'school').map((r) => r.text), home: rows.filter((r) => r.side === 'home').map((r) => r.text), custom: true };
 }
 
-export async function putPhrases(db: Db, ctx: CallContext, actor: Actor, schoolId: string, input: { school: string[]; home: string[] }) {
-  const { school } = await schoolFor(db, actor, schoolId, 'touch');
+export async function putPhrases(call: WriteCall, schoolId: string, input: { school: string[]; home: string[] }) {
+  const { tx, ctx, actor, iso: at } = call;
+  const { school } = await schoolFor(tx, actor, schoolId, 'touch');
   if (!hasPermission(actor, P.managePhrases, school.path)) throw forbidden();
-  const at = nowIso();
   const rows = (['school', 'home'] as const).flatMap((side) =>
     input[side].map((text, i) => ({ id: newId(), school_id: schoolId, side, text, sort_order: i, created_at: at })),
   );
-  await db.transaction().execute(async (tx) => {
-    await repo.replacePhrases(tx, schoolId, rows);
-    await recordAudit(tx, ctx, { action: 'heartBridge.phrasesUpdate', entityType: 'heartBridgePhrases', entityId: schoolId, orgId: schoolId, changes: input });
-  });
+  await repo.replacePhrases(tx, schoolId, rows);
+  await recordAudit(tx, ctx, { action: 'heartBridge.phrasesUpdate', entityType: 'heartBridgePhrases', entityId: schoolId, orgId: schoolId, changes: input });
   return { ...input, custom: true };
 }

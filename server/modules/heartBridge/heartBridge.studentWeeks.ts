@@ -4,9 +4,8 @@
  * exists for the class, by the same calendars the figures count on, with the sides of the page
  * written. The work report's drill opens this list, so its rows are the figures' counts.
  */
-import type { Db } from '../../core/db/database.js';
+import type { Call } from '../../core/call.js';
 import { invalid } from '../../core/errors.js';
-import type { Actor } from '../../core/rbac/actor.js';
 import { compareNames } from '../../../common/school.js';
 import { classesInScope } from '../school/index.js';
 import { schoolFor } from './heartBridge.policy.js';
@@ -14,8 +13,7 @@ import { schoolFor } from './heartBridge.policy.js';
 const DAY_MS = 86_400_000;
 
 export async function studentWeeks(
-  db: Db,
-  actor: Actor,
+  call: Call,
   schoolId: string,
   q: {
     from: string;
@@ -28,6 +26,7 @@ export async function studentWeeks(
     pageSize: number;
   },
 ) {
+  const { db, actor } = call;
   // The school's overseers only (principal, academic office), as the coverage and no-exchange lists.
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   if (q.to < q.from || (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS > 400) throw invalid('query.to', 'school.rangeTooLong');

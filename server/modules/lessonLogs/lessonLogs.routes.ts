@@ -16,7 +16,8 @@ import { ClassParams, SchoolParams } from '../../../common/schemas/school.js';
 import type { App } from '../../core/http/types.js';
 import { allow, allowOwn } from '../../core/http/access.js';
 import { readCall, writeCall } from '../../core/http/call.js';
-import { complianceXlsx } from './lessonLogs.export.js';
+import { sendXlsx } from '../../core/excel/export.js';
+import { complianceExport } from './lessonLogs.queries.js';
 import * as office from './lessonLogs.office.js';
 import * as service from './lessonLogs.service.js';
 
@@ -116,6 +117,6 @@ export async function lessonLogsRoutes(app: App) {
       config: allow(...SCHOOL),
       schema: { tags, summary: '导出课堂常规落实情况（Excel；与页面同一范围，教师只含本人）', params: SchoolParams, querystring: ComplianceQuery },
     },
-    async (req, reply) => complianceXlsx(readCall(db, req), reply, req.params.schoolId, req.query),
+    async (req, reply) => sendXlsx(reply, await complianceExport(readCall(db, req), req.params.schoolId, req.query)),
   );
 }

@@ -4,9 +4,8 @@
  * session recorded that day (held, skipped) or none. The work report's drill opens this list, so its
  * rows are the figure's denominator and, with `held=1`, its numerator.
  */
-import type { Db } from '../../core/db/database.js';
+import type { Call } from '../../core/call.js';
 import { invalid } from '../../core/errors.js';
-import type { Actor } from '../../core/rbac/actor.js';
 import { compareNames } from '../../../common/school.js';
 import { classesInScope, describeClasses } from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
@@ -15,11 +14,11 @@ import { schoolFor } from './moralEducation.policy.js';
 const DAY_MS = 86_400_000;
 
 export async function classDays(
-  db: Db,
-  actor: Actor,
+  call: Call,
   schoolId: string,
   q: { from: string; to: string; held?: '0' | '1'; sort?: 'date' | 'className'; order: 'asc' | 'desc'; page: number; pageSize: number },
 ) {
+  const { db, actor } = call;
   // Overseers of the school only (principal, academic office), as the coverage and missed lists.
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   if (q.to < q.from || (Date.parse(q.to) - Date.parse(q.from)) / DAY_MS > 400) throw invalid('query.to', 'school.rangeTooLong');

@@ -3,9 +3,8 @@
  * row mappers, rows) that the route hands to core `sendXlsx`. No reply here: the service reads, core writes the file.
  */
 import { SESSION_STATUS_LABELS } from '../../../common/moralEducation.js';
-import type { Db } from '../../core/db/database.js';
+import type { Call } from '../../core/call.js';
 import { percentCell, type ListExport } from '../../core/excel/export.js';
-import type { Actor } from '../../core/rbac/actor.js';
 import { coverageRows, missedRows, type MissedQuery, type SchoolCoverageQuery } from './moralEducation.service.js';
 
 type CoverageRow = Awaited<ReturnType<typeof coverageRows>>['rows'][number];
@@ -15,8 +14,8 @@ type MissedRow = Awaited<ReturnType<typeof missedRows>>['rows'][number];
 // whoever gets a declaration back reads every class of it, so `readsAny` is true.
 
 /** Each class's coverage of the term up to the day, as the list shows it (its filters and order, every page). */
-export async function coverageExport(db: Db, actor: Actor, schoolId: string, q: SchoolCoverageQuery, now = new Date()): Promise<ListExport<CoverageRow>> {
-  const { asOf, schoolName, rows } = await coverageRows(db, actor, schoolId, q, now);
+export async function coverageExport(call: Call, schoolId: string, q: SchoolCoverageQuery): Promise<ListExport<CoverageRow>> {
+  const { asOf, schoolName, rows } = await coverageRows(call, schoolId, q);
   return {
     fileName: `十分钟思想教育覆盖率-${schoolName}-${asOf}`,
     sheet: '开展覆盖率',
@@ -35,8 +34,8 @@ export async function coverageExport(db: Db, actor: Actor, schoolId: string, q: 
 }
 
 /** The missed school days, as the list shows them (its filters and order, every page). */
-export async function missedExport(db: Db, actor: Actor, schoolId: string, q: MissedQuery, now = new Date()): Promise<ListExport<MissedRow>> {
-  const { asOf, schoolName, rows } = await missedRows(db, actor, schoolId, q, now);
+export async function missedExport(call: Call, schoolId: string, q: MissedQuery): Promise<ListExport<MissedRow>> {
+  const { asOf, schoolName, rows } = await missedRows(call, schoolId, q);
   return {
     fileName: `十分钟思想教育缺失记录-${schoolName}-${asOf}`,
     sheet: '缺失记录',

@@ -25,8 +25,8 @@ import {
 import { ClassParams, SchoolParams } from '../../../common/schemas/school.js';
 import { IdParams, pageOf } from '../../../common/schemas/shared.js';
 import type { App } from '../../core/http/types.js';
-import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
-import { idempotent } from '../../core/http/idempotency.js';
+import { requireActor } from '../../core/auth/auth.plugin.js';
+import { readCall, writeCall } from '../../core/http/call.js';
 import { RequestValidationError } from '../../core/http/validation.js';
 import { AppError } from '../../core/errors.js';
 import { refuseBadText } from '../../core/http/text-guard.js';
@@ -91,7 +91,7 @@ export async function moralEducationRoutes(app: App) {
       },
     },
     async (req) => ({
-      items: await service.schoolPlan(db, requireActor(req), req.params.schoolId, req.query),
+      items: await service.schoolPlan(readCall(db, req), req.params.schoolId, req.query),
     }),
   );
 
@@ -107,7 +107,7 @@ export async function moralEducationRoutes(app: App) {
         response: { 200: z.object({ updated: z.number() }) },
       },
     },
-    async (req) => service.putPlan(db, callContext(req), requireActor(req), req.params.schoolId, req.body),
+    async (req, reply) => writeCall(db, req, reply, 200, (call) => service.putPlan(call, req.params.schoolId, req.body)),
   );
 
   app.get(
@@ -123,7 +123,7 @@ export async function moralEducationRoutes(app: App) {
       },
     },
     async (req) => ({
-      items: await service.classPlan(db, requireActor(req), req.params.classId, req.query),
+      items: await service.classPlan(readCall(db, req), req.params.classId, req.query),
     }),
   );
 
@@ -133,7 +133,7 @@ export async function moralEducationRoutes(app: App) {
       config: allow('student'),
       schema: { tags, summary: '我的班级每天的话题（学生本人所在班级）', querystring: PlanQuery, response: { 200: MyClassPlan } },
     },
-    async (req) => service.myClassPlan(db, requireActor(req), req.query),
+    async (req) => service.myClassPlan(readCall(db, req), req.query),
   );
 
   app.put(
@@ -142,15 +142,19 @@ export async function moralEducationRoutes(app: App) {
       config: allow('headTeacher'),
       schema: { tags, summary: '班主任替换本班当天话题', params: ClassDateParams, body: ReplaceTopicBody, response: { 200: ClassPlanDay } },
     },
-    async (req) => service.replaceTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date, req.body.topic),
+    async (req, reply) => writeCall(db, req, reply, 200, (call) => service.replaceTopic(call, req.params.classId, req.params.date, req.body.topic)),
   );
 
   app.delete(
     '/api/v1/moral-education/classes/:classId/days/:date/topic',
     { config: allow('headTeacher'), schema: { tags, summary: '恢复学校统一话题', params: ClassDateParams } },
     async (req, reply) => {
-      await service.revertTopic(db, callContext(req), requireActor(req), req.params.classId, req.params.date);
-      return reply.status(204).send();
+      // null, not undefined: an Idempotency-Key stores the answer as JSON.
+      await writeCall(db, req, reply, 204, async (call) => {
+        await service.revertTopic(call, req.params.classId, req.params.date);
+        return null;
+      });
+      return reply.send();
     },
   );
 
@@ -166,7 +170,7 @@ export async function moralEducationRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const actor = requireActor(req);
+      requireActor(req);
       const form = await readRecordForm(req);
       const parsed = RecordSessionBody.safeParse(form.body, { reportInput: true });
       if (!parsed.success) throw new RequestValidationError('body', parsed.error.issues);
@@ -180,9 +184,7 @@ export async function moralEducationRoutes(app: App) {
       if (req.isMultipart())
         (req as { body: unknown }).body = { data: parsed.data, photo: form.photo ? createHash('sha256').update(form.photo).digest('hex') : null };
       try {
-        const session = await service.recordSession(db, callContext(req), actor, req.params.classId, parsed.data, photo, (work) =>
-          idempotent(db, req, reply, actor.accountId, 201, work),
-        );
+        const session = await writeCall(db, req, reply, 201, (call) => service.recordSession(call, req.params.classId, parsed.data, photo));
         if (reply.getHeader('idempotent-replay') === 'true') await removePhoto(dataDir, photo?.name);
         return reply.status(201).send(session);
       } catch (err) {
@@ -198,7 +200,7 @@ export async function moralEducationRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
       schema: { tags, summary: '班级开展记录', params: ClassParams, querystring: SessionListQuery, response: { 200: pageOf(MoralSession) } },
     },
-    async (req) => service.listSessions(db, requireActor(req), req.params.classId, req.query),
+    async (req) => service.listSessions(readCall(db, req), req.params.classId, req.query),
   );
 
   app.get(
@@ -207,14 +209,14 @@ export async function moralEducationRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
       schema: { tags, summary: '开展记录详情', params: IdParams, response: { 200: MoralSession } },
     },
-    async (req) => service.getSession(db, requireActor(req), req.params.id),
+    async (req) => service.getSession(readCall(db, req), req.params.id),
   );
 
   app.patch(
     '/api/v1/moral-education/sessions/:id',
     { config: allow('headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } },
-    async (req) => {
-      const { session, removedPhoto } = await service.updateSession(db, callContext(req), requireActor(req), req.params.id, req.body);
+    async (req, reply) => {
+      const { session, removedPhoto } = await writeCall(db, req, reply, 200, (call) => service.updateSession(call, req.params.id, req.body));
       await removePhoto(dataDir, removedPhoto);
       return session;
     },
@@ -224,7 +226,7 @@ export async function moralEducationRoutes(app: App) {
     '/api/v1/moral-education/sessions/:id/photo',
     { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展照片', params: IdParams } },
     async (req, reply) => {
-      const p = await service.sessionPhoto(db, requireActor(req), req.params.id);
+      const p = await service.sessionPhoto(readCall(db, req), req.params.id);
       const buf = await readPhoto(dataDir, p.name).catch(() => {
         throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
       });
@@ -243,7 +245,7 @@ export async function moralEducationRoutes(app: App) {
       config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'),
       schema: { tags, summary: '班级覆盖率、话题完成、学生发言情况', params: ClassParams, querystring: IndicatorQuery, response: { 200: ClassIndicators } },
     },
-    async (req) => service.classIndicators(db, requireActor(req), req.params.classId, req.query),
+    async (req) => service.classIndicators(readCall(db, req), req.params.classId, req.query),
   );
 
   app.get(
@@ -253,7 +255,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '各班、各年级开展覆盖率', params: SchoolParams, querystring: SchoolCoverageQuery, response: { 200: SchoolCoverage } },
     },
     async (req) => {
-      return service.schoolCoverage(db, requireActor(req), req.params.schoolId, req.query);
+      return service.schoolCoverage(readCall(db, req), req.params.schoolId, req.query);
     },
   );
 
@@ -264,7 +266,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '导出各班开展覆盖率（Excel）', params: SchoolParams, querystring: SchoolCoverageQuery },
     },
     async (req, reply) => {
-      return sendXlsx(reply, await coverageExport(db, requireActor(req), req.params.schoolId, req.query));
+      return sendXlsx(reply, await coverageExport(readCall(db, req), req.params.schoolId, req.query));
     },
   );
 
@@ -280,7 +282,7 @@ export async function moralEducationRoutes(app: App) {
         response: { 200: pageOf(ClassDayRow) },
       },
     },
-    async (req) => classDays(db, requireActor(req), req.params.schoolId, req.query),
+    async (req) => classDays(readCall(db, req), req.params.schoolId, req.query),
   );
 
   app.get(
@@ -290,7 +292,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '缺失的十分钟思想教育（未开展、未记录）', params: SchoolParams, querystring: MissedQuery, response: { 200: pageOf(MissedRow) } },
     },
     async (req) => {
-      return service.missedList(db, requireActor(req), req.params.schoolId, req.query);
+      return service.missedList(readCall(db, req), req.params.schoolId, req.query);
     },
   );
 
@@ -301,7 +303,7 @@ export async function moralEducationRoutes(app: App) {
       schema: { tags, summary: '导出缺失记录（Excel）', params: SchoolParams, querystring: MissedQuery },
     },
     async (req, reply) => {
-      return sendXlsx(reply, await missedExport(db, requireActor(req), req.params.schoolId, req.query));
+      return sendXlsx(reply, await missedExport(readCall(db, req), req.params.schoolId, req.query));
     },
   );
 }

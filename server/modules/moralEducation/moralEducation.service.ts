@@ -1,8 +1,8 @@
+import type { Call, WriteCall } from '../../core/call.js';
 import type { Db, Tx } from '../../core/db/database.js';
 import { AppError, conflict, invalid, notFound } from '../../core/errors.js';
-import { newId, nowIso } from '../../core/ids.js';
+import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import type { CallContext } from '../../core/context.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { compareNames, weekOf } from '../../../common/school.js';
@@ -21,12 +21,6 @@ import {
   totalCoverage,
   type ClassRef,
 } from './moralEducation.indicators.js';
-
-export type TxRunner = <T>(work: (tx: Tx) => Promise<T>) => Promise<T>;
-const plainTx =
-  (db: Db): TxRunner =>
-  (work) =>
-    db.transaction().execute(work);
 
 const DAY_MS = 86_400_000;
 
@@ -56,7 +50,8 @@ export async function present(db: Tx, row: repo.SessionRow, className: string): 
 
 // ── topic calendar ────────────────────────────────────────────────
 
-export async function schoolPlan(db: Db, actor: Actor, schoolId: string, q: { from: string; to: string }) {
+export async function schoolPlan(call: Call, schoolId: string, q: { from: string; to: string }) {
+  const { db, actor } = call;
   const { school } = await schoolFor(db, actor, schoolId, 'read');
   checkRange(q.from, q.to);
   const cal = await loadSchoolCalendar(db, school.id, school.path);
@@ -67,35 +62,28 @@ export async function schoolPlan(db: Db, actor: Actor, schoolId: string, q: { fr
   return out;
 }
 
-export async function putPlan(
-  db: Db,
-  ctx: CallContext,
-  actor: Actor,
-  schoolId: string,
-  input: { weeks: { week: string; theme: string }[]; days: { date: string; topic: string }[] },
-) {
-  const { school } = await schoolFor(db, actor, schoolId, 'plan');
-  const cal = await loadSchoolCalendar(db, school.id, school.path);
+export async function putPlan(call: WriteCall, schoolId: string, input: { weeks: { week: string; theme: string }[]; days: { date: string; topic: string }[] }) {
+  const { tx, ctx, actor, iso: at } = call;
+  const { school } = await schoolFor(tx, actor, schoolId, 'plan');
+  const cal = await loadSchoolCalendar(tx, school.id, school.path);
   input.days.forEach((d, i) => {
     if (d.topic && !cal.isSchoolDay(d.date)) throw invalid(`body.days.${i}.date`, 'school.notSchoolDay', { date: d.date });
   });
-  const at = nowIso();
-  await db.transaction().execute(async (tx) => {
-    for (const w of input.weeks) {
-      if (w.theme) await repo.upsertWeekTheme(tx, { id: newId(), school_id: school.id, week: w.week, theme: w.theme, created_at: at, updated_at: at });
-      else await repo.deleteWeekTheme(tx, school.id, w.week);
-    }
-    for (const d of input.days) {
-      if (d.topic) await repo.upsertDayTopic(tx, { id: newId(), school_id: school.id, date: d.date, topic: d.topic, created_at: at, updated_at: at });
-      else await repo.deleteDayTopic(tx, school.id, d.date);
-    }
-    await recordAudit(tx, ctx, { action: 'moralEducation.planUpdate', entityType: 'moralTopicPlan', entityId: school.id, orgId: school.id, changes: input });
-  });
+  for (const w of input.weeks) {
+    if (w.theme) await repo.upsertWeekTheme(tx, { id: newId(), school_id: school.id, week: w.week, theme: w.theme, created_at: at, updated_at: at });
+    else await repo.deleteWeekTheme(tx, school.id, w.week);
+  }
+  for (const d of input.days) {
+    if (d.topic) await repo.upsertDayTopic(tx, { id: newId(), school_id: school.id, date: d.date, topic: d.topic, created_at: at, updated_at: at });
+    else await repo.deleteDayTopic(tx, school.id, d.date);
+  }
+  await recordAudit(tx, ctx, { action: 'moralEducation.planUpdate', entityType: 'moralTopicPlan', entityId: school.id, orgId: school.id, changes: input });
   const dates = [...input.days.map((d) => d.date), ...input.weeks.map((w) => w.week)];
   return { updated: dates.length };
 }
 
-export async function classPlan(db: Db, actor: Actor, classId: string, q: { from: string; to: string }) {
+export async function classPlan(call: Call, classId: string, q: { from: string; to: string }) {
+  const { db, actor } = call;
   const { cls } = await classFor(db, actor, classId);
   checkRange(q.from, q.to);
   const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
@@ -120,7 +108,8 @@ export async function classPlan(db: Db, actor: Actor, classId: string, q: { from
 }
 
 /** The student's own class's plan: the planned theme and topic of each day, without the sessions' records. */
-export async function myClassPlan(db: Db, actor: Actor, q: { from: string; to: string }) {
+export async function myClassPlan(call: Call, q: { from: string; to: string }) {
+  const { db, actor } = call;
   const cls = await ownClassFor(db, actor);
   checkRange(q.from, q.to);
   const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
@@ -138,43 +127,41 @@ async function schoolDayOf(db: Db, cls: ClassInfo, date: string, field: string):
   return cal;
 }
 
-export async function replaceTopic(db: Db, ctx: CallContext, actor: Actor, classId: string, date: string, topic: string) {
-  const { cls } = await classFor(db, actor, classId, 'record');
-  await schoolDayOf(db, cls, date, 'params.date');
-  const at = nowIso();
-  await db.transaction().execute(async (tx) => {
-    await repo.upsertOverride(tx, {
-      id: newId(),
-      school_id: cls.schoolId,
-      class_id: cls.id,
-      date,
-      topic,
-      author_id: actor.accountId,
-      created_at: at,
-      updated_at: at,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'moralEducation.topicReplace',
-      entityType: 'moralTopicOverride',
-      entityId: `${cls.id}:${date}`,
-      orgId: cls.id,
-      changes: { date, topic },
-    });
+export async function replaceTopic(call: WriteCall, classId: string, date: string, topic: string) {
+  const { tx, ctx, actor, iso: at } = call;
+  const { cls } = await classFor(tx, actor, classId, 'record');
+  await schoolDayOf(tx, cls, date, 'params.date');
+  await repo.upsertOverride(tx, {
+    id: newId(),
+    school_id: cls.schoolId,
+    class_id: cls.id,
+    date,
+    topic,
+    author_id: actor.accountId,
+    created_at: at,
+    updated_at: at,
   });
-  return (await classPlan(db, actor, classId, { from: date, to: date }))[0];
+  await recordAudit(tx, ctx, {
+    action: 'moralEducation.topicReplace',
+    entityType: 'moralTopicOverride',
+    entityId: `${cls.id}:${date}`,
+    orgId: cls.id,
+    changes: { date, topic },
+  });
+  // Read back in the same transaction: the answer is the plan as written.
+  return (await classPlan({ ...call, db: tx as Db }, classId, { from: date, to: date }))[0];
 }
 
-export async function revertTopic(db: Db, ctx: CallContext, actor: Actor, classId: string, date: string) {
-  const { cls } = await classFor(db, actor, classId, 'record');
-  await db.transaction().execute(async (tx) => {
-    if (!(await repo.deleteOverride(tx, cls.id, date))) throw notFound();
-    await recordAudit(tx, ctx, {
-      action: 'moralEducation.topicRevert',
-      entityType: 'moralTopicOverride',
-      entityId: `${cls.id}:${date}`,
-      orgId: cls.id,
-      changes: { date },
-    });
+export async function revertTopic(call: WriteCall, classId: string, date: string) {
+  const { tx, ctx, actor } = call;
+  const { cls } = await classFor(tx, actor, classId, 'record');
+  if (!(await repo.deleteOverride(tx, cls.id, date))) throw notFound();
+  await recordAudit(tx, ctx, {
+    action: 'moralEducation.topicRevert',
+    entityType: 'moralTopicOverride',
+    entityId: `${cls.id}:${date}`,
+    orgId: cls.id,
+    changes: { date },
   });
 }
 
@@ -204,56 +191,45 @@ export interface RecordInput {
 }
 
 /** One call records the whole session (held or skipped, topic, presenters, reflection, photo). */
-export async function recordSession(
-  db: Db,
-  ctx: CallContext,
-  actor: Actor,
-  classId: string,
-  input: RecordInput,
-  photo: PhotoMeta | null,
-  run: TxRunner = plainTx(db),
-  now = new Date(),
-) {
-  const { cls } = await classFor(db, actor, classId, 'record');
+export async function recordSession(call: WriteCall, classId: string, input: RecordInput, photo: PhotoMeta | null) {
+  const { tx, ctx, actor, now, iso: at } = call;
+  const { cls } = await classFor(tx, actor, classId, 'record');
   const date = input.date ?? shanghaiDate(now);
   if (date > shanghaiDate(now)) throw invalid('body.date', 'moralEducation.futureDate');
-  await schoolDayOf(db, cls, date, 'body.date');
-  const plannedTopic = (await loadPlan(db, cls.schoolId, [cls.id], date, date)).topicFor(cls.id, date);
+  await schoolDayOf(tx, cls, date, 'body.date');
+  const plannedTopic = (await loadPlan(tx, cls.schoolId, [cls.id], date, date)).topicFor(cls.id, date);
   const held = input.status === 'held';
   const topic = input.topic || (held ? plannedTopic : null) || null;
   if (held && !topic) throw invalid('body.topic', 'moralEducation.topicRequired');
-  const presenters = held ? await checkPresenters(db, cls, input.presenterIds, 'body.presenterIds') : [];
-  return run(async (tx) => {
-    if (await repo.sessionOn(tx, cls.id, date)) throw conflict('moralEducation.alreadyRecorded');
-    const at = nowIso();
-    const row: repo.SessionRow = {
-      id: newId(),
-      school_id: cls.schoolId,
-      class_id: cls.id,
-      date,
-      status: input.status,
-      skip_reason: held ? null : (input.skipReason ?? null),
-      topic,
-      planned_topic: plannedTopic,
-      reflection: input.reflection,
-      photo_name: photo?.name ?? null,
-      photo_mime: photo?.mime ?? null,
-      photo_size: photo?.size ?? null,
-      recorded_by: actor.accountId,
-      recorded_by_name: actor.displayName,
-      created_at: at,
-      updated_at: at,
-    };
-    await repo.insertSession(tx, row, presenters);
-    await recordAudit(tx, ctx, {
-      action: 'moralEducation.record',
-      entityType: 'moralSession',
-      entityId: row.id,
-      orgId: cls.id,
-      changes: { date, status: row.status, topic, skipReason: row.skip_reason, presenters, photo: !!photo },
-    });
-    return present(tx, row, cls.name);
+  const presenters = held ? await checkPresenters(tx, cls, input.presenterIds, 'body.presenterIds') : [];
+  if (await repo.sessionOn(tx, cls.id, date)) throw conflict('moralEducation.alreadyRecorded');
+  const row: repo.SessionRow = {
+    id: newId(),
+    school_id: cls.schoolId,
+    class_id: cls.id,
+    date,
+    status: input.status,
+    skip_reason: held ? null : (input.skipReason ?? null),
+    topic,
+    planned_topic: plannedTopic,
+    reflection: input.reflection,
+    photo_name: photo?.name ?? null,
+    photo_mime: photo?.mime ?? null,
+    photo_size: photo?.size ?? null,
+    recorded_by: actor.accountId,
+    recorded_by_name: actor.displayName,
+    created_at: at,
+    updated_at: at,
+  };
+  await repo.insertSession(tx, row, presenters);
+  await recordAudit(tx, ctx, {
+    action: 'moralEducation.record',
+    entityType: 'moralSession',
+    entityId: row.id,
+    orgId: cls.id,
+    changes: { date, status: row.status, topic, skipReason: row.skip_reason, presenters, photo: !!photo },
   });
+  return present(tx, row, cls.name);
 }
 
 async function sessionFor(db: Db, actor: Actor, id: string, action: 'read' | 'record') {
@@ -264,61 +240,60 @@ async function sessionFor(db: Db, actor: Actor, id: string, action: 'read' | 're
   return { row, cls };
 }
 
-export async function getSession(db: Db, actor: Actor, id: string) {
+export async function getSession(call: Call, id: string) {
+  const { db, actor } = call;
   const { row, cls } = await sessionFor(db, actor, id, 'read');
   return present(db, row, cls.name);
 }
 
-export async function sessionPhoto(db: Db, actor: Actor, id: string) {
+export async function sessionPhoto(call: Call, id: string) {
+  const { db, actor } = call;
   const { row } = await sessionFor(db, actor, id, 'read');
   if (!row.photo_name || !row.photo_mime) throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
   return { name: row.photo_name, mime: row.photo_mime };
 }
 
 export async function updateSession(
-  db: Db,
-  ctx: CallContext,
-  actor: Actor,
+  call: WriteCall,
   id: string,
   input: { status?: 'held' | 'skipped'; skipReason?: string; topic?: string; presenterIds?: string[]; reflection?: string; removePhoto?: boolean },
 ) {
-  const { row, cls } = await sessionFor(db, actor, id, 'record');
+  const { tx, ctx, actor, iso } = call;
+  const { row, cls } = await sessionFor(tx, actor, id, 'record');
   const status = input.status ?? (row.status as 'held' | 'skipped');
   const held = status === 'held';
   const skipReason = held ? null : (input.skipReason ?? row.skip_reason);
   if (!held && !skipReason) throw invalid('body.skipReason', 'validation.skipReason');
   const topic = input.topic !== undefined ? input.topic || row.planned_topic : row.topic;
   if (held && !topic) throw invalid('body.topic', 'moralEducation.topicRequired');
-  const presenters = !held ? [] : input.presenterIds ? await checkPresenters(db, cls, input.presenterIds, 'body.presenterIds') : undefined;
-  const patch: Partial<repo.SessionRow> = { status, skip_reason: skipReason, topic, updated_at: nowIso() };
+  const presenters = !held ? [] : input.presenterIds ? await checkPresenters(tx, cls, input.presenterIds, 'body.presenterIds') : undefined;
+  const patch: Partial<repo.SessionRow> = { status, skip_reason: skipReason, topic, updated_at: iso };
   if (input.reflection !== undefined) patch.reflection = input.reflection;
   if (input.removePhoto) Object.assign(patch, { photo_name: null, photo_mime: null, photo_size: null });
-  await db.transaction().execute(async (tx) => {
-    await repo.updateSession(tx, id, patch);
-    if (presenters) await repo.setPresenters(tx, id, presenters);
-    await recordAudit(tx, ctx, {
-      action: 'moralEducation.update',
-      entityType: 'moralSession',
-      entityId: id,
-      orgId: cls.id,
-      changes: {
-        status: [row.status, status],
-        topic: [row.topic, topic],
-        skipReason: [row.skip_reason, skipReason],
-        presenters,
-        removePhoto: !!input.removePhoto,
-      },
-    });
+  await repo.updateSession(tx, id, patch);
+  if (presenters) await repo.setPresenters(tx, id, presenters);
+  await recordAudit(tx, ctx, {
+    action: 'moralEducation.update',
+    entityType: 'moralSession',
+    entityId: id,
+    orgId: cls.id,
+    changes: {
+      status: [row.status, status],
+      topic: [row.topic, topic],
+      skipReason: [row.skip_reason, skipReason],
+      presenters,
+      removePhoto: !!input.removePhoto,
+    },
   });
-  return { session: await present(db, (await repo.findSession(db, id))!, cls.name), removedPhoto: input.removePhoto ? row.photo_name : null };
+  return { session: await present(tx, (await repo.findSession(tx, id))!, cls.name), removedPhoto: input.removePhoto ? row.photo_name : null };
 }
 
 export async function listSessions(
-  db: Db,
-  actor: Actor,
+  call: Call,
   classId: string,
   q: { page: number; pageSize: number; order: 'asc' | 'desc'; sort?: 'date'; from?: string; to?: string; status?: string },
 ) {
+  const { db, actor } = call;
   const { cls } = await classFor(db, actor, classId);
   // Newest first unless a sort is asked for.
   const order = q.sort ? q.order : 'desc';
@@ -359,7 +334,8 @@ export async function listSessions(
 
 // ── indicators ────────────────────────────────────────────────────
 
-export async function classIndicators(db: Db, actor: Actor, classId: string, q: { termId?: string; asOf?: string }, now = new Date()) {
+export async function classIndicators(call: Call, classId: string, q: { termId?: string; asOf?: string }) {
+  const { db, actor, now } = call;
   const { cls } = await classFor(db, actor, classId);
   const asOf = q.asOf ?? defaultAsOf(now);
   const cal = await loadSchoolCalendar(db, cls.schoolId, cls.path);
@@ -395,7 +371,8 @@ async function schoolSessions(db: Db, school: { id: string; path: string }, term
 export type SchoolCoverageQuery = { termId?: string; asOf?: string; gradeId?: string; sort?: 'className' | 'coverage'; order: 'asc' | 'desc' };
 
 /** Every class's coverage of a term up to a day, filtered and sorted, with the grades' and the school's: what the page and the export show. */
-export async function coverageRows(db: Db, actor: Actor, schoolId: string, q: SchoolCoverageQuery, now = new Date()) {
+export async function coverageRows(call: Call, schoolId: string, q: SchoolCoverageQuery) {
+  const { db, actor, now } = call;
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
   const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
@@ -410,8 +387,8 @@ export async function coverageRows(db: Db, actor: Actor, schoolId: string, q: Sc
   return { term, asOf, schoolName: school.name, rows, grades: gradeCoverage(all), school: totalCoverage(all) };
 }
 
-export async function schoolCoverage(db: Db, actor: Actor, schoolId: string, q: SchoolCoverageQuery & { page: number; pageSize: number }, now = new Date()) {
-  const { term, asOf, rows, grades, school } = await coverageRows(db, actor, schoolId, q, now);
+export async function schoolCoverage(call: Call, schoolId: string, q: SchoolCoverageQuery & { page: number; pageSize: number }) {
+  const { term, asOf, rows, grades, school } = await coverageRows(call, schoolId, q);
   const start = (q.page - 1) * q.pageSize;
   return {
     termId: term.id,
@@ -437,7 +414,8 @@ export type MissedQuery = {
 };
 
 /** The school days a class did not hold (or did not record) its ten minutes, filtered and sorted: what the list pages and the export writes. */
-export async function missedRows(db: Db, actor: Actor, schoolId: string, q: MissedQuery, now = new Date()) {
+export async function missedRows(call: Call, schoolId: string, q: MissedQuery) {
+  const { db, actor, now } = call;
   const { school } = await schoolFor(db, actor, schoolId, 'oversee');
   const asOf = q.asOf ?? defaultAsOf(now);
   const { term, classes, sessions } = await schoolSessions(db, school, q.termId, asOf);
@@ -460,8 +438,8 @@ export async function missedRows(db: Db, actor: Actor, schoolId: string, q: Miss
   return { asOf, schoolName: school.name, rows };
 }
 
-export async function missedList(db: Db, actor: Actor, schoolId: string, q: MissedQuery & { page: number; pageSize: number }, now = new Date()) {
-  const { rows } = await missedRows(db, actor, schoolId, q, now);
+export async function missedList(call: Call, schoolId: string, q: MissedQuery & { page: number; pageSize: number }) {
+  const { rows } = await missedRows(call, schoolId, q);
   const start = (q.page - 1) * q.pageSize;
   return { items: rows.slice(start, start + q.pageSize), total: rows.length, page: q.page, pageSize: q.pageSize };
 }

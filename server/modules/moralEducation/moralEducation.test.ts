@@ -86,6 +86,15 @@ describe('the school-wide topic calendar', () => {
       ['我们班的用电安全检查', true],
       ['校园防欺凌', false],
     ]);
+    // A revert retried after a dropped answer (same Idempotency-Key) is answered as the first, not 404 (nothing left to revert).
+    await ok(w.users.headA.request('PUT', `${base}/classes/${w.classA.id}/days/2026-09-18/topic`, { topic: '暂定二' }));
+    const revert = () =>
+      w.users.headA.request('DELETE', `${base}/classes/${w.classA.id}/days/2026-09-18/topic`, undefined, { 'idempotency-key': 'moral-revert-0918' });
+    expect((await revert()).status).toBe(204);
+    const retried = await revert();
+    expect([retried.status, retried.headers['idempotent-replay']]).toEqual([204, 'true']);
+    const day = await ok(w.users.subjA.get(`${base}/classes/${w.classA.id}/plan?from=2026-09-18&to=2026-09-18`));
+    expect(day.items[0]).toMatchObject({ replaced: false });
   });
 });
 

@@ -32,7 +32,8 @@ import { readCall, writeCall } from '../../core/http/call.js';
 import type { WriteCall } from '../../core/call.js';
 import * as campaigns from './campaigns.service.js';
 import * as service from './suggestions.service.js';
-import { exportXlsx } from './suggestions.export.js';
+import { exportList } from './suggestions.queries.js';
+import { sendXlsx } from '../../core/excel/export.js';
 
 const tags = ['suggestions'];
 const OVERSEE = ['sysAdmin', 'unionChair', 'unionStaff'] as const;
@@ -102,7 +103,7 @@ export async function suggestionsRoutes(app: App) {
   app.get(
     '/api/v1/suggestions/export.xlsx',
     { config: allow(...PARTIES), schema: { tags, summary: '导出建议列表（.xlsx，与列表可见范围相同；导出记入审计）', querystring: SuggestionListQuery } },
-    async (req, reply) => exportXlsx(db, readCall(db, req), req.query, reply),
+    async (req, reply) => sendXlsx(reply, await exportList(db, readCall(db, req), req.query)),
   );
   app.post(
     '/api/v1/suggestions',

@@ -32,6 +32,7 @@ import { readCall, writeCall } from '../../core/http/call.js';
 import type { App } from '../../core/http/types.js';
 import * as answer from './surveys.answer.js';
 import * as results from './surveys.results.js';
+import { resultsExport } from './surveys.queries.js';
 import * as screening from './screening.service.js';
 import * as service from './surveys.service.js';
 import * as recipients from './surveys.recipients.js';
@@ -120,16 +121,7 @@ export async function surveysRoutes(app: App) {
   app.get(
     '/api/v1/surveys/:surveyId/results.xlsx',
     { config: allow(...OFFICE), schema: { tags, summary: '导出调研结果（.xlsx）', params: SurveyParams, querystring: ResultsQuery } },
-    async (req, reply) => {
-      const r = await results.results(readCall(db, req), req.params.surveyId, req.query.cut);
-      const columns = [
-        { header: '题目', width: 40, value: (x: ReturnType<typeof results.exportRows>[number]) => x.question },
-        { header: '分组', width: 24, value: (x: ReturnType<typeof results.exportRows>[number]) => x.group },
-        { header: '项目', width: 30, value: (x: ReturnType<typeof results.exportRows>[number]) => x.item },
-        { header: '数值', width: 16, value: (x: ReturnType<typeof results.exportRows>[number]) => x.value },
-      ];
-      return sendXlsx(reply, '调研结果.xlsx', '调研结果', columns, results.exportRows(r));
-    },
+    async (req, reply) => sendXlsx(reply, await resultsExport(readCall(db, req), req.params.surveyId, req.query.cut)),
   );
 
   app.get(

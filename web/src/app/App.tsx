@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
-import { AuthProvider } from './auth/AuthContext';
+import { AuthProvider } from '../shared/auth/AuthContext';
 import { router } from './router';
 
 /** The root: no antd here (see AntdFrame), so the light pages start with React, the router and i18n only. */

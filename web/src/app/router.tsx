@@ -7,7 +7,7 @@ import { preloadNamespace } from '../i18n';
 import { RequireAuth } from './auth/RequireAuth';
 import { RequirePermission } from './auth/RequirePermission';
 import { FullPageSpin } from './FullPageSpin';
-import { HomeCardsProvider } from './home/cards';
+import { HomeCardsProvider } from '../shared/home/cards';
 import { NotFound, RouteError } from './RouteError';
 
 // The signed-in frame (header, bell, menu) is not needed to sign in: the sign-in page

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../FullPageSpin';
-import { useAuth } from './AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 
 /** Signed-out users go to the login page, which sends them back here afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

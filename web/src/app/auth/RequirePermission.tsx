@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LazyStatusResult } from '../RouteError';
-import { useAuth } from './AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 
 /** Hiding the menu entry is not enough: a typed or bookmarked URL lands here too. */
 export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {

@@ -6,7 +6,7 @@ import { menuIcons } from 'virtual:xq-menu-icons';
 import { menuLabels } from 'virtual:xq-menu-labels';
 import { currentLanguage } from '../../i18n';
 import { modules } from '../../modules/registry';
-import { useAuth } from '../auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 
 /** Menu entries from every module, filtered by the user's permissions. */
 export function AppMenu() {

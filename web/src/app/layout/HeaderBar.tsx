@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { modules } from '../../modules/registry';
 import { useShowError } from '../../shared/errors';
-import { useAuth } from '../auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { Brand } from './Brand';
 import { LanguageSwitch } from './LanguageSwitch';
 

@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Flex, Row, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useEnumLabel } from '../../shared/enumOptions';
 import { Page } from '../../shared/Page';
 import { PasswordForm } from './PasswordForm';

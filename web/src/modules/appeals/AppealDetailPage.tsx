@@ -17,7 +17,7 @@ import { SimilarAppealsCard } from './SimilarAppealsCard';
 import { LightTag, RatingTag, StatusTag, UrgencyTag, useAppealLabel } from './labels';
 import { RatingForm } from './RatingForm';
 import { useDeptLabel } from './useDeptLabel';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { MEDIATION_PERMISSIONS } from '@common/mediation';
 
 /** A deadline counted across days whose holidays are not yet published may still move. */

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { INDICATOR_KEYS, type IndicatorKey } from '@common/appealIndicators';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useEnumOptions } from '../../shared/enumOptions';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { Page } from '../../shared/Page';

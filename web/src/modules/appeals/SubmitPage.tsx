@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { APPEAL_CATEGORIES, type AppealCategory } from '@common/appeals';
 import { useQueryClient } from '@tanstack/react-query';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { isApiError } from '../../api/problem';
 import { errorText } from '../../shared/problemText';
 import { formatDateTime } from '../../shared/time';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { errorText } from '../../shared/problemText';
 import { Field, invalidProps } from '../../shared/light/Field';
 import { problemFieldErrors, useFieldErrors } from '../../shared/light/fieldErrors';

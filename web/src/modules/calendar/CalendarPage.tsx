@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Calendar, Card, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { Page } from '../../shared/Page';
 import { shanghaiToday } from '../../shared/time';
 import { useIsMobile } from '../../shared/useIsMobile';

@@ -3,7 +3,7 @@ import { Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EChart, type ChartOption } from '../../shared/EChart';
 import { useEnumLabel } from '../../shared/enumOptions';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { usePeopleStats } from './api';
 
 export default function CategoryChart() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth/AuthContext';
-import { HomeCards } from '../../app/home/HomeCards';
+import { useAuth } from '../../shared/auth/AuthContext';
+import { HomeCards } from '../../shared/home/HomeCards';
 import { Page } from '../../shared/Page';
 
 /** The greeting, then the cards of what this user comes to do (declared by each module). */

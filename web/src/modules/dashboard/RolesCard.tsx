@@ -1,6 +1,6 @@
 import { Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useEnumLabel } from '../../shared/enumOptions';
 
 export default function RolesCard() {

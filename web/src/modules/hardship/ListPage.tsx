@@ -3,7 +3,7 @@ import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CAUSES, HARDSHIP_PERMISSIONS as P, PROFILE_STATUSES, TIERS } from '@common/hardship';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { download, type Query } from '../../api/client';
 import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { useClassWeeks } from '../../shared/school/api';
-import { Board } from '../../shared/school/Board';
+import { Board } from '../../shared/Board';
 import { RateStat, Stat } from '../../shared/school/Stat';
 import { useWeekLabel } from '../../shared/school/useWeekLabel';
 import { pct } from '../../shared/school/weeks';

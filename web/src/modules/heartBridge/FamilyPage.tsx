@@ -4,7 +4,7 @@ import { LightFrame, Notice } from '../../shared/light/LightFrame';
 import { toast } from '../../shared/light/toast';
 import { shanghaiToday } from '../../shared/time';
 import { useClassWeeks, useMySchool, type Child } from '../../shared/school/api';
-import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import { useWeekLabel } from '../../shared/school/useWeekLabel';
 import { currentWeek } from '../../shared/school/weeks';
 import { useNote, usePhrases, useWriteHomeSide } from './api';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { useClassWeeks } from '../../shared/school/api';
-import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import { useWeekLabel } from '../../shared/school/useWeekLabel';
 import { useClassWeek, useNote, usePhrases, useWriteSchoolSide } from './api';
 import { editorPath, weekViewPath } from './paths';

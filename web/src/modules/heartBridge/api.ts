@@ -13,7 +13,7 @@ import type {
 } from '@common/schemas/heartBridge';
 import { api, download } from '../../api/client';
 import type { Paged } from '../../shared/school/api';
-import { newIdempotencyKey } from '../../shared/school/weeks';
+import { newIdempotencyKey } from '../../shared/idempotency';
 
 export type Note = HeartBridgeNote;
 export type WeekRow = z.infer<typeof ClassWeekRow>;

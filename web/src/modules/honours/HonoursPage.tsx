@@ -2,7 +2,7 @@ import { Button, Flex, List, Select, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DISQUALIFIER_REASONS, HONOURS_PERMISSIONS as P, NOMINATION_STATUSES } from '@common/honours';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { download, type Query } from '../../api/client';
 import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';

@@ -6,7 +6,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { AFTER_CLASS_TENS, TALLY_KINDS, TENS, standardMet, type TallyKind, type Ten } from '@common/lessonLogs';
 import { Page } from '../../shared/Page';
 import { errorText } from '../../shared/errors';
-import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import { useClassStudents, useCompleteAfterClass, useLog, useLogLesson, type LessonLog } from './api';
 import { Tallies } from './Tallies';
 

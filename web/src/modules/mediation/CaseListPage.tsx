@@ -2,7 +2,7 @@ import { Alert, Button, Card, Empty, Flex, Input, List, Select, Table, Typograph
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES, MEDIATION_PERMISSIONS as P } from '@common/mediation';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useCase, type CaseDetail } from './api';
 import { CaseActions } from './CaseActions';
 import { EvidenceCard } from './EvidenceCard';

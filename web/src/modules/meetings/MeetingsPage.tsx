@@ -6,7 +6,7 @@ import { MEETING_KINDS } from '@common/meetings';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { MEETINGS_PERMISSIONS } from '@common/meetings';
 import { useMeetings, type MeetingQuery, type Meetings } from './api';
 import { PlanMeetingCard } from './PlanMeetingCard';

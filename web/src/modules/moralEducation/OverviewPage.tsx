@@ -6,7 +6,7 @@ import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useTerms } from '../../shared/school/api';
-import { Board } from '../../shared/school/Board';
+import { Board } from '../../shared/Board';
 import { ClassTable } from '../../shared/school/ClassTable';
 import { RateBars } from '../../shared/school/RateBars';
 import { SchoolSelect } from '../../shared/school/SchoolSelect';

@@ -3,7 +3,7 @@ import { App, Button, Checkbox, Flex, Form, Input, Segmented, Select, Tag } from
 import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useFormErrorHandler } from '../../shared/errors';
-import { useIdempotencyKey } from '../../shared/school/useIdempotencyKey';
+import { useIdempotencyKey } from '../../shared/idempotency';
 import { useClassIndicators, useRecordSession, useUpdateSession, type Session } from './api';
 import { shrinkImage } from './shrinkImage';
 import { validFields } from '../../shared/validFields';

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { NOTICE_PERMISSIONS as P } from '@common/notices';
 import { Page } from '../../shared/Page';
 import { formatDateTime } from '../../shared/time';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { CursorPager } from '../../shared/CursorPager';
 import { useUrlQuery } from '../../shared/useUrlFilters';
 import { useDigest, useNotices } from './api';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Col, Empty, Row, Spin } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { Page } from '../../shared/Page';
 import { useOrgs } from '../../shared/orgs';
 import { MoveOrgModal } from './MoveOrgModal';

@@ -8,7 +8,7 @@ import { Page } from '../../shared/Page';
 import { ListSearch } from '../../shared/ListSearch';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useArticleSearch, usePolicies } from './api';
 import { levelLabel, policyStatusLabel, PolicyStatusTag } from './labels';
 

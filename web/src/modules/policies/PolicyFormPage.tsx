@@ -8,7 +8,7 @@ import { POLICY_LEVELS } from '@common/policies';
 import { Page } from '../../shared/Page';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { createPolicy, newVersion, readDocx, usePoliciesWrite, usePolicy } from './api';
 import { levelLabel } from './labels';
 

@@ -10,7 +10,7 @@ import { useIsMobile } from '../../shared/useIsMobile';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { CursorPager } from '../../shared/CursorPager';
 import { formatDateTime } from '../../shared/time';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useQuestions } from './api';
 import { questionStatusLabel, QuestionStatusTag, topicLabel } from './labels';
 import { ExplainPrompts } from './ExplainPrompts';

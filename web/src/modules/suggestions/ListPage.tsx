@@ -6,7 +6,7 @@ import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SUGGESTION_PERMISSIONS as P, SUGGESTION_STATUSES } from '@common/suggestions';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { Tabs } from '../../shared/Tabs';

@@ -11,7 +11,7 @@ import {
   SURVEY_PERMISSIONS as P,
   type ScreeningStatus,
 } from '@common/surveys';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { Page } from '../../shared/Page';
 import { useFormErrorHandler, useShowError } from '../../shared/errors';

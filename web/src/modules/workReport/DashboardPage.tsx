@@ -9,7 +9,7 @@ import { Page } from '../../shared/Page';
 import { EChart } from '../../shared/EChart';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { errorText } from '../../shared/errors';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useDashboard, type Dashboard } from './api';
 import { PeriodPicker } from './PeriodPicker';
 import { ThresholdsModal } from './ThresholdsModal';

@@ -9,7 +9,7 @@ import { EChart } from '../../shared/EChart';
 import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { errorText, useShowError } from '../../shared/errors';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { downloadReport, useIssue, useNotableCases, useReport, useSaveNarrative, type Narrative, type Report } from './api';
 import { NotableCases } from './NotableCases';
 import { FigureDrawer } from './FigureDrawer';

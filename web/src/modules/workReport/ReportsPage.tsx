@@ -10,7 +10,7 @@ import { useIsMobile } from '../../shared/useIsMobile';
 import { useOrgs } from '../../shared/orgs';
 import { useTerms } from '../../shared/school/api';
 import { useFormErrorHandler } from '../../shared/errors';
-import { useAuth } from '../../app/auth/AuthContext';
+import { useAuth } from '../../shared/auth/AuthContext';
 import { useCreateReport, useReports, type ReportListQuery, type ReportSummary } from './api';
 import { PeriodPicker } from './PeriodPicker';
 import { thisYear, yearPeriod, type Period } from './period';

@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Closure, MySchool, SchoolSettings, SchoolWeek, Term } from '@common/schemas/school';
 import { api } from '../../api/client';
+import type { Paged } from '../PagedList';
 
 export type MySchoolInfo = z.infer<typeof MySchool>;
 export type TeachingClass = MySchoolInfo['classes'][number];
@@ -16,12 +17,7 @@ export type ClosureInfo = z.infer<typeof Closure>;
 export type Settings = z.infer<typeof SchoolSettings>;
 export type SchoolWeekInfo = z.infer<typeof SchoolWeek>;
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 
 export const SCHOOL_KEY = ['school'] as const;
 

@@ -16,14 +16,6 @@ export function weekNumber(weeks: readonly SchoolWeekInfo[], week: string): numb
   return i < 0 ? undefined : i + 1;
 }
 
-/** A random key for one write, so a retry after a dropped connection is not applied twice. */
-export function newIdempotencyKey(): string {
-  const bytes = new Uint8Array(16);
-  // getRandomValues works on plain-http deployments too, where randomUUID is unavailable.
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** A rate as a whole percentage, or '—' when there was nothing to count. */
 export const pct = (rate: number | null | undefined) => (rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`);
 

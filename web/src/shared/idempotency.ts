@@ -1,5 +1,12 @@
 import { useCallback, useRef } from 'react';
-import { newIdempotencyKey } from './weeks';
+
+/** A random key for one write, so a retry after a dropped connection is not applied twice. */
+export function newIdempotencyKey(): string {
+  const bytes = new Uint8Array(16);
+  // getRandomValues works on plain-http deployments too, where randomUUID is unavailable.
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
 
 /**
  * One Idempotency-Key per intended write. Pressing save again after a failure (a dropped

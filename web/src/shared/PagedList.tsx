@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 import { Empty, List, Pagination } from 'antd';
-import type { Paged } from './api';
+
+/** One page of a list, as the server's paged answers are. */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 interface Props<T> {
   data: Paged<T> | undefined;

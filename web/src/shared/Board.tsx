@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Row, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../shared/errors';
+import { errorText } from './errors';
 
 interface Props {
   /** Said instead of the board when there is nothing to show (no school, no class). */

@@ -1,10 +1,10 @@
 /**
- * The compliance table as .xlsx: the same rows, for the same readers, as the page (a teacher
- * gets their own lessons only), each rate beside the counts it comes from.
+ * The compliance table as an export declaration (core `sendXlsx` writes the file): the same rows,
+ * for the same readers, as the page (a teacher gets their own lessons only), each rate beside the
+ * counts it comes from.
  */
-import type { FastifyReply } from 'fastify';
 import type { Call } from '../../core/call.js';
-import { sendXlsx, type Column } from '../../core/excel/export.js';
+import type { Column, ListExport } from '../../core/excel/export.js';
 import { TENS, type ComplianceCut } from '../../../common/lessonLogs.js';
 import type { ComplianceRow } from '../../../common/schemas/lessonLogs.js';
 import { compliance } from './lessonLogs.office.js';
@@ -21,7 +21,8 @@ const TEN_HEADER: Record<(typeof TENS)[number], string> = {
 
 const pct = (n: number, of: number) => (of ? Math.round((n / of) * 1000) / 10 : null);
 
-export async function complianceXlsx(call: Call, reply: FastifyReply, schoolId: string, q: { from: string; to: string; cut: ComplianceCut }) {
+/** `compliance` refuses whoever may not read the school's table, so whoever gets a declaration reads it (`readsAny`). */
+export async function complianceExport(call: Call, schoolId: string, q: { from: string; to: string; cut: ComplianceCut }): Promise<ListExport<ComplianceRow>> {
   const c = await compliance(call, schoolId, q);
   const columns: Column<ComplianceRow>[] = [
     { header: CUT_HEADER[q.cut], value: (r) => r.label },
@@ -34,5 +35,5 @@ export async function complianceXlsx(call: Call, reply: FastifyReply, schoolId: 
     ...TENS.map((k) => ({ header: TEN_HEADER[k], value: (r: ComplianceRow) => r.tens[k] })),
     { header: '关注学生(人)', value: (r) => r.studentsReached },
   ];
-  return sendXlsx(reply, `35+10落实情况-${q.from}-${q.to}.xlsx`, '35+10落实情况', columns, c.rows);
+  return { fileName: `35+10落实情况-${q.from}-${q.to}`, sheet: '35+10落实情况', columns, rows: c.rows, readsAny: true };
 }

@@ -1,16 +1,15 @@
 /**
- * The suggestion list as .xlsx: the same query and the same visibility as the list page (a worker
+ * The suggestion list as an export declaration (core `sendXlsx` writes the .xlsx): the same query and the same visibility as the list page (a worker
  * exports their own, an evaluator those assigned, the union its subtree), page by page through
  * the list itself so the file can never hold a row the list would not show. The export is audited:
  * it carries workers' names.
  */
-import type { FastifyReply } from 'fastify';
 import { SUGGESTION_STATUS_LABELS } from '../../../common/suggestions.js';
 import type { SuggestionListQuery, SuggestionSummary } from '../../../common/schemas/suggestions.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import type { Call } from '../../core/call.js';
 import type { Db } from '../../core/db/database.js';
-import { sendXlsx, type Column } from '../../core/excel/export.js';
+import type { Column, ListExport } from '../../core/excel/export.js';
 import { list } from './suggestions.service.js';
 
 const PAGE = 200;
@@ -33,19 +32,23 @@ const COLUMNS: Column<SuggestionSummary>[] = [
 /**
  * Walks the list by cursor (page numbers stop at the list's 2 000 counted rows): by submission time as the
  * list sorts it by default, or in the query's order when it sorts by submission; other sorts export newest first.
+ * Every party the route lets in may read a list (a worker their own), so `readsAny` is true: an empty file is an
+ * empty list. More than MAX_PAGES pages says `x-truncated`.
  */
-export async function exportXlsx(db: Db, call: Call, q: SuggestionListQuery, reply: FastifyReply) {
+export async function exportList(db: Db, call: Call, q: SuggestionListQuery): Promise<ListExport<SuggestionSummary>> {
   const walk = q.sort === 'submittedAt' ? { ...q, after: undefined } : { ...q, sort: undefined, after: undefined };
   const rows: SuggestionSummary[] = [];
   let after: string | undefined;
+  let truncated = false;
   for (let p = 0; p < MAX_PAGES; p++) {
     const got = await list(call, { ...walk, page: 1, pageSize: PAGE, after });
     rows.push(...got.items);
     if (!got.nextCursor) break;
     after = got.nextCursor;
+    truncated = p === MAX_PAGES - 1;
   }
   await db
     .transaction()
     .execute((tx) => recordAudit(tx, call.ctx, { action: 'suggestion.export', entityType: 'suggestion', entityId: 'list', changes: { rows: rows.length } }));
-  return sendXlsx(reply, '合理化建议.xlsx', '合理化建议', COLUMNS, rows);
+  return { fileName: '合理化建议', sheet: '合理化建议', columns: COLUMNS, rows, readsAny: true, truncated };
 }

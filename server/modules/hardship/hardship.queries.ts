@@ -1,15 +1,14 @@
 /**
- * The officers' export of files (.xlsx or .csv, the same columns): the list's filters in the
- * list's own ORDER BY (its sort key, then the id), streamed batch by batch through the kit's
- * `streamExport` — memory is one batch however many files, up to 50 000 (more is said by
- * `x-truncated`). The export is audited with its filter and row count before the first byte.
+ * The officers' export of files (.xlsx or .csv, the same columns) as an export declaration: the
+ * list's filters in the list's own ORDER BY (its sort key, then the id), read batch by batch and
+ * streamed by core `sendXlsx` — memory is one batch however many files, up to 50 000 (more is said
+ * by `x-truncated`). The export is audited with its filter and row count before the first byte.
  */
-import type { FastifyReply } from 'fastify';
 import { CAUSE_LABELS, PROFILE_STATUS_LABELS, TIER_LABELS, type Cause } from '../../../common/hardship.js';
 import type { ProfileListQuery, ProfileSummary } from '../../../common/schemas/hardship.js';
 import type { Call } from '../../core/call.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { streamExport, type Column, type ExportFormat } from '../../core/excel/export.js';
+import type { Column, ExportFormat, ListExport } from '../../core/excel/export.js';
 import { today } from './hardship.load.js';
 import { summaryOf } from './hardship.present.js';
 import * as repo from './hardship.repository.js';
@@ -34,12 +33,15 @@ const COLUMNS: Column<ProfileSummary>[] = [
 
 async function* none(): AsyncGenerator<ProfileSummary[]> {}
 
-export async function sendFiles(call: Call, reply: FastifyReply, format: ExportFormat, q: ProfileListQuery) {
+/**
+ * `assertOfficer` refuses whoever is no officer, so whoever gets a declaration may read files (`readsAny`); an unknown
+ * org filter is an empty file. `format` is only recorded in the audit: core writes the file in it.
+ */
+export async function exportFiles(call: Call, format: ExportFormat, q: ProfileListQuery): Promise<ListExport<ProfileSummary>> {
   service.assertOfficer(call);
   const args = await service.listed(call, q);
   const day = today(call);
   const found = args ? await repo.countUpTo(call.db, args.reach, args.filter, day, EXPORT_CAP + 1) : 0;
-  if (found > EXPORT_CAP) reply.header('x-truncated', 'true');
   const rows = Math.min(found, EXPORT_CAP);
   await call.db
     .transaction()
@@ -55,5 +57,12 @@ export async function sendFiles(call: Call, reply: FastifyReply, format: ExportF
       yield batch.map((r) => summaryOf(r, causes.get(r.id) ?? []));
     }
   }
-  return streamExport(reply, format, '困难职工档案', '困难职工档案', COLUMNS, args ? summaries() : none());
+  return {
+    fileName: '困难职工档案',
+    sheet: '困难职工档案',
+    columns: COLUMNS,
+    rows: args ? summaries() : none(),
+    readsAny: true,
+    truncated: found > EXPORT_CAP,
+  };
 }
