@@ -18,14 +18,32 @@ export async function resultFiguresBefore(database: Db, id: string, cut?: Survey
   const col = cut ? COLUMN[cut] : null;
   const sizes = new Map<string, number>();
   if (col) {
-    const rows = await db.selectFrom('survey_responses').select([col, (eb) => eb.fn.countAll().as('n')]).where('survey_id', '=', id).groupBy(col).execute();
+    const rows = await db
+      .selectFrom('survey_responses')
+      .select([col, (eb) => eb.fn.countAll().as('n')])
+      .where('survey_id', '=', id)
+      .groupBy(col)
+      .execute();
     for (const r of rows) sizes.set(key(r[col]), Number(r.n));
   }
-  const respondents = Number((await db.selectFrom('survey_responses').select((eb) => eb.fn.countAll().as('n')).where('survey_id', '=', id).executeTakeFirstOrThrow()).n);
+  const respondents = Number(
+    (
+      await db
+        .selectFrom('survey_responses')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('survey_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const questions = await db.selectFrom('survey_questions').selectAll().where('survey_id', '=', id).orderBy('sort').execute();
   const choiceRows = await db
     .selectFrom('survey_answers as a')
-    .select(['a.question_id', 'a.choice', sql<number>`count(*)`.as('n'), sql<number>`sum(case a.rank when 1 then 3 when 2 then 2 when 3 then 1 else 0 end)`.as('score')])
+    .select([
+      'a.question_id',
+      'a.choice',
+      sql<number>`count(*)`.as('n'),
+      sql<number>`sum(case a.rank when 1 then 3 when 2 then 2 when 3 then 1 else 0 end)`.as('score'),
+    ])
     .$if(col !== null, (q) => q.select(sql.ref(`a.${col}`).as('g')).groupBy(`a.${col}`))
     .where('a.survey_id', '=', id)
     .where('a.choice', 'is not', null)

@@ -55,7 +55,11 @@ try {
   const cuts = Math.max(5, Math.floor(N / 10));
 
   // The running totals answer exactly what grouping every answer answered (checked here on the bench's data too).
-  for (const [id, cut] of [[named, 'unit'], [anon, 'org'], [named, undefined]] as const) {
+  for (const [id, cut] of [
+    [named, 'unit'],
+    [anon, 'org'],
+    [named, undefined],
+  ] as const) {
     const before = await resultFiguresBefore(db, id, cut);
     const after = await surveysBench.results(chair, id, cut);
     after.questions.forEach((q, i) =>

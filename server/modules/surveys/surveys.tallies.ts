@@ -31,7 +31,8 @@ export function tallyRows(surveyId: string, answers: SurveyAnswerTable[], cut: P
   for (const [c, grp] of groups) {
     rows.push({ survey_id: surveyId, question_id: RESPONDENTS, cut: c, grp, choice: -1, n: 1, score: 0, total: 0 });
     for (const a of answers) {
-      if (a.choice !== null) rows.push({ survey_id: surveyId, question_id: a.question_id, cut: c, grp, choice: a.choice, n: 1, score: weight(a.rank), total: 0 });
+      if (a.choice !== null)
+        rows.push({ survey_id: surveyId, question_id: a.question_id, cut: c, grp, choice: a.choice, n: 1, score: weight(a.rank), total: 0 });
       else if (a.value !== null) rows.push({ survey_id: surveyId, question_id: a.question_id, cut: c, grp, choice: -1, n: 1, score: 0, total: a.value });
     }
   }
@@ -65,7 +66,9 @@ export async function recountTallies(tx: Tx, surveyId: string): Promise<void> {
     const grp = col ? sql.raw(`coalesce(cast(${col} as text), '-')`) : sql.lit('');
     const by = col ? sql.raw(`, ${col}`) : sql.raw('');
     await sql`insert into survey_tallies (survey_id, question_id, cut, grp, choice, n, score, total)
-      select survey_id, '', ${sql.lit(cut)}, ${grp}, -1, count(*), 0, 0 from survey_responses where survey_id = ${surveyId} group by survey_id${by}`.execute(tx);
+      select survey_id, '', ${sql.lit(cut)}, ${grp}, -1, count(*), 0, 0 from survey_responses where survey_id = ${surveyId} group by survey_id${by}`.execute(
+      tx,
+    );
     await sql`insert into survey_tallies (survey_id, question_id, cut, grp, choice, n, score, total)
       select survey_id, question_id, ${sql.lit(cut)}, ${grp}, coalesce(choice, -1), count(*),
         coalesce(sum(case rank when 1 then 3 when 2 then 2 when 3 then 1 else 0 end), 0), coalesce(sum(value), 0)
