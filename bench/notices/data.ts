@@ -149,6 +149,7 @@ export async function generateNoticeData(db: Db, scale: NoticeScale, now = new D
         source_id: null,
         source_label: null,
         recipients: 0,
+        reads: 0,
         published_by: keeper.id,
         published_at: at,
         published_date: date,
@@ -165,11 +166,15 @@ export async function generateNoticeData(db: Db, scale: NoticeScale, now = new D
       const unit = (w: (typeof workers)[number]) => (target.kind === 'group' ? w.team.mine : target.kind === 'mine' ? w.team.id : target.id);
       const units = new Map<string, number>();
       for (const w of recipients) units.set(`${unit(w)}|${w.category}`, (units.get(`${unit(w)}|${w.category}`) ?? 0) + 1);
-      for (const [k, n] of units) counts.push({ notice_id: id, unit_id: k.split('|')[0], category: k.split('|')[1], recipients: n });
+      // Reads counted as the receipt route keeps them (migration 20261208_0042): on the notice and per unit × category.
+      const readBy = new Map<string, number>();
       for (const w of recipients.slice(0, perNotice)) {
         if (w === me && i >= spec.notices - 50) continue;
         reads.push({ notice_id: id, person_id: w.id, unit_id: unit(w), category: w.category, read_at: at });
+        readBy.set(`${unit(w)}|${w.category}`, (readBy.get(`${unit(w)}|${w.category}`) ?? 0) + 1);
       }
+      row.reads = [...readBy.values()].reduce((a, b) => a + b, 0);
+      for (const [k, n] of units) counts.push({ notice_id: id, unit_id: k.split('|')[0], category: k.split('|')[1], recipients: n, reads: readBy.get(k) ?? 0 });
       const seq = i + 1;
       const content = B.canonical({ ...B.stateOf(row, []), seq, action: 'publish', at, actorAccountId: keeper.id, reason: null });
       const h = B.entryHash(prev, content);

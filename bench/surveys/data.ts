@@ -12,6 +12,7 @@ import type { Db } from '../../server/core/db/database.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
 import { newId } from '../../server/core/ids.js';
 import { Rng } from '../../server/core/random.js';
+import { surveysBulk } from '../../server/modules/surveys/index.js';
 import { bulk, unionTree, worldRows } from '../world.js';
 
 export const SCALE =
@@ -150,6 +151,7 @@ export async function buildSurveysL(db: Db, today: string, scale: Omit<typeof SC
     await bulk(db, 'survey_recipients', recipients);
     await bulk(db, 'survey_responses', rs);
     await bulk(db, 'survey_answers', answers);
+    await surveysBulk.recountTallies(db, id);
     responses += rs.length;
   }
 

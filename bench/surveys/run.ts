@@ -17,8 +17,17 @@ import { indicator } from '../../server/core/indicators/indicators.registry.js';
 import { house } from '../../server/modules/registry.js';
 import { installHouse } from '../../server/modules/compose.js';
 import { surveysBench } from '../../server/modules/surveys/index.js';
+import { resultFiguresBefore } from './before.js';
 import { buildSurveysL, SCALE } from './data.js';
 import { engine, openBenchDatabase, time, callAs, machine, analyze } from '../kit.js';
+
+/** Wall time as `time` prints it, then this process's CPU per call (warm-up included): far less bound to the machine's load. */
+async function timed(name: string, n: number, work: () => Promise<unknown>, limit: number) {
+  const c0 = process.cpuUsage();
+  await time(name, n, work, limit);
+  const c = process.cpuUsage(c0);
+  console.log(`${''.padEnd(52)} cpu ${((c.user + c.system) / 1000 / (n + 5)).toFixed(2).padStart(7)} ms/call (this process)`);
+}
 
 /** Timed calls per list measurement (BENCH_N); result cuts run a tenth as many. */
 const N = Number(process.env.BENCH_N ?? 100);
@@ -45,19 +54,39 @@ try {
   const page = { page: 1, pageSize: 20, order: 'asc' as const };
   const cuts = Math.max(5, Math.floor(N / 10));
 
-  await time('results, named survey, whole', cuts, () => surveysBench.results(chair, named), 200);
-  await time('results, named survey, cut by unit', cuts, () => surveysBench.results(chair, named, 'unit'), 200);
-  await time('results, named survey, cut by category', cuts, () => surveysBench.results(chair, named, 'category'), 200);
-  await time('results, anonymous survey, cut by team (200 teams)', cuts, () => surveysBench.results(chair, anon, 'org'), 200);
-  await time('response rates by unit', cuts, () => surveysBench.responseRates(chair, named, 'unit'), 200);
-  await time('survey list, union chair', N, () => surveysBench.list(chair, { ...page, order: 'desc' }), 20);
-  await time('recipients list, one survey, not answered', N, () => surveysBench.recipients(chair, { ...page, surveyId: named, answered: false }), 20);
-  await time('my surveys, worker', N, () => surveysBench.mine(worker), 20);
-  await time('screening list, open, union chair', N, () => surveysBench.screening(chair, { ...page, status: ['open', 'inProgress'] }), 20);
-  await time('screening per unit', N, () => surveysBench.units(chair), 20);
+  // The running totals answer exactly what grouping every answer answered (checked here on the bench's data too).
+  for (const [id, cut] of [
+    [named, 'unit'],
+    [anon, 'org'],
+    [named, undefined],
+  ] as const) {
+    const before = await resultFiguresBefore(db, id, cut);
+    const after = await surveysBench.results(chair, id, cut);
+    after.questions.forEach((q, i) =>
+      [q.overall, ...q.cells].forEach((c, j) => {
+        const b = before[i][j];
+        const same = c.respondents === b.respondents && (!c.counts || c.counts.join() === b.counts.join()) && (c.answers === null || c.answers === b.answers);
+        if (!same) throw new Error(`results differ: survey ${id}, cut ${cut}, question ${i}, cell ${c.group}`);
+      }),
+    );
+  }
+  console.log('same figures from the running totals as from grouping the answers: checked (unit, team, whole)');
+
+  await timed('before: results figures, named survey, cut by unit (every answer grouped)', cuts, () => resultFiguresBefore(db, named, 'unit'), 200);
+  await timed('results, named survey, whole', cuts, () => surveysBench.results(chair, named), 200);
+  await timed('results, named survey, cut by unit', cuts, () => surveysBench.results(chair, named, 'unit'), 200);
+  await timed('results, named survey, cut by category', cuts, () => surveysBench.results(chair, named, 'category'), 200);
+  await timed('before: results figures, anonymous survey, cut by team', cuts, () => resultFiguresBefore(db, anon, 'org'), 200);
+  await timed('results, anonymous survey, cut by team (200 teams)', cuts, () => surveysBench.results(chair, anon, 'org'), 200);
+  await timed('response rates by unit', cuts, () => surveysBench.responseRates(chair, named, 'unit'), 200);
+  await timed('survey list, union chair', N, () => surveysBench.list(chair, { ...page, order: 'desc' }), 20);
+  await timed('recipients list, one survey, not answered', N, () => surveysBench.recipients(chair, { ...page, surveyId: named, answered: false }), 20);
+  await timed('my surveys, worker', N, () => surveysBench.mine(worker), 20);
+  await timed('screening list, open, union chair', N, () => surveysBench.screening(chair, { ...page, status: ['open', 'inProgress'] }), 20);
+  await timed('screening per unit', N, () => surveysBench.units(chair), 20);
   const q = { scope: { all: false, paths: [w.group.path] }, from: addDays(today, -365), to: today };
-  for (const key of ['surveys.responseRate', 'surveys.openProblems', 'surveys.agedProblems']) {
-    await time(`indicator ${key}, a year, whole group`, cuts, () => indicator(key)!.compute(db, q), 200);
+  for (const key of ['surveys.responseRate', 'surveys.openProblems', 'surveys.agedProblems', 'surveys.topConcern']) {
+    await timed(`indicator ${key}, a year, whole group`, cuts, () => indicator(key)!.compute(db, q), 200);
   }
 } finally {
   await done();

@@ -119,6 +119,11 @@ export const NoticeReadRates = ReadRateRow.extend({
   byCategory: z.array(ReadRateRow.extend({ category: z.enum(EMPLOYMENT_CATEGORIES) })),
 });
 export type NoticeReadRates = z.infer<typeof NoticeReadRates>;
+/** Read rates across the notices a desk filter selects (published in [from, to], of an org's subtree, of a kind). */
+export const NoticeReadRatesQuery = z.object({ orgId: Id.optional(), kind: z.enum(NOTICE_KINDS).optional(), from: IsoDate.optional(), to: IsoDate.optional() });
+export type NoticeReadRatesQuery = z.infer<typeof NoticeReadRatesQuery>;
+export const NoticesReadRates = NoticeReadRates.extend({ notices: z.number().int() });
+export type NoticesReadRates = z.infer<typeof NoticesReadRates>;
 
 export const Receipt = z.object({ readAt: z.string().nullable(), recipient: z.boolean() });
 export type Receipt = z.infer<typeof Receipt>;

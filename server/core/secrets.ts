@@ -4,7 +4,7 @@
  * is XQ_SECRET_KEY when set (any text; several instances on one database must share it), or a
  * random key written once to DATA_DIR/secret.key (mode 0600) the first time something is sealed.
  */
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -62,4 +62,14 @@ export function unseal(sealed: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * HMAC-SHA256 of `text` under a key derived from the server's secret key for `purpose`: a value that stands for
+ * something (an account's view of a page today) without anyone holding only the database being able to
+ * recompute it from the accounts table, as they could a plain hash.
+ */
+export function keyedHash(purpose: string, text: string): string {
+  const derived = createHmac('sha256', key(true)!).update(`xq:${purpose}`).digest();
+  return createHmac('sha256', derived).update(text).digest('hex');
 }

@@ -9,6 +9,7 @@ import { defineModule } from '../module.js';
 import * as m1900 from './migrations/20261206_1900_notices_chain.js';
 import * as m0410 from './migrations/20261207_0410_notices_source.js';
 import * as m1430 from './migrations/20261207_1430_notices_reach.js';
+import * as m0042 from './migrations/20261208_0042_notices_read_counts.js';
 import { noticesRoutes } from './notices.routes.js';
 import { noticesJobs } from './notices.jobs.js';
 import { noticesIndicators } from './notices.indicators.js';
@@ -21,7 +22,12 @@ export const noticesModule = defineModule({
   permissions: Object.values(NOTICE_PERMISSIONS),
   grants: NOTICE_GRANTS,
   messages: noticesMessages,
-  migrations: { '20261206_1900_notices_chain': m1900, '20261207_0410_notices_source': m0410, '20261207_1430_notices_reach': m1430 },
+  migrations: {
+    '20261206_1900_notices_chain': m1900,
+    '20261207_0410_notices_source': m0410,
+    '20261207_1430_notices_reach': m1430,
+    '20261208_0042_notices_read_counts': m0042,
+  },
   routes: noticesRoutes,
   jobs: noticesJobs,
   indicators: noticesIndicators,

@@ -64,12 +64,15 @@ export function recipientsBy(db: Tx, orgPath: string, categories: string[] | nul
   return q.groupBy(['org_path', 'employment_category']).execute();
 }
 
-export async function insertNotice(tx: Tx, row: NoticeTable, counts: NoticeRecipientCountTable[]) {
-  await ndb(tx).insertInto('notices').values(row).execute();
+export async function insertNotice(tx: Tx, row: Omit<NoticeTable, 'reads'>, counts: Omit<NoticeRecipientCountTable, 'reads'>[]) {
+  await ndb(tx)
+    .insertInto('notices')
+    .values({ ...row, reads: 0 })
+    .execute();
   for (let i = 0; i < counts.length; i += 200)
     await ndb(tx)
       .insertInto('notice_recipient_counts')
-      .values(counts.slice(i, i + 200))
+      .values(counts.slice(i, i + 200).map((c) => ({ ...c, reads: 0 })))
       .execute();
 }
 
@@ -119,14 +122,42 @@ export function noticesByIds(db: Tx, ids: string[]) {
 
 // ---- receipts ----
 
-/** A recipient's first read; a second is a no-op (primary key). */
+/**
+ * A recipient's first read; a second is a no-op (primary key). A first read also counts itself on the notice and
+ * on its unit × category row, in the same transaction, so read rates over any number of notices sum counts.
+ */
 export async function insertReceipt(tx: Tx, row: { notice_id: string; person_id: string; unit_id: string; category: string; read_at: string }) {
   const r = await ndb(tx)
     .insertInto('notice_receipts')
     .values(row)
     .onConflict((oc) => oc.columns(['notice_id', 'person_id']).doNothing())
     .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  const fresh = Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  if (!fresh) return false;
+  await ndb(tx)
+    .insertInto('notice_recipient_counts')
+    .values({ notice_id: row.notice_id, unit_id: row.unit_id, category: row.category, recipients: 0, reads: 1 })
+    .onConflict((oc) => oc.columns(['notice_id', 'unit_id', 'category']).doUpdateSet({ reads: sql`notice_recipient_counts.reads + 1` }))
+    .execute();
+  await ndb(tx)
+    .updateTable('notices')
+    .set({ reads: sql`reads + 1` })
+    .where('id', '=', row.notice_id)
+    .execute();
+  return true;
+}
+
+/** Counts every notice's first reads afresh from its receipts (bulk writers: the demo seed). Same SQL as migration 20261208_0042. */
+export async function recountReads(tx: Tx): Promise<void> {
+  await sql`insert into notice_recipient_counts (notice_id, unit_id, category, recipients, reads)
+    select r.notice_id, r.unit_id, r.category, 0, 0 from notice_receipts r
+    where not exists (select 1 from notice_recipient_counts c where c.notice_id = r.notice_id and c.unit_id = r.unit_id and c.category = r.category)
+    group by r.notice_id, r.unit_id, r.category`.execute(tx);
+  await sql`update notice_recipient_counts set reads = (select count(*) from notice_receipts r
+    where r.notice_id = notice_recipient_counts.notice_id and r.unit_id = notice_recipient_counts.unit_id and r.category = notice_recipient_counts.category)`.execute(
+    tx,
+  );
+  await sql`update notices set reads = (select count(*) from notice_receipts r where r.notice_id = notices.id)`.execute(tx);
 }
 
 export function receiptOf(db: Tx, noticeId: string, personId: string | null) {
@@ -136,13 +167,8 @@ export function receiptOf(db: Tx, noticeId: string, personId: string | null) {
 
 export async function readCounts(db: Tx, ids: string[]) {
   if (!ids.length) return new Map<string, number>();
-  const rows = await ndb(db)
-    .selectFrom('notice_receipts')
-    .select(['notice_id', sql<number>`count(*)`.as('n')])
-    .where('notice_id', 'in', ids)
-    .groupBy('notice_id')
-    .execute();
-  return new Map(rows.map((r) => [r.notice_id, Number(r.n)]));
+  const rows = await ndb(db).selectFrom('notices').select(['id', 'reads']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, Number(r.reads)]));
 }
 
 export async function readAtOf(db: Tx, ids: string[], personId: string | null) {
@@ -156,17 +182,9 @@ export async function readAtOf(db: Tx, ids: string[], personId: string | null) {
   return new Map(rows.map((r) => [r.notice_id, r.read_at]));
 }
 
-export async function readRatesOf(db: Tx, noticeId: string) {
-  const [recipients, reads] = await Promise.all([
-    ndb(db).selectFrom('notice_recipient_counts').select(['unit_id', 'category', 'recipients']).where('notice_id', '=', noticeId).execute(),
-    ndb(db)
-      .selectFrom('notice_receipts')
-      .select(['unit_id', 'category', sql<number>`count(*)`.as('n')])
-      .where('notice_id', '=', noticeId)
-      .groupBy(['unit_id', 'category'])
-      .execute(),
-  ]);
-  return { recipients, reads: reads.map((r) => ({ ...r, n: Number(r.n) })) };
+/** Recipients and first reads of a notice per unit × category (the counts kept with the receipts). */
+export function readRatesOf(db: Tx, noticeId: string) {
+  return ndb(db).selectFrom('notice_recipient_counts').select(['unit_id', 'category', 'recipients', 'reads']).where('notice_id', '=', noticeId).execute();
 }
 
 // ---- lists ----
@@ -287,13 +305,30 @@ export async function rowsOf(db: Tx, ids: string[]) {
   return ids.map((id) => byId.get(id)!);
 }
 
+/**
+ * Recipients and first reads per unit × category summed over the notices a filter selects: rows of the counts
+ * kept with the receipts, so the cost follows the number of notices, never of receipts.
+ */
+export async function readRatesAcross(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter) {
+  const ids = filtered(db, where, f).select('n.id');
+  const [rows, n] = await Promise.all([
+    ndb(db)
+      .selectFrom('notice_recipient_counts as c')
+      .where('c.notice_id', 'in', ids)
+      .select(['c.unit_id', 'c.category', sql<number>`sum(c.recipients)`.as('recipients'), sql<number>`sum(c.reads)`.as('reads')])
+      .groupBy(['c.unit_id', 'c.category'])
+      .execute(),
+    filtered(db, where, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map((r) => ({ ...r, recipients: Number(r.recipients), reads: Number(r.reads) })), notices: Number(n.n) };
+}
+
 /** Receipts and recipients of the notices a filter selects (the read-rate figure). */
 export async function readTotals(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter) {
   const r = await filtered(db, where, f)
-    .select([
-      sql<number>`coalesce(sum(n.recipients), 0)`.as('recipients'),
-      sql<number>`coalesce(sum((select count(*) from notice_receipts r where r.notice_id = n.id)), 0)`.as('reads'),
-    ])
+    .select([sql<number>`coalesce(sum(n.recipients), 0)`.as('recipients'), sql<number>`coalesce(sum(n.reads), 0)`.as('reads')])
     .executeTakeFirstOrThrow();
   return { recipients: Number(r.recipients), reads: Number(r.reads) };
 }

@@ -12,6 +12,8 @@ import {
   NoticeQuestionListQuery,
   NoticeQuestionPage,
   NoticeReadRates,
+  NoticeReadRatesQuery,
+  NoticesReadRates,
   PublishNoticeBody,
   Receipt,
   WithdrawNoticeBody,
@@ -92,6 +94,19 @@ export async function noticesRoutes(app: App) {
     '/api/v1/notices/:id/read-rates',
     { config: allow(...PUBLISHERS), schema: { tags, summary: '阅读率：按单位与用工身份', params: IdParams, response: { 200: NoticeReadRates } } },
     (req) => notices.readRates(readCall(db, req), req.params.id),
+  );
+  app.get(
+    '/api/v1/notice-read-rates',
+    {
+      config: allow(...PUBLISHERS),
+      schema: {
+        tags,
+        summary: '多条公开事项的阅读率：按单位与用工身份（发布日期、组织、种类筛选）',
+        querystring: NoticeReadRatesQuery,
+        response: { 200: NoticesReadRates },
+      },
+    },
+    (req) => notices.readRatesAcross(readCall(db, req), req.query),
   );
   app.get(
     '/api/v1/notices/:id/files/:noticeFileId',

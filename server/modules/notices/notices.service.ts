@@ -29,6 +29,8 @@ import type {
   PublishNoticeBody,
   Receipt,
   WithdrawNoticeBody,
+  NoticeReadRatesQuery,
+  NoticesReadRates,
 } from '../../../common/schemas/notices.js';
 import { appendEntry, headOf, verifyChain, type ChainContent, type ChainState } from './notices.chain.js';
 import { fieldChanges, lineDiff } from './notices.diff.js';
@@ -418,7 +420,29 @@ const rate = (read: number, recipients: number) => (recipients ? Math.round((rea
 export async function readRates(call: Call, id: string): Promise<NoticeReadRates> {
   const { publisher } = await load(call, id);
   if (!publisher) throw forbidden();
-  const { recipients, reads } = await repo.readRatesOf(call.db, id);
+  return ratesOf(call.db, await repo.readRatesOf(call.db, id));
+}
+
+/**
+ * Read rates across many notices (the desk's, published in [from, to], of an org's subtree, of a kind): per unit
+ * (the unit under each notice's own scope, as a notice's rates show it) and per employment category.
+ */
+export async function readRatesAcross(call: Call, q: NoticeReadRatesQuery): Promise<NoticesReadRates> {
+  const scope = publishScope(call.actor);
+  if (!scope.all && !scope.paths.length) throw forbidden();
+  let orgPath: string | undefined;
+  if (q.orgId) {
+    const org = await repo.orgById(call.db, q.orgId);
+    if (!org) throw notFound();
+    orgPath = org.path;
+  }
+  const where = (eb: Parameters<typeof repo.orgIn>[0]) => repo.orgIn(eb, 'n.org_id', scope);
+  const { rows, notices } = await repo.readRatesAcross(call.db, where, { orgPath, kind: q.kind, from: q.from, to: q.to });
+  return { ...(await ratesOf(call.db, rows)), notices };
+}
+
+/** Recipients, first reads and rates in all, per unit and per employment category, from count rows. */
+async function ratesOf(db: Tx, rows: { unit_id: string; category: string; recipients: number; reads: number }[]): Promise<NoticeReadRates> {
   const units = new Map<string, { recipients: number; read: number }>();
   const cats = new Map<string, { recipients: number; read: number }>();
   const add = (m: Map<string, { recipients: number; read: number }>, k: string, r: number, d: number) => {
@@ -427,15 +451,11 @@ export async function readRates(call: Call, id: string): Promise<NoticeReadRates
     v.read += d;
     m.set(k, v);
   };
-  for (const r of recipients) {
-    add(units, r.unit_id, Number(r.recipients), 0);
-    add(cats, r.category, Number(r.recipients), 0);
+  for (const r of rows) {
+    add(units, r.unit_id, Number(r.recipients), Number(r.reads));
+    add(cats, r.category, Number(r.recipients), Number(r.reads));
   }
-  for (const r of reads) {
-    add(units, r.unit_id, 0, r.n);
-    add(cats, r.category, 0, r.n);
-  }
-  const names = new Map((await orgsByIds(call.db, [...units.keys()])).map((o) => [o.id, o.name]));
+  const names = new Map((await orgsByIds(db, [...units.keys()])).map((o) => [o.id, o.name]));
   const total = [...cats.values()].reduce((s, v) => ({ recipients: s.recipients + v.recipients, read: s.read + v.read }), { recipients: 0, read: 0 });
   return {
     ...total,

@@ -10,7 +10,7 @@ import { fileHashes, noticesByIds } from './notices.repository.js';
 export const categoriesOf = (stored: string | null): string[] | null => (stored ? stored.split(',').filter(Boolean) : null);
 export const storedCategories = (c: readonly string[] | null | undefined): string | null => (c && c.length ? `,${[...c].sort().join(',')},` : null);
 
-export function stateOf(n: Omit<NoticeTable, 'chain_seq' | 'chain_hash'>, files: ChainState['files']): ChainState {
+export function stateOf(n: Omit<NoticeTable, 'chain_seq' | 'chain_hash' | 'reads'>, files: ChainState['files']): ChainState {
   return {
     noticeId: n.id,
     version: Number(n.version),

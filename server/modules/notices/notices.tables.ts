@@ -24,6 +24,8 @@ export interface NoticeTable {
   source_id: string | null;
   source_label: string | null;
   recipients: number;
+  /** First receipts so far, kept by the receipt's transaction (migration 20261208_0042). */
+  reads: number;
   published_by: string;
   published_at: string;
   published_date: string;
@@ -41,6 +43,8 @@ export interface NoticeRecipientCountTable {
   unit_id: string;
   category: string;
   recipients: number;
+  /** First receipts of this unit × category so far (0 recipients: readers who were not frozen here). */
+  reads: number;
 }
 
 export interface NoticeReceiptTable {

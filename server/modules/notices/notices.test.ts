@@ -146,6 +146,24 @@ describe('read receipts', () => {
     const desk = await w.staff.get(`/api/v1/notices?desk=1&orgId=${w.district.id}&from=${today()}&to=${today()}`);
     const listed = desk.body.items.reduce((s: { r: number; n: number }, x: any) => ({ r: s.r + x.reads, n: s.n + x.recipients }), { r: 0, n: 0 });
     expect([fig.numerator, fig.denominator]).toEqual([listed.r, listed.n]);
+
+    // Across the listed notices: the counts kept with the receipts equal the receipts themselves, per category too.
+    const across = (await w.staff.get(`/api/v1/notice-read-rates?orgId=${w.district.id}&from=${today()}&to=${today()}`)).body;
+    const receipts = await (t.db as any)
+      .selectFrom('notice_receipts')
+      .select(['category', (eb: any) => eb.fn.countAll().as('n')])
+      .where(
+        'notice_id',
+        'in',
+        desk.body.items.map((x: any) => x.id),
+      )
+      .groupBy('category')
+      .execute();
+    expect(across).toMatchObject({ notices: desk.body.total, read: listed.r, recipients: listed.n });
+    expect(Object.fromEntries(across.byCategory.filter((c: any) => c.read).map((c: any) => [c.category, c.read]))).toEqual(
+      Object.fromEntries(receipts.map((r: any) => [r.category, Number(r.n)])),
+    );
+    expect((await a.get(`/api/v1/notice-read-rates`)).status).toBe(403);
   });
 });
 

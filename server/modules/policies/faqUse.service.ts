@@ -5,7 +5,7 @@
  * row keeps the day and the worker's unit; the key that deduplicates the day is a hash, cleared
  * the next day (job `policies.forgetViewers`). Staff reading the FAQ are not counted.
  */
-import { createHash } from 'node:crypto';
+import { keyedHash } from '../../core/secrets.js';
 import type { Call, WriteCall } from '../../core/call.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { orgContext } from '../../core/org/context.js';
@@ -28,7 +28,9 @@ async function workerUnit(call: WriteCall): Promise<string | null> {
   return (chain.nearest((o) => UNIT_KINDS.includes(o.kind)) ?? chain.chain[0]).id;
 }
 
-const viewerKey = (accountId: string, faqId: string, day: string) => createHash('sha256').update(`${accountId}\n${faqId}\n${day}`).digest('hex');
+// Keyed by the server's secret (core/secrets.ts): a plain sha256 of (account, entry, day) could be recomputed by
+// anyone holding the database and its accounts table, naming whose view a row was until the key is cleared.
+const viewerKey = (accountId: string, faqId: string, day: string) => keyedHash('policies.faqViewer', `${accountId}\n${faqId}\n${day}`);
 
 async function loadFaq(call: WriteCall, id: string) {
   const f = await faqById(call.tx, id);

@@ -4,6 +4,7 @@
  * through their states (and refused out of them), anonymous questions that no cut can single
  * out, figures equal to the lists they drill into, reminders sent once.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../../core/people/people.fixtures.js';
@@ -409,6 +410,11 @@ describe('questions', () => {
       .execute();
     expect(rows).toHaveLength(4);
     expect(JSON.stringify(rows)).not.toMatch(new RegExp(`${reader.accountId}|${reader.person.id}|${team.id}`));
+    // Within the day the key is an HMAC under the server's secret: a plain hash of account, entry and day is not it.
+    const plain = createHash('sha256').update(`${reader.accountId}\n${q.id}\n${today}`).digest('hex');
+    const keys = rows.map((r: any) => r.viewer_key).filter(Boolean);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys).not.toContain(plain);
     await forgetViewers(t.db, addDays(tomorrow, 1));
     const kept = await t.db
       .selectFrom('policy_faq_events' as any)

@@ -136,8 +136,8 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
   });
   for (const u of cut) {
     const f: repo.SuggestionFilter = { ...all, orgPath: u.path };
-    const workers = rosters ? (rosters.get(u.path) ?? 0) : await repo.workersIn(db, [u.path]);
-    const participants = parts ? (parts.get(u.path) ?? 0) : await repo.participants(db, f);
+    const workers = rosters ? (rosters.byUnit.get(u.path) ?? 0) : await repo.workersIn(db, [u.path]);
+    const participants = parts ? (parts.byUnit.get(u.path) ?? 0) : await repo.participants(db, f);
     const sub = grouped
       ? sum(cells.filter((c) => c.unit === u.path))
       : {
@@ -164,9 +164,10 @@ export async function statistics(call: Call, id: string, q: { from?: string; to?
       drill,
     });
   }
-  const workers = await repo.workersIn(db, [row.org_path]);
+  // With units, the whole campaign's roster and authors come from the same two reads.
+  const workers = rosters ? rosters.all : await repo.workersIn(db, [row.org_path]);
   const t = sum(cells);
-  const participants = await repo.participants(db, all);
+  const participants = parts ? parts.all : await repo.participants(db, all);
   const byStatus: Record<string, number> = {};
   for (const c of cells) byStatus[c.status] = (byStatus[c.status] ?? 0) + c.n;
   const months = [...new Set(cells.map((c) => c.month))].sort().map((month) => ({ month, ...sum(cells.filter((c) => c.month === month)) }));

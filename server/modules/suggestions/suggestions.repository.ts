@@ -247,32 +247,51 @@ export async function cells(db: Db | Tx, f: SuggestionFilter, unitPathLength: nu
   }));
 }
 
-/** Distinct authors per unit (see byUnit for what a unit is). */
-export async function participantsByUnit(db: Db | Tx, f: SuggestionFilter, unitPathLength: number): Promise<Map<string, number>> {
+/**
+ * Distinct authors per unit (see byUnit for what a unit is) and in the whole selection, from one read of the
+ * distinct (unit, author) pairs — the page counted the same join twice, once grouped and once whole.
+ */
+export async function participantsByUnit(db: Db | Tx, f: SuggestionFilter, unitPathLength: number): Promise<{ byUnit: Map<string, number>; all: number }> {
   const unit = sql<string>`substr(s.org_path, 1, ${sql.lit(unitPathLength)})`;
   const rows = await sdb(db)
     .selectFrom('suggestion_authors as a')
     .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
     .where((eb) => where(eb as unknown as Eb, null, f))
-    .select([unit.as('unit'), sql<number>`count(distinct a.person_id)`.as('n')])
-    .groupBy(unit)
+    .select([unit.as('unit'), 'a.person_id'])
+    .distinct()
     .execute();
-  return new Map(rows.map((r) => [String(r.unit), Number(r.n)]));
+  const byUnit = new Map<string, number>();
+  for (const r of rows) byUnit.set(String(r.unit), (byUnit.get(String(r.unit)) ?? 0) + 1);
+  return { byUnit, all: new Set(rows.map((r) => r.person_id)).size };
 }
 
-/** Workers on the roster per unit under `path` (see byUnit for what a unit is). */
-export async function workersByUnit(db: Db | Tx, path: string, unitPathLength: number): Promise<Map<string, number>> {
-  const unit = sql<string>`substr(o.path, 1, ${sql.lit(unitPathLength)})`;
+/**
+ * Workers on the roster under `path`, per unit (see byUnit) and in all: the roster counted per org first (one
+ * pass over persons, no join per person), then each org's count placed by its path — a few hundred orgs.
+ */
+export async function workersByUnit(db: Db | Tx, path: string, unitPathLength: number): Promise<{ byUnit: Map<string, number>; all: number }> {
   const rows = await db
-    .selectFrom('persons as p')
-    .innerJoin('orgs as o', 'o.id', 'p.org_id')
-    .where('p.kind', '=', 'worker')
-    .where('p.archived', '=', 0)
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('persons as p')
+        .where('p.kind', '=', 'worker')
+        .where('p.archived', '=', 0)
+        .select(['p.org_id', sql<number>`count(*)`.as('n')])
+        .groupBy('p.org_id')
+        .as('x'),
+    )
+    .innerJoin('orgs as o', 'o.id', 'x.org_id')
     .where((eb) => pathUnder(eb, 'o.path', path))
-    .select([unit.as('unit'), sql<number>`count(*)`.as('n')])
-    .groupBy(unit)
+    .select(['o.path', 'x.n'])
     .execute();
-  return new Map(rows.map((r) => [String(r.unit), Number(r.n)]));
+  const byUnit = new Map<string, number>();
+  let all = 0;
+  for (const r of rows) {
+    const unit = r.path.slice(0, unitPathLength);
+    byUnit.set(unit, (byUnit.get(unit) ?? 0) + Number(r.n));
+    all += Number(r.n);
+  }
+  return { byUnit, all };
 }
 
 /** Per month of submission (the cohort of that month): counts and sums, for a campaign's chart. */

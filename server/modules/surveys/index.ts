@@ -8,6 +8,7 @@
 import { SURVEY_GRANTS, SURVEY_PERMISSIONS } from '../../../common/surveys.js';
 import { defineModule } from '../module.js';
 import * as m1900 from './migrations/20261206_1900_surveys_tables.js';
+import * as m0040 from './migrations/20261208_0040_surveys_tallies.js';
 import { surveysIndicators } from './surveys.indicators.js';
 import { surveysJobs } from './surveys.jobs.js';
 import { surveysMessages } from './surveys.messages.js';
@@ -19,7 +20,7 @@ export const surveysModule = defineModule({
   permissions: Object.values(SURVEY_PERMISSIONS),
   grants: SURVEY_GRANTS,
   messages: surveysMessages,
-  migrations: { '20261206_1900_surveys_tables': m1900 },
+  migrations: { '20261206_1900_surveys_tables': m1900, '20261208_0040_surveys_tallies': m0040 },
   routes: surveysRoutes,
   jobs: surveysJobs,
   indicators: surveysIndicators,
@@ -42,5 +43,7 @@ export * as surveysFigures from './surveys.indicators.js';
 export type { SurveyTables } from './surveys.tables.js';
 // For bench/surveys: the reads exactly as the routes call them.
 export * as surveysBench from './surveys.bench.js';
+// For bulk writers outside the answering service (bench/surveys' builder): a survey's running totals counted afresh.
+export * as surveysBulk from './surveys.tallies.js';
 // For contracts: a survey of workers' demands linked to a bargaining, shown with its answers and top concerns.
 export { surveyDigest, surveyForLink, type SurveyDigest } from './surveys.digest.js';

@@ -18,6 +18,7 @@ import { mayAnswer } from './surveys.policy.js';
 import * as repo from './surveys.repository.js';
 import { questionView, randomId } from './surveys.service.js';
 import { sdb, type SurveyAnswerTable } from './surveys.tables.js';
+import { addTallies, tallyRows } from './surveys.tallies.js';
 
 export async function mine(call: Call) {
   if (!mayAnswer(call.actor)) return { items: [] };
@@ -172,6 +173,7 @@ export async function submit(call: WriteCall, id: string, body: AnswersBody) {
     })
     .execute();
   await repo.insertChunked(call.tx, 'survey_answers', rows);
+  await addTallies(call.tx, tallyRows(id, rows, r));
   await sdb(call.tx).deleteFrom('survey_drafts').where('survey_id', '=', id).where('person_id', '=', r.person_id).execute();
   await repo.bumpAnswered(call.tx, id);
   // The act is audited; for an anonymous survey without account, address or request id, and never with the response's id.

@@ -15,6 +15,7 @@ import { signatureOf, similarity, prepare } from '../appeals/index.js';
 import { questionView, loadManaged } from './surveys.service.js';
 import * as repo from './surveys.repository.js';
 import { sdb } from './surveys.tables.js';
+import { NONE, readTallies, RESPONDENTS } from './surveys.tallies.js';
 
 const COLUMN: Record<SurveyCut, 'unit_id' | 'org_id' | 'category' | 'gender' | 'union_member'> = {
   unit: 'unit_id',
@@ -23,7 +24,6 @@ const COLUMN: Record<SurveyCut, 'unit_id' | 'org_id' | 'category' | 'gender' | '
   gender: 'gender',
   unionMember: 'union_member',
 };
-const NONE = '-';
 const key = (v: unknown) => (v === null || v === undefined ? NONE : String(v));
 
 async function labelsOf(db: Tx, cut: SurveyCut, groups: string[]): Promise<Map<string, string>> {
@@ -82,54 +82,23 @@ export async function results(call: Call, id: string, cut?: SurveyCut): Promise<
   const s = await loadManaged(db, call, id);
   const anonymous = s.anonymous === 1;
   const questions = (await repo.questionsOf(db, id)).map(questionView);
-  const col = cut ? COLUMN[cut] : null;
 
+  // Every figure of the page from the survey's running totals (surveys.tallies.ts): respondents per group,
+  // choice counts and top-3 scores per option, answers and sums of values — one read, no answer grouped here.
   const sizes = new Map<string, number>();
-  if (col) {
-    const rows = await sdb(db)
-      .selectFrom('survey_responses')
-      .select([col, (eb) => eb.fn.countAll().as('n')])
-      .where('survey_id', '=', id)
-      .groupBy(col)
-      .execute();
-    for (const r of rows) sizes.set(key((r as Record<string, unknown>)[col]), Number(r.n));
+  let respondents = 0;
+  const totals = new Map<string, { n: number; score: number; total: number }>();
+  for (const r of await readTallies(db, id, cut)) {
+    const group = r.cut === 'all' ? 'all' : r.grp;
+    if (r.question_id === RESPONDENTS) {
+      if (group === 'all') respondents = Number(r.n);
+      else sizes.set(group, Number(r.n));
+    } else totals.set(`${r.question_id}|${group}|${r.choice}`, { n: Number(r.n), score: Number(r.score), total: Number(r.total) });
   }
-  const respondents = Number(
-    (
-      await sdb(db)
-        .selectFrom('survey_responses')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('survey_id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
   const hidden = anonymous ? suppressedCells(sizes) : new Set<string>();
   const overallHidden = anonymous && respondents > 0 && respondents < MIN_CELL;
   const groups = [...sizes.keys()].sort();
   const labels = cut ? await labelsOf(db, cut, groups) : new Map<string, string>();
-
-  // Choice counts and top-3 scores per question × option (× group).
-  const choiceRows = await sdb(db)
-    .selectFrom('survey_answers as a')
-    .select([
-      'a.question_id',
-      'a.choice',
-      sql<number>`count(*)`.as('n'),
-      sql<number>`sum(case a.rank when 1 then 3 when 2 then 2 when 3 then 1 else 0 end)`.as('score'),
-    ])
-    .$if(col !== null, (q) => q.select(sql.ref(`a.${col}`).as('g')).groupBy(`a.${col}` as never))
-    .where('a.survey_id', '=', id)
-    .where('a.choice', 'is not', null)
-    .groupBy(['a.question_id', 'a.choice'])
-    .execute();
-  const valueRows = await sdb(db)
-    .selectFrom('survey_answers as a')
-    .select(['a.question_id', sql<number>`count(a.value)`.as('n'), sql<number>`sum(a.value)`.as('total')])
-    .$if(col !== null, (q) => q.select(sql.ref(`a.${col}`).as('g')).groupBy(`a.${col}` as never))
-    .where('a.survey_id', '=', id)
-    .where('a.value', 'is not', null)
-    .groupBy('a.question_id')
-    .execute();
 
   const out = questions.map((q) => {
     const choice = CHOICE_KINDS.includes(q.kind as QuestionKind);
@@ -137,26 +106,15 @@ export async function results(call: Call, id: string, cut?: SurveyCut): Promise<
     const cell = (group: string, label: string, n: number, suppressed: boolean): ResultCell => {
       const c = emptyCell(group, label, suppressed, n);
       if (suppressed) return c;
-      const inGroup = (r: { g?: unknown }) => group === 'all' || key(r.g) === group;
+      const at = (option: number) => totals.get(`${q.id}|${group}|${option}`);
       if (choice) {
-        c.counts = q.options.map(() => 0);
-        if (q.kind === 'top3') c.scores = q.options.map(() => 0);
-        for (const r of choiceRows) {
-          if (r.question_id !== q.id || !inGroup(r as { g?: unknown }) || r.choice === null) continue;
-          c.counts[r.choice] += Number(r.n);
-          if (c.scores) c.scores[r.choice] += Number(r.score);
-        }
+        c.counts = q.options.map((_, i) => at(i)?.n ?? 0);
+        if (q.kind === 'top3') c.scores = q.options.map((_, i) => at(i)?.score ?? 0);
       }
       if (numeric) {
-        let answers = 0;
-        let total = 0;
-        for (const r of valueRows) {
-          if (r.question_id !== q.id || !inGroup(r as { g?: unknown })) continue;
-          answers += Number(r.n);
-          total += Number(r.total);
-        }
-        c.answers = answers;
-        c.mean = answers ? Math.round((total / answers) * 100) / 100 : null;
+        const v = at(-1);
+        c.answers = v?.n ?? 0;
+        c.mean = v?.n ? Math.round((v.total / v.n) * 100) / 100 : null;
       }
       return c;
     };

@@ -14,6 +14,7 @@ import { newId } from '../../core/ids.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { QUESTIONS_CONCERNS, QUESTIONS_CANTEEN, TEXTS } from './surveys.seed.texts.js';
 import * as screening from './screening.service.js';
+import { recountTallies } from './surveys.tallies.js';
 import * as repo from './surveys.repository.js';
 import { sdb, type SurveyAnswerTable, type SurveyResponseTable } from './surveys.tables.js';
 
@@ -154,6 +155,7 @@ async function writeSurvey(tx: Tx, p: Plan, now: Date, rand: () => number, by: s
   }
   await repo.insertChunked(tx, 'survey_responses', responses);
   await repo.insertChunked(tx, 'survey_answers', answers);
+  await recountTallies(tx, id);
 }
 
 const PROBLEMS: {

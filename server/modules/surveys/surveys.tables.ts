@@ -76,6 +76,18 @@ export interface SurveyAnswerTable {
   union_member: number;
 }
 
+/** Running totals of a survey's results (migration 20261208_0040): see surveys.tallies.ts. */
+export interface SurveyTallyTable {
+  survey_id: string;
+  question_id: string;
+  cut: string;
+  grp: string;
+  choice: number;
+  n: number;
+  score: number;
+  total: number;
+}
+
 export interface ScreeningItemTable {
   id: string;
   org_id: string;
@@ -103,6 +115,7 @@ export interface SurveyTables {
   survey_recipients: SurveyRecipientTable;
   survey_responses: SurveyResponseTable;
   survey_answers: SurveyAnswerTable;
+  survey_tallies: SurveyTallyTable;
   survey_drafts: { survey_id: string; person_id: string; answers: string; saved_at: string };
   screening_items: ScreeningItemTable;
 }

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { decidedItemsOf } from '../../core/decidedItems/index.js';
-import { remindNonRespondents } from './index.js';
+import { remindNonRespondents, surveysBulk } from './index.js';
 import { answer, answersFor, buildSurvey, openSurvey, surveysWorld, type SurveysWorld } from './surveys.testkit.js';
 
 // The file signs in some forty workers within a minute, over the per-address sign-in limit.
@@ -135,6 +135,15 @@ describe('an anonymous survey', () => {
     const byUnit = (await w.staff.get(`/api/v1/surveys/${s.id}/results?cut=unit`)).body.questions[4];
     expect(byUnit.cells).toEqual([expect.objectContaining({ label: '一号矿', suppressed: false, respondents: 10 })]);
     expect(byUnit.cells[0].scores.reduce((a: number, b: number) => a + b, 0)).toBe(60);
+  });
+
+  it('keeps running totals that equal a fresh count of the answers, so the page reads totals, not every answer', async () => {
+    const tallies = () =>
+      (t.db as any).selectFrom('survey_tallies').selectAll().where('survey_id', '=', s.id).orderBy(['cut', 'question_id', 'grp', 'choice']).execute();
+    const kept = await tallies();
+    expect(kept.find((r: any) => r.cut === 'all' && r.question_id === '')).toMatchObject({ n: 10 });
+    await surveysBulk.recountTallies(t.db, s.id);
+    expect(await tallies()).toEqual(kept);
   });
 
   it('groups similar free-text answers', async () => {
