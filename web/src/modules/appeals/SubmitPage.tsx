@@ -14,7 +14,8 @@ import { LightFrame, Notice } from '../../shared/light/LightFrame';
 import { toast } from '../../shared/light/toast';
 import { submitAppeal, type SubmitBody } from './api';
 import { AnonymitySwitch } from './AnonymitySwitch';
-import { clearDraft, freshDraft, hasContent, loadDraft, newIdempotencyKey, saveDraft, type Draft, type DraftValues } from './draft';
+import { clearDraft, freshDraft, hasContent, loadDraft, saveDraft, type Draft, type DraftValues } from './draft';
+import { newIdempotencyKey } from '../../shared/idempotency';
 import { LightAttachments } from './LightAttachments';
 import { SubmitFailure, type Failure } from './SubmitFailure';
 

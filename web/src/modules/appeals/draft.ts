@@ -6,6 +6,7 @@
  */
 import type { AppealCategory, AppealNature } from '@common/appeals';
 import type { UploadedAttachment } from './api';
+import { newIdempotencyKey } from '../../shared/idempotency';
 
 export interface DraftValues {
   category?: AppealCategory;
@@ -24,16 +25,6 @@ export interface Draft {
 }
 
 const storageKey = (accountId: string) => `xq.appeals.draft:${accountId}`;
-
-/** crypto.randomUUID exists only in secure contexts; a plain-http intranet still needs a key. */
-export function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 export function freshDraft(): Draft {
   return { values: { nature: 'request', anonymous: false }, attachments: [], key: newIdempotencyKey(), savedAt: '' };

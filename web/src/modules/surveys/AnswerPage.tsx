@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Flex, Input, InputNumber, Radio, Re
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useShowError } from '../../shared/errors';
+import { newIdempotencyKey } from '../../shared/idempotency';
 import { Page } from '../../shared/Page';
 import { useForm, useSaveDraft, useSubmit, type AnswerInput, type SurveyForm } from './api';
 
@@ -117,7 +118,7 @@ export default function AnswerPage() {
     const body = list();
     const text = JSON.stringify(body);
     // One key per content: a retried submission is applied once; changed answers are a new write.
-    if (key.current?.body !== text) key.current = { body: text, key: crypto.randomUUID() };
+    if (key.current?.body !== text) key.current = { body: text, key: newIdempotencyKey() };
     submit.mutate(
       { answers: body, key: key.current.key },
       {
