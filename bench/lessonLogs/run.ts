@@ -8,6 +8,7 @@
  *   node --import tsx bench/lessonLogs/run.ts                        # SQLite (temp file)
  *   BENCH_DAYS=120 node --import tsx bench/lessonLogs/run.ts         # days of logs before the last school day (default 60)
  *   BENCH_ENGINE=postgres node --import tsx bench/lessonLogs/run.ts  # embedded PostgreSQL
+ *   BENCH_SCALE=M …                                                   # a third of L (150 classes, 500 teachers)
  *   BENCH_ONLY=compliance …                                           # only the compliance page, before/after (complianceBefore.ts)
  *   BENCH_CACHE=/tmp/l3.sqlite BENCH_DAYS=1095 BENCH_TALLY_DAYS=1095 BENCH_TALLY_SECONDS=1500 …  # three years, built once into
  *     that file (tallies newest first, time-boxed) and reused; BENCH_FINISH=1 uses a build stopped before its end
@@ -37,6 +38,8 @@ const TALLY_SECONDS = Number(process.env.BENCH_TALLY_SECONDS ?? Infinity);
 /** A SQLite file to build once and reuse (three years take most of an hour on this machine). */
 const CACHE = process.env.BENCH_CACHE;
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_SCALE=M: a third of L (3 grades of 50 classes, 500 teachers), for PostgreSQL on a shared machine. */
+const SCALE = process.env.BENCH_SCALE === 'M' ? { ...SCALE_L, grades: 3, teachers: 500 } : SCALE_L;
 
 function revive(json: string): Built {
   const w = JSON.parse(json);
@@ -73,7 +76,7 @@ try {
     ? revive(cached.value)
     : stopped
       ? await finishStoppedBuild(db, today)
-      : await buildLessonsL(db, today, DAYS, { tallyDays: TALLY_DAYS, tallySeconds: TALLY_SECONDS });
+      : await buildLessonsL(db, today, DAYS, { tallyDays: TALLY_DAYS, tallySeconds: TALLY_SECONDS }, SCALE);
   if (CACHE && !cached)
     await db
       .insertInto('kv')
@@ -81,7 +84,7 @@ try {
       .execute();
   if (cached) w.open = await stillOpen(db, w);
   console.log(
-    `engine ${engine}; scale: ${SCALE_L.grades * SCALE_L.classesPerGrade} classes, ${SCALE_L.teachers} teachers, ${w.logs} lesson logs (${w.days} days to ${w.lastDay}), ${w.tallies} student tallies (from ${w.talliedFrom}); ${cached ? `cached build, opened` : 'built'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `engine ${engine}; scale: ${SCALE.grades * SCALE.classesPerGrade} classes, ${SCALE.teachers} teachers, ${w.logs} lesson logs (${w.days} days to ${w.lastDay}), ${w.tallies} student tallies (from ${w.talliedFrom}); ${cached ? `cached build, opened` : 'built'} in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   console.log(machine());
   await analyze(db);
