@@ -8,6 +8,7 @@ import { defineModule } from '../module.js';
 import * as m1910 from './migrations/20261206_1910_lessonLogs_logs.js';
 import * as m2230 from './migrations/20261206_2230_lessonLogs_reach.js';
 import * as m1250 from './migrations/20261207_1250_lessonLogs_cells.js';
+import * as m0050 from './migrations/20261208_0050_lessonLogs_cells_covering.js';
 import { lessonLogsIndicators } from './lessonLogs.indicators.js';
 import { lessonLogsJobs } from './lessonLogs.jobs.js';
 import { lessonLogsMessages } from './lessonLogs.messages.js';
@@ -19,7 +20,12 @@ export const lessonLogsModule = defineModule({
   permissions: Object.values(LESSON_LOG_PERMISSIONS),
   grants: LESSON_LOG_GRANTS,
   messages: lessonLogsMessages,
-  migrations: { '20261206_1910_lessonLogs_logs': m1910, '20261206_2230_lessonLogs_reach': m2230, '20261207_1250_lessonLogs_cells': m1250 },
+  migrations: {
+    '20261206_1910_lessonLogs_logs': m1910,
+    '20261206_2230_lessonLogs_reach': m2230,
+    '20261207_1250_lessonLogs_cells': m1250,
+    '20261208_0050_lessonLogs_cells_covering': m0050,
+  },
   routes: lessonLogsRoutes,
   jobs: lessonLogsJobs,
   indicators: lessonLogsIndicators,

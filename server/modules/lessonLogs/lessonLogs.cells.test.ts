@@ -16,6 +16,7 @@ import { weekOf } from '../../../common/school.js';
 import { timetableWeekday } from '../../../common/timetable.js';
 import { completeAfterClass, logLesson } from './lessonLogs.service.js';
 import { rebuildCells } from './lessonLogs.cells.js';
+import { maskOf, orHex, popcount, popcountWords, union } from './lessonLogs.reach.js';
 import { loggedRate } from './lessonLogs.indicators.js';
 
 const t = useTestApp();
@@ -241,5 +242,19 @@ describe('compliance cells kept at write time', () => {
         ),
       }));
     expect(norm(kept)).toEqual(norm(rebuilt));
+  });
+});
+
+describe('students reached unioned as 32-bit words', () => {
+  it('counts the same students as the BigInt union for classes of up to 130 seats', () => {
+    const r = new Rng(1208);
+    for (let round = 0; round < 200; round++) {
+      const masks = Array.from({ length: r.int(1, 6) }, () => maskOf(Array.from({ length: r.int(0, 12) }, () => r.int(0, 130)).filter(() => r.chance(0.9))));
+      const joined = masks.join(',');
+      const big = union(0n, joined);
+      expect(popcountWords(orHex([], joined))).toBe(popcount(big));
+      // Folding the masks one by one into the same words gives the same count.
+      expect(popcountWords(masks.reduce((w, m) => orHex(w, m), [] as number[]))).toBe(popcount(big));
+    }
   });
 });

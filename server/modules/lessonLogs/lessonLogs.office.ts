@@ -11,7 +11,7 @@ import type { Compliance, ComplianceRow } from '../../../common/schemas/lessonLo
 import { compareNames, weekOf } from '../../../common/school.js';
 import { schoolFor } from './lessonLogs.policy.js';
 import * as repo from './lessonLogs.repository.js';
-import { popcount, union } from './lessonLogs.reach.js';
+import { orHex, popcountWords, type Words } from './lessonLogs.reach.js';
 import { cellsOfPeriod } from './lessonLogs.cells.js';
 import { classesOfSchool, dayGroups, notLogged as notLoggedOf } from './lessonLogs.schedule.js';
 
@@ -59,7 +59,7 @@ const CELL_BY: Record<ComplianceCut, [repo.CellBy] | [repo.CellBy, repo.CellBy]>
  * Counted per cut value and class from the cells kept at write time, and from the logs for days
  * at either end of the period that do not fill a week (cellsOfPeriod), and against the timetable
  * summed by the engine from the timetable × the school days (repo.timetabledBy); students reached are the union of the logs' masks per class
- * (lessonLogs.reach.ts), so the figures equal a recount of the logs and tallies behind them.
+ * (lessonLogs.reach.ts, as 32-bit words: no BigInt per mask), so the figures equal a recount of the logs and tallies behind them.
  */
 export async function compliance(call: Call, schoolId: string, q: { from: string; to: string; cut: ComplianceCut }): Promise<Compliance> {
   const { school, oversees } = await schoolFor(call.db, call.actor, schoolId, 'own');
@@ -72,8 +72,10 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const grades = new Map(classes.map((c) => [c.gradeId ?? '', c.gradeName ?? '—']));
   const upTo = [q.to, shanghaiDate(call.now)].sort()[0];
   // A row's key: the teacher, subject, grade, week, or teacher|week (the log cells group by date; weeks are folded here).
+  const weeks = new Map<string, string>();
+  const week = (date: string) => weeks.get(date) ?? weeks.set(date, weekOf(date)).get(date)!;
   const rowKey = (value: string | null, value2: string | null) =>
-    q.cut === 'week' ? weekOf(value!) : q.cut === 'teacherWeek' ? `${value}|${weekOf(value2!)}` : (value ?? '');
+    q.cut === 'week' ? week(value!) : q.cut === 'teacherWeek' ? `${value}|${week(value2!)}` : (value ?? '');
   // Lessons timetabled, summed by the engine per slot column (and week); the grade cut sums its classes.
   const column: repo.SlotColumn | null =
     q.cut === 'teacher' || q.cut === 'teacherWeek' ? 'teacher_id' : q.cut === 'subject' ? 'subject' : q.cut === 'grade' ? 'class_id' : null;
@@ -88,7 +90,7 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const [by, by2] = CELL_BY[q.cut];
   const cells = await cellsOfPeriod(call.db, school.id, q.from, q.to, by, teacherId, by2);
 
-  type Row = ComplianceRow & { masks: Map<string, bigint> };
+  type Row = ComplianceRow & { masks: Map<string, Words> };
   const rows = new Map<string, Row>();
   const row = (key: string) => {
     let r = rows.get(key);
@@ -119,7 +121,9 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
     r.tens.practiceMinutes += Number(c.practice_minutes);
     r.tens.corrections += Number(c.corrections);
     r.tens.tutoring += Number(c.tutoring);
-    r.masks.set(c.class_id, union(r.masks.get(c.class_id) ?? 0n, c.reached));
+    const words = r.masks.get(c.class_id);
+    if (words) orHex(words, c.reached);
+    else r.masks.set(c.class_id, orHex([], c.reached));
   }
   const byTeacher = q.cut === 'teacher' || q.cut === 'teacherWeek';
   const teacherOf = (key: string) => (q.cut === 'teacherWeek' ? key.split('|')[0]! : key);
@@ -129,7 +133,7 @@ export async function compliance(call: Call, schoolId: string, q: { from: string
   const out = [...rows.values()].map(({ masks, ...r }) => ({
     ...r,
     label: labelOf(r.key),
-    studentsReached: [...masks.values()].reduce((n, m) => n + popcount(m), 0),
+    studentsReached: [...masks.values()].reduce((n, m) => n + popcountWords(m), 0),
   }));
   out.sort((a, b) => (q.cut === 'week' ? (a.key < b.key ? -1 : 1) : compareNames(a.label, b.label) || (a.key < b.key ? -1 : 1)));
   return { cut: q.cut, from: q.from, to: q.to, own, rows: out };

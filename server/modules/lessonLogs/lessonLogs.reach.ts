@@ -54,3 +54,36 @@ export function popcount(m: bigint): number {
   for (; m; m &= m - 1n) n++;
   return n;
 }
+
+/**
+ * A union of masks kept as 32-bit words (lowest first): the compliance page folds thousands of
+ * hex masks per request, and a BigInt per mask (parse, OR, popcount) made garbage enough to be
+ * ~8 % of its profile at scale L. Same answers as `union` + `popcount`.
+ */
+export type Words = number[];
+
+/** ORs hex masks (comma-joined lists allowed) into `words`. */
+export function orHex(words: Words, masks: string | null | undefined): Words {
+  if (!masks) return words;
+  let end = masks.length;
+  while (end > 0) {
+    const comma = masks.lastIndexOf(',', end - 1);
+    // One mask is masks[comma + 1, end): its words from the right, eight hex digits each.
+    for (let hi = end, w = 0; hi > comma + 1; hi -= 8, w++) {
+      const v = parseInt(masks.slice(Math.max(comma + 1, hi - 8), hi), 16);
+      words[w] = ((words[w] ?? 0) | v) >>> 0;
+    }
+    end = comma;
+  }
+  return words;
+}
+
+export function popcountWords(words: Words): number {
+  let n = 0;
+  for (let v of words) {
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return n;
+}

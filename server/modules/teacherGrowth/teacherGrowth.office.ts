@@ -62,7 +62,7 @@ export async function roster(call: Call, schoolId: string, tier?: TierKey, place
   const plans = await repo.planStatesUnder(call.db, school.path);
   const latest = new Map<string, (typeof plans)[number]>();
   for (const p of plans) if (!latest.has(p.teacher_id) || latest.get(p.teacher_id)!.created_at < p.created_at) latest.set(p.teacher_id, p);
-  const pairs = (await repo.mentorships(call.db, { schoolPath: school.path })).filter((m) => m.ended_on === null);
+  const mentors = await repo.currentMentorsByMentee(call.db, school.path);
   const perTier: Record<string, number> = Object.fromEntries(TIER_KEYS.map((k) => [k, 0]));
   for (const x of teachers) if (x.tier) perTier[x.tier] = (perTier[x.tier] ?? 0) + 1;
   return {
@@ -77,7 +77,7 @@ export async function roster(call: Call, schoolId: string, tier?: TierKey, place
         milestone: x.milestone ?? null,
         planId: latest.get(x.id)?.id ?? null,
         planStatus: (latest.get(x.id)?.status ?? null) as PlanStatus | null,
-        mentors: pairs.filter((m) => m.mentee_id === x.id).map((m) => m.mentor_name),
+        mentors: mentors.get(x.id) ?? [],
       })),
   };
 }

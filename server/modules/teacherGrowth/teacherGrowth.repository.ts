@@ -119,6 +119,26 @@ export function mentorships(db: H, f: { schoolPath?: string; personId?: string; 
   return q.orderBy('m.started_on', 'desc').orderBy('m.id').execute();
 }
 
+/**
+ * The current mentors of every mentee of a school, read once and grouped by mentee (newest pair
+ * first, as `mentorships` orders them): the roster looked each teacher's mentors up by filtering
+ * every pair of the school, teachers × pairs at scale L.
+ */
+export async function currentMentorsByMentee(db: H, schoolPath: string): Promise<Map<string, string[]>> {
+  const rows = await gdb(db)
+    .selectFrom('growth_mentorships as m')
+    .innerJoin('persons as a', 'a.id', 'm.mentor_id')
+    .select(['m.mentee_id', 'a.name'])
+    .where('m.school_path', '=', schoolPath)
+    .where('m.ended_on', 'is', null)
+    .orderBy('m.started_on', 'desc')
+    .orderBy('m.id')
+    .execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) (out.get(r.mentee_id) ?? out.set(r.mentee_id, []).get(r.mentee_id)!).push(r.name);
+  return out;
+}
+
 export function insertMentorship(
   db: Tx,
   row: { id: string; school_id: string; school_path: string; mentor_id: string; mentee_id: string; started_on: string; ended_on: null; created_at: string },

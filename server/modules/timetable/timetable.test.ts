@@ -117,4 +117,37 @@ describe('the timetable import', () => {
     ]);
     expect((await w.users.subjA.get(url(w.classC.id))).body.slots.map((s: any) => [s.weekday, s.period, s.teacherName])).toEqual([[5, 3, '刘老师']]);
   });
+
+  // The web page's 「从 Excel 导入全校课表」 (ImportCard) is a thin form: it posts a FormData with the
+  // picked file under `file`. Encoded here by the platform as a browser encodes it (its boundary,
+  // the Chinese file name), the route takes it; an empty file and a body that is not a form are
+  // problems naming the field, which the card shows as its error toast.
+  it('takes the form the web page posts, and names the field when the file is empty or missing', async () => {
+    const form = async (parts: [string, Blob, string][]) => {
+      const fd = new FormData();
+      for (const [name, blob, fileName] of parts) fd.append(name, blob, fileName);
+      const r = new Response(fd);
+      return { body: Buffer.from(await r.arrayBuffer()), headers: { 'content-type': r.headers.get('content-type')! } };
+    };
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('课表');
+    ws.addRow(['班级', '星期', '节次', '学科', '教师']);
+    ws.addRow(['初一（2）班', '周四', 4, '语文', '杨老师']);
+    const xlsx = new Blob([Buffer.from(await wb.xlsx.writeBuffer())], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const path = `/api/v1/timetable/schools/${w.school.id}/import`;
+    const sent = await form([['file', xlsx, '全校课表（第二学期）.xlsx']]);
+    const res = await w.users.academic.request('POST', path, sent.body, sent.headers);
+    expect(res.status, res.text).toBe(200);
+    expect(res.body).toEqual({ classes: 1, slots: 1, errors: [] });
+    expect((await w.users.headB.get(url(w.classB.id))).body.slots.map((s: any) => [s.weekday, s.period, s.subject, s.teacherName])).toEqual([
+      [4, 4, '语文', '杨老师'],
+    ]);
+    const empty = await form([['file', new Blob([]), '空.xlsx']]);
+    const none = await w.users.academic.request('POST', path, empty.body, empty.headers);
+    expect(none.status).toBe(400);
+    expect(none.body.errors).toEqual([expect.objectContaining({ field: 'body.file' })]);
+    const json = await w.users.academic.post(path, { file: 'not a file' });
+    expect(json.status).toBe(415);
+    expect(json.body.errors).toEqual([expect.objectContaining({ field: 'headers.content-type' })]);
+  });
 });
