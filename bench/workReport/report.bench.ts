@@ -28,6 +28,9 @@ import { appealsDataFile } from '../appeals/data.js';
 import { CLASSES_PER_GRADE, generateSchoolData } from '../school/data.js';
 import { copySqliteToPostgres } from '../lists/copy.js';
 import type { Db } from '../../server/core/db/database.js';
+import { indicator } from '../../server/core/indicators/indicators.registry.js';
+import type { Figure } from '../../common/figure.js';
+import { appealRecordsBefore } from './before.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
@@ -115,7 +118,52 @@ async function main() {
         perModuleMs[module] = Math.round(now - last);
         last = now;
       });
-      return { figures, figuresBytes, records, ms: times, medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)], perModuleMs };
+      // The appeal figures' records, session 15's way (a list read per drill filter set) against one read of the period
+      // sorted by each figure's own count, on the same rows in the same run: wall and CPU milliseconds.
+      const snap = JSON.parse(
+        (
+          (await db
+            .selectFrom('work_reports' as any)
+            .select('figures')
+            .orderBy('created_at', 'desc')
+            .where('org_id', '=', org.id)
+            .executeTakeFirstOrThrow()) as { figures: string }
+        ).figures,
+      ) as (Figure & { key: string; module: string })[];
+      const appealFigures = snap.filter((f) => f.module === 'appeals');
+      const [from, to] = [`${year}-01-01`, `${year}-12-31`];
+      const timed = async <T>(run: () => Promise<T>) => {
+        const c = process.cpuUsage();
+        const w = performance.now();
+        const result = await run();
+        const cpu = process.cpuUsage(c);
+        return { result, wallMs: Math.round(performance.now() - w), cpuMs: Math.round((cpu.user + cpu.system) / 1000) };
+      };
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const before = await timed(() => appealRecordsBefore(db, org.path, from, to, today, appealFigures));
+      const after = await timed(async () => {
+        const q = { scope: { all: false, paths: [org.path] }, from, to, reads: new Map(), asOf: new Date() };
+        let ids = 0;
+        for (const f of appealFigures) {
+          const r = await indicator(f.key)!.records!(db, q, f);
+          ids += r ? r.numerator.length + r.denominator.length : 0;
+        }
+        return { ids };
+      });
+      const appealRecords = {
+        figures: appealFigures.length,
+        before: { reads: before.result.reads, wallMs: before.wallMs, cpuMs: before.cpuMs },
+        after: { reads: 1, wallMs: after.wallMs, cpuMs: after.cpuMs },
+      };
+      return {
+        figures,
+        figuresBytes,
+        records,
+        appealRecords,
+        ms: times,
+        medianMs: [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)],
+        perModuleMs,
+      };
     };
 
     const loadAvg = () => os.loadavg().map((x) => Math.round(x * 10) / 10);

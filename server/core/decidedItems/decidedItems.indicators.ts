@@ -9,6 +9,9 @@ import { defineIndicator, sharedRead, type IndicatorQuery } from '../indicators/
 import { pathInScope } from '../rbac/scope-sql.js';
 import { carriedInto, onTime } from './decidedItems.repository.js';
 import { dq } from './decidedItems.tables.js';
+import { sortedIds } from '../indicators/records.js';
+import type { CountedRecords } from '../indicators/indicator.js';
+import type { ExpressionBuilder } from 'kysely';
 
 function due(db: Db, q: IndicatorQuery) {
   return dq(db)
@@ -24,6 +27,14 @@ export const DECIDED_ITEMS_PAGE = '/decided-items';
 
 const period = (q: IndicatorQuery) => ({ dueFrom: q.from, dueTo: q.to, counted: '1' });
 
+/** Done by the end of its due day: the on-time figure's numerator, as counted and as named. */
+const doneOnTime = (eb: ExpressionBuilder<any, any>) => eb.and([eb('d.status', '=', 'done'), onTime]);
+
+/** The ids an item query selects, sorted: the records a figure counted. */
+const idsOf = async (qb: ReturnType<typeof due>) => sortedIds((await qb.select('d.id').execute()).map((r) => r.id));
+/** The items due in the period, once per batch: the denominator of the three board figures. */
+const dueIds = (db: Db, q: IndicatorQuery) => sharedRead(q, 'core.decidedDueIds', () => idsOf(due(db, q)));
+
 /**
  * The three board figures' counts over the items due in the period, in one pass (read once per batch, `sharedRead`): the
  * due-date index carries every column summed here (migration 20261207_2100), so the pass never reads the table.
@@ -33,16 +44,7 @@ function dueCounts(db: Db, q: IndicatorQuery) {
     const r = await due(db, q)
       .select((eb) => [
         eb.fn.countAll<number>().as('n'),
-        eb.fn
-          .sum<number>(
-            eb
-              .case()
-              .when(eb.and([eb('d.status', '=', 'done'), onTime]))
-              .then(1)
-              .else(0)
-              .end(),
-          )
-          .as('ok'),
+        eb.fn.sum<number>(eb.case().when(doneOnTime(eb)).then(1).else(0).end()).as('ok'),
         eb.fn.sum<number>(eb.case().when('d.status', '=', 'overdue').then(1).else(0).end()).as('overdue'),
         eb.fn.sum<number>('d.progress').as('progress'),
       ])
@@ -69,6 +71,12 @@ export async function averageProgress(db: Db, q: IndicatorQuery): Promise<Figure
 }
 
 /** Closed share of one source kind's items due in the period: done ÷ items (dropped left out). */
+/** The items of a closed-rate figure and those of them done, by id. */
+export async function closedRecordsOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<CountedRecords> {
+  const all = due(db, q).where('d.source_kind', '=', sourceKind);
+  return { numerator: await idsOf(all.where('d.status', '=', 'done')), denominator: await idsOf(all) };
+}
+
 export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
   const r = await due(db, q)
     .where('d.source_kind', '=', sourceKind)
@@ -82,17 +90,29 @@ export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string
  * Items of one source kind carried into the period: decided before it began and still open when it began
  * (neither done before it nor dropped). A count of the board's rows under the drill `sourceKind & carriedInto`.
  */
-export async function carriedOverOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
-  const r = await dq(db)
+/** Items of one source kind carried into the period (see `carriedOverOf`). */
+const carried = (db: Db, q: IndicatorQuery, sourceKind: string) =>
+  dq(db)
     .selectFrom('decided_items as d')
     .where((eb) => pathInScope(eb, 'd.org_path', q.scope))
     .where('d.source_kind', '=', sourceKind)
-    .where((eb) => carriedInto(eb, q.from))
+    .where((eb) => carriedInto(eb, q.from));
+
+export async function carriedOverOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
+  const r = await carried(db, q, sourceKind)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const drill = { sourceKind, carriedInto: q.from };
   return { value: Number(r.n), numerator: Number(r.n), denominator: Number(r.n), unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
+
+export async function carriedOverRecordsOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<CountedRecords> {
+  const ids = await idsOf(carried(db, q, sourceKind) as unknown as ReturnType<typeof due>);
+  return { numerator: ids, denominator: ids };
+}
+
+/** Where a decided item's id opens, and who may open the board's list of a subtree. */
+export const DECIDED_ITEM_RECORDS = { recordsPermission: 'decidedItems.read', recordPage: '/decided-items/:id' } as const;
 
 export const decidedItemIndicators = [
   defineIndicator({
@@ -106,6 +126,8 @@ export const decidedItemIndicators = [
     period: 'range',
     unit: 'rate',
     compute: onTimeRate,
+    ...DECIDED_ITEM_RECORDS,
+    records: async (db, q) => ({ numerator: await idsOf(due(db, q).where(doneOnTime)), denominator: await dueIds(db, q) }),
   }),
   defineIndicator({
     key: 'core.decidedOverdue',
@@ -116,6 +138,11 @@ export const decidedItemIndicators = [
     unit: 'count',
     aspect: 'open',
     compute: overdueCount,
+    ...DECIDED_ITEM_RECORDS,
+    records: async (db, q) => {
+      const ids = await idsOf(due(db, q).where('d.status', '=', 'overdue'));
+      return { numerator: ids, denominator: ids };
+    },
   }),
   defineIndicator({
     key: 'core.decidedAverageProgress',
@@ -128,5 +155,11 @@ export const decidedItemIndicators = [
     period: 'range',
     unit: 'rate',
     compute: averageProgress,
+    // Its counts are percentages summed (progress ÷ 100 × items): the items averaged over are named in both parts.
+    ...DECIDED_ITEM_RECORDS,
+    records: async (db, q) => {
+      const ids = await dueIds(db, q);
+      return { numerator: ids, denominator: ids };
+    },
   }),
 ];

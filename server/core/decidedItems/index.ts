@@ -11,7 +11,7 @@ import type { DecidedItemSummary } from './decidedItems.types.js';
 export type { DecidedItemInput, DecidedItemSource, DecidedItemSummary } from './decidedItems.types.js';
 export { createDecidedItem } from './decidedItems.create.js';
 export { followSource, reopenSource } from './decidedItems.source.js';
-export { carriedOverOf, closedRateOf, DECIDED_ITEMS_PAGE } from './decidedItems.indicators.js';
+export { carriedOverOf, carriedOverRecordsOf, closedRateOf, closedRecordsOf, DECIDED_ITEM_RECORDS, DECIDED_ITEMS_PAGE } from './decidedItems.indicators.js';
 export { DECIDED_ITEM_STATUSES, OPEN_DECIDED_STATUSES, type DecidedItemStatus } from '../../../common/decidedItems.js';
 
 void DecidedItemMessages;

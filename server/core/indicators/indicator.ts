@@ -44,6 +44,9 @@ export function sharedRead<T>(q: IndicatorQuery, key: string, read: () => Promis
   return p;
 }
 
+/** The ids a figure counted in its numerator and its denominator, each sorted and distinct. */
+export type CountedRecords = { numerator: string[]; denominator: string[] };
+
 export type Bilingual = { zh: string; en: string };
 
 export interface IndicatorDefinition {
@@ -69,11 +72,13 @@ export interface IndicatorDefinition {
   drillPage?: string;
   compute(db: Db, q: IndicatorQuery): Promise<Figure>;
   /**
-   * The ids of the records a drill's filters select over `q` — the list's own filter, not a second
-   * definition — so a report's snapshot says which records each figure counted (sorted, distinct).
-   * Absent: the practice does not name its records yet; the snapshot keeps the counts only.
+   * The records `figure` counted, named by id: its numerator's and its denominator's (each sorted,
+   * distinct), so a report's snapshot says which records were counted. Read by the figure's own
+   * definition — the rows its count folds (`foldRecords`), or the list filter its drill declares
+   * (`recordsByDrill`) — never a second one. Called with the same batch of reads for every figure of
+   * a module and period, so the module reads its rows once. Absent (or null): counts only.
    */
-  records?(db: Db, q: IndicatorQuery, filters: Record<string, string>): Promise<string[]>;
+  records?(db: Db, q: IndicatorQuery, figure: Figure): Promise<CountedRecords | null>;
   /**
    * The permission whose scope lets a viewer open the live drill's list (a hardship officer sees
    * households, the rest of the union counts only): a snapshot's ids are shown to the same viewers.

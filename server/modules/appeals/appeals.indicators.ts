@@ -62,7 +62,8 @@ import * as cells from './appeals.cells.js';
 import { ACCEPTED, CLOSED, DONE, NOT_MERGED, OPEN, SATISFIED, ZERO, addCounts, type Counts } from './appeals.counts.js';
 import { INDICATOR_DEFINITIONS, type IndicatorKey } from '../../../common/appealIndicators.js';
 import { APPEAL_PERMISSIONS } from '../../../common/appeals.js';
-import { appealRecords } from './appeals.records.js';
+import { periodRows, type RecordRow } from './appeals.records.js';
+import { foldRecords } from '../../core/indicators/records.js';
 
 export type Drill = Record<string, string>;
 
@@ -313,6 +314,23 @@ function countsIn(db: Db, q: IndicatorQuery): Promise<PeriodCounts> {
     return { counts: countsOf(rows), tenths: tenthsHistogram(rows) };
   });
 }
+/**
+ * The period's appeals for the snapshot's records, once per batch: each id with its kind — the
+ * flags of its counts alone and whether it has a recorded acceptance time, all a registry figure
+ * can tell of one appeal — and one appeal's counts per kind (no overdue figure is registered: no today).
+ */
+function recordKinds(db: Db, q: IndicatorQuery) {
+  return sharedRead(q, 'appeals.recordKinds', async () => {
+    const alone = new Map<string, PeriodCounts>();
+    const rows = (await periodRows(db, q)).map((r: RecordRow) => {
+      const one = { counts: countsOf([r]), tenths: tenthsHistogram([r]) };
+      const kind = `${Object.values(one.counts).join('')}|${one.tenths.size}`;
+      if (!alone.has(kind)) alone.set(kind, one);
+      return { id: r.id, kind };
+    });
+    return { rows, alone };
+  });
+}
 const appealIndicator = (
   key: string,
   zh: string,
@@ -328,7 +346,16 @@ const appealIndicator = (
     period: 'range',
     unit,
     compute: async (db, q) => of(await countsIn(db, q)),
-    records: appealRecords,
+    // Each appeal of the period counted alone by this figure's own function: in its numerator, its denominator, or neither.
+    records: async (db, q) => {
+      const { rows, alone } = await recordKinds(db, q);
+      return foldRecords(
+        rows,
+        (r) => r.id,
+        (r) => of(alone.get(r.kind)!),
+        (r) => r.kind,
+      );
+    },
     // The inbox lists a subtree's appeals to its union staff.
     recordsPermission: APPEAL_PERMISSIONS.manage,
     recordPage: '/appeals/:id',

@@ -88,3 +88,5 @@ export { arrearsAppealsIn, confirmedGroupAlertsIn } from './appeals.arrears.js';
 export { namedAppealsOf } from './appeals.crossCheck.js';
 // For contracts: the standing group alerts whose member appeals cite a clause (a clause they touch is at risk).
 export { groupAlertsOfAppeals } from './appeals.alertsOf.js';
+// For bench/workReport/before.ts: the inbox's staff condition, as session 15's snapshot records read it once per drill filter (the baseline timed in the same run).
+export { listPart, type Eb as AppealsEb, type RepoFilter as AppealsRepoFilter } from './appeals.visibility.js';

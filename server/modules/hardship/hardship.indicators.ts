@@ -8,6 +8,7 @@ import { rateFigure } from '../../../common/figure.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
 import { asOfOf, defineIndicator, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { recordsByDrill } from '../../core/indicators/records.js';
 import * as repo from './hardship.repository.js';
 import { HARDSHIP_PERMISSIONS } from '../../../common/hardship.js';
 import { sumsIn } from './hardship.assistance.js';
@@ -102,7 +103,7 @@ export async function callbacksOnTime(db: Db, q: IndicatorQuery): Promise<Figure
 }
 
 /** The files a figure's drill selects, by the households list's own filter (the work report's snapshot keeps their ids). */
-const records = async (db: Db, q: IndicatorQuery, d: Drill) => (empty(q) ? [] : repo.profileIds(db, filterOf(d, q), shanghaiDate(asOfOf(q))));
+const records = recordsByDrill('hardship.profiles', async (db, q, d) => (empty(q) ? [] : repo.profileIds(db, filterOf(d, q), shanghaiDate(asOfOf(q)))));
 
 /** Every figure names its files, shown only to hardship officers (the rest of the union sees counts, never a file). */
 const named = (i: IndicatorDefinition): IndicatorDefinition => ({

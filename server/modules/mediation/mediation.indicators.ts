@@ -7,7 +7,9 @@ import type { Figure } from '../../../common/figure.js';
 import { rateFigure } from '../../../common/figure.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
-import { asOfOf, defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { asOfOf, defineIndicator, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { recordsByDrill } from '../../core/indicators/records.js';
+import { MEDIATION_PERMISSIONS } from '../../../common/mediation.js';
 import * as repo from './mediation.repository.js';
 import { outcomeDrill, timeToOutcome as timeToOutcomeOf } from './mediation.outcomes.js';
 
@@ -94,6 +96,19 @@ export async function amountPaid(db: Db, q: IndicatorQuery): Promise<Figure> {
   return { value: t.paid / 100, numerator: t.n, denominator: t.n, unit: 'yuan', drill: { numerator: d, denominator: d } };
 }
 
+/** The cases a figure's drill selects, by the case list's own filter (the work report's snapshot keeps their ids). */
+const records = recordsByDrill('mediation.cases', async (db, q, d) =>
+  !q.scope.all && q.scope.paths.length === 0 ? [] : repo.caseIds(db, filterOf(d, q), shanghaiDate(asOfOf(q))),
+);
+
+/** Every figure names its cases, shown to the committee's union side (the case list's overseers); each opens on its own page. */
+const named = (i: IndicatorDefinition): IndicatorDefinition => ({
+  ...i,
+  records,
+  recordsPermission: MEDIATION_PERMISSIONS.oversee,
+  recordPage: '/mediation/cases/:id',
+});
+
 export const mediationIndicators = [
   defineIndicator({
     key: 'mediation.cases',
@@ -171,4 +186,4 @@ export const mediationIndicators = [
     unit: 'yuan',
     compute: amountPaid,
   }),
-];
+].map(named);

@@ -212,6 +212,16 @@ export async function totals(db: Tx, f: Omit<CaseFilter, 'q'>, today: string): P
   return { n: Number(r?.n ?? 0), agreed: Number(r?.agreed ?? 0), paid: Number(r?.paid ?? 0) };
 }
 
+/** The ids of the cases `f` selects (the list's own filter): the records a figure counted. */
+export async function caseIds(db: Tx, f: Omit<CaseFilter, 'q'>, today: string): Promise<string[]> {
+  const rows = await mdb(db)
+    .selectFrom('mediation_cases as c')
+    .where((eb) => where(db, eb, null, f, today))
+    .select('c.id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /**
  * The cases a period's figures are cut from (applied in it, or closed in it), with their claim
  * types: the time to outcome and the cuts by claim type and unit are counted from these rows by

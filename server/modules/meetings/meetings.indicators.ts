@@ -4,22 +4,34 @@
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import { MEETING_DECISION_KIND } from '../../../common/meetings.js';
-import { carriedOverOf, closedRateOf, DECIDED_ITEMS_PAGE } from '../../core/decidedItems/index.js';
+import { carriedOverOf, carriedOverRecordsOf, closedRateOf, closedRecordsOf, DECIDED_ITEM_RECORDS, DECIDED_ITEMS_PAGE } from '../../core/decidedItems/index.js';
+import { sortedIds } from '../../core/indicators/records.js';
+import { MEETINGS_PERMISSIONS } from '../../../common/meetings.js';
 import type { Db } from '../../core/db/database.js';
 import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { mq } from './meetings.tables.js';
 
-export async function heldAsPlanned(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const r = await mq(db)
+/** The meetings planned in the period in the scope: the held-as-planned figure's denominator. */
+const planned = (db: Db, q: IndicatorQuery) =>
+  mq(db)
     .selectFrom('meetings as m')
     .where((eb) => pathInScope(eb, 'm.org_path', q.scope))
     .where('m.planned_date', '>=', q.from)
-    .where('m.planned_date', '<=', q.to)
+    .where('m.planned_date', '<=', q.to);
+
+export async function heldAsPlanned(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await planned(db, q)
     .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('m.held_date').as('held')])
     .executeTakeFirstOrThrow();
   const den = { from: q.from, to: q.to };
   return rateFigure(Number(r.held), Number(r.n), { numerator: { ...den, held: '1' }, denominator: den });
+}
+
+/** The meetings it counted: held (a held date, as `count(held_date)` counts) of all planned. */
+async function heldRecords(db: Db, q: IndicatorQuery) {
+  const rows = await planned(db, q).select(['m.id', 'm.held_date']).execute();
+  return { numerator: sortedIds(rows.filter((r) => r.held_date !== null).map((r) => r.id)), denominator: sortedIds(rows.map((r) => r.id)) };
 }
 
 export const decisionsClosed = (db: Db, q: IndicatorQuery) => closedRateOf(db, q, MEETING_DECISION_KIND);
@@ -34,6 +46,9 @@ export const meetingsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: heldAsPlanned,
+    records: heldRecords,
+    recordsPermission: MEETINGS_PERMISSIONS.read,
+    recordPage: '/meetings/:id',
   }),
   defineIndicator({
     key: 'meetings.decisionsClosed',
@@ -47,6 +62,8 @@ export const meetingsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: decisionsClosed,
+    ...DECIDED_ITEM_RECORDS,
+    records: (db, q) => closedRecordsOf(db, q, MEETING_DECISION_KIND),
   }),
   defineIndicator({
     key: 'meetings.decisionsCarriedOver',
@@ -60,5 +77,7 @@ export const meetingsIndicators = [
     period: 'range',
     unit: 'count',
     compute: decisionsCarriedOver,
+    ...DECIDED_ITEM_RECORDS,
+    records: (db, q) => carriedOverRecordsOf(db, q, MEETING_DECISION_KIND),
   }),
 ];

@@ -1,8 +1,7 @@
 /**
  * Which records a report's figures counted (issue #22: "the snapshot says which records were
- * counted"). Each indicator that names its records (`records` in its declaration: the ids its
- * drill's filters select, by the list's own filter) is asked for its numerator's and denominator's
- * ids at generation. Stored per practice: the distinct ids once, sorted, and per figure two bitmaps
+ * counted"). Each indicator that names its records (`records` in its declaration, see
+ * core/indicators/records.ts) is asked for its numerator's and denominator's ids at generation. Stored per practice: the distinct ids once, sorted, and per figure two bitmaps
  * over that list — at scale a practice's figures are cut from the same few hundred thousand
  * records, so one list and a bit per record and figure part stay small; gzip takes the rest.
  */
@@ -17,12 +16,10 @@ export type Part = 'numerator' | 'denominator';
 /** One figure's records as counted: the ids of its numerator and denominator. */
 export type FigureRecords = { ref: string; module: string; numerator: string[]; denominator: string[] };
 
-/** The ids behind one figure, or null when its indicator names no records or it has no drill. */
+/** The ids behind one figure, or null when its indicator names no records. */
 export async function recordsOf(db: Db, ind: RegisteredIndicator, q: IndicatorQuery, f: Figure, ref: string): Promise<FigureRecords | null> {
-  if (!ind.records || !f.drill) return null;
-  const numerator = await ind.records(db, q, f.drill.numerator);
-  const same = JSON.stringify(f.drill.numerator) === JSON.stringify(f.drill.denominator);
-  return { ref, module: ind.module, numerator, denominator: same ? numerator : await ind.records(db, q, f.drill.denominator) };
+  const r = ind.records ? await ind.records(db, q, f) : null;
+  return r && { ref, module: ind.module, ...r };
 }
 
 const pack = (text: string) => gzipSync(text).toString('base64');

@@ -13,12 +13,14 @@ import { indicators } from '../../core/indicators/indicators.registry.js';
 import { modules } from '../registry.js';
 import { settleGenerations } from './index.js';
 import { recount } from './recount.testkit.js';
+import { loadRecords } from './workReport.records.js';
 
 const t = useTestApp();
 /** The demo's "now": its records are mostly of this year, 2026. */
 const NOW = new Date('2026-11-24T08:00:00Z');
 const YEAR = { kind: 'year', from: '2026-01-01', to: '2026-12-31' };
 type Figure = {
+  ref: string;
   key: string;
   value: number | null;
   numerator: number;
@@ -72,6 +74,32 @@ describe('the work report on the demo world', () => {
     // Not "0 = 0": each practice counts records in one of the two reports.
     const counted = new Set([...group.figures, ...school.figures].filter((f) => f.denominator > 0).map((f) => f.key.split('.')[0]));
     expect([...counted].sort()).toEqual([...new Set(keys.map((k) => k.split('.')[0]))].sort());
+  });
+
+  it('keeps, for every figure whose practice names its records, as many record ids as the figure counted', async () => {
+    // Sums, not counts of records: their parts name the records summed over.
+    const summed: Record<string, 'numerator' | 'both'> = { 'core.decidedAverageProgress': 'both', 'congress.proposalsPerRepresentative': 'numerator' };
+    const kept = new Set<string>();
+    for (const report of [group, school]) {
+      const id = (
+        (await t.db
+          .selectFrom('work_reports' as any)
+          .select('id' as any)
+          .where('org_id' as any, '=', report.org.id)
+          .where('from_date' as any, '=', YEAR.from)
+          .executeTakeFirstOrThrow()) as { id: string }
+      ).id;
+      for (const f of report.figures) {
+        const ind = indicators().find((i) => i.key === f.key)!;
+        if (!ind.records) continue;
+        const [num, den] = [await loadRecords(t.db, id, ind.module, f.ref, 'numerator'), await loadRecords(t.db, id, ind.module, f.ref, 'denominator')];
+        if (f.denominator === 0 && num === null) continue;
+        kept.add(ind.module);
+        if (summed[f.key] !== 'both') expect({ key: f.key, denominator: den?.length }).toEqual({ key: f.key, denominator: f.denominator });
+        if (!summed[f.key]) expect({ key: f.key, numerator: num?.length }).toEqual({ key: f.key, numerator: f.numerator });
+      }
+    }
+    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'mediation', 'meetings']);
   });
 
   it('drills each figure counted over decided items into the board, whose list holds exactly the figure’s items', async () => {
