@@ -119,19 +119,47 @@ export interface GramVector {
   keys: Set<string>;
 }
 
+/** A stored feature token read once: its feature (marks dropped), weight and whether it is an index key. */
+interface Feature {
+  gram: string;
+  weight: number;
+  key: string | null;
+}
+
+/**
+ * Feature tokens seen so far, each read once: an intake prepares a few hundred candidates of ~250
+ * tokens each, and reading a token (marks, IDF, rarity) cost more than the scoring. The
+ * vocabulary of a union's appeals is small; the bound only keeps a pathological one from growing it without end.
+ */
+const FEATURES = new Map<string, Feature>();
+const FEATURES_MAX = 200_000;
+
+function featureOf(t: string): Feature {
+  let f = FEATURES.get(t);
+  if (f) return f;
+  const inTitle = t[1] === IN_TITLE;
+  const g = t.slice(inTitle ? 2 : 1);
+  const fact = g.startsWith(FACT);
+  f = {
+    gram: g,
+    weight: (inTitle ? TITLE_WEIGHT : 1) * (fact ? FACT_WEIGHT : g.length === 1 ? CHAR_WEIGHT : 1) * idfOf(g),
+    key: isRareChar(g) ? RARE_KEY + g : null,
+  };
+  if (FEATURES.size >= FEATURES_MAX) FEATURES.clear();
+  FEATURES.set(t, f);
+  return f;
+}
+
 export function gramVector(tokens: Iterable<string>): GramVector {
   const weights = new Map<string, number>();
   const keys = new Set<string>();
   let sq = 0;
   for (const t of tokens) {
     if (!t.startsWith(GRAM)) continue;
-    const inTitle = t[1] === IN_TITLE;
-    const g = t.slice(inTitle ? 2 : 1);
-    const fact = g.startsWith(FACT);
-    const w = (inTitle ? TITLE_WEIGHT : 1) * (fact ? FACT_WEIGHT : g.length === 1 ? CHAR_WEIGHT : 1) * idfOf(g);
-    weights.set(g, w);
-    sq += w * w;
-    if (isRareChar(g)) keys.add(RARE_KEY + g);
+    const f = featureOf(t);
+    weights.set(f.gram, f.weight);
+    sq += f.weight * f.weight;
+    if (f.key) keys.add(f.key);
   }
   return { weights, norm: Math.sqrt(sq), keys };
 }

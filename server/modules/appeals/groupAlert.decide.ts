@@ -31,7 +31,7 @@
  * appeal's keys alone never meets it (held out 4 lost a group to that). The intake and the
  * evaluation's replay both decide through decideWithReads(), each with its own reader.
  */
-import { issueKeys, prepare, similarity, type Prepared } from '../../core/similarity/index.js';
+import { prepare, similarity, type Prepared } from '../../core/similarity/index.js';
 
 /** The neighbourhood's score as a share of the threshold (0.25 at the default 0.4). */
 export const DENSE_SHARE = 0.625;
@@ -46,7 +46,10 @@ export interface GroupCandidate {
   id: string;
   /** The person (or, without a person, the account) behind the appeal: distinct workers count, not appeals. */
   authorKey: string;
-  tokens: readonly string[];
+  /** The stored signature; not needed when `prepared` is given. */
+  tokens?: readonly string[];
+  /** prepare(tokens), when the reader already has it (groupAlert.signatures.ts). */
+  prepared?: Prepared;
   alertId: string | null;
   /** The alert is open or confirmed. */
   alertActive: boolean;
@@ -58,6 +61,8 @@ export interface GroupIntake {
   id: string;
   authorKey: string;
   tokens: readonly string[];
+  /** prepare(tokens), when the caller already has it. */
+  prepared?: Prepared;
 }
 
 export interface GroupRule {
@@ -75,13 +80,14 @@ export type GroupDecision =
 /** Each candidate is prepared once: decideWithReads() decides twice over the first read's candidates. */
 const preparedOf = new WeakMap<GroupCandidate, Prepared>();
 function prepared(c: GroupCandidate): Prepared {
+  if (c.prepared) return c.prepared;
   let p = preparedOf.get(c);
-  if (!p) preparedOf.set(c, (p = prepare(c.tokens)));
+  if (!p) preparedOf.set(c, (p = prepare(c.tokens!)));
   return p;
 }
 
 export function decideGroup(intake: GroupIntake, candidates: readonly GroupCandidate[], rule: GroupRule): GroupDecision {
-  const mine = prepare(intake.tokens);
+  const mine = intake.prepared ?? prepare(intake.tokens);
   const low = rule.threshold * DENSE_SHARE;
   const all = candidates
     .filter((c) => c.id !== intake.id && (!c.alertId || c.alertActive || c.alertDismissed))
@@ -136,7 +142,7 @@ export type CandidateReader = (keys: string[]) => Promise<GroupCandidate[]>;
  * `minWorkers`, by its members' keys, so that every appeal the rule could count is read.
  */
 export async function decideWithReads(intake: GroupIntake, read: CandidateReader, rule: GroupRule): Promise<GroupDecision> {
-  const first = await read(issueKeys(intake.tokens));
+  const first = await read([...(intake.prepared ?? prepare(intake.tokens)).keys]);
   const decision = decideGroup(intake, first, rule);
   if (decision.action !== 'none' || !decision.hopKeys?.length) return decision;
   const seen = new Set(first.map((c) => c.id));

@@ -19,7 +19,8 @@ import * as alerts from './groupAlert.repository.js';
 import type { AppealTable } from './appeals.tables.js';
 import { settingsFor } from './deadlines.js';
 import { decideWithReads } from './groupAlert.decide.js';
-import { decodeSignature, encodeSignature, issueKeys, sharedKeywords, signatureOf } from '../../core/similarity/index.js';
+import { decodeSignature, encodeSignature, prepare, sharedKeywords, signatureOf } from '../../core/similarity/index.js';
+import { keepSignature, keptSignature } from './groupAlert.signatures.js';
 import { alertLink, send, unionPeople } from './appeals.notices.js';
 
 const DAY_MS = 86_400_000;
@@ -40,33 +41,45 @@ export interface IntakeCheck {
   candidatesRead: number;
   keysRead: number;
   reads: number;
+  /** Signatures read and prepared (the others were kept from earlier checks: groupAlert.signatures.ts). */
+  signaturesRead: number;
 }
 
 export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { path: string; name: string }): Promise<IntakeCheck> {
   unit ??= (await orgBrief(tx, row.unit_id))!;
   const settings = await settingsFor(tx, unit.path);
   const tokens = signatureOf(row.title, row.description);
+  const mine = prepare(tokens);
   const iso = at.toISOString();
   await alerts.lockBucket(tx, row.unit_id, row.category);
   const since = new Date(at.getTime() - settings.groupWindowDays * DAY_MS).toISOString();
-  const keys = issueKeys(tokens);
+  const keys = [...mine.keys];
   const authorKey = authorKeyOf(row);
-  const done: IntakeCheck = { candidatesRead: 0, keysRead: 0, reads: 0 };
+  const done: IntakeCheck = { candidatesRead: 0, keysRead: 0, reads: 0, signaturesRead: 0 };
   const read = async (readKeys: string[]) => {
     const rows = await alerts.candidates(tx, row.unit_id, row.category, readKeys, since);
     done.candidatesRead += rows.length;
     done.keysRead += readKeys.length;
     done.reads++;
-    return rows.map((c) => ({
+    const kept = rows.map((c) => keptSignature(c.appeal_id));
+    const texts = await alerts.signatureTextsOf(
+      tx,
+      rows.filter((_, i) => !kept[i]).map((c) => c.appeal_id),
+    );
+    done.signaturesRead += texts.size;
+    return rows.map((c, i) => ({
       id: c.appeal_id,
       authorKey: c.author_key,
-      tokens: decodeSignature(c.tokens),
+      prepared: kept[i] ?? keepSignature(c.appeal_id, prepare(decodeSignature(texts.get(c.appeal_id)!))),
       alertId: c.group_alert_id,
       alertActive: c.settled === 0 && (c.alert_status === 'open' || c.alert_status === 'confirmed'),
       alertDismissed: c.alert_status === 'dismissed',
     }));
   };
-  const decision = await decideWithReads({ id: row.id, authorKey, tokens }, read, { minWorkers: settings.groupMinWorkers, threshold: settings.groupThreshold });
+  const decision = await decideWithReads({ id: row.id, authorKey, tokens, prepared: mine }, read, {
+    minWorkers: settings.groupMinWorkers,
+    threshold: settings.groupThreshold,
+  });
   await alerts.insertSignature(
     tx,
     {
@@ -81,6 +94,8 @@ export async function checkIntake(tx: Tx, row: AppealTable, at: Date, unit?: { p
     },
     keys,
   );
+  // The next checks of this unit will read it.
+  keepSignature(row.id, mine);
   if (decision.action === 'none') return done;
   if (decision.action === 'dismissed') {
     // Filed under the dismissal staff already gave: counted on that alert, no notice, no new alert.

@@ -76,7 +76,7 @@ const candidatesQuery = prepared((d: ADb, p: { unitId: string; category: string;
     .selectFrom(ranked.as('r'))
     .innerJoin('appeal_signatures as s', 's.appeal_id', 'r.appeal_id')
     .leftJoin('appeal_group_alerts as g', 'g.id', 's.group_alert_id')
-    .select(['s.appeal_id', 's.author_key', 's.tokens', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
+    .select(['s.appeal_id', 's.author_key', 's.group_alert_id', 's.settled', 'g.status as alert_status'])
     .where((eb) =>
       eb.or([
         eb('s.group_alert_id', 'is', null),
@@ -98,7 +98,7 @@ export function padKeys(keys: readonly string[]): string[] {
 
 /**
  * Earlier appeals of the same unit and category since `since` that share an issue key, with
- * their alert's state: the newest READ_PER_KEY per key (a walk down the primary key, bounded
+ * their alert's state (not their signature: signatureTextsOf()): the newest READ_PER_KEY per key (a walk down the primary key, bounded
  * whatever the window holds), of those the READ_MAX sharing most keys, newest first on a tie.
  * This order is the decision's tie order; the evaluation's replay reads by the same rule
  * (bench/appeals/eval.ts). Members of an answered alert never count again
@@ -108,6 +108,28 @@ export function padKeys(keys: readonly string[]): string[] {
 export function candidates(db: Tx, unitId: string, category: string, keys: string[], since: string) {
   if (!keys.length) return Promise.resolve([]);
   return candidatesQuery.all(db, { unitId, category, keys: padKeys(keys), from: since });
+}
+
+/** Ids are padded to a multiple of this (with NO_KEY, no appeal's id), so a few statement shapes serve any number. */
+const ID_STEP = 16;
+
+const signatureTexts = prepared((d: ADb, p: { ids: string[] }) =>
+  d.selectFrom('appeal_signatures').select(['appeal_id', 'tokens']).where('appeal_id', 'in', p.ids),
+);
+
+/**
+ * The stored signatures of some appeals (the candidates a check has not prepared yet,
+ * groupAlert.signatures.ts): read apart from candidates(), so the texts of those it has — most,
+ * in a busy unit — are neither read nor sent.
+ */
+export async function signatureTextsOf(db: Tx, appealIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < appealIds.length; i += READ_MAX) {
+    const ids = appealIds.slice(i, i + READ_MAX);
+    while (ids.length % ID_STEP) ids.push(NO_KEY);
+    for (const r of await signatureTexts.all(db, { ids })) out.set(r.appeal_id, r.tokens);
+  }
+  return out;
 }
 
 /** Whether an alert already counts this worker. */
