@@ -11,6 +11,7 @@ import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
 import * as m1840 from './migrations/20261206_1840_congress_votes.js';
 import * as m2205 from './migrations/20261206_2205_congress_vote_department.js';
 import * as m0000 from './migrations/20261208_0000_congress_participation_index.js';
+import * as m0001 from './migrations/20261208_0001_congress_adopted_index.js';
 import { congressMessages } from './congress.messages.js';
 import { congressRoutes } from './congress.routes.js';
 import { congressIndicators } from './congress.indicators.js';
@@ -27,6 +28,7 @@ export const congressModule = defineModule({
     '20261206_1840_congress_votes': m1840,
     '20261206_2205_congress_vote_department': m2205,
     '20261208_0000_congress_participation_index': m0000,
+    '20261208_0001_congress_adopted_index': m0001,
   },
   routes: congressRoutes,
   jobs: [],
