@@ -21,7 +21,7 @@ import { installHouse } from '../../server/modules/compose.js';
 import { congressProposals as proposals, congressVotes as votes, participationRows } from '../../server/modules/congress/index.js';
 import { buildCongressL, SCALE_L } from './data.js';
 import { participationRowsBefore } from './before.js';
-import { engine, N, openBenchDatabase, time, machine, analyze, indicatorBreakdown, indicatorPage } from '../kit.js';
+import { engine, N, openBenchDatabase, time, machine, analyze, explainCall, indicatorBreakdown, indicatorPage } from '../kit.js';
 
 installHouse(house);
 
@@ -68,12 +68,13 @@ try {
     (i) => proposals.listProposals(chair, session(i), { ...page, status: 'closed', sort: 'submittedAt', order: 'desc' }),
     20,
   );
-  await time(
-    'ten-year drill list, chair, set=adopted',
-    N,
-    () => proposals.proposalsInPeriod(chair, { ...page, sort: 'submittedAt', order: 'desc', from: '2000-01-01', to: today, set: 'adopted' }),
-    20,
-  );
+  const drill = (c: Call) => proposals.proposalsInPeriod(c, { ...page, sort: 'submittedAt', order: 'desc', from: '2000-01-01', to: today, set: 'adopted' });
+  // BENCH_PLANS=1: the statements of the ten-year drill list and page with their plans (where the time goes).
+  if (process.env.BENCH_PLANS) {
+    await explainCall(db, 'ten-year drill list, set=adopted', (d) => drill({ ...chair, db: d }));
+    await explainCall(db, 'indicator page, ten years', (d) => indicatorPage(d, ['congress'], '2016-01-01', today));
+  }
+  await time('ten-year drill list, chair, set=adopted', N, () => drill(chair), 20);
   await time("a handler's desk (assigned to the department)", N, () => proposals.assignedToMe(handler, { ...page, sort: 'submittedAt', order: 'desc' }), 20);
 
   // The indicator page (issue #17: ≤ 200 ms): every congress figure of the group, over the last year and over ten.

@@ -3,8 +3,10 @@
  * 400 000 checkpoints): each org has 80 contracts — collective (3 years), wage (1 year), special (2 years) — whose
  * terms run across the ten years, the newest still in force; 40 promise clauses each, owned by one of the org's six
  * departments, with five checkpoints a clause spread over the term (past ones honoured, partly or not, the rest not
- * yet due). Written in bulk with the columns the services write; the appeals citing clauses are not built (the 1 M
- * appeals are another builder's). Deterministic (seeded).
+ * yet due). Written in bulk with the columns the services write. The appeals citing clauses are written too (what the
+ * clause board and the inspection report read of appeals): 0–6 per clause in force, some in the last 30 days, a few
+ * under a standing group alert; the world's other appeals, which cite nothing, are never read by them (they reach
+ * appeals by primary key only). Deterministic (seeded).
  */
 import { CLAUSE_CATEGORIES } from '../../common/contracts.js';
 import { addDays } from '../../server/core/calendar/calendar.js';
@@ -27,6 +29,8 @@ export interface Built {
   mineIds: string[];
   /** Contracts in force today, for the board and the inspection report. */
   inForce: string[];
+  /** Appeals citing a clause (each cites one). */
+  citations: number;
 }
 
 export async function buildContractsL(db: Db, today: string, scale = SCALE_L): Promise<Built> {
@@ -42,6 +46,7 @@ export async function buildContractsL(db: Db, today: string, scale = SCALE_L): P
   await bulk(db, 'role_grants', [w.grant(chair.id, 'unionChair', group.id)]);
 
   const inForce: string[] = [];
+  const citable: { id: string; contractId: string; orgId: string }[] = [];
   const firstDay = addDays(today, -3650);
   for (const o of [group, ...mines]) {
     const contracts = [];
@@ -102,6 +107,7 @@ export async function buildContractsL(db: Db, today: string, scale = SCALE_L): P
           owner_org_id: owners[n % owners.length].id,
           decided_item_id: null,
         });
+        if (startsOn <= today && endsOn >= today) citable.push({ id: clauseId, contractId: id, orgId: o.id });
         for (let c = 0; c < scale.checkpoints; c++) {
           const due = addDays(startsOn, Math.floor(((c + 1) * 365 * years) / (scale.checkpoints + 1)));
           const past = due <= today;
@@ -139,5 +145,61 @@ export async function buildContractsL(db: Db, today: string, scale = SCALE_L): P
       clauses.map((c) => c.id),
     );
   }
-  return { chairAccount: chair.id, groupId: group.id, mineIds: mines.map((m) => m.id), inForce };
+  const citations = await citingAppeals(db, citable, today, rng, iso);
+  return { chairAccount: chair.id, groupId: group.id, mineIds: mines.map((m) => m.id), inForce, citations };
+}
+
+/**
+ * Appeals citing the clauses in force, as an appeal's citation stores them: 0–6 a clause (≈ 36 000 at L), a third of them
+ * in the last 30 days, 15 % anonymous; every twentieth clause's recent appeals stand under an open group alert.
+ */
+async function citingAppeals(db: Db, clauses: { id: string; contractId: string; orgId: string }[], today: string, rng: Rng, iso: string) {
+  const appeals = [];
+  const cites = [];
+  const alerts = [];
+  let n = 0;
+  for (const [i, cl] of clauses.entries()) {
+    const alertId = i % 20 === 0 ? newId() : null;
+    if (alertId)
+      alerts.push({
+        id: alertId,
+        unit_id: cl.orgId,
+        category: 'wages',
+        status: 'open',
+        worker_count: 5,
+        appeal_count: 5,
+        keywords: '[]',
+        raised_at: `${addDays(today, -3)}T02:00:00.000Z`,
+        updated_at: iso,
+      });
+    for (let k = rng.int(0, 6); k > 0; k--) {
+      const date = addDays(today, -(k % 3 === 0 ? rng.int(0, 29) : rng.int(30, 700)));
+      const id = newId();
+      appeals.push({
+        id,
+        code: `BC${String(++n).padStart(7, '0')}`,
+        org_id: cl.orgId,
+        unit_id: cl.orgId,
+        anonymous: rng.int(0, 99) < 15 ? 1 : 0,
+        channel: 'online',
+        category: 'wages',
+        nature: 'request',
+        urgency: 'general',
+        title: '合同条款未落实',
+        description: '引用集体合同条款的诉求',
+        status: 'submitted',
+        submitted_at: `${date}T02:00:00.000Z`,
+        submitted_date: date,
+        accept_due_date: addDays(date, 3),
+        group_alert_id: alertId && date >= addDays(today, -29) ? alertId : null,
+        created_at: iso,
+        updated_at: iso,
+      });
+      cites.push({ clause_id: cl.id, appeal_id: id, contract_id: cl.contractId, appeal_date: date, cited_by: null, cited_at: iso });
+    }
+  }
+  await bulk(db, 'appeal_group_alerts', alerts);
+  await bulk(db, 'appeals', appeals);
+  await bulk(db, 'contract_clause_citations', cites);
+  return cites.length;
 }

@@ -29,7 +29,7 @@ try {
   const w = await buildContractsL(db, today);
   const contracts = (SCALE_L.mines + 1) * SCALE_L.contractsPerOrg;
   console.log(
-    `engine ${engine}; scale L: ${contracts} contracts over 10 years in ${SCALE_L.mines} mines and the group, ${contracts * SCALE_L.clauses} clauses, ${contracts * SCALE_L.clauses * SCALE_L.checkpoints} checkpoints (${w.inForce.length} contracts in force); built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `engine ${engine}; scale L: ${contracts} contracts over 10 years in ${SCALE_L.mines} mines and the group, ${contracts * SCALE_L.clauses} clauses, ${contracts * SCALE_L.clauses * SCALE_L.checkpoints} checkpoints (${w.inForce.length} contracts in force), ${w.citations} appeals citing their clauses; built in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   console.log(machine());
   await analyze(db);

@@ -15,7 +15,7 @@ import { installHouse } from '../../server/modules/compose.js';
 import * as decided from '../../server/core/decidedItems/decidedItems.queries.js';
 import { carryOver } from '../../server/modules/meetings/index.js';
 import { buildMeetingsData } from './data.js';
-import { analyze, callAs, engine, indicatorBreakdown, indicatorPage, machine, N, openBenchDatabase, time } from '../kit.js';
+import { analyze, callAs, engine, explainCall, indicatorBreakdown, indicatorPage, machine, N, openBenchDatabase, time } from '../kit.js';
 
 installHouse(house);
 const { database, done } = await openBenchDatabase('meetings');
@@ -32,15 +32,20 @@ try {
   const staff = await callAs(db, data.deptStaffId);
   const owner = await callAs(db, data.ownerIds[7]);
   const page = { page: 1, pageSize: 20, order: 'asc' as const };
-  await time('board: chair, all, by due date', N, () => decided.list(chair, { ...page, sort: 'dueDate' }), 20);
-  await time('board: chair, overdue, by due date', N, () => decided.list(chair, { ...page, sort: 'dueDate', status: 'overdue' }), 20);
-  await time('board: chair, by progress desc', N, () => decided.list(chair, { ...page, sort: 'progress', order: 'desc' }), 20);
-  await time('board: chair, page 50', N, () => decided.list(chair, { ...page, page: 50, sort: 'dueDate' }), 20);
-  await time('board: chair, one mine, by due date', N, () => decided.list(chair, { ...page, sort: 'dueDate', orgId: data.mineId }), 20);
-  await time("board: a mine's union staff, by due date", N, () => decided.list(staff, { ...page, sort: 'dueDate' }), 20);
-  await time('board: owner, mine', N, () => decided.list(owner, { ...page, mine: '1', sort: 'dueDate' }), 20);
-  await time('board: owner, everything visible', N, () => decided.list(owner, { ...page, sort: 'dueDate' }), 20);
-  await time('public list: chair scope', N, () => decided.publicList(chair, page), 20);
+  const lines: [string, (c: typeof chair) => Promise<unknown>, typeof chair][] = [
+    ['board: chair, all, by due date', (c) => decided.list(c, { ...page, sort: 'dueDate' }), chair],
+    ['board: chair, overdue, by due date', (c) => decided.list(c, { ...page, sort: 'dueDate', status: 'overdue' }), chair],
+    ['board: chair, by progress desc', (c) => decided.list(c, { ...page, sort: 'progress', order: 'desc' }), chair],
+    ['board: chair, page 50', (c) => decided.list(c, { ...page, page: 50, sort: 'dueDate' }), chair],
+    ['board: chair, one mine, by due date', (c) => decided.list(c, { ...page, sort: 'dueDate', orgId: data.mineId }), chair],
+    ["board: a mine's union staff, by due date", (c) => decided.list(c, { ...page, sort: 'dueDate' }), staff],
+    ['board: owner, mine', (c) => decided.list(c, { ...page, mine: '1', sort: 'dueDate' }), owner],
+    ['board: owner, everything visible', (c) => decided.list(c, { ...page, sort: 'dueDate' }), owner],
+    ['public list: chair scope', (c) => decided.publicList(c, page), chair],
+  ];
+  // BENCH_PLANS=1: each line's statements with their plans first (where the time goes), then the timings.
+  if (process.env.BENCH_PLANS) for (const [label, run, who] of lines) await explainCall(db, label, (d) => run({ ...who, db: d }));
+  for (const [label, run, who] of lines) await time(label, N, () => run(who), 20);
   const last = await (db as any)
     .selectFrom('meetings')
     .selectAll()
@@ -49,6 +54,7 @@ try {
   await time('carry-over of the 25th meeting of a series', N, () => carryOver(db, last));
   // The indicator pages (issue #17: ≤ 200 ms): decided items' figures (core) and meetings', the group over all the data's years.
   for (const modules of [['core'], ['meetings']]) {
+    if (process.env.BENCH_PLANS) await explainCall(db, `indicator page: ${modules[0]}`, (d) => indicatorPage(d, modules, '2000-01-01', '2100-12-31'));
     const count = await indicatorPage(db, modules, '2000-01-01', '2100-12-31');
     await time(`indicator page: ${count} ${modules[0]} figures, group, all years`, 20, () => indicatorPage(db, modules, '2000-01-01', '2100-12-31'), 200, 2);
     await indicatorBreakdown(db, modules, '2000-01-01', '2100-12-31');

@@ -10,6 +10,8 @@ import * as m1500 from './migrations/20261206_1500_congress_roster.js';
 import * as m1510 from './migrations/20261206_1510_congress_proposals.js';
 import * as m1840 from './migrations/20261206_1840_congress_votes.js';
 import * as m2205 from './migrations/20261206_2205_congress_vote_department.js';
+import * as m0000 from './migrations/20261208_0000_congress_participation_index.js';
+import * as m0001 from './migrations/20261208_0001_congress_adopted_index.js';
 import { congressMessages } from './congress.messages.js';
 import { congressRoutes } from './congress.routes.js';
 import { congressIndicators } from './congress.indicators.js';
@@ -25,6 +27,8 @@ export const congressModule = defineModule({
     '20261206_1510_congress_proposals': m1510,
     '20261206_1840_congress_votes': m1840,
     '20261206_2205_congress_vote_department': m2205,
+    '20261208_0000_congress_participation_index': m0000,
+    '20261208_0001_congress_adopted_index': m0001,
   },
   routes: congressRoutes,
   jobs: [],
