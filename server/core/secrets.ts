@@ -20,6 +20,7 @@ let cached: Buffer | null = null;
 export function installSecretSource(s: KeySource): void {
   source = s;
   cached = null;
+  derivedKeys.clear();
 }
 
 function key(create: boolean): Buffer | null {
@@ -70,6 +71,9 @@ export function unseal(sealed: string): string | null {
  * recompute it from the accounts table, as they could a plain hash.
  */
 export function keyedHash(purpose: string, text: string): string {
-  const derived = createHmac('sha256', key(true)!).update(`xq:${purpose}`).digest();
+  let derived = derivedKeys.get(purpose);
+  if (!derived) derivedKeys.set(purpose, (derived = createHmac('sha256', key(true)!).update(`xq:${purpose}`).digest()));
   return createHmac('sha256', derived).update(text).digest('hex');
 }
+/** One derived key per purpose, kept with the secret key it came from (installSecretSource clears both). */
+const derivedKeys = new Map<string, Buffer>();

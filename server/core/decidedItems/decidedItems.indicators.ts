@@ -70,13 +70,13 @@ export async function averageProgress(db: Db, q: IndicatorQuery): Promise<Figure
   return rateFigure(r.progress, r.n * 100, { numerator: period(q), denominator: period(q) });
 }
 
-/** Closed share of one source kind's items due in the period: done ÷ items (dropped left out). */
 /** The items of a closed-rate figure and those of them done, by id. */
 export async function closedRecordsOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<CountedRecords> {
   const all = due(db, q).where('d.source_kind', '=', sourceKind);
   return { numerator: await idsOf(all.where('d.status', '=', 'done')), denominator: await idsOf(all) };
 }
 
+/** Closed share of one source kind's items due in the period: done ÷ items (dropped left out). */
 export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<Figure> {
   const r = await due(db, q)
     .where('d.source_kind', '=', sourceKind)
@@ -88,9 +88,9 @@ export async function closedRateOf(db: Db, q: IndicatorQuery, sourceKind: string
 
 /**
  * Items of one source kind carried into the period: decided before it began and still open when it began
- * (neither done before it nor dropped). A count of the board's rows under the drill `sourceKind & carriedInto`.
+ * (neither done before it nor dropped). `carriedOverOf` counts them, the board lists them under the drill
+ * `sourceKind & carriedInto`.
  */
-/** Items of one source kind carried into the period (see `carriedOverOf`). */
 const carried = (db: Db, q: IndicatorQuery, sourceKind: string) =>
   dq(db)
     .selectFrom('decided_items as d')
@@ -107,7 +107,7 @@ export async function carriedOverOf(db: Db, q: IndicatorQuery, sourceKind: strin
 }
 
 export async function carriedOverRecordsOf(db: Db, q: IndicatorQuery, sourceKind: string): Promise<CountedRecords> {
-  const ids = await idsOf(carried(db, q, sourceKind) as unknown as ReturnType<typeof due>);
+  const ids = await idsOf(carried(db, q, sourceKind));
   return { numerator: ids, denominator: ids };
 }
 

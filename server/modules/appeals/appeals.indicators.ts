@@ -324,7 +324,7 @@ function recordKinds(db: Db, q: IndicatorQuery) {
     const alone = new Map<string, PeriodCounts>();
     const rows = (await periodRows(db, q)).map((r: RecordRow) => {
       const one = { counts: countsOf([r]), tenths: tenthsHistogram([r]) };
-      const kind = `${Object.values(one.counts).join('')}|${one.tenths.size}`;
+      const kind = `${Object.values(one.counts).join(',')}|${one.tenths.size}`;
       if (!alone.has(kind)) alone.set(kind, one);
       return { id: r.id, kind };
     });

@@ -142,7 +142,9 @@ export type CandidateReader = (keys: string[]) => Promise<GroupCandidate[]>;
  * `minWorkers`, by its members' keys, so that every appeal the rule could count is read.
  */
 export async function decideWithReads(intake: GroupIntake, read: CandidateReader, rule: GroupRule): Promise<GroupDecision> {
-  const first = await read([...(intake.prepared ?? prepare(intake.tokens)).keys]);
+  const mine = intake.prepared ?? prepare(intake.tokens);
+  intake = { ...intake, prepared: mine };
+  const first = await read([...mine.keys]);
   const decision = decideGroup(intake, first, rule);
   if (decision.action !== 'none' || !decision.hopKeys?.length) return decision;
   const seen = new Set(first.map((c) => c.id));
