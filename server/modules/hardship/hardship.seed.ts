@@ -11,6 +11,10 @@ import { newId } from '../../core/ids.js';
 import { ASSISTANCE_KINDS, CAUSES, type Cause, type ProfileStatus } from '../../../common/hardship.js';
 import { addMonths, perHead, tierOf } from './hardship.rules.js';
 import { hdb } from './hardship.tables.js';
+import { publishPublicityNotice } from './hardship.notice.js';
+import { demoActor } from '../../core/demo.js';
+import { systemContext } from '../../core/context.js';
+import { writeCallIn } from '../../core/call.js';
 
 type Plan = { status: ProfileStatus; daysAgo: number; visits: number; relapse?: boolean; objection?: boolean };
 
@@ -312,4 +316,13 @@ export async function seedHardshipDemo(db: Db, now: Date): Promise<void> {
   await insertChunks(db, 'hardship_callbacks', callbacks);
   await insertChunks(db, 'hardship_assistance', assistance);
   await insertChunks(db, 'entity_events', events);
+
+  // The households on notice today have their 公示 among the union's transparent notices, as an approval from the file
+  // page publishes it; published on the seed's clock, so the notices' chain stays in time order.
+  const onNotice = profiles.filter((p) => p.status === 'notice');
+  if (!onNotice.length) return;
+  const chairActor = await demoActor(db, chair.id);
+  const call = (tx: Parameters<typeof writeCallIn>[1]) => writeCallIn(db, tx, chairActor, { ...systemContext(), actor: chairActor }, now);
+  for (const p of onNotice as { id: string; org_path: string; tier: string | null; notice_from: string; notice_to: string }[])
+    await db.transaction().execute((tx) => publishPublicityNotice(call(tx), p, { from: p.notice_from, to: p.notice_to }));
 }

@@ -24,6 +24,7 @@ import { HM } from './hardship.messages.js';
 import { summaryOf } from './hardship.present.js';
 import * as repo from './hardship.repository.js';
 import { noticeDaysFor, perHead, ruleFor, tierOf } from './hardship.rules.js';
+import { publishPublicityNotice, withdrawPublicityNotice } from './hardship.notice.js';
 import { hdb } from './hardship.tables.js';
 import { plusYear } from './hardship.clocks.js';
 import { scopeOf } from '../../core/rbac/actor.js';
@@ -335,6 +336,7 @@ export async function approve(call: WriteCall, id: string, note?: string): Promi
     audit: { action: 'hardship.approve', entityType: ENTITY, entityId: id, orgId: row.org_id, changes: { tier: row.tier, noticeTo: to } },
     notify: notice('approved', { from: day, to }, await repo.accountsOfPerson(call.tx, row.worker_person_id), id, '/hardship/mine'),
   });
+  await publishPublicityNotice(call, row, { from: day, to });
   return reload(call, id);
 }
 
@@ -419,6 +421,7 @@ export async function decideObjection(
       audit,
       notify: notice('refused', { reason: body.note }, await repo.accountsOfPerson(call.tx, row.worker_person_id), id, '/hardship/mine'),
     });
+    await withdrawPublicityNotice(call, id, body.note);
   } else {
     await recordEvent(call, { kind: KIND, id, event: 'objectionDismissed', data: { note: body.note } });
     await recordAudit(call.tx, call.ctx, audit);

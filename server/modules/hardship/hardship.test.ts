@@ -2,7 +2,7 @@
  * Hardship assistance on both engines: the whole loop with its clocks across the National Day
  * holiday (notice period in working days), every refused step, the tier rules, need-to-know
  * (another union's staff, a handler, another worker: 404; representatives see counts only; every
- * read audited), the public notice with masked names, the cross-check panel (never an anonymous
+ * read audited), the public notice with masked names (also a transparent notice), the cross-check panel (never an anonymous
  * appeal), assistance totals against the budget, each indicator against its drill-down, and the
  * reminder job sending once.
  */
@@ -233,6 +233,14 @@ describe('need-to-know, the public notice and the cross-check', () => {
     expect(JSON.stringify((await otherStaff.get('/api/v1/hardship/publicity?pageSize=200')).body)).not.toContain(id);
     expect((await otherStaff.post(`/api/v1/hardship/publicity/${id}/objections`, { content: '试探' })).status).toBe(404);
     expect((await w.handler.get('/api/v1/hardship/publicity')).status).toBe(403);
+    // The same 公示 is a transparent notice (厂务公开) to the whole union, in the notices' hash chain: 王* and the period, never the name.
+    const mine = (await colleague.get('/api/v1/notices?pageSize=100')).body.items.filter((n: any) => n.title.includes('王*'));
+    const details = await Promise.all(mine.map((n: any) => colleague.get(`/api/v1/notices/${n.id}`)));
+    const publicity = details.find((d) => d.body.source?.id === id)!;
+    expect(publicity.body).toMatchObject({ status: 'published', kind: 'adHoc', source: { kind: 'hardship.profile', id } });
+    expect(publicity.body.body).toContain(`${approved.body.noticeFrom}至${approved.body.noticeTo}`);
+    expect(publicity.text).not.toContain('王秀英');
+    expect((await otherStaff.get(`/api/v1/notices/${publicity.body.id}`)).status).toBe(404);
 
     // An objection blocks filing until decided; upheld, it ends the application.
     const objection = await colleague.post(`/api/v1/hardship/publicity/${id}/objections`, { content: '其家属有经营收入' });
@@ -242,6 +250,12 @@ describe('need-to-know, the public notice and the cross-check', () => {
     const upheld = await w.chair.post(`${H}/${id}/objections/${objection.body.id}/decide`, { decision: 'upheld', note: '核实有经营收入' });
     expect(upheld.body).toMatchObject({ status: 'refused', refusalReason: '核实有经营收入' });
     expect((await w.chair.post(`${H}/${id}/objections/${objection.body.id}/decide`, { decision: 'dismissed', note: '再' })).status).toBe(409);
+    // …and its notice is withdrawn with the reason, a withdrawal entry in the chain: gone for readers, kept for the union.
+    expect((await colleague.get(`/api/v1/notices/${publicity.body.id}`)).status).toBe(404);
+    expect((await w.chair.get(`/api/v1/notices/${publicity.body.id}`)).body).toMatchObject({
+      status: 'withdrawn',
+      withdrawReason: expect.stringContaining('核实有经营收入'),
+    });
 
     // The rest of the union sees counts, never a file.
     const counts = await rep.get('/api/v1/hardship/counts');
