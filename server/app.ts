@@ -86,6 +86,7 @@ export async function buildApp({ config, database, logger }: BuildOptions): Prom
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(orgRoutes);
+  for (const plugin of corePlugins) await plugin.start?.(app);
   for (const plugin of corePlugins) await app.register(plugin.routes);
   for (const job of corePlugins.flatMap((p) => p.jobs ?? [])) scheduler.register(job);
   installHouse(house);

@@ -17,6 +17,7 @@ import { expireImportBatches } from './imports/imports.jobs.js';
 import { indicatorsRoutes } from './indicators/indicators.routes.js';
 import { filesRoutes } from './files/files.routes.js';
 import { sweepFiles } from './files/files.jobs.js';
+import { adoptLegacyFiles } from './files/legacy.js';
 import type { IndicatorDefinition } from './indicators/indicator.js';
 import { decidedItemsRoutes } from './decidedItems/decidedItems.routes.js';
 import { decidedItemJobs } from './decidedItems/decidedItems.jobs.js';
@@ -25,6 +26,8 @@ import { decidedItemIndicators } from './decidedItems/decidedItems.indicators.js
 export interface CorePlugin {
   name: string;
   routes(app: App): Promise<void>;
+  /** Runs once as the app is built, before any route answers (files: adopt bytes stored in older layouts). */
+  start?(app: App): Promise<void>;
   jobs?: JobDefinition[];
   /** Keyed 'core.<name>'; registered with the modules' (compose.ts). */
   indicators?: IndicatorDefinition[];
@@ -39,6 +42,14 @@ export const corePlugins: CorePlugin[] = [
   { name: 'people', routes: peopleRoutes },
   { name: 'imports', routes: importsRoutes, jobs: [expireImportBatches] },
   { name: 'indicators', routes: indicatorsRoutes },
-  { name: 'files', routes: filesRoutes, jobs: [sweepFiles] },
+  {
+    name: 'files',
+    routes: filesRoutes,
+    start: async (app) => {
+      const adopted = await adoptLegacyFiles(app.deps.database.db, app.deps.config.dataDir);
+      if (adopted) app.log.info({ adopted }, 'files: moved attachments and photos of the old layout into core/files');
+    },
+    jobs: [sweepFiles],
+  },
   { name: 'decidedItems', routes: decidedItemsRoutes, jobs: decidedItemJobs, indicators: decidedItemIndicators },
 ];

@@ -131,7 +131,7 @@ export async function hostileWorld(t: TestEnv) {
     guardianId: guardian?.guardian_id ?? NOWHERE_ID,
     teacherId: teacher?.teacher_id ?? NOWHERE_ID,
     grantId: await one('role_grants', ['account_id', victim.accountId]),
-    attachmentId: await one('appeal_attachments'),
+    attachmentId: await one('files', ['owner_kind', 'appeals.appeal']),
     extensionId: await one('appeal_extensions'),
     week: WEEK,
     date: SAMPLE_DATE,

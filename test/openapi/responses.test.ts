@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../common/roles.js';
 import { declaredRoutes } from '../../server/core/http/access.js';
 import { useTestApp, type Client, type Response } from '../app.js';
-import { storePhoto } from '../../server/modules/moralEducation/moralEducation.testkit.js';
+import { givePhoto } from '../../server/modules/moralEducation/moralEducation.testkit.js';
 import { buildWorld, PNG, type Side, type World } from '../authz/world.js';
 import { mergeKinds } from '../authz/part.js';
 
@@ -115,12 +115,7 @@ describe('the OpenAPI document describes what the API really answers', () => {
     ID_KIND = mergeKinds(CORE_ID_KIND, world.parts, 'ids');
     PARAM_KIND = mergeKinds(CORE_PARAM_KIND, world.parts, 'params');
     // The demo records no photos; the world's session gets one so the photo route has something to send.
-    const name = await storePhoto(t.app.deps.config.dataDir, PNG, 'png');
-    await (t.db as any)
-      .updateTable('moral_sessions')
-      .set({ photo_name: name, photo_mime: 'image/png', photo_size: PNG.length })
-      .where('id', '=', world.own.session)
-      .execute();
+    await givePhoto(t.db, t.app.deps.config.dataDir, world.own.session, PNG);
     // The world's mediation case is only applied for; accepted and agreed here, so its printable agreement exists.
     const committee = world.clients.mediator;
     expect((await committee.post(`/api/v1/mediation/cases/${world.own.mediationCase}/accept`, {})).status).toBe(200);

@@ -253,6 +253,8 @@ export interface FileTable {
   storage_key: string;
   created_at: string;
   claimed_at: string | null;
+  /** When its record let it go; 'core.filesSweep' removes it and its bytes. */
+  released_at: string | null;
 }
 
 export interface DB {

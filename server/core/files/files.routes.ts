@@ -1,10 +1,9 @@
 import { FileRef } from '../../../common/schemas/files.js';
 import type { App } from '../http/types.js';
 import { SIGNED_IN } from '../http/access.js';
-import { writeCall } from '../http/call.js';
 import { invalid } from '../errors.js';
-import { removeStored, storageKeyOf } from './storage.js';
-import { MAX_FILE_BYTES, upload } from './files.service.js';
+import { MAX_FILE_BYTES } from './files.service.js';
+import { uploadingWrite } from './files.write.js';
 import { FM } from './files.messages.js';
 
 export async function filesRoutes(app: App) {
@@ -27,20 +26,7 @@ export async function filesRoutes(app: App) {
       // The first file part is read; one under another name is not the upload this route takes.
       if (!part || part.fieldname !== 'file') throw invalid('file', FM['files.missing']);
       const data = await part.toBuffer();
-      let stored: string | null = null;
-      try {
-        const ref = await writeCall(db, req, reply, 201, async (call) => {
-          const r = await upload(call, dataDir, { filename: part.filename, data });
-          stored = storageKeyOf(r.id);
-          return r;
-        });
-        // A racing retry with the same Idempotency-Key lost: the first upload's answer stands, our bytes go.
-        if (stored && reply.getHeader('idempotent-replay') === 'true') await removeStored(dataDir, stored);
-        return ref;
-      } catch (err) {
-        if (stored) await removeStored(dataDir, stored);
-        throw err;
-      }
+      return uploadingWrite(db, dataDir, req, reply, 201, (_call, store) => store({ filename: part.filename, data }));
     },
   );
 }

@@ -11,8 +11,8 @@ import type { Db, Tx } from '../db/database.js';
 import { AppError, invalid } from '../errors.js';
 import { newId } from '../ids.js';
 import { anonymousContext, recordAudit } from '../audit/audit.js';
-import { IMAGE_AND_PDF, safeFileName, sniff, type FileType } from './bytes.js';
-import { isStored, removeStored, storageKeyOf, storedPath, writeStored } from './storage.js';
+import { FILE_TYPES, IMAGE_AND_PDF, safeFileName, sniff, type FileType } from './bytes.js';
+import { isCoreKey, isStored, removeStored, storageKeyOf, storedPath, writeStored } from './storage.js';
 import { FM } from './files.messages.js';
 
 export interface FileRef {
@@ -35,10 +35,24 @@ const refOf = (r: { id: string; name: string; type: string; size: number; create
   createdAt: r.created_at,
 });
 
-/** Stores the bytes and records an unclaimed upload of call.actor; the caller removes the bytes if the transaction fails. */
-export async function upload(call: WriteCall, dataDir: string, file: { filename?: string; data: Buffer }): Promise<FileRef> {
+/**
+ * What a module takes, and how a refusal names the field: a module keeps its own types and its
+ * own Chinese message (appeals: images and PDF on 'body.file'; the ten-minute photo: three image
+ * types on 'body.photo'). Default: every FILE_TYPES on 'file' at upload, images and PDF on 'fileIds' at claim.
+ */
+export interface Accepts {
+  types?: readonly FileType[];
+  field?: string;
+  message?: string;
+}
+
+/**
+ * Stores the bytes and records an unclaimed upload of call.actor; the caller removes the bytes if
+ * the transaction fails (`uploadingWrite` does, so routes never touch the file system).
+ */
+export async function upload(call: WriteCall, dataDir: string, file: { filename?: string; data: Buffer }, accepts: Accepts = {}): Promise<FileRef> {
   const type = sniff(file.data);
-  if (!type) throw invalid('file', FM['files.type']);
+  if (!type || !(accepts.types ?? FILE_TYPES).includes(type)) throw invalid(accepts.field ?? 'file', accepts.message ?? FM['files.type']);
   const id = newId();
   const sha256 = createHash('sha256').update(file.data).digest('hex');
   const row = {
@@ -69,14 +83,10 @@ export async function upload(call: WriteCall, dataDir: string, file: { filename?
 /**
  * Makes call.actor's unclaimed uploads the files of `owner`, in the caller's transaction.
  * 422 (field 'fileIds') when one is unknown, already claimed, someone else's, or of a type
- * `opts.types` does not accept (default: images and PDF; add DOCX/XLSX where a module allows them).
+ * `opts.types` does not accept (default: images and PDF; add DOCX/XLSX where a module allows them);
+ * `opts.field`/`opts.message` name the field in the module's own words.
  */
-export async function claimFiles(
-  call: WriteCall,
-  fileIds: string[],
-  owner: { kind: string; id: string },
-  opts: { types?: readonly FileType[] } = {},
-): Promise<FileRef[]> {
+export async function claimFiles(call: WriteCall, fileIds: string[], owner: { kind: string; id: string }, opts: Accepts = {}): Promise<FileRef[]> {
   const ids = [...new Set(fileIds)];
   if (!ids.length) return [];
   const res = await call.tx
@@ -88,7 +98,7 @@ export async function claimFiles(
     .where('type', 'in', [...(opts.types ?? IMAGE_AND_PDF)])
     .executeTakeFirst();
   // Throwing rolls back the claims already made: all the files or none.
-  if (Number(res.numUpdatedRows) !== ids.length) throw invalid('fileIds', FM['files.claim']);
+  if (Number(res.numUpdatedRows) !== ids.length) throw invalid(opts.field ?? 'fileIds', opts.message ?? FM['files.claim']);
   const rows = await call.tx.selectFrom('files').select(['id', 'name', 'type', 'size', 'created_at']).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, refOf(r)]));
   return ids.map((id) => byId.get(id)!);
@@ -101,10 +111,40 @@ export async function filesOf(db: Db | Tx, owner: { kind: string; id: string }):
     .select(['id', 'name', 'type', 'size', 'created_at'])
     .where('owner_kind', '=', owner.kind)
     .where('owner_id', '=', owner.id)
+    .where('released_at', 'is', null)
     .orderBy('created_at')
     .orderBy('id')
     .execute();
   return rows.map(refOf);
+}
+
+/** Which of `ownerIds` (records of one kind) hold a file: one read for a page of records. */
+export async function ownersWithFiles(db: Db | Tx, kind: string, ownerIds: string[]): Promise<Set<string>> {
+  if (!ownerIds.length) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select('owner_id')
+    .distinct()
+    .where('owner_kind', '=', kind)
+    .where('owner_id', 'in', ownerIds)
+    .where('released_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.owner_id!));
+}
+
+/**
+ * Lets a record's files go (a removed photo), in the caller's transaction: they vanish from
+ * filesOf at once and 'core.filesSweep' removes rows and bytes within the hour. Returns how many.
+ */
+export async function releaseFiles(call: WriteCall, owner: { kind: string; id: string }): Promise<number> {
+  const res = await call.tx
+    .updateTable('files')
+    .set({ released_at: call.iso })
+    .where('owner_kind', '=', owner.kind)
+    .where('owner_id', '=', owner.id)
+    .where('released_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 /** One file of a record, or null when it is not the record's (the route then answers 404). */
@@ -133,7 +173,7 @@ export async function sendFile(reply: FastifyReply, dataDir: string, file: FileR
     .send(fs.createReadStream(storedPath(dataDir, key)));
 }
 
-/** Removes uploads nobody claimed within a day, rows and bytes; returns how many. */
+/** Removes uploads nobody claimed within a day and files their records let go, rows and bytes; returns how many. */
 export async function sweepUnclaimed(db: Db, dataDir: string, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNCLAIMED_TTL_MS).toISOString();
   const stale = await db
@@ -143,10 +183,22 @@ export async function sweepUnclaimed(db: Db, dataDir: string, now: Date): Promis
     .where('created_at', '<', before)
     .limit(500)
     .execute();
+  const released = await db.selectFrom('files').select(['id', 'storage_key']).where('released_at', 'is not', null).limit(500).execute();
+  let n = 0;
   for (const f of stale) {
     // The row goes only while still unclaimed: a claim racing the sweep keeps its file.
     const gone = await db.deleteFrom('files').where('id', '=', f.id).where('claimed_at', 'is', null).executeTakeFirst();
-    if (Number(gone.numDeletedRows) === 1) await removeStored(dataDir, f.storage_key);
+    if (Number(gone.numDeletedRows) === 1) n += await removeBytes(dataDir, f.storage_key);
   }
-  return stale.length;
+  for (const f of released) {
+    const gone = await db.deleteFrom('files').where('id', '=', f.id).where('released_at', 'is not', null).executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 1) n += await removeBytes(dataDir, f.storage_key);
+  }
+  return n;
+}
+
+/** A row still carrying a legacy key had no bytes to adopt (see legacy.ts): there is nothing to remove. */
+async function removeBytes(dataDir: string, key: string): Promise<number> {
+  if (isCoreKey(key)) await removeStored(dataDir, key);
+  return 1;
 }

@@ -14,6 +14,9 @@ export const storageKeyOf = (id: string): string => id.replace(/-/g, '').toLower
 
 const dirOf = (dataDir: string) => path.join(dataDir, 'files', 'core');
 
+/** Whether a storage key is core's own (legacy.ts registers older layouts under other keys until adopted). */
+export const isCoreKey = (key: string): boolean => KEY.test(key);
+
 export function storedPath(dataDir: string, key: string): string {
   if (!KEY.test(key)) throw new Error('bad storage key');
   return path.join(dirOf(dataDir), key);

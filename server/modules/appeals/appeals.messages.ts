@@ -9,10 +9,6 @@ export const appealsMessages = {
   'appeals.notAnonymous': ['该诉求不是匿名诉求', 'This appeal is not anonymous'],
   'appeals.attachmentType': ['附件只能是图片（JPG、PNG、GIF、WebP）或 PDF 文件', 'Attachments must be images (JPG, PNG, GIF, WebP) or PDF'],
   'appeals.attachmentMissing': ['请选择要上传的文件', 'Choose a file to upload'],
-  'appeals.attachmentGone': [
-    '附件文件已不在服务器上，请管理员从备份恢复上传文件',
-    'The attachment file is no longer on the server; an administrator can restore the uploaded files from a backup',
-  ],
   'appeals.attachmentInvalid': ['附件不存在或已被使用，请重新上传', 'The attachment does not exist or is already used; upload it again'],
   'appeals.notDepartment': ['只能交办给您管辖范围内的部门', 'Assign only to a department in your scope'],
   'appeals.reopenLimit': ['该诉求已重新办理 {limit} 次，不能再次重办', 'This appeal was already reopened {limit} times'],

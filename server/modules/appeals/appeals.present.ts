@@ -72,7 +72,7 @@ export interface DetailParts {
     data: string | null;
     actor_name: string | null;
   }[];
-  attachments: { id: string; file_name: string; content_type: string; size: number }[];
+  attachments: { id: string; name: string; type: string; size: number }[];
   extensions: {
     id: string;
     days: number;
@@ -150,8 +150,8 @@ export function presentDetail(
     attachments: parts.attachments.map((a, i) => ({
       id: a.id,
       // A file name can carry a name ("张三工资条.jpg"); for anonymous appeals only the author sees it.
-      fileName: renameFiles ? t(locale, 'appeals.attachmentName', { n: i + 1 }) + extensionOf(a.content_type) : a.file_name,
-      contentType: a.content_type,
+      fileName: renameFiles ? t(locale, 'appeals.attachmentName', { n: i + 1 }) + extensionOf(a.type) : a.name,
+      contentType: a.type,
       size: a.size,
       url: `/api/v1/appeals/${row.id}/attachments/${a.id}`,
     })),

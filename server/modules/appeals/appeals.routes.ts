@@ -2,7 +2,6 @@
  * HTTP for appeals: authenticate → validate (schemas from common/schemas/appeals.ts) →
  * service → present. Nothing here decides who may do what.
  */
-import fs from 'node:fs';
 import { z } from 'zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParams } from '../../../common/schemas/shared.js';
@@ -49,7 +48,8 @@ import { ATTACHMENT_LIMITS } from '../../../common/appeals.js';
 import type { App } from '../../core/http/types.js';
 import { callContext, requireActor } from '../../core/auth/auth.plugin.js';
 import { idempotent } from '../../core/http/idempotency.js';
-import { writeCall } from '../../core/http/call.js';
+import { readCall, writeCall } from '../../core/http/call.js';
+import { sendFile, uploadingWrite } from '../../core/files/index.js';
 import type { WriteCall } from '../../core/call.js';
 import { invalid } from '../../core/errors.js';
 import * as service from './appeals.service.js';
@@ -78,11 +78,10 @@ export async function appealsRoutes(app: App) {
       schema: { tags, summary: '上传诉求附件（图片或 PDF，先上传后提交）', consumes: ['multipart/form-data'], response: { 201: UploadedAttachment } },
     },
     async (req, reply) => {
-      const { actor, ctx } = who(req);
       const file = await req.file({ limits: { fileSize: ATTACHMENT_LIMITS.maxBytes, files: 1 } });
       if (!file) throw invalid('body.file', 'appeals.attachmentMissing');
       const data = await file.toBuffer();
-      return reply.status(201).send(await files.upload(db, ctx, actor, dataDir, { filename: file.filename, data }));
+      return uploadingWrite(db, dataDir, req, reply, 201, (call, store) => files.upload(call, store, { filename: file.filename, data }));
     },
   );
 
@@ -257,24 +256,8 @@ export async function appealsRoutes(app: App) {
   app.get(
     '/api/v1/appeals/:id/attachments/:attachmentId',
     { config: allow('sysAdmin', 'unionChair', 'unionStaff', 'handler', 'worker'), schema: { tags, summary: '下载附件', params: AttachmentParams } },
-    async (req, reply) => {
-      const f = await files.open(db, requireActor(req), dataDir, req.params.id, req.params.attachmentId, req.locale);
-      const disposition = f.contentType === 'application/pdf' ? 'attachment' : 'inline';
-      return (
-        reply
-          .header('content-type', f.contentType)
-          .header('content-length', String(f.size))
-          .header(
-            'content-disposition',
-            `${disposition}; filename="file${f.fileName.slice(f.fileName.lastIndexOf('.'))}"; filename*=UTF-8''${encodeURIComponent(f.fileName)}`,
-          )
-          .header('x-content-type-options', 'nosniff')
-          // Even a file that slipped past the checks could run nothing here.
-          .header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox")
-          .header('cache-control', 'private, no-store')
-          .send(fs.createReadStream(f.path))
-      );
-    },
+    // Core's safe headers: the type found at upload, nosniff, a sandboxing CSP, inline only for images.
+    async (req, reply) => sendFile(reply, dataDir, await files.open(readCall(db, req), req.params.id, req.params.attachmentId, req.locale)),
   );
 
   app.get(

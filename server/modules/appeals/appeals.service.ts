@@ -57,7 +57,7 @@ import {
   repointDuplicates,
   updateAppeal,
 } from './appeals.writes.js';
-import { claimAttachments, listAttachments } from './attachments.repository.js';
+import { claimAttachments, listAttachments } from './attachments.js';
 import type { AppealTable } from './appeals.tables.js';
 import {
   abilities,
@@ -379,10 +379,7 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
     updated_at: iso,
   };
   await insertAppeal(tx, row);
-  if (body.attachmentIds.length) {
-    const unique = [...new Set(body.attachmentIds)];
-    if ((await claimAttachments(tx, unique, actor.accountId, id)) !== unique.length) throw invalid('body.attachmentIds', 'appeals.attachmentInvalid');
-  }
+  await claimAttachments(tx, ctx, actor, at, id, body.attachmentIds);
   const label: Label = registeredBy ? 'staff' : 'author';
   await event(tx, id, 'submitted', iso, { accountId: actorFor(actor, label, row.anonymous === 1), label }, { data: { channel } });
   await indexForSearch(tx, id, `${row.code} ${row.title} ${row.description}`);

@@ -72,18 +72,6 @@ export interface AppealEventTable {
   data: string | null;
 }
 
-export interface AppealAttachmentTable {
-  id: string;
-  appeal_id: string | null;
-  uploader_account_id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-  storage_key: string;
-  sha256: string;
-  created_at: string;
-}
-
 export interface AppealExtensionTable {
   id: string;
   appeal_id: string;
@@ -204,7 +192,6 @@ export interface AppealsTables {
   appeals: AppealTable;
   appeal_citations: { appeal_id: string; article_id: string; kind: string; created_at: string };
   appeal_events: AppealEventTable;
-  appeal_attachments: AppealAttachmentTable;
   appeal_extensions: AppealExtensionTable;
   appeal_ratings: AppealRatingTable;
   appeal_reminders: AppealReminderTable;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { filePath } from './attachments.js';
+import { storedPath } from '../../core/files/storage.js';
 import { useTestApp } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal } from './appeals.testkit.js';
 
@@ -41,12 +41,9 @@ describe('attachments', () => {
     expect(submitted.status).toBe(201);
     const created = await worker.get(submitted.headers.location);
     expect(created.body.attachments.map((a: any) => a.fileName)).toEqual(['工资条.png', '考勤表.pdf']);
-    const stored = await t.db
-      .selectFrom('appeal_attachments' as any)
-      .select(['storage_key'] as any)
-      .where('id', '=', up.body.id)
-      .executeTakeFirst();
-    expect((stored as any).storage_key).toMatch(/^[0-9a-f]{32}$/);
+    // Stored by core/files, owned by the appeal, under a name made of hex digits only.
+    const stored = await t.db.selectFrom('files').select(['storage_key', 'owner_kind', 'owner_id']).where('id', '=', up.body.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ storage_key: expect.stringMatching(/^[0-9a-f]{32}$/), owner_kind: 'appeals.appeal', owner_id: submitted.body.id });
 
     const img = await worker.get(created.body.attachments[0].url);
     expect(img.status).toBe(200);
@@ -69,12 +66,8 @@ describe('attachments', () => {
     const png = multipart('现场照片.png', PNG);
     const up = await worker.post('/api/v1/appeals/attachments', png.body, png.headers);
     const created = await worker.get((await worker.post('/api/v1/appeals', wageAppeal({ attachmentIds: [up.body.id] }))).headers.location);
-    const row = (await t.db
-      .selectFrom('appeal_attachments' as any)
-      .select(['storage_key'] as any)
-      .where('id', '=', up.body.id)
-      .executeTakeFirst()) as any;
-    fs.rmSync(filePath(t.app.deps.config.dataDir, row.storage_key));
+    const row = await t.db.selectFrom('files').select('storage_key').where('id', '=', up.body.id).executeTakeFirstOrThrow();
+    fs.rmSync(storedPath(t.app.deps.config.dataDir, row.storage_key));
     const gone = await worker.get(created.body.attachments[0].url);
     expect(gone.status).toBe(410);
     expect(gone.headers['content-type']).toMatch(/application\/problem\+json/);

@@ -1,44 +1,38 @@
 /**
- * Attachment files of appeals. A file is accepted by what its bytes are (magic numbers),
- * never by its name or the browser's claim; it is stored under DATA_DIR/files/appeals
- * with a random name and no extension, and served back only with the type found here —
- * so an uploaded page can never be served as HTML.
+ * Appeals' attachments are core files (core/files) owned by their appeal: one storage, one
+ * sniffing, one set of serving headers and the same 24-hour sweep of uploads no appeal claimed.
+ * What stays the appeals' own: the types they take (images and PDF), the limits, the words.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { extensionOf, safeFileName, sniff as sniffBytes } from '../../core/files/bytes.js';
+import type { CallContext } from '../../core/context.js';
+import type { Db, Tx } from '../../core/db/database.js';
+import { writeCallIn } from '../../core/call.js';
+import type { Actor } from '../../core/rbac/actor.js';
+import { claimFiles, extensionOf, filesOf, IMAGE_AND_PDF, type Accepts } from '../../core/files/index.js';
 
-export const ALLOWED_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'] as const;
-export type AttachmentType = (typeof ALLOWED_TYPES)[number];
+/** The owner kind of an appeal's files. */
+export const ATTACHMENT_KIND = 'appeals.appeal';
 
-/** The type the bytes are (core's sniffing), or null when it is not one appeals accept. */
-export function sniff(buf: Buffer): AttachmentType | null {
-  const type = sniffBytes(buf);
-  return type && (ALLOWED_TYPES as readonly string[]).includes(type) ? (type as AttachmentType) : null;
+/** At upload: images and PDF, refused on the form's field in the appeals' words. */
+export const UPLOAD_ACCEPTS: Accepts = { types: IMAGE_AND_PDF, field: 'body.file', message: 'appeals.attachmentType' };
+
+/**
+ * Makes the author's uploads the new appeal's files, in the submission's transaction; 422 on
+ * attachmentIds when one is unknown, used or someone else's (all or none are claimed).
+ */
+export async function claimAttachments(tx: Tx, ctx: CallContext, actor: Actor, at: Date, appealId: string, ids: string[]): Promise<void> {
+  await claimFiles(
+    writeCallIn(tx, tx, actor, ctx, at),
+    ids,
+    { kind: ATTACHMENT_KIND, id: appealId },
+    {
+      types: IMAGE_AND_PDF,
+      field: 'body.attachmentIds',
+      message: 'appeals.attachmentInvalid',
+    },
+  );
 }
 
-const KEY = /^[0-9a-f]{32}$/;
+/** An appeal's files in upload order (the order their anonymous names count in). */
+export const listAttachments = (db: Db | Tx, appealId: string) => filesOf(db, { kind: ATTACHMENT_KIND, id: appealId });
 
-function dir(dataDir: string) {
-  return path.join(dataDir, 'files', 'appeals');
-}
-
-export function filePath(dataDir: string, key: string): string {
-  if (!KEY.test(key)) throw new Error('bad storage key');
-  return path.join(dir(dataDir), key);
-}
-
-export async function storeFile(dataDir: string, buf: Buffer): Promise<{ key: string; sha256: string }> {
-  await fs.mkdir(dir(dataDir), { recursive: true, mode: 0o700 });
-  const key = randomBytes(16).toString('hex');
-  // 'wx' refuses to overwrite, so a (vanishingly unlikely) name clash fails instead of replacing a file.
-  await fs.writeFile(filePath(dataDir, key), buf, { flag: 'wx', mode: 0o600 });
-  return { key, sha256: createHash('sha256').update(buf).digest('hex') };
-}
-
-export async function removeFile(dataDir: string, key: string): Promise<void> {
-  await fs.rm(filePath(dataDir, key), { force: true });
-}
-
-export { safeFileName, extensionOf };
+export { extensionOf };

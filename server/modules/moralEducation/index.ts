@@ -7,6 +7,7 @@ import { MORAL_EDUCATION_GRANTS, MORAL_EDUCATION_PERMISSIONS } from '../../../co
 import { defineModule } from '../module.js';
 import { moralEducationIndicators } from './moralEducation.indicators.js';
 import * as m1020 from './migrations/20261125_1020_moralEducation.js';
+import * as m1102 from './migrations/20261208_1102_moralEducation_files.js';
 import { moralEducationRoutes } from './moralEducation.routes.js';
 import { moralEducationJobs } from './moralEducation.jobs.js';
 import { seedMoralEducationDemo } from './moralEducation.seed.js';
@@ -20,7 +21,7 @@ export const moralEducationModule = defineModule({
   // entry answering 404 to the admin).
   needToKnow: [MORAL_EDUCATION_PERMISSIONS.readOwnClass],
   messages: moralEducationMessages,
-  migrations: { '20261125_1020_moralEducation': m1020 },
+  migrations: { '20261125_1020_moralEducation': m1020, '20261208_1102_moralEducation_files': m1102 },
   routes: moralEducationRoutes,
   jobs: moralEducationJobs,
   indicators: moralEducationIndicators,

@@ -1,35 +1,32 @@
 /**
- * Session photos: only real JPEG, PNG or WebP images (judged by their first bytes, never by
- * the name or the declared type), at most MAX_PHOTO_BYTES, stored under DATA_DIR/files with
- * a random name so no user text ever reaches the file system.
+ * The session photo is a core file (core/files) owned by its session: one storage, one
+ * sniffing, one set of serving headers. What stays the ten-minute session's own: only real
+ * JPEG, PNG or WebP images (judged by their bytes), at most MAX_PHOTO_BYTES, its own words.
  */
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import type { WriteCall } from '../../core/call.js';
+import { claimFiles, filesOf, releaseFiles, type Accepts, type FileRef, type FileType } from '../../core/files/index.js';
+import type { Db, Tx } from '../../core/db/database.js';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
-export function detectImage(buf: Buffer): { mime: string; ext: string } | null {
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mime: 'image/png', ext: 'png' };
-  if (buf.length >= 12 && buf.toString('latin1', 0, 4) === 'RIFF' && buf.toString('latin1', 8, 12) === 'WEBP') return { mime: 'image/webp', ext: 'webp' };
-  return null;
+/** The owner kind of a session's photo. */
+export const PHOTO_KIND = 'moralEducation.session';
+const PHOTO_TYPES: readonly FileType[] = ['image/jpeg', 'image/png', 'image/webp'];
+
+/** At upload (the record form's photo part): three image types, refused on body.photo. */
+export const PHOTO_ACCEPTS: Accepts = { types: PHOTO_TYPES, field: 'body.photo', message: 'moralEducation.notImage' };
+
+const owner = (sessionId: string) => ({ kind: PHOTO_KIND, id: sessionId });
+
+/** Makes the just-stored photo the session's, in the recording transaction. */
+export async function claimPhoto(call: WriteCall, sessionId: string, photo: FileRef): Promise<void> {
+  await claimFiles(call, [photo.id], owner(sessionId), { types: PHOTO_TYPES, field: 'body.photo', message: 'moralEducation.notImage' });
 }
 
-const dirOf = (dataDir: string) => path.join(dataDir, 'files');
-
-export async function storePhoto(dataDir: string, buf: Buffer, ext: string): Promise<string> {
-  await fs.mkdir(dirOf(dataDir), { recursive: true });
-  const name = `moral-${randomBytes(16).toString('hex')}.${ext}`;
-  await fs.writeFile(path.join(dirOf(dataDir), name), buf, { flag: 'wx' });
-  return name;
+/** The session's photo, or null. */
+export async function photoOf(db: Db | Tx, sessionId: string): Promise<FileRef | null> {
+  return (await filesOf(db, owner(sessionId)))[0] ?? null;
 }
 
-export function readPhoto(dataDir: string, name: string): Promise<Buffer> {
-  // Names are ours (random hex); basename guards against a tampered row all the same.
-  return fs.readFile(path.join(dirOf(dataDir), path.basename(name)));
-}
-
-export async function removePhoto(dataDir: string, name: string | null | undefined): Promise<void> {
-  if (name) await fs.rm(path.join(dirOf(dataDir), path.basename(name)), { force: true });
-}
+/** Lets the photo go: it is gone from the session at once, its bytes are swept by core. */
+export const releasePhoto = (call: WriteCall, sessionId: string) => releaseFiles(call, owner(sessionId));

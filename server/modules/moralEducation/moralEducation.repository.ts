@@ -41,9 +41,6 @@ export interface MoralSessionTable {
   topic: string | null;
   planned_topic: string | null;
   reflection: string | null;
-  photo_name: string | null;
-  photo_mime: string | null;
-  photo_size: number | null;
   recorded_by: string | null;
   recorded_by_name: string | null;
   created_at: string;

@@ -34,7 +34,8 @@ import { sendXlsx } from '../../core/excel/export.js';
 import * as service from './moralEducation.service.js';
 import { coverageExport, missedExport } from './moralEducation.queries.js';
 import { classDays } from './moralEducation.classDays.js';
-import { detectImage, MAX_PHOTO_BYTES, readPhoto, removePhoto, storePhoto } from './moralEducation.photos.js';
+import { MAX_PHOTO_BYTES, PHOTO_ACCEPTS } from './moralEducation.photos.js';
+import { sendFile, uploadingWrite } from '../../core/files/index.js';
 import { allow } from '../../core/http/access.js';
 
 const tags = ['moralEducation'];
@@ -43,16 +44,18 @@ const tags = ['moralEducation'];
  * The record form: JSON, or multipart/form-data with the same JSON in a `data` field and
  * an optional image in `photo` — one request from a phone, photo included.
  */
-async function readRecordForm(req: FastifyRequest): Promise<{ body: unknown; photo: Buffer | null }> {
+async function readRecordForm(req: FastifyRequest): Promise<{ body: unknown; photo: Buffer | null; filename?: string }> {
   if (!req.isMultipart()) return { body: req.body, photo: null };
   let data: string | undefined;
   let photo: Buffer | null = null;
+  let filename: string | undefined;
   try {
     for await (const part of req.parts({ limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 4 } })) {
       if (part.type === 'file') {
         if (part.fieldname !== 'photo')
           throw new AppError(400, 'validation', 'moralEducation.badForm', {}, [{ field: `body.${part.fieldname}`, message: 'moralEducation.badForm' }]);
         photo = await part.toBuffer();
+        filename = part.filename;
       } else if (part.fieldname === 'data') data = String(part.value);
     }
   } catch (err: any) {
@@ -71,7 +74,7 @@ async function readRecordForm(req: FastifyRequest): Promise<{ body: unknown; pho
   }
   // The text guard saw only the raw form; the record inside it gets the same check.
   refuseBadText(body, 'body');
-  return { body, photo };
+  return { body, photo, filename };
 }
 
 export async function moralEducationRoutes(app: App) {
@@ -174,23 +177,18 @@ export async function moralEducationRoutes(app: App) {
       const form = await readRecordForm(req);
       const parsed = RecordSessionBody.safeParse(form.body, { reportInput: true });
       if (!parsed.success) throw new RequestValidationError('body', parsed.error.issues);
-      let photo: service.PhotoMeta | null = null;
-      if (form.photo) {
-        const kind = detectImage(form.photo);
-        if (!kind) throw new AppError(422, 'invalid', 'moralEducation.notImage', {}, [{ field: 'body.photo', message: 'moralEducation.notImage' }]);
-        photo = { name: await storePhoto(dataDir, form.photo, kind.ext), mime: kind.mime, size: form.photo.length };
-      }
       // The idempotency fingerprint covers the photo too: the same key with another picture is a mismatch, not a replay.
       if (req.isMultipart())
         (req as { body: unknown }).body = { data: parsed.data, photo: form.photo ? createHash('sha256').update(form.photo).digest('hex') : null };
-      try {
-        const session = await writeCall(db, req, reply, 201, (call) => service.recordSession(call, req.params.classId, parsed.data, photo));
-        if (reply.getHeader('idempotent-replay') === 'true') await removePhoto(dataDir, photo?.name);
-        return reply.status(201).send(session);
-      } catch (err) {
-        await removePhoto(dataDir, photo?.name);
-        throw err;
-      }
+      // Core stores the photo (and drops its bytes again if the record fails or is a replay); the session claims it.
+      return uploadingWrite(db, dataDir, req, reply, 201, async (call, store) =>
+        service.recordSession(
+          call,
+          req.params.classId,
+          parsed.data,
+          form.photo ? await store({ filename: form.filename, data: form.photo }, PHOTO_ACCEPTS) : null,
+        ),
+      );
     },
   );
 
@@ -215,28 +213,13 @@ export async function moralEducationRoutes(app: App) {
   app.patch(
     '/api/v1/moral-education/sessions/:id',
     { config: allow('headTeacher'), schema: { tags, summary: '修改开展记录', params: IdParams, body: UpdateSessionBody, response: { 200: MoralSession } } },
-    async (req, reply) => {
-      const { session, removedPhoto } = await writeCall(db, req, reply, 200, (call) => service.updateSession(call, req.params.id, req.body));
-      await removePhoto(dataDir, removedPhoto);
-      return session;
-    },
+    async (req, reply) => writeCall(db, req, reply, 200, (call) => service.updateSession(call, req.params.id, req.body)),
   );
 
   app.get(
     '/api/v1/moral-education/sessions/:id/photo',
     { config: allow('sysAdmin', 'principal', 'academicOffice', 'headTeacher', 'subjectTeacher'), schema: { tags, summary: '开展照片', params: IdParams } },
-    async (req, reply) => {
-      const p = await service.sessionPhoto(readCall(db, req), req.params.id);
-      const buf = await readPhoto(dataDir, p.name).catch(() => {
-        throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
-      });
-      return reply
-        .type(p.mime)
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', 'inline')
-        .header('cache-control', 'private, max-age=3600')
-        .send(buf);
-    },
+    async (req, reply) => sendFile(reply, dataDir, await service.sessionPhoto(readCall(db, req), req.params.id)),
   );
 
   app.get(

@@ -11,6 +11,8 @@ import { loadSchoolCalendar, pickTerm, schoolClasses, studentsOfClass, type Clas
 import * as repo from './moralEducation.repository.js';
 import { classFor, mayRecord, ownClassFor, schoolFor } from './moralEducation.policy.js';
 import { loadPlan } from './moralEducation.plan.js';
+import { claimPhoto, photoOf, PHOTO_KIND, releasePhoto } from './moralEducation.photos.js';
+import { ownersWithFiles, type FileRef } from '../../core/files/index.js';
 import {
   classCoverage,
   defaultAsOf,
@@ -23,13 +25,14 @@ import {
 } from './moralEducation.indicators.js';
 
 const DAY_MS = 86_400_000;
+const photoUrl = (sessionId: string) => `/api/v1/moral-education/sessions/${sessionId}/photo`;
 
 function checkRange(from: string, to: string) {
   if (to < from || (Date.parse(to) - Date.parse(from)) / DAY_MS > 400) throw invalid('query.to', 'school.rangeTooLong');
 }
 
 export async function present(db: Tx, row: repo.SessionRow, className: string): Promise<MoralSession> {
-  const presenters = await repo.presentersOf(db, [row.id]);
+  const [presenters, photo] = await Promise.all([repo.presentersOf(db, [row.id]), photoOf(db, row.id)]);
   return {
     id: row.id,
     classId: row.class_id,
@@ -41,7 +44,7 @@ export async function present(db: Tx, row: repo.SessionRow, className: string): 
     plannedTopic: row.planned_topic,
     presenters: presenters.map((p) => ({ id: p.student_id, name: p.name })),
     reflection: row.reflection ?? '',
-    photoUrl: row.photo_name ? `/api/v1/moral-education/sessions/${row.id}/photo` : null,
+    photoUrl: photo ? photoUrl(row.id) : null,
     recordedByName: row.recorded_by_name,
     recordedAt: row.created_at,
     updatedAt: row.updated_at,
@@ -175,12 +178,6 @@ async function checkPresenters(db: Db, cls: ClassInfo, ids: string[], field: str
   return unique;
 }
 
-export interface PhotoMeta {
-  name: string;
-  mime: string;
-  size: number;
-}
-
 export interface RecordInput {
   date?: string;
   status: 'held' | 'skipped';
@@ -191,7 +188,7 @@ export interface RecordInput {
 }
 
 /** One call records the whole session (held or skipped, topic, presenters, reflection, photo). */
-export async function recordSession(call: WriteCall, classId: string, input: RecordInput, photo: PhotoMeta | null) {
+export async function recordSession(call: WriteCall, classId: string, input: RecordInput, photo: FileRef | null) {
   const { tx, ctx, actor, now, iso: at } = call;
   const { cls } = await classFor(tx, actor, classId, 'record');
   const date = input.date ?? shanghaiDate(now);
@@ -213,15 +210,13 @@ export async function recordSession(call: WriteCall, classId: string, input: Rec
     topic,
     planned_topic: plannedTopic,
     reflection: input.reflection,
-    photo_name: photo?.name ?? null,
-    photo_mime: photo?.mime ?? null,
-    photo_size: photo?.size ?? null,
     recorded_by: actor.accountId,
     recorded_by_name: actor.displayName,
     created_at: at,
     updated_at: at,
   };
   await repo.insertSession(tx, row, presenters);
+  if (photo) await claimPhoto(call, row.id, photo);
   await recordAudit(tx, ctx, {
     action: 'moralEducation.record',
     entityType: 'moralSession',
@@ -248,9 +243,10 @@ export async function getSession(call: Call, id: string) {
 
 export async function sessionPhoto(call: Call, id: string) {
   const { db, actor } = call;
-  const { row } = await sessionFor(db, actor, id, 'read');
-  if (!row.photo_name || !row.photo_mime) throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
-  return { name: row.photo_name, mime: row.photo_mime };
+  await sessionFor(db, actor, id, 'read');
+  const photo = await photoOf(db, id);
+  if (!photo) throw new AppError(404, 'no_photo', 'moralEducation.noPhoto');
+  return photo;
 }
 
 export async function updateSession(
@@ -269,8 +265,8 @@ export async function updateSession(
   const presenters = !held ? [] : input.presenterIds ? await checkPresenters(tx, cls, input.presenterIds, 'body.presenterIds') : undefined;
   const patch: Partial<repo.SessionRow> = { status, skip_reason: skipReason, topic, updated_at: iso };
   if (input.reflection !== undefined) patch.reflection = input.reflection;
-  if (input.removePhoto) Object.assign(patch, { photo_name: null, photo_mime: null, photo_size: null });
   await repo.updateSession(tx, id, patch);
+  if (input.removePhoto) await releasePhoto(call, id);
   if (presenters) await repo.setPresenters(tx, id, presenters);
   await recordAudit(tx, ctx, {
     action: 'moralEducation.update',
@@ -285,7 +281,7 @@ export async function updateSession(
       removePhoto: !!input.removePhoto,
     },
   });
-  return { session: await present(tx, (await repo.findSession(tx, id))!, cls.name), removedPhoto: input.removePhoto ? row.photo_name : null };
+  return present(tx, (await repo.findSession(tx, id))!, cls.name);
 }
 
 export async function listSessions(
@@ -305,10 +301,8 @@ export async function listSessions(
     limit: q.pageSize,
     offset: (q.page - 1) * q.pageSize,
   });
-  const presenters = await repo.presentersOf(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const [presenters, withPhoto] = await Promise.all([repo.presentersOf(db, ids), ownersWithFiles(db, PHOTO_KIND, ids)]);
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -321,7 +315,7 @@ export async function listSessions(
       plannedTopic: r.planned_topic,
       presenters: presenters.filter((p) => p.session_id === r.id).map((p) => ({ id: p.student_id, name: p.name })),
       reflection: r.reflection ?? '',
-      photoUrl: r.photo_name ? `/api/v1/moral-education/sessions/${r.id}/photo` : null,
+      photoUrl: withPhoto.has(r.id) ? photoUrl(r.id) : null,
       recordedByName: r.recorded_by_name,
       recordedAt: r.created_at,
       updatedAt: r.updated_at,

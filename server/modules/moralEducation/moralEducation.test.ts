@@ -1,20 +1,25 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { remindHeadTeachers } from './moralEducation.jobs.js';
 
-const t = useTestApp();
+// Its own data directory: the photo tests count the bytes on disk.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-moral-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+const t = useTestApp({ config: { dataDir } });
 let w: SchoolWorld;
 beforeAll(async () => {
   w = await schoolWorld(t);
 });
 
 const base = '/api/v1/moral-education';
-const filesDir = () => path.join(t.app.deps.config.dataDir, 'files');
-const filesNow = () => (fs.existsSync(filesDir()) ? fs.readdirSync(filesDir()).filter((f) => f.startsWith('moral-')).length : 0);
+// Photos are core files (DATA_DIR/files/core); nothing else in this file uploads.
+const filesDir = () => path.join(dataDir, 'files', 'core');
+const filesNow = () => (fs.existsSync(filesDir()) ? fs.readdirSync(filesDir()).length : 0);
 const local = (s: string) => new Date(`${s}:00+08:00`);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-pretend-image-bytes')]);
 
@@ -423,5 +428,21 @@ describe("a student's own class plan", () => {
     expect((await w.users.headA.get(`${base}/my-class/plan?${range}`)).status).toBe(403);
     expect((await (await t.user([{ role: 'student', org: w.classA }])).get(`${base}/my-class/plan?${range}`)).status).toBe(404);
     expect((await studentA.get(`${base}/my-class/plan?from=2026-09-16&to=2026-09-14`)).status).toBe(422);
+  });
+});
+
+// Last in the file: class B's record here would change the counts the tests above check.
+describe('the session photo', () => {
+  it('removing a photo takes it off the record at once and its bytes off the disk at the next sweep', async () => {
+    const url = `${base}/classes/${w.classB.id}/sessions`;
+    const f = form({ date: '2026-09-15', status: 'held' }, { bytes: PNG, filename: '板报.png', type: 'image/png' });
+    const s = await ok(w.users.headB.request('POST', url, f.body, f.headers), 201);
+    const before = filesNow();
+    const removed = await ok(w.users.headB.patch(`${base}/sessions/${s.id}`, { removePhoto: true }));
+    expect(removed.photoUrl).toBeNull();
+    expect((await w.users.headB.get(s.photoUrl)).status).toBe(404);
+    expect((await ok(w.users.headB.get(`${base}/classes/${w.classB.id}/sessions?pageSize=50`))).items.find((x: any) => x.id === s.id).photoUrl).toBeNull();
+    expect(await t.app.deps.scheduler.runOnce('core.filesSweep', new Date())).toBe(true);
+    expect(filesNow()).toBe(before - 1);
   });
 });
