@@ -55,7 +55,11 @@ async function shareOfLogs(db: Db, q: IndicatorQuery, met: (l: Log) => boolean):
 /** The logs `shareOfLogs` counted: the period's logs (the batch's one read), those meeting `met` in the numerator. */
 async function shareRecords(db: Db, q: IndicatorQuery, met: (l: Log) => boolean): Promise<CountedRecords> {
   const logs = await logsOf(db, q);
-  return foldRecords(logs, (l) => l.id, (l) => rateFigure(met(l) ? 1 : 0, 1, null));
+  return foldRecords(
+    logs,
+    (l) => l.id,
+    (l) => rateFigure(met(l) ? 1 : 0, 1, null),
+  );
 }
 
 function rosterOf(db: Db, q: IndicatorQuery) {

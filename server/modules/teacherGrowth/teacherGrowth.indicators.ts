@@ -84,15 +84,12 @@ function planRows(db: Db, q: IndicatorQuery) {
       .select((eb) => [
         eb
           .exists(
-            eb
-              .selectFrom('growth_evidence as e')
-              .select('e.id')
-              .whereRef('e.plan_id', '=', 'p.id')
-              .where('e.date', '>=', q.from)
-              .where('e.date', '<=', q.to),
+            eb.selectFrom('growth_evidence as e').select('e.id').whereRef('e.plan_id', '=', 'p.id').where('e.date', '>=', q.from).where('e.date', '<=', q.to),
           )
           .as('has_evidence'),
-        eb.exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'p.id').where('y.rating', '=', 'notMet')).as('missed'),
+        eb
+          .exists(eb.selectFrom('growth_year_reviews as y').select('y.plan_id').whereRef('y.plan_id', '=', 'p.id').where('y.rating', '=', 'notMet'))
+          .as('missed'),
       ])
       .where('p.status', 'in', ['active', 'yearReview'])
       .where((eb) => pathInScope(eb, 'p.school_path', q.scope))
