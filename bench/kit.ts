@@ -72,7 +72,8 @@ export async function openBenchDatabase(
 /** The embedded PostgreSQL server's postmaster (its backends are its children), for the CPU the server spends. */
 let postmaster: number | null = null;
 
-async function findServer(db: Db): Promise<void> {
+/** Makes `cpuMs`/`cpuSplitMs` count the PostgreSQL server behind `db` (openBenchDatabase does it; a bench starting its own server calls it). */
+export async function findServer(db: Db): Promise<void> {
   const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);
   postmaster = Number(procStat(rows[0].pid)?.[1] ?? 0) || null;
 }
@@ -92,6 +93,12 @@ function procStat(pid: number | string): string[] | null {
  * (0 elsewhere); 10 ms ticks, so it is read over a whole loop of calls, not per call.
  */
 function cpuMs(): number {
+  const { node, server } = cpuSplitMs();
+  return node + server;
+}
+
+/** `cpuMs` in its two parts: this Node process, and the PostgreSQL server's processes (0 on SQLite). */
+export function cpuSplitMs(): { node: number; server: number } {
   const self = process.cpuUsage();
   let ticks = 0;
   if (postmaster) {
@@ -103,7 +110,7 @@ function cpuMs(): number {
       if (f && Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
     }
   }
-  return (self.user + self.system) / 1000 + ticks * 10;
+  return { node: (self.user + self.system) / 1000, server: ticks * 10 };
 }
 
 /**

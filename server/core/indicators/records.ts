@@ -11,8 +11,17 @@ import type { Db } from '../db/database.js';
 import type { Figure } from '../../../common/figure.js';
 import { sharedRead, type CountedRecords, type IndicatorQuery } from './indicator.js';
 
-/** Sorted, distinct. */
-export const sortedIds = (ids: Iterable<string>): string[] => [...new Set(ids)].sort();
+/**
+ * Sorted, distinct. A list already strictly ascending (rows read or sorted by id once, then folded
+ * figure by figure) is returned as it is: at scale L a group's year is ~300 000 appeals and eleven
+ * figures, and sorting each figure's two parts again was most of the records' Node time.
+ */
+export function sortedIds(ids: Iterable<string>): string[] {
+  const list = Array.isArray(ids) ? (ids as string[]) : [...ids];
+  let ascending = true;
+  for (let i = 1; i < list.length && ascending; i++) ascending = list[i - 1] < list[i];
+  return ascending ? list : [...new Set(list)].sort();
+}
 
 /**
  * The rows a folded figure counted: each row counted alone by `figureOf` (the function that counts

@@ -328,6 +328,8 @@ function recordKinds(db: Db, q: IndicatorQuery) {
       if (!alone.has(kind)) alone.set(kind, one);
       return { id: r.id, kind };
     });
+    // Sorted by id once: each figure's fold then yields its ids in order (sortedIds sorts nothing more).
+    rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { rows, alone };
   });
 }

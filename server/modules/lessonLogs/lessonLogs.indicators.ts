@@ -4,15 +4,17 @@
  * days of the period, against the timetable (lessonLogs.schedule.ts), as the office's views count.
  */
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, sharedRead, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type CountedRecords, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { foldRecords, sortedIds } from '../../core/indicators/records.js';
 import { rateFigure, type Figure } from '../../../common/figure.js';
-import { TEN_LABELS, TENS, standardMet } from '../../../common/lessonLogs.js';
+import { LESSON_LOG_PERMISSIONS, TEN_LABELS, TENS, standardMet } from '../../../common/lessonLogs.js';
 import { classesInScope, studentsOfClasses } from '../school/index.js';
 import { TEN_OF } from './lessonLogs.office.js';
 import * as repo from './lessonLogs.repository.js';
-import { timetabledAndLogged } from './lessonLogs.schedule.js';
+import { dayGroups, timetabledAndLogged } from './lessonLogs.schedule.js';
 
 const COMPLIANCE = { view: 'compliance' };
+const STANDARD_MET = (l: Log) => standardMet(l.minutes_taught, l.minutes_checking);
 
 /**
  * The scope's classes and the period's logs are read once for the nine figures of one batch (a
@@ -36,16 +38,55 @@ export async function loggedRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   return rateFigure(logged, timetabled, { numerator: COMPLIANCE, denominator: { view: 'notLogged' } });
 }
 
-async function shareOfLogs(db: Db, q: IndicatorQuery, met: (l: Awaited<ReturnType<typeof repo.logsOfClasses>>[number]) => boolean): Promise<Figure> {
+/** The lessons `loggedRate` counted, named (the same timetable × school days joined with the logs). */
+async function loggedRateRecords(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const { classes } = await scoped(db, q);
+  const { logged, timetabled } = await repo.promisedIds(db, await dayGroups(db, classes, q.from, q.to));
+  return { numerator: sortedIds(logged), denominator: sortedIds(timetabled) };
+}
+
+type Log = Awaited<ReturnType<typeof repo.logsOfClasses>>[number];
+
+async function shareOfLogs(db: Db, q: IndicatorQuery, met: (l: Log) => boolean): Promise<Figure> {
   const logs = await logsOf(db, q);
   return rateFigure(logs.filter(met).length, logs.length, { numerator: COMPLIANCE, denominator: COMPLIANCE });
 }
 
+/** The logs `shareOfLogs` counted: the period's logs (the batch's one read), those meeting `met` in the numerator. */
+async function shareRecords(db: Db, q: IndicatorQuery, met: (l: Log) => boolean): Promise<CountedRecords> {
+  const logs = await logsOf(db, q);
+  return foldRecords(
+    logs,
+    (l) => l.id,
+    (l) => rateFigure(met(l) ? 1 : 0, 1, null),
+  );
+}
+
+function rosterOf(db: Db, q: IndicatorQuery) {
+  return sharedRead(q, 'lessonLogs.roster', async () => studentsOfClasses(db, (await scoped(db, q)).ids));
+}
+
 export async function studentsReached(db: Db, q: IndicatorQuery): Promise<Figure> {
   const { ids } = await scoped(db, q);
-  const roster = (await studentsOfClasses(db, ids)).length;
+  const roster = (await rosterOf(db, q)).length;
   return rateFigure(await repo.studentsReachedIn(db, ids, q.from, q.to), roster, { numerator: COMPLIANCE, denominator: COMPLIANCE });
 }
+
+/** The students `studentsReached` counted: those tapped in the period, and the classes' rolls. */
+async function studentsReachedRecords(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const { ids } = await scoped(db, q);
+  return {
+    numerator: sortedIds(await repo.studentsReachedIds(db, ids, q.from, q.to)),
+    denominator: sortedIds((await rosterOf(db, q)).map((s) => s.id)),
+  };
+}
+
+/**
+ * A snapshot's lessons and students are shown to the academic office and principal, who read every
+ * log of their classes already; a teacher (lessonLogs.log) sees the counts only. The ids name lessons
+ * and students, never a teacher, and the list is by id: no ranking of teachers comes out of it.
+ */
+const RECORDS = { recordsPermission: LESSON_LOG_PERMISSIONS.oversee };
 
 export const lessonLogsIndicators: IndicatorDefinition[] = [
   defineIndicator({
@@ -55,6 +96,8 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
     period: 'range',
     unit: 'rate',
     compute: loggedRate,
+    records: loggedRateRecords,
+    ...RECORDS,
   }),
   defineIndicator({
     key: 'lessonLogs.standardMetRate',
@@ -65,7 +108,9 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
     },
     period: 'range',
     unit: 'rate',
-    compute: (db, q) => shareOfLogs(db, q, (l) => standardMet(l.minutes_taught, l.minutes_checking)),
+    compute: (db, q) => shareOfLogs(db, q, STANDARD_MET),
+    records: (db, q) => shareRecords(db, q, STANDARD_MET),
+    ...RECORDS,
   }),
   ...TENS.map((ten) =>
     defineIndicator({
@@ -77,7 +122,9 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
       },
       period: 'range',
       unit: 'rate',
-      compute: (db, q) => shareOfLogs(db, q, (l) => TEN_OF[ten](l)),
+      compute: (db, q) => shareOfLogs(db, q, TEN_OF[ten]),
+      records: (db, q) => shareRecords(db, q, TEN_OF[ten]),
+      ...RECORDS,
     }),
   ),
   defineIndicator({
@@ -90,5 +137,7 @@ export const lessonLogsIndicators: IndicatorDefinition[] = [
     period: 'range',
     unit: 'rate',
     compute: studentsReached,
+    records: studentsReachedRecords,
+    ...RECORDS,
   }),
 ];

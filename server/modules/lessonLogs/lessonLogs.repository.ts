@@ -263,6 +263,41 @@ export async function countPromised(db: Tx, groups: readonly DayGroup[], teacher
   return { timetabled: rows.reduce((n, r) => n + Number(r.timetabled), 0), logged: rows.reduce((n, r) => n + Number(r.logged), 0) };
 }
 
+/**
+ * The same lessons as `countPromised` counts, each named: its log's id when it is logged, else the
+ * lesson itself as `<class id>/<date>/<period>` (a timetabled lesson with no log has no record of its
+ * own; the not-logged view lists it by the same three). The work report's snapshot keeps these.
+ */
+export async function promisedIds(db: Tx, groups: readonly DayGroup[]): Promise<{ logged: string[]; timetabled: string[] }> {
+  const rows = await promised<{ id: string | null; class_id: string; day: string; period: number | string }>(db, groups, undefined, {
+    select: sql`l.id, s.class_id, d.day, s.period`,
+  });
+  const logged: string[] = [];
+  const timetabled: string[] = [];
+  for (const r of rows) {
+    if (r.id) logged.push(r.id);
+    timetabled.push(r.id ?? `${r.class_id}/${r.day}/${Number(r.period)}`);
+  }
+  return { logged, timetabled };
+}
+
+/** The students of `classIds` tapped in a lesson of [from, to], by id (`studentsReachedIn` counts them, class batch by class batch). */
+export async function studentsReachedIds(db: Tx, classIds: readonly string[], from: string, to: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < classIds.length; i += 200) {
+    const rows = await ldb(db)
+      .selectFrom('lesson_log_students')
+      .select('student_id')
+      .distinct()
+      .where('class_id', 'in', classIds.slice(i, i + 200))
+      .where('date', '>=', from)
+      .where('date', '<=', to)
+      .execute();
+    for (const r of rows) ids.push(r.student_id);
+  }
+  return ids;
+}
+
 export type MissingLesson = NotLoggedLesson;
 
 /**

@@ -99,7 +99,42 @@ describe('the work report on the demo world', () => {
         if (!summed[f.key]) expect({ key: f.key, numerator: num?.length }).toEqual({ key: f.key, numerator: f.numerator });
       }
     }
-    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'mediation', 'meetings']);
+    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'lessonLogs', 'mediation', 'meetings', 'teacherGrowth']);
+  });
+
+  it('lists a school figure’s lessons and teachers’ records to the school’s office alone: the union chair sees the counts', async () => {
+    const principal = t.client();
+    expect((await principal.login('principal', DEMO_PASSWORD)).status).toBe(200);
+    const chair = t.client();
+    expect((await chair.login('chair', DEMO_PASSWORD)).status).toBe(200);
+    const idOf = async (org: { id: string }) =>
+      (
+        (await t.db
+          .selectFrom('work_reports' as any)
+          .select('id' as any)
+          .where('org_id' as any, '=', org.id)
+          .where('from_date' as any, '=', YEAR.from)
+          .executeTakeFirstOrThrow()) as { id: string }
+      ).id;
+    const [schoolReport, groupReport] = [await idOf(school.org), await idOf(group.org)];
+    for (const key of ['lessonLogs.loggedRate', 'lessonLogs.standardMetRate', 'teacherGrowth.dutiesDone', 'teacherGrowth.observationsMet']) {
+      const f = school.figures.find((x) => x.key === key)!;
+      expect(f.denominator, key).toBeGreaterThan(0);
+      for (const part of ['numerator', 'denominator'] as const) {
+        const res = await principal.get(`/api/v1/work-reports/${schoolReport}/records?ref=${f.ref}&part=${part}&pageSize=200`);
+        expect({ key, part, visible: res.body.visible, total: res.body.total }).toEqual({ key, part, visible: true, total: f[part] });
+      }
+      // The group's report counts the same school; its chair holds no office grant over the school's lessons or teachers.
+      const g = group.figures.find((x) => x.key === key)!;
+      const res = await chair.get(`/api/v1/work-reports/${groupReport}/records?ref=${g.ref}`);
+      expect({ key, ...res.body }).toMatchObject({ key, count: g.numerator, kept: true, visible: false, total: null, items: [] });
+    }
+    // A lesson not logged is named by its class, date and period (no record of its own); a logged one by its log.
+    const logged = school.figures.find((x) => x.key === 'lessonLogs.loggedRate')!;
+    if (logged.denominator > logged.numerator) {
+      const all = (await principal.get(`/api/v1/work-reports/${schoolReport}/records?ref=${logged.ref}&part=denominator&pageSize=200`)).body.items;
+      expect(all.some((id: string) => /^[^/]+\/\d{4}-\d{2}-\d{2}\/\d+$/.test(id))).toBe(true);
+    }
   });
 
   it('drills each figure counted over decided items into the board, whose list holds exactly the figure’s items', async () => {
