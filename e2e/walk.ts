@@ -246,6 +246,8 @@ async function walk(browser: Browser, base: string, account: string, viewport: V
   // Reported page by page (soft), so one run names every defect, and a run cut short still names those it saw.
   const report = () => {
     const found = w.problems.splice(0);
+    // Printed as found too: vitest names failures only when the whole run ends, and a run cut short names none.
+    if (found.length) console.log(`walk ${account}, ${viewport}:\n  ${found.join('\n  ')}`);
     expect.soft(found, `${account}, ${viewport}`).toEqual([]);
   };
   try {
@@ -309,7 +311,9 @@ export function walkHalf(half: Half) {
       expect(accounts.length).toBeGreaterThanOrEqual(half === 'union' ? 7 : 6);
     });
 
-    it.for(accounts)('%s', { timeout: 900_000 }, async (account, { expect }) => {
+    // A test's time runs from its start, while it may wait for a slot behind four others: the limit guards against a
+    // hang only (each settling gives up after 45 s, each Playwright action after 30 s).
+    it.for(accounts)('%s', { timeout: 3_600_000 }, async (account, { expect }) => {
       await slot(async () => {
         // The phone after the desktop: its pages are audited only where their structure differs from the desktop's.
         await walk(e2e.browser, e2e.server.url, account, 'desktop', expect, audits, tally);
