@@ -44,8 +44,12 @@ export function demoRoles(): Account[] {
 }
 
 export type Half = 'union' | 'school';
-/** The school's roles (their org is the school or one of its classes) walk in one file, the rest in the other. */
-export const halfOf = (a: Account): Half => (/中学|班/.test(a.org) ? 'school' : 'union');
+/**
+ * The school's roles (their org is the school or one of its classes) walk in one file, the union's in the other. The
+ * admin (org 全部, the longest menu) walks with the school: the union's seven roles were ~220 page visits before handler,
+ * rep, worker and mediator, the school's six 125 (2026-12-08).
+ */
+export const halfOf = (a: Account): Half => (/中学|班|全部/.test(a.org) ? 'school' : 'union');
 
 const VIEWPORTS = {
   desktop: { viewport: { width: 1366, height: 768 } },
@@ -308,7 +312,7 @@ export function walkHalf(half: Half) {
 
   describe.concurrent(`the walk (${half}): every role, every menu entry, desktop and phone`, () => {
     it('walks one account of each of its roles', () => {
-      expect(accounts.length).toBeGreaterThanOrEqual(half === 'union' ? 7 : 6);
+      expect(accounts.length).toBeGreaterThanOrEqual(half === 'union' ? 6 : 7);
     });
 
     // A test's time runs from its start, while it may wait for a slot behind four others: the limit guards against a
