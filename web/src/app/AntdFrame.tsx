@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
 import { toLanguage } from '../i18n';
+import { useReducedMotion } from '../shared/useReducedMotion';
 
 /**
  * Contrast is set here once rather than page by page: antd's default greys (45% black for
@@ -60,8 +61,11 @@ const THEME = {
  */
 export function AntdFrame({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
+  const reducedMotion = useReducedMotion();
+  // The theme object is rebuilt only when the wish for less motion changes: antd recomputes its styles on a new theme.
+  const theme = useMemo(() => (reducedMotion ? { ...THEME, token: { ...THEME.token, motion: false } } : THEME), [reducedMotion]);
   return (
-    <ConfigProvider locale={toLanguage(i18n.language) === 'en' ? enUS : zhCN} theme={THEME}>
+    <ConfigProvider locale={toLanguage(i18n.language) === 'en' ? enUS : zhCN} theme={theme}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from '../shared/auth/AuthContext';
+import { IdleMark } from './IdleMark';
 import { router } from './router';
 
 /** The root: no antd here (see AntdFrame), so the light pages start with React, the router and i18n only. */
@@ -20,6 +21,7 @@ export function App() {
 
   return (
     <AuthProvider>
+      <IdleMark />
       <RouterProvider router={router} />
     </AuthProvider>
   );

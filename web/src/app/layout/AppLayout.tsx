@@ -42,7 +42,9 @@ export function AppLayout() {
         )}
         <Layout className="xq-main">
           <HeaderBar isMobile={isMobile} onOpenMenu={openMenu} />
-          <Layout.Content className="xq-content">
+          {/* The path this content was rendered for: during a route change the previous page stays on screen while the
+              next one's code loads, so the address alone does not say which page is shown (the walk waits on this). */}
+          <Layout.Content className="xq-content" data-path={location.pathname}>
             <Suspense
               fallback={
                 <Flex align="center" justify="center" style={{ height: 320, width: '100%' }}>
