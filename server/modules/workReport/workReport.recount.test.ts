@@ -99,7 +99,7 @@ describe('the work report on the demo world', () => {
         if (!summed[f.key]) expect({ key: f.key, numerator: num?.length }).toEqual({ key: f.key, numerator: f.numerator });
       }
     }
-    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'mediation', 'meetings']);
+    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'heartBridge', 'mediation', 'meetings', 'moralEducation']);
   });
 
   it('drills each figure counted over decided items into the board, whose list holds exactly the figure’s items', async () => {
