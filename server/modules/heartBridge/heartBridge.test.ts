@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { rebuildWeekStats } from './index.js';
+import { heartBridgeIndicators } from './heartBridge.indicators.js';
 
 const t = useTestApp();
 let w: SchoolWorld;
@@ -320,6 +321,28 @@ describe('indicators on a hand-checked week', () => {
     expect(c.replyRate).toEqual(rate(0, 0, null));
     expect(d.noExchangeCount).toBe(6);
     expect(d.trend.find((x: any) => x.week === '2026-W38').coverage).toEqual(rate(2, 7, 0.2857, d.week.coverage.drill));
+  });
+
+  it('names, for the work report, exactly the student-weeks, pages and sides each figure counted', async () => {
+    const q = { scope: { all: false, paths: [w.school.path] }, ...W38 };
+    const listed = async (filters: Record<string, string>) =>
+      (await ok(w.users.academic.get(`${base}/schools/${w.school.id}/student-weeks?${new URLSearchParams({ ...W38, ...filters, pageSize: '100' })}`))).items
+        .map((r: any) => `${r.classId}/weeks/${r.week}/students/${r.studentId}`)
+        .sort();
+    const [coverage, reply, read] = heartBridgeIndicators;
+    for (const [ind, drill] of [
+      [coverage, { numerator: { twoWay: '1' }, denominator: {} }],
+      [reply, { numerator: { twoWay: '1' }, denominator: { schoolSide: '1' } }],
+    ] as const) {
+      const f = await ind.compute(t.db, q);
+      const ids = (await ind.records!(t.db, q, f))!;
+      // The ids are the rows of the figure's own drill list, one by one.
+      expect(ids).toEqual({ numerator: await listed(drill.numerator), denominator: await listed(drill.denominator) });
+    }
+    // The read rate counts sides: the school's W38 has 6 written, 3 of them read.
+    const ids = (await read.records!(t.db, q, await read.compute(t.db, q)))!;
+    expect([ids.numerator.length, ids.denominator.length]).toEqual([3, 6]);
+    expect(ids.denominator.every((id) => /#(school|home)$/.test(id))).toBe(true);
   });
 
   it('lists and exports the class coverage, sorted by coverage', async () => {

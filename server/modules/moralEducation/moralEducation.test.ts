@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { remindHeadTeachers } from './moralEducation.jobs.js';
+import { moralEducationIndicators } from './moralEducation.indicators.js';
 
 const t = useTestApp();
 let w: SchoolWorld;
@@ -282,6 +283,20 @@ describe('indicators on a hand-checked fortnight', () => {
       ['王小明', 2],
     ]);
     expect(r.presenters.notYet).toEqual([{ id: w.a4.id, name: '赵小丽' }]);
+  });
+
+  it('names, for the work report, exactly the class-days its coverage counted', async () => {
+    const period = { from: '2026-09-01', to: '2026-09-18' };
+    const q = { scope: { all: false, paths: [w.school.path] }, ...period };
+    const [coverage] = moralEducationIndicators;
+    const f = await coverage.compute(t.db, q);
+    expect([f.numerator, f.denominator]).toEqual([6, 42]);
+    const listed = async (filters: Record<string, string>) =>
+      (await ok(w.users.academic.get(`${base}/schools/${w.school.id}/class-days?${new URLSearchParams({ ...period, ...filters, pageSize: '100' })}`))).items
+        .map((r: any) => `${r.classId}&date=${r.date}`)
+        .sort();
+    // The ids are the rows of the figure's drill list, one by one: class A's six days held, every class's school days.
+    expect(await coverage.records!(t.db, q, f)).toEqual({ numerator: await listed(f.drill!.numerator), denominator: await listed(f.drill!.denominator) });
   });
 
   it('gives the office coverage per class and grade, and exports it', async () => {
