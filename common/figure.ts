@@ -25,3 +25,9 @@ export type Figure = z.infer<typeof Figure>;
 export function rateFigure(numerator: number, denominator: number, drill: Figure['drill'] = null): Figure {
   return { value: denominator === 0 ? null : Math.round((numerator / denominator) * 10_000) / 10_000, numerator, denominator, unit: 'rate', drill };
 }
+
+/**
+ * numerator ÷ denominator unrounded (null with nothing to divide by): what a page rounds for display, sorts
+ * by or exports, so a figure is never rounded twice (0.12345 → 0.1235 → 12.4 %, where its counts read 12.3 %).
+ */
+export const exactRate = (f: Pick<Figure, 'numerator' | 'denominator'>): number | null => (f.denominator === 0 ? null : f.numerator / f.denominator);

@@ -111,16 +111,6 @@ export function inWindow(at: number, start: number, end: number): boolean {
   return start < end ? at >= start && at < end : at >= start || at < end;
 }
 
-/** An indicator as counts, so every rate can be traced back to the records behind it. */
-export interface Fraction {
-  num: number;
-  den: number;
-  /** num ÷ den, or null when there is nothing to divide by. */
-  rate: number | null;
-}
-
-export const fraction = (num: number, den: number): Fraction => ({ num, den, rate: den ? num / den : null });
-
 // One collator for every comparison: localeCompare with options builds a new one per call.
 // Pinyin named explicitly: a bare 'zh' may resolve to stroke order in some ICU builds.
 const NAME_COLLATOR = new Intl.Collator('zh-CN-u-co-pinyin', { numeric: true });

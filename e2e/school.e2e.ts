@@ -19,7 +19,7 @@ let child: { id: string; name: string; classId: string; className: string };
 const stamp = `编号 ${Date.now() % 100000}`;
 const SCHOOL_TEXT = `本周课堂上主动举手发言，数学错题都已订正（${stamp}）。`;
 const HOME_TEXT = `在家每天按时完成作业，周末帮忙做饭（${stamp}）。`;
-let coverageBefore = { num: 0, den: 0 };
+let coverageBefore = { numerator: 0, denominator: 0 };
 
 async function apiAs(username: string, path: string): Promise<any> {
   const res = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -40,7 +40,7 @@ async function openMenu(page: Page, key: string) {
 const coverageOf = async (page: Page) => {
   const text = (await page.getByTestId('hb-dash-coverage-value').textContent()) ?? '';
   const m = /(\d+)\s*\/\s*(\d+)/.exec(text);
-  return m ? { num: Number(m[1]), den: Number(m[2]) } : null;
+  return m ? { numerator: Number(m[1]), denominator: Number(m[2]) } : null;
 };
 
 /** A real 8×8 PNG, so the server's magic-byte check accepts it as a photo. */
@@ -107,7 +107,7 @@ describe('school practices in the browser', () => {
     await page.getByTestId('hb-dash-coverage-value').waitFor();
     await expect.poll(() => coverageOf(page)).not.toBeNull();
     coverageBefore = (await coverageOf(page))!;
-    expect(coverageBefore.den).toBeGreaterThan(0);
+    expect(coverageBefore.denominator).toBeGreaterThan(0);
     await page.goBack();
 
     // The demo leaves the child's home side of the current school week empty, whatever the weekday.
@@ -196,7 +196,7 @@ describe('school practices in the browser', () => {
     await openMenu(page, 'heartBridge-class');
     await page.getByTestId('hb-open-dashboard').click();
     await page.getByTestId('hb-dash-coverage-value').waitFor();
-    await expect.poll(() => coverageOf(page)).toEqual({ num: coverageBefore.num + 1, den: coverageBefore.den });
+    await expect.poll(() => coverageOf(page)).toEqual({ numerator: coverageBefore.numerator + 1, denominator: coverageBefore.denominator });
     await page.getByTestId('hb-dash-trend').locator('canvas').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await shot(page, 'school-hb-class-dashboard-phone');
@@ -322,7 +322,7 @@ describe('school practices in the browser', () => {
     await shot(page, 'school-hb-school-dashboard');
     await page.getByTestId('hb-school-class-link').filter({ hasText: child.className }).first().click();
     await expect.poll(() => page.getByTestId('hb-dash-title').textContent()).toContain(child.className);
-    await expect.poll(() => coverageOf(page)).toEqual({ num: coverageBefore.num + 1, den: coverageBefore.den });
+    await expect.poll(() => coverageOf(page)).toEqual({ numerator: coverageBefore.numerator + 1, denominator: coverageBefore.denominator });
 
     await page.getByTestId('menu-moral-overview').click();
     await page.getByTestId('me-classes').locator('tbody tr.ant-table-row').first().waitFor();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, listQuery } from './shared.js';
 import { WeekKey } from './school.js';
+import { Figure } from '../figure.js';
 
 const Text = (max: number) => z.string().trim().max(max);
 
@@ -69,17 +70,15 @@ export const ClassWeekQuery = listQuery(['name', 'status'] as const).extend({ st
 
 export const TimelineQuery = listQuery(['week'] as const).extend({ termId: Id.optional() });
 
-export const Fraction = z.object({ num: z.number().int(), den: z.number().int(), rate: z.number().nullable() });
-
 export const WeekFigures = z.object({
   week: z.string(),
   students: z.number().int(),
   /** Students whose page has both sides ÷ students. */
-  coverage: Fraction,
+  coverage: Figure,
   /** Pages with a home side among pages with a school side. */
-  replyRate: Fraction,
+  replyRate: Figure,
   /** Sides read by the other side ÷ sides written. */
-  readRate: Fraction,
+  readRate: Figure,
 });
 
 export const NoExchangeRow = z.object({

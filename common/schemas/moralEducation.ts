@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SESSION_STATUSES } from '../moralEducation.js';
 import { Id, IsoDate, listQuery } from './shared.js';
 import { WeekKey } from './school.js';
-import { Fraction } from './heartBridge.js';
+import { Figure } from '../figure.js';
 
 export const PlanQuery = z.object({ from: IsoDate, to: IsoDate });
 
@@ -113,7 +113,7 @@ export const ClassCoverageRow = z.object({
   skipped: z.number().int(),
   unrecorded: z.number().int(),
   /** Sessions held ÷ school days so far in the term. */
-  coverage: Fraction,
+  coverage: Figure,
 });
 
 export const TopicsCovered = z.object({
@@ -121,16 +121,16 @@ export const TopicsCovered = z.object({
   heldAsPlanned: z.number().int(),
   heldChanged: z.number().int(),
   notHeld: z.number().int(),
-  coverage: Fraction.describe(
+  coverage: Figure.describe(
     '按计划话题完成率：按计划话题开讲的天数 ÷ 有计划话题的天数（换题不计入） / Held with the planned topic ÷ days with a planned topic (changed topics not counted)',
   ),
-  changed: Fraction.describe('换题率：开讲但换了话题的天数 ÷ 有计划话题的天数 / Held with another topic ÷ days with a planned topic'),
+  changed: Figure.describe('换题率：开讲但换了话题的天数 ÷ 有计划话题的天数 / Held with another topic ÷ days with a planned topic'),
   uncovered: z.array(z.object({ date: z.string(), topic: z.string() })),
 });
 
 export const PresenterStats = z.object({
   /** Students who presented at least once ÷ students of the class. */
-  share: Fraction,
+  share: Figure,
   presented: z.array(z.object({ id: z.string(), name: z.string(), times: z.number().int() })),
   notYet: z.array(z.object({ id: z.string(), name: z.string() })),
 });
@@ -158,9 +158,9 @@ export const SchoolCoverage = z.object({
   pageSize: z.number().int(),
   items: z.array(ClassCoverageRow),
   grades: z.array(
-    z.object({ gradeId: z.string().nullable(), gradeName: z.string().nullable(), schoolDays: z.number().int(), held: z.number().int(), coverage: Fraction }),
+    z.object({ gradeId: z.string().nullable(), gradeName: z.string().nullable(), schoolDays: z.number().int(), held: z.number().int(), coverage: Figure }),
   ),
-  school: z.object({ schoolDays: z.number().int(), held: z.number().int(), coverage: Fraction }),
+  school: z.object({ schoolDays: z.number().int(), held: z.number().int(), coverage: Figure }),
 });
 
 export const MISSED_KINDS = ['skipped', 'unrecorded'] as const;

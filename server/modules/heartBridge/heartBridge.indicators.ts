@@ -1,17 +1,17 @@
 /**
  * 心桥 indicators, one function each, used by the dashboards, the exports and the work
- * report alike. Every figure is a fraction of record counts, so it can be traced back.
+ * report alike. Every figure is a common Figure of record counts, so it can be traced back.
  * Students are counted in the class they are in now; a week counts for a class only when
  * it holds at least one school day of that class.
  */
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type CountedRecords, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { foldRecords } from '../../core/indicators/records.js';
 import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
 import { rateFigure, type Figure } from '../../../common/figure.js';
-import { fraction, weekEnd, type Fraction } from '../../../common/school.js';
+import { HEART_BRIDGE_PERMISSIONS } from '../../../common/heartBridge.js';
+import { weekEnd, weekStart } from '../../../common/school.js';
 import * as repo from './heartBridge.repository.js';
-
-export { fraction, type Fraction };
 
 export interface WeekCounts {
   classId: string;
@@ -24,19 +24,37 @@ export interface WeekCounts {
   homeRead: number;
 }
 
+/**
+ * The filters of the school's student-weeks list (GET /heart-bridge/schools/:schoolId/student-weeks)
+ * that select the pages behind coverage and reply rate, over a period: one definition for the
+ * registry (the report adds its period) and the dashboards (a week). A list only where the
+ * counts have students; the read rate counts sides, which no list of pages shows.
+ */
+const COVERAGE_DRILL = { numerator: { twoWay: '1' }, denominator: {} };
+const REPLY_DRILL = { numerator: { twoWay: '1' }, denominator: { schoolSide: '1' } };
+type Period = { from: string; to: string };
+function drillOf(c: WeekCounts, d: typeof COVERAGE_DRILL, period: Period | 'report' | undefined): Figure['drill'] {
+  if (!period || !c.students) return null;
+  if (period === 'report') return d;
+  return { numerator: { ...period, ...d.numerator }, denominator: { ...period, ...d.denominator } };
+}
+
+/** A school week as a list period: Monday to Sunday. */
+export const weekPeriod = (week: string): Period => ({ from: weekStart(week), to: weekEnd(week) });
+
 /** Weekly two-way coverage: students whose page has both sides ÷ students of the class. */
-export function twoWayCoverage(c: WeekCounts): Fraction {
-  return fraction(c.twoWay, c.students);
+export function twoWayCoverage(c: WeekCounts, period?: Period | 'report'): Figure {
+  return rateFigure(c.twoWay, c.students, drillOf(c, COVERAGE_DRILL, period));
 }
 
 /** Guardian reply rate: pages that got a home side ÷ pages whose school side was written. */
-export function guardianReplyRate(c: WeekCounts): Fraction {
-  return fraction(c.twoWay, c.schoolSides);
+export function guardianReplyRate(c: WeekCounts, period?: Period | 'report'): Figure {
+  return rateFigure(c.twoWay, c.schoolSides, drillOf(c, REPLY_DRILL, period));
 }
 
 /** Read rate: sides the other side has read ÷ sides written (both directions together). */
-export function readRate(c: WeekCounts): Fraction {
-  return fraction(c.schoolRead + c.homeRead, c.schoolSides + c.homeSides);
+export function readRate(c: WeekCounts): Figure {
+  return rateFigure(c.schoolRead + c.homeRead, c.schoolSides + c.homeSides);
 }
 
 export function sumCounts(list: WeekCounts[], classId = '', week = ''): WeekCounts {
@@ -52,8 +70,9 @@ export function sumCounts(list: WeekCounts[], classId = '', week = ''): WeekCoun
   return s;
 }
 
-export function figures(c: WeekCounts) {
-  return { week: c.week, students: c.students, coverage: twoWayCoverage(c), replyRate: guardianReplyRate(c), readRate: readRate(c) };
+/** A week's three figures; `period` given, coverage and reply rate drill into the school's student-weeks of it. */
+export function figures(c: WeekCounts, period?: Period) {
+  return { week: c.week, students: c.students, coverage: twoWayCoverage(c, period), replyRate: guardianReplyRate(c, period), readRate: readRate(c) };
 }
 
 export interface ClassCal {
@@ -199,16 +218,78 @@ export async function studentsWithoutExchange(
  * The registry's view (core/indicators): the same three figures over every class of a scope
  * and every school week of [from, to] that has a school day.
  */
-function countsIn(db: Db, q: IndicatorQuery): Promise<WeekCounts> {
-  return sharedRead(q, 'heartBridge.weekCounts', async () => {
+function classWeeks(db: Db, q: IndicatorQuery) {
+  return sharedRead(q, 'heartBridge.classWeeks', async () => {
     const classes = await classesInScope(db, q.scope);
-    return sumCounts(await loadWeekCounts(db, classes, (c) => c.cal.weeksIn(q.from, q.to).filter((w) => c.cal.weekExists(w))));
+    return classes.map((c) => ({ ...c, weeks: c.cal.weeksIn(q.from, q.to).filter((w) => c.cal.weekExists(w)) }));
   });
 }
-const asFigure = (f: Fraction, drill: Figure['drill'] = null) => rateFigure(f.num, f.den, drill);
-/** The school's student-weeks (GET /heart-bridge/schools/:schoolId/student-weeks): a list only where the scope has some. */
-const weeksDrill = (c: WeekCounts, numerator: Record<string, string>, denominator: Record<string, string>): Figure['drill'] =>
-  c.students ? { numerator, denominator } : null;
+
+function countsIn(db: Db, q: IndicatorQuery): Promise<WeekCounts> {
+  return sharedRead(q, 'heartBridge.weekCounts', async () => {
+    const classes = await classWeeks(db, q);
+    const weeks = new Map(classes.map((c) => [c.id, c.weeks]));
+    return sumCounts(await loadWeekCounts(db, classes, (c) => weeks.get(c.id) ?? []));
+  });
+}
+
+/** A page of a class's week for one student, as the web opens it (/heart-bridge/class/:id). */
+const pageId = (classId: string, week: string, studentId: string) => `${classId}/weeks/${week}/students/${studentId}`;
+const ZERO: WeekCounts = { classId: '', week: '', students: 0, schoolSides: 0, homeSides: 0, twoWay: 0, schoolRead: 0, homeRead: 0 };
+type Counted = { id: string; counts: WeekCounts };
+
+/**
+ * What the three figures count, row by row, for `foldRecords`: each roster student × week of their
+ * class (a student-week, as `students` counts it), each page of those classes and weeks (as the week
+ * counts fold them: a page counts for the class it was written in), and each side of a page (the read
+ * rate counts sides, a page has two). Ids are pages' addresses, so a viewer opens the page itself.
+ */
+function countedRows(db: Db, q: IndicatorQuery) {
+  return sharedRead(q, 'heartBridge.countedRows', async () => {
+    const classes = await classWeeks(db, q);
+    const weeksOf = new Map(classes.map((c) => [c.id, new Set(c.weeks)]));
+    const all = classes.flatMap((c) => c.weeks).sort();
+    const ids = classes.map((c) => c.id);
+    const [roster, pages] = await Promise.all([
+      repo.rosterOf(db, ids),
+      all.length ? repo.pagesOfClasses(db, ids, all[0], all[all.length - 1]) : Promise.resolve([]),
+    ]);
+    const studentWeeks: Counted[] = roster.flatMap((s) =>
+      [...(weeksOf.get(s.org_id) ?? [])].map((w) => ({ id: pageId(s.org_id, w, s.id), counts: { ...ZERO, students: 1 } })),
+    );
+    const inPeriod = pages.filter((p) => weeksOf.get(p.class_id)?.has(p.week));
+    const pageRows: Counted[] = inPeriod.map((p) => {
+      const school = p.school_written_at ? 1 : 0;
+      const home = p.home_written_at ? 1 : 0;
+      const schoolRead = school && p.read_by_home_at ? 1 : 0;
+      const homeRead = home && p.read_by_school_at ? 1 : 0;
+      return {
+        id: pageId(p.class_id, p.week, p.student_id),
+        counts: { ...ZERO, schoolSides: school, homeSides: home, twoWay: school & home, schoolRead, homeRead },
+      };
+    });
+    // One row per side: a side's counts are its page's, halved by side.
+    const sides: Counted[] = pageRows.flatMap((r) => [
+      { id: `${r.id}#school`, counts: { ...ZERO, schoolSides: r.counts.schoolSides, schoolRead: r.counts.schoolRead } },
+      { id: `${r.id}#home`, counts: { ...ZERO, homeSides: r.counts.homeSides, homeRead: r.counts.homeRead } },
+    ]);
+    return { studentWeeks, pageRows, sides };
+  });
+}
+
+/** The records a figure counted, by its own function over single rows. */
+const recordsOf =
+  (rows: (r: Awaited<ReturnType<typeof countedRows>>) => Counted[], figureOf: (c: WeekCounts) => Figure) =>
+  async (db: Db, q: IndicatorQuery): Promise<CountedRecords> =>
+    foldRecords(
+      rows(await countedRows(db, q)),
+      (r) => r.id,
+      (r) => figureOf(r.counts),
+    );
+
+/** Ids name a student's page: only the school's overseers, who open the student-weeks list, see them. */
+const RECORDS = { recordsPermission: HEART_BRIDGE_PERMISSIONS.oversee, recordPage: '/heart-bridge/class/:id' };
+/** The school's student-weeks (GET /heart-bridge/schools/:schoolId/student-weeks). */
 const STUDENT_WEEKS = '/heart-bridge/student-weeks';
 
 export const heartBridgeIndicators = [
@@ -219,10 +300,12 @@ export const heartBridgeIndicators = [
     period: 'week',
     unit: 'rate',
     drillPage: STUDENT_WEEKS,
-    compute: async (db, q) => {
-      const c = await countsIn(db, q);
-      return asFigure(twoWayCoverage(c), weeksDrill(c, { twoWay: '1' }, {}));
-    },
+    compute: async (db, q) => twoWayCoverage(await countsIn(db, q), 'report'),
+    records: recordsOf(
+      (r) => [...r.studentWeeks, ...r.pageRows],
+      (c) => twoWayCoverage(c),
+    ),
+    ...RECORDS,
   }),
   defineIndicator({
     key: 'heartBridge.replyRate',
@@ -231,10 +314,12 @@ export const heartBridgeIndicators = [
     period: 'week',
     unit: 'rate',
     drillPage: STUDENT_WEEKS,
-    compute: async (db, q) => {
-      const c = await countsIn(db, q);
-      return asFigure(guardianReplyRate(c), weeksDrill(c, { twoWay: '1' }, { schoolSide: '1' }));
-    },
+    compute: async (db, q) => guardianReplyRate(await countsIn(db, q), 'report'),
+    records: recordsOf(
+      (r) => r.pageRows,
+      (c) => guardianReplyRate(c),
+    ),
+    ...RECORDS,
   }),
   defineIndicator({
     key: 'heartBridge.readRate',
@@ -242,6 +327,9 @@ export const heartBridgeIndicators = [
     definition: { zh: '对方已阅读的留言数 ÷ 已填写的留言数（家校两侧合计）', en: 'Sides read by the other side ÷ sides written (both directions)' },
     period: 'week',
     unit: 'rate',
-    compute: async (db, q) => asFigure(readRate(await countsIn(db, q))),
+    compute: async (db, q) => readRate(await countsIn(db, q)),
+    // Its records are the pages' sides ('…#school', '…#home'): the link opens the side's page.
+    records: recordsOf((r) => r.sides, readRate),
+    ...RECORDS,
   }),
 ];

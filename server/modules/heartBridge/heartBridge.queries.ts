@@ -4,6 +4,7 @@
  */
 import type { Call } from '../../core/call.js';
 import { percentCell, type ListExport } from '../../core/excel/export.js';
+import { exactRate } from '../../../common/figure.js';
 import { coverageRows, type CoverageQuery } from './heartBridge.service.js';
 
 type CoverageRow = Awaited<ReturnType<typeof coverageRows>>['rows'][number];
@@ -19,12 +20,12 @@ export async function coverageExport(call: Call, schoolId: string, q: CoverageQu
       { header: '班级', value: (x) => x.className },
       { header: '周次', value: (x) => x.week },
       { header: '学生数', value: (x) => x.students },
-      { header: '双向交流人数', value: (x) => x.coverage.num },
-      { header: '双向覆盖率(%)', value: (x) => percentCell(x.coverage.rate) },
-      { header: '学校已写', value: (x) => x.replyRate.den },
-      { header: '家长回复', value: (x) => x.replyRate.num },
-      { header: '家长回复率(%)', value: (x) => percentCell(x.replyRate.rate) },
-      { header: '阅读率(%)', value: (x) => percentCell(x.readRate.rate) },
+      { header: '双向交流人数', value: (x) => x.coverage.numerator },
+      { header: '双向覆盖率(%)', value: (x) => percentCell(exactRate(x.coverage)) },
+      { header: '学校已写', value: (x) => x.replyRate.denominator },
+      { header: '家长回复', value: (x) => x.replyRate.numerator },
+      { header: '家长回复率(%)', value: (x) => percentCell(exactRate(x.replyRate)) },
+      { header: '阅读率(%)', value: (x) => percentCell(exactRate(x.readRate)) },
     ],
     rows,
     // coverageRows refused (403/404) a caller who does not oversee this school: whoever gets here reads all its classes.

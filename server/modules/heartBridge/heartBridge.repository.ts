@@ -364,3 +364,32 @@ export function guardianWriters(db: Tx, studentIds: string[]) {
     .where('g.student_id', 'in', studentIds.length ? studentIds : [''])
     .execute();
 }
+
+/** A page's sides, as the week counts fold them: the work report names the pages and sides a figure counted. */
+export interface PageSides {
+  class_id: string;
+  student_id: string;
+  week: string;
+  school_written_at: string | null;
+  home_written_at: string | null;
+  read_by_school_at: string | null;
+  read_by_home_at: string | null;
+}
+
+/** The pages of some classes in a week range (every page, written or not: the caller folds them as the counts do). */
+export function pagesOfClasses(db: Tx, classIds: string[], fromWeek: string, toWeek: string): Promise<PageSides[]> {
+  if (!classIds.length) return Promise.resolve([]);
+  return q(db)
+    .selectFrom('heart_bridge_notes')
+    .select(['class_id', 'student_id', 'week', 'school_written_at', 'home_written_at', 'read_by_school_at', 'read_by_home_at'])
+    .where('class_id', 'in', classIds)
+    .where('week', '>=', fromWeek)
+    .where('week', '<=', toWeek)
+    .execute();
+}
+
+/** The students on the roll of some classes (the roster `rosterCounts` counts), by id. */
+export function rosterOf(db: Tx, classIds: string[]): Promise<{ id: string; org_id: string }[]> {
+  if (!classIds.length) return Promise.resolve([]);
+  return db.selectFrom('persons').select(['id', 'org_id']).where('org_id', 'in', classIds).where(activeStudent()).execute();
+}

@@ -7,6 +7,7 @@ import { hasPermission } from '../../core/rbac/actor.js';
 import { shanghaiDate } from '../../core/calendar/calendar.js';
 import { compareNames, comparePinyin, weekEnd, weekOf, weekStart } from '../../../common/school.js';
 import { HEART_BRIDGE_PERMISSIONS as P } from '../../../common/heartBridge.js';
+import { exactRate } from '../../../common/figure.js';
 import type { HeartBridgeNote } from '../../../common/schemas/heartBridge.js';
 import {
   loadSchoolCalendar,
@@ -22,7 +23,16 @@ import {
 import * as repo from './heartBridge.repository.js';
 import { termWeekLabel } from './heartBridge.weeks.js';
 import { classFor, schoolFor, studentFor } from './heartBridge.policy.js';
-import { figures, rosterAndSilence, loadWeekCounts, studentsWithoutExchange, sumCounts, type ClassCal, type WeekCounts } from './heartBridge.indicators.js';
+import {
+  figures,
+  weekPeriod,
+  rosterAndSilence,
+  loadWeekCounts,
+  studentsWithoutExchange,
+  sumCounts,
+  type ClassCal,
+  type WeekCounts,
+} from './heartBridge.indicators.js';
 import { DEFAULT_PHRASES } from './heartBridge.messages.js';
 
 type Status = 'none' | 'schoolOnly' | 'homeOnly' | 'twoWay';
@@ -310,7 +320,7 @@ export async function classDashboard(call: Call, classId: string, q: { termId?: 
     termId: term.id,
     termName: term.name,
     week: selected ? figures(selected) : null,
-    trend: counts.map(figures),
+    trend: counts.map((c) => figures(c)),
     noExchange: noExchange.map((r) => ({ ...r, className: cls.name })).sort((a, b) => b.weeks - a.weeks || comparePinyin(a.studentName, b.studentName)),
   };
 }
@@ -343,7 +353,8 @@ function trendOf(counts: WeekCounts[]) {
     if (list) list.push(c);
     else byWeek.set(c.week, [c]);
   }
-  return [...byWeek.keys()].sort().map((w) => figures(sumCounts(byWeek.get(w)!, '', w)));
+  // The school's weeks drill into its student-weeks of each week (a class's or a grade's have no list of their own).
+  return [...byWeek.keys()].sort().map((w) => figures(sumCounts(byWeek.get(w)!, '', w), weekPeriod(w)));
 }
 
 async function schoolCounts(db: Db, view: SchoolView, week?: string, roster?: Map<string, number>) {
@@ -381,6 +392,7 @@ export async function schoolDashboard(call: Call, schoolId: string, q: { termId?
             '',
             selected,
           ),
+          selected ? weekPeriod(selected) : undefined,
         )
       : null,
     byGrade: [...grades.values()].map((rs) => ({
@@ -413,7 +425,7 @@ export async function coverageRows(call: Call, schoolId: string, q: CoverageQuer
   if (q.gradeId) rows = rows.filter((r) => r.gradeId === q.gradeId);
   const dir = q.order === 'desc' ? -1 : 1;
   const key = q.sort ?? 'className';
-  const rate = (r: (typeof rows)[number], k: Exclude<CoverageSort, 'className'>) => r[k === 'coverage' ? 'coverage' : k].rate ?? -1;
+  const rate = (r: (typeof rows)[number], k: Exclude<CoverageSort, 'className'>) => exactRate(r[k === 'coverage' ? 'coverage' : k]) ?? -1;
   rows.sort((a, b) =>
     key === 'className' ? dir * compareNames(a.className, b.className) : dir * (rate(a, key) - rate(b, key)) || compareNames(a.className, b.className),
   );

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { rebuildWeekStats } from './index.js';
+import { heartBridgeIndicators } from './heartBridge.indicators.js';
 
 const t = useTestApp();
 let w: SchoolWorld;
@@ -11,6 +12,10 @@ beforeAll(async () => {
 });
 
 const base = '/api/v1/heart-bridge';
+/** A rate as every dashboard figure carries it (common/figure.ts), its value rounded to four places. */
+const rate = (numerator: number, denominator: number, value: number | null, drill: unknown = null) => ({ value, numerator, denominator, unit: 'rate', drill });
+/** 2026-W38 as a list period (Monday to Sunday). */
+const W38 = { from: '2026-09-14', to: '2026-09-20' };
 const page = (studentId: string, week: string) => `${base}/students/${studentId}/weeks/${week}`;
 const school = (atSchool: string, encouragement = '继续加油！') => ({ atSchool, suggestion: '每天读书二十分钟', encouragement });
 const home = (atHome: string, encouragement = '爸爸妈妈为你骄傲') => ({ atHome, suggestion: '', encouragement });
@@ -278,13 +283,14 @@ describe('indicators on a hand-checked week', () => {
     expect(d.week).toEqual({
       week: '2026-W38',
       students: 4,
-      coverage: { num: 1, den: 4, rate: 0.25 },
-      replyRate: { num: 1, den: 2, rate: 0.5 },
-      readRate: { num: 3, den: 4, rate: 0.75 },
+      // A class's figures open no list: the school's student-weeks are the office's.
+      coverage: rate(1, 4, 0.25),
+      replyRate: rate(1, 2, 0.5),
+      readRate: rate(3, 4, 0.75),
     });
     expect(d.trend.map((x: any) => x.week)).toEqual(['2026-W36', '2026-W37', '2026-W38', '2026-W39', '2026-W40', '2026-W41', '2026-W42']);
-    expect(d.trend.find((x: any) => x.week === '2026-W39').coverage).toEqual({ num: 2, den: 4, rate: 0.5 });
-    expect(d.trend.find((x: any) => x.week === '2026-W40').coverage).toEqual({ num: 1, den: 4, rate: 0.25 });
+    expect(d.trend.find((x: any) => x.week === '2026-W39').coverage).toEqual(rate(2, 4, 0.5));
+    expect(d.trend.find((x: any) => x.week === '2026-W40').coverage).toEqual(rate(1, 4, 0.25));
     expect(d.noExchange.map((r: any) => [r.studentName, r.weeks, r.lastExchangeWeek])).toEqual([
       ['张小刚', 6, null],
       ['赵小丽', 6, null],
@@ -297,23 +303,51 @@ describe('indicators on a hand-checked week', () => {
     expect(d.week).toEqual({
       week: '2026-W38',
       students: 7,
-      coverage: { num: 2, den: 7, rate: 2 / 7 },
-      replyRate: { num: 2, den: 3, rate: 2 / 3 },
-      readRate: { num: 3, den: 6, rate: 0.5 },
+      coverage: rate(2, 7, 0.2857, { numerator: { ...W38, twoWay: '1' }, denominator: W38 }),
+      replyRate: rate(2, 3, 0.6667, { numerator: { ...W38, twoWay: '1' }, denominator: { ...W38, schoolSide: '1' } }),
+      readRate: rate(3, 6, 0.5),
     });
-    expect(d.byGrade.map((g: any) => [g.gradeName, g.coverage.num, g.coverage.den])).toEqual([
+    // The school week's drills open the student-weeks behind each count.
+    for (const f of [d.week.coverage, d.week.replyRate])
+      for (const part of ['numerator', 'denominator'] as const) {
+        const list = await ok(w.users.academic.get(`${base}/schools/${w.school.id}/student-weeks?${new URLSearchParams(f.drill[part])}`));
+        expect(list.total).toBe(f[part]);
+      }
+    expect(d.byGrade.map((g: any) => [g.gradeName, g.coverage.numerator, g.coverage.denominator])).toEqual([
       ['初一', 2, 6],
       ['初二', 0, 1],
     ]);
     const c = d.classes.find((x: any) => x.className === '初二（1）班');
-    expect(c.replyRate).toEqual({ num: 0, den: 0, rate: null });
+    expect(c.replyRate).toEqual(rate(0, 0, null));
     expect(d.noExchangeCount).toBe(6);
-    expect(d.trend.find((x: any) => x.week === '2026-W38').coverage).toEqual({ num: 2, den: 7, rate: 2 / 7 });
+    expect(d.trend.find((x: any) => x.week === '2026-W38').coverage).toEqual(rate(2, 7, 0.2857, d.week.coverage.drill));
+  });
+
+  it('names, for the work report, exactly the student-weeks, pages and sides each figure counted', async () => {
+    const q = { scope: { all: false, paths: [w.school.path] }, ...W38 };
+    const listed = async (filters: Record<string, string>) =>
+      (await ok(w.users.academic.get(`${base}/schools/${w.school.id}/student-weeks?${new URLSearchParams({ ...W38, ...filters, pageSize: '100' })}`))).items
+        .map((r: any) => `${r.classId}/weeks/${r.week}/students/${r.studentId}`)
+        .sort();
+    const [coverage, reply, read] = heartBridgeIndicators;
+    for (const [ind, drill] of [
+      [coverage, { numerator: { twoWay: '1' }, denominator: {} }],
+      [reply, { numerator: { twoWay: '1' }, denominator: { schoolSide: '1' } }],
+    ] as const) {
+      const f = await ind.compute(t.db, q);
+      const ids = (await ind.records!(t.db, q, f))!;
+      // The ids are the rows of the figure's own drill list, one by one.
+      expect(ids).toEqual({ numerator: await listed(drill.numerator), denominator: await listed(drill.denominator) });
+    }
+    // The read rate counts sides: the school's W38 has 6 written, 3 of them read.
+    const ids = (await read.records!(t.db, q, await read.compute(t.db, q)))!;
+    expect([ids.numerator.length, ids.denominator.length]).toEqual([3, 6]);
+    expect(ids.denominator.every((id) => /#(school|home)$/.test(id))).toBe(true);
   });
 
   it('lists and exports the class coverage, sorted by coverage', async () => {
     const list = await ok(w.users.principal.get(`${base}/schools/${w.school.id}/coverage?week=2026-W38&asOf=2026-10-12&sort=coverage&order=desc`));
-    expect(list.items.map((r: any) => [r.className, r.coverage.num, r.coverage.den])).toEqual([
+    expect(list.items.map((r: any) => [r.className, r.coverage.numerator, r.coverage.denominator])).toEqual([
       ['初一（2）班', 1, 2],
       ['初一（1）班', 1, 4],
       ['初二（1）班', 0, 1],

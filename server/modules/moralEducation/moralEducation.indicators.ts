@@ -4,9 +4,11 @@
  * calendar days, and only days up to `asOf`.
  */
 import { shanghaiDate } from '../../core/calendar/calendar.js';
-import { defineIndicator } from '../../core/indicators/indicator.js';
-import { rateFigure } from '../../../common/figure.js';
-import { fraction, type Fraction } from '../../../common/school.js';
+import type { Db } from '../../core/db/database.js';
+import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { foldRecords } from '../../core/indicators/records.js';
+import { rateFigure, type Figure } from '../../../common/figure.js';
+import { MORAL_EDUCATION_PERMISSIONS } from '../../../common/moralEducation.js';
 import { classesInScope, type SchoolCalendar, type TermRef } from '../school/index.js';
 import type { TopicPlan } from './moralEducation.plan.js';
 import { sessionsOf } from './moralEducation.repository.js';
@@ -59,7 +61,7 @@ export function classCoverage(cls: ClassRef, term: TermRef, asOf: string, sessio
     held,
     skipped,
     unrecorded: days.size - held - skipped,
-    coverage: fraction(held, days.size),
+    coverage: rateFigure(held, days.size),
   };
 }
 
@@ -72,14 +74,24 @@ export function gradeCoverage(rows: CoverageRow[]) {
   return [...byGrade.values()].map((rs) => {
     const schoolDays = rs.reduce((n, r) => n + r.schoolDays, 0);
     const held = rs.reduce((n, r) => n + r.held, 0);
-    return { gradeId: rs[0].gradeId, gradeName: rs[0].gradeName, schoolDays, held, coverage: fraction(held, schoolDays) };
+    return { gradeId: rs[0].gradeId, gradeName: rs[0].gradeName, schoolDays, held, coverage: rateFigure(held, schoolDays) };
   });
 }
 
-export function totalCoverage(rows: CoverageRow[]): { schoolDays: number; held: number; coverage: Fraction } {
+/**
+ * The filters of the school's class-days list (GET /moral-education/schools/:schoolId/class-days) that
+ * select the class-days behind coverage: one definition for the registry (the report adds its period)
+ * and the school's coverage (the term so far).
+ */
+const CLASS_DAYS_DRILL = { numerator: { held: '1' }, denominator: {} };
+
+/** The school's coverage; `period` (the term up to asOf) given, it drills into the school's class-days of it. */
+export function totalCoverage(rows: CoverageRow[], period?: { from: string; to: string }): { schoolDays: number; held: number; coverage: Figure } {
   const schoolDays = rows.reduce((n, r) => n + r.schoolDays, 0);
   const held = rows.reduce((n, r) => n + r.held, 0);
-  return { schoolDays, held, coverage: fraction(held, schoolDays) };
+  const drill =
+    period && schoolDays ? { numerator: { ...period, ...CLASS_DAYS_DRILL.numerator }, denominator: { ...period, ...CLASS_DAYS_DRILL.denominator } } : null;
+  return { schoolDays, held, coverage: rateFigure(held, schoolDays, drill) };
 }
 
 /**
@@ -110,8 +122,8 @@ export function topicsCovered(cls: ClassRef, term: TermRef, asOf: string, plan: 
     heldAsPlanned,
     heldChanged,
     notHeld: uncovered.length,
-    coverage: fraction(heldAsPlanned, planned),
-    changed: fraction(heldChanged, planned),
+    coverage: rateFigure(heldAsPlanned, planned),
+    changed: rateFigure(heldChanged, planned),
     uncovered,
   };
 }
@@ -120,7 +132,7 @@ export function topicsCovered(cls: ClassRef, term: TermRef, asOf: string, plan: 
 export function presenterShare(students: { id: string; name: string }[], counts: Map<string, number>) {
   const presented = students.filter((s) => (counts.get(s.id) ?? 0) > 0).map((s) => ({ id: s.id, name: s.name, times: counts.get(s.id)! }));
   const notYet = students.filter((s) => !counts.get(s.id)).map((s) => ({ id: s.id, name: s.name }));
-  return { share: fraction(presented.length, students.length), presented, notYet };
+  return { share: rateFigure(presented.length, students.length), presented, notYet };
 }
 
 /** Missed sessions: every school day so far on which a class skipped or recorded nothing. */
@@ -153,6 +165,38 @@ export function missedSessions(classes: ClassRef[], term: TermRef, asOf: string,
   return out;
 }
 
+/** A class's day as the web opens it: the class page (/moral-education/class?class=:id), the day named after it. */
+const classDayId = (classId: string, date: string) => `${classId}&date=${date}`;
+
+/**
+ * The class-days the registry's coverage counts: every school day of [from, to] of every class of
+ * the scope, and whether a session was held on it. Read once per batch, for the figure and its records.
+ */
+function classDaysIn(db: Db, q: IndicatorQuery) {
+  return sharedRead(q, 'moralEducation.classDays', async () => {
+    const classes = await classesInScope(db, q.scope);
+    const held = new Set(
+      (
+        await sessionsOf(
+          db,
+          classes.map((c) => c.id),
+          q.from,
+          q.to,
+        )
+      )
+        .filter((s) => s.status === 'held')
+        .map((s) => `${s.class_id}|${s.date}`),
+    );
+    return classes.flatMap((c) => c.cal.schoolDaysIn(q.from, q.to).map((d) => ({ id: classDayId(c.id, d), held: held.has(`${c.id}|${d}`) })));
+  });
+}
+
+/** Coverage of class-days: held ÷ all; without class-days (a scope with no school) there is no list to open. */
+const coverageOf = (days: readonly { held: boolean }[], drill: boolean): Figure => {
+  const done = days.reduce((n, d) => n + (d.held ? 1 : 0), 0);
+  return rateFigure(done, days.length, drill && days.length ? CLASS_DAYS_DRILL : null);
+};
+
 /** The registry's view (core/indicators): coverage over every class of a scope, school days of [from, to]. */
 export const moralEducationIndicators = [
   defineIndicator({
@@ -163,30 +207,15 @@ export const moralEducationIndicators = [
     unit: 'rate',
     // The school's class-days with what happened each day (GET /moral-education/schools/:schoolId/class-days).
     drillPage: '/moral-education/class-days',
-    async compute(db, q) {
-      const classes = await classesInScope(db, q.scope);
-      const held = new Set(
-        (
-          await sessionsOf(
-            db,
-            classes.map((c) => c.id),
-            q.from,
-            q.to,
-          )
-        )
-          .filter((s) => s.status === 'held')
-          .map((s) => `${s.class_id}|${s.date}`),
-      );
-      let days = 0;
-      let done = 0;
-      for (const c of classes) {
-        for (const d of c.cal.schoolDaysIn(q.from, q.to)) {
-          days++;
-          if (held.has(`${c.id}|${d}`)) done++;
-        }
-      }
-      // Without class-days (a scope with no school) there is no list to open.
-      return rateFigure(done, days, days ? { numerator: { held: '1' }, denominator: {} } : undefined);
-    },
+    compute: async (db, q) => coverageOf(await classDaysIn(db, q), true),
+    records: async (db, q) =>
+      foldRecords(
+        await classDaysIn(db, q),
+        (d) => d.id,
+        (d) => coverageOf([d], false),
+      ),
+    // The class-days list is the school office's (principal, academic office), as the figure's drill.
+    recordsPermission: MORAL_EDUCATION_PERMISSIONS.oversee,
+    recordPage: '/moral-education/class?class=:id',
   }),
 ];

@@ -3,6 +3,7 @@
  * row mappers, rows) that the route hands to core `sendXlsx`. No reply here: the service reads, core writes the file.
  */
 import { SESSION_STATUS_LABELS } from '../../../common/moralEducation.js';
+import { exactRate } from '../../../common/figure.js';
 import type { Call } from '../../core/call.js';
 import { percentCell, type ListExport } from '../../core/excel/export.js';
 import { coverageRows, missedRows, type MissedQuery, type SchoolCoverageQuery } from './moralEducation.service.js';
@@ -26,7 +27,7 @@ export async function coverageExport(call: Call, schoolId: string, q: SchoolCove
       { header: '已开展', value: (x) => x.held },
       { header: '未开展', value: (x) => x.skipped },
       { header: '未记录', value: (x) => x.unrecorded },
-      { header: '覆盖率(%)', value: (x) => percentCell(x.coverage.rate) },
+      { header: '覆盖率(%)', value: (x) => percentCell(exactRate(x.coverage)) },
     ],
     rows,
     readsAny: true,

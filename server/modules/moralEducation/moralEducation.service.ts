@@ -6,6 +6,7 @@ import { recordAudit } from '../../core/audit/audit.js';
 import type { Actor } from '../../core/rbac/actor.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { compareNames, weekOf } from '../../../common/school.js';
+import { exactRate } from '../../../common/figure.js';
 import type { MoralSession } from '../../../common/schemas/moralEducation.js';
 import { loadSchoolCalendar, pickTerm, schoolClasses, studentsOfClass, type ClassInfo, type SchoolCalendar } from '../school/index.js';
 import * as repo from './moralEducation.repository.js';
@@ -375,10 +376,13 @@ export async function coverageRows(call: Call, schoolId: string, q: SchoolCovera
   const dir = q.order === 'desc' ? -1 : 1;
   rows = [...rows].sort((a, b) =>
     q.sort === 'coverage'
-      ? dir * ((a.coverage.rate ?? -1) - (b.coverage.rate ?? -1)) || compareNames(a.className, b.className)
+      ? dir * ((exactRate(a.coverage) ?? -1) - (exactRate(b.coverage) ?? -1)) || compareNames(a.className, b.className)
       : dir * compareNames(a.className, b.className),
   );
-  return { term, asOf, schoolName: school.name, rows, grades: gradeCoverage(all), school: totalCoverage(all) };
+  // The school's figure drills into its class-days of the term so far.
+  const end = asOf < term.end_date ? asOf : term.end_date;
+  const period = end < term.start_date ? undefined : { from: term.start_date, to: end };
+  return { term, asOf, schoolName: school.name, rows, grades: gradeCoverage(all), school: totalCoverage(all, period) };
 }
 
 export async function schoolCoverage(call: Call, schoolId: string, q: SchoolCoverageQuery & { page: number; pageSize: number }) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
 import { remindHeadTeachers } from './moralEducation.jobs.js';
+import { moralEducationIndicators } from './moralEducation.indicators.js';
 
 // Its own data directory: the photo tests count the bytes on disk.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-moral-'));
@@ -17,6 +18,8 @@ beforeAll(async () => {
 });
 
 const base = '/api/v1/moral-education';
+/** A rate as every dashboard figure carries it (common/figure.ts), its value rounded to four places. */
+const rate = (numerator: number, denominator: number, value: number | null, drill: unknown = null) => ({ value, numerator, denominator, unit: 'rate', drill });
 // Photos are core files (DATA_DIR/files/core); nothing else in this file uploads.
 const filesDir = () => path.join(dataDir, 'files', 'core');
 const filesNow = () => (fs.existsSync(filesDir()) ? fs.readdirSync(filesDir()).length : 0);
@@ -268,23 +271,37 @@ describe('indicators on a hand-checked fortnight', () => {
   // Classes B and C recorded nothing: 0/14 each. 初一 6/28, 初二 0/14, school 6/42.
   it('gives a class its coverage, topics covered and presenters', async () => {
     const r = await ok(w.users.headA.get(`${base}/classes/${w.classA.id}/indicators?asOf=2026-09-18`));
-    expect(r.coverage).toMatchObject({ schoolDays: 14, held: 6, skipped: 1, unrecorded: 7, coverage: { num: 6, den: 14, rate: 6 / 14 } });
+    expect(r.coverage).toMatchObject({ schoolDays: 14, held: 6, skipped: 1, unrecorded: 7, coverage: rate(6, 14, 0.4286) });
     expect(r.topics).toEqual({
       planned: 5,
       heldAsPlanned: 3,
       heldChanged: 1,
       notHeld: 1,
-      coverage: { num: 3, den: 5, rate: 0.6 },
-      changed: { num: 1, den: 5, rate: 0.2 },
+      coverage: rate(3, 5, 0.6),
+      changed: rate(1, 5, 0.2),
       uncovered: [{ date: '2026-09-17', topic: '校园防欺凌' }],
     });
-    expect(r.presenters.share).toEqual({ num: 3, den: 4, rate: 0.75 });
+    expect(r.presenters.share).toEqual(rate(3, 4, 0.75));
     expect(r.presenters.presented.map((p: any) => [p.name, p.times]).sort()).toEqual([
       ['张小刚', 1],
       ['李小红', 2],
       ['王小明', 2],
     ]);
     expect(r.presenters.notYet).toEqual([{ id: w.a4.id, name: '赵小丽' }]);
+  });
+
+  it('names, for the work report, exactly the class-days its coverage counted', async () => {
+    const period = { from: '2026-09-01', to: '2026-09-18' };
+    const q = { scope: { all: false, paths: [w.school.path] }, ...period };
+    const [coverage] = moralEducationIndicators;
+    const f = await coverage.compute(t.db, q);
+    expect([f.numerator, f.denominator]).toEqual([6, 42]);
+    const listed = async (filters: Record<string, string>) =>
+      (await ok(w.users.academic.get(`${base}/schools/${w.school.id}/class-days?${new URLSearchParams({ ...period, ...filters, pageSize: '100' })}`))).items
+        .map((r: any) => `${r.classId}&date=${r.date}`)
+        .sort();
+    // The ids are the rows of the figure's drill list, one by one: class A's six days held, every class's school days.
+    expect(await coverage.records!(t.db, q, f)).toEqual({ numerator: await listed(f.drill!.numerator), denominator: await listed(f.drill!.denominator) });
   });
 
   it('gives the office coverage per class and grade, and exports it', async () => {
@@ -294,11 +311,16 @@ describe('indicators on a hand-checked fortnight', () => {
       ['初一（2）班', 0, 14],
       ['初二（1）班', 0, 14],
     ]);
-    expect(r.grades.map((g: any) => [g.gradeName, g.coverage.num, g.coverage.den])).toEqual([
+    expect(r.grades.map((g: any) => [g.gradeName, g.coverage.numerator, g.coverage.denominator])).toEqual([
       ['初一', 6, 28],
       ['初二', 0, 14],
     ]);
-    expect(r.school.coverage).toEqual({ num: 6, den: 42, rate: 6 / 42 });
+    expect(r.school.coverage).toMatchObject({ value: 0.1429, numerator: 6, denominator: 42, unit: 'rate' });
+    // The school's figure opens its class-days of the term so far, whose rows are its counts.
+    for (const part of ['numerator', 'denominator'] as const) {
+      const days = await ok(w.users.academic.get(`${base}/schools/${w.school.id}/class-days?${new URLSearchParams(r.school.coverage.drill[part])}`));
+      expect(days.total).toBe(r.school.coverage[part]);
+    }
     expect((await w.users.headA.get(`${base}/schools/${w.school.id}/coverage`)).status).toBe(403);
     expect((await w.users.otherPrincipal.get(`${base}/schools/${w.school.id}/coverage`)).status).toBe(404);
     const x = await t.app.inject({

@@ -27,9 +27,9 @@ describe('demo data of the school practices', () => {
     const finished = dash.trend.slice(0, -1);
     expect(finished.length).toBeGreaterThanOrEqual(10);
     for (const wk of finished) {
-      expect(wk.coverage.rate).toBeGreaterThan(0.4);
-      expect(wk.coverage.rate).toBeLessThan(0.9);
-      expect(wk.replyRate.rate).toBeLessThan(1);
+      expect(wk.coverage.value).toBeGreaterThan(0.4);
+      expect(wk.coverage.value).toBeLessThan(0.9);
+      expect(wk.replyRate.value).toBeLessThan(1);
     }
     expect(dash.noExchangeCount).toBeGreaterThan(0);
 
@@ -50,10 +50,10 @@ describe('demo data of the school practices', () => {
     expect((await head.login('head', 'demo1234')).status).toBe(200);
     const cls = (await head.get('/api/v1/school/me')).body.classes.find((c: any) => c.duties.includes('head'));
     const ind = (await head.get(`/api/v1/moral-education/classes/${cls.id}/indicators?asOf=2026-11-24`)).body;
-    expect(ind.coverage.coverage.rate).toBeGreaterThan(0.8);
-    expect(ind.coverage.coverage.rate).toBeLessThan(1);
+    expect(ind.coverage.coverage.value).toBeGreaterThan(0.8);
+    expect(ind.coverage.coverage.value).toBeLessThan(1);
     expect(ind.topics.planned).toBe(ind.coverage.schoolDays);
-    expect(ind.presenters.share.rate).toBeGreaterThan(0.9);
+    expect(ind.presenters.share.value).toBeGreaterThan(0.9);
     const missed = (await principal.get(`/api/v1/moral-education/schools/${school.id}/missed?asOf=2026-11-24&kind=skipped`)).body;
     expect(missed.total).toBeGreaterThan(0);
     expect(missed.items[0].reason).toBeTruthy();

@@ -99,7 +99,7 @@ describe('the work report on the demo world', () => {
         if (!summed[f.key]) expect({ key: f.key, numerator: num?.length }).toEqual({ key: f.key, numerator: f.numerator });
       }
     }
-    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'lessonLogs', 'mediation', 'meetings', 'teacherGrowth']);
+    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'heartBridge', 'lessonLogs', 'mediation', 'meetings', 'moralEducation', 'teacherGrowth']);
   });
 
   it('lists a school figure’s lessons and teachers’ records to the school’s office alone: the union chair sees the counts', async () => {

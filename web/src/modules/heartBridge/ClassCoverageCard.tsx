@@ -29,9 +29,9 @@ export default function ClassCoverageCard() {
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : (
         <Flex wrap gap={24}>
-          <RateStat label={t('dash.coverage')} rate={data?.week?.coverage} testId="home-hb-coverage" />
-          <RateStat label={t('dash.replyRate')} rate={data?.week?.replyRate} />
-          <RateStat label={t('dash.readRate')} rate={data?.week?.readRate} />
+          <RateStat label={t('dash.coverage')} figure={data?.week?.coverage} testId="home-hb-coverage" />
+          <RateStat label={t('dash.replyRate')} figure={data?.week?.replyRate} />
+          <RateStat label={t('dash.readRate')} figure={data?.week?.readRate} />
         </Flex>
       )}
     </Card>

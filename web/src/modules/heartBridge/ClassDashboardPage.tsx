@@ -5,9 +5,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { useClassWeeks } from '../../shared/school/api';
 import { Board } from '../../shared/Board';
-import { RateStat, Stat } from '../../shared/school/Stat';
+import { RateStat } from '../../shared/school/Stat';
 import { useWeekLabel } from '../../shared/school/useWeekLabel';
-import { pct } from '../../shared/school/weeks';
 import { printUrl, useClassDashboard } from './api';
 import { editorPath, weekViewPath } from './paths';
 import { TrendChart } from './TrendChart';
@@ -55,18 +54,13 @@ export default function ClassDashboardPage() {
               </Typography.Text>
             </Col>
             <Col xs={24} md={8}>
-              <Stat
-                label={t('dash.coverage')}
-                value={w ? `${w.coverage.num} / ${w.coverage.den}` : '—'}
-                sub={w ? `${pct(w.coverage.rate)} · ${t('dash.coverageHint')}` : undefined}
-                testId="hb-dash-coverage"
-              />
+              <RateStat label={t('dash.coverage')} figure={w?.coverage} layout="counts" hint={t('dash.coverageHint')} testId="hb-dash-coverage" />
             </Col>
             <Col xs={12} md={8}>
-              <RateStat label={t('dash.replyRate')} rate={w?.replyRate} testId="hb-dash-reply" />
+              <RateStat label={t('dash.replyRate')} figure={w?.replyRate} testId="hb-dash-reply" />
             </Col>
             <Col xs={12} md={8}>
-              <RateStat label={t('dash.readRate')} rate={w?.readRate} testId="hb-dash-read" />
+              <RateStat label={t('dash.readRate')} figure={w?.readRate} testId="hb-dash-read" />
             </Col>
             <Col xs={24} lg={14}>
               <Card size="small" title={t('dash.trend')}>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Flex, List, Select, Tag } from 'antd';
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { exactRate } from '@common/figure';
 import { HEART_BRIDGE_PERMISSIONS } from '@common/heartBridge';
 import { useAuth } from '../../shared/auth/AuthContext';
 import { Page } from '../../shared/Page';
@@ -15,7 +16,7 @@ import { RateStat, Stat } from '../../shared/school/Stat';
 import { usePickedSchool } from '../../shared/school/usePickedSchool';
 import { weekLabel } from '../../shared/dateFormat';
 import { pct } from '../../shared/school/weeks';
-import { exportCoverage, useNoExchange, useSchoolDashboard, type CoverageRow } from './api';
+import { exportCoverage, studentWeeksTo, useNoExchange, useSchoolDashboard, type CoverageRow } from './api';
 import { classDashboardPath } from './paths';
 import { PhrasesModal } from './PhrasesModal';
 import { TrendChart } from './TrendChart';
@@ -36,14 +37,16 @@ export default function SchoolDashboardPage() {
   const [exporting, runExport] = useExport();
   const [phrasesOpen, setPhrasesOpen] = useState(false);
   const w = data?.week;
+  // The school week's coverage and reply counts open its student-weeks (the office's list).
+  const drillTo = schoolId ? studentWeeksTo(schoolId) : undefined;
 
   const gradeBars = useMemo(
     () => ({
       categories: (data?.byGrade ?? []).map((g) => g.gradeName ?? ''),
       series: [
-        { name: t('dash.coverage'), rates: (data?.byGrade ?? []).map((g) => g.coverage.rate) },
-        { name: t('dash.replyRate'), rates: (data?.byGrade ?? []).map((g) => g.replyRate.rate) },
-        { name: t('dash.readRate'), rates: (data?.byGrade ?? []).map((g) => g.readRate.rate) },
+        { name: t('dash.coverage'), rates: (data?.byGrade ?? []).map((g) => exactRate(g.coverage)) },
+        { name: t('dash.replyRate'), rates: (data?.byGrade ?? []).map((g) => exactRate(g.replyRate)) },
+        { name: t('dash.readRate'), rates: (data?.byGrade ?? []).map((g) => exactRate(g.readRate)) },
       ],
     }),
     [data, t],
@@ -51,7 +54,7 @@ export default function SchoolDashboardPage() {
   const classBars = useMemo(
     () => ({
       categories: (data?.classes ?? []).map((c) => c.className),
-      series: [{ name: t('dash.coverage'), rates: (data?.classes ?? []).map((c) => c.coverage.rate) }],
+      series: [{ name: t('dash.coverage'), rates: (data?.classes ?? []).map((c) => exactRate(c.coverage)) }],
     }),
     [data, t],
   );
@@ -90,18 +93,13 @@ export default function SchoolDashboardPage() {
         {data && (
           <>
             <Col xs={24} md={6}>
-              <Stat
-                label={t('dash.coverage')}
-                value={w ? `${w.coverage.num} / ${w.coverage.den}` : '—'}
-                sub={pct(w?.coverage.rate)}
-                testId="hb-school-coverage"
-              />
+              <RateStat label={t('dash.coverage')} figure={w?.coverage} layout="counts" drillTo={drillTo} testId="hb-school-coverage" />
             </Col>
             <Col xs={12} md={6}>
-              <RateStat label={t('dash.replyRate')} rate={w?.replyRate} />
+              <RateStat label={t('dash.replyRate')} figure={w?.replyRate} drillTo={drillTo} />
             </Col>
             <Col xs={12} md={6}>
-              <RateStat label={t('dash.readRate')} rate={w?.readRate} />
+              <RateStat label={t('dash.readRate')} figure={w?.readRate} />
             </Col>
             <Col xs={24} md={6}>
               <Stat label={t('school.noExchangeCount')} value={t('school.people', { n: data.noExchangeCount })} testId="hb-school-noexchange" />
@@ -131,9 +129,13 @@ export default function SchoolDashboardPage() {
                   testId="hb-school-classes"
                   columns={[
                     { title: t('school.students'), dataIndex: 'students', width: 60 },
-                    { title: t('dash.coverage'), key: 'coverage', render: (_, r) => `${r.coverage.num}/${r.coverage.den} · ${pct(r.coverage.rate)}` },
-                    { title: t('dash.replyRate'), key: 'reply', render: (_, r) => pct(r.replyRate.rate) },
-                    { title: t('dash.readRate'), key: 'read', render: (_, r) => pct(r.readRate.rate) },
+                    {
+                      title: t('dash.coverage'),
+                      key: 'coverage',
+                      render: (_, r) => `${r.coverage.numerator}/${r.coverage.denominator} · ${pct(exactRate(r.coverage))}`,
+                    },
+                    { title: t('dash.replyRate'), key: 'reply', render: (_, r) => pct(exactRate(r.replyRate)) },
+                    { title: t('dash.readRate'), key: 'read', render: (_, r) => pct(exactRate(r.readRate)) },
                   ]}
                 />
               </Card>

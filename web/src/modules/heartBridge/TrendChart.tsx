@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { exactRate } from '@common/figure';
 import { compactGrid, percentAxis, SchoolChart, type SchoolChartOption } from '../../shared/school/Chart';
 import { monthDay } from '../../shared/dateFormat';
 import { pctValue } from '../../shared/school/weeks';
@@ -18,9 +19,9 @@ export function TrendChart({ trend, testId }: { trend: ClassDash['trend']; testI
       xAxis: { type: 'category', data: trend.map((w) => monthDay(weekStart(w.week))) },
       yAxis: percentAxis,
       series: [
-        { type: 'line', name: t('dash.coverage'), data: trend.map((w) => pctValue(w.coverage.rate)), smooth: true, connectNulls: true },
-        { type: 'line', name: t('dash.replyRate'), data: trend.map((w) => pctValue(w.replyRate.rate)), smooth: true, connectNulls: true },
-        { type: 'line', name: t('dash.readRate'), data: trend.map((w) => pctValue(w.readRate.rate)), smooth: true, connectNulls: true },
+        { type: 'line', name: t('dash.coverage'), data: trend.map((w) => pctValue(exactRate(w.coverage))), smooth: true, connectNulls: true },
+        { type: 'line', name: t('dash.replyRate'), data: trend.map((w) => pctValue(exactRate(w.replyRate))), smooth: true, connectNulls: true },
+        { type: 'line', name: t('dash.readRate'), data: trend.map((w) => pctValue(exactRate(w.readRate))), smooth: true, connectNulls: true },
       ],
     }),
     [trend, t],

@@ -86,6 +86,10 @@ export function useSchoolDashboard(schoolId: string | undefined, week: string | 
 
 export type StudentWeek = z.infer<typeof StudentWeekRow>;
 
+/** The page of a school's student-weeks that a figure's drill filters open (the school week's figures, a work report's). */
+export const studentWeeksTo = (schoolId: string) => (filters: Record<string, string>) =>
+  `/heart-bridge/student-weeks?${new URLSearchParams({ orgId: schoolId, ...filters })}`;
+
 /** The student-weeks of a period behind the coverage and reply figures (a work report's drill opens them). */
 export function useStudentWeeks(schoolId: string | undefined, q: Record<string, string>, page: number) {
   return useQuery({

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { exactRate } from '@common/figure';
 import { Link, useSearchParams } from 'react-router';
 import { Page } from '../../shared/Page';
 import { Board } from '../../shared/Board';
@@ -57,7 +58,7 @@ export default function ClassPage() {
             <Col xs={24} md={8}>
               <Stat
                 label={t('klass.coverage')}
-                value={pct(data.coverage.coverage.rate)}
+                value={pct(exactRate(data.coverage.coverage))}
                 sub={`${t('klass.coverageSub', { held: data.coverage.held, days: data.coverage.schoolDays })} · ${t('klass.skipped', { n: data.coverage.skipped })} · ${t('klass.unrecorded', { n: data.coverage.unrecorded })}`}
                 testId="me-class-coverage"
               />
@@ -65,15 +66,15 @@ export default function ClassPage() {
             <Col xs={24} md={8}>
               <Stat
                 label={t('klass.topics')}
-                value={pct(data.topics.coverage.rate)}
+                value={pct(exactRate(data.topics.coverage))}
                 sub={t('klass.topicsSub', { asPlanned: data.topics.heldAsPlanned, changed: data.topics.heldChanged, notHeld: data.topics.notHeld })}
               />
             </Col>
             <Col xs={24} md={8}>
               <Stat
                 label={t('klass.presenters')}
-                value={pct(data.presenters.share.rate)}
-                sub={t('klass.presentersSub', { num: data.presenters.share.num, den: data.presenters.share.den })}
+                value={pct(exactRate(data.presenters.share))}
+                sub={t('klass.presentersSub', { num: data.presenters.share.numerator, den: data.presenters.share.denominator })}
                 testId="me-class-presenters"
               />
             </Col>

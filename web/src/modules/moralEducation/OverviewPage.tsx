@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Flex, Select, Table, Tag } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { exactRate } from '@common/figure';
 import { Page } from '../../shared/Page';
 import { useExport } from '../../shared/useExport';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -10,10 +11,10 @@ import { Board } from '../../shared/Board';
 import { ClassTable } from '../../shared/school/ClassTable';
 import { RateBars } from '../../shared/school/RateBars';
 import { SchoolSelect } from '../../shared/school/SchoolSelect';
-import { Stat } from '../../shared/school/Stat';
+import { RateStat, Stat } from '../../shared/school/Stat';
 import { usePickedSchool } from '../../shared/school/usePickedSchool';
 import { pct } from '../../shared/school/weeks';
-import { exportCoverage, exportMissed, useMissed, useSchoolCoverage, type Coverage, type Missed, type MissedQuery } from './api';
+import { classDaysTo, exportCoverage, exportMissed, useMissed, useSchoolCoverage, type Coverage, type Missed, type MissedQuery } from './api';
 import '../../shared/school/school.css';
 
 type Row = Coverage['items'][number];
@@ -35,14 +36,14 @@ export default function OverviewPage() {
   const gradeBars = useMemo(
     () => ({
       categories: (data?.grades ?? []).map((g) => g.gradeName ?? ''),
-      series: [{ name: t('klass.coverage'), rates: (data?.grades ?? []).map((g) => g.coverage.rate) }],
+      series: [{ name: t('klass.coverage'), rates: (data?.grades ?? []).map((g) => exactRate(g.coverage)) }],
     }),
     [data, t],
   );
   const classBars = useMemo(
     () => ({
       categories: (data?.items ?? []).map((c) => c.className),
-      series: [{ name: t('klass.coverage'), rates: (data?.items ?? []).map((c) => c.coverage.rate) }],
+      series: [{ name: t('klass.coverage'), rates: (data?.items ?? []).map((c) => exactRate(c.coverage)) }],
     }),
     [data, t],
   );
@@ -73,16 +74,17 @@ export default function OverviewPage() {
         {data && (
           <>
             <Col xs={24} md={8}>
-              <Stat
+              <RateStat
                 label={t('overview.school')}
-                value={pct(data.school.coverage.rate)}
-                sub={`${t('overview.schoolSub', { held: data.school.held, days: data.school.schoolDays })} · ${t('klass.asOf', { date: data.asOf })}`}
+                figure={data.school.coverage}
+                drillTo={schoolId ? classDaysTo(schoolId) : undefined}
+                hint={t('klass.asOf', { date: data.asOf })}
                 testId="me-school-coverage"
               />
             </Col>
             {grades.map((g) => (
               <Col xs={12} md={Math.max(4, Math.floor(16 / Math.max(1, grades.length)))} key={g.gradeId ?? ''}>
-                <Stat label={g.gradeName ?? ''} value={pct(g.coverage.rate)} sub={`${g.held} / ${g.schoolDays}`} />
+                <Stat label={g.gradeName ?? ''} value={pct(exactRate(g.coverage))} sub={`${g.held} / ${g.schoolDays}`} />
               </Col>
             ))}
             <Col xs={24} lg={10}>
@@ -122,7 +124,7 @@ export default function OverviewPage() {
                     { title: t('overview.held'), dataIndex: 'held', width: 70 },
                     { title: t('overview.skipped'), dataIndex: 'skipped', width: 70 },
                     { title: t('overview.unrecorded'), dataIndex: 'unrecorded', width: 70 },
-                    { title: t('klass.coverage'), key: 'coverage', width: 90, render: (_, r) => pct(r.coverage.rate) },
+                    { title: t('klass.coverage'), key: 'coverage', width: 90, render: (_, r) => pct(exactRate(r.coverage)) },
                   ]}
                 />
               </Card>

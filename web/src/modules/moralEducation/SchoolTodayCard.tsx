@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RateStat } from '../../shared/school/Stat';
 import { usePickedSchool } from '../../shared/school/usePickedSchool';
-import { useSchoolCoverage } from './api';
+import { classDaysTo, useSchoolCoverage } from './api';
 import '../../shared/school/school.css';
 
 /** The school's ten-minute sessions held so far this term, for the principal and academic office. */
@@ -26,7 +26,12 @@ export default function SchoolTodayCard() {
         <Skeleton active paragraph={{ rows: 1 }} />
       ) : (
         <Flex wrap gap={24}>
-          <RateStat label={t('home.held')} rate={data?.school.coverage} testId="home-me-school-coverage" />
+          <RateStat
+            label={t('home.held')}
+            figure={data?.school.coverage}
+            drillTo={schoolId ? classDaysTo(schoolId) : undefined}
+            testId="home-me-school-coverage"
+          />
         </Flex>
       )}
     </Card>

@@ -103,6 +103,10 @@ export function useMissed(schoolId: string | undefined, q: MissedQuery, page: nu
   });
 }
 
+/** The page of a school's class-days that a coverage figure's drill filters open (the school's term so far, a work report's). */
+export const classDaysTo = (schoolId: string) => (filters: Record<string, string>) =>
+  `/moral-education/class-days?${new URLSearchParams({ orgId: schoolId, ...filters })}`;
+
 /** The class-days of a period behind the coverage figure (a work report's drill opens them); `held: '1'` keeps those held. */
 export function useClassDays(schoolId: string | undefined, q: { from: string; to: string; held?: string }, page: number) {
   return useQuery({
