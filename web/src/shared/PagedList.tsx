@@ -1,10 +1,14 @@
 import type { ReactNode } from 'react';
 import { Empty, List, Pagination } from 'antd';
 
-/** One page of a list, as the server's paged answers are. */
+/** One page of a list, as the server's paged answers are (core/db/pagedList.ts). */
 export interface Paged<T> {
   items: T[];
   total: number;
+  /** The list stops counting at `total` (2 000): more match, shown as 「2000+」. */
+  totalCapped?: boolean;
+  /** Pass as `after` for the page after this one (see CursorPager); null on the last page. */
+  nextCursor?: string | null;
   page: number;
   pageSize: number;
 }

@@ -37,3 +37,8 @@ export function shanghaiDayEnd(day: Dayjs): string {
 export function shanghaiToday(): Dayjs {
   return dayjs(dayjs().utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DD'));
 }
+
+/** Today's date in Beijing as YYYY-MM-DD (a form's default day), whatever the browser's time zone. */
+export function todayInShanghai(): string {
+  return new Date(Date.now() + SHANGHAI_OFFSET_MINUTES * 60_000).toISOString().slice(0, 10);
+}

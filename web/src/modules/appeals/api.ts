@@ -19,6 +19,7 @@ import type {
 } from '@common/schemas/appeals';
 import type { AppealCategory, AppealNature } from '@common/appeals';
 import { api, download, upload } from '../../api/client';
+import type { Paged as SharedPaged } from '../../shared/PagedList';
 
 export type AppealSummary = z.infer<typeof AppealSummarySchema>;
 export type AppealDetail = z.infer<typeof AppealDetailSchema>;
@@ -35,17 +36,9 @@ export type DeadlineRules = z.infer<typeof DeadlineRulesResponse>;
 export type DeadlineRuleCell = DeadlineRules['rules'][number];
 export type AppealSettings = z.infer<typeof EffectiveSettings>;
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  /** Appeal lists stop counting at `total`: more match (shown as 「2000+」). */
-  totalCapped?: boolean;
-  /** The search `q` matched 5 000 appeals or more and only the newest 5 000 were looked through. */
+/** A page of appeals; `searchCapped`: a text search looked at its first matches only. */
+export interface Paged<T> extends SharedPaged<T> {
   searchCapped?: boolean;
-  /** Appeal lists: pass as `after` for the page after this one (newest first); null on the last page. */
-  nextCursor?: string | null;
-  page: number;
-  pageSize: number;
 }
 
 /**

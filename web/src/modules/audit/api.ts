@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, download } from '../../api/client';
+import type { Paged } from '../../shared/PagedList';
 
 export interface AuditEvent {
   id: string;
@@ -29,12 +30,7 @@ export interface AuditQuery extends AuditFilters {
   pageSize: number;
 }
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 
 export function useAuditEvents(query: AuditQuery) {
   return useQuery({

@@ -5,9 +5,9 @@ import { PROPOSAL_CUTS, type ProposalCut, type ProposalSet } from '@common/congr
 import { Page } from '../../shared/Page';
 import { useHeldSessions, useParticipation, useProposalCuts, useProposalDrill, type Cuts } from './api';
 import { FigureCard, HeldCard, ParticipationCard, ProposalsDrillCard, pct } from './FigureCard';
+import { todayInShanghai as today } from '../../shared/time';
 
 type CutRow = Cuts['rows'][number];
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 /** Each rate as numerator set over denominator set, the same pairs as the registered indicators. */
 const RATES: [string, ProposalSet, ProposalSet][] = [
   ['adoption', 'adopted', 'screened'],

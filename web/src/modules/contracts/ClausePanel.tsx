@@ -7,9 +7,9 @@ import { API_BASE } from '../../api/client';
 import { useFormErrorHandler } from '../../shared/errors';
 import { FileField } from '../../shared/FileField';
 import { useClause, useContractWrite, type Clause } from './api';
+import { todayInShanghai as today } from '../../shared/time';
 
 type Checkpoint = Clause['checkpointList'][number];
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** One promise clause under the board: its checkpoints with findings and evidence, and the forms to set and record them. */
 export function ClausePanel({ clauseId, monitored }: { clauseId: string; monitored: boolean }) {

@@ -5,11 +5,11 @@ import { Link, useSearchParams } from 'react-router';
 import { EChart, type ChartOption } from '../../shared/EChart';
 import { Page } from '../../shared/Page';
 import { useClauseCuts, useClauseList, type ClauseRows, type Cuts } from './api';
+import { todayInShanghai as today } from '../../shared/time';
 
 type By = 'category' | 'owner';
 type Cut = Cuts['total'] & { label: string };
 type Drill = { filter: Record<string, string>; title: string };
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`);
 /** The clause list's filters an address may carry (a work report's honoured-rate drill lands here with them). */
 const LIST_FILTERS = ['orgId', 'asOf', 'category', 'ownerOrgId', 'lastStatus', 'checked'];

@@ -8,9 +8,9 @@ import { api } from '../../api/client';
 import { useFormErrorHandler } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useContractWrite, type Contract } from './api';
+import { todayInShanghai as today } from '../../shared/time';
 
 type Action = 'reply' | 'negotiators' | 'rounds' | 'versions' | 'review' | 'congress-result' | 'vote' | 'sign' | 'file' | 'objection' | 'effective' | 'publish';
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** What comes next in each state; the server re-checks every step (status, clocks, who signs). */
 const NEXT: Partial<Record<Contract['status'], Action[]>> = {

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Flex, Segmented, Table } from 'antd';
+import { Button, Flex, Segmented, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
+import { DrillBanner } from '../../shared/DrillBanner';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useContracts, type ContractQuery, type Contracts } from './api';
@@ -69,17 +70,12 @@ export default function ContractsPage() {
       }
     >
       {drilled.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
+        <DrillBanner
+          testId="contracts-drill"
           message={t('list.drilled', { filters: drilled.map((k) => filterText(k, query[k]!)).join('，') })}
-          action={
-            <Button size="small" onClick={clear} data-testid="contracts-clear-filters">
-              {t('list.clearFilters')}
-            </Button>
-          }
-          data-testid="contracts-drill"
+          clearLabel={t('list.clearFilters')}
+          onClear={clear}
+          clearTestId="contracts-clear-filters"
         />
       )}
       <Segmented<SetKey>

@@ -6,8 +6,7 @@ import { CONTRACT_KINDS, CONTRACT_SIDES } from '@common/contracts';
 import { useFormErrorHandler } from '../../shared/errors';
 import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useContractWrite } from './api';
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+import { todayInShanghai as today } from '../../shared/time';
 
 /** A bargaining request (要约) opens a contract: the 20-day reply clock starts on its date. */
 export function CreateContract() {

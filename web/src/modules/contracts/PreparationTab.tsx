@@ -6,8 +6,8 @@ import type { FileRef } from '@common/schemas/files';
 import { useFormErrorHandler } from '../../shared/errors';
 import { FileField } from '../../shared/FileField';
 import { prepFileUrl, useContractWrite, useOfficeSurveys, usePreparation, type Prep } from './api';
+import { todayInShanghai as today } from '../../shared/time';
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 type Item = Prep['items'][number];
 
 /** 协商准备: both sides' negotiators, what each side supplied (who, when, files), and the union's surveys of workers' demands. */

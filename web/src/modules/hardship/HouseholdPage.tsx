@@ -1,8 +1,8 @@
-import { Alert, Card, Descriptions, Empty, Flex, Image, List, Result, Spin, Tag, Timeline, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, Flex, Image, List, Result, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EventTimeline } from '../../shared/EventTimeline';
 import { Page } from '../../shared/Page';
-import { formatDateTime } from '../../shared/time';
 import { useHousehold } from './api';
 import { HouseholdActions } from './HouseholdActions';
 import { ObjectionDecide } from './ObjectionDecide';
@@ -159,18 +159,7 @@ export default function HouseholdPage() {
               />
             </Card>
             <Card title={t('detail.timeline')}>
-              <Timeline
-                items={h.events!.map((e) => ({
-                  children: (
-                    <>
-                      <Typography.Text strong>{t(`event.${e.event}`, { defaultValue: e.event })}</Typography.Text>{' '}
-                      <Typography.Text type="secondary">
-                        {formatDateTime(e.at)} {e.actorName ?? ''}
-                      </Typography.Text>
-                    </>
-                  ),
-                }))}
-              />
+              <EventTimeline events={h.events!} label={(e) => t(`event.${e}`, { defaultValue: e })} />
             </Card>
           </>
         )}

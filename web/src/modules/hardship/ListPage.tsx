@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
+import { Button, Flex, Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CAUSES, HARDSHIP_PERMISSIONS as P, PROFILE_STATUSES, TIERS } from '@common/hardship';
 import { useAuth } from '../../shared/auth/AuthContext';
-import { download, type Query } from '../../api/client';
+import { CardList, RecordCard } from '../../shared/CardList';
 import { CursorPager } from '../../shared/CursorPager';
+import { ExportButtons } from '../../shared/ExportButtons';
+import { FilterBar, FilterSelect } from '../../shared/FilterBar';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -16,20 +18,18 @@ import { StatusTag, TierTag, useLabel, yuan } from './labels';
 function HouseholdCard({ h }: { h: ProfileSummary }) {
   const label = useLabel();
   return (
-    <Link to={`/hardship/households/${h.id}`} data-testid="hardship-card" style={{ display: 'block', width: '100%' }}>
-      <Flex vertical gap={4}>
-        <Flex justify="space-between" gap={8} wrap>
-          <Typography.Text strong>{h.workerName}</Typography.Text>
-          <Flex gap={4}>
-            <TierTag tier={h.tier} />
-            <StatusTag status={h.status} />
-          </Flex>
-        </Flex>
-        <Typography.Text type="secondary">
-          {h.code} · {h.causes.map(label.cause).join('、')}
-        </Typography.Text>
-      </Flex>
-    </Link>
+    <RecordCard
+      to={`/hardship/households/${h.id}`}
+      testId="hardship-card"
+      title={h.workerName}
+      tags={
+        <>
+          <TierTag tier={h.tier} />
+          <StatusTag status={h.status} />
+        </>
+      }
+      lines={[`${h.code} · ${h.causes.map(label.cause).join('、')}`]}
+    />
   );
 }
 
@@ -52,79 +52,48 @@ export default function ListPage() {
           </Button>
         </Link>
       )}
-      {officer &&
-        (['xlsx', 'csv'] as const).map((format) => (
-          <Button
-            key={format}
-            onClick={() =>
-              void download(
-                `${H}/export.${format}`,
-                { ...query, page: undefined, pageSize: undefined, after: undefined } as unknown as Query,
-                `困难职工档案.${format}`,
-              )
-            }
-          >
-            {format === 'csv' ? t('common:actions.exportCsv') : t('list.export')}
-          </Button>
-        ))}
+      {officer && <ExportButtons path={`${H}/export`} query={query} fileName="困难职工档案" formats={['xlsx', 'csv']} label={t('list.export')} />}
     </Flex>
   );
   const filters = officer ? (
-    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select
-        allowClear
-        placeholder={t('list.allStatuses')}
-        aria-label={t('list.allStatuses')}
-        style={{ minWidth: 140 }}
+    <FilterBar>
+      <FilterSelect
+        label={t('list.allStatuses')}
         value={query.status}
         onChange={(v) => patch({ status: v })}
         options={PROFILE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
-        data-testid="hardship-filter-status"
+        testId="hardship-filter-status"
       />
-      <Select
-        allowClear
-        placeholder={t('list.allTiers')}
-        aria-label={t('list.allTiers')}
-        style={{ minWidth: 140 }}
+      <FilterSelect
+        label={t('list.allTiers')}
         value={query.tier}
         onChange={(v) => patch({ tier: v })}
         options={TIERS.map((x) => ({ value: x, label: label.tier(x) }))}
       />
-      <Select
-        allowClear
-        placeholder={t('list.allCauses')}
-        aria-label={t('list.allCauses')}
-        style={{ minWidth: 140 }}
+      <FilterSelect
+        label={t('list.allCauses')}
         value={query.cause}
         onChange={(v) => patch({ cause: v })}
         options={CAUSES.map((x) => ({ value: x, label: label.cause(x) }))}
       />
       <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
-    </Flex>
+    </FilterBar>
   ) : null;
 
   if (!officer || mobile) {
     return (
       <Page title={officer ? t('list.title') : t('list.mineTitle')} extra={extra}>
         {filters}
-        <Card>
-          <List
-            loading={isFetching}
-            dataSource={data?.items ?? []}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={officer ? t('list.empty') : t('list.mineEmpty')} /> }}
-            pagination={
-              !query.after && data && data.total > query.pageSize
-                ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => setQuery((q) => ({ ...q, page })) }
-                : false
-            }
-            renderItem={(h) => (
-              <List.Item>
-                <HouseholdCard h={h} />
-              </List.Item>
-            )}
-          />
-          <CursorPager query={query} data={data} onChange={(p) => setQuery((q) => ({ ...q, ...p }))} testId="hardship-cursor-pager" />
-        </Card>
+        <CardList
+          query={query}
+          data={data}
+          loading={isFetching}
+          empty={officer ? t('list.empty') : t('list.mineEmpty')}
+          onPage={(page) => setQuery((q) => ({ ...q, page }))}
+          onCursor={(p) => setQuery((q) => ({ ...q, ...p }))}
+          renderItem={(h) => <HouseholdCard h={h} />}
+          pagerTestId="hardship-cursor-pager"
+        />
       </Page>
     );
   }

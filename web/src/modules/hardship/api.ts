@@ -2,18 +2,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProfileDetail, ProfileSummary } from '@common/schemas/hardship';
 import { api, type Query } from '../../api/client';
+import type { Paged } from '../../shared/PagedList';
 
 export type { ProfileDetail, ProfileSummary };
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  /** The files list stops counting at `total` (2 000): more match, shown as 「2000+」. */
-  totalCapped?: boolean;
-  /** Pass as `after` for the page after this one (newest first); null on the last page. */
-  nextCursor?: string | null;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 export type SortKey = 'appliedAt' | 'code' | 'reviewDue' | 'incomePerHead';
 export interface HouseholdQuery {
   page: number;

@@ -1,13 +1,13 @@
-import { Button, Flex, List, Select, Table } from 'antd';
+import { Flex, List, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DISQUALIFIER_REASONS, HONOURS_PERMISSIONS as P, NOMINATION_STATUSES } from '@common/honours';
 import { useAuth } from '../../shared/auth/AuthContext';
-import { download, type Query } from '../../api/client';
 import { CursorPager } from '../../shared/CursorPager';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
-import { useExport } from '../../shared/useExport';
+import { ExportButtons } from '../../shared/ExportButtons';
+import { FilterSelect } from '../../shared/FilterBar';
 import { useIsMobile } from '../../shared/useIsMobile';
 import { useUrlQuery } from '../../shared/useUrlFilters';
 import { useHonours, useNominations, type NominationQuery, type Nominations } from './api';
@@ -33,17 +33,8 @@ export default function HonoursPage() {
   const query: NominationQuery = { ...url, mine: union ? url.mine : '1' };
   const { data, isFetching } = useNominations(query);
   const { data: honours } = useHonours();
-  const [exporting, runExport] = useExport();
   const picked = honours?.find((h) => h.id === query.honourId);
   const showTotal = (n: number) => t('list.total', { total: data?.totalCapped ? `${n}+` : n });
-  const exportAs = (format: 'xlsx' | 'csv') =>
-    void runExport(() =>
-      download(
-        `/honour-nominations/export.${format}`,
-        { ...query, page: undefined, pageSize: undefined, after: undefined } as unknown as Query,
-        `荣誉推荐.${format}`,
-      ),
-    );
   const team = (r: Row) => <Link to={`/honours/nominations/${r.id}`}>{r.teamName}</Link>;
   return (
     <Page title={t('list.title')}>
@@ -53,40 +44,37 @@ export default function HonoursPage() {
         {union && <StatsCard />}
         <Flex gap={8} wrap>
           {can(P.manage) && picked && <CriteriaEditForm honour={picked} />}
-          <Select
-            allowClear
-            placeholder={t('list.allHonours')}
-            aria-label={t('list.allHonours')}
-            style={{ minWidth: 200 }}
+          <FilterSelect
+            label={t('list.allHonours')}
+            minWidth={200}
             value={query.honourId}
             onChange={(honourId) => patch({ honourId })}
             options={(honours ?? []).map((h) => ({ value: h.id, label: h.name }))}
           />
-          <Select
-            allowClear
-            placeholder={t('list.allStatuses')}
-            aria-label={t('list.allStatuses')}
-            style={{ width: 140 }}
+          <FilterSelect
+            label={t('list.allStatuses')}
+            width={140}
             value={query.status}
             onChange={(status) => patch({ status })}
             options={NOMINATION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           />
           {union && (
-            <Select
-              allowClear
-              placeholder={t('list.allReasons')}
-              aria-label={t('list.allReasons')}
-              style={{ minWidth: 200 }}
+            <FilterSelect
+              label={t('list.allReasons')}
+              minWidth={200}
               value={query.reason}
               onChange={(reason) => patch({ reason })}
               options={DISQUALIFIER_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) }))}
             />
           )}
-          {(['xlsx', 'csv'] as const).map((format) => (
-            <Button key={format} loading={exporting} onClick={() => exportAs(format)} data-testid={`honours-export-${format}`}>
-              {format === 'csv' ? t('common:actions.exportCsv') : t('list.export')}
-            </Button>
-          ))}
+          <ExportButtons
+            path="/honour-nominations/export"
+            query={query}
+            fileName="荣誉推荐"
+            formats={['xlsx', 'csv']}
+            label={t('list.export')}
+            testId="honours-export"
+          />
         </Flex>
         {phone ? (
           <List

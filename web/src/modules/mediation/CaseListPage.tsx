@@ -1,9 +1,12 @@
-import { Alert, Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
+import { Button, Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CASE_LIGHTS, CASE_STATUSES, CLAIM_TYPES, MEDIATION_PERMISSIONS as P } from '@common/mediation';
 import { useAuth } from '../../shared/auth/AuthContext';
+import { CardList, RecordCard } from '../../shared/CardList';
 import { CursorPager } from '../../shared/CursorPager';
+import { DrillBanner } from '../../shared/DrillBanner';
+import { FilterBar, FilterSelect } from '../../shared/FilterBar';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf } from '../../shared/listTable';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -22,23 +25,18 @@ const money = (y: number) => y.toLocaleString('zh-CN', { minimumFractionDigits: 
 function CaseCard({ c }: { c: CaseSummary }) {
   const label = useLabel();
   return (
-    <Link to={`/mediation/cases/${c.id}`} data-testid="mediation-case-card" style={{ display: 'block', width: '100%' }}>
-      <Flex vertical gap={4}>
-        <Flex justify="space-between" gap={8} wrap>
-          <Typography.Text strong>{c.applicantName}</Typography.Text>
-          <Flex gap={4}>
-            <LightTag light={c.clocks.light} due={dueOf(c)} />
-            <StatusTag status={c.status} />
-          </Flex>
-        </Flex>
-        <Typography.Text type="secondary">
-          {c.code} · {c.respondent}
-        </Typography.Text>
-        <Typography.Text type="secondary">
-          {c.claimTypes.map(label.claim).join('、')} {c.claimedAmount ? `· ${money(c.claimedAmount)} 元` : ''}
-        </Typography.Text>
-      </Flex>
-    </Link>
+    <RecordCard
+      to={`/mediation/cases/${c.id}`}
+      testId="mediation-case-card"
+      title={c.applicantName}
+      tags={
+        <>
+          <LightTag light={c.clocks.light} due={dueOf(c)} />
+          <StatusTag status={c.status} />
+        </>
+      }
+      lines={[`${c.code} · ${c.respondent}`, `${c.claimTypes.map(label.claim).join('、')} ${c.claimedAmount ? `· ${money(c.claimedAmount)} 元` : ''}`]}
+    />
   );
 }
 
@@ -70,80 +68,59 @@ export default function CaseListPage() {
   ) : null;
 
   const filters = desk ? (
-    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select
-        allowClear
-        placeholder={t('list.allStatuses')}
-        aria-label={t('list.allStatuses')}
-        style={{ minWidth: 140 }}
+    <FilterBar>
+      <FilterSelect
+        label={t('list.allStatuses')}
         value={statusList ? undefined : query.status}
         onChange={(v) => patch({ status: v })}
         options={CASE_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
-        data-testid="mediation-filter-status"
+        testId="mediation-filter-status"
       />
-      <Select
-        allowClear
-        placeholder={t('list.allLights')}
-        aria-label={t('list.allLights')}
-        style={{ minWidth: 120 }}
+      <FilterSelect
+        label={t('list.allLights')}
+        minWidth={120}
         value={query.light}
         onChange={(v) => patch({ light: v })}
         options={CASE_LIGHTS.filter((l) => l !== 'none').map((l) => ({ value: l, label: t(`light.${l}`) }))}
-        data-testid="mediation-filter-light"
+        testId="mediation-filter-light"
       />
-      <Select
-        allowClear
-        placeholder={t('list.allClaims')}
-        aria-label={t('list.allClaims')}
-        style={{ minWidth: 140 }}
+      <FilterSelect
+        label={t('list.allClaims')}
         value={query.claimType}
         onChange={(v) => patch({ claimType: v })}
         options={CLAIM_TYPES.map((c) => ({ value: c, label: label.claim(c) }))}
       />
       <Input.Search allowClear defaultValue={query.q} placeholder={t('list.search')} style={{ width: 240 }} onSearch={(q) => patch({ q: q || undefined })} />
       {drilled.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
+        <DrillBanner
           style={{ width: '100%' }}
-          data-testid="mediation-drill"
+          testId="mediation-drill"
           message={t('list.drilled', {
             filters: drilled
               .map((k) => (k === 'status' ? query.status!.split(',').map(label.status).join('/') : t(`list.drillKeys.${k}`, { v: params.get(k) })))
               .join('、'),
           })}
-          action={
-            <Button size="small" onClick={() => patch(Object.fromEntries(drilled.map((k) => [k, undefined])))}>
-              {t('list.clearDrill')}
-            </Button>
-          }
+          clearLabel={t('list.clearDrill')}
+          onClear={() => patch(Object.fromEntries(drilled.map((k) => [k, undefined])))}
         />
       )}
-    </Flex>
+    </FilterBar>
   ) : null;
 
   if (!desk || mobile) {
     return (
       <Page title={desk ? t('list.title') : t('list.mineTitle')} extra={applyButton}>
         {filters}
-        <Card>
-          <List
-            loading={isFetching}
-            dataSource={data?.items ?? []}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
-            pagination={
-              !query.after && data && data.total > query.pageSize
-                ? { current: query.page, pageSize: query.pageSize, total: data.total, simple: true, onChange: (page) => patch({ page }) }
-                : false
-            }
-            renderItem={(c) => (
-              <List.Item>
-                <CaseCard c={c} />
-              </List.Item>
-            )}
-          />
-          <CursorPager query={query} data={data} onChange={(p) => patch(p)} testId="mediation-cursor-pager" />
-        </Card>
+        <CardList
+          query={query}
+          data={data}
+          loading={isFetching}
+          empty={t('list.empty')}
+          onPage={(page) => patch({ page })}
+          onCursor={(p) => patch(p)}
+          renderItem={(c) => <CaseCard c={c} />}
+          pagerTestId="mediation-cursor-pager"
+        />
       </Page>
     );
   }

@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Descriptions, Empty, Flex, List, Progress, Result, Spin, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Empty, Flex, List, Progress, Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { EventTimeline } from '../../shared/EventTimeline';
 import { Page } from '../../shared/Page';
-import { formatDateTime } from '../../shared/time';
 import { useAuth } from '../../shared/auth/AuthContext';
 import { useCase, type CaseDetail } from './api';
 import { CaseActions } from './CaseActions';
@@ -143,18 +143,7 @@ export default function CasePage() {
         )}
         {c.performance && <PerformanceCard p={c.performance} />}
         <Card title={t('detail.timeline')}>
-          <Timeline
-            items={c.events.map((e) => ({
-              children: (
-                <>
-                  <Typography.Text strong>{t(`event.${e.event}`, { defaultValue: e.event })}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">
-                    {formatDateTime(e.at)} {e.actorName ?? ''}
-                  </Typography.Text>
-                </>
-              ),
-            }))}
-          />
+          <EventTimeline events={c.events} label={(e) => t(`event.${e}`, { defaultValue: e })} />
         </Card>
       </Flex>
     </Page>

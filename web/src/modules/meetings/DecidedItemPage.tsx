@@ -1,11 +1,11 @@
-import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Spin, Timeline, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Popconfirm, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FileRef } from '@common/schemas/files';
 import { FileField } from '../../shared/FileField';
+import { EventTimeline } from '../../shared/EventTimeline';
 import { Page } from '../../shared/Page';
 import { useShowError, useFormErrorHandler } from '../../shared/errors';
-import { formatDateTime } from '../../shared/time';
 import { useDecidedAction, useDecidedItem } from './api';
 import { DecidedProgress, DecidedStatusTag } from './labels';
 
@@ -102,33 +102,29 @@ export default function DecidedItemPage() {
           </Card>
         )}
         <Card title={t('detail.timeline')}>
-          <Timeline
-            items={item.timeline.map((e) => ({
-              color: e.event === 'overdue' ? 'red' : e.event === 'done' ? 'green' : 'blue',
-              children: (
-                <>
-                  <Typography.Text strong>{t(`detail.events.${e.event}`, { defaultValue: e.event })}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">
-                    {formatDateTime(e.at)} {e.actorName ?? ''}
-                  </Typography.Text>
-                  {typeof e.data?.progress === 'number' && (
-                    <div>
-                      {String(e.data.progress)}% · {String(e.data.note ?? '')}
-                    </div>
-                  )}
-                  {typeof e.data?.reason === 'string' && <div>{e.data.reason}</div>}
-                  {Array.isArray(e.data?.files) && (
-                    <Flex gap={8} wrap>
-                      {(e.data.files as { id: string; name: string }[]).map((f) => (
-                        <a key={f.id} href={`/api/v1/decided-items/${id}/files/${f.id}`} target="_blank" rel="noreferrer">
-                          {f.name}
-                        </a>
-                      ))}
-                    </Flex>
-                  )}
-                </>
-              ),
-            }))}
+          <EventTimeline
+            events={item.timeline}
+            label={(e) => t(`detail.events.${e}`, { defaultValue: e })}
+            color={(e) => (e.event === 'overdue' ? 'red' : e.event === 'done' ? 'green' : 'blue')}
+            extra={(e) => (
+              <>
+                {typeof e.data?.progress === 'number' && (
+                  <div>
+                    {String(e.data.progress)}% · {String(e.data.note ?? '')}
+                  </div>
+                )}
+                {typeof e.data?.reason === 'string' && <div>{e.data.reason}</div>}
+                {Array.isArray(e.data?.files) && (
+                  <Flex gap={8} wrap>
+                    {(e.data.files as { id: string; name: string }[]).map((f) => (
+                      <a key={f.id} href={`/api/v1/decided-items/${id}/files/${f.id}`} target="_blank" rel="noreferrer">
+                        {f.name}
+                      </a>
+                    ))}
+                  </Flex>
+                )}
+              </>
+            )}
           />
         </Card>
       </Flex>

@@ -1,7 +1,9 @@
-import { Alert, Button, Checkbox, Flex, List, Select, Table, Typography } from 'antd';
+import { Button, Checkbox, Flex, List, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DECIDED_ITEM_STATUSES } from '@common/decidedItems';
+import { DrillBanner } from '../../shared/DrillBanner';
+import { FilterBar, FilterSelect } from '../../shared/FilterBar';
 import { Page } from '../../shared/Page';
 import { listTableProps, sortOrderOf, type ListQueryPatch } from '../../shared/listTable';
 import { useExport } from '../../shared/useExport';
@@ -34,52 +36,43 @@ export default function DecidedItemsPage() {
   const showTotal = (n: number) => (data?.totalCapped ? '2000+' : `${n}`);
 
   const filters = (
-    <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-      <Select
-        allowClear
-        placeholder={t('board.allStatuses')}
-        aria-label={t('board.allStatuses')}
-        style={{ width: 140 }}
+    <FilterBar>
+      <FilterSelect
+        label={t('board.allStatuses')}
+        width={140}
         value={due === 'overdue' ? undefined : query.status}
         onChange={(status) => patch({ status, due: due === 'overdue' ? undefined : due })}
         options={DECIDED_ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-        data-testid="decided-status"
+        testId="decided-status"
       />
-      <Select
-        allowClear
-        placeholder={t('board.allSources')}
-        aria-label={t('board.allSources')}
-        style={{ width: 160 }}
+      <FilterSelect
+        label={t('board.allSources')}
+        width={160}
         value={query.sourceKind}
         onChange={(sourceKind) => patch({ sourceKind })}
         options={SOURCES.map((s) => ({ value: s, label: t(`board.sources.${s}`) }))}
       />
-      <Select
-        allowClear
-        showSearch
-        optionFilterProp="label"
-        placeholder={t('board.allOwners')}
-        aria-label={t('board.allOwners')}
-        style={{ width: 160 }}
+      <FilterSelect
+        label={t('board.allOwners')}
+        width={160}
+        search
         value={query.ownerAccountId}
         onChange={(ownerAccountId) => patch({ ownerAccountId })}
         options={owners.map((o) => ({ value: o.key, label: o.label }))}
-        data-testid="decided-owner"
+        testId="decided-owner"
       />
-      <Select
-        allowClear
-        placeholder={t('board.allDue')}
-        aria-label={t('board.allDue')}
-        style={{ width: 140 }}
+      <FilterSelect
+        label={t('board.allDue')}
+        width={140}
         value={due}
         onChange={(d) => patch({ due: d, dueFrom: undefined, dueTo: undefined })}
         options={DUE_BUCKETS.map((b) => ({ value: b, label: t(`board.dueBuckets.${b}`) }))}
-        data-testid="decided-due"
+        testId="decided-due"
       />
       <Checkbox checked={query.mine === '1'} onChange={(e) => patch({ mine: e.target.checked ? '1' : undefined })}>
         {t('board.mine')}
       </Checkbox>
-    </Flex>
+    </FilterBar>
   );
 
   return (
@@ -94,17 +87,11 @@ export default function DecidedItemsPage() {
       {!phone && <DecidedCutsCard onDrill={(f) => setParams(new URLSearchParams(f))} />}
       {filters}
       {drilled.length > 0 && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="decided-drill"
+        <DrillBanner
+          testId="decided-drill"
           message={t('board.drilled', { filters: drilled.map((k) => t(`board.drillKeys.${k}`, { v: params.get(k) })).join('、') })}
-          action={
-            <Button size="small" onClick={() => patch(Object.fromEntries(drilled.map((k) => [k, undefined])))}>
-              {t('board.clearDrill')}
-            </Button>
-          }
+          clearLabel={t('board.clearDrill')}
+          onClear={() => patch(Object.fromEntries(drilled.map((k) => [k, undefined])))}
         />
       )}
       {phone ? (

@@ -6,10 +6,9 @@ import { OrgTreeSelect } from '../../shared/OrgTreeSelect';
 import { useFormErrorHandler } from '../../shared/errors';
 import { useMeetingAction, type Meeting } from './api';
 import { PlanFields, planBody, type PlanValues } from './PlanFields';
+import { todayInShanghai as today } from '../../shared/time';
 
 export type MeetingAction = 'edit' | 'held' | 'cancel' | 'minutes' | 'approve' | 'publish' | 'absent';
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** What the managers may do next with a meeting, by its status; the server decides again and answers 409 when it moved on. */
 export function nextActions(m: Meeting): MeetingAction[] {

@@ -2,13 +2,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChainDigest, HistoryEntry, NoticeDetail, NoticeQuestion, NoticeReadRates, NoticeSummary, Receipt } from '@common/schemas/notices';
 import { api, type Query } from '../../api/client';
+import type { Paged } from '../../shared/PagedList';
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 
 const KEY = 'notices';
 

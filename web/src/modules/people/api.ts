@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { EmploymentCategory, PersonKind } from '@common/enums';
 import { api, download } from '../../api/client';
+import type { Paged } from '../../shared/PagedList';
 
 export interface Person {
   id: string;
@@ -39,16 +40,7 @@ export interface PeopleQuery extends PeopleFilters {
   after?: string;
 }
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  /** The list stops counting at `total` (2 000): more match, shown as 「2000+」. */
-  totalCapped?: boolean;
-  /** Pass as `after` for the page after this one; null on the last page and for the org and number sorts. */
-  nextCursor?: string | null;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 
 export function usePeople(query: PeopleQuery) {
   return useQuery({

@@ -12,13 +12,9 @@ import type {
   QuestionSummary,
 } from '@common/schemas/policies';
 import { api, upload, type Query } from '../../api/client';
+import type { Paged } from '../../shared/PagedList';
 
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 
 const KEY = 'policies';
 

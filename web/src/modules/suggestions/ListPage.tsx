@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { download, type Query } from '../../api/client';
-import { useExport } from '../../shared/useExport';
-import CampaignForm from './CampaignForm';
-import { Button, Card, Empty, Flex, Input, List, Select, Table, Typography } from 'antd';
+import { Button, Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { SUGGESTION_PERMISSIONS as P, SUGGESTION_STATUSES } from '@common/suggestions';
 import { useAuth } from '../../shared/auth/AuthContext';
+import { CardList, RecordCard } from '../../shared/CardList';
 import { CursorPager } from '../../shared/CursorPager';
+import { ExportButtons } from '../../shared/ExportButtons';
+import { FilterBar, FilterSelect } from '../../shared/FilterBar';
+import CampaignForm from './CampaignForm';
 import { Page } from '../../shared/Page';
 import { Tabs } from '../../shared/Tabs';
 import { useIsMobile } from '../../shared/useIsMobile';
@@ -18,20 +19,14 @@ type Tab = 'mine' | 'assigned' | 'all';
 
 function SuggestionCard({ s }: { s: SuggestionSummary }) {
   return (
-    <Link to={`/suggestions/${s.id}`} data-testid="suggestion-card" style={{ display: 'block', width: '100%' }}>
-      <Flex vertical gap={4}>
-        <Flex justify="space-between" gap={8}>
-          <Typography.Text strong ellipsis>
-            {s.title}
-          </Typography.Text>
-          <StatusTag status={s.status} />
-        </Flex>
-        <Typography.Text type="secondary">
-          {s.code} · {s.leadName}
-          {s.teamName ? `（${s.teamName}）` : ''} · {s.submittedAt.slice(0, 10)}
-        </Typography.Text>
-      </Flex>
-    </Link>
+    <RecordCard
+      to={`/suggestions/${s.id}`}
+      testId="suggestion-card"
+      title={s.title}
+      tags={<StatusTag status={s.status} />}
+      lines={[`${s.code} · ${s.leadName}${s.teamName ? `（${s.teamName}）` : ''} · ${s.submittedAt.slice(0, 10)}`]}
+      ellipsis
+    />
   );
 }
 
@@ -53,7 +48,6 @@ export default function ListPage() {
   const effective: SuggestionQuery = { ...query, ...(tab === 'mine' ? { mine: '1' } : tab === 'assigned' ? { assigned: '1' } : {}) };
   const { data, isFetching } = useSuggestions(effective);
   const campaigns = useCampaigns();
-  const [exporting, runExport] = useExport();
   const [starting, setStarting] = useState(false);
   // A filter or a tab starts over from the newest; a numbered page leaves the cursor walk.
   const patch = (p: Partial<SuggestionQuery>) => setQuery((q) => ({ ...q, page: 1, after: undefined, ...p }));
@@ -77,71 +71,42 @@ export default function ListPage() {
 
   const filters =
     tab === 'all' ? (
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder={t('list.allCampaigns')}
-          aria-label={t('list.allCampaigns')}
-          style={{ minWidth: 200 }}
+      <FilterBar>
+        <FilterSelect
+          label={t('list.allCampaigns')}
+          minWidth={200}
           value={query.campaignId}
           onChange={(v) => patch({ campaignId: v })}
           options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
         />
-        <Select
-          allowClear
-          placeholder={t('list.allStatuses')}
-          aria-label={t('list.allStatuses')}
-          style={{ minWidth: 140 }}
+        <FilterSelect
+          label={t('list.allStatuses')}
           value={query.status}
           onChange={(v) => patch({ status: v })}
           options={SUGGESTION_STATUSES.map((s) => ({ value: s, label: label.status(s) }))}
-          data-testid="suggestion-filter-status"
+          testId="suggestion-filter-status"
         />
         <Input.Search allowClear placeholder={t('list.search')} style={{ width: 220 }} onSearch={(q) => patch({ q: q || undefined })} />
-        <Button
-          loading={exporting}
-          data-testid="suggestion-export"
-          onClick={() =>
-            void runExport(() =>
-              download('/suggestions/export.xlsx', { ...effective, page: undefined, pageSize: undefined } as unknown as Query, '合理化建议.xlsx'),
-            )
-          }
-        >
-          {t('list.export')}
-        </Button>
+        <ExportButtons path="/suggestions/export" query={effective} fileName="合理化建议" label={t('list.export')} testId="suggestion-export" />
         <Button data-testid="campaign-new" onClick={() => setStarting(true)}>
           {t('campaign.new')}
         </Button>
         <CampaignForm open={starting} onClose={() => setStarting(false)} />
-      </Flex>
+      </FilterBar>
     ) : null;
 
   const body =
     tab !== 'all' || mobile ? (
-      <Card>
-        <List
-          loading={isFetching}
-          dataSource={data?.items ?? []}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} /> }}
-          pagination={
-            !query.after && data && data.total > query.pageSize
-              ? {
-                  current: query.page,
-                  pageSize: query.pageSize,
-                  total: data.total,
-                  simple: true,
-                  onChange: (page) => setQuery((q) => ({ ...q, page, after: undefined })),
-                }
-              : false
-          }
-          renderItem={(s) => (
-            <List.Item>
-              <SuggestionCard s={s} />
-            </List.Item>
-          )}
-        />
-        {pager}
-      </Card>
+      <CardList
+        query={query}
+        data={data}
+        loading={isFetching}
+        empty={t('list.empty')}
+        onPage={(page) => setQuery((q) => ({ ...q, page, after: undefined }))}
+        onCursor={(p) => setQuery((q) => ({ ...q, ...p }))}
+        renderItem={(s) => <SuggestionCard s={s} />}
+        pagerTestId="suggestion-cursor-pager"
+      />
     ) : (
       <>
         <Table<SuggestionSummary>

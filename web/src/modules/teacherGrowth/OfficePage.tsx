@@ -10,8 +10,7 @@ import { useActivities, useGrowthWrite, useOverseenSchool, usePairs, usePromotio
 import { PlanStatusTag, useLabel } from './labels';
 import { RubricTab } from './RubricTab';
 import { DrillRecords } from './DrillRecords';
-
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+import { todayInShanghai as today } from '../../shared/time';
 
 /** The school office: every teacher by tier (ordered by name, never ranked), promotions, activities. */
 export default function OfficePage() {

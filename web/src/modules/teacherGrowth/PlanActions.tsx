@@ -5,9 +5,9 @@ import { EVIDENCE_KINDS, rubricTotal } from '@common/teacherGrowth';
 import { useFormErrorHandler } from '../../shared/errors';
 import { useGrowthWrite, useRubric, type PlanDetail } from './api';
 import { useLabel, versionLabel } from './labels';
+import { todayInShanghai as today } from '../../shared/time';
 
 type Action = 'review' | 'selfReview' | 'yearReview' | 'evidence';
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** The steps the caller may take now (the server's `can`), each one button; those that need words open a form. */
 export function PlanActions({ plan, onEdit }: { plan: PlanDetail; onEdit: () => void }) {

@@ -12,16 +12,12 @@ import type {
 } from '@common/schemas/workReport';
 import type { ReportStatus } from '@common/workReport';
 import { api, download } from '../../api/client';
+import type { Paged } from '../../shared/PagedList';
 
 export type { Dashboard, FigureRecords, Narrative, Report, ReportSummary, Threshold };
 export type RecordsPart = FigureRecords['part'];
 export type ReportDetail = Report & { pdfAvailable: boolean };
-export interface Paged<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Paged };
 
 const KEY = 'workReport';
 
