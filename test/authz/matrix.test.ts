@@ -10,6 +10,8 @@
  * searched for organisation B's marker text (JSON, HTML and .xlsx alike): that is a leak.
  * On PostgreSQL the refusals of roles a route does not list are sampled (see `sampledOut`); SQLite sends them all.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.js';
@@ -327,6 +329,8 @@ describe('authorization matrix', () => {
       const anon = buildRequest(world, doc, r, 'anonymous', 'own', null);
       if (anon.complete) {
         const res = await send(t.client(), r.method, anon);
+        if (PROBE_LOG)
+          probeLog.push(JSON.stringify({ route: routeId(r), role: 'anonymous', target: 'own', request: shapeOf(world, anon), status: res.status }));
         probes.push({ route: r, role: 'anonymous', target: 'own', status: res.status, expect: r.access.allow === 'public' ? 'public' : 'signIn' });
         if (r.access.allow === 'public' ? res.status === 401 || res.status >= 500 : res.status !== 401) wrong.push(`${routeId(r)} anonymous → ${res.status}`);
       }
@@ -356,6 +360,7 @@ describe('authorization matrix', () => {
             continue;
           }
           const res = await send(caller, r.method, req);
+          if (PROBE_LOG) probeLog.push(JSON.stringify({ route: routeId(r), role, target, request: shapeOf(world, req), status: res.status }));
           const want: Expect | 'either' = pathless(r) && target !== 'own' ? 'either' : expected(r, role, target);
           probes.push({ route: r, role, target, status: res.status, expect: want === 'either' ? 'denied' : want });
           const key = `${routeId(r)} ${target}`;
@@ -377,6 +382,10 @@ describe('authorization matrix', () => {
         `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
         `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
     );
+    if (PROBE_LOG) {
+      fs.mkdirSync(path.resolve('test-results'), { recursive: true });
+      fs.writeFileSync(path.resolve(`test-results/matrix-${ENGINE}-probes.jsonl`), probeLog.join('\n'));
+    }
     if (wrong.length || leaks.length) console.log([...leaks.map((l) => `LEAK ${l}`), ...wrong].join('\n'));
     expect(leaks).toEqual([]);
     expect(wrong).toEqual([]);
@@ -432,4 +441,33 @@ function sampledOut(r: DeclaredRoute, routeIndex: number, role: Role, target: Ta
 function rank(r: DeclaredRoute, role: Role, target: Target): number {
   if (role === 'sysAdmin') return 2;
   return expected(r, role, target) === 'denied' ? 0 : 1;
+}
+
+/**
+ * XQ_MATRIX_PROBES=1 writes every probe sent — route, caller, target, the request with the world's ids named by
+ * their kind, and the status — to test-results/matrix-<engine>-probes.jsonl: two runs (before and after a change
+ * to the world) can then be compared as sets.
+ */
+const PROBE_LOG = process.env.XQ_MATRIX_PROBES === '1';
+const probeLog: string[] = [];
+
+/** A request with each world id replaced by `<side>.<kind>` and any other uuid by `<uuid>`: comparable across runs. */
+function shapeOf(w: World, b: Built): string {
+  const names = new Map<string, string>();
+  const name = (id: string | undefined, label: string) => id && !names.has(id) && names.set(id, label);
+  for (const [kind, id] of Object.entries(w.own)) name(id, `own.${kind}`);
+  for (const [kind, id] of Object.entries(w.sibling)) name(id, `sibling.${kind}`);
+  for (const [kind, id] of Object.entries(w.other)) name(id, `other.${kind}`);
+  for (const [c, id] of w.tokenOf) name(id, `token.${roleOf(w, c)}`);
+  for (const [c, id] of w.notificationOf) name(id, `notification.${roleOf(w, c)}`);
+  for (const [c, id] of w.importOf) name(id, `import.${roleOf(w, c)}`);
+  name(w.foreignToken, 'foreignToken');
+  name(w.foreignNotification, 'foreignNotification');
+  let text = JSON.stringify({ url: b.url, payload: Buffer.isBuffer(b.payload) ? `<${b.payload.length > 0 ? 'multipart' : 'empty'}>` : b.payload });
+  for (const [id, label] of [...names].sort((a, b) => b[0].length - a[0].length)) if (id.length >= 8) text = text.split(id).join(label);
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>');
+}
+
+function roleOf(w: World, c: Client): string {
+  return Object.entries(w.clients).find(([, x]) => x === c)?.[0] ?? '?';
 }
