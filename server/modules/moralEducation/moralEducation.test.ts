@@ -3,14 +3,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import { remindHeadTeachers } from './moralEducation.jobs.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
-beforeAll(async () => {
-  w = await schoolWorld(t);
-});
+const w = useSchoolWorld(t, beforeAll);
 
 const base = '/api/v1/moral-education';
 const filesDir = () => path.join(t.app.deps.config.dataDir, 'files');
