@@ -7,14 +7,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
 import { indicator } from '../core/indicators/indicators.registry.js';
 import { useAppealsWorld, wageAppeal } from './appeals/appeals.testkit.js';
-import { schoolWorld, type SchoolWorld } from './school/school.testkit.js';
+import { useSchoolWorld } from './school/school.testkit.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
-let s: SchoolWorld;
-beforeAll(async () => {
-  s = await schoolWorld(t);
-});
+const s = useSchoolWorld(t, beforeAll);
 
 const compute = (key: string, paths: string[], from: string, to: string) => indicator(key)!.compute(t.db, { scope: { all: false, paths }, from, to });
 

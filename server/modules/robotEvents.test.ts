@@ -6,14 +6,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.js';
-import { congressBase, congressWorld } from './congress/congress.testkit.js';
+import { congressBase, useCongressWorld } from './congress/congress.testkit.js';
 import { sweepContractClocks } from './contracts/index.js';
 
 const t = useTestApp();
-let w: Awaited<ReturnType<typeof congressWorld>>;
+const w = useCongressWorld(t, beforeAll);
 let admin: Awaited<ReturnType<typeof t.user>>;
 beforeAll(async () => {
-  w = await congressWorld(t);
   admin = await t.user([{ role: 'sysAdmin', org: null }]);
 });
 

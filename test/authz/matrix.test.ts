@@ -10,6 +10,8 @@
  * searched for organisation B's marker text (JSON, HTML and .xlsx alike): that is a leak.
  * On PostgreSQL the refusals of roles a route does not list are sampled (see `sampledOut`); SQLite sends them all.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../common/roles.js';
@@ -27,36 +29,20 @@ type Target = 'own' | 'sibling' | 'other';
 type Expect = 'allowed' | 'denied';
 const SCHOOL_ROLES = new Set<Role>(['principal', 'academicOffice', 'headTeacher', 'subjectTeacher', 'parent', 'student']);
 
-/** What a path segment before `:id` names (core's and the older modules'; each newer module's come from its `<m>.world.ts`). */
-const CORE_ID_KIND: Record<string, (keyof Side & string) | 'token' | 'notification' | 'org' | 'person' | 'workReport'> = {
-  appeals: 'appeal',
-  'group-alerts': 'groupAlert',
-  orgs: 'org',
-  people: 'person',
-  accounts: 'account',
-  tokens: 'token',
-  notifications: 'notification',
-  webhooks: 'webhook',
-  overrides: 'calendarOverride',
-  imports: 'import',
-  terms: 'term',
-  closures: 'closure',
-  sessions: 'session',
-  'work-reports': 'workReport',
-};
-/** Named path parameters. */
+/** What a path segment before `:id` names: the harness's own orgs and people; every part's records come from its `<m>.world.ts`. */
+const CORE_ID_KIND: Record<string, 'org' | 'person'> = { orgs: 'org', people: 'person' };
+/** Named path parameters: the harness's orgs and people. */
 const CORE_PARAM_KIND: Record<string, keyof Side & string> = {
   studentId: 'student',
   classId: 'schoolOrg',
   schoolId: 'school',
   guardianId: 'guardian',
   teacherId: 'teacher',
-  grantId: 'grant',
-  attachmentId: 'attachment',
-  extensionId: 'extension',
-  week: 'week',
-  date: 'schoolDay',
 };
+/** The collections and parameters probed on a colleague's record too: the harness's child and class, and the parts' `siblingNames`. */
+let SIBLING_NAMES = new Set(['studentId', 'classId']);
+/** Kinds that name a union record for union roles and a school record for school roles (the parts' `families`). */
+let FAMILIES: Record<string, { union: string; school: string }> = {};
 
 /** The central maps merged with the modules' parts, once the world is built. */
 let ID_KIND: Record<string, string> = CORE_ID_KIND;
@@ -93,11 +79,11 @@ function family(role: Role | 'anonymous'): 'school' | 'union' {
 /** The id a parameter or field names, for this caller and target; undefined when the world has no such record. */
 function idFor(w: World, kind: string, role: Role | 'anonymous', target: Target, caller: Client | null): string | undefined {
   const side: Partial<Side> = target === 'own' ? w.own : target === 'other' ? w.other : { ...w.own, ...w.sibling };
-  if (kind === 'token') return target === 'own' && caller ? w.tokenOf.get(caller) : w.foreignToken;
-  if (kind === 'notification') return target === 'own' && caller ? w.notificationOf.get(caller) : w.foreignNotification;
-  if (kind === 'import') return target === 'own' ? ((caller && w.importOf.get(caller)) ?? w.own.import) : w.other.import;
+  // A token or a notification is one caller's: its own on 'own', B's anywhere else. An import batch falls back to A's.
+  if (kind === 'token' || kind === 'notification') return target === 'own' && caller ? w.owned[kind]?.get(caller) : w.other[kind];
+  if (kind === 'import') return target === 'own' ? ((caller && w.owned.import?.get(caller)) ?? w.own.import) : w.other.import;
   if (kind === 'org') return family(role) === 'school' ? side.schoolOrg : side.unionOrg;
-  if (kind === 'workReport') return family(role) === 'school' ? side.schoolWorkReport : side.unionWorkReport;
+  if (kind in FAMILIES) return side[FAMILIES[kind][family(role)]];
   if (kind === 'person') return family(role) === 'school' ? side.student : side.worker;
   return side[kind as keyof Side];
 }
@@ -290,6 +276,8 @@ describe('authorization matrix', () => {
     world = await buildWorld(t);
     ID_KIND = mergeKinds(CORE_ID_KIND, world.parts, 'ids');
     PARAM_KIND = mergeKinds(CORE_PARAM_KIND, world.parts, 'params');
+    SIBLING_NAMES = new Set([...SIBLING_NAMES, ...world.parts.flatMap((p) => p.world?.siblingNames ?? [])]);
+    FAMILIES = Object.assign({}, ...world.parts.map((p) => p.world?.families ?? {}));
     PART_FIELDS = world.parts
       .filter((p) => p.world?.fields)
       .map((p) => ({ names: new Set([...Object.keys(p.world!.ids ?? {}), ...Object.keys(p.world!.params ?? {})]), fields: p.world!.fields! }));
@@ -327,6 +315,8 @@ describe('authorization matrix', () => {
       const anon = buildRequest(world, doc, r, 'anonymous', 'own', null);
       if (anon.complete) {
         const res = await send(t.client(), r.method, anon);
+        if (PROBE_LOG)
+          probeLog.push(JSON.stringify({ route: routeId(r), role: 'anonymous', target: 'own', request: shapeOf(world, anon), status: res.status }));
         probes.push({ route: r, role: 'anonymous', target: 'own', status: res.status, expect: r.access.allow === 'public' ? 'public' : 'signIn' });
         if (r.access.allow === 'public' ? res.status === 401 || res.status >= 500 : res.status !== 401) wrong.push(`${routeId(r)} anonymous → ${res.status}`);
       }
@@ -356,6 +346,7 @@ describe('authorization matrix', () => {
             continue;
           }
           const res = await send(caller, r.method, req);
+          if (PROBE_LOG) probeLog.push(JSON.stringify({ route: routeId(r), role, target, request: shapeOf(world, req), status: res.status }));
           const want: Expect | 'either' = pathless(r) && target !== 'own' ? 'either' : expected(r, role, target);
           probes.push({ route: r, role, target, status: res.status, expect: want === 'either' ? 'denied' : want });
           const key = `${routeId(r)} ${target}`;
@@ -377,6 +368,10 @@ describe('authorization matrix', () => {
         `(${probes.filter((p) => p.expect === 'allowed').length} expected allowed, ${probes.filter((p) => p.expect === 'denied').length} denied, ` +
         `${probes.filter((p) => p.role === 'anonymous').length} anonymous); wrong outcomes ${wrong.length}; leaks ${leaks.length}`,
     );
+    if (PROBE_LOG) {
+      fs.mkdirSync(path.resolve('test-results'), { recursive: true });
+      fs.writeFileSync(path.resolve(`test-results/matrix-${ENGINE}-probes.jsonl`), probeLog.join('\n'));
+    }
     if (wrong.length || leaks.length) console.log([...leaks.map((l) => `LEAK ${l}`), ...wrong].join('\n'));
     expect(leaks).toEqual([]);
     expect(wrong).toEqual([]);
@@ -396,8 +391,8 @@ describe('authorization matrix', () => {
 
 /** Only the relations the world has colleagues for: another worker's appeal, another class and its child. */
 function siblingKinds(r: DeclaredRoute, param: string): boolean {
-  if (param === 'id') return ['appeals', 'sessions'].some((p) => r.url.includes(`/${p}/:id`));
-  return ['studentId', 'classId', 'extensionId', 'attachmentId'].includes(param);
+  const segs = r.url.split('/');
+  return SIBLING_NAMES.has(param === 'id' ? segs[segs.indexOf(':id') - 1] : param);
 }
 
 /** Routes with no record in the path: their "other" probe names B in a field; refusing or answering without B's data are both right. */
@@ -432,4 +427,29 @@ function sampledOut(r: DeclaredRoute, routeIndex: number, role: Role, target: Ta
 function rank(r: DeclaredRoute, role: Role, target: Target): number {
   if (role === 'sysAdmin') return 2;
   return expected(r, role, target) === 'denied' ? 0 : 1;
+}
+
+/**
+ * XQ_MATRIX_PROBES=1 writes every probe sent — route, caller, target, the request with the world's ids named by
+ * their kind, and the status — to test-results/matrix-<engine>-probes.jsonl: two runs (before and after a change
+ * to the world) can then be compared as sets.
+ */
+const PROBE_LOG = process.env.XQ_MATRIX_PROBES === '1';
+const probeLog: string[] = [];
+
+/** A request with each world id replaced by `<side>.<kind>` and any other uuid by `<uuid>`: comparable across runs. */
+function shapeOf(w: World, b: Built): string {
+  const names = new Map<string, string>();
+  const name = (id: string | undefined, label: string) => id && !names.has(id) && names.set(id, label);
+  for (const [kind, id] of Object.entries(w.own)) name(id, `own.${kind}`);
+  for (const [kind, id] of Object.entries(w.sibling)) name(id, `sibling.${kind}`);
+  for (const [kind, id] of Object.entries(w.other)) name(id, `other.${kind}`);
+  for (const [kind, of] of Object.entries(w.owned)) for (const [c, id] of of) name(id, `${kind}.${roleOf(w, c)}`);
+  let text = JSON.stringify({ url: b.url, payload: Buffer.isBuffer(b.payload) ? `<${b.payload.length > 0 ? 'multipart' : 'empty'}>` : b.payload });
+  for (const [id, label] of [...names].sort((a, b) => b[0].length - a[0].length)) if (id.length >= 8) text = text.split(id).join(label);
+  return text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<uuid>');
+}
+
+function roleOf(w: World, c: Client): string {
+  return Object.entries(w.clients).find(([, x]) => x === c)?.[0] ?? '?';
 }

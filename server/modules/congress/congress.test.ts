@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
-import { congressBase as base, congressWorld, type CongressWorld } from './congress.testkit.js';
+import { congressBase as base, congressWorld, type CongressWorld, useCongressWorld } from './congress.testkit.js';
 import { attendanceRate, proposalRate, turnout } from './congress.indicators.js';
 import { writeCallIn } from '../../core/call.js';
 import { systemContext } from '../../core/context.js';
@@ -10,10 +10,7 @@ import { openSubjectVote, voteResultOf } from './index.js';
 // Every representative signs in from the same test address, and the office makes far more writes a minute than a person
 // would (every roster addition is one): the per-address and per-account limits (tested on their own) would stop the file.
 const t = useTestApp({ config: { writeLimits: { perAccount: 0, perIp: 0 } } });
-let w: CongressWorld;
-beforeAll(async () => {
-  w = await congressWorld(t);
-});
+const w = useCongressWorld(t, beforeAll);
 
 async function ok(res: Promise<{ status: number; text: string; body: any }>, status = 200) {
   const r = await res;

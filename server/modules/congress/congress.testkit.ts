@@ -70,3 +70,12 @@ export async function congressWorld(t: Env) {
 }
 
 export type CongressWorld = Awaited<ReturnType<typeof congressWorld>>;
+
+/** Builds the world once for the file (pass vitest's beforeAll); its fields are there when the tests run. */
+export function useCongressWorld(t: Env, beforeAll: (fn: () => Promise<void>) => void): CongressWorld {
+  const w = {} as CongressWorld;
+  beforeAll(async () => {
+    Object.assign(w, await congressWorld(t));
+  });
+  return w;
+}

@@ -1,13 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { type SchoolWorld, useSchoolWorld } from '../school/school.testkit.js';
 import { remindGuardians, remindTeachers } from './heartBridge.jobs.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
-beforeAll(async () => {
-  w = await schoolWorld(t);
-});
+const w = useSchoolWorld(t, beforeAll);
 
 const base = '/api/v1/heart-bridge';
 /** A Shanghai wall-clock time as the instant a job tick stands for. */

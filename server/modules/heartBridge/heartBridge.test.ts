@@ -1,15 +1,12 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import { rebuildWeekStats } from './index.js';
 import { heartBridgeIndicators } from './heartBridge.indicators.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
-beforeAll(async () => {
-  w = await schoolWorld(t);
-});
+const w = useSchoolWorld(t, beforeAll);
 
 const base = '/api/v1/heart-bridge';
 /** A rate as every dashboard figure carries it (common/figure.ts), its value rounded to four places. */

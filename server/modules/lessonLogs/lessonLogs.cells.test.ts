@@ -10,7 +10,7 @@ import { useTestApp } from '../../../test/app.js';
 import { writeCallIn } from '../../core/call.js';
 import { Rng } from '../../core/random.js';
 import { actorOf, shanghai } from '../appeals/appeals.testkit.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import { COMPLIANCE_CUTS, TENS, standardMet } from '../../../common/lessonLogs.js';
 import { weekOf } from '../../../common/school.js';
 import { timetableWeekday } from '../../../common/timetable.js';
@@ -20,7 +20,7 @@ import { maskOf, orHex, popcount, popcountWords, union } from './lessonLogs.reac
 import { loggedRate } from './lessonLogs.indicators.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
+const w = useSchoolWorld(t, beforeAll);
 const rng = new Rng(1207);
 // Six weeks across the National Day holiday and its make-up days; the last log is on Wednesday 14 October.
 const FROM = '2026-09-07';
@@ -35,7 +35,6 @@ async function at<T>(accountId: string, instant: Date, work: (call: ReturnType<t
 const some = (ids: string[], n: number) => ids.filter(() => rng.chance(n / ids.length));
 
 beforeAll(async () => {
-  w = await schoolWorld(t);
   const [subjA, headA, headB] = await Promise.all([w.users.subjA, w.users.headA, w.users.headB].map((u) => personOf(u.accountId)));
   const teacherOf = new Map([
     [subjA, w.users.subjA.accountId],

@@ -4,7 +4,7 @@ import { useTestApp } from '../../../test/app.js';
 import { writeCallIn, type Call } from '../../core/call.js';
 import { actorOf, shanghai } from '../appeals/appeals.testkit.js';
 import { readXlsx } from '../../core/people/people.fixtures.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import { house } from '../registry.js';
 import { loggedRate, studentsReached } from './lessonLogs.indicators.js';
 import { remindNotLogged } from './lessonLogs.jobs.js';
@@ -12,7 +12,7 @@ import { classStudents, completeAfterClass, logLesson } from './lessonLogs.servi
 import { classesOfSchool, dayGroups, notLogged } from './lessonLogs.schedule.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
+const w = useSchoolWorld(t, beforeAll);
 let subjA: string;
 let headA: string;
 const personOf = async (accountId: string) =>
@@ -41,7 +41,6 @@ const lesson = (over: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  w = await schoolWorld(t);
   [subjA, headA] = await Promise.all([personOf(w.users.subjA.accountId), personOf(w.users.headA.accountId)]);
   // 初一（1）班: Monday 1st 数学 (刘老师), Monday 2nd 语文 (陈老师), Wednesday 2nd and Friday 1st 数学.
   const put = await w.users.academic.request('PUT', `/api/v1/timetable/classes/${w.classA.id}`, {

@@ -6,6 +6,9 @@
  */
 import type { Caller, HostilePart, WorldPart } from '../../../test/authz/part.js';
 
+/** Built after school's records: B's lessons are logged on a school day of the term made there. */
+export const after = ['school'];
+
 const PERIOD = 9;
 
 async function ok(res: Promise<{ status: number; body: any; text: string }>, what: string): Promise<any> {

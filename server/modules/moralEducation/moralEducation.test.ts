@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import { remindHeadTeachers } from './moralEducation.jobs.js';
 import { moralEducationIndicators } from './moralEducation.indicators.js';
 
@@ -12,10 +12,7 @@ import { moralEducationIndicators } from './moralEducation.indicators.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xq-moral-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 const t = useTestApp({ config: { dataDir } });
-let w: SchoolWorld;
-beforeAll(async () => {
-  w = await schoolWorld(t);
-});
+const w = useSchoolWorld(t, beforeAll);
 
 const base = '/api/v1/moral-education';
 /** A rate as every dashboard figure carries it (common/figure.ts), its value rounded to four places. */

@@ -14,13 +14,10 @@ import { writeCallIn } from '../../core/call.js';
 import { systemContext } from '../../core/context.js';
 import type { Database } from '../../core/db/database.js';
 import { noticesModule, publishNotice, remindNoticesDue, verifyNoticeChain } from './index.js';
-import { noticesWorld, publish, type NoticesWorld } from './notices.testkit.js';
+import { publish, useNoticesWorld } from './notices.testkit.js';
 
 const t = useTestApp();
-let w: NoticesWorld;
-beforeAll(async () => {
-  w = await noticesWorld(t);
-});
+const w = useNoticesWorld(t, beforeAll);
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const ids = (res: { body: any }) => res.body.items.map((x: any) => x.id);

@@ -47,6 +47,15 @@ export async function noticesWorld(t: Env) {
 }
 export type NoticesWorld = Awaited<ReturnType<typeof noticesWorld>>;
 
+/** Builds the world once for the file (pass vitest's beforeAll); its fields are there when the tests run. */
+export function useNoticesWorld(t: Env, beforeAll: (fn: () => Promise<void>) => void): NoticesWorld {
+  const w = {} as NoticesWorld;
+  beforeAll(async () => {
+    Object.assign(w, await noticesWorld(t));
+  });
+  return w;
+}
+
 let k = 0;
 /** Publishes through the API and returns the detail; fails the test on anything but 201. */
 export async function publish(by: Client, body: Record<string, unknown>) {

@@ -12,7 +12,7 @@ import { PNG } from '../../../test/authz/world.js';
 import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { remindUnanswered } from './index.js';
-import { addPolicy, askQuestion, policiesWorld, type PoliciesWorld } from './policies.testkit.js';
+import { addPolicy, askQuestion, policiesWorld, usePoliciesWorld } from './policies.testkit.js';
 import { parseArticles } from './policies.articles.js';
 import { signOldQuestions } from './policies.jobs.js';
 import { DENSE_MATCHES, searchArticles } from './policies.repository.js';
@@ -30,10 +30,7 @@ import * as faqUse from './faqUse.service.js';
 import { forgetViewers } from './faqUse.repository.js';
 
 const t = useTestApp();
-let w: PoliciesWorld;
-beforeAll(async () => {
-  w = await policiesWorld(t);
-});
+const w = usePoliciesWorld(t, beforeAll);
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -114,3 +114,12 @@ export async function policiesWorld(t: Env) {
 }
 
 export type PoliciesWorld = Awaited<ReturnType<typeof policiesWorld>>;
+
+/** Builds the world once for the file (pass vitest's beforeAll); its fields are there when the tests run. */
+export function usePoliciesWorld(t: Env, beforeAll: (fn: () => Promise<void>) => void): PoliciesWorld {
+  const w = {} as PoliciesWorld;
+  beforeAll(async () => {
+    Object.assign(w, await policiesWorld(t));
+  });
+  return w;
+}

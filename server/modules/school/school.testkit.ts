@@ -131,3 +131,12 @@ export async function schoolWorld<C extends SignedIn>(t: Harness<C>) {
   await addTerm(t.db, other.id, '2026—2027 学年第一学期', '2026-09-01', '2027-01-22');
   return { school, grade1, grade2, classA, classB, classC, a1, a2, a3, a4, b1, b2, c1, other, classX, x1, users };
 }
+
+/** Builds the world once for the file (pass vitest's beforeAll); its fields are there when the tests run. */
+export function useSchoolWorld<C extends SignedIn>(t: Harness<C>, beforeAll: (fn: () => Promise<void>) => void): SchoolWorld {
+  const w = {} as SchoolWorld;
+  beforeAll(async () => {
+    Object.assign(w, await schoolWorld(t));
+  });
+  return w;
+}

@@ -10,14 +10,11 @@ import { useTestApp } from '../../../test/app.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { decidedItemsOf } from '../../core/decidedItems/index.js';
 import { remindNonRespondents, surveysBulk } from './index.js';
-import { answer, answersFor, buildSurvey, openSurvey, surveysWorld, type SurveysWorld } from './surveys.testkit.js';
+import { answer, answersFor, buildSurvey, openSurvey, type SurveysWorld, useSurveysWorld } from './surveys.testkit.js';
 
 // The file signs in some forty workers within a minute, over the per-address sign-in limit.
 const t = useTestApp();
-let w: SurveysWorld;
-beforeAll(async () => {
-  w = await surveysWorld(t);
-});
+const w = useSurveysWorld(t, beforeAll);
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const scopeOf = (path: string) => ({ scope: { all: false, paths: [path] }, from: today(), to: today() });

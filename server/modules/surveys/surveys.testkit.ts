@@ -93,3 +93,12 @@ export async function surveysWorld(t: Env) {
 }
 
 export type SurveysWorld = Awaited<ReturnType<typeof surveysWorld>>;
+
+/** Builds the world once for the file (pass vitest's beforeAll); its fields are there when the tests run. */
+export function useSurveysWorld(t: Env, beforeAll: (fn: () => Promise<void>) => void): SurveysWorld {
+  const w = {} as SurveysWorld;
+  beforeAll(async () => {
+    Object.assign(w, await surveysWorld(t));
+  });
+  return w;
+}

@@ -7,18 +7,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { comparePinyin } from '../../../common/school.js';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import { indicator } from '../../core/indicators/indicators.registry.js';
 import { multipart } from '../../core/people/people.fixtures.js';
 import { observationBody, planBody } from './teacherGrowth.testkit.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
+const w = useSchoolWorld(t, beforeAll);
 const B = '/api/v1/teacher-growth';
 let ids: { subjA: string; headA: string; headB: string; headX: string };
 
 beforeAll(async () => {
-  w = await schoolWorld(t);
   const personOf = async (accountId: string) =>
     (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
   ids = {

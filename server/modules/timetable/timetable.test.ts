@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 
 const t = useTestApp();
-let w: SchoolWorld;
+const w = useSchoolWorld(t, beforeAll);
 let subjA: string;
 let headA: string;
 let headB: string;
@@ -12,7 +12,6 @@ const personOf = async (accountId: string) =>
   (await t.db.selectFrom('accounts').select('person_id').where('id', '=', accountId).executeTakeFirstOrThrow()).person_id!;
 
 beforeAll(async () => {
-  w = await schoolWorld(t);
   [subjA, headA, headB] = await Promise.all([personOf(w.users.subjA.accountId), personOf(w.users.headA.accountId), personOf(w.users.headB.accountId)]);
 });
 

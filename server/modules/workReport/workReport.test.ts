@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp, type Response } from '../../../test/app.js';
 import { useAppealsWorld, wageAppeal } from '../appeals/appeals.testkit.js';
-import { schoolWorld, type SchoolWorld } from '../school/school.testkit.js';
+import { useSchoolWorld } from '../school/school.testkit.js';
 import JSZip from 'jszip';
 import { formatFigure } from '../../../common/workReport.js';
 import { chartedFigures } from '../../../common/workReportChart.js';
@@ -21,7 +21,7 @@ import { notableRecords } from './notableCases.testkit.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
-let s: SchoolWorld;
+const s = useSchoolWorld(t, beforeAll);
 const year = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4);
 const YEAR = { kind: 'year', from: `${year}-01-01`, to: `${year}-12-31` };
 /** Monday 14 to Friday 18 September 2026: five school days of the test school's term, no holiday. */
@@ -125,7 +125,6 @@ let groupReport: any;
 let appealIds: string[];
 
 beforeAll(async () => {
-  s = await schoolWorld(t);
   // Union: three appeals this year; two accepted, one answered and rated satisfied (closed).
   const author = await w.worker();
   const ids: string[] = [];
