@@ -47,7 +47,8 @@ interface RateProps {
 export function RateStat({ label, figure, testId, drillTo, layout = 'rate', hint }: RateProps) {
   const count = (n: number, part: 'numerator' | 'denominator') =>
     figure?.drill && drillTo ? (
-      <Link to={drillTo(figure.drill[part])} data-testid={testId ? `${testId}-${part}` : undefined}>
+      // Underlined: inside a line of counts, colour alone does not tell a link (WCAG 1.4.1, axe link-in-text-block).
+      <Link to={drillTo(figure.drill[part])} data-testid={testId ? `${testId}-${part}` : undefined} style={{ textDecoration: 'underline' }}>
         {n}
       </Link>
     ) : (
