@@ -141,7 +141,19 @@ const timeline = prepared((d, p: { kind: string; id: string }) =>
   d
     .selectFrom('entity_events as e')
     .leftJoin('accounts as a', 'a.id', 'e.actor_account_id')
-    .select(['e.id', 'e.event', 'e.from_status', 'e.to_status', 'e.actor_account_id', 'a.display_name', 'e.data', 'e.at', 'e.note', 'e.internal', 'e.actor_role'])
+    .select([
+      'e.id',
+      'e.event',
+      'e.from_status',
+      'e.to_status',
+      'e.actor_account_id',
+      'a.display_name',
+      'e.data',
+      'e.at',
+      'e.note',
+      'e.internal',
+      'e.actor_role',
+    ])
     .where('e.kind', '=', p.kind)
     .where('e.entity_id', '=', p.id)
     // Ids are UUIDv7: within one instant (one action's events) they keep the order of insertion.

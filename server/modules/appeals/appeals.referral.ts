@@ -18,5 +18,7 @@ export async function appealForReferral(db: Tx, id: string): Promise<{ id: strin
  * confidential to the committee and the parties (appeals.present.ts filters it).
  */
 export async function recordMediationReferral(tx: Tx, input: { appealId: string; at: string; caseId: string; caseCode: string }): Promise<void> {
-  await step({ tx, iso: input.at, actor: null }, input.appealId, 'mediation', STAFF, { data: { mediationCaseId: input.caseId, mediationCaseCode: input.caseCode } });
+  await step({ tx, iso: input.at, actor: null }, input.appealId, 'mediation', STAFF, {
+    data: { mediationCaseId: input.caseId, mediationCaseCode: input.caseCode },
+  });
 }

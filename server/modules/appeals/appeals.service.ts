@@ -578,10 +578,19 @@ export function addNote(db: Db, ctx: CallContext, actor: Actor, id: string, inpu
 export async function addNoteIn(call: WriteCall, id: string, input: { note: string }) {
   const { tx, actor } = call;
   const { row, relation } = await load(tx, actor, id, 'note');
-  await moveTo(call, row, ['assigned', 'handling'], 'handling', {}, 'progress', { label: actingAs(relation, 'note') }, {
-    note: input.note,
-    audit: { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } },
-  });
+  await moveTo(
+    call,
+    row,
+    ['assigned', 'handling'],
+    'handling',
+    {},
+    'progress',
+    { label: actingAs(relation, 'note') },
+    {
+      note: input.note,
+      audit: { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } },
+    },
+  );
 }
 
 type AnswerRow = { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string };
@@ -608,11 +617,20 @@ async function answerWith(call: WriteCall, row: AnswerRow, answer: string, label
     // The answering department is judged on this round alone (its 按时办结率, 指标口径); `late` keeps every round's.
     last_answer_late: roundLate ? 1 : 0,
   };
-  await moveTo(call, row, ['accepted', 'assigned', 'handling'], 'answered', patch, 'answered', { label }, {
-    note: answer,
-    data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data },
-    audit: { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } },
-  });
+  await moveTo(
+    call,
+    row,
+    ['accepted', 'assigned', 'handling'],
+    'answered',
+    patch,
+    'answered',
+    { label },
+    {
+      note: answer,
+      data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data },
+      audit: { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } },
+    },
+  );
   const duplicates = await duplicatesOf(tx, row.id);
   const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
   await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));

@@ -195,10 +195,17 @@ describe('the move of the appeal timeline into core (20261208_1151)', () => {
 
     // A move cut short after copying one row: running it again copies each row once and drops the old table.
     await sql`insert into entity_events (id, kind, entity_id, event, actor_account_id, data, at, note, internal, actor_role)
-      select id, 'appeals.appeal', appeal_id, kind, actor_account_id, data, at, note, internal, actor_label from appeal_events where id = ${old[0].id}`.execute(t.db);
+      select id, 'appeals.appeal', appeal_id, kind, actor_account_id, data, at, note, internal, actor_label from appeal_events where id = ${old[0].id}`.execute(
+      t.db,
+    );
     await eventsToCore.up(any());
     expect(await appealEventsExist()).toBe(false);
-    const moved = await t.db.selectFrom('entity_events').select(['id', 'actor_account_id']).where('kind', '=', 'appeals.appeal').where('entity_id', '=', id).execute();
+    const moved = await t.db
+      .selectFrom('entity_events')
+      .select(['id', 'actor_account_id'])
+      .where('kind', '=', 'appeals.appeal')
+      .where('entity_id', '=', id)
+      .execute();
     expect(moved.map((r) => r.id).sort()).toEqual(old.map((r) => r.id).sort());
     expect(moved.filter((r) => r.actor_account_id !== null)).toHaveLength(4);
     expect(await views()).toEqual(before);
