@@ -285,7 +285,7 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
   raw.pragma('cache_size = -262144');
   raw.pragma('foreign_keys = OFF');
   // Secondary indexes are rebuilt once after the load: far faster than keeping them up to date row by row.
-  const tables = ['appeals', 'appeal_events', 'appeal_signatures', 'appeal_signature_keys', 'appeal_search'];
+  const tables = ['appeals', 'entity_events', 'appeal_signatures', 'appeal_signature_keys', 'appeal_search'];
   const indexes = raw
     .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${tables.map(() => '?').join(',')})`)
     .all(...tables) as { name: string; sql: string }[];
@@ -341,7 +341,8 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
   ];
   const insAppeal = raw.prepare(`insert into appeals (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`);
   const insEvent = raw.prepare(
-    `insert into appeal_events (id, appeal_id, at, kind, actor_account_id, actor_label, internal, note, data) values (?, ?, ?, 'submitted', null, 'author', 0, null, ?)`,
+    // The appeal's timeline is core's entity_events (kind 'appeals.appeal'): the intake's first step.
+    `insert into entity_events (id, kind, entity_id, event, from_status, to_status, actor_account_id, actor_role, internal, note, data, at) values (?, 'appeals.appeal', ?, 'submitted', null, 'submitted', null, 'author', 0, null, ?, ?)`,
   );
   const insSearch = raw.prepare('insert into appeal_search (ref_id, body) values (?, ?)');
   const insSig = raw.prepare(
@@ -469,7 +470,7 @@ async function build(scale: Scale, baseFile: string, cache: string, N: number): 
           created_at: submittedAt,
           updated_at: clamp(closedMs ?? answeredMs ?? acceptedMs ?? at)!,
         });
-        insEvent.run(uuid7(at, rng), id, submittedAt, JSON.stringify({ channel }));
+        insEvent.run(uuid7(at, rng), id, JSON.stringify({ channel }), submittedAt);
         insSearch.run(id, searchBodies[ti]);
         if (at >= windowStart && status !== 'merged') {
           const bucket = `${unit.id}|${category}`;

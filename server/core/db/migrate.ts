@@ -11,6 +11,7 @@ import * as coreWebhookRobots from './migrations/20261206_1600_core_webhook_robo
 import * as coreDecidedBoard from './migrations/20261206_2200_core_decided_board.js';
 import * as coreDecidedFigures from './migrations/20261207_2100_core_decided_figures.js';
 import * as coreFilesReleased from './migrations/20261208_1100_core_files_released.js';
+import * as coreEventNotes from './migrations/20261208_1150_core_entity_events_notes.js';
 
 export const coreMigrations: Record<string, Migration> = {
   '20261124_0001_core': core0001,
@@ -24,6 +25,7 @@ export const coreMigrations: Record<string, Migration> = {
   '20261206_2200_core_decided_board': coreDecidedBoard,
   '20261207_2100_core_decided_figures': coreDecidedFigures,
   '20261208_1100_core_files_released': coreFilesReleased,
+  '20261208_1150_core_entity_events_notes': coreEventNotes,
 };
 
 /** Migrations of core and of every module, applied in name (timestamp) order. */

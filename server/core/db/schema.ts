@@ -4,6 +4,7 @@
  * integers and structured data is JSON text. Keeping the storage types identical is what
  * lets every query run unchanged on SQLite and PostgreSQL.
  */
+import type { ColumnType } from 'kysely';
 
 export interface OrgTable {
   id: string;
@@ -231,6 +232,12 @@ export interface EntityEventTable {
   /** JSON shown in the timeline. */
   data: string | null;
   at: string;
+  /** Free text shown with the step (an answer, a reason). */
+  note: string | null;
+  /** 1: shown to the record's handlers only, never to its author (supervision, a missed deadline). */
+  internal: ColumnType<number, number | undefined, number>;
+  /** The role the actor acted in ('author' | 'staff' | 'handler' | 'system'): the author's view shows it instead of a name. */
+  actor_role: string | null;
 }
 
 /** A notice key sent once (core/notify/once.ts). */

@@ -377,7 +377,8 @@ describe('the dashboard from the cells', () => {
     const after = await same(staff, {});
     expect(after.indicators.acceptanceHours.numerator).toBe(before.indicators.acceptanceHours.numerator + 1);
     // An appeal deleted by hand leaves the cells too.
-    for (const table of ['appeal_events', 'appeal_reminders', 'appeal_signature_keys', 'appeal_signatures'] as const) {
+    await t.db.deleteFrom('entity_events').where('kind', '=', 'appeals.appeal').where('entity_id', '=', waiting[0].id).execute();
+    for (const table of ['appeal_reminders', 'appeal_signature_keys', 'appeal_signatures'] as const) {
       await t.db
         .deleteFrom(table as any)
         .where('appeal_id', '=', waiting[0].id)

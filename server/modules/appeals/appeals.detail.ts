@@ -1,6 +1,6 @@
 /**
  * One appeal and its parts as the detail view and the service's rules read them: the masked
- * detail row, the raw row, the timeline, merged duplicates, extensions — and `revealAuthor`,
+ * detail row, the raw row, merged duplicates, extensions (the timeline is core/workflow's eventsOf) — and `revealAuthor`,
  * the one read that names an anonymous author (the service audits every call).
  */
 import { sql, type SqlBool } from 'kysely';
@@ -74,18 +74,7 @@ export function revealAuthor(db: Tx, id: string) {
   );
 }
 
-// The detail's parts are read on every view and after every act: prepared shapes.
-const eventsOf = prepared((d: ADb, p: { appealId: string }) =>
-  d
-    .selectFrom('appeal_events as e')
-    .leftJoin('accounts as acc', 'acc.id', 'e.actor_account_id')
-    .select(['e.id', 'e.kind', 'e.at', 'e.actor_label', 'e.internal', 'e.note', 'e.data', 'acc.display_name as actor_name'])
-    .where('e.appeal_id', '=', p.appealId)
-    .orderBy('e.at')
-    .orderBy('e.id'),
-);
-export const listEvents = (db: Tx, appealId: string) => eventsOf.all(db, { appealId });
-
+// The detail's parts are read on every view and after every act: prepared shapes (the timeline: core/workflow eventsOf).
 const duplicatesOfMaster = prepared((d: ADb, p: { masterId: string }) =>
   d.selectFrom('appeals').select(['id', 'code']).where('master_id', '=', p.masterId).orderBy('code'),
 );

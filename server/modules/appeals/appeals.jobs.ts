@@ -9,13 +9,13 @@
  */
 import type { Db } from '../../core/db/database.js';
 import type { JobDefinition } from '../../core/jobs/scheduler.js';
-import { newId } from '../../core/ids.js';
 import { recordAudit } from '../../core/audit/audit.js';
 import { systemContext } from '../../core/context.js';
 import { addDays, shanghaiDate } from '../../core/calendar/calendar.js';
 import { t } from '../../core/i18n/messages.js';
 import { claimReminder, dueSoon } from './appeals.reminders.js';
-import { insertEvent, updateAppeal } from './appeals.writes.js';
+import { updateAppeal } from './appeals.writes.js';
+import { step, SYSTEM } from './appeals.timeline.js';
 import { calendarFor } from './deadlines.js';
 import { appealLink, handlersOf, send, unionPeople } from './appeals.notices.js';
 
@@ -36,17 +36,7 @@ export async function sweepDeadlines(db: Db, now: Date): Promise<{ overdue: numb
         if (!(await claimReminder(tx, a.id, `${stage}:overdue`, due, iso))) return false;
         // Only a missed answer deadline makes the appeal late for the on-time closure rate.
         await updateAppeal(tx, a.id, null, stage === 'answer' ? { overdue_at: iso, late: 1 } : { overdue_at: iso });
-        await insertEvent(tx, {
-          id: newId(),
-          appeal_id: a.id,
-          at: iso,
-          kind: 'overdue',
-          actor_account_id: null,
-          actor_label: 'system',
-          internal: 1,
-          note: null,
-          data: JSON.stringify({ stage, deadline: due }),
-        });
+        await step({ tx, iso, actor: null }, a.id, 'overdue', SYSTEM, { data: { stage, deadline: due }, internal: true });
         await recordAudit(tx, systemContext(), { action: 'appeal.overdue', entityType: 'appeal', entityId: a.id, changes: { stage, deadline: due } });
         const chairs = await unionPeople(tx, a.org_path, ['unionChair']);
         const handlers = stage === 'answer' && a.department_path ? await handlersOf(tx, a.department_path) : [];

@@ -4,8 +4,7 @@
  * back on the appeal's timeline, where the worker reads it as the union's step.
  */
 import type { Tx } from '../../core/db/database.js';
-import { newId } from '../../core/ids.js';
-import { insertEvent } from './appeals.writes.js';
+import { step, STAFF } from './appeals.timeline.js';
 import { adb } from './appeals.tables.js';
 
 export async function appealForAgenda(db: Tx, code: string): Promise<{ id: string; code: string; title: string; unitPath: string } | undefined> {
@@ -20,17 +19,7 @@ export async function appealForAgenda(db: Tx, code: string): Promise<{ id: strin
 
 /** The meeting's conclusion on the appeal, on its timeline (shown to the worker as 工会). */
 export async function recordMeetingOutcome(tx: Tx, input: { appealId: string; at: string; meetingTitle: string; outcome: string }): Promise<void> {
-  await insertEvent(tx, {
-    id: newId(),
-    appeal_id: input.appealId,
-    at: input.at,
-    kind: 'meeting',
-    actor_account_id: null,
-    actor_label: 'staff',
-    internal: 0,
-    note: input.outcome,
-    data: JSON.stringify({ meetingTitle: input.meetingTitle }),
-  });
+  await step({ tx, iso: input.at, actor: null }, input.appealId, 'meeting', STAFF, { note: input.outcome, data: { meetingTitle: input.meetingTitle } });
 }
 
 /** Number and title of the appeals a meeting's agenda studies. */

@@ -11,6 +11,7 @@ import type { DetailRow, LightClock, SummaryRow } from './appeals.visibility.js'
 import { lightOf } from './deadlines.js';
 import { extensionOf } from './attachments.js';
 import type { Relation } from './appeals.policy.js';
+import type { EntityEvent } from '../../core/workflow/index.js';
 
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return null;
@@ -62,16 +63,7 @@ export function presentSummary(row: SummaryRow, actor: Actor, clock: LightClock)
 }
 
 export interface DetailParts {
-  events: {
-    id: string;
-    kind: string;
-    at: string;
-    actor_label: string | null;
-    internal: number;
-    note: string | null;
-    data: string | null;
-    actor_name: string | null;
-  }[];
+  events: EntityEvent[];
   attachments: { id: string; name: string; type: string; size: number }[];
   extensions: {
     id: string;
@@ -111,17 +103,17 @@ export function presentDetail(
   // A referral to mediation names a confidential case: the department handling the appeal does not see it.
   const mediationHidden = !parts.relation.staff && !parts.relation.author;
   const timeline = parts.events
-    .filter((e) => !workerView || e.internal === 0)
-    .filter((e) => !(mediationHidden && e.kind === 'mediation'))
+    .filter((e) => !workerView || !e.internal)
+    .filter((e) => !(mediationHidden && e.event === 'mediation'))
     .map((e) => ({
       id: e.id,
-      kind: e.kind as AppealDetail['timeline'][number]['kind'],
+      kind: e.event as AppealDetail['timeline'][number]['kind'],
       at: e.at,
       actor: workerView
-        ? (LABELS[e.actor_label ?? 'system'] ?? LABELS.system)[locale === 'en' ? 'en' : 'zh']
-        : (e.actor_name ?? t(locale, e.actor_label === 'author' ? 'appeals.author' : 'appeals.system')),
+        ? (LABELS[e.actorRole ?? 'system'] ?? LABELS.system)[locale === 'en' ? 'en' : 'zh']
+        : (e.actorName ?? t(locale, e.actorRole === 'author' ? 'appeals.author' : 'appeals.system')),
       note: e.note,
-      data: e.data ? JSON.parse(e.data) : null,
+      data: e.data,
     }));
   const renameFiles = summary.anonymous && !summary.mine;
   return {

@@ -4,8 +4,7 @@
  * in the worker's name without breaking the anonymity).
  */
 import type { Tx } from '../../core/db/database.js';
-import { newId } from '../../core/ids.js';
-import { insertEvent } from './appeals.writes.js';
+import { step, STAFF } from './appeals.timeline.js';
 import { adb } from './appeals.tables.js';
 
 export async function appealForReferral(db: Tx, id: string): Promise<{ id: string; code: string; authorPersonId: string | null } | undefined> {
@@ -19,15 +18,7 @@ export async function appealForReferral(db: Tx, id: string): Promise<{ id: strin
  * confidential to the committee and the parties (appeals.present.ts filters it).
  */
 export async function recordMediationReferral(tx: Tx, input: { appealId: string; at: string; caseId: string; caseCode: string }): Promise<void> {
-  await insertEvent(tx, {
-    id: newId(),
-    appeal_id: input.appealId,
-    at: input.at,
-    kind: 'mediation',
-    actor_account_id: null,
-    actor_label: 'staff',
-    internal: 0,
-    note: null,
-    data: JSON.stringify({ mediationCaseId: input.caseId, mediationCaseCode: input.caseCode }),
+  await step({ tx, iso: input.at, actor: null }, input.appealId, 'mediation', STAFF, {
+    data: { mediationCaseId: input.caseId, mediationCaseCode: input.caseCode },
   });
 }

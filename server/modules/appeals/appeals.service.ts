@@ -5,8 +5,10 @@
  * may lift, each time on the record.
  *
  * Every write runs in one transaction with its audit event, its timeline entry and its
- * notices. State changes are conditional updates ("… where status in (…)"), so two people
- * acting at once cannot both move the same appeal.
+ * notices. State changes go through core/workflow's `transition()` — a conditional update
+ * ("… where status = the status read"), so two people acting at once cannot both move the same
+ * appeal — and steps that keep the status through `recordEvent()`: the appeal's timeline is
+ * core's `entity_events` (kind 'appeals.appeal'), the same table every module's timeline uses.
  */
 import { cite, citationsOf } from './appeals.citations.js';
 import type { Db, Tx } from '../../core/db/database.js';
@@ -39,7 +41,6 @@ import {
   findAppeal,
   findExtension,
   findRaw,
-  listEvents,
   listExtensions,
   masterSummary,
   pendingExtension,
@@ -50,7 +51,6 @@ import {
   decideExtension as decideExtensionRow,
   indexForSearch,
   insertAppeal,
-  insertEvent,
   insertExtension,
   insertRating,
   nextNumber,
@@ -58,7 +58,9 @@ import {
   updateAppeal,
 } from './appeals.writes.js';
 import { claimAttachments, listAttachments } from './attachments.js';
-import type { AppealTable } from './appeals.tables.js';
+import { APPEAL_ENTITY, type AppealTable } from './appeals.tables.js';
+import { eventsOf } from '../../core/workflow/index.js';
+import { moveTo, STAFF, step, whoIs, type Label, type Who } from './appeals.timeline.js';
 import {
   abilities,
   allowedIn,
@@ -126,14 +128,12 @@ export const illegal = (status: string) =>
 
 const raced = () => new AppError(409, 'conflict', 'appeals.changedMeanwhile');
 
-/** Moves the appeal or fails with 409 when someone else moved it first. */
+/** Changes the appeal without moving its status, or fails with 409 when someone else moved it first. */
 async function move(tx: Tx, id: string, from: readonly string[], patch: Partial<AppealTable>) {
   if (!(await updateAppeal(tx, id, from, patch))) throw raced();
 }
 
 // ---- who acted, on the record ----
-
-type Label = 'author' | 'staff' | 'handler' | 'system';
 
 function actingAs(relation: Relation, _action: Action): Label {
   if (relation.staff) return 'staff';
@@ -141,37 +141,8 @@ function actingAs(relation: Relation, _action: Action): Label {
   return 'author';
 }
 
-/**
- * The author of an anonymous appeal acts without a name: their timeline entries and audit
- * events carry no account, so neither the timeline nor the audit log can reveal them.
- */
-function actorFor(actor: Actor | null, label: Label, anonymous: boolean) {
-  return label === 'author' && anonymous ? null : (actor?.accountId ?? null);
-}
-
-function auditContext(ctx: CallContext, label: Label, anonymous: boolean): CallContext {
-  return label === 'author' && anonymous ? anonymousContext(ctx) : ctx;
-}
-
-async function event(
-  tx: Tx,
-  appealId: string,
-  kind: string,
-  at: string,
-  who: { accountId: string | null; label: Label },
-  opts: { note?: string | null; data?: Record<string, unknown>; internal?: boolean } = {},
-) {
-  await insertEvent(tx, {
-    id: newId(),
-    appeal_id: appealId,
-    at,
-    kind,
-    actor_account_id: who.accountId,
-    actor_label: who.label,
-    internal: opts.internal ? 1 : 0,
-    note: opts.note ?? null,
-    data: opts.data ? JSON.stringify(opts.data) : null,
-  });
+function auditContext(ctx: CallContext, who: Who): CallContext {
+  return who.anonymous ? anonymousContext(ctx) : ctx;
 }
 
 /**
@@ -188,7 +159,7 @@ export async function detail(tx: Tx, actor: Actor, id: string, locale: Locale, n
   const { row, ref, relation } = await load(tx, actor, id, 'read');
   await labelDepartments(tx, [row]);
   const [events, attachments, extensions, duplicates, master, settings, clock, deadlineProvisional] = await Promise.all([
-    listEvents(tx, id),
+    eventsOf(tx, APPEAL_ENTITY, id),
     listAttachments(tx, id),
     listExtensions(tx, id),
     duplicatesOf(tx, id),
@@ -380,11 +351,11 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
   };
   await insertAppeal(tx, row);
   await claimAttachments(tx, ctx, actor, at, id, body.attachmentIds);
-  const label: Label = registeredBy ? 'staff' : 'author';
-  await event(tx, id, 'submitted', iso, { accountId: actorFor(actor, label, row.anonymous === 1), label }, { data: { channel } });
+  const who = whoIs(registeredBy ? 'staff' : 'author', row.anonymous === 1);
+  await step(writeCallIn(tx, tx, actor, ctx, at), id, 'submitted', who, { to: 'submitted', data: { channel } });
   await indexForSearch(tx, id, `${row.code} ${row.title} ${row.description}`);
   await checkIntake(tx, row, at, unit);
-  await recordAudit(tx, auditContext(ctx, label, row.anonymous === 1), {
+  await recordAudit(tx, auditContext(ctx, who), {
     action: 'appeal.submit',
     entityType: 'appeal',
     entityId: id,
@@ -404,8 +375,8 @@ async function create(tx: Tx, ctx: CallContext, actor: Actor, body: SubmitAppeal
 
 // ---- union staff ----
 
-export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: string, input: { urgency?: string; nature?: string; note?: string }, at: Date) {
-  const iso = at.toISOString();
+export async function acceptIn(call: WriteCall, id: string, input: { urgency?: string; nature?: string; note?: string }) {
+  const { tx, actor, now: at, iso } = call;
   const { row } = await load(tx, actor, id, 'accept');
   const urgency = input.urgency ?? row.urgency;
   const nature = input.nature ?? row.nature;
@@ -413,8 +384,7 @@ export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
   const cal = await calendarFor(tx, row.org_path);
   const due = cal.addWorkingDays(shanghaiDate(at), answerDays(rule, nature));
   // The acceptance-time indicator reads this, recorded once in the author's calendar (to the 6 minutes).
-  await move(tx, id, ['submitted'], {
-    status: 'accepted',
+  const patch = {
     accepted_at: iso,
     accept_work_tenths: acceptWorkTenths(cal, row.submitted_at, iso),
     urgency,
@@ -422,40 +392,37 @@ export async function acceptInTx(tx: Tx, ctx: CallContext, actor: Actor, id: str
     due_date: due,
     current_due: due,
     overdue_at: null,
-    updated_at: iso,
+  };
+  await moveTo(call, row, ['submitted'], 'accepted', patch, 'accepted', STAFF, {
+    note: input.note,
+    data: { urgency, nature, deadline: due },
+    audit: { action: 'appeal.accept', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency, nature, deadline: due } },
   });
-  await event(tx, id, 'accepted', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, data: { urgency, nature, deadline: due } });
-  await recordAudit(tx, ctx, { action: 'appeal.accept', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { urgency, nature, deadline: due } });
   await send(tx, 'accepted', [await authorAccount(tx, id)], { code: row.code, deadline: due }, appealLink(id));
 }
 
-export async function accept(db: Db, ctx: CallContext, actor: Actor, id: string, input: { urgency?: string; nature?: string; note?: string }, at = new Date()) {
-  await db.transaction().execute((tx) => acceptInTx(tx, ctx, actor, id, input, at));
-}
+/** Acceptance inside a transaction the caller holds (a group case accepts each member). */
+export const acceptInTx = (tx: Tx, ctx: CallContext, actor: Actor, id: string, input: { urgency?: string; nature?: string; note?: string }, at: Date) =>
+  acceptIn(writeCallIn(tx, tx, actor, ctx, at), id, input);
 
-export const acceptIn = (call: WriteCall, id: string, input: { urgency?: string; nature?: string; note?: string }) =>
-  acceptInTx(call.tx, call.ctx, call.actor, id, input, call.now);
+export function accept(db: Db, ctx: CallContext, actor: Actor, id: string, input: { urgency?: string; nature?: string; note?: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => acceptIn(call, id, input));
+}
 
 export function decline(db: Db, ctx: CallContext, actor: Actor, id: string, input: { reason: DeclineReason; explanation: string }, at = new Date()) {
   return inOwnTx(db, ctx, actor, at, (call) => declineIn(call, id, input));
 }
 
 export async function declineIn(call: WriteCall, id: string, input: { reason: DeclineReason; explanation: string; citedArticleIds?: string[] }) {
-  const { tx, ctx, actor, iso } = call;
+  const { tx, actor, iso } = call;
   const { row } = await load(tx, actor, id, 'decline');
-  await move(tx, id, ['submitted'], {
-    status: 'declined',
-    decline_reason: input.reason,
-    answer: input.explanation,
-    answered_at: iso,
-    answered_by: actor.accountId,
-    closed_at: iso,
-    current_due: null,
-    updated_at: iso,
+  const patch = { decline_reason: input.reason, answer: input.explanation, answered_at: iso, answered_by: actor.accountId, closed_at: iso, current_due: null };
+  await moveTo(call, row, ['submitted'], 'declined', patch, 'declined', STAFF, {
+    note: input.explanation,
+    data: { reason: input.reason },
+    audit: { action: 'appeal.decline', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } },
   });
   await cite(tx, actor, id, 'decline', input.citedArticleIds, iso);
-  await event(tx, id, 'declined', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.explanation, data: { reason: input.reason } });
-  await recordAudit(tx, ctx, { action: 'appeal.decline', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { reason: input.reason } });
   await send(tx, 'declined', [await authorAccount(tx, id)], { code: row.code, reason: DECLINE_REASON_LABELS[input.reason].zh }, appealLink(id));
 }
 
@@ -476,7 +443,7 @@ export async function setUrgencyIn(call: WriteCall, id: string, input: { urgency
     Object.assign(patch, { due_date: due, current_due: due, overdue_at: null });
   }
   await move(tx, id, [row.status], patch);
-  await event(tx, id, 'urgencySet', iso, { accountId: actor.accountId, label: 'staff' }, { data: { urgency: input.urgency, nature, deadline: due } });
+  await step(call, id, 'urgencySet', STAFF, { data: { urgency: input.urgency, nature, deadline: due } });
   await recordAudit(tx, ctx, {
     action: 'appeal.urgency',
     entityType: 'appeal',
@@ -494,36 +461,26 @@ async function departmentFor(tx: Tx, actor: Actor, departmentId: string) {
   return dept;
 }
 
-export async function assignInTx(tx: Tx, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at: Date) {
-  const iso = at.toISOString();
+export async function assignIn(call: WriteCall, id: string, input: { departmentId: string; note?: string }) {
+  const { tx, actor } = call;
   const { row } = await load(tx, actor, id, 'assign');
   const dept = await departmentFor(tx, actor, input.departmentId);
-  await move(tx, id, [row.status], { status: 'assigned', department_id: dept.id, updated_at: iso });
   const departmentLabel = (await departmentLabels(tx, [dept.path])).get(dept.path) ?? dept.name;
-  await event(
-    tx,
-    id,
-    'assigned',
-    iso,
-    { accountId: actor.accountId, label: 'staff' },
-    { note: input.note, data: { departmentId: dept.id, departmentName: dept.name, departmentLabel } },
-  );
-  await recordAudit(tx, ctx, {
-    action: 'appeal.assign',
-    entityType: 'appeal',
-    entityId: id,
-    orgId: row.unit_id,
-    changes: { department: [row.department_id, dept.id] },
+  await moveTo(call, row, [row.status], 'assigned', { department_id: dept.id }, 'assigned', STAFF, {
+    note: input.note,
+    data: { departmentId: dept.id, departmentName: dept.name, departmentLabel },
+    audit: { action: 'appeal.assign', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { department: [row.department_id, dept.id] } },
   });
   await send(tx, 'assigned', await handlersOf(tx, dept.path), { code: row.code, title: row.title, deadline: row.current_due ?? '' }, appealLink(id), dept.path);
 }
 
-export async function assign(db: Db, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at = new Date()) {
-  await db.transaction().execute((tx) => assignInTx(tx, ctx, actor, id, input, at));
-}
+/** Assignment inside a transaction the caller holds (a group case assigns each member). */
+export const assignInTx = (tx: Tx, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at: Date) =>
+  assignIn(writeCallIn(tx, tx, actor, ctx, at), id, input);
 
-export const assignIn = (call: WriteCall, id: string, input: { departmentId: string; note?: string }) =>
-  assignInTx(call.tx, call.ctx, call.actor, id, input, call.now);
+export function assign(db: Db, ctx: CallContext, actor: Actor, id: string, input: { departmentId: string; note?: string }, at = new Date()) {
+  return inOwnTx(db, ctx, actor, at, (call) => assignIn(call, id, input));
+}
 
 export function merge(db: Db, ctx: CallContext, actor: Actor, id: string, input: { duplicateIds: string[] }, at = new Date()) {
   return inOwnTx(db, ctx, actor, at, (call) => mergeIn(call, id, input));
@@ -538,17 +495,16 @@ export async function mergeIn(call: WriteCall, id: string, input: { duplicateIds
   const notices: (string | null)[] = [];
   for (const dupId of ids) {
     const { row: dup } = await load(tx, actor, dupId, 'merge');
-    await move(tx, dupId, [dup.status], { status: 'merged', master_id: id, current_due: null, updated_at: iso });
+    await moveTo(call, dup, [dup.status], 'merged', { master_id: id, current_due: null }, 'merged', STAFF, { data: { masterId: id, masterCode: master.code } });
     // A duplicate that was itself a master hands its own duplicates on.
     await repointDuplicates(tx, dupId, id);
-    await event(tx, dupId, 'merged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { masterId: id, masterCode: master.code } });
     codes.push(dup.code);
     notices.push(await authorAccount(tx, dupId));
     await send(tx, 'merged', [notices[notices.length - 1]], { code: dup.code, master: master.code }, appealLink(dupId));
   }
   const affected = await countAffected(tx, id);
   await move(tx, id, [master.status], { affected_workers: affected, updated_at: iso });
-  await event(tx, id, 'duplicateMerged', iso, { accountId: actor.accountId, label: 'staff' }, { data: { codes, affectedWorkers: affected } });
+  await step(call, id, 'duplicateMerged', STAFF, { data: { codes, affectedWorkers: affected } });
   await recordAudit(tx, ctx, {
     action: 'appeal.merge',
     entityType: 'appeal',
@@ -566,7 +522,7 @@ export async function superviseIn(call: WriteCall, id: string, input: { note: st
   const { tx, ctx, actor, now: at, iso } = call;
   const { row, ref } = await load(tx, actor, id, 'supervise');
   requireCondition('supervise', ref, at);
-  await event(tx, id, 'supervised', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note, internal: true });
+  await step(call, id, 'supervised', STAFF, { note: input.note, internal: true });
   await move(tx, id, [row.status], { updated_at: iso });
   await recordAudit(tx, ctx, { action: 'appeal.supervise', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
   const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
@@ -578,11 +534,12 @@ export function close(db: Db, ctx: CallContext, actor: Actor, id: string, input:
 }
 
 export async function closeIn(call: WriteCall, id: string, input: { note?: string }) {
-  const { tx, ctx, actor, iso } = call;
+  const { tx, actor, iso } = call;
   const { row } = await load(tx, actor, id, 'close');
-  await move(tx, id, ['answered'], { status: 'closed', closed_at: iso, current_due: null, updated_at: iso });
-  await event(tx, id, 'closed', iso, { accountId: actor.accountId, label: 'staff' }, { note: input.note });
-  await recordAudit(tx, ctx, { action: 'appeal.close', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note ?? null } });
+  await moveTo(call, row, ['answered'], 'closed', { closed_at: iso, current_due: null }, 'closed', STAFF, {
+    note: input.note,
+    audit: { action: 'appeal.close', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note ?? null } },
+  });
 }
 
 /** Every action below changes the appeal and returns nothing; the route then presents it with get(). */
@@ -616,25 +573,28 @@ export function addNote(db: Db, ctx: CallContext, actor: Actor, id: string, inpu
 }
 
 export async function addNoteIn(call: WriteCall, id: string, input: { note: string }) {
-  const { tx, ctx, actor, iso } = call;
+  const { tx, actor } = call;
   const { row, relation } = await load(tx, actor, id, 'note');
-  await move(tx, id, ['assigned', 'handling'], { status: 'handling', updated_at: iso });
-  await event(tx, id, 'progress', iso, { accountId: actor.accountId, label: actingAs(relation, 'note') }, { note: input.note });
-  await recordAudit(tx, ctx, { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } });
+  await moveTo(
+    call,
+    row,
+    ['assigned', 'handling'],
+    'handling',
+    {},
+    'progress',
+    { label: actingAs(relation, 'note') },
+    {
+      note: input.note,
+      audit: { action: 'appeal.progress', entityType: 'appeal', entityId: id, orgId: row.unit_id, changes: { note: input.note } },
+    },
+  );
 }
 
+type AnswerRow = { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string };
+
 /** Answers one appeal; also used for every member of a group case. */
-export async function answerInTx(
-  tx: Tx,
-  ctx: CallContext,
-  actor: Actor,
-  row: { id: string; code: string; status: string; due_date: string | null; late: number; unit_id: string },
-  answer: string,
-  label: Label,
-  at: Date,
-  data?: Record<string, unknown>,
-) {
-  const iso = at.toISOString();
+async function answerWith(call: WriteCall, row: AnswerRow, answer: string, label: Label, data?: Record<string, unknown>) {
+  const { tx, actor, iso } = call;
   // This round answered after the end of its deadline day. The appeal stays late once any round was:
   // the on-time closure rate counts it as late, and lateness once incurred is never cleared.
   const roundLate = row.due_date !== null && iso > endOfShanghaiDay(row.due_date);
@@ -642,8 +602,7 @@ export async function answerInTx(
   const raw = (await findRaw(tx, row.id))!;
   // The history tells each round's own lateness: an on-time second round is not shown as late, and the first stays late.
   const round = raw.reopen_count + 1;
-  await move(tx, row.id, ['accepted', 'assigned', 'handling'], {
-    status: 'answered',
+  const patch = {
     answer,
     answered_at: iso,
     first_answered_at: raw.first_answered_at ?? iso,
@@ -654,17 +613,21 @@ export async function answerInTx(
     late,
     // The answering department is judged on this round alone (its 按时办结率, 指标口径); `late` keeps every round's.
     last_answer_late: roundLate ? 1 : 0,
-    updated_at: iso,
-  });
-  await event(
-    tx,
-    row.id,
+  };
+  await moveTo(
+    call,
+    row,
+    ['accepted', 'assigned', 'handling'],
     'answered',
-    iso,
-    { accountId: actor.accountId, label },
-    { note: answer, data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data } },
+    patch,
+    'answered',
+    { label },
+    {
+      note: answer,
+      data: { late: roundLate, ...(round > 1 ? { round } : {}), ...data },
+      audit: { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } },
+    },
   );
-  await recordAudit(tx, ctx, { action: 'appeal.answer', entityType: 'appeal', entityId: row.id, orgId: row.unit_id, changes: { late: late === 1, ...data } });
   const duplicates = await duplicatesOf(tx, row.id);
   const authors = [raw.author_account_id, ...(await Promise.all(duplicates.map((d) => authorAccount(tx, d.id))))];
   await send(tx, 'answered', authors, { code: row.code }, appealLink(row.id));
@@ -681,15 +644,19 @@ export async function answerInTx(
     );
 }
 
+/** An answer inside a transaction the caller holds (a group case answers each member). */
+export const answerInTx = (tx: Tx, ctx: CallContext, actor: Actor, row: AnswerRow, answer: string, label: Label, at: Date, data?: Record<string, unknown>) =>
+  answerWith(writeCallIn(tx, tx, actor, ctx, at), row, answer, label, data);
+
 export function answer(db: Db, ctx: CallContext, actor: Actor, id: string, input: { answer: string }, at = new Date()) {
   return inOwnTx(db, ctx, actor, at, (call) => answerIn(call, id, input));
 }
 
 export async function answerIn(call: WriteCall, id: string, input: { answer: string; citedArticleIds?: string[] }) {
-  const { tx, ctx, actor, now: at } = call;
+  const { tx, actor } = call;
   const { row, relation } = await load(tx, actor, id, 'answer');
   await cite(tx, actor, id, 'answer', input.citedArticleIds, call.iso);
-  await answerInTx(tx, ctx, actor, row, input.answer, actingAs(relation, 'answer'), at);
+  await answerWith(call, row, input.answer, actingAs(relation, 'answer'));
 }
 
 export function requestExtension(db: Db, ctx: CallContext, actor: Actor, id: string, input: { days: number; reason: string }, at = new Date()) {
@@ -717,14 +684,7 @@ export async function requestExtensionIn(call: WriteCall, id: string, input: { d
     new_due_date: null,
   });
   await move(tx, id, [row.status], { updated_at: iso });
-  await event(
-    tx,
-    id,
-    'extensionRequested',
-    iso,
-    { accountId: actor.accountId, label: 'handler' },
-    { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true },
-  );
+  await step(call, id, 'extensionRequested', { label: 'handler' }, { note: input.reason, data: { days: input.days, extensionId: extId }, internal: true });
   await recordAudit(tx, ctx, {
     action: 'appeal.extensionRequest',
     entityType: 'appeal',
@@ -751,8 +711,8 @@ export async function decideExtension(
   input: { note?: string },
   at = new Date(),
 ) {
-  const iso = at.toISOString();
-  await db.transaction().execute(async (tx) => {
+  await inOwnTx(db, ctx, actor, at, async (call) => {
+    const { tx, iso } = call;
     const { row, ref } = await load(tx, actor, id, 'decideExtension');
     const ext = await findExtension(tx, id, extensionId);
     if (!ext) throw notFound();
@@ -773,14 +733,11 @@ export async function decideExtension(
       new_due_date: newDue,
     });
     if (!won) throw new AppError(409, 'conflict', 'appeals.extensionDecided');
-    await event(
-      tx,
-      id,
-      approve ? 'extensionApproved' : 'extensionRejected',
-      iso,
-      { accountId: actor.accountId, label: 'staff' },
-      { note: input.note, data: { days: ext.days, deadline: newDue ?? row.due_date }, internal: true },
-    );
+    await step(call, id, approve ? 'extensionApproved' : 'extensionRejected', STAFF, {
+      note: input.note,
+      data: { days: ext.days, deadline: newDue ?? row.due_date },
+      internal: true,
+    });
     await recordAudit(tx, ctx, {
       action: approve ? 'appeal.extensionApprove' : 'appeal.extensionReject',
       entityType: 'appeal',
@@ -809,7 +766,7 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
   const { row, relation } = await load(tx, actor, id, 'rate');
   const anonymous = row.anonymous === 1;
   const label: Label = relation.author ? 'author' : 'staff';
-  const who = { accountId: actorFor(actor, label, anonymous), label };
+  const who = whoIs(label, anonymous);
   const reopen = input.reopen && input.rating === 'unsatisfied';
   if (reopen) {
     const { reopenLimit } = await settingsFor(tx, row.org_path);
@@ -825,21 +782,20 @@ export async function rateIn(call: WriteCall, id: string, input: { rating: strin
     at: iso,
   });
   // An answered appeal cannot be reassigned: its department gave the answer being rated, and keeps the rating after a reopen moves the appeal on.
-  const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, rated_department_id: row.department_id, updated_at: iso };
-  await event(tx, id, 'rated', iso, who, { note: input.comment, data: { rating: input.rating } });
+  const rated = { rating: input.rating, rating_comment: input.comment ?? null, rated_at: iso, rated_department_id: row.department_id };
+  await step(call, id, 'rated', who, { note: input.comment, data: { rating: input.rating } });
   if (reopen) {
     const rule = await ruleFor(tx, row.org_path, row.category, row.urgency);
     const due = await deadlineAfter(tx, row.org_path, at, answerDays(rule, row.nature));
     const status = row.department_id ? 'assigned' : 'accepted';
-    await move(tx, id, ['answered'], { ...rated, status, reopen_count: row.reopen_count + 1, due_date: due, current_due: due, overdue_at: null });
-    await event(tx, id, 'reopened', iso, who, { data: { deadline: due, round: row.reopen_count + 2 } });
+    const patch = { ...rated, reopen_count: row.reopen_count + 1, due_date: due, current_due: due, overdue_at: null };
+    await moveTo(call, row, ['answered'], status, patch, 'reopened', who, { data: { deadline: due, round: row.reopen_count + 2 } });
     const to = row.department_path ? await handlersOf(tx, row.department_path) : await unionPeople(tx, row.org_path, ['unionStaff']);
     await send(tx, 'reopened', to, { code: row.code, deadline: due }, appealLink(id));
   } else {
-    await move(tx, id, ['answered'], { ...rated, status: 'closed', closed_at: iso });
-    await event(tx, id, 'closed', iso, who);
+    await moveTo(call, row, ['answered'], 'closed', { ...rated, closed_at: iso }, 'closed', who);
   }
-  await recordAudit(tx, auditContext(ctx, label, anonymous), {
+  await recordAudit(tx, auditContext(ctx, who), {
     action: reopen ? 'appeal.reopen' : 'appeal.rate',
     entityType: 'appeal',
     entityId: id,

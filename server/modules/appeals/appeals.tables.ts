@@ -59,18 +59,11 @@ export interface AppealTable {
   updated_at: string;
 }
 
-export interface AppealEventTable {
-  id: string;
-  appeal_id: string;
-  at: string;
-  kind: string;
-  actor_account_id: string | null;
-  /** 'author' | 'staff' | 'handler' | 'system': what the worker's timeline shows instead of a name. */
-  actor_label: string | null;
-  internal: number;
-  note: string | null;
-  data: string | null;
-}
+/**
+ * An appeal's timeline lives in core's `entity_events` under this kind (core/workflow), with
+ * `actor_role` 'author' | 'staff' | 'handler' | 'system' — what the worker's view shows instead of a name.
+ */
+export const APPEAL_ENTITY = 'appeals.appeal';
 
 export interface AppealExtensionTable {
   id: string;
@@ -191,7 +184,6 @@ export interface AppealAcceptanceCellTable {
 export interface AppealsTables {
   appeals: AppealTable;
   appeal_citations: { appeal_id: string; article_id: string; kind: string; created_at: string };
-  appeal_events: AppealEventTable;
   appeal_extensions: AppealExtensionTable;
   appeal_ratings: AppealRatingTable;
   appeal_reminders: AppealReminderTable;

@@ -1,12 +1,13 @@
 /**
- * Every write to the appeals tables: the row, its status change (conditional: of two racing
- * acts one wins), its events, duplicates, extensions, ratings, the day's number and the search entry.
+ * Every write to the appeals tables: the row, a change that keeps its status (conditional: of two
+ * racing acts one wins), duplicates, extensions, ratings, the day's number and the search entry.
+ * Status changes and the timeline go through core/workflow (appeals.service.ts).
  */
 import { sql } from 'kysely';
 import type { Tx } from '../../core/db/database.js';
 import { insertRow, prepared } from '../../core/db/prepared.js';
 import { upsertSearchDoc } from '../../core/search/search.js';
-import { adb, type ADb, type AppealEventTable, type AppealExtensionTable, type AppealRatingTable, type AppealTable } from './appeals.tables.js';
+import { adb, type ADb, type AppealExtensionTable, type AppealRatingTable, type AppealTable } from './appeals.tables.js';
 import { SEARCH_INDEX } from './appeals.visibility.js';
 
 export async function insertAppeal(db: Tx, row: AppealTable) {
@@ -14,7 +15,7 @@ export async function insertAppeal(db: Tx, row: AppealTable) {
 }
 
 /**
- * Moves an appeal only if it is still in one of `from`: two staff clicking at once, or a
+ * Changes an appeal only if it is still in one of `from`: two staff clicking at once, or a
  * job racing a person, cannot both win. Returns whether this call won.
  */
 export async function updateAppeal(db: Tx, id: string, from: readonly string[] | null, patch: Partial<AppealTable>): Promise<boolean> {
@@ -22,10 +23,6 @@ export async function updateAppeal(db: Tx, id: string, from: readonly string[] |
   if (from) q = q.where('status', 'in', [...from]);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
-}
-
-export async function insertEvent(db: Tx, row: AppealEventTable) {
-  await insertRow(adb(db), 'appeal_events', row);
 }
 
 export async function repointDuplicates(db: Tx, fromMaster: string, toMaster: string) {

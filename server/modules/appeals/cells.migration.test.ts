@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { useTestApp } from '../../../test/app.js';
 import { systemContext } from '../../core/context.js';
 import { invalidateCalendar } from '../../core/calendar/calendar.js';
@@ -12,6 +12,7 @@ import * as migration from './migrations/20261126_0900_appeal_cells.js';
 import * as attribution from './migrations/20261207_0430_appeals_attribution.js';
 import * as closure from './migrations/20261207_0900_appeals_cells_closure.js';
 import * as answerLate from './migrations/20261207_1210_appeals_answer_late.js';
+import * as eventsToCore from './migrations/20261208_1151_appeals_events_to_core.js';
 
 const t = useTestApp();
 const w = useAppealsWorld(t, beforeAll);
@@ -107,6 +108,8 @@ describe('the appeal cells migration', () => {
     // Each down() leaves the cells of the migration before it: the other columns as they were, its own gone.
     const without = (rows: unknown[], added: string[]) =>
       (rows as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k))));
+    // The backfills below read the history from appeals' own events table, as it was when they were written.
+    await eventsToCore.down(t.db as Kysely<any>);
     await answerLate.down(t.db as Kysely<any>);
     const lastAdded = answerLate.ADDED.map(([column]) => column);
     let down = await snapshot().catch((e) => e);
@@ -139,6 +142,7 @@ describe('the appeal cells migration', () => {
     await attribution.up(t.db as Kysely<any>);
     await closure.up(t.db as Kysely<any>);
     await answerLate.up(t.db as Kysely<any>);
+    await eventsToCore.up(t.db as Kysely<any>);
 
     expect(await snapshot()).toEqual(before);
     expect(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'cells')).toEqual(dash);
@@ -150,4 +154,63 @@ describe('the appeal cells migration', () => {
     expect(after).toEqual(await dashboard(t.db, staff, { orgId: w.group.id, from: '2026-09-01', to: '2026-10-31' }, NOW, 'rows'));
     // Four migrations down and up again, each recounting the cells: more than the default 30 s on a loaded 2-core machine.
   }, 120_000);
+});
+
+describe('the move of the appeal timeline into core (20261208_1151)', () => {
+  const any = () => t.db as Kysely<any>;
+  const appealEventsExist = async () => (await t.db.introspection.getTables()).some((x) => x.name === 'appeal_events');
+
+  it('moves appeal_events rows into entity_events: the same timeline for staff and the author, still no actor for an anonymous author, once', async () => {
+    const staff = await actorOf(t.db, w.staff.accountId);
+    const handler = await actorOf(t.db, w.handler.accountId);
+    const author = await actorOf(t.db, (await w.worker()).accountId);
+    const id = await t.db
+      .transaction()
+      .execute((tx) =>
+        service.createInTx(tx, ctx, author, SubmitAppealBody.parse(wageAppeal({ title: '匿名反映', anonymous: true })), shanghai('2026-10-19', '09:00')),
+      );
+    await service.accept(t.db, ctx, staff, id, { note: '受理' }, shanghai('2026-10-19', '10:00'));
+    await service.assign(t.db, ctx, staff, id, { departmentId: w.prod1.id }, shanghai('2026-10-19', '11:00'));
+    await service.requestExtension(t.db, ctx, handler, id, { days: 2, reason: '需要核实' }, shanghai('2026-10-19', '12:00'));
+    await service.answer(t.db, ctx, handler, id, { answer: '已核实补发' }, shanghai('2026-10-20', '10:00'));
+    await service.rate(t.db, ctx, author, id, { rating: 'satisfied', comment: '谢谢', reopen: false }, shanghai('2026-10-20', '11:00'));
+    const views = async () => Promise.all([staff, author].map(async (a) => (await service.get(t.db, a, id, 'zh-CN')).timeline));
+    const before = await views();
+    expect(before[0].map((e) => e.kind)).toEqual(['submitted', 'accepted', 'assigned', 'extensionRequested', 'answered', 'rated', 'closed']);
+    expect(before[1].map((e) => e.kind)).not.toContain('extensionRequested');
+
+    // Back to the old table: the rows as the appeals module wrote them before, the author's without an account.
+    await eventsToCore.down(any());
+    const old = await any().selectFrom('appeal_events').selectAll().where('appeal_id', '=', id).orderBy('at').orderBy('id').execute();
+    expect(old.map((r) => [r.kind, r.actor_label, r.actor_account_id === null])).toEqual([
+      ['submitted', 'author', true],
+      ['accepted', 'staff', false],
+      ['assigned', 'staff', false],
+      ['extensionRequested', 'handler', false],
+      ['answered', 'handler', false],
+      ['rated', 'author', true],
+      ['closed', 'author', true],
+    ]);
+    expect(await t.db.selectFrom('entity_events').select('id').where('kind', '=', 'appeals.appeal').execute()).toEqual([]);
+
+    // A move cut short after copying one row: running it again copies each row once and drops the old table.
+    await sql`insert into entity_events (id, kind, entity_id, event, actor_account_id, data, at, note, internal, actor_role)
+      select id, 'appeals.appeal', appeal_id, kind, actor_account_id, data, at, note, internal, actor_label from appeal_events where id = ${old[0].id}`.execute(
+      t.db,
+    );
+    await eventsToCore.up(any());
+    expect(await appealEventsExist()).toBe(false);
+    const moved = await t.db
+      .selectFrom('entity_events')
+      .select(['id', 'actor_account_id'])
+      .where('kind', '=', 'appeals.appeal')
+      .where('entity_id', '=', id)
+      .execute();
+    expect(moved.map((r) => r.id).sort()).toEqual(old.map((r) => r.id).sort());
+    expect(moved.filter((r) => r.actor_account_id !== null)).toHaveLength(4);
+    expect(await views()).toEqual(before);
+    // Nothing left to move: a second run is a no-op.
+    await eventsToCore.up(any());
+    expect(await views()).toEqual(before);
+  });
 });

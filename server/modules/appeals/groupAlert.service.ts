@@ -7,12 +7,11 @@
 import type { Db } from '../../core/db/database.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { recordAudit } from '../../core/audit/audit.js';
-import { newId } from '../../core/ids.js';
 import type { CallContext } from '../../core/context.js';
 import { inScope, scopeOf, type Actor } from '../../core/rbac/actor.js';
 import { APPEAL_PERMISSIONS as P, GROUP_ALERT_STATUS_LABELS, type AppealCategory, type AppealStatus, type GroupAlertStatus } from '../../../common/appeals.js';
 import { findRaw } from './appeals.detail.js';
-import { insertEvent } from './appeals.writes.js';
+import { step, STAFF } from './appeals.timeline.js';
 import * as alerts from './groupAlert.repository.js';
 import { acceptInTx, answerInTx, assignInTx, illegal } from './appeals.service.js';
 import { refreshCounts } from './groupAlert.intake.js';
@@ -97,17 +96,7 @@ export async function confirm(db: Db, ctx: CallContext, actor: Actor, id: string
       throw badState(alert.status);
     for (const m of await alerts.alertMembers(tx, id)) {
       if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, { note: input.note }, at);
-      await insertEvent(tx, {
-        id: newId(),
-        appeal_id: m.id,
-        at: iso,
-        kind: 'groupConfirmed',
-        actor_account_id: actor.accountId,
-        actor_label: 'staff',
-        internal: 0,
-        note: null,
-        data: JSON.stringify({ groupAlertId: id }),
-      });
+      await step({ tx, iso, actor }, m.id, 'groupConfirmed', STAFF, { data: { groupAlertId: id } });
     }
     await recordAudit(tx, ctx, {
       action: 'appeal.groupConfirm',

@@ -18,7 +18,7 @@ import type { Actor } from '../../core/rbac/actor.js';
 import { APPEAL_CATEGORIES, type AppealCategory, type AppealStatus } from '../../../common/appeals.js';
 import { orgBrief } from '../../core/org/lookups.js';
 import { findAppeal, findRaw, findRawMany } from './appeals.detail.js';
-import { insertEvent } from './appeals.writes.js';
+import { step, STAFF } from './appeals.timeline.js';
 import * as alerts from './groupAlert.repository.js';
 import { can, canRead, visibilityOf } from './appeals.policy.js';
 import { acceptInTx, refOf } from './appeals.service.js';
@@ -141,17 +141,7 @@ export async function link(db: Db, ctx: CallContext, actor: Actor, id: string, i
     if (status === 'confirmed') {
       for (const m of raws.filter((r) => joining.includes(r.id))) {
         if (m.status === 'submitted') await acceptInTx(tx, ctx, actor, m.id, {}, at);
-        await insertEvent(tx, {
-          id: newId(),
-          appeal_id: m.id,
-          at: iso,
-          kind: 'groupConfirmed',
-          actor_account_id: actor.accountId,
-          actor_label: 'staff',
-          internal: 0,
-          note: null,
-          data: JSON.stringify({ groupAlertId: target }),
-        });
+        await step({ tx, iso, actor }, m.id, 'groupConfirmed', STAFF, { data: { groupAlertId: target } });
       }
     }
     await refreshCounts(tx, target, iso);

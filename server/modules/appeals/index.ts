@@ -18,6 +18,7 @@ import * as m0009 from './migrations/20261207_0500_appeals_search_order.js';
 import * as m0010 from './migrations/20261207_0900_appeals_cells_closure.js';
 import * as m0011 from './migrations/20261207_1210_appeals_answer_late.js';
 import * as m0012 from './migrations/20261208_1101_appeals_files.js';
+import * as m0013 from './migrations/20261208_1151_appeals_events_to_core.js';
 import { appealsRoutes } from './appeals.routes.js';
 import { jobs } from './appeals.jobs.js';
 import { seedDemo } from './appeals.seed.js';
@@ -43,6 +44,7 @@ export const appealsModule = defineModule({
     '20261207_0900_appeals_cells_closure': m0010,
     '20261207_1210_appeals_answer_late': m0011,
     '20261208_1101_appeals_files': m0012,
+    '20261208_1151_appeals_events_to_core': m0013,
   },
   routes: appealsRoutes,
   jobs,
