@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { seedDemoData } from '../../cli/seed/demo.js';
-import { DEMO_PASSWORD } from '../../cli/seed/demo-accounts.js';
+import { DEMO_ORG_NAMES, DEMO_PASSWORD } from '../../cli/seed/demo-accounts.js';
+import { sql } from 'kysely';
 import { indicators } from '../../core/indicators/indicators.registry.js';
 import { modules } from '../registry.js';
 import { settleGenerations } from './index.js';
@@ -117,7 +118,7 @@ describe('the work report on the demo world', () => {
         if (!summed[f.key]) expect({ key: f.key, numerator: num?.length }).toEqual({ key: f.key, numerator: f.numerator });
         else expect({ key: f.key, numerator: holdsSum(num, f.numerator) }).toEqual({ key: f.key, numerator: true });
         // A numerator's records are among the denominator's whenever both name the same kind of record.
-        if (ind.records && !SPLIT_KINDS.has(f.key)) expect({ key: f.key, outside: num!.filter((x) => !den!.includes(x)) }).toEqual({ key: f.key, outside: [] });
+        if (!SPLIT_KINDS.has(f.key)) expect({ key: f.key, outside: num!.filter((x) => !den!.includes(x)) }).toEqual({ key: f.key, outside: [] });
       }
     }
     expect([...kept].sort()).toEqual([
@@ -189,5 +190,78 @@ describe('the work report on the demo world', () => {
     }
     // The read rate counts sides, not pages: no list of pages equals it.
     expect(school.figures.find((x) => x.key === 'heartBridge.readRate')!.drill).toBeNull();
+  });
+
+  it('keeps a mine chair’s issued snapshot of screening problems when one is resolved later, names only the mine’s records, and drills to exactly them', async () => {
+    const mine = await t.db.selectFrom('orgs').select(['id', 'path']).where('name', '=', DEMO_ORG_NAMES.mine1).executeTakeFirstOrThrow();
+    const chair = await t.user([{ role: 'unionChair', org: mine }]);
+    const generate = async () => {
+      const res = await chair.post('/api/v1/work-reports', { orgId: mine.id, ...YEAR });
+      expect(res.status, res.text).toBe(202);
+      await settleGenerations();
+      return (await chair.get(`/api/v1/work-reports/${res.body.id}`)).body as { id: string; figures: Figure[] };
+    };
+    const records = async (report: { id: string; figures: Figure[] }, key: string, part = 'numerator') => {
+      const ref = report.figures.find((f) => f.key === key)!.ref;
+      const res = await chair.get(`/api/v1/work-reports/${report.id}/records?${new URLSearchParams({ ref, part, pageSize: '500' })}`);
+      expect(res.status, res.text).toBe(200);
+      return res.body as { visible: boolean; total: number; items: string[] };
+    };
+    const first = await generate();
+    expect((await chair.post(`/api/v1/work-reports/${first.id}/issue`, {})).status).toBe(200);
+    const open = first.figures.find((f) => f.key === 'surveys.openProblems')!;
+    const kept = await records(first, 'surveys.openProblems');
+    expect(kept).toMatchObject({ visible: true, total: open.numerator });
+    expect(open.numerator).toBeGreaterThan(0);
+
+    // The drill: the screening list opened with the figure's filters holds exactly the snapshot's items.
+    const listed = await chair.get(`/api/v1/screening-items?${new URLSearchParams({ ...open.drill!.numerator, pageSize: '100' })}`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id).sort()).toEqual(kept.items);
+
+    // Out of scope: every record the mine's congress, contract and screening figures name is the mine's.
+    const pathOf = new Map<string, string>();
+    for (const q of [
+      sql<{ id: string; path: string }>`select id, org_path as path from contracts`,
+      sql<{ id: string; path: string }>`select cl.id, c.org_path as path from contract_clauses cl join contracts c on c.id = cl.contract_id`,
+      sql<{ id: string; path: string }>`select id, org_path as path from screening_items`,
+      sql<{ id: string; path: string }>`select s.id, o.path from congress_sessions s join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id`,
+      sql<{
+        id: string;
+        path: string;
+      }>`select v.id, o.path from congress_votes v join congress_sessions s on s.id = v.session_id join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id`,
+      sql<{
+        id: string;
+        path: string;
+      }>`select r.id, o.path from congress_representatives r join congress_terms t on t.id = r.term_id join orgs o on o.id = t.org_id`,
+      sql<{
+        id: string;
+        path: string;
+      }>`select x.id, o.path from congress_proposals x join congress_sessions s on s.id = x.session_id join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id`,
+    ])
+      for (const r of (await q.execute(t.db)).rows) pathOf.set(r.id, r.path);
+    const named = new Set<string>();
+    for (const f of first.figures.filter((x) => ['congress', 'contracts'].includes(x.key.split('.')[0]) || x.key.endsWith('Problems')))
+      for (const part of ['numerator', 'denominator']) {
+        const r = await records(first, f.key, part);
+        expect({ key: f.key, part, total: r.total }).toEqual({ key: f.key, part, total: r.items.length });
+        for (const id of r.items) {
+          named.add(f.key.split('.')[0]);
+          expect({ key: f.key, id, inMine: (pathOf.get(id) ?? '').startsWith(mine.path) }).toEqual({ key: f.key, id, inMine: true });
+        }
+      }
+    // Not vacuous: each of the three practices named records of the mine.
+    expect([...named].sort()).toEqual(['congress', 'contracts', 'surveys']);
+
+    // One counted problem is resolved: the issued snapshot keeps its figure and its list; a new report moves.
+    const resolved = kept.items[0];
+    await sql`update screening_items set status = 'resolved' where id = ${resolved}`.execute(t.db);
+    const again = (await chair.get(`/api/v1/work-reports/${first.id}`)).body as { status: string; figures: Figure[] };
+    expect(again.status).toBe('issued');
+    expect(again.figures.find((f) => f.key === 'surveys.openProblems')).toEqual(open);
+    expect((await records(first, 'surveys.openProblems')).items).toEqual(kept.items);
+    const second = await generate();
+    expect(second.figures.find((f) => f.key === 'surveys.openProblems')!.numerator).toBe(open.numerator - 1);
+    expect((await records(second, 'surveys.openProblems')).items).toEqual(kept.items.filter((id) => id !== resolved));
   });
 });
