@@ -18,8 +18,9 @@ import { house, modules } from '../../server/modules/registry.js';
 import { seedDemoData } from '../../server/cli/seed/demo.js';
 import { installSecretSource } from '../../server/core/secrets.js';
 import { indicators, type RegisteredIndicator } from '../../server/core/indicators/indicators.registry.js';
-import { snapshotFigures } from '../../server/modules/workReport/workReport.figures.js';
-import type { FigureRecords } from '../../server/modules/workReport/workReport.records.js';
+import { snapshotFigures } from '../../server/modules/workReport/index.js';
+
+type FigureRecords = { module: string; numerator: string[]; denominator: string[] };
 
 const UNION = new Set(['congress', 'contracts', 'honours', 'notices', 'policies', 'suggestions', 'surveys']);
 const arg = (name: string, d: string) => {
