@@ -4,30 +4,58 @@ import type { Db } from '../../core/db/database.js';
 import type { IndicatorQuery } from '../../core/indicators/indicator.js';
 import { defineIndicator, sharedRead, type IndicatorDefinition } from '../../core/indicators/indicator.js';
 import { heldSessions } from './congress.repository.js';
-import { countSets } from './congress.proposals.repository.js';
+import { countSets, setIds } from './congress.proposals.repository.js';
+import { foldRecords, sortedIds } from '../../core/indicators/records.js';
+import { CONGRESS_PERMISSIONS } from '../../../common/congress.js';
 import { closedVotes } from './congress.votes.repository.js';
 import { participationRows } from './congress.cuts.js';
 import type { ProposalSet } from '../../../common/congress.js';
 
+type Held = Awaited<ReturnType<typeof heldSessions>>[number];
+type Closed = Awaited<ReturnType<typeof closedVotes>>[number];
+type Participation = Awaited<ReturnType<typeof participationRows>>[number];
+
+/** Present ÷ expected summed over held sessions: the figure of any set of rows (the report's records fold it row by row). */
+const attendanceOf = (rows: readonly Held[], drill: Record<string, string> = {}) =>
+  rateFigure(
+    rows.reduce((s, r) => s + Number(r.present), 0),
+    rows.reduce((s, r) => s + Number(r.expected), 0),
+    { numerator: drill, denominator: drill },
+  );
+
+/** Ballots cast ÷ all representatives, summed over closed votes. */
+const turnoutOf = (rows: readonly Closed[], drill: Record<string, string> = {}) =>
+  rateFigure(
+    rows.reduce((s, r) => s + Number(r.voted ?? 0), 0),
+    rows.reduce((s, r) => s + Number(r.representatives ?? 0), 0),
+    { numerator: drill, denominator: drill },
+  );
+
+const heldRows = (db: Db, q: IndicatorQuery) => sharedRead(q, 'congress.held', () => heldSessions(db, q.scope, q.from, q.to));
+const closedRows = (db: Db, q: IndicatorQuery) => sharedRead(q, 'congress.closedVotes', () => closedVotes(db, q.scope, q.from, q.to));
+
 /** Representatives present ÷ representatives expected, over the sessions held in the period. */
 export async function attendanceRate(db: Db, q: IndicatorQuery) {
-  const rows = await heldSessions(db, q.scope, q.from, q.to);
-  const present = rows.reduce((s, r) => s + Number(r.present), 0);
-  const expected = rows.reduce((s, r) => s + Number(r.expected), 0);
+  const rows = await heldRows(db, q);
   // Each listed session shows its own present and expected (GET /congress/sessions/held): the one list holds both counts.
-  const drill = { from: q.from, to: q.to, list: 'sessions' };
-  return { rows, figure: rateFigure(present, expected, { numerator: drill, denominator: drill }) };
+  return { rows, figure: attendanceOf(rows, { from: q.from, to: q.to, list: 'sessions' }) };
 }
 
 /** 投票率: ballots cast ÷ all representatives, summed over the votes closed at the sessions held in the period. */
 export async function turnout(db: Db, q: IndicatorQuery) {
-  const rows = await closedVotes(db, q.scope, q.from, q.to);
-  const voted = rows.reduce((s, r) => s + Number(r.voted ?? 0), 0);
-  const all = rows.reduce((s, r) => s + Number(r.representatives ?? 0), 0);
+  const rows = await closedRows(db, q);
   // Each listed vote shows its own voted and representatives: the one list holds both counts.
-  const drill = { from: q.from, to: q.to, list: 'votes' };
-  return { rows, figure: rateFigure(voted, all, { numerator: drill, denominator: drill }) };
+  return { rows, figure: turnoutOf(rows, { from: q.from, to: q.to, list: 'votes' }) };
 }
+
+/** The counts of 代表履职 over any set of participation rows. */
+const participationOf = (rows: readonly Participation[]) => ({
+  representatives: rows.length,
+  active: rows.filter((r) => r.proposals + r.seconds > 0).length,
+  proposals: rows.reduce((s, r) => s + r.proposals, 0),
+});
+
+const participation = (db: Db, q: IndicatorQuery) => sharedRead(q, 'congress.participation', () => participationRows(db, q.scope, q.from, q.to));
 
 /**
  * 代表履职 over the representatives of the terms that held a session in the period: those who raised or seconded a
@@ -36,12 +64,52 @@ export async function turnout(db: Db, q: IndicatorQuery) {
  * from these rows: a batch (dashboard, report) reads them once (`sharedRead`).
  */
 export async function participationCounts(db: Db, q: IndicatorQuery) {
-  const rows = await sharedRead(q, 'congress.participation', () => participationRows(db, q.scope, q.from, q.to));
-  return {
-    representatives: rows.length,
-    active: rows.filter((r) => r.proposals + r.seconds > 0).length,
-    proposals: rows.reduce((s, r) => s + r.proposals, 0),
-  };
+  return participationOf(await participation(db, q));
+}
+
+/**
+ * The records of the figures summed over rows (sessions, votes, representatives): each row counted alone by the
+ * figure's own function (`foldRecords`), so a part names the rows that added to it. Attendance and turnout are sums
+ * of counts kept per session and per vote: their records are the sessions and the votes — never the ballots (a
+ * secret vote must not say who voted). Proposals per representative sums each representative's proposals: its
+ * numerator names the representatives who raised one (the rows summed), its denominator every representative.
+ */
+const summed = {
+  attendance: async (db: Db, q: IndicatorQuery) =>
+    foldRecords(
+      await heldRows(db, q),
+      (r) => r.id,
+      (r) => attendanceOf([r]),
+    ),
+  turnout: async (db: Db, q: IndicatorQuery) =>
+    foldRecords(
+      await closedRows(db, q),
+      (r) => r.id,
+      (r) => turnoutOf([r]),
+    ),
+  participation: async (db: Db, q: IndicatorQuery) =>
+    foldRecords(
+      await participation(db, q),
+      (r) => r.representativeId,
+      (r) => {
+        const c = participationOf([r]);
+        return { numerator: c.active, denominator: c.representatives };
+      },
+    ),
+  perRepresentative: async (db: Db, q: IndicatorQuery) =>
+    foldRecords(
+      await participation(db, q),
+      (r) => r.representativeId,
+      (r) => {
+        const c = participationOf([r]);
+        return { numerator: c.proposals, denominator: c.representatives };
+      },
+    ),
+};
+
+/** Shown to the congress office (the roster, the sessions, the votes and the proposal lists are theirs). */
+function named(i: IndicatorDefinition): IndicatorDefinition {
+  return { ...i, recordsPermission: CONGRESS_PERMISSIONS.manage };
 }
 
 export const congressIndicators: IndicatorDefinition[] = [
@@ -59,6 +127,7 @@ export const congressIndicators: IndicatorDefinition[] = [
       const list = { from: q.from, to: q.to, list: 'participation' };
       return rateFigure(c.active, c.representatives, { numerator: { ...list, active: '1' }, denominator: list });
     },
+    records: summed.participation,
   }),
   defineIndicator({
     key: 'congress.proposalsPerRepresentative',
@@ -76,6 +145,7 @@ export const congressIndicators: IndicatorDefinition[] = [
       const value = c.representatives ? Math.round((c.proposals / c.representatives) * 100) / 100 : null;
       return { value, numerator: c.proposals, denominator: c.representatives, unit: 'count' as const, drill: { numerator: list, denominator: list } };
     },
+    records: summed.perRepresentative,
   }),
   defineIndicator({
     key: 'congress.turnout',
@@ -89,6 +159,7 @@ export const congressIndicators: IndicatorDefinition[] = [
     async compute(db, q) {
       return (await turnout(db, q)).figure;
     },
+    records: summed.turnout,
   }),
   defineIndicator({
     key: 'congress.attendanceRate',
@@ -102,8 +173,10 @@ export const congressIndicators: IndicatorDefinition[] = [
     async compute(db, q) {
       return (await attendanceRate(db, q)).figure;
     },
+    records: summed.attendance,
+    recordPage: '/congress/sessions/:id',
   }),
-];
+].map(named);
 
 /** A rate of two proposal sets over the sessions held in the period; the drill names both sets for GET /congress/proposals. */
 export async function proposalRate(db: Db, q: IndicatorQuery, numerator: ProposalSet, denominator: ProposalSet) {
@@ -187,6 +260,12 @@ congressIndicators.push(
       period: 'range',
       unit: 'rate',
       compute: (db, q) => proposalRate(db, q, r.numerator, r.denominator),
+      records: async (db, q) => {
+        const ids = await sharedRead(q, 'congress.proposalSetIds', () => setIds(db, q.scope, q.from, q.to));
+        return { numerator: sortedIds(ids[r.numerator]), denominator: sortedIds(ids[r.denominator]) };
+      },
+      recordsPermission: CONGRESS_PERMISSIONS.manage,
+      recordPage: '/congress/proposals/:id',
     }),
   ),
 );

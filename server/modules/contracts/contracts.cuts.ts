@@ -64,6 +64,11 @@ export async function notHonouredCount(db: Db, scope: Scope, asOf: string): Prom
   return Number(r.n);
 }
 
+/** The clauses `honouredCounts` / `notHonouredCount` count, by id: the same narrowed read, for the records a figure names. */
+export async function clauseIds(db: Db, scope: Scope, asOf: string, f: { lastStatus?: CheckpointStatus; checked?: '1' }): Promise<string[]> {
+  return (await narrowed(db, scope, asOf, f).select('x.id').execute()).map((r) => r.id as string);
+}
+
 const cut = (asOf: string, honoured: number, checked: number, key: Record<string, string>) => ({
   honoured,
   checked,

@@ -5,21 +5,28 @@
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type CountedRecords, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { sortedIds } from '../../core/indicators/records.js';
+import { CONTRACTS_PERMISSIONS } from '../../../common/contracts.js';
+import type { ExpressionBuilder } from 'kysely';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
-import { honouredCounts, notHonouredCount } from './contracts.cuts.js';
+import { clauseIds, honouredCounts, notHonouredCount } from './contracts.cuts.js';
 import { setFilter } from './contracts.queries.js';
 import { cq } from './contracts.tables.js';
 import { comparisons } from './wages.agreed.js';
 
 type SetName = 'inForce' | 'expiring' | 'overdueRenewal';
-export async function countSet(db: Db, q: IndicatorQuery, set: SetName): Promise<Figure> {
-  const r = await cq(db)
+/** The contracts of the scope in a set on the period's last day: what a count figure counts, and its records. */
+const inSet = (db: Db, q: IndicatorQuery, set: SetName) =>
+  cq(db)
     .selectFrom('contracts as c')
     .where((eb) => pathInScope(eb, 'c.org_path', q.scope))
     // Qualified: unqualified, the overdue set's "no signed successor" subquery read its own row's id (nx.id) and
     // counted every ended contract, renewed or not; the contract list (the drill) always qualified them.
-    .where((eb) => setFilter(eb, set, q.to, (col) => `c.${col}`))
+    .where((eb) => setFilter(eb, set, q.to, (col) => `c.${col}`));
+
+export async function countSet(db: Db, q: IndicatorQuery, set: SetName): Promise<Figure> {
+  const r = await inSet(db, q, set)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(r.n);
@@ -27,26 +34,22 @@ export async function countSet(db: Db, q: IndicatorQuery, set: SetName): Promise
   return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
 
-/** Requests made in the period answered within their 20 days ÷ requests made in the period. */
-export async function replyInTime(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const r = await cq(db)
+const ids = async (rows: Promise<{ id: string }[]>) => sortedIds((await rows).map((r) => r.id));
+const both = (list: string[]): CountedRecords => ({ numerator: list, denominator: list });
+
+/** Bargaining requests made in the period, and the test of one answered within its 20 days. */
+const requested = (db: Db, q: IndicatorQuery) =>
+  cq(db)
     .selectFrom('contracts')
     .where((eb) => pathInScope(eb, 'org_path', q.scope))
     .where('request_date', '>=', q.from)
-    .where('request_date', '<=', q.to)
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('replied_date', 'is not', null), eb('replied_date', '<=', eb.ref('reply_due'))]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('ok'),
-    ])
+    .where('request_date', '<=', q.to);
+const repliedInTime = (eb: ExpressionBuilder<any, any>) => eb.and([eb('replied_date', 'is not', null), eb('replied_date', '<=', eb.ref('reply_due'))]);
+
+/** Requests made in the period answered within their 20 days ÷ requests made in the period. */
+export async function replyInTime(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const r = await requested(db, q)
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when(repliedInTime(eb)).then(1).else(0).end()).as('ok')])
     .executeTakeFirstOrThrow();
   const den = { from: q.from, to: q.to };
   return rateFigure(Number(r.ok ?? 0), Number(r.n), { numerator: { ...den, repliedInTime: '1' }, denominator: den });
@@ -68,39 +71,80 @@ export async function clausesNotHonoured(db: Db, q: IndicatorQuery): Promise<Fig
   return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
 
+/** The wage groups compared for the years of the period, read once per batch (the figure and its records fold them). */
+const wageGroups = (db: Db, q: IndicatorQuery) =>
+  sharedRead(q, 'contracts.wageGroups', () => comparisons(db, q.scope, Number(q.from.slice(0, 4)), Number(q.to.slice(0, 4))));
+
 /** Wage groups whose raise agreed for a year of the period was reached ÷ the groups with wage data for it. */
 export async function wageRaiseReached(db: Db, q: IndicatorQuery): Promise<Figure> {
   const fromYear = Number(q.from.slice(0, 4));
   const toYear = Number(q.to.slice(0, 4));
-  const rows = await comparisons(db, q.scope, fromYear, toYear);
+  const rows = await wageGroups(db, q);
   const span = { fromYear: String(fromYear), toYear: String(toYear) };
   return rateFigure(rows.filter((r) => r.reached).length, rows.length, { numerator: { ...span, reached: '1' }, denominator: span });
 }
 
-/** Appeals cited on clauses in the period ÷ promise clauses of the contracts in force on its last day. */
-export async function appealsPerClause(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const inForce = (eb: any) => setFilter(eb, 'inForce', q.to, (c) => `c.${c}`);
-  const cites = await cq(db)
+const inForceOn = (q: IndicatorQuery) => (eb: any) => setFilter(eb, 'inForce', q.to, (c) => `c.${c}`);
+/** Citations of appeals raised in the period on clauses of the contracts in force on its last day. */
+const citations = (db: Db, q: IndicatorQuery) =>
+  cq(db)
     .selectFrom('contract_clause_citations as x')
     .innerJoin('contracts as c', 'c.id', 'x.contract_id')
     .where((eb) => pathInScope(eb, 'c.org_path', q.scope))
-    .where(inForce)
+    .where(inForceOn(q))
     .where('x.appeal_date', '>=', q.from)
-    .where('x.appeal_date', '<=', q.to)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const clauses = await cq(db)
+    .where('x.appeal_date', '<=', q.to);
+/** Promise clauses of the current text of the contracts in force on the period's last day. */
+const promises = (db: Db, q: IndicatorQuery) =>
+  cq(db)
     .selectFrom('contract_clauses as cl')
     .innerJoin('contracts as c', (j) => j.onRef('c.id', '=', 'cl.contract_id').onRef('c.current_version', '=', 'cl.version'))
     .where((eb) => pathInScope(eb, 'c.org_path', q.scope))
-    .where(inForce)
-    .where('cl.promise', '=', 1)
+    .where(inForceOn(q))
+    .where('cl.promise', '=', 1);
+
+/** Appeals cited on clauses in the period ÷ promise clauses of the contracts in force on its last day. */
+export async function appealsPerClause(db: Db, q: IndicatorQuery): Promise<Figure> {
+  const cites = await citations(db, q)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const clauses = await promises(db, q)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(cites.n);
   const d = Number(clauses.n);
   return { value: d ? Math.round((n / d) * 10_000) / 10_000 : null, numerator: n, denominator: d, unit: 'count', drill: null };
 }
+
+/**
+ * The records of the clause figures: clause ids by the clause list's own narrowed read (`clauseIds`). The
+ * appeals-per-clause numerator counts citations; its records are the clauses cited, summed over — never the
+ * appeals, some of them anonymous, which only the appeal desk may see.
+ */
+const clauseRecords = {
+  honoured: async (db: Db, q: IndicatorQuery): Promise<CountedRecords> => ({
+    numerator: sortedIds(await clauseIds(db, q.scope, q.to, { lastStatus: 'honoured' })),
+    denominator: sortedIds(await clauseIds(db, q.scope, q.to, { checked: '1' })),
+  }),
+  notHonoured: async (db: Db, q: IndicatorQuery) => both(sortedIds(await clauseIds(db, q.scope, q.to, { lastStatus: 'notHonoured' }))),
+  perClause: async (db: Db, q: IndicatorQuery): Promise<CountedRecords> => ({
+    numerator: sortedIds((await citations(db, q).select('x.clause_id').distinct().execute()).map((r) => r.clause_id)),
+    denominator: await ids(promises(db, q).select('cl.id').execute()),
+  }),
+};
+
+/**
+ * The wage figure counts groups (category × job family) of the wage agreements, not records: its records
+ * are the agreements whose groups were counted — those with a group reached, and those with a group compared.
+ */
+async function wageRecords(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const rows = await wageGroups(db, q);
+  return { numerator: sortedIds(rows.filter((r) => r.reached).map((r) => r.contractId)), denominator: sortedIds(rows.map((r) => r.contractId)) };
+}
+
+/** Shown to who reads every contract of the subtree; a contract opens on its page, a clause has none of its own. */
+const named = (i: IndicatorDefinition): IndicatorDefinition => ({ ...i, recordsPermission: CONTRACTS_PERMISSIONS.read });
+const contractPage = '/contracts/:id';
 
 const COUNTS: { set: SetName; label: [string, string]; definition: [string, string] }[] = [
   {
@@ -131,6 +175,8 @@ export const contractsIndicators = [
       // A contract past its term with no signed successor is a problem still open at the period's end.
       ...(c.set === 'overdueRenewal' ? { aspect: 'open' as const } : {}),
       compute: (db, q) => countSet(db, q, c.set),
+      records: async (db, q) => both(await ids(inSet(db, q, c.set).select('c.id').execute())),
+      recordPage: contractPage,
     }),
   ),
   defineIndicator({
@@ -143,6 +189,11 @@ export const contractsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: replyInTime,
+    records: async (db, q) => ({
+      numerator: await ids(requested(db, q).where(repliedInTime).select('id').execute()),
+      denominator: await ids(requested(db, q).select('id').execute()),
+    }),
+    recordPage: contractPage,
   }),
   defineIndicator({
     key: 'contracts.clausesHonoured',
@@ -154,6 +205,7 @@ export const contractsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: clausesHonoured,
+    records: clauseRecords.honoured,
   }),
   defineIndicator({
     key: 'contracts.clausesNotHonoured',
@@ -166,6 +218,7 @@ export const contractsIndicators = [
     unit: 'count',
     aspect: 'open',
     compute: clausesNotHonoured,
+    records: clauseRecords.notHonoured,
   }),
   defineIndicator({
     key: 'contracts.wageRaiseReached',
@@ -177,6 +230,8 @@ export const contractsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: wageRaiseReached,
+    records: wageRecords,
+    recordPage: contractPage,
   }),
   defineIndicator({
     key: 'contracts.appealsPerClause',
@@ -188,5 +243,6 @@ export const contractsIndicators = [
     period: 'range',
     unit: 'count',
     compute: appealsPerClause,
+    records: clauseRecords.perClause,
   }),
-];
+].map(named);

@@ -12,6 +12,8 @@ import { scopeOf } from '../../core/rbac/actor.js';
 import { pathInScope } from '../../core/rbac/scope-sql.js';
 import { assertHolds } from './honours.policy.js';
 import { hq } from './honours.tables.js';
+import { sortedIds } from '../../core/indicators/records.js';
+import type { CountedRecords, IndicatorDefinition } from '../../core/indicators/indicator.js';
 
 function inPeriod(db: Db, q: IndicatorQuery) {
   return hq(db)
@@ -21,6 +23,12 @@ function inPeriod(db: Db, q: IndicatorQuery) {
     .where('n.nominated_on', '<=', q.to);
 }
 const count = async (query: ReturnType<typeof inPeriod>) => Number((await query.select((eb) => eb.fn.countAll<number>().as('c')).executeTakeFirstOrThrow()).c);
+/** The nominations a figure counted: the same query, its ids instead of its count. */
+const ids = async (query: ReturnType<typeof inPeriod>) => sortedIds((await query.select('n.id').execute()).map((r) => r.id));
+
+/** The figures' cuts of the period's nominations: each figure counts one, its records are the same cut's ids. */
+const disqualified = (query: ReturnType<typeof inPeriod>) => query.where('n.status', '=', 'disqualified');
+const awarded = (query: ReturnType<typeof inPeriod>) => query.where('n.status', 'in', ['awarded', 'published']);
 
 export async function nominations(db: Db, q: IndicatorQuery): Promise<Figure> {
   const n = await count(inPeriod(db, q));
@@ -30,13 +38,13 @@ export async function nominations(db: Db, q: IndicatorQuery): Promise<Figure> {
 
 export async function disqualifiedRate(db: Db, q: IndicatorQuery): Promise<Figure> {
   const all = await count(inPeriod(db, q));
-  const dq = await count(inPeriod(db, q).where('n.status', '=', 'disqualified'));
+  const dq = await count(disqualified(inPeriod(db, q)));
   const den = { from: q.from, to: q.to };
   return rateFigure(dq, all, { numerator: { ...den, status: 'disqualified' }, denominator: den });
 }
 
 export async function awards(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const n = await count(inPeriod(db, q).where('n.status', 'in', ['awarded', 'published']));
+  const n = await count(awarded(inPeriod(db, q)));
   const drill = { from: q.from, to: q.to, awarded: '1' };
   return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
@@ -83,6 +91,11 @@ export async function honourStats(call: Call, year?: number) {
   };
 }
 
+const both = (list: string[]): CountedRecords => ({ numerator: list, denominator: list });
+
+/** The nominations are shown to who reads every nomination of the subtree (the drill's list); each opens on its own page. */
+const named = (i: IndicatorDefinition): IndicatorDefinition => ({ ...i, recordsPermission: P.read, recordPage: '/honours/nominations/:id' });
+
 export const honoursIndicators = [
   defineIndicator({
     key: 'honours.nominations',
@@ -91,6 +104,7 @@ export const honoursIndicators = [
     period: 'range',
     unit: 'count',
     compute: nominations,
+    records: async (db, q) => both(await ids(inPeriod(db, q))),
   }),
   defineIndicator({
     key: 'honours.disqualifiedRate',
@@ -99,6 +113,7 @@ export const honoursIndicators = [
     period: 'range',
     unit: 'rate',
     compute: disqualifiedRate,
+    records: async (db, q) => ({ numerator: await ids(disqualified(inPeriod(db, q))), denominator: await ids(inPeriod(db, q)) }),
   }),
   defineIndicator({
     key: 'honours.awards',
@@ -107,5 +122,6 @@ export const honoursIndicators = [
     period: 'range',
     unit: 'count',
     compute: awards,
+    records: async (db, q) => both(await ids(awarded(inPeriod(db, q)))),
   }),
-];
+].map(named);

@@ -242,6 +242,11 @@ export function filtered(db: Tx, where: (eb: Eb) => ReturnType<typeof sql<boolea
   return q;
 }
 
+/** The notices `countFiltered` counts, by id: the same filter, for the records a figure names. */
+export async function filteredIds(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter): Promise<string[]> {
+  return (await filtered(db, where, f).select('n.id').execute()).map((r) => r.id);
+}
+
 export async function countFiltered(db: Tx, where: Parameters<typeof filtered>[1], f: NoticeFilter): Promise<number> {
   const r = await filtered(db, where, f)
     .select(sql<number>`count(*)`.as('n'))
@@ -420,15 +425,30 @@ export async function questionCounts(db: Tx, noticeId: string) {
 }
 
 /** Questions placed in the scope and asked in [from, to], optionally only the answered ones. */
-export async function countQuestions(db: Tx, scope: Scope, f: { from: string; to: string; status?: string }) {
+/** Questions asked in the period and placed in the scope (of a status): what the questions figure counts. */
+function asked(db: Tx, scope: Scope, f: { from: string; to: string; status?: string }) {
   let q = ndb(db)
     .selectFrom('notice_questions as q')
-    .select(sql<number>`count(*)`.as('n'))
     .where((eb) => orgIn(eb, 'q.org_id', scope))
     .where('q.asked_date', '>=', f.from)
     .where('q.asked_date', '<=', f.to);
   if (f.status) q = q.where('q.status', '=', f.status);
-  return Number((await q.executeTakeFirstOrThrow()).n);
+  return q;
+}
+
+export async function countQuestions(db: Tx, scope: Scope, f: { from: string; to: string; status?: string }) {
+  return Number(
+    (
+      await asked(db, scope, f)
+        .select(sql<number>`count(*)`.as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+}
+
+/** The questions `countQuestions` counts, by id. */
+export async function questionIds(db: Tx, scope: Scope, f: { from: string; to: string; status?: string }): Promise<string[]> {
+  return (await asked(db, scope, f).select('q.id').execute()).map((r) => r.id);
 }
 
 /** Periodic notices not yet followed whose next issue is due by `until`. */

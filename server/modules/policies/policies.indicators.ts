@@ -5,11 +5,13 @@
  */
 import { rateFigure, type Figure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
 import type { QuestionStatus } from '../../../common/policies.js';
-import { countQuestions, topicCounts } from './policies.repository.js';
-import { countUses } from './faqUse.repository.js';
-import type { FaqUseKind } from '../../../common/schemas/policies.js';
+import { countQuestions, questionIds, topicCounts } from './policies.repository.js';
+import { countUses, useIds } from './faqUse.repository.js';
+import { FaqUseQuery, QuestionFilterQuery, type FaqUseKind } from '../../../common/schemas/policies.js';
+import { POLICY_PERMISSIONS } from '../../../common/policies.js';
+import { recordsByDrill } from '../../core/indicators/records.js';
 
 /** The web page listing FAQ uses by the drill's filters (kind, from, to). */
 export const FAQ_USES_PAGE = '/policies/faq-uses';
@@ -88,6 +90,21 @@ export async function reviewPending(db: Db, q: IndicatorQuery): Promise<Figure> 
   const drill = { status: csv(ANSWERED), reviewNeeded: '1' };
   return { value: n, numerator: n, denominator: n, unit: 'count', drill: { numerator: drill, denominator: drill } };
 }
+
+/**
+ * The questions a figure counted: its drill's filters read as the question list reads its query
+ * string (the same schema, the same SQL filter). An anonymous question is a record like any other:
+ * no list or page of questions names its asker (匿名规则), so its id leads to the question, not to who asked.
+ */
+const questionRecords = recordsByDrill('policies.questions', (db, q, d) => questionIds(db, q.scope, QuestionFilterQuery.parse(d)));
+/** The FAQ uses a figure counted, by the uses list's filter: a use is a day, an entry and a unit, never who. */
+const useRecords = recordsByDrill('policies.faqUses', (db, q, d) => useIds(db, q.scope, FaqUseQuery.parse(d)));
+
+/** Shown to who answers the scope's questions (the drills' lists are theirs); a question opens on its own page, a use has none. */
+const named = (i: IndicatorDefinition): IndicatorDefinition =>
+  i.drillPage === FAQ_USES_PAGE
+    ? { ...i, records: useRecords, recordsPermission: POLICY_PERMISSIONS.answer }
+    : { ...i, records: questionRecords, recordsPermission: POLICY_PERMISSIONS.answer, recordPage: '/policies/questions/:id' };
 
 export const policiesIndicators = [
   defineIndicator({
@@ -178,4 +195,4 @@ export const policiesIndicators = [
     aspect: 'open',
     compute: reviewPending,
   }),
-];
+].map(named);

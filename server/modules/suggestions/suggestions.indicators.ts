@@ -6,7 +6,9 @@
 import type { Figure } from '../../../common/figure.js';
 import { rateFigure } from '../../../common/figure.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, sharedRead, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type CountedRecords, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { recordsByDrill, sortedIds } from '../../core/indicators/records.js';
+import { SUGGESTION_PERMISSIONS } from '../../../common/suggestions.js';
 import { ADOPTED_STATUSES, DECIDED_STATUSES, IMPLEMENTED_STATUSES } from '../../../common/suggestions.js';
 import * as repo from './suggestions.repository.js';
 
@@ -76,6 +78,34 @@ export async function rewardsPaid(db: Db, q: IndicatorQuery): Promise<Figure> {
   return { value: t.rewardFen / 100, numerator: t.n, denominator: t.n, unit: 'yuan', drill: { numerator: d, denominator: d } };
 }
 
+/** The suggestions a figure counted (a yuan total: the suggestions summed), by the list's own filter. */
+const suggestionRecords = recordsByDrill('suggestions.list', async (db, q, d) => (none(q) ? [] : repo.suggestionIds(db, filterOf(d, q))));
+/** The roster both per-worker figures divide by, named once per batch. */
+const rosterIds = (db: Db, q: IndicatorQuery) =>
+  sharedRead(q, 'suggestions.workerIds', async () => sortedIds(await repo.workerIds(db, q.scope.all ? null : q.scope.paths)));
+
+/** Suggestions submitted ÷ the roster's workers: the suggestions' ids over the workers' person ids. */
+async function per100Records(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const numerator = none(q) ? [] : sortedIds(await repo.suggestionIds(db, filterOf(submitted(q), q)));
+  return { numerator, denominator: await rosterIds(db, q) };
+}
+
+/** Authors of the period's suggestions ÷ the roster's workers: person ids on both sides. */
+async function participationRecords(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const numerator = none(q) ? [] : sortedIds(await repo.participantIds(db, filterOf(submitted(q), q)));
+  return { numerator, denominator: await rosterIds(db, q) };
+}
+
+/**
+ * Shown to the union side (the suggestion list's overseers). The two per-worker figures name people
+ * (authors, the roster) — no person page exists, so their ids are listed without a link.
+ */
+const named = (i: IndicatorDefinition): IndicatorDefinition => ({
+  ...i,
+  recordsPermission: SUGGESTION_PERMISSIONS.oversee,
+  ...(i.records ? {} : { records: suggestionRecords, recordPage: '/suggestions/:id' }),
+});
+
 export const suggestionsIndicators = [
   defineIndicator({
     key: 'suggestions.per100Workers',
@@ -87,6 +117,7 @@ export const suggestionsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: per100Workers,
+    records: per100Records,
   }),
   defineIndicator({
     key: 'suggestions.participationRate',
@@ -98,6 +129,7 @@ export const suggestionsIndicators = [
     period: 'range',
     unit: 'rate',
     compute: participationRate,
+    records: participationRecords,
   }),
   defineIndicator({
     key: 'suggestions.adoptionRate',
@@ -134,4 +166,4 @@ export const suggestionsIndicators = [
     unit: 'yuan',
     compute: rewardsPaid,
   }),
-];
+].map(named);

@@ -166,26 +166,58 @@ export async function totals(db: Db | Tx, f: SuggestionFilter): Promise<{ n: num
   return { n: Number(r.n), benefitFen: Number(r.b ?? 0), rewardFen: Number(r.r ?? 0) };
 }
 
-/** Distinct workers among the authors (lead and co-authors) of the suggestions a filter selects. */
-export async function participants(db: Db | Tx, f: SuggestionFilter): Promise<number> {
-  const r = await sdb(db)
+/** The suggestions `totals` counts, by id: the same filter, for the records a figure names. */
+export async function suggestionIds(db: Db | Tx, f: SuggestionFilter): Promise<string[]> {
+  return (
+    await base(db)
+      .where((eb) => where(eb as unknown as Eb, null, f))
+      .select('s.id')
+      .execute()
+  ).map((r) => r.id);
+}
+
+/** The authors (lead and co-authors) of the suggestions a filter selects. */
+const authors = (db: Db | Tx, f: SuggestionFilter) =>
+  sdb(db)
     .selectFrom('suggestion_authors as a')
     .innerJoin('suggestions as s', 's.id', 'a.suggestion_id')
-    .where((eb) => where(eb as unknown as Eb, null, f))
+    .where((eb) => where(eb as unknown as Eb, null, f));
+
+/** Distinct workers among the authors (lead and co-authors) of the suggestions a filter selects. */
+export async function participants(db: Db | Tx, f: SuggestionFilter): Promise<number> {
+  const r = await authors(db, f)
     .select(sql<number>`count(distinct a.person_id)`.as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
-/** Workers on the roster of these subtrees (not archived): the denominator of participation. */
-export async function workersIn(db: Db | Tx, paths: readonly string[] | null): Promise<number> {
+/** Those workers, by person id. */
+export async function participantIds(db: Db | Tx, f: SuggestionFilter): Promise<string[]> {
+  return (await authors(db, f).select('a.person_id').distinct().execute()).map((r) => r.person_id);
+}
+
+/** Workers on the roster of these subtrees (not archived); null when no subtree is given. */
+function roster(db: Db | Tx, paths: readonly string[] | null) {
   let q = db.selectFrom('persons as p').innerJoin('orgs as o', 'o.id', 'p.org_id').where('p.kind', '=', 'worker').where('p.archived', '=', 0);
   if (paths) {
-    if (!paths.length) return 0;
+    if (!paths.length) return null;
     q = q.where((eb) => pathInScope(eb, 'o.path', { all: false, paths: [...paths] }));
   }
+  return q;
+}
+
+/** Workers on the roster of these subtrees (not archived): the denominator of participation. */
+export async function workersIn(db: Db | Tx, paths: readonly string[] | null): Promise<number> {
+  const q = roster(db, paths);
+  if (!q) return 0;
   const r = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
+}
+
+/** Those workers, by person id. */
+export async function workerIds(db: Db | Tx, paths: readonly string[] | null): Promise<string[]> {
+  const q = roster(db, paths);
+  return q ? (await q.select('p.id').execute()).map((r) => r.id) : [];
 }
 
 /**

@@ -26,6 +26,7 @@ export interface ConcernFilter {
 }
 
 interface Cell {
+  surveyId: string;
   unitId: string;
   answers: number;
   mentions: Map<string, number>;
@@ -100,7 +101,7 @@ async function cellsOf(db: Tx, f: ConcernFilter): Promise<{ cells: Cell[]; hidde
       hidden++;
       continue;
     }
-    const c = cells.get(k) ?? cells.set(k, { unitId: r.unit_id, answers: 0, mentions: new Map() }).get(k)!;
+    const c = cells.get(k) ?? cells.set(k, { surveyId: r.survey_id, unitId: r.unit_id, answers: 0, mentions: new Map() }).get(k)!;
     c.answers += Number(r.n);
   }
   for (const r of picks) {

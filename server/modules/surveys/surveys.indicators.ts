@@ -8,7 +8,9 @@ import { rateFigure } from '../../../common/figure.js';
 import { AGED_DAYS, OPEN_SCREENING } from '../../../common/surveys.js';
 import { addDays } from '../../core/calendar/calendar.js';
 import type { Db } from '../../core/db/database.js';
-import { defineIndicator, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { defineIndicator, sharedRead, type CountedRecords, type IndicatorDefinition, type IndicatorQuery } from '../../core/indicators/indicator.js';
+import { sortedIds } from '../../core/indicators/records.js';
+import { SURVEY_PERMISSIONS } from '../../../common/surveys.js';
 import * as screening from './screening.repository.js';
 import { ranking } from './surveys.concerns.js';
 import * as repo from './surveys.repository.js';
@@ -40,10 +42,13 @@ export async function openProblems(db: Db, q: IndicatorQuery): Promise<Figure> {
 
 /** 久拖未决问题: open now and raised more than AGED_DAYS days before the end of the period. */
 export async function agedProblems(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const raisedTo = addDays(q.to, -AGED_DAYS - 1);
+  const raisedTo = agedBefore(q);
   const d = { status: OPEN, raisedTo };
   return count(await screening.countItems(db, { scope: q.scope, status: [...OPEN_SCREENING], raisedTo }), d);
 }
+
+/** The period's concern ranking, read once per batch: the figure and its records fold the same cells. */
+const concerns = (db: Db, q: IndicatorQuery) => sharedRead(q, 'surveys.concerns', () => ranking(db, { scope: q.scope, from: q.from, to: q.to }));
 
 /**
  * 首要关切提及率: of the answers to 'top 3 concerns' questions in the surveys opened in the period
@@ -51,11 +56,47 @@ export async function agedProblems(db: Db, q: IndicatorQuery): Promise<Figure> {
  * numerator names that concern, so the figure says which concern it is.
  */
 export async function topConcern(db: Db, q: IndicatorQuery): Promise<Figure> {
-  const r = await ranking(db, { scope: q.scope, from: q.from, to: q.to });
+  const r = await concerns(db, q);
   const top = r.rows[0];
   const den = { from: q.from, to: q.to };
   return rateFigure(top?.mentions ?? 0, r.answers, { numerator: top ? { ...den, concern: top.concern } : den, denominator: den });
 }
+
+/**
+ * The response rate sums each survey's frozen recipients (and those who answered): its records are the
+ * surveys summed — a recipient row of an anonymous survey would say who answered. Numerator: the surveys
+ * with an answer counted; denominator: the surveys with recipients in the scope. Same filter as the counts.
+ */
+async function responseRecords(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const f = { scope: q.scope, from: q.from, to: q.to };
+  const [answered, all] = await Promise.all([repo.recipientSurveyIds(db, { ...f, answered: true }), repo.recipientSurveyIds(db, f)]);
+  return { numerator: sortedIds(answered), denominator: sortedIds(all) };
+}
+
+/**
+ * The top-concern share sums (survey × unit) cells of answers: its records are the surveys summed, never an
+ * answer (an anonymous survey's answer must lead to nobody). Numerator: the surveys whose counted cells name
+ * the top concern; denominator: the surveys with a counted cell — the same cells the figure summed.
+ */
+async function concernRecords(db: Db, q: IndicatorQuery): Promise<CountedRecords> {
+  const r = await concerns(db, q);
+  const top = r.rows[0]?.concern;
+  const counted = r.cells.filter((c) => c.answers > 0);
+  return {
+    numerator: sortedIds(counted.filter((c) => top !== undefined && (c.mentions.get(top) ?? 0) > 0).map((c) => c.surveyId)),
+    denominator: sortedIds(counted.map((c) => c.surveyId)),
+  };
+}
+
+/** The screening items a count names: the screening list's filter, its ids (an item has no page of its own). */
+const itemRecords = (raisedTo: (q: IndicatorQuery) => string) => async (db: Db, q: IndicatorQuery) => {
+  const ids = sortedIds(await screening.itemIds(db, { scope: q.scope, status: [...OPEN_SCREENING], raisedTo: raisedTo(q) }));
+  return { numerator: ids, denominator: ids };
+};
+const agedBefore = (q: IndicatorQuery) => addDays(q.to, -AGED_DAYS - 1);
+
+/** Shown to the union office (the drills' lists are theirs). */
+const named = (i: IndicatorDefinition): IndicatorDefinition => ({ ...i, recordsPermission: SURVEY_PERMISSIONS.manage });
 
 export const surveysIndicators = [
   defineIndicator({
@@ -68,6 +109,8 @@ export const surveysIndicators = [
     period: 'range',
     unit: 'rate',
     compute: responseRate,
+    records: responseRecords,
+    recordPage: '/surveys/:id',
   }),
   defineIndicator({
     key: 'surveys.topConcern',
@@ -79,6 +122,8 @@ export const surveysIndicators = [
     period: 'range',
     unit: 'rate',
     compute: topConcern,
+    records: concernRecords,
+    recordPage: '/surveys/:id',
   }),
   defineIndicator({
     key: 'surveys.openProblems',
@@ -88,6 +133,7 @@ export const surveysIndicators = [
     unit: 'count',
     aspect: 'open',
     compute: openProblems,
+    records: itemRecords((q) => q.to),
   }),
   defineIndicator({
     key: 'surveys.agedProblems',
@@ -100,5 +146,6 @@ export const surveysIndicators = [
     unit: 'count',
     aspect: 'open',
     compute: agedProblems,
+    records: itemRecords(agedBefore),
   }),
-];
+].map(named);

@@ -175,6 +175,14 @@ export async function countRecipients(db: Tx, f: RecipientFilter): Promise<numbe
   );
 }
 
+/**
+ * The surveys whose recipients `countRecipients` counts (each survey's frozen list in the scope): the
+ * records a response rate names. Not the recipient rows — of an anonymous survey they say who answered.
+ */
+export async function recipientSurveyIds(db: Tx, f: RecipientFilter): Promise<string[]> {
+  return (await recipientsWhere(db, f).select('r.survey_id').distinct().execute()).map((r) => r.survey_id);
+}
+
 export async function listRecipients(db: Tx, f: RecipientFilter, page: { page: number; pageSize: number; order: 'asc' | 'desc' }) {
   const total = await countRecipients(db, f);
   const rows = await recipientsWhere(db, f)

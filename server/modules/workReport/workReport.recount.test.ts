@@ -8,7 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.js';
 import { seedDemoData } from '../../cli/seed/demo.js';
-import { DEMO_PASSWORD } from '../../cli/seed/demo-accounts.js';
+import { DEMO_ORG_NAMES, DEMO_PASSWORD } from '../../cli/seed/demo-accounts.js';
+import { sql } from 'kysely';
 import { indicators } from '../../core/indicators/indicators.registry.js';
 import { modules } from '../registry.js';
 import { settleGenerations } from './index.js';
@@ -29,6 +30,8 @@ type Figure = {
   drill: { numerator: Record<string, string>; denominator: Record<string, string> } | null;
   query: { asOf?: string };
 };
+/** Figures whose numerator names other records than their denominator (suggestions over the roster's workers, clauses cited over promise clauses). */
+const SPLIT_KINDS = new Set(['suggestions.per100Workers', 'contracts.appealsPerClause']);
 let group: { org: { id: string; path: string }; figures: Figure[] };
 let school: { org: { id: string; path: string }; figures: Figure[] };
 
@@ -77,8 +80,23 @@ describe('the work report on the demo world', () => {
   });
 
   it('keeps, for every figure whose practice names its records, as many record ids as the figure counted', async () => {
-    // Sums, not counts of records: their parts name the records summed over.
-    const summed: Record<string, 'numerator' | 'both'> = { 'core.decidedAverageProgress': 'both', 'congress.proposalsPerRepresentative': 'numerator' };
+    // Sums over rows, not counts of records: such a part names the rows that added to it (each alone counted by the
+    // figure's own function), so it holds at least one id when the sum is positive, none when it is 0, and never more
+    // ids than the sum (every row adds at least 1). Sessions and votes for attendance and turnout, notices for the read
+    // rate, surveys for the response and top-concern rates (never who answered), wage agreements for the wage groups,
+    // the clauses cited for appeals per clause, the representatives who proposed.
+    const summed: Record<string, 'numerator' | 'both'> = {
+      'core.decidedAverageProgress': 'both',
+      'congress.proposalsPerRepresentative': 'numerator',
+      'congress.attendanceRate': 'both',
+      'congress.turnout': 'both',
+      'notices.readRate': 'both',
+      'surveys.responseRate': 'both',
+      'surveys.topConcern': 'both',
+      'contracts.wageRaiseReached': 'both',
+      'contracts.appealsPerClause': 'numerator',
+    };
+    const holdsSum = (ids: string[] | null, sum: number) => (sum === 0 ? ids?.length === 0 : !!ids && ids.length >= 1 && ids.length <= sum);
     const kept = new Set<string>();
     for (const report of [group, school]) {
       const id = (
@@ -96,10 +114,31 @@ describe('the work report on the demo world', () => {
         if (f.denominator === 0 && num === null) continue;
         kept.add(ind.module);
         if (summed[f.key] !== 'both') expect({ key: f.key, denominator: den?.length }).toEqual({ key: f.key, denominator: f.denominator });
+        else expect({ key: f.key, denominator: holdsSum(den, f.denominator) }).toEqual({ key: f.key, denominator: true });
         if (!summed[f.key]) expect({ key: f.key, numerator: num?.length }).toEqual({ key: f.key, numerator: f.numerator });
+        else expect({ key: f.key, numerator: holdsSum(num, f.numerator) }).toEqual({ key: f.key, numerator: true });
+        // A numerator's records are among the denominator's whenever both name the same kind of record.
+        if (!SPLIT_KINDS.has(f.key)) expect({ key: f.key, outside: num!.filter((x) => !den!.includes(x)) }).toEqual({ key: f.key, outside: [] });
       }
     }
-    expect([...kept].sort()).toEqual(['appeals', 'core', 'hardship', 'heartBridge', 'lessonLogs', 'mediation', 'meetings', 'moralEducation', 'teacherGrowth']);
+    expect([...kept].sort()).toEqual([
+      'appeals',
+      'congress',
+      'contracts',
+      'core',
+      'hardship',
+      'heartBridge',
+      'honours',
+      'lessonLogs',
+      'mediation',
+      'meetings',
+      'moralEducation',
+      'notices',
+      'policies',
+      'suggestions',
+      'surveys',
+      'teacherGrowth',
+    ]);
   });
 
   it('lists a school figure’s lessons and teachers’ records to the school’s office alone: the union chair sees the counts', async () => {
@@ -190,5 +229,97 @@ describe('the work report on the demo world', () => {
     }
     // The read rate counts sides, not pages: no list of pages equals it.
     expect(school.figures.find((x) => x.key === 'heartBridge.readRate')!.drill).toBeNull();
+  });
+
+  it('keeps a mine chair’s issued snapshot of screening problems when one is resolved later, names only the mine’s records, and drills to exactly them', async () => {
+    const mine = await t.db.selectFrom('orgs').select(['id', 'path']).where('name', '=', DEMO_ORG_NAMES.mine1).executeTakeFirstOrThrow();
+    const chair = await t.user([{ role: 'unionChair', org: mine }]);
+    const generate = async () => {
+      const res = await chair.post('/api/v1/work-reports', { orgId: mine.id, ...YEAR });
+      expect(res.status, res.text).toBe(202);
+      await settleGenerations();
+      return (await chair.get(`/api/v1/work-reports/${res.body.id}`)).body as { id: string; figures: Figure[] };
+    };
+    // Every page of a part's ids (500 a page).
+    const records = async (report: { id: string; figures: Figure[] }, key: string, part = 'numerator') => {
+      const ref = report.figures.find((f) => f.key === key)!.ref;
+      const items: string[] = [];
+      for (let page = 1; ; page++) {
+        const res = await chair.get(`/api/v1/work-reports/${report.id}/records?${new URLSearchParams({ ref, part, page: String(page), pageSize: '500' })}`);
+        expect(res.status, res.text).toBe(200);
+        items.push(...res.body.items);
+        if (items.length >= (res.body.total ?? 0) || !res.body.items.length) return { ...(res.body as { visible: boolean; total: number }), items };
+      }
+    };
+    const first = await generate();
+    expect((await chair.post(`/api/v1/work-reports/${first.id}/issue`, {})).status).toBe(200);
+    const open = first.figures.find((f) => f.key === 'surveys.openProblems')!;
+    const kept = await records(first, 'surveys.openProblems');
+    expect(kept).toMatchObject({ visible: true, total: open.numerator });
+    expect(open.numerator).toBeGreaterThan(0);
+
+    // The drill: the screening list opened with the figure's filters holds exactly the snapshot's items.
+    const listed = await chair.get(`/api/v1/screening-items?${new URLSearchParams({ ...open.drill!.numerator, pageSize: '100' })}`);
+    expect(listed.status, listed.text).toBe(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id).sort()).toEqual(kept.items);
+
+    // Out of scope: every record the mine's congress, contract, screening, suggestion and honour figures name is the mine's.
+    const pathOf = new Map<string, string>();
+    for (const q of [
+      sql<{ id: string; path: string }>`select id, org_path as path from contracts`,
+      sql<{ id: string; path: string }>`select cl.id, c.org_path as path from contract_clauses cl join contracts c on c.id = cl.contract_id`,
+      sql<{ id: string; path: string }>`select id, org_path as path from screening_items`,
+      sql<{ id: string; path: string }>`select id, org_path as path from suggestions`,
+      sql<{ id: string; path: string }>`select p.id, o.path from persons p join orgs o on o.id = p.org_id`,
+      sql<{ id: string; path: string }>`select id, unit_path as path from honour_nominations`,
+      sql<{ id: string; path: string }>`select s.id, o.path from congress_sessions s join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id`,
+      sql<{
+        id: string;
+        path: string;
+      }>`select v.id, o.path from congress_votes v join congress_sessions s on s.id = v.session_id join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id`,
+      sql<{
+        id: string;
+        path: string;
+      }>`select r.id, o.path from congress_representatives r join congress_terms t on t.id = r.term_id join orgs o on o.id = t.org_id`,
+      sql<{
+        id: string;
+        path: string;
+      }>`select x.id, o.path from congress_proposals x join congress_sessions s on s.id = x.session_id join congress_terms t on t.id = s.term_id join orgs o on o.id = t.org_id`,
+    ])
+      for (const r of (await q.execute(t.db)).rows) pathOf.set(r.id, r.path);
+    const named = new Set<string>();
+    // Left out: suggestions' participation counts every author of the mine's suggestions, co-authors of other units
+    // included (its definition: suggestions placed by the lead author's unit) — those co-authors are named, as counted.
+    const placed = (x: Figure) => x.key !== 'suggestions.participationRate';
+    for (const f of first.figures.filter(
+      (x) => placed(x) && (['congress', 'contracts', 'suggestions', 'honours'].includes(x.key.split('.')[0]) || x.key.endsWith('Problems')),
+    ))
+      for (const part of ['numerator', 'denominator']) {
+        const r = await records(first, f.key, part);
+        expect({ key: f.key, part, total: r.total }).toEqual({ key: f.key, part, total: r.items.length });
+        for (const id of r.items) {
+          named.add(f.key.split('.')[0]);
+          expect({ key: f.key, id, inMine: (pathOf.get(id) ?? '').startsWith(mine.path) }).toEqual({ key: f.key, id, inMine: true });
+        }
+      }
+    // Not vacuous: the mine's screening problems and suggestions are named; the demo's congress and contracts are the
+    // group's — named in the group's report, none of them in the mine's.
+    expect(named.has('surveys') && named.has('suggestions')).toBe(true);
+    for (const m of ['congress', 'contracts'])
+      expect(
+        first.figures.some((f) => f.key.startsWith(`${m}.`) && f.denominator === 0 && group.figures.find((g) => g.key === f.key)!.denominator > 0),
+        m,
+      ).toBe(true);
+
+    // One counted problem is resolved: the issued snapshot keeps its figure and its list; a new report moves.
+    const resolved = kept.items[0];
+    await sql`update screening_items set status = 'resolved' where id = ${resolved}`.execute(t.db);
+    const again = (await chair.get(`/api/v1/work-reports/${first.id}`)).body as { status: string; figures: Figure[] };
+    expect(again.status).toBe('issued');
+    expect(again.figures.find((f) => f.key === 'surveys.openProblems')).toEqual(open);
+    expect((await records(first, 'surveys.openProblems')).items).toEqual(kept.items);
+    const second = await generate();
+    expect(second.figures.find((f) => f.key === 'surveys.openProblems')!.numerator).toBe(open.numerator - 1);
+    expect((await records(second, 'surveys.openProblems')).items).toEqual(kept.items.filter((id) => id !== resolved));
   });
 });
