@@ -42,7 +42,13 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'walk', include: ['e2e/walk-*.e2e.ts'], globalSetup: ['e2e/global-setup.ts'], testTimeout: 600_000, expect: { poll: { timeout: 15_000 } } },
+        test: {
+          name: 'walk',
+          include: ['e2e/walk-*.e2e.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          testTimeout: 600_000,
+          expect: { poll: { timeout: 15_000 } },
+        },
       },
     ],
   },
