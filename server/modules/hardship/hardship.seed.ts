@@ -12,6 +12,7 @@ import { ASSISTANCE_KINDS, CAUSES, type Cause, type ProfileStatus } from '../../
 import { addMonths, perHead, tierOf } from './hardship.rules.js';
 import { hdb } from './hardship.tables.js';
 import { publishPublicityNotice } from './hardship.notice.js';
+import { loadProfile } from './hardship.repository.js';
 import { demoActor } from '../../core/demo.js';
 import { systemContext } from '../../core/context.js';
 import { writeCallIn } from '../../core/call.js';
@@ -323,6 +324,9 @@ export async function seedHardshipDemo(db: Db, now: Date): Promise<void> {
   if (!onNotice.length) return;
   const chairActor = await demoActor(db, chair.id);
   const call = (tx: Parameters<typeof writeCallIn>[1]) => writeCallIn(db, tx, chairActor, { ...systemContext(), actor: chairActor }, now);
-  for (const p of onNotice as { id: string; org_path: string; tier: string | null; notice_from: string; notice_to: string }[])
-    await db.transaction().execute((tx) => publishPublicityNotice(call(tx), p, { from: p.notice_from, to: p.notice_to }));
+  for (const { id } of onNotice as { id: string }[])
+    await db.transaction().execute(async (tx) => {
+      const file = (await loadProfile(tx, id))!;
+      await publishPublicityNotice(call(tx), file, { from: file.notice_from!, to: file.notice_to! });
+    });
 }
